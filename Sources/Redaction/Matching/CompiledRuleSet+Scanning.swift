@@ -1,0 +1,169 @@
+extension CompiledRuleSet {
+    /// Finds the regions of `line` to mask.
+    ///
+    /// Runs the keyword prefilter once over the line, then each candidate rule's pattern over the
+    /// whole line (all non-overlapping matches), applies secret-group selection, entropy,
+    /// allowlists and the placeholder guard, and leaves the union of the secret spans, sorted and
+    /// merged, in `scratch.spans`. Deterministic whatever the rule order.
+    ///
+    /// - Parameter line: the line's content without its terminator.
+    /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
+    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
+        scratch.beginLine()
+        for rule in alwaysRun { scratch.addCandidate(rule) }
+        prefilter.ruleLists.withUnsafeBufferPointer { lists in
+            prefilter.scan(line) { range in
+                var index = Int(range.lowerBound)
+                let end = Int(range.upperBound)
+                while index < end {
+                    scratch.addCandidate(lists[index])
+                    index &+= 1
+                }
+            }
+        }
+        var index = 0
+        while index < scratch.candidateCount {
+            let rule = scratch.candidates[index]
+            if let error = findSpans(of: rule, in: line, scratch) {
+                return .engineError(rule: rule, error: error)
+            }
+            index &+= 1
+        }
+        if scratch.spans.isEmpty { return .clean }
+        mergeSpans(&scratch.spans)
+        return .redact
+    }
+
+    /// Appends the spans of every accepted match of `ruleIndex` in `line`.
+    /// - Returns: the PCRE2 error that stopped matching, if any.
+    func findSpans(of ruleIndex: Int32, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
+        let rule = compiledRules[Int(ruleIndex)]
+        let match = scratch.match
+        var offset = 0
+        while offset <= line.count {
+            let rc = match.match(rule.pattern, line, from: offset)
+            if rc == 0 { return nil }
+            if rc < 0 { return PCRE2Error(code: rc) }
+            guard let whole = match.groupRange(0) else { return nil }
+            var secret = whole
+            if let group = rule.secretGroup {
+                secret = match.groupRange(group) ?? (whole.lowerBound..<whole.lowerBound)
+            } else if rc > 1 {
+                for group in 1..<Int(rc) {
+                    if let range = match.groupRange(group), !range.isEmpty { secret = range; break }
+                }
+            }
+            // Advance before the filters run (they reuse the match data). An empty match moves
+            // one byte on so the loop always progresses (no pcre2_next_match on PCRE2 10.42).
+            offset = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+            if secret.isEmpty { continue }
+            switch accepts(rule, line: line, match: whole, secret: secret, scratch) {
+            case .success(true):
+                scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: secret.upperBound,
+                                                   rule: ruleIndex, kind: .match))
+            case .success(false):
+                continue
+            case .failure(let error):
+                return error
+            }
+        }
+        return nil
+    }
+
+    /// Applies entropy, the placeholder guard and allowlists to one match.
+    private func accepts(_ rule: CompiledRule, line: UnsafeRawBufferPointer, match: Range<Int>, secret: Range<Int>,
+                         _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
+        let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
+        if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
+        // Never redact a placeholder again: redacting twice equals redacting once.
+        let guardResult = scratch.match.match(placeholderRecognizer, secretBytes, from: 0)
+        if guardResult > 0 { return .success(false) }
+        if guardResult < 0 { return .failure(PCRE2Error(code: guardResult)) }
+        for allowlist in rule.allowlists {
+            switch allows(allowlist, line: line, match: match, secret: secret, scratch) {
+            case .success(true): return .success(false)
+            case .success(false): continue
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(true)
+    }
+
+    /// Whether `allowlist` suppresses a finding. Criteria that cannot apply to a log line (paths,
+    /// commits) count as not matching, so they never let a secret through.
+    private func allows(_ allowlist: CompiledAllowlist, line: UnsafeRawBufferPointer, match: Range<Int>,
+                        secret: Range<Int>, _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
+        var results: [Bool] = []
+        if allowlist.hasGitOnlyCriteria { results.append(false) }
+        if !allowlist.regexes.isEmpty {
+            let target: UnsafeRawBufferPointer
+            switch allowlist.target {
+            case .secret: target = UnsafeRawBufferPointer(rebasing: line[secret])
+            case .match: target = UnsafeRawBufferPointer(rebasing: line[match])
+            case .line: target = line
+            }
+            var matched = false
+            for regex in allowlist.regexes {
+                let rc = scratch.match.match(regex, target, from: 0)
+                if rc < 0 { return .failure(PCRE2Error(code: rc)) }
+                if rc > 0 { matched = true; break }
+            }
+            results.append(matched)
+        }
+        if !allowlist.stopwords.isEmpty {
+            let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
+            results.append(allowlist.stopwords.contains { containsFolded(secretBytes, $0) })
+        }
+        if results.isEmpty { return .success(false) }
+        return .success(allowlist.requiresAll ? results.allSatisfy { $0 } : results.contains(true))
+    }
+
+    /// Sorts spans by start (ties: longer first, then rule id) and merges overlapping or touching
+    /// spans into one; the merged span keeps the rule of its first span. Independent of rule order.
+    func mergeSpans(_ spans: inout [RedactionSpan]) {
+        // Insertion sort: a line has few spans, and this never allocates.
+        if spans.count > 1 {
+            for i in 1..<spans.count {
+                let item = spans[i]
+                var j = i - 1
+                while j >= 0 && spanPrecedes(item, spans[j]) {
+                    spans[j + 1] = spans[j]
+                    j -= 1
+                }
+                spans[j + 1] = item
+            }
+        }
+        var write = 0
+        for read in 0..<spans.count {
+            if write > 0 && spans[read].start <= spans[write - 1].end {
+                spans[write - 1].end = max(spans[write - 1].end, spans[read].end)
+            } else {
+                spans[write] = spans[read]
+                write += 1
+            }
+        }
+        spans.removeLast(spans.count - write)
+    }
+
+    private func spanPrecedes(_ a: RedactionSpan, _ b: RedactionSpan) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end > b.end }
+        if a.kind != b.kind { return a.kind == .block }
+        return compiledRules[Int(a.rule)].id < compiledRules[Int(b.rule)].id
+    }
+}
+
+/// Case-insensitive (ASCII) substring test; `needle` is lower case.
+func containsFolded(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) {
+        var matched = true
+        for offset in 0..<needle.count where KeywordPrefilter.fold(haystack[start + offset]) != needle[offset] {
+            matched = false
+            break
+        }
+        if matched { return true }
+    }
+    return false
+}

@@ -1,0 +1,150 @@
+/// A set of rules compiled for matching: the "matcher" of the engine.
+///
+/// Holds every rule's JIT-compiled pattern, the keyword prefilter over all rules, and the
+/// replacement templates. Scanning a line needs a ``ScanScratch`` (per thread or per stream).
+///
+/// ## Thread safety
+/// Immutable after `init` and `Sendable`: one instance is shared by every stream and thread.
+public final class CompiledRuleSet: Sendable {
+    /// Options that apply to the whole set.
+    public struct Options: Sendable {
+        /// Template for rules without their own `replacement`.
+        public var replacement: ReplacementTemplate = .default
+        /// Key for `{hash}` placeholders and report fingerprints.
+        public var hashKey: HashKey?
+        public var limits: MatchLimits = .default
+        /// Use PCRE2's JIT when available (the interpreter is used only for differential tests).
+        public var useJIT: Bool = true
+
+        public init(replacement: ReplacementTemplate = .default, hashKey: HashKey? = nil,
+                    limits: MatchLimits = .default, useJIT: Bool = true) {
+            self.replacement = replacement
+            self.hashKey = hashKey
+            self.limits = limits
+            self.useJIT = useJIT
+        }
+    }
+
+    let compiledRules: [CompiledRule]
+    let prefilter: KeywordPrefilter
+    /// Rules without keywords: they run on every line.
+    let alwaysRun: [Int32]
+    /// Rules with a multi-line block.
+    let blockRules: [Int32]
+    /// Matches, anchored at both ends, any text a replacement template can produce.
+    let placeholderRecognizer: CompiledPattern
+    let maximumCaptureCount: Int
+    public let options: Options
+
+    /// The rules, in the order given.
+    public var rules: [RedactionRule] { compiledRules.map(\.rule) }
+    /// Number of rules.
+    public var count: Int { compiledRules.count }
+    /// Whether every pattern (rules, allowlists, blocks) got JIT code.
+    public let isFullyJITCompiled: Bool
+
+    /// Compiles `rules`.
+    ///
+    /// - Parameters:
+    ///   - rules: rule ids must be unique.
+    ///   - allowlists: top-level allowlists; each applies to its `targetRules` (or to all rules).
+    ///   - options: replacement, hash key, limits.
+    /// - Throws: ``RuleLoadError`` naming the rule's file, line and id: a regex PCRE2 rejects (with
+    ///   the offset), a secret group the regex does not have, a duplicate id, a bad template, or a
+    ///   `{hash}` template without a key.
+    public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
+        throws(RuleLoadError)
+    {
+        self.options = options
+        if options.replacement.usesHash && options.hashKey == nil {
+            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+                                message: "the template uses {hash} but no hash key was given (refusing unkeyed hashes)")
+        }
+        var seen: [String: SourceLocation] = [:]
+        var compiled: [CompiledRule] = []
+        var templates: [ReplacementTemplate] = [options.replacement]
+        var allJIT = true
+        func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
+            throws(RuleLoadError) -> CompiledPattern
+        {
+            do {
+                let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
+                if !result.isJIT { allJIT = false }
+                return result
+            } catch {
+                throw RuleLoadError(location: rule.source, ruleID: rule.id,
+                                    message: "\(what) rejected by PCRE2: \(error.error.message) at offset \(error.offset)")
+            }
+        }
+        let globals = allowlists
+        for rule in rules {
+            if let earlier = seen[rule.id] {
+                throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
+            }
+            seen[rule.id] = rule.source
+            let pattern = try compile(rule.regex, rule, "regex")
+            if let group = rule.secretGroup, !pattern.hasGroup(group) {
+                throw RuleLoadError(location: rule.source, ruleID: rule.id,
+                                    message: "secretGroup \(group) but the regex has only \(pattern.captureCount) capture group(s)")
+            }
+            var lists: [CompiledAllowlist] = []
+            let applicable = rule.allowlists + globals.filter { $0.targetRules.isEmpty || $0.targetRules.contains(rule.id) }
+            for allowlist in applicable {
+                var regexes: [CompiledPattern] = []
+                for regex in allowlist.regexes { regexes.append(try compile(regex, rule, "allowlist regex")) }
+                lists.append(CompiledAllowlist(regexes: regexes, target: allowlist.regexTarget,
+                                               stopwords: allowlist.stopwords.map { Array($0.utf8) },
+                                               requiresAll: allowlist.requiresAll,
+                                               hasGitOnlyCriteria: allowlist.hasGitOnlyCriteria))
+            }
+            var template = options.replacement
+            if let text = rule.replacement {
+                do { template = try ReplacementTemplate(text) } catch {
+                    throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "replacement: \(error)")
+                }
+                if template.usesHash && options.hashKey == nil {
+                    throw RuleLoadError(location: rule.source, ruleID: rule.id,
+                                        message: "replacement uses {hash} but no hash key was given (refusing unkeyed hashes)")
+                }
+                templates.append(template)
+            }
+            var begin: CompiledPattern?
+            var end: CompiledPattern?
+            if let block = rule.block {
+                begin = try compile(block.begin, rule, "block.begin")
+                end = try compile(block.end, rule, "block.end")
+            }
+            compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
+                                         allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
+                                         blockMaxLines: rule.block?.maxLines ?? 0))
+        }
+        compiledRules = compiled
+        prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
+        alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
+        blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
+        var maxCaptures = 0
+        for rule in compiled {
+            maxCaptures = max(maxCaptures, rule.pattern.captureCount)
+            for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
+        }
+        maximumCaptureCount = maxCaptures
+        var unique: [String] = []
+        for template in templates where !unique.contains(template.recognizerPattern) {
+            unique.append(template.recognizerPattern)
+        }
+        do {
+            placeholderRecognizer = try CompiledPattern("(?:" + unique.joined(separator: "|") + ")\\z",
+                                                        anchored: true, useJIT: options.useJIT)
+        } catch {
+            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+                                message: "cannot build the placeholder recognizer: \(error)")
+        }
+        isFullyJITCompiled = allJIT
+    }
+
+    /// Rules that have no keywords (they run on every line; the pack linter warns about them).
+    public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }
+
+    /// New scratch space sized for this set. One per thread or stream.
+    public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+}

@@ -1,0 +1,60 @@
+internal import Crypto
+
+/// A secret key for keyed fingerprints (`{hash}`): HMAC-SHA256 truncated to 16 bytes, prefixed
+/// with a key id so fingerprints made with different keys are never confused.
+///
+/// Unkeyed hashes of low-entropy secrets (passwords) can be reversed with a dictionary; a keyed
+/// HMAC cannot without the key. The key id is derived from the key (first 4 bytes of
+/// SHA-256 over a domain-separated key), so it identifies the key without revealing it.
+///
+/// ## Thread safety
+/// Immutable; shared between threads.
+public struct HashKey: Sendable {
+    /// The minimum key length in bytes.
+    public static let minimumLength = 32
+
+    let keyBytes: [UInt8]
+    /// 8 lowercase hex characters identifying the key.
+    public let keyID: String
+
+    /// - Throws: ``Error/tooShort`` when the key has fewer than ``minimumLength`` bytes.
+    public init(bytes: [UInt8]) throws(Error) {
+        guard bytes.count >= HashKey.minimumLength else { throw .tooShort(bytes.count) }
+        keyBytes = bytes
+        let digest = SHA256.hash(data: Array("swift-redact key id\u{0}".utf8) + bytes)
+        keyID = HashKey.hex(digest.prefix(4))
+    }
+
+    /// Why a key was refused.
+    public enum Error: Swift.Error, Sendable, CustomStringConvertible {
+        case tooShort(Int)
+        public var description: String {
+            switch self {
+            case .tooShort(let count):
+                return "hash key is \(count) bytes; at least \(HashKey.minimumLength) are required"
+            }
+        }
+    }
+
+    /// The fingerprint of `bytes`: `<keyid>.<32 hex chars>`.
+    public func fingerprint(_ bytes: UnsafeRawBufferPointer) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: keyBytes))
+        return keyID + "." + HashKey.hex(mac.prefix(16))
+    }
+
+    /// The fingerprint of a string's UTF-8 bytes.
+    public func fingerprint(_ string: String) -> String {
+        var copy = string
+        return copy.withUTF8 { fingerprint(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+internal import CPCRE2
+
+/// Per-thread PCRE2 state: match data, a match context with explicit limits, and a JIT stack.
+///
+/// PCRE2 requires "each thread must provide its own copy" of match data, and a JIT stack must never
+/// be shared between threads. A `MatchScratch` is therefore owned by one stream or borrowed from a
+/// pool by one thread at a time. It is deliberately not `Sendable`.
+public final class MatchScratch {
+    let matchData: OpaquePointer
+    let matchContext: OpaquePointer
+    let jitStack: OpaquePointer?
+    let ovector: UnsafeMutablePointer<Int>
+    let ovectorPairs: Int
+    /// The limits this scratch applies.
+    public let limits: MatchLimits
+
+    /// Creates scratch for patterns with at most `maximumCaptureCount` capture groups.
+    ///
+    /// The corresponding PCRE2 functions are `pcre2_match_data_create_8`,
+    /// `pcre2_match_context_create_8`, `pcre2_set_*_limit_8` and `pcre2_jit_stack_create_8`.
+    /// Allocation failure inside PCRE2 is a fatal error (the process cannot redact safely).
+    public init(maximumCaptureCount: Int, limits: MatchLimits = .default) {
+        self.limits = limits
+        let pairs = UInt32(max(1, maximumCaptureCount + 1))
+        guard let data = pcre2_match_data_create_8(pairs, nil),
+              let context = pcre2_match_context_create_8(nil)
+        else { fatalError("PCRE2 could not allocate match data") }
+        matchData = data
+        matchContext = context
+        ovectorPairs = Int(pcre2_get_ovector_count_8(data))
+        ovector = pcre2_get_ovector_pointer_8(data)
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        // The JIT stack belongs to this scratch only and lives exactly as long as the context
+        // that points at it (both are freed together in deinit).
+        jitStack = pcre2_jit_stack_create_8(limits.jitStackStart, limits.jitStackMax, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+
+    /// Runs `pattern` on `subject` starting at `startOffset`.
+    ///
+    /// - Returns: the number of captured pairs (> 0) on a match, `0` for no match, or a negative
+    ///   PCRE2 error code. After a match, read offsets with ``groupRange(_:)`` before the next call.
+    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code)
+    ///   and `pcre2_match_8`.
+    @inline(__always)
+    func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
+        // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
+        let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
+        let rc: Int32
+        if pattern.isJIT {
+            // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
+            // byte mode (no UTF check needed), and the pattern has JIT code.
+            rc = pcre2_jit_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+        } else {
+            rc = pcre2_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return 0 }
+        if rc == 0 { return Int32(ovectorPairs) }  // ovector too small: all slots are set anyway
+        return rc
+    }
+
+    /// Byte range of capture group `group` after a successful ``match(_:_:from:)``, or nil if the
+    /// group did not participate.
+    @inline(__always)
+    func groupRange(_ group: Int) -> Range<Int>? {
+        guard group < ovectorPairs else { return nil }
+        let start = ovector[2 &* group]
+        let end = ovector[2 &* group &+ 1]
+        if start == CPCRE2_unset() || end < start { return nil }
+        return start..<end
+    }
+}

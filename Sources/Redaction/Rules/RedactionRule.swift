@@ -1,0 +1,57 @@
+/// One redaction rule as loaded from a rule pack (a superset of a gitleaks `[[rules]]` entry).
+///
+/// A rule is plain data. ``CompiledRuleSet`` compiles it; errors then name ``id`` and ``source``.
+public struct RedactionRule: Sendable, Hashable {
+    /// Unique id, e.g. `github-pat`. Used in placeholders (`{rule}`), statistics and reports.
+    public var id: String
+    public var description: String
+    /// PCRE2 pattern, matched against one line (without its terminator) in byte mode.
+    public var regex: String
+    /// Capture group holding the secret. `nil` (or 0 in a file): the first non-empty capture
+    /// group if the pattern has groups, else the whole match (gitleaks semantics).
+    public var secretGroup: Int?
+    /// Minimum Shannon entropy (bits per byte) of the secret; lower-entropy matches are ignored.
+    public var entropy: Double?
+    /// Lowercased literals; the rule runs on a line only where one of them occurs.
+    public var keywords: [String]
+    public var tags: [String]
+    public var allowlists: [RuleAllowlist]
+    /// Per-rule replacement template (swift-redact extension); overrides the global one.
+    public var replacement: String?
+    /// Multi-line block handling (swift-redact extension).
+    public var block: BlockSpec?
+    /// Sample lines the rule must redact (swift-redact extension).
+    public var mustRedact: [String]
+    /// Sample lines that must pass unchanged through the whole rule set (swift-redact extension).
+    public var mustKeep: [String]
+    /// Whether the rule runs without being selected (`enabled = false` in a pack makes it opt-in).
+    public var enabledByDefault: Bool
+    /// Name of the pack the rule came from (`tokens`, or the file's base name).
+    public var pack: String
+    /// Where the rule's `[[rules]]` table starts.
+    public var source: SourceLocation
+
+    public init(
+        id: String, description: String = "", regex: String, secretGroup: Int? = nil,
+        entropy: Double? = nil, keywords: [String] = [], tags: [String] = [],
+        allowlists: [RuleAllowlist] = [], replacement: String? = nil, block: BlockSpec? = nil,
+        mustRedact: [String] = [], mustKeep: [String] = [], enabledByDefault: Bool = true, pack: String = "custom",
+        source: SourceLocation = SourceLocation(file: "<memory>", line: 0)
+    ) {
+        self.id = id
+        self.description = description
+        self.regex = regex
+        self.secretGroup = secretGroup
+        self.entropy = entropy
+        self.keywords = keywords.map { $0.lowercased() }
+        self.tags = tags
+        self.allowlists = allowlists
+        self.replacement = replacement
+        self.block = block
+        self.mustRedact = mustRedact
+        self.mustKeep = mustKeep
+        self.enabledByDefault = enabledByDefault
+        self.pack = pack
+        self.source = source
+    }
+}

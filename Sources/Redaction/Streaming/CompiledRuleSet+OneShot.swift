@@ -1,0 +1,53 @@
+/// The outcome of redacting one complete text with ``CompiledRuleSet/redact(_:scratch:configuration:into:)``.
+public struct TextRedactionResult: Sendable, Hashable {
+    /// Whether the output differs from the input. When false, nothing was written to the output.
+    public var changed: Bool
+    /// Masked regions.
+    public var redactions: Int
+    /// Lines on which the engine failed (handled per ``RedactionConfiguration/onError``).
+    public var engineErrors: Int
+}
+
+extension CompiledRuleSet {
+    /// Redacts a complete text that may hold several lines (a log message, a metadata value).
+    ///
+    /// Same rules, placeholders and line semantics as ``StreamRedactor`` (a multi-line block such
+    /// as a PEM key is handled inside the text), except that no line-length limit applies: the
+    /// text is already in memory.
+    ///
+    /// Allocation: none when nothing is redacted (given scratch from a pool); `output` is only
+    /// written when the result's `changed` is true.
+    ///
+    /// - Parameters:
+    ///   - text: the bytes to redact.
+    ///   - scratch: per-thread scratch from ``makeScratch()``.
+    ///   - output: receives the redacted text (appended) when anything changed.
+    public func redact(_ text: UnsafeRawBufferPointer, scratch: ScanScratch,
+                       configuration: RedactionConfiguration = RedactionConfiguration(),
+                       into output: inout [UInt8]) -> TextRedactionResult {
+        var core = LineRedactor(ruleSet: self, scratch: scratch, configuration: configuration)
+        var sink = AppendingSink(output: output)
+        output = []  // hand the storage to the sink without copying
+        defer { output = sink.output }
+        // AppendingSink never throws.
+        let changed = (try? core.process(text, isFinal: true, emitUnchanged: false, into: &sink))?.changed ?? false
+        return TextRedactionResult(changed: changed, redactions: core.ruleCounts.reduce(0, +),
+                                   engineErrors: core.engineErrors.values.reduce(0, +))
+    }
+
+    /// Redacts a string (convenience; allocates a scratch per call). Prefer a ``StreamRedactor``
+    /// for streams and a scratch pool for hot paths.
+    public func redact(_ text: String) -> String {
+        var copy = text
+        let scratch = makeScratch()
+        var output: [UInt8] = []
+        let result = copy.withUTF8 { redact(UnsafeRawBufferPointer($0), scratch: scratch, into: &output) }
+        return result.changed ? String(decoding: output, as: UTF8.self) : text
+    }
+}
+
+/// Appends to a byte array it owns.
+private struct AppendingSink: RedactionSink {
+    var output: [UInt8]
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { output.append(contentsOf: bytes) }
+}

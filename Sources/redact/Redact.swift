@@ -1,0 +1,4 @@
+@main
+struct Redact {
+    static func main() {}
+}
