@@ -1,4 +1,71 @@
+import ArgumentParser
+import Redaction
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `redact`: logs in, the same logs out with secrets masked.
+///
+/// Exit codes: 0 success; 1 findings under `--check`; 2 usage or rule errors (and I/O errors);
+/// 128+N when ended by signal N after writing the lines already processed.
 @main
-struct Redact {
-    static func main() {}
+struct Redact: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract: "Mask secrets (tokens, passwords, Authorization headers, private keys) in logs.",
+        discussion: """
+            Reads logs from FILEs (or stdin), writes them to stdout with every secret replaced \
+            by a placeholder. Lines, line endings and all other bytes are kept as they are.
+
+            EXAMPLES:
+              kubectl logs -f api-7d9 | redact
+              printf 'GET /v1 Authorization: Bearer eyJhbGciOi...\\n' | redact
+              redact --stats app.log > app.clean.log
+              git log -p | redact --check
+              redact -r our-gitleaks.toml --no-builtin < ci.log
+              redact --replace '[REDACTED:{rule}]' < app.log
+              REDACT_HASH_KEY=$(cat key) redact --replace '<{rule}:{hash}>' < app.log
+              redact rules list
+              redact follow /var/log/app/*.log
+
+            EXIT STATUS:
+              0  success (also when stdout is closed early, e.g. `| head`)
+              1  --check found something that would be redacted
+              2  usage error, invalid rule file or option, unreadable input, write error
+              130/143  interrupted by SIGINT/SIGTERM (whole lines already processed were written)
+            """,
+        version: version,
+        subcommands: [FilterCommand.self, RulesCommand.self],
+        defaultSubcommand: FilterCommand.self
+    )
+
+    /// Parses and runs, mapping every usage and rule error to exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation_exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation_exit(0)
+            }
+            if code == .validationFailure {
+                StandardError.write(fullMessage(for: error))
+            } else {
+                StandardError.write("redact: error: \(error)")
+            }
+            Foundation_exit(2)
+        }
+    }
 }
+
+/// Terminates the process with `status` (flushing nothing: callers flush their own buffers).
+func Foundation_exit(_ status: Int32) -> Never { exit(status) }

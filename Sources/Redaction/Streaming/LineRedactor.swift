@@ -29,6 +29,7 @@ struct LineRedactor {
     var linesDropped = 0
     var linesPassedUnscanned = 0
     var engineErrors: [String: Int] = [:]
+    var engineErrorCount = 0
     var bytesIn = 0
     var bytesOut = 0
     /// The last engine failure (rule id and reason), for rate-limited warnings.
@@ -182,6 +183,7 @@ struct LineRedactor {
 
     private mutating func engineFailure(rule: Int32, _ error: PCRE2Error) -> LineAction {
         engineErrors[error.reason, default: 0] += 1
+        engineErrorCount += 1
         lastEngineError = (ruleSet.compiledRules[Int(rule)].id, error.reason)
         scratch.beginLine()
         switch configuration.onError {

@@ -62,6 +62,9 @@ public final class StreamRedactor {
     /// The rule id and reason of the last engine failure, if any (for rate-limited warnings).
     public var lastEngineError: (ruleID: String, reason: String)? { core.lastEngineError }
 
+    /// Lines the engine failed on so far (cheap; for warnings).
+    public var engineErrorCount: Int { core.engineErrorCount }
+
     /// Number of lines started so far (the 1-based number of the current line).
     public var lineNumber: Int { core.lineNumber }
 

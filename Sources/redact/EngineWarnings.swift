@@ -1,0 +1,34 @@
+import Redaction
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Rate-limited stderr warnings for engine failures: at most one line per 10 seconds, naming the
+/// rule id, the reason and the line number, never content.
+struct EngineWarnings {
+    private var reported = 0
+    private var lastWarning: Double = -.infinity
+    static let interval = 10.0
+
+    mutating func check(_ redactor: StreamRedactor, input: String) {
+        let failures = redactor.engineErrorCount
+        guard failures > reported, let last = redactor.lastEngineError else { return }
+        let now = monotonicSeconds()
+        guard now - lastWarning >= Self.interval else { return }
+        lastWarning = now
+        let skipped = failures - reported - 1
+        reported = failures
+        let source = input == "-" ? "stdin" : input
+        StandardError.write("redact: warning: regex engine error (\(last.reason)) in rule '\(last.ruleID)' in \(source); "
+            + "the line was handled per --on-error" + (skipped > 0 ? " (\(skipped) more since the last warning)" : ""))
+    }
+
+    private func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Redaction
+
+/// `redact rules`: inspect and test rule packs.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the active rules, or test a rule pack's sample lines.",
+        subcommands: [List.self, Test.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the rules that redaction would use (id, pack, description, keywords).",
+            discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields.")
+
+        @OptionGroup(title: "Rules")
+        var ruleOptions: RuleOptions
+
+        @Flag(help: "Print a JSON array instead of a table.")
+        var json = false
+
+        mutating func run() throws {
+            let rules = try ruleOptions.makeBuilder().selectedRules()
+            // Compile too, so `rules list` fails exactly when redaction would.
+            _ = try ruleOptions.compile()
+            if json {
+                let objects = rules.map { rule -> String in
+                    var fields = [
+                        "\"id\":\(JSON.quote(rule.id))",
+                        "\"pack\":\(JSON.quote(rule.pack))",
+                        "\"description\":\(JSON.quote(rule.description))",
+                        "\"regex\":\(JSON.quote(rule.regex))",
+                        "\"secretGroup\":\(rule.secretGroup.map(String.init) ?? "null")",
+                        "\"keywords\":\(JSON.array(rule.keywords))",
+                        "\"source\":\(JSON.quote(rule.source.description))",
+                    ]
+                    if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
+                    if let block = rule.block {
+                        fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
+                    }
+                    return "{" + fields.joined(separator: ",") + "}"
+                }
+                print("[\n" + objects.joined(separator: ",\n") + "\n]")
+                return
+            }
+            let idWidth = min(40, rules.map(\.id.count).max() ?? 2)
+            let packWidth = rules.map(\.pack.count).max() ?? 4
+            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  DESCRIPTION  [KEYWORDS]")
+            for rule in rules {
+                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  "
+                      + rule.description + "  [" + rule.keywords.joined(separator: ", ") + "]")
+            }
+            StandardError.write("redact: \(rules.count) rule(s)")
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the sample lines (mustRedact, mustKeep) of rule packs.",
+            discussion: """
+                Each mustRedact sample must be caught by its rule alone, lose every secret when \
+                redacted with the whole active rule set, and be stable when redacted twice. Each \
+                mustKeep sample must pass through the whole active rule set unchanged. The FILEs' \
+                rules are added to the active set (built-in packs unless --no-builtin). Without \
+                FILEs, the built-in packs are tested. Exit 1 if any sample fails.
+                """)
+
+        @Argument(help: "Rule files or directories to test.", completion: .file(extensions: ["toml"]))
+        var files: [String] = []
+
+        @OptionGroup(title: "Rules")
+        var ruleOptions: RuleOptions
+
+        mutating func run() throws {
+            var options = ruleOptions
+            options.rules += files
+            let ruleSet = try options.compile()
+            var tested: [RedactionRule] = []
+            if files.isEmpty {
+                tested = ruleSet.rules.filter { $0.source.file.hasPrefix("builtin:") }
+            } else {
+                var paths: Set<String> = []
+                for file in files { paths.formUnion(try RuleFiles.expand(file)) }
+                tested = ruleSet.rules.filter { paths.contains($0.source.file) }
+            }
+            let checker = RuleSampleCheck(ruleSet: ruleSet)
+            var failures = 0
+            var samples = 0
+            for rule in tested {
+                samples += rule.mustRedact.count + rule.mustKeep.count
+                for failure in try checker.check(rule) {
+                    print("FAIL \(failure)")
+                    failures += 1
+                }
+            }
+            print("\(tested.count) rules, \(samples) samples: \(failures == 0 ? "all passed" : "\(failures) failure(s)")")
+            if failures > 0 { throw ExitCode(1) }
+        }
+    }
+}

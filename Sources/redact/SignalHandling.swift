@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Process-wide signal setup for the pipe and the sidecar.
+///
+/// - SIGPIPE is ignored, so a closed stdout shows up as `EPIPE` from `write(2)` and the command
+///   ends quietly instead of being killed mid-line.
+/// - SIGINT and SIGTERM set a flag (and, for SIGHUP, a reopen flag) without `SA_RESTART`, so a
+///   blocking `read(2)` returns `EINTR`; the command then writes out the whole lines it already
+///   processed and exits with 128 + the signal number.
+enum SignalHandling {
+    /// The terminating signal received, or 0.
+    nonisolated(unsafe) static var terminationSignal: sig_atomic_t = 0
+    /// Set by SIGHUP; cleared by whoever handles it.
+    nonisolated(unsafe) static var hangupReceived: sig_atomic_t = 0
+
+    static func install(handleHangup: Bool = false) {
+        signal(SIGPIPE, SIG_IGN)
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { signal in SignalHandling.terminationSignal = signal }
+        #else
+        action.__sigaction_u.__sa_handler = { signal in SignalHandling.terminationSignal = signal }
+        #endif
+        action.sa_flags = 0  // no SA_RESTART: interrupt blocking reads
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        if handleHangup {
+            var hangup = sigaction()
+            #if canImport(Glibc)
+            hangup.__sigaction_handler.sa_handler = { _ in SignalHandling.hangupReceived = 1 }
+            #else
+            hangup.__sigaction_u.__sa_handler = { _ in SignalHandling.hangupReceived = 1 }
+            #endif
+            hangup.sa_flags = 0
+            sigemptyset(&hangup.sa_mask)
+            sigaction(SIGHUP, &hangup, nil)
+        }
+    }
+
+    /// Whether a terminating signal arrived.
+    static var shouldTerminate: Bool { terminationSignal != 0 }
+
+    /// The exit status for the received signal (128 + number).
+    static var exitStatus: Int32 { 128 + Int32(terminationSignal) }
+}
