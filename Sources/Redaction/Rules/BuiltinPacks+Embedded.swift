@@ -229,10 +229,11 @@ regexes = [
 #     the marker): a one-line escaped key whose END was cut off therefore does NOT start a block
 #     that would swallow the next maxLines log lines; mechanism 1 masks it instead.
 #     Every block rule also has a `regex` (the engine requires one) that masks what mechanism 2
-#     keeps: base64 glued to the BEGIN marker, and PuTTY's Private-MAC value on the end line.
+#     keeps: base64 glued to the BEGIN marker, and the MAC value on PuTTY's Private-MAC line.
 #
 # Public keys and certificates (BEGIN PUBLIC KEY, BEGIN CERTIFICATE, ssh-rsa AAAA...) are not
-# touched. loghub corpus: no line contains "private key" or "putty", nothing matches.
+# touched. loghub corpus: no line contains "private key", "putty-user-key-file" or "private-mac"
+# (Proxifier only mentions putty.exe), so nothing matches.
 
 [[rules]]
 id = "private-key-pem-inline"
@@ -284,10 +285,11 @@ oYN8wC6/fGOT/NZgvcEkgRzNaA0FwwCWLNbC1R9iCxW47p9IAv6S2KBt7hLRdd0mhT/jI+
 KNTalM+boCNKuaObscDbweHsFI2/eBIxEd29DJMFd6GWbmt5AUWXBodx2WCFTwM7vgk+wn
 -----END OPENSSH PRIVATE KEY-----
 ''',
-  '''Jun 14 15:16:01 build-07 deploy[4412]: writing /home/ci/.ssh/id_ecdsa:   -----BEGIN EC PRIVATE KEY-----
-Jun 14 15:16:01 build-07 deploy[4412]: MHcCAQEEIENQ2iVb7o9+H9G/Ip/7AYAibkaS4eXw1pKor09bTYuJoAoGCCqGSM49
-Jun 14 15:16:01 build-07 deploy[4412]: AwEHoUQDQgAEs9KAtZfyslB2tPfleKCcBYa7rLnyV9VMuPwm4HB/jFL0PZU6KTrI
-Jun 14 15:16:01 build-07 deploy[4412]: -----END EC PRIVATE KEY-----
+  '''2024-06-14T15:16:01Z DEBUG deploy: writing /home/ci/.ssh/id_ecdsa, contents: -----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIENQ2iVb7o9+H9G/Ip/7AYAibkaS4eXw1pKor09bTYuJoAoGCCqGSM49
+AwEHoUQDQgAEs9KAtZfyslB2tPfleKCcBYa7rLnyV9VMuPwm4HB/jFL0PZU6KTrI
+-----END EC PRIVATE KEY-----
+2024-06-14T15:16:01Z INFO  deploy: key installed mode=0600
 ''',
   '''-----BEGIN ENCRYPTED PRIVATE KEY-----
 MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQIz4ddsflb3qLCAgIIADAM
@@ -329,6 +331,7 @@ RTESMBAGA1UEChMJQmFsdGltb3JlMRMwEQYDVQQLEwpDeWJlclRydXN0MSIwIAYD
 ''',
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFzwxLHFaw8CybaqHSWUOSBkr/8AybpJm4oo1lzosu7O ops@bastion',
   'INFO reading private key from /etc/ssl/private/server.key',
+  'ERROR tls: bad PEM in TLS_KEY, expected "-----BEGIN RSA PRIVATE KEY-----"',
 ]
 
 [rules.block]
@@ -353,7 +356,11 @@ mustKeep = [
 
 [[rules]]
 id = "private-key-putty-block"
-description = "multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header up to Private-MAC is masked; the regex masks the MAC value on the last line"
+description = "multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masks"
+# The end pattern is "-MAC:", not "Private-MAC:": the block masks the bytes before its end match,
+# so the last line comes out as "***-MAC: ***". This way the word "Private-" of the masked
+# "Private-Lines:" line does not survive, and a second pass still finds the end marker and the
+# header line (idempotent). The header line with the key type stays readable.
 regex = '''Private-MAC:[ \t]*([0-9a-fA-F]{32,128})'''
 keywords = ["putty-user-key-file", "private-mac"]
 tags = ["private-key", "putty"]
@@ -394,11 +401,12 @@ Private-MAC: 4ad6c991e54f979038de0b735a047c5eb14214bc76167bc7ca9564dc5cd1d957
 mustKeep = [
   'INFO converting PuTTY-User-Key-File-2 to OpenSSH format',
   'Private-MAC: ***',
+  '***-MAC: ***',
 ]
 
 [rules.block]
 begin = '''PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$'''
-end = '''Private-MAC:'''
+end = '''-MAC:'''
 maxLines = 200
 """#####),
         ("passwords", #####"""
@@ -408,7 +416,8 @@ maxLines = 200
 # Shared building blocks (spelled out in every rule, TOML has no macros):
 #
 # KEY START   (?:^|[^A-Za-z0-9/:])   the key must not continue a word ("wtoken", "bypass") and must
-#             not follow "/" (so "/etc/passwd: ..." is not a key). camelCase keys ("dbPassword",
+#             not follow "/" or ":" (so "/etc/passwd: ..." and the ":secret:" inside an AWS ARN are
+#             not keys). camelCase keys ("dbPassword",
 #             "accessToken") are matched case-sensitively by a separate alternative
 #             (?-i:[a-z0-9]Password), so "AppWindowToken" style identifiers need an uppercase join.
 # KEY END     (?:\\?["'])?          optional closing quote of the key, also escaped (\") inside a
@@ -711,7 +720,10 @@ regexes = [
 id = "generic-token-assignment"
 description = "token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy value"
 # loghub: Android "wtoken = AppWindowToken{...} token=Token{a64f992 ..." -> "wtoken" is not a key
-# start; "token=Token" is captured but filtered by entropy (2.3 < 3.0).
+# start; "token=Token" (5 Android lines) and Hadoop "Token: Token { kind: ContainerToken ..."
+# (1 line) are captured but filtered by entropy ("Token": 2.3 < 3.0). Android
+# "Bad activity token: android.os.BinderProxy@2bd79ce" is captured and removed by the allowlist
+# for Java object identities (Class@hexhash).
 regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
 entropy = 3.0
 keywords = ["token"]
@@ -733,6 +745,7 @@ mustKeep = [
   'token: expired',
   'max_tokens=4096 temperature=0.2',
   'automountServiceAccountToken: true',
+  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
 ]
 
 [[rules.allowlists]]

@@ -183,6 +183,7 @@ extension TOMLDocumentParser {
 
     /// Parses `HH:MM:SS` with an optional fraction of a second.
     mutating func parseTime() throws(TOMLParseError) {
+        let start = pos
         guard let hour = digitsValue(at: pos, count: 2), byte(at: pos + 2, is: ":"),
               let minute = digitsValue(at: pos + 3, count: 2), byte(at: pos + 5, is: ":"),
               let second = digitsValue(at: pos + 6, count: 2),
@@ -193,7 +194,7 @@ extension TOMLDocumentParser {
         }
         pos += 8
         if byte(at: pos, is: ".") {
-            guard isDigits(at: pos + 1, count: 1) else { throw error("invalid time") }
+            guard isDigits(at: pos + 1, count: 1) else { throw error("invalid time", at: start) }
             pos += 1
             while isDigits(at: pos, count: 1) { pos += 1 }
         }

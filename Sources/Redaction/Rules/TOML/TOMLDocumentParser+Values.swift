@@ -140,9 +140,7 @@ extension TOMLDocumentParser {
                 break
             } else if byte == UInt8(ascii: "\\"), escapes {
                 result.append(contentsOf: bytes[runStart..<pos])
-                if multiline, skipLineEndingBackslash() {
-                    // trimmed
-                } else {
+                if !(multiline && skipLineEndingBackslash()) {
                     try parseEscape(into: &result)
                 }
                 runStart = pos

@@ -8,7 +8,9 @@
 struct TOMLDocumentParser {
     /// One segment of a (possibly dotted) key, with the byte offset where it starts.
     struct KeyPart {
+        /// The segment with quotes removed and escapes resolved.
         var name: String
+        /// The byte offset of the segment's first character (its opening quote, if quoted).
         var offset: Int
     }
 
@@ -322,8 +324,9 @@ struct TOMLDocumentParser {
     /// Parses `key = value` into `table`.
     ///
     /// Leading segments of a dotted key create tables (`.dotted`) or descend into tables that
-    /// dotted keys created; a table defined by a header, an array of tables or a value cannot
-    /// be extended this way. The final key must be new.
+    /// dotted keys created or that a deeper header only implied (which then count as defined by
+    /// dotted keys); a table defined by a header, an array of tables or a value cannot be
+    /// extended this way. The final key must be new.
     mutating func parseKeyValue(into table: TOMLTableBuilder) throws(TOMLParseError) {
         let keyLine = line(at: pos)
         let path = try parseKey()
@@ -339,7 +342,8 @@ struct TOMLDocumentParser {
                 let child = try makeTable(in: target, line: keyLine, origin: .dotted, at: part.offset)
                 target.insert(.table(child), forKey: part.name)
                 target = child
-            case .table(let child) where child.origin == .dotted:
+            case .table(let child) where child.origin == .dotted || child.origin == .implicit:
+                child.origin = .dotted  // defined now: no later header may define it again
                 target = child
             case .table, .tableArray:
                 throw error(

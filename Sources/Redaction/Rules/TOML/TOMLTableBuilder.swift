@@ -10,9 +10,11 @@ final class TOMLTableBuilder {
         case root
         /// Defined by a `[header]`, or an element of an array of tables (`[[header]]`).
         case header
-        /// Implied by a deeper header (`a` in `[a.b]`); a later `[a]` may still define it once.
+        /// Implied by a deeper header (`a` in `[a.b]`); a later `[a]` header or dotted key
+        /// (`a.c = 1` in the parent's section) may still define it once.
         case implicit
-        /// Created by a dotted key (`a.b = 1`); only dotted keys and sub-table headers may extend it.
+        /// Created or defined by a dotted key (`a.b = 1`); only dotted keys and sub-table
+        /// headers may extend it.
         case dotted
         /// An inline table (`{ ... }`) being parsed; frozen once closed.
         case inline

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// Loading rule files: the gitleaks schema, our extensions and the errors.
+@Suite struct RulePackTests {
+    static let gitleaksConfig = #"""
+    title = "gitleaks config"
+
+    [extend]
+    useDefault = true
+    disabledRules = ["generic-password"]
+
+    [[rules]]
+    id = "aws-access-token"
+    description = "Identified a pattern that may indicate AWS credentials"
+    regex = '''\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b'''
+    entropy = 3
+    keywords = ["a3t", "akia", "asia", "abia", "acca"]
+    [[rules.allowlists]]
+    regexes = ['''.+EXAMPLE$''']
+
+    [[rules]]
+    id = "pkcs12-file"
+    description = "Found a PKCS #12 file"
+    path = '''(?i)(?:^|\/)[^\/]+\.p(?:12|fx)$'''
+
+    [[rules]]
+    id = "team-secret"
+    regex = """(?i)team_secret\\s*=\\s*(\\S+)"""
+    secretGroup = 1
+    keywords = ["team_secret"]
+    tags = ["internal"]
+    [rules.allowlist]
+    stopwords = ["example"]
+    paths = ['''tests/''']
+
+    [allowlist]
+    description = "global"
+    paths = ['''gitleaks\.toml''']
+    regexes = ['''^dummy''']
+    """#
+
+    @Test func aRealGitleaksConfigLoadsUnchanged() throws {
+        let pack = try RulePack.parse(Self.gitleaksConfig, file: "gitleaks.toml", name: "gitleaks")
+        #expect(pack.title == "gitleaks config")
+        #expect(pack.rules.map(\.id) == ["aws-access-token", "team-secret"])
+        #expect(pack.notices.count == 1 && pack.notices[0].contains("skipped 1 rule"))
+        #expect(pack.extension_ == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"]))
+        let aws = pack.rules[0]
+        #expect(aws.source == SourceLocation(file: "gitleaks.toml", line: 7))
+        #expect(aws.entropy == 3 && aws.keywords.count == 5 && aws.allowlists.count == 1)
+        let team = pack.rules[1]
+        #expect(team.secretGroup == 1 && team.tags == ["internal"])
+        #expect(team.allowlists.first?.stopwords == ["example"] && team.allowlists.first?.hasGitOnlyCriteria == true)
+        #expect(pack.allowlists.count == 1)
+
+        var builder = try RuleSetBuilder(includeBuiltin: false)
+        try builder.add(pack)
+        let set = try builder.build()
+        #expect(set.rules.contains { $0.pack == "tokens" })  // useDefault brought in the built-in packs
+        #expect(set.redact("team_secret = s3cr3tValue") == "team_secret = ***")
+        #expect(set.redact("team_secret = my-example-value") == "team_secret = my-example-value")
+        #expect(set.redact("key AKIAQRSTUVWXYZ234567 end") == "key *** end")
+    }
+
+    @Test(arguments: [
+        ("[[rules]]\nid = \"x\"\nregex = \"(\"\nkeywords=[\"x\"]\n", "f.toml:1: rule 'x': regex rejected by PCRE2"),
+        ("[[rules]]\nid = \"x\"\n", "f.toml:1: rule 'x': rule has no 'regex'"),
+        ("[[rules]]\nregex = \"a\"\n", "f.toml:1: rule has no 'id'"),
+        ("[[rules]]\nid = \"x\"\nregex = \"a\"\nentropy = \"high\"\n", "f.toml:4: rule 'x': 'entropy' must be a number"),
+        ("[[rules]]\nid = \"x\"\nregex = \"a\"\n[[rules]]\nid = \"x\"\nregex = \"b\"\n", "f.toml:4: rule 'x': duplicate rule id"),
+        ("title = \"unterminated\n", "f.toml:1: invalid TOML"),
+        ("[[rules]]\nid = \"x\"\nregex = \"(a)\"\nsecretGroup = 2\nkeywords=[\"a\"]\n", "f.toml:1: rule 'x': secretGroup 2"),
+    ])
+    func brokenFilesNameFileLineAndRule(_ text: String, _ expected: String) {
+        do {
+            let pack = try RulePack.parse(text, file: "f.toml", name: "f")
+            _ = try CompiledRuleSet(rules: pack.rules)
+            Issue.record("expected an error for: \(expected)")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "got: \(error.description)")
+        }
+    }
+
+    @Test func enableAndDisableSelectRulesAndPacks() throws {
+        let pack = try RulePack.parse("""
+            [[rules]]
+            id = "optin"
+            regex = 'OPTIN\\d+'
+            keywords = ["optin"]
+            enabled = false
+            """, file: "o.toml", name: "o")
+        var builder = try RuleSetBuilder()
+        try builder.add(pack)
+        #expect(try !builder.selectedRules().contains { $0.id == "optin" })
+        builder.enable = ["optin"]
+        builder.disable = ["passwords"]
+        let selected = try builder.selectedRules()
+        #expect(selected.contains { $0.id == "optin" })
+        #expect(!selected.contains { $0.pack == "passwords" })
+        builder.disable = ["no-such-rule"]
+        #expect(throws: RuleLoadError.self) { _ = try builder.selectedRules() }
+    }
+
+    @Test func userRuleReplacesBuiltinRuleWithTheSameID() throws {
+        let id = try #require(TestSupport.builtin.rules.first?.id)
+        let pack = try RulePack.parse("[[rules]]\nid = \"\(id)\"\nregex = 'ZZZ\\d+'\nkeywords = [\"zzz\"]\n", file: "u.toml", name: "u")
+        var builder = try RuleSetBuilder()
+        try builder.add(pack)
+        let rules = try builder.selectedRules()
+        #expect(rules.filter { $0.id == id }.count == 1)
+        #expect(rules.first { $0.id == id }?.pack == "u")
+        #expect(builder.notices.contains { $0.contains("replaces") })
+    }
+
+    @Test func extendPathLoadsAnotherFile() throws {
+        let child = try RulePack.parse("[extend]\npath = \"base.toml\"\n[[rules]]\nid = \"child\"\nregex = 'CHILD\\d+'\nkeywords = [\"child\"]\n",
+                                       file: "dir/child.toml", name: "child")
+        var builder = try RuleSetBuilder(includeBuiltin: false)
+        var requested: [String] = []
+        try builder.add(child) { path, relativeTo throws(RuleLoadError) in
+            requested.append(path + "|" + relativeTo)
+            return try RulePack.parse("[[rules]]\nid = \"base\"\nregex = 'BASE\\d+'\nkeywords = [\"base\"]\n", file: "dir/base.toml", name: "base")
+        }
+        #expect(requested == ["base.toml|dir/child.toml"])
+        #expect(try builder.selectedRules().map(\.id) == ["base", "child"])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// Shared helpers for the engine tests.
+enum TestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static let loghubDirectory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/loghub")
+
+    /// The built-in rule set with default options (compiled once).
+    static let builtin: CompiledRuleSet = {
+        do { return try RuleSetBuilder().build() } catch { fatalError("built-in packs do not compile: \(error)") }
+    }()
+
+    /// A small rule set for engine tests that do not depend on pack contents.
+    static func ruleSet(_ rules: [RedactionRule], allowlists: [RuleAllowlist] = [],
+                        options: CompiledRuleSet.Options = CompiledRuleSet.Options()) -> CompiledRuleSet {
+        do { return try CompiledRuleSet(rules: rules, allowlists: allowlists, options: options) } catch {
+            fatalError("test rules do not compile: \(error)")
+        }
+    }
+
+    static let canaryRule = RedactionRule(id: "canary", regex: #"CANARY-[A-Z0-9]{12}"#, keywords: ["canary-"])
+    static let passwordRule = RedactionRule(id: "pw", regex: #"(?i)password=(\S+)"#, keywords: ["password="])
+
+    /// Redacts `input` through a StreamRedactor fed in chunks of `chunk` bytes (0 = one feed).
+    static func redact(_ input: [UInt8], with set: CompiledRuleSet, chunk: Int = 0,
+                       configuration: RedactionConfiguration = RedactionConfiguration()) -> [UInt8] {
+        let redactor = StreamRedactor(ruleSet: set, configuration: configuration)
+        var sink = ByteArraySink()
+        input.withUnsafeBytes { buffer in
+            if chunk <= 0 {
+                try! redactor.feed(buffer, into: &sink)
+            } else {
+                var offset = 0
+                while offset < buffer.count {
+                    let end = min(buffer.count, offset + chunk)
+                    try! redactor.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]), into: &sink)
+                    offset = end
+                }
+            }
+            try! redactor.finish(into: &sink)
+        }
+        return sink.bytes
+    }
+
+    static func redact(_ input: String, with set: CompiledRuleSet, chunk: Int = 0,
+                       configuration: RedactionConfiguration = RedactionConfiguration()) -> String {
+        String(decoding: redact(Array(input.utf8), with: set, chunk: chunk, configuration: configuration), as: UTF8.self)
+    }
+}
+
