@@ -26,10 +26,10 @@ import Testing
     path = '''(?i)(?:^|\/)[^\/]+\.p(?:12|fx)$'''
 
     [[rules]]
-    id = "team-secret"
-    regex = """(?i)team_secret\\s*=\\s*(\\S+)"""
+    id = "team-code"
+    regex = """(?i)teamcode\\s*=\\s*(\\S+)"""
     secretGroup = 1
-    keywords = ["team_secret"]
+    keywords = ["teamcode"]
     tags = ["internal"]
     [rules.allowlist]
     stopwords = ["example"]
@@ -44,7 +44,7 @@ import Testing
     @Test func aRealGitleaksConfigLoadsUnchanged() throws {
         let pack = try RulePack.parse(Self.gitleaksConfig, file: "gitleaks.toml", name: "gitleaks")
         #expect(pack.title == "gitleaks config")
-        #expect(pack.rules.map(\.id) == ["aws-access-token", "team-secret"])
+        #expect(pack.rules.map(\.id) == ["aws-access-token", "team-code"])
         #expect(pack.notices.count == 1 && pack.notices[0].contains("skipped 1 rule"))
         #expect(pack.extension_ == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"]))
         let aws = pack.rules[0]
@@ -59,8 +59,8 @@ import Testing
         try builder.add(pack)
         let set = try builder.build()
         #expect(set.rules.contains { $0.pack == "tokens" })  // useDefault brought in the built-in packs
-        #expect(set.redact("team_secret = s3cr3tValue") == "team_secret = ***")
-        #expect(set.redact("team_secret = my-example-value") == "team_secret = my-example-value")
+        #expect(set.redact("teamcode = s3cr3tValue") == "teamcode = ***")
+        #expect(set.redact("teamcode = my-example-value") == "teamcode = my-example-value")
         #expect(set.redact("key AKIAQRSTUVWXYZ234567 end") == "key *** end")
     }
 

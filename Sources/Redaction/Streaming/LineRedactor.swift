@@ -100,6 +100,15 @@ struct LineRedactor {
                 contentEnd = count
             }
             let content = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<contentEnd])
+            if content.count > configuration.maxLineBytes {
+                // Fail closed: the whole content becomes one marker, never a prefix.
+                changed = true
+                try emit(buffer, pending..<lineStart, &sink)
+                try emitOverlongLine(terminator: [], &sink)
+                pending = contentEnd
+                lineStart = terminatorEnd
+                continue
+            }
             lineNumber += 1
             lines += 1
             switch redactLine(content) {
