@@ -5,7 +5,7 @@ import Testing
 /// signals and broken pipes.
 @Suite(.serialized) struct RedactCLITests {
     static let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
-    static let github = "ghp_R4nd0mV4lu3sAreF4keBut36Chars0123ab"
+    static let github = "ghp_R4nd0mV4lu3sAreF4keBut36Chars0123abc"
 
     static func data(_ text: String) -> Data { Data(text.utf8) }
 
@@ -78,7 +78,7 @@ import Testing
         #expect(!text.stdoutText.contains("ghp_") && !text.stderrText.contains("ghp_"))
         let json = try BinaryUnderTest.run(["--check", "--format", "json"], input: input)
         let objects = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]])
-        #expect(objects.count == 1)
+        try #require(objects.count == 1)
         #expect(objects[0]["rule"] as? String == "github-pat")
         #expect(objects[0]["line"] as? Int == 2 && objects[0]["column"] as? Int == 5)
         let clean = try BinaryUnderTest.run(["--check"], input: Self.data("nothing here\n"))
@@ -92,7 +92,8 @@ import Testing
         let lines = result.stdoutText.split(separator: "\n")
         #expect(lines.count == 2)
         let prints = lines.compactMap { $0.split(separator: " ").first { $0.hasPrefix("fingerprint=") } }
-        #expect(prints.count == 2 && prints[0] == prints[1])
+        try #require(prints.count == 2)
+        #expect(prints[0] == prints[1])
         #expect(!result.stdoutText.contains(key))
     }
 
