@@ -40,7 +40,7 @@ struct Redact: ParsableCommand {
               130/143  interrupted by SIGINT/SIGTERM (whole lines already processed were written)
             """,
         version: version,
-        subcommands: [FilterCommand.self, RulesCommand.self, FollowCommand.self],
+        subcommands: [FilterCommand.self, RulesCommand.self],
         defaultSubcommand: FilterCommand.self
     )
 
