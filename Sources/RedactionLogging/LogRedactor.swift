@@ -1,0 +1,361 @@
+public import Logging
+public import Redaction
+
+/// The shared, thread-safe redactor behind ``RedactingLogHandler``: a compiled rule set, the key
+/// lists and mode, a pool of engine scratch space, and counters.
+///
+/// Create one per process (or per configuration) and share it between all handlers: compiling
+/// the rules is the expensive part and happens once, in the initialiser. ``shared`` is the
+/// default one, with the built-in rules.
+///
+/// ```swift
+/// let redactor = try LogRedactor(
+///     replacement: try ReplacementTemplate("[{rule}:{hash}]"),
+///     hashKey: try HashKey(bytes: keyBytes),
+///     configuration: .init(sensitiveKeys: SensitiveKeys.default.adding(["ssn"])))
+/// LoggingSystem.bootstrap { label in
+///     RedactingLogHandler(wrapping: StreamLogHandler.standardOutput(label: label), redactor: redactor)
+/// }
+/// ```
+///
+/// ## What is redacted
+/// The message; every metadata value, recursively through `.string`, `.stringConvertible`
+/// (its `description`), `.array` and `.dictionary`; the source (unless turned off); and the text
+/// of `LogEvent.error`. A value under a sensitive key, a value marked ``Sensitivity/sensitive``
+/// and, in deny-by-default mode, a value under a key not allowed are replaced whole by the rule
+/// set's replacement template (rule id `sensitive-key`, `sensitive` or `not-allowed`); anything
+/// else is scanned by the rules and only the secrets in it are replaced, exactly as the `redact`
+/// CLI does with the same rule set, template and `{hash}` key.
+///
+/// ## Errors
+/// Nothing here throws after initialisation. When the engine fails on a text (a match limit
+/// hit, JIT stack exhausted), the *whole* message, value, source or error text is replaced by
+/// ``Configuration/engineErrorMarker`` and counted in ``counters`` (fail closed). If the built-in
+/// rules of ``shared`` cannot be loaded, every scanned text is masked that way (see
+/// ``loadError``).
+///
+/// ## Thread safety
+/// Immutable after `init` and `Sendable`. The compiled patterns are shared; each thread borrows
+/// its own PCRE2 scratch from a pool guarded by a lock that is held only to take or return a
+/// slot, never while matching.
+///
+/// ## Cost
+/// With nothing to redact, redacting an event allocates nothing: texts are scanned in place
+/// (`withContiguousStorageIfAvailable`), metadata dictionaries are only rebuilt when a value
+/// changed, and counters are only written when something was masked. (Reading `LogEvent.source`
+/// may allocate the module name when it is longer than 15 bytes; the redactor stores it back into
+/// the event, so a wrapped handler that prints the source, as `StreamLogHandler` does, does not
+/// compute it again.)
+///
+/// ## Design rationale
+/// A `.stringConvertible` value or an error whose text is clean is forwarded unchanged, so the
+/// wrapped handler renders its `description` again. This assumes `description` returns the same
+/// text each time; a type whose description varies between calls can defeat any redacting
+/// handler that does not replace every value.
+public final class LogRedactor: Sendable {
+    /// The compiled rules; `nil` only when ``shared`` could not load the built-in rules.
+    public let ruleSet: CompiledRuleSet?
+    /// Key lists, mode and markers.
+    public let configuration: Configuration
+    /// What was masked so far.
+    public let counters: RedactionCounters
+    /// Why the built-in rules could not be loaded (``shared`` only); everything scanned is then
+    /// masked.
+    public let loadError: RuleLoadError?
+
+    private let pool: ScratchPool?
+    private let engineConfiguration: RedactionConfiguration
+    private let masks: MaskRenderer
+
+    /// The default redactor: the built-in rules with the `***` template, ``SensitiveKeys/default``,
+    /// scan-all mode. Compiled once per process, on first use.
+    ///
+    /// Never fails: if the built-in rules cannot be compiled (a build defect), every scanned text
+    /// is masked with the engine-error marker and ``loadError`` says why.
+    public static let shared: LogRedactor = {
+        do throws(RuleLoadError) {
+            return try LogRedactor()
+        } catch {
+            return LogRedactor(unavailable: error)
+        }
+    }()
+
+    /// A redactor over an already compiled rule set (its template and `{hash}` key are used for
+    /// whole-value masks too).
+    ///
+    /// - Parameters:
+    ///   - ruleSet: the rules; share one set between redactors when you can.
+    ///   - configuration: key lists, mode, markers.
+    ///   - counters: where to count; pass one instance to several redactors to sum them.
+    public init(ruleSet: CompiledRuleSet, configuration: Configuration = Configuration(),
+                counters: RedactionCounters = RedactionCounters()) {
+        self.ruleSet = ruleSet
+        self.configuration = configuration
+        self.counters = counters
+        self.loadError = nil
+        pool = ScratchPool(ruleSet: ruleSet)
+        engineConfiguration = LogRedactor.engineConfiguration(configuration)
+        masks = MaskRenderer(template: ruleSet.options.replacement, hashKey: ruleSet.options.hashKey)
+    }
+
+    /// A redactor over the built-in rules (the same as the CLI's default rule set), plus `rules`.
+    ///
+    /// - Parameters:
+    ///   - replacement: the template for masked regions and masked values (`{rule}`, `{len}`, `{hash}`).
+    ///   - hashKey: required when the template uses `{hash}`; the CLI given the same key writes
+    ///     the same fingerprints.
+    ///   - limits: PCRE2 limits; a match that hits one fails closed.
+    ///   - rules: additional in-memory rules, compiled after the built-in ones.
+    ///   - configuration: key lists, mode, markers.
+    ///   - counters: where to count.
+    /// - Throws: ``RuleLoadError`` when a rule does not compile or the template needs a key.
+    public convenience init(replacement: ReplacementTemplate = .default, hashKey: HashKey? = nil,
+                            limits: MatchLimits = .default, rules: [RedactionRule] = [],
+                            configuration: Configuration = Configuration(),
+                            counters: RedactionCounters = RedactionCounters()) throws(RuleLoadError) {
+        let builder = try RuleSetBuilder(includeBuiltin: true)
+        let options = CompiledRuleSet.Options(replacement: replacement, hashKey: hashKey, limits: limits)
+        let ruleSet = try CompiledRuleSet(rules: try builder.selectedRules() + rules,
+                                          allowlists: builder.globalAllowlists, options: options)
+        self.init(ruleSet: ruleSet, configuration: configuration, counters: counters)
+    }
+
+    /// The fail-closed redactor used when the built-in rules cannot be loaded.
+    private init(unavailable error: RuleLoadError) {
+        ruleSet = nil
+        configuration = Configuration()
+        counters = RedactionCounters()
+        loadError = error
+        pool = nil
+        engineConfiguration = LogRedactor.engineConfiguration(configuration)
+        masks = MaskRenderer(template: .default, hashKey: nil)
+    }
+
+    private static func engineConfiguration(_ configuration: Configuration) -> RedactionConfiguration {
+        // Built once: making a RedactionConfiguration allocates its marker bytes.
+        var engine = RedactionConfiguration(onError: .mask)
+        engine.engineErrorMarker = configuration.engineErrorMarker
+        return engine
+    }
+
+    // MARK: - Public entry points
+
+    /// Redacts every part of `event` in place: message, metadata (recursively), source (unless
+    /// turned off) and error text. Handler-level and provider metadata are not part of an event;
+    /// ``RedactingLogHandler`` redacts those where they are set and provided.
+    ///
+    /// Never throws; engine failures mask the whole affected text and are counted.
+    public func redact(_ event: inout LogEvent) {
+        var work = Work(slot: pool?.take())
+        defer { finish(&work) }
+
+        let message = event.message.description
+        if let redacted = scan(message, &work) {
+            event.message = Logger.Message(stringLiteral: redacted)
+        }
+        if let metadata = event.metadata, !metadata.isEmpty, let redacted = redact(metadata, topLevel: true, &work) {
+            event.metadata = redacted
+        }
+        if configuration.redactsSource {
+            let source = event.source
+            // Stored back even when clean: the wrapped handler then reads it instead of deriving
+            // it from the file name again.
+            event.source = scan(source, &work) ?? source
+        }
+        if let error = event.error {
+            let text = String(describing: error)
+            if let redacted = scan(text, &work) {
+                event.error = RedactedError(description: redacted, originalTypeName: String(reflecting: type(of: error)))
+            }
+        }
+    }
+
+    /// Redacts a metadata dictionary as top-level metadata (keys checked against the sensitive
+    /// keys and, in deny-by-default mode, the allow-list; values scanned recursively).
+    ///
+    /// Returns `metadata` itself (no copy) when nothing changed. Never throws.
+    public func redact(metadata: Logger.Metadata) -> Logger.Metadata {
+        guard !metadata.isEmpty else { return metadata }
+        var work = Work(slot: pool?.take())
+        defer { finish(&work) }
+        return redact(metadata, topLevel: true, &work) ?? metadata
+    }
+
+    /// Redacts one top-level metadata entry: `nil` stays `nil`.
+    ///
+    /// Never throws.
+    public func redact(value: Logger.MetadataValue?, forKey key: String) -> Logger.MetadataValue? {
+        guard let value else { return nil }
+        var work = Work(slot: pool?.take())
+        defer { finish(&work) }
+        return redact(entry: value, key: key, topLevel: true, &work) ?? value
+    }
+
+    /// Redacts a text with the rules (no key logic applies). Returns `text` itself when clean;
+    /// the engine-error marker when the engine failed on it. Never throws.
+    public func redact(_ text: String) -> String {
+        var work = Work(slot: pool?.take())
+        defer { finish(&work) }
+        return scan(text, &work) ?? text
+    }
+
+    /// A provider that returns `provider`'s metadata redacted as top-level metadata.
+    ///
+    /// The wrapping closure is made once, here; calling it allocates nothing beyond what
+    /// `provider` does when its metadata is clean.
+    public func redacting(_ provider: Logger.MetadataProvider) -> Logger.MetadataProvider {
+        Logger.MetadataProvider { [self] in
+            redact(metadata: provider.get())
+        }
+    }
+
+    /// Redacts handler-level metadata being stored as `new`, skipping values equal to those
+    /// already stored in `current` (which were redacted when they were stored), so masking
+    /// twice never re-masks a placeholder.
+    func redact(handlerMetadata new: Logger.Metadata, current: Logger.Metadata) -> Logger.Metadata {
+        guard !new.isEmpty else { return new }
+        var work = Work(slot: pool?.take())
+        defer { finish(&work) }
+        var result: Logger.Metadata?
+        for (key, value) in new where current[key] != value {
+            if let redacted = redact(entry: value, key: key, topLevel: true, &work) {
+                if result == nil { result = new }
+                result?[key] = redacted
+            }
+        }
+        return result ?? new
+    }
+
+    // MARK: - The work
+
+    /// One unit of work: a borrowed scratch slot and a tally.
+    struct Work {
+        let slot: ScratchPool.Slot?
+        var tally = Tally()
+    }
+
+    private func finish(_ work: inout Work) {
+        if let slot = work.slot { pool?.give(slot) }
+        counters.add(work.tally)
+    }
+
+    /// Scans `text` with the rules.
+    /// - Returns: `nil` when nothing is to be masked (the text passes as is); otherwise the
+    ///   redacted text, or the engine-error marker when the engine failed anywhere in it.
+    private func scan(_ text: String, _ work: inout Work) -> String? {
+        if text.isEmpty { return nil }
+        guard let ruleSet, let slot = work.slot else {
+            work.tally.changed = true
+            work.tally.engineErrors += 1
+            return configuration.engineErrorMarker
+        }
+        let engine = engineConfiguration
+        let result: TextRedactionResult
+        if let scanned = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            ruleSet.redact(UnsafeRawBufferPointer(bytes), scratch: slot.scratch, configuration: engine, into: &slot.output)
+        }) {
+            result = scanned
+        } else {
+            var copy = text  // not contiguous UTF-8 (e.g. bridged): make it so
+            result = copy.withUTF8 {
+                ruleSet.redact(UnsafeRawBufferPointer($0), scratch: slot.scratch, configuration: engine, into: &slot.output)
+            }
+        }
+        if result.engineErrors > 0 {
+            // Fail closed: the whole text, not only the failing line.
+            slot.output.removeAll(keepingCapacity: true)
+            work.tally.changed = true
+            work.tally.engineErrors += 1
+            return configuration.engineErrorMarker
+        }
+        guard result.changed else { return nil }
+        work.tally.changed = true
+        work.tally.ruleRedactions += result.redactions
+        let redacted = String(decoding: slot.output, as: UTF8.self)
+        slot.output.removeAll(keepingCapacity: true)
+        return redacted
+    }
+
+    /// Redacts a dictionary's entries; `nil` when nothing changed.
+    private func redact(_ metadata: Logger.Metadata, topLevel: Bool, _ work: inout Work) -> Logger.Metadata? {
+        var result: Logger.Metadata?
+        for (key, value) in metadata {
+            if let redacted = redact(entry: value, key: key, topLevel: topLevel, &work) {
+                if result == nil { result = metadata }
+                result?[key] = redacted
+            }
+        }
+        return result
+    }
+
+    /// Redacts the value under `key`; `nil` when unchanged. A reason to mask (sensitive key,
+    /// key not allowed) wins over the value's own ``Sensitivity``.
+    private func redact(entry value: Logger.MetadataValue, key: String, topLevel: Bool,
+                        _ work: inout Work) -> Logger.MetadataValue? {
+        if configuration.sensitiveKeys.matches(key) {
+            return mask(value, .sensitiveKey, &work)
+        }
+        if topLevel, let allowed = configuration.mode.allowedKeys, !allowed.matches(key) {
+            return mask(value, .notAllowed, &work)
+        }
+        return redact(value: value, &work)
+    }
+
+    /// Redacts a value whose key allows it to be scanned; `nil` when unchanged.
+    private func redact(value: Logger.MetadataValue, _ work: inout Work) -> Logger.MetadataValue? {
+        switch value {
+        case .string(let text):
+            return scan(text, &work).map { .string($0) }
+        case .stringConvertible(let convertible):
+            let attributes = value.attributes
+            switch attributes[Sensitivity.self] {
+            case .sensitive?:
+                return mask(value, .sensitivity, &work)
+            case .public?:
+                return nil
+            case nil:
+                guard let redacted = scan(convertible.description, &work) else { return nil }
+                return LogRedactor.string(redacted, keeping: attributes)
+            }
+        case .array(let elements):
+            var result: [Logger.MetadataValue]?
+            for index in elements.indices {
+                if let redacted = redact(value: elements[index], &work) {
+                    if result == nil { result = elements }
+                    result?[index] = redacted
+                }
+            }
+            return result.map { .array($0) }
+        case .dictionary(let dictionary):
+            return redact(dictionary, topLevel: false, &work).map { .dictionary($0) }
+        }
+    }
+
+    /// The whole-value mask for `value`; `nil` when the value already is that mask.
+    private func mask(_ value: Logger.MetadataValue, _ reason: MaskReason, _ work: inout Work) -> Logger.MetadataValue? {
+        if case .string(let text) = value, let constant = masks.constantText(for: reason), text == constant {
+            return nil
+        }
+        work.tally.changed = true
+        switch reason {
+        case .sensitiveKey: work.tally.maskedBySensitiveKey += 1
+        case .sensitivity: work.tally.maskedBySensitivity += 1
+        case .notAllowed: work.tally.maskedByDenyMode += 1
+        }
+        let text = masks.render(reason, value: value.description)
+        if case .stringConvertible = value {
+            return LogRedactor.string(text, keeping: value.attributes)
+        }
+        return .string(text)
+    }
+
+    /// A `.string` value, carrying `attributes` when there are any (so handlers further down a
+    /// chain still see them).
+    private static func string(_ text: String, keeping attributes: Logger.MetadataValueAttributes) -> Logger.MetadataValue {
+        var value = Logger.MetadataValue.string(text)
+        if attributes != Logger.MetadataValueAttributes() {
+            value.attributes = attributes
+        }
+        return value
+    }
+}
