@@ -19,6 +19,14 @@ enum SignalHandling {
 
     static func install(handleHangup: Bool = false) {
         signal(SIGPIPE, SIG_IGN)
+        // A parent may start us with these signals blocked (the mask is inherited through exec,
+        // e.g. from a thread of a test runner); unblock them so they are delivered.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { signal in SignalHandling.terminationSignal = signal }
