@@ -130,7 +130,7 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let rules = directory.appendingPathComponent("team.toml")
-        try Self.data("# team rules\n\n[[rules]]\nid = \"team-token\"\nregex = '''tt_[a-z]{8'''\nkeywords = [\"tt_\"]\n").write(to: rules)
+        try Self.data("# team rules\n\n[[rules]]\nid = \"team-token\"\nregex = '''tt_(a-z'''\nkeywords = [\"tt_\"]\n").write(to: rules)
         let result = try BinaryUnderTest.run(["-r", rules.path], input: Self.data("x\n"))
         #expect(result.status == 2)
         #expect(result.stderrText.contains("team.toml:3: rule 'team-token': regex rejected by PCRE2"))
