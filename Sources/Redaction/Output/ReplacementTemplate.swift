@@ -107,13 +107,10 @@ public struct ReplacementTemplate: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether rendering needs no per-secret work (the output is a constant byte string).
-    var constantBytes: [UInt8]? {
-        var bytes: [UInt8] = []
-        for segment in segments {
-            guard case .literal(let literal) = segment else { return nil }
-            bytes += literal
-        }
-        return bytes
+    /// The replacement for `secret` as a string (what the stream path writes for the same secret).
+    public func render(ruleID: String, secret: UnsafeRawBufferPointer, hashKey: HashKey?) -> String {
+        var output: [UInt8] = []
+        render(ruleID: ruleID, secret: secret, hashKey: hashKey, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -562,13 +562,16 @@ description = "password in URL userinfo (scheme://user:password@host): https, ft
 # The password runs to the last "@" before the host, so an unencoded "@" in it is covered.
 # loghub: Mac has "https://13957525385%40163.com@p28-contacts.icloud.com/..." (userinfo without
 # ":password"), no match.
-regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/?#"'<>]+)@[^\s@/?#"'<>]'''
+# Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
+# such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
+regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]'''
 keywords = ["://"]
 tags = ["password", "url", "connection-string"]
 mustRedact = [
   '2024-05-01 10:00:00 INFO connecting to postgres://orders:Pg9xLq2Tz7@db-primary.internal:5432/orders?sslmode=require',
   '{"level":"error","msg":"dial failed","url":"mongodb+srv://app:Mx4kT9pLq2Wz@cluster0.abcd1.mongodb.net/shop?retryWrites=true"}',
   'redis: connecting to rediss://:R3d1s-Cache-Pw@cache.internal:6380/0',
+  'dsn=postgres://app:abc#Def9x8Zq?1@db.internal/orders connect timeout',
   'amqp url=amqps://billing:Am9p-Qz4L7w@mq.internal:5671/vhost',
   'git fetch https://deploy:glpat-Zq8xW2mL5nR7tY1vK3pC@gitlab.example.com/group/repo.git',
   'mysql://root:p@ss-W0rd9x@10.0.0.12:3306/app',

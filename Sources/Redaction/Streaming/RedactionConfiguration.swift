@@ -15,8 +15,11 @@ public struct RedactionConfiguration: Sendable, Hashable {
     public var engineErrorMarker: String = "[REDACTED:engine-error]" {
         didSet { engineErrorMarkerBytes = Array(engineErrorMarker.utf8) }
     }
-    private(set) var lineTooLongMarkerBytes: [UInt8] = Array("[REDACTED:line-too-long]".utf8)
-    private(set) var engineErrorMarkerBytes: [UInt8] = Array("[REDACTED:engine-error]".utf8)
+    // Shared default storage: creating a configuration allocates nothing.
+    private(set) var lineTooLongMarkerBytes: [UInt8] = RedactionConfiguration.defaultLineTooLongMarker
+    private(set) var engineErrorMarkerBytes: [UInt8] = RedactionConfiguration.defaultEngineErrorMarker
+    private static let defaultLineTooLongMarker = Array("[REDACTED:line-too-long]".utf8)
+    private static let defaultEngineErrorMarker = Array("[REDACTED:engine-error]".utf8)
 
     public init(maxLineBytes: Int = 1 << 20, readSize: Int = 64 * 1024, onError: EngineErrorPolicy = .mask) {
         self.maxLineBytes = max(1, maxLineBytes)
