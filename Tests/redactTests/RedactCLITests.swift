@@ -248,4 +248,49 @@ import Testing
         #expect(String(decoding: written, as: UTF8.self) == "first ***\nsecond\n")
         #expect(process.terminationStatus == 143)
     }
+
+    @Test func readSizesDoNotChangeTheOutput() throws {
+        let sample = BinaryUnderTest.repositoryRoot.appendingPathComponent("Tests/Fixtures/sample.log").path
+        let reference = try BinaryUnderTest.run([sample]).stdout
+        for size in ["1", "7", "61", "4096"] {
+            #expect(try BinaryUnderTest.run(["--read-size", size, sample]).stdout == reference, "read size \(size)")
+        }
+    }
+
+    @Test func engineErrorsMaskTheLineAndWarnWithoutContent() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("slow.toml")
+        try Self.data("[[rules]]\nid = \"slow-rule\"\nregex = '''(a+)+$'''\nkeywords = [\"aaaa\"]\n").write(to: rules)
+        let bad = "zz9secret " + String(repeating: "a", count: 3000) + "!"
+        let input = Self.data("ok\n\(bad)\n\(bad)\nafter\n")
+        let masked = try BinaryUnderTest.run(["-r", rules.path, "--match-limit", "1000", "--stats"], input: input)
+        #expect(masked.status == 0)
+        #expect(masked.stdoutText == "ok\n[REDACTED:engine-error]\n[REDACTED:engine-error]\nafter\n")
+        let warnings = masked.stderrText.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1, "warnings are rate-limited")
+        #expect(masked.stderrText.contains("slow-rule") && masked.stderrText.contains("matchlimit"))
+        #expect(!masked.stderrText.contains("zz9secret") && !masked.stderrText.contains("aaaa"))
+        let dropped = try BinaryUnderTest.run(["-r", rules.path, "--match-limit", "1000", "--on-error", "drop"], input: input)
+        #expect(dropped.stdoutText == "ok\nafter\n")
+    }
+
+    @Test func lineBufferedOutputArrivesBeforeEndOfInput() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BinaryUnderTest.path)
+        process.arguments = ["--line-buffered"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { try? input.fileHandleForWriting.close(); process.waitUntilExit() }
+        input.fileHandleForWriting.write(Self.data("first \(Self.github)\n"))
+        var received = Data()
+        let deadline = Date().addingTimeInterval(5)
+        while !received.contains(0x0A) && Date() < deadline {
+            received.append(output.fileHandleForReading.availableData)
+        }
+        #expect(String(decoding: received, as: UTF8.self) == "first ***\n")
+    }
 }
