@@ -37,7 +37,7 @@ struct Redact: ParsableCommand {
               0  success (also when stdout is closed early, e.g. `| head`)
               1  --check found something that would be redacted
               2  usage error, invalid rule file or option, unreadable input, write error
-              130/143  interrupted by SIGINT/SIGTERM (whole lines already processed were written)
+              130/143  ended by SIGINT/SIGTERM, after writing the lines already read
             """,
         version: version,
         subcommands: [FilterCommand.self, RulesCommand.self],
@@ -46,6 +46,11 @@ struct Redact: ParsableCommand {
 
     /// Parses and runs, mapping every usage and rule error to exit status 2.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--help"] || arguments == ["-h"] {
+            print(combinedHelp())
+            Foundation_exit(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -64,6 +69,30 @@ struct Redact: ParsableCommand {
             }
             Foundation_exit(2)
         }
+    }
+}
+
+extension Redact {
+    /// `redact --help`: the overview and examples, then the options of the default `filter`
+    /// command (what most users run), then the subcommands.
+    static func combinedHelp() -> String {
+        let root = helpMessage()
+        let filter = helpMessage(for: FilterCommand.self)
+        guard let usage = root.firstRange(of: "USAGE:"), let subcommands = root.firstRange(of: "SUBCOMMANDS:"),
+              let options = filter.firstRange(of: "ARGUMENTS:")
+        else { return root }
+        return String(root[..<usage.lowerBound])
+            + "USAGE: redact [<options>] [<files> ...]\n       redact <subcommand>\n\n"
+            + String(filter[options.lowerBound...]).trimmingSuffixNewlines() + "\n\n"
+            + String(root[subcommands.lowerBound...])
+    }
+}
+
+extension String {
+    func trimmingSuffixNewlines() -> String {
+        var copy = self
+        while copy.hasSuffix("\n") { copy.removeLast() }
+        return copy
     }
 }
 
