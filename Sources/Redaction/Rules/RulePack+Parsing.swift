@@ -18,7 +18,7 @@ extension RulePack {
             throw RuleLoadError(location: SourceLocation(file: file, line: error.line),
                                 message: "invalid TOML (column \(error.column)): \(error.message)")
         }
-        var reader = PackReader(file: file)
+        let reader = PackReader(file: file)
         var pack = RulePack(name: name, file: file)
         pack.title = try reader.string(root, "title", rule: nil)
 
