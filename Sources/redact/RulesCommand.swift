@@ -83,6 +83,9 @@ struct RulesCommand: ParsableCommand {
                 for file in files { paths.formUnion(try RuleFiles.expand(file)) }
                 tested = ruleSet.rules.filter { paths.contains($0.source.file) }
             }
+            for rule in tested where rule.keywords.allSatisfy(\.isEmpty) {
+                print("WARN \(rule.source): rule '\(rule.id)': no keywords, so it runs on every line (slow); add the literals every match contains")
+            }
             let checker = RuleSampleCheck(ruleSet: ruleSet)
             var failures = 0
             var samples = 0
