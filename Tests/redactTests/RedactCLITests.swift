@@ -211,6 +211,10 @@ import Testing
             mustRedact = ["a tt_abcdefgh b", "no secret in this one"]
             mustKeep = ["tt_qwertyui"]
             """).write(to: bad)
+        let noKeywords = directory.appendingPathComponent("nokw.toml")
+        try Self.data("[[rules]]\nid = \"nokw\"\ndescription = \"d\"\nregex = '''zz[0-9]{6}'''\nmustRedact = ['a zz123456', 'zz654321']\nmustKeep = ['zz1']\n").write(to: noKeywords)
+        let warned = try BinaryUnderTest.run(["rules", "test", noKeywords.path])
+        #expect(warned.status == 0 && warned.stdoutText.contains("rule 'nokw': no keywords"))
         let failed = try BinaryUnderTest.run(["rules", "test", bad.path])
         #expect(failed.status == 1)
         #expect(failed.stdoutText.contains("mustRedact[1]: the rule alone finds no secret"))
