@@ -40,7 +40,7 @@ struct Redact: ParsableCommand {
               130/143  ended by SIGINT/SIGTERM, after writing the lines already read
             """,
         version: version,
-        subcommands: [FilterCommand.self, RulesCommand.self],
+        subcommands: [FilterCommand.self, RulesCommand.self, FollowCommand.self],
         defaultSubcommand: FilterCommand.self
     )
 

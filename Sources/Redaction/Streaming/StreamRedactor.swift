@@ -62,6 +62,24 @@ public final class StreamRedactor {
     /// The rule id and reason of the last engine failure, if any (for rate-limited warnings).
     public var lastEngineError: (ruleID: String, reason: String)? { core.lastEngineError }
 
+    /// A multi-line block (for example a PEM private key) that is open at the end of the lines
+    /// processed so far: its rule and how many lines of it were masked after its begin line.
+    ///
+    /// A checkpointing reader (`redact follow`) saves this with its offset and restores it in a
+    /// new redactor, so lines after a restart inside a block are still masked. Setting a rule id
+    /// that is not a block rule of this rule set closes the block (the rules changed).
+    public var openBlock: OpenBlock? {
+        get {
+            core.activeBlock.map { OpenBlock(ruleID: ruleSet.compiledRules[Int($0.rule)].id, linesMasked: $0.lines) }
+        }
+        set {
+            guard let newValue,
+                  let index = ruleSet.blockRules.first(where: { ruleSet.compiledRules[Int($0)].id == newValue.ruleID })
+            else { core.activeBlock = nil; return }
+            core.activeBlock = (index, max(0, newValue.linesMasked))
+        }
+    }
+
     /// Lines the engine failed on so far (cheap; for warnings).
     public var engineErrorCount: Int { core.engineErrorCount }
 

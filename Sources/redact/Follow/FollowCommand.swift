@@ -1,0 +1,107 @@
+import ArgumentParser
+import Redaction
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `redact follow PATH_OR_GLOB...`: the sidecar. Tails log files through rotation and writes
+/// them out redacted, with the same rules and fail-closed behaviour as the pipe.
+///
+/// Contract: runs until SIGTERM/SIGINT, then writes a final checkpoint and exits 0. See
+/// ``FollowSession`` for the delivery guarantees and ``CheckpointStore`` for the state files.
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Tail log files through rotation and write them out redacted (the sidecar).",
+        discussion: """
+            Follows every file matching the PATHs (quote globs: the tool expands them and picks up \
+            matching files that appear later). Only whole lines are written; a partial last line \
+            waits for its newline. Rotation by rename/create, copytruncate, delete and recreate \
+            and symlink swaps are followed.
+
+            DELIVERY:
+              --output FILE --state DIR   exactly once, also across restarts and kill -9
+              stdout with --state DIR     at least once: after kill -9 up to one checkpoint
+                                          interval of lines may be written again
+              without --state             no resume: a restart reads per --from again
+            copytruncate can lose the lines written between the copy and the truncation.
+
+            SIGNALS: SIGTERM/SIGINT stop after a final checkpoint (exit 0); SIGHUP reopens \
+            --output (for logrotate of our own output).
+
+            EXAMPLES:
+              redact follow '/var/log/app/*.log'
+              redact follow /var/log/app/app.log --output /var/log/redacted/app.log --state /var/lib/redact/state
+              redact follow --with-filename --from end '/var/log/pods/*/*/*.log'
+            """)
+
+    @Argument(help: ArgumentHelp("Files or quoted glob patterns to follow.", valueName: "path-or-glob"),
+              completion: .file())
+    var paths: [String]
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Append redacted lines to this file instead of stdout (exactly once with --state).", valueName: "file"),
+            completion: .file())
+    var outputPath: String?
+
+    @Option(name: .customLong("state"), help: ArgumentHelp("Directory for checkpoints (created, mode 0700). Without it nothing is resumed after a restart.", valueName: "dir"),
+            completion: .directory)
+    var stateDirectory: String?
+
+    @Option(help: "Where to start in files that have no checkpoint at the first start: beginning or end.")
+    var from: FollowStartPosition = .beginning
+
+    @Option(name: .customLong("rotate-wait"), help: ArgumentHelp("How long a rotated or deleted file stays open after its last write (e.g. 5s, 500ms).", valueName: "duration"))
+    var rotateWait = FollowDuration(seconds: 5)
+
+    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Polling period without inotify (e.g. 250ms, 1s).", valueName: "duration"))
+    var pollInterval = FollowDuration(seconds: 0.25)
+
+    @Flag(name: .customLong("no-inotify"), help: "Poll instead of using inotify (network filesystems). Automatic when inotify is unavailable.")
+    var noInotify = false
+
+    @Option(name: .customLong("checkpoint-interval"), help: ArgumentHelp("How often positions are saved (also on exit).", valueName: "duration"))
+    var checkpointInterval = FollowDuration(seconds: 1)
+
+    @Flag(name: .customLong("with-filename"), help: "Prefix each line with its source path and ': '.")
+    var withFilename = false
+
+    @OptionGroup(title: "Rules")
+    var ruleOptions: RuleOptions
+
+    @OptionGroup(title: "Processing")
+    var processing: ProcessingOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or glob to follow") }
+        if pollInterval.seconds < 0.001 { throw ValidationError("--poll-interval must be at least 1ms") }
+        if checkpointInterval.seconds < 0.001 { throw ValidationError("--checkpoint-interval must be at least 1ms") }
+    }
+
+    mutating func run() throws {
+        let ruleSet = try ruleOptions.compile(limits: processing.limits)
+        processing.warnAboutUnsafeChoices()
+        SignalHandling.install(handleHangup: true)
+        Self.unblockSignals()
+        let store = try stateDirectory.map { try CheckpointStore(directory: $0) }
+        let output = try FollowOutput(path: outputPath)
+        let settings = FollowSession.Settings(
+            patterns: paths, from: from, rotateWait: rotateWait.seconds, pollInterval: pollInterval.seconds,
+            checkpointInterval: checkpointInterval.seconds, withFilename: withFilename, useInotify: !noInotify)
+        let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: processing.configuration,
+                                    output: output, store: store)
+        let status = try session.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A sidecar must stop on SIGTERM even when its parent started it with signals blocked (the
+    /// mask is inherited across exec; some supervisors and test runners block SIGTERM).
+    private static func unblockSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+}
