@@ -83,8 +83,7 @@ struct FollowCommand: ParsableCommand {
     mutating func run() throws {
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
         processing.warnAboutUnsafeChoices()
-        SignalHandling.install(handleHangup: true)
-        Self.unblockSignals()
+        SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP
         let store = try stateDirectory.map { try CheckpointStore(directory: $0) }
         let output = try FollowOutput(path: outputPath)
         let settings = FollowSession.Settings(
@@ -94,14 +93,5 @@ struct FollowCommand: ParsableCommand {
                                     output: output, store: store)
         let status = try session.run()
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// A sidecar must stop on SIGTERM even when its parent started it with signals blocked (the
-    /// mask is inherited across exec; some supervisors and test runners block SIGTERM).
-    private static func unblockSignals() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
-        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 }
