@@ -28,7 +28,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.instructions, .mallocCountTotal, .wallClock],
         maxDuration: .seconds(3),
-        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 0])]
+        // The harness itself makes 16 allocations per sample (see "Baseline: empty loop"); the
+        // engine must add none, whatever the number of lines.
+        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 16])]
     )
 
     // What the harness itself costs per sample (subtract it from the others).
