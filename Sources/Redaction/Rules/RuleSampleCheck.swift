@@ -34,7 +34,7 @@ public struct RuleSampleCheck: Sendable {
         func fail(_ list: String, _ index: Int, _ problem: String) {
             failures.append(Failure(ruleID: rule.id, source: rule.source, list: list, index: index, problem: problem))
         }
-        var alone = RuleSetBuilderOptions.copy(ruleSet.options)
+        var alone = ruleSet.options
         alone.replacement = .default
         let single = try CompiledRuleSet(rules: [rule], options: alone)
         if rule.mustRedact.count < 2 { fail("mustRedact", rule.mustRedact.count, "at least 2 samples are required") }
@@ -120,9 +120,4 @@ public struct RuleSampleCheck: Sendable {
             return redact(alone, bytes) != bytes ? rule.id : nil
         }
     }
-}
-
-/// Copies options (a namespace so the intent reads clearly at the call site).
-private enum RuleSetBuilderOptions {
-    static func copy(_ options: CompiledRuleSet.Options) -> CompiledRuleSet.Options { options }
 }
