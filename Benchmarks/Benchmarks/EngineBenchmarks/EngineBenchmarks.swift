@@ -28,9 +28,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.instructions, .mallocCountTotal, .wallClock],
         maxDuration: .seconds(3),
-        // The harness itself makes 16 allocations per sample (see "Baseline: empty loop"); the
+        // The harness itself makes 16-18 allocations per sample (p90 18, see "Baseline: empty loop"); the
         // engine must add none, whatever the number of lines.
-        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 16])]
+        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 18])]
     )
 
     // What the harness itself costs per sample (subtract it from the others).
