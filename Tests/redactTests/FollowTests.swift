@@ -245,4 +245,18 @@ struct FollowTests {
         #expect(output == "before\n-----BEGIN RSA PRIVATE KEY-----\n***\n***\n-----END RSA PRIVATE KEY-----\nafter\n")
         #expect(!output.contains("HLFS5D") && !output.contains("MIIEow"))
     }
+
+    @Test("the --output file is never followed, even when a glob matches it")
+    func ownOutputIsNotFollowed() throws {
+        let dir = FollowDirectory()
+        dir.append(FollowDirectory.lines(0..<20), to: "app.log")
+        let follow = try FollowProcess([dir.path("*.log"), "--output", dir.path("out.log")] + Self.fast, in: dir)
+        #expect(eventually { lineNumbers(in: dir.read("out.log")).count == 20 })
+        dir.append(FollowDirectory.lines(20..<30), to: "app.log")
+        #expect(eventually { lineNumbers(in: dir.read("out.log")).count >= 30 })
+        usleep(1_500_000)  // past a rescan: the output must not be fed back into itself
+        #expect(follow.terminate() == 0)
+        expectExactlyOnce(dir.read("out.log"), 0..<30)
+        #expect(follow.stderr.contains("is the --output file"))
+    }
 }

@@ -68,6 +68,7 @@ final class FollowSession {
     private var lastCheckpoint = -Double.infinity
     private var lastScan = -Double.infinity
     private var lastTruncationNote = -Double.infinity
+    private var warnedAboutOwnOutput = false
     /// `REDACT_FOLLOW_DEBUG=1`: decisions (names, identities, offsets; never content) to stderr.
     private let debug = getenv("REDACT_FOLLOW_DEBUG") != nil
 
@@ -189,6 +190,10 @@ final class FollowSession {
         for path in GlobExpander.expand(settings.patterns) {
             guard let (descriptor, info) = openRegular(path) else { continue }
             let identity = FileIdentity(info)
+            if isOwnOutput(identity, path: path) {
+                close(descriptor)
+                continue
+            }
             let size = Int64(info.st_size)
             if fileIsOpen(identity) || newFiles.contains(where: { $0.identity == identity }) {
                 pathIdentities[path] = fileIsOpen(identity) ? identity : nil
@@ -365,7 +370,7 @@ final class FollowSession {
             guard stat(path, &info) == 0 else { continue }
             let identity = FileIdentity(info)
             seen.insert(identity)
-            if pathIdentities[path] == identity { continue }
+            if pathIdentities[path] == identity || isOwnOutput(identity, path: path) { continue }
             if let file = openFiles.first(where: { $0.identity == identity }) {
                 pathIdentities[path] = identity
                 file.lastKnownPath = path
@@ -596,6 +601,17 @@ final class FollowSession {
             finishedSince[identity] = nil
         }
         return false
+    }
+
+    /// Whether `identity` is our own `--output` file, which is never followed: reading our own
+    /// output would feed it back into itself forever. Says so once.
+    private func isOwnOutput(_ identity: FileIdentity, path: String) -> Bool {
+        guard let own = output.identity, own == identity else { return false }
+        if !warnedAboutOwnOutput {
+            warnedAboutOwnOutput = true
+            StandardError.write("redact: warning: follow: \(path) is the --output file; not following it")
+        }
+        return true
     }
 
     private func fileIsOpen(_ identity: FileIdentity) -> Bool { openFiles.contains { $0.identity == identity } }
