@@ -34,23 +34,7 @@ enum BinaryUnderTest {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        try process.run()
-        let writer = Thread {
-            stdinPipe.fileHandleForWriting.write(input)
-            try? stdinPipe.fileHandleForWriting.close()
-        }
-        writer.start()
-        let errorData = DataBox()
-        let errorReader = Thread { errorData.data = stderrPipe.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
-        let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while errorReader.isExecuting || writer.isExecuting { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: out, stderr: errorData.data)
+        return try collect(process, input: input)
     }
 
     /// Runs `redact` through `/bin/sh -c` (for pipelines such as `| head -n 1`); `$REDACT` is the binary.
@@ -61,17 +45,28 @@ enum BinaryUnderTest {
         var environment = ProcessInfo.processInfo.environment
         environment["REDACT"] = path
         process.environment = environment
-        let stdoutPipe = Pipe(), stderrPipe = Pipe()
+        return try collect(process, input: nil)
+    }
+
+    /// Starts `process`, feeds `input` on stdin (or gives it /dev/null), and collects stdout and
+    /// stderr on separate threads so neither pipe can fill up and block it.
+    private static func collect(_ process: Process, input: Data?) throws -> Result {
+        let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
-        process.standardInput = FileHandle.nullDevice
         try process.run()
+        let writer = Thread {
+            if let input { stdinPipe.fileHandleForWriting.write(input) }
+            try? stdinPipe.fileHandleForWriting.close()
+        }
+        writer.start()
         let errorData = DataBox()
         let errorReader = Thread { errorData.data = stderrPipe.fileHandleForReading.readDataToEndOfFile() }
         errorReader.start()
         let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errorReader.isExecuting { usleep(1000) }
+        while errorReader.isExecuting || writer.isExecuting { usleep(1000) }
         return Result(status: process.terminationStatus, stdout: out, stderr: errorData.data)
     }
 }

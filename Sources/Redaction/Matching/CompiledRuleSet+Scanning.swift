@@ -93,29 +93,31 @@ extension CompiledRuleSet {
     /// commits) count as not matching, so they never let a secret through.
     private func allows(_ allowlist: CompiledAllowlist, line: UnsafeRawBufferPointer, match: Range<Int>,
                         secret: Range<Int>, _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
-        var results: [Bool] = []
-        if allowlist.hasGitOnlyCriteria { results.append(false) }
+        // Tally of the criteria present: how many, and how many matched (no allocation).
+        var present = 0
+        var matched = 0
+        if allowlist.hasGitOnlyCriteria { present += 1 }
         if !allowlist.regexes.isEmpty {
+            present += 1
             let target: UnsafeRawBufferPointer
             switch allowlist.target {
             case .secret: target = UnsafeRawBufferPointer(rebasing: line[secret])
             case .match: target = UnsafeRawBufferPointer(rebasing: line[match])
             case .line: target = line
             }
-            var matched = false
             for regex in allowlist.regexes {
                 let rc = scratch.match.match(regex, target, from: 0)
                 if rc < 0 { return .failure(PCRE2Error(code: rc)) }
-                if rc > 0 { matched = true; break }
+                if rc > 0 { matched += 1; break }
             }
-            results.append(matched)
         }
         if !allowlist.stopwords.isEmpty {
+            present += 1
             let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
-            results.append(allowlist.stopwords.contains { containsFolded(secretBytes, $0) })
+            if allowlist.stopwords.contains(where: { containsFolded(secretBytes, $0) }) { matched += 1 }
         }
-        if results.isEmpty { return .success(false) }
-        return .success(allowlist.requiresAll ? results.allSatisfy { $0 } : results.contains(true))
+        if present == 0 { return .success(false) }
+        return .success(allowlist.requiresAll ? matched == present : matched > 0)
     }
 
     /// Sorts spans by start (ties: longer first, then rule id) and merges overlapping or touching

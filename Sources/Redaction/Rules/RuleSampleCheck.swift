@@ -65,25 +65,25 @@ public struct RuleSampleCheck: Sendable {
         return failures
     }
 
-    /// Redacts `bytes` as a stream (blocks across lines included).
-    static func redact(_ set: CompiledRuleSet, _ bytes: [UInt8]) -> [UInt8] {
+    /// Redacts `bytes` as a stream (blocks across lines included) into a sink.
+    private static func run(_ set: CompiledRuleSet, _ bytes: [UInt8], collectFindings: Bool) -> ByteArraySink {
         let redactor = StreamRedactor(ruleSet: set)
-        var sink = ByteArraySink()
+        var sink = ByteArraySink(collectFindings: collectFindings)
         bytes.withUnsafeBytes { buffer in
             try? redactor.feed(buffer, into: &sink)
             try? redactor.finish(into: &sink)
         }
-        return sink.bytes
+        return sink
+    }
+
+    /// Redacts `bytes` as a stream (blocks across lines included).
+    static func redact(_ set: CompiledRuleSet, _ bytes: [UInt8]) -> [UInt8] {
+        run(set, bytes, collectFindings: false).bytes
     }
 
     /// The secret byte strings `set` masks in `bytes` (per finding).
     static func secrets(found set: CompiledRuleSet, in bytes: [UInt8]) -> [[UInt8]] {
-        let redactor = StreamRedactor(ruleSet: set)
-        var sink = ByteArraySink(collectFindings: true)
-        bytes.withUnsafeBytes { buffer in
-            try? redactor.feed(buffer, into: &sink)
-            try? redactor.finish(into: &sink)
-        }
+        let sink = run(set, bytes, collectFindings: true)
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> ArraySlice<UInt8> in
             line.last == 0x0D ? line.dropLast() : line
         }
