@@ -16,7 +16,7 @@ struct EngineWarnings {
     mutating func check(_ redactor: StreamRedactor, input: String) {
         let failures = redactor.engineErrorCount
         guard failures > reported, let last = redactor.lastEngineError else { return }
-        let now = monotonicSeconds()
+        let now = MonotonicClock.now()
         guard now - lastWarning >= Self.interval else { return }
         lastWarning = now
         let skipped = failures - reported - 1
@@ -24,11 +24,5 @@ struct EngineWarnings {
         let source = input == "-" ? "stdin" : input
         StandardError.write("redact: warning: regex engine error (\(last.reason)) in rule '\(last.ruleID)' in \(source); "
             + "the line was handled per --on-error" + (skipped > 0 ? " (\(skipped) more since the last warning)" : ""))
-    }
-
-    private func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

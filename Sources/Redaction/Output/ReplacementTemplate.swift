@@ -17,6 +17,10 @@ public struct ReplacementTemplate: Sendable, Hashable, CustomStringConvertible {
     /// `***`.
     public static let `default` = try! ReplacementTemplate("***")
 
+    /// Whether the rendered text depends on the secret (`{len}` or `{hash}`); when false it
+    /// depends on the rule id only.
+    public var dependsOnSecret: Bool { segments.contains(.hash) || segments.contains(.length) }
+
     /// Whether the template uses `{hash}` (and so needs a key).
     public var usesHash: Bool { segments.contains(.hash) }
 

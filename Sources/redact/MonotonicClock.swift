@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Seconds on the monotonic clock (timers for rotate wait, checkpoints and polling).
+/// Seconds on the monotonic clock (warning rate limits; follow timers for rotate wait,
+/// checkpoints and polling).
 enum MonotonicClock {
     static func now() -> Double {
         var time = timespec()
