@@ -43,7 +43,7 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
-LOGHUB = (REPO / ".." / "shared" / "corpus" / "loghub").resolve()
+LOGHUB = REPO / "Tests" / "Fixtures" / "loghub"  # vendored, see its NOTICE.md
 CORPUS_DIR = BENCH_DIR / "corpus"
 RESULTS = BENCH_DIR / "results.md"
 SCRATCH = ".build-bench"

@@ -7,7 +7,8 @@ enum TestSupport {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static let loghubDirectory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/loghub")
+    /// The 16 vendored loghub samples (see `Tests/Fixtures/loghub/NOTICE.md`).
+    static let loghubDirectory = repositoryRoot.appendingPathComponent("Tests/Fixtures/loghub")
 
     /// The built-in rule set with default options (compiled once).
     static let builtin: CompiledRuleSet = {

@@ -1,4 +1,4 @@
-// 208 clean lines from the loghub corpus (/work/shared/corpus/loghub: every 130th line, from the
+// 208 clean lines from the loghub corpus (Tests/Fixtures/loghub: every 130th line, from the
 // 7th, 13 lines per system), embedded so the benchmark reads no files at run time.
 let cleanLogLines = #"""
 03-17 16:13:38.869  2227  2227 D TextView: visible is system.charge.show

@@ -25,7 +25,7 @@ extension BuiltinPacks {
 # may be a session. Set-Cookie: only the value of the first name=value pair is masked; the cookie
 # name and the attributes (Path, Expires, HttpOnly, ...) are kept.
 #
-# loghub corpus (/work/shared/corpus/loghub): no line of it is touched by this pack
+# loghub corpus (Tests/Fixtures/loghub): no line of it is touched by this pack
 # (no "authorization" or credential header occurs; "cookie" occurs only in Windows prose).
 
 [[rules]]
