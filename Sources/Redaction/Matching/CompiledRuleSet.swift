@@ -31,8 +31,10 @@ public final class CompiledRuleSet: Sendable {
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
     let blockRules: [Int32]
-    /// Matches, anchored at both ends, any text a replacement template can produce.
-    let placeholderRecognizer: CompiledPattern
+    /// Finds (unanchored) every text a replacement template of this set can produce, and the
+    /// engine's own markers: spans are cut around such text so a placeholder is never redacted
+    /// again (redacting twice equals redacting once). Nil when no template renders anything.
+    let placeholderSearch: CompiledPattern?
     let maximumCaptureCount: Int
     public let options: Options
 
@@ -116,7 +118,9 @@ public final class CompiledRuleSet: Sendable {
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
-                                         blockMaxLines: rule.block?.maxLines ?? 0))
+                                         blockMaxLines: rule.block?.maxLines ?? 0,
+                                         foldedKeywords: rule.keywords.filter { !$0.isEmpty }
+                                             .map { Array($0.utf8).map(KeywordPrefilter.fold) }))
         }
         compiledRules = compiled
         prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
@@ -128,19 +132,25 @@ public final class CompiledRuleSet: Sendable {
             for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
         }
         maximumCaptureCount = maxCaptures
-        var unique: [String] = []
-        for template in templates where !unique.contains(template.recognizerPattern) {
-            unique.append(template.recognizerPattern)
+        let ruleIDs = compiled.map(\.id)
+        var alternatives: [String] = CompiledRuleSet.markerTexts.map { ReplacementTemplate.escaped(Array($0.utf8)) }
+        for template in templates {
+            if let pattern = template.recognizerPattern(ruleIDs: ruleIDs, keyID: options.hashKey?.keyID),
+               !alternatives.contains(pattern) {
+                alternatives.append(pattern)
+            }
         }
         do {
-            placeholderRecognizer = try CompiledPattern("(?:" + unique.joined(separator: "|") + ")\\z",
-                                                        anchored: true, useJIT: options.useJIT)
+            placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
             throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
                                 message: "cannot build the placeholder recognizer: \(error)")
         }
         isFullyJITCompiled = allJIT
     }
+
+    /// The engine's default markers, which are recognised as placeholders like rendered templates.
+    static let markerTexts = ["[REDACTED:line-too-long]", "[REDACTED:engine-error]"]
 
     /// Rules that have no keywords (they run on every line; the pack linter warns about them).
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }

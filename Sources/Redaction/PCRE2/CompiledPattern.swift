@@ -2,9 +2,11 @@ internal import CPCRE2
 
 /// One regular expression compiled, and JIT-compiled when possible, by PCRE2 in 8-bit byte mode.
 ///
-/// Patterns are compiled without `PCRE2_UTF`: subjects are arbitrary bytes (log lines may hold
-/// invalid UTF-8 or NUL), and byte mode never needs a UTF validity check, so no match can fail or
-/// misbehave on invalid input (PCRE2 issue 180).
+/// Patterns are compiled in byte mode with `PCRE2_NEVER_UTF`: subjects are arbitrary bytes (log
+/// lines may hold invalid UTF-8 or NUL), and byte mode never needs a UTF validity check, so no match
+/// can fail or misbehave on invalid input (PCRE2 issue 180). A pattern that asks for UTF itself
+/// (`(*UTF)`) is refused at compile time: `pcre2_jit_match` skips the UTF check, so such a pattern
+/// could read past the subject on invalid UTF-8.
 ///
 /// ## Thread safety
 /// Immutable after `init`, so it is shared freely. Matching needs a per-thread ``MatchScratch``.
@@ -30,7 +32,7 @@ public final class CompiledPattern: @unchecked Sendable {
     public init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
         throws(PatternCompileError)
     {
-        var options: UInt32 = 0
+        var options: UInt32 = PCRE2_NEVER_UTF
         if caseless { options |= PCRE2_CASELESS }
         if anchored { options |= PCRE2_ANCHORED }
         var errorCode: Int32 = 0

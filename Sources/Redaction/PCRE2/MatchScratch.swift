@@ -13,6 +13,9 @@ public final class MatchScratch {
     let ovectorPairs: Int
     /// The limits this scratch applies.
     public let limits: MatchLimits
+    /// Length of the subject of the last ``match(_:_:from:)``: ``groupRange(_:)`` never returns a
+    /// range outside it, whatever PCRE2 wrote into the ovector.
+    private var subjectCount = 0
 
     /// Creates scratch for patterns with at most `maximumCaptureCount` capture groups.
     ///
@@ -54,6 +57,7 @@ public final class MatchScratch {
     func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
         // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
+        subjectCount = subject.count
         let rc: Int32
         if pattern.isJIT {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
@@ -69,12 +73,17 @@ public final class MatchScratch {
 
     /// Byte range of capture group `group` after a successful ``match(_:_:from:)``, or nil if the
     /// group did not participate.
+    ///
+    /// The range is clamped to the subject of the last match: a pattern can report offsets outside
+    /// the subject (`\K` in a lookahead gives start > end), and a caller slicing the line with it
+    /// must never read past it.
     @inline(__always)
     func groupRange(_ group: Int) -> Range<Int>? {
-        guard group < ovectorPairs else { return nil }
+        guard group >= 0 && group < ovectorPairs else { return nil }
+        // SAFETY: `group < ovectorPairs`, and the ovector holds `2 * ovectorPairs` entries.
         let start = ovector[2 &* group]
         let end = ovector[2 &* group &+ 1]
-        if start == CPCRE2_unset() || end < start { return nil }
+        if start == CPCRE2_unset() || end < start || end > subjectCount { return nil }
         return start..<end
     }
 }
