@@ -10,7 +10,7 @@ import Testing
 
     static func ruleSet(_ template: String) throws -> CompiledRuleSet {
         let key = try HashKey(bytes: Array(repeating: 42, count: 32))
-        return try RuleSetBuilder().build(options: CompiledRuleSet.Options(replacement: try ReplacementTemplate(template), hashKey: key))
+        return try RuleSetBuilder(builtinSamples: true).build(options: CompiledRuleSet.Options(replacement: try ReplacementTemplate(template), hashKey: key))
     }
 
     @Test(arguments: templates)

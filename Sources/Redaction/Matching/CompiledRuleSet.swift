@@ -42,8 +42,13 @@ public final class CompiledRuleSet: Sendable {
     public var rules: [RedactionRule] { compiledRules.map(\.rule) }
     /// Number of rules.
     public var count: Int { compiledRules.count }
-    /// Whether every pattern (rules, allowlists, blocks) got JIT code.
-    public let isFullyJITCompiled: Bool
+    /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
+    private let allPatterns: [CompiledPattern]
+
+    /// JIT-compiles every pattern now (normally each is compiled on its first use) and returns
+    /// whether all of them got JIT code. For warm-up and tests; thread-safe.
+    @discardableResult
+    public func compileAllJIT() -> Bool { allPatterns.allSatisfy(\.isJIT) }
 
     /// Compiles `rules`.
     ///
@@ -65,13 +70,13 @@ public final class CompiledRuleSet: Sendable {
         var seen: [String: SourceLocation] = [:]
         var compiled: [CompiledRule] = []
         var templates: [ReplacementTemplate] = [options.replacement]
-        var allJIT = true
+        var patterns: [CompiledPattern] = []
         func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
             throws(RuleLoadError) -> CompiledPattern
         {
             do {
                 let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
-                if !result.isJIT { allJIT = false }
+                patterns.append(result)
                 return result
             } catch {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
@@ -146,7 +151,8 @@ public final class CompiledRuleSet: Sendable {
             throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
                                 message: "cannot build the placeholder recognizer: \(error)")
         }
-        isFullyJITCompiled = allJIT
+        if let placeholderSearch { patterns.append(placeholderSearch) }
+        allPatterns = patterns
     }
 
     /// The engine's default markers, which are recognised as placeholders like rendered templates.

@@ -51,18 +51,18 @@ public final class MatchScratch {
     ///
     /// - Returns: the number of captured pairs (> 0) on a match, `0` for no match, or a negative
     ///   PCRE2 error code. After a match, read offsets with ``groupRange(_:)`` before the next call.
-    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code)
-    ///   and `pcre2_match_8`.
+    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code,
+    ///   compiled on first use) and `pcre2_match_8`.
     @inline(__always)
     func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
         // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
         subjectCount = subject.count
         let rc: Int32
-        if pattern.isJIT {
+        if let jitCode = pattern.jitCode {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
-            // byte mode (no UTF check needed), and the pattern has JIT code.
-            rc = pcre2_jit_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+            // byte mode with PCRE2_NEVER_UTF (no UTF check needed), and the code has JIT code.
+            rc = pcre2_jit_match_8(jitCode, base, subject.count, startOffset, 0, matchData, matchContext)
         } else {
             rc = pcre2_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
         }
