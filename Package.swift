@@ -26,10 +26,12 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .target(name: "CRedactScan"),
         .target(
             name: "Redaction",
             dependencies: [
                 "CPCRE2",
+                "CRedactScan",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings

@@ -1,6 +1,6 @@
 /// A set of rules compiled for matching: the "matcher" of the engine.
 ///
-/// Holds every rule's JIT-compiled pattern, the keyword prefilter over all rules, and the
+/// Holds every rule's compiled pattern, the keyword prefilter over all rules, and the
 /// replacement templates. Scanning a line needs a ``ScanScratch`` (per thread or per stream).
 ///
 /// ## Thread safety
@@ -26,7 +26,8 @@ public final class CompiledRuleSet: Sendable {
     }
 
     let compiledRules: [CompiledRule]
-    let prefilter: KeywordPrefilter
+    /// The keyword prefilter over every rule's keywords.
+    let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
@@ -125,10 +126,10 @@ public final class CompiledRuleSet: Sendable {
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
                                          blockMaxLines: rule.block?.maxLines ?? 0,
                                          foldedKeywords: rule.keywords.filter { !$0.isEmpty }
-                                             .map { Array($0.utf8).map(KeywordPrefilter.fold) }))
+                                             .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
         compiledRules = compiled
-        prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords))
         alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
@@ -163,4 +164,8 @@ public final class CompiledRuleSet: Sendable {
 
     /// New scratch space sized for this set. One per thread or stream.
     public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+
+    /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
+    /// call this once at start so no later call pays for it).
+    public func warmUp() { compileAllJIT() }
 }

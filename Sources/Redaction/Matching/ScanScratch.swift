@@ -5,6 +5,8 @@
 /// (the log handler keeps a pool).
 public final class ScanScratch {
     let match: MatchScratch
+    /// Vectorscan scratch and the keyword hits of the last literal scan.
+    let literals = LiteralScratch()
     /// Per-rule stamp: rule `i` is a candidate for the current line when `stamps[i] == stamp`.
     let stamps: UnsafeMutablePointer<UInt32>
     var stamp: UInt32 = 0
