@@ -33,12 +33,9 @@ enum RuleFiles {
         do { bytes = try readBytes(file) } catch {
             throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "cannot read: \(error)")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "not valid UTF-8")
-        }
         var name = String(file.split(separator: "/").last ?? Substring(file))
         if name.hasSuffix(".toml") { name.removeLast(5) }
-        return try RulePack.parse(text, file: file, name: name)
+        return try RulePack.parse(utf8: bytes, file: file, name: name)
     }
 
     /// `path` relative to the directory of `file` (absolute paths stay).

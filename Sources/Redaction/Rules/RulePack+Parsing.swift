@@ -1,3 +1,5 @@
+import TOMLParser
+
 extension RulePack {
     /// Parses a rule file's text.
     ///
@@ -15,9 +17,30 @@ extension RulePack {
         do {
             root = try TOMLParser.parse(text)
         } catch {
-            throw RuleLoadError(location: SourceLocation(file: file, line: error.line),
-                                message: "invalid TOML (column \(error.column)): \(error.message)")
+            throw invalidTOML(error, file: file)
         }
+        return try parse(root, file: file, name: name)
+    }
+
+    /// Parses a rule file's bytes, which must be UTF-8 (an invalid sequence is reported with its
+    /// line and column).
+    /// - Throws: ``RuleLoadError`` naming the file, line and (when known) rule id.
+    public static func parse(utf8 bytes: [UInt8], file: String, name: String) throws(RuleLoadError) -> RulePack {
+        let root: TOMLTable
+        do {
+            root = try TOMLParser.parse(utf8: bytes)
+        } catch {
+            throw invalidTOML(error, file: file)
+        }
+        return try parse(root, file: file, name: name)
+    }
+
+    private static func invalidTOML(_ error: TOMLParseError, file: String) -> RuleLoadError {
+        RuleLoadError(location: SourceLocation(file: file, line: error.line),
+                      message: "invalid TOML (column \(error.column)): \(error.message)")
+    }
+
+    private static func parse(_ root: TOMLTable, file: String, name: String) throws(RuleLoadError) -> RulePack {
         let reader = PackReader(file: file)
         var pack = RulePack(name: name, file: file)
         pack.title = try reader.string(root, "title", rule: nil)
