@@ -35,10 +35,11 @@ struct RuleOptions: ParsableArguments {
 
     /// Assembles the builder: built-in packs, rule files, selections (checked here, so a name no
     /// rule has fails now). Notices and warnings go to stderr.
+    /// - Parameter builtinSamples: load the built-in rules' sample lines too (`rules test`).
     /// - Throws: ``CLIError`` with the engine's errors in terms of this command's flags.
-    func makeBuilder() throws -> RuleSetBuilder {
+    func makeBuilder(builtinSamples: Bool = false) throws -> RuleSetBuilder {
         do {
-            var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin)
+            var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin, builtinSamples: builtinSamples)
             builder.enable = enable
             builder.disable = disable
             for path in rules {
@@ -95,13 +96,13 @@ struct RuleOptions: ParsableArguments {
     /// Compiles the selected rules with the replacement and key options.
     /// - Throws: ``CLIError`` for a rule or option error, and when no rule is active unless
     ///   `--allow-empty` was given (a redactor without rules would pass every secret).
-    func compile(limits: MatchLimits = .default) throws -> CompiledRuleSet {
+    func compile(limits: MatchLimits = .default, builtinSamples: Bool = false) throws -> CompiledRuleSet {
         var options = CompiledRuleSet.Options(limits: limits)
         if let replace {
             do { options.replacement = try ReplacementTemplate(replace) } catch { throw CLIError("--replace: \(error)") }
         }
         options.hashKey = try hashKey()
-        let builder = try makeBuilder()
+        let builder = try makeBuilder(builtinSamples: builtinSamples)
         let ruleSet: CompiledRuleSet
         do { ruleSet = try builder.build(options: options) } catch { throw CLIError(Self.message(for: error)) }
         if ruleSet.count == 0 && !allowEmpty {

@@ -17,6 +17,13 @@ public struct RuleDefinition: Sendable, Hashable {
         self.keys = keys
     }
 
+    /// A definition that sets every field of `rule` (a built-in rule decoded from its embedded
+    /// table, which does not record the keys): merged into an earlier rule, it replaces it.
+    public init(complete rule: RedactionRule) {
+        self.rule = rule
+        keys = Set(RuleFileSchema.ruleKeyNames).subtracting(["allowlist", "path", "required", "skipReport"])
+    }
+
     /// Whether the entry can stand alone: it has a `regex`.
     public var isComplete: Bool { keys.contains("regex") }
 

@@ -32,21 +32,30 @@ public struct RuleSetBuilder: Sendable {
     public private(set) var builtinRequestedDespiteExclusion: SourceLocation?
 
     private var rules: [RedactionRule] = []
+    /// Index of each rule id in ``rules``.
+    private var ruleIndex: [String: Int] = [:]
     private var allowlists: [RuleAllowlist] = []
     private var builtinAdded = false
+    /// Whether built-in rules carry their sample lines (parses the packs' TOML: slower start-up).
+    private let builtinSamples: Bool
 
     /// The deepest chain of `[extend] path` followed.
     public static let maximumExtendDepth = 8
 
-    public init(includeBuiltin: Bool = true) throws(RuleLoadError) {
+    /// - Parameters:
+    ///   - includeBuiltin: start from the built-in packs.
+    ///   - builtinSamples: load the built-in rules with their `mustRedact`/`mustKeep` lines (for
+    ///     `rules test` and tests; redaction does not need them).
+    public init(includeBuiltin: Bool = true, builtinSamples: Bool = false) throws(RuleLoadError) {
         self.includeBuiltin = includeBuiltin
+        self.builtinSamples = builtinSamples
         if includeBuiltin { try addBuiltin() }
     }
 
     private mutating func addBuiltin() throws(RuleLoadError) {
         guard !builtinAdded else { return }
         builtinAdded = true
-        for pack in try BuiltinPacks.load() {
+        for pack in try BuiltinPacks.load(withSamples: builtinSamples) {
             try add(pack, chain: [pack.file], loadExtension: { _, file throws(RuleLoadError) in
                 throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "a built-in pack cannot extend a file")
             })
@@ -81,7 +90,7 @@ public struct RuleSetBuilder: Sendable {
                     builtinRequestedDespiteExclusion = ext.source
                 }
                 try addBuiltin()
-                for builtin in try BuiltinPacks.load() { extended.formUnion(builtin.rules.map(\.rule.id)) }
+                for builtin in try BuiltinPacks.load(withSamples: builtinSamples) { extended.formUnion(builtin.rules.map(\.rule.id)) }
             }
             if let path = ext.path {
                 guard chain.count < Self.maximumExtendDepth else {
@@ -99,29 +108,31 @@ public struct RuleSetBuilder: Sendable {
                     throw RuleLoadError(location: ext.source,
                                         message: "[extend] cycle: \((chain + [base.file]).joined(separator: " -> "))")
                 }
-                let before = Set(rules.map(\.id))
+                let before = Set(ruleIndex.keys)
                 try add(base, chain: chain + [base.file], loadExtension: loadExtension)
-                extended.formUnion(rules.map(\.id).filter { !before.contains($0) })
+                extended.formUnion(ruleIndex.keys.filter { !before.contains($0) })  // new rules of the chain
                 extended.formUnion(base.rules.map(\.rule.id))
             }
-            for id in ext.disabledRules {
-                let count = rules.count
-                rules.removeAll { $0.id == id }
-                if rules.count == count {
-                    notices.append("\(ext.source): [extend] disabledRules: no rule '\(RulePackReader.printable(id))' to disable")
-                }
+            let disabled = Set(ext.disabledRules)
+            for id in ext.disabledRules where ruleIndex[id] == nil {
+                notices.append("\(ext.source): [extend] disabledRules: no rule '\(RulePackReader.printable(id))' to disable")
+            }
+            if !disabled.isEmpty {
+                rules.removeAll { disabled.contains($0.id) }
+                ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
             }
         }
 
         var pathOnly = 0
         for definition in pack.rules {
             let id = definition.rule.id
-            if let index = rules.firstIndex(where: { $0.id == id }) {
+            if let index = ruleIndex[id] {
                 if !extended.contains(id) {
                     notices.append("\(definition.rule.source): rule '\(id)' changes the rule from \(rules[index].source) (keys it sets override or extend that rule's)")
                 }
                 rules[index] = definition.merged(onto: rules[index])
             } else if definition.isComplete {
+                ruleIndex[id] = rules.count
                 rules.append(definition.rule)
             } else if definition.isPathOnly {
                 pathOnly += 1
@@ -135,7 +146,7 @@ public struct RuleSetBuilder: Sendable {
         }
 
         for allowlist in pack.allowlists {
-            for target in allowlist.targetRules where !rules.contains(where: { $0.id == target }) {
+            for target in allowlist.targetRules where ruleIndex[target] == nil {
                 throw RuleLoadError(location: allowlist.source ?? SourceLocation(file: pack.file, line: 0),
                                     message: "[[allowlists]] targetRules names '\(RulePackReader.printable(target))', but no rule has that id")
             }
