@@ -21,8 +21,11 @@ public struct RuleDefinition: Sendable, Hashable {
     /// table, which does not record the keys): merged into an earlier rule, it replaces it.
     public init(complete rule: RedactionRule) {
         self.rule = rule
-        keys = Set(RuleFileSchema.ruleKeyNames).subtracting(["allowlist", "path", "required", "skipReport"])
+        keys = Self.everyField
     }
+
+    /// The keys that set a field (the older `allowlist` form and the unused gitleaks keys aside).
+    private static let everyField = Set(RuleFileSchema.ruleKeyNames).subtracting(["allowlist", "path", "required", "skipReport"])
 
     /// Whether the entry can stand alone: it has a `regex`.
     public var isComplete: Bool { keys.contains("regex") }
