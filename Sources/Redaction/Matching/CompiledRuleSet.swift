@@ -58,14 +58,15 @@ public final class CompiledRuleSet: Sendable {
     ///   - allowlists: top-level allowlists; each applies to its `targetRules` (or to all rules).
     ///   - options: replacement, hash key, limits.
     /// - Throws: ``RuleLoadError`` naming the rule's file, line and id: a regex PCRE2 rejects (with
-    ///   the offset), a secret group the regex does not have, a duplicate id, a bad template, or a
-    ///   `{hash}` template without a key.
+    ///   the offset), a secret group the regex does not have, an empty id or one with a control
+    ///   character, a duplicate id, a bad rule template; or, with origin
+    ///   ``RuleLoadError/Setting/replacement``, a `{hash}` template without a key.
     public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
         throws(RuleLoadError)
     {
         self.options = options
         if options.replacement.usesHash && options.hashKey == nil {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+            throw RuleLoadError(setting: .replacement,
                                 message: "the template uses {hash} but no hash key was given (refusing unkeyed hashes)")
         }
         var seen: [String: SourceLocation] = [:]
@@ -86,6 +87,9 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
+            if let problem = RedactionRule.problem(withID: rule.id) {
+                throw RuleLoadError(location: rule.source, message: problem)
+            }
             if let earlier = seen[rule.id] {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
@@ -149,8 +153,7 @@ public final class CompiledRuleSet: Sendable {
         do {
             placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
-                                message: "cannot build the placeholder recognizer: \(error)")
+            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
         }
         if let placeholderSearch { patterns.append(placeholderSearch) }
         allPatterns = patterns
