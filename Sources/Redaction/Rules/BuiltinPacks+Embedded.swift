@@ -947,7 +947,7 @@ mustKeep = [
 [[rules]]
 id = "slack-signing-secret"
 description = 'Slack app signing secret (32 hex) next to a slack signing keyword'
-regex = '''(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["slack"]
 mustRedact = [
@@ -1063,6 +1063,7 @@ mustRedact = [
 mustKeep = [
   'MATTERMOST_TOKEN=${MATTERMOST_TOKEN}',
   'INFO  mattermost: token created for user 42',
+  'mattermost post_id=ow8wnojhp3f6jq7ti1w8w8qo5y channel_id=4xp9fdt77pncbef59f4k1qe83o',
 ]
 
 [[rules]]
@@ -1128,7 +1129,7 @@ mustKeep = [
 [[rules]]
 id = "gitter-access-token"
 description = 'Gitter access token (40 hex) next to a gitter keyword'
-regex = '''(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["gitter"]
 mustRedact = [
@@ -1198,6 +1199,7 @@ mustRedact = [
 mustKeep = [
   'INFO  twilio: account_sid=${TWILIO_ACCOUNT_SID}',
   'DEBUG saw AC0123 in a twilio fixture',
+  'twilio: message sid=SM1f0e5a2b3c4d5e6f7a8b9c0d1e2f3a4b status=delivered',
 ]
 
 [[rules]]
@@ -1509,7 +1511,7 @@ mustKeep = [
 [[rules]]
 id = "crisp-token-key"
 description = 'Crisp REST API token key (64 hex) next to a crisp keyword'
-regex = '''(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["crisp"]
 mustRedact = [
@@ -1583,7 +1585,7 @@ mustKeep = [
 [[rules]]
 id = "agora-app-certificate"
 description = 'Agora app certificate / customer secret (32 hex) next to an agora keyword'
-regex = '''(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["agora"]
 mustRedact = [
@@ -1656,6 +1658,7 @@ mustRedact = [
 mustKeep = [
   'INFO  stripe: payment_intent=pi_3PQx7d2eZvKYlo2C1a2b3c4d confirmed',
   'DEBUG parser saw truncated value pi_3PQx7d2eZvKYlo2C1a2b3c4d_secret_ab and ignored it',
+  'stripe webhook evt_1PQx7d2eZvKYlo2CfGhIjKlM type=invoice.paid customer=cus_NffrFeUfNV2Hib',
 ]
 
 [[rules]]
@@ -1773,7 +1776,7 @@ mustKeep = [
 [[rules]]
 id = "braintree-private-key"
 description = 'Braintree gateway private key (32 hex) next to a braintree keyword'
-regex = '''(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["braintree", "bt_"]
 mustRedact = [
@@ -1842,6 +1845,7 @@ mustRedact = [
 mustKeep = [
   'INFO  checkout: sk_sbox_ keys are sandbox keys',
   'DEBUG parser saw truncated value sk_sbox_m73dzbpy and ignored it',
+  'checkout payment_id=pay_mbabizu24mvu3mela5njyhpit4 action_id=act_y3oqhf46pyzuxjbcn2giaqnb44',
 ]
 
 [[rules]]
@@ -1999,7 +2003,7 @@ mustKeep = [
 [[rules]]
 id = "paddle-classic-auth-code"
 description = 'Paddle Classic vendor auth code (50 hex) next to a paddle keyword'
-regex = '''(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{50})\b'''
+regex = '''(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
 entropy = 3.0
 keywords = ["paddle"]
 mustRedact = [
@@ -2043,7 +2047,7 @@ mustKeep = [
 [[rules]]
 id = "recurly-api-key"
 description = 'Recurly private API key (32 hex) next to a recurly keyword'
-regex = '''(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["recurly"]
 mustRedact = [
@@ -2058,7 +2062,7 @@ mustKeep = [
 [[rules]]
 id = "moonclerk-api-key"
 description = 'MoonClerk API key (32 hex) next to a moonclerk keyword'
-regex = '''(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["moonclerk"]
 mustRedact = [
@@ -2113,6 +2117,7 @@ mustRedact = [
 mustKeep = [
   'WISE_API_TOKEN=${WISE_API_TOKEN}',
   'INFO  otherwise request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f retried',
+  'wise transfer_id=50500593 otherwise request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f retried',
 ]
 
 [[rules]]
@@ -2127,6 +2132,7 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  revolut: oa_prod_ tokens last 40 minutes',
+  'revolut transaction_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f state=completed',
 ]
 
 # The vendor does not publish an exact length for this value: the range is deliberately tolerant
@@ -2191,7 +2197,7 @@ mustKeep = [
 [[rules]]
 id = "ynab-access-token"
 description = 'YNAB (You Need A Budget) personal access token (64 hex) next to a ynab keyword'
-regex = '''(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["ynab", "youneedabudget"]
 mustRedact = [
@@ -2205,7 +2211,7 @@ mustKeep = [
 [[rules]]
 id = "lunchmoney-access-token"
 description = 'Lunch Money developer access token (50 hex) next to a lunchmoney keyword'
-regex = '''(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{50})\b'''
+regex = '''(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
 entropy = 3.0
 keywords = ["lunchmoney", "lunch_money", "lunch-money"]
 mustRedact = [
@@ -2475,7 +2481,7 @@ mustKeep = [
 [[rules]]
 id = "shipstation-api-key"
 description = 'ShipStation API key / secret (32 hex) next to a shipstation keyword'
-regex = '''(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["shipstation"]
 mustRedact = [
@@ -2504,7 +2510,7 @@ mustKeep = [
 [[rules]]
 id = "taxjar-api-token"
 description = 'TaxJar API token (32 hex) next to a taxjar keyword'
-regex = '''(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["taxjar"]
 mustRedact = [
@@ -2622,7 +2628,7 @@ mustKeep = [
 [[rules]]
 id = "onfleet-api-key"
 description = 'Onfleet API key (32 hex) next to an onfleet keyword'
-regex = '''(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["onfleet"]
 mustRedact = [
@@ -2673,7 +2679,7 @@ mustKeep = [
 [[rules]]
 id = "mailchimp-oauth-token"
 description = 'Mailchimp Marketing OAuth access token (32 hex) next to a mailchimp keyword'
-regex = '''(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["mailchimp"]
 mustRedact = [
@@ -2683,6 +2689,7 @@ mustRedact = [
 mustKeep = [
   'MAILCHIMP_ACCESS_TOKEN=${MAILCHIMP_ACCESS_TOKEN}',
   'INFO  mailchimp: list 42 synced',
+  'mailchimp_webhook_id=9e107d9d372bb6826bd81d3542a419d6',
 ]
 
 [[rules]]
@@ -2935,7 +2942,7 @@ mustKeep = [
 [[rules]]
 id = "iterable-api-key"
 description = 'Iterable API key (32 hex) next to an iterable keyword'
-regex = '''(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["iterable"]
 mustRedact = [
@@ -2962,6 +2969,8 @@ mustRedact = [
 mustKeep = [
   'BRAZE_API_KEY=${BRAZE_API_KEY}',
   'INFO  braze: api key rotated for account 42',
+  'braze external_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f event=purchase',
+  'braze_idempotency_key=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
 ]
 
 [[rules]]
@@ -3060,7 +3069,7 @@ mustKeep = [
 [[rules]]
 id = "activecampaign-api-key"
 description = 'ActiveCampaign API key (72 hex) next to an activecampaign keyword'
-regex = '''(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{72})\b'''
+regex = '''(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\b'''
 entropy = 3.0
 keywords = ["activecampaign", "active_campaign", "active-campaign", "active.campaign"]
 mustRedact = [
@@ -3092,7 +3101,7 @@ mustKeep = [
 [[rules]]
 id = "drip-api-token"
 description = 'Drip API token (32 hex) next to a drip keyword'
-regex = '''(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["drip"]
 mustRedact = [
@@ -3140,7 +3149,7 @@ mustKeep = [
 [[rules]]
 id = "autopilot-api-key"
 description = 'Autopilot / Ortto API key (32 hex) next to an autopilot or ortto keyword'
-regex = '''(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["autopilot"]
 mustRedact = [
@@ -3166,6 +3175,8 @@ mustRedact = [
 mustKeep = [
   'HUBSPOT_API_KEY=${HUBSPOT_API_KEY}',
   'INFO  hubspot: portal 4242 synced (request_id=8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e)',
+  'hubspot_object_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  'hubspot_api_key_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
 ]
 
 [[rules]]
@@ -3240,7 +3251,7 @@ mustKeep = [
 [[rules]]
 id = "pipedrive-api-token"
 description = 'Pipedrive API token (40 hex) next to a pipedrive keyword'
-regex = '''(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["pipedrive"]
 mustRedact = [
@@ -3251,6 +3262,7 @@ mustRedact = [
 mustKeep = [
   'PIPEDRIVE_API_KEY=${PIPEDRIVE_API_KEY}',
   'INFO  pipedrive: api key rotated for account 42',
+  'pipedrive_api_token_sha=9e107d9d372bb6826bd81d3542a419d6f9e107d9',
 ]
 
 [[rules]]
@@ -3317,7 +3329,7 @@ mustKeep = [
 [[rules]]
 id = "zendesk-oauth-token"
 description = 'Zendesk OAuth access token (64 hex) next to a zendesk keyword'
-regex = '''(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["zendesk"]
 mustRedact = [
@@ -3328,6 +3340,7 @@ mustRedact = [
 mustKeep = [
   'ZENDESK_API_KEY=${ZENDESK_API_KEY}',
   'INFO  zendesk: api key rotated for account 42',
+  'zendesk_token_hash=9e107d9d372bb6826bd81d3542a419d6f9e107d99e107d9d372bb6826bd81d35',
 ]
 
 [[rules]]
@@ -3379,7 +3392,7 @@ mustKeep = [
 [[rules]]
 id = "gorgias-api-key"
 description = 'Gorgias API key (64 hex) next to a gorgias keyword'
-regex = '''(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["gorgias"]
 mustRedact = [
@@ -3390,6 +3403,7 @@ mustRedact = [
 mustKeep = [
   'GORGIAS_API_KEY=${GORGIAS_API_KEY}',
   'INFO  gorgias: api key rotated for account 42',
+  'gorgias_cache_key=9e107d9d372bb6826bd81d3542a419d6f9e107d99e107d9d372bb6826bd81d35',
 ]
 
 [[rules]]
@@ -3426,7 +3440,7 @@ mustKeep = [
 [[rules]]
 id = "copper-api-key"
 description = 'Copper (ProsperWorks) API key (32 hex) next to a copper keyword'
-regex = '''(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["copper", "prosperworks"]
 mustRedact = [
@@ -3490,7 +3504,7 @@ mustKeep = [
 [[rules]]
 id = "hunter-api-key"
 description = 'Hunter.io API key (40 hex) next to a hunter keyword'
-regex = '''(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["hunter"]
 mustRedact = [
@@ -3537,7 +3551,7 @@ mustKeep = [
 [[rules]]
 id = "lemlist-api-key"
 description = 'lemlist API key (32 hex) next to a lemlist keyword'
-regex = '''(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["lemlist"]
 mustRedact = [
@@ -3797,7 +3811,7 @@ mustKeep = [
 [[rules]]
 id = "prospectcrm-api-key"
 description = 'Prospect CRM API key (32 hex) next to a prospect keyword'
-regex = '''(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["prospect"]
 mustRedact = [
@@ -3911,7 +3925,7 @@ mustKeep = [
 [[rules]]
 id = "besnappy-api-token"
 description = 'BeSnappy API token (64 hex) next to a besnappy keyword'
-regex = '''(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["besnappy"]
 mustRedact = [
@@ -3927,7 +3941,7 @@ mustKeep = [
 [[rules]]
 id = "nicereply-api-key"
 description = 'Nicereply API key (40 hex) next to a nicereply keyword'
-regex = '''(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["nicereply"]
 mustRedact = [
@@ -3943,7 +3957,7 @@ mustKeep = [
 [[rules]]
 id = "simplesat-api-key"
 description = 'Simplesat API key (40 hex) next to a simplesat keyword'
-regex = '''(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["simplesat"]
 mustRedact = [
@@ -4007,7 +4021,7 @@ mustKeep = [
 [[rules]]
 id = "signupgenius-api-key"
 description = 'SignUpGenius API key (32 hex) next to a signupgenius keyword'
-regex = '''(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["signupgenius"]
 mustRedact = [
@@ -4071,7 +4085,7 @@ mustKeep = [
 [[rules]]
 id = "streak-api-key"
 description = 'Streak CRM API key (32 hex) next to a streak keyword'
-regex = '''(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["streak"]
 mustRedact = [
@@ -4171,7 +4185,7 @@ mustKeep = [
 [[rules]]
 id = "peopledatalabs-api-key"
 description = 'People Data Labs API key (64 hex) next to a peopledatalabs / pdl keyword'
-regex = '''(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["peopledatalabs", "people_data_labs", "people-data-labs", "pdl_"]
 mustRedact = [
@@ -4187,7 +4201,7 @@ mustKeep = [
 [[rules]]
 id = "madkudu-api-key"
 description = 'MadKudu API key (32 hex) next to a madkudu keyword'
-regex = '''(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["madkudu"]
 mustRedact = [
@@ -4646,7 +4660,7 @@ mustKeep = [
 [[rules]]
 id = "tiktok-business-access-token"
 description = 'TikTok for Business / Marketing API access token or app secret (40 hex) next to a tiktok keyword'
-regex = '''(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["tiktok"]
 mustRedact = [
@@ -4707,7 +4721,7 @@ mustKeep = [
 [[rules]]
 id = "spotify-client-secret"
 description = 'Spotify Web API client secret (32 hex) next to a spotify keyword'
-regex = '''(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["spotify"]
 mustRedact = [
@@ -4870,6 +4884,7 @@ mustRedact = [
 mustKeep = [
   'CLERK_SECRET_KEY=${CLERK_SECRET_KEY}',
   'INFO  clerk: publishable key pk_test_Y2xlcmsuZXhhbXBsZS5jb20k loaded',
+  'clerk user_id=user_2NNEqL2nrIRdJ194ndJqAHwEfxC session=sess_2NNEqL2nrIRdJ194ndJqAHwEfxC',
 ]
 
 [[rules]]
@@ -4935,12 +4950,13 @@ mustRedact = [
 mustKeep = [
   'KEYCLOAK_CLIENT_SECRET=${KEYCLOAK_CLIENT_SECRET}',
   'INFO  keycloak: realm acme started',
+  'keycloak realm=acme client_id=web-app session_state=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
 ]
 
 [[rules]]
 id = "onelogin-client-secret"
 description = 'OneLogin API client id / secret (64 hex) next to a onelogin keyword'
-regex = '''(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["onelogin"]
 mustRedact = [
@@ -4984,6 +5000,7 @@ mustRedact = [
 mustKeep = [
   'DUO_SECRET_KEY=${DUO_SECRET_KEY}',
   'INFO  duo: push sent to device DPFZRS9FB0D46QFTM899',
+  'duo txid=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f device=DPFZRS9FB0D46QFTM899 result=allow',
 ]
 
 [[rules]]
@@ -5130,7 +5147,7 @@ mustKeep = [
 [[rules]]
 id = "jumpcloud-api-key"
 description = 'JumpCloud API key (40 hex) next to a jumpcloud keyword'
-regex = '''(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["jumpcloud"]
 mustRedact = [
@@ -5160,12 +5177,13 @@ mustRedact = [
 mustKeep = [
   'DOCUSIGN_API_KEY=${DOCUSIGN_API_KEY}',
   'INFO  docusign: api key rotated for account 42',
+  'docusign envelope_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f status=completed',
 ]
 
 [[rules]]
 id = "hellosign-api-key"
 description = 'Dropbox Sign (HelloSign) API key (64 hex) next to a hellosign / dropbox sign keyword'
-regex = '''(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["hellosign", "dropboxsign", "dropbox_sign", "dropbox-sign", "dropbox.sign"]
 mustRedact = [
@@ -5276,7 +5294,7 @@ mustKeep = [
 [[rules]]
 id = "bamboohr-api-key"
 description = 'BambooHR API key (40 hex) next to a bamboohr keyword'
-regex = '''(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["bamboohr", "bamboo_hr", "bamboo-hr", "bamboo.hr"]
 mustRedact = [
@@ -5445,7 +5463,7 @@ mustKeep = [
 [[rules]]
 id = "freshbooks-access-token"
 description = 'FreshBooks OAuth access token / client secret (64 hex) next to a freshbooks keyword'
-regex = '''(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+regex = '''(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["freshbooks"]
 mustRedact = [
@@ -5543,7 +5561,7 @@ mustKeep = [
 [[rules]]
 id = "paydirt-api-key"
 description = 'Paydirt API key (32 hex) next to a paydirt keyword'
-regex = '''(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["paydirt"]
 mustRedact = [
