@@ -907,8 +907,8 @@ regex = '''\b(xoxb-[0-9]{8,14}-[A-Za-z0-9]{24})(?![A-Za-z0-9-])'''
 keywords = ["xoxb-"]
 mustRedact = [
   'SLACK_API_TOKEN=xoxb-146233713976-BoveLTUZVWYtUKlxKGTj4GgV',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bot_token":"xoxb-521784874405-grThrTmzgeARYGg1zDAznwVJ"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'token': 'xoxb-692302811962-xfVTCMQ4AOc8eFpt2ktAqhKr', 'retries': 3}",
+  '{"level":"debug","msg":"config","bot_token":"xoxb-521784874405-grThrTmzgeARYGg1zDAznwVJ"}',
+  "ERROR worker-2 cfg={'token': 'xoxb-692302811962-xfVTCMQ4AOc8eFpt2ktAqhKr'}",
 ]
 mustKeep = [
   'DEBUG parser saw truncated value xoxb-274561920385-Kd93hfQ2 and ignored it',
@@ -922,7 +922,7 @@ regex = '''\b(xox[sc]-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{32,64})(?!
 keywords = ["xoxs-", "xoxc-"]
 mustRedact = [
   'SLACK_SESSION_TOKEN=xoxc-17929615665-122480731709-4136053815527-6e40581cdf0feb14817d695faef9e73a31532e3bddb4600ee91000d5954b7873',
-  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" token="xoxc-28490261459-792869782566-8192738523210-659f6c98adf9a66db5fae7170fbb42d788785d08316a74fdc0a1c69e4206c5e3" status=401',
+  'level=error caller=client.go:88 token="xoxc-28490261459-792869782566-8192738523210-659f6c98adf9a66db5fae7170fbb42d788785d08316a74fdc0a1c69e4206c5e3" status=401',
   '> Cookie: d=abc; token: xoxs-52441142612-121150360624-2184654190078-0a41dc798c41ee8df18ed065d4311517a1f71f66692b8ecc463c143c697635d9',
 ]
 mustKeep = [
@@ -937,7 +937,7 @@ regex = '''\b(xoxo-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{24,64})(?![A-
 keywords = ["xoxo-"]
 mustRedact = [
   'SLACK_LEGACY_TOKEN=xoxo-1539903984-662701519888-879343179801-6ff16c1306d0b2069712f88dbc3a04f8',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" slack.token=xoxo-1503572926-377171032677-779586625669-3246b2e199d63cc4a4acf0d5912d1175',
+  'level=warn msg="env" slack.token=xoxo-1503572926-377171032677-779586625669-3246b2e199d63cc4a4acf0d5912d1175',
 ]
 mustKeep = [
   'INFO  slack: legacy xoxo- tokens were retired',
@@ -947,13 +947,13 @@ mustKeep = [
 [[rules]]
 id = "slack-signing-secret"
 description = 'Slack app signing secret (32 hex) next to a slack signing keyword'
-regex = '''(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["slack"]
 mustRedact = [
   'SLACK_SIGNING_SECRET=4e47f3e28c50e08d2a96dbd7f6143ba7',
   '  slack_signing_secret: "119489ea5f21b6dd6c369891eae7a6a3"',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","slackSigningSecret":"3ffed63fae78eaa8b5c7ba7938b68f45"}',
+  '{"level":"debug","msg":"config","slackSigningSecret":"3ffed63fae78eaa8b5c7ba7938b68f45"}',
 ]
 mustKeep = [
   'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}',
@@ -968,7 +968,7 @@ entropy = 3.0
 keywords = ["slack"]
 mustRedact = [
   'SLACK_CLIENT_SECRET=4f133ed11ba2142042a2c5f71e925b4d',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'slack_client_secret': '26aca31ce10739f6f82a3e270af5f169', 'retries': 3}",
+  "ERROR worker-2 cfg={'slack_client_secret': '26aca31ce10739f6f82a3e270af5f169'}",
 ]
 mustKeep = [
   'SLACK_CLIENT_SECRET=<redacted>',
@@ -982,7 +982,7 @@ entropy = 3.3
 keywords = ["discord"]
 mustRedact = [
   'DISCORD_CLIENT_SECRET=VC3yawF5O7CvEbEHjor3oC08xL3w5Chi',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","discord_client_secret":"z1H16vJ0ylYkE_TaUtswIgs1FCEoSgc7"}',
+  '{"level":"debug","msg":"config","discord_client_secret":"z1H16vJ0ylYkE_TaUtswIgs1FCEoSgc7"}',
   '  discordSecret: "CrA7rXurcXKTJm-FIa2FpEB-O-i2G3NQ"',
 ]
 mustKeep = [
@@ -998,7 +998,7 @@ keywords = ["outlook.office"]
 mustRedact = [
   'curl -s -d @msg.json https://outlook.office.com/webhook/dd13082e-24c8-4aa6-14ca-500128dd5a4e@3c7d0b07-a298-a960-5c4b-93a2f0fd85f6/IncomingWebhook/e816a3c52e6c41ad9b7bdcc76ef7eb0a/fc4ccc86-fd52-7a36-aaeb-48c7222c0c54',
   'webhook_url: "https://outlook.office365.com/webhook/a4961650-55c2-1388-1536-27e9db4fabbc@48e1494f-cc74-44d4-e936-dcd7ec6fd796/IncomingWebhook/b7a4a0661ed15284a42218e6f197d0e7/d9109ae9-1f81-6f7d-c590-ccd854fccc90"',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","teams_webhook":"https://outlook.office.com/webhook/b5ed467a-e3f3-44ea-c23c-1c70c8ae7905@55d47210-a7e1-d29c-b2d9-f5490525e015/IncomingWebhook/140e46b7c7fa736bdbbbf48f9c1402f6/b473c068-654d-4fb5-3dbf-df3ffdc888a2"}',
+  '{"level":"debug","msg":"config","teams_webhook":"https://outlook.office.com/webhook/b5ed467a-e3f3-44ea-c23c-1c70c8ae7905@55d47210-a7e1-d29c-b2d9-f5490525e015/IncomingWebhook/140e46b7c7fa736bdbbbf48f9c1402f6/b473c068-654d-4fb5-3dbf-df3ffdc888a2"}',
 ]
 mustKeep = [
   'INFO  notify: posting to https://outlook.office.com/webhook/ (url from vault)',
@@ -1041,8 +1041,8 @@ entropy = 3.0
 keywords = ["api_hash", "api-hash", "apihash", "telegram"]
 mustRedact = [
   'TELEGRAM_API_HASH=5a3d8f4f0d7673eb7534087b949fa960',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'api_hash': '2d55645b963c01b7a45aca80912f0e67', 'retries': 3}",
-  '2024-05-01T10:00:07Z DEBUG exec: tdl login --api-hash 8c3c05fc69b96c1e53ed6a5d9ec4a210',
+  "ERROR worker-2 cfg={'api_hash': '2d55645b963c01b7a45aca80912f0e67'}",
+  'DEBUG exec: tdl login --api-hash 8c3c05fc69b96c1e53ed6a5d9ec4a210',
 ]
 mustKeep = [
   'TELEGRAM_API_HASH=${TELEGRAM_API_HASH}',
@@ -1052,12 +1052,12 @@ mustKeep = [
 [[rules]]
 id = "mattermost-access-token"
 description = 'Mattermost personal access / bot token (26 lowercase base32) next to a mattermost keyword'
-regex = '''(?i:mattermost|\bmm)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{26})\b'''
+regex = '''(?i:mattermost|\bmm)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{26})\b'''
 entropy = 3.0
 keywords = ["mattermost", "mm_"]
 mustRedact = [
   'MATTERMOST_TOKEN=456mbk3dchq92ognnpq0bis7bc',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mattermost_access_token":"ca89brdf23cf5ji9mc6hx9u80p"}',
+  '{"level":"debug","msg":"config","mattermost_access_token":"ca89brdf23cf5ji9mc6hx9u80p"}',
   'MM_BOT_TOKEN=tlmhgk76m0u8580etqj5fbqyo5',
 ]
 mustKeep = [
@@ -1097,12 +1097,12 @@ mustKeep = [
 [[rules]]
 id = "rocketchat-personal-access-token"
 description = 'Rocket.Chat personal access token (43 base64url) next to X-Auth-Token / rocketchat keyword'
-regex = '''(?i:rocket[._-]?chat|\brc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:rocket[._-]?chat|\brc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["rocketchat", "rocket.chat", "rocket_chat", "rc_"]
 mustRedact = [
   'ROCKETCHAT_AUTH_TOKEN=vG-tGBTOqfc62BC7XopTC5BAWQlz5CBdtk1X527mPGr',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","rocketChatToken":"smUlNZ-3ZQgJR0aSYSRIwdEJUPW0-qc-jjWED2WDP8i"}',
+  '{"level":"debug","msg":"config","rocketChatToken":"smUlNZ-3ZQgJR0aSYSRIwdEJUPW0-qc-jjWED2WDP8i"}',
   'RC_AUTH_TOKEN=4OcllABRF4ODIPh5rli72PlyWy9M08h0MlMZpF-Zr01',
 ]
 mustKeep = [
@@ -1113,13 +1113,13 @@ mustKeep = [
 [[rules]]
 id = "zulip-api-key"
 description = 'Zulip API key (32 base62) next to a zulip keyword or in a zuliprc'
-regex = '''(?i:zulip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:zulip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["zulip"]
 mustRedact = [
   'ZULIP_API_KEY=O7DdiwkX3BvRbvBvrGAtP46oSvKKD5i8',
   '  zulip_key: "P9FB57B9SQrclnY6OReAHf8gLyxF7J8G"',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zulipApiKey":"VFwFjQCTnerLMoDOZYaPX7Az2hPfBoqU"}',
+  '{"level":"debug","msg":"config","zulipApiKey":"VFwFjQCTnerLMoDOZYaPX7Az2hPfBoqU"}',
 ]
 mustKeep = [
   'ZULIP_API_KEY=${ZULIP_API_KEY}',
@@ -1129,12 +1129,12 @@ mustKeep = [
 [[rules]]
 id = "gitter-access-token"
 description = 'Gitter access token (40 hex) next to a gitter keyword'
-regex = '''(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["gitter"]
 mustRedact = [
   'GITTER_TOKEN=a5bb449a623b14c29c3bbea4c04b2893ee52316e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gitter_access_token":"34dca293d7c91eb715b227c2ac05b24d62062d10"}',
+  '{"level":"debug","msg":"config","gitter_access_token":"34dca293d7c91eb715b227c2ac05b24d62062d10"}',
   '> gitter token: 12a8bc080a22ae8a75ca463bf7a6fef43b02e34e',
 ]
 mustKeep = [
@@ -1150,7 +1150,7 @@ entropy = 3.5
 keywords = ["line"]
 mustRedact = [
   'LINE_CHANNEL_ACCESS_TOKEN=mynPyATTs1Y8xWVrYYsIkrz3y8S9+kpCpoIJkgC0TE2m44dbtEjd2FS6utD2rVkQpEE5yroF1tZHVtr/51EgQ1ay3rVGW+dvStWDVjDC2VFXNiQntJODj0NFKu/vVoxDDfKea3Xx63YHz8SAuV3jJYkFEqC/ToTEADjuX1m5M8P=',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","line_channel_token":"AeV+sDqh50Oxnmi1mDyYszMjkUDrjcGdbepWV9x+WgisM+QjATCvrlO6w1bs+DCywUhXotpwq3cSlH7mUKCLDt/6sbX08xgriWBHl2gRyJclbhnaxyY2mhA9OVuvR0FlM0+MT7NGMlDfnbpNBXzO9Qg/xa9jAzSHl2ifRbYBKuN="}',
+  '{"level":"debug","msg":"config","line_channel_token":"AeV+sDqh50Oxnmi1mDyYszMjkUDrjcGdbepWV9x+WgisM+QjATCvrlO6w1bs+DCywUhXotpwq3cSlH7mUKCLDt/6sbX08xgriWBHl2gRyJclbhnaxyY2mhA9OVuvR0FlM0+MT7NGMlDfnbpNBXzO9Qg/xa9jAzSHl2ifRbYBKuN="}',
 ]
 mustKeep = [
   'LINE_CHANNEL_ACCESS_TOKEN=${LINE_CHANNEL_ACCESS_TOKEN}',
@@ -1180,7 +1180,7 @@ entropy = 3.0
 keywords = ["line"]
 mustRedact = [
   'LINE_CHANNEL_SECRET=2cbd2a1715d900563e2699a8bf738b5e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lineChannelSecret":"212e0edaa83e5c89552fb747912c47e7"}',
+  '{"level":"debug","msg":"config","lineChannelSecret":"212e0edaa83e5c89552fb747912c47e7"}',
 ]
 mustKeep = [
   'LINE_CHANNEL_SECRET=<redacted>',
@@ -1193,8 +1193,8 @@ regex = '''\b(AC[a-f0-9]{32})\b'''
 keywords = ["twilio", "account_sid", "accountsid", "account-sid"]
 mustRedact = [
   'TWILIO_ACCOUNT_SID=ACd656b59f83ad8a81d081798d33799875',
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /twilio/2010-04-01/Accounts/AC2add8187c74b9ce8abdfa1f434e6b1e7/Messages.json HTTP/1.1" 200 512',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","account_sid":"AC72582f0469a962dc2fc549237fa5424d"}',
+  '10.0.0.7 - - "GET /twilio/2010-04-01/Accounts/AC2add8187c74b9ce8abdfa1f434e6b1e7/Messages.json HTTP/1.1" 200 512',
+  '{"level":"debug","msg":"config","account_sid":"AC72582f0469a962dc2fc549237fa5424d"}',
 ]
 mustKeep = [
   'INFO  twilio: account_sid=${TWILIO_ACCOUNT_SID}',
@@ -1224,8 +1224,8 @@ entropy = 3.0
 keywords = ["vonage", "nexmo"]
 mustRedact = [
   'VONAGE_API_SECRET=bkxl91H3Pmw0HaaC',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nexmo_api_secret":"8I5XToiQXRD6c2us"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" vonage.api_secret=xi5TxvWSRxI2rmP9',
+  '{"level":"debug","msg":"config","nexmo_api_secret":"8I5XToiQXRD6c2us"}',
+  'level=warn msg="env" vonage.api_secret=xi5TxvWSRxI2rmP9',
 ]
 mustKeep = [
   'VONAGE_API_SECRET=${VONAGE_API_SECRET}',
@@ -1240,7 +1240,7 @@ entropy = 2.5
 keywords = ["vonage", "nexmo"]
 mustRedact = [
   'VONAGE_API_KEY=edb85c90',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nexmoApiKey":"8efd6ba1"}',
+  '{"level":"debug","msg":"config","nexmoApiKey":"8efd6ba1"}',
 ]
 mustKeep = [
   'VONAGE_API_KEY=${VONAGE_API_KEY}',
@@ -1250,13 +1250,13 @@ mustKeep = [
 [[rules]]
 id = "plivo-auth-token"
 description = 'Plivo auth token (40 base62) next to a plivo keyword'
-regex = '''(?i:plivo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:plivo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["plivo"]
 mustRedact = [
   'PLIVO_AUTH_TOKEN=pBk9acongFKochl0UhOLrulxWzn3UhjDLInNR8x8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","plivo_auth_token":"bngOIeZd4LOYGS9cAAnEqqbqFmtG8rSQC3OwsuPx"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'plivo_token': 'UfEdcw6DzpNlunL0Tls1a3BSxqfEIUMk6xCV5753', 'retries': 3}",
+  '{"level":"debug","msg":"config","plivo_auth_token":"bngOIeZd4LOYGS9cAAnEqqbqFmtG8rSQC3OwsuPx"}',
+  "ERROR worker-2 cfg={'plivo_token': 'UfEdcw6DzpNlunL0Tls1a3BSxqfEIUMk6xCV5753'}",
 ]
 mustKeep = [
   'PLIVO_AUTH_TOKEN=${PLIVO_AUTH_TOKEN}',
@@ -1280,12 +1280,12 @@ mustKeep = [
 [[rules]]
 id = "sinch-api-token"
 description = 'Sinch SMS / Conversation API token or key secret (32 hex or 32 base64url) next to a sinch keyword'
-regex = '''(?i:sinch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{32})(?![A-Za-z0-9_~.-])'''
+regex = '''(?i:sinch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{32})(?![A-Za-z0-9_~.-])'''
 entropy = 3.0
 keywords = ["sinch"]
 mustRedact = [
   'SINCH_API_TOKEN=442082ffce13c5effdde2fc663661597',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sinch_service_plan_token":"9fafe1b6e10ac997c7d007b23b7b7c0a"}',
+  '{"level":"debug","msg":"config","sinch_service_plan_token":"9fafe1b6e10ac997c7d007b23b7b7c0a"}',
   '> X-Sinch-Key-Secret: b073e0ca4dc831dd69d13f9b159d697a',
 ]
 mustKeep = [
@@ -1301,7 +1301,7 @@ keywords = ["telnyx"]
 mustRedact = [
   'TELNYX_API_KEY=KEY8CF30B24186FEA92F583C65008E9ED78_cZ9pEV0pLqRUrDkbkeBW8t',
   '> X-Telnyx-Auth: Authorization: Bearer: KEY77A387D1B479414CD4F5E4BA636AE9AE_h_YYs7iSM8bJu7to1qOYbh',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","telnyx_key":"KEYC3FF5988B842A1F6A44CC9A17B6AD3DD_2ZvolVVU6XyE6skPkpBLvj"}',
+  '{"level":"debug","msg":"config","telnyx_key":"KEYC3FF5988B842A1F6A44CC9A17B6AD3DD_2ZvolVVU6XyE6skPkpBLvj"}',
 ]
 mustKeep = [
   'TELNYX_API_KEY=${TELNYX_API_KEY}',
@@ -1332,7 +1332,7 @@ entropy = 3.5
 keywords = ["bandwidth"]
 mustRedact = [
   'BANDWIDTH_API_TOKEN=RbmJRsQlhNXpY2oxhQ4ArThTtXQVBohPJEnb9RPZ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bandwidth_api_secret":"2KWxkOd7r4ZfH6LY8AHvilxPCAInjd9bh2OB6ujr"}',
+  '{"level":"debug","msg":"config","bandwidth_api_secret":"2KWxkOd7r4ZfH6LY8AHvilxPCAInjd9bh2OB6ujr"}',
 ]
 mustKeep = [
   'BANDWIDTH_API_TOKEN=${BANDWIDTH_API_TOKEN}',
@@ -1342,12 +1342,12 @@ mustKeep = [
 [[rules]]
 id = "clicksend-api-key"
 description = 'ClickSend API key (UUID, uppercase hex) next to a clicksend keyword'
-regex = '''(?i:clicksend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\b'''
+regex = '''(?i:clicksend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\b'''
 entropy = 3.0
 keywords = ["clicksend"]
 mustRedact = [
   'CLICKSEND_API_KEY=40FB0A88-B1F7-5E6E-377D-4886DC0ACB31',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clicksend_key":"EF796B3F-4958-A688-6EAA-EBE33FDD9E40"}',
+  '{"level":"debug","msg":"config","clicksend_key":"EF796B3F-4958-A688-6EAA-EBE33FDD9E40"}',
 ]
 mustKeep = [
   'CLICKSEND_API_KEY=${CLICKSEND_API_KEY}',
@@ -1376,7 +1376,7 @@ entropy = 3.0
 keywords = ["pusher"]
 mustRedact = [
   'PUSHER_APP_SECRET=ae4588f184ef72cb544b',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pusher_secret":"45815265b242b91cd664"}',
+  '{"level":"debug","msg":"config","pusher_secret":"45815265b242b91cd664"}',
   '  pusherAppSecret: "7ec1121f904b47347293"',
 ]
 mustKeep = [
@@ -1392,7 +1392,7 @@ entropy = 3.0
 keywords = ["beams", "pusher"]
 mustRedact = [
   'PUSHER_BEAMS_SECRET_KEY=D1ED7F3CD311CDD95EFFBAA02BD8121DF425E52E9989F545808A3B5C26379288',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","beamsSecretKey":"61CBA9FD65B49ADD016F0BDC87DCAA24C07F269A660D72978CF44D1DD5C75194"}',
+  '{"level":"debug","msg":"config","beamsSecretKey":"61CBA9FD65B49ADD016F0BDC87DCAA24C07F269A660D72978CF44D1DD5C75194"}',
 ]
 mustKeep = [
   'PUSHER_BEAMS_SECRET_KEY=${PUSHER_BEAMS_SECRET_KEY}',
@@ -1405,7 +1405,7 @@ regex = '''\b(sec-c-[A-Za-z0-9]{40,60})(?![A-Za-z0-9])'''
 keywords = ["sec-c-"]
 mustRedact = [
   'PUBNUB_SECRET_KEY=sec-c-eItiAQxOj8PARGoYXT1kHOVyWwhwvapF2WM8N3N4CMP6PCZ8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretKey":"sec-c-sBTLhCO3eNLJkvWpmYmpn21H9irXjFbP9E1ihdjxYOnS7UK8"}',
+  '{"level":"debug","msg":"config","secretKey":"sec-c-sBTLhCO3eNLJkvWpmYmpn21H9irXjFbP9E1ihdjxYOnS7UK8"}',
   'INFO  client: authenticating upstream with sec-c-HBNitvqFul8ZpKwIzQRcs8oaIKisKYZRdVvy2isMqGsdN9KF',
 ]
 mustKeep = [
@@ -1420,7 +1420,7 @@ regex = '''\b((?:pub|sub)-c-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9
 keywords = ["pub-c-", "sub-c-"]
 mustRedact = [
   'PUBNUB_PUBLISH_KEY=sub-c-333b0cbc-4972-f81a-a04f-e5a9a3a44516',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","subscribeKey":"sub-c-7ee51213-49c5-dcda-e4ca-76c4fd13eb07"}',
+  '{"level":"debug","msg":"config","subscribeKey":"sub-c-7ee51213-49c5-dcda-e4ca-76c4fd13eb07"}',
   'wss://ps.pndsn.com/subscribe/sub-c-ac1f64df-0c5f-f7d9-ad1b-ec0f161908dd/room-42/0',
 ]
 mustKeep = [
@@ -1435,7 +1435,7 @@ regex = '''(?i:\bably)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|a
 keywords = ["ably"]
 mustRedact = [
   'ABLY_API_KEY=zZbzpg.8XANhN:5cdUXFNpm8cahJrYLwk_yt07NEHNDk_2NOhHoxCBNYQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ably_key":"dcdHVi.BZuHAj:DNjhaB7F4x9BIobmDYcgYCuVPj_KLSUIyLDHmfPoxik"}',
+  '{"level":"debug","msg":"config","ably_key":"dcdHVi.BZuHAj:DNjhaB7F4x9BIobmDYcgYCuVPj_KLSUIyLDHmfPoxik"}',
   '  ablyKey: "dnyNO9.78g5eV:BqsRhZlLdo6AwzqMBQVtWnSixjEwEtc_4GNImvUK8rc"',
 ]
 mustKeep = [
@@ -1448,13 +1448,13 @@ mustKeep = [
 [[rules]]
 id = "sendbird-api-token"
 description = 'Sendbird master / secondary API token (hex) next to a sendbird keyword'
-regex = '''(?i:sendbird)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24,40})\b'''
+regex = '''(?i:sendbird)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24,40})\b'''
 entropy = 3.0
 keywords = ["sendbird"]
 mustRedact = [
   'SENDBIRD_API_TOKEN=5d05f772456150ebc53952e44e7257b6645b27c6',
   '> sendbird Api-Token: 894163bca7fa768b58f1c5d3f0c7b77d00a74fc7',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sendbird_master_token":"0c41ee0889e09e8198da34627a1d8d7d3df82b0e"}',
+  '{"level":"debug","msg":"config","sendbird_master_token":"0c41ee0889e09e8198da34627a1d8d7d3df82b0e"}',
 ]
 mustKeep = [
   'SENDBIRD_API_TOKEN=${SENDBIRD_API_TOKEN}',
@@ -1471,7 +1471,7 @@ entropy = 3.5
 keywords = ["stream"]
 mustRedact = [
   'STREAM_API_SECRET=wkiqkpttetf1notvbwl66o8wx9wxgckso9tuue2xl3jw68kdu3171d3bm5zue77m',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","getstream_secret":"lxrebiiflf70o5soquzx7d1u8tytswe3o6uoo43g69nzcw5weuzc65zfn9mp91my"}',
+  '{"level":"debug","msg":"config","getstream_secret":"lxrebiiflf70o5soquzx7d1u8tytswe3o6uoo43g69nzcw5weuzc65zfn9mp91my"}',
 ]
 mustKeep = [
   'STREAM_API_SECRET=${STREAM_API_SECRET}',
@@ -1486,7 +1486,7 @@ keywords = ["dg9roj"]
 mustRedact = [
   '> Authorization: Bearer: dG9rOjPmikilxjXcsOYPol+Yjyw4aHgZdR18XZDTDyanp9VNByrN6Ko4fzP5=',
   'INTERCOM_ACCESS_TOKEN=dG9rOjTcdflHufvHEKgDwceOKl0rHfhKKEeo9kIY+CLxHzLTuCdTq+tL1t7m=',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","intercom_token":"dG9rOj4F+avEIAdztzjeJItAtOkkxaDhPNZFTGSzMfuJlmaACLwJ2i1tBB3l="}',
+  '{"level":"debug","msg":"config","intercom_token":"dG9rOj4F+avEIAdztzjeJItAtOkkxaDhPNZFTGSzMfuJlmaACLwJ2i1tBB3l="}',
 ]
 mustKeep = [
   'INFO  intercom: tokens start with dG9rOj',
@@ -1496,12 +1496,12 @@ mustKeep = [
 [[rules]]
 id = "drift-access-token"
 description = 'Drift OAuth / API access token (32 base62) next to a drift keyword'
-regex = '''(?i:\bdrift)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:\bdrift)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.5
 keywords = ["drift"]
 mustRedact = [
   'DRIFT_ACCESS_TOKEN=7zyotnNXZ2lPt9puhRIcaaaypwOCYGC5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","drift_token":"3KChS3KgDZPx8b6oxzFVXfdugjfactAH"}',
+  '{"level":"debug","msg":"config","drift_token":"3KChS3KgDZPx8b6oxzFVXfdugjfactAH"}',
 ]
 mustKeep = [
   'DRIFT_ACCESS_TOKEN=${DRIFT_ACCESS_TOKEN}',
@@ -1511,12 +1511,12 @@ mustKeep = [
 [[rules]]
 id = "crisp-token-key"
 description = 'Crisp REST API token key (64 hex) next to a crisp keyword'
-regex = '''(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["crisp"]
 mustRedact = [
   'CRISP_TOKEN_KEY=69d0f41b0b080d198f1a20dfd27ec68f9c6ed5829d9e7e688436b8e9a02f8216',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","crisp_key":"797ef8d7d6c7e7585d61ea5901a9f52c565a24a1e46b135e75072439a8813141"}',
+  '{"level":"debug","msg":"config","crisp_key":"797ef8d7d6c7e7585d61ea5901a9f52c565a24a1e46b135e75072439a8813141"}',
 ]
 mustKeep = [
   'CRISP_TOKEN_KEY=${CRISP_TOKEN_KEY}',
@@ -1526,12 +1526,12 @@ mustKeep = [
 [[rules]]
 id = "livechat-personal-access-token"
 description = 'LiveChat personal access token (region prefix dal:/fra: + base64url) next to a livechat keyword'
-regex = '''(?i:livechat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{26,40})(?![A-Za-z0-9_-])'''
+regex = '''(?i:livechat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{26,40})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["livechat"]
 mustRedact = [
   'LIVECHAT_PAT=fra:9zBU2qBqtpHqfudFIAea8h-8tzp',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","livechat_token":"dal:lNc_aitTgGnfrS7G6QnsCNNzE98"}',
+  '{"level":"debug","msg":"config","livechat_token":"dal:lNc_aitTgGnfrS7G6QnsCNNzE98"}',
 ]
 mustKeep = [
   'LIVECHAT_PAT=${LIVECHAT_PAT}',
@@ -1546,7 +1546,7 @@ entropy = 3.5
 keywords = ["zoom"]
 mustRedact = [
   'ZOOM_CLIENT_SECRET=ObtyebmwEaiKIYHQQ74E7wrxZ8wH0vXM',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zoom_client_secret":"pgecVCw7mV8Yy6sfpnqqRT9dCrDc8xQN"}',
+  '{"level":"debug","msg":"config","zoom_client_secret":"pgecVCw7mV8Yy6sfpnqqRT9dCrDc8xQN"}',
   '  zoomSecret: "XYz1FR9kiMyYIfpusVYCIJcba7v9yTNs"',
 ]
 mustKeep = [
@@ -1562,7 +1562,7 @@ entropy = 3.5
 keywords = ["zoom"]
 mustRedact = [
   'ZOOM_SDK_SECRET=V72RQzIFCjwP6EvYE53Yw8Yy8smnVkTR9nf9',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'zoom_api_secret': 'sVTbhZPkvoaJEesRQ3eppLJqv23aB9l9wUZ5', 'retries': 3}",
+  "ERROR worker-2 cfg={'zoom_api_secret': 'sVTbhZPkvoaJEesRQ3eppLJqv23aB9l9wUZ5'}",
 ]
 mustKeep = [
   'ZOOM_SDK_SECRET=${ZOOM_SDK_SECRET}',
@@ -1576,7 +1576,7 @@ keywords = ["webex", "bearer", "spark"]
 mustRedact = [
   '> Authorization: Bearer: LCiBBv1e94QTwX6kifC8qBaZkCNvMLrUPKSUkp1qhjWFyqJHXWOXB6AqQiqFiRK9_PE93_1d2c6eb5-f2c7-f345-a1b8-50604f28dfee',
   'WEBEX_BOT_TOKEN=oPujQXDfOYW0ZyYvfl8wWLL2inwjuRM0pRvsITlVwyAZPNK1HF6rMhoOebo9qSLX_P0A1_d332b18d-bb2f-a55c-6f5d-7879055e5263',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","webex_access_token":"2Pnf3iIdHnmF1UG39OkzNkopb5W1iQzc0MFxtoPYOej2Sn1GjqtWaE77b0Xbs7T1_PE93_214664a2-e64b-105e-5532-c0416024f873"}',
+  '{"level":"debug","msg":"config","webex_access_token":"2Pnf3iIdHnmF1UG39OkzNkopb5W1iQzc0MFxtoPYOej2Sn1GjqtWaE77b0Xbs7T1_PE93_214664a2-e64b-105e-5532-c0416024f873"}',
 ]
 mustKeep = [
   'INFO  webex: bot token for org 1eb65fdf-9643-417f-9974-ad72cae0e10f refreshed',
@@ -1585,12 +1585,12 @@ mustKeep = [
 [[rules]]
 id = "agora-app-certificate"
 description = 'Agora app certificate / customer secret (32 hex) next to an agora keyword'
-regex = '''(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["agora"]
 mustRedact = [
   'AGORA_APP_CERTIFICATE=bf6edbc5f9f4f687aa4f22a934e43863',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","agora_customer_secret":"a9de7ac79a4b63faa5b511d79cf4069d"}',
+  '{"level":"debug","msg":"config","agora_customer_secret":"a9de7ac79a4b63faa5b511d79cf4069d"}',
 ]
 mustKeep = [
   'AGORA_APP_CERTIFICATE=${AGORA_APP_CERTIFICATE}',
@@ -1605,8 +1605,8 @@ entropy = 3.0
 keywords = ["daily"]
 mustRedact = [
   'DAILY_API_KEY=39dcb9406a924a888d1769f6ddfe7b04ed052d4d45118fc8aff778d1650e249f',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","dailyco_api_key":"b2962051772e6c9bdb72b4b8b0d524181c658c02fa003864799ac54b09d1b9dc"}',
-  '2024-05-01 10:00:03.412  INFO 1 --- [           main] c.e.config.Settings      : daily.api-key = 73c64bcc8e45f9ec8e0abcac83c19dde8408db7cbf7c66573fd0f9e70f42053b',
+  '{"level":"debug","msg":"config","dailyco_api_key":"b2962051772e6c9bdb72b4b8b0d524181c658c02fa003864799ac54b09d1b9dc"}',
+  'INFO 1 --- [main] c.e.Settings : daily.api-key = 73c64bcc8e45f9ec8e0abcac83c19dde8408db7cbf7c66573fd0f9e70f42053b',
 ]
 mustKeep = [
   'DAILY_API_KEY=${DAILY_API_KEY}',
@@ -1616,11 +1616,11 @@ mustKeep = [
 [[rules]]
 id = "whereby-api-key"
 description = 'Whereby embedded API key (JWT) next to a whereby keyword'
-regex = '''(?i:whereby)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:whereby)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
 keywords = ["whereby"]
 mustRedact = [
   'WHEREBY_API_KEY=eyJBCZp8mLfz3KWWn5fPWlxmwn18ovarn.m3wcqx6qAt4Sc3DYqW-P6Y7iu0cBIPxD0mOO-k0axXN_4_q02MJWNYceYXwI.2tcUbH5nloZ4dMPoTesLWn3tY3UekWTMna4ITJEegzd',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","whereby_key":"eyJXnyfYBp9XFqlpbz2RTtWl4kTqNIzIf.mN4bRp61GFm9LE03FO2khrm4wikQ_tdCHGMWDQzMyHabkN3t60JLjZuU_2Kg.IvkK7gjpNpzUfBq6TV6OYjCEPMFsNBHWsvc23uj2Aey"}',
+  '{"level":"debug","msg":"config","whereby_key":"eyJXnyfYBp9XFqlpbz2RTtWl4kTqNIzIf.mN4bRp61GFm9LE03FO2khrm4wikQ_tdCHGMWDQzMyHabkN3t60JLjZuU_2Kg.IvkK7gjpNpzUfBq6TV6OYjCEPMFsNBHWsvc23uj2Aey"}',
 ]
 mustKeep = [
   'WHEREBY_API_KEY=${WHEREBY_API_KEY}',
@@ -1636,8 +1636,8 @@ description = 'Stripe ephemeral key (ek_live_ / ek_test_ + base62)'
 regex = '''\b(ek_(?:live|test)_[A-Za-z0-9]{24,247})\b'''
 keywords = ["ek_live_", "ek_test_"]
 mustRedact = [
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ephemeral_key":"ek_live_e7ucTySnQY89DwiOdnVjTuUmapAnOJBJKIyH4a48fwR2P2bEpmnnhdmI0mdMYv4312u7ZAqfde8xcKRofPdQEuIsX12GAoq8RN0"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" ephemeralKey=ek_test_EA8rbk1WSO09jCqIFWxxFIkltjdvURX8gg2NKrbcfzLsSGoQwFbBvYsU2dMjLxvmyIclYNdHBTxxJcHxHaVIQNgeBOPSEa2Wk0Y',
+  '{"level":"debug","msg":"config","ephemeral_key":"ek_live_e7ucTySnQY89DwiOdnVjTuUmapAnOJBJKIyH4a48fwR2P2bEpmnnhdmI0mdMYv4312u7ZAqfde8xcKRofPdQEuIsX12GAoq8RN0"}',
+  'level=warn msg="env" ephemeralKey=ek_test_EA8rbk1WSO09jCqIFWxxFIkltjdvURX8gg2NKrbcfzLsSGoQwFbBvYsU2dMjLxvmyIclYNdHBTxxJcHxHaVIQNgeBOPSEa2Wk0Y',
   'INFO  client: authenticating upstream with ek_live_HdweICLgBLSMSqRvFB3g7fPOCu6Lu601QpjUJsiqeNGhMboQQzXgDwfItR9zAdDQ0J7o2NIOg3Xr6ZOTejpZVGjVC2KNeO0V0WF',
 ]
 mustKeep = [
@@ -1651,9 +1651,9 @@ description = 'Stripe PaymentIntent / SetupIntent client secret (pi_..._secret_.
 regex = '''\b((?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{24,32})\b'''
 keywords = ["_secret_"]
 mustRedact = [
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_secret":"seti_I3pUNQSVEC9R0FAGggz6kVZ6_secret_RpQJz2DvQ8tchukPWbUFso1mM"}',
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /checkout/confirm?payment_intent_client_secret=pi_erp865ubLAzDbATTEwMgprmR_secret_S4paKo3VUUNHzIJNniGGQULnM&redirect_status=succeeded HTTP/1.1" 200 512',
-  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" clientSecret="pi_RRpC9j3KYboCUURWzaC3U4dG_secret_ruCU1kGKGuB39BY18AWvQWL0E" status=401',
+  '{"level":"debug","msg":"config","client_secret":"seti_I3pUNQSVEC9R0FAGggz6kVZ6_secret_RpQJz2DvQ8tchukPWbUFso1mM"}',
+  '10.0.0.7 - - "GET /checkout/confirm?payment_intent_client_secret=pi_erp865ubLAzDbATTEwMgprmR_secret_S4paKo3VUUNHzIJNniGGQULnM&redirect_status=succeeded HTTP/1.1" 200 512',
+  'level=error caller=client.go:88 clientSecret="pi_RRpC9j3KYboCUURWzaC3U4dG_secret_ruCU1kGKGuB39BY18AWvQWL0E" status=401',
 ]
 mustKeep = [
   'INFO  stripe: payment_intent=pi_3PQx7d2eZvKYlo2C1a2b3c4d confirmed',
@@ -1667,8 +1667,8 @@ description = 'Stripe Terminal connection token (pst_live_ / pst_test_ + base62)
 regex = '''\b(pst_(?:live|test)_[A-Za-z0-9]{24,128})\b'''
 keywords = ["pst_live_", "pst_test_"]
 mustRedact = [
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secret":"pst_test_URvWpP9b2V1IWyKUmYlfpWpZIbnsjN4TzfTMTJTeLgI3q7otfEalGyRkkpTK"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" connection_token=pst_test_rv2Q9ejsxbe5wsVKNaUDijJES3iC9edRZgz50t48mwYf7HFSr5oCLoKIb3O1',
+  '{"level":"debug","msg":"config","secret":"pst_test_URvWpP9b2V1IWyKUmYlfpWpZIbnsjN4TzfTMTJTeLgI3q7otfEalGyRkkpTK"}',
+  'level=warn msg="env" connection_token=pst_test_rv2Q9ejsxbe5wsVKNaUDijJES3iC9edRZgz50t48mwYf7HFSr5oCLoKIb3O1',
 ]
 mustKeep = [
   'INFO  stripe terminal: pst_test_ tokens are single use',
@@ -1681,7 +1681,7 @@ regex = '''\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,23}|(?:sk|rk)_prod_[A-Za-z0
 keywords = ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "sk_prod_", "rk_prod_"]
 mustRedact = [
   'STRIPE_SECRET_KEY=sk_test_8sA8gr2DT2Pe5dTXTaNd',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'stripe.api_key': 'rk_live_SFts3dWPFeKJwqcX5aTViE8', 'retries': 3}",
+  "ERROR worker-2 cfg={'stripe.api_key': 'rk_live_SFts3dWPFeKJwqcX5aTViE8'}",
 ]
 mustKeep = [
   'INFO  stripe: keys starting sk_live_ are secret',
@@ -1696,7 +1696,7 @@ regex = '''\b(sandbox-sq0atb-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 keywords = ["sq0atb-"]
 mustRedact = [
   'SQUARE_ACCESS_TOKEN=sandbox-sq0atb-dy6MkjXwVQ1K5bExFz44mW',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","square_token":"sandbox-sq0atb-ShGVv58u1eJmo6IcG3BCfO"}',
+  '{"level":"debug","msg":"config","square_token":"sandbox-sq0atb-ShGVv58u1eJmo6IcG3BCfO"}',
 ]
 mustKeep = [
   'INFO  square: sandbox-sq0atb- tokens only work in the sandbox',
@@ -1723,7 +1723,7 @@ regex = '''\b((?:sandbox-)?sq0id[pb]-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 keywords = ["sq0idp-", "sq0idb-"]
 mustRedact = [
   'SQUARE_APPLICATION_ID=sq0idp-xNOav7x0DFlEiNJSnyLsqp',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","applicationId":"sq0idp-iv_UfS6ln8FSp8yo_p2IMf"}',
+  '{"level":"debug","msg":"config","applicationId":"sq0idp-iv_UfS6ln8FSp8yo_p2IMf"}',
 ]
 mustKeep = [
   'INFO  square: application ids start with sq0idp-',
@@ -1736,7 +1736,7 @@ regex = '''\b(A21AA[A-Za-z0-9_-]{50,120})(?![A-Za-z0-9_-])'''
 keywords = ["a21aa"]
 mustRedact = [
   '> Authorization: Bearer: A21AAt9ysvJEHQABix6wRBEmPijh26PVsWo-eeBzlMqFV7iMIELVIAkzdLjhZ2t_uAxf89mwriIwD4cE_nB3Ua2D4y4ZoZw6W',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"A21AAct4MoQ7qVWKiqFcXwfrXMKMyTQYES3mxPtrgHCcEKCryIhAFv5XsHro9-UTWdPK62Eshe75GW5C-FNpemvSEqfwXCJ-2"}',
+  '{"level":"debug","msg":"config","access_token":"A21AAct4MoQ7qVWKiqFcXwfrXMKMyTQYES3mxPtrgHCcEKCryIhAFv5XsHro9-UTWdPK62Eshe75GW5C-FNpemvSEqfwXCJ-2"}',
   'PAYPAL_ACCESS_TOKEN=A21AAZDopeHmxZ0Z3bx2SXycxyywoa6HLYXuK9SeQ6TeIu4N7FSyw9A2g4yTYduJ0ujltC7Vzzien_ryaPI7flftQ6y8s4vGy',
 ]
 mustKeep = [
@@ -1752,7 +1752,7 @@ entropy = 3.5
 keywords = ["paypal"]
 mustRedact = [
   'PAYPAL_CLIENT_SECRET=EPl8H8dHXEWT6yqqsDHmSMwUzrTZU7Uzd4GGuiA9GamAPU_4GnWybhpsPbDNPM_cBbzpHCNVIJ9OAv8z',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","paypal_secret":"EbM94fJamiJ9SsyCs0nwgK64kYaU54LB1i5gGYEy_UUj0XY-SwWxM2F0FXMn-SsCzOcr-4EhEEbQ5dwg"}',
+  '{"level":"debug","msg":"config","paypal_secret":"EbM94fJamiJ9SsyCs0nwgK64kYaU54LB1i5gGYEy_UUj0XY-SwWxM2F0FXMn-SsCzOcr-4EhEEbQ5dwg"}',
   '  paypalClientSecret: "ETIPdJXhg017fXiiCc3dsrDtWj2RNBM9QkTaksdDuRAgmGmHKwDIZV3vtBzg9NvX5CCNSaPVPo9SFTwW"',
 ]
 mustKeep = [
@@ -1767,7 +1767,7 @@ regex = '''\b(client_(?:secret|id)\$(?:production|sandbox)\$[0-9a-z]{16,32})\b''
 keywords = ["client_secret$", "client_id$"]
 mustRedact = [
   'BRAINTREE_CLIENT_SECRET=client_secret$sandbox$kjaby1c71bt00ixb1hyotorlq29ntpoa',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clientSecret":"client_secret$sandbox$cmgh62aj1yrn0voh8tk0k01o9m20cxud"}',
+  '{"level":"debug","msg":"config","clientSecret":"client_secret$sandbox$cmgh62aj1yrn0voh8tk0k01o9m20cxud"}',
 ]
 mustKeep = [
   'INFO  braintree: client_secret$sandbox$ prefix means a sandbox credential',
@@ -1776,13 +1776,13 @@ mustKeep = [
 [[rules]]
 id = "braintree-private-key"
 description = 'Braintree gateway private key (32 hex) next to a braintree keyword'
-regex = '''(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["braintree", "bt_"]
 mustRedact = [
   'BRAINTREE_PRIVATE_KEY=ac5ceef9b194611af40c6e793b6687b0',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","braintree_private_key":"9586c2decb149901de161c3f8a75a5bd"}',
-  'I, [2024-05-01T10:00:08.120 #4211]  INFO -- : settings {:braintree_private_key=>"2861b40787d3cc495ea39899e2d88988"}',
+  '{"level":"debug","msg":"config","braintree_private_key":"9586c2decb149901de161c3f8a75a5bd"}',
+  'INFO -- : settings {:braintree_private_key=>"2861b40787d3cc495ea39899e2d88988"}',
 ]
 mustKeep = [
   'BRAINTREE_PRIVATE_KEY=${BRAINTREE_PRIVATE_KEY}',
@@ -1797,7 +1797,7 @@ entropy = 3.0
 keywords = ["production_", "sandbox_"]
 mustRedact = [
   'BRAINTREE_TOKENIZATION_KEY=sandbox_5kkgop56_svb4mpdiayrvfqp0',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","authorization":"production_e44pehi7_2nykisif63a6z1e9"}',
+  '{"level":"debug","msg":"config","authorization":"production_e44pehi7_2nykisif63a6z1e9"}',
 ]
 mustKeep = [
   'INFO  env=production_eu cluster=sandbox_2 started',
@@ -1810,7 +1810,7 @@ regex = '''\b(AQE[A-Za-z0-9]{2,3}[A-Za-z0-9+/]{20,}={0,2}-[A-Za-z0-9+/]{20,}={0,
 keywords = ["aqe"]
 mustRedact = [
   '> X-API-Key: AQEZW9GoWD3eDAZ7dPcq1lmYf/noKUY6BklD/Lo78oXgjsGHZZR2I+3RuWm5MHISMm3==-rmX77Hmb/IP134N8r4cKse0m1JGX7GkEpSenLNr2eLx=-Li7b2Y7O6iqIwLTk',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","adyenApiKey":"AQEU7tYrE7UgZLqjum1Ww3G0qhAEM/6d+NrxYzJ+k6DSpu7WZFjPbLcaISaz18ljL3U==-ReTYJLQR2v/M4p0+kklyU4RTE6lE5BWJ+4QUH7yaQxh=-IZ6JEM5X0Ar9YKhr"}',
+  '{"level":"debug","msg":"config","adyenApiKey":"AQEU7tYrE7UgZLqjum1Ww3G0qhAEM/6d+NrxYzJ+k6DSpu7WZFjPbLcaISaz18ljL3U==-ReTYJLQR2v/M4p0+kklyU4RTE6lE5BWJ+4QUH7yaQxh=-IZ6JEM5X0Ar9YKhr"}',
   'ADYEN_KEY=AQEdlYqPAboVlES/pLVFE5cG3jPCo6zDncNBN1nl3iNvALET6Xb/oaz1bN4LGgg1JQz==-74/rUj27Zi26/A7SrFaqiqIzYapwPUSnP/x8e01D9Ec=-t1l0RWK58K8wZDK1',
 ]
 mustKeep = [
@@ -1826,7 +1826,7 @@ entropy = 3.0
 keywords = ["adyen"]
 mustRedact = [
   'ADYEN_HMAC_KEY=E757E26CD51D829DDE678E09BC3290827FD0849A91FCF891A134F0EC86D1FA19',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","adyen_hmac_key":"91A91B0366EB89BF3A686E108096236DEFAA44A0F276E51CB22F5CF1A9E21496"}',
+  '{"level":"debug","msg":"config","adyen_hmac_key":"91A91B0366EB89BF3A686E108096236DEFAA44A0F276E51CB22F5CF1A9E21496"}',
 ]
 mustKeep = [
   'ADYEN_HMAC_KEY=${ADYEN_HMAC_KEY}',
@@ -1840,7 +1840,7 @@ keywords = ["sk_sbox_", "sk_test_", "sk_"]
 mustRedact = [
   '> Authorization: Bearer: sk_sbox_5nbn55u6jpfqitbive2wb67pew',
   'CKO_SECRET_KEY=sk_sbox_n2j2o3kbudgzry2juazaucxrhm',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretKey":"sk_test_a53ff202-e3ff-2fa3-b561-c01db9324d5c"}',
+  '{"level":"debug","msg":"config","secretKey":"sk_test_a53ff202-e3ff-2fa3-b561-c01db9324d5c"}',
 ]
 mustKeep = [
   'INFO  checkout: sk_sbox_ keys are sandbox keys',
@@ -1855,7 +1855,7 @@ regex = '''(?i:checkout|\bcko)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|privat
 keywords = ["checkout", "cko"]
 mustRedact = [
   'CHECKOUT_SECRET_KEY=sk_mp4okjhdwlqifcbb4qtadwv4k5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cko_secret_key":"sk_eslgty6w54kiz6ck26thhk2s47"}',
+  '{"level":"debug","msg":"config","cko_secret_key":"sk_eslgty6w54kiz6ck26thhk2s47"}',
 ]
 mustKeep = [
   'CHECKOUT_SECRET_KEY=${CHECKOUT_SECRET_KEY}',
@@ -1870,8 +1870,8 @@ entropy = 3.5
 keywords = ["mollie"]
 mustRedact = [
   'MOLLIE_API_KEY=live_x4KeamykJ3s6RXUBDGdYv0VKgYRvXm',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mollie_key":"test_XmuC14kom1Ve3toqpIwtXVlAJRUdFG"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'mollie_api_key': 'test_ujU7tXoGatAidvb4ZXiqCa1cTFA13Q', 'retries': 3}",
+  '{"level":"debug","msg":"config","mollie_key":"test_XmuC14kom1Ve3toqpIwtXVlAJRUdFG"}',
+  "ERROR worker-2 cfg={'mollie_api_key': 'test_ujU7tXoGatAidvb4ZXiqCa1cTFA13Q'}",
 ]
 mustKeep = [
   'MOLLIE_API_KEY=${MOLLIE_API_KEY}',
@@ -1916,7 +1916,7 @@ entropy = 3.5
 keywords = ["flutterwave", "flw"]
 mustRedact = [
   'FLW_SECRET_HASH=tKpB2q4GiCXyhi2EwvxSoGB38odaXsSd',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","flutterwave_secret_hash":"4wvEwOOx35fHaKewX4FXinoJkLD9CiU2"}',
+  '{"level":"debug","msg":"config","flutterwave_secret_hash":"4wvEwOOx35fHaKewX4FXinoJkLD9CiU2"}',
 ]
 mustKeep = [
   'FLW_SECRET_HASH=${FLW_SECRET_HASH}',
@@ -1929,7 +1929,7 @@ regex = '''\b([ae]k_(?:live|test)_[A-Za-z0-9]{30})\b'''
 keywords = ["ak_live_", "ak_test_", "ek_live_", "ek_test_"]
 mustRedact = [
   'PAGARME_API_KEY=ak_live_SGmfpICPoDfjxrAMLuXLF6FNxpmTIj',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","api_key":"ak_live_pBcjOHnuYKI3MGAN3JSjVbRT81Z43A"}',
+  '{"level":"debug","msg":"config","api_key":"ak_live_pBcjOHnuYKI3MGAN3JSjVbRT81Z43A"}',
 ]
 mustKeep = [
   'INFO  pagarme: ak_live_ keys are secret',
@@ -1939,12 +1939,12 @@ mustKeep = [
 [[rules]]
 id = "paymongo-secret-key"
 description = 'PayMongo secret key (sk_live_ / sk_test_ + 24 base62) or a 32-char key next to paymongo'
-regex = '''(?i:paymongo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_)?[A-Za-z0-9]{24,40})\b'''
+regex = '''(?i:paymongo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_)?[A-Za-z0-9]{24,40})\b'''
 entropy = 3.5
 keywords = ["paymongo"]
 mustRedact = [
   'PAYMONGO_SECRET_KEY=sk_live_4edXihmHgMLOXc6ipJV2kin4',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","paymongo_key":"sk_live_YhC5jvn8NRiq03JGtKKGvIJg"}',
+  '{"level":"debug","msg":"config","paymongo_key":"sk_live_YhC5jvn8NRiq03JGtKKGvIJg"}',
 ]
 mustKeep = [
   'PAYMONGO_SECRET_KEY=${PAYMONGO_SECRET_KEY}',
@@ -1959,7 +1959,7 @@ keywords = ["app_usr-", "test-"]
 mustRedact = [
   'MP_ACCESS_TOKEN=APP_USR-5606613608648326-718631-d60acc083df7dcb8e9d448eb51620587-878140993',
   '> Authorization: Bearer: TEST-1293892924762726-134672-9b4bbe0f9edca790a48b1ce7214476c1-687502032',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"APP_USR-5135726012571313-400514-70fd764586d54dbe8a9a09ff3d52e4b1-522593448"}',
+  '{"level":"debug","msg":"config","access_token":"APP_USR-5135726012571313-400514-70fd764586d54dbe8a9a09ff3d52e4b1-522593448"}',
 ]
 mustKeep = [
   'INFO  mercadopago: public key APP_USR-2f0c7b1e-8a3d-4c5e-9f6a-1b2c3d4e5f60 loaded',
@@ -1976,7 +1976,7 @@ entropy = 3.3
 keywords = ["razorpay"]
 mustRedact = [
   'RAZORPAY_WEBHOOK_SECRET=rLimJMrK2QnpFARaSTS7mH1x',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","razorpay_webhook_secret":"ur0ldyo1bzRzryXzn6rsyioo"}',
+  '{"level":"debug","msg":"config","razorpay_webhook_secret":"ur0ldyo1bzRzryXzn6rsyioo"}',
 ]
 mustKeep = [
   'RAZORPAY_WEBHOOK_SECRET=${RAZORPAY_WEBHOOK_SECRET}',
@@ -1993,7 +1993,7 @@ keywords = ["pdl_live_", "pdl_sdbx_"]
 mustRedact = [
   '> Authorization: Bearer: pdl_live_apikey_fbhsee3gbqfa3sojfq7ftq9zgg_eNWOjYBXBN4B9vVz7wIfw7_rPs',
   'PADDLE_API_KEY=pdl_sdbx_apikey_hfve93uo705mlsgi5y68lr80zj_Xu8GTWW0MJMAugHG3b73Jq_7iR',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","paddle_api_key":"pdl_sdbx_apikey_u2d44vu1cdoo1t71exet9b5sfs_C12lWjn7gHQuXUQEvAUUb5_QE3"}',
+  '{"level":"debug","msg":"config","paddle_api_key":"pdl_sdbx_apikey_u2d44vu1cdoo1t71exet9b5sfs_C12lWjn7gHQuXUQEvAUUb5_QE3"}',
 ]
 mustKeep = [
   'INFO  paddle: keys start with pdl_live_apikey_',
@@ -2003,12 +2003,12 @@ mustKeep = [
 [[rules]]
 id = "paddle-classic-auth-code"
 description = 'Paddle Classic vendor auth code (50 hex) next to a paddle keyword'
-regex = '''(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
+regex = '''(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
 entropy = 3.0
 keywords = ["paddle"]
 mustRedact = [
   'PADDLE_VENDOR_AUTH_CODE=5abf24393ea32b2e55fe65d155d99b37974300413c2d1e337c',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","paddle_auth_code":"d6b1f3490217caaab66a6b3c8bc85dbb21862a68c07a7ddfd7"}',
+  '{"level":"debug","msg":"config","paddle_auth_code":"d6b1f3490217caaab66a6b3c8bc85dbb21862a68c07a7ddfd7"}',
 ]
 mustKeep = [
   'PADDLE_VENDOR_AUTH_CODE=${PADDLE_VENDOR_AUTH_CODE}',
@@ -2022,7 +2022,7 @@ regex = '''(?i:lemon[_.-]?squeezy|\blmsqueezy|\blemon)[\w.-]{0,24}?(?:\s+(?i:(?:
 keywords = ["lemonsqueezy", "lemon_squeezy", "lemon-squeezy", "lemon.squeezy", "lmsqueezy", "lemon"]
 mustRedact = [
   'LEMONSQUEEZY_API_KEY=eyJshdezKXRWKvAB293kRK9rzT5J6iQjQa60.SgZ7TmwUPVTh8hFTVbPTdEBSwiakQivYdcnUMzYPi_wr-7rBq1q9R9RfBrnBQH6cnwyhHOOwX7eqpRXiszJVIOuj96_4dAM6pUV9fMGPxkrOexm5Ufg3q9MtZN3iFh9O5kyH8S-cu8McOUydho--p3CF2_5uMKegB6B1rwZ98QQG-F2RGLvIh7gBU1NQkPSPS7dqUKUw4ploOVAVAnGzUepGRB1xvF3WDA6D4E2lilIKp8p4MMOOsUVZxTEnR9OkioSkXs33bH-RUgradvvX2uIfvCJGtwiNrehU7OFW4OsrSDBbCyagNbHvr2mYilyOeUWjmTL8Oy5LYuQM86G7n5RZCA4idvpzrPrTbxH7-u05TJLn-yuCxRvYUtgXhl1ryqNIWQGZzleP0b4u3RpKOVfn_eS-MBKBHy3V.p1tXyqzgZU2LfvZyr5mRkwVtWYG66P9yzkymasNPOfpxwnSuisxFR5ldD0nZ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lemon_squeezy_key":"eyJPFisoyJcBVAxzWILWS_fwSr0vhptdXEdt.2jhnWzgwWzMcBN8RuZWA7n0RzfVzfHISQO-gcLG_EtfE4KZqNZkPe9apFrzSvh--8Ra1PLBlqZa_TZxMftohetTdV1aP9kOO7BRHhooxUJg_QCvCDwex7GZDMO6oW0t4R3hqUyBIGDZPRtsCd5PiQZRCsqcCxfIHWbmYgvlzzXqWL-mZVFdcFBDgpkwo8j7zVjHVvHJ0H13_KLuCasgWBAWDB4Wfjyt4d0RE0ufU_QYU7QkXopJnvlT5SP8xeprkyyM0jyJQIyEjs7MyNYJVmxlMMwF5dai0v2MIBEdsOmxLAz8CuIGwQQi884iB8GV4EC0JV2rctYegJolGbnf7BEW1zpkVqnGLr4GCauUWy1D0K0Pl8eyBfdf1gBwxruM97ZkO_PCsYtvUOrAjRZQuicgU7PUkkFeZdFGQ.R39LfGar6PED8BeHqZoGg6u-jf8Ih_BnRhJ5kMD7AgOBlLMFon56OyWNLNqw"}',
+  '{"level":"debug","msg":"config","lemon_squeezy_key":"eyJPFisoyJcBVAxzWILWS_fwSr0vhptdXEdt.2jhnWzgwWzMcBN8RuZWA7n0RzfVzfHISQO-gcLG_EtfE4KZqNZkPe9apFrzSvh--8Ra1PLBlqZa_TZxMftohetTdV1aP9kOO7BRHhooxUJg_QCvCDwex7GZDMO6oW0t4R3hqUyBIGDZPRtsCd5PiQZRCsqcCxfIHWbmYgvlzzXqWL-mZVFdcFBDgpkwo8j7zVjHVvHJ0H13_KLuCasgWBAWDB4Wfjyt4d0RE0ufU_QYU7QkXopJnvlT5SP8xeprkyyM0jyJQIyEjs7MyNYJVmxlMMwF5dai0v2MIBEdsOmxLAz8CuIGwQQi884iB8GV4EC0JV2rctYegJolGbnf7BEW1zpkVqnGLr4GCauUWy1D0K0Pl8eyBfdf1gBwxruM97ZkO_PCsYtvUOrAjRZQuicgU7PUkkFeZdFGQ.R39LfGar6PED8BeHqZoGg6u-jf8Ih_BnRhJ5kMD7AgOBlLMFon56OyWNLNqw"}',
 ]
 mustKeep = [
   'LEMONSQUEEZY_API_KEY=${LEMONSQUEEZY_API_KEY}',
@@ -2032,12 +2032,12 @@ mustKeep = [
 [[rules]]
 id = "chargebee-api-key"
 description = 'Chargebee API key (live_ / test_ + 30-40 base62) next to a chargebee keyword'
-regex = '''(?i:chargebee)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{26,40})\b'''
+regex = '''(?i:chargebee)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{26,40})\b'''
 keywords = ["chargebee"]
 mustRedact = [
   'CHARGEBEE_API_KEY=live_p4XKH8q7gQ2x5JnM50S3NdUrFO5SN3iv7K',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","chargebee_key":"test_Wb9o08zbiJwwXlqLU5MPXchiH7dpkc1mBb"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" chargebee.api_key=test_KbvTYIpMkIaeRhPhk16xYU7nV2ieLoPD9x',
+  '{"level":"debug","msg":"config","chargebee_key":"test_Wb9o08zbiJwwXlqLU5MPXchiH7dpkc1mBb"}',
+  'level=warn msg="env" chargebee.api_key=test_KbvTYIpMkIaeRhPhk16xYU7nV2ieLoPD9x',
 ]
 mustKeep = [
   'CHARGEBEE_API_KEY=${CHARGEBEE_API_KEY}',
@@ -2047,12 +2047,12 @@ mustKeep = [
 [[rules]]
 id = "recurly-api-key"
 description = 'Recurly private API key (32 hex) next to a recurly keyword'
-regex = '''(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["recurly"]
 mustRedact = [
   'RECURLY_API_KEY=c14cd569ef3b9a4962e7d7f8e98e4ac3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","recurly_private_key":"8e6cbe887c280a9d90ee08cf449071bf"}',
+  '{"level":"debug","msg":"config","recurly_private_key":"8e6cbe887c280a9d90ee08cf449071bf"}',
 ]
 mustKeep = [
   'RECURLY_API_KEY=${RECURLY_API_KEY}',
@@ -2062,12 +2062,12 @@ mustKeep = [
 [[rules]]
 id = "moonclerk-api-key"
 description = 'MoonClerk API key (32 hex) next to a moonclerk keyword'
-regex = '''(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["moonclerk"]
 mustRedact = [
   'MOONCLERK_API_KEY=4e0123f2a6533f3b24cf5135d38417dd',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","moonclerk_key":"5c2b4ccc875707369101004b40a23d62"}',
+  '{"level":"debug","msg":"config","moonclerk_key":"5c2b4ccc875707369101004b40a23d62"}',
 ]
 mustKeep = [
   'MOONCLERK_API_KEY=${MOONCLERK_API_KEY}',
@@ -2076,12 +2076,12 @@ mustKeep = [
 [[rules]]
 id = "gumroad-access-token"
 description = 'Gumroad OAuth access token (43 base64url) next to a gumroad keyword'
-regex = '''(?i:gumroad)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:gumroad)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["gumroad"]
 mustRedact = [
   'GUMROAD_ACCESS_TOKEN=UAb7MM7AOOd1hnpaBKx3FQyCYmbmCrTLfj-oBKUjG1X',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gumroad_token":"0cmHXB_eaE4B26HAAjlAeIuGm_bhympAOi4Go6091wE"}',
+  '{"level":"debug","msg":"config","gumroad_token":"0cmHXB_eaE4B26HAAjlAeIuGm_bhympAOi4Go6091wE"}',
 ]
 mustKeep = [
   'GUMROAD_ACCESS_TOKEN=${GUMROAD_ACCESS_TOKEN}',
@@ -2098,7 +2098,7 @@ entropy = 3.5
 keywords = ["gocardless"]
 mustRedact = [
   'GOCARDLESS_WEBHOOK_SECRET=WnWEmiAXHnEFBIS-JDoAig4JLsgJ0CsMvKp1G4_k',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gocardless_webhook_secret":"599NepdPzoWLvRO8UvMRJ2a94nWmAED3YozwJ-Oe"}',
+  '{"level":"debug","msg":"config","gocardless_webhook_secret":"599NepdPzoWLvRO8UvMRJ2a94nWmAED3YozwJ-Oe"}',
 ]
 mustKeep = [
   'GOCARDLESS_WEBHOOK_SECRET=${GOCARDLESS_WEBHOOK_SECRET}',
@@ -2107,11 +2107,11 @@ mustKeep = [
 [[rules]]
 id = "wise-api-token"
 description = 'Wise (TransferWise) API token (UUID) next to a wise / transferwise keyword'
-regex = '''(?i:transferwise|(?<![A-Za-z])wise)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:transferwise|(?<![A-Za-z])wise)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["transferwise", "wise"]
 mustRedact = [
   'WISE_API_TOKEN=2c0b77f7-956c-670d-aa27-a1a8fa37f9a2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","transferwise_token":"af315c72-7ee1-bfba-24bc-ebd188d4aa6d"}',
+  '{"level":"debug","msg":"config","transferwise_token":"af315c72-7ee1-bfba-24bc-ebd188d4aa6d"}',
   'TRANSFERWISE_KEY=a39a2272-3c3f-0c37-b33b-c99757eb79f0',
 ]
 mustKeep = [
@@ -2127,7 +2127,7 @@ regex = '''\b(oa_(?:prod|sand)_[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
 keywords = ["oa_prod_", "oa_sand_"]
 mustRedact = [
   '> Authorization: Bearer: oa_prod_iDLqQv8B8HV2HevLVz6oejfZc-9pTPw2TcuNUWRwnlI',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"oa_sand_mVeWBsF3xzRqN3AK7dchk2JvYS6qj7lR9XJsFb6ozWQ"}',
+  '{"level":"debug","msg":"config","access_token":"oa_sand_mVeWBsF3xzRqN3AK7dchk2JvYS6qj7lR9XJsFb6ozWQ"}',
   'REVOLUT_ACCESS_TOKEN=oa_prod_WiJahrCJgUq1r_0gNwmy0Jq5qHAr3urQLUbnBGWAEu5',
 ]
 mustKeep = [
@@ -2144,7 +2144,7 @@ regex = '''(?i:revolut)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|
 keywords = ["revolut"]
 mustRedact = [
   'REVOLUT_MERCHANT_SECRET_KEY=sk_1gI2Alo1flhHXdZN8UlzghAK-vlyMJntlwP3NbSiSic4YiUqVQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","revolut_secret":"sk_yLevs4L6TkTeelZf9MVLDJoCRzbGGZ6wfk1g0KqSrdskSTh7wX"}',
+  '{"level":"debug","msg":"config","revolut_secret":"sk_yLevs4L6TkTeelZf9MVLDJoCRzbGGZ6wfk1g0KqSrdskSTh7wX"}',
 ]
 mustKeep = [
   'REVOLUT_MERCHANT_SECRET_KEY=${REVOLUT_MERCHANT_SECRET_KEY}',
@@ -2158,8 +2158,8 @@ entropy = 3.0
 keywords = ["plaid"]
 mustRedact = [
   'PLAID_SECRET=249cc07e6bc26287274db5bd528da3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","plaid_secret":"5525f59d4a36230a4803fa4b8344ed"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'PLAID_SANDBOX_SECRET': '4a3b717fb5ac21bb74331cdb2a21f4', 'retries': 3}",
+  '{"level":"debug","msg":"config","plaid_secret":"5525f59d4a36230a4803fa4b8344ed"}',
+  "ERROR worker-2 cfg={'PLAID_SANDBOX_SECRET': '4a3b717fb5ac21bb74331cdb2a21f4'}",
 ]
 mustKeep = [
   'PLAID_SECRET=${PLAID_SECRET}',
@@ -2172,8 +2172,8 @@ description = 'Plaid public / link / processor token (public-, link-, processor-
 regex = '''\b((?:public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["public-sandbox-", "public-development-", "public-production-", "link-sandbox-", "link-development-", "link-production-", "processor-sandbox-", "processor-development-", "processor-production-"]
 mustRedact = [
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","public_token":"processor-production-3589800c-686e-6759-1332-9c729fad6e48"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" link_token=link-sandbox-c5d3a14b-b73d-68de-0808-8236ac5055d4',
+  '{"level":"debug","msg":"config","public_token":"processor-production-3589800c-686e-6759-1332-9c729fad6e48"}',
+  'level=warn msg="env" link_token=link-sandbox-c5d3a14b-b73d-68de-0808-8236ac5055d4',
 ]
 mustKeep = [
   'INFO  plaid: exchanging public-sandbox- token',
@@ -2187,7 +2187,7 @@ regex = '''(?i:\bcolumn)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s
 keywords = ["column"]
 mustRedact = [
   'COLUMN_API_KEY=test_wF3Zuj33p07oSyIZVnejnzfbMdwavC8n',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","column_key":"test_gkI3ywYrLFVUmqO4svrKZSI9WmVD1NJQ"}',
+  '{"level":"debug","msg":"config","column_key":"test_gkI3ywYrLFVUmqO4svrKZSI9WmVD1NJQ"}',
 ]
 mustKeep = [
   'COLUMN_API_KEY=${COLUMN_API_KEY}',
@@ -2197,12 +2197,12 @@ mustKeep = [
 [[rules]]
 id = "ynab-access-token"
 description = 'YNAB (You Need A Budget) personal access token (64 hex) next to a ynab keyword'
-regex = '''(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["ynab", "youneedabudget"]
 mustRedact = [
   'YNAB_ACCESS_TOKEN=25b2527aa67dc258b19ef53416fef568f621d46df0de8e6f6e31abd481ad4463',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ynab_token":"2feb7843c4a83aba74607d0a6722ce5860724f575e939c1569de894946cd04ff"}',
+  '{"level":"debug","msg":"config","ynab_token":"2feb7843c4a83aba74607d0a6722ce5860724f575e939c1569de894946cd04ff"}',
 ]
 mustKeep = [
   'YNAB_ACCESS_TOKEN=${YNAB_ACCESS_TOKEN}',
@@ -2211,12 +2211,12 @@ mustKeep = [
 [[rules]]
 id = "lunchmoney-access-token"
 description = 'Lunch Money developer access token (50 hex) next to a lunchmoney keyword'
-regex = '''(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
+regex = '''(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
 entropy = 3.0
 keywords = ["lunchmoney", "lunch_money", "lunch-money"]
 mustRedact = [
   'LUNCHMONEY_ACCESS_TOKEN=1baa2c27bd33ed08b33a1cb1ebf4af42ced1043929a09e85b3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lunch_money_token":"9fec8ac6fb0fd86b17073e25ccf105a70df225d4153ba7cf52"}',
+  '{"level":"debug","msg":"config","lunch_money_token":"9fec8ac6fb0fd86b17073e25ccf105a70df225d4153ba7cf52"}',
 ]
 mustKeep = [
   'LUNCHMONEY_ACCESS_TOKEN=${LUNCHMONEY_ACCESS_TOKEN}',
@@ -2225,12 +2225,12 @@ mustKeep = [
 [[rules]]
 id = "request-finance-api-key"
 description = 'Request Finance API key (4 groups of 7 base36 joined by -) next to a request finance keyword'
-regex = '''(?i:request[_.-]?finance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
+regex = '''(?i:request[_.-]?finance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
 entropy = 3.0
 keywords = ["requestfinance", "request_finance", "request-finance"]
 mustRedact = [
   'REQUEST_FINANCE_API_KEY=SWVDGI9-XXKTBE8-YFTFR45-0A22GX6',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","requestFinanceKey":"H8LYOWD-TY2G3NX-S4FOHFR-AMKXPYJ"}',
+  '{"level":"debug","msg":"config","requestFinanceKey":"H8LYOWD-TY2G3NX-S4FOHFR-AMKXPYJ"}',
 ]
 mustKeep = [
   'REQUEST_FINANCE_API_KEY=${REQUEST_FINANCE_API_KEY}',
@@ -2239,12 +2239,12 @@ mustKeep = [
 [[rules]]
 id = "binance-api-key"
 description = 'Binance API key or secret key (64 base62) next to a binance keyword'
-regex = '''(?i:binance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{64})\b'''
+regex = '''(?i:binance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{64})\b'''
 entropy = 3.5
 keywords = ["binance"]
 mustRedact = [
   'BINANCE_API_KEY=bmfEA7j1dp1bc4kugTIYFyVF5TzfKm4CEV3fys4ad989x4fQmzn1xt26MTk91SPE',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","binance_secret":"lQoauKsHDrjfXonb76LFJ0nX5NLDWSHRO8qrHWFWGdGMtVE5pYKXtlVykgHoY21i"}',
+  '{"level":"debug","msg":"config","binance_secret":"lQoauKsHDrjfXonb76LFJ0nX5NLDWSHRO8qrHWFWGdGMtVE5pYKXtlVykgHoY21i"}',
   '> X-MBX-APIKEY: binance key: Ksw2AqoW8ACg5lATytZaDL9u1D4VrtM22PzcZZaYalSmw8Ragq0lyswpw5PijOcR',
 ]
 mustKeep = [
@@ -2274,7 +2274,7 @@ entropy = 3.5
 keywords = ["kraken"]
 mustRedact = [
   'KRAKEN_API_KEY=uCwrk5zyrOFYFcWv+Pjx7qgMQIwCUAx3wzyD5Jo0lTA91EqTPExq0lQr',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kraken_key":"4Blaaj0ME+EYltiGs2t/X/22RKAj1lVl4R0ZKyzdcw0jtyheebAWtLSu"}',
+  '{"level":"debug","msg":"config","kraken_key":"4Blaaj0ME+EYltiGs2t/X/22RKAj1lVl4R0ZKyzdcw0jtyheebAWtLSu"}',
 ]
 mustKeep = [
   'KRAKEN_API_KEY=${KRAKEN_API_KEY}',
@@ -2288,7 +2288,7 @@ entropy = 3.5
 keywords = ["kraken"]
 mustRedact = [
   'KRAKEN_PRIVATE_KEY=2F6lPjW0MAX8VUgN5zcz4jZizxjoMRa+rXe9YiIIMB3yN8eNMe3n6GQTRM7+8NG2wUA4Hvjn5+E/HVY0nC5Adi==',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kraken_secret":"HASkRAK+UCByucCO9fTYCPU8kXwOEZUBpZd00XwQimqjUlU7Uej3WtKZ8rmnL++ocZOE+ouiCNzvQse5LhtSmK=="}',
+  '{"level":"debug","msg":"config","kraken_secret":"HASkRAK+UCByucCO9fTYCPU8kXwOEZUBpZd00XwQimqjUlU7Uej3WtKZ8rmnL++ocZOE+ouiCNzvQse5LhtSmK=="}',
 ]
 mustKeep = [
   'KRAKEN_PRIVATE_KEY=${KRAKEN_PRIVATE_KEY}',
@@ -2297,11 +2297,11 @@ mustKeep = [
 [[rules]]
 id = "kucoin-api-secret"
 description = 'KuCoin API secret (UUID) next to a kucoin keyword'
-regex = '''(?i:kucoin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:kucoin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["kucoin"]
 mustRedact = [
   'KUCOIN_API_SECRET=3b6fd917-d119-61d9-7ee8-d7d8217b1cb1',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kucoin_secret":"98499810-57fe-48e5-340c-d3fa4e79b37f"}',
+  '{"level":"debug","msg":"config","kucoin_secret":"98499810-57fe-48e5-340c-d3fa4e79b37f"}',
 ]
 mustKeep = [
   'KUCOIN_API_SECRET=${KUCOIN_API_SECRET}',
@@ -2310,12 +2310,12 @@ mustKeep = [
 [[rules]]
 id = "bybit-api-secret"
 description = 'Bybit API key / secret (18 or 36 base62) next to a bybit keyword'
-regex = '''(?i:bybit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{18}|[A-Za-z0-9]{36})\b'''
+regex = '''(?i:bybit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{18}|[A-Za-z0-9]{36})\b'''
 entropy = 3.3
 keywords = ["bybit"]
 mustRedact = [
   'BYBIT_API_SECRET=hiAKV4SQ7PfH04UM837uY5mL0QtLAPRLkOEr',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bybit_secret":"8NE2IGiUHDvjNIvCT5EXSSP5xwpCOpEragSu"}',
+  '{"level":"debug","msg":"config","bybit_secret":"8NE2IGiUHDvjNIvCT5EXSSP5xwpCOpEragSu"}',
 ]
 mustKeep = [
   'BYBIT_API_SECRET=${BYBIT_API_SECRET}',
@@ -2324,12 +2324,12 @@ mustKeep = [
 [[rules]]
 id = "bitfinex-api-secret"
 description = 'Bitfinex API key / secret (43 base62) next to a bitfinex keyword'
-regex = '''(?i:bitfinex)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{43})\b'''
+regex = '''(?i:bitfinex)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{43})\b'''
 entropy = 3.5
 keywords = ["bitfinex"]
 mustRedact = [
   'BITFINEX_API_SECRET=l5eamxmquGZgcC12iSorIXlFWi5c537H9GxFR60sslL',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bitfinex_key":"NmlYJxRJ52vvVbnhacw7nrChGfJipkiqmXTqfPxIG8Q"}',
+  '{"level":"debug","msg":"config","bitfinex_key":"NmlYJxRJ52vvVbnhacw7nrChGfJipkiqmXTqfPxIG8Q"}',
 ]
 mustKeep = [
   'BITFINEX_API_SECRET=${BITFINEX_API_SECRET}',
@@ -2338,11 +2338,11 @@ mustKeep = [
 [[rules]]
 id = "coinbase-commerce-api-key"
 description = 'Coinbase Commerce API key (UUID) next to a coinbase commerce keyword'
-regex = '''(?i:coinbase[\w.-]{0,4}commerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:coinbase[\w.-]{0,4}commerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["coinbase"]
 mustRedact = [
   'COINBASE_COMMERCE_API_KEY=ac96ebdb-869b-1e13-1960-3041289f131d',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","coinbaseCommerceKey":"ce0d89d7-7ec0-1b84-15f8-4b4eed82f8fc"}',
+  '{"level":"debug","msg":"config","coinbaseCommerceKey":"ce0d89d7-7ec0-1b84-15f8-4b4eed82f8fc"}',
 ]
 mustKeep = [
   'COINBASE_COMMERCE_API_KEY=${COINBASE_COMMERCE_API_KEY}',
@@ -2369,7 +2369,7 @@ entropy = 3.0
 keywords = ["shopify"]
 mustRedact = [
   'SHOPIFY_API_SECRET=09be136999c471cbef6898a9b1ab4481',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","shopify_api_secret_key":"7a0d45d2360032f57a27815e3a257f24"}',
+  '{"level":"debug","msg":"config","shopify_api_secret_key":"7a0d45d2360032f57a27815e3a257f24"}',
   '  shopifyClientSecret: "b7f906c4d86f009445a07dc3a8c4c3a9"',
 ]
 mustKeep = [
@@ -2396,12 +2396,12 @@ mustKeep = [
 [[rules]]
 id = "bigcommerce-access-token"
 description = 'BigCommerce API account access token (31 base36) next to a bigcommerce keyword or X-Auth-Token'
-regex = '''(?i:bigcommerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{27,40})\b'''
+regex = '''(?i:bigcommerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{27,40})\b'''
 entropy = 3.3
 keywords = ["bigcommerce"]
 mustRedact = [
   'BIGCOMMERCE_ACCESS_TOKEN=stnna540x9dnh09h8kh9qqh5wvuosjb',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bigcommerce_token":"qzpl6jjk36j64ywdf80r0h0s0h2vqx7"}',
+  '{"level":"debug","msg":"config","bigcommerce_token":"qzpl6jjk36j64ywdf80r0h0s0h2vqx7"}',
 ]
 mustKeep = [
   'BIGCOMMERCE_ACCESS_TOKEN=${BIGCOMMERCE_ACCESS_TOKEN}',
@@ -2414,9 +2414,9 @@ description = 'WooCommerce REST API consumer key / secret (ck_ / cs_ + 40 hex)'
 regex = '''\b(c[ks]_[a-f0-9]{40})\b'''
 keywords = ["ck_", "cs_"]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /wp-json/wc/v3/orders?consumer_key=ck_455cbf0d5d2d19815a9dd602570a492a8958576d&per_page=20 HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET /wp-json/wc/v3/orders?consumer_key=ck_455cbf0d5d2d19815a9dd602570a492a8958576d&per_page=20 HTTP/1.1" 200 512',
   'WC_CONSUMER_SECRET=cs_775a5812731bf3c5687ccf1e2b0c7639406883b2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","consumer_key":"ck_dda5dd7c09cebaed649bb78deb9a50676e6c2ec8"}',
+  '{"level":"debug","msg":"config","consumer_key":"ck_dda5dd7c09cebaed649bb78deb9a50676e6c2ec8"}',
 ]
 mustKeep = [
   'INFO  lock_acquired=true stack_depth=12',
@@ -2426,12 +2426,12 @@ mustKeep = [
 [[rules]]
 id = "magento-access-token"
 description = 'Magento / Adobe Commerce integration access token (32 base36) next to a magento keyword'
-regex = '''(?i:magento)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:magento)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["magento"]
 mustRedact = [
   'MAGENTO_ACCESS_TOKEN=sxpbpf8qt0cxsww5m0gu8npsjfm74531',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","magento_integration_token":"nbvhj2q5o8al4j12xwyb4zc1pzo653bv"}',
+  '{"level":"debug","msg":"config","magento_integration_token":"nbvhj2q5o8al4j12xwyb4zc1pzo653bv"}',
 ]
 mustKeep = [
   'MAGENTO_ACCESS_TOKEN=${MAGENTO_ACCESS_TOKEN}',
@@ -2441,11 +2441,11 @@ mustKeep = [
 [[rules]]
 id = "squarespace-api-key"
 description = 'Squarespace Commerce API key (UUID) next to a squarespace keyword'
-regex = '''(?i:squarespace)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:squarespace)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["squarespace"]
 mustRedact = [
   'SQUARESPACE_API_KEY=87b7b781-53bb-7b47-aedd-a71919de06fd',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","squarespace_key":"3657341a-5c88-4d7b-ffc3-d8ffd4b77bbc"}',
+  '{"level":"debug","msg":"config","squarespace_key":"3657341a-5c88-4d7b-ffc3-d8ffd4b77bbc"}',
 ]
 mustKeep = [
   'SQUARESPACE_API_KEY=${SQUARESPACE_API_KEY}',
@@ -2472,7 +2472,7 @@ entropy = 3.5
 keywords = ["ecwid"]
 mustRedact = [
   'ECWID_SECRET_TOKEN=secret_aMYOKJyLqNmT8yE5gg3oshLJRv6yc6fR',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ecwid_token":"secret_sG721Om7cYw132LnwoqexqYJ1YmmjuO5"}',
+  '{"level":"debug","msg":"config","ecwid_token":"secret_sG721Om7cYw132LnwoqexqYJ1YmmjuO5"}',
 ]
 mustKeep = [
   'ECWID_SECRET_TOKEN=${ECWID_SECRET_TOKEN}',
@@ -2481,12 +2481,12 @@ mustKeep = [
 [[rules]]
 id = "shipstation-api-key"
 description = 'ShipStation API key / secret (32 hex) next to a shipstation keyword'
-regex = '''(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["shipstation"]
 mustRedact = [
   'SHIPSTATION_API_SECRET=be067ef8c53f8657f42c4c4993e91ff5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","shipstation_key":"01632bf040592a52cb1dac32e42e2028"}',
+  '{"level":"debug","msg":"config","shipstation_key":"01632bf040592a52cb1dac32e42e2028"}',
 ]
 mustKeep = [
   'SHIPSTATION_API_SECRET=${SHIPSTATION_API_SECRET}',
@@ -2497,7 +2497,7 @@ mustKeep = [
 [[rules]]
 id = "shipengine-api-key"
 description = 'ShipEngine / ShipStation API v2 key (TEST_ + 43 base64url, or a 43-char key next to shipengine)'
-regex = '''\b(TEST_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])|(?i:shipengine)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])'''
+regex = '''\b(TEST_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])|(?i:shipengine)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])'''
 keywords = ["test_", "shipengine"]
 mustRedact = [
   '> API-Key: TEST_o9R3mL+izL8ReQ3mNDGHkK03K4oBvKdXoqQFlladnPd',
@@ -2510,12 +2510,12 @@ mustKeep = [
 [[rules]]
 id = "taxjar-api-token"
 description = 'TaxJar API token (32 hex) next to a taxjar keyword'
-regex = '''(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["taxjar"]
 mustRedact = [
   'TAXJAR_API_KEY=477035a1866ad884dc7a392cc2f24bd0',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","taxjar_token":"7fe6edad258c3dd001f9aa3b21d8ab15"}',
+  '{"level":"debug","msg":"config","taxjar_token":"7fe6edad258c3dd001f9aa3b21d8ab15"}',
   '> taxjar key: 5f507c2cee219b0373f6aa41782e9139',
 ]
 mustKeep = [
@@ -2525,12 +2525,12 @@ mustKeep = [
 [[rules]]
 id = "avalara-license-key"
 description = 'Avalara AvaTax license key (16 hex, uppercase) next to an avalara / avatax keyword'
-regex = '''(?i:avalara|avatax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{16})\b'''
+regex = '''(?i:avalara|avatax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{16})\b'''
 entropy = 2.5
 keywords = ["avalara", "avatax"]
 mustRedact = [
   'AVATAX_LICENSE_KEY=5278D5E556068B2F',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","avalara_license_key":"07FA79E99A303F7B"}',
+  '{"level":"debug","msg":"config","avalara_license_key":"07FA79E99A303F7B"}',
 ]
 mustKeep = [
   'AVATAX_LICENSE_KEY=${AVATAX_LICENSE_KEY}',
@@ -2547,7 +2547,7 @@ keywords = ["klarna_live_api_", "klarna_test_api_"]
 mustRedact = [
   '> Authorization: Basic: klarna_live_api_y872MutegWbP0DUz7khKdQVxHMZt4JqmMFsqtiOLSKV-Ua6KDiUVsxTOLo0i',
   'KLARNA_API_KEY=klarna_live_api_ELxWcaiYcqrlrLvzIXKwxJPvKKeRw_ATdBECrlpouKbOTSKDo-4AgBvUutS0',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","klarna_key":"klarna_live_api_my8j62-D9VeWo6g1UHCrNIpVjocIhB3beYqdd8zqY2HysQ0L9P9BYkrRup7f"}',
+  '{"level":"debug","msg":"config","klarna_key":"klarna_live_api_my8j62-D9VeWo6g1UHCrNIpVjocIhB3beYqdd8zqY2HysQ0L9P9BYkrRup7f"}',
 ]
 mustKeep = [
   'INFO  klarna: keys start with klarna_live_api_',
@@ -2563,7 +2563,7 @@ entropy = 3.3
 keywords = ["klarna"]
 mustRedact = [
   'KLARNA_API_PASSWORD=VJVr4LRio86Shu8QVsGBvweM',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","klarna_shared_secret":"7EZ7B9w09RK9Mf9wnWQJRXif"}',
+  '{"level":"debug","msg":"config","klarna_shared_secret":"7EZ7B9w09RK9Mf9wnWQJRXif"}',
 ]
 mustKeep = [
   'KLARNA_API_PASSWORD=${KLARNA_API_PASSWORD}',
@@ -2574,12 +2574,12 @@ mustKeep = [
 [[rules]]
 id = "afterpay-secret-key"
 description = 'Afterpay / Clearpay merchant secret key (keyword-bound, 40-128 hex or base62)'
-regex = '''(?i:afterpay|clearpay)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
+regex = '''(?i:afterpay|clearpay)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
 entropy = 3.0
 keywords = ["afterpay", "clearpay"]
 mustRedact = [
   'AFTERPAY_SECRET_KEY=105e9ff6c321b3644d0f3af7cd991429080a50d1589cdec2e69d54b159f1926aa806f815e470dfd90d73007f7f4d862097f15870c8668363e9a6e34e54eab443',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clearpay_secret":"f5c88ae926f59b94b0b485157016917c9f9a2915ea4d2a6f0dff113b79b1b41652b7e8da372c8a8ca87535986bb5c0e5461591bcda9f1a43424f9f6a7a498635"}',
+  '{"level":"debug","msg":"config","clearpay_secret":"f5c88ae926f59b94b0b485157016917c9f9a2915ea4d2a6f0dff113b79b1b41652b7e8da372c8a8ca87535986bb5c0e5461591bcda9f1a43424f9f6a7a498635"}',
 ]
 mustKeep = [
   'AFTERPAY_SECRET_KEY=${AFTERPAY_SECRET_KEY}',
@@ -2592,7 +2592,7 @@ regex = '''\b(sk_[0-9]{2,8}_[0-9]{4,10}_[a-f0-9]{32,40})\b'''
 keywords = ["sk_"]
 mustRedact = [
   'TICKET_TAILOR_API_KEY=sk_8529_813462_7ecaa3a3b0a87eb618ec41f246edec7b',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tickettailor_key":"sk_8938_420752_7b695e4ca24c7f9b7dcd2e23a741eb59"}',
+  '{"level":"debug","msg":"config","tickettailor_key":"sk_8938_420752_7b695e4ca24c7f9b7dcd2e23a741eb59"}',
 ]
 mustKeep = [
   'INFO  task_42_9912_done',
@@ -2601,12 +2601,12 @@ mustKeep = [
 [[rules]]
 id = "eventbrite-private-token"
 description = 'Eventbrite private / OAuth token (20 uppercase base36) next to an eventbrite keyword'
-regex = '''(?i:eventbrite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{20})\b'''
+regex = '''(?i:eventbrite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{20})\b'''
 entropy = 3.0
 keywords = ["eventbrite"]
 mustRedact = [
   'EVENTBRITE_PRIVATE_TOKEN=HORXRVKNRLAVNHJW6U0D',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","eventbrite_token":"D31RYANQH0P28SAMX2W5"}',
+  '{"level":"debug","msg":"config","eventbrite_token":"D31RYANQH0P28SAMX2W5"}',
 ]
 mustKeep = [
   'EVENTBRITE_PRIVATE_TOKEN=${EVENTBRITE_PRIVATE_TOKEN}',
@@ -2628,12 +2628,12 @@ mustKeep = [
 [[rules]]
 id = "onfleet-api-key"
 description = 'Onfleet API key (32 hex) next to an onfleet keyword'
-regex = '''(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["onfleet"]
 mustRedact = [
   'ONFLEET_API_KEY=81030e268d7ee760f30c41add6281a00',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","onfleet_key":"9ec7c3376b5a4e66d06273cb2251e6c3"}',
+  '{"level":"debug","msg":"config","onfleet_key":"9ec7c3376b5a4e66d06273cb2251e6c3"}',
 ]
 mustKeep = [
   'ONFLEET_API_KEY=${ONFLEET_API_KEY}',
@@ -2644,12 +2644,12 @@ mustKeep = [
 [[rules]]
 id = "shipday-api-key"
 description = 'Shipday API key (keyword-bound, base62 with dots) next to a shipday keyword'
-regex = '''(?i:shipday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{6,12}\.[A-Za-z0-9]{20,40})\b'''
+regex = '''(?i:shipday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{6,12}\.[A-Za-z0-9]{20,40})\b'''
 entropy = 3.0
 keywords = ["shipday"]
 mustRedact = [
   'SHIPDAY_API_KEY=IkZ3AbkJM9.hPKUirncAZVIw7zkK8UmouSfx298ns',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","shipday_key":"0bt9qK9pMo.6IPjo9FuIhCY0vnaVV9dXpcGiIrqiX"}',
+  '{"level":"debug","msg":"config","shipday_key":"0bt9qK9pMo.6IPjo9FuIhCY0vnaVV9dXpcGiIrqiX"}',
 ]
 mustKeep = [
   'SHIPDAY_API_KEY=${SHIPDAY_API_KEY}',
@@ -2663,13 +2663,13 @@ mustKeep = [
 [[rules]]
 id = "mandrill-api-key"
 description = 'Mandrill (Mailchimp Transactional) API key (md- + 22 base64url, or 22 chars next to mandrill)'
-regex = '''\b(md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])|(?i:mandrill)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''\b(md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])|(?i:mandrill)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["md-", "mandrill"]
 mustRedact = [
   'MANDRILL_API_KEY=D93zpRnUU1FG1y1bUJ6_BH',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mandrill_key":"tkPjjTllND7W3TblEE58nO"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'mandrill_api_key': 'md-9lWEKa7fnD8e7hHR4ml-nb', 'retries': 3}",
+  '{"level":"debug","msg":"config","mandrill_key":"tkPjjTllND7W3TblEE58nO"}',
+  "ERROR worker-2 cfg={'mandrill_api_key': 'md-9lWEKa7fnD8e7hHR4ml-nb'}",
 ]
 mustKeep = [
   'MANDRILL_API_KEY=${MANDRILL_API_KEY}',
@@ -2679,12 +2679,12 @@ mustKeep = [
 [[rules]]
 id = "mailchimp-oauth-token"
 description = 'Mailchimp Marketing OAuth access token (32 hex) next to a mailchimp keyword'
-regex = '''(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["mailchimp"]
 mustRedact = [
   'MAILCHIMP_ACCESS_TOKEN=ff39607326ce67911fd87f43b91847a5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailchimp_token":"e0c7e69edb68b7ebbb128d9a4178d721"}',
+  '{"level":"debug","msg":"config","mailchimp_token":"e0c7e69edb68b7ebbb128d9a4178d721"}',
 ]
 mustKeep = [
   'MAILCHIMP_ACCESS_TOKEN=${MAILCHIMP_ACCESS_TOKEN}',
@@ -2695,12 +2695,12 @@ mustKeep = [
 [[rules]]
 id = "sendgrid-api-key-bound"
 description = 'SendGrid API key next to a sendgrid keyword when only the secret part (43 base64url) is logged'
-regex = '''(?i:sendgrid)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:sendgrid)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
 entropy = 3.5
 keywords = ["sendgrid"]
 mustRedact = [
   'SENDGRID_API_SECRET=nfpfGvx0hGiFhXsp6s0pJVDbXgiAvtM_4I3O2QbpZ95',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sendgridKey":"NoY4TyHIdXiUQ7-tF3NPoG7Gtuzy04N6-moWGf_dMxY"}',
+  '{"level":"debug","msg":"config","sendgridKey":"NoY4TyHIdXiUQ7-tF3NPoG7Gtuzy04N6-moWGf_dMxY"}',
 ]
 mustKeep = [
   'SENDGRID_API_KEY=${SENDGRID_API_KEY}',
@@ -2715,7 +2715,7 @@ entropy = 3.0
 keywords = ["mailgun"]
 mustRedact = [
   'MAILGUN_WEBHOOK_SIGNING_KEY=9546398d949783e2117f5d7e7952ea0b',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailgun_signing_key":"1a0d23eee20c6de54ea50428ffb2b230"}',
+  '{"level":"debug","msg":"config","mailgun_signing_key":"1a0d23eee20c6de54ea50428ffb2b230"}',
 ]
 mustKeep = [
   'MAILGUN_WEBHOOK_SIGNING_KEY=${MAILGUN_WEBHOOK_SIGNING_KEY}',
@@ -2777,12 +2777,12 @@ mustKeep = [
 [[rules]]
 id = "mailjet-sms-token"
 description = 'Mailjet SMS API bearer token (32 base62) next to a mailjet keyword'
-regex = '''(?i:mailjet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:mailjet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.5
 keywords = ["mailjet"]
 mustRedact = [
   'MAILJET_SMS_TOKEN=thZH69vN2FEldNjyH9gcfRzIq6faKu90',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailjet_sms_token":"ycXzVHj6IFaKdCCrXoEdoo3qCm5Socin"}',
+  '{"level":"debug","msg":"config","mailjet_sms_token":"ycXzVHj6IFaKdCCrXoEdoo3qCm5Socin"}',
   'mailjet token JXAeDHCM3SuEKUEXDM9Pb1tHrifWtObk',
 ]
 mustKeep = [
@@ -2798,7 +2798,7 @@ entropy = 3.5
 keywords = ["ses_", "ses-", "ses.", "smtp"]
 mustRedact = [
   'SES_SMTP_PASSWORD=B2XGeUOQm61az3hnMs1OTDZc9b6DX2ntlKz6coykMKv3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","smtp_password":"B9C+NhhT5ydUvMH82Go6itORLB2nqbEW6NY8AkeHOYke"}',
+  '{"level":"debug","msg":"config","smtp_password":"B9C+NhhT5ydUvMH82Go6itORLB2nqbEW6NY8AkeHOYke"}',
   'spring.mail.password: smtp_password=BPITwYx/rg9vZsIWNUdDWVjlYDViVOraxmEL8aQzM/vf',
 ]
 mustKeep = [
@@ -2814,7 +2814,7 @@ keywords = ["re_"]
 mustRedact = [
   '> Authorization: Bearer: re_2dOJG6sU_AUba7mgHR7g0uBCvv2rfd3fM',
   'RESEND_API_KEY=re_LJAcV1yk_zFZXDcmn0BJbqfrcdj3hkVuz',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","resend_key":"re_4pr2V64P_iL6KeOuda6wYIK6h5dpjbboU"}',
+  '{"level":"debug","msg":"config","resend_key":"re_4pr2V64P_iL6KeOuda6wYIK6h5dpjbboU"}',
 ]
 mustKeep = [
   'INFO  re_index_42_done in 12 ms',
@@ -2829,7 +2829,7 @@ entropy = 3.0
 keywords = ["loops"]
 mustRedact = [
   'LOOPS_API_KEY=84abffab08250ac87b72c0c3a612ded4',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","loops_api_key":"f880848f5fdf8ba48e5a59d373fe494f"}',
+  '{"level":"debug","msg":"config","loops_api_key":"f880848f5fdf8ba48e5a59d373fe494f"}',
 ]
 mustKeep = [
   'LOOPS_API_KEY=${LOOPS_API_KEY}',
@@ -2839,12 +2839,12 @@ mustKeep = [
 [[rules]]
 id = "elasticemail-api-key"
 description = 'Elastic Email API key (96 hex, uppercase) next to an elastic email keyword'
-regex = '''(?i:elastic[_.-]?email|\belastic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{96}|[A-Za-z0-9_-]{90,110})(?![A-Za-z0-9_-])'''
+regex = '''(?i:elastic[_.-]?email|\belastic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{96}|[A-Za-z0-9_-]{90,110})(?![A-Za-z0-9_-])'''
 entropy = 3.0
 keywords = ["elasticemail", "elastic_email", "elastic-email", "elastic"]
 mustRedact = [
   'ELASTICEMAIL_API_KEY=C3D2E1DA5EC65699DEA74D16EEBCC34BAB711EA91B9CF384DB748ED0F294326E41F5C4D40EDE9A24F64F85657C67F145',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elastic_email_key":"BA3493125EBA11FDA4B4FA65E54AF2913A1705B1CF9665E8EC1FAAD4FEF5AE7A1DA41FE111D827F7125371438D729A5B"}',
+  '{"level":"debug","msg":"config","elastic_email_key":"BA3493125EBA11FDA4B4FA65E54AF2913A1705B1CF9665E8EC1FAAD4FEF5AE7A1DA41FE111D827F7125371438D729A5B"}',
 ]
 mustKeep = [
   'ELASTICEMAIL_API_KEY=${ELASTICEMAIL_API_KEY}',
@@ -2854,12 +2854,12 @@ mustKeep = [
 [[rules]]
 id = "pepipost-api-key"
 description = 'Pepipost / Netcore Email API key (32 hex or base62) next to a pepipost / netcore keyword'
-regex = '''(?i:pepipost|netcore)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:pepipost|netcore)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["pepipost", "netcore"]
 mustRedact = [
   'PEPIPOST_API_KEY=c2ae3a89826f5eb32a5ef857b957d9b6',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","netcore_api":"2189ec3f2f9f892b6f5715588fd97e85"}',
+  '{"level":"debug","msg":"config","netcore_api":"2189ec3f2f9f892b6f5715588fd97e85"}',
 ]
 mustKeep = [
   'PEPIPOST_API_KEY=${PEPIPOST_API_KEY}',
@@ -2868,12 +2868,12 @@ mustKeep = [
 [[rules]]
 id = "postageapp-api-key"
 description = 'PostageApp project API key (32 base62) next to a postageapp keyword'
-regex = '''(?i:postageapp|postage[_.-]app)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:postageapp|postage[_.-]app)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["postageapp", "postage_app", "postage-app"]
 mustRedact = [
   'POSTAGEAPP_API_KEY=ZZQkrephe5u6xs5TQ1tZrqJPOwW3IKcQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","postageapp_key":"fHOmIVPoHDl5CVjHKL3WGwVakRGzzea3"}',
+  '{"level":"debug","msg":"config","postageapp_key":"fHOmIVPoHDl5CVjHKL3WGwVakRGzzea3"}',
 ]
 mustKeep = [
   'POSTAGEAPP_API_KEY=${POSTAGEAPP_API_KEY}',
@@ -2882,12 +2882,12 @@ mustKeep = [
 [[rules]]
 id = "mailsac-api-key"
 description = 'Mailsac API key (k_ + base62) next to a mailsac keyword'
-regex = '''(?i:mailsac)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(k_[A-Za-z0-9]{20,64})\b'''
+regex = '''(?i:mailsac)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(k_[A-Za-z0-9]{20,64})\b'''
 entropy = 3.3
 keywords = ["mailsac"]
 mustRedact = [
   'MAILSAC_KEY=k_PyLruONegO8JHuJQ4d6p64wExugLXm9TFDAkbPJe',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailsac_key":"k_3E6nqPKXgKIrep3w2hLbvnFxijZX81EPjP0bz6we"}',
+  '{"level":"debug","msg":"config","mailsac_key":"k_3E6nqPKXgKIrep3w2hLbvnFxijZX81EPjP0bz6we"}',
   '> Mailsac-Key: k_JUTaexIifQ8fQ2UhZtXAoA5sT12aOHEp1n34Rw1A',
 ]
 mustKeep = [
@@ -2897,12 +2897,12 @@ mustKeep = [
 [[rules]]
 id = "mailmodo-api-key"
 description = 'Mailmodo API key (4 groups of 7 uppercase base36) next to a mailmodo keyword'
-regex = '''(?i:mailmodo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
+regex = '''(?i:mailmodo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
 entropy = 3.0
 keywords = ["mailmodo"]
 mustRedact = [
   'MAILMODO_API_KEY=YJF40BY-YUXT6E8-7KK83M0-K5T53Q8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailmodo_key":"O1ELVS5-2PPSNYV-ABUG703-ELS8NMF"}',
+  '{"level":"debug","msg":"config","mailmodo_key":"O1ELVS5-2PPSNYV-ABUG703-ELS8NMF"}',
 ]
 mustKeep = [
   'MAILMODO_API_KEY=${MAILMODO_API_KEY}',
@@ -2911,12 +2911,12 @@ mustKeep = [
 [[rules]]
 id = "customerio-api-key"
 description = 'Customer.io Track site id / API key (20 hex) or App API key (32 hex) next to a customer.io keyword'
-regex = '''(?i:customer[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|[a-f0-9]{20})\b'''
+regex = '''(?i:customer[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|[a-f0-9]{20})\b'''
 entropy = 2.8
 keywords = ["customerio", "customer_io", "customer-io", "customer.io"]
 mustRedact = [
   'CUSTOMERIO_API_KEY=3064509cf7bef9aeda83',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","customer_io_app_key":"14503839a2757d450d04"}',
+  '{"level":"debug","msg":"config","customer_io_app_key":"14503839a2757d450d04"}',
   '  customerio.track_api_key: "1eaf9ca913f7eaf8f98a"',
 ]
 mustKeep = [
@@ -2932,7 +2932,7 @@ keywords = ["pk_", "klaviyo"]
 mustRedact = [
   '> Authorization: Klaviyo-API-Key: pk_611bed6bccc8a04144100e3296bc0ce28e',
   'KLAVIYO_PRIVATE_KEY=pk_911779916df7afbde219f1d2a14e754c8c',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","klaviyo_key":"pk_e3ab7eaf9ec0e25f44049279a79e90fa79"}',
+  '{"level":"debug","msg":"config","klaviyo_key":"pk_e3ab7eaf9ec0e25f44049279a79e90fa79"}',
 ]
 mustKeep = [
   'INFO  klaviyo: public key (site id) is 6 chars',
@@ -2942,12 +2942,12 @@ mustKeep = [
 [[rules]]
 id = "iterable-api-key"
 description = 'Iterable API key (32 hex) next to an iterable keyword'
-regex = '''(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["iterable"]
 mustRedact = [
   'ITERABLE_API_KEY=7aee3810a054e592d9804c5178dadeab',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","iterable_token":"637b44d041bc11a5da5ad1f572b3ebc9"}',
+  '{"level":"debug","msg":"config","iterable_token":"637b44d041bc11a5da5ad1f572b3ebc9"}',
   '> Iterable-Api-Key: af7a3b8d43e2918d2ba1e06315692751',
 ]
 mustKeep = [
@@ -2958,12 +2958,12 @@ mustKeep = [
 [[rules]]
 id = "braze-api-key"
 description = 'Braze REST API key (UUID) next to a braze keyword'
-regex = '''(?i:braze)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:braze)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["braze"]
 mustRedact = [
   'BRAZE_API_KEY=f5a56f60-c587-4e9d-f310-50a92462c905',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","braze_token":"6ba9d60b-0109-391d-4547-6735ca526e81"}',
+  '{"level":"debug","msg":"config","braze_token":"6ba9d60b-0109-391d-4547-6735ca526e81"}',
   '  brazeSecret: "31eae8e7-ba82-d24c-dae5-54810a28c592"',
 ]
 mustKeep = [
@@ -2976,12 +2976,12 @@ mustKeep = [
 [[rules]]
 id = "campaignmonitor-api-key"
 description = 'Campaign Monitor (createsend) API key (base64, 80-120 chars) next to a keyword'
-regex = '''(?i:campaign[_.-]?monitor|createsend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{80,120}={0,2})(?![A-Za-z0-9+/=])'''
+regex = '''(?i:campaign[_.-]?monitor|createsend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{80,120}={0,2})(?![A-Za-z0-9+/=])'''
 entropy = 3.5
 keywords = ["campaignmonitor", "campaign_monitor", "campaign-monitor", "createsend"]
 mustRedact = [
   'CAMPAIGNMONITOR_API_KEY=21Pi2eCol9nFbiS3SQ8FDfdMOqRi9NnL8sy12xk4ncx3Y4VEAOp6vwkKHjedzWnoPQU6kURsy++TpD0GqhHicouofS2i96==',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","campaignmonitor_token":"WXAue62XuWPLq/MfOl1iXkxD7hPIpO3529BNbc/wkbEaAeWYspl7UJIpHQxoqNwwwS2Hy9Vh2IBuywVXuTxa4jSj+/xoq5=="}',
+  '{"level":"debug","msg":"config","campaignmonitor_token":"WXAue62XuWPLq/MfOl1iXkxD7hPIpO3529BNbc/wkbEaAeWYspl7UJIpHQxoqNwwwS2Hy9Vh2IBuywVXuTxa4jSj+/xoq5=="}',
   '  campaignmonitorSecret: "riPE9caIjOJ2Ev7lRjv4bF9Hh5Ag26DPkgQMYsZnAG4Cz8LvCKcMbX5luUhKbAeCB4w8i7N1WVTCckYwSZxCos0P4I8qDR=="',
 ]
 mustKeep = [
@@ -2992,12 +2992,12 @@ mustKeep = [
 [[rules]]
 id = "convertkit-api-secret"
 description = 'ConvertKit (Kit) API key (22 base64url) or API secret (43 base64url) next to a convertkit keyword'
-regex = '''(?i:convertkit|\bkit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?i:convertkit|\bkit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["convertkit", "kit_"]
 mustRedact = [
   'CONVERTKIT_API_KEY=EyI30cUzKPj3XO5hDcoc-R',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","convertkit_token":"5qB4_fuoLO9EtumpofzwH2"}',
+  '{"level":"debug","msg":"config","convertkit_token":"5qB4_fuoLO9EtumpofzwH2"}',
   '  convertkitSecret: "luM-wPVxIS7GnYtyxWJSu89_Ergko4TI3qs4pfBt2cC"',
 ]
 mustKeep = [
@@ -3021,12 +3021,12 @@ mustKeep = [
 [[rules]]
 id = "mailerlite-api-key"
 description = 'MailerLite API key (32 hex classic, or a JWT) next to a mailerlite keyword'
-regex = '''(?i:mailerlite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:mailerlite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
 entropy = 3.0
 keywords = ["mailerlite"]
 mustRedact = [
   'MAILERLITE_API_KEY=8e210a394ed9b4e04d906468aafd1964',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mailerlite_token":"25584fc68f116e117d056b3c6da7353a"}',
+  '{"level":"debug","msg":"config","mailerlite_token":"25584fc68f116e117d056b3c6da7353a"}',
   'mailerlite key b5f26b471cac7367346b6360f5c3f59e',
 ]
 mustKeep = [
@@ -3037,12 +3037,12 @@ mustKeep = [
 [[rules]]
 id = "moosend-api-key"
 description = 'Moosend API key (UUID) next to a moosend keyword'
-regex = '''(?i:moosend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:moosend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["moosend"]
 mustRedact = [
   'MOOSEND_API_KEY=a2cbcbdd-27de-af4b-db41-980f144a209e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","moosend_token":"95545762-d4fc-f652-455d-b92c73af46d6"}',
+  '{"level":"debug","msg":"config","moosend_token":"95545762-d4fc-f652-455d-b92c73af46d6"}',
   '  moosendSecret: "db538600-b6fc-3848-42e2-056c085c839f"',
 ]
 mustKeep = [
@@ -3053,12 +3053,12 @@ mustKeep = [
 [[rules]]
 id = "getresponse-api-key"
 description = 'GetResponse API key (32 base36) next to a getresponse keyword'
-regex = '''(?i:getresponse)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:getresponse)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["getresponse"]
 mustRedact = [
   'GETRESPONSE_API_KEY=ccuctea5u1f4vxeggw5zq6bblrpeirfw',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","getresponse_token":"1sm3xjou7l3mzif9zou9r7u2fq9e6fth"}',
+  '{"level":"debug","msg":"config","getresponse_token":"1sm3xjou7l3mzif9zou9r7u2fq9e6fth"}',
   'getresponse api key skzo7spp5xfr2s20wb94ixcrltdb0rm7',
 ]
 mustKeep = [
@@ -3069,12 +3069,12 @@ mustKeep = [
 [[rules]]
 id = "activecampaign-api-key"
 description = 'ActiveCampaign API key (72 hex) next to an activecampaign keyword'
-regex = '''(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\b'''
+regex = '''(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\b'''
 entropy = 3.0
 keywords = ["activecampaign", "active_campaign", "active-campaign", "active.campaign"]
 mustRedact = [
   'ACTIVECAMPAIGN_API_KEY=5e99eeb1202c081bdcc6b56fff0b07ed8be4deac00f52b40f427ec746e59b3dd2508953e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","activecampaign_token":"893c22a0dee9028c9131df2d7c3091927187c9903e9cbf6a46394fe423e6f0f2e8454037"}',
+  '{"level":"debug","msg":"config","activecampaign_token":"893c22a0dee9028c9131df2d7c3091927187c9903e9cbf6a46394fe423e6f0f2e8454037"}',
   '  activecampaignSecret: "337c1a512b31fba4b620a56608e076978b80c84b49411df6cdd50db4cc44304fd26f3f3e"',
 ]
 mustKeep = [
@@ -3085,12 +3085,12 @@ mustKeep = [
 [[rules]]
 id = "omnisend-api-key"
 description = 'Omnisend API key (24 hex - 50 base62) next to an omnisend keyword'
-regex = '''(?i:omnisend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24}-[A-Za-z0-9]{40,60})\b'''
+regex = '''(?i:omnisend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24}-[A-Za-z0-9]{40,60})\b'''
 entropy = 3.0
 keywords = ["omnisend"]
 mustRedact = [
   'OMNISEND_API_KEY=58144c50cefab33e16fc61c8-yXva7emMrT5HZzdGAM1oJPzr3NrjP75v8r8T955PmJb38SSeTo',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","omnisend_token":"d5c4cd308dc15099f0de6280-Jv2qxcqWTf6XgYX5ZTPNptLjVAGf8bCLsujAsmWpTsP2riChZS"}',
+  '{"level":"debug","msg":"config","omnisend_token":"d5c4cd308dc15099f0de6280-Jv2qxcqWTf6XgYX5ZTPNptLjVAGf8bCLsujAsmWpTsP2riChZS"}',
   '  omnisendSecret: "77bcb00d09a2dd5f15ec9eb1-o70x6UbxOZ3JEzKKq3bzb9lMvKv9k5dixNLQOajkidfq7QBFKP"',
 ]
 mustKeep = [
@@ -3101,12 +3101,12 @@ mustKeep = [
 [[rules]]
 id = "drip-api-token"
 description = 'Drip API token (32 hex) next to a drip keyword'
-regex = '''(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["drip"]
 mustRedact = [
   'DRIP_API_KEY=70a1bad432c3bbe62aee12da37c130aa',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","drip_token":"cb90f81576e35cb6fdd292119513ecdc"}',
+  '{"level":"debug","msg":"config","drip_token":"cb90f81576e35cb6fdd292119513ecdc"}',
   '  dripSecret: "71d53dcb286dd0df420c7b829e917d16"',
 ]
 mustKeep = [
@@ -3117,12 +3117,12 @@ mustKeep = [
 [[rules]]
 id = "sendinblue-api-key-v2"
 description = 'Sendinblue (Brevo) v2 API key (16 base62) next to a sendinblue keyword'
-regex = '''(?i:sendinblue)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\b'''
+regex = '''(?i:sendinblue)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\b'''
 entropy = 3.0
 keywords = ["sendinblue"]
 mustRedact = [
   'SENDINBLUE_API_KEY=ELOuBi4OpMq9mua8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sendinblue_token":"uuMnOix3fOjOJksR"}',
+  '{"level":"debug","msg":"config","sendinblue_token":"uuMnOix3fOjOJksR"}',
   '  sendinblueSecret: "w5iybIl8HBbyv7aY"',
 ]
 mustKeep = [
@@ -3133,12 +3133,12 @@ mustKeep = [
 [[rules]]
 id = "vbout-api-key"
 description = 'VBOUT API key (25 base62) next to a vbout keyword'
-regex = '''(?i:vbout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\b'''
+regex = '''(?i:vbout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\b'''
 entropy = 3.3
 keywords = ["vbout"]
 mustRedact = [
   'VBOUT_API_KEY=75J50GSF1p7EJcgCiiOOGGLcB',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","vbout_token":"DMo9EXq8ciCaRj2ctWRp8zqPP"}',
+  '{"level":"debug","msg":"config","vbout_token":"DMo9EXq8ciCaRj2ctWRp8zqPP"}',
   '  vboutSecret: "8xNFOwRztGSv8MdaVe0XiIoap"',
 ]
 mustKeep = [
@@ -3149,12 +3149,12 @@ mustKeep = [
 [[rules]]
 id = "autopilot-api-key"
 description = 'Autopilot / Ortto API key (32 hex) next to an autopilot or ortto keyword'
-regex = '''(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["autopilot"]
 mustRedact = [
   'AUTOPILOT_API_KEY=45481a71f8b73325fa9010425873339a',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","autopilot_token":"482f9e4f3b59a534a569a159761a6848"}',
+  '{"level":"debug","msg":"config","autopilot_token":"482f9e4f3b59a534a569a159761a6848"}',
   '  autopilotSecret: "b3b23347e2e0c021f13ce3be8ab79feb"',
 ]
 mustKeep = [
@@ -3165,12 +3165,12 @@ mustKeep = [
 [[rules]]
 id = "hubspot-api-key-legacy"
 description = 'HubSpot legacy API key / developer key (UUID) as hapikey= or next to a hubspot keyword'
-regex = '''(?i:\bhapikey=)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|(?i:hubspot)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:\bhapikey=)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|(?i:hubspot)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 keywords = ["hapikey", "hubspot"]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /contacts/v1/lists/all/contacts/all?hapikey=2fa30da7-decd-9ebb-fece-00b3a0bcc844&count=100 HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET /contacts/v1/lists/all/contacts/all?hapikey=2fa30da7-decd-9ebb-fece-00b3a0bcc844&count=100 HTTP/1.1" 200 512',
   'HUBSPOT_API_KEY=e2807384-991b-6a56-d6b4-1c7d31059179',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hubspot_developer_api_key":"1f63338c-76f3-75e6-f6ef-65603c1469a3"}',
+  '{"level":"debug","msg":"config","hubspot_developer_api_key":"1f63338c-76f3-75e6-f6ef-65603c1469a3"}',
 ]
 mustKeep = [
   'HUBSPOT_API_KEY=${HUBSPOT_API_KEY}',
@@ -3186,7 +3186,7 @@ regex = '''(?i:hubspot)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|
 keywords = ["hubspot"]
 mustRedact = [
   'HUBSPOT_REFRESH_TOKEN=na1-3350-ba4b-9f11-a4ca-5a305f1ce8de',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hubspot_refresh_token":"na1-edd7-28ab-3483-e7b2-ed1502169bac"}',
+  '{"level":"debug","msg":"config","hubspot_refresh_token":"na1-edd7-28ab-3483-e7b2-ed1502169bac"}',
 ]
 mustKeep = [
   'HUBSPOT_REFRESH_TOKEN=${HUBSPOT_REFRESH_TOKEN}',
@@ -3198,9 +3198,9 @@ description = 'Salesforce OAuth refresh token (5Aep + 80-90 base62 and . _)'
 regex = '''\b(5Aep[A-Za-z0-9._]{80,90})(?![A-Za-z0-9._])'''
 keywords = ["5aep"]
 mustRedact = [
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","refresh_token":"5Aep861nwVLv5ZbQc8Hq5wVcdaSmopcHfIu1BHsrzDo6d8CLtkN0kmfcjOhbOeXXDj9ccxRB6qyD47UbmNydfVj"}',
+  '{"level":"debug","msg":"config","refresh_token":"5Aep861nwVLv5ZbQc8Hq5wVcdaSmopcHfIu1BHsrzDo6d8CLtkN0kmfcjOhbOeXXDj9ccxRB6qyD47UbmNydfVj"}',
   'SF_REFRESH_TOKEN=5Aep8614kiw6WYg1TNk2SmuCmKuVqkSJ6LLFxQb9etLQjmhpyySKefklHpzJ3G6yybQzDCMQWemY4AYpMADezrz',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" sfdc.refresh_token=5Aep861TiVs7jzyzTrIbTTopN6Zx7vabTihbaKa8bTcVidHTKQH0Ddx3O61ERiT4Nsl7CcVJ2zK6w5ai7C0Hkep',
+  'level=warn msg="env" sfdc.refresh_token=5Aep861TiVs7jzyzTrIbTTopN6Zx7vabTihbaKa8bTcVidHTKQH0Ddx3O61ERiT4Nsl7CcVJ2zK6w5ai7C0Hkep',
 ]
 mustKeep = [
   'INFO  salesforce: refresh tokens begin with 5Aep',
@@ -3214,7 +3214,7 @@ regex = '''\b(3MVG9[A-Za-z0-9._]{75,90})(?![A-Za-z0-9._])'''
 keywords = ["3mvg9"]
 mustRedact = [
   'SF_CONSUMER_KEY=3MVG9Bw9WvmHuVB9rp85AreA4KNFkNxB5eLJ1xdG2sI7jf2kjlETt7hSPxTgGkkKKWF0ze230P9gjEr850Bwe',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_id":"3MVG9Pp9cNU0Bo7aA0rSC15dXYdQxOLsj0nIIynpHscUfoSkGtTy7f91cChEroIOuRtprNI587uf1AlRXmo7r"}',
+  '{"level":"debug","msg":"config","client_id":"3MVG9Pp9cNU0Bo7aA0rSC15dXYdQxOLsj0nIIynpHscUfoSkGtTy7f91cChEroIOuRtprNI587uf1AlRXmo7r"}',
 ]
 mustKeep = [
   'INFO  salesforce: consumer keys start with 3MVG9',
@@ -3223,12 +3223,12 @@ mustKeep = [
 [[rules]]
 id = "salesforce-consumer-secret"
 description = 'Salesforce connected-app consumer secret (64 hex, uppercase) next to a salesforce keyword'
-regex = '''(?i:salesforce|sfdc|\bsf)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64}|[0-9]{19})\b'''
+regex = '''(?i:salesforce|sfdc|\bsf)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64}|[0-9]{19})\b'''
 entropy = 3.0
 keywords = ["salesforce", "sfdc", "sf_"]
 mustRedact = [
   'SALESFORCE_CONSUMER_SECRET=0B1847AF80ABC6B85412A6A42F4391BEF2A8C30AA5B07E6FE881F6B0B1FC0FAB',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sfdc_client_secret":"E98AF00E2D0921ABADA8DAA7B352A30DFE2F15FBD8EFA8A4056C742C7F50E33E"}',
+  '{"level":"debug","msg":"config","sfdc_client_secret":"E98AF00E2D0921ABADA8DAA7B352A30DFE2F15FBD8EFA8A4056C742C7F50E33E"}',
 ]
 mustKeep = [
   'SALESFORCE_CONSUMER_SECRET=${SALESFORCE_CONSUMER_SECRET}',
@@ -3251,12 +3251,12 @@ mustKeep = [
 [[rules]]
 id = "pipedrive-api-token"
 description = 'Pipedrive API token (40 hex) next to a pipedrive keyword'
-regex = '''(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["pipedrive"]
 mustRedact = [
   'PIPEDRIVE_API_KEY=d4d3ec2d045c149f57f2ac2acd03f445a7b95744',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pipedrive_token":"68f71cfc1f7ae4fd843f833f31bc39c2ffdcd49b"}',
+  '{"level":"debug","msg":"config","pipedrive_token":"68f71cfc1f7ae4fd843f833f31bc39c2ffdcd49b"}',
   'pipedrive api token 65336708437463befe9ceb185b098b7011354ef1',
 ]
 mustKeep = [
@@ -3273,7 +3273,7 @@ keywords = ["1000."]
 mustRedact = [
   '> Authorization: Zoho-oauthtoken: 1000.8eeec3758f532ffe217ac641040ef9e3.6a76ca7941c3626fcf35aa2faebefe59',
   'ZOHO_REFRESH_TOKEN=1000.f56631a31a778b9a5069fe34772395e3.bb21ee17cace3e423b58b6d546e6e9c2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","refresh_token":"1000.61a8d4d33baf4a609efba00fbc9d8941.45b71ee215450c05d90d432fb4033e21"}',
+  '{"level":"debug","msg":"config","refresh_token":"1000.61a8d4d33baf4a609efba00fbc9d8941.45b71ee215450c05d90d432fb4033e21"}',
 ]
 mustKeep = [
   'INFO  took 1000.5 ms',
@@ -3288,7 +3288,7 @@ entropy = 3.0
 keywords = ["zoho"]
 mustRedact = [
   'ZOHO_CLIENT_SECRET=ab928ffaab985ddda2b6d87927be0417cb3a086a18',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zoho_client_secret":"d49f596166c7399ede0e7fa1a8fc0003699a23e2f4"}',
+  '{"level":"debug","msg":"config","zoho_client_secret":"d49f596166c7399ede0e7fa1a8fc0003699a23e2f4"}',
 ]
 mustKeep = [
   'ZOHO_CLIENT_SECRET=${ZOHO_CLIENT_SECRET}',
@@ -3297,12 +3297,12 @@ mustKeep = [
 [[rules]]
 id = "freshdesk-api-key"
 description = 'Freshdesk / Freshservice API key (20 base62) next to a freshdesk keyword'
-regex = '''(?i:freshdesk|freshservice)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+regex = '''(?i:freshdesk|freshservice)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
 entropy = 3.3
 keywords = ["freshdesk", "freshservice"]
 mustRedact = [
   'FRESHDESK_API_KEY=s6U98TCCnYramcq62YrZ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","freshdesk_token":"N1q8TFbHV2aTiiOkcL2c"}',
+  '{"level":"debug","msg":"config","freshdesk_token":"N1q8TFbHV2aTiiOkcL2c"}',
   '  freshdeskSecret: "GEhWU3UmdK2OyO9UGGoq"',
 ]
 mustKeep = [
@@ -3313,12 +3313,12 @@ mustKeep = [
 [[rules]]
 id = "freshworks-api-key"
 description = 'Freshworks CRM (Freshsales) API key (22 base64url) next to a freshsales / freshworks keyword'
-regex = '''(?i:freshsales|freshworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?i:freshsales|freshworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["freshsales", "freshworks"]
 mustRedact = [
   'FRESHSALES_API_KEY=ebJflCzKpSZHZxV1GV53pr',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","freshsales_token":"iSmd4aMUFBFJJJVTjFVgxr"}',
+  '{"level":"debug","msg":"config","freshsales_token":"iSmd4aMUFBFJJJVTjFVgxr"}',
   '  freshsalesSecret: "W_jUfkXCv_XcQaTmEneP9m"',
 ]
 mustKeep = [
@@ -3329,12 +3329,12 @@ mustKeep = [
 [[rules]]
 id = "zendesk-oauth-token"
 description = 'Zendesk OAuth access token (64 hex) next to a zendesk keyword'
-regex = '''(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["zendesk"]
 mustRedact = [
   'ZENDESK_API_KEY=69e81952c09c48fdcffc1d8448c8159cba20a4d249466d014e64f1191a9a860a',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zendesk_token":"027dd8740dce905a319c7494d9411d59cf2d7fc5dffcb1d52a4ca0940e8b79c8"}',
+  '{"level":"debug","msg":"config","zendesk_token":"027dd8740dce905a319c7494d9411d59cf2d7fc5dffcb1d52a4ca0940e8b79c8"}',
   '  zendeskSecret: "c2f77c34503b9c03bde35ec7f2e74f41ea3767167941d6fb8669b92a190ea328"',
 ]
 mustKeep = [
@@ -3346,12 +3346,12 @@ mustKeep = [
 [[rules]]
 id = "zendesk-chat-token"
 description = 'Zendesk Chat / Sunshine Conversations key secret (43-64 base64url) next to a zendesk / sunshine keyword'
-regex = '''(?i:zopim|sunshine[_.-]?conversations?|smooch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:zopim|sunshine[_.-]?conversations?|smooch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["zopim", "sunshine", "smooch"]
 mustRedact = [
   'ZOPIM_API_KEY=C8GmApDB3QAiKfDYj_jaJwPht9sEOHo7Slprx0XlF6uLlaX5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zopim_token":"gHLzzIabWC1anUbRQ6KWvwZV5vAnTF8_J0aJuBFZfrkYxNYm"}',
+  '{"level":"debug","msg":"config","zopim_token":"gHLzzIabWC1anUbRQ6KWvwZV5vAnTF8_J0aJuBFZfrkYxNYm"}',
   '  zopimSecret: "b3LCwGFRBbJwo8H4wr02HwXF17jNlNIjqQEFSwyG6zQHoTSb"',
 ]
 mustKeep = [
@@ -3362,12 +3362,12 @@ mustKeep = [
 [[rules]]
 id = "helpscout-api-key"
 description = 'Help Scout API key (40 hex) or app secret (32 base62) next to a helpscout keyword'
-regex = '''(?i:help[_.-]?scout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{32})\b'''
+regex = '''(?i:help[_.-]?scout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["helpscout", "help_scout", "help-scout", "help.scout"]
 mustRedact = [
   'HELPSCOUT_API_KEY=50a36f95684d865d94afba08d12857afffaeab95',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","helpscout_token":"ad34ef449166d8c5af55f4d30ecff3097a3dd69d"}',
+  '{"level":"debug","msg":"config","helpscout_token":"ad34ef449166d8c5af55f4d30ecff3097a3dd69d"}',
   '  helpscoutSecret: "854db51c4aaafd7d778f1038123760e6c2955a7c"',
 ]
 mustKeep = [
@@ -3382,7 +3382,7 @@ regex = '''(?i:\bfront(?:app)?[_.-]?(?:api|token|key|secret|jwt|auth))[\w.-]{0,1
 keywords = ["front"]
 mustRedact = [
   'FRONT_API_TOKEN=eyJIdaGmmkxDglXEyzU2vvM52JSgyr4qCT1p.p2fPfWPQEvsnXJ5hTNaob3hNITU8dN81eG6yz-XtK2U-dI_M-Ouv4SjNOA5fW6ObdpMscEpV83X0deoxwTsyj6O0f0cOqrh3ctKus95QHdBUgB2bKTeVHXav.363eC3ARNxAWPF-3VXm_klOlD_iAgg80J5htHdXIxnx',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","frontapp_token":"eyJGls6P0tw_P8QBS3z_zd48Z3CzDqYfPtDc.VcJueXdgzju1QJqCJsnILQ_WB61Af4f9pU6pS9kEc9Q2khpob8hvbtCN48SrYCX6XdgOp-FPUovGKGBJzxl4cV362PmkHMFFIrslTw1e425LBsRSAX_NsxXX.1P1TlphS81BMimrinOCbBofz8Uhju1HsR-sn2Rec5FD"}',
+  '{"level":"debug","msg":"config","frontapp_token":"eyJGls6P0tw_P8QBS3z_zd48Z3CzDqYfPtDc.VcJueXdgzju1QJqCJsnILQ_WB61Af4f9pU6pS9kEc9Q2khpob8hvbtCN48SrYCX6XdgOp-FPUovGKGBJzxl4cV362PmkHMFFIrslTw1e425LBsRSAX_NsxXX.1P1TlphS81BMimrinOCbBofz8Uhju1HsR-sn2Rec5FD"}',
 ]
 mustKeep = [
   'FRONT_API_TOKEN=${FRONT_API_TOKEN}',
@@ -3392,12 +3392,12 @@ mustKeep = [
 [[rules]]
 id = "gorgias-api-key"
 description = 'Gorgias API key (64 hex) next to a gorgias keyword'
-regex = '''(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["gorgias"]
 mustRedact = [
   'GORGIAS_API_KEY=b2f0d0c6403dc22382b6251308e299e5c7b568a4fad1b9d0ccebf706c8cb4e2f',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gorgias_token":"9c03518216c91eee2219a7c153d0f8620298ad8f5cba6bca4615c4deb0a7dd50"}',
+  '{"level":"debug","msg":"config","gorgias_token":"9c03518216c91eee2219a7c153d0f8620298ad8f5cba6bca4615c4deb0a7dd50"}',
   '  gorgiasSecret: "8324fff695561dcea1b0585b5379b13576a1ff9cf42211fbeb1c090cacb4452e"',
 ]
 mustKeep = [
@@ -3409,12 +3409,12 @@ mustKeep = [
 [[rules]]
 id = "kustomer-api-key"
 description = 'Kustomer API key (JWT) next to a kustomer keyword'
-regex = '''(?i:kustomer)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:kustomer)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
 entropy = 3.0
 keywords = ["kustomer"]
 mustRedact = [
   'KUSTOMER_API_KEY=eyJ6c5ze0dLTL5dkIEo_JrlnO0pFyQLwm.yoKhkQd21K53s_KeR16QPTwpR7Rn3K1zV10F2S5GXUBBbqbGa9sZx5MrFSnhPUahw9pNL4_mUydDdytW8KsPc5cPiP2Kg5IVDimO6phsd9vsLGN-YMUl6NixR85zTAujw2dltRo_sL7qZesIjubneI.THhYRsGkn_S4WxgMM0Oku_a2wGWNMTUAloCT5x_RH9p',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kustomer_token":"eyJSBVRvxyR112gXA9HaSSitlMSih-W8Z.Nurq4Dc_MjTuuY1ChdjXGpsVcKFjEj8Z20j5TNcLxB_3Kn5wsl66tuNdok1849Xo0_lv0SoVodqJWhtxSF1XmFyAtY2uyK8yKtwbQYEPwrivEdcNhkUmNminzUVYgFVujZXIJl74I0Eg7GXDolrpya.9_AmxrcCxhF-1mODSFKYBqxad0n5rwVBHOoRIMaOc0T"}',
+  '{"level":"debug","msg":"config","kustomer_token":"eyJSBVRvxyR112gXA9HaSSitlMSih-W8Z.Nurq4Dc_MjTuuY1ChdjXGpsVcKFjEj8Z20j5TNcLxB_3Kn5wsl66tuNdok1849Xo0_lv0SoVodqJWhtxSF1XmFyAtY2uyK8yKtwbQYEPwrivEdcNhkUmNminzUVYgFVujZXIJl74I0Eg7GXDolrpya.9_AmxrcCxhF-1mODSFKYBqxad0n5rwVBHOoRIMaOc0T"}',
   '  kustomerSecret: "eyJ2AE_o3K95iNyUoMCUOmeeJKOuDDgaA.3S7JV9bzdHrgIAgZIsR3CxqgRYdD8gX-zYG8-B0JLKHVwhJr8p2-K14uu-IZOJWNGo4L06za6yg00x2fLA3ELUTo2Tf4qj1j592eTLG6xJmqdpOnisu4Ajvshw7pWPPG8OLOV6xoHqHHTlV1kab-qY.krzvT-tDiL0Tey7MsdZ8heoHfS3BBbeLlADGfT7wVSr"',
 ]
 mustKeep = [
@@ -3430,7 +3430,7 @@ keywords = ["close.io", "close.com", "closeio", "close_", "close-"]
 mustRedact = [
   'CLOSE_API_KEY=api_3W2W2EjcaZRETusWzJZN52.TYvswMOOOsCODu3CqH7HOi',
   'curl -u api_FgAJmIDWUDUlQzxCz6EQzj.ug0HihY5tvPQY2OPMaWbK7: https://api.close.com/api/v1/me/',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","closeio_key":"api_yjULBYVhCiGmwdICCqvOIn.j2Mb6NDp3cNza6tFPraSOQ"}',
+  '{"level":"debug","msg":"config","closeio_key":"api_yjULBYVhCiGmwdICCqvOIn.j2Mb6NDp3cNza6tFPraSOQ"}',
 ]
 mustKeep = [
   'CLOSE_API_KEY=${CLOSE_API_KEY}',
@@ -3440,12 +3440,12 @@ mustKeep = [
 [[rules]]
 id = "copper-api-key"
 description = 'Copper (ProsperWorks) API key (32 hex) next to a copper keyword'
-regex = '''(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["copper", "prosperworks"]
 mustRedact = [
   'COPPER_API_KEY=0a1ee2eba708c98fb19363ae60621e37',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","copper_token":"3322af64269b1c57cc8b3ffb5e8c74c8"}',
+  '{"level":"debug","msg":"config","copper_token":"3322af64269b1c57cc8b3ffb5e8c74c8"}',
   '  copperSecret: "3eff6e638e7ddb0612503ab7ce204f60"',
 ]
 mustKeep = [
@@ -3456,12 +3456,12 @@ mustKeep = [
 [[rules]]
 id = "insightly-api-key"
 description = 'Insightly API key (UUID) next to an insightly keyword'
-regex = '''(?i:insightly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:insightly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["insightly"]
 mustRedact = [
   'INSIGHTLY_API_KEY=888e0270-e974-e715-7f8c-ddce7c0f15e1',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","insightly_token":"f3270c7a-ba62-ca50-9783-13043651d2c2"}',
+  '{"level":"debug","msg":"config","insightly_token":"f3270c7a-ba62-ca50-9783-13043651d2c2"}',
   '  insightlySecret: "97c1485f-fe63-d566-119d-7d9cb45d7cab"',
 ]
 mustKeep = [
@@ -3472,12 +3472,12 @@ mustKeep = [
 [[rules]]
 id = "capsule-api-token"
 description = 'Capsule CRM API token (64 base62) next to a capsule keyword'
-regex = '''(?i:capsule(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{64})\b'''
+regex = '''(?i:capsule(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{64})\b'''
 entropy = 3.5
 keywords = ["capsule"]
 mustRedact = [
   'CAPSULECRM_API_KEY=jx0Cg3eoFQER24LdtwDtfgt6VtqBbaQ5nUNQlBZ6PIqc8FEmo2yDFZYp9IZyCGfQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","capsulecrm_token":"Iy4oAp3H66ZYAeHUVG3BZeaVXsgkFZ6wPUhOJPv8h1plkJL0PzDKQn3C3VwUi10I"}',
+  '{"level":"debug","msg":"config","capsulecrm_token":"Iy4oAp3H66ZYAeHUVG3BZeaVXsgkFZ6wPUhOJPv8h1plkJL0PzDKQn3C3VwUi10I"}',
   '  capsulecrmSecret: "oTw8xv142CFI1TRE845owjAAUF3GF7lG5S7OfqEx5X6lzazA9iawYviX8JRAGl4y"',
 ]
 mustKeep = [
@@ -3488,12 +3488,12 @@ mustKeep = [
 [[rules]]
 id = "apollo-io-api-key"
 description = 'Apollo.io API key (22 base62) next to an apollo keyword'
-regex = '''(?i:apollo(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?i:apollo(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.3
 keywords = ["apollo"]
 mustRedact = [
   'APOLLOIO_API_KEY=2AsWStvm9PKMKXES1Z3NzQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","apolloio_token":"2Yg8gdZiqQIZHD8kHyeGMo"}',
+  '{"level":"debug","msg":"config","apolloio_token":"2Yg8gdZiqQIZHD8kHyeGMo"}',
   'apolloAPIKEY gE47e_-QT7pKFJdTcuAer2',
 ]
 mustKeep = [
@@ -3504,12 +3504,12 @@ mustKeep = [
 [[rules]]
 id = "hunter-api-key"
 description = 'Hunter.io API key (40 hex) next to a hunter keyword'
-regex = '''(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["hunter"]
 mustRedact = [
   'HUNTERIO_API_KEY=05e98c2ad096fbe88825c51489ea42ef1ebe3427',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hunterio_token":"9fd665e38fa1e9e143dd2032a9d59e9eb062c99f"}',
+  '{"level":"debug","msg":"config","hunterio_token":"9fd665e38fa1e9e143dd2032a9d59e9eb062c99f"}',
   '  hunterioSecret: "806a18a03aeaecafa1b044fe45c13266378b8926"',
 ]
 mustKeep = [
@@ -3524,7 +3524,7 @@ regex = '''\b(sk_[a-f0-9]{32})\b'''
 keywords = ["clearbit"]
 mustRedact = [
   'CLEARBIT_API_KEY=sk_2c57ab3d5d211217ed3e439fee9b60e7',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clearbit_key":"sk_80d6559ff6da6502ad4a9a0f14f1c414"}',
+  '{"level":"debug","msg":"config","clearbit_key":"sk_80d6559ff6da6502ad4a9a0f14f1c414"}',
 ]
 mustKeep = [
   'CLEARBIT_API_KEY=${CLEARBIT_API_KEY}',
@@ -3535,12 +3535,12 @@ mustKeep = [
 [[rules]]
 id = "zoominfo-api-key"
 description = 'ZoomInfo API key / client secret (JWT or 32-64 base62) next to a zoominfo keyword'
-regex = '''(?i:zoominfo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_.-]{40,}|[A-Za-z0-9]{32,64})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:zoominfo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_.-]{40,}|[A-Za-z0-9]{32,64})(?![A-Za-z0-9_.-])'''
 entropy = 3.5
 keywords = ["zoominfo"]
 mustRedact = [
   'ZOOMINFO_API_KEY=ABLW0fmDWvQhsM5HMuyTstEfKvLlB2FA6qqGkr7Q',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zoominfo_token":"fqj3Un1tupUnx57icaw2wWmWr3EsTU8vzn58LQ2k"}',
+  '{"level":"debug","msg":"config","zoominfo_token":"fqj3Un1tupUnx57icaw2wWmWr3EsTU8vzn58LQ2k"}',
   '  zoominfoSecret: "F8zmNwGqQu5bxVrgIgeMnmKkZGHMGYE0ve63slWh"',
 ]
 mustKeep = [
@@ -3551,12 +3551,12 @@ mustKeep = [
 [[rules]]
 id = "lemlist-api-key"
 description = 'lemlist API key (32 hex) next to a lemlist keyword'
-regex = '''(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["lemlist"]
 mustRedact = [
   'LEMLIST_API_KEY=e1dd81b22f667616ff09bc28a4905656',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lemlist_token":"7250af5c9c14f7b59fe94f5f3e0746dc"}',
+  '{"level":"debug","msg":"config","lemlist_token":"7250af5c9c14f7b59fe94f5f3e0746dc"}',
   '  lemlistSecret: "6cd27dfe0ef2400b73db1611de2d6f17"',
 ]
 mustKeep = [
@@ -3569,12 +3569,12 @@ mustKeep = [
 [[rules]]
 id = "outreach-client-secret"
 description = 'Outreach OAuth client secret (43-64 base64url) next to an outreach keyword'
-regex = '''(?i:\boutreach(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~-]{43,64})(?![A-Za-z0-9_~-])'''
+regex = '''(?i:\boutreach(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~-]{43,64})(?![A-Za-z0-9_~-])'''
 entropy = 3.5
 keywords = ["outreach"]
 mustRedact = [
   'OUTREACHIO_API_KEY=3ESv5aYzLc0lA8i_Lpr0CPEOhmQ6_RM-CFI-yLOxh9I',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","outreachio_token":"gjPevQF3lDuTuNHJ5Au8fTVl6vMBmAA4wuMNlYLtYII"}',
+  '{"level":"debug","msg":"config","outreachio_token":"gjPevQF3lDuTuNHJ5Au8fTVl6vMBmAA4wuMNlYLtYII"}',
   '  outreachioSecret: "RNpyZfReZI6s6V6Q6Dc5pzgfQU-BrRdoAiGqDfpM2HD"',
 ]
 mustKeep = [
@@ -3600,12 +3600,12 @@ mustKeep = [
 [[rules]]
 id = "replyio-api-key"
 description = 'Reply.io API key (24 base62) next to a reply.io keyword'
-regex = '''(?i:reply[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
+regex = '''(?i:reply[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
 entropy = 3.3
 keywords = ["replyio", "reply_io", "reply-io", "reply.io"]
 mustRedact = [
   'REPLYIO_API_KEY=TyDq49m99Ubd2gMlyGNMbkb2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","replyio_token":"qoZ3QB8yZoxCvwaQjlG381XG"}',
+  '{"level":"debug","msg":"config","replyio_token":"qoZ3QB8yZoxCvwaQjlG381XG"}',
   '  replyioSecret: "QrgvNBRFKBBCs9Url3Z9DCnO"',
 ]
 mustKeep = [
@@ -3616,12 +3616,12 @@ mustKeep = [
 [[rules]]
 id = "calendly-api-token"
 description = 'Calendly personal access token (JWT) next to a calendly keyword'
-regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
 entropy = 3.0
 keywords = ["calendly"]
 mustRedact = [
   'CALENDLY_API_KEY=eyJb66sVx5NkdSTk03YcCPhVri539ssCr.a8WliFQJms4JkZ51EFpKludF-3EOxCzoGQ3yIwPepVaLjeG_14uX3ySBdqvX3OeciMhVzhvlvM8LnEanhulIZ45fhYByWCipP92ySJ3S3Oy4ZjtG74k-h4gr8WOJ7J-kSl4EJ3SUeiDzKHjLTCd7JfQZx9AVxBYl87vCM5QxP5mQ2kxI0xare22yH-Vkw5NNhGT9JsaC.FnyXh1TI27UMqW0CECvz6wyl24k4bC119_8qwrQYw6m',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","calendly_token":"eyJOLSOyvqlNYsFx0xxeKPxGIj21aMZ0o.Y-Ung1x13KtBrPILvuAT8N85Yok2IfqLJ0WtWTRRiUtnQjoEa57iJuEHco14i1m1LIWUpgTwec-a3HwDHD73xmBcGKC3lNgxIT0GRPUcK3RXoKL1zC-Yhu1s-zpEojBSLT0iV3KgbtV9-lxWd75Evn8JuTOTZSJWbrKnho0oCEz0wgnggPEoIdxjYRJr52dYHaCHrsBW.59ECbZsaZB_daOjUVefDiwa2dBFVUA6YmFDHsZB7yCi"}',
+  '{"level":"debug","msg":"config","calendly_token":"eyJOLSOyvqlNYsFx0xxeKPxGIj21aMZ0o.Y-Ung1x13KtBrPILvuAT8N85Yok2IfqLJ0WtWTRRiUtnQjoEa57iJuEHco14i1m1LIWUpgTwec-a3HwDHD73xmBcGKC3lNgxIT0GRPUcK3RXoKL1zC-Yhu1s-zpEojBSLT0iV3KgbtV9-lxWd75Evn8JuTOTZSJWbrKnho0oCEz0wgnggPEoIdxjYRJr52dYHaCHrsBW.59ECbZsaZB_daOjUVefDiwa2dBFVUA6YmFDHsZB7yCi"}',
   '  calendlySecret: "eyJl5FkXnuXovxjImMfMBSs2ki4Bhh2cB.WUBabb0QzVFTo3vnVB8JGYYJ0OLpkNIW4kfcLjVagqkxKczqbYOAAj8K8BAx-NhWz4j8ap28wMTOXAntaVPu3AQ0whkR1tP5aJaaiAJqt5G_MhSqevWdkhxk2Cl3PdmCggF8k1oYS0KUPkbK8PbqVccbmPmnnq2nhG49SCOX2vCq0YJh_2YvApwBKmgkWJdMpeQyR-CI.pzDW2cb4wFg-ezEnv-mR7EG_wQbeR4OgCRBaRPwAPWb"',
 ]
 mustKeep = [
@@ -3632,12 +3632,12 @@ mustKeep = [
 [[rules]]
 id = "calendly-webhook-signing-key"
 description = 'Calendly webhook signing key (43 base64url) next to a calendly keyword'
-regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
 entropy = 3.5
 keywords = ["calendly"]
 mustRedact = [
   'CALENDLY_API_KEY=qk02zyGyu59ipVNOKo-tPC7ny0jrFxnJINu_MZ9jPo5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","calendly_token":"Huw17NaoYkGNvFv3cDjTKLA57ACg7tp3OS6PGpE9klQ"}',
+  '{"level":"debug","msg":"config","calendly_token":"Huw17NaoYkGNvFv3cDjTKLA57ACg7tp3OS6PGpE9klQ"}',
   '  calendlySecret: "UaAecJ592iBAiU5EP72E8gl0vdOvR-YtF1OLlNtGLeq"',
 ]
 mustKeep = [
@@ -3650,12 +3650,12 @@ mustKeep = [
 [[rules]]
 id = "surveymonkey-access-token"
 description = 'SurveyMonkey access token (long base62 with - and .) next to a surveymonkey keyword'
-regex = '''(?i:survey[_.-]?monkey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9.-]{60,200})(?![A-Za-z0-9.-])'''
+regex = '''(?i:survey[_.-]?monkey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9.-]{60,200})(?![A-Za-z0-9.-])'''
 entropy = 3.5
 keywords = ["surveymonkey", "survey_monkey", "survey-monkey"]
 mustRedact = [
   'SURVEYMONKEY_API_KEY=KjwNmEyUBxJuA5yq4JL5PFL8LaYSvgJNQT54VQHh-MypDFoiN0w9fJZYLp2RUlcy3b68Ul9oMCoB9Xp2K.iFFO58LaP06PMiPwgswXTv0c0U6iLh',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","surveymonkey_token":"RFhMejIEvS1U2gazU8Fvsd3GWAJacnRFfwnlAr8B-Ys05GsIrWjky1Qd3FCVsRgWtqSDTDF3p1j0NlDaj.E4cyveJJnYQAwRONQawWTCUCDDTrx1"}',
+  '{"level":"debug","msg":"config","surveymonkey_token":"RFhMejIEvS1U2gazU8Fvsd3GWAJacnRFfwnlAr8B-Ys05GsIrWjky1Qd3FCVsRgWtqSDTDF3p1j0NlDaj.E4cyveJJnYQAwRONQawWTCUCDDTrx1"}',
   '  surveymonkeySecret: "j9f0aDmeIFFbScaNZTvFMGMYcKJP4hVXauyA832E-Sz6JXxjgCBfIN3UDmxjCI3D45MTY7gonUlNv8rfg.pcE3mN4c8x7VYe6zXuLrH8rRsmPiBN"',
 ]
 mustKeep = [
@@ -3666,12 +3666,12 @@ mustKeep = [
 [[rules]]
 id = "qualtrics-api-token"
 description = 'Qualtrics API token (40 base62) next to a qualtrics keyword'
-regex = '''(?i:qualtrics)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:qualtrics)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["qualtrics"]
 mustRedact = [
   'QUALTRICS_API_KEY=uiuza2WVrfoRwJuLGBzljYZpfTRFPgrndN1zyR3w',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qualtrics_token":"Y8bDm1zelvT0XphN5c5aEpThFO1Qv60BrnoSexSl"}',
+  '{"level":"debug","msg":"config","qualtrics_token":"Y8bDm1zelvT0XphN5c5aEpThFO1Qv60BrnoSexSl"}',
   'qualtrics token E9laoWpepWBJ6OuDdIIeWSL276VOjJVcUolg4TIM',
 ]
 mustKeep = [
@@ -3682,12 +3682,12 @@ mustKeep = [
 [[rules]]
 id = "delighted-api-key"
 description = 'Delighted API key (32 base62) next to a delighted keyword'
-regex = '''(?i:delighted)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:delighted)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["delighted"]
 mustRedact = [
   'DELIGHTED_API_KEY=K8foFi8KTszHRZ1S3b4dsYYTwq42GlwG',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","delighted_token":"uqUdTBKAyMc2z71U6WZ7LUTN8P5BvYPs"}',
+  '{"level":"debug","msg":"config","delighted_token":"uqUdTBKAyMc2z71U6WZ7LUTN8P5BvYPs"}',
   '  delightedSecret: "ADoz798TM38m444X1nGFoOXuJ1M2HHEf"',
 ]
 mustKeep = [
@@ -3700,12 +3700,12 @@ mustKeep = [
 [[rules]]
 id = "typeform-webhook-secret"
 description = 'Typeform webhook secret next to a typeform keyword (20-64 base62)'
-regex = '''(?i:typeform)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20,64})\b'''
+regex = '''(?i:typeform)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20,64})\b'''
 entropy = 3.5
 keywords = ["typeform"]
 mustRedact = [
   'TYPEFORM_API_KEY=dHOknMnIJwHDOVVrs23KhRXXvB7lIKx3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","typeform_token":"EuXzVmtv8YLaBYxceN4YKzmaRry0ye36"}',
+  '{"level":"debug","msg":"config","typeform_token":"EuXzVmtv8YLaBYxceN4YKzmaRry0ye36"}',
   '  typeformSecret: "dgwRFZfCiWM8hcE0PaIazOxBHVN1hTVW"',
 ]
 mustKeep = [
@@ -3716,12 +3716,12 @@ mustKeep = [
 [[rules]]
 id = "teamwork-api-token"
 description = 'Teamwork (Projects, Desk, CRM, Spaces) API token (tkn.v1_ + base64)'
-regex = '''(?i:teamwork)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])'''
+regex = '''(?i:teamwork)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])'''
 entropy = 3.0
 keywords = ["teamwork"]
 mustRedact = [
   'TEAMWORK_API_KEY=tkn.v1_p/x/b8syD0kGRmxxcn27pcYcZf4BwxpD+eI0KCBqSpIpfFK4RdIchsvShq9W08vGWRdT=',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","teamwork_token":"tkn.v1_r3emQOWT8GOCjbGv5AmJsW/LxzY2Wgh1wVbyvPzBVx55A1DvBCNS0CPvS14+dvmqVZOV="}',
+  '{"level":"debug","msg":"config","teamwork_token":"tkn.v1_r3emQOWT8GOCjbGv5AmJsW/LxzY2Wgh1wVbyvPzBVx55A1DvBCNS0CPvS14+dvmqVZOV="}',
   'teamwork tkn.v1_qYxNNUjCbkePGelxzMGxmEKW8lszY3HtIQl2Sm2hRsGBE7wlPksOuogXwGX+XgXhqb7c=',
 ]
 mustKeep = [
@@ -3745,12 +3745,12 @@ mustKeep = [
 [[rules]]
 id = "nimble-api-token"
 description = 'Nimble CRM API token (30 base62) next to a nimble keyword'
-regex = '''(?i:\bnimble)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:\bnimble)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
 entropy = 3.3
 keywords = ["nimble"]
 mustRedact = [
   'NIMBLE_API_KEY=23xyWOtVM1FxFSDzvQ3EVtbAmzmmSp',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nimble_token":"Zp0vJu12hyn0xf36i479Y16gqOB0Bm"}',
+  '{"level":"debug","msg":"config","nimble_token":"Zp0vJu12hyn0xf36i479Y16gqOB0Bm"}',
   '  nimbleSecret: "xvhje228nIfiFVCvWCT4AHeAT4oB9j"',
 ]
 mustKeep = [
@@ -3761,12 +3761,12 @@ mustKeep = [
 [[rules]]
 id = "karmacrm-api-key"
 description = 'karmaCRM API key (20 base62) next to a karma keyword'
-regex = '''(?i:karma(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+regex = '''(?i:karma(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
 entropy = 3.3
 keywords = ["karma"]
 mustRedact = [
   'KARMACRM_API_KEY=vesKGjt2AzBecemfVSnz',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","karmacrm_token":"Yeb17jThiWY5bvNOeCZv"}',
+  '{"level":"debug","msg":"config","karmacrm_token":"Yeb17jThiWY5bvNOeCZv"}',
   '  karmacrmSecret: "aOGpL1LF8jiQvrh4a7ua"',
 ]
 mustKeep = [
@@ -3777,12 +3777,12 @@ mustKeep = [
 [[rules]]
 id = "centralstationcrm-api-key"
 description = 'CentralStationCRM API key (30 base62) next to a centralstation keyword'
-regex = '''(?i:centralstation(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:centralstation(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
 entropy = 3.3
 keywords = ["centralstation"]
 mustRedact = [
   'CENTRALSTATIONCRM_API_KEY=Fk4jWyMfGaU5ewHfXc5nuypfonfGys',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","centralstationcrm_token":"dPjGLVJnHPu467CGeLbqlLb9Chb26b"}',
+  '{"level":"debug","msg":"config","centralstationcrm_token":"dPjGLVJnHPu467CGeLbqlLb9Chb26b"}',
   '  centralstationcrmSecret: "qoA4LFXqL4Q2vkCBb08hoScSk8GXZj"',
 ]
 mustKeep = [
@@ -3795,12 +3795,12 @@ mustKeep = [
 [[rules]]
 id = "lessannoyingcrm-api-key"
 description = 'Less Annoying CRM user code / API key (50-80 base62) next to a lessannoyingcrm keyword'
-regex = '''(?i:less[_.-]?annoying(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9-]{50,80})(?![A-Za-z0-9-])'''
+regex = '''(?i:less[_.-]?annoying(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9-]{50,80})(?![A-Za-z0-9-])'''
 entropy = 3.5
 keywords = ["lessannoying", "less_annoying", "less-annoying"]
 mustRedact = [
   'LESSANNOYINGCRM_API_KEY=tEoOp62By2gOkVk6Io2UpeScoghsBgVhIyuZ6SMU7lDSLsD2py3Jm7u0WBsNWvP2IjjxWi',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lessannoyingcrm_token":"3DOmJBzl5jAbuBID6wPVYKwd5mEWuJgsug57qjpYh1ZoIYvTAAhutEUQbwuEaxe7tRaCVq"}',
+  '{"level":"debug","msg":"config","lessannoyingcrm_token":"3DOmJBzl5jAbuBID6wPVYKwd5mEWuJgsug57qjpYh1ZoIYvTAAhutEUQbwuEaxe7tRaCVq"}',
   '  lessannoyingcrmSecret: "jNUEBF6v9hVfi3stKv1vIy5kTEjEuXqS4ZH2fZrW2ZHHY50ZV5YL0jxUdx6mH3Ck1hK8YV"',
 ]
 mustKeep = [
@@ -3811,12 +3811,12 @@ mustKeep = [
 [[rules]]
 id = "prospectcrm-api-key"
 description = 'Prospect CRM API key (32 hex) next to a prospect keyword'
-regex = '''(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["prospect"]
 mustRedact = [
   'PROSPECTCRM_API_KEY=43dcdcd40e9aa5d0ad8ce145b2af82ab',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","prospectcrm_token":"01d702978cfbe55e11e03a402a67e6af"}',
+  '{"level":"debug","msg":"config","prospectcrm_token":"01d702978cfbe55e11e03a402a67e6af"}',
   '  prospectcrmSecret: "970c22c539803cbcb9850130d7875290"',
 ]
 mustKeep = [
@@ -3827,12 +3827,12 @@ mustKeep = [
 [[rules]]
 id = "salesflare-api-key"
 description = 'Salesflare API key (43 base64url) next to a salesflare keyword'
-regex = '''(?i:salesflare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:salesflare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["salesflare"]
 mustRedact = [
   'SALESFLARE_API_KEY=FzG45izQaW5KxGJt91_gDUvdQb7nihT_ghS9Q7HiPQw',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","salesflare_token":"iz1dJfP-q0gDD728jzr-8pKQzfszn9i8k8-snrkQCBQ"}',
+  '{"level":"debug","msg":"config","salesflare_token":"iz1dJfP-q0gDD728jzr-8pKQzfszn9i8k8-snrkQCBQ"}',
   '  salesflareSecret: "uY8uS294nekQ6FExFS0YlEFolwFwEuzACu7xR6BcKln"',
 ]
 mustKeep = [
@@ -3843,12 +3843,12 @@ mustKeep = [
 [[rules]]
 id = "salesblink-api-key"
 description = 'SalesBlink API key (key- + 64 hex) next to a salesblink keyword'
-regex = '''(?i:salesblink)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(key-[A-Fa-f0-9]{64})\b'''
+regex = '''(?i:salesblink)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(key-[A-Fa-f0-9]{64})\b'''
 entropy = 3.0
 keywords = ["salesblink"]
 mustRedact = [
   'SALESBLINK_API_KEY=key-8f6814dacdee556f75b8b460022c0317f054b907d143c777cf82e72e053de58f',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","salesblink_token":"key-82d4b83d1bf2d97590eb9277bbbb89238f3c7282bf78d69733d068e994bfacf4"}',
+  '{"level":"debug","msg":"config","salesblink_token":"key-82d4b83d1bf2d97590eb9277bbbb89238f3c7282bf78d69733d068e994bfacf4"}',
   '  salesblinkSecret: "key-6f5aeb1c3ab11db4ea771866a5e90d577d6ce588e9fd5f4ef94bac3e9628d13b"',
 ]
 mustKeep = [
@@ -3859,12 +3859,12 @@ mustKeep = [
 [[rules]]
 id = "salescookie-api-key"
 description = 'Sales Cookie API key (32 base62) next to a salescookie keyword'
-regex = '''(?i:salescookie)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:salescookie)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["salescookie"]
 mustRedact = [
   'SALESCOOKIE_API_KEY=iSQbFDxL6vrOiVSoO4yixtEdpvfJU3lC',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","salescookie_token":"7VVmv2QPburbq55BfaYpKysdFA4WDHTF"}',
+  '{"level":"debug","msg":"config","salescookie_token":"7VVmv2QPburbq55BfaYpKysdFA4WDHTF"}',
   '  salescookieSecret: "t5WSaLQ8RmDXtRjjNL3tY2v2V7XlVSax"',
 ]
 mustKeep = [
@@ -3877,12 +3877,12 @@ mustKeep = [
 [[rules]]
 id = "reallysimplesystems-api-key"
 description = 'Really Simple Systems CRM API key (JWT-like, 150+ chars) next to a keyword'
-regex = '''(?i:reallysimplesystems|really[_.-]simple)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_.-]{100,300})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:reallysimplesystems|really[_.-]simple)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_.-]{100,300})(?![A-Za-z0-9_.-])'''
 entropy = 3.5
 keywords = ["reallysimplesystems", "really_simple", "really-simple", "really.simple"]
 mustRedact = [
   'REALLYSIMPLESYSTEMS_API_KEY=eyUtHkP7vj9cuRc4wKYB7LqhrHtXKZG2gjr0yjMLq3Cf8Kg9dJP2iMccYgTZLlH3OEM2P4FLqvOgwp7B72WSjwdP36RyqfgDXYMjnjB6mlVU19II.9ylTEfLoM3XGrB5BCr4hglvd3PvoQgHlVHxgYMlE',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","reallysimplesystems_token":"eyvvyqKqbonUd4RCPvbH84jkQecGUUNbdXsXtDUlQHkGYdcQgeQbDSrupeyqJgUbZFMHBCifGj53YxYqIvK522KRyoh931iPxwTrohXjkjDH24gc.M9qXD3Lv6pb7tajgdxzmvovgzS0kuhhECMEWIKV1"}',
+  '{"level":"debug","msg":"config","reallysimplesystems_token":"eyvvyqKqbonUd4RCPvbH84jkQecGUUNbdXsXtDUlQHkGYdcQgeQbDSrupeyqJgUbZFMHBCifGj53YxYqIvK522KRyoh931iPxwTrohXjkjDH24gc.M9qXD3Lv6pb7tajgdxzmvovgzS0kuhhECMEWIKV1"}',
   '  reallysimplesystemsSecret: "eyn3rqNECkkg1ktseabUtudOh66y4XcOugs11AeYYTGNFNzIpB7dPh5bFYtLTjxiO7gjxqG6SjUsFN75c5qpTdJvSxODadmDQxPztK59kYLA57dr.1YElaMb2MbrszVagQxAM8ZuxkNE-YKa1zphJxYUJ"',
 ]
 mustKeep = [
@@ -3893,12 +3893,12 @@ mustKeep = [
 [[rules]]
 id = "kylas-api-key"
 description = 'Kylas CRM API key (UUID) next to a kylas keyword'
-regex = '''(?i:kylas)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:kylas)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["kylas"]
 mustRedact = [
   'KYLAS_API_KEY=90d97e9f-aba7-bd74-d99c-67ba664e1087',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kylas_token":"9febcccd-66b7-e7fd-b34c-ae529cdd2107"}',
+  '{"level":"debug","msg":"config","kylas_token":"9febcccd-66b7-e7fd-b34c-ae529cdd2107"}',
   '  kylasSecret: "2049fd76-06c7-2dab-ae6e-13719fa7b975"',
 ]
 mustKeep = [
@@ -3909,12 +3909,12 @@ mustKeep = [
 [[rules]]
 id = "sherpadesk-api-key"
 description = 'SherpaDesk API key (32 base36) next to a sherpadesk keyword'
-regex = '''(?i:sherpadesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:sherpadesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["sherpadesk"]
 mustRedact = [
   'SHERPADESK_API_KEY=4wirx8w373b5eizyvwmk5q3lb1w5xaih',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sherpadesk_token":"o3sz23p0o074jkc6aqmbttl6jyofmulz"}',
+  '{"level":"debug","msg":"config","sherpadesk_token":"o3sz23p0o074jkc6aqmbttl6jyofmulz"}',
   '  sherpadeskSecret: "hj9lvoh5ljbtw3gdhtggk7xsl9q7iutk"',
 ]
 mustKeep = [
@@ -3925,12 +3925,12 @@ mustKeep = [
 [[rules]]
 id = "besnappy-api-token"
 description = 'BeSnappy API token (64 hex) next to a besnappy keyword'
-regex = '''(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["besnappy"]
 mustRedact = [
   'BESNAPPY_API_KEY=f21dad687fe544c6a6f5e5760127453fdc04d8d2a49ad722d2df59712e0e1702',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","besnappy_token":"3c7b1bc49d6735c6b6e8275b0cf827615eab51e9b8c9cfb69ac1a57dd30cdce9"}',
+  '{"level":"debug","msg":"config","besnappy_token":"3c7b1bc49d6735c6b6e8275b0cf827615eab51e9b8c9cfb69ac1a57dd30cdce9"}',
   '  besnappySecret: "a80930b182dd7777ebefaee2dd5cec3fd7be9ffd0781309d90fbd3f2a03f88de"',
 ]
 mustKeep = [
@@ -3941,12 +3941,12 @@ mustKeep = [
 [[rules]]
 id = "nicereply-api-key"
 description = 'Nicereply API key (40 hex) next to a nicereply keyword'
-regex = '''(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["nicereply"]
 mustRedact = [
   'NICEREPLY_API_KEY=afc9a50bb37ae71a0227ed2cbcf1664df5345bce',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nicereply_token":"5e7ad25096b006eb6ebed510eee2eca223f626de"}',
+  '{"level":"debug","msg":"config","nicereply_token":"5e7ad25096b006eb6ebed510eee2eca223f626de"}',
   '  nicereplySecret: "8c4438e66d2dc018df7bcc68bc74622d83219632"',
 ]
 mustKeep = [
@@ -3957,12 +3957,12 @@ mustKeep = [
 [[rules]]
 id = "simplesat-api-key"
 description = 'Simplesat API key (40 hex) next to a simplesat keyword'
-regex = '''(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["simplesat"]
 mustRedact = [
   'SIMPLESAT_API_KEY=745cd0c1e3b3465684254b45f87c81e315bd496a',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","simplesat_token":"1edeb254301b59f59403c325cf299b74b918e921"}',
+  '{"level":"debug","msg":"config","simplesat_token":"1edeb254301b59f59403c325cf299b74b918e921"}',
   '  simplesatSecret: "f5d4d7b51c87ec036c70bd8f40c428c5ac582476"',
 ]
 mustKeep = [
@@ -3973,12 +3973,12 @@ mustKeep = [
 [[rules]]
 id = "zonka-feedback-api-key"
 description = 'Zonka Feedback API key (36 uppercase base36) next to a zonka keyword'
-regex = '''(?i:zonka(?:[_.-]?feedback)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{36})\b'''
+regex = '''(?i:zonka(?:[_.-]?feedback)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{36})\b'''
 entropy = 3.0
 keywords = ["zonka"]
 mustRedact = [
   'ZONKAFEEDBACK_API_KEY=SZG7KZO4ZONU8OYKROOOKGQJBITMHN0TJV22',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zonkafeedback_token":"PETGIEB8JL5DRIX4G54Q39DCHZY2NGCRURDC"}',
+  '{"level":"debug","msg":"config","zonkafeedback_token":"PETGIEB8JL5DRIX4G54Q39DCHZY2NGCRURDC"}',
   '  zonkafeedbackSecret: "U7H1DKNQIN74RJYD1MRMR4VWP5AIWT67QXVQ"',
 ]
 mustKeep = [
@@ -3989,12 +3989,12 @@ mustKeep = [
 [[rules]]
 id = "feedier-api-key"
 description = 'Feedier API key (32 base62) next to a feedier keyword'
-regex = '''(?i:feedier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:feedier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["feedier"]
 mustRedact = [
   'FEEDIER_API_KEY=vt4eBjJe0ZOy5HhekWsXKuXmdbBQkGGt',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","feedier_token":"yNo1vQYPT5du6pJBDxCSRkfBkDHaXsO8"}',
+  '{"level":"debug","msg":"config","feedier_token":"yNo1vQYPT5du6pJBDxCSRkfBkDHaXsO8"}',
   '  feedierSecret: "qUeiwRm51og2bmkoVjw0gwrSpWXVGPXB"',
 ]
 mustKeep = [
@@ -4005,12 +4005,12 @@ mustKeep = [
 [[rules]]
 id = "surveysparrow-api-token"
 description = 'SurveySparrow API token (64-100 base62) next to a surveysparrow keyword'
-regex = '''(?i:surveysparrow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64,100})(?![A-Za-z0-9_-])'''
+regex = '''(?i:surveysparrow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64,100})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["surveysparrow"]
 mustRedact = [
   'SURVEYSPARROW_API_KEY=kraRIG0zDSYvp9MHGiefzrGRQBmiI24vhOc1cSyyhnODG91IgLBCUpWNqrrLuokUvvGhuAerjy8kBEgD',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","surveysparrow_token":"2p670AbgxRenLLsFCW16fNqH0d3GDa6AGoSoHOYVkdmnjlVaGL1hNda6UOW7YlwbZ6cHWGf5wt4LM9uc"}',
+  '{"level":"debug","msg":"config","surveysparrow_token":"2p670AbgxRenLLsFCW16fNqH0d3GDa6AGoSoHOYVkdmnjlVaGL1hNda6UOW7YlwbZ6cHWGf5wt4LM9uc"}',
   '  surveysparrowSecret: "FwzNWgkgSSlAvX3uiGokWdMPndUkxzf0IqT6Co9xjDca60Vf3l5hpsBHtiCLMbJxLxLAN67KzImhfKQG"',
 ]
 mustKeep = [
@@ -4021,12 +4021,12 @@ mustKeep = [
 [[rules]]
 id = "signupgenius-api-key"
 description = 'SignUpGenius API key (32 hex) next to a signupgenius keyword'
-regex = '''(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["signupgenius"]
 mustRedact = [
   'SIGNUPGENIUS_API_KEY=14d24b1920f38d359606852c86d6845d',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","signupgenius_token":"227c6bbfa7c3a9e6b9cfd742fdb714d9"}',
+  '{"level":"debug","msg":"config","signupgenius_token":"227c6bbfa7c3a9e6b9cfd742fdb714d9"}',
   '  signupgeniusSecret: "67c82f7a27c50814c5dcdd8362de8564"',
 ]
 mustKeep = [
@@ -4037,12 +4037,12 @@ mustKeep = [
 [[rules]]
 id = "refiner-api-key"
 description = 'Refiner API key (UUID) next to a refiner keyword'
-regex = '''(?i:\brefiner)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:\brefiner)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["refiner"]
 mustRedact = [
   'REFINER_API_KEY=0d6a93ef-63f5-92e9-9c8c-365e80c4e1f5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","refiner_token":"955928e5-a6b8-9388-c819-3dee16e4b646"}',
+  '{"level":"debug","msg":"config","refiner_token":"955928e5-a6b8-9388-c819-3dee16e4b646"}',
   '  refinerSecret: "e3de4f28-bf6f-0948-f743-d63598427891"',
 ]
 mustKeep = [
@@ -4053,12 +4053,12 @@ mustKeep = [
 [[rules]]
 id = "juro-api-key"
 description = 'Juro API key (40 base62) next to a juro keyword'
-regex = '''(?i:\bjuro)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:\bjuro)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
 entropy = 3.3
 keywords = ["juro"]
 mustRedact = [
   'JURO_API_KEY=yhX3Y09W96s0BtfJhE4FCRgE6ToVdg5YC3HotoU1',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","juro_token":"ZvEitsZZGmHa68fTmObX9vZyPTRcCx22w0zP3ZiM"}',
+  '{"level":"debug","msg":"config","juro_token":"ZvEitsZZGmHa68fTmObX9vZyPTRcCx22w0zP3ZiM"}',
   '  juroSecret: "etpgK256cgbrCEyjMQjyauRD6DJNiXsBpLmnPL4y"',
 ]
 mustKeep = [
@@ -4069,12 +4069,12 @@ mustKeep = [
 [[rules]]
 id = "mixmax-api-token"
 description = 'Mixmax API token (UUID) next to a mixmax keyword'
-regex = '''(?i:mixmax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:mixmax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["mixmax"]
 mustRedact = [
   'MIXMAX_API_KEY=e124d9be-3a72-1cf3-51f3-76c116d1ef76',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mixmax_token":"a5ce204f-5829-99a3-6d60-aa1d369c349b"}',
+  '{"level":"debug","msg":"config","mixmax_token":"a5ce204f-5829-99a3-6d60-aa1d369c349b"}',
   '  mixmaxSecret: "8e09aa19-eae5-fd27-27a9-ce26af94310b"',
 ]
 mustKeep = [
@@ -4085,12 +4085,12 @@ mustKeep = [
 [[rules]]
 id = "streak-api-key"
 description = 'Streak CRM API key (32 hex) next to a streak keyword'
-regex = '''(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["streak"]
 mustRedact = [
   'STREAK_API_KEY=b397888e8fc8bde59c3d12a67cb1d7d1',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","streak_token":"0abbb38f96fcfa96637c3d2f284c61cf"}',
+  '{"level":"debug","msg":"config","streak_token":"0abbb38f96fcfa96637c3d2f284c61cf"}',
   '  streakSecret: "68cd201054898bf9627ee13677574749"',
 ]
 mustKeep = [
@@ -4101,12 +4101,12 @@ mustKeep = [
 [[rules]]
 id = "overloop-api-key"
 description = 'Overloop API key (50-60 base64url) next to an overloop keyword'
-regex = '''(?i:overloop)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50,60})(?![A-Za-z0-9_-])'''
+regex = '''(?i:overloop)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50,60})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["overloop"]
 mustRedact = [
   'OVERLOOP_API_KEY=pKSwmTod3fWAHSwi1T8Gi7dVFvBJNBibAunc94gwAxHZ3pkyqiF42h',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","overloop_token":"U6I3fhW4Qp_ia8S7SMZDLBLXhickDdU6R3m8ZiLMDnFEwusKaNathN"}',
+  '{"level":"debug","msg":"config","overloop_token":"U6I3fhW4Qp_ia8S7SMZDLBLXhickDdU6R3m8ZiLMDnFEwusKaNathN"}',
   '  overloopSecret: "W47qRdDNTSow4O8cCyxJ5rdGfl6APQ1DkeMOvF7m5_IfY8MbEVbWcZ"',
 ]
 mustKeep = [
@@ -4119,12 +4119,12 @@ mustKeep = [
 [[rules]]
 id = "leadfeeder-api-token"
 description = 'Leadfeeder API token (keyword-bound, 40-80 base62) next to a leadfeeder keyword'
-regex = '''(?i:leadfeeder)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,80})(?![A-Za-z0-9_-])'''
+regex = '''(?i:leadfeeder)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,80})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["leadfeeder"]
 mustRedact = [
   'LEADFEEDER_API_KEY=kf0lFzLrnLpRxJABaGxvM0uxIspH82GkedVqEw0U6l9aTIdDfuEjscf62lJH',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","leadfeeder_token":"9JG941ktdk76su3MZEeDUGgYGYryLdBirIAUuZiuuQokMMbfHNMzvM5HWUG2"}',
+  '{"level":"debug","msg":"config","leadfeeder_token":"9JG941ktdk76su3MZEeDUGgYGYryLdBirIAUuZiuuQokMMbfHNMzvM5HWUG2"}',
   '  leadfeederSecret: "QoEXlN0sv0IMwQ6euMDXBL32UKZObnM969r291lykOb9aKkm12x2JElRZHQx"',
 ]
 mustKeep = [
@@ -4135,12 +4135,12 @@ mustKeep = [
 [[rules]]
 id = "uplead-api-key"
 description = 'UpLead API key (32 base36) next to an uplead keyword'
-regex = '''(?i:uplead)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:uplead)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["uplead"]
 mustRedact = [
   'UPLEAD_API_KEY=669vxdzjv9apiiy01wdk5g9bt89cca6p',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","uplead_token":"c2io8tk65zi3ilz3c8i352op0magw8k6"}',
+  '{"level":"debug","msg":"config","uplead_token":"c2io8tk65zi3ilz3c8i352op0magw8k6"}',
   '  upleadSecret: "4nmmoso273kyalkzhd0wavfo94wgpl6z"',
 ]
 mustKeep = [
@@ -4153,12 +4153,12 @@ mustKeep = [
 [[rules]]
 id = "rocketreach-api-key"
 description = 'RocketReach API key (keyword-bound, 32-40 base36 with dashes) next to a rocketreach keyword'
-regex = '''(?i:rocketreach)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{6,10}(?:-[a-z0-9]{4,8}){2,8}|[a-f0-9]{32,40})\b'''
+regex = '''(?i:rocketreach)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{6,10}(?:-[a-z0-9]{4,8}){2,8}|[a-f0-9]{32,40})\b'''
 entropy = 3.0
 keywords = ["rocketreach"]
 mustRedact = [
   'ROCKETREACH_API_KEY=2591a584d5981d16adfa48da35e4e11166964',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","rocketreach_token":"f0f883eb5447456b590c3e08823338284fe55"}',
+  '{"level":"debug","msg":"config","rocketreach_token":"f0f883eb5447456b590c3e08823338284fe55"}',
   '  rocketreachSecret: "3d1cc2b8e17241e3cf5205fff47030f0dedde"',
 ]
 mustKeep = [
@@ -4169,12 +4169,12 @@ mustKeep = [
 [[rules]]
 id = "skrapp-api-key"
 description = 'Skrapp.io API key (46 base62) next to a skrapp keyword'
-regex = '''(?i:skrapp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
+regex = '''(?i:skrapp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
 entropy = 3.5
 keywords = ["skrapp"]
 mustRedact = [
   'SKRAPP_API_KEY=XesgvCxWtjCOXCjaJ0kvPSMnqvsRN0UBAkYZYLtAA2XTYk',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","skrapp_token":"qYD6JE8SKFRFFN1lTw3JLtWPfrWVL3eXzNtybsA8CW4sRZ"}',
+  '{"level":"debug","msg":"config","skrapp_token":"qYD6JE8SKFRFFN1lTw3JLtWPfrWVL3eXzNtybsA8CW4sRZ"}',
   '  skrappSecret: "ZCkRZGF8oyKCscRcVWsJeg6y0ZAB0hP7MvHzEhWEL8iiQk"',
 ]
 mustKeep = [
@@ -4185,12 +4185,12 @@ mustKeep = [
 [[rules]]
 id = "peopledatalabs-api-key"
 description = 'People Data Labs API key (64 hex) next to a peopledatalabs / pdl keyword'
-regex = '''(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["peopledatalabs", "people_data_labs", "people-data-labs", "pdl_"]
 mustRedact = [
   'PEOPLEDATALABS_API_KEY=1e362916d60bda7525190209a096f0753b3d4351c4c6ff8ea9b65ed9279a6e0c',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","peopledatalabs_token":"2b63c52c77c72cb3dc090463f9e36a1dc0e8758b3f84e2367e83de87016bcd2a"}',
+  '{"level":"debug","msg":"config","peopledatalabs_token":"2b63c52c77c72cb3dc090463f9e36a1dc0e8758b3f84e2367e83de87016bcd2a"}',
   '  peopledatalabsSecret: "f9a8298877b5a15ae04f44a883117ad0221f0098a41d7e0c1fc55e73d3af271f"',
 ]
 mustKeep = [
@@ -4201,12 +4201,12 @@ mustKeep = [
 [[rules]]
 id = "madkudu-api-key"
 description = 'MadKudu API key (32 hex) next to a madkudu keyword'
-regex = '''(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["madkudu"]
 mustRedact = [
   'MADKUDU_API_KEY=cbde17bfce42b1d4361616fd46dd78b3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","madkudu_token":"6fda6e9727b01a20e8c111673f1f019a"}',
+  '{"level":"debug","msg":"config","madkudu_token":"6fda6e9727b01a20e8c111673f1f019a"}',
   '  madkuduSecret: "c9962f793e117f2a6089e71357d09d32"',
 ]
 mustKeep = [
@@ -4217,12 +4217,12 @@ mustKeep = [
 [[rules]]
 id = "zerobounce-api-key"
 description = 'ZeroBounce API key (32 base36) next to a zerobounce keyword'
-regex = '''(?i:zerobounce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:zerobounce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["zerobounce"]
 mustRedact = [
   'ZEROBOUNCE_API_KEY=h5qejvcfuokai2qqwhev5toxd8auanqr',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zerobounce_token":"lpp58su534uls6t1gz53lbftrabjxvut"}',
+  '{"level":"debug","msg":"config","zerobounce_token":"lpp58su534uls6t1gz53lbftrabjxvut"}',
   '  zerobounceSecret: "1l2td6b7bkbp80oboulnz7r63ezkry2l"',
 ]
 mustKeep = [
@@ -4233,12 +4233,12 @@ mustKeep = [
 [[rules]]
 id = "kickbox-api-key"
 description = 'Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keyword'
-regex = '''(?i:kickbox)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{40,70})\b'''
+regex = '''(?i:kickbox)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{40,70})\b'''
 entropy = 3.0
 keywords = ["kickbox"]
 mustRedact = [
   'KICKBOX_API_KEY=live_QUats1lGObSH9QGqk3TrWYXCkyqjwTnktjChY7NMBA75bvSLpRdYoPcezUjMGvCP',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kickbox_token":"live_DWlVpZp5bTWPx1Ze3QHN49glzxnyEnkf4GhL9aUS7MHAqkCPT3BgMT33WDKX5LWd"}',
+  '{"level":"debug","msg":"config","kickbox_token":"live_DWlVpZp5bTWPx1Ze3QHN49glzxnyEnkf4GhL9aUS7MHAqkCPT3BgMT33WDKX5LWd"}',
   '  kickboxSecret: "live_oArGokUWGALYJbYQgg2rrQidwOhKs64NaAPZFSsH9FmoWdzIuE64uhTesiVX24po"',
 ]
 mustKeep = [
@@ -4249,12 +4249,12 @@ mustKeep = [
 [[rules]]
 id = "debounce-api-key"
 description = 'DeBounce API key (13 base36, uppercase) next to a debounce api keyword'
-regex = '''(?i:\bdebounce[_.-]?(?:api|key|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{13})\b'''
+regex = '''(?i:\bdebounce[_.-]?(?:api|key|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{13})\b'''
 entropy = 2.8
 keywords = ["debounce"]
 mustRedact = [
   'DEBOUNCE_API_KEY=49J0CN806EGAV',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","debounce_token":"ZZS41PFN5XFEK"}',
+  '{"level":"debug","msg":"config","debounce_token":"ZZS41PFN5XFEK"}',
   '  debounce_api_key: "Q6UMYPV9SRK9S"',
 ]
 mustKeep = [
@@ -4265,12 +4265,12 @@ mustKeep = [
 [[rules]]
 id = "verimail-api-key"
 description = 'Verimail API key (32 base62) next to a verimail keyword'
-regex = '''(?i:verimail)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:verimail)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["verimail"]
 mustRedact = [
   'VERIMAIL_API_KEY=S0CJQfqPB43wa2i9UXH2wrOcfcEGpJSG',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","verimail_token":"CpfulJbF2YmYTIhJD2ocY824MFKoCXke"}',
+  '{"level":"debug","msg":"config","verimail_token":"CpfulJbF2YmYTIhJD2ocY824MFKoCXke"}',
   '  verimailSecret: "5JWjvOaBLVQbn0alFKic9BJzknjfoWtf"',
 ]
 mustKeep = [
@@ -4281,12 +4281,12 @@ mustKeep = [
 [[rules]]
 id = "onesignal-rest-api-key"
 description = 'OneSignal REST API key (48 base64 or os_v2_app_ + base32) next to a onesignal keyword'
-regex = '''(?i:onesignal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(os_v2_app_[a-z0-9]{50,120}|[A-Za-z0-9]{48}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:onesignal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(os_v2_app_[a-z0-9]{50,120}|[A-Za-z0-9]{48}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.3
 keywords = ["onesignal"]
 mustRedact = [
   'ONESIGNAL_API_KEY=os_v2_app_n786eri0wctnqwd23lm52drmt6p8s23q0p1qobvhz4rl6yfoev2b8ttn4zwoosde3she0at8mel808vgu8obb2gbdv6az93k3oje',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","onesignal_token":"q3fvhCjZnW2x8CsXWuZvLKqYJOsDB0qZ4AZT41qTdhcVBvoo"}',
+  '{"level":"debug","msg":"config","onesignal_token":"q3fvhCjZnW2x8CsXWuZvLKqYJOsDB0qZ4AZT41qTdhcVBvoo"}',
   '  onesignalSecret: "oGQwgC5XB9k8KWXVD8KpY6pU65zmQZfdvf3sCrN4nWCqGMaA"',
 ]
 mustKeep = [
@@ -4310,12 +4310,12 @@ mustKeep = [
 [[rules]]
 id = "courier-auth-token"
 description = 'Courier auth token (pk_prod_ / pk_test_ + 28 base36) next to a courier keyword'
-regex = '''(?i:courier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_(?:prod|test)_[A-Z0-9]{26,30})\b'''
+regex = '''(?i:courier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_(?:prod|test)_[A-Z0-9]{26,30})\b'''
 entropy = 3.0
 keywords = ["courier"]
 mustRedact = [
   'COURIER_API_KEY=pk_prod_DS4EF7JHTUK5D5ZN5CNS6KHYLGMN',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","courier_token":"pk_prod_E5AE5PXDJYHU3TMQHZMK2QHVAR7I"}',
+  '{"level":"debug","msg":"config","courier_token":"pk_prod_E5AE5PXDJYHU3TMQHZMK2QHVAR7I"}',
   '  courierSecret: "pk_prod_DT8SD8CEXIJ3M6LDH3NE65I46YE7"',
 ]
 mustKeep = [
@@ -4328,12 +4328,12 @@ mustKeep = [
 [[rules]]
 id = "chatfuel-api-key"
 description = 'Chatfuel broadcast API token (128 base62) next to a chatfuel keyword'
-regex = '''(?i:chatfuel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{100,140})\b'''
+regex = '''(?i:chatfuel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{100,140})\b'''
 entropy = 3.5
 keywords = ["chatfuel"]
 mustRedact = [
   'CHATFUEL_API_KEY=L6VyLpejqFcjfxkWs9dXbp7a83UJAkY2y9tKjmZ1A5VPWtuz3kB1373vuty2OptwI3QHnPjXySRR6p4dT9JVTxR5AtIpoY9rFV0rV2715JJYtOS9FEB2vSBikLE4CkJK',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","chatfuel_token":"veTbY15rpPxzAJSKDvBzULKVCsr5VrSovEs0aihBjtFPDBlEHGZpDRLG79q01bOWKQ2K0R1I08SJBHwNdoSKiIwIx3UNmXgg5Cv1UaU04pec7yxN9plxL1yJZ6RVMYNg"}',
+  '{"level":"debug","msg":"config","chatfuel_token":"veTbY15rpPxzAJSKDvBzULKVCsr5VrSovEs0aihBjtFPDBlEHGZpDRLG79q01bOWKQ2K0R1I08SJBHwNdoSKiIwIx3UNmXgg5Cv1UaU04pec7yxN9plxL1yJZ6RVMYNg"}',
   '  chatfuelSecret: "RWZI9iEeUloHKPdoMWN9cp2p345B9PukUjEGT2LOgmUxRLxYRe8wMlzRNY8Fdv207u33Cncr7Baz7FDlJy30sOGPtdvQkAMiEVpPLx9uLzlbOA9rGjDgkr2verIuYJ22"',
 ]
 mustKeep = [
@@ -4344,12 +4344,12 @@ mustKeep = [
 [[rules]]
 id = "cliengo-api-key"
 description = 'Cliengo API key (UUID) next to a cliengo keyword'
-regex = '''(?i:cliengo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:cliengo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["cliengo"]
 mustRedact = [
   'CLIENGO_API_KEY=1af09871-9a17-d449-5385-8e91870f2a6c',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cliengo_token":"ec178eb9-8ea4-3051-9607-75ddc05373cd"}',
+  '{"level":"debug","msg":"config","cliengo_token":"ec178eb9-8ea4-3051-9607-75ddc05373cd"}',
   '  cliengoSecret: "f536eebe-994e-e486-eac5-d94d82f678a3"',
 ]
 mustKeep = [
@@ -4360,12 +4360,12 @@ mustKeep = [
 [[rules]]
 id = "ayrshare-api-key"
 description = 'Ayrshare API key (4 groups of 8 base36 joined by -) next to an ayrshare keyword'
-regex = '''(?i:ayrshare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8})\b'''
+regex = '''(?i:ayrshare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8})\b'''
 entropy = 3.0
 keywords = ["ayrshare"]
 mustRedact = [
   'AYRSHARE_API_KEY=4E69RDOM-V28JSG4D-YVH20MB9-6D2OWWLY',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ayrshare_token":"BCTTI3EP-1WRY1K62-OV6USTYH-ONPFL8TC"}',
+  '{"level":"debug","msg":"config","ayrshare_token":"BCTTI3EP-1WRY1K62-OV6USTYH-ONPFL8TC"}',
   '  ayrshareSecret: "MPWZAG6C-QKLML2V5-OV0N1Q01-LCWA2R1B"',
 ]
 mustKeep = [
@@ -4376,12 +4376,12 @@ mustKeep = [
 [[rules]]
 id = "mesibo-app-token"
 description = 'mesibo app token (64 base36) next to a mesibo keyword'
-regex = '''(?i:mesibo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:mesibo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["mesibo"]
 mustRedact = [
   'MESIBO_API_KEY=zjxqpwl13gux6e5m5xnbg31377936ekivuevk4dluifj43uqbv9omsrjgss5heor',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","mesibo_token":"tjecus8ygnc95cp9y2e8iys0add5aw1olgfpiscilcin3bkj5dvwyxal4cyh2hu6"}',
+  '{"level":"debug","msg":"config","mesibo_token":"tjecus8ygnc95cp9y2e8iys0add5aw1olgfpiscilcin3bkj5dvwyxal4cyh2hu6"}',
   '  mesiboSecret: "6uvvg0ppz98y284jk2q5k8lftnzqywf4kqrao2smac5wet5ctc564pzyndipx82m"',
 ]
 mustKeep = [
@@ -4392,12 +4392,12 @@ mustKeep = [
 [[rules]]
 id = "tyntec-api-key"
 description = 'tyntec API key (32 base62) next to a tyntec keyword'
-regex = '''(?i:tyntec)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:tyntec)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["tyntec"]
 mustRedact = [
   'TYNTEC_API_KEY=mGJtBV2RUrv00x5ZHV6qBZsfWJngY6Qm',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tyntec_token":"TaGAXmx4WbcZ8gapt4quqjZhtH1JZEMZ"}',
+  '{"level":"debug","msg":"config","tyntec_token":"TaGAXmx4WbcZ8gapt4quqjZhtH1JZEMZ"}',
   '  tyntecSecret: "ZokI8jp3FYW5ACj3xc4PeU4QyxzasriT"',
 ]
 mustKeep = [
@@ -4408,12 +4408,12 @@ mustKeep = [
 [[rules]]
 id = "voodoosms-api-key"
 description = 'VoodooSMS API key (46 base62) next to a voodoo keyword'
-regex = '''(?i:voodoo(?:[_.-]?sms)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
+regex = '''(?i:voodoo(?:[_.-]?sms)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
 entropy = 3.5
 keywords = ["voodoo"]
 mustRedact = [
   'VOODOOSMS_API_KEY=OCQqe6XrQvC34iy1BAjcDpHv59EcyZUZvb0a1XaCR2zj8d',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","voodoosms_token":"vCxsqrJs7mhBgzKEBj7J0j0otrktoiT1BPVkKAXTwreY7j"}',
+  '{"level":"debug","msg":"config","voodoosms_token":"vCxsqrJs7mhBgzKEBj7J0j0otrktoiT1BPVkKAXTwreY7j"}',
   '  voodoosmsSecret: "0Sj8KGVjNu2evxgnGz5RBAMOt9iXMybDlZ6IduzIl0zvCq"',
 ]
 mustKeep = [
@@ -4426,12 +4426,12 @@ mustKeep = [
 [[rules]]
 id = "d7network-api-token"
 description = 'D7 Networks API token (base64 / JWT) next to a d7 keyword'
-regex = '''(?i:d7[_.-]?network|\bd7sms)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=_.-]{20,400})(?![A-Za-z0-9+/=_.-])'''
+regex = '''(?i:d7[_.-]?network|\bd7sms)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=_.-]{20,400})(?![A-Za-z0-9+/=_.-])'''
 entropy = 3.5
 keywords = ["d7network", "d7_network", "d7-network", "d7sms"]
 mustRedact = [
   'D7NETWORK_API_KEY=eyJVstpl0WdghYzWTrzcNaWH5Wg1dMTg0.JsSq61mFNoZqcHMlkzdadThd7PB9RZT5mnkWIkXDNaXSN8LkkqSxK_T4a1zHlkAkPvCEH10GEB4WL0KVdlWXT9MuvKkgM0wbsJdTqS_zyo9_DF628YN-JjO6.vabkkRWv9nH8kmuDZjVioXQskqvGquwnbFDB8xk0pD8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","d7network_token":"eyJxr5KBslDALaoawpHOIvtfRdAENaf1V.vRmbqj3uR_rnIZWw7E7td5J256lTcUQ0dqxw6Zu6PQUnZ0MbcWroy0o6_q308cECskUU0YDMAXrWvwVoBzlZ53bdNifYeTh7al76wdyj4GT2EChUMEcjUWre.QlPTj84gYpA7Vx2Y8yqCV40OEtWrGQgoXz9wIfdP4e3"}',
+  '{"level":"debug","msg":"config","d7network_token":"eyJxr5KBslDALaoawpHOIvtfRdAENaf1V.vRmbqj3uR_rnIZWw7E7td5J256lTcUQ0dqxw6Zu6PQUnZ0MbcWroy0o6_q308cECskUU0YDMAXrWvwVoBzlZ53bdNifYeTh7al76wdyj4GT2EChUMEcjUWre.QlPTj84gYpA7Vx2Y8yqCV40OEtWrGQgoXz9wIfdP4e3"}',
   '  d7networkSecret: "eyJrJl-Uzi_3lG8hjjcf6Lnv3p3Ups2Vt.heiWjaYFeu7HnvogvvS8a1IgVuo7DAjj8MdKtgOc90sHSUXChH4iw5I3Qp-mPvmxgfNwhDYKzVwJfIHrusjOebcFf8AtOFr7N-JeclRgg5YAJb4aKQQzrUQH.m_GZ30F6_vOvTu7spOahSQUytOV6bxp7h6pTAdDncFC"',
 ]
 mustKeep = [
@@ -4442,12 +4442,12 @@ mustKeep = [
 [[rules]]
 id = "textmagic-api-key"
 description = 'TextMagic API key (30 base62) next to a textmagic keyword'
-regex = '''(?i:textmagic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:textmagic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
 entropy = 3.3
 keywords = ["textmagic"]
 mustRedact = [
   'TEXTMAGIC_API_KEY=zE12xbbyZZyx6asD9xWylWs9RoG34p',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","textmagic_token":"k2ATzFMExjFtSsH6hQwdNR2sJbXh1K"}',
+  '{"level":"debug","msg":"config","textmagic_token":"k2ATzFMExjFtSsH6hQwdNR2sJbXh1K"}',
   '  textmagicSecret: "m9O2RwVsMopVMRY4MXkVEJiw68oy4s"',
 ]
 mustKeep = [
@@ -4460,12 +4460,12 @@ mustKeep = [
 [[rules]]
 id = "clickatell-api-key"
 description = 'Clickatell API key (22-32 base64url) next to a clickatell keyword'
-regex = '''(?i:clickatell)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{22,32})(?![A-Za-z0-9_=-])'''
+regex = '''(?i:clickatell)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{22,32})(?![A-Za-z0-9_=-])'''
 entropy = 3.3
 keywords = ["clickatell"]
 mustRedact = [
   'CLICKATELL_API_KEY=WJAegd9NP2bIpQVfsZvPQcz8==',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clickatell_token":"hAx7ePoc-YsZbLGJ_Jia-0hp=="}',
+  '{"level":"debug","msg":"config","clickatell_token":"hAx7ePoc-YsZbLGJ_Jia-0hp=="}',
   '  clickatellSecret: "GOVFTx0rxUcHFd-Z7NMDNa_3=="',
 ]
 mustKeep = [
@@ -4476,12 +4476,12 @@ mustKeep = [
 [[rules]]
 id = "msg91-auth-key"
 description = 'MSG91 auth key (24 hex/base62) next to a msg91 keyword'
-regex = '''(?i:msg91)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
+regex = '''(?i:msg91)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
 entropy = 3.0
 keywords = ["msg91"]
 mustRedact = [
   'MSG91_API_KEY=1209411hfcfuOR02vnzaZGLP',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","msg91_token":"230767G9UL6LEu9HekYNDiQ6"}',
+  '{"level":"debug","msg":"config","msg91_token":"230767G9UL6LEu9HekYNDiQ6"}',
   '  msg91Secret: "363893H1XWKbF8Bc1FIY8U7C"',
 ]
 mustKeep = [
@@ -4494,12 +4494,12 @@ mustKeep = [
 [[rules]]
 id = "textlocal-api-key"
 description = 'Textlocal API key (base64-ish, 40-50 chars) next to a textlocal keyword'
-regex = '''(?i:textlocal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=]{40,50})(?![A-Za-z0-9+/=])'''
+regex = '''(?i:textlocal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=]{40,50})(?![A-Za-z0-9+/=])'''
 entropy = 3.5
 keywords = ["textlocal"]
 mustRedact = [
   'TEXTLOCAL_API_KEY=uEfsDjfRlt1c6dQ2NBzx24xoqrFiCZFQElgMd9rJKsNi',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","textlocal_token":"dfFa8FgIA98i2Kxm21G0NTTU5s1XKPV57g10SI6acwCl"}',
+  '{"level":"debug","msg":"config","textlocal_token":"dfFa8FgIA98i2Kxm21G0NTTU5s1XKPV57g10SI6acwCl"}',
   '  textlocalSecret: "BXA3pY3xQfr0ozkKKplwGYhLKM464BIdy1NeuAGrfWti"',
 ]
 mustKeep = [
@@ -4516,9 +4516,9 @@ description = 'Facebook / Meta app access token (app id | app secret or app toke
 regex = '''(?<![\w|])([0-9]{15,16}\|[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])'''
 keywords = ["access_token", "input_token", "app_token", "facebook", "fb_", "graph."]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v19.0/debug_token?input_token=abc&access_token=412569668941242|943eae6497fa3c0f5ba2f0ae5d95ebe1 HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET /v19.0/debug_token?input_token=abc&access_token=412569668941242|943eae6497fa3c0f5ba2f0ae5d95ebe1 HTTP/1.1" 200 512',
   'FB_APP_TOKEN=553972363111755|ba7f337c33014cfcf52a53402cbca7a8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"428789904835916|a9a63d22be81bbf2abbab4b3a654fccb"}',
+  '{"level":"debug","msg":"config","access_token":"428789904835916|a9a63d22be81bbf2abbab4b3a654fccb"}',
 ]
 mustKeep = [
   'INFO  ids 123456789012345|678 merged',
@@ -4534,7 +4534,7 @@ keywords = ["facebook", "fb_", "fb-", "meta_", "meta-"]
 mustRedact = [
   'FACEBOOK_CLIENT_TOKEN=83c166e5f60bd9a87eba49c5e0c59f47',
   '  facebook_client_token: "a9954a9405d397bdf5cd925a696bbc18"',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'facebook_client_token': '0375f973098cbc1a45f73f19c3766ceb', 'retries': 3}",
+  "ERROR worker-2 cfg={'facebook_client_token': '0375f973098cbc1a45f73f19c3766ceb'}",
 ]
 mustKeep = [
   'FACEBOOK_CLIENT_TOKEN=${FACEBOOK_CLIENT_TOKEN}',
@@ -4546,9 +4546,9 @@ description = 'Instagram Basic Display / Instagram Login user access token (IGQV
 regex = '''\b((?:IGQV|IGAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])'''
 keywords = ["igqv", "igaa"]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /me/media?fields=id,caption&access_token=IGAAK6EmzrI1RHTGAP0iBQ2OkrcJyOTQBNLA3TKRBh2y03imdbpjTJLso0utKiGmrCulVaxNiyGeKAEEOknqT2nZKrIxEcjRYlEYs--Skp8IqDMed7cgtX2ufdHp5_ymc9wCkRmrLTsKYCOIEVGRDobZuOj HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET /me/media?fields=id,caption&access_token=IGAAK6EmzrI1RHTGAP0iBQ2OkrcJyOTQBNLA3TKRBh2y03imdbpjTJLso0utKiGmrCulVaxNiyGeKAEEOknqT2nZKrIxEcjRYlEYs--Skp8IqDMed7cgtX2ufdHp5_ymc9wCkRmrLTsKYCOIEVGRDobZuOj HTTP/1.1" 200 512',
   'INSTAGRAM_ACCESS_TOKEN=IGAAK39D-R-wEuHvOanxJmvh30-2ZrsiZ8FcPU4CZU4cus5YCkaBal8Otw9fz9IRzUZFYCfhsX8N0ZKiZ2AKrbcTcPzF1eNX2AjeSu80HR0s4NzQb8lWGGsMb5CWuL6D6k0hLZsi-QoVN7Cd8jZHLr2zdQ7',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"IGQVJ1B6AVJE_MT_pwGB5MmJnksfby-jmrahww1ggdKgt2z1YJGhFGexnIw2Be7CdK84_gul37rgxpV-B894MZQxdepw6wAA8AgcdRGWYiIZfk4KLY8vemjqsNCK0cN7pJyQOF__nMwUNbDV1UdpixV8mow"}',
+  '{"level":"debug","msg":"config","access_token":"IGQVJ1B6AVJE_MT_pwGB5MmJnksfby-jmrahww1ggdKgt2z1YJGhFGexnIw2Be7CdK84_gul37rgxpV-B894MZQxdepw6wAA8AgcdRGWYiIZfk4KLY8vemjqsNCK0cN7pJyQOF__nMwUNbDV1UdpixV8mow"}',
 ]
 mustKeep = [
   'INFO  instagram: tokens start with IGQV',
@@ -4561,7 +4561,7 @@ description = 'Threads API user access token (THQV / THAA + base64url)'
 regex = '''\b((?:THQV|THAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])'''
 keywords = ["thqv", "thaa"]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v1.0/me/threads?access_token=THQVJIGzwd_pVnOWdD1Hz9daRAxWgE7ycc-KVC5AU8XqBkOeFE6abeh-bcmAJ-cG450s7j1wBqiOLMtPdoIIS1w22h9ib8GTHvLRu7sEsMRUvQcXpctB3vYMtPPTK5Z16f_khCunCTGoBYTxnxMcQLZgAJp HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET /v1.0/me/threads?access_token=THQVJIGzwd_pVnOWdD1Hz9daRAxWgE7ycc-KVC5AU8XqBkOeFE6abeh-bcmAJ-cG450s7j1wBqiOLMtPdoIIS1w22h9ib8GTHvLRu7sEsMRUvQcXpctB3vYMtPPTK5Z16f_khCunCTGoBYTxnxMcQLZgAJp HTTP/1.1" 200 512',
   'THREADS_ACCESS_TOKEN=THQVJI5xNxrbwsvonRIq84o3QD2MUkQw6gX_HeAJbuNHwJHD7sdof1628NGG2oB3dx0t4AinAClcS_M9nuLaeyStak5WgJdX9gkbO35t3BTa-zx5u5pI8O4QLIJpyAIaP2Cr6U1QCfAld89zbb06GmdSHf5',
 ]
 mustKeep = [
@@ -4571,12 +4571,12 @@ mustKeep = [
 [[rules]]
 id = "twitter-access-token"
 description = 'Twitter / X OAuth 1.0a access token (numeric user id - 20-40 base62) next to a twitter keyword'
-regex = '''(?i:twitter|\bx[_.-]api|\btw)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9]{6,20}-[A-Za-z0-9]{20,40})\b'''
+regex = '''(?i:twitter|\bx[_.-]api|\btw)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9]{6,20}-[A-Za-z0-9]{20,40})\b'''
 entropy = 3.3
 keywords = ["twitter", "x_api", "x-api", "tw_"]
 mustRedact = [
   'TWITTER_ACCESS_TOKEN=366674252423796552-j6Z5WEAea2g20T7CmQoCt5RN4rNZ7DY',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","twitter_oauth_token":"768361858610194270-E8JPVzPe7KxEYP44vDU3EcQu8QLacAs"}',
+  '{"level":"debug","msg":"config","twitter_oauth_token":"768361858610194270-E8JPVzPe7KxEYP44vDU3EcQu8QLacAs"}',
   '  twitterAccessToken: "342613228781989335-q24cecJl8GZHn7nZzctFuupontzXTPI"',
 ]
 mustKeep = [
@@ -4592,7 +4592,7 @@ entropy = 3.3
 keywords = ["twitter"]
 mustRedact = [
   'TWITTER_API_KEY=URnLr2tR2m9XqjVVB0zLygUdA',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","twitter_consumer_key":"xdF8NejX0Z270UKIyKqei4N1W"}',
+  '{"level":"debug","msg":"config","twitter_consumer_key":"xdF8NejX0Z270UKIyKqei4N1W"}',
 ]
 mustKeep = [
   'TWITTER_API_KEY=${TWITTER_API_KEY}',
@@ -4606,7 +4606,7 @@ entropy = 3.5
 keywords = ["twitter"]
 mustRedact = [
   'TWITTER_CLIENT_SECRET=mebrNjimJAoHNorP2A5Je-AFetDboGqqEsQqVT-WSNBw-PBjka',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","twitter_oauth2_client_secret":"9V9stfXPJ3_6m3MZN1OnuQ6qCI5y028a0YuzI49EZN_mOzmpBg"}',
+  '{"level":"debug","msg":"config","twitter_oauth2_client_secret":"9V9stfXPJ3_6m3MZN1OnuQ6qCI5y028a0YuzI49EZN_mOzmpBg"}',
 ]
 mustKeep = [
   'TWITTER_CLIENT_SECRET=${TWITTER_CLIENT_SECRET}',
@@ -4620,7 +4620,7 @@ entropy = 3.0
 keywords = ["linkedin"]
 mustRedact = [
   'LINKEDIN_CLIENT_SECRET=WPL_AP1.m8zFX39ldtlwXJkE.1LG7ef==',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","linkedin_secret":"XkQUmLTBe5DER4aZ"}',
+  '{"level":"debug","msg":"config","linkedin_secret":"XkQUmLTBe5DER4aZ"}',
   '  linkedinClientSecret: "WPL_AP1.GwcaHfifaJ749Ary.C17MAp=="',
 ]
 mustKeep = [
@@ -4635,7 +4635,7 @@ regex = '''(?i:linkedin)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth
 keywords = ["linkedin"]
 mustRedact = [
   'LINKEDIN_ACCESS_TOKEN=AQr1L9uFQ-IlUJf1C9WPOU9wFzGLkcvlBiVwpX4KR64eC6GDChfBnI-OfQEFz49hpdOSAuieKSyUVGPin2MwfDBsC-qOm3hlQkUoSLY-kFgDda-ROnpHMhHEHax8bJLioLC5iOLhWv4Ryb1laOBLldaaZXJ4MnAl5H4pwcp6UiRYw5ruB0PPcM8l3t7v1YPAB0xTDrsd0PvOMNN_BUFziG_2kr8mnUaCesw1lCODtnuL_mdrESa_17l0YzfQfHkACwSEZA71vN_YKgBdagqpofHWfme8-W_68AZiDhtGuj1JMIXM_NoJZWqHCnY0Y7BxfarkYqvVWtNmsa8nTdlkzpzeicU3VqAK',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","linkedin_token":"AQryXMYDPMUIzucmFaNeTN9fI2xjzr04kyvggyCsJTU86nUoL1trWRipbowPfbnyzO4DEj-Pp1IKD0O46eVDP34llxZV6D_mGHseYWtIQlc_F_s57aBegZY37-SHlKrxg8ZCjvcFb7b8nLbIti-q0G5p6zZ2oQH-jbmhKy1PonTUBscJudtk0zQANziMtDj0tMJgwWl2NPcj9k4PbGXR3Nj03l8iACTdpIwOCuIAnY6wswnDGqAD95zJp9BtX0O_5GRmkh4Q5q5hm3ODgeqeSDwe5UtSexrwg688BRaZB8XB9v0YpxHmMCSDLUE3wATw6UZMmSrVzrFPyuVfVC5YWIJ9AhkdMkjc"}',
+  '{"level":"debug","msg":"config","linkedin_token":"AQryXMYDPMUIzucmFaNeTN9fI2xjzr04kyvggyCsJTU86nUoL1trWRipbowPfbnyzO4DEj-Pp1IKD0O46eVDP34llxZV6D_mGHseYWtIQlc_F_s57aBegZY37-SHlKrxg8ZCjvcFb7b8nLbIti-q0G5p6zZ2oQH-jbmhKy1PonTUBscJudtk0zQANziMtDj0tMJgwWl2NPcj9k4PbGXR3Nj03l8iACTdpIwOCuIAnY6wswnDGqAD95zJp9BtX0O_5GRmkh4Q5q5hm3ODgeqeSDwe5UtSexrwg688BRaZB8XB9v0YpxHmMCSDLUE3wATw6UZMmSrVzrFPyuVfVC5YWIJ9AhkdMkjc"}',
 ]
 mustKeep = [
   'LINKEDIN_ACCESS_TOKEN=${LINKEDIN_ACCESS_TOKEN}',
@@ -4651,7 +4651,7 @@ entropy = 3.5
 keywords = ["tiktok"]
 mustRedact = [
   'TIKTOK_ACCESS_TOKEN=rft.3r7mpDC40ULYl8YH0O6mm6c9F0tfOSwwmNc2nnImDtWLKG5zJaUpOI09!2467.va',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tiktok_refresh_token":"act.nw6AFqBqMsH7QJTX62Aj0uKvr9zExPRqMdXRhZ3aRSdeii5qAHp74B1n!1588.va"}',
+  '{"level":"debug","msg":"config","tiktok_refresh_token":"act.nw6AFqBqMsH7QJTX62Aj0uKvr9zExPRqMdXRhZ3aRSdeii5qAHp74B1n!1588.va"}',
 ]
 mustKeep = [
   'TIKTOK_ACCESS_TOKEN=${TIKTOK_ACCESS_TOKEN}',
@@ -4660,12 +4660,12 @@ mustKeep = [
 [[rules]]
 id = "tiktok-business-access-token"
 description = 'TikTok for Business / Marketing API access token or app secret (40 hex) next to a tiktok keyword'
-regex = '''(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["tiktok"]
 mustRedact = [
   'TIKTOK_ADS_ACCESS_TOKEN=901c9efe0c98fa27ab7b1ddd5bb42c3e77d8e4bf',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tiktok_app_secret":"7a53225c6a80064cf29131e2d2f52ae6830c8405"}',
+  '{"level":"debug","msg":"config","tiktok_app_secret":"7a53225c6a80064cf29131e2d2f52ae6830c8405"}',
   '> tiktok Access-Token: 919dfbcf702e046c608ed8f8b80b7c06a731cca1',
 ]
 mustKeep = [
@@ -4680,7 +4680,7 @@ keywords = ["pina_", "pinr."]
 mustRedact = [
   '> Authorization: Bearer: pina_MJMO1W6VXWTO2R12FHJB0DGBM54G0YYFI2BWIRICR6RLDNOC0SM7KVN3QRAE9C68SO2CM71URMTWLDFFMBMELEZRIU',
   'PINTEREST_ACCESS_TOKEN=pina_SJR63OTQGL7A9UTIMVTIWI1MLYQZ3UDZJLCJB2E6FCBQY2Q3P45S5W0F14E0GS7SG0D26IH1KUZW6MHY599XEPXBU8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","access_token":"pina_GI0V1A1YTK0OA97O85M7F3ITVOW3A5309F8OOSB3FG3KZ8VE0DM2UP6SFSD39DI9OODZDQ7HK8EI4UI0CFIQPRSZ9B"}',
+  '{"level":"debug","msg":"config","access_token":"pina_GI0V1A1YTK0OA97O85M7F3ITVOW3A5309F8OOSB3FG3KZ8VE0DM2UP6SFSD39DI9OODZDQ7HK8EI4UI0CFIQPRSZ9B"}',
 ]
 mustKeep = [
   'INFO  pinterest: tokens start with pina_',
@@ -4694,8 +4694,8 @@ entropy = 3.3
 keywords = ["reddit"]
 mustRedact = [
   'REDDIT_CLIENT_SECRET=5NolV2kB1qrvMz2lqNTFsjJHYAVe_t',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","reddit_refresh_token":"kppW4mUuuiOjNaU_91cxkAgFp9pJ25"}',
-  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'reddit_secret': 'AOr7chf4awst3k4x__A6K0cjEH15h0', 'retries': 3}",
+  '{"level":"debug","msg":"config","reddit_refresh_token":"kppW4mUuuiOjNaU_91cxkAgFp9pJ25"}',
+  "ERROR worker-2 cfg={'reddit_secret': 'AOr7chf4awst3k4x__A6K0cjEH15h0'}",
 ]
 mustKeep = [
   'REDDIT_CLIENT_SECRET=${REDDIT_CLIENT_SECRET}',
@@ -4721,12 +4721,12 @@ mustKeep = [
 [[rules]]
 id = "spotify-client-secret"
 description = 'Spotify Web API client secret (32 hex) next to a spotify keyword'
-regex = '''(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["spotify"]
 mustRedact = [
   'SPOTIFY_CLIENT_SECRET=c6f8ed54e0a6fe1e344276795260e692',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spotify_secret":"8d6ab03ba2d124e0af3afcdb49a3d48c"}',
+  '{"level":"debug","msg":"config","spotify_secret":"8d6ab03ba2d124e0af3afcdb49a3d48c"}',
   '  spotifyKey: "a80f6e0f76076c2f6b0bcf2510527bde"',
 ]
 mustKeep = [
@@ -4741,7 +4741,7 @@ regex = '''(?i:spotify)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|
 keywords = ["spotify"]
 mustRedact = [
   'SPOTIFY_ACCESS_TOKEN=BQMPMs-Fu94gqw-VBE4rbFcLZ0QRoWfIxJKltwri8aYc-8BvsD2eu_BY21bMXhLa0vwVmJjuZaXIjtxjLxebgOZv1m-yyFws1JXXAESXoaeH8-7vRIN75OxNBFLzz-AYb8HG6GGBGMs-F4YtA9bthQF7-S7iQvjHI0HypBpqm8OYeJR_kcu3c4crMnr2KFdLFjnFp9eT2Z',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spotify_refresh_token":"BQg27c11o-X9KXC8aYqpBQobua3pCcT-1CvazhxSyn1gFipDRGKzDXOoMiuFAzb985LTfgLB49Y9nsElXprfd_lwVZVzn1n0BY0r3FwR6_FvWqeCClycrFkHbBeDqPAwcY8P24vYZDUgu0o3ks-6J32sBGqEqJWUeDXC790yj8miqZt_1Q2k7t0oEgrJb9ZNT3bhEScefR"}',
+  '{"level":"debug","msg":"config","spotify_refresh_token":"BQg27c11o-X9KXC8aYqpBQobua3pCcT-1CvazhxSyn1gFipDRGKzDXOoMiuFAzb985LTfgLB49Y9nsElXprfd_lwVZVzn1n0BY0r3FwR6_FvWqeCClycrFkHbBeDqPAwcY8P24vYZDUgu0o3ks-6J32sBGqEqJWUeDXC790yj8miqZt_1Q2k7t0oEgrJb9ZNT3bhEScefR"}',
 ]
 mustKeep = [
   'SPOTIFY_ACCESS_TOKEN=${SPOTIFY_ACCESS_TOKEN}',
@@ -4755,7 +4755,7 @@ keywords = ["live_"]
 mustRedact = [
   'STREAM_KEY=live_749581496_fLxtpKvL0OJyBydGq2xE05vUBasbRZ',
   'ffmpeg -re -i in.mp4 -f flv rtmp://live.twitch.tv/app/live_393829653_wKAKWAG8WaSt2acsrPxm250zgOC4u5',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","streamKey":"live_208736258_QTnPybbgtH3gp8Gwuni5kS9AUw51Kf"}',
+  '{"level":"debug","msg":"config","streamKey":"live_208736258_QTnPybbgtH3gp8Gwuni5kS9AUw51Kf"}',
 ]
 mustKeep = [
   'INFO  live_42_ready=true',
@@ -4784,7 +4784,7 @@ entropy = 3.3
 keywords = ["twitch"]
 mustRedact = [
   'TWITCH_CLIENT_SECRET=mjq9bovt5qzul43ty678y2x5jvo2b0',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","twitch_client_secret":"ow8m3u6ro3vpilgy3dx29elxp5o3vu"}',
+  '{"level":"debug","msg":"config","twitch_client_secret":"ow8m3u6ro3vpilgy3dx29elxp5o3vu"}',
 ]
 mustKeep = [
   'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}',
@@ -4800,7 +4800,7 @@ entropy = 3.5
 keywords = ["snapchat", "snapkit", "snap_", "snap-"]
 mustRedact = [
   'SNAPCHAT_CLIENT_SECRET=Ttg35zU9wQ5uKBtZ7H4GbiF4KsdHI32gJUphzp4CVKl',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","snap_kit_secret":"Z4Ep9yLpAlpDSVmkeTTaZ8ksdKMVJbExw8roTetS0rY"}',
+  '{"level":"debug","msg":"config","snap_kit_secret":"Z4Ep9yLpAlpDSVmkeTTaZ8ksdKMVJbExw8roTetS0rY"}',
 ]
 mustKeep = [
   'SNAPCHAT_CLIENT_SECRET=${SNAPCHAT_CLIENT_SECRET}',
@@ -4834,7 +4834,7 @@ entropy = 3.5
 keywords = ["okta"]
 mustRedact = [
   'OKTA_CLIENT_SECRET=P-Hpp9PwW9aDs6G-fF3kdm2QSiEghBo0Yy061lNDZHuxR_0IbElPHL3Plpf5BHSX',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","okta_oauth2_client_secret":"AZ55dOhYZdaYPp9l6aNa_gk7vHB1vfSOtOiDL5JnmD0v79NSVYAql8iqAwPYBh43"}',
+  '{"level":"debug","msg":"config","okta_oauth2_client_secret":"AZ55dOhYZdaYPp9l6aNa_gk7vHB1vfSOtOiDL5JnmD0v79NSVYAql8iqAwPYBh43"}',
   '  oktaClientSecret: "4Mhrk1wxAu0OioAp0v2OTbeTVD6dJQLlM4Xp__xa1QaTn59Kd9mApvoH33JJGvAY"',
 ]
 mustKeep = [
@@ -4845,12 +4845,12 @@ mustKeep = [
 [[rules]]
 id = "auth0-client-secret"
 description = 'Auth0 application client secret (64 base64url) next to an auth0 keyword'
-regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["auth0"]
 mustRedact = [
   'AUTH0_CLIENT_SECRET=OSV2I_255SzI0VwVFxupIU6QosSf9IVTg_s17w9T5Idiolmb4CPqP41vzSyetOZH',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","auth0_secret":"acAuvn3SDZV-m135MGKKnGjIHUgFRapucgV-QphROC545ezOjivkQwDoleCx1wBB"}',
+  '{"level":"debug","msg":"config","auth0_secret":"acAuvn3SDZV-m135MGKKnGjIHUgFRapucgV-QphROC545ezOjivkQwDoleCx1wBB"}',
   '  auth0ClientSecret: "UN7q0jY6iN94vfNmkm-eQA0Y1Z_icgJymLvsYzRdvJwN59Nme1DpByGqOKiJivyO"',
 ]
 mustKeep = [
@@ -4861,11 +4861,11 @@ mustKeep = [
 [[rules]]
 id = "auth0-management-api-token"
 description = 'Auth0 Management API token (JWT) next to an auth0 keyword'
-regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
 keywords = ["auth0"]
 mustRedact = [
   'AUTH0_MGMT_TOKEN=eyJHhHXQiWi5sx0hP7b740W2_db5ZNuq-4zGPEV-E5o.eyJIk9wHZ1mn9LUHQgvA8A6FfHZ3hA6lOpueVrCdOXWbvPlUOWWc_KZmI9N8f3358s4U-hyhwm8G0kiA_C601fLKPc7QUjbo-j4pqFSgk_6AKVEnkknohdVIDWk-ltG0TTac8jKjnkyA-G5DBv_ZGarUDRZIDbNK1VllzD6QvLDI2BzqoF5Zjbq-11sW3qeAXXgkYwqFKso.XU38MoPTwsbTbd-i-mYrYMXHimRYp9-CP6IhyEd4rewctVYtBX5YNeBYdzAa9nhqRXvX-6uzBVhsDPVw7L4g1MzvNjmaKGihfmwuPT2AbQ8AEBAxvukNWblqkFKGj55vaH--U0E7MebKuEv9E_rhHso7klqjI7qHpzJe37J7b75r_jxILEOhF-72F3z02UWlzm1UuSI9xUltattA4WGc1dQ-OerbD5dPXy7J8cWQXbDCB7oXfGRaM1Dw9Htai8ZYDuRTs20G73uk280oianINz8Vd_wglb56ibFwE6EozYZdbC3VMGiqAzCX_8zw0s-gAcuhJTZKBNTXjGlpDGPpEq',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","auth0_management_token":"eyJpFOpsq3zmJpHAgL7svx4PT-0iixUZ6HnK73AFiNv.eyJ1L18emx5W9dm0S_WMz8Y7QZMS9-zdjshXFsQhmPBSIot1kyvv_GqdhkCMEr3HvfnH3gxLhIZNcmnDgEr91MOF661ypivIidXO_f4eYWykZ77UjtX-bWjKv8DuQQ5XSvL-EVEfhyMKxJyKNlJ1DLl3oBdEAID1-HgJe-KfLysg4Sg2d_zr2jCaws4s4jafR7vUSQaXVAF.4nlcIswTfTa0fbXeKYOwOGiLkVdOOt8wavSOrite3uMeRY66pnsZ6tLYkuZvzrhIycAfe-POydUI_1Ms8c-3Rud_OK3dIx1ZkV9oFiL-lfJF9ddlBmlfFdIxpl85K-mJoWyy0FIPUkhhPFAD01YFFENlqUdFDwUK5fdq0VDB0aSfsZREZmBRGGHJ4lswrv0aNrl-S6bjvNzg00V6JmlJK_Pzsl2iAfFf146n7wPQ6FlaPlYfIdYo_uzqbaS3v4rdfWtVe7weKXrb-UMqEE8GTv2CO1BuDXVHcOhUennXwRPSv13rJqbCySb8wjFB6_x3a7xbp2nS8cGHLVwmssqfhE"}',
+  '{"level":"debug","msg":"config","auth0_management_token":"eyJpFOpsq3zmJpHAgL7svx4PT-0iixUZ6HnK73AFiNv.eyJ1L18emx5W9dm0S_WMz8Y7QZMS9-zdjshXFsQhmPBSIot1kyvv_GqdhkCMEr3HvfnH3gxLhIZNcmnDgEr91MOF661ypivIidXO_f4eYWykZ77UjtX-bWjKv8DuQQ5XSvL-EVEfhyMKxJyKNlJ1DLl3oBdEAID1-HgJe-KfLysg4Sg2d_zr2jCaws4s4jafR7vUSQaXVAF.4nlcIswTfTa0fbXeKYOwOGiLkVdOOt8wavSOrite3uMeRY66pnsZ6tLYkuZvzrhIycAfe-POydUI_1Ms8c-3Rud_OK3dIx1ZkV9oFiL-lfJF9ddlBmlfFdIxpl85K-mJoWyy0FIPUkhhPFAD01YFFENlqUdFDwUK5fdq0VDB0aSfsZREZmBRGGHJ4lswrv0aNrl-S6bjvNzg00V6JmlJK_Pzsl2iAfFf146n7wPQ6FlaPlYfIdYo_uzqbaS3v4rdfWtVe7weKXrb-UMqEE8GTv2CO1BuDXVHcOhUennXwRPSv13rJqbCySb8wjFB6_x3a7xbp2nS8cGHLVwmssqfhE"}',
 ]
 mustKeep = [
   'AUTH0_MGMT_TOKEN=${AUTH0_MGMT_TOKEN}',
@@ -4878,7 +4878,7 @@ regex = '''(?i:clerk)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|ap
 keywords = ["clerk"]
 mustRedact = [
   'CLERK_SECRET_KEY=sk_live_3t9DSxXjhO5AKbB5JUnhh32N35TJsxEveCYkldKjYV',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clerk_secret":"sk_live_c0A3W9xa0Js0O64sD7TEg0uJuFLL9bVAehQmNmDGXO"}',
+  '{"level":"debug","msg":"config","clerk_secret":"sk_live_c0A3W9xa0Js0O64sD7TEg0uJuFLL9bVAehQmNmDGXO"}',
   '  clerkSecretKey: "sk_test_0KWRTWcmCJu7hgmkeiDoUWdCoanmv68uARigBl55f5"',
 ]
 mustKeep = [
@@ -4894,7 +4894,7 @@ regex = '''\b(secret-(?:live|test)-[A-Za-z0-9_=-]{30,44})(?![A-Za-z0-9_=-])'''
 keywords = ["secret-live-", "secret-test-"]
 mustRedact = [
   'STYTCH_SECRET=secret-live-Mmc1bZ8Xpx2B1f9CO8HlqphWtdM-tsUeBH1E',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","stytch_secret":"secret-live-TKjHM4bFwPfp4ZjtLDT7b_TiZxxk_Pu_3nyl"}',
+  '{"level":"debug","msg":"config","stytch_secret":"secret-live-TKjHM4bFwPfp4ZjtLDT7b_TiZxxk_Pu_3nyl"}',
   'curl -u project-live-1b2c3d4e-5f60-7a8b-9c0d-e1f2a3b4c5d6:secret-test-j6pP23HxqTViYe2q1ZqWzdFaRHaskdZOmcLp https://api.stytch.com/v1/users',
 ]
 mustKeep = [
@@ -4911,7 +4911,7 @@ regex = '''(?i:workos)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|a
 keywords = ["workos"]
 mustRedact = [
   'WORKOS_API_KEY=sk_test_YXWWObbfFNGLzbT3uENDLDIIye5YBaJZ8cO0eoNJvyL7jnPUIDG3J5tdLLth',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","workos_key":"sk_test_4ZcxJz6PYzxQRn2T6XQ3rs55gKXOVgObcZWDAcCyk7vqSFWKQurP5MSoBUw9"}',
+  '{"level":"debug","msg":"config","workos_key":"sk_test_4ZcxJz6PYzxQRn2T6XQ3rs55gKXOVgObcZWDAcCyk7vqSFWKQurP5MSoBUw9"}',
 ]
 mustKeep = [
   'WORKOS_API_KEY=${WORKOS_API_KEY}',
@@ -4923,12 +4923,12 @@ mustKeep = [
 [[rules]]
 id = "fusionauth-api-key"
 description = 'FusionAuth API key (40-64 base64url) next to a fusionauth keyword'
-regex = '''(?i:fusionauth)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:fusionauth)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["fusionauth"]
 mustRedact = [
   'FUSIONAUTH_API_KEY=QXoTwN9AuK-H-jUkLw5POYe9UWL4Z5STR60MQmuDCS-5ypenICVPxQ5SZYc_1R4G',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fusionauth_token":"94ejz1pG0Y8ZG6VWhAOmbyxtbsG7_qXn1GwripGAYzbJg7J9c6SOysz_kowiva6f"}',
+  '{"level":"debug","msg":"config","fusionauth_token":"94ejz1pG0Y8ZG6VWhAOmbyxtbsG7_qXn1GwripGAYzbJg7J9c6SOysz_kowiva6f"}',
   '  fusionauthSecret: "JVaOREtW4ni6XG3aWhtafk6DSr_hxxUTug4ZVoxSxCRI3JK7Rycl34mFbHGgk7p2"',
 ]
 mustKeep = [
@@ -4939,12 +4939,12 @@ mustKeep = [
 [[rules]]
 id = "keycloak-client-secret"
 description = 'Keycloak client secret (32 base62) next to a keycloak keyword'
-regex = '''(?i:keycloak|\bkc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:keycloak|\bkc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.5
 keywords = ["keycloak", "kc_"]
 mustRedact = [
   'KEYCLOAK_CLIENT_SECRET=WUX989uY3dqLiscPgvRmPxnuB6QAsrex',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","keycloak_credentials_secret":"zgV8iwyqXW5W9e6ku2SiuPygHs5IlhI2"}',
+  '{"level":"debug","msg":"config","keycloak_credentials_secret":"zgV8iwyqXW5W9e6ku2SiuPygHs5IlhI2"}',
   'KC_CLIENT_SECRET=7e2nzmVFuHmxeiojS7QIcIsCS7MMvdFF',
 ]
 mustKeep = [
@@ -4956,12 +4956,12 @@ mustKeep = [
 [[rules]]
 id = "onelogin-client-secret"
 description = 'OneLogin API client id / secret (64 hex) next to a onelogin keyword'
-regex = '''(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["onelogin"]
 mustRedact = [
   'ONELOGIN_API_KEY=0510c036d05d35be05aa8c887e9a86a13238c6ee433f62180aee846112116f39',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","onelogin_token":"d5357c32f9238de40c1aff64843376e600b9b86d1d94e8690c0e78afa21c33b8"}',
+  '{"level":"debug","msg":"config","onelogin_token":"d5357c32f9238de40c1aff64843376e600b9b86d1d94e8690c0e78afa21c33b8"}',
   '  oneloginSecret: "164f0e093d563d40a56bba232a4a3c51db295f0e5afaf841d9fdc2df7f5d11ef"',
 ]
 mustKeep = [
@@ -4979,7 +4979,7 @@ entropy = 3.5
 keywords = ["pingone", "pingidentity", "pingfed", "pingid"]
 mustRedact = [
   'PINGONE_CLIENT_SECRET=BdmoZor7b-e2NL9hOm5MjhzRk8_t-oR2NYg4i8iNb6gU0aaLreiwUWluZiYJYOhR',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pingfederate_client_secret":"WpsPxkrXePbVyT2IJYF48M7UxNuvYqesFaQ9ieek5qCYfeYbWIhh-rvIeh_M_mVC"}',
+  '{"level":"debug","msg":"config","pingfederate_client_secret":"WpsPxkrXePbVyT2IJYF48M7UxNuvYqesFaQ9ieek5qCYfeYbWIhh-rvIeh_M_mVC"}',
 ]
 mustKeep = [
   'PINGONE_CLIENT_SECRET=${PINGONE_CLIENT_SECRET}',
@@ -4989,7 +4989,7 @@ mustKeep = [
 [[rules]]
 id = "duo-secret-key"
 description = 'Duo Security secret key / skey (40 base62) next to a duo keyword'
-regex = '''(?i:\bduo|skey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:\bduo|skey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["duo", "skey"]
 mustRedact = [
@@ -5024,8 +5024,8 @@ entropy = 3.5
 keywords = ["firebase"]
 mustRedact = [
   'FIREBASE_DATABASE_SECRET=KL74034s4UUTTAAHdhst6SrYlmigEpKp9GyURzEM',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","firebase_secret":"TlI2Ap2i95QNojmHRoMrWbyEmP7QU3buTuv3FnVs"}',
-  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" firebase.auth_token=lwGvsOHqdz7YYfVxxiUHlgsD3Ccae7VTJw4dgWHk',
+  '{"level":"debug","msg":"config","firebase_secret":"TlI2Ap2i95QNojmHRoMrWbyEmP7QU3buTuv3FnVs"}',
+  'level=warn msg="env" firebase.auth_token=lwGvsOHqdz7YYfVxxiUHlgsD3Ccae7VTJw4dgWHk',
 ]
 mustKeep = [
   'FIREBASE_DATABASE_SECRET=${FIREBASE_DATABASE_SECRET}',
@@ -5038,7 +5038,7 @@ description = 'Firebase Realtime Database URL with an auth= secret or ID token'
 regex = '''(?i:\.firebaseio\.com|\.firebasedatabase\.app)/[^\s"'?]*\?(?:[^\s"'#]*&)?auth=([A-Za-z0-9_.-]{30,2000})'''
 keywords = ["firebaseio.com", "firebasedatabase.app"]
 mustRedact = [
-  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET https://acme-prod.firebaseio.com/users/42.json?auth=8nMptz7PmQAbkuMhDNgzVqlXNHQRVE4SRdDPazQf HTTP/1.1" 200 512',
+  '10.0.0.7 - - "GET https://acme-prod.firebaseio.com/users/42.json?auth=8nMptz7PmQAbkuMhDNgzVqlXNHQRVE4SRdDPazQf HTTP/1.1" 200 512',
   'curl "https://acme-default-rtdb.europe-west1.firebasedatabase.app/orders.json?print=pretty&auth=SQZ4DVOBxwJUroEhPRPX4ihPvEjqNwO8a0XAyUpo"',
 ]
 mustKeep = [
@@ -5050,12 +5050,12 @@ mustKeep = [
 [[rules]]
 id = "supertokens-api-key"
 description = 'SuperTokens core API key (keyword-bound, 20-128 chars) next to a supertokens keyword'
-regex = '''(?i:supertokens)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{20,128})(?![A-Za-z0-9_=-])'''
+regex = '''(?i:supertokens)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{20,128})(?![A-Za-z0-9_=-])'''
 entropy = 3.5
 keywords = ["supertokens"]
 mustRedact = [
   'SUPERTOKENS_API_KEY=PhpyyZ3Kem7lgB7Z54ZA1Zuja4w_b9-T6xnJgf2A',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","supertokens_token":"Vp5dk3gYzuFSTNMmdg9eGUFUV4CWM_b0jCGp_gpl"}',
+  '{"level":"debug","msg":"config","supertokens_token":"Vp5dk3gYzuFSTNMmdg9eGUFUV4CWM_b0jCGp_gpl"}',
   '  supertokensSecret: "ZUlSemDh01SnQEUIJClMlPq8gFstUh9KbwsZkcNe"',
 ]
 mustKeep = [
@@ -5070,7 +5070,7 @@ regex = '''\b(sk_(?:live|test)_[A-F0-9]{16})\b'''
 keywords = ["sk_live_", "sk_test_"]
 mustRedact = [
   'MAGIC_SECRET_KEY=sk_live_3606B46A406948E7',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","magic_secret_key":"sk_test_1C822EB4A1E14D0A"}',
+  '{"level":"debug","msg":"config","magic_secret_key":"sk_test_1C822EB4A1E14D0A"}',
 ]
 mustKeep = [
   'INFO  magic: publishable keys start with pk_live_',
@@ -5081,12 +5081,12 @@ mustKeep = [
 [[rules]]
 id = "descope-management-key"
 description = 'Descope management / access key (keyword-bound, 40-300 chars) next to a descope keyword'
-regex = '''(?i:descope)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_:.-]{40,300})(?![A-Za-z0-9_:.-])'''
+regex = '''(?i:descope)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_:.-]{40,300})(?![A-Za-z0-9_:.-])'''
 entropy = 3.5
 keywords = ["descope"]
 mustRedact = [
   'DESCOPE_API_KEY=K2FUhYU1k5dXP1vbN7ZOuYIDacKfdzOWhFph6eAtTl:aA9tQ0mYkjKbVFzKjNlg28x6Wb2vmgH49EUbDiTqWDW7_ifEWO2aKPweEJzJ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","descope_token":"K2S9AYMZjdVB9WaBqT5DLjrwmk3AYMcmKcd6XwpLMM:vd2wbUS8yqFwPSWag8iqCjzOjVJDjinupMhxNBqQ_cqOaQq5uJiXs0thdlyJ"}',
+  '{"level":"debug","msg":"config","descope_token":"K2S9AYMZjdVB9WaBqT5DLjrwmk3AYMcmKcd6XwpLMM:vd2wbUS8yqFwPSWag8iqCjzOjVJDjinupMhxNBqQ_cqOaQq5uJiXs0thdlyJ"}',
   '  descopeSecret: "K2fOffT8x6axBg40R8BG8wDP97JnInqFu1TyXL9T9y:nhkpcXPYC820mHPSQMQ4te9JRJFT1ifASig3qkXAKwjf1dM1O0KFQMWylWv3"',
 ]
 mustKeep = [
@@ -5097,12 +5097,12 @@ mustKeep = [
 [[rules]]
 id = "loginradius-api-secret"
 description = 'LoginRadius API secret (UUID) next to a loginradius keyword'
-regex = '''(?i:loginradius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:loginradius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["loginradius"]
 mustRedact = [
   'LOGINRADIUS_API_KEY=312e0fea-0acc-bc02-8f91-d34068bcf18e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","loginradius_token":"acd33690-7b55-25c3-59e2-d07070182021"}',
+  '{"level":"debug","msg":"config","loginradius_token":"acd33690-7b55-25c3-59e2-d07070182021"}',
   '  loginradiusSecret: "f28b22ad-cb6e-dd41-1e18-60faf86f5b29"',
 ]
 mustKeep = [
@@ -5113,12 +5113,12 @@ mustKeep = [
 [[rules]]
 id = "frontegg-api-key"
 description = 'Frontegg client secret / API key (UUID) next to a frontegg keyword'
-regex = '''(?i:frontegg)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:frontegg)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["frontegg"]
 mustRedact = [
   'FRONTEGG_API_KEY=0dd31775-6be9-e74d-7016-208687942d58',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","frontegg_token":"1ec90fab-b72c-8945-9259-e6606195486b"}',
+  '{"level":"debug","msg":"config","frontegg_token":"1ec90fab-b72c-8945-9259-e6606195486b"}',
   '  fronteggSecret: "cb5241ef-cb7c-d150-fcd6-1aafb3916276"',
 ]
 mustKeep = [
@@ -5131,12 +5131,12 @@ mustKeep = [
 [[rules]]
 id = "kinde-client-secret"
 description = 'Kinde client secret (keyword-bound, 40-60 base62) next to a kinde keyword'
-regex = '''(?i:\bkinde)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,60})\b'''
+regex = '''(?i:\bkinde)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,60})\b'''
 entropy = 3.5
 keywords = ["kinde"]
 mustRedact = [
   'KINDE_API_KEY=qXSzJfWKklo7OKWKk9xcsUvWC3dbSNtaPFBaEGgdwr8nllSR',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kinde_token":"1YH4hXdvvXh18TATWSTpvXMxBPQwrB10zrCquo7J51qMGkVF"}',
+  '{"level":"debug","msg":"config","kinde_token":"1YH4hXdvvXh18TATWSTpvXMxBPQwrB10zrCquo7J51qMGkVF"}',
   '  kindeSecret: "43TRhiYKVR3lWLpdyyO1XDwmy2cXBOwT8gdQStMbo6I75nmG"',
 ]
 mustKeep = [
@@ -5147,12 +5147,12 @@ mustKeep = [
 [[rules]]
 id = "jumpcloud-api-key"
 description = 'JumpCloud API key (40 hex) next to a jumpcloud keyword'
-regex = '''(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["jumpcloud"]
 mustRedact = [
   'JUMPCLOUD_API_KEY=f84eb917da2c48c9c255adacc90a561ff0d48521',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jumpcloud_token":"d6266640894be80287ecdc04a524fe30f1148770"}',
+  '{"level":"debug","msg":"config","jumpcloud_token":"d6266640894be80287ecdc04a524fe30f1148770"}',
   '  jumpcloudSecret: "b8216f4189e6c8a4c6faef3a5f7f023d7d458cd8"',
 ]
 mustKeep = [
@@ -5166,12 +5166,12 @@ mustKeep = [
 [[rules]]
 id = "docusign-secret-key"
 description = 'DocuSign integration / secret key (UUID) next to a docusign keyword'
-regex = '''(?i:docusign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+regex = '''(?i:docusign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
 entropy = 3.0
 keywords = ["docusign"]
 mustRedact = [
   'DOCUSIGN_API_KEY=4121c996-8322-7a6d-84f4-c2e2b147f1a2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","docusign_token":"84f3869b-68da-85e7-c66e-397f67c44ff5"}',
+  '{"level":"debug","msg":"config","docusign_token":"84f3869b-68da-85e7-c66e-397f67c44ff5"}',
   '  docusignSecret: "928c67ea-7945-cd1c-666d-c763863e6740"',
 ]
 mustKeep = [
@@ -5183,12 +5183,12 @@ mustKeep = [
 [[rules]]
 id = "hellosign-api-key"
 description = 'Dropbox Sign (HelloSign) API key (64 hex) next to a hellosign / dropbox sign keyword'
-regex = '''(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["hellosign", "dropboxsign", "dropbox_sign", "dropbox-sign", "dropbox.sign"]
 mustRedact = [
   'HELLOSIGN_API_KEY=2cf5a7bc900ac13b159f1cd85f1948e3593cd53ea3957ff1556901103069178e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hellosign_token":"b3df0702e6837403b0ea40ded314a16b75a79b7f6054b0f9a280211af51468e7"}',
+  '{"level":"debug","msg":"config","hellosign_token":"b3df0702e6837403b0ea40ded314a16b75a79b7f6054b0f9a280211af51468e7"}',
   '  hellosignSecret: "ebb4e071bcca329c708c33b184c90897f865b75358ee6dc5ba46fc62f605aacb"',
 ]
 mustKeep = [
@@ -5199,12 +5199,12 @@ mustKeep = [
 [[rules]]
 id = "pandadoc-api-key"
 description = 'PandaDoc API key (40 hex) next to a pandadoc keyword'
-regex = '''(?i:pandadoc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{40})\b'''
+regex = '''(?i:pandadoc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["pandadoc"]
 mustRedact = [
   'PANDADOC_API_KEY=e3146edad16f5bb223f074f5b09ada6c429b07fd',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pandadoc_token":"b9685a36e60b13a39fc84478886b20179a6bb5eb"}',
+  '{"level":"debug","msg":"config","pandadoc_token":"b9685a36e60b13a39fc84478886b20179a6bb5eb"}',
   'pandadoc api key: 43cedfd3e9d9fb508b433a72980357ff2caf57f4',
 ]
 mustKeep = [
@@ -5215,12 +5215,12 @@ mustKeep = [
 [[rules]]
 id = "yousign-api-key"
 description = 'Yousign API key (32 base62) next to a yousign keyword'
-regex = '''(?i:yousign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:yousign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
 entropy = 3.3
 keywords = ["yousign"]
 mustRedact = [
   'YOUSIGN_API_KEY=VEGvJQr30J0bDXDcI1ZUF1eilyXQcE1O',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","yousign_token":"qO1z3d5geohpwRkd2rodw5P7Heg3u6iF"}',
+  '{"level":"debug","msg":"config","yousign_token":"qO1z3d5geohpwRkd2rodw5P7Heg3u6iF"}',
   '  yousignSecret: "nUgCeQahUpyQRVbZmv5kdzIriZ1TPLBS"',
 ]
 mustKeep = [
@@ -5231,12 +5231,12 @@ mustKeep = [
 [[rules]]
 id = "signaturit-access-token"
 description = 'Signaturit access token (86-128 base62) next to a signaturit keyword'
-regex = '''(?i:signaturit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{86,128})\b'''
+regex = '''(?i:signaturit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{86,128})\b'''
 entropy = 3.5
 keywords = ["signaturit"]
 mustRedact = [
   'SIGNATURIT_API_KEY=CYbFW18TZb0CPSSuIixq4CERUD6oY9xZdUCMvE8wakQ8U61ooT5gei8g2hOcvS6MlsAbrgHUz0NMFoo4mSErCx',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","signaturit_token":"nCArgXGLavggaKaP3TPkTyB0OSznXc21acbF6tVXvTdHRFn9BllNTrKUpOgyZphjAZNeiyJ64xFkeZ8FPIatk1"}',
+  '{"level":"debug","msg":"config","signaturit_token":"nCArgXGLavggaKaP3TPkTyB0OSznXc21acbF6tVXvTdHRFn9BllNTrKUpOgyZphjAZNeiyJ64xFkeZ8FPIatk1"}',
   '  signaturitSecret: "zCw7O1gjUN7tdMedPCwK7bGxWYfkdemx1m7v2zFB4WcDg0oeZpRWBYU2TynaMyUqtV6Xkx5xJWbFIaMMe5SSRB"',
 ]
 mustKeep = [
@@ -5249,12 +5249,12 @@ mustKeep = [
 [[rules]]
 id = "signnow-api-key"
 description = 'signNow basic authorization token / API key (64 hex or base64) next to a signnow keyword'
-regex = '''(?i:signnow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64}|[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])'''
+regex = '''(?i:signnow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64}|[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])'''
 entropy = 3.0
 keywords = ["signnow"]
 mustRedact = [
   'SIGNNOW_API_KEY=f324cbae79d2f3d17e4de1e8cfb63188dd131a6d3fbc16712fb1bc427c8baa7b',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","signnow_token":"ef157aa75ed0c0115c191d7728d5e135620768bfc20fa8cbc5fd1ac74a0d2718"}',
+  '{"level":"debug","msg":"config","signnow_token":"ef157aa75ed0c0115c191d7728d5e135620768bfc20fa8cbc5fd1ac74a0d2718"}',
   '  signnowSecret: "5b7bebedf65ac5137032fd45d24630babb27414bdd815836916b866599c3cdcd"',
 ]
 mustKeep = [
@@ -5265,12 +5265,12 @@ mustKeep = [
 [[rules]]
 id = "adobe-sign-integration-key"
 description = 'Adobe Acrobat Sign integration key (3AAABL + base64url) next to an adobe sign keyword'
-regex = '''(?i:adobe[_.-]?sign|echosign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(3AAABL[A-Za-z0-9_*-]{40,200})(?![A-Za-z0-9_*-])'''
+regex = '''(?i:adobe[_.-]?sign|echosign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(3AAABL[A-Za-z0-9_*-]{40,200})(?![A-Za-z0-9_*-])'''
 entropy = 3.0
 keywords = ["adobesign", "adobe_sign", "adobe-sign", "adobe.sign", "echosign"]
 mustRedact = [
   'ADOBESIGN_API_KEY=3AAABLfn248r0S1FnHB4weQwKtdHieg5yypI0LGvbTrpFpQp1xCodn1XIJ5QyDt8-_vDikPEu3dcrDiY_cNHNqp6_YgAHY6m',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","adobesign_token":"3AAABLdbi6_sB0xbYISU3Qr18_FzTZRnKc1F-Tg9v4XHzZdspavtQ7mDkypUcQzQmr9m7qkPoBtyXChWAeuuzXYgja510IZv"}',
+  '{"level":"debug","msg":"config","adobesign_token":"3AAABLdbi6_sB0xbYISU3Qr18_FzTZRnKc1F-Tg9v4XHzZdspavtQ7mDkypUcQzQmr9m7qkPoBtyXChWAeuuzXYgja510IZv"}',
   '  adobesignSecret: "3AAABL46XBbB2BDotKHqsNLXprSC_BwyJW9V_sKrIUSHwKQlWhX2mpx5gg4zvk0ihL_uw1zIh3ArS4W8AazMbblXUhVeGUQv"',
 ]
 mustKeep = [
@@ -5294,12 +5294,12 @@ mustKeep = [
 [[rules]]
 id = "bamboohr-api-key"
 description = 'BambooHR API key (40 hex) next to a bamboohr keyword'
-regex = '''(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+regex = '''(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
 entropy = 3.0
 keywords = ["bamboohr", "bamboo_hr", "bamboo-hr", "bamboo.hr"]
 mustRedact = [
   'BAMBOOHR_API_KEY=2a360013fe0e10e7cce123a479446b11fc14a577',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bamboohr_token":"30271c889947ca48c34324afe397a7ffbf11d77a"}',
+  '{"level":"debug","msg":"config","bamboohr_token":"30271c889947ca48c34324afe397a7ffbf11d77a"}',
   '  bamboohrSecret: "f0bf4a3f5bf575c855efe0c1861978d0dc32fba7"',
 ]
 mustKeep = [
@@ -5312,12 +5312,12 @@ mustKeep = [
 [[rules]]
 id = "gusto-api-token"
 description = 'Gusto API access token (keyword-bound, 43-64 base64url) next to a gusto keyword'
-regex = '''(?i:gusto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:gusto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["gusto"]
 mustRedact = [
   'GUSTO_API_KEY=EWUrWk-Ja-vBgV7mRGbDEa3JaCSEKWXZui2pN7QI8yQ',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gusto_token":"BVcVKxZMx3KmK59VMaG88_xUa13qoReATYQM8QkbQ8h"}',
+  '{"level":"debug","msg":"config","gusto_token":"BVcVKxZMx3KmK59VMaG88_xUa13qoReATYQM8QkbQ8h"}',
   '  gustoSecret: "cCq2YUsGZnlHF-93LRwnIo7V7-3r5CA388ckAIsFavs"',
 ]
 mustKeep = [
@@ -5330,12 +5330,12 @@ mustKeep = [
 [[rules]]
 id = "deel-api-token"
 description = 'Deel API token (keyword-bound, 40-100 base64url) next to a deel keyword'
-regex = '''(?i:\bdeel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,100})(?![A-Za-z0-9_-])'''
+regex = '''(?i:\bdeel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,100})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["deel"]
 mustRedact = [
   'DEEL_API_KEY=9uGcTL-h9_3ZrxFTw-wLUI3GRoOK73-v39gCgyRlciAeKUozfJj-Mbp4_EkUdmkK',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","deel_token":"K752Lw0CNdEb7KoBN9pgSkzy758W8k24edGKF_VEr7atHZAnB8oZ9L_xCwyOrzzk"}',
+  '{"level":"debug","msg":"config","deel_token":"K752Lw0CNdEb7KoBN9pgSkzy758W8k24edGKF_VEr7atHZAnB8oZ9L_xCwyOrzzk"}',
   '  deelSecret: "jTIviFsqG4W0cMm8QqWL7Yk0y_OnuIPFybYYY2T4OdVdgBBzqqyakA_6XZGavOK7"',
 ]
 mustKeep = [
@@ -5348,12 +5348,12 @@ mustKeep = [
 [[rules]]
 id = "rippling-api-token"
 description = 'Rippling API token (keyword-bound, 40-80 base62) next to a rippling keyword'
-regex = '''(?i:rippling)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
+regex = '''(?i:rippling)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
 entropy = 3.5
 keywords = ["rippling"]
 mustRedact = [
   'RIPPLING_API_KEY=Hy7IQ3ABFacQZthWP7AskJeWaXLXtpmAdIlDZZq4EfWKDZQ6fpWj9yClQEOb7IpB',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","rippling_token":"pvf8U3nvapPqvO2rTQAMaD3XI8QdwZaAMPEwrPAYNLsdeNzQqMJoo4vbp9Yv6dgT"}',
+  '{"level":"debug","msg":"config","rippling_token":"pvf8U3nvapPqvO2rTQAMaD3XI8QdwZaAMPEwrPAYNLsdeNzQqMJoo4vbp9Yv6dgT"}',
   '  ripplingSecret: "CEFZoATEjNTJ8WIFXpBYkYm1MRN0G0XeZOHk5I9pYnKhHUX3drwCXpamMxDgtFlJ"',
 ]
 mustKeep = [
@@ -5366,12 +5366,12 @@ mustKeep = [
 [[rules]]
 id = "personio-client-secret"
 description = 'Personio API client secret (papi- prefixed or 40-64 base62) next to a personio keyword'
-regex = '''(?i:personio)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(papi-[A-Za-z0-9-]{30,80}|[A-Za-z0-9]{40,64})(?![A-Za-z0-9-])'''
+regex = '''(?i:personio)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(papi-[A-Za-z0-9-]{30,80}|[A-Za-z0-9]{40,64})(?![A-Za-z0-9-])'''
 entropy = 3.5
 keywords = ["personio"]
 mustRedact = [
   'PERSONIO_API_KEY=papi-TmlLbXYm2UJByuXl3M5wH692g4zhrWbp3C3tGvjswhMKEFCT',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","personio_token":"papi-Bieh9VuYcq0f1m4okp8OEDQpcev4LfwY4AkWegxUOxy05Ajh"}',
+  '{"level":"debug","msg":"config","personio_token":"papi-Bieh9VuYcq0f1m4okp8OEDQpcev4LfwY4AkWegxUOxy05Ajh"}',
   '  personioSecret: "papi-GA8C5Dhk3O0c6GHmLp69bjLqzoJaeREbD4dK1JwH7HS9TQ72"',
 ]
 mustKeep = [
@@ -5384,12 +5384,12 @@ mustKeep = [
 [[rules]]
 id = "workday-client-secret"
 description = 'Workday API client secret / refresh token (keyword-bound, 40-128 base62) next to a workday keyword'
-regex = '''(?i:workday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
+regex = '''(?i:workday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
 entropy = 3.5
 keywords = ["workday"]
 mustRedact = [
   'WORKDAY_API_KEY=WpebKYUzolf4RAHuBRnHBUKx6QMdi6Fzyg7dxWb4CuaDzrBVaUgubQKEKM7Ireqs',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","workday_token":"hqYgn4r912EnAmSndvcaANZjk4oV4nV3scqcEAg1MgTEw5WGNULM5ZIQOxK401Ns"}',
+  '{"level":"debug","msg":"config","workday_token":"hqYgn4r912EnAmSndvcaANZjk4oV4nV3scqcEAg1MgTEw5WGNULM5ZIQOxK401Ns"}',
   '  workdaySecret: "w8HtWic9WVbFyUBSF3iAzq3W3XQJ046Gmsnxt5thnWB1xTWTDseAroek0GeeK6rf"',
 ]
 mustKeep = [
@@ -5402,12 +5402,12 @@ mustKeep = [
 [[rules]]
 id = "hibob-service-token"
 description = 'HiBob service user token (keyword-bound, 30-60 base62) next to a hibob keyword'
-regex = '''(?i:hibob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,60})\b'''
+regex = '''(?i:hibob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,60})\b'''
 entropy = 3.5
 keywords = ["hibob"]
 mustRedact = [
   'HIBOB_API_KEY=EwPz1s6eQczw8XFMwBzEo8AUb9h8DQN89pGnzNSC',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hibob_token":"FY2VTO8kLUYCrBQCjSA89fb6CoPvX4zM89MuGLCZ"}',
+  '{"level":"debug","msg":"config","hibob_token":"FY2VTO8kLUYCrBQCjSA89fb6CoPvX4zM89MuGLCZ"}',
   '  hibobSecret: "s8PtVK0kYEmkbxy78kSrHPlmApyiGOseEn2HOrmZ"',
 ]
 mustKeep = [
@@ -5418,12 +5418,12 @@ mustKeep = [
 [[rules]]
 id = "quickbooks-client-secret"
 description = 'QuickBooks / Intuit OAuth client secret (40 base62) next to an intuit / quickbooks keyword'
-regex = '''(?i:quickbooks|intuit|\bqbo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:quickbooks|intuit|\bqbo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["quickbooks", "intuit", "qbo"]
 mustRedact = [
   'QUICKBOOKS_API_KEY=5X1WxiIxkrZw6rB50UnPm8bJCQd2DoVy736xWs3V',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","quickbooks_token":"wqmta5yPLJWJ1soUnly11NYyrkdWgGY8d6Zv9GUN"}',
+  '{"level":"debug","msg":"config","quickbooks_token":"wqmta5yPLJWJ1soUnly11NYyrkdWgGY8d6Zv9GUN"}',
   '  quickbooksSecret: "BxCbODng4U3xVQXoXQHW8pAcSHx5meTDejkgdePN"',
 ]
 mustKeep = [
@@ -5438,7 +5438,7 @@ regex = '''(?i:quickbooks|intuit|\bqbo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secr
 keywords = ["quickbooks", "intuit", "qbo"]
 mustRedact = [
   'QBO_REFRESH_TOKEN=AB115686920248UQPFODoqR5Kl87Vvn91ZvnXras3vKJZxRJAhBxKc',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","intuit_refresh_token":"AB119689650622Rd8qfJEJq0GVGOkDn39TgYXwEDPZFqRXm4FVTh0i"}',
+  '{"level":"debug","msg":"config","intuit_refresh_token":"AB119689650622Rd8qfJEJq0GVGOkDn39TgYXwEDPZFqRXm4FVTh0i"}',
 ]
 mustKeep = [
   'QBO_REFRESH_TOKEN=${QBO_REFRESH_TOKEN}',
@@ -5447,12 +5447,12 @@ mustKeep = [
 [[rules]]
 id = "xero-client-secret"
 description = 'Xero OAuth 2.0 client secret (48 base64url) next to a xero keyword'
-regex = '''(?i:xero)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])'''
+regex = '''(?i:xero)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["xero"]
 mustRedact = [
   'XERO_API_KEY=j1kE-R7-oMuR2TFjLlDo7pKeZc7Wz7DLsgvCndC-ZHnyYMN2',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","xero_token":"0LSYrdk1HhcXwMKurwhR4Vkq-cDTp_SMWJWjtVBWxmuW7ubz"}',
+  '{"level":"debug","msg":"config","xero_token":"0LSYrdk1HhcXwMKurwhR4Vkq-cDTp_SMWJWjtVBWxmuW7ubz"}',
   '  xeroSecret: "pmn_CJvT7oIxmr0Y78Ltwpd5WTpYqVzO5zC6DO6DeAa6Wddb"',
 ]
 mustKeep = [
@@ -5463,12 +5463,12 @@ mustKeep = [
 [[rules]]
 id = "freshbooks-access-token"
 description = 'FreshBooks OAuth access token / client secret (64 hex) next to a freshbooks keyword'
-regex = '''(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+regex = '''(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
 entropy = 3.0
 keywords = ["freshbooks"]
 mustRedact = [
   'FRESHBOOKS_API_KEY=a108596acf1e0e1f37ab8bb48c03689254914ecd49bb25ce1d9366e02f412e7e',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","freshbooks_token":"0639029d0b558e568aca26e606780e812fa88b24bf1df20aba4e86bbd8a32906"}',
+  '{"level":"debug","msg":"config","freshbooks_token":"0639029d0b558e568aca26e606780e812fa88b24bf1df20aba4e86bbd8a32906"}',
   '  freshbooksSecret: "c99b87056a0dd164ae7ed9b39f9d3845f298c434b5c4c42bc2e5cb4682406903"',
 ]
 mustKeep = [
@@ -5484,7 +5484,7 @@ keywords = [".pt."]
 mustRedact = [
   '> Authorization: Bearer: 6451890.pt.y3q6Au80OYj1WlWD4q5nk3_h5oXw9R7HZSQhYspoo77-o535S_Ig-L443h0TkPXN5fj7EGfaU0Os3juFpD_9P8',
   'HARVEST_ACCESS_TOKEN=5973480.pt.WXa8i1gHUrno5RIKZRbO5wFmA_04Tp4DBoY8Ht4ENC3YwjOOwjPI0v29rP4VS3fwcTqLxA2W217EwVqcZ2tBm8',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","harvest_token":"4367390.pt.SsXMTy1cqLn5YOY8wXrbQUKY1apW8YR40IOrn7J0u0m22H9f2ltUKu8uV9SSqCDqcZiWsDZQFhrKUoZOz_POja"}',
+  '{"level":"debug","msg":"config","harvest_token":"4367390.pt.SsXMTy1cqLn5YOY8wXrbQUKY1apW8YR40IOrn7J0u0m22H9f2ltUKu8uV9SSqCDqcZiWsDZQFhrKUoZOz_POja"}',
 ]
 mustKeep = [
   'INFO  harvest: tokens look like <account>.pt.<secret>',
@@ -5499,7 +5499,7 @@ entropy = 3.5
 keywords = ["float"]
 mustRedact = [
   'FLOAT_API_KEY=mmoZGQUK5J5bltn19WaFXrIfsh4k8gdAElCra8skRX4nIiYx',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","float_api_token":"TZp8Jco1uiko8wpPpaCjyDyQDuREKz7rWLPGiesMPnBgBDhM"}',
+  '{"level":"debug","msg":"config","float_api_token":"TZp8Jco1uiko8wpPpaCjyDyQDuREKz7rWLPGiesMPnBgBDhM"}',
 ]
 mustKeep = [
   'FLOAT_API_KEY=${FLOAT_API_KEY}',
@@ -5511,12 +5511,12 @@ mustKeep = [
 [[rules]]
 id = "sage-api-key"
 description = 'Sage Business Cloud / Intacct client secret (keyword-bound, 40-80 base62) next to a sage / intacct keyword'
-regex = '''(?i:\bsage|intacct)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
+regex = '''(?i:\bsage|intacct)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
 entropy = 3.5
 keywords = ["sage_", "sage-", "sage.", "intacct"]
 mustRedact = [
   'SAGE_API_KEY=dg9v4lhVIOoJ1mt1ACWChkGyILvzXcLskqGH53KSSXWNpDVu',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sage_token":"P8LwzbJECmEiCwnvL26EGP9tLCUBiEnABqrMD5xhL9aMv68y"}',
+  '{"level":"debug","msg":"config","sage_token":"P8LwzbJECmEiCwnvL26EGP9tLCUBiEnABqrMD5xhL9aMv68y"}',
   '  sage_client_secret: "GQVY7NzDhGkdi05eFpzYfigcMJ45bSxZp2cE1CBTmMdWVanu"',
 ]
 mustKeep = [
@@ -5529,12 +5529,12 @@ mustKeep = [
 [[rules]]
 id = "myob-api-key"
 description = 'MYOB API key / client secret (keyword-bound, 24-40 base62) next to a myob keyword'
-regex = '''(?i:myob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,40})\b'''
+regex = '''(?i:myob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,40})\b'''
 entropy = 3.5
 keywords = ["myob"]
 mustRedact = [
   'MYOB_API_KEY=quRZ9j6quJHxwzaM5VWCyelw',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","myob_token":"KZnFcYS70QRbbXYWx17PZZ0d"}',
+  '{"level":"debug","msg":"config","myob_token":"KZnFcYS70QRbbXYWx17PZZ0d"}',
   '  myobSecret: "iBkEiowfKn89AJckbTjG1C9O"',
 ]
 mustKeep = [
@@ -5545,12 +5545,12 @@ mustKeep = [
 [[rules]]
 id = "wave-access-token"
 description = 'Wave accounting full access token (30 base62) next to a waveapps keyword'
-regex = '''(?i:waveapps|\bwave[_.-]?(?:api|access|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:waveapps|\bwave[_.-]?(?:api|access|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
 entropy = 3.3
 keywords = ["waveapps", "wave"]
 mustRedact = [
   'WAVEAPPS_API_KEY=GabcKKygCLZDDrqT7HGn7NjrOQZGQ9',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","waveapps_token":"uEAaYaYIWJ7HVSSuIxVKnTm5WhYTIX"}',
+  '{"level":"debug","msg":"config","waveapps_token":"uEAaYaYIWJ7HVSSuIxVKnTm5WhYTIX"}',
   '  waveappsSecret: "Je8y0bvHBD3vpQGpe5MxEsw5kJU1KY"',
 ]
 mustKeep = [
@@ -5561,12 +5561,12 @@ mustKeep = [
 [[rules]]
 id = "paydirt-api-key"
 description = 'Paydirt API key (32 hex) next to a paydirt keyword'
-regex = '''(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+regex = '''(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
 entropy = 3.0
 keywords = ["paydirt"]
 mustRedact = [
   'PAYDIRTAPP_API_KEY=59fbacd7489a8076fb29194dbeaf2174',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","paydirtapp_token":"10057e3c95375e31c6a427dcc9a939d6"}',
+  '{"level":"debug","msg":"config","paydirtapp_token":"10057e3c95375e31c6a427dcc9a939d6"}',
   '  paydirtappSecret: "e95b317e19b58d5a9d2287d63c4a28b4"',
 ]
 mustKeep = [
@@ -5577,12 +5577,12 @@ mustKeep = [
 [[rules]]
 id = "hiveage-api-key"
 description = 'Hiveage API key (20 base62) next to a hiveage keyword'
-regex = '''(?i:hiveage)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+regex = '''(?i:hiveage)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
 entropy = 3.3
 keywords = ["hiveage"]
 mustRedact = [
   'HIVEAGE_API_KEY=NrtkT4Zdh9kGgKPwdaeL',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hiveage_token":"2lgRBGtZVDr7x2FKnycH"}',
+  '{"level":"debug","msg":"config","hiveage_token":"2lgRBGtZVDr7x2FKnycH"}',
   '  hiveageSecret: "AqySO0askclhVt75T9VX"',
 ]
 mustKeep = [
@@ -5595,12 +5595,12 @@ mustKeep = [
 [[rules]]
 id = "storecove-api-key"
 description = 'Storecove e-invoicing API key (keyword-bound, 40-70 base62) next to a storecove keyword'
-regex = '''(?i:storecove)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency_|idempotency-|idempotency.|idempotency|cache_|cache-|cache.|cache|partition_|partition-|partition.|partition|routing_|routing-|routing.|routing|dedup_|dedup-|dedup.|dedup|object_|object-|object.|object|primary_|primary-|primary.|primary|sort_|sort-|sort.|sort|foreign_|foreign-|foreign.|foreign|public_|public-|public.|public|publishable_|publishable-|publishable.|publishable|site_|site-|site.|site|ssh_|ssh-|ssh.|ssh|bucket_|bucket-|bucket.|bucket|sharding_|sharding-|sharding.|sharding|shard_|shard-|shard.|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_]{40,70})\b'''
+regex = '''(?i:storecove)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_]{40,70})\b'''
 entropy = 3.5
 keywords = ["storecove"]
 mustRedact = [
   'STORECOVE_API_KEY=lAvaVBDxkQygBeVdHQYkdpBfEAP2Hl8cr59JRhlbNAFEPtc3',
-  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","storecove_token":"iuwczFBj1I397RYsy4VeBd8vfxQ4WXdGZc2ZkpA5xKoUQsxU"}',
+  '{"level":"debug","msg":"config","storecove_token":"iuwczFBj1I397RYsy4VeBd8vfxQ4WXdGZc2ZkpA5xKoUQsxU"}',
   '  storecoveSecret: "xHBb9UKu6P188NrYbH3HhQTNR4vJfPFtpzNqKR2eYSIjzGSo"',
 ]
 mustKeep = [
