@@ -8,6 +8,7 @@
 // but built-in keywords are 3 bytes or longer). A literal occurrence has exactly one anchor position,
 // so it is reported exactly once.
 
+#define _GNU_SOURCE  // memrchr
 #include "redact_scan.h"
 
 #include <stdlib.h>
@@ -209,4 +210,10 @@ size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte) {
         p = found + 1;
     }
     return count;
+}
+
+int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte) {
+    if (length == 0) return -1;
+    const uint8_t *found = memrchr(data, byte, length);
+    return found ? (int64_t)(found - data) : -1;
 }
