@@ -33,6 +33,12 @@ public final class ScanScratch {
     /// candidate lines it stays quarantined for (see ``CompiledRuleSet/scanLine(_:_:)``).
     let limitFailures: UnsafeMutablePointer<UInt16>
     let quarantine: UnsafeMutablePointer<UInt16>
+    /// How many decodings deep the text scanned with this scratch is (0: a line of input); the
+    /// value decoders decode only below ``DecodingLimits/maximumDepth``.
+    var decodingDepth = 0
+    /// The value decoders' buffers and the scratch that scans decoded text, made on first use.
+    private(set) lazy var decoding = DecodingScratch(depth: decodingDepth, ruleCount: ruleCount,
+                                                     maximumCaptureCount: match.ovectorPairs - 1, limits: match.limits)
 
     init(ruleCount: Int, maximumCaptureCount: Int, limits: MatchLimits) {
         self.ruleCount = ruleCount
