@@ -23,10 +23,11 @@ enum Base64Decoder {
     static func isAlphabet(_ byte: UInt8) -> Bool { values[Int(byte)] != 0xFF }
 
     /// The length of the base64 token starting at `start` in `bytes`: alphabet characters followed
-    /// by at most two `=`.
+    /// by at most two `=` (0 when no alphabet character starts there).
     static func tokenLength(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = start
         while end < bytes.count && isAlphabet(bytes[end]) { end &+= 1 }
+        if end == start { return 0 }
         var padding = 0
         while end < bytes.count && padding < 2 && bytes[end] == UInt8(ascii: "=") {
             end &+= 1

@@ -1,0 +1,60 @@
+import Testing
+@testable import Redaction
+
+@Suite struct Base64ValueFinderTests {
+    /// Every value found in `line`: its token and a short name of its context (with the key for keyed contexts).
+    static func values(_ line: String) -> [String] {
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBytes { buffer in
+            var finder = Base64ValueFinder(buffer)
+            var found: [String] = []
+            while let value = finder.next() {
+                let token = String(decoding: buffer[value.token], as: UTF8.self)
+                switch value.context {
+                case .basicScheme: found.append("basic \(token)")
+                case .authField: found.append("auth \(token)")
+                case .base64Key(let stem): found.append("b64[\(String(decoding: buffer[stem], as: UTF8.self))] \(token)")
+                case .sensitiveKey(let key): found.append("key[\(String(decoding: buffer[key], as: UTF8.self))] \(token)")
+                }
+            }
+            return found
+        }
+    }
+
+    @Test(arguments: [
+        ("Proxy-Authorization: Basic cXc6ZXI=", ["basic cXc6ZXI="]),
+        // The scheme word is a base64-shaped value of `auth` too; it does not decode (5 characters).
+        ("auth=\"BASIC  cXc6ZXI=\" next", ["auth BASIC", "basic cXc6ZXI="]),
+        // Found by shape; the caller's decoding rejects it (not text), see the redaction tests.
+        ("Basic authentication is required", ["basic authentication"]),
+        (#"{"auths":{"r.example":{"auth":"cXc6ZXI="}}}"#, ["auth cXc6ZXI="]),
+        (#"{\"auth\": \"cXc6ZXI=\"}"#, ["auth cXc6ZXI="]),
+        ("basic_auth=cXc6ZXI= proxyAuth: cXc6 http-auth => 'cXc6ZXI'", ["auth cXc6ZXI=", "auth cXc6", "auth cXc6ZXI"]),
+        ("export DB_PASSWORD_B64=cXc6ZXI=", ["b64[DB_PASSWORD] cXc6ZXI="]),
+        ("tokenBase64: cXc6ZXI=", ["b64[token] cXc6ZXI="]),
+        ("SIGNING.KEY.b64=[cXc6ZXI=]", ["b64[SIGNING.KEY] cXc6ZXI="]),
+        ("  tls.key: LS0tLS1CRUdJTg==", ["key[tls.key] LS0tLS1CRUdJTg=="]),
+        ("  .dockerconfigjson: eyJhdXRocyI6e30=", ["key[.dockerconfigjson] eyJhdXRocyI6e30="]),
+        ("db-password: cXc6ZXI=, next: x", ["key[db-password] cXc6ZXI="]),
+        ("The value is basic cXc6ZXI=.", ["basic cXc6ZXI="]),
+    ])
+    func findsValuesInCredentialContexts(_ line: String, _ expected: [String]) {
+        #expect(Self.values(line) == expected)
+    }
+
+    @Test(arguments: [
+        "oauth: cXc6ZXI=",
+        "author: cXc6ZXI=",
+        "username: YWRtaW4=",
+        "b64: cXc6ZXI=",
+        "base64: cXc6ZXI=",
+        "auth: cXc",
+        "auth=cXc6ZXI=.json",
+        "mybasic cXc6ZXI=",
+        "auth: cXc6ZXI=:more",
+        "data:image/png;base64,iVBORw0KGgo=",
+    ])
+    func ignoresOtherContexts(_ line: String) {
+        #expect(Self.values(line).isEmpty)
+    }
+}
