@@ -23,10 +23,11 @@ import Testing
 
     @Test(arguments: [
         ("Proxy-Authorization: Basic cXc6ZXI=", ["basic cXc6ZXI="]),
-        // The scheme word is a base64-shaped value of `auth` too; it does not decode (5 characters).
-        ("auth=\"BASIC  cXc6ZXI=\" next", ["auth BASIC", "basic cXc6ZXI="]),
+        ("auth=\"BASIC  cXc6ZXI=\" next", ["basic cXc6ZXI="]),
+        ("headers['Authorization'] = 'Basic cXc6ZXI='", ["basic cXc6ZXI="]),
+        ("map[Authorization:[Basic cXc6ZXI=]]", ["basic cXc6ZXI="]),
         // Found by shape; the caller's decoding rejects it (not text), see the redaction tests.
-        ("Basic authentication is required", ["basic authentication"]),
+        ("level: basic authentication", ["basic authentication"]),
         (#"{"auths":{"r.example":{"auth":"cXc6ZXI="}}}"#, ["auth cXc6ZXI="]),
         (#"{\"auth\": \"cXc6ZXI=\"}"#, ["auth cXc6ZXI="]),
         ("basic_auth=cXc6ZXI= proxyAuth: cXc6 http-auth => 'cXc6ZXI'", ["auth cXc6ZXI=", "auth cXc6", "auth cXc6ZXI"]),
@@ -36,7 +37,7 @@ import Testing
         ("  tls.key: LS0tLS1CRUdJTg==", ["key[tls.key] LS0tLS1CRUdJTg=="]),
         ("  .dockerconfigjson: eyJhdXRocyI6e30=", ["key[.dockerconfigjson] eyJhdXRocyI6e30="]),
         ("db-password: cXc6ZXI=, next: x", ["key[db-password] cXc6ZXI="]),
-        ("The value is basic cXc6ZXI=.", ["basic cXc6ZXI="]),
+        ("creds: Basic cXc6ZXI=.", ["basic cXc6ZXI="]),
     ])
     func findsValuesInCredentialContexts(_ line: String, _ expected: [String]) {
         #expect(Self.values(line) == expected)
@@ -53,8 +54,46 @@ import Testing
         "mybasic cXc6ZXI=",
         "auth: cXc6ZXI=:more",
         "data:image/png;base64,iVBORw0KGgo=",
+        // Every context follows a separator: `Basic` in prose is not one.
+        "The value is basic cXc6ZXI= here",
+        // A key that only contains a sensitive word is not sensitive.
+        "secretName: cXc6ZXI=",
+        "token_id=cXc6ZXI=",
     ])
     func ignoresOtherContexts(_ line: String) {
         #expect(Self.values(line).isEmpty)
+    }
+}
+
+@Suite struct Base64ContextTests {
+    static func classify(_ key: String) -> String? {
+        let bytes = Array(key.utf8)
+        return bytes.withUnsafeBytes { buffer -> String? in
+            switch Base64Context.classify(key: buffer, at: 0..<buffer.count) {
+            case nil: return nil
+            case .basicScheme: return "basic"
+            case .authField: return "auth"
+            case .base64Key(let stem): return "b64:" + String(decoding: buffer[stem], as: UTF8.self)
+            case .sensitiveKey: return "sensitive"
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("auth", "auth"), ("basic_auth", "auth"), ("proxyAuth", "auth"), ("HTTP-AUTH", "auth"), ("registry.auth", "auth"),
+        ("DATABASE_PASSWORD_B64", "b64:DATABASE_PASSWORD"), ("tokenBase64", "b64:token"), ("key.b64", "b64:key"),
+        ("tls.key", "sensitive"), ("ssh-privatekey", "sensitive"), (".dockerconfigjson", "sensitive"), ("DB_PASS", "sensitive"),
+        ("client-secret", "sensitive"), ("api_tokens", "sensitive"), ("aws_credentials", "sensitive"), ("mysql-pwd", "sensitive"),
+    ])
+    func contextKeys(_ key: String, _ expected: String) {
+        #expect(Self.classify(key) == expected)
+        // The finder's quick test agrees with the classification.
+        let bytes = Array(key.utf8)
+        #expect(Base64Context.mayEndContextKey(bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1]))
+    }
+
+    @Test(arguments: ["oauth", "author", "b64", "base64", "_b64", "secretName", "token_id", "username", "namespace", "ca.crt", "passage"])
+    func otherKeys(_ key: String) {
+        #expect(Self.classify(key) == nil)
     }
 }

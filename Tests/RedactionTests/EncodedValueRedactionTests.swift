@@ -162,6 +162,17 @@ import Testing
         let pair = "auth=\"Basic " + Self.b64("metrics:Pd2-Vn6-Kc8") + "\""
         #expect(Self.redact(pair, with: set) == pair)
         #expect(Self.redact("u=%2Fx%3Fpassword%3DZt5-Lm2Qr", with: set) == "u=%2Fx%3Fpassword%3D***")
+        // Base64 contexts are still looked into (on every line, without the rule's keywords).
+        let token = "export GH_TOKEN_B64=" + Self.b64("ghp_Zq8xW2mL5nR7tY1vK3pCa9Hd4Jf6Gs0Bb2Nn")
+        #expect(Self.redact(token, with: set) == "export GH_TOKEN_B64=***")
+    }
+
+    /// The `encoded-credentials` rule's keywords select every line a base64 context can be on:
+    /// the decoders skip the base64 search on lines where it is not a candidate.
+    @Test func theGateRuleListsEveryContextLiteral() throws {
+        let rule = try #require(TestSupport.builtin.rules.first { $0.id == CompiledRuleSet.encodedCredentialsRuleID })
+        let needed = Set(CompiledRuleSet.base64Triggers + CompiledRuleSet.sensitiveKeyLiterals)
+        #expect(needed.isSubset(of: Set(rule.keywords)), "missing: \(needed.subtracting(rule.keywords).sorted())")
     }
 
     /// A PCRE2 failure while scanning decoded text fails closed: the line is masked.

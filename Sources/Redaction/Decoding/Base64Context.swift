@@ -33,54 +33,87 @@ enum Base64Context: Equatable {
     }
 
     /// The context a key gives its value, or nil when the key says nothing about credentials.
+    ///
+    /// Decided by how the key ends (so `secretName` and `token_id` are not sensitive): `auth`
+    /// (alone or after `_`, `-`, `.`, `basic`, `proxy`, or camel-case `Auth`); `b64`/`base64` after a
+    /// non-empty stem; or a sensitive word: `password`, `passwd`, `pwd`, `pass`, `secret(s)`,
+    /// `token(s)`, `credential(s)`, `key` (`tls.key`, `api-key`, `ssh-privatekey`),
+    /// `dockerconfigjson`, `dockercfg`. Costs a byte comparison for most keys.
     /// - Parameters:
     ///   - key: the key's bytes (letters, digits, `_`, `-`, `.`), positions `range` in the line.
     static func classify(key: UnsafeRawBufferPointer, at range: Range<Int>) -> Base64Context? {
         let count = key.count
         guard count > 0 else { return nil }
-        for suffix in base64Suffixes where count > suffix.count && endsFolded(key, suffix) {
-            var stemEnd = count - suffix.count
+        switch ASCIIFolding.lower(key[count - 1]) {
+        case UInt8(ascii: "4"):
+            let suffix = endsFolded(key, "base64") ? 6 : endsFolded(key, "b64") ? 3 : 0
+            guard suffix > 0 else { return nil }
+            var stemEnd = count - suffix
             while stemEnd > 0 && (key[stemEnd - 1] == UInt8(ascii: "_") || key[stemEnd - 1] == UInt8(ascii: "-")
                                   || key[stemEnd - 1] == UInt8(ascii: ".")) {
                 stemEnd -= 1
             }
             guard stemEnd > 0 else { return nil }
             return .base64Key(stem: range.lowerBound..<(range.lowerBound + stemEnd))
-        }
-        if endsFolded(key, authWord) {
+        case UInt8(ascii: "h"):
+            guard endsFolded(key, "auth") else { return nil }
             if count == 4 { return .authField }
             let before = key[count - 5]
             if before == UInt8(ascii: "_") || before == UInt8(ascii: "-") || before == UInt8(ascii: ".")
-                || key[count - 4] == UInt8(ascii: "A") || endsFolded(key, basicAuthWord) || endsFolded(key, proxyAuthWord) {
+                || key[count - 4] == UInt8(ascii: "A") || endsFolded(key, "basicauth") || endsFolded(key, "proxyauth") {
                 return .authField
             }
+            return nil
+        case UInt8(ascii: "y"):
+            return endsFolded(key, "key") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "d"):
+            return endsFolded(key, "password") || endsFolded(key, "passwd") || endsFolded(key, "pwd")
+                ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "t"):
+            return endsFolded(key, "secret") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "n"):
+            return endsFolded(key, "token") || endsFolded(key, "dockerconfigjson") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "l"):
+            return endsFolded(key, "credential") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "g"):
+            return endsFolded(key, "dockercfg") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "s"):
+            return endsFolded(key, "pass") || endsFolded(key, "secrets") || endsFolded(key, "tokens")
+                || endsFolded(key, "credentials") ? .sensitiveKey(key: range) : nil
+        default:
+            return nil
         }
-        for word in sensitiveWords where containsFoldedWord(key, word) { return .sensitiveKey(key: range) }
-        if endsFolded(key, keyWord) || endsFolded(key, passWord) { return .sensitiveKey(key: range) }
-        return nil
     }
 
-    private static let base64Suffixes: [[UInt8]] = [Array("base64".utf8), Array("b64".utf8)]
-    private static let authWord = Array("auth".utf8)
-    private static let basicAuthWord = Array("basicauth".utf8)
-    private static let proxyAuthWord = Array("proxyauth".utf8)
-    private static let keyWord = Array("key".utf8)
-    private static let passWord = Array("pass".utf8)
-    private static let sensitiveWords: [[UInt8]] = [
-        "password", "passwd", "pwd", "secret", "token", "credential", "apikey", "api_key", "api-key", "private",
-        "dockerconfigjson", "dockercfg",
-    ].map { Array($0.utf8) }
+    /// Whether a key whose last three bytes are `a b c` can give a context (see
+    /// ``classify(key:at:)``): its last three bytes, folded, are those of one of the context
+    /// words. Lets the finder dismiss most separators in a few instructions.
+    @inline(__always)
+    static func mayEndContextKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        let tail = UInt32(ASCIIFolding.lower(a)) << 16 | UInt32(ASCIIFolding.lower(b)) << 8 | UInt32(ASCIIFolding.lower(c))
+        switch tail {
+        case trigram("uth"), trigram("b64"), trigram("e64"), trigram("key"), trigram("ord"), trigram("swd"),
+             trigram("pwd"), trigram("ass"), trigram("ret"), trigram("ets"), trigram("ken"), trigram("ens"),
+             trigram("ial"), trigram("als"), trigram("son"), trigram("cfg"):
+            return true
+        default:
+            return false
+        }
+    }
 
-    /// Whether `bytes` ends with `suffix` (lower case), ignoring ASCII case.
-    private static func endsFolded(_ bytes: UnsafeRawBufferPointer, _ suffix: [UInt8]) -> Bool {
-        guard bytes.count >= suffix.count else { return false }
-        let start = bytes.count - suffix.count
-        for index in 0..<suffix.count where ASCIIFolding.lower(bytes[start + index]) != suffix[index] { return false }
+    /// The three bytes of `text` as one number, first byte highest.
+    private static func trigram(_ text: StaticString) -> UInt32 {
+        let bytes = text.utf8Start
+        return UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+    }
+
+    /// Whether `bytes` ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+    private static func endsFolded(_ bytes: UnsafeRawBufferPointer, _ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        let start = bytes.count - length
+        let letters = suffix.utf8Start
+        for index in 0..<length where ASCIIFolding.lower(bytes[start + index]) != letters[index] { return false }
         return true
-    }
-
-    /// Whether `bytes` contains `word` (lower case), ignoring ASCII case.
-    private static func containsFoldedWord(_ bytes: UnsafeRawBufferPointer, _ word: [UInt8]) -> Bool {
-        containsFolded(bytes, word)
     }
 }

@@ -5,22 +5,22 @@
 /// character, and `+`/`/` and `-`/`_` are both accepted. Never throws; a malformed token is
 /// reported as `false`, and the output may then hold a partial decoding (callers discard it).
 enum Base64Decoder {
-    /// Value of each byte in either alphabet, or `0xFF` when the byte is not a base64 character.
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8.enumerated() {
-            table[Int(byte)] = UInt8(index)
+    /// The 6-bit value of `byte` in either alphabet, or `0xFF` when it is not a base64 character.
+    @inline(__always)
+    static func value(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: return byte &- 0x41
+        case 0x61...0x7A: return byte &- 0x61 &+ 26
+        case 0x30...0x39: return byte &- 0x30 &+ 52
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return 62
+        case UInt8(ascii: "/"), UInt8(ascii: "_"): return 63
+        default: return 0xFF
         }
-        table[Int(UInt8(ascii: "+"))] = 62
-        table[Int(UInt8(ascii: "-"))] = 62
-        table[Int(UInt8(ascii: "/"))] = 63
-        table[Int(UInt8(ascii: "_"))] = 63
-        return table
-    }()
+    }
 
     /// Whether `byte` belongs to either base64 alphabet (padding excluded).
     @inline(__always)
-    static func isAlphabet(_ byte: UInt8) -> Bool { values[Int(byte)] != 0xFF }
+    static func isAlphabet(_ byte: UInt8) -> Bool { value(byte) != 0xFF }
 
     /// The length of the base64 token starting at `start` in `bytes`: alphabet characters followed
     /// by at most two `=` (0 when no alphabet character starts there).
@@ -49,9 +49,9 @@ enum Base64Decoder {
         var accumulator: UInt32 = 0
         var bits = 0
         for index in 0..<length {
-            let value = values[Int(token[index])]
-            if value == 0xFF { return false }
-            accumulator = (accumulator << 6) | UInt32(value)
+            let bits6 = value(token[index])
+            if bits6 == 0xFF { return false }
+            accumulator = (accumulator << 6) | UInt32(bits6)
             bits += 6
             if bits >= 8 {
                 bits -= 8

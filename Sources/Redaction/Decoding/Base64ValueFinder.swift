@@ -1,9 +1,18 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Walks a line and yields the base64 values that stand in a credential context (see
-/// ``Base64Context``): after `Basic `, or as the value of a key that says credential.
+/// ``Base64Context``): `Basic <token>` as a value, or a token under a key that says credential.
 ///
-/// Only the shape is checked here (a base64 token of ``DecodingLimits/minimumBase64Bytes`` to
-/// ``DecodingLimits/maximumTokenBytes`` bytes, ending where a value ends); whether it decodes, and
-/// to what, is the caller's business. One pass over the line, no allocation.
+/// Every context follows a separator (`Authorization: Basic ...`, `auth="Basic ..."`,
+/// `"auth":"..."`, `X_B64=...`, `tls.key: ...`), so only `:` and `=` are visited (found with
+/// memchr); the value after one is checked first, the key before it only when a base64-shaped
+/// value follows. Only the shape is checked here (a token of ``DecodingLimits/minimumBase64Bytes``
+/// to ``DecodingLimits/maximumTokenBytes`` bytes ending where a value ends); whether it decodes,
+/// and to what, is the caller's business. One forward pass, no allocation.
 struct Base64ValueFinder {
     /// A base64 value and its context, positions in the line.
     struct Value {
@@ -13,6 +22,9 @@ struct Base64ValueFinder {
 
     private let line: UnsafeRawBufferPointer
     private var position = 0
+    /// The next `:` and `=` at or after `position` (`line.count` when none; -1 before the search).
+    private var nextColon = -1
+    private var nextEquals = -1
 
     init(_ line: UnsafeRawBufferPointer) { self.line = line }
 
@@ -20,46 +32,62 @@ struct Base64ValueFinder {
     mutating func next() -> Value? {
         let count = line.count
         while position < count {
-            let index = position
-            position &+= 1
-            let byte = line[index]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                if let value = basicValue(afterSpaceAt: index) { return value }
-            } else if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "=") {
-                if let value = keyedValue(separatorAt: index) { return value }
+            if nextColon < position { nextColon = find(UInt8(ascii: ":"), from: position) }
+            if nextEquals < position { nextEquals = find(UInt8(ascii: "="), from: position) }
+            let separator = min(nextColon, nextEquals)
+            guard separator < count else {
+                position = count
+                return nil
             }
+            position = separator + 1
+            if worthALook(separatorAt: separator), let value = value(afterSeparatorAt: separator) { return value }
         }
         return nil
     }
 
-    /// `Basic <token>`: the word `basic` (any case, not inside a longer word) ends at `space`.
-    private mutating func basicValue(afterSpaceAt space: Int) -> Value? {
-        guard space >= 5, line[space - 1] | 0x20 == UInt8(ascii: "c") else { return nil }
-        for (offset, letter) in "basic".utf8.enumerated() where line[space - 5 + offset] | 0x20 != letter { return nil }
-        if space > 5 && isWordByte(line[space - 6]) { return nil }
-        var start = space
-        while start < line.count && (line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t")) { start += 1 }
-        return value(at: start, context: .basicScheme)
+    /// The offset of the first `byte` at or after `index`, or `line.count`.
+    private func find(_ byte: UInt8, from index: Int) -> Int {
+        // SAFETY: `index < line.count`, so the base address exists and the range lies inside the line.
+        let base = line.baseAddress.unsafelyUnwrapped
+        guard let found = memchr(base + index, Int32(byte), line.count - index) else { return line.count }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
-    /// `key<sep>value` around the separator at `separator` (`:`, `=`, `=>`, `:=`; the key and the
-    /// value may be quoted, also with escaped quotes; the value may be in `[...]`).
-    private mutating func keyedValue(separatorAt separator: Int) -> Value? {
-        // The key: back over spaces, a closing quote (maybe escaped), then key bytes.
+    /// Whether the separator at `separator` may start a context: a `b` (of `Basic`) within the
+    /// next four bytes, or a key whose last three bytes end a context word (see
+    /// ``Base64Context/mayEndContextKey(_:_:_:)``). Dismisses most separators in a few instructions.
+    @inline(__always)
+    private func worthALook(separatorAt separator: Int) -> Bool {
+        var probe = separator + 1
+        let probeEnd = min(separator + 5, line.count)
+        while probe < probeEnd {
+            if line[probe] | 0x20 == UInt8(ascii: "b") { return true }
+            probe &+= 1
+        }
+        let keyEnd = self.keyEnd(before: separator)
+        return keyEnd >= 3 && Base64Context.mayEndContextKey(line[keyEnd - 3], line[keyEnd - 2], line[keyEnd - 1])
+    }
+
+    /// The end of the key before the separator at `separator`: back over spaces and a closing
+    /// quote (maybe escaped).
+    @inline(__always)
+    private func keyEnd(before separator: Int) -> Int {
         var keyEnd = separator
         while keyEnd > 0 && line[keyEnd - 1] == UInt8(ascii: " ") { keyEnd -= 1 }
         if keyEnd > 0 && (line[keyEnd - 1] == UInt8(ascii: "\"") || line[keyEnd - 1] == UInt8(ascii: "'")) {
             keyEnd -= 1
             if keyEnd > 0 && line[keyEnd - 1] == UInt8(ascii: "\\") { keyEnd -= 1 }
         }
-        var keyStart = keyEnd
-        while keyStart > 0 && keyEnd - keyStart < DecodingLimits.maximumKeyBytes && isKeyByte(line[keyStart - 1]) {
-            keyStart -= 1
-        }
-        guard keyStart < keyEnd,
-              let context = Base64Context.classify(key: UnsafeRawBufferPointer(rebasing: line[keyStart..<keyEnd]),
-                                                   at: keyStart..<keyEnd)
-        else { return nil }
+        return keyEnd
+    }
+
+    /// The value after the separator at `separator` (`:`, `=`, `=>`, `:=`; the key and the value
+    /// may be quoted, also with escaped quotes; the value may be in `[...]`): `Basic <token>`
+    /// whatever the key, or a token under a key that says credential.
+    private mutating func value(afterSeparatorAt separator: Int) -> Value? {
+        let keyEnd = self.keyEnd(before: separator)
+        let keyMayMatter = keyEnd >= 3
+            && Base64Context.mayEndContextKey(line[keyEnd - 3], line[keyEnd - 2], line[keyEnd - 1])
         // The value: past `>` of `=>` or `=` of `:=`, spaces, `[`, an opening quote (maybe escaped).
         var start = separator + 1
         if start < line.count && (line[start] == UInt8(ascii: ">") || line[start] == UInt8(ascii: "=")) { start += 1 }
@@ -68,17 +96,44 @@ struct Base64ValueFinder {
         if start < line.count && line[start] == UInt8(ascii: "\\") { start += 1 }
         if start < line.count && (line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'")) { start += 1 }
         while start < line.count && line[start] == UInt8(ascii: " ") { start += 1 }
-        return value(at: start, context: context)
+        guard start < line.count else { return nil }
+        if line[start] | 0x20 == UInt8(ascii: "b"), let credentials = basicCredentials(at: start) {
+            position = credentials.upperBound
+            return Value(token: credentials, context: .basicScheme)
+        }
+        guard keyMayMatter, let token = token(at: start) else { return nil }
+        var keyStart = keyEnd
+        while keyStart > 0 && keyEnd - keyStart < DecodingLimits.maximumKeyBytes && isKeyByte(line[keyStart - 1]) {
+            keyStart -= 1
+        }
+        guard keyStart < keyEnd,
+              let context = Base64Context.classify(key: UnsafeRawBufferPointer(rebasing: line[keyStart..<keyEnd]),
+                                                   at: keyStart..<keyEnd)
+        else { return nil }
+        position = token.upperBound
+        return Value(token: token, context: context)
+    }
+
+    /// The token of `Basic <token>` (`basic` in any case, then spaces or tabs) at `start`, if any.
+    private func basicCredentials(at start: Int) -> Range<Int>? {
+        guard start + 6 < line.count, line[start] | 0x20 == UInt8(ascii: "b"), line[start + 1] | 0x20 == UInt8(ascii: "a"),
+              line[start + 2] | 0x20 == UInt8(ascii: "s"), line[start + 3] | 0x20 == UInt8(ascii: "i"),
+              line[start + 4] | 0x20 == UInt8(ascii: "c"), line[start + 5] == UInt8(ascii: " ") || line[start + 5] == UInt8(ascii: "\t")
+        else { return nil }
+        var tokenStart = start + 5
+        while tokenStart < line.count && (line[tokenStart] == UInt8(ascii: " ") || line[tokenStart] == UInt8(ascii: "\t")) {
+            tokenStart += 1
+        }
+        return token(at: tokenStart)
     }
 
     /// The base64 token at `start` if it has the right length and ends where a value ends.
-    private mutating func value(at start: Int, context: Base64Context) -> Value? {
+    private func token(at start: Int) -> Range<Int>? {
         let length = Base64Decoder.tokenLength(in: line, from: start)
-        guard length >= DecodingLimits.minimumBase64Bytes, length <= DecodingLimits.maximumTokenBytes else { return nil }
-        let end = start + length
-        guard endsValue(at: end) else { return nil }
-        position = end
-        return Value(token: start..<end, context: context)
+        guard length >= DecodingLimits.minimumBase64Bytes, length <= DecodingLimits.maximumTokenBytes,
+              endsValue(at: start + length)
+        else { return nil }
+        return start..<(start + length)
     }
 
     /// Whether a value may end just before `index`: at the end of the line, whitespace, a quote or
@@ -100,11 +155,7 @@ struct Base64ValueFinder {
 
     @inline(__always)
     private func isKeyByte(_ byte: UInt8) -> Bool {
-        isWordByte(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-    }
-
-    @inline(__always)
-    private func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 }

@@ -3,27 +3,37 @@ extension CompiledRuleSet {
     /// even when no rule keyword occurs in it. Lines holding a rule keyword are decoded anyway;
     /// these cover the contexts whose keyword only appears once decoded.
     ///
-    /// - `%3d`, `%3a`, `%2f%2f`, `%253d`, `%253a`: percent-encoded `=`, `:` and `//` (also
-    ///   double-encoded), which rule keywords such as `token=`, `api:` and `://` contain; a
-    ///   keyword made of letters survives percent-encoding and selects the line itself.
-    /// - `basic `, `auth"`, `auth'`, `auth=`, `auth:`: the `Basic` scheme and `auth` fields.
-    /// - `b64=`, `b64:`, `b64"`, `b64'`, `base64`: keys ending in `_B64`/`_BASE64`.
-    /// - `ls0tls1` (base64 of `-----`, a PEM key), `eyjhdxrocy` (base64 of `{"auths`),
-    ///   `dockercfg`, `dockerconfigjson`: Kubernetes Secret `data:` values.
-    ///
     /// Each occurs in fewer than 0.05% of the 32,000 loghub lines (`Tests/Fixtures/loghub`);
-    /// `DecodingTests` checks the bound. Python bytes literals need no trigger: the view in which
-    /// they are decoded holds the same keywords as the line.
-    static let decoderTriggers: [String] = [
-        "%3d", "%3a", "%2f%2f", "%253d", "%253a",
-        "basic ", "auth\"", "auth'", "auth=", "auth:",
-        "b64=", "b64:", "b64\"", "b64'", "base64",
+    /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
+    /// view in which they are decoded holds the same keywords as the line.
+    static let decoderTriggers: [String] = percentTriggers + base64Triggers
+
+    /// Percent-encoded `=`, `:` and `//` (also double-encoded), which rule keywords such as
+    /// `token=`, `api:` and `://` contain; a keyword made of letters survives percent-encoding and
+    /// selects the line itself.
+    static let percentTriggers = ["%3d", "%3a", "%2f%2f", "%253d", "%253a"]
+
+    /// The base64 contexts: the `Basic` scheme, `auth` fields (also in escaped JSON), keys ending
+    /// in `_B64`/`_BASE64`, base64 of `-----` (a PEM key) and of `{"auths` (a Docker config),
+    /// Docker config keys of Kubernetes Secrets.
+    static let base64Triggers = [
+        "basic ", "auth\"", "auth'", "auth=", "auth:", "auth\\\"", "b64=", "b64:", "b64\"", "b64'", "base64",
         "ls0tls1", "eyjhdxrocy", "dockercfg", "dockerconfigjson",
     ]
 
+    /// Literals of the keys whose values ``Base64Context`` reads as sensitive (the key word before
+    /// a separator or a closing quote).
+    static let sensitiveKeyLiterals = [
+        "password", "passwd", "pwd", "pass:", "pass=", "pass\"", "pass'", "secret", "token", "credential",
+        "key:", "key=", "key\"", "key'",
+    ]
+
     /// Id of the rule under which the decoders report a `user:password` pair they find in a
-    /// credential context (no other rule's finding is involved). Without that rule in the set, the
-    /// decoders still report what other rules find in decoded text.
+    /// credential context (no other rule's finding is involved). Its keywords are every literal a
+    /// base64 context needs in the line (``base64Triggers`` and ``sensitiveKeyLiterals``), so its
+    /// being a candidate tells the decoders a line is worth the base64 search (see
+    /// ``mayHoldBase64Context(_:)``). Without that rule in the set, the decoders look at every
+    /// line and still report what other rules find in decoded text.
     static let encodedCredentialsRuleID = "encoded-credentials"
 
     /// Appends to `scratch.spans` the regions of `line` that hide a secret behind an encoding
@@ -69,6 +79,7 @@ extension CompiledRuleSet {
                 return error
             }
         }
+        guard mayHoldBase64Context(scratch) else { return nil }
         var finder = Base64ValueFinder(line)
         while let value = finder.next() {
             if let error = scanBase64Decoded(value, in: line, scratch) { return error }
@@ -118,7 +129,7 @@ extension CompiledRuleSet {
             return (true, DecodedText.isCredentialPair(text, strictness: strictness))
         }
         guard verdict.isText else { return nil }
-        if verdict.isPair, let rule = encodedCredentialsRule {
+        if verdict.isPair, let rule = encodedCredentialsRule(scratch) {
             scratch.spans.append(RedactionSpan(start: value.token.lowerBound, end: value.token.upperBound, rule: rule, kind: .match))
             return nil
         }
@@ -190,9 +201,32 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Index of the ``encodedCredentialsRuleID`` rule in this set, if present. Looked up only when
-    /// a pair was found (rare), so the set needs no stored field for it.
-    private var encodedCredentialsRule: Int32? {
-        compiledRules.firstIndex { $0.id == Self.encodedCredentialsRuleID }.map { Int32($0) }
+    /// Whether the line just scanned with `scratch` may hold a base64 value in a credential
+    /// context: the ``encodedCredentialsRuleID`` rule is a candidate (one of its keywords, every
+    /// literal a context needs, occurs in the line). Without that rule (or when its keywords do
+    /// not cover every context) every line may.
+    @inline(__always)
+    private func mayHoldBase64Context(_ scratch: ScanScratch) -> Bool {
+        let decoding = scratch.decoding
+        if decoding.ruleSetIdentity != ObjectIdentifier(self) { lookUpEncodedCredentialsRule(decoding) }
+        guard let gate = decoding.base64Gate else { return true }
+        return scratch.isCandidate(gate)
+    }
+
+    /// Index of the ``encodedCredentialsRuleID`` rule in this set, if present (looked up once per
+    /// scratch).
+    private func encodedCredentialsRule(_ scratch: ScanScratch) -> Int32? {
+        let decoding = scratch.decoding
+        if decoding.ruleSetIdentity != ObjectIdentifier(self) { lookUpEncodedCredentialsRule(decoding) }
+        return decoding.encodedCredentialsRule
+    }
+
+    /// Finds the ``encodedCredentialsRuleID`` rule for `decoding` (once per scratch and set).
+    private func lookUpEncodedCredentialsRule(_ decoding: DecodingScratch) {
+        let index = compiledRules.firstIndex { $0.id == Self.encodedCredentialsRuleID }
+        decoding.encodedCredentialsRule = index.map { Int32($0) }
+        let needed = Set((Self.base64Triggers + Self.sensitiveKeyLiterals).map { Array($0.utf8) })
+        decoding.base64Gate = index.flatMap { needed.isSubset(of: compiledRules[$0].foldedKeywords) ? Int32($0) : nil }
+        decoding.ruleSetIdentity = ObjectIdentifier(self)
     }
 }

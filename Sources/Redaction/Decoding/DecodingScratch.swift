@@ -18,6 +18,13 @@ final class DecodingScratch {
     /// per literal; -1 when none did.
     var prefixRules: [Int32] = []
 
+    /// Index of the ``CompiledRuleSet/encodedCredentialsRuleID`` rule in the set identified by
+    /// ``ruleSetIdentity`` (nil when the set has none), looked up on first use.
+    var encodedCredentialsRule: Int32?
+    /// The same rule when its keywords cover every base64 context (it then gates the base64 search).
+    var base64Gate: Int32?
+    var ruleSetIdentity: ObjectIdentifier?
+
     /// The scratch that scans decoded text: depth ``depth`` + 1.
     private(set) lazy var nested: ScanScratch = {
         let scratch = ScanScratch(ruleCount: ruleCount, maximumCaptureCount: maximumCaptureCount, limits: limits)

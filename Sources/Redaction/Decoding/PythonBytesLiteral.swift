@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// A Python bytes literal in a line (`b'...'` or `b"..."`, as `repr()` of a dict of headers
 /// prints them): where its `b` prefix is and where its content lies.
 ///
@@ -15,15 +21,27 @@ struct PythonBytesLiteral {
     /// The first bytes literal of `line` at or after `start` with non-empty content: a `b`/`B`
     /// that does not continue an identifier, a quote, and the same quote closing it on the line
     /// (backslash escapes inside are skipped). Nil when there is none.
+    ///
+    /// Quotes are found with memchr (the next one of each kind is kept until passed), so a line
+    /// costs a vectorised search plus a look at the byte before each quote.
     static func first(in line: UnsafeRawBufferPointer, from start: Int) -> PythonBytesLiteral? {
-        var index = max(start + 1, 1)
         let count = line.count
+        guard count >= 4, let base = line.baseAddress else { return nil }
+        /// Offset of the first `quote` at or after `index`, or `count`.
+        func find(_ quote: UInt8, from index: Int) -> Int {
+            // SAFETY: `index < count`, so the range searched lies inside the line.
+            guard let found = memchr(base + index, Int32(quote), count - index) else { return count }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        var index = max(start + 1, 1)
+        var nextSingle = -1
+        var nextDouble = -1
         while index < count - 1 {
+            if nextSingle < index { nextSingle = find(UInt8(ascii: "'"), from: index) }
+            if nextDouble < index { nextDouble = find(UInt8(ascii: "\""), from: index) }
+            index = min(nextSingle, nextDouble)
+            guard index < count - 1 else { return nil }
             let quote = line[index]
-            guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else {
-                index &+= 1
-                continue
-            }
             let prefix = index - 1
             guard line[prefix] | 0x20 == UInt8(ascii: "b"), prefix == 0 || !isIdentifierByte(line[prefix - 1]) else {
                 index &+= 1
