@@ -47,6 +47,11 @@ import Testing
         ("SMTP_PASSWORD_BASE64=" + b64("Jm3-Zp8-Rq1-Tv"), "SMTP_PASSWORD_BASE64=***"),
         ("export GH_TOKEN_B64=" + b64("ghp_Zq8xW2mL5nR7tY1vK3pCa9Hd4Jf6Gs0Bb2Nn"), "export GH_TOKEN_B64=***"),
         ("creds_b64: " + b64("relay:Ws4-Xc7-Vb1"), "creds_b64: ***"),
+        // A service-account key file (JSON holding a PEM key) under a *_B64 key.
+        ("GCP_SA_KEY_B64=" + b64(#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6\n-----END PRIVATE KEY-----\n","client_email":"ci@demo.iam.example"}"#),
+         "GCP_SA_KEY_B64=***"),
+        // An INI-style auth field (.npmrc).
+        ("npmrc: _auth = " + b64("npm-bot:Qw3-Er5-Ty7"), "npmrc: _auth = ***"),
         // Kubernetes Secret data under sensitive keys.
         ("  tls.key: " + b64("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBx7Kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ8sT4vW6xYoAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n"),
          "  tls.key: ***"),

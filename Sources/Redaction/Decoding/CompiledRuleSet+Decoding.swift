@@ -13,11 +13,13 @@ extension CompiledRuleSet {
     /// selects the line itself.
     static let percentTriggers = ["%3d", "%3a", "%2f%2f", "%253d", "%253a"]
 
-    /// The base64 contexts: the `Basic` scheme, `auth` fields (also in escaped JSON), keys ending
+    /// The base64 contexts: the `Basic` scheme, `auth` fields (also in escaped JSON and INI files
+    /// such as `.npmrc`'s `_auth = ...`), keys ending
     /// in `_B64`/`_BASE64`, base64 of `-----` (a PEM key) and of `{"auths` (a Docker config),
     /// Docker config keys of Kubernetes Secrets.
     static let base64Triggers = [
-        "basic ", "auth\"", "auth'", "auth=", "auth:", "auth\\\"", "b64=", "b64:", "b64\"", "b64'", "base64",
+        "basic ", "auth\"", "auth'", "auth=", "auth:", "auth =", "auth\\\"", "b64=", "b64:", "b64\"", "b64'", "b64 =",
+        "base64",
         "ls0tls1", "eyjhdxrocy", "dockercfg", "dockerconfigjson",
     ]
 
@@ -25,7 +27,7 @@ extension CompiledRuleSet {
     /// a separator or a closing quote).
     static let sensitiveKeyLiterals = [
         "password", "passwd", "pwd", "pass:", "pass=", "pass\"", "pass'", "secret", "token", "credential",
-        "key:", "key=", "key\"", "key'",
+        "key:", "key=", "key\"", "key'", "key =", "pass =",
     ]
 
     /// Id of the rule under which the decoders report a `user:password` pair they find in a
