@@ -26,17 +26,17 @@ struct RulesCommand: ParsableCommand {
             if json {
                 let objects = rules.map { rule -> String in
                     var fields = [
-                        "\"id\":\(JSON.quote(rule.id))",
-                        "\"pack\":\(JSON.quote(rule.pack))",
-                        "\"description\":\(JSON.quote(rule.description))",
-                        "\"regex\":\(JSON.quote(rule.regex))",
+                        "\"id\":\(JSONStringCodec.encode(rule.id))",
+                        "\"pack\":\(JSONStringCodec.encode(rule.pack))",
+                        "\"description\":\(JSONStringCodec.encode(rule.description))",
+                        "\"regex\":\(JSONStringCodec.encode(rule.regex))",
                         "\"secretGroup\":\(rule.secretGroup.map(String.init) ?? "null")",
-                        "\"keywords\":\(JSON.array(rule.keywords))",
-                        "\"source\":\(JSON.quote(rule.source.description))",
+                        "\"keywords\":\(JSONStringCodec.encodeArray(rule.keywords))",
+                        "\"source\":\(JSONStringCodec.encode(rule.source.description))",
                     ]
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
                     if let block = rule.block {
-                        fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
+                        fields.append("\"block\":{\"begin\":\(JSONStringCodec.encode(block.begin)),\"end\":\(JSONStringCodec.encode(block.end)),\"maxLines\":\(block.maxLines)}")
                     }
                     return "{" + fields.joined(separator: ",") + "}"
                 }
