@@ -20,18 +20,12 @@ struct LineRedactor {
     /// The open multi-line block: rule index and lines masked so far after its begin line.
     var activeBlock: (rule: Int32, lines: Int)?
 
-    // Counters. `ruleCounts` is allocated on the first redaction, so clean input allocates nothing.
+    // Counters: every counter lives in ``RedactionStatistics`` (the one list of them), except the
+    // per-rule counts, kept by index (allocated on the first redaction, so clean input allocates
+    // nothing) and turned into ids by ``statistics``.
     var ruleCounts: [Int] = []
-    var lines = 0
-    var linesRedacted = 0
-    var overlongLines = 0
-    var unterminatedBlocks = 0
-    var linesDropped = 0
-    var linesPassedUnscanned = 0
-    var engineErrors: [String: Int] = [:]
+    var counts = RedactionStatistics()
     var engineErrorCount = 0
-    var bytesIn = 0
-    var bytesOut = 0
     /// The last engine failure (rule id and reason), for rate-limited warnings.
     var lastEngineError: (ruleID: String, reason: String)?
 
@@ -44,19 +38,10 @@ struct LineRedactor {
     }
 
     var statistics: RedactionStatistics {
-        var stats = RedactionStatistics()
-        stats.lines = lines
-        stats.linesRedacted = linesRedacted
+        var stats = counts
         for (index, count) in ruleCounts.enumerated() where count > 0 {
             stats.redactionsByRule[ruleSet.compiledRules[index].id, default: 0] += count
         }
-        stats.engineErrors = engineErrors
-        stats.overlongLines = overlongLines
-        stats.unterminatedBlocks = unterminatedBlocks
-        stats.linesDropped = linesDropped
-        stats.linesPassedUnscanned = linesPassedUnscanned
-        stats.bytesIn = bytesIn
-        stats.bytesOut = bytesOut
         return stats
     }
 
@@ -110,13 +95,13 @@ struct LineRedactor {
                 continue
             }
             lineNumber += 1
-            lines += 1
+            counts.lines += 1
             switch redactLine(content) {
             case .keep:
                 break
             case .spans:
                 changed = true
-                linesRedacted += 1
+                counts.linesRedacted += 1
                 for span in scratch.spans {
                     try emit(buffer, pending..<(lineStart + span.start), &sink)
                     try emitReplacement(for: span, content: content, &sink)
@@ -124,7 +109,7 @@ struct LineRedactor {
                 }
             case .replaceContent:
                 changed = true
-                linesRedacted += 1
+                counts.linesRedacted += 1
                 try emit(buffer, pending..<lineStart, &sink)
                 try write(engineErrorMarker, &sink)
                 pending = contentEnd
@@ -139,7 +124,7 @@ struct LineRedactor {
             }
             lineStart = terminatorEnd
         }
-        bytesIn += lineStart
+        counts.bytesIn += lineStart
         if changed || emitUnchanged { try emit(buffer, pending..<lineStart, &sink) }
         return (lineStart, changed)
     }
@@ -162,7 +147,7 @@ struct LineRedactor {
             }
             let masked = block.lines + 1
             activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
-            if activeBlock == nil { unterminatedBlocks += 1 }
+            if activeBlock == nil { counts.unterminatedBlocks += 1 }
             scratch.beginLine()
             guard !content.isEmpty else { return .keep }
             scratch.spans.append(RedactionSpan(start: 0, end: content.count, rule: block.rule, kind: .block))
@@ -191,7 +176,7 @@ struct LineRedactor {
     }
 
     private mutating func engineFailure(rule: Int32, _ error: PCRE2Error) -> LineAction {
-        engineErrors[error.reason, default: 0] += 1
+        counts.engineErrors[error.reason, default: 0] += 1
         engineErrorCount += 1
         lastEngineError = (ruleSet.compiledRules[Int(rule)].id, error.reason)
         scratch.beginLine()
@@ -200,10 +185,10 @@ struct LineRedactor {
             scratch.spans.append(RedactionSpan(start: 0, end: 0, rule: rule, kind: .engineError))
             return .replaceContent
         case .drop:
-            linesDropped += 1
+            counts.linesDropped += 1
             return .drop
         case .pass:
-            linesPassedUnscanned += 1
+            counts.linesPassedUnscanned += 1
             return .keep
         }
     }
@@ -211,12 +196,12 @@ struct LineRedactor {
     @inline(__always)
     private mutating func emit<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout S) throws {
         guard !range.isEmpty else { return }
-        bytesOut += range.count
+        counts.bytesOut += range.count
         try sink.write(UnsafeRawBufferPointer(rebasing: buffer[range]))
     }
 
     private mutating func write<S: RedactionSink>(_ bytes: [UInt8], _ sink: inout S) throws {
-        bytesOut += bytes.count
+        counts.bytesOut += bytes.count
         try bytes.withUnsafeBytes { try sink.write($0) }
     }
 
@@ -228,7 +213,7 @@ struct LineRedactor {
         let secret = UnsafeRawBufferPointer(rebasing: content[span.start..<span.end])
         scratch.replacement.removeAll(keepingCapacity: true)
         rule.replacement.render(ruleID: rule.id, secret: secret, hashKey: ruleSet.options.hashKey, into: &scratch.replacement)
-        bytesOut += scratch.replacement.count
+        counts.bytesOut += scratch.replacement.count
         try scratch.replacement.withUnsafeBytes { try sink.write($0) }
         if sink.wantsFindings {
             try sink.record(RedactionFinding(kind: span.kind, ruleID: rule.id, line: lineNumber, column: span.start + 1,
@@ -240,13 +225,13 @@ struct LineRedactor {
     /// Emits the line-too-long marker for a line the stream dropped, with `terminator`.
     mutating func emitOverlongLine<S: RedactionSink>(terminator: [UInt8], _ sink: inout S) throws {
         lineNumber += 1
-        lines += 1
-        linesRedacted += 1
-        overlongLines += 1
+        counts.lines += 1
+        counts.linesRedacted += 1
+        counts.overlongLines += 1
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             activeBlock = block.lines + 1 >= rule.blockMaxLines ? nil : (block.rule, block.lines + 1)
-            if activeBlock == nil { unterminatedBlocks += 1 }
+            if activeBlock == nil { counts.unterminatedBlocks += 1 }
         }
         try write(lineTooLongMarker, &sink)
         try write(terminator, &sink)
