@@ -4,9 +4,14 @@ import Redaction
 /// hash key) a keyed fingerprint. Never the secret or the line.
 struct CheckReport {
     let format: ReportFormat
+    /// Rule id -> description of the active rules (SARIF's rule descriptions).
+    let descriptions: [String: String]
     private var entries: [(file: String?, finding: RedactionFinding)] = []
 
-    init(format: ReportFormat) { self.format = format }
+    init(format: ReportFormat, rules: [RedactionRule] = []) {
+        self.format = format
+        descriptions = Dictionary(rules.map { ($0.id, $0.description) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Adds one finding; `line` and `column` are within `file` (nil for stdin alone).
     mutating func add(_ finding: RedactionFinding, file: String?) {
@@ -38,6 +43,8 @@ struct CheckReport {
                 parts.append("{" + fields.joined(separator: ",") + "}")
             }
             print("[" + parts.joined(separator: ",\n") + "]")
+        case .sarif:
+            print(SARIFReport(descriptions: descriptions).render(entries))
         }
     }
 }

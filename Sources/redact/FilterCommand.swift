@@ -29,7 +29,7 @@ struct FilterCommand: ParsableCommand {
     @Flag(help: "Write no output; report what would be redacted (rule, line, column; never the secret) and exit 1 if anything was found.")
     var check = false
 
-    @Option(help: "Report format for --check.")
+    @Option(help: "Report format for --check: text, json, or sarif (SARIF 2.1.0, for code scanning).")
     var format: ReportFormat = .text
 
     @Flag(name: .customLong("line-buffered"), help: "Flush after every line read (automatic when stdout is a terminal).")
@@ -84,7 +84,7 @@ struct FilterCommand: ParsableCommand {
         if SignalHandling.shouldTerminate { ExitStatus.exit(SignalHandling.exitStatus) }
         if stats { StatisticsReport.write(redactor.statistics) }
         if check {
-            var report = CheckReport(format: format)
+            var report = CheckReport(format: format, rules: ruleSet.rules)
             for finding in sink.findings {
                 var located = finding
                 var file: String?
@@ -142,5 +142,10 @@ struct FilterCommand: ParsableCommand {
 
 /// `--format` for `--check`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    /// `FILE:LINE:COLUMN: RULE length=N [fingerprint=...]`, one finding per line.
+    case text
+    /// A JSON array of findings.
+    case json
+    /// A SARIF 2.1.0 log (see ``SARIFReport``).
+    case sarif
 }
