@@ -32,6 +32,8 @@ struct Redact: ParsableCommand {
               REDACT_HASH_KEY=$(cat key) redact --replace '<{rule}:{hash}>' < app.log
               redact rules list
               redact follow /var/log/app/*.log
+              redact --check --format sarif $(git ls-files) > redact.sarif
+              redact mmexternal --log-file /var/log/redact.log   (as rsyslog's mmexternal program)
 
             EXIT STATUS:
               0  success (also when stdout is closed early, e.g. `| head`)
