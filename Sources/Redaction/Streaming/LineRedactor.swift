@@ -26,18 +26,12 @@ struct LineRedactor {
     /// The bytes before the BEGIN marker on the open block's begin line (see ``KeyBlockLine``).
     private var blockPrefix: [UInt8] = []
 
-    // Counters. `ruleCounts` is allocated on the first redaction, so clean input allocates nothing.
+    // Counters: every counter lives in ``RedactionStatistics`` (the one list of them), except the
+    // per-rule counts, kept by index (allocated on the first redaction, so clean input allocates
+    // nothing) and turned into ids by ``statistics``.
     var ruleCounts: [Int] = []
-    var lines = 0
-    var linesRedacted = 0
-    var overlongLines = 0
-    var unterminatedBlocks = 0
-    var linesDropped = 0
-    var linesPassedUnscanned = 0
-    var engineErrors: [String: Int] = [:]
+    var counts = RedactionStatistics()
     var engineErrorCount = 0
-    var bytesIn = 0
-    var bytesOut = 0
     /// The last engine failure (rule id and reason), for rate-limited warnings.
     var lastEngineError: (ruleID: String, reason: String)?
 
@@ -50,19 +44,10 @@ struct LineRedactor {
     }
 
     var statistics: RedactionStatistics {
-        var stats = RedactionStatistics()
-        stats.lines = lines
-        stats.linesRedacted = linesRedacted
+        var stats = counts
         for (index, count) in ruleCounts.enumerated() where count > 0 {
             stats.redactionsByRule[ruleSet.compiledRules[index].id, default: 0] += count
         }
-        stats.engineErrors = engineErrors
-        stats.overlongLines = overlongLines
-        stats.unterminatedBlocks = unterminatedBlocks
-        stats.linesDropped = linesDropped
-        stats.linesPassedUnscanned = linesPassedUnscanned
-        stats.bytesIn = bytesIn
-        stats.bytesOut = bytesOut
         return stats
     }
 
@@ -122,7 +107,7 @@ struct LineRedactor {
         } else {
             try processLinesWithKeywords(region, &cursor, &sink)
         }
-        bytesIn += regionEnd
+        counts.bytesIn += regionEnd
         if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<regionEnd, &sink) }
         return (regionEnd, cursor.changed)
     }
@@ -214,7 +199,7 @@ struct LineRedactor {
         var skipped = redact_count_byte(base + from, to - from, 0x0A)
         if to == region.count && region[to - 1] != 0x0A { skipped += 1 }
         lineNumber += skipped
-        lines += skipped
+        counts.lines += skipped
     }
 
     /// Redacts one line and writes the output up to its end.
@@ -234,22 +219,22 @@ struct LineRedactor {
             return
         }
         lineNumber += 1
-        lines += 1
+        counts.lines += 1
         let wantsFindings = sink.wantsFindings
         switch redactLine(content, hits: hits, keepingFindingSpans: wantsFindings) {
         case .keep:
             break
         case .rendered:
             cursor.changed = true
-            linesRedacted += 1
+            counts.linesRedacted += 1
             try emit(region, cursor.pending..<bounds.start, &sink)
-            bytesOut += scratch.rendered.count
+            counts.bytesOut += scratch.rendered.count
             try scratch.rendered.withUnsafeBytes { try sink.write($0) }
             cursor.pending = bounds.contentEnd
             if wantsFindings { try recordFindings(content: content, &sink) }
         case .replaceContent:
             cursor.changed = true
-            linesRedacted += 1
+            counts.linesRedacted += 1
             try emit(region, cursor.pending..<bounds.start, &sink)
             try write(engineErrorMarker, &sink)
             cursor.pending = bounds.contentEnd
@@ -315,7 +300,7 @@ struct LineRedactor {
             if bodyStart >= 0 {
                 let masked = block.lines + 1
                 activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
-                if activeBlock == nil { unterminatedBlocks += 1 }
+                if activeBlock == nil { counts.unterminatedBlocks += 1 }
                 scratch.beginLine()
                 let body = UnsafeRawBufferPointer(rebasing: content[bodyStart...])
                 guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return .keep }
@@ -328,7 +313,7 @@ struct LineRedactor {
             }
             // Not key body: the block ends here and the line is scanned like any other.
             activeBlock = nil
-            unterminatedBlocks += 1
+            counts.unterminatedBlocks += 1
         }
         let outcome = ruleSet.scanLine(content, scratch, hits: hits)
         if case .engineError(let failed, let error) = outcome {
@@ -448,7 +433,7 @@ struct LineRedactor {
     }
 
     private mutating func engineFailure(rule: Int32, _ error: PCRE2Error) -> LineAction {
-        engineErrors[error.reason, default: 0] += 1
+        counts.engineErrors[error.reason, default: 0] += 1
         engineErrorCount += 1
         lastEngineError = (ruleSet.compiledRules[Int(rule)].id, error.reason)
         failedRule = rule
@@ -457,10 +442,10 @@ struct LineRedactor {
         case .mask:
             return .replaceContent
         case .drop:
-            linesDropped += 1
+            counts.linesDropped += 1
             return .drop
         case .pass:
-            linesPassedUnscanned += 1
+            counts.linesPassedUnscanned += 1
             return .keep
         }
     }
@@ -468,12 +453,12 @@ struct LineRedactor {
     @inline(__always)
     private mutating func emit<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout S) throws {
         guard !range.isEmpty else { return }
-        bytesOut += range.count
+        counts.bytesOut += range.count
         try sink.write(UnsafeRawBufferPointer(rebasing: buffer[range]))
     }
 
     private mutating func write<S: RedactionSink>(_ bytes: [UInt8], _ sink: inout S) throws {
-        bytesOut += bytes.count
+        counts.bytesOut += bytes.count
         try bytes.withUnsafeBytes { try sink.write($0) }
     }
 
@@ -482,13 +467,13 @@ struct LineRedactor {
     ///   block is open, that block opens (the line may have held its BEGIN marker; fail closed).
     mutating func emitOverlongLine<S: RedactionSink>(terminator: [UInt8], mayOpenBlock: Int32?, _ sink: inout S) throws {
         lineNumber += 1
-        lines += 1
-        linesRedacted += 1
-        overlongLines += 1
+        counts.lines += 1
+        counts.linesRedacted += 1
+        counts.overlongLines += 1
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             activeBlock = block.lines + 1 >= rule.blockMaxLines ? nil : (block.rule, block.lines + 1)
-            if activeBlock == nil { unterminatedBlocks += 1 }
+            if activeBlock == nil { counts.unterminatedBlocks += 1 }
         } else if let mayOpenBlock {
             activeBlock = (mayOpenBlock, 0)
         }
