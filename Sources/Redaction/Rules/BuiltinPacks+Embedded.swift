@@ -883,6 +883,4605 @@ regexes = [
   '''\.(?:pem|key|json|txt|crt|p12|pfx|jks)$''',
 ]
 """#####),
+        ("tokens-data", #####"""
+# swift-redact rule pack: tokens-data
+#
+# Publicly documented credential formats of observability, monitoring and incident
+# management, product analytics and feature flags, productivity, collaboration, media and
+# CMS, automation webhooks, and the long tail of data APIs (weather, maps and geocoding,
+# IP lookup, finance and crypto market data, scraping, screenshot and PDF, news, sports,
+# translation, e-mail verification, the apilayer family).
+#
+# Formats with a documented prefix (NRAA-, phx_, apify_api_, scp-live-, prj_live_sk_, ...)
+# match on their own. Formats without one (32 hex, a UUID, 40 base62, ...) are keyword-bound:
+# the service name must stand in the key, or just before it, with a key term (key, token,
+# secret, access, private, auth, password, credentials) and an assignment in any of the ways
+# logs render one (`ACME_API_KEY=`, `acmeApiKey: "`, `{"acme_token":"`, `acme key - '`,
+# `<acmeKey>`, `--acme-token `, `acme-key-`), or the vendor's API host in a URL with the key
+# in its query string (`?access_key=`, `&appid=`). The value must have the vendor's length;
+# where a vendor documents hex but detector fixtures use any lower/upper alphanumerics the
+# class is [A-Za-z0-9] of the exact length. Key names that end in "id" never match (ids are
+# not secrets), and ordinary-word vendor names (box, float, split, polygon, here, phrase,
+# coda, guardian, debounce, tomorrow) must be followed directly by the key term.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+
+# --- observability, monitoring and incident management ---
+
+
+[[rules]]
+id = "new-relic-admin-key"
+description = 'New Relic admin API key (NRAA- + 27 hex)'
+regex = '''\b(NRAA-[a-f0-9]{27})\b'''
+keywords = ["nraa-"]
+mustRedact = [
+  'NEW_RELIC_ADMIN_API_KEY = "NRAA-ef68fc43815b0006419cdbe6f90"',
+  'export adminApiKey="NRAA-95852f4e56b3ddc2e380113e0de"',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Api-Key: NRAA-483edbccd928e9ef27cd2a1e549',
+]
+mustKeep = [
+  'INFO  newrelic: NRAA- admin keys are deprecated, use a user key',
+  'WARN  rejected admin key NRAA-NRAA-e6b3fb243482034ea61071d06ffffff (too long)',
+]
+
+[[rules]]
+id = "new-relic-query-key"
+description = 'New Relic Insights query key (NRIQ- + 32 base64url)'
+regex = '''\b(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+keywords = ["nriq-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_QUERY_KEY: 'NRIQ-Ccc07V-t7mmOdyMv-NXdIPChaWVzWvbu'",
+  'curl -s -H "X-Query-Key: NRIQ-ooxF3yNjOEkGZbc0n2rGKbzioSvbG_LN" https://api.example.net/v1/status',
+  '[main] INFO  c.e.app.Settings - resolved insights_query_key = NRIQ-W1UaQ9MeXxqW75kqoIyXqDxak9Usa2Eg',
+]
+mustKeep = [
+  'DEBUG insights: header X-Query-Key must start with NRIQ-',
+]
+
+[[rules]]
+id = "new-relic-rest-api-key"
+description = 'New Relic REST API key (NRRA- + 42 hex)'
+regex = '''\b(NRRA-[a-f0-9]{42})\b'''
+keywords = ["nrra-"]
+mustRedact = [
+  '2024-05-01T10:00:06Z DEBUG http: > X-Api-Key: NRRA-aa2863f9adbb4492f45467b6869acb17f28ef8c590',
+  'May  1 10:00:04 web-2 app[2211]: config NEW_RELIC_REST_API_KEY="NRRA-7b759187a7c0c7030477bed2d1e7c2352867bd3569" loaded',
+  'rest_api_key = "NRRA-7a4ed01311f4946326556af3b6acf62532d3d0c8e0"',
+]
+mustKeep = [
+  'INFO  deployments: NRRA- keys were replaced by NRAK- user keys',
+]
+
+# Documented as NRSP- + two-letter region + two digits + 31 hex (e.g. us01...).
+[[rules]]
+id = "new-relic-synthetics-location-key"
+description = 'New Relic synthetics private location key (NRSP- + region + 31 hex)'
+regex = '''\b(NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31})\b'''
+keywords = ["nrsp-"]
+mustRedact = [
+  'docker run --rm -e PRIVATE_LOCATION_KEY=NRSP-eu01cc04b5b24c8ad8baecd41555b4c5386 registry.local/worker:1.4.2',
+  '<NEW_RELIC_PRIVATE_LOCATION_KEY>NRSP-eu018391cc5579ae8d1791b613ab186ec9f</NEW_RELIC_PRIVATE_LOCATION_KEY>',
+  '+ worker --location-key NRSP-eu01adfb087a40add23603122eada28c262 --verbose',
+]
+mustKeep = [
+  'INFO  minion: waiting for an NRSP- private location key',
+]
+
+[[rules]]
+id = "pixie-api-key"
+description = 'Pixie (New Relic) API key (px-api- + UUID)'
+regex = '''\b(px-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["px-api-"]
+mustRedact = [
+  'export PX_API_KEY="px-api-b7e28255-6370-4b4a-bb77-7f3ce1de619d"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pixieApiKey":"px-api-2b7eb9bb-96c7-4277-b3fc-b98dee019145","retries":3}',
+  '+ worker --api_key px-api-33b1a17d-6c6e-42dd-a3a1-108819d7debf --verbose',
+]
+mustKeep = [
+  'INFO  px: create an API key with `px api-key create` (prefix px-api-)',
+]
+
+[[rules]]
+id = "pixie-deploy-key"
+description = 'Pixie (New Relic) deployment key (px-dep- + UUID)'
+regex = '''\b(px-dep-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["px-dep-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PX_DEPLOY_KEY: 'px-dep-6add2256-b589-4753-94dd-e05142e48951'",
+  '  deployKey: px-dep-95cba720-6813-430c-83e4-328908c074c5',
+  'exec: /usr/local/bin/agent --deploy_key=px-dep-5abb4fa0-bfb5-448e-9594-c16e60044ee6 --region eu',
+]
+mustKeep = [
+  'INFO  px: deploy keys start with px-dep- and are listed by `px deploy-key list`',
+]
+
+# The pub prefix with exactly 32 hex after it is specific enough to match on its own.
+[[rules]]
+id = "datadog-client-token"
+description = 'Datadog RUM / browser logs client token (pub + 32 hex)'
+regex = '''(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pub"]
+mustRedact = [
+  '  DD_CLIENT_TOKEN: pub657b6b3e551ca095ca22c5a109c7ddac',
+  '[main] INFO  c.e.app.Settings - resolved datadogClientToken = puba125627fbd436465526efed987d27446',
+  'docker run --rm -e clientToken=pub312955e2e6ced8a0803619ee04600a81 registry.local/worker:1.4.2',
+  "datadogRum.init({ applicationId: '7d1b3c2e-8a8f-4b5e-9a0c-2f4e6d8c1b3a', clientToken: 'pubb3b0c54dd2f96a05dbf6e97988a6b927', site: 'datadoghq.eu' })",
+]
+mustKeep = [
+  'INFO  rum: public client token prefix is pub, see the RUM docs',
+  'DEBUG publisher pubsub-topic-5 flushed 32 messages',
+  'DD_CLIENT_TOKEN=${DD_CLIENT_TOKEN}',
+]
+
+[[rules]]
+id = "sentry-legacy-auth-token"
+description = 'Sentry legacy auth token (64 hex) next to a sentry keyword'
+regex = '''(?i:sentry)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["sentry"]
+mustRedact = [
+  '<SENTRY_AUTH_TOKEN>6f6b618c19499554c82c0f01ba8f399325fecf6f58abc834b0bc7bdf2ef3d11b</SENTRY_AUTH_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config sentry_token="ae3f1406dbe5e5511c32362195462da4107678f807f08a1e9f82ea219f35ffb5" loaded',
+  "INFO  using sentry auth token = 'b0cddccf7a2fcaeae90a4b84cffe0c0e7068dc65277f1670a57cf447ad6f7b51'",
+]
+mustKeep = [
+  'INFO  sentry: auth token loaded from ~/.sentryclirc',
+  'DEBUG sentry event_id=9f3c1a7be2d84f6a8c0e1d2b3a4f5e6d sent',
+  'SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sentry_account_id=a774f1d23cf1bb9ae0388f98052f2ed2e8074995110e05ce5cbe1a993fcad0e1 timeout=30s',
+]
+
+# The DSN public key still authorises sending events; the legacy secret after ':' too.
+[[rules]]
+id = "sentry-dsn"
+description = 'Sentry DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)'
+regex = '''(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+'''
+keywords = ["sentry"]
+mustRedact = [
+  'SENTRY_DSN=https://dfd95b7d304dc9e1bb5b155a062293ba@o418273.ingest.sentry.io/5521437',
+  '{"level":"info","msg":"sentry init","dsn":"https://b5f8fdf6996901be8dad50e8495eec87@o91273.ingest.us.sentry.io/4507123"}',
+  'raven.dsn = https://d821d6b5c6edb48339449953c6fbfea4:5239d48f45196f11be623a1d3aa06a1d@sentry.internal.example.com:9000/12',
+]
+mustKeep = [
+  'INFO  sentry: DSN set to https://o418273.ingest.sentry.io/5521437 (public key missing)',
+  'DEBUG sentry-trace: 4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1',
+]
+
+[[rules]]
+id = "bugsnag-api-key"
+description = 'Bugsnag notifier API key (32 hex) next to a bugsnag keyword'
+regex = '''(?i:bugsnag)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["bugsnag"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: BUGSNAG_API_KEY: '3a14c9315e411deec687520731e8177e'",
+  '  bugsnagApiKey: 17a1ced80fe4a765899c03661be1409e',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Bugsnag-Api-Key: 8d0ce94d8671b542f48df3c35e7569a2',
+]
+mustKeep = [
+  'INFO  bugsnag: notified error 5f2c1e0a9b8d7c6e5f4a3b2c (key configured)',
+  'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config bugsnag_account_id="9ffc0303a2c67fcc20427ca3ebf9baa3" loaded',
+]
+
+[[rules]]
+id = "bugsnag-auth-token"
+description = 'Bugsnag data access / personal auth token (UUID) next to a bugsnag keyword'
+regex = '''(?i:bugsnag)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["bugsnag"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config BUGSNAG_AUTH_TOKEN="c9ebced4-df0e-4fa4-9a46-319573ce0c3b" loaded',
+  'bugsnag personal token aaa34bbc-0466-407f-92d9-7475bc50e460',
+  'export bugsnag_data_access_token="aeb4fac3-d2e3-410c-8f0c-0702ee8df992"',
+]
+mustKeep = [
+  'INFO  bugsnag error_id=8c2b4f1e-5a3d-4e7b-9c6a-1d2e3f4a5b6c grouped',
+  'BUGSNAG_AUTH_TOKEN=${BUGSNAG_AUTH_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: bugsnag_account_id: '0de98543-245a-4556-b50d-cb2b8eba1acf'",
+]
+
+[[rules]]
+id = "rollbar-access-token"
+description = 'Rollbar project / account access token (32 hex) next to a rollbar keyword'
+regex = '''(?i:rollbar)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["rollbar"]
+mustRedact = [
+  'docker run --rm -e ROLLBAR_ACCESS_TOKEN=a548bc9a1f68599b12be47b8e9eb64f0 registry.local/worker:1.4.2',
+  '<rollbar_post_server_item_token>92662068b78e7f8e5ff7891503fe6a07</rollbar_post_server_item_token>',
+  'curl -s -H "X-Rollbar-Access-Token: 5a4391dd5375dd3f843f717ef1c67ce0" https://api.example.net/v1/status',
+]
+mustKeep = [
+  'INFO  rollbar: item 5f2c1e0a reported, uuid=9f3c1a7b-e2d8-4f6a-8c0e-1d2b3a4f5e6d',
+  'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","rollbar_account_id":"656e2548e960e54123ba88d817193bb9","retries":3}',
+]
+
+# Raygun documents its app API keys as about 22 base62 characters; 20-24 tolerated.
+[[rules]]
+id = "raygun-api-key"
+description = 'Raygun application API key (20-24 base62) next to a raygun keyword'
+regex = '''(?i:raygun)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["raygun"]
+mustRedact = [
+  'RAYGUN_APIKEY = "juEDNXMFRtbYrul7qDdEAY"',
+  'export raygunApiKey="aWkw1se0638uJbBULmYIgW"',
+  '2024-05-01T10:00:06Z DEBUG http: > X-ApiKey-Raygun: bK8azib2saADxbBYmIvgqj',
+]
+mustKeep = [
+  'RAYGUN_APIKEY=${RAYGUN_APIKEY}',
+  '  raygun_account_id: DzJfYQb1mvCN2dDfvrFLDS',
+]
+
+[[rules]]
+id = "airbrake-project-key"
+description = 'Airbrake project key (32 alnum) next to an airbrake keyword'
+regex = '''(?i:airbrake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["airbrake"]
+mustRedact = [
+  'export AIRBRAKE_PROJECT_KEY="37e6f926da9f74381937cf7dab63556a"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","airbrakeProjectKey":"8633ed6e83f69d73dea72b7c37162a59","retries":3}',
+  "INFO  using airbrake project key = 'f7cd1446c1088b2442b34732a8a1d318'",
+]
+mustKeep = [
+  'INFO  airbrake project_id=284713 notice sent',
+  'AIRBRAKE_PROJECT_KEY=${AIRBRAKE_PROJECT_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved airbrake_account_id = dadb5ce5dfae9059a9865988f4bdfd0f',
+]
+
+[[rules]]
+id = "airbrake-user-key"
+description = 'Airbrake user key / token (40 alnum) next to an airbrake keyword'
+regex = '''(?i:airbrake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["airbrake"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: AIRBRAKE_USER_KEY: 'UxsTm4YBsqOljtwIWPmfYkNoAEZqmmYV68VNUTBP'",
+  '  airbrakeToken: otlUhV00g4O3ndabkdNOYnvwlvCrswXKUVNhk4on',
+  "INFO  using airbrake user token = '893CLONCqLbtX0zUAJOUHBNWuA4pKEYoByyGzSdW'",
+]
+mustKeep = [
+  'AIRBRAKE_USER_KEY=${AIRBRAKE_USER_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config airbrake_account_id="oGdfcH9m5lMdxcjV35181F6D1xrlSJz82iEupQM7" loaded',
+]
+
+# Current project keys are hbp_ + about 30 base62; 20-40 tolerated.
+[[rules]]
+id = "honeybadger-project-key"
+description = 'Honeybadger project API key (hbp_ + base62)'
+regex = '''\b(hbp_[A-Za-z0-9]{20,40})\b'''
+keywords = ["hbp_"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved HONEYBADGER_API_KEY = hbp_V4ogIT4elNFPvgqONF1rJWh0NhaRKk',
+  'docker run --rm -e honeybadger_api_key=hbp_TeXtgDs5KvI4ejXBlj8ssBKZONQxPG registry.local/worker:1.4.2',
+  '2024-05-01T10:00:06Z DEBUG http: > X-API-Key: hbp_GV9sMFuIuFsn08RUi00kY7DjZrb2T0',
+]
+mustKeep = [
+  'INFO  honeybadger: project keys start with hbp_',
+]
+
+# Legacy project keys are short (6-8); personal auth tokens about 20. Entropy keeps words out.
+[[rules]]
+id = "honeybadger-api-key"
+description = 'Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keyword'
+regex = '''(?i:honeybadger)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["honeybadger"]
+mustRedact = [
+  'export HONEYBADGER_PERSONAL_AUTH_TOKEN="Ygv1DnbxDOOs8DY3maoF"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","honeybadger.api_key":"kzNdvlrvn3dAuhXeGx2p","retries":3}',
+  'honeybadger auth token xW3haJtILb7ki9pNEGMA',
+]
+mustKeep = [
+  'HONEYBADGER_PERSONAL_AUTH_TOKEN=${HONEYBADGER_PERSONAL_AUTH_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved honeybadger_account_id = DvrUCdCrUh6vMA1WVBjw',
+]
+
+# hcaik_ (environment) / hcxik_ (classic): a 26-char key id and a 32-char secret.
+[[rules]]
+id = "honeycomb-ingest-key"
+description = 'Honeycomb ingest key (hcaik_ / hcxik_ + 58 lowercase alnum)'
+regex = '''\b(hc[ax]ik_[a-z0-9]{58})\b'''
+keywords = ["hcaik_", "hcxik_"]
+mustRedact = [
+  'docker run --rm -e HONEYCOMB_API_KEY=hcaik_01sqek4pc6iejm68fe9xfrgt98xfmisuvcpg4urpwwjzgb18xyltgsc5fo registry.local/worker:1.4.2',
+  '<OTEL_EXPORTER_OTLP_HEADERS>hcaik_01wakt3q6yvet76z6c63y8yjntpz0wqydlzem98ez2b3etuc1x0yqmxmez</OTEL_EXPORTER_OTLP_HEADERS>',
+  'May  1 10:00:04 web-2 app[2211]: config x-honeycomb-team="hcaik_01hqtwbccuhrsglpjmntgv4190onlagqjr8bg1pp6kuddhw715ea9xgp6r" loaded',
+]
+mustKeep = [
+  'INFO  honeycomb: ingest keys (hcaik_...) cannot read data',
+]
+
+[[rules]]
+id = "honeycomb-management-key"
+description = 'Honeycomb management API key (hcamk_ / hcxmk_ + 26 id, secret 32)'
+regex = '''\b(hc[ax]mk_[a-z0-9]{26}(?::[a-z0-9]{32})?)\b'''
+keywords = ["hcamk_", "hcxmk_"]
+mustRedact = [
+  'docker run --rm -e HONEYCOMB_MANAGEMENT_KEY=hcamk_01kqez6emr51eip42yeizbucyf:kr1wneg39gjmdyp0fh0rcfb7mmeq4pul registry.local/worker:1.4.2',
+  '<Authorization>hcamk_011newudisxd53f9q728x67uvk:2k4if2cae78ksf39c5zp9bf79v12h73i</Authorization>',
+  "curl -H 'Authorization: Bearer hcamk_012glxlg7rv985p2i3bcpduskp:z2hhwips57o60aiw0v7eexqwz9d20f3b' https://api.honeycomb.io/2/teams/acme/environments",
+]
+mustKeep = [
+  'INFO  honeycomb: management keys look like hcamk_<id>:<secret>',
+]
+
+# Access tokens are about 84 base64 characters; 60-200 tolerated.
+[[rules]]
+id = "lightstep-access-token"
+description = 'Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keyword'
+regex = '''(?i:lightstep)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["lightstep"]
+mustRedact = [
+  'docker run --rm -e LIGHTSTEP_ACCESS_TOKEN=C0/pHxW/0ifGBFJlysjcJdYkypKAiD2FAPd7EGf81/H/PEDoe4S00j2EDfAK3tI7+dW53QxInSZFUmejpyJH registry.local/worker:1.4.2',
+  '<lightstep-access-token>YLBTWUQ2JNNxLDkXI9GaWrQjqIsF/+pCk/hkc+NnrkeKeSFQYxepZTMcjdZ/yYeHyJmWr7K3TJIfRPv9Z90a</lightstep-access-token>',
+  'May  1 10:00:04 web-2 app[2211]: config lightstep_api_key="6jJa8dRWcckDY/2wNVoLXETtW71uxK8YwGiUxPLxI5mVNAoxKdJ3QjeD5GRdm3XfUu3pPuMZg+tfJCAg1idv" loaded',
+]
+mustKeep = [
+  'LIGHTSTEP_ACCESS_TOKEN=${LIGHTSTEP_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lightstep_account_id":"TVW1o7U9J4fv4G9q47fXo05q33qDhwgwfaVbIIUhhTArQtJ3yXeWm889tncKhT5MRnFxb/Wa3F859FrAJ/sP","retries":3}',
+]
+
+[[rules]]
+id = "logzio-shipping-token"
+description = 'Logz.io log shipping token (32 letters) next to a logz keyword'
+regex = '''(?:(?i:logz)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["logz"]
+mustRedact = [
+  'LOGZIO_TOKEN = "uuLwpcdXMLVfksHuxglAEuuJxVbmtEco"',
+  'export logzio_shipping_token="tKEnWrpBLFtyxkFoTebyEPQjnWNpddFK"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","logzToken":"mmEmDPkOadEHScRovnQVEgbHbJXAkOFK","retries":3}',
+  "curl -X POST 'https://listener.logz.io:8071/?token=MqTxXsCIrSVtGnFcDKTloDLCivYROgcc&type=json' -d @event.json",
+]
+mustKeep = [
+  'LOGZIO_TOKEN=${LOGZIO_TOKEN}',
+  '  logz_account_id: mVjToDsEBNtqFbjBPuZePVbzzNtbFovq',
+]
+
+[[rules]]
+id = "logzio-api-token"
+description = 'Logz.io API token (UUID) next to a logz keyword'
+regex = '''(?i:logz)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["logz"]
+mustRedact = [
+  'LOGZIO_API_TOKEN = "cc51df70-7635-4a39-94d7-f029a8acd4ca"',
+  'export logzio.api.token="0f6c3118-68c2-4ba1-bce3-7dd5f928b667"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: logz api token: 7c8c1333-493a-440b-83f0-96fdd94dd95d',
+]
+mustKeep = [
+  'INFO  logz.io account_id=48213 ready',
+  'LOGZIO_API_TOKEN=${LOGZIO_API_TOKEN}',
+  '  logz_account_id: 99347860-6f39-4c07-9ae3-277cec820d06',
+]
+
+[[rules]]
+id = "loggly-customer-token"
+description = 'Loggly customer token (UUID) next to a loggly keyword or in the inputs URL'
+regex = '''(?:(?i:loggly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["loggly"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config LOGGLY_TOKEN="e5af1ca1-79a4-4179-bd3f-2f5ad4ae284a" loaded',
+  'logglyCustomerToken = "4377a5d1-b315-49f6-85ac-50fe26f0ce41"',
+  'POST https://logs-01.loggly.com/inputs/54946b59-b2aa-464a-8181-f73de0a73aa3/tag/http/ 200',
+]
+mustKeep = [
+  'LOGGLY_TOKEN=${LOGGLY_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: loggly_account_id: '78316584-ad26-41bd-98a2-b7a9eb016b89'",
+]
+
+[[rules]]
+id = "papertrail-api-token"
+description = 'Papertrail API token (20 base62) next to a papertrail keyword'
+regex = '''(?i:papertrail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["papertrail"]
+mustRedact = [
+  'docker run --rm -e PAPERTRAIL_API_TOKEN=ewkLxLdNmwz3HZ3pSOSh registry.local/worker:1.4.2',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Papertrail-Token: Y4BZ2RPcqNpRX9DnsnM5',
+  '2024-05-01T10:00:05Z WARN  bootstrap: papertrail token: NM4r0NMbQZq1art9AbhB',
+]
+mustKeep = [
+  'PAPERTRAIL_API_TOKEN=${PAPERTRAIL_API_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","papertrail_account_id":"Xgmorc6eSM598zzm7jUu","retries":3}',
+]
+
+# An access ID is half of a credential pair (gitleaks sumologic-access-id).
+[[rules]]
+id = "sumologic-access-id"
+description = 'Sumo Logic access ID (su + 12 base62) next to a sumo keyword'
+regex = '''(?i:sumo)(?:[\w.-]{0,20}?\s{0,2}[\w.-]{0,20}?(?i:access|key|id)[\w.-]{0,12}?)(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|,|\s)\s{0,3}(?:\\?[\"'\x60])?(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["sumo"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SUMOLOGIC_ACCESSID":"su5sCHqYLpnCzh","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sumo_access_id=su65tbGCeHAC37 timeout=30s',
+  'sumologic accessId su8gkXztgEm0Rc',
+]
+mustKeep = [
+  'SUMOLOGIC_ACCESSID=${SUMOLOGIC_ACCESSID}',
+]
+
+[[rules]]
+id = "sumologic-access-key"
+description = 'Sumo Logic access key (64 base62) next to a sumo keyword'
+regex = '''(?i:sumo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["sumo"]
+mustRedact = [
+  '<SUMOLOGIC_ACCESSKEY>KMKaivIiG6HS9q3OPaAlmvPN4Z8q8AZtsSMU4FqdxTDU62LjhlQOqfJ6XxiOXxvo</SUMOLOGIC_ACCESSKEY>',
+  'May  1 10:00:04 web-2 app[2211]: config sumo_access_key="DIVfeCPJqYAM5w01TIKHC3pHNGweyrbFPKBLdqOb62cw658OEvTZH67aELfqMkdf" loaded',
+  'sumologic access key 8FL5lOpkbMcx5b7qc9nfZlqTM44LmsG0x9KU0LWN3WH79XKktj7LfqgM1Ct3LJmn',
+]
+mustKeep = [
+  'SUMOLOGIC_ACCESSKEY=${SUMOLOGIC_ACCESSKEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sumo_account_id=HHtxkFPQ844yVeWFohl8zwwFVQZ6is53sQnPU31nsQM8y3GKFFubareUX7fCANxR timeout=30s',
+]
+
+[[rules]]
+id = "sumologic-http-source-url"
+description = 'Sumo Logic hosted HTTP source URL (the path token authorises uploads)'
+regex = '''(?i:https://[\w-]+\.collection(?:\.[\w-]+)?\.sumologic\.com/receiver/v1/(?:http|otlp)/)([A-Za-z0-9_=+/-]{40,400})'''
+keywords = ["sumologic.com/receiver"]
+mustRedact = [
+  'SUMO_HTTP_URL=https://endpoint4.collection.us2.sumologic.com/receiver/v1/http/ZaVnC4dhaV-rZGw3g4fCNTTboh6JN8_xdIgybXUqziSP2C6pYvbFsFVjbioIT7gAUeZFZvcD6t3xsnj1criQR3XcGiyvbXi24RYC==',
+  '{"output":"sumo","url":"https://endpoint1.collection.eu.sumologic.com/receiver/v1/otlp/ZaVnC4dhaVYxEWZxDbAazG3SAChh3XEqq93ZsrRmE3FzFp-CUjDzLgPJZTUM1aWFhEq_Zqd4z6i2tSFFs44xBq4GE9VUztHzTJTT=="}',
+]
+mustKeep = [
+  'INFO  sumo: posting to https://endpoint4.collection.us2.sumologic.com/receiver/v1/http/ failed: 401',
+]
+
+[[rules]]
+id = "splunk-hec-token"
+description = 'Splunk HTTP Event Collector token (Authorization: Splunk <UUID>)'
+regex = '''(?:(?i:\bSplunk\s+)|(?i:splunk|\bhec)[\w.-]{0,20}?(?i:token)[\w.-]{0,8}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,2}|\s)\s{0,3}(?:\\?[\"'\x60])?)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["splunk", "hec_", "hec-", "hec."]
+mustRedact = [
+  "curl -k https://splunk.local:8088/services/collector -H 'Authorization: Splunk 8c22f896-8934-440b-b6bd-45a98ca7fa3e' -d @ev.json",
+  '2024-05-01T10:00:06Z DEBUG hec: > Authorization: Splunk 197c44e1-8465-403d-a719-3775d13cae02',
+  '{"splunk":{"hec_url":"https://hec.example.net:8088","hec_token":"681ccc28-64d1-4e7c-ad28-f2c62ed4f067"}}',
+]
+mustKeep = [
+  'INFO  splunk forwarder guid=5c2b4f1e-5a3d-4e7b-9c6a-1d2e3f4a5b6c connected',
+]
+
+[[rules]]
+id = "splunk-observability-token"
+description = 'Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keyword'
+regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["signalfx", "sfx", "splunk", "x-sf-"]
+mustRedact = [
+  '  SPLUNK_ACCESS_TOKEN: Xm76I9XUZKPb4VXazb0Pos',
+  '2024-05-01T10:00:06Z DEBUG http: > X-SF-Token: nMR6n9SiDjOYsMTUQBGNVy',
+  '2024-05-01T10:00:05Z WARN  bootstrap: signalfx access token: kZwrZO4cThvITdTale_PBh',
+  '<SFX_TOKEN>dp-6XEscq2GHQcZrvFNYlx</SFX_TOKEN>',
+]
+mustKeep = [
+  'INFO  splunk: indexer cluster peer 3 of 5 is up',
+  'SPLUNK_ACCESS_TOKEN=${SPLUNK_ACCESS_TOKEN}',
+  'signalfx_account_id = "DSRp75ObQyY8A3UAo7LvJc"',
+]
+
+# Send-your-data (cxtp_) and personal (cxup_) keys; 30 characters documented, 25-40 tolerated.
+[[rules]]
+id = "coralogix-api-key"
+description = 'Coralogix API key (cxtp_ / cxup_ + 30 base62)'
+regex = '''\b(cx[tu]p_[A-Za-z0-9]{25,40})\b'''
+keywords = ["cxtp_", "cxup_"]
+mustRedact = [
+  '  CORALOGIX_API_KEY: cxtp_QXLJ5QW5G7vigV6jz0Vp4p6sH4MuD9',
+  '[main] INFO  c.e.app.Settings - resolved coralogix.api_key = cxtp_24nTZ8o62PLNg3N79GffXO2I5BuDWG',
+  'docker run --rm -e Authorization=cxtp_fOV9RQkU54kWgbZNRxwxEpvosY5rON registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  coralogix: send-your-data keys start with cxtp_',
+]
+
+[[rules]]
+id = "coralogix-private-key"
+description = 'Coralogix legacy private key (UUID) next to a coralogix keyword'
+regex = '''(?i:coralogix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coralogix"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved CORALOGIX_PRIVATE_KEY = 54583615-4abd-4020-ad62-faa12649d041',
+  'docker run --rm -e coralogixPrivateKey=6a8bb4cc-59f8-4d1c-a638-9ef196ecefc0 registry.local/worker:1.4.2',
+  "INFO  using coralogix send-your-data key = 'b111194f-4e6a-42e3-a6a1-03783889e976'",
+]
+mustKeep = [
+  'CORALOGIX_PRIVATE_KEY=${CORALOGIX_PRIVATE_KEY}',
+  'export coralogix_account_id="8aca1386-869a-4473-bc5a-7e8f8a97c92b"',
+]
+
+[[rules]]
+id = "betterstack-api-token"
+description = 'Better Stack / Better Uptime API token (24 base62) next to a betterstack keyword'
+regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["betterstack", "better_stack", "better-stack", "better.stack", "betteruptime", "better_uptime", "better-uptime", "better.uptime"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config BETTERSTACK_API_TOKEN="8xY5d5nctArGxQY26t2KoVj5" loaded',
+  'betteruptime_token = "3boOLjRYWXL9qUR9jjdbWO1s"',
+  'betterstack token JX04WvawLQya2HWMU5VL6Kie',
+]
+mustKeep = [
+  'BETTERSTACK_API_TOKEN=${BETTERSTACK_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: betterstack_account_id: 'VwGPzWmsMvEOoFLdBHbYcfIt'",
+]
+
+[[rules]]
+id = "logtail-source-token"
+description = 'Better Stack Logs (Logtail) source token (24 base62) next to a logtail keyword'
+regex = '''(?i:logtail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["logtail"]
+mustRedact = [
+  'LOGTAIL_SOURCE_TOKEN = "TcSy1nvcKEqKqwtZ9Inal1G6"',
+  'export logtailToken="9NEFd5QesyUTKtVJur9B5LH2"',
+  'logtail source token nHMcWRBttW5t0N2ZPkNg8njn',
+]
+mustKeep = [
+  'LOGTAIL_SOURCE_TOKEN=${LOGTAIL_SOURCE_TOKEN}',
+  '  logtail_account_id: 0NTEx2M7WBMh26BZxBnbH9Ds',
+]
+
+[[rules]]
+id = "axiom-api-token"
+description = 'Axiom API token (xaat- + UUID)'
+regex = '''\b(xaat-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["xaat-"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config AXIOM_TOKEN="xaat-6c1ee78a-e042-4091-8cc3-5c52df0e6513" loaded',
+  'axiomToken = "xaat-0799999e-9a5a-4a74-adf7-4bc08727f440"',
+  'export Authorization="xaat-692883b6-bfd0-4eb5-abf8-82a9bd66ae45"',
+]
+mustKeep = [
+  'INFO  axiom: API tokens start with xaat-',
+]
+
+[[rules]]
+id = "axiom-personal-token"
+description = 'Axiom personal access token (xapt- + UUID)'
+regex = '''\b(xapt-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["xapt-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: AXIOM_TOKEN: 'xapt-f89f6ed2-5893-45fb-b593-afe948003f30'",
+  '  axiom.personal_token: xapt-2bd17944-719e-4116-a17f-c42309041e2c',
+  'exec: /usr/local/bin/agent --token=xapt-c45cefa3-39f4-4571-adee-9482b771e8ad --region eu',
+]
+mustKeep = [
+  'INFO  axiom: personal tokens start with xapt-',
+]
+
+[[rules]]
+id = "elastic-apm-secret-token"
+description = 'Elastic APM server secret token (16-64 base62) next to an elastic apm keyword'
+regex = '''(?i:elastic[_.-]?apm)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["elastic_apm", "elastic-apm", "elastic.apm", "elasticapm"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved ELASTIC_APM_SECRET_TOKEN = 1oMU55OSIEf8Cyj2gJhIDTns',
+  'docker run --rm -e elastic_apm.secret_token=E1jyJBoJczZcX1T9IeBd1lEg registry.local/worker:1.4.2',
+  '<elasticApmSecretToken>TrMjxp1ixenYDvCEM0bS5NW1</elasticApmSecretToken>',
+]
+mustKeep = [
+  'ELASTIC_APM_SECRET_TOKEN=${ELASTIC_APM_SECRET_TOKEN}',
+  'export elastic_apm_account_id="ki7NzfODE8fHyY1lwTwOSTyD"',
+]
+
+[[rules]]
+id = "appdynamics-access-key"
+description = 'AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keyword'
+regex = '''(?i:appdynamics|\bappd)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["appdynamics", "appd"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY: 'nq7aeo41myrc'",
+  '  appdynamics.agent.accountAccessKey: k945nn1hszl3',
+  '2024-05-01T10:00:05Z WARN  bootstrap: appd access key: zh2ignf1i8qv',
+]
+mustKeep = [
+  'APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY=${APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config appdynamics_account_id="kawq0c1kwjf9" loaded',
+]
+
+[[rules]]
+id = "instana-agent-key"
+description = 'Instana agent key / API token (22 base64url) next to an instana keyword'
+regex = '''(?:(?i:instana)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["instana"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" INSTANA_AGENT_KEY=gUVWX5doeEPUe058X5VFuw timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: instana_api_token: 'cr5DhRrD4ZgAKrPxakrO3Y'",
+  "INFO  using instana agent key = 'WbKPBJWHJ2ilfE7kCmkhBW'",
+  "curl -H 'authorization: apiToken pJfDg9BGCCMKyirCXLfrhp' https://unit-tenant.instana.io/api/events # instana",
+]
+mustKeep = [
+  'INSTANA_AGENT_KEY=${INSTANA_AGENT_KEY}',
+  '<instana_account_id>aW-A-ECb5FLfOE-ocX14lL</instana_account_id>',
+]
+
+[[rules]]
+id = "checkly-api-key"
+description = 'Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)'
+regex = '''(?i:checkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["checkly"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CHECKLY_API_KEY=cu_ed6ba9bcc4d3d03834440b94dd112c27 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: checklyhqToken: 'cu_20b6e986185d517f124455b42d61a947'",
+  "INFO  using checkly api key = 'cu_7f218394858804e75dc965cda189d228'",
+]
+mustKeep = [
+  'INFO  checkly account_id=2c9f1b7e3d4a4f5b8c6d7e8f9a0b1c2d synced',
+  'CHECKLY_API_KEY=${CHECKLY_API_KEY}',
+]
+
+[[rules]]
+id = "checkly-user-key"
+description = 'Checkly user API key (cu_ + 32 hex)'
+regex = '''\b(cu_[a-f0-9]{32})\b'''
+keywords = ["cu_"]
+mustRedact = [
+  '<CHECKLY_API_KEY>cu_aa2deccf900ac6a19ceb1748a430744b</CHECKLY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="cu_175ba007c391bd1a0a72bf93291c3799" loaded',
+  'npx checkly deploy --api-key=cu_3a841d72e7e06950a50d7f2267397b5d',
+]
+mustKeep = [
+  'INFO  checkly: account_id=2c9f1b7e-3d4a-4f5b-8c6d-7e8f9a0b1c2d ok',
+]
+
+# Main (u...), monitor-specific (m...) and read-only (ur...) keys.
+[[rules]]
+id = "uptimerobot-api-key"
+description = "UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keyword"
+regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["uptimerobot", "uptime_robot", "uptime-robot"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" UPTIMEROBOT_API_KEY=u4021535-b090bba2abb0fe9bfd0f6fae timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: uptimerobot_key: 'u1232719-a11511831be5c3b32972385e'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: uptimerobot api key: u3358416-54fa4a6bf55226e18c3a6760',
+  'POST https://api.uptimerobot.com/v2/getMonitors?format=json&api_key=u7081594-026e5d1c25120fb249d9ea17',
+]
+mustKeep = [
+  'UPTIMEROBOT_API_KEY=${UPTIMEROBOT_API_KEY}',
+  '<uptimerobot_account_id>u2881099-1f39b076e58536fea6703c04</uptimerobot_account_id>',
+]
+
+# Documented as 64 characters; 60-72 tolerated.
+[[rules]]
+id = "pingdom-api-token"
+description = 'Pingdom API 3.1 token (64 base64url) next to a pingdom keyword'
+regex = '''(?i:pingdom)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["pingdom"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PINGDOM_API_TOKEN: 'gfF2wbO69r_vwWBANM5Zl6EGO-3S2_NJ-agJllWHx-LHdUXUFft48fnDwmfAxrXb'",
+  '  pingdomToken: MN2U9TDugOKiBqSPeBUjirXCzkpTD4PQFh20PDDW2xr3XpkkP9G1g5X2Zq22UFK_',
+  "INFO  using pingdom api token = 'celiOR4MnxEix4xqTUeWTzuq_iAd5SYt6dJo9AAbTf1zpTEsTZyyiSbGZ43QZP-s'",
+]
+mustKeep = [
+  'PINGDOM_API_TOKEN=${PINGDOM_API_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config pingdom_account_id="jvHq00Sy9u8t69GmD3WgLsyHZtowOxqnNYHF6py2ZJjJTh_3ufy-hSQadxXo2mBv" loaded',
+]
+
+[[rules]]
+id = "statuscake-api-key"
+description = 'StatusCake API key (20 base62) next to a statuscake keyword'
+regex = '''(?i:statuscake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["statuscake"]
+mustRedact = [
+  '  STATUSCAKE_API_TOKEN: nwDv4pSgVp7bh9zerWTK',
+  '[main] INFO  c.e.app.Settings - resolved statuscakeApiKey = vCWpGWf2R0mgx9F6a8mj',
+  'statuscake api key SuU66sv2SPy1RFQ9hic2',
+]
+mustKeep = [
+  'STATUSCAKE_API_TOKEN=${STATUSCAKE_API_TOKEN}',
+  'statuscake_account_id = "GP5Isvofs7l8IUTEuuFM"',
+]
+
+[[rules]]
+id = "statuspage-api-key"
+description = 'Atlassian Statuspage API key (UUID) next to a statuspage keyword'
+regex = '''(?i:statuspage)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["statuspage"]
+mustRedact = [
+  'export STATUSPAGE_API_KEY="ae28381b-3e0b-4aae-ae6e-7d21e4dd2d21"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","statuspage_token":"ee7e0649-4c24-417b-98f9-070366932bd5","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: statuspage api key: 193bd1ec-25ed-443c-b80e-4a6411d1fd9b',
+]
+mustKeep = [
+  'INFO  statuspage page_id=kctbh9vrtdwd component updated',
+  'STATUSPAGE_API_KEY=${STATUSPAGE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved statuspage_account_id = d833189f-91a4-4a39-a26f-57ad1fe5fb57',
+]
+
+[[rules]]
+id = "pagerduty-api-key"
+description = 'PagerDuty REST API key / user token (20 characters) next to a pagerduty keyword'
+regex = '''(?:(?i:pager[_.-]?duty)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
+entropy = 3.5
+keywords = ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"]
+mustRedact = [
+  '<PAGERDUTY_TOKEN>AUClh5boSUycgjJmK8jT</PAGERDUTY_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config pagerduty_api_key="2QCIozczHQvJQI-l6-n6" loaded',
+  'pagerduty key 5eHI6+ftc5kJUPz3VS7S',
+  'PD_API_KEY=+mKLrQyXR5FeC0Ndj3TX',
+]
+mustKeep = [
+  'INFO  pagerduty incident PQ8X2ZB acknowledged by P1AB2CD',
+  'PAGERDUTY_TOKEN=${PAGERDUTY_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" pagerduty_account_id=ihPTrQenCRVbSj_rkWkj timeout=30s',
+]
+
+[[rules]]
+id = "pagerduty-integration-key"
+description = 'PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keyword'
+regex = '''(?i:pager[_.-]?duty)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pagerduty", "pager_duty", "pager-duty"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" PAGERDUTY_INTEGRATION_KEY=c59ec5b7acb40f21beccf96eebca196b timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: pagerduty_routing_key: 'c91b8666dcc60b8995e76365539a2a30'",
+  "INFO  using pagerduty service key = '9e163b42f7a11d6c3a426c43200fb48c'",
+]
+mustKeep = [
+  'PAGERDUTY_INTEGRATION_KEY=${PAGERDUTY_INTEGRATION_KEY}',
+  '<pagerduty_account_id>9cb000ab65fc0146b22eb56e79e98f25</pagerduty_account_id>',
+]
+
+[[rules]]
+id = "opsgenie-api-key"
+description = 'Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey scheme'
+regex = '''(?:(?i:opsgenie)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["opsgenie", "geniekey"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" OPSGENIE_API_KEY=66af7199-4894-46ef-becf-cc8154a508d7 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: opsgenieApiKey: 'cd2138dc-39e6-43d4-9fd7-34996063ac41'",
+  'opsgenie integration key 0c69667e-6e72-49ef-8c3e-8ae62d0905ac',
+  "curl -H 'Authorization: GenieKey 9279a833-4414-471c-b2a1-e4d01917478a' https://api.opsgenie.com/v2/alerts",
+]
+mustKeep = [
+  'INFO  opsgenie alert_id=70413a06-38d6-4c85-92b8-5ebc900d42e2 closed',
+  'OPSGENIE_API_KEY=${OPSGENIE_API_KEY}',
+  '<opsgenie_account_id>19491ca4-0199-4e62-967e-ba436de734a5</opsgenie_account_id>',
+]
+
+# 32 hex documented; up to 64 tolerated.
+[[rules]]
+id = "firehydrant-api-key"
+description = 'FireHydrant bot token / API key (fhb- + 32 hex)'
+regex = '''\b(fhb-[a-f0-9]{32,64})\b'''
+keywords = ["fhb-"]
+mustRedact = [
+  '  FIREHYDRANT_API_KEY: fhb-9dbd284503019980ec30dc388ee2554d',
+  '[main] INFO  c.e.app.Settings - resolved firehydrant_api_key = fhb-0879fce492a054ae3a0383a3a20f2288',
+  'docker run --rm -e Authorization=fhb-cf500e401a8f7ab900c0e6bcbae74c96 registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  firehydrant: bot tokens start with fhb-',
+]
+
+# 64 hex after rootly_; 40-80 alphanumerics tolerated.
+[[rules]]
+id = "rootly-api-key"
+description = 'Rootly API key (rootly_ + 64 hex)'
+regex = '''\b(rootly_[A-Za-z0-9]{40,80})\b'''
+keywords = ["rootly_"]
+mustRedact = [
+  'ROOTLY_API_TOKEN = "rootly_ca768f66d7d234b29e22c83296e14fc21431c7fe16a77019678f232da3ec2005"',
+  'export rootlyApiKey="rootly_f78b9a7660d1220eb3a483fba190d299004160bb07841e129c6bfe1043ef073f"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","Authorization":"rootly_fd50e24577817ad22e26413b22e3e5c6c0e2ecabf37221a26517b7a57058342e","retries":3}',
+]
+mustKeep = [
+  'INFO  rootly_incident_count=4 rootly_api_version=v1',
+]
+
+[[rules]]
+id = "bugherd-api-key"
+description = 'BugHerd API key (22 lowercase alnum) next to a bugherd keyword'
+regex = '''(?i:bugherd)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["bugherd"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUGHERD_API_KEY = u1b6wz6gw4jrc5v2izy4r2',
+  'docker run --rm -e bugherdApiKey=isdnkho44rfay5fbc5aaxf registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: bugherd access token: y3zaw8dbpizf5xrr6oz81g',
+]
+mustKeep = [
+  'BUGHERD_API_KEY=${BUGHERD_API_KEY}',
+  'export bugherd_account_id="zk1l6hcwegmmr6wtqcljnh"',
+]
+
+[[rules]]
+id = "fullstory-api-key"
+description = 'FullStory API key (region na1./eu1. + base64)'
+regex = '''\b((?:na|eu)1\.[A-Za-z0-9+/]{40,200}={0,2})'''
+keywords = ["na1.", "eu1."]
+mustRedact = [
+  '<FULLSTORY_API_KEY>na1.zYq3xBM17DGH9cc0EHlDXqcOBNwTfq9qjj/Ectga2Mt/I1glrBPsKoJ2Rw4prZ9ZnmVABB/2yGp3pVb39yN1vZ464YR4kf1y</FULLSTORY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config fullstoryApiKey="na1.iHc2Gz2qwEFEYUzcqbqNILBAhLYMAs2Qx+drx2MDhZJyNzuced/k123VcEDP0W+n60RrxgMMiYsRqYGx7tmzMF7yZYE6cRAs" loaded',
+  'Authorization = "na1.ydAYF+QokgTAwn0sE8W10ukhSJ07L1HaHaHkthCioM59eLtd6Y0CEGmMZDlqiajJ352KAtPzzxQCv9NEJKYIyasc0tQ1Az8S"',
+  "curl -H 'Authorization: Basic na1.z4Z6937+UkA7H0GbYAEvmia6ZHkCPUskaknQ+7zq8BOieLFLZ2Y8csUk2ku3bIj0ZUVEB+GhL4QmiowNbtfXNi0rDb9vJwX2' https://api.fullstory.com/users/v1",
+]
+mustKeep = [
+  'INFO  fullstory: org host na1.fullstory.com reachable',
+]
+
+[[rules]]
+id = "fullstory-api-key-keyword"
+description = 'FullStory API key (base64, 60+) next to a fullstory keyword'
+regex = '''(?i:fullstory)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["fullstory"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" FULLSTORY_API_KEY=4+GwcLiBksrRkPzAym3y+/aSpJPtKQodjHcxRUKHwmhD0BIUKOniPkuSc636TQzpFL9VIShZVWbOcVchfEWTVLlJ timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: fullstory_secret: 'aB2/a13nQc/UzL6+CxKaH94+nra7eMouimFP5EY1Co0g+96UukvaDWOfTzCZPqxFvlNU6sZ/WEuYVNsvk7fXxgId'",
+  'fullstory key TdA3xCpnFPSz7Kg6lpVepn+OzbE1QUzVNSfjYs+2mPxLHZRJafHpbLfPCcT10xaQj6QOx14jYTHrZI3vJ9Worbqb',
+]
+mustKeep = [
+  'FULLSTORY_API_KEY=${FULLSTORY_API_KEY}',
+  '<fullstory_account_id>DygFvnRHaApcTDZAZEhoR46zKJV6CW3hQCtIg3jWcrhfFK7ZCmX8J9SAo31VjDTsjKd8a3SLYpx/KJbZVjLV0FzA</fullstory_account_id>',
+]
+
+[[rules]]
+id = "mixpanel-secret"
+description = 'Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keyword'
+regex = '''(?i:mixpanel)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mixpanel"]
+mustRedact = [
+  '<MIXPANEL_API_SECRET>09b2ac4991ec975d77b14618e6ca3597</MIXPANEL_API_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config mixpanelToken="8c2f1e6538b312d217c4908f6f13ea18" loaded',
+  'mixpanel service account secret a89252e51a99b44cdf66e400f3cea69f',
+]
+mustKeep = [
+  'INFO  mixpanel distinct_id=6a1f2b3c-4d5e-4f60-8172-839495a6b7c8 tracked',
+  'INFO  mixpanel project_id=2381734 export ok',
+  'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mixpanel_account_id=592eb5fe755cb76c6067138f271d93b9 timeout=30s',
+]
+
+[[rules]]
+id = "amplitude-api-key"
+description = 'Amplitude API key / secret key (32 hex) next to an amplitude keyword'
+regex = '''(?i:amplitude)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["amplitude"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config AMPLITUDE_API_KEY="498849d048bfd57e326290978b73b3ba" loaded',
+  'amplitudeSecretKey = "45856e38c8e2b8f21c8acdfcd9c22504"',
+  "INFO  using amplitude secret = '79c5cfde1b00ae20dceddd1ebccd6e9c'",
+]
+mustKeep = [
+  'INFO  amplitude device_id=6a1f2b3c4d5e4f608172839495a6b7c8 flushed 20 events',
+  'AMPLITUDE_API_KEY=${AMPLITUDE_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: amplitude_account_id: 'b17b98be408cdf219ac199ef9680dd0b'",
+]
+
+[[rules]]
+id = "segment-public-api-token"
+description = 'Segment Public API token (sgp_ + 64 base62)'
+regex = '''\b(sgp_[A-Za-z0-9]{64})\b'''
+keywords = ["sgp_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SEGMENT_PUBLIC_API_TOKEN="sgp_NnoIaXUpBwhyYIvydSzlZpQzVcg3UuSt1eAYzEyyUp3D4QYUkW9mqFqPeRmgBqiY" loaded',
+  'segmentToken = "sgp_qbqRt3Eysc0xlCSb0dwarDqMoUx5SrFXJztGUTpgbiJ0NfyU0m56KR1LhPHE8wRY"',
+  'export Authorization="sgp_R7IpdgUmMxCPwWeRtNg5AEFMgjh4LLz7cWBnAisIZ5SgkIZxTl2QmGVlMWkVrKHX"',
+]
+mustKeep = [
+  'INFO  segment: public API tokens start with sgp_',
+]
+
+[[rules]]
+id = "segment-write-key"
+description = 'Segment source write key (32 base62) / Config API token next to a segment keyword'
+regex = '''(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["segment"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SEGMENT_WRITE_KEY = VXOgJAILtk4imHwBwBHrfcnPCspLe0By',
+  'docker run --rm -e segment_token=ygWHziInAA1P7Y2CZhSPDCRxhSI1u5q9 registry.local/worker:1.4.2',
+  '<segmentWriteKey>9MexLsG3P0v8y8EHbDGtOAz0P4GjCLPh</segmentWriteKey>',
+]
+mustKeep = [
+  'INFO  segment_count=32 segment_size=1048576 segment_key=tenants/42/part-0001',
+  'SEGMENT_WRITE_KEY=${SEGMENT_WRITE_KEY}',
+]
+
+[[rules]]
+id = "posthog-personal-api-key"
+description = 'PostHog personal API key (phx_ + 43 base62)'
+regex = '''\b(phx_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phx_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" POSTHOG_PERSONAL_API_KEY=phx_KpQ1qBVvNxhQVb50KuzljAkus2W5EH528Kqy2y6ZccW timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: posthog: 'phx_HecDY4aZoc9On8RgqSqwPZdfv3kA8cHdyTsKDE0jEu1'",
+  '  Authorization: phx_4eLuQmqBrkrnqotsZtQMyCVv7Rjz8425sMUZ5iu0fte',
+]
+mustKeep = [
+  'INFO  posthog: personal API keys start with phx_',
+]
+
+[[rules]]
+id = "posthog-project-api-key"
+description = 'PostHog project API key (phc_ + 43 base62)'
+regex = '''\b(phc_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phc_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEXT_PUBLIC_POSTHOG_KEY":"phc_Uex37HiR3v3KZP7wlVFtyRqJsesrihkL5pf0AWupuzT","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" posthogApiKey=phc_yg74KYHJn7HKHR04FTZABDIkX9MGEXiH8Hk3dqs8hhs timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: api_key: 'phc_NqhEXKn4Rp6Cc3kkrz9jjNEl7RrroYLj550EqGUJPov'",
+]
+mustKeep = [
+  'INFO  posthog: project API keys start with phc_',
+]
+
+[[rules]]
+id = "posthog-feature-flags-secure-key"
+description = 'PostHog feature flags secure API key (phs_ + 43 base62)'
+regex = '''\b(phs_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phs_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config POSTHOG_FEATURE_FLAGS_SECURE_API_KEY="phs_QLBsZqAgH5gx3wUGWNUczgEHWQ644H9HtKSoBtvPR8q" loaded',
+  'personal_api_key = "phs_dCCgkc1ViR42Wf81F1pH7eekL7tQPhMF7UyJjmuLMYu"',
+  '+ worker --secure-key phs_G9KG3JnPfROoH2xxV5OVJzohawG531f3o7Mh7C3vPg7 --verbose',
+]
+mustKeep = [
+  'INFO  posthog: feature flag secure keys start with phs_',
+]
+
+[[rules]]
+id = "rudderstack-write-key"
+description = 'RudderStack source write key / access token (27 base62) next to a rudder keyword'
+regex = '''(?i:rudder)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["rudder"]
+mustRedact = [
+  '<RUDDERSTACK_WRITE_KEY>Uwl8AuMC4ex7kAzKW7sqjmEoIEN</RUDDERSTACK_WRITE_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config rudderWriteKey="awfxIcczglM0Fbs6WeqpMiG6FsZ" loaded',
+  "INFO  using rudder access token = '3a09IjAehi9q9hrWLifO0dhl3JN'",
+]
+mustKeep = [
+  'INFO  rudder-server: data plane url https://hosted.rudderlabs.com ok',
+  'RUDDERSTACK_WRITE_KEY=${RUDDERSTACK_WRITE_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" rudder_account_id=es9eyC6gVuBUglh3uLyAr9zHHqM timeout=30s',
+]
+
+[[rules]]
+id = "launchdarkly-mobile-key"
+description = 'LaunchDarkly mobile key (mob- + UUID)'
+regex = '''\b(mob-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["mob-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved LAUNCHDARKLY_MOBILE_KEY = mob-ab08b0f7-43ff-4a6e-8ca0-4cf742d8e520',
+  'docker run --rm -e ldMobileKey=mob-1c9c28e0-8546-432d-87b7-e0228b287775 registry.local/worker:1.4.2',
+  '<mobileKey>mob-9e2140bd-b713-4871-8b6a-0f8a739f830c</mobileKey>',
+]
+mustKeep = [
+  'INFO  launchdarkly: mobile keys start with mob-',
+]
+
+[[rules]]
+id = "launchdarkly-sdk-key"
+description = 'LaunchDarkly server-side SDK key (sdk- + UUID)'
+regex = '''\b(sdk-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["sdk-"]
+mustRedact = [
+  'docker run --rm -e LD_SDK_KEY=sdk-7a8eeb61-d842-4d9d-9c22-a1033b72ee83 registry.local/worker:1.4.2',
+  '<launchDarklySdkKey>sdk-1db24d4c-ffe3-46a3-9d80-1ef8eaf13677</launchDarklySdkKey>',
+  'May  1 10:00:04 web-2 app[2211]: config sdkKey="sdk-f21c1180-d2a6-498c-8661-705d2e9c87b4" loaded',
+]
+mustKeep = [
+  'INFO  launchdarkly: server SDK keys start with sdk-',
+  'INFO  sdk-version=7.1.0 initialised',
+]
+
+[[rules]]
+id = "split-sdk-key"
+description = 'Split (Harness FME) SDK / Admin API key (36-40 lowercase alnum) next to a split.io key name'
+regex = '''(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["split"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SPLIT_SDK_KEY = kugwi6rr25qjic75s97uox4vvq3ynzs1br2o',
+  'docker run --rm -e SPLITIO_API_KEY=tu22jy6g36q6rrvm5brt4l7qjnbbar3h1phw registry.local/worker:1.4.2',
+  '<splitApiKey>n4bil30y44pz6y2sabife0xnpdnfor1sw0x4</splitApiKey>',
+]
+mustKeep = [
+  'INFO  split=train ratio=0.8 seed=42',
+  'DEBUG split_key=tenants/42/shard-3 moved',
+  'SPLIT_SDK_KEY=${SPLIT_SDK_KEY}',
+]
+
+[[rules]]
+id = "flagsmith-environment-key"
+description = 'Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keyword'
+regex = '''(?i:flagsmith)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
+entropy = 3.5
+keywords = ["flagsmith"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FLAGSMITH_ENVIRONMENT_KEY: 'ser.egR0bHmI8dQsmWh2uLrC72'",
+  '  flagsmithServerKey: ser.VbhWMxhbuxg3mNYGH0sEYC',
+  '2024-05-01T10:00:05Z WARN  bootstrap: flagsmith api key: ser.EkPA8TEPIMcB3QRMouxGEd',
+]
+mustKeep = [
+  'FLAGSMITH_ENVIRONMENT_KEY=${FLAGSMITH_ENVIRONMENT_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config flagsmith_account_id="ser.1Lj4xlCf6F30IitUXWcJPb" loaded',
+]
+
+[[rules]]
+id = "configcat-sdk-key"
+description = 'ConfigCat SDK key (configcat-sdk-1/22/22, or legacy 22/22 next to a configcat keyword)'
+regex = '''(?:\b(configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})|(?i:configcat)[\w.-]{0,30}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}|\s)\s{0,3}(?:\\?[\"'\x60])?([A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}))(?![A-Za-z0-9_-])'''
+keywords = ["configcat"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CONFIGCAT_SDK_KEY: 'configcat-sdk-1/Ep_Pmg4QZ-6sKdR8JJoZXk/IkcITz5gBHgMqKi2waKcVl'",
+  '  configCatSdkKey: configcat-sdk-1/v1XxKS53gEYUrpAzR-xHEC/o_sKm7-BtNkVK4LB3OTjK8',
+  'configcat_key: "gCfFTaI89kvbyklWJF2YL1/Ty1oS03gATf6d5P1FB2fCP"',
+]
+mustKeep = [
+  'INFO  configcat: config fetched, etag W/"1a2b3c"',
+]
+
+# Personal access tokens start with a digit and ':' (e.g. 2:...); length tolerated 40-60.
+[[rules]]
+id = "optimizely-api-token"
+description = 'Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keyword'
+regex = '''(?i:optimizely)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["optimizely"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config OPTIMIZELY_API_TOKEN="2:SydrMTpZnJi-yuvHjk74cAAOl40vnumc3RlYRKVJJbq_j16x" loaded',
+  'optimizely_token = "2:j3Xj-Q_FsC7axiRFZ3dtLS5K3CEfmuLf_QErByqjrFcWu-iw"',
+  "INFO  using optimizely personal access token = '2:Gd17RTU8AtiDl1Rc6MCk0D0UXgioC1trOIhKWPhk4ZhTyjYw'",
+]
+mustKeep = [
+  'OPTIMIZELY_API_TOKEN=${OPTIMIZELY_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: optimizely_account_id: '2:BknAMxg7iFs6huwgjY3b_SyUSZYpNj-3cwdNDRxT_hipgPko'",
+]
+
+[[rules]]
+id = "statsig-server-secret"
+description = 'Statsig server secret key (secret- + 40-50 base62)'
+regex = '''\b(secret-[A-Za-z0-9]{40,50})\b'''
+entropy = 4.0
+keywords = ["secret-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: STATSIG_SERVER_SECRET: 'secret-9Cvs0KTxlA6lCds3iNAbOkvlSWcCexkPrmU3jfnKX41'",
+  '  statsigSecret: secret-i4Alyv7aR6kcKhBKdyvAHKJYK7qKLEQfWevQoEIo3lU',
+  '2024-05-01T10:00:06Z DEBUG http: > STATSIG-API-KEY: secret-axfMmbgtchWXGD7Pg42rFCxXcnTpgkq0kimJgWMG57k',
+]
+mustKeep = [
+  'INFO  k8s: mounted secret-volume-config-7f9c4d at /etc/app',
+]
+
+[[rules]]
+id = "statsig-console-key"
+description = 'Statsig console API key (console- + 40-50 base62)'
+regex = '''\b(console-[A-Za-z0-9]{40,50})\b'''
+entropy = 4.0
+keywords = ["console-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: STATSIG_CONSOLE_KEY: 'console-jhkOpNDWjk78hqdJsqHcfuJ1DRIwGmm4FnRvS2PVa9r'",
+  'curl -s -H "STATSIG-API-KEY: console-dt6b6Pk0FUrZSixNc6pQ2Bq9s8C45tpmY4VLV99qpSm" https://api.example.net/v1/status',
+  "curl -H 'STATSIG-API-KEY: console-HYkrhhj94dtabEdRLytRopa2LTa3gt43bLzxDQwWUFA' https://statsigapi.net/console/v1/gates",
+]
+mustKeep = [
+  'INFO  console-log-forwarder-5d8b7c9f6-x2k4q started',
+]
+
+# --- productivity, project management and collaboration ---
+
+
+[[rules]]
+id = "clickup-api-token"
+description = 'ClickUp personal API token (pk_ + user id + _ + 32 uppercase alnum)'
+regex = '''\b(pk_[0-9]{6,10}_[0-9A-Z]{32})\b'''
+keywords = ["pk_"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CLICKUP_API_TOKEN: 'pk_77183345_PBJLVBNB39H3MXNTHZQ8N5Y2RY5V697S'",
+  '  clickupToken: pk_46615059_YOOS57QQQAPEG90IAOO4EM5RTE3KZG1Q',
+  '[main] INFO  c.e.app.Settings - resolved Authorization = pk_74867318_1B3KL7YF1TGN21O1S9FJQBEJSI7XRKV8',
+]
+mustKeep = [
+  'INFO  clickup: personal tokens start with pk_ followed by the user id',
+]
+
+[[rules]]
+id = "trello-api-key"
+description = 'Trello API key (32 hex) next to a trello keyword'
+regex = '''(?:(?i:trello)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["trello"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config TRELLO_API_KEY="4e04a2702ce5d27e8d1beff9f0940f78" loaded',
+  'trelloKey = "3df42642ee46565b9889495d106b1b65"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: trello api key: 4aa9dfc18ebd26825efe248d52b65a51',
+  'GET https://api.trello.com/1/members/me/boards?key=3ff0c74d531af21f354484cc2cde6dd5&token=ATTAd9546da1defd4b9fb85f50d9da820a63a691957c909d603b8c1fcfed223370d8c9ff1170',
+]
+mustKeep = [
+  'INFO  trello board_id=5f2c1e0a9b8d7c6e5f4a3b2c synced',
+  'TRELLO_API_KEY=${TRELLO_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: trello_account_id: '1cdcdf3fb71bda2844621e823c274118'",
+]
+
+[[rules]]
+id = "trello-user-token"
+description = 'Trello user token (ATTA + 64 hex + 8 hex checksum)'
+regex = '''\b(ATTA[a-fA-F0-9]{64}(?:[a-fA-F0-9]{8})?)\b'''
+keywords = ["atta"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TRELLO_TOKEN: 'ATTA1afc7d6cc307e5de6a27c0f251605d5ff5ebc54bf7d1b0d7ee974094b100a44f8428B569'",
+  '  trelloToken: ATTAb18bacb5de1d883cb18b8b8b2a95e06d724b6064a33dcccc21663798976754cd2F742A7B',
+  'exec: /usr/local/bin/agent --token=ATTA15f8e863bc4e4ad6a0dd808739fbdd610d21a96459a945d282ab52f56932575b92C894F0 --region eu',
+]
+mustKeep = [
+  'INFO  mail: attachment ATTACHMENT_7f3a saved (42 KiB)',
+]
+
+[[rules]]
+id = "trello-legacy-token"
+description = 'Trello legacy user token / OAuth secret (64 hex) next to a trello keyword'
+regex = '''(?i:trello)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["trello"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved TRELLO_TOKEN = b4a3ca262dbfac5a418caf053df737f2f7c9d5a8ed100566664fed15856d4e2b',
+  'docker run --rm -e trello_oauth_secret=d3aee7c4e0b271f4f68754fd6a06cf58c954a3cd80eb3e0c4b8a6c52fc31640b registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: trello token: f543464f2333d139e6685130b63d12aa348d6f032cae7d0ccb389b2b4535dbd1',
+]
+mustKeep = [
+  'TRELLO_TOKEN=${TRELLO_TOKEN}',
+  'export trello_account_id="e55a836380045c959faf3ced68bd1bcf4915fa2de0301f164db0438acfa7d447"',
+]
+
+[[rules]]
+id = "linear-oauth-token"
+description = 'Linear OAuth access token (lin_oauth_ + 64 hex)'
+regex = '''\b(lin_oauth_[a-f0-9]{64})\b'''
+keywords = ["lin_oauth_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","LINEAR_OAUTH_TOKEN":"lin_oauth_edc3afbc3d2e4485a6cfa7843bca91a957580381f2102355236c1678b2e30645","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" Authorization=lin_oauth_be5154af930f98a44f4dc0e38051c42a051d51c1e4f274f712f8d164acfba249 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: access_token: 'lin_oauth_a1ddf4a369209bbb64f188b6863d94812847955e65d04433fc5e09b6152e8f8d'",
+]
+mustKeep = [
+  'INFO  linear: OAuth tokens start with lin_oauth_',
+]
+
+[[rules]]
+id = "shortcut-api-token"
+description = 'Shortcut (Clubhouse) API token (UUID) next to a shortcut / clubhouse key name'
+regex = '''(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["shortcut", "clubhouse"]
+mustRedact = [
+  'export SHORTCUT_API_TOKEN="15d37640-4272-4b1f-85a3-b2e5626f3b54"',
+  '2024-05-01T10:00:06Z DEBUG http: > Shortcut-Token: e00a4660-1942-452b-b346-7d52fae1f652',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" clubhouse_api_token=cc3a33c7-d4a7-4f16-a3f6-d27af533c6e9 timeout=30s',
+]
+mustKeep = [
+  'INFO  shortcut story_id=4821 moved to done, workflow_state_id=500000012',
+  'DEBUG keyboard shortcut ctrl+k bound',
+  'SHORTCUT_API_TOKEN=${SHORTCUT_API_TOKEN}',
+]
+
+[[rules]]
+id = "smartsheet-api-token"
+description = 'Smartsheet API access token (26 or 37 base62) next to a smartsheet keyword'
+regex = '''(?i:smartsheets?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["smartsheet"]
+mustRedact = [
+  '  SMARTSHEET_ACCESS_TOKEN: uNzzqSdKYy0KlkVpfxVjArTlRExjRZuwL6NRn',
+  '[main] INFO  c.e.app.Settings - resolved smartsheetToken = RpS9jLRQU8ccKvMMe3t2hLO7eq4FhKSMbkeDT',
+  "INFO  using smartsheet api token = 'sc9G96x2jnOHiGxv42D3GjErO7H5HG8fYVQOC'",
+]
+mustKeep = [
+  'SMARTSHEET_ACCESS_TOKEN=${SMARTSHEET_ACCESS_TOKEN}',
+  'smartsheet_account_id = "c1buYJts7Sb0KpEJZrkle3jcKfGaeRNEpSnnU"',
+]
+
+[[rules]]
+id = "todoist-api-token"
+description = 'Todoist API token (40 hex) next to a todoist keyword'
+regex = '''(?i:todoist)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["todoist"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TODOIST_API_TOKEN: '6c973d4e9bf74ca154f538d0de540dfdb01684b6'",
+  '  todoistToken: 580cca2b67e7302bc0f5b9770f7310ca7065263b',
+  "INFO  using todoist token = '89900b338d8701ba01f36d07227cab098e2418ea'",
+]
+mustKeep = [
+  'TODOIST_API_TOKEN=${TODOIST_API_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config todoist_account_id="02d47ed67650880b2564632312300cda8df11e01" loaded',
+]
+
+[[rules]]
+id = "miro-access-token"
+description = 'Miro REST API access token (eyJtaXJvLm9yaWdpbiI6... base64url JSON header + _ + secret)'
+regex = '''\b(eyJtaXJvLm9yaWdpbiI6[A-Za-z0-9_=-]{6,40}_[A-Za-z0-9_-]{20,60})(?![A-Za-z0-9_-])'''
+keywords = ["eyjtaxjvlm9yawdpbii6"]
+mustRedact = [
+  'MIRO_ACCESS_TOKEN = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_a6MRqkQzwKZ3pR5Q91yefo3bcVv"',
+  'export miroToken="eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_Rw4XQWUk-UZv-getqNNwd_oImtu"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","Authorization":"eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_OjqAcpJjb-2lhDu4r_6DFhvaZ7y","retries":3}',
+]
+mustKeep = [
+  'INFO  miro: board o9J_kxYz123= shared with team',
+]
+
+[[rules]]
+id = "miro-legacy-token"
+description = 'Miro legacy OAuth token / app secret (27-36 base62) next to a miro keyword'
+regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["miro"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MIRO_CLIENT_SECRET = sQh4o1WZbvBYbCTvPPhXBvCbykb6HlX9',
+  'docker run --rm -e miroAccessToken=C3ennssjmrslmJ6NjoB3CiN88j1M4sTN registry.local/worker:1.4.2',
+  "INFO  using miro access token = 'yplLx9ubWHWQ0IxLaQBPnK67AiL9YD13'",
+]
+mustKeep = [
+  'INFO  mirror sync token refreshed for replica-3',
+  'MIRO_CLIENT_SECRET=${MIRO_CLIENT_SECRET}',
+  'export miro_account_id="p335HRTqeCC7mrCvLF2OMq6Clyq0PWNr"',
+]
+
+[[rules]]
+id = "box-token"
+description = 'Box developer token / client secret (32 base62) next to a box key name'
+regex = '''(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["box"]
+mustRedact = [
+  '<BOX_CLIENT_SECRET>UijyI0tooiGSaKgH09uw5jdAhyLvjT1t</BOX_CLIENT_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config boxDeveloperToken="4V2mPpSUXQj92GeyeU69uTpij8Az9s1a" loaded',
+  'box-token = "IAmHweT1f1jH2ayMveqDkuXdUykOC5AA"',
+]
+mustKeep = [
+  'INFO  dropbox_token_refresh_count=2 inbox_key=user:42:inbox',
+  'DEBUG box_id=82731645 checksum=3f1c2e4d5a6b7c8d9e0f1a2b3c4d5e6f',
+  'BOX_CLIENT_SECRET=${BOX_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "dropbox-app-secret"
+description = 'Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keyword'
+regex = '''(?i:dropbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["dropbox"]
+mustRedact = [
+  'docker run --rm -e DROPBOX_APP_SECRET=uv6gxmvxtfj31f7 registry.local/worker:1.4.2',
+  '<dropboxAppKey>4wmx2rsdg878qhq</dropboxAppKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: dropbox app secret: v9h36dmwqdca05h',
+]
+mustKeep = [
+  'INFO  dropbox rev=015f2c1e0a9b8d7 uploaded /reports/q2.pdf',
+  'DROPBOX_APP_SECRET=${DROPBOX_APP_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","dropbox_account_id":"wucoqc2nhjlq968","retries":3}',
+]
+
+[[rules]]
+id = "coda-api-token"
+description = 'Coda API token (UUID) next to a coda key name'
+regex = '''(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coda"]
+mustRedact = [
+  'docker run --rm -e CODA_API_TOKEN=5c3c2a0c-c10d-4fdd-8526-685e06ac57a9 registry.local/worker:1.4.2',
+  '<codaToken>6b269677-62f0-4ddf-b313-a14681051b4b</codaToken>',
+  'May  1 10:00:04 web-2 app[2211]: config coda-key="2a1322ae-3af3-48d9-a9e5-058ee861ea71" loaded',
+]
+mustKeep = [
+  'INFO  codacy project token rotated',
+  'DEBUG coda doc_id=AbCdEf123 synced',
+  'CODA_API_TOKEN=${CODA_API_TOKEN}',
+]
+
+[[rules]]
+id = "asana-client-secret"
+description = 'Asana OAuth client secret (32 alnum) next to an asana keyword'
+regex = '''(?i:asana)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["asana"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved ASANA_CLIENT_SECRET = 4lMdNy23M21WYeAmLzIaxLhb4Z5HwxQ1',
+  'docker run --rm -e asanaClientSecret=1IXXzsnArk8asJpXV71HbqdWMBKQNLoq registry.local/worker:1.4.2',
+  'asana client secret HhYxS6AWiagbAvJVNu2IJEZs2S5KH6VT',
+]
+mustKeep = [
+  'ASANA_CLIENT_SECRET=${ASANA_CLIENT_SECRET}',
+  'export asana_account_id="G6c1dLmLEH1MKnKdPUYflC8KfnTiNlES"',
+]
+
+# monday.com tokens are JWTs; the jwt rule also catches them, this one names the vendor.
+[[rules]]
+id = "monday-api-token"
+description = 'monday.com API token (JWT) next to a monday keyword'
+regex = '''(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+entropy = 3.0
+keywords = ["monday"]
+mustRedact = [
+  'export MONDAY_API_TOKEN="eyJhbGciOiJIUzI1NiJ9.eyJinAgvitsnwDZVEarzQLxwyPMpB_b7Wzfqv29_DNYB1aAHhWqiVGA4u33WrvjBk3w_1X-X6zj_eVlpeTwSo3UI6FwNolGkFilLFtGCTN5Muoc6zLPzDB14tuB.Vu1bDmsrBIbHE4msgMM_vBPcAi3aaVmoWNoEBbMZF0h"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","monday_token":"eyJhbGciOiJIUzI1NiJ9.eyJ3CKjRuUTxXt3AxFz8vDejKqyhf9loOJSHBzsbDEKznslNAA1STuh6xGLKjBzYGsVfnBQa1X_ixzQCzTYM3WugDEinfO52fs59l9_HtYC7oQn7NwzwoANPycc.BrWZZ8ROSGe_vjjhB_GUvWc3-cWcZzsd1WLOZCBb5J_","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mondayApiKey=eyJhbGciOiJIUzI1NiJ9.eyJNbikoVpDTSL-cX0jUVmpn8o784uRYWzurJ8KWE84_42WEb8sIAj_mMOnQMNxmQwhoCeGzaFzLE8Nzh5byq9NBWzKllrO82Ufq3-k-u-_dihpifIqzuxAKySk.IRMQRyyew4hKrF6FvSkwKVsfmFavEXNg7EJQL4C6JZM timeout=30s',
+]
+mustKeep = [
+  'MONDAY_API_TOKEN=${MONDAY_API_TOKEN}',
+]
+
+[[rules]]
+id = "basecamp-access-token"
+description = 'Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keyword'
+regex = '''(?i:basecamp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
+entropy = 4.0
+keywords = ["basecamp"]
+mustRedact = [
+  '  BASECAMP_ACCESS_TOKEN: BAhbB0kiAbB7K6WdGDBcPS5APkSxlZU4vL8BVfcskN/KdP903CmFO3I2PjUpnrmaUupuYm/LFJtMZ3eHCxiLonxSJpKRu47IIj86llNIxipN74DY2fQwtBtuIy0eVyr0T+PVt9f9LVEHfx3Ihsz1+/Mh',
+  '[main] INFO  c.e.app.Settings - resolved basecampToken = BAhbB0kiAbB7Fx/HBep0qZV6AdB+XM5/ebvDXBX67UQlJfLDKhCnJ7AqBelchqF9JI1QuDeYm4F/2JgT2qO5blmyylUPtiej7jEv3trsThBH7VkmKt3ZxacS/JtyyFeFiBC2AKkJirlqGPTFu9lJ5o+o',
+  '2024-05-01T10:00:05Z WARN  bootstrap: basecamp oauth token: BAhbB0kiAbB7HBPm33NrDQU56VSmBIUUb28iDOjpDcV5xpts6031hSGtD14gyQEa3/8I8dbR+axveqaE4xfKjiUc5jGQplBL2ADk06bwW5uZ+rZlI5Q/BKJYZxJzaeEK0bYeilkE/FrL88M5t9FExHyK',
+]
+mustKeep = [
+  'BASECAMP_ACCESS_TOKEN=${BASECAMP_ACCESS_TOKEN}',
+  'basecamp_account_id = "BAhbB0kiAbB7MZ82qJ92baS7dd5I9kK+/a58z7zXPF3lcS1+UpGZSmqRV/zKPSK2AwOV/Naol5oDArgxYIpNrnqOS6F1PdAEUS0egZ8sIJ6LALjZjvP/IPRvRLAbsIdqHDL7lkNXvDjBJst52+OT9yJE"',
+]
+
+[[rules]]
+id = "wrike-permanent-token"
+description = 'Wrike permanent access token (JWT) next to a wrike keyword'
+regex = '''(?i:wrike)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+entropy = 3.0
+keywords = ["wrike"]
+mustRedact = [
+  '  WRIKE_TOKEN: eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJ6LixxxR8qtwOKj95UME7-aqx5_bA4FDLL8Amkt2GCmQ-mSmdryHm8OkK5K-wnUjp0s_YpO3QbrTh5023-BsLntCAqRDb-l8_wos10gcek4679YBiWNcXdDYXVC73JULG7OQUtFMNwriQWT_KoeYroa.3WcIxWj7HcmFbcnBhQjQ4HPiwwFpYLkyUdK2II9sQPl',
+  '[main] INFO  c.e.app.Settings - resolved wrikeAccessToken = eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJH_WknmY4xXJ2pU5aVBiAGpM93ne0bEmct01hN5YQ-8jDOvkyAqNs8d_livNWZ-I-sbrxtNRkd5GrUWVszAvzxjC8X18HuRBQdnaZjB9g8FFsqTWHIjNaSjLOZWLzxJSfO0tmfZypHfm-ChHb9w4uDm.T1gN9mYK9mN6ZAIurAavqUvvWrq4tFQ52AJszokUPUB',
+  '2024-05-01T10:00:05Z WARN  bootstrap: wrike permanent token: eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJgel2vnoJyvV6Py1XDQKiFp1VRx8XVQwAZDcmP9tX8IsTBOm3jTtGYITrp2i_BBIuGzSH4A4l60-4k_US5OpAtdv4x-ftHV6p_qsuv3kItx_IW6K5VFGaCwq6ivkrG3haKrpKQxNJIdBbQwCYxGNxMU.gDxxO3qrZKkMn4KlWem1FA2p4WdinZbzuFKorJEpuzj',
+]
+mustKeep = [
+  'INFO  wrike: permanent token created for integration user 4821',
+  'WRIKE_TOKEN=${WRIKE_TOKEN}',
+]
+
+[[rules]]
+id = "zapier-webhook-url"
+description = 'Zapier catch hook URL (hooks.zapier.com/hooks/catch/<account>/<hook>)'
+regex = '''(?i:hooks\.zapier\.com/hooks/(?:catch|standard)/)([0-9]{3,12}/[A-Za-z0-9]{5,16}|[A-Za-z0-9]{12,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["hooks.zapier.com"]
+mustRedact = [
+  'ZAPIER_WEBHOOK=https://hooks.zapier.com/hooks/catch/1700396/2mzpibl/',
+  '{"event":"order.created","target":"https://hooks.zapier.com/hooks/catch/8761161/xi9bd63"}',
+]
+mustKeep = [
+  'INFO  zapier: posting to https://hooks.zapier.com/hooks/catch/ failed (no hook id)',
+]
+
+[[rules]]
+id = "make-webhook-url"
+description = 'Make (Integromat) webhook URL (hook.<zone>.make.com/<32 lowercase alnum>)'
+regex = '''(?i:hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["make.com", "integromat.com"]
+mustRedact = [
+  'MAKE_WEBHOOK_URL=https://hook.eu1.make.com/c68ygus205578vyqs12rlamla3lqrw9m',
+  'POST https://hook.integromat.com/mdhwq3vu2guj7bu51741o8mqtnw44esx 200 in 83ms',
+]
+mustKeep = [
+  'INFO  make.com scenario 4821 ran, see https://eu1.make.com/scenarios/4821',
+]
+
+[[rules]]
+id = "make-api-token"
+description = 'Make (Integromat) API token (UUID) next to a make / integromat key name'
+regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["make_api", "make-api", "makeapi", "make.com", "integromat"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAKE_API_TOKEN = 31ee5be2-9b0c-46c2-8d8c-31276daab644',
+  'docker run --rm -e integromat_api_key=c7a7e639-97b2-4374-82f7-c761ab824380 registry.local/worker:1.4.2',
+  '<makeApiToken>b13ba8d0-d1a4-4126-8c0b-2d736ebb0cfc</makeApiToken>',
+]
+mustKeep = [
+  'INFO  make: building target api-server',
+  'INFO  make_api_version=2 make_api_request_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a',
+  'MAKE_API_TOKEN=${MAKE_API_TOKEN}',
+  'export make_api_account_id="6b2e537e-b2ca-4826-9da1-dd9948d9d4b3"',
+]
+
+[[rules]]
+id = "pipedream-api-key"
+description = 'Pipedream API key (32 hex) next to a pipedream keyword'
+regex = '''(?i:pipedream)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pipedream"]
+mustRedact = [
+  'PIPEDREAM_API_KEY = "daf76d92a71ba29bbec3cad4f05619b5"',
+  'export pipedreamKey="06dddc59c49ab472da85f7bafb82eb43"',
+  "INFO  using pipedream api key = '9bc1448e845507d4abccd91efa99c5d4'",
+]
+mustKeep = [
+  'PIPEDREAM_API_KEY=${PIPEDREAM_API_KEY}',
+  '  pipedream_account_id: 8aca3895c404a5d17b85c89cb56d5cd5',
+]
+
+[[rules]]
+id = "pipedream-source-url"
+description = 'Pipedream HTTP source endpoint URL (https://<eo id>.m.pipedream.net)'
+regex = '''(?i:https?://)(e[no][a-z0-9]{10,20})(?i:\.m\.pipedream\.net)'''
+keywords = ["pipedream.net"]
+mustRedact = [
+  'WEBHOOK_URL=https://eowin104jx9ax4sx.m.pipedream.net',
+  'POST https://eoj11troyenoanvv.m.pipedream.net/orders 200',
+]
+mustKeep = [
+  'INFO  see https://pipedream.com/docs/sources for endpoint setup',
+]
+
+[[rules]]
+id = "tines-webhook-url"
+description = 'Tines webhook URL (<tenant>.tines.com/webhook/<32 hex path>/<32 hex secret>)'
+regex = '''(?i:\.tines\.(?:com|io)/webhook/)([a-f0-9]{32}/[a-f0-9]{32})\b'''
+keywords = ["tines."]
+mustRedact = [
+  'TINES_WEBHOOK=https://acme-sec.tines.com/webhook/5db3953318a263ef170d99bbb69a89c6/5bf276c9acf423540342207efa47f3d0',
+  '{"action":"alert","url":"https://tenant-9.tines.io/webhook/c0cbaac3aa632b7b7ba7232f623d8fa7/6b193e329c2a5b4fb8767fd0ef51cc21"}',
+]
+mustKeep = [
+  'INFO  tines story 42 ran, https://acme-sec.tines.com/stories/42',
+]
+
+[[rules]]
+id = "ifttt-webhook-key"
+description = 'IFTTT Webhooks (Maker) key (maker.ifttt.com/.../key/<22 base64url>)'
+regex = '''(?i:maker\.ifttt\.com/(?:trigger/[\w.-]+/(?:json/)?with/)?key/)([A-Za-z0-9_-]{20,43})(?![A-Za-z0-9_-])'''
+keywords = ["ifttt.com"]
+mustRedact = [
+  'curl -X POST https://maker.ifttt.com/trigger/door_open/with/key/5Au0f5aXdjPrm0J050kTA3',
+  'IFTTT_URL=https://maker.ifttt.com/trigger/deploy/json/with/key/I8DLRzePvJPRRrHMwf8S--',
+]
+mustKeep = [
+  'INFO  ifttt: see https://maker.ifttt.com/use for your key',
+]
+
+[[rules]]
+id = "ifttt-service-key"
+description = 'IFTTT service key / webhook key (22-64 base64url) next to an ifttt keyword'
+regex = '''(?i:ifttt)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["ifttt"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" IFTTT_WEBHOOK_KEY=5fNwkQY3hhrvnjeWYu-vUt timeout=30s',
+  '2024-05-01T10:00:06Z DEBUG http: > IFTTT-Service-Key: J5zmL1HeChjDY0PnGPVPYQ',
+  '2024-05-01T10:00:05Z WARN  bootstrap: ifttt service key: XxBwin-8AMgncTyQKyzhna',
+]
+mustKeep = [
+  'IFTTT_WEBHOOK_KEY=${IFTTT_WEBHOOK_KEY}',
+  '<ifttt_account_id>L-nfCWXkNyZcA90RdmsK0n</ifttt_account_id>',
+]
+
+[[rules]]
+id = "toggl-api-token"
+description = 'Toggl Track API token (32 hex) next to a toggl keyword'
+regex = '''(?i:toggl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["toggl"]
+mustRedact = [
+  '  TOGGL_API_TOKEN: 7100b9366636595df62283e1a24f31b9',
+  '[main] INFO  c.e.app.Settings - resolved togglToken = 093e76560c45c75ff76386a24ed29926',
+  '2024-05-01T10:00:05Z WARN  bootstrap: toggl api token: 95153e338117aefea5935ec9479662cb',
+]
+mustKeep = [
+  'TOGGL_API_TOKEN=${TOGGL_API_TOKEN}',
+  'toggl_account_id = "3bc02edbff80fe4f7976b8256aadfa71"',
+]
+
+[[rules]]
+id = "clockify-api-key"
+description = 'Clockify API key (48 base62) next to a clockify keyword'
+regex = '''(?i:clockify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["clockify"]
+mustRedact = [
+  '  CLOCKIFY_API_KEY: sNnEls3aRYGav9MomA1B1L2fHeC7VxWK7Az9JCMxXZW4Xjd5',
+  '[main] INFO  c.e.app.Settings - resolved clockify_api_key = iUaFVRK2FugtvKzv70l1jK3ZShdP4c73JQSiLiWzm00GGorP',
+  '2024-05-01T10:00:05Z WARN  bootstrap: clockify api key: n0HM4rETlPQeDY1wbYyD9VUod0WR4qF4kYBxlUOjjBrBjXPr',
+]
+mustKeep = [
+  'CLOCKIFY_API_KEY=${CLOCKIFY_API_KEY}',
+  'clockify_account_id = "ramKl2JTKtuZnTh0SOnoUGZ0dn0VFX4cCMMeT1F0jerHqoTo"',
+]
+
+[[rules]]
+id = "everhour-api-token"
+description = 'Everhour API token (4-4-6-6-8 hex groups) next to an everhour keyword'
+regex = '''(?i:everhour)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["everhour"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config EVERHOUR_API_TOKEN="a867-3333-f5dd84-6abd60-8ccf3391" loaded',
+  'everhourKey = "074d-2ad4-84bd7e-7969e3-743f0fec"',
+  "INFO  using everhour api token = 'c400-bd9f-02a58b-54cd46-6918b293'",
+]
+mustKeep = [
+  'EVERHOUR_API_TOKEN=${EVERHOUR_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: everhour_account_id: '5cb7-9198-e78d88-dbda3e-c77f75cc'",
+]
+
+[[rules]]
+id = "vimeo-access-token"
+description = 'Vimeo API access token (32 hex) next to a vimeo keyword'
+regex = '''(?i:vimeo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["vimeo"]
+mustRedact = [
+  'docker run --rm -e VIMEO_ACCESS_TOKEN=e06ce017684413e7148fd0cd8fcf04ea registry.local/worker:1.4.2',
+  '<vimeoToken>10d6cd04d6d9b0aedd7417584165ae01</vimeoToken>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: vimeo access token: f20a06be97c05d0f8e4139d3655722bd',
+]
+mustKeep = [
+  'VIMEO_ACCESS_TOKEN=${VIMEO_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","vimeo_account_id":"dbbfebff5b7a373ff1e6e10f2575941e","retries":3}',
+]
+
+[[rules]]
+id = "vimeo-client-secret"
+description = 'Vimeo client secret (128 base64) next to a vimeo keyword'
+regex = '''(?i:vimeo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["vimeo"]
+mustRedact = [
+  '  VIMEO_CLIENT_SECRET: +H2TB2Ms7XX6sUEIUlo55UqmFnOl6nHnYAxZ9n/IaUe5CQv3mB1vScNZAP6CwcBLLs8RWUnpziIcJkIFgzTiwSoWWKLm5OvuWOoSq2BoBHmq0arsqRrgAmX75tn61KC7',
+  '[main] INFO  c.e.app.Settings - resolved vimeoClientSecret = hxAEaDd5PGKcpdlels9a02k1LIOzNNfSv977cUekGWsWa89Pa5OjxkE/qm1vD/HWhnIiHelxm5+AarpGpaRQv/uook3MFFemjR+zcWClDuH1hYJTa9c1kddvdYh3aimp',
+]
+mustKeep = [
+  'VIMEO_CLIENT_SECRET=${VIMEO_CLIENT_SECRET}',
+  'vimeo_account_id = "TC4OHznNuzt2aFLWcoKfjr0UPJB8XIACPA2xvjLN+o7oA3kKr/Y2weM6SlfZbsxP4nhWxG0Dod/QhYORiHrT3eO9bM3JRBxDYbHBBzDD2O9FfqhSzgvH5a0dJRwOqouf"',
+]
+
+[[rules]]
+id = "wistia-api-token"
+description = 'Wistia API token (64 hex) next to a wistia keyword'
+regex = '''(?i:wistia)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["wistia"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WISTIA_API_TOKEN=b42906f6397a8fe409c30ef02d2e6fb7e812b8fbff1dc840ca4633865b1a57e0 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: wistia_key: '0463e0e62874a7d97277773ae767bbd013bdc7750f2c4caba53e178f1f8c6498'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: wistia api password: 6d23f58b3497faa2c6eda01beb9964521b142944349c6452e2638b3c2b0415aa',
+]
+mustKeep = [
+  'WISTIA_API_TOKEN=${WISTIA_API_TOKEN}',
+  '<wistia_account_id>f001183d8d33ce223893caf0342fde85e796bc6a1f552b9d264331021355c2e8</wistia_account_id>',
+]
+
+[[rules]]
+id = "mux-token-secret"
+description = 'Mux API access token secret (base64, 60-90) next to a mux key name'
+regex = '''(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["mux"]
+mustRedact = [
+  '  MUX_TOKEN_SECRET: vDuibPHemYNtFrkQ3R5h0kfcXjAqj7gPC9QRsT4+cqgq7VOsp3PSRLgOisPkqEdYgA/0vGFk0H/',
+  '[main] INFO  c.e.app.Settings - resolved muxTokenSecret = Bc5s5SFaE97qkjy/QKR16qT5r7ZtshVBeutrwrgjwclXvE5kKTyJoWg55yJPgGXXpEFS8A0ItzW',
+  'docker run --rm -e mux_secret_key=kHMjhscPFfoxk7d/94XLFoYjWiZJeUCfJz5cDxdFnYm0ZX2vmTa7u85IprohTFTwxl8rwXb3tby registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  mux token_id=44c819de-4add-4c9f-b2e9-384a0a71bede created',
+  'MUX_TOKEN_SECRET=${MUX_TOKEN_SECRET}',
+]
+
+[[rules]]
+id = "cloudinary-api-secret"
+description = 'Cloudinary API secret (27 base64url) next to a cloudinary keyword'
+regex = '''(?i:cloudinary)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["cloudinary"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CLOUDINARY_API_SECRET: 'zXX939tpLsIEZAFuWP8kMjB5MvN'",
+  '  cloudinary.api_secret: S0ZNB3V_RZlQqDD6ZeOEXzDHP0U',
+  '2024-05-01T10:00:05Z WARN  bootstrap: cloudinary api secret: HRsXWJ4uxjs2GFlAT5s9K8Zy4_0',
+]
+mustKeep = [
+  'CLOUDINARY_API_SECRET=${CLOUDINARY_API_SECRET}',
+  'May  1 10:00:04 web-2 app[2211]: config cloudinary_account_id="da34MQipDFQCM3K0nK2wWu-RV9Q" loaded',
+]
+
+[[rules]]
+id = "imagekit-private-key"
+description = 'ImageKit private API key (private_ + 28 base64 ending in =)'
+regex = '''\b(private_[A-Za-z0-9+/]{27}=)'''
+keywords = ["private_"]
+mustRedact = [
+  '<IMAGEKIT_PRIVATE_KEY>private_JsqCW2P8L3fOVScnUoabttQtkLh=</IMAGEKIT_PRIVATE_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config imagekitPrivateKey="private_ofJlcHaIgHaiorOFO1Qpo17r7EB=" loaded',
+  'privateKey = "private_g/4ZyX38v7a0T1E//Lfu+Rgf7Ea="',
+]
+mustKeep = [
+  'INFO  imagekit: private keys start with private_ and stay on the server',
+]
+
+[[rules]]
+id = "imagekit-api-key"
+description = 'ImageKit private key (28-36 base64) next to an imagekit keyword'
+regex = '''(?i:imagekit)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 3.5
+keywords = ["imagekit"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: IMAGEKIT_PRIVATE_KEY: 'banv6BsebTRr1ICgjVKeuRw2zH8='",
+  '2024-05-01T10:00:05Z WARN  bootstrap: imagekit token: 3oqt0cohU+/A4mftmicLKEHWpGR=',
+  '[main] INFO  c.e.app.Settings - resolved imagekitApiKey = UKlstB+HV34ty94kVnpnvdaRe/X=',
+]
+mustKeep = [
+  'IMAGEKIT_PRIVATE_KEY=${IMAGEKIT_PRIVATE_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config imagekit_account_id="8FzNm7LOj7UJ9ibaJjLitdVXVqz=" loaded',
+]
+
+[[rules]]
+id = "uploadcare-secret-key"
+description = 'Uploadcare secret key (20 hex) next to an uploadcare keyword'
+regex = '''(?i:uploadcare)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["uploadcare"]
+mustRedact = [
+  '  UPLOADCARE_SECRET_KEY: 29b0962eb5aa6a9c4141',
+  '[main] INFO  c.e.app.Settings - resolved uploadcareSecret = a920a9b2b105334d6193',
+  "INFO  using uploadcare secret key = '9100fe87b59bf0fe976e'",
+]
+mustKeep = [
+  'UPLOADCARE_SECRET_KEY=${UPLOADCARE_SECRET_KEY}',
+  'uploadcare_account_id = "1a28fcc65db785e2fabd"',
+]
+
+[[rules]]
+id = "filestack-api-key"
+description = 'Filestack API key (20-22 base62) / app secret next to a filestack keyword'
+regex = '''(?i:filestack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["filestack"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" FILESTACK_API_KEY=6i4w6DrV6lL00AnzcwNcia timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: filestackKey: 'EtW0WnxZZEXohavga87y4b'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: filestack app secret: UZJtBOvGKvGJYupXVG69JV',
+]
+mustKeep = [
+  'FILESTACK_API_KEY=${FILESTACK_API_KEY}',
+  '<filestack_account_id>M6IkzMgzzb3Rxyn6wKgHR9</filestack_account_id>',
+]
+
+# imgix API keys are long hex strings (ak_-prefixed in the dashboard); length tolerated 40-80.
+[[rules]]
+id = "imgix-api-key"
+description = 'imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keyword'
+regex = '''(?i:imgix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["imgix"]
+mustRedact = [
+  'export IMGIX_API_KEY="ak_2f42ab0bc8b4b33c3d1434f2173c5e818cc2373bc8eab56fc4e005f0babc5a88"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgixApiKey":"ak_4d9407b07e82877f6424b56d2369a4f57d33cf872fcab718993417f18b7af4b4","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: imgix api key: ak_acba4c43949de9a0160c5056753fa286ebd5b20ab9a74d3aff5c4977aaaf6f8e',
+]
+mustKeep = [
+  'IMGIX_API_KEY=${IMGIX_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved imgix_account_id = ak_3d8921bd5054dc989a4f9ce7b1024259b27268912ffee2f1e70cb7365b9f8a63',
+]
+
+[[rules]]
+id = "imgix-secure-token"
+description = 'imgix source secure URL token (16 base62) next to an imgix keyword'
+regex = '''(?i:imgix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["imgix"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" IMGIX_SECURE_URL_TOKEN=qkKtCsLASEv2CgzS timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: imgix_sign_key: 'GBlzP7NIUUr6TeiV'",
+  '  imgixSecureToken: I7sc1bpDgDWePMBi',
+]
+mustKeep = [
+  'IMGIX_SECURE_URL_TOKEN=${IMGIX_SECURE_URL_TOKEN}',
+  '<imgix_account_id>zRxk89IJswvA0AzR</imgix_account_id>',
+]
+
+# --- content management, docs and localisation ---
+
+
+[[rules]]
+id = "contentful-delivery-token"
+description = 'Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keyword'
+regex = '''(?i:contentful)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["contentful"]
+mustRedact = [
+  'export CONTENTFUL_ACCESS_TOKEN="_Q5qbSO-Fti8KNXAjq-ghMHMOAG0NaJ9-9JtIJJv9U4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","contentfulPreviewToken":"GmMdV9ixOvf8wrEut0RfwRZugDQl25DPui-7gfMULBn","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: contentful delivery token: n-Pziwrth_18YUcgB1Cje3UA5HZcYBq9X5Qif_8levw',
+]
+mustKeep = [
+  'INFO  contentful space_id=cfexampleapi environment=master synced',
+  'CONTENTFUL_ACCESS_TOKEN=${CONTENTFUL_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved contentful_account_id = OzSDxvb2Lk3W-pwTWiA8SjE9cO6gzEYCXIvrQ2_O1Rx',
+]
+
+[[rules]]
+id = "sanity-api-token"
+description = 'Sanity API token (sk + 150-200 base62) next to a sanity keyword'
+regex = '''(?i:sanity)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
+entropy = 4.0
+keywords = ["sanity"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SANITY_API_TOKEN":"skvhDyqlcCjqihKAhPQrqi4rclAKhdvTba7q59bDm8wRmxcQbchlrb4YisMfiIqnwxh7YfhNgCsBPBonmFRzNtWfvYfBSzUl6u46l5aJEQaPKO0qYOAA6IZ6h63MAcl4ef19lGz7E7tSOwiQd0677u10vnUcRIJPakTangDrfJPpeyBJcekDzI","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sanityToken=ske2aeaLHPOSUDgo9ezwA4rrnPzHV70G6frebVnVDIIqul6PBmVRkVaFEkfOsOq3LWsNt93wp8RYEZ5rlFadcYDv30HUuhgRBC1lkrrpxN7SJnp3BhkkXPANyM5UcuCGlH3fddpma6VToHAOVuc17HdPvckkkVpxFyD5nq35CeNvAMwC6GeQVB timeout=30s',
+  'sanity write token skRAAuxaF0MXVtHTODufJcaK88evA6yMt7Ke0XXQSOQDOjpfi8kAqrAbUVLuBDC0qdnwZcTAxseBc6JygY5SvvnLsXoRhdj2KZRWSRY0PpSLv3AA2PD7mT6HieJ8rfT6vsUZShovV8gMk5v0Csz4H1V29FP9aoOYGsvrpmDKMtT8RLMzKGm2k9',
+]
+mustKeep = [
+  'INFO  sanity check passed for shard 3',
+  'SANITY_API_TOKEN=${SANITY_API_TOKEN}',
+  'docker run --rm -e sanity_account_id=skJlsQCbbNF2xxxfq9XPkX7TZqPER9YyIZ2IgRFvKS4quXhhtJvJQkXkLGIwoQUZgXABC8swAzJdgLb7t76kWAGPZ22Oz2hyER7go6Z1KxM1IGr9wfD9E5bYmzDq5006gapBv4wzNqfjAJJTvodBgh26FTfkNlUSVUgyyNqkF0WgJjNaaNEtaZ registry.local/worker:1.4.2',
+]
+
+# Preview/public tokens are about 24 characters; 20-30 tolerated.
+[[rules]]
+id = "storyblok-access-token"
+description = 'Storyblok access token (20-30 base62) next to a storyblok keyword'
+regex = '''(?i:storyblok)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["storyblok"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved STORYBLOK_ACCESS_TOKEN = ilbuIidnCKvUV7nF0zUOj02q',
+  'docker run --rm -e storyblokPreviewToken=wFtncbRtGvWDRRfCi4MIxs9X registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: storyblok api token: QzmRkQwRCdnHmlm5ccDAm18X',
+]
+mustKeep = [
+  'STORYBLOK_ACCESS_TOKEN=${STORYBLOK_ACCESS_TOKEN}',
+  'export storyblok_account_id="jmRESfpxSeeMktirmmEVd4mt"',
+]
+
+[[rules]]
+id = "prismic-access-token"
+description = 'Prismic permanent access token (MC5 base64 ... ) next to a prismic keyword'
+regex = '''(?i:prismic)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
+entropy = 4.0
+keywords = ["prismic"]
+mustRedact = [
+  'docker run --rm -e PRISMIC_ACCESS_TOKEN=MC5IpAFX2E9wpELffJEfi2Z.77-9cwHFapNy19zUQiQzuC9396GFkVdH_9WzlHeVo6yf registry.local/worker:1.4.2',
+  '<prismicToken>MC5JWXt8hpOBEY55oFXOvOq.77-9SLr7BgnDhETx-hnV3yhsfwpYERzZB-XxCu_xw8iN</prismicToken>',
+  "INFO  using prismic access token = 'MC5WCIOTLY6XeJRJdwHRYUY.77-9S83Wwta0dLr8_wcwembvbpXqz1cPquw-AcC8-d30'",
+]
+mustKeep = [
+  'PRISMIC_ACCESS_TOKEN=${PRISMIC_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","prismic_account_id":"MC5Y5RhmUotR7NwlxcPIqe3.77-9ZlPEV7X7FFfVFVgpYcjY2c87Z79W6m1QUNGW2619","retries":3}',
+]
+
+[[rules]]
+id = "datocms-api-token"
+description = 'DatoCMS API token (30 hex) next to a datocms keyword'
+regex = '''(?i:dato(?:cms)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["dato"]
+mustRedact = [
+  '  DATOCMS_API_TOKEN: eddc4e299929803a3e5d38a725049f',
+  '[main] INFO  c.e.app.Settings - resolved datoCmsReadonlyToken = 79417a1b3963c35505fbde188318b2',
+  "INFO  using datocms full access token = 'db4de3106d7f2eb561c32eb0880fd9'",
+]
+mustKeep = [
+  'DATOCMS_API_TOKEN=${DATOCMS_API_TOKEN}',
+  'dato_account_id = "3c6df10bf227aab882ef4bc1cbbb6d"',
+]
+
+[[rules]]
+id = "strapi-api-token"
+description = 'Strapi API token (128-256 hex) next to a strapi keyword'
+regex = '''(?i:strapi)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["strapi"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STRAPI_API_TOKEN=31898db077e4bfd7a4d3c8c23d2329d686e6ab8a6909c302f56c70b8d945e8622274c0237f8267498ded69de0ddd2277472dd252e50cf4c8607b2eee29bdec1f6be212132daa79d0cb74f917e6d08af06db430a30c40df4db99a7bf60686e5dfcb2a52847ba4c4edf69788973bd397cd568b7f29ffeeddb10ae2d5ee43718167 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: strapiToken: 'bf90c87e65e627256ccf78c5da0ef87b0c60c011878cd8e69ae8395ff400d73803cfcd39e89aedd5cea98dd2b5b07c28bc61cfa23970e2891c071962d57c24c6dcff6f2ad6291fa51684a9f4b2f4c3a2a505f230c789989e1553f343e15fcc0b53127bc132f7578be7362252a62db17ce6f1d8ae96eb3154f26ab289cecdfb28'",
+  'strapi full access token 1a46d666fadfba07a57315f71a1735850a441f2f13588e7c5ab9f81b5c8b0ff7267dea3a079b82da3b0bcaeac4b8c887b8f7cda5a6da6255a8d986da29e488bb163963a1eb595e652f5a0c910c45c7222fcf76e5a948e2c1c82e627111d91c26cc1dcde3aad1612709506909d4ea47d02e91b772f1ee610a86fb69165f0d183b',
+]
+mustKeep = [
+  'STRAPI_API_TOKEN=${STRAPI_API_TOKEN}',
+  '<strapi_account_id>25f3332d1042f66918fbcde096f85b7405cfb2465b2d91351594c8856b7cac8b010d62bd853552c4167b8da4b22043b5d7d7b5198fa0a0cbfbaefd14868918280a62d16aac37d8b8a520522cc0a0c18847741e79e37f7df6122fbc8f4b3647b1d4a1176727ce82fbc125a2ab33ff1fb020d66ddc6a1752d2705b9d25f731ffb3</strapi_account_id>',
+]
+
+[[rules]]
+id = "ghost-admin-api-key"
+description = 'Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keyword'
+regex = '''(?i:ghost)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ghost"]
+mustRedact = [
+  'docker run --rm -e GHOST_ADMIN_API_KEY=015c52513f1089adc4d6f3ae:5520c0cdbd65081536dd59a368703bb08c4dcc556346caa09f59c0540cb48846 registry.local/worker:1.4.2',
+  '<ghostAdminKey>0da3bf8da564a47d1db1d50b:bb820106472c0e0073a0f1079c793307b1de87ed5104d16ee7a5bba11ff93a3f</ghostAdminKey>',
+  'ghost admin api key 676d1535afdea1b245713d85:97fc053be65904549a88baf5bd23f61a5a0306a5fdfc9b3d84bd179c4040d37b',
+]
+mustKeep = [
+  'INFO  ghost: admin key id 6421f0c9a3b2d1e0f9a8b7c6 rotated',
+  'GHOST_ADMIN_API_KEY=${GHOST_ADMIN_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ghost_account_id":"716f910303bbf0db64b0ee96:778770baf985f19fefa541ebb244734bb609eaa2867f22d852d39f28ef39c4d9","retries":3}',
+]
+
+[[rules]]
+id = "ghost-content-api-key"
+description = 'Ghost Content API key (26 hex) next to a ghost keyword'
+regex = '''(?:(?i:ghost)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
+entropy = 3.0
+keywords = ["ghost"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","GHOST_CONTENT_API_KEY":"921ebea113b9e4bfc75ea3a152","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ghostContentKey=835d9c81b0d852812415c87185 timeout=30s',
+  'ghost content api key f5f4a48b465bd5ea691a3eff5f',
+  'GET https://blog.example.net/ghost/api/content/posts/?key=b45e9eb0f6690612d3ecf1d821&limit=5 200',
+]
+mustKeep = [
+  'GHOST_CONTENT_API_KEY=${GHOST_CONTENT_API_KEY}',
+  'docker run --rm -e ghost_account_id=feb3ea7c1a7e28f3160406e6e8 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "wordpress-application-password"
+description = 'WordPress application password (six groups of 4 alnum) next to a wordpress / wp key name'
+regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["wordpress", "wp_", "wp-", "wp.", "application_password", "application-password", "application.password", "applicationpassword"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved WORDPRESS_APP_PASSWORD = gcl6 MyeK 9cJm MLLS 0QRo 4Z24',
+  'docker run --rm -e wp_application_password=7eJE I44E BpoH B7yj qeRj JWe4 registry.local/worker:1.4.2',
+  '{"wordpress":{"user":"deploy","application_password":"aphx maoz DpcN 2aw4 0IIf frM9"}}',
+]
+mustKeep = [
+  'INFO  wordpress: application password created for user deploy (uuid 5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a)',
+  'WORDPRESS_APP_PASSWORD=${WORDPRESS_APP_PASSWORD}',
+  'export wordpress_account_id="FPlm McK5 IsBY iIje w3ec CZy9"',
+]
+
+[[rules]]
+id = "webflow-api-token"
+description = 'Webflow API / site token (64 hex) next to a webflow keyword'
+regex = '''(?i:webflow)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["webflow"]
+mustRedact = [
+  '  WEBFLOW_API_TOKEN: 4aa5a122d55b1edbaac3ea2eb20e3aee0bef65232969844432e5227a9c9c28f1',
+  '[main] INFO  c.e.app.Settings - resolved webflowSiteToken = bfef5f4c2076174193cab90ac81d95828e60bc79cbbcde79af9a9c2efa0451e6',
+  'webflow token 16d68b9eceb9bd10855b40e9cd687e82d5cccb7324d4018bb95c34a57d33ce5d',
+]
+mustKeep = [
+  'WEBFLOW_API_TOKEN=${WEBFLOW_API_TOKEN}',
+  'webflow_account_id = "1266c9fc90a9a231d6a34cdcca38ba7a7d937110070bcf769ee49ed90c2caec9"',
+]
+
+[[rules]]
+id = "builderio-private-key"
+description = 'Builder.io private API key (bpk- + 32 hex)'
+regex = '''\b(bpk-[a-f0-9]{32})\b'''
+keywords = ["bpk-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUILDER_PRIVATE_KEY = bpk-37dfcaf22bfcfd144a338815a932228b',
+  'docker run --rm -e builderPrivateKey=bpk-b2c5b7ad8378c164429851d15b7a3712 registry.local/worker:1.4.2',
+  '<Authorization>bpk-08dec6e45b6ba5f323e819f5b1357018</Authorization>',
+]
+mustKeep = [
+  'INFO  builder.io: public api key 8d1c3f0e2b4a4c6e9f1a2b3c4d5e6f70 in use',
+]
+
+[[rules]]
+id = "buttercms-api-token"
+description = 'ButterCMS read / write API token (40 hex) next to a buttercms keyword'
+regex = '''(?:(?i:butter[_.-]?cms)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["buttercms", "butter_cms", "butter-cms"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUTTERCMS_API_TOKEN = f4b31c9ebd874cde2ef0e11047c1e1add7d43afb',
+  'docker run --rm -e buttercmsToken=0000df5ef3a673907abce84575ba9cf2e31e8afb registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: buttercms write token: 8e4892ee69608ef8dc717a31e14b8becad17879f',
+  'GET https://api.buttercms.com/v2/posts/?auth_token=4a7a2e6c1b0e5f8df59d4e587a45f80963036e03&page=1',
+]
+mustKeep = [
+  'BUTTERCMS_API_TOKEN=${BUTTERCMS_API_TOKEN}',
+  'export buttercms_account_id="b855526b54afd9f19e820cce7abe161661a6b9ba"',
+]
+
+[[rules]]
+id = "lokalise-api-token"
+description = 'Lokalise API token (40 hex) next to a lokalise keyword'
+regex = '''(?i:lokalise)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["lokalise"]
+mustRedact = [
+  'LOKALISE_API_TOKEN = "0f2482006ba07f46702610e0b8839d240cce9773"',
+  'export lokalise_api_token="80f184817c7c56ffd382c6d2a9ec84f40c556079"',
+  'lokalise api token bbb91d2bcf0a891a6fa6a134640de332739d0255',
+]
+mustKeep = [
+  'LOKALISE_API_TOKEN=${LOKALISE_API_TOKEN}',
+  '  lokalise_account_id: cf3ec845cd18f3f861e70e7d22d3121462d3a16f',
+]
+
+[[rules]]
+id = "crowdin-personal-token"
+description = 'Crowdin personal access token (80 hex) next to a crowdin keyword'
+regex = '''(?i:crowdin)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["crowdin"]
+mustRedact = [
+  'CROWDIN_PERSONAL_TOKEN = "812df2b69f39aac4ec5206f6bde36c7ae7528f154d02c43c896dc2df49c278ff97d84cc34c53598b"',
+  'export crowdinApiToken="ec08d9f6099f44555ff1738fbfdc2c0bd634df2cf64e9d4959481e4d1accd518a3948ac05eb343ff"',
+  'crowdin api token ecf7187bb712ecaa488eb191f836f948cbd69a72ff54148cf77a8ac7c876be918aa3e7ab82df5d3f',
+]
+mustKeep = [
+  'CROWDIN_PERSONAL_TOKEN=${CROWDIN_PERSONAL_TOKEN}',
+  '  crowdin_account_id: 9cf5d2cdc6aa7ace9365dfe4cbad4750367e1dc90b5d588c0fac716eb15f7326c9894456ad92ff24',
+]
+
+[[rules]]
+id = "phrase-access-token"
+description = 'Phrase (PhraseApp) access token (64 hex) next to a phrase key name'
+regex = '''(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["phrase"]
+mustRedact = [
+  'PHRASE_ACCESS_TOKEN = "a1669659361b5ee94164e2eae225433cae2dfedbde6841338e26536e489dd3eb"',
+  'export phraseapp_token="59fe282f5a3bc328967f2dc408b36047109938b48e99be108168d129bb17282b"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","phraseAccessToken":"405188e48363e6eb2d190931d7f516ce47b250b212f73d2124ccba83629c9b33","retries":3}',
+]
+mustKeep = [
+  'INFO  passphrase_policy=strong phrase_count=12',
+  'PHRASE_ACCESS_TOKEN=${PHRASE_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "transifex-api-token"
+description = 'Transifex API token (1/ + 40 hex) next to a transifex keyword'
+regex = '''(?i:transifex|\btx[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["transifex", "tx_", "tx-", "tx."]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config TRANSIFEX_API_TOKEN="1/84c22022c9de0296320e7a92011b746a833f17f2" loaded',
+  'TX_TOKEN = "1/87537db8cb2af1d1fe66cb84006ad3f74d078602"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: transifex token: 1/71ed31a420bbb8b663040191da8a667f7ab3a380',
+]
+mustKeep = [
+  'TRANSIFEX_API_TOKEN=${TRANSIFEX_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: transifex_account_id: '1/bf85c9157b9b4c0ae99a4806828d2ecdcc161f74'",
+]
+
+[[rules]]
+id = "poeditor-api-token"
+description = 'POEditor API token (32 hex) next to a poeditor keyword'
+regex = '''(?i:poeditor)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["poeditor"]
+mustRedact = [
+  '  POEDITOR_API_TOKEN: 8ef63637ab1329e3255edf3129cf4efe',
+  '[main] INFO  c.e.app.Settings - resolved poeditorToken = e0d2d0f9916e45af4fba8d662ae3cf7c',
+  'poeditor api token 29702348c514fe3023fe0637d67d5531',
+]
+mustKeep = [
+  'POEDITOR_API_TOKEN=${POEDITOR_API_TOKEN}',
+  'poeditor_account_id = "3c9ff7733a29e24266cc047a5dba9817"',
+]
+
+# gb_api_ + about 40 base62; 30-60 tolerated.
+[[rules]]
+id = "gitbook-api-token"
+description = 'GitBook API token (gb_api_ + base62)'
+regex = '''\b(gb_api_[A-Za-z0-9]{30,60})\b'''
+keywords = ["gb_api_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GITBOOK_API_TOKEN=gb_api_TuDPHsS3NeaStDph2Zk4fDUFV5N1emKgIYVI0sVE timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: gitbookToken: 'gb_api_ZiuiRVQcOrN3gtbvs2LpD1GbZNcT2VWixiYJ9UZk'",
+  '  Authorization: gb_api_yKAX2FqIoV8pZh9jferFcgPhCIN2biGaYvboTkRM',
+]
+mustKeep = [
+  'INFO  gitbook: API tokens start with gb_api_',
+]
+
+[[rules]]
+id = "deepl-api-key"
+description = 'DeepL API authentication key (UUID, free-tier keys end in :fx)'
+regex = '''(?:(?i:deepl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
+entropy = 3.0
+keywords = ["deepl", ":fx"]
+mustRedact = [
+  '  DEEPL_AUTH_KEY: c3d10e8d-dcd8-4c43-92db-5d0d1a7af4ad:fx',
+  '[main] INFO  c.e.app.Settings - resolved deeplApiKey = 118686eb-1805-475d-9059-fcd94432a954:fx',
+  "INFO  using deepl auth key = 'cf882aee-a616-470e-a183-c07ca6faae27:fx'",
+  "curl -H 'Authorization: DeepL-Auth-Key bbb390a7-d180-41da-95ae-a972aa68b7a7:fx' https://api-free.deepl.com/v2/translate",
+]
+mustKeep = [
+  'INFO  deepl: usage character_count=128 character_limit=500000',
+  'DEEPL_AUTH_KEY=${DEEPL_AUTH_KEY}',
+]
+
+[[rules]]
+id = "yandex-translate-key"
+description = 'Yandex legacy Translate / Dictionary API key (trnsl. / dict. + 1.1.<date>T<time>Z.<16 hex>.<40 hex>)'
+regex = '''\b(?<![A-Za-z0-9])((?:trnsl|dict)\.1\.1\.[0-9]{8}T[0-9]{6}Z\.[a-f0-9]{16}\.[a-f0-9]{40})(?![A-Za-z0-9.])'''
+entropy = 3.0
+keywords = ["trnsl.1.1.", "dict.1.1."]
+mustRedact = [
+  'YANDEX_TRANSLATE_KEY=trnsl.1.1.20240501T100000Z.bd601ea922d6746f.781e26772cdc5f75f825e9c6de13f91b69dfb361',
+  'GET https://translate.yandex.net/api/v1.5/tr.json/translate?key=trnsl.1.1.20240501T100000Z.2182bc670136acc4.4c946d5564dcc6d58d57cabf3be8d32e0baaa857&lang=en-de',
+]
+mustKeep = [
+  'INFO  yandex translate: legacy keys start with trnsl.1.1.',
+]
+
+# --- apilayer family (32-hex access keys in ?access_key=) ---
+
+
+[[rules]]
+id = "weatherstack-api-key"
+description = 'weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URL'
+regex = '''(?:(?i:weatherstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherstack"]
+mustRedact = [
+  'export WEATHERSTACK_ACCESS_KEY="3d811ec51052d0fbcd6a9cf8952488f9"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherstackApiKey":"5cb34bf7f13a062e3bf9ab2d9868772a","retries":3}',
+  "INFO  using weatherstack access key = 'ee1c6434a697ad53a2da64fe2c90de51'",
+  'GET http://api.weatherstack.com/current?access_key=7bc56d21708967acea8e3024b65fa567&format=1 200 312ms',
+]
+mustKeep = [
+  'WEATHERSTACK_ACCESS_KEY=${WEATHERSTACK_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved weatherstack_account_id = dca1aeba2dd08505b6e9efb7884a1785',
+]
+
+[[rules]]
+id = "positionstack-api-key"
+description = 'positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URL'
+regex = '''(?:(?i:positionstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["positionstack"]
+mustRedact = [
+  '<POSITIONSTACK_ACCESS_KEY>a67d58bfad1347936a224e969ed56ac2</POSITIONSTACK_ACCESS_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config positionstackApiKey="fccb77199f9f77cb3d147c209af8f701" loaded',
+  'positionstack access key fba230cefcbde50c4e7598ec9612d5f6',
+  'GET http://api.positionstack.com/v1/forward?access_key=05c60eae7dc393f85d9184fc7cb1b0a8&format=1 200 312ms',
+]
+mustKeep = [
+  'POSITIONSTACK_ACCESS_KEY=${POSITIONSTACK_ACCESS_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" positionstack_account_id=c7d1409e6f2b9d3c758ba5c09aeca150 timeout=30s',
+]
+
+[[rules]]
+id = "ipstack-api-key"
+description = 'ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URL'
+regex = '''(?:(?i:ipstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipstack"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","IPSTACK_ACCESS_KEY":"b187d04a99a7d18e97ffa0895f0866af","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ipstackApiKey=696a737afbf98f8361ed366ac6999c16 timeout=30s',
+  "INFO  using ipstack access key = '8b80366dee0af293539f24e35c621059'",
+  'GET http://api.ipstack.com/134.201.250.155?access_key=64e276d968ae31c334d78665a0614eb3&format=1 200 312ms',
+]
+mustKeep = [
+  'IPSTACK_ACCESS_KEY=${IPSTACK_ACCESS_KEY}',
+  'docker run --rm -e ipstack_account_id=873f748d1005f1f7deb7ad124faf2ead registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "marketstack-api-key"
+description = 'marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URL'
+regex = '''(?:(?i:marketstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["marketstack"]
+mustRedact = [
+  'MARKETSTACK_ACCESS_KEY = "7583cb3930afc9545541ff22cc4ad425"',
+  'export marketstackApiKey="2005dba4fd84735c5a7ec6337b66cb43"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: marketstack access key: 2e2032f34dec12dbd2305ade0c8cb5a2',
+  'GET http://api.marketstack.com/v1/eod?access_key=85ffe2965ea8b1473899a15aef53e3ee&format=1 200 312ms',
+]
+mustKeep = [
+  'MARKETSTACK_ACCESS_KEY=${MARKETSTACK_ACCESS_KEY}',
+  '  marketstack_account_id: c5e11e6c08d5e0a71e7d15b6ae308391',
+]
+
+[[rules]]
+id = "mediastack-api-key"
+description = 'mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URL'
+regex = '''(?:(?i:mediastack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mediastack"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MEDIASTACK_ACCESS_KEY="2ff6f779064a5cc2d13ba7dfffa47898" loaded',
+  'mediastackApiKey = "1a7682e6872510e3c8c51e1571c81ad9"',
+  'mediastack access key daa321fa58f93cef453fd82372520842',
+  'GET http://api.mediastack.com/v1/news?access_key=de9b9c5e6a41dfe97c283f0d7b945b4a&format=1 200 312ms',
+]
+mustKeep = [
+  'MEDIASTACK_ACCESS_KEY=${MEDIASTACK_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: mediastack_account_id: 'f35d1ecf64c918a718db2afe8d324361'",
+]
+
+[[rules]]
+id = "serpstack-api-key"
+description = 'serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URL'
+regex = '''(?:(?i:serpstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serpstack"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SERPSTACK_ACCESS_KEY = f750274a55e77d41cd182a9713cddea9',
+  'docker run --rm -e serpstackApiKey=6db807ba3555ee3149d1cee1038150c1 registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: serpstack access key: 8413fa2fc14d1b0a86df8a9bd31f12f9',
+  'GET http://api.serpstack.com/search?access_key=63983dc9d6c809ea4fc51640df016047&format=1 200 312ms',
+]
+mustKeep = [
+  'SERPSTACK_ACCESS_KEY=${SERPSTACK_ACCESS_KEY}',
+  'export serpstack_account_id="0b317f96e5701d2d1476116254cd1301"',
+]
+
+[[rules]]
+id = "scrapestack-api-key"
+description = 'scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URL'
+regex = '''(?:(?i:scrapestack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scrapestack"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SCRAPESTACK_ACCESS_KEY="37eb08088b028dba688a0ef4d68254c6" loaded',
+  'scrapestackApiKey = "a81f7f88326124348f8b4aedd9882f73"',
+  "INFO  using scrapestack access key = 'ad199549aa6aafde771cbcc0aa2bf183'",
+  'GET http://api.scrapestack.com/scrape?access_key=5b0608e38db5b1816ee1a21572b1d384&format=1 200 312ms',
+]
+mustKeep = [
+  'SCRAPESTACK_ACCESS_KEY=${SCRAPESTACK_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: scrapestack_account_id: 'b7f423f0ad4c28e636544b7e36c495a1'",
+]
+
+[[rules]]
+id = "aviationstack-api-key"
+description = 'aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URL'
+regex = '''(?:(?i:aviationstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["aviationstack"]
+mustRedact = [
+  'AVIATIONSTACK_ACCESS_KEY = "be2e83b803a9f4beafccc28c5247928f"',
+  'export aviationstackApiKey="790f5c9c2177db9b84f037d46e74338b"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: aviationstack access key: f5543a05d09c153214745e0a1a84aa27',
+  'GET http://api.aviationstack.com/v1/flights?access_key=19ffdc145b81be7310dded0fd8c87e6d&format=1 200 312ms',
+]
+mustKeep = [
+  'AVIATIONSTACK_ACCESS_KEY=${AVIATIONSTACK_ACCESS_KEY}',
+  '  aviationstack_account_id: c161338efdffd473d64260f1e89890bf',
+]
+
+[[rules]]
+id = "userstack-api-key"
+description = 'userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URL'
+regex = '''(?:(?i:userstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["userstack"]
+mustRedact = [
+  '<USERSTACK_ACCESS_KEY>efb507eb61bdbae5feb29242f7cba775</USERSTACK_ACCESS_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config userstackApiKey="8a68f2db6aa22a5693f65ccffcd27808" loaded',
+  "INFO  using userstack access key = '818fea77884cca167b4491568faa80f7'",
+  'GET http://api.userstack.com/detect?access_key=06d0423e493bf5f3be92a08b4c245ec0&format=1 200 312ms',
+]
+mustKeep = [
+  'USERSTACK_ACCESS_KEY=${USERSTACK_ACCESS_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" userstack_account_id=65dc550093ad69270238fe37524bf678 timeout=30s',
+]
+
+[[rules]]
+id = "numverify-api-key"
+description = 'numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URL'
+regex = '''(?:(?i:numverify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["numverify"]
+mustRedact = [
+  'docker run --rm -e NUMVERIFY_ACCESS_KEY=c5467e574ef0bee4440baf58678d8b32 registry.local/worker:1.4.2',
+  '<numverifyApiKey>7cdb6872cb7181f511f0f71055c8133b</numverifyApiKey>',
+  "INFO  using numverify access key = '7f64cd2639da293986ece790b1f44f91'",
+  'GET http://api.numverify.com/validate?access_key=200c37e041f2ba2c342fae325c098db3&format=1 200 312ms',
+]
+mustKeep = [
+  'NUMVERIFY_ACCESS_KEY=${NUMVERIFY_ACCESS_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","numverify_account_id":"ea2491358e8c3f7211b37d7e8a765cd7","retries":3}',
+]
+
+[[rules]]
+id = "mailboxlayer-api-key"
+description = 'mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URL'
+regex = '''(?:(?i:mailboxlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mailboxlayer"]
+mustRedact = [
+  '  MAILBOXLAYER_ACCESS_KEY: 6e28aebd7f4d2898fd4298d3a9f1c6ba',
+  '[main] INFO  c.e.app.Settings - resolved mailboxlayerApiKey = fe552db9ca30583774bcc1a20393d6bc',
+  'mailboxlayer access key 6b16f88d768c7c5d8c77614bb479ec50',
+  'GET http://api.mailboxlayer.com/check?access_key=92946fd7c2649d868923f72d9acc5622&format=1 200 312ms',
+]
+mustKeep = [
+  'MAILBOXLAYER_ACCESS_KEY=${MAILBOXLAYER_ACCESS_KEY}',
+  'mailboxlayer_account_id = "8a5bf790c5c0d6e1814d7760820cf559"',
+]
+
+[[rules]]
+id = "vatlayer-api-key"
+description = 'vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URL'
+regex = '''(?:(?i:vatlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["vatlayer"]
+mustRedact = [
+  'VATLAYER_ACCESS_KEY = "02e67f1aa1c8253034bea5636723cd10"',
+  'export vatlayerApiKey="2d683539a2f165c5cc3ef1087a5f4306"',
+  "INFO  using vatlayer access key = 'caca2a6199bb8840016fa2e909eac13f'",
+  'GET http://api.vatlayer.com/validate?access_key=65ae70a8729f05f6ffe6955da0ab0bb0&format=1 200 312ms',
+]
+mustKeep = [
+  'VATLAYER_ACCESS_KEY=${VATLAYER_ACCESS_KEY}',
+  '  vatlayer_account_id: 06f2b51c187b6c514c1c870a64fa7a7b',
+]
+
+[[rules]]
+id = "languagelayer-api-key"
+description = 'languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URL'
+regex = '''(?:(?i:languagelayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["languagelayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved LANGUAGELAYER_ACCESS_KEY = 1550f974f5e7f790c8820abdad60418b',
+  'docker run --rm -e languagelayerApiKey=985ad1c51dd612a5240fd4b441680eb9 registry.local/worker:1.4.2',
+  "INFO  using languagelayer access key = '0accd763dcae7a536520662a4bb196d2'",
+  'GET http://api.languagelayer.com/detect?access_key=7abacf6fe23568c21b2f2aec9e5149f1&format=1 200 312ms',
+]
+mustKeep = [
+  'LANGUAGELAYER_ACCESS_KEY=${LANGUAGELAYER_ACCESS_KEY}',
+  'export languagelayer_account_id="a5dbe94aacd368b43efeb57e7b2438a2"',
+]
+
+[[rules]]
+id = "countrylayer-api-key"
+description = 'countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URL'
+regex = '''(?:(?i:countrylayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["countrylayer"]
+mustRedact = [
+  'COUNTRYLAYER_ACCESS_KEY = "08c0fe51095295a096d34b9d25f00fcb"',
+  'export countrylayerApiKey="e32c161b49db6fb61797ec9f4ff4c379"',
+  "INFO  using countrylayer access key = 'a2f610034e5f144835b83ddfb839d5ff'",
+  'GET http://api.countrylayer.com/v2/all?access_key=7fffdfb9e7b79c1d5c9f0ff0ea38465d&format=1 200 312ms',
+]
+mustKeep = [
+  'COUNTRYLAYER_ACCESS_KEY=${COUNTRYLAYER_ACCESS_KEY}',
+  '  countrylayer_account_id: c1545af895c5612873ad5654c723d44d',
+]
+
+[[rules]]
+id = "coinlayer-api-key"
+description = 'coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URL'
+regex = '''(?:(?i:coinlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["coinlayer"]
+mustRedact = [
+  'export COINLAYER_ACCESS_KEY="7f6462fe5896391d50941d58b613d2e8"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","coinlayerApiKey":"32c898847e80b8bdc11fd018cc43a8a4","retries":3}',
+  "INFO  using coinlayer access key = 'a03ada1cd7efdb925acef115531166e3'",
+  'GET http://api.coinlayer.com/live?access_key=dc97bf06b9892e352027516953707f2e&format=1 200 312ms',
+]
+mustKeep = [
+  'COINLAYER_ACCESS_KEY=${COINLAYER_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved coinlayer_account_id = e01db33e23734429283a796c6796ceb0',
+]
+
+[[rules]]
+id = "currencylayer-api-key"
+description = 'currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URL'
+regex = '''(?:(?i:currencylayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["currencylayer"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config CURRENCYLAYER_ACCESS_KEY="72f1e3285b18239c8b0f25c5d2afb854" loaded',
+  'currencylayerApiKey = "76afc47c200cf27181acd986608ef6ca"',
+  "INFO  using currencylayer access key = '8e62f1a79619d0a694f334ec699ce34b'",
+  'GET http://api.currencylayer.com/live?access_key=252c21743b8d903537741c2d5b4e6805&format=1 200 312ms',
+]
+mustKeep = [
+  'CURRENCYLAYER_ACCESS_KEY=${CURRENCYLAYER_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: currencylayer_account_id: '8cf1400b8d1d98aaa7c74ea3f309d587'",
+]
+
+[[rules]]
+id = "screenshotlayer-api-key"
+description = 'screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URL'
+regex = '''(?:(?i:screenshotlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["screenshotlayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SCREENSHOTLAYER_ACCESS_KEY = 0b788341c92ea14e983b288a280fa093',
+  'docker run --rm -e screenshotlayerApiKey=79ed8d30ecbd252b91ed5a0abab158b8 registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: screenshotlayer access key: 3024a4c29639e118564093cffa977df5',
+  'GET http://api.screenshotlayer.com/api/capture?access_key=da8d7cf99de09c4e69478da26333e042&format=1 200 312ms',
+]
+mustKeep = [
+  'SCREENSHOTLAYER_ACCESS_KEY=${SCREENSHOTLAYER_ACCESS_KEY}',
+  'export screenshotlayer_account_id="370cd99597ba665527ab1376b8b3ce83"',
+]
+
+[[rules]]
+id = "pdflayer-api-key"
+description = 'pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URL'
+regex = '''(?:(?i:pdflayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pdflayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved PDFLAYER_ACCESS_KEY = b961fd7d19926fa497732f54a7db2025',
+  'docker run --rm -e pdflayerApiKey=b627c50ba3ac408f34ffc73c24242e84 registry.local/worker:1.4.2',
+  "INFO  using pdflayer access key = '72ebaa4ff4aaa9daa0878240112474cf'",
+  'GET http://api.pdflayer.com/api/convert?access_key=2daf97cdadfb99f35bbd66eeb544ab9f&format=1 200 312ms',
+]
+mustKeep = [
+  'PDFLAYER_ACCESS_KEY=${PDFLAYER_ACCESS_KEY}',
+  'export pdflayer_account_id="6c5ba491429e5a112cd27d418a5f4048"',
+]
+
+[[rules]]
+id = "fixer-api-key"
+description = 'Fixer (apilayer) exchange rates access key (32 hex) next to a fixer key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["fixer"]
+mustRedact = [
+  'export FIXER_API_KEY="312ea3f0a991ee5d6cb8244507d606ef"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","fixer_access_key":"bb52d3712aa543a5bf02c3e658886291","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" fixerIoKey=9bbbdecb8b72dbceb1c13f9263b2acc0 timeout=30s',
+  'GET http://data.fixer.io/api/latest?access_key=95d27bb0b9dd041e55d3abf9806b79a8&base=EUR',
+]
+mustKeep = [
+  'INFO  bugfixer: 12 issues closed, fixer_count=3',
+  'FIXER_API_KEY=${FIXER_API_KEY}',
+]
+
+[[rules]]
+id = "exchangeratesapi-api-key"
+description = 'exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URL'
+regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["exchangeratesapi", "exchange_rates_api", "exchange-rates-api", "exchangerates"]
+mustRedact = [
+  'export EXCHANGERATESAPI_KEY="8600dec697af42c697fbd53e18d9105f"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","exchangeRatesApiKey":"cd7960d7c875689dbdf7d3fd5ad127ec","retries":3}',
+  'exchangeratesapi access key 6564a4abbe62e4a31928e98abfe6f9ef',
+  'GET https://api.exchangeratesapi.io/v1/latest?access_key=937f524b107a60eb93ec6bf366b1d18d&symbols=USD,GBP',
+]
+mustKeep = [
+  'EXCHANGERATESAPI_KEY=${EXCHANGERATESAPI_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved exchangeratesapi_account_id = f0216b707b1fba35c02e324f4c80474c',
+]
+
+[[rules]]
+id = "apilayer-api-key"
+description = 'APILayer marketplace API key (32 base62) next to an apilayer keyword'
+regex = '''(?:(?i:apilayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["apilayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved APILAYER_API_KEY = dgDm6ebqHIzkYXA3FTmvVJTvRB3AyUtc',
+  'docker run --rm -e apilayer_token=idBDFLHC96VOIlpYeEmWSENtGp0fkzLD registry.local/worker:1.4.2',
+  "INFO  using apilayer apikey = 'Kl5u3OWxasv3azDoE4ukjItjPUgN5O8S'",
+  'GET https://api.apilayer.com/exchangerates_data/latest?apikey=XKPXgWk9CMBwinIH0WFbyfPyw3GLNvKQ&base=USD',
+]
+mustKeep = [
+  'APILAYER_API_KEY=${APILAYER_API_KEY}',
+  'export apilayer_account_id="6fvf5bdPaKYiy8SXHXjlarJeziSH5Itd"',
+]
+
+# --- weather ---
+
+
+[[rules]]
+id = "openweather-api-key"
+description = 'OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URL'
+regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|\bpyowm|(?<![A-Za-z])owm(?![A-Za-z]))(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openweather", "open_weather", "open-weather", "owm"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" OPENWEATHER_API_KEY=1414232be3f110794d8cb2605a6a92c3 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: openweathermap_appid: '28e4154308083516ec8968043c94d67d'",
+  '  owm_key: 9bc5a78dd2cc049cf9365ca93b9dd541',
+  'GET https://api.openweathermap.org/data/2.5/weather?q=Berlin&appid=6af7045891d00d890ddd5b72b66eef23&units=metric',
+]
+mustKeep = [
+  'INFO  openweather city_id=2950159 temp=18.2',
+  'OPENWEATHER_API_KEY=${OPENWEATHER_API_KEY}',
+  '<openweather_account_id>e29544e80bd2a8666c46280eb7f5750d</openweather_account_id>',
+]
+
+[[rules]]
+id = "weatherbit-api-key"
+description = 'Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URL'
+regex = '''(?:(?i:weatherbit)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherbit"]
+mustRedact = [
+  'docker run --rm -e WEATHERBIT_API_KEY=1c8362d844837c6a14530d9271a91985 registry.local/worker:1.4.2',
+  '<weatherbitKey>f4180fee57282537f774f0a877435aa8</weatherbitKey>',
+  'weatherbit api key 4368cdad4d1222ea82dc59cd8154122d',
+  'GET https://api.weatherbit.io/v2.0/current?city=Paris&key=706102a1fde6644aa6bf596af393a515',
+]
+mustKeep = [
+  'WEATHERBIT_API_KEY=${WEATHERBIT_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherbit_account_id":"0805f257e4a41132627a4f72ae7d4455","retries":3}',
+]
+
+[[rules]]
+id = "tomorrow-io-api-key"
+description = 'Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key name'
+regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["tomorrow", "climacell"]
+mustRedact = [
+  '  TOMORROW_IO_API_KEY: 3XgZoVK6BMSiMOdXGqX3s8EwJKYgv91T',
+  '[main] INFO  c.e.app.Settings - resolved tomorrowioApiKey = 3nbsonQMNquTWTWCtrVhT4VZY2mRbLw2',
+  'climacell api key Irsxa3JENPN5eS3wJCASdWJbrClQPCh3',
+  'GET https://api.tomorrow.io/v4/weather/forecast?location=42.3,-71.1&apikey=BvxG4u54M0cjg1ih0iclocA8gDXT3Un0',
+]
+mustKeep = [
+  'TOMORROW_IO_API_KEY=${TOMORROW_IO_API_KEY}',
+  'tomorrow_account_id = "vBfQV696LJMzeqHJ7LM58w71bN6Pm5X2"',
+]
+
+[[rules]]
+id = "visualcrossing-api-key"
+description = 'Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URL'
+regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["visualcrossing", "visual_crossing", "visual-crossing"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved VISUAL_CROSSING_API_KEY = 1YG75F1JCR4AB1Z436HT4O2QZ',
+  'docker run --rm -e visualcrossingKey=GBEVE5CLZJMQCBGL93NC206D7 registry.local/worker:1.4.2',
+  'visualcrossing api key 9Q48T1CFNFRI0NPRY77NB5IHT',
+  'GET https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services/timeline/London?key=M5S1H2TX8ZMNLH17T31X3ZN9P',
+]
+mustKeep = [
+  'VISUAL_CROSSING_API_KEY=${VISUAL_CROSSING_API_KEY}',
+  'export visualcrossing_account_id="PB65N6J6QT9Z1Q9D27BIMT8A6"',
+]
+
+[[rules]]
+id = "worldweatheronline-api-key"
+description = 'World Weather Online API key (31 hex) next to a worldweather keyword or URL'
+regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["worldweather", "world_weather", "world-weather", "wwo"]
+mustRedact = [
+  'WORLDWEATHERONLINE_API_KEY = "e25ddd4a1f73d3c2670123471e1bd7e"',
+  'export worldweatherKey="8bb871c569e04f2d7fc303a51beaf48"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","wwo_api_key":"c4f3c4750c2a52e9d6c003195889378","retries":3}',
+  'GET https://api.worldweatheronline.com/premium/v1/weather.ashx?key=3d168419ecfe218c5f27c77c3f53836&q=London&format=json',
+]
+mustKeep = [
+  'WORLDWEATHERONLINE_API_KEY=${WORLDWEATHERONLINE_API_KEY}',
+  '  worldweather_account_id: 7711e980200233cdde52b58d8bc8922',
+]
+
+[[rules]]
+id = "stormglass-api-key"
+description = "Stormglass API key (two UUIDs joined by '-') next to a stormglass keyword"
+regex = '''(?i:stormglass)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["stormglass"]
+mustRedact = [
+  '  STORMGLASS_API_KEY: 5bb11c53-c732-4e35-8290-5d6ff2f8338b-9759422a-bc04-40a0-9c5b-077204722b35',
+  '[main] INFO  c.e.app.Settings - resolved stormglassKey = 04729a30-12e7-4c31-b01d-5f624be7ab26-e62687e8-2a6e-49a8-8d7d-e659438d3f51',
+  'stormglass api key 39ea40cc-0add-4d01-b9ea-4d5c4973b6cb-c2273959-6cf8-4ecb-af7c-4e3f0d118177',
+]
+mustKeep = [
+  'STORMGLASS_API_KEY=${STORMGLASS_API_KEY}',
+  'stormglass_account_id = "daec214b-f9a3-4f58-a725-8257966f7d99-99e0c982-fe93-49d0-a1d3-9e06f74de7c4"',
+]
+
+[[rules]]
+id = "openuv-api-key"
+description = 'OpenUV API key (32 hex) next to an openuv keyword'
+regex = '''(?i:openuv)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openuv"]
+mustRedact = [
+  '<OPENUV_API_KEY>d319ff82c5136350a657f3341bceab8f</OPENUV_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config openuvKey="816a4cc3c382de61014efd4de9b3506d" loaded',
+  'x-access-token-openuv = "1b539a868a0db8c1d7777a1369207b53"',
+]
+mustKeep = [
+  'OPENUV_API_KEY=${OPENUV_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openuv_account_id=3c9e0077c315b1527e342f223d4946cb timeout=30s',
+]
+
+[[rules]]
+id = "weatherapi-api-key"
+description = 'WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URL'
+regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherapi", "weather_api", "weather-api"]
+mustRedact = [
+  '<WEATHERAPI_KEY>0340133eb593e26f5c03ba9452212dc</WEATHERAPI_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config weatherApiComKey="3a18467c5f96fd6cb84835a4e7d482f" loaded',
+  '2024-05-01T10:00:05Z WARN  bootstrap: weatherapi key: 9e4c2c0f3492824f672a21f0e08d266',
+  'GET https://api.weatherapi.com/v1/current.json?key=3482f0be060a02f955ea71bf41eb01f&q=Paris',
+]
+mustKeep = [
+  'WEATHERAPI_KEY=${WEATHERAPI_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" weatherapi_account_id=3bcf7ef39e99d49bd5d589fdf6783b2 timeout=30s',
+]
+
+# --- maps, geocoding and location ---
+
+
+[[rules]]
+id = "mapbox-public-token"
+description = 'Mapbox public access token (pk.eyJ... JWT-like)'
+regex = '''\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["pk.eyj"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAPBOX_ACCESS_TOKEN = pk.eyJ1IjoiloQzbtQhkdiLt5U-aNv8G20ra3vdfjs2OOItTtij.0W439Et0EK6maQBczgkPue',
+  'docker run --rm -e mapboxgl.accessToken=pk.eyJ1Ijoi6K7mJHTEbgo76b_uxhvj58r-Y-oons-aQO8vOF3c.QFklfWaHRJZIY-4Z-FBzEb registry.local/worker:1.4.2',
+  '<NEXT_PUBLIC_MAPBOX_TOKEN>pk.eyJ1IjoiPbs09fyhgErb4spu6UjhjR4566fe3KhY3sL65in0.FyfsAyaeRcz5vknAIpjdiC</NEXT_PUBLIC_MAPBOX_TOKEN>',
+]
+mustKeep = [
+  'INFO  mapbox: public tokens start with pk.eyJ',
+]
+
+[[rules]]
+id = "mapbox-temporary-token"
+description = 'Mapbox temporary access token (tk.eyJ... JWT-like)'
+regex = '''\b(tk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["tk.eyj"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MAPBOX_TEMP_TOKEN="tk.eyJ1IjoidSvN196-8_LQDmmqb_0D951VS_lZWUSNh74yoc6L586MOXx2S00Sc4nYSzm4.HjguZlJouF1A6WnflnoM2n" loaded',
+  'access_token = "tk.eyJ1Ijoi0NPdgAr9BjJLZClTcKA6dkYB6LsKiP-WHjR45rfQSJ-d21NCmaY2OWUXcZQH.-BUqrojQTqBP_rAwDioaOb"',
+  'GET https://api.mapbox.com/styles/v1/mapbox/streets-v12?access_token=tk.eyJ1IjoiH0ZFvTtvyW6FebtO-i-_uVslToPOHFcmMSpkCm-1xC7GNPlSx58xUI1-ph4g.fKeG6_VkrJDzpxPf6ig7w-',
+]
+mustKeep = [
+  'INFO  mapbox: temporary tokens start with tk.eyJ',
+]
+
+[[rules]]
+id = "here-api-key"
+description = 'HERE Location Services API key (43 base64url) next to a here key name or in a HERE API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["here"]
+mustRedact = [
+  '<HERE_API_KEY>XVy10Ou7NY86kdIc1Yfpu6Mk0Ugs6MG2H3AJKhgKd2I</HERE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config hereapi_key="EY96XWpkBdLZ_vyW0czXUpJXJsRGRXAqT9Vp7wUF5Nw" loaded',
+  'HereApiKey = "MTgGcZSxx3O8eBKN1bMBdOr84iRcz-N-Lz5pSkDH-nw"',
+  'GET https://geocode.search.hereapi.com/v1/geocode?q=Invalidenstr+117+Berlin&apiKey=Z9suB4d05gmydog0v5jAUISwHLgfCVTpCL99wG_mv7h',
+]
+mustKeep = [
+  'INFO  click here to continue, where key=tenants/42/settings',
+  'HERE_API_KEY=${HERE_API_KEY}',
+]
+
+[[rules]]
+id = "tomtom-api-key"
+description = 'TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URL'
+regex = '''(?:(?i:tomtom)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["tomtom"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TOMTOM_API_KEY: 'YFVzmttnLlEeNfqnC6MQ0DK4RtdmBFYi'",
+  '  tomtomKey: T8ur1zWi4kKJ0cnX7t53h2Nd2gQ05c5i',
+  "INFO  using tomtom api key = 'UZIJer5xGrmHN2Fcet1e7KS7y9blyZuQ'",
+  'GET https://api.tomtom.com/search/2/geocode/berlin.json?key=JbD8NjGg90tK5BGsuJJgH98X4HTI4P0F',
+]
+mustKeep = [
+  'TOMTOM_API_KEY=${TOMTOM_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config tomtom_account_id="bIXzQSgHqYiARdrfMNXVHcjzxVrlL8oH" loaded',
+]
+
+[[rules]]
+id = "mapquest-api-key"
+description = 'MapQuest API key (32 base62) next to a mapquest keyword or in its API URL'
+regex = '''(?:(?i:mapquest)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["mapquest"]
+mustRedact = [
+  'docker run --rm -e MAPQUEST_API_KEY=AXwDq7m9HdVPqevaGZzt17FnRYEvdon2 registry.local/worker:1.4.2',
+  '<mapquestKey>RkJHWW5a2qRjjyivab2ksksKLpaNXDEF</mapquestKey>',
+  'mapquest consumer key QUaOjxC2bgQvEgADe3n8l4dHjV8EXiOp',
+  'GET https://www.mapquestapi.com/geocoding/v1/address?key=3cxQ7olYRh7j79yrQx2tgKXUKj4lPMDm&location=Denver,CO',
+]
+mustKeep = [
+  'MAPQUEST_API_KEY=${MAPQUEST_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapquest_account_id":"3kjuJIjgFA6lhT70D9Vnn7rHX0zgu8no","retries":3}',
+]
+
+[[rules]]
+id = "geoapify-api-key"
+description = 'Geoapify API key (32 hex) next to a geoapify keyword or in its API URL'
+regex = '''(?:(?i:geoapify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geoapify"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved GEOAPIFY_API_KEY = 938bf8eaa1892a054e3241684368222e',
+  'docker run --rm -e geoapifyKey=97c2288a92debb2478355f305bae65be registry.local/worker:1.4.2',
+  "INFO  using geoapify api key = '590439269c5ee9bd2db3cbe844f0df4e'",
+  'GET https://api.geoapify.com/v1/geocode/search?text=Paris&apiKey=5da5dc98246078c4faa5759dc1fe9b16',
+]
+mustKeep = [
+  'GEOAPIFY_API_KEY=${GEOAPIFY_API_KEY}',
+  'export geoapify_account_id="6a826dbcb318fe990cbd07d16e0ea9cb"',
+]
+
+[[rules]]
+id = "opencage-api-key"
+description = 'OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URL'
+regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["opencage", "open_cage", "open-cage"]
+mustRedact = [
+  'export OPENCAGE_API_KEY="958ff947d5ef57a992861f6718732c23"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","opencagedata_key":"bada4ccc2d2a910ce6e41c5d4c365547","retries":3}',
+  'opencage api key 9b2464532060f001e8e731bf22d01e56',
+  'GET https://api.opencagedata.com/geocode/v1/json?q=52.5+13.4&key=5eae7ee15baa2a8817d513e2db6d38d3',
+]
+mustKeep = [
+  'OPENCAGE_API_KEY=${OPENCAGE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved opencage_account_id = abb8c7fc251165526b12973327b42521',
+]
+
+[[rules]]
+id = "locationiq-access-token"
+description = 'LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URL'
+regex = '''(?:(?i:location[_.-]?iq)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
+entropy = 3.0
+keywords = ["locationiq", "location_iq", "location-iq", "pk."]
+mustRedact = [
+  '  LOCATIONIQ_TOKEN: pk.7290064bcdd6b115d154dfd7d7146cae',
+  '[main] INFO  c.e.app.Settings - resolved locationiqKey = pk.ec602c72658de96d8160ecb46165a1be',
+  '2024-05-01T10:00:05Z WARN  bootstrap: locationiq access token: pk.a90dddd9a8a28f0fcd28f057fe5eeab2',
+  'GET https://us1.locationiq.com/v1/search?key=pk.e079e409ad0c0114131690ed8c9e3388&q=Empire+State+Building&format=json',
+]
+mustKeep = [
+  'LOCATIONIQ_TOKEN=${LOCATIONIQ_TOKEN}',
+]
+
+[[rules]]
+id = "radar-secret-key"
+description = 'Radar secret API key (prj_live_sk_ / prj_test_sk_ + 40 hex)'
+regex = '''\b(prj_(?:live|test)_sk_[a-f0-9]{40})\b'''
+keywords = ["prj_live_sk_", "prj_test_sk_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RADAR_SECRET_KEY=prj_live_sk_eba2b7bc4d3ec60d57fb201b675a9f7a6328d6a2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: radarSecretKey: 'prj_live_sk_bdc531bb9a9e02ac46fedbe513dff86e2ecc6c72'",
+  '  Authorization: prj_live_sk_7b4d6161db48dc138c822c8f4a127990bc8190de',
+]
+mustKeep = [
+  'INFO  radar: secret keys start with prj_live_sk_ or prj_test_sk_',
+]
+
+[[rules]]
+id = "radar-publishable-key"
+description = 'Radar publishable API key (prj_live_pk_ / prj_test_pk_ + 40 hex)'
+regex = '''\b(prj_(?:live|test)_pk_[a-f0-9]{40})\b'''
+keywords = ["prj_live_pk_", "prj_test_pk_"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: RADAR_PUBLISHABLE_KEY: 'prj_test_pk_de3482339d589cea902160ae8e44524be38dcab9'",
+  '  Radar.initialize: prj_test_pk_f24b064a1b64b663799a8ec5bc13d834a185c758',
+  "Radar.initialize('prj_test_pk_b9023e4e24b46a76ab8120511706360ef22452ca', { logLevel: 'info' })",
+]
+mustKeep = [
+  'INFO  radar: publishable keys start with prj_live_pk_',
+]
+
+[[rules]]
+id = "bing-maps-key"
+description = 'Bing Maps key (64 base64url) next to a bing maps keyword or in its API URL'
+regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["bing", "virtualearth"]
+mustRedact = [
+  'export BING_MAPS_KEY="97ODEbYxCyLzySWeiP-HJUhZ2Veb35W_3jObUspzzSO3g3GrobQu9JXIv6QUsSMD"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","bingMapsApiKey":"CIEj8K_g7nsPgBR6v1wXjMuUpDv0_sdwN5YXDjTd5ywJlWb0_bV2l1u632S6mf9j","retries":3}',
+  'bingmaps key 5y08e-gMQYWxXu1uRn0pi6hvOZIselqBKpD-jeDMGrNtiHaSZ4wPtZ-RxwfBwoEZ',
+  'GET https://dev.virtualearth.net/REST/v1/Locations?q=Seattle&key=FY5YOXaoUhO2vp_jOA_FssZEhVTgwsjtVYNILGs3yE46TZbpI9x_2TlyBV3hGfDc',
+]
+mustKeep = [
+  'BING_MAPS_KEY=${BING_MAPS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved bing_account_id = ckdgQ8YB9gZsTgBnYKs6OZhR-BuEjDegIizE3AyU7Ue0hqECNU8gFReleKQlXzz1',
+]
+
+[[rules]]
+id = "what3words-api-key"
+description = 'what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URL'
+regex = '''(?:(?i:what3words|\bw3w)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
+entropy = 2.5
+keywords = ["what3words", "w3w"]
+mustRedact = [
+  'docker run --rm -e WHAT3WORDS_API_KEY=ZSU5FSV2 registry.local/worker:1.4.2',
+  '<what3wordsKey>B50N07AI</what3wordsKey>',
+  'May  1 10:00:04 web-2 app[2211]: config w3w_api_key="LRCIV976" loaded',
+  'GET https://api.what3words.com/v3/convert-to-coordinates?words=filled.count.soap&key=Z1KNGGPX',
+]
+mustKeep = [
+  'WHAT3WORDS_API_KEY=${WHAT3WORDS_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","what3words_account_id":"GBG46A07","retries":3}',
+]
+
+[[rules]]
+id = "graphhopper-api-key"
+description = 'GraphHopper API key (UUID) next to a graphhopper keyword or in its API URL'
+regex = '''(?:(?i:graphhopper)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["graphhopper"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: GRAPHHOPPER_API_KEY: '40a71971-3ad5-4a8c-a63c-ea90c7b6a5f6'",
+  '  graphhopperKey: 438427e9-b2ef-46fa-8358-b80f6f58ae13',
+  'graphhopper api key b6a852ee-89e5-4c09-80bc-2c4ae6d85495',
+  'GET https://graphhopper.com/api/1/route?point=51.1,13.7&point=51.0,13.8&key=da3178d8-cf7d-4eaa-af44-806f46dbfb35',
+]
+mustKeep = [
+  'GRAPHHOPPER_API_KEY=${GRAPHHOPPER_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config graphhopper_account_id="1a1b7aa8-abfa-40de-938d-15291f36baea" loaded',
+]
+
+[[rules]]
+id = "geocodio-api-key"
+description = 'Geocodio API key (39 hex) next to a geocodio keyword or in its API URL'
+regex = '''(?:(?i:geocodio)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geocodio", "geocod.io"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GEOCODIO_API_KEY=84692e1d51d60dd766bf3618ddb176709cc707a timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: geocodioKey: '60bb601f80e75684fedc67e912f26db0c5bd507'",
+  'geocodio api key 2a92dcd71884886602e87e0a6a24e7ce13a65c0',
+  'GET https://api.geocod.io/v1.7/geocode?q=1109+N+Highland+St&api_key=fb2a142248bcdbdbb3368d8b5cfc748a01cf854',
+]
+mustKeep = [
+  'GEOCODIO_API_KEY=${GEOCODIO_API_KEY}',
+  '<geocodio_account_id>254b51fcc0a368df6c661b9674138d1dfde80e9</geocodio_account_id>',
+]
+
+[[rules]]
+id = "google-maps-static-signing-secret"
+description = 'Google Maps URL signing secret (28 base64url ending =) next to a maps signing key name'
+regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["maps"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","GOOGLE_MAPS_URL_SIGNING_SECRET":"jISCqKXTybGHJnQuN3Wx_XJ0tih=","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mapsSigningSecret=69Og2VDqRX0Xz7sgM3jIdP-d7IP= timeout=30s',
+]
+mustKeep = [
+  'INFO  google maps signing secret rotated',
+  'GOOGLE_MAPS_URL_SIGNING_SECRET=${GOOGLE_MAPS_URL_SIGNING_SECRET}',
+  'docker run --rm -e maps_account_id=cAW8sN-dQVxN_IxTjLiM0uDdzka= registry.local/worker:1.4.2',
+]
+
+# --- IP lookup and fraud scoring ---
+
+
+[[rules]]
+id = "ipinfo-access-token"
+description = 'ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URL'
+regex = '''(?:(?i:ipinfo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipinfo"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved IPINFO_TOKEN = 5c265f381c53e1',
+  'docker run --rm -e ipinfoAccessToken=e238bfb51e841b registry.local/worker:1.4.2',
+  "INFO  using ipinfo private token = '3b8f5395940420'",
+  'GET https://ipinfo.io/8.8.8.8/json?token=bbe13281c5acfe',
+]
+mustKeep = [
+  'IPINFO_TOKEN=${IPINFO_TOKEN}',
+  'export ipinfo_account_id="283bc2980fb90f"',
+]
+
+[[rules]]
+id = "ipapi-api-key"
+description = 'ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URL'
+regex = '''(?:(?i:ip[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipapi", "ip_api", "ip-api"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config IPAPI_KEY="16daecdf71832d7348ade11c1df26ec6" loaded',
+  'ipapiAccessKey = "5be05ac526e7111cb48c86ebe1eaca83"',
+  'ipapi access key b14e4341ceadbe01e2cae8616529814b',
+  'GET https://ipapi.co/8.8.8.8/json/?key=9809bed77ca5e5416fba77226fad4585',
+]
+mustKeep = [
+  'IPAPI_KEY=${IPAPI_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: ipapi_account_id: '0fd0448b5baf362d227f65f1562050af'",
+]
+
+[[rules]]
+id = "ipgeolocation-api-key"
+description = 'ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URL'
+regex = '''(?:(?i:ipgeolocation)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipgeolocation"]
+mustRedact = [
+  'IPGEOLOCATION_API_KEY = "a894e44c4ce8382a3b418b35ecd60c01"',
+  'export ipgeolocationKey="9a8d7608ef6d0672fc4fb63f7b3711ee"',
+  "INFO  using ipgeolocation api key = '2325d6509233ff4c5b676b97c2ac852a'",
+  'GET https://api.ipgeolocation.io/ipgeo?apiKey=6f1b86cca6bfdf3c0c5d2b5b03413948&ip=8.8.8.8',
+]
+mustKeep = [
+  'IPGEOLOCATION_API_KEY=${IPGEOLOCATION_API_KEY}',
+  '  ipgeolocation_account_id: c99afc89806a49e9937dee503fcbe609',
+]
+
+[[rules]]
+id = "ip2location-api-key"
+description = 'IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URL'
+regex = '''(?:(?i:ip2location)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ip2location"]
+mustRedact = [
+  '<IP2LOCATION_API_KEY>C096C583EC98390B50B1792DAE26CF25</IP2LOCATION_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ip2locationKey="8CE59453E0C7EA44859C325A5D9B829B" loaded',
+  'ip2location api key 799DEDCDFD4AA73AF71D7A20B6A3AF2D',
+  'GET https://api.ip2location.io/?key=A66D26F5A33BC1FDF83D8FB8E1B0C326&ip=8.8.8.8',
+]
+mustKeep = [
+  'IP2LOCATION_API_KEY=${IP2LOCATION_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ip2location_account_id=3E720BED63A3EFB6915CF0BDB502B713 timeout=30s',
+]
+
+[[rules]]
+id = "maxmind-license-key"
+description = 'MaxMind license key (6 base62 _ 29 base62 _mmk)'
+regex = '''\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\b'''
+keywords = ["_mmk"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAXMIND_LICENSE_KEY = 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',
+  'docker run --rm -e GEOIPUPDATE_LICENSE_KEY=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 registry.local/worker:1.4.2',
+  'exec: /usr/local/bin/agent --license-key=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 --region eu',
+]
+mustKeep = [
+  'INFO  geoipupdate: license keys end in _mmk',
+]
+
+[[rules]]
+id = "maxmind-legacy-license-key"
+description = 'MaxMind legacy license key (16 base62) next to a maxmind / geoip keyword'
+regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["maxmind", "geoip"]
+mustRedact = [
+  'MAXMIND_LICENSE_KEY = "ofaC3752PXXKupmX"',
+  'export GeoIPLicenseKey="oJykExlgBXWwIILs"',
+  'maxmind license key 3PCbzusuJgui64SP',
+]
+mustKeep = [
+  'MAXMIND_LICENSE_KEY=${MAXMIND_LICENSE_KEY}',
+  '  maxmind_account_id: 3MKn2SmOOacUyxFx',
+]
+
+[[rules]]
+id = "ipqualityscore-api-key"
+description = 'IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URL'
+regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["ipquality", "ip_quality", "ip-quality", "ipqs"]
+mustRedact = [
+  '<IPQUALITYSCORE_API_KEY>B6oPSsJydkNqzsLeDzbs1YgXlpOg37co</IPQUALITYSCORE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipqsKey="3r1QOBV9bIbKsUxaNwgfSDC6PtBhTmdc" loaded',
+  "INFO  using ipquality key = 'jZDhSzuM2WZeHbzOAp6aCjb25tJNEplC'",
+  'GET https://www.ipqualityscore.com/api/json/ip/KSRwCBlb6L5T0KDz6yIILRExFGZ3YAEw/8.8.8.8?strictness=1',
+]
+mustKeep = [
+  'IPQUALITYSCORE_API_KEY=${IPQUALITYSCORE_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ipquality_account_id=2HXiT12piJ6GtuIOefUr6lGFwm2R8WVC timeout=30s',
+]
+
+[[rules]]
+id = "abstractapi-api-key"
+description = 'Abstract API key (32 hex) next to an abstractapi keyword or in its API URL'
+regex = '''(?:(?i:abstract[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["abstractapi", "abstract_api", "abstract-api"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ABSTRACTAPI_KEY":"fdee1f4a7ee8c503e97552892701678f","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" abstractApiKey=642927db0042ddd34171d0f8acff56de timeout=30s',
+  '2024-05-01T10:00:05Z WARN  bootstrap: abstractapi api key: afa5eec36ecf4cacdb68b55407775ae1',
+  'GET https://emailvalidation.abstractapi.com/v1/?api_key=4f66eb42df2c8eff70ec9a71bd288918&email=a@example.net',
+]
+mustKeep = [
+  'ABSTRACTAPI_KEY=${ABSTRACTAPI_KEY}',
+  'docker run --rm -e abstractapi_account_id=9e675cbd5920709e85320a4aafee6cd0 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "ipdata-api-key"
+description = 'ipdata API key (56 hex) next to an ipdata keyword or in its API URL'
+regex = '''(?:(?i:ipdata)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipdata"]
+mustRedact = [
+  'IPDATA_API_KEY = "6ec2e919641a2904781568c1d42c753225600f6ed5d2dc66f61cb043"',
+  'export ipdataKey="001b3d6ee5db1d68cb913bbbe7bcc775bcaf5fbef2aa1953de47fedc"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: ipdata api key: eb1f11642cf103d996d7c779a1aa503928de74ae7ed8d26a62028820',
+  'GET https://api.ipdata.co/8.8.8.8?api-key=1bd79d23f7713279a569ed3ff316be8517061875e1a1ec09ca2fc5ab',
+]
+mustKeep = [
+  'IPDATA_API_KEY=${IPDATA_API_KEY}',
+  '  ipdata_account_id: 83ac3666f4f75e8181528e9decc9fcff355f2fa954b80db7bc60c7fa',
+]
+
+# --- finance and crypto market data, blockchain APIs ---
+
+
+[[rules]]
+id = "alphavantage-api-key"
+description = 'Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URL'
+regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["alphavantage", "alpha_vantage", "alpha-vantage"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: ALPHAVANTAGE_API_KEY: '6BXJ46JBK1KVKCFQ'",
+  '  alphaVantageKey: 94W7D7AK16CLFDP3',
+  "INFO  using alphavantage api key = 'HPOPSFYR0FXLCNRZ'",
+  'GET https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=IBM&apikey=QICH5CK6ALP0YXEZ',
+]
+mustKeep = [
+  'ALPHAVANTAGE_API_KEY=${ALPHAVANTAGE_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config alphavantage_account_id="BTSH1KGASEP9FTVS" loaded',
+]
+
+[[rules]]
+id = "finnhub-api-key"
+description = 'Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URL'
+regex = '''(?:(?i:finnhub)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["finnhub"]
+mustRedact = [
+  'docker run --rm -e FINNHUB_API_KEY=mouycedy6oog1bqvz1wo registry.local/worker:1.4.2',
+  '<finnhubToken>h3b3d9dqgef9qixre4ws</finnhubToken>',
+  'curl -s -H "X-Finnhub-Token: ys3ady0ononiagf33u2t" https://api.example.net/v1/status',
+  'GET https://finnhub.io/api/v1/quote?symbol=AAPL&token=ltwwudkm16kqyy3opiia',
+]
+mustKeep = [
+  'FINNHUB_API_KEY=${FINNHUB_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","finnhub_account_id":"b41ttrfnrxf6uzjlu5ch","retries":3}',
+]
+
+[[rules]]
+id = "polygon-api-key"
+description = 'Polygon.io (Massive) API key (32 base62) next to a polygon key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["polygon"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved POLYGON_API_KEY = muurtHHlPxIf2ySKCEgVjzNromhJdDij',
+  'docker run --rm -e polygonIoKey=Uhikjhrs7bJx1sQsKioh8BcJRv1rIMlU registry.local/worker:1.4.2',
+  '<polygon-secret>w5UCm4Xj5mAwO76y4zp0bbyjGU20tLSa</polygon-secret>',
+  'GET https://api.polygon.io/v2/aggs/ticker/AAPL/prev?apiKey=eSst4WnRt4m331DX3QGaVzLLzg6wDbTM',
+]
+mustKeep = [
+  'INFO  geo: polygon_count=32 polygon_id=5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a',
+  'POLYGON_API_KEY=${POLYGON_API_KEY}',
+]
+
+[[rules]]
+id = "iex-cloud-secret-token"
+description = 'IEX Cloud secret token (sk_ / Tsk_ + 32 hex)'
+regex = '''\b(T?sk_[a-f0-9]{32})\b'''
+keywords = ["sk_"]
+mustRedact = [
+  '<IEX_CLOUD_SECRET_TOKEN>sk_58867a3d18f94c691bf1e73db686b6fc</IEX_CLOUD_SECRET_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config iexSecretToken="sk_77e0acc916eb185d04cbdab8c11096de" loaded',
+  'GET https://cloud.iexapis.com/stable/stock/aapl/quote?token=sk_23dc4b78f761105dfe46569e6f310576',
+]
+mustKeep = [
+  'INFO  spark: task_3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c finished',
+  'INFO  iex: secret tokens start with sk_',
+]
+
+[[rules]]
+id = "iex-cloud-publishable-token"
+description = 'IEX Cloud publishable token (pk_ / Tpk_ + 32 hex)'
+regex = '''\b(T?pk_[a-f0-9]{32})\b'''
+keywords = ["pk_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config IEX_CLOUD_PUBLISHABLE_TOKEN="pk_376db8dfc8c2a9aabdd8a8ffc69949cc" loaded',
+  'iexToken = "pk_f03cea44fb00f07db1dd6232de4cc88e"',
+  'GET https://cloud.iexapis.com/stable/stock/msft/quote?token=pk_bf38eb84e2ab21108709213eae39c322',
+]
+mustKeep = [
+  'INFO  iex: publishable tokens start with pk_',
+]
+
+[[rules]]
+id = "twelvedata-api-key"
+description = 'Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URL'
+regex = '''(?:(?i:twelve[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["twelvedata", "twelve_data", "twelve-data"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TWELVEDATA_API_KEY: '3687fba91311a5659c558dc5dc506698'",
+  '  twelveDataKey: c646df75cd2f07d730858d7f726c7488',
+  '2024-05-01T10:00:05Z WARN  bootstrap: twelvedata apikey: d2c20bd1bcb98c591ace05b210a725a2',
+  'GET https://api.twelvedata.com/time_series?symbol=AAPL&interval=1min&apikey=63f241530d60996e2b77efa6601938d2',
+]
+mustKeep = [
+  'TWELVEDATA_API_KEY=${TWELVEDATA_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config twelvedata_account_id="99fdd2ca65beadeb34678f7a1aaa5042" loaded',
+]
+
+[[rules]]
+id = "financialmodelingprep-api-key"
+description = 'Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URL'
+regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["financialmodelingprep", "financial_modeling_prep", "fmp"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FMP_API_KEY: 'Lqn1rdW5p7TlumDamWe8wtHciRuYWI7v'",
+  '  financialmodelingprepKey: PGqknQKCOuxV7rKY5PwjLLMi3L8Ig4bn',
+  "INFO  using financialmodelingprep api key = '2mblYFPJcmCAdyQ8eTLnMaLTGkAalBiF'",
+  'GET https://financialmodelingprep.com/api/v3/profile/AAPL?apikey=T8Ce7nOP3Q3fAdBC2k7VM7zg7JJVEPKh',
+]
+mustKeep = [
+  'FMP_API_KEY=${FMP_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config financialmodelingprep_account_id="blNdJQMCqXUTeny5FzP1NYiQ6XJ6sw4k" loaded',
+]
+
+[[rules]]
+id = "nasdaq-data-link-api-key"
+description = 'Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URL'
+regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["nasdaq", "quandl"]
+mustRedact = [
+  'NASDAQ_DATA_LINK_API_KEY = "kcDN_PE4BL-hUVjZGjkt"',
+  'export quandlApiKey="7X9VlCpUxDcBSovQHYk3"',
+  "INFO  using nasdaq api key = 'r1JoJgkiYRqaQLSYuvEQ'",
+  'GET https://data.nasdaq.com/api/v3/datasets/WIKI/FB.json?api_key=j51UT0kCdD47uPkhbKuN',
+]
+mustKeep = [
+  'NASDAQ_DATA_LINK_API_KEY=${NASDAQ_DATA_LINK_API_KEY}',
+  '  nasdaq_account_id: oQtmv5uyxrs_InZPXxTF',
+]
+
+[[rules]]
+id = "tiingo-api-token"
+description = 'Tiingo API token (40 hex) next to a tiingo keyword or in its API URL'
+regex = '''(?:(?i:tiingo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tiingo"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TIINGO_API_KEY=fc4f4ec5e1ecebb3e2a998d16babff187195983f timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: tiingoToken: '1ad57503955ee61f81bd28cded9fb4d1bbb72bf6'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: tiingo api token: 5d2727b9e70368471153b2ac2f1f9ab81969f209',
+  'GET https://api.tiingo.com/tiingo/daily/aapl/prices?token=2ea883b8569319bb6c777d96ed07dcfad03a9519',
+]
+mustKeep = [
+  'TIINGO_API_KEY=${TIINGO_API_KEY}',
+  '<tiingo_account_id>37e4ab2966e476fb73c59b642662b613ea53bf02</tiingo_account_id>',
+]
+
+[[rules]]
+id = "coinapi-api-key"
+description = 'CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key header'
+regex = '''(?:(?i:coinapi)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coinapi"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","COINAPI_KEY":"c01a4d32-fa9a-4eaa-ab9c-c53a1a8fb29c","retries":3}',
+  'curl -s -H "X-CoinAPI-Key: 561b6417-6f57-43c2-ba42-e29282c535c4" https://api.example.net/v1/status',
+  "INFO  using coinapi access key = '1743187b-0c14-4c31-9794-d48079ec3dc3'",
+  'GET https://rest.coinapi.io/v1/exchangerate/BTC/USD?apikey=2571146c-4a38-4db8-a301-72004d1ed5d0',
+]
+mustKeep = [
+  'COINAPI_KEY=${COINAPI_KEY}',
+  'docker run --rm -e coinapi_account_id=949944be-1384-44c3-91b4-ab3fc3eb8331 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "coinmarketcap-api-key"
+description = 'CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keyword'
+regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coinmarketcap", "coin_market_cap", "cmc"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","COINMARKETCAP_API_KEY":"c2ac4447-9f7a-473e-aae1-2138402814a6","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" X-CMC_PRO_API_KEY=fb410232-c752-4550-8a0a-e839e2002d31 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: cmc_pro_api_key: 'eded924a-5fa4-4e24-9013-6ae7848ab5f5'",
+  'GET https://pro-api.coinmarketcap.com/v1/cryptocurrency/listings/latest?CMC_PRO_API_KEY=d2e5ca87-77e2-4af1-829e-67eeec9fbc0e',
+]
+mustKeep = [
+  'COINMARKETCAP_API_KEY=${COINMARKETCAP_API_KEY}',
+  'docker run --rm -e coinmarketcap_account_id=6f48c5e3-bb38-4a41-af0c-78e4e4a5d4f5 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "coingecko-api-key"
+description = 'CoinGecko API key (CG- + 24 base62)'
+regex = '''\b(CG-[A-Za-z0-9]{24})\b'''
+keywords = ["cg-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved COINGECKO_API_KEY = CG-VJaHZFxluNjuWQOY4l9jYn2D',
+  'docker run --rm -e x-cg-pro-api-key=CG-cZPJKnwAJ9WmHd5p8gmMhjQQ registry.local/worker:1.4.2',
+  '<x_cg_demo_api_key>CG-jWeELJvbSA0N6qB0lYnT7goV</x_cg_demo_api_key>',
+  'GET https://pro-api.coingecko.com/api/v3/ping?x_cg_pro_api_key=CG-UdMs6ApoahSk73ArXI48eGIv',
+]
+mustKeep = [
+  'INFO  coingecko: keys start with CG-',
+]
+
+[[rules]]
+id = "cryptocompare-api-key"
+description = 'CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URL'
+regex = '''(?:(?i:cryptocompare)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["cryptocompare"]
+mustRedact = [
+  'CRYPTOCOMPARE_API_KEY = "1dc572b8e93ad33ab0b0c966a36141c1bd6f5252b8c4434227f366f9514bab53"',
+  'export cryptocompareKey="e03abdd5f0e7818eac3134df39b8d9071ddd19c7d335500c3b761ccb9e16c388"',
+  'cryptocompare api key 2c9017db89e38d2aa2731328ffee99ba72c6ceb5396955bac8474744cbaa6800',
+  'GET https://min-api.cryptocompare.com/data/price?fsym=BTC&tsyms=USD&api_key=b3468081143a88ecb652bcbe56fee622b32b7ffbfa54c4d4e34bcfa39032d737',
+]
+mustKeep = [
+  'CRYPTOCOMPARE_API_KEY=${CRYPTOCOMPARE_API_KEY}',
+  '  cryptocompare_account_id: efd40871fc17fcf85273150aa4f5a44f5c04fecec51e51aaae884436fd12b028',
+]
+
+[[rules]]
+id = "etherscan-api-key"
+description = 'Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)'
+regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "ftmscan", "snowscan", "celoscan", "blastscan", "lineascan", "scrollscan", "erascan"]
+mustRedact = [
+  'ETHERSCAN_API_KEY = "WBHA478S4DVKLPQVWR3U42YZNIJX9OUZ5T"',
+  'export bscscanApiKey="188VR8CUMEDB7279GRGWGFHA4V3DP3E3HD"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: polygonscan api key: Z8Y75SSKE8E9NLPINSPEAHHZMT4SHJTLUB',
+  'GET https://api.etherscan.io/api?module=account&action=balance&address=0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae&apikey=AE9GCZL3KBMUD59KO1MXC9E4P6R3P6A9H3',
+]
+mustKeep = [
+  'INFO  etherscan tx 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 confirmed',
+  'ETHERSCAN_API_KEY=${ETHERSCAN_API_KEY}',
+  '  etherscan_account_id: 8162W6TS529AMETYXSOBK2OR99DNOXWVLP',
+]
+
+[[rules]]
+id = "infura-api-key"
+description = 'Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URL'
+regex = '''(?:(?i:infura)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["infura"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved INFURA_API_KEY = 9089a5d0148cd42edc42afc88e8a9dee',
+  'docker run --rm -e infuraProjectSecret=8a019c703eaca0e3e3a39fd9d2fffe62 registry.local/worker:1.4.2',
+  'infura project secret d39ec889b6607092163bb01af1158193',
+  'WEB3_PROVIDER=https://mainnet.infura.io/v3/334f035369ced09cbb0493f10b83a16f',
+  'wss://sepolia.infura.io/ws/v3/869822f4f383235589b1cd4952b03406',
+]
+mustKeep = [
+  'INFURA_API_KEY=${INFURA_API_KEY}',
+  'export infura_account_id="2ea9455c13325b1b2da81656af52ef76"',
+]
+
+[[rules]]
+id = "alchemy-api-key"
+description = 'Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URL'
+regex = '''(?:(?i:alchemy)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["alchemy"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ALCHEMY_API_KEY":"OENP1s_mr_aZNd0nBse5PYj-ekHo0sqy","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" alchemyKey=A7nRSF0Pfr7r2zGaOppES3vml74zTIkc timeout=30s',
+  '2024-05-01T10:00:05Z WARN  bootstrap: alchemy api key: ImI_pnws1Qwl0tMIEMMB9le2hb7BrOyC',
+  'RPC_URL=https://eth-mainnet.g.alchemy.com/v2/MgqS5Y67SuTNSb5AGTidcAKeDQwhl3fg',
+]
+mustKeep = [
+  'ALCHEMY_API_KEY=${ALCHEMY_API_KEY}',
+  'docker run --rm -e alchemy_account_id=lr5C0Wasj5NWrbGzRb0a5FLoKxA5nUa- registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "moralis-api-key"
+description = 'Moralis API key (64 base62, or JWT) next to a moralis keyword'
+regex = '''(?i:moralis)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["moralis"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: MORALIS_API_KEY: 'fX86G0jGSguYHtpXj4DngykEzs1bB8YjWrIrvJhqpSuSnBMID94V37A7MeWipuNM'",
+  'curl -s -H "moralisApiKey: 7ZROzgoa6NUQHWC0Jnai4WTJF8sYczyHm0TD8MlVHjXkWeQLdMqQplkbXdg7MAWh" https://api.example.net/v1/status',
+  '2024-05-01T10:00:05Z WARN  bootstrap: moralis api key: AgJO0PcvBe95HINymRzo2BoHmryEwDeQHXvIJEqH9HO7erY4NtkRzaUYDmIjPLcY',
+]
+mustKeep = [
+  'MORALIS_API_KEY=${MORALIS_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config moralis_account_id="QAmrlPUbG6Uc4NcyUsfauonoJfI0viE83CGzUlaWTEhrK8EeDDgBcJIimAPw7nqU" loaded',
+]
+
+[[rules]]
+id = "quicknode-endpoint-token"
+description = 'QuickNode endpoint token (40 hex path segment of a *.quiknode.pro URL)'
+regex = '''(?i:\.quiknode\.pro/)([a-f0-9]{40})\b'''
+keywords = ["quiknode.pro"]
+mustRedact = [
+  'RPC=https://black-wandering-moon.quiknode.pro/f483e213c08dae1ee1e5c732df941d6e120c6d34/',
+  'wss://old-dry-river.solana-mainnet.quiknode.pro/3e92b08221311e4a24b8e25517cacbc1ac58a219/',
+]
+mustKeep = [
+  'INFO  quicknode: endpoint https://black-wandering-moon.quiknode.pro/ unreachable',
+]
+
+[[rules]]
+id = "quicknode-api-key"
+description = 'QuickNode console API key (QN_ + 32 hex) next to a quicknode keyword'
+regex = '''(?:(?i:quicknode)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["quicknode", "qn_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config QUICKNODE_API_KEY="QN_d8e83c3d855be60f04e2551d915b4f18" loaded',
+  'quicknodeKey = "QN_69cdff1052b1e6ece568842c54796568"',
+  'export quicknode api key="QN_d9ae02d6786d4d01755d07ca994da168"',
+]
+mustKeep = [
+  'QUICKNODE_API_KEY=${QUICKNODE_API_KEY}',
+]
+
+[[rules]]
+id = "blocknative-api-key"
+description = 'Blocknative API key (UUID) next to a blocknative keyword'
+regex = '''(?i:blocknative)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["blocknative"]
+mustRedact = [
+  'BLOCKNATIVE_API_KEY = "ef2f8829-dd42-498f-8c15-3f7d7c31ac82"',
+  'export blocknativeDappId="8c5b76d8-6570-4ee1-9818-90bb8c085c71"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: blocknative key: d8a46a3c-79a7-4eda-964d-a6003e8a4448',
+]
+mustKeep = [
+  'BLOCKNATIVE_API_KEY=${BLOCKNATIVE_API_KEY}',
+]
+
+[[rules]]
+id = "covalent-api-key"
+description = 'Covalent (GoldRush) API key (ckey_ + 27 lowercase alnum, or cqt_ + 26-34 base62)'
+regex = '''\b(ckey_[a-z0-9]{27}|cqt_[A-Za-z0-9]{26,34})\b'''
+keywords = ["ckey_", "cqt_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config COVALENT_API_KEY="ckey_jx80vgvt9kwhhguw7nti0rhkobv" loaded',
+  'goldrushKey = "ckey_5t71hrmnvjwu10y53e8elp9q69f"',
+  'export key="ckey_d90640gsx2f0xzxih232zir9nnn"',
+  'GET https://api.covalenthq.com/v1/1/address/demo.eth/balances_v2/?key=ckey_u7l9d8zbvrz26ldm8oogw852dek',
+]
+mustKeep = [
+  'INFO  covalent: keys start with ckey_ or cqt_',
+]
+
+[[rules]]
+id = "openexchangerates-app-id"
+description = 'Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URL'
+regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openexchangerates", "open_exchange_rates", "open-exchange-rates", "oxr"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","OPENEXCHANGERATES_APP_ID":"d87866f009bce6ada05af04879edfff1","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" oxrAppId=198b9e3f38c9eededd5c6c0f57977233 timeout=30s',
+  'openexchangerates appId 94645aea325b6f5699fab50d120affba',
+  'GET https://openexchangerates.org/api/latest.json?app_id=0a37878ba023933b09dd33ce6aab1ae6',
+]
+mustKeep = [
+  'INFO  openexchangerates base=USD timestamp=1714557600',
+  'OPENEXCHANGERATES_APP_ID=${OPENEXCHANGERATES_APP_ID}',
+]
+
+[[rules]]
+id = "currencyfreaks-api-key"
+description = 'CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URL'
+regex = '''(?:(?i:currencyfreaks)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["currencyfreaks"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","CURRENCYFREAKS_API_KEY":"6c893ebb580e4c31c01cdab468349f71","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" currencyfreaksKey=80303ee70fe3973abb3f9f5cd011ac1d timeout=30s',
+  'currencyfreaks api key 2571faa5ae9aa94b90a761e42a463543',
+  'GET https://api.currencyfreaks.com/v2.0/rates/latest?apikey=f6c41131025d15a6e7324eee92ff0e7a',
+]
+mustKeep = [
+  'CURRENCYFREAKS_API_KEY=${CURRENCYFREAKS_API_KEY}',
+  'docker run --rm -e currencyfreaks_account_id=34f36ee494a2ba15f8ad4cdf6b6aa558 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "currencyapi-api-key"
+description = 'currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keyword'
+regex = '''(?:(?i:currency[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["currencyapi", "currency_api", "currency-api", "cur_live_"]
+mustRedact = [
+  '  CURRENCYAPI_KEY: cur_live_aieoXNKcbfOhMT2KUXuQ1uNLTBthkZ8MIsIVtdY3',
+  '[main] INFO  c.e.app.Settings - resolved currencyApiKey = cur_live_WPLrDoPeUi65LO2eHoePEoxeu82Z3kksz5fSfenP',
+  'currencyapi api key cur_live_9VrblSZyQCtyUjjuzfQnat761vVysXJ732m6R3t9',
+]
+mustKeep = [
+  'CURRENCYAPI_KEY=${CURRENCYAPI_KEY}',
+]
+
+# --- scraping, screenshots and PDF generation ---
+
+
+[[rules]]
+id = "scraperapi-api-key"
+description = 'ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URL'
+regex = '''(?:(?i:scraper[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scraperapi", "scraper_api", "scraper-api"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SCRAPERAPI_KEY = 0a13ba7f33919822df07bed7a4b1b42a',
+  'docker run --rm -e scraperApiKey=794b8a194419812700556ede61c90380 registry.local/worker:1.4.2',
+  "INFO  using scraperapi access token = '8218037fa04be119f10c30897f56d00c'",
+  'GET http://api.scraperapi.com?api_key=0772234e2fd48f53c959fe280ef9cbd3&url=https://example.com/products',
+]
+mustKeep = [
+  'SCRAPERAPI_KEY=${SCRAPERAPI_KEY}',
+  'export scraperapi_account_id="635b1528ee6a705d31027fabf300c506"',
+]
+
+[[rules]]
+id = "scrapingbee-api-key"
+description = 'ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URL'
+regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["scrapingbee", "scraping_bee", "scraping-bee"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPINGBEE_API_KEY":"6NVCCKYVJ676DJX6240KTTAZ24MJ433OTFX0H9HGH86MSDQS1Q0CKL9XOH5PI2KVEK8SRHE9FS6Q0RUP","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapingbeeKey=X6KLCIRVE840WIE7MVS0LK7EY1HHBLXNW06IGE5QDHT5C55EK9IMIJAPN3RTOH1GARWZFNYVNWDYY07X timeout=30s',
+  'scrapingbee api key K4VJLH8IGZUSZ3O09PHFT4Q75UC09VQ9JIFAAQI3DILE5IMIRUIP1946PBARNU6DFLQ4ZUMXND6SCE7I',
+  'GET https://app.scrapingbee.com/api/v1/?api_key=2FTWFOU544QSQETS591KDHTQM2358AX0TMN5UBT9L5THLDF3IHWLX1XUBEJ3TQNALM0X6C558V0B0UAO&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'SCRAPINGBEE_API_KEY=${SCRAPINGBEE_API_KEY}',
+  'docker run --rm -e scrapingbee_account_id=6QFO8EX6DI9L335JFID6ORP05X406MBC46KYP27ZYS0OMM58XFF4G5QZ5LEBCITELI04KLSM6TIL8G7W registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "zenrows-api-key"
+description = 'ZenRows API key (40 hex) next to a zenrows keyword or in its API URL'
+regex = '''(?:(?i:zenrows)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["zenrows"]
+mustRedact = [
+  '  ZENROWS_API_KEY: ac6b60be5aa56afc63d85f3075ea8456e5d31780',
+  '[main] INFO  c.e.app.Settings - resolved zenrowsKey = c5f89ad51df2e006dfaf66312401ff67146235e9',
+  '2024-05-01T10:00:05Z WARN  bootstrap: zenrows access token: 43c34f1cb39e276f148aeddc3b3172a44db28ad4',
+  'GET https://api.zenrows.com/v1/?apikey=66813d3525d444a993c2c7ac4374d80ebe1704f6&url=https%3A%2F%2Fexample.com&js_render=true',
+]
+mustKeep = [
+  'ZENROWS_API_KEY=${ZENROWS_API_KEY}',
+  'zenrows_account_id = "30c13141baccca23f220522cdbfa4bf173f12702"',
+]
+
+[[rules]]
+id = "scrapfly-api-key"
+description = 'Scrapfly API key (scp-live- / scp-test- + 32 hex)'
+regex = '''\b(scp-(?:live|test)-[a-f0-9]{32})\b'''
+keywords = ["scp-live-", "scp-test-"]
+mustRedact = [
+  'docker run --rm -e SCRAPFLY_KEY=scp-live-d8f104f1dc498df5d635d5490b8a1d7b registry.local/worker:1.4.2',
+  '<scrapflyApiKey>scp-live-9eaa3a114c812e0c4d09dac90b7c0cf2</scrapflyApiKey>',
+  '+ worker --key scp-live-61623f1a5bf13b6785a1edf4b832866c --verbose',
+  'GET https://api.scrapfly.io/scrape?key=scp-live-f2a1b463f2f0fee1e776fb948eb83b81&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'INFO  scrapfly: keys start with scp-live-',
+]
+
+[[rules]]
+id = "scrapingant-api-key"
+description = 'ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URL'
+regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scrapingant", "scraping_ant", "scraping-ant"]
+mustRedact = [
+  '  SCRAPINGANT_API_KEY: 4a36e516959e7d7c5d7008f3e7ce05c8',
+  '[main] INFO  c.e.app.Settings - resolved scrapingantKey = e1436738aa2c783e1fd3bf00c5af2491',
+  "INFO  using scrapingant api key = '6963f09e9d8c28ac0e3f6627a8a4ab9c'",
+  'GET https://api.scrapingant.com/v2/general?url=https%3A%2F%2Fexample.com&x-api-key=6193e1cfec8320c8eaf5bd1882bd8f42',
+]
+mustKeep = [
+  'SCRAPINGANT_API_KEY=${SCRAPINGANT_API_KEY}',
+  'scrapingant_account_id = "f2f7233e3d269f2e5c68876eddeb59ec"',
+]
+
+[[rules]]
+id = "apify-api-token"
+description = 'Apify API token (apify_api_ + 36 base62)'
+regex = '''\b(apify_api_[A-Za-z0-9]{36})\b'''
+keywords = ["apify_api_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","APIFY_TOKEN":"apify_api_yFqqet1IzKb1QnuaB2wzpfOeQti4z5kDhs3q","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" apifyToken=apify_api_N5XjwWGrh1uvwUTXWwEt89V6rZaoma0EcxH0 timeout=30s',
+  'exec: /usr/local/bin/agent --token=apify_api_FKarPPJjO0T6stifTN40fGHN3HZuf194xkRS --region eu',
+  'GET https://api.apify.com/v2/acts/apify~web-scraper/runs?token=apify_api_5ROHtdW30m2zdv5dkaQ8jK0r4jGP1czIv1s0',
+]
+mustKeep = [
+  'INFO  apify: API tokens start with apify_api_',
+]
+
+[[rules]]
+id = "brightdata-api-token"
+description = 'Bright Data API token (64 hex or UUID) next to a brightdata keyword'
+regex = '''(?i:bright[_.-]?data|luminati)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["brightdata", "bright_data", "bright-data", "luminati"]
+mustRedact = [
+  'BRIGHTDATA_API_TOKEN = "17a91fa879622a0046bba357f67d0bee04ecac83bcbf6ebd8e3d05a0ede5f53e"',
+  'export brightDataToken="34a33ffae35167755dce5e45e128bd78e74d41d84533b4cb1a89b083279445b1"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: brightdata api key: d3a823575cd2c6a80cf4dc1092d2e3627e25c6f7f72449c9937e87998bcec43a',
+]
+mustKeep = [
+  'BRIGHTDATA_API_TOKEN=${BRIGHTDATA_API_TOKEN}',
+  '  brightdata_account_id: fe9637d638abf7f45ceac175624da25cbe42bdd7cd9a05b46503c68c1d3a2b02',
+]
+
+[[rules]]
+id = "browserless-api-token"
+description = 'Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URL'
+regex = '''(?:(?i:browserless)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
+entropy = 3.3
+keywords = ["browserless"]
+mustRedact = [
+  'BROWSERLESS_TOKEN = "fd5dc006-a2e2-496a-abf3-30efb070a6fb"',
+  'export browserlessApiKey="5f566f67-df5e-4409-a46c-ce3738a86cba"',
+  'browserless token 356bac29-3e96-4ded-b981-84f9f68dc109',
+  'wss://production-sfo.browserless.io?token=6b453d59-9695-4ad0-b101-aaabd8301424&stealth=true',
+]
+mustKeep = [
+  'BROWSERLESS_TOKEN=${BROWSERLESS_TOKEN}',
+  '  browserless_account_id: 8df591bf-3341-4d2b-a11d-91e1888ce0b5',
+]
+
+[[rules]]
+id = "diffbot-api-token"
+description = 'Diffbot API token (32 hex) next to a diffbot keyword or in its API URL'
+regex = '''(?:(?i:diffbot)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["diffbot"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: DIFFBOT_TOKEN: 'e3017b4f3b854756821719a73928e8ff'",
+  '  diffbotToken: bd20303ccf6cab6b119ebebad7bfce5a',
+  '2024-05-01T10:00:05Z WARN  bootstrap: diffbot api token: 331d49aaae61c92d0bdca4213145d3e2',
+  'GET https://api.diffbot.com/v3/article?token=434fc445d21c5af4146c2d576edbeaf1&url=https%3A%2F%2Fexample.com%2Fpost',
+]
+mustKeep = [
+  'DIFFBOT_TOKEN=${DIFFBOT_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config diffbot_account_id="2d81b87cfa41ebc01f4bc6c9a3cdb4c7" loaded',
+]
+
+[[rules]]
+id = "zenscrape-api-key"
+description = 'Zenscrape API key (UUID) next to a zenscrape keyword'
+regex = '''(?i:zenscrape)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["zenscrape"]
+mustRedact = [
+  'ZENSCRAPE_API_KEY = "2ec04004-63e2-4e6c-8c96-e25895c55541"',
+  'export zenscrapeKey="118d0498-37fc-4905-8ae7-3a706f790b7b"',
+  "INFO  using zenscrape apikey = 'd7756a34-f4da-49ed-8629-f53ddcccce47'",
+]
+mustKeep = [
+  'ZENSCRAPE_API_KEY=${ZENSCRAPE_API_KEY}',
+  '  zenscrape_account_id: 74d5b009-0754-4cdc-a7d0-2be2f589cb70',
+]
+
+[[rules]]
+id = "webscraping-ai-api-key"
+description = 'WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URL'
+regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["webscraping", "web_scraping", "web-scraping"]
+mustRedact = [
+  'WEBSCRAPING_AI_API_KEY = "99ca6187-8e48-4ca2-b95a-4b849cde3c1a"',
+  'export webscrapingApiKey="1d3a15e4-7466-4f91-9b3d-6aadb6d542a3"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: webscraping api key: fe36c712-91a9-457c-ba5c-63260843d0b8',
+  'GET https://api.webscraping.ai/html?api_key=78b03e34-5b35-43ce-9c4e-ab61e3a26912&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'WEBSCRAPING_AI_API_KEY=${WEBSCRAPING_AI_API_KEY}',
+  '  webscraping_account_id: a63dc702-fd2a-410a-aa9f-ec76f43dffa4',
+]
+
+[[rules]]
+id = "screenshotapi-api-key"
+description = 'ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keyword'
+regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["screenshotapi", "screenshot_api", "screenshot-api"]
+mustRedact = [
+  'SCREENSHOTAPI_TOKEN = "US614BG-PKF791O-NK2FSXR-5AB3MVN"',
+  'export screenshotApiKey="0C1HHFL-SZ4IA59-VZEFQSU-QOJO952"',
+  'screenshotapi key 9MS8ER4-AIRX9HB-OWSN6A5-4S8NLIE',
+  'GET https://shot.screenshotapi.net/screenshot?token=QVJ0EAU-7HBEYI8-NC5AJR5-H9F5QIK&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'SCREENSHOTAPI_TOKEN=${SCREENSHOTAPI_TOKEN}',
+  '  screenshotapi_account_id: F08F980-Y62M8KG-0J6YFUO-0O4VLVL',
+]
+
+[[rules]]
+id = "urlbox-api-secret"
+description = 'Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keyword'
+regex = '''(?i:urlbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["urlbox"]
+mustRedact = [
+  'docker run --rm -e URLBOX_API_SECRET=22452ca8a051f10f54255d94f1425d47 registry.local/worker:1.4.2',
+  '<urlboxSecret>f227c105b45ff06e87a936fc0e222b16</urlboxSecret>',
+  'urlbox api key 570076f9a71ade40b907ab66dd9e241c',
+]
+mustKeep = [
+  'URLBOX_API_SECRET=${URLBOX_API_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","urlbox_account_id":"8b338093d92fd9eead19c0e6c87348f6","retries":3}',
+]
+
+[[rules]]
+id = "pdfshift-api-key"
+description = 'PDFShift API key (sk_ + 40 hex)'
+regex = '''\b(sk_[a-f0-9]{40})\b'''
+keywords = ["sk_"]
+mustRedact = [
+  'PDFSHIFT_API_KEY = "sk_ba7def1d13ce7fc2c5021a2165ba3a1b09dc5f2a"',
+  'curl -s -H "X-API-Key: sk_afba708a8bf0eed2004d3e96141f85102f3afaa1" https://api.example.net/v1/status',
+  "curl -u 'api:sk_7825c35df948bfb85eed1b84fd0f875768d153de' https://api.pdfshift.io/v3/convert/pdf -d source=https://example.com",
+]
+mustKeep = [
+  'INFO  yarn: task_1714557600123_0042_m_000003 sk_count=40 done',
+]
+
+[[rules]]
+id = "pdfshift-legacy-key"
+description = 'PDFShift legacy API key (32 hex) next to a pdfshift keyword'
+regex = '''(?i:pdfshift)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pdfshift"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PDFSHIFT_API_KEY: '7d4f538399cf2432d5386c2c187383b3'",
+  '  pdfshiftKey: 0f666eea1dd9e3ea6075fc640e34c33e',
+  "INFO  using pdfshift access key = 'aeea24a9d623eaf1fd6456bf44af751c'",
+]
+mustKeep = [
+  'PDFSHIFT_API_KEY=${PDFSHIFT_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config pdfshift_account_id="9d766429e03d77bde178a94cbf7b4adc" loaded',
+]
+
+[[rules]]
+id = "docraptor-api-key"
+description = 'DocRaptor API key (20 base62) next to a docraptor keyword'
+regex = '''(?i:docraptor)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["docraptor"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config DOCRAPTOR_API_KEY="mq5SuvSrfwiO4tTYnAJG" loaded',
+  'docraptorKey = "7iKLeN65hFjyYXhboPFw"',
+  "INFO  using docraptor user credentials = 'ynwt3yvbqOxCbfB6csOp'",
+]
+mustKeep = [
+  'DOCRAPTOR_API_KEY=${DOCRAPTOR_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: docraptor_account_id: 'FWCN0MkvVdNSEuV6668J'",
+]
+
+# 30 hex documented; 25-40 tolerated.
+[[rules]]
+id = "bannerbear-api-key"
+description = 'Bannerbear project / master API key (bb_pr_ / bb_ma_ + 30 hex)'
+regex = '''\b(bb_(?:pr|ma)_[a-f0-9]{25,40})\b'''
+keywords = ["bb_pr_", "bb_ma_"]
+mustRedact = [
+  'docker run --rm -e BANNERBEAR_API_KEY=bb_pr_82568c814179f7e2996e3aa1c68880 registry.local/worker:1.4.2',
+  '<bannerbearKey>bb_pr_0a3dc58e70c085df322eae04c55609</bannerbearKey>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="bb_pr_6c3748cf5418e287a7424aa643ddc3" loaded',
+]
+mustKeep = [
+  'INFO  bannerbear: project keys start with bb_pr_',
+]
+
+[[rules]]
+id = "bannerbear-legacy-key"
+description = 'Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keyword'
+regex = '''(?i:bannerbear)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["bannerbear"]
+mustRedact = [
+  'BANNERBEAR_API_KEY = "ILvA3IAoez2Kzcvz9qU0sCtt"',
+  'export bannerbearToken="RMZX5k949NUI4HbxypBleett"',
+  "INFO  using bannerbear key = 'c8WRPLztNw4SttYyemi8AGtt'",
+]
+mustKeep = [
+  'BANNERBEAR_API_KEY=${BANNERBEAR_API_KEY}',
+  '  bannerbear_account_id: 7CnqHOdKBuN9hSfSDRLisUtt',
+]
+
+[[rules]]
+id = "apitemplate-api-key"
+description = 'APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keyword'
+regex = '''(?i:api[_.-]?template)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["apitemplate", "api_template", "api-template"]
+mustRedact = [
+  '<APITEMPLATE_API_KEY>8PDQhDStMdL0eCQNNM6dMXlvy6nBlWRKqTDriOq</APITEMPLATE_API_KEY>',
+  'curl -s -H "apitemplateKey: ULD2AHd4qOuDbqygdWiTkKNwoZcOfy9vi6wsvAe" https://api.example.net/v1/status',
+  "INFO  using apitemplate key = 'bxaTKHovlrnEUfbE6CDP5oeM5lqkXCp9UsLyAry'",
+]
+mustKeep = [
+  'APITEMPLATE_API_KEY=${APITEMPLATE_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" apitemplate_account_id=1fnAm4duzpOeuWqXxoN8ruQArXFHJvvj3VZsGua timeout=30s',
+]
+
+[[rules]]
+id = "craftmypdf-api-key"
+description = 'CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keyword'
+regex = '''(?i:craftmypdf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["craftmypdf"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CRAFTMYPDF_API_KEY=oxnktg6w8jgzgpcw8p3j71s6zu3b1cmpvntk timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: craftmypdfKey: 'ika01n83igcnnzq1asqiu5nw5zc4kfzvlgnw'",
+  'craftmypdf api key wyjdurulg5x7xubgynmy346v9qtzoj9xrswx',
+]
+mustKeep = [
+  'CRAFTMYPDF_API_KEY=${CRAFTMYPDF_API_KEY}',
+  '<craftmypdf_account_id>6qwsaehuzdwqxl8j4947z1h6oh0vsb8rceej</craftmypdf_account_id>',
+]
+
+[[rules]]
+id = "html2pdf-api-key"
+description = 'html2pdf.app API key (64 base62) next to an html2pdf keyword'
+regex = '''(?:(?i:html2pdf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["html2pdf"]
+mustRedact = [
+  'HTML2PDF_API_KEY = "Cd6QMfjeP4HRACA6SDxYJW9EUFV9Ee9mbCRrWkewtilXhHUWptl4X0Bfd1z6zedm"',
+  'export html2pdfKey="cq8YN4daRCt6aqiyJmrP61OE3igRpy4tPSefvRFY7puxTXKaEzHkNFTThfogFRyS"',
+  'html2pdf api key 3zCtU7kaNDzlVjkvLbBly9KQHa2WCTYgAs9cqeBlECZ1VoJsmGDAvpWp2oLnHj4D',
+  'GET https://api.html2pdf.app/v1/generate?html=https://example.com&apiKey=F0tdIyPbKz57KHFDI8yJyM55fDXIZbhFXl1aEgvhGlfnlEMJFlc1wWRhGkzsgfgX',
+]
+mustKeep = [
+  'HTML2PDF_API_KEY=${HTML2PDF_API_KEY}',
+  '  html2pdf_account_id: X6BpiHF4YCKQdNC8nFGuhkUJAAU5d5meFPicVmj65mBcyGcJtJVU8YZgIzr1qnlQ',
+]
+
+# --- news, media, sports and games ---
+
+
+[[rules]]
+id = "newsapi-api-key"
+description = 'NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URL'
+regex = '''(?:(?i:news[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["newsapi", "news_api", "news-api"]
+mustRedact = [
+  'docker run --rm -e NEWSAPI_KEY=addd2156404ef439007d46a3dad43930 registry.local/worker:1.4.2',
+  '<newsApiKey>7f90a691b49718ed88c4cf28abc992a4</newsApiKey>',
+  'curl -s -H "newsapi key: f322b1fc4724f661401f1fb59b33e31b" https://api.example.net/v1/status',
+  'GET https://newsapi.org/v2/top-headlines?country=us&apiKey=bd9f8eccfa66a2ecd7ef2f111b0596e9',
+]
+mustKeep = [
+  'NEWSAPI_KEY=${NEWSAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","newsapi_account_id":"aa1a75e30c75ae82b74eef9f94f20144","retries":3}',
+]
+
+[[rules]]
+id = "gnews-api-key"
+description = 'GNews API key (32 hex) next to a gnews keyword or in its API URL'
+regex = '''(?:(?i:gnews)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["gnews"]
+mustRedact = [
+  '<GNEWS_API_KEY>ced0643ff6125b2ab2d78221400d47e3</GNEWS_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config gnewsKey="18f6b3dc2cf6254636095435a86181f4" loaded',
+  'gnews apikey c14e2cd11e6394f06ac2670b3e04b1d5',
+  'GET https://gnews.io/api/v4/search?q=example&lang=en&apikey=086cd3a62f394be56c490c7fff1c255e',
+]
+mustKeep = [
+  'GNEWS_API_KEY=${GNEWS_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" gnews_account_id=259635047841389bec33adefac23cafa timeout=30s',
+]
+
+[[rules]]
+id = "newsdata-api-key"
+description = 'NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URL'
+regex = '''(?:(?i:news[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["newsdata", "news_data", "news-data"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" NEWSDATA_API_KEY=pub_67157a0f0b68fabe284e6aca4971083da2512 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: newsdataKey: 'pub_528379fa24138d4df77e337e348d16aaf520c'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: newsdata api key: pub_4008677a8b4a6bfb619980ecf0a441eafd7c0',
+  'GET https://newsdata.io/api/1/news?apikey=pub_22438dc579c5b2e74cdde36a541302efbf0dc&q=pizza',
+]
+mustKeep = [
+  'NEWSDATA_API_KEY=${NEWSDATA_API_KEY}',
+  '<newsdata_account_id>pub_05234ed5b13a53ec48b0df62888aca55700f2</newsdata_account_id>',
+]
+
+[[rules]]
+id = "guardian-api-key"
+description = 'The Guardian Open Platform API key (UUID) next to a guardian key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["guardian"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GUARDIAN_API_KEY=194fa992-6ce0-4141-9fa6-1fe94a064435 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: guardianApiKey: '37ccd451-90c9-4aa0-9a32-42522e9efea9'",
+  '  guardian-key: 715814c3-58cf-4465-98d9-892e553d4a21',
+  'GET https://content.guardianapis.com/search?q=debate&api-key=b0c04efc-3e09-417f-8495-60a645e1950c',
+]
+mustKeep = [
+  'INFO  guardian_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a student enrolled',
+  'GUARDIAN_API_KEY=${GUARDIAN_API_KEY}',
+]
+
+[[rules]]
+id = "nytimes-api-key"
+description = 'New York Times developer API key (32 base62) next to an nytimes keyword or in its API URL'
+regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
+entropy = 3.5
+keywords = ["nytimes", "ny_times", "nyt", "newyorktimes", "new_york_times", "new-york-times"]
+mustRedact = [
+  'docker run --rm -e NYTIMES_API_KEY=rmgMQNMoW8rWLHqDzWnEzqr3UibyUDkI registry.local/worker:1.4.2',
+  '<nytApiKey>JLvmCpjYPjEGEfhKjtio63pZ9aM91fQ1</nytApiKey>',
+  "INFO  using nytimes api-key = '4WfQMqMPR1VVqtr7HgIyMixFsNM7X8TQ'",
+  'GET https://api.nytimes.com/svc/topstories/v2/home.json?api-key=6hj6O93ZJITW9k6tavvFTYizFFZ8HnXR',
+]
+mustKeep = [
+  'NYTIMES_API_KEY=${NYTIMES_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","nytimes_account_id":"AKk5jBwv5TWE9n6sza7E0GSCFwdDwVbW","retries":3}',
+]
+
+[[rules]]
+id = "spoonacular-api-key"
+description = 'Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URL'
+regex = '''(?:(?i:spoonacular)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["spoonacular"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SPOONACULAR_API_KEY="dbba29eb2f61833c1f157ee88d8989bd" loaded',
+  'spoonacularKey = "f32501ae9fea8ec783058aa096a56354"',
+  'export spoonacular api key="c8f75adf863066b86b1f3d5f767af48a"',
+  'GET https://api.spoonacular.com/recipes/complexSearch?query=pasta&apiKey=eb595d9944f4535524e95a132f370efd',
+]
+mustKeep = [
+  'SPOONACULAR_API_KEY=${SPOONACULAR_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: spoonacular_account_id: '6a2da6ca58b788d07646dbf819389d56'",
+]
+
+[[rules]]
+id = "rawg-api-key"
+description = 'RAWG video games API key (32 hex) next to a rawg keyword or in its API URL'
+regex = '''(?:(?i:rawg)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["rawg"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RAWG_API_KEY=d3f82cc336ad20b03c4fbe86ddfff33f timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: rawgKey: '1e78e6a1f80c14bdb76cf8f9d00aaaa0'",
+  'rawg api key 001369a76523337ea327c32860118312',
+  'GET https://api.rawg.io/api/games?key=41aa514d69b381ded21194798773bf0a&page_size=10',
+]
+mustKeep = [
+  'RAWG_API_KEY=${RAWG_API_KEY}',
+  '<rawg_account_id>8d5f1501a4321ea33bbd508ee82deb67</rawg_account_id>',
+]
+
+[[rules]]
+id = "theoddsapi-api-key"
+description = 'The Odds API key (32 hex) next to an odds api keyword or in its API URL'
+regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["oddsapi", "odds_api", "odds-api"]
+mustRedact = [
+  'THE_ODDS_API_KEY = "91fff1361aa1a67f49ca36e52e80f4f4"',
+  'export oddsApiKey="6bd2ed832d5aea3fc49fbcd94001b01c"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","theoddsapi":"67a85855acaa6b670bfd60224f9ef2bb","retries":3}',
+  'GET https://api.the-odds-api.com/v4/sports/?apiKey=3b33987b098f265a4e4e84d1522e4f34',
+]
+mustKeep = [
+  'THE_ODDS_API_KEY=${THE_ODDS_API_KEY}',
+  '  oddsapi_account_id: 1b22f346e4aa3be5261c868f3c09811e',
+]
+
+[[rules]]
+id = "sportmonks-api-token"
+description = 'Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URL'
+regex = '''(?:(?i:sports?monks?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["sportmonk", "sportsmonk"]
+mustRedact = [
+  'docker run --rm -e SPORTMONKS_API_TOKEN=PZlBE2hJH4xvrZcN4AP6QReSJOJFwGUlUuSUrDjjH6kzqjstV0njExcoFQmB registry.local/worker:1.4.2',
+  '<sportmonksToken>pz6pzR5oD3u3wa5YIIOszr30sy87H2Z8jr8P3qIbPrVcMAvL52gQjse3uaLn</sportmonksToken>',
+  'sportmonks api token 8kLHIBkp9HQZ6Wrihf0TJB56Hp194QxRAfvjUVTovhgJ931j6QWZNoq9giZl',
+  'GET https://api.sportmonks.com/v3/football/fixtures?api_token=fUaXebcsC1tewaxu5gd4G8rMiHJFt9XfPOqXJmmYyeIdqOavot6pbhA5HmTM',
+]
+mustKeep = [
+  'SPORTMONKS_API_TOKEN=${SPORTMONKS_API_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","sportmonk_account_id":"fJ5jlgo8uShA2zWtAmY7MQSxtjixwglZQiToMEHPGeu9R4FJ8a4sWC3iRWzR","retries":3}',
+]
+
+[[rules]]
+id = "football-data-api-token"
+description = 'football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Token'
+regex = '''(?i:football[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["football_data", "football-data", "footballdata"]
+mustRedact = [
+  'export FOOTBALL_DATA_API_KEY="b873d84f58946c858335f6ac7ca7aea0"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","footballDataToken":"afb966bf43f06d807895dfc181398535","retries":3}',
+  "INFO  using football-data auth token = '6ffc48a44562ef8ba0c377902eaaa5dc'",
+]
+mustKeep = [
+  'FOOTBALL_DATA_API_KEY=${FOOTBALL_DATA_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved football_data_account_id = 95ed7434f0b11697488db64403d19d09',
+]
+
+[[rules]]
+id = "api-football-key"
+description = 'API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keyword'
+regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["api-football", "api_football", "apifootball", "apisports", "api-sports", "api_sports"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" API_FOOTBALL_KEY=e25ad7ecbeff2185a34df25f07645c03 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: x-apisports-key: 'a370fb165c48f572e824897f4b6392a7'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: apisports key: 127d982da796b08f3ea2132115a13fb7',
+]
+mustKeep = [
+  'API_FOOTBALL_KEY=${API_FOOTBALL_KEY}',
+  '<api_football_account_id>c14d2d08dfbae93f1021115995edce56</api_football_account_id>',
+]
+
+[[rules]]
+id = "omdb-api-key"
+description = 'OMDb API key (8 hex) next to an omdb keyword or in its API URL'
+regex = '''(?:(?i:omdb)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
+entropy = 2.0
+keywords = ["omdb"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: OMDB_API_KEY: '288b7f11'",
+  '  omdbApiKey: 3b94e97d',
+  'omdb apikey c5a099f8',
+  'GET http://www.omdbapi.com/?t=Alien&apikey=d14aa344',
+]
+mustKeep = [
+  'OMDB_API_KEY=${OMDB_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config omdb_account_id="183eae18" loaded',
+]
+
+[[rules]]
+id = "tmdb-api-key"
+description = 'TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URL'
+regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tmdb", "themoviedb", "the_movie_db", "the-movie-db"]
+mustRedact = [
+  '  TMDB_API_KEY: 7ee06ea7e73560a60f1f22e188a97ed9',
+  '[main] INFO  c.e.app.Settings - resolved tmdbApiKey = 76bb35bed95e564be94ffed703408452',
+  'themoviedb api key 00246319bb740d737a21c10b848c8440',
+  'GET https://api.themoviedb.org/3/movie/550?api_key=40cb5b262ff35a8e7558e9b9c0b99a00',
+]
+mustKeep = [
+  'TMDB_API_KEY=${TMDB_API_KEY}',
+  'tmdb_account_id = "83ed6965ae06dd85b20e7a1367fb1d1a"',
+]
+
+# --- e-mail verification ---
+
+
+[[rules]]
+id = "zerobounce-api-key"
+description = 'ZeroBounce API key (32 hex) next to a zerobounce keyword or in its API URL'
+regex = '''(?:(?i:zero[_.-]?bounce)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.zerobounce\.(?:net|in))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["zerobounce", "zero_bounce", "zero-bounce"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved ZEROBOUNCE_API_KEY = c22369e78e7f13256b1d6e74f50c808c',
+  'docker run --rm -e zerobounceKey=5fd524406050dbdc4ccab6eec1f0a630 registry.local/worker:1.4.2',
+  'zerobounce api key f16548ec14312df086e7ff5874a3f0e4',
+  'GET https://api.zerobounce.net/v2/validate?api_key=8d33a9faa396dc9ed36411aaed65a250&email=a@example.net',
+]
+mustKeep = [
+  'ZEROBOUNCE_API_KEY=${ZEROBOUNCE_API_KEY}',
+  'export zerobounce_account_id="d7bfbc59dc811cb5b9c08a607c25a7ff"',
+]
+
+[[rules]]
+id = "kickbox-api-key"
+description = 'Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keyword or in its API URL'
+regex = '''(?:(?i:kickbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.kickbox\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["kickbox"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" KICKBOX_API_KEY=live_8dfa84167bafd7bbda2802496677a354b79985ff7bea5f0c3d0694d844c6052b timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: kickboxKey: 'live_5ac7ff721f4f9612b8c58af6787224edebd8f49d020547ec3dd65a7eb37267e1'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: kickbox api key: live_a0d4f1adf8ad99666c32de6d42d67a0c947ae34a5265885ebd2dcd98e4dc4683',
+  'GET https://api.kickbox.com/v2/verify?email=a@example.net&apikey=live_f3c27a8145570f081a630c44a9eeec3a7fdbed9ef78fc08331096b3cbcaac836',
+]
+mustKeep = [
+  'KICKBOX_API_KEY=${KICKBOX_API_KEY}',
+  '<kickbox_account_id>live_8ada559c08db9f6a04c51e2a6e4dda69be6282f0d52653f59bcd668d65a79cea</kickbox_account_id>',
+]
+
+[[rules]]
+id = "neverbounce-api-key"
+description = 'NeverBounce API key (private_ / secret_ + 32 hex)'
+regex = '''\b((?:private|secret)_[a-f0-9]{32})\b'''
+keywords = ["private_", "secret_"]
+mustRedact = [
+  'export NEVERBOUNCE_API_KEY="private_ce275b4d7e876deaaeb72886c57cb5e4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","neverbounceKey":"private_db804d54c5c1acba80eafd333fcab826","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" key=private_9fd3c8cd784a5a79641400284253e33c timeout=30s',
+  'GET https://api.neverbounce.com/v4/single/check?key=private_d9f562eb4859634a1c17915191373ab9&email=a@example.net',
+]
+mustKeep = [
+  'INFO  neverbounce: keys start with private_',
+  'INFO  vault: mounted secret_backend_v2 at secret/',
+]
+
+[[rules]]
+id = "debounce-api-key"
+description = 'DeBounce e-mail validation API key (13 base62) next to a debounce key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:debounce(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.debounce\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api)=)(?<![A-Za-z0-9])([A-Za-z0-9]{13})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["debounce"]
+mustRedact = [
+  'export DEBOUNCE_API_KEY="QNOjr5DBD1TiN"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","debounce_token":"qt5Fq38sxCwvn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" debounceIoKey=3RkHG2iwVluVm timeout=30s',
+  'GET https://api.debounce.io/v1/?api=Yrb1oyn9IA3Uu&email=a@example.net',
+]
+mustKeep = [
+  'DEBUG ui: debounce_ms=250 debounce_key=search-input',
+  'DEBOUNCE_API_KEY=${DEBOUNCE_API_KEY}',
+]
+
+[[rules]]
+id = "verimail-api-key"
+description = 'Verimail API key (32 alnum) next to a verimail keyword or in its API URL'
+regex = '''(?:(?i:verimail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.verimail\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["verimail"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","VERIMAIL_API_KEY":"REN2MSC2QHEYFEHHO89OLT7S81A1YNEM","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" verimailKey=O73HUXBBP1Q44UT0RJTYK9C31705Z281 timeout=30s',
+  '2024-05-01T10:00:05Z WARN  bootstrap: verimail api key: WM4SRIWABNB8FDC9FFIPPIXU9PT7KIJH',
+  'GET https://api.verimail.io/v3/verify?email=a@example.net&key=AGBO843OZYTGDRHECVID8GLY5ZXL9GFU',
+]
+mustKeep = [
+  'VERIMAIL_API_KEY=${VERIMAIL_API_KEY}',
+  'docker run --rm -e verimail_account_id=A36V0FL3DA1DSC16WEMJCOBFLV0FNM1K registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "emailable-api-key"
+description = 'Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keyword'
+regex = '''(?:(?i:emailable)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["emailable"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved EMAILABLE_API_KEY = live_n5Nf0yJDiJWiAQZfd5B9PSLJrcZRdO2I',
+  'docker run --rm -e emailableKey=live_3bbBoJgaWKCBzqxOnRyTOqhop0r4w6hi registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: emailable api key: live_CnDtgLAuEcVGfGfXZ8tuQZBPtwklKLQ2',
+  'GET https://api.emailable.com/v1/verify?email=a@example.net&api_key=live_j3o4qWVaqwQqAWoEsGMSzBmhOcj4Wsz8',
+]
+mustKeep = [
+  'EMAILABLE_API_KEY=${EMAILABLE_API_KEY}',
+  'export emailable_account_id="live_v9a0W2bLNLQVTNyTZgoWCReRBfQRTPsj"',
+]
+
+# --- more observability, productivity and media keys bound to their vendor name ---
+
+
+# Legacy license keys are 40 hex without the NRAL suffix; 64 alnum per gitleaks new-relic-user-api-id.
+[[rules]]
+id = "new-relic-legacy-license-key"
+description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
+regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_LICENSE_KEY: 'e8bb83100a2ab2efa85104526258cb3f80a7ac52'",
+  '  newrelic.license_key: a3b64817129f97b98ef197aa76c4eb202f188546',
+  "INFO  using new relic license key = '91bd614502150ab1abcc28c8f0ba64b3efbc0f47'",
+]
+mustKeep = [
+  'INFO  newrelic: harvest cycle ok, entity.guid=MXxBUE18QVBQTElDQVRJT058MTIzNDU2Nzg',
+  'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config newrelic_account_id="f4e2068472fabcdb8fd58bbd0c1cd7f5c899a939" loaded',
+]
+
+# Real tokens start pk.eyJ / sk.eyJ / tk.eyJ (prefix rules); detector fixtures use any base64url body.
+[[rules]]
+id = "mapbox-token-keyword"
+description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
+regex = '''(?i:mapbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["mapbox"]
+mustRedact = [
+  'export MAPBOX_ACCESS_TOKEN="pk.761wcrvdqszposq2ukdocbwuraah78qy8qh4i1wcbua9rg35lwlvpugp6rgr.7zxwlatrwx8yi0xm17qmg6"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapboxApiKey":"pk.xgc8k9q84seoercv63vjyraervyu1xlwpa1xpos9oogydu1vlbkzl5vpvgmj.48s11lbxvd7y819mg3frkk","retries":3}',
+  'mapbox token pk.gpi8aud6arwfa6xdsh4bjom8m3mhxrqo5j7cqbrqomfliyb5itx13fxxhlz9.vekuw4wlx79wqrngceyobp',
+]
+mustKeep = [
+  'MAPBOX_ACCESS_TOKEN=${MAPBOX_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved mapbox_account_id = pk.pcqwxtpg328u8wpaibwlucd2zruft7cb48t92hr1fje06n0l73py6oxetbep.iijhs3uegnl43874lzz5qw',
+]
+
+[[rules]]
+id = "linear-client-secret"
+description = 'Linear OAuth client secret (32 hex) next to a linear key name'
+regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["linear"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LINEAR_CLIENT_SECRET=d13a68297b3bfc4c2fad3dea0ec8989e timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: linearClientSecret: 'ccc49c7fa59bf844c28c7d7424d011f6'",
+  '  linear_secret: 196685c5d4812682eef8f299dd6872bf',
+]
+mustKeep = [
+  'INFO  retry policy=linear backoff_key=jobs:42 delay=5s',
+  'LINEAR_CLIENT_SECRET=${LINEAR_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "rapidapi-key"
+description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
+regex = '''(?i:rapid[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["rapidapi", "rapid_api", "rapid-api"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","RAPIDAPI_KEY":"SFgS37x2AwVPRUEJowImXyTvaIBdwAJ38TP6bKbqdR4wj4Oiwk","retries":3}',
+  'curl -s -H "X-RapidAPI-Key: Y9_mh0NjZnegZshbn4jHjeiBt6tuLTjTX531Q0o0r-m5cSfGew" https://api.example.net/v1/status',
+  "INFO  using rapidapi key = 'EZAO6wpTHwykhhw7axHIiA8fHyaW_HL0q3TzhhLmCHg5eyDTAl'",
+]
+mustKeep = [
+  'INFO  rapidapi host=weatherapi-com.p.rapidapi.com request ok',
+  'RAPIDAPI_KEY=${RAPIDAPI_KEY}',
+  'docker run --rm -e rapidapi_account_id=p9Y4h9EuFXxY5tfd2W1QTWLo2wSjS33I_jx_kIdObLz6TFSBn_ registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "squarespace-api-key"
+description = 'Squarespace API key (UUID) next to a squarespace keyword'
+regex = '''(?i:squarespace)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["squarespace"]
+mustRedact = [
+  'docker run --rm -e SQUARESPACE_API_KEY=5020e261-9267-4514-b1cd-c4a813d3292d registry.local/worker:1.4.2',
+  '<squarespaceToken>c5092d0f-5ec0-4aa0-ae5c-0eb427245b9b</squarespaceToken>',
+  "INFO  using squarespace api key = '81bf7bbb-f2c6-40f8-a779-93166472cc57'",
+]
+mustKeep = [
+  'SQUARESPACE_API_KEY=${SQUARESPACE_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","squarespace_account_id":"4daed900-ae63-4c48-af51-cb31a6b46e14","retries":3}',
+]
+
+[[rules]]
+id = "geocodify-api-key"
+description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
+regex = '''(?:(?i:geocodify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geocodify"]
+mustRedact = [
+  'docker run --rm -e GEOCODIFY_API_KEY=bf7a3baaa588384f6d22653fc33735cc6cd15c66 registry.local/worker:1.4.2',
+  '<geocodifyKey>ada82c32247d7afecbb44d0f8a238a6075db2970</geocodifyKey>',
+  'geocodify api key d0769286832d8636b42047dd8029caf0181a38fb',
+  'GET https://api.geocodify.com/v2/geocode?api_key=525eb6d498b69e39d3bedbff00478bad97f366bc&q=Paris',
+]
+mustKeep = [
+  'GEOCODIFY_API_KEY=${GEOCODIFY_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","geocodify_account_id":"c5b09eeca0b906cb2d506d3af00c6c849cfda177","retries":3}',
+]
+
+[[rules]]
+id = "accuweather-api-key"
+description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
+regex = '''(?:(?i:accuweather)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["accuweather"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ACCUWEATHER_API_KEY":"cj6wkNSaaVXbSvqzx3BTIyjQaeGFnOwn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" accuweatherKey=OHJ1sIZ8RhoF1oYkQk0E521kM6IYl8j7 timeout=30s',
+  "INFO  using accuweather api key = 'PrGOXOWRABUvSwc2ROYD6sB8sTEsNoJP'",
+  'GET http://dataservice.accuweather.com/currentconditions/v1/349727?apikey=yKtlRZJrF5eQlgcOF7wnbcwi7S99xm8k',
+]
+mustKeep = [
+  'ACCUWEATHER_API_KEY=${ACCUWEATHER_API_KEY}',
+  'docker run --rm -e accuweather_account_id=M0g41kHXTxUukG61THdntpqu9eJXbKFp registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "ipify-api-key"
+description = 'ipify geolocation API key (at_ + 29 base62)'
+regex = '''\b(at_[A-Za-z0-9]{29})\b'''
+keywords = ["at_"]
+mustRedact = [
+  '<IPIFY_API_KEY>at_1HmqP5OBzWUKtYs4VhZu9pRv4KObH</IPIFY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipifyKey="at_MfJTjevBfJMXLcTnyRNalo5hKacCb" loaded',
+  'GET https://geo.ipify.org/api/v2/country?apiKey=at_RVzxauyRglJaJ67F2xzPvIrZwV981&ipAddress=8.8.8.8',
+]
+mustKeep = [
+  'INFO  flat_index_size=29 at_risk=false',
+  'INFO  ipify: keys start with at_',
+]
+
+[[rules]]
+id = "apiflash-access-key"
+description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
+regex = '''(?:(?i:apiflash)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["apiflash"]
+mustRedact = [
+  'APIFLASH_ACCESS_KEY = "06f3c365c49a55d6ef1846445eb6d8e5"',
+  'export apiflashKey="479695ad16da8516d11d9d87366d3f6e"',
+  'apiflash access key 1bc4b3c08b63d77b328dad5bdf6043b0',
+  'GET https://api.apiflash.com/v1/urltoimage?access_key=6dbc11958927eebaa4381d0374df7e8a&url=https://example.com',
+]
+mustKeep = [
+  'APIFLASH_ACCESS_KEY=${APIFLASH_ACCESS_KEY}',
+  '  apiflash_account_id: 99a122bc0b11f75b7a31f18a0248db3e',
+]
+
+[[rules]]
+id = "stockdata-api-token"
+description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
+regex = '''(?:(?i:stock[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["stockdata", "stock_data", "stock-data"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STOCKDATA_API_TOKEN=LpScf7vyFttJnNseAoZgqgUiLZujR0BQh7p8gRo2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: stockdataToken: 'VR3K6j8ZHkp0TnD2WThfGUkfhfgXNO89FfzNnTAY'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: stockdata api token: vi9DSluCSEJghEcH2lOyrDGrTkKYkseASfIrZN3M',
+  'GET https://api.stockdata.org/v1/data/quote?symbols=AAPL&api_token=L4yBxECMyQDkbKIpsw9MeCI6Y81HyBtbQTKDYDtW',
+]
+mustKeep = [
+  'STOCKDATA_API_TOKEN=${STOCKDATA_API_TOKEN}',
+  '<stockdata_account_id>b0PP2KanL5Uv1bFKnW0ymxyMUrbfp9fLNa8uMYqP</stockdata_account_id>',
+]
+
+[[rules]]
+id = "exchangerate-api-key"
+description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
+regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
+mustRedact = [
+  '  EXCHANGERATE_API_KEY: 8773af4722a2961b26355d36',
+  '[main] INFO  c.e.app.Settings - resolved exchangerateApiKey = 71501b0265af6e4af37bcf5b',
+  '2024-05-01T10:00:05Z WARN  bootstrap: exchangerate-api key: af7e8b812be7ae1ef7653879',
+  'GET https://v6.exchangerate-api.com/v6/1b6df740a058aec39524103e/latest/USD 200',
+]
+mustKeep = [
+  'EXCHANGERATE_API_KEY=${EXCHANGERATE_API_KEY}',
+  'exchangerate_api_account_id = "621dceae02dfe49f048262f0"',
+]
+
+[[rules]]
+id = "currencyscoop-api-key"
+description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
+regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
+mustRedact = [
+  '  CURRENCYSCOOP_API_KEY: b1xB59bj3bYbABFFoqEHxj8Xgx5gd1X0',
+  '[main] INFO  c.e.app.Settings - resolved currencybeaconKey = STd0mF16Yyg8KhnjiW6amHjmFbuKW9fY',
+  'currencyscoop api key YZF3RMnaXKHtfnsgWubfh4YWtqueVsAM',
+  'GET https://api.currencybeacon.com/v1/latest?api_key=muIU4dGaX5yiuBwfsyFLJI9grddSSfdi&base=USD',
+]
+mustKeep = [
+  'CURRENCYSCOOP_API_KEY=${CURRENCYSCOOP_API_KEY}',
+  'currencyscoop_account_id = "lua0udL5MZb44ZW9gY4Waqrz0a7UgkKy"',
+]
+
+[[rules]]
+id = "ethplorer-api-key"
+description = 'Ethplorer API key (EK- + 5-7-5 base62 groups)'
+regex = '''\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\b'''
+keywords = ["ek-"]
+mustRedact = [
+  '<ETHPLORER_API_KEY>EK-FIhHo-x6n5Bon-j54Op</ETHPLORER_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ethplorerKey="EK-065ko-ZJNEycM-ZUbqz" loaded',
+  'GET https://api.ethplorer.io/getAddressInfo/0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae?apiKey=EK-iYw7V-QWSv3Cw-lHzsm',
+]
+mustKeep = [
+  'INFO  ethplorer: free key is freekey, paid keys start with EK-',
+]
+
+[[rules]]
+id = "nftport-api-key"
+description = 'NFTPort API key (UUID) next to an nftport keyword'
+regex = '''(?i:nftport)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["nftport"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved NFTPORT_API_KEY = 239c88d5-844a-4717-84d7-ac44ea7832e8',
+  'docker run --rm -e nftportKey=fbbfc3bb-ac8e-4231-992d-aad0b145d8b8 registry.local/worker:1.4.2',
+  'nftport api key c3c771be-e3bc-4969-8ba2-4ad60111c6cc',
+]
+mustKeep = [
+  'NFTPORT_API_KEY=${NFTPORT_API_KEY}',
+  'export nftport_account_id="6c41a2c7-401d-49ca-999f-b7ba2e27f89b"',
+]
+
+[[rules]]
+id = "serpapi-api-key"
+description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
+regex = '''(?:(?i:serp[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serpapi", "serp_api", "serp-api"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: SERPAPI_API_KEY: 'd38be05aaf2912c822b490004bcd28c7d5bbe70b640b7f3d8daa14e9cbaef8fe'",
+  '  serpApiKey: da07d726e72ecd9a783f85ec564a4f37bf18a156af7065dc53b592852a4f4117',
+  '2024-05-01T10:00:05Z WARN  bootstrap: serpapi api key: 1b175275bf53e5d05aeb0ed7d42abc613c216d87cb74675001a1e3f645c75d90',
+  'GET https://serpapi.com/search.json?engine=google&q=coffee&api_key=c74698381566700d781117c6e341642d649dc62de4a56c8788bbc4aea3cf362a',
+]
+mustKeep = [
+  'SERPAPI_API_KEY=${SERPAPI_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config serpapi_account_id="08323e7e9198c8f53d74d015980ab8f342270ff9bb0f504f7b4caac9ac58ac8f" loaded',
+]
+
+[[rules]]
+id = "serper-api-key"
+description = 'Serper.dev API key (40 hex) next to a serper keyword'
+regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serper"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SERPER_API_KEY="055b8a2bc274295d9e3ab17be24abefc63305f0f" loaded',
+  'serperKey = "64b2fe41a76eba435fd077e6e67bbd04861aa968"',
+  'serper api key 7129c3d13439e4d619c4601b96338f771385b232',
+]
+mustKeep = [
+  'SERPER_API_KEY=${SERPER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: serper_account_id: '71c8a1fdb366104014be3fb6414f497a1d630710'",
+]
+
+[[rules]]
+id = "valueserp-api-key"
+description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
+regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config VALUESERP_API_KEY="F405D9D99F32EE15F481F386ACFDF087" loaded',
+  'scaleserpKey = "1B940159C9DDA6ECC929A96601F74977"',
+  'valueserp api key 4FE3287EB8E26EA3D020D8F76D4C19B7',
+  'GET https://api.valueserp.com/search?api_key=67C9E20C635F7F7A63FEAD8A45EAFF47&q=pizza',
+]
+mustKeep = [
+  'VALUESERP_API_KEY=${VALUESERP_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: valueserp_account_id: '5452494EB395AEEBCDD25C11C9EE1A36'",
+]
+
+[[rules]]
+id = "crawlbase-token"
+description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
+regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config CRAWLBASE_TOKEN="ZckBjqhWI5uL2DqROYGfDn" loaded',
+  'proxycrawlToken = "Ozc7tYG3oebSyG0zyrzjyR"',
+  "INFO  using crawlbase javascript token = 'YHA3E87co24eVNVDghr85_'",
+  'GET https://api.crawlbase.com/?token=xmdNNqMbTRfvA0FcpIGkhs&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'CRAWLBASE_TOKEN=${CRAWLBASE_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: crawlbase_account_id: 'UeDQr1rkR76hQYJtwOyD2D'",
+]
+
+[[rules]]
+id = "scrapeowl-api-key"
+description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
+regex = '''(?i:scrape[_.-]?owl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPEOWL_API_KEY":"bF7HqMBUzOL33rl5LWB84dGy9o5P6z","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapeowlKey=3WFqZNZDiDUlUF7FeJNAiIIOtcQN9R timeout=30s',
+  "INFO  using scrapeowl api key = 'PyYNi3ozt8JWkowsA49csJawgyjDaY'",
+]
+mustKeep = [
+  'SCRAPEOWL_API_KEY=${SCRAPEOWL_API_KEY}',
+  'docker run --rm -e scrapeowl_account_id=BY1fg7mcU9wSNbhhrnWm2D2EQMjQfD registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "convertapi-secret"
+description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
+regex = '''(?:(?i:convert[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["convertapi", "convert_api", "convert-api"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CONVERTAPI_SECRET=oGv6GGNpgiENYH7y timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: convertApiSecret: 'cg0ixxIWox2UCQWv'",
+  "INFO  using convertapi secret = 'rQv8mcVu5y2z57wh'",
+  'POST https://v2.convertapi.com/convert/docx/to/pdf?Secret=ml4nrEVZZ3GB5FP9',
+]
+mustKeep = [
+  'CONVERTAPI_SECRET=${CONVERTAPI_SECRET}',
+  '<convertapi_account_id>d96wfp5R2tI2mSYz</convertapi_account_id>',
+]
+
+[[rules]]
+id = "restpack-api-token"
+description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
+regex = '''(?i:restpack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["restpack"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RESTPACK_API_TOKEN=5g52nat6tTGVa7c81cddCL4apInZgqvCCVqNUnZRrY6iz8FA timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: restpackToken: 't0jbtFyafnVDlJPGNvMlaxNRfR51ZyZATOAdfDlsshWmCLcF'",
+  '  restpack access token: NvFZND8wDOzf5DNDVxY1mMX6ubP8aAapNvAfLGntrA4CcUGp',
+]
+mustKeep = [
+  'RESTPACK_API_TOKEN=${RESTPACK_API_TOKEN}',
+  '<restpack_account_id>BeZaacuuqi1x5cSCnwqQ3rRAmhh2K0R7GNe3k5CJG7D3BCmw</restpack_account_id>',
+]
+
+[[rules]]
+id = "newscatcher-api-key"
+description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
+regex = '''(?i:newscatcher)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["newscatcher"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEWSCATCHER_API_KEY":"68i7ttMOsJzDQGkhwZK_Cdd6r9ySVRUKzMLzay-ZBNn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" newscatcherKey=ureQX-j6WA6QIY1KfRQ0ptCpUSEPjOFFFfbDbRYwER9 timeout=30s',
+  "INFO  using newscatcher x-api-key = 'RiLjQ9EGQMTlx3ZlJczRrsFghq1CdGaXQVNTCgi3Wc4'",
+]
+mustKeep = [
+  'NEWSCATCHER_API_KEY=${NEWSCATCHER_API_KEY}',
+  'docker run --rm -e newscatcher_account_id=-1gZiGHUVlwjjR_k6P0TIbaEvnSVsCsDB7OUSs5rA-S registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "detectlanguage-api-key"
+description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
+regex = '''(?i:detect[_.-]?language)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["detectlanguage", "detect_language", "detect-language"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: DETECTLANGUAGE_API_KEY: '92e9da443bdb8a230bddda9dbb87fd79'",
+  '  detectLanguageKey: 226ae1a2439da68ab1d86048b2354191',
+  '2024-05-01T10:00:05Z WARN  bootstrap: detectlanguage api key: bf85e3a07abe6ce186077196c3890704',
+]
+mustKeep = [
+  'DETECTLANGUAGE_API_KEY=${DETECTLANGUAGE_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config detectlanguage_account_id="55ba3a128794b87d37167685e7e0c8f5" loaded',
+]
+
+[[rules]]
+id = "holidayapi-api-key"
+description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
+regex = '''(?:(?i:holiday[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["holidayapi", "holiday_api", "holiday-api"]
+mustRedact = [
+  'docker run --rm -e HOLIDAYAPI_KEY=6820b8d2-0478-4d94-8e7e-a4d2f59608b9 registry.local/worker:1.4.2',
+  '<holidayApiKey>9fb945a8-35ef-4abf-969b-8da43a637545</holidayApiKey>',
+  'holidayapi key 1eda496f-4fa0-4172-8f86-8b98fa6b2a8d',
+  'GET https://holidayapi.com/v1/holidays?pretty&key=015aaaf1-dcd5-4208-a43c-97d78c61bd59&country=US&year=2023',
+]
+mustKeep = [
+  'HOLIDAYAPI_KEY=${HOLIDAYAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","holidayapi_account_id":"5dfdf6b3-08ac-4ef4-b1c1-d88523f755b5","retries":3}',
+]
+
+[[rules]]
+id = "calendarific-api-key"
+description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
+regex = '''(?:(?i:calendarific)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["calendarific"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CALENDARIFIC_API_KEY: '132b1982963fd4bbd54505132b50c711a642fd24'",
+  '  calendarificKey: 905dec61d95216e80ef1b34b2b4efe8db7c3bf56',
+  "INFO  using calendarific api key = '06c407763957f815dd9c23db091e846a57cf471e'",
+  'GET https://calendarific.com/api/v2/holidays?api_key=6b23127806a615f6cd18b30396234f6e06d7fdae&country=US&year=2024',
+]
+mustKeep = [
+  'CALENDARIFIC_API_KEY=${CALENDARIFIC_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config calendarific_account_id="a21f172d66667de3673523dc7a752b57407d242b" loaded',
+]
+
+[[rules]]
+id = "zipcodebase-api-key"
+description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
+regex = '''(?:(?i:zipcodebase)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["zipcodebase"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config ZIPCODEBASE_API_KEY="ed1393ac-7fbb-492f-881b-828e617b975c" loaded',
+  'zipcodebaseKey = "bd0a4a6e-52ad-4018-8abd-4d7465c5a114"',
+  'zipcodebase apikey acd3d56b-c316-4674-a55f-2d5a2b28096c',
+  'GET https://app.zipcodebase.com/api/v1/search?apikey=0f6e0527-f2c2-458d-8f14-d422cefef2c4&codes=10005',
+]
+mustKeep = [
+  'ZIPCODEBASE_API_KEY=${ZIPCODEBASE_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: zipcodebase_account_id: '298bf967-6832-4c80-b4e1-e5ee663ccd93'",
+]
+
+[[rules]]
+id = "zipcodeapi-api-key"
+description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
+regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
+mustRedact = [
+  'docker run --rm -e ZIPCODEAPI_KEY=k5j3mvc2yKb0VvXBUAvejWGPxGZ1GLCUEWOKG6pW67quVno7crI0mkqzmKOATD2d registry.local/worker:1.4.2',
+  '<zipCodeApiKey>eISs0sVCpBtAFn4sQWb2yK5TYzGmSJWD0uxYxKqQUV4dKpQbrh7rqkLFk0jMU0oi</zipCodeApiKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: zipcodeapi key: wrS3i9BD4VEyQ22s4Od8VQCS5eCujUT3lAvzyujqin36P4s4OoHyORMBNIbHfoXX',
+  'GET https://www.zipcodeapi.com/rest/Z59uzaHd28HufigCs3ulupnex70Wdf3sJmsVHJFAx1vR4SRGX3d1zrgrhBsUCH0q/info.json/10001/degrees',
+]
+mustKeep = [
+  'ZIPCODEAPI_KEY=${ZIPCODEAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","zipcodeapi_account_id":"FUjLpbgqA84QNsttd4HSfAwnLxmlnaB1Xp4AgtIyERPFY69bODBSNWLjpd0sDrfO","retries":3}',
+]
+
+[[rules]]
+id = "veriphone-api-key"
+description = 'Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URL'
+regex = '''(?:(?i:veriphone)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["veriphone"]
+mustRedact = [
+  'export VERIPHONE_API_KEY="B95BCB2FCAE678DD99E5EEB437215B2B"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","veriphoneKey":"D3D82FC0ED6770B99DDF0EB47FABEFE6","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: veriphone api key: C9B05D9B80CAF5FC30FEDF8BFB21C6F1',
+  'GET https://api.veriphone.io/v2/verify?phone=%2B49-15123577723&key=C2F5CBC8AC0A91002D34133D39060B25',
+]
+mustKeep = [
+  'VERIPHONE_API_KEY=${VERIPHONE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved veriphone_account_id = 9645D7040C092730988E0B36CBF927C2',
+]
+
+[[rules]]
+id = "walkscore-api-key"
+description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
+regex = '''(?:(?i:walk[_.-]?score)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["walkscore", "walk_score"]
+mustRedact = [
+  'export WALKSCORE_API_KEY="86e8b75a92c86fff70d614e77204e95d"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","walkscoreKey":"2d328ad65081b5432b02fad083064b7b","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: walkscore wsapikey: 02a52547cc6e3d89839b42ebe4b5e7c3',
+  'GET https://api.walkscore.com/score?format=json&lat=47.6&lon=-122.3&wsapikey=6db4b30b9dd79aed8f5a06388d8599b5',
+]
+mustKeep = [
+  'WALKSCORE_API_KEY=${WALKSCORE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved walkscore_account_id = 4b2981df370e99eb23cc4f5d92fa8e53',
+]
+
+[[rules]]
+id = "pixabay-api-key"
+description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
+regex = '''(?:(?i:pixabay)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["pixabay"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PIXABAY_API_KEY: '09770889-387b9ec192daf2ffebfd8be9f'",
+  '  pixabayKey: 25224922-de59dc18c41fe028c55f055fa',
+  'pixabay api key 82218892-22499ef48307e892c2c109391',
+  'GET https://pixabay.com/api/?key=46404590-0f127051b69b3045ea3ddc87d&q=yellow+flowers',
+]
+mustKeep = [
+  'PIXABAY_API_KEY=${PIXABAY_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config pixabay_account_id="90263727-10fd998a45f293acf865408d2" loaded',
+]
+
+[[rules]]
+id = "unsplash-access-key"
+description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
+regex = '''(?:(?i:unsplash)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["unsplash"]
+mustRedact = [
+  'export UNSPLASH_ACCESS_KEY="KySQm61csAlnFNcIxmaRHL8WHQO9j8E23Tui_wQdMdv"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unsplashSecretKey":"OmONAPM-wreVbnmKaYckaB-u4cOqNGGYBYI5IhZFhhN","retries":3}',
+  'unsplash access key GcFxQVZ7YYX77TzaPp0SKbAZ-gU4Apmy71nytI6hcKQ',
+  'GET https://api.unsplash.com/photos/random?client_id=CniZNYLkxGHwmCfRW5p6kpOHNBk4a0MakY_w0Cejhrq&count=3',
+]
+mustKeep = [
+  'UNSPLASH_ACCESS_KEY=${UNSPLASH_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved unsplash_account_id = uRIdpIb7AvIcQ1NkexawJwdNcu3NSWPemO9tOMu8J9a',
+]
+
+[[rules]]
+id = "pexels-api-key"
+description = 'Pexels API key (56 base62) next to a pexels keyword'
+regex = '''(?i:pexels)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["pexels"]
+mustRedact = [
+  'docker run --rm -e PEXELS_API_KEY=XXlyUgRY5jXaX9EIJLzP7FIhk0LrdvrGjVEsob4zlDEonRvLiTIZyOEa registry.local/worker:1.4.2',
+  '<pexelsKey>A9izO846zrv7VLlLOD3FS8kK8vHL64IvqF5SxWWuNZrPvDtPhweLpOXJ</pexelsKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pexels api key: F9vNsR9RFAco6mUjOnF97XfDw8Uyt0ViVQfjTkKAybC67NHlQDpwRE3k',
+]
+mustKeep = [
+  'PEXELS_API_KEY=${PEXELS_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pexels_account_id":"vsLdWZ3n3BkM0ToIey9nYcUiITpW5ZnUH0ErJJgeiUiJ2oq3oPzaHHZ7","retries":3}',
+]
+
+[[rules]]
+id = "giphy-api-key"
+description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
+regex = '''(?:(?i:giphy)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["giphy"]
+mustRedact = [
+  '  GIPHY_API_KEY: O0TA0jpaZ4NBXaEPSdPibqPhHDAd2xE8',
+  '[main] INFO  c.e.app.Settings - resolved giphyKey = xCSeEwaiiqPZa4YcRxj5AroVs7d32pBL',
+  "INFO  using giphy api key = 'jjQQkv5YexyzARdnluqvx04MUUeV2XGF'",
+  'GET https://api.giphy.com/v1/gifs/search?api_key=93CoLKwdjDaT77u9funrZcp9OI2Y9Vwy&q=cats&limit=5',
+]
+mustKeep = [
+  'GIPHY_API_KEY=${GIPHY_API_KEY}',
+  'giphy_account_id = "WlRz6epO4rNgZpNNQumr8q9DFO6BaKqZ"',
+]
+
+[[rules]]
+id = "imgur-client-secret"
+description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
+regex = '''(?i:imgur)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["imgur"]
+mustRedact = [
+  'docker run --rm -e IMGUR_CLIENT_SECRET=b13085845ca78558eaeb13940449e73482252d87 registry.local/worker:1.4.2',
+  '<imgurClientSecret>cec9b47d5cab4306d44153097a1f624998164b71</imgurClientSecret>',
+  'imgur client secret 4b933805ea7caf9449e3460cee9dfa42e1686894',
+]
+mustKeep = [
+  'IMGUR_CLIENT_SECRET=${IMGUR_CLIENT_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgur_account_id":"0ac4dfd4c3c4597ab920d04dfee712405209fbf0","retries":3}',
+]
+
+[[rules]]
+id = "steam-web-api-key"
+description = 'Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
+entropy = 3.0
+keywords = ["steam"]
+mustRedact = [
+  '<STEAM_API_KEY>3DCF11F9F35C3B91352D07EA8F484178</STEAM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config steamWebApiKey="7A2005C3249EA3BDA58F10DBBAFB9954" loaded',
+  'steam-key = "443E8D1DB34FC6AE6AC8D70362C859B7"',
+  'GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/?key=B539EA303122E1FFFC486884EC376F48&steamids=76561197960435530',
+]
+mustKeep = [
+  'INFO  steam_boiler pressure=4.2bar steam_id=76561197960435530',
+  'STEAM_API_KEY=${STEAM_API_KEY}',
+]
+
+[[rules]]
+id = "sportsdata-io-api-key"
+description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
+regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["sportsdata", "sports_data", "sports-data"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SPORTSDATA_API_KEY = d64ed03ea491868c80ee36ce3e1ab9bb',
+  'docker run --rm -e sportsdataioKey=133043232708a6f6a9d1c3054f4e51be registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: sportsdata subscription key: fbb551be3f20b279f8fe0e5a5f6c7fd8',
+  'GET https://api.sportsdata.io/v3/nfl/scores/json/Teams?key=4737432c94e43a0fb4bc9a0a8aaac458',
+]
+mustKeep = [
+  'SPORTSDATA_API_KEY=${SPORTSDATA_API_KEY}',
+  'export sportsdata_account_id="a77a3c3bb36555d5414532306d546d7e"',
+]
+"""#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
 #
@@ -2941,31 +7540,40 @@ mustKeep = [
 
 [[rules]]
 id = "datadog-api-key"
-description = 'Datadog API key (32 hex) next to a datadog / DD_API_KEY keyword'
-regex = '''(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:api[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
+description = 'Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEY'
+regex = '''(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["datadog", "dd_api", "dd-api"]
 mustRedact = [
   'DD_API_KEY=0fc9aaf5f7b1bbcc738491da18f2531c',
   '{"level":"info","msg":"agent config","datadog_api_key":"6770029b3bc292407f3fa41cb0648351","site":"datadoghq.eu"}',
   '2024-05-01T10:20:00Z DEBUG http: sending header DD-API-KEY: 990b6b145693c37c3eb55f474e0aedd5',
+  "datadog api key - 'cf6fcb7f01efdb41ee0959d065d5015d'",
+  'dd-apikey-4d5b1ad535e340987190e711f0510497',
+  '<DatadogApiKey>07d9169738e75d914ba86046b49eb983</DatadogApiKey>',
 ]
 mustKeep = [
   'INFO  datadog api key validated, forwarding metrics',
+  'INFO  datadog trace_id=35a6fe69f28b89a8fa75e3ce89e56084 span_id=42 sampled',
+  'DD_API_KEY=${DD_API_KEY}',
 ]
 
 [[rules]]
 id = "datadog-app-key"
-description = 'Datadog application key (40 hex) next to a datadog / DD_APP_KEY keyword'
-regex = '''(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:app(?:lication)?[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{40})\b'''
+description = 'Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEY'
+regex = '''(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
-keywords = ["datadog", "dd_app", "dd-app"]
+keywords = ["datadog", "dd_app", "dd-app", "dd_secret", "dd-secret"]
 mustRedact = [
   'DD_APP_KEY=2259205aaf5403873d0207412622d69a9be01225',
   'time=2024-05-01T10:20:30Z msg="monitor sync" datadog.application_key=29c8635f2b33bce35153c7c01373d174a47113ad',
+  'datadog_token = a9df904118bb932a075991c878f71dbdc0ac18fd',
+  'dd_secret_key-d34711becbbc6cffb465901b68ba5dc454fcd92d',
+  '{"datadog":{"site":"datadoghq.com"},"datadogAppKey":"880e22723c127d953e5f93b501a4cee1c1c101f6"}',
 ]
 mustKeep = [
   'INFO  datadog application key scoped to monitors_read',
+  'INFO  datadog monitor_id=48213 commit=c37b1338ce95e3208f410ecb5f3833f0dc0b5ee5 deployed',
 ]
 
 [[rules]]
@@ -3015,13 +7623,14 @@ mustKeep = [
 
 [[rules]]
 id = "new-relic-license-key"
-description = 'New Relic ingest license key (36 hex + NRAL)'
-regex = '''\b([a-f0-9]{36}NRAL)\b'''
+description = 'New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)'
+regex = '''\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\b'''
 keywords = ["nral"]
 mustRedact = [
   '[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={"new_relic_license_key": "9d7a7318d893176174fc0496befa88fb803aNRAL", "retries": 3}',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","new_relic_license_key":"3fd3467b11ca80505d9c4e6560c68b8d2f44NRAL"}',
   'NEW_RELIC_LICENSE_KEY=b25765294b7c16037c2b0e738b558d7ff0e1NRAL',
+  '  license_key: eu01xx167ef6e40d8e9537d500467dce43f0NRAL',
 ]
 mustKeep = [
   'DEBUG parser saw truncated value 0a1b2c3d4e5f60718293NRAL and ignored it',
@@ -3849,15 +8458,18 @@ mustKeep = [
 
 [[rules]]
 id = "launchdarkly-access-token"
-description = 'LaunchDarkly API access token / SDK key next to a launchdarkly keyword'
-regex = '''(?i:launch[_-]?darkly)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?((?:api|sdk)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+description = 'LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keyword'
+regex = '''(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])'''
 keywords = ["launchdarkly", "launch_darkly", "launch-darkly"]
 mustRedact = [
   'LAUNCHDARKLY_SDK_KEY=sdk-7f52f777-36df-3be4-6e7e-fd598f6075a5',
   '{"msg":"flags init","launchdarkly_api_token":"sdk-140cefdc-43c7-f7b4-11f0-f60017027e10"}',
+  'launchdarkly access token: api-4201deb0-1869-4f48-a4d6-7dc06664c2ff',
+  'LAUNCHDARKLY_API_TOKEN=0BfyqTONVnmEmiZ4eKloulJmfHvUUcRocJywyL5u',
 ]
 mustKeep = [
   'INFO  launchdarkly sdk key configured for env production',
+  'INFO  launchdarkly flag_key=new-checkout user_key=a5998ce7-be90-4d63-af4e-a7dd17b984d1 variation=1',
 ]
 
 [[rules]]
