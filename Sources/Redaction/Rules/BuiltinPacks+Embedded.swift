@@ -923,7 +923,7 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  newrelic: NRAA- admin keys are deprecated, use a user key',
-  'WARN  rejected admin key NRAA-NRAA-e6b3fb243482034ea61071d06ffffff (too long)',
+  'WARN  rejected admin key NRAA-e6b3fb243482034ea61071d06ffffff (too long)',
 ]
 
 [[rules]]
