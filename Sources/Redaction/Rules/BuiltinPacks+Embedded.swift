@@ -1019,7 +1019,7 @@ mustKeep = [
 [[rules]]
 id = "sentry-legacy-auth-token"
 description = 'Sentry legacy auth token (64 hex) next to a sentry keyword'
-regex = '''(?i:sentry)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["sentry"]
 mustRedact = [
@@ -1053,24 +1053,25 @@ mustKeep = [
 [[rules]]
 id = "bugsnag-api-key"
 description = 'Bugsnag notifier API key (32 hex) next to a bugsnag keyword'
-regex = '''(?i:bugsnag)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["bugsnag"]
 mustRedact = [
   "2024-05-01 10:00:03,412 DEBUG settings: BUGSNAG_API_KEY: '3a14c9315e411deec687520731e8177e'",
   '  bugsnagApiKey: 17a1ced80fe4a765899c03661be1409e',
   '2024-05-01T10:00:06Z DEBUG http: > X-Bugsnag-Api-Key: 8d0ce94d8671b542f48df3c35e7569a2',
+  "bugsnag: {apiKey: '9ffc0303a2c67fcc20427ca3ebf9baa3', releaseStage: 'production'}",
 ]
 mustKeep = [
   'INFO  bugsnag: notified error 5f2c1e0a9b8d7c6e5f4a3b2c (key configured)',
   'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config bugsnag_account_id="9ffc0303a2c67fcc20427ca3ebf9baa3" loaded',
+  'May  1 10:00:04 web-2 app[2211]: config bugsnag_account_id="0fb9c07ba8a24c26c897faa84d2c9b77" loaded',
 ]
 
 [[rules]]
 id = "bugsnag-auth-token"
 description = 'Bugsnag data access / personal auth token (UUID) next to a bugsnag keyword'
-regex = '''(?i:bugsnag)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["bugsnag"]
 mustRedact = [
@@ -1087,25 +1088,26 @@ mustKeep = [
 [[rules]]
 id = "rollbar-access-token"
 description = 'Rollbar project / account access token (32 hex) next to a rollbar keyword'
-regex = '''(?i:rollbar)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["rollbar"]
 mustRedact = [
   'docker run --rm -e ROLLBAR_ACCESS_TOKEN=a548bc9a1f68599b12be47b8e9eb64f0 registry.local/worker:1.4.2',
   '<rollbar_post_server_item_token>92662068b78e7f8e5ff7891503fe6a07</rollbar_post_server_item_token>',
   'curl -s -H "X-Rollbar-Access-Token: 5a4391dd5375dd3f843f717ef1c67ce0" https://api.example.net/v1/status',
+  '{"rollbar":{"accessToken":"656e2548e960e54123ba88d817193bb9","environment":"prod"}}',
 ]
 mustKeep = [
   'INFO  rollbar: item 5f2c1e0a reported, uuid=9f3c1a7b-e2d8-4f6a-8c0e-1d2b3a4f5e6d',
   'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","rollbar_account_id":"656e2548e960e54123ba88d817193bb9","retries":3}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","rollbar_account_id":"4b1cd8a6befe26fee0e2cb72d11e4418","retries":3}',
 ]
 
 # Raygun documents its app API keys as about 22 base62 characters; 20-24 tolerated.
 [[rules]]
 id = "raygun-api-key"
 description = 'Raygun application API key (20-24 base62) next to a raygun keyword'
-regex = '''(?i:raygun)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
+regex = '''(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["raygun"]
 mustRedact = [
@@ -1121,7 +1123,7 @@ mustKeep = [
 [[rules]]
 id = "airbrake-project-key"
 description = 'Airbrake project key (32 alnum) next to an airbrake keyword'
-regex = '''(?i:airbrake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["airbrake"]
 mustRedact = [
@@ -1138,7 +1140,7 @@ mustKeep = [
 [[rules]]
 id = "airbrake-user-key"
 description = 'Airbrake user key / token (40 alnum) next to an airbrake keyword'
-regex = '''(?i:airbrake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["airbrake"]
 mustRedact = [
@@ -1170,7 +1172,7 @@ mustKeep = [
 [[rules]]
 id = "honeybadger-api-key"
 description = 'Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keyword'
-regex = '''(?i:honeybadger)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
+regex = '''(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["honeybadger"]
 mustRedact = [
@@ -1216,7 +1218,7 @@ mustKeep = [
 [[rules]]
 id = "lightstep-access-token"
 description = 'Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keyword'
-regex = '''(?i:lightstep)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["lightstep"]
 mustRedact = [
@@ -1232,7 +1234,7 @@ mustKeep = [
 [[rules]]
 id = "logzio-shipping-token"
 description = 'Logz.io log shipping token (32 letters) next to a logz keyword'
-regex = '''(?:(?i:logz)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["logz"]
 mustRedact = [
@@ -1249,7 +1251,7 @@ mustKeep = [
 [[rules]]
 id = "logzio-api-token"
 description = 'Logz.io API token (UUID) next to a logz keyword'
-regex = '''(?i:logz)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["logz"]
 mustRedact = [
@@ -1266,7 +1268,7 @@ mustKeep = [
 [[rules]]
 id = "loggly-customer-token"
 description = 'Loggly customer token (UUID) next to a loggly keyword or in the inputs URL'
-regex = '''(?:(?i:loggly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["loggly"]
 mustRedact = [
@@ -1282,7 +1284,7 @@ mustKeep = [
 [[rules]]
 id = "papertrail-api-token"
 description = 'Papertrail API token (20 base62) next to a papertrail keyword'
-regex = '''(?i:papertrail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["papertrail"]
 mustRedact = [
@@ -1314,7 +1316,7 @@ mustKeep = [
 [[rules]]
 id = "sumologic-access-key"
 description = 'Sumo Logic access key (64 base62) next to a sumo keyword'
-regex = '''(?i:sumo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["sumo"]
 mustRedact = [
@@ -1357,7 +1359,7 @@ mustKeep = [
 [[rules]]
 id = "splunk-observability-token"
 description = 'Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keyword'
-regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["signalfx", "sfx", "splunk", "x-sf-"]
 mustRedact = [
@@ -1390,7 +1392,7 @@ mustKeep = [
 [[rules]]
 id = "coralogix-private-key"
 description = 'Coralogix legacy private key (UUID) next to a coralogix keyword'
-regex = '''(?i:coralogix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coralogix"]
 mustRedact = [
@@ -1406,7 +1408,7 @@ mustKeep = [
 [[rules]]
 id = "betterstack-api-token"
 description = 'Better Stack / Better Uptime API token (24 base62) next to a betterstack keyword'
-regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["betterstack", "better_stack", "better-stack", "better.stack", "betteruptime", "better_uptime", "better-uptime", "better.uptime"]
 mustRedact = [
@@ -1422,7 +1424,7 @@ mustKeep = [
 [[rules]]
 id = "logtail-source-token"
 description = 'Better Stack Logs (Logtail) source token (24 base62) next to a logtail keyword'
-regex = '''(?i:logtail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["logtail"]
 mustRedact = [
@@ -1466,7 +1468,7 @@ mustKeep = [
 [[rules]]
 id = "elastic-apm-secret-token"
 description = 'Elastic APM server secret token (16-64 base62) next to an elastic apm keyword'
-regex = '''(?i:elastic[_.-]?apm)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
+regex = '''(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["elastic_apm", "elastic-apm", "elastic.apm", "elasticapm"]
 mustRedact = [
@@ -1482,7 +1484,7 @@ mustKeep = [
 [[rules]]
 id = "appdynamics-access-key"
 description = 'AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keyword'
-regex = '''(?i:appdynamics|\bappd)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+regex = '''(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["appdynamics", "appd"]
 mustRedact = [
@@ -1498,7 +1500,7 @@ mustKeep = [
 [[rules]]
 id = "instana-agent-key"
 description = 'Instana agent key / API token (22 base64url) next to an instana keyword'
-regex = '''(?:(?i:instana)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["instana"]
 mustRedact = [
@@ -1515,7 +1517,7 @@ mustKeep = [
 [[rules]]
 id = "checkly-api-key"
 description = 'Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)'
-regex = '''(?i:checkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+regex = '''(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["checkly"]
 mustRedact = [
@@ -1546,7 +1548,7 @@ mustKeep = [
 [[rules]]
 id = "uptimerobot-api-key"
 description = "UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keyword"
-regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["uptimerobot", "uptime_robot", "uptime-robot"]
 mustRedact = [
@@ -1564,7 +1566,7 @@ mustKeep = [
 [[rules]]
 id = "pingdom-api-token"
 description = 'Pingdom API 3.1 token (64 base64url) next to a pingdom keyword'
-regex = '''(?i:pingdom)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
+regex = '''(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["pingdom"]
 mustRedact = [
@@ -1580,7 +1582,7 @@ mustKeep = [
 [[rules]]
 id = "statuscake-api-key"
 description = 'StatusCake API key (20 base62) next to a statuscake keyword'
-regex = '''(?i:statuscake)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+regex = '''(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["statuscake"]
 mustRedact = [
@@ -1596,7 +1598,7 @@ mustKeep = [
 [[rules]]
 id = "statuspage-api-key"
 description = 'Atlassian Statuspage API key (UUID) next to a statuspage keyword'
-regex = '''(?i:statuspage)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["statuspage"]
 mustRedact = [
@@ -1613,7 +1615,7 @@ mustKeep = [
 [[rules]]
 id = "pagerduty-api-key"
 description = 'PagerDuty REST API key / user token (20 characters) next to a pagerduty keyword'
-regex = '''(?:(?i:pager[_.-]?duty)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
+regex = '''(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
 entropy = 3.5
 keywords = ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"]
 mustRedact = [
@@ -1631,7 +1633,7 @@ mustKeep = [
 [[rules]]
 id = "pagerduty-integration-key"
 description = 'PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keyword'
-regex = '''(?i:pager[_.-]?duty)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pagerduty", "pager_duty", "pager-duty"]
 mustRedact = [
@@ -1647,7 +1649,7 @@ mustKeep = [
 [[rules]]
 id = "opsgenie-api-key"
 description = 'Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey scheme'
-regex = '''(?:(?i:opsgenie)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["opsgenie", "geniekey"]
 mustRedact = [
@@ -1695,7 +1697,7 @@ mustKeep = [
 [[rules]]
 id = "bugherd-api-key"
 description = 'BugHerd API key (22 lowercase alnum) next to a bugherd keyword'
-regex = '''(?i:bugherd)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
+regex = '''(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["bugherd"]
 mustRedact = [
@@ -1726,7 +1728,7 @@ mustKeep = [
 [[rules]]
 id = "fullstory-api-key-keyword"
 description = 'FullStory API key (base64, 60+) next to a fullstory keyword'
-regex = '''(?i:fullstory)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["fullstory"]
 mustRedact = [
@@ -1742,7 +1744,7 @@ mustKeep = [
 [[rules]]
 id = "mixpanel-secret"
 description = 'Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keyword'
-regex = '''(?i:mixpanel)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mixpanel"]
 mustRedact = [
@@ -1760,7 +1762,7 @@ mustKeep = [
 [[rules]]
 id = "amplitude-api-key"
 description = 'Amplitude API key / secret key (32 hex) next to an amplitude keyword'
-regex = '''(?i:amplitude)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["amplitude"]
 mustRedact = [
@@ -1849,7 +1851,7 @@ mustKeep = [
 [[rules]]
 id = "rudderstack-write-key"
 description = 'RudderStack source write key / access token (27 base62) next to a rudder keyword'
-regex = '''(?i:rudder)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
+regex = '''(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["rudder"]
 mustRedact = [
@@ -1912,7 +1914,7 @@ mustKeep = [
 [[rules]]
 id = "flagsmith-environment-key"
 description = 'Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keyword'
-regex = '''(?i:flagsmith)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
+regex = '''(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
 entropy = 3.5
 keywords = ["flagsmith"]
 mustRedact = [
@@ -1943,7 +1945,7 @@ mustKeep = [
 [[rules]]
 id = "optimizely-api-token"
 description = 'Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keyword'
-regex = '''(?i:optimizely)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
+regex = '''(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["optimizely"]
 mustRedact = [
@@ -2006,7 +2008,7 @@ mustKeep = [
 [[rules]]
 id = "trello-api-key"
 description = 'Trello API key (32 hex) next to a trello keyword'
-regex = '''(?:(?i:trello)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["trello"]
 mustRedact = [
@@ -2038,7 +2040,7 @@ mustKeep = [
 [[rules]]
 id = "trello-legacy-token"
 description = 'Trello legacy user token / OAuth secret (64 hex) next to a trello keyword'
-regex = '''(?i:trello)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["trello"]
 mustRedact = [
@@ -2085,7 +2087,7 @@ mustKeep = [
 [[rules]]
 id = "smartsheet-api-token"
 description = 'Smartsheet API access token (26 or 37 base62) next to a smartsheet keyword'
-regex = '''(?i:smartsheets?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
+regex = '''(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["smartsheet"]
 mustRedact = [
@@ -2101,7 +2103,7 @@ mustKeep = [
 [[rules]]
 id = "todoist-api-token"
 description = 'Todoist API token (40 hex) next to a todoist keyword'
-regex = '''(?i:todoist)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["todoist"]
 mustRedact = [
@@ -2131,7 +2133,7 @@ mustKeep = [
 [[rules]]
 id = "miro-legacy-token"
 description = 'Miro legacy OAuth token / app secret (27-36 base62) next to a miro keyword'
-regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
+regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["miro"]
 mustRedact = [
@@ -2165,7 +2167,7 @@ mustKeep = [
 [[rules]]
 id = "dropbox-app-secret"
 description = 'Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keyword'
-regex = '''(?i:dropbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
+regex = '''(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["dropbox"]
 mustRedact = [
@@ -2199,7 +2201,7 @@ mustKeep = [
 [[rules]]
 id = "asana-client-secret"
 description = 'Asana OAuth client secret (32 alnum) next to an asana keyword'
-regex = '''(?i:asana)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["asana"]
 mustRedact = [
@@ -2231,7 +2233,7 @@ mustKeep = [
 [[rules]]
 id = "basecamp-access-token"
 description = 'Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keyword'
-regex = '''(?i:basecamp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
+regex = '''(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
 entropy = 4.0
 keywords = ["basecamp"]
 mustRedact = [
@@ -2247,7 +2249,7 @@ mustKeep = [
 [[rules]]
 id = "wrike-permanent-token"
 description = 'Wrike permanent access token (JWT) next to a wrike keyword'
-regex = '''(?i:wrike)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+regex = '''(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
 entropy = 3.0
 keywords = ["wrike"]
 mustRedact = [
@@ -2291,7 +2293,7 @@ mustKeep = [
 [[rules]]
 id = "make-api-token"
 description = 'Make (Integromat) API token (UUID) next to a make / integromat key name'
-regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["make_api", "make-api", "makeapi", "make.com", "integromat"]
 mustRedact = [
@@ -2309,7 +2311,7 @@ mustKeep = [
 [[rules]]
 id = "pipedream-api-key"
 description = 'Pipedream API key (32 hex) next to a pipedream keyword'
-regex = '''(?i:pipedream)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pipedream"]
 mustRedact = [
@@ -2364,7 +2366,7 @@ mustKeep = [
 [[rules]]
 id = "ifttt-service-key"
 description = 'IFTTT service key / webhook key (22-64 base64url) next to an ifttt keyword'
-regex = '''(?i:ifttt)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["ifttt"]
 mustRedact = [
@@ -2380,7 +2382,7 @@ mustKeep = [
 [[rules]]
 id = "toggl-api-token"
 description = 'Toggl Track API token (32 hex) next to a toggl keyword'
-regex = '''(?i:toggl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["toggl"]
 mustRedact = [
@@ -2396,7 +2398,7 @@ mustKeep = [
 [[rules]]
 id = "clockify-api-key"
 description = 'Clockify API key (48 base62) next to a clockify keyword'
-regex = '''(?i:clockify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+regex = '''(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["clockify"]
 mustRedact = [
@@ -2412,7 +2414,7 @@ mustKeep = [
 [[rules]]
 id = "everhour-api-token"
 description = 'Everhour API token (4-4-6-6-8 hex groups) next to an everhour keyword'
-regex = '''(?i:everhour)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
+regex = '''(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["everhour"]
 mustRedact = [
@@ -2428,7 +2430,7 @@ mustKeep = [
 [[rules]]
 id = "vimeo-access-token"
 description = 'Vimeo API access token (32 hex) next to a vimeo keyword'
-regex = '''(?i:vimeo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["vimeo"]
 mustRedact = [
@@ -2444,7 +2446,7 @@ mustKeep = [
 [[rules]]
 id = "vimeo-client-secret"
 description = 'Vimeo client secret (128 base64) next to a vimeo keyword'
-regex = '''(?i:vimeo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["vimeo"]
 mustRedact = [
@@ -2459,7 +2461,7 @@ mustKeep = [
 [[rules]]
 id = "wistia-api-token"
 description = 'Wistia API token (64 hex) next to a wistia keyword'
-regex = '''(?i:wistia)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["wistia"]
 mustRedact = [
@@ -2491,7 +2493,7 @@ mustKeep = [
 [[rules]]
 id = "cloudinary-api-secret"
 description = 'Cloudinary API secret (27 base64url) next to a cloudinary keyword'
-regex = '''(?i:cloudinary)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
+regex = '''(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["cloudinary"]
 mustRedact = [
@@ -2521,7 +2523,7 @@ mustKeep = [
 [[rules]]
 id = "imagekit-api-key"
 description = 'ImageKit private key (28-36 base64) next to an imagekit keyword'
-regex = '''(?i:imagekit)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 3.5
 keywords = ["imagekit"]
 mustRedact = [
@@ -2537,7 +2539,7 @@ mustKeep = [
 [[rules]]
 id = "uploadcare-secret-key"
 description = 'Uploadcare secret key (20 hex) next to an uploadcare keyword'
-regex = '''(?i:uploadcare)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["uploadcare"]
 mustRedact = [
@@ -2553,7 +2555,7 @@ mustKeep = [
 [[rules]]
 id = "filestack-api-key"
 description = 'Filestack API key (20-22 base62) / app secret next to a filestack keyword'
-regex = '''(?i:filestack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
+regex = '''(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["filestack"]
 mustRedact = [
@@ -2570,7 +2572,7 @@ mustKeep = [
 [[rules]]
 id = "imgix-api-key"
 description = 'imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keyword'
-regex = '''(?i:imgix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["imgix"]
 mustRedact = [
@@ -2586,7 +2588,7 @@ mustKeep = [
 [[rules]]
 id = "imgix-secure-token"
 description = 'imgix source secure URL token (16 base62) next to an imgix keyword'
-regex = '''(?i:imgix)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["imgix"]
 mustRedact = [
@@ -2605,7 +2607,7 @@ mustKeep = [
 [[rules]]
 id = "contentful-delivery-token"
 description = 'Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keyword'
-regex = '''(?i:contentful)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["contentful"]
 mustRedact = [
@@ -2622,7 +2624,7 @@ mustKeep = [
 [[rules]]
 id = "sanity-api-token"
 description = 'Sanity API token (sk + 150-200 base62) next to a sanity keyword'
-regex = '''(?i:sanity)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
+regex = '''(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
 entropy = 4.0
 keywords = ["sanity"]
 mustRedact = [
@@ -2640,7 +2642,7 @@ mustKeep = [
 [[rules]]
 id = "storyblok-access-token"
 description = 'Storyblok access token (20-30 base62) next to a storyblok keyword'
-regex = '''(?i:storyblok)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+regex = '''(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["storyblok"]
 mustRedact = [
@@ -2656,7 +2658,7 @@ mustKeep = [
 [[rules]]
 id = "prismic-access-token"
 description = 'Prismic permanent access token (MC5 base64 ... ) next to a prismic keyword'
-regex = '''(?i:prismic)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
+regex = '''(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
 entropy = 4.0
 keywords = ["prismic"]
 mustRedact = [
@@ -2672,7 +2674,7 @@ mustKeep = [
 [[rules]]
 id = "datocms-api-token"
 description = 'DatoCMS API token (30 hex) next to a datocms keyword'
-regex = '''(?i:dato(?:cms)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+regex = '''(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["dato"]
 mustRedact = [
@@ -2688,7 +2690,7 @@ mustKeep = [
 [[rules]]
 id = "strapi-api-token"
 description = 'Strapi API token (128-256 hex) next to a strapi keyword'
-regex = '''(?i:strapi)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
+regex = '''(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["strapi"]
 mustRedact = [
@@ -2704,7 +2706,7 @@ mustKeep = [
 [[rules]]
 id = "ghost-admin-api-key"
 description = 'Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keyword'
-regex = '''(?i:ghost)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ghost"]
 mustRedact = [
@@ -2721,7 +2723,7 @@ mustKeep = [
 [[rules]]
 id = "ghost-content-api-key"
 description = 'Ghost Content API key (26 hex) next to a ghost keyword'
-regex = '''(?:(?i:ghost)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
+regex = '''(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
 entropy = 3.0
 keywords = ["ghost"]
 mustRedact = [
@@ -2738,7 +2740,7 @@ mustKeep = [
 [[rules]]
 id = "wordpress-application-password"
 description = 'WordPress application password (six groups of 4 alnum) next to a wordpress / wp key name'
-regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["wordpress", "wp_", "wp-", "wp.", "application_password", "application-password", "application.password", "applicationpassword"]
 mustRedact = [
@@ -2755,7 +2757,7 @@ mustKeep = [
 [[rules]]
 id = "webflow-api-token"
 description = 'Webflow API / site token (64 hex) next to a webflow keyword'
-regex = '''(?i:webflow)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["webflow"]
 mustRedact = [
@@ -2785,7 +2787,7 @@ mustKeep = [
 [[rules]]
 id = "buttercms-api-token"
 description = 'ButterCMS read / write API token (40 hex) next to a buttercms keyword'
-regex = '''(?:(?i:butter[_.-]?cms)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["buttercms", "butter_cms", "butter-cms"]
 mustRedact = [
@@ -2802,7 +2804,7 @@ mustKeep = [
 [[rules]]
 id = "lokalise-api-token"
 description = 'Lokalise API token (40 hex) next to a lokalise keyword'
-regex = '''(?i:lokalise)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["lokalise"]
 mustRedact = [
@@ -2818,7 +2820,7 @@ mustKeep = [
 [[rules]]
 id = "crowdin-personal-token"
 description = 'Crowdin personal access token (80 hex) next to a crowdin keyword'
-regex = '''(?i:crowdin)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+regex = '''(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["crowdin"]
 mustRedact = [
@@ -2850,7 +2852,7 @@ mustKeep = [
 [[rules]]
 id = "transifex-api-token"
 description = 'Transifex API token (1/ + 40 hex) next to a transifex keyword'
-regex = '''(?i:transifex|\btx[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["transifex", "tx_", "tx-", "tx."]
 mustRedact = [
@@ -2866,7 +2868,7 @@ mustKeep = [
 [[rules]]
 id = "poeditor-api-token"
 description = 'POEditor API token (32 hex) next to a poeditor keyword'
-regex = '''(?i:poeditor)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["poeditor"]
 mustRedact = [
@@ -2897,7 +2899,7 @@ mustKeep = [
 [[rules]]
 id = "deepl-api-key"
 description = 'DeepL API authentication key (UUID, free-tier keys end in :fx)'
-regex = '''(?:(?i:deepl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
+regex = '''(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
 entropy = 3.0
 keywords = ["deepl", ":fx"]
 mustRedact = [
@@ -2931,307 +2933,325 @@ mustKeep = [
 [[rules]]
 id = "weatherstack-api-key"
 description = 'weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URL'
-regex = '''(?:(?i:weatherstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherstack"]
 mustRedact = [
   'export WEATHERSTACK_ACCESS_KEY="3d811ec51052d0fbcd6a9cf8952488f9"',
   '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherstackApiKey":"5cb34bf7f13a062e3bf9ab2d9868772a","retries":3}',
   "INFO  using weatherstack access key = 'ee1c6434a697ad53a2da64fe2c90de51'",
-  'GET http://api.weatherstack.com/current?access_key=7bc56d21708967acea8e3024b65fa567&format=1 200 312ms',
+  '{"weatherstack": {"access_key": "7bc56d21708967acea8e3024b65fa567", "https": true}}',
+  'GET http://api.weatherstack.com/current?access_key=dca1aeba2dd08505b6e9efb7884a1785&format=1 200 312ms',
 ]
 mustKeep = [
   'WEATHERSTACK_ACCESS_KEY=${WEATHERSTACK_ACCESS_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved weatherstack_account_id = dca1aeba2dd08505b6e9efb7884a1785',
+  '[main] INFO  c.e.app.Settings - resolved weatherstack_account_id = 7ef3f4613e884b51b5e2f2ac0aa60a3a',
 ]
 
 [[rules]]
 id = "positionstack-api-key"
 description = 'positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URL'
-regex = '''(?:(?i:positionstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["positionstack"]
 mustRedact = [
   '<POSITIONSTACK_ACCESS_KEY>a67d58bfad1347936a224e969ed56ac2</POSITIONSTACK_ACCESS_KEY>',
   'May  1 10:00:04 web-2 app[2211]: config positionstackApiKey="fccb77199f9f77cb3d147c209af8f701" loaded',
   'positionstack access key fba230cefcbde50c4e7598ec9612d5f6',
-  'GET http://api.positionstack.com/v1/forward?access_key=05c60eae7dc393f85d9184fc7cb1b0a8&format=1 200 312ms',
+  '{"positionstack": {"access_key": "05c60eae7dc393f85d9184fc7cb1b0a8", "https": true}}',
+  'GET http://api.positionstack.com/v1/forward?access_key=c7d1409e6f2b9d3c758ba5c09aeca150&format=1 200 312ms',
 ]
 mustKeep = [
   'POSITIONSTACK_ACCESS_KEY=${POSITIONSTACK_ACCESS_KEY}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" positionstack_account_id=c7d1409e6f2b9d3c758ba5c09aeca150 timeout=30s',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" positionstack_account_id=50580dc752f7ce24c6716fe0fdd96d50 timeout=30s',
 ]
 
 [[rules]]
 id = "ipstack-api-key"
 description = 'ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URL'
-regex = '''(?:(?i:ipstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipstack"]
 mustRedact = [
   '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","IPSTACK_ACCESS_KEY":"b187d04a99a7d18e97ffa0895f0866af","retries":3}',
   'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ipstackApiKey=696a737afbf98f8361ed366ac6999c16 timeout=30s',
   "INFO  using ipstack access key = '8b80366dee0af293539f24e35c621059'",
-  'GET http://api.ipstack.com/134.201.250.155?access_key=64e276d968ae31c334d78665a0614eb3&format=1 200 312ms',
+  '{"ipstack": {"access_key": "64e276d968ae31c334d78665a0614eb3", "https": true}}',
+  'GET http://api.ipstack.com/134.201.250.155?access_key=873f748d1005f1f7deb7ad124faf2ead&format=1 200 312ms',
 ]
 mustKeep = [
   'IPSTACK_ACCESS_KEY=${IPSTACK_ACCESS_KEY}',
-  'docker run --rm -e ipstack_account_id=873f748d1005f1f7deb7ad124faf2ead registry.local/worker:1.4.2',
+  'docker run --rm -e ipstack_account_id=49d1b13df675d5e98e2b96798d5a1c16 registry.local/worker:1.4.2',
 ]
 
 [[rules]]
 id = "marketstack-api-key"
 description = 'marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URL'
-regex = '''(?:(?i:marketstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["marketstack"]
 mustRedact = [
   'MARKETSTACK_ACCESS_KEY = "7583cb3930afc9545541ff22cc4ad425"',
   'export marketstackApiKey="2005dba4fd84735c5a7ec6337b66cb43"',
   '2024-05-01T10:00:05Z WARN  bootstrap: marketstack access key: 2e2032f34dec12dbd2305ade0c8cb5a2',
-  'GET http://api.marketstack.com/v1/eod?access_key=85ffe2965ea8b1473899a15aef53e3ee&format=1 200 312ms',
+  '{"marketstack": {"access_key": "85ffe2965ea8b1473899a15aef53e3ee", "https": true}}',
+  'GET http://api.marketstack.com/v1/eod?access_key=c5e11e6c08d5e0a71e7d15b6ae308391&format=1 200 312ms',
 ]
 mustKeep = [
   'MARKETSTACK_ACCESS_KEY=${MARKETSTACK_ACCESS_KEY}',
-  '  marketstack_account_id: c5e11e6c08d5e0a71e7d15b6ae308391',
+  '  marketstack_account_id: de74c2d5146dcde2f5bb3be66a19751c',
 ]
 
 [[rules]]
 id = "mediastack-api-key"
 description = 'mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URL'
-regex = '''(?:(?i:mediastack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mediastack"]
 mustRedact = [
   'May  1 10:00:04 web-2 app[2211]: config MEDIASTACK_ACCESS_KEY="2ff6f779064a5cc2d13ba7dfffa47898" loaded',
   'mediastackApiKey = "1a7682e6872510e3c8c51e1571c81ad9"',
   'mediastack access key daa321fa58f93cef453fd82372520842',
-  'GET http://api.mediastack.com/v1/news?access_key=de9b9c5e6a41dfe97c283f0d7b945b4a&format=1 200 312ms',
+  '{"mediastack": {"access_key": "de9b9c5e6a41dfe97c283f0d7b945b4a", "https": true}}',
+  'GET http://api.mediastack.com/v1/news?access_key=f35d1ecf64c918a718db2afe8d324361&format=1 200 312ms',
 ]
 mustKeep = [
   'MEDIASTACK_ACCESS_KEY=${MEDIASTACK_ACCESS_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: mediastack_account_id: 'f35d1ecf64c918a718db2afe8d324361'",
+  "2024-05-01 10:00:03,412 DEBUG settings: mediastack_account_id: 'e9b567839b5d994304e7fe9c72ef37f1'",
 ]
 
 [[rules]]
 id = "serpstack-api-key"
 description = 'serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URL'
-regex = '''(?:(?i:serpstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serpstack"]
 mustRedact = [
   '[main] INFO  c.e.app.Settings - resolved SERPSTACK_ACCESS_KEY = f750274a55e77d41cd182a9713cddea9',
   'docker run --rm -e serpstackApiKey=6db807ba3555ee3149d1cee1038150c1 registry.local/worker:1.4.2',
   '2024-05-01T10:00:05Z WARN  bootstrap: serpstack access key: 8413fa2fc14d1b0a86df8a9bd31f12f9',
-  'GET http://api.serpstack.com/search?access_key=63983dc9d6c809ea4fc51640df016047&format=1 200 312ms',
+  '{"serpstack": {"access_key": "63983dc9d6c809ea4fc51640df016047", "https": true}}',
+  'GET http://api.serpstack.com/search?access_key=0b317f96e5701d2d1476116254cd1301&format=1 200 312ms',
 ]
 mustKeep = [
   'SERPSTACK_ACCESS_KEY=${SERPSTACK_ACCESS_KEY}',
-  'export serpstack_account_id="0b317f96e5701d2d1476116254cd1301"',
+  'export serpstack_account_id="a33007036be4eab9c182a1193cf5751b"',
 ]
 
 [[rules]]
 id = "scrapestack-api-key"
 description = 'scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URL'
-regex = '''(?:(?i:scrapestack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scrapestack"]
 mustRedact = [
   'May  1 10:00:04 web-2 app[2211]: config SCRAPESTACK_ACCESS_KEY="37eb08088b028dba688a0ef4d68254c6" loaded',
   'scrapestackApiKey = "a81f7f88326124348f8b4aedd9882f73"',
   "INFO  using scrapestack access key = 'ad199549aa6aafde771cbcc0aa2bf183'",
-  'GET http://api.scrapestack.com/scrape?access_key=5b0608e38db5b1816ee1a21572b1d384&format=1 200 312ms',
+  '{"scrapestack": {"access_key": "5b0608e38db5b1816ee1a21572b1d384", "https": true}}',
+  'GET http://api.scrapestack.com/scrape?access_key=b7f423f0ad4c28e636544b7e36c495a1&format=1 200 312ms',
 ]
 mustKeep = [
   'SCRAPESTACK_ACCESS_KEY=${SCRAPESTACK_ACCESS_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: scrapestack_account_id: 'b7f423f0ad4c28e636544b7e36c495a1'",
+  "2024-05-01 10:00:03,412 DEBUG settings: scrapestack_account_id: '5eeb2ed8ccd8d704ce6400613aaa0a7c'",
 ]
 
 [[rules]]
 id = "aviationstack-api-key"
 description = 'aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URL'
-regex = '''(?:(?i:aviationstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["aviationstack"]
 mustRedact = [
   'AVIATIONSTACK_ACCESS_KEY = "be2e83b803a9f4beafccc28c5247928f"',
   'export aviationstackApiKey="790f5c9c2177db9b84f037d46e74338b"',
   '2024-05-01T10:00:05Z WARN  bootstrap: aviationstack access key: f5543a05d09c153214745e0a1a84aa27',
-  'GET http://api.aviationstack.com/v1/flights?access_key=19ffdc145b81be7310dded0fd8c87e6d&format=1 200 312ms',
+  '{"aviationstack": {"access_key": "19ffdc145b81be7310dded0fd8c87e6d", "https": true}}',
+  'GET http://api.aviationstack.com/v1/flights?access_key=c161338efdffd473d64260f1e89890bf&format=1 200 312ms',
 ]
 mustKeep = [
   'AVIATIONSTACK_ACCESS_KEY=${AVIATIONSTACK_ACCESS_KEY}',
-  '  aviationstack_account_id: c161338efdffd473d64260f1e89890bf',
+  '  aviationstack_account_id: b3baf95073bff90947bac30995fd1f16',
 ]
 
 [[rules]]
 id = "userstack-api-key"
 description = 'userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URL'
-regex = '''(?:(?i:userstack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["userstack"]
 mustRedact = [
   '<USERSTACK_ACCESS_KEY>efb507eb61bdbae5feb29242f7cba775</USERSTACK_ACCESS_KEY>',
   'May  1 10:00:04 web-2 app[2211]: config userstackApiKey="8a68f2db6aa22a5693f65ccffcd27808" loaded',
   "INFO  using userstack access key = '818fea77884cca167b4491568faa80f7'",
-  'GET http://api.userstack.com/detect?access_key=06d0423e493bf5f3be92a08b4c245ec0&format=1 200 312ms',
+  '{"userstack": {"access_key": "06d0423e493bf5f3be92a08b4c245ec0", "https": true}}',
+  'GET http://api.userstack.com/detect?access_key=65dc550093ad69270238fe37524bf678&format=1 200 312ms',
 ]
 mustKeep = [
   'USERSTACK_ACCESS_KEY=${USERSTACK_ACCESS_KEY}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" userstack_account_id=65dc550093ad69270238fe37524bf678 timeout=30s',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" userstack_account_id=aedadc5a0ccf870d0fd2339e7517b4e1 timeout=30s',
 ]
 
 [[rules]]
 id = "numverify-api-key"
 description = 'numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URL'
-regex = '''(?:(?i:numverify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["numverify"]
 mustRedact = [
   'docker run --rm -e NUMVERIFY_ACCESS_KEY=c5467e574ef0bee4440baf58678d8b32 registry.local/worker:1.4.2',
   '<numverifyApiKey>7cdb6872cb7181f511f0f71055c8133b</numverifyApiKey>',
   "INFO  using numverify access key = '7f64cd2639da293986ece790b1f44f91'",
-  'GET http://api.numverify.com/validate?access_key=200c37e041f2ba2c342fae325c098db3&format=1 200 312ms',
+  '{"numverify": {"access_key": "200c37e041f2ba2c342fae325c098db3", "https": true}}',
+  'GET http://api.numverify.com/validate?access_key=ea2491358e8c3f7211b37d7e8a765cd7&format=1 200 312ms',
 ]
 mustKeep = [
   'NUMVERIFY_ACCESS_KEY=${NUMVERIFY_ACCESS_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","numverify_account_id":"ea2491358e8c3f7211b37d7e8a765cd7","retries":3}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","numverify_account_id":"0459962d4cb4b4b47e68f0253e325815","retries":3}',
 ]
 
 [[rules]]
 id = "mailboxlayer-api-key"
 description = 'mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URL'
-regex = '''(?:(?i:mailboxlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mailboxlayer"]
 mustRedact = [
   '  MAILBOXLAYER_ACCESS_KEY: 6e28aebd7f4d2898fd4298d3a9f1c6ba',
   '[main] INFO  c.e.app.Settings - resolved mailboxlayerApiKey = fe552db9ca30583774bcc1a20393d6bc',
   'mailboxlayer access key 6b16f88d768c7c5d8c77614bb479ec50',
-  'GET http://api.mailboxlayer.com/check?access_key=92946fd7c2649d868923f72d9acc5622&format=1 200 312ms',
+  '{"mailboxlayer": {"access_key": "92946fd7c2649d868923f72d9acc5622", "https": true}}',
+  'GET http://api.mailboxlayer.com/check?access_key=8a5bf790c5c0d6e1814d7760820cf559&format=1 200 312ms',
 ]
 mustKeep = [
   'MAILBOXLAYER_ACCESS_KEY=${MAILBOXLAYER_ACCESS_KEY}',
-  'mailboxlayer_account_id = "8a5bf790c5c0d6e1814d7760820cf559"',
+  'mailboxlayer_account_id = "51a8e4ca606b94068479a710cfefc9bb"',
 ]
 
 [[rules]]
 id = "vatlayer-api-key"
 description = 'vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URL'
-regex = '''(?:(?i:vatlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["vatlayer"]
 mustRedact = [
   'VATLAYER_ACCESS_KEY = "02e67f1aa1c8253034bea5636723cd10"',
   'export vatlayerApiKey="2d683539a2f165c5cc3ef1087a5f4306"',
   "INFO  using vatlayer access key = 'caca2a6199bb8840016fa2e909eac13f'",
-  'GET http://api.vatlayer.com/validate?access_key=65ae70a8729f05f6ffe6955da0ab0bb0&format=1 200 312ms',
+  '{"vatlayer": {"access_key": "65ae70a8729f05f6ffe6955da0ab0bb0", "https": true}}',
+  'GET http://api.vatlayer.com/validate?access_key=06f2b51c187b6c514c1c870a64fa7a7b&format=1 200 312ms',
 ]
 mustKeep = [
   'VATLAYER_ACCESS_KEY=${VATLAYER_ACCESS_KEY}',
-  '  vatlayer_account_id: 06f2b51c187b6c514c1c870a64fa7a7b',
+  '  vatlayer_account_id: 4a0587c17ead5cf8c01dbfd86c22209e',
 ]
 
 [[rules]]
 id = "languagelayer-api-key"
 description = 'languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URL'
-regex = '''(?:(?i:languagelayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["languagelayer"]
 mustRedact = [
   '[main] INFO  c.e.app.Settings - resolved LANGUAGELAYER_ACCESS_KEY = 1550f974f5e7f790c8820abdad60418b',
   'docker run --rm -e languagelayerApiKey=985ad1c51dd612a5240fd4b441680eb9 registry.local/worker:1.4.2',
   "INFO  using languagelayer access key = '0accd763dcae7a536520662a4bb196d2'",
-  'GET http://api.languagelayer.com/detect?access_key=7abacf6fe23568c21b2f2aec9e5149f1&format=1 200 312ms',
+  '{"languagelayer": {"access_key": "7abacf6fe23568c21b2f2aec9e5149f1", "https": true}}',
+  'GET http://api.languagelayer.com/detect?access_key=a5dbe94aacd368b43efeb57e7b2438a2&format=1 200 312ms',
 ]
 mustKeep = [
   'LANGUAGELAYER_ACCESS_KEY=${LANGUAGELAYER_ACCESS_KEY}',
-  'export languagelayer_account_id="a5dbe94aacd368b43efeb57e7b2438a2"',
+  'export languagelayer_account_id="726201e78b5ce903b5d0d10109f0a9e9"',
 ]
 
 [[rules]]
 id = "countrylayer-api-key"
 description = 'countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URL'
-regex = '''(?:(?i:countrylayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["countrylayer"]
 mustRedact = [
   'COUNTRYLAYER_ACCESS_KEY = "08c0fe51095295a096d34b9d25f00fcb"',
   'export countrylayerApiKey="e32c161b49db6fb61797ec9f4ff4c379"',
   "INFO  using countrylayer access key = 'a2f610034e5f144835b83ddfb839d5ff'",
-  'GET http://api.countrylayer.com/v2/all?access_key=7fffdfb9e7b79c1d5c9f0ff0ea38465d&format=1 200 312ms',
+  '{"countrylayer": {"access_key": "7fffdfb9e7b79c1d5c9f0ff0ea38465d", "https": true}}',
+  'GET http://api.countrylayer.com/v2/all?access_key=c1545af895c5612873ad5654c723d44d&format=1 200 312ms',
 ]
 mustKeep = [
   'COUNTRYLAYER_ACCESS_KEY=${COUNTRYLAYER_ACCESS_KEY}',
-  '  countrylayer_account_id: c1545af895c5612873ad5654c723d44d',
+  '  countrylayer_account_id: 5c8498c21ada5c11983890939af428da',
 ]
 
 [[rules]]
 id = "coinlayer-api-key"
 description = 'coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URL'
-regex = '''(?:(?i:coinlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["coinlayer"]
 mustRedact = [
   'export COINLAYER_ACCESS_KEY="7f6462fe5896391d50941d58b613d2e8"',
   '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","coinlayerApiKey":"32c898847e80b8bdc11fd018cc43a8a4","retries":3}',
   "INFO  using coinlayer access key = 'a03ada1cd7efdb925acef115531166e3'",
-  'GET http://api.coinlayer.com/live?access_key=dc97bf06b9892e352027516953707f2e&format=1 200 312ms',
+  '{"coinlayer": {"access_key": "dc97bf06b9892e352027516953707f2e", "https": true}}',
+  'GET http://api.coinlayer.com/live?access_key=e01db33e23734429283a796c6796ceb0&format=1 200 312ms',
 ]
 mustKeep = [
   'COINLAYER_ACCESS_KEY=${COINLAYER_ACCESS_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved coinlayer_account_id = e01db33e23734429283a796c6796ceb0',
+  '[main] INFO  c.e.app.Settings - resolved coinlayer_account_id = dd422497b1ea867d84cfbc54389f5285',
 ]
 
 [[rules]]
 id = "currencylayer-api-key"
 description = 'currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URL'
-regex = '''(?:(?i:currencylayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["currencylayer"]
 mustRedact = [
   'May  1 10:00:04 web-2 app[2211]: config CURRENCYLAYER_ACCESS_KEY="72f1e3285b18239c8b0f25c5d2afb854" loaded',
   'currencylayerApiKey = "76afc47c200cf27181acd986608ef6ca"',
   "INFO  using currencylayer access key = '8e62f1a79619d0a694f334ec699ce34b'",
-  'GET http://api.currencylayer.com/live?access_key=252c21743b8d903537741c2d5b4e6805&format=1 200 312ms',
+  '{"currencylayer": {"access_key": "252c21743b8d903537741c2d5b4e6805", "https": true}}',
+  'GET http://api.currencylayer.com/live?access_key=8cf1400b8d1d98aaa7c74ea3f309d587&format=1 200 312ms',
 ]
 mustKeep = [
   'CURRENCYLAYER_ACCESS_KEY=${CURRENCYLAYER_ACCESS_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: currencylayer_account_id: '8cf1400b8d1d98aaa7c74ea3f309d587'",
+  "2024-05-01 10:00:03,412 DEBUG settings: currencylayer_account_id: '47f3ee84b08733c164680b22c94872f5'",
 ]
 
 [[rules]]
 id = "screenshotlayer-api-key"
 description = 'screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URL'
-regex = '''(?:(?i:screenshotlayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["screenshotlayer"]
 mustRedact = [
   '[main] INFO  c.e.app.Settings - resolved SCREENSHOTLAYER_ACCESS_KEY = 0b788341c92ea14e983b288a280fa093',
   'docker run --rm -e screenshotlayerApiKey=79ed8d30ecbd252b91ed5a0abab158b8 registry.local/worker:1.4.2',
   '2024-05-01T10:00:05Z WARN  bootstrap: screenshotlayer access key: 3024a4c29639e118564093cffa977df5',
-  'GET http://api.screenshotlayer.com/api/capture?access_key=da8d7cf99de09c4e69478da26333e042&format=1 200 312ms',
+  '{"screenshotlayer": {"access_key": "da8d7cf99de09c4e69478da26333e042", "https": true}}',
+  'GET http://api.screenshotlayer.com/api/capture?access_key=370cd99597ba665527ab1376b8b3ce83&format=1 200 312ms',
 ]
 mustKeep = [
   'SCREENSHOTLAYER_ACCESS_KEY=${SCREENSHOTLAYER_ACCESS_KEY}',
-  'export screenshotlayer_account_id="370cd99597ba665527ab1376b8b3ce83"',
+  'export screenshotlayer_account_id="279e57a39f6917bd759bd87c9ee037b1"',
 ]
 
 [[rules]]
 id = "pdflayer-api-key"
 description = 'pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URL'
-regex = '''(?:(?i:pdflayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pdflayer"]
 mustRedact = [
   '[main] INFO  c.e.app.Settings - resolved PDFLAYER_ACCESS_KEY = b961fd7d19926fa497732f54a7db2025',
   'docker run --rm -e pdflayerApiKey=b627c50ba3ac408f34ffc73c24242e84 registry.local/worker:1.4.2',
   "INFO  using pdflayer access key = '72ebaa4ff4aaa9daa0878240112474cf'",
-  'GET http://api.pdflayer.com/api/convert?access_key=2daf97cdadfb99f35bbd66eeb544ab9f&format=1 200 312ms',
+  '{"pdflayer": {"access_key": "2daf97cdadfb99f35bbd66eeb544ab9f", "https": true}}',
+  'GET http://api.pdflayer.com/api/convert?access_key=6c5ba491429e5a112cd27d418a5f4048&format=1 200 312ms',
 ]
 mustKeep = [
   'PDFLAYER_ACCESS_KEY=${PDFLAYER_ACCESS_KEY}',
-  'export pdflayer_account_id="6c5ba491429e5a112cd27d418a5f4048"',
+  'export pdflayer_account_id="3621a538511db451eda58a4e7572d9e2"',
 ]
 
 [[rules]]
@@ -3254,7 +3274,7 @@ mustKeep = [
 [[rules]]
 id = "exchangeratesapi-api-key"
 description = 'exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URL'
-regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["exchangeratesapi", "exchange_rates_api", "exchange-rates-api", "exchangerates"]
 mustRedact = [
@@ -3271,7 +3291,7 @@ mustKeep = [
 [[rules]]
 id = "apilayer-api-key"
 description = 'APILayer marketplace API key (32 base62) next to an apilayer keyword'
-regex = '''(?:(?i:apilayer)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["apilayer"]
 mustRedact = [
@@ -3291,7 +3311,7 @@ mustKeep = [
 [[rules]]
 id = "openweather-api-key"
 description = 'OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URL'
-regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|\bpyowm|(?<![A-Za-z])owm(?![A-Za-z]))(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|\bpyowm|(?<![A-Za-z])owm(?![A-Za-z]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openweather", "open_weather", "open-weather", "owm"]
 mustRedact = [
@@ -3309,7 +3329,7 @@ mustKeep = [
 [[rules]]
 id = "weatherbit-api-key"
 description = 'Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URL'
-regex = '''(?:(?i:weatherbit)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherbit"]
 mustRedact = [
@@ -3326,7 +3346,7 @@ mustKeep = [
 [[rules]]
 id = "tomorrow-io-api-key"
 description = 'Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key name'
-regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["tomorrow", "climacell"]
 mustRedact = [
@@ -3343,7 +3363,7 @@ mustKeep = [
 [[rules]]
 id = "visualcrossing-api-key"
 description = 'Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URL'
-regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["visualcrossing", "visual_crossing", "visual-crossing"]
 mustRedact = [
@@ -3360,7 +3380,7 @@ mustKeep = [
 [[rules]]
 id = "worldweatheronline-api-key"
 description = 'World Weather Online API key (31 hex) next to a worldweather keyword or URL'
-regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["worldweather", "world_weather", "world-weather", "wwo"]
 mustRedact = [
@@ -3377,7 +3397,7 @@ mustKeep = [
 [[rules]]
 id = "stormglass-api-key"
 description = "Stormglass API key (two UUIDs joined by '-') next to a stormglass keyword"
-regex = '''(?i:stormglass)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["stormglass"]
 mustRedact = [
@@ -3393,7 +3413,7 @@ mustKeep = [
 [[rules]]
 id = "openuv-api-key"
 description = 'OpenUV API key (32 hex) next to an openuv keyword'
-regex = '''(?i:openuv)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openuv"]
 mustRedact = [
@@ -3409,7 +3429,7 @@ mustKeep = [
 [[rules]]
 id = "weatherapi-api-key"
 description = 'WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URL'
-regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherapi", "weather_api", "weather-api"]
 mustRedact = [
@@ -3474,7 +3494,7 @@ mustKeep = [
 [[rules]]
 id = "tomtom-api-key"
 description = 'TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URL'
-regex = '''(?:(?i:tomtom)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["tomtom"]
 mustRedact = [
@@ -3491,7 +3511,7 @@ mustKeep = [
 [[rules]]
 id = "mapquest-api-key"
 description = 'MapQuest API key (32 base62) next to a mapquest keyword or in its API URL'
-regex = '''(?:(?i:mapquest)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["mapquest"]
 mustRedact = [
@@ -3508,7 +3528,7 @@ mustKeep = [
 [[rules]]
 id = "geoapify-api-key"
 description = 'Geoapify API key (32 hex) next to a geoapify keyword or in its API URL'
-regex = '''(?:(?i:geoapify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geoapify"]
 mustRedact = [
@@ -3525,7 +3545,7 @@ mustKeep = [
 [[rules]]
 id = "opencage-api-key"
 description = 'OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URL'
-regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["opencage", "open_cage", "open-cage"]
 mustRedact = [
@@ -3542,7 +3562,7 @@ mustKeep = [
 [[rules]]
 id = "locationiq-access-token"
 description = 'LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URL'
-regex = '''(?:(?i:location[_.-]?iq)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
+regex = '''(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
 entropy = 3.0
 keywords = ["locationiq", "location_iq", "location-iq", "pk."]
 mustRedact = [
@@ -3586,7 +3606,7 @@ mustKeep = [
 [[rules]]
 id = "bing-maps-key"
 description = 'Bing Maps key (64 base64url) next to a bing maps keyword or in its API URL'
-regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["bing", "virtualearth"]
 mustRedact = [
@@ -3603,7 +3623,7 @@ mustKeep = [
 [[rules]]
 id = "what3words-api-key"
 description = 'what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URL'
-regex = '''(?:(?i:what3words|\bw3w)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
 entropy = 2.5
 keywords = ["what3words", "w3w"]
 mustRedact = [
@@ -3620,7 +3640,7 @@ mustKeep = [
 [[rules]]
 id = "graphhopper-api-key"
 description = 'GraphHopper API key (UUID) next to a graphhopper keyword or in its API URL'
-regex = '''(?:(?i:graphhopper)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["graphhopper"]
 mustRedact = [
@@ -3637,7 +3657,7 @@ mustKeep = [
 [[rules]]
 id = "geocodio-api-key"
 description = 'Geocodio API key (39 hex) next to a geocodio keyword or in its API URL'
-regex = '''(?:(?i:geocodio)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geocodio", "geocod.io"]
 mustRedact = [
@@ -3654,7 +3674,7 @@ mustKeep = [
 [[rules]]
 id = "google-maps-static-signing-secret"
 description = 'Google Maps URL signing secret (28 base64url ending =) next to a maps signing key name'
-regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
+regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["maps"]
 mustRedact = [
@@ -3673,7 +3693,7 @@ mustKeep = [
 [[rules]]
 id = "ipinfo-access-token"
 description = 'ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URL'
-regex = '''(?:(?i:ipinfo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipinfo"]
 mustRedact = [
@@ -3690,7 +3710,7 @@ mustKeep = [
 [[rules]]
 id = "ipapi-api-key"
 description = 'ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URL'
-regex = '''(?:(?i:ip[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipapi", "ip_api", "ip-api"]
 mustRedact = [
@@ -3707,7 +3727,7 @@ mustKeep = [
 [[rules]]
 id = "ipgeolocation-api-key"
 description = 'ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URL'
-regex = '''(?:(?i:ipgeolocation)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipgeolocation"]
 mustRedact = [
@@ -3724,7 +3744,7 @@ mustKeep = [
 [[rules]]
 id = "ip2location-api-key"
 description = 'IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URL'
-regex = '''(?:(?i:ip2location)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ip2location"]
 mustRedact = [
@@ -3755,7 +3775,7 @@ mustKeep = [
 [[rules]]
 id = "maxmind-legacy-license-key"
 description = 'MaxMind legacy license key (16 base62) next to a maxmind / geoip keyword'
-regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["maxmind", "geoip"]
 mustRedact = [
@@ -3771,7 +3791,7 @@ mustKeep = [
 [[rules]]
 id = "ipqualityscore-api-key"
 description = 'IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URL'
-regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["ipquality", "ip_quality", "ip-quality", "ipqs"]
 mustRedact = [
@@ -3788,7 +3808,7 @@ mustKeep = [
 [[rules]]
 id = "abstractapi-api-key"
 description = 'Abstract API key (32 hex) next to an abstractapi keyword or in its API URL'
-regex = '''(?:(?i:abstract[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["abstractapi", "abstract_api", "abstract-api"]
 mustRedact = [
@@ -3805,7 +3825,7 @@ mustKeep = [
 [[rules]]
 id = "ipdata-api-key"
 description = 'ipdata API key (56 hex) next to an ipdata keyword or in its API URL'
-regex = '''(?:(?i:ipdata)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipdata"]
 mustRedact = [
@@ -3825,7 +3845,7 @@ mustKeep = [
 [[rules]]
 id = "alphavantage-api-key"
 description = 'Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URL'
-regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["alphavantage", "alpha_vantage", "alpha-vantage"]
 mustRedact = [
@@ -3842,7 +3862,7 @@ mustKeep = [
 [[rules]]
 id = "finnhub-api-key"
 description = 'Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URL'
-regex = '''(?:(?i:finnhub)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["finnhub"]
 mustRedact = [
@@ -3905,7 +3925,7 @@ mustKeep = [
 [[rules]]
 id = "twelvedata-api-key"
 description = 'Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URL'
-regex = '''(?:(?i:twelve[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["twelvedata", "twelve_data", "twelve-data"]
 mustRedact = [
@@ -3922,7 +3942,7 @@ mustKeep = [
 [[rules]]
 id = "financialmodelingprep-api-key"
 description = 'Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URL'
-regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["financialmodelingprep", "financial_modeling_prep", "fmp"]
 mustRedact = [
@@ -3939,7 +3959,7 @@ mustKeep = [
 [[rules]]
 id = "nasdaq-data-link-api-key"
 description = 'Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URL'
-regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["nasdaq", "quandl"]
 mustRedact = [
@@ -3956,7 +3976,7 @@ mustKeep = [
 [[rules]]
 id = "tiingo-api-token"
 description = 'Tiingo API token (40 hex) next to a tiingo keyword or in its API URL'
-regex = '''(?:(?i:tiingo)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["tiingo"]
 mustRedact = [
@@ -3973,7 +3993,7 @@ mustKeep = [
 [[rules]]
 id = "coinapi-api-key"
 description = 'CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key header'
-regex = '''(?:(?i:coinapi)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coinapi"]
 mustRedact = [
@@ -3990,7 +4010,7 @@ mustKeep = [
 [[rules]]
 id = "coinmarketcap-api-key"
 description = 'CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keyword'
-regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coinmarketcap", "coin_market_cap", "cmc"]
 mustRedact = [
@@ -4022,7 +4042,7 @@ mustKeep = [
 [[rules]]
 id = "cryptocompare-api-key"
 description = 'CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URL'
-regex = '''(?:(?i:cryptocompare)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["cryptocompare"]
 mustRedact = [
@@ -4039,7 +4059,7 @@ mustKeep = [
 [[rules]]
 id = "etherscan-api-key"
 description = 'Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)'
-regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "ftmscan", "snowscan", "celoscan", "blastscan", "lineascan", "scrollscan", "erascan"]
 mustRedact = [
@@ -4057,7 +4077,7 @@ mustKeep = [
 [[rules]]
 id = "infura-api-key"
 description = 'Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URL'
-regex = '''(?:(?i:infura)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["infura"]
 mustRedact = [
@@ -4075,7 +4095,7 @@ mustKeep = [
 [[rules]]
 id = "alchemy-api-key"
 description = 'Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URL'
-regex = '''(?:(?i:alchemy)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["alchemy"]
 mustRedact = [
@@ -4092,7 +4112,7 @@ mustKeep = [
 [[rules]]
 id = "moralis-api-key"
 description = 'Moralis API key (64 base62, or JWT) next to a moralis keyword'
-regex = '''(?i:moralis)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
+regex = '''(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["moralis"]
 mustRedact = [
@@ -4121,7 +4141,7 @@ mustKeep = [
 [[rules]]
 id = "quicknode-api-key"
 description = 'QuickNode console API key (QN_ + 32 hex) next to a quicknode keyword'
-regex = '''(?:(?i:quicknode)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["quicknode", "qn_"]
 mustRedact = [
@@ -4136,7 +4156,7 @@ mustKeep = [
 [[rules]]
 id = "blocknative-api-key"
 description = 'Blocknative API key (UUID) next to a blocknative keyword'
-regex = '''(?i:blocknative)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["blocknative"]
 mustRedact = [
@@ -4166,7 +4186,7 @@ mustKeep = [
 [[rules]]
 id = "openexchangerates-app-id"
 description = 'Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URL'
-regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openexchangerates", "open_exchange_rates", "open-exchange-rates", "oxr"]
 mustRedact = [
@@ -4183,7 +4203,7 @@ mustKeep = [
 [[rules]]
 id = "currencyfreaks-api-key"
 description = 'CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URL'
-regex = '''(?:(?i:currencyfreaks)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["currencyfreaks"]
 mustRedact = [
@@ -4200,7 +4220,7 @@ mustKeep = [
 [[rules]]
 id = "currencyapi-api-key"
 description = 'currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keyword'
-regex = '''(?:(?i:currency[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["currencyapi", "currency_api", "currency-api", "cur_live_"]
 mustRedact = [
@@ -4218,7 +4238,7 @@ mustKeep = [
 [[rules]]
 id = "scraperapi-api-key"
 description = 'ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URL'
-regex = '''(?:(?i:scraper[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scraperapi", "scraper_api", "scraper-api"]
 mustRedact = [
@@ -4235,7 +4255,7 @@ mustKeep = [
 [[rules]]
 id = "scrapingbee-api-key"
 description = 'ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URL'
-regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["scrapingbee", "scraping_bee", "scraping-bee"]
 mustRedact = [
@@ -4252,7 +4272,7 @@ mustKeep = [
 [[rules]]
 id = "zenrows-api-key"
 description = 'ZenRows API key (40 hex) next to a zenrows keyword or in its API URL'
-regex = '''(?:(?i:zenrows)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["zenrows"]
 mustRedact = [
@@ -4284,7 +4304,7 @@ mustKeep = [
 [[rules]]
 id = "scrapingant-api-key"
 description = 'ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URL'
-regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scrapingant", "scraping_ant", "scraping-ant"]
 mustRedact = [
@@ -4316,7 +4336,7 @@ mustKeep = [
 [[rules]]
 id = "brightdata-api-token"
 description = 'Bright Data API token (64 hex or UUID) next to a brightdata keyword'
-regex = '''(?i:bright[_.-]?data|luminati)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+regex = '''(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["brightdata", "bright_data", "bright-data", "luminati"]
 mustRedact = [
@@ -4332,7 +4352,7 @@ mustKeep = [
 [[rules]]
 id = "browserless-api-token"
 description = 'Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URL'
-regex = '''(?:(?i:browserless)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
 entropy = 3.3
 keywords = ["browserless"]
 mustRedact = [
@@ -4349,7 +4369,7 @@ mustKeep = [
 [[rules]]
 id = "diffbot-api-token"
 description = 'Diffbot API token (32 hex) next to a diffbot keyword or in its API URL'
-regex = '''(?:(?i:diffbot)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["diffbot"]
 mustRedact = [
@@ -4366,7 +4386,7 @@ mustKeep = [
 [[rules]]
 id = "zenscrape-api-key"
 description = 'Zenscrape API key (UUID) next to a zenscrape keyword'
-regex = '''(?i:zenscrape)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["zenscrape"]
 mustRedact = [
@@ -4382,7 +4402,7 @@ mustKeep = [
 [[rules]]
 id = "webscraping-ai-api-key"
 description = 'WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URL'
-regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["webscraping", "web_scraping", "web-scraping"]
 mustRedact = [
@@ -4399,7 +4419,7 @@ mustKeep = [
 [[rules]]
 id = "screenshotapi-api-key"
 description = 'ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keyword'
-regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["screenshotapi", "screenshot_api", "screenshot-api"]
 mustRedact = [
@@ -4416,7 +4436,7 @@ mustKeep = [
 [[rules]]
 id = "urlbox-api-secret"
 description = 'Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keyword'
-regex = '''(?i:urlbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
+regex = '''(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["urlbox"]
 mustRedact = [
@@ -4446,7 +4466,7 @@ mustKeep = [
 [[rules]]
 id = "pdfshift-legacy-key"
 description = 'PDFShift legacy API key (32 hex) next to a pdfshift keyword'
-regex = '''(?i:pdfshift)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pdfshift"]
 mustRedact = [
@@ -4462,7 +4482,7 @@ mustKeep = [
 [[rules]]
 id = "docraptor-api-key"
 description = 'DocRaptor API key (20 base62) next to a docraptor keyword'
-regex = '''(?i:docraptor)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["docraptor"]
 mustRedact = [
@@ -4493,7 +4513,7 @@ mustKeep = [
 [[rules]]
 id = "bannerbear-legacy-key"
 description = 'Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keyword'
-regex = '''(?i:bannerbear)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
+regex = '''(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["bannerbear"]
 mustRedact = [
@@ -4509,7 +4529,7 @@ mustKeep = [
 [[rules]]
 id = "apitemplate-api-key"
 description = 'APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keyword'
-regex = '''(?i:api[_.-]?template)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
+regex = '''(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["apitemplate", "api_template", "api-template"]
 mustRedact = [
@@ -4525,7 +4545,7 @@ mustKeep = [
 [[rules]]
 id = "craftmypdf-api-key"
 description = 'CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keyword'
-regex = '''(?i:craftmypdf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
+regex = '''(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["craftmypdf"]
 mustRedact = [
@@ -4541,7 +4561,7 @@ mustKeep = [
 [[rules]]
 id = "html2pdf-api-key"
 description = 'html2pdf.app API key (64 base62) next to an html2pdf keyword'
-regex = '''(?:(?i:html2pdf)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["html2pdf"]
 mustRedact = [
@@ -4561,7 +4581,7 @@ mustKeep = [
 [[rules]]
 id = "newsapi-api-key"
 description = 'NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URL'
-regex = '''(?:(?i:news[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["newsapi", "news_api", "news-api"]
 mustRedact = [
@@ -4578,7 +4598,7 @@ mustKeep = [
 [[rules]]
 id = "gnews-api-key"
 description = 'GNews API key (32 hex) next to a gnews keyword or in its API URL'
-regex = '''(?:(?i:gnews)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["gnews"]
 mustRedact = [
@@ -4595,7 +4615,7 @@ mustKeep = [
 [[rules]]
 id = "newsdata-api-key"
 description = 'NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URL'
-regex = '''(?:(?i:news[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["newsdata", "news_data", "news-data"]
 mustRedact = [
@@ -4629,7 +4649,7 @@ mustKeep = [
 [[rules]]
 id = "nytimes-api-key"
 description = 'New York Times developer API key (32 base62) next to an nytimes keyword or in its API URL'
-regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
+regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
 entropy = 3.5
 keywords = ["nytimes", "ny_times", "nyt", "newyorktimes", "new_york_times", "new-york-times"]
 mustRedact = [
@@ -4646,7 +4666,7 @@ mustKeep = [
 [[rules]]
 id = "spoonacular-api-key"
 description = 'Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URL'
-regex = '''(?:(?i:spoonacular)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["spoonacular"]
 mustRedact = [
@@ -4663,7 +4683,7 @@ mustKeep = [
 [[rules]]
 id = "rawg-api-key"
 description = 'RAWG video games API key (32 hex) next to a rawg keyword or in its API URL'
-regex = '''(?:(?i:rawg)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["rawg"]
 mustRedact = [
@@ -4680,7 +4700,7 @@ mustKeep = [
 [[rules]]
 id = "theoddsapi-api-key"
 description = 'The Odds API key (32 hex) next to an odds api keyword or in its API URL'
-regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["oddsapi", "odds_api", "odds-api"]
 mustRedact = [
@@ -4697,7 +4717,7 @@ mustKeep = [
 [[rules]]
 id = "sportmonks-api-token"
 description = 'Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URL'
-regex = '''(?:(?i:sports?monks?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["sportmonk", "sportsmonk"]
 mustRedact = [
@@ -4714,7 +4734,7 @@ mustKeep = [
 [[rules]]
 id = "football-data-api-token"
 description = 'football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Token'
-regex = '''(?i:football[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["football_data", "football-data", "footballdata"]
 mustRedact = [
@@ -4730,7 +4750,7 @@ mustKeep = [
 [[rules]]
 id = "api-football-key"
 description = 'API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keyword'
-regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["api-football", "api_football", "apifootball", "apisports", "api-sports", "api_sports"]
 mustRedact = [
@@ -4746,7 +4766,7 @@ mustKeep = [
 [[rules]]
 id = "omdb-api-key"
 description = 'OMDb API key (8 hex) next to an omdb keyword or in its API URL'
-regex = '''(?:(?i:omdb)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
 entropy = 2.0
 keywords = ["omdb"]
 mustRedact = [
@@ -4763,7 +4783,7 @@ mustKeep = [
 [[rules]]
 id = "tmdb-api-key"
 description = 'TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URL'
-regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["tmdb", "themoviedb", "the_movie_db", "the-movie-db"]
 mustRedact = [
@@ -4783,7 +4803,7 @@ mustKeep = [
 [[rules]]
 id = "zerobounce-api-key"
 description = 'ZeroBounce API key (32 hex) next to a zerobounce keyword or in its API URL'
-regex = '''(?:(?i:zero[_.-]?bounce)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.zerobounce\.(?:net|in))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zero[_.-]?bounce)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.zerobounce\.(?:net|in))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["zerobounce", "zero_bounce", "zero-bounce"]
 mustRedact = [
@@ -4800,7 +4820,7 @@ mustKeep = [
 [[rules]]
 id = "kickbox-api-key"
 description = 'Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keyword or in its API URL'
-regex = '''(?:(?i:kickbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.kickbox\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:kickbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.kickbox\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["kickbox"]
 mustRedact = [
@@ -4850,7 +4870,7 @@ mustKeep = [
 [[rules]]
 id = "verimail-api-key"
 description = 'Verimail API key (32 alnum) next to a verimail keyword or in its API URL'
-regex = '''(?:(?i:verimail)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.verimail\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:verimail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.verimail\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["verimail"]
 mustRedact = [
@@ -4867,7 +4887,7 @@ mustKeep = [
 [[rules]]
 id = "emailable-api-key"
 description = 'Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keyword'
-regex = '''(?:(?i:emailable)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["emailable"]
 mustRedact = [
@@ -4888,7 +4908,7 @@ mustKeep = [
 [[rules]]
 id = "new-relic-legacy-license-key"
 description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
-regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
 mustRedact = [
@@ -4906,7 +4926,7 @@ mustKeep = [
 [[rules]]
 id = "mapbox-token-keyword"
 description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
-regex = '''(?i:mapbox)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
+regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["mapbox"]
 mustRedact = [
@@ -4938,7 +4958,7 @@ mustKeep = [
 [[rules]]
 id = "rapidapi-key"
 description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
-regex = '''(?i:rapid[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
+regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["rapidapi", "rapid_api", "rapid-api"]
 mustRedact = [
@@ -4955,7 +4975,7 @@ mustKeep = [
 [[rules]]
 id = "squarespace-api-key"
 description = 'Squarespace API key (UUID) next to a squarespace keyword'
-regex = '''(?i:squarespace)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:squarespace)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["squarespace"]
 mustRedact = [
@@ -4971,7 +4991,7 @@ mustKeep = [
 [[rules]]
 id = "geocodify-api-key"
 description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
-regex = '''(?:(?i:geocodify)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geocodify"]
 mustRedact = [
@@ -4988,7 +5008,7 @@ mustKeep = [
 [[rules]]
 id = "accuweather-api-key"
 description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
-regex = '''(?:(?i:accuweather)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["accuweather"]
 mustRedact = [
@@ -5020,7 +5040,7 @@ mustKeep = [
 [[rules]]
 id = "apiflash-access-key"
 description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
-regex = '''(?:(?i:apiflash)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["apiflash"]
 mustRedact = [
@@ -5037,7 +5057,7 @@ mustKeep = [
 [[rules]]
 id = "stockdata-api-token"
 description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
-regex = '''(?:(?i:stock[_.-]?data)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["stockdata", "stock_data", "stock-data"]
 mustRedact = [
@@ -5054,7 +5074,7 @@ mustKeep = [
 [[rules]]
 id = "exchangerate-api-key"
 description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
-regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
 mustRedact = [
@@ -5071,7 +5091,7 @@ mustKeep = [
 [[rules]]
 id = "currencyscoop-api-key"
 description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
-regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
 mustRedact = [
@@ -5102,7 +5122,7 @@ mustKeep = [
 [[rules]]
 id = "nftport-api-key"
 description = 'NFTPort API key (UUID) next to an nftport keyword'
-regex = '''(?i:nftport)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["nftport"]
 mustRedact = [
@@ -5118,7 +5138,7 @@ mustKeep = [
 [[rules]]
 id = "serpapi-api-key"
 description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
-regex = '''(?:(?i:serp[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serpapi", "serp_api", "serp-api"]
 mustRedact = [
@@ -5135,7 +5155,7 @@ mustKeep = [
 [[rules]]
 id = "serper-api-key"
 description = 'Serper.dev API key (40 hex) next to a serper keyword'
-regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serper"]
 mustRedact = [
@@ -5151,7 +5171,7 @@ mustKeep = [
 [[rules]]
 id = "valueserp-api-key"
 description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
-regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
 mustRedact = [
@@ -5168,7 +5188,7 @@ mustKeep = [
 [[rules]]
 id = "crawlbase-token"
 description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
-regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
 mustRedact = [
@@ -5185,7 +5205,7 @@ mustKeep = [
 [[rules]]
 id = "scrapeowl-api-key"
 description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
-regex = '''(?i:scrape[_.-]?owl)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
 mustRedact = [
@@ -5201,7 +5221,7 @@ mustKeep = [
 [[rules]]
 id = "convertapi-secret"
 description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
-regex = '''(?:(?i:convert[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["convertapi", "convert_api", "convert-api"]
 mustRedact = [
@@ -5218,7 +5238,7 @@ mustKeep = [
 [[rules]]
 id = "restpack-api-token"
 description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
-regex = '''(?i:restpack)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["restpack"]
 mustRedact = [
@@ -5234,7 +5254,7 @@ mustKeep = [
 [[rules]]
 id = "newscatcher-api-key"
 description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
-regex = '''(?i:newscatcher)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["newscatcher"]
 mustRedact = [
@@ -5250,7 +5270,7 @@ mustKeep = [
 [[rules]]
 id = "detectlanguage-api-key"
 description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
-regex = '''(?i:detect[_.-]?language)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["detectlanguage", "detect_language", "detect-language"]
 mustRedact = [
@@ -5266,7 +5286,7 @@ mustKeep = [
 [[rules]]
 id = "holidayapi-api-key"
 description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
-regex = '''(?:(?i:holiday[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["holidayapi", "holiday_api", "holiday-api"]
 mustRedact = [
@@ -5283,7 +5303,7 @@ mustKeep = [
 [[rules]]
 id = "calendarific-api-key"
 description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
-regex = '''(?:(?i:calendarific)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["calendarific"]
 mustRedact = [
@@ -5300,7 +5320,7 @@ mustKeep = [
 [[rules]]
 id = "zipcodebase-api-key"
 description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
-regex = '''(?:(?i:zipcodebase)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["zipcodebase"]
 mustRedact = [
@@ -5317,7 +5337,7 @@ mustKeep = [
 [[rules]]
 id = "zipcodeapi-api-key"
 description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
-regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
 mustRedact = [
@@ -5334,7 +5354,7 @@ mustKeep = [
 [[rules]]
 id = "veriphone-api-key"
 description = 'Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URL'
-regex = '''(?:(?i:veriphone)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["veriphone"]
 mustRedact = [
@@ -5351,7 +5371,7 @@ mustKeep = [
 [[rules]]
 id = "walkscore-api-key"
 description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
-regex = '''(?:(?i:walk[_.-]?score)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["walkscore", "walk_score"]
 mustRedact = [
@@ -5368,7 +5388,7 @@ mustKeep = [
 [[rules]]
 id = "pixabay-api-key"
 description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
-regex = '''(?:(?i:pixabay)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["pixabay"]
 mustRedact = [
@@ -5385,7 +5405,7 @@ mustKeep = [
 [[rules]]
 id = "unsplash-access-key"
 description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
-regex = '''(?:(?i:unsplash)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["unsplash"]
 mustRedact = [
@@ -5402,7 +5422,7 @@ mustKeep = [
 [[rules]]
 id = "pexels-api-key"
 description = 'Pexels API key (56 base62) next to a pexels keyword'
-regex = '''(?i:pexels)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["pexels"]
 mustRedact = [
@@ -5418,7 +5438,7 @@ mustKeep = [
 [[rules]]
 id = "giphy-api-key"
 description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
-regex = '''(?:(?i:giphy)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["giphy"]
 mustRedact = [
@@ -5435,7 +5455,7 @@ mustKeep = [
 [[rules]]
 id = "imgur-client-secret"
 description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
-regex = '''(?i:imgur)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["imgur"]
 mustRedact = [
@@ -5468,7 +5488,7 @@ mustKeep = [
 [[rules]]
 id = "sportsdata-io-api-key"
 description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
-regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["sportsdata", "sports_data", "sports-data"]
 mustRedact = [
