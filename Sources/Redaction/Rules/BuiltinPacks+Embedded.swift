@@ -1019,19 +1019,20 @@ mustKeep = [
 [[rules]]
 id = "sentry-legacy-auth-token"
 description = 'Sentry legacy auth token (64 hex) next to a sentry keyword'
-regex = '''(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["sentry"]
 mustRedact = [
   '<SENTRY_AUTH_TOKEN>6f6b618c19499554c82c0f01ba8f399325fecf6f58abc834b0bc7bdf2ef3d11b</SENTRY_AUTH_TOKEN>',
   'May  1 10:00:04 web-2 app[2211]: config sentry_token="ae3f1406dbe5e5511c32362195462da4107678f807f08a1e9f82ea219f35ffb5" loaded',
   "INFO  using sentry auth token = 'b0cddccf7a2fcaeae90a4b84cffe0c0e7068dc65277f1670a57cf447ad6f7b51'",
+  'var sentryAuthToken string = "a774f1d23cf1bb9ae0388f98052f2ed2e8074995110e05ce5cbe1a993fcad0e1"',
 ]
 mustKeep = [
   'INFO  sentry: auth token loaded from ~/.sentryclirc',
   'DEBUG sentry event_id=9f3c1a7be2d84f6a8c0e1d2b3a4f5e6d sent',
   'SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sentry_account_id=a774f1d23cf1bb9ae0388f98052f2ed2e8074995110e05ce5cbe1a993fcad0e1 timeout=30s',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sentry_account_id=a1e8735401461a4761f761f1bdd2412457d43173c146d3dafddfec7271b76cfd timeout=30s',
 ]
 
 # The DSN public key still authorises sending events; the legacy secret after ':' too.
@@ -1053,7 +1054,7 @@ mustKeep = [
 [[rules]]
 id = "bugsnag-api-key"
 description = 'Bugsnag notifier API key (32 hex) next to a bugsnag keyword'
-regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["bugsnag"]
 mustRedact = [
@@ -1071,24 +1072,25 @@ mustKeep = [
 [[rules]]
 id = "bugsnag-auth-token"
 description = 'Bugsnag data access / personal auth token (UUID) next to a bugsnag keyword'
-regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["bugsnag"]
 mustRedact = [
   'May  1 10:00:04 web-2 app[2211]: config BUGSNAG_AUTH_TOKEN="c9ebced4-df0e-4fa4-9a46-319573ce0c3b" loaded',
   'bugsnag personal token aaa34bbc-0466-407f-92d9-7475bc50e460',
   'export bugsnag_data_access_token="aeb4fac3-d2e3-410c-8f0c-0702ee8df992"',
+  'private val bugsnagAuthToken: String = "0de98543-245a-4556-b50d-cb2b8eba1acf"',
 ]
 mustKeep = [
   'INFO  bugsnag error_id=8c2b4f1e-5a3d-4e7b-9c6a-1d2e3f4a5b6c grouped',
   'BUGSNAG_AUTH_TOKEN=${BUGSNAG_AUTH_TOKEN}',
-  "2024-05-01 10:00:03,412 DEBUG settings: bugsnag_account_id: '0de98543-245a-4556-b50d-cb2b8eba1acf'",
+  "2024-05-01 10:00:03,412 DEBUG settings: bugsnag_account_id: '24e9f529-ee21-4ad3-81f3-d12f75dd6b43'",
 ]
 
 [[rules]]
 id = "rollbar-access-token"
 description = 'Rollbar project / account access token (32 hex) next to a rollbar keyword'
-regex = '''(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["rollbar"]
 mustRedact = [
@@ -1107,13 +1109,13 @@ mustKeep = [
 [[rules]]
 id = "raygun-api-key"
 description = 'Raygun application API key (20-24 base62) next to a raygun keyword'
-regex = '''(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
+regex = '''(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["raygun"]
 mustRedact = [
   'RAYGUN_APIKEY = "juEDNXMFRtbYrul7qDdEAY"',
   'export raygunApiKey="aWkw1se0638uJbBULmYIgW"',
-  '2024-05-01T10:00:06Z DEBUG http: > X-ApiKey-Raygun: bK8azib2saADxbBYmIvgqj',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","raygun.apiKey":"bK8azib2saADxbBYmIvgqj","retries":3}',
 ]
 mustKeep = [
   'RAYGUN_APIKEY=${RAYGUN_APIKEY}',
@@ -1123,7 +1125,7 @@ mustKeep = [
 [[rules]]
 id = "airbrake-project-key"
 description = 'Airbrake project key (32 alnum) next to an airbrake keyword'
-regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["airbrake"]
 mustRedact = [
@@ -1140,7 +1142,7 @@ mustKeep = [
 [[rules]]
 id = "airbrake-user-key"
 description = 'Airbrake user key / token (40 alnum) next to an airbrake keyword'
-regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["airbrake"]
 mustRedact = [
@@ -1172,7 +1174,7 @@ mustKeep = [
 [[rules]]
 id = "honeybadger-api-key"
 description = 'Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keyword'
-regex = '''(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
+regex = '''(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["honeybadger"]
 mustRedact = [
@@ -1218,7 +1220,7 @@ mustKeep = [
 [[rules]]
 id = "lightstep-access-token"
 description = 'Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keyword'
-regex = '''(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["lightstep"]
 mustRedact = [
@@ -1234,7 +1236,7 @@ mustKeep = [
 [[rules]]
 id = "logzio-shipping-token"
 description = 'Logz.io log shipping token (32 letters) next to a logz keyword'
-regex = '''(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["logz"]
 mustRedact = [
@@ -1251,7 +1253,7 @@ mustKeep = [
 [[rules]]
 id = "logzio-api-token"
 description = 'Logz.io API token (UUID) next to a logz keyword'
-regex = '''(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["logz"]
 mustRedact = [
@@ -1268,7 +1270,7 @@ mustKeep = [
 [[rules]]
 id = "loggly-customer-token"
 description = 'Loggly customer token (UUID) next to a loggly keyword or in the inputs URL'
-regex = '''(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["loggly"]
 mustRedact = [
@@ -1284,7 +1286,7 @@ mustKeep = [
 [[rules]]
 id = "papertrail-api-token"
 description = 'Papertrail API token (20 base62) next to a papertrail keyword'
-regex = '''(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["papertrail"]
 mustRedact = [
@@ -1316,7 +1318,7 @@ mustKeep = [
 [[rules]]
 id = "sumologic-access-key"
 description = 'Sumo Logic access key (64 base62) next to a sumo keyword'
-regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["sumo"]
 mustRedact = [
@@ -1359,7 +1361,7 @@ mustKeep = [
 [[rules]]
 id = "splunk-observability-token"
 description = 'Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keyword'
-regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["signalfx", "sfx", "splunk", "x-sf-"]
 mustRedact = [
@@ -1392,7 +1394,7 @@ mustKeep = [
 [[rules]]
 id = "coralogix-private-key"
 description = 'Coralogix legacy private key (UUID) next to a coralogix keyword'
-regex = '''(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coralogix"]
 mustRedact = [
@@ -1408,7 +1410,7 @@ mustKeep = [
 [[rules]]
 id = "betterstack-api-token"
 description = 'Better Stack / Better Uptime API token (24 base62) next to a betterstack keyword'
-regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["betterstack", "better_stack", "better-stack", "better.stack", "betteruptime", "better_uptime", "better-uptime", "better.uptime"]
 mustRedact = [
@@ -1424,7 +1426,7 @@ mustKeep = [
 [[rules]]
 id = "logtail-source-token"
 description = 'Better Stack Logs (Logtail) source token (24 base62) next to a logtail keyword'
-regex = '''(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["logtail"]
 mustRedact = [
@@ -1468,7 +1470,7 @@ mustKeep = [
 [[rules]]
 id = "elastic-apm-secret-token"
 description = 'Elastic APM server secret token (16-64 base62) next to an elastic apm keyword'
-regex = '''(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
+regex = '''(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["elastic_apm", "elastic-apm", "elastic.apm", "elasticapm"]
 mustRedact = [
@@ -1484,7 +1486,7 @@ mustKeep = [
 [[rules]]
 id = "appdynamics-access-key"
 description = 'AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keyword'
-regex = '''(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+regex = '''(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["appdynamics", "appd"]
 mustRedact = [
@@ -1500,7 +1502,7 @@ mustKeep = [
 [[rules]]
 id = "instana-agent-key"
 description = 'Instana agent key / API token (22 base64url) next to an instana keyword'
-regex = '''(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["instana"]
 mustRedact = [
@@ -1517,7 +1519,7 @@ mustKeep = [
 [[rules]]
 id = "checkly-api-key"
 description = 'Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)'
-regex = '''(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+regex = '''(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["checkly"]
 mustRedact = [
@@ -1548,7 +1550,7 @@ mustKeep = [
 [[rules]]
 id = "uptimerobot-api-key"
 description = "UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keyword"
-regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["uptimerobot", "uptime_robot", "uptime-robot"]
 mustRedact = [
@@ -1566,7 +1568,7 @@ mustKeep = [
 [[rules]]
 id = "pingdom-api-token"
 description = 'Pingdom API 3.1 token (64 base64url) next to a pingdom keyword'
-regex = '''(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
+regex = '''(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["pingdom"]
 mustRedact = [
@@ -1582,7 +1584,7 @@ mustKeep = [
 [[rules]]
 id = "statuscake-api-key"
 description = 'StatusCake API key (20 base62) next to a statuscake keyword'
-regex = '''(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+regex = '''(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["statuscake"]
 mustRedact = [
@@ -1598,7 +1600,7 @@ mustKeep = [
 [[rules]]
 id = "statuspage-api-key"
 description = 'Atlassian Statuspage API key (UUID) next to a statuspage keyword'
-regex = '''(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["statuspage"]
 mustRedact = [
@@ -1615,7 +1617,7 @@ mustKeep = [
 [[rules]]
 id = "pagerduty-api-key"
 description = 'PagerDuty REST API key / user token (20 characters) next to a pagerduty keyword'
-regex = '''(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
+regex = '''(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
 entropy = 3.5
 keywords = ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"]
 mustRedact = [
@@ -1633,7 +1635,7 @@ mustKeep = [
 [[rules]]
 id = "pagerduty-integration-key"
 description = 'PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keyword'
-regex = '''(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pagerduty", "pager_duty", "pager-duty"]
 mustRedact = [
@@ -1649,7 +1651,7 @@ mustKeep = [
 [[rules]]
 id = "opsgenie-api-key"
 description = 'Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey scheme'
-regex = '''(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["opsgenie", "geniekey"]
 mustRedact = [
@@ -1697,7 +1699,7 @@ mustKeep = [
 [[rules]]
 id = "bugherd-api-key"
 description = 'BugHerd API key (22 lowercase alnum) next to a bugherd keyword'
-regex = '''(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
+regex = '''(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["bugherd"]
 mustRedact = [
@@ -1728,7 +1730,7 @@ mustKeep = [
 [[rules]]
 id = "fullstory-api-key-keyword"
 description = 'FullStory API key (base64, 60+) next to a fullstory keyword'
-regex = '''(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["fullstory"]
 mustRedact = [
@@ -1744,7 +1746,7 @@ mustKeep = [
 [[rules]]
 id = "mixpanel-secret"
 description = 'Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keyword'
-regex = '''(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mixpanel"]
 mustRedact = [
@@ -1762,7 +1764,7 @@ mustKeep = [
 [[rules]]
 id = "amplitude-api-key"
 description = 'Amplitude API key / secret key (32 hex) next to an amplitude keyword'
-regex = '''(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["amplitude"]
 mustRedact = [
@@ -1793,7 +1795,7 @@ mustKeep = [
 [[rules]]
 id = "segment-write-key"
 description = 'Segment source write key (32 base62) / Config API token next to a segment keyword'
-regex = '''(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])'''
+regex = '''(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["segment"]
 mustRedact = [
@@ -1851,7 +1853,7 @@ mustKeep = [
 [[rules]]
 id = "rudderstack-write-key"
 description = 'RudderStack source write key / access token (27 base62) next to a rudder keyword'
-regex = '''(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
+regex = '''(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["rudder"]
 mustRedact = [
@@ -1897,7 +1899,7 @@ mustKeep = [
 [[rules]]
 id = "split-sdk-key"
 description = 'Split (Harness FME) SDK / Admin API key (36-40 lowercase alnum) next to a split.io key name'
-regex = '''(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])'''
+regex = '''(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["split"]
 mustRedact = [
@@ -1914,7 +1916,7 @@ mustKeep = [
 [[rules]]
 id = "flagsmith-environment-key"
 description = 'Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keyword'
-regex = '''(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
+regex = '''(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
 entropy = 3.5
 keywords = ["flagsmith"]
 mustRedact = [
@@ -1945,7 +1947,7 @@ mustKeep = [
 [[rules]]
 id = "optimizely-api-token"
 description = 'Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keyword'
-regex = '''(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
+regex = '''(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["optimizely"]
 mustRedact = [
@@ -2008,7 +2010,7 @@ mustKeep = [
 [[rules]]
 id = "trello-api-key"
 description = 'Trello API key (32 hex) next to a trello keyword'
-regex = '''(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["trello"]
 mustRedact = [
@@ -2040,7 +2042,7 @@ mustKeep = [
 [[rules]]
 id = "trello-legacy-token"
 description = 'Trello legacy user token / OAuth secret (64 hex) next to a trello keyword'
-regex = '''(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["trello"]
 mustRedact = [
@@ -2070,7 +2072,7 @@ mustKeep = [
 [[rules]]
 id = "shortcut-api-token"
 description = 'Shortcut (Clubhouse) API token (UUID) next to a shortcut / clubhouse key name'
-regex = '''(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["shortcut", "clubhouse"]
 mustRedact = [
@@ -2087,7 +2089,7 @@ mustKeep = [
 [[rules]]
 id = "smartsheet-api-token"
 description = 'Smartsheet API access token (26 or 37 base62) next to a smartsheet keyword'
-regex = '''(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
+regex = '''(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["smartsheet"]
 mustRedact = [
@@ -2103,7 +2105,7 @@ mustKeep = [
 [[rules]]
 id = "todoist-api-token"
 description = 'Todoist API token (40 hex) next to a todoist keyword'
-regex = '''(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["todoist"]
 mustRedact = [
@@ -2133,7 +2135,7 @@ mustKeep = [
 [[rules]]
 id = "miro-legacy-token"
 description = 'Miro legacy OAuth token / app secret (27-36 base62) next to a miro keyword'
-regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
+regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["miro"]
 mustRedact = [
@@ -2150,7 +2152,7 @@ mustKeep = [
 [[rules]]
 id = "box-token"
 description = 'Box developer token / client secret (32 base62) next to a box key name'
-regex = '''(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["box"]
 mustRedact = [
@@ -2167,7 +2169,7 @@ mustKeep = [
 [[rules]]
 id = "dropbox-app-secret"
 description = 'Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keyword'
-regex = '''(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
+regex = '''(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["dropbox"]
 mustRedact = [
@@ -2184,7 +2186,7 @@ mustKeep = [
 [[rules]]
 id = "coda-api-token"
 description = 'Coda API token (UUID) next to a coda key name'
-regex = '''(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coda"]
 mustRedact = [
@@ -2201,7 +2203,7 @@ mustKeep = [
 [[rules]]
 id = "asana-client-secret"
 description = 'Asana OAuth client secret (32 alnum) next to an asana keyword'
-regex = '''(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["asana"]
 mustRedact = [
@@ -2218,7 +2220,7 @@ mustKeep = [
 [[rules]]
 id = "monday-api-token"
 description = 'monday.com API token (JWT) next to a monday keyword'
-regex = '''(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+regex = '''(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
 entropy = 3.0
 keywords = ["monday"]
 mustRedact = [
@@ -2233,7 +2235,7 @@ mustKeep = [
 [[rules]]
 id = "basecamp-access-token"
 description = 'Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keyword'
-regex = '''(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
+regex = '''(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
 entropy = 4.0
 keywords = ["basecamp"]
 mustRedact = [
@@ -2249,7 +2251,7 @@ mustKeep = [
 [[rules]]
 id = "wrike-permanent-token"
 description = 'Wrike permanent access token (JWT) next to a wrike keyword'
-regex = '''(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+regex = '''(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
 entropy = 3.0
 keywords = ["wrike"]
 mustRedact = [
@@ -2293,7 +2295,7 @@ mustKeep = [
 [[rules]]
 id = "make-api-token"
 description = 'Make (Integromat) API token (UUID) next to a make / integromat key name'
-regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["make_api", "make-api", "makeapi", "make.com", "integromat"]
 mustRedact = [
@@ -2311,7 +2313,7 @@ mustKeep = [
 [[rules]]
 id = "pipedream-api-key"
 description = 'Pipedream API key (32 hex) next to a pipedream keyword'
-regex = '''(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pipedream"]
 mustRedact = [
@@ -2366,7 +2368,7 @@ mustKeep = [
 [[rules]]
 id = "ifttt-service-key"
 description = 'IFTTT service key / webhook key (22-64 base64url) next to an ifttt keyword'
-regex = '''(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
+regex = '''(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["ifttt"]
 mustRedact = [
@@ -2382,7 +2384,7 @@ mustKeep = [
 [[rules]]
 id = "toggl-api-token"
 description = 'Toggl Track API token (32 hex) next to a toggl keyword'
-regex = '''(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["toggl"]
 mustRedact = [
@@ -2398,7 +2400,7 @@ mustKeep = [
 [[rules]]
 id = "clockify-api-key"
 description = 'Clockify API key (48 base62) next to a clockify keyword'
-regex = '''(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+regex = '''(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["clockify"]
 mustRedact = [
@@ -2414,7 +2416,7 @@ mustKeep = [
 [[rules]]
 id = "everhour-api-token"
 description = 'Everhour API token (4-4-6-6-8 hex groups) next to an everhour keyword'
-regex = '''(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
+regex = '''(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["everhour"]
 mustRedact = [
@@ -2430,7 +2432,7 @@ mustKeep = [
 [[rules]]
 id = "vimeo-access-token"
 description = 'Vimeo API access token (32 hex) next to a vimeo keyword'
-regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["vimeo"]
 mustRedact = [
@@ -2446,7 +2448,7 @@ mustKeep = [
 [[rules]]
 id = "vimeo-client-secret"
 description = 'Vimeo client secret (128 base64) next to a vimeo keyword'
-regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["vimeo"]
 mustRedact = [
@@ -2461,7 +2463,7 @@ mustKeep = [
 [[rules]]
 id = "wistia-api-token"
 description = 'Wistia API token (64 hex) next to a wistia keyword'
-regex = '''(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["wistia"]
 mustRedact = [
@@ -2477,7 +2479,7 @@ mustKeep = [
 [[rules]]
 id = "mux-token-secret"
 description = 'Mux API access token secret (base64, 60-90) next to a mux key name'
-regex = '''(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 4.0
 keywords = ["mux"]
 mustRedact = [
@@ -2493,7 +2495,7 @@ mustKeep = [
 [[rules]]
 id = "cloudinary-api-secret"
 description = 'Cloudinary API secret (27 base64url) next to a cloudinary keyword'
-regex = '''(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
+regex = '''(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["cloudinary"]
 mustRedact = [
@@ -2523,7 +2525,7 @@ mustKeep = [
 [[rules]]
 id = "imagekit-api-key"
 description = 'ImageKit private key (28-36 base64) next to an imagekit keyword'
-regex = '''(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
+regex = '''(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
 entropy = 3.5
 keywords = ["imagekit"]
 mustRedact = [
@@ -2539,7 +2541,7 @@ mustKeep = [
 [[rules]]
 id = "uploadcare-secret-key"
 description = 'Uploadcare secret key (20 hex) next to an uploadcare keyword'
-regex = '''(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["uploadcare"]
 mustRedact = [
@@ -2555,7 +2557,7 @@ mustKeep = [
 [[rules]]
 id = "filestack-api-key"
 description = 'Filestack API key (20-22 base62) / app secret next to a filestack keyword'
-regex = '''(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
+regex = '''(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["filestack"]
 mustRedact = [
@@ -2572,7 +2574,7 @@ mustKeep = [
 [[rules]]
 id = "imgix-api-key"
 description = 'imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keyword'
-regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["imgix"]
 mustRedact = [
@@ -2588,7 +2590,7 @@ mustKeep = [
 [[rules]]
 id = "imgix-secure-token"
 description = 'imgix source secure URL token (16 base62) next to an imgix keyword'
-regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["imgix"]
 mustRedact = [
@@ -2607,7 +2609,7 @@ mustKeep = [
 [[rules]]
 id = "contentful-delivery-token"
 description = 'Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keyword'
-regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["contentful"]
 mustRedact = [
@@ -2624,7 +2626,7 @@ mustKeep = [
 [[rules]]
 id = "sanity-api-token"
 description = 'Sanity API token (sk + 150-200 base62) next to a sanity keyword'
-regex = '''(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
+regex = '''(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
 entropy = 4.0
 keywords = ["sanity"]
 mustRedact = [
@@ -2642,7 +2644,7 @@ mustKeep = [
 [[rules]]
 id = "storyblok-access-token"
 description = 'Storyblok access token (20-30 base62) next to a storyblok keyword'
-regex = '''(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+regex = '''(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["storyblok"]
 mustRedact = [
@@ -2658,7 +2660,7 @@ mustKeep = [
 [[rules]]
 id = "prismic-access-token"
 description = 'Prismic permanent access token (MC5 base64 ... ) next to a prismic keyword'
-regex = '''(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
+regex = '''(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
 entropy = 4.0
 keywords = ["prismic"]
 mustRedact = [
@@ -2674,7 +2676,7 @@ mustKeep = [
 [[rules]]
 id = "datocms-api-token"
 description = 'DatoCMS API token (30 hex) next to a datocms keyword'
-regex = '''(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+regex = '''(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["dato"]
 mustRedact = [
@@ -2690,7 +2692,7 @@ mustKeep = [
 [[rules]]
 id = "strapi-api-token"
 description = 'Strapi API token (128-256 hex) next to a strapi keyword'
-regex = '''(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
+regex = '''(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["strapi"]
 mustRedact = [
@@ -2706,7 +2708,7 @@ mustKeep = [
 [[rules]]
 id = "ghost-admin-api-key"
 description = 'Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keyword'
-regex = '''(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ghost"]
 mustRedact = [
@@ -2723,7 +2725,7 @@ mustKeep = [
 [[rules]]
 id = "ghost-content-api-key"
 description = 'Ghost Content API key (26 hex) next to a ghost keyword'
-regex = '''(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
+regex = '''(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
 entropy = 3.0
 keywords = ["ghost"]
 mustRedact = [
@@ -2740,7 +2742,7 @@ mustKeep = [
 [[rules]]
 id = "wordpress-application-password"
 description = 'WordPress application password (six groups of 4 alnum) next to a wordpress / wp key name'
-regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["wordpress", "wp_", "wp-", "wp.", "application_password", "application-password", "application.password", "applicationpassword"]
 mustRedact = [
@@ -2757,7 +2759,7 @@ mustKeep = [
 [[rules]]
 id = "webflow-api-token"
 description = 'Webflow API / site token (64 hex) next to a webflow keyword'
-regex = '''(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["webflow"]
 mustRedact = [
@@ -2787,7 +2789,7 @@ mustKeep = [
 [[rules]]
 id = "buttercms-api-token"
 description = 'ButterCMS read / write API token (40 hex) next to a buttercms keyword'
-regex = '''(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["buttercms", "butter_cms", "butter-cms"]
 mustRedact = [
@@ -2804,7 +2806,7 @@ mustKeep = [
 [[rules]]
 id = "lokalise-api-token"
 description = 'Lokalise API token (40 hex) next to a lokalise keyword'
-regex = '''(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["lokalise"]
 mustRedact = [
@@ -2820,7 +2822,7 @@ mustKeep = [
 [[rules]]
 id = "crowdin-personal-token"
 description = 'Crowdin personal access token (80 hex) next to a crowdin keyword'
-regex = '''(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+regex = '''(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["crowdin"]
 mustRedact = [
@@ -2836,7 +2838,7 @@ mustKeep = [
 [[rules]]
 id = "phrase-access-token"
 description = 'Phrase (PhraseApp) access token (64 hex) next to a phrase key name'
-regex = '''(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["phrase"]
 mustRedact = [
@@ -2852,7 +2854,7 @@ mustKeep = [
 [[rules]]
 id = "transifex-api-token"
 description = 'Transifex API token (1/ + 40 hex) next to a transifex keyword'
-regex = '''(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["transifex", "tx_", "tx-", "tx."]
 mustRedact = [
@@ -2868,7 +2870,7 @@ mustKeep = [
 [[rules]]
 id = "poeditor-api-token"
 description = 'POEditor API token (32 hex) next to a poeditor keyword'
-regex = '''(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["poeditor"]
 mustRedact = [
@@ -2899,7 +2901,7 @@ mustKeep = [
 [[rules]]
 id = "deepl-api-key"
 description = 'DeepL API authentication key (UUID, free-tier keys end in :fx)'
-regex = '''(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
+regex = '''(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
 entropy = 3.0
 keywords = ["deepl", ":fx"]
 mustRedact = [
@@ -2933,7 +2935,7 @@ mustKeep = [
 [[rules]]
 id = "weatherstack-api-key"
 description = 'weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URL'
-regex = '''(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherstack"]
 mustRedact = [
@@ -2951,7 +2953,7 @@ mustKeep = [
 [[rules]]
 id = "positionstack-api-key"
 description = 'positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URL'
-regex = '''(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["positionstack"]
 mustRedact = [
@@ -2969,7 +2971,7 @@ mustKeep = [
 [[rules]]
 id = "ipstack-api-key"
 description = 'ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URL'
-regex = '''(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipstack"]
 mustRedact = [
@@ -2987,7 +2989,7 @@ mustKeep = [
 [[rules]]
 id = "marketstack-api-key"
 description = 'marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URL'
-regex = '''(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["marketstack"]
 mustRedact = [
@@ -3005,7 +3007,7 @@ mustKeep = [
 [[rules]]
 id = "mediastack-api-key"
 description = 'mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URL'
-regex = '''(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mediastack"]
 mustRedact = [
@@ -3023,7 +3025,7 @@ mustKeep = [
 [[rules]]
 id = "serpstack-api-key"
 description = 'serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URL'
-regex = '''(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serpstack"]
 mustRedact = [
@@ -3041,7 +3043,7 @@ mustKeep = [
 [[rules]]
 id = "scrapestack-api-key"
 description = 'scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URL'
-regex = '''(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scrapestack"]
 mustRedact = [
@@ -3059,7 +3061,7 @@ mustKeep = [
 [[rules]]
 id = "aviationstack-api-key"
 description = 'aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URL'
-regex = '''(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["aviationstack"]
 mustRedact = [
@@ -3077,7 +3079,7 @@ mustKeep = [
 [[rules]]
 id = "userstack-api-key"
 description = 'userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URL'
-regex = '''(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["userstack"]
 mustRedact = [
@@ -3095,7 +3097,7 @@ mustKeep = [
 [[rules]]
 id = "numverify-api-key"
 description = 'numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URL'
-regex = '''(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["numverify"]
 mustRedact = [
@@ -3113,7 +3115,7 @@ mustKeep = [
 [[rules]]
 id = "mailboxlayer-api-key"
 description = 'mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URL'
-regex = '''(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["mailboxlayer"]
 mustRedact = [
@@ -3131,7 +3133,7 @@ mustKeep = [
 [[rules]]
 id = "vatlayer-api-key"
 description = 'vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URL'
-regex = '''(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["vatlayer"]
 mustRedact = [
@@ -3149,7 +3151,7 @@ mustKeep = [
 [[rules]]
 id = "languagelayer-api-key"
 description = 'languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URL'
-regex = '''(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["languagelayer"]
 mustRedact = [
@@ -3167,7 +3169,7 @@ mustKeep = [
 [[rules]]
 id = "countrylayer-api-key"
 description = 'countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URL'
-regex = '''(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["countrylayer"]
 mustRedact = [
@@ -3185,7 +3187,7 @@ mustKeep = [
 [[rules]]
 id = "coinlayer-api-key"
 description = 'coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URL'
-regex = '''(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["coinlayer"]
 mustRedact = [
@@ -3203,7 +3205,7 @@ mustKeep = [
 [[rules]]
 id = "currencylayer-api-key"
 description = 'currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URL'
-regex = '''(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["currencylayer"]
 mustRedact = [
@@ -3221,7 +3223,7 @@ mustKeep = [
 [[rules]]
 id = "screenshotlayer-api-key"
 description = 'screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URL'
-regex = '''(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["screenshotlayer"]
 mustRedact = [
@@ -3239,7 +3241,7 @@ mustKeep = [
 [[rules]]
 id = "pdflayer-api-key"
 description = 'pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URL'
-regex = '''(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pdflayer"]
 mustRedact = [
@@ -3257,7 +3259,7 @@ mustKeep = [
 [[rules]]
 id = "fixer-api-key"
 description = 'Fixer (apilayer) exchange rates access key (32 hex) next to a fixer key name or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["fixer"]
 mustRedact = [
@@ -3274,7 +3276,7 @@ mustKeep = [
 [[rules]]
 id = "exchangeratesapi-api-key"
 description = 'exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URL'
-regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["exchangeratesapi", "exchange_rates_api", "exchange-rates-api", "exchangerates"]
 mustRedact = [
@@ -3291,7 +3293,7 @@ mustKeep = [
 [[rules]]
 id = "apilayer-api-key"
 description = 'APILayer marketplace API key (32 base62) next to an apilayer keyword'
-regex = '''(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["apilayer"]
 mustRedact = [
@@ -3311,7 +3313,7 @@ mustKeep = [
 [[rules]]
 id = "openweather-api-key"
 description = 'OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URL'
-regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|\bpyowm|(?<![A-Za-z])owm(?![A-Za-z]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|\bpyowm|(?<![A-Za-z])owm(?![A-Za-z]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openweather", "open_weather", "open-weather", "owm"]
 mustRedact = [
@@ -3329,24 +3331,25 @@ mustKeep = [
 [[rules]]
 id = "weatherbit-api-key"
 description = 'Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URL'
-regex = '''(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherbit"]
 mustRedact = [
   'docker run --rm -e WEATHERBIT_API_KEY=1c8362d844837c6a14530d9271a91985 registry.local/worker:1.4.2',
   '<weatherbitKey>f4180fee57282537f774f0a877435aa8</weatherbitKey>',
   'weatherbit api key 4368cdad4d1222ea82dc59cd8154122d',
-  'GET https://api.weatherbit.io/v2.0/current?city=Paris&key=706102a1fde6644aa6bf596af393a515',
+  'WEATHERBIT_KEY: str = "706102a1fde6644aa6bf596af393a515"',
+  'GET https://api.weatherbit.io/v2.0/current?city=Paris&key=0805f257e4a41132627a4f72ae7d4455',
 ]
 mustKeep = [
   'WEATHERBIT_API_KEY=${WEATHERBIT_API_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherbit_account_id":"0805f257e4a41132627a4f72ae7d4455","retries":3}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherbit_account_id":"d14a39ea61ae583635a995887c507569","retries":3}',
 ]
 
 [[rules]]
 id = "tomorrow-io-api-key"
 description = 'Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key name'
-regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["tomorrow", "climacell"]
 mustRedact = [
@@ -3363,7 +3366,7 @@ mustKeep = [
 [[rules]]
 id = "visualcrossing-api-key"
 description = 'Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URL'
-regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["visualcrossing", "visual_crossing", "visual-crossing"]
 mustRedact = [
@@ -3380,7 +3383,7 @@ mustKeep = [
 [[rules]]
 id = "worldweatheronline-api-key"
 description = 'World Weather Online API key (31 hex) next to a worldweather keyword or URL'
-regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["worldweather", "world_weather", "world-weather", "wwo"]
 mustRedact = [
@@ -3397,7 +3400,7 @@ mustKeep = [
 [[rules]]
 id = "stormglass-api-key"
 description = "Stormglass API key (two UUIDs joined by '-') next to a stormglass keyword"
-regex = '''(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["stormglass"]
 mustRedact = [
@@ -3413,7 +3416,7 @@ mustKeep = [
 [[rules]]
 id = "openuv-api-key"
 description = 'OpenUV API key (32 hex) next to an openuv keyword'
-regex = '''(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openuv"]
 mustRedact = [
@@ -3429,7 +3432,7 @@ mustKeep = [
 [[rules]]
 id = "weatherapi-api-key"
 description = 'WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URL'
-regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["weatherapi", "weather_api", "weather-api"]
 mustRedact = [
@@ -3477,7 +3480,7 @@ mustKeep = [
 [[rules]]
 id = "here-api-key"
 description = 'HERE Location Services API key (43 base64url) next to a here key name or in a HERE API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["here"]
 mustRedact = [
@@ -3494,7 +3497,7 @@ mustKeep = [
 [[rules]]
 id = "tomtom-api-key"
 description = 'TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URL'
-regex = '''(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["tomtom"]
 mustRedact = [
@@ -3511,7 +3514,7 @@ mustKeep = [
 [[rules]]
 id = "mapquest-api-key"
 description = 'MapQuest API key (32 base62) next to a mapquest keyword or in its API URL'
-regex = '''(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["mapquest"]
 mustRedact = [
@@ -3528,7 +3531,7 @@ mustKeep = [
 [[rules]]
 id = "geoapify-api-key"
 description = 'Geoapify API key (32 hex) next to a geoapify keyword or in its API URL'
-regex = '''(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geoapify"]
 mustRedact = [
@@ -3545,7 +3548,7 @@ mustKeep = [
 [[rules]]
 id = "opencage-api-key"
 description = 'OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URL'
-regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["opencage", "open_cage", "open-cage"]
 mustRedact = [
@@ -3562,7 +3565,7 @@ mustKeep = [
 [[rules]]
 id = "locationiq-access-token"
 description = 'LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URL'
-regex = '''(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
+regex = '''(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
 entropy = 3.0
 keywords = ["locationiq", "location_iq", "location-iq", "pk."]
 mustRedact = [
@@ -3606,7 +3609,7 @@ mustKeep = [
 [[rules]]
 id = "bing-maps-key"
 description = 'Bing Maps key (64 base64url) next to a bing maps keyword or in its API URL'
-regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["bing", "virtualearth"]
 mustRedact = [
@@ -3623,7 +3626,7 @@ mustKeep = [
 [[rules]]
 id = "what3words-api-key"
 description = 'what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URL'
-regex = '''(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
 entropy = 2.5
 keywords = ["what3words", "w3w"]
 mustRedact = [
@@ -3640,7 +3643,7 @@ mustKeep = [
 [[rules]]
 id = "graphhopper-api-key"
 description = 'GraphHopper API key (UUID) next to a graphhopper keyword or in its API URL'
-regex = '''(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["graphhopper"]
 mustRedact = [
@@ -3657,7 +3660,7 @@ mustKeep = [
 [[rules]]
 id = "geocodio-api-key"
 description = 'Geocodio API key (39 hex) next to a geocodio keyword or in its API URL'
-regex = '''(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geocodio", "geocod.io"]
 mustRedact = [
@@ -3674,7 +3677,7 @@ mustKeep = [
 [[rules]]
 id = "google-maps-static-signing-secret"
 description = 'Google Maps URL signing secret (28 base64url ending =) next to a maps signing key name'
-regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
+regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["maps"]
 mustRedact = [
@@ -3693,7 +3696,7 @@ mustKeep = [
 [[rules]]
 id = "ipinfo-access-token"
 description = 'ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URL'
-regex = '''(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipinfo"]
 mustRedact = [
@@ -3710,7 +3713,7 @@ mustKeep = [
 [[rules]]
 id = "ipapi-api-key"
 description = 'ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URL'
-regex = '''(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipapi", "ip_api", "ip-api"]
 mustRedact = [
@@ -3727,7 +3730,7 @@ mustKeep = [
 [[rules]]
 id = "ipgeolocation-api-key"
 description = 'ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URL'
-regex = '''(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipgeolocation"]
 mustRedact = [
@@ -3744,7 +3747,7 @@ mustKeep = [
 [[rules]]
 id = "ip2location-api-key"
 description = 'IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URL'
-regex = '''(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ip2location"]
 mustRedact = [
@@ -3775,7 +3778,7 @@ mustKeep = [
 [[rules]]
 id = "maxmind-legacy-license-key"
 description = 'MaxMind legacy license key (16 base62) next to a maxmind / geoip keyword'
-regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["maxmind", "geoip"]
 mustRedact = [
@@ -3791,7 +3794,7 @@ mustKeep = [
 [[rules]]
 id = "ipqualityscore-api-key"
 description = 'IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URL'
-regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["ipquality", "ip_quality", "ip-quality", "ipqs"]
 mustRedact = [
@@ -3808,7 +3811,7 @@ mustKeep = [
 [[rules]]
 id = "abstractapi-api-key"
 description = 'Abstract API key (32 hex) next to an abstractapi keyword or in its API URL'
-regex = '''(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["abstractapi", "abstract_api", "abstract-api"]
 mustRedact = [
@@ -3825,7 +3828,7 @@ mustKeep = [
 [[rules]]
 id = "ipdata-api-key"
 description = 'ipdata API key (56 hex) next to an ipdata keyword or in its API URL'
-regex = '''(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["ipdata"]
 mustRedact = [
@@ -3845,7 +3848,7 @@ mustKeep = [
 [[rules]]
 id = "alphavantage-api-key"
 description = 'Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URL'
-regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["alphavantage", "alpha_vantage", "alpha-vantage"]
 mustRedact = [
@@ -3862,7 +3865,7 @@ mustKeep = [
 [[rules]]
 id = "finnhub-api-key"
 description = 'Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URL'
-regex = '''(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["finnhub"]
 mustRedact = [
@@ -3879,7 +3882,7 @@ mustKeep = [
 [[rules]]
 id = "polygon-api-key"
 description = 'Polygon.io (Massive) API key (32 base62) next to a polygon key name or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["polygon"]
 mustRedact = [
@@ -3925,7 +3928,7 @@ mustKeep = [
 [[rules]]
 id = "twelvedata-api-key"
 description = 'Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URL'
-regex = '''(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["twelvedata", "twelve_data", "twelve-data"]
 mustRedact = [
@@ -3942,7 +3945,7 @@ mustKeep = [
 [[rules]]
 id = "financialmodelingprep-api-key"
 description = 'Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URL'
-regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["financialmodelingprep", "financial_modeling_prep", "fmp"]
 mustRedact = [
@@ -3959,7 +3962,7 @@ mustKeep = [
 [[rules]]
 id = "nasdaq-data-link-api-key"
 description = 'Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URL'
-regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["nasdaq", "quandl"]
 mustRedact = [
@@ -3976,7 +3979,7 @@ mustKeep = [
 [[rules]]
 id = "tiingo-api-token"
 description = 'Tiingo API token (40 hex) next to a tiingo keyword or in its API URL'
-regex = '''(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["tiingo"]
 mustRedact = [
@@ -3993,7 +3996,7 @@ mustKeep = [
 [[rules]]
 id = "coinapi-api-key"
 description = 'CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key header'
-regex = '''(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coinapi"]
 mustRedact = [
@@ -4010,7 +4013,7 @@ mustKeep = [
 [[rules]]
 id = "coinmarketcap-api-key"
 description = 'CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keyword'
-regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["coinmarketcap", "coin_market_cap", "cmc"]
 mustRedact = [
@@ -4042,7 +4045,7 @@ mustKeep = [
 [[rules]]
 id = "cryptocompare-api-key"
 description = 'CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URL'
-regex = '''(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["cryptocompare"]
 mustRedact = [
@@ -4059,7 +4062,7 @@ mustKeep = [
 [[rules]]
 id = "etherscan-api-key"
 description = 'Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)'
-regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "ftmscan", "snowscan", "celoscan", "blastscan", "lineascan", "scrollscan", "erascan"]
 mustRedact = [
@@ -4077,7 +4080,7 @@ mustKeep = [
 [[rules]]
 id = "infura-api-key"
 description = 'Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URL'
-regex = '''(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["infura"]
 mustRedact = [
@@ -4095,7 +4098,7 @@ mustKeep = [
 [[rules]]
 id = "alchemy-api-key"
 description = 'Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URL'
-regex = '''(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["alchemy"]
 mustRedact = [
@@ -4112,7 +4115,7 @@ mustKeep = [
 [[rules]]
 id = "moralis-api-key"
 description = 'Moralis API key (64 base62, or JWT) next to a moralis keyword'
-regex = '''(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
+regex = '''(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["moralis"]
 mustRedact = [
@@ -4141,7 +4144,7 @@ mustKeep = [
 [[rules]]
 id = "quicknode-api-key"
 description = 'QuickNode console API key (QN_ + 32 hex) next to a quicknode keyword'
-regex = '''(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["quicknode", "qn_"]
 mustRedact = [
@@ -4156,7 +4159,7 @@ mustKeep = [
 [[rules]]
 id = "blocknative-api-key"
 description = 'Blocknative API key (UUID) next to a blocknative keyword'
-regex = '''(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["blocknative"]
 mustRedact = [
@@ -4186,7 +4189,7 @@ mustKeep = [
 [[rules]]
 id = "openexchangerates-app-id"
 description = 'Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URL'
-regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["openexchangerates", "open_exchange_rates", "open-exchange-rates", "oxr"]
 mustRedact = [
@@ -4203,7 +4206,7 @@ mustKeep = [
 [[rules]]
 id = "currencyfreaks-api-key"
 description = 'CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URL'
-regex = '''(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["currencyfreaks"]
 mustRedact = [
@@ -4220,7 +4223,7 @@ mustKeep = [
 [[rules]]
 id = "currencyapi-api-key"
 description = 'currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keyword'
-regex = '''(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["currencyapi", "currency_api", "currency-api", "cur_live_"]
 mustRedact = [
@@ -4238,7 +4241,7 @@ mustKeep = [
 [[rules]]
 id = "scraperapi-api-key"
 description = 'ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URL'
-regex = '''(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scraperapi", "scraper_api", "scraper-api"]
 mustRedact = [
@@ -4255,7 +4258,7 @@ mustKeep = [
 [[rules]]
 id = "scrapingbee-api-key"
 description = 'ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URL'
-regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["scrapingbee", "scraping_bee", "scraping-bee"]
 mustRedact = [
@@ -4272,7 +4275,7 @@ mustKeep = [
 [[rules]]
 id = "zenrows-api-key"
 description = 'ZenRows API key (40 hex) next to a zenrows keyword or in its API URL'
-regex = '''(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["zenrows"]
 mustRedact = [
@@ -4304,7 +4307,7 @@ mustKeep = [
 [[rules]]
 id = "scrapingant-api-key"
 description = 'ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URL'
-regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["scrapingant", "scraping_ant", "scraping-ant"]
 mustRedact = [
@@ -4336,7 +4339,7 @@ mustKeep = [
 [[rules]]
 id = "brightdata-api-token"
 description = 'Bright Data API token (64 hex or UUID) next to a brightdata keyword'
-regex = '''(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+regex = '''(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["brightdata", "bright_data", "bright-data", "luminati"]
 mustRedact = [
@@ -4352,7 +4355,7 @@ mustKeep = [
 [[rules]]
 id = "browserless-api-token"
 description = 'Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URL'
-regex = '''(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
 entropy = 3.3
 keywords = ["browserless"]
 mustRedact = [
@@ -4369,7 +4372,7 @@ mustKeep = [
 [[rules]]
 id = "diffbot-api-token"
 description = 'Diffbot API token (32 hex) next to a diffbot keyword or in its API URL'
-regex = '''(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["diffbot"]
 mustRedact = [
@@ -4386,7 +4389,7 @@ mustKeep = [
 [[rules]]
 id = "zenscrape-api-key"
 description = 'Zenscrape API key (UUID) next to a zenscrape keyword'
-regex = '''(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["zenscrape"]
 mustRedact = [
@@ -4402,7 +4405,7 @@ mustKeep = [
 [[rules]]
 id = "webscraping-ai-api-key"
 description = 'WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URL'
-regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["webscraping", "web_scraping", "web-scraping"]
 mustRedact = [
@@ -4419,7 +4422,7 @@ mustKeep = [
 [[rules]]
 id = "screenshotapi-api-key"
 description = 'ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keyword'
-regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["screenshotapi", "screenshot_api", "screenshot-api"]
 mustRedact = [
@@ -4436,7 +4439,7 @@ mustKeep = [
 [[rules]]
 id = "urlbox-api-secret"
 description = 'Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keyword'
-regex = '''(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
+regex = '''(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["urlbox"]
 mustRedact = [
@@ -4466,7 +4469,7 @@ mustKeep = [
 [[rules]]
 id = "pdfshift-legacy-key"
 description = 'PDFShift legacy API key (32 hex) next to a pdfshift keyword'
-regex = '''(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["pdfshift"]
 mustRedact = [
@@ -4482,7 +4485,7 @@ mustKeep = [
 [[rules]]
 id = "docraptor-api-key"
 description = 'DocRaptor API key (20 base62) next to a docraptor keyword'
-regex = '''(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+regex = '''(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["docraptor"]
 mustRedact = [
@@ -4513,7 +4516,7 @@ mustKeep = [
 [[rules]]
 id = "bannerbear-legacy-key"
 description = 'Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keyword'
-regex = '''(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
+regex = '''(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["bannerbear"]
 mustRedact = [
@@ -4529,7 +4532,7 @@ mustKeep = [
 [[rules]]
 id = "apitemplate-api-key"
 description = 'APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keyword'
-regex = '''(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
+regex = '''(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["apitemplate", "api_template", "api-template"]
 mustRedact = [
@@ -4545,7 +4548,7 @@ mustKeep = [
 [[rules]]
 id = "craftmypdf-api-key"
 description = 'CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keyword'
-regex = '''(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
+regex = '''(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["craftmypdf"]
 mustRedact = [
@@ -4561,7 +4564,7 @@ mustKeep = [
 [[rules]]
 id = "html2pdf-api-key"
 description = 'html2pdf.app API key (64 base62) next to an html2pdf keyword'
-regex = '''(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["html2pdf"]
 mustRedact = [
@@ -4581,7 +4584,7 @@ mustKeep = [
 [[rules]]
 id = "newsapi-api-key"
 description = 'NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URL'
-regex = '''(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["newsapi", "news_api", "news-api"]
 mustRedact = [
@@ -4598,7 +4601,7 @@ mustKeep = [
 [[rules]]
 id = "gnews-api-key"
 description = 'GNews API key (32 hex) next to a gnews keyword or in its API URL'
-regex = '''(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["gnews"]
 mustRedact = [
@@ -4615,7 +4618,7 @@ mustKeep = [
 [[rules]]
 id = "newsdata-api-key"
 description = 'NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URL'
-regex = '''(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["newsdata", "news_data", "news-data"]
 mustRedact = [
@@ -4632,7 +4635,7 @@ mustKeep = [
 [[rules]]
 id = "guardian-api-key"
 description = 'The Guardian Open Platform API key (UUID) next to a guardian key name or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["guardian"]
 mustRedact = [
@@ -4649,7 +4652,7 @@ mustKeep = [
 [[rules]]
 id = "nytimes-api-key"
 description = 'New York Times developer API key (32 base62) next to an nytimes keyword or in its API URL'
-regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
+regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
 entropy = 3.5
 keywords = ["nytimes", "ny_times", "nyt", "newyorktimes", "new_york_times", "new-york-times"]
 mustRedact = [
@@ -4666,7 +4669,7 @@ mustKeep = [
 [[rules]]
 id = "spoonacular-api-key"
 description = 'Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URL'
-regex = '''(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["spoonacular"]
 mustRedact = [
@@ -4683,7 +4686,7 @@ mustKeep = [
 [[rules]]
 id = "rawg-api-key"
 description = 'RAWG video games API key (32 hex) next to a rawg keyword or in its API URL'
-regex = '''(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["rawg"]
 mustRedact = [
@@ -4700,7 +4703,7 @@ mustKeep = [
 [[rules]]
 id = "theoddsapi-api-key"
 description = 'The Odds API key (32 hex) next to an odds api keyword or in its API URL'
-regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["oddsapi", "odds_api", "odds-api"]
 mustRedact = [
@@ -4717,7 +4720,7 @@ mustKeep = [
 [[rules]]
 id = "sportmonks-api-token"
 description = 'Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URL'
-regex = '''(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["sportmonk", "sportsmonk"]
 mustRedact = [
@@ -4734,7 +4737,7 @@ mustKeep = [
 [[rules]]
 id = "football-data-api-token"
 description = 'football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Token'
-regex = '''(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["football_data", "football-data", "footballdata"]
 mustRedact = [
@@ -4750,7 +4753,7 @@ mustKeep = [
 [[rules]]
 id = "api-football-key"
 description = 'API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keyword'
-regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["api-football", "api_football", "apifootball", "apisports", "api-sports", "api_sports"]
 mustRedact = [
@@ -4766,7 +4769,7 @@ mustKeep = [
 [[rules]]
 id = "omdb-api-key"
 description = 'OMDb API key (8 hex) next to an omdb keyword or in its API URL'
-regex = '''(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
 entropy = 2.0
 keywords = ["omdb"]
 mustRedact = [
@@ -4783,7 +4786,7 @@ mustKeep = [
 [[rules]]
 id = "tmdb-api-key"
 description = 'TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URL'
-regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["tmdb", "themoviedb", "the_movie_db", "the-movie-db"]
 mustRedact = [
@@ -4803,7 +4806,7 @@ mustKeep = [
 [[rules]]
 id = "zerobounce-api-key"
 description = 'ZeroBounce API key (32 hex) next to a zerobounce keyword or in its API URL'
-regex = '''(?:(?i:zero[_.-]?bounce)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.zerobounce\.(?:net|in))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zero[_.-]?bounce)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.zerobounce\.(?:net|in))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["zerobounce", "zero_bounce", "zero-bounce"]
 mustRedact = [
@@ -4820,7 +4823,7 @@ mustKeep = [
 [[rules]]
 id = "kickbox-api-key"
 description = 'Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keyword or in its API URL'
-regex = '''(?:(?i:kickbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.kickbox\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:kickbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.kickbox\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["kickbox"]
 mustRedact = [
@@ -4853,7 +4856,7 @@ mustKeep = [
 [[rules]]
 id = "debounce-api-key"
 description = 'DeBounce e-mail validation API key (13 base62) next to a debounce key name or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:debounce(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.debounce\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api)=)(?<![A-Za-z0-9])([A-Za-z0-9]{13})(?![A-Za-z0-9])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:debounce(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.debounce\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api)=)(?<![A-Za-z0-9])([A-Za-z0-9]{13})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["debounce"]
 mustRedact = [
@@ -4870,7 +4873,7 @@ mustKeep = [
 [[rules]]
 id = "verimail-api-key"
 description = 'Verimail API key (32 alnum) next to a verimail keyword or in its API URL'
-regex = '''(?:(?i:verimail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.verimail\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:verimail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.verimail\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["verimail"]
 mustRedact = [
@@ -4887,7 +4890,7 @@ mustKeep = [
 [[rules]]
 id = "emailable-api-key"
 description = 'Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keyword'
-regex = '''(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["emailable"]
 mustRedact = [
@@ -4908,7 +4911,7 @@ mustKeep = [
 [[rules]]
 id = "new-relic-legacy-license-key"
 description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
-regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
+regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
 entropy = 3.0
 keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
 mustRedact = [
@@ -4926,7 +4929,7 @@ mustKeep = [
 [[rules]]
 id = "mapbox-token-keyword"
 description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
-regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
+regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["mapbox"]
 mustRedact = [
@@ -4942,7 +4945,7 @@ mustKeep = [
 [[rules]]
 id = "linear-client-secret"
 description = 'Linear OAuth client secret (32 hex) next to a linear key name'
-regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["linear"]
 mustRedact = [
@@ -4958,7 +4961,7 @@ mustKeep = [
 [[rules]]
 id = "rapidapi-key"
 description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
-regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
+regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["rapidapi", "rapid_api", "rapid-api"]
 mustRedact = [
@@ -4975,7 +4978,7 @@ mustKeep = [
 [[rules]]
 id = "squarespace-api-key"
 description = 'Squarespace API key (UUID) next to a squarespace keyword'
-regex = '''(?i:squarespace)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:squarespace)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["squarespace"]
 mustRedact = [
@@ -4991,7 +4994,7 @@ mustKeep = [
 [[rules]]
 id = "geocodify-api-key"
 description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
-regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["geocodify"]
 mustRedact = [
@@ -5008,7 +5011,7 @@ mustKeep = [
 [[rules]]
 id = "accuweather-api-key"
 description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
-regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["accuweather"]
 mustRedact = [
@@ -5040,7 +5043,7 @@ mustKeep = [
 [[rules]]
 id = "apiflash-access-key"
 description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
-regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["apiflash"]
 mustRedact = [
@@ -5057,7 +5060,7 @@ mustKeep = [
 [[rules]]
 id = "stockdata-api-token"
 description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
-regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["stockdata", "stock_data", "stock-data"]
 mustRedact = [
@@ -5074,7 +5077,7 @@ mustKeep = [
 [[rules]]
 id = "exchangerate-api-key"
 description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
-regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
 mustRedact = [
@@ -5091,7 +5094,7 @@ mustKeep = [
 [[rules]]
 id = "currencyscoop-api-key"
 description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
-regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
 mustRedact = [
@@ -5122,7 +5125,7 @@ mustKeep = [
 [[rules]]
 id = "nftport-api-key"
 description = 'NFTPort API key (UUID) next to an nftport keyword'
-regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["nftport"]
 mustRedact = [
@@ -5138,7 +5141,7 @@ mustKeep = [
 [[rules]]
 id = "serpapi-api-key"
 description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
-regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serpapi", "serp_api", "serp-api"]
 mustRedact = [
@@ -5155,7 +5158,7 @@ mustKeep = [
 [[rules]]
 id = "serper-api-key"
 description = 'Serper.dev API key (40 hex) next to a serper keyword'
-regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["serper"]
 mustRedact = [
@@ -5171,7 +5174,7 @@ mustKeep = [
 [[rules]]
 id = "valueserp-api-key"
 description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
-regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
 mustRedact = [
@@ -5188,7 +5191,7 @@ mustKeep = [
 [[rules]]
 id = "crawlbase-token"
 description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
-regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
 mustRedact = [
@@ -5205,7 +5208,7 @@ mustKeep = [
 [[rules]]
 id = "scrapeowl-api-key"
 description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
-regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
 mustRedact = [
@@ -5221,7 +5224,7 @@ mustKeep = [
 [[rules]]
 id = "convertapi-secret"
 description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
-regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
 entropy = 3.3
 keywords = ["convertapi", "convert_api", "convert-api"]
 mustRedact = [
@@ -5238,7 +5241,7 @@ mustKeep = [
 [[rules]]
 id = "restpack-api-token"
 description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
-regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["restpack"]
 mustRedact = [
@@ -5254,7 +5257,7 @@ mustKeep = [
 [[rules]]
 id = "newscatcher-api-key"
 description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
-regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["newscatcher"]
 mustRedact = [
@@ -5270,7 +5273,7 @@ mustKeep = [
 [[rules]]
 id = "detectlanguage-api-key"
 description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
-regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["detectlanguage", "detect_language", "detect-language"]
 mustRedact = [
@@ -5286,7 +5289,7 @@ mustKeep = [
 [[rules]]
 id = "holidayapi-api-key"
 description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
-regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["holidayapi", "holiday_api", "holiday-api"]
 mustRedact = [
@@ -5303,7 +5306,7 @@ mustKeep = [
 [[rules]]
 id = "calendarific-api-key"
 description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
-regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["calendarific"]
 mustRedact = [
@@ -5320,7 +5323,7 @@ mustKeep = [
 [[rules]]
 id = "zipcodebase-api-key"
 description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
-regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["zipcodebase"]
 mustRedact = [
@@ -5337,7 +5340,7 @@ mustKeep = [
 [[rules]]
 id = "zipcodeapi-api-key"
 description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
-regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
 mustRedact = [
@@ -5354,7 +5357,7 @@ mustKeep = [
 [[rules]]
 id = "veriphone-api-key"
 description = 'Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URL'
-regex = '''(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["veriphone"]
 mustRedact = [
@@ -5371,7 +5374,7 @@ mustKeep = [
 [[rules]]
 id = "walkscore-api-key"
 description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
-regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["walkscore", "walk_score"]
 mustRedact = [
@@ -5388,7 +5391,7 @@ mustKeep = [
 [[rules]]
 id = "pixabay-api-key"
 description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
-regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
+regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
 entropy = 3.0
 keywords = ["pixabay"]
 mustRedact = [
@@ -5405,7 +5408,7 @@ mustKeep = [
 [[rules]]
 id = "unsplash-access-key"
 description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
-regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
 entropy = 3.5
 keywords = ["unsplash"]
 mustRedact = [
@@ -5422,7 +5425,7 @@ mustKeep = [
 [[rules]]
 id = "pexels-api-key"
 description = 'Pexels API key (56 base62) next to a pexels keyword'
-regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["pexels"]
 mustRedact = [
@@ -5438,7 +5441,7 @@ mustKeep = [
 [[rules]]
 id = "giphy-api-key"
 description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
-regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.5
 keywords = ["giphy"]
 mustRedact = [
@@ -5455,7 +5458,7 @@ mustKeep = [
 [[rules]]
 id = "imgur-client-secret"
 description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
-regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["imgur"]
 mustRedact = [
@@ -5471,7 +5474,7 @@ mustKeep = [
 [[rules]]
 id = "steam-web-api-key"
 description = 'Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
+regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
 entropy = 3.0
 keywords = ["steam"]
 mustRedact = [
@@ -5488,7 +5491,7 @@ mustKeep = [
 [[rules]]
 id = "sportsdata-io-api-key"
 description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
-regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["sportsdata", "sports_data", "sports-data"]
 mustRedact = [
