@@ -5504,6 +5504,400 @@ mustKeep = [
   'SPORTSDATA_API_KEY=${SPORTSDATA_API_KEY}',
   'export sportsdata_account_id="a77a3c3bb36555d5414532306d546d7e"',
 ]
+
+[[rules]]
+id = "logdna-ingestion-key"
+description = 'Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keyword'
+regex = '''(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["logdna", "mezmo"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LOGDNA_INGESTION_KEY=004e2fdc2b716354a5e3bd63957c48b2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: mezmoServiceKey: '24dbe9370388c5c4ee939b17e3666bf8'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: logdna ingestion key: 560886a70da215dd8928c8c330c3672c',
+]
+mustKeep = [
+  'LOGDNA_INGESTION_KEY=${LOGDNA_INGESTION_KEY}',
+  '<logdna_account_id>eb072b201e65c0f28bf2c34a28e85448</logdna_account_id>',
+]
+
+[[rules]]
+id = "cronitor-api-key"
+description = 'Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URL'
+regex = '''(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["cronitor"]
+mustRedact = [
+  'CRONITOR_API_KEY = "0c9ba33f233f81f3eadf31f9fa6c0177"',
+  'export cronitorKey="3d5e0fa74bfd0150125c3092dae0e104"',
+  "INFO  using cronitor api key = '58b2c0e882baee8906799e392b3d9bc4'",
+  'GET https://cronitor.link/p/e87bb6fce4183eb4e39c1ad4226ab018/nightly-backup?state=complete 200',
+]
+mustKeep = [
+  'CRONITOR_API_KEY=${CRONITOR_API_KEY}',
+  '  cronitor_account_id: 78a0f41ae79860ac708f6d2b3dc7a005',
+]
+
+[[rules]]
+id = "healthchecks-ping-url"
+description = 'Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)'
+regex = '''(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))'''
+keywords = ["hc-ping.com"]
+mustRedact = [
+  'curl -fsS -m 10 --retry 5 https://hc-ping.com/6dd9e02d-011b-4265-a1b5-d99eba4caa46',
+  'HEALTHCHECK_URL=https://hc-ping.com/8d8706a0-f2d4-4a30-aa56-4df5e13d452a/fail',
+]
+mustKeep = [
+  'INFO  healthchecks: pinging https://hc-ping.com/ disabled in staging',
+]
+
+[[rules]]
+id = "victorops-api-key"
+description = 'Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keyword'
+regex = '''(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["victorops", "victor_ops", "victor-ops", "splunk_on_call", "splunkoncall"]
+mustRedact = [
+  '  VICTOROPS_API_KEY: c3d3b5b6bc3f532bc10d983efbfaf990',
+  '[main] INFO  c.e.app.Settings - resolved victoropsRestKey = 2c69c8d4ba59d5d2906aa899932bee13',
+  "INFO  using victorops api key = 'f0ac1a8e945b9b501249624e8b96cdcc'",
+  'POST https://alert.victorops.com/integrations/generic/20131114/alert/edb719630fee5c045f857d12d40a3e6c/database 200',
+]
+mustKeep = [
+  'VICTOROPS_API_KEY=${VICTOROPS_API_KEY}',
+  'victorops_account_id = "7bf5d9d82d6951921eef0df70da0c621"',
+]
+
+[[rules]]
+id = "pendo-integration-key"
+description = 'Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keyword'
+regex = '''(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])'''
+entropy = 3.0
+keywords = ["pendo"]
+mustRedact = [
+  'docker run --rm -e PENDO_INTEGRATION_KEY=7e163b38-5b22-4b11-b279-2b7cbec5ba10.us registry.local/worker:1.4.2',
+  '<x-pendo-integration-key>31fdfc6a-e376-4ca7-b849-316d10c4c3d7.us</x-pendo-integration-key>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pendo integration key: b522d28a-510f-4c9c-bd22-9d3b6c702f0f.us',
+]
+mustKeep = [
+  'INFO  pendo visitor_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a tracked',
+  'PENDO_INTEGRATION_KEY=${PENDO_INTEGRATION_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pendo_account_id":"b279b7aa-79b4-437b-8162-f1bc45b3b8a3.us","retries":3}',
+]
+
+# Client / frontend / admin tokens; bound to lines that mention unleash.
+[[rules]]
+id = "unleash-api-token"
+description = 'Unleash API token (<project>:<environment>.<64 hex>)'
+regex = '''(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\b'''
+keywords = ["unleash"]
+mustRedact = [
+  'UNLEASH_API_TOKEN = "default:development.a28a3486497a8f331eee44a3b3f2ee6554fb838bba0d112422d461d528bb105b"',
+  'export unleashToken="default:development.dfae59fc15ba6767dfa815d69b5381abc75f1f07114a7d4b7e97f2ee7b02fac9"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unleash.client.token":"default:development.981cc1abd746545b68b4aa30286b3980c186d573924a5baf6b717d0cde6e3872","retries":3}',
+  'unleash admin token *:*.e86cb8f8b7443022ee3fb3423552474a6887fe5d67220e953010b8f5e3ff8d9d',
+]
+mustKeep = [
+  'INFO  unleash: feature toggle checkout:v2 enabled in development',
+]
+
+[[rules]]
+id = "jotform-api-key"
+description = 'Jotform API key (32 hex) next to a jotform keyword or in its API URL'
+regex = '''(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["jotform"]
+mustRedact = [
+  '<JOTFORM_API_KEY>7445bdd0ab500460a4c7cd09590025ac</JOTFORM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config jotformKey="298ae470a0af0a569722bc0c62decdda" loaded',
+  "INFO  using jotform api key = '17852a0f904bb9153b413f70c13ff535'",
+  'GET https://api.jotform.com/user/forms?apiKey=183389dfaf5ca3cbb072b4b337886ac5',
+]
+mustKeep = [
+  'JOTFORM_API_KEY=${JOTFORM_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" jotform_account_id=eab3429a257728ceb7c220a4efe3fcbc timeout=30s',
+]
+
+# Tokens start with cs; the hex length varies by token type (24-40 tolerated).
+[[rules]]
+id = "contentstack-token"
+description = 'Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keyword'
+regex = '''(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["contentstack"]
+mustRedact = [
+  '  CONTENTSTACK_DELIVERY_TOKEN: cs4b869f48b1a80d154d8fdb35',
+  '[main] INFO  c.e.app.Settings - resolved contentstackManagementToken = cs3e7b647b9095dc1f1869f6e0',
+  'contentstack access token csa3b8af40104f42ed19572cf3',
+]
+mustKeep = [
+  'CONTENTSTACK_DELIVERY_TOKEN=${CONTENTSTACK_DELIVERY_TOKEN}',
+  'contentstack_account_id = "csa10dc4fef921c1663a4f51b1"',
+]
+
+[[rules]]
+id = "weglot-api-key"
+description = 'Weglot API key (wg_ + 32 hex)'
+regex = '''\b(wg_[a-f0-9]{32})\b'''
+keywords = ["wg_"]
+mustRedact = [
+  'docker run --rm -e WEGLOT_API_KEY=wg_6fb6d9b8a724b31f1dd7c48212e5481a registry.local/worker:1.4.2',
+  '<weglotApiKey>wg_df56786fcd9f73c1dce1d3d782828aaa</weglotApiKey>',
+  "<script>Weglot.initialize({ api_key: 'wg_947ad1dcaff0efb8ad9aa2421a625c2d' });</script>",
+]
+mustKeep = [
+  'INFO  weglot: keys start with wg_',
+]
+
+[[rules]]
+id = "fred-api-key"
+description = 'FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["fred"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved FRED_API_KEY = 11c9fdbcfd7fbd1f5a201ae309f99a5a',
+  'docker run --rm -e fredApiKey=cded2bc2fc81031b70c56eb1860c4669 registry.local/worker:1.4.2',
+  '<fred-key>7afd91dd8673b3db12296c9928503086</fred-key>',
+  'GET https://api.stlouisfed.org/fred/series/observations?series_id=GNPCA&api_key=3d240014b4ee93108c13a82ddea25c79&file_type=json',
+]
+mustKeep = [
+  'INFO  user fred logged in, session_key=user:fred:42',
+  'FRED_API_KEY=${FRED_API_KEY}',
+]
+
+[[rules]]
+id = "nasa-api-key"
+description = 'NASA Open APIs key (40 base62) next to a nasa keyword or in its API URL'
+regex = '''(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["nasa"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config NASA_API_KEY="tqcdpjzTlXzHXemLoyMsM6ZAArCLoC8F6ft8Apco" loaded',
+  'nasaApiKey = "1csBP5x7UCVP7P5A9arOCNvkouL6WlJ9Bfyu6XUm"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: nasa api key: ATGcTRpqxyU1iiwF7otqrtLhy1S4ocn27lTZ5YKy',
+  'GET https://api.nasa.gov/planetary/apod?api_key=pi8UEolPdv1DDtttuZKJXtRtdBTIxZ96QpleoKSi',
+]
+mustKeep = [
+  'NASA_API_KEY=${NASA_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: nasa_account_id: 'MCzstLl2EWn1YkPpOsboIbEX9ppT1IXVadlbIHMO'",
+]
+
+[[rules]]
+id = "yelp-api-key"
+description = 'Yelp Fusion API key (128 base64url) next to a yelp keyword'
+regex = '''(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])'''
+entropy = 4.0
+keywords = ["yelp"]
+mustRedact = [
+  'YELP_API_KEY = "vv8pH4T88h1jM8SHtZdz6GBEBVEUxhmRRL_mgdJPb6q87_8V7Kh5M1wIAEWAPPqq5RLxfVHx9Cj446Xg-PUP3obueq18dSjlMuGU6DzxxpN7dT2OkTKs7EMDEXAO7vo4"',
+  'export yelpApiKey="_n_mu3J3fV-WU3kr_BArHU8fgbzxBuSogoGygQileh7HQ6j5jUH5iiChinT9NBhTciBeIo8VxYhH2FsLOEHsVdmi0jIvwBAwDz2Z8ZZZtmaA7Ee0aBaafrTtJwHBWOSH"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: yelp fusion api key: OBOVq91_RMKb87pb5waGtXDWCCdt3f1GJdSi9wms9rlJimfB8edvANQv0oT6NfeNAvGEFoWv3L6VR0b3Ylsjn3F7qwDYZXtVi_Kjwv2iV9LOD8byjCaBc20LE6_KDYYT',
+]
+mustKeep = [
+  'YELP_API_KEY=${YELP_API_KEY}',
+  '  yelp_account_id: AlirlD0yCXuS7sjxIjePJQJMJnFUOMk_99d790oZ7QumlA3m0IBA1R_f-FmT7AdXshJNsVXMlHNLaNI1em9ufnmeoxB2NM1ap7vvT8ikQekm8NoM62rDIM1gllF0zr8g',
+]
+
+[[rules]]
+id = "foursquare-api-key"
+description = 'Foursquare Places API key (fsq3 + 44 base64)'
+regex = '''\b(fsq3[A-Za-z0-9+/=_-]{40,50})'''
+entropy = 4.0
+keywords = ["fsq3"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config FOURSQUARE_API_KEY="fsq30vQjkOgEBMo2qjdPRqQk0tp1j+REdgKAC5iYUHmhYLVq" loaded',
+  'foursquareKey = "fsq3eY5/gzqVlrwXlVO0dVpW4RipUc9fYLyIKRByLkInwh4M"',
+  'export Authorization="fsq3wWpwlmAMq54IBdrLJHuMO6CQt8IxZMw8JxfEPMicrg5U"',
+]
+mustKeep = [
+  'INFO  foursquare: Places API keys start with fsq3',
+]
+
+[[rules]]
+id = "lastfm-api-key"
+description = 'Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URL'
+regex = '''(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["lastfm", "last_fm", "last.fm", "last-fm", "audioscrobbler"]
+mustRedact = [
+  'export LASTFM_API_KEY="8fa15a822c30a0ed4c120242c0aeb2c4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lastfmSharedSecret":"5994a00dae98dadfcf8fb78808f654f2","retries":3}',
+  "INFO  using lastfm api key = '6025ad0f1e4fdbed7e663e39c173f21e'",
+  'GET http://ws.audioscrobbler.com/2.0/?method=artist.getinfo&artist=Cher&api_key=6c505c8359dd6d890c2a76b9e7604bfe&format=json',
+]
+mustKeep = [
+  'LASTFM_API_KEY=${LASTFM_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved lastfm_account_id = c383c9bc4ab99873fa38812977ee34ed',
+]
+
+[[rules]]
+id = "discogs-token"
+description = 'Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= scheme'
+regex = '''(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["discogs"]
+mustRedact = [
+  'docker run --rm -e DISCOGS_TOKEN=9ZL9H5LLxVlkMvrwH74V5jJSZdSRXWh3ftPbKPwg registry.local/worker:1.4.2',
+  '<discogsUserToken>PPKnEK8SWyQdkbjoTsevkhXBFtzAdDJNBb1FI3Ak</discogsUserToken>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: discogs personal token: M0cD0qurpkgp3CgA4f9jsGqJJRpISvykA2W33Xn8',
+  "curl -H 'Authorization: Discogs token=E3ZlQHCdXepz9fulio5zelSZaQueJ5a6SSS1rkZx' https://api.discogs.com/oauth/identity",
+]
+mustKeep = [
+  'DISCOGS_TOKEN=${DISCOGS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","discogs_account_id":"pcv9SmBUIUbN8gGkfTS75aPs9Ixnld0tilR0xcg5","retries":3}',
+]
+
+[[rules]]
+id = "riot-games-api-key"
+description = 'Riot Games API key (RGAPI- + UUID)'
+regex = '''\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["rgapi-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: RIOT_API_KEY: 'RGAPI-f270a02d-71b0-410d-8df8-9ea64c9f19d4'",
+  'curl -s -H "X-Riot-Token: RGAPI-ab8736ed-29a4-48aa-a261-9c4faf4e200d" https://api.example.net/v1/status',
+  'GET https://euw1.api.riotgames.com/lol/status/v4/platform-data?api_key=RGAPI-fcfffcdb-8c43-4c7a-8d3e-2e1827b01291',
+]
+mustKeep = [
+  'INFO  riot: development keys start with RGAPI- and expire after 24h',
+]
+
+[[rules]]
+id = "transloadit-auth-secret"
+description = 'Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keyword'
+regex = '''(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["transloadit"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TRANSLOADIT_SECRET=d663493cd507aafe97b5487f0ba44cfad3a59f83 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: transloaditAuthKey: '5b590df896d96282bd1015eda6d2e87981d37263'",
+  "INFO  using transloadit auth secret = 'abfd4b6b51b1e445d748748eea2b9d7f100b588b'",
+]
+mustKeep = [
+  'TRANSLOADIT_SECRET=${TRANSLOADIT_SECRET}',
+  '<transloadit_account_id>56e1b5f73f3eac9d704d6cd21399536a2fd66c57</transloadit_account_id>',
+]
+
+[[rules]]
+id = "maptiler-api-key"
+description = 'MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URL'
+regex = '''(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["maptiler"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MAPTILER_API_KEY="tfwGfqVlS5VR6kB4mXDE" loaded',
+  'maptilerKey = "2EpZLMBelvbcGKqSKieT"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: maptiler key: dLb8vyYUUFba6Jt0satq',
+  'GET https://api.maptiler.com/maps/streets-v2/style.json?key=4ZvaZ2AGLP11JhKr017p',
+]
+mustKeep = [
+  'MAPTILER_API_KEY=${MAPTILER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: maptiler_account_id: 'QwIPqYilqfh2WbrnRj05'",
+]
+
+[[rules]]
+id = "thunderforest-api-key"
+description = 'Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URL'
+regex = '''(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thunderforest"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config THUNDERFOREST_API_KEY="077084404652f930f63f6308a9526cc9" loaded',
+  'thunderforestKey = "5a39de3fc991b1e3b6a2996a61a73a25"',
+  "INFO  using thunderforest apikey = 'cb82dbf1b5a3982b7cca84edabe2c5ba'",
+  'GET https://tile.thunderforest.com/cycle/12/2047/1362.png?apikey=7a09f29f26e769b2b8c732b89987d589',
+]
+mustKeep = [
+  'THUNDERFOREST_API_KEY=${THUNDERFOREST_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: thunderforest_account_id: 'bf555ef7ca8f3d02cf20082ede73ebdb'",
+]
+
+[[rules]]
+id = "openrouteservice-api-key"
+description = 'openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)'
+regex = '''\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})'''
+keywords = ["5b3ce3597851110001cf6248", "eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgi"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ORS_API_KEY":"5b3ce3597851110001cf624837df0ad9c0c519d36fa45efff61a7ab0","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openrouteserviceKey=5b3ce3597851110001cf62487b9056bc0120a356618381cc31b744ac timeout=30s',
+  'GET https://api.openrouteservice.org/v2/directions/driving-car?api_key=5b3ce3597851110001cf6248ba57fda3e3c98fab649d0eff8d8d3b44&start=8.68,49.41&end=8.69,49.42',
+]
+mustKeep = [
+  'INFO  ors: organisation 5b3ce3597851110001cf6248 quota 2000/day',
+]
+
+[[rules]]
+id = "mapillary-access-token"
+description = 'Mapillary client access token (MLY|<client id>|<32 hex>)'
+regex = '''\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\b'''
+keywords = ["mly|"]
+mustRedact = [
+  '<MAPILLARY_TOKEN>MLY|4221406177588927|2efb7acd98880a19e026e4369d164b9c</MAPILLARY_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config mapillaryAccessToken="MLY|5843887856714484|2f68ddabdda681cca54bf85e794eee51" loaded',
+  'GET https://graph.mapillary.com/images?access_token=MLY|1005206569180229|add85cd9cec19da94439306bfa66a697&fields=id',
+]
+mustKeep = [
+  'INFO  mapillary: tokens look like MLY|<client id>|<secret>',
+]
+
+[[rules]]
+id = "arcgis-api-key"
+description = 'Esri ArcGIS location services API key (AAPK / AAPT + base64url)'
+regex = '''\b(AAP[KT][A-Za-z0-9_-]{80,300})'''
+entropy = 4.0
+keywords = ["aapk", "aapt"]
+mustRedact = [
+  'ARCGIS_API_KEY = "AAPK8f14e2eec1526e1c705d434ed90ed982kK_5fOV_peAagDf49LTvGjVh7yIoYktZE_XGUWIgZpNIpjTpVke7dtwPqwIEIF1qQshF"',
+  'export esriConfig.apiKey="AAPKac449d85c84199cf472d426860f66425xh01SolcXPgTFAT2qTRDVsPaNrwk5sX5rs7pgZCilL7eEgCF7g1ipn6PfvoT47TSZZK6"',
+  'GET https://geocode-api.arcgis.com/arcgis/rest/services/World/GeocodeServer/findAddressCandidates?token=AAPKdcea1797eab0cba69a7a2dec786f55f83Hb-mRRO9HPMU225So1mOJbJUp-t0POtT8eDlpL5PqsNCOZuSKVotnkcUVN2AWE3uGST&f=json',
+]
+mustKeep = [
+  'INFO  arcgis: API keys start with AAPK (legacy) or AAPT',
+]
+
+[[rules]]
+id = "ipbase-api-key"
+description = 'ipbase / currencyapi-family live key (ipb_live_ + 40 base62)'
+regex = '''\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\b'''
+keywords = ["ipb_live_", "ipb_test_"]
+mustRedact = [
+  '<IPBASE_API_KEY>ipb_live_fnATRS6JvsLYhV2nZyMpwt2CTP2bwD8b9V0nYMzA</IPBASE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipbaseKey="ipb_live_r0Ib3gYvRIrTuznCnUjhybPbAhSeIgxt56ZPEYzy" loaded',
+  'GET https://api.ipbase.com/v2/info?ip=1.1.1.1&apikey=ipb_live_6LTsWV0lBuxv1JqCguFotFF6579aCyG4ogmQSwMe',
+]
+mustKeep = [
+  'INFO  ipbase: keys start with ipb_live_',
+]
+
+[[rules]]
+id = "firecrawl-api-key"
+description = 'Firecrawl API key (fc- + 32 hex)'
+regex = '''\b(fc-[a-f0-9]{32})\b'''
+keywords = ["fc-"]
+mustRedact = [
+  'docker run --rm -e FIRECRAWL_API_KEY=fc-0e3191c4bed2884a712b931599094d62 registry.local/worker:1.4.2',
+  '<firecrawlApiKey>fc-6c818bbf2ff66f6487ea6e9c21dbf849</firecrawlApiKey>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="fc-767d054811313d20a850a4226061de26" loaded',
+]
+mustKeep = [
+  'INFO  fc-host-12 joined the cluster, fc-id=5f2c1e0a',
+]
+
+[[rules]]
+id = "api2pdf-api-key"
+description = 'Api2Pdf API key (UUID) next to an api2pdf keyword'
+regex = '''(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["api2pdf"]
+mustRedact = [
+  'export API2PDF_KEY="f308e4fc-ee6a-41cc-a5b1-57ef4fc23780"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","api2pdfApiKey":"fe900b88-c609-4a40-bd5e-ccbcc635dbb9","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: api2pdf api key: ca05c568-dce1-4d43-b296-6544d8a74482',
+]
+mustKeep = [
+  'API2PDF_KEY=${API2PDF_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved api2pdf_account_id = 2aba28a9-7f9f-45f7-88fb-b9301d462350',
+]
 """#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
