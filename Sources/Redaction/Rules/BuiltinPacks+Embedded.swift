@@ -1712,10 +1712,12 @@ mustKeep = [
   'export bugherd_account_id="zk1l6hcwegmmr6wtqcljnh"',
 ]
 
+# A host label after na1./eu1. is short and dotted; 40+ base64 characters without a dot is a key.
 [[rules]]
 id = "fullstory-api-key"
 description = 'FullStory API key (region na1./eu1. + base64)'
 regex = '''\b((?:na|eu)1\.[A-Za-z0-9+/]{40,200}={0,2})'''
+entropy = 4.0
 keywords = ["na1.", "eu1."]
 mustRedact = [
   '<FULLSTORY_API_KEY>na1.zYq3xBM17DGH9cc0EHlDXqcOBNwTfq9qjj/Ectga2Mt/I1glrBPsKoJ2Rw4prZ9ZnmVABB/2yGp3pVb39yN1vZ464YR4kf1y</FULLSTORY_API_KEY>',
@@ -1725,6 +1727,7 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  fullstory: org host na1.fullstory.com reachable',
+  'GET https://eu1.example-cdn.net/assets/app.js 200',
 ]
 
 [[rules]]
@@ -1963,7 +1966,7 @@ mustKeep = [
 [[rules]]
 id = "statsig-server-secret"
 description = 'Statsig server secret key (secret- + 40-50 base62)'
-regex = '''\b(secret-[A-Za-z0-9]{40,50})\b'''
+regex = '''\b(secret-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\b'''
 entropy = 4.0
 keywords = ["secret-"]
 mustRedact = [
@@ -1973,12 +1976,13 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  k8s: mounted secret-volume-config-7f9c4d at /etc/app',
+  'INFO  cache: secret-5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a12345678 evicted',
 ]
 
 [[rules]]
 id = "statsig-console-key"
 description = 'Statsig console API key (console- + 40-50 base62)'
-regex = '''\b(console-[A-Za-z0-9]{40,50})\b'''
+regex = '''\b(console-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\b'''
 entropy = 4.0
 keywords = ["console-"]
 mustRedact = [
@@ -4839,9 +4843,9 @@ mustKeep = [
 
 [[rules]]
 id = "neverbounce-api-key"
-description = 'NeverBounce API key (private_ / secret_ + 32 hex)'
-regex = '''\b((?:private|secret)_[a-f0-9]{32})\b'''
-keywords = ["private_", "secret_"]
+description = 'NeverBounce API key (private_ + 32 hex)'
+regex = '''\b(private_[a-f0-9]{32})\b'''
+keywords = ["private_"]
 mustRedact = [
   'export NEVERBOUNCE_API_KEY="private_ce275b4d7e876deaaeb72886c57cb5e4"',
   '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","neverbounceKey":"private_db804d54c5c1acba80eafd333fcab826","retries":3}',
@@ -5029,6 +5033,7 @@ mustKeep = [
 id = "ipify-api-key"
 description = 'ipify geolocation API key (at_ + 29 base62)'
 regex = '''\b(at_[A-Za-z0-9]{29})\b'''
+entropy = 3.5
 keywords = ["at_"]
 mustRedact = [
   '<IPIFY_API_KEY>at_1HmqP5OBzWUKtYs4VhZu9pRv4KObH</IPIFY_API_KEY>',
