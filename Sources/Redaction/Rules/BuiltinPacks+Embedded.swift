@@ -1299,11 +1299,12 @@ mustKeep = [
   '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","papertrail_account_id":"Xgmorc6eSM598zzm7jUu","retries":3}',
 ]
 
-# An access ID is half of a credential pair (gitleaks sumologic-access-id).
+# An access ID is half of a credential pair (gitleaks sumologic-access-id); its su prefix
+# makes the vendor name enough even when the key is named ...Id.
 [[rules]]
 id = "sumologic-access-id"
 description = 'Sumo Logic access ID (su + 12 base62) next to a sumo keyword'
-regex = '''(?i:sumo)(?:[\w.-]{0,20}?\s{0,2}[\w.-]{0,20}?(?i:access|key|id)[\w.-]{0,12}?)(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|,|\s)\s{0,3}(?:\\?[\"'\x60])?(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])'''
+regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["sumo"]
 mustRedact = [
@@ -1312,6 +1313,7 @@ mustRedact = [
   'sumologic accessId su8gkXztgEm0Rc',
 ]
 mustKeep = [
+  'INFO  sumo collector registered, collectorId=108448215 sourceId=1234567',
   'SUMOLOGIC_ACCESSID=${SUMOLOGIC_ACCESSID}',
 ]
 
@@ -2613,7 +2615,7 @@ mustKeep = [
 [[rules]]
 id = "contentful-delivery-token"
 description = 'Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keyword'
-regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9=_-]{43})(?![A-Za-z0-9=_-])'''
 entropy = 3.5
 keywords = ["contentful"]
 mustRedact = [
@@ -5902,6 +5904,89 @@ mustRedact = [
 mustKeep = [
   'API2PDF_KEY=${API2PDF_KEY}',
   '[main] INFO  c.e.app.Settings - resolved api2pdf_account_id = 2aba28a9-7f9f-45f7-88fb-b9301d462350',
+]
+
+# --- IoT data platforms and other product keys ---
+
+
+[[rules]]
+id = "adafruit-io-key"
+description = 'Adafruit IO key (aio_ + 28 base62)'
+regex = '''\b(aio_[A-Za-z0-9]{28})\b'''
+keywords = ["aio_"]
+mustRedact = [
+  'ADAFRUIT_IO_KEY = "aio_cNd7YNzOllELtNzgV3lStWenmWYF"',
+  'export IO_KEY="aio_NR6TsthXSLdjFF2b5ERl3VyVL1Ft"',
+  '2024-05-01T10:00:06Z DEBUG http: > X-AIO-Key: aio_tfvwemnDvaq0d3WFBqgmFeydsss7',
+]
+mustKeep = [
+  'INFO  adafruit io: keys start with aio_',
+  'DEBUG asyncio aio_loop_count=2',
+]
+
+[[rules]]
+id = "ubidots-token"
+description = 'Ubidots API token (BBFF- + 30 base62)'
+regex = '''\b(BBFF-[A-Za-z0-9]{30})\b'''
+keywords = ["bbff-"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config UBIDOTS_TOKEN="BBFF-mEkz3SklSaqbcrge12cwPS6YCxm68J" loaded',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Auth-Token: BBFF-FhrwozvNMpklURnNfIw01k38W9pgUG',
+  'GET https://industrial.api.ubidots.com/api/v1.6/devices/?token=BBFF-iXOGYVhxldzJgGRgrDOmdy2j9UzyTx',
+]
+mustKeep = [
+  'INFO  ubidots: tokens start with BBFF-',
+]
+
+[[rules]]
+id = "blynk-auth-token"
+description = 'Blynk device auth token (32 base64url) next to a blynk keyword or in its HTTP API URL'
+regex = '''(?:(?i:blynk)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:blynk\.(?:cloud|cc))[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["blynk"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: BLYNK_AUTH_TOKEN: 'eO7dTRNb-w3siPsm1NQn4_p-eXNXeQJb'",
+  '  blynkAuth: zOERflbyZHS8HYX9Toyg6OShZ4lK3s90',
+  '2024-05-01T10:00:05Z WARN  bootstrap: blynk auth token: 1cLbh1LosZuCsaB3IL6GbIcG1Rhxbg7L',
+  'GET https://blynk.cloud/external/api/update?token=e7XrRR0p7gWfewqWp9lSYEY67_HteHJ8&V1=42',
+]
+mustKeep = [
+  'BLYNK_AUTH_TOKEN=${BLYNK_AUTH_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config blynk_account_id="yJ83fVqf45vzoZ8J7HpIR519tIgCdgWU" loaded',
+]
+
+[[rules]]
+id = "beamer-api-key"
+description = 'Beamer API key (b_ + 44 base64url) next to a beamer keyword'
+regex = '''(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["beamer"]
+mustRedact = [
+  'BEAMER_API_KEY = "b_vpcnCV7kM7urv1IfuDi8Al84cBr51WOFG9nBDDfbNug="',
+  'export beamerApiKey="b_RKWQlVIAML196XMhYQh13QJfk-5qQixV-99dQQYOZ3v="',
+  "INFO  using beamer api key = 'b_IHgYtpuHOFFmtDX6wAbkG8WXMM2dvX9yj4yWkAdRutn='",
+]
+mustKeep = [
+  'INFO  beamer product_id=AbCdEf123 feed rendered',
+  'BEAMER_API_KEY=${BEAMER_API_KEY}',
+  '  beamer_account_id: b_ok6ddPAojlhUadafMa76zm8Psb5IeUeVUbY2LGHe3Iv=',
+]
+
+[[rules]]
+id = "looker-client-secret"
+description = 'Looker API3 client secret (24 base62) next to a looker keyword'
+regex = '''(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["looker"]
+mustRedact = [
+  '<LOOKERSDK_CLIENT_SECRET>HfDpuSk2z6C1VHiHxlTieO1S</LOOKERSDK_CLIENT_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config lookerClientSecret="tJXBq6GCjPS4NdPvwAhUM3x2" loaded',
+  'looker client secret 7kGBww1sefzaLu1LEIDVL1lt',
+]
+mustKeep = [
+  'INFO  looker dashboard_id=42 rendered in 1.2s',
+  'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" looker_account_id=SiehKFDlGLzLUQQTjnfMj4g7 timeout=30s',
 ]
 """#####),
         ("tokens", #####"""
