@@ -5988,6 +5988,207 @@ mustKeep = [
   'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
   'time=2024-05-01T10:00:02Z level=debug msg="loading settings" looker_account_id=SiehKFDlGLzLUQQTjnfMj4g7 timeout=30s',
 ]
+
+# --- long-tail data and productivity APIs (lengths per public detectors) ---
+
+
+[[rules]]
+id = "browshot-api-key"
+description = 'Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URL'
+regex = '''(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["browshot"]
+mustRedact = [
+  'BROWSHOT_API_KEY = "0t6yVG8G1cHDgs1cikhJ5RXRd8y8"',
+  'export browshotKey="qywN5zdPHxOf6tLOflTbSyPASFWv"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: browshot api key: rnla1rChZOURBZbeiqwuxiQCr4rR',
+  'GET https://api.browshot.com/api/v1/simple?url=https://example.com&key=qjI66qXcseNBmyJcVl9ZsIft4Dtm',
+]
+mustKeep = [
+  'BROWSHOT_API_KEY=${BROWSHOT_API_KEY}',
+  '  browshot_account_id: dzR08qP7aQuPhPSoTDkyYH71u6i4',
+]
+
+[[rules]]
+id = "flightapi-key"
+description = 'FlightAPI.io API key (24 hex) next to a flightapi keyword or in its URL path'
+regex = '''(?:(?i:flight[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.flightapi\.io/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["flightapi", "flight_api", "flight-api"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FLIGHTAPI_KEY: 'c984ebbbf917f2d7c2a9c424'",
+  '  flightApiKey: d21e1ef33cc2946979f59436',
+  "INFO  using flightapi access key = 'd43758abf518cc292847fcac'",
+  'GET https://api.flightapi.io/onewaytrip/dda183c62dcec0a51000cc77/LHR/LAX/2024-05-01/1/0/0/Economy/USD 200',
+]
+mustKeep = [
+  'FLIGHTAPI_KEY=${FLIGHTAPI_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config flightapi_account_id="af542027d0943afba6c3a1b1" loaded',
+]
+
+[[rules]]
+id = "owlbot-token"
+description = 'Owlbot dictionary API token (40 hex) next to an owlbot keyword'
+regex = '''(?i:owlbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["owlbot"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","OWLBOT_TOKEN":"dcd402ad535f8d2676e39cab2e2a44f3d12c8e56","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" owlbotApiToken=dbfa047c3d1b10d72de11a436f6e7d36e3793df5 timeout=30s',
+  "INFO  using owlbot token = '1ce3c09afa60bdf38582281e38f3a0c00c11cabf'",
+]
+mustKeep = [
+  'OWLBOT_TOKEN=${OWLBOT_TOKEN}',
+  'docker run --rm -e owlbot_account_id=586f78e60e0440ea8604c28e38c8752ce1796296 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "simfin-api-key"
+description = 'SimFin API key (32 base62) next to a simfin keyword or in its API URL'
+regex = '''(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["simfin"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SIMFIN_API_KEY":"GKfwWqmeGLPeonqhVy2KU75FasJ2LIcX","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" simfinKey=vvoqK7bx85qbvAD0mzpkNZK9caKzT8Dt timeout=30s',
+  'simfin api key eduWSRO28n1pD0imLbjlKRH1VjvYv6BP',
+  'GET https://backend.simfin.com/api/v3/companies/general/compact?ticker=AAPL&api-key=WiIafwsd0s6l9qfQBTfGlPh0bLIrIIq2',
+]
+mustKeep = [
+  'SIMFIN_API_KEY=${SIMFIN_API_KEY}',
+  'docker run --rm -e simfin_account_id=mWMGJYLswcq6wby5SkE3xatGCXVKZCFO registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "upcdatabase-api-key"
+description = 'UPCDatabase.org API key (32 uppercase alnum) next to an upcdatabase keyword'
+regex = '''(?i:upcdatabase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["upcdatabase"]
+mustRedact = [
+  'export UPCDATABASE_API_KEY="0GTBHFKQZ9VUGBF6GK9PCZ4I551Y6VYO"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","upcdatabaseKey":"GFLG6OP7GY5RP4C644D02YPWNGR12B4V","retries":3}',
+  "INFO  using upcdatabase access key = '84N14RNRTDSV3MOGFUY4JCPBZO0AS4W9'",
+]
+mustKeep = [
+  'UPCDATABASE_API_KEY=${UPCDATABASE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved upcdatabase_account_id = 3KSP1COI54COM5E62E46YXBRG0CW7WA5',
+]
+
+[[rules]]
+id = "webscraper-io-token"
+description = 'Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URL'
+regex = '''(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["webscraper", "web_scraper", "web-scraper"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WEBSCRAPER_API_TOKEN=Z4P7u3Oa1PVY6t0QHfrYwfptN4YxCtdX5hGw8FhsvGYRhavCoNckdeoot1gb timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: webscraperToken: 'wjag6FKiynqMZmkj1hP3umJgpuOJdjp9FgRVVh8LK9K6rfgsTzjX144rsFKJ'",
+  'webscraper io api token CgM3DPRcneUUgZRKMMxD7Xc8Lov1IF23ilHnysaBeHN2IN5vUmUU58U8Lwhn',
+  'GET https://api.webscraper.io/api/v1/sitemaps?api_token=Fj9UGEpfymxuHaBuuxcOSQ2NSi2jPHsRrSg1bJW5mY63yuU6wWq1EHIkr6Ik',
+]
+mustKeep = [
+  'WEBSCRAPER_API_TOKEN=${WEBSCRAPER_API_TOKEN}',
+  '<webscraper_account_id>0yiFgKT55zEn6F357NGTN4q3ScspTKdOTWmouo1AYbnSC1HObyIjAod47mSW</webscraper_account_id>',
+]
+
+[[rules]]
+id = "tmetric-token"
+description = 'TMetric API token (64 uppercase hex) next to a tmetric keyword'
+regex = '''(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tmetric"]
+mustRedact = [
+  '<TMETRIC_TOKEN>3AE08D2D0F792398E57C5FB31CB7AAED6899D0CBFB36A4D7406EF998B3A8F715</TMETRIC_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config tmetricApiToken="54E6B1694D69063EA2BD2CED5AA7155E73E1EBB799005B08F479FCD9E99FC651" loaded',
+  '2024-05-01T10:00:05Z WARN  bootstrap: tmetric access token: CC8714DE0F3AC2F69D63837AB06B7BF0AC1A202170098AF14851B27DB55DCB27',
+]
+mustKeep = [
+  'TMETRIC_TOKEN=${TMETRIC_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" tmetric_account_id=E386B1812A0ADE702BFF2F0CB48314BE134047F2CB15754ABBCA6B551E2DF948 timeout=30s',
+]
+
+[[rules]]
+id = "zenkit-api-key"
+description = 'Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keyword'
+regex = '''(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])'''
+entropy = 3.5
+keywords = ["zenkit"]
+mustRedact = [
+  '  ZENKIT_API_KEY: pdvlis6y-pO055BhNwB6w66eigghLCh50T8vRbfCd',
+  '[main] INFO  c.e.app.Settings - resolved zenkitKey = 3go70ody-CMg6k1tX2NKnhMsYHu3NKONa32cwjb1y',
+  'zenkit api key 45l8qn58-6ejsQ5ECFoW66uygsI26AZOMmafkmXW7',
+]
+mustKeep = [
+  'ZENKIT_API_KEY=${ZENKIT_API_KEY}',
+  'zenkit_account_id = "ke5zdezz-m1yYBUqEWrqwCnasB4VpFBu2pk6OuZLB"',
+]
+
+[[rules]]
+id = "tefter-api-token"
+description = 'Tefter API token (20 lowercase alnum) next to a tefter keyword'
+regex = '''(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tefter"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved TEFTER_TOKEN = pgi1ceweaprwojpt6uky',
+  'docker run --rm -e tefterApiToken=usnfh7wnjjd9wiovu7qj registry.local/worker:1.4.2',
+  "INFO  using tefter secret key = 'w16vthm6nqscblt0ake0'",
+]
+mustKeep = [
+  'TEFTER_TOKEN=${TEFTER_TOKEN}',
+  'export tefter_account_id="3qg7ufz5a99hl3js4zvs"',
+]
+
+[[rules]]
+id = "teamwork-api-token"
+description = 'Teamwork.com API token (tkn.v1_ + 71 base64 + =)'
+regex = '''\b(tkn\.v1_[A-Za-z0-9+/]{60,80}={0,2})'''
+entropy = 4.0
+keywords = ["tkn.v1_"]
+mustRedact = [
+  'export TEAMWORK_API_TOKEN="tkn.v1_Epf72JCLG1vLLa5jBmszinPiC5lFfTdEi3HgaRG9kfydstSc59dM4w3v6PbfU5Q78fMvQPD="',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","teamworkToken":"tkn.v1_Jja30rJMrCfElSYbLemzfnRHKVZALfp31PNEnlm2KXWs5r73QKfSi3YUlAfKJbM7q0bZZMd=","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" Authorization=tkn.v1_T3QRM4vmYNLiLYYfix6If6X53yekRZxl8VqsQFt7eFqlS5g5uxNUdiPnXIzNKYIStMRrkhB= timeout=30s',
+]
+mustKeep = [
+  'INFO  teamwork: API tokens start with tkn.v1_',
+]
+
+[[rules]]
+id = "thingsboard-access-token"
+description = 'ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keyword'
+regex = '''(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thingsboard"]
+mustRedact = [
+  'export THINGSBOARD_ACCESS_TOKEN="alhn0o87ws1gb53iqh5z"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","thingsboardToken":"9pk653dvik0vodhp0u3k","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: thingsboard device token: fovmk36h01v21399gh3h',
+  'POST https://thingsboard.cloud/api/v1/pyblxnw1tw6iw1wufhmm/telemetry 200',
+  'coap://coap.thingsboard.cloud/api/v1/w8ckf3bxfcnho9acw9k0/attributes',
+]
+mustKeep = [
+  'THINGSBOARD_ACCESS_TOKEN=${THINGSBOARD_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved thingsboard_account_id = rw40e3dupekv0x3i4yfi',
+]
+
+[[rules]]
+id = "signupgenius-api-key"
+description = 'SignUpGenius API user key (32 base62) next to a signupgenius keyword or in its API URL'
+regex = '''(?:(?i:sign[_.-]?up[_.-]?genius)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.signupgenius\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|user_key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["signupgenius", "signup_genius", "sign_up_genius"]
+mustRedact = [
+  '  SIGNUPGENIUS_USER_KEY: lIas46iSaaX6a9Zqsi4BIWRNNMtUx1ay',
+  '[main] INFO  c.e.app.Settings - resolved signupgeniusKey = ygGLYL6cRRmjeKgfmQw354lkZ6dtaB6S',
+  '2024-05-01T10:00:05Z WARN  bootstrap: signupgenius api key: UrTh0InfWM9Yr1gNSCI6fdTRQoGnhTax',
+  'GET https://api.signupgenius.com/v2/k/user/profile?user_key=tBrwQqyE9mfNJOk0267oBeWApk1MNlg3',
+]
+mustKeep = [
+  'SIGNUPGENIUS_USER_KEY=${SIGNUPGENIUS_USER_KEY}',
+  'signupgenius_account_id = "3JagbnkC6k4XXQ69u8D3dqXI1K6ULxsw"',
+]
 """#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
