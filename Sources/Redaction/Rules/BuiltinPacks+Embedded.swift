@@ -1038,17 +1038,19 @@ mustKeep = [
 # The DSN public key still authorises sending events; the legacy secret after ':' too.
 [[rules]]
 id = "sentry-dsn"
-description = 'Sentry DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)'
-regex = '''(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+'''
-keywords = ["sentry"]
+description = 'Sentry / GlitchTip DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)'
+regex = '''(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+|(?i:dsn)[\"'\x60]?\s{0,3}[:=]\s{0,3}[\"'\x60]?(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]+(?::\d+)?/\d+'''
+keywords = ["sentry", "dsn"]
 mustRedact = [
   'SENTRY_DSN=https://dfd95b7d304dc9e1bb5b155a062293ba@o418273.ingest.sentry.io/5521437',
   '{"level":"info","msg":"sentry init","dsn":"https://b5f8fdf6996901be8dad50e8495eec87@o91273.ingest.us.sentry.io/4507123"}',
   'raven.dsn = https://d821d6b5c6edb48339449953c6fbfea4:5239d48f45196f11be623a1d3aa06a1d@sentry.internal.example.com:9000/12',
+  'GLITCHTIP_DSN=https://0efd0d3200579d3601cb668cb907f7ab@errors.example.org/7',
 ]
 mustKeep = [
   'INFO  sentry: DSN set to https://o418273.ingest.sentry.io/5521437 (public key missing)',
   'DEBUG sentry-trace: 4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1',
+  'INFO  dsn=postgres://app@db.internal:5432/orders pool=10',
 ]
 
 [[rules]]
