@@ -997,25 +997,6 @@ mustKeep = [
   'INFO  px: deploy keys start with px-dep- and are listed by `px deploy-key list`',
 ]
 
-# The pub prefix with exactly 32 hex after it is specific enough to match on its own.
-[[rules]]
-id = "datadog-client-token"
-description = 'Datadog RUM / browser logs client token (pub + 32 hex)'
-regex = '''(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["pub"]
-mustRedact = [
-  '  DD_CLIENT_TOKEN: pub657b6b3e551ca095ca22c5a109c7ddac',
-  '[main] INFO  c.e.app.Settings - resolved datadogClientToken = puba125627fbd436465526efed987d27446',
-  'docker run --rm -e clientToken=pub312955e2e6ced8a0803619ee04600a81 registry.local/worker:1.4.2',
-  "datadogRum.init({ applicationId: '7d1b3c2e-8a8f-4b5e-9a0c-2f4e6d8c1b3a', clientToken: 'pubb3b0c54dd2f96a05dbf6e97988a6b927', site: 'datadoghq.eu' })",
-]
-mustKeep = [
-  'INFO  rum: public client token prefix is pub, see the RUM docs',
-  'DEBUG publisher pubsub-topic-5 flushed 32 messages',
-  'DD_CLIENT_TOKEN=${DD_CLIENT_TOKEN}',
-]
-
 [[rules]]
 id = "sentry-legacy-auth-token"
 description = 'Sentry legacy auth token (64 hex) next to a sentry keyword'
@@ -1716,6 +1697,109 @@ mustKeep = [
   'export bugherd_account_id="zk1l6hcwegmmr6wtqcljnh"',
 ]
 
+# Legacy license keys are 40 hex without the NRAL suffix; 64 alnum per gitleaks new-relic-user-api-id.
+[[rules]]
+id = "new-relic-legacy-license-key"
+description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
+regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_LICENSE_KEY: 'e8bb83100a2ab2efa85104526258cb3f80a7ac52'",
+  '  newrelic.license_key: a3b64817129f97b98ef197aa76c4eb202f188546',
+  "INFO  using new relic license key = '91bd614502150ab1abcc28c8f0ba64b3efbc0f47'",
+]
+mustKeep = [
+  'INFO  newrelic: harvest cycle ok, entity.guid=MXxBUE18QVBQTElDQVRJT058MTIzNDU2Nzg',
+  'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config newrelic_account_id="f4e2068472fabcdb8fd58bbd0c1cd7f5c899a939" loaded',
+]
+
+[[rules]]
+id = "logdna-ingestion-key"
+description = 'Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keyword'
+regex = '''(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["logdna", "mezmo"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LOGDNA_INGESTION_KEY=004e2fdc2b716354a5e3bd63957c48b2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: mezmoServiceKey: '24dbe9370388c5c4ee939b17e3666bf8'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: logdna ingestion key: 560886a70da215dd8928c8c330c3672c',
+]
+mustKeep = [
+  'LOGDNA_INGESTION_KEY=${LOGDNA_INGESTION_KEY}',
+  '<logdna_account_id>eb072b201e65c0f28bf2c34a28e85448</logdna_account_id>',
+]
+
+[[rules]]
+id = "cronitor-api-key"
+description = 'Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URL'
+regex = '''(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["cronitor"]
+mustRedact = [
+  'CRONITOR_API_KEY = "0c9ba33f233f81f3eadf31f9fa6c0177"',
+  'export cronitorKey="3d5e0fa74bfd0150125c3092dae0e104"',
+  "INFO  using cronitor api key = '58b2c0e882baee8906799e392b3d9bc4'",
+  'GET https://cronitor.link/p/e87bb6fce4183eb4e39c1ad4226ab018/nightly-backup?state=complete 200',
+]
+mustKeep = [
+  'CRONITOR_API_KEY=${CRONITOR_API_KEY}',
+  '  cronitor_account_id: 78a0f41ae79860ac708f6d2b3dc7a005',
+]
+
+[[rules]]
+id = "healthchecks-ping-url"
+description = 'Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)'
+regex = '''(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))'''
+keywords = ["hc-ping.com"]
+mustRedact = [
+  'curl -fsS -m 10 --retry 5 https://hc-ping.com/6dd9e02d-011b-4265-a1b5-d99eba4caa46',
+  'HEALTHCHECK_URL=https://hc-ping.com/8d8706a0-f2d4-4a30-aa56-4df5e13d452a/fail',
+]
+mustKeep = [
+  'INFO  healthchecks: pinging https://hc-ping.com/ disabled in staging',
+]
+
+[[rules]]
+id = "victorops-api-key"
+description = 'Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keyword'
+regex = '''(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["victorops", "victor_ops", "victor-ops", "splunk_on_call", "splunkoncall"]
+mustRedact = [
+  '  VICTOROPS_API_KEY: c3d3b5b6bc3f532bc10d983efbfaf990',
+  '[main] INFO  c.e.app.Settings - resolved victoropsRestKey = 2c69c8d4ba59d5d2906aa899932bee13',
+  "INFO  using victorops api key = 'f0ac1a8e945b9b501249624e8b96cdcc'",
+  'POST https://alert.victorops.com/integrations/generic/20131114/alert/edb719630fee5c045f857d12d40a3e6c/database 200',
+]
+mustKeep = [
+  'VICTOROPS_API_KEY=${VICTOROPS_API_KEY}',
+  'victorops_account_id = "7bf5d9d82d6951921eef0df70da0c621"',
+]
+
+# --- product analytics, feature flags and experimentation ---
+
+
+# The pub prefix with exactly 32 hex after it is specific enough to match on its own.
+[[rules]]
+id = "datadog-client-token"
+description = 'Datadog RUM / browser logs client token (pub + 32 hex)'
+regex = '''(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pub"]
+mustRedact = [
+  '  DD_CLIENT_TOKEN: pub657b6b3e551ca095ca22c5a109c7ddac',
+  '[main] INFO  c.e.app.Settings - resolved datadogClientToken = puba125627fbd436465526efed987d27446',
+  'docker run --rm -e clientToken=pub312955e2e6ced8a0803619ee04600a81 registry.local/worker:1.4.2',
+  "datadogRum.init({ applicationId: '7d1b3c2e-8a8f-4b5e-9a0c-2f4e6d8c1b3a', clientToken: 'pubb3b0c54dd2f96a05dbf6e97988a6b927', site: 'datadoghq.eu' })",
+]
+mustKeep = [
+  'INFO  rum: public client token prefix is pub, see the RUM docs',
+  'DEBUG publisher pubsub-topic-5 flushed 32 messages',
+  'DD_CLIENT_TOKEN=${DD_CLIENT_TOKEN}',
+]
+
 # A host label after na1./eu1. is short and dotted; 40+ base64 characters without a dot is a key.
 [[rules]]
 id = "fullstory-api-key"
@@ -1996,6 +2080,73 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  console-log-forwarder-5d8b7c9f6-x2k4q started',
+]
+
+[[rules]]
+id = "pendo-integration-key"
+description = 'Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keyword'
+regex = '''(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])'''
+entropy = 3.0
+keywords = ["pendo"]
+mustRedact = [
+  'docker run --rm -e PENDO_INTEGRATION_KEY=7e163b38-5b22-4b11-b279-2b7cbec5ba10.us registry.local/worker:1.4.2',
+  '<x-pendo-integration-key>31fdfc6a-e376-4ca7-b849-316d10c4c3d7.us</x-pendo-integration-key>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pendo integration key: b522d28a-510f-4c9c-bd22-9d3b6c702f0f.us',
+]
+mustKeep = [
+  'INFO  pendo visitor_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a tracked',
+  'PENDO_INTEGRATION_KEY=${PENDO_INTEGRATION_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pendo_account_id":"b279b7aa-79b4-437b-8162-f1bc45b3b8a3.us","retries":3}',
+]
+
+# Client / frontend / admin tokens; bound to lines that mention unleash.
+[[rules]]
+id = "unleash-api-token"
+description = 'Unleash API token (<project>:<environment>.<64 hex>)'
+regex = '''(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\b'''
+keywords = ["unleash"]
+mustRedact = [
+  'UNLEASH_API_TOKEN = "default:development.a28a3486497a8f331eee44a3b3f2ee6554fb838bba0d112422d461d528bb105b"',
+  'export unleashToken="default:development.dfae59fc15ba6767dfa815d69b5381abc75f1f07114a7d4b7e97f2ee7b02fac9"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unleash.client.token":"default:development.981cc1abd746545b68b4aa30286b3980c186d573924a5baf6b717d0cde6e3872","retries":3}',
+  'unleash admin token *:*.e86cb8f8b7443022ee3fb3423552474a6887fe5d67220e953010b8f5e3ff8d9d',
+]
+mustKeep = [
+  'INFO  unleash: feature toggle checkout:v2 enabled in development',
+]
+
+[[rules]]
+id = "beamer-api-key"
+description = 'Beamer API key (b_ + 44 base64url) next to a beamer keyword'
+regex = '''(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["beamer"]
+mustRedact = [
+  'BEAMER_API_KEY = "b_vpcnCV7kM7urv1IfuDi8Al84cBr51WOFG9nBDDfbNug="',
+  'export beamerApiKey="b_RKWQlVIAML196XMhYQh13QJfk-5qQixV-99dQQYOZ3v="',
+  "INFO  using beamer api key = 'b_IHgYtpuHOFFmtDX6wAbkG8WXMM2dvX9yj4yWkAdRutn='",
+]
+mustKeep = [
+  'INFO  beamer product_id=AbCdEf123 feed rendered',
+  'BEAMER_API_KEY=${BEAMER_API_KEY}',
+  '  beamer_account_id: b_ok6ddPAojlhUadafMa76zm8Psb5IeUeVUbY2LGHe3Iv=',
+]
+
+[[rules]]
+id = "looker-client-secret"
+description = 'Looker API3 client secret (24 base62) next to a looker keyword'
+regex = '''(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["looker"]
+mustRedact = [
+  '<LOOKERSDK_CLIENT_SECRET>HfDpuSk2z6C1VHiHxlTieO1S</LOOKERSDK_CLIENT_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config lookerClientSecret="tJXBq6GCjPS4NdPvwAhUM3x2" loaded',
+  'looker client secret 7kGBww1sefzaLu1LEIDVL1lt',
+]
+mustKeep = [
+  'INFO  looker dashboard_id=42 rendered in 1.2s',
+  'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" looker_account_id=SiehKFDlGLzLUQQTjnfMj4g7 timeout=30s',
 ]
 
 # --- productivity, project management and collaboration ---
@@ -2438,6 +2589,122 @@ mustKeep = [
 ]
 
 [[rules]]
+id = "linear-client-secret"
+description = 'Linear OAuth client secret (32 hex) next to a linear key name'
+regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["linear"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LINEAR_CLIENT_SECRET=d13a68297b3bfc4c2fad3dea0ec8989e timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: linearClientSecret: 'ccc49c7fa59bf844c28c7d7424d011f6'",
+  '  linear_secret: 196685c5d4812682eef8f299dd6872bf',
+]
+mustKeep = [
+  'INFO  retry policy=linear backoff_key=jobs:42 delay=5s',
+  'LINEAR_CLIENT_SECRET=${LINEAR_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "jotform-api-key"
+description = 'Jotform API key (32 hex) next to a jotform keyword or in its API URL'
+regex = '''(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["jotform"]
+mustRedact = [
+  '<JOTFORM_API_KEY>7445bdd0ab500460a4c7cd09590025ac</JOTFORM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config jotformKey="298ae470a0af0a569722bc0c62decdda" loaded',
+  "INFO  using jotform api key = '17852a0f904bb9153b413f70c13ff535'",
+  'GET https://api.jotform.com/user/forms?apiKey=183389dfaf5ca3cbb072b4b337886ac5',
+]
+mustKeep = [
+  'JOTFORM_API_KEY=${JOTFORM_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" jotform_account_id=eab3429a257728ceb7c220a4efe3fcbc timeout=30s',
+]
+
+[[rules]]
+id = "tmetric-token"
+description = 'TMetric API token (64 uppercase hex) next to a tmetric keyword'
+regex = '''(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tmetric"]
+mustRedact = [
+  '<TMETRIC_TOKEN>3AE08D2D0F792398E57C5FB31CB7AAED6899D0CBFB36A4D7406EF998B3A8F715</TMETRIC_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config tmetricApiToken="54E6B1694D69063EA2BD2CED5AA7155E73E1EBB799005B08F479FCD9E99FC651" loaded',
+  '2024-05-01T10:00:05Z WARN  bootstrap: tmetric access token: CC8714DE0F3AC2F69D63837AB06B7BF0AC1A202170098AF14851B27DB55DCB27',
+]
+mustKeep = [
+  'TMETRIC_TOKEN=${TMETRIC_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" tmetric_account_id=E386B1812A0ADE702BFF2F0CB48314BE134047F2CB15754ABBCA6B551E2DF948 timeout=30s',
+]
+
+[[rules]]
+id = "zenkit-api-key"
+description = 'Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keyword'
+regex = '''(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])'''
+entropy = 3.5
+keywords = ["zenkit"]
+mustRedact = [
+  '  ZENKIT_API_KEY: pdvlis6y-pO055BhNwB6w66eigghLCh50T8vRbfCd',
+  '[main] INFO  c.e.app.Settings - resolved zenkitKey = 3go70ody-CMg6k1tX2NKnhMsYHu3NKONa32cwjb1y',
+  'zenkit api key 45l8qn58-6ejsQ5ECFoW66uygsI26AZOMmafkmXW7',
+]
+mustKeep = [
+  'ZENKIT_API_KEY=${ZENKIT_API_KEY}',
+  'zenkit_account_id = "ke5zdezz-m1yYBUqEWrqwCnasB4VpFBu2pk6OuZLB"',
+]
+
+[[rules]]
+id = "tefter-api-token"
+description = 'Tefter API token (20 lowercase alnum) next to a tefter keyword'
+regex = '''(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tefter"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved TEFTER_TOKEN = pgi1ceweaprwojpt6uky',
+  'docker run --rm -e tefterApiToken=usnfh7wnjjd9wiovu7qj registry.local/worker:1.4.2',
+  "INFO  using tefter secret key = 'w16vthm6nqscblt0ake0'",
+]
+mustKeep = [
+  'TEFTER_TOKEN=${TEFTER_TOKEN}',
+  'export tefter_account_id="3qg7ufz5a99hl3js4zvs"',
+]
+
+[[rules]]
+id = "teamwork-api-token"
+description = 'Teamwork.com API token (tkn.v1_ + 71 base64 + =)'
+regex = '''\b(tkn\.v1_[A-Za-z0-9+/]{60,80}={0,2})'''
+entropy = 4.0
+keywords = ["tkn.v1_"]
+mustRedact = [
+  'export TEAMWORK_API_TOKEN="tkn.v1_Epf72JCLG1vLLa5jBmszinPiC5lFfTdEi3HgaRG9kfydstSc59dM4w3v6PbfU5Q78fMvQPD="',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","teamworkToken":"tkn.v1_Jja30rJMrCfElSYbLemzfnRHKVZALfp31PNEnlm2KXWs5r73QKfSi3YUlAfKJbM7q0bZZMd=","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" Authorization=tkn.v1_T3QRM4vmYNLiLYYfix6If6X53yekRZxl8VqsQFt7eFqlS5g5uxNUdiPnXIzNKYIStMRrkhB= timeout=30s',
+]
+mustKeep = [
+  'INFO  teamwork: API tokens start with tkn.v1_',
+]
+
+[[rules]]
+id = "signupgenius-api-key"
+description = 'SignUpGenius API user key (32 base62) next to a signupgenius keyword or in its API URL'
+regex = '''(?:(?i:sign[_.-]?up[_.-]?genius)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.signupgenius\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|user_key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["signupgenius", "signup_genius", "sign_up_genius"]
+mustRedact = [
+  '  SIGNUPGENIUS_USER_KEY: lIas46iSaaX6a9Zqsi4BIWRNNMtUx1ay',
+  '[main] INFO  c.e.app.Settings - resolved signupgeniusKey = ygGLYL6cRRmjeKgfmQw354lkZ6dtaB6S',
+  '2024-05-01T10:00:05Z WARN  bootstrap: signupgenius api key: UrTh0InfWM9Yr1gNSCI6fdTRQoGnhTax',
+  'GET https://api.signupgenius.com/v2/k/user/profile?user_key=tBrwQqyE9mfNJOk0267oBeWApk1MNlg3',
+]
+mustKeep = [
+  'SIGNUPGENIUS_USER_KEY=${SIGNUPGENIUS_USER_KEY}',
+  'signupgenius_account_id = "3JagbnkC6k4XXQ69u8D3dqXI1K6ULxsw"',
+]
+
+# --- media, images and video ---
+
+
+[[rules]]
 id = "vimeo-access-token"
 description = 'Vimeo API access token (32 hex) next to a vimeo keyword'
 regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
@@ -2609,6 +2876,139 @@ mustRedact = [
 mustKeep = [
   'IMGIX_SECURE_URL_TOKEN=${IMGIX_SECURE_URL_TOKEN}',
   '<imgix_account_id>zRxk89IJswvA0AzR</imgix_account_id>',
+]
+
+[[rules]]
+id = "pixabay-api-key"
+description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
+regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["pixabay"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PIXABAY_API_KEY: '09770889-387b9ec192daf2ffebfd8be9f'",
+  '  pixabayKey: 25224922-de59dc18c41fe028c55f055fa',
+  'pixabay api key 82218892-22499ef48307e892c2c109391',
+  'GET https://pixabay.com/api/?key=46404590-0f127051b69b3045ea3ddc87d&q=yellow+flowers',
+]
+mustKeep = [
+  'PIXABAY_API_KEY=${PIXABAY_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config pixabay_account_id="90263727-10fd998a45f293acf865408d2" loaded',
+]
+
+[[rules]]
+id = "unsplash-access-key"
+description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
+regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["unsplash"]
+mustRedact = [
+  'export UNSPLASH_ACCESS_KEY="KySQm61csAlnFNcIxmaRHL8WHQO9j8E23Tui_wQdMdv"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unsplashSecretKey":"OmONAPM-wreVbnmKaYckaB-u4cOqNGGYBYI5IhZFhhN","retries":3}',
+  'unsplash access key GcFxQVZ7YYX77TzaPp0SKbAZ-gU4Apmy71nytI6hcKQ',
+  'GET https://api.unsplash.com/photos/random?client_id=CniZNYLkxGHwmCfRW5p6kpOHNBk4a0MakY_w0Cejhrq&count=3',
+]
+mustKeep = [
+  'UNSPLASH_ACCESS_KEY=${UNSPLASH_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved unsplash_account_id = uRIdpIb7AvIcQ1NkexawJwdNcu3NSWPemO9tOMu8J9a',
+]
+
+[[rules]]
+id = "pexels-api-key"
+description = 'Pexels API key (56 base62) next to a pexels keyword'
+regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["pexels"]
+mustRedact = [
+  'docker run --rm -e PEXELS_API_KEY=XXlyUgRY5jXaX9EIJLzP7FIhk0LrdvrGjVEsob4zlDEonRvLiTIZyOEa registry.local/worker:1.4.2',
+  '<pexelsKey>A9izO846zrv7VLlLOD3FS8kK8vHL64IvqF5SxWWuNZrPvDtPhweLpOXJ</pexelsKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pexels api key: F9vNsR9RFAco6mUjOnF97XfDw8Uyt0ViVQfjTkKAybC67NHlQDpwRE3k',
+]
+mustKeep = [
+  'PEXELS_API_KEY=${PEXELS_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pexels_account_id":"vsLdWZ3n3BkM0ToIey9nYcUiITpW5ZnUH0ErJJgeiUiJ2oq3oPzaHHZ7","retries":3}',
+]
+
+[[rules]]
+id = "giphy-api-key"
+description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
+regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["giphy"]
+mustRedact = [
+  '  GIPHY_API_KEY: O0TA0jpaZ4NBXaEPSdPibqPhHDAd2xE8',
+  '[main] INFO  c.e.app.Settings - resolved giphyKey = xCSeEwaiiqPZa4YcRxj5AroVs7d32pBL',
+  "INFO  using giphy api key = 'jjQQkv5YexyzARdnluqvx04MUUeV2XGF'",
+  'GET https://api.giphy.com/v1/gifs/search?api_key=93CoLKwdjDaT77u9funrZcp9OI2Y9Vwy&q=cats&limit=5',
+]
+mustKeep = [
+  'GIPHY_API_KEY=${GIPHY_API_KEY}',
+  'giphy_account_id = "WlRz6epO4rNgZpNNQumr8q9DFO6BaKqZ"',
+]
+
+[[rules]]
+id = "imgur-client-secret"
+description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
+regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["imgur"]
+mustRedact = [
+  'docker run --rm -e IMGUR_CLIENT_SECRET=b13085845ca78558eaeb13940449e73482252d87 registry.local/worker:1.4.2',
+  '<imgurClientSecret>cec9b47d5cab4306d44153097a1f624998164b71</imgurClientSecret>',
+  'imgur client secret 4b933805ea7caf9449e3460cee9dfa42e1686894',
+]
+mustKeep = [
+  'IMGUR_CLIENT_SECRET=${IMGUR_CLIENT_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgur_account_id":"0ac4dfd4c3c4597ab920d04dfee712405209fbf0","retries":3}',
+]
+
+[[rules]]
+id = "lastfm-api-key"
+description = 'Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URL'
+regex = '''(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["lastfm", "last_fm", "last.fm", "last-fm", "audioscrobbler"]
+mustRedact = [
+  'export LASTFM_API_KEY="8fa15a822c30a0ed4c120242c0aeb2c4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lastfmSharedSecret":"5994a00dae98dadfcf8fb78808f654f2","retries":3}',
+  "INFO  using lastfm api key = '6025ad0f1e4fdbed7e663e39c173f21e'",
+  'GET http://ws.audioscrobbler.com/2.0/?method=artist.getinfo&artist=Cher&api_key=6c505c8359dd6d890c2a76b9e7604bfe&format=json',
+]
+mustKeep = [
+  'LASTFM_API_KEY=${LASTFM_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved lastfm_account_id = c383c9bc4ab99873fa38812977ee34ed',
+]
+
+[[rules]]
+id = "discogs-token"
+description = 'Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= scheme'
+regex = '''(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["discogs"]
+mustRedact = [
+  'docker run --rm -e DISCOGS_TOKEN=9ZL9H5LLxVlkMvrwH74V5jJSZdSRXWh3ftPbKPwg registry.local/worker:1.4.2',
+  '<discogsUserToken>PPKnEK8SWyQdkbjoTsevkhXBFtzAdDJNBb1FI3Ak</discogsUserToken>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: discogs personal token: M0cD0qurpkgp3CgA4f9jsGqJJRpISvykA2W33Xn8',
+  "curl -H 'Authorization: Discogs token=E3ZlQHCdXepz9fulio5zelSZaQueJ5a6SSS1rkZx' https://api.discogs.com/oauth/identity",
+]
+mustKeep = [
+  'DISCOGS_TOKEN=${DISCOGS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","discogs_account_id":"pcv9SmBUIUbN8gGkfTS75aPs9Ixnld0tilR0xcg5","retries":3}',
+]
+
+[[rules]]
+id = "transloadit-auth-secret"
+description = 'Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keyword'
+regex = '''(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["transloadit"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TRANSLOADIT_SECRET=d663493cd507aafe97b5487f0ba44cfad3a59f83 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: transloaditAuthKey: '5b590df896d96282bd1015eda6d2e87981d37263'",
+  "INFO  using transloadit auth secret = 'abfd4b6b51b1e445d748748eea2b9d7f100b588b'",
+]
+mustKeep = [
+  'TRANSLOADIT_SECRET=${TRANSLOADIT_SECRET}',
+  '<transloadit_account_id>56e1b5f73f3eac9d704d6cd21399536a2fd66c57</transloadit_account_id>',
 ]
 
 # --- content management, docs and localisation ---
@@ -2935,6 +3335,69 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  yandex translate: legacy keys start with trnsl.1.1.',
+]
+
+[[rules]]
+id = "squarespace-api-key"
+description = 'Squarespace API key (UUID) next to a squarespace keyword'
+regex = '''(?i:squarespace)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["squarespace"]
+mustRedact = [
+  'docker run --rm -e SQUARESPACE_API_KEY=5020e261-9267-4514-b1cd-c4a813d3292d registry.local/worker:1.4.2',
+  '<squarespaceToken>c5092d0f-5ec0-4aa0-ae5c-0eb427245b9b</squarespaceToken>',
+  "INFO  using squarespace api key = '81bf7bbb-f2c6-40f8-a779-93166472cc57'",
+]
+mustKeep = [
+  'SQUARESPACE_API_KEY=${SQUARESPACE_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","squarespace_account_id":"4daed900-ae63-4c48-af51-cb31a6b46e14","retries":3}',
+]
+
+[[rules]]
+id = "detectlanguage-api-key"
+description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
+regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["detectlanguage", "detect_language", "detect-language"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: DETECTLANGUAGE_API_KEY: '92e9da443bdb8a230bddda9dbb87fd79'",
+  '  detectLanguageKey: 226ae1a2439da68ab1d86048b2354191',
+  '2024-05-01T10:00:05Z WARN  bootstrap: detectlanguage api key: bf85e3a07abe6ce186077196c3890704',
+]
+mustKeep = [
+  'DETECTLANGUAGE_API_KEY=${DETECTLANGUAGE_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config detectlanguage_account_id="55ba3a128794b87d37167685e7e0c8f5" loaded',
+]
+
+# Tokens start with cs; the hex length varies by token type (24-40 tolerated).
+[[rules]]
+id = "contentstack-token"
+description = 'Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keyword'
+regex = '''(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["contentstack"]
+mustRedact = [
+  '  CONTENTSTACK_DELIVERY_TOKEN: cs4b869f48b1a80d154d8fdb35',
+  '[main] INFO  c.e.app.Settings - resolved contentstackManagementToken = cs3e7b647b9095dc1f1869f6e0',
+  'contentstack access token csa3b8af40104f42ed19572cf3',
+]
+mustKeep = [
+  'CONTENTSTACK_DELIVERY_TOKEN=${CONTENTSTACK_DELIVERY_TOKEN}',
+  'contentstack_account_id = "csa10dc4fef921c1663a4f51b1"',
+]
+
+[[rules]]
+id = "weglot-api-key"
+description = 'Weglot API key (wg_ + 32 hex)'
+regex = '''\b(wg_[a-f0-9]{32})\b'''
+keywords = ["wg_"]
+mustRedact = [
+  'docker run --rm -e WEGLOT_API_KEY=wg_6fb6d9b8a724b31f1dd7c48212e5481a registry.local/worker:1.4.2',
+  '<weglotApiKey>wg_df56786fcd9f73c1dce1d3d782828aaa</weglotApiKey>',
+  "<script>Weglot.initialize({ api_key: 'wg_947ad1dcaff0efb8ad9aa2421a625c2d' });</script>",
+]
+mustKeep = [
+  'INFO  weglot: keys start with wg_',
 ]
 
 # --- apilayer family (32-hex access keys in ?access_key=) ---
@@ -3454,6 +3917,23 @@ mustKeep = [
   'time=2024-05-01T10:00:02Z level=debug msg="loading settings" weatherapi_account_id=3bcf7ef39e99d49bd5d589fdf6783b2 timeout=30s',
 ]
 
+[[rules]]
+id = "accuweather-api-key"
+description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
+regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["accuweather"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ACCUWEATHER_API_KEY":"cj6wkNSaaVXbSvqzx3BTIyjQaeGFnOwn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" accuweatherKey=OHJ1sIZ8RhoF1oYkQk0E521kM6IYl8j7 timeout=30s',
+  "INFO  using accuweather api key = 'PrGOXOWRABUvSwc2ROYD6sB8sTEsNoJP'",
+  'GET http://dataservice.accuweather.com/currentconditions/v1/349727?apikey=yKtlRZJrF5eQlgcOF7wnbcwi7S99xm8k',
+]
+mustKeep = [
+  'ACCUWEATHER_API_KEY=${ACCUWEATHER_API_KEY}',
+  'docker run --rm -e accuweather_account_id=M0g41kHXTxUukG61THdntpqu9eJXbKFp registry.local/worker:1.4.2',
+]
+
 # --- maps, geocoding and location ---
 
 
@@ -3698,6 +4178,199 @@ mustKeep = [
   'docker run --rm -e maps_account_id=cAW8sN-dQVxN_IxTjLiM0uDdzka= registry.local/worker:1.4.2',
 ]
 
+# Real tokens start pk.eyJ / sk.eyJ / tk.eyJ (prefix rules); detector fixtures use any base64url body.
+[[rules]]
+id = "mapbox-token-keyword"
+description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
+regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["mapbox"]
+mustRedact = [
+  'export MAPBOX_ACCESS_TOKEN="pk.761wcrvdqszposq2ukdocbwuraah78qy8qh4i1wcbua9rg35lwlvpugp6rgr.7zxwlatrwx8yi0xm17qmg6"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapboxApiKey":"pk.xgc8k9q84seoercv63vjyraervyu1xlwpa1xpos9oogydu1vlbkzl5vpvgmj.48s11lbxvd7y819mg3frkk","retries":3}',
+  'mapbox token pk.gpi8aud6arwfa6xdsh4bjom8m3mhxrqo5j7cqbrqomfliyb5itx13fxxhlz9.vekuw4wlx79wqrngceyobp',
+]
+mustKeep = [
+  'MAPBOX_ACCESS_TOKEN=${MAPBOX_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved mapbox_account_id = pk.pcqwxtpg328u8wpaibwlucd2zruft7cb48t92hr1fje06n0l73py6oxetbep.iijhs3uegnl43874lzz5qw',
+]
+
+[[rules]]
+id = "geocodify-api-key"
+description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
+regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geocodify"]
+mustRedact = [
+  'docker run --rm -e GEOCODIFY_API_KEY=bf7a3baaa588384f6d22653fc33735cc6cd15c66 registry.local/worker:1.4.2',
+  '<geocodifyKey>ada82c32247d7afecbb44d0f8a238a6075db2970</geocodifyKey>',
+  'geocodify api key d0769286832d8636b42047dd8029caf0181a38fb',
+  'GET https://api.geocodify.com/v2/geocode?api_key=525eb6d498b69e39d3bedbff00478bad97f366bc&q=Paris',
+]
+mustKeep = [
+  'GEOCODIFY_API_KEY=${GEOCODIFY_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","geocodify_account_id":"c5b09eeca0b906cb2d506d3af00c6c849cfda177","retries":3}',
+]
+
+[[rules]]
+id = "zipcodebase-api-key"
+description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
+regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["zipcodebase"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config ZIPCODEBASE_API_KEY="ed1393ac-7fbb-492f-881b-828e617b975c" loaded',
+  'zipcodebaseKey = "bd0a4a6e-52ad-4018-8abd-4d7465c5a114"',
+  'zipcodebase apikey acd3d56b-c316-4674-a55f-2d5a2b28096c',
+  'GET https://app.zipcodebase.com/api/v1/search?apikey=0f6e0527-f2c2-458d-8f14-d422cefef2c4&codes=10005',
+]
+mustKeep = [
+  'ZIPCODEBASE_API_KEY=${ZIPCODEBASE_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: zipcodebase_account_id: '298bf967-6832-4c80-b4e1-e5ee663ccd93'",
+]
+
+[[rules]]
+id = "zipcodeapi-api-key"
+description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
+regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
+mustRedact = [
+  'docker run --rm -e ZIPCODEAPI_KEY=k5j3mvc2yKb0VvXBUAvejWGPxGZ1GLCUEWOKG6pW67quVno7crI0mkqzmKOATD2d registry.local/worker:1.4.2',
+  '<zipCodeApiKey>eISs0sVCpBtAFn4sQWb2yK5TYzGmSJWD0uxYxKqQUV4dKpQbrh7rqkLFk0jMU0oi</zipCodeApiKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: zipcodeapi key: wrS3i9BD4VEyQ22s4Od8VQCS5eCujUT3lAvzyujqin36P4s4OoHyORMBNIbHfoXX',
+  'GET https://www.zipcodeapi.com/rest/Z59uzaHd28HufigCs3ulupnex70Wdf3sJmsVHJFAx1vR4SRGX3d1zrgrhBsUCH0q/info.json/10001/degrees',
+]
+mustKeep = [
+  'ZIPCODEAPI_KEY=${ZIPCODEAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","zipcodeapi_account_id":"FUjLpbgqA84QNsttd4HSfAwnLxmlnaB1Xp4AgtIyERPFY69bODBSNWLjpd0sDrfO","retries":3}',
+]
+
+[[rules]]
+id = "walkscore-api-key"
+description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
+regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["walkscore", "walk_score"]
+mustRedact = [
+  'export WALKSCORE_API_KEY="86e8b75a92c86fff70d614e77204e95d"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","walkscoreKey":"2d328ad65081b5432b02fad083064b7b","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: walkscore wsapikey: 02a52547cc6e3d89839b42ebe4b5e7c3',
+  'GET https://api.walkscore.com/score?format=json&lat=47.6&lon=-122.3&wsapikey=6db4b30b9dd79aed8f5a06388d8599b5',
+]
+mustKeep = [
+  'WALKSCORE_API_KEY=${WALKSCORE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved walkscore_account_id = 4b2981df370e99eb23cc4f5d92fa8e53',
+]
+
+[[rules]]
+id = "yelp-api-key"
+description = 'Yelp Fusion API key (128 base64url) next to a yelp keyword'
+regex = '''(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])'''
+entropy = 4.0
+keywords = ["yelp"]
+mustRedact = [
+  'YELP_API_KEY = "vv8pH4T88h1jM8SHtZdz6GBEBVEUxhmRRL_mgdJPb6q87_8V7Kh5M1wIAEWAPPqq5RLxfVHx9Cj446Xg-PUP3obueq18dSjlMuGU6DzxxpN7dT2OkTKs7EMDEXAO7vo4"',
+  'export yelpApiKey="_n_mu3J3fV-WU3kr_BArHU8fgbzxBuSogoGygQileh7HQ6j5jUH5iiChinT9NBhTciBeIo8VxYhH2FsLOEHsVdmi0jIvwBAwDz2Z8ZZZtmaA7Ee0aBaafrTtJwHBWOSH"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: yelp fusion api key: OBOVq91_RMKb87pb5waGtXDWCCdt3f1GJdSi9wms9rlJimfB8edvANQv0oT6NfeNAvGEFoWv3L6VR0b3Ylsjn3F7qwDYZXtVi_Kjwv2iV9LOD8byjCaBc20LE6_KDYYT',
+]
+mustKeep = [
+  'YELP_API_KEY=${YELP_API_KEY}',
+  '  yelp_account_id: AlirlD0yCXuS7sjxIjePJQJMJnFUOMk_99d790oZ7QumlA3m0IBA1R_f-FmT7AdXshJNsVXMlHNLaNI1em9ufnmeoxB2NM1ap7vvT8ikQekm8NoM62rDIM1gllF0zr8g',
+]
+
+[[rules]]
+id = "foursquare-api-key"
+description = 'Foursquare Places API key (fsq3 + 44 base64)'
+regex = '''\b(fsq3[A-Za-z0-9+/=_-]{40,50})'''
+entropy = 4.0
+keywords = ["fsq3"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config FOURSQUARE_API_KEY="fsq30vQjkOgEBMo2qjdPRqQk0tp1j+REdgKAC5iYUHmhYLVq" loaded',
+  'foursquareKey = "fsq3eY5/gzqVlrwXlVO0dVpW4RipUc9fYLyIKRByLkInwh4M"',
+  'export Authorization="fsq3wWpwlmAMq54IBdrLJHuMO6CQt8IxZMw8JxfEPMicrg5U"',
+]
+mustKeep = [
+  'INFO  foursquare: Places API keys start with fsq3',
+]
+
+[[rules]]
+id = "maptiler-api-key"
+description = 'MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URL'
+regex = '''(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["maptiler"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MAPTILER_API_KEY="tfwGfqVlS5VR6kB4mXDE" loaded',
+  'maptilerKey = "2EpZLMBelvbcGKqSKieT"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: maptiler key: dLb8vyYUUFba6Jt0satq',
+  'GET https://api.maptiler.com/maps/streets-v2/style.json?key=4ZvaZ2AGLP11JhKr017p',
+]
+mustKeep = [
+  'MAPTILER_API_KEY=${MAPTILER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: maptiler_account_id: 'QwIPqYilqfh2WbrnRj05'",
+]
+
+[[rules]]
+id = "thunderforest-api-key"
+description = 'Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URL'
+regex = '''(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thunderforest"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config THUNDERFOREST_API_KEY="077084404652f930f63f6308a9526cc9" loaded',
+  'thunderforestKey = "5a39de3fc991b1e3b6a2996a61a73a25"',
+  "INFO  using thunderforest apikey = 'cb82dbf1b5a3982b7cca84edabe2c5ba'",
+  'GET https://tile.thunderforest.com/cycle/12/2047/1362.png?apikey=7a09f29f26e769b2b8c732b89987d589',
+]
+mustKeep = [
+  'THUNDERFOREST_API_KEY=${THUNDERFOREST_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: thunderforest_account_id: 'bf555ef7ca8f3d02cf20082ede73ebdb'",
+]
+
+[[rules]]
+id = "openrouteservice-api-key"
+description = 'openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)'
+regex = '''\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})'''
+keywords = ["5b3ce3597851110001cf6248", "eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgi"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ORS_API_KEY":"5b3ce3597851110001cf624837df0ad9c0c519d36fa45efff61a7ab0","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openrouteserviceKey=5b3ce3597851110001cf62487b9056bc0120a356618381cc31b744ac timeout=30s',
+  'GET https://api.openrouteservice.org/v2/directions/driving-car?api_key=5b3ce3597851110001cf6248ba57fda3e3c98fab649d0eff8d8d3b44&start=8.68,49.41&end=8.69,49.42',
+]
+mustKeep = [
+  'INFO  ors: organisation 5b3ce3597851110001cf6248 quota 2000/day',
+]
+
+[[rules]]
+id = "mapillary-access-token"
+description = 'Mapillary client access token (MLY|<client id>|<32 hex>)'
+regex = '''\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\b'''
+keywords = ["mly|"]
+mustRedact = [
+  '<MAPILLARY_TOKEN>MLY|4221406177588927|2efb7acd98880a19e026e4369d164b9c</MAPILLARY_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config mapillaryAccessToken="MLY|5843887856714484|2f68ddabdda681cca54bf85e794eee51" loaded',
+  'GET https://graph.mapillary.com/images?access_token=MLY|1005206569180229|add85cd9cec19da94439306bfa66a697&fields=id',
+]
+mustKeep = [
+  'INFO  mapillary: tokens look like MLY|<client id>|<secret>',
+]
+
+[[rules]]
+id = "arcgis-api-key"
+description = 'Esri ArcGIS location services API key (AAPK / AAPT + base64url)'
+regex = '''\b(AAP[KT][A-Za-z0-9_-]{80,300})'''
+entropy = 4.0
+keywords = ["aapk", "aapt"]
+mustRedact = [
+  'ARCGIS_API_KEY = "AAPK8f14e2eec1526e1c705d434ed90ed982kK_5fOV_peAagDf49LTvGjVh7yIoYktZE_XGUWIgZpNIpjTpVke7dtwPqwIEIF1qQshF"',
+  'export esriConfig.apiKey="AAPKac449d85c84199cf472d426860f66425xh01SolcXPgTFAT2qTRDVsPaNrwk5sX5rs7pgZCilL7eEgCF7g1ipn6PfvoT47TSZZK6"',
+  'GET https://geocode-api.arcgis.com/arcgis/rest/services/World/GeocodeServer/findAddressCandidates?token=AAPKdcea1797eab0cba69a7a2dec786f55f83Hb-mRRO9HPMU225So1mOJbJUp-t0POtT8eDlpL5PqsNCOZuSKVotnkcUVN2AWE3uGST&f=json',
+]
+mustKeep = [
+  'INFO  arcgis: API keys start with AAPK (legacy) or AAPT',
+]
+
 # --- IP lookup and fraud scoring ---
 
 
@@ -3848,6 +4521,36 @@ mustRedact = [
 mustKeep = [
   'IPDATA_API_KEY=${IPDATA_API_KEY}',
   '  ipdata_account_id: 83ac3666f4f75e8181528e9decc9fcff355f2fa954b80db7bc60c7fa',
+]
+
+[[rules]]
+id = "ipify-api-key"
+description = 'ipify geolocation API key (at_ + 29 base62)'
+regex = '''\b(at_[A-Za-z0-9]{29})\b'''
+entropy = 3.5
+keywords = ["at_"]
+mustRedact = [
+  '<IPIFY_API_KEY>at_1HmqP5OBzWUKtYs4VhZu9pRv4KObH</IPIFY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipifyKey="at_MfJTjevBfJMXLcTnyRNalo5hKacCb" loaded',
+  'GET https://geo.ipify.org/api/v2/country?apiKey=at_RVzxauyRglJaJ67F2xzPvIrZwV981&ipAddress=8.8.8.8',
+]
+mustKeep = [
+  'INFO  flat_index_size=29 at_risk=false',
+  'INFO  ipify: keys start with at_',
+]
+
+[[rules]]
+id = "ipbase-api-key"
+description = 'ipbase / currencyapi-family live key (ipb_live_ + 40 base62)'
+regex = '''\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\b'''
+keywords = ["ipb_live_", "ipb_test_"]
+mustRedact = [
+  '<IPBASE_API_KEY>ipb_live_fnATRS6JvsLYhV2nZyMpwt2CTP2bwD8b9V0nYMzA</IPBASE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipbaseKey="ipb_live_r0Ib3gYvRIrTuznCnUjhybPbAhSeIgxt56ZPEYzy" loaded',
+  'GET https://api.ipbase.com/v2/info?ip=1.1.1.1&apikey=ipb_live_6LTsWV0lBuxv1JqCguFotFF6579aCyG4ogmQSwMe',
+]
+mustKeep = [
+  'INFO  ipbase: keys start with ipb_live_',
 ]
 
 # --- finance and crypto market data, blockchain APIs ---
@@ -4243,6 +4946,121 @@ mustKeep = [
   'CURRENCYAPI_KEY=${CURRENCYAPI_KEY}',
 ]
 
+[[rules]]
+id = "stockdata-api-token"
+description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
+regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["stockdata", "stock_data", "stock-data"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STOCKDATA_API_TOKEN=LpScf7vyFttJnNseAoZgqgUiLZujR0BQh7p8gRo2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: stockdataToken: 'VR3K6j8ZHkp0TnD2WThfGUkfhfgXNO89FfzNnTAY'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: stockdata api token: vi9DSluCSEJghEcH2lOyrDGrTkKYkseASfIrZN3M',
+  'GET https://api.stockdata.org/v1/data/quote?symbols=AAPL&api_token=L4yBxECMyQDkbKIpsw9MeCI6Y81HyBtbQTKDYDtW',
+]
+mustKeep = [
+  'STOCKDATA_API_TOKEN=${STOCKDATA_API_TOKEN}',
+  '<stockdata_account_id>b0PP2KanL5Uv1bFKnW0ymxyMUrbfp9fLNa8uMYqP</stockdata_account_id>',
+]
+
+[[rules]]
+id = "exchangerate-api-key"
+description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
+regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
+mustRedact = [
+  '  EXCHANGERATE_API_KEY: 8773af4722a2961b26355d36',
+  '[main] INFO  c.e.app.Settings - resolved exchangerateApiKey = 71501b0265af6e4af37bcf5b',
+  '2024-05-01T10:00:05Z WARN  bootstrap: exchangerate-api key: af7e8b812be7ae1ef7653879',
+  'GET https://v6.exchangerate-api.com/v6/1b6df740a058aec39524103e/latest/USD 200',
+]
+mustKeep = [
+  'EXCHANGERATE_API_KEY=${EXCHANGERATE_API_KEY}',
+  'exchangerate_api_account_id = "621dceae02dfe49f048262f0"',
+]
+
+[[rules]]
+id = "currencyscoop-api-key"
+description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
+regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
+mustRedact = [
+  '  CURRENCYSCOOP_API_KEY: b1xB59bj3bYbABFFoqEHxj8Xgx5gd1X0',
+  '[main] INFO  c.e.app.Settings - resolved currencybeaconKey = STd0mF16Yyg8KhnjiW6amHjmFbuKW9fY',
+  'currencyscoop api key YZF3RMnaXKHtfnsgWubfh4YWtqueVsAM',
+  'GET https://api.currencybeacon.com/v1/latest?api_key=muIU4dGaX5yiuBwfsyFLJI9grddSSfdi&base=USD',
+]
+mustKeep = [
+  'CURRENCYSCOOP_API_KEY=${CURRENCYSCOOP_API_KEY}',
+  'currencyscoop_account_id = "lua0udL5MZb44ZW9gY4Waqrz0a7UgkKy"',
+]
+
+[[rules]]
+id = "ethplorer-api-key"
+description = 'Ethplorer API key (EK- + 5-7-5 base62 groups)'
+regex = '''\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\b'''
+keywords = ["ek-"]
+mustRedact = [
+  '<ETHPLORER_API_KEY>EK-FIhHo-x6n5Bon-j54Op</ETHPLORER_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ethplorerKey="EK-065ko-ZJNEycM-ZUbqz" loaded',
+  'GET https://api.ethplorer.io/getAddressInfo/0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae?apiKey=EK-iYw7V-QWSv3Cw-lHzsm',
+]
+mustKeep = [
+  'INFO  ethplorer: free key is freekey, paid keys start with EK-',
+]
+
+[[rules]]
+id = "nftport-api-key"
+description = 'NFTPort API key (UUID) next to an nftport keyword'
+regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["nftport"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved NFTPORT_API_KEY = 239c88d5-844a-4717-84d7-ac44ea7832e8',
+  'docker run --rm -e nftportKey=fbbfc3bb-ac8e-4231-992d-aad0b145d8b8 registry.local/worker:1.4.2',
+  'nftport api key c3c771be-e3bc-4969-8ba2-4ad60111c6cc',
+]
+mustKeep = [
+  'NFTPORT_API_KEY=${NFTPORT_API_KEY}',
+  'export nftport_account_id="6c41a2c7-401d-49ca-999f-b7ba2e27f89b"',
+]
+
+[[rules]]
+id = "fred-api-key"
+description = 'FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["fred"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved FRED_API_KEY = 11c9fdbcfd7fbd1f5a201ae309f99a5a',
+  'docker run --rm -e fredApiKey=cded2bc2fc81031b70c56eb1860c4669 registry.local/worker:1.4.2',
+  '<fred-key>7afd91dd8673b3db12296c9928503086</fred-key>',
+  'GET https://api.stlouisfed.org/fred/series/observations?series_id=GNPCA&api_key=3d240014b4ee93108c13a82ddea25c79&file_type=json',
+]
+mustKeep = [
+  'INFO  user fred logged in, session_key=user:fred:42',
+  'FRED_API_KEY=${FRED_API_KEY}',
+]
+
+[[rules]]
+id = "simfin-api-key"
+description = 'SimFin API key (32 base62) next to a simfin keyword or in its API URL'
+regex = '''(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["simfin"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SIMFIN_API_KEY":"GKfwWqmeGLPeonqhVy2KU75FasJ2LIcX","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" simfinKey=vvoqK7bx85qbvAD0mzpkNZK9caKzT8Dt timeout=30s',
+  'simfin api key eduWSRO28n1pD0imLbjlKRH1VjvYv6BP',
+  'GET https://backend.simfin.com/api/v3/companies/general/compact?ticker=AAPL&api-key=WiIafwsd0s6l9qfQBTfGlPh0bLIrIIq2',
+]
+mustKeep = [
+  'SIMFIN_API_KEY=${SIMFIN_API_KEY}',
+  'docker run --rm -e simfin_account_id=mWMGJYLswcq6wby5SkE3xatGCXVKZCFO registry.local/worker:1.4.2',
+]
+
 # --- scraping, screenshots and PDF generation ---
 
 
@@ -4586,7 +5404,204 @@ mustKeep = [
   '  html2pdf_account_id: X6BpiHF4YCKQdNC8nFGuhkUJAAU5d5meFPicVmj65mBcyGcJtJVU8YZgIzr1qnlQ',
 ]
 
-# --- news, media, sports and games ---
+[[rules]]
+id = "apiflash-access-key"
+description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
+regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["apiflash"]
+mustRedact = [
+  'APIFLASH_ACCESS_KEY = "06f3c365c49a55d6ef1846445eb6d8e5"',
+  'export apiflashKey="479695ad16da8516d11d9d87366d3f6e"',
+  'apiflash access key 1bc4b3c08b63d77b328dad5bdf6043b0',
+  'GET https://api.apiflash.com/v1/urltoimage?access_key=6dbc11958927eebaa4381d0374df7e8a&url=https://example.com',
+]
+mustKeep = [
+  'APIFLASH_ACCESS_KEY=${APIFLASH_ACCESS_KEY}',
+  '  apiflash_account_id: 99a122bc0b11f75b7a31f18a0248db3e',
+]
+
+[[rules]]
+id = "serpapi-api-key"
+description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
+regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serpapi", "serp_api", "serp-api"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: SERPAPI_API_KEY: 'd38be05aaf2912c822b490004bcd28c7d5bbe70b640b7f3d8daa14e9cbaef8fe'",
+  '  serpApiKey: da07d726e72ecd9a783f85ec564a4f37bf18a156af7065dc53b592852a4f4117',
+  '2024-05-01T10:00:05Z WARN  bootstrap: serpapi api key: 1b175275bf53e5d05aeb0ed7d42abc613c216d87cb74675001a1e3f645c75d90',
+  'GET https://serpapi.com/search.json?engine=google&q=coffee&api_key=c74698381566700d781117c6e341642d649dc62de4a56c8788bbc4aea3cf362a',
+]
+mustKeep = [
+  'SERPAPI_API_KEY=${SERPAPI_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config serpapi_account_id="08323e7e9198c8f53d74d015980ab8f342270ff9bb0f504f7b4caac9ac58ac8f" loaded',
+]
+
+[[rules]]
+id = "serper-api-key"
+description = 'Serper.dev API key (40 hex) next to a serper keyword'
+regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serper"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SERPER_API_KEY="055b8a2bc274295d9e3ab17be24abefc63305f0f" loaded',
+  'serperKey = "64b2fe41a76eba435fd077e6e67bbd04861aa968"',
+  'serper api key 7129c3d13439e4d619c4601b96338f771385b232',
+]
+mustKeep = [
+  'SERPER_API_KEY=${SERPER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: serper_account_id: '71c8a1fdb366104014be3fb6414f497a1d630710'",
+]
+
+[[rules]]
+id = "valueserp-api-key"
+description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
+regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config VALUESERP_API_KEY="F405D9D99F32EE15F481F386ACFDF087" loaded',
+  'scaleserpKey = "1B940159C9DDA6ECC929A96601F74977"',
+  'valueserp api key 4FE3287EB8E26EA3D020D8F76D4C19B7',
+  'GET https://api.valueserp.com/search?api_key=67C9E20C635F7F7A63FEAD8A45EAFF47&q=pizza',
+]
+mustKeep = [
+  'VALUESERP_API_KEY=${VALUESERP_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: valueserp_account_id: '5452494EB395AEEBCDD25C11C9EE1A36'",
+]
+
+[[rules]]
+id = "crawlbase-token"
+description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
+regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config CRAWLBASE_TOKEN="ZckBjqhWI5uL2DqROYGfDn" loaded',
+  'proxycrawlToken = "Ozc7tYG3oebSyG0zyrzjyR"',
+  "INFO  using crawlbase javascript token = 'YHA3E87co24eVNVDghr85_'",
+  'GET https://api.crawlbase.com/?token=xmdNNqMbTRfvA0FcpIGkhs&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'CRAWLBASE_TOKEN=${CRAWLBASE_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: crawlbase_account_id: 'UeDQr1rkR76hQYJtwOyD2D'",
+]
+
+[[rules]]
+id = "scrapeowl-api-key"
+description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
+regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPEOWL_API_KEY":"bF7HqMBUzOL33rl5LWB84dGy9o5P6z","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapeowlKey=3WFqZNZDiDUlUF7FeJNAiIIOtcQN9R timeout=30s',
+  "INFO  using scrapeowl api key = 'PyYNi3ozt8JWkowsA49csJawgyjDaY'",
+]
+mustKeep = [
+  'SCRAPEOWL_API_KEY=${SCRAPEOWL_API_KEY}',
+  'docker run --rm -e scrapeowl_account_id=BY1fg7mcU9wSNbhhrnWm2D2EQMjQfD registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "convertapi-secret"
+description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
+regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["convertapi", "convert_api", "convert-api"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CONVERTAPI_SECRET=oGv6GGNpgiENYH7y timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: convertApiSecret: 'cg0ixxIWox2UCQWv'",
+  "INFO  using convertapi secret = 'rQv8mcVu5y2z57wh'",
+  'POST https://v2.convertapi.com/convert/docx/to/pdf?Secret=ml4nrEVZZ3GB5FP9',
+]
+mustKeep = [
+  'CONVERTAPI_SECRET=${CONVERTAPI_SECRET}',
+  '<convertapi_account_id>d96wfp5R2tI2mSYz</convertapi_account_id>',
+]
+
+[[rules]]
+id = "restpack-api-token"
+description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
+regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["restpack"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RESTPACK_API_TOKEN=5g52nat6tTGVa7c81cddCL4apInZgqvCCVqNUnZRrY6iz8FA timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: restpackToken: 't0jbtFyafnVDlJPGNvMlaxNRfR51ZyZATOAdfDlsshWmCLcF'",
+  '  restpack access token: NvFZND8wDOzf5DNDVxY1mMX6ubP8aAapNvAfLGntrA4CcUGp',
+]
+mustKeep = [
+  'RESTPACK_API_TOKEN=${RESTPACK_API_TOKEN}',
+  '<restpack_account_id>BeZaacuuqi1x5cSCnwqQ3rRAmhh2K0R7GNe3k5CJG7D3BCmw</restpack_account_id>',
+]
+
+[[rules]]
+id = "firecrawl-api-key"
+description = 'Firecrawl API key (fc- + 32 hex)'
+regex = '''\b(fc-[a-f0-9]{32})\b'''
+keywords = ["fc-"]
+mustRedact = [
+  'docker run --rm -e FIRECRAWL_API_KEY=fc-0e3191c4bed2884a712b931599094d62 registry.local/worker:1.4.2',
+  '<firecrawlApiKey>fc-6c818bbf2ff66f6487ea6e9c21dbf849</firecrawlApiKey>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="fc-767d054811313d20a850a4226061de26" loaded',
+]
+mustKeep = [
+  'INFO  fc-host-12 joined the cluster, fc-id=5f2c1e0a',
+]
+
+[[rules]]
+id = "api2pdf-api-key"
+description = 'Api2Pdf API key (UUID) next to an api2pdf keyword'
+regex = '''(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["api2pdf"]
+mustRedact = [
+  'export API2PDF_KEY="f308e4fc-ee6a-41cc-a5b1-57ef4fc23780"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","api2pdfApiKey":"fe900b88-c609-4a40-bd5e-ccbcc635dbb9","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: api2pdf api key: ca05c568-dce1-4d43-b296-6544d8a74482',
+]
+mustKeep = [
+  'API2PDF_KEY=${API2PDF_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved api2pdf_account_id = 2aba28a9-7f9f-45f7-88fb-b9301d462350',
+]
+
+[[rules]]
+id = "browshot-api-key"
+description = 'Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URL'
+regex = '''(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["browshot"]
+mustRedact = [
+  'BROWSHOT_API_KEY = "0t6yVG8G1cHDgs1cikhJ5RXRd8y8"',
+  'export browshotKey="qywN5zdPHxOf6tLOflTbSyPASFWv"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: browshot api key: rnla1rChZOURBZbeiqwuxiQCr4rR',
+  'GET https://api.browshot.com/api/v1/simple?url=https://example.com&key=qjI66qXcseNBmyJcVl9ZsIft4Dtm',
+]
+mustKeep = [
+  'BROWSHOT_API_KEY=${BROWSHOT_API_KEY}',
+  '  browshot_account_id: dzR08qP7aQuPhPSoTDkyYH71u6i4',
+]
+
+[[rules]]
+id = "webscraper-io-token"
+description = 'Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URL'
+regex = '''(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["webscraper", "web_scraper", "web-scraper"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WEBSCRAPER_API_TOKEN=Z4P7u3Oa1PVY6t0QHfrYwfptN4YxCtdX5hGw8FhsvGYRhavCoNckdeoot1gb timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: webscraperToken: 'wjag6FKiynqMZmkj1hP3umJgpuOJdjp9FgRVVh8LK9K6rfgsTzjX144rsFKJ'",
+  'webscraper io api token CgM3DPRcneUUgZRKMMxD7Xc8Lov1IF23ilHnysaBeHN2IN5vUmUU58U8Lwhn',
+  'GET https://api.webscraper.io/api/v1/sitemaps?api_token=Fj9UGEpfymxuHaBuuxcOSQ2NSi2jPHsRrSg1bJW5mY63yuU6wWq1EHIkr6Ik',
+]
+mustKeep = [
+  'WEBSCRAPER_API_TOKEN=${WEBSCRAPER_API_TOKEN}',
+  '<webscraper_account_id>0yiFgKT55zEn6F357NGTN4q3ScspTKdOTWmouo1AYbnSC1HObyIjAod47mSW</webscraper_account_id>',
+]
+
+# --- news, media data, sports and games ---
 
 
 [[rules]]
@@ -4808,7 +5823,71 @@ mustKeep = [
   'tmdb_account_id = "83ed6965ae06dd85b20e7a1367fb1d1a"',
 ]
 
-# --- e-mail verification ---
+[[rules]]
+id = "newscatcher-api-key"
+description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
+regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["newscatcher"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEWSCATCHER_API_KEY":"68i7ttMOsJzDQGkhwZK_Cdd6r9ySVRUKzMLzay-ZBNn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" newscatcherKey=ureQX-j6WA6QIY1KfRQ0ptCpUSEPjOFFFfbDbRYwER9 timeout=30s',
+  "INFO  using newscatcher x-api-key = 'RiLjQ9EGQMTlx3ZlJczRrsFghq1CdGaXQVNTCgi3Wc4'",
+]
+mustKeep = [
+  'NEWSCATCHER_API_KEY=${NEWSCATCHER_API_KEY}',
+  'docker run --rm -e newscatcher_account_id=-1gZiGHUVlwjjR_k6P0TIbaEvnSVsCsDB7OUSs5rA-S registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "steam-web-api-key"
+description = 'Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
+entropy = 3.0
+keywords = ["steam"]
+mustRedact = [
+  '<STEAM_API_KEY>3DCF11F9F35C3B91352D07EA8F484178</STEAM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config steamWebApiKey="7A2005C3249EA3BDA58F10DBBAFB9954" loaded',
+  'steam-key = "443E8D1DB34FC6AE6AC8D70362C859B7"',
+  'GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/?key=B539EA303122E1FFFC486884EC376F48&steamids=76561197960435530',
+]
+mustKeep = [
+  'INFO  steam_boiler pressure=4.2bar steam_id=76561197960435530',
+  'STEAM_API_KEY=${STEAM_API_KEY}',
+]
+
+[[rules]]
+id = "sportsdata-io-api-key"
+description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
+regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["sportsdata", "sports_data", "sports-data"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SPORTSDATA_API_KEY = d64ed03ea491868c80ee36ce3e1ab9bb',
+  'docker run --rm -e sportsdataioKey=133043232708a6f6a9d1c3054f4e51be registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: sportsdata subscription key: fbb551be3f20b279f8fe0e5a5f6c7fd8',
+  'GET https://api.sportsdata.io/v3/nfl/scores/json/Teams?key=4737432c94e43a0fb4bc9a0a8aaac458',
+]
+mustKeep = [
+  'SPORTSDATA_API_KEY=${SPORTSDATA_API_KEY}',
+  'export sportsdata_account_id="a77a3c3bb36555d5414532306d546d7e"',
+]
+
+[[rules]]
+id = "riot-games-api-key"
+description = 'Riot Games API key (RGAPI- + UUID)'
+regex = '''\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["rgapi-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: RIOT_API_KEY: 'RGAPI-f270a02d-71b0-410d-8df8-9ea64c9f19d4'",
+  'curl -s -H "X-Riot-Token: RGAPI-ab8736ed-29a4-48aa-a261-9c4faf4e200d" https://api.example.net/v1/status',
+  'GET https://euw1.api.riotgames.com/lol/status/v4/platform-data?api_key=RGAPI-fcfffcdb-8c43-4c7a-8d3e-2e1827b01291',
+]
+mustKeep = [
+  'INFO  riot: development keys start with RGAPI- and expire after 24h',
+]
+
+# --- e-mail and phone verification ---
 
 
 [[rules]]
@@ -4912,457 +5991,6 @@ mustKeep = [
   'export emailable_account_id="live_v9a0W2bLNLQVTNyTZgoWCReRBfQRTPsj"',
 ]
 
-# --- more observability, productivity and media keys bound to their vendor name ---
-
-
-# Legacy license keys are 40 hex without the NRAL suffix; 64 alnum per gitleaks new-relic-user-api-id.
-[[rules]]
-id = "new-relic-legacy-license-key"
-description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
-regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
-entropy = 3.0
-keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_LICENSE_KEY: 'e8bb83100a2ab2efa85104526258cb3f80a7ac52'",
-  '  newrelic.license_key: a3b64817129f97b98ef197aa76c4eb202f188546',
-  "INFO  using new relic license key = '91bd614502150ab1abcc28c8f0ba64b3efbc0f47'",
-]
-mustKeep = [
-  'INFO  newrelic: harvest cycle ok, entity.guid=MXxBUE18QVBQTElDQVRJT058MTIzNDU2Nzg',
-  'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config newrelic_account_id="f4e2068472fabcdb8fd58bbd0c1cd7f5c899a939" loaded',
-]
-
-# Real tokens start pk.eyJ / sk.eyJ / tk.eyJ (prefix rules); detector fixtures use any base64url body.
-[[rules]]
-id = "mapbox-token-keyword"
-description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
-regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
-entropy = 3.5
-keywords = ["mapbox"]
-mustRedact = [
-  'export MAPBOX_ACCESS_TOKEN="pk.761wcrvdqszposq2ukdocbwuraah78qy8qh4i1wcbua9rg35lwlvpugp6rgr.7zxwlatrwx8yi0xm17qmg6"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapboxApiKey":"pk.xgc8k9q84seoercv63vjyraervyu1xlwpa1xpos9oogydu1vlbkzl5vpvgmj.48s11lbxvd7y819mg3frkk","retries":3}',
-  'mapbox token pk.gpi8aud6arwfa6xdsh4bjom8m3mhxrqo5j7cqbrqomfliyb5itx13fxxhlz9.vekuw4wlx79wqrngceyobp',
-]
-mustKeep = [
-  'MAPBOX_ACCESS_TOKEN=${MAPBOX_ACCESS_TOKEN}',
-  '[main] INFO  c.e.app.Settings - resolved mapbox_account_id = pk.pcqwxtpg328u8wpaibwlucd2zruft7cb48t92hr1fje06n0l73py6oxetbep.iijhs3uegnl43874lzz5qw',
-]
-
-[[rules]]
-id = "linear-client-secret"
-description = 'Linear OAuth client secret (32 hex) next to a linear key name'
-regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["linear"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LINEAR_CLIENT_SECRET=d13a68297b3bfc4c2fad3dea0ec8989e timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: linearClientSecret: 'ccc49c7fa59bf844c28c7d7424d011f6'",
-  '  linear_secret: 196685c5d4812682eef8f299dd6872bf',
-]
-mustKeep = [
-  'INFO  retry policy=linear backoff_key=jobs:42 delay=5s',
-  'LINEAR_CLIENT_SECRET=${LINEAR_CLIENT_SECRET}',
-]
-
-[[rules]]
-id = "rapidapi-key"
-description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
-regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
-entropy = 3.5
-keywords = ["rapidapi", "rapid_api", "rapid-api"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","RAPIDAPI_KEY":"SFgS37x2AwVPRUEJowImXyTvaIBdwAJ38TP6bKbqdR4wj4Oiwk","retries":3}',
-  'curl -s -H "X-RapidAPI-Key: Y9_mh0NjZnegZshbn4jHjeiBt6tuLTjTX531Q0o0r-m5cSfGew" https://api.example.net/v1/status',
-  "INFO  using rapidapi key = 'EZAO6wpTHwykhhw7axHIiA8fHyaW_HL0q3TzhhLmCHg5eyDTAl'",
-]
-mustKeep = [
-  'INFO  rapidapi host=weatherapi-com.p.rapidapi.com request ok',
-  'RAPIDAPI_KEY=${RAPIDAPI_KEY}',
-  'docker run --rm -e rapidapi_account_id=p9Y4h9EuFXxY5tfd2W1QTWLo2wSjS33I_jx_kIdObLz6TFSBn_ registry.local/worker:1.4.2',
-]
-
-[[rules]]
-id = "squarespace-api-key"
-description = 'Squarespace API key (UUID) next to a squarespace keyword'
-regex = '''(?i:squarespace)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["squarespace"]
-mustRedact = [
-  'docker run --rm -e SQUARESPACE_API_KEY=5020e261-9267-4514-b1cd-c4a813d3292d registry.local/worker:1.4.2',
-  '<squarespaceToken>c5092d0f-5ec0-4aa0-ae5c-0eb427245b9b</squarespaceToken>',
-  "INFO  using squarespace api key = '81bf7bbb-f2c6-40f8-a779-93166472cc57'",
-]
-mustKeep = [
-  'SQUARESPACE_API_KEY=${SQUARESPACE_API_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","squarespace_account_id":"4daed900-ae63-4c48-af51-cb31a6b46e14","retries":3}',
-]
-
-[[rules]]
-id = "geocodify-api-key"
-description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
-regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["geocodify"]
-mustRedact = [
-  'docker run --rm -e GEOCODIFY_API_KEY=bf7a3baaa588384f6d22653fc33735cc6cd15c66 registry.local/worker:1.4.2',
-  '<geocodifyKey>ada82c32247d7afecbb44d0f8a238a6075db2970</geocodifyKey>',
-  'geocodify api key d0769286832d8636b42047dd8029caf0181a38fb',
-  'GET https://api.geocodify.com/v2/geocode?api_key=525eb6d498b69e39d3bedbff00478bad97f366bc&q=Paris',
-]
-mustKeep = [
-  'GEOCODIFY_API_KEY=${GEOCODIFY_API_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","geocodify_account_id":"c5b09eeca0b906cb2d506d3af00c6c849cfda177","retries":3}',
-]
-
-[[rules]]
-id = "accuweather-api-key"
-description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
-regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["accuweather"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ACCUWEATHER_API_KEY":"cj6wkNSaaVXbSvqzx3BTIyjQaeGFnOwn","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" accuweatherKey=OHJ1sIZ8RhoF1oYkQk0E521kM6IYl8j7 timeout=30s',
-  "INFO  using accuweather api key = 'PrGOXOWRABUvSwc2ROYD6sB8sTEsNoJP'",
-  'GET http://dataservice.accuweather.com/currentconditions/v1/349727?apikey=yKtlRZJrF5eQlgcOF7wnbcwi7S99xm8k',
-]
-mustKeep = [
-  'ACCUWEATHER_API_KEY=${ACCUWEATHER_API_KEY}',
-  'docker run --rm -e accuweather_account_id=M0g41kHXTxUukG61THdntpqu9eJXbKFp registry.local/worker:1.4.2',
-]
-
-[[rules]]
-id = "ipify-api-key"
-description = 'ipify geolocation API key (at_ + 29 base62)'
-regex = '''\b(at_[A-Za-z0-9]{29})\b'''
-entropy = 3.5
-keywords = ["at_"]
-mustRedact = [
-  '<IPIFY_API_KEY>at_1HmqP5OBzWUKtYs4VhZu9pRv4KObH</IPIFY_API_KEY>',
-  'May  1 10:00:04 web-2 app[2211]: config ipifyKey="at_MfJTjevBfJMXLcTnyRNalo5hKacCb" loaded',
-  'GET https://geo.ipify.org/api/v2/country?apiKey=at_RVzxauyRglJaJ67F2xzPvIrZwV981&ipAddress=8.8.8.8',
-]
-mustKeep = [
-  'INFO  flat_index_size=29 at_risk=false',
-  'INFO  ipify: keys start with at_',
-]
-
-[[rules]]
-id = "apiflash-access-key"
-description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
-regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["apiflash"]
-mustRedact = [
-  'APIFLASH_ACCESS_KEY = "06f3c365c49a55d6ef1846445eb6d8e5"',
-  'export apiflashKey="479695ad16da8516d11d9d87366d3f6e"',
-  'apiflash access key 1bc4b3c08b63d77b328dad5bdf6043b0',
-  'GET https://api.apiflash.com/v1/urltoimage?access_key=6dbc11958927eebaa4381d0374df7e8a&url=https://example.com',
-]
-mustKeep = [
-  'APIFLASH_ACCESS_KEY=${APIFLASH_ACCESS_KEY}',
-  '  apiflash_account_id: 99a122bc0b11f75b7a31f18a0248db3e',
-]
-
-[[rules]]
-id = "stockdata-api-token"
-description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
-regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["stockdata", "stock_data", "stock-data"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STOCKDATA_API_TOKEN=LpScf7vyFttJnNseAoZgqgUiLZujR0BQh7p8gRo2 timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: stockdataToken: 'VR3K6j8ZHkp0TnD2WThfGUkfhfgXNO89FfzNnTAY'",
-  '2024-05-01T10:00:05Z WARN  bootstrap: stockdata api token: vi9DSluCSEJghEcH2lOyrDGrTkKYkseASfIrZN3M',
-  'GET https://api.stockdata.org/v1/data/quote?symbols=AAPL&api_token=L4yBxECMyQDkbKIpsw9MeCI6Y81HyBtbQTKDYDtW',
-]
-mustKeep = [
-  'STOCKDATA_API_TOKEN=${STOCKDATA_API_TOKEN}',
-  '<stockdata_account_id>b0PP2KanL5Uv1bFKnW0ymxyMUrbfp9fLNa8uMYqP</stockdata_account_id>',
-]
-
-[[rules]]
-id = "exchangerate-api-key"
-description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
-regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
-mustRedact = [
-  '  EXCHANGERATE_API_KEY: 8773af4722a2961b26355d36',
-  '[main] INFO  c.e.app.Settings - resolved exchangerateApiKey = 71501b0265af6e4af37bcf5b',
-  '2024-05-01T10:00:05Z WARN  bootstrap: exchangerate-api key: af7e8b812be7ae1ef7653879',
-  'GET https://v6.exchangerate-api.com/v6/1b6df740a058aec39524103e/latest/USD 200',
-]
-mustKeep = [
-  'EXCHANGERATE_API_KEY=${EXCHANGERATE_API_KEY}',
-  'exchangerate_api_account_id = "621dceae02dfe49f048262f0"',
-]
-
-[[rules]]
-id = "currencyscoop-api-key"
-description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
-regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
-mustRedact = [
-  '  CURRENCYSCOOP_API_KEY: b1xB59bj3bYbABFFoqEHxj8Xgx5gd1X0',
-  '[main] INFO  c.e.app.Settings - resolved currencybeaconKey = STd0mF16Yyg8KhnjiW6amHjmFbuKW9fY',
-  'currencyscoop api key YZF3RMnaXKHtfnsgWubfh4YWtqueVsAM',
-  'GET https://api.currencybeacon.com/v1/latest?api_key=muIU4dGaX5yiuBwfsyFLJI9grddSSfdi&base=USD',
-]
-mustKeep = [
-  'CURRENCYSCOOP_API_KEY=${CURRENCYSCOOP_API_KEY}',
-  'currencyscoop_account_id = "lua0udL5MZb44ZW9gY4Waqrz0a7UgkKy"',
-]
-
-[[rules]]
-id = "ethplorer-api-key"
-description = 'Ethplorer API key (EK- + 5-7-5 base62 groups)'
-regex = '''\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\b'''
-keywords = ["ek-"]
-mustRedact = [
-  '<ETHPLORER_API_KEY>EK-FIhHo-x6n5Bon-j54Op</ETHPLORER_API_KEY>',
-  'May  1 10:00:04 web-2 app[2211]: config ethplorerKey="EK-065ko-ZJNEycM-ZUbqz" loaded',
-  'GET https://api.ethplorer.io/getAddressInfo/0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae?apiKey=EK-iYw7V-QWSv3Cw-lHzsm',
-]
-mustKeep = [
-  'INFO  ethplorer: free key is freekey, paid keys start with EK-',
-]
-
-[[rules]]
-id = "nftport-api-key"
-description = 'NFTPort API key (UUID) next to an nftport keyword'
-regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["nftport"]
-mustRedact = [
-  '[main] INFO  c.e.app.Settings - resolved NFTPORT_API_KEY = 239c88d5-844a-4717-84d7-ac44ea7832e8',
-  'docker run --rm -e nftportKey=fbbfc3bb-ac8e-4231-992d-aad0b145d8b8 registry.local/worker:1.4.2',
-  'nftport api key c3c771be-e3bc-4969-8ba2-4ad60111c6cc',
-]
-mustKeep = [
-  'NFTPORT_API_KEY=${NFTPORT_API_KEY}',
-  'export nftport_account_id="6c41a2c7-401d-49ca-999f-b7ba2e27f89b"',
-]
-
-[[rules]]
-id = "serpapi-api-key"
-description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
-regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["serpapi", "serp_api", "serp-api"]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: SERPAPI_API_KEY: 'd38be05aaf2912c822b490004bcd28c7d5bbe70b640b7f3d8daa14e9cbaef8fe'",
-  '  serpApiKey: da07d726e72ecd9a783f85ec564a4f37bf18a156af7065dc53b592852a4f4117',
-  '2024-05-01T10:00:05Z WARN  bootstrap: serpapi api key: 1b175275bf53e5d05aeb0ed7d42abc613c216d87cb74675001a1e3f645c75d90',
-  'GET https://serpapi.com/search.json?engine=google&q=coffee&api_key=c74698381566700d781117c6e341642d649dc62de4a56c8788bbc4aea3cf362a',
-]
-mustKeep = [
-  'SERPAPI_API_KEY=${SERPAPI_API_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config serpapi_account_id="08323e7e9198c8f53d74d015980ab8f342270ff9bb0f504f7b4caac9ac58ac8f" loaded',
-]
-
-[[rules]]
-id = "serper-api-key"
-description = 'Serper.dev API key (40 hex) next to a serper keyword'
-regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["serper"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config SERPER_API_KEY="055b8a2bc274295d9e3ab17be24abefc63305f0f" loaded',
-  'serperKey = "64b2fe41a76eba435fd077e6e67bbd04861aa968"',
-  'serper api key 7129c3d13439e4d619c4601b96338f771385b232',
-]
-mustKeep = [
-  'SERPER_API_KEY=${SERPER_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: serper_account_id: '71c8a1fdb366104014be3fb6414f497a1d630710'",
-]
-
-[[rules]]
-id = "valueserp-api-key"
-description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
-regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config VALUESERP_API_KEY="F405D9D99F32EE15F481F386ACFDF087" loaded',
-  'scaleserpKey = "1B940159C9DDA6ECC929A96601F74977"',
-  'valueserp api key 4FE3287EB8E26EA3D020D8F76D4C19B7',
-  'GET https://api.valueserp.com/search?api_key=67C9E20C635F7F7A63FEAD8A45EAFF47&q=pizza',
-]
-mustKeep = [
-  'VALUESERP_API_KEY=${VALUESERP_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: valueserp_account_id: '5452494EB395AEEBCDD25C11C9EE1A36'",
-]
-
-[[rules]]
-id = "crawlbase-token"
-description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
-regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
-entropy = 3.5
-keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config CRAWLBASE_TOKEN="ZckBjqhWI5uL2DqROYGfDn" loaded',
-  'proxycrawlToken = "Ozc7tYG3oebSyG0zyrzjyR"',
-  "INFO  using crawlbase javascript token = 'YHA3E87co24eVNVDghr85_'",
-  'GET https://api.crawlbase.com/?token=xmdNNqMbTRfvA0FcpIGkhs&url=https%3A%2F%2Fexample.com',
-]
-mustKeep = [
-  'CRAWLBASE_TOKEN=${CRAWLBASE_TOKEN}',
-  "2024-05-01 10:00:03,412 DEBUG settings: crawlbase_account_id: 'UeDQr1rkR76hQYJtwOyD2D'",
-]
-
-[[rules]]
-id = "scrapeowl-api-key"
-description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
-regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPEOWL_API_KEY":"bF7HqMBUzOL33rl5LWB84dGy9o5P6z","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapeowlKey=3WFqZNZDiDUlUF7FeJNAiIIOtcQN9R timeout=30s',
-  "INFO  using scrapeowl api key = 'PyYNi3ozt8JWkowsA49csJawgyjDaY'",
-]
-mustKeep = [
-  'SCRAPEOWL_API_KEY=${SCRAPEOWL_API_KEY}',
-  'docker run --rm -e scrapeowl_account_id=BY1fg7mcU9wSNbhhrnWm2D2EQMjQfD registry.local/worker:1.4.2',
-]
-
-[[rules]]
-id = "convertapi-secret"
-description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
-regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
-entropy = 3.3
-keywords = ["convertapi", "convert_api", "convert-api"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CONVERTAPI_SECRET=oGv6GGNpgiENYH7y timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: convertApiSecret: 'cg0ixxIWox2UCQWv'",
-  "INFO  using convertapi secret = 'rQv8mcVu5y2z57wh'",
-  'POST https://v2.convertapi.com/convert/docx/to/pdf?Secret=ml4nrEVZZ3GB5FP9',
-]
-mustKeep = [
-  'CONVERTAPI_SECRET=${CONVERTAPI_SECRET}',
-  '<convertapi_account_id>d96wfp5R2tI2mSYz</convertapi_account_id>',
-]
-
-[[rules]]
-id = "restpack-api-token"
-description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
-regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["restpack"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RESTPACK_API_TOKEN=5g52nat6tTGVa7c81cddCL4apInZgqvCCVqNUnZRrY6iz8FA timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: restpackToken: 't0jbtFyafnVDlJPGNvMlaxNRfR51ZyZATOAdfDlsshWmCLcF'",
-  '  restpack access token: NvFZND8wDOzf5DNDVxY1mMX6ubP8aAapNvAfLGntrA4CcUGp',
-]
-mustKeep = [
-  'RESTPACK_API_TOKEN=${RESTPACK_API_TOKEN}',
-  '<restpack_account_id>BeZaacuuqi1x5cSCnwqQ3rRAmhh2K0R7GNe3k5CJG7D3BCmw</restpack_account_id>',
-]
-
-[[rules]]
-id = "newscatcher-api-key"
-description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
-regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
-entropy = 3.5
-keywords = ["newscatcher"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEWSCATCHER_API_KEY":"68i7ttMOsJzDQGkhwZK_Cdd6r9ySVRUKzMLzay-ZBNn","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" newscatcherKey=ureQX-j6WA6QIY1KfRQ0ptCpUSEPjOFFFfbDbRYwER9 timeout=30s',
-  "INFO  using newscatcher x-api-key = 'RiLjQ9EGQMTlx3ZlJczRrsFghq1CdGaXQVNTCgi3Wc4'",
-]
-mustKeep = [
-  'NEWSCATCHER_API_KEY=${NEWSCATCHER_API_KEY}',
-  'docker run --rm -e newscatcher_account_id=-1gZiGHUVlwjjR_k6P0TIbaEvnSVsCsDB7OUSs5rA-S registry.local/worker:1.4.2',
-]
-
-[[rules]]
-id = "detectlanguage-api-key"
-description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
-regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["detectlanguage", "detect_language", "detect-language"]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: DETECTLANGUAGE_API_KEY: '92e9da443bdb8a230bddda9dbb87fd79'",
-  '  detectLanguageKey: 226ae1a2439da68ab1d86048b2354191',
-  '2024-05-01T10:00:05Z WARN  bootstrap: detectlanguage api key: bf85e3a07abe6ce186077196c3890704',
-]
-mustKeep = [
-  'DETECTLANGUAGE_API_KEY=${DETECTLANGUAGE_API_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config detectlanguage_account_id="55ba3a128794b87d37167685e7e0c8f5" loaded',
-]
-
-[[rules]]
-id = "holidayapi-api-key"
-description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
-regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["holidayapi", "holiday_api", "holiday-api"]
-mustRedact = [
-  'docker run --rm -e HOLIDAYAPI_KEY=6820b8d2-0478-4d94-8e7e-a4d2f59608b9 registry.local/worker:1.4.2',
-  '<holidayApiKey>9fb945a8-35ef-4abf-969b-8da43a637545</holidayApiKey>',
-  'holidayapi key 1eda496f-4fa0-4172-8f86-8b98fa6b2a8d',
-  'GET https://holidayapi.com/v1/holidays?pretty&key=015aaaf1-dcd5-4208-a43c-97d78c61bd59&country=US&year=2023',
-]
-mustKeep = [
-  'HOLIDAYAPI_KEY=${HOLIDAYAPI_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","holidayapi_account_id":"5dfdf6b3-08ac-4ef4-b1c1-d88523f755b5","retries":3}',
-]
-
-[[rules]]
-id = "calendarific-api-key"
-description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
-regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["calendarific"]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: CALENDARIFIC_API_KEY: '132b1982963fd4bbd54505132b50c711a642fd24'",
-  '  calendarificKey: 905dec61d95216e80ef1b34b2b4efe8db7c3bf56',
-  "INFO  using calendarific api key = '06c407763957f815dd9c23db091e846a57cf471e'",
-  'GET https://calendarific.com/api/v2/holidays?api_key=6b23127806a615f6cd18b30396234f6e06d7fdae&country=US&year=2024',
-]
-mustKeep = [
-  'CALENDARIFIC_API_KEY=${CALENDARIFIC_API_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config calendarific_account_id="a21f172d66667de3673523dc7a752b57407d242b" loaded',
-]
-
-[[rules]]
-id = "zipcodebase-api-key"
-description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
-regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["zipcodebase"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config ZIPCODEBASE_API_KEY="ed1393ac-7fbb-492f-881b-828e617b975c" loaded',
-  'zipcodebaseKey = "bd0a4a6e-52ad-4018-8abd-4d7465c5a114"',
-  'zipcodebase apikey acd3d56b-c316-4674-a55f-2d5a2b28096c',
-  'GET https://app.zipcodebase.com/api/v1/search?apikey=0f6e0527-f2c2-458d-8f14-d422cefef2c4&codes=10005',
-]
-mustKeep = [
-  'ZIPCODEBASE_API_KEY=${ZIPCODEBASE_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: zipcodebase_account_id: '298bf967-6832-4c80-b4e1-e5ee663ccd93'",
-]
-
-[[rules]]
-id = "zipcodeapi-api-key"
-description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
-regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
-mustRedact = [
-  'docker run --rm -e ZIPCODEAPI_KEY=k5j3mvc2yKb0VvXBUAvejWGPxGZ1GLCUEWOKG6pW67quVno7crI0mkqzmKOATD2d registry.local/worker:1.4.2',
-  '<zipCodeApiKey>eISs0sVCpBtAFn4sQWb2yK5TYzGmSJWD0uxYxKqQUV4dKpQbrh7rqkLFk0jMU0oi</zipCodeApiKey>',
-  '2024-05-01T10:00:05Z WARN  bootstrap: zipcodeapi key: wrS3i9BD4VEyQ22s4Od8VQCS5eCujUT3lAvzyujqin36P4s4OoHyORMBNIbHfoXX',
-  'GET https://www.zipcodeapi.com/rest/Z59uzaHd28HufigCs3ulupnex70Wdf3sJmsVHJFAx1vR4SRGX3d1zrgrhBsUCH0q/info.json/10001/degrees',
-]
-mustKeep = [
-  'ZIPCODEAPI_KEY=${ZIPCODEAPI_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","zipcodeapi_account_id":"FUjLpbgqA84QNsttd4HSfAwnLxmlnaB1Xp4AgtIyERPFY69bODBSNWLjpd0sDrfO","retries":3}',
-]
-
 [[rules]]
 id = "veriphone-api-key"
 description = 'Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URL'
@@ -5380,535 +6008,7 @@ mustKeep = [
   '[main] INFO  c.e.app.Settings - resolved veriphone_account_id = 9645D7040C092730988E0B36CBF927C2',
 ]
 
-[[rules]]
-id = "walkscore-api-key"
-description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
-regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["walkscore", "walk_score"]
-mustRedact = [
-  'export WALKSCORE_API_KEY="86e8b75a92c86fff70d614e77204e95d"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","walkscoreKey":"2d328ad65081b5432b02fad083064b7b","retries":3}',
-  '2024-05-01T10:00:05Z WARN  bootstrap: walkscore wsapikey: 02a52547cc6e3d89839b42ebe4b5e7c3',
-  'GET https://api.walkscore.com/score?format=json&lat=47.6&lon=-122.3&wsapikey=6db4b30b9dd79aed8f5a06388d8599b5',
-]
-mustKeep = [
-  'WALKSCORE_API_KEY=${WALKSCORE_API_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved walkscore_account_id = 4b2981df370e99eb23cc4f5d92fa8e53',
-]
-
-[[rules]]
-id = "pixabay-api-key"
-description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
-regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["pixabay"]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: PIXABAY_API_KEY: '09770889-387b9ec192daf2ffebfd8be9f'",
-  '  pixabayKey: 25224922-de59dc18c41fe028c55f055fa',
-  'pixabay api key 82218892-22499ef48307e892c2c109391',
-  'GET https://pixabay.com/api/?key=46404590-0f127051b69b3045ea3ddc87d&q=yellow+flowers',
-]
-mustKeep = [
-  'PIXABAY_API_KEY=${PIXABAY_API_KEY}',
-  'May  1 10:00:04 web-2 app[2211]: config pixabay_account_id="90263727-10fd998a45f293acf865408d2" loaded',
-]
-
-[[rules]]
-id = "unsplash-access-key"
-description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
-regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
-entropy = 3.5
-keywords = ["unsplash"]
-mustRedact = [
-  'export UNSPLASH_ACCESS_KEY="KySQm61csAlnFNcIxmaRHL8WHQO9j8E23Tui_wQdMdv"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unsplashSecretKey":"OmONAPM-wreVbnmKaYckaB-u4cOqNGGYBYI5IhZFhhN","retries":3}',
-  'unsplash access key GcFxQVZ7YYX77TzaPp0SKbAZ-gU4Apmy71nytI6hcKQ',
-  'GET https://api.unsplash.com/photos/random?client_id=CniZNYLkxGHwmCfRW5p6kpOHNBk4a0MakY_w0Cejhrq&count=3',
-]
-mustKeep = [
-  'UNSPLASH_ACCESS_KEY=${UNSPLASH_ACCESS_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved unsplash_account_id = uRIdpIb7AvIcQ1NkexawJwdNcu3NSWPemO9tOMu8J9a',
-]
-
-[[rules]]
-id = "pexels-api-key"
-description = 'Pexels API key (56 base62) next to a pexels keyword'
-regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["pexels"]
-mustRedact = [
-  'docker run --rm -e PEXELS_API_KEY=XXlyUgRY5jXaX9EIJLzP7FIhk0LrdvrGjVEsob4zlDEonRvLiTIZyOEa registry.local/worker:1.4.2',
-  '<pexelsKey>A9izO846zrv7VLlLOD3FS8kK8vHL64IvqF5SxWWuNZrPvDtPhweLpOXJ</pexelsKey>',
-  '2024-05-01T10:00:05Z WARN  bootstrap: pexels api key: F9vNsR9RFAco6mUjOnF97XfDw8Uyt0ViVQfjTkKAybC67NHlQDpwRE3k',
-]
-mustKeep = [
-  'PEXELS_API_KEY=${PEXELS_API_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pexels_account_id":"vsLdWZ3n3BkM0ToIey9nYcUiITpW5ZnUH0ErJJgeiUiJ2oq3oPzaHHZ7","retries":3}',
-]
-
-[[rules]]
-id = "giphy-api-key"
-description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
-regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["giphy"]
-mustRedact = [
-  '  GIPHY_API_KEY: O0TA0jpaZ4NBXaEPSdPibqPhHDAd2xE8',
-  '[main] INFO  c.e.app.Settings - resolved giphyKey = xCSeEwaiiqPZa4YcRxj5AroVs7d32pBL',
-  "INFO  using giphy api key = 'jjQQkv5YexyzARdnluqvx04MUUeV2XGF'",
-  'GET https://api.giphy.com/v1/gifs/search?api_key=93CoLKwdjDaT77u9funrZcp9OI2Y9Vwy&q=cats&limit=5',
-]
-mustKeep = [
-  'GIPHY_API_KEY=${GIPHY_API_KEY}',
-  'giphy_account_id = "WlRz6epO4rNgZpNNQumr8q9DFO6BaKqZ"',
-]
-
-[[rules]]
-id = "imgur-client-secret"
-description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
-regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["imgur"]
-mustRedact = [
-  'docker run --rm -e IMGUR_CLIENT_SECRET=b13085845ca78558eaeb13940449e73482252d87 registry.local/worker:1.4.2',
-  '<imgurClientSecret>cec9b47d5cab4306d44153097a1f624998164b71</imgurClientSecret>',
-  'imgur client secret 4b933805ea7caf9449e3460cee9dfa42e1686894',
-]
-mustKeep = [
-  'IMGUR_CLIENT_SECRET=${IMGUR_CLIENT_SECRET}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgur_account_id":"0ac4dfd4c3c4597ab920d04dfee712405209fbf0","retries":3}',
-]
-
-[[rules]]
-id = "steam-web-api-key"
-description = 'Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
-entropy = 3.0
-keywords = ["steam"]
-mustRedact = [
-  '<STEAM_API_KEY>3DCF11F9F35C3B91352D07EA8F484178</STEAM_API_KEY>',
-  'May  1 10:00:04 web-2 app[2211]: config steamWebApiKey="7A2005C3249EA3BDA58F10DBBAFB9954" loaded',
-  'steam-key = "443E8D1DB34FC6AE6AC8D70362C859B7"',
-  'GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/?key=B539EA303122E1FFFC486884EC376F48&steamids=76561197960435530',
-]
-mustKeep = [
-  'INFO  steam_boiler pressure=4.2bar steam_id=76561197960435530',
-  'STEAM_API_KEY=${STEAM_API_KEY}',
-]
-
-[[rules]]
-id = "sportsdata-io-api-key"
-description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
-regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["sportsdata", "sports_data", "sports-data"]
-mustRedact = [
-  '[main] INFO  c.e.app.Settings - resolved SPORTSDATA_API_KEY = d64ed03ea491868c80ee36ce3e1ab9bb',
-  'docker run --rm -e sportsdataioKey=133043232708a6f6a9d1c3054f4e51be registry.local/worker:1.4.2',
-  '2024-05-01T10:00:05Z WARN  bootstrap: sportsdata subscription key: fbb551be3f20b279f8fe0e5a5f6c7fd8',
-  'GET https://api.sportsdata.io/v3/nfl/scores/json/Teams?key=4737432c94e43a0fb4bc9a0a8aaac458',
-]
-mustKeep = [
-  'SPORTSDATA_API_KEY=${SPORTSDATA_API_KEY}',
-  'export sportsdata_account_id="a77a3c3bb36555d5414532306d546d7e"',
-]
-
-[[rules]]
-id = "logdna-ingestion-key"
-description = 'Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keyword'
-regex = '''(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["logdna", "mezmo"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LOGDNA_INGESTION_KEY=004e2fdc2b716354a5e3bd63957c48b2 timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: mezmoServiceKey: '24dbe9370388c5c4ee939b17e3666bf8'",
-  '2024-05-01T10:00:05Z WARN  bootstrap: logdna ingestion key: 560886a70da215dd8928c8c330c3672c',
-]
-mustKeep = [
-  'LOGDNA_INGESTION_KEY=${LOGDNA_INGESTION_KEY}',
-  '<logdna_account_id>eb072b201e65c0f28bf2c34a28e85448</logdna_account_id>',
-]
-
-[[rules]]
-id = "cronitor-api-key"
-description = 'Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URL'
-regex = '''(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["cronitor"]
-mustRedact = [
-  'CRONITOR_API_KEY = "0c9ba33f233f81f3eadf31f9fa6c0177"',
-  'export cronitorKey="3d5e0fa74bfd0150125c3092dae0e104"',
-  "INFO  using cronitor api key = '58b2c0e882baee8906799e392b3d9bc4'",
-  'GET https://cronitor.link/p/e87bb6fce4183eb4e39c1ad4226ab018/nightly-backup?state=complete 200',
-]
-mustKeep = [
-  'CRONITOR_API_KEY=${CRONITOR_API_KEY}',
-  '  cronitor_account_id: 78a0f41ae79860ac708f6d2b3dc7a005',
-]
-
-[[rules]]
-id = "healthchecks-ping-url"
-description = 'Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)'
-regex = '''(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))'''
-keywords = ["hc-ping.com"]
-mustRedact = [
-  'curl -fsS -m 10 --retry 5 https://hc-ping.com/6dd9e02d-011b-4265-a1b5-d99eba4caa46',
-  'HEALTHCHECK_URL=https://hc-ping.com/8d8706a0-f2d4-4a30-aa56-4df5e13d452a/fail',
-]
-mustKeep = [
-  'INFO  healthchecks: pinging https://hc-ping.com/ disabled in staging',
-]
-
-[[rules]]
-id = "victorops-api-key"
-description = 'Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keyword'
-regex = '''(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["victorops", "victor_ops", "victor-ops", "splunk_on_call", "splunkoncall"]
-mustRedact = [
-  '  VICTOROPS_API_KEY: c3d3b5b6bc3f532bc10d983efbfaf990',
-  '[main] INFO  c.e.app.Settings - resolved victoropsRestKey = 2c69c8d4ba59d5d2906aa899932bee13',
-  "INFO  using victorops api key = 'f0ac1a8e945b9b501249624e8b96cdcc'",
-  'POST https://alert.victorops.com/integrations/generic/20131114/alert/edb719630fee5c045f857d12d40a3e6c/database 200',
-]
-mustKeep = [
-  'VICTOROPS_API_KEY=${VICTOROPS_API_KEY}',
-  'victorops_account_id = "7bf5d9d82d6951921eef0df70da0c621"',
-]
-
-[[rules]]
-id = "pendo-integration-key"
-description = 'Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keyword'
-regex = '''(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])'''
-entropy = 3.0
-keywords = ["pendo"]
-mustRedact = [
-  'docker run --rm -e PENDO_INTEGRATION_KEY=7e163b38-5b22-4b11-b279-2b7cbec5ba10.us registry.local/worker:1.4.2',
-  '<x-pendo-integration-key>31fdfc6a-e376-4ca7-b849-316d10c4c3d7.us</x-pendo-integration-key>',
-  '2024-05-01T10:00:05Z WARN  bootstrap: pendo integration key: b522d28a-510f-4c9c-bd22-9d3b6c702f0f.us',
-]
-mustKeep = [
-  'INFO  pendo visitor_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a tracked',
-  'PENDO_INTEGRATION_KEY=${PENDO_INTEGRATION_KEY}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pendo_account_id":"b279b7aa-79b4-437b-8162-f1bc45b3b8a3.us","retries":3}',
-]
-
-# Client / frontend / admin tokens; bound to lines that mention unleash.
-[[rules]]
-id = "unleash-api-token"
-description = 'Unleash API token (<project>:<environment>.<64 hex>)'
-regex = '''(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\b'''
-keywords = ["unleash"]
-mustRedact = [
-  'UNLEASH_API_TOKEN = "default:development.a28a3486497a8f331eee44a3b3f2ee6554fb838bba0d112422d461d528bb105b"',
-  'export unleashToken="default:development.dfae59fc15ba6767dfa815d69b5381abc75f1f07114a7d4b7e97f2ee7b02fac9"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unleash.client.token":"default:development.981cc1abd746545b68b4aa30286b3980c186d573924a5baf6b717d0cde6e3872","retries":3}',
-  'unleash admin token *:*.e86cb8f8b7443022ee3fb3423552474a6887fe5d67220e953010b8f5e3ff8d9d',
-]
-mustKeep = [
-  'INFO  unleash: feature toggle checkout:v2 enabled in development',
-]
-
-[[rules]]
-id = "jotform-api-key"
-description = 'Jotform API key (32 hex) next to a jotform keyword or in its API URL'
-regex = '''(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["jotform"]
-mustRedact = [
-  '<JOTFORM_API_KEY>7445bdd0ab500460a4c7cd09590025ac</JOTFORM_API_KEY>',
-  'May  1 10:00:04 web-2 app[2211]: config jotformKey="298ae470a0af0a569722bc0c62decdda" loaded',
-  "INFO  using jotform api key = '17852a0f904bb9153b413f70c13ff535'",
-  'GET https://api.jotform.com/user/forms?apiKey=183389dfaf5ca3cbb072b4b337886ac5',
-]
-mustKeep = [
-  'JOTFORM_API_KEY=${JOTFORM_API_KEY}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" jotform_account_id=eab3429a257728ceb7c220a4efe3fcbc timeout=30s',
-]
-
-# Tokens start with cs; the hex length varies by token type (24-40 tolerated).
-[[rules]]
-id = "contentstack-token"
-description = 'Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keyword'
-regex = '''(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["contentstack"]
-mustRedact = [
-  '  CONTENTSTACK_DELIVERY_TOKEN: cs4b869f48b1a80d154d8fdb35',
-  '[main] INFO  c.e.app.Settings - resolved contentstackManagementToken = cs3e7b647b9095dc1f1869f6e0',
-  'contentstack access token csa3b8af40104f42ed19572cf3',
-]
-mustKeep = [
-  'CONTENTSTACK_DELIVERY_TOKEN=${CONTENTSTACK_DELIVERY_TOKEN}',
-  'contentstack_account_id = "csa10dc4fef921c1663a4f51b1"',
-]
-
-[[rules]]
-id = "weglot-api-key"
-description = 'Weglot API key (wg_ + 32 hex)'
-regex = '''\b(wg_[a-f0-9]{32})\b'''
-keywords = ["wg_"]
-mustRedact = [
-  'docker run --rm -e WEGLOT_API_KEY=wg_6fb6d9b8a724b31f1dd7c48212e5481a registry.local/worker:1.4.2',
-  '<weglotApiKey>wg_df56786fcd9f73c1dce1d3d782828aaa</weglotApiKey>',
-  "<script>Weglot.initialize({ api_key: 'wg_947ad1dcaff0efb8ad9aa2421a625c2d' });</script>",
-]
-mustKeep = [
-  'INFO  weglot: keys start with wg_',
-]
-
-[[rules]]
-id = "fred-api-key"
-description = 'FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URL'
-regex = '''(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["fred"]
-mustRedact = [
-  '[main] INFO  c.e.app.Settings - resolved FRED_API_KEY = 11c9fdbcfd7fbd1f5a201ae309f99a5a',
-  'docker run --rm -e fredApiKey=cded2bc2fc81031b70c56eb1860c4669 registry.local/worker:1.4.2',
-  '<fred-key>7afd91dd8673b3db12296c9928503086</fred-key>',
-  'GET https://api.stlouisfed.org/fred/series/observations?series_id=GNPCA&api_key=3d240014b4ee93108c13a82ddea25c79&file_type=json',
-]
-mustKeep = [
-  'INFO  user fred logged in, session_key=user:fred:42',
-  'FRED_API_KEY=${FRED_API_KEY}',
-]
-
-[[rules]]
-id = "nasa-api-key"
-description = 'NASA Open APIs key (40 base62) next to a nasa keyword or in its API URL'
-regex = '''(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["nasa"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config NASA_API_KEY="tqcdpjzTlXzHXemLoyMsM6ZAArCLoC8F6ft8Apco" loaded',
-  'nasaApiKey = "1csBP5x7UCVP7P5A9arOCNvkouL6WlJ9Bfyu6XUm"',
-  '2024-05-01T10:00:05Z WARN  bootstrap: nasa api key: ATGcTRpqxyU1iiwF7otqrtLhy1S4ocn27lTZ5YKy',
-  'GET https://api.nasa.gov/planetary/apod?api_key=pi8UEolPdv1DDtttuZKJXtRtdBTIxZ96QpleoKSi',
-]
-mustKeep = [
-  'NASA_API_KEY=${NASA_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: nasa_account_id: 'MCzstLl2EWn1YkPpOsboIbEX9ppT1IXVadlbIHMO'",
-]
-
-[[rules]]
-id = "yelp-api-key"
-description = 'Yelp Fusion API key (128 base64url) next to a yelp keyword'
-regex = '''(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])'''
-entropy = 4.0
-keywords = ["yelp"]
-mustRedact = [
-  'YELP_API_KEY = "vv8pH4T88h1jM8SHtZdz6GBEBVEUxhmRRL_mgdJPb6q87_8V7Kh5M1wIAEWAPPqq5RLxfVHx9Cj446Xg-PUP3obueq18dSjlMuGU6DzxxpN7dT2OkTKs7EMDEXAO7vo4"',
-  'export yelpApiKey="_n_mu3J3fV-WU3kr_BArHU8fgbzxBuSogoGygQileh7HQ6j5jUH5iiChinT9NBhTciBeIo8VxYhH2FsLOEHsVdmi0jIvwBAwDz2Z8ZZZtmaA7Ee0aBaafrTtJwHBWOSH"',
-  '2024-05-01T10:00:05Z WARN  bootstrap: yelp fusion api key: OBOVq91_RMKb87pb5waGtXDWCCdt3f1GJdSi9wms9rlJimfB8edvANQv0oT6NfeNAvGEFoWv3L6VR0b3Ylsjn3F7qwDYZXtVi_Kjwv2iV9LOD8byjCaBc20LE6_KDYYT',
-]
-mustKeep = [
-  'YELP_API_KEY=${YELP_API_KEY}',
-  '  yelp_account_id: AlirlD0yCXuS7sjxIjePJQJMJnFUOMk_99d790oZ7QumlA3m0IBA1R_f-FmT7AdXshJNsVXMlHNLaNI1em9ufnmeoxB2NM1ap7vvT8ikQekm8NoM62rDIM1gllF0zr8g',
-]
-
-[[rules]]
-id = "foursquare-api-key"
-description = 'Foursquare Places API key (fsq3 + 44 base64)'
-regex = '''\b(fsq3[A-Za-z0-9+/=_-]{40,50})'''
-entropy = 4.0
-keywords = ["fsq3"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config FOURSQUARE_API_KEY="fsq30vQjkOgEBMo2qjdPRqQk0tp1j+REdgKAC5iYUHmhYLVq" loaded',
-  'foursquareKey = "fsq3eY5/gzqVlrwXlVO0dVpW4RipUc9fYLyIKRByLkInwh4M"',
-  'export Authorization="fsq3wWpwlmAMq54IBdrLJHuMO6CQt8IxZMw8JxfEPMicrg5U"',
-]
-mustKeep = [
-  'INFO  foursquare: Places API keys start with fsq3',
-]
-
-[[rules]]
-id = "lastfm-api-key"
-description = 'Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URL'
-regex = '''(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["lastfm", "last_fm", "last.fm", "last-fm", "audioscrobbler"]
-mustRedact = [
-  'export LASTFM_API_KEY="8fa15a822c30a0ed4c120242c0aeb2c4"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lastfmSharedSecret":"5994a00dae98dadfcf8fb78808f654f2","retries":3}',
-  "INFO  using lastfm api key = '6025ad0f1e4fdbed7e663e39c173f21e'",
-  'GET http://ws.audioscrobbler.com/2.0/?method=artist.getinfo&artist=Cher&api_key=6c505c8359dd6d890c2a76b9e7604bfe&format=json',
-]
-mustKeep = [
-  'LASTFM_API_KEY=${LASTFM_API_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved lastfm_account_id = c383c9bc4ab99873fa38812977ee34ed',
-]
-
-[[rules]]
-id = "discogs-token"
-description = 'Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= scheme'
-regex = '''(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["discogs"]
-mustRedact = [
-  'docker run --rm -e DISCOGS_TOKEN=9ZL9H5LLxVlkMvrwH74V5jJSZdSRXWh3ftPbKPwg registry.local/worker:1.4.2',
-  '<discogsUserToken>PPKnEK8SWyQdkbjoTsevkhXBFtzAdDJNBb1FI3Ak</discogsUserToken>',
-  '2024-05-01T10:00:05Z WARN  bootstrap: discogs personal token: M0cD0qurpkgp3CgA4f9jsGqJJRpISvykA2W33Xn8',
-  "curl -H 'Authorization: Discogs token=E3ZlQHCdXepz9fulio5zelSZaQueJ5a6SSS1rkZx' https://api.discogs.com/oauth/identity",
-]
-mustKeep = [
-  'DISCOGS_TOKEN=${DISCOGS_TOKEN}',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","discogs_account_id":"pcv9SmBUIUbN8gGkfTS75aPs9Ixnld0tilR0xcg5","retries":3}',
-]
-
-[[rules]]
-id = "riot-games-api-key"
-description = 'Riot Games API key (RGAPI- + UUID)'
-regex = '''\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
-keywords = ["rgapi-"]
-mustRedact = [
-  "2024-05-01 10:00:03,412 DEBUG settings: RIOT_API_KEY: 'RGAPI-f270a02d-71b0-410d-8df8-9ea64c9f19d4'",
-  'curl -s -H "X-Riot-Token: RGAPI-ab8736ed-29a4-48aa-a261-9c4faf4e200d" https://api.example.net/v1/status',
-  'GET https://euw1.api.riotgames.com/lol/status/v4/platform-data?api_key=RGAPI-fcfffcdb-8c43-4c7a-8d3e-2e1827b01291',
-]
-mustKeep = [
-  'INFO  riot: development keys start with RGAPI- and expire after 24h',
-]
-
-[[rules]]
-id = "transloadit-auth-secret"
-description = 'Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keyword'
-regex = '''(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["transloadit"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TRANSLOADIT_SECRET=d663493cd507aafe97b5487f0ba44cfad3a59f83 timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: transloaditAuthKey: '5b590df896d96282bd1015eda6d2e87981d37263'",
-  "INFO  using transloadit auth secret = 'abfd4b6b51b1e445d748748eea2b9d7f100b588b'",
-]
-mustKeep = [
-  'TRANSLOADIT_SECRET=${TRANSLOADIT_SECRET}',
-  '<transloadit_account_id>56e1b5f73f3eac9d704d6cd21399536a2fd66c57</transloadit_account_id>',
-]
-
-[[rules]]
-id = "maptiler-api-key"
-description = 'MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URL'
-regex = '''(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["maptiler"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config MAPTILER_API_KEY="tfwGfqVlS5VR6kB4mXDE" loaded',
-  'maptilerKey = "2EpZLMBelvbcGKqSKieT"',
-  '2024-05-01T10:00:05Z WARN  bootstrap: maptiler key: dLb8vyYUUFba6Jt0satq',
-  'GET https://api.maptiler.com/maps/streets-v2/style.json?key=4ZvaZ2AGLP11JhKr017p',
-]
-mustKeep = [
-  'MAPTILER_API_KEY=${MAPTILER_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: maptiler_account_id: 'QwIPqYilqfh2WbrnRj05'",
-]
-
-[[rules]]
-id = "thunderforest-api-key"
-description = 'Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URL'
-regex = '''(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["thunderforest"]
-mustRedact = [
-  'May  1 10:00:04 web-2 app[2211]: config THUNDERFOREST_API_KEY="077084404652f930f63f6308a9526cc9" loaded',
-  'thunderforestKey = "5a39de3fc991b1e3b6a2996a61a73a25"',
-  "INFO  using thunderforest apikey = 'cb82dbf1b5a3982b7cca84edabe2c5ba'",
-  'GET https://tile.thunderforest.com/cycle/12/2047/1362.png?apikey=7a09f29f26e769b2b8c732b89987d589',
-]
-mustKeep = [
-  'THUNDERFOREST_API_KEY=${THUNDERFOREST_API_KEY}',
-  "2024-05-01 10:00:03,412 DEBUG settings: thunderforest_account_id: 'bf555ef7ca8f3d02cf20082ede73ebdb'",
-]
-
-[[rules]]
-id = "openrouteservice-api-key"
-description = 'openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)'
-regex = '''\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})'''
-keywords = ["5b3ce3597851110001cf6248", "eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgi"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ORS_API_KEY":"5b3ce3597851110001cf624837df0ad9c0c519d36fa45efff61a7ab0","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openrouteserviceKey=5b3ce3597851110001cf62487b9056bc0120a356618381cc31b744ac timeout=30s',
-  'GET https://api.openrouteservice.org/v2/directions/driving-car?api_key=5b3ce3597851110001cf6248ba57fda3e3c98fab649d0eff8d8d3b44&start=8.68,49.41&end=8.69,49.42',
-]
-mustKeep = [
-  'INFO  ors: organisation 5b3ce3597851110001cf6248 quota 2000/day',
-]
-
-[[rules]]
-id = "mapillary-access-token"
-description = 'Mapillary client access token (MLY|<client id>|<32 hex>)'
-regex = '''\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\b'''
-keywords = ["mly|"]
-mustRedact = [
-  '<MAPILLARY_TOKEN>MLY|4221406177588927|2efb7acd98880a19e026e4369d164b9c</MAPILLARY_TOKEN>',
-  'May  1 10:00:04 web-2 app[2211]: config mapillaryAccessToken="MLY|5843887856714484|2f68ddabdda681cca54bf85e794eee51" loaded',
-  'GET https://graph.mapillary.com/images?access_token=MLY|1005206569180229|add85cd9cec19da94439306bfa66a697&fields=id',
-]
-mustKeep = [
-  'INFO  mapillary: tokens look like MLY|<client id>|<secret>',
-]
-
-[[rules]]
-id = "arcgis-api-key"
-description = 'Esri ArcGIS location services API key (AAPK / AAPT + base64url)'
-regex = '''\b(AAP[KT][A-Za-z0-9_-]{80,300})'''
-entropy = 4.0
-keywords = ["aapk", "aapt"]
-mustRedact = [
-  'ARCGIS_API_KEY = "AAPK8f14e2eec1526e1c705d434ed90ed982kK_5fOV_peAagDf49LTvGjVh7yIoYktZE_XGUWIgZpNIpjTpVke7dtwPqwIEIF1qQshF"',
-  'export esriConfig.apiKey="AAPKac449d85c84199cf472d426860f66425xh01SolcXPgTFAT2qTRDVsPaNrwk5sX5rs7pgZCilL7eEgCF7g1ipn6PfvoT47TSZZK6"',
-  'GET https://geocode-api.arcgis.com/arcgis/rest/services/World/GeocodeServer/findAddressCandidates?token=AAPKdcea1797eab0cba69a7a2dec786f55f83Hb-mRRO9HPMU225So1mOJbJUp-t0POtT8eDlpL5PqsNCOZuSKVotnkcUVN2AWE3uGST&f=json',
-]
-mustKeep = [
-  'INFO  arcgis: API keys start with AAPK (legacy) or AAPT',
-]
-
-[[rules]]
-id = "ipbase-api-key"
-description = 'ipbase / currencyapi-family live key (ipb_live_ + 40 base62)'
-regex = '''\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\b'''
-keywords = ["ipb_live_", "ipb_test_"]
-mustRedact = [
-  '<IPBASE_API_KEY>ipb_live_fnATRS6JvsLYhV2nZyMpwt2CTP2bwD8b9V0nYMzA</IPBASE_API_KEY>',
-  'May  1 10:00:04 web-2 app[2211]: config ipbaseKey="ipb_live_r0Ib3gYvRIrTuznCnUjhybPbAhSeIgxt56ZPEYzy" loaded',
-  'GET https://api.ipbase.com/v2/info?ip=1.1.1.1&apikey=ipb_live_6LTsWV0lBuxv1JqCguFotFF6579aCyG4ogmQSwMe',
-]
-mustKeep = [
-  'INFO  ipbase: keys start with ipb_live_',
-]
-
-[[rules]]
-id = "firecrawl-api-key"
-description = 'Firecrawl API key (fc- + 32 hex)'
-regex = '''\b(fc-[a-f0-9]{32})\b'''
-keywords = ["fc-"]
-mustRedact = [
-  'docker run --rm -e FIRECRAWL_API_KEY=fc-0e3191c4bed2884a712b931599094d62 registry.local/worker:1.4.2',
-  '<firecrawlApiKey>fc-6c818bbf2ff66f6487ea6e9c21dbf849</firecrawlApiKey>',
-  'May  1 10:00:04 web-2 app[2211]: config Authorization="fc-767d054811313d20a850a4226061de26" loaded',
-]
-mustKeep = [
-  'INFO  fc-host-12 joined the cluster, fc-id=5f2c1e0a',
-]
-
-[[rules]]
-id = "api2pdf-api-key"
-description = 'Api2Pdf API key (UUID) next to an api2pdf keyword'
-regex = '''(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
-entropy = 3.0
-keywords = ["api2pdf"]
-mustRedact = [
-  'export API2PDF_KEY="f308e4fc-ee6a-41cc-a5b1-57ef4fc23780"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","api2pdfApiKey":"fe900b88-c609-4a40-bd5e-ccbcc635dbb9","retries":3}',
-  '2024-05-01T10:00:05Z WARN  bootstrap: api2pdf api key: ca05c568-dce1-4d43-b296-6544d8a74482',
-]
-mustKeep = [
-  'API2PDF_KEY=${API2PDF_KEY}',
-  '[main] INFO  c.e.app.Settings - resolved api2pdf_account_id = 2aba28a9-7f9f-45f7-88fb-b9301d462350',
-]
-
-# --- IoT data platforms and other product keys ---
+# --- IoT data platforms ---
 
 
 [[rules]]
@@ -5958,57 +6058,92 @@ mustKeep = [
 ]
 
 [[rules]]
-id = "beamer-api-key"
-description = 'Beamer API key (b_ + 44 base64url) next to a beamer keyword'
-regex = '''(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["beamer"]
+id = "thingsboard-access-token"
+description = 'ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keyword'
+regex = '''(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thingsboard"]
 mustRedact = [
-  'BEAMER_API_KEY = "b_vpcnCV7kM7urv1IfuDi8Al84cBr51WOFG9nBDDfbNug="',
-  'export beamerApiKey="b_RKWQlVIAML196XMhYQh13QJfk-5qQixV-99dQQYOZ3v="',
-  "INFO  using beamer api key = 'b_IHgYtpuHOFFmtDX6wAbkG8WXMM2dvX9yj4yWkAdRutn='",
+  'export THINGSBOARD_ACCESS_TOKEN="alhn0o87ws1gb53iqh5z"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","thingsboardToken":"9pk653dvik0vodhp0u3k","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: thingsboard device token: fovmk36h01v21399gh3h',
+  'POST https://thingsboard.cloud/api/v1/pyblxnw1tw6iw1wufhmm/telemetry 200',
+  'coap://coap.thingsboard.cloud/api/v1/w8ckf3bxfcnho9acw9k0/attributes',
 ]
 mustKeep = [
-  'INFO  beamer product_id=AbCdEf123 feed rendered',
-  'BEAMER_API_KEY=${BEAMER_API_KEY}',
-  '  beamer_account_id: b_ok6ddPAojlhUadafMa76zm8Psb5IeUeVUbY2LGHe3Iv=',
+  'THINGSBOARD_ACCESS_TOKEN=${THINGSBOARD_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved thingsboard_account_id = rw40e3dupekv0x3i4yfi',
 ]
 
-[[rules]]
-id = "looker-client-secret"
-description = 'Looker API3 client secret (24 base62) next to a looker keyword'
-regex = '''(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["looker"]
-mustRedact = [
-  '<LOOKERSDK_CLIENT_SECRET>HfDpuSk2z6C1VHiHxlTieO1S</LOOKERSDK_CLIENT_SECRET>',
-  'May  1 10:00:04 web-2 app[2211]: config lookerClientSecret="tJXBq6GCjPS4NdPvwAhUM3x2" loaded',
-  'looker client secret 7kGBww1sefzaLu1LEIDVL1lt',
-]
-mustKeep = [
-  'INFO  looker dashboard_id=42 rendered in 1.2s',
-  'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" looker_account_id=SiehKFDlGLzLUQQTjnfMj4g7 timeout=30s',
-]
-
-# --- long-tail data and productivity APIs (lengths per public detectors) ---
+# --- other data APIs ---
 
 
 [[rules]]
-id = "browshot-api-key"
-description = 'Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URL'
-regex = '''(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])'''
+id = "rapidapi-key"
+description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
+regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
 entropy = 3.5
-keywords = ["browshot"]
+keywords = ["rapidapi", "rapid_api", "rapid-api"]
 mustRedact = [
-  'BROWSHOT_API_KEY = "0t6yVG8G1cHDgs1cikhJ5RXRd8y8"',
-  'export browshotKey="qywN5zdPHxOf6tLOflTbSyPASFWv"',
-  '2024-05-01T10:00:05Z WARN  bootstrap: browshot api key: rnla1rChZOURBZbeiqwuxiQCr4rR',
-  'GET https://api.browshot.com/api/v1/simple?url=https://example.com&key=qjI66qXcseNBmyJcVl9ZsIft4Dtm',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","RAPIDAPI_KEY":"SFgS37x2AwVPRUEJowImXyTvaIBdwAJ38TP6bKbqdR4wj4Oiwk","retries":3}',
+  'curl -s -H "X-RapidAPI-Key: Y9_mh0NjZnegZshbn4jHjeiBt6tuLTjTX531Q0o0r-m5cSfGew" https://api.example.net/v1/status',
+  "INFO  using rapidapi key = 'EZAO6wpTHwykhhw7axHIiA8fHyaW_HL0q3TzhhLmCHg5eyDTAl'",
 ]
 mustKeep = [
-  'BROWSHOT_API_KEY=${BROWSHOT_API_KEY}',
-  '  browshot_account_id: dzR08qP7aQuPhPSoTDkyYH71u6i4',
+  'INFO  rapidapi host=weatherapi-com.p.rapidapi.com request ok',
+  'RAPIDAPI_KEY=${RAPIDAPI_KEY}',
+  'docker run --rm -e rapidapi_account_id=p9Y4h9EuFXxY5tfd2W1QTWLo2wSjS33I_jx_kIdObLz6TFSBn_ registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "holidayapi-api-key"
+description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
+regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["holidayapi", "holiday_api", "holiday-api"]
+mustRedact = [
+  'docker run --rm -e HOLIDAYAPI_KEY=6820b8d2-0478-4d94-8e7e-a4d2f59608b9 registry.local/worker:1.4.2',
+  '<holidayApiKey>9fb945a8-35ef-4abf-969b-8da43a637545</holidayApiKey>',
+  'holidayapi key 1eda496f-4fa0-4172-8f86-8b98fa6b2a8d',
+  'GET https://holidayapi.com/v1/holidays?pretty&key=015aaaf1-dcd5-4208-a43c-97d78c61bd59&country=US&year=2023',
+]
+mustKeep = [
+  'HOLIDAYAPI_KEY=${HOLIDAYAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","holidayapi_account_id":"5dfdf6b3-08ac-4ef4-b1c1-d88523f755b5","retries":3}',
+]
+
+[[rules]]
+id = "calendarific-api-key"
+description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
+regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["calendarific"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CALENDARIFIC_API_KEY: '132b1982963fd4bbd54505132b50c711a642fd24'",
+  '  calendarificKey: 905dec61d95216e80ef1b34b2b4efe8db7c3bf56',
+  "INFO  using calendarific api key = '06c407763957f815dd9c23db091e846a57cf471e'",
+  'GET https://calendarific.com/api/v2/holidays?api_key=6b23127806a615f6cd18b30396234f6e06d7fdae&country=US&year=2024',
+]
+mustKeep = [
+  'CALENDARIFIC_API_KEY=${CALENDARIFIC_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config calendarific_account_id="a21f172d66667de3673523dc7a752b57407d242b" loaded',
+]
+
+[[rules]]
+id = "nasa-api-key"
+description = 'NASA Open APIs key (40 base62) next to a nasa keyword or in its API URL'
+regex = '''(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["nasa"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config NASA_API_KEY="tqcdpjzTlXzHXemLoyMsM6ZAArCLoC8F6ft8Apco" loaded',
+  'nasaApiKey = "1csBP5x7UCVP7P5A9arOCNvkouL6WlJ9Bfyu6XUm"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: nasa api key: ATGcTRpqxyU1iiwF7otqrtLhy1S4ocn27lTZ5YKy',
+  'GET https://api.nasa.gov/planetary/apod?api_key=pi8UEolPdv1DDtttuZKJXtRtdBTIxZ96QpleoKSi',
+]
+mustKeep = [
+  'NASA_API_KEY=${NASA_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: nasa_account_id: 'MCzstLl2EWn1YkPpOsboIbEX9ppT1IXVadlbIHMO'",
 ]
 
 [[rules]]
@@ -6045,23 +6180,6 @@ mustKeep = [
 ]
 
 [[rules]]
-id = "simfin-api-key"
-description = 'SimFin API key (32 base62) next to a simfin keyword or in its API URL'
-regex = '''(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["simfin"]
-mustRedact = [
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SIMFIN_API_KEY":"GKfwWqmeGLPeonqhVy2KU75FasJ2LIcX","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" simfinKey=vvoqK7bx85qbvAD0mzpkNZK9caKzT8Dt timeout=30s',
-  'simfin api key eduWSRO28n1pD0imLbjlKRH1VjvYv6BP',
-  'GET https://backend.simfin.com/api/v3/companies/general/compact?ticker=AAPL&api-key=WiIafwsd0s6l9qfQBTfGlPh0bLIrIIq2',
-]
-mustKeep = [
-  'SIMFIN_API_KEY=${SIMFIN_API_KEY}',
-  'docker run --rm -e simfin_account_id=mWMGJYLswcq6wby5SkE3xatGCXVKZCFO registry.local/worker:1.4.2',
-]
-
-[[rules]]
 id = "upcdatabase-api-key"
 description = 'UPCDatabase.org API key (32 uppercase alnum) next to an upcdatabase keyword'
 regex = '''(?i:upcdatabase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
@@ -6075,121 +6193,6 @@ mustRedact = [
 mustKeep = [
   'UPCDATABASE_API_KEY=${UPCDATABASE_API_KEY}',
   '[main] INFO  c.e.app.Settings - resolved upcdatabase_account_id = 3KSP1COI54COM5E62E46YXBRG0CW7WA5',
-]
-
-[[rules]]
-id = "webscraper-io-token"
-description = 'Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URL'
-regex = '''(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["webscraper", "web_scraper", "web-scraper"]
-mustRedact = [
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WEBSCRAPER_API_TOKEN=Z4P7u3Oa1PVY6t0QHfrYwfptN4YxCtdX5hGw8FhsvGYRhavCoNckdeoot1gb timeout=30s',
-  "2024-05-01 10:00:03,412 DEBUG settings: webscraperToken: 'wjag6FKiynqMZmkj1hP3umJgpuOJdjp9FgRVVh8LK9K6rfgsTzjX144rsFKJ'",
-  'webscraper io api token CgM3DPRcneUUgZRKMMxD7Xc8Lov1IF23ilHnysaBeHN2IN5vUmUU58U8Lwhn',
-  'GET https://api.webscraper.io/api/v1/sitemaps?api_token=Fj9UGEpfymxuHaBuuxcOSQ2NSi2jPHsRrSg1bJW5mY63yuU6wWq1EHIkr6Ik',
-]
-mustKeep = [
-  'WEBSCRAPER_API_TOKEN=${WEBSCRAPER_API_TOKEN}',
-  '<webscraper_account_id>0yiFgKT55zEn6F357NGTN4q3ScspTKdOTWmouo1AYbnSC1HObyIjAod47mSW</webscraper_account_id>',
-]
-
-[[rules]]
-id = "tmetric-token"
-description = 'TMetric API token (64 uppercase hex) next to a tmetric keyword'
-regex = '''(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["tmetric"]
-mustRedact = [
-  '<TMETRIC_TOKEN>3AE08D2D0F792398E57C5FB31CB7AAED6899D0CBFB36A4D7406EF998B3A8F715</TMETRIC_TOKEN>',
-  'May  1 10:00:04 web-2 app[2211]: config tmetricApiToken="54E6B1694D69063EA2BD2CED5AA7155E73E1EBB799005B08F479FCD9E99FC651" loaded',
-  '2024-05-01T10:00:05Z WARN  bootstrap: tmetric access token: CC8714DE0F3AC2F69D63837AB06B7BF0AC1A202170098AF14851B27DB55DCB27',
-]
-mustKeep = [
-  'TMETRIC_TOKEN=${TMETRIC_TOKEN}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" tmetric_account_id=E386B1812A0ADE702BFF2F0CB48314BE134047F2CB15754ABBCA6B551E2DF948 timeout=30s',
-]
-
-[[rules]]
-id = "zenkit-api-key"
-description = 'Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keyword'
-regex = '''(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])'''
-entropy = 3.5
-keywords = ["zenkit"]
-mustRedact = [
-  '  ZENKIT_API_KEY: pdvlis6y-pO055BhNwB6w66eigghLCh50T8vRbfCd',
-  '[main] INFO  c.e.app.Settings - resolved zenkitKey = 3go70ody-CMg6k1tX2NKnhMsYHu3NKONa32cwjb1y',
-  'zenkit api key 45l8qn58-6ejsQ5ECFoW66uygsI26AZOMmafkmXW7',
-]
-mustKeep = [
-  'ZENKIT_API_KEY=${ZENKIT_API_KEY}',
-  'zenkit_account_id = "ke5zdezz-m1yYBUqEWrqwCnasB4VpFBu2pk6OuZLB"',
-]
-
-[[rules]]
-id = "tefter-api-token"
-description = 'Tefter API token (20 lowercase alnum) next to a tefter keyword'
-regex = '''(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["tefter"]
-mustRedact = [
-  '[main] INFO  c.e.app.Settings - resolved TEFTER_TOKEN = pgi1ceweaprwojpt6uky',
-  'docker run --rm -e tefterApiToken=usnfh7wnjjd9wiovu7qj registry.local/worker:1.4.2',
-  "INFO  using tefter secret key = 'w16vthm6nqscblt0ake0'",
-]
-mustKeep = [
-  'TEFTER_TOKEN=${TEFTER_TOKEN}',
-  'export tefter_account_id="3qg7ufz5a99hl3js4zvs"',
-]
-
-[[rules]]
-id = "teamwork-api-token"
-description = 'Teamwork.com API token (tkn.v1_ + 71 base64 + =)'
-regex = '''\b(tkn\.v1_[A-Za-z0-9+/]{60,80}={0,2})'''
-entropy = 4.0
-keywords = ["tkn.v1_"]
-mustRedact = [
-  'export TEAMWORK_API_TOKEN="tkn.v1_Epf72JCLG1vLLa5jBmszinPiC5lFfTdEi3HgaRG9kfydstSc59dM4w3v6PbfU5Q78fMvQPD="',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","teamworkToken":"tkn.v1_Jja30rJMrCfElSYbLemzfnRHKVZALfp31PNEnlm2KXWs5r73QKfSi3YUlAfKJbM7q0bZZMd=","retries":3}',
-  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" Authorization=tkn.v1_T3QRM4vmYNLiLYYfix6If6X53yekRZxl8VqsQFt7eFqlS5g5uxNUdiPnXIzNKYIStMRrkhB= timeout=30s',
-]
-mustKeep = [
-  'INFO  teamwork: API tokens start with tkn.v1_',
-]
-
-[[rules]]
-id = "thingsboard-access-token"
-description = 'ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keyword'
-regex = '''(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
-entropy = 3.0
-keywords = ["thingsboard"]
-mustRedact = [
-  'export THINGSBOARD_ACCESS_TOKEN="alhn0o87ws1gb53iqh5z"',
-  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","thingsboardToken":"9pk653dvik0vodhp0u3k","retries":3}',
-  '2024-05-01T10:00:05Z WARN  bootstrap: thingsboard device token: fovmk36h01v21399gh3h',
-  'POST https://thingsboard.cloud/api/v1/pyblxnw1tw6iw1wufhmm/telemetry 200',
-  'coap://coap.thingsboard.cloud/api/v1/w8ckf3bxfcnho9acw9k0/attributes',
-]
-mustKeep = [
-  'THINGSBOARD_ACCESS_TOKEN=${THINGSBOARD_ACCESS_TOKEN}',
-  '[main] INFO  c.e.app.Settings - resolved thingsboard_account_id = rw40e3dupekv0x3i4yfi',
-]
-
-[[rules]]
-id = "signupgenius-api-key"
-description = 'SignUpGenius API user key (32 base62) next to a signupgenius keyword or in its API URL'
-regex = '''(?:(?i:sign[_.-]?up[_.-]?genius)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.signupgenius\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|user_key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
-entropy = 3.5
-keywords = ["signupgenius", "signup_genius", "sign_up_genius"]
-mustRedact = [
-  '  SIGNUPGENIUS_USER_KEY: lIas46iSaaX6a9Zqsi4BIWRNNMtUx1ay',
-  '[main] INFO  c.e.app.Settings - resolved signupgeniusKey = ygGLYL6cRRmjeKgfmQw354lkZ6dtaB6S',
-  '2024-05-01T10:00:05Z WARN  bootstrap: signupgenius api key: UrTh0InfWM9Yr1gNSCI6fdTRQoGnhTax',
-  'GET https://api.signupgenius.com/v2/k/user/profile?user_key=tBrwQqyE9mfNJOk0267oBeWApk1MNlg3',
-]
-mustKeep = [
-  'SIGNUPGENIUS_USER_KEY=${SIGNUPGENIUS_USER_KEY}',
-  'signupgenius_account_id = "3JagbnkC6k4XXQ69u8D3dqXI1K6ULxsw"',
 ]
 """#####),
         ("tokens", #####"""
