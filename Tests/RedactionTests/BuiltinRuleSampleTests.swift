@@ -9,8 +9,9 @@ import Testing
     static func rule(_ id: String) -> RedactionRule { rules.first { $0.id == id }! }
 
     @Test func packsAreNotEmpty() {
-        #expect(Set(Self.rules.map(\.pack)) == ["headers", "keys", "passwords", "tokens", "tokens-business"])
+        #expect(Set(Self.rules.map(\.pack)) == ["headers", "keys", "passwords", "tokens", "tokens-business", "tokens-data"])
         #expect(Self.rules.filter { $0.pack == "tokens" }.count >= 100)
+        #expect(Self.rules.filter { $0.pack == "tokens-data" }.count >= 200)
     }
 
     @Test(arguments: ids)

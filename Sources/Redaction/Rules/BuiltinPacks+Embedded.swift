@@ -5617,6 +5617,5204 @@ mustKeep = [
 """#####, #####"""
 R2:17i22:slack-legacy-bot-tokend71:Slack legacy bot token (xoxb- + bot id + 24 base62, no team id segment)x52:\b(xoxb-[0-9]{8,14}-[A-Za-z0-9]{24})(?![A-Za-z0-9-])k5:xoxb-R2:32i19:slack-session-tokend73:Slack session / client tokens (xoxs-, xoxc-) taken from a browser sessionx81:\b(xox[sc]-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{32,64})(?![A-Za-z0-9])k5:xoxs-k5:xoxc-R2:47i18:slack-legacy-tokend71:Slack legacy / workspace-owner token (xoxo-, and xoxs- with a hex tail)x78:\b(xoxo-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{24,64})(?![A-Za-z0-9])k5:xoxo-R2:61i20:slack-signing-secretd65:Slack app signing secret (32 hex) next to a slack signing keywordx621:(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k5:slackR2:77i19:slack-client-secretd72:Slack OAuth client secret (32 hex) next to a slack client secret keywordx115:(?i:slack)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k5:slackR2:91i21:discord-client-secretd69:Discord OAuth2 client secret (32 base64url) next to a discord keywordx115:(?i:discord)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.3k7:discordR3:107i30:microsoft-teams-legacy-webhookd117:Microsoft Teams incoming webhook URL, legacy outlook.office.com/webhook/ and office365 hosts (masked from the ids on)x262:(?i:outlook\.office(?:365)?\.com/webhook(?:b2)?/)([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})k14:outlook.officeR3:122i32:microsoft-teams-workflow-webhookd78:Microsoft Teams / Power Automate workflow trigger URL (the sig= SAS signature)x112:(?i:(?:logic\.azure\.com|api\.powerplatform\.com|powerautomate)[^\s"'<>]{0,200}?[?&]sig=)([A-Za-z0-9_%-]{40,60})k15:logic.azure.comk17:powerplatform.comk13:powerautomateR3:135i23:telegram-bot-token-bared80:Telegram bot token without context (8-10 digit bot id, colon, AA + 33 base64url)x63:(?<![\w:])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,33})(?![A-Za-z0-9_-])k3::aaR3:150i23:telegram-login-api-hashd87:Telegram API hash (32 hex, MTProto app credentials) next to api_hash / telegram keywordx109:(?i:(?:telegram|tg)[\w.-]{0,12}api[_.-]?hash|\bapi[_-]?hash)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k8:api_hashk8:api-hashk7:apihashk8:telegramR3:166i23:mattermost-access-tokend89:Mattermost personal access / bot token (26 lowercase base32) next to a mattermost keywordx631:(?i:mattermost|\bmm)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{26})\be3:3.0k10:mattermostk3:mm_R3:183i22:mattermost-webhook-urld66:Mattermost incoming webhook URL (/hooks/ + 26 lowercase base32 id)x72:(?i:https?://[\w.:-]+(?:/[\w.-]+)?)/hooks/([a-z0-9]{26})(?![A-Za-z0-9/])e3:3.0k7:/hooks/R3:198i22:rocketchat-webhook-urld79:Rocket.Chat incoming integration URL (/hooks/ + 17-char id + / + 48-char token)x55:/hooks/([A-Za-z0-9]{17}/[A-Za-z0-9]{48})(?![A-Za-z0-9])k7:/hooks/R3:211i32:rocketchat-personal-access-tokend90:Rocket.Chat personal access token (43 base64url) next to X-Auth-Token / rocketchat keywordx657:(?i:rocket[._-]?chat|\brc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.3k10:rocketchatk11:rocket.chatk11:rocket_chatk3:rc_R3:227i13:zulip-api-keyd65:Zulip API key (32 base62) next to a zulip keyword or in a zuliprcx624:(?i:zulip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k5:zulipR3:243i19:gitter-access-tokend53:Gitter access token (40 hex) next to a gitter keywordx622:(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:gitterR3:259i25:line-channel-access-tokend97:LINE Messaging API channel access token (long base64, ends with =) next to a line channel keywordx147:(?i:line[\w.-]{0,12}(?:channel|messaging|bot|notify))[\w.-]{0,24}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{120,200}={0,2})(?![A-Za-z0-9+/=])e3:3.5k4:lineR3:274i17:line-notify-tokend71:LINE Notify personal token (43 base64url) next to a line notify keywordx144:(?i:line[\w.-]{0,4}notify|notify-api\.line\.me)[\w./-]{0,30}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.3k6:notifyR3:289i19:line-channel-secretd66:LINE channel secret (32 hex) next to a line channel secret keywordx94:(?i:line[\w.-]{0,12}channel[\w.-]{0,4}secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k4:lineR3:303i18:twilio-account-sidd78:Twilio account SID (AC + 32 hex) on a line that names twilio or an account sidx20:\b(AC[a-f0-9]{32})\bk6:twiliok11:account_sidk10:accountsidk11:account-sidR3:319i21:twilio-api-key-secretd65:Twilio API key secret (32 base62) next to a twilio secret keywordx97:(?i:twilio)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k6:twilioR3:333i17:vonage-api-secretd71:Vonage / Nexmo API secret (16 base62) next to a vonage or nexmo keywordx103:(?i:vonage|nexmo)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\be3:3.0k6:vonagek5:nexmoR3:349i14:vonage-api-keyd68:Vonage / Nexmo API key (8 hex) next to a vonage or nexmo key keywordx97:(?i:vonage|nexmo)[\w.-]{0,8}(?i:api[_.-]?key|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{8})\be3:2.5k6:vonagek5:nexmoR3:364i16:plivo-auth-tokend52:Plivo auth token (40 base62) next to a plivo keywordx624:(?i:plivo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k5:plivoR3:380i13:plivo-auth-idd67:Plivo auth id (MA/SA + 18 uppercase base36) next to a plivo keywordx103:(?i:plivo)[\w.-]{0,12}(?i:auth)[\w.-]{0,4}(?i:id)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([MS]A[A-Z0-9]{18})\be3:3.0k5:plivoR3:394i15:sinch-api-tokend97:Sinch SMS / Conversation API token or key secret (32 hex or 32 base64url) next to a sinch keywordx645:(?i:sinch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{32})(?![A-Za-z0-9_~.-])e3:3.0k5:sinchR3:410i14:telnyx-api-keyd38:Telnyx API v2 key (KEY + 55 base64url)x41:\b(KEY[0-9A-Za-z_-]{55})(?![0-9A-Za-z_-])k6:telnyxR3:425i22:messagebird-access-keyd78:MessageBird / Bird access key (25 base62) in an AccessKey authorization headerx36:(?i:AccessKey)\s+([A-Za-z0-9]{25})\be3:3.5k10:accesskey R3:441i25:bandwidth-api-credentialsd90:Bandwidth API token / secret next to a bandwidth api keyword (keyword-bound, 30-64 base62)x131:(?i:bandwidth)[\w.-]{0,8}(?i:api|user)[\w.-]{0,12}(?i:token|secret|password)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,64})\be3:3.5k9:bandwidthR3:456i17:clicksend-api-keyd67:ClickSend API key (UUID, uppercase hex) next to a clicksend keywordx688:(?i:clicksend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\be3:3.0k9:clicksendR3:471i15:infobip-api-keyd88:Infobip API key (32 hex, dash, UUID) in an "App" authorization header or next to infobipx268:(?:(?i:infobip)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:App\s+)?|\bApp\s+)([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\bk7:infobipk4:app R3:485i17:pusher-app-secretd60:Pusher Channels app secret (20 hex) next to a pusher keywordx94:(?i:pusher)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{20})\be3:3.0k6:pusherR3:501i23:pusher-beams-secret-keyd76:Pusher Beams secret key (64 hex, uppercase) next to a beams / pusher keywordx93:(?i:beams|pusher)[\w.-]{0,20}(?i:secret|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64})\be3:3.0k5:beamsk6:pusherR3:515i17:pubnub-secret-keyd35:PubNub secret key (sec-c- + base64)x43:\b(sec-c-[A-Za-z0-9]{40,60})(?![A-Za-z0-9])k6:sec-c-R3:530i18:pubnub-publish-keyd55:PubNub publish / subscribe key (pub-c- / sub-c- + UUID)x80:\b((?:pub|sub)-c-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})\bk6:pub-c-k6:sub-c-R3:545i12:ably-api-keyd57:Ably API key (appId.keyId:secret) next to an ably keywordx240:(?i:\bably)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,46})(?![A-Za-z0-9_-])k4:ablyR3:562i18:sendbird-api-tokend70:Sendbird master / secondary API token (hex) next to a sendbird keywordx627:(?i:sendbird)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24,40})\be3:3.0k8:sendbirdR3:580i17:stream-api-secretd86:Stream (getstream.io) API secret (64 lowercase base36) next to a stream secret keywordx102:(?i:(?:get)?stream)[\w.-]{0,16}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.5k6:streamR3:595i21:intercom-access-tokend56:Intercom access token (base64 of tok:..., starts dG9rOj)x54:\b(dG9rOj[A-Za-z0-9+/]{40,70}={0,2})(?![A-Za-z0-9+/=])k6:dg9rojR3:610i18:drift-access-tokend66:Drift OAuth / API access token (32 base62) next to a drift keywordx626:(?i:\bdrift)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k5:driftR3:625i15:crisp-token-keyd57:Crisp REST API token key (64 hex) next to a crisp keywordx623:(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k5:crispR3:640i30:livechat-personal-access-tokend95:LiveChat personal access token (region prefix dal:/fra: + base64url) next to a livechat keywordx678:(?i:livechat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{26,40})(?![A-Za-z0-9_-])e3:3.3k8:livechatR3:655i18:zoom-client-secretd78:Zoom OAuth / Server-to-Server client secret (32 base62) next to a zoom keywordx95:(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k4:zoomR3:671i15:zoom-sdk-secretd75:Zoom Meeting SDK / JWT app secret (36 base62) next to a zoom secret keywordx95:(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{36})\be3:3.5k4:zoomR3:685i15:webex-bot-tokend86:Webex (Cisco Spark) access / bot token (64 base62 + _ + 4-char cluster + _ + org UUID)x94:\b([A-Za-z0-9]{64}_[A-Z0-9]{4}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk5:webexk6:bearerk5:sparkR3:699i21:agora-app-certificated73:Agora app certificate / customer secret (32 hex) next to an agora keywordx649:(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k5:agoraR3:714i13:daily-api-keyd53:Daily.co API key (64 hex) next to a daily api keywordx229:(?i:daily(?:[_.-]?co)?[\w.-]{0,6}(?:api|key|token|secret))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\be3:3.0k5:dailyR3:730i15:whereby-api-keyd56:Whereby embedded API key (JWT) next to a whereby keywordx688:(?i:whereby)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])k7:wherebyR3:747i20:stripe-ephemeral-keyd51:Stripe ephemeral key (ek_live_ / ek_test_ + base62)x42:\b(ek_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:ek_live_k8:ek_test_R3:762i20:stripe-client-secretd89:Stripe PaymentIntent / SetupIntent client secret (pi_..._secret_..., seti_..._secret_...)x59:\b((?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{24,32})\bk8:_secret_R3:778i32:stripe-terminal-connection-tokend65:Stripe Terminal connection token (pst_live_ / pst_test_ + base62)x43:\b(pst_(?:live|test)_[A-Za-z0-9]{24,128})\bk9:pst_live_k9:pst_test_R3:791i23:stripe-secret-key-shortd121:Stripe secret / restricted key of an older, shorter length (sk_/rk_ live/test + 10-23 base62) or with the sk_prod_ prefixx83:\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,23}|(?:sk|rk)_prod_[A-Za-z0-9]{10,247})\bk8:sk_live_k8:sk_test_k8:rk_live_k8:rk_test_k8:sk_prod_k8:rk_prod_R3:806i27:square-sandbox-access-tokend72:Square sandbox access token (EAAAE... or sandbox-sq0atb- + 22 base64url)x53:\b(sandbox-sq0atb-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k7:sq0atb-R3:820i27:square-sandbox-oauth-secretd66:Square sandbox application secret (sandbox-sq0csb- + 43 base64url)x53:\b(sandbox-sq0csb-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])k7:sq0csb-R3:833i21:square-application-idd92:Square application id (sq0idp- / sandbox-sq0idb- + 22 base64url), paired with the app secretx61:\b((?:sandbox-)?sq0id[pb]-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k7:sq0idp-k7:sq0idb-R3:846i19:paypal-access-tokend50:PayPal REST OAuth access token (A21AA + base64url)x47:\b(A21AA[A-Za-z0-9_-]{50,120})(?![A-Za-z0-9_-])k5:a21aaR3:861i20:paypal-client-secretd80:PayPal REST app client secret (E + 79 base64url) next to a paypal secret keywordx115:(?i:paypal)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(E[A-Za-z0-9_-]{79})(?![A-Za-z0-9_-])e3:3.5k6:paypalR3:877i35:paypal-braintree-client-credentialsd63:PayPal / Braintree client_id$...$client_secret$ credential pairx67:\b(client_(?:secret|id)\$(?:production|sandbox)\$[0-9a-z]{16,32})\bk14:client_secret$k10:client_id$R3:890i21:braintree-private-keyd66:Braintree gateway private key (32 hex) next to a braintree keywordx630:(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:braintreek3:bt_R3:906i26:braintree-tokenization-keyd69:Braintree tokenization key (production_/sandbox_ + 8 + _ + 16 base36)x53:\b((?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16})\be3:3.0k11:production_k8:sandbox_R3:920i18:adyen-api-key-bared63:Adyen API key without context (AQE + base64 pieces joined by -)x88:\b(AQE[A-Za-z0-9]{2,3}[A-Za-z0-9+/]{20,}={0,2}-[A-Za-z0-9+/]{20,}={0,2}-[^\s"',;]{8,40})k3:aqeR3:935i14:adyen-hmac-keyd72:Adyen webhook HMAC key (64 hex, uppercase) next to an adyen hmac keywordx95:(?i:adyen)[\w.-]{0,20}(?i:hmac)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{64})\be3:3.0k5:adyenR3:949i19:checkout-secret-keyd93:Checkout.com secret key (sk_sbox_ + 26 base32, or sk_ / sk_test_ + UUID in the legacy format)x103:\b(sk_sbox_[a-z2-7]{26,30}|sk_(?:test_)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk8:sk_sbox_k8:sk_test_k3:sk_R3:965i24:checkout-live-secret-keyd73:Checkout.com live secret key (sk_ + 26 base32) next to a checkout keywordx210:(?i:checkout|\bcko)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[a-z2-7]{26,30})\bk8:checkoutk3:ckoR3:979i14:mollie-api-keyd67:Mollie API key (live_ / test_ + 30 base62) next to a mollie keywordx35:\b((?:live|test)_[A-Za-z0-9]{30})\be3:3.5k6:mollieR3:995i19:mollie-access-tokend54:Mollie organization access token (access_ + 40 base62)x28:\b(access_[A-Za-z0-9]{40})\be3:3.5k7:access_R4:1010i19:paystack-secret-keyd50:Paystack secret key (sk_live_ / sk_test_ + 40 hex)x35:\b(sk_(?:live|test)_[a-f0-9]{40})\bk8:sk_live_k8:sk_test_R4:1025i28:flutterwave-public-secret-v3d88:Flutterwave v3 secret hash / encryption key next to a flutterwave keyword (24-64 base62)x125:(?i:flutterwave|\bflw)[\w.-]{0,20}(?i:secret|hash|encrypt)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,64})\be3:3.5k11:flutterwavek3:flwR4:1039i15:pagarme-api-keyd82:Pagar.me API / encryption key (ak_live_, ak_test_, ek_live_, ek_test_ + 30 base62)x41:\b([ae]k_(?:live|test)_[A-Za-z0-9]{30})\bk8:ak_live_k8:ak_test_k8:ek_live_k8:ek_test_R4:1053i19:paymongo-secret-keyd87:PayMongo secret key (sk_live_ / sk_test_ + 24 base62) or a 32-char key next to paymongox652:(?i:paymongo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_)?[A-Za-z0-9]{24,40})\be3:3.5k8:paymongoR4:1068i24:mercadopago-access-tokend87:Mercado Pago access token (APP_USR- / TEST- + 16 digits + 6 digits + 32 hex + 9 digits)x69:\b((?:APP_USR|TEST)-[0-9]{13,17}-[0-9]{6}-[a-f0-9]{32}-[0-9]{6,12})\bk8:app_usr-k5:test-R4:1085i23:razorpay-webhook-secretd72:Razorpay webhook secret next to a razorpay webhook keyword (12-64 chars)x127:(?i:razorpay)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9!@#$%^&*_+-]{12,64})(?=["'\s,}]|$)e3:3.3k8:razorpayR4:1102i14:paddle-api-keyd76:Paddle Billing API key (pdl_live_apikey_ / pdl_sdbx_apikey_ + ULID + secret)x79:\b(pdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{20,24}_[A-Za-z0-9]{2,4})\bk9:pdl_live_k9:pdl_sdbx_R4:1117i24:paddle-classic-auth-coded65:Paddle Classic vendor auth code (50 hex) next to a paddle keywordx622:(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\be3:3.0k6:paddleR4:1132i20:lemonsqueezy-api-keyd79:Lemon Squeezy API key (a JWT-like eyJ... value) next to a lemon squeezy keywordx268:(?i:lemon[_.-]?squeezy|\blmsqueezy|\blemon)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,}){1,2})(?![A-Za-z0-9_.-])k12:lemonsqueezyk13:lemon_squeezyk13:lemon-squeezyk13:lemon.squeezyk9:lmsqueezyk5:lemonR4:1146i17:chargebee-api-keyd76:Chargebee API key (live_ / test_ + 30-40 base62) next to a chargebee keywordx645:(?i:chargebee)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{26,40})\bk9:chargebeeR4:1161i15:recurly-api-keyd58:Recurly private API key (32 hex) next to a recurly keywordx623:(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:recurlyR4:1176i17:moonclerk-api-keyd54:MoonClerk API key (32 hex) next to a moonclerk keywordx625:(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:moonclerkR4:1190i20:gumroad-access-tokend67:Gumroad OAuth access token (43 base64url) next to a gumroad keywordx646:(?i:gumroad)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k7:gumroadR4:1207i25:gocardless-webhook-secretd89:GoCardless webhook endpoint secret next to a gocardless webhook keyword (30-64 base64url)x123:(?i:gocardless)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{30,64})(?![A-Za-z0-9_-])e3:3.5k10:gocardlessR4:1221i14:wise-api-tokend74:Wise (TransferWise) API token (UUID) next to a wise / transferwise keywordx798:(?i:transferwise|(?<![A-Za-z])wise)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk12:transferwisek4:wiseR4:1237i29:revolut-business-access-tokend77:Revolut Business API access / refresh token (oa_prod_ / oa_sand_ + base64url)x58:\b(oa_(?:prod|sand)_[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])k8:oa_prod_k8:oa_sand_R4:1254i27:revolut-merchant-secret-keyd75:Revolut Merchant API secret key (sk_ + base64url) next to a revolut keywordx223:(?i:revolut)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[A-Za-z0-9_-]{30,80})(?![A-Za-z0-9_-])k7:revolutR4:1267i12:plaid-secretd49:Plaid API secret (30 hex) next to a plaid keywordx93:(?i:plaid)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{30})\be3:3.0k5:plaidR4:1283i18:plaid-public-tokend79:Plaid public / link / processor token (public-, link-, processor- + env + UUID)x127:\b((?:public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:public-sandbox-k19:public-development-k18:public-production-k13:link-sandbox-k17:link-development-k16:link-production-k18:processor-sandbox-k22:processor-development-k21:processor-production-R4:1297i14:column-api-keyd74:Column (banking API) key (live_ / test_ + base62) next to a column keywordx131:(?i:\bcolumn)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{24,40})\bk6:columnR4:1311i17:ynab-access-tokend78:YNAB (You Need A Budget) personal access token (64 hex) next to a ynab keywordx635:(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k4:ynabk14:youneedabudgetR4:1325i23:lunchmoney-access-tokend72:Lunch Money developer access token (50 hex) next to a lunchmoney keywordx632:(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\be3:3.0k10:lunchmoneyk11:lunch_moneyk11:lunch-moneyR4:1339i23:request-finance-api-keyd92:Request Finance API key (4 groups of 7 base36 joined by -) next to a request finance keywordx671:(?i:request[_.-]?finance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\be3:3.0k14:requestfinancek15:request_financek15:request-financeR4:1353i15:binance-api-keyd67:Binance API key or secret key (64 base62) next to a binance keywordx626:(?i:binance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{64})\be3:3.5k7:binanceR4:1369i25:binance-mbx-apikey-headerd54:Binance API key in the X-MBX-APIKEY header (64 base62)x56:(?i:X-MBX-APIKEY)["']?\s*[:=]\s*["']?([A-Za-z0-9]{64})\be3:3.5k12:x-mbx-apikeyR4:1383i14:kraken-api-keyd51:Kraken API key (56 base64) next to a kraken keywordx101:(?i:kraken)[\w.-]{0,20}(?i:key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{56})(?![A-Za-z0-9+/=])e3:3.5k6:krakenR4:1397i18:kraken-private-keyd68:Kraken API private key (88 base64, ends ==) next to a kraken keywordx108:(?i:kraken)[\w.-]{0,20}(?i:secret|private)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{86}==)e3:3.5k6:krakenR4:1411i17:kucoin-api-secretd49:KuCoin API secret (UUID) next to a kucoin keywordx670:(?i:kucoin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:kucoinR4:1424i16:bybit-api-secretd64:Bybit API key / secret (18 or 36 base62) next to a bybit keywordx640:(?i:bybit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{18}|[A-Za-z0-9]{36})\be3:3.3k5:bybitR4:1438i19:bitfinex-api-secretd64:Bitfinex API key / secret (43 base62) next to a bitfinex keywordx627:(?i:bitfinex)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{43})\be3:3.5k8:bitfinexR4:1452i25:coinbase-commerce-api-keyd68:Coinbase Commerce API key (UUID) next to a coinbase commerce keywordx795:(?i:coinbase[\w.-]{0,4}commerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk8:coinbaseR4:1465i25:shopify-partner-api-tokend51:Shopify Partner API access token (prtapi_ + 32 hex)x25:\b(prtapi_[a-f0-9]{32})\bk7:prtapi_R4:1478i18:shopify-api-secretd80:Shopify app API secret / client secret (32 hex) next to a shopify secret keywordx95:(?i:shopify)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k7:shopifyR4:1494i24:shopify-storefront-tokend86:Shopify Storefront / Admin access token (32 hex) in an X-Shopify-*-Access-Token headerx79:(?i:X-Shopify-(?:Storefront-)?Access-Token)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k10:x-shopify-R4:1510i24:bigcommerce-access-tokend94:BigCommerce API account access token (31 base36) next to a bigcommerce keyword or X-Auth-Tokenx630:(?i:bigcommerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{27,40})\be3:3.3k11:bigcommerceR4:1525i24:woocommerce-consumer-keyd63:WooCommerce REST API consumer key / secret (ck_ / cs_ + 40 hex)x24:\b(c[ks]_[a-f0-9]{40})\bk3:ck_k3:cs_R4:1540i20:magento-access-tokend87:Magento / Adobe Commerce integration access token (32 base36) next to a magento keywordx623:(?i:magento)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.3k7:magentoR4:1555i19:squarespace-api-keyd65:Squarespace Commerce API key (UUID) next to a squarespace keywordx675:(?i:squarespace)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk11:squarespaceR4:1568i11:wix-api-keyd24:Wix API key (IST. + JWT)x70:\b(IST\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})k7:ist.eyjR4:1581i18:ecwid-secret-tokend84:Ecwid secret / public token (secret_ / public_ + 32 base62) next to an ecwid keywordx39:\b((?:secret|public)_[A-Za-z0-9]{32})\be3:3.5k5:ecwidR4:1595i19:shipstation-api-keyd67:ShipStation API key / secret (32 hex) next to a shipstation keywordx627:(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k11:shipstationR4:1611i18:shipengine-api-keyd95:ShipEngine / ShipStation API v2 key (TEST_ + 43 base64url, or a 43-char key next to shipengine)x690:\b(TEST_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])|(?i:shipengine)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])k5:test_k10:shipengineR4:1624i16:taxjar-api-tokend50:TaxJar API token (32 hex) next to a taxjar keywordx622:(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:taxjarR4:1639i19:avalara-license-keyd82:Avalara AvaTax license key (16 hex, uppercase) next to an avalara / avatax keywordx630:(?i:avalara|avatax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{16})\be3:2.5k7:avalarak6:avataxR4:1656i14:klarna-api-keyd64:Klarna API key (klarna_live_api_ / klarna_test_api_ + base64url)x67:\b(klarna_(?:live|test)_api_[A-Za-z0-9_-]{30,120})(?![A-Za-z0-9_-])k16:klarna_live_api_k16:klarna_test_api_R4:1672i18:klarna-credentialsd89:Klarna API password / shared secret next to a klarna keyword (keyword-bound, 16-64 chars)x98:(?i:klarna)[\w.-]{0,20}(?i:password|secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16,64})\be3:3.3k6:klarnaR4:1688i19:afterpay-secret-keyd77:Afterpay / Clearpay merchant secret key (keyword-bound, 40-128 hex or base62)x640:(?i:afterpay|clearpay)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\be3:3.0k8:afterpayk8:clearpayR4:1702i20:tickettailor-api-keyd65:Ticket Tailor API key (sk_ + box office id + _ + id + _ + 32 hex)x47:\b(sk_[0-9]{2,8}_[0-9]{4,10}_[a-f0-9]{32,40})\bk3:sk_R4:1715i24:eventbrite-private-tokend84:Eventbrite private / OAuth token (20 uppercase base36) next to an eventbrite keywordx626:(?i:eventbrite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{20})\be3:3.0k10:eventbriteR4:1729i16:flexport-api-keyd37:Flexport API key (shltm_ + 40 base62)x27:\b(shltm_[A-Za-z0-9]{40})\bk6:shltm_R4:1742i15:onfleet-api-keyd51:Onfleet API key (32 hex) next to an onfleet keywordx623:(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:onfleetR4:1758i15:shipday-api-keyd75:Shipday API key (keyword-bound, base62 with dots) next to a shipday keywordx648:(?i:shipday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{6,12}\.[A-Za-z0-9]{20,40})\be3:3.0k7:shipdayR4:1777i16:mandrill-api-keyd93:Mandrill (Mailchimp Transactional) API key (md- + 22 base64url, or 22 chars next to mandrill)x686:\b(md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])|(?i:mandrill)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k3:md-k8:mandrillR4:1793i21:mailchimp-oauth-tokend75:Mailchimp Marketing OAuth access token (32 hex) next to a mailchimp keywordx625:(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:mailchimpR4:1809i22:sendgrid-api-key-boundd94:SendGrid API key next to a sendgrid keyword when only the secret part (43 base64url) is loggedx645:(?i:sendgrid)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])e3:3.5k8:sendgridR4:1824i27:mailgun-webhook-signing-keyd92:Mailgun HTTP webhook signing key (32 hex or key- + 32 hex) next to a mailgun signing keywordx114:(?i:mailgun)[\w.-]{0,20}(?i:signing|webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:key-)?[a-f0-9]{32})\be3:3.0k7:mailgunR4:1838i21:mailgun-api-key-boundd88:Mailgun private API key in the current format (32 hex - 8 hex - 8 hex) without a keywordx42:\b([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\be3:3.0k7:mailgunk4:api:R4:1852i25:postmark-api-token-headerd70:Postmark server / account token (UUID) in an X-Postmark-*-Token headerx124:(?i:X-Postmark-(?:Server|Account)-Token)["']?\s*[:=]\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk11:x-postmark-R4:1865i20:sparkpost-api-key-eud97:SparkPost API key in an Authorization header to api.sparkpost.com / api.eu.sparkpost.com (40 hex)x80:(?i:sparkpost)[^\n]{0,80}?(?i:authorization)["']?\s*[:=]\s*["']?([a-f0-9]{40})\bk9:sparkpostR4:1878i18:mailjet-secret-keyd90:Mailjet API secret key (32 hex) used as the password of api:key basic auth next to mailjetx55:(?i:mailjet)[^\n]{0,60}?\b[a-f0-9]{32}:([a-f0-9]{32})\bk7:mailjetR4:1891i17:mailjet-sms-tokend66:Mailjet SMS API bearer token (32 base62) next to a mailjet keywordx626:(?i:mailjet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mailjetR4:1907i21:aws-ses-smtp-passwordd105:Amazon SES SMTP password (44 base64, version byte 0x04 so it starts with B) next to an ses / smtp keywordx138:(?i:\bses|smtp)[\w.-]{0,20}(?i:pass(?:word)?|secret|pwd)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(B[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=])e3:3.5k4:ses_k4:ses-k4:ses.k4:smtpR4:1923i14:resend-api-keyd47:Resend API key (re_ + 8 base62 + _ + 24 base62)x42:\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24,26})\bk3:re_R4:1938i13:loops-api-keyd49:Loops.so API key (32 hex) next to a loops keywordx124:(?i:\bloops?(?:[_.-]?so)?)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k5:loopsR4:1953i20:elasticemail-api-keyd74:Elastic Email API key (96 hex, uppercase) next to an elastic email keywordx684:(?i:elastic[_.-]?email|\belastic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{96}|[A-Za-z0-9_-]{90,110})(?![A-Za-z0-9_-])e3:3.0k12:elasticemailk13:elastic_emailk13:elastic-emailk7:elasticR4:1968i16:pepipost-api-keyd88:Pepipost / Netcore Email API key (32 hex or base62) next to a pepipost / netcore keywordx635:(?i:pepipost|netcore)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.0k8:pepipostk7:netcoreR4:1982i18:postageapp-api-keyd67:PostageApp project API key (32 base62) next to a postageapp keywordx645:(?i:postageapp|postage[_.-]app)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k10:postageappk11:postage_appk11:postage-appR4:1996i15:mailsac-api-keyd55:Mailsac API key (k_ + base62) next to a mailsac keywordx631:(?i:mailsac)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(k_[A-Za-z0-9]{20,64})\be3:3.3k7:mailsacR4:2011i16:mailmodo-api-keyd76:Mailmodo API key (4 groups of 7 uppercase base36) next to a mailmodo keywordx659:(?i:mailmodo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\be3:3.0k8:mailmodoR4:2025i18:customerio-api-keyd98:Customer.io Track site id / API key (20 hex) or App API key (32 hex) next to a customer.io keywordx645:(?i:customer[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|[a-f0-9]{20})\be3:2.8k10:customeriok11:customer_iok11:customer-iok11:customer.ioR4:2041i19:klaviyo-private-keyd38:Klaviyo private API key (pk_ + 34 hex)x211:\b(pk_[a-f0-9]{34})\b|(?i:klaviyo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_[A-Za-z0-9]{34})\bk3:pk_k7:klaviyoR4:2056i16:iterable-api-keyd53:Iterable API key (32 hex) next to an iterable keywordx624:(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k8:iterableR4:2072i13:braze-api-keyd49:Braze REST API key (UUID) next to a braze keywordx773:(?i:braze)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k5:brazeR4:2090i23:campaignmonitor-api-keyd78:Campaign Monitor (createsend) API key (base64, 80-120 chars) next to a keywordx679:(?i:campaign[_.-]?monitor|createsend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{80,120}={0,2})(?![A-Za-z0-9+/=])e3:3.5k15:campaignmonitork16:campaign_monitork16:campaign-monitork10:createsendR4:2106i21:convertkit-api-secretd97:ConvertKit (Kit) API key (22 base64url) or API secret (43 base64url) next to a convertkit keywordx670:(?i:convertkit|\bkit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k10:convertkitk4:kit_R4:2122i14:kit-api-key-v4d43:Kit (ConvertKit) v4 API key (kit_ + 32 hex)x22:\b(kit_[a-f0-9]{32})\bk4:kit_R4:2135i18:mailerlite-api-keyd74:MailerLite API key (32 hex classic, or a JWT) next to a mailerlite keywordx704:(?i:mailerlite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k10:mailerliteR4:2151i15:moosend-api-keyd48:Moosend API key (UUID) next to a moosend keywordx775:(?i:moosend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:moosendR4:2167i19:getresponse-api-keyd61:GetResponse API key (32 base36) next to a getresponse keywordx627:(?i:getresponse)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k11:getresponseR4:2183i22:activecampaign-api-keyd65:ActiveCampaign API key (72 hex) next to an activecampaign keywordx650:(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\be3:3.0k14:activecampaignk15:active_campaignk15:active-campaignk15:active.campaignR4:2199i16:omnisend-api-keyd65:Omnisend API key (24 hex - 50 base62) next to an omnisend keywordx643:(?i:omnisend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24}-[A-Za-z0-9]{40,60})\be3:3.0k8:omnisendR4:2215i14:drip-api-tokend46:Drip API token (32 hex) next to a drip keywordx622:(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k4:dripR4:2231i21:sendinblue-api-key-v2d70:Sendinblue (Brevo) v2 API key (16 base62) next to a sendinblue keywordx629:(?i:sendinblue)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\be3:3.0k10:sendinblueR4:2247i13:vbout-api-keyd49:VBOUT API key (25 base62) next to a vbout keywordx624:(?i:vbout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\be3:3.3k5:vboutR4:2263i17:autopilot-api-keyd72:Autopilot / Ortto API key (32 hex) next to an autopilot or ortto keywordx631:(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:autopilotR4:2279i22:hubspot-api-key-legacyd86:HubSpot legacy API key / developer key (UUID) as hapikey= or next to a hubspot keywordx855:(?i:\bhapikey=)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|(?i:hubspot)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk7:hapikeyk7:hubspotR4:2296i27:hubspot-oauth-refresh-tokend104:HubSpot OAuth access / refresh token (region-prefixed: na1-/eu1- + hex groups) next to a hubspot keywordx249:(?i:hubspot)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:na|eu|ap)[0-9]-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\bk7:hubspotR4:2309i24:salesforce-refresh-tokend60:Salesforce OAuth refresh token (5Aep + 80-90 base62 and . _)x45:\b(5Aep[A-Za-z0-9._]{80,90})(?![A-Za-z0-9._])k4:5aepR4:2324i23:salesforce-consumer-keyd65:Salesforce connected-app consumer key (3MVG9 + 80 base62 and . _)x46:\b(3MVG9[A-Za-z0-9._]{75,90})(?![A-Za-z0-9._])k5:3mvg9R4:2337i26:salesforce-consumer-secretd89:Salesforce connected-app consumer secret (64 hex, uppercase) next to a salesforce keywordx646:(?i:salesforce|sfdc|\bsf)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64}|[0-9]{19})\be3:3.0k10:salesforcek4:sfdck3:sf_R4:2352i21:salesforce-session-idd101:Salesforce session id / access token in a sid cookie or Authorization header (00D org id + ! + token)x89:(?i:\bsid=|Authorization:\s*(?:Bearer|OAuth)\s+)(00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,120})k4:sid=k13:authorizationR4:2365i19:pipedrive-api-tokend56:Pipedrive API token (40 hex) next to a pipedrive keywordx625:(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:pipedriveR4:2382i16:zoho-oauth-tokend63:Zoho OAuth access / refresh token (1000. + 32 hex + . + 32 hex)x38:\b(1000\.[a-f0-9]{32}\.[a-f0-9]{32})\bk5:1000.R4:2397i18:zoho-client-secretd63:Zoho OAuth client secret (42 hex/base62) next to a zoho keywordx98:(?i:zoho)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,44})\be3:3.0k4:zohoR4:2411i17:freshdesk-api-keyd72:Freshdesk / Freshservice API key (20 base62) next to a freshdesk keywordx641:(?i:freshdesk|freshservice)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k9:freshdeskk12:freshserviceR4:2427i18:freshworks-api-keyd92:Freshworks CRM (Freshsales) API key (22 base64url) next to a freshsales / freshworks keywordx657:(?i:freshsales|freshworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k10:freshsalesk10:freshworksR4:2443i19:zendesk-oauth-tokend61:Zendesk OAuth access token (64 hex) next to a zendesk keywordx623:(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k7:zendeskR4:2460i18:zendesk-chat-tokend103:Zendesk Chat / Sunshine Conversations key secret (43-64 base64url) next to a zendesk / sunshine keywordx680:(?i:zopim|sunshine[_.-]?conversations?|smooch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])e3:3.5k5:zopimk8:sunshinek6:smoochR4:2476i17:helpscout-api-keyd81:Help Scout API key (40 hex) or app secret (32 base62) next to a helpscout keywordx647:(?i:help[_.-]?scout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{32})\be3:3.0k9:helpscoutk10:help_scoutk10:help-scoutk10:help.scoutR4:2492i15:front-api-tokend49:Front API token (JWT) next to a front api keywordx277:(?i:\bfront(?:app)?[_.-]?(?:api|token|key|secret|jwt|auth))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})k5:frontR4:2506i15:gorgias-api-keyd50:Gorgias API key (64 hex) next to a gorgias keywordx623:(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k7:gorgiasR4:2523i16:kustomer-api-keyd49:Kustomer API key (JWT) next to a kustomer keywordx689:(?i:kustomer)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k8:kustomerR4:2539i13:close-api-keyd52:Close CRM API key (api_ + 22 base62 + . + 22 base62)x48:\b(api_[A-Za-z0-9]{20,24}\.[A-Za-z0-9]{20,24})\bk8:close.iok9:close.comk7:closeiok6:close_k6:close-R4:2554i14:copper-api-keyd63:Copper (ProsperWorks) API key (32 hex) next to a copper keywordx635:(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:copperk12:prosperworksR4:2570i17:insightly-api-keyd53:Insightly API key (UUID) next to an insightly keywordx777:(?i:insightly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k9:insightlyR4:2586i17:capsule-api-tokend59:Capsule CRM API token (64 base62) next to a capsule keywordx636:(?i:capsule(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{64})\be3:3.5k7:capsuleR4:2602i17:apollo-io-api-keyd55:Apollo.io API key (22 base62) next to an apollo keywordx655:(?i:apollo(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k6:apolloR4:2618i14:hunter-api-keyd51:Hunter.io API key (40 hex) next to a hunter keywordx637:(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:hunterR4:2634i16:clearbit-api-keyd65:Clearbit secret API key (sk_ + 32 hex) next to a clearbit keywordx21:\b(sk_[a-f0-9]{32})\bk8:clearbitR4:2649i16:zoominfo-api-keyd81:ZoomInfo API key / client secret (JWT or 32-64 base62) next to a zoominfo keywordx669:(?i:zoominfo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_.-]{40,}|[A-Za-z0-9]{32,64})(?![A-Za-z0-9_.-])e3:3.5k8:zoominfoR4:2665i15:lemlist-api-keyd50:lemlist API key (32 hex) next to a lemlist keywordx623:(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:lemlistR4:2683i22:outreach-client-secretd74:Outreach OAuth client secret (43-64 base64url) next to an outreach keywordx664:(?i:\boutreach(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~-]{43,64})(?![A-Za-z0-9_~-])e3:3.5k8:outreachR4:2701i17:salesloft-api-keyd44:Salesloft API key (v2_ak_ + id + _ + 64 hex)x42:\b(v2_ak_[0-9]{2,12}_[A-Za-z0-9]{40,64})\bk6:v2_ak_R4:2714i15:replyio-api-keyd55:Reply.io API key (24 base62) next to a reply.io keywordx632:(?i:reply[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\be3:3.3k7:replyiok8:reply_iok8:reply-iok8:reply.ioR4:2730i18:calendly-api-tokend63:Calendly personal access token (JWT) next to a calendly keywordx689:(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k8:calendlyR4:2746i28:calendly-webhook-signing-keyd70:Calendly webhook signing key (43 base64url) next to a calendly keywordx645:(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])e3:3.5k8:calendlyR4:2764i25:surveymonkey-access-tokend83:SurveyMonkey access token (long base62 with - and .) next to a surveymonkey keywordx658:(?i:survey[_.-]?monkey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9.-]{60,200})(?![A-Za-z0-9.-])e3:3.5k12:surveymonkeyk13:survey_monkeyk13:survey-monkeyR4:2780i19:qualtrics-api-tokend59:Qualtrics API token (40 base62) next to a qualtrics keywordx628:(?i:qualtrics)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k9:qualtricsR4:2796i17:delighted-api-keyd57:Delighted API key (32 base62) next to a delighted keywordx628:(?i:delighted)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k9:delightedR4:2814i23:typeform-webhook-secretd65:Typeform webhook secret next to a typeform keyword (20-64 base62)x630:(?i:typeform)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20,64})\be3:3.5k8:typeformR4:2830i18:teamwork-api-tokend67:Teamwork (Projects, Desk, CRM, Spaces) API token (tkn.v1_ + base64)x663:(?i:teamwork)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])e3:3.0k8:teamworkR4:2846i23:teamwork-api-token-bared53:Teamwork API token without context (tkn.v1_ + base64)x57:\b(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])k7:tkn.v1_R4:2859i16:nimble-api-tokend57:Nimble CRM API token (30 base62) next to a nimble keywordx627:(?i:\bnimble)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k6:nimbleR4:2875i16:karmacrm-api-keyd52:karmaCRM API key (20 base62) next to a karma keywordx632:(?i:karma(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k5:karmaR4:2891i25:centralstationcrm-api-keyd70:CentralStationCRM API key (30 base62) next to a centralstation keywordx641:(?i:centralstation(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k14:centralstationR4:2909i23:lessannoyingcrm-api-keyd86:Less Annoying CRM user code / API key (50-80 base62) next to a lessannoyingcrm keywordx669:(?i:less[_.-]?annoying(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9-]{50,80})(?![A-Za-z0-9-])e3:3.5k12:lessannoyingk13:less_annoyingk13:less-annoyingR4:2925i19:prospectcrm-api-keyd56:Prospect CRM API key (32 hex) next to a prospect keywordx640:(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k8:prospectR4:2941i18:salesflare-api-keyd62:Salesflare API key (43 base64url) next to a salesflare keywordx646:(?i:salesflare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k10:salesflareR4:2957i18:salesblink-api-keyd63:SalesBlink API key (key- + 64 hex) next to a salesblink keywordx633:(?i:salesblink)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(key-[A-Fa-f0-9]{64})\be3:3.0k10:salesblinkR4:2973i19:salescookie-api-keyd62:Sales Cookie API key (32 base62) next to a salescookie keywordx630:(?i:salescookie)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k11:salescookieR4:2991i27:reallysimplesystems-api-keyd74:Really Simple Systems CRM API key (JWT-like, 150+ chars) next to a keywordx680:(?i:reallysimplesystems|really[_.-]simple)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_.-]{100,300})(?![A-Za-z0-9_.-])e3:3.5k19:reallysimplesystemsk13:really_simplek13:really-simplek13:really.simpleR4:3007i13:kylas-api-keyd48:Kylas CRM API key (UUID) next to a kylas keywordx773:(?i:kylas)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k5:kylasR4:3023i18:sherpadesk-api-keyd59:SherpaDesk API key (32 base36) next to a sherpadesk keywordx626:(?i:sherpadesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k10:sherpadeskR4:3039i18:besnappy-api-tokend54:BeSnappy API token (64 hex) next to a besnappy keywordx624:(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k8:besnappyR4:3055i17:nicereply-api-keyd54:Nicereply API key (40 hex) next to a nicereply keywordx625:(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:nicereplyR4:3071i17:simplesat-api-keyd54:Simplesat API key (40 hex) next to a simplesat keywordx625:(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:simplesatR4:3087i22:zonka-feedback-api-keyd68:Zonka Feedback API key (36 uppercase base36) next to a zonka keywordx640:(?i:zonka(?:[_.-]?feedback)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{36})\be3:3.0k5:zonkaR4:3103i15:feedier-api-keyd53:Feedier API key (32 base62) next to a feedier keywordx626:(?i:feedier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k7:feedierR4:3119i23:surveysparrow-api-tokend71:SurveySparrow API token (64-100 base62) next to a surveysparrow keywordx653:(?i:surveysparrow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64,100})(?![A-Za-z0-9_-])e3:3.5k13:surveysparrowR4:3135i20:signupgenius-api-keyd60:SignUpGenius API key (32 hex) next to a signupgenius keywordx628:(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k12:signupgeniusR4:3151i15:refiner-api-keyd48:Refiner API key (UUID) next to a refiner keywordx777:(?i:\brefiner)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:refinerR4:3167i12:juro-api-keyd47:Juro API key (40 base62) next to a juro keywordx625:(?i:\bjuro)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.3k4:juroR4:3183i16:mixmax-api-tokend48:Mixmax API token (UUID) next to a mixmax keywordx774:(?i:mixmax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k6:mixmaxR4:3199i14:streak-api-keyd52:Streak CRM API key (32 hex) next to a streak keywordx624:(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:streakR4:3215i16:overloop-api-keyd62:Overloop API key (50-60 base64url) next to an overloop keywordx647:(?i:overloop)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50,60})(?![A-Za-z0-9_-])e3:3.5k8:overloopR4:3233i20:leadfeeder-api-tokend79:Leadfeeder API token (keyword-bound, 40-80 base62) next to a leadfeeder keywordx649:(?i:leadfeeder)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,80})(?![A-Za-z0-9_-])e3:3.5k10:leadfeederR4:3249i14:uplead-api-keyd52:UpLead API key (32 base36) next to an uplead keywordx622:(?i:uplead)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:upleadR4:3267i19:rocketreach-api-keyd91:RocketReach API key (keyword-bound, 32-40 base36 with dashes) next to a rocketreach keywordx668:(?i:rocketreach)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{6,10}(?:-[a-z0-9]{4,8}){2,8}|[a-f0-9]{32,40})\be3:3.0k11:rocketreachR4:3283i14:skrapp-api-keyd54:Skrapp.io API key (46 base62) next to a skrapp keywordx628:(?i:skrapp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\be3:3.5k6:skrappR4:3299i22:peopledatalabs-api-keyd72:People Data Labs API key (64 hex) next to a peopledatalabs / pdl keywordx661:(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k14:peopledatalabsk16:people_data_labsk16:people-data-labsk4:pdl_R4:3315i15:madkudu-api-keyd50:MadKudu API key (32 hex) next to a madkudu keywordx623:(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:madkuduR4:3331i18:zerobounce-api-keyd59:ZeroBounce API key (32 base36) next to a zerobounce keywordx626:(?i:zerobounce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k10:zerobounceR4:3347i15:kickbox-api-keyd69:Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keywordx643:(?i:kickbox)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{40,70})\be3:3.0k7:kickboxR4:3363i16:debounce-api-keyd70:DeBounce API key (13 base36, uppercase) next to a debounce api keywordx649:(?i:\bdebounce[_.-]?(?:api|key|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{13})\be3:2.8k8:debounceR4:3379i16:verimail-api-keyd55:Verimail API key (32 base62) next to a verimail keywordx627:(?i:verimail)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k8:verimailR4:3395i22:onesignal-rest-api-keyd85:OneSignal REST API key (48 base64 or os_v2_app_ + base32) next to a onesignal keywordx716:(?i:onesignal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(os_v2_app_[a-z0-9]{50,120}|[A-Za-z0-9]{48}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.3k9:onesignalR4:3411i20:onesignal-api-key-v2d74:OneSignal v2 app / organization API key (os_v2_app_ / os_v2_org_ + base32)x40:\b(os_v2_(?:app|org)_[a-z0-9]{50,120})\bk6:os_v2_R4:3424i18:courier-auth-tokend78:Courier auth token (pk_prod_ / pk_test_ + 28 base36) next to a courier keywordx643:(?i:courier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_(?:prod|test)_[A-Z0-9]{26,30})\be3:3.0k7:courierR4:3442i16:chatfuel-api-keyd68:Chatfuel broadcast API token (128 base62) next to a chatfuel keywordx632:(?i:chatfuel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{100,140})\be3:3.5k8:chatfuelR4:3458i15:cliengo-api-keyd48:Cliengo API key (UUID) next to a cliengo keywordx775:(?i:cliengo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:cliengoR4:3474i16:ayrshare-api-keyd79:Ayrshare API key (4 groups of 8 base36 joined by -) next to an ayrshare keywordx667:(?i:ayrshare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8})\be3:3.0k8:ayrshareR4:3490i16:mesibo-app-tokend53:mesibo app token (64 base36) next to a mesibo keywordx622:(?i:mesibo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k6:mesiboR4:3506i14:tyntec-api-keyd51:tyntec API key (32 base62) next to a tyntec keywordx625:(?i:tyntec)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k6:tyntecR4:3522i17:voodoosms-api-keyd54:VoodooSMS API key (46 base62) next to a voodoo keywordx642:(?i:voodoo(?:[_.-]?sms)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\be3:3.5k6:voodooR4:3540i19:d7network-api-tokend57:D7 Networks API token (base64 / JWT) next to a d7 keywordx671:(?i:d7[_.-]?network|\bd7sms)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=_.-]{20,400})(?![A-Za-z0-9+/=_.-])e3:3.5k9:d7networkk10:d7_networkk10:d7-networkk5:d7smsR4:3556i17:textmagic-api-keyd57:TextMagic API key (30 base62) next to a textmagic keywordx628:(?i:textmagic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k9:textmagicR4:3574i18:clickatell-api-keyd65:Clickatell API key (22-32 base64url) next to a clickatell keywordx651:(?i:clickatell)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{22,32})(?![A-Za-z0-9_=-])e3:3.3k10:clickatellR4:3590i14:msg91-auth-keyd54:MSG91 auth key (24 hex/base62) next to a msg91 keywordx624:(?i:msg91)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\be3:3.0k5:msg91R4:3608i17:textlocal-api-keyd71:Textlocal API key (base64-ish, 40-50 chars) next to a textlocal keywordx650:(?i:textlocal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=]{40,50})(?![A-Za-z0-9+/=])e3:3.5k9:textlocalR4:3627i25:facebook-app-access-tokend95:Facebook / Meta app access token (app id | app secret or app token, 15-16 digits | 27-32 chars)x63:(?<![\w|])([0-9]{15,16}\|[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])k12:access_tokenk11:input_tokenk9:app_tokenk8:facebookk3:fb_k6:graph.R4:3642i21:facebook-client-tokend77:Facebook / Meta client token (32 hex) next to a facebook client token keywordx116:(?i:facebook|\bfb|meta)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-k5:meta_k5:meta-R4:3657i22:instagram-access-tokend85:Instagram Basic Display / Instagram Login user access token (IGQV / IGAA + base64url)x56:\b((?:IGQV|IGAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])k4:igqvk4:igaaR4:3672i20:threads-access-tokend55:Threads API user access token (THQV / THAA + base64url)x56:\b((?:THQV|THAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])k4:thqvk4:thaaR4:3685i20:twitter-access-tokend94:Twitter / X OAuth 1.0a access token (numeric user id - 20-40 base62) next to a twitter keywordx658:(?i:twitter|\bx[_.-]api|\btw)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9]{6,20}-[A-Za-z0-9]{20,40})\be3:3.3k7:twitterk5:x_apik5:x-apik3:tw_R4:3701i15:twitter-api-keyd71:Twitter / X API key (consumer key, 25 base62) next to a twitter keywordx104:(?i:twitter)[\w.-]{0,20}(?i:key|consumer)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\be3:3.3k7:twitterR4:3715i28:twitter-oauth2-client-secretd83:Twitter / X OAuth 2.0 client secret (50 base64url) next to a twitter secret keywordx115:(?i:twitter)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])e3:3.5k7:twitterR4:3729i22:linkedin-client-secretd89:LinkedIn OAuth client secret (16 base62, or WPL_AP1. prefixed) next to a linkedin keywordx167:(?i:linkedin)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:WPL_AP[0-9]\.[A-Za-z0-9]{16}\.[A-Za-z0-9=]{6,12})|[A-Za-z0-9]{16})(?![A-Za-z0-9=.])e3:3.0k8:linkedinR4:3745i21:linkedin-access-tokend90:LinkedIn OAuth 2.0 access / refresh token (AQ + 150+ base64url) next to a linkedin keywordx225:(?i:linkedin)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(AQ[A-Za-z0-9_-]{150,500})(?![A-Za-z0-9_-])k8:linkedinR4:3760i19:tiktok-access-tokend92:TikTok user access / refresh token (act. / rft. + base62 + !region) next to a tiktok keywordx88:\b((?:act|rft)\.[A-Za-z0-9]{40,80}(?:![0-9]{3,6}(?:\.[a-z0-9]{2,4})?)?)(?![A-Za-z0-9!.])e3:3.5k6:tiktokR4:3774i28:tiktok-business-access-tokend96:TikTok for Business / Marketing API access token or app secret (40 hex) next to a tiktok keywordx622:(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:tiktokR4:3789i22:pinterest-access-tokend64:Pinterest API v5 access / refresh token (pina_ / pinr. + base62)x57:\b(pin(?:a_|r\.)[A-Za-z0-9_.-]{60,200})(?![A-Za-z0-9_.-])k5:pina_k5:pinr.R4:3803i20:reddit-client-secretd83:Reddit app client secret / refresh token (27-30 base64url) next to a reddit keywordx131:(?i:reddit)[\w.-]{0,20}(?i:secret|refresh|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{27,30})(?![A-Za-z0-9_-])e3:3.3k6:redditR4:3819i26:google-ads-developer-tokend79:Google Ads API developer token (22 base64url) next to a developer token keywordx94:(?i:developer[_.-]?token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k15:developer_tokenk15:developer-tokenk14:developertokenk15:developer.tokenR4:3835i21:spotify-client-secretd64:Spotify Web API client secret (32 hex) next to a spotify keywordx623:(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:spotifyR4:3851i20:spotify-access-tokend78:Spotify access / refresh token (BQ / AQ + base64url) next to a spotify keywordx227:(?i:spotify)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([AB]Q[A-Za-z0-9_-]{100,400})(?![A-Za-z0-9_-])k7:spotifyR4:3864i17:twitch-stream-keyd59:Twitch stream key (live_ + numeric user id + _ + 30 base62)x38:\b(live_[0-9]{6,12}_[A-Za-z0-9]{30})\bk5:live_R4:3879i22:twitch-irc-oauth-tokend50:Twitch chat (IRC) OAuth token (oauth: + 30 base36)x29:(?i:\boauth:)([a-z0-9]{30})\be3:3.3k6:oauth:R4:3893i20:twitch-client-secretd68:Twitch app client secret (30 base36) next to a twitch secret keywordx94:(?i:twitch)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{30})\be3:3.3k6:twitchR4:3909i22:snapchat-client-secretd99:Snapchat / Snap Kit OAuth client secret (keyword-bound, 22-64 base64url) next to a snapchat keywordx146:(?i:snapchat|snap[_.-]?kit|\bsnap)[\w.-]{0,20}(?i:secret|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])e3:3.5k8:snapchatk7:snapkitk5:snap_k5:snap-R4:3924i18:youtube-stream-keyd97:YouTube Live stream key (4 groups of 4 base36 joined by -) next to a youtube / stream key keywordx251:(?i:youtube|stream[_.-]?key)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)\be3:3.0k7:youtubek10:stream_keyk9:streamkeyk10:stream-keyk10:stream.keyR4:3943i18:okta-client-secretd76:Okta OIDC app client secret (40-64 base64url) next to an okta secret keywordx115:(?i:okta)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k4:oktaR4:3959i19:auth0-client-secretd71:Auth0 application client secret (64 base64url) next to an auth0 keywordx641:(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])e3:3.5k5:auth0R4:3975i26:auth0-management-api-tokend57:Auth0 Management API token (JWT) next to an auth0 keywordx689:(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])k5:auth0R4:3988i16:clerk-secret-keyd98:Clerk secret key (sk_live_ / sk_test_ + base62) next to a clerk keyword, or a Clerk webhook secretx234:(?i:clerk)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_|whsec_)[A-Za-z0-9+/=]{20,64})(?![A-Za-z0-9+/=])k5:clerkR4:4004i13:stytch-secretd63:Stytch project secret (secret-live- / secret-test- + base64url)x64:\b(secret-(?:live|test)-[A-Za-z0-9_=-]{30,44})(?![A-Za-z0-9_=-])k12:secret-live-k12:secret-test-R4:4021i14:workos-api-keyd61:WorkOS API key (sk_ + base62/base64) next to a workos keywordx222:(?i:workos)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_(?:test_|live_)?[A-Za-z0-9]{30,100})\bk6:workosR4:4037i18:fusionauth-api-keyd65:FusionAuth API key (40-64 base64url) next to a fusionauth keywordx649:(?i:fusionauth)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k10:fusionauthR4:4053i22:keycloak-client-secretd61:Keycloak client secret (32 base62) next to a keycloak keywordx632:(?i:keycloak|\bkc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k8:keycloakk3:kc_R4:4070i22:onelogin-client-secretd67:OneLogin API client id / secret (64 hex) next to a onelogin keywordx624:(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k8:oneloginR4:4088i26:pingidentity-client-secretd99:PingOne / PingFederate client secret (keyword-bound, 40-70 base64url and ~.) next to a ping keywordx164:(?i:ping(?:one|identity|fed(?:eration)?|id))[\w.-]{0,20}(?i:secret|token|key)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{40,70})(?![A-Za-z0-9_~.-])e3:3.5k7:pingonek12:pingidentityk7:pingfedk6:pingidR4:4103i14:duo-secret-keyd64:Duo Security secret key / skey (40 base62) next to a duo keywordx629:(?i:\bduo|skey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k3:duok4:skeyR4:4120i19:duo-integration-keyd84:Duo Security integration key (DI + 18 uppercase base36) next to a duo / ikey keywordx188:(?i:\bduo|ikey)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(DI[A-Z0-9]{18})\bk3:duok4:ikeyR4:4133i24:firebase-database-secretd79:Firebase Realtime Database legacy secret (40 base62) next to a firebase keywordx110:(?i:firebase)[\w.-]{0,20}(?i:secret|auth|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k8:firebaseR4:4149i21:firebaseio-auth-paramd63:Firebase Realtime Database URL with an auth= secret or ID tokenx103:(?i:\.firebaseio\.com|\.firebasedatabase\.app)/[^\s"'?]*\?(?:[^\s"'#]*&)?auth=([A-Za-z0-9_.-]{30,2000})k14:firebaseio.comk20:firebasedatabase.appR4:4164i19:supertokens-api-keyd84:SuperTokens core API key (keyword-bound, 20-128 chars) next to a supertokens keywordx653:(?i:supertokens)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{20,128})(?![A-Za-z0-9_=-])e3:3.5k11:supertokensR4:4180i16:magic-secret-keyd75:Magic (magic.link) secret API key (sk_live_ / sk_test_ + 16 hex, uppercase)x35:\b(sk_(?:live|test)_[A-F0-9]{16})\bk8:sk_live_k8:sk_test_R4:4195i22:descope-management-keyd87:Descope management / access key (keyword-bound, 40-300 chars) next to a descope keywordx651:(?i:descope)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_:.-]{40,300})(?![A-Za-z0-9_:.-])e3:3.5k7:descopeR4:4211i22:loginradius-api-secretd59:LoginRadius API secret (UUID) next to a loginradius keywordx779:(?i:loginradius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k11:loginradiusR4:4227i16:frontegg-api-keyd66:Frontegg client secret / API key (UUID) next to a frontegg keywordx776:(?i:frontegg)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k8:fronteggR4:4245i19:kinde-client-secretd73:Kinde client secret (keyword-bound, 40-60 base62) next to a kinde keywordx629:(?i:\bkinde)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,60})\be3:3.5k5:kindeR4:4261i17:jumpcloud-api-keyd54:JumpCloud API key (40 hex) next to a jumpcloud keywordx625:(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:jumpcloudR4:4280i19:docusign-secret-keyd67:DocuSign integration / secret key (UUID) next to a docusign keywordx776:(?i:docusign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k8:docusignR4:4297i17:hellosign-api-keyd84:Dropbox Sign (HelloSign) API key (64 hex) next to a hellosign / dropbox sign keywordx643:(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k9:hellosignk11:dropboxsignk12:dropbox_signk12:dropbox-signk12:dropbox.signR4:4313i16:pandadoc-api-keyd52:PandaDoc API key (40 hex) next to a pandadoc keywordx640:(?i:pandadoc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{40})\be3:3.0k8:pandadocR4:4329i15:yousign-api-keyd53:Yousign API key (32 base62) next to a yousign keywordx626:(?i:yousign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k7:yousignR4:4345i23:signaturit-access-tokend68:Signaturit access token (86-128 base62) next to a signaturit keywordx633:(?i:signaturit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{86,128})\be3:3.5k10:signaturitR4:4363i15:signnow-api-keyd88:signNow basic authorization token / API key (64 hex or base64) next to a signnow keywordx667:(?i:signnow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64}|[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])e3:3.0k7:signnowR4:4379i26:adobe-sign-integration-keyd85:Adobe Acrobat Sign integration key (3AAABL + base64url) next to an adobe sign keywordx672:(?i:adobe[_.-]?sign|echosign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(3AAABL[A-Za-z0-9_*-]{40,200})(?![A-Za-z0-9_*-])e3:3.0k9:adobesignk10:adobe_signk10:adobe-signk10:adobe.signk8:echosignR4:4395i31:adobe-sign-integration-key-bared85:Adobe Acrobat Sign integration key / OAuth token without context (3AAABL + base64url)x50:\b(3AAABL[A-Za-z0-9_*-]{60,200})(?![A-Za-z0-9_*-])k6:3aaablR4:4408i16:bamboohr-api-keyd52:BambooHR API key (40 hex) next to a bamboohr keywordx630:(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k8:bamboohrk9:bamboo_hrk9:bamboo-hrk9:bamboo.hrR4:4426i15:gusto-api-tokend79:Gusto API access token (keyword-bound, 43-64 base64url) next to a gusto keywordx644:(?i:gusto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])e3:3.5k5:gustoR4:4444i14:deel-api-tokend71:Deel API token (keyword-bound, 40-100 base64url) next to a deel keywordx646:(?i:\bdeel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,100})(?![A-Za-z0-9_-])e3:3.5k4:deelR4:4462i18:rippling-api-tokend75:Rippling API token (keyword-bound, 40-80 base62) next to a rippling keywordx630:(?i:rippling)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\be3:3.5k8:ripplingR4:4480i22:personio-client-secretd86:Personio API client secret (papi- prefixed or 40-64 base62) next to a personio keywordx669:(?i:personio)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(papi-[A-Za-z0-9-]{30,80}|[A-Za-z0-9]{40,64})(?![A-Za-z0-9-])e3:3.5k8:personioR4:4498i21:workday-client-secretd98:Workday API client secret / refresh token (keyword-bound, 40-128 base62) next to a workday keywordx630:(?i:workday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\be3:3.5k7:workdayR4:4516i19:hibob-service-tokend78:HiBob service user token (keyword-bound, 30-60 base62) next to a hibob keywordx627:(?i:hibob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,60})\be3:3.5k5:hibobR4:4532i24:quickbooks-client-secretd90:QuickBooks / Intuit OAuth client secret (40 base62) next to an intuit / quickbooks keywordx642:(?i:quickbooks|intuit|\bqbo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k10:quickbooksk6:intuitk3:qboR4:4548i20:intuit-refresh-tokend61:QuickBooks / Intuit OAuth refresh token (AB11 + 40-60 base62)x220:(?i:quickbooks|intuit|\bqbo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(AB11[0-9]{9,12}[A-Za-z0-9]{30,50})\bk10:quickbooksk6:intuitk3:qboR4:4561i18:xero-client-secretd66:Xero OAuth 2.0 client secret (48 base64url) next to a xero keywordx640:(?i:xero)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])e3:3.5k4:xeroR4:4577i23:freshbooks-access-tokend83:FreshBooks OAuth access token / client secret (64 hex) next to a freshbooks keywordx626:(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k10:freshbooksR4:4593i29:harvest-personal-access-tokend62:Harvest personal access token (account id .pt. + 86 base64url)x58:\b([0-9]{5,10}\.pt\.[A-Za-z0-9_-]{80,90})(?![A-Za-z0-9_-])k4:.pt.R4:4608i13:float-api-keyd83:Float (float.com) API key (keyword-bound, 40-64 base62) next to a float api keywordx257:(?i:\bfloat(?:[_.-]?com)?[_.-]?(?:api|token|key|access))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{40,64}={0,2})(?![A-Za-z0-9+/=])e3:3.5k5:floatR4:4625i12:sage-api-keyd106:Sage Business Cloud / Intacct client secret (keyword-bound, 40-80 base62) next to a sage / intacct keywordx636:(?i:\bsage|intacct)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\be3:3.5k5:sage_k5:sage-k5:sage.k7:intacctR4:4643i12:myob-api-keyd81:MYOB API key / client secret (keyword-bound, 24-40 base62) next to a myob keywordx626:(?i:myob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,40})\be3:3.5k4:myobR4:4659i17:wave-access-tokend72:Wave accounting full access token (30 base62) next to a waveapps keywordx660:(?i:waveapps|\bwave[_.-]?(?:api|access|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k8:waveappsk4:waveR4:4675i15:paydirt-api-keyd50:Paydirt API key (32 hex) next to a paydirt keywordx631:(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:paydirtR4:4691i15:hiveage-api-keyd53:Hiveage API key (20 base62) next to a hiveage keywordx626:(?i:hiveage)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k7:hiveageR4:4709i17:storecove-api-keyd87:Storecove e-invoicing API key (keyword-bound, 40-70 base62) next to a storecove keywordx632:(?i:storecove)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_]{40,70})\be3:3.5k9:storecove
 """#####),
+        ("tokens-data", #####"""
+# swift-redact rule pack: tokens-data
+#
+# Publicly documented credential formats of observability, monitoring and incident
+# management, product analytics and feature flags, productivity, collaboration, media and
+# CMS, automation webhooks, and the long tail of data APIs (weather, maps and geocoding,
+# IP lookup, finance and crypto market data, scraping, screenshot and PDF, news, sports,
+# translation, e-mail verification, the apilayer family).
+#
+# Formats with a documented prefix (NRAA-, phx_, apify_api_, scp-live-, prj_live_sk_, ...)
+# match on their own. Formats without one (32 hex, a UUID, 40 base62, ...) are keyword-bound:
+# the service name must stand in the key, or just before it, with a key term (key, token,
+# secret, access, private, auth, password, credentials) and an assignment in any of the ways
+# logs render one (`ACME_API_KEY=`, `acmeApiKey: "`, `{"acme_token":"`, `acme key - '`,
+# `<acmeKey>`, `--acme-token `, `acme-key-`), or the vendor's API host in a URL with the key
+# in its query string (`?access_key=`, `&appid=`). The value must have the vendor's length;
+# where a vendor documents hex but detector fixtures use any lower/upper alphanumerics the
+# class is [A-Za-z0-9] of the exact length. Key names that end in "id" never match (ids are
+# not secrets), and ordinary-word vendor names (box, float, split, polygon, here, phrase,
+# coda, guardian, debounce, tomorrow) must be followed directly by the key term.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+
+# --- observability, monitoring and incident management ---
+
+
+[[rules]]
+id = "new-relic-admin-key"
+description = 'New Relic admin API key (NRAA- + 27 hex)'
+regex = '''\b(NRAA-[a-f0-9]{27})\b'''
+keywords = ["nraa-"]
+mustRedact = [
+  'NEW_RELIC_ADMIN_API_KEY = "NRAA-ef68fc43815b0006419cdbe6f90"',
+  'export adminApiKey="NRAA-95852f4e56b3ddc2e380113e0de"',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Api-Key: NRAA-483edbccd928e9ef27cd2a1e549',
+]
+mustKeep = [
+  'INFO  newrelic: NRAA- admin keys are deprecated, use a user key',
+  'WARN  rejected admin key NRAA-e6b3fb243482034ea61071d06ffffff (too long)',
+]
+
+[[rules]]
+id = "new-relic-query-key"
+description = 'New Relic Insights query key (NRIQ- + 32 base64url)'
+regex = '''\b(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+keywords = ["nriq-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_QUERY_KEY: 'NRIQ-Ccc07V-t7mmOdyMv-NXdIPChaWVzWvbu'",
+  'curl -s -H "X-Query-Key: NRIQ-ooxF3yNjOEkGZbc0n2rGKbzioSvbG_LN" https://api.example.net/v1/status',
+  '[main] INFO  c.e.app.Settings - resolved insights_query_key = NRIQ-W1UaQ9MeXxqW75kqoIyXqDxak9Usa2Eg',
+]
+mustKeep = [
+  'DEBUG insights: header X-Query-Key must start with NRIQ-',
+]
+
+[[rules]]
+id = "new-relic-rest-api-key"
+description = 'New Relic REST API key (NRRA- + 42 hex)'
+regex = '''\b(NRRA-[a-f0-9]{42})\b'''
+keywords = ["nrra-"]
+mustRedact = [
+  '2024-05-01T10:00:06Z DEBUG http: > X-Api-Key: NRRA-aa2863f9adbb4492f45467b6869acb17f28ef8c590',
+  'May  1 10:00:04 web-2 app[2211]: config NEW_RELIC_REST_API_KEY="NRRA-7b759187a7c0c7030477bed2d1e7c2352867bd3569" loaded',
+  'rest_api_key = "NRRA-7a4ed01311f4946326556af3b6acf62532d3d0c8e0"',
+]
+mustKeep = [
+  'INFO  deployments: NRRA- keys were replaced by NRAK- user keys',
+]
+
+# Documented as NRSP- + two-letter region + two digits + 31 hex (e.g. us01...).
+[[rules]]
+id = "new-relic-synthetics-location-key"
+description = 'New Relic synthetics private location key (NRSP- + region + 31 hex)'
+regex = '''\b(NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31})\b'''
+keywords = ["nrsp-"]
+mustRedact = [
+  'docker run --rm -e PRIVATE_LOCATION_KEY=NRSP-eu01cc04b5b24c8ad8baecd41555b4c5386 registry.local/worker:1.4.2',
+  '<NEW_RELIC_PRIVATE_LOCATION_KEY>NRSP-eu018391cc5579ae8d1791b613ab186ec9f</NEW_RELIC_PRIVATE_LOCATION_KEY>',
+  '+ worker --location-key NRSP-eu01adfb087a40add23603122eada28c262 --verbose',
+]
+mustKeep = [
+  'INFO  minion: waiting for an NRSP- private location key',
+]
+
+[[rules]]
+id = "pixie-api-key"
+description = 'Pixie (New Relic) API key (px-api- + UUID)'
+regex = '''\b(px-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["px-api-"]
+mustRedact = [
+  'export PX_API_KEY="px-api-b7e28255-6370-4b4a-bb77-7f3ce1de619d"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pixieApiKey":"px-api-2b7eb9bb-96c7-4277-b3fc-b98dee019145","retries":3}',
+  '+ worker --api_key px-api-33b1a17d-6c6e-42dd-a3a1-108819d7debf --verbose',
+]
+mustKeep = [
+  'INFO  px: create an API key with `px api-key create` (prefix px-api-)',
+]
+
+[[rules]]
+id = "pixie-deploy-key"
+description = 'Pixie (New Relic) deployment key (px-dep- + UUID)'
+regex = '''\b(px-dep-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["px-dep-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PX_DEPLOY_KEY: 'px-dep-6add2256-b589-4753-94dd-e05142e48951'",
+  '  deployKey: px-dep-95cba720-6813-430c-83e4-328908c074c5',
+  'exec: /usr/local/bin/agent --deploy_key=px-dep-5abb4fa0-bfb5-448e-9594-c16e60044ee6 --region eu',
+]
+mustKeep = [
+  'INFO  px: deploy keys start with px-dep- and are listed by `px deploy-key list`',
+]
+
+[[rules]]
+id = "sentry-legacy-auth-token"
+description = 'Sentry legacy auth token (64 hex) next to a sentry keyword'
+regex = '''(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["sentry"]
+mustRedact = [
+  '<SENTRY_AUTH_TOKEN>6f6b618c19499554c82c0f01ba8f399325fecf6f58abc834b0bc7bdf2ef3d11b</SENTRY_AUTH_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config sentry_token="ae3f1406dbe5e5511c32362195462da4107678f807f08a1e9f82ea219f35ffb5" loaded',
+  "INFO  using sentry auth token = 'b0cddccf7a2fcaeae90a4b84cffe0c0e7068dc65277f1670a57cf447ad6f7b51'",
+  'var sentryAuthToken string = "a774f1d23cf1bb9ae0388f98052f2ed2e8074995110e05ce5cbe1a993fcad0e1"',
+]
+mustKeep = [
+  'INFO  sentry: auth token loaded from ~/.sentryclirc',
+  'DEBUG sentry event_id=9f3c1a7be2d84f6a8c0e1d2b3a4f5e6d sent',
+  'SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sentry_account_id=a1e8735401461a4761f761f1bdd2412457d43173c146d3dafddfec7271b76cfd timeout=30s',
+]
+
+# The DSN public key still authorises sending events; the legacy secret after ':' too.
+[[rules]]
+id = "sentry-dsn"
+description = 'Sentry / GlitchTip DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)'
+regex = '''(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+|(?i:dsn)[\"'\x60]?\s{0,3}[:=]\s{0,3}[\"'\x60]?(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]+(?::\d+)?/\d+'''
+keywords = ["sentry", "dsn"]
+mustRedact = [
+  'SENTRY_DSN=https://dfd95b7d304dc9e1bb5b155a062293ba@o418273.ingest.sentry.io/5521437',
+  '{"level":"info","msg":"sentry init","dsn":"https://b5f8fdf6996901be8dad50e8495eec87@o91273.ingest.us.sentry.io/4507123"}',
+  'raven.dsn = https://d821d6b5c6edb48339449953c6fbfea4:5239d48f45196f11be623a1d3aa06a1d@sentry.internal.example.com:9000/12',
+  'GLITCHTIP_DSN=https://0efd0d3200579d3601cb668cb907f7ab@errors.example.org/7',
+]
+mustKeep = [
+  'INFO  sentry: DSN set to https://o418273.ingest.sentry.io/5521437 (public key missing)',
+  'DEBUG sentry-trace: 4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1',
+  'INFO  dsn=postgres://app@db.internal:5432/orders pool=10',
+]
+
+[[rules]]
+id = "bugsnag-api-key"
+description = 'Bugsnag notifier API key (32 hex) next to a bugsnag keyword'
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["bugsnag"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: BUGSNAG_API_KEY: '3a14c9315e411deec687520731e8177e'",
+  '  bugsnagApiKey: 17a1ced80fe4a765899c03661be1409e',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Bugsnag-Api-Key: 8d0ce94d8671b542f48df3c35e7569a2',
+  "bugsnag: {apiKey: '9ffc0303a2c67fcc20427ca3ebf9baa3', releaseStage: 'production'}",
+]
+mustKeep = [
+  'INFO  bugsnag: notified error 5f2c1e0a9b8d7c6e5f4a3b2c (key configured)',
+  'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config bugsnag_account_id="0fb9c07ba8a24c26c897faa84d2c9b77" loaded',
+]
+
+[[rules]]
+id = "bugsnag-auth-token"
+description = 'Bugsnag data access / personal auth token (UUID) next to a bugsnag keyword'
+regex = '''(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["bugsnag"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config BUGSNAG_AUTH_TOKEN="c9ebced4-df0e-4fa4-9a46-319573ce0c3b" loaded',
+  'bugsnag personal token aaa34bbc-0466-407f-92d9-7475bc50e460',
+  'export bugsnag_data_access_token="aeb4fac3-d2e3-410c-8f0c-0702ee8df992"',
+  'private val bugsnagAuthToken: String = "0de98543-245a-4556-b50d-cb2b8eba1acf"',
+]
+mustKeep = [
+  'INFO  bugsnag error_id=8c2b4f1e-5a3d-4e7b-9c6a-1d2e3f4a5b6c grouped',
+  'BUGSNAG_AUTH_TOKEN=${BUGSNAG_AUTH_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: bugsnag_account_id: '24e9f529-ee21-4ad3-81f3-d12f75dd6b43'",
+]
+
+[[rules]]
+id = "rollbar-access-token"
+description = 'Rollbar project / account access token (32 hex) next to a rollbar keyword'
+regex = '''(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["rollbar"]
+mustRedact = [
+  'docker run --rm -e ROLLBAR_ACCESS_TOKEN=a548bc9a1f68599b12be47b8e9eb64f0 registry.local/worker:1.4.2',
+  '<rollbar_post_server_item_token>92662068b78e7f8e5ff7891503fe6a07</rollbar_post_server_item_token>',
+  'curl -s -H "X-Rollbar-Access-Token: 5a4391dd5375dd3f843f717ef1c67ce0" https://api.example.net/v1/status',
+  '{"rollbar":{"accessToken":"656e2548e960e54123ba88d817193bb9","environment":"prod"}}',
+]
+mustKeep = [
+  'INFO  rollbar: item 5f2c1e0a reported, uuid=9f3c1a7b-e2d8-4f6a-8c0e-1d2b3a4f5e6d',
+  'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","rollbar_account_id":"4b1cd8a6befe26fee0e2cb72d11e4418","retries":3}',
+]
+
+# Raygun documents its app API keys as about 22 base62 characters; 20-24 tolerated.
+[[rules]]
+id = "raygun-api-key"
+description = 'Raygun application API key (20-24 base62) next to a raygun keyword'
+regex = '''(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["raygun"]
+mustRedact = [
+  'RAYGUN_APIKEY = "juEDNXMFRtbYrul7qDdEAY"',
+  'export raygunApiKey="aWkw1se0638uJbBULmYIgW"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","raygun.apiKey":"bK8azib2saADxbBYmIvgqj","retries":3}',
+]
+mustKeep = [
+  'RAYGUN_APIKEY=${RAYGUN_APIKEY}',
+  '  raygun_account_id: DzJfYQb1mvCN2dDfvrFLDS',
+]
+
+[[rules]]
+id = "airbrake-project-key"
+description = 'Airbrake project key (32 alnum) next to an airbrake keyword'
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["airbrake"]
+mustRedact = [
+  'export AIRBRAKE_PROJECT_KEY="37e6f926da9f74381937cf7dab63556a"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","airbrakeProjectKey":"8633ed6e83f69d73dea72b7c37162a59","retries":3}',
+  "INFO  using airbrake project key = 'f7cd1446c1088b2442b34732a8a1d318'",
+]
+mustKeep = [
+  'INFO  airbrake project_id=284713 notice sent',
+  'AIRBRAKE_PROJECT_KEY=${AIRBRAKE_PROJECT_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved airbrake_account_id = dadb5ce5dfae9059a9865988f4bdfd0f',
+]
+
+[[rules]]
+id = "airbrake-user-key"
+description = 'Airbrake user key / token (40 alnum) next to an airbrake keyword'
+regex = '''(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["airbrake"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: AIRBRAKE_USER_KEY: 'UxsTm4YBsqOljtwIWPmfYkNoAEZqmmYV68VNUTBP'",
+  '  airbrakeToken: otlUhV00g4O3ndabkdNOYnvwlvCrswXKUVNhk4on',
+  "INFO  using airbrake user token = '893CLONCqLbtX0zUAJOUHBNWuA4pKEYoByyGzSdW'",
+]
+mustKeep = [
+  'AIRBRAKE_USER_KEY=${AIRBRAKE_USER_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config airbrake_account_id="oGdfcH9m5lMdxcjV35181F6D1xrlSJz82iEupQM7" loaded',
+]
+
+# Current project keys are hbp_ + about 30 base62; 20-40 tolerated.
+[[rules]]
+id = "honeybadger-project-key"
+description = 'Honeybadger project API key (hbp_ + base62)'
+regex = '''\b(hbp_[A-Za-z0-9]{20,40})\b'''
+keywords = ["hbp_"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved HONEYBADGER_API_KEY = hbp_V4ogIT4elNFPvgqONF1rJWh0NhaRKk',
+  'docker run --rm -e honeybadger_api_key=hbp_TeXtgDs5KvI4ejXBlj8ssBKZONQxPG registry.local/worker:1.4.2',
+  '2024-05-01T10:00:06Z DEBUG http: > X-API-Key: hbp_GV9sMFuIuFsn08RUi00kY7DjZrb2T0',
+]
+mustKeep = [
+  'INFO  honeybadger: project keys start with hbp_',
+]
+
+# Legacy project keys are short (6-8); personal auth tokens about 20. Entropy keeps words out.
+[[rules]]
+id = "honeybadger-api-key"
+description = 'Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keyword'
+regex = '''(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["honeybadger"]
+mustRedact = [
+  'export HONEYBADGER_PERSONAL_AUTH_TOKEN="Ygv1DnbxDOOs8DY3maoF"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","honeybadger.api_key":"kzNdvlrvn3dAuhXeGx2p","retries":3}',
+  'honeybadger auth token xW3haJtILb7ki9pNEGMA',
+]
+mustKeep = [
+  'HONEYBADGER_PERSONAL_AUTH_TOKEN=${HONEYBADGER_PERSONAL_AUTH_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved honeybadger_account_id = DvrUCdCrUh6vMA1WVBjw',
+]
+
+# hcaik_ (environment) / hcxik_ (classic): a 26-char key id and a 32-char secret.
+[[rules]]
+id = "honeycomb-ingest-key"
+description = 'Honeycomb ingest key (hcaik_ / hcxik_ + 58 lowercase alnum)'
+regex = '''\b(hc[ax]ik_[a-z0-9]{58})\b'''
+keywords = ["hcaik_", "hcxik_"]
+mustRedact = [
+  'docker run --rm -e HONEYCOMB_API_KEY=hcaik_01sqek4pc6iejm68fe9xfrgt98xfmisuvcpg4urpwwjzgb18xyltgsc5fo registry.local/worker:1.4.2',
+  '<OTEL_EXPORTER_OTLP_HEADERS>hcaik_01wakt3q6yvet76z6c63y8yjntpz0wqydlzem98ez2b3etuc1x0yqmxmez</OTEL_EXPORTER_OTLP_HEADERS>',
+  'May  1 10:00:04 web-2 app[2211]: config x-honeycomb-team="hcaik_01hqtwbccuhrsglpjmntgv4190onlagqjr8bg1pp6kuddhw715ea9xgp6r" loaded',
+]
+mustKeep = [
+  'INFO  honeycomb: ingest keys (hcaik_...) cannot read data',
+]
+
+[[rules]]
+id = "honeycomb-management-key"
+description = 'Honeycomb management API key (hcamk_ / hcxmk_ + 26 id, secret 32)'
+regex = '''\b(hc[ax]mk_[a-z0-9]{26}(?::[a-z0-9]{32})?)\b'''
+keywords = ["hcamk_", "hcxmk_"]
+mustRedact = [
+  'docker run --rm -e HONEYCOMB_MANAGEMENT_KEY=hcamk_01kqez6emr51eip42yeizbucyf:kr1wneg39gjmdyp0fh0rcfb7mmeq4pul registry.local/worker:1.4.2',
+  '<Authorization>hcamk_011newudisxd53f9q728x67uvk:2k4if2cae78ksf39c5zp9bf79v12h73i</Authorization>',
+  "curl -H 'Authorization: Bearer hcamk_012glxlg7rv985p2i3bcpduskp:z2hhwips57o60aiw0v7eexqwz9d20f3b' https://api.honeycomb.io/2/teams/acme/environments",
+]
+mustKeep = [
+  'INFO  honeycomb: management keys look like hcamk_<id>:<secret>',
+]
+
+# Access tokens are about 84 base64 characters; 60-200 tolerated.
+[[rules]]
+id = "lightstep-access-token"
+description = 'Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keyword'
+regex = '''(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["lightstep"]
+mustRedact = [
+  'docker run --rm -e LIGHTSTEP_ACCESS_TOKEN=C0/pHxW/0ifGBFJlysjcJdYkypKAiD2FAPd7EGf81/H/PEDoe4S00j2EDfAK3tI7+dW53QxInSZFUmejpyJH registry.local/worker:1.4.2',
+  '<lightstep-access-token>YLBTWUQ2JNNxLDkXI9GaWrQjqIsF/+pCk/hkc+NnrkeKeSFQYxepZTMcjdZ/yYeHyJmWr7K3TJIfRPv9Z90a</lightstep-access-token>',
+  'May  1 10:00:04 web-2 app[2211]: config lightstep_api_key="6jJa8dRWcckDY/2wNVoLXETtW71uxK8YwGiUxPLxI5mVNAoxKdJ3QjeD5GRdm3XfUu3pPuMZg+tfJCAg1idv" loaded',
+]
+mustKeep = [
+  'LIGHTSTEP_ACCESS_TOKEN=${LIGHTSTEP_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lightstep_account_id":"TVW1o7U9J4fv4G9q47fXo05q33qDhwgwfaVbIIUhhTArQtJ3yXeWm889tncKhT5MRnFxb/Wa3F859FrAJ/sP","retries":3}',
+]
+
+[[rules]]
+id = "logzio-shipping-token"
+description = 'Logz.io log shipping token (32 letters) next to a logz keyword'
+regex = '''(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["logz"]
+mustRedact = [
+  'LOGZIO_TOKEN = "uuLwpcdXMLVfksHuxglAEuuJxVbmtEco"',
+  'export logzio_shipping_token="tKEnWrpBLFtyxkFoTebyEPQjnWNpddFK"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","logzToken":"mmEmDPkOadEHScRovnQVEgbHbJXAkOFK","retries":3}',
+  "curl -X POST 'https://listener.logz.io:8071/?token=MqTxXsCIrSVtGnFcDKTloDLCivYROgcc&type=json' -d @event.json",
+]
+mustKeep = [
+  'LOGZIO_TOKEN=${LOGZIO_TOKEN}',
+  '  logz_account_id: mVjToDsEBNtqFbjBPuZePVbzzNtbFovq',
+]
+
+[[rules]]
+id = "logzio-api-token"
+description = 'Logz.io API token (UUID) next to a logz keyword'
+regex = '''(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["logz"]
+mustRedact = [
+  'LOGZIO_API_TOKEN = "cc51df70-7635-4a39-94d7-f029a8acd4ca"',
+  'export logzio.api.token="0f6c3118-68c2-4ba1-bce3-7dd5f928b667"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: logz api token: 7c8c1333-493a-440b-83f0-96fdd94dd95d',
+]
+mustKeep = [
+  'INFO  logz.io account_id=48213 ready',
+  'LOGZIO_API_TOKEN=${LOGZIO_API_TOKEN}',
+  '  logz_account_id: 99347860-6f39-4c07-9ae3-277cec820d06',
+]
+
+[[rules]]
+id = "loggly-customer-token"
+description = 'Loggly customer token (UUID) next to a loggly keyword or in the inputs URL'
+regex = '''(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["loggly"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config LOGGLY_TOKEN="e5af1ca1-79a4-4179-bd3f-2f5ad4ae284a" loaded',
+  'logglyCustomerToken = "4377a5d1-b315-49f6-85ac-50fe26f0ce41"',
+  'POST https://logs-01.loggly.com/inputs/54946b59-b2aa-464a-8181-f73de0a73aa3/tag/http/ 200',
+]
+mustKeep = [
+  'LOGGLY_TOKEN=${LOGGLY_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: loggly_account_id: '78316584-ad26-41bd-98a2-b7a9eb016b89'",
+]
+
+[[rules]]
+id = "papertrail-api-token"
+description = 'Papertrail API token (20 base62) next to a papertrail keyword'
+regex = '''(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["papertrail"]
+mustRedact = [
+  'docker run --rm -e PAPERTRAIL_API_TOKEN=ewkLxLdNmwz3HZ3pSOSh registry.local/worker:1.4.2',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Papertrail-Token: Y4BZ2RPcqNpRX9DnsnM5',
+  '2024-05-01T10:00:05Z WARN  bootstrap: papertrail token: NM4r0NMbQZq1art9AbhB',
+]
+mustKeep = [
+  'PAPERTRAIL_API_TOKEN=${PAPERTRAIL_API_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","papertrail_account_id":"Xgmorc6eSM598zzm7jUu","retries":3}',
+]
+
+# An access ID is half of a credential pair (gitleaks sumologic-access-id); its su prefix
+# makes the vendor name enough even when the key is named ...Id.
+[[rules]]
+id = "sumologic-access-id"
+description = 'Sumo Logic access ID (su + 12 base62) next to a sumo keyword'
+regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["sumo"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SUMOLOGIC_ACCESSID":"su5sCHqYLpnCzh","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sumo_access_id=su65tbGCeHAC37 timeout=30s',
+  'sumologic accessId su8gkXztgEm0Rc',
+]
+mustKeep = [
+  'INFO  sumo collector registered, collectorId=108448215 sourceId=1234567',
+  'SUMOLOGIC_ACCESSID=${SUMOLOGIC_ACCESSID}',
+]
+
+[[rules]]
+id = "sumologic-access-key"
+description = 'Sumo Logic access key (64 base62) next to a sumo keyword'
+regex = '''(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["sumo"]
+mustRedact = [
+  '<SUMOLOGIC_ACCESSKEY>KMKaivIiG6HS9q3OPaAlmvPN4Z8q8AZtsSMU4FqdxTDU62LjhlQOqfJ6XxiOXxvo</SUMOLOGIC_ACCESSKEY>',
+  'May  1 10:00:04 web-2 app[2211]: config sumo_access_key="DIVfeCPJqYAM5w01TIKHC3pHNGweyrbFPKBLdqOb62cw658OEvTZH67aELfqMkdf" loaded',
+  'sumologic access key 8FL5lOpkbMcx5b7qc9nfZlqTM44LmsG0x9KU0LWN3WH79XKktj7LfqgM1Ct3LJmn',
+]
+mustKeep = [
+  'SUMOLOGIC_ACCESSKEY=${SUMOLOGIC_ACCESSKEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sumo_account_id=HHtxkFPQ844yVeWFohl8zwwFVQZ6is53sQnPU31nsQM8y3GKFFubareUX7fCANxR timeout=30s',
+]
+
+[[rules]]
+id = "sumologic-http-source-url"
+description = 'Sumo Logic hosted HTTP source URL (the path token authorises uploads)'
+regex = '''(?i:https://[\w-]+\.collection(?:\.[\w-]+)?\.sumologic\.com/receiver/v1/(?:http|otlp)/)([A-Za-z0-9_=+/-]{40,400})'''
+keywords = ["sumologic.com/receiver"]
+mustRedact = [
+  'SUMO_HTTP_URL=https://endpoint4.collection.us2.sumologic.com/receiver/v1/http/ZaVnC4dhaV-rZGw3g4fCNTTboh6JN8_xdIgybXUqziSP2C6pYvbFsFVjbioIT7gAUeZFZvcD6t3xsnj1criQR3XcGiyvbXi24RYC==',
+  '{"output":"sumo","url":"https://endpoint1.collection.eu.sumologic.com/receiver/v1/otlp/ZaVnC4dhaVYxEWZxDbAazG3SAChh3XEqq93ZsrRmE3FzFp-CUjDzLgPJZTUM1aWFhEq_Zqd4z6i2tSFFs44xBq4GE9VUztHzTJTT=="}',
+]
+mustKeep = [
+  'INFO  sumo: posting to https://endpoint4.collection.us2.sumologic.com/receiver/v1/http/ failed: 401',
+]
+
+[[rules]]
+id = "splunk-hec-token"
+description = 'Splunk HTTP Event Collector token (Authorization: Splunk <UUID>)'
+regex = '''(?:(?i:\bSplunk\s+)|(?i:splunk|\bhec)[\w.-]{0,20}?(?i:token)[\w.-]{0,8}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,2}|\s)\s{0,3}(?:\\?[\"'\x60])?)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["splunk", "hec_", "hec-", "hec."]
+mustRedact = [
+  "curl -k https://splunk.local:8088/services/collector -H 'Authorization: Splunk 8c22f896-8934-440b-b6bd-45a98ca7fa3e' -d @ev.json",
+  '2024-05-01T10:00:06Z DEBUG hec: > Authorization: Splunk 197c44e1-8465-403d-a719-3775d13cae02',
+  '{"splunk":{"hec_url":"https://hec.example.net:8088","hec_token":"681ccc28-64d1-4e7c-ad28-f2c62ed4f067"}}',
+]
+mustKeep = [
+  'INFO  splunk forwarder guid=5c2b4f1e-5a3d-4e7b-9c6a-1d2e3f4a5b6c connected',
+]
+
+[[rules]]
+id = "splunk-observability-token"
+description = 'Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keyword'
+regex = '''(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["signalfx", "sfx", "splunk", "x-sf-"]
+mustRedact = [
+  '  SPLUNK_ACCESS_TOKEN: Xm76I9XUZKPb4VXazb0Pos',
+  '2024-05-01T10:00:06Z DEBUG http: > X-SF-Token: nMR6n9SiDjOYsMTUQBGNVy',
+  '2024-05-01T10:00:05Z WARN  bootstrap: signalfx access token: kZwrZO4cThvITdTale_PBh',
+  '<SFX_TOKEN>dp-6XEscq2GHQcZrvFNYlx</SFX_TOKEN>',
+]
+mustKeep = [
+  'INFO  splunk: indexer cluster peer 3 of 5 is up',
+  'SPLUNK_ACCESS_TOKEN=${SPLUNK_ACCESS_TOKEN}',
+  'signalfx_account_id = "DSRp75ObQyY8A3UAo7LvJc"',
+]
+
+# Send-your-data (cxtp_) and personal (cxup_) keys; 30 characters documented, 25-40 tolerated.
+[[rules]]
+id = "coralogix-api-key"
+description = 'Coralogix API key (cxtp_ / cxup_ + 30 base62)'
+regex = '''\b(cx[tu]p_[A-Za-z0-9]{25,40})\b'''
+keywords = ["cxtp_", "cxup_"]
+mustRedact = [
+  '  CORALOGIX_API_KEY: cxtp_QXLJ5QW5G7vigV6jz0Vp4p6sH4MuD9',
+  '[main] INFO  c.e.app.Settings - resolved coralogix.api_key = cxtp_24nTZ8o62PLNg3N79GffXO2I5BuDWG',
+  'docker run --rm -e Authorization=cxtp_fOV9RQkU54kWgbZNRxwxEpvosY5rON registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  coralogix: send-your-data keys start with cxtp_',
+]
+
+[[rules]]
+id = "coralogix-private-key"
+description = 'Coralogix legacy private key (UUID) next to a coralogix keyword'
+regex = '''(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coralogix"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved CORALOGIX_PRIVATE_KEY = 54583615-4abd-4020-ad62-faa12649d041',
+  'docker run --rm -e coralogixPrivateKey=6a8bb4cc-59f8-4d1c-a638-9ef196ecefc0 registry.local/worker:1.4.2',
+  "INFO  using coralogix send-your-data key = 'b111194f-4e6a-42e3-a6a1-03783889e976'",
+]
+mustKeep = [
+  'CORALOGIX_PRIVATE_KEY=${CORALOGIX_PRIVATE_KEY}',
+  'export coralogix_account_id="8aca1386-869a-4473-bc5a-7e8f8a97c92b"',
+]
+
+[[rules]]
+id = "betterstack-api-token"
+description = 'Better Stack / Better Uptime API token (24 base62) next to a betterstack keyword'
+regex = '''(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["betterstack", "better_stack", "better-stack", "better.stack", "betteruptime", "better_uptime", "better-uptime", "better.uptime"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config BETTERSTACK_API_TOKEN="8xY5d5nctArGxQY26t2KoVj5" loaded',
+  'betteruptime_token = "3boOLjRYWXL9qUR9jjdbWO1s"',
+  'betterstack token JX04WvawLQya2HWMU5VL6Kie',
+]
+mustKeep = [
+  'BETTERSTACK_API_TOKEN=${BETTERSTACK_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: betterstack_account_id: 'VwGPzWmsMvEOoFLdBHbYcfIt'",
+]
+
+[[rules]]
+id = "logtail-source-token"
+description = 'Better Stack Logs (Logtail) source token (24 base62) next to a logtail keyword'
+regex = '''(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["logtail"]
+mustRedact = [
+  'LOGTAIL_SOURCE_TOKEN = "TcSy1nvcKEqKqwtZ9Inal1G6"',
+  'export logtailToken="9NEFd5QesyUTKtVJur9B5LH2"',
+  'logtail source token nHMcWRBttW5t0N2ZPkNg8njn',
+]
+mustKeep = [
+  'LOGTAIL_SOURCE_TOKEN=${LOGTAIL_SOURCE_TOKEN}',
+  '  logtail_account_id: 0NTEx2M7WBMh26BZxBnbH9Ds',
+]
+
+[[rules]]
+id = "axiom-api-token"
+description = 'Axiom API token (xaat- + UUID)'
+regex = '''\b(xaat-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["xaat-"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config AXIOM_TOKEN="xaat-6c1ee78a-e042-4091-8cc3-5c52df0e6513" loaded',
+  'axiomToken = "xaat-0799999e-9a5a-4a74-adf7-4bc08727f440"',
+  'export Authorization="xaat-692883b6-bfd0-4eb5-abf8-82a9bd66ae45"',
+]
+mustKeep = [
+  'INFO  axiom: API tokens start with xaat-',
+]
+
+[[rules]]
+id = "axiom-personal-token"
+description = 'Axiom personal access token (xapt- + UUID)'
+regex = '''\b(xapt-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["xapt-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: AXIOM_TOKEN: 'xapt-f89f6ed2-5893-45fb-b593-afe948003f30'",
+  '  axiom.personal_token: xapt-2bd17944-719e-4116-a17f-c42309041e2c',
+  'exec: /usr/local/bin/agent --token=xapt-c45cefa3-39f4-4571-adee-9482b771e8ad --region eu',
+]
+mustKeep = [
+  'INFO  axiom: personal tokens start with xapt-',
+]
+
+[[rules]]
+id = "elastic-apm-secret-token"
+description = 'Elastic APM server secret token (16-64 base62) next to an elastic apm keyword'
+regex = '''(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["elastic_apm", "elastic-apm", "elastic.apm", "elasticapm"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved ELASTIC_APM_SECRET_TOKEN = 1oMU55OSIEf8Cyj2gJhIDTns',
+  'docker run --rm -e elastic_apm.secret_token=E1jyJBoJczZcX1T9IeBd1lEg registry.local/worker:1.4.2',
+  '<elasticApmSecretToken>TrMjxp1ixenYDvCEM0bS5NW1</elasticApmSecretToken>',
+]
+mustKeep = [
+  'ELASTIC_APM_SECRET_TOKEN=${ELASTIC_APM_SECRET_TOKEN}',
+  'export elastic_apm_account_id="ki7NzfODE8fHyY1lwTwOSTyD"',
+]
+
+[[rules]]
+id = "appdynamics-access-key"
+description = 'AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keyword'
+regex = '''(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["appdynamics", "appd"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY: 'nq7aeo41myrc'",
+  '  appdynamics.agent.accountAccessKey: k945nn1hszl3',
+  '2024-05-01T10:00:05Z WARN  bootstrap: appd access key: zh2ignf1i8qv',
+]
+mustKeep = [
+  'APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY=${APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config appdynamics_account_id="kawq0c1kwjf9" loaded',
+]
+
+[[rules]]
+id = "instana-agent-key"
+description = 'Instana agent key / API token (22 base64url) next to an instana keyword'
+regex = '''(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["instana"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" INSTANA_AGENT_KEY=gUVWX5doeEPUe058X5VFuw timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: instana_api_token: 'cr5DhRrD4ZgAKrPxakrO3Y'",
+  "INFO  using instana agent key = 'WbKPBJWHJ2ilfE7kCmkhBW'",
+  "curl -H 'authorization: apiToken pJfDg9BGCCMKyirCXLfrhp' https://unit-tenant.instana.io/api/events # instana",
+]
+mustKeep = [
+  'INSTANA_AGENT_KEY=${INSTANA_AGENT_KEY}',
+  '<instana_account_id>aW-A-ECb5FLfOE-ocX14lL</instana_account_id>',
+]
+
+[[rules]]
+id = "checkly-api-key"
+description = 'Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)'
+regex = '''(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["checkly"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CHECKLY_API_KEY=cu_ed6ba9bcc4d3d03834440b94dd112c27 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: checklyhqToken: 'cu_20b6e986185d517f124455b42d61a947'",
+  "INFO  using checkly api key = 'cu_7f218394858804e75dc965cda189d228'",
+]
+mustKeep = [
+  'INFO  checkly account_id=2c9f1b7e3d4a4f5b8c6d7e8f9a0b1c2d synced',
+  'CHECKLY_API_KEY=${CHECKLY_API_KEY}',
+]
+
+[[rules]]
+id = "checkly-user-key"
+description = 'Checkly user API key (cu_ + 32 hex)'
+regex = '''\b(cu_[a-f0-9]{32})\b'''
+keywords = ["cu_"]
+mustRedact = [
+  '<CHECKLY_API_KEY>cu_aa2deccf900ac6a19ceb1748a430744b</CHECKLY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="cu_175ba007c391bd1a0a72bf93291c3799" loaded',
+  'npx checkly deploy --api-key=cu_3a841d72e7e06950a50d7f2267397b5d',
+]
+mustKeep = [
+  'INFO  checkly: account_id=2c9f1b7e-3d4a-4f5b-8c6d-7e8f9a0b1c2d ok',
+]
+
+# Main (u...), monitor-specific (m...) and read-only (ur...) keys.
+[[rules]]
+id = "uptimerobot-api-key"
+description = "UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keyword"
+regex = '''(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["uptimerobot", "uptime_robot", "uptime-robot"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" UPTIMEROBOT_API_KEY=u4021535-b090bba2abb0fe9bfd0f6fae timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: uptimerobot_key: 'u1232719-a11511831be5c3b32972385e'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: uptimerobot api key: u3358416-54fa4a6bf55226e18c3a6760',
+  'POST https://api.uptimerobot.com/v2/getMonitors?format=json&api_key=u7081594-026e5d1c25120fb249d9ea17',
+]
+mustKeep = [
+  'UPTIMEROBOT_API_KEY=${UPTIMEROBOT_API_KEY}',
+  '<uptimerobot_account_id>u2881099-1f39b076e58536fea6703c04</uptimerobot_account_id>',
+]
+
+# Documented as 64 characters; 60-72 tolerated.
+[[rules]]
+id = "pingdom-api-token"
+description = 'Pingdom API 3.1 token (64 base64url) next to a pingdom keyword'
+regex = '''(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["pingdom"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PINGDOM_API_TOKEN: 'gfF2wbO69r_vwWBANM5Zl6EGO-3S2_NJ-agJllWHx-LHdUXUFft48fnDwmfAxrXb'",
+  '  pingdomToken: MN2U9TDugOKiBqSPeBUjirXCzkpTD4PQFh20PDDW2xr3XpkkP9G1g5X2Zq22UFK_',
+  "INFO  using pingdom api token = 'celiOR4MnxEix4xqTUeWTzuq_iAd5SYt6dJo9AAbTf1zpTEsTZyyiSbGZ43QZP-s'",
+]
+mustKeep = [
+  'PINGDOM_API_TOKEN=${PINGDOM_API_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config pingdom_account_id="jvHq00Sy9u8t69GmD3WgLsyHZtowOxqnNYHF6py2ZJjJTh_3ufy-hSQadxXo2mBv" loaded',
+]
+
+[[rules]]
+id = "statuscake-api-key"
+description = 'StatusCake API key (20 base62) next to a statuscake keyword'
+regex = '''(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["statuscake"]
+mustRedact = [
+  '  STATUSCAKE_API_TOKEN: nwDv4pSgVp7bh9zerWTK',
+  '[main] INFO  c.e.app.Settings - resolved statuscakeApiKey = vCWpGWf2R0mgx9F6a8mj',
+  'statuscake api key SuU66sv2SPy1RFQ9hic2',
+]
+mustKeep = [
+  'STATUSCAKE_API_TOKEN=${STATUSCAKE_API_TOKEN}',
+  'statuscake_account_id = "GP5Isvofs7l8IUTEuuFM"',
+]
+
+[[rules]]
+id = "statuspage-api-key"
+description = 'Atlassian Statuspage API key (UUID) next to a statuspage keyword'
+regex = '''(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["statuspage"]
+mustRedact = [
+  'export STATUSPAGE_API_KEY="ae28381b-3e0b-4aae-ae6e-7d21e4dd2d21"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","statuspage_token":"ee7e0649-4c24-417b-98f9-070366932bd5","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: statuspage api key: 193bd1ec-25ed-443c-b80e-4a6411d1fd9b',
+]
+mustKeep = [
+  'INFO  statuspage page_id=kctbh9vrtdwd component updated',
+  'STATUSPAGE_API_KEY=${STATUSPAGE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved statuspage_account_id = d833189f-91a4-4a39-a26f-57ad1fe5fb57',
+]
+
+[[rules]]
+id = "pagerduty-api-key"
+description = 'PagerDuty REST API key / user token (20 characters) next to a pagerduty keyword'
+regex = '''(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])'''
+entropy = 3.5
+keywords = ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"]
+mustRedact = [
+  '<PAGERDUTY_TOKEN>AUClh5boSUycgjJmK8jT</PAGERDUTY_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config pagerduty_api_key="2QCIozczHQvJQI-l6-n6" loaded',
+  'pagerduty key 5eHI6+ftc5kJUPz3VS7S',
+  'PD_API_KEY=+mKLrQyXR5FeC0Ndj3TX',
+]
+mustKeep = [
+  'INFO  pagerduty incident PQ8X2ZB acknowledged by P1AB2CD',
+  'PAGERDUTY_TOKEN=${PAGERDUTY_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" pagerduty_account_id=ihPTrQenCRVbSj_rkWkj timeout=30s',
+]
+
+[[rules]]
+id = "pagerduty-integration-key"
+description = 'PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keyword'
+regex = '''(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pagerduty", "pager_duty", "pager-duty"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" PAGERDUTY_INTEGRATION_KEY=c59ec5b7acb40f21beccf96eebca196b timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: pagerduty_routing_key: 'c91b8666dcc60b8995e76365539a2a30'",
+  "INFO  using pagerduty service key = '9e163b42f7a11d6c3a426c43200fb48c'",
+]
+mustKeep = [
+  'PAGERDUTY_INTEGRATION_KEY=${PAGERDUTY_INTEGRATION_KEY}',
+  '<pagerduty_account_id>9cb000ab65fc0146b22eb56e79e98f25</pagerduty_account_id>',
+]
+
+[[rules]]
+id = "opsgenie-api-key"
+description = 'Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey scheme'
+regex = '''(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["opsgenie", "geniekey"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" OPSGENIE_API_KEY=66af7199-4894-46ef-becf-cc8154a508d7 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: opsgenieApiKey: 'cd2138dc-39e6-43d4-9fd7-34996063ac41'",
+  'opsgenie integration key 0c69667e-6e72-49ef-8c3e-8ae62d0905ac',
+  "curl -H 'Authorization: GenieKey 9279a833-4414-471c-b2a1-e4d01917478a' https://api.opsgenie.com/v2/alerts",
+]
+mustKeep = [
+  'INFO  opsgenie alert_id=70413a06-38d6-4c85-92b8-5ebc900d42e2 closed',
+  'OPSGENIE_API_KEY=${OPSGENIE_API_KEY}',
+  '<opsgenie_account_id>19491ca4-0199-4e62-967e-ba436de734a5</opsgenie_account_id>',
+]
+
+# 32 hex documented; up to 64 tolerated.
+[[rules]]
+id = "firehydrant-api-key"
+description = 'FireHydrant bot token / API key (fhb- + 32 hex)'
+regex = '''\b(fhb-[a-f0-9]{32,64})\b'''
+keywords = ["fhb-"]
+mustRedact = [
+  '  FIREHYDRANT_API_KEY: fhb-9dbd284503019980ec30dc388ee2554d',
+  '[main] INFO  c.e.app.Settings - resolved firehydrant_api_key = fhb-0879fce492a054ae3a0383a3a20f2288',
+  'docker run --rm -e Authorization=fhb-cf500e401a8f7ab900c0e6bcbae74c96 registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  firehydrant: bot tokens start with fhb-',
+]
+
+# 64 hex after rootly_; 40-80 alphanumerics tolerated.
+[[rules]]
+id = "rootly-api-key"
+description = 'Rootly API key (rootly_ + 64 hex)'
+regex = '''\b(rootly_[A-Za-z0-9]{40,80})\b'''
+keywords = ["rootly_"]
+mustRedact = [
+  'ROOTLY_API_TOKEN = "rootly_ca768f66d7d234b29e22c83296e14fc21431c7fe16a77019678f232da3ec2005"',
+  'export rootlyApiKey="rootly_f78b9a7660d1220eb3a483fba190d299004160bb07841e129c6bfe1043ef073f"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","Authorization":"rootly_fd50e24577817ad22e26413b22e3e5c6c0e2ecabf37221a26517b7a57058342e","retries":3}',
+]
+mustKeep = [
+  'INFO  rootly_incident_count=4 rootly_api_version=v1',
+]
+
+[[rules]]
+id = "bugherd-api-key"
+description = 'BugHerd API key (22 lowercase alnum) next to a bugherd keyword'
+regex = '''(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["bugherd"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUGHERD_API_KEY = u1b6wz6gw4jrc5v2izy4r2',
+  'docker run --rm -e bugherdApiKey=isdnkho44rfay5fbc5aaxf registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: bugherd access token: y3zaw8dbpizf5xrr6oz81g',
+]
+mustKeep = [
+  'BUGHERD_API_KEY=${BUGHERD_API_KEY}',
+  'export bugherd_account_id="zk1l6hcwegmmr6wtqcljnh"',
+]
+
+# Legacy license keys are 40 hex without the NRAL suffix; 64 alnum per gitleaks new-relic-user-api-id.
+[[rules]]
+id = "new-relic-legacy-license-key"
+description = 'New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keyword'
+regex = '''(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["newrelic", "new_relic", "new-relic", "new.relic", "new relic", "nr_", "nr-", "nr."]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: NEW_RELIC_LICENSE_KEY: 'e8bb83100a2ab2efa85104526258cb3f80a7ac52'",
+  '  newrelic.license_key: a3b64817129f97b98ef197aa76c4eb202f188546',
+  "INFO  using new relic license key = '91bd614502150ab1abcc28c8f0ba64b3efbc0f47'",
+]
+mustKeep = [
+  'INFO  newrelic: harvest cycle ok, entity.guid=MXxBUE18QVBQTElDQVRJT058MTIzNDU2Nzg',
+  'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config newrelic_account_id="f4e2068472fabcdb8fd58bbd0c1cd7f5c899a939" loaded',
+]
+
+[[rules]]
+id = "logdna-ingestion-key"
+description = 'Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keyword'
+regex = '''(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["logdna", "mezmo"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LOGDNA_INGESTION_KEY=004e2fdc2b716354a5e3bd63957c48b2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: mezmoServiceKey: '24dbe9370388c5c4ee939b17e3666bf8'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: logdna ingestion key: 560886a70da215dd8928c8c330c3672c',
+]
+mustKeep = [
+  'LOGDNA_INGESTION_KEY=${LOGDNA_INGESTION_KEY}',
+  '<logdna_account_id>eb072b201e65c0f28bf2c34a28e85448</logdna_account_id>',
+]
+
+[[rules]]
+id = "cronitor-api-key"
+description = 'Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URL'
+regex = '''(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["cronitor"]
+mustRedact = [
+  'CRONITOR_API_KEY = "0c9ba33f233f81f3eadf31f9fa6c0177"',
+  'export cronitorKey="3d5e0fa74bfd0150125c3092dae0e104"',
+  "INFO  using cronitor api key = '58b2c0e882baee8906799e392b3d9bc4'",
+  'GET https://cronitor.link/p/e87bb6fce4183eb4e39c1ad4226ab018/nightly-backup?state=complete 200',
+]
+mustKeep = [
+  'CRONITOR_API_KEY=${CRONITOR_API_KEY}',
+  '  cronitor_account_id: 78a0f41ae79860ac708f6d2b3dc7a005',
+]
+
+[[rules]]
+id = "healthchecks-ping-url"
+description = 'Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)'
+regex = '''(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))'''
+keywords = ["hc-ping.com"]
+mustRedact = [
+  'curl -fsS -m 10 --retry 5 https://hc-ping.com/6dd9e02d-011b-4265-a1b5-d99eba4caa46',
+  'HEALTHCHECK_URL=https://hc-ping.com/8d8706a0-f2d4-4a30-aa56-4df5e13d452a/fail',
+]
+mustKeep = [
+  'INFO  healthchecks: pinging https://hc-ping.com/ disabled in staging',
+]
+
+[[rules]]
+id = "victorops-api-key"
+description = 'Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keyword'
+regex = '''(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["victorops", "victor_ops", "victor-ops", "splunk_on_call", "splunkoncall"]
+mustRedact = [
+  '  VICTOROPS_API_KEY: c3d3b5b6bc3f532bc10d983efbfaf990',
+  '[main] INFO  c.e.app.Settings - resolved victoropsRestKey = 2c69c8d4ba59d5d2906aa899932bee13',
+  "INFO  using victorops api key = 'f0ac1a8e945b9b501249624e8b96cdcc'",
+  'POST https://alert.victorops.com/integrations/generic/20131114/alert/edb719630fee5c045f857d12d40a3e6c/database 200',
+]
+mustKeep = [
+  'VICTOROPS_API_KEY=${VICTOROPS_API_KEY}',
+  'victorops_account_id = "7bf5d9d82d6951921eef0df70da0c621"',
+]
+
+# --- product analytics, feature flags and experimentation ---
+
+
+# The pub prefix with exactly 32 hex after it is specific enough to match on its own.
+[[rules]]
+id = "datadog-client-token"
+description = 'Datadog RUM / browser logs client token (pub + 32 hex)'
+regex = '''(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pub"]
+mustRedact = [
+  '  DD_CLIENT_TOKEN: pub657b6b3e551ca095ca22c5a109c7ddac',
+  '[main] INFO  c.e.app.Settings - resolved datadogClientToken = puba125627fbd436465526efed987d27446',
+  'docker run --rm -e clientToken=pub312955e2e6ced8a0803619ee04600a81 registry.local/worker:1.4.2',
+  "datadogRum.init({ applicationId: '7d1b3c2e-8a8f-4b5e-9a0c-2f4e6d8c1b3a', clientToken: 'pubb3b0c54dd2f96a05dbf6e97988a6b927', site: 'datadoghq.eu' })",
+]
+mustKeep = [
+  'INFO  rum: public client token prefix is pub, see the RUM docs',
+  'DEBUG publisher pubsub-topic-5 flushed 32 messages',
+  'DD_CLIENT_TOKEN=${DD_CLIENT_TOKEN}',
+]
+
+# A host label after na1./eu1. is short and dotted; 40+ base64 characters without a dot is a key.
+[[rules]]
+id = "fullstory-api-key"
+description = 'FullStory API key (region na1./eu1. + base64)'
+regex = '''\b((?:na|eu)1\.[A-Za-z0-9+/]{40,200}={0,2})'''
+entropy = 4.0
+keywords = ["na1.", "eu1."]
+mustRedact = [
+  '<FULLSTORY_API_KEY>na1.zYq3xBM17DGH9cc0EHlDXqcOBNwTfq9qjj/Ectga2Mt/I1glrBPsKoJ2Rw4prZ9ZnmVABB/2yGp3pVb39yN1vZ464YR4kf1y</FULLSTORY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config fullstoryApiKey="na1.iHc2Gz2qwEFEYUzcqbqNILBAhLYMAs2Qx+drx2MDhZJyNzuced/k123VcEDP0W+n60RrxgMMiYsRqYGx7tmzMF7yZYE6cRAs" loaded',
+  'Authorization = "na1.ydAYF+QokgTAwn0sE8W10ukhSJ07L1HaHaHkthCioM59eLtd6Y0CEGmMZDlqiajJ352KAtPzzxQCv9NEJKYIyasc0tQ1Az8S"',
+  "curl -H 'Authorization: Basic na1.z4Z6937+UkA7H0GbYAEvmia6ZHkCPUskaknQ+7zq8BOieLFLZ2Y8csUk2ku3bIj0ZUVEB+GhL4QmiowNbtfXNi0rDb9vJwX2' https://api.fullstory.com/users/v1",
+]
+mustKeep = [
+  'INFO  fullstory: org host na1.fullstory.com reachable',
+  'GET https://eu1.example-cdn.net/assets/app.js 200',
+]
+
+[[rules]]
+id = "fullstory-api-key-keyword"
+description = 'FullStory API key (base64, 60+) next to a fullstory keyword'
+regex = '''(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["fullstory"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" FULLSTORY_API_KEY=4+GwcLiBksrRkPzAym3y+/aSpJPtKQodjHcxRUKHwmhD0BIUKOniPkuSc636TQzpFL9VIShZVWbOcVchfEWTVLlJ timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: fullstory_secret: 'aB2/a13nQc/UzL6+CxKaH94+nra7eMouimFP5EY1Co0g+96UukvaDWOfTzCZPqxFvlNU6sZ/WEuYVNsvk7fXxgId'",
+  'fullstory key TdA3xCpnFPSz7Kg6lpVepn+OzbE1QUzVNSfjYs+2mPxLHZRJafHpbLfPCcT10xaQj6QOx14jYTHrZI3vJ9Worbqb',
+]
+mustKeep = [
+  'FULLSTORY_API_KEY=${FULLSTORY_API_KEY}',
+  '<fullstory_account_id>DygFvnRHaApcTDZAZEhoR46zKJV6CW3hQCtIg3jWcrhfFK7ZCmX8J9SAo31VjDTsjKd8a3SLYpx/KJbZVjLV0FzA</fullstory_account_id>',
+]
+
+[[rules]]
+id = "mixpanel-secret"
+description = 'Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keyword'
+regex = '''(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mixpanel"]
+mustRedact = [
+  '<MIXPANEL_API_SECRET>09b2ac4991ec975d77b14618e6ca3597</MIXPANEL_API_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config mixpanelToken="8c2f1e6538b312d217c4908f6f13ea18" loaded',
+  'mixpanel service account secret a89252e51a99b44cdf66e400f3cea69f',
+]
+mustKeep = [
+  'INFO  mixpanel distinct_id=6a1f2b3c-4d5e-4f60-8172-839495a6b7c8 tracked',
+  'INFO  mixpanel project_id=2381734 export ok',
+  'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mixpanel_account_id=592eb5fe755cb76c6067138f271d93b9 timeout=30s',
+]
+
+[[rules]]
+id = "amplitude-api-key"
+description = 'Amplitude API key / secret key (32 hex) next to an amplitude keyword'
+regex = '''(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["amplitude"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config AMPLITUDE_API_KEY="498849d048bfd57e326290978b73b3ba" loaded',
+  'amplitudeSecretKey = "45856e38c8e2b8f21c8acdfcd9c22504"',
+  "INFO  using amplitude secret = '79c5cfde1b00ae20dceddd1ebccd6e9c'",
+]
+mustKeep = [
+  'INFO  amplitude device_id=6a1f2b3c4d5e4f608172839495a6b7c8 flushed 20 events',
+  'AMPLITUDE_API_KEY=${AMPLITUDE_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: amplitude_account_id: 'b17b98be408cdf219ac199ef9680dd0b'",
+]
+
+[[rules]]
+id = "segment-public-api-token"
+description = 'Segment Public API token (sgp_ + 64 base62)'
+regex = '''\b(sgp_[A-Za-z0-9]{64})\b'''
+keywords = ["sgp_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SEGMENT_PUBLIC_API_TOKEN="sgp_NnoIaXUpBwhyYIvydSzlZpQzVcg3UuSt1eAYzEyyUp3D4QYUkW9mqFqPeRmgBqiY" loaded',
+  'segmentToken = "sgp_qbqRt3Eysc0xlCSb0dwarDqMoUx5SrFXJztGUTpgbiJ0NfyU0m56KR1LhPHE8wRY"',
+  'export Authorization="sgp_R7IpdgUmMxCPwWeRtNg5AEFMgjh4LLz7cWBnAisIZ5SgkIZxTl2QmGVlMWkVrKHX"',
+]
+mustKeep = [
+  'INFO  segment: public API tokens start with sgp_',
+]
+
+[[rules]]
+id = "segment-write-key"
+description = 'Segment source write key (32 base62) / Config API token next to a segment keyword'
+regex = '''(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["segment"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SEGMENT_WRITE_KEY = VXOgJAILtk4imHwBwBHrfcnPCspLe0By',
+  'docker run --rm -e segment_token=ygWHziInAA1P7Y2CZhSPDCRxhSI1u5q9 registry.local/worker:1.4.2',
+  '<segmentWriteKey>9MexLsG3P0v8y8EHbDGtOAz0P4GjCLPh</segmentWriteKey>',
+]
+mustKeep = [
+  'INFO  segment_count=32 segment_size=1048576 segment_key=tenants/42/part-0001',
+  'SEGMENT_WRITE_KEY=${SEGMENT_WRITE_KEY}',
+]
+
+[[rules]]
+id = "posthog-personal-api-key"
+description = 'PostHog personal API key (phx_ + 43 base62)'
+regex = '''\b(phx_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phx_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" POSTHOG_PERSONAL_API_KEY=phx_KpQ1qBVvNxhQVb50KuzljAkus2W5EH528Kqy2y6ZccW timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: posthog: 'phx_HecDY4aZoc9On8RgqSqwPZdfv3kA8cHdyTsKDE0jEu1'",
+  '  Authorization: phx_4eLuQmqBrkrnqotsZtQMyCVv7Rjz8425sMUZ5iu0fte',
+]
+mustKeep = [
+  'INFO  posthog: personal API keys start with phx_',
+]
+
+[[rules]]
+id = "posthog-project-api-key"
+description = 'PostHog project API key (phc_ + 43 base62)'
+regex = '''\b(phc_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phc_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEXT_PUBLIC_POSTHOG_KEY":"phc_Uex37HiR3v3KZP7wlVFtyRqJsesrihkL5pf0AWupuzT","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" posthogApiKey=phc_yg74KYHJn7HKHR04FTZABDIkX9MGEXiH8Hk3dqs8hhs timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: api_key: 'phc_NqhEXKn4Rp6Cc3kkrz9jjNEl7RrroYLj550EqGUJPov'",
+]
+mustKeep = [
+  'INFO  posthog: project API keys start with phc_',
+]
+
+[[rules]]
+id = "posthog-feature-flags-secure-key"
+description = 'PostHog feature flags secure API key (phs_ + 43 base62)'
+regex = '''\b(phs_[A-Za-z0-9_]{40,50})\b'''
+keywords = ["phs_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config POSTHOG_FEATURE_FLAGS_SECURE_API_KEY="phs_QLBsZqAgH5gx3wUGWNUczgEHWQ644H9HtKSoBtvPR8q" loaded',
+  'personal_api_key = "phs_dCCgkc1ViR42Wf81F1pH7eekL7tQPhMF7UyJjmuLMYu"',
+  '+ worker --secure-key phs_G9KG3JnPfROoH2xxV5OVJzohawG531f3o7Mh7C3vPg7 --verbose',
+]
+mustKeep = [
+  'INFO  posthog: feature flag secure keys start with phs_',
+]
+
+[[rules]]
+id = "rudderstack-write-key"
+description = 'RudderStack source write key / access token (27 base62) next to a rudder keyword'
+regex = '''(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["rudder"]
+mustRedact = [
+  '<RUDDERSTACK_WRITE_KEY>Uwl8AuMC4ex7kAzKW7sqjmEoIEN</RUDDERSTACK_WRITE_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config rudderWriteKey="awfxIcczglM0Fbs6WeqpMiG6FsZ" loaded',
+  "INFO  using rudder access token = '3a09IjAehi9q9hrWLifO0dhl3JN'",
+]
+mustKeep = [
+  'INFO  rudder-server: data plane url https://hosted.rudderlabs.com ok',
+  'RUDDERSTACK_WRITE_KEY=${RUDDERSTACK_WRITE_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" rudder_account_id=es9eyC6gVuBUglh3uLyAr9zHHqM timeout=30s',
+]
+
+[[rules]]
+id = "launchdarkly-mobile-key"
+description = 'LaunchDarkly mobile key (mob- + UUID)'
+regex = '''\b(mob-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["mob-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved LAUNCHDARKLY_MOBILE_KEY = mob-ab08b0f7-43ff-4a6e-8ca0-4cf742d8e520',
+  'docker run --rm -e ldMobileKey=mob-1c9c28e0-8546-432d-87b7-e0228b287775 registry.local/worker:1.4.2',
+  '<mobileKey>mob-9e2140bd-b713-4871-8b6a-0f8a739f830c</mobileKey>',
+]
+mustKeep = [
+  'INFO  launchdarkly: mobile keys start with mob-',
+]
+
+[[rules]]
+id = "launchdarkly-sdk-key"
+description = 'LaunchDarkly server-side SDK key (sdk- + UUID)'
+regex = '''\b(sdk-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["sdk-"]
+mustRedact = [
+  'docker run --rm -e LD_SDK_KEY=sdk-7a8eeb61-d842-4d9d-9c22-a1033b72ee83 registry.local/worker:1.4.2',
+  '<launchDarklySdkKey>sdk-1db24d4c-ffe3-46a3-9d80-1ef8eaf13677</launchDarklySdkKey>',
+  'May  1 10:00:04 web-2 app[2211]: config sdkKey="sdk-f21c1180-d2a6-498c-8661-705d2e9c87b4" loaded',
+]
+mustKeep = [
+  'INFO  launchdarkly: server SDK keys start with sdk-',
+  'INFO  sdk-version=7.1.0 initialised',
+]
+
+[[rules]]
+id = "split-sdk-key"
+description = 'Split (Harness FME) SDK / Admin API key (36-40 lowercase alnum) next to a split.io key name'
+regex = '''(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["split"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SPLIT_SDK_KEY = kugwi6rr25qjic75s97uox4vvq3ynzs1br2o',
+  'docker run --rm -e SPLITIO_API_KEY=tu22jy6g36q6rrvm5brt4l7qjnbbar3h1phw registry.local/worker:1.4.2',
+  '<splitApiKey>n4bil30y44pz6y2sabife0xnpdnfor1sw0x4</splitApiKey>',
+]
+mustKeep = [
+  'INFO  split=train ratio=0.8 seed=42',
+  'DEBUG split_key=tenants/42/shard-3 moved',
+  'SPLIT_SDK_KEY=${SPLIT_SDK_KEY}',
+]
+
+[[rules]]
+id = "flagsmith-environment-key"
+description = 'Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keyword'
+regex = '''(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])'''
+entropy = 3.5
+keywords = ["flagsmith"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FLAGSMITH_ENVIRONMENT_KEY: 'ser.egR0bHmI8dQsmWh2uLrC72'",
+  '  flagsmithServerKey: ser.VbhWMxhbuxg3mNYGH0sEYC',
+  '2024-05-01T10:00:05Z WARN  bootstrap: flagsmith api key: ser.EkPA8TEPIMcB3QRMouxGEd',
+]
+mustKeep = [
+  'FLAGSMITH_ENVIRONMENT_KEY=${FLAGSMITH_ENVIRONMENT_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config flagsmith_account_id="ser.1Lj4xlCf6F30IitUXWcJPb" loaded',
+]
+
+[[rules]]
+id = "configcat-sdk-key"
+description = 'ConfigCat SDK key (configcat-sdk-1/22/22, or legacy 22/22 next to a configcat keyword)'
+regex = '''(?:\b(configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})|(?i:configcat)[\w.-]{0,30}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}|\s)\s{0,3}(?:\\?[\"'\x60])?([A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}))(?![A-Za-z0-9_-])'''
+keywords = ["configcat"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CONFIGCAT_SDK_KEY: 'configcat-sdk-1/Ep_Pmg4QZ-6sKdR8JJoZXk/IkcITz5gBHgMqKi2waKcVl'",
+  '  configCatSdkKey: configcat-sdk-1/v1XxKS53gEYUrpAzR-xHEC/o_sKm7-BtNkVK4LB3OTjK8',
+  'configcat_key: "gCfFTaI89kvbyklWJF2YL1/Ty1oS03gATf6d5P1FB2fCP"',
+]
+mustKeep = [
+  'INFO  configcat: config fetched, etag W/"1a2b3c"',
+]
+
+# Personal access tokens start with a digit and ':' (e.g. 2:...); length tolerated 40-60.
+[[rules]]
+id = "optimizely-api-token"
+description = 'Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keyword'
+regex = '''(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["optimizely"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config OPTIMIZELY_API_TOKEN="2:SydrMTpZnJi-yuvHjk74cAAOl40vnumc3RlYRKVJJbq_j16x" loaded',
+  'optimizely_token = "2:j3Xj-Q_FsC7axiRFZ3dtLS5K3CEfmuLf_QErByqjrFcWu-iw"',
+  "INFO  using optimizely personal access token = '2:Gd17RTU8AtiDl1Rc6MCk0D0UXgioC1trOIhKWPhk4ZhTyjYw'",
+]
+mustKeep = [
+  'OPTIMIZELY_API_TOKEN=${OPTIMIZELY_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: optimizely_account_id: '2:BknAMxg7iFs6huwgjY3b_SyUSZYpNj-3cwdNDRxT_hipgPko'",
+]
+
+[[rules]]
+id = "statsig-server-secret"
+description = 'Statsig server secret key (secret- + 40-50 base62)'
+regex = '''\b(secret-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\b'''
+entropy = 4.0
+keywords = ["secret-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: STATSIG_SERVER_SECRET: 'secret-9Cvs0KTxlA6lCds3iNAbOkvlSWcCexkPrmU3jfnKX41'",
+  '  statsigSecret: secret-i4Alyv7aR6kcKhBKdyvAHKJYK7qKLEQfWevQoEIo3lU',
+  '2024-05-01T10:00:06Z DEBUG http: > STATSIG-API-KEY: secret-axfMmbgtchWXGD7Pg42rFCxXcnTpgkq0kimJgWMG57k',
+]
+mustKeep = [
+  'INFO  k8s: mounted secret-volume-config-7f9c4d at /etc/app',
+  'INFO  cache: secret-5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a12345678 evicted',
+]
+
+[[rules]]
+id = "statsig-console-key"
+description = 'Statsig console API key (console- + 40-50 base62)'
+regex = '''\b(console-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\b'''
+entropy = 4.0
+keywords = ["console-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: STATSIG_CONSOLE_KEY: 'console-jhkOpNDWjk78hqdJsqHcfuJ1DRIwGmm4FnRvS2PVa9r'",
+  'curl -s -H "STATSIG-API-KEY: console-dt6b6Pk0FUrZSixNc6pQ2Bq9s8C45tpmY4VLV99qpSm" https://api.example.net/v1/status',
+  "curl -H 'STATSIG-API-KEY: console-HYkrhhj94dtabEdRLytRopa2LTa3gt43bLzxDQwWUFA' https://statsigapi.net/console/v1/gates",
+]
+mustKeep = [
+  'INFO  console-log-forwarder-5d8b7c9f6-x2k4q started',
+]
+
+[[rules]]
+id = "pendo-integration-key"
+description = 'Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keyword'
+regex = '''(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])'''
+entropy = 3.0
+keywords = ["pendo"]
+mustRedact = [
+  'docker run --rm -e PENDO_INTEGRATION_KEY=7e163b38-5b22-4b11-b279-2b7cbec5ba10.us registry.local/worker:1.4.2',
+  '<x-pendo-integration-key>31fdfc6a-e376-4ca7-b849-316d10c4c3d7.us</x-pendo-integration-key>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pendo integration key: b522d28a-510f-4c9c-bd22-9d3b6c702f0f.us',
+]
+mustKeep = [
+  'INFO  pendo visitor_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a tracked',
+  'PENDO_INTEGRATION_KEY=${PENDO_INTEGRATION_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pendo_account_id":"b279b7aa-79b4-437b-8162-f1bc45b3b8a3.us","retries":3}',
+]
+
+# Client / frontend / admin tokens; bound to lines that mention unleash.
+[[rules]]
+id = "unleash-api-token"
+description = 'Unleash API token (<project>:<environment>.<64 hex>)'
+regex = '''(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\b'''
+keywords = ["unleash"]
+mustRedact = [
+  'UNLEASH_API_TOKEN = "default:development.a28a3486497a8f331eee44a3b3f2ee6554fb838bba0d112422d461d528bb105b"',
+  'export unleashToken="default:development.dfae59fc15ba6767dfa815d69b5381abc75f1f07114a7d4b7e97f2ee7b02fac9"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unleash.client.token":"default:development.981cc1abd746545b68b4aa30286b3980c186d573924a5baf6b717d0cde6e3872","retries":3}',
+  'unleash admin token *:*.e86cb8f8b7443022ee3fb3423552474a6887fe5d67220e953010b8f5e3ff8d9d',
+]
+mustKeep = [
+  'INFO  unleash: feature toggle checkout:v2 enabled in development',
+]
+
+[[rules]]
+id = "beamer-api-key"
+description = 'Beamer API key (b_ + 44 base64url) next to a beamer keyword'
+regex = '''(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["beamer"]
+mustRedact = [
+  'BEAMER_API_KEY = "b_vpcnCV7kM7urv1IfuDi8Al84cBr51WOFG9nBDDfbNug="',
+  'export beamerApiKey="b_RKWQlVIAML196XMhYQh13QJfk-5qQixV-99dQQYOZ3v="',
+  "INFO  using beamer api key = 'b_IHgYtpuHOFFmtDX6wAbkG8WXMM2dvX9yj4yWkAdRutn='",
+]
+mustKeep = [
+  'INFO  beamer product_id=AbCdEf123 feed rendered',
+  'BEAMER_API_KEY=${BEAMER_API_KEY}',
+  '  beamer_account_id: b_ok6ddPAojlhUadafMa76zm8Psb5IeUeVUbY2LGHe3Iv=',
+]
+
+[[rules]]
+id = "looker-client-secret"
+description = 'Looker API3 client secret (24 base62) next to a looker keyword'
+regex = '''(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["looker"]
+mustRedact = [
+  '<LOOKERSDK_CLIENT_SECRET>HfDpuSk2z6C1VHiHxlTieO1S</LOOKERSDK_CLIENT_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config lookerClientSecret="tJXBq6GCjPS4NdPvwAhUM3x2" loaded',
+  'looker client secret 7kGBww1sefzaLu1LEIDVL1lt',
+]
+mustKeep = [
+  'INFO  looker dashboard_id=42 rendered in 1.2s',
+  'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" looker_account_id=SiehKFDlGLzLUQQTjnfMj4g7 timeout=30s',
+]
+
+# --- productivity, project management and collaboration ---
+
+
+[[rules]]
+id = "clickup-api-token"
+description = 'ClickUp personal API token (pk_ + user id + _ + 32 uppercase alnum)'
+regex = '''\b(pk_[0-9]{6,10}_[0-9A-Z]{32})\b'''
+keywords = ["pk_"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CLICKUP_API_TOKEN: 'pk_77183345_PBJLVBNB39H3MXNTHZQ8N5Y2RY5V697S'",
+  '  clickupToken: pk_46615059_YOOS57QQQAPEG90IAOO4EM5RTE3KZG1Q',
+  '[main] INFO  c.e.app.Settings - resolved Authorization = pk_74867318_1B3KL7YF1TGN21O1S9FJQBEJSI7XRKV8',
+]
+mustKeep = [
+  'INFO  clickup: personal tokens start with pk_ followed by the user id',
+]
+
+[[rules]]
+id = "trello-api-key"
+description = 'Trello API key (32 hex) next to a trello keyword'
+regex = '''(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["trello"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config TRELLO_API_KEY="4e04a2702ce5d27e8d1beff9f0940f78" loaded',
+  'trelloKey = "3df42642ee46565b9889495d106b1b65"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: trello api key: 4aa9dfc18ebd26825efe248d52b65a51',
+  'GET https://api.trello.com/1/members/me/boards?key=3ff0c74d531af21f354484cc2cde6dd5&token=ATTAd9546da1defd4b9fb85f50d9da820a63a691957c909d603b8c1fcfed223370d8c9ff1170',
+]
+mustKeep = [
+  'INFO  trello board_id=5f2c1e0a9b8d7c6e5f4a3b2c synced',
+  'TRELLO_API_KEY=${TRELLO_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: trello_account_id: '1cdcdf3fb71bda2844621e823c274118'",
+]
+
+[[rules]]
+id = "trello-user-token"
+description = 'Trello user token (ATTA + 64 hex + 8 hex checksum)'
+regex = '''\b(ATTA[a-fA-F0-9]{64}(?:[a-fA-F0-9]{8})?)\b'''
+keywords = ["atta"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TRELLO_TOKEN: 'ATTA1afc7d6cc307e5de6a27c0f251605d5ff5ebc54bf7d1b0d7ee974094b100a44f8428B569'",
+  '  trelloToken: ATTAb18bacb5de1d883cb18b8b8b2a95e06d724b6064a33dcccc21663798976754cd2F742A7B',
+  'exec: /usr/local/bin/agent --token=ATTA15f8e863bc4e4ad6a0dd808739fbdd610d21a96459a945d282ab52f56932575b92C894F0 --region eu',
+]
+mustKeep = [
+  'INFO  mail: attachment ATTACHMENT_7f3a saved (42 KiB)',
+]
+
+[[rules]]
+id = "trello-legacy-token"
+description = 'Trello legacy user token / OAuth secret (64 hex) next to a trello keyword'
+regex = '''(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])'''
+entropy = 3.0
+keywords = ["trello"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved TRELLO_TOKEN = b4a3ca262dbfac5a418caf053df737f2f7c9d5a8ed100566664fed15856d4e2b',
+  'docker run --rm -e trello_oauth_secret=d3aee7c4e0b271f4f68754fd6a06cf58c954a3cd80eb3e0c4b8a6c52fc31640b registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: trello token: f543464f2333d139e6685130b63d12aa348d6f032cae7d0ccb389b2b4535dbd1',
+]
+mustKeep = [
+  'TRELLO_TOKEN=${TRELLO_TOKEN}',
+  'export trello_account_id="e55a836380045c959faf3ced68bd1bcf4915fa2de0301f164db0438acfa7d447"',
+]
+
+[[rules]]
+id = "linear-oauth-token"
+description = 'Linear OAuth access token (lin_oauth_ + 64 hex)'
+regex = '''\b(lin_oauth_[a-f0-9]{64})\b'''
+keywords = ["lin_oauth_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","LINEAR_OAUTH_TOKEN":"lin_oauth_edc3afbc3d2e4485a6cfa7843bca91a957580381f2102355236c1678b2e30645","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" Authorization=lin_oauth_be5154af930f98a44f4dc0e38051c42a051d51c1e4f274f712f8d164acfba249 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: access_token: 'lin_oauth_a1ddf4a369209bbb64f188b6863d94812847955e65d04433fc5e09b6152e8f8d'",
+]
+mustKeep = [
+  'INFO  linear: OAuth tokens start with lin_oauth_',
+]
+
+[[rules]]
+id = "shortcut-api-token"
+description = 'Shortcut (Clubhouse) API token (UUID) next to a shortcut / clubhouse key name'
+regex = '''(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["shortcut", "clubhouse"]
+mustRedact = [
+  'export SHORTCUT_API_TOKEN="15d37640-4272-4b1f-85a3-b2e5626f3b54"',
+  '2024-05-01T10:00:06Z DEBUG http: > Shortcut-Token: e00a4660-1942-452b-b346-7d52fae1f652',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" clubhouse_api_token=cc3a33c7-d4a7-4f16-a3f6-d27af533c6e9 timeout=30s',
+]
+mustKeep = [
+  'INFO  shortcut story_id=4821 moved to done, workflow_state_id=500000012',
+  'DEBUG keyboard shortcut ctrl+k bound',
+  'SHORTCUT_API_TOKEN=${SHORTCUT_API_TOKEN}',
+]
+
+[[rules]]
+id = "smartsheet-api-token"
+description = 'Smartsheet API access token (26 or 37 base62) next to a smartsheet keyword'
+regex = '''(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["smartsheet"]
+mustRedact = [
+  '  SMARTSHEET_ACCESS_TOKEN: uNzzqSdKYy0KlkVpfxVjArTlRExjRZuwL6NRn',
+  '[main] INFO  c.e.app.Settings - resolved smartsheetToken = RpS9jLRQU8ccKvMMe3t2hLO7eq4FhKSMbkeDT',
+  "INFO  using smartsheet api token = 'sc9G96x2jnOHiGxv42D3GjErO7H5HG8fYVQOC'",
+]
+mustKeep = [
+  'SMARTSHEET_ACCESS_TOKEN=${SMARTSHEET_ACCESS_TOKEN}',
+  'smartsheet_account_id = "c1buYJts7Sb0KpEJZrkle3jcKfGaeRNEpSnnU"',
+]
+
+[[rules]]
+id = "todoist-api-token"
+description = 'Todoist API token (40 hex) next to a todoist keyword'
+regex = '''(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["todoist"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TODOIST_API_TOKEN: '6c973d4e9bf74ca154f538d0de540dfdb01684b6'",
+  '  todoistToken: 580cca2b67e7302bc0f5b9770f7310ca7065263b',
+  "INFO  using todoist token = '89900b338d8701ba01f36d07227cab098e2418ea'",
+]
+mustKeep = [
+  'TODOIST_API_TOKEN=${TODOIST_API_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config todoist_account_id="02d47ed67650880b2564632312300cda8df11e01" loaded',
+]
+
+[[rules]]
+id = "miro-access-token"
+description = 'Miro REST API access token (eyJtaXJvLm9yaWdpbiI6... base64url JSON header + _ + secret)'
+regex = '''\b(eyJtaXJvLm9yaWdpbiI6[A-Za-z0-9_=-]{6,40}_[A-Za-z0-9_-]{20,60})(?![A-Za-z0-9_-])'''
+keywords = ["eyjtaxjvlm9yawdpbii6"]
+mustRedact = [
+  'MIRO_ACCESS_TOKEN = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_a6MRqkQzwKZ3pR5Q91yefo3bcVv"',
+  'export miroToken="eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_Rw4XQWUk-UZv-getqNNwd_oImtu"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","Authorization":"eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_OjqAcpJjb-2lhDu4r_6DFhvaZ7y","retries":3}',
+]
+mustKeep = [
+  'INFO  miro: board o9J_kxYz123= shared with team',
+]
+
+[[rules]]
+id = "miro-legacy-token"
+description = 'Miro legacy OAuth token / app secret (27-36 base62) next to a miro keyword'
+regex = '''(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["miro"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MIRO_CLIENT_SECRET = sQh4o1WZbvBYbCTvPPhXBvCbykb6HlX9',
+  'docker run --rm -e miroAccessToken=C3ennssjmrslmJ6NjoB3CiN88j1M4sTN registry.local/worker:1.4.2',
+  "INFO  using miro access token = 'yplLx9ubWHWQ0IxLaQBPnK67AiL9YD13'",
+]
+mustKeep = [
+  'INFO  mirror sync token refreshed for replica-3',
+  'MIRO_CLIENT_SECRET=${MIRO_CLIENT_SECRET}',
+  'export miro_account_id="p335HRTqeCC7mrCvLF2OMq6Clyq0PWNr"',
+]
+
+[[rules]]
+id = "box-token"
+description = 'Box developer token / client secret (32 base62) next to a box key name'
+regex = '''(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["box"]
+mustRedact = [
+  '<BOX_CLIENT_SECRET>UijyI0tooiGSaKgH09uw5jdAhyLvjT1t</BOX_CLIENT_SECRET>',
+  'May  1 10:00:04 web-2 app[2211]: config boxDeveloperToken="4V2mPpSUXQj92GeyeU69uTpij8Az9s1a" loaded',
+  'box-token = "IAmHweT1f1jH2ayMveqDkuXdUykOC5AA"',
+]
+mustKeep = [
+  'INFO  dropbox_token_refresh_count=2 inbox_key=user:42:inbox',
+  'DEBUG box_id=82731645 checksum=3f1c2e4d5a6b7c8d9e0f1a2b3c4d5e6f',
+  'BOX_CLIENT_SECRET=${BOX_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "dropbox-app-secret"
+description = 'Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keyword'
+regex = '''(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["dropbox"]
+mustRedact = [
+  'docker run --rm -e DROPBOX_APP_SECRET=uv6gxmvxtfj31f7 registry.local/worker:1.4.2',
+  '<dropboxAppKey>4wmx2rsdg878qhq</dropboxAppKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: dropbox app secret: v9h36dmwqdca05h',
+]
+mustKeep = [
+  'INFO  dropbox rev=015f2c1e0a9b8d7 uploaded /reports/q2.pdf',
+  'DROPBOX_APP_SECRET=${DROPBOX_APP_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","dropbox_account_id":"wucoqc2nhjlq968","retries":3}',
+]
+
+[[rules]]
+id = "coda-api-token"
+description = 'Coda API token (UUID) next to a coda key name'
+regex = '''(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coda"]
+mustRedact = [
+  'docker run --rm -e CODA_API_TOKEN=5c3c2a0c-c10d-4fdd-8526-685e06ac57a9 registry.local/worker:1.4.2',
+  '<codaToken>6b269677-62f0-4ddf-b313-a14681051b4b</codaToken>',
+  'May  1 10:00:04 web-2 app[2211]: config coda-key="2a1322ae-3af3-48d9-a9e5-058ee861ea71" loaded',
+]
+mustKeep = [
+  'INFO  codacy project token rotated',
+  'DEBUG coda doc_id=AbCdEf123 synced',
+  'CODA_API_TOKEN=${CODA_API_TOKEN}',
+]
+
+[[rules]]
+id = "asana-client-secret"
+description = 'Asana OAuth client secret (32 alnum) next to an asana keyword'
+regex = '''(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["asana"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved ASANA_CLIENT_SECRET = 4lMdNy23M21WYeAmLzIaxLhb4Z5HwxQ1',
+  'docker run --rm -e asanaClientSecret=1IXXzsnArk8asJpXV71HbqdWMBKQNLoq registry.local/worker:1.4.2',
+  'asana client secret HhYxS6AWiagbAvJVNu2IJEZs2S5KH6VT',
+]
+mustKeep = [
+  'ASANA_CLIENT_SECRET=${ASANA_CLIENT_SECRET}',
+  'export asana_account_id="G6c1dLmLEH1MKnKdPUYflC8KfnTiNlES"',
+]
+
+# monday.com tokens are JWTs; the jwt rule also catches them, this one names the vendor.
+[[rules]]
+id = "monday-api-token"
+description = 'monday.com API token (JWT) next to a monday keyword'
+regex = '''(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+entropy = 3.0
+keywords = ["monday"]
+mustRedact = [
+  'export MONDAY_API_TOKEN="eyJhbGciOiJIUzI1NiJ9.eyJinAgvitsnwDZVEarzQLxwyPMpB_b7Wzfqv29_DNYB1aAHhWqiVGA4u33WrvjBk3w_1X-X6zj_eVlpeTwSo3UI6FwNolGkFilLFtGCTN5Muoc6zLPzDB14tuB.Vu1bDmsrBIbHE4msgMM_vBPcAi3aaVmoWNoEBbMZF0h"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","monday_token":"eyJhbGciOiJIUzI1NiJ9.eyJ3CKjRuUTxXt3AxFz8vDejKqyhf9loOJSHBzsbDEKznslNAA1STuh6xGLKjBzYGsVfnBQa1X_ixzQCzTYM3WugDEinfO52fs59l9_HtYC7oQn7NwzwoANPycc.BrWZZ8ROSGe_vjjhB_GUvWc3-cWcZzsd1WLOZCBb5J_","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mondayApiKey=eyJhbGciOiJIUzI1NiJ9.eyJNbikoVpDTSL-cX0jUVmpn8o784uRYWzurJ8KWE84_42WEb8sIAj_mMOnQMNxmQwhoCeGzaFzLE8Nzh5byq9NBWzKllrO82Ufq3-k-u-_dihpifIqzuxAKySk.IRMQRyyew4hKrF6FvSkwKVsfmFavEXNg7EJQL4C6JZM timeout=30s',
+]
+mustKeep = [
+  'MONDAY_API_TOKEN=${MONDAY_API_TOKEN}',
+]
+
+[[rules]]
+id = "basecamp-access-token"
+description = 'Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keyword'
+regex = '''(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])'''
+entropy = 4.0
+keywords = ["basecamp"]
+mustRedact = [
+  '  BASECAMP_ACCESS_TOKEN: BAhbB0kiAbB7K6WdGDBcPS5APkSxlZU4vL8BVfcskN/KdP903CmFO3I2PjUpnrmaUupuYm/LFJtMZ3eHCxiLonxSJpKRu47IIj86llNIxipN74DY2fQwtBtuIy0eVyr0T+PVt9f9LVEHfx3Ihsz1+/Mh',
+  '[main] INFO  c.e.app.Settings - resolved basecampToken = BAhbB0kiAbB7Fx/HBep0qZV6AdB+XM5/ebvDXBX67UQlJfLDKhCnJ7AqBelchqF9JI1QuDeYm4F/2JgT2qO5blmyylUPtiej7jEv3trsThBH7VkmKt3ZxacS/JtyyFeFiBC2AKkJirlqGPTFu9lJ5o+o',
+  '2024-05-01T10:00:05Z WARN  bootstrap: basecamp oauth token: BAhbB0kiAbB7HBPm33NrDQU56VSmBIUUb28iDOjpDcV5xpts6031hSGtD14gyQEa3/8I8dbR+axveqaE4xfKjiUc5jGQplBL2ADk06bwW5uZ+rZlI5Q/BKJYZxJzaeEK0bYeilkE/FrL88M5t9FExHyK',
+]
+mustKeep = [
+  'BASECAMP_ACCESS_TOKEN=${BASECAMP_ACCESS_TOKEN}',
+  'basecamp_account_id = "BAhbB0kiAbB7MZ82qJ92baS7dd5I9kK+/a58z7zXPF3lcS1+UpGZSmqRV/zKPSK2AwOV/Naol5oDArgxYIpNrnqOS6F1PdAEUS0egZ8sIJ6LALjZjvP/IPRvRLAbsIdqHDL7lkNXvDjBJst52+OT9yJE"',
+]
+
+[[rules]]
+id = "wrike-permanent-token"
+description = 'Wrike permanent access token (JWT) next to a wrike keyword'
+regex = '''(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'''
+entropy = 3.0
+keywords = ["wrike"]
+mustRedact = [
+  '  WRIKE_TOKEN: eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJ6LixxxR8qtwOKj95UME7-aqx5_bA4FDLL8Amkt2GCmQ-mSmdryHm8OkK5K-wnUjp0s_YpO3QbrTh5023-BsLntCAqRDb-l8_wos10gcek4679YBiWNcXdDYXVC73JULG7OQUtFMNwriQWT_KoeYroa.3WcIxWj7HcmFbcnBhQjQ4HPiwwFpYLkyUdK2II9sQPl',
+  '[main] INFO  c.e.app.Settings - resolved wrikeAccessToken = eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJH_WknmY4xXJ2pU5aVBiAGpM93ne0bEmct01hN5YQ-8jDOvkyAqNs8d_livNWZ-I-sbrxtNRkd5GrUWVszAvzxjC8X18HuRBQdnaZjB9g8FFsqTWHIjNaSjLOZWLzxJSfO0tmfZypHfm-ChHb9w4uDm.T1gN9mYK9mN6ZAIurAavqUvvWrq4tFQ52AJszokUPUB',
+  '2024-05-01T10:00:05Z WARN  bootstrap: wrike permanent token: eyJ0dCI6InAiLCJhbGciOiJIUzI1NiIsInR2IjoiMSJ9.eyJgel2vnoJyvV6Py1XDQKiFp1VRx8XVQwAZDcmP9tX8IsTBOm3jTtGYITrp2i_BBIuGzSH4A4l60-4k_US5OpAtdv4x-ftHV6p_qsuv3kItx_IW6K5VFGaCwq6ivkrG3haKrpKQxNJIdBbQwCYxGNxMU.gDxxO3qrZKkMn4KlWem1FA2p4WdinZbzuFKorJEpuzj',
+]
+mustKeep = [
+  'INFO  wrike: permanent token created for integration user 4821',
+  'WRIKE_TOKEN=${WRIKE_TOKEN}',
+]
+
+[[rules]]
+id = "zapier-webhook-url"
+description = 'Zapier catch hook URL (hooks.zapier.com/hooks/catch/<account>/<hook>)'
+regex = '''(?i:hooks\.zapier\.com/hooks/(?:catch|standard)/)([0-9]{3,12}/[A-Za-z0-9]{5,16}|[A-Za-z0-9]{12,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["hooks.zapier.com"]
+mustRedact = [
+  'ZAPIER_WEBHOOK=https://hooks.zapier.com/hooks/catch/1700396/2mzpibl/',
+  '{"event":"order.created","target":"https://hooks.zapier.com/hooks/catch/8761161/xi9bd63"}',
+]
+mustKeep = [
+  'INFO  zapier: posting to https://hooks.zapier.com/hooks/catch/ failed (no hook id)',
+]
+
+[[rules]]
+id = "make-webhook-url"
+description = 'Make (Integromat) webhook URL (hook.<zone>.make.com/<32 lowercase alnum>)'
+regex = '''(?i:hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["make.com", "integromat.com"]
+mustRedact = [
+  'MAKE_WEBHOOK_URL=https://hook.eu1.make.com/c68ygus205578vyqs12rlamla3lqrw9m',
+  'POST https://hook.integromat.com/mdhwq3vu2guj7bu51741o8mqtnw44esx 200 in 83ms',
+]
+mustKeep = [
+  'INFO  make.com scenario 4821 ran, see https://eu1.make.com/scenarios/4821',
+]
+
+[[rules]]
+id = "make-api-token"
+description = 'Make (Integromat) API token (UUID) next to a make / integromat key name'
+regex = '''(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["make_api", "make-api", "makeapi", "make.com", "integromat"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAKE_API_TOKEN = 31ee5be2-9b0c-46c2-8d8c-31276daab644',
+  'docker run --rm -e integromat_api_key=c7a7e639-97b2-4374-82f7-c761ab824380 registry.local/worker:1.4.2',
+  '<makeApiToken>b13ba8d0-d1a4-4126-8c0b-2d736ebb0cfc</makeApiToken>',
+]
+mustKeep = [
+  'INFO  make: building target api-server',
+  'INFO  make_api_version=2 make_api_request_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a',
+  'MAKE_API_TOKEN=${MAKE_API_TOKEN}',
+  'export make_api_account_id="6b2e537e-b2ca-4826-9da1-dd9948d9d4b3"',
+]
+
+[[rules]]
+id = "pipedream-api-key"
+description = 'Pipedream API key (32 hex) next to a pipedream keyword'
+regex = '''(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pipedream"]
+mustRedact = [
+  'PIPEDREAM_API_KEY = "daf76d92a71ba29bbec3cad4f05619b5"',
+  'export pipedreamKey="06dddc59c49ab472da85f7bafb82eb43"',
+  "INFO  using pipedream api key = '9bc1448e845507d4abccd91efa99c5d4'",
+]
+mustKeep = [
+  'PIPEDREAM_API_KEY=${PIPEDREAM_API_KEY}',
+  '  pipedream_account_id: 8aca3895c404a5d17b85c89cb56d5cd5',
+]
+
+[[rules]]
+id = "pipedream-source-url"
+description = 'Pipedream HTTP source endpoint URL (https://<eo id>.m.pipedream.net)'
+regex = '''(?i:https?://)(e[no][a-z0-9]{10,20})(?i:\.m\.pipedream\.net)'''
+keywords = ["pipedream.net"]
+mustRedact = [
+  'WEBHOOK_URL=https://eowin104jx9ax4sx.m.pipedream.net',
+  'POST https://eoj11troyenoanvv.m.pipedream.net/orders 200',
+]
+mustKeep = [
+  'INFO  see https://pipedream.com/docs/sources for endpoint setup',
+]
+
+[[rules]]
+id = "tines-webhook-url"
+description = 'Tines webhook URL (<tenant>.tines.com/webhook/<32 hex path>/<32 hex secret>)'
+regex = '''(?i:\.tines\.(?:com|io)/webhook/)([a-f0-9]{32}/[a-f0-9]{32})\b'''
+keywords = ["tines."]
+mustRedact = [
+  'TINES_WEBHOOK=https://acme-sec.tines.com/webhook/5db3953318a263ef170d99bbb69a89c6/5bf276c9acf423540342207efa47f3d0',
+  '{"action":"alert","url":"https://tenant-9.tines.io/webhook/c0cbaac3aa632b7b7ba7232f623d8fa7/6b193e329c2a5b4fb8767fd0ef51cc21"}',
+]
+mustKeep = [
+  'INFO  tines story 42 ran, https://acme-sec.tines.com/stories/42',
+]
+
+[[rules]]
+id = "ifttt-webhook-key"
+description = 'IFTTT Webhooks (Maker) key (maker.ifttt.com/.../key/<22 base64url>)'
+regex = '''(?i:maker\.ifttt\.com/(?:trigger/[\w.-]+/(?:json/)?with/)?key/)([A-Za-z0-9_-]{20,43})(?![A-Za-z0-9_-])'''
+keywords = ["ifttt.com"]
+mustRedact = [
+  'curl -X POST https://maker.ifttt.com/trigger/door_open/with/key/5Au0f5aXdjPrm0J050kTA3',
+  'IFTTT_URL=https://maker.ifttt.com/trigger/deploy/json/with/key/I8DLRzePvJPRRrHMwf8S--',
+]
+mustKeep = [
+  'INFO  ifttt: see https://maker.ifttt.com/use for your key',
+]
+
+[[rules]]
+id = "ifttt-service-key"
+description = 'IFTTT service key / webhook key (22-64 base64url) next to an ifttt keyword'
+regex = '''(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["ifttt"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" IFTTT_WEBHOOK_KEY=5fNwkQY3hhrvnjeWYu-vUt timeout=30s',
+  '2024-05-01T10:00:06Z DEBUG http: > IFTTT-Service-Key: J5zmL1HeChjDY0PnGPVPYQ',
+  '2024-05-01T10:00:05Z WARN  bootstrap: ifttt service key: XxBwin-8AMgncTyQKyzhna',
+]
+mustKeep = [
+  'IFTTT_WEBHOOK_KEY=${IFTTT_WEBHOOK_KEY}',
+  '<ifttt_account_id>L-nfCWXkNyZcA90RdmsK0n</ifttt_account_id>',
+]
+
+[[rules]]
+id = "toggl-api-token"
+description = 'Toggl Track API token (32 hex) next to a toggl keyword'
+regex = '''(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["toggl"]
+mustRedact = [
+  '  TOGGL_API_TOKEN: 7100b9366636595df62283e1a24f31b9',
+  '[main] INFO  c.e.app.Settings - resolved togglToken = 093e76560c45c75ff76386a24ed29926',
+  '2024-05-01T10:00:05Z WARN  bootstrap: toggl api token: 95153e338117aefea5935ec9479662cb',
+]
+mustKeep = [
+  'TOGGL_API_TOKEN=${TOGGL_API_TOKEN}',
+  'toggl_account_id = "3bc02edbff80fe4f7976b8256aadfa71"',
+]
+
+[[rules]]
+id = "clockify-api-key"
+description = 'Clockify API key (48 base62) next to a clockify keyword'
+regex = '''(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["clockify"]
+mustRedact = [
+  '  CLOCKIFY_API_KEY: sNnEls3aRYGav9MomA1B1L2fHeC7VxWK7Az9JCMxXZW4Xjd5',
+  '[main] INFO  c.e.app.Settings - resolved clockify_api_key = iUaFVRK2FugtvKzv70l1jK3ZShdP4c73JQSiLiWzm00GGorP',
+  '2024-05-01T10:00:05Z WARN  bootstrap: clockify api key: n0HM4rETlPQeDY1wbYyD9VUod0WR4qF4kYBxlUOjjBrBjXPr',
+]
+mustKeep = [
+  'CLOCKIFY_API_KEY=${CLOCKIFY_API_KEY}',
+  'clockify_account_id = "ramKl2JTKtuZnTh0SOnoUGZ0dn0VFX4cCMMeT1F0jerHqoTo"',
+]
+
+[[rules]]
+id = "everhour-api-token"
+description = 'Everhour API token (4-4-6-6-8 hex groups) next to an everhour keyword'
+regex = '''(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["everhour"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config EVERHOUR_API_TOKEN="a867-3333-f5dd84-6abd60-8ccf3391" loaded',
+  'everhourKey = "074d-2ad4-84bd7e-7969e3-743f0fec"',
+  "INFO  using everhour api token = 'c400-bd9f-02a58b-54cd46-6918b293'",
+]
+mustKeep = [
+  'EVERHOUR_API_TOKEN=${EVERHOUR_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: everhour_account_id: '5cb7-9198-e78d88-dbda3e-c77f75cc'",
+]
+
+[[rules]]
+id = "linear-client-secret"
+description = 'Linear OAuth client secret (32 hex) next to a linear key name'
+regex = '''(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["linear"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" LINEAR_CLIENT_SECRET=d13a68297b3bfc4c2fad3dea0ec8989e timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: linearClientSecret: 'ccc49c7fa59bf844c28c7d7424d011f6'",
+  '  linear_secret: 196685c5d4812682eef8f299dd6872bf',
+]
+mustKeep = [
+  'INFO  retry policy=linear backoff_key=jobs:42 delay=5s',
+  'LINEAR_CLIENT_SECRET=${LINEAR_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "jotform-api-key"
+description = 'Jotform API key (32 hex) next to a jotform keyword or in its API URL'
+regex = '''(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["jotform"]
+mustRedact = [
+  '<JOTFORM_API_KEY>7445bdd0ab500460a4c7cd09590025ac</JOTFORM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config jotformKey="298ae470a0af0a569722bc0c62decdda" loaded',
+  "INFO  using jotform api key = '17852a0f904bb9153b413f70c13ff535'",
+  'GET https://api.jotform.com/user/forms?apiKey=183389dfaf5ca3cbb072b4b337886ac5',
+]
+mustKeep = [
+  'JOTFORM_API_KEY=${JOTFORM_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" jotform_account_id=eab3429a257728ceb7c220a4efe3fcbc timeout=30s',
+]
+
+[[rules]]
+id = "tmetric-token"
+description = 'TMetric API token (64 uppercase hex) next to a tmetric keyword'
+regex = '''(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tmetric"]
+mustRedact = [
+  '<TMETRIC_TOKEN>3AE08D2D0F792398E57C5FB31CB7AAED6899D0CBFB36A4D7406EF998B3A8F715</TMETRIC_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config tmetricApiToken="54E6B1694D69063EA2BD2CED5AA7155E73E1EBB799005B08F479FCD9E99FC651" loaded',
+  '2024-05-01T10:00:05Z WARN  bootstrap: tmetric access token: CC8714DE0F3AC2F69D63837AB06B7BF0AC1A202170098AF14851B27DB55DCB27',
+]
+mustKeep = [
+  'TMETRIC_TOKEN=${TMETRIC_TOKEN}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" tmetric_account_id=E386B1812A0ADE702BFF2F0CB48314BE134047F2CB15754ABBCA6B551E2DF948 timeout=30s',
+]
+
+[[rules]]
+id = "zenkit-api-key"
+description = 'Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keyword'
+regex = '''(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])'''
+entropy = 3.5
+keywords = ["zenkit"]
+mustRedact = [
+  '  ZENKIT_API_KEY: pdvlis6y-pO055BhNwB6w66eigghLCh50T8vRbfCd',
+  '[main] INFO  c.e.app.Settings - resolved zenkitKey = 3go70ody-CMg6k1tX2NKnhMsYHu3NKONa32cwjb1y',
+  'zenkit api key 45l8qn58-6ejsQ5ECFoW66uygsI26AZOMmafkmXW7',
+]
+mustKeep = [
+  'ZENKIT_API_KEY=${ZENKIT_API_KEY}',
+  'zenkit_account_id = "ke5zdezz-m1yYBUqEWrqwCnasB4VpFBu2pk6OuZLB"',
+]
+
+[[rules]]
+id = "tefter-api-token"
+description = 'Tefter API token (20 lowercase alnum) next to a tefter keyword'
+regex = '''(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tefter"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved TEFTER_TOKEN = pgi1ceweaprwojpt6uky',
+  'docker run --rm -e tefterApiToken=usnfh7wnjjd9wiovu7qj registry.local/worker:1.4.2',
+  "INFO  using tefter secret key = 'w16vthm6nqscblt0ake0'",
+]
+mustKeep = [
+  'TEFTER_TOKEN=${TEFTER_TOKEN}',
+  'export tefter_account_id="3qg7ufz5a99hl3js4zvs"',
+]
+
+# --- media, images and video ---
+
+
+[[rules]]
+id = "vimeo-access-token"
+description = 'Vimeo API access token (32 hex) next to a vimeo keyword'
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["vimeo"]
+mustRedact = [
+  'docker run --rm -e VIMEO_ACCESS_TOKEN=e06ce017684413e7148fd0cd8fcf04ea registry.local/worker:1.4.2',
+  '<vimeoToken>10d6cd04d6d9b0aedd7417584165ae01</vimeoToken>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: vimeo access token: f20a06be97c05d0f8e4139d3655722bd',
+]
+mustKeep = [
+  'VIMEO_ACCESS_TOKEN=${VIMEO_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","vimeo_account_id":"dbbfebff5b7a373ff1e6e10f2575941e","retries":3}',
+]
+
+[[rules]]
+id = "vimeo-client-secret"
+description = 'Vimeo client secret (128 base64) next to a vimeo keyword'
+regex = '''(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["vimeo"]
+mustRedact = [
+  '  VIMEO_CLIENT_SECRET: +H2TB2Ms7XX6sUEIUlo55UqmFnOl6nHnYAxZ9n/IaUe5CQv3mB1vScNZAP6CwcBLLs8RWUnpziIcJkIFgzTiwSoWWKLm5OvuWOoSq2BoBHmq0arsqRrgAmX75tn61KC7',
+  '[main] INFO  c.e.app.Settings - resolved vimeoClientSecret = hxAEaDd5PGKcpdlels9a02k1LIOzNNfSv977cUekGWsWa89Pa5OjxkE/qm1vD/HWhnIiHelxm5+AarpGpaRQv/uook3MFFemjR+zcWClDuH1hYJTa9c1kddvdYh3aimp',
+]
+mustKeep = [
+  'VIMEO_CLIENT_SECRET=${VIMEO_CLIENT_SECRET}',
+  'vimeo_account_id = "TC4OHznNuzt2aFLWcoKfjr0UPJB8XIACPA2xvjLN+o7oA3kKr/Y2weM6SlfZbsxP4nhWxG0Dod/QhYORiHrT3eO9bM3JRBxDYbHBBzDD2O9FfqhSzgvH5a0dJRwOqouf"',
+]
+
+[[rules]]
+id = "wistia-api-token"
+description = 'Wistia API token (64 hex) next to a wistia keyword'
+regex = '''(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["wistia"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WISTIA_API_TOKEN=b42906f6397a8fe409c30ef02d2e6fb7e812b8fbff1dc840ca4633865b1a57e0 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: wistia_key: '0463e0e62874a7d97277773ae767bbd013bdc7750f2c4caba53e178f1f8c6498'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: wistia api password: 6d23f58b3497faa2c6eda01beb9964521b142944349c6452e2638b3c2b0415aa',
+]
+mustKeep = [
+  'WISTIA_API_TOKEN=${WISTIA_API_TOKEN}',
+  '<wistia_account_id>f001183d8d33ce223893caf0342fde85e796bc6a1f552b9d264331021355c2e8</wistia_account_id>',
+]
+
+[[rules]]
+id = "mux-token-secret"
+description = 'Mux API access token secret (base64, 60-90) next to a mux key name'
+regex = '''(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 4.0
+keywords = ["mux"]
+mustRedact = [
+  '  MUX_TOKEN_SECRET: vDuibPHemYNtFrkQ3R5h0kfcXjAqj7gPC9QRsT4+cqgq7VOsp3PSRLgOisPkqEdYgA/0vGFk0H/',
+  '[main] INFO  c.e.app.Settings - resolved muxTokenSecret = Bc5s5SFaE97qkjy/QKR16qT5r7ZtshVBeutrwrgjwclXvE5kKTyJoWg55yJPgGXXpEFS8A0ItzW',
+  'docker run --rm -e mux_secret_key=kHMjhscPFfoxk7d/94XLFoYjWiZJeUCfJz5cDxdFnYm0ZX2vmTa7u85IprohTFTwxl8rwXb3tby registry.local/worker:1.4.2',
+]
+mustKeep = [
+  'INFO  mux token_id=44c819de-4add-4c9f-b2e9-384a0a71bede created',
+  'MUX_TOKEN_SECRET=${MUX_TOKEN_SECRET}',
+]
+
+[[rules]]
+id = "cloudinary-api-secret"
+description = 'Cloudinary API secret (27 base64url) next to a cloudinary keyword'
+regex = '''(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["cloudinary"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CLOUDINARY_API_SECRET: 'zXX939tpLsIEZAFuWP8kMjB5MvN'",
+  '  cloudinary.api_secret: S0ZNB3V_RZlQqDD6ZeOEXzDHP0U',
+  '2024-05-01T10:00:05Z WARN  bootstrap: cloudinary api secret: HRsXWJ4uxjs2GFlAT5s9K8Zy4_0',
+]
+mustKeep = [
+  'CLOUDINARY_API_SECRET=${CLOUDINARY_API_SECRET}',
+  'May  1 10:00:04 web-2 app[2211]: config cloudinary_account_id="da34MQipDFQCM3K0nK2wWu-RV9Q" loaded',
+]
+
+[[rules]]
+id = "imagekit-private-key"
+description = 'ImageKit private API key (private_ + 28 base64 ending in =)'
+regex = '''\b(private_[A-Za-z0-9+/]{27}=)'''
+keywords = ["private_"]
+mustRedact = [
+  '<IMAGEKIT_PRIVATE_KEY>private_JsqCW2P8L3fOVScnUoabttQtkLh=</IMAGEKIT_PRIVATE_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config imagekitPrivateKey="private_ofJlcHaIgHaiorOFO1Qpo17r7EB=" loaded',
+  'privateKey = "private_g/4ZyX38v7a0T1E//Lfu+Rgf7Ea="',
+]
+mustKeep = [
+  'INFO  imagekit: private keys start with private_ and stay on the server',
+]
+
+[[rules]]
+id = "imagekit-api-key"
+description = 'ImageKit private key (28-36 base64) next to an imagekit keyword'
+regex = '''(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])'''
+entropy = 3.5
+keywords = ["imagekit"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: IMAGEKIT_PRIVATE_KEY: 'banv6BsebTRr1ICgjVKeuRw2zH8='",
+  '2024-05-01T10:00:05Z WARN  bootstrap: imagekit token: 3oqt0cohU+/A4mftmicLKEHWpGR=',
+  '[main] INFO  c.e.app.Settings - resolved imagekitApiKey = UKlstB+HV34ty94kVnpnvdaRe/X=',
+]
+mustKeep = [
+  'IMAGEKIT_PRIVATE_KEY=${IMAGEKIT_PRIVATE_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config imagekit_account_id="8FzNm7LOj7UJ9ibaJjLitdVXVqz=" loaded',
+]
+
+[[rules]]
+id = "uploadcare-secret-key"
+description = 'Uploadcare secret key (20 hex) next to an uploadcare keyword'
+regex = '''(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["uploadcare"]
+mustRedact = [
+  '  UPLOADCARE_SECRET_KEY: 29b0962eb5aa6a9c4141',
+  '[main] INFO  c.e.app.Settings - resolved uploadcareSecret = a920a9b2b105334d6193',
+  "INFO  using uploadcare secret key = '9100fe87b59bf0fe976e'",
+]
+mustKeep = [
+  'UPLOADCARE_SECRET_KEY=${UPLOADCARE_SECRET_KEY}',
+  'uploadcare_account_id = "1a28fcc65db785e2fabd"',
+]
+
+[[rules]]
+id = "filestack-api-key"
+description = 'Filestack API key (20-22 base62) / app secret next to a filestack keyword'
+regex = '''(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["filestack"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" FILESTACK_API_KEY=6i4w6DrV6lL00AnzcwNcia timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: filestackKey: 'EtW0WnxZZEXohavga87y4b'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: filestack app secret: UZJtBOvGKvGJYupXVG69JV',
+]
+mustKeep = [
+  'FILESTACK_API_KEY=${FILESTACK_API_KEY}',
+  '<filestack_account_id>M6IkzMgzzb3Rxyn6wKgHR9</filestack_account_id>',
+]
+
+# imgix API keys are long hex strings (ak_-prefixed in the dashboard); length tolerated 40-80.
+[[rules]]
+id = "imgix-api-key"
+description = 'imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keyword'
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["imgix"]
+mustRedact = [
+  'export IMGIX_API_KEY="ak_2f42ab0bc8b4b33c3d1434f2173c5e818cc2373bc8eab56fc4e005f0babc5a88"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgixApiKey":"ak_4d9407b07e82877f6424b56d2369a4f57d33cf872fcab718993417f18b7af4b4","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: imgix api key: ak_acba4c43949de9a0160c5056753fa286ebd5b20ab9a74d3aff5c4977aaaf6f8e',
+]
+mustKeep = [
+  'IMGIX_API_KEY=${IMGIX_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved imgix_account_id = ak_3d8921bd5054dc989a4f9ce7b1024259b27268912ffee2f1e70cb7365b9f8a63',
+]
+
+[[rules]]
+id = "imgix-secure-token"
+description = 'imgix source secure URL token (16 base62) next to an imgix keyword'
+regex = '''(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["imgix"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" IMGIX_SECURE_URL_TOKEN=qkKtCsLASEv2CgzS timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: imgix_sign_key: 'GBlzP7NIUUr6TeiV'",
+  '  imgixSecureToken: I7sc1bpDgDWePMBi',
+]
+mustKeep = [
+  'IMGIX_SECURE_URL_TOKEN=${IMGIX_SECURE_URL_TOKEN}',
+  '<imgix_account_id>zRxk89IJswvA0AzR</imgix_account_id>',
+]
+
+[[rules]]
+id = "pixabay-api-key"
+description = 'Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URL'
+regex = '''(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["pixabay"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PIXABAY_API_KEY: '09770889-387b9ec192daf2ffebfd8be9f'",
+  '  pixabayKey: 25224922-de59dc18c41fe028c55f055fa',
+  'pixabay api key 82218892-22499ef48307e892c2c109391',
+  'GET https://pixabay.com/api/?key=46404590-0f127051b69b3045ea3ddc87d&q=yellow+flowers',
+]
+mustKeep = [
+  'PIXABAY_API_KEY=${PIXABAY_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config pixabay_account_id="90263727-10fd998a45f293acf865408d2" loaded',
+]
+
+[[rules]]
+id = "unsplash-access-key"
+description = 'Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID header'
+regex = '''(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["unsplash"]
+mustRedact = [
+  'export UNSPLASH_ACCESS_KEY="KySQm61csAlnFNcIxmaRHL8WHQO9j8E23Tui_wQdMdv"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","unsplashSecretKey":"OmONAPM-wreVbnmKaYckaB-u4cOqNGGYBYI5IhZFhhN","retries":3}',
+  'unsplash access key GcFxQVZ7YYX77TzaPp0SKbAZ-gU4Apmy71nytI6hcKQ',
+  'GET https://api.unsplash.com/photos/random?client_id=CniZNYLkxGHwmCfRW5p6kpOHNBk4a0MakY_w0Cejhrq&count=3',
+]
+mustKeep = [
+  'UNSPLASH_ACCESS_KEY=${UNSPLASH_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved unsplash_account_id = uRIdpIb7AvIcQ1NkexawJwdNcu3NSWPemO9tOMu8J9a',
+]
+
+[[rules]]
+id = "pexels-api-key"
+description = 'Pexels API key (56 base62) next to a pexels keyword'
+regex = '''(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["pexels"]
+mustRedact = [
+  'docker run --rm -e PEXELS_API_KEY=XXlyUgRY5jXaX9EIJLzP7FIhk0LrdvrGjVEsob4zlDEonRvLiTIZyOEa registry.local/worker:1.4.2',
+  '<pexelsKey>A9izO846zrv7VLlLOD3FS8kK8vHL64IvqF5SxWWuNZrPvDtPhweLpOXJ</pexelsKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: pexels api key: F9vNsR9RFAco6mUjOnF97XfDw8Uyt0ViVQfjTkKAybC67NHlQDpwRE3k',
+]
+mustKeep = [
+  'PEXELS_API_KEY=${PEXELS_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","pexels_account_id":"vsLdWZ3n3BkM0ToIey9nYcUiITpW5ZnUH0ErJJgeiUiJ2oq3oPzaHHZ7","retries":3}',
+]
+
+[[rules]]
+id = "giphy-api-key"
+description = 'GIPHY API key (32 base62) next to a giphy keyword or in its API URL'
+regex = '''(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["giphy"]
+mustRedact = [
+  '  GIPHY_API_KEY: O0TA0jpaZ4NBXaEPSdPibqPhHDAd2xE8',
+  '[main] INFO  c.e.app.Settings - resolved giphyKey = xCSeEwaiiqPZa4YcRxj5AroVs7d32pBL',
+  "INFO  using giphy api key = 'jjQQkv5YexyzARdnluqvx04MUUeV2XGF'",
+  'GET https://api.giphy.com/v1/gifs/search?api_key=93CoLKwdjDaT77u9funrZcp9OI2Y9Vwy&q=cats&limit=5',
+]
+mustKeep = [
+  'GIPHY_API_KEY=${GIPHY_API_KEY}',
+  'giphy_account_id = "WlRz6epO4rNgZpNNQumr8q9DFO6BaKqZ"',
+]
+
+[[rules]]
+id = "imgur-client-secret"
+description = 'Imgur OAuth client secret (40 hex) next to an imgur keyword'
+regex = '''(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["imgur"]
+mustRedact = [
+  'docker run --rm -e IMGUR_CLIENT_SECRET=b13085845ca78558eaeb13940449e73482252d87 registry.local/worker:1.4.2',
+  '<imgurClientSecret>cec9b47d5cab4306d44153097a1f624998164b71</imgurClientSecret>',
+  'imgur client secret 4b933805ea7caf9449e3460cee9dfa42e1686894',
+]
+mustKeep = [
+  'IMGUR_CLIENT_SECRET=${IMGUR_CLIENT_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","imgur_account_id":"0ac4dfd4c3c4597ab920d04dfee712405209fbf0","retries":3}',
+]
+
+[[rules]]
+id = "lastfm-api-key"
+description = 'Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URL'
+regex = '''(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["lastfm", "last_fm", "last.fm", "last-fm", "audioscrobbler"]
+mustRedact = [
+  'export LASTFM_API_KEY="8fa15a822c30a0ed4c120242c0aeb2c4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","lastfmSharedSecret":"5994a00dae98dadfcf8fb78808f654f2","retries":3}',
+  "INFO  using lastfm api key = '6025ad0f1e4fdbed7e663e39c173f21e'",
+  'GET http://ws.audioscrobbler.com/2.0/?method=artist.getinfo&artist=Cher&api_key=6c505c8359dd6d890c2a76b9e7604bfe&format=json',
+]
+mustKeep = [
+  'LASTFM_API_KEY=${LASTFM_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved lastfm_account_id = c383c9bc4ab99873fa38812977ee34ed',
+]
+
+[[rules]]
+id = "discogs-token"
+description = 'Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= scheme'
+regex = '''(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["discogs"]
+mustRedact = [
+  'docker run --rm -e DISCOGS_TOKEN=9ZL9H5LLxVlkMvrwH74V5jJSZdSRXWh3ftPbKPwg registry.local/worker:1.4.2',
+  '<discogsUserToken>PPKnEK8SWyQdkbjoTsevkhXBFtzAdDJNBb1FI3Ak</discogsUserToken>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: discogs personal token: M0cD0qurpkgp3CgA4f9jsGqJJRpISvykA2W33Xn8',
+  "curl -H 'Authorization: Discogs token=E3ZlQHCdXepz9fulio5zelSZaQueJ5a6SSS1rkZx' https://api.discogs.com/oauth/identity",
+]
+mustKeep = [
+  'DISCOGS_TOKEN=${DISCOGS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","discogs_account_id":"pcv9SmBUIUbN8gGkfTS75aPs9Ixnld0tilR0xcg5","retries":3}',
+]
+
+[[rules]]
+id = "transloadit-auth-secret"
+description = 'Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keyword'
+regex = '''(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["transloadit"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TRANSLOADIT_SECRET=d663493cd507aafe97b5487f0ba44cfad3a59f83 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: transloaditAuthKey: '5b590df896d96282bd1015eda6d2e87981d37263'",
+  "INFO  using transloadit auth secret = 'abfd4b6b51b1e445d748748eea2b9d7f100b588b'",
+]
+mustKeep = [
+  'TRANSLOADIT_SECRET=${TRANSLOADIT_SECRET}',
+  '<transloadit_account_id>56e1b5f73f3eac9d704d6cd21399536a2fd66c57</transloadit_account_id>',
+]
+
+# --- content management, docs and localisation ---
+
+
+[[rules]]
+id = "contentful-delivery-token"
+description = 'Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keyword'
+regex = '''(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9=_-]{43})(?![A-Za-z0-9=_-])'''
+entropy = 3.5
+keywords = ["contentful"]
+mustRedact = [
+  'export CONTENTFUL_ACCESS_TOKEN="_Q5qbSO-Fti8KNXAjq-ghMHMOAG0NaJ9-9JtIJJv9U4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","contentfulPreviewToken":"GmMdV9ixOvf8wrEut0RfwRZugDQl25DPui-7gfMULBn","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: contentful delivery token: n-Pziwrth_18YUcgB1Cje3UA5HZcYBq9X5Qif_8levw',
+]
+mustKeep = [
+  'INFO  contentful space_id=cfexampleapi environment=master synced',
+  'CONTENTFUL_ACCESS_TOKEN=${CONTENTFUL_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved contentful_account_id = OzSDxvb2Lk3W-pwTWiA8SjE9cO6gzEYCXIvrQ2_O1Rx',
+]
+
+[[rules]]
+id = "sanity-api-token"
+description = 'Sanity API token (sk + 150-200 base62) next to a sanity keyword'
+regex = '''(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])'''
+entropy = 4.0
+keywords = ["sanity"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SANITY_API_TOKEN":"skvhDyqlcCjqihKAhPQrqi4rclAKhdvTba7q59bDm8wRmxcQbchlrb4YisMfiIqnwxh7YfhNgCsBPBonmFRzNtWfvYfBSzUl6u46l5aJEQaPKO0qYOAA6IZ6h63MAcl4ef19lGz7E7tSOwiQd0677u10vnUcRIJPakTangDrfJPpeyBJcekDzI","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" sanityToken=ske2aeaLHPOSUDgo9ezwA4rrnPzHV70G6frebVnVDIIqul6PBmVRkVaFEkfOsOq3LWsNt93wp8RYEZ5rlFadcYDv30HUuhgRBC1lkrrpxN7SJnp3BhkkXPANyM5UcuCGlH3fddpma6VToHAOVuc17HdPvckkkVpxFyD5nq35CeNvAMwC6GeQVB timeout=30s',
+  'sanity write token skRAAuxaF0MXVtHTODufJcaK88evA6yMt7Ke0XXQSOQDOjpfi8kAqrAbUVLuBDC0qdnwZcTAxseBc6JygY5SvvnLsXoRhdj2KZRWSRY0PpSLv3AA2PD7mT6HieJ8rfT6vsUZShovV8gMk5v0Csz4H1V29FP9aoOYGsvrpmDKMtT8RLMzKGm2k9',
+]
+mustKeep = [
+  'INFO  sanity check passed for shard 3',
+  'SANITY_API_TOKEN=${SANITY_API_TOKEN}',
+  'docker run --rm -e sanity_account_id=skJlsQCbbNF2xxxfq9XPkX7TZqPER9YyIZ2IgRFvKS4quXhhtJvJQkXkLGIwoQUZgXABC8swAzJdgLb7t76kWAGPZ22Oz2hyER7go6Z1KxM1IGr9wfD9E5bYmzDq5006gapBv4wzNqfjAJJTvodBgh26FTfkNlUSVUgyyNqkF0WgJjNaaNEtaZ registry.local/worker:1.4.2',
+]
+
+# Preview/public tokens are about 24 characters; 20-30 tolerated.
+[[rules]]
+id = "storyblok-access-token"
+description = 'Storyblok access token (20-30 base62) next to a storyblok keyword'
+regex = '''(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["storyblok"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved STORYBLOK_ACCESS_TOKEN = ilbuIidnCKvUV7nF0zUOj02q',
+  'docker run --rm -e storyblokPreviewToken=wFtncbRtGvWDRRfCi4MIxs9X registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: storyblok api token: QzmRkQwRCdnHmlm5ccDAm18X',
+]
+mustKeep = [
+  'STORYBLOK_ACCESS_TOKEN=${STORYBLOK_ACCESS_TOKEN}',
+  'export storyblok_account_id="jmRESfpxSeeMktirmmEVd4mt"',
+]
+
+[[rules]]
+id = "prismic-access-token"
+description = 'Prismic permanent access token (MC5 base64 ... ) next to a prismic keyword'
+regex = '''(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])'''
+entropy = 4.0
+keywords = ["prismic"]
+mustRedact = [
+  'docker run --rm -e PRISMIC_ACCESS_TOKEN=MC5IpAFX2E9wpELffJEfi2Z.77-9cwHFapNy19zUQiQzuC9396GFkVdH_9WzlHeVo6yf registry.local/worker:1.4.2',
+  '<prismicToken>MC5JWXt8hpOBEY55oFXOvOq.77-9SLr7BgnDhETx-hnV3yhsfwpYERzZB-XxCu_xw8iN</prismicToken>',
+  "INFO  using prismic access token = 'MC5WCIOTLY6XeJRJdwHRYUY.77-9S83Wwta0dLr8_wcwembvbpXqz1cPquw-AcC8-d30'",
+]
+mustKeep = [
+  'PRISMIC_ACCESS_TOKEN=${PRISMIC_ACCESS_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","prismic_account_id":"MC5Y5RhmUotR7NwlxcPIqe3.77-9ZlPEV7X7FFfVFVgpYcjY2c87Z79W6m1QUNGW2619","retries":3}',
+]
+
+[[rules]]
+id = "datocms-api-token"
+description = 'DatoCMS API token (30 hex) next to a datocms keyword'
+regex = '''(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["dato"]
+mustRedact = [
+  '  DATOCMS_API_TOKEN: eddc4e299929803a3e5d38a725049f',
+  '[main] INFO  c.e.app.Settings - resolved datoCmsReadonlyToken = 79417a1b3963c35505fbde188318b2',
+  "INFO  using datocms full access token = 'db4de3106d7f2eb561c32eb0880fd9'",
+]
+mustKeep = [
+  'DATOCMS_API_TOKEN=${DATOCMS_API_TOKEN}',
+  'dato_account_id = "3c6df10bf227aab882ef4bc1cbbb6d"',
+]
+
+[[rules]]
+id = "strapi-api-token"
+description = 'Strapi API token (128-256 hex) next to a strapi keyword'
+regex = '''(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["strapi"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STRAPI_API_TOKEN=31898db077e4bfd7a4d3c8c23d2329d686e6ab8a6909c302f56c70b8d945e8622274c0237f8267498ded69de0ddd2277472dd252e50cf4c8607b2eee29bdec1f6be212132daa79d0cb74f917e6d08af06db430a30c40df4db99a7bf60686e5dfcb2a52847ba4c4edf69788973bd397cd568b7f29ffeeddb10ae2d5ee43718167 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: strapiToken: 'bf90c87e65e627256ccf78c5da0ef87b0c60c011878cd8e69ae8395ff400d73803cfcd39e89aedd5cea98dd2b5b07c28bc61cfa23970e2891c071962d57c24c6dcff6f2ad6291fa51684a9f4b2f4c3a2a505f230c789989e1553f343e15fcc0b53127bc132f7578be7362252a62db17ce6f1d8ae96eb3154f26ab289cecdfb28'",
+  'strapi full access token 1a46d666fadfba07a57315f71a1735850a441f2f13588e7c5ab9f81b5c8b0ff7267dea3a079b82da3b0bcaeac4b8c887b8f7cda5a6da6255a8d986da29e488bb163963a1eb595e652f5a0c910c45c7222fcf76e5a948e2c1c82e627111d91c26cc1dcde3aad1612709506909d4ea47d02e91b772f1ee610a86fb69165f0d183b',
+]
+mustKeep = [
+  'STRAPI_API_TOKEN=${STRAPI_API_TOKEN}',
+  '<strapi_account_id>25f3332d1042f66918fbcde096f85b7405cfb2465b2d91351594c8856b7cac8b010d62bd853552c4167b8da4b22043b5d7d7b5198fa0a0cbfbaefd14868918280a62d16aac37d8b8a520522cc0a0c18847741e79e37f7df6122fbc8f4b3647b1d4a1176727ce82fbc125a2ab33ff1fb020d66ddc6a1752d2705b9d25f731ffb3</strapi_account_id>',
+]
+
+[[rules]]
+id = "ghost-admin-api-key"
+description = 'Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keyword'
+regex = '''(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ghost"]
+mustRedact = [
+  'docker run --rm -e GHOST_ADMIN_API_KEY=015c52513f1089adc4d6f3ae:5520c0cdbd65081536dd59a368703bb08c4dcc556346caa09f59c0540cb48846 registry.local/worker:1.4.2',
+  '<ghostAdminKey>0da3bf8da564a47d1db1d50b:bb820106472c0e0073a0f1079c793307b1de87ed5104d16ee7a5bba11ff93a3f</ghostAdminKey>',
+  'ghost admin api key 676d1535afdea1b245713d85:97fc053be65904549a88baf5bd23f61a5a0306a5fdfc9b3d84bd179c4040d37b',
+]
+mustKeep = [
+  'INFO  ghost: admin key id 6421f0c9a3b2d1e0f9a8b7c6 rotated',
+  'GHOST_ADMIN_API_KEY=${GHOST_ADMIN_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ghost_account_id":"716f910303bbf0db64b0ee96:778770baf985f19fefa541ebb244734bb609eaa2867f22d852d39f28ef39c4d9","retries":3}',
+]
+
+[[rules]]
+id = "ghost-content-api-key"
+description = 'Ghost Content API key (26 hex) next to a ghost keyword'
+regex = '''(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])'''
+entropy = 3.0
+keywords = ["ghost"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","GHOST_CONTENT_API_KEY":"921ebea113b9e4bfc75ea3a152","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ghostContentKey=835d9c81b0d852812415c87185 timeout=30s',
+  'ghost content api key f5f4a48b465bd5ea691a3eff5f',
+  'GET https://blog.example.net/ghost/api/content/posts/?key=b45e9eb0f6690612d3ecf1d821&limit=5 200',
+]
+mustKeep = [
+  'GHOST_CONTENT_API_KEY=${GHOST_CONTENT_API_KEY}',
+  'docker run --rm -e ghost_account_id=feb3ea7c1a7e28f3160406e6e8 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "wordpress-application-password"
+description = 'WordPress application password (six groups of 4 alnum) next to a wordpress / wp key name'
+regex = '''(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["wordpress", "wp_", "wp-", "wp.", "application_password", "application-password", "application.password", "applicationpassword"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved WORDPRESS_APP_PASSWORD = gcl6 MyeK 9cJm MLLS 0QRo 4Z24',
+  'docker run --rm -e wp_application_password=7eJE I44E BpoH B7yj qeRj JWe4 registry.local/worker:1.4.2',
+  '{"wordpress":{"user":"deploy","application_password":"aphx maoz DpcN 2aw4 0IIf frM9"}}',
+]
+mustKeep = [
+  'INFO  wordpress: application password created for user deploy (uuid 5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a)',
+  'WORDPRESS_APP_PASSWORD=${WORDPRESS_APP_PASSWORD}',
+  'export wordpress_account_id="FPlm McK5 IsBY iIje w3ec CZy9"',
+]
+
+[[rules]]
+id = "webflow-api-token"
+description = 'Webflow API / site token (64 hex) next to a webflow keyword'
+regex = '''(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["webflow"]
+mustRedact = [
+  '  WEBFLOW_API_TOKEN: 4aa5a122d55b1edbaac3ea2eb20e3aee0bef65232969844432e5227a9c9c28f1',
+  '[main] INFO  c.e.app.Settings - resolved webflowSiteToken = bfef5f4c2076174193cab90ac81d95828e60bc79cbbcde79af9a9c2efa0451e6',
+  'webflow token 16d68b9eceb9bd10855b40e9cd687e82d5cccb7324d4018bb95c34a57d33ce5d',
+]
+mustKeep = [
+  'WEBFLOW_API_TOKEN=${WEBFLOW_API_TOKEN}',
+  'webflow_account_id = "1266c9fc90a9a231d6a34cdcca38ba7a7d937110070bcf769ee49ed90c2caec9"',
+]
+
+[[rules]]
+id = "builderio-private-key"
+description = 'Builder.io private API key (bpk- + 32 hex)'
+regex = '''\b(bpk-[a-f0-9]{32})\b'''
+keywords = ["bpk-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUILDER_PRIVATE_KEY = bpk-37dfcaf22bfcfd144a338815a932228b',
+  'docker run --rm -e builderPrivateKey=bpk-b2c5b7ad8378c164429851d15b7a3712 registry.local/worker:1.4.2',
+  '<Authorization>bpk-08dec6e45b6ba5f323e819f5b1357018</Authorization>',
+]
+mustKeep = [
+  'INFO  builder.io: public api key 8d1c3f0e2b4a4c6e9f1a2b3c4d5e6f70 in use',
+]
+
+[[rules]]
+id = "buttercms-api-token"
+description = 'ButterCMS read / write API token (40 hex) next to a buttercms keyword'
+regex = '''(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["buttercms", "butter_cms", "butter-cms"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved BUTTERCMS_API_TOKEN = f4b31c9ebd874cde2ef0e11047c1e1add7d43afb',
+  'docker run --rm -e buttercmsToken=0000df5ef3a673907abce84575ba9cf2e31e8afb registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: buttercms write token: 8e4892ee69608ef8dc717a31e14b8becad17879f',
+  'GET https://api.buttercms.com/v2/posts/?auth_token=4a7a2e6c1b0e5f8df59d4e587a45f80963036e03&page=1',
+]
+mustKeep = [
+  'BUTTERCMS_API_TOKEN=${BUTTERCMS_API_TOKEN}',
+  'export buttercms_account_id="b855526b54afd9f19e820cce7abe161661a6b9ba"',
+]
+
+[[rules]]
+id = "lokalise-api-token"
+description = 'Lokalise API token (40 hex) next to a lokalise keyword'
+regex = '''(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["lokalise"]
+mustRedact = [
+  'LOKALISE_API_TOKEN = "0f2482006ba07f46702610e0b8839d240cce9773"',
+  'export lokalise_api_token="80f184817c7c56ffd382c6d2a9ec84f40c556079"',
+  'lokalise api token bbb91d2bcf0a891a6fa6a134640de332739d0255',
+]
+mustKeep = [
+  'LOKALISE_API_TOKEN=${LOKALISE_API_TOKEN}',
+  '  lokalise_account_id: cf3ec845cd18f3f861e70e7d22d3121462d3a16f',
+]
+
+[[rules]]
+id = "crowdin-personal-token"
+description = 'Crowdin personal access token (80 hex) next to a crowdin keyword'
+regex = '''(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["crowdin"]
+mustRedact = [
+  'CROWDIN_PERSONAL_TOKEN = "812df2b69f39aac4ec5206f6bde36c7ae7528f154d02c43c896dc2df49c278ff97d84cc34c53598b"',
+  'export crowdinApiToken="ec08d9f6099f44555ff1738fbfdc2c0bd634df2cf64e9d4959481e4d1accd518a3948ac05eb343ff"',
+  'crowdin api token ecf7187bb712ecaa488eb191f836f948cbd69a72ff54148cf77a8ac7c876be918aa3e7ab82df5d3f',
+]
+mustKeep = [
+  'CROWDIN_PERSONAL_TOKEN=${CROWDIN_PERSONAL_TOKEN}',
+  '  crowdin_account_id: 9cf5d2cdc6aa7ace9365dfe4cbad4750367e1dc90b5d588c0fac716eb15f7326c9894456ad92ff24',
+]
+
+[[rules]]
+id = "phrase-access-token"
+description = 'Phrase (PhraseApp) access token (64 hex) next to a phrase key name'
+regex = '''(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["phrase"]
+mustRedact = [
+  'PHRASE_ACCESS_TOKEN = "a1669659361b5ee94164e2eae225433cae2dfedbde6841338e26536e489dd3eb"',
+  'export phraseapp_token="59fe282f5a3bc328967f2dc408b36047109938b48e99be108168d129bb17282b"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","phraseAccessToken":"405188e48363e6eb2d190931d7f516ce47b250b212f73d2124ccba83629c9b33","retries":3}',
+]
+mustKeep = [
+  'INFO  passphrase_policy=strong phrase_count=12',
+  'PHRASE_ACCESS_TOKEN=${PHRASE_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "transifex-api-token"
+description = 'Transifex API token (1/ + 40 hex) next to a transifex keyword'
+regex = '''(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["transifex", "tx_", "tx-", "tx."]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config TRANSIFEX_API_TOKEN="1/84c22022c9de0296320e7a92011b746a833f17f2" loaded',
+  'TX_TOKEN = "1/87537db8cb2af1d1fe66cb84006ad3f74d078602"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: transifex token: 1/71ed31a420bbb8b663040191da8a667f7ab3a380',
+]
+mustKeep = [
+  'TRANSIFEX_API_TOKEN=${TRANSIFEX_API_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: transifex_account_id: '1/bf85c9157b9b4c0ae99a4806828d2ecdcc161f74'",
+]
+
+[[rules]]
+id = "poeditor-api-token"
+description = 'POEditor API token (32 hex) next to a poeditor keyword'
+regex = '''(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["poeditor"]
+mustRedact = [
+  '  POEDITOR_API_TOKEN: 8ef63637ab1329e3255edf3129cf4efe',
+  '[main] INFO  c.e.app.Settings - resolved poeditorToken = e0d2d0f9916e45af4fba8d662ae3cf7c',
+  'poeditor api token 29702348c514fe3023fe0637d67d5531',
+]
+mustKeep = [
+  'POEDITOR_API_TOKEN=${POEDITOR_API_TOKEN}',
+  'poeditor_account_id = "3c9ff7733a29e24266cc047a5dba9817"',
+]
+
+# gb_api_ + about 40 base62; 30-60 tolerated.
+[[rules]]
+id = "gitbook-api-token"
+description = 'GitBook API token (gb_api_ + base62)'
+regex = '''\b(gb_api_[A-Za-z0-9]{30,60})\b'''
+keywords = ["gb_api_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GITBOOK_API_TOKEN=gb_api_TuDPHsS3NeaStDph2Zk4fDUFV5N1emKgIYVI0sVE timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: gitbookToken: 'gb_api_ZiuiRVQcOrN3gtbvs2LpD1GbZNcT2VWixiYJ9UZk'",
+  '  Authorization: gb_api_yKAX2FqIoV8pZh9jferFcgPhCIN2biGaYvboTkRM',
+]
+mustKeep = [
+  'INFO  gitbook: API tokens start with gb_api_',
+]
+
+[[rules]]
+id = "deepl-api-key"
+description = 'DeepL API authentication key (UUID, free-tier keys end in :fx)'
+regex = '''(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])'''
+entropy = 3.0
+keywords = ["deepl", ":fx"]
+mustRedact = [
+  '  DEEPL_AUTH_KEY: c3d10e8d-dcd8-4c43-92db-5d0d1a7af4ad:fx',
+  '[main] INFO  c.e.app.Settings - resolved deeplApiKey = 118686eb-1805-475d-9059-fcd94432a954:fx',
+  "INFO  using deepl auth key = 'cf882aee-a616-470e-a183-c07ca6faae27:fx'",
+  "curl -H 'Authorization: DeepL-Auth-Key bbb390a7-d180-41da-95ae-a972aa68b7a7:fx' https://api-free.deepl.com/v2/translate",
+]
+mustKeep = [
+  'INFO  deepl: usage character_count=128 character_limit=500000',
+  'DEEPL_AUTH_KEY=${DEEPL_AUTH_KEY}',
+]
+
+[[rules]]
+id = "yandex-translate-key"
+description = 'Yandex legacy Translate / Dictionary API key (trnsl. / dict. + 1.1.<date>T<time>Z.<16 hex>.<40 hex>)'
+regex = '''\b(?<![A-Za-z0-9])((?:trnsl|dict)\.1\.1\.[0-9]{8}T[0-9]{6}Z\.[a-f0-9]{16}\.[a-f0-9]{40})(?![A-Za-z0-9.])'''
+entropy = 3.0
+keywords = ["trnsl.1.1.", "dict.1.1."]
+mustRedact = [
+  'YANDEX_TRANSLATE_KEY=trnsl.1.1.20240501T100000Z.bd601ea922d6746f.781e26772cdc5f75f825e9c6de13f91b69dfb361',
+  'GET https://translate.yandex.net/api/v1.5/tr.json/translate?key=trnsl.1.1.20240501T100000Z.2182bc670136acc4.4c946d5564dcc6d58d57cabf3be8d32e0baaa857&lang=en-de',
+]
+mustKeep = [
+  'INFO  yandex translate: legacy keys start with trnsl.1.1.',
+]
+
+[[rules]]
+id = "detectlanguage-api-key"
+description = 'Detect Language API key (32 hex) next to a detectlanguage keyword'
+regex = '''(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["detectlanguage", "detect_language", "detect-language"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: DETECTLANGUAGE_API_KEY: '92e9da443bdb8a230bddda9dbb87fd79'",
+  '  detectLanguageKey: 226ae1a2439da68ab1d86048b2354191',
+  '2024-05-01T10:00:05Z WARN  bootstrap: detectlanguage api key: bf85e3a07abe6ce186077196c3890704',
+]
+mustKeep = [
+  'DETECTLANGUAGE_API_KEY=${DETECTLANGUAGE_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config detectlanguage_account_id="55ba3a128794b87d37167685e7e0c8f5" loaded',
+]
+
+# Tokens start with cs; the hex length varies by token type (24-40 tolerated).
+[[rules]]
+id = "contentstack-token"
+description = 'Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keyword'
+regex = '''(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["contentstack"]
+mustRedact = [
+  '  CONTENTSTACK_DELIVERY_TOKEN: cs4b869f48b1a80d154d8fdb35',
+  '[main] INFO  c.e.app.Settings - resolved contentstackManagementToken = cs3e7b647b9095dc1f1869f6e0',
+  'contentstack access token csa3b8af40104f42ed19572cf3',
+]
+mustKeep = [
+  'CONTENTSTACK_DELIVERY_TOKEN=${CONTENTSTACK_DELIVERY_TOKEN}',
+  'contentstack_account_id = "csa10dc4fef921c1663a4f51b1"',
+]
+
+[[rules]]
+id = "weglot-api-key"
+description = 'Weglot API key (wg_ + 32 hex)'
+regex = '''\b(wg_[a-f0-9]{32})\b'''
+keywords = ["wg_"]
+mustRedact = [
+  'docker run --rm -e WEGLOT_API_KEY=wg_6fb6d9b8a724b31f1dd7c48212e5481a registry.local/worker:1.4.2',
+  '<weglotApiKey>wg_df56786fcd9f73c1dce1d3d782828aaa</weglotApiKey>',
+  "<script>Weglot.initialize({ api_key: 'wg_947ad1dcaff0efb8ad9aa2421a625c2d' });</script>",
+]
+mustKeep = [
+  'INFO  weglot: keys start with wg_',
+]
+
+# --- apilayer family (32-hex access keys in ?access_key=) ---
+
+
+[[rules]]
+id = "weatherstack-api-key"
+description = 'weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URL'
+regex = '''(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherstack"]
+mustRedact = [
+  'export WEATHERSTACK_ACCESS_KEY="3d811ec51052d0fbcd6a9cf8952488f9"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherstackApiKey":"5cb34bf7f13a062e3bf9ab2d9868772a","retries":3}',
+  "INFO  using weatherstack access key = 'ee1c6434a697ad53a2da64fe2c90de51'",
+  '{"weatherstack": {"access_key": "7bc56d21708967acea8e3024b65fa567", "https": true}}',
+  'GET http://api.weatherstack.com/current?access_key=dca1aeba2dd08505b6e9efb7884a1785&format=1 200 312ms',
+]
+mustKeep = [
+  'WEATHERSTACK_ACCESS_KEY=${WEATHERSTACK_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved weatherstack_account_id = 7ef3f4613e884b51b5e2f2ac0aa60a3a',
+]
+
+[[rules]]
+id = "positionstack-api-key"
+description = 'positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URL'
+regex = '''(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["positionstack"]
+mustRedact = [
+  '<POSITIONSTACK_ACCESS_KEY>a67d58bfad1347936a224e969ed56ac2</POSITIONSTACK_ACCESS_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config positionstackApiKey="fccb77199f9f77cb3d147c209af8f701" loaded',
+  'positionstack access key fba230cefcbde50c4e7598ec9612d5f6',
+  '{"positionstack": {"access_key": "05c60eae7dc393f85d9184fc7cb1b0a8", "https": true}}',
+  'GET http://api.positionstack.com/v1/forward?access_key=c7d1409e6f2b9d3c758ba5c09aeca150&format=1 200 312ms',
+]
+mustKeep = [
+  'POSITIONSTACK_ACCESS_KEY=${POSITIONSTACK_ACCESS_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" positionstack_account_id=50580dc752f7ce24c6716fe0fdd96d50 timeout=30s',
+]
+
+[[rules]]
+id = "ipstack-api-key"
+description = 'ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URL'
+regex = '''(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipstack"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","IPSTACK_ACCESS_KEY":"b187d04a99a7d18e97ffa0895f0866af","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ipstackApiKey=696a737afbf98f8361ed366ac6999c16 timeout=30s',
+  "INFO  using ipstack access key = '8b80366dee0af293539f24e35c621059'",
+  '{"ipstack": {"access_key": "64e276d968ae31c334d78665a0614eb3", "https": true}}',
+  'GET http://api.ipstack.com/134.201.250.155?access_key=873f748d1005f1f7deb7ad124faf2ead&format=1 200 312ms',
+]
+mustKeep = [
+  'IPSTACK_ACCESS_KEY=${IPSTACK_ACCESS_KEY}',
+  'docker run --rm -e ipstack_account_id=49d1b13df675d5e98e2b96798d5a1c16 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "marketstack-api-key"
+description = 'marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URL'
+regex = '''(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["marketstack"]
+mustRedact = [
+  'MARKETSTACK_ACCESS_KEY = "7583cb3930afc9545541ff22cc4ad425"',
+  'export marketstackApiKey="2005dba4fd84735c5a7ec6337b66cb43"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: marketstack access key: 2e2032f34dec12dbd2305ade0c8cb5a2',
+  '{"marketstack": {"access_key": "85ffe2965ea8b1473899a15aef53e3ee", "https": true}}',
+  'GET http://api.marketstack.com/v1/eod?access_key=c5e11e6c08d5e0a71e7d15b6ae308391&format=1 200 312ms',
+]
+mustKeep = [
+  'MARKETSTACK_ACCESS_KEY=${MARKETSTACK_ACCESS_KEY}',
+  '  marketstack_account_id: de74c2d5146dcde2f5bb3be66a19751c',
+]
+
+[[rules]]
+id = "mediastack-api-key"
+description = 'mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URL'
+regex = '''(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mediastack"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MEDIASTACK_ACCESS_KEY="2ff6f779064a5cc2d13ba7dfffa47898" loaded',
+  'mediastackApiKey = "1a7682e6872510e3c8c51e1571c81ad9"',
+  'mediastack access key daa321fa58f93cef453fd82372520842',
+  '{"mediastack": {"access_key": "de9b9c5e6a41dfe97c283f0d7b945b4a", "https": true}}',
+  'GET http://api.mediastack.com/v1/news?access_key=f35d1ecf64c918a718db2afe8d324361&format=1 200 312ms',
+]
+mustKeep = [
+  'MEDIASTACK_ACCESS_KEY=${MEDIASTACK_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: mediastack_account_id: 'e9b567839b5d994304e7fe9c72ef37f1'",
+]
+
+[[rules]]
+id = "serpstack-api-key"
+description = 'serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URL'
+regex = '''(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serpstack"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SERPSTACK_ACCESS_KEY = f750274a55e77d41cd182a9713cddea9',
+  'docker run --rm -e serpstackApiKey=6db807ba3555ee3149d1cee1038150c1 registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: serpstack access key: 8413fa2fc14d1b0a86df8a9bd31f12f9',
+  '{"serpstack": {"access_key": "63983dc9d6c809ea4fc51640df016047", "https": true}}',
+  'GET http://api.serpstack.com/search?access_key=0b317f96e5701d2d1476116254cd1301&format=1 200 312ms',
+]
+mustKeep = [
+  'SERPSTACK_ACCESS_KEY=${SERPSTACK_ACCESS_KEY}',
+  'export serpstack_account_id="a33007036be4eab9c182a1193cf5751b"',
+]
+
+[[rules]]
+id = "scrapestack-api-key"
+description = 'scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URL'
+regex = '''(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scrapestack"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SCRAPESTACK_ACCESS_KEY="37eb08088b028dba688a0ef4d68254c6" loaded',
+  'scrapestackApiKey = "a81f7f88326124348f8b4aedd9882f73"',
+  "INFO  using scrapestack access key = 'ad199549aa6aafde771cbcc0aa2bf183'",
+  '{"scrapestack": {"access_key": "5b0608e38db5b1816ee1a21572b1d384", "https": true}}',
+  'GET http://api.scrapestack.com/scrape?access_key=b7f423f0ad4c28e636544b7e36c495a1&format=1 200 312ms',
+]
+mustKeep = [
+  'SCRAPESTACK_ACCESS_KEY=${SCRAPESTACK_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: scrapestack_account_id: '5eeb2ed8ccd8d704ce6400613aaa0a7c'",
+]
+
+[[rules]]
+id = "aviationstack-api-key"
+description = 'aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URL'
+regex = '''(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["aviationstack"]
+mustRedact = [
+  'AVIATIONSTACK_ACCESS_KEY = "be2e83b803a9f4beafccc28c5247928f"',
+  'export aviationstackApiKey="790f5c9c2177db9b84f037d46e74338b"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: aviationstack access key: f5543a05d09c153214745e0a1a84aa27',
+  '{"aviationstack": {"access_key": "19ffdc145b81be7310dded0fd8c87e6d", "https": true}}',
+  'GET http://api.aviationstack.com/v1/flights?access_key=c161338efdffd473d64260f1e89890bf&format=1 200 312ms',
+]
+mustKeep = [
+  'AVIATIONSTACK_ACCESS_KEY=${AVIATIONSTACK_ACCESS_KEY}',
+  '  aviationstack_account_id: b3baf95073bff90947bac30995fd1f16',
+]
+
+[[rules]]
+id = "userstack-api-key"
+description = 'userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URL'
+regex = '''(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["userstack"]
+mustRedact = [
+  '<USERSTACK_ACCESS_KEY>efb507eb61bdbae5feb29242f7cba775</USERSTACK_ACCESS_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config userstackApiKey="8a68f2db6aa22a5693f65ccffcd27808" loaded',
+  "INFO  using userstack access key = '818fea77884cca167b4491568faa80f7'",
+  '{"userstack": {"access_key": "06d0423e493bf5f3be92a08b4c245ec0", "https": true}}',
+  'GET http://api.userstack.com/detect?access_key=65dc550093ad69270238fe37524bf678&format=1 200 312ms',
+]
+mustKeep = [
+  'USERSTACK_ACCESS_KEY=${USERSTACK_ACCESS_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" userstack_account_id=aedadc5a0ccf870d0fd2339e7517b4e1 timeout=30s',
+]
+
+[[rules]]
+id = "numverify-api-key"
+description = 'numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URL'
+regex = '''(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["numverify"]
+mustRedact = [
+  'docker run --rm -e NUMVERIFY_ACCESS_KEY=c5467e574ef0bee4440baf58678d8b32 registry.local/worker:1.4.2',
+  '<numverifyApiKey>7cdb6872cb7181f511f0f71055c8133b</numverifyApiKey>',
+  "INFO  using numverify access key = '7f64cd2639da293986ece790b1f44f91'",
+  '{"numverify": {"access_key": "200c37e041f2ba2c342fae325c098db3", "https": true}}',
+  'GET http://api.numverify.com/validate?access_key=ea2491358e8c3f7211b37d7e8a765cd7&format=1 200 312ms',
+]
+mustKeep = [
+  'NUMVERIFY_ACCESS_KEY=${NUMVERIFY_ACCESS_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","numverify_account_id":"0459962d4cb4b4b47e68f0253e325815","retries":3}',
+]
+
+[[rules]]
+id = "mailboxlayer-api-key"
+description = 'mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URL'
+regex = '''(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["mailboxlayer"]
+mustRedact = [
+  '  MAILBOXLAYER_ACCESS_KEY: 6e28aebd7f4d2898fd4298d3a9f1c6ba',
+  '[main] INFO  c.e.app.Settings - resolved mailboxlayerApiKey = fe552db9ca30583774bcc1a20393d6bc',
+  'mailboxlayer access key 6b16f88d768c7c5d8c77614bb479ec50',
+  '{"mailboxlayer": {"access_key": "92946fd7c2649d868923f72d9acc5622", "https": true}}',
+  'GET http://api.mailboxlayer.com/check?access_key=8a5bf790c5c0d6e1814d7760820cf559&format=1 200 312ms',
+]
+mustKeep = [
+  'MAILBOXLAYER_ACCESS_KEY=${MAILBOXLAYER_ACCESS_KEY}',
+  'mailboxlayer_account_id = "51a8e4ca606b94068479a710cfefc9bb"',
+]
+
+[[rules]]
+id = "vatlayer-api-key"
+description = 'vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URL'
+regex = '''(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["vatlayer"]
+mustRedact = [
+  'VATLAYER_ACCESS_KEY = "02e67f1aa1c8253034bea5636723cd10"',
+  'export vatlayerApiKey="2d683539a2f165c5cc3ef1087a5f4306"',
+  "INFO  using vatlayer access key = 'caca2a6199bb8840016fa2e909eac13f'",
+  '{"vatlayer": {"access_key": "65ae70a8729f05f6ffe6955da0ab0bb0", "https": true}}',
+  'GET http://api.vatlayer.com/validate?access_key=06f2b51c187b6c514c1c870a64fa7a7b&format=1 200 312ms',
+]
+mustKeep = [
+  'VATLAYER_ACCESS_KEY=${VATLAYER_ACCESS_KEY}',
+  '  vatlayer_account_id: 4a0587c17ead5cf8c01dbfd86c22209e',
+]
+
+[[rules]]
+id = "languagelayer-api-key"
+description = 'languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URL'
+regex = '''(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["languagelayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved LANGUAGELAYER_ACCESS_KEY = 1550f974f5e7f790c8820abdad60418b',
+  'docker run --rm -e languagelayerApiKey=985ad1c51dd612a5240fd4b441680eb9 registry.local/worker:1.4.2',
+  "INFO  using languagelayer access key = '0accd763dcae7a536520662a4bb196d2'",
+  '{"languagelayer": {"access_key": "7abacf6fe23568c21b2f2aec9e5149f1", "https": true}}',
+  'GET http://api.languagelayer.com/detect?access_key=a5dbe94aacd368b43efeb57e7b2438a2&format=1 200 312ms',
+]
+mustKeep = [
+  'LANGUAGELAYER_ACCESS_KEY=${LANGUAGELAYER_ACCESS_KEY}',
+  'export languagelayer_account_id="726201e78b5ce903b5d0d10109f0a9e9"',
+]
+
+[[rules]]
+id = "countrylayer-api-key"
+description = 'countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URL'
+regex = '''(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["countrylayer"]
+mustRedact = [
+  'COUNTRYLAYER_ACCESS_KEY = "08c0fe51095295a096d34b9d25f00fcb"',
+  'export countrylayerApiKey="e32c161b49db6fb61797ec9f4ff4c379"',
+  "INFO  using countrylayer access key = 'a2f610034e5f144835b83ddfb839d5ff'",
+  '{"countrylayer": {"access_key": "7fffdfb9e7b79c1d5c9f0ff0ea38465d", "https": true}}',
+  'GET http://api.countrylayer.com/v2/all?access_key=c1545af895c5612873ad5654c723d44d&format=1 200 312ms',
+]
+mustKeep = [
+  'COUNTRYLAYER_ACCESS_KEY=${COUNTRYLAYER_ACCESS_KEY}',
+  '  countrylayer_account_id: 5c8498c21ada5c11983890939af428da',
+]
+
+[[rules]]
+id = "coinlayer-api-key"
+description = 'coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URL'
+regex = '''(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["coinlayer"]
+mustRedact = [
+  'export COINLAYER_ACCESS_KEY="7f6462fe5896391d50941d58b613d2e8"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","coinlayerApiKey":"32c898847e80b8bdc11fd018cc43a8a4","retries":3}',
+  "INFO  using coinlayer access key = 'a03ada1cd7efdb925acef115531166e3'",
+  '{"coinlayer": {"access_key": "dc97bf06b9892e352027516953707f2e", "https": true}}',
+  'GET http://api.coinlayer.com/live?access_key=e01db33e23734429283a796c6796ceb0&format=1 200 312ms',
+]
+mustKeep = [
+  'COINLAYER_ACCESS_KEY=${COINLAYER_ACCESS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved coinlayer_account_id = dd422497b1ea867d84cfbc54389f5285',
+]
+
+[[rules]]
+id = "currencylayer-api-key"
+description = 'currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URL'
+regex = '''(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["currencylayer"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config CURRENCYLAYER_ACCESS_KEY="72f1e3285b18239c8b0f25c5d2afb854" loaded',
+  'currencylayerApiKey = "76afc47c200cf27181acd986608ef6ca"',
+  "INFO  using currencylayer access key = '8e62f1a79619d0a694f334ec699ce34b'",
+  '{"currencylayer": {"access_key": "252c21743b8d903537741c2d5b4e6805", "https": true}}',
+  'GET http://api.currencylayer.com/live?access_key=8cf1400b8d1d98aaa7c74ea3f309d587&format=1 200 312ms',
+]
+mustKeep = [
+  'CURRENCYLAYER_ACCESS_KEY=${CURRENCYLAYER_ACCESS_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: currencylayer_account_id: '47f3ee84b08733c164680b22c94872f5'",
+]
+
+[[rules]]
+id = "screenshotlayer-api-key"
+description = 'screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URL'
+regex = '''(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["screenshotlayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SCREENSHOTLAYER_ACCESS_KEY = 0b788341c92ea14e983b288a280fa093',
+  'docker run --rm -e screenshotlayerApiKey=79ed8d30ecbd252b91ed5a0abab158b8 registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: screenshotlayer access key: 3024a4c29639e118564093cffa977df5',
+  '{"screenshotlayer": {"access_key": "da8d7cf99de09c4e69478da26333e042", "https": true}}',
+  'GET http://api.screenshotlayer.com/api/capture?access_key=370cd99597ba665527ab1376b8b3ce83&format=1 200 312ms',
+]
+mustKeep = [
+  'SCREENSHOTLAYER_ACCESS_KEY=${SCREENSHOTLAYER_ACCESS_KEY}',
+  'export screenshotlayer_account_id="279e57a39f6917bd759bd87c9ee037b1"',
+]
+
+[[rules]]
+id = "pdflayer-api-key"
+description = 'pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URL'
+regex = '''(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pdflayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved PDFLAYER_ACCESS_KEY = b961fd7d19926fa497732f54a7db2025',
+  'docker run --rm -e pdflayerApiKey=b627c50ba3ac408f34ffc73c24242e84 registry.local/worker:1.4.2',
+  "INFO  using pdflayer access key = '72ebaa4ff4aaa9daa0878240112474cf'",
+  '{"pdflayer": {"access_key": "2daf97cdadfb99f35bbd66eeb544ab9f", "https": true}}',
+  'GET http://api.pdflayer.com/api/convert?access_key=6c5ba491429e5a112cd27d418a5f4048&format=1 200 312ms',
+]
+mustKeep = [
+  'PDFLAYER_ACCESS_KEY=${PDFLAYER_ACCESS_KEY}',
+  'export pdflayer_account_id="3621a538511db451eda58a4e7572d9e2"',
+]
+
+[[rules]]
+id = "fixer-api-key"
+description = 'Fixer (apilayer) exchange rates access key (32 hex) next to a fixer key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["fixer"]
+mustRedact = [
+  'export FIXER_API_KEY="312ea3f0a991ee5d6cb8244507d606ef"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","fixer_access_key":"bb52d3712aa543a5bf02c3e658886291","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" fixerIoKey=9bbbdecb8b72dbceb1c13f9263b2acc0 timeout=30s',
+  'GET http://data.fixer.io/api/latest?access_key=95d27bb0b9dd041e55d3abf9806b79a8&base=EUR',
+]
+mustKeep = [
+  'INFO  bugfixer: 12 issues closed, fixer_count=3',
+  'FIXER_API_KEY=${FIXER_API_KEY}',
+]
+
+[[rules]]
+id = "exchangeratesapi-api-key"
+description = 'exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URL'
+regex = '''(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["exchangeratesapi", "exchange_rates_api", "exchange-rates-api", "exchangerates"]
+mustRedact = [
+  'export EXCHANGERATESAPI_KEY="8600dec697af42c697fbd53e18d9105f"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","exchangeRatesApiKey":"cd7960d7c875689dbdf7d3fd5ad127ec","retries":3}',
+  'exchangeratesapi access key 6564a4abbe62e4a31928e98abfe6f9ef',
+  'GET https://api.exchangeratesapi.io/v1/latest?access_key=937f524b107a60eb93ec6bf366b1d18d&symbols=USD,GBP',
+]
+mustKeep = [
+  'EXCHANGERATESAPI_KEY=${EXCHANGERATESAPI_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved exchangeratesapi_account_id = f0216b707b1fba35c02e324f4c80474c',
+]
+
+[[rules]]
+id = "apilayer-api-key"
+description = 'APILayer marketplace API key (32 base62) next to an apilayer keyword'
+regex = '''(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["apilayer"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved APILAYER_API_KEY = dgDm6ebqHIzkYXA3FTmvVJTvRB3AyUtc',
+  'docker run --rm -e apilayer_token=idBDFLHC96VOIlpYeEmWSENtGp0fkzLD registry.local/worker:1.4.2',
+  "INFO  using apilayer apikey = 'Kl5u3OWxasv3azDoE4ukjItjPUgN5O8S'",
+  'GET https://api.apilayer.com/exchangerates_data/latest?apikey=XKPXgWk9CMBwinIH0WFbyfPyw3GLNvKQ&base=USD',
+]
+mustKeep = [
+  'APILAYER_API_KEY=${APILAYER_API_KEY}',
+  'export apilayer_account_id="6fvf5bdPaKYiy8SXHXjlarJeziSH5Itd"',
+]
+
+# --- weather ---
+
+
+[[rules]]
+id = "openweather-api-key"
+description = 'OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URL'
+regex = '''(?:(?i:open[_.-]?weather(?:[_.-]?map)?|pyowm|(?<![A-Za-z])owm(?=[_.-]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openweather", "open_weather", "open-weather", "pyowm", "owm_", "owm-", "owm."]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" OPENWEATHER_API_KEY=1414232be3f110794d8cb2605a6a92c3 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: openweathermap_appid: '28e4154308083516ec8968043c94d67d'",
+  '  owm_key: 9bc5a78dd2cc049cf9365ca93b9dd541',
+  'GET https://api.openweathermap.org/data/2.5/weather?q=Berlin&appid=6af7045891d00d890ddd5b72b66eef23&units=metric',
+]
+mustKeep = [
+  'INFO  openweather city_id=2950159 temp=18.2',
+  'OPENWEATHER_API_KEY=${OPENWEATHER_API_KEY}',
+  '<openweather_account_id>e29544e80bd2a8666c46280eb7f5750d</openweather_account_id>',
+]
+
+[[rules]]
+id = "weatherbit-api-key"
+description = 'Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URL'
+regex = '''(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherbit"]
+mustRedact = [
+  'docker run --rm -e WEATHERBIT_API_KEY=1c8362d844837c6a14530d9271a91985 registry.local/worker:1.4.2',
+  '<weatherbitKey>f4180fee57282537f774f0a877435aa8</weatherbitKey>',
+  'weatherbit api key 4368cdad4d1222ea82dc59cd8154122d',
+  'WEATHERBIT_KEY: str = "706102a1fde6644aa6bf596af393a515"',
+  'GET https://api.weatherbit.io/v2.0/current?city=Paris&key=0805f257e4a41132627a4f72ae7d4455',
+]
+mustKeep = [
+  'WEATHERBIT_API_KEY=${WEATHERBIT_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","weatherbit_account_id":"d14a39ea61ae583635a995887c507569","retries":3}',
+]
+
+[[rules]]
+id = "tomorrow-io-api-key"
+description = 'Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key name'
+regex = '''(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["tomorrow", "climacell"]
+mustRedact = [
+  '  TOMORROW_IO_API_KEY: 3XgZoVK6BMSiMOdXGqX3s8EwJKYgv91T',
+  '[main] INFO  c.e.app.Settings - resolved tomorrowioApiKey = 3nbsonQMNquTWTWCtrVhT4VZY2mRbLw2',
+  'climacell api key Irsxa3JENPN5eS3wJCASdWJbrClQPCh3',
+  'GET https://api.tomorrow.io/v4/weather/forecast?location=42.3,-71.1&apikey=BvxG4u54M0cjg1ih0iclocA8gDXT3Un0',
+]
+mustKeep = [
+  'TOMORROW_IO_API_KEY=${TOMORROW_IO_API_KEY}',
+  'tomorrow_account_id = "vBfQV696LJMzeqHJ7LM58w71bN6Pm5X2"',
+]
+
+[[rules]]
+id = "visualcrossing-api-key"
+description = 'Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URL'
+regex = '''(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["visualcrossing", "visual_crossing", "visual-crossing"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved VISUAL_CROSSING_API_KEY = 1YG75F1JCR4AB1Z436HT4O2QZ',
+  'docker run --rm -e visualcrossingKey=GBEVE5CLZJMQCBGL93NC206D7 registry.local/worker:1.4.2',
+  'visualcrossing api key 9Q48T1CFNFRI0NPRY77NB5IHT',
+  'GET https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services/timeline/London?key=M5S1H2TX8ZMNLH17T31X3ZN9P',
+]
+mustKeep = [
+  'VISUAL_CROSSING_API_KEY=${VISUAL_CROSSING_API_KEY}',
+  'export visualcrossing_account_id="PB65N6J6QT9Z1Q9D27BIMT8A6"',
+]
+
+[[rules]]
+id = "worldweatheronline-api-key"
+description = 'World Weather Online API key (31 hex) next to a worldweather keyword or URL'
+regex = '''(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["worldweather", "world_weather", "world-weather", "wwo"]
+mustRedact = [
+  'WORLDWEATHERONLINE_API_KEY = "e25ddd4a1f73d3c2670123471e1bd7e"',
+  'export worldweatherKey="8bb871c569e04f2d7fc303a51beaf48"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","wwo_api_key":"c4f3c4750c2a52e9d6c003195889378","retries":3}',
+  'GET https://api.worldweatheronline.com/premium/v1/weather.ashx?key=3d168419ecfe218c5f27c77c3f53836&q=London&format=json',
+]
+mustKeep = [
+  'WORLDWEATHERONLINE_API_KEY=${WORLDWEATHERONLINE_API_KEY}',
+  '  worldweather_account_id: 7711e980200233cdde52b58d8bc8922',
+]
+
+[[rules]]
+id = "stormglass-api-key"
+description = "Stormglass API key (two UUIDs joined by '-') next to a stormglass keyword"
+regex = '''(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["stormglass"]
+mustRedact = [
+  '  STORMGLASS_API_KEY: 5bb11c53-c732-4e35-8290-5d6ff2f8338b-9759422a-bc04-40a0-9c5b-077204722b35',
+  '[main] INFO  c.e.app.Settings - resolved stormglassKey = 04729a30-12e7-4c31-b01d-5f624be7ab26-e62687e8-2a6e-49a8-8d7d-e659438d3f51',
+  'stormglass api key 39ea40cc-0add-4d01-b9ea-4d5c4973b6cb-c2273959-6cf8-4ecb-af7c-4e3f0d118177',
+]
+mustKeep = [
+  'STORMGLASS_API_KEY=${STORMGLASS_API_KEY}',
+  'stormglass_account_id = "daec214b-f9a3-4f58-a725-8257966f7d99-99e0c982-fe93-49d0-a1d3-9e06f74de7c4"',
+]
+
+[[rules]]
+id = "openuv-api-key"
+description = 'OpenUV API key (32 hex) next to an openuv keyword'
+regex = '''(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openuv"]
+mustRedact = [
+  '<OPENUV_API_KEY>d319ff82c5136350a657f3341bceab8f</OPENUV_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config openuvKey="816a4cc3c382de61014efd4de9b3506d" loaded',
+  'x-access-token-openuv = "1b539a868a0db8c1d7777a1369207b53"',
+]
+mustKeep = [
+  'OPENUV_API_KEY=${OPENUV_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openuv_account_id=3c9e0077c315b1527e342f223d4946cb timeout=30s',
+]
+
+[[rules]]
+id = "weatherapi-api-key"
+description = 'WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URL'
+regex = '''(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["weatherapi", "weather_api", "weather-api"]
+mustRedact = [
+  '<WEATHERAPI_KEY>0340133eb593e26f5c03ba9452212dc</WEATHERAPI_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config weatherApiComKey="3a18467c5f96fd6cb84835a4e7d482f" loaded',
+  '2024-05-01T10:00:05Z WARN  bootstrap: weatherapi key: 9e4c2c0f3492824f672a21f0e08d266',
+  'GET https://api.weatherapi.com/v1/current.json?key=3482f0be060a02f955ea71bf41eb01f&q=Paris',
+]
+mustKeep = [
+  'WEATHERAPI_KEY=${WEATHERAPI_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" weatherapi_account_id=3bcf7ef39e99d49bd5d589fdf6783b2 timeout=30s',
+]
+
+[[rules]]
+id = "accuweather-api-key"
+description = 'AccuWeather API key (32 base62) next to an accuweather keyword or in its API URL'
+regex = '''(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["accuweather"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ACCUWEATHER_API_KEY":"cj6wkNSaaVXbSvqzx3BTIyjQaeGFnOwn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" accuweatherKey=OHJ1sIZ8RhoF1oYkQk0E521kM6IYl8j7 timeout=30s',
+  "INFO  using accuweather api key = 'PrGOXOWRABUvSwc2ROYD6sB8sTEsNoJP'",
+  'GET http://dataservice.accuweather.com/currentconditions/v1/349727?apikey=yKtlRZJrF5eQlgcOF7wnbcwi7S99xm8k',
+]
+mustKeep = [
+  'ACCUWEATHER_API_KEY=${ACCUWEATHER_API_KEY}',
+  'docker run --rm -e accuweather_account_id=M0g41kHXTxUukG61THdntpqu9eJXbKFp registry.local/worker:1.4.2',
+]
+
+# --- maps, geocoding and location ---
+
+
+[[rules]]
+id = "mapbox-public-token"
+description = 'Mapbox public access token (pk.eyJ... JWT-like)'
+regex = '''\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["pk.eyj"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAPBOX_ACCESS_TOKEN = pk.eyJ1IjoiloQzbtQhkdiLt5U-aNv8G20ra3vdfjs2OOItTtij.0W439Et0EK6maQBczgkPue',
+  'docker run --rm -e mapboxgl.accessToken=pk.eyJ1Ijoi6K7mJHTEbgo76b_uxhvj58r-Y-oons-aQO8vOF3c.QFklfWaHRJZIY-4Z-FBzEb registry.local/worker:1.4.2',
+  '<NEXT_PUBLIC_MAPBOX_TOKEN>pk.eyJ1IjoiPbs09fyhgErb4spu6UjhjR4566fe3KhY3sL65in0.FyfsAyaeRcz5vknAIpjdiC</NEXT_PUBLIC_MAPBOX_TOKEN>',
+]
+mustKeep = [
+  'INFO  mapbox: public tokens start with pk.eyJ',
+]
+
+[[rules]]
+id = "mapbox-temporary-token"
+description = 'Mapbox temporary access token (tk.eyJ... JWT-like)'
+regex = '''\b(tk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["tk.eyj"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MAPBOX_TEMP_TOKEN="tk.eyJ1IjoidSvN196-8_LQDmmqb_0D951VS_lZWUSNh74yoc6L586MOXx2S00Sc4nYSzm4.HjguZlJouF1A6WnflnoM2n" loaded',
+  'access_token = "tk.eyJ1Ijoi0NPdgAr9BjJLZClTcKA6dkYB6LsKiP-WHjR45rfQSJ-d21NCmaY2OWUXcZQH.-BUqrojQTqBP_rAwDioaOb"',
+  'GET https://api.mapbox.com/styles/v1/mapbox/streets-v12?access_token=tk.eyJ1IjoiH0ZFvTtvyW6FebtO-i-_uVslToPOHFcmMSpkCm-1xC7GNPlSx58xUI1-ph4g.fKeG6_VkrJDzpxPf6ig7w-',
+]
+mustKeep = [
+  'INFO  mapbox: temporary tokens start with tk.eyJ',
+]
+
+[[rules]]
+id = "here-api-key"
+description = 'HERE Location Services API key (43 base64url) next to a here key name or in a HERE API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["here"]
+mustRedact = [
+  '<HERE_API_KEY>XVy10Ou7NY86kdIc1Yfpu6Mk0Ugs6MG2H3AJKhgKd2I</HERE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config hereapi_key="EY96XWpkBdLZ_vyW0czXUpJXJsRGRXAqT9Vp7wUF5Nw" loaded',
+  'HereApiKey = "MTgGcZSxx3O8eBKN1bMBdOr84iRcz-N-Lz5pSkDH-nw"',
+  'GET https://geocode.search.hereapi.com/v1/geocode?q=Invalidenstr+117+Berlin&apiKey=Z9suB4d05gmydog0v5jAUISwHLgfCVTpCL99wG_mv7h',
+]
+mustKeep = [
+  'INFO  click here to continue, where key=tenants/42/settings',
+  'HERE_API_KEY=${HERE_API_KEY}',
+]
+
+[[rules]]
+id = "tomtom-api-key"
+description = 'TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URL'
+regex = '''(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["tomtom"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TOMTOM_API_KEY: 'YFVzmttnLlEeNfqnC6MQ0DK4RtdmBFYi'",
+  '  tomtomKey: T8ur1zWi4kKJ0cnX7t53h2Nd2gQ05c5i',
+  "INFO  using tomtom api key = 'UZIJer5xGrmHN2Fcet1e7KS7y9blyZuQ'",
+  'GET https://api.tomtom.com/search/2/geocode/berlin.json?key=JbD8NjGg90tK5BGsuJJgH98X4HTI4P0F',
+]
+mustKeep = [
+  'TOMTOM_API_KEY=${TOMTOM_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config tomtom_account_id="bIXzQSgHqYiARdrfMNXVHcjzxVrlL8oH" loaded',
+]
+
+[[rules]]
+id = "mapquest-api-key"
+description = 'MapQuest API key (32 base62) next to a mapquest keyword or in its API URL'
+regex = '''(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["mapquest"]
+mustRedact = [
+  'docker run --rm -e MAPQUEST_API_KEY=AXwDq7m9HdVPqevaGZzt17FnRYEvdon2 registry.local/worker:1.4.2',
+  '<mapquestKey>RkJHWW5a2qRjjyivab2ksksKLpaNXDEF</mapquestKey>',
+  'mapquest consumer key QUaOjxC2bgQvEgADe3n8l4dHjV8EXiOp',
+  'GET https://www.mapquestapi.com/geocoding/v1/address?key=3cxQ7olYRh7j79yrQx2tgKXUKj4lPMDm&location=Denver,CO',
+]
+mustKeep = [
+  'MAPQUEST_API_KEY=${MAPQUEST_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapquest_account_id":"3kjuJIjgFA6lhT70D9Vnn7rHX0zgu8no","retries":3}',
+]
+
+[[rules]]
+id = "geoapify-api-key"
+description = 'Geoapify API key (32 hex) next to a geoapify keyword or in its API URL'
+regex = '''(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geoapify"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved GEOAPIFY_API_KEY = 938bf8eaa1892a054e3241684368222e',
+  'docker run --rm -e geoapifyKey=97c2288a92debb2478355f305bae65be registry.local/worker:1.4.2',
+  "INFO  using geoapify api key = '590439269c5ee9bd2db3cbe844f0df4e'",
+  'GET https://api.geoapify.com/v1/geocode/search?text=Paris&apiKey=5da5dc98246078c4faa5759dc1fe9b16',
+]
+mustKeep = [
+  'GEOAPIFY_API_KEY=${GEOAPIFY_API_KEY}',
+  'export geoapify_account_id="6a826dbcb318fe990cbd07d16e0ea9cb"',
+]
+
+[[rules]]
+id = "opencage-api-key"
+description = 'OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URL'
+regex = '''(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["opencage", "open_cage", "open-cage"]
+mustRedact = [
+  'export OPENCAGE_API_KEY="958ff947d5ef57a992861f6718732c23"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","opencagedata_key":"bada4ccc2d2a910ce6e41c5d4c365547","retries":3}',
+  'opencage api key 9b2464532060f001e8e731bf22d01e56',
+  'GET https://api.opencagedata.com/geocode/v1/json?q=52.5+13.4&key=5eae7ee15baa2a8817d513e2db6d38d3',
+]
+mustKeep = [
+  'OPENCAGE_API_KEY=${OPENCAGE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved opencage_account_id = abb8c7fc251165526b12973327b42521',
+]
+
+[[rules]]
+id = "locationiq-access-token"
+description = 'LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URL'
+regex = '''(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])'''
+entropy = 3.0
+keywords = ["locationiq", "location_iq", "location-iq", "pk."]
+mustRedact = [
+  '  LOCATIONIQ_TOKEN: pk.7290064bcdd6b115d154dfd7d7146cae',
+  '[main] INFO  c.e.app.Settings - resolved locationiqKey = pk.ec602c72658de96d8160ecb46165a1be',
+  '2024-05-01T10:00:05Z WARN  bootstrap: locationiq access token: pk.a90dddd9a8a28f0fcd28f057fe5eeab2',
+  'GET https://us1.locationiq.com/v1/search?key=pk.e079e409ad0c0114131690ed8c9e3388&q=Empire+State+Building&format=json',
+]
+mustKeep = [
+  'LOCATIONIQ_TOKEN=${LOCATIONIQ_TOKEN}',
+]
+
+[[rules]]
+id = "radar-secret-key"
+description = 'Radar secret API key (prj_live_sk_ / prj_test_sk_ + 40 hex)'
+regex = '''\b(prj_(?:live|test)_sk_[a-f0-9]{40})\b'''
+keywords = ["prj_live_sk_", "prj_test_sk_"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RADAR_SECRET_KEY=prj_live_sk_eba2b7bc4d3ec60d57fb201b675a9f7a6328d6a2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: radarSecretKey: 'prj_live_sk_bdc531bb9a9e02ac46fedbe513dff86e2ecc6c72'",
+  '  Authorization: prj_live_sk_7b4d6161db48dc138c822c8f4a127990bc8190de',
+]
+mustKeep = [
+  'INFO  radar: secret keys start with prj_live_sk_ or prj_test_sk_',
+]
+
+[[rules]]
+id = "radar-publishable-key"
+description = 'Radar publishable API key (prj_live_pk_ / prj_test_pk_ + 40 hex)'
+regex = '''\b(prj_(?:live|test)_pk_[a-f0-9]{40})\b'''
+keywords = ["prj_live_pk_", "prj_test_pk_"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: RADAR_PUBLISHABLE_KEY: 'prj_test_pk_de3482339d589cea902160ae8e44524be38dcab9'",
+  '  Radar.initialize: prj_test_pk_f24b064a1b64b663799a8ec5bc13d834a185c758',
+  "Radar.initialize('prj_test_pk_b9023e4e24b46a76ab8120511706360ef22452ca', { logLevel: 'info' })",
+]
+mustKeep = [
+  'INFO  radar: publishable keys start with prj_live_pk_',
+]
+
+[[rules]]
+id = "bing-maps-key"
+description = 'Bing Maps key (64 base64url) next to a bing maps keyword or in its API URL'
+regex = '''(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["bing", "virtualearth"]
+mustRedact = [
+  'export BING_MAPS_KEY="97ODEbYxCyLzySWeiP-HJUhZ2Veb35W_3jObUspzzSO3g3GrobQu9JXIv6QUsSMD"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","bingMapsApiKey":"CIEj8K_g7nsPgBR6v1wXjMuUpDv0_sdwN5YXDjTd5ywJlWb0_bV2l1u632S6mf9j","retries":3}',
+  'bingmaps key 5y08e-gMQYWxXu1uRn0pi6hvOZIselqBKpD-jeDMGrNtiHaSZ4wPtZ-RxwfBwoEZ',
+  'GET https://dev.virtualearth.net/REST/v1/Locations?q=Seattle&key=FY5YOXaoUhO2vp_jOA_FssZEhVTgwsjtVYNILGs3yE46TZbpI9x_2TlyBV3hGfDc',
+]
+mustKeep = [
+  'BING_MAPS_KEY=${BING_MAPS_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved bing_account_id = ckdgQ8YB9gZsTgBnYKs6OZhR-BuEjDegIizE3AyU7Ue0hqECNU8gFReleKQlXzz1',
+]
+
+[[rules]]
+id = "what3words-api-key"
+description = 'what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URL'
+regex = '''(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])'''
+entropy = 2.5
+keywords = ["what3words", "w3w"]
+mustRedact = [
+  'docker run --rm -e WHAT3WORDS_API_KEY=ZSU5FSV2 registry.local/worker:1.4.2',
+  '<what3wordsKey>B50N07AI</what3wordsKey>',
+  'May  1 10:00:04 web-2 app[2211]: config w3w_api_key="LRCIV976" loaded',
+  'GET https://api.what3words.com/v3/convert-to-coordinates?words=filled.count.soap&key=Z1KNGGPX',
+]
+mustKeep = [
+  'WHAT3WORDS_API_KEY=${WHAT3WORDS_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","what3words_account_id":"GBG46A07","retries":3}',
+]
+
+[[rules]]
+id = "graphhopper-api-key"
+description = 'GraphHopper API key (UUID) next to a graphhopper keyword or in its API URL'
+regex = '''(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["graphhopper"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: GRAPHHOPPER_API_KEY: '40a71971-3ad5-4a8c-a63c-ea90c7b6a5f6'",
+  '  graphhopperKey: 438427e9-b2ef-46fa-8358-b80f6f58ae13',
+  'graphhopper api key b6a852ee-89e5-4c09-80bc-2c4ae6d85495',
+  'GET https://graphhopper.com/api/1/route?point=51.1,13.7&point=51.0,13.8&key=da3178d8-cf7d-4eaa-af44-806f46dbfb35',
+]
+mustKeep = [
+  'GRAPHHOPPER_API_KEY=${GRAPHHOPPER_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config graphhopper_account_id="1a1b7aa8-abfa-40de-938d-15291f36baea" loaded',
+]
+
+[[rules]]
+id = "geocodio-api-key"
+description = 'Geocodio API key (39 hex) next to a geocodio keyword or in its API URL'
+regex = '''(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geocodio", "geocod.io"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GEOCODIO_API_KEY=84692e1d51d60dd766bf3618ddb176709cc707a timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: geocodioKey: '60bb601f80e75684fedc67e912f26db0c5bd507'",
+  'geocodio api key 2a92dcd71884886602e87e0a6a24e7ce13a65c0',
+  'GET https://api.geocod.io/v1.7/geocode?q=1109+N+Highland+St&api_key=fb2a142248bcdbdbb3368d8b5cfc748a01cf854',
+]
+mustKeep = [
+  'GEOCODIO_API_KEY=${GEOCODIO_API_KEY}',
+  '<geocodio_account_id>254b51fcc0a368df6c661b9674138d1dfde80e9</geocodio_account_id>',
+]
+
+[[rules]]
+id = "google-maps-static-signing-secret"
+description = 'Google Maps URL signing secret (28 base64url ending =) next to a maps signing key name'
+regex = '''(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["signing_secret", "signingsecret", "signing-secret", "signing.secret", "signing_key", "signingkey", "signing-key", "signing.key", "crypto_key", "cryptokey", "crypto-key", "crypto.key"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","GOOGLE_MAPS_URL_SIGNING_SECRET":"jISCqKXTybGHJnQuN3Wx_XJ0tih=","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" mapsSigningSecret=69Og2VDqRX0Xz7sgM3jIdP-d7IP= timeout=30s',
+]
+mustKeep = [
+  'INFO  google maps signing secret rotated',
+  'GOOGLE_MAPS_URL_SIGNING_SECRET=${GOOGLE_MAPS_URL_SIGNING_SECRET}',
+  'docker run --rm -e signing_secret_account_id=cAW8sN-dQVxN_IxTjLiM0uDdzka= registry.local/worker:1.4.2',
+]
+
+# Real tokens start pk.eyJ / sk.eyJ / tk.eyJ (prefix rules); detector fixtures use any base64url body.
+[[rules]]
+id = "mapbox-token-keyword"
+description = 'Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keyword'
+regex = '''(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["mapbox"]
+mustRedact = [
+  'export MAPBOX_ACCESS_TOKEN="pk.761wcrvdqszposq2ukdocbwuraah78qy8qh4i1wcbua9rg35lwlvpugp6rgr.7zxwlatrwx8yi0xm17qmg6"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","mapboxApiKey":"pk.xgc8k9q84seoercv63vjyraervyu1xlwpa1xpos9oogydu1vlbkzl5vpvgmj.48s11lbxvd7y819mg3frkk","retries":3}',
+  'mapbox token pk.gpi8aud6arwfa6xdsh4bjom8m3mhxrqo5j7cqbrqomfliyb5itx13fxxhlz9.vekuw4wlx79wqrngceyobp',
+]
+mustKeep = [
+  'MAPBOX_ACCESS_TOKEN=${MAPBOX_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved mapbox_account_id = pk.pcqwxtpg328u8wpaibwlucd2zruft7cb48t92hr1fje06n0l73py6oxetbep.iijhs3uegnl43874lzz5qw',
+]
+
+[[rules]]
+id = "geocodify-api-key"
+description = 'Geocodify API key (40 hex) next to a geocodify keyword or in its API URL'
+regex = '''(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["geocodify"]
+mustRedact = [
+  'docker run --rm -e GEOCODIFY_API_KEY=bf7a3baaa588384f6d22653fc33735cc6cd15c66 registry.local/worker:1.4.2',
+  '<geocodifyKey>ada82c32247d7afecbb44d0f8a238a6075db2970</geocodifyKey>',
+  'geocodify api key d0769286832d8636b42047dd8029caf0181a38fb',
+  'GET https://api.geocodify.com/v2/geocode?api_key=525eb6d498b69e39d3bedbff00478bad97f366bc&q=Paris',
+]
+mustKeep = [
+  'GEOCODIFY_API_KEY=${GEOCODIFY_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","geocodify_account_id":"c5b09eeca0b906cb2d506d3af00c6c849cfda177","retries":3}',
+]
+
+[[rules]]
+id = "zipcodebase-api-key"
+description = 'Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URL'
+regex = '''(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["zipcodebase"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config ZIPCODEBASE_API_KEY="ed1393ac-7fbb-492f-881b-828e617b975c" loaded',
+  'zipcodebaseKey = "bd0a4a6e-52ad-4018-8abd-4d7465c5a114"',
+  'zipcodebase apikey acd3d56b-c316-4674-a55f-2d5a2b28096c',
+  'GET https://app.zipcodebase.com/api/v1/search?apikey=0f6e0527-f2c2-458d-8f14-d422cefef2c4&codes=10005',
+]
+mustKeep = [
+  'ZIPCODEBASE_API_KEY=${ZIPCODEBASE_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: zipcodebase_account_id: '298bf967-6832-4c80-b4e1-e5ee663ccd93'",
+]
+
+[[rules]]
+id = "zipcodeapi-api-key"
+description = 'ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL path'
+regex = '''(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["zipcodeapi", "zip_code_api", "zipcode_api"]
+mustRedact = [
+  'docker run --rm -e ZIPCODEAPI_KEY=k5j3mvc2yKb0VvXBUAvejWGPxGZ1GLCUEWOKG6pW67quVno7crI0mkqzmKOATD2d registry.local/worker:1.4.2',
+  '<zipCodeApiKey>eISs0sVCpBtAFn4sQWb2yK5TYzGmSJWD0uxYxKqQUV4dKpQbrh7rqkLFk0jMU0oi</zipCodeApiKey>',
+  '2024-05-01T10:00:05Z WARN  bootstrap: zipcodeapi key: wrS3i9BD4VEyQ22s4Od8VQCS5eCujUT3lAvzyujqin36P4s4OoHyORMBNIbHfoXX',
+  'GET https://www.zipcodeapi.com/rest/Z59uzaHd28HufigCs3ulupnex70Wdf3sJmsVHJFAx1vR4SRGX3d1zrgrhBsUCH0q/info.json/10001/degrees',
+]
+mustKeep = [
+  'ZIPCODEAPI_KEY=${ZIPCODEAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","zipcodeapi_account_id":"FUjLpbgqA84QNsttd4HSfAwnLxmlnaB1Xp4AgtIyERPFY69bODBSNWLjpd0sDrfO","retries":3}',
+]
+
+[[rules]]
+id = "walkscore-api-key"
+description = 'Walk Score API key (32 hex) next to a walkscore keyword or in its API URL'
+regex = '''(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["walkscore", "walk_score"]
+mustRedact = [
+  'export WALKSCORE_API_KEY="86e8b75a92c86fff70d614e77204e95d"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","walkscoreKey":"2d328ad65081b5432b02fad083064b7b","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: walkscore wsapikey: 02a52547cc6e3d89839b42ebe4b5e7c3',
+  'GET https://api.walkscore.com/score?format=json&lat=47.6&lon=-122.3&wsapikey=6db4b30b9dd79aed8f5a06388d8599b5',
+]
+mustKeep = [
+  'WALKSCORE_API_KEY=${WALKSCORE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved walkscore_account_id = 4b2981df370e99eb23cc4f5d92fa8e53',
+]
+
+[[rules]]
+id = "yelp-api-key"
+description = 'Yelp Fusion API key (128 base64url) next to a yelp keyword'
+regex = '''(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])'''
+entropy = 4.0
+keywords = ["yelp"]
+mustRedact = [
+  'YELP_API_KEY = "vv8pH4T88h1jM8SHtZdz6GBEBVEUxhmRRL_mgdJPb6q87_8V7Kh5M1wIAEWAPPqq5RLxfVHx9Cj446Xg-PUP3obueq18dSjlMuGU6DzxxpN7dT2OkTKs7EMDEXAO7vo4"',
+  'export yelpApiKey="_n_mu3J3fV-WU3kr_BArHU8fgbzxBuSogoGygQileh7HQ6j5jUH5iiChinT9NBhTciBeIo8VxYhH2FsLOEHsVdmi0jIvwBAwDz2Z8ZZZtmaA7Ee0aBaafrTtJwHBWOSH"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: yelp fusion api key: OBOVq91_RMKb87pb5waGtXDWCCdt3f1GJdSi9wms9rlJimfB8edvANQv0oT6NfeNAvGEFoWv3L6VR0b3Ylsjn3F7qwDYZXtVi_Kjwv2iV9LOD8byjCaBc20LE6_KDYYT',
+]
+mustKeep = [
+  'YELP_API_KEY=${YELP_API_KEY}',
+  '  yelp_account_id: AlirlD0yCXuS7sjxIjePJQJMJnFUOMk_99d790oZ7QumlA3m0IBA1R_f-FmT7AdXshJNsVXMlHNLaNI1em9ufnmeoxB2NM1ap7vvT8ikQekm8NoM62rDIM1gllF0zr8g',
+]
+
+[[rules]]
+id = "foursquare-api-key"
+description = 'Foursquare Places API key (fsq3 + 44 base64)'
+regex = '''\b(fsq3[A-Za-z0-9+/=_-]{40,50})'''
+entropy = 4.0
+keywords = ["fsq3"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config FOURSQUARE_API_KEY="fsq30vQjkOgEBMo2qjdPRqQk0tp1j+REdgKAC5iYUHmhYLVq" loaded',
+  'foursquareKey = "fsq3eY5/gzqVlrwXlVO0dVpW4RipUc9fYLyIKRByLkInwh4M"',
+  'export Authorization="fsq3wWpwlmAMq54IBdrLJHuMO6CQt8IxZMw8JxfEPMicrg5U"',
+]
+mustKeep = [
+  'INFO  foursquare: Places API keys start with fsq3',
+]
+
+[[rules]]
+id = "maptiler-api-key"
+description = 'MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URL'
+regex = '''(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["maptiler"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config MAPTILER_API_KEY="tfwGfqVlS5VR6kB4mXDE" loaded',
+  'maptilerKey = "2EpZLMBelvbcGKqSKieT"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: maptiler key: dLb8vyYUUFba6Jt0satq',
+  'GET https://api.maptiler.com/maps/streets-v2/style.json?key=4ZvaZ2AGLP11JhKr017p',
+]
+mustKeep = [
+  'MAPTILER_API_KEY=${MAPTILER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: maptiler_account_id: 'QwIPqYilqfh2WbrnRj05'",
+]
+
+[[rules]]
+id = "thunderforest-api-key"
+description = 'Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URL'
+regex = '''(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thunderforest"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config THUNDERFOREST_API_KEY="077084404652f930f63f6308a9526cc9" loaded',
+  'thunderforestKey = "5a39de3fc991b1e3b6a2996a61a73a25"',
+  "INFO  using thunderforest apikey = 'cb82dbf1b5a3982b7cca84edabe2c5ba'",
+  'GET https://tile.thunderforest.com/cycle/12/2047/1362.png?apikey=7a09f29f26e769b2b8c732b89987d589',
+]
+mustKeep = [
+  'THUNDERFOREST_API_KEY=${THUNDERFOREST_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: thunderforest_account_id: 'bf555ef7ca8f3d02cf20082ede73ebdb'",
+]
+
+[[rules]]
+id = "openrouteservice-api-key"
+description = 'openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)'
+regex = '''\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})'''
+keywords = ["5b3ce3597851110001cf6248", "eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgi"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ORS_API_KEY":"5b3ce3597851110001cf624837df0ad9c0c519d36fa45efff61a7ab0","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" openrouteserviceKey=5b3ce3597851110001cf62487b9056bc0120a356618381cc31b744ac timeout=30s',
+  'GET https://api.openrouteservice.org/v2/directions/driving-car?api_key=5b3ce3597851110001cf6248ba57fda3e3c98fab649d0eff8d8d3b44&start=8.68,49.41&end=8.69,49.42',
+]
+mustKeep = [
+  'INFO  ors: organisation 5b3ce3597851110001cf6248 quota 2000/day',
+]
+
+[[rules]]
+id = "mapillary-access-token"
+description = 'Mapillary client access token (MLY|<client id>|<32 hex>)'
+regex = '''\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\b'''
+keywords = ["mly|"]
+mustRedact = [
+  '<MAPILLARY_TOKEN>MLY|4221406177588927|2efb7acd98880a19e026e4369d164b9c</MAPILLARY_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config mapillaryAccessToken="MLY|5843887856714484|2f68ddabdda681cca54bf85e794eee51" loaded',
+  'GET https://graph.mapillary.com/images?access_token=MLY|1005206569180229|add85cd9cec19da94439306bfa66a697&fields=id',
+]
+mustKeep = [
+  'INFO  mapillary: tokens look like MLY|<client id>|<secret>',
+]
+
+[[rules]]
+id = "arcgis-api-key"
+description = 'Esri ArcGIS location services API key (AAPK / AAPT + base64url)'
+regex = '''\b(AAP[KT][A-Za-z0-9_-]{80,300})'''
+entropy = 4.0
+keywords = ["aapk", "aapt"]
+mustRedact = [
+  'ARCGIS_API_KEY = "AAPK8f14e2eec1526e1c705d434ed90ed982kK_5fOV_peAagDf49LTvGjVh7yIoYktZE_XGUWIgZpNIpjTpVke7dtwPqwIEIF1qQshF"',
+  'export esriConfig.apiKey="AAPKac449d85c84199cf472d426860f66425xh01SolcXPgTFAT2qTRDVsPaNrwk5sX5rs7pgZCilL7eEgCF7g1ipn6PfvoT47TSZZK6"',
+  'GET https://geocode-api.arcgis.com/arcgis/rest/services/World/GeocodeServer/findAddressCandidates?token=AAPKdcea1797eab0cba69a7a2dec786f55f83Hb-mRRO9HPMU225So1mOJbJUp-t0POtT8eDlpL5PqsNCOZuSKVotnkcUVN2AWE3uGST&f=json',
+]
+mustKeep = [
+  'INFO  arcgis: API keys start with AAPK (legacy) or AAPT',
+]
+
+# --- IP lookup and fraud scoring ---
+
+
+[[rules]]
+id = "ipinfo-access-token"
+description = 'ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URL'
+regex = '''(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipinfo"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved IPINFO_TOKEN = 5c265f381c53e1',
+  'docker run --rm -e ipinfoAccessToken=e238bfb51e841b registry.local/worker:1.4.2',
+  "INFO  using ipinfo private token = '3b8f5395940420'",
+  'GET https://ipinfo.io/8.8.8.8/json?token=bbe13281c5acfe',
+]
+mustKeep = [
+  'IPINFO_TOKEN=${IPINFO_TOKEN}',
+  'export ipinfo_account_id="283bc2980fb90f"',
+]
+
+[[rules]]
+id = "ipapi-api-key"
+description = 'ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URL'
+regex = '''(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipapi", "ip_api", "ip-api"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config IPAPI_KEY="16daecdf71832d7348ade11c1df26ec6" loaded',
+  'ipapiAccessKey = "5be05ac526e7111cb48c86ebe1eaca83"',
+  'ipapi access key b14e4341ceadbe01e2cae8616529814b',
+  'GET https://ipapi.co/8.8.8.8/json/?key=9809bed77ca5e5416fba77226fad4585',
+]
+mustKeep = [
+  'IPAPI_KEY=${IPAPI_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: ipapi_account_id: '0fd0448b5baf362d227f65f1562050af'",
+]
+
+[[rules]]
+id = "ipgeolocation-api-key"
+description = 'ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URL'
+regex = '''(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipgeolocation"]
+mustRedact = [
+  'IPGEOLOCATION_API_KEY = "a894e44c4ce8382a3b418b35ecd60c01"',
+  'export ipgeolocationKey="9a8d7608ef6d0672fc4fb63f7b3711ee"',
+  "INFO  using ipgeolocation api key = '2325d6509233ff4c5b676b97c2ac852a'",
+  'GET https://api.ipgeolocation.io/ipgeo?apiKey=6f1b86cca6bfdf3c0c5d2b5b03413948&ip=8.8.8.8',
+]
+mustKeep = [
+  'IPGEOLOCATION_API_KEY=${IPGEOLOCATION_API_KEY}',
+  '  ipgeolocation_account_id: c99afc89806a49e9937dee503fcbe609',
+]
+
+[[rules]]
+id = "ip2location-api-key"
+description = 'IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URL'
+regex = '''(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ip2location"]
+mustRedact = [
+  '<IP2LOCATION_API_KEY>C096C583EC98390B50B1792DAE26CF25</IP2LOCATION_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ip2locationKey="8CE59453E0C7EA44859C325A5D9B829B" loaded',
+  'ip2location api key 799DEDCDFD4AA73AF71D7A20B6A3AF2D',
+  'GET https://api.ip2location.io/?key=A66D26F5A33BC1FDF83D8FB8E1B0C326&ip=8.8.8.8',
+]
+mustKeep = [
+  'IP2LOCATION_API_KEY=${IP2LOCATION_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ip2location_account_id=3E720BED63A3EFB6915CF0BDB502B713 timeout=30s',
+]
+
+[[rules]]
+id = "maxmind-license-key"
+description = 'MaxMind license key (6 base62 _ 29 base62 _mmk)'
+regex = '''\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\b'''
+keywords = ["_mmk"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved MAXMIND_LICENSE_KEY = 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',
+  'docker run --rm -e GEOIPUPDATE_LICENSE_KEY=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 registry.local/worker:1.4.2',
+  'exec: /usr/local/bin/agent --license-key=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 --region eu',
+]
+mustKeep = [
+  'INFO  geoipupdate: license keys end in _mmk',
+]
+
+[[rules]]
+id = "maxmind-legacy-license-key"
+description = 'MaxMind legacy license key (16 base62) next to a maxmind / geoip keyword'
+regex = '''(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["maxmind", "geoip"]
+mustRedact = [
+  'MAXMIND_LICENSE_KEY = "ofaC3752PXXKupmX"',
+  'export GeoIPLicenseKey="oJykExlgBXWwIILs"',
+  'maxmind license key 3PCbzusuJgui64SP',
+]
+mustKeep = [
+  'MAXMIND_LICENSE_KEY=${MAXMIND_LICENSE_KEY}',
+  '  maxmind_account_id: 3MKn2SmOOacUyxFx',
+]
+
+[[rules]]
+id = "ipqualityscore-api-key"
+description = 'IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URL'
+regex = '''(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["ipquality", "ip_quality", "ip-quality", "ipqs"]
+mustRedact = [
+  '<IPQUALITYSCORE_API_KEY>B6oPSsJydkNqzsLeDzbs1YgXlpOg37co</IPQUALITYSCORE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipqsKey="3r1QOBV9bIbKsUxaNwgfSDC6PtBhTmdc" loaded',
+  "INFO  using ipquality key = 'jZDhSzuM2WZeHbzOAp6aCjb25tJNEplC'",
+  'GET https://www.ipqualityscore.com/api/json/ip/KSRwCBlb6L5T0KDz6yIILRExFGZ3YAEw/8.8.8.8?strictness=1',
+]
+mustKeep = [
+  'IPQUALITYSCORE_API_KEY=${IPQUALITYSCORE_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" ipquality_account_id=2HXiT12piJ6GtuIOefUr6lGFwm2R8WVC timeout=30s',
+]
+
+[[rules]]
+id = "abstractapi-api-key"
+description = 'Abstract API key (32 hex) next to an abstractapi keyword or in its API URL'
+regex = '''(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["abstractapi", "abstract_api", "abstract-api"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ABSTRACTAPI_KEY":"fdee1f4a7ee8c503e97552892701678f","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" abstractApiKey=642927db0042ddd34171d0f8acff56de timeout=30s',
+  '2024-05-01T10:00:05Z WARN  bootstrap: abstractapi api key: afa5eec36ecf4cacdb68b55407775ae1',
+  'GET https://emailvalidation.abstractapi.com/v1/?api_key=4f66eb42df2c8eff70ec9a71bd288918&email=a@example.net',
+]
+mustKeep = [
+  'ABSTRACTAPI_KEY=${ABSTRACTAPI_KEY}',
+  'docker run --rm -e abstractapi_account_id=9e675cbd5920709e85320a4aafee6cd0 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "ipdata-api-key"
+description = 'ipdata API key (56 hex) next to an ipdata keyword or in its API URL'
+regex = '''(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["ipdata"]
+mustRedact = [
+  'IPDATA_API_KEY = "6ec2e919641a2904781568c1d42c753225600f6ed5d2dc66f61cb043"',
+  'export ipdataKey="001b3d6ee5db1d68cb913bbbe7bcc775bcaf5fbef2aa1953de47fedc"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: ipdata api key: eb1f11642cf103d996d7c779a1aa503928de74ae7ed8d26a62028820',
+  'GET https://api.ipdata.co/8.8.8.8?api-key=1bd79d23f7713279a569ed3ff316be8517061875e1a1ec09ca2fc5ab',
+]
+mustKeep = [
+  'IPDATA_API_KEY=${IPDATA_API_KEY}',
+  '  ipdata_account_id: 83ac3666f4f75e8181528e9decc9fcff355f2fa954b80db7bc60c7fa',
+]
+
+[[rules]]
+id = "ipify-api-key"
+description = 'ipify geolocation API key (at_ + 29 base62)'
+regex = '''\b(at_[A-Za-z0-9]{29})\b'''
+entropy = 3.5
+keywords = ["at_"]
+mustRedact = [
+  '<IPIFY_API_KEY>at_1HmqP5OBzWUKtYs4VhZu9pRv4KObH</IPIFY_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipifyKey="at_MfJTjevBfJMXLcTnyRNalo5hKacCb" loaded',
+  'GET https://geo.ipify.org/api/v2/country?apiKey=at_RVzxauyRglJaJ67F2xzPvIrZwV981&ipAddress=8.8.8.8',
+]
+mustKeep = [
+  'INFO  flat_index_size=29 at_risk=false',
+  'INFO  ipify: keys start with at_',
+]
+
+[[rules]]
+id = "ipbase-api-key"
+description = 'ipbase / currencyapi-family live key (ipb_live_ + 40 base62)'
+regex = '''\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\b'''
+keywords = ["ipb_live_", "ipb_test_"]
+mustRedact = [
+  '<IPBASE_API_KEY>ipb_live_fnATRS6JvsLYhV2nZyMpwt2CTP2bwD8b9V0nYMzA</IPBASE_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ipbaseKey="ipb_live_r0Ib3gYvRIrTuznCnUjhybPbAhSeIgxt56ZPEYzy" loaded',
+  'GET https://api.ipbase.com/v2/info?ip=1.1.1.1&apikey=ipb_live_6LTsWV0lBuxv1JqCguFotFF6579aCyG4ogmQSwMe',
+]
+mustKeep = [
+  'INFO  ipbase: keys start with ipb_live_',
+]
+
+# --- finance and crypto market data, blockchain APIs ---
+
+
+[[rules]]
+id = "alphavantage-api-key"
+description = 'Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URL'
+regex = '''(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["alphavantage", "alpha_vantage", "alpha-vantage"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: ALPHAVANTAGE_API_KEY: '6BXJ46JBK1KVKCFQ'",
+  '  alphaVantageKey: 94W7D7AK16CLFDP3',
+  "INFO  using alphavantage api key = 'HPOPSFYR0FXLCNRZ'",
+  'GET https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=IBM&apikey=QICH5CK6ALP0YXEZ',
+]
+mustKeep = [
+  'ALPHAVANTAGE_API_KEY=${ALPHAVANTAGE_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config alphavantage_account_id="BTSH1KGASEP9FTVS" loaded',
+]
+
+[[rules]]
+id = "finnhub-api-key"
+description = 'Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URL'
+regex = '''(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["finnhub"]
+mustRedact = [
+  'docker run --rm -e FINNHUB_API_KEY=mouycedy6oog1bqvz1wo registry.local/worker:1.4.2',
+  '<finnhubToken>h3b3d9dqgef9qixre4ws</finnhubToken>',
+  'curl -s -H "X-Finnhub-Token: ys3ady0ononiagf33u2t" https://api.example.net/v1/status',
+  'GET https://finnhub.io/api/v1/quote?symbol=AAPL&token=ltwwudkm16kqyy3opiia',
+]
+mustKeep = [
+  'FINNHUB_API_KEY=${FINNHUB_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","finnhub_account_id":"b41ttrfnrxf6uzjlu5ch","retries":3}',
+]
+
+[[rules]]
+id = "polygon-api-key"
+description = 'Polygon.io (Massive) API key (32 base62) next to a polygon key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["polygon"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved POLYGON_API_KEY = muurtHHlPxIf2ySKCEgVjzNromhJdDij',
+  'docker run --rm -e polygonIoKey=Uhikjhrs7bJx1sQsKioh8BcJRv1rIMlU registry.local/worker:1.4.2',
+  '<polygon-secret>w5UCm4Xj5mAwO76y4zp0bbyjGU20tLSa</polygon-secret>',
+  'GET https://api.polygon.io/v2/aggs/ticker/AAPL/prev?apiKey=eSst4WnRt4m331DX3QGaVzLLzg6wDbTM',
+]
+mustKeep = [
+  'INFO  geo: polygon_count=32 polygon_id=5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a',
+  'POLYGON_API_KEY=${POLYGON_API_KEY}',
+]
+
+[[rules]]
+id = "iex-cloud-secret-token"
+description = 'IEX Cloud secret token (sk_ / Tsk_ + 32 hex)'
+regex = '''\b(T?sk_[a-f0-9]{32})\b'''
+keywords = ["sk_"]
+mustRedact = [
+  '<IEX_CLOUD_SECRET_TOKEN>sk_58867a3d18f94c691bf1e73db686b6fc</IEX_CLOUD_SECRET_TOKEN>',
+  'May  1 10:00:04 web-2 app[2211]: config iexSecretToken="sk_77e0acc916eb185d04cbdab8c11096de" loaded',
+  'GET https://cloud.iexapis.com/stable/stock/aapl/quote?token=sk_23dc4b78f761105dfe46569e6f310576',
+]
+mustKeep = [
+  'INFO  spark: task_3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c finished',
+  'INFO  iex: secret tokens start with sk_',
+]
+
+[[rules]]
+id = "iex-cloud-publishable-token"
+description = 'IEX Cloud publishable token (pk_ / Tpk_ + 32 hex)'
+regex = '''\b(T?pk_[a-f0-9]{32})\b'''
+keywords = ["pk_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config IEX_CLOUD_PUBLISHABLE_TOKEN="pk_376db8dfc8c2a9aabdd8a8ffc69949cc" loaded',
+  'iexToken = "pk_f03cea44fb00f07db1dd6232de4cc88e"',
+  'GET https://cloud.iexapis.com/stable/stock/msft/quote?token=pk_bf38eb84e2ab21108709213eae39c322',
+]
+mustKeep = [
+  'INFO  iex: publishable tokens start with pk_',
+]
+
+[[rules]]
+id = "twelvedata-api-key"
+description = 'Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URL'
+regex = '''(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["twelvedata", "twelve_data", "twelve-data"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: TWELVEDATA_API_KEY: '3687fba91311a5659c558dc5dc506698'",
+  '  twelveDataKey: c646df75cd2f07d730858d7f726c7488',
+  '2024-05-01T10:00:05Z WARN  bootstrap: twelvedata apikey: d2c20bd1bcb98c591ace05b210a725a2',
+  'GET https://api.twelvedata.com/time_series?symbol=AAPL&interval=1min&apikey=63f241530d60996e2b77efa6601938d2',
+]
+mustKeep = [
+  'TWELVEDATA_API_KEY=${TWELVEDATA_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config twelvedata_account_id="99fdd2ca65beadeb34678f7a1aaa5042" loaded',
+]
+
+[[rules]]
+id = "financialmodelingprep-api-key"
+description = 'Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URL'
+regex = '''(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["financialmodelingprep", "financial_modeling_prep", "fmp"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FMP_API_KEY: 'Lqn1rdW5p7TlumDamWe8wtHciRuYWI7v'",
+  '  financialmodelingprepKey: PGqknQKCOuxV7rKY5PwjLLMi3L8Ig4bn',
+  "INFO  using financialmodelingprep api key = '2mblYFPJcmCAdyQ8eTLnMaLTGkAalBiF'",
+  'GET https://financialmodelingprep.com/api/v3/profile/AAPL?apikey=T8Ce7nOP3Q3fAdBC2k7VM7zg7JJVEPKh',
+]
+mustKeep = [
+  'FMP_API_KEY=${FMP_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config financialmodelingprep_account_id="blNdJQMCqXUTeny5FzP1NYiQ6XJ6sw4k" loaded',
+]
+
+[[rules]]
+id = "nasdaq-data-link-api-key"
+description = 'Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URL'
+regex = '''(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["nasdaq", "quandl"]
+mustRedact = [
+  'NASDAQ_DATA_LINK_API_KEY = "kcDN_PE4BL-hUVjZGjkt"',
+  'export quandlApiKey="7X9VlCpUxDcBSovQHYk3"',
+  "INFO  using nasdaq api key = 'r1JoJgkiYRqaQLSYuvEQ'",
+  'GET https://data.nasdaq.com/api/v3/datasets/WIKI/FB.json?api_key=j51UT0kCdD47uPkhbKuN',
+]
+mustKeep = [
+  'NASDAQ_DATA_LINK_API_KEY=${NASDAQ_DATA_LINK_API_KEY}',
+  '  nasdaq_account_id: oQtmv5uyxrs_InZPXxTF',
+]
+
+[[rules]]
+id = "tiingo-api-token"
+description = 'Tiingo API token (40 hex) next to a tiingo keyword or in its API URL'
+regex = '''(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tiingo"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" TIINGO_API_KEY=fc4f4ec5e1ecebb3e2a998d16babff187195983f timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: tiingoToken: '1ad57503955ee61f81bd28cded9fb4d1bbb72bf6'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: tiingo api token: 5d2727b9e70368471153b2ac2f1f9ab81969f209',
+  'GET https://api.tiingo.com/tiingo/daily/aapl/prices?token=2ea883b8569319bb6c777d96ed07dcfad03a9519',
+]
+mustKeep = [
+  'TIINGO_API_KEY=${TIINGO_API_KEY}',
+  '<tiingo_account_id>37e4ab2966e476fb73c59b642662b613ea53bf02</tiingo_account_id>',
+]
+
+[[rules]]
+id = "coinapi-api-key"
+description = 'CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key header'
+regex = '''(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coinapi"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","COINAPI_KEY":"c01a4d32-fa9a-4eaa-ab9c-c53a1a8fb29c","retries":3}',
+  'curl -s -H "X-CoinAPI-Key: 561b6417-6f57-43c2-ba42-e29282c535c4" https://api.example.net/v1/status',
+  "INFO  using coinapi access key = '1743187b-0c14-4c31-9794-d48079ec3dc3'",
+  'GET https://rest.coinapi.io/v1/exchangerate/BTC/USD?apikey=2571146c-4a38-4db8-a301-72004d1ed5d0',
+]
+mustKeep = [
+  'COINAPI_KEY=${COINAPI_KEY}',
+  'docker run --rm -e coinapi_account_id=949944be-1384-44c3-91b4-ab3fc3eb8331 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "coinmarketcap-api-key"
+description = 'CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keyword'
+regex = '''(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["coinmarketcap", "coin_market_cap", "cmc"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","COINMARKETCAP_API_KEY":"c2ac4447-9f7a-473e-aae1-2138402814a6","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" X-CMC_PRO_API_KEY=fb410232-c752-4550-8a0a-e839e2002d31 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: cmc_pro_api_key: 'eded924a-5fa4-4e24-9013-6ae7848ab5f5'",
+  'GET https://pro-api.coinmarketcap.com/v1/cryptocurrency/listings/latest?CMC_PRO_API_KEY=d2e5ca87-77e2-4af1-829e-67eeec9fbc0e',
+]
+mustKeep = [
+  'COINMARKETCAP_API_KEY=${COINMARKETCAP_API_KEY}',
+  'docker run --rm -e coinmarketcap_account_id=6f48c5e3-bb38-4a41-af0c-78e4e4a5d4f5 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "coingecko-api-key"
+description = 'CoinGecko API key (CG- + 24 base62)'
+regex = '''\b(CG-[A-Za-z0-9]{24})\b'''
+keywords = ["cg-"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved COINGECKO_API_KEY = CG-VJaHZFxluNjuWQOY4l9jYn2D',
+  'docker run --rm -e x-cg-pro-api-key=CG-cZPJKnwAJ9WmHd5p8gmMhjQQ registry.local/worker:1.4.2',
+  '<x_cg_demo_api_key>CG-jWeELJvbSA0N6qB0lYnT7goV</x_cg_demo_api_key>',
+  'GET https://pro-api.coingecko.com/api/v3/ping?x_cg_pro_api_key=CG-UdMs6ApoahSk73ArXI48eGIv',
+]
+mustKeep = [
+  'INFO  coingecko: keys start with CG-',
+]
+
+[[rules]]
+id = "cryptocompare-api-key"
+description = 'CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URL'
+regex = '''(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["cryptocompare"]
+mustRedact = [
+  'CRYPTOCOMPARE_API_KEY = "1dc572b8e93ad33ab0b0c966a36141c1bd6f5252b8c4434227f366f9514bab53"',
+  'export cryptocompareKey="e03abdd5f0e7818eac3134df39b8d9071ddd19c7d335500c3b761ccb9e16c388"',
+  'cryptocompare api key 2c9017db89e38d2aa2731328ffee99ba72c6ceb5396955bac8474744cbaa6800',
+  'GET https://min-api.cryptocompare.com/data/price?fsym=BTC&tsyms=USD&api_key=b3468081143a88ecb652bcbe56fee622b32b7ffbfa54c4d4e34bcfa39032d737',
+]
+mustKeep = [
+  'CRYPTOCOMPARE_API_KEY=${CRYPTOCOMPARE_API_KEY}',
+  '  cryptocompare_account_id: efd40871fc17fcf85273150aa4f5a44f5c04fecec51e51aaae884436fd12b028',
+]
+
+[[rules]]
+id = "etherscan-api-key"
+description = 'Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)'
+regex = '''(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "ftmscan", "snowscan", "celoscan", "blastscan", "lineascan", "scrollscan", "erascan"]
+mustRedact = [
+  'ETHERSCAN_API_KEY = "WBHA478S4DVKLPQVWR3U42YZNIJX9OUZ5T"',
+  'export bscscanApiKey="188VR8CUMEDB7279GRGWGFHA4V3DP3E3HD"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: polygonscan api key: Z8Y75SSKE8E9NLPINSPEAHHZMT4SHJTLUB',
+  'GET https://api.etherscan.io/api?module=account&action=balance&address=0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae&apikey=AE9GCZL3KBMUD59KO1MXC9E4P6R3P6A9H3',
+]
+mustKeep = [
+  'INFO  etherscan tx 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 confirmed',
+  'ETHERSCAN_API_KEY=${ETHERSCAN_API_KEY}',
+  '  etherscan_account_id: 8162W6TS529AMETYXSOBK2OR99DNOXWVLP',
+]
+
+[[rules]]
+id = "infura-api-key"
+description = 'Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URL'
+regex = '''(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["infura"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved INFURA_API_KEY = 9089a5d0148cd42edc42afc88e8a9dee',
+  'docker run --rm -e infuraProjectSecret=8a019c703eaca0e3e3a39fd9d2fffe62 registry.local/worker:1.4.2',
+  'infura project secret d39ec889b6607092163bb01af1158193',
+  'WEB3_PROVIDER=https://mainnet.infura.io/v3/334f035369ced09cbb0493f10b83a16f',
+  'wss://sepolia.infura.io/ws/v3/869822f4f383235589b1cd4952b03406',
+]
+mustKeep = [
+  'INFURA_API_KEY=${INFURA_API_KEY}',
+  'export infura_account_id="2ea9455c13325b1b2da81656af52ef76"',
+]
+
+[[rules]]
+id = "alchemy-api-key"
+description = 'Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URL'
+regex = '''(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["alchemy"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","ALCHEMY_API_KEY":"OENP1s_mr_aZNd0nBse5PYj-ekHo0sqy","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" alchemyKey=A7nRSF0Pfr7r2zGaOppES3vml74zTIkc timeout=30s',
+  '2024-05-01T10:00:05Z WARN  bootstrap: alchemy api key: ImI_pnws1Qwl0tMIEMMB9le2hb7BrOyC',
+  'RPC_URL=https://eth-mainnet.g.alchemy.com/v2/MgqS5Y67SuTNSb5AGTidcAKeDQwhl3fg',
+]
+mustKeep = [
+  'ALCHEMY_API_KEY=${ALCHEMY_API_KEY}',
+  'docker run --rm -e alchemy_account_id=lr5C0Wasj5NWrbGzRb0a5FLoKxA5nUa- registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "moralis-api-key"
+description = 'Moralis API key (64 base62, or JWT) next to a moralis keyword'
+regex = '''(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["moralis"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: MORALIS_API_KEY: 'fX86G0jGSguYHtpXj4DngykEzs1bB8YjWrIrvJhqpSuSnBMID94V37A7MeWipuNM'",
+  'curl -s -H "moralisApiKey: 7ZROzgoa6NUQHWC0Jnai4WTJF8sYczyHm0TD8MlVHjXkWeQLdMqQplkbXdg7MAWh" https://api.example.net/v1/status',
+  '2024-05-01T10:00:05Z WARN  bootstrap: moralis api key: AgJO0PcvBe95HINymRzo2BoHmryEwDeQHXvIJEqH9HO7erY4NtkRzaUYDmIjPLcY',
+]
+mustKeep = [
+  'MORALIS_API_KEY=${MORALIS_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config moralis_account_id="QAmrlPUbG6Uc4NcyUsfauonoJfI0viE83CGzUlaWTEhrK8EeDDgBcJIimAPw7nqU" loaded',
+]
+
+[[rules]]
+id = "quicknode-endpoint-token"
+description = 'QuickNode endpoint token (40 hex path segment of a *.quiknode.pro URL)'
+regex = '''(?i:\.quiknode\.pro/)([a-f0-9]{40})\b'''
+keywords = ["quiknode.pro"]
+mustRedact = [
+  'RPC=https://black-wandering-moon.quiknode.pro/f483e213c08dae1ee1e5c732df941d6e120c6d34/',
+  'wss://old-dry-river.solana-mainnet.quiknode.pro/3e92b08221311e4a24b8e25517cacbc1ac58a219/',
+]
+mustKeep = [
+  'INFO  quicknode: endpoint https://black-wandering-moon.quiknode.pro/ unreachable',
+]
+
+[[rules]]
+id = "quicknode-api-key"
+description = 'QuickNode console API key (QN_ + 32 hex) next to a quicknode keyword'
+regex = '''(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["quicknode", "qn_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config QUICKNODE_API_KEY="QN_d8e83c3d855be60f04e2551d915b4f18" loaded',
+  'quicknodeKey = "QN_69cdff1052b1e6ece568842c54796568"',
+  'export quicknode api key="QN_d9ae02d6786d4d01755d07ca994da168"',
+]
+mustKeep = [
+  'QUICKNODE_API_KEY=${QUICKNODE_API_KEY}',
+]
+
+[[rules]]
+id = "blocknative-api-key"
+description = 'Blocknative API key (UUID) next to a blocknative keyword'
+regex = '''(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["blocknative"]
+mustRedact = [
+  'BLOCKNATIVE_API_KEY = "ef2f8829-dd42-498f-8c15-3f7d7c31ac82"',
+  'export blocknativeDappId="8c5b76d8-6570-4ee1-9818-90bb8c085c71"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: blocknative key: d8a46a3c-79a7-4eda-964d-a6003e8a4448',
+]
+mustKeep = [
+  'BLOCKNATIVE_API_KEY=${BLOCKNATIVE_API_KEY}',
+]
+
+[[rules]]
+id = "covalent-api-key"
+description = 'Covalent (GoldRush) API key (ckey_ + 27 lowercase alnum, or cqt_ + 26-34 base62)'
+regex = '''\b(ckey_[a-z0-9]{27}|cqt_[A-Za-z0-9]{26,34})\b'''
+keywords = ["ckey_", "cqt_"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config COVALENT_API_KEY="ckey_jx80vgvt9kwhhguw7nti0rhkobv" loaded',
+  'goldrushKey = "ckey_5t71hrmnvjwu10y53e8elp9q69f"',
+  'export key="ckey_d90640gsx2f0xzxih232zir9nnn"',
+  'GET https://api.covalenthq.com/v1/1/address/demo.eth/balances_v2/?key=ckey_u7l9d8zbvrz26ldm8oogw852dek',
+]
+mustKeep = [
+  'INFO  covalent: keys start with ckey_ or cqt_',
+]
+
+[[rules]]
+id = "openexchangerates-app-id"
+description = 'Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URL'
+regex = '''(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["openexchangerates", "open_exchange_rates", "open-exchange-rates", "oxr"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","OPENEXCHANGERATES_APP_ID":"d87866f009bce6ada05af04879edfff1","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" oxrAppId=198b9e3f38c9eededd5c6c0f57977233 timeout=30s',
+  'openexchangerates appId 94645aea325b6f5699fab50d120affba',
+  'GET https://openexchangerates.org/api/latest.json?app_id=0a37878ba023933b09dd33ce6aab1ae6',
+]
+mustKeep = [
+  'INFO  openexchangerates base=USD timestamp=1714557600',
+  'OPENEXCHANGERATES_APP_ID=${OPENEXCHANGERATES_APP_ID}',
+]
+
+[[rules]]
+id = "currencyfreaks-api-key"
+description = 'CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URL'
+regex = '''(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["currencyfreaks"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","CURRENCYFREAKS_API_KEY":"6c893ebb580e4c31c01cdab468349f71","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" currencyfreaksKey=80303ee70fe3973abb3f9f5cd011ac1d timeout=30s',
+  'currencyfreaks api key 2571faa5ae9aa94b90a761e42a463543',
+  'GET https://api.currencyfreaks.com/v2.0/rates/latest?apikey=f6c41131025d15a6e7324eee92ff0e7a',
+]
+mustKeep = [
+  'CURRENCYFREAKS_API_KEY=${CURRENCYFREAKS_API_KEY}',
+  'docker run --rm -e currencyfreaks_account_id=34f36ee494a2ba15f8ad4cdf6b6aa558 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "currencyapi-api-key"
+description = 'currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keyword'
+regex = '''(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["currencyapi", "currency_api", "currency-api", "cur_live_"]
+mustRedact = [
+  '  CURRENCYAPI_KEY: cur_live_aieoXNKcbfOhMT2KUXuQ1uNLTBthkZ8MIsIVtdY3',
+  '[main] INFO  c.e.app.Settings - resolved currencyApiKey = cur_live_WPLrDoPeUi65LO2eHoePEoxeu82Z3kksz5fSfenP',
+  'currencyapi api key cur_live_9VrblSZyQCtyUjjuzfQnat761vVysXJ732m6R3t9',
+]
+mustKeep = [
+  'CURRENCYAPI_KEY=${CURRENCYAPI_KEY}',
+]
+
+[[rules]]
+id = "stockdata-api-token"
+description = 'StockData.org API token (40 base62) next to a stockdata keyword or in its API URL'
+regex = '''(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["stockdata", "stock_data", "stock-data"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" STOCKDATA_API_TOKEN=LpScf7vyFttJnNseAoZgqgUiLZujR0BQh7p8gRo2 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: stockdataToken: 'VR3K6j8ZHkp0TnD2WThfGUkfhfgXNO89FfzNnTAY'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: stockdata api token: vi9DSluCSEJghEcH2lOyrDGrTkKYkseASfIrZN3M',
+  'GET https://api.stockdata.org/v1/data/quote?symbols=AAPL&api_token=L4yBxECMyQDkbKIpsw9MeCI6Y81HyBtbQTKDYDtW',
+]
+mustKeep = [
+  'STOCKDATA_API_TOKEN=${STOCKDATA_API_TOKEN}',
+  '<stockdata_account_id>b0PP2KanL5Uv1bFKnW0ymxyMUrbfp9fLNa8uMYqP</stockdata_account_id>',
+]
+
+[[rules]]
+id = "exchangerate-api-key"
+description = 'ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL path'
+regex = '''(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["exchangerate-api", "exchangerate_api", "exchangerateapi", "exchange_rate_api", "exchange-rate-api"]
+mustRedact = [
+  '  EXCHANGERATE_API_KEY: 8773af4722a2961b26355d36',
+  '[main] INFO  c.e.app.Settings - resolved exchangerateApiKey = 71501b0265af6e4af37bcf5b',
+  '2024-05-01T10:00:05Z WARN  bootstrap: exchangerate-api key: af7e8b812be7ae1ef7653879',
+  'GET https://v6.exchangerate-api.com/v6/1b6df740a058aec39524103e/latest/USD 200',
+]
+mustKeep = [
+  'EXCHANGERATE_API_KEY=${EXCHANGERATE_API_KEY}',
+  'exchangerate_api_account_id = "621dceae02dfe49f048262f0"',
+]
+
+[[rules]]
+id = "currencyscoop-api-key"
+description = 'CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URL'
+regex = '''(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["currencyscoop", "currency_scoop", "currencybeacon", "currency_beacon"]
+mustRedact = [
+  '  CURRENCYSCOOP_API_KEY: b1xB59bj3bYbABFFoqEHxj8Xgx5gd1X0',
+  '[main] INFO  c.e.app.Settings - resolved currencybeaconKey = STd0mF16Yyg8KhnjiW6amHjmFbuKW9fY',
+  'currencyscoop api key YZF3RMnaXKHtfnsgWubfh4YWtqueVsAM',
+  'GET https://api.currencybeacon.com/v1/latest?api_key=muIU4dGaX5yiuBwfsyFLJI9grddSSfdi&base=USD',
+]
+mustKeep = [
+  'CURRENCYSCOOP_API_KEY=${CURRENCYSCOOP_API_KEY}',
+  'currencyscoop_account_id = "lua0udL5MZb44ZW9gY4Waqrz0a7UgkKy"',
+]
+
+[[rules]]
+id = "ethplorer-api-key"
+description = 'Ethplorer API key (EK- + 5-7-5 base62 groups)'
+regex = '''\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\b'''
+keywords = ["ek-"]
+mustRedact = [
+  '<ETHPLORER_API_KEY>EK-FIhHo-x6n5Bon-j54Op</ETHPLORER_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config ethplorerKey="EK-065ko-ZJNEycM-ZUbqz" loaded',
+  'GET https://api.ethplorer.io/getAddressInfo/0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae?apiKey=EK-iYw7V-QWSv3Cw-lHzsm',
+]
+mustKeep = [
+  'INFO  ethplorer: free key is freekey, paid keys start with EK-',
+]
+
+[[rules]]
+id = "nftport-api-key"
+description = 'NFTPort API key (UUID) next to an nftport keyword'
+regex = '''(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["nftport"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved NFTPORT_API_KEY = 239c88d5-844a-4717-84d7-ac44ea7832e8',
+  'docker run --rm -e nftportKey=fbbfc3bb-ac8e-4231-992d-aad0b145d8b8 registry.local/worker:1.4.2',
+  'nftport api key c3c771be-e3bc-4969-8ba2-4ad60111c6cc',
+]
+mustKeep = [
+  'NFTPORT_API_KEY=${NFTPORT_API_KEY}',
+  'export nftport_account_id="6c41a2c7-401d-49ca-999f-b7ba2e27f89b"',
+]
+
+[[rules]]
+id = "fred-api-key"
+description = 'FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["fred"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved FRED_API_KEY = 11c9fdbcfd7fbd1f5a201ae309f99a5a',
+  'docker run --rm -e fredApiKey=cded2bc2fc81031b70c56eb1860c4669 registry.local/worker:1.4.2',
+  '<fred-key>7afd91dd8673b3db12296c9928503086</fred-key>',
+  'GET https://api.stlouisfed.org/fred/series/observations?series_id=GNPCA&api_key=3d240014b4ee93108c13a82ddea25c79&file_type=json',
+]
+mustKeep = [
+  'INFO  user fred logged in, session_key=user:fred:42',
+  'FRED_API_KEY=${FRED_API_KEY}',
+]
+
+[[rules]]
+id = "simfin-api-key"
+description = 'SimFin API key (32 base62) next to a simfin keyword or in its API URL'
+regex = '''(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["simfin"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SIMFIN_API_KEY":"GKfwWqmeGLPeonqhVy2KU75FasJ2LIcX","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" simfinKey=vvoqK7bx85qbvAD0mzpkNZK9caKzT8Dt timeout=30s',
+  'simfin api key eduWSRO28n1pD0imLbjlKRH1VjvYv6BP',
+  'GET https://backend.simfin.com/api/v3/companies/general/compact?ticker=AAPL&api-key=WiIafwsd0s6l9qfQBTfGlPh0bLIrIIq2',
+]
+mustKeep = [
+  'SIMFIN_API_KEY=${SIMFIN_API_KEY}',
+  'docker run --rm -e simfin_account_id=mWMGJYLswcq6wby5SkE3xatGCXVKZCFO registry.local/worker:1.4.2',
+]
+
+# --- scraping, screenshots and PDF generation ---
+
+
+[[rules]]
+id = "scraperapi-api-key"
+description = 'ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URL'
+regex = '''(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scraperapi", "scraper_api", "scraper-api"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SCRAPERAPI_KEY = 0a13ba7f33919822df07bed7a4b1b42a',
+  'docker run --rm -e scraperApiKey=794b8a194419812700556ede61c90380 registry.local/worker:1.4.2',
+  "INFO  using scraperapi access token = '8218037fa04be119f10c30897f56d00c'",
+  'GET http://api.scraperapi.com?api_key=0772234e2fd48f53c959fe280ef9cbd3&url=https://example.com/products',
+]
+mustKeep = [
+  'SCRAPERAPI_KEY=${SCRAPERAPI_KEY}',
+  'export scraperapi_account_id="635b1528ee6a705d31027fabf300c506"',
+]
+
+[[rules]]
+id = "scrapingbee-api-key"
+description = 'ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URL'
+regex = '''(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["scrapingbee", "scraping_bee", "scraping-bee"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPINGBEE_API_KEY":"6NVCCKYVJ676DJX6240KTTAZ24MJ433OTFX0H9HGH86MSDQS1Q0CKL9XOH5PI2KVEK8SRHE9FS6Q0RUP","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapingbeeKey=X6KLCIRVE840WIE7MVS0LK7EY1HHBLXNW06IGE5QDHT5C55EK9IMIJAPN3RTOH1GARWZFNYVNWDYY07X timeout=30s',
+  'scrapingbee api key K4VJLH8IGZUSZ3O09PHFT4Q75UC09VQ9JIFAAQI3DILE5IMIRUIP1946PBARNU6DFLQ4ZUMXND6SCE7I',
+  'GET https://app.scrapingbee.com/api/v1/?api_key=2FTWFOU544QSQETS591KDHTQM2358AX0TMN5UBT9L5THLDF3IHWLX1XUBEJ3TQNALM0X6C558V0B0UAO&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'SCRAPINGBEE_API_KEY=${SCRAPINGBEE_API_KEY}',
+  'docker run --rm -e scrapingbee_account_id=6QFO8EX6DI9L335JFID6ORP05X406MBC46KYP27ZYS0OMM58XFF4G5QZ5LEBCITELI04KLSM6TIL8G7W registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "zenrows-api-key"
+description = 'ZenRows API key (40 hex) next to a zenrows keyword or in its API URL'
+regex = '''(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["zenrows"]
+mustRedact = [
+  '  ZENROWS_API_KEY: ac6b60be5aa56afc63d85f3075ea8456e5d31780',
+  '[main] INFO  c.e.app.Settings - resolved zenrowsKey = c5f89ad51df2e006dfaf66312401ff67146235e9',
+  '2024-05-01T10:00:05Z WARN  bootstrap: zenrows access token: 43c34f1cb39e276f148aeddc3b3172a44db28ad4',
+  'GET https://api.zenrows.com/v1/?apikey=66813d3525d444a993c2c7ac4374d80ebe1704f6&url=https%3A%2F%2Fexample.com&js_render=true',
+]
+mustKeep = [
+  'ZENROWS_API_KEY=${ZENROWS_API_KEY}',
+  'zenrows_account_id = "30c13141baccca23f220522cdbfa4bf173f12702"',
+]
+
+[[rules]]
+id = "scrapfly-api-key"
+description = 'Scrapfly API key (scp-live- / scp-test- + 32 hex)'
+regex = '''\b(scp-(?:live|test)-[a-f0-9]{32})\b'''
+keywords = ["scp-live-", "scp-test-"]
+mustRedact = [
+  'docker run --rm -e SCRAPFLY_KEY=scp-live-d8f104f1dc498df5d635d5490b8a1d7b registry.local/worker:1.4.2',
+  '<scrapflyApiKey>scp-live-9eaa3a114c812e0c4d09dac90b7c0cf2</scrapflyApiKey>',
+  '+ worker --key scp-live-61623f1a5bf13b6785a1edf4b832866c --verbose',
+  'GET https://api.scrapfly.io/scrape?key=scp-live-f2a1b463f2f0fee1e776fb948eb83b81&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'INFO  scrapfly: keys start with scp-live-',
+]
+
+[[rules]]
+id = "scrapingant-api-key"
+description = 'ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URL'
+regex = '''(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["scrapingant", "scraping_ant", "scraping-ant"]
+mustRedact = [
+  '  SCRAPINGANT_API_KEY: 4a36e516959e7d7c5d7008f3e7ce05c8',
+  '[main] INFO  c.e.app.Settings - resolved scrapingantKey = e1436738aa2c783e1fd3bf00c5af2491',
+  "INFO  using scrapingant api key = '6963f09e9d8c28ac0e3f6627a8a4ab9c'",
+  'GET https://api.scrapingant.com/v2/general?url=https%3A%2F%2Fexample.com&x-api-key=6193e1cfec8320c8eaf5bd1882bd8f42',
+]
+mustKeep = [
+  'SCRAPINGANT_API_KEY=${SCRAPINGANT_API_KEY}',
+  'scrapingant_account_id = "f2f7233e3d269f2e5c68876eddeb59ec"',
+]
+
+[[rules]]
+id = "apify-api-token"
+description = 'Apify API token (apify_api_ + 36 base62)'
+regex = '''\b(apify_api_[A-Za-z0-9]{36})\b'''
+keywords = ["apify_api_"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","APIFY_TOKEN":"apify_api_yFqqet1IzKb1QnuaB2wzpfOeQti4z5kDhs3q","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" apifyToken=apify_api_N5XjwWGrh1uvwUTXWwEt89V6rZaoma0EcxH0 timeout=30s',
+  'exec: /usr/local/bin/agent --token=apify_api_FKarPPJjO0T6stifTN40fGHN3HZuf194xkRS --region eu',
+  'GET https://api.apify.com/v2/acts/apify~web-scraper/runs?token=apify_api_5ROHtdW30m2zdv5dkaQ8jK0r4jGP1czIv1s0',
+]
+mustKeep = [
+  'INFO  apify: API tokens start with apify_api_',
+]
+
+[[rules]]
+id = "brightdata-api-token"
+description = 'Bright Data API token (64 hex or UUID) next to a brightdata keyword'
+regex = '''(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["brightdata", "bright_data", "bright-data", "luminati"]
+mustRedact = [
+  'BRIGHTDATA_API_TOKEN = "17a91fa879622a0046bba357f67d0bee04ecac83bcbf6ebd8e3d05a0ede5f53e"',
+  'export brightDataToken="34a33ffae35167755dce5e45e128bd78e74d41d84533b4cb1a89b083279445b1"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: brightdata api key: d3a823575cd2c6a80cf4dc1092d2e3627e25c6f7f72449c9937e87998bcec43a',
+]
+mustKeep = [
+  'BRIGHTDATA_API_TOKEN=${BRIGHTDATA_API_TOKEN}',
+  '  brightdata_account_id: fe9637d638abf7f45ceac175624da25cbe42bdd7cd9a05b46503c68c1d3a2b02',
+]
+
+[[rules]]
+id = "browserless-api-token"
+description = 'Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URL'
+regex = '''(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])'''
+entropy = 3.3
+keywords = ["browserless"]
+mustRedact = [
+  'BROWSERLESS_TOKEN = "fd5dc006-a2e2-496a-abf3-30efb070a6fb"',
+  'export browserlessApiKey="5f566f67-df5e-4409-a46c-ce3738a86cba"',
+  'browserless token 356bac29-3e96-4ded-b981-84f9f68dc109',
+  'wss://production-sfo.browserless.io?token=6b453d59-9695-4ad0-b101-aaabd8301424&stealth=true',
+]
+mustKeep = [
+  'BROWSERLESS_TOKEN=${BROWSERLESS_TOKEN}',
+  '  browserless_account_id: 8df591bf-3341-4d2b-a11d-91e1888ce0b5',
+]
+
+[[rules]]
+id = "diffbot-api-token"
+description = 'Diffbot API token (32 hex) next to a diffbot keyword or in its API URL'
+regex = '''(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["diffbot"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: DIFFBOT_TOKEN: 'e3017b4f3b854756821719a73928e8ff'",
+  '  diffbotToken: bd20303ccf6cab6b119ebebad7bfce5a',
+  '2024-05-01T10:00:05Z WARN  bootstrap: diffbot api token: 331d49aaae61c92d0bdca4213145d3e2',
+  'GET https://api.diffbot.com/v3/article?token=434fc445d21c5af4146c2d576edbeaf1&url=https%3A%2F%2Fexample.com%2Fpost',
+]
+mustKeep = [
+  'DIFFBOT_TOKEN=${DIFFBOT_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config diffbot_account_id="2d81b87cfa41ebc01f4bc6c9a3cdb4c7" loaded',
+]
+
+[[rules]]
+id = "zenscrape-api-key"
+description = 'Zenscrape API key (UUID) next to a zenscrape keyword'
+regex = '''(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["zenscrape"]
+mustRedact = [
+  'ZENSCRAPE_API_KEY = "2ec04004-63e2-4e6c-8c96-e25895c55541"',
+  'export zenscrapeKey="118d0498-37fc-4905-8ae7-3a706f790b7b"',
+  "INFO  using zenscrape apikey = 'd7756a34-f4da-49ed-8629-f53ddcccce47'",
+]
+mustKeep = [
+  'ZENSCRAPE_API_KEY=${ZENSCRAPE_API_KEY}',
+  '  zenscrape_account_id: 74d5b009-0754-4cdc-a7d0-2be2f589cb70',
+]
+
+[[rules]]
+id = "webscraping-ai-api-key"
+description = 'WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URL'
+regex = '''(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["webscraping", "web_scraping", "web-scraping"]
+mustRedact = [
+  'WEBSCRAPING_AI_API_KEY = "99ca6187-8e48-4ca2-b95a-4b849cde3c1a"',
+  'export webscrapingApiKey="1d3a15e4-7466-4f91-9b3d-6aadb6d542a3"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: webscraping api key: fe36c712-91a9-457c-ba5c-63260843d0b8',
+  'GET https://api.webscraping.ai/html?api_key=78b03e34-5b35-43ce-9c4e-ab61e3a26912&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'WEBSCRAPING_AI_API_KEY=${WEBSCRAPING_AI_API_KEY}',
+  '  webscraping_account_id: a63dc702-fd2a-410a-aa9f-ec76f43dffa4',
+]
+
+[[rules]]
+id = "screenshotapi-api-key"
+description = 'ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keyword'
+regex = '''(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["screenshotapi", "screenshot_api", "screenshot-api"]
+mustRedact = [
+  'SCREENSHOTAPI_TOKEN = "US614BG-PKF791O-NK2FSXR-5AB3MVN"',
+  'export screenshotApiKey="0C1HHFL-SZ4IA59-VZEFQSU-QOJO952"',
+  'screenshotapi key 9MS8ER4-AIRX9HB-OWSN6A5-4S8NLIE',
+  'GET https://shot.screenshotapi.net/screenshot?token=QVJ0EAU-7HBEYI8-NC5AJR5-H9F5QIK&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'SCREENSHOTAPI_TOKEN=${SCREENSHOTAPI_TOKEN}',
+  '  screenshotapi_account_id: F08F980-Y62M8KG-0J6YFUO-0O4VLVL',
+]
+
+[[rules]]
+id = "urlbox-api-secret"
+description = 'Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keyword'
+regex = '''(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["urlbox"]
+mustRedact = [
+  'docker run --rm -e URLBOX_API_SECRET=22452ca8a051f10f54255d94f1425d47 registry.local/worker:1.4.2',
+  '<urlboxSecret>f227c105b45ff06e87a936fc0e222b16</urlboxSecret>',
+  'urlbox api key 570076f9a71ade40b907ab66dd9e241c',
+]
+mustKeep = [
+  'URLBOX_API_SECRET=${URLBOX_API_SECRET}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","urlbox_account_id":"8b338093d92fd9eead19c0e6c87348f6","retries":3}',
+]
+
+[[rules]]
+id = "pdfshift-api-key"
+description = 'PDFShift API key (sk_ + 40 hex)'
+regex = '''\b(sk_[a-f0-9]{40})\b'''
+keywords = ["sk_"]
+mustRedact = [
+  'PDFSHIFT_API_KEY = "sk_ba7def1d13ce7fc2c5021a2165ba3a1b09dc5f2a"',
+  'curl -s -H "X-API-Key: sk_afba708a8bf0eed2004d3e96141f85102f3afaa1" https://api.example.net/v1/status',
+  "curl -u 'api:sk_7825c35df948bfb85eed1b84fd0f875768d153de' https://api.pdfshift.io/v3/convert/pdf -d source=https://example.com",
+]
+mustKeep = [
+  'INFO  yarn: task_1714557600123_0042_m_000003 sk_count=40 done',
+]
+
+[[rules]]
+id = "pdfshift-legacy-key"
+description = 'PDFShift legacy API key (32 hex) next to a pdfshift keyword'
+regex = '''(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["pdfshift"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: PDFSHIFT_API_KEY: '7d4f538399cf2432d5386c2c187383b3'",
+  '  pdfshiftKey: 0f666eea1dd9e3ea6075fc640e34c33e',
+  "INFO  using pdfshift access key = 'aeea24a9d623eaf1fd6456bf44af751c'",
+]
+mustKeep = [
+  'PDFSHIFT_API_KEY=${PDFSHIFT_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config pdfshift_account_id="9d766429e03d77bde178a94cbf7b4adc" loaded',
+]
+
+[[rules]]
+id = "docraptor-api-key"
+description = 'DocRaptor API key (20 base62) next to a docraptor keyword'
+regex = '''(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["docraptor"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config DOCRAPTOR_API_KEY="mq5SuvSrfwiO4tTYnAJG" loaded',
+  'docraptorKey = "7iKLeN65hFjyYXhboPFw"',
+  "INFO  using docraptor user credentials = 'ynwt3yvbqOxCbfB6csOp'",
+]
+mustKeep = [
+  'DOCRAPTOR_API_KEY=${DOCRAPTOR_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: docraptor_account_id: 'FWCN0MkvVdNSEuV6668J'",
+]
+
+# 30 hex documented; 25-40 tolerated.
+[[rules]]
+id = "bannerbear-api-key"
+description = 'Bannerbear project / master API key (bb_pr_ / bb_ma_ + 30 hex)'
+regex = '''\b(bb_(?:pr|ma)_[a-f0-9]{25,40})\b'''
+keywords = ["bb_pr_", "bb_ma_"]
+mustRedact = [
+  'docker run --rm -e BANNERBEAR_API_KEY=bb_pr_82568c814179f7e2996e3aa1c68880 registry.local/worker:1.4.2',
+  '<bannerbearKey>bb_pr_0a3dc58e70c085df322eae04c55609</bannerbearKey>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="bb_pr_6c3748cf5418e287a7424aa643ddc3" loaded',
+]
+mustKeep = [
+  'INFO  bannerbear: project keys start with bb_pr_',
+]
+
+[[rules]]
+id = "bannerbear-legacy-key"
+description = 'Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keyword'
+regex = '''(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["bannerbear"]
+mustRedact = [
+  'BANNERBEAR_API_KEY = "ILvA3IAoez2Kzcvz9qU0sCtt"',
+  'export bannerbearToken="RMZX5k949NUI4HbxypBleett"',
+  "INFO  using bannerbear key = 'c8WRPLztNw4SttYyemi8AGtt'",
+]
+mustKeep = [
+  'BANNERBEAR_API_KEY=${BANNERBEAR_API_KEY}',
+  '  bannerbear_account_id: 7CnqHOdKBuN9hSfSDRLisUtt',
+]
+
+[[rules]]
+id = "apitemplate-api-key"
+description = 'APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keyword'
+regex = '''(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["apitemplate", "api_template", "api-template"]
+mustRedact = [
+  '<APITEMPLATE_API_KEY>8PDQhDStMdL0eCQNNM6dMXlvy6nBlWRKqTDriOq</APITEMPLATE_API_KEY>',
+  'curl -s -H "apitemplateKey: ULD2AHd4qOuDbqygdWiTkKNwoZcOfy9vi6wsvAe" https://api.example.net/v1/status',
+  "INFO  using apitemplate key = 'bxaTKHovlrnEUfbE6CDP5oeM5lqkXCp9UsLyAry'",
+]
+mustKeep = [
+  'APITEMPLATE_API_KEY=${APITEMPLATE_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" apitemplate_account_id=1fnAm4duzpOeuWqXxoN8ruQArXFHJvvj3VZsGua timeout=30s',
+]
+
+[[rules]]
+id = "craftmypdf-api-key"
+description = 'CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keyword'
+regex = '''(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["craftmypdf"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CRAFTMYPDF_API_KEY=oxnktg6w8jgzgpcw8p3j71s6zu3b1cmpvntk timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: craftmypdfKey: 'ika01n83igcnnzq1asqiu5nw5zc4kfzvlgnw'",
+  'craftmypdf api key wyjdurulg5x7xubgynmy346v9qtzoj9xrswx',
+]
+mustKeep = [
+  'CRAFTMYPDF_API_KEY=${CRAFTMYPDF_API_KEY}',
+  '<craftmypdf_account_id>6qwsaehuzdwqxl8j4947z1h6oh0vsb8rceej</craftmypdf_account_id>',
+]
+
+[[rules]]
+id = "html2pdf-api-key"
+description = 'html2pdf.app API key (64 base62) next to an html2pdf keyword'
+regex = '''(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["html2pdf"]
+mustRedact = [
+  'HTML2PDF_API_KEY = "Cd6QMfjeP4HRACA6SDxYJW9EUFV9Ee9mbCRrWkewtilXhHUWptl4X0Bfd1z6zedm"',
+  'export html2pdfKey="cq8YN4daRCt6aqiyJmrP61OE3igRpy4tPSefvRFY7puxTXKaEzHkNFTThfogFRyS"',
+  'html2pdf api key 3zCtU7kaNDzlVjkvLbBly9KQHa2WCTYgAs9cqeBlECZ1VoJsmGDAvpWp2oLnHj4D',
+  'GET https://api.html2pdf.app/v1/generate?html=https://example.com&apiKey=F0tdIyPbKz57KHFDI8yJyM55fDXIZbhFXl1aEgvhGlfnlEMJFlc1wWRhGkzsgfgX',
+]
+mustKeep = [
+  'HTML2PDF_API_KEY=${HTML2PDF_API_KEY}',
+  '  html2pdf_account_id: X6BpiHF4YCKQdNC8nFGuhkUJAAU5d5meFPicVmj65mBcyGcJtJVU8YZgIzr1qnlQ',
+]
+
+[[rules]]
+id = "apiflash-access-key"
+description = 'ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URL'
+regex = '''(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["apiflash"]
+mustRedact = [
+  'APIFLASH_ACCESS_KEY = "06f3c365c49a55d6ef1846445eb6d8e5"',
+  'export apiflashKey="479695ad16da8516d11d9d87366d3f6e"',
+  'apiflash access key 1bc4b3c08b63d77b328dad5bdf6043b0',
+  'GET https://api.apiflash.com/v1/urltoimage?access_key=6dbc11958927eebaa4381d0374df7e8a&url=https://example.com',
+]
+mustKeep = [
+  'APIFLASH_ACCESS_KEY=${APIFLASH_ACCESS_KEY}',
+  '  apiflash_account_id: 99a122bc0b11f75b7a31f18a0248db3e',
+]
+
+[[rules]]
+id = "serpapi-api-key"
+description = 'SerpApi private API key (64 hex) next to a serpapi keyword or in its API URL'
+regex = '''(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serpapi", "serp_api", "serp-api"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: SERPAPI_API_KEY: 'd38be05aaf2912c822b490004bcd28c7d5bbe70b640b7f3d8daa14e9cbaef8fe'",
+  '  serpApiKey: da07d726e72ecd9a783f85ec564a4f37bf18a156af7065dc53b592852a4f4117',
+  '2024-05-01T10:00:05Z WARN  bootstrap: serpapi api key: 1b175275bf53e5d05aeb0ed7d42abc613c216d87cb74675001a1e3f645c75d90',
+  'GET https://serpapi.com/search.json?engine=google&q=coffee&api_key=c74698381566700d781117c6e341642d649dc62de4a56c8788bbc4aea3cf362a',
+]
+mustKeep = [
+  'SERPAPI_API_KEY=${SERPAPI_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config serpapi_account_id="08323e7e9198c8f53d74d015980ab8f342270ff9bb0f504f7b4caac9ac58ac8f" loaded',
+]
+
+[[rules]]
+id = "serper-api-key"
+description = 'Serper.dev API key (40 hex) next to a serper keyword'
+regex = '''(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["serper"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SERPER_API_KEY="055b8a2bc274295d9e3ab17be24abefc63305f0f" loaded',
+  'serperKey = "64b2fe41a76eba435fd077e6e67bbd04861aa968"',
+  'serper api key 7129c3d13439e4d619c4601b96338f771385b232',
+]
+mustKeep = [
+  'SERPER_API_KEY=${SERPER_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: serper_account_id: '71c8a1fdb366104014be3fb6414f497a1d630710'",
+]
+
+[[rules]]
+id = "valueserp-api-key"
+description = 'VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URL'
+regex = '''(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["valueserp", "value_serp", "scaleserp", "scale_serp"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config VALUESERP_API_KEY="F405D9D99F32EE15F481F386ACFDF087" loaded',
+  'scaleserpKey = "1B940159C9DDA6ECC929A96601F74977"',
+  'valueserp api key 4FE3287EB8E26EA3D020D8F76D4C19B7',
+  'GET https://api.valueserp.com/search?api_key=67C9E20C635F7F7A63FEAD8A45EAFF47&q=pizza',
+]
+mustKeep = [
+  'VALUESERP_API_KEY=${VALUESERP_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: valueserp_account_id: '5452494EB395AEEBCDD25C11C9EE1A36'",
+]
+
+[[rules]]
+id = "crawlbase-token"
+description = 'Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URL'
+regex = '''(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["crawlbase", "proxycrawl", "proxy_crawl", "proxy-crawl"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config CRAWLBASE_TOKEN="ZckBjqhWI5uL2DqROYGfDn" loaded',
+  'proxycrawlToken = "Ozc7tYG3oebSyG0zyrzjyR"',
+  "INFO  using crawlbase javascript token = 'YHA3E87co24eVNVDghr85_'",
+  'GET https://api.crawlbase.com/?token=xmdNNqMbTRfvA0FcpIGkhs&url=https%3A%2F%2Fexample.com',
+]
+mustKeep = [
+  'CRAWLBASE_TOKEN=${CRAWLBASE_TOKEN}',
+  "2024-05-01 10:00:03,412 DEBUG settings: crawlbase_account_id: 'UeDQr1rkR76hQYJtwOyD2D'",
+]
+
+[[rules]]
+id = "scrapeowl-api-key"
+description = 'ScrapeOwl API key (30 base62) next to a scrapeowl keyword'
+regex = '''(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["scrapeowl", "scrape_owl", "scrape-owl"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","SCRAPEOWL_API_KEY":"bF7HqMBUzOL33rl5LWB84dGy9o5P6z","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" scrapeowlKey=3WFqZNZDiDUlUF7FeJNAiIIOtcQN9R timeout=30s',
+  "INFO  using scrapeowl api key = 'PyYNi3ozt8JWkowsA49csJawgyjDaY'",
+]
+mustKeep = [
+  'SCRAPEOWL_API_KEY=${SCRAPEOWL_API_KEY}',
+  'docker run --rm -e scrapeowl_account_id=BY1fg7mcU9wSNbhhrnWm2D2EQMjQfD registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "convertapi-secret"
+description = 'ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URL'
+regex = '''(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])'''
+entropy = 3.3
+keywords = ["convertapi", "convert_api", "convert-api"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" CONVERTAPI_SECRET=oGv6GGNpgiENYH7y timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: convertApiSecret: 'cg0ixxIWox2UCQWv'",
+  "INFO  using convertapi secret = 'rQv8mcVu5y2z57wh'",
+  'POST https://v2.convertapi.com/convert/docx/to/pdf?Secret=ml4nrEVZZ3GB5FP9',
+]
+mustKeep = [
+  'CONVERTAPI_SECRET=${CONVERTAPI_SECRET}',
+  '<convertapi_account_id>d96wfp5R2tI2mSYz</convertapi_account_id>',
+]
+
+[[rules]]
+id = "restpack-api-token"
+description = 'Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keyword'
+regex = '''(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["restpack"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RESTPACK_API_TOKEN=5g52nat6tTGVa7c81cddCL4apInZgqvCCVqNUnZRrY6iz8FA timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: restpackToken: 't0jbtFyafnVDlJPGNvMlaxNRfR51ZyZATOAdfDlsshWmCLcF'",
+  '  restpack access token: NvFZND8wDOzf5DNDVxY1mMX6ubP8aAapNvAfLGntrA4CcUGp',
+]
+mustKeep = [
+  'RESTPACK_API_TOKEN=${RESTPACK_API_TOKEN}',
+  '<restpack_account_id>BeZaacuuqi1x5cSCnwqQ3rRAmhh2K0R7GNe3k5CJG7D3BCmw</restpack_account_id>',
+]
+
+[[rules]]
+id = "firecrawl-api-key"
+description = 'Firecrawl API key (fc- + 32 hex)'
+regex = '''\b(fc-[a-f0-9]{32})\b'''
+keywords = ["fc-"]
+mustRedact = [
+  'docker run --rm -e FIRECRAWL_API_KEY=fc-0e3191c4bed2884a712b931599094d62 registry.local/worker:1.4.2',
+  '<firecrawlApiKey>fc-6c818bbf2ff66f6487ea6e9c21dbf849</firecrawlApiKey>',
+  'May  1 10:00:04 web-2 app[2211]: config Authorization="fc-767d054811313d20a850a4226061de26" loaded',
+]
+mustKeep = [
+  'INFO  fc-host-12 joined the cluster, fc-id=5f2c1e0a',
+]
+
+[[rules]]
+id = "api2pdf-api-key"
+description = 'Api2Pdf API key (UUID) next to an api2pdf keyword'
+regex = '''(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["api2pdf"]
+mustRedact = [
+  'export API2PDF_KEY="f308e4fc-ee6a-41cc-a5b1-57ef4fc23780"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","api2pdfApiKey":"fe900b88-c609-4a40-bd5e-ccbcc635dbb9","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: api2pdf api key: ca05c568-dce1-4d43-b296-6544d8a74482',
+]
+mustKeep = [
+  'API2PDF_KEY=${API2PDF_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved api2pdf_account_id = 2aba28a9-7f9f-45f7-88fb-b9301d462350',
+]
+
+[[rules]]
+id = "browshot-api-key"
+description = 'Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URL'
+regex = '''(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["browshot"]
+mustRedact = [
+  'BROWSHOT_API_KEY = "0t6yVG8G1cHDgs1cikhJ5RXRd8y8"',
+  'export browshotKey="qywN5zdPHxOf6tLOflTbSyPASFWv"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: browshot api key: rnla1rChZOURBZbeiqwuxiQCr4rR',
+  'GET https://api.browshot.com/api/v1/simple?url=https://example.com&key=qjI66qXcseNBmyJcVl9ZsIft4Dtm',
+]
+mustKeep = [
+  'BROWSHOT_API_KEY=${BROWSHOT_API_KEY}',
+  '  browshot_account_id: dzR08qP7aQuPhPSoTDkyYH71u6i4',
+]
+
+[[rules]]
+id = "webscraper-io-token"
+description = 'Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URL'
+regex = '''(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["webscraper", "web_scraper", "web-scraper"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" WEBSCRAPER_API_TOKEN=Z4P7u3Oa1PVY6t0QHfrYwfptN4YxCtdX5hGw8FhsvGYRhavCoNckdeoot1gb timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: webscraperToken: 'wjag6FKiynqMZmkj1hP3umJgpuOJdjp9FgRVVh8LK9K6rfgsTzjX144rsFKJ'",
+  'webscraper io api token CgM3DPRcneUUgZRKMMxD7Xc8Lov1IF23ilHnysaBeHN2IN5vUmUU58U8Lwhn',
+  'GET https://api.webscraper.io/api/v1/sitemaps?api_token=Fj9UGEpfymxuHaBuuxcOSQ2NSi2jPHsRrSg1bJW5mY63yuU6wWq1EHIkr6Ik',
+]
+mustKeep = [
+  'WEBSCRAPER_API_TOKEN=${WEBSCRAPER_API_TOKEN}',
+  '<webscraper_account_id>0yiFgKT55zEn6F357NGTN4q3ScspTKdOTWmouo1AYbnSC1HObyIjAod47mSW</webscraper_account_id>',
+]
+
+# --- news, media data, sports and games ---
+
+
+[[rules]]
+id = "newsapi-api-key"
+description = 'NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URL'
+regex = '''(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["newsapi", "news_api", "news-api"]
+mustRedact = [
+  'docker run --rm -e NEWSAPI_KEY=addd2156404ef439007d46a3dad43930 registry.local/worker:1.4.2',
+  '<newsApiKey>7f90a691b49718ed88c4cf28abc992a4</newsApiKey>',
+  'curl -s -H "newsapi key: f322b1fc4724f661401f1fb59b33e31b" https://api.example.net/v1/status',
+  'GET https://newsapi.org/v2/top-headlines?country=us&apiKey=bd9f8eccfa66a2ecd7ef2f111b0596e9',
+]
+mustKeep = [
+  'NEWSAPI_KEY=${NEWSAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","newsapi_account_id":"aa1a75e30c75ae82b74eef9f94f20144","retries":3}',
+]
+
+[[rules]]
+id = "gnews-api-key"
+description = 'GNews API key (32 hex) next to a gnews keyword or in its API URL'
+regex = '''(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["gnews"]
+mustRedact = [
+  '<GNEWS_API_KEY>ced0643ff6125b2ab2d78221400d47e3</GNEWS_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config gnewsKey="18f6b3dc2cf6254636095435a86181f4" loaded',
+  'gnews apikey c14e2cd11e6394f06ac2670b3e04b1d5',
+  'GET https://gnews.io/api/v4/search?q=example&lang=en&apikey=086cd3a62f394be56c490c7fff1c255e',
+]
+mustKeep = [
+  'GNEWS_API_KEY=${GNEWS_API_KEY}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" gnews_account_id=259635047841389bec33adefac23cafa timeout=30s',
+]
+
+[[rules]]
+id = "newsdata-api-key"
+description = 'NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URL'
+regex = '''(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["newsdata", "news_data", "news-data"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" NEWSDATA_API_KEY=pub_67157a0f0b68fabe284e6aca4971083da2512 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: newsdataKey: 'pub_528379fa24138d4df77e337e348d16aaf520c'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: newsdata api key: pub_4008677a8b4a6bfb619980ecf0a441eafd7c0',
+  'GET https://newsdata.io/api/1/news?apikey=pub_22438dc579c5b2e74cdde36a541302efbf0dc&q=pizza',
+]
+mustKeep = [
+  'NEWSDATA_API_KEY=${NEWSDATA_API_KEY}',
+  '<newsdata_account_id>pub_05234ed5b13a53ec48b0df62888aca55700f2</newsdata_account_id>',
+]
+
+[[rules]]
+id = "guardian-api-key"
+description = 'The Guardian Open Platform API key (UUID) next to a guardian key name or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["guardian"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" GUARDIAN_API_KEY=194fa992-6ce0-4141-9fa6-1fe94a064435 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: guardianApiKey: '37ccd451-90c9-4aa0-9a32-42522e9efea9'",
+  '  guardian-key: 715814c3-58cf-4465-98d9-892e553d4a21',
+  'GET https://content.guardianapis.com/search?q=debate&api-key=b0c04efc-3e09-417f-8495-60a645e1950c',
+]
+mustKeep = [
+  'INFO  guardian_id=5f2c1e0a-9b8d-4c6e-8f4a-3b2c1d0e9f8a student enrolled',
+  'GUARDIAN_API_KEY=${GUARDIAN_API_KEY}',
+]
+
+[[rules]]
+id = "nytimes-api-key"
+description = 'New York Times developer API key (32 base62) next to an nytimes keyword or in its API URL'
+regex = '''(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])'''
+entropy = 3.5
+keywords = ["nytimes", "ny_times", "nyt", "newyorktimes", "new_york_times", "new-york-times"]
+mustRedact = [
+  'docker run --rm -e NYTIMES_API_KEY=rmgMQNMoW8rWLHqDzWnEzqr3UibyUDkI registry.local/worker:1.4.2',
+  '<nytApiKey>JLvmCpjYPjEGEfhKjtio63pZ9aM91fQ1</nytApiKey>',
+  "INFO  using nytimes api-key = '4WfQMqMPR1VVqtr7HgIyMixFsNM7X8TQ'",
+  'GET https://api.nytimes.com/svc/topstories/v2/home.json?api-key=6hj6O93ZJITW9k6tavvFTYizFFZ8HnXR',
+]
+mustKeep = [
+  'NYTIMES_API_KEY=${NYTIMES_API_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","nytimes_account_id":"AKk5jBwv5TWE9n6sza7E0GSCFwdDwVbW","retries":3}',
+]
+
+[[rules]]
+id = "spoonacular-api-key"
+description = 'Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URL'
+regex = '''(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["spoonacular"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config SPOONACULAR_API_KEY="dbba29eb2f61833c1f157ee88d8989bd" loaded',
+  'spoonacularKey = "f32501ae9fea8ec783058aa096a56354"',
+  'export spoonacular api key="c8f75adf863066b86b1f3d5f767af48a"',
+  'GET https://api.spoonacular.com/recipes/complexSearch?query=pasta&apiKey=eb595d9944f4535524e95a132f370efd',
+]
+mustKeep = [
+  'SPOONACULAR_API_KEY=${SPOONACULAR_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: spoonacular_account_id: '6a2da6ca58b788d07646dbf819389d56'",
+]
+
+[[rules]]
+id = "rawg-api-key"
+description = 'RAWG video games API key (32 hex) next to a rawg keyword or in its API URL'
+regex = '''(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["rawg"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" RAWG_API_KEY=d3f82cc336ad20b03c4fbe86ddfff33f timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: rawgKey: '1e78e6a1f80c14bdb76cf8f9d00aaaa0'",
+  'rawg api key 001369a76523337ea327c32860118312',
+  'GET https://api.rawg.io/api/games?key=41aa514d69b381ded21194798773bf0a&page_size=10',
+]
+mustKeep = [
+  'RAWG_API_KEY=${RAWG_API_KEY}',
+  '<rawg_account_id>8d5f1501a4321ea33bbd508ee82deb67</rawg_account_id>',
+]
+
+[[rules]]
+id = "theoddsapi-api-key"
+description = 'The Odds API key (32 hex) next to an odds api keyword or in its API URL'
+regex = '''(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["oddsapi", "odds_api", "odds-api"]
+mustRedact = [
+  'THE_ODDS_API_KEY = "91fff1361aa1a67f49ca36e52e80f4f4"',
+  'export oddsApiKey="6bd2ed832d5aea3fc49fbcd94001b01c"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","theoddsapi":"67a85855acaa6b670bfd60224f9ef2bb","retries":3}',
+  'GET https://api.the-odds-api.com/v4/sports/?apiKey=3b33987b098f265a4e4e84d1522e4f34',
+]
+mustKeep = [
+  'THE_ODDS_API_KEY=${THE_ODDS_API_KEY}',
+  '  oddsapi_account_id: 1b22f346e4aa3be5261c868f3c09811e',
+]
+
+[[rules]]
+id = "sportmonks-api-token"
+description = 'Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URL'
+regex = '''(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["sportmonk", "sportsmonk"]
+mustRedact = [
+  'docker run --rm -e SPORTMONKS_API_TOKEN=PZlBE2hJH4xvrZcN4AP6QReSJOJFwGUlUuSUrDjjH6kzqjstV0njExcoFQmB registry.local/worker:1.4.2',
+  '<sportmonksToken>pz6pzR5oD3u3wa5YIIOszr30sy87H2Z8jr8P3qIbPrVcMAvL52gQjse3uaLn</sportmonksToken>',
+  'sportmonks api token 8kLHIBkp9HQZ6Wrihf0TJB56Hp194QxRAfvjUVTovhgJ931j6QWZNoq9giZl',
+  'GET https://api.sportmonks.com/v3/football/fixtures?api_token=fUaXebcsC1tewaxu5gd4G8rMiHJFt9XfPOqXJmmYyeIdqOavot6pbhA5HmTM',
+]
+mustKeep = [
+  'SPORTMONKS_API_TOKEN=${SPORTMONKS_API_TOKEN}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","sportmonk_account_id":"fJ5jlgo8uShA2zWtAmY7MQSxtjixwglZQiToMEHPGeu9R4FJ8a4sWC3iRWzR","retries":3}',
+]
+
+[[rules]]
+id = "football-data-api-token"
+description = 'football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Token'
+regex = '''(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["football_data", "football-data", "footballdata"]
+mustRedact = [
+  'export FOOTBALL_DATA_API_KEY="b873d84f58946c858335f6ac7ca7aea0"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","footballDataToken":"afb966bf43f06d807895dfc181398535","retries":3}',
+  "INFO  using football-data auth token = '6ffc48a44562ef8ba0c377902eaaa5dc'",
+]
+mustKeep = [
+  'FOOTBALL_DATA_API_KEY=${FOOTBALL_DATA_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved football_data_account_id = 95ed7434f0b11697488db64403d19d09',
+]
+
+[[rules]]
+id = "api-football-key"
+description = 'API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keyword'
+regex = '''(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["api-football", "api_football", "apifootball", "apisports", "api-sports", "api_sports"]
+mustRedact = [
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" API_FOOTBALL_KEY=e25ad7ecbeff2185a34df25f07645c03 timeout=30s',
+  "2024-05-01 10:00:03,412 DEBUG settings: x-apisports-key: 'a370fb165c48f572e824897f4b6392a7'",
+  '2024-05-01T10:00:05Z WARN  bootstrap: apisports key: 127d982da796b08f3ea2132115a13fb7',
+]
+mustKeep = [
+  'API_FOOTBALL_KEY=${API_FOOTBALL_KEY}',
+  '<api_football_account_id>c14d2d08dfbae93f1021115995edce56</api_football_account_id>',
+]
+
+[[rules]]
+id = "omdb-api-key"
+description = 'OMDb API key (8 hex) next to an omdb keyword or in its API URL'
+regex = '''(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])'''
+entropy = 2.0
+keywords = ["omdb"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: OMDB_API_KEY: '288b7f11'",
+  '  omdbApiKey: 3b94e97d',
+  'omdb apikey c5a099f8',
+  'GET http://www.omdbapi.com/?t=Alien&apikey=d14aa344',
+]
+mustKeep = [
+  'OMDB_API_KEY=${OMDB_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config omdb_account_id="183eae18" loaded',
+]
+
+[[rules]]
+id = "tmdb-api-key"
+description = 'TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URL'
+regex = '''(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tmdb", "themoviedb", "the_movie_db", "the-movie-db"]
+mustRedact = [
+  '  TMDB_API_KEY: 7ee06ea7e73560a60f1f22e188a97ed9',
+  '[main] INFO  c.e.app.Settings - resolved tmdbApiKey = 76bb35bed95e564be94ffed703408452',
+  'themoviedb api key 00246319bb740d737a21c10b848c8440',
+  'GET https://api.themoviedb.org/3/movie/550?api_key=40cb5b262ff35a8e7558e9b9c0b99a00',
+]
+mustKeep = [
+  'TMDB_API_KEY=${TMDB_API_KEY}',
+  'tmdb_account_id = "83ed6965ae06dd85b20e7a1367fb1d1a"',
+]
+
+[[rules]]
+id = "newscatcher-api-key"
+description = 'NewsCatcher API key (43 base64url) next to a newscatcher keyword'
+regex = '''(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["newscatcher"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","NEWSCATCHER_API_KEY":"68i7ttMOsJzDQGkhwZK_Cdd6r9ySVRUKzMLzay-ZBNn","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" newscatcherKey=ureQX-j6WA6QIY1KfRQ0ptCpUSEPjOFFFfbDbRYwER9 timeout=30s',
+  "INFO  using newscatcher x-api-key = 'RiLjQ9EGQMTlx3ZlJczRrsFghq1CdGaXQVNTCgi3Wc4'",
+]
+mustKeep = [
+  'NEWSCATCHER_API_KEY=${NEWSCATCHER_API_KEY}',
+  'docker run --rm -e newscatcher_account_id=-1gZiGHUVlwjjR_k6P0TIbaEvnSVsCsDB7OUSs5rA-S registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "steam-web-api-key"
+description = 'Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URL'
+regex = '''(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])'''
+entropy = 3.0
+keywords = ["steam"]
+mustRedact = [
+  '<STEAM_API_KEY>3DCF11F9F35C3B91352D07EA8F484178</STEAM_API_KEY>',
+  'May  1 10:00:04 web-2 app[2211]: config steamWebApiKey="7A2005C3249EA3BDA58F10DBBAFB9954" loaded',
+  'steam-key = "443E8D1DB34FC6AE6AC8D70362C859B7"',
+  'GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/?key=B539EA303122E1FFFC486884EC376F48&steamids=76561197960435530',
+]
+mustKeep = [
+  'INFO  steam_boiler pressure=4.2bar steam_id=76561197960435530',
+  'STEAM_API_KEY=${STEAM_API_KEY}',
+]
+
+[[rules]]
+id = "sportsdata-io-api-key"
+description = 'SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URL'
+regex = '''(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["sportsdata", "sports_data", "sports-data"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved SPORTSDATA_API_KEY = d64ed03ea491868c80ee36ce3e1ab9bb',
+  'docker run --rm -e sportsdataioKey=133043232708a6f6a9d1c3054f4e51be registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: sportsdata subscription key: fbb551be3f20b279f8fe0e5a5f6c7fd8',
+  'GET https://api.sportsdata.io/v3/nfl/scores/json/Teams?key=4737432c94e43a0fb4bc9a0a8aaac458',
+]
+mustKeep = [
+  'SPORTSDATA_API_KEY=${SPORTSDATA_API_KEY}',
+  'export sportsdata_account_id="a77a3c3bb36555d5414532306d546d7e"',
+]
+
+[[rules]]
+id = "riot-games-api-key"
+description = 'Riot Games API key (RGAPI- + UUID)'
+regex = '''\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+keywords = ["rgapi-"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: RIOT_API_KEY: 'RGAPI-f270a02d-71b0-410d-8df8-9ea64c9f19d4'",
+  'curl -s -H "X-Riot-Token: RGAPI-ab8736ed-29a4-48aa-a261-9c4faf4e200d" https://api.example.net/v1/status',
+  'GET https://euw1.api.riotgames.com/lol/status/v4/platform-data?api_key=RGAPI-fcfffcdb-8c43-4c7a-8d3e-2e1827b01291',
+]
+mustKeep = [
+  'INFO  riot: development keys start with RGAPI- and expire after 24h',
+]
+
+# --- e-mail and phone verification ---
+
+
+[[rules]]
+id = "neverbounce-api-key"
+description = 'NeverBounce API key (private_ + 32 hex)'
+regex = '''\b(private_[a-f0-9]{32})\b'''
+keywords = ["private_"]
+mustRedact = [
+  'export NEVERBOUNCE_API_KEY="private_ce275b4d7e876deaaeb72886c57cb5e4"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","neverbounceKey":"private_db804d54c5c1acba80eafd333fcab826","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" key=private_9fd3c8cd784a5a79641400284253e33c timeout=30s',
+  'GET https://api.neverbounce.com/v4/single/check?key=private_d9f562eb4859634a1c17915191373ab9&email=a@example.net',
+]
+mustKeep = [
+  'INFO  neverbounce: keys start with private_',
+  'INFO  vault: mounted secret_backend_v2 at secret/',
+]
+
+[[rules]]
+id = "emailable-api-key"
+description = 'Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keyword'
+regex = '''(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["emailable"]
+mustRedact = [
+  '[main] INFO  c.e.app.Settings - resolved EMAILABLE_API_KEY = live_n5Nf0yJDiJWiAQZfd5B9PSLJrcZRdO2I',
+  'docker run --rm -e emailableKey=live_3bbBoJgaWKCBzqxOnRyTOqhop0r4w6hi registry.local/worker:1.4.2',
+  '2024-05-01T10:00:05Z WARN  bootstrap: emailable api key: live_CnDtgLAuEcVGfGfXZ8tuQZBPtwklKLQ2',
+  'GET https://api.emailable.com/v1/verify?email=a@example.net&api_key=live_j3o4qWVaqwQqAWoEsGMSzBmhOcj4Wsz8',
+]
+mustKeep = [
+  'EMAILABLE_API_KEY=${EMAILABLE_API_KEY}',
+  'export emailable_account_id="live_v9a0W2bLNLQVTNyTZgoWCReRBfQRTPsj"',
+]
+
+[[rules]]
+id = "veriphone-api-key"
+description = 'Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URL'
+regex = '''(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["veriphone"]
+mustRedact = [
+  'export VERIPHONE_API_KEY="B95BCB2FCAE678DD99E5EEB437215B2B"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","veriphoneKey":"D3D82FC0ED6770B99DDF0EB47FABEFE6","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: veriphone api key: C9B05D9B80CAF5FC30FEDF8BFB21C6F1',
+  'GET https://api.veriphone.io/v2/verify?phone=%2B49-15123577723&key=C2F5CBC8AC0A91002D34133D39060B25',
+]
+mustKeep = [
+  'VERIPHONE_API_KEY=${VERIPHONE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved veriphone_account_id = 9645D7040C092730988E0B36CBF927C2',
+]
+
+# --- IoT data platforms ---
+
+
+[[rules]]
+id = "adafruit-io-key"
+description = 'Adafruit IO key (aio_ + 28 base62)'
+regex = '''\b(aio_[A-Za-z0-9]{28})\b'''
+keywords = ["aio_"]
+mustRedact = [
+  'ADAFRUIT_IO_KEY = "aio_cNd7YNzOllELtNzgV3lStWenmWYF"',
+  'export IO_KEY="aio_NR6TsthXSLdjFF2b5ERl3VyVL1Ft"',
+  '2024-05-01T10:00:06Z DEBUG http: > X-AIO-Key: aio_tfvwemnDvaq0d3WFBqgmFeydsss7',
+]
+mustKeep = [
+  'INFO  adafruit io: keys start with aio_',
+  'DEBUG asyncio aio_loop_count=2',
+]
+
+[[rules]]
+id = "ubidots-token"
+description = 'Ubidots API token (BBFF- + 30 base62)'
+regex = '''\b(BBFF-[A-Za-z0-9]{30})\b'''
+keywords = ["bbff-"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config UBIDOTS_TOKEN="BBFF-mEkz3SklSaqbcrge12cwPS6YCxm68J" loaded',
+  '2024-05-01T10:00:06Z DEBUG http: > X-Auth-Token: BBFF-FhrwozvNMpklURnNfIw01k38W9pgUG',
+  'GET https://industrial.api.ubidots.com/api/v1.6/devices/?token=BBFF-iXOGYVhxldzJgGRgrDOmdy2j9UzyTx',
+]
+mustKeep = [
+  'INFO  ubidots: tokens start with BBFF-',
+]
+
+[[rules]]
+id = "blynk-auth-token"
+description = 'Blynk device auth token (32 base64url) next to a blynk keyword or in its HTTP API URL'
+regex = '''(?:(?i:blynk)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:blynk\.(?:cloud|cc))[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["blynk"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: BLYNK_AUTH_TOKEN: 'eO7dTRNb-w3siPsm1NQn4_p-eXNXeQJb'",
+  '  blynkAuth: zOERflbyZHS8HYX9Toyg6OShZ4lK3s90',
+  '2024-05-01T10:00:05Z WARN  bootstrap: blynk auth token: 1cLbh1LosZuCsaB3IL6GbIcG1Rhxbg7L',
+  'GET https://blynk.cloud/external/api/update?token=e7XrRR0p7gWfewqWp9lSYEY67_HteHJ8&V1=42',
+]
+mustKeep = [
+  'BLYNK_AUTH_TOKEN=${BLYNK_AUTH_TOKEN}',
+  'May  1 10:00:04 web-2 app[2211]: config blynk_account_id="yJ83fVqf45vzoZ8J7HpIR519tIgCdgWU" loaded',
+]
+
+[[rules]]
+id = "thingsboard-access-token"
+description = 'ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keyword'
+regex = '''(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["thingsboard"]
+mustRedact = [
+  'export THINGSBOARD_ACCESS_TOKEN="alhn0o87ws1gb53iqh5z"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","thingsboardToken":"9pk653dvik0vodhp0u3k","retries":3}',
+  '2024-05-01T10:00:05Z WARN  bootstrap: thingsboard device token: fovmk36h01v21399gh3h',
+  'POST https://thingsboard.cloud/api/v1/pyblxnw1tw6iw1wufhmm/telemetry 200',
+  'coap://coap.thingsboard.cloud/api/v1/w8ckf3bxfcnho9acw9k0/attributes',
+]
+mustKeep = [
+  'THINGSBOARD_ACCESS_TOKEN=${THINGSBOARD_ACCESS_TOKEN}',
+  '[main] INFO  c.e.app.Settings - resolved thingsboard_account_id = rw40e3dupekv0x3i4yfi',
+]
+
+# --- other data APIs ---
+
+
+[[rules]]
+id = "rapidapi-key"
+description = 'RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key header'
+regex = '''(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["rapidapi", "rapid_api", "rapid-api"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","RAPIDAPI_KEY":"SFgS37x2AwVPRUEJowImXyTvaIBdwAJ38TP6bKbqdR4wj4Oiwk","retries":3}',
+  'curl -s -H "X-RapidAPI-Key: Y9_mh0NjZnegZshbn4jHjeiBt6tuLTjTX531Q0o0r-m5cSfGew" https://api.example.net/v1/status',
+  "INFO  using rapidapi key = 'EZAO6wpTHwykhhw7axHIiA8fHyaW_HL0q3TzhhLmCHg5eyDTAl'",
+]
+mustKeep = [
+  'INFO  rapidapi host=weatherapi-com.p.rapidapi.com request ok',
+  'RAPIDAPI_KEY=${RAPIDAPI_KEY}',
+  'docker run --rm -e rapidapi_account_id=p9Y4h9EuFXxY5tfd2W1QTWLo2wSjS33I_jx_kIdObLz6TFSBn_ registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "holidayapi-api-key"
+description = 'Holiday API key (UUID) next to a holidayapi keyword or in its API URL'
+regex = '''(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])'''
+entropy = 3.0
+keywords = ["holidayapi", "holiday_api", "holiday-api"]
+mustRedact = [
+  'docker run --rm -e HOLIDAYAPI_KEY=6820b8d2-0478-4d94-8e7e-a4d2f59608b9 registry.local/worker:1.4.2',
+  '<holidayApiKey>9fb945a8-35ef-4abf-969b-8da43a637545</holidayApiKey>',
+  'holidayapi key 1eda496f-4fa0-4172-8f86-8b98fa6b2a8d',
+  'GET https://holidayapi.com/v1/holidays?pretty&key=015aaaf1-dcd5-4208-a43c-97d78c61bd59&country=US&year=2023',
+]
+mustKeep = [
+  'HOLIDAYAPI_KEY=${HOLIDAYAPI_KEY}',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","holidayapi_account_id":"5dfdf6b3-08ac-4ef4-b1c1-d88523f755b5","retries":3}',
+]
+
+[[rules]]
+id = "calendarific-api-key"
+description = 'Calendarific API key (40 hex) next to a calendarific keyword or in its API URL'
+regex = '''(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["calendarific"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: CALENDARIFIC_API_KEY: '132b1982963fd4bbd54505132b50c711a642fd24'",
+  '  calendarificKey: 905dec61d95216e80ef1b34b2b4efe8db7c3bf56',
+  "INFO  using calendarific api key = '06c407763957f815dd9c23db091e846a57cf471e'",
+  'GET https://calendarific.com/api/v2/holidays?api_key=6b23127806a615f6cd18b30396234f6e06d7fdae&country=US&year=2024',
+]
+mustKeep = [
+  'CALENDARIFIC_API_KEY=${CALENDARIFIC_API_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config calendarific_account_id="a21f172d66667de3673523dc7a752b57407d242b" loaded',
+]
+
+[[rules]]
+id = "nasa-api-key"
+description = 'NASA Open APIs key (40 base62) next to a nasa keyword or in its API URL'
+regex = '''(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["nasa"]
+mustRedact = [
+  'May  1 10:00:04 web-2 app[2211]: config NASA_API_KEY="tqcdpjzTlXzHXemLoyMsM6ZAArCLoC8F6ft8Apco" loaded',
+  'nasaApiKey = "1csBP5x7UCVP7P5A9arOCNvkouL6WlJ9Bfyu6XUm"',
+  '2024-05-01T10:00:05Z WARN  bootstrap: nasa api key: ATGcTRpqxyU1iiwF7otqrtLhy1S4ocn27lTZ5YKy',
+  'GET https://api.nasa.gov/planetary/apod?api_key=pi8UEolPdv1DDtttuZKJXtRtdBTIxZ96QpleoKSi',
+]
+mustKeep = [
+  'NASA_API_KEY=${NASA_API_KEY}',
+  "2024-05-01 10:00:03,412 DEBUG settings: nasa_account_id: 'MCzstLl2EWn1YkPpOsboIbEX9ppT1IXVadlbIHMO'",
+]
+
+[[rules]]
+id = "flightapi-key"
+description = 'FlightAPI.io API key (24 hex) next to a flightapi keyword or in its URL path'
+regex = '''(?:(?i:flight[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.flightapi\.io/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["flightapi", "flight_api", "flight-api"]
+mustRedact = [
+  "2024-05-01 10:00:03,412 DEBUG settings: FLIGHTAPI_KEY: 'c984ebbbf917f2d7c2a9c424'",
+  '  flightApiKey: d21e1ef33cc2946979f59436',
+  "INFO  using flightapi access key = 'd43758abf518cc292847fcac'",
+  'GET https://api.flightapi.io/onewaytrip/dda183c62dcec0a51000cc77/LHR/LAX/2024-05-01/1/0/0/Economy/USD 200',
+]
+mustKeep = [
+  'FLIGHTAPI_KEY=${FLIGHTAPI_KEY}',
+  'May  1 10:00:04 web-2 app[2211]: config flightapi_account_id="af542027d0943afba6c3a1b1" loaded',
+]
+
+[[rules]]
+id = "owlbot-token"
+description = 'Owlbot dictionary API token (40 hex) next to an owlbot keyword'
+regex = '''(?i:owlbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["owlbot"]
+mustRedact = [
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","OWLBOT_TOKEN":"dcd402ad535f8d2676e39cab2e2a44f3d12c8e56","retries":3}',
+  'time=2024-05-01T10:00:02Z level=debug msg="loading settings" owlbotApiToken=dbfa047c3d1b10d72de11a436f6e7d36e3793df5 timeout=30s',
+  "INFO  using owlbot token = '1ce3c09afa60bdf38582281e38f3a0c00c11cabf'",
+]
+mustKeep = [
+  'OWLBOT_TOKEN=${OWLBOT_TOKEN}',
+  'docker run --rm -e owlbot_account_id=586f78e60e0440ea8604c28e38c8752ce1796296 registry.local/worker:1.4.2',
+]
+
+[[rules]]
+id = "upcdatabase-api-key"
+description = 'UPCDatabase.org API key (32 uppercase alnum) next to an upcdatabase keyword'
+regex = '''(?i:upcdatabase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["upcdatabase"]
+mustRedact = [
+  'export UPCDATABASE_API_KEY="0GTBHFKQZ9VUGBF6GK9PCZ4I551Y6VYO"',
+  '{"level":"info","ts":"2024-05-01T10:00:00Z","msg":"client configured","upcdatabaseKey":"GFLG6OP7GY5RP4C644D02YPWNGR12B4V","retries":3}',
+  "INFO  using upcdatabase access key = '84N14RNRTDSV3MOGFUY4JCPBZO0AS4W9'",
+]
+mustKeep = [
+  'UPCDATABASE_API_KEY=${UPCDATABASE_API_KEY}',
+  '[main] INFO  c.e.app.Settings - resolved upcdatabase_account_id = 3KSP1COI54COM5E62E46YXBRG0CW7WA5',
+]
+"""#####, #####"""
+R2:28i19:new-relic-admin-keyd40:New Relic admin API key (NRAA- + 27 hex)x23:\b(NRAA-[a-f0-9]{27})\bk5:nraa-R2:43i19:new-relic-query-keyd51:New Relic Insights query key (NRIQ- + 32 base64url)x43:\b(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])k5:nriq-R2:57i22:new-relic-rest-api-keyd39:New Relic REST API key (NRRA- + 42 hex)x23:\b(NRRA-[a-f0-9]{42})\bk5:nrra-R2:72i33:new-relic-synthetics-location-keyd67:New Relic synthetics private location key (NRSP- + region + 31 hex)x39:\b(NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31})\bk5:nrsp-R2:86i13:pixie-api-keyd42:Pixie (New Relic) API key (px-api- + UUID)x88:\b(px-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk7:px-api-R3:100i16:pixie-deploy-keyd49:Pixie (New Relic) deployment key (px-dep- + UUID)x88:\b(px-dep-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk7:px-dep-R3:114i24:sentry-legacy-auth-tokend58:Sentry legacy auth token (64 hex) next to a sentry keywordx428:(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])e3:3.0k6:sentryR3:134i10:sentry-dsnd83:Sentry / GlitchTip DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)x199:(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+|(?i:dsn)[\"'\x60]?\s{0,3}[:=]\s{0,3}[\"'\x60]?(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]+(?::\d+)?/\d+k6:sentryk3:dsnR3:151i15:bugsnag-api-keyd59:Bugsnag notifier API key (32 hex) next to a bugsnag keywordx424:(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:bugsnagR3:169i18:bugsnag-auth-tokend74:Bugsnag data access / personal auth token (UUID) next to a bugsnag keywordx485:(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:bugsnagR3:187i20:rollbar-access-tokend73:Rollbar project / account access token (32 hex) next to a rollbar keywordx424:(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:rollbarR3:206i14:raygun-api-keyd66:Raygun application API key (20-24 base62) next to a raygun keywordx395:(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])e3:3.5k6:raygunR3:222i20:airbrake-project-keyd59:Airbrake project key (32 alnum) next to an airbrake keywordx426:(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:airbrakeR3:239i17:airbrake-user-keyd64:Airbrake user key / token (40 alnum) next to an airbrake keywordx426:(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k8:airbrakeR3:256i23:honeybadger-project-keyd43:Honeybadger project API key (hbp_ + base62)x28:\b(hbp_[A-Za-z0-9]{20,40})\bk4:hbp_R3:271i19:honeybadger-api-keyd96:Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keywordx430:(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])e3:3.0k11:honeybadgerR3:288i20:honeycomb-ingest-keyd59:Honeycomb ingest key (hcaik_ / hcxik_ + 58 lowercase alnum)x27:\b(hc[ax]ik_[a-z0-9]{58})\bk6:hcaik_k6:hcxik_R3:302i24:honeycomb-management-keyd65:Honeycomb management API key (hcamk_ / hcxmk_ + 26 id, secret 32)x45:\b(hc[ax]mk_[a-z0-9]{26}(?::[a-z0-9]{32})?)\bk6:hcamk_k6:hcxmk_R3:317i22:lightstep-access-tokend89:Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keywordx443:(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])e3:4.0k9:lightstepR3:333i21:logzio-shipping-tokend62:Logz.io log shipping token (32 letters) next to a logz keywordx493:(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])e3:3.5k4:logzR3:350i16:logzio-api-tokend47:Logz.io API token (UUID) next to a logz keywordx482:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k4:logzR3:367i21:loggly-customer-tokend74:Loggly customer token (UUID) next to a loggly keyword or in the inputs URLx522:(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k6:logglyR3:383i20:papertrail-api-tokend61:Papertrail API token (20 base62) next to a papertrail keywordx428:(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.5k10:papertrailR3:401i19:sumologic-access-idd60:Sumo Logic access ID (su + 12 base62) next to a sumo keywordx414:(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])e3:3.0k4:sumoR3:417i20:sumologic-access-keyd56:Sumo Logic access key (64 base62) next to a sumo keywordx422:(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k4:sumoR3:433i25:sumologic-http-source-urld69:Sumo Logic hosted HTTP source URL (the path token authorises uploads)x113:(?i:https://[\w-]+\.collection(?:\.[\w-]+)?\.sumologic\.com/receiver/v1/(?:http|otlp)/)([A-Za-z0-9_=+/-]{40,400})k22:sumologic.com/receiverR3:446i16:splunk-hec-tokend64:Splunk HTTP Event Collector token (Authorization: Splunk <UUID>)x216:(?:(?i:\bSplunk\s+)|(?i:splunk|\bhec)[\w.-]{0,20}?(?i:token)[\w.-]{0,8}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,2}|\s)\s{0,3}(?:\\?[\"'\x60])?)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk6:splunkk4:hec_k4:hec-k4:hec.R3:460i26:splunk-observability-tokend106:Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keywordx447:(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k8:signalfxk3:sfxk6:splunkk5:x-sf-R3:479i17:coralogix-api-keyd45:Coralogix API key (cxtp_ / cxup_ + 30 base62)x32:\b(cx[tu]p_[A-Za-z0-9]{25,40})\bk5:cxtp_k5:cxup_R3:493i21:coralogix-private-keyd63:Coralogix legacy private key (UUID) next to a coralogix keywordx487:(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k9:coralogixR3:509i21:betterstack-api-tokend80:Better Stack / Better Uptime API token (24 base62) next to a betterstack keywordx454:(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k11:betterstackk12:better_stackk12:better-stackk12:better.stackk12:betteruptimek13:better_uptimek13:better-uptimek13:better.uptimeR3:525i20:logtail-source-tokend78:Better Stack Logs (Logtail) source token (24 base62) next to a logtail keywordx425:(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k7:logtailR3:541i15:axiom-api-tokend30:Axiom API token (xaat- + UUID)x86:\b(xaat-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk5:xaat-R3:555i20:axiom-personal-tokend42:Axiom personal access token (xapt- + UUID)x86:\b(xapt-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk5:xapt-R3:569i24:elastic-apm-secret-tokend77:Elastic APM server secret token (16-64 base62) next to an elastic apm keywordx403:(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])e3:3.5k11:elastic_apmk11:elastic-apmk11:elastic.apmk10:elasticapmR3:585i22:appdynamics-access-keyd101:AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keywordx482:(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k11:appdynamicsk4:appdR3:601i17:instana-agent-keyd71:Instana agent key / API token (22 base64url) next to an instana keywordx451:(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k7:instanaR3:618i15:checkly-api-keyd69:Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)x448:(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])e3:3.0k7:checklyR3:634i16:checkly-user-keyd35:Checkly user API key (cu_ + 32 hex)x21:\b(cu_[a-f0-9]{32})\bk3:cu_R3:649i19:uptimerobot-api-keyd87:UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keywordx520:(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])e3:3.0k11:uptimerobotk12:uptime_robotk12:uptime-robotR3:667i17:pingdom-api-tokend62:Pingdom API 3.1 token (64 base64url) next to a pingdom keywordx432:(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])e3:3.5k7:pingdomR3:683i18:statuscake-api-keyd59:StatusCake API key (20 base62) next to a statuscake keywordx431:(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])e3:3.5k10:statuscakeR3:699i18:statuspage-api-keyd64:Atlassian Statuspage API key (UUID) next to a statuspage keywordx489:(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:statuspageR3:716i17:pagerduty-api-keyd79:PagerDuty REST API key / user token (20 characters) next to a pagerduty keywordx838:(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])e3:3.5k9:pagerdutyk10:pager_dutyk10:pager-dutyk3:pd_k3:pd-R3:734i25:pagerduty-integration-keyd81:PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keywordx415:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:pagerdutyk10:pager_dutyk10:pager-dutyR3:750i16:opsgenie-api-keyd70:Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey schemex509:(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:opsgeniek8:geniekeyR3:769i19:firehydrant-api-keyd47:FireHydrant bot token / API key (fhb- + 32 hex)x25:\b(fhb-[a-f0-9]{32,64})\bk4:fhb-R3:784i14:rootly-api-keyd33:Rootly API key (rootly_ + 64 hex)x31:\b(rootly_[A-Za-z0-9]{40,80})\bk7:rootly_R3:798i15:bugherd-api-keyd62:BugHerd API key (22 lowercase alnum) next to a bugherd keywordx422:(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])e3:3.0k7:bugherdR3:815i28:new-relic-legacy-license-keyd86:New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keywordx428:(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])e3:3.0k8:newrelick9:new_relick9:new-relick9:new.relick9:new relick3:nr_k3:nr-k3:nr.R3:832i20:logdna-ingestion-keyd80:Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keywordx430:(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:logdnak5:mezmoR3:848i16:cronitor-api-keyd76:Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URLx452:(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:cronitorR3:865i21:healthchecks-ping-urld75:Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)x118:(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))k11:hc-ping.comR3:878i17:victorops-api-keyd102:Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keywordx601:(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k9:victoropsk10:victor_opsk10:victor-opsk14:splunk_on_callk12:splunkoncallR3:899i20:datadog-client-tokend54:Datadog RUM / browser logs client token (pub + 32 hex)x64:(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k3:pubR3:918i17:fullstory-api-keyd45:FullStory API key (region na1./eu1. + base64)x43:\b((?:na|eu)1\.[A-Za-z0-9+/]{40,200}={0,2})e3:4.0k4:na1.k4:eu1.R3:935i25:fullstory-api-key-keywordd59:FullStory API key (base64, 60+) next to a fullstory keywordx443:(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])e3:4.0k9:fullstoryR3:951i15:mixpanel-secretd98:Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keywordx425:(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:mixpanelR3:969i17:amplitude-api-keyd68:Amplitude API key / secret key (32 hex) next to an amplitude keywordx426:(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:amplitudeR3:986i24:segment-public-api-tokend43:Segment Public API token (sgp_ + 64 base62)x25:\b(sgp_[A-Za-z0-9]{64})\bk4:sgp_R4:1000i17:segment-write-keyd81:Segment source write key (32 base62) / Config API token next to a segment keywordx558:(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])e3:3.5k7:segmentR4:1016i24:posthog-personal-api-keyd43:PostHog personal API key (phx_ + 43 base62)x29:\b(phx_[A-Za-z0-9_]{40,50})\bk4:phx_R4:1030i23:posthog-project-api-keyd42:PostHog project API key (phc_ + 43 base62)x29:\b(phc_[A-Za-z0-9_]{40,50})\bk4:phc_R4:1044i32:posthog-feature-flags-secure-keyd55:PostHog feature flags secure API key (phs_ + 43 base62)x29:\b(phs_[A-Za-z0-9_]{40,50})\bk4:phs_R4:1058i21:rudderstack-write-keyd80:RudderStack source write key / access token (27 base62) next to a rudder keywordx424:(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])e3:3.5k6:rudderR4:1075i23:launchdarkly-mobile-keyd37:LaunchDarkly mobile key (mob- + UUID)x85:\b(mob-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk4:mob-R4:1089i20:launchdarkly-sdk-keyd46:LaunchDarkly server-side SDK key (sdk- + UUID)x85:\b(sdk-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk4:sdk-R4:1104i13:split-sdk-keyd91:Split (Harness FME) SDK / Admin API key (36-40 lowercase alnum) next to a split.io key namex513:(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])e3:3.0k5:splitR4:1121i25:flagsmith-environment-keyd97:Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keywordx453:(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])e3:3.5k9:flagsmithR4:1137i17:configcat-sdk-keyd86:ConfigCat SDK key (configcat-sdk-1/22/22, or legacy 22/22 next to a configcat keyword)x205:(?:\b(configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})|(?i:configcat)[\w.-]{0,30}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}|\s)\s{0,3}(?:\\?[\"'\x60])?([A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}))(?![A-Za-z0-9_-])k9:configcatR4:1152i20:optimizely-api-tokend85:Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keywordx441:(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])e3:3.5k10:optimizelyR4:1168i21:statsig-server-secretd50:Statsig server secret key (secret- + 40-50 base62)x83:\b(secret-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\be3:4.0k7:secret-R4:1184i19:statsig-console-keyd49:Statsig console API key (console- + 40-50 base62)x84:\b(console-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\be3:4.0k8:console-R4:1199i21:pendo-integration-keyd77:Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keywordx499:(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])e3:3.0k5:pendoR4:1217i17:unleash-api-tokend52:Unleash API token (<project>:<environment>.<64 hex>)x98:(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\bk7:unleashR4:1232i14:beamer-api-keyd59:Beamer API key (b_ + 44 base64url) next to a beamer keywordx429:(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])e3:3.5k6:beamerR4:1249i20:looker-client-secretd62:Looker API3 client secret (24 base62) next to a looker keywordx377:(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k6:lookerR4:1269i17:clickup-api-tokend67:ClickUp personal API token (pk_ + user id + _ + 32 uppercase alnum)x33:\b(pk_[0-9]{6,10}_[0-9A-Z]{32})\bk3:pk_R4:1283i14:trello-api-keyd48:Trello API key (32 hex) next to a trello keywordx421:(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:trelloR4:1301i17:trello-user-tokend50:Trello user token (ATTA + 64 hex + 8 hex checksum)x44:\b(ATTA[a-fA-F0-9]{64}(?:[a-fA-F0-9]{8})?)\bk4:attaR4:1315i19:trello-legacy-tokend73:Trello legacy user token / OAuth secret (64 hex) next to a trello keywordx429:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])e3:3.0k6:trelloR4:1331i18:linear-oauth-tokend47:Linear OAuth access token (lin_oauth_ + 64 hex)x28:\b(lin_oauth_[a-f0-9]{64})\bk10:lin_oauth_R4:1345i18:shortcut-api-tokend77:Shortcut (Clubhouse) API token (UUID) next to a shortcut / clubhouse key namex574:(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:shortcutk9:clubhouseR4:1362i20:smartsheet-api-tokend74:Smartsheet API access token (26 or 37 base62) next to a smartsheet keywordx450:(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])e3:3.5k10:smartsheetR4:1378i17:todoist-api-tokend52:Todoist API token (40 hex) next to a todoist keywordx425:(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:todoistR4:1394i17:miro-access-tokend87:Miro REST API access token (eyJtaXJvLm9yaWdpbiI6... base64url JSON header + _ + secret)x82:\b(eyJtaXJvLm9yaWdpbiI6[A-Za-z0-9_=-]{6,40}_[A-Za-z0-9_-]{20,60})(?![A-Za-z0-9_-])k20:eyjtaxjvlm9yawdpbii6R4:1408i17:miro-legacy-tokend74:Miro legacy OAuth token / app secret (27-36 base62) next to a miro keywordx441:(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])e3:3.5k4:miroR4:1425i9:box-tokend70:Box developer token / client secret (32 base62) next to a box key namex498:(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k3:boxR4:1442i18:dropbox-app-secretd75:Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keywordx422:(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])e3:3.0k7:dropboxR4:1459i14:coda-api-tokend45:Coda API token (UUID) next to a coda key namex560:(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k4:codaR4:1476i19:asana-client-secretd61:Asana OAuth client secret (32 alnum) next to an asana keywordx385:(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k5:asanaR4:1493i16:monday-api-tokend51:monday.com API token (JWT) next to a monday keywordx566:(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])e3:3.0k6:mondayR4:1508i21:basecamp-access-tokend84:Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keywordx443:(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])e3:4.0k8:basecampR4:1524i21:wrike-permanent-tokend58:Wrike permanent access token (JWT) next to a wrike keywordx474:(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])e3:3.0k5:wrikeR4:1540i18:zapier-webhook-urld69:Zapier catch hook URL (hooks.zapier.com/hooks/catch/<account>/<hook>)x114:(?i:hooks\.zapier\.com/hooks/(?:catch|standard)/)([0-9]{3,12}/[A-Za-z0-9]{5,16}|[A-Za-z0-9]{12,40})(?![A-Za-z0-9])e3:3.0k16:hooks.zapier.comR4:1554i16:make-webhook-urld73:Make (Integromat) webhook URL (hook.<zone>.make.com/<32 lowercase alnum>)x97:(?i:hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:make.comk14:integromat.comR4:1568i14:make-api-tokend71:Make (Integromat) API token (UUID) next to a make / integromat key namex517:(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:make_apik8:make-apik7:makeapik8:make.comk10:integromatR4:1586i17:pipedream-api-keyd54:Pipedream API key (32 hex) next to a pipedream keywordx427:(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:pipedreamR4:1602i20:pipedream-source-urld68:Pipedream HTTP source endpoint URL (https://<eo id>.m.pipedream.net)x60:(?i:https?://)(e[no][a-z0-9]{10,20})(?i:\.m\.pipedream\.net)k13:pipedream.netR4:1615i17:tines-webhook-urld76:Tines webhook URL (<tenant>.tines.com/webhook/<32 hex path>/<32 hex secret>)x62:(?i:\.tines\.(?:com|io)/webhook/)([a-f0-9]{32}/[a-f0-9]{32})\bk6:tines.R4:1628i17:ifttt-webhook-keyd67:IFTTT Webhooks (Maker) key (maker.ifttt.com/.../key/<22 base64url>)x102:(?i:maker\.ifttt\.com/(?:trigger/[\w.-]+/(?:json/)?with/)?key/)([A-Za-z0-9_-]{20,43})(?![A-Za-z0-9_-])k9:ifttt.comR4:1641i17:ifttt-service-keyd74:IFTTT service key / webhook key (22-64 base64url) next to an ifttt keywordx430:(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])e3:3.5k5:iftttR4:1657i15:toggl-api-tokend54:Toggl Track API token (32 hex) next to a toggl keywordx423:(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:togglR4:1673i16:clockify-api-keyd55:Clockify API key (48 base62) next to a clockify keywordx426:(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])e3:3.5k8:clockifyR4:1689i18:everhour-api-tokend69:Everhour API token (4-4-6-6-8 hex groups) next to an everhour keywordx486:(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])e3:3.0k8:everhourR4:1705i20:linear-client-secretd61:Linear OAuth client secret (32 hex) next to a linear key namex501:(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:linearR4:1721i15:jotform-api-keyd68:Jotform API key (32 hex) next to a jotform keyword or in its API URLx533:(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:jotformR4:1738i13:tmetric-tokend62:TMetric API token (64 uppercase hex) next to a tmetric keywordx425:(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:tmetricR4:1754i14:zenkit-api-keyd71:Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keywordx437:(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])e3:3.5k6:zenkitR4:1770i16:tefter-api-tokend62:Tefter API token (20 lowercase alnum) next to a tefter keywordx424:(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k6:tefterR4:1789i18:vimeo-access-tokend55:Vimeo API access token (32 hex) next to a vimeo keywordx423:(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:vimeoR4:1805i19:vimeo-client-secretd56:Vimeo client secret (128 base64) next to a vimeo keywordx373:(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])e3:4.0k5:vimeoR4:1820i16:wistia-api-tokend50:Wistia API token (64 hex) next to a wistia keywordx424:(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k6:wistiaR4:1836i16:mux-token-secretd66:Mux API access token secret (base64, 60-90) next to a mux key namex513:(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])e3:4.0k3:muxR4:1852i21:cloudinary-api-secretd65:Cloudinary API secret (27 base64url) next to a cloudinary keywordx375:(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])e3:3.5k10:cloudinaryR4:1868i20:imagekit-private-keyd59:ImageKit private API key (private_ + 28 base64 ending in =)x30:\b(private_[A-Za-z0-9+/]{27}=)k8:private_R4:1882i16:imagekit-api-keyd63:ImageKit private key (28-36 base64) next to an imagekit keywordx454:(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])e3:3.5k8:imagekitR4:1898i21:uploadcare-secret-keyd60:Uploadcare secret key (20 hex) next to an uploadcare keywordx381:(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k10:uploadcareR4:1914i17:filestack-api-keyd73:Filestack API key (20-22 base62) / app secret next to a filestack keywordx429:(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])e3:3.5k9:filestackR4:1931i13:imgix-api-keyd66:imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keywordx434:(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])e3:3.5k5:imgixR4:1947i18:imgix-secure-tokend66:imgix source secure URL token (16 base62) next to an imgix keywordx413:(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k5:imgixR4:1963i15:pixabay-api-keyd79:Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URLx539:(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])e3:3.0k7:pixabayR4:1980i19:unsplash-access-keyd95:Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID headerx495:(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k8:unsplashR4:1997i14:pexels-api-keyd51:Pexels API key (56 base62) next to a pexels keywordx424:(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])e3:3.5k6:pexelsR4:2013i13:giphy-api-keyd67:GIPHY API key (32 base62) next to a giphy keyword or in its API URLx529:(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k5:giphyR4:2030i19:imgur-client-secretd59:Imgur OAuth client secret (40 hex) next to an imgur keywordx376:(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k5:imgurR4:2046i14:lastfm-api-keyd83:Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URLx544:(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:lastfmk7:last_fmk7:last.fmk7:last-fmk14:audioscrobblerR4:2063i13:discogs-tokend92:Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= schemex452:(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k7:discogsR4:2080i23:transloadit-auth-secretd82:Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keywordx449:(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])e3:3.0k11:transloaditR4:2099i25:contentful-delivery-tokend91:Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keywordx434:(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9=_-]{43})(?![A-Za-z0-9=_-])e3:3.5k10:contentfulR4:2116i16:sanity-api-tokend63:Sanity API token (sk + 150-200 base62) next to a sanity keywordx431:(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])e3:4.0k6:sanityR4:2134i22:storyblok-access-tokend65:Storyblok access token (20-30 base62) next to a storyblok keywordx430:(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])e3:3.5k9:storyblokR4:2150i20:prismic-access-tokend74:Prismic permanent access token (MC5 base64 ... ) next to a prismic keywordx446:(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])e3:4.0k7:prismicR4:2166i17:datocms-api-tokend52:DatoCMS API token (30 hex) next to a datocms keywordx430:(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])e3:3.0k4:datoR4:2182i16:strapi-api-tokend55:Strapi API token (128-256 hex) next to a strapi keywordx426:(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])e3:3.0k6:strapiR4:2198i19:ghost-admin-api-keyd71:Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keywordx433:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])e3:3.0k5:ghostR4:2215i21:ghost-content-api-keyd54:Ghost Content API key (26 hex) next to a ghost keywordx493:(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])e3:3.0k5:ghostR4:2232i30:wordpress-application-passwordd88:WordPress application password (six groups of 4 alnum) next to a wordpress / wp key namex826:(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])e3:3.5k9:wordpressk3:wp_k3:wp-k3:wp.k20:application_passwordk20:application-passwordk20:application.passwordk19:applicationpasswordR4:2249i17:webflow-api-tokend59:Webflow API / site token (64 hex) next to a webflow keywordx425:(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:webflowR4:2265i21:builderio-private-keyd42:Builder.io private API key (bpk- + 32 hex)x22:\b(bpk-[a-f0-9]{32})\bk4:bpk-R4:2279i19:buttercms-api-tokend69:ButterCMS read / write API token (40 hex) next to a buttercms keywordx500:(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k9:buttercmsk10:butter_cmsk10:butter-cmsR4:2296i18:lokalise-api-tokend54:Lokalise API token (40 hex) next to a lokalise keywordx426:(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k8:lokaliseR4:2312i22:crowdin-personal-tokend64:Crowdin personal access token (80 hex) next to a crowdin keywordx425:(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])e3:3.0k7:crowdinR4:2328i19:phrase-access-tokend66:Phrase (PhraseApp) access token (64 hex) next to a phrase key namex515:(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k6:phraseR4:2344i19:transifex-api-tokend61:Transifex API token (1/ + 40 hex) next to a transifex keywordx436:(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])e3:3.0k9:transifexk3:tx_k3:tx-k3:tx.R4:2360i18:poeditor-api-tokend54:POEditor API token (32 hex) next to a poeditor keywordx426:(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:poeditorR4:2377i17:gitbook-api-tokend36:GitBook API token (gb_api_ + base62)x31:\b(gb_api_[A-Za-z0-9]{30,60})\bk7:gb_api_R4:2391i13:deepl-api-keyd62:DeepL API authentication key (UUID, free-tier keys end in :fx)x579:(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])e3:3.0k5:deeplk3::fxR4:2408i20:yandex-translate-keyd100:Yandex legacy Translate / Dictionary API key (trnsl. / dict. + 1.1.<date>T<time>Z.<16 hex>.<40 hex>)x104:\b(?<![A-Za-z0-9])((?:trnsl|dict)\.1\.1\.[0-9]{8}T[0-9]{6}Z\.[a-f0-9]{16}\.[a-f0-9]{40})(?![A-Za-z0-9.])e3:3.0k10:trnsl.1.1.k9:dict.1.1.R4:2422i22:detectlanguage-api-keyd65:Detect Language API key (32 hex) next to a detectlanguage keywordx438:(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k14:detectlanguagek15:detect_languagek15:detect-languageR4:2439i18:contentstack-tokend88:Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keywordx432:(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])e3:3.0k12:contentstackR4:2455i14:weglot-api-keyd29:Weglot API key (wg_ + 32 hex)x21:\b(wg_[a-f0-9]{32})\bk3:wg_R4:2472i20:weatherstack-api-keyd104:weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URLx559:(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:weatherstackR4:2490i21:positionstack-api-keyd108:positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URLx561:(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:positionstackR4:2508i15:ipstack-api-keyd101:ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URLx549:(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:ipstackR4:2526i19:marketstack-api-keyd107:marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URLx557:(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:marketstackR4:2544i18:mediastack-api-keyd97:mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URLx555:(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:mediastackR4:2562i17:serpstack-api-keyd105:serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URLx553:(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:serpstackR4:2580i19:scrapestack-api-keyd103:scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URLx557:(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:scrapestackR4:2598i21:aviationstack-api-keyd110:aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URLx561:(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:aviationstackR4:2616i17:userstack-api-keyd101:userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URLx553:(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:userstackR4:2634i17:numverify-api-keyd107:numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URLx553:(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:numverifyR4:2652i20:mailboxlayer-api-keyd114:mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URLx556:(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:mailboxlayerR4:2670i16:vatlayer-api-keyd92:vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URLx548:(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:vatlayerR4:2688i21:languagelayer-api-keyd117:languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URLx558:(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:languagelayerR4:2706i20:countrylayer-api-keyd109:countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URLx559:(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:countrylayerR4:2724i17:coinlayer-api-keyd103:coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URLx553:(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:coinlayerR4:2742i21:currencylayer-api-keyd113:currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URLx558:(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:currencylayerR4:2760i23:screenshotlayer-api-keyd113:screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URLx565:(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k15:screenshotlayerR4:2778i16:pdflayer-api-keyd100:pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URLx551:(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:pdflayerR4:2796i13:fixer-api-keyd94:Fixer (apilayer) exchange rates access key (32 hex) next to a fixer key name or in its API URLx644:(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:fixerR4:2813i24:exchangeratesapi-api-keyd93:exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URLx562:(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k16:exchangeratesapik18:exchange_rates_apik18:exchange-rates-apik13:exchangeratesR4:2830i16:apilayer-api-keyd68:APILayer marketplace API key (32 base62) next to an apilayer keywordx535:(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:apilayerR4:2850i19:openweather-api-keyd85:OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URLx561:(?:(?i:open[_.-]?weather(?:[_.-]?map)?|pyowm|(?<![A-Za-z])owm(?=[_.-]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:openweatherk12:open_weatherk12:open-weatherk5:pyowmk4:owm_k4:owm-k4:owm.R4:2868i18:weatherbit-api-keyd74:Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URLx538:(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:weatherbitR4:2886i19:tomorrow-io-api-keyd86:Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key namex552:(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:tomorrowk9:climacellR4:2903i22:visualcrossing-api-keyd92:Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URLx554:(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])e3:3.5k14:visualcrossingk15:visual_crossingk15:visual-crossingR4:2920i26:worldweatheronline-api-keyd75:World Weather Online API key (31 hex) next to a worldweather keyword or URLx581:(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])e3:3.0k12:worldweatherk13:world_weatherk13:world-weatherk3:wwoR4:2937i18:stormglass-api-keyd73:Stormglass API key (two UUIDs joined by '-') next to a stormglass keywordx565:(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:stormglassR4:2953i14:openuv-api-keyd49:OpenUV API key (32 hex) next to an openuv keywordx424:(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:openuvR4:2969i18:weatherapi-api-keyd67:WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URLx562:(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])e3:3.0k10:weatherapik11:weather_apik11:weather-apiR4:2986i19:accuweather-api-keyd80:AccuWeather API key (32 base62) next to an accuweather keyword or in its API URLx549:(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k11:accuweatherR4:3006i19:mapbox-public-tokend47:Mapbox public access token (pk.eyJ... JWT-like)x65:\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k6:pk.eyjR4:3020i22:mapbox-temporary-tokend50:Mapbox temporary access token (tk.eyJ... JWT-like)x65:\b(tk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k6:tk.eyjR4:3034i12:here-api-keyd90:HERE Location Services API key (43 base64url) next to a here key name or in a HERE API URLx668:(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k4:hereR4:3051i14:tomtom-api-keyd74:TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URLx531:(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k6:tomtomR4:3068i16:mapquest-api-keyd73:MapQuest API key (32 base62) next to a mapquest keyword or in its API URLx533:(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:mapquestR4:3085i16:geoapify-api-keyd70:Geoapify API key (32 hex) next to a geoapify keyword or in its API URLx535:(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:geoapifyR4:3102i16:opencage-api-keyd80:OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URLx554:(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:opencagek9:open_cagek9:open-cageR4:3119i23:locationiq-access-tokend85:LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URLx600:(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])e3:3.0k10:locationiqk11:location_iqk11:location-iqk3:pk.R4:3135i16:radar-secret-keyd59:Radar secret API key (prj_live_sk_ / prj_test_sk_ + 40 hex)x39:\b(prj_(?:live|test)_sk_[a-f0-9]{40})\bk12:prj_live_sk_k12:prj_test_sk_R4:3149i21:radar-publishable-keyd64:Radar publishable API key (prj_live_pk_ / prj_test_pk_ + 40 hex)x39:\b(prj_(?:live|test)_pk_[a-f0-9]{40})\bk12:prj_live_pk_k12:prj_test_pk_R4:3163i13:bing-maps-keyd74:Bing Maps key (64 base64url) next to a bing maps keyword or in its API URLx550:(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])e3:3.5k4:bingk12:virtualearthR4:3180i18:what3words-api-keyd85:what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URLx541:(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])e3:2.5k10:what3wordsk3:w3wR4:3197i19:graphhopper-api-keyd74:GraphHopper API key (UUID) next to a graphhopper keyword or in its API URLx601:(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:graphhopperR4:3214i16:geocodio-api-keyd70:Geocodio API key (39 hex) next to a geocodio keyword or in its API URLx532:(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])e3:3.0k8:geocodiok9:geocod.ioR4:3231i33:google-maps-static-signing-secretd86:Google Maps URL signing secret (28 base64url ending =) next to a maps signing key namex452:(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])e3:3.5k14:signing_secretk13:signingsecretk14:signing-secretk14:signing.secretk11:signing_keyk10:signingkeyk11:signing-keyk11:signing.keyk10:crypto_keyk9:cryptokeyk10:crypto-keyk10:crypto.keyR4:3248i20:mapbox-token-keywordd75:Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keywordx462:(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])e3:3.5k6:mapboxR4:3264i17:geocodify-api-keyd72:Geocodify API key (40 hex) next to a geocodify keyword or in its API URLx537:(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k9:geocodifyR4:3281i19:zipcodebase-api-keyd74:Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URLx602:(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:zipcodebaseR4:3298i18:zipcodeapi-api-keyd74:ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL pathx471:(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k10:zipcodeapik12:zip_code_apik11:zipcode_apiR4:3315i17:walkscore-api-keyd73:Walk Score API key (32 hex) next to a walkscore keyword or in its API URLx561:(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:walkscorek10:walk_scoreR4:3332i12:yelp-api-keyd58:Yelp Fusion API key (128 base64url) next to a yelp keywordx427:(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])e3:4.0k4:yelpR4:3348i18:foursquare-api-keyd44:Foursquare Places API key (fsq3 + 44 base64)x31:\b(fsq3[A-Za-z0-9+/=_-]{40,50})e3:4.0k4:fsq3R4:3363i16:maptiler-api-keyd76:MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URLx538:(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])e3:3.5k8:maptilerR4:3380i21:thunderforest-api-keyd81:Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URLx546:(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:thunderforestR4:3397i24:openrouteservice-api-keyd85:openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)x109:\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})k24:5b3ce3597851110001cf6248k44:eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgiR4:3411i22:mapillary-access-tokend56:Mapillary client access token (MLY|<client id>|<32 hex>)x37:\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\bk4:mly|R4:3425i14:arcgis-api-keyd63:Esri ArcGIS location services API key (AAPK / AAPT + base64url)x32:\b(AAP[KT][A-Za-z0-9_-]{80,300})e3:4.0k4:aapkk4:aaptR4:3443i19:ipinfo-access-tokend75:ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URLx525:(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])e3:3.0k6:ipinfoR4:3460i13:ipapi-api-keyd98:ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URLx567:(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])e3:3.0k5:ipapik6:ip_apik6:ip-apiR4:3477i21:ipgeolocation-api-keyd84:ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URLx544:(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:ipgeolocationR4:3494i19:ip2location-api-keyd96:IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URLx548:(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:ip2locationR4:3511i19:maxmind-license-keyd47:MaxMind license key (6 base62 _ 29 base62 _mmk)x40:\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\bk4:_mmkR4:3525i26:maxmind-legacy-license-keyd72:MaxMind legacy license key (16 base62) next to a maxmind / geoip keywordx405:(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k7:maxmindk5:geoipR4:3541i22:ipqualityscore-api-keyd86:IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URLx502:(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k9:ipqualityk10:ip_qualityk10:ip-qualityk4:ipqsR4:3558i19:abstractapi-api-keyd74:Abstract API key (32 hex) next to an abstractapi keyword or in its API URLx544:(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:abstractapik12:abstract_apik12:abstract-apiR4:3575i14:ipdata-api-keyd67:ipdata API key (56 hex) next to an ipdata keyword or in its API URLx538:(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])e3:3.0k6:ipdataR4:3592i13:ipify-api-keyd43:ipify geolocation API key (at_ + 29 base62)x24:\b(at_[A-Za-z0-9]{29})\be3:3.5k3:at_R4:3608i14:ipbase-api-keyd60:ipbase / currencyapi-family live key (ipb_live_ + 40 base62)x39:\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\bk9:ipb_live_k9:ipb_test_R4:3625i20:alphavantage-api-keyd92:Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URLx543:(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.0k12:alphavantagek13:alpha_vantagek13:alpha-vantageR4:3642i15:finnhub-api-keyd82:Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URLx531:(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k7:finnhubR4:3659i15:polygon-api-keyd85:Polygon.io (Massive) API key (32 base62) next to a polygon key name or in its API URLx622:(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k7:polygonR4:3676i22:iex-cloud-secret-tokend44:IEX Cloud secret token (sk_ / Tsk_ + 32 hex)x23:\b(T?sk_[a-f0-9]{32})\bk3:sk_R4:3691i27:iex-cloud-publishable-tokend49:IEX Cloud publishable token (pk_ / Tpk_ + 32 hex)x23:\b(T?pk_[a-f0-9]{32})\bk3:pk_R4:3705i18:twelvedata-api-keyd75:Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URLx545:(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:twelvedatak11:twelve_datak11:twelve-dataR4:3722i29:financialmodelingprep-api-keyd84:Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URLx574:(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k21:financialmodelingprepk23:financial_modeling_prepk3:fmpR4:3739i24:nasdaq-data-link-api-keyd100:Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URLx588:(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])e3:3.5k6:nasdaqk6:quandlR4:3756i16:tiingo-api-tokend68:Tiingo API token (40 hex) next to a tiingo keyword or in its API URLx531:(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:tiingoR4:3773i15:coinapi-api-keyd68:CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key headerx594:(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:coinapiR4:3790i21:coinmarketcap-api-keyd84:CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keywordx644:(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k13:coinmarketcapk15:coin_market_capk3:cmcR4:3807i17:coingecko-api-keyd35:CoinGecko API key (CG- + 24 base62)x24:\b(CG-[A-Za-z0-9]{24})\bk3:cg-R4:3822i21:cryptocompare-api-keyd80:CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URLx549:(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k13:cryptocompareR4:3839i17:etherscan-api-keyd112:Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)x685:(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])e3:3.5k9:etherscank7:bscscank11:polygonscank8:arbiscank8:basescank7:ftmscank8:snowscank8:celoscank9:blastscank9:lineascank10:scrollscank7:erascanR4:3857i14:infura-api-keyd96:Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URLx458:(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:infuraR4:3875i15:alchemy-api-keyd82:Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URLx489:(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.5k7:alchemyR4:3892i15:moralis-api-keyd61:Moralis API key (64 base62, or JWT) next to a moralis keywordx496:(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])e3:3.5k7:moralisR4:3908i24:quicknode-endpoint-tokend70:QuickNode endpoint token (40 hex path segment of a *.quiknode.pro URL)x37:(?i:\.quiknode\.pro/)([a-f0-9]{40})\bk12:quiknode.proR4:3921i17:quicknode-api-keyd68:QuickNode console API key (QN_ + 32 hex) next to a quicknode keywordx434:(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k9:quicknodek3:qn_R4:3936i19:blocknative-api-keyd56:Blocknative API key (UUID) next to a blocknative keywordx443:(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:blocknativeR4:3951i16:covalent-api-keyd80:Covalent (GoldRush) API key (ckey_ + 27 lowercase alnum, or cqt_ + 26-34 base62)x46:\b(ckey_[a-z0-9]{27}|cqt_[A-Za-z0-9]{26,34})\bk5:ckey_k4:cqt_R4:3966i24:openexchangerates-app-idd103:Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URLx529:(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k17:openexchangeratesk19:open_exchange_ratesk19:open-exchange-ratesk3:oxrR4:3983i22:currencyfreaks-api-keyd82:CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URLx547:(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k14:currencyfreaksR4:4000i19:currencyapi-api-keyd91:currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keywordx467:(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k11:currencyapik12:currency_apik12:currency-apik9:cur_live_R4:4015i19:stockdata-api-tokend81:StockData.org API token (40 base62) next to a stockdata keyword or in its API URLx553:(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k9:stockdatak10:stock_datak10:stock-dataR4:4032i20:exchangerate-api-keyd87:ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL pathx484:(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.0k16:exchangerate-apik16:exchangerate_apik15:exchangerateapik17:exchange_rate_apik17:exchange-rate-apiR4:4049i21:currencyscoop-api-keyd100:CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URLx573:(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k13:currencyscoopk14:currency_scoopk14:currencybeaconk15:currency_beaconR4:4066i17:ethplorer-api-keyd45:Ethplorer API key (EK- + 5-7-5 base62 groups)x53:\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\bk3:ek-R4:4080i15:nftport-api-keyd49:NFTPort API key (UUID) next to an nftport keywordx486:(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:nftportR4:4096i12:fred-api-keyd89:FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URLx644:(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:fredR4:4113i14:simfin-api-keyd69:SimFin API key (32 base62) next to a simfin keyword or in its API URLx552:(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k6:simfinR4:4133i18:scraperapi-api-keyd70:ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URLx545:(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:scraperapik11:scraper_apik11:scraper-apiR4:4150i19:scrapingbee-api-keyd88:ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URLx547:(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])e3:3.5k11:scrapingbeek12:scraping_beek12:scraping-beeR4:4167i15:zenrows-api-keyd68:ZenRows API key (40 hex) next to a zenrows keyword or in its API URLx533:(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:zenrowsR4:4184i16:scrapfly-api-keyd49:Scrapfly API key (scp-live- / scp-test- + 32 hex)x36:\b(scp-(?:live|test)-[a-f0-9]{32})\bk9:scp-live-k9:scp-test-R4:4199i19:scrapingant-api-keyd76:ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URLx557:(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:scrapingantk12:scraping_antk12:scraping-antR4:4216i15:apify-api-tokend40:Apify API token (apify_api_ + 36 base62)x31:\b(apify_api_[A-Za-z0-9]{36})\bk10:apify_api_R4:4231i20:brightdata-api-tokend67:Bright Data API token (64 hex or UUID) next to a brightdata keywordx524:(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k10:brightdatak11:bright_datak11:bright-datak8:luminatiR4:4247i21:browserless-api-tokend88:Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URLx619:(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])e3:3.3k11:browserlessR4:4264i17:diffbot-api-tokend70:Diffbot API token (32 hex) next to a diffbot keyword or in its API URLx533:(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:diffbotR4:4281i17:zenscrape-api-keyd52:Zenscrape API key (UUID) next to a zenscrape keywordx488:(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k9:zenscrapeR4:4297i22:webscraping-ai-api-keyd77:WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URLx620:(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:webscrapingk12:web_scrapingk12:web-scrapingR4:4314i21:screenshotapi-api-keyd85:ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keywordx593:(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])e3:3.0k13:screenshotapik14:screenshot_apik14:screenshot-apiR4:4331i17:urlbox-api-secretd82:Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keywordx444:(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])e3:3.0k6:urlboxR4:4347i16:pdfshift-api-keyd31:PDFShift API key (sk_ + 40 hex)x21:\b(sk_[a-f0-9]{40})\bk3:sk_R4:4361i19:pdfshift-legacy-keyd59:PDFShift legacy API key (32 hex) next to a pdfshift keywordx426:(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:pdfshiftR4:4377i17:docraptor-api-keyd57:DocRaptor API key (20 base62) next to a docraptor keywordx427:(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.5k9:docraptorR4:4394i18:bannerbear-api-keyd62:Bannerbear project / master API key (bb_pr_ / bb_ma_ + 30 hex)x34:\b(bb_(?:pr|ma)_[a-f0-9]{25,40})\bk6:bb_pr_k6:bb_ma_R4:4408i21:bannerbear-legacy-keyd71:Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keywordx430:(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])e3:3.5k10:bannerbearR4:4424i19:apitemplate-api-keyd84:APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keywordx454:(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])e3:3.5k11:apitemplatek12:api_templatek12:api-templateR4:4440i18:craftmypdf-api-keyd71:CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keywordx428:(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])e3:3.0k10:craftmypdfR4:4456i16:html2pdf-api-keyd60:html2pdf.app API key (64 base62) next to an html2pdf keywordx535:(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k8:html2pdfR4:4473i19:apiflash-access-keyd89:ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URLx535:(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:apiflashR4:4490i15:serpapi-api-keyd76:SerpApi private API key (64 hex) next to a serpapi keyword or in its API URLx534:(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:serpapik8:serp_apik8:serp-apiR4:4507i14:serper-api-keyd52:Serper.dev API key (40 hex) next to a serper keywordx438:(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:serperR4:4523i17:valueserp-api-keyd98:VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URLx569:(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:valueserpk10:value_serpk9:scaleserpk10:scale_serpR4:4540i15:crawlbase-tokend102:Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URLx573:(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k9:crawlbasek10:proxycrawlk11:proxy_crawlk11:proxy-crawlR4:4557i17:scrapeowl-api-keyd57:ScrapeOwl API key (30 base62) next to a scrapeowl keywordx433:(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])e3:3.5k9:scrapeowlk10:scrape_owlk10:scrape-owlR4:4573i17:convertapi-secretd76:ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URLx551:(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k10:convertapik11:convert_apik11:convert-apiR4:4590i18:restpack-api-tokend82:Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keywordx426:(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])e3:3.5k8:restpackR4:4606i17:firecrawl-api-keyd32:Firecrawl API key (fc- + 32 hex)x21:\b(fc-[a-f0-9]{32})\bk3:fc-R4:4620i15:api2pdf-api-keyd49:Api2Pdf API key (UUID) next to an api2pdf keywordx486:(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:api2pdfR4:4636i16:browshot-api-keyd84:Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URLx535:(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])e3:3.5k8:browshotR4:4653i19:webscraper-io-tokend102:Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URLx567:(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])e3:3.5k10:webscraperk11:web_scraperk11:web-scraperR4:4673i15:newsapi-api-keyd72:NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URLx534:(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:newsapik8:news_apik8:news-apiR4:4690i13:gnews-api-keyd64:GNews API key (32 hex) next to a gnews keyword or in its API URLx527:(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:gnewsR4:4707i16:newsdata-api-keyd89:NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URLx550:(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k8:newsdatak9:news_datak9:news-dataR4:4724i16:guardian-api-keyd87:The Guardian Open Platform API key (UUID) next to a guardian key name or in its API URLx726:(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:guardianR4:4741i15:nytimes-api-keyd89:New York Times developer API key (32 base62) next to an nytimes keyword or in its API URLx584:(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])e3:3.5k7:nytimesk8:ny_timesk3:nytk12:newyorktimesk14:new_york_timesk14:new-york-timesR4:4758i19:spoonacular-api-keyd76:Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URLx541:(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:spoonacularR4:4775i12:rawg-api-keyd74:RAWG video games API key (32 hex) next to a rawg keyword or in its API URLx526:(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:rawgR4:4792i18:theoddsapi-api-keyd71:The Odds API key (32 hex) next to an odds api keyword or in its API URLx558:(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:oddsapik8:odds_apik8:odds-apiR4:4809i20:sportmonks-api-tokend79:Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URLx576:(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])e3:3.5k9:sportmonkk10:sportsmonkR4:4826i23:football-data-api-tokend84:football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Tokenx436:(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:football_datak13:football-datak12:footballdataR4:4842i16:api-football-keyd88:API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keywordx456:(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:api-footballk12:api_footballk11:apifootballk9:apisportsk10:api-sportsk10:api_sportsR4:4858i12:omdb-api-keyd62:OMDb API key (8 hex) next to an omdb keyword or in its API URLx524:(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])e3:2.0k4:omdbR4:4875i12:tmdb-api-keyd78:TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URLx556:(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:tmdbk10:themoviedbk12:the_movie_dbk12:the-movie-dbR4:4892i19:newscatcher-api-keyd64:NewsCatcher API key (43 base64url) next to a newscatcher keywordx433:(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k11:newscatcherR4:4908i17:steam-web-api-keyd78:Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URLx640:(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])e3:3.0k5:steamR4:4925i21:sportsdata-io-api-keyd85:SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URLx557:(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:sportsdatak11:sports_datak11:sports-dataR4:4942i18:riot-games-api-keyd34:Riot Games API key (RGAPI- + UUID)x87:\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk6:rgapi-R4:4959i19:neverbounce-api-keyd39:NeverBounce API key (private_ + 32 hex)x26:\b(private_[a-f0-9]{32})\bk8:private_R4:4975i17:emailable-api-keyd77:Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keywordx554:(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])e3:3.0k9:emailableR4:4992i17:veriphone-api-keyd99:Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URLx536:(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:veriphoneR4:5012i15:adafruit-io-keyd34:Adafruit IO key (aio_ + 28 base62)x25:\b(aio_[A-Za-z0-9]{28})\bk4:aio_R4:5027i13:ubidots-tokend37:Ubidots API token (BBFF- + 30 base62)x26:\b(BBFF-[A-Za-z0-9]{30})\bk5:bbff-R4:5041i16:blynk-auth-tokend85:Blynk device auth token (32 base64url) next to a blynk keyword or in its HTTP API URLx489:(?:(?i:blynk)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:blynk\.(?:cloud|cc))[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.5k5:blynkR4:5058i24:thingsboard-access-tokend105:ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keywordx536:(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k11:thingsboardR4:5079i12:rapidapi-keyd90:RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key headerx436:(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])e3:3.5k8:rapidapik9:rapid_apik9:rapid-apiR4:5096i18:holidayapi-api-keyd69:Holiday API key (UUID) next to a holidayapi keyword or in its API URLx601:(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:holidayapik11:holiday_apik11:holiday-apiR4:5113i20:calendarific-api-keyd78:Calendarific API key (40 hex) next to a calendarific keyword or in its API URLx542:(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k12:calendarificR4:5130i12:nasa-api-keyd71:NASA Open APIs key (40 base62) next to a nasa keyword or in its API URLx527:(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k4:nasaR4:5147i13:flightapi-keyd76:FlightAPI.io API key (24 hex) next to a flightapi keyword or in its URL pathx469:(?:(?i:flight[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.flightapi\.io/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.0k9:flightapik10:flight_apik10:flight-apiR4:5164i12:owlbot-tokend62:Owlbot dictionary API token (40 hex) next to an owlbot keywordx424:(?i:owlbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:owlbotR4:5180i19:upcdatabase-api-keyd75:UPCDatabase.org API key (32 uppercase alnum) next to an upcdatabase keywordx429:(?i:upcdatabase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k11:upcdatabase
+"""#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
 #
@@ -7678,31 +12876,40 @@ mustKeep = [
 
 [[rules]]
 id = "datadog-api-key"
-description = 'Datadog API key (32 hex) next to a datadog / DD_API_KEY keyword'
-regex = '''(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:api[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
+description = 'Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEY'
+regex = '''(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])'''
 entropy = 3.0
 keywords = ["datadog", "dd_api", "dd-api"]
 mustRedact = [
   'DD_API_KEY=0fc9aaf5f7b1bbcc738491da18f2531c',
   '{"level":"info","msg":"agent config","datadog_api_key":"6770029b3bc292407f3fa41cb0648351","site":"datadoghq.eu"}',
   '2024-05-01T10:20:00Z DEBUG http: sending header DD-API-KEY: 990b6b145693c37c3eb55f474e0aedd5',
+  "datadog api key - 'cf6fcb7f01efdb41ee0959d065d5015d'",
+  'dd-apikey-4d5b1ad535e340987190e711f0510497',
+  '<DatadogApiKey>07d9169738e75d914ba86046b49eb983</DatadogApiKey>',
 ]
 mustKeep = [
   'INFO  datadog api key validated, forwarding metrics',
+  'INFO  datadog trace_id=35a6fe69f28b89a8fa75e3ce89e56084 span_id=42 sampled',
+  'DD_API_KEY=${DD_API_KEY}',
 ]
 
 [[rules]]
 id = "datadog-app-key"
-description = 'Datadog application key (40 hex) next to a datadog / DD_APP_KEY keyword'
-regex = '''(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:app(?:lication)?[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{40})\b'''
+description = 'Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEY'
+regex = '''(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])'''
 entropy = 3.0
-keywords = ["datadog", "dd_app", "dd-app"]
+keywords = ["datadog", "dd_app", "dd-app", "dd_secret", "dd-secret"]
 mustRedact = [
   'DD_APP_KEY=2259205aaf5403873d0207412622d69a9be01225',
   'time=2024-05-01T10:20:30Z msg="monitor sync" datadog.application_key=29c8635f2b33bce35153c7c01373d174a47113ad',
+  'datadog_token = a9df904118bb932a075991c878f71dbdc0ac18fd',
+  'dd_secret_key-d34711becbbc6cffb465901b68ba5dc454fcd92d',
+  '{"datadog":{"site":"datadoghq.com"},"datadogAppKey":"880e22723c127d953e5f93b501a4cee1c1c101f6"}',
 ]
 mustKeep = [
   'INFO  datadog application key scoped to monitors_read',
+  'INFO  datadog monitor_id=48213 commit=c37b1338ce95e3208f410ecb5f3833f0dc0b5ee5 deployed',
 ]
 
 [[rules]]
@@ -7752,13 +12959,14 @@ mustKeep = [
 
 [[rules]]
 id = "new-relic-license-key"
-description = 'New Relic ingest license key (36 hex + NRAL)'
-regex = '''\b([a-f0-9]{36}NRAL)\b'''
+description = 'New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)'
+regex = '''\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\b'''
 keywords = ["nral"]
 mustRedact = [
   '[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={"new_relic_license_key": "9d7a7318d893176174fc0496befa88fb803aNRAL", "retries": 3}',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","new_relic_license_key":"3fd3467b11ca80505d9c4e6560c68b8d2f44NRAL"}',
   'NEW_RELIC_LICENSE_KEY=b25765294b7c16037c2b0e738b558d7ff0e1NRAL',
+  '  license_key: eu01xx167ef6e40d8e9537d500467dce43f0NRAL',
 ]
 mustKeep = [
   'DEBUG parser saw truncated value 0a1b2c3d4e5f60718293NRAL and ignored it',
@@ -8590,15 +13798,19 @@ mustKeep = [
 
 [[rules]]
 id = "launchdarkly-access-token"
-description = 'LaunchDarkly API access token / SDK key next to a launchdarkly keyword'
-regex = '''(?i:launch[_-]?darkly)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?((?:api|sdk)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+description = 'LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keyword'
+regex = '''(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])'''
+entropy = 3.0
 keywords = ["launchdarkly", "launch_darkly", "launch-darkly"]
 mustRedact = [
   'LAUNCHDARKLY_SDK_KEY=sdk-7f52f777-36df-3be4-6e7e-fd598f6075a5',
   '{"msg":"flags init","launchdarkly_api_token":"sdk-140cefdc-43c7-f7b4-11f0-f60017027e10"}',
+  'launchdarkly access token: api-4201deb0-1869-4f48-a4d6-7dc06664c2ff',
+  'LAUNCHDARKLY_API_TOKEN=0BfyqTONVnmEmiZ4eKloulJmfHvUUcRocJywyL5u',
 ]
 mustKeep = [
   'INFO  launchdarkly sdk key configured for env production',
+  'INFO  launchdarkly flag_key=new-checkout user_key=a5998ce7-be90-4d63-af4e-a7dd17b984d1 variation=1',
 ]
 
 [[rules]]
@@ -8644,7 +13856,7 @@ mustKeep = [
   'DEBUG parser saw truncated value s-s4t2ud-935dda0322f937e0e9c5acb47d0c5be8d4687130130154ae7bfd00a5a04e and ignored it',
 ]
 """#####, #####"""
-R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx103:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx101:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd74:Azure Storage / Cosmos DB account key in a connection string (AccountKey=)x43:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)k10:accountkeyR3:164i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:177i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:192i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:206i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:221i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx93:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:235i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:250i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:265i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:280i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:295i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx136:(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:309i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx95:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:323i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:337i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x38:\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\bk5:v1.0-R3:352i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:367i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:381i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:395i12:vercel-tokend44:Vercel access token next to a vercel keywordx76:(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:409i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx102:(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:423i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-f0-9]{40})\bk4:sbp_R3:438i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:453i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:468i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:483i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:498i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:513i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:528i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:546i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:561i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:576i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:591i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:606i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:621i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:636i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:651i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:666i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:681i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:696i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:711i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:726i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:741i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:756i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:771i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:786i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:801i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:816i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:830i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:845i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:860i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:877i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x41:\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:ccipat_R3:892i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x41:\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:cciprj_R3:907i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:921i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-f0-9]{40})\bk5:bkua_R3:936i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:950i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:965i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:980i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R3:995i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1010i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1025i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1040i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1055i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1070i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1085i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1100i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1115i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1130i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1147i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1162i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1177i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1192i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1207i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1222i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1237i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1251i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1265i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1278i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1293i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1306i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1319i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1334i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1351i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1366i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1381i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1396i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1411i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1426i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1441i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1456i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1471i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1486i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1500i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1515i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1530i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1544i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1558i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1573i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1588i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1603i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1618i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1632i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1650i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1665i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1680i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1695i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1710i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1725i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1740i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1755i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1770i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1788i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1803i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1818i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1833i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1848i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1863i17:anthropic-api-keyd33:Anthropic API key (sk-ant-api03-)x56:\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k13:sk-ant-api03-R4:1878i19:anthropic-admin-keyd41:Anthropic admin API key (sk-ant-admin01-)x58:\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k15:sk-ant-admin01-R4:1893i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1908i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1923i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1938i19:replicate-api-tokend25:Replicate API token (r8_)x24:\b(r8_[A-Za-z0-9]{37})\bk3:r8_R4:1953i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1968i11:xai-api-keyd25:xAI (Grok) API key (xai-)x25:\b(xai-[A-Za-z0-9]{80})\bk4:xai-R4:1983i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:1998i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2013i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2028i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx76:(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2042i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx77:(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2059i15:datadog-api-keyd63:Datadog API key (32 hex) next to a datadog / DD_API_KEY keywordx94:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:api[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2074i15:datadog-app-keyd71:Datadog application key (40 hex) next to a datadog / DD_APP_KEY keywordx107:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:app(?:lication)?[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k7:datadogk6:dd_appk6:dd-appR4:2088i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2103i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2118i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2133i21:new-relic-license-keyd44:New Relic ingest license key (36 hex + NRAL)x22:\b([a-f0-9]{36}NRAL)\bk4:nralR4:2148i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2162i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2177i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2192i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2207i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2222i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2237i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2251i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2266i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2281i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2294i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2310i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2325i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2340i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2356i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2370i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2387i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2402i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2417i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2432i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2447i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2461i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2476i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2491i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2506i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2521i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2536i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2551i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2566i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2579i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2594i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2609i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2624i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2639i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2654i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2669i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2684i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2699i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2714i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2729i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2744i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2759i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2773i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2788i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2801i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2815i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2829i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2843i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx134:(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2857i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2872i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2887i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2900i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2915i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2930i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2945i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2958i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2971i25:launchdarkly-access-tokend70:LaunchDarkly API access token / SDK key next to a launchdarkly keywordx159:(?i:launch[_-]?darkly)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?((?:api|sdk)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk12:launchdarklyk13:launch_darklyk13:launch-darklyR4:2984i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx96:(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:2998i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx72:(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k5:wandbR4:3012i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
+R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx103:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx101:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd74:Azure Storage / Cosmos DB account key in a connection string (AccountKey=)x43:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)k10:accountkeyR3:164i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:177i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:192i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:206i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:221i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx93:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:235i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:250i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:265i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:280i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:295i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx136:(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:309i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx95:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:323i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:337i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x38:\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\bk5:v1.0-R3:352i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:367i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:381i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:395i12:vercel-tokend44:Vercel access token next to a vercel keywordx76:(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:409i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx102:(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:423i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-f0-9]{40})\bk4:sbp_R3:438i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:453i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:468i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:483i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:498i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:513i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:528i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:546i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:561i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:576i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:591i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:606i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:621i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:636i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:651i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:666i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:681i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:696i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:711i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:726i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:741i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:756i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:771i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:786i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:801i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:816i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:830i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:845i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:860i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:877i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x41:\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:ccipat_R3:892i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x41:\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:cciprj_R3:907i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:921i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-f0-9]{40})\bk5:bkua_R3:936i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:950i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:965i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:980i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R3:995i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1010i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1025i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1040i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1055i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1070i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1085i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1100i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1115i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1130i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1147i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1162i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1177i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1192i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1207i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1222i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1237i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1251i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1265i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1278i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1293i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1306i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1319i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1334i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1351i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1366i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1381i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1396i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1411i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1426i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1441i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1456i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1471i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1486i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1500i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1515i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1530i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1544i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1558i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1573i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1588i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1603i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1618i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1632i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1650i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1665i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1680i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1695i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1710i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1725i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1740i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1755i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1770i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1788i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1803i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1818i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1833i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1848i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1863i17:anthropic-api-keyd33:Anthropic API key (sk-ant-api03-)x56:\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k13:sk-ant-api03-R4:1878i19:anthropic-admin-keyd41:Anthropic admin API key (sk-ant-admin01-)x58:\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k15:sk-ant-admin01-R4:1893i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1908i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1923i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1938i19:replicate-api-tokend25:Replicate API token (r8_)x24:\b(r8_[A-Za-z0-9]{37})\bk3:r8_R4:1953i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1968i11:xai-api-keyd25:xAI (Grok) API key (xai-)x25:\b(xai-[A-Za-z0-9]{80})\bk4:xai-R4:1983i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:1998i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2013i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2028i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx76:(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2042i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx77:(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2059i15:datadog-api-keyd97:Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEYx424:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2079i15:datadog-app-keyd107:Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEYx462:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_appk6:dd-appk9:dd_secretk9:dd-secretR4:2097i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2112i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2127i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2142i21:new-relic-license-keyd76:New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)x56:\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\bk4:nralR4:2158i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2172i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2187i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2202i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2217i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2232i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2247i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2261i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2276i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2291i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2304i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2320i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2335i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2350i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2366i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2380i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2397i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2412i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2427i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2442i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2457i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2471i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2486i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2501i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2516i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2531i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2546i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2561i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2576i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2589i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2604i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2619i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2634i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2649i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2664i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2679i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2694i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2709i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2724i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2739i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2754i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2769i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2783i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2798i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2811i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2825i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2839i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2853i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx134:(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2867i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2882i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2897i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2910i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2925i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2940i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2955i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2968i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2981i25:launchdarkly-access-tokend120:LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keywordx420:(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])e3:3.0k12:launchdarklyk13:launch_darklyk13:launch-darklyR4:2998i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx96:(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:3012i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx72:(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k5:wandbR4:3026i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
 """#####),
     ]
 }
