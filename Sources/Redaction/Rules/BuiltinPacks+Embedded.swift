@@ -883,6 +883,3442 @@ regexes = [
   '''\.(?:pem|key|json|txt|crt|p12|pfx|jks)$''',
 ]
 """#####),
+        ("tokens-infra", #####"""
+# swift-redact rule pack: tokens-infra
+#
+# Publicly documented credential formats of infrastructure vendors: cloud providers and hosting
+# (AWS, Google Cloud, Azure, Alibaba, Tencent, Huawei, Oracle, IBM, DigitalOcean, Akamai, Vultr,
+# Scaleway, Hetzner, OVHcloud, Render, Railway, Netlify, Vercel, Cloudflare, Backblaze, ...),
+# source hosting and CI/CD, infrastructure and secret-management tools (Kubernetes, Rancher,
+# HashiCorp, Doppler, Infisical, Bitwarden, ...), package registries, databases and data platforms,
+# AI and ML APIs, and security tooling. It complements tokens.toml (which holds the first
+# formats of these vendors); rule ids never repeat across packs.
+#
+# Each rule uses the vendor's documented prefix, length and alphabet. Formats without a
+# distinctive prefix are keyword-bound: the vendor's name must stand in the key or right before
+# the value (`ACME_API_KEY=...`, `{"acme_token":"..."}`, `acme access key ...`), and an entropy
+# floor keeps words and counters out. Where a vendor does not publish an exact length, the
+# range is tolerant and the rule's comment says so.
+#
+# Keyword-bound rules share one shape (spelled out in each rule, TOML has no macros):
+#   (?i)(?<![A-Za-z0-9])(?:NAME)      the vendor name, not inside a longer word (MY_ACME_KEY works)
+#   TAIL  either [\w.:-]{0,24}?WORD  (ACME_API_KEY, acme.secret, acme:token, acmeAccessKey)
+#         or [ \t]+ADJ{0,2}WORD       ("acme key", "acme secret access key", "acme private token")
+#         WORD is key|token|secret|pat|password|auth|credential (narrower for some rules); rules
+#         for distinctive names also accept the bare name ("acme: VALUE", "acme VALUE").
+#   SUFFIX an optional _PROD/_DEV/_V2-style suffix; never _id/_accessor/_type (not secrets)
+#   SEP   optional (escaped) quote, then = : := => or whitespace, then an optional quote
+#   VALUE the documented shape with its own right boundary; it is the only capture group.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+# --- AWS ---
+
+[[rules]]
+id = "aws-secret-key-near-access-key-id"
+description = 'AWS secret access key (40 base64) on the same line as, and after, an AKIA/ASIA access key id'
+# The id itself is masked by aws-access-key-id. The secret must mix upper case, lower case
+# and a digit or +/ (base64 of random bytes always does), so git SHAs and words stay.
+regex = '''\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b[^\r\n]{1,100}?(?<![A-Za-z0-9/+=])((?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])'''
+entropy = 3.5
+keywords = ["akia", "asia", "abia", "acca"]
+mustRedact = [
+  '2024-05-01T10:00:00Z WARN  s3 upload retried with key AKIAD5CDJIAKXEIXJ52J and secret 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',
+  'aws configure set credentials ASIAL4BXRS6ELSTGP335:591YtSH+2iMmGcxGpNsud2XReXt85SA2eF9+E7+/ --profile ci',
+  '{"AccessKeyId":"AKIALJVU7YMKZ6L2PLQV","SecretAccessKey":"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","Expiration":"2024-05-01T12:00:00Z"}',
+]
+mustKeep = [
+  'INFO  key AKIAD5CDJIAK last used 2024-04-30 by commit 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+  'INFO  docs: an AKIA access key id comes with a 40-character secret access key',
+]
+
+[[rules]]
+id = "aws-bedrock-api-key"
+description = "Amazon Bedrock long-term API key (ABSK + base64 of 'BedrockAPIKey-...')"
+# Length depends on the encoded user name; tolerant range.
+regex = '''\b(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["absk"]
+mustRedact = [
+  'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleSCbBLXwmLWbCcw0xnBYwNoOPD5kNr6gk0PmBUqi4t9mf8KKlmyEAHadv9DHDYjj3dp8TTqZV1NLl7FNTL3omAQYHq44OsM5vlZeRejcb98RZe=',
+  'DEBUG http: > Authorization: Bearer ABSKQmVkcm9ja0FQSUtleSqC6mWu64puYaBbMFCZbamiuDnxNQHFBXjFAQuV1m6iiDkI+JTZcJEKnMJT4DZ2pFSZniOqj91LUHhf91N1eYlNwXl6wooQszI6MXfsc0I0l0=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bedrock_api_key":"ABSKQmVkcm9ja0FQSUtleSWeJHiK8godgIq5/oJfY6U+eMSr7gx2Bqv6b2T8wW1cLJOPUZc/zeuFn+9UXGXzpI56NsrZR2s3vIG3DT3c8xA4HyfRQzMSZIzL8+4JYV+f45="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ABSKQmVkcm9ja0FQSUtleS3za5 has the wrong length, skipping',
+  'INFO  docs: values beginning with ABSK are issued from the vendor console',
+]
+
+[[rules]]
+id = "aws-bedrock-short-term-api-key"
+description = 'Amazon Bedrock short-term API key (bedrock-api-key- + base64 of a presigned URL)'
+regex = '''\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&_-]{60,})'''
+keywords = ["bedrock-api-key-"]
+mustRedact = [
+  'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export AWS_BEARER_TOKEN_BEDROCK="bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tWQ1+l2JSBEpvWdxGRNpgzMupqJVB/14eezToZbHDg/SYUPRtbPrcVjgDi9VGDy/f+gtzLyQ6O2jsno3ZYHlVcjOpEgrm7cQvA1NXq4++D2BYmyd4xMyNOYKa8z8gKGM6UyOZfJB4mVYd9ZGgRn2ed1eCayDwmeArk+4yeM8EUt3U899yJqYuiwxOZ1oDY89PH5J+3fQTsWfgb7kh34QWVRCx0mUYFiacmZ84HchtjdVxdJXW0nfoCeiffiY7zXM4JeoCxTgfxs0YHpC17j/4dFI+29tH4mkNjCKqoZ+A6tQg&Version=1"',
+  'DEBUG http: > Authorization: Bearer bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tTtyBXjMNifNvtZUfmzVFp5C3vk5Yv8WwJk1ETU1yXR/2d9nDCXfS/kg4v3/sBGrIxIgoB+ysEW3pd4/0qLYdxHSV/UsMOW7kK2csoCqqMGuaLmK3SGgXfTw0bsrH6WkdFRaGjLKJW01N53yfZ8bfJnvKaZwq97FDXlOLWmmqUEC3Sz8qwEXCrflXWZa+UL4FDK+PQIyhEX7eovJ2HKBdq6IjQGOKvuUzvdVijLYwDiDLUCwr2p6jMYEHc2OIuLPNG+G2YDL44Ahf97guekjrYdSXp7KIZkAk4P4GmsBPhqMU&Version=1',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" bedrock_token=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t5V6qlec7psghWWFiFqlI0zsIPZPZIkPvEgOK7trwJzmMCbAV4iReOSVFLrysAJCTlb5vmd8Wj0CLKOxuu4HCI8W+jZ8l6bAbWSme/JTPeskOVsv0DmSokf1rX/2dzcsG0X8DqDDSpRPNEgsu+gBxJSTH+uwcslhW/Nr4ZwlrEPF4oAZsKRUhLlMpGKQtDHONAXDafe3cl7D4A6yqyTunj5Aj2gRRQ5ArmRVPrMFePwH7kwfW4gmx0H9b+vhPOveZoAnBuMHbWNDYJ6wdJT2hD8OTp7svmMGQij/If9QuuLpN&Version=1',
+]
+mustKeep = [
+  'INFO  bedrock: short-term keys begin with bedrock-api-key- and expire after 12 hours',
+  'DEBUG bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t truncated in log',
+]
+
+[[rules]]
+id = "aws-appsync-api-key"
+description = 'AWS AppSync GraphQL API key (da2- + 26 lower-case alphanumerics)'
+regex = '''\b(da2-[a-z0-9]{26})\b'''
+keywords = ["da2-"]
+mustRedact = [
+  'DEBUG http: > x-api-key: da2-arxonwlgplrp6n4u89s0qz11t3',
+  'APPSYNC_API_KEY=da2-j7ll6zo8zhbc8c9ws15fehcndr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","aws_appsync_apiKey":"da2-w0g2ox81bg4chj495hfd0mgf7w"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture da2-soswk0ogj96615 has the wrong length, skipping',
+  'INFO  docs: values beginning with da2- are issued from the vendor console',
+]
+
+[[rules]]
+id = "aws-codeartifact-token"
+description = "AWS CodeArtifact authorization token (eyJ2ZXIiOjEsImlzdSI6 = base64 of '{\"ver\":1,\"isu\":')"
+regex = '''\b(eyJ2ZXIiOjEsImlzdSI6[A-Za-z0-9_.=-]{100,})'''
+keywords = ["eyj2zxiiojesimlzdsi6"]
+mustRedact = [
+  'CODEARTIFACT_AUTH_TOKEN=eyJ2ZXIiOjEsImlzdSI6B6QgmbB4PtrrJHBPT7rI2MeLsAQQ7pfhFwggOJio_7BhPbK3FburkTHuJkDwSxMAWw5-bpnKhVoI-AY36-sLBzAEYzjQgx-1qcBSM75z-KvOL6eqH34bpLUmpAnphfAp_l6XrmL2d5g1F8p3cywnWxDtDYLUjqgpW5S4Ui4coqb5dGYxKtGcQmCKeo69f5z9_eXIvBBEOtusg8u0BsWjOg3tsoJM.RZji4q0qZvPKGaUR6hDn_xli7SQM69NvUtdVBNHaGR5s6Qsr5-OTDwChQ2s1',
+  '//acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/npm/shared/:_authToken=eyJ2ZXIiOjEsImlzdSI6IJGkgclEeohJahsIah7NTTG-i_ut_xdPz3c7vBmvWxN1jQPT3hqgeTnTn83gpxSxfvj2z1xSWvw_QlpkK-VnoVS1GON5BiAuUNXyZMHFINMOBm_j74iY_ceIJcg2zEOE6VIRDZTKiLVSVBcIngnk9U1erE_dCyJeBVac_Fr4XSxXiIexhvqfMT_skM418rS-nMOgZSTU4qXPelQYWPKZNOFWRFCO.18OBaaOEs3BRDaNYlxxppP5CEnfQGF3pZABT1HZlGlS9yGhRbomeQH2nS_G7',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" codeartifact_token="eyJ2ZXIiOjEsImlzdSI6SvIVm2FqiB02ftxM6aWDIRgPsWGdM376ihD4fbt2_EOGl5rT09O0w1meZ28_AyCXgSRFqvUpqxOo3FVsfJtJglJogCENf7ISzUX-qPcQ3z2O49VJhvhs3WA1dgvtY0zDDGjZEa0lqJ4B2lq5NNT7rgSTbthFg9rdc2hP-RR5TmR3YV0KE-LlwxS5Npb-jhSimU2q7NtekMKkl5MIieFFZvdbsPEN.NYKOW8KARwGIUeUSLMUNF9LC4QXM_VH4KSmSYbmO9PnETEuzPFfgeXZn2l7z" status=401',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJ2ZXIiOjEsImlzdSI6 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJ2ZXIiOjEsImlzdSI6-PJvVV6EXa-mDDEwZ6q2V_cbY09KY8EKF7Z6ULcu and ignored it',
+]
+
+[[rules]]
+id = "aws-ecr-login-password"
+description = "Amazon ECR registry login password (eyJwYXlsb2FkIjoi = base64 of '{\"payload\":\"')"
+regex = '''\b(eyJwYXlsb2FkIjoi[A-Za-z0-9+/]{100,}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["eyjwyxlsb2fkijoi"]
+mustRedact = [
+  'docker login --username AWS --password eyJwYXlsb2FkIjoixnOlcD8+7jxw6LDqwRopekxNI39uJgbb6Za6V7YODKMzbXMdM5aS8YoWGiVtEssTSicEgQf+Y9hRT51CY7Eh65laIG1sYuX20tZRiqyX+jGB83aGUhmsuXy+M+LyitQjNcTtY5QISG/aObzvlgI6rnaw3Z8DrGo05hRoKS5CSgrDfMjDIzQWzIZ5m4/53d3V6f9q1PS5yIdB5nrz7w6CqNTpWDM/U5VE/BJkJY0TGBRGVvx8kOtWYUTVDSaK+EngCcopvlYOj8Fvv1vjHWDGO++66ratTAazezVTQx57exmHdbelJYyKg0IagmCoJOzNIrD+wmnhTqPR1+bPlTVZRKUbAONvP7PWsQqOQYGCa0eJdrCISrebF3swGUbiKkb72pUgdtifpLM5xkWx== 123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+  '{"auths":{"123456789012.dkr.ecr.eu-west-1.amazonaws.com":{"password":"eyJwYXlsb2FkIjoicL2gb1RcbnjDmGb2+RhGCp6iw4y2uVxgAVGpXv8/WiJHCEqy6DXdqNS3bPMzahVAsCdC3FaiYwEBHgg5YMndnC3Vr7d23C3ZilCnzgtfhD5n5TzAfJvy5XnVjorM4+0GLN19ix7uispqids6CyoC6w2r6gSji3F3ZTonr/spC4Z7EMyb0/Xc2/ktY0lPgt2+PBnjLqYbdCTl0QjHlv1z7NyKV1SgNV7siRa2/Flkp3vMXEbZd/ShZHr5SISV3R5GwicclOaPWduke8O8qpknQBhR104QymanDlqjB6Hikp65p4ZqDv8It99pcqEX+FXZBSaUnjwH3HjG3j5iTB4RWb2yTMx4Tuq4QbcF2HJg+thzvXx5MrhY0EqI9awKEm0P9cwFhIracPLb2oRC=="}}}',
+  'ECR_PASSWORD=eyJwYXlsb2FkIjoiqQAvMJMg4JtxYWqjErY/P3H2eum+kacFwX0yWITuuXigj6ZtTTuJ79QwkCOx8P9/QS2woSbCHWGtfWzIuFsQSNEWH8EfksCDUUjCIR4M7Z0ryJtK+eOL2xHrKo9BqoiE3UKtofUSJ2MnHGvhMWEhpDmaktdc57VKIGoUowNqNvR48LHDn2gZ36oRliqdCWVilLnwFW9zGa5hX0KP7Xq+6c45R7WyQaPUypxsLwN26WDlloWonn6LPCcB42kiNDYl0TiyenjSnbFi+dv+YrdxVQL6jm/0+qr0gfA6g6eYlc//CXBJtv9gWlVvRDRfWYnE3cMRdeK7FHm8GHR3QvCAh7+0NSqUOFL7ySYEUAhTODx9gqX+2wFpo5Gk9UKD8XVkzWltwsd7gpjdY45J==',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJwYXlsb2FkIjoi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJwYXlsb2FkIjoi8WLfW3GhNeuU/ldbWiGBCjxkN8zJOb6i4AQ18uC1lm7uDB5cplXtsj2+0lEsziIWBXs and ignored it',
+]
+
+# --- Google Cloud / Firebase ---
+
+[[rules]]
+id = "gcp-hmac-access-id"
+description = 'Google Cloud Storage HMAC access id of a service account (GOOG1 + 56 upper-case alphanumerics)'
+# Service-account HMAC ids are 61 characters; tolerant range.
+regex = '''\b(GOOG1[A-Z0-9]{50,60})\b'''
+entropy = 3.0
+keywords = ["goog1"]
+mustRedact = [
+  'GCS_HMAC_ACCESS_ID=GOOG1PPQNRBHFXOSQHXQEK09BWXPE33Z9U2TMOBNIU5R8HQQD89QVO1SG1QL5',
+  'access_key_id = "GOOG1EH4TT3IVXJ4KE269N7V1X8SZHL69PTXZ9KN1LBAAUJWLXUV0ZRF04SAW"',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" hmac_access_id=GOOG1MBY8ATT3BYSECOI3BH1I9LHQVMVCWHLQ4NCYZSZHDXZFH5PX3P4PXP5J',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture GOOG15262OWU35QU2XLKUPQNE7QMY9ZDAFI9 has the wrong length, skipping',
+  'INFO  docs: values beginning with GOOG1 are issued from the vendor console',
+]
+
+[[rules]]
+id = "firebase-database-secret"
+description = 'Firebase Realtime Database legacy secret (40 alphanumerics) next to a firebase keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:firebase)(?:[\w.:-]{0,24}?(?:secret|token|auth|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret|token|auth|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["firebase"]
+mustRedact = [
+  'FIREBASE_DATABASE_SECRET=AkY4NQNJcdJUMsBVIkdZv6FueEWJT5aDPEOMBJ5Z',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","firebaseSecret":"JUGSGVPyC0r1b9WqUj2wHLDzfU0bjvKkVcjViLYA"}',
+  '2024-05-01 10:00:07.412  WARN 1 --- [           main] c.e.config.Settings : firebase.auth.token = 5A0z3JCc0EbyQeYWvJ411KEW03lmYXcE2zhOfuQm',
+]
+mustKeep = [
+  'FIREBASE_DATABASE_SECRET=${FIREBASE_DATABASE_SECRET}',
+  'INFO  firebase secret rotation done for project acme-prod',
+]
+
+# --- Azure ---
+
+[[rules]]
+id = "azure-devops-pat"
+description = 'Azure DevOps personal access token, 84-character identifiable format (JQQJ9 ... AZDO)'
+# Microsoft's identifiable key: 52 random + JQQJ9x + 18 + the AZDO signature at offset 76 + 4.
+# Only the signature position is required, so other key-format versions match too.
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])'''
+keywords = ["azdo"]
+mustRedact = [
+  'AZURE_DEVOPS_EXT_PAT=7N5PiZhUBCiMwJzoExTZpxRiZyZ7UOuX5TY8RYngNLujJ7FaaBDPJQQJ9Htu5aVLYJXS6GiKK6HIAZDOtDHe',
+  'git clone https://build:S1yI9pQKNdlXvF73k6Mab0ZzixfBQfnloBPdsOSmILGYBod0BQtuJQQJ9HcVilJh8gZiXzSKPD7RAZDOqKRs@dev.azure.com/acme/platform/_git/api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ado_pat":"pG1yFqYbdv4C4qRX8CnXKEg1siKHF8YhnPOcwb5zOt6WkmgwmbqpJQQJ9HhrWVywBhsRvV8xTeHXAZDOWwsI"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture vjnAV8PJ7kAhJAKGgcTCerD25ogErfW0ess3EXScAl5xlgJqiQ has the wrong length, skipping',
+  'INFO  azdo pipeline 4512 queued by build service',
+]
+
+[[rules]]
+id = "azure-devops-pat-legacy"
+description = 'Azure DevOps personal access token, legacy 52-character base32 format, next to an ADO keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts|system[_.]accesstoken)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["ado_", "ado-", "ado ", "azdo", "devops", "vsts", "system_accesstoken", "system.accesstoken"]
+mustRedact = [
+  'AZURE_DEVOPS_PAT=byyd2bhm6zeipfknx7huzaqlslfraoohwmkab6gcms2kw22epoa2',
+  'ado_pat = "pl7l4cqg5hmy6yekmgcfhxo6gmmxql336nymyaxrjjotf2frqnd3"',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" vsts_token="3dj3sd74z2zz4vhvdl23qtop3wcfdkggpt3khayoxvong3rx4ce2" status=401',
+]
+mustKeep = [
+  'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}',
+  'INFO  devops token expires in 30 days for org acme',
+]
+
+[[rules]]
+id = "azure-cognitive-services-key"
+description = 'Azure AI services / Azure OpenAI key, 84-character identifiable format (JQQJ9 ... ACOG)'
+# Same 84-character identifiable layout as azure-devops-pat, with the ACOG signature.
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{76}ACOG[A-Za-z0-9]{4})(?![A-Za-z0-9])'''
+keywords = ["acog"]
+mustRedact = [
+  'DEBUG http: > api-key: yrfa0cnFfBJCUi9VneXbxa2jNbNSf80Njbmc44SSAzvn7XKd7dJpJQQJ9DbH3UnLpVBp5PfadrROACOGUTKt',
+  'AZURE_OPENAI_API_KEY=xH6dG53p4Xa2P0vfT2sQlioCBd9hxrEMYuVs0bujiKlcaSaC7YRXJQQJ9HAjJ1dDe6eLWMv6vScgACOGXb5l',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'subscription_key': 'k0JMBRWaif4AEvvNwYQ1NR3R8LM0G7YgLF9Za6N3iWRUSlbcYdZYJQQJ99YC2LQFFjSUtpJp1JURACOGbcsC', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 4Ab2R5kqIzlWS34v9oEr9Mi9l8VB0bUslUNoReJwKA3BbVeYGN has the wrong length, skipping',
+  'INFO  docs: values beginning with ACOG are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-openai-api-key-legacy"
+description = 'Azure OpenAI / AI services key, legacy 32 hex, next to an azure openai keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["azure_openai", "azure-openai", "azureopenai", "azure openai", "azure.openai", "aoai", "cognitive", "aiservices", "ai_services", "ai-services", "ai.services", "ai services"]
+mustRedact = [
+  'AZURE_OPENAI_API_KEY=b7edd952a1044487f13e5e042d27f74d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureOpenAiKey":"a3b5fabb8f44087870f007d35f377ac4"}',
+  '    aoai_api_key: 5015e7ed09d118fffbf4781410174c47',
+]
+mustKeep = [
+  'AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}',
+  'INFO  azure openai key loaded from key vault (length=32)',
+]
+
+[[rules]]
+id = "azure-search-admin-key"
+description = 'Azure AI Search admin / query key, identifiable format (42 + AzSe + 6 alphanumerics)'
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{42}AzSe[A-Za-z0-9]{6})(?![A-Za-z0-9])'''
+keywords = ["azse"]
+mustRedact = [
+  'DEBUG http: > api-key: 7iYjPBcUyeLlHydV7hyQLmzE0FIM9BP3Nvw7ezJ5QQAzSe2qgnp4',
+  'AZURE_SEARCH_ADMIN_KEY=PhHuRfnGdUs2kLyvBasVQXztQuG4yVGKULXvHDQyOkAzSem24EBC',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" search_key=pEirouYPKh1GLgqZfN75lmv3vlzTWQqfgb6EI2zyFQAzSeisVs3Q',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture M81BcPUZrVQXl2gQ2pTdD7GRniwzwIx has the wrong length, skipping',
+  'INFO  docs: values beginning with AzSe are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-search-key-legacy"
+description = 'Azure AI Search admin / query key, legacy 32 or 52 alphanumerics, next to an azure search keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["azure_search", "azure-search", "azure.search", "azure search", "azuresearch", "azure_cognitive", "azure-cognitive", "azure.cognitive", "azure cognitive", "azurecognitive", "azsearch", "searchservice", "searchadmin", "searchquery", "search_service", "search-service", "search.service", "search_admin", "search-admin", "search.admin", "search_query", "search-query", "search.query"]
+mustRedact = [
+  'AZURE_SEARCH_KEY=B5FE7817A66FA90D46C73EAA7CAAC1E3',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureSearchApiKey":"6M637HPkrsoYURBoatlgSovWblZrRRY7oqhLsUZCIDqv0nYDKyV6"}',
+  'azure search admin key A6B7E41B20D5B13FD36EDF68D38AC12A',
+]
+mustKeep = [
+  'AZURE_SEARCH_KEY=${AZURE_SEARCH_KEY}',
+  'INFO  search admin key regenerated for service acme-search',
+]
+
+[[rules]]
+id = "azure-function-key"
+description = 'Azure Functions key, identifiable format (44 + AzFu + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==)'''
+keywords = ["azfu"]
+mustRedact = [
+  'DEBUG http: > x-functions-key: DJYYrbYO_UlN0zFSv4L1AQAQk-_bLQ5d7P5d_BZPsyEpAzFupyhMrQ==',
+  'GET https://acme-fn.azurewebsites.net/api/ingest?code=lVUxdNNk29nN9AwtwrSObabubZR9pKt-L8uCe3Y7lyQqAzFuzNeeCw== 200',
+  'FUNCTION_KEY=y3tdRcasVli8NFVwZ_w3EAw_JUl3kgtbAYlCgJQYt4NQAzFumWV7AA==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture iaL3KRG3aGk_nNEIhI6uTUV7yPqJIaXgh has the wrong length, skipping',
+  'INFO  docs: values beginning with AzFu are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-function-url-code"
+description = 'Azure Functions key in a function URL (?code=)'
+regex = '''(?i)\.azurewebsites\.net/api/[^\s?#\"']*\?(?:[^\s&#\"']*&)*code=([A-Za-z0-9_%=-]{20,})'''
+keywords = ["azurewebsites.net/api/"]
+mustRedact = [
+  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "POST https://acme-ingest.azurewebsites.net/api/orders?code=YuqYI6FbEXNaqDBdu67k14igEr133mrsZUOM7c_AxCsQR8hsPwLhLO== HTTP/1.1" 200 87',
+  'webhook_url: "https://hooks-prod.azurewebsites.net/api/notify?clientId=default&code=tC6K0NnwYNQzwJW90qi6-M0Frk11UQzbK0OYhk1DHTeTknyvnraTcd=="',
+]
+mustKeep = [
+  'INFO  calling https://acme-ingest.azurewebsites.net/api/orders?code=${FUNCTION_KEY}',
+  'INFO  https://acme-ingest.azurewebsites.net/api/health returned 200',
+]
+
+[[rules]]
+id = "azure-container-registry-key"
+description = 'Azure Container Registry password, identifiable format (42 + +ACR + 6)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9+/]{6})(?![A-Za-z0-9+/=])'''
+keywords = ["+acr"]
+mustRedact = [
+  'docker login acmeprod.azurecr.io -u acmeprod -p oryPhD/rk02VQom5AKEWPSV0+sPjeQCaT7kQnSs9SV+ACRQMVNbJ',
+  'ACR_PASSWORD=gD2bGrZ7ZVAIvFAOaVPalZNiDd7Qq5KEtwPZ0S1OA6+ACRtDD39p',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","registry_password":"VlLqKEYkup9aU40sHDTxyoyoDN1scsNZSZCuR+990n+ACRZ7cYlL"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture hNqZAfXj0CVXtO5jaH43YPGwNUNbd4Y has the wrong length, skipping',
+  'INFO  pushed acmeprod.azurecr.io/api:1.4.2 (+ACR replication to westeurope)',
+]
+
+[[rules]]
+id = "azure-cache-redis-key"
+description = 'Azure Cache for Redis access key, identifiable format (33 + AzCa + 6 + =)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9]{33}AzCa[A-P][A-Za-z0-9]{5}=)(?![A-Za-z0-9+/=])'''
+keywords = ["azca"]
+mustRedact = [
+  'acme.redis.cache.windows.net:6380,password=iIig0MAEhIQu3i5fNqKsLiytA6ZqKcTP8AzCaB0erWY=,ssl=True,abortConnect=False',
+  'REDIS_KEY=UDqnKXZE5fPcyJaHR98L3aMJbY25HonodAzCaAqwxcE=',
+  '    primaryKey: nc6UmtCTfNX7NbaFFKHAuAvax7UUfCFFZAzCaB6X89K=',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture s7fZoRPcp8R2ovC0c1lNF0Yv9d has the wrong length, skipping',
+  'INFO  docs: values beginning with AzCa are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-apim-subscription-key"
+description = 'Azure API Management key, identifiable format (76 + APIM + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{76}APIM[A-Za-z0-9_-]{5}[AQgw]==)'''
+keywords = ["apim"]
+mustRedact = [
+  'DEBUG http: > Ocp-Apim-Subscription-Key: UqTwMX_dSTm7ZEGvtjVNMKFcrVBlcQqD2OC0kqd0sxCVY8DR-TJfmE6Hqo5owqCs-a3KdnHS_g2uAPIM6mfYiA==',
+  'APIM_KEY=kpdu85dSQ1lnQajMqHRrrZJnfdwExFkvCqrRCN1DF5r5UDCur758vfMf4NgnSC_IH573fGkzuETNAPIMO1RVFQ==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","apimKey":"csIA4m-0hlcn71yVs4wZ6EQLcxoDtWuO5s4gPl3noXBn-rx2zs-FzirSt0AVXCkDjV054lsyLooTAPIMmVmBZg=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture gViEpU0tXCweeRLXkqmgPY-byA_-pTVnXn5CLUuUpOCd-tQeZhYO has the wrong length, skipping',
+  'INFO  apim gateway acme-apim synced 42 APIs',
+]
+
+[[rules]]
+id = "azure-cosmosdb-key"
+description = 'Azure Cosmos DB account key, identifiable format (76 + ACDb + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["acdb"]
+mustRedact = [
+  'COSMOS_KEY=1nuL/B3KE8MxfesCyfk2GETkEsxr8Y7KBRjwE0XKdYIozqxrF8dEOJ7Gfq0UloydMvhxbFDb8pHHACDb13lUMQ==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cosmosDbKey":"facqU7hQYDZvvgUErKr1iDUBnZCEpjIXcmCy3KBpG+j9Jg4V+5sjBkpmN27pafxq00Tn1rRaDSopACDbH33tRw=="}',
+  'DEBUG http: > x-ms-cosmos-key: X/Z30y3RBxEqEP2+qHWTUcVTboM9EuQvS/OjvFnqYvADUduyRWac0a5mGRUVmEZlf2/+Ct1H4ci/ACDbUvF1wA==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture PMrZ7wvLzk1aoNPKEJkgZbdnKxml/VL4fHuTCaZG03AqiBQtwrcN has the wrong length, skipping',
+  'INFO  docs: values beginning with ACDb are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-storage-account-key-identifiable"
+description = 'Azure Storage account key, identifiable format (76 + +ASt + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["+ast"]
+mustRedact = [
+  'AZURE_STORAGE_KEY=myUCqripk6Iyi0n68paLsxiBgS4D9cSndmbloL/a/vXKiy66ruYOtWHBxYaw18023Ev2TNxYZmZn+AStq2wrdA==',
+  'az storage blob upload --account-name logsprod --account-key Lg/eP8jdGXOcOk3ylIzCPh2vlKjZrul2nyH0FC0WnlgcUjlQaiZvYTxwAu25LgoHjVie+xRZ4noO+AStlNHlyw== -f out.tgz',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","storageKey":"0kFLSbEebkEi4qqIWqOd8ys6uDzHOLO+BWenJIVQQknYf/5m+KqPdrRbDeoMsUbfkNGnBHELyzNU+AStvP6t0g=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture z0PF3rYkJtCohc0uXrT8QoUbSP5grARTKF8qtYuzp6tFmVIBvbAy has the wrong length, skipping',
+  'INFO  docs: values beginning with +ASt are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-service-bus-key"
+description = 'Azure Service Bus shared access key, identifiable format (33 + +ASb + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ASb[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+asb"]
+mustRedact = [
+  'AZURE_SERVICE_BUS_KEY=grU8f6vVYR/BUfki0EU8xf/yuNR8qCorS+ASbyey+3Q=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"mZAEeWDYaCGC8VmZStQGoCJAv08xb8Vbl+ASbkTTW7Q="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'tXAWplogxL5GBr+0bPKqXDOGajj7uE7uK+ASbItIJPQ=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 9ujXEr3d8gerV4GmckURztSGjR has the wrong length, skipping',
+  'INFO  docs: values beginning with +ASb are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-event-hubs-key"
+description = 'Azure Event Hubs shared access key, identifiable format (33 + +AEh + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+AEh[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+aeh"]
+mustRedact = [
+  'AZURE_EVENT_HUBS_KEY=gg8OsD1N3TYRYRfLXvIFXsCalYxahzs0H+AEh/9xvng=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"bUHGcWG31nKGd3Aok4R70H3fOtYYeY7l1+AEh6HbtBw="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'p0vxXoufEej20l6cL+oCFr0rGJC7r+zsk+AEhdbV6sQ=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture cYC6Jm3c9eP8iNH7g5ta3Dn9zB has the wrong length, skipping',
+  'INFO  docs: values beginning with +AEh are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-relay-key"
+description = 'Azure Relay shared access key, identifiable format (33 + +ARm + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ARm[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+arm"]
+mustRedact = [
+  'AZURE_RELAY_KEY=uvQmLxQgvtvuQytDyLxSH6r3mDVV5PGx1+ARmAPI/xA=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"Ceb0pT3YbJCiL/eYE9YPRCrpqeZriKN6A+ARmlZ1cWw="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'cSeJdtROO6f/iAKzMmGMG8x7UkjNwD9cA+ARmMeNKqg=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture yjupVN4mzJpWl+cD9g9MPZcymo has the wrong length, skipping',
+  'INFO  docs: values beginning with +ARm are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-iot-hub-key"
+description = 'Azure IoT Hub shared access key, identifiable format (33 + AIoT + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}AIoT[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["aiot"]
+mustRedact = [
+  'AZURE_IOT_HUB_KEY=OK0iICGmTbI4sLn4YEt8YZ4zjyCt02WwpAIoTf+9Tyg=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"OOsabyachGNj2SO1p0Oa/Q1O4IrarDiY+AIoT/dh3XA="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': '1wn+6ARlfgwBWoRN8ivDCQWHclOa4UkpBAIoTjtVgHg=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture a5Pgv3EPkIDf6qkH2BKzIeh2Xt has the wrong length, skipping',
+  'INFO  docs: values beginning with AIoT are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-batch-key"
+description = 'Azure Batch account key, identifiable format (76 + +ABa + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ABa[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["+aba"]
+mustRedact = [
+  'AZURE_BATCH_ACCOUNT_KEY=rsZQ6sAy64y4/o6IDb6o0Ngqza1E184zk+HrBAsb5UlSL51xUpwYlS3b2OujWkLjmVFrBNH280QQ+ABaPHywQQ==',
+  'az batch account login --name acmebatch --shared-key-auth --account-key 0mB6MZfDOSdKJct5gP3hilCdnby24cEknbmKSh6vcYy5bdnKgtBMHnqWdzZb2xVMYEbLBWmYJwwD+ABajs2hwA==',
+  '    batchKey: Z2Fa3NdUehX/OBdspTvVtrxvwaCsjEfj65uxJCJ3LJi7gTZxzPd/VTeQB3aLNXPv0LEtDtn95c6h+ABaGeGZNg==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture U5oxMV4UGI48udmXZNh/QvDVodnt/Q7iqIqWMb88AwaCAbhN2YVo has the wrong length, skipping',
+  'INFO  docs: values beginning with +ABa are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-app-configuration-connection-string"
+description = 'Azure App Configuration connection string secret (Endpoint=https://*.azconfig.io;Id=...;Secret=...)'
+regex = '''(?i)\.azconfig\.io/?;\s*Id=[^;\s\"']+;\s*Secret=([A-Za-z0-9+/]{40,}={0,2})'''
+keywords = ["azconfig.io"]
+mustRedact = [
+  'APPCONFIG_CONNECTION_STRING=Endpoint=https://acme-prod.azconfig.io;Id=Xk2p-l9-s0:Qm7rT2vW9yZ1aB3c;Secret=jRONfwbLUMzc1n15m0o4F5kzbNSx9Gdv3uu4XYIX0pz=',
+  '{"msg":"feature flags","conn":"Endpoint=https://flags.azconfig.io;Id=0-l4-s0:aZ81kQ;Secret=IBxEshKGg36GEol3uHeMpywi7QKpQqWsKgRyMMN1g4s="}',
+]
+mustKeep = [
+  'INFO  loaded 12 keys from https://acme-prod.azconfig.io (label=prod)',
+]
+
+[[rules]]
+id = "azure-app-configuration-access-key-id"
+description = 'Azure App Configuration connection string credential id (Endpoint=https://*.azconfig.io;Id=...)'
+# The id names the access key (like an AWS access key id); the secret has its own rule.
+regex = '''(?i)\.azconfig\.io/?;\s*Id=([A-Za-z0-9+/:._-]{8,64});\s*Secret='''
+keywords = ["azconfig.io"]
+mustRedact = [
+  'APPCONFIG_CONNECTION_STRING=Endpoint=https://acme-prod.azconfig.io;Id=I7E0-l0-s0:/uHXL9/zhsU+VyTWpMyD;Secret=${APPCONFIG_SECRET}',
+  '{"conn":"Endpoint=https://flags.azconfig.io;Id=P3SZ-l8-s0:kSWwwhc+8YFRGfR+g8K6;Secret=[MASKED]"}',
+]
+mustKeep = [
+  'INFO  loaded 12 keys from https://acme-prod.azconfig.io;Id= (managed identity, no secret)',
+]
+
+[[rules]]
+id = "azure-connection-string-access-key"
+description = 'Azure SignalR / Web PubSub / Communication Services connection string access key (Endpoint=...;AccessKey=...)'
+regex = '''(?i)Endpoint=https?://[^;\s\"']+;\s*AccessKey=([A-Za-z0-9+/]{40,}={0,2})'''
+keywords = ["accesskey="]
+mustRedact = [
+  'Azure__SignalR__ConnectionString=Endpoint=https://acme.service.signalr.net;AccessKey=GHf61FgPn2CkvGl30jmYB0f8kc5OvQ/W6ZqFLqZnfIt=;Version=1.0;',
+  '{"level":"info","conn":"endpoint=https://acme-comm.communication.azure.com/;accesskey=kmOdpbqn8RaPzx2tP00TE1euYWxymvK/SOkkKWqsMbW="}',
+]
+mustKeep = [
+  'INFO  Endpoint=https://acme.service.signalr.net;AccessKey=${SIGNALR_KEY};Version=1.0;',
+]
+
+[[rules]]
+id = "azure-event-grid-key"
+description = 'Azure Event Grid topic access key in an aeg-sas-key header'
+regex = '''(?i)aeg-sas-key[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9+/]{43}=)'''
+keywords = ["aeg-sas-key"]
+mustRedact = [
+  'DEBUG http: > aeg-sas-key: COi3ae7Jl4VnRQy0YspxZrOOBZjT+x1dmcGiglP/giq=',
+  '{"headers":{"aeg-sas-key":"X3L5pDBGhcpB9iF5CZJ9VWlVvKORlh8JoaH0mumjCFm="}}',
+]
+mustKeep = [
+  'DEBUG http: > aeg-sas-key: [MASKED]',
+]
+
+# --- Alibaba, Tencent, Huawei, Oracle, IBM ---
+
+[[rules]]
+id = "alibaba-sts-access-key-id"
+description = 'Alibaba Cloud temporary (STS) AccessKey id (STS. + 20-40 alphanumerics)'
+# The id must hold a digit and a lower-case letter, so API names (STS.AssumeRole) stay.
+regex = '''(?-i)\b(STS\.(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{20,40})\b'''
+entropy = 3.5
+keywords = ["sts."]
+mustRedact = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID=STS.rY36P0W554p42pIXoeoPWF37sZrr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","AccessKeyId":"STS.hxtqTfdJhS1igHU2wM4MJbVUFWgp"}',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" access_key_id=STS.yWVgQDtEmYTRe45BqDMm2ZiboOpf',
+]
+mustKeep = [
+  'INFO  calling STS.AssumeRoleWithOIDC for role acs:ram::123456789:role/ci',
+  '2024-05-01T10:00:10Z WARN  fixture STS.3NPNkqOD2FXkKZF has the wrong length, skipping',
+]
+
+[[rules]]
+id = "tencent-cloud-secret-id"
+description = 'Tencent Cloud SecretId (AKID + 32 alphanumerics)'
+regex = '''\b(AKID[A-Za-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["akid"]
+mustRedact = [
+  'TENCENTCLOUD_SECRET_ID=AKIDhHU8xzaP6CTujTLnlRL3v7IEIECJ97Eb',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretId":"AKIDCegaN4KZYyvJiqwI8uUzg4IQnMkg8Ena"}',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" secret_id="AKIDUfU1Y2pNQ1LDXBgmG6EGg6119UTx4VRJ" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture AKIDvKxOq3AFmo5IrmNsE has the wrong length, skipping',
+  'INFO  docs: values beginning with AKID are issued from the vendor console',
+]
+
+[[rules]]
+id = "tencent-cloud-secret-key"
+description = 'Tencent Cloud SecretKey (32 alphanumerics) next to a tencent keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:tencent(?:cloud)?|qcloud|tccli)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["tencent", "qcloud", "tccli"]
+mustRedact = [
+  'TENCENTCLOUD_SECRET_KEY=AVGm89EY5kuf40Afm3Aul3VxrPQZY0Uz',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qcloud_secret_key":"ow4LHL1q1LLyj3X6h5j6OSII3Z9bMoaq"}',
+  'tencent secret key 50J4Q9Xj48QdKEoWFfTtvZaXjx9xvIMe',
+]
+mustKeep = [
+  'TENCENTCLOUD_SECRET_KEY=${TENCENTCLOUD_SECRET_KEY}',
+  'INFO  tencent secret key loaded from ~/.tccli/default.credential',
+]
+
+[[rules]]
+id = "huawei-cloud-access-key-id"
+description = 'Huawei Cloud access key id (AK, 20 upper-case alphanumerics) next to a huawei keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[A-Z0-9]{20})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
+mustRedact = [
+  'HUAWEICLOUD_SDK_AK=7D1L4DGVGET1HB7I4U9Z',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","huawei_access_key_id":"JLX82YHZ2PGC5RJVL2Z5"}',
+  'obs.access_key_id = 2L5OTG6IV58N346U169C',
+]
+mustKeep = [
+  'HUAWEICLOUD_SDK_AK=${HUAWEICLOUD_SDK_AK}',
+  'INFO  huawei access key id rotated by IAM',
+]
+
+[[rules]]
+id = "huawei-cloud-secret-key"
+description = 'Huawei Cloud secret access key (SK, 40 alphanumerics) next to a huawei keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
+mustRedact = [
+  'HUAWEICLOUD_SDK_SK=gBpGWOg3OWtYq64h4yzpEri9zAx9Cf9VbBCf36tB',
+  '    huawei_secret_key: 8rMlpPq2IKoLEkB5qn4KGgrj6IYr1cBRY5n4l1z5',
+  'obs.secret_access_key = ssPsFx3lxnhMaboIYUFcTlOhnHZ4SnuOtrcRUAjn',
+]
+mustKeep = [
+  'HUAWEICLOUD_SDK_SK=${HUAWEICLOUD_SDK_SK}',
+  'INFO  huawei secret key stored in KMS',
+]
+
+[[rules]]
+id = "oci-customer-secret-key"
+description = 'Oracle Cloud (OCI) customer secret key for the S3-compatible API (44 base64) next to an oci keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:oci|oracle)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["oci", "oracle"]
+mustRedact = [
+  'OCI_SECRET_ACCESS_KEY=4zjsVGrJzBXif0h7lRniwuoLkqdLXjs7oxCtZzBgh2c=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","oci_customer_secret_key":"RUIvTFgKGbZHSYxqWQihNWN6dJ8lQk0NUOc1TNVUw8M="}',
+  'oracle secret key LmX1+SIpkgYDGBaNL9vEU4riyM1tZGkDfHllfhMzj/2=',
+]
+mustKeep = [
+  'OCI_SECRET_ACCESS_KEY=${OCI_SECRET_ACCESS_KEY}',
+  'INFO  oci secret key created for user ci-bot (expires never)',
+]
+
+[[rules]]
+id = "ibm-cos-hmac-secret"
+description = 'IBM Cloud Object Storage HMAC secret access key (48 hex) next to an ibm / cos_hmac keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ibm|cos[_.-]?hmac(?:[_.-]?keys)?)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["ibm", "cos_hmac", "cos-hmac", "cos.hmac", "coshmac"]
+mustRedact = [
+  'IBM_COS_SECRET_ACCESS_KEY=424a0c5901a4d8abc054436ac2597c96a27c8c30a05f0742',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cos_hmac_secret_access_key":"17cab76a87827e9b1b90d1a4d776f417cecfa35765b27b05"}',
+  '    ibm_secret_access_key: c331a83f05106f90b27f732ee1cd0fe818b9c958b5af2f85',
+]
+mustKeep = [
+  'IBM_COS_SECRET_ACCESS_KEY=${IBM_COS_SECRET_ACCESS_KEY}',
+  'INFO  ibm cos secret key rotated',
+]
+
+# --- DigitalOcean, Linode/Akamai, Vultr, Scaleway, Hetzner, OVHcloud, Exoscale ---
+
+[[rules]]
+id = "digitalocean-spaces-access-key"
+description = 'DigitalOcean Spaces access key id (DO00 + 16 upper-case alphanumerics)'
+regex = '''(?-i)\b(DO00[A-Z0-9]{16})\b'''
+entropy = 3.0
+keywords = ["do00"]
+mustRedact = [
+  'SPACES_ACCESS_KEY_ID=DO00PZ6RRNQ33H34O2XY',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spaces_key":"DO00UXTBX4TSN521GXHP"}',
+  's3cmd --access_key=DO00WGOT5A94KRU2XYNT ls s3://acme-assets',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture DO00JQGHIRTD has the wrong length, skipping',
+  'INFO  docs: values beginning with DO00 are issued from the vendor console',
+]
+
+[[rules]]
+id = "digitalocean-spaces-secret-key"
+description = 'DigitalOcean Spaces secret key (43 base64) next to a spaces keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:do|digitalocean)?[_.-]?spaces)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["spaces"]
+mustRedact = [
+  'SPACES_SECRET_ACCESS_KEY=GTnTkyJ+WB9/fChtuy/5TQjtJC6o1VPh50fG8ggLSSt',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","do_spaces_secret":"rvIiS3gXhxCIkallUtvfibCk/sUGSI1OnKtCfdTkn9G"}',
+  '    spaces_secret_key: gBFRA1PZnmSY0IHYlmwC6x08g//bqMeNj/pPbHHm6h/',
+]
+mustKeep = [
+  'SPACES_SECRET_ACCESS_KEY=${SPACES_SECRET_ACCESS_KEY}',
+  'INFO  spaces secret key rotated for bucket acme-assets',
+]
+
+[[rules]]
+id = "linode-api-token"
+description = 'Linode / Akamai Cloud personal access token (64 hex) next to a linode keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["linode"]
+mustRedact = [
+  'LINODE_TOKEN=246b8063b606bdc5b48d84bf85ce74c2bdfa97601136505ca97d00b33d24382d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","linode_api_token":"9e536bd96136796d8b4fa145b39b854fb149ff594c1861d0d7b45ae1dfe37fcd"}',
+  'linode token bd9811573b225a1c90fe83340b5dbb082bdbf6571cd77f657f8588196d92f07f',
+]
+mustKeep = [
+  'LINODE_TOKEN=${LINODE_TOKEN}',
+  'INFO  linode token scopes: linodes:read_write volumes:read_only',
+]
+
+[[rules]]
+id = "akamai-edgegrid-token"
+description = 'Akamai EdgeGrid client or access token (akab- + 16 + - + 16 lower-case alphanumerics)'
+regex = '''\b(akab-[a-z0-9]{16}-[a-z0-9]{16})\b'''
+keywords = ["akab-"]
+mustRedact = [
+  'client_token = akab-7u2k6lao3fye7bfq-9pnof97w439oh07k',
+  'access_token = akab-7klqyl66wjhh5s5e-hsw3g28fjoojjubs',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" edgegrid_access_token="akab-ka1sd18ceat2m6bt-isld5naj0abze61v" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture akab-jnd94fk4a6rbrb7o- has the wrong length, skipping',
+  'INFO  docs: values beginning with akab- are issued from the vendor console',
+]
+
+[[rules]]
+id = "vultr-api-key"
+description = 'Vultr API key (36 upper-case alphanumerics) next to a vultr keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:vultr)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[A-Z0-9]{36})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["vultr"]
+mustRedact = [
+  'VULTR_API_KEY=SNZPR3KJHHCQS1CBUYFHY62FVLALZE3PWM62',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","vultrApiKey":"YM5WZTA86YHTXKEPP11I4XP5RE4FE95N6Z2Y"}',
+  'vultr secret access key 2GSJW2ULJX429CIF2B7BOMLD09JV98X0RM73',
+]
+mustKeep = [
+  'VULTR_API_KEY=${VULTR_API_KEY}',
+  'INFO  vultr api key allowed from 10.0.0.0/8 only',
+]
+
+[[rules]]
+id = "scaleway-access-key"
+description = 'Scaleway access key id (SCW + 17 upper-case alphanumerics)'
+regex = '''(?-i)\b(SCW[A-Z0-9]{17})\b'''
+entropy = 3.0
+keywords = ["scw"]
+mustRedact = [
+  'SCW_ACCESS_KEY=SCWA4HBSQOVMBPKKBGZ6',
+  '    access_key: SCWYIBOMK14EGM6RJQI9',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" scw_access_key=SCWQW3LMP5J7B48P22P2',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture SCWYMSFIQF61 has the wrong length, skipping',
+  'INFO  docs: values beginning with SCW are issued from the vendor console',
+]
+
+[[rules]]
+id = "scaleway-secret-key"
+description = 'Scaleway secret key (UUID) next to a scaleway / SCW keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:scaleway|scw)(?:[\w.:-]{0,24}?(?:secret[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["scaleway", "scw"]
+mustRedact = [
+  'SCW_SECRET_KEY=522b2326-178e-ce8d-4f03-e8961ea59e14',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","scaleway_secret_key":"2eb9010e-9a2e-ac1e-4736-08d031271f3c"}',
+  'scaleway secret 8286b9c4-55d4-559f-4946-515669c95e4f',
+]
+mustKeep = [
+  'SCW_SECRET_KEY=${SCW_SECRET_KEY}',
+  'INFO  scaleway secret key for project 4b1a created',
+]
+
+[[rules]]
+id = "hetzner-cloud-api-token"
+description = 'Hetzner Cloud API token (64 alphanumerics) next to an hcloud / hetzner keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcloud|hetzner)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["hcloud", "hetzner"]
+mustRedact = [
+  'HCLOUD_TOKEN=oFz8kdMCGGdHQGNxwjfmRTjJIEJABh3L009zMHdtqXESOy8oY9JlaocwIhYuUnw1',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hetzner_api_token":"KaaS0dDwOalm4W6OCSMtWN79maASHp1bKhmDp8cOpj1CoEf3HqIQ0BvaB7CrsJeK"}',
+  'hcloud_token = "UgcigKF0O7hYdVl5DFehAwWUltjId5R5BBLuRTTYTUxxCOc060ekld85pPZ2pRRq"',
+]
+mustKeep = [
+  'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
+  'INFO  hcloud token has read/write permission',
+]
+
+[[rules]]
+id = "ovh-api-secret"
+description = 'OVHcloud API application secret or consumer key (32 alphanumerics) next to an ovh keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ovh(?:cloud)?)(?:[\w.:-]{0,24}?(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["ovh"]
+mustRedact = [
+  'OVH_APPLICATION_SECRET=eSHlS2PECz8aWC5oCQflgVzPVkbXBWlq',
+  'OVH_CONSUMER_KEY=Irr7W0wGH7t5YeKQlJYWVcvqLvEfsLU2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ovhConsumerKey":"JbhnogB02XhPg2kbwo7WyJizJ8NND55J"}',
+]
+mustKeep = [
+  'OVH_APPLICATION_SECRET=${OVH_APPLICATION_SECRET}',
+  'INFO  ovh consumer key validated for GET /me',
+]
+
+[[rules]]
+id = "exoscale-api-key"
+description = 'Exoscale API key (EXO + 24 hex)'
+regex = '''(?-i)\b(EXO[a-f0-9]{24})\b'''
+entropy = 3.0
+keywords = ["exo"]
+mustRedact = [
+  'EXOSCALE_API_KEY=EXO336d0d71a892086707c05979',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","exoscale_key":"EXOcd6ad3cc926c2e28e560419e"}',
+  'exo config add --key EXO0b546766cd57309496f468b0',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture EXO55d7dc3e7b8c1 has the wrong length, skipping',
+  'INFO  docs: values beginning with EXO are issued from the vendor console',
+]
+
+# --- PaaS, edge and hosting ---
+
+[[rules]]
+id = "render-api-key"
+description = 'Render API key (rnd_ + 32 alphanumerics)'
+regex = '''\b(rnd_[A-Za-z0-9]{32})\b'''
+keywords = ["rnd_"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer rnd_VULFBcxXeJIM04hHo7QpJ7EZ5cxQyvOr',
+  'RENDER_API_KEY=rnd_kJvG7Mfl1mPFgj79GruwbECqWc5suNb2',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" render_api_key="rnd_LM1g0UTbENHfebiNkdziF17n1NeaIb2n" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture rnd_W8aPpxV5PCbU9wDXX has the wrong length, skipping',
+  'INFO  docs: values beginning with rnd_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "railway-api-token"
+description = 'Railway API / project token (UUID) next to a railway keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:railway)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["railway"]
+mustRedact = [
+  'RAILWAY_TOKEN=aa5b9d3d-2c34-56ef-4650-f1b09eb5a8e9',
+  'RAILWAY_API_TOKEN=50a2dfe3-1b61-c0df-76b0-b68e0f01a30d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","railwayProjectToken":"4535781c-9f0d-4da3-0148-e8927cdaad3b"}',
+]
+mustKeep = [
+  'RAILWAY_TOKEN=${RAILWAY_TOKEN}',
+  'INFO  railway token scoped to environment production',
+]
+
+[[rules]]
+id = "netlify-pat"
+description = 'Netlify personal access token (nfp_ + 36-40 alphanumerics)'
+# Netlify does not publish the length; observed tokens are 40 characters in all.
+regex = '''\b(nfp_[A-Za-z0-9]{36,40})\b'''
+keywords = ["nfp_"]
+mustRedact = [
+  'NETLIFY_AUTH_TOKEN=nfp_yqgdWLobxi8VvjkY8pZahrdmsRfPRrio6vNZ',
+  'DEBUG http: > Authorization: Bearer nfp_Dc8RVI26WmhCw8p2yU8GFKSqs7eqfPWlsXFC',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'netlify_token': 'nfp_IWpd5WWdbQlWk8qzXRJusYxtiaVRX3NUmnb6', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture nfp_uJb00cbH5tP9MvrtqEjv has the wrong length, skipping',
+  'INFO  docs: values beginning with nfp_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "netlify-build-hook"
+description = 'Netlify build hook URL (api.netlify.com/build_hooks/ + 24 hex)'
+regex = '''(?i)api\.netlify\.com/build_hooks/([a-f0-9]{24})\b'''
+keywords = ["build_hooks/"]
+mustRedact = [
+  'curl -X POST -d {} https://api.netlify.com/build_hooks/719357e166bb7fc7c5082112',
+  'NETLIFY_BUILD_HOOK="https://api.netlify.com/build_hooks/fa293147d04f2a72167e9d98?trigger_title=nightly"',
+]
+mustKeep = [
+  'INFO  POST https://api.netlify.com/build_hooks/${HOOK_ID} scheduled',
+]
+
+[[rules]]
+id = "vercel-deploy-hook"
+description = 'Vercel deploy hook URL (api.vercel.com/v1/integrations/deploy/prj_.../<hook>)'
+regex = '''(?i)api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{10,40}/([A-Za-z0-9]{8,})'''
+keywords = ["integrations/deploy/"]
+mustRedact = [
+  'curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_8HzLqA0kW3nY5tRj2Xc9/OQ4uUFx3TM',
+  'DEPLOY_HOOK=https://api.vercel.com/v1/integrations/deploy/prj_Qm1xT7eV0pLs3K9aZwB4/m3iumeI5tn?buildCache=false',
+]
+mustKeep = [
+  'INFO  deploy hook https://api.vercel.com/v1/integrations/deploy/prj_Qm1xT7eV0pLs3K9aZwB4/${HOOK} queued',
+]
+
+[[rules]]
+id = "cloudflare-tunnel-token"
+description = "Cloudflare Tunnel token (eyJhIjoi = base64 of '{\"a\":\"')"
+regex = '''\b(eyJhIjoi[A-Za-z0-9+/_-]{80,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyjhijoi"]
+mustRedact = [
+  'cloudflared tunnel --no-autoupdate run --token eyJhIjoi2/j+kgE8nesEFAys5aakNwEr+jecsJFj4GxrVp9yx4RgMEIJZC7CJh2sip93JAR3YP1SJCU2cuCigCEFwsLapkOSzNT3I857CZDekaWfr0WiqKQ1kTD9OupCW49BeWeHJtYVLp6tdNFIn9G7Jcm1YuB6Dy4tgf4d1K9XakanEKSTEBxG',
+  'TUNNEL_TOKEN=eyJhIjoieg/p5Xq2lDdTEelaBGkL8EzVgkawxpQSg6YSJFDMBJXlR8G+uOuX1HU3D8HHmcZyXbIoR866WhSldCCJkxwGvFL80Vz3qV3gC7uZaBIp+OEHxO15vR+pHiRlHdqPoLGg+a9PYgBNvdkCQ7vqcWixV8Iuoqe1yH2Q0KyNFCJCxGZw6pTa',
+  '    token: eyJhIjoio0k9ls3Ljzb3SJQrJvJmELK0tSFpTJBD3r+IE26BCIdVUWGX4E9yGTtdjVeOC86HvBMwJ/g8QWrnn0bGqDos9ME6mbZMbjSjLGtqebqyBblxSrMN+FvtjkdpW1k7i4skYO/093scKZzL6HGyn2XfIStN+PaBuRuZ82EbzLA7UG8Bk7bc',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJhIjoi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJhIjoiPNyIL1ql60d2zQNoRF15TQmZVcmd and ignored it',
+]
+
+[[rules]]
+id = "cloudflare-access-client-secret"
+description = 'Cloudflare Access service token client secret (64 hex) in CF-Access-Client-Secret'
+regex = '''(?i)(?:cf-access-client-secret|cf_access_client_secret)[\"']?\s*[:=]\s*[\"']?([a-f0-9]{64})\b'''
+keywords = ["cf-access-client-secret", "cf_access_client_secret"]
+mustRedact = [
+  'DEBUG http: > CF-Access-Client-Secret: 3ee908720f3cca309c943eaffd7e0a14ec25dda30dc049a73b3652be66834c70',
+  'CF_ACCESS_CLIENT_SECRET=b09270abff89b0e1cf23d1d8ea96245fe7141902987f0b2493a54d0ac54a6d43',
+]
+mustKeep = [
+  'DEBUG http: > CF-Access-Client-Secret: <redacted>',
+  'CF_ACCESS_CLIENT_SECRET=${CF_ACCESS_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "backblaze-b2-application-key"
+description = 'Backblaze B2 application key (K + 3 digits + 27 base64)'
+regex = '''(?<![A-Za-z0-9+/])(K00[0-9][A-Za-z0-9+/]{27})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["k00"]
+mustRedact = [
+  'B2_APPLICATION_KEY=K003OkphihB7koXZfFaCSQLXe3Jj61H',
+  'b2 authorize-account 0012a9c0f1e2 K003c0fxH+0fQt0xYeObW6pcdAQajWI',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","applicationKey":"K004bWEVBS3ZvzB9yVXpU7bLUJ1V7Nn"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture K0024JoeKoc9P+yomh has the wrong length, skipping',
+  'INFO  docs: values beginning with K00 are issued from the vendor console',
+]
+
+[[rules]]
+id = "wasabi-secret-key"
+description = 'Wasabi secret access key (40 base64) next to a wasabi keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:wasabi)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["wasabi"]
+mustRedact = [
+  'WASABI_SECRET_KEY=t03RkOpNNuEmKW7X0RmGRvxYSEpDSis8GE8obetx',
+  '    wasabi_secret_access_key: 2Wsz8nuPjSqhoY8e/VhW383gAy8aM+brAadPPAj3',
+  'wasabi secret key Mj6/OxdBj8cUEwm2eYR6i7J2pZIc0SxG7ZAfB6df',
+]
+mustKeep = [
+  'WASABI_SECRET_KEY=${WASABI_SECRET_KEY}',
+  'INFO  wasabi secret key rotated for bucket acme-backups',
+]
+
+[[rules]]
+id = "porkbun-secret-api-key"
+description = 'Porkbun secret API key (sk1_ + 64 hex)'
+regex = '''\b(sk1_[a-f0-9]{64})\b'''
+keywords = ["sk1_"]
+mustRedact = [
+  'PORKBUN_SECRET_API_KEY=sk1_7c5c52c81574845fb9323bb9021f3dbb82ae435b2baa7599abc40a4286dea454',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretapikey":"sk1_5c3a10badd3ae378ee4385f286132041ec06256887913682d706451910e153d9"}',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" porkbun_secret=sk1_3144d551d988a2b2bebeb916457089a18df7b81c7916ab4d3bf0c53cf7464ab5',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk1_be76a15edecbe38786be05406e6f444e4ab3 has the wrong length, skipping',
+  'INFO  docs: values beginning with sk1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "porkbun-api-key"
+description = 'Porkbun API key (pk1_ + 64 hex)'
+regex = '''\b(pk1_[a-f0-9]{64})\b'''
+keywords = ["pk1_"]
+mustRedact = [
+  'PORKBUN_API_KEY=pk1_7e3056e20ad15715e88837e208f9de6894440f72478f00909b484c6bb7af2ff4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","apikey":"pk1_ce55c9e82a9478ae1199919c8865d7514e217a82838cc85e7ad68234b218426c"}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'porkbun_api_key': 'pk1_55df20f3c621406d749ac619c81005fe961334bcce22322c51dbcdb93b50c1b7', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture pk1_454386baf0ee88a45e4bce418a43996f1894 has the wrong length, skipping',
+  'INFO  docs: values beginning with pk1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "godaddy-api-key"
+description = 'GoDaddy API key and secret in an sso-key Authorization header'
+regex = '''(?i)\bsso-key\s+([A-Za-z0-9_]{10,}:[A-Za-z0-9_]{10,})'''
+keywords = ["sso-key"]
+mustRedact = [
+  'DEBUG http: > Authorization: sso-key g7ONNQNb2WLeesBlfK63UKOAA271oj2I4o_JvRkMRyXI7FYvkGy6ndNrJ:RVWrQkwljxtAgQomMqXlGf',
+  "curl -H 'Authorization: sso-key YS32IjvFUePiFd7ROwPzqN5BTvYhmGpplu_BT92vaQqOarpTuYHTcx2k8:jz6GpbIS4qPpJYsUFPljpR' https://api.godaddy.com/v1/domains",
+]
+mustKeep = [
+  'INFO  docs: GoDaddy requires the header Authorization: sso-key KEY:SECRET',
+]
+
+[[rules]]
+id = "proxmox-api-token"
+description = 'Proxmox VE API token secret (PVEAPIToken=user@realm!tokenid=UUID)'
+regex = '''(?i)PVEAPIToken=[^\s=!\"']+![^\s=\"']+=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["pveapitoken"]
+mustRedact = [
+  'DEBUG http: > Authorization: PVEAPIToken=terraform@pve!ci=dc5c914d-2d80-079e-8fa8-104ed379aa25',
+  "PM_API_TOKEN='PVEAPIToken=root@pam!backup=daebb193-af9d-351d-40b4-26a12db04b7d'",
+]
+mustKeep = [
+  'INFO  using PVEAPIToken=terraform@pve!ci=${PM_SECRET}',
+]
+
+[[rules]]
+id = "proxmox-auth-ticket"
+description = 'Proxmox VE authentication ticket (PVE:user@realm:HEX::signature)'
+regex = '''\bPVE:[A-Za-z0-9@._-]+:([0-9A-F]{8}::[A-Za-z0-9+/]{100,}={0,2})'''
+keywords = ["pve:"]
+mustRedact = [
+  'DEBUG http: > Cookie: PVEAuthCookie=PVE:root@pam:A4845BC7::7Mh47jGndTPkREs0ytwC4id9Iavv0bvQTWjqmnvKbwhaXa3sLRXleGtFQP0jqwum271aE1oIaEBszJiSPHTzOOBR3zvGGEX4roty/pprC8hTcej0KvKXtd6TS2SmWY8Cv0YuJLVMtiQNpwyhH0ILos9RF8+QF/CPlWuyWOxfS7+fkwvnjBeG1Vuii6fG1yBOhwU4Oap08UQ/6Xo4N+PXrwIoi2xi/FX8epq3yMmQYv2RKY/4lgJqjNWvjy39lltQvl8zB+YTMbIaM0rkypFxRpGaDDiAOczPX+2ZiGJBQTwKBkjBBIQ9V4HH82MlqHrJ3rdH29dOVdAyL2s4eiAnJT==',
+  '{"data":{"ticket":"PVE:root@pam:6D5D0555::fnwZO0ZgQmyA9HnTV/mK7riSL3EREbkrK9Z0d3GOhzUKj8GufZQLBMD9ZaAcq6un9Y2AQSCgalcovL2BoyD60UEngqAhVvj1nTYT8AOygx/QGuP1HphINh0XY7x87c7ubyI+kAdT1N6sx0rhVetpgtDnHca9DNCDyQnOEbsk34cix0GF3nQyEoN8KdiwKW/vxHa4xlFFYwPKAQpZo8Ds5/fxPnXZJoKjd019CvPb9Q6ng5fticYRldgszEfhMmEs28bXepkpMRKrrgyfsCIcGMkT2P8Vggvs44CiYc87i4AlCa8C4+d8/wezCRFu7B2rCG7Qyvh2L178QfuV0e4TO9==","username":"root@pam"}}',
+]
+mustKeep = [
+  'INFO  PVE:root@pam:6630A1B2:: ticket renewed (signature omitted)',
+]
+
+[[rules]]
+id = "portainer-access-token"
+description = 'Portainer API access token (ptr_ + 43-64 base64)'
+regex = '''\b(ptr_[A-Za-z0-9+/]{43,64}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["ptr_"]
+mustRedact = [
+  'DEBUG http: > X-API-Key: ptr_nf5y7sxT4Q2kQt7WOYCPDV5qP/NKEsHOjQikjIU4RTe=',
+  'PORTAINER_API_KEY=ptr_ea8hchvc6HFXHa4QAjMNoYLhREXReT+wrd0SlmhJVVK=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","portainer_token":"ptr_XdPv+iBW32Ezd+YX66YvKjnWWJg72IaJcmSEOP13yxc="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ptr_RG6JCr80DfatZUHJBbAEUB2/ has the wrong length, skipping',
+  'DEBUG ptr_offset=4096 ptr_len=512',
+]
+
+[[rules]]
+id = "truenas-api-key"
+description = 'TrueNAS API key (id - 64 alphanumerics) next to a truenas keyword or login_with_api_key'
+regex = '''(?i)(?:truenas|freenas|login_with_api_key)[^\r\n]{0,60}?[\"'\s=:\[]((?-i:[0-9]{1,4}-[A-Za-z0-9]{64}))(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["truenas", "freenas", "login_with_api_key"]
+mustRedact = [
+  '{"id":"a1","msg":"method","method":"auth.login_with_api_key","params":["2-p6FIHLM0H6m65pM6kV5zaRHPgdtbrxr3DtnAA6EeFWVR5bDSkWYkYDFNWAk5PgjY"]}',
+  'TRUENAS_API_KEY=28-Z9plhd7ysl6QCdRT9JjGSChSXWcwOHGQFBVink8KXLUs1uDpU6Ge6SL7YCHALCBF',
+  'truenas api key: 7-tinZunE2vPIW914yVDYLjmA5g0B3zJoYnfj7YUuNCZ16JWM43xltsTpw3Biy9Bmc',
+]
+mustKeep = [
+  'TRUENAS_API_KEY=${TRUENAS_API_KEY}',
+  'INFO  truenas api key 3-ci created (shown once)',
+]
+
+# --- source hosting ---
+
+[[rules]]
+id = "bitbucket-access-token"
+description = 'Bitbucket repository / project / workspace access token (ATCTT3xFfGN0 + base64url)'
+# Atlassian documents the prefix; the observed length is 192 (tolerant range).
+regex = '''\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})(?![A-Za-z0-9_=-])'''
+keywords = ["atctt3xffgn0"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer ATCTT3xFfGN0t_iWGQ0WwLHnFDh11j1Xy54LHwZjTGbN3Bw7hG1XNmfHk1VFFV4abW0Pu1dqYdvBGE2UxeSe-PELrdERAElswejq44r88nw19-PSNkUaEzC2VM9xzN3zCgRuuKaow8mDfzxxMxGszwrxM21uzH5thAcHiUW0MfZGe-o4kKlOkGrj=ACF3C7EA',
+  'BITBUCKET_ACCESS_TOKEN=ATCTT3xFfGN0JYoobKZPrvuDxGQqZbladL7_tx2ctLg_wW7TOGzFWjMa-fPHQiuYiBcYenwW0PJFzHadj0tqSUFTWF8crn8Xz2-agV77fUXAAA0a7-KC-QRHaUycXsCB49MoN7GGFo6K30m3Z7AxfUzsGqiZqhz4j7pEDA_NWTsFq_mUwEPCnrVK=0FF86DB9',
+  'git clone https://x-token-auth:ATCTT3xFfGN0Oozo_Ywi0G65fpnW38xr5MgSUGXMnwMkhXQ-a-hRiJMNwpE1lUs9ekJx2ZY0cTssdd7opemqIWtHJqJzcUlpwmS2pMRzJnGKb9P1Dw_x5ntf1GjHIFDzN1GOqbLkzdSRz55i5hXGp3QZ2hIff_HM11RrY3KOEo7B8hCKofc4si-f=FD489542@bitbucket.org/acme/api.git',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ATCTT3xFfGN0iVbX1tQuvsl77gB3ZibMsH649U6RKHHV41jvb9wSQtGVK has the wrong length, skipping',
+  'INFO  docs: values beginning with ATCTT3xFfGN0 are issued from the vendor console',
+]
+
+[[rules]]
+id = "gitea-access-token"
+description = 'Gitea / Forgejo / Gogs access token (40 hex) next to a gitea, forgejo or gogs keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["gitea", "forgejo", "gogs", "codeberg"]
+mustRedact = [
+  'GITEA_TOKEN=bdb28cd8dd44721ac7912467282e3901093ee120',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","forgejo_access_token":"5d9010e526b78b75fa2c69a5de846d9b0d359cfc"}',
+  'gitea token 6073f34e88a8f8d44db52a35656a76f4455d5402',
+]
+mustKeep = [
+  'GITEA_TOKEN=${GITEA_TOKEN}',
+  'INFO  gitea push to acme/api at 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21 accepted',
+]
+
+# --- CI/CD, build and test services ---
+
+[[rules]]
+id = "buildkite-agent-token"
+description = 'Buildkite agent registration token (40-64 alphanumerics) next to a buildkite agent keyword'
+# Buildkite does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:buildkite[\w. -]{0,6}agent)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["buildkite"]
+mustRedact = [
+  'BUILDKITE_AGENT_TOKEN=0zpdn8ah2do7hv73vm34dvk05b4i0fovsz8pt5lfcwe328flsu',
+  '    buildkite_agent_token: 0l76d5gwkjxk7iuqh4r7x4zk479gncrkqoqvw63u4r623jroot',
+  'buildkite agent token "ueeqwbjvpxc3pub2ja06gijb3tyo7om066j0zc005zt1n9g5z4"',
+]
+mustKeep = [
+  'BUILDKITE_AGENT_TOKEN=${BUILDKITE_AGENT_TOKEN}',
+  'INFO  buildkite agent token rotated for queue default',
+]
+
+[[rules]]
+id = "drone-ci-token"
+description = 'Drone CI personal token (32 alphanumerics) next to a drone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:drone)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["drone"]
+mustRedact = [
+  'DRONE_TOKEN=bC0gLPORpfVsZ3iAAgo2hF2kIek6oHMJ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","drone_api_token":"lQeTM9sZqK0dq8vRdVZYxoxaaxngGHKd"}',
+  'drone token dHEDAMDYGrzzWo6lOtttIDit6XcT43CP',
+]
+mustKeep = [
+  'DRONE_TOKEN=${DRONE_TOKEN}',
+  'INFO  drone token valid for user ci-bot',
+]
+
+[[rules]]
+id = "codemagic-api-token"
+description = 'Codemagic API token next to a codemagic keyword'
+# Codemagic does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:codemagic)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["codemagic"]
+mustRedact = [
+  'CODEMAGIC_API_TOKEN=mmnsCZgXBX9n9lgjKIfGM86aeBGHoAcypiFL46RI_Db',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","codemagicToken":"hCmklaM6AQO1BZ5bJpcmekaw9nxqOtNsu1VsUhSDO0q"}',
+  'codemagic private token: Qx891gdz7khGwwuebc5v3sHO11tB99BmTWmc66zdktp',
+]
+mustKeep = [
+  'CODEMAGIC_API_TOKEN=${CODEMAGIC_API_TOKEN}',
+  'INFO  codemagic token accepted for team acme',
+]
+
+[[rules]]
+id = "bitrise-access-token"
+description = 'Bitrise personal / workspace access token next to a bitrise keyword'
+# Bitrise does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitrise)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{60,100}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["bitrise"]
+mustRedact = [
+  'BITRISE_ACCESS_TOKEN=_SB6I6ywxgV3sgYopMD4gN0y3x70_WkZqB_OnbGOcp5eeIC5wTWp4soqgNRGNTwgtY6AGvuv_4fTVnjs_8i2aH',
+  '    bitrise_token: AMHGHhDa95Zd2g_XHnyTme-iVCd2JqDy68oVZfjbfaPG2ozJ5ncpeqd3dagDC2Q8Xzwd9PePVst1Ple2QNFn4_',
+  'bitrise personal access token HD8YI5G9OVHB4Wv7nRDgSOpBiiiUynkbMg_xhk_EEzktD-LjEjv1ku_r8GHUgc_MFFffCWu3JfwVHmvLVrjXTD',
+]
+mustKeep = [
+  'BITRISE_ACCESS_TOKEN=${BITRISE_ACCESS_TOKEN}',
+  'INFO  bitrise token expires in 30 days',
+]
+
+[[rules]]
+id = "semaphore-api-token"
+description = 'Semaphore CI API token next to a semaphore token/key keyword'
+# "semaphore" is a common word in system logs: a token/api-key word must follow it.
+regex = '''(?i)(?<![A-Za-z0-9])(?:semaphore(?:ci)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|api[ _.-]?key|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|api[ _.-]?key|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["semaphore"]
+mustRedact = [
+  'SEMAPHORE_API_TOKEN=WEqZe4cbCRvYNxHtHNoH',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","semaphore_token":"bf0z9W6zoFDrmvr9qvv3"}',
+  'semaphore api token vbi9bs6jJSrrNwpi84em',
+]
+mustKeep = [
+  'SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}',
+  'kernel: semaphore token count 64 exceeded for ipc 1234567890abcdefghij',
+]
+
+[[rules]]
+id = "teamcity-access-token"
+description = "JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9 = base64 of '{\"typ\": \"TCV2\"}')"
+regex = '''\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
+keywords = ["eyj0exaioiaivenwmij9"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer eyJ0eXAiOiAiVENWMiJ9.koOmZNr74wUpBeiT2xkOyxtdu43xAHXYk_f3.95rQqdK_cBponPfV4nM19-5lPineyGTsuXu2VFhtj_oUQGOy',
+  '<add key="ClearTextPassword" value="eyJ0eXAiOiAiVENWMiJ9.AP5DTFnST3rnyLcn8g41D8EiYXVc1f9VK2Nh.Zja4yhFkuY9max-qVbCYpfiGb0Nn_Zq8p8Y-pFyMnTocHa7I" />',
+  'TEAMCITY_TOKEN=eyJ0eXAiOiAiVENWMiJ9.IGpFWYeGE6Fys3ytVgaok8DHzcZUrYIA71Ms.C_BXay9uKmLyawyxMISIBMeC33Q1EbO3gXpRaBCSFcj8PmXG',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJ0eXAiOiAiVENWMiJ9 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJ0eXAiOiAiVENWMiJ9.x and ignored it',
+]
+
+[[rules]]
+id = "jenkins-api-token"
+description = 'Jenkins API token (11 + 32 hex) after a jenkins keyword on the same line'
+regex = '''(?i)jenkins[^\r\n]{0,80}?(?<![A-Za-z0-9])(11[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["jenkins"]
+mustRedact = [
+  'JENKINS_API_TOKEN=110744e934825964f18840ca6cde888139',
+  'java -jar jenkins-cli.jar -s https://ci.acme.internal/ -auth ci-bot:1185ad37a368128e35e24a0bb293fbba90 build api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jenkins_token":"1145e889c2a7a3552b3bacf1a98bfa12c7"}',
+]
+mustKeep = [
+  'JENKINS_API_TOKEN=${JENKINS_API_TOKEN}',
+  'INFO  jenkins build 1187 finished in 11 min, commit 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+]
+
+[[rules]]
+id = "jenkins-crumb"
+description = 'Jenkins CSRF crumb in a Jenkins-Crumb header or field'
+regex = '''(?i)jenkins-crumb[\"']?\s*[:=]\s*[\"']?([a-f0-9]{32,64})\b'''
+keywords = ["jenkins-crumb"]
+mustRedact = [
+  "curl -X POST https://jenkins.acme.internal/job/api/build -H 'Jenkins-Crumb:4cba5b8873621df709c808c70cf91bb5699b48ee8f2a86fa8c9bec99347be4a9'",
+  'DEBUG http: > Jenkins-Crumb: d36350ff594dc75b9b97187a9fd4595bc7b3022ae6e5dbd46b68e8d48ed0a9ad',
+]
+mustKeep = [
+  'DEBUG http: > Jenkins-Crumb: ${CRUMB}',
+]
+
+[[rules]]
+id = "codecov-token"
+description = 'Codecov upload / API token (UUID) next to a codecov keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["codecov"]
+mustRedact = [
+  'CODECOV_TOKEN=7b1aaba2-fee8-d164-a597-3bd99f1b737c',
+  '    codecov_token: 996af0d5-4dc2-e1ac-c93c-3f42c5165622',
+  'codecov token 0fdd006b-8240-79b0-636d-765bca004e8e',
+]
+mustKeep = [
+  'CODECOV_TOKEN=${CODECOV_TOKEN}',
+  'INFO  codecov upload 8e2c4a10 processed',
+]
+
+[[rules]]
+id = "coveralls-repo-token"
+description = 'Coveralls repository token (32-40 alphanumerics) next to a coveralls keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:coveralls)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["coveralls"]
+mustRedact = [
+  'COVERALLS_REPO_TOKEN=UdoqJpbmppvgE3PfiREf1BNTh2abHAch2fMy7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","coveralls_repo_token":"CjC0SvnFmhehXfIoBI6EuXd2TIwDQTCXx46CW"}',
+  'coveralls secret key yb7vPfTOgLKUL2xldWjqPvFG5vttznYFUThxM',
+]
+mustKeep = [
+  'COVERALLS_REPO_TOKEN=${COVERALLS_REPO_TOKEN}',
+  'INFO  coveralls token accepted, coverage 87.2%',
+]
+
+[[rules]]
+id = "codacy-api-token"
+description = 'Codacy project or account API token next to a codacy keyword'
+# Project tokens are 32 characters, account tokens 20 (tolerant range).
+regex = '''(?i)(?<![A-Za-z0-9])(?:codacy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["codacy"]
+mustRedact = [
+  'CODACY_PROJECT_TOKEN=tEQTeF8pz3fzOAOWtCMl4bs9IgwRSv0e',
+  'CODACY_API_TOKEN=lBEUgDriPCImy0GkvhulprVcZcQSmU0M',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","codacyToken":"kLS0nAWeCjxhKakGtjfYiOEm1BRmaQxb"}',
+]
+mustKeep = [
+  'CODACY_PROJECT_TOKEN=${CODACY_PROJECT_TOKEN}',
+  'INFO  codacy project token in use by 3 pipelines',
+]
+
+[[rules]]
+id = "sonar-token-legacy"
+description = 'SonarQube / SonarCloud token, legacy 40 hex without the sq*_ prefix, next to a sonar keyword'
+regex = '''(?i)(?:(?<![A-Za-z0-9])|(?<=-D))(?:sonar(?:cloud|qube)?)(?:[\w.:-]{0,24}?(?:token|login|key|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|login|key|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["sonar"]
+mustRedact = [
+  'SONAR_TOKEN=43641a3f34029bcd2bcfdd4c0318cc7d14456688',
+  'mvn sonar:sonar -Dsonar.login=b8ff0cc7bcce1603a814cb42dc8fdaf7fb8ee5b5',
+  '2024-05-01 10:00:07.412  WARN 1 --- [           main] c.e.config.Settings : sonar.token = 583a3b1ef62a53fc3a87327161faae1eda7359df',
+]
+mustKeep = [
+  'SONAR_TOKEN=${SONAR_TOKEN}',
+  'INFO  sonar analysis of 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21 queued',
+]
+
+[[rules]]
+id = "chromatic-project-token"
+description = 'Chromatic project token (chpt_ + 14 hex)'
+regex = '''\b(chpt_[a-f0-9]{14,20})\b'''
+keywords = ["chpt_"]
+mustRedact = [
+  'CHROMATIC_PROJECT_TOKEN=chpt_5b81f8e629cf17',
+  'npx chromatic --project-token=chpt_cfcfa7323c66aa',
+  '    projectToken: chpt_299da89bd556ec',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture chpt_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with chpt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "percy-token"
+description = 'Percy project token (optional web_/app_/auto_/ss_ prefix + 64 hex) next to a percy keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["percy"]
+mustRedact = [
+  'PERCY_TOKEN=web_19c3812910d3d7b2972bf416ee528d67551a24f47aca08da15e6f2972207532c',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","percyToken":"web_cd0aa4db12163939e2a6fa2b7d9f21c21941919ac899d13f94304e8b7ec26a60"}',
+  'percy token web_94b57aeaeee5df67c4cba66a172ee583c317c9d875a72f7858c11e64403fc677',
+]
+mustKeep = [
+  'PERCY_TOKEN=${PERCY_TOKEN}',
+  'INFO  percy build 4512 finished, 12 snapshots',
+]
+
+[[rules]]
+id = "browserstack-access-key"
+description = 'BrowserStack access key (20 alphanumerics) next to a browserstack keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:browserstack|bstack)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["browserstack", "bstack"]
+mustRedact = [
+  'BROWSERSTACK_ACCESS_KEY=G678tXPqYkDXOecZ2eaB',
+  '    browserstack_key: 355VNUgFTGlFA1WAy3u1',
+  'browserstack access key URhBH08R6tQTozyZIQCW',
+]
+mustKeep = [
+  'BROWSERSTACK_ACCESS_KEY=${BROWSERSTACK_ACCESS_KEY}',
+  'INFO  browserstack key user ci_bot has 5 parallel sessions',
+]
+
+[[rules]]
+id = "saucelabs-access-key"
+description = 'Sauce Labs access key (UUID) next to a sauce keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:sauce(?:labs)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["sauce"]
+mustRedact = [
+  'SAUCE_ACCESS_KEY=b9e68fde-870f-3bf1-8142-6727e8b30603',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sauceAccessKey":"f26236ad-7a02-5f43-0fe1-26dd2816f070"}',
+  'saucelabs access key d7b2a9d5-a72b-01de-7d64-c6b89fae5a86',
+]
+mustKeep = [
+  'SAUCE_ACCESS_KEY=${SAUCE_ACCESS_KEY}',
+  'INFO  sauce access key for user ci-bot rotated',
+]
+
+[[rules]]
+id = "lambdatest-access-key"
+description = 'LambdaTest access key (50 alphanumerics) next to a lambdatest / LT_ACCESS_KEY keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:lambdatest|lt(?=[_.-]access))(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{50}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["lambdatest", "lt_access", "lt-access", "lt.access"]
+mustRedact = [
+  'LT_ACCESS_KEY=rR2CRG3zmEgR6YMJcB2UlnJuerbWsG6wkowe3xWYkKOKYqahLH',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lambdatestAccessKey":"hWwkGZpxJD3Yo9GNTNhPZuCN1OOrKa17DFeMViifqscusbS19r"}',
+  'lambdatest access key 7g0FKWgFKdRXHWWTRCb6pKJY2VNJ8CbsIARgTjuf74F8aqES05',
+]
+mustKeep = [
+  'LT_ACCESS_KEY=${LT_ACCESS_KEY}',
+  'INFO  lambdatest access key valid until 2025-01-01',
+]
+
+[[rules]]
+id = "cypress-record-key"
+description = 'Cypress Cloud record key (UUID) next to a cypress keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cypress)(?:[\w.:-]{0,24}?(?:record[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:record[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["cypress"]
+mustRedact = [
+  'CYPRESS_RECORD_KEY=a021075a-f324-2f1b-4c57-6d2e8e5638e4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cypressRecordKey":"cedcf8fa-2338-8396-f523-2102ed36e066"}',
+  'cypress record key edc8f621-bd50-2d78-a7b6-e14303b95d34',
+]
+mustKeep = [
+  'CYPRESS_RECORD_KEY=${CYPRESS_RECORD_KEY}',
+  'INFO  cypress run 3f9c2a71 recorded, 42 specs',
+]
+
+[[rules]]
+id = "deno-deploy-token"
+description = 'Deno Deploy access token (ddp_ + 36 alphanumerics)'
+regex = '''\b(ddp_[A-Za-z0-9]{36})\b'''
+keywords = ["ddp_"]
+mustRedact = [
+  'DENO_DEPLOY_TOKEN=ddp_3zSf43ZY8GYpQpEm4aQpO0yU6CIRETQYQFdd',
+  'deployctl deploy --token=ddp_hTqIwHjui4P0t18Lj9UCFjcNhHRTvVoVj63q --project=acme main.ts',
+  'DEBUG http: > Authorization: Bearer ddp_8tSRxfukigUL9FMzn5t5bOw9FZOezr8hhtXg',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ddp_gHtd8Niw95PjmYFsTnh1 has the wrong length, skipping',
+  'INFO  docs: values beginning with ddp_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "codeclimate-reporter-id"
+description = 'Code Climate test reporter id (64 hex) next to a CC_TEST_REPORTER_ID / codeclimate keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["cc_test_reporter", "cc-test-reporter", "codeclimate"]
+mustRedact = [
+  'CC_TEST_REPORTER_ID=028380d24ef82f5a59f9eec523f156333054ecfd8040419fde4fb74dbbf57b20',
+  '    codeclimate_reporter_id: a07252a344d98d7fd57a33f16fe8b977e139dc61f2cd459036afefc9364940f9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","CC_TEST_REPORTER_ID":"843f9fb2c1848473db2ec86f74fdc4f2dbf9496488dba3fae5aaedda88076723"}',
+]
+mustKeep = [
+  'CC_TEST_REPORTER_ID=${CC_TEST_REPORTER_ID}',
+  'INFO  codeclimate id 3f9c2a71 quality gate passed',
+]
+
+[[rules]]
+id = "deepsource-dsn"
+description = 'DeepSource DSN secret (https://<32 hex>@app.deepsource.com)'
+regex = '''(?i)https?://([a-f0-9]{32})@(?:app\.)?deepsource\.(?:io|com)'''
+keywords = ["deepsource"]
+mustRedact = [
+  'DEEPSOURCE_DSN=https://a36219901fb303e2d3c2eba4e0a83413@app.deepsource.com',
+  'deepsource report --dsn "https://c4192d34c44b4765204399295e080def@app.deepsource.com" --analyzer test-coverage',
+]
+mustKeep = [
+  'INFO  deepsource dsn https://${DSN_KEY}@app.deepsource.com configured',
+]
+
+# --- Kubernetes, Rancher, HashiCorp, infrastructure as code ---
+
+[[rules]]
+id = "kubernetes-bootstrap-token"
+description = 'Kubernetes / kubeadm bootstrap token (6 + . + 16 lower-case alphanumerics)'
+regex = '''(?i)(?:kubeadm|bootstrap[_-]?token|tlsbootstrap)[^\r\n]{0,80}?(?<![\w.-])((?-i:[a-z0-9]{6}\.[a-z0-9]{16}))(?![\w.-])'''
+keywords = ["kubeadm", "bootstrap-token", "bootstrap_token", "bootstraptoken", "tlsbootstrap"]
+mustRedact = [
+  'kubeadm join 10.0.0.10:6443 --token 4esyc4.6b71w6hj7dwpsvca --discovery-token-ca-cert-hash sha256:4f1c0a',
+  '{"kind":"InitConfiguration","bootstrapTokens":[{"token":"hasl4n.kcijrb84iksxfvj2","ttl":"24h0m0s"}]}',
+  'kubelet[812]: kubeadm bootstrap token wmf732.ba8erseqvjscm55y expires in 23h',
+]
+mustKeep = [
+  'kubeadm: [upload-config] storing the configuration in ConfigMap kubeadm.config in kube-system',
+  'INFO  kubeadm join 10.0.0.10:6443 --token ${BOOTSTRAP_TOKEN}',
+]
+
+[[rules]]
+id = "kubeadm-certificate-key"
+description = 'kubeadm control-plane certificate key (64 hex) after --certificate-key / certificateKey'
+regex = '''(?i)(?:--certificate-key(?:\s+|=)|certificateKey[\"']?\s*:\s*[\"']?)([a-f0-9]{64})\b'''
+keywords = ["certificate-key", "certificatekey"]
+mustRedact = [
+  'kubeadm join 10.0.0.10:6443 --control-plane --certificate-key aec7a7026e9000c1eba1677019e983897030960dfe3b830fbb1ac14abbba766f',
+  '{"kind":"InitConfiguration","certificateKey":"ba5aa1c484e9525e3400e73a1e54298df703d9c7f8641dd3d33a2df13a2521db"}',
+]
+mustKeep = [
+  'kubeadm init phase upload-certs --upload-certs (certificate-key printed once)',
+]
+
+[[rules]]
+id = "rancher-api-token"
+description = 'Rancher API token (token-xxxxx: + 54 lower-case alphanumerics)'
+regex = '''\b(token-[a-z0-9]{5}:[a-z0-9]{54})\b'''
+keywords = ["token-"]
+mustRedact = [
+  'CATTLE_TOKEN=token-s16z6:nr051xp0oxonneblxinrqktbrw54jflu5knrl5qz1rgtf8rg1hfijs',
+  'DEBUG http: > Authorization: Bearer token-98ipx:qk4nogr6fufnqczpzek69lbgeag4xgdtphlmgpi7kju17niavfs0ag',
+  'rancher login https://rancher.acme.internal --token token-y3ali:ukz4eovlq7lf5pf5c4mhqijc57vfxh0py40zzlbaqolkwm9n93gvhh',
+]
+mustKeep = [
+  'INFO  rancher token-ab12c created for user u-x7k2p (expires in 30d)',
+  '2024-05-01T10:00:10Z WARN  fixture token-clara:qgjft8vzeb0xe0gifsf2e4egkxh has the wrong length, skipping',
+]
+
+[[rules]]
+id = "rancher-cattle-token"
+description = 'Rancher token secret (54 lower-case alphanumerics) next to a CATTLE / rancher token keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cattle|rancher)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[a-z0-9]{54})(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["cattle", "rancher"]
+mustRedact = [
+  'CATTLE_SECRET_KEY=nolicx8iix7o4gme3pb3iqensyr5af7a5tdbmukd3n3ah7rsv581i8',
+  'RANCHER_TOKEN=nvf5qi365yu8t1rxuz92907068kyxyyo48vm9k3vfnp9j03xn3hi35',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cattleToken":"m1xnqdu9l0wm05soyts5efd6zdgbxu9bm4jfvzsq1x2bg0kg9ctk8z"}',
+]
+mustKeep = [
+  'CATTLE_TOKEN=${CATTLE_TOKEN}',
+  'INFO  cattle token for cluster c-m-4x7k2p refreshed',
+]
+
+[[rules]]
+id = "nomad-acl-token"
+description = 'HashiCorp Nomad ACL token secret id (UUID) next to a nomad keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:nomad)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["nomad"]
+mustRedact = [
+  'NOMAD_TOKEN=d4d289b0-ffdb-0235-9105-7155e90f57cf',
+  'DEBUG http: > X-Nomad-Token: d228f942-1e66-0baa-8a30-ceda9d8a4485',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nomad_acl_token":"af09a44a-ad5e-f178-0c1d-d54b6cfb508b"}',
+]
+mustKeep = [
+  'NOMAD_TOKEN=${NOMAD_TOKEN}',
+  'INFO  nomad token accessor a1b2 policy=deploy expires in 1h',
+]
+
+[[rules]]
+id = "consul-acl-token"
+description = 'HashiCorp Consul ACL token secret id (UUID) next to a consul keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:consul)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret|master)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret|master)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["consul"]
+mustRedact = [
+  'CONSUL_HTTP_TOKEN=9b21588f-7439-08c0-0cd3-2678de106fb9',
+  'DEBUG http: > X-Consul-Token: 9d6da64c-6a49-c7c8-5db4-1cc76e3fe761',
+  '    consul_token: 04bf66de-1553-5ece-0c88-39421bbdc6f6',
+]
+mustKeep = [
+  'CONSUL_HTTP_TOKEN=${CONSUL_HTTP_TOKEN}',
+  'INFO  consul token policy=agent accessor=7c3e',
+]
+
+[[rules]]
+id = "vault-legacy-token"
+description = 'HashiCorp Vault token in the pre-1.10 format (s., b. or r. + 24 alphanumerics) next to a vault keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:vault)(?:[\w.:-]{0,24}?(?:token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([sbr]\.(?:[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|CAES[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["vault"]
+mustRedact = [
+  'VAULT_TOKEN=s.aqvmhmmQoLlRRlohrsMGGorX',
+  'DEBUG http: > X-Vault-Token: s.KI4LXgtYgnf91cCgzSKyS9zl',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","vaultToken":"s.78LvQREQWrxgwPLQMhxDOjJg"}',
+]
+mustKeep = [
+  'VAULT_TOKEN=${VAULT_TOKEN}',
+  'INFO  vault token renewed, ttl=768h policies=[default deploy]',
+]
+
+[[rules]]
+id = "vault-unseal-key"
+description = 'HashiCorp Vault unseal or recovery key (44 base64 or 64 hex) after an unseal/recovery key label'
+regex = '''(?i)(?:\b(?:unseal|recovery)[ _-]?key(?:[ _-]?[0-9]{1,2})?[\"']?\s*[:=]\s*[\"']?|\boperator\s+unseal\s+(?:-[\w-]+(?:=\S+)?\s+)*)([A-Za-z0-9+/]{43}[A-Za-z0-9+/=]|[a-f0-9]{64})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["unseal", "recovery key", "recovery_key", "recovery-key", "recoverykey"]
+mustRedact = [
+  'Unseal Key 1: 6mdpxYWs86MPnaN2FOsmH4g4T0MicgHJPHtM0f2ws3vj',
+  'vault operator unseal auoqQhkV3Aw00wnTJSxslVlAOLIVL1gDTJYAltdyyfOa',
+  '{"unseal_keys_b64":[],"recovery_key":"sK4ffuOyx9+ozuPDdwhfnAfU+DnKMo1cN3DFAYIx/w3j"}',
+]
+mustKeep = [
+  'Unseal Progress    1/3',
+  'INFO  vault operator unseal ${UNSEAL_KEY_1}',
+]
+
+[[rules]]
+id = "hcp-client-secret"
+description = 'HashiCorp Cloud Platform service principal client secret (64 alphanumerics) next to an HCP_CLIENT keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["hcp_client", "hcp-client", "hcp.client", "hcpclient"]
+mustRedact = [
+  'HCP_CLIENT_SECRET=RwpZg7ev5YcTh969fpN_NLWGVhNcDoIcxRp_4Abizhi45hQeCcc_lZi5ZFJ50FQU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hcp_client_secret":"KVFYth5KSh7BHllwpSfkDjdDI17e0REbvclIT0OvMo8qvMook92Y1WQANSqlsfRK"}',
+  '    hcpClientSecret: jk630dVuuzdYb63tUPaXpfNouyQpTZ_67f2AyKlsFIUZ8bPYp3pQtbWCiymjib5L',
+]
+mustKeep = [
+  'HCP_CLIENT_SECRET=${HCP_CLIENT_SECRET}',
+  'INFO  hcp client secret expires 2025-01-01',
+]
+
+[[rules]]
+id = "boundary-auth-token"
+description = 'HashiCorp Boundary auth token (at_ + 10 + _ + base58) on a line that names boundary'
+regex = '''(?i)boundary[^\r\n]{0,80}?\b((?-i:at_[A-Za-z0-9]{10}_[A-Za-z0-9]{60,}))'''
+entropy = 3.5
+keywords = ["boundary"]
+mustRedact = [
+  'BOUNDARY_TOKEN=at_JWW2Y60veY_f88irXYWGSZwILBH9JXS58KoKau4PFUjRQpAwaIm8jSbg8CB18dcnlqZ6liP5sV6D70l6q9hxmOrqIE4JMYwbtK9Jl',
+  'boundary connect ssh -target-id ttcp_1234567890 -token at_zZDsAFB0Jg_Nc9e2viWaBzVx5nXnB9G2Lj70tXCruGqZFeVgCZOsPdu7bfKBAWJTfRyQ2X1pkBr9sk7B7LQhYCozTrG8HUs2gTab6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","boundary_token":"at_DcKSd4Mo78_d5oLoR0ug4Pluw46NErZeaMUas8toDN097cL3RQLpk8bDYynJkJauvQQh0itbySIpVjUqJ6bdeUzsCqt5JNUN5yHtI"}',
+]
+mustKeep = [
+  'BOUNDARY_TOKEN=${BOUNDARY_TOKEN}',
+  'INFO  boundary session s_1234567890 at_ttl=8h',
+]
+
+# --- secret managers, access and networking ---
+
+[[rules]]
+id = "doppler-service-account-token"
+description = 'Doppler service account token (dp.sa. + 40-44 alphanumerics)'
+regex = '''\b(dp\.sa\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.sa."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.sa.4hddYMUCDfwXdRSVfELbExs0o8wpKeam26KsQiWU04z',
+  'DEBUG http: > Authorization: Bearer dp.sa.7dLyBF2FqtXDCVuVd3XpByumtSqbVl2jhBpiWfwhSwn',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.sa.uzKIhVh1RqmEIn9C7R2k8RQQqD5D48vdrCrla85XMq4" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.sa.n2Lht1ARYyg716hcRP9AXDV has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.sa. are issued from the vendor console',
+]
+
+[[rules]]
+id = "doppler-scim-token"
+description = 'Doppler SCIM token (dp.scim. + 40-44 alphanumerics)'
+regex = '''\b(dp\.scim\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.scim."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.scim.8kv6AIDz8LOsqOgoiJF8CwvdYwSJjf7LgsIa6LTqp0h',
+  'DEBUG http: > Authorization: Bearer dp.scim.amKoEXbPz4YjHwr95CwWFrOw66lhfEIKFvoldQrCkH5',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.scim.5kdpL0oVEssSp9rPEZlgSfp0KfibpEzH5JJnRValFuF" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.scim.KBf2cP4ZSJJJXLp3RRyDFd has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.scim. are issued from the vendor console',
+]
+
+[[rules]]
+id = "doppler-audit-token"
+description = 'Doppler audit token (dp.audit. + 40-44 alphanumerics)'
+regex = '''\b(dp\.audit\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.audit."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.audit.Cfzbf387PAWcWcKmohSC61hL7AWf4dCTC9FC5DyMoc3',
+  'DEBUG http: > Authorization: Bearer dp.audit.IosJKgZZUBJ4Fi7ApXWysNdtWb1TEPIJVoQP2zQtcaA',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.audit.RatqnyY003iDXIMylMcKY7RHVU66ECRq4HhVGgQ0Ofb" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.audit.xvKIhyHA4s1cLbUvmK1OvW has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.audit. are issued from the vendor console',
+]
+
+[[rules]]
+id = "infisical-service-token"
+description = 'Infisical service token (st. + 24 hex . 32 hex . 32 hex) on a line that names infisical'
+# Bound to the infisical keyword: "st." alone is in too many log lines to prefilter on.
+regex = '''(?i)infisical[^\r\n]{0,80}?\b((?-i:st\.[a-f0-9]{24}\.[a-f0-9]{32}\.[a-f0-9]{32}))\b'''
+keywords = ["infisical"]
+mustRedact = [
+  'INFISICAL_TOKEN=st.3ecfbb48ed79a792c1bcea6e.4e3cb4a34c2dbd08311a51336f1f271b.0a2b9b97964567ed314242482dea2c10',
+  'infisical export --token st.a7318350d35163b2c2f02284.f719886e228e1a585dbd8688d38fac19.e181f603daa73d7145f7e72668a8bcb2 --env prod',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","infisicalServiceToken":"st.8e4a0ece2c3690ed68d8d9c9.9b7ba3ba31982725067b897193748d6f.f97ba40b752d39b42ef0a1a3f863f018"}',
+]
+mustKeep = [
+  'INFISICAL_TOKEN=${INFISICAL_TOKEN}',
+  'INFO  infisical st.a1b2 service token expired',
+]
+
+[[rules]]
+id = "infisical-client-secret"
+description = 'Infisical machine identity universal-auth client secret (64 hex) next to an infisical keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:infisical)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["infisical"]
+mustRedact = [
+  'INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=8218d90b13aed5e1a179ed7ea9cd535a2e33a3dc3dc8e553d8743787ceba317d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","infisicalClientSecret":"5b41563bdafeb078f119f387e487a2b0dda71a4d4ec95050325ec7165ed250b8"}',
+  'infisical client secret edeac280f19242c36b71842759f6d5250fbe598c83da2cb38f54aff80ade1c36',
+]
+mustKeep = [
+  'INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=${INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET}',
+  'INFO  infisical client secret ttl=0 (never expires)',
+]
+
+[[rules]]
+id = "bitwarden-secrets-manager-token"
+description = 'Bitwarden Secrets Manager machine account access token (0.<uuid>.<secret>:<key>)'
+regex = '''(?i)(?:bws|bitwarden)[^\r\n]{0,80}?\b((?-i:0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==))'''
+keywords = ["bws", "bitwarden"]
+mustRedact = [
+  'BWS_ACCESS_TOKEN=0.aa719526-8fc0-47a2-9da2-b274685b4ccc.zY09QyIxHQrBczGJ5OhgXGGgWTb3eV:KAbj8Xa2wLf1YgqdRzTK/1==',
+  'bws secret list --access-token 0.f93ca4c6-7ef5-7582-d136-334a11543b5e.SeK2r1wschZs68yCbsm2tAWCYcxTGo:TyWFfTX6A2ZyWBCuJWD6b/==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bitwarden_access_token":"0.ebaa203a-0bc0-0e63-8b62-fd62dad05196.gt4tYHCp3Owx056hfiMBKpMD1oXsCX:OOJ5RhSTMLJ4TnA83S8ols=="}',
+]
+mustKeep = [
+  'BWS_ACCESS_TOKEN=${BWS_ACCESS_TOKEN}',
+  'INFO  bws project 0.1 loaded 12 secrets',
+]
+
+[[rules]]
+id = "akeyless-access-key"
+description = 'Akeyless access key (44 base64) next to an akeyless keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:akeyless)(?:[\w.:-]{0,24}?(?:access[ _.-]?key|key|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:access[ _.-]?key|key|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{40,50}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["akeyless"]
+mustRedact = [
+  'AKEYLESS_ACCESS_KEY=T6jsDdaKyOJIap98f0VNlTNDYxzi5styYTcSPQEe9tz=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","akeylessAccessKey":"3D9i5nMyH1dacgxLos6CKiz2Mq3iL3OAbK5jRcgZ7b4="}',
+  'akeyless access key IxrTHkjpVR2KoopabtJoIw7PYt3gyEtFIBRBf5eZ1CN=',
+]
+mustKeep = [
+  'AKEYLESS_ACCESS_KEY=${AKEYLESS_ACCESS_KEY}',
+  'INFO  akeyless access key for p-x7k2p4m9q1 rotated',
+]
+
+[[rules]]
+id = "conjur-api-key"
+description = 'CyberArk Conjur API key (50-56 lower-case alphanumerics) next to a conjur keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:conjur)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[a-z0-9]{50,56})(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["conjur"]
+mustRedact = [
+  'CONJUR_AUTHN_API_KEY=lb0puod8le0xa7wav0ae7y32rqy3wa5yv72qpbvtlbnw3j1sczge9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","conjurApiKey":"1u23pml94c8xx7q5uzdfp7v9e8nra071rledpmecq2bzcrr11abpj"}',
+  'conjur api key: ptqg7kqpn78tmtnwpu9p44w2jzpik5hxr7mpbhjl5e599ru2kgqw8',
+]
+mustKeep = [
+  'CONJUR_AUTHN_API_KEY=${CONJUR_AUTHN_API_KEY}',
+  'INFO  conjur api key rotated for host/ci/jenkins',
+]
+
+[[rules]]
+id = "zerotier-api-token"
+description = 'ZeroTier Central API token (32 alphanumerics) next to a zerotier keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["zerotier", "zt_central", "zt-central", "zt.central"]
+mustRedact = [
+  'ZEROTIER_CENTRAL_TOKEN=xnU0JtuvzRmTecHPInIFgkZoGeFYeUC3',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zerotier_api_token":"wvqw3oYEIpcAXYnAvdU9pXAZS3hRL9Wc"}',
+  'zerotier token LHzOALHpRf6YBV1nLhEDx6fWK87WtJRZ',
+]
+mustKeep = [
+  'ZEROTIER_CENTRAL_TOKEN=${ZEROTIER_CENTRAL_TOKEN}',
+  'INFO  zerotier network 8056c2e21c000001 joined',
+]
+
+[[rules]]
+id = "ngrok-authtoken"
+description = 'ngrok authtoken or API key (27-character id + _ + 21-22 alphanumerics) on a line that names ngrok'
+regex = '''(?i)ngrok[^\r\n]{0,80}?(?<![A-Za-z0-9_])((?-i:[0-9][A-Za-z0-9]{24,26}_[A-Za-z0-9]{20,22}))(?![A-Za-z0-9_])'''
+entropy = 3.5
+keywords = ["ngrok"]
+mustRedact = [
+  'ngrok config add-authtoken 2362SqVC99IDhXk8Irf7XQtFMKC_RzmQT7dOBZUOcb1vpCeSl',
+  'NGROK_AUTHTOKEN=2QdIscN2jYGBzpGd7bQlcZHjaTN_VPYldaJfkULVWno7NmDz5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ngrok_api_key":"2F0sktcTZEd7LYYQReQ5IgED0Gq_E2O2AkUvCUybeb6ZRTWRz"}',
+]
+mustKeep = [
+  'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}',
+  'INFO  ngrok tunnel tn_2abcdEFGH started at https://acme.ngrok.app',
+]
+
+[[rules]]
+id = "wireguard-private-key"
+description = 'WireGuard private key (PrivateKey = 44 base64)'
+regex = '''(?i)(?<![A-Za-z0-9])PrivateKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])'''
+keywords = ["privatekey"]
+mustRedact = [
+  'PrivateKey = hboF1kwh/bTAl+5LwxHy4lVKGDent5DM2NScRp+f6rk=',
+  'wg-quick: [Interface] Address = 10.8.0.2/24 PrivateKey = giJPt9+FvMsfL7djyHRnbZahHdyKMNRcV5ZjsCm6CZY= DNS = 1.1.1.1',
+]
+mustKeep = [
+  'PrivateKey = <your private key>',
+  'PublicKey = kE3n+Ue2Q0jW6wI5sX3vN8bZ1aF7cT4mL9pR2yH6dG0=',
+]
+
+[[rules]]
+id = "wireguard-preshared-key"
+description = 'WireGuard preshared key (PresharedKey = 44 base64)'
+regex = '''(?i)(?<![A-Za-z0-9])PresharedKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])'''
+keywords = ["presharedkey"]
+mustRedact = [
+  'PresharedKey = vqab7s43j5b5QWkt2FMkGv9GF8NGrwL/NScEwOYu+dQ=',
+  '[Peer] PublicKey = kE3n+Ue2Q0jW6wI5sX3vN8bZ1aF7cT4mL9pR2yH6dG0= PresharedKey = Xi+xOvpIO1xlv9Zo93Tr5vAZTZXYeRazBok3X6jt9H0= AllowedIPs = 0.0.0.0/0',
+]
+mustKeep = [
+  'PresharedKey = [your preshared key]',
+]
+
+# --- more source hosting, CI/CD and testing ---
+
+[[rules]]
+id = "sourcegraph-license-key"
+description = 'Sourcegraph license key token (slk_ + 64 hex)'
+regex = '''\b(slk_[a-f0-9]{64})\b'''
+keywords = ["slk_"]
+mustRedact = [
+  'SRC_LICENSE_KEY=slk_d7848682470b9cc90cfaba6919d3751784169ebeb1497b7084b6d4479b391cee',
+  'DEBUG http: > Authorization: Bearer slk_0765031c645763f6fe818f529660618fd802926359fa115372ab4499bebedd6f',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","licenseKey":"slk_ea087d5c68ed60c778eef40ab0a9954f5aee19e66fa335b34952fed346dcb757"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture slk_54ab3bd1f7018ff65355b9b8cb4ebdc5bd5f has the wrong length, skipping',
+  'INFO  docs: values beginning with slk_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "ionic-appflow-token"
+description = 'Ionic Appflow personal access token (ion_ + 42 alphanumerics) on a line that names ionic or appflow'
+# Observed 42 characters after the prefix; tolerant range. Bound to the vendor name:
+# "ion_" alone is in too many lines (session_, version_) to prefilter on.
+regex = '''(?i)(?:ionic|appflow)[^\r\n]{0,80}?\b((?-i:ion_[A-Za-z0-9]{40,44}))\b'''
+entropy = 3.5
+keywords = ["ionic", "appflow"]
+mustRedact = [
+  'IONIC_TOKEN=ion_sR6C1Jqcqf61rnLtvf3cwD2VLxshcuDYVHCP5EunBt',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ionic_token":"ion_O9FwJGdudfr5vQHTOjq9dVa95zNLMoBna2gZ3swzMy"}',
+  'appflow build --token=ion_jLLFWol01D0ZWKGDLPWqGEG4XQLGSMQ9sF1BgAwgyR',
+]
+mustKeep = [
+  'IONIC_TOKEN=${IONIC_TOKEN}',
+  'INFO  ionic ion_cache_hit=true ion_version=7.2.0',
+]
+
+[[rules]]
+id = "spacelift-api-key-secret"
+description = 'Spacelift API key secret next to a spacelift keyword'
+# Spacelift does not publish the secret length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:spacelift)(?:[\w.:-]{0,24}?(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.0
+keywords = ["spacelift"]
+mustRedact = [
+  'SPACELIFT_API_KEY_SECRET=7ed4eabcdb7ffe3674b73d0c7f8e2e444f40cca82f8ed470577469dea60093b6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spaceliftApiKeySecret":"a5f50e8c6a4359c2f185d69d23339ea7dd9ec48defaa6cdf530c36be65c76f86"}',
+  'spacelift secret 137b44b214559058e2965843d56298c3793ac13183cfcf67ad45483b282b2b88',
+]
+mustKeep = [
+  'SPACELIFT_API_KEY_SECRET=${SPACELIFT_API_KEY_SECRET}',
+  'INFO  spacelift run 01HX3Y4Z5A6B7C8D9E0F1G2H3J finished',
+]
+
+[[rules]]
+id = "env0-api-key-secret"
+description = 'env0 API key secret next to an env0 keyword'
+# env0 does not publish the secret length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:env0)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["env0"]
+mustRedact = [
+  'ENV0_API_SECRET=DjMXoFVSoIwyiR0wJAbiBihlfeZmSYAe',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","env0ApiSecret":"mWuOFT4MpfBYh4N7TbD5R5rQjfFXakDe"}',
+  'env0 api secret VTySRJctJKYTiruDpOkmCn27Qih3IpVo',
+]
+mustKeep = [
+  'ENV0_API_SECRET=${ENV0_API_SECRET}',
+  'INFO  env0 deployment 4512 approved',
+]
+
+[[rules]]
+id = "knapsack-pro-token"
+description = 'Knapsack Pro test suite API token (32 hex) next to a knapsack pro keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["knapsack"]
+mustRedact = [
+  'KNAPSACK_PRO_TEST_SUITE_TOKEN_RSPEC=339ec524f24f0d916ad97220731d6e48',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","knapsackProToken":"8ec1642a22230e4c42ce8d93a18eef3c"}',
+  'knapsack pro token 585a99bc95d99e40f25a31dc23d372e1',
+]
+mustKeep = [
+  'KNAPSACK_PRO_TEST_SUITE_TOKEN=${KNAPSACK_PRO_TEST_SUITE_TOKEN}',
+  'INFO  knapsack pro node 2/4 ran 120 specs',
+]
+
+[[rules]]
+id = "bitbar-api-key"
+description = 'SmartBear BitBar API key (32 alphanumerics) next to a bitbar keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitbar)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["bitbar"]
+mustRedact = [
+  'BITBAR_API_KEY=swmDP5G71InvpNBatWuUeqodIEpKU5C4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bitbarApiKey":"8JvmLxrtuSxMYEzSXmULeCeq3A2EYkuH"}',
+  'bitbar token xm4Jj2a0FLJ4LNFIyelYAHrXX74HMaaE',
+]
+mustKeep = [
+  'BITBAR_API_KEY=${BITBAR_API_KEY}',
+  'INFO  bitbar device session 4512 started on Pixel 8',
+]
+
+[[rules]]
+id = "blazemeter-api-key"
+description = 'BlazeMeter API key id (24 hex) or secret (64 hex) next to a blazemeter keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["blazemeter", "bzm"]
+mustRedact = [
+  'BLAZEMETER_API_SECRET=18242b48e15bfe7090519a1774338eb414b76720a483caaebbd94021ca742c29',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","blazemeterApiKeySecret":"034cd6606c27b441d05620c67a0600e5107684033cc257b7e8d8cecfcdacd28b"}',
+  'blazemeter secret 029c8c0ac6a2594905c1518e0c4091b960cc68ddd5ac34b5f5463e276a8e4979',
+]
+mustKeep = [
+  'BLAZEMETER_API_SECRET=${BLAZEMETER_API_SECRET}',
+  'INFO  blazemeter test 4512 finished, p95=212ms',
+]
+
+[[rules]]
+id = "runscope-access-token"
+description = 'Runscope (BlazeMeter API monitoring) access token (UUID) next to a runscope keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["runscope"]
+mustRedact = [
+  'RUNSCOPE_ACCESS_TOKEN=7f315f11-6f10-654c-4c9b-881dd697275a',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runscopeToken":"774c03a3-11d3-a3ef-256c-32357d19c9d7"}',
+  'runscope token cdb16ef3-da24-617f-7f00-1e8fe7657946',
+]
+mustKeep = [
+  'RUNSCOPE_ACCESS_TOKEN=${RUNSCOPE_ACCESS_TOKEN}',
+  'INFO  runscope bucket acme-api test passed',
+]
+
+[[rules]]
+id = "loadmill-api-token"
+description = 'Loadmill API token (40 alphanumerics) next to a loadmill keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:loadmill)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["loadmill"]
+mustRedact = [
+  'LOADMILL_API_TOKEN=fLB3xzYbSb4wSHgPPYyr5yQGuti3ytikI8QOaiUV',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","loadmillToken":"gcFSxSZG3plmIhSzDG866OalXZLoOFh4jsary4Lo"}',
+  'loadmill private token nSVBDfbdMRf2MiObvyAUwWyGbtVVTmQzPDpFcFoF',
+]
+mustKeep = [
+  'LOADMILL_API_TOKEN=${LOADMILL_API_TOKEN}',
+  'INFO  loadmill suite 4512 passed',
+]
+
+[[rules]]
+id = "jenkins-initial-admin-password"
+description = 'Jenkins initial admin password (32 hex): the block Jenkins prints at first start-up, or next to initialAdminPassword'
+# The block starts at the "Please use the following password" line and ends at the line that names
+# the secrets file; the lines in between (the password and blank lines) are masked.
+regex = '''(?i)initial(?: admin |_admin_|-admin-|admin)password(?:[\"']?\s*[:=]\s*[\"']?|\s+(?:is\s+)?)([a-f0-9]{32})\b'''
+keywords = ["initialadminpassword", "initial admin password", "initial_admin_password", "initial-admin-password", "following password to proceed"]
+mustRedact = [
+  "*************************************************************\n\nJenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n39748b25f3f710627c451afac8805f2b\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword\n\n*************************************************************\n",
+  "2024-05-01 10:00:07.412+0000 [id=31]	INFO	jenkins.install.SetupWizard#init: \n\nPlease use the following password to proceed to installation:\n\nc2b92b5d05036aa5b7db32a7c5ae2882\n\nThis may also be found at: /var/lib/jenkins/secrets/initialAdminPassword\n",
+  'INFO  jenkins initialAdminPassword: d09332c18c665529b3ba66e0fba4b753',
+]
+mustKeep = [
+  'This may also be found at: /var/jenkins_home/secrets/initialAdminPassword',
+  'INFO  jenkins initial admin password changed by admin',
+]
+
+[rules.block]
+begin = '''(?i)please use the following password to proceed to installation:\s*$'''
+end = '''(?i)this may also be found at:'''
+maxLines = 8
+
+# --- package registries ---
+
+[[rules]]
+id = "npmrc-auth-token"
+description = 'npm / yarn registry auth token in .npmrc (_authToken=) or .yarnrc.yml (npmAuthToken:)'
+regex = '''(?i)(?:(?<![A-Za-z0-9])_authToken|\bnpmAuthToken)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_.+/=-]{20,})'''
+keywords = ["_authtoken", "npmauthtoken"]
+mustRedact = [
+  '//registry.npmjs.org/:_authToken=a7c9e01b-fcb3-24fd-2d06-2a92bb243db3',
+  '  npmAuthToken: "4bc6f54e-05eb-59b6-e7c6-863d0f948793"',
+  '//npm.pkg.github.com/:_authToken=2f30b801-6ad3-f7c7-b862-f1c3d31d46c4',
+]
+mustKeep = [
+  '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+  'npm notice _authToken missing for //npm.acme.internal/',
+]
+
+[[rules]]
+id = "npmrc-auth"
+description = 'npm registry basic credentials in .npmrc (_auth= base64 of user:password) or npmAuthIdent'
+regex = '''(?i)(?:(?<![A-Za-z0-9])_auth|\bnpmAuthIdent)[\"']?\s*[:=]\s*[\"']?((?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![A-Za-z0-9+/=])'''
+entropy = 3.0
+keywords = ["_auth", "npmauthident"]
+mustRedact = [
+  '//npm.acme.internal/:_auth=PUtl1RUgMsB1O6QmrteIcLjl3xdXW+k5',
+  '  npmAuthIdent: "lvW3cRuFrGNGE6DF53okP7BgqZWU9rUy"',
+  '_auth = 2YKjBj55yM/28WIrrO0yxg7RjHAKZhhJ',
+]
+mustKeep = [
+  '//npm.acme.internal/:_auth=${NPM_AUTH}',
+  'npm ERR! code E401 _auth not set for scope @acme',
+]
+
+[[rules]]
+id = "nuget-config-cleartext-password"
+description = 'NuGet.config package source ClearTextPassword value'
+regex = '''(?i)<add\s+key=[\"']ClearTextPassword[\"']\s+value=[\"']([^\"'\s]{4,})[\"']'''
+keywords = ["cleartextpassword"]
+mustRedact = [
+  '      <add key="ClearTextPassword" value="3ITiXDxdp0ECqMZArmhVEAdgJxbA" />',
+  "<packageSourceCredentials><acme><add key='Username' value='ci' /><add key='ClearTextPassword' value='Mm8P8WuhEzukiBnTAaH2AU1fpEzI' /></acme></packageSourceCredentials>",
+]
+mustKeep = [
+  '      <add key="ClearTextPassword" value="" />',
+]
+
+[[rules]]
+id = "docker-config-auth"
+description = 'Docker / OCI registry credentials in config.json ("auth": base64 of user:password)'
+regex = '''\"auth\"\s*:\s*\"((?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)\"'''
+entropy = 3.0
+keywords = ['"auth"']
+mustRedact = [
+  '{"auths":{"ghcr.io":{"auth":"jbn4qBfs4//RYRsqnvx8kXovrR2ffewBOiEe7KWP"}}}',
+  '    "https://index.docker.io/v1/": { "auth": "Bd4PscaPTxOeeJZLbpwWx989n1/KrGIQrvXXgLmj" },',
+]
+mustKeep = [
+  '{"auths":{"ghcr.io":{"auth":""}}}',
+  '{"level":"info","auth":"oidc","msg":"login ok"}',
+]
+
+[[rules]]
+id = "docker-config-identity-token"
+description = 'Docker / OCI registry identity token in config.json ("identitytoken")'
+regex = '''(?i)\"identitytoken\"\s*:\s*\"([A-Za-z0-9_.+/=-]{20,})\"'''
+keywords = ["identitytoken"]
+mustRedact = [
+  '{"auths":{"acmeprod.azurecr.io":{"auth":"","identitytoken":"sJLDc5XmuMqXC2TvyjqapWYXhVSP2DCM0KDscbjac_mpSkAOwhS8wvlCb1pzzZ4Ltk62QqDDuiQMZu2WwMq4XT6JewD6rGHImvm8abMgkTZyGTUC161gutFZ"}}}',
+  '  "identitytoken": "7TijH9Xh_2Ko6PK5I5FZG2e5YJHAZlw9PMW6MWo4AfS9wqkM7uOVkIuVYH1cqg8i2lUg06DAh7OLi0pM3s--iKGEz736gr_qWurSjyMkdsgt2tFebxQTKmXk"',
+]
+mustKeep = [
+  '{"auths":{"acmeprod.azurecr.io":{"identitytoken":""}}}',
+]
+
+[[rules]]
+id = "quay-robot-token"
+description = 'Quay.io robot account token (64 upper-case alphanumerics) or OAuth token (40) next to a quay keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:quay)(?:[\w.:-]{0,24}?(?:token|password|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:(?-i:[A-Z0-9]{64})|[A-Za-z0-9]{40})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["quay"]
+mustRedact = [
+  'QUAY_ROBOT_TOKEN=V1XYFJRF6ZWM3O5B52FGU6OATGPC4K51IUL8EXXICOWSFJBC7O5T9NEY11WHMIV8',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","quay_password":"CUGQEQDQNF15HN17ILDNLBE3VFBUNV9W5D344PVKMTECZKCQSWBP8SOWCE85XAZ3"}',
+  'quay robot token VZZ5VE1QNRKW46AHF03NPJ6M7Z0CA4NTDLAU845VY4II5MGCVRHENLB47OGAXW2A',
+]
+mustKeep = [
+  'QUAY_ROBOT_TOKEN=${QUAY_ROBOT_TOKEN}',
+  'INFO  quay robot acme+ci token regenerated',
+]
+
+[[rules]]
+id = "cloudsmith-api-key"
+description = 'Cloudsmith API key (40 hex) next to a cloudsmith keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["cloudsmith"]
+mustRedact = [
+  'CLOUDSMITH_API_KEY=193e116a3fce5849e6dbebd173674dc8c743fb32',
+  '    cloudsmith_api_key: c85d766e8abd4e57a1afda3a9fe7f38ba2753044',
+  'cloudsmith a8dd0503078a556ebeeb83c887489b2ef2b08330',
+]
+mustKeep = [
+  'CLOUDSMITH_API_KEY=${CLOUDSMITH_API_KEY}',
+  'INFO  cloudsmith push acme/pkgs 1.4.2 sha 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+]
+
+[[rules]]
+id = "packagecloud-api-token"
+description = 'packagecloud.io API token (48 hex) next to a packagecloud keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["packagecloud"]
+mustRedact = [
+  'PACKAGECLOUD_TOKEN=d57820c4ae35a50f189c765c73f80ffbf421022a62381e5d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","packagecloudToken":"ea1afad4e8fa24aa47a6f0093539a103b4fb4a71f7e20905"}',
+  'packagecloud:token=908179b69a7f131819e4bbeac00d68c3f912c5233e5e83a8',
+]
+mustKeep = [
+  'PACKAGECLOUD_TOKEN=${PACKAGECLOUD_TOKEN}',
+  'INFO  packagecloud push acme/prod/ubuntu/jammy done',
+]
+
+[[rules]]
+id = "gradle-plugin-portal-key"
+description = 'Gradle Plugin Portal publishing key or secret (gradle.publish.key / gradle.publish.secret)'
+regex = '''(?i)gradle[._-]publish[._-](?:key|secret)[\"']?\s*(?:[:=]|\s)\s*[\"']?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["gradle.publish", "gradle_publish", "gradle-publish"]
+mustRedact = [
+  'gradle.publish.key=PAoVjIbYQYO1DJTRBvcM2yCueS2aYXxK',
+  './gradlew publishPlugins -Pgradle.publish.secret=JXlroVPRCIxSMxlGTHwlJnEMjYMOeCie',
+  'GRADLE_PUBLISH_SECRET=BYmszBltxCAjnrCO72E6dRDaWZrDm1lM',
+]
+mustKeep = [
+  'gradle.publish.key=${GRADLE_PUBLISH_KEY}',
+]
+
+[[rules]]
+id = "develocity-access-key"
+description = 'Gradle Develocity / Enterprise access key (host=key) in DEVELOCITY_ACCESS_KEY / GRADLE_ENTERPRISE_ACCESS_KEY'
+# Gradle does not publish the key length; tolerant range.
+regex = '''(?i)(?:develocity|gradle[_.]enterprise)[_.]access[_.]key[\"']?\s*[:=]\s*[\"']?[A-Za-z0-9.-]+=([A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["develocity", "gradle_enterprise", "gradle.enterprise"]
+mustRedact = [
+  'DEVELOCITY_ACCESS_KEY=ge.acme.com=6ktcwuw12fv0uug9ng9pzobrh9f2w1e6xcs9t7k9ah0jeeedq8xh',
+  'GRADLE_ENTERPRISE_ACCESS_KEY="gradle.acme.internal=s7mt5fmkkp10loe7z33obdjaows9ic8fpbs0qgkgsm7yygu4mwiu"',
+]
+mustKeep = [
+  'DEVELOCITY_ACCESS_KEY=ge.acme.com=${DV_KEY}',
+]
+
+[[rules]]
+id = "sonatype-user-token"
+description = 'Sonatype / Maven Central (OSSRH, Central Portal) user token password next to an ossrh / sonatype keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))'''
+entropy = 3.5
+keywords = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "maven.central", "central_portal", "central-portal", "central.portal", "centralportal"]
+mustRedact = [
+  'OSSRH_PASSWORD=0CfV8jgBVzM6ZJyT39G+uo5y1d7KmllFeMST8Ap1H3uB',
+  'mavenCentralPassword=seAF6vUBxks7ndm/Fk0wy0k32yd/U8NZztmSL0qp0Dqa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sonatypeToken":"GPstvYoisqOGyQ/38gDhAMkoJJLRTknelcdwQ4BPS7wa"}',
+]
+mustKeep = [
+  'OSSRH_PASSWORD=${OSSRH_PASSWORD}',
+  'INFO  sonatype staging repository comacme-1042 closed',
+]
+
+[[rules]]
+id = "hex-api-key"
+description = 'Hex.pm API key (32 hex) next to a HEX_API_KEY / hexpm keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hex(?:pm)?[_.-]?api|hexpm)(?:[\w.:-]{0,24}?(?:key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["hex_api", "hex-api", "hex.api", "hexapi", "hexpm"]
+mustRedact = [
+  'HEX_API_KEY=e460be72adef5beafc2be3fad33fafaf',
+  '    hexpm_api_key: 407f341d56985f69585cdbe731851674',
+  'mix hex.publish --yes  # HEX_API_KEY a175b521dbc51b35e2a7f6b8f1f55680',
+]
+mustKeep = [
+  'HEX_API_KEY=${HEX_API_KEY}',
+  'INFO  hexpm publish acme 1.4.2 done',
+]
+
+[[rules]]
+id = "packagist-organization-token"
+description = 'Private Packagist organization read-only / update token (packagist_ort_ / packagist_out_ + 68 hex)'
+# Observed length 68; tolerant range.
+regex = '''\b(packagist_o[ru]t_[A-Za-z0-9]{40,80})\b'''
+keywords = ["packagist_o"]
+mustRedact = [
+  'COMPOSER_AUTH_TOKEN=packagist_ort_fbedff24cb71f8e7af619ed9969301fa113d18c24a20f9c4f1051039e2d6cfa2521d',
+  'DEBUG http: > Authorization: Bearer packagist_out_713b9637077bd51f1310ae12cfbafd1727e91c58e3be2eb88df912e45a1ff390a081',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","composer_token":"packagist_out_393a56ed3aa84b2387a9d60de49fca81e1ef79d9a0941c4ba9cf9fefe05618507e7c"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture packagist_out_5712058adf15a81dee996a818e1353c29d8 has the wrong length, skipping',
+  'INFO  docs: values beginning with packagist_ort_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "packagist-user-token"
+description = 'Private Packagist user read-only / update token (packagist_urt_ / packagist_uut_ + 68 hex)'
+# Observed length 68; tolerant range.
+regex = '''\b(packagist_u[ru]t_[A-Za-z0-9]{40,80})\b'''
+keywords = ["packagist_u"]
+mustRedact = [
+  'COMPOSER_AUTH_TOKEN=packagist_urt_dff5c7d67b0d8f2e1863c3fd491cc2221f89256995fd2ca4c7a531fdcded8ae537fc',
+  'DEBUG http: > Authorization: Bearer packagist_uut_a00dcab551dbd328c0634fa6378ab1dffc945effda8b5cf1ec0f502e441b0591cdec',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","composer_token":"packagist_urt_f3fae8f3f81d4885ea70b1338a85b0dec1f5691271222a82670a5b98707eb969ef61"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture packagist_uut_64d1972578485703f24c855f522eba8b030 has the wrong length, skipping',
+  'INFO  docs: values beginning with packagist_urt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "anaconda-api-token"
+description = 'Anaconda.org API token next to an anaconda keyword'
+# Anaconda does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:anaconda|binstar)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["anaconda", "binstar"]
+mustRedact = [
+  'ANACONDA_API_TOKEN=bk-eac924dc-0109-59b2-bc30-149abbb23e27',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anacondaToken":"3e-76c4fd18-316d-ec0b-8e3b-dd0de275ff91"}',
+  'anaconda token ca-25739ff5-dbfc-98ea-1ae1-46248f9b25f6',
+]
+mustKeep = [
+  'ANACONDA_API_TOKEN=${ANACONDA_API_TOKEN}',
+  'INFO  anaconda token scope=api:write expires 2025-01-01',
+]
+
+# --- databases and data platforms ---
+
+[[rules]]
+id = "mongodb-atlas-service-account-secret"
+description = 'MongoDB Atlas service account client secret (mdb_sa_sk_ + 40 base64url)'
+# Observed length 40 after the prefix; tolerant range.
+regex = '''\b(mdb_sa_sk_[A-Za-z0-9_-]{32,48})(?![A-Za-z0-9_-])'''
+keywords = ["mdb_sa_sk_"]
+mustRedact = [
+  'MONGODB_ATLAS_CLIENT_SECRET=mdb_sa_sk_GVZpYcS7SSCbP11J20RdcsPGjYIlzm7eJs03Vo4t',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_secret":"mdb_sa_sk_0dZAuwox6VHBLGH6YW_jkxvQ45PPN5okfsQsbU3y"}',
+  'atlas auth login --clientSecret mdb_sa_sk_gWGmpbZfhCDt_O51oErVwXNi9H7VeoPwrXAs-W8J',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture mdb_sa_sk_2YgkdV5PBo1ZVdH2r6zl has the wrong length, skipping',
+  'INFO  docs: values beginning with mdb_sa_sk_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "mongodb-atlas-api-private-key"
+description = 'MongoDB Atlas programmatic API private key (UUID) next to an atlas / mongodb keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:mongodb[_.-]?)?atlas|mongodb|mongocli)(?:[\w.:-]{0,24}?(?:private[ _.-]?key|private|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:private[ _.-]?key|private|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["atlas", "mongodb", "mongocli"]
+mustRedact = [
+  'MONGODB_ATLAS_PRIVATE_KEY=2f2c4e52-51d9-5240-42fe-c725c45befd8',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","atlasPrivateKey":"769c942a-fc0d-0caa-3738-7778372ad692"}',
+  'atlas private key 94a0bcf7-0c96-5c34-326d-87fdbe5bbf66',
+]
+mustKeep = [
+  'MONGODB_ATLAS_PRIVATE_KEY=${MONGODB_ATLAS_PRIVATE_KEY}',
+  'INFO  atlas api key public=xkqzpeno org=5f1a2b3c4d5e6f7a8b9c0d1e',
+]
+
+[[rules]]
+id = "databricks-oauth-secret"
+description = 'Databricks service principal OAuth secret (dose + 32 hex)'
+regex = '''\b(dose[a-f0-9]{32})\b'''
+keywords = ["dose"]
+mustRedact = [
+  'DATABRICKS_CLIENT_SECRET=dosed641424d06beb99c6f77f8cb3287a900',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_secret":"dose078f73ccd848ef854dcea2940eb9590a"}',
+  'databricks auth login --client-secret dosece3d9f3e695c2a9d55112f147765b0c5',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dosebb7f759c49a70a0e1 has the wrong length, skipping',
+  'INFO  dose calculation job 4512 finished for patient cohort A',
+]
+
+[[rules]]
+id = "neon-api-key"
+description = 'Neon API key (napi_ + 64 lower-case alphanumerics)'
+regex = '''\b(napi_[a-z0-9]{64})\b'''
+keywords = ["napi_"]
+mustRedact = [
+  'NEON_API_KEY=napi_5ry4gqqvb1o6tvd4fdguaxfi1loj39fk874yp0x20ad34he7doe14ge5swa88isd',
+  'DEBUG http: > Authorization: Bearer napi_48d44eb0fr5hccibehig88cjvfbf0hu3vi0kzrmx1s4aghc1ekty8phlsm1e7i08',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" neon_api_key="napi_6rl0bvd68clrme6w9wuewzic6fbvvddfb6z2ry5jjka1gy0ti208z06mexo6lcyb" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture napi_gyudqzjgnrk11crkox4etxcljh521nsrrspv has the wrong length, skipping',
+  'INFO  docs: values beginning with napi_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "supabase-secret-key"
+description = 'Supabase secret API key (sb_secret_ + base64url)'
+# Supabase does not publish the length; observed 31 after the prefix (tolerant range).
+regex = '''\b(sb_secret_[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])'''
+keywords = ["sb_secret_"]
+mustRedact = [
+  'SUPABASE_SECRET_KEY=sb_secret_3HMgjQJVKR8GHa4kCdeMsXvgv_E_QFX',
+  'DEBUG http: > apikey: sb_secret_tQYsFewz8dV9ZNcYykdfNl9sg_o_7rD',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","supabaseSecretKey":"sb_secret_ldnrwth9NCapjcwlKa2KiPNt25K4W2i"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sb_secret_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with sb_secret_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "upstash-redis-rest-token"
+description = 'Upstash Redis REST token next to an upstash keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:upstash)(?:[\w.:-]{0,24}?(?:token|password|key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{40,200}=?(?![A-Za-z0-9_=-]))'''
+entropy = 3.5
+keywords = ["upstash"]
+mustRedact = [
+  'UPSTASH_REDIS_REST_TOKEN=AeVxLF3ijYj490XrMOKJ4O-knvoD7eX6a7GR4QHAzCjrgS5H2r8LQvh67fmD=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","upstashRedisRestToken":"AIBDYz_Ha6VSiicLV7irGZ9GOcvfKxUWCMI_mNzzmY-adFw-qc8XBX0OppFw="}',
+  'upstash token Ahe0f3Uuqhm5Rd0kbCeVWV7EV5Uww1VLCFZv28n8HUXtNzir6ndid3V7VfPJ=',
+]
+mustKeep = [
+  'UPSTASH_REDIS_REST_TOKEN=${UPSTASH_REDIS_REST_TOKEN}',
+  'INFO  upstash token read-only=false db=acme-cache',
+]
+
+[[rules]]
+id = "upstash-qstash-token"
+description = "Upstash QStash token (eyJVc2VySUQiOi = base64 of '{\"UserID\":')"
+regex = '''\b(eyJVc2VySUQiOi[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyjvc2vysuqioi"]
+mustRedact = [
+  'QSTASH_TOKEN=eyJVc2VySUQiOigrDxWfwZRSSfzvnvSeo5ZxTa42LYP5nCzuxVesqezRyn0p4sItETKyVGpQqbkv3T4SZIuUJZ49INt/4L7hIowa33InMOgbDh7MBQ=',
+  'DEBUG http: > Authorization: Bearer eyJVc2VySUQiOiQSEJvyquirQmGOEWaDm48xrvUqP++g+Cn/lUaChSLa2BK+8rx/jFK2fdLpMjhy5QEPDI2dZ7u2fVZvAPqnd8t9UW4pg59gUAZG2o=',
+  '    qstash_token: eyJVc2VySUQiOi4ojj+TvxhKlNcJLfgYv8v2u2LiGB6l34C0ruiAK8uTIwGXoh6Q8gxQVM59MK9FxQSpGKt93WwDr7unkGdd+iZPTdgJ/5Ft8Xi4pM=',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJVc2VySUQiOi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJVc2VySUQiOiJhYmMi and ignored it',
+]
+
+[[rules]]
+id = "upstash-qstash-signing-key"
+description = 'Upstash QStash signing key (sig_ + base62) next to a qstash keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:qstash)(?:[\w.:-]{0,24}?(?:signing[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:signing[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sig_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["qstash"]
+mustRedact = [
+  'QSTASH_CURRENT_SIGNING_KEY=sig_qHffKUhnZnorNyLS4kuHPePArSH4',
+  'QSTASH_NEXT_SIGNING_KEY=sig_2mvagbDDvege4OS643BGi520baIU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qstashSigningKey":"sig_QP12a8bYoMANSw8r1ICQXqHkx4jy"}',
+]
+mustKeep = [
+  'QSTASH_CURRENT_SIGNING_KEY=${QSTASH_CURRENT_SIGNING_KEY}',
+  'INFO  qstash signing key rotated',
+]
+
+[[rules]]
+id = "redis-cloud-api-key"
+description = 'Redis Cloud API account / user key next to a rediscloud / redislabs keyword'
+# Redis does not publish the key length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["rediscloud", "redis_cloud", "redis-cloud", "redis.cloud", "redislabs"]
+mustRedact = [
+  'REDISCLOUD_SECRET_KEY=34I6noKqCoeGvkApM8rKh5F8s3EoEnqpgM4Z1H4l8rW1q1vLX7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","redisCloudApiKey":"v1UJ1k5PQU1hAIPf9TiRFmOT5XiYBdNor3T8SgMUADt3Ga8Qqs"}',
+  'redislabs secret key zKUwJ1VbEPiQAJsnq3kVNFILuFjvLush7M7KRAzR0rbdjApUw4',
+]
+mustKeep = [
+  'REDISCLOUD_ACCESS_KEY=${REDISCLOUD_ACCESS_KEY}',
+  'INFO  rediscloud subscription 1042 api key enabled',
+]
+
+[[rules]]
+id = "aiven-api-token"
+description = 'Aiven API / personal token (long base64) next to an aiven keyword'
+# Aiven tokens are about 372 characters; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:aiven)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{200,400}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 4.0
+keywords = ["aiven"]
+mustRedact = [
+  'AIVEN_API_TOKEN=fQiYQbLmLZmCzTBLxQFHUN1vYABmWO9RvWJoj/IjlHP/0AlJBVeZ/+IgeieGYDW1DtStvy45xrH5yUfEVDNuSA6+WPt8+YFsHQ7xXd1fiI/M1k2h2XzACk90c0wn9YncDJPokNdsHQ2EoAWnbxJh3V36o0w+uO/7scb+NYhDdOr/7KYnEp/QvicurES7hNr7yqWTihSepfl7rGHS9ezwozp8J/T4/dwtF2BOolo8nJutssllLn+oibaQ5j33WNi47D3PcbOrgjZ9QN3eY6mGrrWhRDAqIVGCuAhgzb/NB7IbQ9gZzkf0yIBiztP1YyrNkoJ+g8rHBeNc/+UAKzpccCvm2I9DpQP/qoR2Uk/tEwx6Ph1+lNrj',
+  'DEBUG http: > Authorization: aivenv1 Fd+RjROKP4bW0tD2wTVb6e8tKi11ZnHmHiGjYEGtOx5rffs8e9RvUAKEgCxPSUq7YKtw5hmPL3g+dyHoYuSQAguFUCN4ZCCxvD06yluxj5icCO1KPwCWh2H1/DmxdxHPaWBLaMNdYTvEulrVopV27le5e7cjtazTnh7EOTk4gTS/6XGhHo9edWXEBqW5w+xron6gGJBBREc+cdOcuRKHTQe4tErKjLJy8CXGzhZSKGwWYc2bZbHIAclEa0Rr0syMgJSAvlPct8hTTRT5irTzNbEMousO2eMCwsed4L5Js5mFs1fQr1qVMltGNykJjkrnaU07iQOfBRiu5HNAHfzWEyjxtIcQ0lT9rK1gn2zTbfYaVKpNyZm4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","aiven_token":"PcZTg1s9rn76dPzfiWF2ryW0Cv8L1SL20JkfgVn//PHeWjsmxL2q3PpMLD1udV1SOWp+sAVi9aIPAGgZ6h8DIiZr0qEjpzyF/UUtXNH32Pkosp3gs8BGLK4NCdznea0NmLzOhstGv9d9XSqY019RBr+TswKZwGykN1V8AFbk83xcDTDWiJoQDd5gfquY4vjJbqoEw4ObypFWWyImwvQXsMPs9YJxqPnm0RGddQhpSvokBj3+Sk5jg2SnqsHiQLHsLnELJRukGjqhyN5u5e4VPPZ16DPPUQrsuCpPD4/ow4lrLD/g8q+z7cv5LV7l/r1MjXAhF5ZAMmDIYkcvfdmXKCC3GfYUoTEp32+Twl+LpQCdK7RBoqrc"}',
+]
+mustKeep = [
+  'AIVEN_API_TOKEN=${AIVEN_API_TOKEN}',
+  'INFO  aiven token for project acme-prod expires in 30 days',
+]
+
+[[rules]]
+id = "confluent-cloud-api-secret"
+description = 'Confluent Cloud API secret (64 base64) next to a confluent keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:confluent|ccloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|password|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|password|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["confluent", "ccloud"]
+mustRedact = [
+  'CONFLUENT_CLOUD_API_SECRET=7L3eTgLN5Y2qQwoUgMyh5ICSEu0E0AjXLZE1EZOSkxfrRqV0gsKfowZVAzp0JJCZ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","confluentApiSecret":"egzoyA4KhD3YMMYCikMYVHXvFN+fV5e/9C+MpH39C58feHt2T+83Yvz9EOGyLIx/"}',
+  'confluent api secret UbnrHbz2xEa1tuJlrp/6252/ktY5LBgBs+v8yXfixRy2YWCfUzInsQFXe5X4QbZa',
+]
+mustKeep = [
+  'CONFLUENT_CLOUD_API_SECRET=${CONFLUENT_CLOUD_API_SECRET}',
+  'INFO  confluent api key ABCD1234EFGH5678 attached to sa-x7k2p',
+]
+
+[[rules]]
+id = "clickhouse-cloud-api-secret"
+description = 'ClickHouse Cloud API key secret (4b1d + 38 alphanumerics)'
+regex = '''\b(4b1d[A-Za-z0-9]{38})\b'''
+keywords = ["4b1d"]
+mustRedact = [
+  'CLICKHOUSE_KEY_SECRET=4b1dDQ1RsLmSC9ynt15jaYTRkMPuHnK3QX8vvQpUp4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","key_secret":"4b1do1hpEbpYEq14eVfKZl2WItEQUx3GGNx6bjkoDK"}',
+  'clickhousectl auth --key-secret 4b1dZXx7vbhKWUl3okLdfQQnns1QNc8oaM4C9tr6qS',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 4b1dwTA4vvtCqqHjH5BytwgEv has the wrong length, skipping',
+  'INFO  docs: values beginning with 4b1d are issued from the vendor console',
+]
+
+[[rules]]
+id = "elastic-cloud-api-key"
+description = 'Elastic Cloud API key (essu_ + base64)'
+# Elastic does not publish the length; tolerant range.
+regex = '''\b(essu_[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["essu_"]
+mustRedact = [
+  'EC_API_KEY=essu_f2NPlFF2L3Kfugpq38JVdX5MuIBgus/EThFRGmy3E806YLAbnuLAn0W+jVoHsjSfVI3fEzevKV9+nn8Lc2ra==',
+  'DEBUG http: > Authorization: ApiKey essu_bmc7/rcsLCCMhoH6VP391VyFJrloZkjDlHCPraNKS0YWlr4J8olymYm6msZGxJN4BuSxcwQRYcASPRJT4QtX==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elastic_cloud_api_key":"essu_RUG561Ot2AygJM3557KQuLuOrSAlUh7bh/FUc3xBfcDLP+fgDbnRY1cq9N0guAOhIQoIE/05hST+eUZZFY6a=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture essu_Zm9vYmFy has the wrong length, skipping',
+  'INFO  docs: values beginning with essu_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "weaviate-api-key"
+description = 'Weaviate Cloud API key next to a weaviate keyword'
+# Weaviate does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:weaviate|wcd(?=[_-]))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,48}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["weaviate", "wcd_", "wcd-"]
+mustRedact = [
+  'WEAVIATE_API_KEY=NylNT1kRf50WEdFB2SZyPOsjoBmVlSv4hQvS4SJM',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","weaviateApiKey":"rzMbe2FOifGFFlrBKKyivy3QSQx1KNKL6BjrCd75"}',
+  'WCD_API_KEY=mI1jHx2Q6cj1g1TN0Xy87O27sCt9x4ERYUrKSQ1R',
+]
+mustKeep = [
+  'WEAVIATE_API_KEY=${WEAVIATE_API_KEY}',
+  'INFO  weaviate api key role=admin cluster=acme-vectors',
+]
+
+[[rules]]
+id = "qdrant-api-key"
+description = 'Qdrant Cloud API key next to a qdrant keyword'
+# Qdrant does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:qdrant)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_|.-]{32,120}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["qdrant"]
+mustRedact = [
+  'QDRANT_API_KEY=8GtpHJ_cYGbAj6XznlEkEBuvFmrxh3kB2_QCAPzeqv2BAD8aXvMh_2',
+  '2024-05-01 10:00:07.412  WARN 1 --- [           main] c.e.config.Settings : qdrant.api-key = oW9vIIExNkIyUD8i7sI4KJvWLpM-RaIlgH00OYScgFae9VXU65gHgr',
+  '    qdrant_api_key: 92Re2JJeEySDgrqBIiUpwdP2IxEM42ehpPTYc3ysyob3Uo-2fG7nFa',
+]
+mustKeep = [
+  'QDRANT_API_KEY=${QDRANT_API_KEY}',
+  'INFO  qdrant api key scoped to collection docs',
+]
+
+[[rules]]
+id = "datastax-astra-token"
+description = 'DataStax Astra DB application token (AstraCS: + 24 letters : 64 hex)'
+regex = '''\b(AstraCS:[A-Za-z]{24}:[a-f0-9]{64})\b'''
+keywords = ["astracs:"]
+mustRedact = [
+  'ASTRA_DB_APPLICATION_TOKEN=AstraCS:kjhNDROCNTdNIekuZJhsvoBB:13751e9d3b19b2e0bbf662c2a4086c12adf1cec5ebfa55eea01bfa9183b57eed',
+  'DEBUG http: > X-Cassandra-Token: AstraCS:qVjZLymqjDhYCOTBEHbFmRis:69a891c51888d639e6742784a826223b3238066b232f18364b1cdf23d902b82f',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","astraToken":"AstraCS:rXpZLSbWRveelpIxWgxdRGjb:500bf6935feac34fa5a88f6977c88fb218d67f57fbabee31fba6add4ff5b4925"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture AstraCS:bddZvriVJfjIaSIYCXkXIWYz:a9a39c59c76fae57447c5f66d has the wrong length, skipping',
+  'INFO  docs: values beginning with AstraCS: are issued from the vendor console',
+]
+
+[[rules]]
+id = "xata-api-key"
+description = 'Xata API key (xau_ + 32-40 alphanumerics)'
+regex = '''\b(xau_[A-Za-z0-9]{32,40})\b'''
+keywords = ["xau_"]
+mustRedact = [
+  'XATA_API_KEY=xau_T1aqrkofTt80KUn2RNZCUgTeRtU3uwMkLa8E',
+  'DEBUG http: > Authorization: Bearer xau_eNVdUxvn5hcU8BuKELo6QYcbHW5tqDPVuei4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","xataApiKey":"xau_bpqDef4BVrVmRzmwaFCMS38SVFJu8RsZjWzR"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture xau_Rx4gLrLZBd93fZUPxC96 has the wrong length, skipping',
+  'INFO  docs: values beginning with xau_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tinybird-token"
+description = 'Tinybird auth token (p. + base64url JSON + . + signature)'
+regex = '''\b(p\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
+keywords = ["p.eyj"]
+mustRedact = [
+  'TB_TOKEN=p.eyJ1IjogIccJ3LYUa3Zq07WaAy9hsqIcSPXc66P5EPM3ytyOdLWc8811uOlYdhNk2TkI0GE-LVX4ZF4uL7NoF6RGY.t5ZA6Qq2Q-IHmfagPfefKRkdau6I1UvjhBbYtMw7J7N',
+  'DEBUG http: > Authorization: Bearer p.eyJ1IjogIqrp5eDjJ4h5Jo105QgVSk-O-afOujfy_XKRlgNCwDFbxmVlWdQuqegx5zgJa7iJwzp4MWt_IkeiHvvrR.tVuylrtn6end5KBSZU_2RreXd5MoaOjNL79vE6res4K',
+  'https://api.tinybird.co/v0/pipes/top.json?token=p.eyJ1IjogIi8StgIW7LK1UQKhTUKCpB2bsktRpdgQDTQc1_MeR29jLFrk7slyZf9v-rX2aTxYATdsbYl-h2NNSf9f_.OIGeyZsRhrsUp2D_446bLSmm0bm8vNccru2E9kD6s6X',
+]
+mustKeep = [
+  'INFO  docs: values beginning with p.eyJ are issued from the vendor console',
+  'DEBUG parser saw truncated value p.eyJ1IjogIjQ1 and ignored it',
+]
+
+[[rules]]
+id = "cockroachdb-cloud-api-key"
+description = 'CockroachDB Cloud service account API key (CCDB1_ + 22 + _ + 40 alphanumerics)'
+regex = '''\b(CCDB1_[A-Za-z0-9]{22}_[A-Za-z0-9]{40})\b'''
+keywords = ["ccdb1_"]
+mustRedact = [
+  'COCKROACH_API_KEY=CCDB1_vJCzV0fWyl2PF51QgzjBnL_zh9Ok8ZLrlRtWsUr2MNiufDmVqIaaNknOB2GK1Dr',
+  'DEBUG http: > Authorization: Bearer CCDB1_gG9TUuMow0cqsqOdHnjmaY_wLePBDR9zciadwQeHdNkC2l1l4uk8K3qGBUJSfA3',
+  '    api_key: CCDB1_066mHMwwer3uCLxOZBlJ5J_iqGKYsrE8kT5XdpNeAbcLFrG2mailQQFNO00BBBk',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture CCDB1_zMY4fiVeQSvFlPeOU0CNge_ymRMroXzIDfA has the wrong length, skipping',
+  'INFO  docs: values beginning with CCDB1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "influxdb-token"
+description = 'InfluxDB 2.x / Cloud API token (86 base64url + ==) next to an influx keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:influx(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{86}==(?![A-Za-z0-9=]))'''
+entropy = 3.5
+keywords = ["influx"]
+mustRedact = [
+  'INFLUX_TOKEN=5Q_W0EuilF9lfrqd59GDTtFpjHGdtCSomFk9kykCH6kUOZZif6z6JJ_fBotuYmtD4rSXQcDKyct1UVnDwFCtla==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","influxdb_token":"KviQGdx5zDaGRGGXVSCohgRmnYYvyk6AwCUI7hMzPIswUuv_baUTqQ2lcg7b1a3fSHvFjSDjQK7grhM1iPwHfT=="}',
+  'influxdb token is_IUfEA3ufoS5-pDeJQS5FRtqyXXSmq6vlhFl0n5pbyZ9Y0RhPMqDdWH8U87X3iWvyiznWw1sNuTDGybQjz95==',
+]
+mustKeep = [
+  'INFLUX_TOKEN=${INFLUX_TOKEN}',
+  'INFO  influxdb token for bucket metrics has write access',
+]
+
+[[rules]]
+id = "fauna-secret"
+description = 'Fauna database secret (fn + 38 base64url) next to a fauna keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:fauna(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(fn[A-Za-z0-9_-]{38}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["fauna"]
+mustRedact = [
+  'FAUNA_SECRET=fnAWgOnKJn7zIYd_zrSPUDfDeTS0PPKcLF2u6NC5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","faunaSecret":"fnEjFPP_RaNsTdK-RTZOhBbi44Lt8W_jJ0dw2BY4"}',
+  'fauna secret fnECD2LuXSP4EKDXsCiICuipTNfn2rlVZ-QvDWeO',
+]
+mustKeep = [
+  'FAUNA_SECRET=${FAUNA_SECRET}',
+  'INFO  fauna secret role=server database=acme',
+]
+
+[[rules]]
+id = "convex-deploy-key"
+description = 'Convex deploy key (prod:|dev:|preview: deployment name | secret)'
+regex = '''\b((?:prod|dev|preview|project):[a-z0-9-]{3,64}\|[A-Za-z0-9+/=_-]{40,})'''
+keywords = ["convex"]
+mustRedact = [
+  'CONVEX_DEPLOY_KEY=prod:quiet-river-842|i0NTqxeBgx2DSRxyjdGS1bejcNQY_1T4ehOdm7hiNbKoW-omH6s4W8-_fpQx00sKjKY87Fb0KOvOqQlm',
+  'npx convex deploy --cmd "npm run build"  # CONVEX_DEPLOY_KEY=prod:brave-otter-17|eqU33gcWxbat1NEhTSBm-_sT5ytK9D3jK9XMKZwwfSuwj6sr_M6-7xhwh7i1sSguU8jA3fLDQYskGDMr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","convexDeployKey":"prod:happy-animal-123|_tz4i0_bltqrSw4dcFsU7gzQytyMbgXCCVvzPkEuc82gRfFp4W9HMvhZWKJfryKnugTr5tHOK6_HGNm0"}',
+]
+mustKeep = [
+  'CONVEX_DEPLOY_KEY=${CONVEX_DEPLOY_KEY}',
+  'INFO  convex deployment prod:happy-animal-123 pushed 12 functions',
+]
+
+[[rules]]
+id = "pinecone-api-key-legacy"
+description = 'Pinecone API key, legacy UUID format, next to a pinecone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:pinecone)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["pinecone"]
+mustRedact = [
+  'PINECONE_API_KEY=7fd31002-e14e-ad8d-293c-50ad4ace4730',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pineconeApiKey":"2948ef98-eea5-bd6b-ec9f-81fce9417329"}',
+  'pinecone api key 5a196f6c-dd72-22c8-3080-16143f937977',
+]
+mustKeep = [
+  'PINECONE_API_KEY=${PINECONE_API_KEY}',
+  'INFO  pinecone index acme-docs ready (dimension=1536)',
+]
+
+[[rules]]
+id = "rockset-api-key"
+description = 'Rockset API key (64 alphanumerics) next to a rockset keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:rockset)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["rockset"]
+mustRedact = [
+  'ROCKSET_APIKEY=ax1y2AwlSASsTm9PVOYhHZdcLwRN0TC7WK9VityBRApIgkYLoxsiAEScnlKMFrxR',
+  'rockset apikey GtL5wz7JuZgtwetLfGIOZXvpy8lvUiKspOMYNcpQzX5DD73CWJckgF5B9s5KYzI7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","rockset_api_key":"MnDf8Mwt24LTJiaoOsttzbgDaH2fLrt7pVTMUmsJ0gyS8fhg8THTXwTwdTerMlja"}',
+]
+mustKeep = [
+  'ROCKSET_APIKEY=${ROCKSET_APIKEY}',
+  'INFO  rockset collection acme.events has 12 fields',
+]
+
+[[rules]]
+id = "qubole-api-token"
+description = 'Qubole API token (64 hex) next to a qubole keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["qubole"]
+mustRedact = [
+  'QUBOLE_API_TOKEN=fa893eb2fea18ca2ef5a9921662e40bb707abfffbf246d385ddeafaced095714',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qubole_api_token":"d276537949f19843f9e635bd7b8a2256253865ca0fe6e3f63a9902174d730adc"}',
+  'qubole access key 6484162c5fe8f54818e65c4f11b3cdbd0e8f7dba3d783a504f694a0c4ecaa8c6',
+]
+mustKeep = [
+  'QUBOLE_API_TOKEN=${QUBOLE_API_TOKEN}',
+  'INFO  qubole cluster acme-spark started',
+]
+
+# --- AI and ML APIs ---
+
+[[rules]]
+id = "anthropic-oauth-token"
+description = 'Anthropic OAuth access or refresh token (sk-ant-oat01- / sk-ant-ort01-)'
+regex = '''\b(sk-ant-o[ar]t[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])'''
+keywords = ["sk-ant-oat", "sk-ant-ort"]
+mustRedact = [
+  'CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-9lcYJjd2UPsaaJEcAbUOYTDO-HnVG5BnRZJ-hUVE9Qtg1Y1z9bopaY3ssPovdqEc7dtInLgoHhc88oNFNpMbuBdXTZJGlAA',
+  'DEBUG http: > Authorization: Bearer sk-ant-oat01-PIyoIqhqoHX-RxHCd_k4Gy6s6JKnnVrylyTzXHrQIMLXy80HYDq5iigu3JnSJduIvQEUsvQhtgTVlwXRV-6sJYnNzg8FBAA',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","refreshToken":"sk-ant-oat01-Pg_0xMXKHPSQhDlWlN-WFFEMWn8BvWhsyO3-qI8b-Fu2ssgjYC-3jM-h6Ltn6YbabZHlwzcir2W22QwhQQUUmh0IJ80ZZAA"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-ant-oat01-8OyE_PbCohRbMNZP1Ix-qtdywiU8sEhZiAiRZebcpuZJ1tjlXIm has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-ant-oat01- are issued from the vendor console',
+]
+
+[[rules]]
+id = "anthropic-session-key"
+description = 'Anthropic console / claude.ai session key (sk-ant-sid01-)'
+regex = '''\b(sk-ant-sid[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])'''
+keywords = ["sk-ant-sid"]
+mustRedact = [
+  'DEBUG http: > Cookie: sessionKey=sk-ant-sid01-gPeszhA8NBIim-yO4IQi4VEN-P3YP_jj6QIUvNSJ82GzO2TDipsR121paGpTPJqmpQHn5MLaIt_bQ07tPAJ5IfD-dRcrZAA',
+  'CLAUDE_SESSION_KEY=sk-ant-sid01-WdsnPVJUcuptI0jcupETJURl6wRayCSeoQp-qsuxTvJZRmwnqMGKthGevNYa21bZ4Ec7rxeOR9tq_dtnOyyItL7rJgxqJAA',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sessionKey":"sk-ant-sid01-bkC2STHgkHVXd8VpWgvsEoBnoHkOF72jrHLaAd4Ek0Tr-IpQImKV5hgPETNsgB0eLp-67OlmyuWS_IfeMTGCNPYflp3GWAA"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-ant-sid01-bXG0JoTSKIBN7vVwm4UVTwSE0h0NpvXp_XQQ2YKDP6-VP_4HdTg has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-ant-sid01- are issued from the vendor console',
+]
+
+[[rules]]
+id = "openai-user-key"
+description = 'OpenAI user API key without a project (sk-None- ... T3BlbkFJ ...)'
+regex = '''\b(sk-None-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'''
+keywords = ["sk-none-"]
+mustRedact = [
+  'OPENAI_API_KEY=sk-None-YjVeiTA7Lp_nalAMr5SJ92fjok8M9O6Ni_6saKBVi7MXX4Am6g67QOK81mT3BlbkFJo5x3YOIj_sUM_Yl-oKZ73bwuN6KC5Iu6ttK0YoAfl-Ztz2z8_ClgX25EL-',
+  'DEBUG http: > Authorization: Bearer sk-None-AkH6v2KucXLpo1LoQdlEwkKd97pXEG_SP43zwBluwiH28Yh6JIWyL-GFAZT3BlbkFJh_AT7vspCkSO2AAxrBTkGmesZry3RhIOFvL-btHcm4poufEijU-sHGyQfw',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'openai_api_key': 'sk-None-vefWQJhkYR4vfgDi6GqHrTe_8kZvfbjyoqxtvv1Ux1wITQjAUIyV5MjoVtT3BlbkFJXh4t-eEANCRc4o_44u-0srRctEBTAawEB6_1LJ7n1LCXWD6h7mAQCKYlU5', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-None-SmgejdhsCD-77l6yeF2VkUvphoS45qd4fskDc9yAUnfe has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-None- are issued from the vendor console',
+]
+
+[[rules]]
+id = "openai-session-key"
+description = 'OpenAI browser session key (sess- + 40 alphanumerics)'
+regex = '''\b(sess-[A-Za-z0-9]{40})\b'''
+keywords = ["sess-"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer sess-lreQKr9c3QSvOKbgK255j2BqnWUDFcu5v0USY5J9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","session_key":"sess-maD8568k4D7kQMnzCrlCENLdy4dYqpeHJSXc9cfQ"}',
+  'OPENAI_SESSION_KEY=sess-CZ6cBqdeV9VDpEzCtniuHnms1ZCEbMVwQYfiA6I7',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sess-vbHYKYAZN6N3obXcfYe9Ic has the wrong length, skipping',
+  'INFO  sess-2024-05-01-ab12 created for user 42',
+]
+
+[[rules]]
+id = "deepseek-api-key"
+description = 'DeepSeek API key (sk- + 32 hex) next to a deepseek keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepseek)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sk-[a-f0-9]{32}(?![A-Za-z0-9]))'''
+keywords = ["deepseek"]
+mustRedact = [
+  'DEEPSEEK_API_KEY=sk-f6c5fef806ed6af68ffb4901fee2d303',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","deepseekApiKey":"sk-193f7cb372f7d3fdf3322802841fe4fc"}',
+  'deepseek api key sk-e32f99f5a7ce72f4a5c3941f1d959f28',
+]
+mustKeep = [
+  'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}',
+  'INFO  deepseek model deepseek-chat latency 812ms',
+]
+
+[[rules]]
+id = "together-api-key"
+description = 'Together AI API key (tgp_v1_ + 43 base64url)'
+regex = '''\b(tgp_v1_[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])'''
+keywords = ["tgp_v1_"]
+mustRedact = [
+  'TOGETHER_API_KEY=tgp_v1_331GDIUY8f_6HV8AjQuxYxgLmfZdnUAm1Z8yGF1onP3',
+  'DEBUG http: > Authorization: Bearer tgp_v1_8EmSbMeVNzWKyICpCnxUJ6oh5bm4JaOnx8qQFb05dxr',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" together_api_key="tgp_v1_yCR4M3CND52sTuUipCDUPfiAqzg2R_5JstPLvfm1l9O" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture tgp_v1_W2sjvMQaYJxAq2j2Rr6Hkra has the wrong length, skipping',
+  'INFO  docs: values beginning with tgp_v1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "together-api-key-legacy"
+description = 'Together AI API key, legacy 64 hex, next to a together keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:together(?:[_.-]?ai)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["together"]
+mustRedact = [
+  'TOGETHER_API_KEY=06559818db11b14d62ee4bfac5974c6e595088865d8b33d6d1bd93e596134eb9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","togetherApiKey":"9d1baff56a75a3620e67760a6e806dd3a0e44b168d0eef2b3cb7be24e794ffa6"}',
+  'together api key 16b17098d9435674cde8c41fa0a662443f9a8196eac99be4a223813075b01349',
+]
+mustKeep = [
+  'TOGETHER_API_KEY=${TOGETHER_API_KEY}',
+  'INFO  together we processed 42 batches, checksum 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b213f9c2a71d0b8e6f54a1c9d2e',
+]
+
+[[rules]]
+id = "fireworks-api-key"
+description = 'Fireworks AI API key (fw_ + 24 alphanumerics)'
+# The key must mix upper case and digits so firmware fields (fw_...) stay.
+regex = '''\b(fw_(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})\b'''
+entropy = 3.5
+keywords = ["fw_"]
+mustRedact = [
+  'FIREWORKS_API_KEY=fw_nAG0psIV43s6Opms07qZkshZ',
+  'DEBUG http: > Authorization: Bearer fw_RqATyc53vIasYTB66lnPBiMS',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fireworks_api_key":"fw_8Pc83KsyiIGruvxpjEbeZGvF"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture fw_4Qvb4funIR1ca has the wrong length, skipping',
+  'INFO  fw_version=2024.05.01 fw_update_channel=stable',
+]
+
+[[rules]]
+id = "stability-api-key"
+description = 'Stability AI API key (sk- + 48 alphanumerics) next to a stability keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:stability(?:[_.-]?ai)?|dreamstudio)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-]))'''
+keywords = ["stability", "dreamstudio"]
+mustRedact = [
+  'STABILITY_API_KEY=sk-q8KB99iRtPITi613J2Uh04tg3jw19BLRnh7wI0tym6tvG77Q',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","stabilityKey":"sk-3P0XJUXT9BFOOgiTRGtkybL27CJG7WK7AZ13v7ZiQ1vMZTWf"}',
+  'stability key sk-Ol0N3H6CxEJ8wjO9dpg0hN3QYwY1eAluvI2uFYKs7rXTKnCb',
+]
+mustKeep = [
+  'STABILITY_API_KEY=${STABILITY_API_KEY}',
+  'INFO  stability check passed for node 7',
+]
+
+[[rules]]
+id = "elevenlabs-api-key"
+description = 'ElevenLabs API key (sk_ + 48 hex) on a line that names elevenlabs or xi-api-key'
+# Bound to the vendor name: "sk_" alone is in too many lines (task_, disk_) to prefilter on.
+regex = '''(?i)(?:elevenlabs|eleven[_.-]labs|xi[_-]api[_-]key)[^\r\n]{0,60}?\b((?-i:sk_[a-f0-9]{48}))\b'''
+keywords = ["elevenlabs", "eleven_labs", "eleven-labs", "eleven.labs", "xi-api-key", "xi_api_key", "xi-api_key", "xi_api-key"]
+mustRedact = [
+  'ELEVENLABS_API_KEY=sk_42aecc105f2fb1f59492d741c8f5033d1c3875f1bd56f6eb',
+  'DEBUG http: > xi-api-key: sk_7414d901d58af6b0a7e6e556134843ade4ad6c70b9f32810',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elevenlabs_api_key":"sk_e5885f57dff5cf078e0eafa93b66cc98a281ed793a3750a2"}',
+]
+mustKeep = [
+  'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}',
+  'INFO  elevenlabs disk_usage=42% task_count=12',
+]
+
+[[rules]]
+id = "elevenlabs-api-key-legacy"
+description = 'ElevenLabs API key, legacy 32 hex, next to an elevenlabs / xi-api-key keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["elevenlabs", "eleven_labs", "eleven-labs", "eleven.labs", "xi-api-key", "xi_api_key"]
+mustRedact = [
+  'ELEVENLABS_API_KEY=56e5159ebdb567525229076b61d44180',
+  'DEBUG http: > xi-api-key: d48d0c3ab9d7681899c99f322456ff9d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elevenLabsKey":"94f0e6746c9bc33fc18c2f3560a793bb"}',
+]
+mustKeep = [
+  'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}',
+  'INFO  elevenlabs voice 21m00Tcm4TlvDq8ikWAM synthesized 812 chars',
+]
+
+[[rules]]
+id = "deepgram-api-key"
+description = 'Deepgram API key (40 hex) next to a deepgram keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["deepgram"]
+mustRedact = [
+  'DEEPGRAM_API_KEY=4f11d1ec775ea6138c97fd562b735b2405c32878',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","deepgram_api_key":"ba48a76688814d70db6cdc823be889b8ad70c913"}',
+  'deepgram token d642354bdf15af797904ad6e95850373ebea6252',
+]
+mustKeep = [
+  'DEEPGRAM_API_KEY=${DEEPGRAM_API_KEY}',
+  'INFO  deepgram request_id=3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c duration=12.4s',
+]
+
+[[rules]]
+id = "assemblyai-api-key"
+description = 'AssemblyAI API key (32 hex) next to an assemblyai keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["assemblyai", "assembly_ai", "assembly-ai", "assembly.ai"]
+mustRedact = [
+  'ASSEMBLYAI_API_KEY=a678711a388313ead2a9afacaf7c08f4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","assemblyAiKey":"3a3a931379dfdf2dc41e633fc2689bde"}',
+  'assemblyai key 5b0b495b827de8a13d8d535f5ec61a6f',
+]
+mustKeep = [
+  'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}',
+  'INFO  assemblyai transcript 6rlr7pd9f-1a2b status=completed',
+]
+
+[[rules]]
+id = "runway-api-key"
+description = 'Runway API key (key_ + hex) next to a runway keyword'
+# Runway does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:runway(?:ml)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(key_[A-Za-z0-9]{32,128}(?![A-Za-z0-9_-]))'''
+keywords = ["runway"]
+mustRedact = [
+  'RUNWAYML_API_SECRET=key_4e2218e3c5683695c9168d7ea9d4e57f4b8804aec3b4db43be10522f601b9c86c59e5b40c25efb1b8c668d89016e71968b2d343e62ea3f2099fa7d4a5c97c651',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runwayApiKey":"key_ffb0b7f37fc1018d5c3bbae370f46dcdf5407374eae1083dbced072ca3caa81f350efb7e5fd48173efbb2b6276325c299dd4530c5a8ee74f207866c0bdf6973b"}',
+  'runway secret key_1d1d7891f1a578f7c5329176789264ad121ceef4b03aed6c7bcbf2d5e7e1ce4f0bab02912963f0993e2c00878a4cc300d8cbb4488c47bc9e77dcd3ec5dab3c45',
+]
+mustKeep = [
+  'RUNWAYML_API_SECRET=${RUNWAYML_API_SECRET}',
+  'INFO  runway 27L cleared for departure',
+]
+
+[[rules]]
+id = "clarifai-pat"
+description = 'Clarifai personal access token / API key (32 hex) next to a clarifai keyword'
+# PATs are 32 hex; older app keys are 32 base62, so the alphabet is base62.
+regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["clarifai"]
+mustRedact = [
+  'CLARIFAI_PAT=355f7585c3d0fb9a13ee56a008a199aa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clarifai_api_key":"368923abffd0eae18516470f00ae5400"}',
+  'clarifai access key 6a596fa355fb2d8c6758b53b0d8962c7',
+]
+mustKeep = [
+  'CLARIFAI_PAT=${CLARIFAI_PAT}',
+  'INFO  clarifai model general-image-recognition version aa7f35c01e0642fda5cf400f543e7c40 loaded',
+]
+
+[[rules]]
+id = "nvidia-api-key"
+description = 'NVIDIA API catalog / NGC key (nvapi- + 64 base64url)'
+regex = '''\b(nvapi-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+keywords = ["nvapi-"]
+mustRedact = [
+  'NVIDIA_API_KEY=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',
+  'DEBUG http: > Authorization: Bearer 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',
+  "docker login nvcr.io -u '$oauthtoken' -p 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",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture nvapi-q5NkXYlBcoajabWERwIsuXvwwsDdnAIj2_vr has the wrong length, skipping',
+  'INFO  docs: values beginning with nvapi- are issued from the vendor console',
+]
+
+[[rules]]
+id = "nvidia-ngc-api-key-legacy"
+description = 'NVIDIA NGC API key, legacy base64 format, next to an NGC keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ngc)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["ngc"]
+mustRedact = [
+  'NGC_API_KEY=HiZhXvp37mnZwq1wp3uBLIwtLAMrGw71CasKAN1nuqCDP85RaGIAfTj+9IxtUmu43VRWZX3oYA2JXTUJF1Lj',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ngcApiKey":"fypUpoq0nf0iKSVju0WTqPTvFZish6VNZDQlcaXa8G1T5PC/lylu03t1BBdFLKJrfaV88lhFNCF8WvDs6pjw"}',
+  'ngc api key NR5u7QWScpRQyPDbI7vYNyXk14aDjAtYQ06GycnjOJ1l+0eon7dD3EAws9+UYgUAtYU8fv+0/Ctjg+iJFrHM',
+]
+mustKeep = [
+  'NGC_API_KEY=${NGC_API_KEY}',
+  'INFO  ngc registry nvcr.io/nvidia/pytorch:24.04-py3 pulled',
+]
+
+[[rules]]
+id = "jina-api-key"
+description = 'Jina AI API key (jina_ + 32 hex + 28 alphanumerics)'
+regex = '''\b(jina_[a-f0-9]{32}[A-Za-z0-9_-]{24,32})(?![A-Za-z0-9_-])'''
+keywords = ["jina_"]
+mustRedact = [
+  'JINA_API_KEY=jina_0b77444d1bca0fdcbe87afb6dedfb3f0ilzBtRitBewq9uuDLNCiHZyr5tX4',
+  'DEBUG http: > Authorization: Bearer jina_d888f83a21c70e7871fad9be9c9db295naNWEH0TPIPzt22qEzvH5RMLqI9k',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'jina_api_key': 'jina_cfe55d5cd7dd6a8c2dbfe5664fa215ba9DwY3lMMVdDXJcTZ3piVAiuzM4ZY', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture jina_12d0cbcd9b4f44fa992fd8d68ff40e26oG has the wrong length, skipping',
+  'INFO  docs: values beginning with jina_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tavily-api-key"
+description = 'Tavily API key (tvly- [+ dev-/prod-] + 32 alphanumerics)'
+regex = '''\b(tvly-(?:(?:dev|prod)-)?[A-Za-z0-9]{32})\b'''
+keywords = ["tvly-"]
+mustRedact = [
+  'TAVILY_API_KEY=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',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tavilyApiKey":"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"}',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" tavily_api_key="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" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture tvly-prod-aTv2UtDWSocF8Yy has the wrong length, skipping',
+  'INFO  docs: values beginning with tvly- are issued from the vendor console',
+]
+
+[[rules]]
+id = "voyage-api-key"
+description = 'Voyage AI API key (pa- + base64url) next to a voyage keyword'
+# Voyage does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:voyage(?:[_.-]?ai)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(pa-[A-Za-z0-9_-]{30,60}(?![A-Za-z0-9_-]))'''
+keywords = ["voyage"]
+mustRedact = [
+  'VOYAGE_API_KEY=pa-f6DdhK4q3JtwlXl76phJtmCmGCai7cBZzkrxl-Yc35S',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","voyageApiKey":"pa-LwIeboQcfJx308hK70ws1UJGFpS119aq9Glzw-x-DPZ"}',
+  'voyage api key pa-i5GIzwAPrZLa4guVwUCTKlYRTAARQLTzUltDLOFU4Ky',
+]
+mustKeep = [
+  'VOYAGE_API_KEY=${VOYAGE_API_KEY}',
+  'INFO  voyage-3 embedded 128 documents',
+]
+
+[[rules]]
+id = "langfuse-secret-key"
+description = 'Langfuse secret key (sk-lf- + UUID)'
+regex = '''\b(sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["sk-lf-"]
+mustRedact = [
+  'LANGFUSE_SECRET_KEY=sk-lf-53a2916b-74f6-cf72-7d0d-8303e28c0461',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","langfuseSecretKey":"sk-lf-a4990062-4578-478c-a221-1efd60cafcd7"}',
+  '    secret_key: sk-lf-02888b4a-1642-486e-3b48-77e872b921ce',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-lf-806b666a-694d-7096- has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-lf- are issued from the vendor console',
+]
+
+[[rules]]
+id = "comet-api-key"
+description = 'Comet ML API key (25 alphanumerics) next to a comet keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:comet(?:[_.-]?ml)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{25}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["comet"]
+mustRedact = [
+  'COMET_API_KEY=EE899e66yFwTtJc10O27SQY2A',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cometApiKey":"rWC62CtmMQeqAhcIXMaF6j73e"}',
+  'comet api key YF30NZrROd42vm1TOBDrVmaMz',
+]
+mustKeep = [
+  'COMET_API_KEY=${COMET_API_KEY}',
+  'INFO  comet experiment 3f9c2a71d0b8 logged 42 metrics',
+]
+
+[[rules]]
+id = "neptune-api-token"
+description = "neptune.ai API token (eyJhcGlfYWRkcmVzcyI6 = base64 of '{\"api_address\":')"
+regex = '''\b(eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyjhcglfywrkcmvzcyi6"]
+mustRedact = [
+  'NEPTUNE_API_TOKEN=eyJhcGlfYWRkcmVzcyI6Imh0dHBze7Eo6ciM7SHW5V/UOhfv9X5cG0cWlXVLtIJ3Jgsgd+d+N/t6klY0lculDKnHJZRyII1GYHxP386xeOotAxcrzAYRgvK6fHFn17Rvu5XbYYskrSdsM+fDBlbP6XCX0FD4ZU1QUW2ArfBLWVrvrrRdgdaDUN0cR5X9==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","neptune_api_token":"eyJhcGlfYWRkcmVzcyI6Imh0dHBzLpWu6OJOFdKABVVji4r0llU739+l6wMYML9xDsHPkTtw2UJZZx3a6fA7p0LmlZQMTWxcGci3eWPcNMJ6QbFN9Hqfb0S6Zat8v9zIGs2rEiPqdgX4oH55bn4XGFrO787VY85KojLDe3k58vtb4pJ9r7uV1qSMEPil=="}',
+  "run = neptune.init_run(api_token='eyJhcGlfYWRkcmVzcyI6Imh0dHBzjm7diHfAbtv2FO2AhbBSBcKJcQ4/Y6QG0PGGRtBVN0w5hjga9XT6w3Po9yIxYj0VLc6qQ9L9dCGWLRUOvpAAvMiw9o25QSDpdmGKn2xn9CCVGI47cVOcexX2kxc4CIvHhBUx1pRNgYirLxGbbvRhvVTkpLctChvN==')",
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJhcGlfYWRkcmVzcyI6 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJhcGlfYWRkcmVzcyI6Imh0dHBz and ignored it',
+]
+
+[[rules]]
+id = "roboflow-api-key"
+description = 'Roboflow API key (20 alphanumerics) next to a roboflow keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:roboflow)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["roboflow"]
+mustRedact = [
+  'ROBOFLOW_API_KEY=3RNrXQDwyBvnQng5HRHp',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","roboflowApiKey":"1Yoi9TSdOqjSyXv4ql5C"}',
+  'roboflow api key GGlAbKZRWYdQvDGEhfqS',
+]
+mustKeep = [
+  'ROBOFLOW_API_KEY=${ROBOFLOW_API_KEY}',
+  'INFO  roboflow dataset acme-parts version 3 exported',
+]
+
+[[rules]]
+id = "ai21-api-key"
+description = 'AI21 Labs API key (32 alphanumerics) next to an ai21 keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ai21)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["ai21"]
+mustRedact = [
+  'AI21_API_KEY=vSeRfoboFYtS8S0cr8rXgphVarmoKQyq',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ai21ApiKey":"EdZvVfjn0Km7pHU0WFwhKGxk4AiVaG8J"}',
+  'ai21 key xVGCta45FOVIT1cR84fv8LSydLIzpfFb',
+]
+mustKeep = [
+  'AI21_API_KEY=${AI21_API_KEY}',
+  'INFO  ai21 jamba-1.5-large responded in 812ms',
+]
+
+[[rules]]
+id = "anyscale-api-key"
+description = 'Anyscale Endpoints API key (esecret_ + 20-40 alphanumerics)'
+# Observed 26 characters after the prefix; tolerant range.
+regex = '''\b(esecret_[A-Za-z0-9]{20,40})\b'''
+keywords = ["esecret_"]
+mustRedact = [
+  'ANYSCALE_API_KEY=esecret_ohh79qzgggcth0pncfym9cdj1j',
+  'DEBUG http: > Authorization: Bearer esecret_86cczotmqv189hrmf2rvrlo95m',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anyscale_api_key":"esecret_hq33hfjm2dl8gej8rfi58vncub"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture esecret_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with esecret_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "modal-token-secret"
+description = 'Modal token secret (as- + 22 alphanumerics) on a line that names modal'
+regex = '''(?i)modal[^\r\n]{0,80}?\b((?-i:as-[A-Za-z0-9]{22}))\b'''
+entropy = 3.5
+keywords = ["modal"]
+mustRedact = [
+  'MODAL_TOKEN_SECRET=as-mczQXz1EX9r2jhu5d33DwL',
+  'modal token set --token-id ak-1a2B3c4D5e6F7g8H9i0J1k --token-secret as-fE7Apa6jFRrM6wYjOQBffS',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","modal_token_secret":"as-tFwZVQmUH9O77lpDpcmKod"}',
+]
+mustKeep = [
+  'MODAL_TOKEN_SECRET=${MODAL_TOKEN_SECRET}',
+  'INFO  modal dialog closed as-is by user 42',
+]
+
+[[rules]]
+id = "runpod-api-key"
+description = 'RunPod API key (rpa_ + 40-50 upper-case alphanumerics)'
+# RunPod does not publish the length; tolerant range.
+regex = '''\b(rpa_[A-Z0-9]{40,50})\b'''
+entropy = 3.5
+keywords = ["rpa_"]
+mustRedact = [
+  'RUNPOD_API_KEY=rpa_G2EXVZXSXNA34CTMF4ZZ8VPT7XXL28GM3HTX2403H7LP',
+  'DEBUG http: > Authorization: Bearer rpa_YNXB17DI8S8N8B6R06B20HUEI2ZG7W3UEPEN6WKCWCNU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runpodApiKey":"rpa_KFQC1G181FLI3HK0BLTCUQSSLRHF6C0SHL0SN4YATIH8"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture rpa_WQ3GOU3AAOYEMMBD42RDF776 has the wrong length, skipping',
+  'INFO  docs: values beginning with rpa_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "cerebras-api-key"
+description = 'Cerebras Inference API key (csk- + 48 lower-case alphanumerics)'
+regex = '''\b(csk-[a-z0-9]{48})\b'''
+keywords = ["csk-"]
+mustRedact = [
+  'CEREBRAS_API_KEY=csk-63vny4zzl3ki7gerc29xy36xfi57i0n9bpnya9pmyusb1b27',
+  'DEBUG http: > Authorization: Bearer csk-5dfkrs9ya6mrwyf6n4oniy796xuw0zphw0lou91n5lmstpvk',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" cerebras_api_key="csk-nkve8obqz19v839i0hzx2jvyysq9udck5b55sv77r4pbs2v1" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture csk-u41sveqzmahd66uproxubx9yci0 has the wrong length, skipping',
+  'INFO  docs: values beginning with csk- are issued from the vendor console',
+]
+
+[[rules]]
+id = "llamacloud-api-key"
+description = 'LlamaIndex LlamaCloud API key (llx- + 48 alphanumerics)'
+regex = '''\b(llx-[A-Za-z0-9]{48})\b'''
+keywords = ["llx-"]
+mustRedact = [
+  'LLAMA_CLOUD_API_KEY=llx-fn9S9QrzcYoo55asGTys0nYvdjsSfzTxSDMggBwFcW9CLkmC',
+  'DEBUG http: > Authorization: Bearer llx-ce1oDg9B3AJhMR8j0x93rXtbmV0YdCIi6NejMqsEcCxht8G2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","llamaCloudApiKey":"llx-ni011inlBISQStcBV0K66Q92A2wBZwUlgL9FbhJCTOcFCf1e"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture llx-wh8dixPa4hrcXgq4qHzIGIqVSVx has the wrong length, skipping',
+  'INFO  docs: values beginning with llx- are issued from the vendor console',
+]
+
+[[rules]]
+id = "e2b-api-key"
+description = 'E2B sandbox API key (e2b_ + 40 hex)'
+regex = '''\b(e2b_[a-f0-9]{40})\b'''
+keywords = ["e2b_"]
+mustRedact = [
+  'E2B_API_KEY=e2b_f404c36a3cd6d300d6f373a42438e0410cd3f468',
+  'DEBUG http: > X-API-Key: e2b_9560501501d8c52a993f68dd617714dd145e30fd',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","e2bApiKey":"e2b_710f4032bcf32abc0fa8883d9e776ff72d1426a2"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture e2b_4eb91bb1bd631aff42a104 has the wrong length, skipping',
+  'INFO  docs: values beginning with e2b_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "browserbase-api-key"
+description = 'Browserbase API key (bb_live_ + base64url)'
+# Observed 27 characters after the prefix; tolerant range.
+regex = '''\b(bb_live_[A-Za-z0-9_-]{20,40})(?![A-Za-z0-9_-])'''
+keywords = ["bb_live_"]
+mustRedact = [
+  'BROWSERBASE_API_KEY=bb_live_1NMCp7pu_T7UK9IZXjHjxQ4v_FG',
+  'DEBUG http: > X-BB-API-Key: bb_live_pAcV5GAF8S7fsKrcJn7e6oztSOm',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","browserbaseApiKey":"bb_live_0upES5b-H1jZgM1j20t1wIJ64LX"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture bb_live_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with bb_live_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "helicone-api-key"
+description = 'Helicone API key (sk-helicone- / pk-helicone- + groups of lower-case alphanumerics)'
+regex = '''\b([sp]k-helicone-(?:eu-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7})\b'''
+keywords = ["k-helicone-"]
+mustRedact = [
+  'HELICONE_API_KEY=sk-helicone-2njyei9-0vleifc-kza8egi-djekkjx',
+  'DEBUG http: > Authorization: Bearer sk-helicone-i6bzd0n-whg3x6t-1o5wi0p-0myr1d6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","proxy_api_key":"sk-helicone-ryuufn1-kgs0bzy-nlts15t-6h97p58"}',
+]
+mustKeep = [
+  'INFO  docs: values beginning with sk-helicone- are issued from the vendor console',
+  '2024-05-01T10:00:10Z WARN  fixture sk-helicone-ab12cd3-ef45gh6 has the wrong length, skipping',
+]
+
+[[rules]]
+id = "kaggle-api-key"
+description = 'Kaggle API key (32 hex) next to a kaggle keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["kaggle"]
+mustRedact = [
+  'KAGGLE_KEY=75b0081c3edc8452e3e8035e5924af0d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kaggle_key":"57a36da63d44d608b9348f51b9d6224a"}',
+  'kaggle key 1918118a14657818c1603ee1e56ce2a1',
+]
+mustKeep = [
+  'KAGGLE_KEY=${KAGGLE_KEY}',
+  'INFO  kaggle dataset acme/parts version 3 downloaded',
+]
+
+[[rules]]
+id = "clearml-secret-key"
+description = 'ClearML API secret key next to a clearml keyword'
+# ClearML does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["clearml", "trains_api", "trains-api", "trains.api"]
+mustRedact = [
+  'CLEARML_API_SECRET_KEY=5po1BWAA87NLSFWtdKhtDBVZDzsfM6hrKljKFeMsysxdVikZi4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clearmlSecretKey":"wUlPH1X3f0dWjvP7zeAoH54x6Cz2VoYY7ExTLykZRLsYNbyzVr"}',
+  'clearml secret key 7upMXFGITYJuu5230Qgr8XK88JIpeqCXa4mt4vQYVegNzcXVCs',
+]
+mustKeep = [
+  'CLEARML_API_SECRET_KEY=${CLEARML_API_SECRET_KEY}',
+  'INFO  clearml task 3f9c2a71d0b8e6f5 completed',
+]
+
+[[rules]]
+id = "fal-api-key"
+description = 'fal.ai API key (UUID : 32 hex) next to a FAL_KEY keyword'
+regex = '''(?i)(?:fal(?:_api)?_key|fal(?:-api)?-key|falkey|fal\.ai)[^\r\n]{0,40}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32})\b'''
+keywords = ["fal_key", "fal_api_key", "fal-key", "fal-api-key", "falkey", "fal.ai"]
+mustRedact = [
+  'FAL_KEY=0a9e6f59-f0a8-4396-d3a3-bdd9038cc47b:bb9f8330499b60838b11f3f2523c0ed5',
+  'DEBUG https://queue.fal.ai request Authorization: Key e91663c9-a0e5-3248-03a3-0bfbaca559df:b25a4476d060bfda30afd1359754ad47',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fal_key":"4b3f36fd-3fe6-974a-f4d8-b83261490dea:bce9ad79fa6a3f735ec55629af96b41a"}',
+]
+mustKeep = [
+  'FAL_KEY=${FAL_KEY}',
+  'INFO  fal.ai request 3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c completed',
+]
+
+# --- security tooling ---
+
+[[rules]]
+id = "shodan-api-key"
+description = 'Shodan API key (32 alphanumerics) next to a shodan keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:shodan)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["shodan"]
+mustRedact = [
+  'SHODAN_API_KEY=ttahcCFBJnBFgEHnZJaDKRjGHOSCo6KW',
+  'shodan api key: 4wenTJLtGbbIFqSRu9vsxnVA88KwREuX',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","shodanKey":"1ToKqAk70Zd9TkWhV29fKL5AniDGmCPY"}',
+]
+mustKeep = [
+  'SHODAN_API_KEY=${SHODAN_API_KEY}',
+  'INFO  shodan scan finished for 10.0.0.0/24, 12 open ports',
+]
+
+[[rules]]
+id = "virustotal-api-key"
+description = 'VirusTotal API key (64 hex) next to a virustotal / vt_api keyword'
+# A hash right after "virustotal report for sha256" stays: a key word or separator must come first.
+regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["virustotal", "vt_api", "vt-api", "vtapi", "vt.api"]
+mustRedact = [
+  'VIRUSTOTAL_API_KEY=6bfa521e653db7783f7a381565698d00e6e3501030de446ded46c5f62650f30c',
+  'VT_API_KEY=02d5b4e8d263cbf3f986c1ae4bf31676cde88fcb8e30c97118e0138870ad1d83',
+  'virustotal key 207fcd1343fd7b347ba7b3ecae80ea5536021147d3b2cc7ebebe26e0624a5934',
+]
+mustKeep = [
+  'VT_API_KEY=${VT_API_KEY}',
+  'INFO  virustotal report for sha256 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b213f9c2a71d0b8e6f54a1c9d2e: 0/72',
+]
+
+[[rules]]
+id = "urlscan-api-key"
+description = 'urlscan.io API key (UUID) next to an urlscan keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["urlscan"]
+mustRedact = [
+  'URLSCAN_API_KEY=eec39afe-613b-ca21-acb0-54445251125a',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","urlscanApiKey":"53a219fa-40c8-1564-ff67-797bcd825f00"}',
+  'urlscan api key 5f552e94-d838-499c-794f-e28ea8af2919',
+]
+mustKeep = [
+  'URLSCAN_API_KEY=${URLSCAN_API_KEY}',
+  'INFO  urlscan result https://urlscan.io/result/3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c/ ready',
+]
+
+[[rules]]
+id = "securitytrails-api-key"
+description = 'SecurityTrails API key (32 alphanumerics) next to a securitytrails keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["securitytrails", "security_trails", "security-trails", "security.trails"]
+mustRedact = [
+  'SECURITYTRAILS_API_KEY=7tiHLENNfqYQhyht3UFSFAXipqAEcWFd',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","securitytrails_key":"T1QsjK5mWxVJYRgcUzl2Vw7MInPaWuUg"}',
+  'securitytrails access token Kd88XAYL4tVyra4WQIFB6H6Si85jDhGB',
+]
+mustKeep = [
+  'SECURITYTRAILS_API_KEY=${SECURITYTRAILS_API_KEY}',
+  'INFO  securitytrails returned 42 subdomains for acme.com',
+]
+
+[[rules]]
+id = "censys-api-secret"
+description = 'Censys API secret or personal access token next to a censys keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:censys)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["censys"]
+mustRedact = [
+  'CENSYS_API_SECRET=q2KnDodTA3urkqUYgLXO8EoYDwqE5RAZ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","censysApiSecret":"FK8wbMPU5XZiEB29KnQTh1WmzZyCso7M"}',
+  'censys api secret YPPF5S6JJtwRAVgOAb6l0yQf580RulY5',
+]
+mustKeep = [
+  'CENSYS_API_SECRET=${CENSYS_API_SECRET}',
+  'INFO  censys search returned 12 hosts',
+]
+
+[[rules]]
+id = "greynoise-api-key"
+description = 'GreyNoise API key (64 alphanumerics) next to a greynoise keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["greynoise", "grey_noise", "grey-noise", "grey.noise"]
+mustRedact = [
+  'GREYNOISE_API_KEY=sQMZgqpCC7x9ULFuBl0pudTLNHz1FvVCLNXuyhZQqGLbnb5z45WzK5FFEhpDTxWa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","greynoiseKey":"yBsZeysYjK2d9YmDakPr6VyMBt09uaj9Ba7rYvtr1bxyvIlXO0TJ8My9qcqP30TI"}',
+  'greynoise key JOVlVwfl6i1ljIWrNKCe7Vkea2VDazHNVt2mr6TBPqvKZzwEQ8qwxlQ9JaGuShaj',
+]
+mustKeep = [
+  'GREYNOISE_API_KEY=${GREYNOISE_API_KEY}',
+  'INFO  greynoise classification=benign for 10.0.0.7',
+]
+
+[[rules]]
+id = "hibp-api-key"
+description = 'Have I Been Pwned API key (32 hex) next to a hibp keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["hibp", "pwned"]
+mustRedact = [
+  'HIBP_API_KEY=6d3204d82ad949c474c16aaa390240d5',
+  'DEBUG http: > hibp-api-key: 8f016cc2071a141a8ae3c6c44400a8da',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","haveIBeenPwnedKey":"3b5c432d2ed27931113755289fd973bc"}',
+]
+mustKeep = [
+  'HIBP_API_KEY=${HIBP_API_KEY}',
+  'INFO  hibp breach check for user 42: 0 breaches',
+]
+
+[[rules]]
+id = "detectify-api-key"
+description = 'Detectify API key (32 hex) next to a detectify keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["detectify"]
+mustRedact = [
+  'DETECTIFY_API_KEY=73f42d94874493bbbd19c30808ba2847',
+  'DEBUG http: > X-Detectify-Key: ab4582cdb403ba1736afdbfbc6de1fe6',
+  'detectify.accesskey=02e79baf0b53b612d6c5e4f28aed1b4a',
+]
+mustKeep = [
+  'DETECTIFY_API_KEY=${DETECTIFY_API_KEY}',
+  'INFO  detectify scan profile acme-web finished',
+]
+
+[[rules]]
+id = "nightfall-api-key"
+description = 'Nightfall AI API key (NF- + 32 alphanumerics)'
+regex = '''(?-i)\b(NF-[A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["nf-"]
+mustRedact = [
+  'NIGHTFALL_API_KEY=NF-9GiTtE5MFaAauubxebZCYkIKqwqmw8ms',
+  'DEBUG http: > Authorization: Bearer NF-VRWHrEDemxVvdGPFFSoPgTrgc1OqFWSW',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nightfallApiKey":"NF-MStHsLd4TGng9oVER8jq37eQc6WzPfyg"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture NF-pMJqG4DPN0RHWqdiR4 has the wrong length, skipping',
+  'INFO  docs: values beginning with NF- are issued from the vendor console',
+]
+
+[[rules]]
+id = "gitguardian-api-key"
+description = 'GitGuardian API key / personal access token next to a gitguardian / ggshield keyword'
+# GitGuardian does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["gitguardian", "git_guardian", "git-guardian", "git.guardian", "ggshield"]
+mustRedact = [
+  'GITGUARDIAN_API_KEY=1wr4UsTpST3nLLkNCTYh1lXTOUAJDxztwV6fueHS6VXTg4m6lvZYhYzReyADlLt1gaOkh',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gitguardianApiKey":"tFXTGW24FvKTYA80JZ3VvT8vYdbI5o1zjT3B1eC53L2FccP1L3xmK0ixbdp2EbOYUXt1o"}',
+  'gitguardian token y5XGceHuLlRZXMwgdUvUcNnA2t6dRAs6CaQeVEJumLWElFkV1AtNEmfQZJxuGmuCDfPOw',
+]
+mustKeep = [
+  'GITGUARDIAN_API_KEY=${GITGUARDIAN_API_KEY}',
+  'INFO  ggshield scan found 0 secrets in 42 commits',
+]
+
+[[rules]]
+id = "wiz-client-secret"
+description = 'Wiz service account client secret (64 alphanumerics) next to a wiz keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:wiz)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["wiz"]
+mustRedact = [
+  'WIZ_CLIENT_SECRET=VHAgAhPnrsvOsHBEhHkQF5ggI9cMlvhCxDs0ixtVrE9NzQLJ7ogDPlm4JvgzWYfI',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","wizClientSecret":"o9NyfgAlHgdmZG9InBJ4oluaNg4DOVfo5ecUITlxjSXP7QGeYaEyjCdn388TgiPz"}',
+  'wiz client secret UbdXpBJcaJCp76vE7Y8cspHQ1lLJiGzcJUOGxk2a8ugF2E2pKc80h4NdntrhqrZ4',
+]
+mustKeep = [
+  'WIZ_CLIENT_SECRET=${WIZ_CLIENT_SECRET}',
+  'INFO  wiz client secret expires 2025-01-01',
+]
+
+[[rules]]
+id = "lacework-api-secret"
+description = 'Lacework API secret (_ + 32 hex) next to a lacework keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:lacework|lw[_.-]api)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(_?[a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["lacework", "lw_api", "lw-api", "lw.api"]
+mustRedact = [
+  'LW_API_SECRET=_f585243bb156591c011a4226a589f910',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","laceworkSecret":"_b5617d4293a02f2890d6b0e6d2540739"}',
+  'lacework api secret _22b9e5b5cd577da3c2a6a0db59536396',
+]
+mustKeep = [
+  'LW_API_SECRET=${LW_API_SECRET}',
+  'INFO  lacework agent 6.4.0 connected',
+]
+
+[[rules]]
+id = "crowdstrike-api-secret"
+description = 'CrowdStrike Falcon API client secret (40 alphanumerics) next to a falcon / crowdstrike keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:crowdstrike|falcon)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["crowdstrike", "falcon"]
+mustRedact = [
+  'FALCON_CLIENT_SECRET=g9HAINo13NrP2MlPM9yZlNuwftEOUYs4cV2zbkt7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","crowdstrikeClientSecret":"a6hx314TFyPuVTfJoC5OzP3oRU3SJP0CRt7agufu"}',
+  'falcon client secret fmSdSdTrTuJ559BEqs5lFTnTtu6jZWHyvfkDRqnR',
+]
+mustKeep = [
+  'FALCON_CLIENT_SECRET=${FALCON_CLIENT_SECRET}',
+  'INFO  falcon sensor 7.10 reported healthy',
+]
+
+[[rules]]
+id = "sentinelone-api-token"
+description = 'SentinelOne API token (80 alphanumerics) next to a sentinelone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["sentinelone", "sentinel_one", "sentinel-one", "sentinel.one", "s1_api", "s1-api", "s1.api"]
+mustRedact = [
+  'SENTINELONE_API_TOKEN=l0sb2Tj37ZQxoZAIMpfGhzYmOzLT6fiM0AOy8WM4ckvaVsxsv3rEWQfNnEyhLje4eUQtcaiUALTRq6C5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","s1_api_token":"dS7FWVR6RoZoLKWKIBdD2dcHMG3oDrNM2MSy08RM3OeaYNSgeowN3yFaurqOtm2GLLnH8sQhDZlDE3GE"}',
+  'sentinelone token u72zVlsM1ZOAMdWzgkxgRm7WktdMw1pEToyExtLb7fUulGRaaB4EKqiYoGwUGdXqulehzAMNQFKObD1L',
+]
+mustKeep = [
+  'SENTINELONE_API_TOKEN=${SENTINELONE_API_TOKEN}',
+  'INFO  sentinelone agent 23.4 connected to console',
+]
+
+[[rules]]
+id = "semgrep-app-token"
+description = 'Semgrep AppSec Platform token (64 hex) next to a semgrep keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["semgrep"]
+mustRedact = [
+  'SEMGREP_APP_TOKEN=64df691ea3da09e213fe601a179226a11ce407e2e57f520c8c93f8ed8550c9d4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","semgrepToken":"c42d471a2b36e70d4b78e19a3fd8246c8615595f8954776ecc2b00f138c913aa"}',
+  'semgrep token debee1a661ff9b0a3fc1e6177c97e578f0befe8d4640ad3a1861ef5a43567ed0',
+]
+mustKeep = [
+  'SEMGREP_APP_TOKEN=${SEMGREP_APP_TOKEN}',
+  'INFO  semgrep ci found 0 blocking findings',
+]
+
+[[rules]]
+id = "socket-dev-api-key"
+description = 'Socket.dev API key (sktsec_ + base62)'
+# Socket does not publish the length; tolerant range.
+regex = '''\b(sktsec_[A-Za-z0-9_]{40,80})\b'''
+keywords = ["sktsec_"]
+mustRedact = [
+  'SOCKET_SECURITY_API_KEY=sktsec_xXPnHdmdhvOol1N55aJEPwnLGI4hsEM1tiCEj9aZ8eEclI4g_api',
+  'DEBUG http: > Authorization: Bearer sktsec_bJaEoIsyjxx4GAqJ9kpmxlUwPayIHcrccN8w44jKWqnxRdnG_api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","socketApiKey":"sktsec_GyMMYC9cRImVvDaPJ8AT5VDytV6JIachcb88repIE8gU0NBj_api"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sktsec_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with sktsec_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "dependency-track-api-key"
+description = 'OWASP Dependency-Track API key (odt_ + 32-48 alphanumerics)'
+regex = '''\b(odt_[A-Za-z0-9_]{32,48})\b'''
+keywords = ["odt_"]
+mustRedact = [
+  'DEBUG http: > X-Api-Key: odt_ody49G3dRzFGh8NU6OhTtcCN5PQPHbiQ',
+  'DTRACK_API_KEY=odt_OoAG8BEOlU7LYDz0j6Ve1RvnkrANCH7D',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","dependencyTrackApiKey":"odt_KQL3V6Y5xthBIXemLWKFdVYfVR0JClBj"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture odt_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with odt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tenable-api-key"
+description = 'Tenable.io / Nessus API access or secret key (64 hex) in X-ApiKeys or next to a tenable keyword'
+regex = '''(?i)(?:(?<![A-Za-z0-9])(?:access|secret)Key=|(?<![A-Za-z0-9])tenable[\w.-]{0,24}?(?:key|secret|token)[\w.-]{0,8}(?:\\?[\"'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?[\"'])?)([a-f0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tenable", "accesskey=", "secretkey="]
+mustRedact = [
+  'DEBUG http: > X-ApiKeys: accessKey=cc6425762455462e662bc42e5ce2bf66f6235a9c128af6c8596e9d0ff8aae9fd; secretKey=a148e9425379117904a3ce170c1e9244e10cb42fd860f91705a351607417e31d',
+  'TENABLE_SECRET_KEY=06d9eeab1d3f31f05c12917f67b837065a77ba28594c070953f098d73fe3ea64',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tenable_access_key":"ac7cb7d0bd168f3a6a9a69d2e0934ef426e14f5951c4b85dcc3fef77c7837b5d"}',
+]
+mustKeep = [
+  'TENABLE_ACCESS_KEY=${TENABLE_ACCESS_KEY}',
+  'INFO  tenable scan 42 completed, 3 critical',
+]
+
+[[rules]]
+id = "alienvault-otx-api-key"
+description = 'AlienVault OTX API key (64 hex) next to an otx / alienvault keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["otx", "alienvault"]
+mustRedact = [
+  'OTX_API_KEY=c616ffdb467dad8f94724dcfab1cdd3e78bc8a002e83907d35572040d8292f56',
+  'DEBUG http: > X-OTX-API-KEY: 940872a6d7fe73fc49eb9d877d4481f750846f4e15d538fc87baa06324d3e1f2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","alienvaultOtxKey":"6d2932a739eb721b4353b3ef3d282200b8fedbea90d0b4cc4ac0eafbfefa205d"}',
+]
+mustKeep = [
+  'OTX_API_KEY=${OTX_API_KEY}',
+  'INFO  otx pulse 5f1a2b3c4d5e6f7a8b9c0d1e subscribed',
+]
+
+[[rules]]
+id = "fossa-api-key"
+description = 'FOSSA API key (32 hex) next to a fossa keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["fossa"]
+mustRedact = [
+  'FOSSA_API_KEY=7b8e0c1b8096c4a1cb178f0f42d45fe4',
+  'fossa analyze --fossa-api-key 1ed1f5a92ea1c20695391ab57f28ce46',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fossaApiKey":"630d60b69d57dabf01dec9caa781ff2b"}',
+]
+mustKeep = [
+  'FOSSA_API_KEY=${FOSSA_API_KEY}',
+  'INFO  fossa analysis for acme/api revision 3f9c2a7 uploaded',
+]
+
+[[rules]]
+id = "veracode-api-key"
+description = 'Veracode API id (32 hex) or secret key (128 hex) next to a veracode keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["veracode"]
+mustRedact = [
+  'VERACODE_API_KEY_SECRET=6d8d644a37109f5154ce10f633116ac96773f1c950a0d187ae09062083b2f3dc17d14ae9e6f312e191f0545378bd82cff487e18d2922dea74cf0226fbcc0c124',
+  'veracode_api_key_secret = 50c8e90196d6636e97f4f4b45eb36e0aafe1d92471349b6e0bac4be4bc4b303b3bc5ac889fd89bd88de93bbd6666780a40cc32cb7270061e95720408248c63e4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","veracodeApiSecret":"5c8282c5381d9f4dc368f70b3aec81fb2da70fc3c1af627ab46f3f13ddc1d7a97604f142e25b118fbb01af535f90c589e457f35edce13901b167d99e26a5e979"}',
+]
+mustKeep = [
+  'VERACODE_API_KEY_SECRET=${VERACODE_API_KEY_SECRET}',
+  'INFO  veracode scan 3f9c2a7 policy=passed',
+]
+
+[[rules]]
+id = "jupiterone-api-key"
+description = 'JupiterOne API key (60-100 alphanumerics) next to a jupiterone keyword'
+# JupiterOne does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["jupiterone", "jupiter_one", "jupiter-one", "jupiter.one", "jupiter one", "j1_api", "j1-api", "j1.api"]
+mustRedact = [
+  'JUPITERONE_API_KEY=VpDDsCf2tlP6UC8N4lq3NSXQqXRl9SBNaQwDCDeI2j5KmwscXPVPMM6kxWkFteQhS7r6tuMa4UdnMDLn4SR0',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jupiteroneApiKey":"zEWYABEvKgK0gF2KRu9evEE38NV0YGIGjXOGYcTT4nbE5DmcqL5s9tUJziiXroENsEppneVMjRyePD4luwUU"}',
+  'jupiterone access key UEkUVEb47TNy48Z5J7jEttAY6Ikc5dSsDAHKefIyDX2aZ226x47rBEqwjRETuRgrVtJ32MPJZtZgbAP5ZLWq',
+]
+mustKeep = [
+  'JUPITERONE_API_KEY=${JUPITERONE_API_KEY}',
+  'INFO  jupiterone integration aws-prod synced 4512 entities',
+]
+"""#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
 #
@@ -1036,15 +4472,21 @@ mustKeep = [
 
 [[rules]]
 id = "azure-storage-account-key"
-description = 'Azure Storage / Cosmos DB account key in a connection string (AccountKey=)'
-regex = '''(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)'''
+description = 'Azure Storage / Cosmos DB account key in a connection string (AccountKey=, 88 base64 ending ==)'
+# Real keys are 86 base64 + "=="; the range is tolerant (emulator, truncated or re-encoded keys),
+# the value may be followed by ";", a quote, a backslash or the line end.
+regex = '''(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{40,120}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
 keywords = ["accountkey"]
 mustRedact = [
   'AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=logsprod01;AccountKey=fk6B+S4q/jFbv0gpayq6MRBCY9REWB4WNrycop9AiNe2bdc+gV++H3bIfow+H+AcDlW7+sXtVCwG+VOYO27qZ6==;EndpointSuffix=core.windows.net',
   '{"level":"info","msg":"blob client init","conn":"DefaultEndpointsProtocol=https;AccountName=archive7;AccountKey=0qVoBV80amvNSJSlvNPIP+qOUveYTaJNjqvT709CR8FEyZGOx0+pYL0ow4/Aq1zufDGdNWV7HnqcmGcYtFvPY2==;EndpointSuffix=core.windows.net"}',
+  'AccountKey=FCraP/c0YsHh47lft6zNHIA33NbEI3p85cRbGIEV45gO+V/RrwlIM5dcJjWpwIqulpwIKak99neEC7C6JYMizn==;',
+  '"CosmosConnection": "AccountEndpoint=https://acme-docs.documents.azure.com:443/;AccountKey=F6ytTBURaHyx49wQOmCb5k5pbS2Sd6CRSH2D6oqM79+O36jKkv+0GhTnrU/D4J1/pmHdNZ1INU9z4mgYake/BS==;Database=orders"',
 ]
 mustKeep = [
   'INFO  storage: AccountKey= missing from connection string, falling back to managed identity',
+  'DefaultEndpointsProtocol=https;AccountName=logsprod01;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net',
 ]
 
 [[rules]]
@@ -1195,12 +4637,13 @@ mustKeep = [
 [[rules]]
 id = "ibm-cloud-api-key"
 description = 'IBM Cloud IAM API key next to an ibm...apikey keyword'
-regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
 entropy = 3.5
 keywords = ["ibm"]
 mustRedact = [
   'IBMCLOUD_API_KEY=96SUa3WOStdniTA2d3Igmq8BbY_m9P3pOVBPxGAeRMwy',
   'time=2024-05-01T10:04:00Z level=debug msg="iam login" ibm_cloud_apikey="S3AquQN_ZHGC-O7bjgxJgtDMsRf1Doo2WQFZgxEM97Ve"',
+  'ibm_platform_key: Dv2iFeuS0HOkJ9C1hnsSSIIpeUxT0uRcm0EA6Gk8htj_',
 ]
 mustKeep = [
   'INFO  ibmcloud: api key login succeeded for account 7f3a',
@@ -1223,7 +4666,9 @@ mustKeep = [
 [[rules]]
 id = "cloudflare-origin-ca-key"
 description = 'Cloudflare Origin CA key (v1.0-)'
-regex = '''\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b'''
+# Documented as v1.0- + 24 hex + "-" + 146 hex; other generations use longer first groups, so both
+# lengths are tolerant.
+regex = '''\b(v1\.0-[a-f0-9]{24,64}-[a-f0-9]{100,160})\b'''
 keywords = ["v1.0-"]
 mustRedact = [
   '[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={"cf_origin_ca_key": "v1.0-0a7fd414e43e6f5ab48612f1-9bef4adfe5d5aa0f1b6533086c8acda5cc561d403d4621a208b3e030f8f0646ef0e37b0440eefd1d7acfe805ce6dbcb4c2b6e54df6b171907ac292c1b83d5d4790657f6c13b866c9f1", "retries": 3}',
@@ -1232,7 +4677,7 @@ mustRedact = [
 ]
 mustKeep = [
   'level=info msg="rotation reminder" note="v1.0- credentials expire after 90 days"',
-  'DEBUG parser saw truncated value v1.0-034e2c4637491d2dc5106a79-ce35181317a963640d52f5888a8483c536b998e8b07de1794e552926102712679ae0af3755d5abbfe025b2cb5a07400bd8fd2a8f1cecc8213191c9200124d59d23f8f2b3aec04c and ignored it',
+  'DEBUG parser saw truncated value v1.0-034e2c4637491d2dc5106a79-ce35181317a963640d52f5888a8483c536b998e8b07de1794e552926102712679ae0af37 and ignored it',
 ]
 
 [[rules]]
@@ -1281,12 +4726,13 @@ mustKeep = [
 [[rules]]
 id = "vercel-token"
 description = 'Vercel access token next to a vercel keyword'
-regex = '''(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\b'''
+regex = '''(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["']?\s*(?:=>|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
 entropy = 3.5
 keywords = ["vercel"]
 mustRedact = [
   'VERCEL_TOKEN=hTYp0RfiHv77RCcsqW49gmme',
   '{"level":"info","msg":"vercel deploy","vercel_api_token":"l2rH7TrJa424EuGbIbmYz4C2"}',
+  'vercel token lRX0c0KAdJ1L46zh3P9Zb9C2',
 ]
 mustKeep = [
   'INFO  vercel token scope set to team billing',
@@ -1309,7 +4755,8 @@ mustKeep = [
 [[rules]]
 id = "supabase-pat"
 description = 'Supabase personal access token (sbp_)'
-regex = '''\b(sbp_[a-f0-9]{40})\b'''
+# Documented as 40 hex; the alphabet is tolerant (lower-case alphanumerics) behind the prefix.
+regex = '''\b(sbp_[a-z0-9]{40})\b'''
 keywords = ["sbp_"]
 mustRedact = [
   '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v1/sync?supabase_access_token=sbp_2b8fd38c5ff274abf8f89f8bbeaca956c720ab68&limit=50 HTTP/1.1" 200 512',
@@ -1763,7 +5210,8 @@ mustKeep = [
 [[rules]]
 id = "circleci-personal-token"
 description = 'CircleCI personal API token (CCIPAT_)'
-regex = '''\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\b'''
+# CCIPAT_ + 22 base62 + "_" + 40 hex; lengths and the second alphabet are tolerant behind the prefix.
+regex = '''\b(CCIPAT_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\b'''
 keywords = ["ccipat_"]
 mustRedact = [
   'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" circle_token=CCIPAT_74VZkHuxf5xEsmOofOOg4h_87ab3c1c0ca1244654f1a49c3c7a724d4958df86',
@@ -1778,7 +5226,7 @@ mustKeep = [
 [[rules]]
 id = "circleci-project-token"
 description = 'CircleCI project API token (CCIPRJ_)'
-regex = '''\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\b'''
+regex = '''\b(CCIPRJ_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\b'''
 keywords = ["cciprj_"]
 mustRedact = [
   'CIRCLECI_PROJECT_TOKEN=CCIPRJ_Ptp5FBX1XiWRaEP6DH8nQ3_5017f327e2022fbecccdca2c380ff14ca55951e4',
@@ -1807,7 +5255,8 @@ mustKeep = [
 [[rules]]
 id = "buildkite-api-token"
 description = 'Buildkite user API access token (bkua_)'
-regex = '''\b(bkua_[a-f0-9]{40})\b'''
+# Documented as 40 hex; the alphabet is tolerant (lower-case alphanumerics) behind the prefix.
+regex = '''\b(bkua_[a-z0-9]{40})\b'''
 keywords = ["bkua_"]
 mustRedact = [
   'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export BUILDKITE_API_TOKEN="bkua_cbcadbfd4696a9f367bcfedddd9c44700fb7b3e5"',
@@ -2745,13 +6194,17 @@ mustKeep = [
 
 [[rules]]
 id = "anthropic-api-key"
-description = 'Anthropic API key (sk-ant-api03-)'
-regex = '''\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)'''
-keywords = ["sk-ant-api03-"]
+description = 'Anthropic API key (sk-ant-apiNN- + about 95 base64url, ending AA; any version number)'
+# Keys seen today are sk-ant-api03- + 93 + AA; the version digits and the length are tolerant so
+# the next key generation is still caught.
+regex = '''\b(sk-ant-api[0-9]{2,3}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)'''
+keywords = ["sk-ant-api"]
 mustRedact = [
   '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v1/sync?anthropic_api_key=sk-ant-api03-l8zc5cTFusNkCW52ZtHELwefes3tV6g4g8IX480qFhbJt34fYyTfmbGDhZh64xBNwm4aEGHcKdtRVrHz9ieG1_-jI4gOjAA&limit=50 HTTP/1.1" 200 512',
   'level=error ts=2024-05-01T10:00:06Z caller=sync.go:88 msg="auth rejected" anthropic_api_key="sk-ant-api03-C5WbH_iBKZw4QFSk1MvqjNmWkP5Z5EQ-tgEzeEVp1MLTkfCS3CB280KQQ8q3BxkNrqMTNjJo02z3NXymrWl6RKpGayZXzAA" status=401',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anthropic_api_key":"sk-ant-api03-0B9sQF-aN02ggdAEfarX8KeVPU1t7trBSNEvd3LsOawl8tzk76CBwWK_7JyqQ6heipoZAIO6bF4m5Y-9lAskuLKbO1XvjAA"}',
+  'ANTHROPIC_API_KEY=sk-ant-api04-1qdXWPJx-d8ut8pdqsxRpvED5hJRaOvRTYZPNvS_I4k9GvvK9JkmW378D-Cn511CFUBWkNhBm2bd2AG2_B2TFu2aWo_C7VLoAA',
+  'DEBUG http: > x-api-key: sk-ant-api02-tddxg7qACPVsOnA66cKIFTmxrrjtjVmd4xI0zvy4Zr9moEHZhNX2xGqc-fQ7ZvqsP3CCT-nKEBJMhw5k62rOjlqnAA',
 ]
 mustKeep = [
   'level=info msg="rotation reminder" note="sk-ant-api03- credentials expire after 90 days"',
@@ -2760,9 +6213,9 @@ mustKeep = [
 
 [[rules]]
 id = "anthropic-admin-key"
-description = 'Anthropic admin API key (sk-ant-admin01-)'
-regex = '''\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)'''
-keywords = ["sk-ant-admin01-"]
+description = 'Anthropic admin API key (sk-ant-adminNN- + about 95 base64url, ending AA; any version number)'
+regex = '''\b(sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)'''
+keywords = ["sk-ant-admin"]
 mustRedact = [
   'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export ANTHROPIC_ADMIN_KEY="sk-ant-admin01-LbT4wIjbovW2MTQvHiPwKTK5YwXbELZpTMbdgIHfG9dv8jkIutyXZ5qVE0saukXlJ2eoGLf-SqIAwjDqkJ7p6EHwyhEhIAA"',
   '2024-05-01T10:00:00Z INFO  client: authenticating upstream with sk-ant-admin01-8eab4GuzZ3s-2iqjgwNL_uF48g_2D0Ck4ETBg1Re55diC5BXrNn1S4HIp3BqHmpgK-ub0BwVUXagAXBZZ4jwxFrpzJX2uAA',
@@ -2821,7 +6274,8 @@ mustKeep = [
 [[rules]]
 id = "replicate-api-token"
 description = 'Replicate API token (r8_)'
-regex = '''\b(r8_[A-Za-z0-9]{37})\b'''
+# r8_ + 37 base62 today; tolerant upper bound for longer generations.
+regex = '''\b(r8_[A-Za-z0-9]{37,48})\b'''
 keywords = ["r8_"]
 mustRedact = [
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","replicate_api_token":"r8_zkzttOrqpzZZjl6PbhCQMCvLBFwpdoPlmQx5N"}',
@@ -2851,7 +6305,7 @@ mustKeep = [
 [[rules]]
 id = "xai-api-key"
 description = 'xAI (Grok) API key (xai-)'
-regex = '''\b(xai-[A-Za-z0-9]{80})\b'''
+regex = '''\b(xai-[A-Za-z0-9_]{80})\b'''
 keywords = ["xai-"]
 mustRedact = [
   'XAI_API_KEY=xai-EGZKUGsoZtIk04Kb0nl0Kn5NYtBZ0exwdYC1SoG21T984uLHW2Ax3v0jn6NKUov7TmlhRZp4KOm3tNwB',
