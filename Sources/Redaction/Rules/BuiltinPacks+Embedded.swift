@@ -953,7 +953,7 @@ mustKeep = [
 id = "aws-bedrock-short-term-api-key"
 description = 'Amazon Bedrock short-term API key (bedrock-api-key- + base64 of a presigned URL)'
 regex = '''\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&_-]{60,})'''
-keywords = ["bedrock-api-key-"]
+keywords = ["bedrock"]
 mustRedact = [
   'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export AWS_BEARER_TOKEN_BEDROCK="bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tWQ1+l2JSBEpvWdxGRNpgzMupqJVB/14eezToZbHDg/SYUPRtbPrcVjgDi9VGDy/f+gtzLyQ6O2jsno3ZYHlVcjOpEgrm7cQvA1NXq4++D2BYmyd4xMyNOYKa8z8gKGM6UyOZfJB4mVYd9ZGgRn2ed1eCayDwmeArk+4yeM8EUt3U899yJqYuiwxOZ1oDY89PH5J+3fQTsWfgb7kh34QWVRCx0mUYFiacmZ84HchtjdVxdJXW0nfoCeiffiY7zXM4JeoCxTgfxs0YHpC17j/4dFI+29tH4mkNjCKqoZ+A6tQg&Version=1"',
   'DEBUG http: > Authorization: Bearer bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tTtyBXjMNifNvtZUfmzVFp5C3vk5Yv8WwJk1ETU1yXR/2d9nDCXfS/kg4v3/sBGrIxIgoB+ysEW3pd4/0qLYdxHSV/UsMOW7kK2csoCqqMGuaLmK3SGgXfTw0bsrH6WkdFRaGjLKJW01N53yfZ8bfJnvKaZwq97FDXlOLWmmqUEC3Sz8qwEXCrflXWZa+UL4FDK+PQIyhEX7eovJ2HKBdq6IjQGOKvuUzvdVijLYwDiDLUCwr2p6jMYEHc2OIuLPNG+G2YDL44Ahf97guekjrYdSXp7KIZkAk4P4GmsBPhqMU&Version=1',
@@ -983,7 +983,7 @@ mustKeep = [
 id = "aws-codeartifact-token"
 description = "AWS CodeArtifact authorization token (eyJ2ZXIiOjEsImlzdSI6 = base64 of '{\"ver\":1,\"isu\":')"
 regex = '''\b(eyJ2ZXIiOjEsImlzdSI6[A-Za-z0-9_.=-]{100,})'''
-keywords = ["eyj2zxiiojesimlzdsi6"]
+keywords = ["eyj"]
 mustRedact = [
   'CODEARTIFACT_AUTH_TOKEN=eyJ2ZXIiOjEsImlzdSI6B6QgmbB4PtrrJHBPT7rI2MeLsAQQ7pfhFwggOJio_7BhPbK3FburkTHuJkDwSxMAWw5-bpnKhVoI-AY36-sLBzAEYzjQgx-1qcBSM75z-KvOL6eqH34bpLUmpAnphfAp_l6XrmL2d5g1F8p3cywnWxDtDYLUjqgpW5S4Ui4coqb5dGYxKtGcQmCKeo69f5z9_eXIvBBEOtusg8u0BsWjOg3tsoJM.RZji4q0qZvPKGaUR6hDn_xli7SQM69NvUtdVBNHaGR5s6Qsr5-OTDwChQ2s1',
   '//acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/npm/shared/:_authToken=eyJ2ZXIiOjEsImlzdSI6IJGkgclEeohJahsIah7NTTG-i_ut_xdPz3c7vBmvWxN1jQPT3hqgeTnTn83gpxSxfvj2z1xSWvw_QlpkK-VnoVS1GON5BiAuUNXyZMHFINMOBm_j74iY_ceIJcg2zEOE6VIRDZTKiLVSVBcIngnk9U1erE_dCyJeBVac_Fr4XSxXiIexhvqfMT_skM418rS-nMOgZSTU4qXPelQYWPKZNOFWRFCO.18OBaaOEs3BRDaNYlxxppP5CEnfQGF3pZABT1HZlGlS9yGhRbomeQH2nS_G7',
@@ -998,7 +998,7 @@ mustKeep = [
 id = "aws-ecr-login-password"
 description = "Amazon ECR registry login password (eyJwYXlsb2FkIjoi = base64 of '{\"payload\":\"')"
 regex = '''\b(eyJwYXlsb2FkIjoi[A-Za-z0-9+/]{100,}={0,2})(?![A-Za-z0-9+/=])'''
-keywords = ["eyjwyxlsb2fkijoi"]
+keywords = ["eyj"]
 mustRedact = [
   'docker login --username AWS --password eyJwYXlsb2FkIjoixnOlcD8+7jxw6LDqwRopekxNI39uJgbb6Za6V7YODKMzbXMdM5aS8YoWGiVtEssTSicEgQf+Y9hRT51CY7Eh65laIG1sYuX20tZRiqyX+jGB83aGUhmsuXy+M+LyitQjNcTtY5QISG/aObzvlgI6rnaw3Z8DrGo05hRoKS5CSgrDfMjDIzQWzIZ5m4/53d3V6f9q1PS5yIdB5nrz7w6CqNTpWDM/U5VE/BJkJY0TGBRGVvx8kOtWYUTVDSaK+EngCcopvlYOj8Fvv1vjHWDGO++66ratTAazezVTQx57exmHdbelJYyKg0IagmCoJOzNIrD+wmnhTqPR1+bPlTVZRKUbAONvP7PWsQqOQYGCa0eJdrCISrebF3swGUbiKkb72pUgdtifpLM5xkWx== 123456789012.dkr.ecr.eu-west-1.amazonaws.com',
   '{"auths":{"123456789012.dkr.ecr.eu-west-1.amazonaws.com":{"password":"eyJwYXlsb2FkIjoicL2gb1RcbnjDmGb2+RhGCp6iw4y2uVxgAVGpXv8/WiJHCEqy6DXdqNS3bPMzahVAsCdC3FaiYwEBHgg5YMndnC3Vr7d23C3ZilCnzgtfhD5n5TzAfJvy5XnVjorM4+0GLN19ix7uispqids6CyoC6w2r6gSji3F3ZTonr/spC4Z7EMyb0/Xc2/ktY0lPgt2+PBnjLqYbdCTl0QjHlv1z7NyKV1SgNV7siRa2/Flkp3vMXEbZd/ShZHr5SISV3R5GwicclOaPWduke8O8qpknQBhR104QymanDlqjB6Hikp65p4ZqDv8It99pcqEX+FXZBSaUnjwH3HjG3j5iTB4RWb2yTMx4Tuq4QbcF2HJg+thzvXx5MrhY0EqI9awKEm0P9cwFhIracPLb2oRC=="}}}',
@@ -1066,9 +1066,9 @@ mustKeep = [
 [[rules]]
 id = "azure-devops-pat-legacy"
 description = 'Azure DevOps personal access token, legacy 52-character base32 format, next to an ADO keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts|system[_.]accesstoken)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
 entropy = 3.5
-keywords = ["ado_", "ado-", "ado ", "azdo", "devops", "vsts", "system_accesstoken", "system.accesstoken"]
+keywords = ["ado_", "ado-", "ado ", "azdo", "devops", "vsts"]
 mustRedact = [
   'AZURE_DEVOPS_PAT=byyd2bhm6zeipfknx7huzaqlslfraoohwmkab6gcms2kw22epoa2',
   'ado_pat = "pl7l4cqg5hmy6yekmgcfhxo6gmmxql336nymyaxrjjotf2frqnd3"',
@@ -1100,7 +1100,7 @@ id = "azure-openai-api-key-legacy"
 description = 'Azure OpenAI / AI services key, legacy 32 hex, next to an azure openai keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
-keywords = ["azure_openai", "azure-openai", "azureopenai", "azure openai", "azure.openai", "aoai", "cognitive", "aiservices", "ai_services", "ai-services", "ai.services", "ai services"]
+keywords = ["azure", "aoai"]
 mustRedact = [
   'AZURE_OPENAI_API_KEY=b7edd952a1044487f13e5e042d27f74d',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureOpenAiKey":"a3b5fabb8f44087870f007d35f377ac4"}',
@@ -1131,7 +1131,7 @@ id = "azure-search-key-legacy"
 description = 'Azure AI Search admin / query key, legacy 32 or 52 alphanumerics, next to an azure search keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))'''
 entropy = 3.3
-keywords = ["azure_search", "azure-search", "azure.search", "azure search", "azuresearch", "azure_cognitive", "azure-cognitive", "azure.cognitive", "azure cognitive", "azurecognitive", "azsearch", "searchservice", "searchadmin", "searchquery", "search_service", "search-service", "search.service", "search_admin", "search-admin", "search.admin", "search_query", "search-query", "search.query"]
+keywords = ["search"]
 mustRedact = [
   'AZURE_SEARCH_KEY=B5FE7817A66FA90D46C73EAA7CAAC1E3',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureSearchApiKey":"6M637HPkrsoYURBoatlgSovWblZrRRY7oqhLsUZCIDqv0nYDKyV6"}',
@@ -1161,7 +1161,7 @@ mustKeep = [
 id = "azure-function-url-code"
 description = 'Azure Functions key in a function URL (?code=)'
 regex = '''(?i)\.azurewebsites\.net/api/[^\s?#\"']*\?(?:[^\s&#\"']*&)*code=([A-Za-z0-9_%=-]{20,})'''
-keywords = ["azurewebsites.net/api/"]
+keywords = ["azurewebsites"]
 mustRedact = [
   '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "POST https://acme-ingest.azurewebsites.net/api/orders?code=YuqYI6FbEXNaqDBdu67k14igEr133mrsZUOM7c_AxCsQR8hsPwLhLO== HTTP/1.1" 200 87',
   'webhook_url: "https://hooks-prod.azurewebsites.net/api/notify?clientId=default&code=tC6K0NnwYNQzwJW90qi6-M0Frk11UQzbK0OYhk1DHTeTknyvnraTcd=="',
@@ -1703,7 +1703,7 @@ mustKeep = [
 id = "netlify-build-hook"
 description = 'Netlify build hook URL (api.netlify.com/build_hooks/ + 24 hex)'
 regex = '''(?i)api\.netlify\.com/build_hooks/([a-f0-9]{24})\b'''
-keywords = ["build_hooks/"]
+keywords = ["netlify"]
 mustRedact = [
   'curl -X POST -d {} https://api.netlify.com/build_hooks/719357e166bb7fc7c5082112',
   'NETLIFY_BUILD_HOOK="https://api.netlify.com/build_hooks/fa293147d04f2a72167e9d98?trigger_title=nightly"',
@@ -1716,7 +1716,7 @@ mustKeep = [
 id = "vercel-deploy-hook"
 description = 'Vercel deploy hook URL (api.vercel.com/v1/integrations/deploy/prj_.../<hook>)'
 regex = '''(?i)api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{10,40}/([A-Za-z0-9]{8,})'''
-keywords = ["integrations/deploy/"]
+keywords = ["prj_"]
 mustRedact = [
   'curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_8HzLqA0kW3nY5tRj2Xc9/OQ4uUFx3TM',
   'DEPLOY_HOOK=https://api.vercel.com/v1/integrations/deploy/prj_Qm1xT7eV0pLs3K9aZwB4/m3iumeI5tn?buildCache=false',
@@ -1729,7 +1729,7 @@ mustKeep = [
 id = "cloudflare-tunnel-token"
 description = "Cloudflare Tunnel token (eyJhIjoi = base64 of '{\"a\":\"')"
 regex = '''\b(eyJhIjoi[A-Za-z0-9+/_-]{80,}={0,2})(?![A-Za-z0-9+/=_-])'''
-keywords = ["eyjhijoi"]
+keywords = ["eyj"]
 mustRedact = [
   'cloudflared tunnel --no-autoupdate run --token eyJhIjoi2/j+kgE8nesEFAys5aakNwEr+jecsJFj4GxrVp9yx4RgMEIJZC7CJh2sip93JAR3YP1SJCU2cuCigCEFwsLapkOSzNT3I857CZDekaWfr0WiqKQ1kTD9OupCW49BeWeHJtYVLp6tdNFIn9G7Jcm1YuB6Dy4tgf4d1K9XakanEKSTEBxG',
   'TUNNEL_TOKEN=eyJhIjoieg/p5Xq2lDdTEelaBGkL8EzVgkawxpQSg6YSJFDMBJXlR8G+uOuX1HU3D8HHmcZyXbIoR866WhSldCCJkxwGvFL80Vz3qV3gC7uZaBIp+OEHxO15vR+pHiRlHdqPoLGg+a9PYgBNvdkCQ7vqcWixV8Iuoqe1yH2Q0KyNFCJCxGZw6pTa',
@@ -1744,7 +1744,7 @@ mustKeep = [
 id = "cloudflare-access-client-secret"
 description = 'Cloudflare Access service token client secret (64 hex) in CF-Access-Client-Secret'
 regex = '''(?i)(?:cf-access-client-secret|cf_access_client_secret)[\"']?\s*[:=]\s*[\"']?([a-f0-9]{64})\b'''
-keywords = ["cf-access-client-secret", "cf_access_client_secret"]
+keywords = ["cf-access", "cf_access"]
 mustRedact = [
   'DEBUG http: > CF-Access-Client-Secret: 3ee908720f3cca309c943eaffd7e0a14ec25dda30dc049a73b3652be66834c70',
   'CF_ACCESS_CLIENT_SECRET=b09270abff89b0e1cf23d1d8ea96245fe7141902987f0b2493a54d0ac54a6d43',
@@ -1876,7 +1876,7 @@ id = "truenas-api-key"
 description = 'TrueNAS API key (id - 64 alphanumerics) next to a truenas keyword or login_with_api_key'
 regex = '''(?i)(?:truenas|freenas|login_with_api_key)[^\r\n]{0,60}?[\"'\s=:\[]((?-i:[0-9]{1,4}-[A-Za-z0-9]{64}))(?![A-Za-z0-9])'''
 entropy = 3.5
-keywords = ["truenas", "freenas", "login_with_api_key"]
+keywords = ["truenas", "freenas", "api_key"]
 mustRedact = [
   '{"id":"a1","msg":"method","method":"auth.login_with_api_key","params":["2-p6FIHLM0H6m65pM6kV5zaRHPgdtbrxr3DtnAA6EeFWVR5bDSkWYkYDFNWAk5PgjY"]}',
   'TRUENAS_API_KEY=28-Z9plhd7ysl6QCdRT9JjGSChSXWcwOHGQFBVink8KXLUs1uDpU6Ge6SL7YCHALCBF',
@@ -2011,7 +2011,7 @@ mustKeep = [
 id = "teamcity-access-token"
 description = "JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9 = base64 of '{\"typ\": \"TCV2\"}')"
 regex = '''\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
-keywords = ["eyj0exaioiaivenwmij9"]
+keywords = ["eyj"]
 mustRedact = [
   'DEBUG http: > Authorization: Bearer eyJ0eXAiOiAiVENWMiJ9.koOmZNr74wUpBeiT2xkOyxtdu43xAHXYk_f3.95rQqdK_cBponPfV4nM19-5lPineyGTsuXu2VFhtj_oUQGOy',
   '<add key="ClearTextPassword" value="eyJ0eXAiOiAiVENWMiJ9.AP5DTFnST3rnyLcn8g41D8EiYXVc1f9VK2Nh.Zja4yhFkuY9max-qVbCYpfiGb0Nn_Zq8p8Y-pFyMnTocHa7I" />',
@@ -2042,7 +2042,7 @@ mustKeep = [
 id = "jenkins-crumb"
 description = 'Jenkins CSRF crumb in a Jenkins-Crumb header or field'
 regex = '''(?i)jenkins-crumb[\"']?\s*[:=]\s*[\"']?([a-f0-9]{32,64})\b'''
-keywords = ["jenkins-crumb"]
+keywords = ["crumb"]
 mustRedact = [
   "curl -X POST https://jenkins.acme.internal/job/api/build -H 'Jenkins-Crumb:4cba5b8873621df709c808c70cf91bb5699b48ee8f2a86fa8c9bec99347be4a9'",
   'DEBUG http: > Jenkins-Crumb: d36350ff594dc75b9b97187a9fd4595bc7b3022ae6e5dbd46b68e8d48ed0a9ad',
@@ -2231,7 +2231,7 @@ id = "codeclimate-reporter-id"
 description = 'Code Climate test reporter id (64 hex) next to a CC_TEST_REPORTER_ID / codeclimate keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
-keywords = ["cc_test_reporter", "cc-test-reporter", "codeclimate"]
+keywords = ["reporter", "codeclimate"]
 mustRedact = [
   'CC_TEST_REPORTER_ID=028380d24ef82f5a59f9eec523f156333054ecfd8040419fde4fb74dbbf57b20',
   '    codeclimate_reporter_id: a07252a344d98d7fd57a33f16fe8b977e139dc61f2cd459036afefc9364940f9',
@@ -2261,7 +2261,7 @@ mustKeep = [
 id = "kubernetes-bootstrap-token"
 description = 'Kubernetes / kubeadm bootstrap token (6 + . + 16 lower-case alphanumerics)'
 regex = '''(?i)(?:kubeadm|bootstrap[_-]?token|tlsbootstrap)[^\r\n]{0,80}?(?<![\w.-])((?-i:[a-z0-9]{6}\.[a-z0-9]{16}))(?![\w.-])'''
-keywords = ["kubeadm", "bootstrap-token", "bootstrap_token", "bootstraptoken", "tlsbootstrap"]
+keywords = ["kubeadm", "bootstrap"]
 mustRedact = [
   'kubeadm join 10.0.0.10:6443 --token 4esyc4.6b71w6hj7dwpsvca --discovery-token-ca-cert-hash sha256:4f1c0a',
   '{"kind":"InitConfiguration","bootstrapTokens":[{"token":"hasl4n.kcijrb84iksxfvj2","ttl":"24h0m0s"}]}',
@@ -2276,7 +2276,7 @@ mustKeep = [
 id = "kubeadm-certificate-key"
 description = 'kubeadm control-plane certificate key (64 hex) after --certificate-key / certificateKey'
 regex = '''(?i)(?:--certificate-key(?:\s+|=)|certificateKey[\"']?\s*:\s*[\"']?)([a-f0-9]{64})\b'''
-keywords = ["certificate-key", "certificatekey"]
+keywords = ["certificate"]
 mustRedact = [
   'kubeadm join 10.0.0.10:6443 --control-plane --certificate-key aec7a7026e9000c1eba1677019e983897030960dfe3b830fbb1ac14abbba766f',
   '{"kind":"InitConfiguration","certificateKey":"ba5aa1c484e9525e3400e73a1e54298df703d9c7f8641dd3d33a2df13a2521db"}',
@@ -2369,7 +2369,7 @@ id = "vault-unseal-key"
 description = 'HashiCorp Vault unseal or recovery key (44 base64 or 64 hex) after an unseal/recovery key label'
 regex = '''(?i)(?:\b(?:unseal|recovery)[ _-]?key(?:[ _-]?[0-9]{1,2})?[\"']?\s*[:=]\s*[\"']?|\boperator\s+unseal\s+(?:-[\w-]+(?:=\S+)?\s+)*)([A-Za-z0-9+/]{43}[A-Za-z0-9+/=]|[a-f0-9]{64})(?![A-Za-z0-9+/=])'''
 entropy = 3.5
-keywords = ["unseal", "recovery key", "recovery_key", "recovery-key", "recoverykey"]
+keywords = ["unseal", "recovery"]
 mustRedact = [
   'Unseal Key 1: 6mdpxYWs86MPnaN2FOsmH4g4T0MicgHJPHtM0f2ws3vj',
   'vault operator unseal auoqQhkV3Aw00wnTJSxslVlAOLIVL1gDTJYAltdyyfOa',
@@ -2385,7 +2385,7 @@ id = "hcp-client-secret"
 description = 'HashiCorp Cloud Platform service principal client secret (64 alphanumerics) next to an HCP_CLIENT keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["hcp_client", "hcp-client", "hcp.client", "hcpclient"]
+keywords = ["hcp"]
 mustRedact = [
   'HCP_CLIENT_SECRET=RwpZg7ev5YcTh969fpN_NLWGVhNcDoIcxRp_4Abizhi45hQeCcc_lZi5ZFJ50FQU',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hcp_client_secret":"KVFYth5KSh7BHllwpSfkDjdDI17e0REbvclIT0OvMo8qvMook92Y1WQANSqlsfRK"}',
@@ -2543,7 +2543,7 @@ id = "zerotier-api-token"
 description = 'ZeroTier Central API token (32 alphanumerics) next to a zerotier keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
-keywords = ["zerotier", "zt_central", "zt-central", "zt.central"]
+keywords = ["zerotier", "central"]
 mustRedact = [
   'ZEROTIER_CENTRAL_TOKEN=xnU0JtuvzRmTecHPInIFgkZoGeFYeUC3',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zerotier_api_token":"wvqw3oYEIpcAXYnAvdU9pXAZS3hRL9Wc"}',
@@ -2752,7 +2752,7 @@ description = 'Jenkins initial admin password (32 hex): the block Jenkins prints
 # The block starts at the "Please use the following password" line and ends at the line that names
 # the secrets file; the lines in between (the password and blank lines) are masked.
 regex = '''(?i)initial(?: admin |_admin_|-admin-|admin)password(?:[\"']?\s*[:=]\s*[\"']?|\s+(?:is\s+)?)([a-f0-9]{32})\b'''
-keywords = ["initialadminpassword", "initial admin password", "initial_admin_password", "initial-admin-password", "following password to proceed"]
+keywords = ["initialadmin", "initial admin", "initial_admin", "initial-admin", "following password"]
 mustRedact = [
   "*************************************************************\n\nJenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n39748b25f3f710627c451afac8805f2b\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword\n\n*************************************************************\n",
   "2024-05-01 10:00:07.412+0000 [id=31]	INFO	jenkins.install.SetupWizard#init: \n\nPlease use the following password to proceed to installation:\n\nc2b92b5d05036aa5b7db32a7c5ae2882\n\nThis may also be found at: /var/lib/jenkins/secrets/initialAdminPassword\n",
@@ -2805,7 +2805,7 @@ mustKeep = [
 id = "nuget-config-cleartext-password"
 description = 'NuGet.config package source ClearTextPassword value'
 regex = '''(?i)<add\s+key=[\"']ClearTextPassword[\"']\s+value=[\"']([^\"'\s]{4,})[\"']'''
-keywords = ["cleartextpassword"]
+keywords = ["cleartext"]
 mustRedact = [
   '      <add key="ClearTextPassword" value="3ITiXDxdp0ECqMZArmhVEAdgJxbA" />',
   "<packageSourceCredentials><acme><add key='Username' value='ci' /><add key='ClearTextPassword' value='Mm8P8WuhEzukiBnTAaH2AU1fpEzI' /></acme></packageSourceCredentials>",
@@ -2895,7 +2895,7 @@ id = "gradle-plugin-portal-key"
 description = 'Gradle Plugin Portal publishing key or secret (gradle.publish.key / gradle.publish.secret)'
 regex = '''(?i)gradle[._-]publish[._-](?:key|secret)[\"']?\s*(?:[:=]|\s)\s*[\"']?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])'''
 entropy = 3.3
-keywords = ["gradle.publish", "gradle_publish", "gradle-publish"]
+keywords = ["gradle"]
 mustRedact = [
   'gradle.publish.key=PAoVjIbYQYO1DJTRBvcM2yCueS2aYXxK',
   './gradlew publishPlugins -Pgradle.publish.secret=JXlroVPRCIxSMxlGTHwlJnEMjYMOeCie',
@@ -2911,7 +2911,7 @@ description = 'Gradle Develocity / Enterprise access key (host=key) in DEVELOCIT
 # Gradle does not publish the key length; tolerant range.
 regex = '''(?i)(?:develocity|gradle[_.]enterprise)[_.]access[_.]key[\"']?\s*[:=]\s*[\"']?[A-Za-z0-9.-]+=([A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])'''
 entropy = 3.3
-keywords = ["develocity", "gradle_enterprise", "gradle.enterprise"]
+keywords = ["develocity", "gradle"]
 mustRedact = [
   'DEVELOCITY_ACCESS_KEY=ge.acme.com=6ktcwuw12fv0uug9ng9pzobrh9f2w1e6xcs9t7k9ah0jeeedq8xh',
   'GRADLE_ENTERPRISE_ACCESS_KEY="gradle.acme.internal=s7mt5fmkkp10loe7z33obdjaows9ic8fpbs0qgkgsm7yygu4mwiu"',
@@ -2925,7 +2925,7 @@ id = "sonatype-user-token"
 description = 'Sonatype / Maven Central (OSSRH, Central Portal) user token password next to an ossrh / sonatype keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))'''
 entropy = 3.5
-keywords = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "maven.central", "central_portal", "central-portal", "central.portal", "centralportal"]
+keywords = ["ossrh", "sonatype", "central"]
 mustRedact = [
   'OSSRH_PASSWORD=0CfV8jgBVzM6ZJyT39G+uo5y1d7KmllFeMST8Ap1H3uB',
   'mavenCentralPassword=seAF6vUBxks7ndm/Fk0wy0k32yd/U8NZztmSL0qp0Dqa',
@@ -3101,7 +3101,7 @@ mustKeep = [
 id = "upstash-qstash-token"
 description = "Upstash QStash token (eyJVc2VySUQiOi = base64 of '{\"UserID\":')"
 regex = '''\b(eyJVc2VySUQiOi[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
-keywords = ["eyjvc2vysuqioi"]
+keywords = ["eyj"]
 mustRedact = [
   'QSTASH_TOKEN=eyJVc2VySUQiOigrDxWfwZRSSfzvnvSeo5ZxTa42LYP5nCzuxVesqezRyn0p4sItETKyVGpQqbkv3T4SZIuUJZ49INt/4L7hIowa33InMOgbDh7MBQ=',
   'DEBUG http: > Authorization: Bearer eyJVc2VySUQiOiQSEJvyquirQmGOEWaDm48xrvUqP++g+Cn/lUaChSLa2BK+8rx/jFK2fdLpMjhy5QEPDI2dZ7u2fVZvAPqnd8t9UW4pg59gUAZG2o=',
@@ -3134,7 +3134,7 @@ description = 'Redis Cloud API account / user key next to a rediscloud / redisla
 # Redis does not publish the key length; tolerant range.
 regex = '''(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["rediscloud", "redis_cloud", "redis-cloud", "redis.cloud", "redislabs"]
+keywords = ["redis"]
 mustRedact = [
   'REDISCLOUD_SECRET_KEY=34I6noKqCoeGvkApM8rKh5F8s3EoEnqpgM4Z1H4l8rW1q1vLX7',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","redisCloudApiKey":"v1UJ1k5PQU1hAIPf9TiRFmOT5XiYBdNor3T8SgMUADt3Ga8Qqs"}',
@@ -3543,7 +3543,7 @@ id = "elevenlabs-api-key"
 description = 'ElevenLabs API key (sk_ + 48 hex) on a line that names elevenlabs or xi-api-key'
 # Bound to the vendor name: "sk_" alone is in too many lines (task_, disk_) to prefilter on.
 regex = '''(?i)(?:elevenlabs|eleven[_.-]labs|xi[_-]api[_-]key)[^\r\n]{0,60}?\b((?-i:sk_[a-f0-9]{48}))\b'''
-keywords = ["elevenlabs", "eleven_labs", "eleven-labs", "eleven.labs", "xi-api-key", "xi_api_key", "xi-api_key", "xi_api-key"]
+keywords = ["eleven", "xi-api", "xi_api"]
 mustRedact = [
   'ELEVENLABS_API_KEY=sk_42aecc105f2fb1f59492d741c8f5033d1c3875f1bd56f6eb',
   'DEBUG http: > xi-api-key: sk_7414d901d58af6b0a7e6e556134843ade4ad6c70b9f32810',
@@ -3559,7 +3559,7 @@ id = "elevenlabs-api-key-legacy"
 description = 'ElevenLabs API key, legacy 32 hex, next to an elevenlabs / xi-api-key keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
-keywords = ["elevenlabs", "eleven_labs", "eleven-labs", "eleven.labs", "xi-api-key", "xi_api_key"]
+keywords = ["eleven", "xi-api", "xi_api"]
 mustRedact = [
   'ELEVENLABS_API_KEY=56e5159ebdb567525229076b61d44180',
   'DEBUG http: > xi-api-key: d48d0c3ab9d7681899c99f322456ff9d',
@@ -3591,7 +3591,7 @@ id = "assemblyai-api-key"
 description = 'AssemblyAI API key (32 hex) next to an assemblyai keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
-keywords = ["assemblyai", "assembly_ai", "assembly-ai", "assembly.ai"]
+keywords = ["assembly"]
 mustRedact = [
   'ASSEMBLYAI_API_KEY=a678711a388313ead2a9afacaf7c08f4',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","assemblyAiKey":"3a3a931379dfdf2dc41e633fc2689bde"}',
@@ -3747,7 +3747,7 @@ mustKeep = [
 id = "neptune-api-token"
 description = "neptune.ai API token (eyJhcGlfYWRkcmVzcyI6 = base64 of '{\"api_address\":')"
 regex = '''\b(eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
-keywords = ["eyjhcglfywrkcmvzcyi6"]
+keywords = ["eyj"]
 mustRedact = [
   'NEPTUNE_API_TOKEN=eyJhcGlfYWRkcmVzcyI6Imh0dHBze7Eo6ciM7SHW5V/UOhfv9X5cG0cWlXVLtIJ3Jgsgd+d+N/t6klY0lculDKnHJZRyII1GYHxP386xeOotAxcrzAYRgvK6fHFn17Rvu5XbYYskrSdsM+fDBlbP6XCX0FD4ZU1QUW2ArfBLWVrvrrRdgdaDUN0cR5X9==',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","neptune_api_token":"eyJhcGlfYWRkcmVzcyI6Imh0dHBzLpWu6OJOFdKABVVji4r0llU739+l6wMYML9xDsHPkTtw2UJZZx3a6fA7p0LmlZQMTWxcGci3eWPcNMJ6QbFN9Hqfb0S6Zat8v9zIGs2rEiPqdgX4oH55bn4XGFrO787VY85KojLDe3k58vtb4pJ9r7uV1qSMEPil=="}',
@@ -3937,7 +3937,7 @@ description = 'ClearML API secret key next to a clearml keyword'
 # ClearML does not publish the length; tolerant range.
 regex = '''(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["clearml", "trains_api", "trains-api", "trains.api"]
+keywords = ["clearml", "trains"]
 mustRedact = [
   'CLEARML_API_SECRET_KEY=5po1BWAA87NLSFWtdKhtDBVZDzsfM6hrKljKFeMsysxdVikZi4',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clearmlSecretKey":"wUlPH1X3f0dWjvP7zeAoH54x6Cz2VoYY7ExTLykZRLsYNbyzVr"}',
@@ -3952,7 +3952,7 @@ mustKeep = [
 id = "fal-api-key"
 description = 'fal.ai API key (UUID : 32 hex) next to a FAL_KEY keyword'
 regex = '''(?i)(?:fal(?:_api)?_key|fal(?:-api)?-key|falkey|fal\.ai)[^\r\n]{0,40}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32})\b'''
-keywords = ["fal_key", "fal_api_key", "fal-key", "fal-api-key", "falkey", "fal.ai"]
+keywords = ["fal_", "fal-", "falkey", "fal.ai"]
 mustRedact = [
   'FAL_KEY=0a9e6f59-f0a8-4396-d3a3-bdd9038cc47b:bb9f8330499b60838b11f3f2523c0ed5',
   'DEBUG https://queue.fal.ai request Authorization: Key e91663c9-a0e5-3248-03a3-0bfbaca559df:b25a4476d060bfda30afd1359754ad47',
@@ -4019,7 +4019,7 @@ id = "securitytrails-api-key"
 description = 'SecurityTrails API key (32 alphanumerics) next to a securitytrails keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
-keywords = ["securitytrails", "security_trails", "security-trails", "security.trails"]
+keywords = ["trails"]
 mustRedact = [
   'SECURITYTRAILS_API_KEY=7tiHLENNfqYQhyht3UFSFAXipqAEcWFd',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","securitytrails_key":"T1QsjK5mWxVJYRgcUzl2Vw7MInPaWuUg"}',
@@ -4051,7 +4051,7 @@ id = "greynoise-api-key"
 description = 'GreyNoise API key (64 alphanumerics) next to a greynoise keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["greynoise", "grey_noise", "grey-noise", "grey.noise"]
+keywords = ["noise"]
 mustRedact = [
   'GREYNOISE_API_KEY=sQMZgqpCC7x9ULFuBl0pudTLNHz1FvVCLNXuyhZQqGLbnb5z45WzK5FFEhpDTxWa',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","greynoiseKey":"yBsZeysYjK2d9YmDakPr6VyMBt09uaj9Ba7rYvtr1bxyvIlXO0TJ8My9qcqP30TI"}',
@@ -4116,7 +4116,7 @@ description = 'GitGuardian API key / personal access token next to a gitguardian
 # GitGuardian does not publish the length; tolerant range.
 regex = '''(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["gitguardian", "git_guardian", "git-guardian", "git.guardian", "ggshield"]
+keywords = ["guardian", "ggshield"]
 mustRedact = [
   'GITGUARDIAN_API_KEY=1wr4UsTpST3nLLkNCTYh1lXTOUAJDxztwV6fueHS6VXTg4m6lvZYhYzReyADlLt1gaOkh',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gitguardianApiKey":"tFXTGW24FvKTYA80JZ3VvT8vYdbI5o1zjT3B1eC53L2FccP1L3xmK0ixbdp2EbOYUXt1o"}',
@@ -4180,7 +4180,7 @@ id = "sentinelone-api-token"
 description = 'SentinelOne API token (80 alphanumerics) next to a sentinelone keyword'
 regex = '''(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["sentinelone", "sentinel_one", "sentinel-one", "sentinel.one", "s1_api", "s1-api", "s1.api"]
+keywords = ["sentinel", "s1_api", "s1-api", "s1.api"]
 mustRedact = [
   'SENTINELONE_API_TOKEN=l0sb2Tj37ZQxoZAIMpfGhzYmOzLT6fiM0AOy8WM4ckvaVsxsv3rEWQfNnEyhLje4eUQtcaiUALTRq6C5',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","s1_api_token":"dS7FWVR6RoZoLKWKIBdD2dcHMG3oDrNM2MSy08RM3OeaYNSgeowN3yFaurqOtm2GLLnH8sQhDZlDE3GE"}',
@@ -4308,7 +4308,7 @@ description = 'JupiterOne API key (60-100 alphanumerics) next to a jupiterone ke
 # JupiterOne does not publish the length; tolerant range.
 regex = '''(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
-keywords = ["jupiterone", "jupiter_one", "jupiter-one", "jupiter.one", "jupiter one", "j1_api", "j1-api", "j1.api"]
+keywords = ["jupiter", "j1_api", "j1-api", "j1.api"]
 mustRedact = [
   'JUPITERONE_API_KEY=VpDDsCf2tlP6UC8N4lq3NSXQqXRl9SBNaQwDCDeI2j5KmwscXPVPMM6kxWkFteQhS7r6tuMa4UdnMDLn4SR0',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jupiteroneApiKey":"zEWYABEvKgK0gF2KRu9evEE38NV0YGIGjXOGYcTT4nbE5DmcqL5s9tUJziiXroENsEppneVMjRyePD4luwUU"}',
