@@ -907,7 +907,8 @@ regexes = [
 #         WORD is key|token|secret|pat|password|auth|credential (narrower for some rules); rules
 #         for distinctive names also accept the bare name ("acme: VALUE", "acme VALUE").
 #   SUFFIX an optional _PROD/_DEV/_V2-style suffix; never _id/_accessor/_type (not secrets)
-#   SEP   optional (escaped) quote, then = : := => or whitespace, then an optional quote
+#   SEP   optional (escaped) quote or backtick, then = : := ::= ?= => -> <- > or whitespace,
+#         then an optional quote (env, JSON, YAML, Go, Makefile, PHP, XML element, CLI flag)
 #   VALUE the documented shape with its own right boundary; it is the only capture group.
 #
 # Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
@@ -1031,7 +1032,7 @@ mustKeep = [
 [[rules]]
 id = "firebase-database-secret"
 description = 'Firebase Realtime Database legacy secret (40 alphanumerics) next to a firebase keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:firebase)(?:[\w.:-]{0,24}?(?:secret|token|auth|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret|token|auth|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:firebase)(?:[\w.:-]{0,24}?(?:secret|token|auth|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret|token|auth|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["firebase"]
 mustRedact = [
@@ -1066,7 +1067,7 @@ mustKeep = [
 [[rules]]
 id = "azure-devops-pat-legacy"
 description = 'Azure DevOps personal access token, legacy 52-character base32 format, next to an ADO keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
 entropy = 3.5
 keywords = ["ado_", "ado-", "ado ", "azdo", "devops", "vsts"]
 mustRedact = [
@@ -1098,7 +1099,7 @@ mustKeep = [
 [[rules]]
 id = "azure-openai-api-key-legacy"
 description = 'Azure OpenAI / AI services key, legacy 32 hex, next to an azure openai keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["azure", "aoai"]
 mustRedact = [
@@ -1129,7 +1130,7 @@ mustKeep = [
 [[rules]]
 id = "azure-search-key-legacy"
 description = 'Azure AI Search admin / query key, legacy 32 or 52 alphanumerics, next to an azure search keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["search"]
 mustRedact = [
@@ -1412,7 +1413,7 @@ mustKeep = [
 [[rules]]
 id = "tencent-cloud-secret-key"
 description = 'Tencent Cloud SecretKey (32 alphanumerics) next to a tencent keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:tencent(?:cloud)?|qcloud|tccli)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:tencent(?:cloud)?|qcloud|tccli)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["tencent", "qcloud", "tccli"]
 mustRedact = [
@@ -1428,7 +1429,7 @@ mustKeep = [
 [[rules]]
 id = "huawei-cloud-access-key-id"
 description = 'Huawei Cloud access key id (AK, 20 upper-case alphanumerics) next to a huawei keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[A-Z0-9]{20})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{20})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
 mustRedact = [
@@ -1444,7 +1445,7 @@ mustKeep = [
 [[rules]]
 id = "huawei-cloud-secret-key"
 description = 'Huawei Cloud secret access key (SK, 40 alphanumerics) next to a huawei keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
 mustRedact = [
@@ -1460,7 +1461,7 @@ mustKeep = [
 [[rules]]
 id = "oci-customer-secret-key"
 description = 'Oracle Cloud (OCI) customer secret key for the S3-compatible API (44 base64) next to an oci keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:oci|oracle)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:oci|oracle)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["oci", "oracle"]
 mustRedact = [
@@ -1476,7 +1477,7 @@ mustKeep = [
 [[rules]]
 id = "ibm-cos-hmac-secret"
 description = 'IBM Cloud Object Storage HMAC secret access key (48 hex) next to an ibm / cos_hmac keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ibm|cos[_.-]?hmac(?:[_.-]?keys)?)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ibm|cos[_.-]?hmac(?:[_.-]?keys)?)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["ibm", "cos_hmac", "cos-hmac", "cos.hmac", "coshmac"]
 mustRedact = [
@@ -1510,7 +1511,7 @@ mustKeep = [
 [[rules]]
 id = "digitalocean-spaces-secret-key"
 description = 'DigitalOcean Spaces secret key (43 base64) next to a spaces keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:(?:do|digitalocean)?[_.-]?spaces)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:do|digitalocean)?[_.-]?spaces)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["spaces"]
 mustRedact = [
@@ -1526,7 +1527,7 @@ mustKeep = [
 [[rules]]
 id = "linode-api-token"
 description = 'Linode / Akamai Cloud personal access token (64 hex) next to a linode keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["linode"]
 mustRedact = [
@@ -1557,7 +1558,7 @@ mustKeep = [
 [[rules]]
 id = "vultr-api-key"
 description = 'Vultr API key (36 upper-case alphanumerics) next to a vultr keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:vultr)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[A-Z0-9]{36})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:vultr)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{36})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["vultr"]
 mustRedact = [
@@ -1589,7 +1590,7 @@ mustKeep = [
 [[rules]]
 id = "scaleway-secret-key"
 description = 'Scaleway secret key (UUID) next to a scaleway / SCW keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:scaleway|scw)(?:[\w.:-]{0,24}?(?:secret[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:scaleway|scw)(?:[\w.:-]{0,24}?(?:secret[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["scaleway", "scw"]
 mustRedact = [
@@ -1605,7 +1606,7 @@ mustKeep = [
 [[rules]]
 id = "hetzner-cloud-api-token"
 description = 'Hetzner Cloud API token (64 alphanumerics) next to an hcloud / hetzner keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:hcloud|hetzner)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcloud|hetzner)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["hcloud", "hetzner"]
 mustRedact = [
@@ -1621,7 +1622,7 @@ mustKeep = [
 [[rules]]
 id = "ovh-api-secret"
 description = 'OVHcloud API application secret or consumer key (32 alphanumerics) next to an ovh keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ovh(?:cloud)?)(?:[\w.:-]{0,24}?(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ovh(?:cloud)?)(?:[\w.:-]{0,24}?(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["ovh"]
 mustRedact = [
@@ -1670,7 +1671,7 @@ mustKeep = [
 [[rules]]
 id = "railway-api-token"
 description = 'Railway API / project token (UUID) next to a railway keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:railway)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:railway)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["railway"]
 mustRedact = [
@@ -1773,7 +1774,7 @@ mustKeep = [
 [[rules]]
 id = "wasabi-secret-key"
 description = 'Wasabi secret access key (40 base64) next to a wasabi keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:wasabi)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:wasabi)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["wasabi"]
 mustRedact = [
@@ -1908,7 +1909,7 @@ mustKeep = [
 [[rules]]
 id = "gitea-access-token"
 description = 'Gitea / Forgejo / Gogs access token (40 hex) next to a gitea, forgejo or gogs keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["gitea", "forgejo", "gogs", "codeberg"]
 mustRedact = [
@@ -1927,7 +1928,7 @@ mustKeep = [
 id = "buildkite-agent-token"
 description = 'Buildkite agent registration token (40-64 alphanumerics) next to a buildkite agent keyword'
 # Buildkite does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:buildkite[\w. -]{0,6}agent)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:buildkite[\w. -]{0,6}agent)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["buildkite"]
 mustRedact = [
@@ -1943,7 +1944,7 @@ mustKeep = [
 [[rules]]
 id = "drone-ci-token"
 description = 'Drone CI personal token (32 alphanumerics) next to a drone keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:drone)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:drone)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["drone"]
 mustRedact = [
@@ -1960,7 +1961,7 @@ mustKeep = [
 id = "codemagic-api-token"
 description = 'Codemagic API token next to a codemagic keyword'
 # Codemagic does not publish the format; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:codemagic)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:codemagic)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["codemagic"]
 mustRedact = [
@@ -1977,7 +1978,7 @@ mustKeep = [
 id = "bitrise-access-token"
 description = 'Bitrise personal / workspace access token next to a bitrise keyword'
 # Bitrise does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:bitrise)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{60,100}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitrise)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{60,100}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["bitrise"]
 mustRedact = [
@@ -1994,7 +1995,7 @@ mustKeep = [
 id = "semaphore-api-token"
 description = 'Semaphore CI API token next to a semaphore token/key keyword'
 # "semaphore" is a common word in system logs: a token/api-key word must follow it.
-regex = '''(?i)(?<![A-Za-z0-9])(?:semaphore(?:ci)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|api[ _.-]?key|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|api[ _.-]?key|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:semaphore(?:ci)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|api[ _.-]?key|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|api[ _.-]?key|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["semaphore"]
 mustRedact = [
@@ -2054,7 +2055,7 @@ mustKeep = [
 [[rules]]
 id = "codecov-token"
 description = 'Codecov upload / API token (UUID) next to a codecov keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["codecov"]
 mustRedact = [
@@ -2070,7 +2071,7 @@ mustKeep = [
 [[rules]]
 id = "coveralls-repo-token"
 description = 'Coveralls repository token (32-40 alphanumerics) next to a coveralls keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:coveralls)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:coveralls)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,40}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["coveralls"]
 mustRedact = [
@@ -2087,7 +2088,7 @@ mustKeep = [
 id = "codacy-api-token"
 description = 'Codacy project or account API token next to a codacy keyword'
 # Project tokens are 32 characters, account tokens 20 (tolerant range).
-regex = '''(?i)(?<![A-Za-z0-9])(?:codacy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:codacy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["codacy"]
 mustRedact = [
@@ -2103,7 +2104,7 @@ mustKeep = [
 [[rules]]
 id = "sonar-token-legacy"
 description = 'SonarQube / SonarCloud token, legacy 40 hex without the sq*_ prefix, next to a sonar keyword'
-regex = '''(?i)(?:(?<![A-Za-z0-9])|(?<=-D))(?:sonar(?:cloud|qube)?)(?:[\w.:-]{0,24}?(?:token|login|key|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|login|key|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?:(?<![A-Za-z0-9])|(?<=-D))(?:sonar(?:cloud|qube)?)(?:[\w.:-]{0,24}?(?:token|login|key|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|login|key|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["sonar"]
 mustRedact = [
@@ -2134,7 +2135,7 @@ mustKeep = [
 [[rules]]
 id = "percy-token"
 description = 'Percy project token (optional web_/app_/auto_/ss_ prefix + 64 hex) next to a percy keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["percy"]
 mustRedact = [
@@ -2150,7 +2151,7 @@ mustKeep = [
 [[rules]]
 id = "browserstack-access-key"
 description = 'BrowserStack access key (20 alphanumerics) next to a browserstack keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:browserstack|bstack)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:browserstack|bstack)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["browserstack", "bstack"]
 mustRedact = [
@@ -2166,7 +2167,7 @@ mustKeep = [
 [[rules]]
 id = "saucelabs-access-key"
 description = 'Sauce Labs access key (UUID) next to a sauce keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:sauce(?:labs)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:sauce(?:labs)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["sauce"]
 mustRedact = [
@@ -2182,7 +2183,7 @@ mustKeep = [
 [[rules]]
 id = "lambdatest-access-key"
 description = 'LambdaTest access key (50 alphanumerics) next to a lambdatest / LT_ACCESS_KEY keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:lambdatest|lt(?=[_.-]access))(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{50}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:lambdatest|lt(?=[_.-]access))(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{50}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["lambdatest", "lt_access", "lt-access", "lt.access"]
 mustRedact = [
@@ -2198,7 +2199,7 @@ mustKeep = [
 [[rules]]
 id = "cypress-record-key"
 description = 'Cypress Cloud record key (UUID) next to a cypress keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:cypress)(?:[\w.:-]{0,24}?(?:record[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:record[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:cypress)(?:[\w.:-]{0,24}?(?:record[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:record[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["cypress"]
 mustRedact = [
@@ -2229,7 +2230,7 @@ mustKeep = [
 [[rules]]
 id = "codeclimate-reporter-id"
 description = 'Code Climate test reporter id (64 hex) next to a CC_TEST_REPORTER_ID / codeclimate keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["reporter", "codeclimate"]
 mustRedact = [
@@ -2303,7 +2304,7 @@ mustKeep = [
 [[rules]]
 id = "rancher-cattle-token"
 description = 'Rancher token secret (54 lower-case alphanumerics) next to a CATTLE / rancher token keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:cattle|rancher)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[a-z0-9]{54})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:cattle|rancher)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{54})(?![A-Za-z0-9]))'''
 entropy = 3.5
 keywords = ["cattle", "rancher"]
 mustRedact = [
@@ -2319,7 +2320,7 @@ mustKeep = [
 [[rules]]
 id = "nomad-acl-token"
 description = 'HashiCorp Nomad ACL token secret id (UUID) next to a nomad keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:nomad)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:nomad)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["nomad"]
 mustRedact = [
@@ -2335,7 +2336,7 @@ mustKeep = [
 [[rules]]
 id = "consul-acl-token"
 description = 'HashiCorp Consul ACL token secret id (UUID) next to a consul keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:consul)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret|master)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret|master)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:consul)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret|master)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret|master)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["consul"]
 mustRedact = [
@@ -2351,7 +2352,7 @@ mustKeep = [
 [[rules]]
 id = "vault-legacy-token"
 description = 'HashiCorp Vault token in the pre-1.10 format (s., b. or r. + 24 alphanumerics) next to a vault keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:vault)(?:[\w.:-]{0,24}?(?:token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([sbr]\.(?:[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|CAES[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:vault)(?:[\w.:-]{0,24}?(?:token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([sbr]\.(?:[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|CAES[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["vault"]
 mustRedact = [
@@ -2383,7 +2384,7 @@ mustKeep = [
 [[rules]]
 id = "hcp-client-secret"
 description = 'HashiCorp Cloud Platform service principal client secret (64 alphanumerics) next to an HCP_CLIENT keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["hcp"]
 mustRedact = [
@@ -2478,7 +2479,7 @@ mustKeep = [
 [[rules]]
 id = "infisical-client-secret"
 description = 'Infisical machine identity universal-auth client secret (64 hex) next to an infisical keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:infisical)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:infisical)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["infisical"]
 mustRedact = [
@@ -2509,7 +2510,7 @@ mustKeep = [
 [[rules]]
 id = "akeyless-access-key"
 description = 'Akeyless access key (44 base64) next to an akeyless keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:akeyless)(?:[\w.:-]{0,24}?(?:access[ _.-]?key|key|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:access[ _.-]?key|key|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{40,50}={0,2}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:akeyless)(?:[\w.:-]{0,24}?(?:access[ _.-]?key|key|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:access[ _.-]?key|key|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40,50}={0,2}(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["akeyless"]
 mustRedact = [
@@ -2525,7 +2526,7 @@ mustKeep = [
 [[rules]]
 id = "conjur-api-key"
 description = 'CyberArk Conjur API key (50-56 lower-case alphanumerics) next to a conjur keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:conjur)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?-i:[a-z0-9]{50,56})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:conjur)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{50,56})(?![A-Za-z0-9]))'''
 entropy = 3.5
 keywords = ["conjur"]
 mustRedact = [
@@ -2541,7 +2542,7 @@ mustKeep = [
 [[rules]]
 id = "zerotier-api-token"
 description = 'ZeroTier Central API token (32 alphanumerics) next to a zerotier keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["zerotier", "central"]
 mustRedact = [
@@ -2636,7 +2637,7 @@ mustKeep = [
 id = "spacelift-api-key-secret"
 description = 'Spacelift API key secret next to a spacelift keyword'
 # Spacelift does not publish the secret length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:spacelift)(?:[\w.:-]{0,24}?(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:spacelift)(?:[\w.:-]{0,24}?(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.0
 keywords = ["spacelift"]
 mustRedact = [
@@ -2653,7 +2654,7 @@ mustKeep = [
 id = "env0-api-key-secret"
 description = 'env0 API key secret next to an env0 keyword'
 # env0 does not publish the secret length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:env0)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:env0)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["env0"]
 mustRedact = [
@@ -2669,7 +2670,7 @@ mustKeep = [
 [[rules]]
 id = "knapsack-pro-token"
 description = 'Knapsack Pro test suite API token (32 hex) next to a knapsack pro keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["knapsack"]
 mustRedact = [
@@ -2685,7 +2686,7 @@ mustKeep = [
 [[rules]]
 id = "bitbar-api-key"
 description = 'SmartBear BitBar API key (32 alphanumerics) next to a bitbar keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:bitbar)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitbar)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["bitbar"]
 mustRedact = [
@@ -2701,7 +2702,7 @@ mustKeep = [
 [[rules]]
 id = "blazemeter-api-key"
 description = 'BlazeMeter API key id (24 hex) or secret (64 hex) next to a blazemeter keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["blazemeter", "bzm"]
 mustRedact = [
@@ -2717,7 +2718,7 @@ mustKeep = [
 [[rules]]
 id = "runscope-access-token"
 description = 'Runscope (BlazeMeter API monitoring) access token (UUID) next to a runscope keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["runscope"]
 mustRedact = [
@@ -2733,7 +2734,7 @@ mustKeep = [
 [[rules]]
 id = "loadmill-api-token"
 description = 'Loadmill API token (40 alphanumerics) next to a loadmill keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:loadmill)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:loadmill)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["loadmill"]
 mustRedact = [
@@ -2817,8 +2818,10 @@ mustKeep = [
 [[rules]]
 id = "docker-config-auth"
 description = 'Docker / OCI registry credentials in config.json ("auth": base64 of user:password)'
-regex = '''\"auth\"\s*:\s*\"((?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)\"'''
-entropy = 3.0
+# The value must be base64 (length a multiple of 4, at least 16) with entropy >= 3.3, so auth
+# modes in JSON logs ("auth":"oidc", "auth":"ServiceAccount") stay.
+regex = '''\"auth\"\s*:\s*\"((?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)\"'''
+entropy = 3.3
 keywords = ['"auth"']
 mustRedact = [
   '{"auths":{"ghcr.io":{"auth":"jbn4qBfs4//RYRsqnvx8kXovrR2ffewBOiEe7KWP"}}}',
@@ -2827,6 +2830,7 @@ mustRedact = [
 mustKeep = [
   '{"auths":{"ghcr.io":{"auth":""}}}',
   '{"level":"info","auth":"oidc","msg":"login ok"}',
+  '{"level":"info","auth":"ServiceAccount","msg":"login ok"}',
 ]
 
 [[rules]]
@@ -2845,7 +2849,7 @@ mustKeep = [
 [[rules]]
 id = "quay-robot-token"
 description = 'Quay.io robot account token (64 upper-case alphanumerics) or OAuth token (40) next to a quay keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:quay)(?:[\w.:-]{0,24}?(?:token|password|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:(?-i:[A-Z0-9]{64})|[A-Za-z0-9]{40})(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:quay)(?:[\w.:-]{0,24}?(?:token|password|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?-i:[A-Z0-9]{64})|[A-Za-z0-9]{40})(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["quay"]
 mustRedact = [
@@ -2861,7 +2865,7 @@ mustKeep = [
 [[rules]]
 id = "cloudsmith-api-key"
 description = 'Cloudsmith API key (40 hex) next to a cloudsmith keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["cloudsmith"]
 mustRedact = [
@@ -2877,7 +2881,7 @@ mustKeep = [
 [[rules]]
 id = "packagecloud-api-token"
 description = 'packagecloud.io API token (48 hex) next to a packagecloud keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["packagecloud"]
 mustRedact = [
@@ -2923,7 +2927,7 @@ mustKeep = [
 [[rules]]
 id = "sonatype-user-token"
 description = 'Sonatype / Maven Central (OSSRH, Central Portal) user token password next to an ossrh / sonatype keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))'''
 entropy = 3.5
 keywords = ["ossrh", "sonatype", "central"]
 mustRedact = [
@@ -2939,7 +2943,7 @@ mustKeep = [
 [[rules]]
 id = "hex-api-key"
 description = 'Hex.pm API key (32 hex) next to a HEX_API_KEY / hexpm keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:hex(?:pm)?[_.-]?api|hexpm)(?:[\w.:-]{0,24}?(?:key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:hex(?:pm)?[_.-]?api|hexpm)(?:[\w.:-]{0,24}?(?:key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["hex_api", "hex-api", "hex.api", "hexapi", "hexpm"]
 mustRedact = [
@@ -2988,7 +2992,7 @@ mustKeep = [
 id = "anaconda-api-token"
 description = 'Anaconda.org API token next to an anaconda keyword'
 # Anaconda does not publish the format; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:anaconda|binstar)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:anaconda|binstar)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["anaconda", "binstar"]
 mustRedact = [
@@ -3022,7 +3026,7 @@ mustKeep = [
 [[rules]]
 id = "mongodb-atlas-api-private-key"
 description = 'MongoDB Atlas programmatic API private key (UUID) next to an atlas / mongodb keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:(?:mongodb[_.-]?)?atlas|mongodb|mongocli)(?:[\w.:-]{0,24}?(?:private[ _.-]?key|private|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:private[ _.-]?key|private|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:mongodb[_.-]?)?atlas|mongodb|mongocli)(?:[\w.:-]{0,24}?(?:private[ _.-]?key|private|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:private[ _.-]?key|private|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["atlas", "mongodb", "mongocli"]
 mustRedact = [
@@ -3084,7 +3088,7 @@ mustKeep = [
 [[rules]]
 id = "upstash-redis-rest-token"
 description = 'Upstash Redis REST token next to an upstash keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:upstash)(?:[\w.:-]{0,24}?(?:token|password|key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{40,200}=?(?![A-Za-z0-9_=-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:upstash)(?:[\w.:-]{0,24}?(?:token|password|key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{40,200}=?(?![A-Za-z0-9_=-]))'''
 entropy = 3.5
 keywords = ["upstash"]
 mustRedact = [
@@ -3115,7 +3119,7 @@ mustKeep = [
 [[rules]]
 id = "upstash-qstash-signing-key"
 description = 'Upstash QStash signing key (sig_ + base62) next to a qstash keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:qstash)(?:[\w.:-]{0,24}?(?:signing[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:signing[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sig_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:qstash)(?:[\w.:-]{0,24}?(?:signing[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:signing[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sig_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["qstash"]
 mustRedact = [
@@ -3132,7 +3136,7 @@ mustKeep = [
 id = "redis-cloud-api-key"
 description = 'Redis Cloud API account / user key next to a rediscloud / redislabs keyword'
 # Redis does not publish the key length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["redis"]
 mustRedact = [
@@ -3149,7 +3153,7 @@ mustKeep = [
 id = "aiven-api-token"
 description = 'Aiven API / personal token (long base64) next to an aiven keyword'
 # Aiven tokens are about 372 characters; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:aiven)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{200,400}={0,2}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:aiven)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{200,400}={0,2}(?![A-Za-z0-9+/=]))'''
 entropy = 4.0
 keywords = ["aiven"]
 mustRedact = [
@@ -3165,7 +3169,7 @@ mustKeep = [
 [[rules]]
 id = "confluent-cloud-api-secret"
 description = 'Confluent Cloud API secret (64 base64) next to a confluent keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:confluent|ccloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|password|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|password|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:confluent|ccloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|password|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|password|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["confluent", "ccloud"]
 mustRedact = [
@@ -3213,7 +3217,7 @@ mustKeep = [
 id = "weaviate-api-key"
 description = 'Weaviate Cloud API key next to a weaviate keyword'
 # Weaviate does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:weaviate|wcd(?=[_-]))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32,48}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:weaviate|wcd(?=[_-]))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,48}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["weaviate", "wcd_", "wcd-"]
 mustRedact = [
@@ -3230,7 +3234,7 @@ mustKeep = [
 id = "qdrant-api-key"
 description = 'Qdrant Cloud API key next to a qdrant keyword'
 # Qdrant does not publish the format; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:qdrant)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_|.-]{32,120}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:qdrant)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_|.-]{32,120}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["qdrant"]
 mustRedact = [
@@ -3306,7 +3310,7 @@ mustKeep = [
 [[rules]]
 id = "influxdb-token"
 description = 'InfluxDB 2.x / Cloud API token (86 base64url + ==) next to an influx keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:influx(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{86}==(?![A-Za-z0-9=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:influx(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{86}==(?![A-Za-z0-9=]))'''
 entropy = 3.5
 keywords = ["influx"]
 mustRedact = [
@@ -3322,7 +3326,7 @@ mustKeep = [
 [[rules]]
 id = "fauna-secret"
 description = 'Fauna database secret (fn + 38 base64url) next to a fauna keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:fauna(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(fn[A-Za-z0-9_-]{38}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:fauna(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(fn[A-Za-z0-9_-]{38}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["fauna"]
 mustRedact = [
@@ -3353,7 +3357,7 @@ mustKeep = [
 [[rules]]
 id = "pinecone-api-key-legacy"
 description = 'Pinecone API key, legacy UUID format, next to a pinecone keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:pinecone)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:pinecone)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["pinecone"]
 mustRedact = [
@@ -3369,7 +3373,7 @@ mustKeep = [
 [[rules]]
 id = "rockset-api-key"
 description = 'Rockset API key (64 alphanumerics) next to a rockset keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:rockset)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:rockset)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["rockset"]
 mustRedact = [
@@ -3385,7 +3389,7 @@ mustKeep = [
 [[rules]]
 id = "qubole-api-token"
 description = 'Qubole API token (64 hex) next to a qubole keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["qubole"]
 mustRedact = [
@@ -3463,7 +3467,7 @@ mustKeep = [
 [[rules]]
 id = "deepseek-api-key"
 description = 'DeepSeek API key (sk- + 32 hex) next to a deepseek keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:deepseek)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sk-[a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepseek)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[a-f0-9]{32}(?![A-Za-z0-9]))'''
 keywords = ["deepseek"]
 mustRedact = [
   'DEEPSEEK_API_KEY=sk-f6c5fef806ed6af68ffb4901fee2d303',
@@ -3493,7 +3497,7 @@ mustKeep = [
 [[rules]]
 id = "together-api-key-legacy"
 description = 'Together AI API key, legacy 64 hex, next to a together keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:together(?:[_.-]?ai)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:together(?:[_.-]?ai)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["together"]
 mustRedact = [
@@ -3526,7 +3530,7 @@ mustKeep = [
 [[rules]]
 id = "stability-api-key"
 description = 'Stability AI API key (sk- + 48 alphanumerics) next to a stability keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:stability(?:[_.-]?ai)?|dreamstudio)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:stability(?:[_.-]?ai)?|dreamstudio)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-]))'''
 keywords = ["stability", "dreamstudio"]
 mustRedact = [
   'STABILITY_API_KEY=sk-q8KB99iRtPITi613J2Uh04tg3jw19BLRnh7wI0tym6tvG77Q',
@@ -3557,7 +3561,7 @@ mustKeep = [
 [[rules]]
 id = "elevenlabs-api-key-legacy"
 description = 'ElevenLabs API key, legacy 32 hex, next to an elevenlabs / xi-api-key keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["eleven", "xi-api", "xi_api"]
 mustRedact = [
@@ -3573,7 +3577,7 @@ mustKeep = [
 [[rules]]
 id = "deepgram-api-key"
 description = 'Deepgram API key (40 hex) next to a deepgram keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["deepgram"]
 mustRedact = [
@@ -3589,7 +3593,7 @@ mustKeep = [
 [[rules]]
 id = "assemblyai-api-key"
 description = 'AssemblyAI API key (32 hex) next to an assemblyai keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["assembly"]
 mustRedact = [
@@ -3606,7 +3610,7 @@ mustKeep = [
 id = "runway-api-key"
 description = 'Runway API key (key_ + hex) next to a runway keyword'
 # Runway does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:runway(?:ml)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(key_[A-Za-z0-9]{32,128}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:runway(?:ml)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(key_[A-Za-z0-9]{32,128}(?![A-Za-z0-9_-]))'''
 keywords = ["runway"]
 mustRedact = [
   'RUNWAYML_API_SECRET=key_4e2218e3c5683695c9168d7ea9d4e57f4b8804aec3b4db43be10522f601b9c86c59e5b40c25efb1b8c668d89016e71968b2d343e62ea3f2099fa7d4a5c97c651',
@@ -3622,7 +3626,7 @@ mustKeep = [
 id = "clarifai-pat"
 description = 'Clarifai personal access token / API key (32 hex) next to a clarifai keyword'
 # PATs are 32 hex; older app keys are 32 base62, so the alphabet is base62.
-regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["clarifai"]
 mustRedact = [
@@ -3653,7 +3657,7 @@ mustKeep = [
 [[rules]]
 id = "nvidia-ngc-api-key-legacy"
 description = 'NVIDIA NGC API key, legacy base64 format, next to an NGC keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ngc)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ngc)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=]))'''
 entropy = 3.5
 keywords = ["ngc"]
 mustRedact = [
@@ -3700,7 +3704,7 @@ mustKeep = [
 id = "voyage-api-key"
 description = 'Voyage AI API key (pa- + base64url) next to a voyage keyword'
 # Voyage does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:voyage(?:[_.-]?ai)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(pa-[A-Za-z0-9_-]{30,60}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:voyage(?:[_.-]?ai)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(pa-[A-Za-z0-9_-]{30,60}(?![A-Za-z0-9_-]))'''
 keywords = ["voyage"]
 mustRedact = [
   'VOYAGE_API_KEY=pa-f6DdhK4q3JtwlXl76phJtmCmGCai7cBZzkrxl-Yc35S',
@@ -3730,7 +3734,7 @@ mustKeep = [
 [[rules]]
 id = "comet-api-key"
 description = 'Comet ML API key (25 alphanumerics) next to a comet keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:comet(?:[_.-]?ml)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{25}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:comet(?:[_.-]?ml)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{25}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["comet"]
 mustRedact = [
@@ -3761,7 +3765,7 @@ mustKeep = [
 [[rules]]
 id = "roboflow-api-key"
 description = 'Roboflow API key (20 alphanumerics) next to a roboflow keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:roboflow)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:roboflow)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["roboflow"]
 mustRedact = [
@@ -3777,7 +3781,7 @@ mustKeep = [
 [[rules]]
 id = "ai21-api-key"
 description = 'AI21 Labs API key (32 alphanumerics) next to an ai21 keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:ai21)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:ai21)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["ai21"]
 mustRedact = [
@@ -3918,7 +3922,7 @@ mustKeep = [
 [[rules]]
 id = "kaggle-api-key"
 description = 'Kaggle API key (32 hex) next to a kaggle keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["kaggle"]
 mustRedact = [
@@ -3935,7 +3939,7 @@ mustKeep = [
 id = "clearml-secret-key"
 description = 'ClearML API secret key next to a clearml keyword'
 # ClearML does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["clearml", "trains"]
 mustRedact = [
@@ -3968,7 +3972,7 @@ mustKeep = [
 [[rules]]
 id = "shodan-api-key"
 description = 'Shodan API key (32 alphanumerics) next to a shodan keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:shodan)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:shodan)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["shodan"]
 mustRedact = [
@@ -3985,7 +3989,7 @@ mustKeep = [
 id = "virustotal-api-key"
 description = 'VirusTotal API key (64 hex) next to a virustotal / vt_api keyword'
 # A hash right after "virustotal report for sha256" stays: a key word or separator must come first.
-regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["virustotal", "vt_api", "vt-api", "vtapi", "vt.api"]
 mustRedact = [
@@ -4001,7 +4005,7 @@ mustKeep = [
 [[rules]]
 id = "urlscan-api-key"
 description = 'urlscan.io API key (UUID) next to an urlscan keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["urlscan"]
 mustRedact = [
@@ -4017,7 +4021,7 @@ mustKeep = [
 [[rules]]
 id = "securitytrails-api-key"
 description = 'SecurityTrails API key (32 alphanumerics) next to a securitytrails keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["trails"]
 mustRedact = [
@@ -4033,7 +4037,7 @@ mustKeep = [
 [[rules]]
 id = "censys-api-secret"
 description = 'Censys API secret or personal access token next to a censys keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:censys)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:censys)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["censys"]
 mustRedact = [
@@ -4049,7 +4053,7 @@ mustKeep = [
 [[rules]]
 id = "greynoise-api-key"
 description = 'GreyNoise API key (64 alphanumerics) next to a greynoise keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["noise"]
 mustRedact = [
@@ -4065,7 +4069,7 @@ mustKeep = [
 [[rules]]
 id = "hibp-api-key"
 description = 'Have I Been Pwned API key (32 hex) next to a hibp keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["hibp", "pwned"]
 mustRedact = [
@@ -4081,7 +4085,7 @@ mustKeep = [
 [[rules]]
 id = "detectify-api-key"
 description = 'Detectify API key (32 hex) next to a detectify keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["detectify"]
 mustRedact = [
@@ -4114,7 +4118,7 @@ mustKeep = [
 id = "gitguardian-api-key"
 description = 'GitGuardian API key / personal access token next to a gitguardian / ggshield keyword'
 # GitGuardian does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["guardian", "ggshield"]
 mustRedact = [
@@ -4130,7 +4134,7 @@ mustKeep = [
 [[rules]]
 id = "wiz-client-secret"
 description = 'Wiz service account client secret (64 alphanumerics) next to a wiz keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:wiz)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:wiz)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["wiz"]
 mustRedact = [
@@ -4146,7 +4150,7 @@ mustKeep = [
 [[rules]]
 id = "lacework-api-secret"
 description = 'Lacework API secret (_ + 32 hex) next to a lacework keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:lacework|lw[_.-]api)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?(_?[a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:lacework|lw[_.-]api)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(_?[a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["lacework", "lw_api", "lw-api", "lw.api"]
 mustRedact = [
@@ -4162,7 +4166,7 @@ mustKeep = [
 [[rules]]
 id = "crowdstrike-api-secret"
 description = 'CrowdStrike Falcon API client secret (40 alphanumerics) next to a falcon / crowdstrike keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:crowdstrike|falcon)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:crowdstrike|falcon)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["crowdstrike", "falcon"]
 mustRedact = [
@@ -4178,7 +4182,7 @@ mustKeep = [
 [[rules]]
 id = "sentinelone-api-token"
 description = 'SentinelOne API token (80 alphanumerics) next to a sentinelone keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["sentinel", "s1_api", "s1-api", "s1.api"]
 mustRedact = [
@@ -4194,7 +4198,7 @@ mustKeep = [
 [[rules]]
 id = "semgrep-app-token"
 description = 'Semgrep AppSec Platform token (64 hex) next to a semgrep keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["semgrep"]
 mustRedact = [
@@ -4257,7 +4261,7 @@ mustKeep = [
 [[rules]]
 id = "alienvault-otx-api-key"
 description = 'AlienVault OTX API key (64 hex) next to an otx / alienvault keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["otx", "alienvault"]
 mustRedact = [
@@ -4273,7 +4277,7 @@ mustKeep = [
 [[rules]]
 id = "fossa-api-key"
 description = 'FOSSA API key (32 hex) next to a fossa keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["fossa"]
 mustRedact = [
@@ -4289,7 +4293,7 @@ mustKeep = [
 [[rules]]
 id = "veracode-api-key"
 description = 'Veracode API id (32 hex) or secret key (128 hex) next to a veracode keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["veracode"]
 mustRedact = [
@@ -4306,7 +4310,7 @@ mustKeep = [
 id = "jupiterone-api-key"
 description = 'JupiterOne API key (60-100 alphanumerics) next to a jupiterone keyword'
 # JupiterOne does not publish the length; tolerant range.
-regex = '''(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?["'])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))'''
 entropy = 3.5
 keywords = ["jupiter", "j1_api", "j1-api", "j1.api"]
 mustRedact = [
@@ -4353,7 +4357,7 @@ mustKeep = [
 [[rules]]
 id = "aws-secret-access-key"
 description = 'AWS secret access key next to an aws...secret keyword'
-regex = '''(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'''
+regex = '''(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'''
 entropy = 3.5
 keywords = ["aws"]
 mustRedact = [
@@ -4369,7 +4373,7 @@ mustKeep = [
 [[rules]]
 id = "aws-session-token"
 description = 'AWS STS session token next to an aws...session token keyword'
-regex = '''(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})'''
+regex = '''(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{100,}={0,2})'''
 entropy = 3.5
 keywords = ["aws"]
 mustRedact = [
@@ -4549,7 +4553,7 @@ mustKeep = [
 [[rules]]
 id = "alibaba-secret-key"
 description = 'Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keyword'
-regex = '''(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{30})\b'''
 entropy = 3.5
 keywords = ["alibaba", "aliyun"]
 mustRedact = [
@@ -4623,7 +4627,7 @@ mustKeep = [
 [[rules]]
 id = "heroku-api-key"
 description = 'Heroku API key, legacy UUID format, next to a heroku keyword'
-regex = '''(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+regex = '''(?i:heroku)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
 entropy = 3.0
 keywords = ["heroku"]
 mustRedact = [
@@ -4637,7 +4641,7 @@ mustKeep = [
 [[rules]]
 id = "ibm-cloud-api-key"
 description = 'IBM Cloud IAM API key next to an ibm...apikey keyword'
-regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
 entropy = 3.5
 keywords = ["ibm"]
 mustRedact = [
@@ -4726,7 +4730,7 @@ mustKeep = [
 [[rules]]
 id = "vercel-token"
 description = 'Vercel access token next to a vercel keyword'
-regex = '''(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["']?\s*(?:=>|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
+regex = '''(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=]|\s)\s*["'`]?([A-Za-z0-9]{24})\b'''
 entropy = 3.5
 keywords = ["vercel"]
 mustRedact = [
@@ -4741,7 +4745,7 @@ mustKeep = [
 [[rules]]
 id = "netlify-access-token"
 description = 'Netlify personal access token next to a netlify keyword'
-regex = '''(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)'''
+regex = '''(?i:netlify)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)'''
 entropy = 3.5
 keywords = ["netlify"]
 mustRedact = [
@@ -6365,7 +6369,7 @@ mustKeep = [
 [[rules]]
 id = "cohere-api-key"
 description = 'Cohere API key (40 chars) next to a cohere keyword'
-regex = '''(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:cohere)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["cohere"]
 mustRedact = [
@@ -6379,7 +6383,7 @@ mustKeep = [
 [[rules]]
 id = "mistral-api-key"
 description = 'Mistral AI API key (32 chars) next to a mistral keyword'
-regex = '''(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:mistral)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{32})\b'''
 entropy = 3.5
 keywords = ["mistral"]
 mustRedact = [
@@ -7176,7 +7180,7 @@ mustKeep = [
 [[rules]]
 id = "snyk-api-token"
 description = 'Snyk API token (UUID) next to a snyk keyword'
-regex = '''(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+regex = '''(?i:snyk)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
 entropy = 3.0
 keywords = ["snyk"]
 mustRedact = [
@@ -7317,7 +7321,7 @@ mustKeep = [
 [[rules]]
 id = "fastly-api-token"
 description = 'Fastly API token (32 chars) next to a fastly keyword'
-regex = '''(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?i:fastly)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)'''
 entropy = 3.5
 keywords = ["fastly"]
 mustRedact = [
@@ -7331,7 +7335,7 @@ mustKeep = [
 [[rules]]
 id = "wandb-api-key"
 description = 'Weights & Biases API key (40 hex) next to a wandb keyword'
-regex = '''(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:wandb)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([a-f0-9]{40})\b'''
 entropy = 3.0
 keywords = ["wandb"]
 mustRedact = [
