@@ -1527,7 +1527,7 @@ mustKeep = [
 [[rules]]
 id = "linode-api-token"
 description = 'Linode / Akamai Cloud personal access token (64 hex) next to a linode keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["linode"]
 mustRedact = [
@@ -1909,7 +1909,7 @@ mustKeep = [
 [[rules]]
 id = "gitea-access-token"
 description = 'Gitea / Forgejo / Gogs access token (40 hex) next to a gitea, forgejo or gogs keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["gitea", "forgejo", "gogs", "codeberg"]
 mustRedact = [
@@ -2055,7 +2055,7 @@ mustKeep = [
 [[rules]]
 id = "codecov-token"
 description = 'Codecov upload / API token (UUID) next to a codecov keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["codecov"]
 mustRedact = [
@@ -2135,7 +2135,7 @@ mustKeep = [
 [[rules]]
 id = "percy-token"
 description = 'Percy project token (optional web_/app_/auto_/ss_ prefix + 64 hex) next to a percy keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["percy"]
 mustRedact = [
@@ -2670,11 +2670,11 @@ mustKeep = [
 [[rules]]
 id = "knapsack-pro-token"
 description = 'Knapsack Pro test suite API token (32 hex) next to a knapsack pro keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["knapsack"]
 mustRedact = [
-  'KNAPSACK_PRO_TEST_SUITE_TOKEN_RSPEC=339ec524f24f0d916ad97220731d6e48',
+  'KNAPSACK_PRO_TEST_SUITE_TOKEN=339ec524f24f0d916ad97220731d6e48',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","knapsackProToken":"8ec1642a22230e4c42ce8d93a18eef3c"}',
   'knapsack pro token 585a99bc95d99e40f25a31dc23d372e1',
 ]
@@ -2702,7 +2702,7 @@ mustKeep = [
 [[rules]]
 id = "blazemeter-api-key"
 description = 'BlazeMeter API key id (24 hex) or secret (64 hex) next to a blazemeter keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["blazemeter", "bzm"]
 mustRedact = [
@@ -2718,7 +2718,7 @@ mustKeep = [
 [[rules]]
 id = "runscope-access-token"
 description = 'Runscope (BlazeMeter API monitoring) access token (UUID) next to a runscope keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["runscope"]
 mustRedact = [
@@ -2865,13 +2865,13 @@ mustKeep = [
 [[rules]]
 id = "cloudsmith-api-key"
 description = 'Cloudsmith API key (40 hex) next to a cloudsmith keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["cloudsmith"]
 mustRedact = [
   'CLOUDSMITH_API_KEY=193e116a3fce5849e6dbebd173674dc8c743fb32',
   '    cloudsmith_api_key: c85d766e8abd4e57a1afda3a9fe7f38ba2753044',
-  'cloudsmith a8dd0503078a556ebeeb83c887489b2ef2b08330',
+  'cloudsmith api key a8dd0503078a556ebeeb83c887489b2ef2b08330',
 ]
 mustKeep = [
   'CLOUDSMITH_API_KEY=${CLOUDSMITH_API_KEY}',
@@ -2881,7 +2881,7 @@ mustKeep = [
 [[rules]]
 id = "packagecloud-api-token"
 description = 'packagecloud.io API token (48 hex) next to a packagecloud keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["packagecloud"]
 mustRedact = [
@@ -3389,7 +3389,7 @@ mustKeep = [
 [[rules]]
 id = "qubole-api-token"
 description = 'Qubole API token (64 hex) next to a qubole keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["qubole"]
 mustRedact = [
@@ -3577,7 +3577,7 @@ mustKeep = [
 [[rules]]
 id = "deepgram-api-key"
 description = 'Deepgram API key (40 hex) next to a deepgram keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["deepgram"]
 mustRedact = [
@@ -3593,7 +3593,7 @@ mustKeep = [
 [[rules]]
 id = "assemblyai-api-key"
 description = 'AssemblyAI API key (32 hex) next to an assemblyai keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["assembly"]
 mustRedact = [
@@ -3626,7 +3626,7 @@ mustKeep = [
 id = "clarifai-pat"
 description = 'Clarifai personal access token / API key (32 hex) next to a clarifai keyword'
 # PATs are 32 hex; older app keys are 32 base62, so the alphabet is base62.
-regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
 entropy = 3.3
 keywords = ["clarifai"]
 mustRedact = [
@@ -3922,7 +3922,7 @@ mustKeep = [
 [[rules]]
 id = "kaggle-api-key"
 description = 'Kaggle API key (32 hex) next to a kaggle keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["kaggle"]
 mustRedact = [
@@ -3989,7 +3989,7 @@ mustKeep = [
 id = "virustotal-api-key"
 description = 'VirusTotal API key (64 hex) next to a virustotal / vt_api keyword'
 # A hash right after "virustotal report for sha256" stays: a key word or separator must come first.
-regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["virustotal", "vt_api", "vt-api", "vtapi", "vt.api"]
 mustRedact = [
@@ -4005,7 +4005,7 @@ mustKeep = [
 [[rules]]
 id = "urlscan-api-key"
 description = 'urlscan.io API key (UUID) next to an urlscan keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
 entropy = 3.0
 keywords = ["urlscan"]
 mustRedact = [
@@ -4069,7 +4069,7 @@ mustKeep = [
 [[rules]]
 id = "hibp-api-key"
 description = 'Have I Been Pwned API key (32 hex) next to a hibp keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["hibp", "pwned"]
 mustRedact = [
@@ -4085,7 +4085,7 @@ mustKeep = [
 [[rules]]
 id = "detectify-api-key"
 description = 'Detectify API key (32 hex) next to a detectify keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["detectify"]
 mustRedact = [
@@ -4198,7 +4198,7 @@ mustKeep = [
 [[rules]]
 id = "semgrep-app-token"
 description = 'Semgrep AppSec Platform token (64 hex) next to a semgrep keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["semgrep"]
 mustRedact = [
@@ -4261,7 +4261,7 @@ mustKeep = [
 [[rules]]
 id = "alienvault-otx-api-key"
 description = 'AlienVault OTX API key (64 hex) next to an otx / alienvault keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["otx", "alienvault"]
 mustRedact = [
@@ -4277,7 +4277,7 @@ mustKeep = [
 [[rules]]
 id = "fossa-api-key"
 description = 'FOSSA API key (32 hex) next to a fossa keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["fossa"]
 mustRedact = [
@@ -4293,7 +4293,7 @@ mustKeep = [
 [[rules]]
 id = "veracode-api-key"
 description = 'Veracode API id (32 hex) or secret key (128 hex) next to a veracode keyword'
-regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
+regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
 entropy = 3.0
 keywords = ["veracode"]
 mustRedact = [
