@@ -77,6 +77,7 @@ final class MmexternalSession {
         defer { chunk.deallocate() }
         do {
             while true {
+                if SignalHandling.shouldTerminate { return SignalHandling.exitStatus }
                 let count: Int
                 do {
                     count = try FileDescriptor.standardInput.read(into: chunk, retryOnInterrupt: false)
@@ -94,7 +95,6 @@ final class MmexternalSession {
                     return SignalHandling.shouldTerminate ? SignalHandling.exitStatus : ExitStatus.success
                 }
                 try consume(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-                if SignalHandling.shouldTerminate { return SignalHandling.exitStatus }
             }
         } catch is OutputSink.Closed {
             return ExitStatus.success  // rsyslog closed the pipe: it is stopping us
