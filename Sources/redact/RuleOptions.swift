@@ -97,23 +97,26 @@ struct RuleOptions: ParsableArguments {
     /// - Throws: ``CLIError`` for a rule or option error, and when no rule is active unless
     ///   `--allow-empty` was given (a redactor without rules would pass every secret).
     func compile(limits: MatchLimits = .default, builtinSamples: Bool = false) throws -> CompiledRuleSet {
-        try compile(makeBuilder(builtinSamples: builtinSamples), limits: limits)
+        try compileWithBuilder(limits: limits, builtinSamples: builtinSamples).ruleSet
     }
 
-    /// Compiles what `builder` (from ``makeBuilder(builtinSamples:)``) selected, so a command that
-    /// also inspects the builder assembles the rules, and prints their notices, once.
-    func compile(_ builder: RuleSetBuilder, limits: MatchLimits = .default) throws -> CompiledRuleSet {
+    /// ``compile(limits:builtinSamples:)``, also returning the builder it assembled (for `rules
+    /// list --all`, which shows the rules that are off too). Notices print once.
+    func compileWithBuilder(limits: MatchLimits = .default, builtinSamples: Bool = false) throws
+        -> (ruleSet: CompiledRuleSet, builder: RuleSetBuilder)
+    {
         var options = CompiledRuleSet.Options(limits: limits)
         if let replace {
             do { options.replacement = try ReplacementTemplate(replace) } catch { throw CLIError("--replace: \(error)") }
         }
         options.hashKey = try hashKey()
+        let builder = try makeBuilder(builtinSamples: builtinSamples)
         let ruleSet: CompiledRuleSet
         do { ruleSet = try builder.build(options: options) } catch { throw CLIError(Self.message(for: error)) }
         if ruleSet.count == 0 && !allowEmpty {
             throw CLIError("no rule is active (\(builder.assembledRules.count) loaded, none selected), so nothing would be redacted; check --no-builtin, --rules and --disable, or pass --allow-empty")
         }
-        return ruleSet
+        return (ruleSet, builder)
     }
 }
 

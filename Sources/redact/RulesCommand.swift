@@ -23,10 +23,10 @@ struct RulesCommand: ParsableCommand {
         var all = false
 
         mutating func run() throws {
-            // One builder: the notices print once, and the compiled set lists exactly what
-            // redaction would use (and fails when it would).
-            let builder = try ruleOptions.makeBuilder()
-            let selected = try ruleOptions.compile(builder).rules
+            // The compiled set lists exactly what redaction would use (and fails when it would);
+            // built once, so its notices print once. `--all` adds the assembled rules that are off.
+            let (ruleSet, builder) = try ruleOptions.compileWithBuilder()
+            let selected = ruleSet.rules
             let active = Set(selected.map(\.id))
             let rules = all ? builder.assembledRules : selected
             if json {

@@ -75,6 +75,9 @@ extension CompiledRuleSet {
             scratch.limitFailures[slot] = 0
             index &+= 1
         }
+        if let error = findEncodedSecrets(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
+        }
         if scratch.spans.isEmpty { return .clean }
         mergeSpans(&scratch.spans)
         if let error = subtractPlaceholders(in: line, scratch) {

@@ -133,7 +133,7 @@ public final class CompiledRuleSet: Sendable {
                                              .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
         compiledRules = compiled
-        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords))
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords), triggers: Self.decoderTriggers)
         alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
