@@ -51,6 +51,24 @@ import Glibc
         #expect(separate.stdoutText.filter { $0 == "\n" }.count == parts.joined().filter { $0 == "\n" }.count)
     }
 
+    /// The sample log (secrets in every rendering, a PEM key) cut into files at random byte
+    /// offsets, mid-line and mid-key: `redact f1 ... fN` always equals `redact < sample.log`.
+    @Test func randomSplitsOfTheSampleLogGiveTheSameOutput() throws {
+        let sample = BinaryUnderTest.repositoryRoot.appendingPathComponent("Tests/Fixtures/sample.log")
+        let bytes = try Data(contentsOf: sample)
+        let reference = try BinaryUnderTest.run([sample.path]).stdout
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<6 {
+            let cuts = (0..<Int.random(in: 1...8, using: &generator)).map { _ in Int.random(in: 0...bytes.count, using: &generator) }.sorted()
+            let bounds = [0] + cuts + [bytes.count]
+            let parts = zip(bounds, bounds.dropFirst()).map { String(decoding: bytes[$0..<$1], as: UTF8.self) }
+            guard parts.joined().utf8.count == bytes.count else { continue }  // a cut inside a UTF-8 sequence
+            let (paths, directory) = try Self.files(parts)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            #expect(try BinaryUnderTest.run(paths).stdout == reference, "cuts at \(cuts)")
+        }
+    }
+
     @Test func checkReportsNameTheFileAndTheLineWithinIt() throws {
         let (paths, directory) = try Self.files(["clean\nclean\n", "a\nuse \(Self.github) now\nx\ntoken ", "\(Self.github)\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
