@@ -74,10 +74,32 @@ public enum JSONStringCodec {
     /// copied as it is. On a throw, `output` may hold a prefix of the decoded bytes.
     /// - Throws: ``DecodingError`` for a raw control byte or a malformed escape.
     public static func decode(_ body: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(DecodingError) {
+        var unused: [Int32] = []
+        try decode(body, into: &output, sources: &unused, recordingSources: false)
+    }
+
+    /// ``decode(_:into:)`` that also appends, for every decoded byte, the offset in `body` where
+    /// the text it came from starts (a plain byte: its own offset; an escape: the backslash; the
+    /// bytes of a surrogate pair: its first backslash). A range of decoded bytes `d..<e` therefore
+    /// came from `body[sources[d]..<sources[e]]` (with `body.count` as `sources[output.count]`),
+    /// which always covers whole escapes: masking it never leaves half an escape behind.
+    public static func decode(_ body: UnsafeRawBufferPointer, into output: inout [UInt8],
+                              sources: inout [Int32]) throws(DecodingError) {
+        try decode(body, into: &output, sources: &sources, recordingSources: true)
+    }
+
+    private static func decode(_ body: UnsafeRawBufferPointer, into output: inout [UInt8], sources: inout [Int32],
+                               recordingSources: Bool) throws(DecodingError) {
         var index = 0
         var pendingHigh: UInt32?  // a high surrogate waiting for its low half
+        var pendingHighStart = 0
+        func append(_ value: UInt32, from start: Int) {
+            let before = output.count
+            appendUTF8(value, into: &output)
+            if recordingSources { for _ in before..<output.count { sources.append(Int32(start)) } }
+        }
         func flushPendingHigh() {
-            if pendingHigh != nil { appendUTF8(replacementCharacter, into: &output); pendingHigh = nil }
+            if pendingHigh != nil { append(replacementCharacter, from: pendingHighStart); pendingHigh = nil }
         }
         while index < body.count {
             let byte = body[index]
@@ -88,6 +110,7 @@ public enum JSONStringCodec {
                 var end = index + 1
                 while end < body.count, body[end] != backslash, body[end] >= 0x20 { end += 1 }
                 output.append(contentsOf: UnsafeRawBufferPointer(rebasing: body[index..<end]))
+                if recordingSources { for offset in index..<end { sources.append(Int32(offset)) } }
                 index = end
                 continue
             }
@@ -96,25 +119,28 @@ public enum JSONStringCodec {
             guard kind == UInt8(ascii: "u") else {
                 flushPendingHigh()
                 output.append(simpleEscapeValue(kind))
+                if recordingSources { sources.append(Int32(index)) }
                 index += 2
                 continue
             }
             let unit = hexValue(body, at: index + 2)
+            let start = index
             index += 6
             switch unit {
             case 0xD800...0xDBFF:
                 flushPendingHigh()
                 pendingHigh = unit
+                pendingHighStart = start
             case 0xDC00...0xDFFF:
                 if let high = pendingHigh {
-                    appendUTF8(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), into: &output)
+                    append(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), from: pendingHighStart)
                     pendingHigh = nil
                 } else {
-                    appendUTF8(replacementCharacter, into: &output)
+                    append(replacementCharacter, from: start)
                 }
             default:
                 flushPendingHigh()
-                appendUTF8(unit, into: &output)
+                append(unit, from: start)
             }
         }
         flushPendingHigh()
@@ -180,6 +206,15 @@ public enum JSONStringCodec {
             }
         }
         output.append(quote)
+    }
+
+    /// Appends `bytes` escaped for the inside of a JSON string literal (no quotes): what
+    /// ``encode(_:into:)`` writes between the quotes.
+    public static func appendEscaped(_ bytes: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        let start = output.count
+        encode(bytes, into: &output)
+        output.remove(at: start)
+        output.removeLast()
     }
 
     /// `string` as a JSON string literal (convenience; allocates).
