@@ -85,7 +85,7 @@ import Testing
         ("{\"lemlist_api_key\":\"htlnSrujr7TaqpxPWVwk3GcBg3f6\",\"retries\":3}", "{\"lemlist_api_key\":\"***\",\"retries\":3}"),
         ("  deepgram_secret: 6ed18632751ff88503bfc8707e27f3e27c6e967d", "  deepgram_secret: ***"),
         ("export NEWSAPI_KEY=\"22305adf007c75092465058e75de6045\"", "export NEWSAPI_KEY=\"***\""),
-        ("myPipedriveToken := \"0f358fef98d9d275926228484778c287\"", "myPipedriveToken := \"***\""),
+        ("pipedriveToken := \"0f358fef98d9d275926228484778c287\"", "pipedriveToken := \"***\""),
         ("<spoonacularApiKey>ya4jn08kfcn9yet1i1cfnom90wu0cflatxbzunrm</spoonacularApiKey>",
          "<spoonacularApiKey>***</spoonacularApiKey>"),
         ("app --new-relic-license-key 3rcbCoODNueB2WV4ImHvgAIP start", "app --new-relic-license-key *** start"),
