@@ -93,6 +93,8 @@ import Testing
         ("ayrshare TOKEN 3WD4AGN4-QYQ9GZU6-E14TDA0Y-1DQN2RD2", "ayrshare TOKEN ***"),
         ("{\\\"restpack_key\\\": \\\"BlUenQ8oFLeIhwN59wRw1x\\\"}", "{\\\"restpack_key\\\": \\\"***\\\"}"),
         ("swiftypeSecret 665Hkj_12ABcd-eF34xW", "swiftypeSecret ***"),
+        ("opsgenie genie key = \"632f64bc-ce18-4e72-a1a8-9cd02e77d2da\"", "opsgenie genie key = \"***\""),
+        ("checkout: mollie webhook signing secret: Xk29sLq8PzT4wNvB7yHcQ2Rm9zAbCdEf", "checkout: mollie webhook signing secret: ***"),
         ("BOX_CLIENT_SECRET=lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My", "BOX_CLIENT_SECRET=***"),
         ("segment_write_key: WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn", "segment_write_key: ***"),
         ("SENTRY_AUTH_TOKEN=22305adf007c75092465058e75de6045", "SENTRY_AUTH_TOKEN=***"),
@@ -130,6 +132,8 @@ import Testing
         "sentry_key=22305adf007c75092465058e75de6045",                     // the public DSN key
         "mailbox key WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn",                     // `box` inside a word
         "datadog api key rejected: 403 Forbidden",
+        "mailerlite api user list 4f3a2b1c9d8e7f6a5b4c3d2e1f0a9b8c",         // no secret word before the value
+        "pagerduty events api request 9c29afc7-3b2e-4e61-81e2-0392c6fc0de7",
     ]
 
     @Test(arguments: kept)
