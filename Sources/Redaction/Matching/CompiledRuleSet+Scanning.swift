@@ -6,32 +6,84 @@ extension CompiledRuleSet {
     /// allowlists and the placeholder guard, and leaves the union of the secret spans, sorted and
     /// merged, in `scratch.spans`. Deterministic whatever the rule order.
     ///
-    /// - Parameter line: the line's content without its terminator.
+    /// - Parameters:
+    ///   - line: the line's content without its terminator.
+    ///   - hits: the line's keyword occurrences in `scratch.regionLiterals` (found by one search
+    ///     over the whole buffer), or nil to search the line now.
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
-    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
+    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         scratch.beginLine()
+        if let hits {
+            addCandidates(scratch, from: scratch.regionLiterals, hits: hits)
+        } else if literals.scan(line, scratch.lineLiterals) {
+            addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count)
+        } else {
+            addEveryRule(scratch)
+        }
+        return runCandidates(line, scratch)
+    }
+
+    /// Makes the rules of hits `range` of `found` candidates of the current line, plus the rules
+    /// without keywords.
+    @inline(__always)
+    func addCandidates(_ scratch: ScanScratch, from found: LiteralScratch, hits range: Range<Int>) {
         for rule in alwaysRun { scratch.addCandidate(rule) }
-        prefilter.ruleLists.withUnsafeBufferPointer { lists in
-            prefilter.scan(line) { range in
-                var index = Int(range.lowerBound)
-                let end = Int(range.upperBound)
-                while index < end {
-                    scratch.addCandidate(lists[index])
-                    index &+= 1
+        let ids = found.ids
+        literals.ruleStart.withUnsafeBufferPointer { start in
+            literals.ruleList.withUnsafeBufferPointer { list in
+                for hit in range {
+                    // SAFETY: ids are indices of `literals.literals` (the set was built from them), and
+                    // `range` lies within the scratch's valid entries.
+                    let literal = Int(ids[hit])
+                    var index = Int(start[literal])
+                    let end = Int(start[literal + 1])
+                    while index < end {
+                        scratch.addCandidate(list[index])
+                        index &+= 1
+                    }
                 }
             }
         }
+    }
+
+    /// The keyword scan could not run: every rule is a candidate (slower, never wrong).
+    func addEveryRule(_ scratch: ScanScratch) {
+        for rule in 0..<Int32(count) { scratch.addCandidate(rule) }
+    }
+
+    /// Runs the candidate rules already in `scratch` over `line` (see ``scanLine(_:_:)``).
+    func runCandidates(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
         var index = 0
         while index < scratch.candidateCount {
             let rule = scratch.candidates[index]
+            // SAFETY: candidates are rule indices of this set; the scratch arrays hold `count` entries.
+            let slot = Int(rule)
+            if scratch.quarantine[slot] > 0 {
+                scratch.quarantine[slot] -= 1
+                return .engineError(rule: rule, error: .quarantined)
+            }
             if let error = findSpans(of: rule, in: line, scratch) {
+                if error.isResourceLimit {
+                    scratch.limitFailures[slot] &+= 1
+                    if options.limits.quarantineThreshold > 0 && scratch.limitFailures[slot] >= options.limits.quarantineThreshold {
+                        scratch.quarantine[slot] = options.limits.quarantineLines
+                        scratch.limitFailures[slot] = options.limits.quarantineThreshold &- 1
+                    }
+                }
                 return .engineError(rule: rule, error: error)
             }
+            scratch.limitFailures[slot] = 0
             index &+= 1
+        }
+        if let error = findEncodedSecrets(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
         }
         if scratch.spans.isEmpty { return .clean }
         mergeSpans(&scratch.spans)
-        return .redact
+        if let error = subtractPlaceholders(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
+        }
+        return scratch.spans.isEmpty ? .clean : .redact
     }
 
     /// Appends the spans of every accepted match of `ruleIndex` in `line`.
@@ -70,15 +122,12 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Applies entropy, the placeholder guard and allowlists to one match.
+    /// Applies entropy and allowlists to one match (placeholders are cut out of the line's spans
+    /// afterwards, see ``subtractPlaceholders(in:_:)``).
     private func accepts(_ rule: CompiledRule, line: UnsafeRawBufferPointer, match: Range<Int>, secret: Range<Int>,
                          _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
         let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
         if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
-        // Never redact a placeholder again: redacting twice equals redacting once.
-        let guardResult = scratch.match.match(placeholderRecognizer, secretBytes, from: 0)
-        if guardResult > 0 { return .success(false) }
-        if guardResult < 0 { return .failure(PCRE2Error(code: guardResult)) }
         for allowlist in rule.allowlists {
             switch allows(allowlist, line: line, match: match, secret: secret, scratch) {
             case .success(true): return .success(false)
@@ -155,17 +204,3 @@ extension CompiledRuleSet {
     }
 }
 
-/// Case-insensitive (ASCII) substring test; `needle` is lower case.
-func containsFolded(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) {
-        var matched = true
-        for offset in 0..<needle.count where KeywordPrefilter.fold(haystack[start + offset]) != needle[offset] {
-            matched = false
-            break
-        }
-        if matched { return true }
-    }
-    return false
-}

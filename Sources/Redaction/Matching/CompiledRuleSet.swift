@@ -1,6 +1,6 @@
 /// A set of rules compiled for matching: the "matcher" of the engine.
 ///
-/// Holds every rule's JIT-compiled pattern, the keyword prefilter over all rules, and the
+/// Holds every rule's compiled pattern, the keyword prefilter over all rules, and the
 /// replacement templates. Scanning a line needs a ``ScanScratch`` (per thread or per stream).
 ///
 /// ## Thread safety
@@ -26,13 +26,16 @@ public final class CompiledRuleSet: Sendable {
     }
 
     let compiledRules: [CompiledRule]
-    let prefilter: KeywordPrefilter
+    /// The keyword prefilter over every rule's keywords.
+    let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
     let blockRules: [Int32]
-    /// Matches, anchored at both ends, any text a replacement template can produce.
-    let placeholderRecognizer: CompiledPattern
+    /// Finds (unanchored) every text a replacement template of this set can produce, and the
+    /// engine's own markers: spans are cut around such text so a placeholder is never redacted
+    /// again (redacting twice equals redacting once). Nil when no template renders anything.
+    let placeholderSearch: CompiledPattern?
     let maximumCaptureCount: Int
     public let options: Options
 
@@ -40,8 +43,13 @@ public final class CompiledRuleSet: Sendable {
     public var rules: [RedactionRule] { compiledRules.map(\.rule) }
     /// Number of rules.
     public var count: Int { compiledRules.count }
-    /// Whether every pattern (rules, allowlists, blocks) got JIT code.
-    public let isFullyJITCompiled: Bool
+    /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
+    private let allPatterns: [CompiledPattern]
+
+    /// JIT-compiles every pattern now (normally each is compiled on its first use) and returns
+    /// whether all of them got JIT code. For warm-up and tests; thread-safe.
+    @discardableResult
+    public func compileAllJIT() -> Bool { allPatterns.allSatisfy(\.isJIT) }
 
     /// Compiles `rules`.
     ///
@@ -50,26 +58,27 @@ public final class CompiledRuleSet: Sendable {
     ///   - allowlists: top-level allowlists; each applies to its `targetRules` (or to all rules).
     ///   - options: replacement, hash key, limits.
     /// - Throws: ``RuleLoadError`` naming the rule's file, line and id: a regex PCRE2 rejects (with
-    ///   the offset), a secret group the regex does not have, a duplicate id, a bad template, or a
-    ///   `{hash}` template without a key.
+    ///   the offset), a secret group the regex does not have, an empty id or one with a control
+    ///   character, a duplicate id, a bad rule template; or, with origin
+    ///   ``RuleLoadError/Setting/replacement``, a `{hash}` template without a key.
     public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
         throws(RuleLoadError)
     {
         self.options = options
         if options.replacement.usesHash && options.hashKey == nil {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+            throw RuleLoadError(setting: .replacement,
                                 message: "the template uses {hash} but no hash key was given (refusing unkeyed hashes)")
         }
         var seen: [String: SourceLocation] = [:]
         var compiled: [CompiledRule] = []
         var templates: [ReplacementTemplate] = [options.replacement]
-        var allJIT = true
+        var patterns: [CompiledPattern] = []
         func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
             throws(RuleLoadError) -> CompiledPattern
         {
             do {
                 let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
-                if !result.isJIT { allJIT = false }
+                patterns.append(result)
                 return result
             } catch {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
@@ -78,6 +87,9 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
+            if let problem = RedactionRule.problem(withID: rule.id) {
+                throw RuleLoadError(location: rule.source, message: problem)
+            }
             if let earlier = seen[rule.id] {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
@@ -116,10 +128,12 @@ public final class CompiledRuleSet: Sendable {
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
-                                         blockMaxLines: rule.block?.maxLines ?? 0))
+                                         blockMaxLines: rule.block?.maxLines ?? 0,
+                                         foldedKeywords: rule.keywords.filter { !$0.isEmpty }
+                                             .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
         compiledRules = compiled
-        prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords), triggers: Self.decoderTriggers)
         alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
@@ -128,23 +142,33 @@ public final class CompiledRuleSet: Sendable {
             for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
         }
         maximumCaptureCount = maxCaptures
-        var unique: [String] = []
-        for template in templates where !unique.contains(template.recognizerPattern) {
-            unique.append(template.recognizerPattern)
+        let ruleIDs = compiled.map(\.id)
+        var alternatives: [String] = CompiledRuleSet.markerTexts.map { ReplacementTemplate.escaped(Array($0.utf8)) }
+        for template in templates {
+            if let pattern = template.recognizerPattern(ruleIDs: ruleIDs, keyID: options.hashKey?.keyID),
+               !alternatives.contains(pattern) {
+                alternatives.append(pattern)
+            }
         }
         do {
-            placeholderRecognizer = try CompiledPattern("(?:" + unique.joined(separator: "|") + ")\\z",
-                                                        anchored: true, useJIT: options.useJIT)
+            placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
-                                message: "cannot build the placeholder recognizer: \(error)")
+            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
         }
-        isFullyJITCompiled = allJIT
+        if let placeholderSearch { patterns.append(placeholderSearch) }
+        allPatterns = patterns
     }
+
+    /// The engine's default markers, which are recognised as placeholders like rendered templates.
+    static let markerTexts = ["[REDACTED:line-too-long]", "[REDACTED:engine-error]"]
 
     /// Rules that have no keywords (they run on every line; the pack linter warns about them).
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }
 
     /// New scratch space sized for this set. One per thread or stream.
     public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+
+    /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
+    /// call this once at start so no later call pays for it).
+    public func warmUp() { compileAllJIT() }
 }
