@@ -40,9 +40,15 @@ public final class CompiledRuleSet: Sendable {
     public let options: Options
 
     /// The rules, in the order given.
-    public var rules: [RedactionRule] { compiledRules.map(\.rule) }
+    public var rules: [RedactionRule] { compiledRules.prefix(visibleRuleCount).map(\.rule) }
     /// Number of rules.
-    public var count: Int { compiledRules.count }
+    public var count: Int { visibleRuleCount }
+    /// The rules given (``rules``); the engine's own rules follow them in ``compiledRules``.
+    let visibleRuleCount: Int
+    /// Index of the record layer's rule for values under sensitive keys.
+    var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
+    /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
+    static let sensitiveKeyRuleID = "record-sensitive-key"
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
     private let allPatterns: [CompiledPattern]
 
@@ -132,9 +138,19 @@ public final class CompiledRuleSet: Sendable {
                                          foldedKeywords: rule.keywords.filter { !$0.isEmpty }
                                              .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
+        // The record layer's own rule (values under sensitive keys), after the user-visible ones.
+        let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
+                                      description: "a JSON record value under a sensitive key (password, token, secret, ...)",
+                                      regex: "(?!)", pack: "records")
+        compiled.append(CompiledRule(rule: sensitive, pattern: try compile(sensitive.regex, sensitive, "regex"), secretGroup: nil,
+                                     allowlists: [], replacement: options.replacement, blockBegin: nil, blockEnd: nil,
+                                     blockMaxLines: 0, foldedKeywords: []))
         compiledRules = compiled
-        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords), triggers: Self.decoderTriggers)
-        alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
+        visibleRuleCount = compiled.count - 1
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords),
+                                  triggers: Self.decoderTriggers + Self.recordTriggers)
+        alwaysRun = compiled.indices.prefix(visibleRuleCount)
+            .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
         for rule in compiled {
@@ -166,7 +182,9 @@ public final class CompiledRuleSet: Sendable {
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }
 
     /// New scratch space sized for this set. One per thread or stream.
-    public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+    public func makeScratch() -> ScanScratch {
+        ScanScratch(ruleCount: compiledRules.count, maximumCaptureCount: maximumCaptureCount, limits: options.limits)
+    }
 
     /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
     /// call this once at start so no later call pays for it).
