@@ -10,7 +10,7 @@ struct RuleOptions: ParsableArguments {
             completion: .file(extensions: ["toml"]))
     var rules: [String] = []
 
-    @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs (headers, keys, passwords, tokens).")
+    @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs (headers, keys, passwords, services, tokens, ...).")
     var noBuiltin = false
 
     @Option(name: .customLong("enable"), help: ArgumentHelp("Turn on a rule or pack that is off by default. Repeatable.", valueName: "id"))
