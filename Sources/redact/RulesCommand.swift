@@ -35,6 +35,7 @@ struct RulesCommand: ParsableCommand {
                         "\"source\":\(JSON.quote(rule.source.description))",
                     ]
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
+                    if let shape = rule.valueShape { fields.append("\"valueShape\":\(JSON.quote(shape.rawValue))") }
                     if let block = rule.block {
                         fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
                     }

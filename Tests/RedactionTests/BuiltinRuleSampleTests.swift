@@ -9,7 +9,7 @@ import Testing
     static func rule(_ id: String) -> RedactionRule { rules.first { $0.id == id }! }
 
     @Test func packsAreNotEmpty() {
-        #expect(Set(Self.rules.map(\.pack)) == ["headers", "keys", "passwords", "tokens"])
+        #expect(Set(Self.rules.map(\.pack)) == ["generic", "headers", "keys", "passwords", "tokens"])
         #expect(Self.rules.filter { $0.pack == "tokens" }.count >= 100)
     }
 

@@ -70,10 +70,11 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Applies entropy, the placeholder guard and allowlists to one match.
+    /// Applies the value shape, entropy, the placeholder guard and allowlists to one match.
     private func accepts(_ rule: CompiledRule, line: UnsafeRawBufferPointer, match: Range<Int>, secret: Range<Int>,
                          _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
         let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
+        if let shape = rule.rule.valueShape, !SecretShape.accepts(secretBytes, as: shape) { return .success(false) }
         if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
         // Never redact a placeholder again: redacting twice equals redacting once.
         let guardResult = scratch.match.match(placeholderRecognizer, secretBytes, from: 0)

@@ -3,6 +3,323 @@
 extension BuiltinPacks {
     /// The embedded text of every built-in pack, by name, in file-name order.
     static let embedded: [(name: String, text: String)] = [
+        ("generic", #####"""
+# swift-redact rule pack: the generic key/value layer for machine secrets.
+#
+# Any value assigned to a key whose NAME says secret is found here, whatever the vendor; whether
+# the VALUE is a secret is then decided by its shape (`valueShape`, a swift-redact extension run
+# by Sources/Redaction/Matching/SecretShape.swift). Human passwords live in passwords.toml
+# (valueShape = "password": low entropy is normal there); this pack holds tokens, secrets and keys.
+#
+# KEY NAMES (case-insensitive unless noted; a key may carry any prefix):
+#   secret   client_secret, SECRET_KEY, aws_secret_access_key, clientSecret, vendorSECRET,
+#            webhook.secret, secret-token, secret_key_base
+#   token    access_token, X_TOKEN, id-token, accessToken, PartnerFeedToken, vendorTOKEN, authtoken
+#            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/client/
+#            cancellation/request tokens, which are cursors and idempotency ids)
+#   *key     api_key, API_KEY, x-api-key, apiKey, paymentGatewayKey, vendorKEY, apikey, accesskey,
+#            skey (not: public/primary/partition/sort/cache/object/routing/idempotency/message/...
+#            keys, which name data, not credentials; see the lookbehind list in the rule)
+#   key      `key` alone: generic-key-assignment, with the stricter shape
+#   auth     ledgerAuth, basic_auth, proxy-auth: generic-auth-assignment
+#   other    credential(s), creds, *_pat / *-pat (personal access tokens)
+#   A key may end with a digit suffix or a value word: api_key_2, secret_key_base, token_value.
+# SEPARATORS   = : := => -> " - " (spaced dash), and ", " between a quoted key and a quoted value
+#              (config.get("api_key", "...")). Whitespace alone is not a separator here.
+# KEY END      optional closing quote (also \" inside JSON strings) and "]" (settings["api_key"]).
+# VALUES       "..." (JSON escapes allowed), \"...\", '...', `...`, [...] (Go header maps), or
+#              unquoted in the token alphabet [A-Za-z0-9_~+/=*!@#$^%.:-] (never starting with "-":
+#              PEM markers and --flags are not values; a trailing "." or ":" is prose).
+# SHAPES       token: random-looking, not a structured non-secret (numbers, versions, dates,
+#              durations, paths and object keys, URLs, e-mails, ARNs, sha256:/md5= digests,
+#              identifiers made of words, placeholders and references); UUIDs and hex count.
+#              strict-token: the same, but UUIDs and bare hex strings are ids and digests, and
+#              16 bytes at least. The full decision rule is documented on SecretShape.
+# What the layer does NOT mask is listed in README.md ("What the generic layer masks, and what it
+# does not").
+#
+# loghub (32,000 lines): Android "wtoken = AppWindowToken{...} token=Token{a64f992" (values start
+# with a brace or are words), Hadoop "Token: Token { kind: ...}" (a word), Mac "stream/token:"
+# (key after "/"), Windows "PopulateComponentFamiliesKey - Begin" (a word): no line changes.
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-assignment"
+description = "values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secrets"
+regex = '''(?x)
+(?:
+    # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
+    (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token (not cursors and idempotency ids)
+  | (?<![A-Za-z0-9/:])
+    (?<!(?i)page[_.-]|cursor[_.-]|continuation[_.-]|pagination[_.-]|sync[_.-]|resume[_.-]|idempotency[_.-]|client[_.-]|cancellation[_.-]|next[_.-]|request[_.-]|max[_.-])
+    (?i:token)
+    # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
+  | (?<=[a-z0-9])
+    (?<!(?i)page|cursor|continuation|pagination|sync|resume|idempotency|client|cancellation|next|request|max)
+    (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken (lower-case compounds)
+  | (?i:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key: any prefix but data-naming ones
+  | (?<=[A-Za-z0-9][_.-])
+    (?<!(?i)public[_.-]|pub[_.-]|primary[_.-]|foreign[_.-]|unique[_.-]|partition[_.-]|sort[_.-]|range[_.-]|hash[_.-]|row[_.-]|shard[_.-]|index[_.-]|lookup[_.-]|cache[_.-]|object[_.-]|s3[_.-]|gcs[_.-]|blob[_.-]|bucket[_.-]|file[_.-]|upload[_.-]|asset[_.-]|media[_.-]|image[_.-]|routing[_.-]|message[_.-]|msg[_.-]|record[_.-]|item[_.-]|entity[_.-]|event[_.-]|idempotency[_.-]|dedup[_.-]|dedupe[_.-]|correlation[_.-]|request[_.-]|trace[_.-]|job[_.-]|task[_.-]|group[_.-]|tenant[_.-]|feature[_.-]|flag[_.-]|config[_.-]|setting[_.-]|translation[_.-]|i18n[_.-]|label[_.-]|field[_.-]|column[_.-]|attribute[_.-]|property[_.-]|tag[_.-]|metric[_.-]|schema[_.-]|table[_.-]|version[_.-]|kafka[_.-]|redis[_.-]|kms[_.-]|cmk[_.-]|gpg[_.-]|pgp[_.-]|ssh[_.-]|host[_.-]|verify[_.-]|verification[_.-]|jwks[_.-]|map[_.-]|hot[_.-]|sequence[_.-]|page[_.-]|cursor[_.-]|foo[_.-])
+    (?i:key)
+    # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
+  | (?<=[a-z0-9])
+    (?<!(?i)public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache|object|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item|entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant|feature|flag|config|setting|translation|label|field|column|attribute|property|tag|metric|schema|table|version|kafka|redis|kms|gpg|pgp|ssh|host|verify|verification|jwks|map|hot|sequence|page|cursor|monkey|turkey|hockey|jockey|whiskey|donkey)
+    (?-i:Key|KEY)
+    # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
+  | (?i:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key
+  | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
+  | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
+  | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
+    # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
+  | [_-] (?i:pat)
+)
+# optional key tail: api_key_2, secret_key_base, token_value
+(?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
+# key end: closing quote (also \" inside JSON strings), closing bracket
+(?:\\?["'`])? \]?
+# separator
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+  | (?<=["']) ,\s* (?=["'])
+)
+# value
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential", "creds", "_pat", "-pat"]
+tags = ["generic", "token"]
+mustRedact = [
+  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0Zq7Lm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp","expires_in":3599}',
+  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
+  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
+  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
+  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
+  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
+  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
+  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
+  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
+  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
+  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
+  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
+  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
+  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
+  'payments: paymentGatewayKey=pgk_Lq7Wn2Xv9Rt4Zs1Bc8Yd3Hf6',
+  'mailer: smtpRelaySecret: "Rl4y-9xQ2Lm7Tn3Vb8Wc5"',
+  'feed sync: PartnerFeedToken => "pft.Zq8xW2mL5nR7tY1vK3pC9dF"',
+  'ACMEPAY_API_KEY=ak_live_3Hq9Lx2Tn7Vb4Km1Rz9W',
+  'config: billing.webhook-secret = whs_4Kq9Lm2Xv7Rt1Wn5Zs9B',
+  'vendor: tiledeskKEY=9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'init stripe: stripe_key -> "rk_test_Zq8xW2mL5nR7tY1vK3pC"',
+  '''DJANGO_SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'q9$w!2x#Lm7@Tn4^Vb8&Rz1*Wc5')''',
+  'http: header map[Accept:[*/*] X-Partner-Token:[ptk_7Hq2Lx9Tn4Vb1Km8Rz3Wc5]]',
+  'settings["upload_api_key"] = "uak_9Lq2Xv7Rt1Wn5Zs8Bc3Y"',
+  'GITHUB_PAT=github_pat_11ABCDEFG0Zq8xW2mL5nR7_tY1vK3pC9dF4hJ6bN0sQ2wE8rT5yU1iO7pA3',
+  'azure: ado_pat = "q7zk2m9xw4tn8vb1rc5yd3fs6ga0hjlp2xq9wn4tz7vb1rc5yd3fs"',
+  'SECRET_KEY_BASE=4f9c2a7e1b8d3f6a5c0e9b2d7f4a1c8e3b6d9f2a5c8e1b4d7f0a3c6e9b2d5f8a',
+  'aws: client_credential=Qx8~Zk2Lm9Tn4.Vb7Rz1Wc5Yd3Fs',
+  'deploy: api_key_2: "k2_Rt4Wn1Zs8Bc3Yd6Hf0Jg"',
+]
+mustKeep = [
+  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
+  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
+  'token=1',
+  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
+  '{"access_token":"***","token_type":"Bearer"}',
+  'token: expired',
+  'max_tokens=4096 temperature=0.2',
+  'automountServiceAccountToken: true',
+  'secret: true',
+  'secretName: tls-cert',
+  'kubectl get secret db-credentials -o yaml',
+  '"private_key_id": "0"',
+  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
+  'api_key=',
+  'api_key: ${API_KEY}',
+  'level=warn msg="api key rotation scheduled" api_key_id=42',
+  'list: next_page_token=CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB',
+  '{"nextPageToken":"Cg5iMTY4ZjY3ZjA5OGI0ZBIDMTIz","items":[]}',
+  'aws: RunInstances clientToken=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  's3: PutObject object_key=tenants/acme/reports/2024-05.json bytes=5120',
+  'cache: miss cache_key=9f86d081884c7d659a2feaa0c55ad015 ttl=300',
+  'kms: kms_key=arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'jwt: verify signing_key=/etc/app/keys/signing.pem',
+  'tls: private_key=server.key certificate=server.crt',
+  'gpg: gpg_key=3AA5C34371567BD2 imported',
+  'registry: publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4Zq8xW2mL5nR7tY1vK3pC9dF4hJ6',
+  '2016-09-29 00:00:46, Info                  CSI    00000008@2016/9/28:16:00:46.635 PopulateComponentFamiliesKey - Begin',
+  'token: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  'secret_version=projects/acme-prod/secrets/db-password/versions/3',
+  'GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json',
+  'api_token=<your-api-token> (see docs)',
+  'secret: "${{ secrets.DEPLOY_KEY }}"',
+  'license_key: xxxxxxxxxxxxxxxxxxxxxxxx',
+  'token="sk-ab12...wxyz" (truncated)',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-key-assignment"
+description = "values of a key named `key` alone (key=, \"key\": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stay"
+# `key` alone names cache keys, object keys, Kafka keys and map keys far more often than
+# credentials, hence the strict shape: at least 16 bytes, random-looking, not a UUID or bare hex.
+regex = '''(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key)
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+)
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
+)'''
+valueShape = "strict-token"
+keywords = ["key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'maps: geocode request key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ region=eu',
+  '{"vendor":"acmemail","key":"am_live_Zq8xW2mL5nR7tY1vK3pC9dF4"}',
+  'Key=Wq4Lm9Xv2Tn7Rk1Zs8Bc3Yd6Hf0JgPv5',
+  'KEY: Rt4Wn1Zs8Bc3Yd6Hf0JgPv5Km2Nx7Lq',
+  'sentry dsn key - Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+]
+mustKeep = [
+  'redis: GET key=user:42:profile hit=true',
+  's3: HeadObject key=tenants/acme/exports/2024-05-01/orders.json status=404',
+  '{"topic":"orders","partition":3,"offset":88123,"key":"3fa85f64-5717-4562-b3fc-2c963f66afa6"}',
+  'cache: stored key=9f86d081884c7d659a2feaa0c55ad015 ttl=300s',
+  'kafka: produced key=order-12345 partition=7',
+  'key=***',
+  'config: key: ${ACME_KEY}',
+  'sort key: created_at desc',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-auth-assignment"
+description = "values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, \"auth\": ) that look like credentials"
+# The keywords carry the separator ("auth" alone is in 7% of real log lines: sshd's "auth"
+# facility), so a key without a closing quote takes at most one space before its operator.
+regex = '''(?x)
+(?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
+(?: \\?["'`] \s* | \x20? )
+(?: :=|=>|:(?!:)|=(?![=>]) ) \s*
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
+)'''
+valueShape = "token"
+keywords = ["auth=", "auth:", "auth\"", "auth'", "auth\\", "auth`", "auth =", "auth :"]
+tags = ["generic", "token"]
+mustRedact = [
+  'ledger client: ledgerAuth=lga_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd',
+  '{"upstream":"reports","basic_auth":"cmVwb3J0czpSN3EtTHgyLVRuNA=="}',
+  'proxy: proxy-auth: px_9Lq2Xv7Rt1Wn5Zs8Bc3Y',
+  'registry: {"auths":{"ghcr.io":{"auth":"Z2hjcjpnaHBfWnE4eFcybUw1blI3dFkxdkszcEM="}}}',
+]
+mustKeep = [
+  '2015-10-18 18:02:02,104 INFO [Socket Reader #1 for port 62270] SecurityLogger.org.apache.hadoop.ipc.Server: Auth successful for job_1445144423722_0020 (auth:SIMPLE)',
+  'Dec 10 06:55:48 LabSZ sshd[24200]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=173.234.31.186',
+  'auth=none',
+  'auth: required',
+  'smtp: auth=PLAIN tls=true',
+  'ldap: auth=sasl/GSSAPI realm=EXAMPLE.COM',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-xml"
+description = "XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key=\"StripeApiKey\" value=\"X\"/>"
+regex = '''(?x)
+(?: < (?:[\w.-]+:)? [\w.-]*?
+      (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+      (?:\s[^<>]*)? >
+      ([^<\s][^<]*?) \s* </
+  | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
+      \s+value\s*=\s*"([^"]+)"
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential"]
+tags = ["generic", "xml"]
+mustRedact = [
+  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  'sts: <Credentials><AccessKeyId>ASIAZQ8XW2ML5NR7TY1V</AccessKeyId><SecretAccessKey>Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X</SecretAccessKey><SessionToken>IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDx7Lq2Xk9Rt4Wn</SessionToken></Credentials>',
+  '<add key="StripeApiKey" value="rk_live_Zq8xW2mL5nR7tY1vK3pC9dF4" />',
+  '<ns2:apiKey xmlns:ns2="urn:acme">ak_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd</ns2:apiKey>',
+]
+mustKeep = [
+  '<ListBucketResult><Name>logs</Name><NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken></ListBucketResult>',
+  '<clientSecret>***</clientSecret>',
+  '<apiKey>${env.ACME_API_KEY}</apiKey>',
+  '<add key="TokenLifetimeMinutes" value="60" />',
+  '<Key>photos/2024/05/beach.jpg</Key>',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-query-secret"
+description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
+# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
+regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "token"
+keywords = ["token=", "key=", "secret=", "sig=", "signature="]
+tags = ["generic", "url"]
+mustRedact = [
+  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
+  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
+  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
+  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
+]
+mustKeep = [
+  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
+  'GET /search?q=token&key=name HTTP/1.1',
+  'GET /callback?access_token=***&state=xyz HTTP/1.1',
+  'GET /authorize?response_type=code&client_id=web-frontend&state=af0ifjsldkj&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb HTTP/1.1',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-cli-secret-flag"
+description = "command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])*
+(?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
+valueShape = "token"
+keywords = ["token", "secret", "key", "credential"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
+  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
+  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
+  'ci: uploader --access-key AKZQ8XW2ML5NR7TY1VKP --secret-key "Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X"',
+]
+mustKeep = [
+  'usage: cli --token <token> [--verbose]',
+  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
+  'cli --token $GITHUB_TOKEN',
+  'cli --api-key=***',
+  'vault kv get -field=token secret/ci/deploy',
+  'aws s3api head-object --bucket logs --key tenants/acme/2024/05/app.log',
+]
+"""#####),
         ("headers", #####"""
 # swift-redact rule pack: HTTP credential headers.
 #
@@ -716,171 +1033,6 @@ regexes = [
   '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
   '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
   '''^(?i:null|nil|none|true|false|redacted|filtered)$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-token-assignment"
-description = "token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy value"
-# loghub: Android "wtoken = AppWindowToken{...} token=Token{a64f992 ..." -> "wtoken" is not a key
-# start; "token=Token" (5 Android lines) and Hadoop "Token: Token { kind: ContainerToken ..."
-# (1 line) are captured but filtered by entropy ("Token": 2.3 < 3.0). Android
-# "Bad activity token: android.os.BinderProxy@2bd79ce" is captured and removed by the allowlist
-# for Java object identities (Class@hexhash).
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["token"]
-tags = ["token"]
-mustRedact = [
-  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0AfB_byC7kQ9xLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj","expires_in":3599}',
-  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
-  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
-  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
-  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
-  'slack: posting with SLACK_BOT_TOKEN: xoxb-2871539046-5839017462-pQ7rS2tU9vW4xY1zA6bC3dE8',
-  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
-]
-mustKeep = [
-  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
-  'token=1',
-  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
-  '{"access_token":"***","token_type":"Bearer"}',
-  'token: expired',
-  'max_tokens=4096 temperature=0.2',
-  'automountServiceAccountToken: true',
-  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-secret-assignment"
-description = "secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy value"
-# Values starting with "-" are not taken: a "-----BEGIN ... PRIVATE KEY-----" value is left to
-# keys.toml, which keeps the markers.
-# loghub: Hadoop "Adding #0 tokens and #1 secret keys" has no separator, no match.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["secret", "private", "signing", "encryption", "master"]
-tags = ["secret"]
-mustRedact = [
-  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
-  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
-  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
-  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
-  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
-  '{"integration":{"webhookSecret":"whsec_Vb4Km1Rz9Wc3Yd6Fs0GaHk2m"}}',
-  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
-]
-mustKeep = [
-  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
-  'secret: true',
-  '{"client_secret":"***"}',
-  'secretName: tls-cert',
-  'kubectl get secret db-credentials -o yaml',
-  '"private_key_id": "0"',
-  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-api-key-assignment"
-description = "api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy value"
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["api_key", "apikey", "api-key", "api.key"]
-tags = ["api-key"]
-mustRedact = [
-  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
-  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
-  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
-  'sendgrid.api-key: SG.Xk29sLq84nVt1RwZp7Yd.Vb4Km1Rz9Wc3Yd6Fs0GaHk2mP9xT4qW7vZ1nR5sL8c',
-]
-mustKeep = [
-  'api_key=',
-  'api_key: ${API_KEY}',
-  '{"apiKey":"***"}',
-  'level=warn msg="api key rotation scheduled" api_key_id=42',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-query-secret"
-description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
-# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
-regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
-entropy = 3.0
-keywords = ["token=", "key=", "secret=", "sig=", "signature="]
-tags = ["url", "token"]
-mustRedact = [
-  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
-  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
-  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
-  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
-]
-mustKeep = [
-  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
-  'GET /search?q=token&key=name HTTP/1.1',
-  'GET /callback?access_token=***&state=xyz HTTP/1.1',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-cli-secret-flag"
-description = "command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-entropy = 3.0
-keywords = ["-token", "_token", "-secret", "_secret", "-api", "_api", "-private", "_private"]
-tags = ["token", "cli"]
-mustRedact = [
-  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
-  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
-  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
-]
-mustKeep = [
-  'usage: cli --token <token> [--verbose]',
-  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
-  'cli --token $GITHUB_TOKEN',
-  'cli --api-key=***',
-]
-
-[[rules.allowlists]]
-description = "placeholders, masked values, file paths"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)''',
-  '''\.(?:pem|key|json|txt|crt|p12|pfx|jks)$''',
 ]
 """#####),
         ("tokens", #####"""

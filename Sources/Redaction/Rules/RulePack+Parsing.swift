@@ -72,6 +72,8 @@ extension RulePack {
                     regex: regex,
                     secretGroup: secretGroup.flatMap { $0 == 0 ? nil : $0 },
                     entropy: try reader.double(table, "entropy", rule: id),
+                    valueShape: try ValueShape(packValue: reader.string(table, "valueShape", rule: id), rule: id,
+                                               at: SourceLocation(file: file, line: table["valueShape"]?.line ?? table.line)),
                     keywords: try reader.strings(table, "keywords", rule: id) ?? [],
                     tags: try reader.strings(table, "tags", rule: id) ?? [],
                     allowlists: try reader.allowlists(in: table, rule: id, topLevel: false),
