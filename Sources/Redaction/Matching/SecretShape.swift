@@ -9,7 +9,8 @@ internal import Darwin
 ///
 /// The decision rule, in order (the first that applies decides):
 /// 1. **Never a secret, whatever the shape:** empty; a placeholder or masked value (only mask
-///    characters such as `***`, `xxxx`, `…`; a run of `***` or `xxxxx`; a truncated `ab...yz`);
+///    characters such as `***`, `xxxx`, `…`; a run of `***` (also URL-encoded) or `xxxxx`; a
+///    truncated `ab...yz`);
 ///    a reference or template (`${X}`, `$(x)`, `{{ x }}`, `<% x %>`, `#{x}`, `$NAME`, `%NAME%`,
 ///    `%s`, `<anything>`, `[anything]`, `{anything}`, `(anything)`); a URL (`://`); an ARN.
 /// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
@@ -50,7 +51,7 @@ enum SecretShape {
         if v.allSatisfy({ maskBytes.contains($0) }) { return true }
         if run(of: UInt8(ascii: "*"), atLeast: 3, in: v) || run(of: UInt8(ascii: "x"), atLeast: 5, in: v)
             || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
-            || find(v, "\u{2026}") { return true }
+            || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a") { return true }
         let first = v[0], last = v[v.count - 1]
         for opener in templateOpeners where hasPrefix(v, opener, foldCase: false) { return true }
         // Whole-value brackets: <your-token>, [MASKED], {0}, (none).

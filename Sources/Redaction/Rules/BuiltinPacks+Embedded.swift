@@ -727,43 +727,62 @@ end = '''-MAC:'''
 maxLines = 200
 """#####),
         ("passwords", #####"""
-# swift-redact rule pack: passwords, generic secrets in key/value form, credentials in URLs,
-# connection strings, query strings and command lines.
+# swift-redact rule pack: passwords wherever logs carry them: key/value renderings, credentials in
+# URLs, connection strings, query strings, command lines and SQL statements. Machine secrets
+# (tokens, API keys, client secrets) under secret-named keys are in generic.toml.
+#
+# Every rule here has valueShape = "password" (a swift-redact extension, decided by
+# Sources/Redaction/Matching/SecretShape.swift): human passwords are low-entropy, so any value is
+# masked except placeholders and references (***, xxxx, <redacted>, [FILTERED], ${DB_PASSWORD},
+# {{ .Values.x }}, $PASS, %PASS%, %s), URLs, ARNs and file paths. Words that follow "password:"
+# in prose and status messages ("password: changed", "password=required") are in each rule's
+# allowlist. Only the password is masked: the key, the user, the host and the rest of the
+# command stay.
 #
 # Shared building blocks (spelled out in every rule, TOML has no macros):
 #
-# KEY START   (?:^|[^A-Za-z0-9/:])   the key must not continue a word ("wtoken", "bypass") and must
-#             not follow "/" or ":" (so "/etc/passwd: ..." and the ":secret:" inside an AWS ARN are
-#             not keys). camelCase keys ("dbPassword",
-#             "accessToken") are matched case-sensitively by a separate alternative
-#             (?-i:[a-z0-9]Password), so "AppWindowToken" style identifiers need an uppercase join.
-# KEY END     (?:\\?["'])?          optional closing quote of the key, also escaped (\") inside a
-#                                   JSON string.
-# SEPARATOR   (?:\s*(?::=|=>|:)\s*|=|\s+=\s*)
-#             ":", ":=", "=>" with any spacing, "=" either tight or with space before it: so in
-#             "password= user=bob" (empty value) the next key is not taken as the password.
+# KEY         password, passwd, passphrase, passcode, pswd with any prefix (DB_PASSWORD,
+#             dbPassword, spring.datasource.password, keyStorePassword, rootpassword), never after
+#             "/" (/etc/passwd). Short keys (pass, pwd, pw, bindpw) need a word boundary or a
+#             camelCase join and are a rule of their own (password-short-key).
+# KEY END     (?:\\?["'`])? \]?   optional closing quote of the key, also escaped (\") inside a
+#             JSON string, and "]" (config["password"], $_POST['pass']).
+# SEPARATOR   ":", ":=", "=>", "->" with any spacing; "=" tight or with space before it (so in
+#             "password= user=bob" the next key is not taken as the password); " - "; a
+#             comparison (==, ===, !=, !==) or plain whitespace before a quoted value
+#             (if password == "x", password 'x' in Gradle and SQL).
 # VALUE       one capture group per quoting style; the first non-empty group is the secret:
-#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python, shell)
-#             | unquoted. Unquoted values stop at whitespace, quotes, "`", ",", ";", "&" and "\",
-#             must not start with a bracket ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and
-#             "(none)" are never matched) and do not end with a closing bracket (Java/Go maps).
-#             Password values may contain any other byte; token/secret/api-key values use the
-#             token alphabet [A-Za-z0-9_~+/=.:%*!@#$^-] and never start with "-" (PEM markers are
-#             left to keys.toml, "--next-flag" is not a value).
+#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python,
+#             shell) | unquoted. Quoted values never start with whitespace; unquoted values stop
+#             at whitespace, quotes, "`", ",", ";", "&" and "\", must not start with a bracket
+#             ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and "(none)" are never matched) and do
+#             not end with a closing bracket (Java/Go maps).
 #
 # Idempotence: every value alternative can capture exactly "***", which the engine never re-redacts.
-# Password rules have no entropy threshold (human passwords are low-entropy) and rely on
-# allowlists; token/secret/api-key rules use entropy >= 3.0 so counters ("token=1"), words
-# ("token: expired") and identifiers stay untouched.
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-assignment"
-description = "password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps"
+description = "password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisons"
 # loghub: 521 OpenSSH lines contain "password" ("Failed password for invalid user ...", "Accepted
 # password for ..."): none has a separator after the word, so none matches.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["password", "passwd", "passphrase", "_pass", ".pass", "-pass"]
+regex = '''(?x)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?:[_.-]? [0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:) ) \s*
+  | =(?![=>]) | \s+ =(?![=>]) \s*
+  | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \s+ - \s+
+  | \s+ (?=["'])
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  db.pool connecting host=db-primary.internal user=orders password=Tr0ub4dor-3x9q',
@@ -778,8 +797,17 @@ mustRedact = [
   'Parameters: {"user"=>{"email"=>"a@example.com", "password"=>"Rails-S3cret!"}}',
   'config: {Host:db Port:5432 User:app Password:Gx72-mPq9!c SSLMode:require}',
   'level=warn msg="bad credentials" passphrase="tiny purple elephants dance"',
-  'smtp_pass=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
+  'smtp_password=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
   'grant_type=password&username=jdoe&password=S3cr3t-Qx7v&client_id=web',
+  'PGPASSWORD=Pg-Rw9xLq2Tz psql -h db.internal -U report -d sales',
+  '''  :password       => 'Rb-Sym9xLq2',''',
+  'if password == "Adm1n-Chk-77" then allow',
+  '''ldap: bind_password -> 'Ld-Bnd-4kLq9Wz' ''',
+  '''credentials { username 'deployer'; password 'Gr4dle-Pw-9x' }''',
+  'options.smtpRelayPassword = "Sm-Rly-6tQ2"',
+  'wifi: psk passphrase - Wf-Pass-8zLq3',
+  'mfa: passcode=482913',
+  '''ALTER ROLE report WITH LOGIN PASSWORD 'Rp-Sql-3xLq9' VALID UNTIL '2025-01-01';''',
 ]
 mustKeep = [
   'Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2',
@@ -799,34 +827,57 @@ mustKeep = [
   'cat: /etc/passwd: Permission denied',
   'Parameters: {"user"=>{"password"=>"[FILTERED]"}}',
   'password_length=16 password_expiry_days=90',
+  'policy: password_min_length=12 password_require_symbol=true',
+  'validation failed: password: must be at least 12 characters',
+  'Password: does not meet complexity requirements',
+  'password strength: weak (score 1/4)',
+  'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',
+  'sb.append("MasterUserPassword: " + getMasterUserPassword() + ",");',
+  'vault: password_file=/run/secrets/db_password',
+  'docker: --password-stdin used',
+  'if (password === "") { return }',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, template and environment references, masked values"
+description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)''',
-]
-
-[[rules.allowlists]]
-description = "words that follow 'password:' in prose, booleans, null-likes"
-regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default)[).,:;!]*$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
-id = "password-pwd"
-description = "PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)"
-# The shell variable PWD holds a path: path-like values are allowlisted.
+id = "password-short-key"
+description = "short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth X"
+# The keywords carry the byte after the key ("pass" alone is in 2.4% of real log lines:
+# "passed", "bypass", "compass"). The shell variable PWD holds a path: paths are allowlisted.
 # loghub: BGL has "chdir(pwd) failed" (no separator, no match).
-regex = '''(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["pwd"]
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+    )
+    (?:\\?["'`])? \]?
+    (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) | \s+ =(?![=>]) \s* )
+  | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["pass=", "pass:", "pass\"", "pass'", "pass`", "pass\\", "pass]", "pass ", "pass\t", "pwd", "pw=", "pw:", "pw\"", "pw'", "pw`", "pw\\", "pw]", "pw ", "pw\t", "requirepass", "masterauth"]
 tags = ["password"]
 mustRedact = [
   'MYSQL_PWD=Fh3k9QzLp2 mysqldump --single-transaction shop',
   '{"driver":"odbc","uid":"report","pwd":"R3p0rt!ng-2024"}',
   'odbc connect DSN=warehouse;UID=etl;PWD=Etl-Pa55-9xQ;',
+  'smtp: user=alerts pass=Sm7p-Al3rt-9q host=mail.internal',
+  'export DB_PASS=Db-Pa55-Lq9x',
+  '{"redis":{"host":"cache","dbPass":"Rd-Pa55-7kLq"}}',
+  '# REACT_APP_PASS=Rx-Pa55-2mQ8',
+  'nslcd: bindpw Bnd-Pw-9xLq2',
+  'redis.conf: requirepass Rq-Pa55-4kLq7',
+  'ldap: bindpw=Ld-Pw-3kLq8 binddn=cn=reader,dc=example,dc=com',
 ]
 mustKeep = [
   'PWD=/home/deploy/app',
@@ -834,15 +885,21 @@ mustKeep = [
   '- 1123966456 2005.08.13 R27-M1-NC-I:J18-U11 RAS APP FATAL ciod: LOGIN chdir(pwd) failed: No such file or directory',
   'PWD=~/src',
   'pwd=***',
+  'tests: pass: 42 fail: 0 skip: 3',
+  'ffmpeg: pass=2 bitrate=2M',
+  'result=pass status=ok',
+  'check pass: true',
+  'bypass=true compass=north',
+  'pass: 12/15',
 ]
 
 [[rules.allowlists]]
-description = "paths (the shell's PWD), placeholders, masked values"
+description = "paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), words"
 regexes = [
-  '''^(?:/|~|\.\.?/|[A-Za-z]:)''',
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
+  '''^(?:/|~|\.\.?/|[A-Za-z]:[\\/])''',
+  '''^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$''',
+  '''^[0-9]{1,3}(?:/[0-9]{1,3})?$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -850,6 +907,7 @@ regexes = [
 id = "password-connection-string"
 description = "Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'"
 regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)'''
+valueShape = "password"
 keywords = ["password", "pwd", "passwd"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -857,6 +915,7 @@ mustRedact = [
   'jdbc:sqlserver://sql02:1433;databaseName=billing;user=sa;password=Y0urStr0ng!Passw0rd;encrypt=true',
   'odbc: Driver={ODBC Driver 18 for SQL Server};Server=dwh;UID=loader;PWD={p@ss;w0rd-Xq};',
   'Data Source=ora-prod;User Id=scott;Password=Tig3r-Lq8v',
+  'Server=hq-sql\main; Database=Fleet; User Id=fleet; password= Fl33t-Pw 9x;',
 ]
 mustKeep = [
   'Server=tcp:sql01.internal,1433;Database=Orders;User ID=app;Password=***;Encrypt=True;',
@@ -865,10 +924,8 @@ mustKeep = [
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, paths"
+description = "null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)''',
   '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
 ]
 
@@ -882,6 +939,7 @@ description = "password in URL userinfo (scheme://user:password@host): https, ft
 # Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
 # such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
 regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]'''
+valueShape = "password"
 keywords = ["://"]
 tags = ["password", "url", "connection-string"]
 mustRedact = [
@@ -902,18 +960,12 @@ mustKeep = [
   'postgres://app:${DB_PASSWORD}@db:5432/app',
 ]
 
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-jdbc-oracle"
 description = "Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)"
 regex = '''(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@'''
+valueShape = "password"
 keywords = ["jdbc:oracle"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -930,6 +982,7 @@ mustKeep = [
 id = "password-query-param"
 description = "password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)"
 regex = '''(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "password"
 keywords = ["password", "passwd", "pwd", "pass=", "passphrase"]
 tags = ["password", "url"]
 mustRedact = [
@@ -941,28 +994,36 @@ mustKeep = [
   'GET /account/settings?tab=password&lang=en HTTP/1.1',
   'GET /login?user=admin&pass=***&next=/ HTTP/1.1',
   'GET /reset?password=&token= HTTP/1.1',
+  'GET /login?user=admin&pass=%2A%2A%2A HTTP/1.1',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "URL-encoded references, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?:%7B%7B|%3C|%24%7B)''',
   '''^(?i:null|nil|none|undefined|true|false|redacted|filtered)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-flag"
-description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-keywords = ["-pass", "_pass"]
+description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
+(?<!by) (?i:password|passwd|passphrase|pass|pwd)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )'''
+valueShape = "password"
+keywords = ["-pass", "_pass", "-pwd", "_pwd", "storepass", "keypass", "newpass", "oldpass", "dbpass"]
 tags = ["password", "cli"]
 mustRedact = [
   'exec: /usr/bin/pg_dump --host db --username backup --password Bk-Pw-9xLq2 orders',
   'running: vault login -method=userpass username=ci --password="Ci-Vault-7Lq2Wx"',
   '''java -jar /opt/tools/signer.jar -keystore release.jks -password 'Ks-9xLq2Wz' -alias app''',
   'kubectl create secret generic db --from-literal=user=app --db-pass S3cr3t-Kq9z',
+  'keytool -importkeystore -srckeystore in.p12 -srcstorepass Src-Ks-7q -deststorepass Dst-Ks-9x',
+  'Connect-VIServer -Server vc01 -User admin@vsphere.local -Password Vc-Pw-4kLq9',
+  'docker login registry.example.com --username ci --password=Rg-Pw-8xLq3',
 ]
 mustKeep = [
   'usage: tool --password <password> [--user <name>]',
@@ -970,13 +1031,16 @@ mustKeep = [
   'ffmpeg -i in.mp4 -c:v libx264 -b:v 2M -pass 1 -f mp4 /dev/null',
   'openssl enc -aes-256-cbc -pass env:BACKUP_PASS -in db.sql -out db.sql.enc',
   '--password ***',
+  'docker login --username ci --password-stdin registry.example.com',
+  'app --password-file /run/secrets/db_password --bypass-cache true',
+  'Connect-VIServer $host -User $user -Password $password',
+  '$cred = New-Object PSCredential($user, (ConvertTo-SecureString $plain -AsPlainText -Force)); Connect -Password (Get-Secret db)',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, pass counts, openssl non-literal sources"
+description = "pass counts, openssl non-literal sources, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
+  '''^[0-9]$''',
   '''^(?:env|file|fd|stdin):''',
   '''^(?i:null|none|true|false|redacted)$''',
 ]
@@ -984,10 +1048,21 @@ regexes = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-short-flag"
-description = "short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRET"
-# Case-sensitive on purpose: mysql's -P is the port. Only these tools: elsewhere -p means port or path.
-regex = '''\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)'''
-keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:"]
+description = "short password flags where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p"
+# Case-sensitive on purpose: mysql's -P is the port, sqlcmd's -p prints statistics. Only these
+# tools: elsewhere -p means port or path. mysql "-p db" (space) prompts and names a database.
+regex = '''(?x)
+    \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
+    (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
+  | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
+  | \bredis-cli\b (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -a \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \s-pass(?:in|out)? \s+ pass: ([^\s'"]+)
+  | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))'''
+valueShape = "password"
+keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo"]
 tags = ["password", "cli"]
 mustRedact = [
   'cron[2211]: (backup) CMD (mysqldump -u backup -pBkp-9xLq2Wz --all-databases | gzip > /backup/all.sql.gz)',
@@ -995,44 +1070,206 @@ mustRedact = [
   'healthcheck: redis-cli -h cache.internal -p 6379 -a Rd-Auth-9xLq ping',
   'mysql -h db.internal -P 3306 -u app -pApp-Pw-4kLq9 shop',
   'openssl pkcs12 -export -in cert.pem -inkey key.pem -passout pass:P12-Exp0rt-Pw -out bundle.p12',
+  'ldapsearch -x -H ldaps://ldap.internal -D "cn=reader,dc=example,dc=com" -w Ld-Rd-9xLq2 -b dc=example,dc=com uid=alice',
+  'cmd.exe /C PsExec.exe \\10.0.9.4 -u Administrator -p Ps-Exec-7kLq cmd /c hostname',
+  'sqlcmd -S sql01.internal -U sa -P Sq-Cmd-4kLq9 -Q "SELECT 1"',
+  'backup: mongodump --host mongo01 -u backup -p Mg-Dmp-2xLq8 --out /backup',
+  '''mysql -u root -p'My-Sq1-Pw9' -e "SHOW DATABASES"''',
 ]
 mustKeep = [
   'mysql -h db.internal -P 3306 -u app -p shop',
   'redis-cli -h cache.internal -p 6379 ping',
   'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  'ldapsearch -x -W -D cn=admin,dc=example,dc=com -b dc=example,dc=com',
+  'psexec \\host -u admin -p $Password -i calc.exe',
+  'sqlcmd -S sql01 -E -Q "SELECT 1"',
+  'mongosh "mongodb://localhost:27017" --quiet',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-login-command"
+description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X"
+# --password X is password-cli-flag's; this rule covers the short -p these tools take.
+regex = '''(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+(?:\s+\S+)*? \s -p (?:\s+|=)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )'''
+valueShape = "password"
+keywords = ["login"]
+tags = ["password", "cli"]
+mustRedact = [
+  'ci: + docker login -u ci-bot -p Dk-Lgn-9xLq2Wz registry.example.com',
+  'deploy: oc login https://api.ocp.internal:6443 -u developer -p Oc-Lgn-4kLq7',
+  'podman login quay.io -u robot -p "Pd-Lgn-7xLq3"',
+]
+mustKeep = [
+  'docker login -u ci-bot --password-stdin registry.example.com',
+  'docker login registry.example.com',
+  'ci: docker login -u $REG_USER -p $REG_PASSWORD registry.example.com',
+  'Dec 10 09:32:20 LabSZ sshd[24680]: pam_unix(sshd:session): session opened for user fztu by (uid=0) login -p',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-userinfo"
+description = "user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is masked"
+regex = '''(?x)
+    \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)'''
+valueShape = "password"
+keywords = ["curl", "smbclient"]
+tags = ["password", "cli"]
+mustRedact = [
+  'exec: curl -sS -u deploy:Cu-Rl-9xLq2Wz https://artifacts.internal/upload -T app.tar.gz',
+  'curl --user "svc-report:Rp-Cu-7kLq3" https://api.internal/v1/report',
+  'curl -x http://proxy:3128 --proxy-user ops:Px-Cu-4kLq8 https://example.com',
+  'smbclient //files/share -U backup%Sm-Bk-2xLq9 -c "ls"',
+  'curl -X POST https://auth.example.com/oauth2/token -u oa2-client_Zq8xW2mL5nR7:Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
+]
+mustKeep = [
+  'curl -u deploy https://artifacts.internal/upload',
+  'curl -u "$USER:$PASS" https://api.internal',
+  'curl -sS https://example.com/api?user=a:b',
+  'curl -u admin: https://localhost:9200/_cat/health',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-positional"
+description = "commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd"
+regex = '''(?x)
+    \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bmysqladmin\b (?:\s+\S+)*? \s password \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \b(?i:net)\s+(?i:use)\b [^\r\n]*? /(?i:user): \S+ \s+ (?!/) (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
+  | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
+  | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswd'''
+valueShape = "password"
+keywords = ["htpasswd", "mysqladmin", "net use", "net user", "cmdkey", "rabbitmqctl", "chpasswd"]
+tags = ["password", "cli"]
+mustRedact = [
+  'RUN htpasswd -cb /etc/nginx/.htpasswd admin Ht-Pw-9xLq2Wz',
+  'htpasswd -nbB monitor Mn-Ht-4kLq7',
+  'mysqladmin -u root password Ms-Adm-7xLq3',
+  'C:\> net use Z: \\files\share /user:CORP\backup Nt-Use-2xLq9',
+  'net user svc-deploy Nt-Usr-8kLq4 /add',
+  'cmdkey /generic:TERMSRV/host01 /user:CORP\ops /pass:Cm-Key-5xLq1',
+  'rabbitmqctl add_user billing Rb-Mq-6kLq2',
+  'echo "deploy:Ch-Pw-3xLq7" | sudo chpasswd',
+]
+mustKeep = [
+  'htpasswd -c /etc/nginx/.htpasswd admin',
+  'net user svc-deploy /delete',
+  'net user guest *',
+  'ASP.NET user guide chapter 4 explains roles',
+  'the net user count is 5 today',
+  'rabbitmqctl list_users',
+  'echo "deploy:x" > /tmp/notes',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-sql"
+description = "passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is masked"
+regex = '''(?xi)
+    \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
+  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
+  | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)'''
+valueShape = "password"
+keywords = ["password", "identified"]
+tags = ["password", "sql"]
+mustRedact = [
+  '''LOG:  statement: ALTER USER app_rw WITH ENCRYPTED PASSWORD 'Pg-Alt-9xLq2Wz';''',
+  '''mysql> CREATE USER 'report'@'%' IDENTIFIED BY 'My-Crt-4kLq7';''',
+  '''ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'My-Nat-7xLq3';''',
+  'SQL> CREATE USER scott IDENTIFIED BY Or4-Tgr-2xLq9;',
+  '''SET PASSWORD FOR 'bob'@'%' = PASSWORD('My-Set-8kLq4');''',
+  '''CREATE LOGIN etl WITH PASSWORD = N'Ms-Sql-5xLq1', CHECK_POLICY = OFF;''',
+  '''CREATE ROLE analyst LOGIN PASSWORD 'Pg-Rol-6kLq2' VALID UNTIL '2026-01-01';''',
+]
+mustKeep = [
+  'LOG:  statement: ALTER USER app_rw WITH PASSWORD NULL;',
+  'ERROR: password authentication failed for user "app_rw"',
+  'CREATE USER report IDENTIFIED EXTERNALLY;',
+  'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  '''ALTER USER app_rw WITH PASSWORD '***';''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-netrc"
+description = ".netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'"
+regex = '''(?x)
+    \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $'''
+valueShape = "password"
+keywords = ["password"]
+tags = ["password"]
+mustRedact = [
+  'machine api.example.com login ci-bot password Nr-Ci-9xLq2Wz',
+  '  password Nr-Ln-4kLq7',
+]
+mustKeep = [
+  'machine api.example.com login ci-bot',
+  'password required',
+  '  password expired',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "words"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default)[).,:;!]*$''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-code-credential"
+description = "passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)"
+regex = '''(?x)
+    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"'''
+valueShape = "password"
+keywords = ["networkcredential", "convertto-securestring", "directoryentry"]
+tags = ["password", "code"]
+mustRedact = [
+  'smtp.Credentials = new NetworkCredential("alerts@example.com", "Nc-Smtp-9xLq2");',
+  '$pw = ConvertTo-SecureString "Ps-Sec-4kLq7" -AsPlainText -Force',
+  'var entry = new DirectoryEntry("LDAP://dc01.corp", "CORP\\svc", "Ad-Dir-7xLq3");',
+]
+mustKeep = [
+  'new NetworkCredential(user, password)',
+  '$pw = ConvertTo-SecureString $plain -AsPlainText -Force',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-xml"
-description = "XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>"
-regex = '''(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</'''
-keywords = ["password", "passwd", "passphrase", "secret", "api_key", "apikey", "api-key"]
+description = "XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key=\"SmtpPassword\" value=\"X\"/>"
+regex = '''(?x)
+    < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "pwd"]
 tags = ["password", "xml"]
 mustRedact = [
   'DEBUG settings.xml: <server><id>nexus</id><username>deployer</username><password>Nx-Depl0y-7qLz</password></server>',
   '<soap:Header><wsse:Password Type="PasswordText">Ws5e-Pw-9xLq</wsse:Password></soap:Header>',
-  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  '<add key="SmtpPassword" value="Sm-Cfg-4kLq7" />',
 ]
 mustKeep = [
   '<password>***</password>',
   '<password></password>',
   '<password>${env.NEXUS_PASSWORD}</password>',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|true|false|redacted|filtered)$''',
+  '<add key="PasswordMinLength" value="12" />',
 ]
 """#####),
         ("tokens", #####"""
@@ -2274,16 +2511,21 @@ mustKeep = [
 
 [[rules]]
 id = "slack-webhook-url"
-description = 'Slack incoming webhook / workflow URL (hooks.slack.com)'
-regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})'''
+description = 'Slack incoming webhook, workflow and trigger URLs (hooks.slack.com/services|workflows|triggers/...): the whole path after the kind is the secret'
+# services/T.../B.../<24 chars>; workflows/T.../A.../<digits>/<32 chars>; triggers/T.../<digits>/<32 hex>.
+# The path is masked whole: a workflow or trigger URL is longer than a services one.
+regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/(T[A-Za-z0-9]{6,14}(?:/[A-Za-z0-9_-]{6,}){2,3})'''
 keywords = ["hooks.slack.com"]
 mustRedact = [
   '2024-05-01T10:12:00Z INFO  notifier: posting to https://hooks.slack.com/services/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',
   '{"level":"info","msg":"alert sent","webhook":"https://hooks.slack.com/services/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","status":200}',
   'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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',
+  'workflow: POST https://hooks.slack.com/workflows/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 status=200',
+  'trigger url=https://hooks.slack.com/triggers/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',
 ]
 mustKeep = [
   'INFO  notifier: POST https://hooks.slack.com/services/T000/B000/x returned 404',
+  'docs: see https://hooks.slack.com/workflows for setup',
 ]
 
 [[rules]]
