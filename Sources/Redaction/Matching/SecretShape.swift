@@ -10,23 +10,24 @@ internal import Darwin
 /// The decision rule, in order (the first that applies decides):
 /// 1. **Never a secret, whatever the shape:** empty; a placeholder or masked value (only mask
 ///    characters such as `***`, `xxxx`, `…`; a run of `***` (also URL-encoded) or `xxxxx`; a
-///    truncated `ab...yz`);
-///    a reference or template (`${X}`, `$(x)`, `{{ x }}`, `<% x %>`, `#{x}`, `$NAME`, `%NAME%`,
-///    `%s`, `<anything>`, `[anything]`, `{anything}`, `(anything)`); a URL (`://`); an ARN.
+///    truncated `ab...yz`); a reference or template (`${X}`, `$(x)`, `{{ x }}`, `<% x %>`,
+///    `#{x}`, `$NAME`, `$1`, `%NAME%`, `%s`, `<anything>`, `[anything]`, `{anything}`,
+///    `(anything)`); a URL (`://`); an ARN.
 /// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
 ///    `~/x`, `./x`). Words that follow `password:` in prose are the rules' allowlists' business.
 /// 3. ``ValueShape/token`` and ``ValueShape/strictToken`` reject, in order: values shorter than
-///    8 bytes (16 for strict) or holding whitespace; file paths and object keys (a leading `/`,
-///    `~/`, `./`, `C:\`; a `/` in a value with no upper-case letter; a file extension such as
-///    `.json`, `.pem`); e-mail addresses; digests with an algorithm prefix (`sha256:...`,
-///    `md5=...` values); numbers shorter than 20 digits, versions and IP addresses, dates and
-///    times, durations and sizes (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings
-///    (ids and digests); identifiers made of words (every segment between `-_.:/@=` is a word,
-///    a camelCase word, a number or hex string of up to 8 digits, or a word with up to 3 digits
-///    such as `v2`, `sha256`, `30s`). What is left is a secret when it looks random: digits-only values need
-///    20 or more digits and entropy >= 2.5; other values need letters with digits, or mixed case
-///    that is not camelCase, or letters with symbols (12 bytes or more), and a Shannon entropy of
-///    at least min(3.0, log2(length) - 0.7) bits per byte.
+///    8 bytes (16 for strict) or holding whitespace; file paths (a leading `/`, `~/`, `./`, `C:\`;
+///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
+///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
+///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
+///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests);
+///    identifiers made of words (every segment between `-_.:/@=#` is a word, a camelCase word, a
+///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
+///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`).
+///    What is left is a secret when it looks random: letters with digits, or mixed case that is
+///    not camelCase (12 bytes or more), or letters with symbols (12 bytes or more), with a
+///    Shannon entropy of at least min(3.0, log2(length) - 0.7) bits per byte; digits-only values
+///    need 14 digits (20 for strict), an entropy of 2.5 and not to be a Unix time in ms/µs/ns.
 ///
 /// ## Performance
 /// Pure functions over the value's bytes: no allocation, no `String`, a few passes over at most
@@ -63,8 +64,9 @@ enum SecretShape {
             default: break
             }
         }
-        // $NAME, $env:NAME, %NAME%, %s / %d / %v.
+        // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v.
         if first == UInt8(ascii: "$") {
+            if v.count > 1 && v.count <= 3 && isDigits(v, 1, v.count - 1) { return true }
             var start = 1
             if hasPrefix(v, "$env:", foldCase: true) { start = 5 }
             return start < v.count && isVariableName(v, from: start, to: v.count)
@@ -111,13 +113,14 @@ enum SecretShape {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { return false }
             classes.add(byte)
         }
-        if isPathOrObjectKey(v, classes) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes) {
+        let longNumber = strict ? 20 : 14
+        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber) {
             return false
         }
         if strict && (isUUID(v) || classes.isHex(count: count)) { return false }
         if isIdentifier(v) { return false }
         let entropy = shannonEntropy(v)
-        if classes.digits == count { return count >= 20 && entropy >= 2.5 }
+        if classes.digits == count { return count >= longNumber && !isEpochTimestamp(v) && entropy >= 2.5 }
         let letters = classes.upper + classes.lower
         let mixedCase = classes.upper > 0 && classes.lower > 0
         let plausible: Bool
@@ -156,8 +159,9 @@ enum SecretShape {
         }
     }
 
-    /// Paths, object and cache keys, file names: `/var/x`, `C:\x`, `tenants/a/b.json`, `server.key`.
-    static func isPathOrObjectKey(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
+    /// Paths and file names: `/var/x`, `~/x`, `./x`, `C:\x`, `uploads/9f86d0.png`, `server.key`.
+    /// (Object and cache keys made of words, `tenants/acme/2024/orders`, are identifiers.)
+    static func isPathOrObjectKey(_ v: UnsafeRawBufferPointer) -> Bool {
         let first = v[0]
         if first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "~") { return true }
         if hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) { return true }
@@ -165,16 +169,13 @@ enum SecretShape {
             && (v[2] == UInt8(ascii: "\\") || v[2] == UInt8(ascii: "/")) { return true }
         var lastSlash = -1
         var lastDot = -1
-        var plusOrEquals = false
         for index in 0..<v.count {
             switch v[index] {
             case UInt8(ascii: "/"): lastSlash = index
             case UInt8(ascii: "."): lastDot = index
-            case UInt8(ascii: "+"), UInt8(ascii: "="): plusOrEquals = true
             default: break
             }
         }
-        if lastSlash >= 0 && classes.upper == 0 && !plusOrEquals { return true }
         // A file extension: 1-5 lower-case letters or digits after the last dot, with a letter.
         if lastDot > 0 && lastDot > lastSlash {
             let extensionLength = v.count - lastDot - 1
@@ -226,8 +227,9 @@ enum SecretShape {
 
     private static let digestAlgorithms: [StaticString] = ["sha", "md5", "crc", "blake", "xxh", "hmac-", "murmur", "adler"]
 
-    /// Numbers (< 20 digits), versions and IPv4 addresses, dates, times, durations and sizes.
-    static func isNumberLike(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
+    /// Numbers (fewer than `longNumber` digits, or with separators), hex numbers, versions and
+    /// IPv4 addresses, dates, times, durations and sizes.
+    static func isNumberLike(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses, longNumber: Int) -> Bool {
         let count = v.count
         // 1234, 1,234.5, -3, 1_000_000: digits with separators and no letter.
         if classes.upper + classes.lower == 0 {
@@ -238,7 +240,13 @@ enum SecretShape {
                      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ":")) { return false }
             }
             // Dates, times, IPs and plain numbers; long digit-only runs go on to the random test.
-            return digits < 20 || digits < count
+            return digits < longNumber || digits < count
+        }
+        // 0x3AA5C34371567BD2: a hex number.
+        if count > 2 && v[0] == UInt8(ascii: "0") && (v[1] == UInt8(ascii: "x") || v[1] == UInt8(ascii: "X")) {
+            var hex = true
+            for index in 2..<count where !isHexDigit(v[index]) { hex = false; break }
+            if hex { return true }
         }
         // v1.2.3, 1.22.4-rc.1: digits and dots first.
         var index = v[0] == UInt8(ascii: "v") || v[0] == UInt8(ascii: "V") ? 1 : 0
@@ -281,6 +289,11 @@ enum SecretShape {
         "ki", "mi", "gi", "ti", "kib", "mib", "gib", "tib", "sec", "secs", "min", "mins", "hr", "hrs",
     ]
 
+    /// A Unix time in milliseconds, microseconds or nanoseconds (13, 16 or 19 digits starting with 1).
+    static func isEpochTimestamp(_ v: UnsafeRawBufferPointer) -> Bool {
+        (v.count == 13 || v.count == 16 || v.count == 19) && v[0] == UInt8(ascii: "1")
+    }
+
     /// `8-4-4-4-12` hex digits.
     static func isUUID(_ v: UnsafeRawBufferPointer) -> Bool {
         guard v.count == 36 else { return false }
@@ -294,7 +307,7 @@ enum SecretShape {
         return true
     }
 
-    /// An identifier made of words: every segment between `-`, `_`, `.`, `:`, `/`, `@`, `=` is a
+    /// An identifier made of words: every segment between `-`, `_`, `.`, `:`, `/`, `@`, `=`, `#` is a
     /// word (lower, UPPER, Capitalized or camelCase letters), a number of up to 8 digits, up to 8
     /// hex digits, a word followed by up to 3 digits (`v2`, `sha256`) or up to 3 digits followed
     /// by a short word (`30s`, `2fa`).
@@ -320,7 +333,7 @@ enum SecretShape {
     private static func isSegmentSeparator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"),
-             UInt8(ascii: "@"), UInt8(ascii: "="):
+             UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "#"):
             return true
         default:
             return false

@@ -48,28 +48,33 @@ id = "generic-secret-assignment"
 description = "values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secrets"
 regex = '''(?x)
 (?:
+    # ---- names that end in key or token but name data, not credentials (public keys, cache,
+    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
+    (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
+          |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
+          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
+          |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
+          |hot|sequence|page|cursor) [_.-]? key
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|client|cancellation|next
+          |request|max) [_.-]? token )
+    (*SKIP)(*FAIL)
     # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
-    (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
-    # ---- token: access_token, X_TOKEN, id-token, token (not cursors and idempotency ids)
-  | (?<![A-Za-z0-9/:])
-    (?<!(?i)page[_.-]|cursor[_.-]|continuation[_.-]|pagination[_.-]|sync[_.-]|resume[_.-]|idempotency[_.-]|client[_.-]|cancellation[_.-]|next[_.-]|request[_.-]|max[_.-])
-    (?i:token)
+  | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token
+  | (?<![A-Za-z0-9/:]) (?i:token)
     # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
-  | (?<=[a-z0-9])
-    (?<!(?i)page|cursor|continuation|pagination|sync|resume|idempotency|client|cancellation|next|request|max)
-    (?-i:Token|TOKEN)
-    # ---- accesstoken, authtoken (lower-case compounds)
-  | (?i:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token
-    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key: any prefix but data-naming ones
-  | (?<=[A-Za-z0-9][_.-])
-    (?<!(?i)public[_.-]|pub[_.-]|primary[_.-]|foreign[_.-]|unique[_.-]|partition[_.-]|sort[_.-]|range[_.-]|hash[_.-]|row[_.-]|shard[_.-]|index[_.-]|lookup[_.-]|cache[_.-]|object[_.-]|s3[_.-]|gcs[_.-]|blob[_.-]|bucket[_.-]|file[_.-]|upload[_.-]|asset[_.-]|media[_.-]|image[_.-]|routing[_.-]|message[_.-]|msg[_.-]|record[_.-]|item[_.-]|entity[_.-]|event[_.-]|idempotency[_.-]|dedup[_.-]|dedupe[_.-]|correlation[_.-]|request[_.-]|trace[_.-]|job[_.-]|task[_.-]|group[_.-]|tenant[_.-]|feature[_.-]|flag[_.-]|config[_.-]|setting[_.-]|translation[_.-]|i18n[_.-]|label[_.-]|field[_.-]|column[_.-]|attribute[_.-]|property[_.-]|tag[_.-]|metric[_.-]|schema[_.-]|table[_.-]|version[_.-]|kafka[_.-]|redis[_.-]|kms[_.-]|cmk[_.-]|gpg[_.-]|pgp[_.-]|ssh[_.-]|host[_.-]|verify[_.-]|verification[_.-]|jwks[_.-]|map[_.-]|hot[_.-]|sequence[_.-]|page[_.-]|cursor[_.-]|foo[_.-])
-    (?i:key)
+  | (?<=[a-z0-9]) (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken, AccessToken (compounds)
+  | (?i:(?:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token)
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key
+  | (?<=[A-Za-z0-9][_.-]) (?i:key)
     # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
-  | (?<=[a-z0-9])
-    (?<!(?i)public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache|object|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item|entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant|feature|flag|config|setting|translation|label|field|column|attribute|property|tag|metric|schema|table|version|kafka|redis|kms|gpg|pgp|ssh|host|verify|verification|jwks|map|hot|sequence|page|cursor|monkey|turkey|hockey|jockey|whiskey|donkey)
-    (?-i:Key|KEY)
+  | (?<=[a-z0-9]) (?-i:Key|KEY)
     # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
-  | (?i:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key
+  | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
   | (?<![A-Za-z0-9/:]) (?i:skey)
     # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
   | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
@@ -476,6 +481,7 @@ regexes = [
 id = "header-api-key"
 description = "API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similar"
 regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
+valueShape = "token"
 keywords = ["api-key", "apikey", "application-key", "subscription-key", "functions-key", "api-secret", "client-secret", "auth-key", "honeycomb-team", "art-api"]
 tags = ["http", "header"]
 mustRedact = [
@@ -490,6 +496,7 @@ mustRedact = [
 ]
 mustKeep = [
   'X-Api-Key: ***',
+  'go: struct dump &{Name:payments APIKey: Token:<nil> Timeout:30s}',
   'WARN request rejected: X-Api-Key header missing',
   'X-Api-Key: <redacted>',
   'x-api-key: ${API_KEY}',
@@ -779,7 +786,7 @@ regex = '''(?x)
 (?: \\"([^"\\]+)\\"
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
-  | ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
 keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
@@ -836,12 +843,14 @@ mustKeep = [
   'vault: password_file=/run/secrets/db_password',
   'docker: --password-stdin used',
   'if (password === "") { return }',
+  "python: Settings(db_password=SecretStr('**********'), debug=False)",
+  'config: password=os.getenv("DB_PASSWORD") loaded',
 ]
 
 [[rules.allowlists]]
 description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
 regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default)[).,:;!]*$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -862,7 +871,7 @@ regex = '''(?x)
 (?: \\"([^"\\]+)\\"
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
-  | ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
 keywords = ["pass=", "pass:", "pass\"", "pass'", "pass`", "pass\\", "pass]", "pass ", "pass\t", "pwd", "pw=", "pw:", "pw\"", "pw'", "pw`", "pw\\", "pw]", "pw ", "pw\t", "requirepass", "masterauth"]
@@ -1226,7 +1235,7 @@ mustKeep = [
 [[rules.allowlists]]
 description = "words"
 regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default)[).,:;!]*$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
