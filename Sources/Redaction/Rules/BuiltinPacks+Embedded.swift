@@ -58,8 +58,9 @@ regex = '''(?x)
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
           |hot|sequence|page|cursor) [_.-]? key
-       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|client|cancellation|next
-          |request|max) [_.-]? token )
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
+          |request|max) [_.-]? token
+       | (?-i:[cC]lientToken) )
     (*SKIP)(*FAIL)
     # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
   | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
@@ -76,6 +77,10 @@ regex = '''(?x)
     # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
   | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
   | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- license keys named by the one word: license: <key> (MIT, Apache-2.0 are words)
+  | (?<![A-Za-z0-9/:]) (?i:licen[cs]e)
+    # ---- Vault AppRole secret_id (an "_id" that is a credential)
+  | (?<![A-Za-z0-9/:]) (?i:secret[_-]id)
     # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
   | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
   | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
@@ -100,7 +105,7 @@ regex = '''(?x)
   | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
 )'''
 valueShape = "token"
-keywords = ["secret", "token", "key", "credential", "creds", "_pat", "-pat"]
+keywords = ["secret", "token", "key", "credential", "creds", "_pat", "-pat", "licence", "license"]
 tags = ["generic", "token"]
 mustRedact = [
   '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0Zq7Lm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp","expires_in":3599}',
@@ -133,6 +138,9 @@ mustRedact = [
   'SECRET_KEY_BASE=4f9c2a7e1b8d3f6a5c0e9b2d7f4a1c8e3b6d9f2a5c8e1b4d7f0a3c6e9b2d5f8a',
   'aws: client_credential=Qx8~Zk2Lm9Tn4.Vb7Rz1Wc5Yd3Fs',
   'deploy: api_key_2: "k2_Rt4Wn1Zs8Bc3Yd6Hf0Jg"',
+  'export VAULT_CLIENT_TOKEN="hvs.Zq8xW2mL5nR7tY1vK3pC9dF4"',
+  'newrelic: license: 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3eLQ7WNRAL',
+  'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
   '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
@@ -169,6 +177,9 @@ mustKeep = [
   'api_token=<your-api-token> (see docs)',
   'secret: "${{ secrets.DEPLOY_KEY }}"',
   'license_key: xxxxxxxxxxxxxxxxxxxxxxxx',
+  'package: license: Apache-2.0',
+  'aws secretsmanager get-secret-value --secret-id prod/payments/db',
+  '{"SecretId":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd"}',
   'token="sk-ab12...wxyz" (truncated)',
 ]
 
@@ -179,7 +190,7 @@ description = "values of a key named `key` alone (key=, \"key\": , Key: , KEY=) 
 # `key` alone names cache keys, object keys, Kafka keys and map keys far more often than
 # credentials, hence the strict shape: at least 16 bytes, random-looking, not a UUID or bare hex.
 regex = '''(?x)
-(?<![A-Za-z0-9_.\-/:@$]) (?i:key)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 (?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
   | \s+ - \s+
@@ -200,6 +211,7 @@ mustRedact = [
   'Key=Wq4Lm9Xv2Tn7Rk1Zs8Bc3Yd6Hf0JgPv5',
   'KEY: Rt4Wn1Zs8Bc3Yd6Hf0JgPv5Km2Nx7Lq',
   'sentry dsn key - Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'Unseal Key 2: Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO7/A',
 ]
 mustKeep = [
   'redis: GET key=user:42:profile hit=true',
@@ -303,7 +315,7 @@ mustKeep = [
 id = "generic-cli-secret-flag"
 description = "command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret X"
 regex = '''(?x)
-(?:^|\s) --? (?:[A-Za-z0-9]+[_-])*
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
 (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
@@ -315,6 +327,7 @@ mustRedact = [
   'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
   'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
   'ci: uploader --access-key AKZQ8XW2ML5NR7TY1VKP --secret-key "Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X"',
+  'java -jar agent.jar -vaultToken Zq8xW2mL5nR7tY1vK3pC9dF4 -url https://vault.internal',
 ]
 mustKeep = [
   'usage: cli --token <token> [--verbose]',
@@ -323,6 +336,100 @@ mustKeep = [
   'cli --api-key=***',
   'vault kv get -field=token secret/ci/deploy',
   'aws s3api head-object --bucket logs --key tenants/acme/2024/05/app.log',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-command-secret"
+description = "commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKEN"
+regex = '''(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)'''
+valueShape = "token"
+keywords = ["vault"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'oc -n vault exec -ti vault-0 -- vault operator unseal Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO',
+  'ci: + vault login -no-print hvs.CAESIZq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+]
+mustKeep = [
+  'vault login -method=oidc role=dev',
+  'vault operator unseal -status',
+  'vault login $VAULT_TOKEN',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-upper-keyword-value"
+description = "an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN X"
+# Upper-case SECRET / TOKEN / PRIVATE / ACCESS / API_KEY followed by a random-looking value is how
+# vendor documentation and config dumps render keys; prose uses lower case. "KEY" alone (PRIMARY
+# KEY, SORT KEY) takes the strict shape in generic-spaced-assignment; only vendorKEY is here.
+regex = '''(?x)
+(?: (?<=[a-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - )
+  | (?<![A-Za-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    [\x20\t]+ (?:["'](?=\S+["']))?
+)
+([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "private", "access"]
+tags = ["generic", "token"]
+mustRedact = [
+  'vendor docs: tiledeskSECRET 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'acmepay TOKEN Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'ci env: AWS_SECRET_ACCESS_KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X',
+  'feedhubKEY-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'gitlab: PRIVATE-TOKEN glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+]
+mustKeep = [
+  'gateway: ACCESS DENIED for user bob on /admin (policy=admin-only)',
+  'ddl: CREATE TABLE api_keys (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)',
+  'hdfs: Kind: HDFS_DELEGATION_TOKEN, Service: ha-hdfs:cluster1, Ident: token 34 for alice',
+  'env: ACCESS_TOKEN 401 Unauthorized from upstream',
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'kms: KEY ROTATION ENABLED for alias/payments-prod',
+  'env: GITHUB_TOKEN ***',
+  'DEBUG parser saw truncated value AGE-SECRET-KEY-1R5NNRSYQEFAUQ98N3ZAQ845QRGUF5TF0XELP5F3VVQX7GRTHS3XT9U and ignored it',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-spaced-assignment"
+description = "secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digest"
+# Prose puts words, ids and digests after these words ("token expired", "revoked token <uuid>",
+# "key 3AA5C343...", "secret db-credentials not found"), hence the strict shape and the skipped
+# page / continuation / resume tokens.
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
+    (*SKIP)(*FAIL)
+  | (?<![A-Za-z0-9/:])
+    (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token )
+  | (?<![A-Za-z0-9]) (?-i:KEY)
+  | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
+)
+[\x20\t]+ (?:["'](?=\S+["']))?
+([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))'''
+valueShape = "strict-token"
+keywords = ["secret", "token", "key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'setup: use api key AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ for the maps client',
+  'bot: registered with token Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+  'acme secret key Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0',
+  'sdk: podioToken Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga',
+]
+mustKeep = [
+  'tokens: revoked token 7c9e6679-7425-40de-944b-e07fc1f90ae7 for user usr_2Kq9 (reason=logout)',
+  'tokens: token a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 expired at 2024-05-14T08:00:00Z',
+  'gpg: key 3AA5C34371567BD2: public key "CI Signing <ci@example.com>" imported',
+  'vault: secret db-credentials not found in namespace prod',
+  'list: next page token CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB returned',
+  'auth: session token expired at 2024-05-14T07:59:59Z, refreshing',
+  'k8s: secret "registry-pull-secret" is missing key ".dockerconfigjson"',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####),
         ("headers", #####"""
@@ -756,8 +863,8 @@ maxLines = 200
 #             JSON string, and "]" (config["password"], $_POST['pass']).
 # SEPARATOR   ":", ":=", "=>", "->" with any spacing; "=" tight or with space before it (so in
 #             "password= user=bob" the next key is not taken as the password); " - "; a
-#             comparison (==, ===, !=, !==) or plain whitespace before a quoted value
-#             (if password == "x", password 'x' in Gradle and SQL).
+#             comparison (==, ===, !=, !==), plain whitespace or " is " before a quoted value
+#             (if password == "x", password 'x' in Gradle and SQL, the password is 'x').
 # VALUE       one capture group per quoting style; the first non-empty group is the secret:
 #             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python,
 #             shell) | unquoted. Quoted values never start with whitespace; unquoted values stop
@@ -781,7 +888,7 @@ regex = '''(?x)
   | =(?![=>]) | \s+ =(?![=>]) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
   | \s+ - \s+
-  | \s+ (?=["'])
+  | \s+ (?:is\s+)? (?=["'])
 )
 (?: \\"([^"\\]+)\\"
   | "((?!\s)(?:[^"\\]|\\.)+)"
@@ -814,6 +921,7 @@ mustRedact = [
   'options.smtpRelayPassword = "Sm-Rly-6tQ2"',
   'wifi: psk passphrase - Wf-Pass-8zLq3',
   'mfa: passcode=482913',
+  '''setup: the default password is 'Blu3berry-77' for the admin account''',
   '''ALTER ROLE report WITH LOGIN PASSWORD 'Rp-Sql-3xLq9' VALID UNTIL '2025-01-01';''',
 ]
 mustKeep = [
@@ -915,7 +1023,7 @@ regexes = [
 [[rules]]
 id = "password-connection-string"
 description = "Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'"
-regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)'''
+regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)'''
 valueShape = "password"
 keywords = ["password", "pwd", "passwd"]
 tags = ["password", "connection-string"]
@@ -925,6 +1033,7 @@ mustRedact = [
   'odbc: Driver={ODBC Driver 18 for SQL Server};Server=dwh;UID=loader;PWD={p@ss;w0rd-Xq};',
   'Data Source=ora-prod;User Id=scott;Password=Tig3r-Lq8v',
   'Server=hq-sql\main; Database=Fleet; User Id=fleet; password= Fl33t-Pw 9x;',
+  '<add name="Fleet" connectionString="Server=sql01; Database=Fleet; User Id=fleet; password= Fq!7Lx_=Wv9Zk2" />',
 ]
 mustKeep = [
   'Server=tcp:sql01.internal,1433;Database=Orders;User ID=app;Password=***;Encrypt=True;',
