@@ -55,6 +55,7 @@ import Testing
         "12345678901234567890123", "8195513847023883",             // long digits
         "ABC123DEF456",                                            // short, letters and digits
         "hope]nobody[finds>-_$#thisone",                           // letters and symbols
+        "abcd1234-ef56-78gh-ijkl-mnopqrstuvwx",                    // UUID layout, not hex
     ]
 
     @Test(arguments: tokens)

@@ -21,7 +21,7 @@ internal import Darwin
 ///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
 ///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
 ///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests);
-///    identifiers made of words (every segment between `-_.:/@=#` is a word, a camelCase word, a
+///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
 ///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
 ///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`).
 ///    What is left is a secret when it looks random: letters with digits, or mixed case that is
@@ -118,7 +118,7 @@ enum SecretShape {
             return false
         }
         if strict && (isUUID(v) || classes.isHex(count: count)) { return false }
-        if isIdentifier(v) { return false }
+        if !hasUUIDLayout(v) && isIdentifier(v) { return false }
         let entropy = shannonEntropy(v)
         if classes.digits == count { return count >= longNumber && !isEpochTimestamp(v) && entropy >= 2.5 }
         let letters = classes.upper + classes.lower
@@ -301,6 +301,19 @@ enum SecretShape {
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 if v[index] != UInt8(ascii: "-") { return false }
             } else if !isHexDigit(v[index]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `8-4-4-4-12` letters and digits: a key issued in UUID layout, never an identifier.
+    static func hasUUIDLayout(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count == 36 else { return false }
+        for index in 0..<36 {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if v[index] != UInt8(ascii: "-") { return false }
+            } else if !(isLetter(v[index]) || isDigit(v[index])) {
                 return false
             }
         }

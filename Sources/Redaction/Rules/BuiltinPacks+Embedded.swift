@@ -366,11 +366,11 @@ description = "an upper-case secret word joined to a vendor name (then whitespac
 # KEY, SORT KEY) takes the strict shape in generic-spaced-assignment; only vendorKEY is here.
 regex = '''(?x)
 (?: (?<=[a-z0-9])
-    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
-    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - )
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
   | (?<![A-Za-z0-9])
-    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
-    [\x20\t]+ (?:["'](?=\S+["']))?
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
 ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))'''
 valueShape = "token"
@@ -382,6 +382,8 @@ mustRedact = [
   'ci env: AWS_SECRET_ACCESS_KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X',
   'feedhubKEY-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
   'gitlab: PRIVATE-TOKEN glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  'vendor: feedhubACCESS=Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'vendor: acme SECRET KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
 ]
 mustKeep = [
   'gateway: ACCESS DENIED for user bob on /admin (policy=admin-only)',
@@ -1166,7 +1168,7 @@ regexes = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-short-flag"
-description = "short password flags where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p"
+description = "short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db"
 # Case-sensitive on purpose: mysql's -P is the port, sqlcmd's -p prints statistics. Only these
 # tools: elsewhere -p means port or path. mysql "-p db" (space) prompts and names a database.
 regex = '''(?x)
@@ -1178,9 +1180,12 @@ regex = '''(?x)
   | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
-  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))'''
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)'''
 valueShape = "password"
-keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo"]
+keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo", "zip", "7z", "sqlplus", "expdp", "impdp", "sqlldr"]
 tags = ["password", "cli"]
 mustRedact = [
   'cron[2211]: (backup) CMD (mysqldump -u backup -pBkp-9xLq2Wz --all-databases | gzip > /backup/all.sql.gz)',
@@ -1193,6 +1198,10 @@ mustRedact = [
   'sqlcmd -S sql01.internal -U sa -P Sq-Cmd-4kLq9 -Q "SELECT 1"',
   'backup: mongodump --host mongo01 -u backup -p Mg-Dmp-2xLq8 --out /backup',
   '''mysql -u root -p'My-Sq1-Pw9' -e "SHOW DATABASES"''',
+  'backup: zip -r -P Zp-Enc-4kLq7 /backup/app.zip /srv/app',
+  'archive: 7z a -pSz-Enc-8xLq2 -mhe=on secrets.7z notes.txt',
+  'cron: sqlplus -s scott/Or-Pls-6kLq3@ORCLPDB1 @report.sql',
+  'expdp system/Or-Exp-1xLq9@prod schemas=hr directory=dp_dir dumpfile=hr.dmp',
 ]
 mustKeep = [
   'mysql -h db.internal -P 3306 -u app -p shop',
@@ -1202,6 +1211,9 @@ mustKeep = [
   'psexec \\host -u admin -p $Password -i calc.exe',
   'sqlcmd -S sql01 -E -Q "SELECT 1"',
   'mongosh "mongodb://localhost:27017" --quiet',
+  'zip -r -q /backup/app.zip /srv/app',
+  'sqlplus /nolog @setup.sql',
+  'sqlplus -s / as sysdba',
 ]
 
 # ---------------------------------------------------------------------------------------------
