@@ -1301,7 +1301,7 @@ regex = '''(?x)
   | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)'''
 valueShape = "password"
-keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo", "zip", "7z", "sqlplus", "expdp", "impdp", "sqlldr"]
+keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo", "zip", "7z ", "7za", "7zz", "sqlplus", "expdp", "impdp", "sqlldr"]
 tags = ["password", "cli"]
 mustRedact = [
   'cron[2211]: (backup) CMD (mysqldump -u backup -pBkp-9xLq2Wz --all-databases | gzip > /backup/all.sql.gz)',
@@ -1560,7 +1560,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
-  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk3:bcpk4:osqlk4:isqlk5:mongok3:zipk2:7zk7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:375i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk3:bcpk4:osqlk4:isqlk5:mongok3:zipk3:7z k3:7zak3:7zzk7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:375i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )k5:logint8:passwordt3:cliv8:passwordR3:399i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
