@@ -14,30 +14,35 @@ extension BuiltinPacks {
 #
 # KEY NAMES (case-insensitive unless noted; a key may carry any prefix):
 #   secret   client_secret, SECRET_KEY, aws_secret_access_key, clientSecret, vendorSECRET,
-#            webhook.secret, secret-token, secret_key_base
+#            webhook.secret, secret-token, secret_key_base; Vault AppRole secret_id
 #   token    access_token, X_TOKEN, id-token, accessToken, PartnerFeedToken, vendorTOKEN, authtoken
-#            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/client/
-#            cancellation/request tokens, which are cursors and idempotency ids)
+#            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/cancellation/
+#            request/max tokens and AWS clientToken, which are cursors and idempotency ids)
 #   *key     api_key, API_KEY, x-api-key, apiKey, paymentGatewayKey, vendorKEY, apikey, accesskey,
 #            skey (not: public/primary/partition/sort/cache/object/routing/idempotency/message/...
-#            keys, which name data, not credentials; see the lookbehind list in the rule)
+#            keys, which name data, not credentials: the (*SKIP)(*FAIL) branch of the rule; the
+#            data word must start a segment, so bitbucket_key still counts)
 #   key      `key` alone: generic-key-assignment, with the stricter shape
 #   auth     ledgerAuth, basic_auth, proxy-auth: generic-auth-assignment
-#   other    credential(s), creds, *_pat / *-pat (personal access tokens)
+#   other    license / licence, credential(s), creds, *_pat / *-pat (personal access tokens)
 #   A key may end with a digit suffix or a value word: api_key_2, secret_key_base, token_value.
 # SEPARATORS   = : := => -> " - " (spaced dash), and ", " between a quoted key and a quoted value
-#              (config.get("api_key", "...")). Whitespace alone is not a separator here.
+#              (config.get("api_key", "...")). Whitespace alone separates only in the last two
+#              rules: after an upper-case word (boxSECRET X, acme TOKEN X: token shape) and after
+#              a lower-case one (token X, api key X: strict shape).
 # KEY END      optional closing quote (also \" inside JSON strings) and "]" (settings["api_key"]).
 # VALUES       "..." (JSON escapes allowed), \"...\", '...', `...`, [...] (Go header maps), or
 #              unquoted in the token alphabet [A-Za-z0-9_~+/=*!@#$^%.:-] (never starting with "-":
 #              PEM markers and --flags are not values; a trailing "." or ":" is prose).
-# SHAPES       token: random-looking, not a structured non-secret (numbers, versions, dates,
-#              durations, paths and object keys, URLs, e-mails, ARNs, sha256:/md5= digests,
-#              identifiers made of words, placeholders and references); UUIDs and hex count.
-#              strict-token: the same, but UUIDs and bare hex strings are ids and digests, and
-#              16 bytes at least. The full decision rule is documented on SecretShape.
+# SHAPES       token: random-looking (letters with digits, mixed case that is not camelCase, or
+#              letters with symbols; entropy >= min(3.0, log2(length) - 0.7); 8 bytes or more)
+#              and not a structured non-secret (numbers, versions, dates, durations, file paths,
+#              URLs, e-mails, ARNs, sha256:/md5= digests, identifiers made of words such as
+#              db-credentials or user:42:profile, placeholders and references); UUIDs and hex
+#              count. strict-token: the same, but UUIDs and bare hex strings are ids and digests,
+#              and 16 bytes at least. The full decision rule is documented on SecretShape.
 # What the layer does NOT mask is listed in README.md ("What the generic layer masks, and what it
-# does not").
+# does not"). Tests/Fixtures/traps/modern-app.log holds modern log lines that must stay unchanged.
 #
 # loghub (32,000 lines): Android "wtoken = AppWindowToken{...} token=Token{a64f992" (values start
 # with a brace or are words), Hadoop "Token: Token { kind: ...}" (a word), Mac "stream/token:"
@@ -435,7 +440,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3244:(?x)
+R2:45i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3244:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition and idempotency keys, page and continuation tokens): the name is skipped
@@ -492,7 +497,7 @@ R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
-)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenR3:181i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx321:(?x)
+)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenR3:186i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx321:(?x)
 (?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 (?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
@@ -504,7 +509,7 @@ R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
-)k3:keyt7:generict5:tokenv12:strict-tokenR3:222i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx287:(?x)
+)k3:keyt7:generict5:tokenv12:strict-tokenR3:227i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx287:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -513,7 +518,7 @@ R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))
-)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenR3:256i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenR3:261i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -521,12 +526,12 @@ R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:286i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:308i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:291i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:313i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:336i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenR3:355i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx437:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:341i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenR3:360i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx437:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -534,7 +539,7 @@ R2:40i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenR3:394i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx592:(?x)
+([A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*(?<![.:]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenR3:399i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx592:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
