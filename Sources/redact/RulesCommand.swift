@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the rules that redaction would use (id, pack, description, keywords).",
-            discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields.")
+            discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields. --all lists the rules that are off too (opt-in rules, --disable), with an ENABLED column (an \"enabled\" field in JSON).")
 
         @OptionGroup(title: "Rules")
         var ruleOptions: RuleOptions
@@ -19,25 +19,32 @@ struct RulesCommand: ParsableCommand {
         @Flag(help: "Print a JSON array instead of a table.")
         var json = false
 
+        @Flag(help: "Also list the rules that are off (opt-in rules, --disable), with an ENABLED column.")
+        var all = false
+
         mutating func run() throws {
-            let rules = try ruleOptions.makeBuilder().selectedRules()
-            // Compile too, so `rules list` fails exactly when redaction would.
-            _ = try ruleOptions.compile()
+            // The compiled set lists exactly what redaction would use (and fails when it would);
+            // built once, so its notices print once. `--all` adds the assembled rules that are off.
+            let (ruleSet, builder) = try ruleOptions.compileWithBuilder()
+            let selected = ruleSet.rules
+            let active = Set(selected.map(\.id))
+            let rules = all ? builder.assembledRules : selected
             if json {
                 let objects = rules.map { rule -> String in
                     var fields = [
-                        "\"id\":\(JSON.quote(rule.id))",
-                        "\"pack\":\(JSON.quote(rule.pack))",
-                        "\"description\":\(JSON.quote(rule.description))",
-                        "\"regex\":\(JSON.quote(rule.regex))",
+                        "\"id\":\(JSONStringCodec.encode(rule.id))",
+                        "\"pack\":\(JSONStringCodec.encode(rule.pack))",
+                        "\"description\":\(JSONStringCodec.encode(rule.description))",
+                        "\"regex\":\(JSONStringCodec.encode(rule.regex))",
                         "\"secretGroup\":\(rule.secretGroup.map(String.init) ?? "null")",
-                        "\"keywords\":\(JSON.array(rule.keywords))",
-                        "\"source\":\(JSON.quote(rule.source.description))",
+                        "\"keywords\":\(JSONStringCodec.encodeArray(rule.keywords))",
+                        "\"source\":\(JSONStringCodec.encode(rule.source.description))",
                     ]
+                    if all { fields.append("\"enabled\":\(active.contains(rule.id))") }
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
-                    if let shape = rule.valueShape { fields.append("\"valueShape\":\(JSON.quote(shape.rawValue))") }
+                    if let shape = rule.valueShape { fields.append("\"valueShape\":\(JSONStringCodec.encode(shape.rawValue))") }
                     if let block = rule.block {
-                        fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
+                        fields.append("\"block\":{\"begin\":\(JSONStringCodec.encode(block.begin)),\"end\":\(JSONStringCodec.encode(block.end)),\"maxLines\":\(block.maxLines)}")
                     }
                     return "{" + fields.joined(separator: ",") + "}"
                 }
@@ -46,12 +53,15 @@ struct RulesCommand: ParsableCommand {
             }
             let idWidth = min(40, rules.map(\.id.count).max() ?? 2)
             let packWidth = rules.map(\.pack.count).max() ?? 4
-            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  DESCRIPTION  [KEYWORDS]")
+            let showAll = all
+            let enabledColumn = { (rule: RedactionRule) in showAll ? (active.contains(rule.id) ? "yes" : "no").padding(to: 7) + "  " : "" }
+            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  " + (all ? "ENABLED  " : "")
+                  + "DESCRIPTION  [KEYWORDS]")
             for rule in rules {
-                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  "
+                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  " + enabledColumn(rule)
                       + rule.description + "  [" + rule.keywords.joined(separator: ", ") + "]")
             }
-            StandardError.write("redact: \(rules.count) rule(s)")
+            StandardError.write(all ? "redact: \(rules.count) rule(s), \(selected.count) enabled" : "redact: \(rules.count) rule(s)")
         }
     }
 
@@ -84,7 +94,8 @@ struct RulesCommand: ParsableCommand {
                 for file in files { paths.formUnion(try RuleFiles.expand(file)) }
                 tested = ruleSet.rules.filter { paths.contains($0.source.file) }
             }
-            for rule in tested where rule.keywords.allSatisfy(\.isEmpty) {
+            let withoutKeywords = Set(ruleSet.rulesWithoutKeywords)
+            for rule in tested where withoutKeywords.contains(rule.id) {
                 print("WARN \(rule.source): rule '\(rule.id)': no keywords, so it runs on every line (slow); add the literals every match contains")
             }
             let checker = RuleSampleCheck(ruleSet: ruleSet)

@@ -1,6 +1,6 @@
 /// A set of rules compiled for matching: the "matcher" of the engine.
 ///
-/// Holds every rule's JIT-compiled pattern, the keyword prefilter over all rules, and the
+/// Holds every rule's compiled pattern, the keyword prefilter over all rules, and the
 /// replacement templates. Scanning a line needs a ``ScanScratch`` (per thread or per stream).
 ///
 /// ## Thread safety
@@ -26,7 +26,8 @@ public final class CompiledRuleSet: Sendable {
     }
 
     let compiledRules: [CompiledRule]
-    let prefilter: KeywordPrefilter
+    /// The keyword prefilter over every rule's keywords.
+    let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
@@ -39,9 +40,15 @@ public final class CompiledRuleSet: Sendable {
     public let options: Options
 
     /// The rules, in the order given.
-    public var rules: [RedactionRule] { compiledRules.map(\.rule) }
+    public var rules: [RedactionRule] { compiledRules.prefix(visibleRuleCount).map(\.rule) }
     /// Number of rules.
-    public var count: Int { compiledRules.count }
+    public var count: Int { visibleRuleCount }
+    /// The rules given (``rules``); the engine's own rules follow them in ``compiledRules``.
+    let visibleRuleCount: Int
+    /// Index of the record layer's rule for values under sensitive keys.
+    var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
+    /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
+    static let sensitiveKeyRuleID = "record-sensitive-key"
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
     private let allPatterns: [CompiledPattern]
 
@@ -57,14 +64,15 @@ public final class CompiledRuleSet: Sendable {
     ///   - allowlists: top-level allowlists; each applies to its `targetRules` (or to all rules).
     ///   - options: replacement, hash key, limits.
     /// - Throws: ``RuleLoadError`` naming the rule's file, line and id: a regex PCRE2 rejects (with
-    ///   the offset), a secret group the regex does not have, a duplicate id, a bad template, or a
-    ///   `{hash}` template without a key.
+    ///   the offset), a secret group the regex does not have, an empty id or one with a control
+    ///   character, a duplicate id, a bad rule template; or, with origin
+    ///   ``RuleLoadError/Setting/replacement``, a `{hash}` template without a key.
     public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
         throws(RuleLoadError)
     {
         self.options = options
         if options.replacement.usesHash && options.hashKey == nil {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+            throw RuleLoadError(setting: .replacement,
                                 message: "the template uses {hash} but no hash key was given (refusing unkeyed hashes)")
         }
         var seen: [String: SourceLocation] = [:]
@@ -85,6 +93,9 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
+            if let problem = RedactionRule.problem(withID: rule.id) {
+                throw RuleLoadError(location: rule.source, message: problem)
+            }
             if let earlier = seen[rule.id] {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
@@ -125,11 +136,21 @@ public final class CompiledRuleSet: Sendable {
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
                                          blockMaxLines: rule.block?.maxLines ?? 0,
                                          foldedKeywords: rule.keywords.filter { !$0.isEmpty }
-                                             .map { Array($0.utf8).map(KeywordPrefilter.fold) }))
+                                             .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
+        // The record layer's own rule (values under sensitive keys), after the user-visible ones.
+        let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
+                                      description: "a JSON record value under a sensitive key (password, token, secret, ...)",
+                                      regex: "(?!)", pack: "records")
+        compiled.append(CompiledRule(rule: sensitive, pattern: try compile(sensitive.regex, sensitive, "regex"), secretGroup: nil,
+                                     allowlists: [], replacement: options.replacement, blockBegin: nil, blockEnd: nil,
+                                     blockMaxLines: 0, foldedKeywords: []))
         compiledRules = compiled
-        prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
-        alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
+        visibleRuleCount = compiled.count - 1
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords),
+                                  triggers: Self.decoderTriggers + Self.recordTriggers)
+        alwaysRun = compiled.indices.prefix(visibleRuleCount)
+            .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
         for rule in compiled {
@@ -148,8 +169,7 @@ public final class CompiledRuleSet: Sendable {
         do {
             placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
-                                message: "cannot build the placeholder recognizer: \(error)")
+            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
         }
         if let placeholderSearch { patterns.append(placeholderSearch) }
         allPatterns = patterns
@@ -162,5 +182,11 @@ public final class CompiledRuleSet: Sendable {
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }
 
     /// New scratch space sized for this set. One per thread or stream.
-    public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+    public func makeScratch() -> ScanScratch {
+        ScanScratch(ruleCount: compiledRules.count, maximumCaptureCount: maximumCaptureCount, limits: options.limits)
+    }
+
+    /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
+    /// call this once at start so no later call pays for it).
+    public func warmUp() { compileAllJIT() }
 }

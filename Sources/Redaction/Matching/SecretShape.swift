@@ -394,6 +394,8 @@ enum SecretShape {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }
+    /// ASCII upper-case letters folded to lower case; other bytes unchanged.
+    @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
     @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
         isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
     }
@@ -440,7 +442,7 @@ enum SecretShape {
         guard to - from == length else { return false }
         return word.withUTF8Buffer { bytes in
             for offset in 0..<length {
-                let byte = foldCase ? KeywordPrefilter.fold(v[from + offset]) : v[from + offset]
+                let byte = foldCase ? lowercased(v[from + offset]) : v[from + offset]
                 if byte != bytes[offset] { return false }
             }
             return true

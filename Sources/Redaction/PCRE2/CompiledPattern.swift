@@ -18,7 +18,7 @@ import Synchronization
 /// and published with a compare-and-exchange, so a thread either sees no JIT code (and uses the
 /// interpreter on the original) or fully compiled JIT code; two threads racing to compile both
 /// succeed and the loser frees its copy. Matching needs a per-thread ``MatchScratch``.
-public final class CompiledPattern: @unchecked Sendable {
+final class CompiledPattern: @unchecked Sendable {
     // SAFETY: `code` is created in `init` and never written again (it is never JIT-compiled:
     // `pcre2_jit_compile_8` runs only on copies). PCRE2 documents compiled code as read-only
     // during matching ("it is thread-safe"). `jit` holds a separate, fully JIT-compiled copy once
@@ -29,7 +29,7 @@ public final class CompiledPattern: @unchecked Sendable {
     private let jitFailed = Atomic<Bool>(false)
     private let wantsJIT: Bool
     /// Number of capture groups in the pattern.
-    public let captureCount: Int
+    let captureCount: Int
 
     /// Compiles `pattern` (JIT compilation happens on first use, see the type's discussion).
     ///
@@ -40,7 +40,7 @@ public final class CompiledPattern: @unchecked Sendable {
     ///   - useJIT: when false, the interpreter is always used (for differential tests).
     /// - Throws: ``PatternCompileError`` with PCRE2's code and offset. The corresponding PCRE2
     ///   function is `pcre2_compile_8`.
-    public init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
+    init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
         throws(PatternCompileError)
     {
         var options: UInt32 = PCRE2_NEVER_UTF
@@ -82,7 +82,7 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     /// Whether JIT code exists or can be made (forces the JIT compilation).
-    public var isJIT: Bool { jitCode != nil }
+    var isJIT: Bool { jitCode != nil }
 
     @inline(never)
     private func compileJIT() -> OpaquePointer? {
@@ -103,14 +103,14 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     /// Minimum length of a match, in bytes (`PCRE2_INFO_MINLENGTH`).
-    public var minimumMatchLength: Int {
+    var minimumMatchLength: Int {
         var length: UInt32 = 0
         _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &length)
         return Int(length)
     }
 
     /// Whether a capture group of this number exists.
-    public func hasGroup(_ number: Int) -> Bool { number >= 0 && number <= captureCount }
+    func hasGroup(_ number: Int) -> Bool { number >= 0 && number <= captureCount }
 
     /// A non-null address used for empty subjects: PCRE2 rejects a NULL subject even with length 0
     /// (the trap rust-pcre2 issue 42 describes).

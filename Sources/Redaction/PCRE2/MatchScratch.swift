@@ -5,14 +5,14 @@ internal import CPCRE2
 /// PCRE2 requires "each thread must provide its own copy" of match data, and a JIT stack must never
 /// be shared between threads. A `MatchScratch` is therefore owned by one stream or borrowed from a
 /// pool by one thread at a time. It is deliberately not `Sendable`.
-public final class MatchScratch {
+final class MatchScratch {
     let matchData: OpaquePointer
     let matchContext: OpaquePointer
     let jitStack: OpaquePointer?
     let ovector: UnsafeMutablePointer<Int>
     let ovectorPairs: Int
     /// The limits this scratch applies.
-    public let limits: MatchLimits
+    let limits: MatchLimits
     /// Length of the subject of the last ``match(_:_:from:)``: ``groupRange(_:)`` never returns a
     /// range outside it, whatever PCRE2 wrote into the ovector.
     private var subjectCount = 0
@@ -22,7 +22,7 @@ public final class MatchScratch {
     /// The corresponding PCRE2 functions are `pcre2_match_data_create_8`,
     /// `pcre2_match_context_create_8`, `pcre2_set_*_limit_8` and `pcre2_jit_stack_create_8`.
     /// Allocation failure inside PCRE2 is a fatal error (the process cannot redact safely).
-    public init(maximumCaptureCount: Int, limits: MatchLimits = .default) {
+    init(maximumCaptureCount: Int, limits: MatchLimits = .default) {
         self.limits = limits
         let pairs = UInt32(max(1, maximumCaptureCount + 1))
         guard let data = pcre2_match_data_create_8(pairs, nil),
