@@ -112,7 +112,7 @@ import Testing
             regex = 'k=(\\S+)'
             valueShape = "strict-token"
             """, file: "t.toml", name: "t")
-        #expect(pack.rules.first?.valueShape == .strictToken)
+        #expect(pack.rules.first?.rule.valueShape == .strictToken)
         #expect(throws: RuleLoadError.self) {
             try RulePack.parse("""
                 [[rules]]
@@ -120,6 +120,23 @@ import Testing
                 regex = 'k=(\\S+)'
                 valueShape = "random"
                 """, file: "t.toml", name: "t")
+        }
+    }
+
+    /// When a format rule and a generic (shaped) rule mask the same bytes, the finding names the
+    /// format rule, whatever the rule order.
+    @Test func formatRulesWinTiesOverShapedRules() {
+        let generic = RedactionRule(id: "a-generic", regex: #"token (\S+)"#, valueShape: .token, keywords: ["token"])
+        let format = RedactionRule(id: "z-format", regex: #"(zf_[A-Za-z0-9]{20})"#, keywords: ["zf_"])
+        for rules in [[generic, format], [format, generic]] {
+            let set = TestSupport.ruleSet(rules)
+            var sink = ByteArraySink(collectFindings: true)
+            let redactor = StreamRedactor(ruleSet: set)
+            Array("use token zf_Zq8xW2mL5nR7tY1vK3pC\n".utf8).withUnsafeBytes { buffer in
+                try? redactor.feed(buffer, into: &sink)
+                try? redactor.finish(into: &sink)
+            }
+            #expect(sink.findings.map(\.ruleID) == ["z-format"])
         }
     }
 

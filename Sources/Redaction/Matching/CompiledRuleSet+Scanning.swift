@@ -170,8 +170,9 @@ extension CompiledRuleSet {
         return .success(allowlist.requiresAll ? matched == present : matched > 0)
     }
 
-    /// Sorts spans by start (ties: longer first, then rule id) and merges overlapping or touching
-    /// spans into one; the merged span keeps the rule of its first span. Independent of rule order.
+    /// Sorts spans by start (ties: longer first, then blocks, then rules without a value shape,
+    /// then rule id) and merges overlapping or touching spans into one; the merged span keeps the
+    /// rule of its first span. Independent of rule order.
     func mergeSpans(_ spans: inout [RedactionSpan]) {
         // Insertion sort: a line has few spans, and this never allocates.
         if spans.count > 1 {
@@ -203,6 +204,10 @@ extension CompiledRuleSet {
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end > b.end }
         if a.kind != b.kind { return a.kind == .block }
+        // A format rule names a secret better than a generic key/value rule (one with a value
+        // shape) that found the same bytes: it wins the tie, so reports name it.
+        let aGeneric = compiledRules[Int(a.rule)].rule.valueShape != nil
+        if aGeneric != (compiledRules[Int(b.rule)].rule.valueShape != nil) { return !aGeneric }
         return compiledRules[Int(a.rule)].id < compiledRules[Int(b.rule)].id
     }
 }
