@@ -92,7 +92,8 @@ import Testing
     // MARK: - strict-token
 
     @Test(arguments: ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "9f86d081884c7d659a2feaa0c55ad015",
-                      "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", "Zq8xW2mL5nR7tY1"])
+                      "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", "Zq8xW2mL5nR7tY1",
+                      "ABCD1234EFGH5678"])
     func strictShapeKeepsIdsDigestsAndShortValues(_ value: String) {
         #expect(!Self.accepts(value, .strictToken))
         #expect(value.count < 16 || Self.accepts(value, .token), "the plain token shape takes it")

@@ -185,6 +185,30 @@ import Testing
         #expect(table.stdoutText.contains("github-pat"))
     }
 
+    /// `rules list` assembles the rules once: a rule file's notice is printed once.
+    @Test func rulesListPrintsEachNoticeOnce() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("notice.toml")
+        try Self.data(#"""
+            [[rules]]
+            id = "pathonly"
+            description = "p"
+            path = '''\.pem$'''
+
+            [[rules]]
+            id = "tt"
+            description = "t"
+            regex = '''tt_[a-z]{8}'''
+            keywords = ["tt_"]
+            """#).write(to: rules)
+        for arguments in [["rules", "list"], ["rules", "list", "--json"], ["rules", "list", "--all"]] {
+            let result = try BinaryUnderTest.run(arguments + ["-r", rules.path, "--no-builtin"])
+            #expect(result.status == 0)
+            #expect(result.stderrText.components(separatedBy: "only file paths").count == 2, "\(arguments): \(result.stderrText)")
+        }
+    }
+
     @Test func rulesTestRunsAPacksSamples() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

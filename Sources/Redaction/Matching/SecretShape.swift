@@ -20,7 +20,8 @@ internal import Darwin
 ///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
 ///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
 ///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
-///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests);
+///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests) and
+///    upper-case key ids of up to 20 letters and digits;
 ///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
 ///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
 ///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`).
@@ -118,6 +119,9 @@ enum SecretShape {
             return false
         }
         if strict && (isUUID(v) || classes.isHex(count: count)) { return false }
+        // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
+        // similar API key ids), not its secret.
+        if strict && classes.lower == 0 && classes.symbols == 0 && count <= 20 { return false }
         if !hasUUIDLayout(v) && isIdentifier(v) { return false }
         let entropy = shannonEntropy(v)
         if classes.digits == count { return count >= longNumber && !isEpochTimestamp(v) && entropy >= 2.5 }
