@@ -102,7 +102,9 @@ import Testing
         "INFO Basic auth disabled; falling back to mTLS",
         "WARN Basic authentication is required for /admin",
         "WWW-Authenticate: Basic realm=\"ops\", charset=\"UTF-8\"",
-        "auth: " + b64("not a credential at all"),
+        "X-Note: Basic " + b64("hello world"),
+        "proxy: basic " + b64("release notes v2"),
+        "NOTES_B64=" + b64("just some words"),
         "  username: " + b64("report-reader"),
         "  namespace: " + b64("payments-prod"),
         "  ca.crt: " + b64("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n"),
@@ -128,9 +130,9 @@ import Testing
 
     /// Decoding stops after two levels: percent(percent(base64(user:password))) is three.
     @Test func decodingIsBoundedInDepth() {
-        let two = "q=" + Self.pct("auth=" + Self.b64("svc:Mx4-kT9p-Lq2"))
-        #expect(Self.redact(two) == "q=auth%3D***")
-        let three = "q=" + Self.pct(Self.pct("auth=" + Self.b64("svc:Mx4-kT9p-Lq2")))
+        let two = "q=" + Self.pct("upstream=Basic " + Self.b64("svc:Mx4-kT9p-Lq2"))
+        #expect(Self.redact(two) == "q=upstream%3DBasic%20***")
+        let three = "q=" + Self.pct(Self.pct("upstream=Basic " + Self.b64("svc:Mx4-kT9p-Lq2")))
         #expect(Self.redact(three) == three)
     }
 

@@ -43,7 +43,7 @@ import Testing
         "GET /docs?path=%2Fguides%2Finstall%3Fos%3Dlinux&lang=en HTTP/1.1",
         "https://auth.example.org/authorize?client_id=cli&redirect_uri=https%3A%2F%2Flocalhost%3A8080%2Fcb&state=s8d7f6",
         "NOTICE Basic plan includes 3 seats",
-        "auth=" + b64("just some words"),
+        "NOTES_B64=" + b64("just some words"),
         "  username: " + b64("backup-operator"),
         "ICON_B64=iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
         "payload=[b'ping', b'pong']",

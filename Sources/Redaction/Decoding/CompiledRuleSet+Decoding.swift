@@ -103,9 +103,10 @@ extension CompiledRuleSet {
             return error
         case .redact:
             for span in nested.spans {
-                scratch.spans.append(RedactionSpan(start: offset + Int(decoding.offsets[span.start]),
-                                                   end: offset + Int(decoding.offsets[span.end]),
-                                                   rule: span.rule, kind: span.kind))
+                var mapped = span
+                mapped.start = offset + Int(decoding.offsets[span.start])
+                mapped.end = offset + Int(decoding.offsets[span.end])
+                scratch.spans.append(mapped)
             }
             return nil
         }
