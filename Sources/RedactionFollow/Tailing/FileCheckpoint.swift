@@ -1,4 +1,5 @@
 import Redaction
+import SystemPackage
 
 /// The saved position in one tailed file. Holds no log content: only numbers and hashes.
 ///
@@ -35,7 +36,7 @@ struct FileCheckpoint: Hashable, Sendable {
     var windowLength: Int
     var windowHash: UInt64
     var status: Status
-    var path: String
+    var path: FilePath
     /// A multi-line block (a PEM key) open at `offset`: restored into the new redactor on resume,
     /// so the block's remaining lines are still masked after a restart.
     var openBlock: OpenBlock? = nil

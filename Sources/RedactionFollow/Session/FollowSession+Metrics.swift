@@ -1,0 +1,37 @@
+import Redaction
+import SystemPackage
+
+/// Metrics: the snapshot behind `--metrics-file` and `--stats`.
+extension FollowSession {
+    /// What the session did so far (see ``FollowMetrics``).
+    public var metrics: FollowMetrics {
+        var metrics = FollowMetrics()
+        var statistics = counters.closedFileStatistics
+        var counted = Set<ObjectIdentifier>()
+        for file in tracked.open where counted.insert(ObjectIdentifier(file.redactor)).inserted {
+            statistics.merge(file.redactor.statistics)
+        }
+        metrics.statistics = statistics
+        metrics.rotations = counters.rotations
+        metrics.truncations = counters.truncations
+        metrics.copytruncateLosses = counters.copytruncateLosses
+        metrics.checkpoints = counters.checkpoints
+        metrics.lastCheckpointTime = counters.lastCheckpointTime
+        metrics.openFiles = tracked.open.count
+        for file in tracked.open { metrics.lagBytes[file.lastKnownPath.string, default: 0] += file.lag }
+        return metrics
+    }
+
+    /// Rewrites `--metrics-file`; a failure is warned about at most once a minute (metrics never
+    /// stop the sidecar).
+    func writeMetrics(now: Double) {
+        guard let metricsFile else { return }
+        lastMetrics = now
+        do { try metricsFile.write(metrics.prometheusText) } catch {
+            if now - lastMetricsFailure >= 60 {
+                lastMetricsFailure = now
+                diagnostics.warning("follow: --metrics-file \(metricsFile.path): cannot write: \(error)")
+            }
+        }
+    }
+}

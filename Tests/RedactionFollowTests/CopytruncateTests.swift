@@ -1,0 +1,57 @@
+import RedactionFollow
+import Testing
+
+/// copytruncate and in-place rewrites on the in-memory file system.
+@Suite("Copytruncate")
+struct CopytruncateTests {
+    @Test("copytruncate: the rest of the old content comes from the copy, the file is read again from 0",
+          arguments: [false, true])
+    func copyThenTruncate(crashBetween: Bool) throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.append(TestLog.lines(100..<120), to: "/logs/app.log")  // not read yet
+        if crashBetween { world.crash() }
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(120..<150), to: "/logs/app.log")
+        if crashBetween { try world.start() }
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
+        #expect(world.diagnostics.notes.contains { $0.contains("truncated") } || crashBetween)
+        if !crashBetween {
+            #expect(world.session == nil)
+        }
+    }
+
+    @Test("a truncation without a copy is counted as a possible loss in the metrics")
+    func truncationWithoutCopy() throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<50), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(50..<60), to: "/logs/app.log")
+        try world.run(for: 2)
+        let metrics = try #require(world.session?.metrics)
+        #expect(metrics.truncations == 1)
+        #expect(metrics.copytruncateLosses == 1)
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<60)
+    }
+
+    @Test("truncated and regrown past the old offset between two polls: caught by the content marker")
+    func truncateAndRegrow() throws {
+        let world = FollowWorld()
+        world.settings.useInotify = false
+        world.settings.pollInterval = 0.3
+        world.fileSystem.append(TestLog.lines(0..<10), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(10..<40, tag: " regrown"), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<40)
+    }
+}
