@@ -31,8 +31,9 @@ struct RuleOptions: ParsableArguments {
     var hashKeyFile: String?
 
     /// Assembles the builder: built-in packs, rule files, selections. Notices go to stderr.
-    func makeBuilder() throws -> RuleSetBuilder {
-        var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin)
+    /// - Parameter builtinSamples: load the built-in rules' sample lines too (`rules test`).
+    func makeBuilder(builtinSamples: Bool = false) throws -> RuleSetBuilder {
+        var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin, builtinSamples: builtinSamples)
         builder.enable = enable
         builder.disable = disable
         for path in rules {
@@ -69,13 +70,13 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Compiles the selected rules with the replacement and key options.
-    func compile(limits: MatchLimits = .default) throws -> CompiledRuleSet {
+    func compile(limits: MatchLimits = .default, builtinSamples: Bool = false) throws -> CompiledRuleSet {
         var options = CompiledRuleSet.Options(limits: limits)
         if let replace {
             do { options.replacement = try ReplacementTemplate(replace) } catch { throw CLIError("--replace: \(error)") }
         }
         options.hashKey = try hashKey()
-        return try makeBuilder().build(options: options)
+        return try makeBuilder(builtinSamples: builtinSamples).build(options: options)
     }
 }
 

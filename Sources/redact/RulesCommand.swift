@@ -74,7 +74,7 @@ struct RulesCommand: ParsableCommand {
         mutating func run() throws {
             var options = ruleOptions
             options.rules += files
-            let ruleSet = try options.compile()
+            let ruleSet = try options.compile(builtinSamples: files.isEmpty)
             var tested: [RedactionRule] = []
             if files.isEmpty {
                 tested = ruleSet.rules.filter { $0.source.file.hasPrefix("builtin:") }

@@ -65,6 +65,27 @@ import Testing
                     "Patterns/\(file) differs from the embedded copy: run .ci/embed-patterns")
         }
     }
+
+    /// The rule tables redaction loads give exactly the rules the TOML parser reads (minus the
+    /// sample lines, which only tests and `rules test` need).
+    @Test func ruleTablesDecodeToTheParsedRules() throws {
+        let decoded = try BuiltinPacks.load()
+        let parsed = try BuiltinPacks.load(withSamples: true)
+        #expect(decoded.map(\.name) == parsed.map(\.name))
+        for (table, toml) in zip(decoded, parsed) {
+            let withoutSamples = toml.rules.map { rule in
+                var copy = rule
+                copy.mustRedact = []
+                copy.mustKeep = []
+                return copy
+            }
+            #expect(table.rules.count == withoutSamples.count, "pack \(table.name)")
+            for (a, b) in zip(table.rules, withoutSamples) where a != b {
+                Issue.record("pack \(table.name): rule \(b.id) decodes differently from its TOML")
+            }
+            #expect(table.allowlists == toml.allowlists, "pack \(table.name)")
+        }
+    }
 }
 
 /// Real logs with no secrets must come out byte-identical.

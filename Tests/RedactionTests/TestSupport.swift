@@ -10,9 +10,9 @@ enum TestSupport {
     /// The 16 vendored loghub samples (see `Tests/Fixtures/loghub/NOTICE.md`).
     static let loghubDirectory = repositoryRoot.appendingPathComponent("Tests/Fixtures/loghub")
 
-    /// The built-in rule set with default options (compiled once).
+    /// The built-in rule set with default options and the rules' sample lines (compiled once).
     static let builtin: CompiledRuleSet = {
-        do { return try RuleSetBuilder().build() } catch { fatalError("built-in packs do not compile: \(error)") }
+        do { return try RuleSetBuilder(builtinSamples: true).build() } catch { fatalError("built-in packs do not compile: \(error)") }
     }()
 
     /// A small rule set for engine tests that do not depend on pack contents.

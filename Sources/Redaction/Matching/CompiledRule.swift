@@ -9,6 +9,8 @@ struct CompiledRule: Sendable {
     let blockBegin: CompiledPattern?
     let blockEnd: CompiledPattern?
     let blockMaxLines: Int
+    /// The rule's keywords, ASCII-lowercased (for ``containsFolded(_:_:)``).
+    let foldedKeywords: [[UInt8]]
 
     var id: String { rule.id }
 }

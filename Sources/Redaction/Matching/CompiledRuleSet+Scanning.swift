@@ -24,14 +24,31 @@ extension CompiledRuleSet {
         var index = 0
         while index < scratch.candidateCount {
             let rule = scratch.candidates[index]
+            // SAFETY: candidates are rule indices of this set; the scratch arrays hold `count` entries.
+            let slot = Int(rule)
+            if scratch.quarantine[slot] > 0 {
+                scratch.quarantine[slot] -= 1
+                return .engineError(rule: rule, error: .quarantined)
+            }
             if let error = findSpans(of: rule, in: line, scratch) {
+                if error.isResourceLimit {
+                    scratch.limitFailures[slot] &+= 1
+                    if options.limits.quarantineThreshold > 0 && scratch.limitFailures[slot] >= options.limits.quarantineThreshold {
+                        scratch.quarantine[slot] = options.limits.quarantineLines
+                        scratch.limitFailures[slot] = options.limits.quarantineThreshold &- 1
+                    }
+                }
                 return .engineError(rule: rule, error: error)
             }
+            scratch.limitFailures[slot] = 0
             index &+= 1
         }
         if scratch.spans.isEmpty { return .clean }
         mergeSpans(&scratch.spans)
-        return .redact
+        if let error = subtractPlaceholders(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
+        }
+        return scratch.spans.isEmpty ? .clean : .redact
     }
 
     /// Appends the spans of every accepted match of `ruleIndex` in `line`.
@@ -70,15 +87,12 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Applies entropy, the placeholder guard and allowlists to one match.
+    /// Applies entropy and allowlists to one match (placeholders are cut out of the line's spans
+    /// afterwards, see ``subtractPlaceholders(in:_:)``).
     private func accepts(_ rule: CompiledRule, line: UnsafeRawBufferPointer, match: Range<Int>, secret: Range<Int>,
                          _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
         let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
         if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
-        // Never redact a placeholder again: redacting twice equals redacting once.
-        let guardResult = scratch.match.match(placeholderRecognizer, secretBytes, from: 0)
-        if guardResult > 0 { return .success(false) }
-        if guardResult < 0 { return .failure(PCRE2Error(code: guardResult)) }
         for allowlist in rule.allowlists {
             switch allows(allowlist, line: line, match: match, secret: secret, scratch) {
             case .success(true): return .success(false)

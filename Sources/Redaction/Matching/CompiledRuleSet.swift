@@ -31,8 +31,10 @@ public final class CompiledRuleSet: Sendable {
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
     let blockRules: [Int32]
-    /// Matches, anchored at both ends, any text a replacement template can produce.
-    let placeholderRecognizer: CompiledPattern
+    /// Finds (unanchored) every text a replacement template of this set can produce, and the
+    /// engine's own markers: spans are cut around such text so a placeholder is never redacted
+    /// again (redacting twice equals redacting once). Nil when no template renders anything.
+    let placeholderSearch: CompiledPattern?
     let maximumCaptureCount: Int
     public let options: Options
 
@@ -40,8 +42,13 @@ public final class CompiledRuleSet: Sendable {
     public var rules: [RedactionRule] { compiledRules.map(\.rule) }
     /// Number of rules.
     public var count: Int { compiledRules.count }
-    /// Whether every pattern (rules, allowlists, blocks) got JIT code.
-    public let isFullyJITCompiled: Bool
+    /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
+    private let allPatterns: [CompiledPattern]
+
+    /// JIT-compiles every pattern now (normally each is compiled on its first use) and returns
+    /// whether all of them got JIT code. For warm-up and tests; thread-safe.
+    @discardableResult
+    public func compileAllJIT() -> Bool { allPatterns.allSatisfy(\.isJIT) }
 
     /// Compiles `rules`.
     ///
@@ -63,13 +70,13 @@ public final class CompiledRuleSet: Sendable {
         var seen: [String: SourceLocation] = [:]
         var compiled: [CompiledRule] = []
         var templates: [ReplacementTemplate] = [options.replacement]
-        var allJIT = true
+        var patterns: [CompiledPattern] = []
         func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
             throws(RuleLoadError) -> CompiledPattern
         {
             do {
                 let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
-                if !result.isJIT { allJIT = false }
+                patterns.append(result)
                 return result
             } catch {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
@@ -116,7 +123,9 @@ public final class CompiledRuleSet: Sendable {
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
-                                         blockMaxLines: rule.block?.maxLines ?? 0))
+                                         blockMaxLines: rule.block?.maxLines ?? 0,
+                                         foldedKeywords: rule.keywords.filter { !$0.isEmpty }
+                                             .map { Array($0.utf8).map(KeywordPrefilter.fold) }))
         }
         compiledRules = compiled
         prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
@@ -128,19 +137,26 @@ public final class CompiledRuleSet: Sendable {
             for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
         }
         maximumCaptureCount = maxCaptures
-        var unique: [String] = []
-        for template in templates where !unique.contains(template.recognizerPattern) {
-            unique.append(template.recognizerPattern)
+        let ruleIDs = compiled.map(\.id)
+        var alternatives: [String] = CompiledRuleSet.markerTexts.map { ReplacementTemplate.escaped(Array($0.utf8)) }
+        for template in templates {
+            if let pattern = template.recognizerPattern(ruleIDs: ruleIDs, keyID: options.hashKey?.keyID),
+               !alternatives.contains(pattern) {
+                alternatives.append(pattern)
+            }
         }
         do {
-            placeholderRecognizer = try CompiledPattern("(?:" + unique.joined(separator: "|") + ")\\z",
-                                                        anchored: true, useJIT: options.useJIT)
+            placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
             throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
                                 message: "cannot build the placeholder recognizer: \(error)")
         }
-        isFullyJITCompiled = allJIT
+        if let placeholderSearch { patterns.append(placeholderSearch) }
+        allPatterns = patterns
     }
+
+    /// The engine's default markers, which are recognised as placeholders like rendered templates.
+    static let markerTexts = ["[REDACTED:line-too-long]", "[REDACTED:engine-error]"]
 
     /// Rules that have no keywords (they run on every line; the pack linter warns about them).
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }

@@ -12,8 +12,22 @@ public final class ScanScratch {
     var candidateCount = 0
     let ruleCount: Int
     var spans: [RedactionSpan] = []
+    /// Second span array, swapped with ``spans`` when spans are rewritten (no allocation).
+    var spanBuffer: [RedactionSpan] = []
+    /// The first pass's spans of the current line, kept for findings (only when a sink wants them).
+    var findingSpans: [RedactionSpan] = []
+    /// Placeholders found on the current line (see ``CompiledRuleSet/subtractPlaceholders(in:_:)``).
+    var placeholders: [Range<Int>] = []
     /// Rendered replacement bytes.
     var replacement: [UInt8] = []
+    /// A redacted line as rendered by one pass, and the next pass's rendering (swapped): a changed
+    /// line is scanned again until it no longer changes (see ``LineRedactor``).
+    var rendered: [UInt8] = []
+    var renderedNext: [UInt8] = []
+    /// Per rule: consecutive lines on which it hit a PCRE2 resource limit, and how many more
+    /// candidate lines it stays quarantined for (see ``CompiledRuleSet/scanLine(_:_:)``).
+    let limitFailures: UnsafeMutablePointer<UInt16>
+    let quarantine: UnsafeMutablePointer<UInt16>
 
     init(ruleCount: Int, maximumCaptureCount: Int, limits: MatchLimits) {
         self.ruleCount = ruleCount
@@ -21,13 +35,23 @@ public final class ScanScratch {
         stamps = .allocate(capacity: max(ruleCount, 1))
         stamps.initialize(repeating: 0, count: max(ruleCount, 1))
         candidates = .allocate(capacity: max(ruleCount, 1))
+        limitFailures = .allocate(capacity: max(ruleCount, 1))
+        limitFailures.initialize(repeating: 0, count: max(ruleCount, 1))
+        quarantine = .allocate(capacity: max(ruleCount, 1))
+        quarantine.initialize(repeating: 0, count: max(ruleCount, 1))
         spans.reserveCapacity(64)
+        spanBuffer.reserveCapacity(64)
+        placeholders.reserveCapacity(16)
         replacement.reserveCapacity(256)
+        rendered.reserveCapacity(1024)
+        renderedNext.reserveCapacity(1024)
     }
 
     deinit {
         stamps.deallocate()
         candidates.deallocate()
+        limitFailures.deallocate()
+        quarantine.deallocate()
     }
 
     @inline(__always)

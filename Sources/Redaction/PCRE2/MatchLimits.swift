@@ -15,6 +15,14 @@ public struct MatchLimits: Sendable, Hashable {
     /// Maximum JIT stack size in bytes (`pcre2_jit_stack_create_8`).
     public var jitStackMax: Int = 1024 * 1024
 
+    /// A rule that hits a resource limit on this many consecutive lines it runs on is quarantined:
+    /// for the next ``quarantineLines`` lines where it would run, the line is masked as an engine
+    /// error without running it (fail closed, and a catastrophic pattern cannot cost the full
+    /// match limit on every line). A line it completes without error resets the count.
+    public var quarantineThreshold: UInt16 = 8
+    /// Candidate lines a quarantined rule is skipped (and its lines masked) before it runs again.
+    public var quarantineLines: UInt16 = 4096
+
     public init() {}
 
     /// The defaults: match 1,000,000, depth 100,000, heap 16 MiB, JIT stack 32 KiB to 1 MiB.

@@ -13,6 +13,9 @@ public final class MatchScratch {
     let ovectorPairs: Int
     /// The limits this scratch applies.
     public let limits: MatchLimits
+    /// Length of the subject of the last ``match(_:_:from:)``: ``groupRange(_:)`` never returns a
+    /// range outside it, whatever PCRE2 wrote into the ovector.
+    private var subjectCount = 0
 
     /// Creates scratch for patterns with at most `maximumCaptureCount` capture groups.
     ///
@@ -48,17 +51,18 @@ public final class MatchScratch {
     ///
     /// - Returns: the number of captured pairs (> 0) on a match, `0` for no match, or a negative
     ///   PCRE2 error code. After a match, read offsets with ``groupRange(_:)`` before the next call.
-    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code)
-    ///   and `pcre2_match_8`.
+    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code,
+    ///   compiled on first use) and `pcre2_match_8`.
     @inline(__always)
     func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
         // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
+        subjectCount = subject.count
         let rc: Int32
-        if pattern.isJIT {
+        if let jitCode = pattern.jitCode {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
-            // byte mode (no UTF check needed), and the pattern has JIT code.
-            rc = pcre2_jit_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+            // byte mode with PCRE2_NEVER_UTF (no UTF check needed), and the code has JIT code.
+            rc = pcre2_jit_match_8(jitCode, base, subject.count, startOffset, 0, matchData, matchContext)
         } else {
             rc = pcre2_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
         }
@@ -69,12 +73,17 @@ public final class MatchScratch {
 
     /// Byte range of capture group `group` after a successful ``match(_:_:from:)``, or nil if the
     /// group did not participate.
+    ///
+    /// The range is clamped to the subject of the last match: a pattern can report offsets outside
+    /// the subject (`\K` in a lookahead gives start > end), and a caller slicing the line with it
+    /// must never read past it.
     @inline(__always)
     func groupRange(_ group: Int) -> Range<Int>? {
-        guard group < ovectorPairs else { return nil }
+        guard group >= 0 && group < ovectorPairs else { return nil }
+        // SAFETY: `group < ovectorPairs`, and the ovector holds `2 * ovectorPairs` entries.
         let start = ovector[2 &* group]
         let end = ovector[2 &* group &+ 1]
-        if start == CPCRE2_unset() || end < start { return nil }
+        if start == CPCRE2_unset() || end < start || end > subjectCount { return nil }
         return start..<end
     }
 }

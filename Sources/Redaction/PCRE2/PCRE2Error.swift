@@ -23,6 +23,19 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
     /// `PCRE2_ERROR_NOMEMORY`: an allocation inside PCRE2 failed.
     public static let noMemory = PCRE2Error(code: PCRE2_ERROR_NOMEMORY)
 
+    /// Not a PCRE2 code: the rule was not run because it hit a resource limit on too many
+    /// consecutive lines and is quarantined (see ``MatchLimits/quarantineThreshold``).
+    public static let quarantined = PCRE2Error(code: -100_000)
+    /// Not a PCRE2 code: a redacted line still changed when redacted again, pass after pass.
+    public static let unstable = PCRE2Error(code: -100_001)
+
+    /// Whether the error is a resource limit (match, depth, heap, JIT stack): a property of the
+    /// pattern and the input, not of the process.
+    public var isResourceLimit: Bool {
+        code == PCRE2_ERROR_MATCHLIMIT || code == PCRE2_ERROR_DEPTHLIMIT || code == PCRE2_ERROR_HEAPLIMIT
+            || code == PCRE2_ERROR_JIT_STACKLIMIT
+    }
+
     /// A short machine-friendly reason, used in statistics and warnings (`matchlimit`, `jitstack`, ...).
     public var reason: String {
         switch code {
@@ -31,13 +44,19 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
         case PCRE2_ERROR_HEAPLIMIT: return "heaplimit"
         case PCRE2_ERROR_JIT_STACKLIMIT: return "jitstack"
         case PCRE2_ERROR_NOMEMORY: return "nomemory"
+        case Self.quarantined.code: return "quarantined"
+        case Self.unstable.code: return "unstable"
         default: return "pcre2-\(-code)"
         }
     }
 
     /// PCRE2's text for the code. The corresponding PCRE2 function is `pcre2_get_error_message_8`.
     public var message: String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+        if code == Self.quarantined.code {
+            return "rule quarantined after hitting a resource limit on many consecutive lines"
+        }
+        if code == Self.unstable.code { return "redacted line kept changing when redacted again" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
             let length = pcre2_get_error_message_8(code, buffer.baseAddress, buffer.count)
             guard length > 0 else { return "PCRE2 error \(code)" }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]), as: UTF8.self)

@@ -19,18 +19,27 @@ public struct RuleSetBuilder: Sendable {
     public private(set) var notices: [String] = []
 
     private var rules: [RedactionRule] = []
+    /// Index of each rule id in ``rules``.
+    private var ruleIndex: [String: Int] = [:]
     private var allowlists: [RuleAllowlist] = []
     private var builtinAdded = false
+    /// Whether built-in rules carry their sample lines (parses the packs' TOML: slower start-up).
+    private let builtinSamples: Bool
 
-    public init(includeBuiltin: Bool = true) throws(RuleLoadError) {
+    /// - Parameters:
+    ///   - includeBuiltin: start from the built-in packs.
+    ///   - builtinSamples: load the built-in rules with their `mustRedact`/`mustKeep` lines (for
+    ///     `rules test` and tests; redaction does not need them).
+    public init(includeBuiltin: Bool = true, builtinSamples: Bool = false) throws(RuleLoadError) {
         self.includeBuiltin = includeBuiltin
+        self.builtinSamples = builtinSamples
         if includeBuiltin { try addBuiltin() }
     }
 
     private mutating func addBuiltin() throws(RuleLoadError) {
         guard !builtinAdded else { return }
         builtinAdded = true
-        for pack in try BuiltinPacks.load() { merge(pack) }
+        for pack in try BuiltinPacks.load(withSamples: builtinSamples) { merge(pack) }
     }
 
     /// Adds a parsed user pack, resolving its `[extend]`.
@@ -61,6 +70,7 @@ public struct RuleSetBuilder: Sendable {
             if !ext.disabledRules.isEmpty {
                 let removed = Set(ext.disabledRules)
                 rules.removeAll { removed.contains($0.id) }
+                ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
             }
         }
         merge(pack)
@@ -68,10 +78,11 @@ public struct RuleSetBuilder: Sendable {
 
     private mutating func merge(_ pack: RulePack) {
         for rule in pack.rules {
-            if let index = rules.firstIndex(where: { $0.id == rule.id }) {
+            if let index = ruleIndex[rule.id] {
                 notices.append("\(rule.source): rule '\(rule.id)' replaces the one from \(rules[index].source)")
                 rules[index] = rule
             } else {
+                ruleIndex[rule.id] = rules.count
                 rules.append(rule)
             }
         }

@@ -18,7 +18,12 @@ struct LineRedactor {
     /// 1-based number of the last line started.
     var lineNumber = 0
     /// The open multi-line block: rule index and lines masked so far after its begin line.
-    var activeBlock: (rule: Int32, lines: Int)?
+    /// Setting it (a restored checkpoint, an engine failure) forgets the begin line's prefix.
+    var activeBlock: (rule: Int32, lines: Int)? {
+        didSet { if activeBlock == nil || oldValue == nil { blockPrefix.removeAll(keepingCapacity: true) } }
+    }
+    /// The bytes before the BEGIN marker on the open block's begin line (see ``KeyBlockLine``).
+    private var blockPrefix: [UInt8] = []
 
     // Counters. `ruleCounts` is allocated on the first redaction, so clean input allocates nothing.
     var ruleCounts: [Int] = []
@@ -62,11 +67,24 @@ struct LineRedactor {
 
     /// What to do with one line.
     private enum LineAction {
+        /// Unchanged.
         case keep
-        case spans
+        /// Changed: the new content is in `scratch.rendered`.
+        case rendered
+        /// The content becomes the engine-error marker.
         case replaceContent
+        /// The line and its terminator are left out.
         case drop
     }
+
+    /// How many times a changed line is scanned in all (the first pass and the re-scans of its
+    /// output) before the engine gives up on it and fails closed. Re-scanning until the output no
+    /// longer changes is what makes redacting twice equal redacting once, for every template and
+    /// every rule: the output of a line is always a fixed point of the rules.
+    static let maximumPasses = 4
+
+    /// The rule the last engine failure happened in (for its finding).
+    private var failedRule: Int32 = 0
 
     /// Processes the complete lines of `buffer` (and, if `isFinal`, the trailing bytes as a last line
     /// without terminator).
@@ -101,35 +119,37 @@ struct LineRedactor {
             }
             let content = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<contentEnd])
             if content.count > configuration.maxLineBytes {
-                // Fail closed: the whole content becomes one marker, never a prefix.
+                // Fail closed: the whole content becomes one marker, never a prefix; and if it may
+                // hold a key's BEGIN marker, the lines after it are treated as the key's body.
                 changed = true
                 try emit(buffer, pending..<lineStart, &sink)
-                try emitOverlongLine(terminator: [], &sink)
+                try emitOverlongLine(terminator: [], mayOpenBlock: blockRuleMentioned(in: content), &sink)
                 pending = contentEnd
                 lineStart = terminatorEnd
                 continue
             }
             lineNumber += 1
             lines += 1
-            switch redactLine(content) {
+            let wantsFindings = sink.wantsFindings
+            switch redactLine(content, keepingFindingSpans: wantsFindings) {
             case .keep:
                 break
-            case .spans:
+            case .rendered:
                 changed = true
                 linesRedacted += 1
-                for span in scratch.spans {
-                    try emit(buffer, pending..<(lineStart + span.start), &sink)
-                    try emitReplacement(for: span, content: content, &sink)
-                    pending = lineStart + span.end
-                }
+                try emit(buffer, pending..<lineStart, &sink)
+                bytesOut += scratch.rendered.count
+                try scratch.rendered.withUnsafeBytes { try sink.write($0) }
+                pending = contentEnd
+                if wantsFindings { try recordFindings(content: content, &sink) }
             case .replaceContent:
                 changed = true
                 linesRedacted += 1
                 try emit(buffer, pending..<lineStart, &sink)
                 try write(engineErrorMarker, &sink)
                 pending = contentEnd
-                if sink.wantsFindings, let failed = scratch.spans.first {
-                    try sink.record(RedactionFinding(kind: .engineError, ruleID: ruleSet.compiledRules[Int(failed.rule)].id,
+                if wantsFindings {
+                    try sink.record(RedactionFinding(kind: .engineError, ruleID: ruleSet.compiledRules[Int(failedRule)].id,
                                                      line: lineNumber, column: 1, length: contentEnd - lineStart))
                 }
             case .drop:
@@ -144,60 +164,196 @@ struct LineRedactor {
         return (lineStart, changed)
     }
 
-    /// Decides what happens to one line; on `.spans` the spans are in `scratch.spans`.
-    private mutating func redactLine(_ content: UnsafeRawBufferPointer) -> LineAction {
+    /// Decides what happens to one line; on `.rendered` the new content is in `scratch.rendered`
+    /// and, when `keepingFindingSpans`, the first pass's spans (positions in `content`) are in
+    /// `scratch.findingSpans`.
+    private mutating func redactLine(_ content: UnsafeRawBufferPointer, keepingFindingSpans: Bool) -> LineAction {
+        let first = firstPass(content)
+        guard case .rendered = first else { return first }
+        if keepingFindingSpans {
+            scratch.findingSpans.removeAll(keepingCapacity: true)
+            scratch.findingSpans.append(contentsOf: scratch.spans)
+        }
+        return settle(content)
+    }
+
+    /// Scans `content` and tracks multi-line blocks. Returns `.rendered` with the spans to mask in
+    /// `scratch.spans` (not rendered yet), or the final action.
+    private mutating func firstPass(_ content: UnsafeRawBufferPointer) -> LineAction {
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
+            // SAFETY: `activeBlock` only ever holds indices of `ruleSet.blockRules`, whose rules all
+            // have a compiled `blockEnd`.
             let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
             if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
             if rc > 0, let end = scratch.match.groupRange(0) {
                 activeBlock = nil
                 let outcome = ruleSet.scanLine(content, scratch)
                 if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
-                if end.lowerBound > 0 {
-                    scratch.spans.append(RedactionSpan(start: 0, end: end.lowerBound, rule: block.rule, kind: .block))
+                // The body before the END marker: after the recognised prefix, or else the base64
+                // run that ends at the marker (the prefix and the marker stay).
+                let bodyStart = blockPrefix.withUnsafeBytes { prefix in
+                    prefix.isEmpty ? nil : KeyBlockLine.matchedPrefixLength(content, prefix: prefix)
+                } ?? (end.lowerBound - KeyBlockLine.trailingBase64Run(content, end: end.lowerBound))
+                if bodyStart < end.lowerBound {
+                    scratch.spans.append(RedactionSpan(start: bodyStart, end: end.lowerBound, rule: block.rule, kind: .block))
                     ruleSet.mergeSpans(&scratch.spans)
+                    if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                        return engineFailure(rule: block.rule, error)
+                    }
                 }
-                return scratch.spans.isEmpty ? .keep : .spans
+                return scratch.spans.isEmpty ? .keep : .rendered
             }
-            let masked = block.lines + 1
-            activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
-            if activeBlock == nil { unterminatedBlocks += 1 }
-            scratch.beginLine()
-            guard !content.isEmpty else { return .keep }
-            scratch.spans.append(RedactionSpan(start: 0, end: content.count, rule: block.rule, kind: .block))
-            return .spans
+            let kind = blockPrefix.withUnsafeBytes { KeyBlockLine.classify(content, prefix: $0) }
+            let bodyStart: Int
+            switch kind {
+            case .body(let prefixLength): bodyStart = prefixLength
+            case .ambiguous: bodyStart = 0
+            case .notBody: bodyStart = -1
+            }
+            if bodyStart >= 0 {
+                let masked = block.lines + 1
+                activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
+                if activeBlock == nil { unterminatedBlocks += 1 }
+                scratch.beginLine()
+                let body = UnsafeRawBufferPointer(rebasing: content[bodyStart...])
+                guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return .keep }
+                scratch.spans.append(RedactionSpan(start: bodyStart, end: content.count, rule: block.rule, kind: .block))
+                // A body line that is (or holds) a placeholder already is not masked again.
+                if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                    return engineFailure(rule: block.rule, error)
+                }
+                return scratch.spans.isEmpty ? .keep : .rendered
+            }
+            // Not key body: the block ends here and the line is scanned like any other.
+            activeBlock = nil
+            unterminatedBlocks += 1
         }
         let outcome = ruleSet.scanLine(content, scratch)
-        if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
+        if case .engineError(let failed, let error) = outcome {
+            // The line could not be scanned: if it may hold a BEGIN marker, assume it does.
+            openBlockIfCandidate()
+            return engineFailure(rule: failed, error)
+        }
         if !ruleSet.blockRules.isEmpty {
             for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
                 let rule = ruleSet.compiledRules[Int(ruleIndex)]
+                // SAFETY: every index in `blockRules` has a compiled `blockBegin` and `blockEnd`.
                 let rc = scratch.match.match(rule.blockBegin.unsafelyUnwrapped, content, from: 0)
-                if rc < 0 { return engineFailure(rule: ruleIndex, PCRE2Error(code: rc)) }
+                if rc < 0 {
+                    activeBlock = (ruleIndex, 0)
+                    return engineFailure(rule: ruleIndex, PCRE2Error(code: rc))
+                }
                 guard rc > 0, let begin = scratch.match.groupRange(0) else { continue }
                 let endRC = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: begin.upperBound)
-                if endRC < 0 { return engineFailure(rule: ruleIndex, PCRE2Error(code: endRC)) }
+                if endRC < 0 {
+                    activeBlock = (ruleIndex, 0)
+                    return engineFailure(rule: ruleIndex, PCRE2Error(code: endRC))
+                }
                 if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
                 activeBlock = (ruleIndex, 0)
+                blockPrefix.removeAll(keepingCapacity: true)
+                blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
                 if begin.upperBound < content.count {
                     scratch.spans.append(RedactionSpan(start: begin.upperBound, end: content.count, rule: ruleIndex, kind: .block))
                     ruleSet.mergeSpans(&scratch.spans)
+                    if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                        return engineFailure(rule: ruleIndex, error)
+                    }
                 }
                 break
             }
         }
-        return scratch.spans.isEmpty ? .keep : .spans
+        return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Renders the first pass's spans, then scans the output again until it no longer changes
+    /// (at most ``maximumPasses`` scans in all). A line that does not settle, or an engine error
+    /// on a later pass, fails closed per the engine-error policy (`.pass` keeps what was masked).
+    private mutating func settle(_ content: UnsafeRawBufferPointer) -> LineAction {
+        var output = scratch.rendered
+        scratch.rendered = []  // own the storage while rendering (no copy)
+        output.removeAll(keepingCapacity: true)
+        render(content, into: &output)
+        var next = scratch.renderedNext
+        scratch.renderedNext = []
+        defer {
+            scratch.rendered = output
+            scratch.renderedNext = next
+        }
+        for _ in 1..<Self.maximumPasses {
+            let outcome = output.withUnsafeBytes { ruleSet.scanLine($0, scratch) }
+            switch outcome {
+            case .clean:
+                return .rendered
+            case .engineError(let failed, let error):
+                let action = engineFailure(rule: failed, error)
+                return action == .keep ? .rendered : action
+            case .redact:
+                next.removeAll(keepingCapacity: true)
+                output.withUnsafeBytes { render($0, into: &next) }
+                swap(&output, &next)
+            }
+        }
+        let action = engineFailure(rule: scratch.spans.first?.rule ?? 0, .unstable)
+        return action == .keep ? .rendered : action
+    }
+
+    /// Appends `line` with every span in `scratch.spans` replaced by its rule's placeholder, and
+    /// counts the redactions.
+    private mutating func render(_ line: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        if ruleCounts.isEmpty { ruleCounts = Array(repeating: 0, count: ruleSet.count) }
+        var position = 0
+        for span in scratch.spans {
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[position..<span.start]))
+            ruleCounts[Int(span.rule)] += 1
+            let rule = ruleSet.compiledRules[Int(span.rule)]
+            rule.replacement.render(ruleID: rule.id, secret: UnsafeRawBufferPointer(rebasing: line[span.start..<span.end]),
+                                    hashKey: ruleSet.options.hashKey, into: &output)
+            position = span.end
+        }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[position..<line.count]))
+    }
+
+    /// Reports the first pass's spans (in `scratch.findingSpans`) of the current line.
+    private func recordFindings<S: RedactionSink>(content: UnsafeRawBufferPointer, _ sink: inout S) throws {
+        for span in scratch.findingSpans {
+            let secret = UnsafeRawBufferPointer(rebasing: content[span.start..<span.end])
+            try sink.record(RedactionFinding(kind: span.kind, ruleID: ruleSet.compiledRules[Int(span.rule)].id,
+                                             line: lineNumber, column: span.start + 1, length: span.end - span.start,
+                                             fingerprint: ruleSet.options.hashKey?.fingerprint(secret)))
+        }
+    }
+
+    /// Opens the block of the first block rule that is a candidate of the line just scanned (its
+    /// keyword occurs): used when the line could not be scanned, so it may hold a BEGIN marker.
+    private mutating func openBlockIfCandidate() {
+        guard activeBlock == nil else { return }
+        for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
+            activeBlock = (ruleIndex, 0)
+            return
+        }
+    }
+
+    /// The first block rule one of whose keywords occurs in `bytes`, if any: a line that is never
+    /// scanned (over-long) opens that block, since it may hold the BEGIN marker.
+    func blockRuleMentioned(in bytes: UnsafeRawBufferPointer) -> Int32? {
+        for ruleIndex in ruleSet.blockRules {
+            for keyword in ruleSet.compiledRules[Int(ruleIndex)].foldedKeywords where containsFolded(bytes, keyword) {
+                return ruleIndex
+            }
+        }
+        return nil
     }
 
     private mutating func engineFailure(rule: Int32, _ error: PCRE2Error) -> LineAction {
         engineErrors[error.reason, default: 0] += 1
         engineErrorCount += 1
         lastEngineError = (ruleSet.compiledRules[Int(rule)].id, error.reason)
+        failedRule = rule
         scratch.beginLine()
         switch configuration.onError {
         case .mask:
-            scratch.spans.append(RedactionSpan(start: 0, end: 0, rule: rule, kind: .engineError))
             return .replaceContent
         case .drop:
             linesDropped += 1
@@ -220,25 +376,10 @@ struct LineRedactor {
         try bytes.withUnsafeBytes { try sink.write($0) }
     }
 
-    private mutating func emitReplacement<S: RedactionSink>(for span: RedactionSpan, content: UnsafeRawBufferPointer,
-                                                            _ sink: inout S) throws {
-        if ruleCounts.isEmpty { ruleCounts = Array(repeating: 0, count: ruleSet.count) }
-        ruleCounts[Int(span.rule)] += 1
-        let rule = ruleSet.compiledRules[Int(span.rule)]
-        let secret = UnsafeRawBufferPointer(rebasing: content[span.start..<span.end])
-        scratch.replacement.removeAll(keepingCapacity: true)
-        rule.replacement.render(ruleID: rule.id, secret: secret, hashKey: ruleSet.options.hashKey, into: &scratch.replacement)
-        bytesOut += scratch.replacement.count
-        try scratch.replacement.withUnsafeBytes { try sink.write($0) }
-        if sink.wantsFindings {
-            try sink.record(RedactionFinding(kind: span.kind, ruleID: rule.id, line: lineNumber, column: span.start + 1,
-                                             length: span.end - span.start,
-                                             fingerprint: ruleSet.options.hashKey?.fingerprint(secret)))
-        }
-    }
-
     /// Emits the line-too-long marker for a line the stream dropped, with `terminator`.
-    mutating func emitOverlongLine<S: RedactionSink>(terminator: [UInt8], _ sink: inout S) throws {
+    /// - Parameter mayOpenBlock: a block rule whose keyword occurs in the dropped line: when no
+    ///   block is open, that block opens (the line may have held its BEGIN marker; fail closed).
+    mutating func emitOverlongLine<S: RedactionSink>(terminator: [UInt8], mayOpenBlock: Int32?, _ sink: inout S) throws {
         lineNumber += 1
         lines += 1
         linesRedacted += 1
@@ -247,6 +388,8 @@ struct LineRedactor {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             activeBlock = block.lines + 1 >= rule.blockMaxLines ? nil : (block.rule, block.lines + 1)
             if activeBlock == nil { unterminatedBlocks += 1 }
+        } else if let mayOpenBlock {
+            activeBlock = (mayOpenBlock, 0)
         }
         try write(lineTooLongMarker, &sink)
         try write(terminator, &sink)

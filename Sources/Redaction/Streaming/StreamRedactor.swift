@@ -37,6 +37,12 @@ public final class StreamRedactor {
     private var discardedBytes = 0
     /// Bytes of the over-long line being skipped (0 when not discarding).
     private var discardedLineBytes = 0
+    /// A block rule whose keyword occurred in the over-long line being skipped (it may have held
+    /// the block's BEGIN marker), and the last bytes skipped, so a keyword split between two reads
+    /// is still seen.
+    private var discardedMentionsBlock: Int32?
+    private var discardTail: [UInt8] = []
+    private static let discardTailLength = 64
 
     /// - Parameters:
     ///   - ruleSet: the compiled rules (shared).
@@ -133,7 +139,7 @@ public final class StreamRedactor {
         if discarding {
             discarding = false
             discardedLineBytes = 0
-            try core.emitOverlongLine(terminator: Self.none, &sink)
+            try core.emitOverlongLine(terminator: Self.none, mayOpenBlock: takeDiscardedMention(), &sink)
         } else if end > start {
             let (consumed, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
                                                  isFinal: true, into: &sink)
@@ -180,10 +186,42 @@ public final class StreamRedactor {
 
     private func beginDiscarding<Sink: RedactionSink>(_ sink: inout Sink) {
         discarding = true
+        discardedMentionsBlock = nil
+        discardTail.removeAll(keepingCapacity: true)
+        // SAFETY: called only when the unfinished line is longer than the maximum, so end > start >= 0.
+        assert(end > start)
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
+        noteDiscarded(start..<end)
         discardedBytes += end - start
         discardedLineBytes = end - start
         start = end
+    }
+
+    /// Looks for block keywords in skipped bytes (with the tail of the previous skipped bytes in
+    /// front, so a keyword cut by a read boundary is found).
+    private func noteDiscarded(_ range: Range<Int>) {
+        guard discardedMentionsBlock == nil, !ruleSet.blockRules.isEmpty, !range.isEmpty else { return }
+        let bytes = UnsafeRawBufferPointer(start: buffer + range.lowerBound, count: range.count)
+        // The previous tail followed by the start of these bytes: a keyword cut by the boundary.
+        let kept = discardTail.count
+        discardTail.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, Self.discardTailLength)]))
+        discardedMentionsBlock = discardTail.withUnsafeBytes { core.blockRuleMentioned(in: $0) }
+            ?? core.blockRuleMentioned(in: bytes)
+        // The new tail: the last `discardTailLength` bytes skipped so far.
+        if bytes.count >= Self.discardTailLength {
+            discardTail.removeAll(keepingCapacity: true)
+            discardTail.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - Self.discardTailLength)...]))
+        } else {
+            discardTail.removeLast(discardTail.count - kept - bytes.count)
+            if discardTail.count > Self.discardTailLength {
+                discardTail.removeFirst(discardTail.count - Self.discardTailLength)
+            }
+        }
+    }
+
+    private func takeDiscardedMention() -> Int32? {
+        defer { discardedMentionsBlock = nil }
+        return discardedMentionsBlock
     }
 
     /// Skips bytes of an overlong line until its newline, then emits the marker line.
@@ -192,14 +230,17 @@ public final class StreamRedactor {
         if let newline = memchr(buffer + start, 0x0A, end - start) {
             let index = buffer.distance(to: newline)
             let crlf = index > start ? buffer.load(fromByteOffset: index - 1, as: UInt8.self) == 0x0D : discardedEndsWithCR
+            noteDiscarded(start..<index)
             discardedBytes += index + 1 - start
             start = index + 1
             discarding = false
             discardedLineBytes = 0
-            try core.emitOverlongLine(terminator: crlf ? Self.crlf : Self.lf, &sink)
+            try core.emitOverlongLine(terminator: crlf ? Self.crlf : Self.lf, mayOpenBlock: takeDiscardedMention(), &sink)
             return
         }
+        // SAFETY: the guard above ensures end > start.
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
+        noteDiscarded(start..<end)
         discardedBytes += end - start
         discardedLineBytes += end - start
         start = end

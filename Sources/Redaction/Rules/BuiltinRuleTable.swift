@@ -1,0 +1,111 @@
+/// Decodes the rule table `.ci/embed-patterns` writes for each built-in pack: the fields redaction
+/// needs, without sample lines, in a length-prefixed record format (see the script's header for
+/// the tags). Decoding is a single pass over the bytes with no TOML parsing, so loading hundreds
+/// of built-in rules costs little at start-up.
+///
+/// The table is generated from the same TOML the parser reads, and a test checks that both give
+/// the same rules; a malformed table is a build defect, reported as a ``RuleLoadError``.
+enum BuiltinRuleTable {
+    /// Decodes `table` into the rules and global allowlists of pack `name`.
+    static func decode(_ table: String, name: String) throws(RuleLoadError) -> RulePack {
+        let file = "builtin:\(name)"
+        var pack = RulePack(name: name, file: file)
+        var rule: RedactionRule?
+        var allowlist: RuleAllowlist?
+        var allowlistIsGlobal = false
+        var blockBegin: String?
+        var blockEnd: String?
+        var blockMaxLines = 200
+
+        func malformed(_ what: String) -> RuleLoadError {
+            RuleLoadError(location: SourceLocation(file: file, line: 0), message: "malformed built-in rule table: \(what)")
+        }
+        func finishAllowlist() {
+            guard let finished = allowlist else { return }
+            if allowlistIsGlobal { pack.allowlists.append(finished) } else { rule?.allowlists.append(finished) }
+            allowlist = nil
+        }
+        func finishRule() {
+            finishAllowlist()
+            guard var finished = rule else { return }
+            if let blockBegin, let blockEnd { finished.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines) }
+            pack.rules.append(finished)
+            rule = nil
+            blockBegin = nil
+            blockEnd = nil
+            blockMaxLines = 200
+        }
+
+        let bytes = Array(table.utf8)
+        var index = 0
+        while index < bytes.count {
+            let tag = bytes[index]
+            index += 1
+            var length = 0
+            while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+                let digit = Int(bytes[index]) - 0x30
+                guard digit >= 0 && digit <= 9, length < 1 << 40 else { throw malformed("bad length") }
+                length = length * 10 + digit
+                index += 1
+            }
+            index += 1  // ':'
+            guard index + length <= bytes.count else { throw malformed("truncated field") }
+            let value = String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+            index += length
+
+            switch tag {
+            case UInt8(ascii: "R"):
+                finishRule()
+                rule = RedactionRule(id: "", regex: "", pack: name, source: SourceLocation(file: file, line: Int(value) ?? 0))
+            case UInt8(ascii: "A"):
+                finishAllowlist()
+                // Global allowlists come after every rule: the last rule is complete when one starts.
+                if value == "global" { finishRule() }
+                allowlist = RuleAllowlist()
+                allowlistIsGlobal = value == "global"
+            default:
+                if var list = allowlist {
+                    switch tag {
+                    case UInt8(ascii: "D"): list.description = value
+                    case UInt8(ascii: "X"): list.regexes.append(value)
+                    case UInt8(ascii: "T"):
+                        guard let target = RuleAllowlist.Target(rawValue: value) else { throw malformed("regexTarget") }
+                        list.regexTarget = target
+                    case UInt8(ascii: "S"): list.stopwords.append(value.lowercased())
+                    case UInt8(ascii: "C"): list.requiresAll = value.uppercased() == "AND"
+                    case UInt8(ascii: "G"): list.hasGitOnlyCriteria = true
+                    case UInt8(ascii: "U"): list.targetRules.append(value)
+                    default: throw malformed("tag \(Unicode.Scalar(tag)) inside an allowlist")
+                    }
+                    allowlist = list
+                    continue
+                }
+                guard var current = rule else { throw malformed("field before the first rule") }
+                switch tag {
+                case UInt8(ascii: "i"): current.id = value
+                case UInt8(ascii: "d"): current.description = value
+                case UInt8(ascii: "x"): current.regex = value
+                case UInt8(ascii: "g"):
+                    guard let group = Int(value) else { throw malformed("secretGroup") }
+                    current.secretGroup = group == 0 ? nil : group
+                case UInt8(ascii: "e"):
+                    guard let entropy = Double(value) else { throw malformed("entropy") }
+                    current.entropy = entropy
+                case UInt8(ascii: "k"): current.keywords.append(value.lowercased())
+                case UInt8(ascii: "t"): current.tags.append(value)
+                case UInt8(ascii: "r"): current.replacement = value
+                case UInt8(ascii: "n"): current.enabledByDefault = value == "1"
+                case UInt8(ascii: "b"): blockBegin = value
+                case UInt8(ascii: "B"): blockEnd = value
+                case UInt8(ascii: "m"):
+                    guard let lines = Int(value) else { throw malformed("maxLines") }
+                    blockMaxLines = lines
+                default: throw malformed("unknown tag \(Unicode.Scalar(tag))")
+                }
+                rule = current
+            }
+        }
+        finishRule()
+        return pack
+    }
+}

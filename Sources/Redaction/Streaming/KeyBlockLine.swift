@@ -1,0 +1,134 @@
+/// How the lines of an open multi-line key block (PEM, PGP, SSH2, PuTTY) are recognised: which
+/// lines can be key body, and the log prefix that stood before the BEGIN marker.
+///
+/// A block continues only while lines can be body: base64 lines, the RFC 7468 / RFC 4716 / PGP /
+/// PuTTY header lines, blank lines. The first line that cannot be body ends the block (a lone BEGIN
+/// in an error message masks nothing after it). A prefix before BEGIN (syslog, CRI, `kubectl logs
+/// --prefix`, timestamps) is recognised on the following lines by its shape: runs of digits match
+/// runs of digits of any length, runs of blanks match runs of blanks, every other byte must be
+/// equal. The prefix is kept; only the body after it is masked.
+///
+/// Pure functions over bytes; no allocation.
+enum KeyBlockLine {
+    /// How a line inside an open block is treated.
+    enum Kind: Equatable {
+        /// Key body after a recognised prefix of this many bytes (0: no prefix): mask the rest.
+        case body(prefixLength: Int)
+        /// Looks like body behind a prefix that does not match the BEGIN line's (another writer, a
+        /// changed format): fail closed, mask the whole line and keep the block open.
+        case ambiguous
+        /// Cannot be key body: the block ends and the line is scanned as usual.
+        case notBody
+    }
+
+    /// The longest base64 run after which a line with an unknown prefix is still taken for body.
+    static let ambiguousRunLength = 40
+
+    /// Classifies `line` (content without terminator) inside a block whose begin line had
+    /// `prefix` before its BEGIN marker.
+    static func classify(_ line: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> Kind {
+        if !prefix.isEmpty, let length = matchedPrefixLength(line, prefix: prefix) {
+            let rest = UnsafeRawBufferPointer(rebasing: line[length...])
+            if isBody(rest) { return .body(prefixLength: length) }
+            return .notBody
+        }
+        if isBody(line) { return .body(prefixLength: 0) }
+        return trailingBase64Run(line, end: line.count) >= ambiguousRunLength ? .ambiguous : .notBody
+    }
+
+    /// The length of the start of `line` that has the shape of `prefix`, or nil.
+    static func matchedPrefixLength(_ line: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> Int? {
+        var p = 0
+        var l = 0
+        while p < prefix.count {
+            guard l < line.count else { return nil }
+            let a = prefix[p]
+            let b = line[l]
+            if isDigit(a) {
+                guard isDigit(b) else { return nil }
+                while p < prefix.count && isDigit(prefix[p]) { p += 1 }
+                while l < line.count && isDigit(line[l]) { l += 1 }
+            } else if isBlank(a) {
+                guard isBlank(b) else { return nil }
+                while p < prefix.count && isBlank(prefix[p]) { p += 1 }
+                while l < line.count && isBlank(line[l]) { l += 1 }
+            } else {
+                guard a == b else { return nil }
+                p += 1
+                l += 1
+            }
+        }
+        return l
+    }
+
+    /// Whether `text` can be a line of a key block's body: blank, base64 (with `=` padding, and
+    /// the PGP checksum line `=XXXX`), or a header line (`Proc-Type:`, `DEK-Info:`, `Comment:`,
+    /// `Version:`, PuTTY's `Encryption:`, `Public-Lines:`, `Argon2-...:`, ...), or the
+    /// continuation of a quoted RFC 4716 comment.
+    static func isBody(_ text: UnsafeRawBufferPointer) -> Bool {
+        var end = text.count
+        while end > 0 && (isBlank(text[end - 1]) || text[end - 1] == 0x0D) { end -= 1 }
+        var start = 0
+        while start < end && isBlank(text[start]) { start += 1 }
+        if start == end { return true }
+        let trimmed = UnsafeRawBufferPointer(rebasing: text[start..<end])
+        if isBase64Line(trimmed) { return true }
+        return isHeaderLine(trimmed)
+    }
+
+    /// The length of the run of base64 characters that ends at `end` in `line`.
+    static func trailingBase64Run(_ line: UnsafeRawBufferPointer, end: Int) -> Int {
+        var index = end
+        while index > 0 && (isBase64(line[index - 1]) || line[index - 1] == UInt8(ascii: "=")) { index -= 1 }
+        return end - index
+    }
+
+    private static func isBase64Line(_ text: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index < text.count && isBase64(text[index]) { index += 1 }
+        let characters = index
+        while index < text.count && text[index] == UInt8(ascii: "=") { index += 1 }
+        if index == text.count { return characters > 0 }
+        // PGP armor checksum: "=" followed by 4 base64 characters.
+        if text.count == 5 && text[0] == UInt8(ascii: "=") {
+            return (1..<5).allSatisfy { isBase64(text[$0]) }
+        }
+        return false
+    }
+
+    /// `Name: value` where Name is one of the header names key formats use (case-insensitive).
+    private static func isHeaderLine(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+        let name = UnsafeRawBufferPointer(rebasing: text[0..<colon])
+        for header in headerNames where name.count == header.count {
+            var equal = true
+            for index in 0..<header.count where KeywordPrefilter.fold(name[index]) != header[index] {
+                equal = false
+                break
+            }
+            if equal { return true }
+        }
+        // PuTTY-User-Key-File-2, Argon2-Memory, Argon2-Passes, ...
+        return startsWithFolded(name, "putty-user-key-file-") || startsWithFolded(name, "argon2-")
+    }
+
+    private static let headerNames: [[UInt8]] = [
+        "proc-type", "dek-info", "comment", "version", "hash", "charset", "messageid", "subject",
+        "encryption", "public-lines", "private-lines", "private-mac", "private-hash", "key-derivation",
+        "x-putty-comment",
+    ].map { Array($0.utf8) }
+
+    private static func startsWithFolded(_ text: UnsafeRawBufferPointer, _ prefix: String) -> Bool {
+        let bytes = Array(prefix.utf8)
+        guard text.count >= bytes.count else { return false }
+        for index in 0..<bytes.count where KeywordPrefilter.fold(text[index]) != bytes[index] { return false }
+        return true
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    @inline(__always) static func isBase64(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+    }
+}

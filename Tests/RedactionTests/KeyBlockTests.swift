@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// Multi-line key blocks (issue 9 item 3): a block continues only while lines can be key body, the
+/// prefix before BEGIN is kept on every line, and the END line keeps prefix and marker.
+@Suite struct KeyBlockTests {
+    static let set = TestSupport.ruleSet(FailClosedTests.keyRules)
+    static let body = FailClosedTests.keyBody
+
+    @Test func aLoneBeginMarkerMasksNothingAfterIt() {
+        let input = """
+            2024-05-01T10:00:00Z ERROR tls: expected a key, got -----BEGIN PRIVATE KEY-----
+            2024-05-01T10:00:01Z INFO  retrying with the default certificate
+            2024-05-01T10:00:02Z INFO  listening on :8443
+
+            """
+        #expect(TestSupport.redact(input, with: Self.set) == input)
+    }
+
+    @Test func beginAndEndOnOneLineIsOneLine() {
+        let input = "cfg key=-----BEGIN PRIVATE KEY----- -----END PRIVATE KEY-----\n2024-05-01 INFO next line stays\n"
+        let output = TestSupport.redact(input, with: Self.set)
+        #expect(output.hasSuffix("\n2024-05-01 INFO next line stays\n"))
+    }
+
+    @Test func aSyslogPrefixIsKeptOnEveryLine() {
+        let prefix = "Nov 30 10:11:12 web01 app[1234]: "
+        let input = [prefix + "-----BEGIN RSA PRIVATE KEY-----",
+                     "Nov 30 10:11:13 web01 app[1234]: " + Self.body[0],
+                     "Nov 30 10:11:13 web01 app[1234]: " + Self.body[1],
+                     "Nov 30 10:11:14 web01 app[1234]: -----END RSA PRIVATE KEY-----",
+                     "Nov 30 10:11:15 web01 app[1234]: started"].joined(separator: "\n") + "\n"
+        let expected = [prefix + "-----BEGIN RSA PRIVATE KEY-----",
+                        "Nov 30 10:11:13 web01 app[1234]: ***",
+                        "Nov 30 10:11:13 web01 app[1234]: ***",
+                        "Nov 30 10:11:14 web01 app[1234]: -----END RSA PRIVATE KEY-----",
+                        "Nov 30 10:11:15 web01 app[1234]: started"].joined(separator: "\n") + "\n"
+        #expect(TestSupport.redact(input, with: Self.set) == expected)
+    }
+
+    @Test func digitRunsOfAnyLengthMatchInThePrefix() {
+        let input = ["Nov  9 23:59:59 h app[99]: -----BEGIN EC PRIVATE KEY-----",
+                     "Nov 10 00:00:00 h app[100]: " + Self.body[0],
+                     "Nov 10 00:00:00 h app[100]: -----END EC PRIVATE KEY-----"].joined(separator: "\n")
+        let output = TestSupport.redact(input, with: Self.set)
+        #expect(output == ["Nov  9 23:59:59 h app[99]: -----BEGIN EC PRIVATE KEY-----",
+                           "Nov 10 00:00:00 h app[100]: ***",
+                           "Nov 10 00:00:00 h app[100]: -----END EC PRIVATE KEY-----"].joined(separator: "\n"))
+    }
+
+    @Test func theFirstLineThatCannotBeBodyEndsTheBlockAndIsScanned() {
+        let input = ["-----BEGIN OPENSSH PRIVATE KEY-----", Self.body[0],
+                     "2024-05-01T10:00:00Z INFO key loaded, connecting",
+                     "2024-05-01T10:00:01Z INFO connected"].joined(separator: "\n") + "\n"
+        let output = TestSupport.redact(input, with: Self.set)
+        #expect(output == ["-----BEGIN OPENSSH PRIVATE KEY-----", "***",
+                           "2024-05-01T10:00:00Z INFO key loaded, connecting",
+                           "2024-05-01T10:00:01Z INFO connected"].joined(separator: "\n") + "\n")
+    }
+
+    @Test func aBase64LineBehindAnUnknownPrefixIsMaskedWhole() {
+        let input = ["app: -----BEGIN RSA PRIVATE KEY-----", "other: " + Self.body[0],
+                     "-----END RSA PRIVATE KEY-----"].joined(separator: "\n") + "\n"
+        let output = TestSupport.redact(input, with: Self.set)
+        #expect(output == ["app: -----BEGIN RSA PRIVATE KEY-----", "***", "-----END RSA PRIVATE KEY-----"]
+            .joined(separator: "\n") + "\n")
+    }
+
+    @Test func pgpHeadersBlankLinesAndChecksumAreBody() {
+        let input = ["-----BEGIN PGP PRIVATE KEY BLOCK-----", "Version: GnuPG v2", "", Self.body[0], "=Xq7r",
+                     "-----END PGP PRIVATE KEY BLOCK-----", "done"].joined(separator: "\n") + "\n"
+        let output = TestSupport.redact(input, with: Self.set)
+        #expect(output == ["-----BEGIN PGP PRIVATE KEY BLOCK-----", "***", "", "***", "***",
+                           "-----END PGP PRIVATE KEY BLOCK-----", "done"].joined(separator: "\n") + "\n")
+    }
+
+    @Test(arguments: ["***", "[REDACTED:{rule}]", "<{rule}:{len}>"])
+    func maskedBlocksAreStableWhenRedactedAgain(_ template: String) throws {
+        let set = TestSupport.ruleSet(FailClosedTests.keyRules, options: .init(replacement: try ReplacementTemplate(template)))
+        let input = ["x: -----BEGIN RSA PRIVATE KEY-----", "x: " + Self.body[0], "x: " + Self.body[1],
+                     "x: -----END RSA PRIVATE KEY-----"].joined(separator: "\n") + "\n"
+        let once = TestSupport.redact(input, with: set)
+        #expect(!once.contains(Self.body[0].prefix(16)))
+        #expect(TestSupport.redact(once, with: set) == once)
+    }
+
+    @Test func classifierRecognisesBodyAndPrefixes() {
+        func kind(_ line: String, _ prefix: String) -> KeyBlockLine.Kind {
+            Array(line.utf8).withUnsafeBytes { l in Array(prefix.utf8).withUnsafeBytes { KeyBlockLine.classify(l, prefix: $0) } }
+        }
+        #expect(kind(Self.body[0], "") == .body(prefixLength: 0))
+        #expect(kind("", "") == .body(prefixLength: 0))
+        #expect(kind("Proc-Type: 4,ENCRYPTED", "") == .body(prefixLength: 0))
+        #expect(kind("2024-05-01 INFO hello", "") == .notBody)
+        #expect(kind("[pod/api-7d9/app] " + Self.body[0], "[pod/api-7d9/app] ") == .body(prefixLength: 18))
+        #expect(kind("[pod/api-7d9/app] hello world", "[pod/api-7d9/app] ") == .notBody)
+        #expect(kind("foo " + Self.body[0], "bar ") == .ambiguous)
+    }
+}
