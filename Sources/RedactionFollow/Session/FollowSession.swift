@@ -166,8 +166,9 @@ public final class FollowSession {
     private func readAll(now: Double) throws -> Bool {
         var more = false
         var unfinished = Set<FilePath>()  // followed names whose rotated file is not drained yet
+        let rotatedNames = Set(tracked.open.lazy.filter { $0.phase == .rotated }.map(\.followedPath))
         for file in tracked.open {
-            if let predecessor = tracked.predecessor(of: file) {
+            if rotatedNames.contains(file.followedPath), let predecessor = tracked.predecessor(of: file) {
                 if unfinished.contains(file.followedPath) { continue }
                 // The successor continues the predecessor's stream once it is closed.
                 if predecessor.holdsOpenStreamState && file.hasReadNothing { continue }

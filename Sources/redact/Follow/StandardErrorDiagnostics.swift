@@ -12,7 +12,9 @@ import Darwin
 /// (``EngineWarnings``), and the statistics text as it is.
 final class StandardErrorDiagnostics: FollowDiagnostics {
     let isDebugEnabled = getenv("REDACT_FOLLOW_DEBUG") != nil
-    private var engineWarnings: [String: EngineWarnings] = [:]
+    /// Per followed name: the redactor last reported on and its rate limiter (a new redactor,
+    /// after a rotation, starts a new count).
+    private var engineWarnings: [String: (redactor: ObjectIdentifier, warnings: EngineWarnings)] = [:]
 
     func warning(_ message: String) { StandardError.write("redact: warning: \(message)") }
 
@@ -22,7 +24,11 @@ final class StandardErrorDiagnostics: FollowDiagnostics {
 
     func checkEngineFailures(of redactor: StreamRedactor, source: String) {
         guard redactor.engineErrorCount > 0 else { return }
-        engineWarnings[source, default: EngineWarnings()].check(redactor, input: source)
+        let identity = ObjectIdentifier(redactor)
+        var entry = engineWarnings[source].flatMap { $0.redactor == identity ? $0 : nil }
+            ?? (redactor: identity, warnings: EngineWarnings())
+        entry.warnings.check(redactor, input: source)
+        engineWarnings[source] = entry
     }
 
     func statistics(_ text: String) { StandardError.write(text) }
