@@ -50,9 +50,10 @@ extension FollowSession {
                     tracked.markFinished(saved, at: now)
                     continue
                 }
-                let tailed = makeFile(identity: identity, followedPath: path, path: path, file: file, offset: saved.offset,
-                                      now: now, openBlock: saved.openBlock)
-                tailed.phase = saved.status == .active ? .active : .rotated
+                let rotated = saved.status != .active
+                let tailed = makeFile(identity: identity, followedPath: rotated ? saved.path : path, path: path, file: file,
+                                      offset: saved.offset, now: now, openBlock: saved.openBlock)
+                tailed.phase = rotated ? .rotated : .active
                 if tailed.phase == .active { tracked.pathIdentities[path] = identity }
                 tracked.add(tailed)
             } else {

@@ -92,7 +92,7 @@ extension FollowSession {
             if outcome == .endOfFile, file.holdsOpenStreamState, let successor = tracked.successor(of: file),
                successor.hasReadNothing {
                 let finished = FileCheckpoint.whole(file.file, identity: file.identity, size: file.readOffset,
-                                                    path: file.lastKnownPath)
+                                                    path: file.followedPath)
                 trace("handover: \(file.lastKnownPath) \(file.identity) -> \(successor.identity)")
                 successor.continueStream(of: file, finished: finished)
                 if successor.handover == nil { tracked.markFinished(finished, at: now) }

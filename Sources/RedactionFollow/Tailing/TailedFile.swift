@@ -207,10 +207,11 @@ final class TailedFile {
         markers.commitEverythingRead()
     }
 
-    /// The checkpoint for the current position (numbers and hashes only).
+    /// The checkpoint for the current position (numbers and hashes only). Its path is the
+    /// followed name, so a restart ties a rotated file to its successor again.
     func checkpoint(status: FileCheckpoint.Status) -> FileCheckpoint {
         FileCheckpoint(identity: identity, offset: committedOffset, headLength: markers.head.count,
                        headHash: markers.headHash, windowLength: markers.window.count, windowHash: markers.windowHash,
-                       status: status, path: lastKnownPath, openBlock: redactor.openBlock)
+                       status: status, path: followedPath, openBlock: redactor.openBlock)
     }
 }
