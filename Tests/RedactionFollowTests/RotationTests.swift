@@ -76,9 +76,11 @@ struct RotationTests {
         try world.start()
         try world.run()
         world.fileSystem.move("/logs/app.log", to: "/logs/app.log.1")
-        world.fileSystem.append("\(Self.keyBody2)\n-----END RSA PRIVATE KEY-----\nafter\n", to: "/logs/app.log")
+        let successor = "\(Self.keyBody2)\n-----END RSA PRIVATE KEY-----\nafter\n"
+        world.fileSystem.append(successor, to: "/logs/app.log")
         try world.run(for: 0.5)
         #expect(!world.output.contains("after"), "the successor waits for the rotated file to close")
+        #expect(world.session?.metrics.lagBytes["/logs/app.log"] == Int64(successor.utf8.count), "its lag shows")
         if crashDuringHandover {
             world.crash()
             try world.start()

@@ -34,7 +34,7 @@ final class InotifyWatcher: ChangeWatcher {
         #endif
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit { if descriptor >= 0 { try? FileDescriptor(rawValue: descriptor).close() } }
 
     func watch(directory: FilePath) {
         #if os(Linux)
@@ -69,10 +69,10 @@ final class InotifyWatcher: ChangeWatcher {
     private func drain() -> DirectoryChanges {
         var changes = DirectoryChanges()
         #if os(Linux)
+        let events = FileDescriptor(rawValue: descriptor)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }  // EAGAIN: drained
+            // Non-blocking: `.wouldBlock` (or any error) means drained.
+            guard let count = try? buffer.withUnsafeMutableBytes({ try events.read(into: $0) }), count > 0 else { break }
             buffer.withUnsafeBytes { raw in
                 Self.forEachEvent(in: UnsafeRawBufferPointer(rebasing: raw[0..<count])) { watch, mask in
                     if mask & UInt32(IN_Q_OVERFLOW) != 0 { changes = .everything }

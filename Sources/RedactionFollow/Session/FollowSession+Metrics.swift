@@ -18,7 +18,11 @@ extension FollowSession {
         metrics.checkpoints = counters.checkpoints
         metrics.lastCheckpointTime = counters.lastCheckpointTime
         metrics.openFiles = tracked.open.count
-        for file in tracked.open { metrics.lagBytes[file.lastKnownPath.string, default: 0] += file.lag }
+        for file in tracked.open {
+            // Fresh sizes: a successor held back behind its predecessor has not read yet.
+            let size = (try? file.file.status().size) ?? file.readOffset
+            metrics.lagBytes[file.lastKnownPath.string, default: 0] += max(0, size - file.readOffset)
+        }
         return metrics
     }
 

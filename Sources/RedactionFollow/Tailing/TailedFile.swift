@@ -54,8 +54,6 @@ final class TailedFile {
     /// Where this file's bytes in the redactor's stream begin (bytes before it in an unfinished
     /// line came from a predecessor or a copy and do not move ``committedOffset``).
     private var streamStart: Int64
-    /// Size at the last read attempt (for the lag metric).
-    private(set) var lastSeenSize: Int64
     private var markers: ContentMarkers
     /// Truncations detected (copytruncate).
     private(set) var truncations = 0
@@ -72,7 +70,6 @@ final class TailedFile {
         readOffset = offset
         committedOffset = offset
         streamStart = offset
-        lastSeenSize = offset
         lastActivity = now
         prefix = withFilename ? Array((followedPath.string + ": ").utf8) : []
         markers = ContentMarkers(file: file, offset: offset)
@@ -88,9 +85,6 @@ final class TailedFile {
 
     /// Whether nothing was read from this file yet (a successor can still take over a stream).
     var hasReadNothing: Bool { readOffset == streamStart && handover == nil }
-
-    /// Bytes written to the file that were not read yet (as of the last read).
-    var lag: Int64 { max(0, lastSeenSize - readOffset) }
 
     /// What ``read(into:budget:sink:)`` found.
     enum ReadOutcome: Equatable {
@@ -112,7 +106,6 @@ final class TailedFile {
         do { size = try file.status().size } catch {
             throw FollowError("\(lastKnownPath): fstat failed: \(error)")
         }
-        lastSeenSize = size
         if size < readOffset { return (0, .truncated) }
         if size == readOffset { return (0, .endOfFile) }
         if !markers.window.isEmpty {
@@ -140,7 +133,6 @@ final class TailedFile {
         readOffset += Int64(chunk.count)
         updateCommittedOffset()
         markers.record(chunk, at: chunkOffset, committed: committedOffset)
-        lastSeenSize = max(lastSeenSize, readOffset)
     }
 
     /// The offset just after the last whole line, from the redactor's count of unfinished bytes
@@ -156,7 +148,6 @@ final class TailedFile {
         readOffset = 0
         committedOffset = 0
         streamStart = 0
-        lastSeenSize = 0
         markers.reset()
         truncations += 1
     }
