@@ -27,10 +27,19 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        // The keyword prefilter's multi-literal search kernel (C).
+        .target(name: "CRedactScan"),
+        // The rule-file TOML parser: internal to the package (not a product), `package` access.
+        .target(
+            name: "TOMLParser",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Redaction",
             dependencies: [
                 "CPCRE2",
+                "CRedactScan",
+                "TOMLParser",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -64,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "RedactionTests",
             dependencies: ["Redaction"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TOMLParserTests",
+            dependencies: ["TOMLParser"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -33,12 +33,20 @@ enum RuleFiles {
         do { bytes = try readBytes(file) } catch {
             throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "cannot read: \(error)")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "not valid UTF-8")
-        }
         var name = String(file.split(separator: "/").last ?? Substring(file))
         if name.hasSuffix(".toml") { name.removeLast(5) }
-        return try RulePack.parse(text, file: file, name: name)
+        return try RulePack.parse(utf8: bytes, file: file, name: name)
+    }
+
+    /// Loads the file an `[extend] path` names in `file`, found as gitleaks finds it: relative to
+    /// the working directory; when nothing is there, relative to the directory of `file`.
+    /// - Throws: ``RuleLoadError`` naming `file` and both places looked at.
+    static func loadExtension(_ path: String, namedIn file: String) throws(RuleLoadError) -> RulePack {
+        let besideFile = resolve(path, relativeTo: file)
+        if exists(path) || besideFile == path { return try load(path) }
+        if exists(besideFile) { return try load(besideFile) }
+        throw RuleLoadError(location: SourceLocation(file: file, line: 0),
+                            message: "[extend] path '\(path)' not found (looked in the working directory and beside this file: \(besideFile))")
     }
 
     /// `path` relative to the directory of `file` (absolute paths stay).
@@ -46,6 +54,12 @@ enum RuleFiles {
         if path.hasPrefix("/") { return path }
         guard let slash = file.lastIndex(of: "/") else { return path }
         return String(file[...slash]) + path
+    }
+
+    /// Whether something exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     /// Reads a whole (small) file.

@@ -24,28 +24,52 @@ struct RuleOptions: ParsableArguments {
                                valueName: "template"))
     var replace: String?
 
+    @Flag(name: .customLong("allow-empty"), help: "Run even when no rule is active (everything then passes unchanged). Without it, zero active rules is an error.")
+    var allowEmpty = false
+
     @Option(name: .customLong("hash-key-file"),
             help: ArgumentHelp("File holding the key (>= 32 bytes; trailing newline ignored) for {hash} and report fingerprints. Default: $REDACT_HASH_KEY.",
                                valueName: "path"),
             completion: .file())
     var hashKeyFile: String?
 
-    /// Assembles the builder: built-in packs, rule files, selections. Notices go to stderr.
+    /// Assembles the builder: built-in packs, rule files, selections (checked here, so a name no
+    /// rule has fails now). Notices and warnings go to stderr.
     /// - Parameter builtinSamples: load the built-in rules' sample lines too (`rules test`).
+    /// - Throws: ``CLIError`` with the engine's errors in terms of this command's flags.
     func makeBuilder(builtinSamples: Bool = false) throws -> RuleSetBuilder {
-        var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin, builtinSamples: builtinSamples)
-        builder.enable = enable
-        builder.disable = disable
-        for path in rules {
-            for file in try RuleFiles.expand(path) {
-                let pack = try RuleFiles.load(file)
-                try builder.add(pack) { extendPath, relativeTo throws(RuleLoadError) in
-                    try RuleFiles.load(RuleFiles.resolve(extendPath, relativeTo: relativeTo))
+        do {
+            var builder = try RuleSetBuilder(includeBuiltin: !noBuiltin, builtinSamples: builtinSamples)
+            builder.enable = enable
+            builder.disable = disable
+            for path in rules {
+                for file in try RuleFiles.expand(path) {
+                    let pack = try RuleFiles.load(file)
+                    try builder.add(pack) { extendPath, relativeTo throws(RuleLoadError) in
+                        try RuleFiles.loadExtension(extendPath, namedIn: relativeTo)
+                    }
                 }
             }
+            _ = try builder.selectedRules()
+            for notice in builder.notices { StandardError.write("redact: note: \(notice)") }
+            if let location = builder.builtinRequestedDespiteExclusion {
+                StandardError.write("redact: warning: \(location): [extend] useDefault = true loads the built-in rules although --no-builtin was given: the file wins (remove useDefault to run without them)")
+            }
+            return builder
+        } catch let error as RuleLoadError {
+            throw CLIError(Self.message(for: error))
         }
-        for notice in builder.notices { StandardError.write("redact: note: \(notice)") }
-        return builder
+    }
+
+    /// An engine error in this command's terms: settings become the flags that set them.
+    static func message(for error: RuleLoadError) -> String {
+        switch error.setting {
+        case nil: error.description
+        case .replacement: error.described(setting: "--replace")
+        case .hashKey: error.described(setting: "--hash-key-file")
+        case .enable: error.described(setting: "--enable") + " (see `redact rules list`)"
+        case .disable: error.described(setting: "--disable") + " (see `redact rules list`)"
+        }
     }
 
     /// The key for `{hash}` and fingerprints, from `--hash-key-file` or `$REDACT_HASH_KEY`.
@@ -70,13 +94,21 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Compiles the selected rules with the replacement and key options.
+    /// - Throws: ``CLIError`` for a rule or option error, and when no rule is active unless
+    ///   `--allow-empty` was given (a redactor without rules would pass every secret).
     func compile(limits: MatchLimits = .default, builtinSamples: Bool = false) throws -> CompiledRuleSet {
         var options = CompiledRuleSet.Options(limits: limits)
         if let replace {
             do { options.replacement = try ReplacementTemplate(replace) } catch { throw CLIError("--replace: \(error)") }
         }
         options.hashKey = try hashKey()
-        return try makeBuilder(builtinSamples: builtinSamples).build(options: options)
+        let builder = try makeBuilder(builtinSamples: builtinSamples)
+        let ruleSet: CompiledRuleSet
+        do { ruleSet = try builder.build(options: options) } catch { throw CLIError(Self.message(for: error)) }
+        if ruleSet.count == 0 && !allowEmpty {
+            throw CLIError("no rule is active (\(builder.assembledRules.count) loaded, none selected), so nothing would be redacted; check --no-builtin, --rules and --disable, or pass --allow-empty")
+        }
+        return ruleSet
     }
 }
 

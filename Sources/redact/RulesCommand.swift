@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the rules that redaction would use (id, pack, description, keywords).",
-            discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields.")
+            discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields. --all lists the rules that are off too (opt-in rules, --disable), with an ENABLED column (an \"enabled\" field in JSON).")
 
         @OptionGroup(title: "Rules")
         var ruleOptions: RuleOptions
@@ -19,8 +19,14 @@ struct RulesCommand: ParsableCommand {
         @Flag(help: "Print a JSON array instead of a table.")
         var json = false
 
+        @Flag(help: "Also list the rules that are off (opt-in rules, --disable), with an ENABLED column.")
+        var all = false
+
         mutating func run() throws {
-            let rules = try ruleOptions.makeBuilder().selectedRules()
+            let builder = try ruleOptions.makeBuilder()
+            let selected = try builder.selectedRules()
+            let active = Set(selected.map(\.id))
+            let rules = all ? builder.assembledRules : selected
             // Compile too, so `rules list` fails exactly when redaction would.
             _ = try ruleOptions.compile()
             if json {
@@ -34,6 +40,7 @@ struct RulesCommand: ParsableCommand {
                         "\"keywords\":\(JSON.array(rule.keywords))",
                         "\"source\":\(JSON.quote(rule.source.description))",
                     ]
+                    if all { fields.append("\"enabled\":\(active.contains(rule.id))") }
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
                     if let block = rule.block {
                         fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
@@ -45,12 +52,15 @@ struct RulesCommand: ParsableCommand {
             }
             let idWidth = min(40, rules.map(\.id.count).max() ?? 2)
             let packWidth = rules.map(\.pack.count).max() ?? 4
-            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  DESCRIPTION  [KEYWORDS]")
+            let showAll = all
+            let enabledColumn = { (rule: RedactionRule) in showAll ? (active.contains(rule.id) ? "yes" : "no").padding(to: 7) + "  " : "" }
+            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  " + (all ? "ENABLED  " : "")
+                  + "DESCRIPTION  [KEYWORDS]")
             for rule in rules {
-                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  "
+                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  " + enabledColumn(rule)
                       + rule.description + "  [" + rule.keywords.joined(separator: ", ") + "]")
             }
-            StandardError.write("redact: \(rules.count) rule(s)")
+            StandardError.write(all ? "redact: \(rules.count) rule(s), \(selected.count) enabled" : "redact: \(rules.count) rule(s)")
         }
     }
 

@@ -146,33 +146,3 @@ import Testing
     }
 }
 
-/// The Aho-Corasick prefilter against a naive search.
-@Suite struct KeywordPrefilterTests {
-    @Test func reportsExactlyTheRulesWhoseKeywordsOccur() {
-        let keywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"]]
-        let prefilter = KeywordPrefilter(keywordsByRule: keywords)
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz".utf8)
-        for _ in 0..<2000 {
-            let length = Int.random(in: 0..<40, using: &generator)
-            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
-            var found = Set<Int32>()
-            text.withUnsafeBytes { buffer in
-                prefilter.scan(buffer) { range in for i in range { found.insert(prefilter.ruleLists[Int(i)]) } }
-            }
-            let lower = String(decoding: text, as: UTF8.self).lowercased()
-            var expected = Set<Int32>()
-            for (rule, list) in keywords.enumerated() where list.contains(where: { lower.contains($0.lowercased()) }) {
-                expected.insert(Int32(rule))
-            }
-            #expect(found == expected, "text: \(lower)")
-        }
-    }
-
-    @Test func emptyKeywordListScansNothing() {
-        let prefilter = KeywordPrefilter(keywordsByRule: [[], [""]])
-        var calls = 0
-        Array("anything".utf8).withUnsafeBytes { prefilter.scan($0) { _ in calls += 1 } }
-        #expect(calls == 0)
-    }
-}

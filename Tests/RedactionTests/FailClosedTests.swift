@@ -8,7 +8,7 @@ import Testing
 @Suite struct FailClosedTests {
     static let keyRules: [RedactionRule] = {
         let packs = (try? BuiltinPacks.load()) ?? []
-        return packs.first { $0.name == "keys" }?.rules ?? []
+        return packs.first { $0.name == "keys" }?.rules.map(\.rule) ?? []
     }()
 
     /// Backtracks catastrophically on `Authorization: aaaa...ab`.

@@ -44,19 +44,24 @@ import Testing
     @Test func aRealGitleaksConfigLoadsUnchanged() throws {
         let pack = try RulePack.parse(Self.gitleaksConfig, file: "gitleaks.toml", name: "gitleaks")
         #expect(pack.title == "gitleaks config")
-        #expect(pack.rules.map(\.id) == ["aws-access-token", "team-code"])
-        #expect(pack.notices.count == 1 && pack.notices[0].contains("skipped 1 rule"))
-        #expect(pack.extension_ == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"]))
-        let aws = pack.rules[0]
+        #expect(pack.rules.map(\.rule.id) == ["aws-access-token", "pkcs12-file", "team-code"])
+        #expect(pack.rules.map(\.isComplete) == [true, false, true])
+        #expect(pack.rules[1].isPathOnly)
+        #expect(pack.extension_ == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"],
+                                                        source: SourceLocation(file: "gitleaks.toml", line: 3)))
+        let aws = pack.rules[0].rule
         #expect(aws.source == SourceLocation(file: "gitleaks.toml", line: 7))
         #expect(aws.entropy == 3 && aws.keywords.count == 5 && aws.allowlists.count == 1)
-        let team = pack.rules[1]
+        let team = pack.rules[2].rule
         #expect(team.secretGroup == 1 && team.tags == ["internal"])
         #expect(team.allowlists.first?.stopwords == ["example"] && team.allowlists.first?.hasGitOnlyCriteria == true)
         #expect(pack.allowlists.count == 1)
 
         var builder = try RuleSetBuilder(includeBuiltin: false)
         try builder.add(pack)
+        #expect(builder.notices.contains { $0.contains("skipped 1 rule") })
+        #expect(builder.notices.contains { $0.contains("no rule 'generic-password' to disable") })
+        #expect(builder.builtinRequestedDespiteExclusion == SourceLocation(file: "gitleaks.toml", line: 3))
         let set = try builder.build()
         #expect(set.rules.contains { $0.pack == "tokens" })  // useDefault brought in the built-in packs
         #expect(set.redact("teamcode = s3cr3tValue") == "teamcode = ***")
@@ -69,14 +74,14 @@ import Testing
         ("[[rules]]\nid = \"x\"\n", "f.toml:1: rule 'x': rule has no 'regex'"),
         ("[[rules]]\nregex = \"a\"\n", "f.toml:1: rule has no 'id'"),
         ("[[rules]]\nid = \"x\"\nregex = \"a\"\nentropy = \"high\"\n", "f.toml:4: rule 'x': 'entropy' must be a number"),
-        ("[[rules]]\nid = \"x\"\nregex = \"a\"\n[[rules]]\nid = \"x\"\nregex = \"b\"\n", "f.toml:4: rule 'x': duplicate rule id"),
         ("title = \"unterminated\n", "f.toml:1: invalid TOML"),
         ("[[rules]]\nid = \"x\"\nregex = \"(a)\"\nsecretGroup = 2\nkeywords=[\"a\"]\n", "f.toml:1: rule 'x': secretGroup 2"),
     ])
     func brokenFilesNameFileLineAndRule(_ text: String, _ expected: String) {
         do {
-            let pack = try RulePack.parse(text, file: "f.toml", name: "f")
-            _ = try CompiledRuleSet(rules: pack.rules)
+            var builder = try RuleSetBuilder(includeBuiltin: false)
+            try builder.add(try RulePack.parse(text, file: "f.toml", name: "f"))
+            _ = try builder.build()
             Issue.record("expected an error for: \(expected)")
         } catch {
             #expect(error.description.hasPrefix(expected), "got: \(error.description)")
@@ -100,18 +105,32 @@ import Testing
         #expect(selected.contains { $0.id == "optin" })
         #expect(!selected.contains { $0.pack == "passwords" })
         builder.disable = ["no-such-rule"]
+        let error = try #require(throws: RuleLoadError.self) { _ = try builder.selectedRules() }
+        #expect(error.origin == .setting(.disable) && error.location == nil)
+        #expect(error.description == "disable: no rule or pack named 'no-such-rule'")
+        builder.disable = []
+        builder.enable = ["no-such-rule"]
         #expect(throws: RuleLoadError.self) { _ = try builder.selectedRules() }
     }
 
-    @Test func userRuleReplacesBuiltinRuleWithTheSameID() throws {
-        let id = try #require(TestSupport.builtin.rules.first?.id)
-        let pack = try RulePack.parse("[[rules]]\nid = \"\(id)\"\nregex = 'ZZZ\\d+'\nkeywords = [\"zzz\"]\n", file: "u.toml", name: "u")
+    @Test func userRuleWithTheIDOfABuiltinRuleChangesItFieldByField() throws {
+        let builtin = try #require(TestSupport.builtin.rules.first { $0.id == "github-pat" })
+        let pack = try RulePack.parse("[[rules]]\nid = \"github-pat\"\nkeywords = [\"GHP_LEGACY\"]\n[[rules.allowlists]]\nregexes = ['^ghp_0{36}$']\n",
+                                      file: "u.toml", name: "u")
         var builder = try RuleSetBuilder()
         try builder.add(pack)
         let rules = try builder.selectedRules()
-        #expect(rules.filter { $0.id == id }.count == 1)
-        #expect(rules.first { $0.id == id }?.pack == "u")
-        #expect(builder.notices.contains { $0.contains("replaces") })
+        let merged = try #require(rules.first { $0.id == "github-pat" })
+        #expect(rules.filter { $0.id == "github-pat" }.count == 1)
+        #expect(merged.regex == builtin.regex && merged.pack == builtin.pack)
+        #expect(merged.keywords == builtin.keywords + ["ghp_legacy"])
+        #expect(merged.allowlists.count == builtin.allowlists.count + 1)
+        #expect(merged.source == SourceLocation(file: "u.toml", line: 1))
+        #expect(builder.notices.contains { $0.hasPrefix("u.toml:1: rule 'github-pat' changes the rule from builtin:tokens:") })
+        let set = try builder.build()
+        let documented = "ghp_" + String(repeating: "0", count: 36)
+        #expect(set.redact("token \(documented)") == "token \(documented)")
+        #expect(set.redact("token ghp_R4nd0mV4lu3sAreF4keBut36Chars0123abc") == "token ***")
     }
 
     @Test func extendPathLoadsAnotherFile() throws {

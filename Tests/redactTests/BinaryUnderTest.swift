@@ -29,11 +29,13 @@ enum BinaryUnderTest {
     }
 
     /// Runs `redact` with `arguments`, feeding `input` on stdin, and waits for it.
-    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String]? = nil) throws -> Result {
+    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String]? = nil,
+                    currentDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         return try collect(process, input: input)
     }
 

@@ -6,21 +6,53 @@ extension CompiledRuleSet {
     /// allowlists and the placeholder guard, and leaves the union of the secret spans, sorted and
     /// merged, in `scratch.spans`. Deterministic whatever the rule order.
     ///
-    /// - Parameter line: the line's content without its terminator.
+    /// - Parameters:
+    ///   - line: the line's content without its terminator.
+    ///   - hits: the line's keyword occurrences in `scratch.regionLiterals` (found by one search
+    ///     over the whole buffer), or nil to search the line now.
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
-    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
+    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         scratch.beginLine()
+        if let hits {
+            addCandidates(scratch, from: scratch.regionLiterals, hits: hits)
+        } else if literals.scan(line, scratch.lineLiterals) {
+            addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count)
+        } else {
+            addEveryRule(scratch)
+        }
+        return runCandidates(line, scratch)
+    }
+
+    /// Makes the rules of hits `range` of `found` candidates of the current line, plus the rules
+    /// without keywords.
+    @inline(__always)
+    func addCandidates(_ scratch: ScanScratch, from found: LiteralScratch, hits range: Range<Int>) {
         for rule in alwaysRun { scratch.addCandidate(rule) }
-        prefilter.ruleLists.withUnsafeBufferPointer { lists in
-            prefilter.scan(line) { range in
-                var index = Int(range.lowerBound)
-                let end = Int(range.upperBound)
-                while index < end {
-                    scratch.addCandidate(lists[index])
-                    index &+= 1
+        let ids = found.ids
+        literals.ruleStart.withUnsafeBufferPointer { start in
+            literals.ruleList.withUnsafeBufferPointer { list in
+                for hit in range {
+                    // SAFETY: ids are indices of `literals.literals` (the set was built from them), and
+                    // `range` lies within the scratch's valid entries.
+                    let literal = Int(ids[hit])
+                    var index = Int(start[literal])
+                    let end = Int(start[literal + 1])
+                    while index < end {
+                        scratch.addCandidate(list[index])
+                        index &+= 1
+                    }
                 }
             }
         }
+    }
+
+    /// The keyword scan could not run: every rule is a candidate (slower, never wrong).
+    func addEveryRule(_ scratch: ScanScratch) {
+        for rule in 0..<Int32(count) { scratch.addCandidate(rule) }
+    }
+
+    /// Runs the candidate rules already in `scratch` over `line` (see ``scanLine(_:_:)``).
+    func runCandidates(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
         var index = 0
         while index < scratch.candidateCount {
             let rule = scratch.candidates[index]
@@ -169,17 +201,3 @@ extension CompiledRuleSet {
     }
 }
 
-/// Case-insensitive (ASCII) substring test; `needle` is lower case.
-func containsFolded(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) {
-        var matched = true
-        for offset in 0..<needle.count where KeywordPrefilter.fold(haystack[start + offset]) != needle[offset] {
-            matched = false
-            break
-        }
-        if matched { return true }
-    }
-    return false
-}

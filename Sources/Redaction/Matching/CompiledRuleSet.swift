@@ -1,6 +1,6 @@
 /// A set of rules compiled for matching: the "matcher" of the engine.
 ///
-/// Holds every rule's JIT-compiled pattern, the keyword prefilter over all rules, and the
+/// Holds every rule's compiled pattern, the keyword prefilter over all rules, and the
 /// replacement templates. Scanning a line needs a ``ScanScratch`` (per thread or per stream).
 ///
 /// ## Thread safety
@@ -26,7 +26,8 @@ public final class CompiledRuleSet: Sendable {
     }
 
     let compiledRules: [CompiledRule]
-    let prefilter: KeywordPrefilter
+    /// The keyword prefilter over every rule's keywords.
+    let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
     /// Rules with a multi-line block.
@@ -57,14 +58,15 @@ public final class CompiledRuleSet: Sendable {
     ///   - allowlists: top-level allowlists; each applies to its `targetRules` (or to all rules).
     ///   - options: replacement, hash key, limits.
     /// - Throws: ``RuleLoadError`` naming the rule's file, line and id: a regex PCRE2 rejects (with
-    ///   the offset), a secret group the regex does not have, a duplicate id, a bad template, or a
-    ///   `{hash}` template without a key.
+    ///   the offset), a secret group the regex does not have, an empty id or one with a control
+    ///   character, a duplicate id, a bad rule template; or, with origin
+    ///   ``RuleLoadError/Setting/replacement``, a `{hash}` template without a key.
     public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
         throws(RuleLoadError)
     {
         self.options = options
         if options.replacement.usesHash && options.hashKey == nil {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
+            throw RuleLoadError(setting: .replacement,
                                 message: "the template uses {hash} but no hash key was given (refusing unkeyed hashes)")
         }
         var seen: [String: SourceLocation] = [:]
@@ -85,6 +87,9 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
+            if let problem = RedactionRule.problem(withID: rule.id) {
+                throw RuleLoadError(location: rule.source, message: problem)
+            }
             if let earlier = seen[rule.id] {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
@@ -125,10 +130,10 @@ public final class CompiledRuleSet: Sendable {
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
                                          blockMaxLines: rule.block?.maxLines ?? 0,
                                          foldedKeywords: rule.keywords.filter { !$0.isEmpty }
-                                             .map { Array($0.utf8).map(KeywordPrefilter.fold) }))
+                                             .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
         compiledRules = compiled
-        prefilter = KeywordPrefilter(keywordsByRule: compiled.map(\.rule.keywords))
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords))
         alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
@@ -148,8 +153,7 @@ public final class CompiledRuleSet: Sendable {
         do {
             placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
         } catch {
-            throw RuleLoadError(location: SourceLocation(file: "--replace", line: 0),
-                                message: "cannot build the placeholder recognizer: \(error)")
+            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
         }
         if let placeholderSearch { patterns.append(placeholderSearch) }
         allPatterns = patterns
@@ -163,4 +167,8 @@ public final class CompiledRuleSet: Sendable {
 
     /// New scratch space sized for this set. One per thread or stream.
     public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+
+    /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
+    /// call this once at start so no later call pays for it).
+    public func warmUp() { compileAllJIT() }
 }

@@ -5,6 +5,11 @@
 /// (the log handler keeps a pool).
 public final class ScanScratch {
     let match: MatchScratch
+    /// Keyword occurrences of the buffer being processed (one search over all its complete lines).
+    let regionLiterals = LiteralScratch()
+    /// Keyword occurrences of a single line (a re-scan of a rendered line, the per-line path):
+    /// kept apart so they never clobber the buffer's.
+    let lineLiterals = LiteralScratch()
     /// Per-rule stamp: rule `i` is a candidate for the current line when `stamps[i] == stamp`.
     let stamps: UnsafeMutablePointer<UInt32>
     var stamp: UInt32 = 0

@@ -890,6 +890,4733 @@ regexes = [
 """#####, #####"""
 R2:31i19:password-assignmentd200:password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go mapsx547:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k8:passwordk6:passwdk10:passphrasek5:_passk5:.passk5:-passt8:passwordA4:ruleD64:placeholders, template and environment references, masked valuesX45:^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$X133:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)A4:ruleD60:words that follow 'password:' in prose, booleans, null-likesX439:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$R2:89i12:password-pwdd67:PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)x188:(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k3:pwdt8:passwordA4:ruleD52:paths (the shell's PWD), placeholders, masked valuesX25:^(?:/|~|\.\.?/|[A-Za-z]:)X31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:120i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x156:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk3:pwdk6:passwdt8:passwordt17:connection-stringA4:ruleD34:placeholders, masked values, pathsX31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X77:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:147i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k3:://t8:passwordt3:urlt17:connection-stringA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)R3:184i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringR3:200i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk3:pwdk5:pass=k10:passphraset8:passwordt3:urlA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:226i17:password-cli-flagd103:command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:Xx127:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))k5:-passk5:_passt8:passwordt3:cliA4:ruleD69:placeholders, masked values, pass counts, openssl non-literal sourcesX34:^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:256i23:password-cli-short-flagd159:short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRETx294:\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:t8:passwordt3:cliA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X47:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)R3:284i12:password-xmld147:XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>x99:(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</k8:passwordk6:passwdk10:passphrasek6:secretk7:api_keyk6:apikeyk7:api-keyt8:passwordt3:xmlA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X49:^(?i:null|nil|none|true|false|redacted|filtered)$R3:310i24:generic-token-assignmentd140:token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy valuex442:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k5:tokent5:tokenA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:351i25:generic-secret-assignmentd168:secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy valuex531:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k6:secretk7:privatek7:signingk10:encryptionk6:mastert6:secretA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:389i26:generic-api-key-assignmentd102:api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy valuex260:(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k7:api_keyk6:apikeyk7:api-keyk7:api.keyt7:api-keyA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X91:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:418i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x237:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)e3:3.0k6:token=k4:key=k7:secret=k4:sig=k10:signature=t3:urlt5:tokenA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)R3:446i23:generic-cli-secret-flagd100:command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token Xx220:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))e3:3.0k6:-tokenk6:_tokenk7:-secretk7:_secretk4:-apik4:_apik8:-privatek8:_privatet5:tokent3:cliA4:ruleD39:placeholders, masked values, file pathsX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X33:^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)X39:\.(?:pem|key|json|txt|crt|p12|pfx|jks)$
 """#####),
+        ("tokens-business", #####"""
+# swift-redact rule pack: tokens-business
+#
+# Publicly documented credential formats of business SaaS: chat and messaging (Slack variants,
+# Discord, Telegram, Microsoft Teams, Mattermost, Rocket.Chat, SMS/voice APIs, realtime and video
+# APIs), payments, commerce and fintech, e-mail / marketing / CRM / support / sales tools, social
+# and ads platforms, identity providers, e-signature, HR and accounting. One rule per (service,
+# token type). Formats with a documented prefix match on it; formats without one (hex, UUID,
+# base62 of a fixed length) are keyword-bound: the service name must stand in the key, or
+# shortly before the value, and an entropy floor keeps words and counters out.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+
+# --- chat, messaging, SMS/voice, realtime, video ---
+
+[[rules]]
+id = "slack-legacy-bot-token"
+description = 'Slack legacy bot token (xoxb- + bot id + 24 base62, no team id segment)'
+regex = '''\b(xoxb-[0-9]{8,14}-[A-Za-z0-9]{24})(?![A-Za-z0-9-])'''
+keywords = ["xoxb-"]
+mustRedact = [
+  'SLACK_API_TOKEN=xoxb-146233713976-BoveLTUZVWYtUKlxKGTj4GgV',
+  '{"level":"debug","msg":"config","bot_token":"xoxb-521784874405-grThrTmzgeARYGg1zDAznwVJ"}',
+  "ERROR worker-2 cfg={'token': 'xoxb-692302811962-xfVTCMQ4AOc8eFpt2ktAqhKr'}",
+]
+mustKeep = [
+  'DEBUG parser saw truncated value xoxb-274561920385-Kd93hfQ2 and ignored it',
+  'INFO  slack: values beginning with xoxb- are bot tokens',
+]
+
+[[rules]]
+id = "slack-session-token"
+description = 'Slack session / client tokens (xoxs-, xoxc-) taken from a browser session'
+regex = '''\b(xox[sc]-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{32,64})(?![A-Za-z0-9])'''
+keywords = ["xoxs-", "xoxc-"]
+mustRedact = [
+  'SLACK_SESSION_TOKEN=xoxc-17929615665-122480731709-4136053815527-6e40581cdf0feb14817d695faef9e73a31532e3bddb4600ee91000d5954b7873',
+  'level=error caller=client.go:88 token="xoxc-28490261459-792869782566-8192738523210-659f6c98adf9a66db5fae7170fbb42d788785d08316a74fdc0a1c69e4206c5e3" status=401',
+  '> Cookie: d=abc; token: xoxs-52441142612-121150360624-2184654190078-0a41dc798c41ee8df18ed065d4311517a1f71f66692b8ecc463c143c697635d9',
+]
+mustKeep = [
+  'INFO  slack: xoxc- tokens need the d cookie as well',
+  'DEBUG parser saw truncated value xoxc-48211-99 and ignored it',
+]
+
+[[rules]]
+id = "slack-legacy-token"
+description = 'Slack legacy / workspace-owner token (xoxo-, and xoxs- with a hex tail)'
+regex = '''\b(xoxo-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{24,64})(?![A-Za-z0-9])'''
+keywords = ["xoxo-"]
+mustRedact = [
+  'SLACK_LEGACY_TOKEN=xoxo-1539903984-662701519888-879343179801-6ff16c1306d0b2069712f88dbc3a04f8',
+  'level=warn msg="env" slack.token=xoxo-1503572926-377171032677-779586625669-3246b2e199d63cc4a4acf0d5912d1175',
+]
+mustKeep = [
+  'INFO  slack: legacy xoxo- tokens were retired',
+  'DEBUG saw xoxo-123-456 in a fixture',
+]
+
+[[rules]]
+id = "slack-signing-secret"
+description = 'Slack app signing secret (32 hex) next to a slack signing keyword'
+regex = '''(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["slack"]
+mustRedact = [
+  'SLACK_SIGNING_SECRET=4e47f3e28c50e08d2a96dbd7f6143ba7',
+  '  slack_signing_secret: "119489ea5f21b6dd6c369891eae7a6a3"',
+  '{"level":"debug","msg":"config","slackSigningSecret":"3ffed63fae78eaa8b5c7ba7938b68f45"}',
+]
+mustKeep = [
+  'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}',
+  'INFO  slack: signing secret verified for request 8f2c (v0 signature ok)',
+]
+
+[[rules]]
+id = "slack-client-secret"
+description = 'Slack OAuth client secret (32 hex) next to a slack client secret keyword'
+regex = '''(?i:slack)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["slack"]
+mustRedact = [
+  'SLACK_CLIENT_SECRET=4f133ed11ba2142042a2c5f71e925b4d',
+  "ERROR worker-2 cfg={'slack_client_secret': '26aca31ce10739f6f82a3e270af5f169'}",
+]
+mustKeep = [
+  'SLACK_CLIENT_SECRET=<redacted>',
+]
+
+[[rules]]
+id = "discord-client-secret"
+description = 'Discord OAuth2 client secret (32 base64url) next to a discord keyword'
+regex = '''(?i:discord)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["discord"]
+mustRedact = [
+  'DISCORD_CLIENT_SECRET=VC3yawF5O7CvEbEHjor3oC08xL3w5Chi',
+  '{"level":"debug","msg":"config","discord_client_secret":"z1H16vJ0ylYkE_TaUtswIgs1FCEoSgc7"}',
+  '  discordSecret: "CrA7rXurcXKTJm-FIa2FpEB-O-i2G3NQ"',
+]
+mustKeep = [
+  'DISCORD_CLIENT_SECRET=${DISCORD_CLIENT_SECRET}',
+  'INFO  discord: client secret rotated by admin@example.com',
+]
+
+[[rules]]
+id = "microsoft-teams-legacy-webhook"
+description = 'Microsoft Teams incoming webhook URL, legacy outlook.office.com/webhook/ and office365 hosts (masked from the ids on)'
+regex = '''(?i:outlook\.office(?:365)?\.com/webhook(?:b2)?/)([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})'''
+keywords = ["outlook.office"]
+mustRedact = [
+  'curl -s -d @msg.json https://outlook.office.com/webhook/dd13082e-24c8-4aa6-14ca-500128dd5a4e@3c7d0b07-a298-a960-5c4b-93a2f0fd85f6/IncomingWebhook/e816a3c52e6c41ad9b7bdcc76ef7eb0a/fc4ccc86-fd52-7a36-aaeb-48c7222c0c54',
+  'webhook_url: "https://outlook.office365.com/webhook/a4961650-55c2-1388-1536-27e9db4fabbc@48e1494f-cc74-44d4-e936-dcd7ec6fd796/IncomingWebhook/b7a4a0661ed15284a42218e6f197d0e7/d9109ae9-1f81-6f7d-c590-ccd854fccc90"',
+  '{"level":"debug","msg":"config","teams_webhook":"https://outlook.office.com/webhook/b5ed467a-e3f3-44ea-c23c-1c70c8ae7905@55d47210-a7e1-d29c-b2d9-f5490525e015/IncomingWebhook/140e46b7c7fa736bdbbbf48f9c1402f6/b473c068-654d-4fb5-3dbf-df3ffdc888a2"}',
+]
+mustKeep = [
+  'INFO  notify: posting to https://outlook.office.com/webhook/ (url from vault)',
+  'DEBUG link https://outlook.office.com/owa/?path=/calendar',
+]
+
+[[rules]]
+id = "microsoft-teams-workflow-webhook"
+description = 'Microsoft Teams / Power Automate workflow trigger URL (the sig= SAS signature)'
+regex = '''(?i:(?:logic\.azure\.com|api\.powerplatform\.com|powerautomate)[^\s"'<>]{0,200}?[?&]sig=)([A-Za-z0-9_%-]{40,60})'''
+keywords = ["logic.azure.com", "powerplatform.com", "powerautomate"]
+mustRedact = [
+  'POST https://prod-27.westeurope.logic.azure.com:443/workflows/c2a1e6d45f3b4e2a9d8c7b6a5f4e3d2c/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=HHG8NH_YIMW1mAAcX4jQkelUmKLNQqyH7r9wD8Cq4on',
+  'teams_url="https://default1a2b3c.4d.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/9f8e7d6c5b4a39281706f5e4d3c2b1a0/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=zQR5Hk9RXM278xr3cY4F6FeBGTOqML65J8zIclfDFsg"',
+]
+mustKeep = [
+  'INFO  teams: workflow https://prod-27.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke (sig omitted)',
+]
+
+[[rules]]
+id = "telegram-bot-token-bare"
+description = 'Telegram bot token without context (8-10 digit bot id, colon, AA + 33 base64url)'
+regex = '''(?<![\w:])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,33})(?![A-Za-z0-9_-])'''
+keywords = [":aa"]
+mustRedact = [
+  'INFO  client: authenticating upstream with 2591971496:AA2J1My3xR3VkUa-aLlHsLOVh8Mt5xGDT9c',
+  'BOT_TOKEN=7014092295:AAFVpoXSz4J1woRDsiTBBx0qgDHou1XLlNz',
+  'tgram://9166928057:AAYYKGZASnBWMBTDnTpfRfcGhLk2sX-J2Fw/-1001234567890',
+]
+mustKeep = [
+  'INFO  mac 00:aa:bb:cc:dd:ee joined',
+  'DEBUG parser saw truncated value 5821934410:AAGx7Kq2 and ignored it',
+]
+
+[[rules]]
+id = "telegram-login-api-hash"
+description = 'Telegram API hash (32 hex, MTProto app credentials) next to api_hash / telegram keyword'
+regex = '''(?i:(?:telegram|tg)[\w.-]{0,12}api[_.-]?hash|\bapi[_-]?hash)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["api_hash", "api-hash", "apihash", "telegram"]
+mustRedact = [
+  'TELEGRAM_API_HASH=5a3d8f4f0d7673eb7534087b949fa960',
+  "ERROR worker-2 cfg={'api_hash': '2d55645b963c01b7a45aca80912f0e67'}",
+  'DEBUG exec: tdl login --api-hash 8c3c05fc69b96c1e53ed6a5d9ec4a210',
+]
+mustKeep = [
+  'TELEGRAM_API_HASH=${TELEGRAM_API_HASH}',
+  'INFO  telegram: api_hash loaded (32 chars)',
+]
+
+[[rules]]
+id = "mattermost-access-token"
+description = 'Mattermost personal access / bot token (26 lowercase base32) next to a mattermost keyword'
+regex = '''(?i:mattermost|\bmm)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{26})\b'''
+entropy = 3.0
+keywords = ["mattermost", "mm_"]
+mustRedact = [
+  'MATTERMOST_TOKEN=456mbk3dchq92ognnpq0bis7bc',
+  '{"level":"debug","msg":"config","mattermost_access_token":"ca89brdf23cf5ji9mc6hx9u80p"}',
+  'MM_BOT_TOKEN=tlmhgk76m0u8580etqj5fbqyo5',
+]
+mustKeep = [
+  'MATTERMOST_TOKEN=${MATTERMOST_TOKEN}',
+  'INFO  mattermost: token created for user 42',
+  'mattermost post_id=ow8wnojhp3f6jq7ti1w8w8qo5y channel_id=4xp9fdt77pncbef59f4k1qe83o',
+]
+
+[[rules]]
+id = "mattermost-webhook-url"
+description = 'Mattermost incoming webhook URL (/hooks/ + 26 lowercase base32 id)'
+regex = '''(?i:https?://[\w.:-]+(?:/[\w.-]+)?)/hooks/([a-z0-9]{26})(?![A-Za-z0-9/])'''
+entropy = 3.0
+keywords = ["/hooks/"]
+mustRedact = [
+  "curl -i -X POST -d 'payload={\"text\":\"deploy done\"}' https://chat.example.com/hooks/j0deiyrvcizfjfj3613oaxfwqw",
+  'MATTERMOST_WEBHOOK_URL=https://mattermost.internal:8065/hooks/dbnc86ph35t9e75jijlv2zv6bz',
+]
+mustKeep = [
+  'INFO  GET https://chat.example.com/hooks/incoming 200',
+  'DEBUG https://chat.example.com/hooks/settings/notifications',
+]
+
+[[rules]]
+id = "rocketchat-webhook-url"
+description = 'Rocket.Chat incoming integration URL (/hooks/ + 17-char id + / + 48-char token)'
+regex = '''/hooks/([A-Za-z0-9]{17}/[A-Za-z0-9]{48})(?![A-Za-z0-9])'''
+keywords = ["/hooks/"]
+mustRedact = [
+  'curl -X POST -H "Content-Type: application/json" https://rocket.example.com/hooks/GaZZkwMrtlGkMZ1VB/lxdc7DgXRLoP5gc2GouPQvq33dM4hMnxgZ02AiuVw5tDpAG5',
+  '  rocketchat_webhook: "https://chat.example.org/hooks/Q7XpxTtv0t1X5lflz/DcjSWqt3acFzLm5WE3wYFmdevk77n5oSnUxKJ3zkt2E894Q5"',
+]
+mustKeep = [
+  'INFO  GET https://rocket.example.com/hooks/status/health 200',
+]
+
+[[rules]]
+id = "rocketchat-personal-access-token"
+description = 'Rocket.Chat personal access token (43 base64url) next to X-Auth-Token / rocketchat keyword'
+regex = '''(?i:rocket[._-]?chat|\brc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["rocketchat", "rocket.chat", "rocket_chat", "rc_"]
+mustRedact = [
+  'ROCKETCHAT_AUTH_TOKEN=vG-tGBTOqfc62BC7XopTC5BAWQlz5CBdtk1X527mPGr',
+  '{"level":"debug","msg":"config","rocketChatToken":"smUlNZ-3ZQgJR0aSYSRIwdEJUPW0-qc-jjWED2WDP8i"}',
+  'RC_AUTH_TOKEN=4OcllABRF4ODIPh5rli72PlyWy9M08h0MlMZpF-Zr01',
+]
+mustKeep = [
+  'ROCKETCHAT_AUTH_TOKEN=${ROCKETCHAT_AUTH_TOKEN}',
+  'INFO  rocketchat: token for user 4Kx2 verified',
+]
+
+[[rules]]
+id = "zulip-api-key"
+description = 'Zulip API key (32 base62) next to a zulip keyword or in a zuliprc'
+regex = '''(?i:zulip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["zulip"]
+mustRedact = [
+  'ZULIP_API_KEY=O7DdiwkX3BvRbvBvrGAtP46oSvKKD5i8',
+  '  zulip_key: "P9FB57B9SQrclnY6OReAHf8gLyxF7J8G"',
+  '{"level":"debug","msg":"config","zulipApiKey":"VFwFjQCTnerLMoDOZYaPX7Az2hPfBoqU"}',
+]
+mustKeep = [
+  'ZULIP_API_KEY=${ZULIP_API_KEY}',
+  'INFO  zulip: api key regenerated for bot 12',
+]
+
+[[rules]]
+id = "gitter-access-token"
+description = 'Gitter access token (40 hex) next to a gitter keyword'
+regex = '''(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["gitter"]
+mustRedact = [
+  'GITTER_TOKEN=a5bb449a623b14c29c3bbea4c04b2893ee52316e',
+  '{"level":"debug","msg":"config","gitter_access_token":"34dca293d7c91eb715b227c2ac05b24d62062d10"}',
+  '> gitter token: 12a8bc080a22ae8a75ca463bf7a6fef43b02e34e',
+]
+mustKeep = [
+  'GITTER_TOKEN=${GITTER_TOKEN}',
+  'INFO  gitter: token revoked for room 7',
+]
+
+[[rules]]
+id = "line-channel-access-token"
+description = 'LINE Messaging API channel access token (long base64, ends with =) next to a line channel keyword'
+regex = '''(?i:line[\w.-]{0,12}(?:channel|messaging|bot|notify))[\w.-]{0,24}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{120,200}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["line"]
+mustRedact = [
+  'LINE_CHANNEL_ACCESS_TOKEN=mynPyATTs1Y8xWVrYYsIkrz3y8S9+kpCpoIJkgC0TE2m44dbtEjd2FS6utD2rVkQpEE5yroF1tZHVtr/51EgQ1ay3rVGW+dvStWDVjDC2VFXNiQntJODj0NFKu/vVoxDDfKea3Xx63YHz8SAuV3jJYkFEqC/ToTEADjuX1m5M8P=',
+  '{"level":"debug","msg":"config","line_channel_token":"AeV+sDqh50Oxnmi1mDyYszMjkUDrjcGdbepWV9x+WgisM+QjATCvrlO6w1bs+DCywUhXotpwq3cSlH7mUKCLDt/6sbX08xgriWBHl2gRyJclbhnaxyY2mhA9OVuvR0FlM0+MT7NGMlDfnbpNBXzO9Qg/xa9jAzSHl2ifRbYBKuN="}',
+]
+mustKeep = [
+  'LINE_CHANNEL_ACCESS_TOKEN=${LINE_CHANNEL_ACCESS_TOKEN}',
+  'INFO  line channel 1650000000 token refreshed',
+]
+
+[[rules]]
+id = "line-notify-token"
+description = 'LINE Notify personal token (43 base64url) next to a line notify keyword'
+regex = '''(?i:line[\w.-]{0,4}notify|notify-api\.line\.me)[\w./-]{0,30}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["notify"]
+mustRedact = [
+  'LINE_NOTIFY_TOKEN=60QiprY18zs_QxLgxT7nzjj5kYhRumPjDKU9V_Frd55',
+  '  line_notify_token: "paexiMfaYxSBkyq-nhlWB5ilpQgtRn1rkIDiwHriSdb"',
+]
+mustKeep = [
+  'LINE_NOTIFY_TOKEN=${LINE_NOTIFY_TOKEN}',
+  'INFO  line notify sent (status=200)',
+]
+
+[[rules]]
+id = "line-channel-secret"
+description = 'LINE channel secret (32 hex) next to a line channel secret keyword'
+regex = '''(?i:line[\w.-]{0,12}channel[\w.-]{0,4}secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["line"]
+mustRedact = [
+  'LINE_CHANNEL_SECRET=2cbd2a1715d900563e2699a8bf738b5e',
+  '{"level":"debug","msg":"config","lineChannelSecret":"212e0edaa83e5c89552fb747912c47e7"}',
+]
+mustKeep = [
+  'LINE_CHANNEL_SECRET=<redacted>',
+]
+
+[[rules]]
+id = "twilio-account-sid"
+description = 'Twilio account SID (AC + 32 hex) on a line that names twilio or an account sid'
+regex = '''\b(AC[a-f0-9]{32})\b'''
+keywords = ["twilio", "account_sid", "accountsid", "account-sid"]
+mustRedact = [
+  'TWILIO_ACCOUNT_SID=ACd656b59f83ad8a81d081798d33799875',
+  '10.0.0.7 - - "GET /twilio/2010-04-01/Accounts/AC2add8187c74b9ce8abdfa1f434e6b1e7/Messages.json HTTP/1.1" 200 512',
+  '{"level":"debug","msg":"config","account_sid":"AC72582f0469a962dc2fc549237fa5424d"}',
+]
+mustKeep = [
+  'INFO  twilio: account_sid=${TWILIO_ACCOUNT_SID}',
+  'DEBUG saw AC0123 in a twilio fixture',
+  'twilio: message sid=SM1f0e5a2b3c4d5e6f7a8b9c0d1e2f3a4b status=delivered',
+]
+
+[[rules]]
+id = "twilio-api-key-secret"
+description = 'Twilio API key secret (32 base62) next to a twilio secret keyword'
+regex = '''(?i:twilio)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["twilio"]
+mustRedact = [
+  'TWILIO_API_SECRET=McM2PA9hYYl7CwTcPX9Lr9ESc8kggHDT',
+  '  twilio_api_key_secret: "es1AJ1j0QKB7u0HQ5hzSDSFHEpKPlnoG"',
+]
+mustKeep = [
+  'TWILIO_API_SECRET=${TWILIO_API_SECRET}',
+]
+
+[[rules]]
+id = "vonage-api-secret"
+description = 'Vonage / Nexmo API secret (16 base62) next to a vonage or nexmo keyword'
+regex = '''(?i:vonage|nexmo)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\b'''
+entropy = 3.0
+keywords = ["vonage", "nexmo"]
+mustRedact = [
+  'VONAGE_API_SECRET=bkxl91H3Pmw0HaaC',
+  '{"level":"debug","msg":"config","nexmo_api_secret":"8I5XToiQXRD6c2us"}',
+  'level=warn msg="env" vonage.api_secret=xi5TxvWSRxI2rmP9',
+]
+mustKeep = [
+  'VONAGE_API_SECRET=${VONAGE_API_SECRET}',
+  'INFO  vonage: api secret verified',
+]
+
+[[rules]]
+id = "vonage-api-key"
+description = 'Vonage / Nexmo API key (8 hex) next to a vonage or nexmo key keyword'
+regex = '''(?i:vonage|nexmo)[\w.-]{0,8}(?i:api[_.-]?key|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{8})\b'''
+entropy = 2.5
+keywords = ["vonage", "nexmo"]
+mustRedact = [
+  'VONAGE_API_KEY=edb85c90',
+  '{"level":"debug","msg":"config","nexmoApiKey":"8efd6ba1"}',
+]
+mustKeep = [
+  'VONAGE_API_KEY=${VONAGE_API_KEY}',
+  'INFO  vonage api key lookup ok',
+]
+
+[[rules]]
+id = "plivo-auth-token"
+description = 'Plivo auth token (40 base62) next to a plivo keyword'
+regex = '''(?i:plivo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["plivo"]
+mustRedact = [
+  'PLIVO_AUTH_TOKEN=pBk9acongFKochl0UhOLrulxWzn3UhjDLInNR8x8',
+  '{"level":"debug","msg":"config","plivo_auth_token":"bngOIeZd4LOYGS9cAAnEqqbqFmtG8rSQC3OwsuPx"}',
+  "ERROR worker-2 cfg={'plivo_token': 'UfEdcw6DzpNlunL0Tls1a3BSxqfEIUMk6xCV5753'}",
+]
+mustKeep = [
+  'PLIVO_AUTH_TOKEN=${PLIVO_AUTH_TOKEN}',
+  'INFO  plivo: auth token rotated',
+]
+
+[[rules]]
+id = "plivo-auth-id"
+description = 'Plivo auth id (MA/SA + 18 uppercase base36) next to a plivo keyword'
+regex = '''(?i:plivo)[\w.-]{0,12}(?i:auth)[\w.-]{0,4}(?i:id)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([MS]A[A-Z0-9]{18})\b'''
+entropy = 3.0
+keywords = ["plivo"]
+mustRedact = [
+  'PLIVO_AUTH_ID=SA26M27439GRGX4Y2H53',
+  '  plivo_auth_id: "SAD2Z1OP50Y50ZNQXC2E"',
+]
+mustKeep = [
+  'PLIVO_AUTH_ID=${PLIVO_AUTH_ID}',
+]
+
+[[rules]]
+id = "sinch-api-token"
+description = 'Sinch SMS / Conversation API token or key secret (32 hex or 32 base64url) next to a sinch keyword'
+regex = '''(?i:sinch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{32})(?![A-Za-z0-9_~.-])'''
+entropy = 3.0
+keywords = ["sinch"]
+mustRedact = [
+  'SINCH_API_TOKEN=442082ffce13c5effdde2fc663661597',
+  '{"level":"debug","msg":"config","sinch_service_plan_token":"9fafe1b6e10ac997c7d007b23b7b7c0a"}',
+  '> X-Sinch-Key-Secret: b073e0ca4dc831dd69d13f9b159d697a',
+]
+mustKeep = [
+  'SINCH_API_TOKEN=${SINCH_API_TOKEN}',
+  'INFO  sinch: token verified for service plan 7',
+]
+
+[[rules]]
+id = "telnyx-api-key"
+description = 'Telnyx API v2 key (KEY + 55 base64url)'
+regex = '''\b(KEY[0-9A-Za-z_-]{55})(?![0-9A-Za-z_-])'''
+keywords = ["telnyx"]
+mustRedact = [
+  'TELNYX_API_KEY=KEY8CF30B24186FEA92F583C65008E9ED78_cZ9pEV0pLqRUrDkbkeBW8t',
+  '> X-Telnyx-Auth: Authorization: Bearer: KEY77A387D1B479414CD4F5E4BA636AE9AE_h_YYs7iSM8bJu7to1qOYbh',
+  '{"level":"debug","msg":"config","telnyx_key":"KEYC3FF5988B842A1F6A44CC9A17B6AD3DD_2ZvolVVU6XyE6skPkpBLvj"}',
+]
+mustKeep = [
+  'TELNYX_API_KEY=${TELNYX_API_KEY}',
+  'INFO  telnyx: KEY rotation scheduled',
+]
+
+[[rules]]
+id = "messagebird-access-key"
+description = 'MessageBird / Bird access key (25 base62) in an AccessKey authorization header'
+regex = '''(?i:AccessKey)\s+([A-Za-z0-9]{25})\b'''
+entropy = 3.5
+keywords = ["accesskey "]
+mustRedact = [
+  '> Authorization: AccessKey xlCGJS993HB9lvkLspNnKVlzn',
+  'curl -H "Authorization: AccessKey HDkYcgP2K2XtJXp3BDD2RyTWQ" https://rest.messagebird.com/messages',
+]
+mustKeep = [
+  'INFO  header Authorization: AccessKey <redacted>',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "bandwidth-api-credentials"
+description = 'Bandwidth API token / secret next to a bandwidth api keyword (keyword-bound, 30-64 base62)'
+regex = '''(?i:bandwidth)[\w.-]{0,8}(?i:api|user)[\w.-]{0,12}(?i:token|secret|password)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,64})\b'''
+entropy = 3.5
+keywords = ["bandwidth"]
+mustRedact = [
+  'BANDWIDTH_API_TOKEN=RbmJRsQlhNXpY2oxhQ4ArThTtXQVBohPJEnb9RPZ',
+  '{"level":"debug","msg":"config","bandwidth_api_secret":"2KWxkOd7r4ZfH6LY8AHvilxPCAInjd9bh2OB6ujr"}',
+]
+mustKeep = [
+  'BANDWIDTH_API_TOKEN=${BANDWIDTH_API_TOKEN}',
+  'INFO  bandwidth usage 42 MB/s',
+]
+
+[[rules]]
+id = "clicksend-api-key"
+description = 'ClickSend API key (UUID, uppercase hex) next to a clicksend keyword'
+regex = '''(?i:clicksend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\b'''
+entropy = 3.0
+keywords = ["clicksend"]
+mustRedact = [
+  'CLICKSEND_API_KEY=40FB0A88-B1F7-5E6E-377D-4886DC0ACB31',
+  '{"level":"debug","msg":"config","clicksend_key":"EF796B3F-4958-A688-6EAA-EBE33FDD9E40"}',
+]
+mustKeep = [
+  'CLICKSEND_API_KEY=${CLICKSEND_API_KEY}',
+  'INFO  clicksend: sms queued id=42',
+]
+
+[[rules]]
+id = "infobip-api-key"
+description = 'Infobip API key (32 hex, dash, UUID) in an "App" authorization header or next to infobip'
+regex = '''(?:(?i:infobip)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:App\s+)?|\bApp\s+)([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b'''
+keywords = ["infobip", "app "]
+mustRedact = [
+  'INFOBIP_API_KEY=fbc409ad2945847398ddfa739f9ae144-7c304829-6a53-06bc-6f19-ab01287ab4fe',
+  'curl -H "Authorization: App f4c4b4b37c07d72e1102355e1888b21a-419e3be3-85ba-b520-fda9-0f8fc8a5bce3" https://xxxxx.api.infobip.com/sms/2/text/advanced',
+]
+mustKeep = [
+  'INFOBIP_API_KEY=${INFOBIP_API_KEY}',
+  'INFO  App started in 412 ms',
+]
+
+[[rules]]
+id = "pusher-app-secret"
+description = 'Pusher Channels app secret (20 hex) next to a pusher keyword'
+regex = '''(?i:pusher)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{20})\b'''
+entropy = 3.0
+keywords = ["pusher"]
+mustRedact = [
+  'PUSHER_APP_SECRET=ae4588f184ef72cb544b',
+  '{"level":"debug","msg":"config","pusher_secret":"45815265b242b91cd664"}',
+  '  pusherAppSecret: "7ec1121f904b47347293"',
+]
+mustKeep = [
+  'PUSHER_APP_SECRET=${PUSHER_APP_SECRET}',
+  'INFO  pusher: secret verified for app 123456',
+]
+
+[[rules]]
+id = "pusher-beams-secret-key"
+description = 'Pusher Beams secret key (64 hex, uppercase) next to a beams / pusher keyword'
+regex = '''(?i:beams|pusher)[\w.-]{0,20}(?i:secret|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64})\b'''
+entropy = 3.0
+keywords = ["beams", "pusher"]
+mustRedact = [
+  'PUSHER_BEAMS_SECRET_KEY=D1ED7F3CD311CDD95EFFBAA02BD8121DF425E52E9989F545808A3B5C26379288',
+  '{"level":"debug","msg":"config","beamsSecretKey":"61CBA9FD65B49ADD016F0BDC87DCAA24C07F269A660D72978CF44D1DD5C75194"}',
+]
+mustKeep = [
+  'PUSHER_BEAMS_SECRET_KEY=${PUSHER_BEAMS_SECRET_KEY}',
+]
+
+[[rules]]
+id = "pubnub-secret-key"
+description = 'PubNub secret key (sec-c- + base64)'
+regex = '''\b(sec-c-[A-Za-z0-9]{40,60})(?![A-Za-z0-9])'''
+keywords = ["sec-c-"]
+mustRedact = [
+  'PUBNUB_SECRET_KEY=sec-c-eItiAQxOj8PARGoYXT1kHOVyWwhwvapF2WM8N3N4CMP6PCZ8',
+  '{"level":"debug","msg":"config","secretKey":"sec-c-sBTLhCO3eNLJkvWpmYmpn21H9irXjFbP9E1ihdjxYOnS7UK8"}',
+  'INFO  client: authenticating upstream with sec-c-HBNitvqFul8ZpKwIzQRcs8oaIKisKYZRdVvy2isMqGsdN9KF',
+]
+mustKeep = [
+  'INFO  pubnub: secret keys start with sec-c-',
+  'DEBUG parser saw truncated value sec-c-NzQ4ZGU and ignored it',
+]
+
+[[rules]]
+id = "pubnub-publish-key"
+description = 'PubNub publish / subscribe key (pub-c- / sub-c- + UUID)'
+regex = '''\b((?:pub|sub)-c-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})\b'''
+keywords = ["pub-c-", "sub-c-"]
+mustRedact = [
+  'PUBNUB_PUBLISH_KEY=sub-c-333b0cbc-4972-f81a-a04f-e5a9a3a44516',
+  '{"level":"debug","msg":"config","subscribeKey":"sub-c-7ee51213-49c5-dcda-e4ca-76c4fd13eb07"}',
+  'wss://ps.pndsn.com/subscribe/sub-c-ac1f64df-0c5f-f7d9-ad1b-ec0f161908dd/room-42/0',
+]
+mustKeep = [
+  'INFO  pubnub: pub-c- keys publish, sub-c- keys subscribe',
+  'DEBUG parser saw truncated value pub-c-7f3b2a1c-9d8e and ignored it',
+]
+
+[[rules]]
+id = "ably-api-key"
+description = 'Ably API key (appId.keyId:secret) next to an ably keyword'
+regex = '''(?i:\bably)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,46})(?![A-Za-z0-9_-])'''
+keywords = ["ably"]
+mustRedact = [
+  'ABLY_API_KEY=zZbzpg.8XANhN:5cdUXFNpm8cahJrYLwk_yt07NEHNDk_2NOhHoxCBNYQ',
+  '{"level":"debug","msg":"config","ably_key":"dcdHVi.BZuHAj:DNjhaB7F4x9BIobmDYcgYCuVPj_KLSUIyLDHmfPoxik"}',
+  '  ablyKey: "dnyNO9.78g5eV:BqsRhZlLdo6AwzqMBQVtWnSixjEwEtc_4GNImvUK8rc"',
+]
+mustKeep = [
+  'ABLY_API_KEY=${ABLY_API_KEY}',
+  'INFO  this probably took 42 ms',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "sendbird-api-token"
+description = 'Sendbird master / secondary API token (hex) next to a sendbird keyword'
+regex = '''(?i:sendbird)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24,40})\b'''
+entropy = 3.0
+keywords = ["sendbird"]
+mustRedact = [
+  'SENDBIRD_API_TOKEN=5d05f772456150ebc53952e44e7257b6645b27c6',
+  '> sendbird Api-Token: 894163bca7fa768b58f1c5d3f0c7b77d00a74fc7',
+  '{"level":"debug","msg":"config","sendbird_master_token":"0c41ee0889e09e8198da34627a1d8d7d3df82b0e"}',
+]
+mustKeep = [
+  'SENDBIRD_API_TOKEN=${SENDBIRD_API_TOKEN}',
+  'INFO  sendbird: api token rotated',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "stream-api-secret"
+description = 'Stream (getstream.io) API secret (64 lowercase base36) next to a stream secret keyword'
+regex = '''(?i:(?:get)?stream)[\w.-]{0,16}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.5
+keywords = ["stream"]
+mustRedact = [
+  'STREAM_API_SECRET=wkiqkpttetf1notvbwl66o8wx9wxgckso9tuue2xl3jw68kdu3171d3bm5zue77m',
+  '{"level":"debug","msg":"config","getstream_secret":"lxrebiiflf70o5soquzx7d1u8tytswe3o6uoo43g69nzcw5weuzc65zfn9mp91my"}',
+]
+mustKeep = [
+  'STREAM_API_SECRET=${STREAM_API_SECRET}',
+  'INFO  stream secret rotated',
+]
+
+[[rules]]
+id = "intercom-access-token"
+description = 'Intercom access token (base64 of tok:..., starts dG9rOj)'
+regex = '''\b(dG9rOj[A-Za-z0-9+/]{40,70}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["dg9roj"]
+mustRedact = [
+  '> Authorization: Bearer: dG9rOjPmikilxjXcsOYPol+Yjyw4aHgZdR18XZDTDyanp9VNByrN6Ko4fzP5=',
+  'INTERCOM_ACCESS_TOKEN=dG9rOjTcdflHufvHEKgDwceOKl0rHfhKKEeo9kIY+CLxHzLTuCdTq+tL1t7m=',
+  '{"level":"debug","msg":"config","intercom_token":"dG9rOj4F+avEIAdztzjeJItAtOkkxaDhPNZFTGSzMfuJlmaACLwJ2i1tBB3l="}',
+]
+mustKeep = [
+  'INFO  intercom: tokens start with dG9rOj',
+  'DEBUG parser saw truncated value dG9rOjE2NDk and ignored it',
+]
+
+[[rules]]
+id = "drift-access-token"
+description = 'Drift OAuth / API access token (32 base62) next to a drift keyword'
+regex = '''(?i:\bdrift)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["drift"]
+mustRedact = [
+  'DRIFT_ACCESS_TOKEN=7zyotnNXZ2lPt9puhRIcaaaypwOCYGC5',
+  '{"level":"debug","msg":"config","drift_token":"3KChS3KgDZPx8b6oxzFVXfdugjfactAH"}',
+]
+mustKeep = [
+  'DRIFT_ACCESS_TOKEN=${DRIFT_ACCESS_TOKEN}',
+  'INFO  clock drift 12 ms corrected',
+]
+
+[[rules]]
+id = "crisp-token-key"
+description = 'Crisp REST API token key (64 hex) next to a crisp keyword'
+regex = '''(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["crisp"]
+mustRedact = [
+  'CRISP_TOKEN_KEY=69d0f41b0b080d198f1a20dfd27ec68f9c6ed5829d9e7e688436b8e9a02f8216',
+  '{"level":"debug","msg":"config","crisp_key":"797ef8d7d6c7e7585d61ea5901a9f52c565a24a1e46b135e75072439a8813141"}',
+]
+mustKeep = [
+  'CRISP_TOKEN_KEY=${CRISP_TOKEN_KEY}',
+  'INFO  crisp: website 42 connected',
+]
+
+[[rules]]
+id = "livechat-personal-access-token"
+description = 'LiveChat personal access token (region prefix dal:/fra: + base64url) next to a livechat keyword'
+regex = '''(?i:livechat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{26,40})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["livechat"]
+mustRedact = [
+  'LIVECHAT_PAT=fra:9zBU2qBqtpHqfudFIAea8h-8tzp',
+  '{"level":"debug","msg":"config","livechat_token":"dal:lNc_aitTgGnfrS7G6QnsCNNzE98"}',
+]
+mustKeep = [
+  'LIVECHAT_PAT=${LIVECHAT_PAT}',
+  'INFO  livechat: chat 42 closed',
+]
+
+[[rules]]
+id = "zoom-client-secret"
+description = 'Zoom OAuth / Server-to-Server client secret (32 base62) next to a zoom keyword'
+regex = '''(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["zoom"]
+mustRedact = [
+  'ZOOM_CLIENT_SECRET=ObtyebmwEaiKIYHQQ74E7wrxZ8wH0vXM',
+  '{"level":"debug","msg":"config","zoom_client_secret":"pgecVCw7mV8Yy6sfpnqqRT9dCrDc8xQN"}',
+  '  zoomSecret: "XYz1FR9kiMyYIfpusVYCIJcba7v9yTNs"',
+]
+mustKeep = [
+  'ZOOM_CLIENT_SECRET=${ZOOM_CLIENT_SECRET}',
+  'INFO  zoom: secret token verified for webhook',
+]
+
+[[rules]]
+id = "zoom-sdk-secret"
+description = 'Zoom Meeting SDK / JWT app secret (36 base62) next to a zoom secret keyword'
+regex = '''(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{36})\b'''
+entropy = 3.5
+keywords = ["zoom"]
+mustRedact = [
+  'ZOOM_SDK_SECRET=V72RQzIFCjwP6EvYE53Yw8Yy8smnVkTR9nf9',
+  "ERROR worker-2 cfg={'zoom_api_secret': 'sVTbhZPkvoaJEesRQ3eppLJqv23aB9l9wUZ5'}",
+]
+mustKeep = [
+  'ZOOM_SDK_SECRET=${ZOOM_SDK_SECRET}',
+]
+
+[[rules]]
+id = "webex-bot-token"
+description = 'Webex (Cisco Spark) access / bot token (64 base62 + _ + 4-char cluster + _ + org UUID)'
+regex = '''\b([A-Za-z0-9]{64}_[A-Z0-9]{4}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["webex", "bearer", "spark"]
+mustRedact = [
+  '> Authorization: Bearer: LCiBBv1e94QTwX6kifC8qBaZkCNvMLrUPKSUkp1qhjWFyqJHXWOXB6AqQiqFiRK9_PE93_1d2c6eb5-f2c7-f345-a1b8-50604f28dfee',
+  'WEBEX_BOT_TOKEN=oPujQXDfOYW0ZyYvfl8wWLL2inwjuRM0pRvsITlVwyAZPNK1HF6rMhoOebo9qSLX_P0A1_d332b18d-bb2f-a55c-6f5d-7879055e5263',
+  '{"level":"debug","msg":"config","webex_access_token":"2Pnf3iIdHnmF1UG39OkzNkopb5W1iQzc0MFxtoPYOej2Sn1GjqtWaE77b0Xbs7T1_PE93_214664a2-e64b-105e-5532-c0416024f873"}',
+]
+mustKeep = [
+  'INFO  webex: bot token for org 1eb65fdf-9643-417f-9974-ad72cae0e10f refreshed',
+]
+
+[[rules]]
+id = "agora-app-certificate"
+description = 'Agora app certificate / customer secret (32 hex) next to an agora keyword'
+regex = '''(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["agora"]
+mustRedact = [
+  'AGORA_APP_CERTIFICATE=bf6edbc5f9f4f687aa4f22a934e43863',
+  '{"level":"debug","msg":"config","agora_customer_secret":"a9de7ac79a4b63faa5b511d79cf4069d"}',
+]
+mustKeep = [
+  'AGORA_APP_CERTIFICATE=${AGORA_APP_CERTIFICATE}',
+  'INFO  agora: channel 42 joined',
+]
+
+[[rules]]
+id = "daily-api-key"
+description = 'Daily.co API key (64 hex) next to a daily api keyword'
+regex = '''(?i:daily(?:[_.-]?co)?[\w.-]{0,6}(?:api|key|token|secret))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\b'''
+entropy = 3.0
+keywords = ["daily"]
+mustRedact = [
+  'DAILY_API_KEY=39dcb9406a924a888d1769f6ddfe7b04ed052d4d45118fc8aff778d1650e249f',
+  '{"level":"debug","msg":"config","dailyco_api_key":"b2962051772e6c9bdb72b4b8b0d524181c658c02fa003864799ac54b09d1b9dc"}',
+  'INFO 1 --- [main] c.e.Settings : daily.api-key = 73c64bcc8e45f9ec8e0abcac83c19dde8408db7cbf7c66573fd0f9e70f42053b',
+]
+mustKeep = [
+  'DAILY_API_KEY=${DAILY_API_KEY}',
+  'INFO  daily job 42 finished in 3 s',
+]
+
+[[rules]]
+id = "whereby-api-key"
+description = 'Whereby embedded API key (JWT) next to a whereby keyword'
+regex = '''(?i:whereby)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+keywords = ["whereby"]
+mustRedact = [
+  'WHEREBY_API_KEY=eyJBCZp8mLfz3KWWn5fPWlxmwn18ovarn.m3wcqx6qAt4Sc3DYqW-P6Y7iu0cBIPxD0mOO-k0axXN_4_q02MJWNYceYXwI.2tcUbH5nloZ4dMPoTesLWn3tY3UekWTMna4ITJEegzd',
+  '{"level":"debug","msg":"config","whereby_key":"eyJXnyfYBp9XFqlpbz2RTtWl4kTqNIzIf.mN4bRp61GFm9LE03FO2khrm4wikQ_tdCHGMWDQzMyHabkN3t60JLjZuU_2Kg.IvkK7gjpNpzUfBq6TV6OYjCEPMFsNBHWsvc23uj2Aey"}',
+]
+mustKeep = [
+  'WHEREBY_API_KEY=${WHEREBY_API_KEY}',
+  'INFO  whereby: room created',
+]
+
+
+# --- payments, commerce, shipping and fintech ---
+
+[[rules]]
+id = "stripe-ephemeral-key"
+description = 'Stripe ephemeral key (ek_live_ / ek_test_ + base62)'
+regex = '''\b(ek_(?:live|test)_[A-Za-z0-9]{24,247})\b'''
+keywords = ["ek_live_", "ek_test_"]
+mustRedact = [
+  '{"level":"debug","msg":"config","ephemeral_key":"ek_live_e7ucTySnQY89DwiOdnVjTuUmapAnOJBJKIyH4a48fwR2P2bEpmnnhdmI0mdMYv4312u7ZAqfde8xcKRofPdQEuIsX12GAoq8RN0"}',
+  'level=warn msg="env" ephemeralKey=ek_test_EA8rbk1WSO09jCqIFWxxFIkltjdvURX8gg2NKrbcfzLsSGoQwFbBvYsU2dMjLxvmyIclYNdHBTxxJcHxHaVIQNgeBOPSEa2Wk0Y',
+  'INFO  client: authenticating upstream with ek_live_HdweICLgBLSMSqRvFB3g7fPOCu6Lu601QpjUJsiqeNGhMboQQzXgDwfItR9zAdDQ0J7o2NIOg3Xr6ZOTejpZVGjVC2KNeO0V0WF',
+]
+mustKeep = [
+  'INFO  stripe: ek_live_ keys expire after one hour',
+  'DEBUG parser saw truncated value ek_test_YWNjdF8x and ignored it',
+]
+
+[[rules]]
+id = "stripe-client-secret"
+description = 'Stripe PaymentIntent / SetupIntent client secret (pi_..._secret_..., seti_..._secret_...)'
+regex = '''\b((?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{24,32})\b'''
+keywords = ["_secret_"]
+mustRedact = [
+  '{"level":"debug","msg":"config","client_secret":"seti_I3pUNQSVEC9R0FAGggz6kVZ6_secret_RpQJz2DvQ8tchukPWbUFso1mM"}',
+  '10.0.0.7 - - "GET /checkout/confirm?payment_intent_client_secret=pi_erp865ubLAzDbATTEwMgprmR_secret_S4paKo3VUUNHzIJNniGGQULnM&redirect_status=succeeded HTTP/1.1" 200 512',
+  'level=error caller=client.go:88 clientSecret="pi_RRpC9j3KYboCUURWzaC3U4dG_secret_ruCU1kGKGuB39BY18AWvQWL0E" status=401',
+]
+mustKeep = [
+  'INFO  stripe: payment_intent=pi_3PQx7d2eZvKYlo2C1a2b3c4d confirmed',
+  'DEBUG parser saw truncated value pi_3PQx7d2eZvKYlo2C1a2b3c4d_secret_ab and ignored it',
+  'stripe webhook evt_1PQx7d2eZvKYlo2CfGhIjKlM type=invoice.paid customer=cus_NffrFeUfNV2Hib',
+]
+
+[[rules]]
+id = "stripe-terminal-connection-token"
+description = 'Stripe Terminal connection token (pst_live_ / pst_test_ + base62)'
+regex = '''\b(pst_(?:live|test)_[A-Za-z0-9]{24,128})\b'''
+keywords = ["pst_live_", "pst_test_"]
+mustRedact = [
+  '{"level":"debug","msg":"config","secret":"pst_test_URvWpP9b2V1IWyKUmYlfpWpZIbnsjN4TzfTMTJTeLgI3q7otfEalGyRkkpTK"}',
+  'level=warn msg="env" connection_token=pst_test_rv2Q9ejsxbe5wsVKNaUDijJES3iC9edRZgz50t48mwYf7HFSr5oCLoKIb3O1',
+]
+mustKeep = [
+  'INFO  stripe terminal: pst_test_ tokens are single use',
+]
+
+[[rules]]
+id = "stripe-secret-key-short"
+description = 'Stripe secret / restricted key of an older, shorter length (sk_/rk_ live/test + 10-23 base62) or with the sk_prod_ prefix'
+regex = '''\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,23}|(?:sk|rk)_prod_[A-Za-z0-9]{10,247})\b'''
+keywords = ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "sk_prod_", "rk_prod_"]
+mustRedact = [
+  'STRIPE_SECRET_KEY=sk_test_8sA8gr2DT2Pe5dTXTaNd',
+  "ERROR worker-2 cfg={'stripe.api_key': 'rk_live_SFts3dWPFeKJwqcX5aTViE8'}",
+]
+mustKeep = [
+  'INFO  stripe: keys starting sk_live_ are secret',
+  'DEBUG parser saw truncated value sk_live_4eC39H and ignored it',
+  'INFO  sk_prod_ready=true',
+]
+
+[[rules]]
+id = "square-sandbox-access-token"
+description = 'Square sandbox access token (EAAAE... or sandbox-sq0atb- + 22 base64url)'
+regex = '''\b(sandbox-sq0atb-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["sq0atb-"]
+mustRedact = [
+  'SQUARE_ACCESS_TOKEN=sandbox-sq0atb-dy6MkjXwVQ1K5bExFz44mW',
+  '{"level":"debug","msg":"config","square_token":"sandbox-sq0atb-ShGVv58u1eJmo6IcG3BCfO"}',
+]
+mustKeep = [
+  'INFO  square: sandbox-sq0atb- tokens only work in the sandbox',
+  'DEBUG parser saw truncated value sandbox-sq0atb-3fXq and ignored it',
+]
+
+[[rules]]
+id = "square-sandbox-oauth-secret"
+description = 'Square sandbox application secret (sandbox-sq0csb- + 43 base64url)'
+regex = '''\b(sandbox-sq0csb-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+keywords = ["sq0csb-"]
+mustRedact = [
+  'SQUARE_APP_SECRET=sandbox-sq0csb-Pj7jh-_9F3AE4tlp0bFbZGp9ziphMwzFDO_tooMTv09',
+  '  square_application_secret: "sandbox-sq0csb-5tUgRZkV8zPiBu7nHS3lZAO6Fd01D8NxZ_aBAYa_zKG"',
+]
+mustKeep = [
+  'INFO  square: sandbox-sq0csb- is the sandbox secret prefix',
+]
+
+[[rules]]
+id = "square-application-id"
+description = 'Square application id (sq0idp- / sandbox-sq0idb- + 22 base64url), paired with the app secret'
+regex = '''\b((?:sandbox-)?sq0id[pb]-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+keywords = ["sq0idp-", "sq0idb-"]
+mustRedact = [
+  'SQUARE_APPLICATION_ID=sq0idp-xNOav7x0DFlEiNJSnyLsqp',
+  '{"level":"debug","msg":"config","applicationId":"sq0idp-iv_UfS6ln8FSp8yo_p2IMf"}',
+]
+mustKeep = [
+  'INFO  square: application ids start with sq0idp-',
+]
+
+[[rules]]
+id = "paypal-access-token"
+description = 'PayPal REST OAuth access token (A21AA + base64url)'
+regex = '''\b(A21AA[A-Za-z0-9_-]{50,120})(?![A-Za-z0-9_-])'''
+keywords = ["a21aa"]
+mustRedact = [
+  '> Authorization: Bearer: A21AAt9ysvJEHQABix6wRBEmPijh26PVsWo-eeBzlMqFV7iMIELVIAkzdLjhZ2t_uAxf89mwriIwD4cE_nB3Ua2D4y4ZoZw6W',
+  '{"level":"debug","msg":"config","access_token":"A21AAct4MoQ7qVWKiqFcXwfrXMKMyTQYES3mxPtrgHCcEKCryIhAFv5XsHro9-UTWdPK62Eshe75GW5C-FNpemvSEqfwXCJ-2"}',
+  'PAYPAL_ACCESS_TOKEN=A21AAZDopeHmxZ0Z3bx2SXycxyywoa6HLYXuK9SeQ6TeIu4N7FSyw9A2g4yTYduJ0ujltC7Vzzien_ryaPI7flftQ6y8s4vGy',
+]
+mustKeep = [
+  'INFO  paypal: A21AA tokens expire after 32400 s',
+  'DEBUG parser saw truncated value A21AAKx3_9 and ignored it',
+]
+
+[[rules]]
+id = "paypal-client-secret"
+description = 'PayPal REST app client secret (E + 79 base64url) next to a paypal secret keyword'
+regex = '''(?i:paypal)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(E[A-Za-z0-9_-]{79})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["paypal"]
+mustRedact = [
+  'PAYPAL_CLIENT_SECRET=EPl8H8dHXEWT6yqqsDHmSMwUzrTZU7Uzd4GGuiA9GamAPU_4GnWybhpsPbDNPM_cBbzpHCNVIJ9OAv8z',
+  '{"level":"debug","msg":"config","paypal_secret":"EbM94fJamiJ9SsyCs0nwgK64kYaU54LB1i5gGYEy_UUj0XY-SwWxM2F0FXMn-SsCzOcr-4EhEEbQ5dwg"}',
+  '  paypalClientSecret: "ETIPdJXhg017fXiiCc3dsrDtWj2RNBM9QkTaksdDuRAgmGmHKwDIZV3vtBzg9NvX5CCNSaPVPo9SFTwW"',
+]
+mustKeep = [
+  'PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}',
+  'INFO  paypal: client secret rotated',
+]
+
+[[rules]]
+id = "paypal-braintree-client-credentials"
+description = 'PayPal / Braintree client_id$...$client_secret$ credential pair'
+regex = '''\b(client_(?:secret|id)\$(?:production|sandbox)\$[0-9a-z]{16,32})\b'''
+keywords = ["client_secret$", "client_id$"]
+mustRedact = [
+  'BRAINTREE_CLIENT_SECRET=client_secret$sandbox$kjaby1c71bt00ixb1hyotorlq29ntpoa',
+  '{"level":"debug","msg":"config","clientSecret":"client_secret$sandbox$cmgh62aj1yrn0voh8tk0k01o9m20cxud"}',
+]
+mustKeep = [
+  'INFO  braintree: client_secret$sandbox$ prefix means a sandbox credential',
+]
+
+[[rules]]
+id = "braintree-private-key"
+description = 'Braintree gateway private key (32 hex) next to a braintree keyword'
+regex = '''(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["braintree", "bt_"]
+mustRedact = [
+  'BRAINTREE_PRIVATE_KEY=ac5ceef9b194611af40c6e793b6687b0',
+  '{"level":"debug","msg":"config","braintree_private_key":"9586c2decb149901de161c3f8a75a5bd"}',
+  'INFO -- : settings {:braintree_private_key=>"2861b40787d3cc495ea39899e2d88988"}',
+]
+mustKeep = [
+  'BRAINTREE_PRIVATE_KEY=${BRAINTREE_PRIVATE_KEY}',
+  'INFO  braintree: merchant_id=2x7k9m4p8q3r5s6t',
+]
+
+[[rules]]
+id = "braintree-tokenization-key"
+description = 'Braintree tokenization key (production_/sandbox_ + 8 + _ + 16 base36)'
+regex = '''\b((?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16})\b'''
+entropy = 3.0
+keywords = ["production_", "sandbox_"]
+mustRedact = [
+  'BRAINTREE_TOKENIZATION_KEY=sandbox_5kkgop56_svb4mpdiayrvfqp0',
+  '{"level":"debug","msg":"config","authorization":"production_e44pehi7_2nykisif63a6z1e9"}',
+]
+mustKeep = [
+  'INFO  env=production_eu cluster=sandbox_2 started',
+]
+
+[[rules]]
+id = "adyen-api-key-bare"
+description = 'Adyen API key without context (AQE + base64 pieces joined by -)'
+regex = '''\b(AQE[A-Za-z0-9]{2,3}[A-Za-z0-9+/]{20,}={0,2}-[A-Za-z0-9+/]{20,}={0,2}-[^\s"',;]{8,40})'''
+keywords = ["aqe"]
+mustRedact = [
+  '> X-API-Key: AQEZW9GoWD3eDAZ7dPcq1lmYf/noKUY6BklD/Lo78oXgjsGHZZR2I+3RuWm5MHISMm3==-rmX77Hmb/IP134N8r4cKse0m1JGX7GkEpSenLNr2eLx=-Li7b2Y7O6iqIwLTk',
+  '{"level":"debug","msg":"config","adyenApiKey":"AQEU7tYrE7UgZLqjum1Ww3G0qhAEM/6d+NrxYzJ+k6DSpu7WZFjPbLcaISaz18ljL3U==-ReTYJLQR2v/M4p0+kklyU4RTE6lE5BWJ+4QUH7yaQxh=-IZ6JEM5X0Ar9YKhr"}',
+  'ADYEN_KEY=AQEdlYqPAboVlES/pLVFE5cG3jPCo6zDncNBN1nl3iNvALET6Xb/oaz1bN4LGgg1JQz==-74/rUj27Zi26/A7SrFaqiqIzYapwPUSnP/x8e01D9Ec=-t1l0RWK58K8wZDK1',
+]
+mustKeep = [
+  'INFO  adyen: AQE keys are merchant-level',
+  'DEBUG parser saw truncated value AQEyhmfxK3 and ignored it',
+]
+
+[[rules]]
+id = "adyen-hmac-key"
+description = 'Adyen webhook HMAC key (64 hex, uppercase) next to an adyen hmac keyword'
+regex = '''(?i:adyen)[\w.-]{0,20}(?i:hmac)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{64})\b'''
+entropy = 3.0
+keywords = ["adyen"]
+mustRedact = [
+  'ADYEN_HMAC_KEY=E757E26CD51D829DDE678E09BC3290827FD0849A91FCF891A134F0EC86D1FA19',
+  '{"level":"debug","msg":"config","adyen_hmac_key":"91A91B0366EB89BF3A686E108096236DEFAA44A0F276E51CB22F5CF1A9E21496"}',
+]
+mustKeep = [
+  'ADYEN_HMAC_KEY=${ADYEN_HMAC_KEY}',
+]
+
+[[rules]]
+id = "checkout-secret-key"
+description = 'Checkout.com secret key (sk_sbox_ + 26 base32, or sk_ / sk_test_ + UUID in the legacy format)'
+regex = '''\b(sk_sbox_[a-z2-7]{26,30}|sk_(?:test_)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["sk_sbox_", "sk_test_", "sk_"]
+mustRedact = [
+  '> Authorization: Bearer: sk_sbox_5nbn55u6jpfqitbive2wb67pew',
+  'CKO_SECRET_KEY=sk_sbox_n2j2o3kbudgzry2juazaucxrhm',
+  '{"level":"debug","msg":"config","secretKey":"sk_test_a53ff202-e3ff-2fa3-b561-c01db9324d5c"}',
+]
+mustKeep = [
+  'INFO  checkout: sk_sbox_ keys are sandbox keys',
+  'DEBUG parser saw truncated value sk_sbox_m73dzbpy and ignored it',
+  'checkout payment_id=pay_mbabizu24mvu3mela5njyhpit4 action_id=act_y3oqhf46pyzuxjbcn2giaqnb44',
+]
+
+[[rules]]
+id = "checkout-live-secret-key"
+description = 'Checkout.com live secret key (sk_ + 26 base32) next to a checkout keyword'
+regex = '''(?i:checkout|\bcko)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[a-z2-7]{26,30})\b'''
+keywords = ["checkout", "cko"]
+mustRedact = [
+  'CHECKOUT_SECRET_KEY=sk_mp4okjhdwlqifcbb4qtadwv4k5',
+  '{"level":"debug","msg":"config","cko_secret_key":"sk_eslgty6w54kiz6ck26thhk2s47"}',
+]
+mustKeep = [
+  'CHECKOUT_SECRET_KEY=${CHECKOUT_SECRET_KEY}',
+  'INFO  checkout completed for cart 42',
+]
+
+[[rules]]
+id = "mollie-api-key"
+description = 'Mollie API key (live_ / test_ + 30 base62) next to a mollie keyword'
+regex = '''\b((?:live|test)_[A-Za-z0-9]{30})\b'''
+entropy = 3.5
+keywords = ["mollie"]
+mustRedact = [
+  'MOLLIE_API_KEY=live_x4KeamykJ3s6RXUBDGdYv0VKgYRvXm',
+  '{"level":"debug","msg":"config","mollie_key":"test_XmuC14kom1Ve3toqpIwtXVlAJRUdFG"}',
+  "ERROR worker-2 cfg={'mollie_api_key': 'test_ujU7tXoGatAidvb4ZXiqCa1cTFA13Q'}",
+]
+mustKeep = [
+  'MOLLIE_API_KEY=${MOLLIE_API_KEY}',
+  'INFO  mollie: payment tr_WDqYK6vllg paid',
+]
+
+[[rules]]
+id = "mollie-access-token"
+description = 'Mollie organization access token (access_ + 40 base62)'
+regex = '''\b(access_[A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["access_"]
+mustRedact = [
+  '> Authorization: Bearer: access_dRHyhegjJRinyf1vcPVpX2KMVfYifsgoqQZKSOAw',
+  'MOLLIE_ACCESS_TOKEN=access_g1d54OAxF31q6RDurc0dBmiqJRF8N6cN7MmQpfJ7',
+]
+mustKeep = [
+  'INFO  access_log=/var/log/nginx/access.log',
+  'DEBUG grant access_granted_for_user_42',
+]
+
+[[rules]]
+id = "paystack-secret-key"
+description = 'Paystack secret key (sk_live_ / sk_test_ + 40 hex)'
+regex = '''\b(sk_(?:live|test)_[a-f0-9]{40})\b'''
+keywords = ["sk_live_", "sk_test_"]
+mustRedact = [
+  'PAYSTACK_SECRET_KEY=sk_live_123041198d06156a2f61cc8b40e17fc05ea4c6ae',
+  '> Authorization: Bearer: sk_test_b4e3fa680d41ca3ebace8ddf1669d33bd7c63851',
+]
+mustKeep = [
+  'INFO  paystack: sk_live_ keys must stay on the server',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "flutterwave-public-secret-v3"
+description = 'Flutterwave v3 secret hash / encryption key next to a flutterwave keyword (24-64 base62)'
+regex = '''(?i:flutterwave|\bflw)[\w.-]{0,20}(?i:secret|hash|encrypt)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,64})\b'''
+entropy = 3.5
+keywords = ["flutterwave", "flw"]
+mustRedact = [
+  'FLW_SECRET_HASH=tKpB2q4GiCXyhi2EwvxSoGB38odaXsSd',
+  '{"level":"debug","msg":"config","flutterwave_secret_hash":"4wvEwOOx35fHaKewX4FXinoJkLD9CiU2"}',
+]
+mustKeep = [
+  'FLW_SECRET_HASH=${FLW_SECRET_HASH}',
+]
+
+[[rules]]
+id = "pagarme-api-key"
+description = 'Pagar.me API / encryption key (ak_live_, ak_test_, ek_live_, ek_test_ + 30 base62)'
+regex = '''\b([ae]k_(?:live|test)_[A-Za-z0-9]{30})\b'''
+keywords = ["ak_live_", "ak_test_", "ek_live_", "ek_test_"]
+mustRedact = [
+  'PAGARME_API_KEY=ak_live_SGmfpICPoDfjxrAMLuXLF6FNxpmTIj',
+  '{"level":"debug","msg":"config","api_key":"ak_live_pBcjOHnuYKI3MGAN3JSjVbRT81Z43A"}',
+]
+mustKeep = [
+  'INFO  pagarme: ak_live_ keys are secret',
+  'DEBUG parser saw truncated value ak_live_Zx81 and ignored it',
+]
+
+[[rules]]
+id = "paymongo-secret-key"
+description = 'PayMongo secret key (sk_live_ / sk_test_ + 24 base62) or a 32-char key next to paymongo'
+regex = '''(?i:paymongo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_)?[A-Za-z0-9]{24,40})\b'''
+entropy = 3.5
+keywords = ["paymongo"]
+mustRedact = [
+  'PAYMONGO_SECRET_KEY=sk_live_4edXihmHgMLOXc6ipJV2kin4',
+  '{"level":"debug","msg":"config","paymongo_key":"sk_live_YhC5jvn8NRiq03JGtKKGvIJg"}',
+]
+mustKeep = [
+  'PAYMONGO_SECRET_KEY=${PAYMONGO_SECRET_KEY}',
+  'INFO  paymongo: webhook for pay_42 received',
+]
+
+[[rules]]
+id = "mercadopago-access-token"
+description = 'Mercado Pago access token (APP_USR- / TEST- + 16 digits + 6 digits + 32 hex + 9 digits)'
+regex = '''\b((?:APP_USR|TEST)-[0-9]{13,17}-[0-9]{6}-[a-f0-9]{32}-[0-9]{6,12})\b'''
+keywords = ["app_usr-", "test-"]
+mustRedact = [
+  'MP_ACCESS_TOKEN=APP_USR-5606613608648326-718631-d60acc083df7dcb8e9d448eb51620587-878140993',
+  '> Authorization: Bearer: TEST-1293892924762726-134672-9b4bbe0f9edca790a48b1ce7214476c1-687502032',
+  '{"level":"debug","msg":"config","access_token":"APP_USR-5135726012571313-400514-70fd764586d54dbe8a9a09ff3d52e4b1-522593448"}',
+]
+mustKeep = [
+  'INFO  mercadopago: public key APP_USR-2f0c7b1e-8a3d-4c5e-9f6a-1b2c3d4e5f60 loaded',
+  'DEBUG TEST-1234 fixture ignored',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "razorpay-webhook-secret"
+description = 'Razorpay webhook secret next to a razorpay webhook keyword (12-64 chars)'
+regex = '''(?i:razorpay)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9!@#$%^&*_+-]{12,64})(?=["'\s,}]|$)'''
+entropy = 3.3
+keywords = ["razorpay"]
+mustRedact = [
+  'RAZORPAY_WEBHOOK_SECRET=rLimJMrK2QnpFARaSTS7mH1x',
+  '{"level":"debug","msg":"config","razorpay_webhook_secret":"ur0ldyo1bzRzryXzn6rsyioo"}',
+]
+mustKeep = [
+  'RAZORPAY_WEBHOOK_SECRET=${RAZORPAY_WEBHOOK_SECRET}',
+  'INFO  razorpay webhook received event=payment.captured',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "paddle-api-key"
+description = 'Paddle Billing API key (pdl_live_apikey_ / pdl_sdbx_apikey_ + ULID + secret)'
+regex = '''\b(pdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{20,24}_[A-Za-z0-9]{2,4})\b'''
+keywords = ["pdl_live_", "pdl_sdbx_"]
+mustRedact = [
+  '> Authorization: Bearer: pdl_live_apikey_fbhsee3gbqfa3sojfq7ftq9zgg_eNWOjYBXBN4B9vVz7wIfw7_rPs',
+  'PADDLE_API_KEY=pdl_sdbx_apikey_hfve93uo705mlsgi5y68lr80zj_Xu8GTWW0MJMAugHG3b73Jq_7iR',
+  '{"level":"debug","msg":"config","paddle_api_key":"pdl_sdbx_apikey_u2d44vu1cdoo1t71exet9b5sfs_C12lWjn7gHQuXUQEvAUUb5_QE3"}',
+]
+mustKeep = [
+  'INFO  paddle: keys start with pdl_live_apikey_',
+  'DEBUG parser saw truncated value pdl_sdbx_apikey_01hv8y and ignored it',
+]
+
+[[rules]]
+id = "paddle-classic-auth-code"
+description = 'Paddle Classic vendor auth code (50 hex) next to a paddle keyword'
+regex = '''(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
+entropy = 3.0
+keywords = ["paddle"]
+mustRedact = [
+  'PADDLE_VENDOR_AUTH_CODE=5abf24393ea32b2e55fe65d155d99b37974300413c2d1e337c',
+  '{"level":"debug","msg":"config","paddle_auth_code":"d6b1f3490217caaab66a6b3c8bc85dbb21862a68c07a7ddfd7"}',
+]
+mustKeep = [
+  'PADDLE_VENDOR_AUTH_CODE=${PADDLE_VENDOR_AUTH_CODE}',
+  'INFO  paddle: vendor_id=12345 checkout opened',
+]
+
+[[rules]]
+id = "lemonsqueezy-api-key"
+description = 'Lemon Squeezy API key (a JWT-like eyJ... value) next to a lemon squeezy keyword'
+regex = '''(?i:lemon[_.-]?squeezy|\blmsqueezy|\blemon)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,}){1,2})(?![A-Za-z0-9_.-])'''
+keywords = ["lemonsqueezy", "lemon_squeezy", "lemon-squeezy", "lemon.squeezy", "lmsqueezy", "lemon"]
+mustRedact = [
+  'LEMONSQUEEZY_API_KEY=eyJshdezKXRWKvAB293kRK9rzT5J6iQjQa60.SgZ7TmwUPVTh8hFTVbPTdEBSwiakQivYdcnUMzYPi_wr-7rBq1q9R9RfBrnBQH6cnwyhHOOwX7eqpRXiszJVIOuj96_4dAM6pUV9fMGPxkrOexm5Ufg3q9MtZN3iFh9O5kyH8S-cu8McOUydho--p3CF2_5uMKegB6B1rwZ98QQG-F2RGLvIh7gBU1NQkPSPS7dqUKUw4ploOVAVAnGzUepGRB1xvF3WDA6D4E2lilIKp8p4MMOOsUVZxTEnR9OkioSkXs33bH-RUgradvvX2uIfvCJGtwiNrehU7OFW4OsrSDBbCyagNbHvr2mYilyOeUWjmTL8Oy5LYuQM86G7n5RZCA4idvpzrPrTbxH7-u05TJLn-yuCxRvYUtgXhl1ryqNIWQGZzleP0b4u3RpKOVfn_eS-MBKBHy3V.p1tXyqzgZU2LfvZyr5mRkwVtWYG66P9yzkymasNPOfpxwnSuisxFR5ldD0nZ',
+  '{"level":"debug","msg":"config","lemon_squeezy_key":"eyJPFisoyJcBVAxzWILWS_fwSr0vhptdXEdt.2jhnWzgwWzMcBN8RuZWA7n0RzfVzfHISQO-gcLG_EtfE4KZqNZkPe9apFrzSvh--8Ra1PLBlqZa_TZxMftohetTdV1aP9kOO7BRHhooxUJg_QCvCDwex7GZDMO6oW0t4R3hqUyBIGDZPRtsCd5PiQZRCsqcCxfIHWbmYgvlzzXqWL-mZVFdcFBDgpkwo8j7zVjHVvHJ0H13_KLuCasgWBAWDB4Wfjyt4d0RE0ufU_QYU7QkXopJnvlT5SP8xeprkyyM0jyJQIyEjs7MyNYJVmxlMMwF5dai0v2MIBEdsOmxLAz8CuIGwQQi884iB8GV4EC0JV2rctYegJolGbnf7BEW1zpkVqnGLr4GCauUWy1D0K0Pl8eyBfdf1gBwxruM97ZkO_PCsYtvUOrAjRZQuicgU7PUkkFeZdFGQ.R39LfGar6PED8BeHqZoGg6u-jf8Ih_BnRhJ5kMD7AgOBlLMFon56OyWNLNqw"}',
+]
+mustKeep = [
+  'LEMONSQUEEZY_API_KEY=${LEMONSQUEEZY_API_KEY}',
+  'INFO  lemon squeezy: order 42 paid',
+]
+
+[[rules]]
+id = "chargebee-api-key"
+description = 'Chargebee API key (live_ / test_ + 30-40 base62) next to a chargebee keyword'
+regex = '''(?i:chargebee)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{26,40})\b'''
+keywords = ["chargebee"]
+mustRedact = [
+  'CHARGEBEE_API_KEY=live_p4XKH8q7gQ2x5JnM50S3NdUrFO5SN3iv7K',
+  '{"level":"debug","msg":"config","chargebee_key":"test_Wb9o08zbiJwwXlqLU5MPXchiH7dpkc1mBb"}',
+  'level=warn msg="env" chargebee.api_key=test_KbvTYIpMkIaeRhPhk16xYU7nV2ieLoPD9x',
+]
+mustKeep = [
+  'CHARGEBEE_API_KEY=${CHARGEBEE_API_KEY}',
+  'INFO  chargebee: subscription 42 renewed',
+]
+
+[[rules]]
+id = "recurly-api-key"
+description = 'Recurly private API key (32 hex) next to a recurly keyword'
+regex = '''(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["recurly"]
+mustRedact = [
+  'RECURLY_API_KEY=c14cd569ef3b9a4962e7d7f8e98e4ac3',
+  '{"level":"debug","msg":"config","recurly_private_key":"8e6cbe887c280a9d90ee08cf449071bf"}',
+]
+mustKeep = [
+  'RECURLY_API_KEY=${RECURLY_API_KEY}',
+  'INFO  recurly: invoice 1042 closed',
+]
+
+[[rules]]
+id = "moonclerk-api-key"
+description = 'MoonClerk API key (32 hex) next to a moonclerk keyword'
+regex = '''(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["moonclerk"]
+mustRedact = [
+  'MOONCLERK_API_KEY=4e0123f2a6533f3b24cf5135d38417dd',
+  '{"level":"debug","msg":"config","moonclerk_key":"5c2b4ccc875707369101004b40a23d62"}',
+]
+mustKeep = [
+  'MOONCLERK_API_KEY=${MOONCLERK_API_KEY}',
+]
+
+[[rules]]
+id = "gumroad-access-token"
+description = 'Gumroad OAuth access token (43 base64url) next to a gumroad keyword'
+regex = '''(?i:gumroad)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["gumroad"]
+mustRedact = [
+  'GUMROAD_ACCESS_TOKEN=UAb7MM7AOOd1hnpaBKx3FQyCYmbmCrTLfj-oBKUjG1X',
+  '{"level":"debug","msg":"config","gumroad_token":"0cmHXB_eaE4B26HAAjlAeIuGm_bhympAOi4Go6091wE"}',
+]
+mustKeep = [
+  'GUMROAD_ACCESS_TOKEN=${GUMROAD_ACCESS_TOKEN}',
+  'INFO  gumroad: sale 42 refunded',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "gocardless-webhook-secret"
+description = 'GoCardless webhook endpoint secret next to a gocardless webhook keyword (30-64 base64url)'
+regex = '''(?i:gocardless)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{30,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["gocardless"]
+mustRedact = [
+  'GOCARDLESS_WEBHOOK_SECRET=WnWEmiAXHnEFBIS-JDoAig4JLsgJ0CsMvKp1G4_k',
+  '{"level":"debug","msg":"config","gocardless_webhook_secret":"599NepdPzoWLvRO8UvMRJ2a94nWmAED3YozwJ-Oe"}',
+]
+mustKeep = [
+  'GOCARDLESS_WEBHOOK_SECRET=${GOCARDLESS_WEBHOOK_SECRET}',
+]
+
+[[rules]]
+id = "wise-api-token"
+description = 'Wise (TransferWise) API token (UUID) next to a wise / transferwise keyword'
+regex = '''(?i:transferwise|(?<![A-Za-z])wise)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["transferwise", "wise"]
+mustRedact = [
+  'WISE_API_TOKEN=2c0b77f7-956c-670d-aa27-a1a8fa37f9a2',
+  '{"level":"debug","msg":"config","transferwise_token":"af315c72-7ee1-bfba-24bc-ebd188d4aa6d"}',
+  'TRANSFERWISE_KEY=a39a2272-3c3f-0c37-b33b-c99757eb79f0',
+]
+mustKeep = [
+  'WISE_API_TOKEN=${WISE_API_TOKEN}',
+  'INFO  otherwise request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f retried',
+  'wise transfer_id=50500593 otherwise request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f retried',
+]
+
+[[rules]]
+id = "revolut-business-access-token"
+description = 'Revolut Business API access / refresh token (oa_prod_ / oa_sand_ + base64url)'
+regex = '''\b(oa_(?:prod|sand)_[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+keywords = ["oa_prod_", "oa_sand_"]
+mustRedact = [
+  '> Authorization: Bearer: oa_prod_iDLqQv8B8HV2HevLVz6oejfZc-9pTPw2TcuNUWRwnlI',
+  '{"level":"debug","msg":"config","access_token":"oa_sand_mVeWBsF3xzRqN3AK7dchk2JvYS6qj7lR9XJsFb6ozWQ"}',
+  'REVOLUT_ACCESS_TOKEN=oa_prod_WiJahrCJgUq1r_0gNwmy0Jq5qHAr3urQLUbnBGWAEu5',
+]
+mustKeep = [
+  'INFO  revolut: oa_prod_ tokens last 40 minutes',
+  'revolut transaction_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f state=completed',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "revolut-merchant-secret-key"
+description = 'Revolut Merchant API secret key (sk_ + base64url) next to a revolut keyword'
+regex = '''(?i:revolut)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[A-Za-z0-9_-]{30,80})(?![A-Za-z0-9_-])'''
+keywords = ["revolut"]
+mustRedact = [
+  'REVOLUT_MERCHANT_SECRET_KEY=sk_1gI2Alo1flhHXdZN8UlzghAK-vlyMJntlwP3NbSiSic4YiUqVQ',
+  '{"level":"debug","msg":"config","revolut_secret":"sk_yLevs4L6TkTeelZf9MVLDJoCRzbGGZ6wfk1g0KqSrdskSTh7wX"}',
+]
+mustKeep = [
+  'REVOLUT_MERCHANT_SECRET_KEY=${REVOLUT_MERCHANT_SECRET_KEY}',
+]
+
+[[rules]]
+id = "plaid-secret"
+description = 'Plaid API secret (30 hex) next to a plaid keyword'
+regex = '''(?i:plaid)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{30})\b'''
+entropy = 3.0
+keywords = ["plaid"]
+mustRedact = [
+  'PLAID_SECRET=249cc07e6bc26287274db5bd528da3',
+  '{"level":"debug","msg":"config","plaid_secret":"5525f59d4a36230a4803fa4b8344ed"}',
+  "ERROR worker-2 cfg={'PLAID_SANDBOX_SECRET': '4a3b717fb5ac21bb74331cdb2a21f4'}",
+]
+mustKeep = [
+  'PLAID_SECRET=${PLAID_SECRET}',
+  'INFO  plaid: client_id=5f7b9c2d1e3a4b5c6d7e8f90 linked',
+]
+
+[[rules]]
+id = "plaid-public-token"
+description = 'Plaid public / link / processor token (public-, link-, processor- + env + UUID)'
+regex = '''\b((?:public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["public-sandbox-", "public-development-", "public-production-", "link-sandbox-", "link-development-", "link-production-", "processor-sandbox-", "processor-development-", "processor-production-"]
+mustRedact = [
+  '{"level":"debug","msg":"config","public_token":"processor-production-3589800c-686e-6759-1332-9c729fad6e48"}',
+  'level=warn msg="env" link_token=link-sandbox-c5d3a14b-b73d-68de-0808-8236ac5055d4',
+]
+mustKeep = [
+  'INFO  plaid: exchanging public-sandbox- token',
+  'DEBUG parser saw truncated value link-sandbox-af1a0311 and ignored it',
+]
+
+[[rules]]
+id = "column-api-key"
+description = 'Column (banking API) key (live_ / test_ + base62) next to a column keyword'
+regex = '''(?i:\bcolumn)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{24,40})\b'''
+keywords = ["column"]
+mustRedact = [
+  'COLUMN_API_KEY=test_wF3Zuj33p07oSyIZVnejnzfbMdwavC8n',
+  '{"level":"debug","msg":"config","column_key":"test_gkI3ywYrLFVUmqO4svrKZSI9WmVD1NJQ"}',
+]
+mustKeep = [
+  'COLUMN_API_KEY=${COLUMN_API_KEY}',
+  'ERROR column "api_key" does not exist',
+]
+
+[[rules]]
+id = "ynab-access-token"
+description = 'YNAB (You Need A Budget) personal access token (64 hex) next to a ynab keyword'
+regex = '''(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["ynab", "youneedabudget"]
+mustRedact = [
+  'YNAB_ACCESS_TOKEN=25b2527aa67dc258b19ef53416fef568f621d46df0de8e6f6e31abd481ad4463',
+  '{"level":"debug","msg":"config","ynab_token":"2feb7843c4a83aba74607d0a6722ce5860724f575e939c1569de894946cd04ff"}',
+]
+mustKeep = [
+  'YNAB_ACCESS_TOKEN=${YNAB_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "lunchmoney-access-token"
+description = 'Lunch Money developer access token (50 hex) next to a lunchmoney keyword'
+regex = '''(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\b'''
+entropy = 3.0
+keywords = ["lunchmoney", "lunch_money", "lunch-money"]
+mustRedact = [
+  'LUNCHMONEY_ACCESS_TOKEN=1baa2c27bd33ed08b33a1cb1ebf4af42ced1043929a09e85b3',
+  '{"level":"debug","msg":"config","lunch_money_token":"9fec8ac6fb0fd86b17073e25ccf105a70df225d4153ba7cf52"}',
+]
+mustKeep = [
+  'LUNCHMONEY_ACCESS_TOKEN=${LUNCHMONEY_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "request-finance-api-key"
+description = 'Request Finance API key (4 groups of 7 base36 joined by -) next to a request finance keyword'
+regex = '''(?i:request[_.-]?finance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
+entropy = 3.0
+keywords = ["requestfinance", "request_finance", "request-finance"]
+mustRedact = [
+  'REQUEST_FINANCE_API_KEY=SWVDGI9-XXKTBE8-YFTFR45-0A22GX6',
+  '{"level":"debug","msg":"config","requestFinanceKey":"H8LYOWD-TY2G3NX-S4FOHFR-AMKXPYJ"}',
+]
+mustKeep = [
+  'REQUEST_FINANCE_API_KEY=${REQUEST_FINANCE_API_KEY}',
+]
+
+[[rules]]
+id = "binance-api-key"
+description = 'Binance API key or secret key (64 base62) next to a binance keyword'
+regex = '''(?i:binance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{64})\b'''
+entropy = 3.5
+keywords = ["binance"]
+mustRedact = [
+  'BINANCE_API_KEY=bmfEA7j1dp1bc4kugTIYFyVF5TzfKm4CEV3fys4ad989x4fQmzn1xt26MTk91SPE',
+  '{"level":"debug","msg":"config","binance_secret":"lQoauKsHDrjfXonb76LFJ0nX5NLDWSHRO8qrHWFWGdGMtVE5pYKXtlVykgHoY21i"}',
+  '> X-MBX-APIKEY: binance key: Ksw2AqoW8ACg5lATytZaDL9u1D4VrtM22PzcZZaYalSmw8Ragq0lyswpw5PijOcR',
+]
+mustKeep = [
+  'BINANCE_API_KEY=${BINANCE_API_KEY}',
+  'INFO  binance: order 42 filled',
+]
+
+[[rules]]
+id = "binance-mbx-apikey-header"
+description = 'Binance API key in the X-MBX-APIKEY header (64 base62)'
+regex = '''(?i:X-MBX-APIKEY)["']?\s*[:=]\s*["']?([A-Za-z0-9]{64})\b'''
+entropy = 3.5
+keywords = ["x-mbx-apikey"]
+mustRedact = [
+  '> X-MBX-APIKEY: cOCCVqBG9S0JVKjQuBpGE2NF59uoPt29YII9PEf1PKZrtB7n8BX3YX5nLxuUTxVa',
+  'curl -H "X-MBX-APIKEY: 6f7BsD12bqsDwaTHHOh1CHO7LPt5SJ9tyhWaejd06sfQfVorFg7Kf7FwMnAAsxBF" https://api.binance.com/api/v3/account',
+]
+mustKeep = [
+  '> X-MBX-APIKEY: <redacted>',
+]
+
+[[rules]]
+id = "kraken-api-key"
+description = 'Kraken API key (56 base64) next to a kraken keyword'
+regex = '''(?i:kraken)[\w.-]{0,20}(?i:key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{56})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["kraken"]
+mustRedact = [
+  'KRAKEN_API_KEY=uCwrk5zyrOFYFcWv+Pjx7qgMQIwCUAx3wzyD5Jo0lTA91EqTPExq0lQr',
+  '{"level":"debug","msg":"config","kraken_key":"4Blaaj0ME+EYltiGs2t/X/22RKAj1lVl4R0ZKyzdcw0jtyheebAWtLSu"}',
+]
+mustKeep = [
+  'KRAKEN_API_KEY=${KRAKEN_API_KEY}',
+]
+
+[[rules]]
+id = "kraken-private-key"
+description = 'Kraken API private key (88 base64, ends ==) next to a kraken keyword'
+regex = '''(?i:kraken)[\w.-]{0,20}(?i:secret|private)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{86}==)'''
+entropy = 3.5
+keywords = ["kraken"]
+mustRedact = [
+  'KRAKEN_PRIVATE_KEY=2F6lPjW0MAX8VUgN5zcz4jZizxjoMRa+rXe9YiIIMB3yN8eNMe3n6GQTRM7+8NG2wUA4Hvjn5+E/HVY0nC5Adi==',
+  '{"level":"debug","msg":"config","kraken_secret":"HASkRAK+UCByucCO9fTYCPU8kXwOEZUBpZd00XwQimqjUlU7Uej3WtKZ8rmnL++ocZOE+ouiCNzvQse5LhtSmK=="}',
+]
+mustKeep = [
+  'KRAKEN_PRIVATE_KEY=${KRAKEN_PRIVATE_KEY}',
+]
+
+[[rules]]
+id = "kucoin-api-secret"
+description = 'KuCoin API secret (UUID) next to a kucoin keyword'
+regex = '''(?i:kucoin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["kucoin"]
+mustRedact = [
+  'KUCOIN_API_SECRET=3b6fd917-d119-61d9-7ee8-d7d8217b1cb1',
+  '{"level":"debug","msg":"config","kucoin_secret":"98499810-57fe-48e5-340c-d3fa4e79b37f"}',
+]
+mustKeep = [
+  'KUCOIN_API_SECRET=${KUCOIN_API_SECRET}',
+]
+
+[[rules]]
+id = "bybit-api-secret"
+description = 'Bybit API key / secret (18 or 36 base62) next to a bybit keyword'
+regex = '''(?i:bybit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{18}|[A-Za-z0-9]{36})\b'''
+entropy = 3.3
+keywords = ["bybit"]
+mustRedact = [
+  'BYBIT_API_SECRET=hiAKV4SQ7PfH04UM837uY5mL0QtLAPRLkOEr',
+  '{"level":"debug","msg":"config","bybit_secret":"8NE2IGiUHDvjNIvCT5EXSSP5xwpCOpEragSu"}',
+]
+mustKeep = [
+  'BYBIT_API_SECRET=${BYBIT_API_SECRET}',
+]
+
+[[rules]]
+id = "bitfinex-api-secret"
+description = 'Bitfinex API key / secret (43 base62) next to a bitfinex keyword'
+regex = '''(?i:bitfinex)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{43})\b'''
+entropy = 3.5
+keywords = ["bitfinex"]
+mustRedact = [
+  'BITFINEX_API_SECRET=l5eamxmquGZgcC12iSorIXlFWi5c537H9GxFR60sslL',
+  '{"level":"debug","msg":"config","bitfinex_key":"NmlYJxRJ52vvVbnhacw7nrChGfJipkiqmXTqfPxIG8Q"}',
+]
+mustKeep = [
+  'BITFINEX_API_SECRET=${BITFINEX_API_SECRET}',
+]
+
+[[rules]]
+id = "coinbase-commerce-api-key"
+description = 'Coinbase Commerce API key (UUID) next to a coinbase commerce keyword'
+regex = '''(?i:coinbase[\w.-]{0,4}commerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["coinbase"]
+mustRedact = [
+  'COINBASE_COMMERCE_API_KEY=ac96ebdb-869b-1e13-1960-3041289f131d',
+  '{"level":"debug","msg":"config","coinbaseCommerceKey":"ce0d89d7-7ec0-1b84-15f8-4b4eed82f8fc"}',
+]
+mustKeep = [
+  'COINBASE_COMMERCE_API_KEY=${COINBASE_COMMERCE_API_KEY}',
+]
+
+[[rules]]
+id = "shopify-partner-api-token"
+description = 'Shopify Partner API access token (prtapi_ + 32 hex)'
+regex = '''\b(prtapi_[a-f0-9]{32})\b'''
+keywords = ["prtapi_"]
+mustRedact = [
+  '> X-Shopify-Access-Token: prtapi_66efdab9001f8fbc802c0fa9c86aa1ed',
+  'SHOPIFY_PARTNER_TOKEN=prtapi_5cf32c309560e7f10b7998fa7e4ad84c',
+]
+mustKeep = [
+  'INFO  shopify: partner tokens start with prtapi_',
+]
+
+[[rules]]
+id = "shopify-api-secret"
+description = 'Shopify app API secret / client secret (32 hex) next to a shopify secret keyword'
+regex = '''(?i:shopify)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["shopify"]
+mustRedact = [
+  'SHOPIFY_API_SECRET=09be136999c471cbef6898a9b1ab4481',
+  '{"level":"debug","msg":"config","shopify_api_secret_key":"7a0d45d2360032f57a27815e3a257f24"}',
+  '  shopifyClientSecret: "b7f906c4d86f009445a07dc3a8c4c3a9"',
+]
+mustKeep = [
+  'SHOPIFY_API_SECRET=${SHOPIFY_API_SECRET}',
+  'INFO  shopify: shop=acme.myshopify.com installed',
+]
+
+[[rules]]
+id = "shopify-storefront-token"
+description = 'Shopify Storefront / Admin access token (32 hex) in an X-Shopify-*-Access-Token header'
+regex = '''(?i:X-Shopify-(?:Storefront-)?Access-Token)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["x-shopify-"]
+mustRedact = [
+  '> X-Shopify-Storefront-Access-Token: daa25202bebe6fdf6814a8fe82af5f3b',
+  'curl -H "X-Shopify-Access-Token: b9216612548040b61450e1c990013a0c" https://acme.myshopify.com/admin/api/2024-04/shop.json',
+]
+mustKeep = [
+  '> X-Shopify-Access-Token: ${SHOPIFY_TOKEN}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "bigcommerce-access-token"
+description = 'BigCommerce API account access token (31 base36) next to a bigcommerce keyword or X-Auth-Token'
+regex = '''(?i:bigcommerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{27,40})\b'''
+entropy = 3.3
+keywords = ["bigcommerce"]
+mustRedact = [
+  'BIGCOMMERCE_ACCESS_TOKEN=stnna540x9dnh09h8kh9qqh5wvuosjb',
+  '{"level":"debug","msg":"config","bigcommerce_token":"qzpl6jjk36j64ywdf80r0h0s0h2vqx7"}',
+]
+mustKeep = [
+  'BIGCOMMERCE_ACCESS_TOKEN=${BIGCOMMERCE_ACCESS_TOKEN}',
+  'INFO  bigcommerce: store_hash=abc123 connected',
+]
+
+[[rules]]
+id = "woocommerce-consumer-key"
+description = 'WooCommerce REST API consumer key / secret (ck_ / cs_ + 40 hex)'
+regex = '''\b(c[ks]_[a-f0-9]{40})\b'''
+keywords = ["ck_", "cs_"]
+mustRedact = [
+  '10.0.0.7 - - "GET /wp-json/wc/v3/orders?consumer_key=ck_455cbf0d5d2d19815a9dd602570a492a8958576d&per_page=20 HTTP/1.1" 200 512',
+  'WC_CONSUMER_SECRET=cs_775a5812731bf3c5687ccf1e2b0c7639406883b2',
+  '{"level":"debug","msg":"config","consumer_key":"ck_dda5dd7c09cebaed649bb78deb9a50676e6c2ec8"}',
+]
+mustKeep = [
+  'INFO  lock_acquired=true stack_depth=12',
+  'DEBUG parser saw truncated value ck_7d9a8b1c and ignored it',
+]
+
+[[rules]]
+id = "magento-access-token"
+description = 'Magento / Adobe Commerce integration access token (32 base36) next to a magento keyword'
+regex = '''(?i:magento)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["magento"]
+mustRedact = [
+  'MAGENTO_ACCESS_TOKEN=sxpbpf8qt0cxsww5m0gu8npsjfm74531',
+  '{"level":"debug","msg":"config","magento_integration_token":"nbvhj2q5o8al4j12xwyb4zc1pzo653bv"}',
+]
+mustKeep = [
+  'MAGENTO_ACCESS_TOKEN=${MAGENTO_ACCESS_TOKEN}',
+  'INFO  magento: cache flushed',
+]
+
+[[rules]]
+id = "squarespace-api-key"
+description = 'Squarespace Commerce API key (UUID) next to a squarespace keyword'
+regex = '''(?i:squarespace)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["squarespace"]
+mustRedact = [
+  'SQUARESPACE_API_KEY=87b7b781-53bb-7b47-aedd-a71919de06fd',
+  '{"level":"debug","msg":"config","squarespace_key":"3657341a-5c88-4d7b-ffc3-d8ffd4b77bbc"}',
+]
+mustKeep = [
+  'SQUARESPACE_API_KEY=${SQUARESPACE_API_KEY}',
+]
+
+[[rules]]
+id = "wix-api-key"
+description = 'Wix API key (IST. + JWT)'
+regex = '''\b(IST\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
+keywords = ["ist.eyj"]
+mustRedact = [
+  '> Authorization: IST.eyJ7zJhswsbRYl6uc5UzBaDU-MOeMF59tIfoSrG4NVD.YU_vxsJWy1maAne1Ie6tPH95OgOpdLHubLOEVeHrSZePc6svqIVviWeWagAj-owHgBShpoHPJBhlJvB6T8Q5VI8-co7wW-_nu_EeP8r5YKhcbOwsgwAnAw5PHoKOAN0CmtcwqgxoPB1uKiGeJq-BwP0AB3-pTfxnsDgHi6sn3nF3zJ4S0sGalsHeOT2pBUGcK8T2ZwD5LtHsFr0kupwqUC6N-2IXpZFpOmzF2TPdyiXsrCG_xfecPv7RNkLw1VVZnIrDb8a5oQpa2CPfCn9ZDVPmvS7J9lH8b0K45E_8zgjU.CS2GXDmrityTiaeRYOBFISL_LXUqhrlx5VXmyKmvuGaTAS_HUvD63GPujtZGyWXxwA-zgviW3Co-5PtlYgcNdcqjBxJg20IWQgxKtbNk0RuMajWE5sm_uKSw8ye1TgJy9LD4KRjpDTO4ii0tAfO8tfA5x9jsxQ2yAE3iMxv4xIREfNq81SiehRzkL34EYnwBETXSy943PQ5epDRoEmcWjxieBeFXtyavbsCj9Age_41I6qdpffzv_Y2OYNofmjFukv05GrqXMAppnTYNWCF6Um7mb2sZ-kcCmGSkCc0BDxIDUzxAetn7pGLCV9zaECqogDGf3ZSbRyxUBScKGQmF78',
+  'WIX_API_KEY=IST.eyJiW9tte7mwxxvL6K4kI4HfkMGzuUTkbdBPeFhmxKs.SzX7ew1zzUHDztTRm0QRvD1GvYYQN-Rk0qZK1ZgzZdofxj6nqsO-A4alosJfBK6_b-ubW6FukqdIHJr695cbrTK2mUYiNp7bfscVWlc2Bcss4B9HWKxTm8WzbWCFlOqnUEA-zHnaH0fNqTEnnGGVJ2QePo0YomvKKwFoOvddUe9VW0AmYbj_MtCaaMH1O7c3mBFhr-m819KKPE4DHnNV9gA6XBTFTOFMvBUTW74l8uaLfXeoflNlKZ-jgYSlqRBoQNOm-pio4NASTSGqLUYFO7XRjSOMjW14IMJxan15Re87.3MTF9acwQE8gBrujEPsW7jCmlSOTG_-4mGxxY3V4V98SXvCQRs-JH1VE-FnJTtTNRi-5I8sfmX1_QYXMnjjE9QmlkeHgOFEc3ZrNx80R-7-j5FaHTJcTU6knFosBNBk5V7387LWGQQuv2R4FWTNQJ7hqo2lyRq2i_JlH7zfuVcVGH_heJspg3KTQ2Y7iz6ka8h6eB2MirQrAc10uAmL1O4MvQmIAbhb0qNb0EzxuSKTWPedpcez5-DnOWww7QRAwueShKQZQ3GT7rDiJRPkn982rWxuLXFFN5NVWm9MHX3T5GG4aIMMf-ympZmJWV64jSIlSfraVDwcwUiyg6er32I',
+]
+mustKeep = [
+  'INFO  wix: keys start with IST.eyJ',
+]
+
+[[rules]]
+id = "ecwid-secret-token"
+description = 'Ecwid secret / public token (secret_ / public_ + 32 base62) next to an ecwid keyword'
+regex = '''\b((?:secret|public)_[A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["ecwid"]
+mustRedact = [
+  'ECWID_SECRET_TOKEN=secret_aMYOKJyLqNmT8yE5gg3oshLJRv6yc6fR',
+  '{"level":"debug","msg":"config","ecwid_token":"secret_sG721Om7cYw132LnwoqexqYJ1YmmjuO5"}',
+]
+mustKeep = [
+  'ECWID_SECRET_TOKEN=${ECWID_SECRET_TOKEN}',
+]
+
+[[rules]]
+id = "shipstation-api-key"
+description = 'ShipStation API key / secret (32 hex) next to a shipstation keyword'
+regex = '''(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["shipstation"]
+mustRedact = [
+  'SHIPSTATION_API_SECRET=be067ef8c53f8657f42c4c4993e91ff5',
+  '{"level":"debug","msg":"config","shipstation_key":"01632bf040592a52cb1dac32e42e2028"}',
+]
+mustKeep = [
+  'SHIPSTATION_API_SECRET=${SHIPSTATION_API_SECRET}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "shipengine-api-key"
+description = 'ShipEngine / ShipStation API v2 key (TEST_ + 43 base64url, or a 43-char key next to shipengine)'
+regex = '''\b(TEST_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])|(?i:shipengine)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])'''
+keywords = ["test_", "shipengine"]
+mustRedact = [
+  '> API-Key: TEST_o9R3mL+izL8ReQ3mNDGHkK03K4oBvKdXoqQFlladnPd',
+  'SHIPENGINE_API_KEY=TEST_0HmH0mZ2lCWlPeZFzoj59dNY3FdkFC6dQl31okckDCs',
+]
+mustKeep = [
+  'INFO  TEST_SUITE=checkout passed',
+]
+
+[[rules]]
+id = "taxjar-api-token"
+description = 'TaxJar API token (32 hex) next to a taxjar keyword'
+regex = '''(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["taxjar"]
+mustRedact = [
+  'TAXJAR_API_KEY=477035a1866ad884dc7a392cc2f24bd0',
+  '{"level":"debug","msg":"config","taxjar_token":"7fe6edad258c3dd001f9aa3b21d8ab15"}',
+  '> taxjar key: 5f507c2cee219b0373f6aa41782e9139',
+]
+mustKeep = [
+  'TAXJAR_API_KEY=${TAXJAR_API_KEY}',
+]
+
+[[rules]]
+id = "avalara-license-key"
+description = 'Avalara AvaTax license key (16 hex, uppercase) next to an avalara / avatax keyword'
+regex = '''(?i:avalara|avatax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{16})\b'''
+entropy = 2.5
+keywords = ["avalara", "avatax"]
+mustRedact = [
+  'AVATAX_LICENSE_KEY=5278D5E556068B2F',
+  '{"level":"debug","msg":"config","avalara_license_key":"07FA79E99A303F7B"}',
+]
+mustKeep = [
+  'AVATAX_LICENSE_KEY=${AVATAX_LICENSE_KEY}',
+  'INFO  avatax: account 2000134479 ok',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "klarna-api-key"
+description = 'Klarna API key (klarna_live_api_ / klarna_test_api_ + base64url)'
+regex = '''\b(klarna_(?:live|test)_api_[A-Za-z0-9_-]{30,120})(?![A-Za-z0-9_-])'''
+keywords = ["klarna_live_api_", "klarna_test_api_"]
+mustRedact = [
+  '> Authorization: Basic: klarna_live_api_y872MutegWbP0DUz7khKdQVxHMZt4JqmMFsqtiOLSKV-Ua6KDiUVsxTOLo0i',
+  'KLARNA_API_KEY=klarna_live_api_ELxWcaiYcqrlrLvzIXKwxJPvKKeRw_ATdBECrlpouKbOTSKDo-4AgBvUutS0',
+  '{"level":"debug","msg":"config","klarna_key":"klarna_live_api_my8j62-D9VeWo6g1UHCrNIpVjocIhB3beYqdd8zqY2HysQ0L9P9BYkrRup7f"}',
+]
+mustKeep = [
+  'INFO  klarna: keys start with klarna_live_api_',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "klarna-credentials"
+description = 'Klarna API password / shared secret next to a klarna keyword (keyword-bound, 16-64 chars)'
+regex = '''(?i:klarna)[\w.-]{0,20}(?i:password|secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16,64})\b'''
+entropy = 3.3
+keywords = ["klarna"]
+mustRedact = [
+  'KLARNA_API_PASSWORD=VJVr4LRio86Shu8QVsGBvweM',
+  '{"level":"debug","msg":"config","klarna_shared_secret":"7EZ7B9w09RK9Mf9wnWQJRXif"}',
+]
+mustKeep = [
+  'KLARNA_API_PASSWORD=${KLARNA_API_PASSWORD}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "afterpay-secret-key"
+description = 'Afterpay / Clearpay merchant secret key (keyword-bound, 40-128 hex or base62)'
+regex = '''(?i:afterpay|clearpay)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
+entropy = 3.0
+keywords = ["afterpay", "clearpay"]
+mustRedact = [
+  'AFTERPAY_SECRET_KEY=105e9ff6c321b3644d0f3af7cd991429080a50d1589cdec2e69d54b159f1926aa806f815e470dfd90d73007f7f4d862097f15870c8668363e9a6e34e54eab443',
+  '{"level":"debug","msg":"config","clearpay_secret":"f5c88ae926f59b94b0b485157016917c9f9a2915ea4d2a6f0dff113b79b1b41652b7e8da372c8a8ca87535986bb5c0e5461591bcda9f1a43424f9f6a7a498635"}',
+]
+mustKeep = [
+  'AFTERPAY_SECRET_KEY=${AFTERPAY_SECRET_KEY}',
+]
+
+[[rules]]
+id = "tickettailor-api-key"
+description = 'Ticket Tailor API key (sk_ + box office id + _ + id + _ + 32 hex)'
+regex = '''\b(sk_[0-9]{2,8}_[0-9]{4,10}_[a-f0-9]{32,40})\b'''
+keywords = ["sk_"]
+mustRedact = [
+  'TICKET_TAILOR_API_KEY=sk_8529_813462_7ecaa3a3b0a87eb618ec41f246edec7b',
+  '{"level":"debug","msg":"config","tickettailor_key":"sk_8938_420752_7b695e4ca24c7f9b7dcd2e23a741eb59"}',
+]
+mustKeep = [
+  'INFO  task_42_9912_done',
+]
+
+[[rules]]
+id = "eventbrite-private-token"
+description = 'Eventbrite private / OAuth token (20 uppercase base36) next to an eventbrite keyword'
+regex = '''(?i:eventbrite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{20})\b'''
+entropy = 3.0
+keywords = ["eventbrite"]
+mustRedact = [
+  'EVENTBRITE_PRIVATE_TOKEN=HORXRVKNRLAVNHJW6U0D',
+  '{"level":"debug","msg":"config","eventbrite_token":"D31RYANQH0P28SAMX2W5"}',
+]
+mustKeep = [
+  'EVENTBRITE_PRIVATE_TOKEN=${EVENTBRITE_PRIVATE_TOKEN}',
+]
+
+[[rules]]
+id = "flexport-api-key"
+description = 'Flexport API key (shltm_ + 40 base62)'
+regex = '''\b(shltm_[A-Za-z0-9]{40})\b'''
+keywords = ["shltm_"]
+mustRedact = [
+  '> Authorization: Bearer: shltm_ve6piKGivAZfThcgO2OJ8uRzqQ8R70QHiKAXja4K',
+  'FLEXPORT_API_KEY=shltm_8fKtr8XLIYxpRphzDpTRlPAJwen03FrDEdY6M2Zc',
+]
+mustKeep = [
+  'INFO  flexport: keys start with shltm_',
+]
+
+[[rules]]
+id = "onfleet-api-key"
+description = 'Onfleet API key (32 hex) next to an onfleet keyword'
+regex = '''(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["onfleet"]
+mustRedact = [
+  'ONFLEET_API_KEY=81030e268d7ee760f30c41add6281a00',
+  '{"level":"debug","msg":"config","onfleet_key":"9ec7c3376b5a4e66d06273cb2251e6c3"}',
+]
+mustKeep = [
+  'ONFLEET_API_KEY=${ONFLEET_API_KEY}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "shipday-api-key"
+description = 'Shipday API key (keyword-bound, base62 with dots) next to a shipday keyword'
+regex = '''(?i:shipday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{6,12}\.[A-Za-z0-9]{20,40})\b'''
+entropy = 3.0
+keywords = ["shipday"]
+mustRedact = [
+  'SHIPDAY_API_KEY=IkZ3AbkJM9.hPKUirncAZVIw7zkK8UmouSfx298ns',
+  '{"level":"debug","msg":"config","shipday_key":"0bt9qK9pMo.6IPjo9FuIhCY0vnaVV9dXpcGiIrqiX"}',
+]
+mustKeep = [
+  'SHIPDAY_API_KEY=${SHIPDAY_API_KEY}',
+]
+
+
+# --- e-mail, marketing, CRM, support, sales and surveys ---
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "mandrill-api-key"
+description = 'Mandrill (Mailchimp Transactional) API key (md- + 22 base64url, or 22 chars next to mandrill)'
+regex = '''\b(md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])|(?i:mandrill)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["md-", "mandrill"]
+mustRedact = [
+  'MANDRILL_API_KEY=D93zpRnUU1FG1y1bUJ6_BH',
+  '{"level":"debug","msg":"config","mandrill_key":"tkPjjTllND7W3TblEE58nO"}',
+  "ERROR worker-2 cfg={'mandrill_api_key': 'md-9lWEKa7fnD8e7hHR4ml-nb'}",
+]
+mustKeep = [
+  'MANDRILL_API_KEY=${MANDRILL_API_KEY}',
+  'INFO  mandrill: message queued id=42',
+]
+
+[[rules]]
+id = "mailchimp-oauth-token"
+description = 'Mailchimp Marketing OAuth access token (32 hex) next to a mailchimp keyword'
+regex = '''(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["mailchimp"]
+mustRedact = [
+  'MAILCHIMP_ACCESS_TOKEN=ff39607326ce67911fd87f43b91847a5',
+  '{"level":"debug","msg":"config","mailchimp_token":"e0c7e69edb68b7ebbb128d9a4178d721"}',
+]
+mustKeep = [
+  'MAILCHIMP_ACCESS_TOKEN=${MAILCHIMP_ACCESS_TOKEN}',
+  'INFO  mailchimp: list 42 synced',
+  'mailchimp_webhook_id=9e107d9d372bb6826bd81d3542a419d6',
+]
+
+[[rules]]
+id = "sendgrid-api-key-bound"
+description = 'SendGrid API key next to a sendgrid keyword when only the secret part (43 base64url) is logged'
+regex = '''(?i:sendgrid)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
+entropy = 3.5
+keywords = ["sendgrid"]
+mustRedact = [
+  'SENDGRID_API_SECRET=nfpfGvx0hGiFhXsp6s0pJVDbXgiAvtM_4I3O2QbpZ95',
+  '{"level":"debug","msg":"config","sendgridKey":"NoY4TyHIdXiUQ7-tF3NPoG7Gtuzy04N6-moWGf_dMxY"}',
+]
+mustKeep = [
+  'SENDGRID_API_KEY=${SENDGRID_API_KEY}',
+  'INFO  sendgrid: 202 accepted',
+]
+
+[[rules]]
+id = "mailgun-webhook-signing-key"
+description = 'Mailgun HTTP webhook signing key (32 hex or key- + 32 hex) next to a mailgun signing keyword'
+regex = '''(?i:mailgun)[\w.-]{0,20}(?i:signing|webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:key-)?[a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["mailgun"]
+mustRedact = [
+  'MAILGUN_WEBHOOK_SIGNING_KEY=9546398d949783e2117f5d7e7952ea0b',
+  '{"level":"debug","msg":"config","mailgun_signing_key":"1a0d23eee20c6de54ea50428ffb2b230"}',
+]
+mustKeep = [
+  'MAILGUN_WEBHOOK_SIGNING_KEY=${MAILGUN_WEBHOOK_SIGNING_KEY}',
+]
+
+[[rules]]
+id = "mailgun-api-key-bound"
+description = 'Mailgun private API key in the current format (32 hex - 8 hex - 8 hex) without a keyword'
+regex = '''\b([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\b'''
+entropy = 3.0
+keywords = ["mailgun", "api:"]
+mustRedact = [
+  'MAILGUN_KEY=6c848e3732e5cdef789c73c7b2f83081-45d94755-d3f7ec7b',
+  'curl -s --user "api:2d01e7c4004d88479d9184c8c6fbcf1e-ed89ab8d-caa29491" https://api.mailgun.net/v3/mg.example.com/messages',
+]
+mustKeep = [
+  'INFO  mailgun: domain mg.example.com verified',
+]
+
+[[rules]]
+id = "postmark-api-token-header"
+description = 'Postmark server / account token (UUID) in an X-Postmark-*-Token header'
+regex = '''(?i:X-Postmark-(?:Server|Account)-Token)["']?\s*[:=]\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["x-postmark-"]
+mustRedact = [
+  '> X-Postmark-Server-Token: 9c0cf431-0943-00f8-c9ac-23b1e8514500',
+  'curl -H "X-Postmark-Account-Token: 27b17d50-c9d6-3bea-0444-d39e8a38df2a" https://api.postmarkapp.com/servers',
+]
+mustKeep = [
+  '> X-Postmark-Server-Token: ${POSTMARK_TOKEN}',
+]
+
+[[rules]]
+id = "sparkpost-api-key-eu"
+description = 'SparkPost API key in an Authorization header to api.sparkpost.com / api.eu.sparkpost.com (40 hex)'
+regex = '''(?i:sparkpost)[^\n]{0,80}?(?i:authorization)["']?\s*[:=]\s*["']?([a-f0-9]{40})\b'''
+keywords = ["sparkpost"]
+mustRedact = [
+  'curl https://api.eu.sparkpost.com/api/v1/transmissions -H "Authorization: 06a472bdf1c107b79807647f4bd5bf8a61518706"',
+  'POST https://api.sparkpost.com/api/v1/templates authorization=d4b49528af65c41dc520cfe0e568f04445e27ff8',
+]
+mustKeep = [
+  'INFO  sparkpost: transmission 42 accepted',
+]
+
+[[rules]]
+id = "mailjet-secret-key"
+description = 'Mailjet API secret key (32 hex) used as the password of api:key basic auth next to mailjet'
+regex = '''(?i:mailjet)[^\n]{0,60}?\b[a-f0-9]{32}:([a-f0-9]{32})\b'''
+keywords = ["mailjet"]
+mustRedact = [
+  '2024-05-01T10:00:07Z DEBUG mailjet client: POST /v3.1/send basic auth 7f3c1e2d4b5a69788796a5b4c3d2e1f0:677e5281d1193dd1600c5786ed1e2bea',
+  'MAILJET_CREDENTIALS=9e8d7c6b5a4938271605f4e3d2c1b0a9:13ba07b69c54060bbf19fe17ca369b89',
+]
+mustKeep = [
+  'INFO  mailjet: sent 42 messages',
+]
+
+[[rules]]
+id = "mailjet-sms-token"
+description = 'Mailjet SMS API bearer token (32 base62) next to a mailjet keyword'
+regex = '''(?i:mailjet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["mailjet"]
+mustRedact = [
+  'MAILJET_SMS_TOKEN=thZH69vN2FEldNjyH9gcfRzIq6faKu90',
+  '{"level":"debug","msg":"config","mailjet_sms_token":"ycXzVHj6IFaKdCCrXoEdoo3qCm5Socin"}',
+  'mailjet token JXAeDHCM3SuEKUEXDM9Pb1tHrifWtObk',
+]
+mustKeep = [
+  'MAILJET_SMS_TOKEN=${MAILJET_SMS_TOKEN}',
+  'INFO  mailjet: sms delivered',
+]
+
+[[rules]]
+id = "aws-ses-smtp-password"
+description = 'Amazon SES SMTP password (44 base64, version byte 0x04 so it starts with B) next to an ses / smtp keyword'
+regex = '''(?i:\bses|smtp)[\w.-]{0,20}(?i:pass(?:word)?|secret|pwd)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(B[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["ses_", "ses-", "ses.", "smtp"]
+mustRedact = [
+  'SES_SMTP_PASSWORD=B2XGeUOQm61az3hnMs1OTDZc9b6DX2ntlKz6coykMKv3',
+  '{"level":"debug","msg":"config","smtp_password":"B9C+NhhT5ydUvMH82Go6itORLB2nqbEW6NY8AkeHOYke"}',
+  'spring.mail.password: smtp_password=BPITwYx/rg9vZsIWNUdDWVjlYDViVOraxmEL8aQzM/vf',
+]
+mustKeep = [
+  'SES_SMTP_PASSWORD=${SES_SMTP_PASSWORD}',
+  'INFO  smtp password changed for user relay@example.com',
+]
+
+[[rules]]
+id = "resend-api-key"
+description = 'Resend API key (re_ + 8 base62 + _ + 24 base62)'
+regex = '''\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24,26})\b'''
+keywords = ["re_"]
+mustRedact = [
+  '> Authorization: Bearer: re_2dOJG6sU_AUba7mgHR7g0uBCvv2rfd3fM',
+  'RESEND_API_KEY=re_LJAcV1yk_zFZXDcmn0BJbqfrcdj3hkVuz',
+  '{"level":"debug","msg":"config","resend_key":"re_4pr2V64P_iL6KeOuda6wYIK6h5dpjbboU"}',
+]
+mustKeep = [
+  'INFO  re_index_42_done in 12 ms',
+  'DEBUG parser saw truncated value re_Kd83hQ1x_abc and ignored it',
+]
+
+[[rules]]
+id = "loops-api-key"
+description = 'Loops.so API key (32 hex) next to a loops keyword'
+regex = '''(?i:\bloops?(?:[_.-]?so)?)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["loops"]
+mustRedact = [
+  'LOOPS_API_KEY=84abffab08250ac87b72c0c3a612ded4',
+  '{"level":"debug","msg":"config","loops_api_key":"f880848f5fdf8ba48e5a59d373fe494f"}',
+]
+mustKeep = [
+  'LOOPS_API_KEY=${LOOPS_API_KEY}',
+  'INFO  event loops=42 completed',
+]
+
+[[rules]]
+id = "elasticemail-api-key"
+description = 'Elastic Email API key (96 hex, uppercase) next to an elastic email keyword'
+regex = '''(?i:elastic[_.-]?email|\belastic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{96}|[A-Za-z0-9_-]{90,110})(?![A-Za-z0-9_-])'''
+entropy = 3.0
+keywords = ["elasticemail", "elastic_email", "elastic-email", "elastic"]
+mustRedact = [
+  'ELASTICEMAIL_API_KEY=C3D2E1DA5EC65699DEA74D16EEBCC34BAB711EA91B9CF384DB748ED0F294326E41F5C4D40EDE9A24F64F85657C67F145',
+  '{"level":"debug","msg":"config","elastic_email_key":"BA3493125EBA11FDA4B4FA65E54AF2913A1705B1CF9665E8EC1FAAD4FEF5AE7A1DA41FE111D827F7125371438D729A5B"}',
+]
+mustKeep = [
+  'ELASTICEMAIL_API_KEY=${ELASTICEMAIL_API_KEY}',
+  'INFO  elastic: cluster green',
+]
+
+[[rules]]
+id = "pepipost-api-key"
+description = 'Pepipost / Netcore Email API key (32 hex or base62) next to a pepipost / netcore keyword'
+regex = '''(?i:pepipost|netcore)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["pepipost", "netcore"]
+mustRedact = [
+  'PEPIPOST_API_KEY=c2ae3a89826f5eb32a5ef857b957d9b6',
+  '{"level":"debug","msg":"config","netcore_api":"2189ec3f2f9f892b6f5715588fd97e85"}',
+]
+mustKeep = [
+  'PEPIPOST_API_KEY=${PEPIPOST_API_KEY}',
+]
+
+[[rules]]
+id = "postageapp-api-key"
+description = 'PostageApp project API key (32 base62) next to a postageapp keyword'
+regex = '''(?i:postageapp|postage[_.-]app)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["postageapp", "postage_app", "postage-app"]
+mustRedact = [
+  'POSTAGEAPP_API_KEY=ZZQkrephe5u6xs5TQ1tZrqJPOwW3IKcQ',
+  '{"level":"debug","msg":"config","postageapp_key":"fHOmIVPoHDl5CVjHKL3WGwVakRGzzea3"}',
+]
+mustKeep = [
+  'POSTAGEAPP_API_KEY=${POSTAGEAPP_API_KEY}',
+]
+
+[[rules]]
+id = "mailsac-api-key"
+description = 'Mailsac API key (k_ + base62) next to a mailsac keyword'
+regex = '''(?i:mailsac)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(k_[A-Za-z0-9]{20,64})\b'''
+entropy = 3.3
+keywords = ["mailsac"]
+mustRedact = [
+  'MAILSAC_KEY=k_PyLruONegO8JHuJQ4d6p64wExugLXm9TFDAkbPJe',
+  '{"level":"debug","msg":"config","mailsac_key":"k_3E6nqPKXgKIrep3w2hLbvnFxijZX81EPjP0bz6we"}',
+  '> Mailsac-Key: k_JUTaexIifQ8fQ2UhZtXAoA5sT12aOHEp1n34Rw1A',
+]
+mustKeep = [
+  'MAILSAC_KEY=${MAILSAC_KEY}',
+]
+
+[[rules]]
+id = "mailmodo-api-key"
+description = 'Mailmodo API key (4 groups of 7 uppercase base36) next to a mailmodo keyword'
+regex = '''(?i:mailmodo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\b'''
+entropy = 3.0
+keywords = ["mailmodo"]
+mustRedact = [
+  'MAILMODO_API_KEY=YJF40BY-YUXT6E8-7KK83M0-K5T53Q8',
+  '{"level":"debug","msg":"config","mailmodo_key":"O1ELVS5-2PPSNYV-ABUG703-ELS8NMF"}',
+]
+mustKeep = [
+  'MAILMODO_API_KEY=${MAILMODO_API_KEY}',
+]
+
+[[rules]]
+id = "customerio-api-key"
+description = 'Customer.io Track site id / API key (20 hex) or App API key (32 hex) next to a customer.io keyword'
+regex = '''(?i:customer[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|[a-f0-9]{20})\b'''
+entropy = 2.8
+keywords = ["customerio", "customer_io", "customer-io", "customer.io"]
+mustRedact = [
+  'CUSTOMERIO_API_KEY=3064509cf7bef9aeda83',
+  '{"level":"debug","msg":"config","customer_io_app_key":"14503839a2757d450d04"}',
+  '  customerio.track_api_key: "1eaf9ca913f7eaf8f98a"',
+]
+mustKeep = [
+  'CUSTOMERIO_API_KEY=${CUSTOMERIO_API_KEY}',
+  'INFO  customer.io: event delivered',
+]
+
+[[rules]]
+id = "klaviyo-private-key"
+description = 'Klaviyo private API key (pk_ + 34 hex)'
+regex = '''\b(pk_[a-f0-9]{34})\b|(?i:klaviyo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_[A-Za-z0-9]{34})\b'''
+keywords = ["pk_", "klaviyo"]
+mustRedact = [
+  '> Authorization: Klaviyo-API-Key: pk_611bed6bccc8a04144100e3296bc0ce28e',
+  'KLAVIYO_PRIVATE_KEY=pk_911779916df7afbde219f1d2a14e754c8c',
+  '{"level":"debug","msg":"config","klaviyo_key":"pk_e3ab7eaf9ec0e25f44049279a79e90fa79"}',
+]
+mustKeep = [
+  'INFO  klaviyo: public key (site id) is 6 chars',
+  'DEBUG parser saw truncated value pk_1f2e3d4c5b and ignored it',
+]
+
+[[rules]]
+id = "iterable-api-key"
+description = 'Iterable API key (32 hex) next to an iterable keyword'
+regex = '''(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["iterable"]
+mustRedact = [
+  'ITERABLE_API_KEY=7aee3810a054e592d9804c5178dadeab',
+  '{"level":"debug","msg":"config","iterable_token":"637b44d041bc11a5da5ad1f572b3ebc9"}',
+  '> Iterable-Api-Key: af7a3b8d43e2918d2ba1e06315692751',
+]
+mustKeep = [
+  'ITERABLE_API_KEY=${ITERABLE_API_KEY}',
+  'INFO  iterable: api key rotated for account 42',
+]
+
+[[rules]]
+id = "braze-api-key"
+description = 'Braze REST API key (UUID) next to a braze keyword'
+regex = '''(?i:braze)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["braze"]
+mustRedact = [
+  'BRAZE_API_KEY=f5a56f60-c587-4e9d-f310-50a92462c905',
+  '{"level":"debug","msg":"config","braze_token":"6ba9d60b-0109-391d-4547-6735ca526e81"}',
+  '  brazeSecret: "31eae8e7-ba82-d24c-dae5-54810a28c592"',
+]
+mustKeep = [
+  'BRAZE_API_KEY=${BRAZE_API_KEY}',
+  'INFO  braze: api key rotated for account 42',
+  'braze external_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f event=purchase',
+  'braze_idempotency_key=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+]
+
+[[rules]]
+id = "campaignmonitor-api-key"
+description = 'Campaign Monitor (createsend) API key (base64, 80-120 chars) next to a keyword'
+regex = '''(?i:campaign[_.-]?monitor|createsend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{80,120}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["campaignmonitor", "campaign_monitor", "campaign-monitor", "createsend"]
+mustRedact = [
+  'CAMPAIGNMONITOR_API_KEY=21Pi2eCol9nFbiS3SQ8FDfdMOqRi9NnL8sy12xk4ncx3Y4VEAOp6vwkKHjedzWnoPQU6kURsy++TpD0GqhHicouofS2i96==',
+  '{"level":"debug","msg":"config","campaignmonitor_token":"WXAue62XuWPLq/MfOl1iXkxD7hPIpO3529BNbc/wkbEaAeWYspl7UJIpHQxoqNwwwS2Hy9Vh2IBuywVXuTxa4jSj+/xoq5=="}',
+  '  campaignmonitorSecret: "riPE9caIjOJ2Ev7lRjv4bF9Hh5Ag26DPkgQMYsZnAG4Cz8LvCKcMbX5luUhKbAeCB4w8i7N1WVTCckYwSZxCos0P4I8qDR=="',
+]
+mustKeep = [
+  'CAMPAIGNMONITOR_API_KEY=${CAMPAIGNMONITOR_API_KEY}',
+  'INFO  campaignmonitor: api key rotated for account 42',
+]
+
+[[rules]]
+id = "convertkit-api-secret"
+description = 'ConvertKit (Kit) API key (22 base64url) or API secret (43 base64url) next to a convertkit keyword'
+regex = '''(?i:convertkit|\bkit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["convertkit", "kit_"]
+mustRedact = [
+  'CONVERTKIT_API_KEY=EyI30cUzKPj3XO5hDcoc-R',
+  '{"level":"debug","msg":"config","convertkit_token":"5qB4_fuoLO9EtumpofzwH2"}',
+  '  convertkitSecret: "luM-wPVxIS7GnYtyxWJSu89_Ergko4TI3qs4pfBt2cC"',
+]
+mustKeep = [
+  'CONVERTKIT_API_KEY=${CONVERTKIT_API_KEY}',
+  'INFO  convertkit: api key rotated for account 42',
+]
+
+[[rules]]
+id = "kit-api-key-v4"
+description = 'Kit (ConvertKit) v4 API key (kit_ + 32 hex)'
+regex = '''\b(kit_[a-f0-9]{32})\b'''
+keywords = ["kit_"]
+mustRedact = [
+  '> X-Kit-Api-Key: kit_b42d8c5d45d4e25c9207dd624addd70c',
+  'KIT_API_KEY=kit_6cf21c2706b74f49b66a1a5467830364',
+]
+mustKeep = [
+  'INFO  kit_version=4 loaded',
+]
+
+[[rules]]
+id = "mailerlite-api-key"
+description = 'MailerLite API key (32 hex classic, or a JWT) next to a mailerlite keyword'
+regex = '''(?i:mailerlite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+entropy = 3.0
+keywords = ["mailerlite"]
+mustRedact = [
+  'MAILERLITE_API_KEY=8e210a394ed9b4e04d906468aafd1964',
+  '{"level":"debug","msg":"config","mailerlite_token":"25584fc68f116e117d056b3c6da7353a"}',
+  'mailerlite key b5f26b471cac7367346b6360f5c3f59e',
+]
+mustKeep = [
+  'MAILERLITE_API_KEY=${MAILERLITE_API_KEY}',
+  'INFO  mailerlite: api key rotated for account 42',
+]
+
+[[rules]]
+id = "moosend-api-key"
+description = 'Moosend API key (UUID) next to a moosend keyword'
+regex = '''(?i:moosend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["moosend"]
+mustRedact = [
+  'MOOSEND_API_KEY=a2cbcbdd-27de-af4b-db41-980f144a209e',
+  '{"level":"debug","msg":"config","moosend_token":"95545762-d4fc-f652-455d-b92c73af46d6"}',
+  '  moosendSecret: "db538600-b6fc-3848-42e2-056c085c839f"',
+]
+mustKeep = [
+  'MOOSEND_API_KEY=${MOOSEND_API_KEY}',
+  'INFO  moosend: api key rotated for account 42',
+]
+
+[[rules]]
+id = "getresponse-api-key"
+description = 'GetResponse API key (32 base36) next to a getresponse keyword'
+regex = '''(?i:getresponse)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["getresponse"]
+mustRedact = [
+  'GETRESPONSE_API_KEY=ccuctea5u1f4vxeggw5zq6bblrpeirfw',
+  '{"level":"debug","msg":"config","getresponse_token":"1sm3xjou7l3mzif9zou9r7u2fq9e6fth"}',
+  'getresponse api key skzo7spp5xfr2s20wb94ixcrltdb0rm7',
+]
+mustKeep = [
+  'GETRESPONSE_API_KEY=${GETRESPONSE_API_KEY}',
+  'INFO  getresponse: api key rotated for account 42',
+]
+
+[[rules]]
+id = "activecampaign-api-key"
+description = 'ActiveCampaign API key (72 hex) next to an activecampaign keyword'
+regex = '''(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\b'''
+entropy = 3.0
+keywords = ["activecampaign", "active_campaign", "active-campaign", "active.campaign"]
+mustRedact = [
+  'ACTIVECAMPAIGN_API_KEY=5e99eeb1202c081bdcc6b56fff0b07ed8be4deac00f52b40f427ec746e59b3dd2508953e',
+  '{"level":"debug","msg":"config","activecampaign_token":"893c22a0dee9028c9131df2d7c3091927187c9903e9cbf6a46394fe423e6f0f2e8454037"}',
+  '  activecampaignSecret: "337c1a512b31fba4b620a56608e076978b80c84b49411df6cdd50db4cc44304fd26f3f3e"',
+]
+mustKeep = [
+  'ACTIVECAMPAIGN_API_KEY=${ACTIVECAMPAIGN_API_KEY}',
+  'INFO  activecampaign: api key rotated for account 42',
+]
+
+[[rules]]
+id = "omnisend-api-key"
+description = 'Omnisend API key (24 hex - 50 base62) next to an omnisend keyword'
+regex = '''(?i:omnisend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24}-[A-Za-z0-9]{40,60})\b'''
+entropy = 3.0
+keywords = ["omnisend"]
+mustRedact = [
+  'OMNISEND_API_KEY=58144c50cefab33e16fc61c8-yXva7emMrT5HZzdGAM1oJPzr3NrjP75v8r8T955PmJb38SSeTo',
+  '{"level":"debug","msg":"config","omnisend_token":"d5c4cd308dc15099f0de6280-Jv2qxcqWTf6XgYX5ZTPNptLjVAGf8bCLsujAsmWpTsP2riChZS"}',
+  '  omnisendSecret: "77bcb00d09a2dd5f15ec9eb1-o70x6UbxOZ3JEzKKq3bzb9lMvKv9k5dixNLQOajkidfq7QBFKP"',
+]
+mustKeep = [
+  'OMNISEND_API_KEY=${OMNISEND_API_KEY}',
+  'INFO  omnisend: api key rotated for account 42',
+]
+
+[[rules]]
+id = "drip-api-token"
+description = 'Drip API token (32 hex) next to a drip keyword'
+regex = '''(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["drip"]
+mustRedact = [
+  'DRIP_API_KEY=70a1bad432c3bbe62aee12da37c130aa',
+  '{"level":"debug","msg":"config","drip_token":"cb90f81576e35cb6fdd292119513ecdc"}',
+  '  dripSecret: "71d53dcb286dd0df420c7b829e917d16"',
+]
+mustKeep = [
+  'DRIP_API_KEY=${DRIP_API_KEY}',
+  'INFO  drip: api key rotated for account 42',
+]
+
+[[rules]]
+id = "sendinblue-api-key-v2"
+description = 'Sendinblue (Brevo) v2 API key (16 base62) next to a sendinblue keyword'
+regex = '''(?i:sendinblue)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\b'''
+entropy = 3.0
+keywords = ["sendinblue"]
+mustRedact = [
+  'SENDINBLUE_API_KEY=ELOuBi4OpMq9mua8',
+  '{"level":"debug","msg":"config","sendinblue_token":"uuMnOix3fOjOJksR"}',
+  '  sendinblueSecret: "w5iybIl8HBbyv7aY"',
+]
+mustKeep = [
+  'SENDINBLUE_API_KEY=${SENDINBLUE_API_KEY}',
+  'INFO  sendinblue: api key rotated for account 42',
+]
+
+[[rules]]
+id = "vbout-api-key"
+description = 'VBOUT API key (25 base62) next to a vbout keyword'
+regex = '''(?i:vbout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\b'''
+entropy = 3.3
+keywords = ["vbout"]
+mustRedact = [
+  'VBOUT_API_KEY=75J50GSF1p7EJcgCiiOOGGLcB',
+  '{"level":"debug","msg":"config","vbout_token":"DMo9EXq8ciCaRj2ctWRp8zqPP"}',
+  '  vboutSecret: "8xNFOwRztGSv8MdaVe0XiIoap"',
+]
+mustKeep = [
+  'VBOUT_API_KEY=${VBOUT_API_KEY}',
+  'INFO  vbout: api key rotated for account 42',
+]
+
+[[rules]]
+id = "autopilot-api-key"
+description = 'Autopilot / Ortto API key (32 hex) next to an autopilot or ortto keyword'
+regex = '''(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["autopilot"]
+mustRedact = [
+  'AUTOPILOT_API_KEY=45481a71f8b73325fa9010425873339a',
+  '{"level":"debug","msg":"config","autopilot_token":"482f9e4f3b59a534a569a159761a6848"}',
+  '  autopilotSecret: "b3b23347e2e0c021f13ce3be8ab79feb"',
+]
+mustKeep = [
+  'AUTOPILOT_API_KEY=${AUTOPILOT_API_KEY}',
+  'INFO  autopilot: api key rotated for account 42',
+]
+
+[[rules]]
+id = "hubspot-api-key-legacy"
+description = 'HubSpot legacy API key / developer key (UUID) as hapikey= or next to a hubspot keyword'
+regex = '''(?i:\bhapikey=)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|(?i:hubspot)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["hapikey", "hubspot"]
+mustRedact = [
+  '10.0.0.7 - - "GET /contacts/v1/lists/all/contacts/all?hapikey=2fa30da7-decd-9ebb-fece-00b3a0bcc844&count=100 HTTP/1.1" 200 512',
+  'HUBSPOT_API_KEY=e2807384-991b-6a56-d6b4-1c7d31059179',
+  '{"level":"debug","msg":"config","hubspot_developer_api_key":"1f63338c-76f3-75e6-f6ef-65603c1469a3"}',
+]
+mustKeep = [
+  'HUBSPOT_API_KEY=${HUBSPOT_API_KEY}',
+  'INFO  hubspot: portal 4242 synced (request_id=8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e)',
+  'hubspot_object_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  'hubspot_api_key_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+]
+
+[[rules]]
+id = "hubspot-oauth-refresh-token"
+description = 'HubSpot OAuth access / refresh token (region-prefixed: na1-/eu1- + hex groups) next to a hubspot keyword'
+regex = '''(?i:hubspot)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:na|eu|ap)[0-9]-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b'''
+keywords = ["hubspot"]
+mustRedact = [
+  'HUBSPOT_REFRESH_TOKEN=na1-3350-ba4b-9f11-a4ca-5a305f1ce8de',
+  '{"level":"debug","msg":"config","hubspot_refresh_token":"na1-edd7-28ab-3483-e7b2-ed1502169bac"}',
+]
+mustKeep = [
+  'HUBSPOT_REFRESH_TOKEN=${HUBSPOT_REFRESH_TOKEN}',
+]
+
+[[rules]]
+id = "salesforce-refresh-token"
+description = 'Salesforce OAuth refresh token (5Aep + 80-90 base62 and . _)'
+regex = '''\b(5Aep[A-Za-z0-9._]{80,90})(?![A-Za-z0-9._])'''
+keywords = ["5aep"]
+mustRedact = [
+  '{"level":"debug","msg":"config","refresh_token":"5Aep861nwVLv5ZbQc8Hq5wVcdaSmopcHfIu1BHsrzDo6d8CLtkN0kmfcjOhbOeXXDj9ccxRB6qyD47UbmNydfVj"}',
+  'SF_REFRESH_TOKEN=5Aep8614kiw6WYg1TNk2SmuCmKuVqkSJ6LLFxQb9etLQjmhpyySKefklHpzJ3G6yybQzDCMQWemY4AYpMADezrz',
+  'level=warn msg="env" sfdc.refresh_token=5Aep861TiVs7jzyzTrIbTTopN6Zx7vabTihbaKa8bTcVidHTKQH0Ddx3O61ERiT4Nsl7CcVJ2zK6w5ai7C0Hkep',
+]
+mustKeep = [
+  'INFO  salesforce: refresh tokens begin with 5Aep',
+  'DEBUG parser saw truncated value 5Aep861TSESvWeug_x and ignored it',
+]
+
+[[rules]]
+id = "salesforce-consumer-key"
+description = 'Salesforce connected-app consumer key (3MVG9 + 80 base62 and . _)'
+regex = '''\b(3MVG9[A-Za-z0-9._]{75,90})(?![A-Za-z0-9._])'''
+keywords = ["3mvg9"]
+mustRedact = [
+  'SF_CONSUMER_KEY=3MVG9Bw9WvmHuVB9rp85AreA4KNFkNxB5eLJ1xdG2sI7jf2kjlETt7hSPxTgGkkKKWF0ze230P9gjEr850Bwe',
+  '{"level":"debug","msg":"config","client_id":"3MVG9Pp9cNU0Bo7aA0rSC15dXYdQxOLsj0nIIynpHscUfoSkGtTy7f91cChEroIOuRtprNI587uf1AlRXmo7r"}',
+]
+mustKeep = [
+  'INFO  salesforce: consumer keys start with 3MVG9',
+]
+
+[[rules]]
+id = "salesforce-consumer-secret"
+description = 'Salesforce connected-app consumer secret (64 hex, uppercase) next to a salesforce keyword'
+regex = '''(?i:salesforce|sfdc|\bsf)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64}|[0-9]{19})\b'''
+entropy = 3.0
+keywords = ["salesforce", "sfdc", "sf_"]
+mustRedact = [
+  'SALESFORCE_CONSUMER_SECRET=0B1847AF80ABC6B85412A6A42F4391BEF2A8C30AA5B07E6FE881F6B0B1FC0FAB',
+  '{"level":"debug","msg":"config","sfdc_client_secret":"E98AF00E2D0921ABADA8DAA7B352A30DFE2F15FBD8EFA8A4056C742C7F50E33E"}',
+]
+mustKeep = [
+  'SALESFORCE_CONSUMER_SECRET=${SALESFORCE_CONSUMER_SECRET}',
+  'INFO  salesforce: org 00D5g000004ABCD synced',
+]
+
+[[rules]]
+id = "salesforce-session-id"
+description = 'Salesforce session id / access token in a sid cookie or Authorization header (00D org id + ! + token)'
+regex = '''(?i:\bsid=|Authorization:\s*(?:Bearer|OAuth)\s+)(00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,120})'''
+keywords = ["sid=", "authorization"]
+mustRedact = [
+  '> Cookie: oid=00D5g000004ABCD; sid=00DyTC1kMxzgydQ!fbz1SHUsNGS8mU9u6dzW8EdIdkTbXrzbybvjkV4WfYgnZoXnQkkLQMmzeWMlhljTuMJVsrE4d5z3fvtMWw7oLFg729RcLP2U; clientSrc=10.0.0.7',
+  '> Authorization: OAuth 00D8jCgj9RVlRtq!BBAr6Kx4OxtlbwC35g632NcDOeCexB1bMo2P9VBmpsXSvcxd63JNYDmWWYG9e5jakc1CL8Vih18NHmg46eG9BWBScO3M9OBh',
+]
+mustKeep = [
+  'INFO  salesforce: sid=<redacted> user=005xx',
+]
+
+[[rules]]
+id = "pipedrive-api-token"
+description = 'Pipedrive API token (40 hex) next to a pipedrive keyword'
+regex = '''(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["pipedrive"]
+mustRedact = [
+  'PIPEDRIVE_API_KEY=d4d3ec2d045c149f57f2ac2acd03f445a7b95744',
+  '{"level":"debug","msg":"config","pipedrive_token":"68f71cfc1f7ae4fd843f833f31bc39c2ffdcd49b"}',
+  'pipedrive api token 65336708437463befe9ceb185b098b7011354ef1',
+]
+mustKeep = [
+  'PIPEDRIVE_API_KEY=${PIPEDRIVE_API_KEY}',
+  'INFO  pipedrive: api key rotated for account 42',
+  'pipedrive_api_token_sha=9e107d9d372bb6826bd81d3542a419d6f9e107d9',
+]
+
+[[rules]]
+id = "zoho-oauth-token"
+description = 'Zoho OAuth access / refresh token (1000. + 32 hex + . + 32 hex)'
+regex = '''\b(1000\.[a-f0-9]{32}\.[a-f0-9]{32})\b'''
+keywords = ["1000."]
+mustRedact = [
+  '> Authorization: Zoho-oauthtoken: 1000.8eeec3758f532ffe217ac641040ef9e3.6a76ca7941c3626fcf35aa2faebefe59',
+  'ZOHO_REFRESH_TOKEN=1000.f56631a31a778b9a5069fe34772395e3.bb21ee17cace3e423b58b6d546e6e9c2',
+  '{"level":"debug","msg":"config","refresh_token":"1000.61a8d4d33baf4a609efba00fbc9d8941.45b71ee215450c05d90d432fb4033e21"}',
+]
+mustKeep = [
+  'INFO  took 1000.5 ms',
+  'DEBUG parser saw truncated value 1000.7f3c1e2d and ignored it',
+]
+
+[[rules]]
+id = "zoho-client-secret"
+description = 'Zoho OAuth client secret (42 hex/base62) next to a zoho keyword'
+regex = '''(?i:zoho)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,44})\b'''
+entropy = 3.0
+keywords = ["zoho"]
+mustRedact = [
+  'ZOHO_CLIENT_SECRET=ab928ffaab985ddda2b6d87927be0417cb3a086a18',
+  '{"level":"debug","msg":"config","zoho_client_secret":"d49f596166c7399ede0e7fa1a8fc0003699a23e2f4"}',
+]
+mustKeep = [
+  'ZOHO_CLIENT_SECRET=${ZOHO_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "freshdesk-api-key"
+description = 'Freshdesk / Freshservice API key (20 base62) next to a freshdesk keyword'
+regex = '''(?i:freshdesk|freshservice)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+entropy = 3.3
+keywords = ["freshdesk", "freshservice"]
+mustRedact = [
+  'FRESHDESK_API_KEY=s6U98TCCnYramcq62YrZ',
+  '{"level":"debug","msg":"config","freshdesk_token":"N1q8TFbHV2aTiiOkcL2c"}',
+  '  freshdeskSecret: "GEhWU3UmdK2OyO9UGGoq"',
+]
+mustKeep = [
+  'FRESHDESK_API_KEY=${FRESHDESK_API_KEY}',
+  'INFO  freshdesk: api key rotated for account 42',
+]
+
+[[rules]]
+id = "freshworks-api-key"
+description = 'Freshworks CRM (Freshsales) API key (22 base64url) next to a freshsales / freshworks keyword'
+regex = '''(?i:freshsales|freshworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["freshsales", "freshworks"]
+mustRedact = [
+  'FRESHSALES_API_KEY=ebJflCzKpSZHZxV1GV53pr',
+  '{"level":"debug","msg":"config","freshsales_token":"iSmd4aMUFBFJJJVTjFVgxr"}',
+  '  freshsalesSecret: "W_jUfkXCv_XcQaTmEneP9m"',
+]
+mustKeep = [
+  'FRESHSALES_API_KEY=${FRESHSALES_API_KEY}',
+  'INFO  freshsales: api key rotated for account 42',
+]
+
+[[rules]]
+id = "zendesk-oauth-token"
+description = 'Zendesk OAuth access token (64 hex) next to a zendesk keyword'
+regex = '''(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["zendesk"]
+mustRedact = [
+  'ZENDESK_API_KEY=69e81952c09c48fdcffc1d8448c8159cba20a4d249466d014e64f1191a9a860a',
+  '{"level":"debug","msg":"config","zendesk_token":"027dd8740dce905a319c7494d9411d59cf2d7fc5dffcb1d52a4ca0940e8b79c8"}',
+  '  zendeskSecret: "c2f77c34503b9c03bde35ec7f2e74f41ea3767167941d6fb8669b92a190ea328"',
+]
+mustKeep = [
+  'ZENDESK_API_KEY=${ZENDESK_API_KEY}',
+  'INFO  zendesk: api key rotated for account 42',
+  'zendesk_token_hash=9e107d9d372bb6826bd81d3542a419d6f9e107d99e107d9d372bb6826bd81d35',
+]
+
+[[rules]]
+id = "zendesk-chat-token"
+description = 'Zendesk Chat / Sunshine Conversations key secret (43-64 base64url) next to a zendesk / sunshine keyword'
+regex = '''(?i:zopim|sunshine[_.-]?conversations?|smooch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["zopim", "sunshine", "smooch"]
+mustRedact = [
+  'ZOPIM_API_KEY=C8GmApDB3QAiKfDYj_jaJwPht9sEOHo7Slprx0XlF6uLlaX5',
+  '{"level":"debug","msg":"config","zopim_token":"gHLzzIabWC1anUbRQ6KWvwZV5vAnTF8_J0aJuBFZfrkYxNYm"}',
+  '  zopimSecret: "b3LCwGFRBbJwo8H4wr02HwXF17jNlNIjqQEFSwyG6zQHoTSb"',
+]
+mustKeep = [
+  'ZOPIM_API_KEY=${ZOPIM_API_KEY}',
+  'INFO  zopim: api key rotated for account 42',
+]
+
+[[rules]]
+id = "helpscout-api-key"
+description = 'Help Scout API key (40 hex) or app secret (32 base62) next to a helpscout keyword'
+regex = '''(?i:help[_.-]?scout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["helpscout", "help_scout", "help-scout", "help.scout"]
+mustRedact = [
+  'HELPSCOUT_API_KEY=50a36f95684d865d94afba08d12857afffaeab95',
+  '{"level":"debug","msg":"config","helpscout_token":"ad34ef449166d8c5af55f4d30ecff3097a3dd69d"}',
+  '  helpscoutSecret: "854db51c4aaafd7d778f1038123760e6c2955a7c"',
+]
+mustKeep = [
+  'HELPSCOUT_API_KEY=${HELPSCOUT_API_KEY}',
+  'INFO  helpscout: api key rotated for account 42',
+]
+
+[[rules]]
+id = "front-api-token"
+description = 'Front API token (JWT) next to a front api keyword'
+regex = '''(?i:\bfront(?:app)?[_.-]?(?:api|token|key|secret|jwt|auth))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})'''
+keywords = ["front"]
+mustRedact = [
+  'FRONT_API_TOKEN=eyJIdaGmmkxDglXEyzU2vvM52JSgyr4qCT1p.p2fPfWPQEvsnXJ5hTNaob3hNITU8dN81eG6yz-XtK2U-dI_M-Ouv4SjNOA5fW6ObdpMscEpV83X0deoxwTsyj6O0f0cOqrh3ctKus95QHdBUgB2bKTeVHXav.363eC3ARNxAWPF-3VXm_klOlD_iAgg80J5htHdXIxnx',
+  '{"level":"debug","msg":"config","frontapp_token":"eyJGls6P0tw_P8QBS3z_zd48Z3CzDqYfPtDc.VcJueXdgzju1QJqCJsnILQ_WB61Af4f9pU6pS9kEc9Q2khpob8hvbtCN48SrYCX6XdgOp-FPUovGKGBJzxl4cV362PmkHMFFIrslTw1e425LBsRSAX_NsxXX.1P1TlphS81BMimrinOCbBofz8Uhju1HsR-sn2Rec5FD"}',
+]
+mustKeep = [
+  'FRONT_API_TOKEN=${FRONT_API_TOKEN}',
+  'INFO  front door healthy',
+]
+
+[[rules]]
+id = "gorgias-api-key"
+description = 'Gorgias API key (64 hex) next to a gorgias keyword'
+regex = '''(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["gorgias"]
+mustRedact = [
+  'GORGIAS_API_KEY=b2f0d0c6403dc22382b6251308e299e5c7b568a4fad1b9d0ccebf706c8cb4e2f',
+  '{"level":"debug","msg":"config","gorgias_token":"9c03518216c91eee2219a7c153d0f8620298ad8f5cba6bca4615c4deb0a7dd50"}',
+  '  gorgiasSecret: "8324fff695561dcea1b0585b5379b13576a1ff9cf42211fbeb1c090cacb4452e"',
+]
+mustKeep = [
+  'GORGIAS_API_KEY=${GORGIAS_API_KEY}',
+  'INFO  gorgias: api key rotated for account 42',
+  'gorgias_cache_key=9e107d9d372bb6826bd81d3542a419d6f9e107d99e107d9d372bb6826bd81d35',
+]
+
+[[rules]]
+id = "kustomer-api-key"
+description = 'Kustomer API key (JWT) next to a kustomer keyword'
+regex = '''(?i:kustomer)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+entropy = 3.0
+keywords = ["kustomer"]
+mustRedact = [
+  'KUSTOMER_API_KEY=eyJ6c5ze0dLTL5dkIEo_JrlnO0pFyQLwm.yoKhkQd21K53s_KeR16QPTwpR7Rn3K1zV10F2S5GXUBBbqbGa9sZx5MrFSnhPUahw9pNL4_mUydDdytW8KsPc5cPiP2Kg5IVDimO6phsd9vsLGN-YMUl6NixR85zTAujw2dltRo_sL7qZesIjubneI.THhYRsGkn_S4WxgMM0Oku_a2wGWNMTUAloCT5x_RH9p',
+  '{"level":"debug","msg":"config","kustomer_token":"eyJSBVRvxyR112gXA9HaSSitlMSih-W8Z.Nurq4Dc_MjTuuY1ChdjXGpsVcKFjEj8Z20j5TNcLxB_3Kn5wsl66tuNdok1849Xo0_lv0SoVodqJWhtxSF1XmFyAtY2uyK8yKtwbQYEPwrivEdcNhkUmNminzUVYgFVujZXIJl74I0Eg7GXDolrpya.9_AmxrcCxhF-1mODSFKYBqxad0n5rwVBHOoRIMaOc0T"}',
+  '  kustomerSecret: "eyJ2AE_o3K95iNyUoMCUOmeeJKOuDDgaA.3S7JV9bzdHrgIAgZIsR3CxqgRYdD8gX-zYG8-B0JLKHVwhJr8p2-K14uu-IZOJWNGo4L06za6yg00x2fLA3ELUTo2Tf4qj1j592eTLG6xJmqdpOnisu4Ajvshw7pWPPG8OLOV6xoHqHHTlV1kab-qY.krzvT-tDiL0Tey7MsdZ8heoHfS3BBbeLlADGfT7wVSr"',
+]
+mustKeep = [
+  'KUSTOMER_API_KEY=${KUSTOMER_API_KEY}',
+  'INFO  kustomer: api key rotated for account 42',
+]
+
+[[rules]]
+id = "close-api-key"
+description = 'Close CRM API key (api_ + 22 base62 + . + 22 base62)'
+regex = '''\b(api_[A-Za-z0-9]{20,24}\.[A-Za-z0-9]{20,24})\b'''
+keywords = ["close.io", "close.com", "closeio", "close_", "close-"]
+mustRedact = [
+  'CLOSE_API_KEY=api_3W2W2EjcaZRETusWzJZN52.TYvswMOOOsCODu3CqH7HOi',
+  'curl -u api_FgAJmIDWUDUlQzxCz6EQzj.ug0HihY5tvPQY2OPMaWbK7: https://api.close.com/api/v1/me/',
+  '{"level":"debug","msg":"config","closeio_key":"api_yjULBYVhCiGmwdICCqvOIn.j2Mb6NDp3cNza6tFPraSOQ"}',
+]
+mustKeep = [
+  'CLOSE_API_KEY=${CLOSE_API_KEY}',
+  'INFO  close_wait=12 sockets',
+]
+
+[[rules]]
+id = "copper-api-key"
+description = 'Copper (ProsperWorks) API key (32 hex) next to a copper keyword'
+regex = '''(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["copper", "prosperworks"]
+mustRedact = [
+  'COPPER_API_KEY=0a1ee2eba708c98fb19363ae60621e37',
+  '{"level":"debug","msg":"config","copper_token":"3322af64269b1c57cc8b3ffb5e8c74c8"}',
+  '  copperSecret: "3eff6e638e7ddb0612503ab7ce204f60"',
+]
+mustKeep = [
+  'COPPER_API_KEY=${COPPER_API_KEY}',
+  'INFO  copper: api key rotated for account 42',
+]
+
+[[rules]]
+id = "insightly-api-key"
+description = 'Insightly API key (UUID) next to an insightly keyword'
+regex = '''(?i:insightly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["insightly"]
+mustRedact = [
+  'INSIGHTLY_API_KEY=888e0270-e974-e715-7f8c-ddce7c0f15e1',
+  '{"level":"debug","msg":"config","insightly_token":"f3270c7a-ba62-ca50-9783-13043651d2c2"}',
+  '  insightlySecret: "97c1485f-fe63-d566-119d-7d9cb45d7cab"',
+]
+mustKeep = [
+  'INSIGHTLY_API_KEY=${INSIGHTLY_API_KEY}',
+  'INFO  insightly: api key rotated for account 42',
+]
+
+[[rules]]
+id = "capsule-api-token"
+description = 'Capsule CRM API token (64 base62) next to a capsule keyword'
+regex = '''(?i:capsule(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{64})\b'''
+entropy = 3.5
+keywords = ["capsule"]
+mustRedact = [
+  'CAPSULECRM_API_KEY=jx0Cg3eoFQER24LdtwDtfgt6VtqBbaQ5nUNQlBZ6PIqc8FEmo2yDFZYp9IZyCGfQ',
+  '{"level":"debug","msg":"config","capsulecrm_token":"Iy4oAp3H66ZYAeHUVG3BZeaVXsgkFZ6wPUhOJPv8h1plkJL0PzDKQn3C3VwUi10I"}',
+  '  capsulecrmSecret: "oTw8xv142CFI1TRE845owjAAUF3GF7lG5S7OfqEx5X6lzazA9iawYviX8JRAGl4y"',
+]
+mustKeep = [
+  'CAPSULECRM_API_KEY=${CAPSULECRM_API_KEY}',
+  'INFO  capsulecrm: api key rotated for account 42',
+]
+
+[[rules]]
+id = "apollo-io-api-key"
+description = 'Apollo.io API key (22 base62) next to an apollo keyword'
+regex = '''(?i:apollo(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["apollo"]
+mustRedact = [
+  'APOLLOIO_API_KEY=2AsWStvm9PKMKXES1Z3NzQ',
+  '{"level":"debug","msg":"config","apolloio_token":"2Yg8gdZiqQIZHD8kHyeGMo"}',
+  'apolloAPIKEY gE47e_-QT7pKFJdTcuAer2',
+]
+mustKeep = [
+  'APOLLOIO_API_KEY=${APOLLOIO_API_KEY}',
+  'INFO  apolloio: api key rotated for account 42',
+]
+
+[[rules]]
+id = "hunter-api-key"
+description = 'Hunter.io API key (40 hex) next to a hunter keyword'
+regex = '''(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["hunter"]
+mustRedact = [
+  'HUNTERIO_API_KEY=05e98c2ad096fbe88825c51489ea42ef1ebe3427',
+  '{"level":"debug","msg":"config","hunterio_token":"9fd665e38fa1e9e143dd2032a9d59e9eb062c99f"}',
+  '  hunterioSecret: "806a18a03aeaecafa1b044fe45c13266378b8926"',
+]
+mustKeep = [
+  'HUNTERIO_API_KEY=${HUNTERIO_API_KEY}',
+  'INFO  hunterio: api key rotated for account 42',
+]
+
+[[rules]]
+id = "clearbit-api-key"
+description = 'Clearbit secret API key (sk_ + 32 hex) next to a clearbit keyword'
+regex = '''\b(sk_[a-f0-9]{32})\b'''
+keywords = ["clearbit"]
+mustRedact = [
+  'CLEARBIT_API_KEY=sk_2c57ab3d5d211217ed3e439fee9b60e7',
+  '{"level":"debug","msg":"config","clearbit_key":"sk_80d6559ff6da6502ad4a9a0f14f1c414"}',
+]
+mustKeep = [
+  'CLEARBIT_API_KEY=${CLEARBIT_API_KEY}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "zoominfo-api-key"
+description = 'ZoomInfo API key / client secret (JWT or 32-64 base62) next to a zoominfo keyword'
+regex = '''(?i:zoominfo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_.-]{40,}|[A-Za-z0-9]{32,64})(?![A-Za-z0-9_.-])'''
+entropy = 3.5
+keywords = ["zoominfo"]
+mustRedact = [
+  'ZOOMINFO_API_KEY=ABLW0fmDWvQhsM5HMuyTstEfKvLlB2FA6qqGkr7Q',
+  '{"level":"debug","msg":"config","zoominfo_token":"fqj3Un1tupUnx57icaw2wWmWr3EsTU8vzn58LQ2k"}',
+  '  zoominfoSecret: "F8zmNwGqQu5bxVrgIgeMnmKkZGHMGYE0ve63slWh"',
+]
+mustKeep = [
+  'ZOOMINFO_API_KEY=${ZOOMINFO_API_KEY}',
+  'INFO  zoominfo: api key rotated for account 42',
+]
+
+[[rules]]
+id = "lemlist-api-key"
+description = 'lemlist API key (32 hex) next to a lemlist keyword'
+regex = '''(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["lemlist"]
+mustRedact = [
+  'LEMLIST_API_KEY=e1dd81b22f667616ff09bc28a4905656',
+  '{"level":"debug","msg":"config","lemlist_token":"7250af5c9c14f7b59fe94f5f3e0746dc"}',
+  '  lemlistSecret: "6cd27dfe0ef2400b73db1611de2d6f17"',
+]
+mustKeep = [
+  'LEMLIST_API_KEY=${LEMLIST_API_KEY}',
+  'INFO  lemlist: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "outreach-client-secret"
+description = 'Outreach OAuth client secret (43-64 base64url) next to an outreach keyword'
+regex = '''(?i:\boutreach(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~-]{43,64})(?![A-Za-z0-9_~-])'''
+entropy = 3.5
+keywords = ["outreach"]
+mustRedact = [
+  'OUTREACHIO_API_KEY=3ESv5aYzLc0lA8i_Lpr0CPEOhmQ6_RM-CFI-yLOxh9I',
+  '{"level":"debug","msg":"config","outreachio_token":"gjPevQF3lDuTuNHJ5Au8fTVl6vMBmAA4wuMNlYLtYII"}',
+  '  outreachioSecret: "RNpyZfReZI6s6V6Q6Dc5pzgfQU-BrRdoAiGqDfpM2HD"',
+]
+mustKeep = [
+  'OUTREACHIO_API_KEY=${OUTREACHIO_API_KEY}',
+  'INFO  outreachio: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "salesloft-api-key"
+description = 'Salesloft API key (v2_ak_ + id + _ + 64 hex)'
+regex = '''\b(v2_ak_[0-9]{2,12}_[A-Za-z0-9]{40,64})\b'''
+keywords = ["v2_ak_"]
+mustRedact = [
+  '> Authorization: Bearer: v2_ak_13724_3bed342ef9f0955d6b199312958b467354a29f12e9f113cd55e1d1ca96821013',
+  'SALESLOFT_API_KEY=v2_ak_32894_9006b42fd9c26ac535b1cc2866081e51b040bd8e38e9d7c8b747dac3eb7280ff',
+]
+mustKeep = [
+  'INFO  salesloft: keys start with v2_ak_',
+]
+
+[[rules]]
+id = "replyio-api-key"
+description = 'Reply.io API key (24 base62) next to a reply.io keyword'
+regex = '''(?i:reply[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
+entropy = 3.3
+keywords = ["replyio", "reply_io", "reply-io", "reply.io"]
+mustRedact = [
+  'REPLYIO_API_KEY=TyDq49m99Ubd2gMlyGNMbkb2',
+  '{"level":"debug","msg":"config","replyio_token":"qoZ3QB8yZoxCvwaQjlG381XG"}',
+  '  replyioSecret: "QrgvNBRFKBBCs9Url3Z9DCnO"',
+]
+mustKeep = [
+  'REPLYIO_API_KEY=${REPLYIO_API_KEY}',
+  'INFO  replyio: api key rotated for account 42',
+]
+
+[[rules]]
+id = "calendly-api-token"
+description = 'Calendly personal access token (JWT) next to a calendly keyword'
+regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+entropy = 3.0
+keywords = ["calendly"]
+mustRedact = [
+  'CALENDLY_API_KEY=eyJb66sVx5NkdSTk03YcCPhVri539ssCr.a8WliFQJms4JkZ51EFpKludF-3EOxCzoGQ3yIwPepVaLjeG_14uX3ySBdqvX3OeciMhVzhvlvM8LnEanhulIZ45fhYByWCipP92ySJ3S3Oy4ZjtG74k-h4gr8WOJ7J-kSl4EJ3SUeiDzKHjLTCd7JfQZx9AVxBYl87vCM5QxP5mQ2kxI0xare22yH-Vkw5NNhGT9JsaC.FnyXh1TI27UMqW0CECvz6wyl24k4bC119_8qwrQYw6m',
+  '{"level":"debug","msg":"config","calendly_token":"eyJOLSOyvqlNYsFx0xxeKPxGIj21aMZ0o.Y-Ung1x13KtBrPILvuAT8N85Yok2IfqLJ0WtWTRRiUtnQjoEa57iJuEHco14i1m1LIWUpgTwec-a3HwDHD73xmBcGKC3lNgxIT0GRPUcK3RXoKL1zC-Yhu1s-zpEojBSLT0iV3KgbtV9-lxWd75Evn8JuTOTZSJWbrKnho0oCEz0wgnggPEoIdxjYRJr52dYHaCHrsBW.59ECbZsaZB_daOjUVefDiwa2dBFVUA6YmFDHsZB7yCi"}',
+  '  calendlySecret: "eyJl5FkXnuXovxjImMfMBSs2ki4Bhh2cB.WUBabb0QzVFTo3vnVB8JGYYJ0OLpkNIW4kfcLjVagqkxKczqbYOAAj8K8BAx-NhWz4j8ap28wMTOXAntaVPu3AQ0whkR1tP5aJaaiAJqt5G_MhSqevWdkhxk2Cl3PdmCggF8k1oYS0KUPkbK8PbqVccbmPmnnq2nhG49SCOX2vCq0YJh_2YvApwBKmgkWJdMpeQyR-CI.pzDW2cb4wFg-ezEnv-mR7EG_wQbeR4OgCRBaRPwAPWb"',
+]
+mustKeep = [
+  'CALENDLY_API_KEY=${CALENDLY_API_KEY}',
+  'INFO  calendly: api key rotated for account 42',
+]
+
+[[rules]]
+id = "calendly-webhook-signing-key"
+description = 'Calendly webhook signing key (43 base64url) next to a calendly keyword'
+regex = '''(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])'''
+entropy = 3.5
+keywords = ["calendly"]
+mustRedact = [
+  'CALENDLY_API_KEY=qk02zyGyu59ipVNOKo-tPC7ny0jrFxnJINu_MZ9jPo5',
+  '{"level":"debug","msg":"config","calendly_token":"Huw17NaoYkGNvFv3cDjTKLA57ACg7tp3OS6PGpE9klQ"}',
+  '  calendlySecret: "UaAecJ592iBAiU5EP72E8gl0vdOvR-YtF1OLlNtGLeq"',
+]
+mustKeep = [
+  'CALENDLY_API_KEY=${CALENDLY_API_KEY}',
+  'INFO  calendly: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "surveymonkey-access-token"
+description = 'SurveyMonkey access token (long base62 with - and .) next to a surveymonkey keyword'
+regex = '''(?i:survey[_.-]?monkey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9.-]{60,200})(?![A-Za-z0-9.-])'''
+entropy = 3.5
+keywords = ["surveymonkey", "survey_monkey", "survey-monkey"]
+mustRedact = [
+  'SURVEYMONKEY_API_KEY=KjwNmEyUBxJuA5yq4JL5PFL8LaYSvgJNQT54VQHh-MypDFoiN0w9fJZYLp2RUlcy3b68Ul9oMCoB9Xp2K.iFFO58LaP06PMiPwgswXTv0c0U6iLh',
+  '{"level":"debug","msg":"config","surveymonkey_token":"RFhMejIEvS1U2gazU8Fvsd3GWAJacnRFfwnlAr8B-Ys05GsIrWjky1Qd3FCVsRgWtqSDTDF3p1j0NlDaj.E4cyveJJnYQAwRONQawWTCUCDDTrx1"}',
+  '  surveymonkeySecret: "j9f0aDmeIFFbScaNZTvFMGMYcKJP4hVXauyA832E-Sz6JXxjgCBfIN3UDmxjCI3D45MTY7gonUlNv8rfg.pcE3mN4c8x7VYe6zXuLrH8rRsmPiBN"',
+]
+mustKeep = [
+  'SURVEYMONKEY_API_KEY=${SURVEYMONKEY_API_KEY}',
+  'INFO  surveymonkey: api key rotated for account 42',
+]
+
+[[rules]]
+id = "qualtrics-api-token"
+description = 'Qualtrics API token (40 base62) next to a qualtrics keyword'
+regex = '''(?i:qualtrics)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["qualtrics"]
+mustRedact = [
+  'QUALTRICS_API_KEY=uiuza2WVrfoRwJuLGBzljYZpfTRFPgrndN1zyR3w',
+  '{"level":"debug","msg":"config","qualtrics_token":"Y8bDm1zelvT0XphN5c5aEpThFO1Qv60BrnoSexSl"}',
+  'qualtrics token E9laoWpepWBJ6OuDdIIeWSL276VOjJVcUolg4TIM',
+]
+mustKeep = [
+  'QUALTRICS_API_KEY=${QUALTRICS_API_KEY}',
+  'INFO  qualtrics: api key rotated for account 42',
+]
+
+[[rules]]
+id = "delighted-api-key"
+description = 'Delighted API key (32 base62) next to a delighted keyword'
+regex = '''(?i:delighted)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["delighted"]
+mustRedact = [
+  'DELIGHTED_API_KEY=K8foFi8KTszHRZ1S3b4dsYYTwq42GlwG',
+  '{"level":"debug","msg":"config","delighted_token":"uqUdTBKAyMc2z71U6WZ7LUTN8P5BvYPs"}',
+  '  delightedSecret: "ADoz798TM38m444X1nGFoOXuJ1M2HHEf"',
+]
+mustKeep = [
+  'DELIGHTED_API_KEY=${DELIGHTED_API_KEY}',
+  'INFO  delighted: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "typeform-webhook-secret"
+description = 'Typeform webhook secret next to a typeform keyword (20-64 base62)'
+regex = '''(?i:typeform)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20,64})\b'''
+entropy = 3.5
+keywords = ["typeform"]
+mustRedact = [
+  'TYPEFORM_API_KEY=dHOknMnIJwHDOVVrs23KhRXXvB7lIKx3',
+  '{"level":"debug","msg":"config","typeform_token":"EuXzVmtv8YLaBYxceN4YKzmaRry0ye36"}',
+  '  typeformSecret: "dgwRFZfCiWM8hcE0PaIazOxBHVN1hTVW"',
+]
+mustKeep = [
+  'TYPEFORM_API_KEY=${TYPEFORM_API_KEY}',
+  'INFO  typeform: api key rotated for account 42',
+]
+
+[[rules]]
+id = "teamwork-api-token"
+description = 'Teamwork (Projects, Desk, CRM, Spaces) API token (tkn.v1_ + base64)'
+regex = '''(?i:teamwork)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.0
+keywords = ["teamwork"]
+mustRedact = [
+  'TEAMWORK_API_KEY=tkn.v1_p/x/b8syD0kGRmxxcn27pcYcZf4BwxpD+eI0KCBqSpIpfFK4RdIchsvShq9W08vGWRdT=',
+  '{"level":"debug","msg":"config","teamwork_token":"tkn.v1_r3emQOWT8GOCjbGv5AmJsW/LxzY2Wgh1wVbyvPzBVx55A1DvBCNS0CPvS14+dvmqVZOV="}',
+  'teamwork tkn.v1_qYxNNUjCbkePGelxzMGxmEKW8lszY3HtIQl2Sm2hRsGBE7wlPksOuogXwGX+XgXhqb7c=',
+]
+mustKeep = [
+  'TEAMWORK_API_KEY=${TEAMWORK_API_KEY}',
+  'INFO  teamwork: api key rotated for account 42',
+]
+
+[[rules]]
+id = "teamwork-api-token-bare"
+description = 'Teamwork API token without context (tkn.v1_ + base64)'
+regex = '''\b(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["tkn.v1_"]
+mustRedact = [
+  '> Authorization: Bearer: tkn.v1_G3V+hiYmWnAXRIThzMTcL5t8g8wjgwH4uQUkftl+R52Y6kEbhF/51cDUwU3jrNXMGgzu=',
+  'INFO  client: authenticating upstream with tkn.v1_m0t/HzeIoQYR68gGuB5cga/PSH+Gkxl1gDad+ajo7xGE4VmU1xMDd5+wm3yGx5BWl+m7=',
+]
+mustKeep = [
+  'INFO  teamwork tokens start with tkn.v1_',
+]
+
+[[rules]]
+id = "nimble-api-token"
+description = 'Nimble CRM API token (30 base62) next to a nimble keyword'
+regex = '''(?i:\bnimble)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["nimble"]
+mustRedact = [
+  'NIMBLE_API_KEY=23xyWOtVM1FxFSDzvQ3EVtbAmzmmSp',
+  '{"level":"debug","msg":"config","nimble_token":"Zp0vJu12hyn0xf36i479Y16gqOB0Bm"}',
+  '  nimbleSecret: "xvhje228nIfiFVCvWCT4AHeAT4oB9j"',
+]
+mustKeep = [
+  'NIMBLE_API_KEY=${NIMBLE_API_KEY}',
+  'INFO  nimble: api key rotated for account 42',
+]
+
+[[rules]]
+id = "karmacrm-api-key"
+description = 'karmaCRM API key (20 base62) next to a karma keyword'
+regex = '''(?i:karma(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+entropy = 3.3
+keywords = ["karma"]
+mustRedact = [
+  'KARMACRM_API_KEY=vesKGjt2AzBecemfVSnz',
+  '{"level":"debug","msg":"config","karmacrm_token":"Yeb17jThiWY5bvNOeCZv"}',
+  '  karmacrmSecret: "aOGpL1LF8jiQvrh4a7ua"',
+]
+mustKeep = [
+  'KARMACRM_API_KEY=${KARMACRM_API_KEY}',
+  'INFO  karmacrm: api key rotated for account 42',
+]
+
+[[rules]]
+id = "centralstationcrm-api-key"
+description = 'CentralStationCRM API key (30 base62) next to a centralstation keyword'
+regex = '''(?i:centralstation(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["centralstation"]
+mustRedact = [
+  'CENTRALSTATIONCRM_API_KEY=Fk4jWyMfGaU5ewHfXc5nuypfonfGys',
+  '{"level":"debug","msg":"config","centralstationcrm_token":"dPjGLVJnHPu467CGeLbqlLb9Chb26b"}',
+  '  centralstationcrmSecret: "qoA4LFXqL4Q2vkCBb08hoScSk8GXZj"',
+]
+mustKeep = [
+  'CENTRALSTATIONCRM_API_KEY=${CENTRALSTATIONCRM_API_KEY}',
+  'INFO  centralstationcrm: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "lessannoyingcrm-api-key"
+description = 'Less Annoying CRM user code / API key (50-80 base62) next to a lessannoyingcrm keyword'
+regex = '''(?i:less[_.-]?annoying(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9-]{50,80})(?![A-Za-z0-9-])'''
+entropy = 3.5
+keywords = ["lessannoying", "less_annoying", "less-annoying"]
+mustRedact = [
+  'LESSANNOYINGCRM_API_KEY=tEoOp62By2gOkVk6Io2UpeScoghsBgVhIyuZ6SMU7lDSLsD2py3Jm7u0WBsNWvP2IjjxWi',
+  '{"level":"debug","msg":"config","lessannoyingcrm_token":"3DOmJBzl5jAbuBID6wPVYKwd5mEWuJgsug57qjpYh1ZoIYvTAAhutEUQbwuEaxe7tRaCVq"}',
+  '  lessannoyingcrmSecret: "jNUEBF6v9hVfi3stKv1vIy5kTEjEuXqS4ZH2fZrW2ZHHY50ZV5YL0jxUdx6mH3Ck1hK8YV"',
+]
+mustKeep = [
+  'LESSANNOYINGCRM_API_KEY=${LESSANNOYINGCRM_API_KEY}',
+  'INFO  lessannoyingcrm: api key rotated for account 42',
+]
+
+[[rules]]
+id = "prospectcrm-api-key"
+description = 'Prospect CRM API key (32 hex) next to a prospect keyword'
+regex = '''(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["prospect"]
+mustRedact = [
+  'PROSPECTCRM_API_KEY=43dcdcd40e9aa5d0ad8ce145b2af82ab',
+  '{"level":"debug","msg":"config","prospectcrm_token":"01d702978cfbe55e11e03a402a67e6af"}',
+  '  prospectcrmSecret: "970c22c539803cbcb9850130d7875290"',
+]
+mustKeep = [
+  'PROSPECTCRM_API_KEY=${PROSPECTCRM_API_KEY}',
+  'INFO  prospectcrm: api key rotated for account 42',
+]
+
+[[rules]]
+id = "salesflare-api-key"
+description = 'Salesflare API key (43 base64url) next to a salesflare keyword'
+regex = '''(?i:salesflare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["salesflare"]
+mustRedact = [
+  'SALESFLARE_API_KEY=FzG45izQaW5KxGJt91_gDUvdQb7nihT_ghS9Q7HiPQw',
+  '{"level":"debug","msg":"config","salesflare_token":"iz1dJfP-q0gDD728jzr-8pKQzfszn9i8k8-snrkQCBQ"}',
+  '  salesflareSecret: "uY8uS294nekQ6FExFS0YlEFolwFwEuzACu7xR6BcKln"',
+]
+mustKeep = [
+  'SALESFLARE_API_KEY=${SALESFLARE_API_KEY}',
+  'INFO  salesflare: api key rotated for account 42',
+]
+
+[[rules]]
+id = "salesblink-api-key"
+description = 'SalesBlink API key (key- + 64 hex) next to a salesblink keyword'
+regex = '''(?i:salesblink)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(key-[A-Fa-f0-9]{64})\b'''
+entropy = 3.0
+keywords = ["salesblink"]
+mustRedact = [
+  'SALESBLINK_API_KEY=key-8f6814dacdee556f75b8b460022c0317f054b907d143c777cf82e72e053de58f',
+  '{"level":"debug","msg":"config","salesblink_token":"key-82d4b83d1bf2d97590eb9277bbbb89238f3c7282bf78d69733d068e994bfacf4"}',
+  '  salesblinkSecret: "key-6f5aeb1c3ab11db4ea771866a5e90d577d6ce588e9fd5f4ef94bac3e9628d13b"',
+]
+mustKeep = [
+  'SALESBLINK_API_KEY=${SALESBLINK_API_KEY}',
+  'INFO  salesblink: api key rotated for account 42',
+]
+
+[[rules]]
+id = "salescookie-api-key"
+description = 'Sales Cookie API key (32 base62) next to a salescookie keyword'
+regex = '''(?i:salescookie)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["salescookie"]
+mustRedact = [
+  'SALESCOOKIE_API_KEY=iSQbFDxL6vrOiVSoO4yixtEdpvfJU3lC',
+  '{"level":"debug","msg":"config","salescookie_token":"7VVmv2QPburbq55BfaYpKysdFA4WDHTF"}',
+  '  salescookieSecret: "t5WSaLQ8RmDXtRjjNL3tY2v2V7XlVSax"',
+]
+mustKeep = [
+  'SALESCOOKIE_API_KEY=${SALESCOOKIE_API_KEY}',
+  'INFO  salescookie: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "reallysimplesystems-api-key"
+description = 'Really Simple Systems CRM API key (JWT-like, 150+ chars) next to a keyword'
+regex = '''(?i:reallysimplesystems|really[_.-]simple)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_.-]{100,300})(?![A-Za-z0-9_.-])'''
+entropy = 3.5
+keywords = ["reallysimplesystems", "really_simple", "really-simple", "really.simple"]
+mustRedact = [
+  'REALLYSIMPLESYSTEMS_API_KEY=eyUtHkP7vj9cuRc4wKYB7LqhrHtXKZG2gjr0yjMLq3Cf8Kg9dJP2iMccYgTZLlH3OEM2P4FLqvOgwp7B72WSjwdP36RyqfgDXYMjnjB6mlVU19II.9ylTEfLoM3XGrB5BCr4hglvd3PvoQgHlVHxgYMlE',
+  '{"level":"debug","msg":"config","reallysimplesystems_token":"eyvvyqKqbonUd4RCPvbH84jkQecGUUNbdXsXtDUlQHkGYdcQgeQbDSrupeyqJgUbZFMHBCifGj53YxYqIvK522KRyoh931iPxwTrohXjkjDH24gc.M9qXD3Lv6pb7tajgdxzmvovgzS0kuhhECMEWIKV1"}',
+  '  reallysimplesystemsSecret: "eyn3rqNECkkg1ktseabUtudOh66y4XcOugs11AeYYTGNFNzIpB7dPh5bFYtLTjxiO7gjxqG6SjUsFN75c5qpTdJvSxODadmDQxPztK59kYLA57dr.1YElaMb2MbrszVagQxAM8ZuxkNE-YKa1zphJxYUJ"',
+]
+mustKeep = [
+  'REALLYSIMPLESYSTEMS_API_KEY=${REALLYSIMPLESYSTEMS_API_KEY}',
+  'INFO  reallysimplesystems: api key rotated for account 42',
+]
+
+[[rules]]
+id = "kylas-api-key"
+description = 'Kylas CRM API key (UUID) next to a kylas keyword'
+regex = '''(?i:kylas)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["kylas"]
+mustRedact = [
+  'KYLAS_API_KEY=90d97e9f-aba7-bd74-d99c-67ba664e1087',
+  '{"level":"debug","msg":"config","kylas_token":"9febcccd-66b7-e7fd-b34c-ae529cdd2107"}',
+  '  kylasSecret: "2049fd76-06c7-2dab-ae6e-13719fa7b975"',
+]
+mustKeep = [
+  'KYLAS_API_KEY=${KYLAS_API_KEY}',
+  'INFO  kylas: api key rotated for account 42',
+]
+
+[[rules]]
+id = "sherpadesk-api-key"
+description = 'SherpaDesk API key (32 base36) next to a sherpadesk keyword'
+regex = '''(?i:sherpadesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["sherpadesk"]
+mustRedact = [
+  'SHERPADESK_API_KEY=4wirx8w373b5eizyvwmk5q3lb1w5xaih',
+  '{"level":"debug","msg":"config","sherpadesk_token":"o3sz23p0o074jkc6aqmbttl6jyofmulz"}',
+  '  sherpadeskSecret: "hj9lvoh5ljbtw3gdhtggk7xsl9q7iutk"',
+]
+mustKeep = [
+  'SHERPADESK_API_KEY=${SHERPADESK_API_KEY}',
+  'INFO  sherpadesk: api key rotated for account 42',
+]
+
+[[rules]]
+id = "besnappy-api-token"
+description = 'BeSnappy API token (64 hex) next to a besnappy keyword'
+regex = '''(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["besnappy"]
+mustRedact = [
+  'BESNAPPY_API_KEY=f21dad687fe544c6a6f5e5760127453fdc04d8d2a49ad722d2df59712e0e1702',
+  '{"level":"debug","msg":"config","besnappy_token":"3c7b1bc49d6735c6b6e8275b0cf827615eab51e9b8c9cfb69ac1a57dd30cdce9"}',
+  '  besnappySecret: "a80930b182dd7777ebefaee2dd5cec3fd7be9ffd0781309d90fbd3f2a03f88de"',
+]
+mustKeep = [
+  'BESNAPPY_API_KEY=${BESNAPPY_API_KEY}',
+  'INFO  besnappy: api key rotated for account 42',
+]
+
+[[rules]]
+id = "nicereply-api-key"
+description = 'Nicereply API key (40 hex) next to a nicereply keyword'
+regex = '''(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["nicereply"]
+mustRedact = [
+  'NICEREPLY_API_KEY=afc9a50bb37ae71a0227ed2cbcf1664df5345bce',
+  '{"level":"debug","msg":"config","nicereply_token":"5e7ad25096b006eb6ebed510eee2eca223f626de"}',
+  '  nicereplySecret: "8c4438e66d2dc018df7bcc68bc74622d83219632"',
+]
+mustKeep = [
+  'NICEREPLY_API_KEY=${NICEREPLY_API_KEY}',
+  'INFO  nicereply: api key rotated for account 42',
+]
+
+[[rules]]
+id = "simplesat-api-key"
+description = 'Simplesat API key (40 hex) next to a simplesat keyword'
+regex = '''(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["simplesat"]
+mustRedact = [
+  'SIMPLESAT_API_KEY=745cd0c1e3b3465684254b45f87c81e315bd496a',
+  '{"level":"debug","msg":"config","simplesat_token":"1edeb254301b59f59403c325cf299b74b918e921"}',
+  '  simplesatSecret: "f5d4d7b51c87ec036c70bd8f40c428c5ac582476"',
+]
+mustKeep = [
+  'SIMPLESAT_API_KEY=${SIMPLESAT_API_KEY}',
+  'INFO  simplesat: api key rotated for account 42',
+]
+
+[[rules]]
+id = "zonka-feedback-api-key"
+description = 'Zonka Feedback API key (36 uppercase base36) next to a zonka keyword'
+regex = '''(?i:zonka(?:[_.-]?feedback)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{36})\b'''
+entropy = 3.0
+keywords = ["zonka"]
+mustRedact = [
+  'ZONKAFEEDBACK_API_KEY=SZG7KZO4ZONU8OYKROOOKGQJBITMHN0TJV22',
+  '{"level":"debug","msg":"config","zonkafeedback_token":"PETGIEB8JL5DRIX4G54Q39DCHZY2NGCRURDC"}',
+  '  zonkafeedbackSecret: "U7H1DKNQIN74RJYD1MRMR4VWP5AIWT67QXVQ"',
+]
+mustKeep = [
+  'ZONKAFEEDBACK_API_KEY=${ZONKAFEEDBACK_API_KEY}',
+  'INFO  zonkafeedback: api key rotated for account 42',
+]
+
+[[rules]]
+id = "feedier-api-key"
+description = 'Feedier API key (32 base62) next to a feedier keyword'
+regex = '''(?i:feedier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["feedier"]
+mustRedact = [
+  'FEEDIER_API_KEY=vt4eBjJe0ZOy5HhekWsXKuXmdbBQkGGt',
+  '{"level":"debug","msg":"config","feedier_token":"yNo1vQYPT5du6pJBDxCSRkfBkDHaXsO8"}',
+  '  feedierSecret: "qUeiwRm51og2bmkoVjw0gwrSpWXVGPXB"',
+]
+mustKeep = [
+  'FEEDIER_API_KEY=${FEEDIER_API_KEY}',
+  'INFO  feedier: api key rotated for account 42',
+]
+
+[[rules]]
+id = "surveysparrow-api-token"
+description = 'SurveySparrow API token (64-100 base62) next to a surveysparrow keyword'
+regex = '''(?i:surveysparrow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64,100})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["surveysparrow"]
+mustRedact = [
+  'SURVEYSPARROW_API_KEY=kraRIG0zDSYvp9MHGiefzrGRQBmiI24vhOc1cSyyhnODG91IgLBCUpWNqrrLuokUvvGhuAerjy8kBEgD',
+  '{"level":"debug","msg":"config","surveysparrow_token":"2p670AbgxRenLLsFCW16fNqH0d3GDa6AGoSoHOYVkdmnjlVaGL1hNda6UOW7YlwbZ6cHWGf5wt4LM9uc"}',
+  '  surveysparrowSecret: "FwzNWgkgSSlAvX3uiGokWdMPndUkxzf0IqT6Co9xjDca60Vf3l5hpsBHtiCLMbJxLxLAN67KzImhfKQG"',
+]
+mustKeep = [
+  'SURVEYSPARROW_API_KEY=${SURVEYSPARROW_API_KEY}',
+  'INFO  surveysparrow: api key rotated for account 42',
+]
+
+[[rules]]
+id = "signupgenius-api-key"
+description = 'SignUpGenius API key (32 hex) next to a signupgenius keyword'
+regex = '''(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["signupgenius"]
+mustRedact = [
+  'SIGNUPGENIUS_API_KEY=14d24b1920f38d359606852c86d6845d',
+  '{"level":"debug","msg":"config","signupgenius_token":"227c6bbfa7c3a9e6b9cfd742fdb714d9"}',
+  '  signupgeniusSecret: "67c82f7a27c50814c5dcdd8362de8564"',
+]
+mustKeep = [
+  'SIGNUPGENIUS_API_KEY=${SIGNUPGENIUS_API_KEY}',
+  'INFO  signupgenius: api key rotated for account 42',
+]
+
+[[rules]]
+id = "refiner-api-key"
+description = 'Refiner API key (UUID) next to a refiner keyword'
+regex = '''(?i:\brefiner)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["refiner"]
+mustRedact = [
+  'REFINER_API_KEY=0d6a93ef-63f5-92e9-9c8c-365e80c4e1f5',
+  '{"level":"debug","msg":"config","refiner_token":"955928e5-a6b8-9388-c819-3dee16e4b646"}',
+  '  refinerSecret: "e3de4f28-bf6f-0948-f743-d63598427891"',
+]
+mustKeep = [
+  'REFINER_API_KEY=${REFINER_API_KEY}',
+  'INFO  refiner: api key rotated for account 42',
+]
+
+[[rules]]
+id = "juro-api-key"
+description = 'Juro API key (40 base62) next to a juro keyword'
+regex = '''(?i:\bjuro)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.3
+keywords = ["juro"]
+mustRedact = [
+  'JURO_API_KEY=yhX3Y09W96s0BtfJhE4FCRgE6ToVdg5YC3HotoU1',
+  '{"level":"debug","msg":"config","juro_token":"ZvEitsZZGmHa68fTmObX9vZyPTRcCx22w0zP3ZiM"}',
+  '  juroSecret: "etpgK256cgbrCEyjMQjyauRD6DJNiXsBpLmnPL4y"',
+]
+mustKeep = [
+  'JURO_API_KEY=${JURO_API_KEY}',
+  'INFO  juro: api key rotated for account 42',
+]
+
+[[rules]]
+id = "mixmax-api-token"
+description = 'Mixmax API token (UUID) next to a mixmax keyword'
+regex = '''(?i:mixmax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["mixmax"]
+mustRedact = [
+  'MIXMAX_API_KEY=e124d9be-3a72-1cf3-51f3-76c116d1ef76',
+  '{"level":"debug","msg":"config","mixmax_token":"a5ce204f-5829-99a3-6d60-aa1d369c349b"}',
+  '  mixmaxSecret: "8e09aa19-eae5-fd27-27a9-ce26af94310b"',
+]
+mustKeep = [
+  'MIXMAX_API_KEY=${MIXMAX_API_KEY}',
+  'INFO  mixmax: api key rotated for account 42',
+]
+
+[[rules]]
+id = "streak-api-key"
+description = 'Streak CRM API key (32 hex) next to a streak keyword'
+regex = '''(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["streak"]
+mustRedact = [
+  'STREAK_API_KEY=b397888e8fc8bde59c3d12a67cb1d7d1',
+  '{"level":"debug","msg":"config","streak_token":"0abbb38f96fcfa96637c3d2f284c61cf"}',
+  '  streakSecret: "68cd201054898bf9627ee13677574749"',
+]
+mustKeep = [
+  'STREAK_API_KEY=${STREAK_API_KEY}',
+  'INFO  streak: api key rotated for account 42',
+]
+
+[[rules]]
+id = "overloop-api-key"
+description = 'Overloop API key (50-60 base64url) next to an overloop keyword'
+regex = '''(?i:overloop)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50,60})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["overloop"]
+mustRedact = [
+  'OVERLOOP_API_KEY=pKSwmTod3fWAHSwi1T8Gi7dVFvBJNBibAunc94gwAxHZ3pkyqiF42h',
+  '{"level":"debug","msg":"config","overloop_token":"U6I3fhW4Qp_ia8S7SMZDLBLXhickDdU6R3m8ZiLMDnFEwusKaNathN"}',
+  '  overloopSecret: "W47qRdDNTSow4O8cCyxJ5rdGfl6APQ1DkeMOvF7m5_IfY8MbEVbWcZ"',
+]
+mustKeep = [
+  'OVERLOOP_API_KEY=${OVERLOOP_API_KEY}',
+  'INFO  overloop: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "leadfeeder-api-token"
+description = 'Leadfeeder API token (keyword-bound, 40-80 base62) next to a leadfeeder keyword'
+regex = '''(?i:leadfeeder)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,80})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["leadfeeder"]
+mustRedact = [
+  'LEADFEEDER_API_KEY=kf0lFzLrnLpRxJABaGxvM0uxIspH82GkedVqEw0U6l9aTIdDfuEjscf62lJH',
+  '{"level":"debug","msg":"config","leadfeeder_token":"9JG941ktdk76su3MZEeDUGgYGYryLdBirIAUuZiuuQokMMbfHNMzvM5HWUG2"}',
+  '  leadfeederSecret: "QoEXlN0sv0IMwQ6euMDXBL32UKZObnM969r291lykOb9aKkm12x2JElRZHQx"',
+]
+mustKeep = [
+  'LEADFEEDER_API_KEY=${LEADFEEDER_API_KEY}',
+  'INFO  leadfeeder: api key rotated for account 42',
+]
+
+[[rules]]
+id = "uplead-api-key"
+description = 'UpLead API key (32 base36) next to an uplead keyword'
+regex = '''(?i:uplead)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["uplead"]
+mustRedact = [
+  'UPLEAD_API_KEY=669vxdzjv9apiiy01wdk5g9bt89cca6p',
+  '{"level":"debug","msg":"config","uplead_token":"c2io8tk65zi3ilz3c8i352op0magw8k6"}',
+  '  upleadSecret: "4nmmoso273kyalkzhd0wavfo94wgpl6z"',
+]
+mustKeep = [
+  'UPLEAD_API_KEY=${UPLEAD_API_KEY}',
+  'INFO  uplead: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "rocketreach-api-key"
+description = 'RocketReach API key (keyword-bound, 32-40 base36 with dashes) next to a rocketreach keyword'
+regex = '''(?i:rocketreach)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{6,10}(?:-[a-z0-9]{4,8}){2,8}|[a-f0-9]{32,40})\b'''
+entropy = 3.0
+keywords = ["rocketreach"]
+mustRedact = [
+  'ROCKETREACH_API_KEY=2591a584d5981d16adfa48da35e4e11166964',
+  '{"level":"debug","msg":"config","rocketreach_token":"f0f883eb5447456b590c3e08823338284fe55"}',
+  '  rocketreachSecret: "3d1cc2b8e17241e3cf5205fff47030f0dedde"',
+]
+mustKeep = [
+  'ROCKETREACH_API_KEY=${ROCKETREACH_API_KEY}',
+  'INFO  rocketreach: api key rotated for account 42',
+]
+
+[[rules]]
+id = "skrapp-api-key"
+description = 'Skrapp.io API key (46 base62) next to a skrapp keyword'
+regex = '''(?i:skrapp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
+entropy = 3.5
+keywords = ["skrapp"]
+mustRedact = [
+  'SKRAPP_API_KEY=XesgvCxWtjCOXCjaJ0kvPSMnqvsRN0UBAkYZYLtAA2XTYk',
+  '{"level":"debug","msg":"config","skrapp_token":"qYD6JE8SKFRFFN1lTw3JLtWPfrWVL3eXzNtybsA8CW4sRZ"}',
+  '  skrappSecret: "ZCkRZGF8oyKCscRcVWsJeg6y0ZAB0hP7MvHzEhWEL8iiQk"',
+]
+mustKeep = [
+  'SKRAPP_API_KEY=${SKRAPP_API_KEY}',
+  'INFO  skrapp: api key rotated for account 42',
+]
+
+[[rules]]
+id = "peopledatalabs-api-key"
+description = 'People Data Labs API key (64 hex) next to a peopledatalabs / pdl keyword'
+regex = '''(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["peopledatalabs", "people_data_labs", "people-data-labs", "pdl_"]
+mustRedact = [
+  'PEOPLEDATALABS_API_KEY=1e362916d60bda7525190209a096f0753b3d4351c4c6ff8ea9b65ed9279a6e0c',
+  '{"level":"debug","msg":"config","peopledatalabs_token":"2b63c52c77c72cb3dc090463f9e36a1dc0e8758b3f84e2367e83de87016bcd2a"}',
+  '  peopledatalabsSecret: "f9a8298877b5a15ae04f44a883117ad0221f0098a41d7e0c1fc55e73d3af271f"',
+]
+mustKeep = [
+  'PEOPLEDATALABS_API_KEY=${PEOPLEDATALABS_API_KEY}',
+  'INFO  peopledatalabs: api key rotated for account 42',
+]
+
+[[rules]]
+id = "madkudu-api-key"
+description = 'MadKudu API key (32 hex) next to a madkudu keyword'
+regex = '''(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["madkudu"]
+mustRedact = [
+  'MADKUDU_API_KEY=cbde17bfce42b1d4361616fd46dd78b3',
+  '{"level":"debug","msg":"config","madkudu_token":"6fda6e9727b01a20e8c111673f1f019a"}',
+  '  madkuduSecret: "c9962f793e117f2a6089e71357d09d32"',
+]
+mustKeep = [
+  'MADKUDU_API_KEY=${MADKUDU_API_KEY}',
+  'INFO  madkudu: api key rotated for account 42',
+]
+
+[[rules]]
+id = "zerobounce-api-key"
+description = 'ZeroBounce API key (32 base36) next to a zerobounce keyword'
+regex = '''(?i:zerobounce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["zerobounce"]
+mustRedact = [
+  'ZEROBOUNCE_API_KEY=h5qejvcfuokai2qqwhev5toxd8auanqr',
+  '{"level":"debug","msg":"config","zerobounce_token":"lpp58su534uls6t1gz53lbftrabjxvut"}',
+  '  zerobounceSecret: "1l2td6b7bkbp80oboulnz7r63ezkry2l"',
+]
+mustKeep = [
+  'ZEROBOUNCE_API_KEY=${ZEROBOUNCE_API_KEY}',
+  'INFO  zerobounce: api key rotated for account 42',
+]
+
+[[rules]]
+id = "kickbox-api-key"
+description = 'Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keyword'
+regex = '''(?i:kickbox)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{40,70})\b'''
+entropy = 3.0
+keywords = ["kickbox"]
+mustRedact = [
+  'KICKBOX_API_KEY=live_QUats1lGObSH9QGqk3TrWYXCkyqjwTnktjChY7NMBA75bvSLpRdYoPcezUjMGvCP',
+  '{"level":"debug","msg":"config","kickbox_token":"live_DWlVpZp5bTWPx1Ze3QHN49glzxnyEnkf4GhL9aUS7MHAqkCPT3BgMT33WDKX5LWd"}',
+  '  kickboxSecret: "live_oArGokUWGALYJbYQgg2rrQidwOhKs64NaAPZFSsH9FmoWdzIuE64uhTesiVX24po"',
+]
+mustKeep = [
+  'KICKBOX_API_KEY=${KICKBOX_API_KEY}',
+  'INFO  kickbox: api key rotated for account 42',
+]
+
+[[rules]]
+id = "debounce-api-key"
+description = 'DeBounce API key (13 base36, uppercase) next to a debounce api keyword'
+regex = '''(?i:\bdebounce[_.-]?(?:api|key|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{13})\b'''
+entropy = 2.8
+keywords = ["debounce"]
+mustRedact = [
+  'DEBOUNCE_API_KEY=49J0CN806EGAV',
+  '{"level":"debug","msg":"config","debounce_token":"ZZS41PFN5XFEK"}',
+  '  debounce_api_key: "Q6UMYPV9SRK9S"',
+]
+mustKeep = [
+  'DEBOUNCE_API_KEY=${DEBOUNCE_API_KEY}',
+  'INFO  debounce: api key rotated for account 42',
+]
+
+[[rules]]
+id = "verimail-api-key"
+description = 'Verimail API key (32 base62) next to a verimail keyword'
+regex = '''(?i:verimail)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["verimail"]
+mustRedact = [
+  'VERIMAIL_API_KEY=S0CJQfqPB43wa2i9UXH2wrOcfcEGpJSG',
+  '{"level":"debug","msg":"config","verimail_token":"CpfulJbF2YmYTIhJD2ocY824MFKoCXke"}',
+  '  verimailSecret: "5JWjvOaBLVQbn0alFKic9BJzknjfoWtf"',
+]
+mustKeep = [
+  'VERIMAIL_API_KEY=${VERIMAIL_API_KEY}',
+  'INFO  verimail: api key rotated for account 42',
+]
+
+[[rules]]
+id = "onesignal-rest-api-key"
+description = 'OneSignal REST API key (48 base64 or os_v2_app_ + base32) next to a onesignal keyword'
+regex = '''(?i:onesignal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(os_v2_app_[a-z0-9]{50,120}|[A-Za-z0-9]{48}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.3
+keywords = ["onesignal"]
+mustRedact = [
+  'ONESIGNAL_API_KEY=os_v2_app_n786eri0wctnqwd23lm52drmt6p8s23q0p1qobvhz4rl6yfoev2b8ttn4zwoosde3she0at8mel808vgu8obb2gbdv6az93k3oje',
+  '{"level":"debug","msg":"config","onesignal_token":"q3fvhCjZnW2x8CsXWuZvLKqYJOsDB0qZ4AZT41qTdhcVBvoo"}',
+  '  onesignalSecret: "oGQwgC5XB9k8KWXVD8KpY6pU65zmQZfdvf3sCrN4nWCqGMaA"',
+]
+mustKeep = [
+  'ONESIGNAL_API_KEY=${ONESIGNAL_API_KEY}',
+  'INFO  onesignal: api key rotated for account 42',
+]
+
+[[rules]]
+id = "onesignal-api-key-v2"
+description = 'OneSignal v2 app / organization API key (os_v2_app_ / os_v2_org_ + base32)'
+regex = '''\b(os_v2_(?:app|org)_[a-z0-9]{50,120})\b'''
+keywords = ["os_v2_"]
+mustRedact = [
+  '> Authorization: Key: os_v2_app_ewv7ramsg6ezl7qvzp8mv3vgdwq42tpf3ritrwvtwqttw1bw7kn1hzn0faew2cbre7y6w4w64yaq0aaqf6bchwle9nj1g8oagjo69zjp8aki1z898',
+  'ONESIGNAL_API_KEY=os_v2_app_8w0w707wohgh5up1hyox52r7adptglg6xrukfs4bz7lxtee9yalmmn5mx77egmx2cjf7nfsehsptpt7rqkgtvvl63j0zwjdtaffsq2uo0jrigubna',
+]
+mustKeep = [
+  'INFO  onesignal: keys start with os_v2_app_',
+]
+
+[[rules]]
+id = "courier-auth-token"
+description = 'Courier auth token (pk_prod_ / pk_test_ + 28 base36) next to a courier keyword'
+regex = '''(?i:courier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_(?:prod|test)_[A-Z0-9]{26,30})\b'''
+entropy = 3.0
+keywords = ["courier"]
+mustRedact = [
+  'COURIER_API_KEY=pk_prod_DS4EF7JHTUK5D5ZN5CNS6KHYLGMN',
+  '{"level":"debug","msg":"config","courier_token":"pk_prod_E5AE5PXDJYHU3TMQHZMK2QHVAR7I"}',
+  '  courierSecret: "pk_prod_DT8SD8CEXIJ3M6LDH3NE65I46YE7"',
+]
+mustKeep = [
+  'COURIER_API_KEY=${COURIER_API_KEY}',
+  'INFO  courier: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "chatfuel-api-key"
+description = 'Chatfuel broadcast API token (128 base62) next to a chatfuel keyword'
+regex = '''(?i:chatfuel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{100,140})\b'''
+entropy = 3.5
+keywords = ["chatfuel"]
+mustRedact = [
+  'CHATFUEL_API_KEY=L6VyLpejqFcjfxkWs9dXbp7a83UJAkY2y9tKjmZ1A5VPWtuz3kB1373vuty2OptwI3QHnPjXySRR6p4dT9JVTxR5AtIpoY9rFV0rV2715JJYtOS9FEB2vSBikLE4CkJK',
+  '{"level":"debug","msg":"config","chatfuel_token":"veTbY15rpPxzAJSKDvBzULKVCsr5VrSovEs0aihBjtFPDBlEHGZpDRLG79q01bOWKQ2K0R1I08SJBHwNdoSKiIwIx3UNmXgg5Cv1UaU04pec7yxN9plxL1yJZ6RVMYNg"}',
+  '  chatfuelSecret: "RWZI9iEeUloHKPdoMWN9cp2p345B9PukUjEGT2LOgmUxRLxYRe8wMlzRNY8Fdv207u33Cncr7Baz7FDlJy30sOGPtdvQkAMiEVpPLx9uLzlbOA9rGjDgkr2verIuYJ22"',
+]
+mustKeep = [
+  'CHATFUEL_API_KEY=${CHATFUEL_API_KEY}',
+  'INFO  chatfuel: api key rotated for account 42',
+]
+
+[[rules]]
+id = "cliengo-api-key"
+description = 'Cliengo API key (UUID) next to a cliengo keyword'
+regex = '''(?i:cliengo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["cliengo"]
+mustRedact = [
+  'CLIENGO_API_KEY=1af09871-9a17-d449-5385-8e91870f2a6c',
+  '{"level":"debug","msg":"config","cliengo_token":"ec178eb9-8ea4-3051-9607-75ddc05373cd"}',
+  '  cliengoSecret: "f536eebe-994e-e486-eac5-d94d82f678a3"',
+]
+mustKeep = [
+  'CLIENGO_API_KEY=${CLIENGO_API_KEY}',
+  'INFO  cliengo: api key rotated for account 42',
+]
+
+[[rules]]
+id = "ayrshare-api-key"
+description = 'Ayrshare API key (4 groups of 8 base36 joined by -) next to an ayrshare keyword'
+regex = '''(?i:ayrshare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8})\b'''
+entropy = 3.0
+keywords = ["ayrshare"]
+mustRedact = [
+  'AYRSHARE_API_KEY=4E69RDOM-V28JSG4D-YVH20MB9-6D2OWWLY',
+  '{"level":"debug","msg":"config","ayrshare_token":"BCTTI3EP-1WRY1K62-OV6USTYH-ONPFL8TC"}',
+  '  ayrshareSecret: "MPWZAG6C-QKLML2V5-OV0N1Q01-LCWA2R1B"',
+]
+mustKeep = [
+  'AYRSHARE_API_KEY=${AYRSHARE_API_KEY}',
+  'INFO  ayrshare: api key rotated for account 42',
+]
+
+[[rules]]
+id = "mesibo-app-token"
+description = 'mesibo app token (64 base36) next to a mesibo keyword'
+regex = '''(?i:mesibo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["mesibo"]
+mustRedact = [
+  'MESIBO_API_KEY=zjxqpwl13gux6e5m5xnbg31377936ekivuevk4dluifj43uqbv9omsrjgss5heor',
+  '{"level":"debug","msg":"config","mesibo_token":"tjecus8ygnc95cp9y2e8iys0add5aw1olgfpiscilcin3bkj5dvwyxal4cyh2hu6"}',
+  '  mesiboSecret: "6uvvg0ppz98y284jk2q5k8lftnzqywf4kqrao2smac5wet5ctc564pzyndipx82m"',
+]
+mustKeep = [
+  'MESIBO_API_KEY=${MESIBO_API_KEY}',
+  'INFO  mesibo: api key rotated for account 42',
+]
+
+[[rules]]
+id = "tyntec-api-key"
+description = 'tyntec API key (32 base62) next to a tyntec keyword'
+regex = '''(?i:tyntec)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["tyntec"]
+mustRedact = [
+  'TYNTEC_API_KEY=mGJtBV2RUrv00x5ZHV6qBZsfWJngY6Qm',
+  '{"level":"debug","msg":"config","tyntec_token":"TaGAXmx4WbcZ8gapt4quqjZhtH1JZEMZ"}',
+  '  tyntecSecret: "ZokI8jp3FYW5ACj3xc4PeU4QyxzasriT"',
+]
+mustKeep = [
+  'TYNTEC_API_KEY=${TYNTEC_API_KEY}',
+  'INFO  tyntec: api key rotated for account 42',
+]
+
+[[rules]]
+id = "voodoosms-api-key"
+description = 'VoodooSMS API key (46 base62) next to a voodoo keyword'
+regex = '''(?i:voodoo(?:[_.-]?sms)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\b'''
+entropy = 3.5
+keywords = ["voodoo"]
+mustRedact = [
+  'VOODOOSMS_API_KEY=OCQqe6XrQvC34iy1BAjcDpHv59EcyZUZvb0a1XaCR2zj8d',
+  '{"level":"debug","msg":"config","voodoosms_token":"vCxsqrJs7mhBgzKEBj7J0j0otrktoiT1BPVkKAXTwreY7j"}',
+  '  voodoosmsSecret: "0Sj8KGVjNu2evxgnGz5RBAMOt9iXMybDlZ6IduzIl0zvCq"',
+]
+mustKeep = [
+  'VOODOOSMS_API_KEY=${VOODOOSMS_API_KEY}',
+  'INFO  voodoosms: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "d7network-api-token"
+description = 'D7 Networks API token (base64 / JWT) next to a d7 keyword'
+regex = '''(?i:d7[_.-]?network|\bd7sms)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=_.-]{20,400})(?![A-Za-z0-9+/=_.-])'''
+entropy = 3.5
+keywords = ["d7network", "d7_network", "d7-network", "d7sms"]
+mustRedact = [
+  'D7NETWORK_API_KEY=eyJVstpl0WdghYzWTrzcNaWH5Wg1dMTg0.JsSq61mFNoZqcHMlkzdadThd7PB9RZT5mnkWIkXDNaXSN8LkkqSxK_T4a1zHlkAkPvCEH10GEB4WL0KVdlWXT9MuvKkgM0wbsJdTqS_zyo9_DF628YN-JjO6.vabkkRWv9nH8kmuDZjVioXQskqvGquwnbFDB8xk0pD8',
+  '{"level":"debug","msg":"config","d7network_token":"eyJxr5KBslDALaoawpHOIvtfRdAENaf1V.vRmbqj3uR_rnIZWw7E7td5J256lTcUQ0dqxw6Zu6PQUnZ0MbcWroy0o6_q308cECskUU0YDMAXrWvwVoBzlZ53bdNifYeTh7al76wdyj4GT2EChUMEcjUWre.QlPTj84gYpA7Vx2Y8yqCV40OEtWrGQgoXz9wIfdP4e3"}',
+  '  d7networkSecret: "eyJrJl-Uzi_3lG8hjjcf6Lnv3p3Ups2Vt.heiWjaYFeu7HnvogvvS8a1IgVuo7DAjj8MdKtgOc90sHSUXChH4iw5I3Qp-mPvmxgfNwhDYKzVwJfIHrusjOebcFf8AtOFr7N-JeclRgg5YAJb4aKQQzrUQH.m_GZ30F6_vOvTu7spOahSQUytOV6bxp7h6pTAdDncFC"',
+]
+mustKeep = [
+  'D7NETWORK_API_KEY=${D7NETWORK_API_KEY}',
+  'INFO  d7network: api key rotated for account 42',
+]
+
+[[rules]]
+id = "textmagic-api-key"
+description = 'TextMagic API key (30 base62) next to a textmagic keyword'
+regex = '''(?i:textmagic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["textmagic"]
+mustRedact = [
+  'TEXTMAGIC_API_KEY=zE12xbbyZZyx6asD9xWylWs9RoG34p',
+  '{"level":"debug","msg":"config","textmagic_token":"k2ATzFMExjFtSsH6hQwdNR2sJbXh1K"}',
+  '  textmagicSecret: "m9O2RwVsMopVMRY4MXkVEJiw68oy4s"',
+]
+mustKeep = [
+  'TEXTMAGIC_API_KEY=${TEXTMAGIC_API_KEY}',
+  'INFO  textmagic: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "clickatell-api-key"
+description = 'Clickatell API key (22-32 base64url) next to a clickatell keyword'
+regex = '''(?i:clickatell)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{22,32})(?![A-Za-z0-9_=-])'''
+entropy = 3.3
+keywords = ["clickatell"]
+mustRedact = [
+  'CLICKATELL_API_KEY=WJAegd9NP2bIpQVfsZvPQcz8==',
+  '{"level":"debug","msg":"config","clickatell_token":"hAx7ePoc-YsZbLGJ_Jia-0hp=="}',
+  '  clickatellSecret: "GOVFTx0rxUcHFd-Z7NMDNa_3=="',
+]
+mustKeep = [
+  'CLICKATELL_API_KEY=${CLICKATELL_API_KEY}',
+  'INFO  clickatell: api key rotated for account 42',
+]
+
+[[rules]]
+id = "msg91-auth-key"
+description = 'MSG91 auth key (24 hex/base62) next to a msg91 keyword'
+regex = '''(?i:msg91)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\b'''
+entropy = 3.0
+keywords = ["msg91"]
+mustRedact = [
+  'MSG91_API_KEY=1209411hfcfuOR02vnzaZGLP',
+  '{"level":"debug","msg":"config","msg91_token":"230767G9UL6LEu9HekYNDiQ6"}',
+  '  msg91Secret: "363893H1XWKbF8Bc1FIY8U7C"',
+]
+mustKeep = [
+  'MSG91_API_KEY=${MSG91_API_KEY}',
+  'INFO  msg91: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "textlocal-api-key"
+description = 'Textlocal API key (base64-ish, 40-50 chars) next to a textlocal keyword'
+regex = '''(?i:textlocal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=]{40,50})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["textlocal"]
+mustRedact = [
+  'TEXTLOCAL_API_KEY=uEfsDjfRlt1c6dQ2NBzx24xoqrFiCZFQElgMd9rJKsNi',
+  '{"level":"debug","msg":"config","textlocal_token":"dfFa8FgIA98i2Kxm21G0NTTU5s1XKPV57g10SI6acwCl"}',
+  '  textlocalSecret: "BXA3pY3xQfr0ozkKKplwGYhLKM464BIdy1NeuAGrfWti"',
+]
+mustKeep = [
+  'TEXTLOCAL_API_KEY=${TEXTLOCAL_API_KEY}',
+  'INFO  textlocal: api key rotated for account 42',
+]
+
+
+# --- social, ads and media platforms ---
+
+[[rules]]
+id = "facebook-app-access-token"
+description = 'Facebook / Meta app access token (app id | app secret or app token, 15-16 digits | 27-32 chars)'
+regex = '''(?<![\w|])([0-9]{15,16}\|[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])'''
+keywords = ["access_token", "input_token", "app_token", "facebook", "fb_", "graph."]
+mustRedact = [
+  '10.0.0.7 - - "GET /v19.0/debug_token?input_token=abc&access_token=412569668941242|943eae6497fa3c0f5ba2f0ae5d95ebe1 HTTP/1.1" 200 512',
+  'FB_APP_TOKEN=553972363111755|ba7f337c33014cfcf52a53402cbca7a8',
+  '{"level":"debug","msg":"config","access_token":"428789904835916|a9a63d22be81bbf2abbab4b3a654fccb"}',
+]
+mustKeep = [
+  'INFO  ids 123456789012345|678 merged',
+  'DEBUG fb app 1234567890123456 loaded',
+]
+
+[[rules]]
+id = "facebook-client-token"
+description = 'Facebook / Meta client token (32 hex) next to a facebook client token keyword'
+regex = '''(?i:facebook|\bfb|meta)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\b'''
+entropy = 3.0
+keywords = ["facebook", "fb_", "fb-", "meta_", "meta-"]
+mustRedact = [
+  'FACEBOOK_CLIENT_TOKEN=83c166e5f60bd9a87eba49c5e0c59f47',
+  '  facebook_client_token: "a9954a9405d397bdf5cd925a696bbc18"',
+  "ERROR worker-2 cfg={'facebook_client_token': '0375f973098cbc1a45f73f19c3766ceb'}",
+]
+mustKeep = [
+  'FACEBOOK_CLIENT_TOKEN=${FACEBOOK_CLIENT_TOKEN}',
+]
+
+[[rules]]
+id = "instagram-access-token"
+description = 'Instagram Basic Display / Instagram Login user access token (IGQV / IGAA + base64url)'
+regex = '''\b((?:IGQV|IGAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])'''
+keywords = ["igqv", "igaa"]
+mustRedact = [
+  '10.0.0.7 - - "GET /me/media?fields=id,caption&access_token=IGAAK6EmzrI1RHTGAP0iBQ2OkrcJyOTQBNLA3TKRBh2y03imdbpjTJLso0utKiGmrCulVaxNiyGeKAEEOknqT2nZKrIxEcjRYlEYs--Skp8IqDMed7cgtX2ufdHp5_ymc9wCkRmrLTsKYCOIEVGRDobZuOj HTTP/1.1" 200 512',
+  'INSTAGRAM_ACCESS_TOKEN=IGAAK39D-R-wEuHvOanxJmvh30-2ZrsiZ8FcPU4CZU4cus5YCkaBal8Otw9fz9IRzUZFYCfhsX8N0ZKiZ2AKrbcTcPzF1eNX2AjeSu80HR0s4NzQb8lWGGsMb5CWuL6D6k0hLZsi-QoVN7Cd8jZHLr2zdQ7',
+  '{"level":"debug","msg":"config","access_token":"IGQVJ1B6AVJE_MT_pwGB5MmJnksfby-jmrahww1ggdKgt2z1YJGhFGexnIw2Be7CdK84_gul37rgxpV-B894MZQxdepw6wAA8AgcdRGWYiIZfk4KLY8vemjqsNCK0cN7pJyQOF__nMwUNbDV1UdpixV8mow"}',
+]
+mustKeep = [
+  'INFO  instagram: tokens start with IGQV',
+  'DEBUG parser saw truncated value IGQVJXa3Bm and ignored it',
+]
+
+[[rules]]
+id = "threads-access-token"
+description = 'Threads API user access token (THQV / THAA + base64url)'
+regex = '''\b((?:THQV|THAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])'''
+keywords = ["thqv", "thaa"]
+mustRedact = [
+  '10.0.0.7 - - "GET /v1.0/me/threads?access_token=THQVJIGzwd_pVnOWdD1Hz9daRAxWgE7ycc-KVC5AU8XqBkOeFE6abeh-bcmAJ-cG450s7j1wBqiOLMtPdoIIS1w22h9ib8GTHvLRu7sEsMRUvQcXpctB3vYMtPPTK5Z16f_khCunCTGoBYTxnxMcQLZgAJp HTTP/1.1" 200 512',
+  'THREADS_ACCESS_TOKEN=THQVJI5xNxrbwsvonRIq84o3QD2MUkQw6gX_HeAJbuNHwJHD7sdof1628NGG2oB3dx0t4AinAClcS_M9nuLaeyStak5WgJdX9gkbO35t3BTa-zx5u5pI8O4QLIJpyAIaP2Cr6U1QCfAld89zbb06GmdSHf5',
+]
+mustKeep = [
+  'INFO  threads: tokens start with THQV',
+]
+
+[[rules]]
+id = "twitter-access-token"
+description = 'Twitter / X OAuth 1.0a access token (numeric user id - 20-40 base62) next to a twitter keyword'
+regex = '''(?i:twitter|\bx[_.-]api|\btw)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9]{6,20}-[A-Za-z0-9]{20,40})\b'''
+entropy = 3.3
+keywords = ["twitter", "x_api", "x-api", "tw_"]
+mustRedact = [
+  'TWITTER_ACCESS_TOKEN=366674252423796552-j6Z5WEAea2g20T7CmQoCt5RN4rNZ7DY',
+  '{"level":"debug","msg":"config","twitter_oauth_token":"768361858610194270-E8JPVzPe7KxEYP44vDU3EcQu8QLacAs"}',
+  '  twitterAccessToken: "342613228781989335-q24cecJl8GZHn7nZzctFuupontzXTPI"',
+]
+mustKeep = [
+  'TWITTER_ACCESS_TOKEN=${TWITTER_ACCESS_TOKEN}',
+  'INFO  twitter: user 1234567890 followed',
+]
+
+[[rules]]
+id = "twitter-api-key"
+description = 'Twitter / X API key (consumer key, 25 base62) next to a twitter keyword'
+regex = '''(?i:twitter)[\w.-]{0,20}(?i:key|consumer)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\b'''
+entropy = 3.3
+keywords = ["twitter"]
+mustRedact = [
+  'TWITTER_API_KEY=URnLr2tR2m9XqjVVB0zLygUdA',
+  '{"level":"debug","msg":"config","twitter_consumer_key":"xdF8NejX0Z270UKIyKqei4N1W"}',
+]
+mustKeep = [
+  'TWITTER_API_KEY=${TWITTER_API_KEY}',
+]
+
+[[rules]]
+id = "twitter-oauth2-client-secret"
+description = 'Twitter / X OAuth 2.0 client secret (50 base64url) next to a twitter secret keyword'
+regex = '''(?i:twitter)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["twitter"]
+mustRedact = [
+  'TWITTER_CLIENT_SECRET=mebrNjimJAoHNorP2A5Je-AFetDboGqqEsQqVT-WSNBw-PBjka',
+  '{"level":"debug","msg":"config","twitter_oauth2_client_secret":"9V9stfXPJ3_6m3MZN1OnuQ6qCI5y028a0YuzI49EZN_mOzmpBg"}',
+]
+mustKeep = [
+  'TWITTER_CLIENT_SECRET=${TWITTER_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "linkedin-client-secret"
+description = 'LinkedIn OAuth client secret (16 base62, or WPL_AP1. prefixed) next to a linkedin keyword'
+regex = '''(?i:linkedin)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:WPL_AP[0-9]\.[A-Za-z0-9]{16}\.[A-Za-z0-9=]{6,12})|[A-Za-z0-9]{16})(?![A-Za-z0-9=.])'''
+entropy = 3.0
+keywords = ["linkedin"]
+mustRedact = [
+  'LINKEDIN_CLIENT_SECRET=WPL_AP1.m8zFX39ldtlwXJkE.1LG7ef==',
+  '{"level":"debug","msg":"config","linkedin_secret":"XkQUmLTBe5DER4aZ"}',
+  '  linkedinClientSecret: "WPL_AP1.GwcaHfifaJ749Ary.C17MAp=="',
+]
+mustKeep = [
+  'LINKEDIN_CLIENT_SECRET=${LINKEDIN_CLIENT_SECRET}',
+  'INFO  linkedin: profile 42 synced',
+]
+
+[[rules]]
+id = "linkedin-access-token"
+description = 'LinkedIn OAuth 2.0 access / refresh token (AQ + 150+ base64url) next to a linkedin keyword'
+regex = '''(?i:linkedin)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(AQ[A-Za-z0-9_-]{150,500})(?![A-Za-z0-9_-])'''
+keywords = ["linkedin"]
+mustRedact = [
+  'LINKEDIN_ACCESS_TOKEN=AQr1L9uFQ-IlUJf1C9WPOU9wFzGLkcvlBiVwpX4KR64eC6GDChfBnI-OfQEFz49hpdOSAuieKSyUVGPin2MwfDBsC-qOm3hlQkUoSLY-kFgDda-ROnpHMhHEHax8bJLioLC5iOLhWv4Ryb1laOBLldaaZXJ4MnAl5H4pwcp6UiRYw5ruB0PPcM8l3t7v1YPAB0xTDrsd0PvOMNN_BUFziG_2kr8mnUaCesw1lCODtnuL_mdrESa_17l0YzfQfHkACwSEZA71vN_YKgBdagqpofHWfme8-W_68AZiDhtGuj1JMIXM_NoJZWqHCnY0Y7BxfarkYqvVWtNmsa8nTdlkzpzeicU3VqAK',
+  '{"level":"debug","msg":"config","linkedin_token":"AQryXMYDPMUIzucmFaNeTN9fI2xjzr04kyvggyCsJTU86nUoL1trWRipbowPfbnyzO4DEj-Pp1IKD0O46eVDP34llxZV6D_mGHseYWtIQlc_F_s57aBegZY37-SHlKrxg8ZCjvcFb7b8nLbIti-q0G5p6zZ2oQH-jbmhKy1PonTUBscJudtk0zQANziMtDj0tMJgwWl2NPcj9k4PbGXR3Nj03l8iACTdpIwOCuIAnY6wswnDGqAD95zJp9BtX0O_5GRmkh4Q5q5hm3ODgeqeSDwe5UtSexrwg688BRaZB8XB9v0YpxHmMCSDLUE3wATw6UZMmSrVzrFPyuVfVC5YWIJ9AhkdMkjc"}',
+]
+mustKeep = [
+  'LINKEDIN_ACCESS_TOKEN=${LINKEDIN_ACCESS_TOKEN}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "tiktok-access-token"
+description = 'TikTok user access / refresh token (act. / rft. + base62 + !region) next to a tiktok keyword'
+regex = '''\b((?:act|rft)\.[A-Za-z0-9]{40,80}(?:![0-9]{3,6}(?:\.[a-z0-9]{2,4})?)?)(?![A-Za-z0-9!.])'''
+entropy = 3.5
+keywords = ["tiktok"]
+mustRedact = [
+  'TIKTOK_ACCESS_TOKEN=rft.3r7mpDC40ULYl8YH0O6mm6c9F0tfOSwwmNc2nnImDtWLKG5zJaUpOI09!2467.va',
+  '{"level":"debug","msg":"config","tiktok_refresh_token":"act.nw6AFqBqMsH7QJTX62Aj0uKvr9zExPRqMdXRhZ3aRSdeii5qAHp74B1n!1588.va"}',
+]
+mustKeep = [
+  'TIKTOK_ACCESS_TOKEN=${TIKTOK_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "tiktok-business-access-token"
+description = 'TikTok for Business / Marketing API access token or app secret (40 hex) next to a tiktok keyword'
+regex = '''(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["tiktok"]
+mustRedact = [
+  'TIKTOK_ADS_ACCESS_TOKEN=901c9efe0c98fa27ab7b1ddd5bb42c3e77d8e4bf',
+  '{"level":"debug","msg":"config","tiktok_app_secret":"7a53225c6a80064cf29131e2d2f52ae6830c8405"}',
+  '> tiktok Access-Token: 919dfbcf702e046c608ed8f8b80b7c06a731cca1',
+]
+mustKeep = [
+  'TIKTOK_ADS_ACCESS_TOKEN=${TIKTOK_ADS_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "pinterest-access-token"
+description = 'Pinterest API v5 access / refresh token (pina_ / pinr. + base62)'
+regex = '''\b(pin(?:a_|r\.)[A-Za-z0-9_.-]{60,200})(?![A-Za-z0-9_.-])'''
+keywords = ["pina_", "pinr."]
+mustRedact = [
+  '> Authorization: Bearer: pina_MJMO1W6VXWTO2R12FHJB0DGBM54G0YYFI2BWIRICR6RLDNOC0SM7KVN3QRAE9C68SO2CM71URMTWLDFFMBMELEZRIU',
+  'PINTEREST_ACCESS_TOKEN=pina_SJR63OTQGL7A9UTIMVTIWI1MLYQZ3UDZJLCJB2E6FCBQY2Q3P45S5W0F14E0GS7SG0D26IH1KUZW6MHY599XEPXBU8',
+  '{"level":"debug","msg":"config","access_token":"pina_GI0V1A1YTK0OA97O85M7F3ITVOW3A5309F8OOSB3FG3KZ8VE0DM2UP6SFSD39DI9OODZDQ7HK8EI4UI0CFIQPRSZ9B"}',
+]
+mustKeep = [
+  'INFO  pinterest: tokens start with pina_',
+]
+
+[[rules]]
+id = "reddit-client-secret"
+description = 'Reddit app client secret / refresh token (27-30 base64url) next to a reddit keyword'
+regex = '''(?i:reddit)[\w.-]{0,20}(?i:secret|refresh|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{27,30})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["reddit"]
+mustRedact = [
+  'REDDIT_CLIENT_SECRET=5NolV2kB1qrvMz2lqNTFsjJHYAVe_t',
+  '{"level":"debug","msg":"config","reddit_refresh_token":"kppW4mUuuiOjNaU_91cxkAgFp9pJ25"}',
+  "ERROR worker-2 cfg={'reddit_secret': 'AOr7chf4awst3k4x__A6K0cjEH15h0'}",
+]
+mustKeep = [
+  'REDDIT_CLIENT_SECRET=${REDDIT_CLIENT_SECRET}',
+  'INFO  reddit: subreddit r/devops fetched',
+]
+
+[[rules]]
+id = "google-ads-developer-token"
+description = 'Google Ads API developer token (22 base64url) next to a developer token keyword'
+regex = '''(?i:developer[_.-]?token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["developer_token", "developer-token", "developertoken", "developer.token"]
+mustRedact = [
+  '  developer_token: "uFQGUYMJ1hMDLN6k4btsgW"',
+  '> developer-token: V2Uz-oiRpcNLc5Ay1Bdp8N',
+  'GOOGLE_ADS_DEVELOPER_TOKEN=3WMngXURMFbi8-1pYDGgHS',
+]
+mustKeep = [
+  'developer_token: ${GOOGLE_ADS_DEVELOPER_TOKEN}',
+  'INFO  developer_token approved for basic access',
+]
+
+[[rules]]
+id = "spotify-client-secret"
+description = 'Spotify Web API client secret (32 hex) next to a spotify keyword'
+regex = '''(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["spotify"]
+mustRedact = [
+  'SPOTIFY_CLIENT_SECRET=c6f8ed54e0a6fe1e344276795260e692',
+  '{"level":"debug","msg":"config","spotify_secret":"8d6ab03ba2d124e0af3afcdb49a3d48c"}',
+  '  spotifyKey: "a80f6e0f76076c2f6b0bcf2510527bde"',
+]
+mustKeep = [
+  'SPOTIFY_CLIENT_SECRET=${SPOTIFY_CLIENT_SECRET}',
+  'INFO  spotify: playlist 37i9dQZF1DXcBWIGoYBM5M loaded',
+]
+
+[[rules]]
+id = "spotify-access-token"
+description = 'Spotify access / refresh token (BQ / AQ + base64url) next to a spotify keyword'
+regex = '''(?i:spotify)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([AB]Q[A-Za-z0-9_-]{100,400})(?![A-Za-z0-9_-])'''
+keywords = ["spotify"]
+mustRedact = [
+  'SPOTIFY_ACCESS_TOKEN=BQMPMs-Fu94gqw-VBE4rbFcLZ0QRoWfIxJKltwri8aYc-8BvsD2eu_BY21bMXhLa0vwVmJjuZaXIjtxjLxebgOZv1m-yyFws1JXXAESXoaeH8-7vRIN75OxNBFLzz-AYb8HG6GGBGMs-F4YtA9bthQF7-S7iQvjHI0HypBpqm8OYeJR_kcu3c4crMnr2KFdLFjnFp9eT2Z',
+  '{"level":"debug","msg":"config","spotify_refresh_token":"BQg27c11o-X9KXC8aYqpBQobua3pCcT-1CvazhxSyn1gFipDRGKzDXOoMiuFAzb985LTfgLB49Y9nsElXprfd_lwVZVzn1n0BY0r3FwR6_FvWqeCClycrFkHbBeDqPAwcY8P24vYZDUgu0o3ks-6J32sBGqEqJWUeDXC790yj8miqZt_1Q2k7t0oEgrJb9ZNT3bhEScefR"}',
+]
+mustKeep = [
+  'SPOTIFY_ACCESS_TOKEN=${SPOTIFY_ACCESS_TOKEN}',
+]
+
+[[rules]]
+id = "twitch-stream-key"
+description = 'Twitch stream key (live_ + numeric user id + _ + 30 base62)'
+regex = '''\b(live_[0-9]{6,12}_[A-Za-z0-9]{30})\b'''
+keywords = ["live_"]
+mustRedact = [
+  'STREAM_KEY=live_749581496_fLxtpKvL0OJyBydGq2xE05vUBasbRZ',
+  'ffmpeg -re -i in.mp4 -f flv rtmp://live.twitch.tv/app/live_393829653_wKAKWAG8WaSt2acsrPxm250zgOC4u5',
+  '{"level":"debug","msg":"config","streamKey":"live_208736258_QTnPybbgtH3gp8Gwuni5kS9AUw51Kf"}',
+]
+mustKeep = [
+  'INFO  live_42_ready=true',
+  'DEBUG parser saw truncated value live_126031192_Kx2 and ignored it',
+]
+
+[[rules]]
+id = "twitch-irc-oauth-token"
+description = 'Twitch chat (IRC) OAuth token (oauth: + 30 base36)'
+regex = '''(?i:\boauth:)([a-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["oauth:"]
+mustRedact = [
+  'PASS oauth:gex4xas1uhyzsme13oxrk9to9jcc7m',
+  'TWITCH_CHAT_TOKEN=oauth:kh7aqphtvm9nvf1wprv4ldk8mciwlx',
+]
+mustKeep = [
+  'INFO  oauth: token refreshed (expires_in=14400)',
+]
+
+[[rules]]
+id = "twitch-client-secret"
+description = 'Twitch app client secret (30 base36) next to a twitch secret keyword'
+regex = '''(?i:twitch)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["twitch"]
+mustRedact = [
+  'TWITCH_CLIENT_SECRET=mjq9bovt5qzul43ty678y2x5jvo2b0',
+  '{"level":"debug","msg":"config","twitch_client_secret":"ow8m3u6ro3vpilgy3dx29elxp5o3vu"}',
+]
+mustKeep = [
+  'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "snapchat-client-secret"
+description = 'Snapchat / Snap Kit OAuth client secret (keyword-bound, 22-64 base64url) next to a snapchat keyword'
+regex = '''(?i:snapchat|snap[_.-]?kit|\bsnap)[\w.-]{0,20}(?i:secret|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["snapchat", "snapkit", "snap_", "snap-"]
+mustRedact = [
+  'SNAPCHAT_CLIENT_SECRET=Ttg35zU9wQ5uKBtZ7H4GbiF4KsdHI32gJUphzp4CVKl',
+  '{"level":"debug","msg":"config","snap_kit_secret":"Z4Ep9yLpAlpDSVmkeTTaZ8ksdKMVJbExw8roTetS0rY"}',
+]
+mustKeep = [
+  'SNAPCHAT_CLIENT_SECRET=${SNAPCHAT_CLIENT_SECRET}',
+  'INFO  snapshot 42 taken',
+]
+
+[[rules]]
+id = "youtube-stream-key"
+description = 'YouTube Live stream key (4 groups of 4 base36 joined by -) next to a youtube / stream key keyword'
+regex = '''(?i:youtube|stream[_.-]?key)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)\b'''
+entropy = 3.0
+keywords = ["youtube", "stream_key", "streamkey", "stream-key", "stream.key"]
+mustRedact = [
+  'YOUTUBE_STREAM_KEY=lajv-oqej-n4na-ol1k-xrzg',
+  'rtmp_url="rtmp://a.rtmp.youtube.com/live2" stream_key=yyf5-dufw-n7xq-uztv-kuox',
+]
+mustKeep = [
+  'YOUTUBE_STREAM_KEY=${YOUTUBE_STREAM_KEY}',
+]
+
+
+# --- identity and auth providers ---
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "okta-client-secret"
+description = 'Okta OIDC app client secret (40-64 base64url) next to an okta secret keyword'
+regex = '''(?i:okta)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["okta"]
+mustRedact = [
+  'OKTA_CLIENT_SECRET=P-Hpp9PwW9aDs6G-fF3kdm2QSiEghBo0Yy061lNDZHuxR_0IbElPHL3Plpf5BHSX',
+  '{"level":"debug","msg":"config","okta_oauth2_client_secret":"AZ55dOhYZdaYPp9l6aNa_gk7vHB1vfSOtOiDL5JnmD0v79NSVYAql8iqAwPYBh43"}',
+  '  oktaClientSecret: "4Mhrk1wxAu0OioAp0v2OTbeTVD6dJQLlM4Xp__xa1QaTn59Kd9mApvoH33JJGvAY"',
+]
+mustKeep = [
+  'OKTA_CLIENT_SECRET=${OKTA_CLIENT_SECRET}',
+  'INFO  okta: client secret rotated for app 0oa1b2c3d4',
+]
+
+[[rules]]
+id = "auth0-client-secret"
+description = 'Auth0 application client secret (64 base64url) next to an auth0 keyword'
+regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["auth0"]
+mustRedact = [
+  'AUTH0_CLIENT_SECRET=OSV2I_255SzI0VwVFxupIU6QosSf9IVTg_s17w9T5Idiolmb4CPqP41vzSyetOZH',
+  '{"level":"debug","msg":"config","auth0_secret":"acAuvn3SDZV-m135MGKKnGjIHUgFRapucgV-QphROC545ezOjivkQwDoleCx1wBB"}',
+  '  auth0ClientSecret: "UN7q0jY6iN94vfNmkm-eQA0Y1Z_icgJymLvsYzRdvJwN59Nme1DpByGqOKiJivyO"',
+]
+mustKeep = [
+  'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}',
+  'INFO  auth0: tenant acme.eu.auth0.com loaded',
+]
+
+[[rules]]
+id = "auth0-management-api-token"
+description = 'Auth0 Management API token (JWT) next to an auth0 keyword'
+regex = '''(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])'''
+keywords = ["auth0"]
+mustRedact = [
+  'AUTH0_MGMT_TOKEN=eyJHhHXQiWi5sx0hP7b740W2_db5ZNuq-4zGPEV-E5o.eyJIk9wHZ1mn9LUHQgvA8A6FfHZ3hA6lOpueVrCdOXWbvPlUOWWc_KZmI9N8f3358s4U-hyhwm8G0kiA_C601fLKPc7QUjbo-j4pqFSgk_6AKVEnkknohdVIDWk-ltG0TTac8jKjnkyA-G5DBv_ZGarUDRZIDbNK1VllzD6QvLDI2BzqoF5Zjbq-11sW3qeAXXgkYwqFKso.XU38MoPTwsbTbd-i-mYrYMXHimRYp9-CP6IhyEd4rewctVYtBX5YNeBYdzAa9nhqRXvX-6uzBVhsDPVw7L4g1MzvNjmaKGihfmwuPT2AbQ8AEBAxvukNWblqkFKGj55vaH--U0E7MebKuEv9E_rhHso7klqjI7qHpzJe37J7b75r_jxILEOhF-72F3z02UWlzm1UuSI9xUltattA4WGc1dQ-OerbD5dPXy7J8cWQXbDCB7oXfGRaM1Dw9Htai8ZYDuRTs20G73uk280oianINz8Vd_wglb56ibFwE6EozYZdbC3VMGiqAzCX_8zw0s-gAcuhJTZKBNTXjGlpDGPpEq',
+  '{"level":"debug","msg":"config","auth0_management_token":"eyJpFOpsq3zmJpHAgL7svx4PT-0iixUZ6HnK73AFiNv.eyJ1L18emx5W9dm0S_WMz8Y7QZMS9-zdjshXFsQhmPBSIot1kyvv_GqdhkCMEr3HvfnH3gxLhIZNcmnDgEr91MOF661ypivIidXO_f4eYWykZ77UjtX-bWjKv8DuQQ5XSvL-EVEfhyMKxJyKNlJ1DLl3oBdEAID1-HgJe-KfLysg4Sg2d_zr2jCaws4s4jafR7vUSQaXVAF.4nlcIswTfTa0fbXeKYOwOGiLkVdOOt8wavSOrite3uMeRY66pnsZ6tLYkuZvzrhIycAfe-POydUI_1Ms8c-3Rud_OK3dIx1ZkV9oFiL-lfJF9ddlBmlfFdIxpl85K-mJoWyy0FIPUkhhPFAD01YFFENlqUdFDwUK5fdq0VDB0aSfsZREZmBRGGHJ4lswrv0aNrl-S6bjvNzg00V6JmlJK_Pzsl2iAfFf146n7wPQ6FlaPlYfIdYo_uzqbaS3v4rdfWtVe7weKXrb-UMqEE8GTv2CO1BuDXVHcOhUennXwRPSv13rJqbCySb8wjFB6_x3a7xbp2nS8cGHLVwmssqfhE"}',
+]
+mustKeep = [
+  'AUTH0_MGMT_TOKEN=${AUTH0_MGMT_TOKEN}',
+]
+
+[[rules]]
+id = "clerk-secret-key"
+description = 'Clerk secret key (sk_live_ / sk_test_ + base62) next to a clerk keyword, or a Clerk webhook secret'
+regex = '''(?i:clerk)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_|whsec_)[A-Za-z0-9+/=]{20,64})(?![A-Za-z0-9+/=])'''
+keywords = ["clerk"]
+mustRedact = [
+  'CLERK_SECRET_KEY=sk_live_3t9DSxXjhO5AKbB5JUnhh32N35TJsxEveCYkldKjYV',
+  '{"level":"debug","msg":"config","clerk_secret":"sk_live_c0A3W9xa0Js0O64sD7TEg0uJuFLL9bVAehQmNmDGXO"}',
+  '  clerkSecretKey: "sk_test_0KWRTWcmCJu7hgmkeiDoUWdCoanmv68uARigBl55f5"',
+]
+mustKeep = [
+  'CLERK_SECRET_KEY=${CLERK_SECRET_KEY}',
+  'INFO  clerk: publishable key pk_test_Y2xlcmsuZXhhbXBsZS5jb20k loaded',
+  'clerk user_id=user_2NNEqL2nrIRdJ194ndJqAHwEfxC session=sess_2NNEqL2nrIRdJ194ndJqAHwEfxC',
+]
+
+[[rules]]
+id = "stytch-secret"
+description = 'Stytch project secret (secret-live- / secret-test- + base64url)'
+regex = '''\b(secret-(?:live|test)-[A-Za-z0-9_=-]{30,44})(?![A-Za-z0-9_=-])'''
+keywords = ["secret-live-", "secret-test-"]
+mustRedact = [
+  'STYTCH_SECRET=secret-live-Mmc1bZ8Xpx2B1f9CO8HlqphWtdM-tsUeBH1E',
+  '{"level":"debug","msg":"config","stytch_secret":"secret-live-TKjHM4bFwPfp4ZjtLDT7b_TiZxxk_Pu_3nyl"}',
+  'curl -u project-live-1b2c3d4e-5f60-7a8b-9c0d-e1f2a3b4c5d6:secret-test-j6pP23HxqTViYe2q1ZqWzdFaRHaskdZOmcLp https://api.stytch.com/v1/users',
+]
+mustKeep = [
+  'INFO  stytch: secrets start with secret-live-',
+  'DEBUG parser saw truncated value secret-test-Zx9 and ignored it',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "workos-api-key"
+description = 'WorkOS API key (sk_ + base62/base64) next to a workos keyword'
+regex = '''(?i:workos)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_(?:test_|live_)?[A-Za-z0-9]{30,100})\b'''
+keywords = ["workos"]
+mustRedact = [
+  'WORKOS_API_KEY=sk_test_YXWWObbfFNGLzbT3uENDLDIIye5YBaJZ8cO0eoNJvyL7jnPUIDG3J5tdLLth',
+  '{"level":"debug","msg":"config","workos_key":"sk_test_4ZcxJz6PYzxQRn2T6XQ3rs55gKXOVgObcZWDAcCyk7vqSFWKQurP5MSoBUw9"}',
+]
+mustKeep = [
+  'WORKOS_API_KEY=${WORKOS_API_KEY}',
+  'INFO  workos: client_01H2X3Y4Z5 connected',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "fusionauth-api-key"
+description = 'FusionAuth API key (40-64 base64url) next to a fusionauth keyword'
+regex = '''(?i:fusionauth)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["fusionauth"]
+mustRedact = [
+  'FUSIONAUTH_API_KEY=QXoTwN9AuK-H-jUkLw5POYe9UWL4Z5STR60MQmuDCS-5ypenICVPxQ5SZYc_1R4G',
+  '{"level":"debug","msg":"config","fusionauth_token":"94ejz1pG0Y8ZG6VWhAOmbyxtbsG7_qXn1GwripGAYzbJg7J9c6SOysz_kowiva6f"}',
+  '  fusionauthSecret: "JVaOREtW4ni6XG3aWhtafk6DSr_hxxUTug4ZVoxSxCRI3JK7Rycl34mFbHGgk7p2"',
+]
+mustKeep = [
+  'FUSIONAUTH_API_KEY=${FUSIONAUTH_API_KEY}',
+  'INFO  fusionauth: api key rotated for account 42',
+]
+
+[[rules]]
+id = "keycloak-client-secret"
+description = 'Keycloak client secret (32 base62) next to a keycloak keyword'
+regex = '''(?i:keycloak|\bkc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.5
+keywords = ["keycloak", "kc_"]
+mustRedact = [
+  'KEYCLOAK_CLIENT_SECRET=WUX989uY3dqLiscPgvRmPxnuB6QAsrex',
+  '{"level":"debug","msg":"config","keycloak_credentials_secret":"zgV8iwyqXW5W9e6ku2SiuPygHs5IlhI2"}',
+  'KC_CLIENT_SECRET=7e2nzmVFuHmxeiojS7QIcIsCS7MMvdFF',
+]
+mustKeep = [
+  'KEYCLOAK_CLIENT_SECRET=${KEYCLOAK_CLIENT_SECRET}',
+  'INFO  keycloak: realm acme started',
+  'keycloak realm=acme client_id=web-app session_state=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+]
+
+[[rules]]
+id = "onelogin-client-secret"
+description = 'OneLogin API client id / secret (64 hex) next to a onelogin keyword'
+regex = '''(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["onelogin"]
+mustRedact = [
+  'ONELOGIN_API_KEY=0510c036d05d35be05aa8c887e9a86a13238c6ee433f62180aee846112116f39',
+  '{"level":"debug","msg":"config","onelogin_token":"d5357c32f9238de40c1aff64843376e600b9b86d1d94e8690c0e78afa21c33b8"}',
+  '  oneloginSecret: "164f0e093d563d40a56bba232a4a3c51db295f0e5afaf841d9fdc2df7f5d11ef"',
+]
+mustKeep = [
+  'ONELOGIN_API_KEY=${ONELOGIN_API_KEY}',
+  'INFO  onelogin: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "pingidentity-client-secret"
+description = 'PingOne / PingFederate client secret (keyword-bound, 40-70 base64url and ~.) next to a ping keyword'
+regex = '''(?i:ping(?:one|identity|fed(?:eration)?|id))[\w.-]{0,20}(?i:secret|token|key)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{40,70})(?![A-Za-z0-9_~.-])'''
+entropy = 3.5
+keywords = ["pingone", "pingidentity", "pingfed", "pingid"]
+mustRedact = [
+  'PINGONE_CLIENT_SECRET=BdmoZor7b-e2NL9hOm5MjhzRk8_t-oR2NYg4i8iNb6gU0aaLreiwUWluZiYJYOhR',
+  '{"level":"debug","msg":"config","pingfederate_client_secret":"WpsPxkrXePbVyT2IJYF48M7UxNuvYqesFaQ9ieek5qCYfeYbWIhh-rvIeh_M_mVC"}',
+]
+mustKeep = [
+  'PINGONE_CLIENT_SECRET=${PINGONE_CLIENT_SECRET}',
+  'INFO  ping 10.0.0.7 ok',
+]
+
+[[rules]]
+id = "duo-secret-key"
+description = 'Duo Security secret key / skey (40 base62) next to a duo keyword'
+regex = '''(?i:\bduo|skey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["duo", "skey"]
+mustRedact = [
+  'DUO_SECRET_KEY=3G2sdpsjelzPVRUOb6MzPmGqUFxibQT9Qb2FIk0Z',
+  '  skey: "LW3twSKuLw2vMgQXw4rIWgVRRd2YSLK21Z1rJy01"',
+  'skey = esEMuU8VLnLD7lIUe6nkpzPoEIMU0HihvNp9DK63',
+]
+mustKeep = [
+  'DUO_SECRET_KEY=${DUO_SECRET_KEY}',
+  'INFO  duo: push sent to device DPFZRS9FB0D46QFTM899',
+  'duo txid=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f device=DPFZRS9FB0D46QFTM899 result=allow',
+]
+
+[[rules]]
+id = "duo-integration-key"
+description = 'Duo Security integration key (DI + 18 uppercase base36) next to a duo / ikey keyword'
+regex = '''(?i:\bduo|ikey)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(DI[A-Z0-9]{18})\b'''
+keywords = ["duo", "ikey"]
+mustRedact = [
+  'DUO_INTEGRATION_KEY=DI29O734XFNGDVPWCD8L',
+  'ikey = DIXUOCK7XKC03D30UIP4',
+]
+mustKeep = [
+  'DUO_INTEGRATION_KEY=${DUO_INTEGRATION_KEY}',
+]
+
+[[rules]]
+id = "firebase-database-secret"
+description = 'Firebase Realtime Database legacy secret (40 base62) next to a firebase keyword'
+regex = '''(?i:firebase)[\w.-]{0,20}(?i:secret|auth|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["firebase"]
+mustRedact = [
+  'FIREBASE_DATABASE_SECRET=KL74034s4UUTTAAHdhst6SrYlmigEpKp9GyURzEM',
+  '{"level":"debug","msg":"config","firebase_secret":"TlI2Ap2i95QNojmHRoMrWbyEmP7QU3buTuv3FnVs"}',
+  'level=warn msg="env" firebase.auth_token=lwGvsOHqdz7YYfVxxiUHlgsD3Ccae7VTJw4dgWHk',
+]
+mustKeep = [
+  'FIREBASE_DATABASE_SECRET=${FIREBASE_DATABASE_SECRET}',
+  'INFO  firebase: project acme-prod initialised',
+]
+
+[[rules]]
+id = "firebaseio-auth-param"
+description = 'Firebase Realtime Database URL with an auth= secret or ID token'
+regex = '''(?i:\.firebaseio\.com|\.firebasedatabase\.app)/[^\s"'?]*\?(?:[^\s"'#]*&)?auth=([A-Za-z0-9_.-]{30,2000})'''
+keywords = ["firebaseio.com", "firebasedatabase.app"]
+mustRedact = [
+  '10.0.0.7 - - "GET https://acme-prod.firebaseio.com/users/42.json?auth=8nMptz7PmQAbkuMhDNgzVqlXNHQRVE4SRdDPazQf HTTP/1.1" 200 512',
+  'curl "https://acme-default-rtdb.europe-west1.firebasedatabase.app/orders.json?print=pretty&auth=SQZ4DVOBxwJUroEhPRPX4ihPvEjqNwO8a0XAyUpo"',
+]
+mustKeep = [
+  'INFO  GET https://acme-prod.firebaseio.com/users/42.json?print=pretty 200',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "supertokens-api-key"
+description = 'SuperTokens core API key (keyword-bound, 20-128 chars) next to a supertokens keyword'
+regex = '''(?i:supertokens)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{20,128})(?![A-Za-z0-9_=-])'''
+entropy = 3.5
+keywords = ["supertokens"]
+mustRedact = [
+  'SUPERTOKENS_API_KEY=PhpyyZ3Kem7lgB7Z54ZA1Zuja4w_b9-T6xnJgf2A',
+  '{"level":"debug","msg":"config","supertokens_token":"Vp5dk3gYzuFSTNMmdg9eGUFUV4CWM_b0jCGp_gpl"}',
+  '  supertokensSecret: "ZUlSemDh01SnQEUIJClMlPq8gFstUh9KbwsZkcNe"',
+]
+mustKeep = [
+  'SUPERTOKENS_API_KEY=${SUPERTOKENS_API_KEY}',
+  'INFO  supertokens: api key rotated for account 42',
+]
+
+[[rules]]
+id = "magic-secret-key"
+description = 'Magic (magic.link) secret API key (sk_live_ / sk_test_ + 16 hex, uppercase)'
+regex = '''\b(sk_(?:live|test)_[A-F0-9]{16})\b'''
+keywords = ["sk_live_", "sk_test_"]
+mustRedact = [
+  'MAGIC_SECRET_KEY=sk_live_3606B46A406948E7',
+  '{"level":"debug","msg":"config","magic_secret_key":"sk_test_1C822EB4A1E14D0A"}',
+]
+mustKeep = [
+  'INFO  magic: publishable keys start with pk_live_',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "descope-management-key"
+description = 'Descope management / access key (keyword-bound, 40-300 chars) next to a descope keyword'
+regex = '''(?i:descope)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_:.-]{40,300})(?![A-Za-z0-9_:.-])'''
+entropy = 3.5
+keywords = ["descope"]
+mustRedact = [
+  'DESCOPE_API_KEY=K2FUhYU1k5dXP1vbN7ZOuYIDacKfdzOWhFph6eAtTl:aA9tQ0mYkjKbVFzKjNlg28x6Wb2vmgH49EUbDiTqWDW7_ifEWO2aKPweEJzJ',
+  '{"level":"debug","msg":"config","descope_token":"K2S9AYMZjdVB9WaBqT5DLjrwmk3AYMcmKcd6XwpLMM:vd2wbUS8yqFwPSWag8iqCjzOjVJDjinupMhxNBqQ_cqOaQq5uJiXs0thdlyJ"}',
+  '  descopeSecret: "K2fOffT8x6axBg40R8BG8wDP97JnInqFu1TyXL9T9y:nhkpcXPYC820mHPSQMQ4te9JRJFT1ifASig3qkXAKwjf1dM1O0KFQMWylWv3"',
+]
+mustKeep = [
+  'DESCOPE_API_KEY=${DESCOPE_API_KEY}',
+  'INFO  descope: api key rotated for account 42',
+]
+
+[[rules]]
+id = "loginradius-api-secret"
+description = 'LoginRadius API secret (UUID) next to a loginradius keyword'
+regex = '''(?i:loginradius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["loginradius"]
+mustRedact = [
+  'LOGINRADIUS_API_KEY=312e0fea-0acc-bc02-8f91-d34068bcf18e',
+  '{"level":"debug","msg":"config","loginradius_token":"acd33690-7b55-25c3-59e2-d07070182021"}',
+  '  loginradiusSecret: "f28b22ad-cb6e-dd41-1e18-60faf86f5b29"',
+]
+mustKeep = [
+  'LOGINRADIUS_API_KEY=${LOGINRADIUS_API_KEY}',
+  'INFO  loginradius: api key rotated for account 42',
+]
+
+[[rules]]
+id = "frontegg-api-key"
+description = 'Frontegg client secret / API key (UUID) next to a frontegg keyword'
+regex = '''(?i:frontegg)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["frontegg"]
+mustRedact = [
+  'FRONTEGG_API_KEY=0dd31775-6be9-e74d-7016-208687942d58',
+  '{"level":"debug","msg":"config","frontegg_token":"1ec90fab-b72c-8945-9259-e6606195486b"}',
+  '  fronteggSecret: "cb5241ef-cb7c-d150-fcd6-1aafb3916276"',
+]
+mustKeep = [
+  'FRONTEGG_API_KEY=${FRONTEGG_API_KEY}',
+  'INFO  frontegg: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "kinde-client-secret"
+description = 'Kinde client secret (keyword-bound, 40-60 base62) next to a kinde keyword'
+regex = '''(?i:\bkinde)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,60})\b'''
+entropy = 3.5
+keywords = ["kinde"]
+mustRedact = [
+  'KINDE_API_KEY=qXSzJfWKklo7OKWKk9xcsUvWC3dbSNtaPFBaEGgdwr8nllSR',
+  '{"level":"debug","msg":"config","kinde_token":"1YH4hXdvvXh18TATWSTpvXMxBPQwrB10zrCquo7J51qMGkVF"}',
+  '  kindeSecret: "43TRhiYKVR3lWLpdyyO1XDwmy2cXBOwT8gdQStMbo6I75nmG"',
+]
+mustKeep = [
+  'KINDE_API_KEY=${KINDE_API_KEY}',
+  'INFO  kinde: api key rotated for account 42',
+]
+
+[[rules]]
+id = "jumpcloud-api-key"
+description = 'JumpCloud API key (40 hex) next to a jumpcloud keyword'
+regex = '''(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["jumpcloud"]
+mustRedact = [
+  'JUMPCLOUD_API_KEY=f84eb917da2c48c9c255adacc90a561ff0d48521',
+  '{"level":"debug","msg":"config","jumpcloud_token":"d6266640894be80287ecdc04a524fe30f1148770"}',
+  '  jumpcloudSecret: "b8216f4189e6c8a4c6faef3a5f7f023d7d458cd8"',
+]
+mustKeep = [
+  'JUMPCLOUD_API_KEY=${JUMPCLOUD_API_KEY}',
+  'INFO  jumpcloud: api key rotated for account 42',
+]
+
+
+# --- e-signature, HR, payroll and accounting ---
+
+[[rules]]
+id = "docusign-secret-key"
+description = 'DocuSign integration / secret key (UUID) next to a docusign keyword'
+regex = '''(?i:docusign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+entropy = 3.0
+keywords = ["docusign"]
+mustRedact = [
+  'DOCUSIGN_API_KEY=4121c996-8322-7a6d-84f4-c2e2b147f1a2',
+  '{"level":"debug","msg":"config","docusign_token":"84f3869b-68da-85e7-c66e-397f67c44ff5"}',
+  '  docusignSecret: "928c67ea-7945-cd1c-666d-c763863e6740"',
+]
+mustKeep = [
+  'DOCUSIGN_API_KEY=${DOCUSIGN_API_KEY}',
+  'INFO  docusign: api key rotated for account 42',
+  'docusign envelope_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f status=completed',
+]
+
+[[rules]]
+id = "hellosign-api-key"
+description = 'Dropbox Sign (HelloSign) API key (64 hex) next to a hellosign / dropbox sign keyword'
+regex = '''(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["hellosign", "dropboxsign", "dropbox_sign", "dropbox-sign", "dropbox.sign"]
+mustRedact = [
+  'HELLOSIGN_API_KEY=2cf5a7bc900ac13b159f1cd85f1948e3593cd53ea3957ff1556901103069178e',
+  '{"level":"debug","msg":"config","hellosign_token":"b3df0702e6837403b0ea40ded314a16b75a79b7f6054b0f9a280211af51468e7"}',
+  '  hellosignSecret: "ebb4e071bcca329c708c33b184c90897f865b75358ee6dc5ba46fc62f605aacb"',
+]
+mustKeep = [
+  'HELLOSIGN_API_KEY=${HELLOSIGN_API_KEY}',
+  'INFO  hellosign: api key rotated for account 42',
+]
+
+[[rules]]
+id = "pandadoc-api-key"
+description = 'PandaDoc API key (40 hex) next to a pandadoc keyword'
+regex = '''(?i:pandadoc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["pandadoc"]
+mustRedact = [
+  'PANDADOC_API_KEY=e3146edad16f5bb223f074f5b09ada6c429b07fd',
+  '{"level":"debug","msg":"config","pandadoc_token":"b9685a36e60b13a39fc84478886b20179a6bb5eb"}',
+  'pandadoc api key: 43cedfd3e9d9fb508b433a72980357ff2caf57f4',
+]
+mustKeep = [
+  'PANDADOC_API_KEY=${PANDADOC_API_KEY}',
+  'INFO  pandadoc: api key rotated for account 42',
+]
+
+[[rules]]
+id = "yousign-api-key"
+description = 'Yousign API key (32 base62) next to a yousign keyword'
+regex = '''(?i:yousign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["yousign"]
+mustRedact = [
+  'YOUSIGN_API_KEY=VEGvJQr30J0bDXDcI1ZUF1eilyXQcE1O',
+  '{"level":"debug","msg":"config","yousign_token":"qO1z3d5geohpwRkd2rodw5P7Heg3u6iF"}',
+  '  yousignSecret: "nUgCeQahUpyQRVbZmv5kdzIriZ1TPLBS"',
+]
+mustKeep = [
+  'YOUSIGN_API_KEY=${YOUSIGN_API_KEY}',
+  'INFO  yousign: api key rotated for account 42',
+]
+
+[[rules]]
+id = "signaturit-access-token"
+description = 'Signaturit access token (86-128 base62) next to a signaturit keyword'
+regex = '''(?i:signaturit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{86,128})\b'''
+entropy = 3.5
+keywords = ["signaturit"]
+mustRedact = [
+  'SIGNATURIT_API_KEY=CYbFW18TZb0CPSSuIixq4CERUD6oY9xZdUCMvE8wakQ8U61ooT5gei8g2hOcvS6MlsAbrgHUz0NMFoo4mSErCx',
+  '{"level":"debug","msg":"config","signaturit_token":"nCArgXGLavggaKaP3TPkTyB0OSznXc21acbF6tVXvTdHRFn9BllNTrKUpOgyZphjAZNeiyJ64xFkeZ8FPIatk1"}',
+  '  signaturitSecret: "zCw7O1gjUN7tdMedPCwK7bGxWYfkdemx1m7v2zFB4WcDg0oeZpRWBYU2TynaMyUqtV6Xkx5xJWbFIaMMe5SSRB"',
+]
+mustKeep = [
+  'SIGNATURIT_API_KEY=${SIGNATURIT_API_KEY}',
+  'INFO  signaturit: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "signnow-api-key"
+description = 'signNow basic authorization token / API key (64 hex or base64) next to a signnow keyword'
+regex = '''(?i:signnow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64}|[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.0
+keywords = ["signnow"]
+mustRedact = [
+  'SIGNNOW_API_KEY=f324cbae79d2f3d17e4de1e8cfb63188dd131a6d3fbc16712fb1bc427c8baa7b',
+  '{"level":"debug","msg":"config","signnow_token":"ef157aa75ed0c0115c191d7728d5e135620768bfc20fa8cbc5fd1ac74a0d2718"}',
+  '  signnowSecret: "5b7bebedf65ac5137032fd45d24630babb27414bdd815836916b866599c3cdcd"',
+]
+mustKeep = [
+  'SIGNNOW_API_KEY=${SIGNNOW_API_KEY}',
+  'INFO  signnow: api key rotated for account 42',
+]
+
+[[rules]]
+id = "adobe-sign-integration-key"
+description = 'Adobe Acrobat Sign integration key (3AAABL + base64url) next to an adobe sign keyword'
+regex = '''(?i:adobe[_.-]?sign|echosign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(3AAABL[A-Za-z0-9_*-]{40,200})(?![A-Za-z0-9_*-])'''
+entropy = 3.0
+keywords = ["adobesign", "adobe_sign", "adobe-sign", "adobe.sign", "echosign"]
+mustRedact = [
+  'ADOBESIGN_API_KEY=3AAABLfn248r0S1FnHB4weQwKtdHieg5yypI0LGvbTrpFpQp1xCodn1XIJ5QyDt8-_vDikPEu3dcrDiY_cNHNqp6_YgAHY6m',
+  '{"level":"debug","msg":"config","adobesign_token":"3AAABLdbi6_sB0xbYISU3Qr18_FzTZRnKc1F-Tg9v4XHzZdspavtQ7mDkypUcQzQmr9m7qkPoBtyXChWAeuuzXYgja510IZv"}',
+  '  adobesignSecret: "3AAABL46XBbB2BDotKHqsNLXprSC_BwyJW9V_sKrIUSHwKQlWhX2mpx5gg4zvk0ihL_uw1zIh3ArS4W8AazMbblXUhVeGUQv"',
+]
+mustKeep = [
+  'ADOBESIGN_API_KEY=${ADOBESIGN_API_KEY}',
+  'INFO  adobesign: api key rotated for account 42',
+]
+
+[[rules]]
+id = "adobe-sign-integration-key-bare"
+description = 'Adobe Acrobat Sign integration key / OAuth token without context (3AAABL + base64url)'
+regex = '''\b(3AAABL[A-Za-z0-9_*-]{60,200})(?![A-Za-z0-9_*-])'''
+keywords = ["3aaabl"]
+mustRedact = [
+  '> Authorization: Bearer: 3AAABLcxwRrRebwG2fVYCFYJOkVowQ8TtBNb2AvkUlBZxs2_1CRPrsWYbbCSYWN5E0QX-CArS29pSEDiRPtXxWVLAyzyqis6',
+  'ADOBE_SIGN_KEY=3AAABLvQEnveP9gVKsW-3KLKvcGj373bQM25g2m6hyzobbRtn2ukRG0y5FX2PhcLIUAKdLbJDoX8fB1oBtZ7xISyf_Fi62Oq',
+]
+mustKeep = [
+  'INFO  adobe sign: keys start with 3AAABL',
+]
+
+[[rules]]
+id = "bamboohr-api-key"
+description = 'BambooHR API key (40 hex) next to a bamboohr keyword'
+regex = '''(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\b'''
+entropy = 3.0
+keywords = ["bamboohr", "bamboo_hr", "bamboo-hr", "bamboo.hr"]
+mustRedact = [
+  'BAMBOOHR_API_KEY=2a360013fe0e10e7cce123a479446b11fc14a577',
+  '{"level":"debug","msg":"config","bamboohr_token":"30271c889947ca48c34324afe397a7ffbf11d77a"}',
+  '  bamboohrSecret: "f0bf4a3f5bf575c855efe0c1861978d0dc32fba7"',
+]
+mustKeep = [
+  'BAMBOOHR_API_KEY=${BAMBOOHR_API_KEY}',
+  'INFO  bamboohr: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "gusto-api-token"
+description = 'Gusto API access token (keyword-bound, 43-64 base64url) next to a gusto keyword'
+regex = '''(?i:gusto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["gusto"]
+mustRedact = [
+  'GUSTO_API_KEY=EWUrWk-Ja-vBgV7mRGbDEa3JaCSEKWXZui2pN7QI8yQ',
+  '{"level":"debug","msg":"config","gusto_token":"BVcVKxZMx3KmK59VMaG88_xUa13qoReATYQM8QkbQ8h"}',
+  '  gustoSecret: "cCq2YUsGZnlHF-93LRwnIo7V7-3r5CA388ckAIsFavs"',
+]
+mustKeep = [
+  'GUSTO_API_KEY=${GUSTO_API_KEY}',
+  'INFO  gusto: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "deel-api-token"
+description = 'Deel API token (keyword-bound, 40-100 base64url) next to a deel keyword'
+regex = '''(?i:\bdeel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,100})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["deel"]
+mustRedact = [
+  'DEEL_API_KEY=9uGcTL-h9_3ZrxFTw-wLUI3GRoOK73-v39gCgyRlciAeKUozfJj-Mbp4_EkUdmkK',
+  '{"level":"debug","msg":"config","deel_token":"K752Lw0CNdEb7KoBN9pgSkzy758W8k24edGKF_VEr7atHZAnB8oZ9L_xCwyOrzzk"}',
+  '  deelSecret: "jTIviFsqG4W0cMm8QqWL7Yk0y_OnuIPFybYYY2T4OdVdgBBzqqyakA_6XZGavOK7"',
+]
+mustKeep = [
+  'DEEL_API_KEY=${DEEL_API_KEY}',
+  'INFO  deel: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "rippling-api-token"
+description = 'Rippling API token (keyword-bound, 40-80 base62) next to a rippling keyword'
+regex = '''(?i:rippling)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
+entropy = 3.5
+keywords = ["rippling"]
+mustRedact = [
+  'RIPPLING_API_KEY=Hy7IQ3ABFacQZthWP7AskJeWaXLXtpmAdIlDZZq4EfWKDZQ6fpWj9yClQEOb7IpB',
+  '{"level":"debug","msg":"config","rippling_token":"pvf8U3nvapPqvO2rTQAMaD3XI8QdwZaAMPEwrPAYNLsdeNzQqMJoo4vbp9Yv6dgT"}',
+  '  ripplingSecret: "CEFZoATEjNTJ8WIFXpBYkYm1MRN0G0XeZOHk5I9pYnKhHUX3drwCXpamMxDgtFlJ"',
+]
+mustKeep = [
+  'RIPPLING_API_KEY=${RIPPLING_API_KEY}',
+  'INFO  rippling: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "personio-client-secret"
+description = 'Personio API client secret (papi- prefixed or 40-64 base62) next to a personio keyword'
+regex = '''(?i:personio)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(papi-[A-Za-z0-9-]{30,80}|[A-Za-z0-9]{40,64})(?![A-Za-z0-9-])'''
+entropy = 3.5
+keywords = ["personio"]
+mustRedact = [
+  'PERSONIO_API_KEY=papi-TmlLbXYm2UJByuXl3M5wH692g4zhrWbp3C3tGvjswhMKEFCT',
+  '{"level":"debug","msg":"config","personio_token":"papi-Bieh9VuYcq0f1m4okp8OEDQpcev4LfwY4AkWegxUOxy05Ajh"}',
+  '  personioSecret: "papi-GA8C5Dhk3O0c6GHmLp69bjLqzoJaeREbD4dK1JwH7HS9TQ72"',
+]
+mustKeep = [
+  'PERSONIO_API_KEY=${PERSONIO_API_KEY}',
+  'INFO  personio: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "workday-client-secret"
+description = 'Workday API client secret / refresh token (keyword-bound, 40-128 base62) next to a workday keyword'
+regex = '''(?i:workday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\b'''
+entropy = 3.5
+keywords = ["workday"]
+mustRedact = [
+  'WORKDAY_API_KEY=WpebKYUzolf4RAHuBRnHBUKx6QMdi6Fzyg7dxWb4CuaDzrBVaUgubQKEKM7Ireqs',
+  '{"level":"debug","msg":"config","workday_token":"hqYgn4r912EnAmSndvcaANZjk4oV4nV3scqcEAg1MgTEw5WGNULM5ZIQOxK401Ns"}',
+  '  workdaySecret: "w8HtWic9WVbFyUBSF3iAzq3W3XQJ046Gmsnxt5thnWB1xTWTDseAroek0GeeK6rf"',
+]
+mustKeep = [
+  'WORKDAY_API_KEY=${WORKDAY_API_KEY}',
+  'INFO  workday: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "hibob-service-token"
+description = 'HiBob service user token (keyword-bound, 30-60 base62) next to a hibob keyword'
+regex = '''(?i:hibob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,60})\b'''
+entropy = 3.5
+keywords = ["hibob"]
+mustRedact = [
+  'HIBOB_API_KEY=EwPz1s6eQczw8XFMwBzEo8AUb9h8DQN89pGnzNSC',
+  '{"level":"debug","msg":"config","hibob_token":"FY2VTO8kLUYCrBQCjSA89fb6CoPvX4zM89MuGLCZ"}',
+  '  hibobSecret: "s8PtVK0kYEmkbxy78kSrHPlmApyiGOseEn2HOrmZ"',
+]
+mustKeep = [
+  'HIBOB_API_KEY=${HIBOB_API_KEY}',
+  'INFO  hibob: api key rotated for account 42',
+]
+
+[[rules]]
+id = "quickbooks-client-secret"
+description = 'QuickBooks / Intuit OAuth client secret (40 base62) next to an intuit / quickbooks keyword'
+regex = '''(?i:quickbooks|intuit|\bqbo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\b'''
+entropy = 3.5
+keywords = ["quickbooks", "intuit", "qbo"]
+mustRedact = [
+  'QUICKBOOKS_API_KEY=5X1WxiIxkrZw6rB50UnPm8bJCQd2DoVy736xWs3V',
+  '{"level":"debug","msg":"config","quickbooks_token":"wqmta5yPLJWJ1soUnly11NYyrkdWgGY8d6Zv9GUN"}',
+  '  quickbooksSecret: "BxCbODng4U3xVQXoXQHW8pAcSHx5meTDejkgdePN"',
+]
+mustKeep = [
+  'QUICKBOOKS_API_KEY=${QUICKBOOKS_API_KEY}',
+  'INFO  quickbooks: api key rotated for account 42',
+]
+
+[[rules]]
+id = "intuit-refresh-token"
+description = 'QuickBooks / Intuit OAuth refresh token (AB11 + 40-60 base62)'
+regex = '''(?i:quickbooks|intuit|\bqbo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(AB11[0-9]{9,12}[A-Za-z0-9]{30,50})\b'''
+keywords = ["quickbooks", "intuit", "qbo"]
+mustRedact = [
+  'QBO_REFRESH_TOKEN=AB115686920248UQPFODoqR5Kl87Vvn91ZvnXras3vKJZxRJAhBxKc',
+  '{"level":"debug","msg":"config","intuit_refresh_token":"AB119689650622Rd8qfJEJq0GVGOkDn39TgYXwEDPZFqRXm4FVTh0i"}',
+]
+mustKeep = [
+  'QBO_REFRESH_TOKEN=${QBO_REFRESH_TOKEN}',
+]
+
+[[rules]]
+id = "xero-client-secret"
+description = 'Xero OAuth 2.0 client secret (48 base64url) next to a xero keyword'
+regex = '''(?i:xero)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])'''
+entropy = 3.5
+keywords = ["xero"]
+mustRedact = [
+  'XERO_API_KEY=j1kE-R7-oMuR2TFjLlDo7pKeZc7Wz7DLsgvCndC-ZHnyYMN2',
+  '{"level":"debug","msg":"config","xero_token":"0LSYrdk1HhcXwMKurwhR4Vkq-cDTp_SMWJWjtVBWxmuW7ubz"}',
+  '  xeroSecret: "pmn_CJvT7oIxmr0Y78Ltwpd5WTpYqVzO5zC6DO6DeAa6Wddb"',
+]
+mustKeep = [
+  'XERO_API_KEY=${XERO_API_KEY}',
+  'INFO  xero: api key rotated for account 42',
+]
+
+[[rules]]
+id = "freshbooks-access-token"
+description = 'FreshBooks OAuth access token / client secret (64 hex) next to a freshbooks keyword'
+regex = '''(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\b'''
+entropy = 3.0
+keywords = ["freshbooks"]
+mustRedact = [
+  'FRESHBOOKS_API_KEY=a108596acf1e0e1f37ab8bb48c03689254914ecd49bb25ce1d9366e02f412e7e',
+  '{"level":"debug","msg":"config","freshbooks_token":"0639029d0b558e568aca26e606780e812fa88b24bf1df20aba4e86bbd8a32906"}',
+  '  freshbooksSecret: "c99b87056a0dd164ae7ed9b39f9d3845f298c434b5c4c42bc2e5cb4682406903"',
+]
+mustKeep = [
+  'FRESHBOOKS_API_KEY=${FRESHBOOKS_API_KEY}',
+  'INFO  freshbooks: api key rotated for account 42',
+]
+
+[[rules]]
+id = "harvest-personal-access-token"
+description = 'Harvest personal access token (account id .pt. + 86 base64url)'
+regex = '''\b([0-9]{5,10}\.pt\.[A-Za-z0-9_-]{80,90})(?![A-Za-z0-9_-])'''
+keywords = [".pt."]
+mustRedact = [
+  '> Authorization: Bearer: 6451890.pt.y3q6Au80OYj1WlWD4q5nk3_h5oXw9R7HZSQhYspoo77-o535S_Ig-L443h0TkPXN5fj7EGfaU0Os3juFpD_9P8',
+  'HARVEST_ACCESS_TOKEN=5973480.pt.WXa8i1gHUrno5RIKZRbO5wFmA_04Tp4DBoY8Ht4ENC3YwjOOwjPI0v29rP4VS3fwcTqLxA2W217EwVqcZ2tBm8',
+  '{"level":"debug","msg":"config","harvest_token":"4367390.pt.SsXMTy1cqLn5YOY8wXrbQUKY1apW8YR40IOrn7J0u0m22H9f2ltUKu8uV9SSqCDqcZiWsDZQFhrKUoZOz_POja"}',
+]
+mustKeep = [
+  'INFO  harvest: tokens look like <account>.pt.<secret>',
+  'DEBUG parser saw truncated value 1234567.pt.AbC and ignored it',
+]
+
+[[rules]]
+id = "float-api-key"
+description = 'Float (float.com) API key (keyword-bound, 40-64 base62) next to a float api keyword'
+regex = '''(?i:\bfloat(?:[_.-]?com)?[_.-]?(?:api|token|key|access))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{40,64}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["float"]
+mustRedact = [
+  'FLOAT_API_KEY=mmoZGQUK5J5bltn19WaFXrIfsh4k8gdAElCra8skRX4nIiYx',
+  '{"level":"debug","msg":"config","float_api_token":"TZp8Jco1uiko8wpPpaCjyDyQDuREKz7rWLPGiesMPnBgBDhM"}',
+]
+mustKeep = [
+  'FLOAT_API_KEY=${FLOAT_API_KEY}',
+  'INFO  float value 3.14159 parsed',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "sage-api-key"
+description = 'Sage Business Cloud / Intacct client secret (keyword-bound, 40-80 base62) next to a sage / intacct keyword'
+regex = '''(?i:\bsage|intacct)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\b'''
+entropy = 3.5
+keywords = ["sage_", "sage-", "sage.", "intacct"]
+mustRedact = [
+  'SAGE_API_KEY=dg9v4lhVIOoJ1mt1ACWChkGyILvzXcLskqGH53KSSXWNpDVu',
+  '{"level":"debug","msg":"config","sage_token":"P8LwzbJECmEiCwnvL26EGP9tLCUBiEnABqrMD5xhL9aMv68y"}',
+  '  sage_client_secret: "GQVY7NzDhGkdi05eFpzYfigcMJ45bSxZp2cE1CBTmMdWVanu"',
+]
+mustKeep = [
+  'SAGE_API_KEY=${SAGE_API_KEY}',
+  'INFO  sage: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "myob-api-key"
+description = 'MYOB API key / client secret (keyword-bound, 24-40 base62) next to a myob keyword'
+regex = '''(?i:myob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,40})\b'''
+entropy = 3.5
+keywords = ["myob"]
+mustRedact = [
+  'MYOB_API_KEY=quRZ9j6quJHxwzaM5VWCyelw',
+  '{"level":"debug","msg":"config","myob_token":"KZnFcYS70QRbbXYWx17PZZ0d"}',
+  '  myobSecret: "iBkEiowfKn89AJckbTjG1C9O"',
+]
+mustKeep = [
+  'MYOB_API_KEY=${MYOB_API_KEY}',
+  'INFO  myob: api key rotated for account 42',
+]
+
+[[rules]]
+id = "wave-access-token"
+description = 'Wave accounting full access token (30 base62) next to a waveapps keyword'
+regex = '''(?i:waveapps|\bwave[_.-]?(?:api|access|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\b'''
+entropy = 3.3
+keywords = ["waveapps", "wave"]
+mustRedact = [
+  'WAVEAPPS_API_KEY=GabcKKygCLZDDrqT7HGn7NjrOQZGQ9',
+  '{"level":"debug","msg":"config","waveapps_token":"uEAaYaYIWJ7HVSSuIxVKnTm5WhYTIX"}',
+  '  waveappsSecret: "Je8y0bvHBD3vpQGpe5MxEsw5kJU1KY"',
+]
+mustKeep = [
+  'WAVEAPPS_API_KEY=${WAVEAPPS_API_KEY}',
+  'INFO  waveapps: api key rotated for account 42',
+]
+
+[[rules]]
+id = "paydirt-api-key"
+description = 'Paydirt API key (32 hex) next to a paydirt keyword'
+regex = '''(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["paydirt"]
+mustRedact = [
+  'PAYDIRTAPP_API_KEY=59fbacd7489a8076fb29194dbeaf2174',
+  '{"level":"debug","msg":"config","paydirtapp_token":"10057e3c95375e31c6a427dcc9a939d6"}',
+  '  paydirtappSecret: "e95b317e19b58d5a9d2287d63c4a28b4"',
+]
+mustKeep = [
+  'PAYDIRTAPP_API_KEY=${PAYDIRTAPP_API_KEY}',
+  'INFO  paydirtapp: api key rotated for account 42',
+]
+
+[[rules]]
+id = "hiveage-api-key"
+description = 'Hiveage API key (20 base62) next to a hiveage keyword'
+regex = '''(?i:hiveage)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\b'''
+entropy = 3.3
+keywords = ["hiveage"]
+mustRedact = [
+  'HIVEAGE_API_KEY=NrtkT4Zdh9kGgKPwdaeL',
+  '{"level":"debug","msg":"config","hiveage_token":"2lgRBGtZVDr7x2FKnycH"}',
+  '  hiveageSecret: "AqySO0askclhVt75T9VX"',
+]
+mustKeep = [
+  'HIVEAGE_API_KEY=${HIVEAGE_API_KEY}',
+  'INFO  hiveage: api key rotated for account 42',
+]
+
+# The vendor does not publish an exact length for this value: the range is deliberately tolerant
+# and the rule stays bound to the service name (or its documented prefix).
+[[rules]]
+id = "storecove-api-key"
+description = 'Storecove e-invoicing API key (keyword-bound, 40-70 base62) next to a storecove keyword'
+regex = '''(?i:storecove)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_]{40,70})\b'''
+entropy = 3.5
+keywords = ["storecove"]
+mustRedact = [
+  'STORECOVE_API_KEY=lAvaVBDxkQygBeVdHQYkdpBfEAP2Hl8cr59JRhlbNAFEPtc3',
+  '{"level":"debug","msg":"config","storecove_token":"iuwczFBj1I397RYsy4VeBd8vfxQ4WXdGZc2ZkpA5xKoUQsxU"}',
+  '  storecoveSecret: "xHBb9UKu6P188NrYbH3HhQTNR4vJfPFtpzNqKR2eYSIjzGSo"',
+]
+mustKeep = [
+  'STORECOVE_API_KEY=${STORECOVE_API_KEY}',
+  'INFO  storecove: api key rotated for account 42',
+]
+"""#####, #####"""
+R2:17i22:slack-legacy-bot-tokend71:Slack legacy bot token (xoxb- + bot id + 24 base62, no team id segment)x52:\b(xoxb-[0-9]{8,14}-[A-Za-z0-9]{24})(?![A-Za-z0-9-])k5:xoxb-R2:32i19:slack-session-tokend73:Slack session / client tokens (xoxs-, xoxc-) taken from a browser sessionx81:\b(xox[sc]-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{32,64})(?![A-Za-z0-9])k5:xoxs-k5:xoxc-R2:47i18:slack-legacy-tokend71:Slack legacy / workspace-owner token (xoxo-, and xoxs- with a hex tail)x78:\b(xoxo-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[A-Za-z0-9]{24,64})(?![A-Za-z0-9])k5:xoxo-R2:61i20:slack-signing-secretd65:Slack app signing secret (32 hex) next to a slack signing keywordx621:(?i:slack)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k5:slackR2:77i19:slack-client-secretd72:Slack OAuth client secret (32 hex) next to a slack client secret keywordx115:(?i:slack)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k5:slackR2:91i21:discord-client-secretd69:Discord OAuth2 client secret (32 base64url) next to a discord keywordx115:(?i:discord)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.3k7:discordR3:107i30:microsoft-teams-legacy-webhookd117:Microsoft Teams incoming webhook URL, legacy outlook.office.com/webhook/ and office365 hosts (masked from the ids on)x262:(?i:outlook\.office(?:365)?\.com/webhook(?:b2)?/)([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})k14:outlook.officeR3:122i32:microsoft-teams-workflow-webhookd78:Microsoft Teams / Power Automate workflow trigger URL (the sig= SAS signature)x112:(?i:(?:logic\.azure\.com|api\.powerplatform\.com|powerautomate)[^\s"'<>]{0,200}?[?&]sig=)([A-Za-z0-9_%-]{40,60})k15:logic.azure.comk17:powerplatform.comk13:powerautomateR3:135i23:telegram-bot-token-bared80:Telegram bot token without context (8-10 digit bot id, colon, AA + 33 base64url)x63:(?<![\w:])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,33})(?![A-Za-z0-9_-])k3::aaR3:150i23:telegram-login-api-hashd87:Telegram API hash (32 hex, MTProto app credentials) next to api_hash / telegram keywordx109:(?i:(?:telegram|tg)[\w.-]{0,12}api[_.-]?hash|\bapi[_-]?hash)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k8:api_hashk8:api-hashk7:apihashk8:telegramR3:166i23:mattermost-access-tokend89:Mattermost personal access / bot token (26 lowercase base32) next to a mattermost keywordx631:(?i:mattermost|\bmm)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{26})\be3:3.0k10:mattermostk3:mm_R3:183i22:mattermost-webhook-urld66:Mattermost incoming webhook URL (/hooks/ + 26 lowercase base32 id)x72:(?i:https?://[\w.:-]+(?:/[\w.-]+)?)/hooks/([a-z0-9]{26})(?![A-Za-z0-9/])e3:3.0k7:/hooks/R3:198i22:rocketchat-webhook-urld79:Rocket.Chat incoming integration URL (/hooks/ + 17-char id + / + 48-char token)x55:/hooks/([A-Za-z0-9]{17}/[A-Za-z0-9]{48})(?![A-Za-z0-9])k7:/hooks/R3:211i32:rocketchat-personal-access-tokend90:Rocket.Chat personal access token (43 base64url) next to X-Auth-Token / rocketchat keywordx657:(?i:rocket[._-]?chat|\brc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.3k10:rocketchatk11:rocket.chatk11:rocket_chatk3:rc_R3:227i13:zulip-api-keyd65:Zulip API key (32 base62) next to a zulip keyword or in a zuliprcx624:(?i:zulip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k5:zulipR3:243i19:gitter-access-tokend53:Gitter access token (40 hex) next to a gitter keywordx622:(?i:gitter)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:gitterR3:259i25:line-channel-access-tokend97:LINE Messaging API channel access token (long base64, ends with =) next to a line channel keywordx147:(?i:line[\w.-]{0,12}(?:channel|messaging|bot|notify))[\w.-]{0,24}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{120,200}={0,2})(?![A-Za-z0-9+/=])e3:3.5k4:lineR3:274i17:line-notify-tokend71:LINE Notify personal token (43 base64url) next to a line notify keywordx144:(?i:line[\w.-]{0,4}notify|notify-api\.line\.me)[\w./-]{0,30}?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.3k6:notifyR3:289i19:line-channel-secretd66:LINE channel secret (32 hex) next to a line channel secret keywordx94:(?i:line[\w.-]{0,12}channel[\w.-]{0,4}secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k4:lineR3:303i18:twilio-account-sidd78:Twilio account SID (AC + 32 hex) on a line that names twilio or an account sidx20:\b(AC[a-f0-9]{32})\bk6:twiliok11:account_sidk10:accountsidk11:account-sidR3:319i21:twilio-api-key-secretd65:Twilio API key secret (32 base62) next to a twilio secret keywordx97:(?i:twilio)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k6:twilioR3:333i17:vonage-api-secretd71:Vonage / Nexmo API secret (16 base62) next to a vonage or nexmo keywordx103:(?i:vonage|nexmo)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\be3:3.0k6:vonagek5:nexmoR3:349i14:vonage-api-keyd68:Vonage / Nexmo API key (8 hex) next to a vonage or nexmo key keywordx97:(?i:vonage|nexmo)[\w.-]{0,8}(?i:api[_.-]?key|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{8})\be3:2.5k6:vonagek5:nexmoR3:364i16:plivo-auth-tokend52:Plivo auth token (40 base62) next to a plivo keywordx624:(?i:plivo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k5:plivoR3:380i13:plivo-auth-idd67:Plivo auth id (MA/SA + 18 uppercase base36) next to a plivo keywordx103:(?i:plivo)[\w.-]{0,12}(?i:auth)[\w.-]{0,4}(?i:id)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([MS]A[A-Z0-9]{18})\be3:3.0k5:plivoR3:394i15:sinch-api-tokend97:Sinch SMS / Conversation API token or key secret (32 hex or 32 base64url) next to a sinch keywordx645:(?i:sinch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{32})(?![A-Za-z0-9_~.-])e3:3.0k5:sinchR3:410i14:telnyx-api-keyd38:Telnyx API v2 key (KEY + 55 base64url)x41:\b(KEY[0-9A-Za-z_-]{55})(?![0-9A-Za-z_-])k6:telnyxR3:425i22:messagebird-access-keyd78:MessageBird / Bird access key (25 base62) in an AccessKey authorization headerx36:(?i:AccessKey)\s+([A-Za-z0-9]{25})\be3:3.5k10:accesskey R3:441i25:bandwidth-api-credentialsd90:Bandwidth API token / secret next to a bandwidth api keyword (keyword-bound, 30-64 base62)x131:(?i:bandwidth)[\w.-]{0,8}(?i:api|user)[\w.-]{0,12}(?i:token|secret|password)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,64})\be3:3.5k9:bandwidthR3:456i17:clicksend-api-keyd67:ClickSend API key (UUID, uppercase hex) next to a clicksend keywordx688:(?i:clicksend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\be3:3.0k9:clicksendR3:471i15:infobip-api-keyd88:Infobip API key (32 hex, dash, UUID) in an "App" authorization header or next to infobipx268:(?:(?i:infobip)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:App\s+)?|\bApp\s+)([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\bk7:infobipk4:app R3:485i17:pusher-app-secretd60:Pusher Channels app secret (20 hex) next to a pusher keywordx94:(?i:pusher)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{20})\be3:3.0k6:pusherR3:501i23:pusher-beams-secret-keyd76:Pusher Beams secret key (64 hex, uppercase) next to a beams / pusher keywordx93:(?i:beams|pusher)[\w.-]{0,20}(?i:secret|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64})\be3:3.0k5:beamsk6:pusherR3:515i17:pubnub-secret-keyd35:PubNub secret key (sec-c- + base64)x43:\b(sec-c-[A-Za-z0-9]{40,60})(?![A-Za-z0-9])k6:sec-c-R3:530i18:pubnub-publish-keyd55:PubNub publish / subscribe key (pub-c- / sub-c- + UUID)x80:\b((?:pub|sub)-c-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})\bk6:pub-c-k6:sub-c-R3:545i12:ably-api-keyd57:Ably API key (appId.keyId:secret) next to an ably keywordx240:(?i:\bably)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,46})(?![A-Za-z0-9_-])k4:ablyR3:562i18:sendbird-api-tokend70:Sendbird master / secondary API token (hex) next to a sendbird keywordx627:(?i:sendbird)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24,40})\be3:3.0k8:sendbirdR3:580i17:stream-api-secretd86:Stream (getstream.io) API secret (64 lowercase base36) next to a stream secret keywordx102:(?i:(?:get)?stream)[\w.-]{0,16}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.5k6:streamR3:595i21:intercom-access-tokend56:Intercom access token (base64 of tok:..., starts dG9rOj)x54:\b(dG9rOj[A-Za-z0-9+/]{40,70}={0,2})(?![A-Za-z0-9+/=])k6:dg9rojR3:610i18:drift-access-tokend66:Drift OAuth / API access token (32 base62) next to a drift keywordx626:(?i:\bdrift)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k5:driftR3:625i15:crisp-token-keyd57:Crisp REST API token key (64 hex) next to a crisp keywordx623:(?i:\bcrisp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k5:crispR3:640i30:livechat-personal-access-tokend95:LiveChat personal access token (region prefix dal:/fra: + base64url) next to a livechat keywordx678:(?i:livechat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:dal|fra|us-south1|eu-west3):[A-Za-z0-9_-]{26,40})(?![A-Za-z0-9_-])e3:3.3k8:livechatR3:655i18:zoom-client-secretd78:Zoom OAuth / Server-to-Server client secret (32 base62) next to a zoom keywordx95:(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k4:zoomR3:671i15:zoom-sdk-secretd75:Zoom Meeting SDK / JWT app secret (36 base62) next to a zoom secret keywordx95:(?i:zoom)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{36})\be3:3.5k4:zoomR3:685i15:webex-bot-tokend86:Webex (Cisco Spark) access / bot token (64 base62 + _ + 4-char cluster + _ + org UUID)x94:\b([A-Za-z0-9]{64}_[A-Z0-9]{4}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk5:webexk6:bearerk5:sparkR3:699i21:agora-app-certificated73:Agora app certificate / customer secret (32 hex) next to an agora keywordx649:(?i:agora[\w.-]{0,8}certificate|agora)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k5:agoraR3:714i13:daily-api-keyd53:Daily.co API key (64 hex) next to a daily api keywordx229:(?i:daily(?:[_.-]?co)?[\w.-]{0,6}(?:api|key|token|secret))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64})\be3:3.0k5:dailyR3:730i15:whereby-api-keyd56:Whereby embedded API key (JWT) next to a whereby keywordx688:(?i:whereby)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])k7:wherebyR3:747i20:stripe-ephemeral-keyd51:Stripe ephemeral key (ek_live_ / ek_test_ + base62)x42:\b(ek_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:ek_live_k8:ek_test_R3:762i20:stripe-client-secretd89:Stripe PaymentIntent / SetupIntent client secret (pi_..._secret_..., seti_..._secret_...)x59:\b((?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{24,32})\bk8:_secret_R3:778i32:stripe-terminal-connection-tokend65:Stripe Terminal connection token (pst_live_ / pst_test_ + base62)x43:\b(pst_(?:live|test)_[A-Za-z0-9]{24,128})\bk9:pst_live_k9:pst_test_R3:791i23:stripe-secret-key-shortd121:Stripe secret / restricted key of an older, shorter length (sk_/rk_ live/test + 10-23 base62) or with the sk_prod_ prefixx83:\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,23}|(?:sk|rk)_prod_[A-Za-z0-9]{10,247})\bk8:sk_live_k8:sk_test_k8:rk_live_k8:rk_test_k8:sk_prod_k8:rk_prod_R3:806i27:square-sandbox-access-tokend72:Square sandbox access token (EAAAE... or sandbox-sq0atb- + 22 base64url)x53:\b(sandbox-sq0atb-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k7:sq0atb-R3:820i27:square-sandbox-oauth-secretd66:Square sandbox application secret (sandbox-sq0csb- + 43 base64url)x53:\b(sandbox-sq0csb-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])k7:sq0csb-R3:833i21:square-application-idd92:Square application id (sq0idp- / sandbox-sq0idb- + 22 base64url), paired with the app secretx61:\b((?:sandbox-)?sq0id[pb]-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k7:sq0idp-k7:sq0idb-R3:846i19:paypal-access-tokend50:PayPal REST OAuth access token (A21AA + base64url)x47:\b(A21AA[A-Za-z0-9_-]{50,120})(?![A-Za-z0-9_-])k5:a21aaR3:861i20:paypal-client-secretd80:PayPal REST app client secret (E + 79 base64url) next to a paypal secret keywordx115:(?i:paypal)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(E[A-Za-z0-9_-]{79})(?![A-Za-z0-9_-])e3:3.5k6:paypalR3:877i35:paypal-braintree-client-credentialsd63:PayPal / Braintree client_id$...$client_secret$ credential pairx67:\b(client_(?:secret|id)\$(?:production|sandbox)\$[0-9a-z]{16,32})\bk14:client_secret$k10:client_id$R3:890i21:braintree-private-keyd66:Braintree gateway private key (32 hex) next to a braintree keywordx630:(?i:braintree|\bbt)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:braintreek3:bt_R3:906i26:braintree-tokenization-keyd69:Braintree tokenization key (production_/sandbox_ + 8 + _ + 16 base36)x53:\b((?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16})\be3:3.0k11:production_k8:sandbox_R3:920i18:adyen-api-key-bared63:Adyen API key without context (AQE + base64 pieces joined by -)x88:\b(AQE[A-Za-z0-9]{2,3}[A-Za-z0-9+/]{20,}={0,2}-[A-Za-z0-9+/]{20,}={0,2}-[^\s"',;]{8,40})k3:aqeR3:935i14:adyen-hmac-keyd72:Adyen webhook HMAC key (64 hex, uppercase) next to an adyen hmac keywordx95:(?i:adyen)[\w.-]{0,20}(?i:hmac)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{64})\be3:3.0k5:adyenR3:949i19:checkout-secret-keyd93:Checkout.com secret key (sk_sbox_ + 26 base32, or sk_ / sk_test_ + UUID in the legacy format)x103:\b(sk_sbox_[a-z2-7]{26,30}|sk_(?:test_)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk8:sk_sbox_k8:sk_test_k3:sk_R3:965i24:checkout-live-secret-keyd73:Checkout.com live secret key (sk_ + 26 base32) next to a checkout keywordx210:(?i:checkout|\bcko)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[a-z2-7]{26,30})\bk8:checkoutk3:ckoR3:979i14:mollie-api-keyd67:Mollie API key (live_ / test_ + 30 base62) next to a mollie keywordx35:\b((?:live|test)_[A-Za-z0-9]{30})\be3:3.5k6:mollieR3:995i19:mollie-access-tokend54:Mollie organization access token (access_ + 40 base62)x28:\b(access_[A-Za-z0-9]{40})\be3:3.5k7:access_R4:1010i19:paystack-secret-keyd50:Paystack secret key (sk_live_ / sk_test_ + 40 hex)x35:\b(sk_(?:live|test)_[a-f0-9]{40})\bk8:sk_live_k8:sk_test_R4:1025i28:flutterwave-public-secret-v3d88:Flutterwave v3 secret hash / encryption key next to a flutterwave keyword (24-64 base62)x125:(?i:flutterwave|\bflw)[\w.-]{0,20}(?i:secret|hash|encrypt)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,64})\be3:3.5k11:flutterwavek3:flwR4:1039i15:pagarme-api-keyd82:Pagar.me API / encryption key (ak_live_, ak_test_, ek_live_, ek_test_ + 30 base62)x41:\b([ae]k_(?:live|test)_[A-Za-z0-9]{30})\bk8:ak_live_k8:ak_test_k8:ek_live_k8:ek_test_R4:1053i19:paymongo-secret-keyd87:PayMongo secret key (sk_live_ / sk_test_ + 24 base62) or a 32-char key next to paymongox652:(?i:paymongo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_)?[A-Za-z0-9]{24,40})\be3:3.5k8:paymongoR4:1068i24:mercadopago-access-tokend87:Mercado Pago access token (APP_USR- / TEST- + 16 digits + 6 digits + 32 hex + 9 digits)x69:\b((?:APP_USR|TEST)-[0-9]{13,17}-[0-9]{6}-[a-f0-9]{32}-[0-9]{6,12})\bk8:app_usr-k5:test-R4:1085i23:razorpay-webhook-secretd72:Razorpay webhook secret next to a razorpay webhook keyword (12-64 chars)x127:(?i:razorpay)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9!@#$%^&*_+-]{12,64})(?=["'\s,}]|$)e3:3.3k8:razorpayR4:1102i14:paddle-api-keyd76:Paddle Billing API key (pdl_live_apikey_ / pdl_sdbx_apikey_ + ULID + secret)x79:\b(pdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{20,24}_[A-Za-z0-9]{2,4})\bk9:pdl_live_k9:pdl_sdbx_R4:1117i24:paddle-classic-auth-coded65:Paddle Classic vendor auth code (50 hex) next to a paddle keywordx622:(?i:paddle)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\be3:3.0k6:paddleR4:1132i20:lemonsqueezy-api-keyd79:Lemon Squeezy API key (a JWT-like eyJ... value) next to a lemon squeezy keywordx268:(?i:lemon[_.-]?squeezy|\blmsqueezy|\blemon)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,}){1,2})(?![A-Za-z0-9_.-])k12:lemonsqueezyk13:lemon_squeezyk13:lemon-squeezyk13:lemon.squeezyk9:lmsqueezyk5:lemonR4:1146i17:chargebee-api-keyd76:Chargebee API key (live_ / test_ + 30-40 base62) next to a chargebee keywordx645:(?i:chargebee)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{26,40})\bk9:chargebeeR4:1161i15:recurly-api-keyd58:Recurly private API key (32 hex) next to a recurly keywordx623:(?i:recurly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:recurlyR4:1176i17:moonclerk-api-keyd54:MoonClerk API key (32 hex) next to a moonclerk keywordx625:(?i:moonclerk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:moonclerkR4:1190i20:gumroad-access-tokend67:Gumroad OAuth access token (43 base64url) next to a gumroad keywordx646:(?i:gumroad)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k7:gumroadR4:1207i25:gocardless-webhook-secretd89:GoCardless webhook endpoint secret next to a gocardless webhook keyword (30-64 base64url)x123:(?i:gocardless)[\w.-]{0,20}(?i:webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{30,64})(?![A-Za-z0-9_-])e3:3.5k10:gocardlessR4:1221i14:wise-api-tokend74:Wise (TransferWise) API token (UUID) next to a wise / transferwise keywordx798:(?i:transferwise|(?<![A-Za-z])wise)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk12:transferwisek4:wiseR4:1237i29:revolut-business-access-tokend77:Revolut Business API access / refresh token (oa_prod_ / oa_sand_ + base64url)x58:\b(oa_(?:prod|sand)_[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])k8:oa_prod_k8:oa_sand_R4:1254i27:revolut-merchant-secret-keyd75:Revolut Merchant API secret key (sk_ + base64url) next to a revolut keywordx223:(?i:revolut)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_[A-Za-z0-9_-]{30,80})(?![A-Za-z0-9_-])k7:revolutR4:1267i12:plaid-secretd49:Plaid API secret (30 hex) next to a plaid keywordx93:(?i:plaid)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{30})\be3:3.0k5:plaidR4:1283i18:plaid-public-tokend79:Plaid public / link / processor token (public-, link-, processor- + env + UUID)x127:\b((?:public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:public-sandbox-k19:public-development-k18:public-production-k13:link-sandbox-k17:link-development-k16:link-production-k18:processor-sandbox-k22:processor-development-k21:processor-production-R4:1297i14:column-api-keyd74:Column (banking API) key (live_ / test_ + base62) next to a column keywordx131:(?i:\bcolumn)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{24,40})\bk6:columnR4:1311i17:ynab-access-tokend78:YNAB (You Need A Budget) personal access token (64 hex) next to a ynab keywordx635:(?i:ynab|youneedabudget)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k4:ynabk14:youneedabudgetR4:1325i23:lunchmoney-access-tokend72:Lunch Money developer access token (50 hex) next to a lunchmoney keywordx632:(?i:lunch[_.-]?money)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{50})\be3:3.0k10:lunchmoneyk11:lunch_moneyk11:lunch-moneyR4:1339i23:request-finance-api-keyd92:Request Finance API key (4 groups of 7 base36 joined by -) next to a request finance keywordx671:(?i:request[_.-]?finance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\be3:3.0k14:requestfinancek15:request_financek15:request-financeR4:1353i15:binance-api-keyd67:Binance API key or secret key (64 base62) next to a binance keywordx626:(?i:binance)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{64})\be3:3.5k7:binanceR4:1369i25:binance-mbx-apikey-headerd54:Binance API key in the X-MBX-APIKEY header (64 base62)x56:(?i:X-MBX-APIKEY)["']?\s*[:=]\s*["']?([A-Za-z0-9]{64})\be3:3.5k12:x-mbx-apikeyR4:1383i14:kraken-api-keyd51:Kraken API key (56 base64) next to a kraken keywordx101:(?i:kraken)[\w.-]{0,20}(?i:key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{56})(?![A-Za-z0-9+/=])e3:3.5k6:krakenR4:1397i18:kraken-private-keyd68:Kraken API private key (88 base64, ends ==) next to a kraken keywordx108:(?i:kraken)[\w.-]{0,20}(?i:secret|private)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{86}==)e3:3.5k6:krakenR4:1411i17:kucoin-api-secretd49:KuCoin API secret (UUID) next to a kucoin keywordx670:(?i:kucoin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:kucoinR4:1424i16:bybit-api-secretd64:Bybit API key / secret (18 or 36 base62) next to a bybit keywordx640:(?i:bybit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{18}|[A-Za-z0-9]{36})\be3:3.3k5:bybitR4:1438i19:bitfinex-api-secretd64:Bitfinex API key / secret (43 base62) next to a bitfinex keywordx627:(?i:bitfinex)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{43})\be3:3.5k8:bitfinexR4:1452i25:coinbase-commerce-api-keyd68:Coinbase Commerce API key (UUID) next to a coinbase commerce keywordx795:(?i:coinbase[\w.-]{0,4}commerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk8:coinbaseR4:1465i25:shopify-partner-api-tokend51:Shopify Partner API access token (prtapi_ + 32 hex)x25:\b(prtapi_[a-f0-9]{32})\bk7:prtapi_R4:1478i18:shopify-api-secretd80:Shopify app API secret / client secret (32 hex) next to a shopify secret keywordx95:(?i:shopify)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k7:shopifyR4:1494i24:shopify-storefront-tokend86:Shopify Storefront / Admin access token (32 hex) in an X-Shopify-*-Access-Token headerx79:(?i:X-Shopify-(?:Storefront-)?Access-Token)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k10:x-shopify-R4:1510i24:bigcommerce-access-tokend94:BigCommerce API account access token (31 base36) next to a bigcommerce keyword or X-Auth-Tokenx630:(?i:bigcommerce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{27,40})\be3:3.3k11:bigcommerceR4:1525i24:woocommerce-consumer-keyd63:WooCommerce REST API consumer key / secret (ck_ / cs_ + 40 hex)x24:\b(c[ks]_[a-f0-9]{40})\bk3:ck_k3:cs_R4:1540i20:magento-access-tokend87:Magento / Adobe Commerce integration access token (32 base36) next to a magento keywordx623:(?i:magento)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.3k7:magentoR4:1555i19:squarespace-api-keyd65:Squarespace Commerce API key (UUID) next to a squarespace keywordx675:(?i:squarespace)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk11:squarespaceR4:1568i11:wix-api-keyd24:Wix API key (IST. + JWT)x70:\b(IST\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})k7:ist.eyjR4:1581i18:ecwid-secret-tokend84:Ecwid secret / public token (secret_ / public_ + 32 base62) next to an ecwid keywordx39:\b((?:secret|public)_[A-Za-z0-9]{32})\be3:3.5k5:ecwidR4:1595i19:shipstation-api-keyd67:ShipStation API key / secret (32 hex) next to a shipstation keywordx627:(?i:shipstation)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k11:shipstationR4:1611i18:shipengine-api-keyd95:ShipEngine / ShipStation API v2 key (TEST_ + 43 base64url, or a 43-char key next to shipengine)x690:\b(TEST_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])|(?i:shipengine)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])k5:test_k10:shipengineR4:1624i16:taxjar-api-tokend50:TaxJar API token (32 hex) next to a taxjar keywordx622:(?i:taxjar)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:taxjarR4:1639i19:avalara-license-keyd82:Avalara AvaTax license key (16 hex, uppercase) next to an avalara / avatax keywordx630:(?i:avalara|avatax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{16})\be3:2.5k7:avalarak6:avataxR4:1656i14:klarna-api-keyd64:Klarna API key (klarna_live_api_ / klarna_test_api_ + base64url)x67:\b(klarna_(?:live|test)_api_[A-Za-z0-9_-]{30,120})(?![A-Za-z0-9_-])k16:klarna_live_api_k16:klarna_test_api_R4:1672i18:klarna-credentialsd89:Klarna API password / shared secret next to a klarna keyword (keyword-bound, 16-64 chars)x98:(?i:klarna)[\w.-]{0,20}(?i:password|secret)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16,64})\be3:3.3k6:klarnaR4:1688i19:afterpay-secret-keyd77:Afterpay / Clearpay merchant secret key (keyword-bound, 40-128 hex or base62)x640:(?i:afterpay|clearpay)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\be3:3.0k8:afterpayk8:clearpayR4:1702i20:tickettailor-api-keyd65:Ticket Tailor API key (sk_ + box office id + _ + id + _ + 32 hex)x47:\b(sk_[0-9]{2,8}_[0-9]{4,10}_[a-f0-9]{32,40})\bk3:sk_R4:1715i24:eventbrite-private-tokend84:Eventbrite private / OAuth token (20 uppercase base36) next to an eventbrite keywordx626:(?i:eventbrite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{20})\be3:3.0k10:eventbriteR4:1729i16:flexport-api-keyd37:Flexport API key (shltm_ + 40 base62)x27:\b(shltm_[A-Za-z0-9]{40})\bk6:shltm_R4:1742i15:onfleet-api-keyd51:Onfleet API key (32 hex) next to an onfleet keywordx623:(?i:onfleet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:onfleetR4:1758i15:shipday-api-keyd75:Shipday API key (keyword-bound, base62 with dots) next to a shipday keywordx648:(?i:shipday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{6,12}\.[A-Za-z0-9]{20,40})\be3:3.0k7:shipdayR4:1777i16:mandrill-api-keyd93:Mandrill (Mailchimp Transactional) API key (md- + 22 base64url, or 22 chars next to mandrill)x686:\b(md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])|(?i:mandrill)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k3:md-k8:mandrillR4:1793i21:mailchimp-oauth-tokend75:Mailchimp Marketing OAuth access token (32 hex) next to a mailchimp keywordx625:(?i:mailchimp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:mailchimpR4:1809i22:sendgrid-api-key-boundd94:SendGrid API key next to a sendgrid keyword when only the secret part (43 base64url) is loggedx645:(?i:sendgrid)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])e3:3.5k8:sendgridR4:1824i27:mailgun-webhook-signing-keyd92:Mailgun HTTP webhook signing key (32 hex or key- + 32 hex) next to a mailgun signing keywordx114:(?i:mailgun)[\w.-]{0,20}(?i:signing|webhook)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:key-)?[a-f0-9]{32})\be3:3.0k7:mailgunR4:1838i21:mailgun-api-key-boundd88:Mailgun private API key in the current format (32 hex - 8 hex - 8 hex) without a keywordx42:\b([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\be3:3.0k7:mailgunk4:api:R4:1852i25:postmark-api-token-headerd70:Postmark server / account token (UUID) in an X-Postmark-*-Token headerx124:(?i:X-Postmark-(?:Server|Account)-Token)["']?\s*[:=]\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk11:x-postmark-R4:1865i20:sparkpost-api-key-eud97:SparkPost API key in an Authorization header to api.sparkpost.com / api.eu.sparkpost.com (40 hex)x80:(?i:sparkpost)[^\n]{0,80}?(?i:authorization)["']?\s*[:=]\s*["']?([a-f0-9]{40})\bk9:sparkpostR4:1878i18:mailjet-secret-keyd90:Mailjet API secret key (32 hex) used as the password of api:key basic auth next to mailjetx55:(?i:mailjet)[^\n]{0,60}?\b[a-f0-9]{32}:([a-f0-9]{32})\bk7:mailjetR4:1891i17:mailjet-sms-tokend66:Mailjet SMS API bearer token (32 base62) next to a mailjet keywordx626:(?i:mailjet)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mailjetR4:1907i21:aws-ses-smtp-passwordd105:Amazon SES SMTP password (44 base64, version byte 0x04 so it starts with B) next to an ses / smtp keywordx138:(?i:\bses|smtp)[\w.-]{0,20}(?i:pass(?:word)?|secret|pwd)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(B[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=])e3:3.5k4:ses_k4:ses-k4:ses.k4:smtpR4:1923i14:resend-api-keyd47:Resend API key (re_ + 8 base62 + _ + 24 base62)x42:\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24,26})\bk3:re_R4:1938i13:loops-api-keyd49:Loops.so API key (32 hex) next to a loops keywordx124:(?i:\bloops?(?:[_.-]?so)?)[\w.-]{0,12}(?i:api|key|token|secret)[\w.-]{0,12}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k5:loopsR4:1953i20:elasticemail-api-keyd74:Elastic Email API key (96 hex, uppercase) next to an elastic email keywordx684:(?i:elastic[_.-]?email|\belastic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Fa-f0-9]{96}|[A-Za-z0-9_-]{90,110})(?![A-Za-z0-9_-])e3:3.0k12:elasticemailk13:elastic_emailk13:elastic-emailk7:elasticR4:1968i16:pepipost-api-keyd88:Pepipost / Netcore Email API key (32 hex or base62) next to a pepipost / netcore keywordx635:(?i:pepipost|netcore)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.0k8:pepipostk7:netcoreR4:1982i18:postageapp-api-keyd67:PostageApp project API key (32 base62) next to a postageapp keywordx645:(?i:postageapp|postage[_.-]app)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k10:postageappk11:postage_appk11:postage-appR4:1996i15:mailsac-api-keyd55:Mailsac API key (k_ + base62) next to a mailsac keywordx631:(?i:mailsac)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(k_[A-Za-z0-9]{20,64})\be3:3.3k7:mailsacR4:2011i16:mailmodo-api-keyd76:Mailmodo API key (4 groups of 7 uppercase base36) next to a mailmodo keywordx659:(?i:mailmodo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})\be3:3.0k8:mailmodoR4:2025i18:customerio-api-keyd98:Customer.io Track site id / API key (20 hex) or App API key (32 hex) next to a customer.io keywordx645:(?i:customer[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|[a-f0-9]{20})\be3:2.8k10:customeriok11:customer_iok11:customer-iok11:customer.ioR4:2041i19:klaviyo-private-keyd38:Klaviyo private API key (pk_ + 34 hex)x211:\b(pk_[a-f0-9]{34})\b|(?i:klaviyo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_[A-Za-z0-9]{34})\bk3:pk_k7:klaviyoR4:2056i16:iterable-api-keyd53:Iterable API key (32 hex) next to an iterable keywordx624:(?i:iterable)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k8:iterableR4:2072i13:braze-api-keyd49:Braze REST API key (UUID) next to a braze keywordx773:(?i:braze)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k5:brazeR4:2090i23:campaignmonitor-api-keyd78:Campaign Monitor (createsend) API key (base64, 80-120 chars) next to a keywordx679:(?i:campaign[_.-]?monitor|createsend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{80,120}={0,2})(?![A-Za-z0-9+/=])e3:3.5k15:campaignmonitork16:campaign_monitork16:campaign-monitork10:createsendR4:2106i21:convertkit-api-secretd97:ConvertKit (Kit) API key (22 base64url) or API secret (43 base64url) next to a convertkit keywordx670:(?i:convertkit|\bkit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k10:convertkitk4:kit_R4:2122i14:kit-api-key-v4d43:Kit (ConvertKit) v4 API key (kit_ + 32 hex)x22:\b(kit_[a-f0-9]{32})\bk4:kit_R4:2135i18:mailerlite-api-keyd74:MailerLite API key (32 hex classic, or a JWT) next to a mailerlite keywordx704:(?i:mailerlite)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k10:mailerliteR4:2151i15:moosend-api-keyd48:Moosend API key (UUID) next to a moosend keywordx775:(?i:moosend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:moosendR4:2167i19:getresponse-api-keyd61:GetResponse API key (32 base36) next to a getresponse keywordx627:(?i:getresponse)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k11:getresponseR4:2183i22:activecampaign-api-keyd65:ActiveCampaign API key (72 hex) next to an activecampaign keywordx650:(?i:activecampaign|active[_.-]campaign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{72})\be3:3.0k14:activecampaignk15:active_campaignk15:active-campaignk15:active.campaignR4:2199i16:omnisend-api-keyd65:Omnisend API key (24 hex - 50 base62) next to an omnisend keywordx643:(?i:omnisend)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{24}-[A-Za-z0-9]{40,60})\be3:3.0k8:omnisendR4:2215i14:drip-api-tokend46:Drip API token (32 hex) next to a drip keywordx622:(?i:\bdrip)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k4:dripR4:2231i21:sendinblue-api-key-v2d70:Sendinblue (Brevo) v2 API key (16 base62) next to a sendinblue keywordx629:(?i:sendinblue)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{16})\be3:3.0k10:sendinblueR4:2247i13:vbout-api-keyd49:VBOUT API key (25 base62) next to a vbout keywordx624:(?i:vbout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\be3:3.3k5:vboutR4:2263i17:autopilot-api-keyd72:Autopilot / Ortto API key (32 hex) next to an autopilot or ortto keywordx631:(?i:autopilot|ortto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k9:autopilotR4:2279i22:hubspot-api-key-legacyd86:HubSpot legacy API key / developer key (UUID) as hapikey= or next to a hubspot keywordx855:(?i:\bhapikey=)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|(?i:hubspot)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk7:hapikeyk7:hubspotR4:2296i27:hubspot-oauth-refresh-tokend104:HubSpot OAuth access / refresh token (region-prefixed: na1-/eu1- + hex groups) next to a hubspot keywordx249:(?i:hubspot)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:na|eu|ap)[0-9]-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\bk7:hubspotR4:2309i24:salesforce-refresh-tokend60:Salesforce OAuth refresh token (5Aep + 80-90 base62 and . _)x45:\b(5Aep[A-Za-z0-9._]{80,90})(?![A-Za-z0-9._])k4:5aepR4:2324i23:salesforce-consumer-keyd65:Salesforce connected-app consumer key (3MVG9 + 80 base62 and . _)x46:\b(3MVG9[A-Za-z0-9._]{75,90})(?![A-Za-z0-9._])k5:3mvg9R4:2337i26:salesforce-consumer-secretd89:Salesforce connected-app consumer secret (64 hex, uppercase) next to a salesforce keywordx646:(?i:salesforce|sfdc|\bsf)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-F0-9]{64}|[0-9]{19})\be3:3.0k10:salesforcek4:sfdck3:sf_R4:2352i21:salesforce-session-idd101:Salesforce session id / access token in a sid cookie or Authorization header (00D org id + ! + token)x89:(?i:\bsid=|Authorization:\s*(?:Bearer|OAuth)\s+)(00[A-Za-z0-9]{13}![A-Za-z0-9._]{80,120})k4:sid=k13:authorizationR4:2365i19:pipedrive-api-tokend56:Pipedrive API token (40 hex) next to a pipedrive keywordx625:(?i:pipedrive)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:pipedriveR4:2382i16:zoho-oauth-tokend63:Zoho OAuth access / refresh token (1000. + 32 hex + . + 32 hex)x38:\b(1000\.[a-f0-9]{32}\.[a-f0-9]{32})\bk5:1000.R4:2397i18:zoho-client-secretd63:Zoho OAuth client secret (42 hex/base62) next to a zoho keywordx98:(?i:zoho)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,44})\be3:3.0k4:zohoR4:2411i17:freshdesk-api-keyd72:Freshdesk / Freshservice API key (20 base62) next to a freshdesk keywordx641:(?i:freshdesk|freshservice)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k9:freshdeskk12:freshserviceR4:2427i18:freshworks-api-keyd92:Freshworks CRM (Freshsales) API key (22 base64url) next to a freshsales / freshworks keywordx657:(?i:freshsales|freshworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k10:freshsalesk10:freshworksR4:2443i19:zendesk-oauth-tokend61:Zendesk OAuth access token (64 hex) next to a zendesk keywordx623:(?i:zendesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k7:zendeskR4:2460i18:zendesk-chat-tokend103:Zendesk Chat / Sunshine Conversations key secret (43-64 base64url) next to a zendesk / sunshine keywordx680:(?i:zopim|sunshine[_.-]?conversations?|smooch)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])e3:3.5k5:zopimk8:sunshinek6:smoochR4:2476i17:helpscout-api-keyd81:Help Scout API key (40 hex) or app secret (32 base62) next to a helpscout keywordx647:(?i:help[_.-]?scout)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{32})\be3:3.0k9:helpscoutk10:help_scoutk10:help-scoutk10:help.scoutR4:2492i15:front-api-tokend49:Front API token (JWT) next to a front api keywordx277:(?i:\bfront(?:app)?[_.-]?(?:api|token|key|secret|jwt|auth))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})k5:frontR4:2506i15:gorgias-api-keyd50:Gorgias API key (64 hex) next to a gorgias keywordx623:(?i:gorgias)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k7:gorgiasR4:2523i16:kustomer-api-keyd49:Kustomer API key (JWT) next to a kustomer keywordx689:(?i:kustomer)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k8:kustomerR4:2539i13:close-api-keyd52:Close CRM API key (api_ + 22 base62 + . + 22 base62)x48:\b(api_[A-Za-z0-9]{20,24}\.[A-Za-z0-9]{20,24})\bk8:close.iok9:close.comk7:closeiok6:close_k6:close-R4:2554i14:copper-api-keyd63:Copper (ProsperWorks) API key (32 hex) next to a copper keywordx635:(?i:copper|prosperworks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:copperk12:prosperworksR4:2570i17:insightly-api-keyd53:Insightly API key (UUID) next to an insightly keywordx777:(?i:insightly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k9:insightlyR4:2586i17:capsule-api-tokend59:Capsule CRM API token (64 base62) next to a capsule keywordx636:(?i:capsule(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{64})\be3:3.5k7:capsuleR4:2602i17:apollo-io-api-keyd55:Apollo.io API key (22 base62) next to an apollo keywordx655:(?i:apollo(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k6:apolloR4:2618i14:hunter-api-keyd51:Hunter.io API key (40 hex) next to a hunter keywordx637:(?i:\bhunter(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:hunterR4:2634i16:clearbit-api-keyd65:Clearbit secret API key (sk_ + 32 hex) next to a clearbit keywordx21:\b(sk_[a-f0-9]{32})\bk8:clearbitR4:2649i16:zoominfo-api-keyd81:ZoomInfo API key / client secret (JWT or 32-64 base62) next to a zoominfo keywordx669:(?i:zoominfo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_.-]{40,}|[A-Za-z0-9]{32,64})(?![A-Za-z0-9_.-])e3:3.5k8:zoominfoR4:2665i15:lemlist-api-keyd50:lemlist API key (32 hex) next to a lemlist keywordx623:(?i:lemlist)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:lemlistR4:2683i22:outreach-client-secretd74:Outreach OAuth client secret (43-64 base64url) next to an outreach keywordx664:(?i:\boutreach(?:[_.-]?io)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~-]{43,64})(?![A-Za-z0-9_~-])e3:3.5k8:outreachR4:2701i17:salesloft-api-keyd44:Salesloft API key (v2_ak_ + id + _ + 64 hex)x42:\b(v2_ak_[0-9]{2,12}_[A-Za-z0-9]{40,64})\bk6:v2_ak_R4:2714i15:replyio-api-keyd55:Reply.io API key (24 base62) next to a reply.io keywordx632:(?i:reply[_.-]?io)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\be3:3.3k7:replyiok8:reply_iok8:reply-iok8:reply.ioR4:2730i18:calendly-api-tokend63:Calendly personal access token (JWT) next to a calendly keywordx689:(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])e3:3.0k8:calendlyR4:2746i28:calendly-webhook-signing-keyd70:Calendly webhook signing key (43 base64url) next to a calendly keywordx645:(?i:calendly)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_.-])e3:3.5k8:calendlyR4:2764i25:surveymonkey-access-tokend83:SurveyMonkey access token (long base62 with - and .) next to a surveymonkey keywordx658:(?i:survey[_.-]?monkey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9.-]{60,200})(?![A-Za-z0-9.-])e3:3.5k12:surveymonkeyk13:survey_monkeyk13:survey-monkeyR4:2780i19:qualtrics-api-tokend59:Qualtrics API token (40 base62) next to a qualtrics keywordx628:(?i:qualtrics)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k9:qualtricsR4:2796i17:delighted-api-keyd57:Delighted API key (32 base62) next to a delighted keywordx628:(?i:delighted)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k9:delightedR4:2814i23:typeform-webhook-secretd65:Typeform webhook secret next to a typeform keyword (20-64 base62)x630:(?i:typeform)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20,64})\be3:3.5k8:typeformR4:2830i18:teamwork-api-tokend67:Teamwork (Projects, Desk, CRM, Spaces) API token (tkn.v1_ + base64)x663:(?i:teamwork)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])e3:3.0k8:teamworkR4:2846i23:teamwork-api-token-bared53:Teamwork API token without context (tkn.v1_ + base64)x57:\b(tkn\.v1_[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])k7:tkn.v1_R4:2859i16:nimble-api-tokend57:Nimble CRM API token (30 base62) next to a nimble keywordx627:(?i:\bnimble)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k6:nimbleR4:2875i16:karmacrm-api-keyd52:karmaCRM API key (20 base62) next to a karma keywordx632:(?i:karma(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k5:karmaR4:2891i25:centralstationcrm-api-keyd70:CentralStationCRM API key (30 base62) next to a centralstation keywordx641:(?i:centralstation(?:crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k14:centralstationR4:2909i23:lessannoyingcrm-api-keyd86:Less Annoying CRM user code / API key (50-80 base62) next to a lessannoyingcrm keywordx669:(?i:less[_.-]?annoying(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9-]{50,80})(?![A-Za-z0-9-])e3:3.5k12:lessannoyingk13:less_annoyingk13:less-annoyingR4:2925i19:prospectcrm-api-keyd56:Prospect CRM API key (32 hex) next to a prospect keywordx640:(?i:\bprospect(?:[_.-]?crm)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k8:prospectR4:2941i18:salesflare-api-keyd62:Salesflare API key (43 base64url) next to a salesflare keywordx646:(?i:salesflare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k10:salesflareR4:2957i18:salesblink-api-keyd63:SalesBlink API key (key- + 64 hex) next to a salesblink keywordx633:(?i:salesblink)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(key-[A-Fa-f0-9]{64})\be3:3.0k10:salesblinkR4:2973i19:salescookie-api-keyd62:Sales Cookie API key (32 base62) next to a salescookie keywordx630:(?i:salescookie)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k11:salescookieR4:2991i27:reallysimplesystems-api-keyd74:Really Simple Systems CRM API key (JWT-like, 150+ chars) next to a keywordx680:(?i:reallysimplesystems|really[_.-]simple)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_.-]{100,300})(?![A-Za-z0-9_.-])e3:3.5k19:reallysimplesystemsk13:really_simplek13:really-simplek13:really.simpleR4:3007i13:kylas-api-keyd48:Kylas CRM API key (UUID) next to a kylas keywordx773:(?i:kylas)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k5:kylasR4:3023i18:sherpadesk-api-keyd59:SherpaDesk API key (32 base36) next to a sherpadesk keywordx626:(?i:sherpadesk)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k10:sherpadeskR4:3039i18:besnappy-api-tokend54:BeSnappy API token (64 hex) next to a besnappy keywordx624:(?i:besnappy)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k8:besnappyR4:3055i17:nicereply-api-keyd54:Nicereply API key (40 hex) next to a nicereply keywordx625:(?i:nicereply)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:nicereplyR4:3071i17:simplesat-api-keyd54:Simplesat API key (40 hex) next to a simplesat keywordx625:(?i:simplesat)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:simplesatR4:3087i22:zonka-feedback-api-keyd68:Zonka Feedback API key (36 uppercase base36) next to a zonka keywordx640:(?i:zonka(?:[_.-]?feedback)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{36})\be3:3.0k5:zonkaR4:3103i15:feedier-api-keyd53:Feedier API key (32 base62) next to a feedier keywordx626:(?i:feedier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k7:feedierR4:3119i23:surveysparrow-api-tokend71:SurveySparrow API token (64-100 base62) next to a surveysparrow keywordx653:(?i:surveysparrow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64,100})(?![A-Za-z0-9_-])e3:3.5k13:surveysparrowR4:3135i20:signupgenius-api-keyd60:SignUpGenius API key (32 hex) next to a signupgenius keywordx628:(?i:signupgenius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k12:signupgeniusR4:3151i15:refiner-api-keyd48:Refiner API key (UUID) next to a refiner keywordx777:(?i:\brefiner)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:refinerR4:3167i12:juro-api-keyd47:Juro API key (40 base62) next to a juro keywordx625:(?i:\bjuro)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.3k4:juroR4:3183i16:mixmax-api-tokend48:Mixmax API token (UUID) next to a mixmax keywordx774:(?i:mixmax)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k6:mixmaxR4:3199i14:streak-api-keyd52:Streak CRM API key (32 hex) next to a streak keywordx624:(?i:\bstreak)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:streakR4:3215i16:overloop-api-keyd62:Overloop API key (50-60 base64url) next to an overloop keywordx647:(?i:overloop)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50,60})(?![A-Za-z0-9_-])e3:3.5k8:overloopR4:3233i20:leadfeeder-api-tokend79:Leadfeeder API token (keyword-bound, 40-80 base62) next to a leadfeeder keywordx649:(?i:leadfeeder)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,80})(?![A-Za-z0-9_-])e3:3.5k10:leadfeederR4:3249i14:uplead-api-keyd52:UpLead API key (32 base36) next to an uplead keywordx622:(?i:uplead)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k6:upleadR4:3267i19:rocketreach-api-keyd91:RocketReach API key (keyword-bound, 32-40 base36 with dashes) next to a rocketreach keywordx668:(?i:rocketreach)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{6,10}(?:-[a-z0-9]{4,8}){2,8}|[a-f0-9]{32,40})\be3:3.0k11:rocketreachR4:3283i14:skrapp-api-keyd54:Skrapp.io API key (46 base62) next to a skrapp keywordx628:(?i:skrapp)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\be3:3.5k6:skrappR4:3299i22:peopledatalabs-api-keyd72:People Data Labs API key (64 hex) next to a peopledatalabs / pdl keywordx661:(?i:peopledatalabs|people[_.-]data[_.-]labs|\bpdl)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k14:peopledatalabsk16:people_data_labsk16:people-data-labsk4:pdl_R4:3315i15:madkudu-api-keyd50:MadKudu API key (32 hex) next to a madkudu keywordx623:(?i:madkudu)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:madkuduR4:3331i18:zerobounce-api-keyd59:ZeroBounce API key (32 base36) next to a zerobounce keywordx626:(?i:zerobounce)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k10:zerobounceR4:3347i15:kickbox-api-keyd69:Kickbox API key (live_ / test_ + 64 base62) next to a kickbox keywordx643:(?i:kickbox)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|test)_[A-Za-z0-9]{40,70})\be3:3.0k7:kickboxR4:3363i16:debounce-api-keyd70:DeBounce API key (13 base36, uppercase) next to a debounce api keywordx649:(?i:\bdebounce[_.-]?(?:api|key|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{13})\be3:2.8k8:debounceR4:3379i16:verimail-api-keyd55:Verimail API key (32 base62) next to a verimail keywordx627:(?i:verimail)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k8:verimailR4:3395i22:onesignal-rest-api-keyd85:OneSignal REST API key (48 base64 or os_v2_app_ + base32) next to a onesignal keywordx716:(?i:onesignal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(os_v2_app_[a-z0-9]{50,120}|[A-Za-z0-9]{48}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.3k9:onesignalR4:3411i20:onesignal-api-key-v2d74:OneSignal v2 app / organization API key (os_v2_app_ / os_v2_org_ + base32)x40:\b(os_v2_(?:app|org)_[a-z0-9]{50,120})\bk6:os_v2_R4:3424i18:courier-auth-tokend78:Courier auth token (pk_prod_ / pk_test_ + 28 base36) next to a courier keywordx643:(?i:courier)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(pk_(?:prod|test)_[A-Z0-9]{26,30})\be3:3.0k7:courierR4:3442i16:chatfuel-api-keyd68:Chatfuel broadcast API token (128 base62) next to a chatfuel keywordx632:(?i:chatfuel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{100,140})\be3:3.5k8:chatfuelR4:3458i15:cliengo-api-keyd48:Cliengo API key (UUID) next to a cliengo keywordx775:(?i:cliengo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k7:cliengoR4:3474i16:ayrshare-api-keyd79:Ayrshare API key (4 groups of 8 base36 joined by -) next to an ayrshare keywordx667:(?i:ayrshare)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8}-[A-Z0-9]{7,8})\be3:3.0k8:ayrshareR4:3490i16:mesibo-app-tokend53:mesibo app token (64 base36) next to a mesibo keywordx622:(?i:mesibo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k6:mesiboR4:3506i14:tyntec-api-keyd51:tyntec API key (32 base62) next to a tyntec keywordx625:(?i:tyntec)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k6:tyntecR4:3522i17:voodoosms-api-keyd54:VoodooSMS API key (46 base62) next to a voodoo keywordx642:(?i:voodoo(?:[_.-]?sms)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,50})\be3:3.5k6:voodooR4:3540i19:d7network-api-tokend57:D7 Networks API token (base64 / JWT) next to a d7 keywordx671:(?i:d7[_.-]?network|\bd7sms)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=_.-]{20,400})(?![A-Za-z0-9+/=_.-])e3:3.5k9:d7networkk10:d7_networkk10:d7-networkk5:d7smsR4:3556i17:textmagic-api-keyd57:TextMagic API key (30 base62) next to a textmagic keywordx628:(?i:textmagic)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k9:textmagicR4:3574i18:clickatell-api-keyd65:Clickatell API key (22-32 base64url) next to a clickatell keywordx651:(?i:clickatell)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{22,32})(?![A-Za-z0-9_=-])e3:3.3k10:clickatellR4:3590i14:msg91-auth-keyd54:MSG91 auth key (24 hex/base62) next to a msg91 keywordx624:(?i:msg91)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24})\be3:3.0k5:msg91R4:3608i17:textlocal-api-keyd71:Textlocal API key (base64-ish, 40-50 chars) next to a textlocal keywordx650:(?i:textlocal)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/=]{40,50})(?![A-Za-z0-9+/=])e3:3.5k9:textlocalR4:3627i25:facebook-app-access-tokend95:Facebook / Meta app access token (app id | app secret or app token, 15-16 digits | 27-32 chars)x63:(?<![\w|])([0-9]{15,16}\|[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])k12:access_tokenk11:input_tokenk9:app_tokenk8:facebookk3:fb_k6:graph.R4:3642i21:facebook-client-tokend77:Facebook / Meta client token (32 hex) next to a facebook client token keywordx116:(?i:facebook|\bfb|meta)[\w.-]{0,16}(?i:client)[\w.-]{0,4}(?i:token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-k5:meta_k5:meta-R4:3657i22:instagram-access-tokend85:Instagram Basic Display / Instagram Login user access token (IGQV / IGAA + base64url)x56:\b((?:IGQV|IGAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])k4:igqvk4:igaaR4:3672i20:threads-access-tokend55:Threads API user access token (THQV / THAA + base64url)x56:\b((?:THQV|THAA)[A-Za-z0-9_-]{100,300})(?![A-Za-z0-9_-])k4:thqvk4:thaaR4:3685i20:twitter-access-tokend94:Twitter / X OAuth 1.0a access token (numeric user id - 20-40 base62) next to a twitter keywordx658:(?i:twitter|\bx[_.-]api|\btw)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9]{6,20}-[A-Za-z0-9]{20,40})\be3:3.3k7:twitterk5:x_apik5:x-apik3:tw_R4:3701i15:twitter-api-keyd71:Twitter / X API key (consumer key, 25 base62) next to a twitter keywordx104:(?i:twitter)[\w.-]{0,20}(?i:key|consumer)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{25})\be3:3.3k7:twitterR4:3715i28:twitter-oauth2-client-secretd83:Twitter / X OAuth 2.0 client secret (50 base64url) next to a twitter secret keywordx115:(?i:twitter)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])e3:3.5k7:twitterR4:3729i22:linkedin-client-secretd89:LinkedIn OAuth client secret (16 base62, or WPL_AP1. prefixed) next to a linkedin keywordx167:(?i:linkedin)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:WPL_AP[0-9]\.[A-Za-z0-9]{16}\.[A-Za-z0-9=]{6,12})|[A-Za-z0-9]{16})(?![A-Za-z0-9=.])e3:3.0k8:linkedinR4:3745i21:linkedin-access-tokend90:LinkedIn OAuth 2.0 access / refresh token (AQ + 150+ base64url) next to a linkedin keywordx225:(?i:linkedin)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(AQ[A-Za-z0-9_-]{150,500})(?![A-Za-z0-9_-])k8:linkedinR4:3760i19:tiktok-access-tokend92:TikTok user access / refresh token (act. / rft. + base62 + !region) next to a tiktok keywordx88:\b((?:act|rft)\.[A-Za-z0-9]{40,80}(?:![0-9]{3,6}(?:\.[a-z0-9]{2,4})?)?)(?![A-Za-z0-9!.])e3:3.5k6:tiktokR4:3774i28:tiktok-business-access-tokend96:TikTok for Business / Marketing API access token or app secret (40 hex) next to a tiktok keywordx622:(?i:tiktok)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k6:tiktokR4:3789i22:pinterest-access-tokend64:Pinterest API v5 access / refresh token (pina_ / pinr. + base62)x57:\b(pin(?:a_|r\.)[A-Za-z0-9_.-]{60,200})(?![A-Za-z0-9_.-])k5:pina_k5:pinr.R4:3803i20:reddit-client-secretd83:Reddit app client secret / refresh token (27-30 base64url) next to a reddit keywordx131:(?i:reddit)[\w.-]{0,20}(?i:secret|refresh|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{27,30})(?![A-Za-z0-9_-])e3:3.3k6:redditR4:3819i26:google-ads-developer-tokend79:Google Ads API developer token (22 base64url) next to a developer token keywordx94:(?i:developer[_.-]?token)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.3k15:developer_tokenk15:developer-tokenk14:developertokenk15:developer.tokenR4:3835i21:spotify-client-secretd64:Spotify Web API client secret (32 hex) next to a spotify keywordx623:(?i:spotify)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:spotifyR4:3851i20:spotify-access-tokend78:Spotify access / refresh token (BQ / AQ + base64url) next to a spotify keywordx227:(?i:spotify)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?([AB]Q[A-Za-z0-9_-]{100,400})(?![A-Za-z0-9_-])k7:spotifyR4:3864i17:twitch-stream-keyd59:Twitch stream key (live_ + numeric user id + _ + 30 base62)x38:\b(live_[0-9]{6,12}_[A-Za-z0-9]{30})\bk5:live_R4:3879i22:twitch-irc-oauth-tokend50:Twitch chat (IRC) OAuth token (oauth: + 30 base36)x29:(?i:\boauth:)([a-z0-9]{30})\be3:3.3k6:oauth:R4:3893i20:twitch-client-secretd68:Twitch app client secret (30 base36) next to a twitch secret keywordx94:(?i:twitch)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{30})\be3:3.3k6:twitchR4:3909i22:snapchat-client-secretd99:Snapchat / Snap Kit OAuth client secret (keyword-bound, 22-64 base64url) next to a snapchat keywordx146:(?i:snapchat|snap[_.-]?kit|\bsnap)[\w.-]{0,20}(?i:secret|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])e3:3.5k8:snapchatk7:snapkitk5:snap_k5:snap-R4:3924i18:youtube-stream-keyd97:YouTube Live stream key (4 groups of 4 base36 joined by -) next to a youtube / stream key keywordx251:(?i:youtube|stream[_.-]?key)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)\be3:3.0k7:youtubek10:stream_keyk9:streamkeyk10:stream-keyk10:stream.keyR4:3943i18:okta-client-secretd76:Okta OIDC app client secret (40-64 base64url) next to an okta secret keywordx115:(?i:okta)[\w.-]{0,20}(?i:secret)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k4:oktaR4:3959i19:auth0-client-secretd71:Auth0 application client secret (64 base64url) next to an auth0 keywordx641:(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])e3:3.5k5:auth0R4:3975i26:auth0-management-api-tokend57:Auth0 Management API token (JWT) next to an auth0 keywordx689:(?i:auth0)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_.-])k5:auth0R4:3988i16:clerk-secret-keyd98:Clerk secret key (sk_live_ / sk_test_ + base62) next to a clerk keyword, or a Clerk webhook secretx234:(?i:clerk)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:sk_(?:live|test)_|whsec_)[A-Za-z0-9+/=]{20,64})(?![A-Za-z0-9+/=])k5:clerkR4:4004i13:stytch-secretd63:Stytch project secret (secret-live- / secret-test- + base64url)x64:\b(secret-(?:live|test)-[A-Za-z0-9_=-]{30,44})(?![A-Za-z0-9_=-])k12:secret-live-k12:secret-test-R4:4021i14:workos-api-keyd61:WorkOS API key (sk_ + base62/base64) next to a workos keywordx222:(?i:workos)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(?:Bearer\s+)?(sk_(?:test_|live_)?[A-Za-z0-9]{30,100})\bk6:workosR4:4037i18:fusionauth-api-keyd65:FusionAuth API key (40-64 base64url) next to a fusionauth keywordx649:(?i:fusionauth)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])e3:3.5k10:fusionauthR4:4053i22:keycloak-client-secretd61:Keycloak client secret (32 base62) next to a keycloak keywordx632:(?i:keycloak|\bkc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.5k8:keycloakk3:kc_R4:4070i22:onelogin-client-secretd67:OneLogin API client id / secret (64 hex) next to a onelogin keywordx624:(?i:onelogin)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k8:oneloginR4:4088i26:pingidentity-client-secretd99:PingOne / PingFederate client secret (keyword-bound, 40-70 base64url and ~.) next to a ping keywordx164:(?i:ping(?:one|identity|fed(?:eration)?|id))[\w.-]{0,20}(?i:secret|token|key)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_~.-]{40,70})(?![A-Za-z0-9_~.-])e3:3.5k7:pingonek12:pingidentityk7:pingfedk6:pingidR4:4103i14:duo-secret-keyd64:Duo Security secret key / skey (40 base62) next to a duo keywordx629:(?i:\bduo|skey)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k3:duok4:skeyR4:4120i19:duo-integration-keyd84:Duo Security integration key (DI + 18 uppercase base36) next to a duo / ikey keywordx188:(?i:\bduo|ikey)[\w.-]{0,20}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(DI[A-Z0-9]{18})\bk3:duok4:ikeyR4:4133i24:firebase-database-secretd79:Firebase Realtime Database legacy secret (40 base62) next to a firebase keywordx110:(?i:firebase)[\w.-]{0,20}(?i:secret|auth|token)[\w.-]{0,8}["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k8:firebaseR4:4149i21:firebaseio-auth-paramd63:Firebase Realtime Database URL with an auth= secret or ID tokenx103:(?i:\.firebaseio\.com|\.firebasedatabase\.app)/[^\s"'?]*\?(?:[^\s"'#]*&)?auth=([A-Za-z0-9_.-]{30,2000})k14:firebaseio.comk20:firebasedatabase.appR4:4164i19:supertokens-api-keyd84:SuperTokens core API key (keyword-bound, 20-128 chars) next to a supertokens keywordx653:(?i:supertokens)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_=-]{20,128})(?![A-Za-z0-9_=-])e3:3.5k11:supertokensR4:4180i16:magic-secret-keyd75:Magic (magic.link) secret API key (sk_live_ / sk_test_ + 16 hex, uppercase)x35:\b(sk_(?:live|test)_[A-F0-9]{16})\bk8:sk_live_k8:sk_test_R4:4195i22:descope-management-keyd87:Descope management / access key (keyword-bound, 40-300 chars) next to a descope keywordx651:(?i:descope)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_:.-]{40,300})(?![A-Za-z0-9_:.-])e3:3.5k7:descopeR4:4211i22:loginradius-api-secretd59:LoginRadius API secret (UUID) next to a loginradius keywordx779:(?i:loginradius)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k11:loginradiusR4:4227i16:frontegg-api-keyd66:Frontegg client secret / API key (UUID) next to a frontegg keywordx776:(?i:frontegg)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k8:fronteggR4:4245i19:kinde-client-secretd73:Kinde client secret (keyword-bound, 40-60 base62) next to a kinde keywordx629:(?i:\bkinde)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,60})\be3:3.5k5:kindeR4:4261i17:jumpcloud-api-keyd54:JumpCloud API key (40 hex) next to a jumpcloud keywordx625:(?i:jumpcloud)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k9:jumpcloudR4:4280i19:docusign-secret-keyd67:DocuSign integration / secret key (UUID) next to a docusign keywordx776:(?i:docusign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?|\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\be3:3.0k8:docusignR4:4297i17:hellosign-api-keyd84:Dropbox Sign (HelloSign) API key (64 hex) next to a hellosign / dropbox sign keywordx643:(?i:hellosign|dropbox[_.-]?sign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k9:hellosignk11:dropboxsignk12:dropbox_signk12:dropbox-signk12:dropbox.signR4:4313i16:pandadoc-api-keyd52:PandaDoc API key (40 hex) next to a pandadoc keywordx640:(?i:pandadoc)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{40}|[A-Za-z0-9]{40})\be3:3.0k8:pandadocR4:4329i15:yousign-api-keyd53:Yousign API key (32 base62) next to a yousign keywordx626:(?i:yousign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{32})\be3:3.3k7:yousignR4:4345i23:signaturit-access-tokend68:Signaturit access token (86-128 base62) next to a signaturit keywordx633:(?i:signaturit)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{86,128})\be3:3.5k10:signaturitR4:4363i15:signnow-api-keyd88:signNow basic authorization token / API key (64 hex or base64) next to a signnow keywordx667:(?i:signnow)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-f0-9]{64}|[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])e3:3.0k7:signnowR4:4379i26:adobe-sign-integration-keyd85:Adobe Acrobat Sign integration key (3AAABL + base64url) next to an adobe sign keywordx672:(?i:adobe[_.-]?sign|echosign)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(3AAABL[A-Za-z0-9_*-]{40,200})(?![A-Za-z0-9_*-])e3:3.0k9:adobesignk10:adobe_signk10:adobe-signk10:adobe.signk8:echosignR4:4395i31:adobe-sign-integration-key-bared85:Adobe Acrobat Sign integration key / OAuth token without context (3AAABL + base64url)x50:\b(3AAABL[A-Za-z0-9_*-]{60,200})(?![A-Za-z0-9_*-])k6:3aaablR4:4408i16:bamboohr-api-keyd52:BambooHR API key (40 hex) next to a bamboohr keywordx630:(?i:bamboo[_.-]?hr)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{40})\be3:3.0k8:bamboohrk9:bamboo_hrk9:bamboo-hrk9:bamboo.hrR4:4426i15:gusto-api-tokend79:Gusto API access token (keyword-bound, 43-64 base64url) next to a gusto keywordx644:(?i:gusto)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{43,64})(?![A-Za-z0-9_-])e3:3.5k5:gustoR4:4444i14:deel-api-tokend71:Deel API token (keyword-bound, 40-100 base64url) next to a deel keywordx646:(?i:\bdeel)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{40,100})(?![A-Za-z0-9_-])e3:3.5k4:deelR4:4462i18:rippling-api-tokend75:Rippling API token (keyword-bound, 40-80 base62) next to a rippling keywordx630:(?i:rippling)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\be3:3.5k8:ripplingR4:4480i22:personio-client-secretd86:Personio API client secret (papi- prefixed or 40-64 base62) next to a personio keywordx669:(?i:personio)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(papi-[A-Za-z0-9-]{30,80}|[A-Za-z0-9]{40,64})(?![A-Za-z0-9-])e3:3.5k8:personioR4:4498i21:workday-client-secretd98:Workday API client secret / refresh token (keyword-bound, 40-128 base62) next to a workday keywordx630:(?i:workday)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,128})\be3:3.5k7:workdayR4:4516i19:hibob-service-tokend78:HiBob service user token (keyword-bound, 30-60 base62) next to a hibob keywordx627:(?i:hibob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30,60})\be3:3.5k5:hibobR4:4532i24:quickbooks-client-secretd90:QuickBooks / Intuit OAuth client secret (40 base62) next to an intuit / quickbooks keywordx642:(?i:quickbooks|intuit|\bqbo)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40})\be3:3.5k10:quickbooksk6:intuitk3:qboR4:4548i20:intuit-refresh-tokend61:QuickBooks / Intuit OAuth refresh token (AB11 + 40-60 base62)x220:(?i:quickbooks|intuit|\bqbo)[\w.-]{0,24}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?(AB11[0-9]{9,12}[A-Za-z0-9]{30,50})\bk10:quickbooksk6:intuitk3:qboR4:4561i18:xero-client-secretd66:Xero OAuth 2.0 client secret (48 base64url) next to a xero keywordx640:(?i:xero)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])e3:3.5k4:xeroR4:4577i23:freshbooks-access-tokend83:FreshBooks OAuth access token / client secret (64 hex) next to a freshbooks keywordx626:(?i:freshbooks)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{64})\be3:3.0k10:freshbooksR4:4593i29:harvest-personal-access-tokend62:Harvest personal access token (account id .pt. + 86 base64url)x58:\b([0-9]{5,10}\.pt\.[A-Za-z0-9_-]{80,90})(?![A-Za-z0-9_-])k4:.pt.R4:4608i13:float-api-keyd83:Float (float.com) API key (keyword-bound, 40-64 base62) next to a float api keywordx257:(?i:\bfloat(?:[_.-]?com)?[_.-]?(?:api|token|key|access))[\w.-]{0,16}?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9+/]{40,64}={0,2})(?![A-Za-z0-9+/=])e3:3.5k5:floatR4:4625i12:sage-api-keyd106:Sage Business Cloud / Intacct client secret (keyword-bound, 40-80 base62) next to a sage / intacct keywordx636:(?i:\bsage|intacct)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{40,80})\be3:3.5k5:sage_k5:sage-k5:sage.k7:intacctR4:4643i12:myob-api-keyd81:MYOB API key / client secret (keyword-bound, 24-40 base62) next to a myob keywordx626:(?i:myob)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{24,40})\be3:3.5k4:myobR4:4659i17:wave-access-tokend72:Wave accounting full access token (30 base62) next to a waveapps keywordx660:(?i:waveapps|\bwave[_.-]?(?:api|access|token))(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{30})\be3:3.3k8:waveappsk4:waveR4:4675i15:paydirt-api-keyd50:Paydirt API key (32 hex) next to a paydirt keywordx631:(?i:paydirt(?:app)?)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([a-z0-9]{32})\be3:3.0k7:paydirtR4:4691i15:hiveage-api-keyd53:Hiveage API key (20 base62) next to a hiveage keywordx626:(?i:hiveage)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9]{20})\be3:3.3k7:hiveageR4:4709i17:storecove-api-keyd87:Storecove e-invoicing API key (keyword-bound, 40-70 base62) next to a storecove keywordx632:(?i:storecove)(?:[\w.-]{0,16}?(?:(?<!(?i)idempotency.|cache.|partition.|routing.|dedup.|object.|primary.|sort.|public.|publishable.|site.|ssh.|bucket.|shard.)(?<!(?i)idempotency|cache|partition|routing|dedup|object|primary|sort|public|publishable|site|ssh|bucket|shard)(?i:key)|(?i:token|secret|pass|pwd|auth|cred|private|access|bearer|sig|api|pat(?!h)))[\w.-]{0,12}?)?(?:\s+(?i:(?:api|access|secret|private|auth|app|client|server)[\s_-]?)?(?i:key|token|secret|access|private))?(?<!(?i)id|hash|fingerprint|sha|sha1|sha256|md5|digest|prefix|suffix|last4|url|uri|path|name|type)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?([A-Za-z0-9_]{40,70})\be3:3.5k9:storecove
+"""#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
 #
@@ -2099,8 +6826,8 @@ mustKeep = [
 
 [[rules]]
 id = "slack-config-token"
-description = 'Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-)'
-regex = '''\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{163,166})\b'''
+description = 'Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)'
+regex = '''\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\b'''
 keywords = ["xoxe.xox"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  client: authenticating upstream with xoxe.xoxp-1-qL4TB9PUQVweaBFhJlbRUf0klwgTrPGD6JkcF9SBnDGfRHuuXjtwybWm4uBnvpesP8NbKvwXTOkeNVtX9t84jFxH5DC8ZGBydjO6wDeS3v7Nf2XITObq0hITelqpzEWn2TcNE2db3gHtsI8lUC7DEfNfPQz4WmC9Mt9l',
@@ -2109,13 +6836,13 @@ mustRedact = [
 ]
 mustKeep = [
   '2024-05-01T10:00:09Z INFO  scanner: rule for xoxe.xoxp- prefix loaded',
-  'DEBUG parser saw truncated value xoxe.xoxp-1-PF9CaYde82V9yqCfo5M5AFsg3it8hrdBXZVzcVuz3EyWN3XeG9Lu4ohV7hXOuCMEXWZp7qNJ5kO8ruagNnD8W2pLmxapyRlU6fe9Gc83Npju4I7v9SJTztFVn8Btt5oEjrSj8R7muiI0uKWGsM0tmqcnQm and ignored it',
+  'DEBUG parser saw truncated value xoxe.xoxp-1-PF9CaYde82V9yqCfo5M5AFsg3it8hrdBXZVzcVuz3EyWN3XeG9Lu4ohV7hXOuCMEXWZp7 and ignored it',
 ]
 
 [[rules]]
 id = "slack-config-refresh-token"
-description = 'Slack app configuration refresh token (xoxe-1-)'
-regex = '''\b(xoxe-\d-[A-Za-z0-9]{146})\b'''
+description = 'Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)'
+regex = '''\b(xoxe-\d-[A-Za-z0-9]{130,160})\b'''
 keywords = ["xoxe-"]
 mustRedact = [
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","slack_refresh_token":"xoxe-1-d2GlKrJtxX5TX4rSX1j6zHIyWCXw7rM7Nr2YL6q9Go3rHpPliGvii0kZHugiecwqWt9W1ap9IxLrlfF7KZN2xvoOmcrw0AXpdtctx1wsZkEx4S3PmwMSKiwzpBnGE54yRRfjBBlxJ6ThzAtg4g"}',
@@ -2124,7 +6851,7 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  docs: values beginning with xoxe-1- are issued from the vendor console',
-  '2024-05-01T10:00:10Z WARN  fixture xoxe-1-JWNfD82rqCArCk5DmbfpxxzV5crXe34ey6ygyIX40kiDMRlc8TpZ8e4mCpUN2yUuvO7qzuq2BSUecBOuC4zjG2tCYkaI6ujgW70w58B6M567pvQWqeiQtEIcuyrmW0ZkkiD9m6Vpyf4w3I has the wrong length, skipping',
+  '2024-05-01T10:00:10Z WARN  fixture xoxe-1-JWNfD82rqCArCk5DmbfpxxzV5crXe34ey6ygyIX40kiDMRlc8TpZ8e4mCpUN2yUuvO7qzuq2BSUecBOuC4zjG2tC has the wrong length, skipping',
 ]
 
 [[rules]]
@@ -2144,7 +6871,7 @@ mustKeep = [
 [[rules]]
 id = "discord-bot-token"
 description = 'Discord bot token next to a discord keyword or "Bot " auth scheme'
-regex = '''(?:(?i:discord)[\w.-]{0,20}(?i:token|secret)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)'''
 keywords = ["discord", "bot "]
 mustRedact = [
   'DISCORD_BOT_TOKEN=M4g5CcwAKP5S67iUqP1AaFfL7L.4OftDC.4FM1Vziwmm1VJxH6syD8XdqoF-ZtLZS5d_uF5z',
@@ -2157,8 +6884,8 @@ mustKeep = [
 
 [[rules]]
 id = "discord-webhook-url"
-description = 'Discord webhook URL token'
-regex = '''(?i:discord(?:app)?\.com)/api/webhooks/[0-9]{17,20}/([A-Za-z0-9_-]{60,72})'''
+description = 'Discord webhook URL (webhook id / token masked together: the pair is the credential)'
+regex = '''(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})'''
 keywords = ["discord"]
 mustRedact = [
   '2024-05-01T10:14:00Z INFO  alert: POST https://discord.com/api/webhooks/1234567890123456789/Fjq5quKjnMEv_B5S_UMs2cUKIQPHnOmY6l5bwsGmfEe4tBgeWuvjO2Ym8yYX3TxmaZSv 204',
@@ -2170,13 +6897,14 @@ mustKeep = [
 
 [[rules]]
 id = "telegram-bot-token"
-description = 'Telegram bot token next to a telegram keyword or in an api.telegram.org URL'
-regex = '''(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot)([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?:[^A-Za-z0-9_-]|$)'''
-keywords = ["telegram"]
+description = 'Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URL'
+regex = '''(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)'''
+keywords = ["telegram", "tgram://"]
 mustRedact = [
   '10.0.3.3 - - [01/May/2024:10:15:00 +0000] "GET https://api.telegram.org/bot2590714646:AAtVgAcPh5unhd2yst1i_nwngw5cienAOAY/sendMessage?chat_id=-1001 HTTP/1.1" 200 312',
   'TELEGRAM_BOT_TOKEN=7040441316:AAK-S5mNbdS2sO34K1pv2Lr3ELe2xCAClCA',
   '{"level":"info","msg":"poller start","telegram_token":"5020394438:AANDyS_UPtiZz7h-bsdl-szLnrOUzsl0QXk"}',
+  'notify: apprise -vv -b "deploy done" tgram://6114502877:Qm3T_8vKx-Ji2RsLqZ0aYc7WbN4dHpE1uFf/-1001234567',
 ]
 mustKeep = [
   'INFO  telegram bot token loaded, polling every 2s',
@@ -2185,7 +6913,7 @@ mustKeep = [
 [[rules]]
 id = "microsoft-teams-webhook"
 description = 'Microsoft Teams incoming webhook URL (webhook.office.com)'
-regex = '''(?i:\.webhook\.office\.com)/webhookb2/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/[A-Za-z0-9_-]{20,})?)'''
+regex = '''(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)'''
 keywords = ["webhook.office.com"]
 mustRedact = [
   '2024-05-01T10:16:00Z INFO  teams: POST https://contoso.webhook.office.com/webhookb2/98670392-234b-770c-e69c-5b8c091c7633@f009ca3e-8816-7e34-215e-836cdea7f0cb/IncomingWebhook/690650828de2fbb697c689f9fd06884a/8bf2d532-6f31-15b4-615c-38490292f62e 200',
@@ -2210,13 +6938,14 @@ mustKeep = [
 
 [[rules]]
 id = "twilio-auth-token"
-description = 'Twilio auth token / API secret (32 hex) next to a twilio keyword'
-regex = '''(?i:twilio)[\w.-]{0,20}(?i:token|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
+description = 'Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keyword'
+regex = '''(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\b'''
 entropy = 3.0
 keywords = ["twilio"]
 mustRedact = [
   'TWILIO_AUTH_TOKEN=de8a5aaff3273c5ab5ecd96ec9a8a1c4',
   'time=2024-05-01T10:17:00Z msg="sms send" twilio.auth_token=11efcfbe2b14e14007691538967e727f to=+1555000',
+  'TWILIO_KEY=9C1B7E04A2F3D58E6B0C4A7F91D2E3B8',
 ]
 mustKeep = [
   'INFO  twilio: verified the auth token for account AC-prod',
@@ -2251,7 +6980,7 @@ mustRedact = [
 ]
 mustKeep = [
   'INFO  docs: values beginning with sk_live_ are issued from the vendor console',
-  'DEBUG parser saw truncated value sk_live_51uz32Z24mxBaJes9CQ and ignored it',
+  'DEBUG parser saw truncated value sk_live_51uz32Z and ignored it',
 ]
 
 [[rules]]
@@ -2266,7 +6995,7 @@ mustRedact = [
 ]
 mustKeep = [
   'level=info msg="rotation reminder" note="sk_test_ credentials expire after 90 days"',
-  '2024-05-01T10:00:10Z WARN  fixture sk_test_6clKDy6orwyEGcDBxnva has the wrong length, skipping',
+  '2024-05-01T10:00:10Z WARN  fixture sk_test_6clKD has the wrong length, skipping',
 ]
 
 [[rules]]
@@ -2281,7 +7010,7 @@ mustRedact = [
 ]
 mustKeep = [
   '2024-05-01T10:00:09Z INFO  scanner: rule for rk_live_ prefix loaded',
-  'DEBUG parser saw truncated value rk_live_51Ngr42Xk6Vl5sSSoK5 and ignored it',
+  'DEBUG parser saw truncated value rk_live_51Ngr4 and ignored it',
 ]
 
 [[rules]]
@@ -2331,8 +7060,8 @@ mustKeep = [
 
 [[rules]]
 id = "square-production-access-token"
-description = 'Square production access token (EAAA + 60)'
-regex = '''\b(EAAA[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)'''
+description = 'Square production access token (EAAA + 60, tolerating up to 64)'
+regex = '''\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)'''
 keywords = ["eaaa"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  client: authenticating upstream with EAAA6OMA-Vd6PfGziTZcJ1nSTERF88VxIC-bmr5vU3C8SsZUa0uivvPNItadMoKq',
@@ -2435,11 +7164,12 @@ mustKeep = [
 [[rules]]
 id = "gocardless-access-token"
 description = 'GoCardless access token (live_/sandbox_) next to a gocardless keyword'
-regex = '''(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{40})(?:[^A-Za-z0-9_=-]|$)'''
+regex = '''(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)'''
 keywords = ["gocardless"]
 mustRedact = [
   'GOCARDLESS_ACCESS_TOKEN=live_lKw2Id42gpHeyoL9FVpJt6m1irrsNe6MtnmKOXTe',
   '{"msg":"mandate sync","gocardless_token":"sandbox_5vLK3hhlzFDhNxrc4Z1ntByzZseJSKb_pQyyIRpA"}',
+  'GOCARDLESS_LIVE_KEY = "live_Xq8mVb=3nRt7Kp2_Lw9YcZ4aHd6FsJ1eGu5Toi0Qb"',
 ]
 mustKeep = [
   'INFO  gocardless access token uses live_ prefix in production',
@@ -3230,15 +7960,17 @@ mustKeep = [
 [[rules]]
 id = "postmark-server-token"
 description = 'Postmark server / account token (UUID) next to a postmark keyword'
-regex = '''(?i:postmark)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+regex = '''(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
 entropy = 3.0
 keywords = ["postmark"]
 mustRedact = [
   'POSTMARK_SERVER_TOKEN=d426d0f6-d4c7-8e40-32df-71da9e13ea62',
   '2024-05-01T10:22:00Z DEBUG mailer header X-Postmark-Server-Token: d14a1aa8-ded9-82f0-3e7c-88904039e170',
+  'mailers: {postmark: "7c0e5b2a-91d3-4f6e-8a7b-3d2c1e0f9a8b", ses: null}',
 ]
 mustKeep = [
   'INFO  postmark: accepted the server token for the outbound stream',
+  'INFO  sent via postmark message_id=0a5c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f status=202',
 ]
 
 [[rules]]
@@ -3305,12 +8037,13 @@ mustKeep = [
 [[rules]]
 id = "facebook-app-secret"
 description = 'Facebook app secret (32 hex) next to a facebook / FB_ keyword'
-regex = '''(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
+regex = '''(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\b'''
 entropy = 3.0
 keywords = ["facebook", "fb_", "fb-"]
 mustRedact = [
   'FACEBOOK_APP_SECRET=618ffeb556050d6adc1bead594f7b2a8',
   '{"msg":"graph init","fb_app_secret":"0959b20f9a177dc2cfa4697719060c76"}',
+  '  config.facebook.key = "e41d7c09b8a2f36d5c1e90b7a4f28d63"',
 ]
 mustKeep = [
   'INFO  facebook app secret proof enabled',
@@ -3525,8 +8258,8 @@ mustKeep = [
 
 [[rules]]
 id = "typeform-api-token"
-description = 'Typeform personal access token (tfp_)'
-regex = '''\b(tfp_[A-Za-z0-9_.=-]{59})(?:[^A-Za-z0-9_.=-]|$)'''
+description = 'Typeform personal access token (tfp_ + 59, tolerating 40-64)'
+regex = '''\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)'''
 keywords = ["tfp_"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  client: authenticating upstream with tfp_gldkfG6WvEqSScjRu5MaSZ68ueB7VV01WLghaYPmV0D4i1aBx1psy4vAoSN',
@@ -3535,7 +8268,7 @@ mustRedact = [
 ]
 mustKeep = [
   '2024-05-01T10:00:09Z INFO  scanner: rule for tfp_ prefix loaded',
-  'DEBUG parser saw truncated value tfp_1UH725uDSbjiySoGY0nuIZWSI3LTTD5J4Ku-AmP5EfHd4fhQ4Si-cxs and ignored it',
+  'DEBUG parser saw truncated value tfp_1UH725uDSbjiySoGY0nuIZWSI3LTT and ignored it',
 ]
 
 [[rules]]
@@ -3631,12 +8364,13 @@ mustKeep = [
 [[rules]]
 id = "okta-api-token"
 description = 'Okta API token (00 + 40) next to an okta keyword or SSWS auth scheme'
-regex = '''(?:(?i:okta)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)'''
 keywords = ["okta", "ssws"]
 mustRedact = [
   'OKTA_API_TOKEN=00Lodso0aKASGKy2QfWEJnPXm14bEmegkuPOaSKZE7',
   '2024-05-01T10:24:00Z DEBUG okta sdk: Authorization: SSWS 00eE5MdmXJGa0EUthGvzHV9O5cU6yn47G-vovIzCQK',
   '{"msg":"user sync","okta_token":"00KJyXGN-PLwGUrjIFMqSwdnEHf-P6vAG2wMp9Mron"}',
+  'okta_secret:  00Rk7xW2-bQ9mZ_4vLp8TnYc3HsJ6aEd1GuFo5iK0q',
 ]
 mustKeep = [
   'INFO  okta api token expires after 30 days of inactivity',
@@ -3910,7 +8644,7 @@ mustKeep = [
   'DEBUG parser saw truncated value s-s4t2ud-935dda0322f937e0e9c5acb47d0c5be8d4687130130154ae7bfd00a5a04e and ignored it',
 ]
 """#####, #####"""
-R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx103:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx101:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd74:Azure Storage / Cosmos DB account key in a connection string (AccountKey=)x43:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)k10:accountkeyR3:164i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:177i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:192i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:206i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:221i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx93:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:235i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:250i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:265i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:280i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:295i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx136:(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:309i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx95:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:323i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:337i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x38:\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\bk5:v1.0-R3:352i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:367i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:381i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:395i12:vercel-tokend44:Vercel access token next to a vercel keywordx76:(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:409i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx102:(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:423i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-f0-9]{40})\bk4:sbp_R3:438i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:453i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:468i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:483i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:498i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:513i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:528i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:546i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:561i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:576i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:591i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:606i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:621i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:636i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:651i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:666i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:681i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:696i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:711i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:726i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:741i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:756i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:771i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:786i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:801i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:816i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:830i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:845i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:860i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:877i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x41:\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:ccipat_R3:892i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x41:\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:cciprj_R3:907i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:921i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-f0-9]{40})\bk5:bkua_R3:936i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:950i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:965i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:980i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R3:995i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1010i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1025i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1040i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1055i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1070i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1085i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1100i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1115i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1130i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1147i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1162i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1177i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1192i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1207i18:slack-config-tokend61:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{163,166})\bk8:xoxe.xoxR4:1222i26:slack-config-refresh-tokend47:Slack app configuration refresh token (xoxe-1-)x30:\b(xoxe-\d-[A-Za-z0-9]{146})\bk5:xoxe-R4:1237i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1251i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex165:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1265i19:discord-webhook-urld25:Discord webhook URL tokenx74:(?i:discord(?:app)?\.com)/api/webhooks/[0-9]{17,20}/([A-Za-z0-9_-]{60,72})k7:discordR4:1278i18:telegram-bot-tokend75:Telegram bot token next to a telegram keyword or in an api.telegram.org URLx144:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot)([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?:[^A-Za-z0-9_-]|$)k8:telegramR4:1292i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1305i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1318i17:twilio-auth-tokend64:Twilio auth token / API secret (32 hex) next to a twilio keywordx76:(?i:twilio)[\w.-]{0,20}(?i:token|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k6:twilioR4:1332i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1349i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1364i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1379i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1394i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1409i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1424i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1439i30:square-production-access-tokend42:Square production access token (EAAA + 60)x45:\b(EAAA[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1454i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1469i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1484i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1498i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1513i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1528i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1542i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx119:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{40})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1555i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1570i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1585i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1600i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1615i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1629i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1647i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1662i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1677i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1692i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1707i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1722i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1737i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1752i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1767i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1785i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1800i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1815i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1830i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1845i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1860i17:anthropic-api-keyd33:Anthropic API key (sk-ant-api03-)x56:\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k13:sk-ant-api03-R4:1875i19:anthropic-admin-keyd41:Anthropic admin API key (sk-ant-admin01-)x58:\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k15:sk-ant-admin01-R4:1890i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1905i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1920i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1935i19:replicate-api-tokend25:Replicate API token (r8_)x24:\b(r8_[A-Za-z0-9]{37})\bk3:r8_R4:1950i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1965i11:xai-api-keyd25:xAI (Grok) API key (xai-)x25:\b(xai-[A-Za-z0-9]{80})\bk4:xai-R4:1980i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:1995i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2010i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2025i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx76:(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2039i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx77:(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2056i15:datadog-api-keyd63:Datadog API key (32 hex) next to a datadog / DD_API_KEY keywordx94:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:api[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2071i15:datadog-app-keyd71:Datadog application key (40 hex) next to a datadog / DD_APP_KEY keywordx107:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:app(?:lication)?[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k7:datadogk6:dd_appk6:dd-appR4:2085i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2100i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2115i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2130i21:new-relic-license-keyd44:New Relic ingest license key (36 hex + NRAL)x22:\b([a-f0-9]{36}NRAL)\bk4:nralR4:2145i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2159i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2174i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2189i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2204i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2219i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2234i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2248i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2263i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2278i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2291i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2307i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2322i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2337i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx138:(?i:postmark)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2351i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2365i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2382i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2397i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2412i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx90:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2426i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2441i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2455i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2470i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2485i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2500i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2515i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2530i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2545i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2560i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2573i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2588i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2603i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2618i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2633i18:typeform-api-tokend37:Typeform personal access token (tfp_)x49:\b(tfp_[A-Za-z0-9_.=-]{59})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2648i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2663i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2678i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2693i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2708i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2723i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2738i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex109:(?:(?i:okta)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2752i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2766i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2781i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2794i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2808i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2822i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2836i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx134:(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2850i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2865i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2880i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2893i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2908i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2923i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2938i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2951i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2964i25:launchdarkly-access-tokend70:LaunchDarkly API access token / SDK key next to a launchdarkly keywordx159:(?i:launch[_-]?darkly)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?((?:api|sdk)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk12:launchdarklyk13:launch_darklyk13:launch-darklyR4:2977i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx96:(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:2991i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx72:(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k5:wandbR4:3005i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
+R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx103:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx101:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd74:Azure Storage / Cosmos DB account key in a connection string (AccountKey=)x43:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)k10:accountkeyR3:164i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:177i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:192i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:206i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:221i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx93:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:235i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:250i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:265i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:280i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:295i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx136:(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:309i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx95:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:323i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:337i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x38:\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\bk5:v1.0-R3:352i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:367i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:381i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:395i12:vercel-tokend44:Vercel access token next to a vercel keywordx76:(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:409i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx102:(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:423i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-f0-9]{40})\bk4:sbp_R3:438i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:453i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:468i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:483i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:498i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:513i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:528i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:546i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:561i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:576i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:591i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:606i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:621i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:636i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:651i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:666i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:681i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:696i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:711i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:726i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:741i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:756i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:771i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:786i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:801i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:816i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:830i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:845i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:860i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:877i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x41:\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:ccipat_R3:892i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x41:\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:cciprj_R3:907i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:921i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-f0-9]{40})\bk5:bkua_R3:936i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:950i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:965i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:980i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R3:995i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1010i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1025i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1040i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1055i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1070i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1085i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1100i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1115i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1130i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1147i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1162i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1177i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1192i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1207i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1222i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1237i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1251i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1265i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1278i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1293i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1306i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1319i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1334i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1351i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1366i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1381i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1396i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1411i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1426i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1441i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1456i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1471i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1486i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1500i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1515i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1530i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1544i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1558i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1573i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1588i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1603i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1618i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1632i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1650i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1665i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1680i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1695i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1710i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1725i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1740i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1755i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1770i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1788i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1803i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1818i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1833i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1848i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1863i17:anthropic-api-keyd33:Anthropic API key (sk-ant-api03-)x56:\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k13:sk-ant-api03-R4:1878i19:anthropic-admin-keyd41:Anthropic admin API key (sk-ant-admin01-)x58:\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k15:sk-ant-admin01-R4:1893i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1908i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1923i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1938i19:replicate-api-tokend25:Replicate API token (r8_)x24:\b(r8_[A-Za-z0-9]{37})\bk3:r8_R4:1953i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1968i11:xai-api-keyd25:xAI (Grok) API key (xai-)x25:\b(xai-[A-Za-z0-9]{80})\bk4:xai-R4:1983i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:1998i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2013i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2028i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx76:(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2042i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx77:(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2059i15:datadog-api-keyd63:Datadog API key (32 hex) next to a datadog / DD_API_KEY keywordx94:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:api[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2074i15:datadog-app-keyd71:Datadog application key (40 hex) next to a datadog / DD_APP_KEY keywordx107:(?:(?i:datadog)[\w.-]{0,20}|(?i:\bdd[_-]))(?i:app(?:lication)?[_-]?key)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k7:datadogk6:dd_appk6:dd-appR4:2088i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2103i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2118i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2133i21:new-relic-license-keyd44:New Relic ingest license key (36 hex + NRAL)x22:\b([a-f0-9]{36}NRAL)\bk4:nralR4:2148i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2162i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2177i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2192i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2207i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2222i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2237i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2251i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2266i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2281i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2294i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2310i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2325i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2340i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2356i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2370i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2387i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2402i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2417i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2432i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2447i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2461i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2476i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2491i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2506i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2521i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2536i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2551i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2566i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2579i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2594i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2609i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2624i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2639i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2654i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2669i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2684i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2699i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2714i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2729i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2744i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2759i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2773i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2788i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2801i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2815i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2829i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2843i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx134:(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2857i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2872i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2887i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2900i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2915i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2930i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2945i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2958i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2971i25:launchdarkly-access-tokend70:LaunchDarkly API access token / SDK key next to a launchdarkly keywordx159:(?i:launch[_-]?darkly)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?((?:api|sdk)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk12:launchdarklyk13:launch_darklyk13:launch-darklyR4:2984i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx96:(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:2998i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx72:(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k5:wandbR4:3012i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
 """#####),
     ]
 }

@@ -29,7 +29,7 @@ enum BuiltinRuleTable {
             finishAllowlist()
             guard var finished = rule else { return }
             if let blockBegin, let blockEnd { finished.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines) }
-            pack.rules.append(finished)
+            pack.rules.append(RuleDefinition(complete: finished))
             rule = nil
             blockBegin = nil
             blockEnd = nil

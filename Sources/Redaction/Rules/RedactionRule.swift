@@ -31,6 +31,22 @@ public struct RedactionRule: Sendable, Hashable {
     /// Where the rule's `[[rules]]` table starts.
     public var source: SourceLocation
 
+    /// Why `id` cannot be a rule id, or `nil` when it can. An id is written into placeholders
+    /// (`{rule}`), statistics and reports, so it must not be empty and must not hold a control
+    /// character (a line feed would change the number of output lines).
+    public static func problem(withID id: String) -> String? {
+        if id.isEmpty { return "the rule id is empty" }
+        if id.unicodeScalars.contains(where: isControl) {
+            return "the rule id contains a line break or another control character"
+        }
+        return nil
+    }
+
+    /// A control character (C0, DEL, C1) or a Unicode line or paragraph separator.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
     public init(
         id: String, description: String = "", regex: String, secretGroup: Int? = nil,
         entropy: Double? = nil, keywords: [String] = [], tags: [String] = [],

@@ -21,11 +21,13 @@ public struct RuleAllowlist: Sendable, Hashable {
     public var hasGitOnlyCriteria: Bool
     /// For top-level allowlists: the rule ids it applies to (empty means all rules).
     public var targetRules: [String]
+    /// Where the allowlist's table starts, when it came from a file.
+    public var source: SourceLocation?
 
     public init(
         description: String? = nil, regexes: [String] = [], regexTarget: Target = .secret,
         stopwords: [String] = [], requiresAll: Bool = false, hasGitOnlyCriteria: Bool = false,
-        targetRules: [String] = []
+        targetRules: [String] = [], source: SourceLocation? = nil
     ) {
         self.description = description
         self.regexes = regexes
@@ -34,5 +36,6 @@ public struct RuleAllowlist: Sendable, Hashable {
         self.requiresAll = requiresAll
         self.hasGitOnlyCriteria = hasGitOnlyCriteria
         self.targetRules = targetRules
+        self.source = source
     }
 }

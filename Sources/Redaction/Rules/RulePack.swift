@@ -1,16 +1,28 @@
 /// The parsed contents of one rule file (a superset of the gitleaks config schema).
 ///
-/// Parsing checks structure and types only; regexes are compiled later by ``CompiledRuleSet``,
-/// which reports PCRE2 errors with the rule's file, line and id.
+/// Parsing checks structure, keys and types only; ``RuleSetBuilder`` resolves `[extend]` and
+/// merges definitions into earlier rules, and ``CompiledRuleSet`` compiles the regexes, reporting
+/// PCRE2 errors with the rule's file, line and id.
 public struct RulePack: Sendable {
-    /// gitleaks `[extend]`: build on the default rules and/or another file.
+    /// gitleaks `[extend]`: build on the default rules or on another file.
     public struct Extension: Sendable, Hashable {
-        /// `useDefault = true`: include swift-redact's built-in packs.
+        /// `useDefault = true`: build on swift-redact's built-in packs.
         public var useDefault: Bool
-        /// `path`: another rule file, relative to this one.
+        /// `path`: another rule file (relative to the working directory, as in gitleaks, or else
+        /// to this file).
         public var path: String?
-        /// Rule ids removed from the extended rules.
+        /// Rule ids removed from the rules assembled before this file's own rules.
         public var disabledRules: [String]
+        /// Where the `[extend]` table starts.
+        public var source: SourceLocation
+
+        public init(useDefault: Bool = false, path: String? = nil, disabledRules: [String] = [],
+                    source: SourceLocation = SourceLocation(file: "<memory>", line: 0)) {
+            self.useDefault = useDefault
+            self.path = path
+            self.disabledRules = disabledRules
+            self.source = source
+        }
     }
 
     /// Pack name: the built-in pack name or the file's base name without extension.
@@ -18,14 +30,16 @@ public struct RulePack: Sendable {
     /// The file as given (or `builtin:<name>`).
     public var file: String
     public var title: String?
-    public var rules: [RedactionRule]
+    /// The `[[rules]]` entries in file order, one per id (a later entry with the same id replaces
+    /// an earlier one, as in gitleaks).
+    public var rules: [RuleDefinition]
     /// Top-level allowlists (`[allowlist]`, `[[allowlists]]`).
     public var allowlists: [RuleAllowlist]
     public var extension_: Extension?
-    /// Non-fatal findings for the user, e.g. skipped path-only rules. Never contains file content.
+    /// Non-fatal findings for the user, e.g. a rule id defined twice. Never contains file content.
     public var notices: [String]
 
-    public init(name: String, file: String, title: String? = nil, rules: [RedactionRule] = [],
+    public init(name: String, file: String, title: String? = nil, rules: [RuleDefinition] = [],
                 allowlists: [RuleAllowlist] = [], extension_: Extension? = nil, notices: [String] = []) {
         self.name = name
         self.file = file

@@ -102,7 +102,7 @@ enum KeyBlockLine {
         let name = UnsafeRawBufferPointer(rebasing: text[0..<colon])
         for header in headerNames where name.count == header.count {
             var equal = true
-            for index in 0..<header.count where KeywordPrefilter.fold(name[index]) != header[index] {
+            for index in 0..<header.count where ASCIIFolding.lower(name[index]) != header[index] {
                 equal = false
                 break
             }
@@ -121,7 +121,7 @@ enum KeyBlockLine {
     private static func startsWithFolded(_ text: UnsafeRawBufferPointer, _ prefix: String) -> Bool {
         let bytes = Array(prefix.utf8)
         guard text.count >= bytes.count else { return false }
-        for index in 0..<bytes.count where KeywordPrefilter.fold(text[index]) != bytes[index] { return false }
+        for index in 0..<bytes.count where ASCIIFolding.lower(text[index]) != bytes[index] { return false }
         return true
     }
 

@@ -3,6 +3,7 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+internal import CRedactScan
 
 /// The line loop shared by the stream and one-shot paths: splits a buffer into lines, scans each,
 /// tracks multi-line blocks, and pushes unchanged slices plus replacements to a sink.
@@ -89,6 +90,12 @@ struct LineRedactor {
     /// Processes the complete lines of `buffer` (and, if `isFinal`, the trailing bytes as a last line
     /// without terminator).
     ///
+    /// The keyword search runs once over all complete lines of the buffer; only lines that hold a
+    /// keyword (and, while a key block is open, the lines after its BEGIN) are looked at, and runs
+    /// of clean lines reach the sink as one slice without being split. Rules without keywords, a
+    /// buffer that may hold an over-long line, or a failed keyword search fall back to looking at
+    /// every line (same output, slower).
+    ///
     /// - Parameters:
     ///   - emitUnchanged: when false and no line of this call changed, nothing at all is written
     ///     (the one-shot path then reuses its input).
@@ -97,78 +104,172 @@ struct LineRedactor {
     /// - Throws: whatever the sink throws; the redactor's counters then reflect the lines handled.
     mutating func process<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, isFinal: Bool, emitUnchanged: Bool = true,
                                             into sink: inout S) throws -> (consumed: Int, changed: Bool) {
-        guard let base = buffer.baseAddress else { return (0, false) }
-        let count = buffer.count
-        var pending = 0
-        var lineStart = 0
-        var changed = false
-        while lineStart < count {
-            let lineEnd: Int
-            let terminatorEnd: Int
-            var contentEnd: Int
-            if let newline = memchr(base + lineStart, 0x0A, count - lineStart) {
-                lineEnd = base.distance(to: UnsafeRawPointer(newline))
-                terminatorEnd = lineEnd + 1
-                contentEnd = lineEnd
-                if contentEnd > lineStart && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            } else {
-                guard isFinal else { break }
-                lineEnd = count
-                terminatorEnd = count
-                contentEnd = count
-            }
-            let content = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<contentEnd])
-            if content.count > configuration.maxLineBytes {
-                // Fail closed: the whole content becomes one marker, never a prefix; and if it may
-                // hold a key's BEGIN marker, the lines after it are treated as the key's body.
-                changed = true
-                try emit(buffer, pending..<lineStart, &sink)
-                try emitOverlongLine(terminator: [], mayOpenBlock: blockRuleMentioned(in: content), &sink)
-                pending = contentEnd
-                lineStart = terminatorEnd
-                continue
-            }
-            lineNumber += 1
-            lines += 1
-            let wantsFindings = sink.wantsFindings
-            switch redactLine(content, keepingFindingSpans: wantsFindings) {
-            case .keep:
-                break
-            case .rendered:
-                changed = true
-                linesRedacted += 1
-                try emit(buffer, pending..<lineStart, &sink)
-                bytesOut += scratch.rendered.count
-                try scratch.rendered.withUnsafeBytes { try sink.write($0) }
-                pending = contentEnd
-                if wantsFindings { try recordFindings(content: content, &sink) }
-            case .replaceContent:
-                changed = true
-                linesRedacted += 1
-                try emit(buffer, pending..<lineStart, &sink)
-                try write(engineErrorMarker, &sink)
-                pending = contentEnd
-                if wantsFindings {
-                    try sink.record(RedactionFinding(kind: .engineError, ruleID: ruleSet.compiledRules[Int(failedRule)].id,
-                                                     line: lineNumber, column: 1, length: contentEnd - lineStart))
-                }
-            case .drop:
-                changed = true
-                try emit(buffer, pending..<lineStart, &sink)
-                pending = terminatorEnd
-            }
-            lineStart = terminatorEnd
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return (0, false) }
+        // The complete lines: up to the last newline, or everything at the end of input.
+        let regionEnd: Int
+        if isFinal {
+            regionEnd = buffer.count
+        } else {
+            let last = redact_last_byte(base.assumingMemoryBound(to: UInt8.self), buffer.count, 0x0A)
+            guard last >= 0 else { return (0, false) }
+            regionEnd = Int(last) + 1
         }
-        bytesIn += lineStart
-        if changed || emitUnchanged { try emit(buffer, pending..<lineStart, &sink) }
-        return (lineStart, changed)
+        let region = UnsafeRawBufferPointer(rebasing: buffer[0..<regionEnd])
+        var cursor = LineCursor()
+        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes
+            || !ruleSet.literals.scan(region, scratch.regionLiterals) {
+            try processEveryLine(region, &cursor, &sink)
+        } else {
+            try processLinesWithKeywords(region, &cursor, &sink)
+        }
+        bytesIn += regionEnd
+        if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<regionEnd, &sink) }
+        return (regionEnd, cursor.changed)
+    }
+
+    /// Where output stands within one ``process(_:isFinal:emitUnchanged:into:)`` call.
+    private struct LineCursor {
+        /// Start of the bytes not yet written (unchanged input since the last changed line).
+        var pending = 0
+        /// Whether any line changed.
+        var changed = false
+    }
+
+    /// One line of a region: its content range and where its terminator ends.
+    private struct LineBounds {
+        var start: Int
+        var contentEnd: Int
+        var terminatorEnd: Int
+    }
+
+    /// The line starting at `start` in `region` (whose last line may lack a terminator).
+    @inline(__always)
+    private func line(at start: Int, in region: UnsafeRawBufferPointer) -> LineBounds {
+        // SAFETY: `start < region.count`, so the base address is non-nil and the range is inside.
+        let base = region.baseAddress.unsafelyUnwrapped
+        guard let newline = memchr(base + start, 0x0A, region.count - start) else {
+            return LineBounds(start: start, contentEnd: region.count, terminatorEnd: region.count)
+        }
+        let lineEnd = base.distance(to: UnsafeRawPointer(newline))
+        var contentEnd = lineEnd
+        if contentEnd > start && region[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        return LineBounds(start: start, contentEnd: contentEnd, terminatorEnd: lineEnd + 1)
+    }
+
+    /// Looks at every line of `region`, scanning each for keywords on its own.
+    private mutating func processEveryLine<S: RedactionSink>(_ region: UnsafeRawBufferPointer, _ cursor: inout LineCursor,
+                                                             _ sink: inout S) throws {
+        var start = 0
+        while start < region.count {
+            let bounds = line(at: start, in: region)
+            try handleLine(bounds, in: region, hits: nil, &cursor, &sink)
+            start = bounds.terminatorEnd
+        }
+    }
+
+    /// Looks only at the lines of `region` that hold a keyword occurrence (the region's hits are in
+    /// `scratch.regionLiterals`), and at every line while a key block is open.
+    private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
+                                                                     _ cursor: inout LineCursor,
+                                                                     _ sink: inout S) throws {
+        // SAFETY: the region is non-empty (checked by the caller), so its base address exists.
+        let base = region.baseAddress.unsafelyUnwrapped
+        let hits = scratch.regionLiterals
+        let hitCount = hits.count
+        var hit = 0
+        var start = 0
+        while start < region.count {
+            // Skip hits before this line (none can straddle a line start: keywords hold no newline).
+            while hit < hitCount && Int(hits.ends[hit]) <= start { hit += 1 }
+            if activeBlock == nil {
+                guard hit < hitCount else {
+                    countSkippedLines(region, from: start, to: region.count)
+                    return
+                }
+                // The line holding the hit's last byte starts after the last newline before it.
+                let lastByte = Int(hits.ends[hit]) - 1
+                var lineStart = start
+                if lastByte > start {
+                    let newline = redact_last_byte((base + start).assumingMemoryBound(to: UInt8.self), lastByte - start, 0x0A)
+                    if newline >= 0 { lineStart = start + Int(newline) + 1 }
+                }
+                countSkippedLines(region, from: start, to: lineStart)
+                start = lineStart
+            }
+            let bounds = line(at: start, in: region)
+            var last = hit
+            while last < hitCount && Int(hits.ends[last]) <= bounds.contentEnd { last += 1 }
+            try handleLine(bounds, in: region, hits: hit..<last, &cursor, &sink)
+            hit = last
+            start = bounds.terminatorEnd
+        }
+    }
+
+    /// Counts the lines in `region[from..<to]` that were not looked at (all clean): each ends with
+    /// a newline, except a final line without terminator at the end of input.
+    private mutating func countSkippedLines(_ region: UnsafeRawBufferPointer, from: Int, to: Int) {
+        guard to > from else { return }
+        // SAFETY: `from < to <= region.count`.
+        let base = region.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+        var skipped = redact_count_byte(base + from, to - from, 0x0A)
+        if to == region.count && region[to - 1] != 0x0A { skipped += 1 }
+        lineNumber += skipped
+        lines += skipped
+    }
+
+    /// Redacts one line and writes the output up to its end.
+    /// - Parameter hits: the keyword occurrences of this line in `scratch.regionLiterals`, or nil
+    ///   to search the line itself.
+    private mutating func handleLine<S: RedactionSink>(_ bounds: LineBounds, in region: UnsafeRawBufferPointer,
+                                                       hits: Range<Int>?, _ cursor: inout LineCursor,
+                                                       _ sink: inout S) throws {
+        let content = UnsafeRawBufferPointer(rebasing: region[bounds.start..<bounds.contentEnd])
+        if content.count > configuration.maxLineBytes {
+            // Fail closed: the whole content becomes one marker, never a prefix; and if it may
+            // hold a key's BEGIN marker, the lines after it are treated as the key's body.
+            cursor.changed = true
+            try emit(region, cursor.pending..<bounds.start, &sink)
+            try emitOverlongLine(terminator: [], mayOpenBlock: blockRuleMentioned(in: content), &sink)
+            cursor.pending = bounds.contentEnd
+            return
+        }
+        lineNumber += 1
+        lines += 1
+        let wantsFindings = sink.wantsFindings
+        switch redactLine(content, hits: hits, keepingFindingSpans: wantsFindings) {
+        case .keep:
+            break
+        case .rendered:
+            cursor.changed = true
+            linesRedacted += 1
+            try emit(region, cursor.pending..<bounds.start, &sink)
+            bytesOut += scratch.rendered.count
+            try scratch.rendered.withUnsafeBytes { try sink.write($0) }
+            cursor.pending = bounds.contentEnd
+            if wantsFindings { try recordFindings(content: content, &sink) }
+        case .replaceContent:
+            cursor.changed = true
+            linesRedacted += 1
+            try emit(region, cursor.pending..<bounds.start, &sink)
+            try write(engineErrorMarker, &sink)
+            cursor.pending = bounds.contentEnd
+            if wantsFindings {
+                try sink.record(RedactionFinding(kind: .engineError, ruleID: ruleSet.compiledRules[Int(failedRule)].id,
+                                                 line: lineNumber, column: 1, length: content.count))
+            }
+        case .drop:
+            cursor.changed = true
+            try emit(region, cursor.pending..<bounds.start, &sink)
+            cursor.pending = bounds.terminatorEnd
+        }
     }
 
     /// Decides what happens to one line; on `.rendered` the new content is in `scratch.rendered`
     /// and, when `keepingFindingSpans`, the first pass's spans (positions in `content`) are in
     /// `scratch.findingSpans`.
-    private mutating func redactLine(_ content: UnsafeRawBufferPointer, keepingFindingSpans: Bool) -> LineAction {
-        let first = firstPass(content)
+    private mutating func redactLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
+                                     keepingFindingSpans: Bool) -> LineAction {
+        let first = firstPass(content, hits: hits)
         guard case .rendered = first else { return first }
         if keepingFindingSpans {
             scratch.findingSpans.removeAll(keepingCapacity: true)
@@ -179,7 +280,7 @@ struct LineRedactor {
 
     /// Scans `content` and tracks multi-line blocks. Returns `.rendered` with the spans to mask in
     /// `scratch.spans` (not rendered yet), or the final action.
-    private mutating func firstPass(_ content: UnsafeRawBufferPointer) -> LineAction {
+    private mutating func firstPass(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction {
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             // SAFETY: `activeBlock` only ever holds indices of `ruleSet.blockRules`, whose rules all
@@ -188,7 +289,7 @@ struct LineRedactor {
             if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
             if rc > 0, let end = scratch.match.groupRange(0) {
                 activeBlock = nil
-                let outcome = ruleSet.scanLine(content, scratch)
+                let outcome = ruleSet.scanLine(content, scratch, hits: hits)
                 if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
                 // The body before the END marker: after the recognised prefix, or else the base64
                 // run that ends at the marker (the prefix and the marker stay).
@@ -229,7 +330,7 @@ struct LineRedactor {
             activeBlock = nil
             unterminatedBlocks += 1
         }
-        let outcome = ruleSet.scanLine(content, scratch)
+        let outcome = ruleSet.scanLine(content, scratch, hits: hits)
         if case .engineError(let failed, let error) = outcome {
             // The line could not be scanned: if it may hold a BEGIN marker, assume it does.
             openBlockIfCandidate()

@@ -1,0 +1,34 @@
+/// Per-stream (or per-thread) result memory of a ``LiteralScanner``: the keyword occurrences of
+/// the last scan as parallel arrays of end offsets and literal ids. Not thread-safe; owned by one
+/// ``ScanScratch``. Grows to the largest scan seen, then allocates nothing.
+final class LiteralScratch {
+    private(set) var ends: UnsafeMutablePointer<UInt32>
+    private(set) var ids: UnsafeMutablePointer<UInt32>
+    private(set) var capacity: Int
+    /// Occurrences found by the last scan (valid entries of ``ends`` and ``ids``).
+    var count = 0
+
+    init(capacity: Int = 1024) {
+        self.capacity = max(1, capacity)
+        ends = .allocate(capacity: self.capacity)
+        ids = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        ends.deallocate()
+        ids.deallocate()
+    }
+
+    /// Makes room for at least `needed` occurrences (contents are discarded).
+    func grow(to needed: Int) {
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        guard newCapacity > capacity else { return }
+        ends.deallocate()
+        ids.deallocate()
+        capacity = newCapacity
+        ends = .allocate(capacity: capacity)
+        ids = .allocate(capacity: capacity)
+        count = 0
+    }
+}

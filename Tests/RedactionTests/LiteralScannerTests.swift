@@ -1,0 +1,85 @@
+import Testing
+@testable import Redaction
+
+/// The keyword prefilter against a naive search.
+@Suite struct LiteralScannerTests {
+    static let keywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
+                           ["a"], ["x@"], ["[`"]]
+
+    /// Every occurrence, with its end offset and the rules of its keyword, case-insensitively.
+    @Test func reportsEveryOccurrenceWithItsRules() {
+        let scanner = LiteralScanner(keywordsByRule: Self.keywords)
+        let scratch = LiteralScratch(capacity: 4)  // small: overflowing and growing is exercised
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz\n@[`{".utf8)
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<60, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let ok = text.withUnsafeBytes { scanner.scan($0, scratch) }
+            #expect(ok)
+            var found: [(end: Int, literal: [UInt8])] = []
+            for index in 0..<scratch.count {
+                found.append((Int(scratch.ends[index]), scanner.literals[Int(scratch.ids[index])]))
+            }
+            #expect(found.map(\.end) == found.map(\.end).sorted())
+            let lower = text.map(ASCIIFolding.lower)
+            var expected: [(end: Int, literal: [UInt8])] = []
+            for literal in scanner.literals where literal.count <= lower.count {
+                for start in 0...(lower.count - literal.count) where Array(lower[start..<(start + literal.count)]) == literal {
+                    expected.append((start + literal.count, literal))
+                }
+            }
+            let key = { (hit: (end: Int, literal: [UInt8])) in "\(hit.end):\(String(decoding: hit.literal, as: UTF8.self))" }
+            #expect(Set(found.map(key)) == Set(expected.map(key)), "text: \(String(decoding: text, as: UTF8.self))")
+            #expect(found.count == expected.count)
+        }
+    }
+
+    /// Every built-in keyword is found after runs of filler bytes of many lengths, with text after
+    /// it, at many buffer alignments (the shapes that exposed missed occurrences in Vectorscan),
+    /// in the whole built-in set and in sets of 1 to 9 keywords.
+    @Test func everyKeywordIsFoundWhereverItStands() {
+        let keywords = TestSupport.builtin.literals.literals
+        var sets: [[[UInt8]]] = [keywords]
+        for size in 1...9 { sets.append(Array(keywords.prefix(size))) }
+        let scratch = LiteralScratch()
+        var misses: [String] = []
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 64)
+        defer { memory.deallocate() }
+        for set in sets {
+            let scanner = LiteralScanner(keywordsByRule: set.map { [String(decoding: $0, as: UTF8.self)] })
+            for (index, keyword) in set.enumerated() where index % max(1, set.count / 150) == 0 {
+                for filler in Array("x 0Z.".utf8) {
+                    for run in [0, 1, 7, 15, 16, 31, 33, 63, 64, 73, 100, 255, 300, 1000, 3001] {
+                        for (offset, suffix) in ["", "ZZZZ", "=abc123"].enumerated() {
+                            let text = [UInt8](repeating: filler, count: run) + keyword.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 } + Array(suffix.utf8)
+                            // Several start alignments: the engine's SIMD paths depend on them.
+                            let start = (run + offset * 21) % 64
+                            let slice = UnsafeMutableRawBufferPointer(rebasing: memory[start..<(start + text.count)])
+                            slice.copyBytes(from: text)
+                            _ = scanner.scan(UnsafeRawBufferPointer(slice), scratch)
+                            if !(0..<scratch.count).contains(where: { Int(scratch.ids[$0]) == index }) {
+                                misses.append("\(String(decoding: keyword, as: UTF8.self)) after \(run)x\(filler) (set of \(set.count))")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(misses.isEmpty, "\(misses.prefix(10))")
+    }
+
+    @Test func keywordsMapToTheirRules() {
+        let scanner = LiteralScanner(keywordsByRule: [["abc", "XYZ"], ["xyz"], [], [""]])
+        #expect(scanner.literals == [Array("abc".utf8), Array("xyz".utf8)])
+        let rules = (0..<scanner.literals.count).map { Array(scanner.ruleList[Int(scanner.ruleStart[$0])..<Int(scanner.ruleStart[$0 + 1])]) }
+        #expect(rules == [[0], [0, 1]])
+    }
+
+    @Test func noKeywordsScansNothing() {
+        let scanner = LiteralScanner(keywordsByRule: [[], [""]])
+        let scratch = LiteralScratch()
+        let ok = Array("anything".utf8).withUnsafeBytes { scanner.scan($0, scratch) }
+        #expect(ok && scratch.count == 0)
+    }
+}
