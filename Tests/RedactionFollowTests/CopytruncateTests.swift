@@ -25,6 +25,30 @@ struct CopytruncateTests {
         }
     }
 
+    @Test("a copy shorter than what was already read is recorded as delivered: a restart does not read it again",
+          arguments: [false, true])
+    func copyShorterThanTheReadPosition(truncatedWhileDown: Bool) throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run(for: 0.3)
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")  // logrotate's copy...
+        world.fileSystem.append(TestLog.lines(100..<110), to: "/logs/app.log")  // ...the writer goes on...
+        try world.run(for: 0.1)  // ...and the sidecar reads past the copy's end
+        if truncatedWhileDown { world.crash() }
+        world.fileSystem.truncate("/logs/app.log")  // then the truncation
+        world.fileSystem.append(TestLog.lines(110..<120), to: "/logs/app.log")
+        if truncatedWhileDown {
+            try world.start()
+        } else {
+            try world.run(for: 0.1)
+            world.crash()
+            try world.start()
+        }
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<120)
+    }
+
     @Test("a truncation without a copy is counted as a possible loss in the metrics")
     func truncationWithoutCopy() throws {
         let world = FollowWorld()

@@ -22,7 +22,14 @@ extension FollowSession {
     /// Looks for a copy of the content `described` (same first bytes and bytes before its offset)
     /// among the files next to `file` named like it; feeds the copy's bytes from `offset` on into
     /// `file`'s redactor and records the copy as finished.
-    /// - Returns: whether a copy was found.
+    ///
+    /// A copy made while the sidecar was already past its end (logrotate copied, the writer added
+    /// lines, the sidecar read them, then the truncation came) holds nothing new: it has the same
+    /// first bytes and is shorter than the offset. Such copies are recorded as finished too, so a
+    /// restart never takes them for files rotated away unseen (which would deliver them twice).
+    /// A full match is looked for first: a shorter file with the same head can be the copy of an
+    /// earlier generation when every generation starts alike (a banner).
+    /// - Returns: whether the rest of the content after `offset` was found in a copy.
     @discardableResult
     func readFromCopy(of file: TailedFile, described: FileCheckpoint, startingAt offset: Int64) throws -> Bool {
         var candidates: [FilePath] = []
@@ -35,29 +42,39 @@ extension FollowSession {
                 if !candidates.contains(path) { candidates.append(path) }
             }
         }
+        var alreadyDelivered: [(path: FilePath, copy: any ReadableFile, status: FileStatus)] = []
         for path in candidates {
             guard let (copy, status) = openRegular(path, quiet: true) else { continue }
             let identity = status.identity
             guard identity != file.identity, !tracked.isOpen(identity),
                   !isFinishedUnchanged(identity, file: copy, size: status.size) else { continue }
-            if described.isMatched(by: copy, size: status.size) {
-                trace("copy of \(file.lastKnownPath) found: \(path) \(identity) size \(status.size), reading from \(offset)")
-                var sink = LinePrefixingSink(output: output, prefix: file.prefix)
-                if status.size > offset {
-                    try file.readContinuation(from: copy, startingAt: offset, into: readBuffer, sink: &sink)
-                    diagnostics.checkEngineFailures(of: file.redactor, source: file.followedPath.string)
+            guard described.isMatched(by: copy, size: status.size) else {
+                if status.size < described.offset && described.headIsMatched(by: copy, size: status.size) {
+                    alreadyDelivered.append((path, copy, status))
                 }
-            } else if !(tracked.suspectedCopies[identity] != nil && status.size < described.offset
-                        && described.headIsMatched(by: copy, size: status.size)) {
                 continue
             }
-            // The copy's content is now delivered (or was already read through the original).
-            tracked.markFinished(FileCheckpoint.whole(copy, identity: identity, size: status.size, path: path),
-                                 at: clock.monotonicNow())
-            tracked.suspectedCopies[identity] = nil
+            trace("copy of \(file.lastKnownPath) found: \(path) \(identity) size \(status.size), reading from \(offset)")
+            if status.size > offset {
+                var sink = LinePrefixingSink(output: output, prefix: file.prefix)
+                try file.readContinuation(from: copy, startingAt: offset, into: readBuffer, sink: &sink)
+                diagnostics.checkEngineFailures(of: file.redactor, source: file.followedPath.string)
+            }
+            markCopyFinished(path: path, copy: copy, status: status)
             return true
         }
+        for shorter in alreadyDelivered {
+            trace("copy of \(file.lastKnownPath) already read through it: \(shorter.path) size \(shorter.status.size)")
+            markCopyFinished(path: shorter.path, copy: shorter.copy, status: shorter.status)
+        }
         return false
+    }
+
+    /// Records a copy whose content is delivered (read from it, or already through the original).
+    private func markCopyFinished(path: FilePath, copy: any ReadableFile, status: FileStatus) {
+        tracked.markFinished(FileCheckpoint.whole(copy, identity: status.identity, size: status.size, path: path),
+                             at: clock.monotonicNow())
+        tracked.suspectedCopies[status.identity] = nil
     }
 
     /// Whether the file at `path` starts with the same bytes as an open file (a copytruncate copy
