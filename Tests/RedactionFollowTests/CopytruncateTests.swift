@@ -49,6 +49,23 @@ struct CopytruncateTests {
         TestLog.expectExactlyOnce(world.output, 0..<120)
     }
 
+    @Test("a successor copytruncated while it waits behind its rotated predecessor loses nothing")
+    func copytruncateOfAWaitingSuccessor() throws {
+        let world = FollowWorld()
+        world.settings.readBudget = 4096
+        world.fileSystem.append(TestLog.lines(0..<2_000), to: "/logs/app.log")
+        try world.start()
+        try world.session?.step()  // one budget of the file
+        world.fileSystem.move("/logs/app.log", to: "/logs/app.log.1")
+        world.fileSystem.append(TestLog.lines(2_000..<2_100), to: "/logs/app.log")
+        try world.session?.step()  // the successor is open, waiting for the predecessor
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.ct1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(2_100..<2_150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<2_150, ordered: false)
+    }
+
     @Test("a truncation without a copy is counted as a possible loss in the metrics")
     func truncationWithoutCopy() throws {
         let world = FollowWorld()

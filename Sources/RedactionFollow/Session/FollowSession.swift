@@ -168,10 +168,15 @@ public final class FollowSession {
         var unfinished = Set<FilePath>()  // followed names whose rotated file is not drained yet
         let rotatedNames = Set(tracked.open.lazy.filter { $0.phase == .rotated }.map(\.followedPath))
         for file in tracked.open {
-            if rotatedNames.contains(file.followedPath), let predecessor = tracked.predecessor(of: file) {
-                if unfinished.contains(file.followedPath) { continue }
-                // The successor continues the predecessor's stream once it is closed.
-                if predecessor.holdsOpenStreamState && file.hasReadNothing { continue }
+            if rotatedNames.contains(file.followedPath), let predecessor = tracked.predecessor(of: file),
+               unfinished.contains(file.followedPath) || (predecessor.holdsOpenStreamState && file.hasReadNothing) {
+                // Waits for its predecessor to be drained (or closed, when the successor continues
+                // its stream); a truncation meanwhile must still be seen.
+                if !file.headIsUnchangedBeforeFirstRead() {
+                    try handleTruncation(of: file, now: now)
+                    tracked.changed = true
+                }
+                continue
             }
             var sink = LinePrefixingSink(output: output, prefix: file.prefix)
             let (count, outcome) = try file.read(into: readBuffer, budget: perFileBudget, sink: &sink)

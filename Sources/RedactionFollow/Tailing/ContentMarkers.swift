@@ -29,8 +29,10 @@ struct ContentMarkers {
     /// Records `chunk`, the bytes read at `chunkOffset`, after which the committed offset is
     /// `committed` (the redactor says where the last whole line ends; nothing is searched here).
     mutating func record(_ chunk: UnsafeRawBufferPointer, at chunkOffset: Int64, committed: Int64) {
-        if chunkOffset < Int64(FileCheckpoint.headCapacity) && Int64(head.count) == chunkOffset {
-            head.append(contentsOf: chunk.prefix(FileCheckpoint.headCapacity - head.count))
+        let headEnd = Int64(head.count)
+        if head.count < FileCheckpoint.headCapacity && chunkOffset <= headEnd && chunkOffset + Int64(chunk.count) > headEnd {
+            let from = Int(headEnd - chunkOffset)
+            head.append(contentsOf: chunk[from..<min(chunk.count, from + FileCheckpoint.headCapacity - head.count)])
         }
         if committed > chunkOffset {
             // A line ended in this chunk: the window is the bytes before `committed`.
@@ -40,6 +42,16 @@ struct ContentMarkers {
             Self.keepSuffix(&window, appending: upToCommitted)
         }
         Self.keepSuffix(&tail, appending: chunk)
+    }
+
+    /// Checks the first bytes of a file nothing was read from yet against the head seen so far.
+    /// - Returns: false when they differ (the file was truncated or rewritten before its first
+    ///   read); otherwise the head is extended to what the file holds now.
+    mutating func confirmHead(current: [UInt8]) -> Bool {
+        guard current.count >= head.count, current.starts(with: head) else { return false }
+        head.removeAll(keepingCapacity: true)
+        head.append(contentsOf: current.prefix(FileCheckpoint.headCapacity))
+        return true
     }
 
     /// The committed offset moved to the end of what was read (a partial line was finished).

@@ -73,6 +73,16 @@ final class TailedFile {
         lastActivity = now
         prefix = withFilename ? Array((followedPath.string + ": ").utf8) : []
         markers = ContentMarkers(file: file, offset: offset)
+        _ = headIsUnchangedBeforeFirstRead()  // remember the first bytes as they are now
+    }
+
+    /// For a file nothing was read from yet (offset 0): whether its first bytes are still those
+    /// seen so far (then the remembered head grows with the file). A copytruncate before the
+    /// first read, while the file waits behind its predecessor, shows as a changed head: without
+    /// this it would go unnoticed and the copied lines be lost.
+    func headIsUnchangedBeforeFirstRead() -> Bool {
+        guard readOffset == 0 else { return true }
+        return markers.confirmHead(current: file.bytes(at: 0, count: FileCheckpoint.headCapacity))
     }
 
     /// Whether a partial line is waiting for its newline (from this file, or carried from a
@@ -106,7 +116,7 @@ final class TailedFile {
         do { size = try file.status().size } catch {
             throw FollowError("\(lastKnownPath): fstat failed: \(error)")
         }
-        if size < readOffset { return (0, .truncated) }
+        if size < readOffset || !headIsUnchangedBeforeFirstRead() { return (0, .truncated) }
         if size == readOffset { return (0, .endOfFile) }
         if !markers.window.isEmpty {
             let current = file.bytes(at: committedOffset - Int64(markers.window.count), count: markers.window.count)
