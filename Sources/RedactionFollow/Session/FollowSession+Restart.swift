@@ -96,7 +96,15 @@ extension FollowSession {
             tracked.markFinished(saved, at: now)
         }
         if let state {
-            recoverUnseenRotations(state: state, now: now, newFiles: Set(newFiles.map(\.identity)))
+            // Files created and rotated away after the last checkpoint: their lines were cut from
+            // --output, or never read. Oldest first, before the current files.
+            var followedNames = Set(state.files.map(\.path))
+            followedNames.formUnion(tracked.pathIdentities.keys)
+            var known: [FileIdentity: FileCheckpoint] = [:]
+            for entry in state.files { known[entry.identity] = entry }
+            recoverUnseenRotations(of: followedNames, modifiedAfter: state.savedAt - unseenRotationMargin, known: known,
+                                   excluding: Set(newFiles.map(\.identity)), rotationNamesOnly: false, first: true,
+                                   now: now)
         }
         for new in newFiles {
             if isFinishedUnchanged(new.identity, file: new.file, size: new.size) { continue }  // a consumed copy
@@ -135,49 +143,6 @@ extension FollowSession {
                 + "ignoring it: files are read per --from (default: from the beginning) and --output is not "
                 + "truncated, so lines may be delivered twice")
             return nil
-        }
-    }
-
-    /// After a restart: files named like a followed file (same directory, name starting with its
-    /// name, not compressed), unknown to the checkpoint and modified after it, were created and
-    /// rotated away after the last checkpoint (their lines were cut from --output, or never read):
-    /// read them from the start, oldest first, before the current files.
-    ///
-    /// A file closed before the checkpoint was last written at least the rotate wait earlier, and
-    /// closed files stay in the checkpoint for the retention period, so the margin below (shorter
-    /// than the rotate wait) never makes a delivered file count as unseen.
-    private func recoverUnseenRotations(state: FollowState, now: Double, newFiles: Set<FileIdentity>) {
-        let margin = min(1.0, settings.rotateWait / 2)
-        var followedNames: Set<FilePath> = []
-        for saved in state.files { followedNames.insert(saved.path) }
-        for path in tracked.pathIdentities.keys { followedNames.insert(path) }
-        var found: [(modified: Double, followed: FilePath, path: FilePath, file: any ReadableFile, identity: FileIdentity)] = []
-        var seen = newFiles.union(tracked.open.map(\.identity))
-        var saved: [FileIdentity: FileCheckpoint] = [:]
-        for entry in state.files { saved[entry.identity] = entry }
-        for entry in tracked.finished.values { saved[entry.checkpoint.identity] = entry.checkpoint }
-        for followed in followedNames.sorted(by: { $0.string < $1.string }) {
-            let base = followed.baseName
-            for path in siblings(of: followed) {
-                let name = path.baseName
-                guard name != base, name.hasPrefix(base) else { continue }
-                if [".gz", ".xz", ".bz2", ".zst", ".lz4", ".zip"].contains(where: { name.hasSuffix($0) }) { continue }
-                guard let (file, status) = openRegular(path, quiet: true) else { continue }
-                let identity = status.identity
-                // Known: open, or described by a checkpoint it still matches (not a reused inode).
-                let known = seen.contains(identity)
-                    || saved[identity].map { $0.headLength > 0 && $0.isMatched(by: file, size: status.size) } == true
-                guard !known, status.modificationTime > state.savedAt - margin else { continue }
-                seen.insert(identity)
-                found.append((status.modificationTime, followed, path, file, identity))
-            }
-        }
-        for entry in found.sorted(by: { $0.modified > $1.modified }) {
-            trace("start: unseen rotated file \(entry.path) \(entry.identity) read from 0")
-            let tailed = makeFile(identity: entry.identity, followedPath: entry.followed, path: entry.path, file: entry.file,
-                                  offset: 0, now: now)
-            tailed.phase = .rotated
-            tracked.add(tailed, first: true)  // also drops a stale finished entry of a reused inode
         }
     }
 }

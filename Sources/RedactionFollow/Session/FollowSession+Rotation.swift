@@ -14,16 +14,26 @@ extension FollowSession {
                 moved.append(identity)
             }
         }
+        let checkedAt = lastNameCheckTime
+        lastNameCheckTime = clock.wallClockNow()
         guard !moved.isEmpty else { return }
         let stillFollowed = Set(tracked.pathIdentities.values)
+        var rotatedNames = Set<FilePath>()
         for identity in moved where !stillFollowed.contains(identity) {
             if let file = tracked.file(with: identity), file.phase == .active {
                 file.phase = .rotated
                 file.lastActivity = now
                 counters.rotations += 1
                 tracked.changed = true
+                rotatedNames.insert(file.followedPath)
                 trace("rotated: \(file.followedPath) \(identity) at \(file.readOffset)")
             }
+        }
+        // A file that came and went under the name since the last check (a slow cycle) is read
+        // before the one now under it.
+        if !rotatedNames.isEmpty {
+            recoverUnseenRotations(of: rotatedNames, modifiedAfter: checkedAt - unseenRotationMargin,
+                                   rotationNamesOnly: true, first: false, now: now)
         }
     }
 

@@ -9,7 +9,8 @@ import SystemPackage
 /// whose rotate wait is over, flush, checkpoint when due, write metrics when due, then wait for
 /// a change (inotify or a polling tick) through the ``FollowFileSystem``'s watcher. The other
 /// aspects live in extensions: restart recovery (`+Restart`), names and rotation (`+Rotation`),
-/// copytruncate recovery (`+Copytruncate`), opening files (`+Opening`), metrics (`+Metrics`);
+/// copytruncate recovery (`+Copytruncate`), files rotated away unseen (`+UnseenRotations`),
+/// opening files (`+Opening`), metrics (`+Metrics`);
 /// the set of known files is ``TrackedFiles``.
 ///
 /// Delivery contracts:
@@ -58,6 +59,8 @@ public final class FollowSession {
     var lastMetrics = -Double.infinity
     var lastTruncationNote = -Double.infinity
     var lastMetricsFailure = -Double.infinity
+    /// Wall-clock time of the last name check (files modified after it may have come and gone).
+    var lastNameCheckTime: Double
     var warnedAboutOwnOutput = false
     var namesChanged = true
     var started = false
@@ -83,6 +86,7 @@ public final class FollowSession {
                                       disappearanceDelay: settings.rotateWait, fileSystem: fileSystem,
                                       diagnostics: diagnostics)
         metricsFile = settings.metricsFile.map { MetricsFile(path: $0, fileSystem: fileSystem) }
+        lastNameCheckTime = clock.wallClockNow()
         readBuffer = .allocate(byteCount: max(4096, configuration.readSize), alignment: 16)
         perFileBudget = max(1, settings.readBudget)
     }
