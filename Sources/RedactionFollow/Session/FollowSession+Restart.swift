@@ -9,6 +9,8 @@ extension FollowSession {
     public func start() throws {
         guard !started else { return }
         started = true
+        // Watch first, so no change after the scan below goes unreported.
+        for directory in followedPaths.literalDirectories { watcher.watch(directory: directory) }
         let state = loadState()
         if let state, let saved = state.output {
             switch try output.restore(to: saved) {
@@ -126,9 +128,8 @@ extension FollowSession {
         if missing > 0 {
             diagnostics.note("follow: \(missing) checkpointed file(s) are gone (deleted while stopped)")
         }
-        for directory in followedPaths.literalDirectories { watcher.watch(directory: directory) }
         lastScan = now
-        namesChanged = false
+        namesChanged = true  // the first cycle checks names again: a rotation during start is seen at once
         tracked.changed = true
     }
 
