@@ -66,6 +66,22 @@ struct CopytruncateTests {
         TestLog.expectExactlyOnce(world.output, 0..<2_150, ordered: false)
     }
 
+    @Test("a file seen only empty, then filled, copied and truncated within one cycle: the copy is read first")
+    func copytruncateBeforeTheFirstByteWasRead() throws {
+        let world = FollowWorld()
+        world.fileSystem.append("position 1\n", to: "/logs/app.log.pos")  // present before: never read
+        world.fileSystem.createFile("/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.append(TestLog.lines(0..<30), to: "/logs/app.log")
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.ct1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(30..<40), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<40)
+        #expect(!world.output.contains("position"))
+    }
+
     @Test("a truncation without a copy is counted as a possible loss in the metrics")
     func truncationWithoutCopy() throws {
         let world = FollowWorld()

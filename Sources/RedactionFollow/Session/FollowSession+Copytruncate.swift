@@ -70,6 +70,34 @@ extension FollowSession {
         return false
     }
 
+    /// A file opened empty got its first bytes: if meanwhile a copy of it appeared next to it
+    /// (named like it, new since it was empty) whose first bytes are not the file's, the file was
+    /// filled, copied and truncated before this sidecar read any of it (a copytruncate within one
+    /// slow cycle). The copy's content comes first, then the file's. A copy whose first bytes
+    /// are the file's was made of content the file still holds: it is left to the truncation
+    /// handling.
+    func recoverMissedCopy(of file: TailedFile, now: Double) throws {
+        guard let before = file.siblingsWhenEmpty, let size = try? file.file.status().size, size > 0 else { return }
+        file.siblingsWhenEmpty = nil
+        guard file.readOffset == 0 else { return }
+        let current = file.file.bytes(at: 0, count: FileCheckpoint.headCapacity)
+        let base = file.lastKnownPath.baseName
+        for path in siblings(of: file.lastKnownPath) where path.baseName != base && path.baseName.hasPrefix(base) {
+            if [".gz", ".xz", ".bz2", ".zst", ".lz4", ".zip"].contains(where: { path.baseName.hasSuffix($0) }) { continue }
+            guard let (copy, status) = openRegular(path, quiet: true), status.size > 0, !before.contains(status.identity),
+                  !tracked.isOpen(status.identity), tracked.finishedCheckpoint(status.identity) == nil else { continue }
+            let head = copy.bytes(at: 0, count: min(FileCheckpoint.headCapacity, current.count))
+            if head == Array(current.prefix(head.count)) { continue }
+            trace("missed copy of \(file.lastKnownPath): \(path) \(status.identity) size \(status.size), read from 0")
+            counters.truncations += 1
+            var sink = LinePrefixingSink(output: output, prefix: file.prefix)
+            try file.readContinuation(from: copy, startingAt: 0, into: readBuffer, sink: &sink)
+            diagnostics.checkEngineFailures(of: file.redactor, source: file.followedPath.string)
+            markCopyFinished(path: path, copy: copy, status: status)
+            tracked.changed = true
+        }
+    }
+
     /// Records a copy whose content is delivered (read from it, or already through the original).
     private func markCopyFinished(path: FilePath, copy: any ReadableFile, status: FileStatus) {
         tracked.markFinished(FileCheckpoint.whole(copy, identity: status.identity, size: status.size, path: path),

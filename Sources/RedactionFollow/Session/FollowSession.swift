@@ -182,6 +182,7 @@ public final class FollowSession {
                 }
                 continue
             }
+            if file.siblingsWhenEmpty != nil { try recoverMissedCopy(of: file, now: now) }
             var sink = LinePrefixingSink(output: output, prefix: file.prefix)
             let (count, outcome) = try file.read(into: readBuffer, budget: perFileBudget, sink: &sink)
             diagnostics.checkEngineFailures(of: file.redactor, source: file.followedPath.string)
@@ -226,8 +227,12 @@ public final class FollowSession {
                   offset: Int64, now: Double, openBlock: OpenBlock? = nil) -> TailedFile {
         let redactor = StreamRedactor(ruleSet: ruleSet, configuration: configuration, scratch: scratch)
         redactor.openBlock = openBlock
-        return TailedFile(identity: identity, followedPath: followedPath, path: path, file: file, offset: offset,
-                          redactor: redactor, withFilename: settings.withFilename, now: now)
+        let tailed = TailedFile(identity: identity, followedPath: followedPath, path: path, file: file, offset: offset,
+                                redactor: redactor, withFilename: settings.withFilename, now: now)
+        if offset == 0, (try? file.status().size) == 0 {
+            tailed.siblingsWhenEmpty = Set(siblings(of: path).compactMap { try? fileSystem.status(of: $0, followingSymlinks: false).identity })
+        }
+        return tailed
     }
 
     func trace(_ message: @autoclosure () -> String) {

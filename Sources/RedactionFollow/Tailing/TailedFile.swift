@@ -48,6 +48,10 @@ final class TailedFile {
     let prefix: [UInt8]
     private(set) var redactor: StreamRedactor
     var handover: Handover?
+    /// For a file opened empty: the files next to it when it was empty. A copy that appears
+    /// among them before this file's first bytes are read was made of content never seen here
+    /// (see `FollowSession.recoverMissedCopy(of:now:)`).
+    var siblingsWhenEmpty: Set<FileIdentity>?
 
     private(set) var readOffset: Int64
     private(set) var committedOffset: Int64
