@@ -75,6 +75,9 @@ extension CompiledRuleSet {
             scratch.limitFailures[slot] = 0
             index &+= 1
         }
+        if let error = findEncodedSecrets(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
+        }
         if scratch.spans.isEmpty { return .clean }
         mergeSpans(&scratch.spans)
         if let error = subtractPlaceholders(in: line, scratch) {
@@ -185,6 +188,8 @@ extension CompiledRuleSet {
         for read in 0..<spans.count {
             if write > 0 && spans[read].start <= spans[write - 1].end {
                 spans[write - 1].end = max(spans[write - 1].end, spans[read].end)
+                if spans[read].escapesJSON { spans[write - 1].escapesJSON = true }
+                if spans[read].custom >= 0 { spans[write - 1].custom = spans[read].custom }
             } else {
                 spans[write] = spans[read]
                 write += 1
