@@ -473,7 +473,9 @@ enum SecretShape {
     static func find(_ v: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard length > 0, v.count >= length else { return false }
-        for start in 0...(v.count - length) where equals(v, from: start, to: start + length, needle, foldCase: false) {
+        let first = needle.utf8Start[0]
+        for start in 0...(v.count - length) where v[start] == first
+            && equals(v, from: start, to: start + length, needle, foldCase: false) {
             return true
         }
         return false

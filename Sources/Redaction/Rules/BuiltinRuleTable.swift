@@ -65,13 +65,14 @@ enum BuiltinRuleTable {
                 allowlistIsGlobal = value == "global"
             default:
                 if var list = allowlist {
+                    allowlist = nil  // mutate the only copy (no copy-on-write per field)
                     switch tag {
                     case UInt8(ascii: "D"): list.description = value
                     case UInt8(ascii: "X"): list.regexes.append(value)
                     case UInt8(ascii: "T"):
                         guard let target = RuleAllowlist.Target(rawValue: value) else { throw malformed("regexTarget") }
                         list.regexTarget = target
-                    case UInt8(ascii: "S"): list.stopwords.append(value.lowercased())
+                    case UInt8(ascii: "S"): list.stopwords.append(Self.asciiLowercased(value))
                     case UInt8(ascii: "C"): list.requiresAll = value.uppercased() == "AND"
                     case UInt8(ascii: "G"): list.hasGitOnlyCriteria = true
                     case UInt8(ascii: "U"): list.targetRules.append(value)
@@ -81,6 +82,7 @@ enum BuiltinRuleTable {
                     continue
                 }
                 guard var current = rule else { throw malformed("field before the first rule") }
+                rule = nil  // mutate the only copy: appending hundreds of keywords stays linear
                 switch tag {
                 case UInt8(ascii: "i"): current.id = value
                 case UInt8(ascii: "d"): current.description = value
@@ -91,13 +93,16 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "e"):
                     guard let entropy = Double(value) else { throw malformed("entropy") }
                     current.entropy = entropy
-                case UInt8(ascii: "k"): current.keywords.append(value.lowercased())
+                case UInt8(ascii: "k"): current.keywords.append(Self.asciiLowercased(value))
                 case UInt8(ascii: "t"): current.tags.append(value)
                 case UInt8(ascii: "r"): current.replacement = value
                 case UInt8(ascii: "n"): current.enabledByDefault = value == "1"
                 case UInt8(ascii: "v"):
                     guard let shape = ValueShape(rawValue: value) else { throw malformed("valueShape") }
                     current.valueShape = shape
+                case UInt8(ascii: "w"):
+                    guard let window = Int(value) else { throw malformed("keywordWindow") }
+                    current.keywordWindow = window
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "m"):
@@ -110,5 +115,12 @@ enum BuiltinRuleTable {
         }
         finishRule()
         return pack
+    }
+
+    /// `value.lowercased()` without Unicode tables when `value` is ASCII (keywords nearly always are).
+    private static func asciiLowercased(_ value: String) -> String {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.lowercased() }
+        guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
+        return String(decoding: value.utf8.map(ASCIIFolding.lower), as: UTF8.self)
     }
 }
