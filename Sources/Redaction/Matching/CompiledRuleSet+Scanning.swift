@@ -31,9 +31,9 @@ extension CompiledRuleSet {
         let ids = found.ids
         literals.ruleStart.withUnsafeBufferPointer { start in
             literals.ruleList.withUnsafeBufferPointer { list in
-                for hit in range {
-                    // SAFETY: ids are indices of `literals.literals` (the set was built from them), and
-                    // `range` lies within the scratch's valid entries.
+                for hit in range where !ValueOverlay.isValueHit(ids[hit]) {
+                    // SAFETY: other ids are indices of `literals.literals` (the set was built from
+                    // them), and `range` lies within the scratch's valid entries.
                     let literal = Int(ids[hit])
                     var index = Int(start[literal])
                     let end = Int(start[literal + 1])

@@ -74,6 +74,9 @@ struct FollowCommand: ParsableCommand {
     @OptionGroup(title: "Processing")
     var processing: ProcessingOptions
 
+    @OptionGroup(title: "Echoes and known values (echoes are remembered per followed file)")
+    var values: ValueOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or glob to follow") }
         if pollInterval.seconds < 0.001 { throw ValidationError("--poll-interval must be at least 1ms") }
@@ -82,6 +85,8 @@ struct FollowCommand: ParsableCommand {
 
     mutating func run() throws {
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
+        var configuration = processing.configuration
+        try values.apply(to: &configuration)
         processing.warnAboutUnsafeChoices()
         SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP
         let store = try stateDirectory.map { try CheckpointStore(directory: $0) }
@@ -89,7 +94,7 @@ struct FollowCommand: ParsableCommand {
         let settings = FollowSession.Settings(
             patterns: paths, from: from, rotateWait: rotateWait.seconds, pollInterval: pollInterval.seconds,
             checkpointInterval: checkpointInterval.seconds, withFilename: withFilename, useInotify: !noInotify)
-        let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: processing.configuration,
+        let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: configuration,
                                     output: output, store: store)
         let status = try session.run()
         if status != 0 { throw ExitCode(status) }
