@@ -33,7 +33,7 @@ import Testing
         log.info("login with s3cr3t-Passw0rd failed", metadata: ["password": "s3cr3t-Passw0rd"])
         log.info("second try: s3cr3t-Passw0rd")
         #expect(memory.entries.map(\.message.text) == ["login with [echo] failed", "second try: [echo]"])
-        #expect(memory.entries.first?.metadata?["password"] != "s3cr3t-Passw0rd")
+        #expect(memory.entries.first?.metadata["password"] != "s3cr3t-Passw0rd")
     }
 
     @Test func knownValuesAreMaskedFromTheStart() throws {
@@ -42,7 +42,7 @@ import Testing
         let memory = InMemoryLogHandler()
         logger(memory, redactor).info("using deploy-key-0042", metadata: ["note": "deploy-key-0042!"])
         #expect(memory.entries.first?.message.text == "using [known-value]")
-        #expect(memory.entries.first?.metadata?["note"] == "[known-value]!")
+        #expect(memory.entries.first?.metadata["note"] == "[known-value]!")
     }
 
     @Test func echoesCanBeTurnedOff() throws {

@@ -90,9 +90,11 @@ struct LineRedactor {
     /// Processes the complete lines of `buffer` (and, if `isFinal`, the trailing bytes as a last line
     /// without terminator).
     ///
-    /// The keyword search runs once over all complete lines of the buffer; only lines that hold a
-    /// keyword (and, while a key block is open, the lines after its BEGIN) are looked at, and runs
-    /// of clean lines reach the sink as one slice without being split. Rules without keywords, a
+    /// The keyword search runs once over all complete lines of the buffer (in windows once a value
+    /// memory is in use, see ``processLinesWithKeywords(_:_:_:)``) and finds the values of the
+    /// memory (echoes, known values) in the same pass; only lines that hold a keyword or a value
+    /// (and, while a key block is open, the lines after its BEGIN) are looked at, and runs of
+    /// clean lines reach the sink as one slice without being split. Rules without keywords, a
     /// buffer that may hold an over-long line, or a failed keyword search fall back to looking at
     /// every line (same output, slower).
     ///
