@@ -43,11 +43,12 @@ struct FilterCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        // Handlers first: a signal while the rules compile ends the command as one does later.
+        SignalHandling.install()
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
         var configuration = processing.configuration
         try values.apply(to: &configuration)
         processing.warnAboutUnsafeChoices()
-        SignalHandling.install()
         var sink = OutputSink(descriptor: .standardOutput, lineBuffered: lineBuffered || isatty(1) != 0,
                               collectFindings: check, discardOutput: check)
         // The inputs form ONE stream, as with `cat`: a key block or a line left open at the end of
@@ -122,6 +123,7 @@ struct FilterCommand: ParsableCommand {
                       into sink: inout OutputSink, warnings: inout EngineWarnings,
                       boundaries: inout InputBoundaries) throws -> PumpOutcome {
         while true {
+            if SignalHandling.shouldTerminate { return .interrupted }  // also one that came before any read
             let count: Int
             do {
                 count = try redactor.fillWithUnsafeFreeSpace { free in
@@ -140,7 +142,6 @@ struct FilterCommand: ParsableCommand {
             try redactor.process(into: &sink)
             try sink.flushIfLineBuffered()
             warnings.check(redactor, input: name)
-            if SignalHandling.shouldTerminate { return .interrupted }
         }
     }
 }

@@ -185,6 +185,30 @@ import Testing
         #expect(table.stdoutText.contains("github-pat"))
     }
 
+    /// `rules list` assembles the rules once: a rule file's notice is printed once.
+    @Test func rulesListPrintsEachNoticeOnce() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("notice.toml")
+        try Self.data(#"""
+            [[rules]]
+            id = "pathonly"
+            description = "p"
+            path = '''\.pem$'''
+
+            [[rules]]
+            id = "tt"
+            description = "t"
+            regex = '''tt_[a-z]{8}'''
+            keywords = ["tt_"]
+            """#).write(to: rules)
+        for arguments in [["rules", "list"], ["rules", "list", "--json"], ["rules", "list", "--all"]] {
+            let result = try BinaryUnderTest.run(arguments + ["-r", rules.path, "--no-builtin"])
+            #expect(result.status == 0)
+            #expect(result.stderrText.components(separatedBy: "only file paths").count == 2, "\(arguments): \(result.stderrText)")
+        }
+    }
+
     @Test func rulesTestRunsAPacksSamples() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -254,8 +278,10 @@ import Testing
         let masked = try BinaryUnderTest.run(["-r", rules.path, "--match-limit", "1000", "--stats"], input: input)
         #expect(masked.status == 0)
         #expect(masked.stdoutText == "ok\n[REDACTED:engine-error]\n[REDACTED:engine-error]\nafter\n")
-        let warnings = masked.stderrText.split(separator: "\n").filter { $0.contains("warning") }
+        let warnings = masked.stderrText.split(separator: "\n").filter { $0.contains("regex engine error") }
         #expect(warnings.count == 1, "warnings are rate-limited")
+        // The load-time probe names the catastrophic rule before any line is read.
+        #expect(masked.stderrText.contains("rule 'slow-rule' exhausts the match limit on a short probe"))
         #expect(masked.stderrText.contains("slow-rule") && masked.stderrText.contains("matchlimit"))
         #expect(!masked.stderrText.contains("zz9secret") && !masked.stderrText.contains("aaaa"))
         let dropped = try BinaryUnderTest.run(["-r", rules.path, "--match-limit", "1000", "--on-error", "drop"], input: input)

@@ -81,11 +81,18 @@ public final class CompiledRuleSet: Sendable {
         var compiled: [CompiledRule] = []
         var templates: [ReplacementTemplate] = [options.replacement]
         var patterns: [CompiledPattern] = []
-        func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
-            throws(RuleLoadError) -> CompiledPattern
+        func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false,
+                     windowed: Bool = false) throws(RuleLoadError) -> CompiledPattern
         {
+            // Built-in patterns are checked by the test suite: compile them on first use, so
+            // start-up does not pay for the hundreds that never see a candidate line.
+            if !anchored && Self.isBuiltin(rule) {
+                let deferred = CompiledPattern(deferring: pattern, usesOffsetLimit: windowed, useJIT: options.useJIT)
+                patterns.append(deferred)
+                return deferred
+            }
             do {
-                let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
+                let result = try CompiledPattern(pattern, anchored: anchored, usesOffsetLimit: windowed, useJIT: options.useJIT)
                 patterns.append(result)
                 return result
             } catch {
@@ -95,15 +102,15 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
-            if let problem = RedactionRule.problem(withID: rule.id) {
+            if !Self.isBuiltin(rule), let problem = RedactionRule.problem(withID: rule.id) {
                 throw RuleLoadError(location: rule.source, message: problem)
             }
             if let earlier = seen[rule.id] {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
             seen[rule.id] = rule.source
-            let pattern = try compile(rule.regex, rule, "regex")
-            if let group = rule.secretGroup, !pattern.hasGroup(group) {
+            let pattern = try compile(rule.regex, rule, "regex", windowed: rule.keywordWindow != nil)
+            if let group = rule.secretGroup, !pattern.isDeferred, !pattern.hasGroup(group) {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
                                     message: "secretGroup \(group) but the regex has only \(pattern.captureCount) capture group(s)")
             }
@@ -159,10 +166,9 @@ public final class CompiledRuleSet: Sendable {
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
-        for rule in compiled {
-            maxCaptures = max(maxCaptures, rule.pattern.captureCount)
-            for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
-        }
+        // Deferred (built-in) patterns are not compiled yet: a scratch grows its match data the
+        // first time a pattern needs more groups (MatchScratch.match).
+        for pattern in patterns where !pattern.isDeferred { maxCaptures = max(maxCaptures, pattern.captureCount) }
         maximumCaptureCount = maxCaptures
         let ruleIDs = compiled.map(\.id)
         var alternatives: [String] = CompiledRuleSet.markerTexts.map { ReplacementTemplate.escaped(Array($0.utf8)) }
@@ -172,13 +178,17 @@ public final class CompiledRuleSet: Sendable {
                 alternatives.append(pattern)
             }
         }
-        do {
-            placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
-        } catch {
-            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
-        }
-        if let placeholderSearch { patterns.append(placeholderSearch) }
+        // Built from escaped literals and fixed classes, so it always compiles: deferred to the
+        // first line that has something to mask.
+        let search = CompiledPattern(deferring: "(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
+        placeholderSearch = search
+        patterns.append(search)
         allPatterns = patterns
+    }
+
+    /// Whether `rule` is one of the built-in packs' (or the engine's own) rules.
+    private static func isBuiltin(_ rule: RedactionRule) -> Bool {
+        rule.source.file.hasPrefix("builtin:") || rule.pack == "records"
     }
 
     /// The engine's default markers, which are recognised as placeholders like rendered templates.

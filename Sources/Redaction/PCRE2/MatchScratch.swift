@@ -6,11 +6,11 @@ internal import CPCRE2
 /// be shared between threads. A `MatchScratch` is therefore owned by one stream or borrowed from a
 /// pool by one thread at a time. It is deliberately not `Sendable`.
 final class MatchScratch {
-    let matchData: OpaquePointer
+    private(set) var matchData: OpaquePointer
     let matchContext: OpaquePointer
     let jitStack: OpaquePointer?
-    let ovector: UnsafeMutablePointer<Int>
-    let ovectorPairs: Int
+    private(set) var ovector: UnsafeMutablePointer<Int>
+    private(set) var ovectorPairs: Int
     /// The limits this scratch applies.
     let limits: MatchLimits
     /// Length of the subject of the last ``match(_:_:from:)``: ``groupRange(_:)`` never returns a
@@ -41,6 +41,16 @@ final class MatchScratch {
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
     }
 
+    /// Replaces the match data with one of at least `pairs` pairs.
+    @inline(never)
+    private func growMatchData(pairs: Int) {
+        guard let data = pcre2_match_data_create_8(UInt32(pairs), nil) else { fatalError("PCRE2 could not allocate match data") }
+        pcre2_match_data_free_8(matchData)
+        matchData = data
+        ovectorPairs = Int(pcre2_get_ovector_count_8(data))
+        ovector = pcre2_get_ovector_pointer_8(data)
+    }
+
     deinit {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(matchContext)
@@ -54,17 +64,34 @@ final class MatchScratch {
     ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code,
     ///   compiled on first use) and `pcre2_match_8`.
     @inline(__always)
-    func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
+    /// - Parameter offsetLimit: the last offset a match may start at (PCRE2's offset limit); only
+    ///   for a pattern compiled with `usesOffsetLimit`.
+    func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int,
+               offsetLimit: Int? = nil) -> Int32 {
+        if let offsetLimit, pattern.usesOffsetLimit {
+            pcre2_set_offset_limit_8(matchContext, offsetLimit)
+            defer { pcre2_set_offset_limit_8(matchContext, CPCRE2_unset()) }
+            return matchOnce(pattern, subject, from: startOffset)
+        }
+        return matchOnce(pattern, subject, from: startOffset)
+    }
+
+    @inline(__always)
+    private func matchOnce(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
         // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
         subjectCount = subject.count
         let rc: Int32
+        // A deferred pattern may have more groups than this scratch was sized for: grow once.
+        if pattern.isDeferred && pattern.captureCount >= ovectorPairs { growMatchData(pairs: pattern.captureCount + 1) }
         if let jitCode = pattern.jitCode {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
             // byte mode with PCRE2_NEVER_UTF (no UTF check needed), and the code has JIT code.
             rc = pcre2_jit_match_8(jitCode, base, subject.count, startOffset, 0, matchData, matchContext)
+        } else if let code = pattern.code {
+            rc = pcre2_match_8(code, base, subject.count, startOffset, 0, matchData, matchContext)
         } else {
-            rc = pcre2_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+            return PCRE2Error.deferredCompile.code
         }
         if rc == PCRE2_ERROR_NOMATCH { return 0 }
         if rc == 0 { return Int32(ovectorPairs) }  // ovector too small: all slots are set anyway

@@ -13,7 +13,12 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
     /// journald export JSON (`journalctl -o json`): the `MESSAGE` value, a string or an array of
     /// byte values, is the line.
     case journald
+    /// The CRI format of containerd and CRI-O (`<time> stdout|stderr P|F <message>`): a partial
+    /// record (`P`) is joined with its continuation records before scanning.
+    case cri
 
     /// Whether a line that is a JSON object is read as a record.
-    var readsJSON: Bool { self != .text }
+    var readsJSON: Bool { self != .text && self != .cri }
+    /// Whether CRI partial records are joined.
+    var readsCRI: Bool { self == .auto || self == .cri }
 }

@@ -4,6 +4,562 @@ extension BuiltinPacks {
     /// Every built-in pack, by name, in file-name order: its TOML text (for the sample lines)
     /// and its rule table (what redaction needs, decoded by ``BuiltinRuleTable``).
     static let embedded: [(name: String, text: String, table: String)] = [
+        ("generic", #####"""
+# swift-redact rule pack: the generic key/value layer for machine secrets.
+#
+# Any value assigned to a key whose NAME says secret is found here, whatever the vendor; whether
+# the VALUE is a secret is then decided by its shape (`valueShape`, a swift-redact extension run
+# by Sources/Redaction/Matching/SecretShape.swift). Human passwords live in passwords.toml
+# (valueShape = "password": low entropy is normal there); this pack holds tokens, secrets and keys.
+#
+# KEY NAMES (case-insensitive unless noted; a key may carry any prefix):
+#   secret   client_secret, SECRET_KEY, aws_secret_access_key, clientSecret, vendorSECRET,
+#            webhook.secret, secret-token, secret_key_base; Vault AppRole secret_id
+#   token    access_token, X_TOKEN, id-token, accessToken, PartnerFeedToken, vendorTOKEN, authtoken
+#            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/cancellation/
+#            request/max tokens and AWS clientToken, which are cursors and idempotency ids)
+#   *key     api_key, API_KEY, x-api-key, apiKey, paymentGatewayKey, vendorKEY, apikey, accesskey,
+#            skey (not: public/primary/partition/sort/cache/object/routing/idempotency/message/user/...
+#            keys, which name data, not credentials: the (*SKIP)(*FAIL) branch of the rule; the
+#            data word must start a segment, so bitbucket_key still counts)
+#   key      `key` alone: generic-key-assignment, with the stricter shape
+#   auth     ledgerAuth, basic_auth, proxy-auth: generic-auth-assignment
+#   other    license / licence, credential(s), creds, *_pat / *-pat (personal access tokens)
+#   A key may end with a digit suffix or a value word: api_key_2, secret_key_base, token_value.
+# SEPARATORS   = : := => -> " - " (spaced dash), and ", " between a quoted key and a quoted value
+#              (config.get("api_key", "...")). Whitespace alone separates only in the last two
+#              rules: after an upper-case word (boxSECRET X, acme TOKEN X: token shape) and after
+#              a lower-case one (token X, api key X: strict shape).
+# KEY END      optional closing quote (also \" inside JSON strings) and "]" (settings["api_key"]).
+# VALUES       "..." (JSON escapes allowed), \"...\", '...', `...`, [...] (Go header maps), or
+#              unquoted in the token alphabet [A-Za-z0-9_~+/=*!@#$^%.:-] (never starting with "-":
+#              PEM markers and --flags are not values; a trailing "." or ":" is prose; a value
+#              that runs into "${" or "{" is a template, not a secret: ci=${PM_SECRET}).
+# SHAPES       token: random-looking (letters with digits, mixed case that is not camelCase, or
+#              letters with symbols; entropy >= min(3.0, log2(length) - 0.7); 8 bytes or more)
+#              and not a structured non-secret (numbers, versions, dates, durations, file paths,
+#              URLs, e-mails, ARNs, sha256:/md5= digests, identifiers made of words such as
+#              db-credentials or user:42:profile, placeholders and references); UUIDs and hex
+#              count. strict-token: the same, but UUIDs and bare hex strings are ids and digests,
+#              and 16 bytes at least. The full decision rule is documented on SecretShape.
+# What the layer does NOT mask is listed in README.md ("What the generic layer masks, and what it
+# does not"). Tests/Fixtures/traps/modern-app.log holds modern log lines that must stay unchanged.
+#
+# loghub (32,000 lines): Android "wtoken = AppWindowToken{...} token=Token{a64f992" (values start
+# with a brace or are words), Hadoop "Token: Token { kind: ...}" (a word), Mac "stream/token:"
+# (key after "/"), Windows "PopulateComponentFamiliesKey - Begin" (a word): no line changes.
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-assignment"
+keywordWindow = 2
+description = "values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secrets"
+regex = '''(?x)
+(?:
+    # ---- names that end in key or token but name data, not credentials (public keys, cache,
+    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
+    (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
+          |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
+          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
+          |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
+          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
+          |request|max) [_.-]? token
+       | (?-i:[cC]lientToken) )
+    (*SKIP)(*FAIL)
+    # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
+  | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token
+  | (?<![A-Za-z0-9/:]) (?i:token)
+    # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken, AccessToken (compounds)
+  | (?i:(?:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token)
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key
+  | (?<=[A-Za-z0-9][_.-]) (?i:key)
+    # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Key|KEY)
+    # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
+  | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
+  | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- license keys named by the one word: license: <key> (MIT, Apache-2.0 are words)
+  | (?<![A-Za-z0-9/:]) (?i:licen[cs]e)
+    # ---- Vault AppRole secret_id (an "_id" that is a credential)
+  | (?<![A-Za-z0-9/:]) (?i:secret[_-]id)
+    # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
+  | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
+  | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
+    # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
+  | [_-] (?i:pat)
+)
+# optional key tail: api_key_2, secret_key_base, token_value
+(?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
+# key end: closing quote (also \" inside JSON strings), closing bracket
+(?:\\?["'`])? \]?
+# separator
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+  | (?<=["']) ,\s* (?=["'])
+)
+# value
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential", "creds", "_pat", "-pat", "licence", "license"]
+tags = ["generic", "token"]
+mustRedact = [
+  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0Zq7Lm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp","expires_in":3599}',
+  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
+  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
+  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
+  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
+  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
+  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
+  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
+  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
+  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
+  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
+  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
+  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
+  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
+  'payments: paymentGatewayKey=pgk_Lq7Wn2Xv9Rt4Zs1Bc8Yd3Hf6',
+  'mailer: smtpRelaySecret: "Rl4y-9xQ2Lm7Tn3Vb8Wc5"',
+  'feed sync: PartnerFeedToken => "pft.Zq8xW2mL5nR7tY1vK3pC9dF"',
+  'ACMEPAY_API_KEY=ak_live_3Hq9Lx2Tn7Vb4Km1Rz9W',
+  'config: billing.webhook-secret = whs_4Kq9Lm2Xv7Rt1Wn5Zs9B',
+  'vendor: tiledeskKEY=9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'init stripe: stripe_key -> "rk_test_Zq8xW2mL5nR7tY1vK3pC"',
+  '''DJANGO_SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'q9$w!2x#Lm7@Tn4^Vb8&Rz1*Wc5')''',
+  'http: header map[Accept:[*/*] X-Partner-Token:[ptk_7Hq2Lx9Tn4Vb1Km8Rz3Wc5]]',
+  'settings["upload_api_key"] = "uak_9Lq2Xv7Rt1Wn5Zs8Bc3Y"',
+  'GITHUB_PAT=github_pat_11ABCDEFG0Zq8xW2mL5nR7_tY1vK3pC9dF4hJ6bN0sQ2wE8rT5yU1iO7pA3',
+  'azure: ado_pat = "q7zk2m9xw4tn8vb1rc5yd3fs6ga0hjlp2xq9wn4tz7vb1rc5yd3fs"',
+  'SECRET_KEY_BASE=4f9c2a7e1b8d3f6a5c0e9b2d7f4a1c8e3b6d9f2a5c8e1b4d7f0a3c6e9b2d5f8a',
+  'aws: client_credential=Qx8~Zk2Lm9Tn4.Vb7Rz1Wc5Yd3Fs',
+  'deploy: api_key_2: "k2_Rt4Wn1Zs8Bc3Yd6Hf0Jg"',
+  'export VAULT_CLIENT_TOKEN="hvs.Zq8xW2mL5nR7tY1vK3pC9dF4"',
+  'newrelic: license: 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3eLQ7WNRAL',
+  'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
+]
+mustKeep = [
+  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
+  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
+  'token=1',
+  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
+  '{"access_token":"***","token_type":"Bearer"}',
+  'token: expired',
+  'max_tokens=4096 temperature=0.2',
+  'automountServiceAccountToken: true',
+  'secret: true',
+  'secretName: tls-cert',
+  'kubectl get secret db-credentials -o yaml',
+  '"private_key_id": "0"',
+  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
+  'api_key=',
+  'api_key: ${API_KEY}',
+  'level=warn msg="api key rotation scheduled" api_key_id=42',
+  'list: next_page_token=CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB',
+  '{"nextPageToken":"Cg5iMTY4ZjY3ZjA5OGI0ZBIDMTIz","items":[]}',
+  'aws: RunInstances clientToken=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  's3: PutObject object_key=tenants/acme/reports/2024-05.json bytes=5120',
+  'cache: miss cache_key=9f86d081884c7d659a2feaa0c55ad015 ttl=300',
+  'kms: kms_key=arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'jwt: verify signing_key=/etc/app/keys/signing.pem',
+  'tls: private_key=server.key certificate=server.crt',
+  'gpg: gpg_key=3AA5C34371567BD2 imported',
+  'flags: evaluated flag_key=new-checkout user_key=6f1e2d3c-4b5a-4968-8a7b-6c5d4e3f2a1b variation=1',
+  'registry: publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4Zq8xW2mL5nR7tY1vK3pC9dF4hJ6',
+  '2016-09-29 00:00:46, Info                  CSI    00000008@2016/9/28:16:00:46.635 PopulateComponentFamiliesKey - Begin',
+  'token: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  'secret_version=projects/acme-prod/secrets/db-password/versions/3',
+  'GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json',
+  'api_token=<your-api-token> (see docs)',
+  'secret: "${{ secrets.DEPLOY_KEY }}"',
+  'license_key: xxxxxxxxxxxxxxxxxxxxxxxx',
+  'package: license: Apache-2.0',
+  'aws secretsmanager get-secret-value --secret-id prod/payments/db',
+  '{"SecretId":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd"}',
+  'token="sk-ab12...wxyz" (truncated)',
+  'INFO  using PVEAPIToken=terraform@pve!ci=${PM_SECRET}',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-key-assignment"
+keywordWindow = 2
+description = "values of a key named `key` alone (key=, \"key\": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stay"
+# `key` alone names cache keys, object keys, Kafka keys and map keys far more often than
+# credentials, hence the strict shape: at least 16 bytes, random-looking, not a UUID or bare hex.
+regex = '''(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+)
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "strict-token"
+keywords = ["key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'maps: geocode request key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ region=eu',
+  '{"vendor":"acmemail","key":"am_live_Zq8xW2mL5nR7tY1vK3pC9dF4"}',
+  'Key=Wq4Lm9Xv2Tn7Rk1Zs8Bc3Yd6Hf0JgPv5',
+  'KEY: Rt4Wn1Zs8Bc3Yd6Hf0JgPv5Km2Nx7Lq',
+  'sentry dsn key - Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'Unseal Key 2: Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO7/A',
+]
+mustKeep = [
+  'redis: GET key=user:42:profile hit=true',
+  's3: HeadObject key=tenants/acme/exports/2024-05-01/orders.json status=404',
+  '{"topic":"orders","partition":3,"offset":88123,"key":"3fa85f64-5717-4562-b3fc-2c963f66afa6"}',
+  'cache: stored key=9f86d081884c7d659a2feaa0c55ad015 ttl=300s',
+  'kafka: produced key=order-12345 partition=7',
+  'key=***',
+  'config: key: ${ACME_KEY}',
+  'sort key: created_at desc',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-auth-assignment"
+keywordWindow = 2
+description = "values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, \"auth\": ) that look like credentials"
+# The keywords carry the separator ("auth" alone is in 7% of real log lines: sshd's "auth"
+# facility), so a key without a closing quote takes at most one space before its operator.
+regex = '''(?x)
+(?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
+(?: \\?["'`] \s* | \x20? )
+(?: :=|=>|:(?!:)|=(?![=>]) ) \s*
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "token"
+keywords = ["auth=", "auth:", "auth\"", "auth'", "auth\\", "auth`", "auth =", "auth :"]
+tags = ["generic", "token"]
+mustRedact = [
+  'ledger client: ledgerAuth=lga_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd',
+  '{"upstream":"reports","basic_auth":"cmVwb3J0czpSN3EtTHgyLVRuNA=="}',
+  'proxy: proxy-auth: px_9Lq2Xv7Rt1Wn5Zs8Bc3Y',
+  'registry: {"auths":{"ghcr.io":{"auth":"Z2hjcjpnaHBfWnE4eFcybUw1blI3dFkxdkszcEM="}}}',
+]
+mustKeep = [
+  '2015-10-18 18:02:02,104 INFO [Socket Reader #1 for port 62270] SecurityLogger.org.apache.hadoop.ipc.Server: Auth successful for job_1445144423722_0020 (auth:SIMPLE)',
+  'Dec 10 06:55:48 LabSZ sshd[24200]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=173.234.31.186',
+  'auth=none',
+  'auth: required',
+  'smtp: auth=PLAIN tls=true',
+  'ldap: auth=sasl/GSSAPI realm=EXAMPLE.COM',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-xml"
+description = "XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key=\"StripeApiKey\" value=\"X\"/>"
+regex = '''(?x)
+(?: < (?:[\w.-]+:)? [\w.-]*?
+      (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+      (?:\s[^<>]*)? >
+      ([^<\s][^<]*?) \s* </
+  | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
+      \s+value\s*=\s*"([^"]+)"
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential"]
+tags = ["generic", "xml"]
+mustRedact = [
+  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  'sts: <Credentials><AccessKeyId>ASIAZQ8XW2ML5NR7TY1V</AccessKeyId><SecretAccessKey>Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X</SecretAccessKey><SessionToken>IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDx7Lq2Xk9Rt4Wn</SessionToken></Credentials>',
+  '<add key="StripeApiKey" value="rk_live_Zq8xW2mL5nR7tY1vK3pC9dF4" />',
+  '<ns2:apiKey xmlns:ns2="urn:acme">ak_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd</ns2:apiKey>',
+]
+mustKeep = [
+  '<ListBucketResult><Name>logs</Name><NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken></ListBucketResult>',
+  '<clientSecret>***</clientSecret>',
+  '<apiKey>${env.ACME_API_KEY}</apiKey>',
+  '<add key="TokenLifetimeMinutes" value="60" />',
+  '<Key>photos/2024/05/beach.jpg</Key>',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-query-secret"
+description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
+# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
+regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "token"
+keywords = ["token=", "key=", "secret=", "sig=", "signature="]
+tags = ["generic", "url"]
+mustRedact = [
+  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
+  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
+  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
+  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
+]
+mustKeep = [
+  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
+  'GET /search?q=token&key=name HTTP/1.1',
+  'GET /callback?access_token=***&state=xyz HTTP/1.1',
+  'GET /authorize?response_type=code&client_id=web-frontend&state=af0ifjsldkj&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb HTTP/1.1',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-cli-secret-flag"
+description = "command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
+(?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
+valueShape = "token"
+keywords = ["token", "secret", "key", "credential"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
+  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
+  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
+  'ci: uploader --access-key AKZQ8XW2ML5NR7TY1VKP --secret-key "Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X"',
+  'java -jar agent.jar -vaultToken Zq8xW2mL5nR7tY1vK3pC9dF4 -url https://vault.internal',
+]
+mustKeep = [
+  'usage: cli --token <token> [--verbose]',
+  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
+  'cli --token $GITHUB_TOKEN',
+  'cli --api-key=***',
+  'vault kv get -field=token secret/ci/deploy',
+  'aws s3api head-object --bucket logs --key tenants/acme/2024/05/app.log',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-command-secret"
+keywordWindow = 2
+description = "commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKEN"
+regex = '''(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)'''
+valueShape = "token"
+keywords = ["vault"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'oc -n vault exec -ti vault-0 -- vault operator unseal Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO',
+  'ci: + vault login -no-print hvs.CAESIZq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+]
+mustKeep = [
+  'vault login -method=oidc role=dev',
+  'vault operator unseal -status',
+  'vault login $VAULT_TOKEN',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-upper-keyword-value"
+keywordWindow = 2
+description = "an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN X"
+# Upper-case SECRET / TOKEN / PRIVATE / ACCESS / API_KEY followed by a random-looking value is how
+# vendor documentation and config dumps render keys; prose uses lower case. "KEY" alone (PRIMARY
+# KEY, SORT KEY) takes the strict shape in generic-spaced-assignment; only vendorKEY is here.
+regex = '''(?x)
+(?: (?<=[a-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
+  | (?<![A-Za-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "private", "access"]
+tags = ["generic", "token"]
+mustRedact = [
+  'vendor docs: tiledeskSECRET 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'acmepay TOKEN Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'ci env: AWS_SECRET_ACCESS_KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X',
+  'feedhubKEY-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'gitlab: PRIVATE-TOKEN glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  'vendor: feedhubACCESS=Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'vendor: acme SECRET KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
+]
+mustKeep = [
+  'gateway: ACCESS DENIED for user bob on /admin (policy=admin-only)',
+  'ddl: CREATE TABLE api_keys (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)',
+  'hdfs: Kind: HDFS_DELEGATION_TOKEN, Service: ha-hdfs:cluster1, Ident: token 34 for alice',
+  'env: ACCESS_TOKEN 401 Unauthorized from upstream',
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'kms: KEY ROTATION ENABLED for alias/payments-prod',
+  'env: GITHUB_TOKEN ***',
+  'DEBUG parser saw truncated value AGE-SECRET-KEY-1R5NNRSYQEFAUQ98N3ZAQ845QRGUF5TF0XELP5F3VVQX7GRTHS3XT9U and ignored it',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-spaced-assignment"
+keywordWindow = 2
+description = "secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digest"
+# Prose puts words, ids and digests after these words ("token expired", "revoked token <uuid>",
+# "key 3AA5C343...", "secret db-credentials not found"), hence the strict shape and the skipped
+# page / continuation / resume tokens.
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
+    (*SKIP)(*FAIL)
+  | (?<![A-Za-z0-9/:])
+    (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token )
+  | (?<![A-Za-z0-9]) (?-i:KEY)
+  | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
+)
+[\x20\t]+ (?:["'](?=\S+["']))?
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
+valueShape = "strict-token"
+keywords = ["secret", "token", "key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'setup: use api key AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ for the maps client',
+  'bot: registered with token Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+  'acme secret key Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0',
+  'sdk: podioToken Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga',
+]
+mustKeep = [
+  'tokens: revoked token 7c9e6679-7425-40de-944b-e07fc1f90ae7 for user usr_2Kq9 (reason=logout)',
+  'tokens: token a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 expired at 2024-05-14T08:00:00Z',
+  'gpg: key 3AA5C34371567BD2: public key "CI Signing <ci@example.com>" imported',
+  'vault: secret db-credentials not found in namespace prod',
+  'list: next page token CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB returned',
+  'auth: session token expired at 2024-05-14T07:59:59Z, refreshing',
+  'k8s: secret "registry-pull-secret" is missing key ".dockerconfigjson"',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
+]
+"""#####, #####"""
+R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3277:(?x)
+(?:
+    # ---- names that end in key or token but name data, not credentials (public keys, cache,
+    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
+    (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
+          |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
+          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
+          |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
+          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
+          |request|max) [_.-]? token
+       | (?-i:[cC]lientToken) )
+    (*SKIP)(*FAIL)
+    # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
+  | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token
+  | (?<![A-Za-z0-9/:]) (?i:token)
+    # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken, AccessToken (compounds)
+  | (?i:(?:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token)
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key
+  | (?<=[A-Za-z0-9][_.-]) (?i:key)
+    # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Key|KEY)
+    # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
+  | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
+  | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- license keys named by the one word: license: <key> (MIT, Apache-2.0 are words)
+  | (?<![A-Za-z0-9/:]) (?i:licen[cs]e)
+    # ---- Vault AppRole secret_id (an "_id" that is a credential)
+  | (?<![A-Za-z0-9/:]) (?i:secret[_-]id)
+    # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
+  | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
+  | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
+    # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
+  | [_-] (?i:pat)
+)
+# optional key tail: api_key_2, secret_key_base, token_value
+(?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
+# key end: closing quote (also \" inside JSON strings), closing bracket
+(?:\\?["'`])? \]?
+# separator
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+  | (?<=["']) ,\s* (?=["'])
+)
+# value
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenw1:2R3:190i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+)
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k3:keyt7:generict5:tokenv12:strict-tokenw1:2R3:232i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
+(?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
+(?: \\?["'`] \s* | \x20? )
+(?: :=|=>|:(?!:)|=(?![=>]) ) \s*
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenw1:2R3:267i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+(?: < (?:[\w.-]+:)? [\w.-]*?
+      (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+      (?:\s[^<>]*)? >
+      ([^<\s][^<]*?) \s* </
+  | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
+      \s+value\s*=\s*"([^"]+)"
+)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:297i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:319i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
+(?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:347i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenw1:2R3:367i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: (?<=[a-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
+  | (?<![A-Za-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenw1:2R3:407i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+(?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
+    (*SKIP)(*FAIL)
+  | (?<![A-Za-z0-9/:])
+    (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token )
+  | (?<![A-Za-z0-9]) (?-i:KEY)
+  | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
+)
+[\x20\t]+ (?:["'](?=\S+["']))?
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyt7:generict5:tokenv12:strict-tokenw1:2
+"""#####),
         ("headers", #####"""
 # swift-redact rule pack: HTTP credential headers.
 #
@@ -160,6 +716,7 @@ regexes = [
 id = "header-api-key"
 description = "API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similar"
 regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
+valueShape = "token"
 keywords = ["api-key", "apikey", "application-key", "subscription-key", "functions-key", "api-secret", "client-secret", "auth-key", "honeycomb-team", "art-api"]
 tags = ["http", "header"]
 mustRedact = [
@@ -174,6 +731,7 @@ mustRedact = [
 ]
 mustKeep = [
   'X-Api-Key: ***',
+  'go: struct dump &{Name:payments APIKey: Token:<nil> Timeout:30s}',
   'WARN request rejected: X-Api-Key header missing',
   'X-Api-Key: <redacted>',
   'x-api-key: ${API_KEY}',
@@ -215,7 +773,7 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:183i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx326:(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:185i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx326:(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -415,43 +973,63 @@ maxLines = 200
 R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markersx172:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)k11:private keyt11:private-keyt3:pemR2:45i21:private-key-pem-blockd142:multi-line PEM / OpenSSH / PKCS#8 / encrypted / PGP / SSH2 private key block: every line between BEGIN and END is masked, the markers are keptx100:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*([A-Za-z0-9+/]{16,}={0,2})[ \t]*$k11:private keyt11:private-keyt3:pemb103:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*)?$B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:125i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x101:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn])(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)k19:putty-user-key-filet11:private-keyt5:puttyR3:140i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})k19:putty-user-key-filek11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200
 """#####),
         ("passwords", #####"""
-# swift-redact rule pack: passwords, generic secrets in key/value form, credentials in URLs,
-# connection strings, query strings and command lines.
+# swift-redact rule pack: passwords wherever logs carry them: key/value renderings, credentials in
+# URLs, connection strings, query strings, command lines and SQL statements. Machine secrets
+# (tokens, API keys, client secrets) under secret-named keys are in generic.toml.
+#
+# Every rule here has valueShape = "password" (a swift-redact extension, decided by
+# Sources/Redaction/Matching/SecretShape.swift): human passwords are low-entropy, so any value is
+# masked except placeholders and references (***, xxxx, <redacted>, [FILTERED], ${DB_PASSWORD},
+# {{ .Values.x }}, $PASS, %PASS%, %s), URLs, ARNs and file paths. Words that follow "password:"
+# in prose and status messages ("password: changed", "password=required") are in each rule's
+# allowlist. Only the password is masked: the key, the user, the host and the rest of the
+# command stay.
 #
 # Shared building blocks (spelled out in every rule, TOML has no macros):
 #
-# KEY START   (?:^|[^A-Za-z0-9/:])   the key must not continue a word ("wtoken", "bypass") and must
-#             not follow "/" or ":" (so "/etc/passwd: ..." and the ":secret:" inside an AWS ARN are
-#             not keys). camelCase keys ("dbPassword",
-#             "accessToken") are matched case-sensitively by a separate alternative
-#             (?-i:[a-z0-9]Password), so "AppWindowToken" style identifiers need an uppercase join.
-# KEY END     (?:\\?["'])?          optional closing quote of the key, also escaped (\") inside a
-#                                   JSON string.
-# SEPARATOR   (?:\s*(?::=|=>|:)\s*|=|\s+=\s*)
-#             ":", ":=", "=>" with any spacing, "=" either tight or with space before it: so in
-#             "password= user=bob" (empty value) the next key is not taken as the password.
+# KEY         password, passwd, passphrase, passcode, pswd with any prefix (DB_PASSWORD,
+#             dbPassword, spring.datasource.password, keyStorePassword, rootpassword), never after
+#             "/" (/etc/passwd). Short keys (pass, pwd, pw, bindpw) need a word boundary or a
+#             camelCase join and are a rule of their own (password-short-key).
+# KEY END     (?:\\?["'`])? \]?   optional closing quote of the key, also escaped (\") inside a
+#             JSON string, and "]" (config["password"], $_POST['pass']).
+# SEPARATOR   ":", ":=", "=>", "->" with any spacing; "=" tight or with space before it (so in
+#             "password= user=bob" the next key is not taken as the password); " - "; a
+#             comparison (==, ===, !=, !==), plain whitespace or " is " before a quoted value
+#             (if password == "x", password 'x' in Gradle and SQL, the password is 'x').
 # VALUE       one capture group per quoting style; the first non-empty group is the secret:
-#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python, shell)
-#             | unquoted. Unquoted values stop at whitespace, quotes, "`", ",", ";", "&" and "\",
-#             must not start with a bracket ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and
-#             "(none)" are never matched) and do not end with a closing bracket (Java/Go maps).
-#             Password values may contain any other byte; token/secret/api-key values use the
-#             token alphabet [A-Za-z0-9_~+/=.:%*!@#$^-] and never start with "-" (PEM markers are
-#             left to keys.toml, "--next-flag" is not a value).
+#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python,
+#             shell) | unquoted. Quoted values never start with whitespace; unquoted values stop
+#             at whitespace, quotes, "`", ",", ";", "&" and "\", must not start with a bracket
+#             ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and "(none)" are never matched) and do
+#             not end with a closing bracket (Java/Go maps).
 #
 # Idempotence: every value alternative can capture exactly "***", which the engine never re-redacts.
-# Password rules have no entropy threshold (human passwords are low-entropy) and rely on
-# allowlists; token/secret/api-key rules use entropy >= 3.0 so counters ("token=1"), words
-# ("token: expired") and identifiers stay untouched.
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-assignment"
-description = "password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps"
+keywordWindow = 2
+description = "password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisons"
 # loghub: 521 OpenSSH lines contain "password" ("Failed password for invalid user ...", "Accepted
 # password for ..."): none has a separator after the word, so none matches.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["password", "passwd", "passphrase", "_pass", ".pass", "-pass"]
+regex = '''(?x)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?:[_.-]? [0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:) ) \s*
+  | =(?![=>]) | \s+ =(?![=>]) \s*
+  | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \s+ - \s+
+  | \s+ (?:is\s+)? (?=["'])
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  db.pool connecting host=db-primary.internal user=orders password=Tr0ub4dor-3x9q',
@@ -466,8 +1044,18 @@ mustRedact = [
   'Parameters: {"user"=>{"email"=>"a@example.com", "password"=>"Rails-S3cret!"}}',
   'config: {Host:db Port:5432 User:app Password:Gx72-mPq9!c SSLMode:require}',
   'level=warn msg="bad credentials" passphrase="tiny purple elephants dance"',
-  'smtp_pass=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
+  'smtp_password=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
   'grant_type=password&username=jdoe&password=S3cr3t-Qx7v&client_id=web',
+  'PGPASSWORD=Pg-Rw9xLq2Tz psql -h db.internal -U report -d sales',
+  '''  :password       => 'Rb-Sym9xLq2',''',
+  'if password == "Adm1n-Chk-77" then allow',
+  '''ldap: bind_password -> 'Ld-Bnd-4kLq9Wz' ''',
+  '''credentials { username 'deployer'; password 'Gr4dle-Pw-9x' }''',
+  'options.smtpRelayPassword = "Sm-Rly-6tQ2"',
+  'wifi: psk passphrase - Wf-Pass-8zLq3',
+  'mfa: passcode=482913',
+  '''setup: the default password is 'Blu3berry-77' for the admin account''',
+  '''ALTER ROLE report WITH LOGIN PASSWORD 'Rp-Sql-3xLq9' VALID UNTIL '2025-01-01';''',
 ]
 mustKeep = [
   'Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2',
@@ -487,34 +1075,60 @@ mustKeep = [
   'cat: /etc/passwd: Permission denied',
   'Parameters: {"user"=>{"password"=>"[FILTERED]"}}',
   'password_length=16 password_expiry_days=90',
+  'policy: password_min_length=12 password_require_symbol=true',
+  'validation failed: password: must be at least 12 characters',
+  'Password: does not meet complexity requirements',
+  'password strength: weak (score 1/4)',
+  'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',
+  'sb.append("MasterUserPassword: " + getMasterUserPassword() + ",");',
+  'vault: password_file=/run/secrets/db_password',
+  'docker: --password-stdin used',
+  'if (password === "") { return }',
+  "python: Settings(db_password=SecretStr('**********'), debug=False)",
+  'config: password=os.getenv("DB_PASSWORD") loaded',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, template and environment references, masked values"
+description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)''',
-]
-
-[[rules.allowlists]]
-description = "words that follow 'password:' in prose, booleans, null-likes"
-regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
-id = "password-pwd"
-description = "PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)"
-# The shell variable PWD holds a path: path-like values are allowlisted.
+id = "password-short-key"
+keywordWindow = 2
+description = "short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth X"
+# The keywords carry the byte after the key ("pass" alone is in 2.4% of real log lines:
+# "passed", "bypass", "compass"). The shell variable PWD holds a path: paths are allowlisted.
 # loghub: BGL has "chdir(pwd) failed" (no separator, no match).
-regex = '''(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["pwd"]
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+    )
+    (?:\\?["'`])? \]?
+    (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) | \s+ =(?![=>]) \s* )
+  | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["pass=", "pass:", "pass\"", "pass'", "pass`", "pass\\", "pass]", "pass ", "pass\t", "pwd", "pw=", "pw:", "pw\"", "pw'", "pw`", "pw\\", "pw]", "pw ", "pw\t", "requirepass", "masterauth"]
 tags = ["password"]
 mustRedact = [
   'MYSQL_PWD=Fh3k9QzLp2 mysqldump --single-transaction shop',
   '{"driver":"odbc","uid":"report","pwd":"R3p0rt!ng-2024"}',
   'odbc connect DSN=warehouse;UID=etl;PWD=Etl-Pa55-9xQ;',
+  'smtp: user=alerts pass=Sm7p-Al3rt-9q host=mail.internal',
+  'export DB_PASS=Db-Pa55-Lq9x',
+  '{"redis":{"host":"cache","dbPass":"Rd-Pa55-7kLq"}}',
+  '# REACT_APP_PASS=Rx-Pa55-2mQ8',
+  'nslcd: bindpw Bnd-Pw-9xLq2',
+  'redis.conf: requirepass Rq-Pa55-4kLq7',
+  'ldap: bindpw=Ld-Pw-3kLq8 binddn=cn=reader,dc=example,dc=com',
 ]
 mustKeep = [
   'PWD=/home/deploy/app',
@@ -522,22 +1136,30 @@ mustKeep = [
   '- 1123966456 2005.08.13 R27-M1-NC-I:J18-U11 RAS APP FATAL ciod: LOGIN chdir(pwd) failed: No such file or directory',
   'PWD=~/src',
   'pwd=***',
+  'tests: pass: 42 fail: 0 skip: 3',
+  'ffmpeg: pass=2 bitrate=2M',
+  'result=pass status=ok',
+  'check pass: true',
+  'bypass=true compass=north',
+  'pass: 12/15',
 ]
 
 [[rules.allowlists]]
-description = "paths (the shell's PWD), placeholders, masked values"
+description = "paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), words"
 regexes = [
-  '''^(?:/|~|\.\.?/|[A-Za-z]:)''',
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
+  '''^(?:/|~|\.\.?/|[A-Za-z]:[\\/])''',
+  '''^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$''',
+  '''^[0-9]{1,3}(?:/[0-9]{1,3})?$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-connection-string"
+keywordWindow = 2
 description = "Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'"
-regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)'''
+regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)'''
+valueShape = "password"
 keywords = ["password", "pwd", "passwd"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -545,6 +1167,8 @@ mustRedact = [
   'jdbc:sqlserver://sql02:1433;databaseName=billing;user=sa;password=Y0urStr0ng!Passw0rd;encrypt=true',
   'odbc: Driver={ODBC Driver 18 for SQL Server};Server=dwh;UID=loader;PWD={p@ss;w0rd-Xq};',
   'Data Source=ora-prod;User Id=scott;Password=Tig3r-Lq8v',
+  'Server=hq-sql\main; Database=Fleet; User Id=fleet; password= Fl33t-Pw 9x;',
+  '<add name="Fleet" connectionString="Server=sql01; Database=Fleet; User Id=fleet; password= Fq!7Lx_=Wv9Zk2" />',
 ]
 mustKeep = [
   'Server=tcp:sql01.internal,1433;Database=Orders;User ID=app;Password=***;Encrypt=True;',
@@ -553,16 +1177,15 @@ mustKeep = [
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, paths"
+description = "null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)''',
   '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-url-userinfo"
+keywordWindow = 2
 description = "password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked"
 # The password runs to the last "@" before the host, so an unencoded "@" in it is covered.
 # loghub: Mac has "https://13957525385%40163.com@p28-contacts.icloud.com/..." (userinfo without
@@ -570,6 +1193,7 @@ description = "password in URL userinfo (scheme://user:password@host): https, ft
 # Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
 # such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
 regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]'''
+valueShape = "password"
 keywords = ["://"]
 tags = ["password", "url", "connection-string"]
 mustRedact = [
@@ -590,18 +1214,13 @@ mustKeep = [
   'postgres://app:${DB_PASSWORD}@db:5432/app',
 ]
 
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-jdbc-oracle"
+keywordWindow = 2
 description = "Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)"
 regex = '''(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@'''
+valueShape = "password"
 keywords = ["jdbc:oracle"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -616,8 +1235,10 @@ mustKeep = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-query-param"
+keywordWindow = 2
 description = "password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)"
 regex = '''(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "password"
 keywords = ["password", "passwd", "pwd", "pass=", "passphrase"]
 tags = ["password", "url"]
 mustRedact = [
@@ -629,28 +1250,36 @@ mustKeep = [
   'GET /account/settings?tab=password&lang=en HTTP/1.1',
   'GET /login?user=admin&pass=***&next=/ HTTP/1.1',
   'GET /reset?password=&token= HTTP/1.1',
+  'GET /login?user=admin&pass=%2A%2A%2A HTTP/1.1',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "URL-encoded references, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?:%7B%7B|%3C|%24%7B)''',
   '''^(?i:null|nil|none|undefined|true|false|redacted|filtered)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-flag"
-description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-keywords = ["-pass", "_pass"]
+description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
+(?<!by) (?i:password|passwd|passphrase|pass|pwd)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )'''
+valueShape = "password"
+keywords = ["-pass", "_pass", "-pwd", "_pwd", "storepass", "keypass", "newpass", "oldpass", "dbpass"]
 tags = ["password", "cli"]
 mustRedact = [
   'exec: /usr/bin/pg_dump --host db --username backup --password Bk-Pw-9xLq2 orders',
   'running: vault login -method=userpass username=ci --password="Ci-Vault-7Lq2Wx"',
   '''java -jar /opt/tools/signer.jar -keystore release.jks -password 'Ks-9xLq2Wz' -alias app''',
   'kubectl create secret generic db --from-literal=user=app --db-pass S3cr3t-Kq9z',
+  'keytool -importkeystore -srckeystore in.p12 -srcstorepass Src-Ks-7q -deststorepass Dst-Ks-9x',
+  'Connect-VIServer -Server vc01 -User admin@vsphere.local -Password Vc-Pw-4kLq9',
+  'docker login registry.example.com --username ci --password=Rg-Pw-8xLq3',
 ]
 mustKeep = [
   'usage: tool --password <password> [--user <name>]',
@@ -658,13 +1287,16 @@ mustKeep = [
   'ffmpeg -i in.mp4 -c:v libx264 -b:v 2M -pass 1 -f mp4 /dev/null',
   'openssl enc -aes-256-cbc -pass env:BACKUP_PASS -in db.sql -out db.sql.enc',
   '--password ***',
+  'docker login --username ci --password-stdin registry.example.com',
+  'app --password-file /run/secrets/db_password --bypass-cache true',
+  'Connect-VIServer $host -User $user -Password $password',
+  '$cred = New-Object PSCredential($user, (ConvertTo-SecureString $plain -AsPlainText -Force)); Connect -Password (Get-Secret db)',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, pass counts, openssl non-literal sources"
+description = "pass counts, openssl non-literal sources, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
+  '''^[0-9]$''',
   '''^(?:env|file|fd|stdin):''',
   '''^(?i:null|none|true|false|redacted)$''',
 ]
@@ -672,10 +1304,24 @@ regexes = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-short-flag"
-description = "short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRET"
-# Case-sensitive on purpose: mysql's -P is the port. Only these tools: elsewhere -p means port or path.
-regex = '''\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)'''
-keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:"]
+description = "short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db"
+# Case-sensitive on purpose: mysql's -P is the port, sqlcmd's -p prints statistics. Only these
+# tools: elsewhere -p means port or path. mysql "-p db" (space) prompts and names a database.
+regex = '''(?x)
+    \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
+    (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
+  | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
+  | \bredis-cli\b (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -a \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \s-pass(?:in|out)? \s+ pass: ([^\s'"]+)
+  | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)'''
+valueShape = "password"
+keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo", "zip", "7z ", "7za", "7zz", "sqlplus", "expdp", "impdp", "sqlldr"]
 tags = ["password", "cli"]
 mustRedact = [
   'cron[2211]: (backup) CMD (mysqldump -u backup -pBkp-9xLq2Wz --all-databases | gzip > /backup/all.sql.gz)',
@@ -683,212 +1329,552 @@ mustRedact = [
   'healthcheck: redis-cli -h cache.internal -p 6379 -a Rd-Auth-9xLq ping',
   'mysql -h db.internal -P 3306 -u app -pApp-Pw-4kLq9 shop',
   'openssl pkcs12 -export -in cert.pem -inkey key.pem -passout pass:P12-Exp0rt-Pw -out bundle.p12',
+  'ldapsearch -x -H ldaps://ldap.internal -D "cn=reader,dc=example,dc=com" -w Ld-Rd-9xLq2 -b dc=example,dc=com uid=alice',
+  'cmd.exe /C PsExec.exe \\10.0.9.4 -u Administrator -p Ps-Exec-7kLq cmd /c hostname',
+  'sqlcmd -S sql01.internal -U sa -P Sq-Cmd-4kLq9 -Q "SELECT 1"',
+  'backup: mongodump --host mongo01 -u backup -p Mg-Dmp-2xLq8 --out /backup',
+  '''mysql -u root -p'My-Sq1-Pw9' -e "SHOW DATABASES"''',
+  'backup: zip -r -P Zp-Enc-4kLq7 /backup/app.zip /srv/app',
+  'archive: 7z a -pSz-Enc-8xLq2 -mhe=on secrets.7z notes.txt',
+  'cron: sqlplus -s scott/Or-Pls-6kLq3@ORCLPDB1 @report.sql',
+  'expdp system/Or-Exp-1xLq9@prod schemas=hr directory=dp_dir dumpfile=hr.dmp',
 ]
 mustKeep = [
   'mysql -h db.internal -P 3306 -u app -p shop',
   'redis-cli -h cache.internal -p 6379 ping',
   'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  'ldapsearch -x -W -D cn=admin,dc=example,dc=com -b dc=example,dc=com',
+  'psexec \\host -u admin -p $Password -i calc.exe',
+  'sqlcmd -S sql01 -E -Q "SELECT 1"',
+  'mongosh "mongodb://localhost:27017" --quiet',
+  'zip -r -q /backup/app.zip /srv/app',
+  'sqlplus /nolog @setup.sql',
+  'sqlplus -s / as sysdba',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-login-command"
+keywordWindow = 2
+description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X"
+# --password X is password-cli-flag's; this rule covers the short -p these tools take.
+regex = '''(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+(?:\s+\S+)*? \s -p (?:\s+|=)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )'''
+valueShape = "password"
+keywords = ["login"]
+tags = ["password", "cli"]
+mustRedact = [
+  'ci: + docker login -u ci-bot -p Dk-Lgn-9xLq2Wz registry.example.com',
+  'deploy: oc login https://api.ocp.internal:6443 -u developer -p Oc-Lgn-4kLq7',
+  'podman login quay.io -u robot -p "Pd-Lgn-7xLq3"',
+]
+mustKeep = [
+  'docker login -u ci-bot --password-stdin registry.example.com',
+  'docker login registry.example.com',
+  'ci: docker login -u $REG_USER -p $REG_PASSWORD registry.example.com',
+  'Dec 10 09:32:20 LabSZ sshd[24680]: pam_unix(sshd:session): session opened for user fztu by (uid=0) login -p',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-userinfo"
+keywordWindow = 2
+description = "user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is masked"
+regex = '''(?x)
+    \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)'''
+valueShape = "password"
+keywords = ["curl", "smbclient"]
+tags = ["password", "cli"]
+mustRedact = [
+  'exec: curl -sS -u deploy:Cu-Rl-9xLq2Wz https://artifacts.internal/upload -T app.tar.gz',
+  'curl --user "svc-report:Rp-Cu-7kLq3" https://api.internal/v1/report',
+  'curl -x http://proxy:3128 --proxy-user ops:Px-Cu-4kLq8 https://example.com',
+  'smbclient //files/share -U backup%Sm-Bk-2xLq9 -c "ls"',
+  'curl -X POST https://auth.example.com/oauth2/token -u oa2-client_Zq8xW2mL5nR7:Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
+]
+mustKeep = [
+  'curl -u deploy https://artifacts.internal/upload',
+  'curl -u "$USER:$PASS" https://api.internal',
+  'curl -sS https://example.com/api?user=a:b',
+  'curl -u admin: https://localhost:9200/_cat/health',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-positional"
+description = "commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd"
+regex = '''(?x)
+    \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bmysqladmin\b (?:\s+\S+)*? \s password \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \b(?i:net)\s+(?i:use)\b [^\r\n]*? /(?i:user): \S+ \s+ (?!/) (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
+  | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
+  | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswd'''
+valueShape = "password"
+keywords = ["htpasswd", "mysqladmin", "net use", "net user", "cmdkey", "rabbitmqctl", "chpasswd"]
+tags = ["password", "cli"]
+mustRedact = [
+  'RUN htpasswd -cb /etc/nginx/.htpasswd admin Ht-Pw-9xLq2Wz',
+  'htpasswd -nbB monitor Mn-Ht-4kLq7',
+  'mysqladmin -u root password Ms-Adm-7xLq3',
+  'C:\> net use Z: \\files\share /user:CORP\backup Nt-Use-2xLq9',
+  'net user svc-deploy Nt-Usr-8kLq4 /add',
+  'cmdkey /generic:TERMSRV/host01 /user:CORP\ops /pass:Cm-Key-5xLq1',
+  'rabbitmqctl add_user billing Rb-Mq-6kLq2',
+  'echo "deploy:Ch-Pw-3xLq7" | sudo chpasswd',
+]
+mustKeep = [
+  'htpasswd -c /etc/nginx/.htpasswd admin',
+  'net user svc-deploy /delete',
+  'net user guest *',
+  'ASP.NET user guide chapter 4 explains roles',
+  'the net user count is 5 today',
+  'rabbitmqctl list_users',
+  'echo "deploy:x" > /tmp/notes',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-sql"
+description = "passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is masked"
+regex = '''(?xi)
+    \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
+  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
+  | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)'''
+valueShape = "password"
+keywords = ["password", "identified"]
+tags = ["password", "sql"]
+mustRedact = [
+  '''LOG:  statement: ALTER USER app_rw WITH ENCRYPTED PASSWORD 'Pg-Alt-9xLq2Wz';''',
+  '''mysql> CREATE USER 'report'@'%' IDENTIFIED BY 'My-Crt-4kLq7';''',
+  '''ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'My-Nat-7xLq3';''',
+  'SQL> CREATE USER scott IDENTIFIED BY Or4-Tgr-2xLq9;',
+  '''SET PASSWORD FOR 'bob'@'%' = PASSWORD('My-Set-8kLq4');''',
+  '''CREATE LOGIN etl WITH PASSWORD = N'Ms-Sql-5xLq1', CHECK_POLICY = OFF;''',
+  '''CREATE ROLE analyst LOGIN PASSWORD 'Pg-Rol-6kLq2' VALID UNTIL '2026-01-01';''',
+]
+mustKeep = [
+  'LOG:  statement: ALTER USER app_rw WITH PASSWORD NULL;',
+  'ERROR: password authentication failed for user "app_rw"',
+  'CREATE USER report IDENTIFIED EXTERNALLY;',
+  'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  '''ALTER USER app_rw WITH PASSWORD '***';''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-netrc"
+description = ".netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'"
+regex = '''(?x)
+    \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $'''
+valueShape = "password"
+keywords = ["password"]
+tags = ["password"]
+mustRedact = [
+  'machine api.example.com login ci-bot password Nr-Ci-9xLq2Wz',
+  '  password Nr-Ln-4kLq7',
+]
+mustKeep = [
+  'machine api.example.com login ci-bot',
+  'password required',
+  '  password expired',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "words"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-code-credential"
+keywordWindow = 2
+description = "passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)"
+regex = '''(?x)
+    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"'''
+valueShape = "password"
+keywords = ["networkcredential", "convertto-securestring", "directoryentry"]
+tags = ["password", "code"]
+mustRedact = [
+  'smtp.Credentials = new NetworkCredential("alerts@example.com", "Nc-Smtp-9xLq2");',
+  '$pw = ConvertTo-SecureString "Ps-Sec-4kLq7" -AsPlainText -Force',
+  'var entry = new DirectoryEntry("LDAP://dc01.corp", "CORP\\svc", "Ad-Dir-7xLq3");',
+]
+mustKeep = [
+  'new NetworkCredential(user, password)',
+  '$pw = ConvertTo-SecureString $plain -AsPlainText -Force',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-xml"
-description = "XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>"
-regex = '''(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</'''
-keywords = ["password", "passwd", "passphrase", "secret", "api_key", "apikey", "api-key"]
+description = "XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key=\"SmtpPassword\" value=\"X\"/>"
+regex = '''(?x)
+    < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "pwd"]
 tags = ["password", "xml"]
 mustRedact = [
   'DEBUG settings.xml: <server><id>nexus</id><username>deployer</username><password>Nx-Depl0y-7qLz</password></server>',
   '<soap:Header><wsse:Password Type="PasswordText">Ws5e-Pw-9xLq</wsse:Password></soap:Header>',
-  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  '<add key="SmtpPassword" value="Sm-Cfg-4kLq7" />',
 ]
 mustKeep = [
   '<password>***</password>',
   '<password></password>',
   '<password>${env.NEXUS_PASSWORD}</password>',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|true|false|redacted|filtered)$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-token-assignment"
-description = "token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy value"
-# loghub: Android "wtoken = AppWindowToken{...} token=Token{a64f992 ..." -> "wtoken" is not a key
-# start; "token=Token" (5 Android lines) and Hadoop "Token: Token { kind: ContainerToken ..."
-# (1 line) are captured but filtered by entropy ("Token": 2.3 < 3.0). Android
-# "Bad activity token: android.os.BinderProxy@2bd79ce" is captured and removed by the allowlist
-# for Java object identities (Class@hexhash).
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["token"]
-tags = ["token"]
-mustRedact = [
-  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0AfB_byC7kQ9xLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj","expires_in":3599}',
-  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
-  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
-  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
-  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
-  'slack: posting with SLACK_BOT_TOKEN: xoxb-2871539046-5839017462-pQ7rS2tU9vW4xY1zA6bC3dE8',
-  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
-]
-mustKeep = [
-  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
-  'token=1',
-  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
-  '{"access_token":"***","token_type":"Bearer"}',
-  'token: expired',
-  'max_tokens=4096 temperature=0.2',
-  'automountServiceAccountToken: true',
-  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-secret-assignment"
-description = "secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy value"
-# Values starting with "-" are not taken: a "-----BEGIN ... PRIVATE KEY-----" value is left to
-# keys.toml, which keeps the markers.
-# loghub: Hadoop "Adding #0 tokens and #1 secret keys" has no separator, no match.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["secret", "private", "signing", "encryption", "master"]
-tags = ["secret"]
-mustRedact = [
-  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
-  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
-  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
-  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
-  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
-  '{"integration":{"webhookSecret":"whsec_Vb4Km1Rz9Wc3Yd6Fs0GaHk2m"}}',
-  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
-]
-mustKeep = [
-  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
-  'secret: true',
-  '{"client_secret":"***"}',
-  'secretName: tls-cert',
-  'kubectl get secret db-credentials -o yaml',
-  '"private_key_id": "0"',
-  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-api-key-assignment"
-description = "api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy value"
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["api_key", "apikey", "api-key", "api.key"]
-tags = ["api-key"]
-mustRedact = [
-  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
-  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
-  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
-  'sendgrid.api-key: SG.Xk29sLq84nVt1RwZp7Yd.Vb4Km1Rz9Wc3Yd6Fs0GaHk2mP9xT4qW7vZ1nR5sL8c',
-]
-mustKeep = [
-  'api_key=',
-  'api_key: ${API_KEY}',
-  '{"apiKey":"***"}',
-  'level=warn msg="api key rotation scheduled" api_key_id=42',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-query-secret"
-description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
-# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
-regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
-entropy = 3.0
-keywords = ["token=", "key=", "secret=", "sig=", "signature="]
-tags = ["url", "token"]
-mustRedact = [
-  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
-  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
-  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
-  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
-]
-mustKeep = [
-  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
-  'GET /search?q=token&key=name HTTP/1.1',
-  'GET /callback?access_token=***&state=xyz HTTP/1.1',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-cli-secret-flag"
-description = "command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-entropy = 3.0
-keywords = ["-token", "_token", "-secret", "_secret", "-api", "_api", "-private", "_private"]
-tags = ["token", "cli"]
-mustRedact = [
-  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
-  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
-  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
-]
-mustKeep = [
-  'usage: cli --token <token> [--verbose]',
-  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
-  'cli --token $GITHUB_TOKEN',
-  'cli --api-key=***',
-]
-
-[[rules.allowlists]]
-description = "placeholders, masked values, file paths"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)''',
-  '''\.(?:pem|key|json|txt|crt|p12|pfx|jks)$''',
+  '<add key="PasswordMinLength" value="12" />',
 ]
 """#####, #####"""
-R2:31i19:password-assignmentd200:password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go mapsx547:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k8:passwordk6:passwdk10:passphrasek5:_passk5:.passk5:-passt8:passwordA4:ruleD64:placeholders, template and environment references, masked valuesX45:^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$X133:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)A4:ruleD60:words that follow 'password:' in prose, booleans, null-likesX439:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$R2:89i12:password-pwdd67:PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)x188:(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k3:pwdt8:passwordA4:ruleD52:paths (the shell's PWD), placeholders, masked valuesX25:^(?:/|~|\.\.?/|[A-Za-z]:)X31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:120i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x156:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk3:pwdk6:passwdt8:passwordt17:connection-stringA4:ruleD34:placeholders, masked values, pathsX31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X77:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:147i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k3:://t8:passwordt3:urlt17:connection-stringA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)R3:184i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringR3:200i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk3:pwdk5:pass=k10:passphraset8:passwordt3:urlA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:226i17:password-cli-flagd103:command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:Xx127:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))k5:-passk5:_passt8:passwordt3:cliA4:ruleD69:placeholders, masked values, pass counts, openssl non-literal sourcesX34:^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:256i23:password-cli-short-flagd159:short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRETx294:\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:t8:passwordt3:cliA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X47:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)R3:284i12:password-xmld147:XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>x99:(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</k8:passwordk6:passwdk10:passphrasek6:secretk7:api_keyk6:apikeyk7:api-keyt8:passwordt3:xmlA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X49:^(?i:null|nil|none|true|false|redacted|filtered)$R3:310i24:generic-token-assignmentd140:token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy valuex442:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k5:tokent5:tokenA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:351i25:generic-secret-assignmentd168:secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy valuex531:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k6:secretk7:privatek7:signingk10:encryptionk6:mastert6:secretA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:389i26:generic-api-key-assignmentd102:api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy valuex260:(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k7:api_keyk6:apikeyk7:api-keyk7:api.keyt7:api-keyA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X91:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:418i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x237:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)e3:3.0k6:token=k4:key=k7:secret=k4:sig=k10:signature=t3:urlt5:tokenA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)R3:446i23:generic-cli-secret-flagd100:command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token Xx220:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))e3:3.0k6:-tokenk6:_tokenk7:-secretk7:_secretk4:-apik4:_apik8:-privatek8:_privatet5:tokent3:cliA4:ruleD39:placeholders, masked values, file pathsX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X33:^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)X39:\.(?:pem|key|json|txt|crt|p12|pfx|jks)$
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx430:(?x)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?:[_.-]? [0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:) ) \s*
+  | =(?![=>]) | \s+ =(?![=>]) \s*
+  | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \s+ - \s+
+  | \s+ (?:is\s+)? (?=["'])
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)k8:passwordk6:passwdk10:passphrasek8:passcodek4:pswdt8:passwordv8:passwordw1:2A4:ruleD88:words that follow 'password:' in prose, status and policy messages; booleans, null-likesX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:123i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx456:(?x)
+(?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+    )
+    (?:\\?["'`])? \]?
+    (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) | \s+ =(?![=>]) \s* )
+  | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)k5:pass=k5:pass:k5:pass"k5:pass'k5:pass`k5:pass\k5:pass]k5:pass k5:pass	k3:pwdk3:pw=k3:pw:k3:pw"k3:pw'k3:pw`k3:pw\k3:pw]k3:pw k3:pw	k11:requirepassk10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:182i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x169:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk3:pwdk6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:211i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k3:://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:243i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:261i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk3:pwdk5:pass=k10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:289i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
+(?<!by) (?i:password|passwd|passphrase|pass|pwd)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )k5:-passk5:_passk4:-pwdk4:_pwdk9:storepassk7:keypassk7:newpassk7:oldpassk6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:330i23:password-cli-short-flagd269:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@dbx1273:(?x)
+    \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
+    (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
+  | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
+  | \bredis-cli\b (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -a \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \s-pass(?:in|out)? \s+ pass: ([^\s'"]+)
+  | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk3:bcpk4:osqlk4:isqlk5:mongok3:zipk3:7z k3:7zak3:7zzk7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:381i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+(?:\s+\S+)*? \s -p (?:\s+|=)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )k5:logint8:passwordt3:cliv8:passwordw1:2R3:406i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+    \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)k4:curlk9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:431i27:password-command-positionald180:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswdx1064:(?x)
+    \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bmysqladmin\b (?:\s+\S+)*? \s password \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \b(?i:net)\s+(?i:use)\b [^\r\n]*? /(?i:user): \S+ \s+ (?!/) (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
+  | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
+  | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswdk8:htpasswdk10:mysqladmink7:net usek8:net userk6:cmdkeyk11:rabbitmqctlk8:chpasswdt8:passwordt3:cliv8:passwordR3:470i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+    \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
+  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
+  | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)k8:passwordk10:identifiedt8:passwordt3:sqlv8:passwordR3:500i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+    \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $k8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:526i24:password-code-credentiald168:passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)x312:(?x)
+    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"k17:networkcredentialk22:convertto-securestringk14:directoryentryt8:passwordt4:codev8:passwordw1:2R3:548i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+    < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"k8:passwordk6:passwdk10:passphrasek3:pwdt8:passwordt3:xmlv8:password
+"""#####),
+        ("services", #####"""
+# swift-redact rule pack: services
+#
+# Service-name proximity: the catch-all for the hundreds of SaaS and API vendors whose tokens
+# have no distinctive prefix (32 hex, a UUID, 20-64 base62 characters). A known service name,
+# a short key-ish window (`_api_key`, `Secret`, `private key`, `access token`) and a token of
+# plausible shape right after it: `bannerbear SECRET <tok>`, `zipcodebase <uuid>`,
+# `acme_key: "<tok>"`, `acme token = '<tok>'`, `acme-access <tok>`, `acmeProduct = <tok>`.
+# Vendors with a documented prefix have precise rules in the tokens packs; keys whose name
+# says secret whatever the service are in passwords.toml. This pack covers what falls between.
+#
+# The regex and keywords of both rules are GENERATED by .ci/gen-services from the name list
+# Patterns/services.txt (its header explains the regex; the list explains every name that is
+# strict or left out). Edit the list and rerun the script; edit descriptions and samples here.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+[[rules]]
+id = "service-name-token"
+keywordWindow = 8
+description = 'Token right after a known service name and a short key window (`<service> token = <tok>`, `<service>_key: <tok>`, `<service> <uuid>`)'
+# regex and keywords: generated by .ci/gen-services from Patterns/services.txt; do not edit by hand.
+regex = '''(?<![A-Za-z0-9])(?i:(?:1password|2checkout|a(?:b(?:bysale|stractapi|useipdb)|c(?:cuweather|tivecampaign)|d(?:afruit(?:io)?|obe|yen|zuna)|eroworkflow|fter(?:pay|ship)|gilecrm|i(?:21labs|r(?:b(?:rake|yte)|ship|table|visual)|ven)|k(?:amai|eyless)|l(?:conost|e(?:gra|phalpha|theia(?:api)?)|golia|i(?:baba(?:cloud)?|envault|yun)|lsports|phavantage)|m(?:adeus|bee)|n(?:thropic|y(?:desk|point|scale))|p(?:acta|i(?:2cart|deck|f(?:lash|onica|y)|layer|matic|science|template)|olloio|p(?:cues|dynamics|follow|litools|ointmentplus|s(?:ignal|ynergy)|tivo|veyor|write))|r(?:gocd|t(?:ifactory|sy))|s(?:ana|semblyai)|t(?:era|lassian)|ut(?:h(?:0|orizenet|ress)|o(?:desk|klose))|v(?:a(?:lara|za)|iationstack)|weber|xonaut|y(?:lien|rshare)|zure(?:[ _.-]?devops|devops))|b(?:a(?:ckblaze(?:b2)?|mboohr|nnerbear|remetrics|se(?:api(?:io)?|camp|ten))|e(?:amer|ebole|s(?:nappy|ttime)|tter(?:stack|uptime))|i(?:g(?:commerce|query)|llomat|nance|t(?:b(?:ar|ucket)|coinaverage|finex|go|ly|mex|pay|rise|stamp|trex|warden))|l(?:a(?:meless|zemeter)|itapp|o(?:cknative|gger)|uesnap|ynk)|o(?:mbbomb|ostnote|rgbase|xcom)|r(?:a(?:intree|ndfetch)|evo|ows(?:erstack|hot))|scscan|u(?:d(?:dyns|ibase)|g(?:herd|snag)|ildkite|l(?:bul|ksms)|nnycdn|ttercms)|ybit)|c(?:a(?:flou|l(?:end(?:arific|ly)|orieninja)|mpa(?:ignmonitor|yn)|nnyio|p(?:sulecrm|taindata)|rboninterface|s(?:h(?:board|free)|pio))|dn77|e(?:n(?:sys|tralstation(?:crm)?)|xio)|h(?:a(?:inalysis|r(?:g(?:ebee|ify)|tmogul)|tfu(?:el|le))|ec(?:io|k(?:ly(?:hq)?|marx|vist))|ronosphere)|ircleci|l(?:arifai|ear(?:bit|ml)|i(?:ck(?:h(?:elp|ouse)|send|up)|engo|nchpad)|o(?:ck(?:ify|worksms)|jars|secrm|ud(?:amqp|convert|elements|flared?|i(?:mage|nary)|mersive|plan|smith)|verly|ze)|ustdoc)|o(?:c(?:kroach(?:db|labs)|oapods)|d(?:a(?:cy|t)|e(?:c(?:limate|ov)|fresh|magic|quiry))|in(?:api|base|gecko|l(?:ayer|ib)|marketcap)|m(?:etml|mercejs|panyhub)|n(?:figcat|nectwise|stantcontact|tent(?:ful|stack)|v(?:er(?:siontools|t(?:api|kit))|ier))|r(?:alogix|eweave)|u(?:chbase|ntrylayer)|veralls)|r(?:a(?:ftmypdf|tesio)|o(?:nitor|wd(?:in|strike))|yptocompare)|u(?:rren(?:cy(?:cloud|freaks|layer|scoop)|tsapi)|stomer(?:[ _.-]?io|guru|io))|yber(?:ark|source))|d(?:7network|a(?:ilyco|ndelion|reboost|shlane|t(?:a(?:b(?:ox|ricks)|dog(?:hq)?|gov)|ocms))|e(?:ep(?:ai|gram|infra|l|s(?:eek|ource))|lighted|mio|scope|tect(?:ify|language))|fuse|i(?:alogflow|ffbot|g(?:gernaut|ital(?:[ _.-]?ocean|ocean))|rectus|s(?:cord|qus))|ns(?:check|imple)|o(?:c(?:kerhub|parser|u(?:mo|sign))|ppler|t(?:digital|mailer)|vico)|r(?:o(?:n(?:ahq|eci)|pbox)|upal)|u(?:osecurity|ply)|wolla|y(?:na(?:list|trace)|spatch))|e(?:a(?:gleeyenetworks|sy(?:insight|post))|costruxure|d(?:amam|enai)|gnyte|ightxeight|l(?:astic(?:cloud|email|search)|evenlabs|oqua)|mailoctopus|n(?:ablex|dorlabs)|quinix|th(?:erscan|plorer)|ve(?:ntbrite|rhour)|x(?:changerates?|portsdk|tractorapi))|f(?:a(?:ce(?:book|plusplus)|kejson|st(?:forex|ly|spring)|unadb)|e(?:edier|tchrss)|i(?:bery|gma|le(?:io|stack)|n(?:a(?:ge|ncialmodelingprep)|dl|icity|nhub)|re(?:b(?:ase|locks)|hydrant|worksai)|tbit|vetran|xerio)|l(?:a(?:gsmith|tio)|eetbase|i(?:ckr|ght(?:a(?:pi|ware)|labs|stats))|ow(?:d(?:ash|ock)|flu)|utterwave|yio)|o(?:r(?:m(?:bucket|craft|io|s(?:ite|tack))|ter)|ursquare)|r(?:ameio|e(?:eagent|sh(?:books|chat|desk|s(?:ales|ervice)|works))|ont(?:app|egg))|u(?:llstory|s(?:ebill|ionauth))|xmarket)|g(?:e(?:ckoboard|mfury|o(?:apify|codi(?:fy|o)|ipifi)|t(?:emails?|g(?:eoapi|ist)|response|s(?:andbox|tream)))|i(?:phy|t(?:book|ea|guardian|hub|lab|ter))|lassnode|o(?:ca(?:nvas|rdless)|daddy|highlevel|o(?:dday|gle(?:[ _.-]?maps|maps))|rgias)|r(?:a(?:fana(?:cloud)?|mmarly|ph(?:cms|hopper))|eynoise|oovehq)|tmetrix|u(?:ardianapi|mroad|sto)|yazo)|h(?:a(?:ppyscribe|rvestapp|s(?:hicorp|ura)|veibeenpwned)|captcha|e(?:althchecksio|l(?:losign|p(?:crunch|scout))|r(?:eapi|oku)|tzner|xpm)|i(?:gh(?:level|touch)|veage)|o(?:lidayapi|ney(?:badger|comb)|tjar)|tml2pdf|u(?:aweicloud|bspot|gging(?:[ _.-]?face|face))|y(?:biscus|graph|pertrack))|i(?:bmcloud|confinder|dnow|ex(?:apis|cloud)|m(?:ag(?:ekit|ga)|gix)|n(?:cidentio|f(?:isical|luxd(?:ata|b)|obip|u(?:ra|sionsoft))|s(?:ightly|ta(?:bot|mojo|na))|t(?:er(?:com|seller)|r(?:a42|inio))|voiceocean)|p(?:2(?:location|proxy)|api|data|geolocation|i(?:fy|nfo(?:db)?)|quality(?:score)?|registry|stack))|j(?:frog|i(?:naai|ratoken)|otform|u(?:m(?:io|pcloud)|piterone))|k(?:a(?:ggle|nbantool|rmacrm)|e(?:enio|yc(?:dn|loak))|ickbox|l(?:a(?:rna|viyo)|ipfolio)|napsackpro|ontent|raken[ _.-]?io|ucoin|ylas)|l(?:a(?:belbox|mbda(?:labs|test)|ng(?:chain|smith|uage(?:layer|tool))|st(?:fm|pass)|unchdarkly)|e(?:a(?:dfeeder|nkit)|m(?:list|onsqueezy)|ndflow|ssannoying(?:crm)?|xigram)|i(?:ghtstep|n(?:e(?:arapp|notify)|k(?:edin|preview)|ode)|thic|ve(?:agent|chat|storm))|lamaindex|o(?:admill|cationiq|g(?:dna|gly|inradius|rocket|tail|zio)|kalise|yverse)|unchmoney)|m(?:a(?:dkudu|gic(?:bell|link)|il(?:boxlayer|chimp|er(?:lite|send)|gun|jet|modo|sac|trap)|n(?:drill|gopay)|p(?:box|quest)|r(?:ket(?:o|stack)|qeta)|ttermost|venlink|xmind)|e(?:aningcloud|diastack|i(?:lisearch|stertask)|r(?:cadopago|riamwebster)|s(?:ibo|sagebird)|t(?:a(?:api|base)|rilo)|zmo)|i(?:dtrans|lvus|ndmeister|stralai|x(?:max|panel))|o(?:ckaroo|derntreasury|llie|n(?:daycom|godb|keylearn)|o(?:n(?:clerk|pay)|send)|ralis)|particle|rticktock|y(?:freshworks|intervals))|n(?:a(?:mecheap|sdaq(?:datalink)?)|e(?:ondb|ptuneai|t(?:hunt|lify|suite)|utrinoapi|verbounce|w(?:[ _.-]?relic|relic|s(?:api|catcher))|xmo)|ftport|grok|i(?:cereply|ghtfall)|o(?:ticeable|zbe)|pmjs|u(?:get|mverify|tritionix)|y(?:las|times))|o(?:anda|ctopusdeploy|mnisend|n(?:e(?:d(?:esk|rive)|login|pa(?:gecrm|ssword)|signal)|f(?:ido|leet)|water(?:io)?)|opspam|p(?:en(?:ai|cage(?:data)?|exchangerates|router|sea|uv|vpn|weather(?:map)?)|sgenie|timizely)|raclecloud|v(?:erloop|hcloud)|wlbot)|p(?:a(?:ckag(?:ecloud|ist)|ddle|g(?:arme|erduty|seguro)|nda(?:doc|score)|per(?:form|space|trail)|r(?:alleldots|dot|se(?:hub|ur)|tnerstack)|stebin|xos|y(?:dirt(?:app)?|mo(?:(?:app|ngo))?|oneer|pal|s(?:afe|tack)|tm))|cloud|df(?:layer|shift)|e(?:opledatalabs|pipost|rsonio|xels)|i(?:n(?:ata|econe|g(?:dom|identity))|pedr(?:eam|ive)|votaltracker|xabay)|l(?:a(?:id|n(?:etscale|yo)|yht)|ivo)|o(?:dio|l(?:lsapi|oniex|ygonio)|rtainer|s(?:itionstack|t(?:ageapp|backs|hog|ma(?:n|rk)))|wrbot)|r(?:ismic|o(?:d(?:pad|uctboard)|spectcrm|tocolsio|xycrawl))|u(?:bnub|lumi|restake|sh(?:bullet|over)))|q(?:drant|u(?:a(?:l(?:aroo|ys)|ndl)|bole|ick(?:books|node)))|r(?:a(?:ckspace|ilwayapp|pid(?:7|api)|ygun|zorpay)|e(?:a(?:chmail|dmeio|llysimplesystems)|brandly|c(?:aptcha|hargepayments|urly)|d(?:dit|is(?:cloud|labs))|n(?:derio|tman)|p(?:airshopr|l(?:it|yio))|questfinance|stpack|tool|v(?:a(?:i|mpcrm)|olut))|i(?:ngcentral|ppling|skified|tekit)|o(?:boflow|ck(?:et(?:chat|reach)|set)|llbar|otly|ute4me|wnd)|u(?:bygems|dderstack|n(?:pod|runit|wayml)))|s(?:a(?:les(?:blink|cookie|f(?:lare|orce)|loft|mate)|tismeter|ucelabs)|c(?:al(?:e(?:ai|way)|r)|outapm|r(?:ap(?:e(?:owl|r(?:api|box)|stack)|fly|ing(?:ant|bee))|eenshot(?:api|layer)|utinizer))|e(?:curitytrails|gmentio|lectpdf|m(?:aphoreci|grep)|n(?:d(?:bird|grid|inblue|pulse)|t(?:inelone|ryio))|r(?:p(?:api|house|stack)|vicenow))|h(?:arepoint|e(?:ety|rpadesk)|ip(?:day|engine|po|station)|o(?:dan|pify|tstack)|u(?:ftipro|tterstock))|i(?:g(?:htengine|n(?:a(?:ble|l(?:fx|wire)|turit)|ifyd|upgenius)|opt)|m(?:fin|pl(?:esat|ynoted)|voly)|nch|te(?:24x7|leaf))|k(?:r(?:app(?:io)?|ill)|ybiometry)|lackbot|m(?:art(?:sheets?|ystreets)|ileidentity|ooch)|n(?:ipcart|owplow)|o(?:cure|na(?:r(?:cloud|qube)|type)|u(?:ndcloud|rcegraph))|p(?:a(?:celift|rkpost)|eech(?:matics|text(?:ai)?)|l(?:itio|unk(?:oncall)?)|o(?:onacular|rt(?:radar|smonk)|tify))|qua(?:dcast|re(?:space|up))|slmate|t(?:a(?:bilityai|t(?:sig|us(?:cake|pa(?:ge|l))))|itchdata|o(?:ckdata|plight|r(?:ecove|m(?:board|glass)|y(?:blok|chief)))|r(?:a(?:pi|va)|ip(?:e|o))|ytch)|u(?:gester|m(?:ologic|sub|up)|p(?:abase|er(?:notes|tokens))|rv(?:ey(?:anyplace|bot|monkey|sparrow)|icate))|w(?:aggerhub|iftype))|t(?:a(?:ilscale|llyfy|tumio|xjar)|e(?:a(?:lium|m(?:city|gate|viewer|work(?:crm|desk|spaces)))|chnicalanalysisapi|fter|l(?:e(?:gram|type)|nyx)|n(?:able|centcloud)|rraformcloud|st(?:ingbot|rail)|xt(?:magic|razor))|h(?:eoddsapi|i(?:n(?:gs(?:board|peak)|kific)|rdweb)|ousandeyes)|i(?:cket(?:master|tailor)|ingo|me(?:camp|scale|zoneapi)|nes)|metric|o(?:doist|g(?:etherai|gl(?:track)?)|keet|m(?:orrowio|tom))|r(?:a(?:dier|nsferwise|v(?:elpayouts|isci))|ello|u(?:elayer|lioo|stly))|w(?:elvedata|i(?:lio|t(?:ch|ter)))|y(?:ntec|pe(?:form|sense|talk)))|u(?:bidots|classify|n(?:ifyid|plugg|splash)|p(?:cdatabase|l(?:ead|oadcare)|stash|timerobot|wave)|rlscan|ser(?:f(?:low|ront)|stack))|v(?:a(?:stai|tlayer)|bout|er(?:acode|cel|i(?:ff|mail|phone)|sioneye)|i(?:ctorops|ewneo|meo|rustotal|sualcrossing)|o(?:ice(?:flow|gain)|nage|odoosms|uchery|yageai)|pnapi|ultr)|w(?:a(?:katime|lkscore|ndb|sabisys)|e(?:a(?:ther(?:api|bit|stack)|viate)|b(?:ex|flow|s(?:crap(?:er|ing)|itepulse))|ightsandbiases|pay)|ho(?:isxmlapi|xy)|i(?:stia|tai)|o(?:ocommerce|r(?:d(?:nik|press)|k(?:a(?:ble|to)|os|s(?:naps|tack))|ld(?:coinindex|pay|weather)))|rike)|xendit|y(?:a(?:ndex(?:cloud)?|rnpkg)|ou(?:needabudget|sign|tube))|z(?:apier|e(?:n(?:desk|kit|rows|s(?:crape|erp))|plin|ro(?:bounce|tier))|i(?:lliz|p(?:api|books|code(?:api|base)))|o(?:ho(?:crm|desk)|nka(?:feedback)?)|ulip(?:chat)?)))(?:(?:(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))[\w.-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){0,2}|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{0,16}(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){1,2})(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))|(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:\\?[\"'`])?[ \t]{1,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9-]{0,255}[0-9])(?=[A-Za-z0-9-]{0,255}[A-Za-z])(?=[A-Za-z0-9-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9-]{0,255}[a-z])(?=[A-Za-z0-9-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{1,16}(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9]{0,127}[0-9])(?=[A-Za-z0-9]{0,127}[a-z])(?=[A-Za-z0-9]{0,127}[A-Z])[A-Za-z0-9]{32,128}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))'''
+entropy = 3.0
+keywords = [
+  "1password", "2checkout", "abbysale", "abstractapi", "abuseipdb", "accuweather",
+  "activecampaign", "adafruit", "adobe", "adyen", "adzuna", "aeroworkflow", "afterpay",
+  "aftership", "agilecrm", "ai21labs", "airbrake", "airbyte", "airship", "airtable", "airvisual",
+  "aiven", "akamai", "akeyless", "alconost", "alegra", "alephalpha", "aletheia", "algolia",
+  "alibaba", "alienvault", "aliyun", "allsports", "alphavantage", "amadeus", "ambee", "anthropic",
+  "anydesk", "anypoint", "anyscale", "apacta", "api2cart", "apideck", "apiflash", "apifonica",
+  "apify", "apilayer", "apimatic", "apiscience", "apitemplate", "apolloio", "appcues",
+  "appdynamics", "appfollow", "applitools", "appointmentplus", "appsignal", "appsynergy",
+  "apptivo", "appveyor", "appwrite", "argocd", "artifactory", "artsy", "asana", "assemblyai",
+  "atera", "atlassian", "auth0", "authorizenet", "authress", "autodesk", "autoklose", "avalara",
+  "avaza", "aviationstack", "aweber", "axonaut", "aylien", "ayrshare", "azure devops",
+  "azure-devops", "azure.devops", "azure_devops", "azuredevops", "backblaze", "bamboohr",
+  "bannerbear", "baremetrics", "baseapi", "basecamp", "baseten", "beamer", "beebole", "besnappy",
+  "besttime", "betterstack", "betteruptime", "bigcommerce", "bigquery", "billomat", "binance",
+  "bitbar", "bitbucket", "bitcoinaverage", "bitfinex", "bitgo", "bitly", "bitmex", "bitpay",
+  "bitrise", "bitstamp", "bittrex", "bitwarden", "blameless", "blazemeter", "blitapp",
+  "blocknative", "blogger", "bluesnap", "blynk", "bombbomb", "boostnote", "borgbase", "boxcom",
+  "braintree", "brandfetch", "brevo", "browserstack", "browshot", "bscscan", "buddyns", "budibase",
+  "bugherd", "bugsnag", "buildkite", "bulbul", "bulksms", "bunnycdn", "buttercms", "bybit",
+  "caflou", "calendarific", "calendly", "calorieninja", "campaignmonitor", "campayn", "cannyio",
+  "capsulecrm", "captaindata", "carboninterface", "cashboard", "cashfree", "caspio", "cdn77",
+  "censys", "centralstation", "cexio", "chainalysis", "chargebee", "chargify", "chartmogul",
+  "chatfuel", "chatfule", "checio", "checkly", "checkmarx", "checkvist", "chronosphere",
+  "circleci", "clarifai", "clearbit", "clearml", "clickhelp", "clickhouse", "clicksend", "clickup",
+  "cliengo", "clinchpad", "clockify", "clockworksms", "clojars", "closecrm", "cloudamqp",
+  "cloudconvert", "cloudelements", "cloudflare", "cloudimage", "cloudinary", "cloudmersive",
+  "cloudplan", "cloudsmith", "cloverly", "cloze", "clustdoc", "cockroachdb", "cockroachlabs",
+  "cocoapods", "codacy", "codat", "codeclimate", "codecov", "codefresh", "codemagic", "codequiry",
+  "coinapi", "coinbase", "coingecko", "coinlayer", "coinlib", "coinmarketcap", "cometml",
+  "commercejs", "companyhub", "configcat", "connectwise", "constantcontact", "contentful",
+  "contentstack", "conversiontools", "convertapi", "convertkit", "convier", "coralogix",
+  "coreweave", "couchbase", "countrylayer", "coveralls", "craftmypdf", "cratesio", "cronitor",
+  "crowdin", "crowdstrike", "cryptocompare", "currencycloud", "currencyfreaks", "currencylayer",
+  "currencyscoop", "currentsapi", "customer io", "customer-io", "customer.io", "customer_io",
+  "customerguru", "customerio", "cyberark", "cybersource", "d7network", "dailyco", "dandelion",
+  "dareboost", "dashlane", "databox", "databricks", "datadog", "datagov", "datocms", "deepai",
+  "deepgram", "deepinfra", "deepl", "deepseek", "deepsource", "delighted", "demio", "descope",
+  "detectify", "detectlanguage", "dfuse", "dialogflow", "diffbot", "diggernaut", "digital ocean",
+  "digital-ocean", "digital.ocean", "digital_ocean", "digitalocean", "directus", "discord",
+  "disqus", "dnscheck", "dnsimple", "dockerhub", "docparser", "documo", "docusign", "doppler",
+  "dotdigital", "dotmailer", "dovico", "dronahq", "droneci", "dropbox", "drupal", "duosecurity",
+  "duply", "dwolla", "dynalist", "dynatrace", "dyspatch", "eagleeyenetworks", "easyinsight",
+  "easypost", "ecostruxure", "edamam", "edenai", "egnyte", "eightxeight", "elasticcloud",
+  "elasticemail", "elasticsearch", "elevenlabs", "eloqua", "emailoctopus", "enablex", "endorlabs",
+  "equinix", "etherscan", "ethplorer", "eventbrite", "everhour", "exchangerate", "exportsdk",
+  "extractorapi", "facebook", "faceplusplus", "fakejson", "fastforex", "fastly", "fastspring",
+  "faunadb", "feedier", "fetchrss", "fibery", "figma", "fileio", "filestack", "finage",
+  "financialmodelingprep", "findl", "finicity", "finnhub", "firebase", "fireblocks", "firehydrant",
+  "fireworksai", "fitbit", "fivetran", "fixerio", "flagsmith", "flatio", "fleetbase", "flickr",
+  "flightapi", "flightaware", "flightlabs", "flightstats", "flowdash", "flowdock", "flowflu",
+  "flutterwave", "flyio", "formbucket", "formcraft", "formio", "formsite", "formstack", "forter",
+  "foursquare", "frameio", "freeagent", "freshbooks", "freshchat", "freshdesk", "freshsales",
+  "freshservice", "freshworks", "frontapp", "frontegg", "fullstory", "fusebill", "fusionauth",
+  "fxmarket", "geckoboard", "gemfury", "geocodify", "geocodio", "geoipifi", "getemail",
+  "getgeoapi", "getgist", "getresponse", "getsandbox", "getstream", "giphy", "gitbook", "gitea",
+  "gitguardian", "github", "gitlab", "gitter", "glassnode", "gocanvas", "gocardless", "godaddy",
+  "goodday", "google maps", "google-maps", "google.maps", "google_maps", "googlemaps", "gorgias",
+  "grafana", "grammarly", "graphcms", "graphhopper", "greynoise", "groovehq", "gtmetrix",
+  "guardianapi", "gumroad", "gusto", "gyazo", "happyscribe", "harvestapp", "hashicorp", "hasura",
+  "haveibeenpwned", "hcaptcha", "healthchecksio", "hellosign", "helpcrunch", "helpscout",
+  "hereapi", "heroku", "hetzner", "hexpm", "highlevel", "hightouch", "hiveage", "holidayapi",
+  "honeybadger", "honeycomb", "hotjar", "html2pdf", "huaweicloud", "hubspot", "hugging face",
+  "hugging-face", "hugging.face", "hugging_face", "huggingface", "hybiscus", "hygraph",
+  "hypertrack", "ibmcloud", "iconfinder", "idnow", "iexapis", "iexcloud", "imagekit", "imagga",
+  "imgix", "incidentio", "infisical", "influxdata", "influxdb", "infobip", "infura",
+  "infusionsoft", "insightly", "instabot", "instamojo", "instana", "intercom", "interseller",
+  "intra42", "intrinio", "invoiceocean", "ip2location", "ip2proxy", "ipapi", "ipdata",
+  "ipgeolocation", "ipify", "ipinfo", "ipquality", "ipregistry", "ipstack", "jfrog", "jinaai",
+  "jiratoken", "jotform", "jumio", "jupiterone", "kaggle", "kanbantool", "karmacrm", "keenio",
+  "keycdn", "keycloak", "kickbox", "klarna", "klaviyo", "klipfolio", "knapsackpro", "kontent",
+  "kraken io", "kraken-io", "kraken.io", "kraken_io", "krakenio", "kucoin", "kylas", "labelbox",
+  "lambdalabs", "lambdatest", "langchain", "langsmith", "languagelayer", "languagetool", "lastfm",
+  "lastpass", "launchdarkly", "leadfeeder", "leankit", "lemlist", "lemonsqueezy", "lendflow",
+  "lessannoying", "lexigram", "lightstep", "linearapp", "linenotify", "linkedin", "linkpreview",
+  "linode", "lithic", "liveagent", "livechat", "livestorm", "llamaindex", "loadmill", "locationiq",
+  "logdna", "loggly", "loginradius", "logrocket", "logtail", "logzio", "lokalise", "loyverse",
+  "lunchmoney", "madkudu", "magicbell", "magiclink", "mailboxlayer", "mailchimp", "mailerlite",
+  "mailersend", "mailgun", "mailjet", "mailmodo", "mailsac", "mailtrap", "mandrill", "mangopay",
+  "mapbox", "mapquest", "marketo", "marketstack", "marqeta", "mattermost", "mavenlink", "maxmind",
+  "meaningcloud", "mediastack", "meilisearch", "meistertask", "mercadopago", "merriamwebster",
+  "mesibo", "messagebird", "metaapi", "metabase", "metrilo", "mezmo", "midtrans", "milvus",
+  "mindmeister", "mistralai", "mixmax", "mixpanel", "mockaroo", "moderntreasury", "mollie",
+  "mondaycom", "mongodb", "monkeylearn", "moonclerk", "moonpay", "moosend", "moralis", "mparticle",
+  "mrticktock", "myintervals", "namecheap", "nasdaq", "neondb", "neptuneai", "nethunt", "netlify",
+  "netsuite", "neutrinoapi", "neverbounce", "new relic", "new-relic", "new.relic", "new_relic",
+  "newrelic", "newsapi", "newscatcher", "nexmo", "nftport", "ngrok", "nicereply", "nightfall",
+  "noticeable", "nozbe", "npmjs", "nuget", "numverify", "nutritionix", "nylas", "nytimes", "oanda",
+  "octopusdeploy", "omnisend", "onedesk", "onedrive", "onelogin", "onepagecrm", "onepassword",
+  "onesignal", "onfido", "onfleet", "onwater", "oopspam", "openai", "opencage", "openrouter",
+  "opensea", "openuv", "openvpn", "openweather", "opsgenie", "optimizely", "oraclecloud",
+  "overloop", "ovhcloud", "owlbot", "packagecloud", "packagist", "paddle", "pagarme", "pagerduty",
+  "pagseguro", "pandadoc", "pandascore", "paperform", "paperspace", "papertrail", "paralleldots",
+  "pardot", "parsehub", "parseur", "partnerstack", "pastebin", "paxos", "paydirt", "paymo",
+  "payoneer", "paypal", "paysafe", "paystack", "paytm", "pcloud", "pdflayer", "pdfshift",
+  "peopledatalabs", "pepipost", "personio", "pexels", "pinata", "pinecone", "pingdom",
+  "pingidentity", "pipedream", "pipedrive", "pivotaltracker", "pixabay", "plaid", "planetscale",
+  "planyo", "playht", "plivo", "podio", "pollsapi", "poloniex", "polygonio", "portainer",
+  "positionstack", "postageapp", "postbacks", "posthog", "postman", "postmark", "powrbot",
+  "prismic", "prodpad", "productboard", "prospectcrm", "protocolsio", "proxycrawl", "pubnub",
+  "pulumi", "purestake", "pushbullet", "pushover", "qdrant", "qualaroo", "qualys", "quandl",
+  "qubole", "quickbooks", "quicknode", "rackspace", "railwayapp", "rapid7", "rapidapi", "raygun",
+  "razorpay", "reachmail", "readmeio", "reallysimplesystems", "rebrandly", "recaptcha",
+  "rechargepayments", "recurly", "reddit", "rediscloud", "redislabs", "renderio", "rentman",
+  "repairshopr", "replit", "replyio", "requestfinance", "restpack", "retool", "revai", "revampcrm",
+  "revolut", "ringcentral", "rippling", "riskified", "ritekit", "roboflow", "rocketchat",
+  "rocketreach", "rockset", "rollbar", "rootly", "route4me", "rownd", "rubygems", "rudderstack",
+  "runpod", "runrunit", "runwayml", "salesblink", "salescookie", "salesflare", "salesforce",
+  "salesloft", "salesmate", "satismeter", "saucelabs", "scaleai", "scaleway", "scalr", "scoutapm",
+  "scrapeowl", "scraperapi", "scraperbox", "scrapestack", "scrapfly", "scrapingant", "scrapingbee",
+  "screenshotapi", "screenshotlayer", "scrutinizer", "securitytrails", "segmentio", "selectpdf",
+  "semaphoreci", "semgrep", "sendbird", "sendgrid", "sendinblue", "sendpulse", "sentinelone",
+  "sentryio", "serpapi", "serphouse", "serpstack", "servicenow", "sharepoint", "sheety",
+  "sherpadesk", "shipday", "shipengine", "shippo", "shipstation", "shodan", "shopify", "shotstack",
+  "shuftipro", "shutterstock", "sightengine", "signable", "signalfx", "signalwire", "signaturit",
+  "signifyd", "signupgenius", "sigopt", "simfin", "simplesat", "simplynoted", "simvoly", "sinch",
+  "site24x7", "siteleaf", "skrapp", "skrill", "skybiometry", "slackbot", "smartsheet",
+  "smartystreets", "smileidentity", "smooch", "snipcart", "snowplow", "socure", "sonarcloud",
+  "sonarqube", "sonatype", "soundcloud", "sourcegraph", "spacelift", "sparkpost", "speechmatics",
+  "speechtext", "splitio", "splunk", "spoonacular", "sportradar", "sportsmonk", "spotify",
+  "squadcast", "squarespace", "squareup", "sslmate", "stabilityai", "statsig", "statuscake",
+  "statuspage", "statuspal", "stitchdata", "stockdata", "stoplight", "storecove", "stormboard",
+  "stormglass", "storyblok", "storychief", "strapi", "strava", "stripe", "stripo", "stytch",
+  "sugester", "sumologic", "sumsub", "sumup", "supabase", "supernotes", "supertokens",
+  "surveyanyplace", "surveybot", "surveymonkey", "surveysparrow", "survicate", "swaggerhub",
+  "swiftype", "tailscale", "tallyfy", "tatumio", "taxjar", "tealium", "teamcity", "teamgate",
+  "teamviewer", "teamworkcrm", "teamworkdesk", "teamworkspaces", "technicalanalysisapi", "tefter",
+  "telegram", "teletype", "telnyx", "tenable", "tencentcloud", "terraformcloud", "testingbot",
+  "testrail", "textmagic", "textrazor", "theoddsapi", "thingsboard", "thingspeak", "thinkific",
+  "thirdweb", "thousandeyes", "ticketmaster", "tickettailor", "tiingo", "timecamp", "timescale",
+  "timezoneapi", "tines", "tmetric", "todoist", "togetherai", "toggl", "tokeet", "tomorrowio",
+  "tomtom", "tradier", "transferwise", "travelpayouts", "travisci", "trello", "truelayer",
+  "trulioo", "trustly", "twelvedata", "twilio", "twitch", "twitter", "tyntec", "typeform",
+  "typesense", "typetalk", "ubidots", "uclassify", "unifyid", "unplugg", "unsplash", "upcdatabase",
+  "uplead", "uploadcare", "upstash", "uptimerobot", "upwave", "urlscan", "userflow", "userfront",
+  "userstack", "vastai", "vatlayer", "vbout", "veracode", "vercel", "veriff", "verimail",
+  "veriphone", "versioneye", "victorops", "viewneo", "vimeo", "virustotal", "visualcrossing",
+  "voiceflow", "voicegain", "vonage", "voodoosms", "vouchery", "voyageai", "vpnapi", "vultr",
+  "wakatime", "walkscore", "wandb", "wasabisys", "weatherapi", "weatherbit", "weatherstack",
+  "weaviate", "webex", "webflow", "webscraper", "webscraping", "websitepulse", "weightsandbiases",
+  "wepay", "whoisxmlapi", "whoxy", "wistia", "witai", "woocommerce", "wordnik", "wordpress",
+  "workable", "workato", "workos", "worksnaps", "workstack", "worldcoinindex", "worldpay",
+  "worldweather", "wrike", "xendit", "yandex", "yarnpkg", "youneedabudget", "yousign", "youtube",
+  "zapier", "zendesk", "zenkit", "zenrows", "zenscrape", "zenserp", "zeplin", "zerobounce",
+  "zerotier", "zilliz", "zipbooks", "zipcodeapi", "zipcodebase", "zohocrm", "zohodesk", "zonka",
+  "zulip"
+]
+mustRedact = [
+  'bannerbear SECRET lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My',
+  "chartmogul token = 'WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn'",
+  "2024-05-01T10:00:00Z INFO  geo: zipcodebase a1db8929-1bbc-4cd3-a1de-3afbafee67ee",
+  'CHARTMOGUL_API_KEY=22305adf007c75092465058e75de6045',
+  '{"level":"debug","msg":"client ready","mailerlite_key":"D9BGN3XCkRee4XkFHUykuM6nvfD5lV0qyknHBiQV"}',
+  'time=2024-05-01T10:00:02Z level=info msg="sync" pipedrive.apiToken=0f358fef98d9d275926228484778c287',
+  "    lemlist_api_key: 'htlnSrujr7TaqpxPWVwk3GcBg3f6'",
+  'export DEEPGRAM_SECRET="6ed18632751ff88503bfc8707e27f3e27c6e967d"',
+  'appsynergy-access v5w9pqw5nsn4s7yqmnsixctavsfh4595',
+  'blazemeter private key: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da',
+  "weatherstack key - '2m3HRBc3JsMNFla4DvHRmZ2fszWgTQSBkPPjaHRDFlx7N0i0'",
+  'ayrshare TOKEN 3WD4AGN4-QYQ9GZU6-E14TDA0Y-1DQN2RD2',
+  'openweatherProduct = 5YvBIQYtRefjZCtv7AkYhq6lYtQrptggexA0gz8uwJML',
+  'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + curl -H "x-scrapingbee-key: eeFLERCWrdLr1wYarHjwgZckD0LJI98d" https://app.example.com/api',
+  'paralleldots.accessToken => "Zm9dSDktB2X0uMababOeKctwtwH2X510DbidgOExjiaO"',
+  '<spoonacularApiKey>ya4jn08kfcn9yet1i1cfnom90wu0cflatxbzunrm</spoonacularApiKey>',
+  'INFO  newsapiKey := "eyst1g609pidc5ekq7guqlx9uzt2bp"',
+  'cloudconvert_token_prod: CxFYWKGqbfukb90UE4khxBMsWK9/QqGWbcPvVvsPWg==',
+  'app --new-relic-license-key 3rcbCoODNueB2WV4ImHvgAIP start',
+  '{\"restpack_key\": \"BlUenQ8oFLeIhwN59wRw1x\"}',
+]
+mustKeep = [
+  'INFO  chartmogul synced 1204 subscriptions in 2.3s',
+  'WARN  mailerlite api key rejected (length=32), check the dashboard',
+  'DEBUG pipedrive request_id=583b3109-58a5-4fb5-8817-226ab733b584 status=200',
+  'INFO  github build sha256=4dacc6001b0a3d0efcd86d6755392191e18c3b3d32afb0bf8a163998249d76f8 pushed',
+  'INFO  bitbucket pipeline commit 6ed18632751ff88503bfc8707e27f3e27c6e967d green',
+  'INFO  deepgram 6ed18632751ff88503bfc8707e27f3e27c6e967d transcript ready',
+  'INFO  zipcodebase_key_id=a1db8929-1bbc-4cd3-a1de-3afbafee67ee rotated',
+  'INFO  chartmogul_token=${CHARTMOGUL_TOKEN} (from env)',
+  'INFO  mailerlite api key: <redacted>',
+  'INFO  mailgun token expires_in=3600 token_type=Bearer',
+  'INFO  sendgrid key=tenants/acme/exports/2024-05-01/report.csv',
+  'INFO  weatherstack endpoint=https://api.weatherstack.com/current?query=Berlin',
+  'INFO  bannerbear image uid=Ab12Cd34Ef56Gh78Ij90Kl12 rendered in 1834ms',
+  'INFO  lemlist campaign cam_Xk29sLq8PzT4wNvB7yHc sent to 1200 leads',
+  'INFO  pipedrive version 2024.05.01-build.1234567890 loaded',
+  'INFO  cloudflare token for ops@example.com rotated',
+  'INFO  stripe webhook evt_1PqLxKL2eZvKYlo2C9gT5Xx4 delivered',
+]
+
+[[rules]]
+id = "service-name-strict-token"
+keywordWindow = 8
+description = 'Token under a secret-named key headed by a service whose name is a common word (`square_access_token=`, `BOX_CLIENT_SECRET=`, `segmentWriteKey:`)'
+# regex and keywords: generated by .ci/gen-services from Patterns/services.txt; do not edit by hand.
+regex = '''(?<![A-Za-z0-9])(?:(?:(?i:(?:a(?:b(?:ly|stract)|ffirm|gora|i21|l(?:chemy|paca)|mplitude|pollo|tlantis|u(?:dd|topilot))|b(?:andwidth|unny)|c(?:a(?:nny|psule)|h(?:atbot|eckout)|i(?:cero|rcle)|l(?:aude|erk|ockwork|ubhouse)|o(?:da|gnito|here|llect2|mmodities|nfluence|pper|urier)|risp|ypress)|d(?:e(?:bounce|no|puty)|itto|r(?:i(?:ft|p)|one))|en(?:igma|v(?:0|oy))|f(?:auna|i(?:reworks|xer)|mfw|u(?:lcrum|ry))|g(?:e(?:mini|ocode)|host|ong|r(?:adle|eenhouse|o(?:ove|q))|u(?:ardian|ru))|h(?:arvest|ea(?:lthchecks|p)|ibp|olistic|u(?:manity|nter))|j(?:enkins|i(?:na|ra)|uro)|k(?:a(?:nban|rma)|e(?:ap|en)|raken)|l(?:ever|inear|oom|u(?:is|no))|m(?:a(?:caddress|gnetic)|i(?:ro|stral)|lflow|o(?:dal|nday))|n(?:eon|imble|utshell)|o(?:ctopus|kta|nepage|utreach)|p(?:a(?:r(?:sers|ticle)|yu)|er(?:cy|plexity|sona)|olygon|r(?:efect|ivacy|ospect)|usher|ypi)|quay|r(?:a(?:bbitmq|ilway|mp|wg)|e(?:charge|finer|pl(?:icate|y)|vamp)|oaring)|s(?:a(?:nity|uce)|emaphore|hortcut|i(?:ft|rv)|lack|marty|nyk|onar|quare|tability|well)|t(?:eamwork|ogether|ra(?:nslate|vis)|ur(?:nstile|so)|wist)|unleash|v(?:ault|erifier)|w(?:asabi|ise|riter)|xero|yelp|zo(?:ho|om)))[_.-]?|(?i:(?:box|duo|etsy|fly|happi|mux|npm|ovh|pendo|qase|snov|tatum|vyte))[_.-])(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){0,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?:(?i:(?:atlas|column|elastic|harbor|impala|kafka|nexus|red(?:is|shift)|s(?:e(?:gment|ntry)|nowflake)|terraform))[_.-]?|(?i:f(?:loat|rame))[_.-])(?:(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){1,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?i:(?:a(?:ccess(?:key|token)|pikey|uth(?:key|token))|cred(?:entials?|s)|licensekey|p(?:a(?:ss(?:phrase|w(?:d|ord))|t)|rivatekey|wd)|secret(?:(?:key|s))?|tokens?))(?i:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?))(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))'''
+entropy = 3.0
+keywords = [
+  "ably", "abstract", "affirm", "agora", "ai21", "alchemy", "alpaca", "amplitude", "apollo",
+  "atlantis", "atlas", "audd", "autopilot", "bandwidth", "box-", "box.", "box_", "bunny", "canny",
+  "capsule", "chatbot", "checkout", "cicero", "circle", "claude", "clerk", "clockwork",
+  "clubhouse", "coda", "cognito", "cohere", "collect2", "column", "commodities", "confluence",
+  "copper", "courier", "crisp", "cypress", "debounce", "deno", "deputy", "ditto", "drift", "drip",
+  "drone", "duo-", "duo.", "duo_", "elastic", "enigma", "env0", "envoy", "etsy-", "etsy.", "etsy_",
+  "fauna", "fireworks", "fixer", "float-", "float.", "float_", "fly-", "fly.", "fly_", "fmfw",
+  "frame-", "frame.", "frame_", "fulcrum", "fury", "gemini", "geocode", "ghost", "gong", "gradle",
+  "greenhouse", "groove", "groq", "guardian", "guru", "happi-", "happi.", "happi_", "harbor",
+  "harvest", "healthchecks", "heap", "hibp", "holistic", "humanity", "hunter", "impala", "jenkins",
+  "jina", "jira", "juro", "kafka", "kanban", "karma", "keap", "keen", "kraken", "lever", "linear",
+  "loom", "luis", "luno", "macaddress", "magnetic", "miro", "mistral", "mlflow", "modal", "monday",
+  "mux-", "mux.", "mux_", "neon", "nexus", "nimble", "npm-", "npm.", "npm_", "nutshell", "octopus",
+  "okta", "onepage", "outreach", "ovh-", "ovh.", "ovh_", "parsers", "particle", "payu", "pendo-",
+  "pendo.", "pendo_", "percy", "perplexity", "persona", "polygon", "prefect", "privacy",
+  "prospect", "pusher", "pypi", "qase-", "qase.", "qase_", "quay", "rabbitmq", "railway", "ramp",
+  "rawg", "recharge", "redis", "redshift", "refiner", "replicate", "reply", "revamp", "roaring",
+  "sanity", "sauce", "segment", "semaphore", "sentry", "shortcut", "sift", "sirv", "slack",
+  "smarty", "snov-", "snov.", "snov_", "snowflake", "snyk", "sonar", "square", "stability",
+  "swell", "tatum-", "tatum.", "tatum_", "teamwork", "terraform", "together", "translate",
+  "travis", "turnstile", "turso", "twist", "unleash", "vault", "verifier", "vyte-", "vyte.",
+  "vyte_", "wasabi", "wise", "writer", "xero", "yelp", "zoho", "zoom"
+]
+mustRedact = [
+  'BOX_CLIENT_SECRET=lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My',
+  '{"segment_write_key":"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn","flush":20}',
+  "  sentry_auth_token: '22305adf007c75092465058e75de6045'",
+  'time=2024-05-01T10:00:02Z level=info msg="config" linearApiKey=D9BGN3XCkRee4XkFHUykuM6nvfD5lV0qyknHBiQV',
+  'export KAFKA_API_SECRET="htlnSrujr7TaqpxPWVwk3GcBg3f6x9"',
+  'mondayToken: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da',
+]
+mustKeep = [
+  'INFO  square order 3f2a created, sentry event 22305adf007c75092465058e75de6045 sent',
+  'INFO  segment flushed 120 events to the stream',
+  'INFO  box_folder_id=1234567890123456789 synced',
+  'DEBUG notion page 5YvBIQYtRefjZCtv7AkYhq6lYtQrptggexA0gz8uwJML updated',
+  'INFO  sentry_key_id=583b3109-58a5-4fb5-8817-226ab733b584',
+]
+"""#####, #####"""
+R2:18i18:service-name-tokend133:Token right after a known service name and a short key window (`<service> token = <tok>`, `<service>_key: <tok>`, `<service> <uuid>`)x16083:(?<![A-Za-z0-9])(?i:(?:1password|2checkout|a(?:b(?:bysale|stractapi|useipdb)|c(?:cuweather|tivecampaign)|d(?:afruit(?:io)?|obe|yen|zuna)|eroworkflow|fter(?:pay|ship)|gilecrm|i(?:21labs|r(?:b(?:rake|yte)|ship|table|visual)|ven)|k(?:amai|eyless)|l(?:conost|e(?:gra|phalpha|theia(?:api)?)|golia|i(?:baba(?:cloud)?|envault|yun)|lsports|phavantage)|m(?:adeus|bee)|n(?:thropic|y(?:desk|point|scale))|p(?:acta|i(?:2cart|deck|f(?:lash|onica|y)|layer|matic|science|template)|olloio|p(?:cues|dynamics|follow|litools|ointmentplus|s(?:ignal|ynergy)|tivo|veyor|write))|r(?:gocd|t(?:ifactory|sy))|s(?:ana|semblyai)|t(?:era|lassian)|ut(?:h(?:0|orizenet|ress)|o(?:desk|klose))|v(?:a(?:lara|za)|iationstack)|weber|xonaut|y(?:lien|rshare)|zure(?:[ _.-]?devops|devops))|b(?:a(?:ckblaze(?:b2)?|mboohr|nnerbear|remetrics|se(?:api(?:io)?|camp|ten))|e(?:amer|ebole|s(?:nappy|ttime)|tter(?:stack|uptime))|i(?:g(?:commerce|query)|llomat|nance|t(?:b(?:ar|ucket)|coinaverage|finex|go|ly|mex|pay|rise|stamp|trex|warden))|l(?:a(?:meless|zemeter)|itapp|o(?:cknative|gger)|uesnap|ynk)|o(?:mbbomb|ostnote|rgbase|xcom)|r(?:a(?:intree|ndfetch)|evo|ows(?:erstack|hot))|scscan|u(?:d(?:dyns|ibase)|g(?:herd|snag)|ildkite|l(?:bul|ksms)|nnycdn|ttercms)|ybit)|c(?:a(?:flou|l(?:end(?:arific|ly)|orieninja)|mpa(?:ignmonitor|yn)|nnyio|p(?:sulecrm|taindata)|rboninterface|s(?:h(?:board|free)|pio))|dn77|e(?:n(?:sys|tralstation(?:crm)?)|xio)|h(?:a(?:inalysis|r(?:g(?:ebee|ify)|tmogul)|tfu(?:el|le))|ec(?:io|k(?:ly(?:hq)?|marx|vist))|ronosphere)|ircleci|l(?:arifai|ear(?:bit|ml)|i(?:ck(?:h(?:elp|ouse)|send|up)|engo|nchpad)|o(?:ck(?:ify|worksms)|jars|secrm|ud(?:amqp|convert|elements|flared?|i(?:mage|nary)|mersive|plan|smith)|verly|ze)|ustdoc)|o(?:c(?:kroach(?:db|labs)|oapods)|d(?:a(?:cy|t)|e(?:c(?:limate|ov)|fresh|magic|quiry))|in(?:api|base|gecko|l(?:ayer|ib)|marketcap)|m(?:etml|mercejs|panyhub)|n(?:figcat|nectwise|stantcontact|tent(?:ful|stack)|v(?:er(?:siontools|t(?:api|kit))|ier))|r(?:alogix|eweave)|u(?:chbase|ntrylayer)|veralls)|r(?:a(?:ftmypdf|tesio)|o(?:nitor|wd(?:in|strike))|yptocompare)|u(?:rren(?:cy(?:cloud|freaks|layer|scoop)|tsapi)|stomer(?:[ _.-]?io|guru|io))|yber(?:ark|source))|d(?:7network|a(?:ilyco|ndelion|reboost|shlane|t(?:a(?:b(?:ox|ricks)|dog(?:hq)?|gov)|ocms))|e(?:ep(?:ai|gram|infra|l|s(?:eek|ource))|lighted|mio|scope|tect(?:ify|language))|fuse|i(?:alogflow|ffbot|g(?:gernaut|ital(?:[ _.-]?ocean|ocean))|rectus|s(?:cord|qus))|ns(?:check|imple)|o(?:c(?:kerhub|parser|u(?:mo|sign))|ppler|t(?:digital|mailer)|vico)|r(?:o(?:n(?:ahq|eci)|pbox)|upal)|u(?:osecurity|ply)|wolla|y(?:na(?:list|trace)|spatch))|e(?:a(?:gleeyenetworks|sy(?:insight|post))|costruxure|d(?:amam|enai)|gnyte|ightxeight|l(?:astic(?:cloud|email|search)|evenlabs|oqua)|mailoctopus|n(?:ablex|dorlabs)|quinix|th(?:erscan|plorer)|ve(?:ntbrite|rhour)|x(?:changerates?|portsdk|tractorapi))|f(?:a(?:ce(?:book|plusplus)|kejson|st(?:forex|ly|spring)|unadb)|e(?:edier|tchrss)|i(?:bery|gma|le(?:io|stack)|n(?:a(?:ge|ncialmodelingprep)|dl|icity|nhub)|re(?:b(?:ase|locks)|hydrant|worksai)|tbit|vetran|xerio)|l(?:a(?:gsmith|tio)|eetbase|i(?:ckr|ght(?:a(?:pi|ware)|labs|stats))|ow(?:d(?:ash|ock)|flu)|utterwave|yio)|o(?:r(?:m(?:bucket|craft|io|s(?:ite|tack))|ter)|ursquare)|r(?:ameio|e(?:eagent|sh(?:books|chat|desk|s(?:ales|ervice)|works))|ont(?:app|egg))|u(?:llstory|s(?:ebill|ionauth))|xmarket)|g(?:e(?:ckoboard|mfury|o(?:apify|codi(?:fy|o)|ipifi)|t(?:emails?|g(?:eoapi|ist)|response|s(?:andbox|tream)))|i(?:phy|t(?:book|ea|guardian|hub|lab|ter))|lassnode|o(?:ca(?:nvas|rdless)|daddy|highlevel|o(?:dday|gle(?:[ _.-]?maps|maps))|rgias)|r(?:a(?:fana(?:cloud)?|mmarly|ph(?:cms|hopper))|eynoise|oovehq)|tmetrix|u(?:ardianapi|mroad|sto)|yazo)|h(?:a(?:ppyscribe|rvestapp|s(?:hicorp|ura)|veibeenpwned)|captcha|e(?:althchecksio|l(?:losign|p(?:crunch|scout))|r(?:eapi|oku)|tzner|xpm)|i(?:gh(?:level|touch)|veage)|o(?:lidayapi|ney(?:badger|comb)|tjar)|tml2pdf|u(?:aweicloud|bspot|gging(?:[ _.-]?face|face))|y(?:biscus|graph|pertrack))|i(?:bmcloud|confinder|dnow|ex(?:apis|cloud)|m(?:ag(?:ekit|ga)|gix)|n(?:cidentio|f(?:isical|luxd(?:ata|b)|obip|u(?:ra|sionsoft))|s(?:ightly|ta(?:bot|mojo|na))|t(?:er(?:com|seller)|r(?:a42|inio))|voiceocean)|p(?:2(?:location|proxy)|api|data|geolocation|i(?:fy|nfo(?:db)?)|quality(?:score)?|registry|stack))|j(?:frog|i(?:naai|ratoken)|otform|u(?:m(?:io|pcloud)|piterone))|k(?:a(?:ggle|nbantool|rmacrm)|e(?:enio|yc(?:dn|loak))|ickbox|l(?:a(?:rna|viyo)|ipfolio)|napsackpro|ontent|raken[ _.-]?io|ucoin|ylas)|l(?:a(?:belbox|mbda(?:labs|test)|ng(?:chain|smith|uage(?:layer|tool))|st(?:fm|pass)|unchdarkly)|e(?:a(?:dfeeder|nkit)|m(?:list|onsqueezy)|ndflow|ssannoying(?:crm)?|xigram)|i(?:ghtstep|n(?:e(?:arapp|notify)|k(?:edin|preview)|ode)|thic|ve(?:agent|chat|storm))|lamaindex|o(?:admill|cationiq|g(?:dna|gly|inradius|rocket|tail|zio)|kalise|yverse)|unchmoney)|m(?:a(?:dkudu|gic(?:bell|link)|il(?:boxlayer|chimp|er(?:lite|send)|gun|jet|modo|sac|trap)|n(?:drill|gopay)|p(?:box|quest)|r(?:ket(?:o|stack)|qeta)|ttermost|venlink|xmind)|e(?:aningcloud|diastack|i(?:lisearch|stertask)|r(?:cadopago|riamwebster)|s(?:ibo|sagebird)|t(?:a(?:api|base)|rilo)|zmo)|i(?:dtrans|lvus|ndmeister|stralai|x(?:max|panel))|o(?:ckaroo|derntreasury|llie|n(?:daycom|godb|keylearn)|o(?:n(?:clerk|pay)|send)|ralis)|particle|rticktock|y(?:freshworks|intervals))|n(?:a(?:mecheap|sdaq(?:datalink)?)|e(?:ondb|ptuneai|t(?:hunt|lify|suite)|utrinoapi|verbounce|w(?:[ _.-]?relic|relic|s(?:api|catcher))|xmo)|ftport|grok|i(?:cereply|ghtfall)|o(?:ticeable|zbe)|pmjs|u(?:get|mverify|tritionix)|y(?:las|times))|o(?:anda|ctopusdeploy|mnisend|n(?:e(?:d(?:esk|rive)|login|pa(?:gecrm|ssword)|signal)|f(?:ido|leet)|water(?:io)?)|opspam|p(?:en(?:ai|cage(?:data)?|exchangerates|router|sea|uv|vpn|weather(?:map)?)|sgenie|timizely)|raclecloud|v(?:erloop|hcloud)|wlbot)|p(?:a(?:ckag(?:ecloud|ist)|ddle|g(?:arme|erduty|seguro)|nda(?:doc|score)|per(?:form|space|trail)|r(?:alleldots|dot|se(?:hub|ur)|tnerstack)|stebin|xos|y(?:dirt(?:app)?|mo(?:(?:app|ngo))?|oneer|pal|s(?:afe|tack)|tm))|cloud|df(?:layer|shift)|e(?:opledatalabs|pipost|rsonio|xels)|i(?:n(?:ata|econe|g(?:dom|identity))|pedr(?:eam|ive)|votaltracker|xabay)|l(?:a(?:id|n(?:etscale|yo)|yht)|ivo)|o(?:dio|l(?:lsapi|oniex|ygonio)|rtainer|s(?:itionstack|t(?:ageapp|backs|hog|ma(?:n|rk)))|wrbot)|r(?:ismic|o(?:d(?:pad|uctboard)|spectcrm|tocolsio|xycrawl))|u(?:bnub|lumi|restake|sh(?:bullet|over)))|q(?:drant|u(?:a(?:l(?:aroo|ys)|ndl)|bole|ick(?:books|node)))|r(?:a(?:ckspace|ilwayapp|pid(?:7|api)|ygun|zorpay)|e(?:a(?:chmail|dmeio|llysimplesystems)|brandly|c(?:aptcha|hargepayments|urly)|d(?:dit|is(?:cloud|labs))|n(?:derio|tman)|p(?:airshopr|l(?:it|yio))|questfinance|stpack|tool|v(?:a(?:i|mpcrm)|olut))|i(?:ngcentral|ppling|skified|tekit)|o(?:boflow|ck(?:et(?:chat|reach)|set)|llbar|otly|ute4me|wnd)|u(?:bygems|dderstack|n(?:pod|runit|wayml)))|s(?:a(?:les(?:blink|cookie|f(?:lare|orce)|loft|mate)|tismeter|ucelabs)|c(?:al(?:e(?:ai|way)|r)|outapm|r(?:ap(?:e(?:owl|r(?:api|box)|stack)|fly|ing(?:ant|bee))|eenshot(?:api|layer)|utinizer))|e(?:curitytrails|gmentio|lectpdf|m(?:aphoreci|grep)|n(?:d(?:bird|grid|inblue|pulse)|t(?:inelone|ryio))|r(?:p(?:api|house|stack)|vicenow))|h(?:arepoint|e(?:ety|rpadesk)|ip(?:day|engine|po|station)|o(?:dan|pify|tstack)|u(?:ftipro|tterstock))|i(?:g(?:htengine|n(?:a(?:ble|l(?:fx|wire)|turit)|ifyd|upgenius)|opt)|m(?:fin|pl(?:esat|ynoted)|voly)|nch|te(?:24x7|leaf))|k(?:r(?:app(?:io)?|ill)|ybiometry)|lackbot|m(?:art(?:sheets?|ystreets)|ileidentity|ooch)|n(?:ipcart|owplow)|o(?:cure|na(?:r(?:cloud|qube)|type)|u(?:ndcloud|rcegraph))|p(?:a(?:celift|rkpost)|eech(?:matics|text(?:ai)?)|l(?:itio|unk(?:oncall)?)|o(?:onacular|rt(?:radar|smonk)|tify))|qua(?:dcast|re(?:space|up))|slmate|t(?:a(?:bilityai|t(?:sig|us(?:cake|pa(?:ge|l))))|itchdata|o(?:ckdata|plight|r(?:ecove|m(?:board|glass)|y(?:blok|chief)))|r(?:a(?:pi|va)|ip(?:e|o))|ytch)|u(?:gester|m(?:ologic|sub|up)|p(?:abase|er(?:notes|tokens))|rv(?:ey(?:anyplace|bot|monkey|sparrow)|icate))|w(?:aggerhub|iftype))|t(?:a(?:ilscale|llyfy|tumio|xjar)|e(?:a(?:lium|m(?:city|gate|viewer|work(?:crm|desk|spaces)))|chnicalanalysisapi|fter|l(?:e(?:gram|type)|nyx)|n(?:able|centcloud)|rraformcloud|st(?:ingbot|rail)|xt(?:magic|razor))|h(?:eoddsapi|i(?:n(?:gs(?:board|peak)|kific)|rdweb)|ousandeyes)|i(?:cket(?:master|tailor)|ingo|me(?:camp|scale|zoneapi)|nes)|metric|o(?:doist|g(?:etherai|gl(?:track)?)|keet|m(?:orrowio|tom))|r(?:a(?:dier|nsferwise|v(?:elpayouts|isci))|ello|u(?:elayer|lioo|stly))|w(?:elvedata|i(?:lio|t(?:ch|ter)))|y(?:ntec|pe(?:form|sense|talk)))|u(?:bidots|classify|n(?:ifyid|plugg|splash)|p(?:cdatabase|l(?:ead|oadcare)|stash|timerobot|wave)|rlscan|ser(?:f(?:low|ront)|stack))|v(?:a(?:stai|tlayer)|bout|er(?:acode|cel|i(?:ff|mail|phone)|sioneye)|i(?:ctorops|ewneo|meo|rustotal|sualcrossing)|o(?:ice(?:flow|gain)|nage|odoosms|uchery|yageai)|pnapi|ultr)|w(?:a(?:katime|lkscore|ndb|sabisys)|e(?:a(?:ther(?:api|bit|stack)|viate)|b(?:ex|flow|s(?:crap(?:er|ing)|itepulse))|ightsandbiases|pay)|ho(?:isxmlapi|xy)|i(?:stia|tai)|o(?:ocommerce|r(?:d(?:nik|press)|k(?:a(?:ble|to)|os|s(?:naps|tack))|ld(?:coinindex|pay|weather)))|rike)|xendit|y(?:a(?:ndex(?:cloud)?|rnpkg)|ou(?:needabudget|sign|tube))|z(?:apier|e(?:n(?:desk|kit|rows|s(?:crape|erp))|plin|ro(?:bounce|tier))|i(?:lliz|p(?:api|books|code(?:api|base)))|o(?:ho(?:crm|desk)|nka(?:feedback)?)|ulip(?:chat)?)))(?:(?:(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))[\w.-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){0,2}|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{0,16}(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){1,2})(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))|(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:\\?[\"'`])?[ \t]{1,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9-]{0,255}[0-9])(?=[A-Za-z0-9-]{0,255}[A-Za-z])(?=[A-Za-z0-9-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9-]{0,255}[a-z])(?=[A-Za-z0-9-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{1,16}(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9]{0,127}[0-9])(?=[A-Za-z0-9]{0,127}[a-z])(?=[A-Za-z0-9]{0,127}[A-Z])[A-Za-z0-9]{32,128}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))e3:3.0k9:1passwordk9:2checkoutk8:abbysalek11:abstractapik9:abuseipdbk11:accuweatherk14:activecampaignk8:adafruitk5:adobek5:adyenk6:adzunak12:aeroworkflowk8:afterpayk9:aftershipk8:agilecrmk8:ai21labsk8:airbrakek7:airbytek7:airshipk8:airtablek9:airvisualk5:aivenk6:akamaik8:akeylessk8:alconostk6:alegrak10:alephalphak8:aletheiak7:algoliak7:alibabak10:alienvaultk6:aliyunk9:allsportsk12:alphavantagek7:amadeusk5:ambeek9:anthropick7:anydeskk8:anypointk8:anyscalek6:apactak8:api2cartk7:apideckk8:apiflashk9:apifonicak5:apifyk8:apilayerk8:apimatick10:apisciencek11:apitemplatek8:apolloiok7:appcuesk11:appdynamicsk9:appfollowk10:applitoolsk15:appointmentplusk9:appsignalk10:appsynergyk7:apptivok8:appveyork8:appwritek6:argocdk11:artifactoryk5:artsyk5:asanak10:assemblyaik5:aterak9:atlassiank5:auth0k12:authorizenetk8:authressk8:autodeskk9:autoklosek7:avalarak5:avazak13:aviationstackk6:aweberk7:axonautk6:aylienk8:ayrsharek12:azure devopsk12:azure-devopsk12:azure.devopsk12:azure_devopsk11:azuredevopsk9:backblazek8:bamboohrk10:bannerbeark11:baremetricsk7:baseapik8:basecampk7:basetenk6:beamerk7:beebolek8:besnappyk8:besttimek11:betterstackk12:betteruptimek11:bigcommercek8:bigqueryk8:billomatk7:binancek6:bitbark9:bitbucketk14:bitcoinaveragek8:bitfinexk5:bitgok5:bitlyk6:bitmexk6:bitpayk7:bitrisek8:bitstampk7:bittrexk9:bitwardenk9:blamelessk10:blazemeterk7:blitappk11:blocknativek7:bloggerk8:bluesnapk5:blynkk8:bombbombk9:boostnotek8:borgbasek6:boxcomk9:braintreek10:brandfetchk5:brevok12:browserstackk8:browshotk7:bscscank7:buddynsk8:budibasek7:bugherdk7:bugsnagk9:buildkitek6:bulbulk7:bulksmsk8:bunnycdnk9:buttercmsk5:bybitk6:caflouk12:calendarifick8:calendlyk12:calorieninjak15:campaignmonitork7:campaynk7:cannyiok10:capsulecrmk11:captaindatak15:carboninterfacek9:cashboardk8:cashfreek6:caspiok5:cdn77k6:censysk14:centralstationk5:cexiok11:chainalysisk9:chargebeek8:chargifyk10:chartmogulk8:chatfuelk8:chatfulek6:checiok7:checklyk9:checkmarxk9:checkvistk12:chronospherek8:circlecik8:clarifaik8:clearbitk7:clearmlk9:clickhelpk10:clickhousek9:clicksendk7:clickupk7:cliengok9:clinchpadk8:clockifyk12:clockworksmsk7:clojarsk8:closecrmk9:cloudamqpk12:cloudconvertk13:cloudelementsk10:cloudflarek10:cloudimagek10:cloudinaryk12:cloudmersivek9:cloudplank10:cloudsmithk8:cloverlyk5:clozek8:clustdock11:cockroachdbk13:cockroachlabsk9:cocoapodsk6:codacyk5:codatk11:codeclimatek7:codecovk9:codefreshk9:codemagick9:codequiryk7:coinapik8:coinbasek9:coingeckok9:coinlayerk7:coinlibk13:coinmarketcapk7:cometmlk10:commercejsk10:companyhubk9:configcatk11:connectwisek15:constantcontactk10:contentfulk12:contentstackk15:conversiontoolsk10:convertapik10:convertkitk7:convierk9:coralogixk9:coreweavek9:couchbasek12:countrylayerk9:coverallsk10:craftmypdfk8:cratesiok8:cronitork7:crowdink11:crowdstrikek13:cryptocomparek13:currencycloudk14:currencyfreaksk13:currencylayerk13:currencyscoopk11:currentsapik11:customer iok11:customer-iok11:customer.iok11:customer_iok12:customerguruk10:customeriok8:cyberarkk11:cybersourcek9:d7networkk7:dailycok9:dandelionk9:dareboostk8:dashlanek7:databoxk10:databricksk7:datadogk7:datagovk7:datocmsk6:deepaik8:deepgramk9:deepinfrak5:deeplk8:deepseekk10:deepsourcek9:delightedk5:demiok7:descopek9:detectifyk14:detectlanguagek5:dfusek10:dialogflowk7:diffbotk10:diggernautk13:digital oceank13:digital-oceank13:digital.oceank13:digital_oceank12:digitaloceank8:directusk7:discordk6:disqusk8:dnscheckk8:dnsimplek9:dockerhubk9:docparserk6:documok8:docusignk7:dopplerk10:dotdigitalk9:dotmailerk6:dovicok7:dronahqk7:dronecik7:dropboxk6:drupalk11:duosecurityk5:duplyk6:dwollak8:dynalistk9:dynatracek8:dyspatchk16:eagleeyenetworksk11:easyinsightk8:easypostk11:ecostruxurek6:edamamk6:edenaik6:egnytek11:eightxeightk12:elasticcloudk12:elasticemailk13:elasticsearchk10:elevenlabsk6:eloquak12:emailoctopusk7:enablexk9:endorlabsk7:equinixk9:etherscank9:ethplorerk10:eventbritek8:everhourk12:exchangeratek9:exportsdkk12:extractorapik8:facebookk12:faceplusplusk8:fakejsonk9:fastforexk6:fastlyk10:fastspringk7:faunadbk7:feedierk8:fetchrssk6:fiberyk5:figmak6:fileiok9:filestackk6:finagek21:financialmodelingprepk5:findlk8:finicityk7:finnhubk8:firebasek10:fireblocksk11:firehydrantk11:fireworksaik6:fitbitk8:fivetrank7:fixeriok9:flagsmithk6:flatiok9:fleetbasek6:flickrk9:flightapik11:flightawarek10:flightlabsk11:flightstatsk8:flowdashk8:flowdockk7:flowfluk11:flutterwavek5:flyiok10:formbucketk9:formcraftk6:formiok8:formsitek9:formstackk6:forterk10:foursquarek7:frameiok9:freeagentk10:freshbooksk9:freshchatk9:freshdeskk10:freshsalesk12:freshservicek10:freshworksk8:frontappk8:fronteggk9:fullstoryk8:fusebillk10:fusionauthk8:fxmarketk10:geckoboardk7:gemfuryk9:geocodifyk8:geocodiok8:geoipifik8:getemailk9:getgeoapik7:getgistk11:getresponsek10:getsandboxk9:getstreamk5:giphyk7:gitbookk5:giteak11:gitguardiank6:githubk6:gitlabk6:gitterk9:glassnodek8:gocanvask10:gocardlessk7:godaddyk7:gooddayk11:google mapsk11:google-mapsk11:google.mapsk11:google_mapsk10:googlemapsk7:gorgiask7:grafanak9:grammarlyk8:graphcmsk11:graphhopperk9:greynoisek8:groovehqk8:gtmetrixk11:guardianapik7:gumroadk5:gustok5:gyazok11:happyscribek10:harvestappk9:hashicorpk6:hasurak14:haveibeenpwnedk8:hcaptchak14:healthchecksiok9:hellosignk10:helpcrunchk9:helpscoutk7:hereapik6:herokuk7:hetznerk5:hexpmk9:highlevelk9:hightouchk7:hiveagek10:holidayapik11:honeybadgerk9:honeycombk6:hotjark8:html2pdfk11:huaweicloudk7:hubspotk12:hugging facek12:hugging-facek12:hugging.facek12:hugging_facek11:huggingfacek8:hybiscusk7:hygraphk10:hypertrackk8:ibmcloudk10:iconfinderk5:idnowk7:iexapisk8:iexcloudk8:imagekitk6:imaggak5:imgixk10:incidentiok9:infisicalk10:influxdatak8:influxdbk7:infobipk6:infurak12:infusionsoftk9:insightlyk8:instabotk9:instamojok7:instanak8:intercomk11:intersellerk7:intra42k8:intriniok12:invoiceoceank11:ip2locationk8:ip2proxyk5:ipapik6:ipdatak13:ipgeolocationk5:ipifyk6:ipinfok9:ipqualityk10:ipregistryk7:ipstackk5:jfrogk6:jinaaik9:jiratokenk7:jotformk5:jumiok10:jupiteronek6:kagglek10:kanbantoolk8:karmacrmk6:keeniok6:keycdnk8:keycloakk7:kickboxk6:klarnak7:klaviyok9:klipfoliok11:knapsackprok7:kontentk9:kraken iok9:kraken-iok9:kraken.iok9:kraken_iok8:krakeniok6:kucoink5:kylask8:labelboxk10:lambdalabsk10:lambdatestk9:langchaink9:langsmithk13:languagelayerk12:languagetoolk6:lastfmk8:lastpassk12:launchdarklyk10:leadfeederk7:leankitk7:lemlistk12:lemonsqueezyk8:lendflowk12:lessannoyingk8:lexigramk9:lightstepk9:linearappk10:linenotifyk8:linkedink11:linkpreviewk6:linodek6:lithick9:liveagentk8:livechatk9:livestormk10:llamaindexk8:loadmillk10:locationiqk6:logdnak6:logglyk11:loginradiusk9:logrocketk7:logtailk6:logziok8:lokalisek8:loyversek10:lunchmoneyk7:madkuduk9:magicbellk9:magiclinkk12:mailboxlayerk9:mailchimpk10:mailerlitek10:mailersendk7:mailgunk7:mailjetk8:mailmodok7:mailsack8:mailtrapk8:mandrillk8:mangopayk6:mapboxk8:mapquestk7:marketok11:marketstackk7:marqetak10:mattermostk9:mavenlinkk7:maxmindk12:meaningcloudk10:mediastackk11:meilisearchk11:meistertaskk11:mercadopagok14:merriamwebsterk6:mesibok11:messagebirdk7:metaapik8:metabasek7:metrilok5:mezmok8:midtransk6:milvusk11:mindmeisterk9:mistralaik6:mixmaxk8:mixpanelk8:mockarook14:moderntreasuryk6:molliek9:mondaycomk7:mongodbk11:monkeylearnk9:moonclerkk7:moonpayk7:moosendk7:moralisk9:mparticlek10:mrticktockk11:myintervalsk9:namecheapk6:nasdaqk6:neondbk9:neptuneaik7:nethuntk7:netlifyk8:netsuitek11:neutrinoapik11:neverbouncek9:new relick9:new-relick9:new.relick9:new_relick8:newrelick7:newsapik11:newscatcherk5:nexmok7:nftportk5:ngrokk9:nicereplyk9:nightfallk10:noticeablek5:nozbek5:npmjsk5:nugetk9:numverifyk11:nutritionixk5:nylask7:nytimesk5:oandak13:octopusdeployk8:omnisendk7:onedeskk8:onedrivek8:onelogink10:onepagecrmk11:onepasswordk9:onesignalk6:onfidok7:onfleetk7:onwaterk7:oopspamk6:openaik8:opencagek10:openrouterk7:openseak6:openuvk7:openvpnk11:openweatherk8:opsgeniek10:optimizelyk11:oraclecloudk8:overloopk8:ovhcloudk6:owlbotk12:packagecloudk9:packagistk6:paddlek7:pagarmek9:pagerdutyk9:pagsegurok8:pandadock10:pandascorek9:paperformk10:paperspacek10:papertrailk12:paralleldotsk6:pardotk8:parsehubk7:parseurk12:partnerstackk8:pastebink5:paxosk7:paydirtk5:paymok8:payoneerk6:paypalk7:paysafek8:paystackk5:paytmk6:pcloudk8:pdflayerk8:pdfshiftk14:peopledatalabsk8:pepipostk8:personiok6:pexelsk6:pinatak8:pineconek7:pingdomk12:pingidentityk9:pipedreamk9:pipedrivek14:pivotaltrackerk7:pixabayk5:plaidk11:planetscalek6:planyok6:playhtk5:plivok5:podiok8:pollsapik8:poloniexk9:polygoniok9:portainerk13:positionstackk10:postageappk9:postbacksk7:posthogk7:postmank8:postmarkk7:powrbotk7:prismick7:prodpadk12:productboardk11:prospectcrmk11:protocolsiok10:proxycrawlk6:pubnubk6:pulumik9:purestakek10:pushbulletk8:pushoverk6:qdrantk8:qualarook6:qualysk6:quandlk6:qubolek10:quickbooksk9:quicknodek9:rackspacek10:railwayappk6:rapid7k8:rapidapik6:raygunk8:razorpayk9:reachmailk8:readmeiok19:reallysimplesystemsk9:rebrandlyk9:recaptchak16:rechargepaymentsk7:recurlyk6:redditk10:rediscloudk9:redislabsk8:renderiok7:rentmank11:repairshoprk6:replitk7:replyiok14:requestfinancek8:restpackk6:retoolk5:revaik9:revampcrmk7:revolutk11:ringcentralk8:ripplingk9:riskifiedk7:ritekitk8:roboflowk10:rocketchatk11:rocketreachk7:rocksetk7:rollbark6:rootlyk8:route4mek5:rowndk8:rubygemsk11:rudderstackk6:runpodk8:runrunitk8:runwaymlk10:salesblinkk11:salescookiek10:salesflarek10:salesforcek9:salesloftk9:salesmatek10:satismeterk9:saucelabsk7:scaleaik8:scalewayk5:scalrk8:scoutapmk9:scrapeowlk10:scraperapik10:scraperboxk11:scrapestackk8:scrapflyk11:scrapingantk11:scrapingbeek13:screenshotapik15:screenshotlayerk11:scrutinizerk14:securitytrailsk9:segmentiok9:selectpdfk11:semaphorecik7:semgrepk8:sendbirdk8:sendgridk10:sendinbluek9:sendpulsek11:sentinelonek8:sentryiok7:serpapik9:serphousek9:serpstackk10:servicenowk10:sharepointk6:sheetyk10:sherpadeskk7:shipdayk10:shipenginek6:shippok11:shipstationk6:shodank7:shopifyk9:shotstackk9:shuftiprok12:shutterstockk11:sightenginek8:signablek8:signalfxk10:signalwirek10:signaturitk8:signifydk12:signupgeniusk6:sigoptk6:simfink9:simplesatk11:simplynotedk7:simvolyk5:sinchk8:site24x7k8:siteleafk6:skrappk6:skrillk11:skybiometryk8:slackbotk10:smartsheetk13:smartystreetsk13:smileidentityk6:smoochk8:snipcartk8:snowplowk6:socurek10:sonarcloudk9:sonarqubek8:sonatypek10:soundcloudk11:sourcegraphk9:spaceliftk9:sparkpostk12:speechmaticsk10:speechtextk7:splitiok6:splunkk11:spoonaculark10:sportradark10:sportsmonkk7:spotifyk9:squadcastk11:squarespacek8:squareupk7:sslmatek11:stabilityaik7:statsigk10:statuscakek10:statuspagek9:statuspalk10:stitchdatak9:stockdatak9:stoplightk9:storecovek10:stormboardk10:stormglassk9:storyblokk10:storychiefk6:strapik6:stravak6:stripek6:stripok6:stytchk8:sugesterk9:sumologick6:sumsubk5:sumupk8:supabasek10:supernotesk11:supertokensk14:surveyanyplacek9:surveybotk12:surveymonkeyk13:surveysparrowk9:survicatek10:swaggerhubk8:swiftypek9:tailscalek7:tallyfyk7:tatumiok6:taxjark7:tealiumk8:teamcityk8:teamgatek10:teamviewerk11:teamworkcrmk12:teamworkdeskk14:teamworkspacesk20:technicalanalysisapik6:tefterk8:telegramk8:teletypek6:telnyxk7:tenablek12:tencentcloudk14:terraformcloudk10:testingbotk8:testrailk9:textmagick9:textrazork10:theoddsapik11:thingsboardk10:thingspeakk9:thinkifick8:thirdwebk12:thousandeyesk12:ticketmasterk12:tickettailork6:tiingok8:timecampk9:timescalek11:timezoneapik5:tinesk7:tmetrick7:todoistk10:togetheraik5:togglk6:tokeetk10:tomorrowiok6:tomtomk7:tradierk12:transferwisek13:travelpayoutsk8:traviscik6:trellok9:truelayerk7:truliook7:trustlyk10:twelvedatak6:twiliok6:twitchk7:twitterk6:tynteck8:typeformk9:typesensek8:typetalkk7:ubidotsk9:uclassifyk7:unifyidk7:unpluggk8:unsplashk11:upcdatabasek6:upleadk10:uploadcarek7:upstashk11:uptimerobotk6:upwavek7:urlscank8:userflowk9:userfrontk9:userstackk6:vastaik8:vatlayerk5:vboutk8:veracodek6:vercelk6:veriffk8:verimailk9:veriphonek10:versioneyek9:victoropsk7:viewneok5:vimeok10:virustotalk14:visualcrossingk9:voiceflowk9:voicegaink6:vonagek9:voodoosmsk8:voucheryk8:voyageaik6:vpnapik5:vultrk8:wakatimek9:walkscorek5:wandbk9:wasabisysk10:weatherapik10:weatherbitk12:weatherstackk8:weaviatek5:webexk7:webflowk10:webscraperk11:webscrapingk12:websitepulsek16:weightsandbiasesk5:wepayk11:whoisxmlapik5:whoxyk6:wistiak5:witaik11:woocommercek7:wordnikk9:wordpressk8:workablek7:workatok6:workosk9:worksnapsk9:workstackk14:worldcoinindexk8:worldpayk12:worldweatherk5:wrikek6:xenditk6:yandexk7:yarnpkgk14:youneedabudgetk7:yousignk7:youtubek6:zapierk7:zendeskk6:zenkitk7:zenrowsk9:zenscrapek7:zenserpk6:zeplink10:zerobouncek8:zerotierk6:zillizk8:zipbooksk10:zipcodeapik11:zipcodebasek7:zohocrmk8:zohodeskk5:zonkak5:zulipw1:8R3:214i25:service-name-strict-tokend145:Token under a secret-named key headed by a service whose name is a common word (`square_access_token=`, `BOX_CLIENT_SECRET=`, `segmentWriteKey:`)x3957:(?<![A-Za-z0-9])(?:(?:(?i:(?:a(?:b(?:ly|stract)|ffirm|gora|i21|l(?:chemy|paca)|mplitude|pollo|tlantis|u(?:dd|topilot))|b(?:andwidth|unny)|c(?:a(?:nny|psule)|h(?:atbot|eckout)|i(?:cero|rcle)|l(?:aude|erk|ockwork|ubhouse)|o(?:da|gnito|here|llect2|mmodities|nfluence|pper|urier)|risp|ypress)|d(?:e(?:bounce|no|puty)|itto|r(?:i(?:ft|p)|one))|en(?:igma|v(?:0|oy))|f(?:auna|i(?:reworks|xer)|mfw|u(?:lcrum|ry))|g(?:e(?:mini|ocode)|host|ong|r(?:adle|eenhouse|o(?:ove|q))|u(?:ardian|ru))|h(?:arvest|ea(?:lthchecks|p)|ibp|olistic|u(?:manity|nter))|j(?:enkins|i(?:na|ra)|uro)|k(?:a(?:nban|rma)|e(?:ap|en)|raken)|l(?:ever|inear|oom|u(?:is|no))|m(?:a(?:caddress|gnetic)|i(?:ro|stral)|lflow|o(?:dal|nday))|n(?:eon|imble|utshell)|o(?:ctopus|kta|nepage|utreach)|p(?:a(?:r(?:sers|ticle)|yu)|er(?:cy|plexity|sona)|olygon|r(?:efect|ivacy|ospect)|usher|ypi)|quay|r(?:a(?:bbitmq|ilway|mp|wg)|e(?:charge|finer|pl(?:icate|y)|vamp)|oaring)|s(?:a(?:nity|uce)|emaphore|hortcut|i(?:ft|rv)|lack|marty|nyk|onar|quare|tability|well)|t(?:eamwork|ogether|ra(?:nslate|vis)|ur(?:nstile|so)|wist)|unleash|v(?:ault|erifier)|w(?:asabi|ise|riter)|xero|yelp|zo(?:ho|om)))[_.-]?|(?i:(?:box|duo|etsy|fly|happi|mux|npm|ovh|pendo|qase|snov|tatum|vyte))[_.-])(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){0,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?:(?i:(?:atlas|column|elastic|harbor|impala|kafka|nexus|red(?:is|shift)|s(?:e(?:gment|ntry)|nowflake)|terraform))[_.-]?|(?i:f(?:loat|rame))[_.-])(?:(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){1,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?i:(?:a(?:ccess(?:key|token)|pikey|uth(?:key|token))|cred(?:entials?|s)|licensekey|p(?:a(?:ss(?:phrase|w(?:d|ord))|t)|rivatekey|wd)|secret(?:(?:key|s))?|tokens?))(?i:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?))(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))e3:3.0k4:ablyk8:abstractk6:affirmk5:agorak4:ai21k7:alchemyk6:alpacak9:amplitudek6:apollok8:atlantisk5:atlask4:auddk9:autopilotk9:bandwidthk4:box-k4:box.k4:box_k5:bunnyk5:cannyk7:capsulek7:chatbotk8:checkoutk6:cicerok6:circlek6:claudek5:clerkk9:clockworkk9:clubhousek4:codak7:cognitok6:coherek8:collect2k6:columnk11:commoditiesk10:confluencek6:copperk7:courierk5:crispk7:cypressk8:debouncek4:denok6:deputyk5:dittok5:driftk4:dripk5:dronek4:duo-k4:duo.k4:duo_k7:elastick6:enigmak4:env0k5:envoyk5:etsy-k5:etsy.k5:etsy_k5:faunak9:fireworksk5:fixerk6:float-k6:float.k6:float_k4:fly-k4:fly.k4:fly_k4:fmfwk6:frame-k6:frame.k6:frame_k7:fulcrumk4:furyk6:geminik7:geocodek5:ghostk4:gongk6:gradlek10:greenhousek6:groovek4:groqk8:guardiank4:guruk6:happi-k6:happi.k6:happi_k6:harbork7:harvestk12:healthchecksk4:heapk4:hibpk8:holistick8:humanityk6:hunterk6:impalak7:jenkinsk4:jinak4:jirak4:jurok5:kafkak6:kanbank5:karmak4:keapk4:keenk6:krakenk5:leverk6:lineark4:loomk4:luisk4:lunok10:macaddressk8:magnetick4:mirok7:mistralk6:mlflowk5:modalk6:mondayk4:mux-k4:mux.k4:mux_k4:neonk5:nexusk6:nimblek4:npm-k4:npm.k4:npm_k8:nutshellk7:octopusk4:oktak7:onepagek8:outreachk4:ovh-k4:ovh.k4:ovh_k7:parsersk8:particlek4:payuk6:pendo-k6:pendo.k6:pendo_k5:percyk10:perplexityk7:personak7:polygonk7:prefectk7:privacyk8:prospectk6:pusherk4:pypik5:qase-k5:qase.k5:qase_k4:quayk8:rabbitmqk7:railwayk4:rampk4:rawgk8:rechargek5:redisk8:redshiftk7:refinerk9:replicatek5:replyk6:revampk7:roaringk6:sanityk5:saucek7:segmentk9:semaphorek6:sentryk8:shortcutk4:siftk4:sirvk5:slackk6:smartyk5:snov-k5:snov.k5:snov_k9:snowflakek4:snykk5:sonark6:squarek9:stabilityk5:swellk6:tatum-k6:tatum.k6:tatum_k8:teamworkk9:terraformk8:togetherk9:translatek6:travisk9:turnstilek5:tursok5:twistk7:unleashk5:vaultk8:verifierk5:vyte-k5:vyte.k5:vyte_k6:wasabik4:wisek6:writerk4:xerok4:yelpk4:zohok4:zoomw1:8
 """#####),
         ("tokens-business", #####"""
 # swift-redact rule pack: tokens-business
@@ -10815,6 +11801,3432 @@ mustKeep = [
 """#####, #####"""
 R2:28i19:new-relic-admin-keyd40:New Relic admin API key (NRAA- + 27 hex)x23:\b(NRAA-[a-f0-9]{27})\bk5:nraa-R2:43i19:new-relic-query-keyd51:New Relic Insights query key (NRIQ- + 32 base64url)x43:\b(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])k5:nriq-R2:57i22:new-relic-rest-api-keyd39:New Relic REST API key (NRRA- + 42 hex)x23:\b(NRRA-[a-f0-9]{42})\bk5:nrra-R2:72i33:new-relic-synthetics-location-keyd67:New Relic synthetics private location key (NRSP- + region + 31 hex)x39:\b(NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31})\bk5:nrsp-R2:86i13:pixie-api-keyd42:Pixie (New Relic) API key (px-api- + UUID)x88:\b(px-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk7:px-api-R3:100i16:pixie-deploy-keyd49:Pixie (New Relic) deployment key (px-dep- + UUID)x88:\b(px-dep-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk7:px-dep-R3:114i24:sentry-legacy-auth-tokend58:Sentry legacy auth token (64 hex) next to a sentry keywordx428:(?i:sentry)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])e3:3.0k6:sentryR3:134i10:sentry-dsnd83:Sentry / GlitchTip DSN (https://<32 hex public key>[:<32 hex secret>]@host/project)x199:(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]*(?i:sentry)[\w.-]*(?::\d+)?/\d+|(?i:dsn)[\"'\x60]?\s{0,3}[:=]\s{0,3}[\"'\x60]?(?i:https?)://([a-f0-9]{32}(?::[a-f0-9]{32})?)@[\w.-]+(?::\d+)?/\d+k6:sentryk3:dsnR3:151i15:bugsnag-api-keyd59:Bugsnag notifier API key (32 hex) next to a bugsnag keywordx424:(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:bugsnagR3:169i18:bugsnag-auth-tokend74:Bugsnag data access / personal auth token (UUID) next to a bugsnag keywordx485:(?i:bugsnag)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:bugsnagR3:187i20:rollbar-access-tokend73:Rollbar project / account access token (32 hex) next to a rollbar keywordx424:(?i:rollbar)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:rollbarR3:206i14:raygun-api-keyd66:Raygun application API key (20-24 base62) next to a raygun keywordx395:(?i:raygun)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|auth|access|pat))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,24})(?![A-Za-z0-9])e3:3.5k6:raygunR3:222i20:airbrake-project-keyd59:Airbrake project key (32 alnum) next to an airbrake keywordx426:(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:airbrakeR3:239i17:airbrake-user-keyd64:Airbrake user key / token (40 alnum) next to an airbrake keywordx426:(?i:airbrake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k8:airbrakeR3:256i23:honeybadger-project-keyd43:Honeybadger project API key (hbp_ + base62)x28:\b(hbp_[A-Za-z0-9]{20,40})\bk4:hbp_R3:271i19:honeybadger-api-keyd96:Honeybadger legacy project key / personal auth token (6-40 base62) next to a honeybadger keywordx430:(?i:honeybadger)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{6,40})(?![A-Za-z0-9])e3:3.0k11:honeybadgerR3:288i20:honeycomb-ingest-keyd59:Honeycomb ingest key (hcaik_ / hcxik_ + 58 lowercase alnum)x27:\b(hc[ax]ik_[a-z0-9]{58})\bk6:hcaik_k6:hcxik_R3:302i24:honeycomb-management-keyd65:Honeycomb management API key (hcamk_ / hcxmk_ + 26 id, secret 32)x45:\b(hc[ax]mk_[a-z0-9]{26}(?::[a-z0-9]{32})?)\bk6:hcamk_k6:hcxmk_R3:317i22:lightstep-access-tokend89:Lightstep / Cloud Observability access token (base64, 60-200) next to a lightstep keywordx443:(?i:lightstep)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,200}={0,2})(?![A-Za-z0-9+/])e3:4.0k9:lightstepR3:333i21:logzio-shipping-tokend62:Logz.io log shipping token (32 letters) next to a logz keywordx493:(?:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:listener(?:-[a-z]{2})?\.logz\.io)[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z]{32})(?![A-Za-z0-9])e3:3.5k4:logzR3:350i16:logzio-api-tokend47:Logz.io API token (UUID) next to a logz keywordx482:(?i:logz)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k4:logzR3:367i21:loggly-customer-tokend74:Loggly customer token (UUID) next to a loggly keyword or in the inputs URLx522:(?:(?i:loggly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:loggly\.com/(?:inputs|bulk)/))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k6:logglyR3:383i20:papertrail-api-tokend61:Papertrail API token (20 base62) next to a papertrail keywordx428:(?i:papertrail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.5k10:papertrailR3:401i19:sumologic-access-idd60:Sumo Logic access ID (su + 12 base62) next to a sumo keywordx414:(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(su[A-Za-z0-9]{12})(?![A-Za-z0-9])e3:3.0k4:sumoR3:417i20:sumologic-access-keyd56:Sumo Logic access key (64 base62) next to a sumo keywordx422:(?i:sumo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k4:sumoR3:433i25:sumologic-http-source-urld69:Sumo Logic hosted HTTP source URL (the path token authorises uploads)x113:(?i:https://[\w-]+\.collection(?:\.[\w-]+)?\.sumologic\.com/receiver/v1/(?:http|otlp)/)([A-Za-z0-9_=+/-]{40,400})k22:sumologic.com/receiverR3:446i16:splunk-hec-tokend64:Splunk HTTP Event Collector token (Authorization: Splunk <UUID>)x216:(?:(?i:\bSplunk\s+)|(?i:splunk|\bhec)[\w.-]{0,20}?(?i:token)[\w.-]{0,8}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,2}|\s)\s{0,3}(?:\\?[\"'\x60])?)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk6:splunkk4:hec_k4:hec-k4:hec.R3:460i26:splunk-observability-tokend106:Splunk Observability (SignalFx) access token (22 base64url) next to X-SF-Token / signalfx / splunk keywordx447:(?i:signalfx|\bsfx|splunk|x-sf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k8:signalfxk3:sfxk6:splunkk5:x-sf-R3:479i17:coralogix-api-keyd45:Coralogix API key (cxtp_ / cxup_ + 30 base62)x32:\b(cx[tu]p_[A-Za-z0-9]{25,40})\bk5:cxtp_k5:cxup_R3:493i21:coralogix-private-keyd63:Coralogix legacy private key (UUID) next to a coralogix keywordx487:(?i:coralogix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k9:coralogixR3:509i21:betterstack-api-tokend80:Better Stack / Better Uptime API token (24 base62) next to a betterstack keywordx454:(?i:better[_.-]?stack|better[_.-]?uptime)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k11:betterstackk12:better_stackk12:better-stackk12:better.stackk12:betteruptimek13:better_uptimek13:better-uptimek13:better.uptimeR3:525i20:logtail-source-tokend78:Better Stack Logs (Logtail) source token (24 base62) next to a logtail keywordx425:(?i:logtail)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k7:logtailR3:541i15:axiom-api-tokend30:Axiom API token (xaat- + UUID)x86:\b(xaat-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk5:xaat-R3:555i20:axiom-personal-tokend42:Axiom personal access token (xapt- + UUID)x86:\b(xapt-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk5:xapt-R3:569i24:elastic-apm-secret-tokend77:Elastic APM server secret token (16-64 base62) next to an elastic apm keywordx403:(?i:elastic[_.-]?apm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret[_.-]?token|api[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16,64})(?![A-Za-z0-9])e3:3.5k11:elastic_apmk11:elastic-apmk11:elastic.apmk10:elasticapmR3:585i22:appdynamics-access-keyd101:AppDynamics controller account access key (12 lowercase alnum or UUID) next to an appdynamics keywordx482:(?i:appdynamics|\bappd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|access|password))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-z0-9]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k11:appdynamicsk4:appdR3:601i17:instana-agent-keyd71:Instana agent key / API token (22 base64url) next to an instana keywordx451:(?:(?i:instana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapiToken\s+))(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k7:instanaR3:618i15:checkly-api-keyd69:Checkly API key (cu_ + 32 alnum, or 32 hex next to a checkly keyword)x448:(?i:checkly)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:cu_[A-Za-z0-9]{32}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])e3:3.0k7:checklyR3:634i16:checkly-user-keyd35:Checkly user API key (cu_ + 32 hex)x21:\b(cu_[a-f0-9]{32})\bk3:cu_R3:649i19:uptimerobot-api-keyd87:UptimeRobot API key (u / m / ur + digits + '-' + 24 hex) next to an uptimerobot keywordx520:(?:(?i:uptime[_.-]?robot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.uptimerobot\.com)[^\s\"'<>]{0,160}?[?&](?i:api_key)=)(?<![A-Za-z0-9])((?:ur?|m)[0-9]{6,10}-[a-z0-9]{24})(?![A-Za-z0-9-])e3:3.0k11:uptimerobotk12:uptime_robotk12:uptime-robotR3:667i17:pingdom-api-tokend62:Pingdom API 3.1 token (64 base64url) next to a pingdom keywordx432:(?i:pingdom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])e3:3.5k7:pingdomR3:683i18:statuscake-api-keyd59:StatusCake API key (20 base62) next to a statuscake keywordx431:(?i:statuscake)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])e3:3.5k10:statuscakeR3:699i18:statuspage-api-keyd64:Atlassian Statuspage API key (UUID) next to a statuspage keywordx489:(?i:statuspage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:statuspageR3:716i17:pagerduty-api-keyd79:PagerDuty REST API key / user token (20 characters) next to a pagerduty keywordx838:(?:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?<![A-Za-z0-9])(?i:pd)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])e3:3.5k9:pagerdutyk10:pager_dutyk10:pager-dutyk3:pd_k3:pd-R3:734i25:pagerduty-integration-keyd81:PagerDuty Events integration / routing key (32 alnum) next to a pagerduty keywordx415:(?i:pager[_.-]?duty)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:integration|routing|service|events?)[\s_.-]?key)[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:pagerdutyk10:pager_dutyk10:pager-dutyR3:750i16:opsgenie-api-keyd70:Opsgenie API key (UUID) next to an opsgenie keyword or GenieKey schemex509:(?:(?i:opsgenie)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bGenieKey\s+))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:opsgeniek8:geniekeyR3:769i19:firehydrant-api-keyd47:FireHydrant bot token / API key (fhb- + 32 hex)x25:\b(fhb-[a-f0-9]{32,64})\bk4:fhb-R3:784i14:rootly-api-keyd33:Rootly API key (rootly_ + 64 hex)x31:\b(rootly_[A-Za-z0-9]{40,80})\bk7:rootly_R3:798i15:bugherd-api-keyd62:BugHerd API key (22 lowercase alnum) next to a bugherd keywordx422:(?i:bugherd)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{22})(?![A-Za-z0-9])e3:3.0k7:bugherdR3:815i28:new-relic-legacy-license-keyd86:New Relic legacy license key (40 hex) / API key (64 alnum) next to a new relic keywordx428:(?i:new[ _.-]?relic|\bnr[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[a-fA-F0-9]{40}|[A-Za-z0-9]{64}))(?![A-Za-z0-9afAF-])e3:3.0k8:newrelick9:new_relick9:new-relick9:new.relick9:new relick3:nr_k3:nr-k3:nr.R3:832i20:logdna-ingestion-keyd80:Mezmo (LogDNA) ingestion / service key (32 hex) next to a logdna / mezmo keywordx430:(?i:logdna|mezmo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:logdnak5:mezmoR3:848i16:cronitor-api-keyd76:Cronitor API key (32 alnum) next to a cronitor keyword or in a telemetry URLx452:(?:(?i:cronitor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:cronitor\.link/p/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:cronitorR3:865i21:healthchecks-ping-urld75:Healthchecks.io ping URL (hc-ping.com/<UUID> or /<22-char ping key>/<slug>)x118:(?i:hc-ping\.com/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{22}(?=/))k11:hc-ping.comR3:878i17:victorops-api-keyd102:Splunk On-Call (VictorOps) API key / REST integration key (32 hex or UUID) next to a victorops keywordx601:(?:(?i:victor[_.-]?ops|splunk[_.-]?on[_.-]?call)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alert\.victorops\.com/integrations/generic/\d+/alert/))(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k9:victoropsk10:victor_opsk10:victor-opsk14:splunk_on_callk12:splunkoncallR3:899i20:datadog-client-tokend54:Datadog RUM / browser logs client token (pub + 32 hex)x64:(?<![A-Za-z0-9])(?<![A-Za-z0-9])(pub[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k3:pubR3:918i17:fullstory-api-keyd45:FullStory API key (region na1./eu1. + base64)x43:\b((?:na|eu)1\.[A-Za-z0-9+/]{40,200}={0,2})e3:4.0k4:na1.k4:eu1.R3:935i25:fullstory-api-key-keywordd59:FullStory API key (base64, 60+) next to a fullstory keywordx443:(?i:fullstory)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,300}={0,2})(?![A-Za-z0-9+/])e3:4.0k9:fullstoryR3:951i15:mixpanel-secretd98:Mixpanel project token / API secret / service account secret (32 alnum) next to a mixpanel keywordx425:(?i:mixpanel)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:mixpanelR3:969i17:amplitude-api-keyd68:Amplitude API key / secret key (32 hex) next to an amplitude keywordx426:(?i:amplitude)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:amplitudeR3:986i24:segment-public-api-tokend43:Segment Public API token (sgp_ + 64 base62)x25:\b(sgp_[A-Za-z0-9]{64})\bk4:sgp_R4:1000i17:segment-write-keyd81:Segment source write key (32 base62) / Config API token next to a segment keywordx558:(?<![A-Za-z0-9])(?i:segment(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])e3:3.5k7:segmentR4:1016i24:posthog-personal-api-keyd43:PostHog personal API key (phx_ + 43 base62)x29:\b(phx_[A-Za-z0-9_]{40,50})\bk4:phx_R4:1030i23:posthog-project-api-keyd42:PostHog project API key (phc_ + 43 base62)x29:\b(phc_[A-Za-z0-9_]{40,50})\bk4:phc_R4:1044i32:posthog-feature-flags-secure-keyd55:PostHog feature flags secure API key (phs_ + 43 base62)x29:\b(phs_[A-Za-z0-9_]{40,50})\bk4:phs_R4:1058i21:rudderstack-write-keyd80:RudderStack source write key / access token (27 base62) next to a rudder keywordx424:(?i:rudder)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27})(?![A-Za-z0-9])e3:3.5k6:rudderR4:1075i23:launchdarkly-mobile-keyd37:LaunchDarkly mobile key (mob- + UUID)x85:\b(mob-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk4:mob-R4:1089i20:launchdarkly-sdk-keyd46:LaunchDarkly server-side SDK key (sdk- + UUID)x85:\b(sdk-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk4:sdk-R4:1104i13:split-sdk-keyd91:Split (Harness FME) SDK / Admin API key (36-40 lowercase alnum) next to a split.io key namex513:(?<![A-Za-z0-9])(?i:split(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{36,40})(?![A-Za-z0-9])e3:3.0k5:splitR4:1121i25:flagsmith-environment-keyd97:Flagsmith environment key (ser. + 22 base62 server key, or 22 base62) next to a flagsmith keywordx453:(?i:flagsmith)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ser\.[A-Za-z0-9]{22}|[A-Za-z0-9]{22}))(?![A-Za-z0-9.])e3:3.5k9:flagsmithR4:1137i17:configcat-sdk-keyd86:ConfigCat SDK key (configcat-sdk-1/22/22, or legacy 22/22 next to a configcat keyword)x205:(?:\b(configcat-sdk-1/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22})|(?i:configcat)[\w.-]{0,30}?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}|\s)\s{0,3}(?:\\?[\"'\x60])?([A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}))(?![A-Za-z0-9_-])k9:configcatR4:1152i20:optimizely-api-tokend85:Optimizely personal access token (2: + 40-60 base64url) next to an optimizely keywordx441:(?i:optimizely)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9]:[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])e3:3.5k10:optimizelyR4:1168i21:statsig-server-secretd50:Statsig server secret key (secret- + 40-50 base62)x83:\b(secret-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\be3:4.0k7:secret-R4:1184i19:statsig-console-keyd49:Statsig console API key (console- + 40-50 base62)x84:\b(console-(?=[A-Za-z0-9]{0,49}[A-Z])(?=[A-Za-z0-9]{0,49}[a-z])[A-Za-z0-9]{40,50})\be3:4.0k8:console-R4:1199i21:pendo-integration-keyd77:Pendo integration key (UUID, optional .us/.eu suffix) next to a pendo keywordx499:(?i:pendo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?:\.[a-z]{2})?)(?![A-Za-z0-9.-])e3:3.0k5:pendoR4:1217i17:unleash-api-tokend52:Unleash API token (<project>:<environment>.<64 hex>)x98:(?<![\w*:-])((?:\*|\[\]|[a-z0-9][a-z0-9_-]{0,40}):(?:\*|[a-z0-9][a-z0-9_-]{0,40})\.[a-f0-9]{64})\bk7:unleashR4:1232i14:beamer-api-keyd59:Beamer API key (b_ + 44 base64url) next to a beamer keywordx429:(?i:beamer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(b_[A-Za-z0-9=_-]{44})(?![A-Za-z0-9])e3:3.5k6:beamerR4:1249i20:looker-client-secretd62:Looker API3 client secret (24 base62) next to a looker keywordx377:(?i:looker)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.5k6:lookerR4:1269i17:clickup-api-tokend67:ClickUp personal API token (pk_ + user id + _ + 32 uppercase alnum)x33:\b(pk_[0-9]{6,10}_[0-9A-Z]{32})\bk3:pk_R4:1283i14:trello-api-keyd48:Trello API key (32 hex) next to a trello keywordx421:(?:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.trello\.com)[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:trelloR4:1301i17:trello-user-tokend50:Trello user token (ATTA + 64 hex + 8 hex checksum)x44:\b(ATTA[a-fA-F0-9]{64}(?:[a-fA-F0-9]{8})?)\bk4:attaR4:1315i19:trello-legacy-tokend73:Trello legacy user token / OAuth secret (64 hex) next to a trello keywordx429:(?i:trello)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-fA-F0-9]{64})(?![A-Za-z0-9afAF-])e3:3.0k6:trelloR4:1331i18:linear-oauth-tokend47:Linear OAuth access token (lin_oauth_ + 64 hex)x28:\b(lin_oauth_[a-f0-9]{64})\bk10:lin_oauth_R4:1345i18:shortcut-api-tokend77:Shortcut (Clubhouse) API token (UUID) next to a shortcut / clubhouse key namex574:(?<![A-Za-z0-9])(?i:shortcut|clubhouse)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:shortcutk9:clubhouseR4:1362i20:smartsheet-api-tokend74:Smartsheet API access token (26 or 37 base62) next to a smartsheet keywordx450:(?i:smartsheets?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{37}|[A-Za-z0-9]{26}))(?![A-Za-z0-9])e3:3.5k10:smartsheetR4:1378i17:todoist-api-tokend52:Todoist API token (40 hex) next to a todoist keywordx425:(?i:todoist)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:todoistR4:1394i17:miro-access-tokend87:Miro REST API access token (eyJtaXJvLm9yaWdpbiI6... base64url JSON header + _ + secret)x82:\b(eyJtaXJvLm9yaWdpbiI6[A-Za-z0-9_=-]{6,40}_[A-Za-z0-9_-]{20,60})(?![A-Za-z0-9_-])k20:eyjtaxjvlm9yawdpbii6R4:1408i17:miro-legacy-tokend74:Miro legacy OAuth token / app secret (27-36 base62) next to a miro keywordx441:(?i:(?<![A-Za-z0-9])miro)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{27,36})(?![A-Za-z0-9])e3:3.5k4:miroR4:1425i9:box-tokend70:Box developer token / client secret (32 base62) next to a box key namex498:(?<![A-Za-z0-9])(?i:box)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k3:boxR4:1442i18:dropbox-app-secretd75:Dropbox app key / app secret (15 lowercase alnum) next to a dropbox keywordx422:(?i:dropbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{15})(?![A-Za-z0-9])e3:3.0k7:dropboxR4:1459i14:coda-api-tokend45:Coda API token (UUID) next to a coda key namex560:(?<![A-Za-z0-9])(?i:coda)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k4:codaR4:1476i19:asana-client-secretd61:Asana OAuth client secret (32 alnum) next to an asana keywordx385:(?i:asana)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:client[_.-]?secret|secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k5:asanaR4:1493i16:monday-api-tokend51:monday.com API token (JWT) next to a monday keywordx566:(?<![A-Za-z0-9])(?i:monday(?:[_.-]?com)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])e3:3.0k6:mondayR4:1508i21:basecamp-access-tokend84:Basecamp OAuth access token (Rails signed, BAh... base64) next to a basecamp keywordx443:(?i:basecamp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(BAh[A-Za-z0-9+/=-]{60,400})(?![A-Za-z0-9+/=-])e3:4.0k8:basecampR4:1524i21:wrike-permanent-tokend58:Wrike permanent access token (JWT) next to a wrike keywordx474:(?i:wrike)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])e3:3.0k5:wrikeR4:1540i18:zapier-webhook-urld69:Zapier catch hook URL (hooks.zapier.com/hooks/catch/<account>/<hook>)x114:(?i:hooks\.zapier\.com/hooks/(?:catch|standard)/)([0-9]{3,12}/[A-Za-z0-9]{5,16}|[A-Za-z0-9]{12,40})(?![A-Za-z0-9])e3:3.0k16:hooks.zapier.comR4:1554i16:make-webhook-urld73:Make (Integromat) webhook URL (hook.<zone>.make.com/<32 lowercase alnum>)x97:(?i:hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:make.comk14:integromat.comR4:1568i14:make-api-tokend71:Make (Integromat) API token (UUID) next to a make / integromat key namex517:(?i:make(?:[_.-]?com)?[_.-]?api|integromat)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:make_apik8:make-apik7:makeapik8:make.comk10:integromatR4:1586i17:pipedream-api-keyd54:Pipedream API key (32 hex) next to a pipedream keywordx427:(?i:pipedream)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:pipedreamR4:1602i20:pipedream-source-urld68:Pipedream HTTP source endpoint URL (https://<eo id>.m.pipedream.net)x60:(?i:https?://)(e[no][a-z0-9]{10,20})(?i:\.m\.pipedream\.net)k13:pipedream.netR4:1615i17:tines-webhook-urld76:Tines webhook URL (<tenant>.tines.com/webhook/<32 hex path>/<32 hex secret>)x62:(?i:\.tines\.(?:com|io)/webhook/)([a-f0-9]{32}/[a-f0-9]{32})\bk6:tines.R4:1628i17:ifttt-webhook-keyd67:IFTTT Webhooks (Maker) key (maker.ifttt.com/.../key/<22 base64url>)x102:(?i:maker\.ifttt\.com/(?:trigger/[\w.-]+/(?:json/)?with/)?key/)([A-Za-z0-9_-]{20,43})(?![A-Za-z0-9_-])k9:ifttt.comR4:1641i17:ifttt-service-keyd74:IFTTT service key / webhook key (22-64 base64url) next to an ifttt keywordx430:(?i:ifttt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{22,64})(?![A-Za-z0-9_-])e3:3.5k5:iftttR4:1657i15:toggl-api-tokend54:Toggl Track API token (32 hex) next to a toggl keywordx423:(?i:toggl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:togglR4:1673i16:clockify-api-keyd55:Clockify API key (48 base62) next to a clockify keywordx426:(?i:clockify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])e3:3.5k8:clockifyR4:1689i18:everhour-api-tokend69:Everhour API token (4-4-6-6-8 hex groups) next to an everhour keywordx486:(?i:everhour)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{8})(?![A-Za-z0-9-])e3:3.0k8:everhourR4:1705i20:linear-client-secretd61:Linear OAuth client secret (32 hex) next to a linear key namex501:(?<![A-Za-z0-9])(?i:linear)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:linearR4:1721i15:jotform-api-keyd68:Jotform API key (32 hex) next to a jotform keyword or in its API URLx533:(?:(?i:jotform)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.jotform\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:jotformR4:1738i13:tmetric-tokend62:TMetric API token (64 uppercase hex) next to a tmetric keywordx425:(?i:tmetric)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:tmetricR4:1754i14:zenkit-api-keyd71:Zenkit API key (8 lowercase alnum - 32 base62) next to a zenkit keywordx437:(?i:zenkit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{8}-[A-Za-z0-9]{32})(?![A-Za-z0-9-])e3:3.5k6:zenkitR4:1770i16:tefter-api-tokend62:Tefter API token (20 lowercase alnum) next to a tefter keywordx424:(?i:tefter)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k6:tefterR4:1789i18:vimeo-access-tokend55:Vimeo API access token (32 hex) next to a vimeo keywordx423:(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:vimeoR4:1805i19:vimeo-client-secretd56:Vimeo client secret (128 base64) next to a vimeo keywordx373:(?i:vimeo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{128})(?![A-Za-z0-9+/])e3:4.0k5:vimeoR4:1820i16:wistia-api-tokend50:Wistia API token (64 hex) next to a wistia keywordx424:(?i:wistia)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k6:wistiaR4:1836i16:mux-token-secretd66:Mux API access token secret (base64, 60-90) next to a mux key namex513:(?<![A-Za-z0-9])(?i:mux)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{60,90}={0,2})(?![A-Za-z0-9+/])e3:4.0k3:muxR4:1852i21:cloudinary-api-secretd65:Cloudinary API secret (27 base64url) next to a cloudinary keywordx375:(?i:cloudinary)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])e3:3.5k10:cloudinaryR4:1868i20:imagekit-private-keyd59:ImageKit private API key (private_ + 28 base64 ending in =)x30:\b(private_[A-Za-z0-9+/]{27}=)k8:private_R4:1882i16:imagekit-api-keyd63:ImageKit private key (28-36 base64) next to an imagekit keywordx454:(?i:imagekit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])((?:private_)?[A-Za-z0-9+/]{27,36}={0,2})(?![A-Za-z0-9+/])e3:3.5k8:imagekitR4:1898i21:uploadcare-secret-keyd60:Uploadcare secret key (20 hex) next to an uploadcare keywordx381:(?i:uploadcare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|key|token))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k10:uploadcareR4:1914i17:filestack-api-keyd73:Filestack API key (20-22 base62) / app secret next to a filestack keywordx429:(?i:filestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,22})(?![A-Za-z0-9])e3:3.5k9:filestackR4:1931i13:imgix-api-keyd66:imgix API key (ak_ + hex, or 40-80 alnum) next to an imgix keywordx434:(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:ak_)?[A-Za-z0-9]{40,80})(?![A-Za-z0-9])e3:3.5k5:imgixR4:1947i18:imgix-secure-tokend66:imgix source secure URL token (16 base62) next to an imgix keywordx413:(?i:imgix)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secure[_.-]?(?:url[_.-]?)?token|sign(?:ing)?[_.-]?key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k5:imgixR4:1963i15:pixabay-api-keyd79:Pixabay API key (8 digits - 25 hex) next to a pixabay keyword or in its API URLx539:(?:(?i:pixabay)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pixabay\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9]{8}-[a-f0-9]{25})(?![A-Za-z0-9-])e3:3.0k7:pixabayR4:1980i19:unsplash-access-keyd95:Unsplash access key / secret key (43 base64url) next to an unsplash keyword or Client-ID headerx495:(?:(?i:unsplash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.unsplash\.com)[^\s\"'<>]{0,160}?[?&](?i:client_id)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k8:unsplashR4:1997i14:pexels-api-keyd51:Pexels API key (56 base62) next to a pexels keywordx424:(?i:pexels)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])e3:3.5k6:pexelsR4:2013i13:giphy-api-keyd67:GIPHY API key (32 base62) next to a giphy keyword or in its API URLx529:(?:(?i:giphy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.giphy\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k5:giphyR4:2030i19:imgur-client-secretd59:Imgur OAuth client secret (40 hex) next to an imgur keywordx376:(?i:imgur)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:secret|token|key))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k5:imgurR4:2046i14:lastfm-api-keyd83:Last.fm API key / shared secret (32 hex) next to a lastfm keyword or in its API URLx544:(?:(?i:last[_.-]?fm)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ws\.audioscrobbler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:lastfmk7:last_fmk7:last.fmk7:last-fmk14:audioscrobblerR4:2063i13:discogs-tokend92:Discogs personal access token (40 base62) next to a discogs keyword or Discogs token= schemex452:(?:(?i:discogs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bDiscogs\s+token=))(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k7:discogsR4:2080i23:transloadit-auth-secretd82:Transloadit auth key (32 hex) / auth secret (40 hex) next to a transloadit keywordx449:(?i:transloadit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{40}|[A-Za-z0-9]{32}))(?![A-Za-z0-9])e3:3.0k11:transloaditR4:2099i25:contentful-delivery-tokend91:Contentful Content Delivery / Preview API token (43 base64url) next to a contentful keywordx434:(?i:contentful)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9=_-]{43})(?![A-Za-z0-9=_-])e3:3.5k10:contentfulR4:2116i16:sanity-api-tokend63:Sanity API token (sk + 150-200 base62) next to a sanity keywordx431:(?i:sanity)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(sk[A-Za-z0-9]{150,200})(?![A-Za-z0-9])e3:4.0k6:sanityR4:2134i22:storyblok-access-tokend65:Storyblok access token (20-30 base62) next to a storyblok keywordx430:(?i:storyblok)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20,30})(?![A-Za-z0-9])e3:3.5k9:storyblokR4:2150i20:prismic-access-tokend74:Prismic permanent access token (MC5 base64 ... ) next to a prismic keywordx446:(?i:prismic)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9+/])(MC5[A-Za-z0-9_.+/=-]{40,300})(?![A-Za-z0-9_.+/=-])e3:4.0k7:prismicR4:2166i17:datocms-api-tokend52:DatoCMS API token (30 hex) next to a datocms keywordx430:(?i:dato(?:cms)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])e3:3.0k4:datoR4:2182i16:strapi-api-tokend55:Strapi API token (128-256 hex) next to a strapi keywordx426:(?i:strapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{128,256})(?![A-Za-z0-9])e3:3.0k6:strapiR4:2198i19:ghost-admin-api-keyd71:Ghost Admin API key (24 hex id : 64 hex secret) next to a ghost keywordx433:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-f0-9]{24}:[a-f0-9]{64})(?![A-Za-z0-9])e3:3.0k5:ghostR4:2215i21:ghost-content-api-keyd54:Ghost Content API key (26 hex) next to a ghost keywordx493:(?:(?i:ghost)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:/ghost/api/(?:v\d+/|content/))[^\s\"'<>]{0,160}?[?&](?i:key)=)(?<![A-Za-z0-9])([a-f0-9]{26})(?![A-Za-z0-9af-])e3:3.0k5:ghostR4:2232i30:wordpress-application-passwordd88:WordPress application password (six groups of 4 alnum) next to a wordpress / wp key namex826:(?:(?i:wordpress|\bwp[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:pass(?:word)?|secret|key|token))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bapplication[_.-]?password)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})(?![A-Za-z0-9])e3:3.5k9:wordpressk3:wp_k3:wp-k3:wp.k20:application_passwordk20:application-passwordk20:application.passwordk19:applicationpasswordR4:2249i17:webflow-api-tokend59:Webflow API / site token (64 hex) next to a webflow keywordx425:(?i:webflow)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:webflowR4:2265i21:builderio-private-keyd42:Builder.io private API key (bpk- + 32 hex)x22:\b(bpk-[a-f0-9]{32})\bk4:bpk-R4:2279i19:buttercms-api-tokend69:ButterCMS read / write API token (40 hex) next to a buttercms keywordx500:(?:(?i:butter[_.-]?cms)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.buttercms\.com)[^\s\"'<>]{0,160}?[?&](?i:auth_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k9:buttercmsk10:butter_cmsk10:butter-cmsR4:2296i18:lokalise-api-tokend54:Lokalise API token (40 hex) next to a lokalise keywordx426:(?i:lokalise)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k8:lokaliseR4:2312i22:crowdin-personal-tokend64:Crowdin personal access token (80 hex) next to a crowdin keywordx425:(?i:crowdin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])e3:3.0k7:crowdinR4:2328i19:phrase-access-tokend66:Phrase (PhraseApp) access token (64 hex) next to a phrase key namex515:(?<![A-Za-z0-9])(?i:phrase(?:[_.-]?app)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k6:phraseR4:2344i19:transifex-api-tokend61:Transifex API token (1/ + 40 hex) next to a transifex keywordx436:(?i:transifex|\btx[_.-])(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(1/[a-f0-9]{40})(?![A-Za-z0-9])e3:3.0k9:transifexk3:tx_k3:tx-k3:tx.R4:2360i18:poeditor-api-tokend54:POEditor API token (32 hex) next to a poeditor keywordx426:(?i:poeditor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:poeditorR4:2377i17:gitbook-api-tokend36:GitBook API token (gb_api_ + base62)x31:\b(gb_api_[A-Za-z0-9]{30,60})\bk7:gb_api_R4:2391i13:deepl-api-keyd62:DeepL API authentication key (UUID, free-tier keys end in :fx)x579:(?:(?i:deepl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:fx))(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?::fx)?)(?![A-Za-z0-9:-])e3:3.0k5:deeplk3::fxR4:2408i20:yandex-translate-keyd100:Yandex legacy Translate / Dictionary API key (trnsl. / dict. + 1.1.<date>T<time>Z.<16 hex>.<40 hex>)x104:\b(?<![A-Za-z0-9])((?:trnsl|dict)\.1\.1\.[0-9]{8}T[0-9]{6}Z\.[a-f0-9]{16}\.[a-f0-9]{40})(?![A-Za-z0-9.])e3:3.0k10:trnsl.1.1.k9:dict.1.1.R4:2422i22:detectlanguage-api-keyd65:Detect Language API key (32 hex) next to a detectlanguage keywordx438:(?i:detect[_.-]?language)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k14:detectlanguagek15:detect_languagek15:detect-languageR4:2439i18:contentstack-tokend88:Contentstack delivery / management token (cs + 24-40 hex) next to a contentstack keywordx432:(?i:contentstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])(cs[a-f0-9]{24,40})(?![A-Za-z0-9])e3:3.0k12:contentstackR4:2455i14:weglot-api-keyd29:Weglot API key (wg_ + 32 hex)x21:\b(wg_[a-f0-9]{32})\bk3:wg_R4:2472i20:weatherstack-api-keyd104:weatherstack (apilayer) weather API access key (32 hex) next to a weatherstack keyword or in its API URLx559:(?:(?i:weatherstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?weatherstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:weatherstackR4:2490i21:positionstack-api-keyd108:positionstack (apilayer) geocoding API access key (32 hex) next to a positionstack keyword or in its API URLx561:(?:(?i:positionstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?positionstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:positionstackR4:2508i15:ipstack-api-keyd101:ipstack (apilayer) IP geolocation API access key (32 hex) next to a ipstack keyword or in its API URLx549:(?:(?i:ipstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:ipstackR4:2526i19:marketstack-api-keyd107:marketstack (apilayer) stock market API access key (32 hex) next to a marketstack keyword or in its API URLx557:(?:(?i:marketstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?marketstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:marketstackR4:2544i18:mediastack-api-keyd97:mediastack (apilayer) news API access key (32 hex) next to a mediastack keyword or in its API URLx555:(?:(?i:mediastack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?mediastack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:mediastackR4:2562i17:serpstack-api-keyd105:serpstack (apilayer) search results API access key (32 hex) next to a serpstack keyword or in its API URLx553:(?:(?i:serpstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?serpstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:serpstackR4:2580i19:scrapestack-api-keyd103:scrapestack (apilayer) scraping API access key (32 hex) next to a scrapestack keyword or in its API URLx557:(?:(?i:scrapestack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?scrapestack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:scrapestackR4:2598i21:aviationstack-api-keyd110:aviationstack (apilayer) flight data API access key (32 hex) next to a aviationstack keyword or in its API URLx561:(?:(?i:aviationstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?aviationstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:aviationstackR4:2616i17:userstack-api-keyd101:userstack (apilayer) user-agent API access key (32 hex) next to a userstack keyword or in its API URLx553:(?:(?i:userstack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?userstack\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:userstackR4:2634i17:numverify-api-keyd107:numverify (apilayer) phone validation API access key (32 hex) next to a numverify keyword or in its API URLx553:(?:(?i:numverify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.|apilayer\.)?numverify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:numverifyR4:2652i20:mailboxlayer-api-keyd114:mailboxlayer (apilayer) e-mail validation API access key (32 hex) next to a mailboxlayer keyword or in its API URLx556:(?:(?i:mailboxlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.mailboxlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:mailboxlayerR4:2670i16:vatlayer-api-keyd92:vatlayer (apilayer) VAT API access key (32 hex) next to a vatlayer keyword or in its API URLx548:(?:(?i:vatlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.vatlayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:vatlayerR4:2688i21:languagelayer-api-keyd117:languagelayer (apilayer) language detection API access key (32 hex) next to a languagelayer keyword or in its API URLx558:(?:(?i:languagelayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.languagelayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:languagelayerR4:2706i20:countrylayer-api-keyd109:countrylayer (apilayer) country data API access key (32 hex) next to a countrylayer keyword or in its API URLx559:(?:(?i:countrylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?countrylayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:countrylayerR4:2724i17:coinlayer-api-keyd103:coinlayer (apilayer) crypto rates API access key (32 hex) next to a coinlayer keyword or in its API URLx553:(?:(?i:coinlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?coinlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:coinlayerR4:2742i21:currencylayer-api-keyd113:currencylayer (apilayer) exchange rates API access key (32 hex) next to a currencylayer keyword or in its API URLx558:(?:(?i:currencylayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api|apilayer)\.currencylayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:currencylayerR4:2760i23:screenshotlayer-api-keyd113:screenshotlayer (apilayer) screenshot API access key (32 hex) next to a screenshotlayer keyword or in its API URLx565:(?:(?i:screenshotlayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?screenshotlayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k15:screenshotlayerR4:2778i16:pdflayer-api-keyd100:pdflayer (apilayer) HTML-to-PDF API access key (32 hex) next to a pdflayer keyword or in its API URLx551:(?:(?i:pdflayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?pdflayer\.(?:com|net|io))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:pdflayerR4:2796i13:fixer-api-keyd94:Fixer (apilayer) exchange rates access key (32 hex) next to a fixer key name or in its API URLx644:(?:(?<![A-Za-z0-9])(?i:fixer(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.fixer\.io|api\.apilayer\.com/fixer)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:fixerR4:2813i24:exchangeratesapi-api-keyd93:exchangeratesapi.io (apilayer) access key (32 hex) next to an exchangeratesapi keyword or URLx562:(?:(?i:exchange[_.-]?rates[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.exchangeratesapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k16:exchangeratesapik18:exchange_rates_apik18:exchange-rates-apik13:exchangeratesR4:2830i16:apilayer-api-keyd68:APILayer marketplace API key (32 base62) next to an apilayer keywordx535:(?:(?i:apilayer)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apilayer\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:apilayerR4:2850i19:openweather-api-keyd85:OpenWeather API key / appid (32 hex) next to an openweather keyword or in its API URLx561:(?:(?i:open[_.-]?weather(?:[_.-]?map)?|pyowm|(?<![A-Za-z])owm(?=[_.-]))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|appid|app[_.-]?id|access))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.openweathermap\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:openweatherk12:open_weatherk12:open-weatherk5:pyowmk4:owm_k4:owm-k4:owm.R4:2868i18:weatherbit-api-keyd74:Weatherbit API key (32 hex) next to a weatherbit keyword or in its API URLx538:(?:(?i:weatherbit)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherbit\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:weatherbitR4:2886i19:tomorrow-io-api-keyd86:Tomorrow.io (ClimaCell) API key (32 base62) next to a tomorrow.io / climacell key namex552:(?:(?i:tomorrow[_.-]?io|climacell)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomorrow\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:tomorrowk9:climacellR4:2903i22:visualcrossing-api-keyd92:Visual Crossing weather API key (25 uppercase alnum) next to a visualcrossing keyword or URLx554:(?:(?i:visual[_.-]?crossing)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:weather\.visualcrossing\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{25})(?![A-Za-z0-9])e3:3.5k14:visualcrossingk15:visual_crossingk15:visual-crossingR4:2920i26:worldweatheronline-api-keyd75:World Weather Online API key (31 hex) next to a worldweather keyword or URLx581:(?:(?i:world[_.-]?weather(?:[_.-]?online)?|\bwwo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.worldweatheronline\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])e3:3.0k12:worldweatherk13:world_weatherk13:world-weatherk3:wwoR4:2937i18:stormglass-api-keyd73:Stormglass API key (two UUIDs joined by '-') next to a stormglass keywordx565:(?i:stormglass)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:stormglassR4:2953i14:openuv-api-keyd49:OpenUV API key (32 hex) next to an openuv keywordx424:(?i:openuv)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:openuvR4:2969i18:weatherapi-api-keyd67:WeatherAPI.com API key (31 hex) next to a weatherapi keyword or URLx562:(?:(?i:weather[_.-]?api(?:[_.-]?com)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.weatherapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{30,32})(?![A-Za-z0-9])e3:3.0k10:weatherapik11:weather_apik11:weather-apiR4:2986i19:accuweather-api-keyd80:AccuWeather API key (32 base62) next to an accuweather keyword or in its API URLx549:(?:(?i:accuweather)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dataservice\.accuweather\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k11:accuweatherR4:3006i19:mapbox-public-tokend47:Mapbox public access token (pk.eyJ... JWT-like)x65:\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k6:pk.eyjR4:3020i22:mapbox-temporary-tokend50:Mapbox temporary access token (tk.eyJ... JWT-like)x65:\b(tk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])k6:tk.eyjR4:3034i12:here-api-keyd90:HERE Location Services API key (43 base64url) next to a here key name or in a HERE API URLx668:(?:(?<![A-Za-z0-9])(?i:here(?:[_.-]?(?:api|maps|geo))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.(?:hereapi|ls\.hereapi)\.com|\.api\.here\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k4:hereR4:3051i14:tomtom-api-keyd74:TomTom Maps API key (32 base62) next to a tomtom keyword or in its API URLx531:(?:(?i:tomtom)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tomtom\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k6:tomtomR4:3068i16:mapquest-api-keyd73:MapQuest API key (32 base62) next to a mapquest keyword or in its API URLx533:(?:(?i:mapquest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:mapquestapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k8:mapquestR4:3085i16:geoapify-api-keyd70:Geoapify API key (32 hex) next to a geoapify keyword or in its API URLx535:(?:(?i:geoapify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geoapify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:geoapifyR4:3102i16:opencage-api-keyd80:OpenCage geocoder API key (32 hex) next to an opencage keyword or in its API URLx554:(?:(?i:open[_.-]?cage(?:data)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.opencagedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:opencagek9:open_cagek9:open-cageR4:3119i23:locationiq-access-tokend85:LocationIQ access token (pk. + 32 hex) next to a locationiq keyword or in its API URLx600:(?:(?i:location[_.-]?iq)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=pk\.[a-f0-9]{32}(?![A-Za-z0-9]))|(?i:(?:us1|eu1|api)\.locationiq\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:pk\.)?[a-f0-9]{32})(?![A-Za-z0-9.])e3:3.0k10:locationiqk11:location_iqk11:location-iqk3:pk.R4:3135i16:radar-secret-keyd59:Radar secret API key (prj_live_sk_ / prj_test_sk_ + 40 hex)x39:\b(prj_(?:live|test)_sk_[a-f0-9]{40})\bk12:prj_live_sk_k12:prj_test_sk_R4:3149i21:radar-publishable-keyd64:Radar publishable API key (prj_live_pk_ / prj_test_pk_ + 40 hex)x39:\b(prj_(?:live|test)_pk_[a-f0-9]{40})\bk12:prj_live_pk_k12:prj_test_pk_R4:3163i13:bing-maps-keyd74:Bing Maps key (64 base64url) next to a bing maps keyword or in its API URLx550:(?:(?i:bing[_.-]?maps?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:dev\.virtualearth\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])e3:3.5k4:bingk12:virtualearthR4:3180i18:what3words-api-keyd85:what3words API key (8 uppercase alnum) next to a what3words keyword or in its API URLx541:(?:(?i:what3words|\bw3w)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.what3words\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{8})(?![A-Za-z0-9])e3:2.5k10:what3wordsk3:w3wR4:3197i19:graphhopper-api-keyd74:GraphHopper API key (UUID) next to a graphhopper keyword or in its API URLx601:(?:(?i:graphhopper)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:graphhopper\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:graphhopperR4:3214i16:geocodio-api-keyd70:Geocodio API key (39 hex) next to a geocodio keyword or in its API URLx532:(?:(?i:geocodio)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocod\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{39})(?![A-Za-z0-9])e3:3.0k8:geocodiok9:geocod.ioR4:3231i33:google-maps-static-signing-secretd86:Google Maps URL signing secret (28 base64url ending =) next to a maps signing key namex452:(?i:(?:google[_.-]?)?maps)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:signing[_.-]?(?:secret|key)|url[_.-]?signing[_.-]?secret|crypto[_.-]?key))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{27}=)(?![A-Za-z0-9_-])e3:3.5k14:signing_secretk13:signingsecretk14:signing-secretk14:signing.secretk11:signing_keyk10:signingkeyk11:signing-keyk11:signing.keyk10:crypto_keyk9:cryptokeyk10:crypto-keyk10:crypto.keyR4:3248i20:mapbox-token-keywordd75:Mapbox access token (pk./sk./tk. + base64url . 22) next to a mapbox keywordx462:(?i:mapbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([pst]k\.[A-Za-z0-9_-]{40,400}\.[A-Za-z0-9_-]{20,24})(?![A-Za-z0-9_-])e3:3.5k6:mapboxR4:3264i17:geocodify-api-keyd72:Geocodify API key (40 hex) next to a geocodify keyword or in its API URLx537:(?:(?i:geocodify)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.geocodify\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k9:geocodifyR4:3281i19:zipcodebase-api-keyd74:Zipcodebase API key (UUID) next to a zipcodebase keyword or in its API URLx602:(?:(?i:zipcodebase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.zipcodebase\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:zipcodebaseR4:3298i18:zipcodeapi-api-keyd74:ZipCodeAPI key (64 base62) next to a zipcodeapi keyword or in its URL pathx471:(?:(?i:zip[_.-]?code[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:zipcodeapi\.com/rest/))(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k10:zipcodeapik12:zip_code_apik11:zipcode_apiR4:3315i17:walkscore-api-keyd73:Walk Score API key (32 hex) next to a walkscore keyword or in its API URLx561:(?:(?i:walk[_.-]?score)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private|wsapikey))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.walkscore\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|wsapikey)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:walkscorek10:walk_scoreR4:3332i12:yelp-api-keyd58:Yelp Fusion API key (128 base64url) next to a yelp keywordx427:(?i:yelp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{128})(?![A-Za-z0-9_-])e3:4.0k4:yelpR4:3348i18:foursquare-api-keyd44:Foursquare Places API key (fsq3 + 44 base64)x31:\b(fsq3[A-Za-z0-9+/=_-]{40,50})e3:4.0k4:fsq3R4:3363i16:maptiler-api-keyd76:MapTiler API key (20-32 base62) next to a maptiler keyword or in its API URLx538:(?:(?i:maptiler)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.maptiler\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,32})(?![A-Za-z0-9])e3:3.5k8:maptilerR4:3380i21:thunderforest-api-keyd81:Thunderforest API key (32 hex) next to a thunderforest keyword or in its tile URLx546:(?:(?i:thunderforest)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:tile\.thunderforest\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:thunderforestR4:3397i24:openrouteservice-api-keyd85:openrouteservice API key (5b3ce3597851110001cf6248 + 32 hex, or its base64 JSON form)x109:\b(5b3ce3597851110001cf6248[a-f0-9]{32}|eyJvcmciOiI1YjNjZTM1OTc4NTExMTAwMDFjZjYyNDgi[A-Za-z0-9+/=_-]{20,200})k24:5b3ce3597851110001cf6248k44:eyjvcmcioii1yjnjztm1otc4ntexmtawmdfjzjyyndgiR4:3411i22:mapillary-access-tokend56:Mapillary client access token (MLY|<client id>|<32 hex>)x37:\b(MLY\|[0-9]{10,20}\|[a-f0-9]{32})\bk4:mly|R4:3425i14:arcgis-api-keyd63:Esri ArcGIS location services API key (AAPK / AAPT + base64url)x32:\b(AAP[KT][A-Za-z0-9_-]{80,300})e3:4.0k4:aapkk4:aaptR4:3443i19:ipinfo-access-tokend75:ipinfo.io access token (14 hex) next to an ipinfo keyword or in its API URLx525:(?:(?i:ipinfo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipinfo\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{14})(?![A-Za-z0-9])e3:3.0k6:ipinfoR4:3460i13:ipapi-api-keyd98:ipapi (ipapi.com 32 hex / ipapi.co 20-40 alnum) API key next to an ipapi keyword or in its API URLx567:(?:(?i:ip[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:api\.)?ipapi\.(?:com|co)|pro\.ip-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20,40})(?![A-Za-z0-9])e3:3.0k5:ipapik6:ip_apik6:ip-apiR4:3477i21:ipgeolocation-api-keyd84:ipgeolocation.io API key (32 hex) next to an ipgeolocation keyword or in its API URLx544:(?:(?i:ipgeolocation)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipgeolocation\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:ipgeolocationR4:3494i19:ip2location-api-keyd96:IP2Location.io API key (32 uppercase hex/alnum) next to an ip2location keyword or in its API URLx548:(?:(?i:ip2location)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ip2location\.(?:io|com))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:ip2locationR4:3511i19:maxmind-license-keyd47:MaxMind license key (6 base62 _ 29 base62 _mmk)x40:\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\bk4:_mmkR4:3525i26:maxmind-legacy-license-keyd72:MaxMind legacy license key (16 base62) next to a maxmind / geoip keywordx405:(?i:maxmind|geoip(?:update)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:license[_.-]?key|key|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k7:maxmindk5:geoipR4:3541i22:ipqualityscore-api-keyd86:IPQualityScore API key (32 base62) next to an ipqualityscore keyword or in its API URLx502:(?:(?i:ip[_.-]?quality(?:[_.-]?score)?|\bipqs)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:ipqualityscore\.com/api/json/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k9:ipqualityk10:ip_qualityk10:ip-qualityk4:ipqsR4:3558i19:abstractapi-api-keyd74:Abstract API key (32 hex) next to an abstractapi keyword or in its API URLx544:(?:(?i:abstract[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.abstractapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:abstractapik12:abstract_apik12:abstract-apiR4:3575i14:ipdata-api-keyd67:ipdata API key (56 hex) next to an ipdata keyword or in its API URLx538:(?:(?i:ipdata)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.ipdata\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{56})(?![A-Za-z0-9])e3:3.0k6:ipdataR4:3592i13:ipify-api-keyd43:ipify geolocation API key (at_ + 29 base62)x24:\b(at_[A-Za-z0-9]{29})\be3:3.5k3:at_R4:3608i14:ipbase-api-keyd60:ipbase / currencyapi-family live key (ipb_live_ + 40 base62)x39:\b(ipb_(?:live|test)_[A-Za-z0-9]{40})\bk9:ipb_live_k9:ipb_test_R4:3625i20:alphavantage-api-keyd92:Alpha Vantage API key (16 uppercase alnum) next to an alphavantage keyword or in its API URLx543:(?:(?i:alpha[_.-]?vantage)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:alphavantage\.co)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.0k12:alphavantagek13:alpha_vantagek13:alpha-vantageR4:3642i15:finnhub-api-keyd82:Finnhub API token (20 lowercase alnum) next to a finnhub keyword or in its API URLx531:(?:(?i:finnhub)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:finnhub\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k7:finnhubR4:3659i15:polygon-api-keyd85:Polygon.io (Massive) API key (32 base62) next to a polygon key name or in its API URLx622:(?:(?<![A-Za-z0-9])(?i:polygon(?:[_.-]?io)?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.polygon\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k7:polygonR4:3676i22:iex-cloud-secret-tokend44:IEX Cloud secret token (sk_ / Tsk_ + 32 hex)x23:\b(T?sk_[a-f0-9]{32})\bk3:sk_R4:3691i27:iex-cloud-publishable-tokend49:IEX Cloud publishable token (pk_ / Tpk_ + 32 hex)x23:\b(T?pk_[a-f0-9]{32})\bk3:pk_R4:3705i18:twelvedata-api-keyd75:Twelve Data API key (32 hex) next to a twelvedata keyword or in its API URLx545:(?:(?i:twelve[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.twelvedata\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:twelvedatak11:twelve_datak11:twelve-dataR4:3722i29:financialmodelingprep-api-keyd84:Financial Modeling Prep API key (32 base62) next to an fmp keyword or in its API URLx574:(?:(?i:financial[_.-]?modeling[_.-]?prep|\bfmp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:financialmodelingprep\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k21:financialmodelingprepk23:financial_modeling_prepk3:fmpR4:3739i24:nasdaq-data-link-api-keyd100:Nasdaq Data Link (Quandl) API key (20 base64url) next to a nasdaq / quandl keyword or in its API URLx588:(?:(?i:nasdaq(?:[_.-]?data[_.-]?link)?|quandl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:data\.nasdaq\.com/api|quandl\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])e3:3.5k6:nasdaqk6:quandlR4:3756i16:tiingo-api-tokend68:Tiingo API token (40 hex) next to a tiingo keyword or in its API URLx531:(?:(?i:tiingo)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.tiingo\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:tiingoR4:3773i15:coinapi-api-keyd68:CoinAPI key (UUID) next to a coinapi keyword or X-CoinAPI-Key headerx594:(?:(?i:coinapi)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:rest\.coinapi\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:coinapiR4:3790i21:coinmarketcap-api-keyd84:CoinMarketCap Pro API key (UUID) next to a coinmarketcap / X-CMC_PRO_API_KEY keywordx644:(?:(?i:coin[_.-]?market[_.-]?cap|\bcmc)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:pro-api\.coinmarketcap\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|CMC_PRO_API_KEY)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k13:coinmarketcapk15:coin_market_capk3:cmcR4:3807i17:coingecko-api-keyd35:CoinGecko API key (CG- + 24 base62)x24:\b(CG-[A-Za-z0-9]{24})\bk3:cg-R4:3822i21:cryptocompare-api-keyd80:CryptoCompare API key (64 hex) next to a cryptocompare keyword or in its API URLx549:(?:(?i:cryptocompare)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:min-api\.cryptocompare\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k13:cryptocompareR4:3839i17:etherscan-api-keyd112:Etherscan-family explorer API key (34 uppercase alnum: Etherscan, BscScan, PolygonScan, Arbiscan, BaseScan, ...)x685:(?:(?i:(?:ether|bsc|polygon|arbi|base|ftm|snow|celo|optimistic[_.-]?ether|blast|linea|scroll|era)scan)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api(?:-[a-z]+)?\.(?:ether|bsc|polygon|arbi|base|ftm|snow|celo)scan\.(?:io|com|org))[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{34})(?![A-Za-z0-9])e3:3.5k9:etherscank7:bscscank11:polygonscank8:arbiscank8:basescank7:ftmscank8:snowscank8:celoscank9:blastscank9:lineascank10:scrollscank7:erascanR4:3857i14:infura-api-keyd96:Infura project id / API key and secret (32 hex) next to an infura keyword or in an infura.io URLx458:(?:(?i:infura)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:infura\.io/(?:v3|ws/v3)/))(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k6:infuraR4:3875i15:alchemy-api-keyd82:Alchemy API key (32 base64url) next to an alchemy keyword or in an alchemy.com URLx489:(?:(?i:alchemy)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\.g\.alchemy(?:api)?\.(?:com|io)/(?:v2|nft/v[23])/))(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.5k7:alchemyR4:3892i15:moralis-api-keyd61:Moralis API key (64 base62, or JWT) next to a moralis keywordx496:(?i:moralis)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])e3:3.5k7:moralisR4:3908i24:quicknode-endpoint-tokend70:QuickNode endpoint token (40 hex path segment of a *.quiknode.pro URL)x37:(?i:\.quiknode\.pro/)([a-f0-9]{40})\bk12:quiknode.proR4:3921i17:quicknode-api-keyd68:QuickNode console API key (QN_ + 32 hex) next to a quicknode keywordx434:(?:(?i:quicknode)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|\b)(?<![A-Za-z0-9])(QN_[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k9:quicknodek3:qn_R4:3936i19:blocknative-api-keyd56:Blocknative API key (UUID) next to a blocknative keywordx443:(?i:blocknative)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|dapp[_.-]?id))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:blocknativeR4:3951i16:covalent-api-keyd80:Covalent (GoldRush) API key (ckey_ + 27 lowercase alnum, or cqt_ + 26-34 base62)x46:\b(ckey_[a-z0-9]{27}|cqt_[A-Za-z0-9]{26,34})\bk5:ckey_k4:cqt_R4:3966i24:openexchangerates-app-idd103:Open Exchange Rates App ID (32 hex, used as the API secret) next to an openexchangerates keyword or URLx529:(?:(?i:open[_.-]?exchange[_.-]?rates|\boxr)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app[_.-]?id|key|token|secret))[\w.-]{0,12}?)?(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:openexchangerates\.org/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|app_id)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k17:openexchangeratesk19:open_exchange_ratesk19:open-exchange-ratesk3:oxrR4:3983i22:currencyfreaks-api-keyd82:CurrencyFreaks API key (32 hex) next to a currencyfreaks keyword or in its API URLx547:(?:(?i:currencyfreaks)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currencyfreaks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k14:currencyfreaksR4:4000i19:currencyapi-api-keyd91:currencyapi.com API key (cur_live_ + 40 base62, or 40 base62) next to a currencyapi keywordx467:(?:(?i:currency[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?=cur_live_))(?<![A-Za-z0-9])((?:cur_live_)?[A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k11:currencyapik12:currency_apik12:currency-apik9:cur_live_R4:4015i19:stockdata-api-tokend81:StockData.org API token (40 base62) next to a stockdata keyword or in its API URLx553:(?:(?i:stock[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stockdata\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k9:stockdatak10:stock_datak10:stock-dataR4:4032i20:exchangerate-api-keyd87:ExchangeRate-API key (24 hex) next to an exchangerate-api keyword or in its v6 URL pathx484:(?:(?i:exchange[_.-]?rate[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v6\.exchangerate-api\.com/v6/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.0k16:exchangerate-apik16:exchangerate_apik15:exchangerateapik17:exchange_rate_apik17:exchange-rate-apiR4:4049i21:currencyscoop-api-keyd100:CurrencyScoop / CurrencyBeacon API key (32 base62) next to a currencyscoop keyword or in its API URLx573:(?:(?i:currency[_.-]?(?:scoop|beacon))(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.currency(?:scoop|beacon)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k13:currencyscoopk14:currency_scoopk14:currencybeaconk15:currency_beaconR4:4066i17:ethplorer-api-keyd45:Ethplorer API key (EK- + 5-7-5 base62 groups)x53:\b(EK-[A-Za-z0-9]{5}-[A-Za-z0-9]{7}-[A-Za-z0-9]{5})\bk3:ek-R4:4080i15:nftport-api-keyd49:NFTPort API key (UUID) next to an nftport keywordx486:(?i:nftport)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:nftportR4:4096i12:fred-api-keyd89:FRED (St. Louis Fed) API key (32 lowercase hex) next to a fred key name or in its API URLx644:(?:(?<![A-Za-z0-9])(?i:fred(?:[_.-]?(?:api|stlouisfed))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.stlouisfed\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_key)=)(?<![A-Za-z0-9])([a-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:fredR4:4113i14:simfin-api-keyd69:SimFin API key (32 base62) next to a simfin keyword or in its API URLx552:(?:(?i:simfin)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:backend|prod)\.simfin\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k6:simfinR4:4133i18:scraperapi-api-keyd70:ScraperAPI key (32 hex) next to a scraperapi keyword or in its API URLx545:(?:(?i:scraper[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scraperapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:scraperapik11:scraper_apik11:scraper-apiR4:4150i19:scrapingbee-api-keyd88:ScrapingBee API key (80 uppercase alnum) next to a scrapingbee keyword or in its API URLx547:(?:(?i:scraping[_.-]?bee)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:app\.scrapingbee\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{80})(?![A-Za-z0-9])e3:3.5k11:scrapingbeek12:scraping_beek12:scraping-beeR4:4167i15:zenrows-api-keyd68:ZenRows API key (40 hex) next to a zenrows keyword or in its API URLx533:(?:(?i:zenrows)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.zenrows\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:zenrowsR4:4184i16:scrapfly-api-keyd49:Scrapfly API key (scp-live- / scp-test- + 32 hex)x36:\b(scp-(?:live|test)-[a-f0-9]{32})\bk9:scp-live-k9:scp-test-R4:4199i19:scrapingant-api-keyd76:ScrapingAnt API key (32 hex) next to a scrapingant keyword or in its API URLx557:(?:(?i:scraping[_.-]?ant)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.scrapingant\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|x-api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:scrapingantk12:scraping_antk12:scraping-antR4:4216i15:apify-api-tokend40:Apify API token (apify_api_ + 36 base62)x31:\b(apify_api_[A-Za-z0-9]{36})\bk10:apify_api_R4:4231i20:brightdata-api-tokend67:Bright Data API token (64 hex or UUID) next to a brightdata keywordx524:(?i:bright[_.-]?data|luminati)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9-])e3:3.0k10:brightdatak11:bright_datak11:bright-datak8:luminatiR4:4247i21:browserless-api-tokend88:Browserless API token (UUID or 40-64 base62) next to a browserless keyword or in its URLx619:(?:(?i:browserless)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:browserless\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{40,64}))(?![A-Za-z0-9-])e3:3.3k11:browserlessR4:4264i17:diffbot-api-tokend70:Diffbot API token (32 hex) next to a diffbot keyword or in its API URLx533:(?:(?i:diffbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.diffbot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:diffbotR4:4281i17:zenscrape-api-keyd52:Zenscrape API key (UUID) next to a zenscrape keywordx488:(?i:zenscrape)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k9:zenscrapeR4:4297i22:webscraping-ai-api-keyd77:WebScraping.AI API key (UUID) next to a webscraping keyword or in its API URLx620:(?:(?i:web[_.-]?scraping(?:[_.-]?ai)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraping\.ai)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k11:webscrapingk12:web_scrapingk12:web-scrapingR4:4314i21:screenshotapi-api-keyd85:ScreenshotAPI.net key (4 groups of 7 uppercase alnum) next to a screenshotapi keywordx593:(?:(?i:screenshot[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:(?:shot|api)\.screenshotapi\.net)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7})(?![A-Za-z0-9-])e3:3.0k13:screenshotapik14:screenshot_apik14:screenshot-apiR4:4331i17:urlbox-api-secretd82:Urlbox API secret (32 hex) / publishable key (16 base62) next to an urlbox keywordx444:(?i:urlbox)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16}))(?![A-Za-z0-9])e3:3.0k6:urlboxR4:4347i16:pdfshift-api-keyd31:PDFShift API key (sk_ + 40 hex)x21:\b(sk_[a-f0-9]{40})\bk3:sk_R4:4361i19:pdfshift-legacy-keyd59:PDFShift legacy API key (32 hex) next to a pdfshift keywordx426:(?i:pdfshift)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:pdfshiftR4:4377i17:docraptor-api-keyd57:DocRaptor API key (20 base62) next to a docraptor keywordx427:(?i:docraptor)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.5k9:docraptorR4:4394i18:bannerbear-api-keyd62:Bannerbear project / master API key (bb_pr_ / bb_ma_ + 30 hex)x34:\b(bb_(?:pr|ma)_[a-f0-9]{25,40})\bk6:bb_pr_k6:bb_ma_R4:4408i21:bannerbear-legacy-keyd71:Bannerbear legacy API key (22 base62 + tt) next to a bannerbear keywordx430:(?i:bannerbear)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{22}tt)(?![A-Za-z0-9])e3:3.5k10:bannerbearR4:4424i19:apitemplate-api-keyd84:APITemplate.io API key (base62 36-40, or <key>:<uid>) next to an apitemplate keywordx454:(?i:api[_.-]?template)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{36,40}(?::[0-9]{4,8})?)(?![A-Za-z0-9])e3:3.5k11:apitemplatek12:api_templatek12:api-templateR4:4440i18:craftmypdf-api-keyd71:CraftMyPDF API key (35-40 lowercase alnum) next to a craftmypdf keywordx428:(?i:craftmypdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([a-z0-9]{35,40})(?![A-Za-z0-9])e3:3.0k10:craftmypdfR4:4456i16:html2pdf-api-keyd60:html2pdf.app API key (64 base62) next to an html2pdf keywordx535:(?:(?i:html2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.html2pdf\.app)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.5k8:html2pdfR4:4473i19:apiflash-access-keyd89:ApiFlash screenshot API access key (32 hex) next to an apiflash keyword or in its API URLx535:(?:(?i:apiflash)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.apiflash\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k8:apiflashR4:4490i15:serpapi-api-keyd76:SerpApi private API key (64 hex) next to a serpapi keyword or in its API URLx534:(?:(?i:serp[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:serpapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{64})(?![A-Za-z0-9])e3:3.0k7:serpapik8:serp_apik8:serp-apiR4:4507i14:serper-api-keyd52:Serper.dev API key (40 hex) next to a serper keywordx438:(?i:serper(?:[_.-]?dev)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:serperR4:4523i17:valueserp-api-keyd98:VALUE SERP / Traject Data API key (32 uppercase hex) next to a valueserp keyword or in its API URLx569:(?:(?i:value[_.-]?serp|scale[_.-]?serp)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:value|scale)serp\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:valueserpk10:value_serpk9:scaleserpk10:scale_serpR4:4540i15:crawlbase-tokend102:Crawlbase (ProxyCrawl) token (22 base64url) next to a crawlbase / proxycrawl keyword or in its API URLx573:(?:(?i:crawlbase|proxy[_.-]?crawl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.(?:crawlbase|proxycrawl)\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])e3:3.5k9:crawlbasek10:proxycrawlk11:proxy_crawlk11:proxy-crawlR4:4557i17:scrapeowl-api-keyd57:ScrapeOwl API key (30 base62) next to a scrapeowl keywordx433:(?i:scrape[_.-]?owl)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{30})(?![A-Za-z0-9])e3:3.5k9:scrapeowlk10:scrape_owlk10:scrape-owlR4:4573i17:convertapi-secretd76:ConvertAPI secret (16 base62) next to a convertapi keyword or in its API URLx551:(?:(?i:convert[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:v2\.convertapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|secret)=)(?<![A-Za-z0-9])([A-Za-z0-9]{16})(?![A-Za-z0-9])e3:3.3k10:convertapik11:convert_apik11:convert-apiR4:4590i18:restpack-api-tokend82:Restpack screenshot / HTML-to-PDF API token (48 base62) next to a restpack keywordx426:(?i:restpack)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{48})(?![A-Za-z0-9])e3:3.5k8:restpackR4:4606i17:firecrawl-api-keyd32:Firecrawl API key (fc- + 32 hex)x21:\b(fc-[a-f0-9]{32})\bk3:fc-R4:4620i15:api2pdf-api-keyd49:Api2Pdf API key (UUID) next to an api2pdf keywordx486:(?i:api2pdf)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k7:api2pdfR4:4636i16:browshot-api-keyd84:Browshot screenshot API key (28 base62) next to a browshot keyword or in its API URLx535:(?:(?i:browshot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.browshot\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{28})(?![A-Za-z0-9])e3:3.5k8:browshotR4:4653i19:webscraper-io-tokend102:Web Scraper Cloud (webscraper.io) API token (60 base62) next to a webscraper keyword or in its API URLx567:(?:(?i:web[_.-]?scraper(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.webscraper\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])e3:3.5k10:webscraperk11:web_scraperk11:web-scraperR4:4673i15:newsapi-api-keyd72:NewsAPI.org API key (32 hex) next to a newsapi keyword or in its API URLx534:(?:(?i:news[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsapi\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:newsapik8:news_apik8:news-apiR4:4690i13:gnews-api-keyd64:GNews API key (32 hex) next to a gnews keyword or in its API URLx527:(?:(?i:gnews)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:gnews\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k5:gnewsR4:4707i16:newsdata-api-keyd89:NewsData.io API key (pub_ + digits + 32 hex) next to a newsdata keyword or in its API URLx550:(?:(?i:news[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:newsdata\.io/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])(pub_[0-9]{3,8}[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k8:newsdatak9:news_datak9:news-dataR4:4724i16:guardian-api-keyd87:The Guardian Open Platform API key (UUID) next to a guardian key name or in its API URLx726:(?:(?<![A-Za-z0-9])(?i:guardian(?:[_.-]?(?:api|open[_.-]?platform))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:content\.guardianapis\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k8:guardianR4:4741i15:nytimes-api-keyd89:New York Times developer API key (32 base62) next to an nytimes keyword or in its API URLx584:(?:(?i:ny[_.-]?times|new[_.-]?york[_.-]?times|\bnyt)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nytimes\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api-key)=)(?<![A-Za-z0-9])([A-Za-z0-9=_-]{32})(?![A-Za-z0-9=_-])e3:3.5k7:nytimesk8:ny_timesk3:nytk12:newyorktimesk14:new_york_timesk14:new-york-timesR4:4758i19:spoonacular-api-keyd76:Spoonacular API key (32 hex) next to a spoonacular keyword or in its API URLx541:(?:(?i:spoonacular)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.spoonacular\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k11:spoonacularR4:4775i12:rawg-api-keyd74:RAWG video games API key (32 hex) next to a rawg keyword or in its API URLx526:(?:(?i:rawg)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.rawg\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:rawgR4:4792i18:theoddsapi-api-keyd71:The Odds API key (32 hex) next to an odds api keyword or in its API URLx558:(?:(?i:(?:the[_.-]?)?odds[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.the-odds-api\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:oddsapik8:odds_apik8:odds-apiR4:4809i20:sportmonks-api-tokend79:Sportmonks API token (60 base62) next to a sportmonks keyword or in its API URLx576:(?:(?i:sports?monks?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportmonks\.com|soccer\.sportmonks\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid|api_token)=)(?<![A-Za-z0-9])([A-Za-z0-9]{60})(?![A-Za-z0-9])e3:3.5k9:sportmonkk10:sportsmonkR4:4826i23:football-data-api-tokend84:football-data.org API token (32 hex) next to a football-data keyword or X-Auth-Tokenx436:(?i:football[_.-]?data)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k13:football_datak13:football-datak12:footballdataR4:4842i16:api-football-keyd88:API-Football / API-Sports key (32 hex) next to an api-football / x-apisports-key keywordx456:(?i:api[_.-]?(?:football|sports)|apisports)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k12:api-footballk12:api_footballk11:apifootballk9:apisportsk10:api-sportsk10:api_sportsR4:4858i12:omdb-api-keyd62:OMDb API key (8 hex) next to an omdb keyword or in its API URLx524:(?:(?i:omdb)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:omdbapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{8})(?![A-Za-z0-9])e3:2.0k4:omdbR4:4875i12:tmdb-api-keyd78:TMDB v3 API key (32 hex) next to a tmdb / themoviedb keyword or in its API URLx556:(?:(?i:tmdb|the[_.-]?movie[_.-]?db)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.themoviedb\.org)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k4:tmdbk10:themoviedbk12:the_movie_dbk12:the-movie-dbR4:4892i19:newscatcher-api-keyd64:NewsCatcher API key (43 base64url) next to a newscatcher keywordx433:(?i:newscatcher)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])e3:3.5k11:newscatcherR4:4908i17:steam-web-api-keyd78:Steam Web API key (32 uppercase hex) next to a steam keyword or in its API URLx640:(?:(?<![A-Za-z0-9])(?i:steam(?:[_.-]?(?:web|api))?)(?i:[ _.-]?(?:api|access|client|developer|dev|app|auth|private|secret|write|read|server|sdk|account|personal|project|service))?(?i:[ _.-]?(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))(?i:[_.-]?(?:key|token|secret|value))?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.steampowered\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Fa-f0-9]{32})(?![A-Za-z0-9AFaf-])e3:3.0k5:steamR4:4925i21:sportsdata-io-api-keyd85:SportsDataIO subscription key (32 hex) next to a sportsdata keyword or in its API URLx557:(?:(?i:sports[_.-]?data(?:[_.-]?io)?)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.sportsdata\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k10:sportsdatak11:sports_datak11:sports-dataR4:4942i18:riot-games-api-keyd34:Riot Games API key (RGAPI- + UUID)x87:\b(RGAPI-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\bk6:rgapi-R4:4959i19:neverbounce-api-keyd39:NeverBounce API key (private_ + 32 hex)x26:\b(private_[a-f0-9]{32})\bk8:private_R4:4975i17:emailable-api-keyd77:Emailable API key (live_ / test_ + 20-40 base62) next to an emailable keywordx554:(?:(?i:emailable)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.emailable\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])((?:live|test)_[A-Za-z0-9]{20,40})(?![A-Za-z0-9])e3:3.0k9:emailableR4:4992i17:veriphone-api-keyd99:Veriphone phone validation API key (32 uppercase hex) next to a veriphone keyword or in its API URLx536:(?:(?i:veriphone)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.veriphone\.io)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k9:veriphoneR4:5012i15:adafruit-io-keyd34:Adafruit IO key (aio_ + 28 base62)x25:\b(aio_[A-Za-z0-9]{28})\bk4:aio_R4:5027i13:ubidots-tokend37:Ubidots API token (BBFF- + 30 base62)x26:\b(BBFF-[A-Za-z0-9]{30})\bk5:bbff-R4:5041i16:blynk-auth-tokend85:Blynk device auth token (32 base64url) next to a blynk keyword or in its HTTP API URLx489:(?:(?i:blynk)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:blynk\.(?:cloud|cc))[^\s\"'<>]{0,160}?[?&](?i:token)=)(?<![A-Za-z0-9])([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])e3:3.5k5:blynkR4:5058i24:thingsboard-access-tokend105:ThingsBoard device access token (20 lowercase alnum) in a device API URL or next to a thingsboard keywordx536:(?:(?i:thingsboard)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:thingsboard[\w.-]*(?::\d+)?/api/v1/)(?=[A-Za-z0-9]{20}/(?:telemetry|attributes|rpc|claim|firmware)))(?<![A-Za-z0-9])([A-Za-z0-9]{20})(?![A-Za-z0-9])e3:3.0k11:thingsboardR4:5079i12:rapidapi-keyd90:RapidAPI application key (50 base64url) next to a rapidapi keyword / X-RapidAPI-Key headerx436:(?i:rapid[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9_-]{50})(?![A-Za-z0-9_-])e3:3.5k8:rapidapik9:rapid_apik9:rapid-apiR4:5096i18:holidayapi-api-keyd69:Holiday API key (UUID) next to a holidayapi keyword or in its API URLx601:(?:(?i:holiday[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:holidayapi\.com)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])e3:3.0k10:holidayapik11:holiday_apik11:holiday-apiR4:5113i20:calendarific-api-keyd78:Calendarific API key (40 hex) next to a calendarific keyword or in its API URLx542:(?:(?i:calendarific)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:calendarific\.com/api)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k12:calendarificR4:5130i12:nasa-api-keyd71:NASA Open APIs key (40 base62) next to a nasa keyword or in its API URLx527:(?:(?i:nasa)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.nasa\.gov)[^\s\"'<>]{0,160}?[?&](?i:access_key|api_?key|apikey|key|token|auth_token|appid)=)(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.5k4:nasaR4:5147i13:flightapi-keyd76:FlightAPI.io API key (24 hex) next to a flightapi keyword or in its URL pathx469:(?:(?i:flight[_.-]?api)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:api\.flightapi\.io/[a-z]+/))(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])e3:3.0k9:flightapik10:flight_apik10:flight-apiR4:5164i12:owlbot-tokend62:Owlbot dictionary API token (40 hex) next to an owlbot keywordx424:(?i:owlbot)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k6:owlbotR4:5180i19:upcdatabase-api-keyd75:UPCDatabase.org API key (32 uppercase alnum) next to an upcdatabase keywordx429:(?i:upcdatabase)(?:(?:\\?[\"']?\s{0,2}[:=]\s{0,2}\{\s{0,2}\\?[\"']?)?(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)?(?<![iI][dD])(?:(?:\s{0,2}:\s{0,2}|\s{1,2})(?:[Ss]tring|str)\??(?=\s{0,2}[:=]))?(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.5k11:upcdatabase
 """#####),
+        ("tokens-infra", #####"""
+# swift-redact rule pack: tokens-infra
+#
+# Publicly documented credential formats of infrastructure vendors: cloud providers and hosting
+# (AWS, Google Cloud, Azure, Alibaba, Tencent, Huawei, Oracle, IBM, DigitalOcean, Akamai, Vultr,
+# Scaleway, Hetzner, OVHcloud, Render, Railway, Netlify, Vercel, Cloudflare, Backblaze, ...),
+# source hosting and CI/CD, infrastructure and secret-management tools (Kubernetes, Rancher,
+# HashiCorp, Doppler, Infisical, Bitwarden, ...), package registries, databases and data platforms,
+# AI and ML APIs, and security tooling. It complements tokens.toml (which holds the first
+# formats of these vendors); rule ids never repeat across packs.
+#
+# Each rule uses the vendor's documented prefix, length and alphabet. Formats without a
+# distinctive prefix are keyword-bound: the vendor's name must stand in the key or right before
+# the value (`ACME_API_KEY=...`, `{"acme_token":"..."}`, `acme access key ...`), and an entropy
+# floor keeps words and counters out. Where a vendor does not publish an exact length, the
+# range is tolerant and the rule's comment says so.
+#
+# Keyword-bound rules share one shape (spelled out in each rule, TOML has no macros):
+#   (?i)(?<![A-Za-z0-9])(?:NAME)      the vendor name, not inside a longer word (MY_ACME_KEY works)
+#   TAIL  either [\w.:-]{0,24}?WORD  (ACME_API_KEY, acme.secret, acme:token, acmeAccessKey)
+#         or [ \t]+ADJ{0,2}WORD       ("acme key", "acme secret access key", "acme private token")
+#         WORD is key|token|secret|pat|password|auth|credential (narrower for some rules); rules
+#         for distinctive names also accept the bare name ("acme: VALUE", "acme VALUE").
+#   SUFFIX an optional _PROD/_DEV/_V2-style suffix; never _id/_accessor/_type (not secrets)
+#   SEP   optional (escaped) quote or backtick, then = : := ::= ?= => -> <- > or whitespace,
+#         then an optional quote (env, JSON, YAML, Go, Makefile, PHP, XML element, CLI flag)
+#   VALUE the documented shape with its own right boundary; it is the only capture group.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+# --- AWS ---
+
+[[rules]]
+id = "aws-secret-key-near-access-key-id"
+description = 'AWS secret access key (40 base64) on the same line as, and after, an AKIA/ASIA access key id'
+# The id itself is masked by aws-access-key-id. The secret must mix upper case, lower case
+# and a digit or +/ (base64 of random bytes always does), so git SHAs and words stay.
+regex = '''\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b[^\r\n]{1,100}?(?<![A-Za-z0-9/+=])((?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])'''
+entropy = 3.5
+keywords = ["akia", "asia", "abia", "acca"]
+mustRedact = [
+  '2024-05-01T10:00:00Z WARN  s3 upload retried with key AKIAD5CDJIAKXEIXJ52J and secret 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',
+  'aws configure set credentials ASIAL4BXRS6ELSTGP335:591YtSH+2iMmGcxGpNsud2XReXt85SA2eF9+E7+/ --profile ci',
+  '{"AccessKeyId":"AKIALJVU7YMKZ6L2PLQV","SecretAccessKey":"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","Expiration":"2024-05-01T12:00:00Z"}',
+]
+mustKeep = [
+  'INFO  key AKIAD5CDJIAK last used 2024-04-30 by commit 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+  'INFO  docs: an AKIA access key id comes with a 40-character secret access key',
+]
+
+[[rules]]
+id = "aws-bedrock-api-key"
+description = "Amazon Bedrock long-term API key (ABSK + base64 of 'BedrockAPIKey-...')"
+# Length depends on the encoded user name; tolerant range.
+regex = '''\b(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["absk"]
+mustRedact = [
+  'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleSCbBLXwmLWbCcw0xnBYwNoOPD5kNr6gk0PmBUqi4t9mf8KKlmyEAHadv9DHDYjj3dp8TTqZV1NLl7FNTL3omAQYHq44OsM5vlZeRejcb98RZe=',
+  'DEBUG http: > Authorization: Bearer ABSKQmVkcm9ja0FQSUtleSqC6mWu64puYaBbMFCZbamiuDnxNQHFBXjFAQuV1m6iiDkI+JTZcJEKnMJT4DZ2pFSZniOqj91LUHhf91N1eYlNwXl6wooQszI6MXfsc0I0l0=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bedrock_api_key":"ABSKQmVkcm9ja0FQSUtleSWeJHiK8godgIq5/oJfY6U+eMSr7gx2Bqv6b2T8wW1cLJOPUZc/zeuFn+9UXGXzpI56NsrZR2s3vIG3DT3c8xA4HyfRQzMSZIzL8+4JYV+f45="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ABSKQmVkcm9ja0FQSUtleS3za5 has the wrong length, skipping',
+  'INFO  docs: values beginning with ABSK are issued from the vendor console',
+]
+
+[[rules]]
+id = "aws-bedrock-short-term-api-key"
+description = 'Amazon Bedrock short-term API key (bedrock-api-key- + base64 of a presigned URL)'
+regex = '''\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&_-]{60,})'''
+keywords = ["bedrock"]
+mustRedact = [
+  'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export AWS_BEARER_TOKEN_BEDROCK="bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tWQ1+l2JSBEpvWdxGRNpgzMupqJVB/14eezToZbHDg/SYUPRtbPrcVjgDi9VGDy/f+gtzLyQ6O2jsno3ZYHlVcjOpEgrm7cQvA1NXq4++D2BYmyd4xMyNOYKa8z8gKGM6UyOZfJB4mVYd9ZGgRn2ed1eCayDwmeArk+4yeM8EUt3U899yJqYuiwxOZ1oDY89PH5J+3fQTsWfgb7kh34QWVRCx0mUYFiacmZ84HchtjdVxdJXW0nfoCeiffiY7zXM4JeoCxTgfxs0YHpC17j/4dFI+29tH4mkNjCKqoZ+A6tQg&Version=1"',
+  'DEBUG http: > Authorization: Bearer bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tTtyBXjMNifNvtZUfmzVFp5C3vk5Yv8WwJk1ETU1yXR/2d9nDCXfS/kg4v3/sBGrIxIgoB+ysEW3pd4/0qLYdxHSV/UsMOW7kK2csoCqqMGuaLmK3SGgXfTw0bsrH6WkdFRaGjLKJW01N53yfZ8bfJnvKaZwq97FDXlOLWmmqUEC3Sz8qwEXCrflXWZa+UL4FDK+PQIyhEX7eovJ2HKBdq6IjQGOKvuUzvdVijLYwDiDLUCwr2p6jMYEHc2OIuLPNG+G2YDL44Ahf97guekjrYdSXp7KIZkAk4P4GmsBPhqMU&Version=1',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" bedrock_token=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t5V6qlec7psghWWFiFqlI0zsIPZPZIkPvEgOK7trwJzmMCbAV4iReOSVFLrysAJCTlb5vmd8Wj0CLKOxuu4HCI8W+jZ8l6bAbWSme/JTPeskOVsv0DmSokf1rX/2dzcsG0X8DqDDSpRPNEgsu+gBxJSTH+uwcslhW/Nr4ZwlrEPF4oAZsKRUhLlMpGKQtDHONAXDafe3cl7D4A6yqyTunj5Aj2gRRQ5ArmRVPrMFePwH7kwfW4gmx0H9b+vhPOveZoAnBuMHbWNDYJ6wdJT2hD8OTp7svmMGQij/If9QuuLpN&Version=1',
+]
+mustKeep = [
+  'INFO  bedrock: short-term keys begin with bedrock-api-key- and expire after 12 hours',
+  'DEBUG bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t truncated in log',
+]
+
+[[rules]]
+id = "aws-appsync-api-key"
+description = 'AWS AppSync GraphQL API key (da2- + 26 lower-case alphanumerics)'
+regex = '''\b(da2-[a-z0-9]{26})\b'''
+keywords = ["da2-"]
+mustRedact = [
+  'DEBUG http: > x-api-key: da2-arxonwlgplrp6n4u89s0qz11t3',
+  'APPSYNC_API_KEY=da2-j7ll6zo8zhbc8c9ws15fehcndr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","aws_appsync_apiKey":"da2-w0g2ox81bg4chj495hfd0mgf7w"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture da2-soswk0ogj96615 has the wrong length, skipping',
+  'INFO  docs: values beginning with da2- are issued from the vendor console',
+]
+
+[[rules]]
+id = "aws-codeartifact-token"
+description = "AWS CodeArtifact authorization token (eyJ2ZXIiOjEsImlzdSI6 = base64 of '{\"ver\":1,\"isu\":')"
+regex = '''\b(eyJ2ZXIiOjEsImlzdSI6[A-Za-z0-9_.=-]{100,})'''
+keywords = ["eyj"]
+mustRedact = [
+  'CODEARTIFACT_AUTH_TOKEN=eyJ2ZXIiOjEsImlzdSI6B6QgmbB4PtrrJHBPT7rI2MeLsAQQ7pfhFwggOJio_7BhPbK3FburkTHuJkDwSxMAWw5-bpnKhVoI-AY36-sLBzAEYzjQgx-1qcBSM75z-KvOL6eqH34bpLUmpAnphfAp_l6XrmL2d5g1F8p3cywnWxDtDYLUjqgpW5S4Ui4coqb5dGYxKtGcQmCKeo69f5z9_eXIvBBEOtusg8u0BsWjOg3tsoJM.RZji4q0qZvPKGaUR6hDn_xli7SQM69NvUtdVBNHaGR5s6Qsr5-OTDwChQ2s1',
+  '//acme-123456789012.d.codeartifact.us-east-1.amazonaws.com/npm/shared/:_authToken=eyJ2ZXIiOjEsImlzdSI6IJGkgclEeohJahsIah7NTTG-i_ut_xdPz3c7vBmvWxN1jQPT3hqgeTnTn83gpxSxfvj2z1xSWvw_QlpkK-VnoVS1GON5BiAuUNXyZMHFINMOBm_j74iY_ceIJcg2zEOE6VIRDZTKiLVSVBcIngnk9U1erE_dCyJeBVac_Fr4XSxXiIexhvqfMT_skM418rS-nMOgZSTU4qXPelQYWPKZNOFWRFCO.18OBaaOEs3BRDaNYlxxppP5CEnfQGF3pZABT1HZlGlS9yGhRbomeQH2nS_G7',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" codeartifact_token="eyJ2ZXIiOjEsImlzdSI6SvIVm2FqiB02ftxM6aWDIRgPsWGdM376ihD4fbt2_EOGl5rT09O0w1meZ28_AyCXgSRFqvUpqxOo3FVsfJtJglJogCENf7ISzUX-qPcQ3z2O49VJhvhs3WA1dgvtY0zDDGjZEa0lqJ4B2lq5NNT7rgSTbthFg9rdc2hP-RR5TmR3YV0KE-LlwxS5Npb-jhSimU2q7NtekMKkl5MIieFFZvdbsPEN.NYKOW8KARwGIUeUSLMUNF9LC4QXM_VH4KSmSYbmO9PnETEuzPFfgeXZn2l7z" status=401',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJ2ZXIiOjEsImlzdSI6 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJ2ZXIiOjEsImlzdSI6-PJvVV6EXa-mDDEwZ6q2V_cbY09KY8EKF7Z6ULcu and ignored it',
+]
+
+[[rules]]
+id = "aws-ecr-login-password"
+description = "Amazon ECR registry login password (eyJwYXlsb2FkIjoi = base64 of '{\"payload\":\"')"
+regex = '''\b(eyJwYXlsb2FkIjoi[A-Za-z0-9+/]{100,}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["eyj"]
+mustRedact = [
+  'docker login --username AWS --password eyJwYXlsb2FkIjoixnOlcD8+7jxw6LDqwRopekxNI39uJgbb6Za6V7YODKMzbXMdM5aS8YoWGiVtEssTSicEgQf+Y9hRT51CY7Eh65laIG1sYuX20tZRiqyX+jGB83aGUhmsuXy+M+LyitQjNcTtY5QISG/aObzvlgI6rnaw3Z8DrGo05hRoKS5CSgrDfMjDIzQWzIZ5m4/53d3V6f9q1PS5yIdB5nrz7w6CqNTpWDM/U5VE/BJkJY0TGBRGVvx8kOtWYUTVDSaK+EngCcopvlYOj8Fvv1vjHWDGO++66ratTAazezVTQx57exmHdbelJYyKg0IagmCoJOzNIrD+wmnhTqPR1+bPlTVZRKUbAONvP7PWsQqOQYGCa0eJdrCISrebF3swGUbiKkb72pUgdtifpLM5xkWx== 123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+  '{"auths":{"123456789012.dkr.ecr.eu-west-1.amazonaws.com":{"password":"eyJwYXlsb2FkIjoicL2gb1RcbnjDmGb2+RhGCp6iw4y2uVxgAVGpXv8/WiJHCEqy6DXdqNS3bPMzahVAsCdC3FaiYwEBHgg5YMndnC3Vr7d23C3ZilCnzgtfhD5n5TzAfJvy5XnVjorM4+0GLN19ix7uispqids6CyoC6w2r6gSji3F3ZTonr/spC4Z7EMyb0/Xc2/ktY0lPgt2+PBnjLqYbdCTl0QjHlv1z7NyKV1SgNV7siRa2/Flkp3vMXEbZd/ShZHr5SISV3R5GwicclOaPWduke8O8qpknQBhR104QymanDlqjB6Hikp65p4ZqDv8It99pcqEX+FXZBSaUnjwH3HjG3j5iTB4RWb2yTMx4Tuq4QbcF2HJg+thzvXx5MrhY0EqI9awKEm0P9cwFhIracPLb2oRC=="}}}',
+  'ECR_PASSWORD=eyJwYXlsb2FkIjoiqQAvMJMg4JtxYWqjErY/P3H2eum+kacFwX0yWITuuXigj6ZtTTuJ79QwkCOx8P9/QS2woSbCHWGtfWzIuFsQSNEWH8EfksCDUUjCIR4M7Z0ryJtK+eOL2xHrKo9BqoiE3UKtofUSJ2MnHGvhMWEhpDmaktdc57VKIGoUowNqNvR48LHDn2gZ36oRliqdCWVilLnwFW9zGa5hX0KP7Xq+6c45R7WyQaPUypxsLwN26WDlloWonn6LPCcB42kiNDYl0TiyenjSnbFi+dv+YrdxVQL6jm/0+qr0gfA6g6eYlc//CXBJtv9gWlVvRDRfWYnE3cMRdeK7FHm8GHR3QvCAh7+0NSqUOFL7ySYEUAhTODx9gqX+2wFpo5Gk9UKD8XVkzWltwsd7gpjdY45J==',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJwYXlsb2FkIjoi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJwYXlsb2FkIjoi8WLfW3GhNeuU/ldbWiGBCjxkN8zJOb6i4AQ18uC1lm7uDB5cplXtsj2+0lEsziIWBXs and ignored it',
+]
+
+# --- Google Cloud ---
+
+[[rules]]
+id = "gcp-hmac-access-id"
+description = 'Google Cloud Storage HMAC access id of a service account (GOOG1 + 56 upper-case alphanumerics)'
+# Service-account HMAC ids are 61 characters; tolerant range.
+regex = '''\b(GOOG1[A-Z0-9]{50,60})\b'''
+entropy = 3.0
+keywords = ["goog1"]
+mustRedact = [
+  'GCS_HMAC_ACCESS_ID=GOOG1PPQNRBHFXOSQHXQEK09BWXPE33Z9U2TMOBNIU5R8HQQD89QVO1SG1QL5',
+  'access_key_id = "GOOG1EH4TT3IVXJ4KE269N7V1X8SZHL69PTXZ9KN1LBAAUJWLXUV0ZRF04SAW"',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" hmac_access_id=GOOG1MBY8ATT3BYSECOI3BH1I9LHQVMVCWHLQ4NCYZSZHDXZFH5PX3P4PXP5J',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture GOOG15262OWU35QU2XLKUPQNE7QMY9ZDAFI9 has the wrong length, skipping',
+  'INFO  docs: values beginning with GOOG1 are issued from the vendor console',
+]
+
+# --- Azure ---
+
+[[rules]]
+id = "azure-devops-pat"
+description = 'Azure DevOps personal access token, 84-character identifiable format (JQQJ9 ... AZDO)'
+# Microsoft's identifiable key: 52 random + JQQJ9x + 18 + the AZDO signature at offset 76 + 4.
+# Only the signature position is required, so other key-format versions match too.
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])'''
+keywords = ["azdo"]
+mustRedact = [
+  'AZURE_DEVOPS_EXT_PAT=7N5PiZhUBCiMwJzoExTZpxRiZyZ7UOuX5TY8RYngNLujJ7FaaBDPJQQJ9Htu5aVLYJXS6GiKK6HIAZDOtDHe',
+  'git clone https://build:S1yI9pQKNdlXvF73k6Mab0ZzixfBQfnloBPdsOSmILGYBod0BQtuJQQJ9HcVilJh8gZiXzSKPD7RAZDOqKRs@dev.azure.com/acme/platform/_git/api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ado_pat":"pG1yFqYbdv4C4qRX8CnXKEg1siKHF8YhnPOcwb5zOt6WkmgwmbqpJQQJ9HhrWVywBhsRvV8xTeHXAZDOWwsI"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture vjnAV8PJ7kAhJAKGgcTCerD25ogErfW0ess3EXScAl5xlgJqiQ has the wrong length, skipping',
+  'INFO  azdo pipeline 4512 queued by build service',
+]
+
+[[rules]]
+id = "azure-devops-pat-legacy"
+description = 'Azure DevOps personal access token, legacy 52-character base32 format, next to an ADO keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-z2-7]{52}(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["ado_", "ado-", "ado ", "azdo", "devops", "vsts"]
+mustRedact = [
+  'AZURE_DEVOPS_PAT=byyd2bhm6zeipfknx7huzaqlslfraoohwmkab6gcms2kw22epoa2',
+  'ado_pat = "pl7l4cqg5hmy6yekmgcfhxo6gmmxql336nymyaxrjjotf2frqnd3"',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" vsts_token="3dj3sd74z2zz4vhvdl23qtop3wcfdkggpt3khayoxvong3rx4ce2" status=401',
+]
+mustKeep = [
+  'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}',
+  'INFO  devops token expires in 30 days for org acme',
+]
+
+[[rules]]
+id = "azure-cognitive-services-key"
+description = 'Azure AI services / Azure OpenAI key, 84-character identifiable format (JQQJ9 ... ACOG)'
+# Same 84-character identifiable layout as azure-devops-pat, with the ACOG signature.
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{76}ACOG[A-Za-z0-9]{4})(?![A-Za-z0-9])'''
+keywords = ["acog"]
+mustRedact = [
+  'DEBUG http: > api-key: yrfa0cnFfBJCUi9VneXbxa2jNbNSf80Njbmc44SSAzvn7XKd7dJpJQQJ9DbH3UnLpVBp5PfadrROACOGUTKt',
+  'AZURE_OPENAI_API_KEY=xH6dG53p4Xa2P0vfT2sQlioCBd9hxrEMYuVs0bujiKlcaSaC7YRXJQQJ9HAjJ1dDe6eLWMv6vScgACOGXb5l',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'subscription_key': 'k0JMBRWaif4AEvvNwYQ1NR3R8LM0G7YgLF9Za6N3iWRUSlbcYdZYJQQJ99YC2LQFFjSUtpJp1JURACOGbcsC', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 4Ab2R5kqIzlWS34v9oEr9Mi9l8VB0bUslUNoReJwKA3BbVeYGN has the wrong length, skipping',
+  'INFO  docs: values beginning with ACOG are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-openai-api-key-legacy"
+description = 'Azure OpenAI / AI services key, legacy 32 hex, next to an azure openai keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["azure", "aoai"]
+mustRedact = [
+  'AZURE_OPENAI_API_KEY=b7edd952a1044487f13e5e042d27f74d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureOpenAiKey":"a3b5fabb8f44087870f007d35f377ac4"}',
+  '    aoai_api_key: 5015e7ed09d118fffbf4781410174c47',
+]
+mustKeep = [
+  'AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}',
+  'INFO  azure openai key loaded from key vault (length=32)',
+]
+
+[[rules]]
+id = "azure-search-admin-key"
+description = 'Azure AI Search admin / query key, identifiable format (42 + AzSe + 6 alphanumerics)'
+regex = '''(?<![A-Za-z0-9])([A-Za-z0-9]{42}AzSe[A-Za-z0-9]{6})(?![A-Za-z0-9])'''
+keywords = ["azse"]
+mustRedact = [
+  'DEBUG http: > api-key: 7iYjPBcUyeLlHydV7hyQLmzE0FIM9BP3Nvw7ezJ5QQAzSe2qgnp4',
+  'AZURE_SEARCH_ADMIN_KEY=PhHuRfnGdUs2kLyvBasVQXztQuG4yVGKULXvHDQyOkAzSem24EBC',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" search_key=pEirouYPKh1GLgqZfN75lmv3vlzTWQqfgb6EI2zyFQAzSeisVs3Q',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture M81BcPUZrVQXl2gQ2pTdD7GRniwzwIx has the wrong length, skipping',
+  'INFO  docs: values beginning with AzSe are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-search-key-legacy"
+description = 'Azure AI Search admin / query key, legacy 32 or 52 alphanumerics, next to an azure search keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["search"]
+mustRedact = [
+  'AZURE_SEARCH_KEY=B5FE7817A66FA90D46C73EAA7CAAC1E3',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","azureSearchApiKey":"6M637HPkrsoYURBoatlgSovWblZrRRY7oqhLsUZCIDqv0nYDKyV6"}',
+  'azure search admin key A6B7E41B20D5B13FD36EDF68D38AC12A',
+]
+mustKeep = [
+  'AZURE_SEARCH_KEY=${AZURE_SEARCH_KEY}',
+  'INFO  search admin key regenerated for service acme-search',
+]
+
+[[rules]]
+id = "azure-function-key"
+description = 'Azure Functions key, identifiable format (44 + AzFu + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==)'''
+keywords = ["azfu"]
+mustRedact = [
+  'DEBUG http: > x-functions-key: DJYYrbYO_UlN0zFSv4L1AQAQk-_bLQ5d7P5d_BZPsyEpAzFupyhMrQ==',
+  'GET https://acme-fn.azurewebsites.net/api/ingest?code=lVUxdNNk29nN9AwtwrSObabubZR9pKt-L8uCe3Y7lyQqAzFuzNeeCw== 200',
+  'FUNCTION_KEY=y3tdRcasVli8NFVwZ_w3EAw_JUl3kgtbAYlCgJQYt4NQAzFumWV7AA==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture iaL3KRG3aGk_nNEIhI6uTUV7yPqJIaXgh has the wrong length, skipping',
+  'INFO  docs: values beginning with AzFu are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-function-url-code"
+description = 'Azure Functions key in a function URL (?code=)'
+regex = '''(?i)\.azurewebsites\.net/api/[^\s?#\"']*\?(?:[^\s&#\"']*&)*code=([A-Za-z0-9_%=-]{20,})'''
+keywords = ["azurewebsites"]
+mustRedact = [
+  '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "POST https://acme-ingest.azurewebsites.net/api/orders?code=YuqYI6FbEXNaqDBdu67k14igEr133mrsZUOM7c_AxCsQR8hsPwLhLO== HTTP/1.1" 200 87',
+  'webhook_url: "https://hooks-prod.azurewebsites.net/api/notify?clientId=default&code=tC6K0NnwYNQzwJW90qi6-M0Frk11UQzbK0OYhk1DHTeTknyvnraTcd=="',
+]
+mustKeep = [
+  'INFO  calling https://acme-ingest.azurewebsites.net/api/orders?code=${FUNCTION_KEY}',
+  'INFO  https://acme-ingest.azurewebsites.net/api/health returned 200',
+]
+
+[[rules]]
+id = "azure-container-registry-key"
+description = 'Azure Container Registry password, identifiable format (42 + +ACR + 6)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9+/]{6})(?![A-Za-z0-9+/=])'''
+keywords = ["+acr"]
+mustRedact = [
+  'docker login acmeprod.azurecr.io -u acmeprod -p oryPhD/rk02VQom5AKEWPSV0+sPjeQCaT7kQnSs9SV+ACRQMVNbJ',
+  'ACR_PASSWORD=gD2bGrZ7ZVAIvFAOaVPalZNiDd7Qq5KEtwPZ0S1OA6+ACRtDD39p',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","registry_password":"VlLqKEYkup9aU40sHDTxyoyoDN1scsNZSZCuR+990n+ACRZ7cYlL"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture hNqZAfXj0CVXtO5jaH43YPGwNUNbd4Y has the wrong length, skipping',
+  'INFO  pushed acmeprod.azurecr.io/api:1.4.2 (+ACR replication to westeurope)',
+]
+
+[[rules]]
+id = "azure-cache-redis-key"
+description = 'Azure Cache for Redis access key, identifiable format (33 + AzCa + 6 + =)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9]{33}AzCa[A-P][A-Za-z0-9]{5}=)(?![A-Za-z0-9+/=])'''
+keywords = ["azca"]
+mustRedact = [
+  'acme.redis.cache.windows.net:6380,password=iIig0MAEhIQu3i5fNqKsLiytA6ZqKcTP8AzCaB0erWY=,ssl=True,abortConnect=False',
+  'REDIS_KEY=UDqnKXZE5fPcyJaHR98L3aMJbY25HonodAzCaAqwxcE=',
+  '    primaryKey: nc6UmtCTfNX7NbaFFKHAuAvax7UUfCFFZAzCaB6X89K=',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture s7fZoRPcp8R2ovC0c1lNF0Yv9d has the wrong length, skipping',
+  'INFO  docs: values beginning with AzCa are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-apim-subscription-key"
+description = 'Azure API Management key, identifiable format (76 + APIM + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{76}APIM[A-Za-z0-9_-]{5}[AQgw]==)'''
+keywords = ["apim"]
+mustRedact = [
+  'DEBUG http: > Ocp-Apim-Subscription-Key: UqTwMX_dSTm7ZEGvtjVNMKFcrVBlcQqD2OC0kqd0sxCVY8DR-TJfmE6Hqo5owqCs-a3KdnHS_g2uAPIM6mfYiA==',
+  'APIM_KEY=kpdu85dSQ1lnQajMqHRrrZJnfdwExFkvCqrRCN1DF5r5UDCur758vfMf4NgnSC_IH573fGkzuETNAPIMO1RVFQ==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","apimKey":"csIA4m-0hlcn71yVs4wZ6EQLcxoDtWuO5s4gPl3noXBn-rx2zs-FzirSt0AVXCkDjV054lsyLooTAPIMmVmBZg=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture gViEpU0tXCweeRLXkqmgPY-byA_-pTVnXn5CLUuUpOCd-tQeZhYO has the wrong length, skipping',
+  'INFO  apim gateway acme-apim synced 42 APIs',
+]
+
+[[rules]]
+id = "azure-cosmosdb-key"
+description = 'Azure Cosmos DB account key, identifiable format (76 + ACDb + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["acdb"]
+mustRedact = [
+  'COSMOS_KEY=1nuL/B3KE8MxfesCyfk2GETkEsxr8Y7KBRjwE0XKdYIozqxrF8dEOJ7Gfq0UloydMvhxbFDb8pHHACDb13lUMQ==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cosmosDbKey":"facqU7hQYDZvvgUErKr1iDUBnZCEpjIXcmCy3KBpG+j9Jg4V+5sjBkpmN27pafxq00Tn1rRaDSopACDbH33tRw=="}',
+  'DEBUG http: > x-ms-cosmos-key: X/Z30y3RBxEqEP2+qHWTUcVTboM9EuQvS/OjvFnqYvADUduyRWac0a5mGRUVmEZlf2/+Ct1H4ci/ACDbUvF1wA==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture PMrZ7wvLzk1aoNPKEJkgZbdnKxml/VL4fHuTCaZG03AqiBQtwrcN has the wrong length, skipping',
+  'INFO  docs: values beginning with ACDb are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-storage-account-key-identifiable"
+description = 'Azure Storage account key, identifiable format (76 + +ASt + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["+ast"]
+mustRedact = [
+  'AZURE_STORAGE_KEY=myUCqripk6Iyi0n68paLsxiBgS4D9cSndmbloL/a/vXKiy66ruYOtWHBxYaw18023Ev2TNxYZmZn+AStq2wrdA==',
+  'az storage blob upload --account-name logsprod --account-key Lg/eP8jdGXOcOk3ylIzCPh2vlKjZrul2nyH0FC0WnlgcUjlQaiZvYTxwAu25LgoHjVie+xRZ4noO+AStlNHlyw== -f out.tgz',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","storageKey":"0kFLSbEebkEi4qqIWqOd8ys6uDzHOLO+BWenJIVQQknYf/5m+KqPdrRbDeoMsUbfkNGnBHELyzNU+AStvP6t0g=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture z0PF3rYkJtCohc0uXrT8QoUbSP5grARTKF8qtYuzp6tFmVIBvbAy has the wrong length, skipping',
+  'INFO  docs: values beginning with +ASt are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-service-bus-key"
+description = 'Azure Service Bus shared access key, identifiable format (33 + +ASb + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ASb[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+asb"]
+mustRedact = [
+  'AZURE_SERVICE_BUS_KEY=grU8f6vVYR/BUfki0EU8xf/yuNR8qCorS+ASbyey+3Q=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"mZAEeWDYaCGC8VmZStQGoCJAv08xb8Vbl+ASbkTTW7Q="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'tXAWplogxL5GBr+0bPKqXDOGajj7uE7uK+ASbItIJPQ=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 9ujXEr3d8gerV4GmckURztSGjR has the wrong length, skipping',
+  'INFO  docs: values beginning with +ASb are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-event-hubs-key"
+description = 'Azure Event Hubs shared access key, identifiable format (33 + +AEh + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+AEh[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+aeh"]
+mustRedact = [
+  'AZURE_EVENT_HUBS_KEY=gg8OsD1N3TYRYRfLXvIFXsCalYxahzs0H+AEh/9xvng=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"bUHGcWG31nKGd3Aok4R70H3fOtYYeY7l1+AEh6HbtBw="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'p0vxXoufEej20l6cL+oCFr0rGJC7r+zsk+AEhdbV6sQ=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture cYC6Jm3c9eP8iNH7g5ta3Dn9zB has the wrong length, skipping',
+  'INFO  docs: values beginning with +AEh are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-relay-key"
+description = 'Azure Relay shared access key, identifiable format (33 + +ARm + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ARm[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["+arm"]
+mustRedact = [
+  'AZURE_RELAY_KEY=uvQmLxQgvtvuQytDyLxSH6r3mDVV5PGx1+ARmAPI/xA=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"Ceb0pT3YbJCiL/eYE9YPRCrpqeZriKN6A+ARmlZ1cWw="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': 'cSeJdtROO6f/iAKzMmGMG8x7UkjNwD9cA+ARmMeNKqg=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture yjupVN4mzJpWl+cD9g9MPZcymo has the wrong length, skipping',
+  'INFO  docs: values beginning with +ARm are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-iot-hub-key"
+description = 'Azure IoT Hub shared access key, identifiable format (33 + AIoT + 5 + [AQgw]=)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}AIoT[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])'''
+keywords = ["aiot"]
+mustRedact = [
+  'AZURE_IOT_HUB_KEY=OK0iICGmTbI4sLn4YEt8YZ4zjyCt02WwpAIoTf+9Tyg=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","primaryKey":"OOsabyachGNj2SO1p0Oa/Q1O4IrarDiY+AIoT/dh3XA="}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'shared_access_key': '1wn+6ARlfgwBWoRN8ivDCQWHclOa4UkpBAIoTjtVgHg=', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture a5Pgv3EPkIDf6qkH2BKzIeh2Xt has the wrong length, skipping',
+  'INFO  docs: values beginning with AIoT are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-batch-key"
+description = 'Azure Batch account key, identifiable format (76 + +ABa + 5 + [AQgw]==)'
+regex = '''(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ABa[A-Za-z0-9+/]{5}[AQgw]==)'''
+keywords = ["+aba"]
+mustRedact = [
+  'AZURE_BATCH_ACCOUNT_KEY=rsZQ6sAy64y4/o6IDb6o0Ngqza1E184zk+HrBAsb5UlSL51xUpwYlS3b2OujWkLjmVFrBNH280QQ+ABaPHywQQ==',
+  'az batch account login --name acmebatch --shared-key-auth --account-key 0mB6MZfDOSdKJct5gP3hilCdnby24cEknbmKSh6vcYy5bdnKgtBMHnqWdzZb2xVMYEbLBWmYJwwD+ABajs2hwA==',
+  '    batchKey: Z2Fa3NdUehX/OBdspTvVtrxvwaCsjEfj65uxJCJ3LJi7gTZxzPd/VTeQB3aLNXPv0LEtDtn95c6h+ABaGeGZNg==',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture U5oxMV4UGI48udmXZNh/QvDVodnt/Q7iqIqWMb88AwaCAbhN2YVo has the wrong length, skipping',
+  'INFO  docs: values beginning with +ABa are issued from the vendor console',
+]
+
+[[rules]]
+id = "azure-app-configuration-connection-string"
+description = 'Azure App Configuration connection string secret (Endpoint=https://*.azconfig.io;Id=...;Secret=...)'
+regex = '''(?i)\.azconfig\.io/?;\s*Id=[^;\s\"']+;\s*Secret=([A-Za-z0-9+/]{40,}={0,2})'''
+keywords = ["azconfig.io"]
+mustRedact = [
+  'APPCONFIG_CONNECTION_STRING=Endpoint=https://acme-prod.azconfig.io;Id=Xk2p-l9-s0:Qm7rT2vW9yZ1aB3c;Secret=jRONfwbLUMzc1n15m0o4F5kzbNSx9Gdv3uu4XYIX0pz=',
+  '{"msg":"feature flags","conn":"Endpoint=https://flags.azconfig.io;Id=0-l4-s0:aZ81kQ;Secret=IBxEshKGg36GEol3uHeMpywi7QKpQqWsKgRyMMN1g4s="}',
+]
+mustKeep = [
+  'INFO  loaded 12 keys from https://acme-prod.azconfig.io (label=prod)',
+]
+
+[[rules]]
+id = "azure-app-configuration-access-key-id"
+description = 'Azure App Configuration connection string credential id (Endpoint=https://*.azconfig.io;Id=...)'
+# The id names the access key (like an AWS access key id); the secret has its own rule.
+regex = '''(?i)\.azconfig\.io/?;\s*Id=([A-Za-z0-9+/:._-]{8,64});\s*Secret='''
+keywords = ["azconfig.io"]
+mustRedact = [
+  'APPCONFIG_CONNECTION_STRING=Endpoint=https://acme-prod.azconfig.io;Id=I7E0-l0-s0:/uHXL9/zhsU+VyTWpMyD;Secret=${APPCONFIG_SECRET}',
+  '{"conn":"Endpoint=https://flags.azconfig.io;Id=P3SZ-l8-s0:kSWwwhc+8YFRGfR+g8K6;Secret=[MASKED]"}',
+]
+mustKeep = [
+  'INFO  loaded 12 keys from https://acme-prod.azconfig.io;Id= (managed identity, no secret)',
+]
+
+[[rules]]
+id = "azure-connection-string-access-key"
+description = 'Azure SignalR / Web PubSub / Communication Services connection string access key (Endpoint=...;AccessKey=...)'
+regex = '''(?i)Endpoint=https?://[^;\s\"']+;\s*AccessKey=([A-Za-z0-9+/]{40,}={0,2})'''
+keywords = ["accesskey="]
+mustRedact = [
+  'Azure__SignalR__ConnectionString=Endpoint=https://acme.service.signalr.net;AccessKey=GHf61FgPn2CkvGl30jmYB0f8kc5OvQ/W6ZqFLqZnfIt=;Version=1.0;',
+  '{"level":"info","conn":"endpoint=https://acme-comm.communication.azure.com/;accesskey=kmOdpbqn8RaPzx2tP00TE1euYWxymvK/SOkkKWqsMbW="}',
+]
+mustKeep = [
+  'INFO  Endpoint=https://acme.service.signalr.net;AccessKey=${SIGNALR_KEY};Version=1.0;',
+]
+
+[[rules]]
+id = "azure-event-grid-key"
+description = 'Azure Event Grid topic access key in an aeg-sas-key header'
+regex = '''(?i)aeg-sas-key[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9+/]{43}=)'''
+keywords = ["aeg-sas-key"]
+mustRedact = [
+  'DEBUG http: > aeg-sas-key: COi3ae7Jl4VnRQy0YspxZrOOBZjT+x1dmcGiglP/giq=',
+  '{"headers":{"aeg-sas-key":"X3L5pDBGhcpB9iF5CZJ9VWlVvKORlh8JoaH0mumjCFm="}}',
+]
+mustKeep = [
+  'DEBUG http: > aeg-sas-key: [MASKED]',
+]
+
+# --- Alibaba, Tencent, Huawei, Oracle, IBM ---
+
+[[rules]]
+id = "alibaba-sts-access-key-id"
+description = 'Alibaba Cloud temporary (STS) AccessKey id (STS. + 20-40 alphanumerics)'
+# The id must hold a digit and a lower-case letter, so API names (STS.AssumeRole) stay.
+regex = '''(?-i)\b(STS\.(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{20,40})\b'''
+entropy = 3.5
+keywords = ["sts."]
+mustRedact = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID=STS.rY36P0W554p42pIXoeoPWF37sZrr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","AccessKeyId":"STS.hxtqTfdJhS1igHU2wM4MJbVUFWgp"}',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" access_key_id=STS.yWVgQDtEmYTRe45BqDMm2ZiboOpf',
+]
+mustKeep = [
+  'INFO  calling STS.AssumeRoleWithOIDC for role acs:ram::123456789:role/ci',
+  '2024-05-01T10:00:10Z WARN  fixture STS.3NPNkqOD2FXkKZF has the wrong length, skipping',
+]
+
+[[rules]]
+id = "tencent-cloud-secret-id"
+description = 'Tencent Cloud SecretId (AKID + 32 alphanumerics)'
+regex = '''\b(AKID[A-Za-z0-9]{32})\b'''
+entropy = 3.0
+keywords = ["akid"]
+mustRedact = [
+  'TENCENTCLOUD_SECRET_ID=AKIDhHU8xzaP6CTujTLnlRL3v7IEIECJ97Eb',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretId":"AKIDCegaN4KZYyvJiqwI8uUzg4IQnMkg8Ena"}',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" secret_id="AKIDUfU1Y2pNQ1LDXBgmG6EGg6119UTx4VRJ" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture AKIDvKxOq3AFmo5IrmNsE has the wrong length, skipping',
+  'INFO  docs: values beginning with AKID are issued from the vendor console',
+]
+
+[[rules]]
+id = "tencent-cloud-secret-key"
+description = 'Tencent Cloud SecretKey (32 alphanumerics) next to a tencent keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:tencent(?:cloud)?|qcloud|tccli)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["tencent", "qcloud", "tccli"]
+mustRedact = [
+  'TENCENTCLOUD_SECRET_KEY=AVGm89EY5kuf40Afm3Aul3VxrPQZY0Uz',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qcloud_secret_key":"ow4LHL1q1LLyj3X6h5j6OSII3Z9bMoaq"}',
+  'tencent secret key 50J4Q9Xj48QdKEoWFfTtvZaXjx9xvIMe',
+]
+mustKeep = [
+  'TENCENTCLOUD_SECRET_KEY=${TENCENTCLOUD_SECRET_KEY}',
+  'INFO  tencent secret key loaded from ~/.tccli/default.credential',
+]
+
+[[rules]]
+id = "huawei-cloud-access-key-id"
+description = 'Huawei Cloud access key id (AK, 20 upper-case alphanumerics) next to a huawei keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{20})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
+mustRedact = [
+  'HUAWEICLOUD_SDK_AK=7D1L4DGVGET1HB7I4U9Z',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","huawei_access_key_id":"JLX82YHZ2PGC5RJVL2Z5"}',
+  'obs.access_key_id = 2L5OTG6IV58N346U169C',
+]
+mustKeep = [
+  'HUAWEICLOUD_SDK_AK=${HUAWEICLOUD_SDK_AK}',
+  'INFO  huawei access key id rotated by IAM',
+]
+
+[[rules]]
+id = "huawei-cloud-secret-key"
+description = 'Huawei Cloud secret access key (SK, 40 alphanumerics) next to a huawei keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["huawei", "hwcloud", "obs_", "obs-", "obs."]
+mustRedact = [
+  'HUAWEICLOUD_SDK_SK=gBpGWOg3OWtYq64h4yzpEri9zAx9Cf9VbBCf36tB',
+  '    huawei_secret_key: 8rMlpPq2IKoLEkB5qn4KGgrj6IYr1cBRY5n4l1z5',
+  'obs.secret_access_key = ssPsFx3lxnhMaboIYUFcTlOhnHZ4SnuOtrcRUAjn',
+]
+mustKeep = [
+  'HUAWEICLOUD_SDK_SK=${HUAWEICLOUD_SDK_SK}',
+  'INFO  huawei secret key stored in KMS',
+]
+
+[[rules]]
+id = "oci-customer-secret-key"
+description = 'Oracle Cloud (OCI) customer secret key for the S3-compatible API (44 base64) next to an oci keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:oci|oracle)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["oci", "oracle"]
+mustRedact = [
+  'OCI_SECRET_ACCESS_KEY=4zjsVGrJzBXif0h7lRniwuoLkqdLXjs7oxCtZzBgh2c=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","oci_customer_secret_key":"RUIvTFgKGbZHSYxqWQihNWN6dJ8lQk0NUOc1TNVUw8M="}',
+  'oracle secret key LmX1+SIpkgYDGBaNL9vEU4riyM1tZGkDfHllfhMzj/2=',
+]
+mustKeep = [
+  'OCI_SECRET_ACCESS_KEY=${OCI_SECRET_ACCESS_KEY}',
+  'INFO  oci secret key created for user ci-bot (expires never)',
+]
+
+[[rules]]
+id = "ibm-cos-hmac-secret"
+description = 'IBM Cloud Object Storage HMAC secret access key (48 hex) next to an ibm / cos_hmac keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ibm|cos[_.-]?hmac(?:[_.-]?keys)?)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["ibm", "cos_hmac", "cos-hmac", "cos.hmac", "coshmac"]
+mustRedact = [
+  'IBM_COS_SECRET_ACCESS_KEY=424a0c5901a4d8abc054436ac2597c96a27c8c30a05f0742',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cos_hmac_secret_access_key":"17cab76a87827e9b1b90d1a4d776f417cecfa35765b27b05"}',
+  '    ibm_secret_access_key: c331a83f05106f90b27f732ee1cd0fe818b9c958b5af2f85',
+]
+mustKeep = [
+  'IBM_COS_SECRET_ACCESS_KEY=${IBM_COS_SECRET_ACCESS_KEY}',
+  'INFO  ibm cos secret key rotated',
+]
+
+# --- DigitalOcean, Linode/Akamai, Vultr, Scaleway, Hetzner, OVHcloud, Exoscale ---
+
+[[rules]]
+id = "digitalocean-spaces-access-key"
+description = 'DigitalOcean Spaces access key id (DO00 + 16 upper-case alphanumerics)'
+regex = '''(?-i)\b(DO00[A-Z0-9]{16})\b'''
+entropy = 3.0
+keywords = ["do00"]
+mustRedact = [
+  'SPACES_ACCESS_KEY_ID=DO00PZ6RRNQ33H34O2XY',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spaces_key":"DO00UXTBX4TSN521GXHP"}',
+  's3cmd --access_key=DO00WGOT5A94KRU2XYNT ls s3://acme-assets',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture DO00JQGHIRTD has the wrong length, skipping',
+  'INFO  docs: values beginning with DO00 are issued from the vendor console',
+]
+
+[[rules]]
+id = "digitalocean-spaces-secret-key"
+description = 'DigitalOcean Spaces secret key (43 base64) next to a spaces keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:do|digitalocean)?[_.-]?spaces)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["spaces"]
+mustRedact = [
+  'SPACES_SECRET_ACCESS_KEY=GTnTkyJ+WB9/fChtuy/5TQjtJC6o1VPh50fG8ggLSSt',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","do_spaces_secret":"rvIiS3gXhxCIkallUtvfibCk/sUGSI1OnKtCfdTkn9G"}',
+  '    spaces_secret_key: gBFRA1PZnmSY0IHYlmwC6x08g//bqMeNj/pPbHHm6h/',
+]
+mustKeep = [
+  'SPACES_SECRET_ACCESS_KEY=${SPACES_SECRET_ACCESS_KEY}',
+  'INFO  spaces secret key rotated for bucket acme-assets',
+]
+
+[[rules]]
+id = "linode-api-token"
+description = 'Linode / Akamai Cloud personal access token (64 hex) next to a linode keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["linode"]
+mustRedact = [
+  'LINODE_TOKEN=246b8063b606bdc5b48d84bf85ce74c2bdfa97601136505ca97d00b33d24382d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","linode_api_token":"9e536bd96136796d8b4fa145b39b854fb149ff594c1861d0d7b45ae1dfe37fcd"}',
+  'linode token bd9811573b225a1c90fe83340b5dbb082bdbf6571cd77f657f8588196d92f07f',
+]
+mustKeep = [
+  'LINODE_TOKEN=${LINODE_TOKEN}',
+  'INFO  linode token scopes: linodes:read_write volumes:read_only',
+]
+
+[[rules]]
+id = "akamai-edgegrid-token"
+description = 'Akamai EdgeGrid client or access token (akab- + 16 + - + 16 lower-case alphanumerics)'
+regex = '''\b(akab-[a-z0-9]{16}-[a-z0-9]{16})\b'''
+keywords = ["akab-"]
+mustRedact = [
+  'client_token = akab-7u2k6lao3fye7bfq-9pnof97w439oh07k',
+  'access_token = akab-7klqyl66wjhh5s5e-hsw3g28fjoojjubs',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" edgegrid_access_token="akab-ka1sd18ceat2m6bt-isld5naj0abze61v" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture akab-jnd94fk4a6rbrb7o- has the wrong length, skipping',
+  'INFO  docs: values beginning with akab- are issued from the vendor console',
+]
+
+[[rules]]
+id = "vultr-api-key"
+description = 'Vultr API key (36 upper-case alphanumerics) next to a vultr keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:vultr)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{36})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["vultr"]
+mustRedact = [
+  'VULTR_API_KEY=SNZPR3KJHHCQS1CBUYFHY62FVLALZE3PWM62',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","vultrApiKey":"YM5WZTA86YHTXKEPP11I4XP5RE4FE95N6Z2Y"}',
+  'vultr secret access key 2GSJW2ULJX429CIF2B7BOMLD09JV98X0RM73',
+]
+mustKeep = [
+  'VULTR_API_KEY=${VULTR_API_KEY}',
+  'INFO  vultr api key allowed from 10.0.0.0/8 only',
+]
+
+[[rules]]
+id = "scaleway-access-key"
+description = 'Scaleway access key id (SCW + 17 upper-case alphanumerics)'
+regex = '''(?-i)\b(SCW[A-Z0-9]{17})\b'''
+entropy = 3.0
+keywords = ["scw"]
+mustRedact = [
+  'SCW_ACCESS_KEY=SCWA4HBSQOVMBPKKBGZ6',
+  '    access_key: SCWYIBOMK14EGM6RJQI9',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" scw_access_key=SCWQW3LMP5J7B48P22P2',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture SCWYMSFIQF61 has the wrong length, skipping',
+  'INFO  docs: values beginning with SCW are issued from the vendor console',
+]
+
+[[rules]]
+id = "scaleway-secret-key"
+description = 'Scaleway secret key (UUID) next to a scaleway / SCW keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:scaleway|scw)(?:[\w.:-]{0,24}?(?:secret[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["scaleway", "scw"]
+mustRedact = [
+  'SCW_SECRET_KEY=522b2326-178e-ce8d-4f03-e8961ea59e14',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","scaleway_secret_key":"2eb9010e-9a2e-ac1e-4736-08d031271f3c"}',
+  'scaleway secret 8286b9c4-55d4-559f-4946-515669c95e4f',
+]
+mustKeep = [
+  'SCW_SECRET_KEY=${SCW_SECRET_KEY}',
+  'INFO  scaleway secret key for project 4b1a created',
+]
+
+[[rules]]
+id = "hetzner-cloud-api-token"
+description = 'Hetzner Cloud API token (64 alphanumerics) next to an hcloud / hetzner keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcloud|hetzner)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["hcloud", "hetzner"]
+mustRedact = [
+  'HCLOUD_TOKEN=oFz8kdMCGGdHQGNxwjfmRTjJIEJABh3L009zMHdtqXESOy8oY9JlaocwIhYuUnw1',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hetzner_api_token":"KaaS0dDwOalm4W6OCSMtWN79maASHp1bKhmDp8cOpj1CoEf3HqIQ0BvaB7CrsJeK"}',
+  'hcloud_token = "UgcigKF0O7hYdVl5DFehAwWUltjId5R5BBLuRTTYTUxxCOc060ekld85pPZ2pRRq"',
+]
+mustKeep = [
+  'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
+  'INFO  hcloud token has read/write permission',
+]
+
+[[rules]]
+id = "ovh-api-secret"
+description = 'OVHcloud API application secret or consumer key (32 alphanumerics) next to an ovh keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ovh(?:cloud)?)(?:[\w.:-]{0,24}?(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["ovh"]
+mustRedact = [
+  'OVH_APPLICATION_SECRET=eSHlS2PECz8aWC5oCQflgVzPVkbXBWlq',
+  'OVH_CONSUMER_KEY=Irr7W0wGH7t5YeKQlJYWVcvqLvEfsLU2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ovhConsumerKey":"JbhnogB02XhPg2kbwo7WyJizJ8NND55J"}',
+]
+mustKeep = [
+  'OVH_APPLICATION_SECRET=${OVH_APPLICATION_SECRET}',
+  'INFO  ovh consumer key validated for GET /me',
+]
+
+[[rules]]
+id = "exoscale-api-key"
+description = 'Exoscale API key (EXO + 24 hex)'
+regex = '''(?-i)\b(EXO[a-f0-9]{24})\b'''
+entropy = 3.0
+keywords = ["exo"]
+mustRedact = [
+  'EXOSCALE_API_KEY=EXO336d0d71a892086707c05979',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","exoscale_key":"EXOcd6ad3cc926c2e28e560419e"}',
+  'exo config add --key EXO0b546766cd57309496f468b0',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture EXO55d7dc3e7b8c1 has the wrong length, skipping',
+  'INFO  docs: values beginning with EXO are issued from the vendor console',
+]
+
+# --- PaaS, edge and hosting ---
+
+[[rules]]
+id = "render-api-key"
+description = 'Render API key (rnd_ + 32 alphanumerics)'
+regex = '''\b(rnd_[A-Za-z0-9]{32})\b'''
+keywords = ["rnd_"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer rnd_VULFBcxXeJIM04hHo7QpJ7EZ5cxQyvOr',
+  'RENDER_API_KEY=rnd_kJvG7Mfl1mPFgj79GruwbECqWc5suNb2',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" render_api_key="rnd_LM1g0UTbENHfebiNkdziF17n1NeaIb2n" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture rnd_W8aPpxV5PCbU9wDXX has the wrong length, skipping',
+  'INFO  docs: values beginning with rnd_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "railway-api-token"
+description = 'Railway API / project token (UUID) next to a railway keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:railway)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["railway"]
+mustRedact = [
+  'RAILWAY_TOKEN=aa5b9d3d-2c34-56ef-4650-f1b09eb5a8e9',
+  'RAILWAY_API_TOKEN=50a2dfe3-1b61-c0df-76b0-b68e0f01a30d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","railwayProjectToken":"4535781c-9f0d-4da3-0148-e8927cdaad3b"}',
+]
+mustKeep = [
+  'RAILWAY_TOKEN=${RAILWAY_TOKEN}',
+  'INFO  railway token scoped to environment production',
+]
+
+[[rules]]
+id = "netlify-pat"
+description = 'Netlify personal access token (nfp_ + 36-40 alphanumerics)'
+# Netlify does not publish the length; observed tokens are 40 characters in all.
+regex = '''\b(nfp_[A-Za-z0-9]{36,40})\b'''
+keywords = ["nfp_"]
+mustRedact = [
+  'NETLIFY_AUTH_TOKEN=nfp_yqgdWLobxi8VvjkY8pZahrdmsRfPRrio6vNZ',
+  'DEBUG http: > Authorization: Bearer nfp_Dc8RVI26WmhCw8p2yU8GFKSqs7eqfPWlsXFC',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'netlify_token': 'nfp_IWpd5WWdbQlWk8qzXRJusYxtiaVRX3NUmnb6', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture nfp_uJb00cbH5tP9MvrtqEjv has the wrong length, skipping',
+  'INFO  docs: values beginning with nfp_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "netlify-build-hook"
+description = 'Netlify build hook URL (api.netlify.com/build_hooks/ + 24 hex)'
+regex = '''(?i)api\.netlify\.com/build_hooks/([a-f0-9]{24})\b'''
+keywords = ["netlify"]
+mustRedact = [
+  'curl -X POST -d {} https://api.netlify.com/build_hooks/719357e166bb7fc7c5082112',
+  'NETLIFY_BUILD_HOOK="https://api.netlify.com/build_hooks/fa293147d04f2a72167e9d98?trigger_title=nightly"',
+]
+mustKeep = [
+  'INFO  POST https://api.netlify.com/build_hooks/${HOOK_ID} scheduled',
+]
+
+[[rules]]
+id = "vercel-deploy-hook"
+description = 'Vercel deploy hook URL (api.vercel.com/v1/integrations/deploy/prj_.../<hook>)'
+regex = '''(?i)api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{10,40}/([A-Za-z0-9]{8,})'''
+keywords = ["prj_"]
+mustRedact = [
+  'curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_8HzLqA0kW3nY5tRj2Xc9/OQ4uUFx3TM',
+  'DEPLOY_HOOK=https://api.vercel.com/v1/integrations/deploy/prj_Qm1xT7eV0pLs3K9aZwB4/m3iumeI5tn?buildCache=false',
+]
+mustKeep = [
+  'INFO  deploy hook https://api.vercel.com/v1/integrations/deploy/prj_Qm1xT7eV0pLs3K9aZwB4/${HOOK} queued',
+]
+
+[[rules]]
+id = "cloudflare-tunnel-token"
+description = "Cloudflare Tunnel token (eyJhIjoi = base64 of '{\"a\":\"')"
+regex = '''\b(eyJhIjoi[A-Za-z0-9+/_-]{80,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyj"]
+mustRedact = [
+  'cloudflared tunnel --no-autoupdate run --token eyJhIjoi2/j+kgE8nesEFAys5aakNwEr+jecsJFj4GxrVp9yx4RgMEIJZC7CJh2sip93JAR3YP1SJCU2cuCigCEFwsLapkOSzNT3I857CZDekaWfr0WiqKQ1kTD9OupCW49BeWeHJtYVLp6tdNFIn9G7Jcm1YuB6Dy4tgf4d1K9XakanEKSTEBxG',
+  'TUNNEL_TOKEN=eyJhIjoieg/p5Xq2lDdTEelaBGkL8EzVgkawxpQSg6YSJFDMBJXlR8G+uOuX1HU3D8HHmcZyXbIoR866WhSldCCJkxwGvFL80Vz3qV3gC7uZaBIp+OEHxO15vR+pHiRlHdqPoLGg+a9PYgBNvdkCQ7vqcWixV8Iuoqe1yH2Q0KyNFCJCxGZw6pTa',
+  '    token: eyJhIjoio0k9ls3Ljzb3SJQrJvJmELK0tSFpTJBD3r+IE26BCIdVUWGX4E9yGTtdjVeOC86HvBMwJ/g8QWrnn0bGqDos9ME6mbZMbjSjLGtqebqyBblxSrMN+FvtjkdpW1k7i4skYO/093scKZzL6HGyn2XfIStN+PaBuRuZ82EbzLA7UG8Bk7bc',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJhIjoi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJhIjoiPNyIL1ql60d2zQNoRF15TQmZVcmd and ignored it',
+]
+
+[[rules]]
+id = "cloudflare-access-client-secret"
+description = 'Cloudflare Access service token client secret (64 hex) in CF-Access-Client-Secret'
+regex = '''(?i)(?:cf-access-client-secret|cf_access_client_secret)[\"']?\s*[:=]\s*[\"']?([a-f0-9]{64})\b'''
+keywords = ["cf-access", "cf_access"]
+mustRedact = [
+  'DEBUG http: > CF-Access-Client-Secret: 3ee908720f3cca309c943eaffd7e0a14ec25dda30dc049a73b3652be66834c70',
+  'CF_ACCESS_CLIENT_SECRET=b09270abff89b0e1cf23d1d8ea96245fe7141902987f0b2493a54d0ac54a6d43',
+]
+mustKeep = [
+  'DEBUG http: > CF-Access-Client-Secret: <redacted>',
+  'CF_ACCESS_CLIENT_SECRET=${CF_ACCESS_CLIENT_SECRET}',
+]
+
+[[rules]]
+id = "backblaze-b2-application-key"
+description = 'Backblaze B2 application key (K + 3 digits + 27 base64)'
+regex = '''(?<![A-Za-z0-9+/])(K00[0-9][A-Za-z0-9+/]{27})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["k00"]
+mustRedact = [
+  'B2_APPLICATION_KEY=K003OkphihB7koXZfFaCSQLXe3Jj61H',
+  'b2 authorize-account 0012a9c0f1e2 K003c0fxH+0fQt0xYeObW6pcdAQajWI',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","applicationKey":"K004bWEVBS3ZvzB9yVXpU7bLUJ1V7Nn"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture K0024JoeKoc9P+yomh has the wrong length, skipping',
+  'INFO  docs: values beginning with K00 are issued from the vendor console',
+]
+
+[[rules]]
+id = "wasabi-secret-key"
+description = 'Wasabi secret access key (40 base64) next to a wasabi keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:wasabi)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["wasabi"]
+mustRedact = [
+  'WASABI_SECRET_KEY=t03RkOpNNuEmKW7X0RmGRvxYSEpDSis8GE8obetx',
+  '    wasabi_secret_access_key: 2Wsz8nuPjSqhoY8e/VhW383gAy8aM+brAadPPAj3',
+  'wasabi secret key Mj6/OxdBj8cUEwm2eYR6i7J2pZIc0SxG7ZAfB6df',
+]
+mustKeep = [
+  'WASABI_SECRET_KEY=${WASABI_SECRET_KEY}',
+  'INFO  wasabi secret key rotated for bucket acme-backups',
+]
+
+[[rules]]
+id = "porkbun-secret-api-key"
+description = 'Porkbun secret API key (sk1_ + 64 hex)'
+regex = '''\b(sk1_[a-f0-9]{64})\b'''
+keywords = ["sk1_"]
+mustRedact = [
+  'PORKBUN_SECRET_API_KEY=sk1_7c5c52c81574845fb9323bb9021f3dbb82ae435b2baa7599abc40a4286dea454',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","secretapikey":"sk1_5c3a10badd3ae378ee4385f286132041ec06256887913682d706451910e153d9"}',
+  'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" porkbun_secret=sk1_3144d551d988a2b2bebeb916457089a18df7b81c7916ab4d3bf0c53cf7464ab5',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk1_be76a15edecbe38786be05406e6f444e4ab3 has the wrong length, skipping',
+  'INFO  docs: values beginning with sk1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "porkbun-api-key"
+description = 'Porkbun API key (pk1_ + 64 hex)'
+regex = '''\b(pk1_[a-f0-9]{64})\b'''
+keywords = ["pk1_"]
+mustRedact = [
+  'PORKBUN_API_KEY=pk1_7e3056e20ad15715e88837e208f9de6894440f72478f00909b484c6bb7af2ff4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","apikey":"pk1_ce55c9e82a9478ae1199919c8865d7514e217a82838cc85e7ad68234b218426c"}',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'porkbun_api_key': 'pk1_55df20f3c621406d749ac619c81005fe961334bcce22322c51dbcdb93b50c1b7', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture pk1_454386baf0ee88a45e4bce418a43996f1894 has the wrong length, skipping',
+  'INFO  docs: values beginning with pk1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "godaddy-api-key"
+description = 'GoDaddy API key and secret in an sso-key Authorization header'
+regex = '''(?i)\bsso-key\s+([A-Za-z0-9_]{10,}:[A-Za-z0-9_]{10,})'''
+keywords = ["sso-key"]
+mustRedact = [
+  'DEBUG http: > Authorization: sso-key g7ONNQNb2WLeesBlfK63UKOAA271oj2I4o_JvRkMRyXI7FYvkGy6ndNrJ:RVWrQkwljxtAgQomMqXlGf',
+  "curl -H 'Authorization: sso-key YS32IjvFUePiFd7ROwPzqN5BTvYhmGpplu_BT92vaQqOarpTuYHTcx2k8:jz6GpbIS4qPpJYsUFPljpR' https://api.godaddy.com/v1/domains",
+]
+mustKeep = [
+  'INFO  docs: GoDaddy requires the header Authorization: sso-key KEY:SECRET',
+]
+
+[[rules]]
+id = "proxmox-api-token"
+description = 'Proxmox VE API token secret (PVEAPIToken=user@realm!tokenid=UUID)'
+regex = '''(?i)PVEAPIToken=[^\s=!\"']+![^\s=\"']+=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["pveapitoken"]
+mustRedact = [
+  'DEBUG http: > Authorization: PVEAPIToken=terraform@pve!ci=dc5c914d-2d80-079e-8fa8-104ed379aa25',
+  "PM_API_TOKEN='PVEAPIToken=root@pam!backup=daebb193-af9d-351d-40b4-26a12db04b7d'",
+]
+mustKeep = [
+  'INFO  using PVEAPIToken=terraform@pve!ci=${PM_SECRET}',
+]
+
+[[rules]]
+id = "proxmox-auth-ticket"
+description = 'Proxmox VE authentication ticket (PVE:user@realm:HEX::signature)'
+regex = '''\bPVE:[A-Za-z0-9@._-]+:([0-9A-F]{8}::[A-Za-z0-9+/]{100,}={0,2})'''
+keywords = ["pve:"]
+mustRedact = [
+  'DEBUG http: > Cookie: PVEAuthCookie=PVE:root@pam:A4845BC7::7Mh47jGndTPkREs0ytwC4id9Iavv0bvQTWjqmnvKbwhaXa3sLRXleGtFQP0jqwum271aE1oIaEBszJiSPHTzOOBR3zvGGEX4roty/pprC8hTcej0KvKXtd6TS2SmWY8Cv0YuJLVMtiQNpwyhH0ILos9RF8+QF/CPlWuyWOxfS7+fkwvnjBeG1Vuii6fG1yBOhwU4Oap08UQ/6Xo4N+PXrwIoi2xi/FX8epq3yMmQYv2RKY/4lgJqjNWvjy39lltQvl8zB+YTMbIaM0rkypFxRpGaDDiAOczPX+2ZiGJBQTwKBkjBBIQ9V4HH82MlqHrJ3rdH29dOVdAyL2s4eiAnJT==',
+  '{"data":{"ticket":"PVE:root@pam:6D5D0555::fnwZO0ZgQmyA9HnTV/mK7riSL3EREbkrK9Z0d3GOhzUKj8GufZQLBMD9ZaAcq6un9Y2AQSCgalcovL2BoyD60UEngqAhVvj1nTYT8AOygx/QGuP1HphINh0XY7x87c7ubyI+kAdT1N6sx0rhVetpgtDnHca9DNCDyQnOEbsk34cix0GF3nQyEoN8KdiwKW/vxHa4xlFFYwPKAQpZo8Ds5/fxPnXZJoKjd019CvPb9Q6ng5fticYRldgszEfhMmEs28bXepkpMRKrrgyfsCIcGMkT2P8Vggvs44CiYc87i4AlCa8C4+d8/wezCRFu7B2rCG7Qyvh2L178QfuV0e4TO9==","username":"root@pam"}}',
+]
+mustKeep = [
+  'INFO  PVE:root@pam:6630A1B2:: ticket renewed (signature omitted)',
+]
+
+[[rules]]
+id = "portainer-access-token"
+description = 'Portainer API access token (ptr_ + 43-64 base64)'
+regex = '''\b(ptr_[A-Za-z0-9+/]{43,64}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["ptr_"]
+mustRedact = [
+  'DEBUG http: > X-API-Key: ptr_nf5y7sxT4Q2kQt7WOYCPDV5qP/NKEsHOjQikjIU4RTe=',
+  'PORTAINER_API_KEY=ptr_ea8hchvc6HFXHa4QAjMNoYLhREXReT+wrd0SlmhJVVK=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","portainer_token":"ptr_XdPv+iBW32Ezd+YX66YvKjnWWJg72IaJcmSEOP13yxc="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ptr_RG6JCr80DfatZUHJBbAEUB2/ has the wrong length, skipping',
+  'DEBUG ptr_offset=4096 ptr_len=512',
+]
+
+[[rules]]
+id = "truenas-api-key"
+description = 'TrueNAS API key (id - 64 alphanumerics) next to a truenas keyword or login_with_api_key'
+regex = '''(?i)(?:truenas|freenas|login_with_api_key)[^\r\n]{0,60}?[\"'\s=:\[]((?-i:[0-9]{1,4}-[A-Za-z0-9]{64}))(?![A-Za-z0-9])'''
+entropy = 3.5
+keywords = ["truenas", "freenas", "api_key"]
+mustRedact = [
+  '{"id":"a1","msg":"method","method":"auth.login_with_api_key","params":["2-p6FIHLM0H6m65pM6kV5zaRHPgdtbrxr3DtnAA6EeFWVR5bDSkWYkYDFNWAk5PgjY"]}',
+  'TRUENAS_API_KEY=28-Z9plhd7ysl6QCdRT9JjGSChSXWcwOHGQFBVink8KXLUs1uDpU6Ge6SL7YCHALCBF',
+  'truenas api key: 7-tinZunE2vPIW914yVDYLjmA5g0B3zJoYnfj7YUuNCZ16JWM43xltsTpw3Biy9Bmc',
+]
+mustKeep = [
+  'TRUENAS_API_KEY=${TRUENAS_API_KEY}',
+  'INFO  truenas api key 3-ci created (shown once)',
+]
+
+# --- source hosting ---
+
+[[rules]]
+id = "bitbucket-access-token"
+description = 'Bitbucket repository / project / workspace access token (ATCTT3xFfGN0 + base64url)'
+# Atlassian documents the prefix; the observed length is 192 (tolerant range).
+regex = '''\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})(?![A-Za-z0-9_=-])'''
+keywords = ["atctt3xffgn0"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer ATCTT3xFfGN0t_iWGQ0WwLHnFDh11j1Xy54LHwZjTGbN3Bw7hG1XNmfHk1VFFV4abW0Pu1dqYdvBGE2UxeSe-PELrdERAElswejq44r88nw19-PSNkUaEzC2VM9xzN3zCgRuuKaow8mDfzxxMxGszwrxM21uzH5thAcHiUW0MfZGe-o4kKlOkGrj=ACF3C7EA',
+  'BITBUCKET_ACCESS_TOKEN=ATCTT3xFfGN0JYoobKZPrvuDxGQqZbladL7_tx2ctLg_wW7TOGzFWjMa-fPHQiuYiBcYenwW0PJFzHadj0tqSUFTWF8crn8Xz2-agV77fUXAAA0a7-KC-QRHaUycXsCB49MoN7GGFo6K30m3Z7AxfUzsGqiZqhz4j7pEDA_NWTsFq_mUwEPCnrVK=0FF86DB9',
+  'git clone https://x-token-auth:ATCTT3xFfGN0Oozo_Ywi0G65fpnW38xr5MgSUGXMnwMkhXQ-a-hRiJMNwpE1lUs9ekJx2ZY0cTssdd7opemqIWtHJqJzcUlpwmS2pMRzJnGKb9P1Dw_x5ntf1GjHIFDzN1GOqbLkzdSRz55i5hXGp3QZ2hIff_HM11RrY3KOEo7B8hCKofc4si-f=FD489542@bitbucket.org/acme/api.git',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ATCTT3xFfGN0iVbX1tQuvsl77gB3ZibMsH649U6RKHHV41jvb9wSQtGVK has the wrong length, skipping',
+  'INFO  docs: values beginning with ATCTT3xFfGN0 are issued from the vendor console',
+]
+
+[[rules]]
+id = "gitea-access-token"
+description = 'Gitea / Forgejo / Gogs access token (40 hex) next to a gitea, forgejo or gogs keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["gitea", "forgejo", "gogs", "codeberg"]
+mustRedact = [
+  'GITEA_TOKEN=bdb28cd8dd44721ac7912467282e3901093ee120',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","forgejo_access_token":"5d9010e526b78b75fa2c69a5de846d9b0d359cfc"}',
+  'gitea token 6073f34e88a8f8d44db52a35656a76f4455d5402',
+]
+mustKeep = [
+  'GITEA_TOKEN=${GITEA_TOKEN}',
+  'INFO  gitea push to acme/api at 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21 accepted',
+]
+
+# --- CI/CD, build and test services ---
+
+[[rules]]
+id = "buildkite-agent-token"
+description = 'Buildkite agent registration token (40-64 alphanumerics) next to a buildkite agent keyword'
+# Buildkite does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:buildkite[\w. -]{0,6}agent)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["buildkite"]
+mustRedact = [
+  'BUILDKITE_AGENT_TOKEN=0zpdn8ah2do7hv73vm34dvk05b4i0fovsz8pt5lfcwe328flsu',
+  '    buildkite_agent_token: 0l76d5gwkjxk7iuqh4r7x4zk479gncrkqoqvw63u4r623jroot',
+  'buildkite agent token "ueeqwbjvpxc3pub2ja06gijb3tyo7om066j0zc005zt1n9g5z4"',
+]
+mustKeep = [
+  'BUILDKITE_AGENT_TOKEN=${BUILDKITE_AGENT_TOKEN}',
+  'INFO  buildkite agent token rotated for queue default',
+]
+
+[[rules]]
+id = "drone-ci-token"
+description = 'Drone CI personal token (32 alphanumerics) next to a drone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:drone)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["drone"]
+mustRedact = [
+  'DRONE_TOKEN=bC0gLPORpfVsZ3iAAgo2hF2kIek6oHMJ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","drone_api_token":"lQeTM9sZqK0dq8vRdVZYxoxaaxngGHKd"}',
+  'drone token dHEDAMDYGrzzWo6lOtttIDit6XcT43CP',
+]
+mustKeep = [
+  'DRONE_TOKEN=${DRONE_TOKEN}',
+  'INFO  drone token valid for user ci-bot',
+]
+
+[[rules]]
+id = "codemagic-api-token"
+description = 'Codemagic API token next to a codemagic keyword'
+# Codemagic does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:codemagic)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["codemagic"]
+mustRedact = [
+  'CODEMAGIC_API_TOKEN=mmnsCZgXBX9n9lgjKIfGM86aeBGHoAcypiFL46RI_Db',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","codemagicToken":"hCmklaM6AQO1BZ5bJpcmekaw9nxqOtNsu1VsUhSDO0q"}',
+  'codemagic private token: Qx891gdz7khGwwuebc5v3sHO11tB99BmTWmc66zdktp',
+]
+mustKeep = [
+  'CODEMAGIC_API_TOKEN=${CODEMAGIC_API_TOKEN}',
+  'INFO  codemagic token accepted for team acme',
+]
+
+[[rules]]
+id = "bitrise-access-token"
+description = 'Bitrise personal / workspace access token next to a bitrise keyword'
+# Bitrise does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitrise)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{60,100}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["bitrise"]
+mustRedact = [
+  'BITRISE_ACCESS_TOKEN=_SB6I6ywxgV3sgYopMD4gN0y3x70_WkZqB_OnbGOcp5eeIC5wTWp4soqgNRGNTwgtY6AGvuv_4fTVnjs_8i2aH',
+  '    bitrise_token: AMHGHhDa95Zd2g_XHnyTme-iVCd2JqDy68oVZfjbfaPG2ozJ5ncpeqd3dagDC2Q8Xzwd9PePVst1Ple2QNFn4_',
+  'bitrise personal access token HD8YI5G9OVHB4Wv7nRDgSOpBiiiUynkbMg_xhk_EEzktD-LjEjv1ku_r8GHUgc_MFFffCWu3JfwVHmvLVrjXTD',
+]
+mustKeep = [
+  'BITRISE_ACCESS_TOKEN=${BITRISE_ACCESS_TOKEN}',
+  'INFO  bitrise token expires in 30 days',
+]
+
+[[rules]]
+id = "semaphore-api-token"
+description = 'Semaphore CI API token next to a semaphore token/key keyword'
+# "semaphore" is a common word in system logs: a token/api-key word must follow it.
+regex = '''(?i)(?<![A-Za-z0-9])(?:semaphore(?:ci)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|api[ _.-]?key|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|api[ _.-]?key|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["semaphore"]
+mustRedact = [
+  'SEMAPHORE_API_TOKEN=WEqZe4cbCRvYNxHtHNoH',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","semaphore_token":"bf0z9W6zoFDrmvr9qvv3"}',
+  'semaphore api token vbi9bs6jJSrrNwpi84em',
+]
+mustKeep = [
+  'SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}',
+  'kernel: semaphore token count 64 exceeded for ipc 1234567890abcdefghij',
+]
+
+[[rules]]
+id = "teamcity-access-token"
+description = "JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9 = base64 of '{\"typ\": \"TCV2\"}')"
+regex = '''\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
+keywords = ["eyj"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer eyJ0eXAiOiAiVENWMiJ9.koOmZNr74wUpBeiT2xkOyxtdu43xAHXYk_f3.95rQqdK_cBponPfV4nM19-5lPineyGTsuXu2VFhtj_oUQGOy',
+  '<add key="ClearTextPassword" value="eyJ0eXAiOiAiVENWMiJ9.AP5DTFnST3rnyLcn8g41D8EiYXVc1f9VK2Nh.Zja4yhFkuY9max-qVbCYpfiGb0Nn_Zq8p8Y-pFyMnTocHa7I" />',
+  'TEAMCITY_TOKEN=eyJ0eXAiOiAiVENWMiJ9.IGpFWYeGE6Fys3ytVgaok8DHzcZUrYIA71Ms.C_BXay9uKmLyawyxMISIBMeC33Q1EbO3gXpRaBCSFcj8PmXG',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJ0eXAiOiAiVENWMiJ9 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJ0eXAiOiAiVENWMiJ9.x and ignored it',
+]
+
+[[rules]]
+id = "jenkins-api-token"
+description = 'Jenkins API token (11 + 32 hex) after a jenkins keyword on the same line'
+regex = '''(?i)jenkins[^\r\n]{0,80}?(?<![A-Za-z0-9])(11[a-f0-9]{32})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["jenkins"]
+mustRedact = [
+  'JENKINS_API_TOKEN=110744e934825964f18840ca6cde888139',
+  'java -jar jenkins-cli.jar -s https://ci.acme.internal/ -auth ci-bot:1185ad37a368128e35e24a0bb293fbba90 build api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jenkins_token":"1145e889c2a7a3552b3bacf1a98bfa12c7"}',
+]
+mustKeep = [
+  'JENKINS_API_TOKEN=${JENKINS_API_TOKEN}',
+  'INFO  jenkins build 1187 finished in 11 min, commit 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+]
+
+[[rules]]
+id = "jenkins-crumb"
+description = 'Jenkins CSRF crumb in a Jenkins-Crumb header or field'
+regex = '''(?i)jenkins-crumb[\"']?\s*[:=]\s*[\"']?([a-f0-9]{32,64})\b'''
+keywords = ["crumb"]
+mustRedact = [
+  "curl -X POST https://jenkins.acme.internal/job/api/build -H 'Jenkins-Crumb:4cba5b8873621df709c808c70cf91bb5699b48ee8f2a86fa8c9bec99347be4a9'",
+  'DEBUG http: > Jenkins-Crumb: d36350ff594dc75b9b97187a9fd4595bc7b3022ae6e5dbd46b68e8d48ed0a9ad',
+]
+mustKeep = [
+  'DEBUG http: > Jenkins-Crumb: ${CRUMB}',
+]
+
+[[rules]]
+id = "codecov-token"
+description = 'Codecov upload / API token (UUID) next to a codecov keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:codecov)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["codecov"]
+mustRedact = [
+  'CODECOV_TOKEN=7b1aaba2-fee8-d164-a597-3bd99f1b737c',
+  '    codecov_token: 996af0d5-4dc2-e1ac-c93c-3f42c5165622',
+  'codecov token 0fdd006b-8240-79b0-636d-765bca004e8e',
+]
+mustKeep = [
+  'CODECOV_TOKEN=${CODECOV_TOKEN}',
+  'INFO  codecov upload 8e2c4a10 processed',
+]
+
+[[rules]]
+id = "coveralls-repo-token"
+description = 'Coveralls repository token (32-40 alphanumerics) next to a coveralls keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:coveralls)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["coveralls"]
+mustRedact = [
+  'COVERALLS_REPO_TOKEN=UdoqJpbmppvgE3PfiREf1BNTh2abHAch2fMy7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","coveralls_repo_token":"CjC0SvnFmhehXfIoBI6EuXd2TIwDQTCXx46CW"}',
+  'coveralls secret key yb7vPfTOgLKUL2xldWjqPvFG5vttznYFUThxM',
+]
+mustKeep = [
+  'COVERALLS_REPO_TOKEN=${COVERALLS_REPO_TOKEN}',
+  'INFO  coveralls token accepted, coverage 87.2%',
+]
+
+[[rules]]
+id = "codacy-api-token"
+description = 'Codacy project or account API token next to a codacy keyword'
+# Project tokens are 32 characters, account tokens 20 (tolerant range).
+regex = '''(?i)(?<![A-Za-z0-9])(?:codacy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["codacy"]
+mustRedact = [
+  'CODACY_PROJECT_TOKEN=tEQTeF8pz3fzOAOWtCMl4bs9IgwRSv0e',
+  'CODACY_API_TOKEN=lBEUgDriPCImy0GkvhulprVcZcQSmU0M',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","codacyToken":"kLS0nAWeCjxhKakGtjfYiOEm1BRmaQxb"}',
+]
+mustKeep = [
+  'CODACY_PROJECT_TOKEN=${CODACY_PROJECT_TOKEN}',
+  'INFO  codacy project token in use by 3 pipelines',
+]
+
+[[rules]]
+id = "sonar-token-legacy"
+description = 'SonarQube / SonarCloud token, legacy 40 hex without the sq*_ prefix, next to a sonar keyword'
+regex = '''(?i)(?:(?<![A-Za-z0-9])|(?<=-D))(?:sonar(?:cloud|qube)?)(?:[\w.:-]{0,24}?(?:token|login|key|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|login|key|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["sonar"]
+mustRedact = [
+  'SONAR_TOKEN=43641a3f34029bcd2bcfdd4c0318cc7d14456688',
+  'mvn sonar:sonar -Dsonar.login=b8ff0cc7bcce1603a814cb42dc8fdaf7fb8ee5b5',
+  '2024-05-01 10:00:07.412  WARN 1 --- [           main] c.e.config.Settings : sonar.token = 583a3b1ef62a53fc3a87327161faae1eda7359df',
+]
+mustKeep = [
+  'SONAR_TOKEN=${SONAR_TOKEN}',
+  'INFO  sonar analysis of 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21 queued',
+]
+
+[[rules]]
+id = "chromatic-project-token"
+description = 'Chromatic project token (chpt_ + 14 hex)'
+regex = '''\b(chpt_[a-f0-9]{14,20})\b'''
+keywords = ["chpt_"]
+mustRedact = [
+  'CHROMATIC_PROJECT_TOKEN=chpt_5b81f8e629cf17',
+  'npx chromatic --project-token=chpt_cfcfa7323c66aa',
+  '    projectToken: chpt_299da89bd556ec',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture chpt_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with chpt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "percy-token"
+description = 'Percy project token (optional web_/app_/auto_/ss_ prefix + 64 hex) next to a percy keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:percy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["percy"]
+mustRedact = [
+  'PERCY_TOKEN=web_19c3812910d3d7b2972bf416ee528d67551a24f47aca08da15e6f2972207532c',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","percyToken":"web_cd0aa4db12163939e2a6fa2b7d9f21c21941919ac899d13f94304e8b7ec26a60"}',
+  'percy token web_94b57aeaeee5df67c4cba66a172ee583c317c9d875a72f7858c11e64403fc677',
+]
+mustKeep = [
+  'PERCY_TOKEN=${PERCY_TOKEN}',
+  'INFO  percy build 4512 finished, 12 snapshots',
+]
+
+[[rules]]
+id = "browserstack-access-key"
+description = 'BrowserStack access key (20 alphanumerics) next to a browserstack keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:browserstack|bstack)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["browserstack", "bstack"]
+mustRedact = [
+  'BROWSERSTACK_ACCESS_KEY=G678tXPqYkDXOecZ2eaB',
+  '    browserstack_key: 355VNUgFTGlFA1WAy3u1',
+  'browserstack access key URhBH08R6tQTozyZIQCW',
+]
+mustKeep = [
+  'BROWSERSTACK_ACCESS_KEY=${BROWSERSTACK_ACCESS_KEY}',
+  'INFO  browserstack key user ci_bot has 5 parallel sessions',
+]
+
+[[rules]]
+id = "saucelabs-access-key"
+description = 'Sauce Labs access key (UUID) next to a sauce keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:sauce(?:labs)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["sauce"]
+mustRedact = [
+  'SAUCE_ACCESS_KEY=b9e68fde-870f-3bf1-8142-6727e8b30603',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sauceAccessKey":"f26236ad-7a02-5f43-0fe1-26dd2816f070"}',
+  'saucelabs access key d7b2a9d5-a72b-01de-7d64-c6b89fae5a86',
+]
+mustKeep = [
+  'SAUCE_ACCESS_KEY=${SAUCE_ACCESS_KEY}',
+  'INFO  sauce access key for user ci-bot rotated',
+]
+
+[[rules]]
+id = "lambdatest-access-key"
+description = 'LambdaTest access key (50 alphanumerics) next to a lambdatest / LT_ACCESS_KEY keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:lambdatest|lt(?=[_.-]access))(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{50}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["lambdatest", "lt_access", "lt-access", "lt.access"]
+mustRedact = [
+  'LT_ACCESS_KEY=rR2CRG3zmEgR6YMJcB2UlnJuerbWsG6wkowe3xWYkKOKYqahLH',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","lambdatestAccessKey":"hWwkGZpxJD3Yo9GNTNhPZuCN1OOrKa17DFeMViifqscusbS19r"}',
+  'lambdatest access key 7g0FKWgFKdRXHWWTRCb6pKJY2VNJ8CbsIARgTjuf74F8aqES05',
+]
+mustKeep = [
+  'LT_ACCESS_KEY=${LT_ACCESS_KEY}',
+  'INFO  lambdatest access key valid until 2025-01-01',
+]
+
+[[rules]]
+id = "cypress-record-key"
+description = 'Cypress Cloud record key (UUID) next to a cypress keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cypress)(?:[\w.:-]{0,24}?(?:record[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:record[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["cypress"]
+mustRedact = [
+  'CYPRESS_RECORD_KEY=a021075a-f324-2f1b-4c57-6d2e8e5638e4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cypressRecordKey":"cedcf8fa-2338-8396-f523-2102ed36e066"}',
+  'cypress record key edc8f621-bd50-2d78-a7b6-e14303b95d34',
+]
+mustKeep = [
+  'CYPRESS_RECORD_KEY=${CYPRESS_RECORD_KEY}',
+  'INFO  cypress run 3f9c2a71 recorded, 42 specs',
+]
+
+[[rules]]
+id = "deno-deploy-token"
+description = 'Deno Deploy access token (ddp_ + 36 alphanumerics)'
+regex = '''\b(ddp_[A-Za-z0-9]{36})\b'''
+keywords = ["ddp_"]
+mustRedact = [
+  'DENO_DEPLOY_TOKEN=ddp_3zSf43ZY8GYpQpEm4aQpO0yU6CIRETQYQFdd',
+  'deployctl deploy --token=ddp_hTqIwHjui4P0t18Lj9UCFjcNhHRTvVoVj63q --project=acme main.ts',
+  'DEBUG http: > Authorization: Bearer ddp_8tSRxfukigUL9FMzn5t5bOw9FZOezr8hhtXg',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture ddp_gHtd8Niw95PjmYFsTnh1 has the wrong length, skipping',
+  'INFO  docs: values beginning with ddp_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "codeclimate-reporter-id"
+description = 'Code Climate test reporter id (64 hex) next to a CC_TEST_REPORTER_ID / codeclimate keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["reporter", "codeclimate"]
+mustRedact = [
+  'CC_TEST_REPORTER_ID=028380d24ef82f5a59f9eec523f156333054ecfd8040419fde4fb74dbbf57b20',
+  '    codeclimate_reporter_id: a07252a344d98d7fd57a33f16fe8b977e139dc61f2cd459036afefc9364940f9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","CC_TEST_REPORTER_ID":"843f9fb2c1848473db2ec86f74fdc4f2dbf9496488dba3fae5aaedda88076723"}',
+]
+mustKeep = [
+  'CC_TEST_REPORTER_ID=${CC_TEST_REPORTER_ID}',
+  'INFO  codeclimate id 3f9c2a71 quality gate passed',
+]
+
+[[rules]]
+id = "deepsource-dsn"
+description = 'DeepSource DSN secret (https://<32 hex>@app.deepsource.com)'
+regex = '''(?i)https?://([a-f0-9]{32})@(?:app\.)?deepsource\.(?:io|com)'''
+keywords = ["deepsource"]
+mustRedact = [
+  'DEEPSOURCE_DSN=https://a36219901fb303e2d3c2eba4e0a83413@app.deepsource.com',
+  'deepsource report --dsn "https://c4192d34c44b4765204399295e080def@app.deepsource.com" --analyzer test-coverage',
+]
+mustKeep = [
+  'INFO  deepsource dsn https://${DSN_KEY}@app.deepsource.com configured',
+]
+
+# --- Kubernetes, Rancher, HashiCorp, infrastructure as code ---
+
+[[rules]]
+id = "kubernetes-bootstrap-token"
+description = 'Kubernetes / kubeadm bootstrap token (6 + . + 16 lower-case alphanumerics)'
+regex = '''(?i)(?:kubeadm|bootstrap[_-]?token|tlsbootstrap)[^\r\n]{0,80}?(?<![\w.-])((?-i:[a-z0-9]{6}\.[a-z0-9]{16}))(?![\w.-])'''
+keywords = ["kubeadm", "bootstrap"]
+mustRedact = [
+  'kubeadm join 10.0.0.10:6443 --token 4esyc4.6b71w6hj7dwpsvca --discovery-token-ca-cert-hash sha256:4f1c0a',
+  '{"kind":"InitConfiguration","bootstrapTokens":[{"token":"hasl4n.kcijrb84iksxfvj2","ttl":"24h0m0s"}]}',
+  'kubelet[812]: kubeadm bootstrap token wmf732.ba8erseqvjscm55y expires in 23h',
+]
+mustKeep = [
+  'kubeadm: [upload-config] storing the configuration in ConfigMap kubeadm.config in kube-system',
+  'INFO  kubeadm join 10.0.0.10:6443 --token ${BOOTSTRAP_TOKEN}',
+]
+
+[[rules]]
+id = "kubeadm-certificate-key"
+description = 'kubeadm control-plane certificate key (64 hex) after --certificate-key / certificateKey'
+regex = '''(?i)(?:--certificate-key(?:\s+|=)|certificateKey[\"']?\s*:\s*[\"']?)([a-f0-9]{64})\b'''
+keywords = ["certificate"]
+mustRedact = [
+  'kubeadm join 10.0.0.10:6443 --control-plane --certificate-key aec7a7026e9000c1eba1677019e983897030960dfe3b830fbb1ac14abbba766f',
+  '{"kind":"InitConfiguration","certificateKey":"ba5aa1c484e9525e3400e73a1e54298df703d9c7f8641dd3d33a2df13a2521db"}',
+]
+mustKeep = [
+  'kubeadm init phase upload-certs --upload-certs (certificate-key printed once)',
+]
+
+[[rules]]
+id = "rancher-api-token"
+description = 'Rancher API token (token-xxxxx: + 54 lower-case alphanumerics)'
+regex = '''\b(token-[a-z0-9]{5}:[a-z0-9]{54})\b'''
+keywords = ["token-"]
+mustRedact = [
+  'CATTLE_TOKEN=token-s16z6:nr051xp0oxonneblxinrqktbrw54jflu5knrl5qz1rgtf8rg1hfijs',
+  'DEBUG http: > Authorization: Bearer token-98ipx:qk4nogr6fufnqczpzek69lbgeag4xgdtphlmgpi7kju17niavfs0ag',
+  'rancher login https://rancher.acme.internal --token token-y3ali:ukz4eovlq7lf5pf5c4mhqijc57vfxh0py40zzlbaqolkwm9n93gvhh',
+]
+mustKeep = [
+  'INFO  rancher token-ab12c created for user u-x7k2p (expires in 30d)',
+  '2024-05-01T10:00:10Z WARN  fixture token-clara:qgjft8vzeb0xe0gifsf2e4egkxh has the wrong length, skipping',
+]
+
+[[rules]]
+id = "rancher-cattle-token"
+description = 'Rancher token secret (54 lower-case alphanumerics) next to a CATTLE / rancher token keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cattle|rancher)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{54})(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["cattle", "rancher"]
+mustRedact = [
+  'CATTLE_SECRET_KEY=nolicx8iix7o4gme3pb3iqensyr5af7a5tdbmukd3n3ah7rsv581i8',
+  'RANCHER_TOKEN=nvf5qi365yu8t1rxuz92907068kyxyyo48vm9k3vfnp9j03xn3hi35',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cattleToken":"m1xnqdu9l0wm05soyts5efd6zdgbxu9bm4jfvzsq1x2bg0kg9ctk8z"}',
+]
+mustKeep = [
+  'CATTLE_TOKEN=${CATTLE_TOKEN}',
+  'INFO  cattle token for cluster c-m-4x7k2p refreshed',
+]
+
+[[rules]]
+id = "nomad-acl-token"
+description = 'HashiCorp Nomad ACL token secret id (UUID) next to a nomad keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:nomad)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["nomad"]
+mustRedact = [
+  'NOMAD_TOKEN=d4d289b0-ffdb-0235-9105-7155e90f57cf',
+  'DEBUG http: > X-Nomad-Token: d228f942-1e66-0baa-8a30-ceda9d8a4485',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nomad_acl_token":"af09a44a-ad5e-f178-0c1d-d54b6cfb508b"}',
+]
+mustKeep = [
+  'NOMAD_TOKEN=${NOMAD_TOKEN}',
+  'INFO  nomad token accessor a1b2 policy=deploy expires in 1h',
+]
+
+[[rules]]
+id = "consul-acl-token"
+description = 'HashiCorp Consul ACL token secret id (UUID) next to a consul keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:consul)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret|master)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret|master)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["consul"]
+mustRedact = [
+  'CONSUL_HTTP_TOKEN=9b21588f-7439-08c0-0cd3-2678de106fb9',
+  'DEBUG http: > X-Consul-Token: 9d6da64c-6a49-c7c8-5db4-1cc76e3fe761',
+  '    consul_token: 04bf66de-1553-5ece-0c88-39421bbdc6f6',
+]
+mustKeep = [
+  'CONSUL_HTTP_TOKEN=${CONSUL_HTTP_TOKEN}',
+  'INFO  consul token policy=agent accessor=7c3e',
+]
+
+[[rules]]
+id = "vault-legacy-token"
+description = 'HashiCorp Vault token in the pre-1.10 format (s., b. or r. + 24 alphanumerics) next to a vault keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:vault)(?:[\w.:-]{0,24}?(?:token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([sbr]\.(?:[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|CAES[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["vault"]
+mustRedact = [
+  'VAULT_TOKEN=s.aqvmhmmQoLlRRlohrsMGGorX',
+  'DEBUG http: > X-Vault-Token: s.KI4LXgtYgnf91cCgzSKyS9zl',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","vaultToken":"s.78LvQREQWrxgwPLQMhxDOjJg"}',
+]
+mustKeep = [
+  'VAULT_TOKEN=${VAULT_TOKEN}',
+  'INFO  vault token renewed, ttl=768h policies=[default deploy]',
+]
+
+[[rules]]
+id = "vault-unseal-key"
+description = 'HashiCorp Vault unseal or recovery key (44 base64 or 64 hex) after an unseal/recovery key label'
+regex = '''(?i)(?:\b(?:unseal|recovery)[ _-]?key(?:[ _-]?[0-9]{1,2})?[\"']?\s*[:=]\s*[\"']?|\boperator\s+unseal\s+(?:-[\w-]+(?:=\S+)?\s+)*)([A-Za-z0-9+/]{43}[A-Za-z0-9+/=]|[a-f0-9]{64})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
+keywords = ["unseal", "recovery"]
+mustRedact = [
+  'Unseal Key 1: 6mdpxYWs86MPnaN2FOsmH4g4T0MicgHJPHtM0f2ws3vj',
+  'vault operator unseal auoqQhkV3Aw00wnTJSxslVlAOLIVL1gDTJYAltdyyfOa',
+  '{"unseal_keys_b64":[],"recovery_key":"sK4ffuOyx9+ozuPDdwhfnAfU+DnKMo1cN3DFAYIx/w3j"}',
+]
+mustKeep = [
+  'Unseal Progress    1/3',
+  'INFO  vault operator unseal ${UNSEAL_KEY_1}',
+]
+
+[[rules]]
+id = "hcp-client-secret"
+description = 'HashiCorp Cloud Platform service principal client secret (64 alphanumerics) next to an HCP_CLIENT keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["hcp"]
+mustRedact = [
+  'HCP_CLIENT_SECRET=RwpZg7ev5YcTh969fpN_NLWGVhNcDoIcxRp_4Abizhi45hQeCcc_lZi5ZFJ50FQU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","hcp_client_secret":"KVFYth5KSh7BHllwpSfkDjdDI17e0REbvclIT0OvMo8qvMook92Y1WQANSqlsfRK"}',
+  '    hcpClientSecret: jk630dVuuzdYb63tUPaXpfNouyQpTZ_67f2AyKlsFIUZ8bPYp3pQtbWCiymjib5L',
+]
+mustKeep = [
+  'HCP_CLIENT_SECRET=${HCP_CLIENT_SECRET}',
+  'INFO  hcp client secret expires 2025-01-01',
+]
+
+[[rules]]
+id = "boundary-auth-token"
+description = 'HashiCorp Boundary auth token (at_ + 10 + _ + base58) on a line that names boundary'
+regex = '''(?i)boundary[^\r\n]{0,80}?\b((?-i:at_[A-Za-z0-9]{10}_[A-Za-z0-9]{60,}))'''
+entropy = 3.5
+keywords = ["boundary"]
+mustRedact = [
+  'BOUNDARY_TOKEN=at_JWW2Y60veY_f88irXYWGSZwILBH9JXS58KoKau4PFUjRQpAwaIm8jSbg8CB18dcnlqZ6liP5sV6D70l6q9hxmOrqIE4JMYwbtK9Jl',
+  'boundary connect ssh -target-id ttcp_1234567890 -token at_zZDsAFB0Jg_Nc9e2viWaBzVx5nXnB9G2Lj70tXCruGqZFeVgCZOsPdu7bfKBAWJTfRyQ2X1pkBr9sk7B7LQhYCozTrG8HUs2gTab6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","boundary_token":"at_DcKSd4Mo78_d5oLoR0ug4Pluw46NErZeaMUas8toDN097cL3RQLpk8bDYynJkJauvQQh0itbySIpVjUqJ6bdeUzsCqt5JNUN5yHtI"}',
+]
+mustKeep = [
+  'BOUNDARY_TOKEN=${BOUNDARY_TOKEN}',
+  'INFO  boundary session s_1234567890 at_ttl=8h',
+]
+
+# --- secret managers, access and networking ---
+
+[[rules]]
+id = "doppler-service-account-token"
+description = 'Doppler service account token (dp.sa. + 40-44 alphanumerics)'
+regex = '''\b(dp\.sa\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.sa."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.sa.4hddYMUCDfwXdRSVfELbExs0o8wpKeam26KsQiWU04z',
+  'DEBUG http: > Authorization: Bearer dp.sa.7dLyBF2FqtXDCVuVd3XpByumtSqbVl2jhBpiWfwhSwn',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.sa.uzKIhVh1RqmEIn9C7R2k8RQQqD5D48vdrCrla85XMq4" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.sa.n2Lht1ARYyg716hcRP9AXDV has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.sa. are issued from the vendor console',
+]
+
+[[rules]]
+id = "doppler-scim-token"
+description = 'Doppler SCIM token (dp.scim. + 40-44 alphanumerics)'
+regex = '''\b(dp\.scim\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.scim."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.scim.8kv6AIDz8LOsqOgoiJF8CwvdYwSJjf7LgsIa6LTqp0h',
+  'DEBUG http: > Authorization: Bearer dp.scim.amKoEXbPz4YjHwr95CwWFrOw66lhfEIKFvoldQrCkH5',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.scim.5kdpL0oVEssSp9rPEZlgSfp0KfibpEzH5JJnRValFuF" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.scim.KBf2cP4ZSJJJXLp3RRyDFd has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.scim. are issued from the vendor console',
+]
+
+[[rules]]
+id = "doppler-audit-token"
+description = 'Doppler audit token (dp.audit. + 40-44 alphanumerics)'
+regex = '''\b(dp\.audit\.[A-Za-z0-9]{40,44})\b'''
+keywords = ["dp.audit."]
+mustRedact = [
+  'DOPPLER_TOKEN=dp.audit.Cfzbf387PAWcWcKmohSC61hL7AWf4dCTC9FC5DyMoc3',
+  'DEBUG http: > Authorization: Bearer dp.audit.IosJKgZZUBJ4Fi7ApXWysNdtWb1TEPIJVoQP2zQtcaA',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" doppler_token="dp.audit.RatqnyY003iDXIMylMcKY7RHVU66ECRq4HhVGgQ0Ofb" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dp.audit.xvKIhyHA4s1cLbUvmK1OvW has the wrong length, skipping',
+  'INFO  docs: values beginning with dp.audit. are issued from the vendor console',
+]
+
+[[rules]]
+id = "infisical-service-token"
+description = 'Infisical service token (st. + 24 hex . 32 hex . 32 hex) on a line that names infisical'
+# Bound to the infisical keyword: "st." alone is in too many log lines to prefilter on.
+regex = '''(?i)infisical[^\r\n]{0,80}?\b((?-i:st\.[a-f0-9]{24}\.[a-f0-9]{32}\.[a-f0-9]{32}))\b'''
+keywords = ["infisical"]
+mustRedact = [
+  'INFISICAL_TOKEN=st.3ecfbb48ed79a792c1bcea6e.4e3cb4a34c2dbd08311a51336f1f271b.0a2b9b97964567ed314242482dea2c10',
+  'infisical export --token st.a7318350d35163b2c2f02284.f719886e228e1a585dbd8688d38fac19.e181f603daa73d7145f7e72668a8bcb2 --env prod',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","infisicalServiceToken":"st.8e4a0ece2c3690ed68d8d9c9.9b7ba3ba31982725067b897193748d6f.f97ba40b752d39b42ef0a1a3f863f018"}',
+]
+mustKeep = [
+  'INFISICAL_TOKEN=${INFISICAL_TOKEN}',
+  'INFO  infisical st.a1b2 service token expired',
+]
+
+[[rules]]
+id = "infisical-client-secret"
+description = 'Infisical machine identity universal-auth client secret (64 hex) next to an infisical keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:infisical)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["infisical"]
+mustRedact = [
+  'INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=8218d90b13aed5e1a179ed7ea9cd535a2e33a3dc3dc8e553d8743787ceba317d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","infisicalClientSecret":"5b41563bdafeb078f119f387e487a2b0dda71a4d4ec95050325ec7165ed250b8"}',
+  'infisical client secret edeac280f19242c36b71842759f6d5250fbe598c83da2cb38f54aff80ade1c36',
+]
+mustKeep = [
+  'INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=${INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET}',
+  'INFO  infisical client secret ttl=0 (never expires)',
+]
+
+[[rules]]
+id = "bitwarden-secrets-manager-token"
+description = 'Bitwarden Secrets Manager machine account access token (0.<uuid>.<secret>:<key>)'
+regex = '''(?i)(?:bws|bitwarden)[^\r\n]{0,80}?\b((?-i:0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==))'''
+keywords = ["bws", "bitwarden"]
+mustRedact = [
+  'BWS_ACCESS_TOKEN=0.aa719526-8fc0-47a2-9da2-b274685b4ccc.zY09QyIxHQrBczGJ5OhgXGGgWTb3eV:KAbj8Xa2wLf1YgqdRzTK/1==',
+  'bws secret list --access-token 0.f93ca4c6-7ef5-7582-d136-334a11543b5e.SeK2r1wschZs68yCbsm2tAWCYcxTGo:TyWFfTX6A2ZyWBCuJWD6b/==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bitwarden_access_token":"0.ebaa203a-0bc0-0e63-8b62-fd62dad05196.gt4tYHCp3Owx056hfiMBKpMD1oXsCX:OOJ5RhSTMLJ4TnA83S8ols=="}',
+]
+mustKeep = [
+  'BWS_ACCESS_TOKEN=${BWS_ACCESS_TOKEN}',
+  'INFO  bws project 0.1 loaded 12 secrets',
+]
+
+[[rules]]
+id = "akeyless-access-key"
+description = 'Akeyless access key (44 base64) next to an akeyless keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:akeyless)(?:[\w.:-]{0,24}?(?:access[ _.-]?key|key|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:access[ _.-]?key|key|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40,50}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["akeyless"]
+mustRedact = [
+  'AKEYLESS_ACCESS_KEY=T6jsDdaKyOJIap98f0VNlTNDYxzi5styYTcSPQEe9tz=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","akeylessAccessKey":"3D9i5nMyH1dacgxLos6CKiz2Mq3iL3OAbK5jRcgZ7b4="}',
+  'akeyless access key IxrTHkjpVR2KoopabtJoIw7PYt3gyEtFIBRBf5eZ1CN=',
+]
+mustKeep = [
+  'AKEYLESS_ACCESS_KEY=${AKEYLESS_ACCESS_KEY}',
+  'INFO  akeyless access key for p-x7k2p4m9q1 rotated',
+]
+
+[[rules]]
+id = "conjur-api-key"
+description = 'CyberArk Conjur API key (50-56 lower-case alphanumerics) next to a conjur keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:conjur)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{50,56})(?![A-Za-z0-9]))'''
+entropy = 3.5
+keywords = ["conjur"]
+mustRedact = [
+  'CONJUR_AUTHN_API_KEY=lb0puod8le0xa7wav0ae7y32rqy3wa5yv72qpbvtlbnw3j1sczge9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","conjurApiKey":"1u23pml94c8xx7q5uzdfp7v9e8nra071rledpmecq2bzcrr11abpj"}',
+  'conjur api key: ptqg7kqpn78tmtnwpu9p44w2jzpik5hxr7mpbhjl5e599ru2kgqw8',
+]
+mustKeep = [
+  'CONJUR_AUTHN_API_KEY=${CONJUR_AUTHN_API_KEY}',
+  'INFO  conjur api key rotated for host/ci/jenkins',
+]
+
+[[rules]]
+id = "zerotier-api-token"
+description = 'ZeroTier Central API token (32 alphanumerics) next to a zerotier keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["zerotier", "central"]
+mustRedact = [
+  'ZEROTIER_CENTRAL_TOKEN=xnU0JtuvzRmTecHPInIFgkZoGeFYeUC3',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","zerotier_api_token":"wvqw3oYEIpcAXYnAvdU9pXAZS3hRL9Wc"}',
+  'zerotier token LHzOALHpRf6YBV1nLhEDx6fWK87WtJRZ',
+]
+mustKeep = [
+  'ZEROTIER_CENTRAL_TOKEN=${ZEROTIER_CENTRAL_TOKEN}',
+  'INFO  zerotier network 8056c2e21c000001 joined',
+]
+
+[[rules]]
+id = "ngrok-authtoken"
+description = 'ngrok authtoken or API key (27-character id + _ + 21-22 alphanumerics) on a line that names ngrok'
+regex = '''(?i)ngrok[^\r\n]{0,80}?(?<![A-Za-z0-9_])((?-i:[0-9][A-Za-z0-9]{24,26}_[A-Za-z0-9]{20,22}))(?![A-Za-z0-9_])'''
+entropy = 3.5
+keywords = ["ngrok"]
+mustRedact = [
+  'ngrok config add-authtoken 2362SqVC99IDhXk8Irf7XQtFMKC_RzmQT7dOBZUOcb1vpCeSl',
+  'NGROK_AUTHTOKEN=2QdIscN2jYGBzpGd7bQlcZHjaTN_VPYldaJfkULVWno7NmDz5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ngrok_api_key":"2F0sktcTZEd7LYYQReQ5IgED0Gq_E2O2AkUvCUybeb6ZRTWRz"}',
+]
+mustKeep = [
+  'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}',
+  'INFO  ngrok tunnel tn_2abcdEFGH started at https://acme.ngrok.app',
+]
+
+[[rules]]
+id = "wireguard-private-key"
+description = 'WireGuard private key (PrivateKey = 44 base64)'
+regex = '''(?i)(?<![A-Za-z0-9])PrivateKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])'''
+keywords = ["privatekey"]
+mustRedact = [
+  'PrivateKey = hboF1kwh/bTAl+5LwxHy4lVKGDent5DM2NScRp+f6rk=',
+  'wg-quick: [Interface] Address = 10.8.0.2/24 PrivateKey = giJPt9+FvMsfL7djyHRnbZahHdyKMNRcV5ZjsCm6CZY= DNS = 1.1.1.1',
+]
+mustKeep = [
+  'PrivateKey = <your private key>',
+  'PublicKey = kE3n+Ue2Q0jW6wI5sX3vN8bZ1aF7cT4mL9pR2yH6dG0=',
+]
+
+[[rules]]
+id = "wireguard-preshared-key"
+description = 'WireGuard preshared key (PresharedKey = 44 base64)'
+regex = '''(?i)(?<![A-Za-z0-9])PresharedKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])'''
+keywords = ["presharedkey"]
+mustRedact = [
+  'PresharedKey = vqab7s43j5b5QWkt2FMkGv9GF8NGrwL/NScEwOYu+dQ=',
+  '[Peer] PublicKey = kE3n+Ue2Q0jW6wI5sX3vN8bZ1aF7cT4mL9pR2yH6dG0= PresharedKey = Xi+xOvpIO1xlv9Zo93Tr5vAZTZXYeRazBok3X6jt9H0= AllowedIPs = 0.0.0.0/0',
+]
+mustKeep = [
+  'PresharedKey = [your preshared key]',
+]
+
+# --- more source hosting, CI/CD and testing ---
+
+[[rules]]
+id = "sourcegraph-license-key"
+description = 'Sourcegraph license key token (slk_ + 64 hex)'
+regex = '''\b(slk_[a-f0-9]{64})\b'''
+keywords = ["slk_"]
+mustRedact = [
+  'SRC_LICENSE_KEY=slk_d7848682470b9cc90cfaba6919d3751784169ebeb1497b7084b6d4479b391cee',
+  'DEBUG http: > Authorization: Bearer slk_0765031c645763f6fe818f529660618fd802926359fa115372ab4499bebedd6f',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","licenseKey":"slk_ea087d5c68ed60c778eef40ab0a9954f5aee19e66fa335b34952fed346dcb757"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture slk_54ab3bd1f7018ff65355b9b8cb4ebdc5bd5f has the wrong length, skipping',
+  'INFO  docs: values beginning with slk_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "ionic-appflow-token"
+description = 'Ionic Appflow personal access token (ion_ + 42 alphanumerics) on a line that names ionic or appflow'
+# Observed 42 characters after the prefix; tolerant range. Bound to the vendor name:
+# "ion_" alone is in too many lines (session_, version_) to prefilter on.
+regex = '''(?i)(?:ionic|appflow)[^\r\n]{0,80}?\b((?-i:ion_[A-Za-z0-9]{40,44}))\b'''
+entropy = 3.5
+keywords = ["ionic", "appflow"]
+mustRedact = [
+  'IONIC_TOKEN=ion_sR6C1Jqcqf61rnLtvf3cwD2VLxshcuDYVHCP5EunBt',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ionic_token":"ion_O9FwJGdudfr5vQHTOjq9dVa95zNLMoBna2gZ3swzMy"}',
+  'appflow build --token=ion_jLLFWol01D0ZWKGDLPWqGEG4XQLGSMQ9sF1BgAwgyR',
+]
+mustKeep = [
+  'IONIC_TOKEN=${IONIC_TOKEN}',
+  'INFO  ionic ion_cache_hit=true ion_version=7.2.0',
+]
+
+[[rules]]
+id = "spacelift-api-key-secret"
+description = 'Spacelift API key secret next to a spacelift keyword'
+# Spacelift does not publish the secret length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:spacelift)(?:[\w.:-]{0,24}?(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.0
+keywords = ["spacelift"]
+mustRedact = [
+  'SPACELIFT_API_KEY_SECRET=7ed4eabcdb7ffe3674b73d0c7f8e2e444f40cca82f8ed470577469dea60093b6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","spaceliftApiKeySecret":"a5f50e8c6a4359c2f185d69d23339ea7dd9ec48defaa6cdf530c36be65c76f86"}',
+  'spacelift secret 137b44b214559058e2965843d56298c3793ac13183cfcf67ad45483b282b2b88',
+]
+mustKeep = [
+  'SPACELIFT_API_KEY_SECRET=${SPACELIFT_API_KEY_SECRET}',
+  'INFO  spacelift run 01HX3Y4Z5A6B7C8D9E0F1G2H3J finished',
+]
+
+[[rules]]
+id = "env0-api-key-secret"
+description = 'env0 API key secret next to an env0 keyword'
+# env0 does not publish the secret length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:env0)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["env0"]
+mustRedact = [
+  'ENV0_API_SECRET=DjMXoFVSoIwyiR0wJAbiBihlfeZmSYAe',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","env0ApiSecret":"mWuOFT4MpfBYh4N7TbD5R5rQjfFXakDe"}',
+  'env0 api secret VTySRJctJKYTiruDpOkmCn27Qih3IpVo',
+]
+mustKeep = [
+  'ENV0_API_SECRET=${ENV0_API_SECRET}',
+  'INFO  env0 deployment 4512 approved',
+]
+
+[[rules]]
+id = "knapsack-pro-token"
+description = 'Knapsack Pro test suite API token (32 hex) next to a knapsack pro keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["knapsack"]
+mustRedact = [
+  'KNAPSACK_PRO_TEST_SUITE_TOKEN=339ec524f24f0d916ad97220731d6e48',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","knapsackProToken":"8ec1642a22230e4c42ce8d93a18eef3c"}',
+  'knapsack pro token 585a99bc95d99e40f25a31dc23d372e1',
+]
+mustKeep = [
+  'KNAPSACK_PRO_TEST_SUITE_TOKEN=${KNAPSACK_PRO_TEST_SUITE_TOKEN}',
+  'INFO  knapsack pro node 2/4 ran 120 specs',
+]
+
+[[rules]]
+id = "bitbar-api-key"
+description = 'SmartBear BitBar API key (32 alphanumerics) next to a bitbar keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:bitbar)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["bitbar"]
+mustRedact = [
+  'BITBAR_API_KEY=swmDP5G71InvpNBatWuUeqodIEpKU5C4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","bitbarApiKey":"8JvmLxrtuSxMYEzSXmULeCeq3A2EYkuH"}',
+  'bitbar token xm4Jj2a0FLJ4LNFIyelYAHrXX74HMaaE',
+]
+mustKeep = [
+  'BITBAR_API_KEY=${BITBAR_API_KEY}',
+  'INFO  bitbar device session 4512 started on Pixel 8',
+]
+
+[[rules]]
+id = "blazemeter-api-key"
+description = 'BlazeMeter API key id (24 hex) or secret (64 hex) next to a blazemeter keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["blazemeter", "bzm"]
+mustRedact = [
+  'BLAZEMETER_API_SECRET=18242b48e15bfe7090519a1774338eb414b76720a483caaebbd94021ca742c29',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","blazemeterApiKeySecret":"034cd6606c27b441d05620c67a0600e5107684033cc257b7e8d8cecfcdacd28b"}',
+  'blazemeter secret 029c8c0ac6a2594905c1518e0c4091b960cc68ddd5ac34b5f5463e276a8e4979',
+]
+mustKeep = [
+  'BLAZEMETER_API_SECRET=${BLAZEMETER_API_SECRET}',
+  'INFO  blazemeter test 4512 finished, p95=212ms',
+]
+
+[[rules]]
+id = "runscope-access-token"
+description = 'Runscope (BlazeMeter API monitoring) access token (UUID) next to a runscope keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:runscope)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["runscope"]
+mustRedact = [
+  'RUNSCOPE_ACCESS_TOKEN=7f315f11-6f10-654c-4c9b-881dd697275a',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runscopeToken":"774c03a3-11d3-a3ef-256c-32357d19c9d7"}',
+  'runscope token cdb16ef3-da24-617f-7f00-1e8fe7657946',
+]
+mustKeep = [
+  'RUNSCOPE_ACCESS_TOKEN=${RUNSCOPE_ACCESS_TOKEN}',
+  'INFO  runscope bucket acme-api test passed',
+]
+
+[[rules]]
+id = "loadmill-api-token"
+description = 'Loadmill API token (40 alphanumerics) next to a loadmill keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:loadmill)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["loadmill"]
+mustRedact = [
+  'LOADMILL_API_TOKEN=fLB3xzYbSb4wSHgPPYyr5yQGuti3ytikI8QOaiUV',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","loadmillToken":"gcFSxSZG3plmIhSzDG866OalXZLoOFh4jsary4Lo"}',
+  'loadmill private token nSVBDfbdMRf2MiObvyAUwWyGbtVVTmQzPDpFcFoF',
+]
+mustKeep = [
+  'LOADMILL_API_TOKEN=${LOADMILL_API_TOKEN}',
+  'INFO  loadmill suite 4512 passed',
+]
+
+[[rules]]
+id = "jenkins-initial-admin-password"
+description = 'Jenkins initial admin password (32 hex): the block Jenkins prints at first start-up, or next to initialAdminPassword'
+# The block starts at the "Please use the following password" line and ends at the line that names
+# the secrets file; the lines in between (the password and blank lines) are masked.
+regex = '''(?i)initial(?: admin |_admin_|-admin-|admin)password(?:[\"']?\s*[:=]\s*[\"']?|\s+(?:is\s+)?)([a-f0-9]{32})\b'''
+keywords = ["initialadmin", "initial admin", "initial_admin", "initial-admin", "following password"]
+mustRedact = [
+  "*************************************************************\n\nJenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n39748b25f3f710627c451afac8805f2b\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword\n\n*************************************************************\n",
+  "2024-05-01 10:00:07.412+0000 [id=31]	INFO	jenkins.install.SetupWizard#init: \n\nPlease use the following password to proceed to installation:\n\nc2b92b5d05036aa5b7db32a7c5ae2882\n\nThis may also be found at: /var/lib/jenkins/secrets/initialAdminPassword\n",
+  'INFO  jenkins initialAdminPassword: d09332c18c665529b3ba66e0fba4b753',
+]
+mustKeep = [
+  'This may also be found at: /var/jenkins_home/secrets/initialAdminPassword',
+  'INFO  jenkins initial admin password changed by admin',
+]
+
+[rules.block]
+begin = '''(?i)please use the following password to proceed to installation:\s*$'''
+end = '''(?i)this may also be found at:'''
+maxLines = 8
+
+# --- package registries ---
+
+[[rules]]
+id = "npmrc-auth-token"
+description = 'npm / yarn registry auth token in .npmrc (_authToken=) or .yarnrc.yml (npmAuthToken:)'
+regex = '''(?i)(?:(?<![A-Za-z0-9])_authToken|\bnpmAuthToken)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_.+/=-]{20,})'''
+keywords = ["_authtoken", "npmauthtoken"]
+mustRedact = [
+  '//registry.npmjs.org/:_authToken=a7c9e01b-fcb3-24fd-2d06-2a92bb243db3',
+  '  npmAuthToken: "4bc6f54e-05eb-59b6-e7c6-863d0f948793"',
+  '//npm.pkg.github.com/:_authToken=2f30b801-6ad3-f7c7-b862-f1c3d31d46c4',
+]
+mustKeep = [
+  '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+  'npm notice _authToken missing for //npm.acme.internal/',
+]
+
+[[rules]]
+id = "npmrc-auth"
+description = 'npm registry basic credentials in .npmrc (_auth= base64 of user:password) or npmAuthIdent'
+regex = '''(?i)(?:(?<![A-Za-z0-9])_auth|\bnpmAuthIdent)[\"']?\s*[:=]\s*[\"']?((?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![A-Za-z0-9+/=])'''
+entropy = 3.0
+keywords = ["_auth", "npmauthident"]
+mustRedact = [
+  '//npm.acme.internal/:_auth=PUtl1RUgMsB1O6QmrteIcLjl3xdXW+k5',
+  '  npmAuthIdent: "lvW3cRuFrGNGE6DF53okP7BgqZWU9rUy"',
+  '_auth = 2YKjBj55yM/28WIrrO0yxg7RjHAKZhhJ',
+]
+mustKeep = [
+  '//npm.acme.internal/:_auth=${NPM_AUTH}',
+  'npm ERR! code E401 _auth not set for scope @acme',
+]
+
+[[rules]]
+id = "nuget-config-cleartext-password"
+description = 'NuGet.config package source ClearTextPassword value'
+regex = '''(?i)<add\s+key=[\"']ClearTextPassword[\"']\s+value=[\"']([^\"'\s]{4,})[\"']'''
+keywords = ["cleartext"]
+mustRedact = [
+  '      <add key="ClearTextPassword" value="3ITiXDxdp0ECqMZArmhVEAdgJxbA" />',
+  "<packageSourceCredentials><acme><add key='Username' value='ci' /><add key='ClearTextPassword' value='Mm8P8WuhEzukiBnTAaH2AU1fpEzI' /></acme></packageSourceCredentials>",
+]
+mustKeep = [
+  '      <add key="ClearTextPassword" value="" />',
+]
+
+[[rules]]
+id = "docker-config-auth"
+description = 'Docker / OCI registry credentials in config.json ("auth": base64 of user:password)'
+# The value must be base64 (length a multiple of 4, at least 16) with entropy >= 3.3, so auth
+# modes in JSON logs ("auth":"oidc", "auth":"ServiceAccount") stay.
+regex = '''\"auth\"\s*:\s*\"((?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)\"'''
+entropy = 3.3
+keywords = ['"auth"']
+mustRedact = [
+  '{"auths":{"ghcr.io":{"auth":"jbn4qBfs4//RYRsqnvx8kXovrR2ffewBOiEe7KWP"}}}',
+  '    "https://index.docker.io/v1/": { "auth": "Bd4PscaPTxOeeJZLbpwWx989n1/KrGIQrvXXgLmj" },',
+]
+mustKeep = [
+  '{"auths":{"ghcr.io":{"auth":""}}}',
+  '{"level":"info","auth":"oidc","msg":"login ok"}',
+  '{"level":"info","auth":"ServiceAccount","msg":"login ok"}',
+]
+
+[[rules]]
+id = "docker-config-identity-token"
+description = 'Docker / OCI registry identity token in config.json ("identitytoken")'
+regex = '''(?i)\"identitytoken\"\s*:\s*\"([A-Za-z0-9_.+/=-]{20,})\"'''
+keywords = ["identitytoken"]
+mustRedact = [
+  '{"auths":{"acmeprod.azurecr.io":{"auth":"","identitytoken":"sJLDc5XmuMqXC2TvyjqapWYXhVSP2DCM0KDscbjac_mpSkAOwhS8wvlCb1pzzZ4Ltk62QqDDuiQMZu2WwMq4XT6JewD6rGHImvm8abMgkTZyGTUC161gutFZ"}}}',
+  '  "identitytoken": "7TijH9Xh_2Ko6PK5I5FZG2e5YJHAZlw9PMW6MWo4AfS9wqkM7uOVkIuVYH1cqg8i2lUg06DAh7OLi0pM3s--iKGEz736gr_qWurSjyMkdsgt2tFebxQTKmXk"',
+]
+mustKeep = [
+  '{"auths":{"acmeprod.azurecr.io":{"identitytoken":""}}}',
+]
+
+[[rules]]
+id = "quay-robot-token"
+description = 'Quay.io robot account token (64 upper-case alphanumerics) or OAuth token (40) next to a quay keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:quay)(?:[\w.:-]{0,24}?(?:token|password|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?-i:[A-Z0-9]{64})|[A-Za-z0-9]{40})(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["quay"]
+mustRedact = [
+  'QUAY_ROBOT_TOKEN=V1XYFJRF6ZWM3O5B52FGU6OATGPC4K51IUL8EXXICOWSFJBC7O5T9NEY11WHMIV8',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","quay_password":"CUGQEQDQNF15HN17ILDNLBE3VFBUNV9W5D344PVKMTECZKCQSWBP8SOWCE85XAZ3"}',
+  'quay robot token VZZ5VE1QNRKW46AHF03NPJ6M7Z0CA4NTDLAU845VY4II5MGCVRHENLB47OGAXW2A',
+]
+mustKeep = [
+  'QUAY_ROBOT_TOKEN=${QUAY_ROBOT_TOKEN}',
+  'INFO  quay robot acme+ci token regenerated',
+]
+
+[[rules]]
+id = "cloudsmith-api-key"
+description = 'Cloudsmith API key (40 hex) next to a cloudsmith keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["cloudsmith"]
+mustRedact = [
+  'CLOUDSMITH_API_KEY=193e116a3fce5849e6dbebd173674dc8c743fb32',
+  '    cloudsmith_api_key: c85d766e8abd4e57a1afda3a9fe7f38ba2753044',
+  'cloudsmith api key a8dd0503078a556ebeeb83c887489b2ef2b08330',
+]
+mustKeep = [
+  'CLOUDSMITH_API_KEY=${CLOUDSMITH_API_KEY}',
+  'INFO  cloudsmith push acme/pkgs 1.4.2 sha 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b21',
+]
+
+[[rules]]
+id = "packagecloud-api-token"
+description = 'packagecloud.io API token (48 hex) next to a packagecloud keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["packagecloud"]
+mustRedact = [
+  'PACKAGECLOUD_TOKEN=d57820c4ae35a50f189c765c73f80ffbf421022a62381e5d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","packagecloudToken":"ea1afad4e8fa24aa47a6f0093539a103b4fb4a71f7e20905"}',
+  'packagecloud:token=908179b69a7f131819e4bbeac00d68c3f912c5233e5e83a8',
+]
+mustKeep = [
+  'PACKAGECLOUD_TOKEN=${PACKAGECLOUD_TOKEN}',
+  'INFO  packagecloud push acme/prod/ubuntu/jammy done',
+]
+
+[[rules]]
+id = "gradle-plugin-portal-key"
+description = 'Gradle Plugin Portal publishing key or secret (gradle.publish.key / gradle.publish.secret)'
+regex = '''(?i)gradle[._-]publish[._-](?:key|secret)[\"']?\s*(?:[:=]|\s)\s*[\"']?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["gradle"]
+mustRedact = [
+  'gradle.publish.key=PAoVjIbYQYO1DJTRBvcM2yCueS2aYXxK',
+  './gradlew publishPlugins -Pgradle.publish.secret=JXlroVPRCIxSMxlGTHwlJnEMjYMOeCie',
+  'GRADLE_PUBLISH_SECRET=BYmszBltxCAjnrCO72E6dRDaWZrDm1lM',
+]
+mustKeep = [
+  'gradle.publish.key=${GRADLE_PUBLISH_KEY}',
+]
+
+[[rules]]
+id = "develocity-access-key"
+description = 'Gradle Develocity / Enterprise access key (host=key) in DEVELOCITY_ACCESS_KEY / GRADLE_ENTERPRISE_ACCESS_KEY'
+# Gradle does not publish the key length; tolerant range.
+regex = '''(?i)(?:develocity|gradle[_.]enterprise)[_.]access[_.]key[\"']?\s*[:=]\s*[\"']?[A-Za-z0-9.-]+=([A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])'''
+entropy = 3.3
+keywords = ["develocity", "gradle"]
+mustRedact = [
+  'DEVELOCITY_ACCESS_KEY=ge.acme.com=6ktcwuw12fv0uug9ng9pzobrh9f2w1e6xcs9t7k9ah0jeeedq8xh',
+  'GRADLE_ENTERPRISE_ACCESS_KEY="gradle.acme.internal=s7mt5fmkkp10loe7z33obdjaows9ic8fpbs0qgkgsm7yygu4mwiu"',
+]
+mustKeep = [
+  'DEVELOCITY_ACCESS_KEY=ge.acme.com=${DV_KEY}',
+]
+
+[[rules]]
+id = "sonatype-user-token"
+description = 'Sonatype / Maven Central (OSSRH, Central Portal) user token password next to an ossrh / sonatype keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))'''
+entropy = 3.5
+keywords = ["ossrh", "sonatype", "central"]
+mustRedact = [
+  'OSSRH_PASSWORD=0CfV8jgBVzM6ZJyT39G+uo5y1d7KmllFeMST8Ap1H3uB',
+  'mavenCentralPassword=seAF6vUBxks7ndm/Fk0wy0k32yd/U8NZztmSL0qp0Dqa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sonatypeToken":"GPstvYoisqOGyQ/38gDhAMkoJJLRTknelcdwQ4BPS7wa"}',
+]
+mustKeep = [
+  'OSSRH_PASSWORD=${OSSRH_PASSWORD}',
+  'INFO  sonatype staging repository comacme-1042 closed',
+]
+
+[[rules]]
+id = "hex-api-key"
+description = 'Hex.pm API key (32 hex) next to a HEX_API_KEY / hexpm keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hex(?:pm)?[_.-]?api|hexpm)(?:[\w.:-]{0,24}?(?:key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["hex_api", "hex-api", "hex.api", "hexapi", "hexpm"]
+mustRedact = [
+  'HEX_API_KEY=e460be72adef5beafc2be3fad33fafaf',
+  '    hexpm_api_key: 407f341d56985f69585cdbe731851674',
+  'mix hex.publish --yes  # HEX_API_KEY a175b521dbc51b35e2a7f6b8f1f55680',
+]
+mustKeep = [
+  'HEX_API_KEY=${HEX_API_KEY}',
+  'INFO  hexpm publish acme 1.4.2 done',
+]
+
+[[rules]]
+id = "packagist-organization-token"
+description = 'Private Packagist organization read-only / update token (packagist_ort_ / packagist_out_ + 68 hex)'
+# Observed length 68; tolerant range.
+regex = '''\b(packagist_o[ru]t_[A-Za-z0-9]{40,80})\b'''
+keywords = ["packagist_o"]
+mustRedact = [
+  'COMPOSER_AUTH_TOKEN=packagist_ort_fbedff24cb71f8e7af619ed9969301fa113d18c24a20f9c4f1051039e2d6cfa2521d',
+  'DEBUG http: > Authorization: Bearer packagist_out_713b9637077bd51f1310ae12cfbafd1727e91c58e3be2eb88df912e45a1ff390a081',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","composer_token":"packagist_out_393a56ed3aa84b2387a9d60de49fca81e1ef79d9a0941c4ba9cf9fefe05618507e7c"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture packagist_out_5712058adf15a81dee996a818e1353c29d8 has the wrong length, skipping',
+  'INFO  docs: values beginning with packagist_ort_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "packagist-user-token"
+description = 'Private Packagist user read-only / update token (packagist_urt_ / packagist_uut_ + 68 hex)'
+# Observed length 68; tolerant range.
+regex = '''\b(packagist_u[ru]t_[A-Za-z0-9]{40,80})\b'''
+keywords = ["packagist_u"]
+mustRedact = [
+  'COMPOSER_AUTH_TOKEN=packagist_urt_dff5c7d67b0d8f2e1863c3fd491cc2221f89256995fd2ca4c7a531fdcded8ae537fc',
+  'DEBUG http: > Authorization: Bearer packagist_uut_a00dcab551dbd328c0634fa6378ab1dffc945effda8b5cf1ec0f502e441b0591cdec',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","composer_token":"packagist_urt_f3fae8f3f81d4885ea70b1338a85b0dec1f5691271222a82670a5b98707eb969ef61"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture packagist_uut_64d1972578485703f24c855f522eba8b030 has the wrong length, skipping',
+  'INFO  docs: values beginning with packagist_urt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "anaconda-api-token"
+description = 'Anaconda.org API token next to an anaconda keyword'
+# Anaconda does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:anaconda|binstar)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["anaconda", "binstar"]
+mustRedact = [
+  'ANACONDA_API_TOKEN=bk-eac924dc-0109-59b2-bc30-149abbb23e27',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anacondaToken":"3e-76c4fd18-316d-ec0b-8e3b-dd0de275ff91"}',
+  'anaconda token ca-25739ff5-dbfc-98ea-1ae1-46248f9b25f6',
+]
+mustKeep = [
+  'ANACONDA_API_TOKEN=${ANACONDA_API_TOKEN}',
+  'INFO  anaconda token scope=api:write expires 2025-01-01',
+]
+
+# --- databases and data platforms ---
+
+[[rules]]
+id = "mongodb-atlas-service-account-secret"
+description = 'MongoDB Atlas service account client secret (mdb_sa_sk_ + 40 base64url)'
+# Observed length 40 after the prefix; tolerant range.
+regex = '''\b(mdb_sa_sk_[A-Za-z0-9_-]{32,48})(?![A-Za-z0-9_-])'''
+keywords = ["mdb_sa_sk_"]
+mustRedact = [
+  'MONGODB_ATLAS_CLIENT_SECRET=mdb_sa_sk_GVZpYcS7SSCbP11J20RdcsPGjYIlzm7eJs03Vo4t',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_secret":"mdb_sa_sk_0dZAuwox6VHBLGH6YW_jkxvQ45PPN5okfsQsbU3y"}',
+  'atlas auth login --clientSecret mdb_sa_sk_gWGmpbZfhCDt_O51oErVwXNi9H7VeoPwrXAs-W8J',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture mdb_sa_sk_2YgkdV5PBo1ZVdH2r6zl has the wrong length, skipping',
+  'INFO  docs: values beginning with mdb_sa_sk_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "mongodb-atlas-api-private-key"
+description = 'MongoDB Atlas programmatic API private key (UUID) next to an atlas / mongodb keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:(?:mongodb[_.-]?)?atlas|mongodb|mongocli)(?:[\w.:-]{0,24}?(?:private[ _.-]?key|private|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:private[ _.-]?key|private|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["atlas", "mongodb", "mongocli"]
+mustRedact = [
+  'MONGODB_ATLAS_PRIVATE_KEY=2f2c4e52-51d9-5240-42fe-c725c45befd8',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","atlasPrivateKey":"769c942a-fc0d-0caa-3738-7778372ad692"}',
+  'atlas private key 94a0bcf7-0c96-5c34-326d-87fdbe5bbf66',
+]
+mustKeep = [
+  'MONGODB_ATLAS_PRIVATE_KEY=${MONGODB_ATLAS_PRIVATE_KEY}',
+  'INFO  atlas api key public=xkqzpeno org=5f1a2b3c4d5e6f7a8b9c0d1e',
+]
+
+[[rules]]
+id = "databricks-oauth-secret"
+description = 'Databricks service principal OAuth secret (dose + 32 hex)'
+regex = '''\b(dose[a-f0-9]{32})\b'''
+keywords = ["dose"]
+mustRedact = [
+  'DATABRICKS_CLIENT_SECRET=dosed641424d06beb99c6f77f8cb3287a900',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","client_secret":"dose078f73ccd848ef854dcea2940eb9590a"}',
+  'databricks auth login --client-secret dosece3d9f3e695c2a9d55112f147765b0c5',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture dosebb7f759c49a70a0e1 has the wrong length, skipping',
+  'INFO  dose calculation job 4512 finished for patient cohort A',
+]
+
+[[rules]]
+id = "neon-api-key"
+description = 'Neon API key (napi_ + 64 lower-case alphanumerics)'
+regex = '''\b(napi_[a-z0-9]{64})\b'''
+keywords = ["napi_"]
+mustRedact = [
+  'NEON_API_KEY=napi_5ry4gqqvb1o6tvd4fdguaxfi1loj39fk874yp0x20ad34he7doe14ge5swa88isd',
+  'DEBUG http: > Authorization: Bearer napi_48d44eb0fr5hccibehig88cjvfbf0hu3vi0kzrmx1s4aghc1ekty8phlsm1e7i08',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" neon_api_key="napi_6rl0bvd68clrme6w9wuewzic6fbvvddfb6z2ry5jjka1gy0ti208z06mexo6lcyb" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture napi_gyudqzjgnrk11crkox4etxcljh521nsrrspv has the wrong length, skipping',
+  'INFO  docs: values beginning with napi_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "supabase-secret-key"
+description = 'Supabase secret API key (sb_secret_ + base64url)'
+# Supabase does not publish the length; observed 31 after the prefix (tolerant range).
+regex = '''\b(sb_secret_[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])'''
+keywords = ["sb_secret_"]
+mustRedact = [
+  'SUPABASE_SECRET_KEY=sb_secret_3HMgjQJVKR8GHa4kCdeMsXvgv_E_QFX',
+  'DEBUG http: > apikey: sb_secret_tQYsFewz8dV9ZNcYykdfNl9sg_o_7rD',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","supabaseSecretKey":"sb_secret_ldnrwth9NCapjcwlKa2KiPNt25K4W2i"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sb_secret_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with sb_secret_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "upstash-redis-rest-token"
+description = 'Upstash Redis REST token next to an upstash keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:upstash)(?:[\w.:-]{0,24}?(?:token|password|key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{40,200}=?(?![A-Za-z0-9_=-]))'''
+entropy = 3.5
+keywords = ["upstash"]
+mustRedact = [
+  'UPSTASH_REDIS_REST_TOKEN=AeVxLF3ijYj490XrMOKJ4O-knvoD7eX6a7GR4QHAzCjrgS5H2r8LQvh67fmD=',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","upstashRedisRestToken":"AIBDYz_Ha6VSiicLV7irGZ9GOcvfKxUWCMI_mNzzmY-adFw-qc8XBX0OppFw="}',
+  'upstash token Ahe0f3Uuqhm5Rd0kbCeVWV7EV5Uww1VLCFZv28n8HUXtNzir6ndid3V7VfPJ=',
+]
+mustKeep = [
+  'UPSTASH_REDIS_REST_TOKEN=${UPSTASH_REDIS_REST_TOKEN}',
+  'INFO  upstash token read-only=false db=acme-cache',
+]
+
+[[rules]]
+id = "upstash-qstash-token"
+description = "Upstash QStash token (eyJVc2VySUQiOi = base64 of '{\"UserID\":')"
+regex = '''\b(eyJVc2VySUQiOi[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyj"]
+mustRedact = [
+  'QSTASH_TOKEN=eyJVc2VySUQiOigrDxWfwZRSSfzvnvSeo5ZxTa42LYP5nCzuxVesqezRyn0p4sItETKyVGpQqbkv3T4SZIuUJZ49INt/4L7hIowa33InMOgbDh7MBQ=',
+  'DEBUG http: > Authorization: Bearer eyJVc2VySUQiOiQSEJvyquirQmGOEWaDm48xrvUqP++g+Cn/lUaChSLa2BK+8rx/jFK2fdLpMjhy5QEPDI2dZ7u2fVZvAPqnd8t9UW4pg59gUAZG2o=',
+  '    qstash_token: eyJVc2VySUQiOi4ojj+TvxhKlNcJLfgYv8v2u2LiGB6l34C0ruiAK8uTIwGXoh6Q8gxQVM59MK9FxQSpGKt93WwDr7unkGdd+iZPTdgJ/5Ft8Xi4pM=',
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJVc2VySUQiOi are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJVc2VySUQiOiJhYmMi and ignored it',
+]
+
+[[rules]]
+id = "upstash-qstash-signing-key"
+description = 'Upstash QStash signing key (sig_ + base62) next to a qstash keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:qstash)(?:[\w.:-]{0,24}?(?:signing[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:signing[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sig_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["qstash"]
+mustRedact = [
+  'QSTASH_CURRENT_SIGNING_KEY=sig_qHffKUhnZnorNyLS4kuHPePArSH4',
+  'QSTASH_NEXT_SIGNING_KEY=sig_2mvagbDDvege4OS643BGi520baIU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qstashSigningKey":"sig_QP12a8bYoMANSw8r1ICQXqHkx4jy"}',
+]
+mustKeep = [
+  'QSTASH_CURRENT_SIGNING_KEY=${QSTASH_CURRENT_SIGNING_KEY}',
+  'INFO  qstash signing key rotated',
+]
+
+[[rules]]
+id = "redis-cloud-api-key"
+description = 'Redis Cloud API account / user key next to a rediscloud / redislabs keyword'
+# Redis does not publish the key length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["redis"]
+mustRedact = [
+  'REDISCLOUD_SECRET_KEY=34I6noKqCoeGvkApM8rKh5F8s3EoEnqpgM4Z1H4l8rW1q1vLX7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","redisCloudApiKey":"v1UJ1k5PQU1hAIPf9TiRFmOT5XiYBdNor3T8SgMUADt3Ga8Qqs"}',
+  'redislabs secret key zKUwJ1VbEPiQAJsnq3kVNFILuFjvLush7M7KRAzR0rbdjApUw4',
+]
+mustKeep = [
+  'REDISCLOUD_ACCESS_KEY=${REDISCLOUD_ACCESS_KEY}',
+  'INFO  rediscloud subscription 1042 api key enabled',
+]
+
+[[rules]]
+id = "aiven-api-token"
+description = 'Aiven API / personal token (long base64) next to an aiven keyword'
+# Aiven tokens are about 372 characters; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:aiven)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{200,400}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 4.0
+keywords = ["aiven"]
+mustRedact = [
+  'AIVEN_API_TOKEN=fQiYQbLmLZmCzTBLxQFHUN1vYABmWO9RvWJoj/IjlHP/0AlJBVeZ/+IgeieGYDW1DtStvy45xrH5yUfEVDNuSA6+WPt8+YFsHQ7xXd1fiI/M1k2h2XzACk90c0wn9YncDJPokNdsHQ2EoAWnbxJh3V36o0w+uO/7scb+NYhDdOr/7KYnEp/QvicurES7hNr7yqWTihSepfl7rGHS9ezwozp8J/T4/dwtF2BOolo8nJutssllLn+oibaQ5j33WNi47D3PcbOrgjZ9QN3eY6mGrrWhRDAqIVGCuAhgzb/NB7IbQ9gZzkf0yIBiztP1YyrNkoJ+g8rHBeNc/+UAKzpccCvm2I9DpQP/qoR2Uk/tEwx6Ph1+lNrj',
+  'DEBUG http: > Authorization: aivenv1 Fd+RjROKP4bW0tD2wTVb6e8tKi11ZnHmHiGjYEGtOx5rffs8e9RvUAKEgCxPSUq7YKtw5hmPL3g+dyHoYuSQAguFUCN4ZCCxvD06yluxj5icCO1KPwCWh2H1/DmxdxHPaWBLaMNdYTvEulrVopV27le5e7cjtazTnh7EOTk4gTS/6XGhHo9edWXEBqW5w+xron6gGJBBREc+cdOcuRKHTQe4tErKjLJy8CXGzhZSKGwWYc2bZbHIAclEa0Rr0syMgJSAvlPct8hTTRT5irTzNbEMousO2eMCwsed4L5Js5mFs1fQr1qVMltGNykJjkrnaU07iQOfBRiu5HNAHfzWEyjxtIcQ0lT9rK1gn2zTbfYaVKpNyZm4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","aiven_token":"PcZTg1s9rn76dPzfiWF2ryW0Cv8L1SL20JkfgVn//PHeWjsmxL2q3PpMLD1udV1SOWp+sAVi9aIPAGgZ6h8DIiZr0qEjpzyF/UUtXNH32Pkosp3gs8BGLK4NCdznea0NmLzOhstGv9d9XSqY019RBr+TswKZwGykN1V8AFbk83xcDTDWiJoQDd5gfquY4vjJbqoEw4ObypFWWyImwvQXsMPs9YJxqPnm0RGddQhpSvokBj3+Sk5jg2SnqsHiQLHsLnELJRukGjqhyN5u5e4VPPZ16DPPUQrsuCpPD4/ow4lrLD/g8q+z7cv5LV7l/r1MjXAhF5ZAMmDIYkcvfdmXKCC3GfYUoTEp32+Twl+LpQCdK7RBoqrc"}',
+]
+mustKeep = [
+  'AIVEN_API_TOKEN=${AIVEN_API_TOKEN}',
+  'INFO  aiven token for project acme-prod expires in 30 days',
+]
+
+[[rules]]
+id = "confluent-cloud-api-secret"
+description = 'Confluent Cloud API secret (64 base64) next to a confluent keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:confluent|ccloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|password|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|password|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["confluent", "ccloud"]
+mustRedact = [
+  'CONFLUENT_CLOUD_API_SECRET=7L3eTgLN5Y2qQwoUgMyh5ICSEu0E0AjXLZE1EZOSkxfrRqV0gsKfowZVAzp0JJCZ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","confluentApiSecret":"egzoyA4KhD3YMMYCikMYVHXvFN+fV5e/9C+MpH39C58feHt2T+83Yvz9EOGyLIx/"}',
+  'confluent api secret UbnrHbz2xEa1tuJlrp/6252/ktY5LBgBs+v8yXfixRy2YWCfUzInsQFXe5X4QbZa',
+]
+mustKeep = [
+  'CONFLUENT_CLOUD_API_SECRET=${CONFLUENT_CLOUD_API_SECRET}',
+  'INFO  confluent api key ABCD1234EFGH5678 attached to sa-x7k2p',
+]
+
+[[rules]]
+id = "clickhouse-cloud-api-secret"
+description = 'ClickHouse Cloud API key secret (4b1d + 38 alphanumerics)'
+regex = '''\b(4b1d[A-Za-z0-9]{38})\b'''
+keywords = ["4b1d"]
+mustRedact = [
+  'CLICKHOUSE_KEY_SECRET=4b1dDQ1RsLmSC9ynt15jaYTRkMPuHnK3QX8vvQpUp4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","key_secret":"4b1do1hpEbpYEq14eVfKZl2WItEQUx3GGNx6bjkoDK"}',
+  'clickhousectl auth --key-secret 4b1dZXx7vbhKWUl3okLdfQQnns1QNc8oaM4C9tr6qS',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture 4b1dwTA4vvtCqqHjH5BytwgEv has the wrong length, skipping',
+  'INFO  docs: values beginning with 4b1d are issued from the vendor console',
+]
+
+[[rules]]
+id = "elastic-cloud-api-key"
+description = 'Elastic Cloud API key (essu_ + base64)'
+# Elastic does not publish the length; tolerant range.
+regex = '''\b(essu_[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=])'''
+keywords = ["essu_"]
+mustRedact = [
+  'EC_API_KEY=essu_f2NPlFF2L3Kfugpq38JVdX5MuIBgus/EThFRGmy3E806YLAbnuLAn0W+jVoHsjSfVI3fEzevKV9+nn8Lc2ra==',
+  'DEBUG http: > Authorization: ApiKey essu_bmc7/rcsLCCMhoH6VP391VyFJrloZkjDlHCPraNKS0YWlr4J8olymYm6msZGxJN4BuSxcwQRYcASPRJT4QtX==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elastic_cloud_api_key":"essu_RUG561Ot2AygJM3557KQuLuOrSAlUh7bh/FUc3xBfcDLP+fgDbnRY1cq9N0guAOhIQoIE/05hST+eUZZFY6a=="}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture essu_Zm9vYmFy has the wrong length, skipping',
+  'INFO  docs: values beginning with essu_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "weaviate-api-key"
+description = 'Weaviate Cloud API key next to a weaviate keyword'
+# Weaviate does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:weaviate|wcd(?=[_-]))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,48}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["weaviate", "wcd_", "wcd-"]
+mustRedact = [
+  'WEAVIATE_API_KEY=NylNT1kRf50WEdFB2SZyPOsjoBmVlSv4hQvS4SJM',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","weaviateApiKey":"rzMbe2FOifGFFlrBKKyivy3QSQx1KNKL6BjrCd75"}',
+  'WCD_API_KEY=mI1jHx2Q6cj1g1TN0Xy87O27sCt9x4ERYUrKSQ1R',
+]
+mustKeep = [
+  'WEAVIATE_API_KEY=${WEAVIATE_API_KEY}',
+  'INFO  weaviate api key role=admin cluster=acme-vectors',
+]
+
+[[rules]]
+id = "qdrant-api-key"
+description = 'Qdrant Cloud API key next to a qdrant keyword'
+# Qdrant does not publish the format; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:qdrant)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_|.-]{32,120}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["qdrant"]
+mustRedact = [
+  'QDRANT_API_KEY=8GtpHJ_cYGbAj6XznlEkEBuvFmrxh3kB2_QCAPzeqv2BAD8aXvMh_2',
+  '2024-05-01 10:00:07.412  WARN 1 --- [           main] c.e.config.Settings : qdrant.api-key = oW9vIIExNkIyUD8i7sI4KJvWLpM-RaIlgH00OYScgFae9VXU65gHgr',
+  '    qdrant_api_key: 92Re2JJeEySDgrqBIiUpwdP2IxEM42ehpPTYc3ysyob3Uo-2fG7nFa',
+]
+mustKeep = [
+  'QDRANT_API_KEY=${QDRANT_API_KEY}',
+  'INFO  qdrant api key scoped to collection docs',
+]
+
+[[rules]]
+id = "datastax-astra-token"
+description = 'DataStax Astra DB application token (AstraCS: + 24 letters : 64 hex)'
+regex = '''\b(AstraCS:[A-Za-z]{24}:[a-f0-9]{64})\b'''
+keywords = ["astracs:"]
+mustRedact = [
+  'ASTRA_DB_APPLICATION_TOKEN=AstraCS:kjhNDROCNTdNIekuZJhsvoBB:13751e9d3b19b2e0bbf662c2a4086c12adf1cec5ebfa55eea01bfa9183b57eed',
+  'DEBUG http: > X-Cassandra-Token: AstraCS:qVjZLymqjDhYCOTBEHbFmRis:69a891c51888d639e6742784a826223b3238066b232f18364b1cdf23d902b82f',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","astraToken":"AstraCS:rXpZLSbWRveelpIxWgxdRGjb:500bf6935feac34fa5a88f6977c88fb218d67f57fbabee31fba6add4ff5b4925"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture AstraCS:bddZvriVJfjIaSIYCXkXIWYz:a9a39c59c76fae57447c5f66d has the wrong length, skipping',
+  'INFO  docs: values beginning with AstraCS: are issued from the vendor console',
+]
+
+[[rules]]
+id = "xata-api-key"
+description = 'Xata API key (xau_ + 32-40 alphanumerics)'
+regex = '''\b(xau_[A-Za-z0-9]{32,40})\b'''
+keywords = ["xau_"]
+mustRedact = [
+  'XATA_API_KEY=xau_T1aqrkofTt80KUn2RNZCUgTeRtU3uwMkLa8E',
+  'DEBUG http: > Authorization: Bearer xau_eNVdUxvn5hcU8BuKELo6QYcbHW5tqDPVuei4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","xataApiKey":"xau_bpqDef4BVrVmRzmwaFCMS38SVFJu8RsZjWzR"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture xau_Rx4gLrLZBd93fZUPxC96 has the wrong length, skipping',
+  'INFO  docs: values beginning with xau_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tinybird-token"
+description = 'Tinybird auth token (p. + base64url JSON + . + signature)'
+regex = '''\b(p\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})'''
+keywords = ["p.eyj"]
+mustRedact = [
+  'TB_TOKEN=p.eyJ1IjogIccJ3LYUa3Zq07WaAy9hsqIcSPXc66P5EPM3ytyOdLWc8811uOlYdhNk2TkI0GE-LVX4ZF4uL7NoF6RGY.t5ZA6Qq2Q-IHmfagPfefKRkdau6I1UvjhBbYtMw7J7N',
+  'DEBUG http: > Authorization: Bearer p.eyJ1IjogIqrp5eDjJ4h5Jo105QgVSk-O-afOujfy_XKRlgNCwDFbxmVlWdQuqegx5zgJa7iJwzp4MWt_IkeiHvvrR.tVuylrtn6end5KBSZU_2RreXd5MoaOjNL79vE6res4K',
+  'https://api.tinybird.co/v0/pipes/top.json?token=p.eyJ1IjogIi8StgIW7LK1UQKhTUKCpB2bsktRpdgQDTQc1_MeR29jLFrk7slyZf9v-rX2aTxYATdsbYl-h2NNSf9f_.OIGeyZsRhrsUp2D_446bLSmm0bm8vNccru2E9kD6s6X',
+]
+mustKeep = [
+  'INFO  docs: values beginning with p.eyJ are issued from the vendor console',
+  'DEBUG parser saw truncated value p.eyJ1IjogIjQ1 and ignored it',
+]
+
+[[rules]]
+id = "cockroachdb-cloud-api-key"
+description = 'CockroachDB Cloud service account API key (CCDB1_ + 22 + _ + 40 alphanumerics)'
+regex = '''\b(CCDB1_[A-Za-z0-9]{22}_[A-Za-z0-9]{40})\b'''
+keywords = ["ccdb1_"]
+mustRedact = [
+  'COCKROACH_API_KEY=CCDB1_vJCzV0fWyl2PF51QgzjBnL_zh9Ok8ZLrlRtWsUr2MNiufDmVqIaaNknOB2GK1Dr',
+  'DEBUG http: > Authorization: Bearer CCDB1_gG9TUuMow0cqsqOdHnjmaY_wLePBDR9zciadwQeHdNkC2l1l4uk8K3qGBUJSfA3',
+  '    api_key: CCDB1_066mHMwwer3uCLxOZBlJ5J_iqGKYsrE8kT5XdpNeAbcLFrG2mailQQFNO00BBBk',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture CCDB1_zMY4fiVeQSvFlPeOU0CNge_ymRMroXzIDfA has the wrong length, skipping',
+  'INFO  docs: values beginning with CCDB1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "influxdb-token"
+description = 'InfluxDB 2.x / Cloud API token (86 base64url + ==) next to an influx keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:influx(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{86}==(?![A-Za-z0-9=]))'''
+entropy = 3.5
+keywords = ["influx"]
+mustRedact = [
+  'INFLUX_TOKEN=5Q_W0EuilF9lfrqd59GDTtFpjHGdtCSomFk9kykCH6kUOZZif6z6JJ_fBotuYmtD4rSXQcDKyct1UVnDwFCtla==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","influxdb_token":"KviQGdx5zDaGRGGXVSCohgRmnYYvyk6AwCUI7hMzPIswUuv_baUTqQ2lcg7b1a3fSHvFjSDjQK7grhM1iPwHfT=="}',
+  'influxdb token is_IUfEA3ufoS5-pDeJQS5FRtqyXXSmq6vlhFl0n5pbyZ9Y0RhPMqDdWH8U87X3iWvyiznWw1sNuTDGybQjz95==',
+]
+mustKeep = [
+  'INFLUX_TOKEN=${INFLUX_TOKEN}',
+  'INFO  influxdb token for bucket metrics has write access',
+]
+
+[[rules]]
+id = "fauna-secret"
+description = 'Fauna database secret (fn + 38 base64url) next to a fauna keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:fauna(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(fn[A-Za-z0-9_-]{38}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["fauna"]
+mustRedact = [
+  'FAUNA_SECRET=fnAWgOnKJn7zIYd_zrSPUDfDeTS0PPKcLF2u6NC5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","faunaSecret":"fnEjFPP_RaNsTdK-RTZOhBbi44Lt8W_jJ0dw2BY4"}',
+  'fauna secret fnECD2LuXSP4EKDXsCiICuipTNfn2rlVZ-QvDWeO',
+]
+mustKeep = [
+  'FAUNA_SECRET=${FAUNA_SECRET}',
+  'INFO  fauna secret role=server database=acme',
+]
+
+[[rules]]
+id = "convex-deploy-key"
+description = 'Convex deploy key (prod:|dev:|preview: deployment name | secret)'
+regex = '''\b((?:prod|dev|preview|project):[a-z0-9-]{3,64}\|[A-Za-z0-9+/=_-]{40,})'''
+keywords = ["convex"]
+mustRedact = [
+  'CONVEX_DEPLOY_KEY=prod:quiet-river-842|i0NTqxeBgx2DSRxyjdGS1bejcNQY_1T4ehOdm7hiNbKoW-omH6s4W8-_fpQx00sKjKY87Fb0KOvOqQlm',
+  'npx convex deploy --cmd "npm run build"  # CONVEX_DEPLOY_KEY=prod:brave-otter-17|eqU33gcWxbat1NEhTSBm-_sT5ytK9D3jK9XMKZwwfSuwj6sr_M6-7xhwh7i1sSguU8jA3fLDQYskGDMr',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","convexDeployKey":"prod:happy-animal-123|_tz4i0_bltqrSw4dcFsU7gzQytyMbgXCCVvzPkEuc82gRfFp4W9HMvhZWKJfryKnugTr5tHOK6_HGNm0"}',
+]
+mustKeep = [
+  'CONVEX_DEPLOY_KEY=${CONVEX_DEPLOY_KEY}',
+  'INFO  convex deployment prod:happy-animal-123 pushed 12 functions',
+]
+
+[[rules]]
+id = "pinecone-api-key-legacy"
+description = 'Pinecone API key, legacy UUID format, next to a pinecone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:pinecone)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["pinecone"]
+mustRedact = [
+  'PINECONE_API_KEY=7fd31002-e14e-ad8d-293c-50ad4ace4730',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","pineconeApiKey":"2948ef98-eea5-bd6b-ec9f-81fce9417329"}',
+  'pinecone api key 5a196f6c-dd72-22c8-3080-16143f937977',
+]
+mustKeep = [
+  'PINECONE_API_KEY=${PINECONE_API_KEY}',
+  'INFO  pinecone index acme-docs ready (dimension=1536)',
+]
+
+[[rules]]
+id = "rockset-api-key"
+description = 'Rockset API key (64 alphanumerics) next to a rockset keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:rockset)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["rockset"]
+mustRedact = [
+  'ROCKSET_APIKEY=ax1y2AwlSASsTm9PVOYhHZdcLwRN0TC7WK9VityBRApIgkYLoxsiAEScnlKMFrxR',
+  'rockset apikey GtL5wz7JuZgtwetLfGIOZXvpy8lvUiKspOMYNcpQzX5DD73CWJckgF5B9s5KYzI7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","rockset_api_key":"MnDf8Mwt24LTJiaoOsttzbgDaH2fLrt7pVTMUmsJ0gyS8fhg8THTXwTwdTerMlja"}',
+]
+mustKeep = [
+  'ROCKSET_APIKEY=${ROCKSET_APIKEY}',
+  'INFO  rockset collection acme.events has 12 fields',
+]
+
+[[rules]]
+id = "qubole-api-token"
+description = 'Qubole API token (64 hex) next to a qubole keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:qubole)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["qubole"]
+mustRedact = [
+  'QUBOLE_API_TOKEN=fa893eb2fea18ca2ef5a9921662e40bb707abfffbf246d385ddeafaced095714',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","qubole_api_token":"d276537949f19843f9e635bd7b8a2256253865ca0fe6e3f63a9902174d730adc"}',
+  'qubole access key 6484162c5fe8f54818e65c4f11b3cdbd0e8f7dba3d783a504f694a0c4ecaa8c6',
+]
+mustKeep = [
+  'QUBOLE_API_TOKEN=${QUBOLE_API_TOKEN}',
+  'INFO  qubole cluster acme-spark started',
+]
+
+# --- AI and ML APIs ---
+
+[[rules]]
+id = "anthropic-oauth-token"
+description = 'Anthropic OAuth access or refresh token (sk-ant-oat01- / sk-ant-ort01-)'
+regex = '''\b(sk-ant-o[ar]t[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])'''
+keywords = ["sk-ant-oat", "sk-ant-ort"]
+mustRedact = [
+  'CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-9lcYJjd2UPsaaJEcAbUOYTDO-HnVG5BnRZJ-hUVE9Qtg1Y1z9bopaY3ssPovdqEc7dtInLgoHhc88oNFNpMbuBdXTZJGlAA',
+  'DEBUG http: > Authorization: Bearer sk-ant-oat01-PIyoIqhqoHX-RxHCd_k4Gy6s6JKnnVrylyTzXHrQIMLXy80HYDq5iigu3JnSJduIvQEUsvQhtgTVlwXRV-6sJYnNzg8FBAA',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","refreshToken":"sk-ant-oat01-Pg_0xMXKHPSQhDlWlN-WFFEMWn8BvWhsyO3-qI8b-Fu2ssgjYC-3jM-h6Ltn6YbabZHlwzcir2W22QwhQQUUmh0IJ80ZZAA"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-ant-oat01-8OyE_PbCohRbMNZP1Ix-qtdywiU8sEhZiAiRZebcpuZJ1tjlXIm has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-ant-oat01- are issued from the vendor console',
+]
+
+[[rules]]
+id = "anthropic-session-key"
+description = 'Anthropic console / claude.ai session key (sk-ant-sid01-)'
+regex = '''\b(sk-ant-sid[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])'''
+keywords = ["sk-ant-sid"]
+mustRedact = [
+  'DEBUG http: > Cookie: sessionKey=sk-ant-sid01-gPeszhA8NBIim-yO4IQi4VEN-P3YP_jj6QIUvNSJ82GzO2TDipsR121paGpTPJqmpQHn5MLaIt_bQ07tPAJ5IfD-dRcrZAA',
+  'CLAUDE_SESSION_KEY=sk-ant-sid01-WdsnPVJUcuptI0jcupETJURl6wRayCSeoQp-qsuxTvJZRmwnqMGKthGevNYa21bZ4Ec7rxeOR9tq_dtnOyyItL7rJgxqJAA',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","sessionKey":"sk-ant-sid01-bkC2STHgkHVXd8VpWgvsEoBnoHkOF72jrHLaAd4Ek0Tr-IpQImKV5hgPETNsgB0eLp-67OlmyuWS_IfeMTGCNPYflp3GWAA"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-ant-sid01-bXG0JoTSKIBN7vVwm4UVTwSE0h0NpvXp_XQQ2YKDP6-VP_4HdTg has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-ant-sid01- are issued from the vendor console',
+]
+
+[[rules]]
+id = "openai-user-key"
+description = 'OpenAI user API key without a project (sk-None- ... T3BlbkFJ ...)'
+regex = '''\b(sk-None-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'''
+keywords = ["sk-none-"]
+mustRedact = [
+  'OPENAI_API_KEY=sk-None-YjVeiTA7Lp_nalAMr5SJ92fjok8M9O6Ni_6saKBVi7MXX4Am6g67QOK81mT3BlbkFJo5x3YOIj_sUM_Yl-oKZ73bwuN6KC5Iu6ttK0YoAfl-Ztz2z8_ClgX25EL-',
+  'DEBUG http: > Authorization: Bearer sk-None-AkH6v2KucXLpo1LoQdlEwkKd97pXEG_SP43zwBluwiH28Yh6JIWyL-GFAZT3BlbkFJh_AT7vspCkSO2AAxrBTkGmesZry3RhIOFvL-btHcm4poufEijU-sHGyQfw',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'openai_api_key': 'sk-None-vefWQJhkYR4vfgDi6GqHrTe_8kZvfbjyoqxtvv1Ux1wITQjAUIyV5MjoVtT3BlbkFJXh4t-eEANCRc4o_44u-0srRctEBTAawEB6_1LJ7n1LCXWD6h7mAQCKYlU5', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-None-SmgejdhsCD-77l6yeF2VkUvphoS45qd4fskDc9yAUnfe has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-None- are issued from the vendor console',
+]
+
+[[rules]]
+id = "openai-session-key"
+description = 'OpenAI browser session key (sess- + 40 alphanumerics)'
+regex = '''\b(sess-[A-Za-z0-9]{40})\b'''
+keywords = ["sess-"]
+mustRedact = [
+  'DEBUG http: > Authorization: Bearer sess-lreQKr9c3QSvOKbgK255j2BqnWUDFcu5v0USY5J9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","session_key":"sess-maD8568k4D7kQMnzCrlCENLdy4dYqpeHJSXc9cfQ"}',
+  'OPENAI_SESSION_KEY=sess-CZ6cBqdeV9VDpEzCtniuHnms1ZCEbMVwQYfiA6I7',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sess-vbHYKYAZN6N3obXcfYe9Ic has the wrong length, skipping',
+  'INFO  sess-2024-05-01-ab12 created for user 42',
+]
+
+[[rules]]
+id = "deepseek-api-key"
+description = 'DeepSeek API key (sk- + 32 hex) next to a deepseek keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepseek)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[a-f0-9]{32}(?![A-Za-z0-9]))'''
+keywords = ["deepseek"]
+mustRedact = [
+  'DEEPSEEK_API_KEY=sk-f6c5fef806ed6af68ffb4901fee2d303',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","deepseekApiKey":"sk-193f7cb372f7d3fdf3322802841fe4fc"}',
+  'deepseek api key sk-e32f99f5a7ce72f4a5c3941f1d959f28',
+]
+mustKeep = [
+  'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}',
+  'INFO  deepseek model deepseek-chat latency 812ms',
+]
+
+[[rules]]
+id = "together-api-key"
+description = 'Together AI API key (tgp_v1_ + 43 base64url)'
+regex = '''\b(tgp_v1_[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])'''
+keywords = ["tgp_v1_"]
+mustRedact = [
+  'TOGETHER_API_KEY=tgp_v1_331GDIUY8f_6HV8AjQuxYxgLmfZdnUAm1Z8yGF1onP3',
+  'DEBUG http: > Authorization: Bearer tgp_v1_8EmSbMeVNzWKyICpCnxUJ6oh5bm4JaOnx8qQFb05dxr',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" together_api_key="tgp_v1_yCR4M3CND52sTuUipCDUPfiAqzg2R_5JstPLvfm1l9O" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture tgp_v1_W2sjvMQaYJxAq2j2Rr6Hkra has the wrong length, skipping',
+  'INFO  docs: values beginning with tgp_v1_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "together-api-key-legacy"
+description = 'Together AI API key, legacy 64 hex, next to a together keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:together(?:[_.-]?ai)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["together"]
+mustRedact = [
+  'TOGETHER_API_KEY=06559818db11b14d62ee4bfac5974c6e595088865d8b33d6d1bd93e596134eb9',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","togetherApiKey":"9d1baff56a75a3620e67760a6e806dd3a0e44b168d0eef2b3cb7be24e794ffa6"}',
+  'together api key 16b17098d9435674cde8c41fa0a662443f9a8196eac99be4a223813075b01349',
+]
+mustKeep = [
+  'TOGETHER_API_KEY=${TOGETHER_API_KEY}',
+  'INFO  together we processed 42 batches, checksum 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b213f9c2a71d0b8e6f54a1c9d2e',
+]
+
+[[rules]]
+id = "fireworks-api-key"
+description = 'Fireworks AI API key (fw_ + 24 alphanumerics)'
+# The key must mix upper case and digits so firmware fields (fw_...) stay.
+regex = '''\b(fw_(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})\b'''
+entropy = 3.5
+keywords = ["fw_"]
+mustRedact = [
+  'FIREWORKS_API_KEY=fw_nAG0psIV43s6Opms07qZkshZ',
+  'DEBUG http: > Authorization: Bearer fw_RqATyc53vIasYTB66lnPBiMS',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fireworks_api_key":"fw_8Pc83KsyiIGruvxpjEbeZGvF"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture fw_4Qvb4funIR1ca has the wrong length, skipping',
+  'INFO  fw_version=2024.05.01 fw_update_channel=stable',
+]
+
+[[rules]]
+id = "stability-api-key"
+description = 'Stability AI API key (sk- + 48 alphanumerics) next to a stability keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:stability(?:[_.-]?ai)?|dreamstudio)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-]))'''
+keywords = ["stability", "dreamstudio"]
+mustRedact = [
+  'STABILITY_API_KEY=sk-q8KB99iRtPITi613J2Uh04tg3jw19BLRnh7wI0tym6tvG77Q',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","stabilityKey":"sk-3P0XJUXT9BFOOgiTRGtkybL27CJG7WK7AZ13v7ZiQ1vMZTWf"}',
+  'stability key sk-Ol0N3H6CxEJ8wjO9dpg0hN3QYwY1eAluvI2uFYKs7rXTKnCb',
+]
+mustKeep = [
+  'STABILITY_API_KEY=${STABILITY_API_KEY}',
+  'INFO  stability check passed for node 7',
+]
+
+[[rules]]
+id = "elevenlabs-api-key"
+description = 'ElevenLabs API key (sk_ + 48 hex) on a line that names elevenlabs or xi-api-key'
+# Bound to the vendor name: "sk_" alone is in too many lines (task_, disk_) to prefilter on.
+regex = '''(?i)(?:elevenlabs|eleven[_.-]labs|xi[_-]api[_-]key)[^\r\n]{0,60}?\b((?-i:sk_[a-f0-9]{48}))\b'''
+keywords = ["eleven", "xi-api", "xi_api"]
+mustRedact = [
+  'ELEVENLABS_API_KEY=sk_42aecc105f2fb1f59492d741c8f5033d1c3875f1bd56f6eb',
+  'DEBUG http: > xi-api-key: sk_7414d901d58af6b0a7e6e556134843ade4ad6c70b9f32810',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elevenlabs_api_key":"sk_e5885f57dff5cf078e0eafa93b66cc98a281ed793a3750a2"}',
+]
+mustKeep = [
+  'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}',
+  'INFO  elevenlabs disk_usage=42% task_count=12',
+]
+
+[[rules]]
+id = "elevenlabs-api-key-legacy"
+description = 'ElevenLabs API key, legacy 32 hex, next to an elevenlabs / xi-api-key keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["eleven", "xi-api", "xi_api"]
+mustRedact = [
+  'ELEVENLABS_API_KEY=56e5159ebdb567525229076b61d44180',
+  'DEBUG http: > xi-api-key: d48d0c3ab9d7681899c99f322456ff9d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","elevenLabsKey":"94f0e6746c9bc33fc18c2f3560a793bb"}',
+]
+mustKeep = [
+  'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}',
+  'INFO  elevenlabs voice 21m00Tcm4TlvDq8ikWAM synthesized 812 chars',
+]
+
+[[rules]]
+id = "deepgram-api-key"
+description = 'Deepgram API key (40 hex) next to a deepgram keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:deepgram)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["deepgram"]
+mustRedact = [
+  'DEEPGRAM_API_KEY=4f11d1ec775ea6138c97fd562b735b2405c32878',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","deepgram_api_key":"ba48a76688814d70db6cdc823be889b8ad70c913"}',
+  'deepgram token d642354bdf15af797904ad6e95850373ebea6252',
+]
+mustKeep = [
+  'DEEPGRAM_API_KEY=${DEEPGRAM_API_KEY}',
+  'INFO  deepgram request_id=3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c duration=12.4s',
+]
+
+[[rules]]
+id = "assemblyai-api-key"
+description = 'AssemblyAI API key (32 hex) next to an assemblyai keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["assembly"]
+mustRedact = [
+  'ASSEMBLYAI_API_KEY=a678711a388313ead2a9afacaf7c08f4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","assemblyAiKey":"3a3a931379dfdf2dc41e633fc2689bde"}',
+  'assemblyai key 5b0b495b827de8a13d8d535f5ec61a6f',
+]
+mustKeep = [
+  'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}',
+  'INFO  assemblyai transcript 6rlr7pd9f-1a2b status=completed',
+]
+
+[[rules]]
+id = "runway-api-key"
+description = 'Runway API key (key_ + hex) next to a runway keyword'
+# Runway does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:runway(?:ml)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(key_[A-Za-z0-9]{32,128}(?![A-Za-z0-9_-]))'''
+keywords = ["runway"]
+mustRedact = [
+  'RUNWAYML_API_SECRET=key_4e2218e3c5683695c9168d7ea9d4e57f4b8804aec3b4db43be10522f601b9c86c59e5b40c25efb1b8c668d89016e71968b2d343e62ea3f2099fa7d4a5c97c651',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runwayApiKey":"key_ffb0b7f37fc1018d5c3bbae370f46dcdf5407374eae1083dbced072ca3caa81f350efb7e5fd48173efbb2b6276325c299dd4530c5a8ee74f207866c0bdf6973b"}',
+  'runway secret key_1d1d7891f1a578f7c5329176789264ad121ceef4b03aed6c7bcbf2d5e7e1ce4f0bab02912963f0993e2c00878a4cc300d8cbb4488c47bc9e77dcd3ec5dab3c45',
+]
+mustKeep = [
+  'RUNWAYML_API_SECRET=${RUNWAYML_API_SECRET}',
+  'INFO  runway 27L cleared for departure',
+]
+
+[[rules]]
+id = "clarifai-pat"
+description = 'Clarifai personal access token / API key (32 hex) next to a clarifai keyword'
+# PATs are 32 hex; older app keys are 32 base62, so the alphabet is base62.
+regex = '''(?i)(?<![A-Za-z0-9])(?:clarifai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["clarifai"]
+mustRedact = [
+  'CLARIFAI_PAT=355f7585c3d0fb9a13ee56a008a199aa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clarifai_api_key":"368923abffd0eae18516470f00ae5400"}',
+  'clarifai access key 6a596fa355fb2d8c6758b53b0d8962c7',
+]
+mustKeep = [
+  'CLARIFAI_PAT=${CLARIFAI_PAT}',
+  'INFO  clarifai model general-image-recognition version aa7f35c01e0642fda5cf400f543e7c40 loaded',
+]
+
+[[rules]]
+id = "nvidia-api-key"
+description = 'NVIDIA API catalog / NGC key (nvapi- + 64 base64url)'
+regex = '''\b(nvapi-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'''
+keywords = ["nvapi-"]
+mustRedact = [
+  'NVIDIA_API_KEY=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',
+  'DEBUG http: > Authorization: Bearer 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',
+  "docker login nvcr.io -u '$oauthtoken' -p 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",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture nvapi-q5NkXYlBcoajabWERwIsuXvwwsDdnAIj2_vr has the wrong length, skipping',
+  'INFO  docs: values beginning with nvapi- are issued from the vendor console',
+]
+
+[[rules]]
+id = "nvidia-ngc-api-key-legacy"
+description = 'NVIDIA NGC API key, legacy base64 format, next to an NGC keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ngc)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=]))'''
+entropy = 3.5
+keywords = ["ngc"]
+mustRedact = [
+  'NGC_API_KEY=HiZhXvp37mnZwq1wp3uBLIwtLAMrGw71CasKAN1nuqCDP85RaGIAfTj+9IxtUmu43VRWZX3oYA2JXTUJF1Lj',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ngcApiKey":"fypUpoq0nf0iKSVju0WTqPTvFZish6VNZDQlcaXa8G1T5PC/lylu03t1BBdFLKJrfaV88lhFNCF8WvDs6pjw"}',
+  'ngc api key NR5u7QWScpRQyPDbI7vYNyXk14aDjAtYQ06GycnjOJ1l+0eon7dD3EAws9+UYgUAtYU8fv+0/Ctjg+iJFrHM',
+]
+mustKeep = [
+  'NGC_API_KEY=${NGC_API_KEY}',
+  'INFO  ngc registry nvcr.io/nvidia/pytorch:24.04-py3 pulled',
+]
+
+[[rules]]
+id = "jina-api-key"
+description = 'Jina AI API key (jina_ + 32 hex + 28 alphanumerics)'
+regex = '''\b(jina_[a-f0-9]{32}[A-Za-z0-9_-]{24,32})(?![A-Za-z0-9_-])'''
+keywords = ["jina_"]
+mustRedact = [
+  'JINA_API_KEY=jina_0b77444d1bca0fdcbe87afb6dedfb3f0ilzBtRitBewq9uuDLNCiHZyr5tX4',
+  'DEBUG http: > Authorization: Bearer jina_d888f83a21c70e7871fad9be9c9db295naNWEH0TPIPzt22qEzvH5RMLqI9k',
+  "[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={'jina_api_key': 'jina_cfe55d5cd7dd6a8c2dbfe5664fa215ba9DwY3lMMVdDXJcTZ3piVAiuzM4ZY', 'retries': 3}",
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture jina_12d0cbcd9b4f44fa992fd8d68ff40e26oG has the wrong length, skipping',
+  'INFO  docs: values beginning with jina_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tavily-api-key"
+description = 'Tavily API key (tvly- [+ dev-/prod-] + 32 alphanumerics)'
+regex = '''\b(tvly-(?:(?:dev|prod)-)?[A-Za-z0-9]{32})\b'''
+keywords = ["tvly-"]
+mustRedact = [
+  'TAVILY_API_KEY=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',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tavilyApiKey":"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"}',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" tavily_api_key="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" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture tvly-prod-aTv2UtDWSocF8Yy has the wrong length, skipping',
+  'INFO  docs: values beginning with tvly- are issued from the vendor console',
+]
+
+[[rules]]
+id = "voyage-api-key"
+description = 'Voyage AI API key (pa- + base64url) next to a voyage keyword'
+# Voyage does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:voyage(?:[_.-]?ai)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(pa-[A-Za-z0-9_-]{30,60}(?![A-Za-z0-9_-]))'''
+keywords = ["voyage"]
+mustRedact = [
+  'VOYAGE_API_KEY=pa-f6DdhK4q3JtwlXl76phJtmCmGCai7cBZzkrxl-Yc35S',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","voyageApiKey":"pa-LwIeboQcfJx308hK70ws1UJGFpS119aq9Glzw-x-DPZ"}',
+  'voyage api key pa-i5GIzwAPrZLa4guVwUCTKlYRTAARQLTzUltDLOFU4Ky',
+]
+mustKeep = [
+  'VOYAGE_API_KEY=${VOYAGE_API_KEY}',
+  'INFO  voyage-3 embedded 128 documents',
+]
+
+[[rules]]
+id = "langfuse-secret-key"
+description = 'Langfuse secret key (sk-lf- + UUID)'
+regex = '''\b(sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b'''
+keywords = ["sk-lf-"]
+mustRedact = [
+  'LANGFUSE_SECRET_KEY=sk-lf-53a2916b-74f6-cf72-7d0d-8303e28c0461',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","langfuseSecretKey":"sk-lf-a4990062-4578-478c-a221-1efd60cafcd7"}',
+  '    secret_key: sk-lf-02888b4a-1642-486e-3b48-77e872b921ce',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sk-lf-806b666a-694d-7096- has the wrong length, skipping',
+  'INFO  docs: values beginning with sk-lf- are issued from the vendor console',
+]
+
+[[rules]]
+id = "comet-api-key"
+description = 'Comet ML API key (25 alphanumerics) next to a comet keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:comet(?:[_.-]?ml)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{25}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["comet"]
+mustRedact = [
+  'COMET_API_KEY=EE899e66yFwTtJc10O27SQY2A',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","cometApiKey":"rWC62CtmMQeqAhcIXMaF6j73e"}',
+  'comet api key YF30NZrROd42vm1TOBDrVmaMz',
+]
+mustKeep = [
+  'COMET_API_KEY=${COMET_API_KEY}',
+  'INFO  comet experiment 3f9c2a71d0b8 logged 42 metrics',
+]
+
+[[rules]]
+id = "neptune-api-token"
+description = "neptune.ai API token (eyJhcGlfYWRkcmVzcyI6 = base64 of '{\"api_address\":')"
+regex = '''\b(eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])'''
+keywords = ["eyj"]
+mustRedact = [
+  'NEPTUNE_API_TOKEN=eyJhcGlfYWRkcmVzcyI6Imh0dHBze7Eo6ciM7SHW5V/UOhfv9X5cG0cWlXVLtIJ3Jgsgd+d+N/t6klY0lculDKnHJZRyII1GYHxP386xeOotAxcrzAYRgvK6fHFn17Rvu5XbYYskrSdsM+fDBlbP6XCX0FD4ZU1QUW2ArfBLWVrvrrRdgdaDUN0cR5X9==',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","neptune_api_token":"eyJhcGlfYWRkcmVzcyI6Imh0dHBzLpWu6OJOFdKABVVji4r0llU739+l6wMYML9xDsHPkTtw2UJZZx3a6fA7p0LmlZQMTWxcGci3eWPcNMJ6QbFN9Hqfb0S6Zat8v9zIGs2rEiPqdgX4oH55bn4XGFrO787VY85KojLDe3k58vtb4pJ9r7uV1qSMEPil=="}',
+  "run = neptune.init_run(api_token='eyJhcGlfYWRkcmVzcyI6Imh0dHBzjm7diHfAbtv2FO2AhbBSBcKJcQ4/Y6QG0PGGRtBVN0w5hjga9XT6w3Po9yIxYj0VLc6qQ9L9dCGWLRUOvpAAvMiw9o25QSDpdmGKn2xn9CCVGI47cVOcexX2kxc4CIvHhBUx1pRNgYirLxGbbvRhvVTkpLctChvN==')",
+]
+mustKeep = [
+  'INFO  docs: values beginning with eyJhcGlfYWRkcmVzcyI6 are issued from the vendor console',
+  'DEBUG parser saw truncated value eyJhcGlfYWRkcmVzcyI6Imh0dHBz and ignored it',
+]
+
+[[rules]]
+id = "roboflow-api-key"
+description = 'Roboflow API key (20 alphanumerics) next to a roboflow keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:roboflow)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["roboflow"]
+mustRedact = [
+  'ROBOFLOW_API_KEY=3RNrXQDwyBvnQng5HRHp',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","roboflowApiKey":"1Yoi9TSdOqjSyXv4ql5C"}',
+  'roboflow api key GGlAbKZRWYdQvDGEhfqS',
+]
+mustKeep = [
+  'ROBOFLOW_API_KEY=${ROBOFLOW_API_KEY}',
+  'INFO  roboflow dataset acme-parts version 3 exported',
+]
+
+[[rules]]
+id = "ai21-api-key"
+description = 'AI21 Labs API key (32 alphanumerics) next to an ai21 keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:ai21)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["ai21"]
+mustRedact = [
+  'AI21_API_KEY=vSeRfoboFYtS8S0cr8rXgphVarmoKQyq',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","ai21ApiKey":"EdZvVfjn0Km7pHU0WFwhKGxk4AiVaG8J"}',
+  'ai21 key xVGCta45FOVIT1cR84fv8LSydLIzpfFb',
+]
+mustKeep = [
+  'AI21_API_KEY=${AI21_API_KEY}',
+  'INFO  ai21 jamba-1.5-large responded in 812ms',
+]
+
+[[rules]]
+id = "anyscale-api-key"
+description = 'Anyscale Endpoints API key (esecret_ + 20-40 alphanumerics)'
+# Observed 26 characters after the prefix; tolerant range.
+regex = '''\b(esecret_[A-Za-z0-9]{20,40})\b'''
+keywords = ["esecret_"]
+mustRedact = [
+  'ANYSCALE_API_KEY=esecret_ohh79qzgggcth0pncfym9cdj1j',
+  'DEBUG http: > Authorization: Bearer esecret_86cczotmqv189hrmf2rvrlo95m',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anyscale_api_key":"esecret_hq33hfjm2dl8gej8rfi58vncub"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture esecret_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with esecret_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "modal-token-secret"
+description = 'Modal token secret (as- + 22 alphanumerics) on a line that names modal'
+regex = '''(?i)modal[^\r\n]{0,80}?\b((?-i:as-[A-Za-z0-9]{22}))\b'''
+entropy = 3.5
+keywords = ["modal"]
+mustRedact = [
+  'MODAL_TOKEN_SECRET=as-mczQXz1EX9r2jhu5d33DwL',
+  'modal token set --token-id ak-1a2B3c4D5e6F7g8H9i0J1k --token-secret as-fE7Apa6jFRrM6wYjOQBffS',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","modal_token_secret":"as-tFwZVQmUH9O77lpDpcmKod"}',
+]
+mustKeep = [
+  'MODAL_TOKEN_SECRET=${MODAL_TOKEN_SECRET}',
+  'INFO  modal dialog closed as-is by user 42',
+]
+
+[[rules]]
+id = "runpod-api-key"
+description = 'RunPod API key (rpa_ + 40-50 upper-case alphanumerics)'
+# RunPod does not publish the length; tolerant range.
+regex = '''\b(rpa_[A-Z0-9]{40,50})\b'''
+entropy = 3.5
+keywords = ["rpa_"]
+mustRedact = [
+  'RUNPOD_API_KEY=rpa_G2EXVZXSXNA34CTMF4ZZ8VPT7XXL28GM3HTX2403H7LP',
+  'DEBUG http: > Authorization: Bearer rpa_YNXB17DI8S8N8B6R06B20HUEI2ZG7W3UEPEN6WKCWCNU',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","runpodApiKey":"rpa_KFQC1G181FLI3HK0BLTCUQSSLRHF6C0SHL0SN4YATIH8"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture rpa_WQ3GOU3AAOYEMMBD42RDF776 has the wrong length, skipping',
+  'INFO  docs: values beginning with rpa_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "cerebras-api-key"
+description = 'Cerebras Inference API key (csk- + 48 lower-case alphanumerics)'
+regex = '''\b(csk-[a-z0-9]{48})\b'''
+keywords = ["csk-"]
+mustRedact = [
+  'CEREBRAS_API_KEY=csk-63vny4zzl3ki7gerc29xy36xfi57i0n9bpnya9pmyusb1b27',
+  'DEBUG http: > Authorization: Bearer csk-5dfkrs9ya6mrwyf6n4oniy796xuw0zphw0lou91n5lmstpvk',
+  'level=error ts=2024-05-01T10:00:06Z caller=client.go:88 msg="auth rejected" cerebras_api_key="csk-nkve8obqz19v839i0hzx2jvyysq9udck5b55sv77r4pbs2v1" status=401',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture csk-u41sveqzmahd66uproxubx9yci0 has the wrong length, skipping',
+  'INFO  docs: values beginning with csk- are issued from the vendor console',
+]
+
+[[rules]]
+id = "llamacloud-api-key"
+description = 'LlamaIndex LlamaCloud API key (llx- + 48 alphanumerics)'
+regex = '''\b(llx-[A-Za-z0-9]{48})\b'''
+keywords = ["llx-"]
+mustRedact = [
+  'LLAMA_CLOUD_API_KEY=llx-fn9S9QrzcYoo55asGTys0nYvdjsSfzTxSDMggBwFcW9CLkmC',
+  'DEBUG http: > Authorization: Bearer llx-ce1oDg9B3AJhMR8j0x93rXtbmV0YdCIi6NejMqsEcCxht8G2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","llamaCloudApiKey":"llx-ni011inlBISQStcBV0K66Q92A2wBZwUlgL9FbhJCTOcFCf1e"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture llx-wh8dixPa4hrcXgq4qHzIGIqVSVx has the wrong length, skipping',
+  'INFO  docs: values beginning with llx- are issued from the vendor console',
+]
+
+[[rules]]
+id = "e2b-api-key"
+description = 'E2B sandbox API key (e2b_ + 40 hex)'
+regex = '''\b(e2b_[a-f0-9]{40})\b'''
+keywords = ["e2b_"]
+mustRedact = [
+  'E2B_API_KEY=e2b_f404c36a3cd6d300d6f373a42438e0410cd3f468',
+  'DEBUG http: > X-API-Key: e2b_9560501501d8c52a993f68dd617714dd145e30fd',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","e2bApiKey":"e2b_710f4032bcf32abc0fa8883d9e776ff72d1426a2"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture e2b_4eb91bb1bd631aff42a104 has the wrong length, skipping',
+  'INFO  docs: values beginning with e2b_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "browserbase-api-key"
+description = 'Browserbase API key (bb_live_ + base64url)'
+# Observed 27 characters after the prefix; tolerant range.
+regex = '''\b(bb_live_[A-Za-z0-9_-]{20,40})(?![A-Za-z0-9_-])'''
+keywords = ["bb_live_"]
+mustRedact = [
+  'BROWSERBASE_API_KEY=bb_live_1NMCp7pu_T7UK9IZXjHjxQ4v_FG',
+  'DEBUG http: > X-BB-API-Key: bb_live_pAcV5GAF8S7fsKrcJn7e6oztSOm',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","browserbaseApiKey":"bb_live_0upES5b-H1jZgM1j20t1wIJ64LX"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture bb_live_3f9a has the wrong length, skipping',
+  'INFO  docs: values beginning with bb_live_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "helicone-api-key"
+description = 'Helicone API key (sk-helicone- / pk-helicone- + groups of lower-case alphanumerics)'
+regex = '''\b([sp]k-helicone-(?:eu-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7})\b'''
+keywords = ["k-helicone-"]
+mustRedact = [
+  'HELICONE_API_KEY=sk-helicone-2njyei9-0vleifc-kza8egi-djekkjx',
+  'DEBUG http: > Authorization: Bearer sk-helicone-i6bzd0n-whg3x6t-1o5wi0p-0myr1d6',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","proxy_api_key":"sk-helicone-ryuufn1-kgs0bzy-nlts15t-6h97p58"}',
+]
+mustKeep = [
+  'INFO  docs: values beginning with sk-helicone- are issued from the vendor console',
+  '2024-05-01T10:00:10Z WARN  fixture sk-helicone-ab12cd3-ef45gh6 has the wrong length, skipping',
+]
+
+[[rules]]
+id = "kaggle-api-key"
+description = 'Kaggle API key (32 hex) next to a kaggle keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:kaggle)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["kaggle"]
+mustRedact = [
+  'KAGGLE_KEY=75b0081c3edc8452e3e8035e5924af0d',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","kaggle_key":"57a36da63d44d608b9348f51b9d6224a"}',
+  'kaggle key 1918118a14657818c1603ee1e56ce2a1',
+]
+mustKeep = [
+  'KAGGLE_KEY=${KAGGLE_KEY}',
+  'INFO  kaggle dataset acme/parts version 3 downloaded',
+]
+
+[[rules]]
+id = "clearml-secret-key"
+description = 'ClearML API secret key next to a clearml keyword'
+# ClearML does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["clearml", "trains"]
+mustRedact = [
+  'CLEARML_API_SECRET_KEY=5po1BWAA87NLSFWtdKhtDBVZDzsfM6hrKljKFeMsysxdVikZi4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","clearmlSecretKey":"wUlPH1X3f0dWjvP7zeAoH54x6Cz2VoYY7ExTLykZRLsYNbyzVr"}',
+  'clearml secret key 7upMXFGITYJuu5230Qgr8XK88JIpeqCXa4mt4vQYVegNzcXVCs',
+]
+mustKeep = [
+  'CLEARML_API_SECRET_KEY=${CLEARML_API_SECRET_KEY}',
+  'INFO  clearml task 3f9c2a71d0b8e6f5 completed',
+]
+
+[[rules]]
+id = "fal-api-key"
+description = 'fal.ai API key (UUID : 32 hex) next to a FAL_KEY keyword'
+regex = '''(?i)(?:fal(?:_api)?_key|fal(?:-api)?-key|falkey|fal\.ai)[^\r\n]{0,40}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32})\b'''
+keywords = ["fal_", "fal-", "falkey", "fal.ai"]
+mustRedact = [
+  'FAL_KEY=0a9e6f59-f0a8-4396-d3a3-bdd9038cc47b:bb9f8330499b60838b11f3f2523c0ed5',
+  'DEBUG https://queue.fal.ai request Authorization: Key e91663c9-a0e5-3248-03a3-0bfbaca559df:b25a4476d060bfda30afd1359754ad47',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fal_key":"4b3f36fd-3fe6-974a-f4d8-b83261490dea:bce9ad79fa6a3f735ec55629af96b41a"}',
+]
+mustKeep = [
+  'FAL_KEY=${FAL_KEY}',
+  'INFO  fal.ai request 3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c completed',
+]
+
+# --- security tooling ---
+
+[[rules]]
+id = "shodan-api-key"
+description = 'Shodan API key (32 alphanumerics) next to a shodan keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:shodan)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["shodan"]
+mustRedact = [
+  'SHODAN_API_KEY=ttahcCFBJnBFgEHnZJaDKRjGHOSCo6KW',
+  'shodan api key: 4wenTJLtGbbIFqSRu9vsxnVA88KwREuX',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","shodanKey":"1ToKqAk70Zd9TkWhV29fKL5AniDGmCPY"}',
+]
+mustKeep = [
+  'SHODAN_API_KEY=${SHODAN_API_KEY}',
+  'INFO  shodan scan finished for 10.0.0.0/24, 12 open ports',
+]
+
+[[rules]]
+id = "virustotal-api-key"
+description = 'VirusTotal API key (64 hex) next to a virustotal / vt_api keyword'
+# A hash right after "virustotal report for sha256" stays: a key word or separator must come first.
+regex = '''(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["virustotal", "vt_api", "vt-api", "vtapi", "vt.api"]
+mustRedact = [
+  'VIRUSTOTAL_API_KEY=6bfa521e653db7783f7a381565698d00e6e3501030de446ded46c5f62650f30c',
+  'VT_API_KEY=02d5b4e8d263cbf3f986c1ae4bf31676cde88fcb8e30c97118e0138870ad1d83',
+  'virustotal key 207fcd1343fd7b347ba7b3ecae80ea5536021147d3b2cc7ebebe26e0624a5934',
+]
+mustKeep = [
+  'VT_API_KEY=${VT_API_KEY}',
+  'INFO  virustotal report for sha256 3f9c2a71d0b8e6f54a1c9d2e7b3a0f8c6d5e4b213f9c2a71d0b8e6f54a1c9d2e: 0/72',
+]
+
+[[rules]]
+id = "urlscan-api-key"
+description = 'urlscan.io API key (UUID) next to an urlscan keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))'''
+entropy = 3.0
+keywords = ["urlscan"]
+mustRedact = [
+  'URLSCAN_API_KEY=eec39afe-613b-ca21-acb0-54445251125a',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","urlscanApiKey":"53a219fa-40c8-1564-ff67-797bcd825f00"}',
+  'urlscan api key 5f552e94-d838-499c-794f-e28ea8af2919',
+]
+mustKeep = [
+  'URLSCAN_API_KEY=${URLSCAN_API_KEY}',
+  'INFO  urlscan result https://urlscan.io/result/3f9c2a71-d0b8-e6f5-4a1c-9d2e7b3a0f8c/ ready',
+]
+
+[[rules]]
+id = "securitytrails-api-key"
+description = 'SecurityTrails API key (32 alphanumerics) next to a securitytrails keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["trails"]
+mustRedact = [
+  'SECURITYTRAILS_API_KEY=7tiHLENNfqYQhyht3UFSFAXipqAEcWFd',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","securitytrails_key":"T1QsjK5mWxVJYRgcUzl2Vw7MInPaWuUg"}',
+  'securitytrails access token Kd88XAYL4tVyra4WQIFB6H6Si85jDhGB',
+]
+mustKeep = [
+  'SECURITYTRAILS_API_KEY=${SECURITYTRAILS_API_KEY}',
+  'INFO  securitytrails returned 42 subdomains for acme.com',
+]
+
+[[rules]]
+id = "censys-api-secret"
+description = 'Censys API secret or personal access token next to a censys keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:censys)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-]))'''
+entropy = 3.3
+keywords = ["censys"]
+mustRedact = [
+  'CENSYS_API_SECRET=q2KnDodTA3urkqUYgLXO8EoYDwqE5RAZ',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","censysApiSecret":"FK8wbMPU5XZiEB29KnQTh1WmzZyCso7M"}',
+  'censys api secret YPPF5S6JJtwRAVgOAb6l0yQf580RulY5',
+]
+mustKeep = [
+  'CENSYS_API_SECRET=${CENSYS_API_SECRET}',
+  'INFO  censys search returned 12 hosts',
+]
+
+[[rules]]
+id = "greynoise-api-key"
+description = 'GreyNoise API key (64 alphanumerics) next to a greynoise keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["noise"]
+mustRedact = [
+  'GREYNOISE_API_KEY=sQMZgqpCC7x9ULFuBl0pudTLNHz1FvVCLNXuyhZQqGLbnb5z45WzK5FFEhpDTxWa',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","greynoiseKey":"yBsZeysYjK2d9YmDakPr6VyMBt09uaj9Ba7rYvtr1bxyvIlXO0TJ8My9qcqP30TI"}',
+  'greynoise key JOVlVwfl6i1ljIWrNKCe7Vkea2VDazHNVt2mr6TBPqvKZzwEQ8qwxlQ9JaGuShaj',
+]
+mustKeep = [
+  'GREYNOISE_API_KEY=${GREYNOISE_API_KEY}',
+  'INFO  greynoise classification=benign for 10.0.0.7',
+]
+
+[[rules]]
+id = "hibp-api-key"
+description = 'Have I Been Pwned API key (32 hex) next to a hibp keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["hibp", "pwned"]
+mustRedact = [
+  'HIBP_API_KEY=6d3204d82ad949c474c16aaa390240d5',
+  'DEBUG http: > hibp-api-key: 8f016cc2071a141a8ae3c6c44400a8da',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","haveIBeenPwnedKey":"3b5c432d2ed27931113755289fd973bc"}',
+]
+mustKeep = [
+  'HIBP_API_KEY=${HIBP_API_KEY}',
+  'INFO  hibp breach check for user 42: 0 breaches',
+]
+
+[[rules]]
+id = "detectify-api-key"
+description = 'Detectify API key (32 hex) next to a detectify keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:detectify)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["detectify"]
+mustRedact = [
+  'DETECTIFY_API_KEY=73f42d94874493bbbd19c30808ba2847',
+  'DEBUG http: > X-Detectify-Key: ab4582cdb403ba1736afdbfbc6de1fe6',
+  'detectify.accesskey=02e79baf0b53b612d6c5e4f28aed1b4a',
+]
+mustKeep = [
+  'DETECTIFY_API_KEY=${DETECTIFY_API_KEY}',
+  'INFO  detectify scan profile acme-web finished',
+]
+
+[[rules]]
+id = "nightfall-api-key"
+description = 'Nightfall AI API key (NF- + 32 alphanumerics)'
+regex = '''(?-i)\b(NF-[A-Za-z0-9]{32})\b'''
+entropy = 3.3
+keywords = ["nf-"]
+mustRedact = [
+  'NIGHTFALL_API_KEY=NF-9GiTtE5MFaAauubxebZCYkIKqwqmw8ms',
+  'DEBUG http: > Authorization: Bearer NF-VRWHrEDemxVvdGPFFSoPgTrgc1OqFWSW',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","nightfallApiKey":"NF-MStHsLd4TGng9oVER8jq37eQc6WzPfyg"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture NF-pMJqG4DPN0RHWqdiR4 has the wrong length, skipping',
+  'INFO  docs: values beginning with NF- are issued from the vendor console',
+]
+
+[[rules]]
+id = "gitguardian-api-key"
+description = 'GitGuardian API key / personal access token next to a gitguardian / ggshield keyword'
+# GitGuardian does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["guardian", "ggshield"]
+mustRedact = [
+  'GITGUARDIAN_API_KEY=1wr4UsTpST3nLLkNCTYh1lXTOUAJDxztwV6fueHS6VXTg4m6lvZYhYzReyADlLt1gaOkh',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","gitguardianApiKey":"tFXTGW24FvKTYA80JZ3VvT8vYdbI5o1zjT3B1eC53L2FccP1L3xmK0ixbdp2EbOYUXt1o"}',
+  'gitguardian token y5XGceHuLlRZXMwgdUvUcNnA2t6dRAs6CaQeVEJumLWElFkV1AtNEmfQZJxuGmuCDfPOw',
+]
+mustKeep = [
+  'GITGUARDIAN_API_KEY=${GITGUARDIAN_API_KEY}',
+  'INFO  ggshield scan found 0 secrets in 42 commits',
+]
+
+[[rules]]
+id = "wiz-client-secret"
+description = 'Wiz service account client secret (64 alphanumerics) next to a wiz keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:wiz)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["wiz"]
+mustRedact = [
+  'WIZ_CLIENT_SECRET=VHAgAhPnrsvOsHBEhHkQF5ggI9cMlvhCxDs0ixtVrE9NzQLJ7ogDPlm4JvgzWYfI',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","wizClientSecret":"o9NyfgAlHgdmZG9InBJ4oluaNg4DOVfo5ecUITlxjSXP7QGeYaEyjCdn388TgiPz"}',
+  'wiz client secret UbdXpBJcaJCp76vE7Y8cspHQ1lLJiGzcJUOGxk2a8ugF2E2pKc80h4NdntrhqrZ4',
+]
+mustKeep = [
+  'WIZ_CLIENT_SECRET=${WIZ_CLIENT_SECRET}',
+  'INFO  wiz client secret expires 2025-01-01',
+]
+
+[[rules]]
+id = "lacework-api-secret"
+description = 'Lacework API secret (_ + 32 hex) next to a lacework keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:lacework|lw[_.-]api)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(_?[a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["lacework", "lw_api", "lw-api", "lw.api"]
+mustRedact = [
+  'LW_API_SECRET=_f585243bb156591c011a4226a589f910',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","laceworkSecret":"_b5617d4293a02f2890d6b0e6d2540739"}',
+  'lacework api secret _22b9e5b5cd577da3c2a6a0db59536396',
+]
+mustKeep = [
+  'LW_API_SECRET=${LW_API_SECRET}',
+  'INFO  lacework agent 6.4.0 connected',
+]
+
+[[rules]]
+id = "crowdstrike-api-secret"
+description = 'CrowdStrike Falcon API client secret (40 alphanumerics) next to a falcon / crowdstrike keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:crowdstrike|falcon)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["crowdstrike", "falcon"]
+mustRedact = [
+  'FALCON_CLIENT_SECRET=g9HAINo13NrP2MlPM9yZlNuwftEOUYs4cV2zbkt7',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","crowdstrikeClientSecret":"a6hx314TFyPuVTfJoC5OzP3oRU3SJP0CRt7agufu"}',
+  'falcon client secret fmSdSdTrTuJ559BEqs5lFTnTtu6jZWHyvfkDRqnR',
+]
+mustKeep = [
+  'FALCON_CLIENT_SECRET=${FALCON_CLIENT_SECRET}',
+  'INFO  falcon sensor 7.10 reported healthy',
+]
+
+[[rules]]
+id = "sentinelone-api-token"
+description = 'SentinelOne API token (80 alphanumerics) next to a sentinelone keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["sentinel", "s1_api", "s1-api", "s1.api"]
+mustRedact = [
+  'SENTINELONE_API_TOKEN=l0sb2Tj37ZQxoZAIMpfGhzYmOzLT6fiM0AOy8WM4ckvaVsxsv3rEWQfNnEyhLje4eUQtcaiUALTRq6C5',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","s1_api_token":"dS7FWVR6RoZoLKWKIBdD2dcHMG3oDrNM2MSy08RM3OeaYNSgeowN3yFaurqOtm2GLLnH8sQhDZlDE3GE"}',
+  'sentinelone token u72zVlsM1ZOAMdWzgkxgRm7WktdMw1pEToyExtLb7fUulGRaaB4EKqiYoGwUGdXqulehzAMNQFKObD1L',
+]
+mustKeep = [
+  'SENTINELONE_API_TOKEN=${SENTINELONE_API_TOKEN}',
+  'INFO  sentinelone agent 23.4 connected to console',
+]
+
+[[rules]]
+id = "semgrep-app-token"
+description = 'Semgrep AppSec Platform token (64 hex) next to a semgrep keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:semgrep)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["semgrep"]
+mustRedact = [
+  'SEMGREP_APP_TOKEN=64df691ea3da09e213fe601a179226a11ce407e2e57f520c8c93f8ed8550c9d4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","semgrepToken":"c42d471a2b36e70d4b78e19a3fd8246c8615595f8954776ecc2b00f138c913aa"}',
+  'semgrep token debee1a661ff9b0a3fc1e6177c97e578f0befe8d4640ad3a1861ef5a43567ed0',
+]
+mustKeep = [
+  'SEMGREP_APP_TOKEN=${SEMGREP_APP_TOKEN}',
+  'INFO  semgrep ci found 0 blocking findings',
+]
+
+[[rules]]
+id = "socket-dev-api-key"
+description = 'Socket.dev API key (sktsec_ + base62)'
+# Socket does not publish the length; tolerant range.
+regex = '''\b(sktsec_[A-Za-z0-9_]{40,80})\b'''
+keywords = ["sktsec_"]
+mustRedact = [
+  'SOCKET_SECURITY_API_KEY=sktsec_xXPnHdmdhvOol1N55aJEPwnLGI4hsEM1tiCEj9aZ8eEclI4g_api',
+  'DEBUG http: > Authorization: Bearer sktsec_bJaEoIsyjxx4GAqJ9kpmxlUwPayIHcrccN8w44jKWqnxRdnG_api',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","socketApiKey":"sktsec_GyMMYC9cRImVvDaPJ8AT5VDytV6JIachcb88repIE8gU0NBj_api"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture sktsec_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with sktsec_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "dependency-track-api-key"
+description = 'OWASP Dependency-Track API key (odt_ + 32-48 alphanumerics)'
+regex = '''\b(odt_[A-Za-z0-9_]{32,48})\b'''
+keywords = ["odt_"]
+mustRedact = [
+  'DEBUG http: > X-Api-Key: odt_ody49G3dRzFGh8NU6OhTtcCN5PQPHbiQ',
+  'DTRACK_API_KEY=odt_OoAG8BEOlU7LYDz0j6Ve1RvnkrANCH7D',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","dependencyTrackApiKey":"odt_KQL3V6Y5xthBIXemLWKFdVYfVR0JClBj"}',
+]
+mustKeep = [
+  '2024-05-01T10:00:10Z WARN  fixture odt_3f9aQ has the wrong length, skipping',
+  'INFO  docs: values beginning with odt_ are issued from the vendor console',
+]
+
+[[rules]]
+id = "tenable-api-key"
+description = 'Tenable.io / Nessus API access or secret key (64 hex) in X-ApiKeys or next to a tenable keyword'
+regex = '''(?i)(?:(?<![A-Za-z0-9])(?:access|secret)Key=|(?<![A-Za-z0-9])tenable[\w.-]{0,24}?(?:key|secret|token)[\w.-]{0,8}(?:\\?[\"'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?[\"'])?)([a-f0-9]{64})(?![A-Za-z0-9])'''
+entropy = 3.0
+keywords = ["tenable", "accesskey=", "secretkey="]
+mustRedact = [
+  'DEBUG http: > X-ApiKeys: accessKey=cc6425762455462e662bc42e5ce2bf66f6235a9c128af6c8596e9d0ff8aae9fd; secretKey=a148e9425379117904a3ce170c1e9244e10cb42fd860f91705a351607417e31d',
+  'TENABLE_SECRET_KEY=06d9eeab1d3f31f05c12917f67b837065a77ba28594c070953f098d73fe3ea64',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","tenable_access_key":"ac7cb7d0bd168f3a6a9a69d2e0934ef426e14f5951c4b85dcc3fef77c7837b5d"}',
+]
+mustKeep = [
+  'TENABLE_ACCESS_KEY=${TENABLE_ACCESS_KEY}',
+  'INFO  tenable scan 42 completed, 3 critical',
+]
+
+[[rules]]
+id = "alienvault-otx-api-key"
+description = 'AlienVault OTX API key (64 hex) next to an otx / alienvault keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["otx", "alienvault"]
+mustRedact = [
+  'OTX_API_KEY=c616ffdb467dad8f94724dcfab1cdd3e78bc8a002e83907d35572040d8292f56',
+  'DEBUG http: > X-OTX-API-KEY: 940872a6d7fe73fc49eb9d877d4481f750846f4e15d538fc87baa06324d3e1f2',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","alienvaultOtxKey":"6d2932a739eb721b4353b3ef3d282200b8fedbea90d0b4cc4ac0eafbfefa205d"}',
+]
+mustKeep = [
+  'OTX_API_KEY=${OTX_API_KEY}',
+  'INFO  otx pulse 5f1a2b3c4d5e6f7a8b9c0d1e subscribed',
+]
+
+[[rules]]
+id = "fossa-api-key"
+description = 'FOSSA API key (32 hex) next to a fossa keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:fossa)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["fossa"]
+mustRedact = [
+  'FOSSA_API_KEY=7b8e0c1b8096c4a1cb178f0f42d45fe4',
+  'fossa analyze --fossa-api-key 1ed1f5a92ea1c20695391ab57f28ce46',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","fossaApiKey":"630d60b69d57dabf01dec9caa781ff2b"}',
+]
+mustKeep = [
+  'FOSSA_API_KEY=${FOSSA_API_KEY}',
+  'INFO  fossa analysis for acme/api revision 3f9c2a7 uploaded',
+]
+
+[[rules]]
+id = "veracode-api-key"
+description = 'Veracode API id (32 hex) or secret key (128 hex) next to a veracode keyword'
+regex = '''(?i)(?<![A-Za-z0-9])(?:veracode)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))'''
+entropy = 3.0
+keywords = ["veracode"]
+mustRedact = [
+  'VERACODE_API_KEY_SECRET=6d8d644a37109f5154ce10f633116ac96773f1c950a0d187ae09062083b2f3dc17d14ae9e6f312e191f0545378bd82cff487e18d2922dea74cf0226fbcc0c124',
+  'veracode_api_key_secret = 50c8e90196d6636e97f4f4b45eb36e0aafe1d92471349b6e0bac4be4bc4b303b3bc5ac889fd89bd88de93bbd6666780a40cc32cb7270061e95720408248c63e4',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","veracodeApiSecret":"5c8282c5381d9f4dc368f70b3aec81fb2da70fc3c1af627ab46f3f13ddc1d7a97604f142e25b118fbb01af535f90c589e457f35edce13901b167d99e26a5e979"}',
+]
+mustKeep = [
+  'VERACODE_API_KEY_SECRET=${VERACODE_API_KEY_SECRET}',
+  'INFO  veracode scan 3f9c2a7 policy=passed',
+]
+
+[[rules]]
+id = "jupiterone-api-key"
+description = 'JupiterOne API key (60-100 alphanumerics) next to a jupiterone keyword'
+# JupiterOne does not publish the length; tolerant range.
+regex = '''(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))'''
+entropy = 3.5
+keywords = ["jupiter", "j1_api", "j1-api", "j1.api"]
+mustRedact = [
+  'JUPITERONE_API_KEY=VpDDsCf2tlP6UC8N4lq3NSXQqXRl9SBNaQwDCDeI2j5KmwscXPVPMM6kxWkFteQhS7r6tuMa4UdnMDLn4SR0',
+  '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","jupiteroneApiKey":"zEWYABEvKgK0gF2KRu9evEE38NV0YGIGjXOGYcTT4nbE5DmcqL5s9tUJziiXroENsEppneVMjRyePD4luwUU"}',
+  'jupiterone access key UEkUVEb47TNy48Z5J7jEttAY6Ikc5dSsDAHKefIyDX2aZ226x47rBEqwjRETuRgrVtJ32MPJZtZgbAP5ZLWq',
+]
+mustKeep = [
+  'JUPITERONE_API_KEY=${JUPITERONE_API_KEY}',
+  'INFO  jupiterone integration aws-prod synced 4512 entities',
+]
+"""#####, #####"""
+R2:33i33:aws-secret-key-near-access-key-idd92:AWS secret access key (40 base64) on the same line as, and after, an AKIA/ASIA access key idx196:\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b[^\r\n]{1,100}?(?<![A-Za-z0-9/+=])((?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])e3:3.5k4:akiak4:asiak4:abiak4:accaR2:51i19:aws-bedrock-api-keyd71:Amazon Bedrock long-term API key (ABSK + base64 of 'BedrockAPIKey-...')x71:\b(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])k4:abskR2:67i30:aws-bedrock-short-term-api-keyd80:Amazon Bedrock short-term API key (bedrock-api-key- + base64 of a presigned URL)x71:\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&_-]{60,})k7:bedrockR2:82i19:aws-appsync-api-keyd64:AWS AppSync GraphQL API key (da2- + 26 lower-case alphanumerics)x22:\b(da2-[a-z0-9]{26})\bk4:da2-R2:97i22:aws-codeartifact-tokend89:AWS CodeArtifact authorization token (eyJ2ZXIiOjEsImlzdSI6 = base64 of '{"ver":1,"isu":')x45:\b(eyJ2ZXIiOjEsImlzdSI6[A-Za-z0-9_.=-]{100,})k3:eyjR3:112i22:aws-ecr-login-passwordd80:Amazon ECR registry login password (eyJwYXlsb2FkIjoi = base64 of '{"payload":"')x63:\b(eyJwYXlsb2FkIjoi[A-Za-z0-9+/]{100,}={0,2})(?![A-Za-z0-9+/=])k3:eyjR3:129i18:gcp-hmac-access-idd94:Google Cloud Storage HMAC access id of a service account (GOOG1 + 56 upper-case alphanumerics)x26:\b(GOOG1[A-Z0-9]{50,60})\be3:3.0k5:goog1R3:148i16:azure-devops-patd85:Azure DevOps personal access token, 84-character identifiable format (JQQJ9 ... AZDO)x66:(?<![A-Za-z0-9])([A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])k4:azdoR3:165i23:azure-devops-pat-legacyd93:Azure DevOps personal access token, legacy 52-character base32 format, next to an ADO keywordx568:(?i)(?<![A-Za-z0-9])(?:ado(?=[_ -])|azdo|azure[ _.-]?devops|devops|vsts)(?:[\w.:-]{0,24}?(?:pat|token|key|password|secret|accesstoken)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:pat|token|key|password|secret|accesstoken)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-z2-7]{52}(?![A-Za-z0-9]))e3:3.5k4:ado_k4:ado-k4:ado k4:azdok6:devopsk4:vstsR3:181i28:azure-cognitive-services-keyd87:Azure AI services / Azure OpenAI key, 84-character identifiable format (JQQJ9 ... ACOG)x66:(?<![A-Za-z0-9])([A-Za-z0-9]{76}ACOG[A-Za-z0-9]{4})(?![A-Za-z0-9])k4:acogR3:197i27:azure-openai-api-key-legacyd78:Azure OpenAI / AI services key, legacy 32 hex, next to an azure openai keywordx610:(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?openai|aoai|azure[ _.-]?(?:cognitive|ai)[ _.-]?services?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k5:azurek4:aoaiR3:213i22:azure-search-admin-keyd84:Azure AI Search admin / query key, identifiable format (42 + AzSe + 6 alphanumerics)x66:(?<![A-Za-z0-9])([A-Za-z0-9]{42}AzSe[A-Za-z0-9]{6})(?![A-Za-z0-9])k4:azseR3:228i23:azure-search-key-legacyd97:Azure AI Search admin / query key, legacy 32 or 52 alphanumerics, next to an azure search keywordx601:(?i)(?<![A-Za-z0-9])(?:azure[ _.-]?(?:cognitive[ _.-]?)?search|azsearch|search[_.-]?(?:service|admin|query))(?:[\w.:-]{0,24}?(?:key|token|secret|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[A-Za-z0-9]{52}|[A-Za-z0-9]{32})(?![A-Za-z0-9_-]))e3:3.3k6:searchR3:244i18:azure-function-keyd67:Azure Functions key, identifiable format (44 + AzFu + 5 + [AQgw]==)x65:(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==)k4:azfuR3:259i23:azure-function-url-coded46:Azure Functions key in a function URL (?code=)x86:(?i)\.azurewebsites\.net/api/[^\s?#\"']*\?(?:[^\s&#\"']*&)*code=([A-Za-z0-9_%=-]{20,})k13:azurewebsitesR3:273i28:azure-container-registry-keyd70:Azure Container Registry password, identifiable format (42 + +ACR + 6)x76:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9+/]{6})(?![A-Za-z0-9+/=])k4:+acrR3:288i21:azure-cache-redis-keyd73:Azure Cache for Redis access key, identifiable format (33 + AzCa + 6 + =)x77:(?<![A-Za-z0-9+/])([A-Za-z0-9]{33}AzCa[A-P][A-Za-z0-9]{5}=)(?![A-Za-z0-9+/=])k4:azcaR3:303i27:azure-apim-subscription-keyd72:Azure API Management key, identifiable format (76 + APIM + 5 + [AQgw]==)x65:(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{76}APIM[A-Za-z0-9_-]{5}[AQgw]==)k4:apimR3:318i18:azure-cosmosdb-keyd75:Azure Cosmos DB account key, identifiable format (76 + ACDb + 5 + [AQgw]==)x65:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==)k4:acdbR3:333i38:azure-storage-account-key-identifiabled73:Azure Storage account key, identifiable format (76 + +ASt + 5 + [AQgw]==)x66:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==)k4:+astR3:348i21:azure-service-bus-keyd82:Azure Service Bus shared access key, identifiable format (33 + +ASb + 5 + [AQgw]=)x83:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ASb[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])k4:+asbR3:363i20:azure-event-hubs-keyd81:Azure Event Hubs shared access key, identifiable format (33 + +AEh + 5 + [AQgw]=)x83:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+AEh[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])k4:+aehR3:378i15:azure-relay-keyd76:Azure Relay shared access key, identifiable format (33 + +ARm + 5 + [AQgw]=)x83:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}\+ARm[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])k4:+armR3:393i17:azure-iot-hub-keyd78:Azure IoT Hub shared access key, identifiable format (33 + AIoT + 5 + [AQgw]=)x82:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{33}AIoT[A-Za-z0-9+/]{5}[AQgw]=)(?![A-Za-z0-9+/=])k4:aiotR3:408i15:azure-batch-keyd71:Azure Batch account key, identifiable format (76 + +ABa + 5 + [AQgw]==)x66:(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{76}\+ABa[A-Za-z0-9+/]{5}[AQgw]==)k4:+abaR3:423i41:azure-app-configuration-connection-stringd99:Azure App Configuration connection string secret (Endpoint=https://*.azconfig.io;Id=...;Secret=...)x74:(?i)\.azconfig\.io/?;\s*Id=[^;\s\"']+;\s*Secret=([A-Za-z0-9+/]{40,}={0,2})k11:azconfig.ioR3:436i37:azure-app-configuration-access-key-idd95:Azure App Configuration connection string credential id (Endpoint=https://*.azconfig.io;Id=...)x63:(?i)\.azconfig\.io/?;\s*Id=([A-Za-z0-9+/:._-]{8,64});\s*Secret=k11:azconfig.ioR3:450i34:azure-connection-string-access-keyd109:Azure SignalR / Web PubSub / Communication Services connection string access key (Endpoint=...;AccessKey=...)x72:(?i)Endpoint=https?://[^;\s\"']+;\s*AccessKey=([A-Za-z0-9+/]{40,}={0,2})k10:accesskey=R3:463i20:azure-event-grid-keyd58:Azure Event Grid topic access key in an aeg-sas-key headerx57:(?i)aeg-sas-key[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9+/]{43}=)k11:aeg-sas-keyR3:478i25:alibaba-sts-access-key-idd71:Alibaba Cloud temporary (STS) AccessKey id (STS. + 20-40 alphanumerics)x76:(?-i)\b(STS\.(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{20,40})\be3:3.5k4:sts.R3:495i23:tencent-cloud-secret-idd48:Tencent Cloud SecretId (AKID + 32 alphanumerics)x25:\b(AKID[A-Za-z0-9]{32})\be3:3.0k4:akidR3:511i24:tencent-cloud-secret-keyd68:Tencent Cloud SecretKey (32 alphanumerics) next to a tencent keywordx577:(?i)(?<![A-Za-z0-9])(?:tencent(?:cloud)?|qcloud|tccli)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k7:tencentk6:qcloudk5:tccliR3:527i26:huawei-cloud-access-key-idd85:Huawei Cloud access key id (AK, 20 upper-case alphanumerics) next to a huawei keywordx567:(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:ak|access[ _.-]?key(?:[ _.-]?id)?|accesskeyid))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{20})(?![A-Za-z0-9]))e3:3.0k6:huaweik7:hwcloudk4:obs_k4:obs-k4:obs.R3:543i23:huawei-cloud-secret-keyd78:Huawei Cloud secret access key (SK, 40 alphanumerics) next to a huawei keywordx564:(?i)(?<![A-Za-z0-9])(?:huawei(?:cloud)?|hwcloud|obs(?=[_.-]))(?:[\w.:-]{0,24}?(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:sk|secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))e3:3.5k6:huaweik7:hwcloudk4:obs_k4:obs-k4:obs.R3:559i23:oci-customer-secret-keyd99:Oracle Cloud (OCI) customer secret key for the S3-compatible API (44 base64) next to an oci keywordx535:(?i)(?<![A-Za-z0-9])(?:oci|oracle)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=]))e3:3.5k3:ocik6:oracleR3:575i19:ibm-cos-hmac-secretd90:IBM Cloud Object Storage HMAC secret access key (48 hex) next to an ibm / cos_hmac keywordx548:(?i)(?<![A-Za-z0-9])(?:ibm|cos[_.-]?hmac(?:[_.-]?keys)?)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))e3:3.0k3:ibmk8:cos_hmack8:cos-hmack8:cos.hmack7:coshmacR3:593i30:digitalocean-spaces-access-keyd70:DigitalOcean Spaces access key id (DO00 + 16 upper-case alphanumerics)x27:(?-i)\b(DO00[A-Z0-9]{16})\be3:3.0k4:do00R3:609i30:digitalocean-spaces-secret-keyd67:DigitalOcean Spaces secret key (43 base64) next to a spaces keywordx556:(?i)(?<![A-Za-z0-9])(?:(?:do|digitalocean)?[_.-]?spaces)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=]))e3:3.5k6:spacesR3:625i16:linode-api-tokend77:Linode / Akamai Cloud personal access token (64 hex) next to a linode keywordx562:(?i)(?<![A-Za-z0-9])(?:linode(?:[_.-]?cli)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k6:linodeR3:641i21:akamai-edgegrid-tokend85:Akamai EdgeGrid client or access token (akab- + 16 + - + 16 lower-case alphanumerics)x36:\b(akab-[a-z0-9]{16}-[a-z0-9]{16})\bk5:akab-R3:656i13:vultr-api-keyd67:Vultr API key (36 upper-case alphanumerics) next to a vultr keywordx571:(?i)(?<![A-Za-z0-9])(?:vultr)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[A-Z0-9]{36})(?![A-Za-z0-9]))e3:3.0k5:vultrR3:672i19:scaleway-access-keyd58:Scaleway access key id (SCW + 17 upper-case alphanumerics)x26:(?-i)\b(SCW[A-Z0-9]{17})\be3:3.0k3:scwR3:688i19:scaleway-secret-keyd59:Scaleway secret key (UUID) next to a scaleway / SCW keywordx562:(?i)(?<![A-Za-z0-9])(?:scaleway|scw)(?:[\w.:-]{0,24}?(?:secret[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k8:scalewayk3:scwR3:704i23:hetzner-cloud-api-tokend78:Hetzner Cloud API token (64 alphanumerics) next to an hcloud / hetzner keywordx579:(?i)(?<![A-Za-z0-9])(?:hcloud|hetzner)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))e3:3.5k6:hcloudk7:hetznerR3:720i14:ovh-api-secretd89:OVHcloud API application secret or consumer key (32 alphanumerics) next to an ovh keywordx576:(?i)(?<![A-Za-z0-9])(?:ovh(?:cloud)?)(?:[\w.:-]{0,24}?(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:application[ _.-]?secret|consumer[ _.-]?key|secret|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k3:ovhR3:736i16:exoscale-api-keyd31:Exoscale API key (EXO + 24 hex)x26:(?-i)\b(EXO[a-f0-9]{24})\be3:3.0k3:exoR3:754i14:render-api-keyd40:Render API key (rnd_ + 32 alphanumerics)x25:\b(rnd_[A-Za-z0-9]{32})\bk4:rnd_R3:769i17:railway-api-tokend60:Railway API / project token (UUID) next to a railway keywordx595:(?i)(?<![A-Za-z0-9])(?:railway)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k7:railwayR3:785i11:netlify-patd58:Netlify personal access token (nfp_ + 36-40 alphanumerics)x28:\b(nfp_[A-Za-z0-9]{36,40})\bk4:nfp_R3:801i18:netlify-build-hookd62:Netlify build hook URL (api.netlify.com/build_hooks/ + 24 hex)x50:(?i)api\.netlify\.com/build_hooks/([a-f0-9]{24})\bk7:netlifyR3:814i18:vercel-deploy-hookd77:Vercel deploy hook URL (api.vercel.com/v1/integrations/deploy/prj_.../<hook>)x84:(?i)api\.vercel\.com/v1/integrations/deploy/prj_[A-Za-z0-9]{10,40}/([A-Za-z0-9]{8,})k4:prj_R3:827i23:cloudflare-tunnel-tokend55:Cloudflare Tunnel token (eyJhIjoi = base64 of '{"a":"')x58:\b(eyJhIjoi[A-Za-z0-9+/_-]{80,}={0,2})(?![A-Za-z0-9+/=_-])k3:eyjR3:842i31:cloudflare-access-client-secretd81:Cloudflare Access service token client secret (64 hex) in CF-Access-Client-Secretx93:(?i)(?:cf-access-client-secret|cf_access_client_secret)[\"']?\s*[:=]\s*[\"']?([a-f0-9]{64})\bk9:cf-accessk9:cf_accessR3:856i28:backblaze-b2-application-keyd55:Backblaze B2 application key (K + 3 digits + 27 base64)x63:(?<![A-Za-z0-9+/])(K00[0-9][A-Za-z0-9+/]{27})(?![A-Za-z0-9+/=])e3:3.5k3:k00R3:872i17:wasabi-secret-keyd61:Wasabi secret access key (40 base64) next to a wasabi keywordx530:(?i)(?<![A-Za-z0-9])(?:wasabi)(?:[\w.:-]{0,24}?(?:secret(?:[ _.-]?access)?[ _.-]?key|secret)|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret(?:[ _.-]?access)?[ _.-]?key|secret))(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=]))e3:3.5k6:wasabiR3:888i22:porkbun-secret-api-keyd38:Porkbun secret API key (sk1_ + 64 hex)x22:\b(sk1_[a-f0-9]{64})\bk4:sk1_R3:903i15:porkbun-api-keyd31:Porkbun API key (pk1_ + 64 hex)x22:\b(pk1_[a-f0-9]{64})\bk4:pk1_R3:918i15:godaddy-api-keyd61:GoDaddy API key and secret in an sso-key Authorization headerx53:(?i)\bsso-key\s+([A-Za-z0-9_]{10,}:[A-Za-z0-9_]{10,})k7:sso-keyR3:931i17:proxmox-api-tokend65:Proxmox VE API token secret (PVEAPIToken=user@realm!tokenid=UUID)x103:(?i)PVEAPIToken=[^\s=!\"']+![^\s=\"']+=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk11:pveapitokenR3:944i19:proxmox-auth-ticketd64:Proxmox VE authentication ticket (PVE:user@realm:HEX::signature)x63:\bPVE:[A-Za-z0-9@._-]+:([0-9A-F]{8}::[A-Za-z0-9+/]{100,}={0,2})k4:pve:R3:957i22:portainer-access-tokend48:Portainer API access token (ptr_ + 43-64 base64)x52:\b(ptr_[A-Za-z0-9+/]{43,64}={0,2})(?![A-Za-z0-9+/=])e3:3.5k4:ptr_R3:973i15:truenas-api-keyd87:TrueNAS API key (id - 64 alphanumerics) next to a truenas keyword or login_with_api_keyx116:(?i)(?:truenas|freenas|login_with_api_key)[^\r\n]{0,60}?[\"'\s=:\[]((?-i:[0-9]{1,4}-[A-Za-z0-9]{64}))(?![A-Za-z0-9])e3:3.5k7:truenask7:freenask7:api_keyR3:991i22:bitbucket-access-tokend82:Bitbucket repository / project / workspace access token (ATCTT3xFfGN0 + base64url)x57:\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})(?![A-Za-z0-9_=-])k12:atctt3xffgn0R4:1007i18:gitea-access-tokend85:Gitea / Forgejo / Gogs access token (40 hex) next to a gitea, forgejo or gogs keywordx569:(?i)(?<![A-Za-z0-9])(?:gitea|forgejo|gogs|codeberg)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))e3:3.0k5:giteak7:forgejok4:gogsk8:codebergR4:1025i21:buildkite-agent-tokend90:Buildkite agent registration token (40-64 alphanumerics) next to a buildkite agent keywordx576:(?i)(?<![A-Za-z0-9])(?:buildkite[\w. -]{0,6}agent)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))e3:3.3k9:buildkiteR4:1042i14:drone-ci-tokend66:Drone CI personal token (32 alphanumerics) next to a drone keywordx552:(?i)(?<![A-Za-z0-9])(?:drone)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k5:droneR4:1058i19:codemagic-api-tokend47:Codemagic API token next to a codemagic keywordx561:(?i)(?<![A-Za-z0-9])(?:codemagic)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))e3:3.5k9:codemagicR4:1075i20:bitrise-access-tokend67:Bitrise personal / workspace access token next to a bitrise keywordx560:(?i)(?<![A-Za-z0-9])(?:bitrise)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{60,100}(?![A-Za-z0-9_-]))e3:3.5k7:bitriseR4:1092i19:semaphore-api-tokend60:Semaphore CI API token next to a semaphore token/key keywordx542:(?i)(?<![A-Za-z0-9])(?:semaphore(?:ci)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|api[ _.-]?key|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|api[ _.-]?key|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))e3:3.5k9:semaphoreR4:1109i21:teamcity-access-tokend84:JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9 = base64 of '{"typ": "TCV2"}')x64:\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:1124i17:jenkins-api-tokend72:Jenkins API token (11 + 32 hex) after a jenkins keyword on the same linex72:(?i)jenkins[^\r\n]{0,80}?(?<![A-Za-z0-9])(11[a-f0-9]{32})(?![A-Za-z0-9])e3:3.0k7:jenkinsR4:1140i13:jenkins-crumbd53:Jenkins CSRF crumb in a Jenkins-Crumb header or fieldx58:(?i)jenkins-crumb[\"']?\s*[:=]\s*[\"']?([a-f0-9]{32,64})\bk5:crumbR4:1153i13:codecov-tokend59:Codecov upload / API token (UUID) next to a codecov keywordx595:(?i)(?<![A-Za-z0-9])(?:codecov)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k7:codecovR4:1169i20:coveralls-repo-tokend76:Coveralls repository token (32-40 alphanumerics) next to a coveralls keywordx559:(?i)(?<![A-Za-z0-9])(?:coveralls)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,40}(?![A-Za-z0-9_-]))e3:3.3k9:coverallsR4:1185i16:codacy-api-tokend60:Codacy project or account API token next to a codacy keywordx556:(?i)(?<![A-Za-z0-9])(?:codacy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))e3:3.3k6:codacyR4:1202i18:sonar-token-legacyd92:SonarQube / SonarCloud token, legacy 40 hex without the sq*_ prefix, next to a sonar keywordx518:(?i)(?:(?<![A-Za-z0-9])|(?<=-D))(?:sonar(?:cloud|qube)?)(?:[\w.:-]{0,24}?(?:token|login|key|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|login|key|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))e3:3.0k5:sonarR4:1218i23:chromatic-project-tokend40:Chromatic project token (chpt_ + 14 hex)x26:\b(chpt_[a-f0-9]{14,20})\bk5:chpt_R4:1233i11:percy-tokend90:Percy project token (optional web_/app_/auto_/ss_ prefix + 64 hex) next to a percy keywordx580:(?i)(?<![A-Za-z0-9])(?:percy)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?:web|app|auto|ss|vmw|res)_)?[a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k5:percyR4:1249i23:browserstack-access-keyd73:BrowserStack access key (20 alphanumerics) next to a browserstack keywordx566:(?i)(?<![A-Za-z0-9])(?:browserstack|bstack)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))e3:3.3k12:browserstackk6:bstackR4:1265i20:saucelabs-access-keyd52:Sauce Labs access key (UUID) next to a sauce keywordx602:(?i)(?<![A-Za-z0-9])(?:sauce(?:labs)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k5:sauceR4:1281i21:lambdatest-access-keyd85:LambdaTest access key (50 alphanumerics) next to a lambdatest / LT_ACCESS_KEY keywordx575:(?i)(?<![A-Za-z0-9])(?:lambdatest|lt(?=[_.-]access))(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{50}(?![A-Za-z0-9_-]))e3:3.5k10:lambdatestk9:lt_accessk9:lt-accessk9:lt.accessR4:1297i18:cypress-record-keyd57:Cypress Cloud record key (UUID) next to a cypress keywordx543:(?i)(?<![A-Za-z0-9])(?:cypress)(?:[\w.:-]{0,24}?(?:record[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:record[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k7:cypressR4:1313i17:deno-deploy-tokend50:Deno Deploy access token (ddp_ + 36 alphanumerics)x25:\b(ddp_[A-Za-z0-9]{36})\bk4:ddp_R4:1328i23:codeclimate-reporter-idd90:Code Climate test reporter id (64 hex) next to a CC_TEST_REPORTER_ID / codeclimate keywordx498:(?i)(?<![A-Za-z0-9])(?:cc[_.-]test[_.-]reporter|codeclimate)(?:[\w.:-]{0,24}?(?:id|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:id|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k8:reporterk11:codeclimateR4:1344i14:deepsource-dsnd59:DeepSource DSN secret (https://<32 hex>@app.deepsource.com)x60:(?i)https?://([a-f0-9]{32})@(?:app\.)?deepsource\.(?:io|com)k10:deepsourceR4:1359i26:kubernetes-bootstrap-tokend74:Kubernetes / kubeadm bootstrap token (6 + . + 16 lower-case alphanumerics)x116:(?i)(?:kubeadm|bootstrap[_-]?token|tlsbootstrap)[^\r\n]{0,80}?(?<![\w.-])((?-i:[a-z0-9]{6}\.[a-z0-9]{16}))(?![\w.-])k7:kubeadmk9:bootstrapR4:1374i23:kubeadm-certificate-keyd87:kubeadm control-plane certificate key (64 hex) after --certificate-key / certificateKeyx84:(?i)(?:--certificate-key(?:\s+|=)|certificateKey[\"']?\s*:\s*[\"']?)([a-f0-9]{64})\bk11:certificateR4:1387i17:rancher-api-tokend62:Rancher API token (token-xxxxx: + 54 lower-case alphanumerics)x36:\b(token-[a-z0-9]{5}:[a-z0-9]{54})\bk6:token-R4:1402i20:rancher-cattle-tokend91:Rancher token secret (54 lower-case alphanumerics) next to a CATTLE / rancher token keywordx516:(?i)(?<![A-Za-z0-9])(?:cattle|rancher)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{54})(?![A-Za-z0-9]))e3:3.5k6:cattlek7:rancherR4:1418i15:nomad-acl-tokend66:HashiCorp Nomad ACL token secret id (UUID) next to a nomad keywordx545:(?i)(?<![A-Za-z0-9])(?:nomad)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k5:nomadR4:1434i16:consul-acl-tokend68:HashiCorp Consul ACL token secret id (UUID) next to a consul keywordx560:(?i)(?<![A-Za-z0-9])(?:consul)(?:[\w.:-]{0,24}?(?:token|secret[ _.-]?id|secret|master)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|secret[ _.-]?id|secret|master)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k6:consulR4:1450i18:vault-legacy-tokend102:HashiCorp Vault token in the pre-1.10 format (s., b. or r. + 24 alphanumerics) next to a vault keywordx516:(?i)(?<![A-Za-z0-9])(?:vault)(?:[\w.:-]{0,24}?(?:token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([sbr]\.(?:[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|CAES[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-]))e3:3.3k5:vaultR4:1466i16:vault-unseal-keyd95:HashiCorp Vault unseal or recovery key (44 base64 or 64 hex) after an unseal/recovery key labelx192:(?i)(?:\b(?:unseal|recovery)[ _-]?key(?:[ _-]?[0-9]{1,2})?[\"']?\s*[:=]\s*[\"']?|\boperator\s+unseal\s+(?:-[\w-]+(?:=\S+)?\s+)*)([A-Za-z0-9+/]{43}[A-Za-z0-9+/=]|[a-f0-9]{64})(?![A-Za-z0-9+/=])e3:3.5k6:unsealk8:recoveryR4:1482i17:hcp-client-secretd105:HashiCorp Cloud Platform service principal client secret (64 alphanumerics) next to an HCP_CLIENT keywordx472:(?i)(?<![A-Za-z0-9])(?:hcp[_.-]?client)(?:[\w.:-]{0,24}?(?:secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{64}(?![A-Za-z0-9_-]))e3:3.5k3:hcpR4:1498i19:boundary-auth-tokend83:HashiCorp Boundary auth token (at_ + 10 + _ + base58) on a line that names boundaryx71:(?i)boundary[^\r\n]{0,80}?\b((?-i:at_[A-Za-z0-9]{10}_[A-Za-z0-9]{60,}))e3:3.5k8:boundaryR4:1516i29:doppler-service-account-tokend60:Doppler service account token (dp.sa. + 40-44 alphanumerics)x32:\b(dp\.sa\.[A-Za-z0-9]{40,44})\bk6:dp.sa.R4:1531i18:doppler-scim-tokend51:Doppler SCIM token (dp.scim. + 40-44 alphanumerics)x34:\b(dp\.scim\.[A-Za-z0-9]{40,44})\bk8:dp.scim.R4:1546i19:doppler-audit-tokend53:Doppler audit token (dp.audit. + 40-44 alphanumerics)x35:\b(dp\.audit\.[A-Za-z0-9]{40,44})\bk9:dp.audit.R4:1561i23:infisical-service-tokend87:Infisical service token (st. + 24 hex . 32 hex . 32 hex) on a line that names infisicalx83:(?i)infisical[^\r\n]{0,80}?\b((?-i:st\.[a-f0-9]{24}\.[a-f0-9]{32}\.[a-f0-9]{32}))\bk9:infisicalR4:1577i23:infisical-client-secretd93:Infisical machine identity universal-auth client secret (64 hex) next to an infisical keywordx499:(?i)(?<![A-Za-z0-9])(?:infisical)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k9:infisicalR4:1593i31:bitwarden-secrets-manager-tokend80:Bitwarden Secrets Manager machine account access token (0.<uuid>.<secret>:<key>)x145:(?i)(?:bws|bitwarden)[^\r\n]{0,80}?\b((?-i:0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==))k3:bwsk9:bitwardenR4:1608i19:akeyless-access-keyd59:Akeyless access key (44 base64) next to an akeyless keywordx529:(?i)(?<![A-Za-z0-9])(?:akeyless)(?:[\w.:-]{0,24}?(?:access[ _.-]?key|key|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:access[ _.-]?key|key|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{40,50}={0,2}(?![A-Za-z0-9+/=]))e3:3.5k8:akeylessR4:1624i14:conjur-api-keyd81:CyberArk Conjur API key (50-56 lower-case alphanumerics) next to a conjur keywordx551:(?i)(?<![A-Za-z0-9])(?:conjur)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|authn[ _.-]?api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?-i:[a-z0-9]{50,56})(?![A-Za-z0-9]))e3:3.5k6:conjurR4:1640i18:zerotier-api-tokend72:ZeroTier Central API token (32 alphanumerics) next to a zerotier keywordx588:(?i)(?<![A-Za-z0-9])(?:zerotier|zt[_.-]central)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k8:zerotierk7:centralR4:1656i15:ngrok-authtokend97:ngrok authtoken or API key (27-character id + _ + 21-22 alphanumerics) on a line that names ngrokx106:(?i)ngrok[^\r\n]{0,80}?(?<![A-Za-z0-9_])((?-i:[0-9][A-Za-z0-9]{24,26}_[A-Za-z0-9]{20,22}))(?![A-Za-z0-9_])e3:3.5k5:ngrokR4:1672i21:wireguard-private-keyd46:WireGuard private key (PrivateKey = 44 base64)x75:(?i)(?<![A-Za-z0-9])PrivateKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])k10:privatekeyR4:1686i23:wireguard-preshared-keyd50:WireGuard preshared key (PresharedKey = 44 base64)x77:(?i)(?<![A-Za-z0-9])PresharedKey\s*=\s*([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])k12:presharedkeyR4:1701i23:sourcegraph-license-keyd45:Sourcegraph license key token (slk_ + 64 hex)x22:\b(slk_[a-f0-9]{64})\bk4:slk_R4:1716i19:ionic-appflow-tokend99:Ionic Appflow personal access token (ion_ + 42 alphanumerics) on a line that names ionic or appflowx69:(?i)(?:ionic|appflow)[^\r\n]{0,80}?\b((?-i:ion_[A-Za-z0-9]{40,44}))\be3:3.5k5:ionick7:appflowR4:1734i24:spacelift-api-key-secretd52:Spacelift API key secret next to a spacelift keywordx561:(?i)(?<![A-Za-z0-9])(?:spacelift)(?:[\w.:-]{0,24}?(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,64}(?![A-Za-z0-9_-]))e3:3.0k9:spaceliftR4:1751i19:env0-api-key-secretd43:env0 API key secret next to an env0 keywordx538:(?i)(?<![A-Za-z0-9])(?:env0)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-]))e3:3.3k4:env0R4:1768i18:knapsack-pro-tokend73:Knapsack Pro test suite API token (32 hex) next to a knapsack pro keywordx560:(?i)(?<![A-Za-z0-9])(?:knapsack[ _.-]?pro)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k8:knapsackR4:1784i14:bitbar-api-keyd68:SmartBear BitBar API key (32 alphanumerics) next to a bitbar keywordx571:(?i)(?<![A-Za-z0-9])(?:bitbar)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k6:bitbarR4:1800i18:blazemeter-api-keyd78:BlazeMeter API key id (24 hex) or secret (64 hex) next to a blazemeter keywordx573:(?i)(?<![A-Za-z0-9])(?:blazemeter|bzm)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{64}|[a-f0-9]{24})(?![A-Za-z0-9]))e3:3.0k10:blazemeterk3:bzmR4:1816i21:runscope-access-tokend83:Runscope (BlazeMeter API monitoring) access token (UUID) next to a runscope keywordx596:(?i)(?<![A-Za-z0-9])(?:runscope)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k8:runscopeR4:1832i18:loadmill-api-tokend64:Loadmill API token (40 alphanumerics) next to a loadmill keywordx573:(?i)(?<![A-Za-z0-9])(?:loadmill)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))e3:3.3k8:loadmillR4:1848i30:jenkins-initial-admin-passwordd116:Jenkins initial admin password (32 hex): the block Jenkins prints at first start-up, or next to initialAdminPasswordx108:(?i)initial(?: admin |_admin_|-admin-|admin)password(?:[\"']?\s*[:=]\s*[\"']?|\s+(?:is\s+)?)([a-f0-9]{32})\bk12:initialadmink13:initial admink13:initial_admink13:initial-admink18:following passwordb69:(?i)please use the following password to proceed to installation:\s*$B30:(?i)this may also be found at:m1:8R4:1872i16:npmrc-auth-tokend85:npm / yarn registry auth token in .npmrc (_authToken=) or .yarnrc.yml (npmAuthToken:)x95:(?i)(?:(?<![A-Za-z0-9])_authToken|\bnpmAuthToken)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_.+/=-]{20,})k10:_authtokenk12:npmauthtokenR4:1887i10:npmrc-authd89:npm registry basic credentials in .npmrc (_auth= base64 of user:password) or npmAuthIdentx151:(?i)(?:(?<![A-Za-z0-9])_auth|\bnpmAuthIdent)[\"']?\s*[:=]\s*[\"']?((?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![A-Za-z0-9+/=])e3:3.0k5:_authk12:npmauthidentR4:1903i31:nuget-config-cleartext-passwordd51:NuGet.config package source ClearTextPassword valuex75:(?i)<add\s+key=[\"']ClearTextPassword[\"']\s+value=[\"']([^\"'\s]{4,})[\"']k9:cleartextR4:1916i18:docker-config-authd82:Docker / OCI registry credentials in config.json ("auth": base64 of user:password)x86:\"auth\"\s*:\s*\"((?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)\"e3:3.3k6:"auth"R4:1934i28:docker-config-identity-tokend69:Docker / OCI registry identity token in config.json ("identitytoken")x56:(?i)\"identitytoken\"\s*:\s*\"([A-Za-z0-9_.+/=-]{20,})\"k13:identitytokenR4:1947i16:quay-robot-tokend100:Quay.io robot account token (64 upper-case alphanumerics) or OAuth token (40) next to a quay keywordx520:(?i)(?<![A-Za-z0-9])(?:quay)(?:[\w.:-]{0,24}?(?:token|password|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:(?-i:[A-Z0-9]{64})|[A-Za-z0-9]{40})(?![A-Za-z0-9_-]))e3:3.3k4:quayR4:1963i18:cloudsmith-api-keyd56:Cloudsmith API key (40 hex) next to a cloudsmith keywordx552:(?i)(?<![A-Za-z0-9])(?:cloudsmith)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))e3:3.0k10:cloudsmithR4:1979i22:packagecloud-api-tokend65:packagecloud.io API token (48 hex) next to a packagecloud keywordx554:(?i)(?<![A-Za-z0-9])(?:packagecloud)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{48}(?![A-Za-z0-9]))e3:3.0k12:packagecloudR4:1995i24:gradle-plugin-portal-keyd90:Gradle Plugin Portal publishing key or secret (gradle.publish.key / gradle.publish.secret)x104:(?i)gradle[._-]publish[._-](?:key|secret)[\"']?\s*(?:[:=]|\s)\s*[\"']?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])e3:3.3k6:gradleR4:2010i21:develocity-access-keyd108:Gradle Develocity / Enterprise access key (host=key) in DEVELOCITY_ACCESS_KEY / GRADLE_ENTERPRISE_ACCESS_KEYx130:(?i)(?:develocity|gradle[_.]enterprise)[_.]access[_.]key[\"']?\s*[:=]\s*[\"']?[A-Za-z0-9.-]+=([A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])e3:3.3k10:develocityk6:gradleR4:2025i19:sonatype-user-tokend104:Sonatype / Maven Central (OSSRH, Central Portal) user token password next to an ossrh / sonatype keywordx564:(?i)(?<![A-Za-z0-9])(?:ossrh|sonatype|maven[_.-]?central|central[_.-]?portal)(?:[\w.:-]{0,24}?(?:password|token|secret|pass)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:password|token|secret|pass)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/_-]{30,64}={0,2}(?![A-Za-z0-9+/=_-]))e3:3.5k5:ossrhk8:sonatypek7:centralR4:2041i11:hex-api-keyd61:Hex.pm API key (32 hex) next to a HEX_API_KEY / hexpm keywordx495:(?i)(?<![A-Za-z0-9])(?:hex(?:pm)?[_.-]?api|hexpm)(?:[\w.:-]{0,24}?(?:key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k7:hex_apik7:hex-apik7:hex.apik6:hexapik5:hexpmR4:2057i28:packagist-organization-tokend98:Private Packagist organization read-only / update token (packagist_ort_ / packagist_out_ + 68 hex)x41:\b(packagist_o[ru]t_[A-Za-z0-9]{40,80})\bk11:packagist_oR4:2073i20:packagist-user-tokend90:Private Packagist user read-only / update token (packagist_urt_ / packagist_uut_ + 68 hex)x41:\b(packagist_u[ru]t_[A-Za-z0-9]{40,80})\bk11:packagist_uR4:2089i18:anaconda-api-tokend50:Anaconda.org API token next to an anaconda keywordx514:(?i)(?<![A-Za-z0-9])(?:anaconda|binstar)(?:[\w.:-]{0,24}?(?:api[ _.-]?token|token|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?token|token|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{30,64}(?![A-Za-z0-9_-]))e3:3.5k8:anacondak7:binstarR4:2108i36:mongodb-atlas-service-account-secretd71:MongoDB Atlas service account client secret (mdb_sa_sk_ + 40 base64url)x51:\b(mdb_sa_sk_[A-Za-z0-9_-]{32,48})(?![A-Za-z0-9_-])k10:mdb_sa_sk_R4:2124i29:mongodb-atlas-api-private-keyd84:MongoDB Atlas programmatic API private key (UUID) next to an atlas / mongodb keywordx596:(?i)(?<![A-Za-z0-9])(?:(?:mongodb[_.-]?)?atlas|mongodb|mongocli)(?:[\w.:-]{0,24}?(?:private[ _.-]?key|private|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:private[ _.-]?key|private|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k5:atlask7:mongodbk8:mongocliR4:2140i23:databricks-oauth-secretd57:Databricks service principal OAuth secret (dose + 32 hex)x22:\b(dose[a-f0-9]{32})\bk4:doseR4:2155i12:neon-api-keyd50:Neon API key (napi_ + 64 lower-case alphanumerics)x23:\b(napi_[a-z0-9]{64})\bk5:napi_R4:2170i19:supabase-secret-keyd48:Supabase secret API key (sb_secret_ + base64url)x51:\b(sb_secret_[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])k10:sb_secret_R4:2186i24:upstash-redis-rest-tokend51:Upstash Redis REST token next to an upstash keywordx509:(?i)(?<![A-Za-z0-9])(?:upstash)(?:[\w.:-]{0,24}?(?:token|password|key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:token|password|key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{40,200}=?(?![A-Za-z0-9_=-]))e3:3.5k7:upstashR4:2202i20:upstash-qstash-tokend62:Upstash QStash token (eyJVc2VySUQiOi = base64 of '{"UserID":')x64:\b(eyJVc2VySUQiOi[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])k3:eyjR4:2217i26:upstash-qstash-signing-keyd67:Upstash QStash signing key (sig_ + base62) next to a qstash keywordx498:(?i)(?<![A-Za-z0-9])(?:qstash)(?:[\w.:-]{0,24}?(?:signing[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:signing[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sig_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_-]))e3:3.3k6:qstashR4:2233i19:redis-cloud-api-keyd75:Redis Cloud API account / user key next to a rediscloud / redislabs keywordx565:(?i)(?<![A-Za-z0-9])(?:redis[_.-]?cloud|redislabs|rediscloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|secret[ _.-]?key|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))e3:3.5k5:redisR4:2250i15:aiven-api-tokend65:Aiven API / personal token (long base64) next to an aiven keywordx584:(?i)(?<![A-Za-z0-9])(?:aiven)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{200,400}={0,2}(?![A-Za-z0-9+/=]))e3:4.0k5:aivenR4:2267i26:confluent-cloud-api-secretd66:Confluent Cloud API secret (64 base64) next to a confluent keywordx534:(?i)(?<![A-Za-z0-9])(?:confluent|ccloud)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|password|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|password|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=]))e3:3.5k9:confluentk6:ccloudR4:2283i27:clickhouse-cloud-api-secretd57:ClickHouse Cloud API key secret (4b1d + 38 alphanumerics)x25:\b(4b1d[A-Za-z0-9]{38})\bk4:4b1dR4:2298i21:elastic-cloud-api-keyd38:Elastic Cloud API key (essu_ + base64)x54:\b(essu_[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=])k5:essu_R4:2314i16:weaviate-api-keyd49:Weaviate Cloud API key next to a weaviate keywordx526:(?i)(?<![A-Za-z0-9])(?:weaviate|wcd(?=[_-]))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32,48}(?![A-Za-z0-9_-]))e3:3.5k8:weaviatek4:wcd_k4:wcd-R4:2331i14:qdrant-api-keyd45:Qdrant Cloud API key next to a qdrant keywordx503:(?i)(?<![A-Za-z0-9])(?:qdrant)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_|.-]{32,120}(?![A-Za-z0-9_-]))e3:3.5k6:qdrantR4:2348i20:datastax-astra-tokend68:DataStax Astra DB application token (AstraCS: + 24 letters : 64 hex)x39:\b(AstraCS:[A-Za-z]{24}:[a-f0-9]{64})\bk8:astracs:R4:2363i12:xata-api-keyd41:Xata API key (xau_ + 32-40 alphanumerics)x28:\b(xau_[A-Za-z0-9]{32,40})\bk4:xau_R4:2378i14:tinybird-tokend57:Tinybird auth token (p. + base64url JSON + . + signature)x48:\b(p\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})k5:p.eyjR4:2393i25:cockroachdb-cloud-api-keyd78:CockroachDB Cloud service account API key (CCDB1_ + 22 + _ + 40 alphanumerics)x43:\b(CCDB1_[A-Za-z0-9]{22}_[A-Za-z0-9]{40})\bk6:ccdb1_R4:2408i14:influxdb-tokend76:InfluxDB 2.x / Cloud API token (86 base64url + ==) next to an influx keywordx581:(?i)(?<![A-Za-z0-9])(?:influx(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{86}==(?![A-Za-z0-9=]))e3:3.5k6:influxR4:2424i12:fauna-secretd65:Fauna database secret (fn + 38 base64url) next to a fauna keywordx581:(?i)(?<![A-Za-z0-9])(?:fauna(?:db)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(fn[A-Za-z0-9_-]{38}(?![A-Za-z0-9_-]))e3:3.5k5:faunaR4:2440i17:convex-deploy-keyd64:Convex deploy key (prod:|dev:|preview: deployment name | secret)x71:\b((?:prod|dev|preview|project):[a-z0-9-]{3,64}\|[A-Za-z0-9+/=_-]{40,})k6:convexR4:2455i23:pinecone-api-key-legacyd64:Pinecone API key, legacy UUID format, next to a pinecone keywordx526:(?i)(?<![A-Za-z0-9])(?:pinecone)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k8:pineconeR4:2471i15:rockset-api-keyd60:Rockset API key (64 alphanumerics) next to a rockset keywordx572:(?i)(?<![A-Za-z0-9])(?:rockset)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))e3:3.5k7:rocksetR4:2487i16:qubole-api-tokend50:Qubole API token (64 hex) next to a qubole keywordx548:(?i)(?<![A-Za-z0-9])(?:qubole)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k6:quboleR4:2505i21:anthropic-oauth-tokend71:Anthropic OAuth access or refresh token (sk-ant-oat01- / sk-ant-ort01-)x64:\b(sk-ant-o[ar]t[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])k10:sk-ant-oatk10:sk-ant-ortR4:2520i21:anthropic-session-keyd57:Anthropic console / claude.ai session key (sk-ant-sid01-)x61:\b(sk-ant-sid[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])k10:sk-ant-sidR4:2535i15:openai-user-keyd65:OpenAI user API key without a project (sk-None- ... T3BlbkFJ ...)x77:\b(sk-None-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])k8:sk-none-R4:2550i18:openai-session-keyd53:OpenAI browser session key (sess- + 40 alphanumerics)x26:\b(sess-[A-Za-z0-9]{40})\bk5:sess-R4:2565i16:deepseek-api-keyd58:DeepSeek API key (sk- + 32 hex) next to a deepseek keywordx571:(?i)(?<![A-Za-z0-9])(?:deepseek)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[a-f0-9]{32}(?![A-Za-z0-9]))k8:deepseekR4:2580i16:together-api-keyd44:Together AI API key (tgp_v1_ + 43 base64url)x48:\b(tgp_v1_[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])k7:tgp_v1_R4:2595i23:together-api-key-legacyd62:Together AI API key, legacy 64 hex, next to a together keywordx505:(?i)(?<![A-Za-z0-9])(?:together(?:[_.-]?ai)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k8:togetherR4:2611i17:fireworks-api-keyd45:Fireworks AI API key (fw_ + 24 alphanumerics)x76:\b(fw_(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})\be3:3.5k3:fw_R4:2628i17:stability-api-keyd73:Stability AI API key (sk- + 48 alphanumerics) next to a stability keywordx602:(?i)(?<![A-Za-z0-9])(?:stability(?:[_.-]?ai)?|dreamstudio)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-]))k9:stabilityk11:dreamstudioR4:2643i18:elevenlabs-api-keyd79:ElevenLabs API key (sk_ + 48 hex) on a line that names elevenlabs or xi-api-keyx92:(?i)(?:elevenlabs|eleven[_.-]labs|xi[_-]api[_-]key)[^\r\n]{0,60}?\b((?-i:sk_[a-f0-9]{48}))\bk6:elevenk6:xi-apik6:xi_apiR4:2659i25:elevenlabs-api-key-legacyd77:ElevenLabs API key, legacy 32 hex, next to an elevenlabs / xi-api-key keywordx531:(?i)(?<![A-Za-z0-9])(?:elevenlabs|eleven[_.-]labs|xi(?=[_-]api[_-]key))(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k6:elevenk6:xi-apik6:xi_apiR4:2675i16:deepgram-api-keyd52:Deepgram API key (40 hex) next to a deepgram keywordx550:(?i)(?<![A-Za-z0-9])(?:deepgram)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{40}(?![A-Za-z0-9]))e3:3.0k8:deepgramR4:2691i18:assemblyai-api-keyd57:AssemblyAI API key (32 hex) next to an assemblyai keywordx558:(?i)(?<![A-Za-z0-9])(?:assembly[_.-]?ai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k8:assemblyR4:2707i14:runway-api-keyd52:Runway API key (key_ + hex) next to a runway keywordx586:(?i)(?<![A-Za-z0-9])(?:runway(?:ml)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(key_[A-Za-z0-9]{32,128}(?![A-Za-z0-9_-]))k6:runwayR4:2723i12:clarifai-patd76:Clarifai personal access token / API key (32 hex) next to a clarifai keywordx555:(?i)(?<![A-Za-z0-9])(?:clarifai)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k8:clarifaiR4:2740i14:nvidia-api-keyd52:NVIDIA API catalog / NGC key (nvapi- + 64 base64url)x44:\b(nvapi-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])k6:nvapi-R4:2755i25:nvidia-ngc-api-key-legacyd64:NVIDIA NGC API key, legacy base64 format, next to an NGC keywordx523:(?i)(?<![A-Za-z0-9])(?:ngc)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token|password)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token|password)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=]))e3:3.5k3:ngcR4:2771i12:jina-api-keyd51:Jina AI API key (jina_ + 32 hex + 28 alphanumerics)x58:\b(jina_[a-f0-9]{32}[A-Za-z0-9_-]{24,32})(?![A-Za-z0-9_-])k5:jina_R4:2786i14:tavily-api-keyd56:Tavily API key (tvly- [+ dev-/prod-] + 32 alphanumerics)x44:\b(tvly-(?:(?:dev|prod)-)?[A-Za-z0-9]{32})\bk5:tvly-R4:2801i14:voyage-api-keyd60:Voyage AI API key (pa- + base64url) next to a voyage keywordx592:(?i)(?<![A-Za-z0-9])(?:voyage(?:[_.-]?ai)?)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(pa-[A-Za-z0-9_-]{30,60}(?![A-Za-z0-9_-]))k6:voyageR4:2817i19:langfuse-secret-keyd35:Langfuse secret key (sk-lf- + UUID)x72:\b(sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:sk-lf-R4:2832i13:comet-api-keyd59:Comet ML API key (25 alphanumerics) next to a comet keywordx507:(?i)(?<![A-Za-z0-9])(?:comet(?:[_.-]?ml)?)(?:[\w.:-]{0,24}?(?:api[ _.-]?key|key|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?key|key|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{25}(?![A-Za-z0-9_-]))e3:3.3k5:cometR4:2848i17:neptune-api-tokend73:neptune.ai API token (eyJhcGlfYWRkcmVzcyI6 = base64 of '{"api_address":')x70:\b(eyJhcGlfYWRkcmVzcyI6[A-Za-z0-9+/_-]{40,}={0,2})(?![A-Za-z0-9+/=_-])k3:eyjR4:2863i16:roboflow-api-keyd62:Roboflow API key (20 alphanumerics) next to a roboflow keywordx573:(?i)(?<![A-Za-z0-9])(?:roboflow)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{20}(?![A-Za-z0-9_-]))e3:3.3k8:roboflowR4:2879i12:ai21-api-keyd60:AI21 Labs API key (32 alphanumerics) next to an ai21 keywordx569:(?i)(?<![A-Za-z0-9])(?:ai21)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k4:ai21R4:2895i16:anyscale-api-keyd59:Anyscale Endpoints API key (esecret_ + 20-40 alphanumerics)x32:\b(esecret_[A-Za-z0-9]{20,40})\bk8:esecret_R4:2911i18:modal-token-secretd70:Modal token secret (as- + 22 alphanumerics) on a line that names modalx53:(?i)modal[^\r\n]{0,80}?\b((?-i:as-[A-Za-z0-9]{22}))\be3:3.5k5:modalR4:2927i14:runpod-api-keyd54:RunPod API key (rpa_ + 40-50 upper-case alphanumerics)x25:\b(rpa_[A-Z0-9]{40,50})\be3:3.5k4:rpa_R4:2944i16:cerebras-api-keyd63:Cerebras Inference API key (csk- + 48 lower-case alphanumerics)x22:\b(csk-[a-z0-9]{48})\bk4:csk-R4:2959i18:llamacloud-api-keyd55:LlamaIndex LlamaCloud API key (llx- + 48 alphanumerics)x25:\b(llx-[A-Za-z0-9]{48})\bk4:llx-R4:2974i11:e2b-api-keyd35:E2B sandbox API key (e2b_ + 40 hex)x22:\b(e2b_[a-f0-9]{40})\bk4:e2b_R4:2989i19:browserbase-api-keyd42:Browserbase API key (bb_live_ + base64url)x49:\b(bb_live_[A-Za-z0-9_-]{20,40})(?![A-Za-z0-9_-])k8:bb_live_R4:3005i16:helicone-api-keyd83:Helicone API key (sk-helicone- / pk-helicone- + groups of lower-case alphanumerics)x76:\b([sp]k-helicone-(?:eu-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7})\bk11:k-helicone-R4:3020i14:kaggle-api-keyd48:Kaggle API key (32 hex) next to a kaggle keywordx548:(?i)(?<![A-Za-z0-9])(?:kaggle)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k6:kaggleR4:3036i18:clearml-secret-keyd48:ClearML API secret key next to a clearml keywordx572:(?i)(?<![A-Za-z0-9])(?:clearml|trains(?=[_.-]api))(?:[\w.:-]{0,24}?(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret[ _.-]?key|secret[ _.-]?key|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40,64}(?![A-Za-z0-9_-]))e3:3.5k7:clearmlk6:trainsR4:3053i11:fal-api-keyd56:fal.ai API key (UUID : 32 hex) next to a FAL_KEY keywordx161:(?i)(?:fal(?:_api)?_key|fal(?:-api)?-key|falkey|fal\.ai)[^\r\n]{0,40}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32})\bk4:fal_k4:fal-k6:falkeyk6:fal.aiR4:3070i14:shodan-api-keyd58:Shodan API key (32 alphanumerics) next to a shodan keywordx571:(?i)(?<![A-Za-z0-9])(?:shodan)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k6:shodanR4:3086i18:virustotal-api-keyd65:VirusTotal API key (64 hex) next to a virustotal / vt_api keywordx564:(?i)(?<![A-Za-z0-9])(?:virustotal|vt[_.-]?api)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k10:virustotalk6:vt_apik6:vt-apik5:vtapik6:vt.apiR4:3103i15:urlscan-api-keyd52:urlscan.io API key (UUID) next to an urlscan keywordx608:(?i)(?<![A-Za-z0-9])(?:urlscan(?:[_.-]?io)?)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-]))e3:3.0k7:urlscanR4:3119i22:securitytrails-api-keyd74:SecurityTrails API key (32 alphanumerics) next to a securitytrails keywordx585:(?i)(?<![A-Za-z0-9])(?:security[_.-]?trails)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{32}(?![A-Za-z0-9_-]))e3:3.3k6:trailsR4:3135i17:censys-api-secretd67:Censys API secret or personal access token next to a censys keywordx548:(?i)(?<![A-Za-z0-9])(?:censys)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|api[ _.-]?key|token|pat)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-]))e3:3.3k6:censysR4:3151i17:greynoise-api-keyd64:GreyNoise API key (64 alphanumerics) next to a greynoise keywordx580:(?i)(?<![A-Za-z0-9])(?:grey[_.-]?noise)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))e3:3.5k5:noiseR4:3167i12:hibp-api-keyd57:Have I Been Pwned API key (32 hex) next to a hibp keywordx579:(?i)(?<![A-Za-z0-9])(?:hibp|have[_.-]?i[_.-]?been[_.-]?pwned)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k4:hibpk5:pwnedR4:3183i17:detectify-api-keyd54:Detectify API key (32 hex) next to a detectify keywordx551:(?i)(?<![A-Za-z0-9])(?:detectify)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k9:detectifyR4:3199i17:nightfall-api-keyd45:Nightfall AI API key (NF- + 32 alphanumerics)x29:(?-i)\b(NF-[A-Za-z0-9]{32})\be3:3.3k3:nf-R4:3215i19:gitguardian-api-keyd84:GitGuardian API key / personal access token next to a gitguardian / ggshield keywordx594:(?i)(?<![A-Za-z0-9])(?:git[_.-]?guardian|ggshield)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,72}(?![A-Za-z0-9_-]))e3:3.5k8:guardiank8:ggshieldR4:3232i17:wiz-client-secretd74:Wiz service account client secret (64 alphanumerics) next to a wiz keywordx510:(?i)(?<![A-Za-z0-9])(?:wiz)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret|token)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret|token)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{64}(?![A-Za-z0-9_-]))e3:3.5k3:wizR4:3248i19:lacework-api-secretd59:Lacework API secret (_ + 32 hex) next to a lacework keywordx513:(?i)(?<![A-Za-z0-9])(?:lacework|lw[_.-]api)(?:[\w.:-]{0,24}?(?:api[ _.-]?secret|secret|key)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:api[ _.-]?secret|secret|key)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?(_?[a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k8:laceworkk6:lw_apik6:lw-apik6:lw.apiR4:3264i22:crowdstrike-api-secretd94:CrowdStrike Falcon API client secret (40 alphanumerics) next to a falcon / crowdstrike keywordx513:(?i)(?<![A-Za-z0-9])(?:crowdstrike|falcon)(?:[\w.:-]{0,24}?(?:client[ _.-]?secret|secret)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:client[ _.-]?secret|secret)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{40}(?![A-Za-z0-9_-]))e3:3.5k11:crowdstrikek6:falconR4:3280i21:sentinelone-api-tokend70:SentinelOne API token (80 alphanumerics) next to a sentinelone keywordx593:(?i)(?<![A-Za-z0-9])(?:sentinel[_.-]?one|s1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{80}(?![A-Za-z0-9_-]))e3:3.5k8:sentinelk6:s1_apik6:s1-apik6:s1.apiR4:3296i17:semgrep-app-tokend64:Semgrep AppSec Platform token (64 hex) next to a semgrep keywordx549:(?i)(?<![A-Za-z0-9])(?:semgrep)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k7:semgrepR4:3312i18:socket-dev-api-keyd37:Socket.dev API key (sktsec_ + base62)x32:\b(sktsec_[A-Za-z0-9_]{40,80})\bk7:sktsec_R4:3328i24:dependency-track-api-keyd59:OWASP Dependency-Track API key (odt_ + 32-48 alphanumerics)x29:\b(odt_[A-Za-z0-9_]{32,48})\bk4:odt_R4:3343i15:tenable-api-keyd95:Tenable.io / Nessus API access or secret key (64 hex) in X-ApiKeys or next to a tenable keywordx191:(?i)(?:(?<![A-Za-z0-9])(?:access|secret)Key=|(?<![A-Za-z0-9])tenable[\w.-]{0,24}?(?:key|secret|token)[\w.-]{0,8}(?:\\?[\"'])?\s*(?:=>|:=|[:=]|\s)\s*(?:\\?[\"'])?)([a-f0-9]{64})(?![A-Za-z0-9])e3:3.0k7:tenablek10:accesskey=k10:secretkey=R4:3359i22:alienvault-otx-api-keyd67:AlienVault OTX API key (64 hex) next to an otx / alienvault keywordx556:(?i)(?<![A-Za-z0-9])(?:otx|alienvault)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{64}(?![A-Za-z0-9]))e3:3.0k3:otxk10:alienvaultR4:3375i13:fossa-api-keyd46:FOSSA API key (32 hex) next to a fossa keywordx547:(?i)(?<![A-Za-z0-9])(?:fossa)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([a-f0-9]{32}(?![A-Za-z0-9]))e3:3.0k5:fossaR4:3391i16:veracode-api-keyd75:Veracode API id (32 hex) or secret key (128 hex) next to a veracode keywordx568:(?i)(?<![A-Za-z0-9])(?:veracode)(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?((?:[a-f0-9]{128}|[a-f0-9]{32})(?![A-Za-z0-9]))e3:3.0k8:veracodeR4:3407i18:jupiterone-api-keyd70:JupiterOne API key (60-100 alphanumerics) next to a jupiterone keywordx597:(?i)(?<![A-Za-z0-9])(?:jupiter[ _.-]?one|j1[_.-]api)(?:(?:[\w.:-]{0,24}?(?:key|token|secret|pat|password|passwd|auth|credential)s?|[ \t]+(?:(?:api|access|secret|private|auth|personal|app|account|admin|service|client|master|deploy|bearer|project|org|repo|upload|publish|agent|read|write|server|license|robot|user|cli|integration)[ \t_.-]?){0,2}(?:key|token|secret|pat|password|passwd|auth|credential)s?)|[\w.-]{0,24}?)(?:[_.-](?:v?[0-9]{1,2}|prod|production|staging|stage|dev|test|live|sandbox))?(?:\\?["'`])?\s*(?:=>|->|<-|::=|:=|\?=|[:=>]|\s)\s*(?:\\?["'`])?([A-Za-z0-9]{60,100}(?![A-Za-z0-9_-]))e3:3.5k7:jupiterk6:j1_apik6:j1-apik6:j1.api
+"""#####),
         ("tokens", #####"""
 # swift-redact rule pack: tokens
 #
@@ -10849,7 +15261,7 @@ mustKeep = [
 [[rules]]
 id = "aws-secret-access-key"
 description = 'AWS secret access key next to an aws...secret keyword'
-regex = '''(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'''
+regex = '''(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)'''
 entropy = 3.5
 keywords = ["aws"]
 mustRedact = [
@@ -10865,7 +15277,7 @@ mustKeep = [
 [[rules]]
 id = "aws-session-token"
 description = 'AWS STS session token next to an aws...session token keyword'
-regex = '''(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})'''
+regex = '''(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{100,}={0,2})'''
 entropy = 3.5
 keywords = ["aws"]
 mustRedact = [
@@ -10968,15 +15380,21 @@ mustKeep = [
 
 [[rules]]
 id = "azure-storage-account-key"
-description = 'Azure Storage / Cosmos DB account key in a connection string (AccountKey=)'
-regex = '''(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)'''
+description = 'Azure Storage / Cosmos DB account key in a connection string (AccountKey=, 88 base64 ending ==)'
+# Real keys are 86 base64 + "=="; the range is tolerant (emulator, truncated or re-encoded keys),
+# the value may be followed by ";", a quote, a backslash or the line end.
+regex = '''(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{40,120}={0,2})(?![A-Za-z0-9+/=])'''
+entropy = 3.5
 keywords = ["accountkey"]
 mustRedact = [
   'AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=logsprod01;AccountKey=fk6B+S4q/jFbv0gpayq6MRBCY9REWB4WNrycop9AiNe2bdc+gV++H3bIfow+H+AcDlW7+sXtVCwG+VOYO27qZ6==;EndpointSuffix=core.windows.net',
   '{"level":"info","msg":"blob client init","conn":"DefaultEndpointsProtocol=https;AccountName=archive7;AccountKey=0qVoBV80amvNSJSlvNPIP+qOUveYTaJNjqvT709CR8FEyZGOx0+pYL0ow4/Aq1zufDGdNWV7HnqcmGcYtFvPY2==;EndpointSuffix=core.windows.net"}',
+  'AccountKey=FCraP/c0YsHh47lft6zNHIA33NbEI3p85cRbGIEV45gO+V/RrwlIM5dcJjWpwIqulpwIKak99neEC7C6JYMizn==;',
+  '"CosmosConnection": "AccountEndpoint=https://acme-docs.documents.azure.com:443/;AccountKey=F6ytTBURaHyx49wQOmCb5k5pbS2Sd6CRSH2D6oqM79+O36jKkv+0GhTnrU/D4J1/pmHdNZ1INU9z4mgYake/BS==;Database=orders"',
 ]
 mustKeep = [
   'INFO  storage: AccountKey= missing from connection string, falling back to managed identity',
+  'DefaultEndpointsProtocol=https;AccountName=logsprod01;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net',
 ]
 
 [[rules]]
@@ -11039,7 +15457,7 @@ mustKeep = [
 [[rules]]
 id = "alibaba-secret-key"
 description = 'Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keyword'
-regex = '''(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\b'''
+regex = '''(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{30})\b'''
 entropy = 3.5
 keywords = ["alibaba", "aliyun"]
 mustRedact = [
@@ -11113,7 +15531,7 @@ mustKeep = [
 [[rules]]
 id = "heroku-api-key"
 description = 'Heroku API key, legacy UUID format, next to a heroku keyword'
-regex = '''(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+regex = '''(?i:heroku)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
 entropy = 3.0
 keywords = ["heroku"]
 mustRedact = [
@@ -11127,12 +15545,13 @@ mustKeep = [
 [[rules]]
 id = "ibm-cloud-api-key"
 description = 'IBM Cloud IAM API key next to an ibm...apikey keyword'
-regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)'''
 entropy = 3.5
 keywords = ["ibm"]
 mustRedact = [
   'IBMCLOUD_API_KEY=96SUa3WOStdniTA2d3Igmq8BbY_m9P3pOVBPxGAeRMwy',
   'time=2024-05-01T10:04:00Z level=debug msg="iam login" ibm_cloud_apikey="S3AquQN_ZHGC-O7bjgxJgtDMsRf1Doo2WQFZgxEM97Ve"',
+  'ibm_platform_key: Dv2iFeuS0HOkJ9C1hnsSSIIpeUxT0uRcm0EA6Gk8htj_',
 ]
 mustKeep = [
   'INFO  ibmcloud: api key login succeeded for account 7f3a',
@@ -11155,7 +15574,9 @@ mustKeep = [
 [[rules]]
 id = "cloudflare-origin-ca-key"
 description = 'Cloudflare Origin CA key (v1.0-)'
-regex = '''\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b'''
+# Documented as v1.0- + 24 hex + "-" + 146 hex; other generations use longer first groups, so both
+# lengths are tolerant.
+regex = '''\b(v1\.0-[a-f0-9]{24,64}-[a-f0-9]{100,160})\b'''
 keywords = ["v1.0-"]
 mustRedact = [
   '[2024-05-01 10:00:05,118] ERROR worker-2 request failed, cfg={"cf_origin_ca_key": "v1.0-0a7fd414e43e6f5ab48612f1-9bef4adfe5d5aa0f1b6533086c8acda5cc561d403d4621a208b3e030f8f0646ef0e37b0440eefd1d7acfe805ce6dbcb4c2b6e54df6b171907ac292c1b83d5d4790657f6c13b866c9f1", "retries": 3}',
@@ -11164,7 +15585,7 @@ mustRedact = [
 ]
 mustKeep = [
   'level=info msg="rotation reminder" note="v1.0- credentials expire after 90 days"',
-  'DEBUG parser saw truncated value v1.0-034e2c4637491d2dc5106a79-ce35181317a963640d52f5888a8483c536b998e8b07de1794e552926102712679ae0af3755d5abbfe025b2cb5a07400bd8fd2a8f1cecc8213191c9200124d59d23f8f2b3aec04c and ignored it',
+  'DEBUG parser saw truncated value v1.0-034e2c4637491d2dc5106a79-ce35181317a963640d52f5888a8483c536b998e8b07de1794e552926102712679ae0af37 and ignored it',
 ]
 
 [[rules]]
@@ -11213,12 +15634,13 @@ mustKeep = [
 [[rules]]
 id = "vercel-token"
 description = 'Vercel access token next to a vercel keyword'
-regex = '''(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\b'''
+regex = '''(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=]|\s)\s*["'`]?([A-Za-z0-9]{24})\b'''
 entropy = 3.5
 keywords = ["vercel"]
 mustRedact = [
   'VERCEL_TOKEN=hTYp0RfiHv77RCcsqW49gmme',
   '{"level":"info","msg":"vercel deploy","vercel_api_token":"l2rH7TrJa424EuGbIbmYz4C2"}',
+  'vercel token lRX0c0KAdJ1L46zh3P9Zb9C2',
 ]
 mustKeep = [
   'INFO  vercel token scope set to team billing',
@@ -11227,7 +15649,7 @@ mustKeep = [
 [[rules]]
 id = "netlify-access-token"
 description = 'Netlify personal access token next to a netlify keyword'
-regex = '''(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)'''
+regex = '''(?i:netlify)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)'''
 entropy = 3.5
 keywords = ["netlify"]
 mustRedact = [
@@ -11241,7 +15663,8 @@ mustKeep = [
 [[rules]]
 id = "supabase-pat"
 description = 'Supabase personal access token (sbp_)'
-regex = '''\b(sbp_[a-f0-9]{40})\b'''
+# Documented as 40 hex; the alphabet is tolerant (lower-case alphanumerics) behind the prefix.
+regex = '''\b(sbp_[a-z0-9]{40})\b'''
 keywords = ["sbp_"]
 mustRedact = [
   '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v1/sync?supabase_access_token=sbp_2b8fd38c5ff274abf8f89f8bbeaca956c720ab68&limit=50 HTTP/1.1" 200 512',
@@ -11695,7 +16118,8 @@ mustKeep = [
 [[rules]]
 id = "circleci-personal-token"
 description = 'CircleCI personal API token (CCIPAT_)'
-regex = '''\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\b'''
+# CCIPAT_ + 22 base62 + "_" + 40 hex; lengths and the second alphabet are tolerant behind the prefix.
+regex = '''\b(CCIPAT_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\b'''
 keywords = ["ccipat_"]
 mustRedact = [
   'time=2024-05-01T10:00:02Z level=warn msg="credential read from env" circle_token=CCIPAT_74VZkHuxf5xEsmOofOOg4h_87ab3c1c0ca1244654f1a49c3c7a724d4958df86',
@@ -11710,7 +16134,7 @@ mustKeep = [
 [[rules]]
 id = "circleci-project-token"
 description = 'CircleCI project API token (CCIPRJ_)'
-regex = '''\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\b'''
+regex = '''\b(CCIPRJ_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\b'''
 keywords = ["cciprj_"]
 mustRedact = [
   'CIRCLECI_PROJECT_TOKEN=CCIPRJ_Ptp5FBX1XiWRaEP6DH8nQ3_5017f327e2022fbecccdca2c380ff14ca55951e4',
@@ -11739,7 +16163,8 @@ mustKeep = [
 [[rules]]
 id = "buildkite-api-token"
 description = 'Buildkite user API access token (bkua_)'
-regex = '''\b(bkua_[a-f0-9]{40})\b'''
+# Documented as 40 hex; the alphabet is tolerant (lower-case alphanumerics) behind the prefix.
+regex = '''\b(bkua_[a-z0-9]{40})\b'''
 keywords = ["bkua_"]
 mustRedact = [
   'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export BUILDKITE_API_TOKEN="bkua_cbcadbfd4696a9f367bcfedddd9c44700fb7b3e5"',
@@ -12054,16 +16479,21 @@ mustKeep = [
 
 [[rules]]
 id = "slack-webhook-url"
-description = 'Slack incoming webhook / workflow URL (hooks.slack.com)'
-regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})'''
+description = 'Slack incoming webhook, workflow and trigger URLs (hooks.slack.com/services|workflows|triggers/...): the whole path after the kind is the secret'
+# services/T.../B.../<24 chars>; workflows/T.../A.../<digits>/<32 chars>; triggers/T.../<digits>/<32 hex>.
+# The path is masked whole: a workflow or trigger URL is longer than a services one.
+regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/(T[A-Za-z0-9]{6,14}(?:/[A-Za-z0-9_-]{6,}){2,3})'''
 keywords = ["hooks.slack.com"]
 mustRedact = [
   '2024-05-01T10:12:00Z INFO  notifier: posting to https://hooks.slack.com/services/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',
   '{"level":"info","msg":"alert sent","webhook":"https://hooks.slack.com/services/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","status":200}',
   'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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',
+  'workflow: POST https://hooks.slack.com/workflows/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 status=200',
+  'trigger url=https://hooks.slack.com/triggers/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',
 ]
 mustKeep = [
   'INFO  notifier: POST https://hooks.slack.com/services/T000/B000/x returned 404',
+  'docs: see https://hooks.slack.com/workflows for setup',
 ]
 
 [[rules]]
@@ -12680,13 +17110,17 @@ mustKeep = [
 
 [[rules]]
 id = "anthropic-api-key"
-description = 'Anthropic API key (sk-ant-api03-)'
-regex = '''\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)'''
-keywords = ["sk-ant-api03-"]
+description = 'Anthropic API key (sk-ant-apiNN- + about 95 base64url, ending AA; any version number)'
+# Keys seen today are sk-ant-api03- + 93 + AA; the version digits and the length are tolerant so
+# the next key generation is still caught.
+regex = '''\b(sk-ant-api[0-9]{2,3}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)'''
+keywords = ["sk-ant-api"]
 mustRedact = [
   '10.0.0.7 - - [01/May/2024:10:00:03 +0000] "GET /v1/sync?anthropic_api_key=sk-ant-api03-l8zc5cTFusNkCW52ZtHELwefes3tV6g4g8IX480qFhbJt34fYyTfmbGDhZh64xBNwm4aEGHcKdtRVrHz9ieG1_-jI4gOjAA&limit=50 HTTP/1.1" 200 512',
   'level=error ts=2024-05-01T10:00:06Z caller=sync.go:88 msg="auth rejected" anthropic_api_key="sk-ant-api03-C5WbH_iBKZw4QFSk1MvqjNmWkP5Z5EQ-tgEzeEVp1MLTkfCS3CB280KQQ8q3BxkNrqMTNjJo02z3NXymrWl6RKpGayZXzAA" status=401',
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","anthropic_api_key":"sk-ant-api03-0B9sQF-aN02ggdAEfarX8KeVPU1t7trBSNEvd3LsOawl8tzk76CBwWK_7JyqQ6heipoZAIO6bF4m5Y-9lAskuLKbO1XvjAA"}',
+  'ANTHROPIC_API_KEY=sk-ant-api04-1qdXWPJx-d8ut8pdqsxRpvED5hJRaOvRTYZPNvS_I4k9GvvK9JkmW378D-Cn511CFUBWkNhBm2bd2AG2_B2TFu2aWo_C7VLoAA',
+  'DEBUG http: > x-api-key: sk-ant-api02-tddxg7qACPVsOnA66cKIFTmxrrjtjVmd4xI0zvy4Zr9moEHZhNX2xGqc-fQ7ZvqsP3CCT-nKEBJMhw5k62rOjlqnAA',
 ]
 mustKeep = [
   'level=info msg="rotation reminder" note="sk-ant-api03- credentials expire after 90 days"',
@@ -12695,9 +17129,9 @@ mustKeep = [
 
 [[rules]]
 id = "anthropic-admin-key"
-description = 'Anthropic admin API key (sk-ant-admin01-)'
-regex = '''\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)'''
-keywords = ["sk-ant-admin01-"]
+description = 'Anthropic admin API key (sk-ant-adminNN- + about 95 base64url, ending AA; any version number)'
+regex = '''\b(sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)'''
+keywords = ["sk-ant-admin"]
 mustRedact = [
   'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + export ANTHROPIC_ADMIN_KEY="sk-ant-admin01-LbT4wIjbovW2MTQvHiPwKTK5YwXbELZpTMbdgIHfG9dv8jkIutyXZ5qVE0saukXlJ2eoGLf-SqIAwjDqkJ7p6EHwyhEhIAA"',
   '2024-05-01T10:00:00Z INFO  client: authenticating upstream with sk-ant-admin01-8eab4GuzZ3s-2iqjgwNL_uF48g_2D0Ck4ETBg1Re55diC5BXrNn1S4HIp3BqHmpgK-ub0BwVUXagAXBZZ4jwxFrpzJX2uAA',
@@ -12756,7 +17190,8 @@ mustKeep = [
 [[rules]]
 id = "replicate-api-token"
 description = 'Replicate API token (r8_)'
-regex = '''\b(r8_[A-Za-z0-9]{37})\b'''
+# r8_ + 37 base62 today; tolerant upper bound for longer generations.
+regex = '''\b(r8_[A-Za-z0-9]{37,48})\b'''
 keywords = ["r8_"]
 mustRedact = [
   '{"ts":"2024-05-01T10:00:01.234Z","level":"debug","msg":"config loaded","replicate_api_token":"r8_zkzttOrqpzZZjl6PbhCQMCvLBFwpdoPlmQx5N"}',
@@ -12786,7 +17221,7 @@ mustKeep = [
 [[rules]]
 id = "xai-api-key"
 description = 'xAI (Grok) API key (xai-)'
-regex = '''\b(xai-[A-Za-z0-9]{80})\b'''
+regex = '''\b(xai-[A-Za-z0-9_]{80})\b'''
 keywords = ["xai-"]
 mustRedact = [
   'XAI_API_KEY=xai-EGZKUGsoZtIk04Kb0nl0Kn5NYtBZ0exwdYC1SoG21T984uLHW2Ax3v0jn6NKUov7TmlhRZp4KOm3tNwB',
@@ -12846,7 +17281,7 @@ mustKeep = [
 [[rules]]
 id = "cohere-api-key"
 description = 'Cohere API key (40 chars) next to a cohere keyword'
-regex = '''(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\b'''
+regex = '''(?i:cohere)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{40})\b'''
 entropy = 3.5
 keywords = ["cohere"]
 mustRedact = [
@@ -12860,7 +17295,7 @@ mustKeep = [
 [[rules]]
 id = "mistral-api-key"
 description = 'Mistral AI API key (32 chars) next to a mistral keyword'
-regex = '''(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\b'''
+regex = '''(?i:mistral)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{32})\b'''
 entropy = 3.5
 keywords = ["mistral"]
 mustRedact = [
@@ -13671,7 +18106,7 @@ mustKeep = [
 [[rules]]
 id = "snyk-api-token"
 description = 'Snyk API token (UUID) next to a snyk keyword'
-regex = '''(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
+regex = '''(?i:snyk)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b'''
 entropy = 3.0
 keywords = ["snyk"]
 mustRedact = [
@@ -13816,7 +18251,7 @@ mustKeep = [
 [[rules]]
 id = "fastly-api-token"
 description = 'Fastly API token (32 chars) next to a fastly keyword'
-regex = '''(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)'''
+regex = '''(?i:fastly)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)'''
 entropy = 3.5
 keywords = ["fastly"]
 mustRedact = [
@@ -13830,7 +18265,7 @@ mustKeep = [
 [[rules]]
 id = "wandb-api-key"
 description = 'Weights & Biases API key (40 hex) next to a wandb keyword'
-regex = '''(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\b'''
+regex = '''(?i:wandb)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([a-f0-9]{40})\b'''
 entropy = 3.0
 keywords = ["wandb"]
 mustRedact = [
@@ -13856,7 +18291,7 @@ mustKeep = [
   'DEBUG parser saw truncated value s-s4t2ud-935dda0322f937e0e9c5acb47d0c5be8d4687130130154ae7bfd00a5a04e and ignored it',
 ]
 """#####, #####"""
-R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx103:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx101:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd74:Azure Storage / Cosmos DB account key in a connection string (AccountKey=)x43:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{86}==)k10:accountkeyR3:164i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:177i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:192i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:206i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:221i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx93:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["']?\s*[:=]\s*["']?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:235i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:250i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:265i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:280i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:295i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx136:(?i:heroku)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:309i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx95:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:323i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:337i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x38:\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\bk5:v1.0-R3:352i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:367i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:381i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:395i12:vercel-tokend44:Vercel access token next to a vercel keywordx76:(?i:vercel)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:409i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx102:(?i:netlify)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:423i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-f0-9]{40})\bk4:sbp_R3:438i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:453i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:468i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:483i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:498i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:513i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:528i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:546i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:561i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:576i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:591i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:606i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:621i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:636i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:651i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:666i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:681i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:696i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:711i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:726i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:741i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:756i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:771i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:786i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:801i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:816i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:830i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:845i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:860i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:877i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x41:\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:ccipat_R3:892i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x41:\b(CCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40})\bk7:cciprj_R3:907i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:921i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-f0-9]{40})\bk5:bkua_R3:936i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:950i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:965i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:980i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R3:995i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1010i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1025i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1040i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1055i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1070i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1085i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1100i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1115i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1130i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1147i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1162i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1177i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1192i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1207i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1222i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1237i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1251i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1265i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1278i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1293i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1306i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1319i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1334i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1351i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1366i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1381i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1396i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1411i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1426i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1441i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1456i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1471i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1486i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1500i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1515i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1530i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1544i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1558i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1573i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1588i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1603i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1618i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1632i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1650i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1665i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1680i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1695i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1710i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1725i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1740i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1755i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1770i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1788i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1803i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1818i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1833i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1848i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1863i17:anthropic-api-keyd33:Anthropic API key (sk-ant-api03-)x56:\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k13:sk-ant-api03-R4:1878i19:anthropic-admin-keyd41:Anthropic admin API key (sk-ant-admin01-)x58:\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)k15:sk-ant-admin01-R4:1893i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1908i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1923i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1938i19:replicate-api-tokend25:Replicate API token (r8_)x24:\b(r8_[A-Za-z0-9]{37})\bk3:r8_R4:1953i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1968i11:xai-api-keyd25:xAI (Grok) API key (xai-)x25:\b(xai-[A-Za-z0-9]{80})\bk4:xai-R4:1983i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:1998i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2013i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2028i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx76:(?i:cohere)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2042i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx77:(?i:mistral)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2059i15:datadog-api-keyd97:Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEYx424:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2079i15:datadog-app-keyd107:Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEYx462:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_appk6:dd-appk9:dd_secretk9:dd-secretR4:2097i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2112i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2127i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2142i21:new-relic-license-keyd76:New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)x56:\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\bk4:nralR4:2158i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2172i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2187i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2202i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2217i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2232i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2247i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2261i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2276i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2291i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2304i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2320i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2335i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2350i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2366i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2380i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2397i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2412i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2427i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2442i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2457i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2471i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2486i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2501i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2516i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2531i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2546i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2561i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2576i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2589i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2604i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2619i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2634i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2649i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2664i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2679i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2694i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2709i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2724i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2739i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2754i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2769i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2783i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2798i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2811i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2825i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2839i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2853i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx134:(?i:snyk)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2867i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2882i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2897i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2910i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2925i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2940i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2955i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2968i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2981i25:launchdarkly-access-tokend120:LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keywordx420:(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])e3:3.0k12:launchdarklyk13:launch_darklyk13:launch-darklyR4:2998i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx96:(?i:fastly)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:3012i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx72:(?i:wandb)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k5:wandbR4:3026i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
+R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx123:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx121:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd95:Azure Storage / Cosmos DB account key in a connection string (AccountKey=, 88 base64 ending ==)x69:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{40,120}={0,2})(?![A-Za-z0-9+/=])e3:3.5k10:accountkeyR3:170i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:183i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:198i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:212i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:227i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx113:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:241i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:256i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:271i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:286i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:301i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx156:(?i:heroku)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:315i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx119:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:330i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:344i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x45:\b(v1\.0-[a-f0-9]{24,64}-[a-f0-9]{100,160})\bk5:v1.0-R3:361i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:376i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:390i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:404i12:vercel-tokend44:Vercel access token next to a vercel keywordx105:(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=]|\s)\s*["'`]?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:419i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx122:(?i:netlify)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:433i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-z0-9]{40})\bk4:sbp_R3:449i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:464i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:479i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:494i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:509i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:524i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:539i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:557i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:572i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:587i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:602i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:617i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:632i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:647i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:662i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:677i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:692i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:707i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:722i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:737i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:752i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:767i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:782i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:797i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:812i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:827i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:841i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:856i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:871i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:888i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x44:\b(CCIPAT_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:ccipat_R3:904i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x44:\b(CCIPRJ_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:cciprj_R3:919i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:933i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-z0-9]{40})\bk5:bkua_R3:949i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:963i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:978i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:993i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R4:1008i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1023i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1038i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1053i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1068i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1083i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1098i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1113i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1128i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1143i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1160i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1175i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1190i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1205i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1220i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1235i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1250i17:slack-webhook-urld144:Slack incoming webhook, workflow and trigger URLs (hooks.slack.com/services|workflows|triggers/...): the whole path after the kind is the secretx102:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/(T[A-Za-z0-9]{6,14}(?:/[A-Za-z0-9_-]{6,}){2,3})k15:hooks.slack.comR4:1269i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1283i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1296i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1311i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1324i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1337i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1352i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1369i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1384i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1399i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1414i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1429i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1444i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1459i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1474i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1489i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1504i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1518i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1533i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1548i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1562i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1576i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1591i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1606i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1621i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1636i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1650i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1668i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1683i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1698i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1713i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1728i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1743i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1758i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1773i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1788i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1806i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1821i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1836i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1851i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1866i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1881i17:anthropic-api-keyd85:Anthropic API key (sk-ant-apiNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-api[0-9]{2,3}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k10:sk-ant-apiR4:1900i19:anthropic-admin-keyd93:Anthropic admin API key (sk-ant-adminNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k12:sk-ant-adminR4:1915i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1930i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1945i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1960i19:replicate-api-tokend25:Replicate API token (r8_)x27:\b(r8_[A-Za-z0-9]{37,48})\bk3:r8_R4:1976i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1991i11:xai-api-keyd25:xAI (Grok) API key (xai-)x26:\b(xai-[A-Za-z0-9_]{80})\bk4:xai-R4:2006i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:2021i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2036i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2051i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx96:(?i:cohere)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2065i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx97:(?i:mistral)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2082i15:datadog-api-keyd97:Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEYx424:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2102i15:datadog-app-keyd107:Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEYx462:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_appk6:dd-appk9:dd_secretk9:dd-secretR4:2120i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2135i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2150i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2165i21:new-relic-license-keyd76:New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)x56:\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\bk4:nralR4:2181i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2195i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2210i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2225i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2240i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2255i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2270i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2284i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2299i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2314i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2327i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2343i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2358i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2373i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2389i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2403i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2420i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2435i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2450i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2465i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2480i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2494i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2509i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2524i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2539i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2554i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2569i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2584i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2599i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2612i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2627i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2642i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2657i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2672i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2687i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2702i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2717i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2732i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2747i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2762i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2777i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2792i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2806i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2821i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2834i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2848i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2862i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2876i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx154:(?i:snyk)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2890i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2905i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2920i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2933i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2948i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2963i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2978i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2991i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:3004i25:launchdarkly-access-tokend120:LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keywordx420:(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])e3:3.0k12:launchdarklyk13:launch_darklyk13:launch-darklyR4:3021i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx116:(?i:fastly)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:3035i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx92:(?i:wandb)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([a-f0-9]{40})\be3:3.0k5:wandbR4:3049i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
 """#####),
     ]
 }

@@ -5,10 +5,10 @@ extension LineRedactor {
     /// Decides what happens to one line; on `.rendered` the new content is in `scratch.rendered`
     /// and, when `keepingFindingSpans`, the first pass's spans (positions in `content`) are in
     /// `scratch.findingSpans`.
-    /// - Parameter lineStart: where `content` starts in the region `hits` refer to.
-    mutating func redactLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?, lineStart: Int,
-                             keepingFindingSpans: Bool) -> LineAction {
+    mutating func redactLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
+                                     keepingFindingSpans: Bool) -> LineAction {
         scratch.customReplacements.removeAll(keepingCapacity: true)
+        let lineStart = scratch.regionLineStart
         var first = firstPassRecord(content, hits: hits) ?? firstPassText(content, hits: hits)
         first = applyValues(content, hits: hits, lineStart: lineStart, first)
         guard case .rendered = first else { return first }

@@ -104,8 +104,11 @@ struct LineRedactor {
     /// - Returns: the number of bytes consumed (up to and including the last terminator, or all
     ///   bytes when `isFinal`), and whether any line changed.
     /// - Throws: whatever the sink throws; the redactor's counters then reflect the lines handled.
+    ///   - mayHold: whether complete lines may be left unconsumed to wait for more input (a CRI
+    ///     partial record whose continuation has not arrived); the stream says no when its buffer
+    ///     is getting full.
     mutating func process<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, isFinal: Bool, emitUnchanged: Bool = true,
-                                            into sink: inout S) throws -> (consumed: Int, changed: Bool) {
+                                            mayHold: Bool = true, into sink: inout S) throws -> (consumed: Int, changed: Bool) {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return (0, false) }
         // The complete lines: up to the last newline, or everything at the end of input.
         let regionEnd: Int
@@ -118,27 +121,34 @@ struct LineRedactor {
         }
         let region = UnsafeRawBufferPointer(rebasing: buffer[0..<regionEnd])
         var cursor = LineCursor()
+        cursor.isFinal = isFinal || !mayHold
         values?.synchronize()
         if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes {
             try processEveryLine(region, from: 0, &cursor, &sink)
         } else {
             try processLinesWithKeywords(region, &cursor, &sink)
         }
-        counts.bytesIn += regionEnd
-        if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<regionEnd, &sink) }
-        return (regionEnd, cursor.changed)
+        let consumed = cursor.stopAt ?? regionEnd
+        counts.bytesIn += consumed
+        if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<consumed, &sink) }
+        return (consumed, cursor.changed)
     }
 
     /// Where output stands within one ``process(_:isFinal:emitUnchanged:into:)`` call.
-    private struct LineCursor {
+    struct LineCursor {
         /// Start of the bytes not yet written (unchanged input since the last changed line).
         var pending = 0
         /// Whether any line changed.
         var changed = false
+        /// Set when the lines from here on cannot be handled yet (a CRI partial record whose
+        /// continuation has not arrived): the call consumes only up to this offset.
+        var stopAt: Int?
+        /// Whether the region ends the input (or may not be held back).
+        var isFinal = false
     }
 
     /// One line of a region: its content range and where its terminator ends.
-    private struct LineBounds {
+    struct LineBounds {
         var start: Int
         var contentEnd: Int
         var terminatorEnd: Int
@@ -146,7 +156,7 @@ struct LineRedactor {
 
     /// The line starting at `start` in `region` (whose last line may lack a terminator).
     @inline(__always)
-    private func line(at start: Int, in region: UnsafeRawBufferPointer) -> LineBounds {
+    func line(at start: Int, in region: UnsafeRawBufferPointer) -> LineBounds {
         // SAFETY: `start < region.count`, so the base address is non-nil and the range is inside.
         let base = region.baseAddress.unsafelyUnwrapped
         guard let newline = memchr(base + start, 0x0A, region.count - start) else {
@@ -164,6 +174,11 @@ struct LineRedactor {
         var start = start
         while start < region.count {
             let bounds = line(at: start, in: region)
+            if let next = try handleCRIRun(bounds, in: region, &cursor, &sink) {
+                guard cursor.stopAt == nil else { return }
+                start = next
+                continue
+            }
             try handleLine(bounds, in: region, hits: nil, &cursor, &sink)
             start = bounds.terminatorEnd
         }
@@ -219,6 +234,11 @@ struct LineRedactor {
                 start = lineStart
             }
             let bounds = line(at: start, in: region)
+            if let next = try handleCRIRun(bounds, in: region, &cursor, &sink) {
+                guard cursor.stopAt == nil else { return }
+                start = next
+                continue
+            }
             var last = hit
             while last < hitCount && Int(hits.ends[last]) <= bounds.contentEnd { last += 1 }
             try handleLine(bounds, in: region, hits: hit..<last, &cursor, &sink)
@@ -272,7 +292,7 @@ struct LineRedactor {
     /// Redacts one line and writes the output up to its end.
     /// - Parameter hits: the keyword occurrences of this line in `scratch.regionLiterals`, or nil
     ///   to search the line itself.
-    private mutating func handleLine<S: RedactionSink>(_ bounds: LineBounds, in region: UnsafeRawBufferPointer,
+    mutating func handleLine<S: RedactionSink>(_ bounds: LineBounds, in region: UnsafeRawBufferPointer,
                                                        hits: Range<Int>?, _ cursor: inout LineCursor,
                                                        _ sink: inout S) throws {
         let content = UnsafeRawBufferPointer(rebasing: region[bounds.start..<bounds.contentEnd])
@@ -287,8 +307,17 @@ struct LineRedactor {
         }
         lineNumber += 1
         counts.lines += 1
-        let wantsFindings = sink.wantsFindings
-        switch redactLine(content, hits: hits, lineStart: bounds.start, keepingFindingSpans: wantsFindings) {
+        scratch.regionLineStart = bounds.start
+        let action = redactLine(content, hits: hits, keepingFindingSpans: sink.wantsFindings)
+        try apply(action, to: bounds, in: region, &cursor, &sink)
+    }
+
+    /// Writes the output of one line whose action is decided (`.rendered`: the new content is in
+    /// `scratch.rendered`, the first pass's spans in `scratch.findingSpans` when findings are wanted).
+    mutating func apply<S: RedactionSink>(_ action: LineAction, to bounds: LineBounds, in region: UnsafeRawBufferPointer,
+                                          _ cursor: inout LineCursor, _ sink: inout S) throws {
+        let content = UnsafeRawBufferPointer(rebasing: region[bounds.start..<bounds.contentEnd])
+        switch action {
         case .keep:
             break
         case .rendered:
@@ -298,14 +327,14 @@ struct LineRedactor {
             counts.bytesOut += scratch.rendered.count
             try scratch.rendered.withUnsafeBytes { try sink.write($0) }
             cursor.pending = bounds.contentEnd
-            if wantsFindings { try recordFindings(content: content, &sink) }
+            if sink.wantsFindings { try recordFindings(content: content, &sink) }
         case .replaceContent:
             cursor.changed = true
             counts.linesRedacted += 1
             try emit(region, cursor.pending..<bounds.start, &sink)
             try write(engineErrorMarker, &sink)
             cursor.pending = bounds.contentEnd
-            if wantsFindings {
+            if sink.wantsFindings {
                 try sink.record(RedactionFinding(kind: .engineError, ruleID: ruleSet.compiledRules[Int(failedRule)].id,
                                                  line: lineNumber, column: 1, length: content.count))
             }
@@ -317,13 +346,13 @@ struct LineRedactor {
     }
 
     @inline(__always)
-    private mutating func emit<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout S) throws {
+    mutating func emit<S: RedactionSink>(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout S) throws {
         guard !range.isEmpty else { return }
         counts.bytesOut += range.count
         try sink.write(UnsafeRawBufferPointer(rebasing: buffer[range]))
     }
 
-    private mutating func write<S: RedactionSink>(_ bytes: [UInt8], _ sink: inout S) throws {
+    mutating func write<S: RedactionSink>(_ bytes: [UInt8], _ sink: inout S) throws {
         counts.bytesOut += bytes.count
         try bytes.withUnsafeBytes { try sink.write($0) }
     }

@@ -35,6 +35,8 @@ public final class StreamRedactor {
     private var discarding = false
     private var discardedEndsWithCR = false
     private var discardedBytes = 0
+    /// Bytes of the over-long line being skipped (0 when not discarding).
+    private var discardedLineBytes = 0
     /// A block rule whose keyword occurred in the over-long line being skipped (it may have held
     /// the block's BEGIN marker), and the last bytes skipped, so a keyword split between two reads
     /// is still seen.
@@ -100,6 +102,14 @@ public final class StreamRedactor {
     /// Number of lines started so far (the 1-based number of the current line).
     public var lineNumber: Int { core.lineNumber }
 
+    /// Bytes fed since the last line terminator the redactor has seen: the unfinished last line,
+    /// including the bytes already skipped of an over-long line. 0 right after a terminator.
+    ///
+    /// A reader that checkpoints by input offset (`redact follow`) subtracts this from its read
+    /// position to get the offset just after the last whole line delivered, without looking for
+    /// terminators itself.
+    public var unfinishedLineByteCount: Int { discarding ? discardedLineBytes : end - start }
+
     /// Lends free buffer space to `body`, which fills a prefix and returns how many bytes it wrote.
     ///
     /// At most ``RedactionConfiguration/readSize`` bytes are offered. Call ``process(into:)``
@@ -125,6 +135,13 @@ public final class StreamRedactor {
                                              isFinal: false, into: &sink)
         start += consumed
         if end - start > configuration.maxLineBytes + 1 {
+            // Complete lines held back (a CRI run waiting for its end) plus a long tail: handle
+            // them now, without holding, so only the unfinished line remains.
+            let (more, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
+                                             isFinal: false, mayHold: false, into: &sink)
+            start += more
+        }
+        if end - start > configuration.maxLineBytes + 1 {
             // The unfinished line is already longer than allowed: drop it, fail closed.
             beginDiscarding(&sink)
         }
@@ -136,6 +153,7 @@ public final class StreamRedactor {
         try process(into: &sink)
         if discarding {
             discarding = false
+            discardedLineBytes = 0
             try core.emitOverlongLine(terminator: Self.none, mayOpenBlock: takeDiscardedMention(), &sink)
         } else if end > start {
             let (consumed, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
@@ -190,6 +208,7 @@ public final class StreamRedactor {
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
         noteDiscarded(start..<end)
         discardedBytes += end - start
+        discardedLineBytes = end - start
         start = end
     }
 
@@ -230,6 +249,7 @@ public final class StreamRedactor {
             discardedBytes += index + 1 - start
             start = index + 1
             discarding = false
+            discardedLineBytes = 0
             try core.emitOverlongLine(terminator: crlf ? Self.crlf : Self.lf, mayOpenBlock: takeDiscardedMention(), &sink)
             return
         }
@@ -237,6 +257,7 @@ public final class StreamRedactor {
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
         noteDiscarded(start..<end)
         discardedBytes += end - start
+        discardedLineBytes += end - start
         start = end
     }
 

@@ -23,8 +23,8 @@ struct MmexternalCommand: ParsableCommand {
 
             RSYSLOG:
               module(load="mmexternal")
-              action(type="mmexternal" binary="/usr/local/bin/redact mmexternal --log-file /var/log/redact-mmexternal.log"
-                     interface.input="msg" forceSingleInstance="on")
+              action(type="mmexternal" interface.input="msg" forceSingleInstance="on"
+                binary="/usr/local/bin/redact mmexternal --log-file /var/log/redact.log")
             """)
 
     @Option(help: ArgumentHelp("What rsyslog sends (its interface.input): msg, rawmsg or fulljson.", valueName: "mode"))

@@ -77,6 +77,7 @@ final class MmexternalSession {
         defer { chunk.deallocate() }
         do {
             while true {
+                if SignalHandling.shouldTerminate { return SignalHandling.exitStatus }
                 let count: Int
                 do {
                     count = try FileDescriptor.standardInput.read(into: chunk, retryOnInterrupt: false)
@@ -94,7 +95,6 @@ final class MmexternalSession {
                     return SignalHandling.shouldTerminate ? SignalHandling.exitStatus : ExitStatus.success
                 }
                 try consume(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-                if SignalHandling.shouldTerminate { return SignalHandling.exitStatus }
             }
         } catch is OutputSink.Closed {
             return ExitStatus.success  // rsyslog closed the pipe: it is stopping us
@@ -109,6 +109,8 @@ final class MmexternalSession {
         guard let base = chunk.baseAddress else { return }
         var start = 0
         while start < chunk.count {
+            // SAFETY: `start < chunk.count`, so `base + start` and the `chunk.count - start` bytes
+            // after it lie inside `chunk`, which the caller keeps alive for this call.
             let newline = memchr(base + start, 0x0A, chunk.count - start)
             let end = newline.map { base.distance(to: UnsafeRawPointer($0)) } ?? chunk.count
             let piece = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
