@@ -11,42 +11,47 @@
 // so it is still found exactly once, at half the hashing cost. Otherwise every position is hashed
 // and each literal of 3+ bytes has one anchor. Literals of 1 or 2 bytes are checked directly at
 // each position (slow; built-in keywords are 4 bytes or longer).
+//
+// A value overlay (value_overlay.c) extends a set for one stream: the scan then tests positions
+// against the overlay's copy of the filter, which holds the keywords' bits and the values' bits,
+// and verifies a hit against both tables. Values are anchored like keywords (same stride, so the
+// exactly-once argument above holds for them too) and compare exactly.
 
 #define _GNU_SOURCE  // memrchr
 #include "redact_scan.h"
+#include "literal_set_internal.h"
 #include "trigram_frequency.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define FILTER_BITS 20u
-#define FILTER_WORDS ((1u << FILTER_BITS) / 64u)
-
-typedef struct {
-    uint32_t anchor;   // folded 3 bytes (exact, not hashed)
-    uint32_t literal;  // literal id
-    uint32_t offset;   // anchor offset inside the literal
-} anchor_entry;
-
-struct redact_literal_set {
-    uint64_t *filter;            // FILTER_WORDS words: hashed anchors
-    anchor_entry *entries;       // sorted by anchor
-    uint32_t entry_count;
-    uint32_t *slots;             // open-addressing table: entry index + 1 of the first entry of an anchor (0 = empty)
-    uint32_t slot_mask;
-    uint8_t **folded;            // literals, lower-cased
-    uint32_t *lengths;
-    uint32_t count;
-    int has_short;               // some literal is 1 or 2 bytes long
-    int stride;                  // 2 when every literal has 4+ bytes (two anchors each), else 1
-};
-
-static inline uint8_t fold_exact(uint8_t c) { return (c >= 'A' && c <= 'Z') ? (uint8_t)(c | 0x20) : c; }
-static inline uint32_t anchor_at(const uint8_t *p) {
-    return ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16) | 0x202020u;
+// How common a value's 3 bytes are likely to be in logs beyond the frequency table, which ranks
+// only the most common trigrams: all letters (words), all digits (numbers) and hex digits (ids,
+// hashes) are everywhere; a mix with a letter past `f` and a digit, or punctuation, is rare.
+static uint32_t class_penalty(const uint8_t *p) {
+    int letters = 0, digits = 0, hex = 0;
+    for (int k = 0; k < 3; k++) {
+        uint8_t c = (uint8_t)(p[k] | 0x20);
+        if (c >= 'a' && c <= 'z') { letters++; if (c <= 'f') hex++; }
+        else if (p[k] >= '0' && p[k] <= '9') { digits++; hex++; }
+    }
+    if (letters == 3 || digits == 3) return 64;
+    if (hex == 3) return 32;
+    return 0;
 }
-static inline uint32_t filter_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> (32u - FILTER_BITS); }
-static inline uint32_t slot_hash(uint32_t anchor) { return (anchor * 0x85EBCA6Bu) ^ (anchor >> 13); }
+
+uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t windows, int value) {
+    uint32_t best = 0, best_score = UINT32_MAX;
+    for (uint32_t o = 0; o + 2 + windows <= length; o++) {
+        uint32_t score = 0;
+        for (uint32_t w = 0; w < windows; w++) {
+            score += redact_trigram_frequency(anchor_at(bytes + o + w));
+            if (value) score += class_penalty(bytes + o + w);
+        }
+        if (score < best_score || (value && score == best_score)) { best_score = score; best = o; }
+    }
+    return best;
+}
 
 static int compare_entries(const void *a, const void *b) {
     const anchor_entry *x = a, *y = b;
@@ -87,12 +92,7 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         if (length < 3) { set->has_short = 1; continue; }
         // The anchor windows (1 or 2 adjacent ones) with the lowest frequency in real logs.
         uint32_t windows = (uint32_t)set->stride;
-        uint32_t best = 0, best_score = UINT32_MAX;
-        for (uint32_t o = 0; o + 2 + windows <= length; o++) {
-            uint32_t score = 0;
-            for (uint32_t w = 0; w < windows; w++) score += redact_trigram_frequency(anchor_at(set->folded[i] + o + w));
-            if (score < best_score) { best_score = score; best = o; }
-        }
+        uint32_t best = redact_best_anchor_offset(set->folded[i], length, windows, 0);
         for (uint32_t w = 0; w < windows; w++) {
             uint32_t anchor = anchor_at(set->folded[i] + best + w);
             set->entries[set->entry_count++] = (anchor_entry){ anchor, i, best + w };
@@ -113,12 +113,6 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         set->slots[s] = e + 1;
     }
     return set;
-}
-
-// Appends one occurrence; counts past capacity so the caller learns the size needed.
-static inline void emit(size_t *count, uint32_t *ends, uint32_t *ids, size_t capacity, size_t end, uint32_t id) {
-    if (*count < capacity) { ends[*count] = (uint32_t)end; ids[*count] = id; }
-    (*count)++;
 }
 
 static inline int equal_folded(const uint8_t *data, const uint8_t *folded, uint32_t length) {
@@ -166,15 +160,29 @@ static void insertion_sort(uint32_t *ends, uint32_t *ids, size_t count) {
         uint32_t anchor = (uint32_t)(word >> (8 * (k))) & 0xFFFFFFu;                        \
         uint32_t h = filter_hash(anchor);                                                   \
         if (__builtin_expect((filter[h >> 6] >> (h & 63u)) & 1u, 0))                        \
-            verify(set, data, length, i + (k), anchor, &count, ends, ids, capacity);        \
+            candidate(keywords, values, data, length, i + (k), anchor, &count, ends, ids, capacity); \
     }
 
-int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *data, size_t length,
+// A filter hit at position i: checks the keywords (when the set has anchored ones) and the values.
+static inline void candidate(const redact_literal_set *keywords, const redact_value_overlay *values,
+                             const uint8_t *data, size_t length, size_t i, uint32_t anchor, size_t *count, uint32_t *ends,
+                             uint32_t *ids, size_t capacity) {
+    if (keywords) verify(keywords, data, length, i, anchor, count, ends, ids, capacity);
+    if (values) redact_value_verify(values, data, length, i, anchor, count, ends, ids, capacity);
+}
+
+int64_t redact_literal_set_scan(const redact_literal_set *set, const redact_value_overlay *values,
+                                const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed) {
     size_t count = 0;
-    if (!set || length == 0) return 0;
-    const uint64_t *filter = set->filter;
-    if (set->entry_count > 0 && length >= 3 && set->stride == 2) {
+    if (values && set && values->set != set) return -2;
+    if (values && values->live == 0) values = NULL;  // nothing to find: the set's own filter suffices
+    if (length == 0 || (!set && !values)) return 0;
+    // The keywords to verify at filter hits (none when the set has no anchored ones).
+    const redact_literal_set *keywords = (set && set->entry_count > 0) ? set : NULL;
+    const uint64_t *filter = values ? values->filter : (keywords ? keywords->filter : NULL);
+    int stride = values ? values->stride : set->stride;
+    if (filter && length >= 3 && stride == 2) {
         size_t i = 0;
         // Even positions only; three per 8-byte load (positions i, i+2, i+4 need bytes i..i+6).
         for (; i + 8 <= length; i += 6) {
@@ -186,9 +194,9 @@ int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *da
         for (; i + 3 <= length; i += 2) {
             uint32_t anchor = anchor_at(data + i);
             uint32_t h = filter_hash(anchor);
-            if ((filter[h >> 6] >> (h & 63u)) & 1u) verify(set, data, length, i, anchor, &count, ends, ids, capacity);
+            if ((filter[h >> 6] >> (h & 63u)) & 1u) candidate(keywords, values, data, length, i, anchor, &count, ends, ids, capacity);
         }
-    } else if (set->entry_count > 0 && length >= 3) {
+    } else if (filter && length >= 3) {
         size_t i = 0;
         // Six positions per 8-byte load: positions i..i+5 need bytes i..i+7.
         for (; i + 8 <= length; i += 6) {
@@ -200,10 +208,10 @@ int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *da
         for (; i + 3 <= length; i++) {
             uint32_t anchor = anchor_at(data + i);
             uint32_t h = filter_hash(anchor);
-            if ((filter[h >> 6] >> (h & 63u)) & 1u) verify(set, data, length, i, anchor, &count, ends, ids, capacity);
+            if ((filter[h >> 6] >> (h & 63u)) & 1u) candidate(keywords, values, data, length, i, anchor, &count, ends, ids, capacity);
         }
     }
-    if (set->has_short) {
+    if (set && set->has_short) {
         // 1- and 2-byte literals: rare in practice (built-in keywords are 3+ bytes); a direct check.
         for (size_t i = 0; i < length; i++) {
             uint8_t a = fold_exact(data[i]);

@@ -11,18 +11,30 @@ extension LogRedactor {
         /// Replaces a whole message, value, source or error text on which the engine failed.
         /// The default is the engine's own marker, `[REDACTED:engine-error]`.
         public var engineErrorMarker: String
+        /// Secrets known in advance, masked as exact strings wherever they occur (rule id
+        /// `known-value`). The list may change while the redactor runs.
+        public var knownValues: KnownValueList?
+        /// Distinct secrets the redactor remembers, across all the events it redacts, to mask
+        /// their other occurrences (rule id `echo`); 0 turns echoes off. Default
+        /// ``ValueMemory/defaultEchoCapacity`` (1,024).
+        public var echoCapacity: Int
 
         /// - Parameters:
         ///   - sensitiveKeys: keys whose values are masked whole.
         ///   - mode: scan everything, or mask every top-level key not on an allow-list.
         ///   - redactsSource: scan `LogEvent.source`.
         ///   - engineErrorMarker: text for values the engine failed on.
+        ///   - knownValues: secrets to mask wherever they occur.
+        ///   - echoCapacity: secrets remembered to mask their echoes (0: off).
         public init(sensitiveKeys: SensitiveKeys = .default, mode: RedactionMode = .scanAll,
-                    redactsSource: Bool = true, engineErrorMarker: String = "[REDACTED:engine-error]") {
+                    redactsSource: Bool = true, engineErrorMarker: String = "[REDACTED:engine-error]",
+                    knownValues: KnownValueList? = nil, echoCapacity: Int = ValueMemory.defaultEchoCapacity) {
             self.sensitiveKeys = sensitiveKeys
             self.mode = mode
             self.redactsSource = redactsSource
             self.engineErrorMarker = engineErrorMarker
+            self.knownValues = knownValues
+            self.echoCapacity = max(0, echoCapacity)
         }
     }
 }

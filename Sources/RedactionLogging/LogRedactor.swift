@@ -34,10 +34,19 @@ public import Redaction
 /// rules of ``shared`` cannot be loaded, every scanned text is masked that way (see
 /// ``loadError``).
 ///
+/// ## Echoes and known values
+/// One ``ValueMemory`` is shared by every event the redactor handles: a secret masked in one
+/// event (by a rule, or whole under a sensitive key or ``Sensitivity/sensitive``) is masked
+/// wherever it occurs in later events, and in the rest of the same event (metadata is redacted
+/// before the message). The last ``Configuration/echoCapacity`` secrets are kept (rule id `echo`);
+/// ``Configuration/knownValues`` are masked from the start (rule id `known-value`), and so are
+/// values announced by `::add-mask::VALUE` in a logged text. Values are kept in memory only.
+///
 /// ## Thread safety
 /// Immutable after `init` and `Sendable`. The compiled patterns are shared; each thread borrows
 /// its own PCRE2 scratch from a pool guarded by a lock that is held only to take or return a
-/// slot, never while matching.
+/// slot, never while matching. The value memory takes a read lock for the keyword search of a
+/// text and a write lock to add or evict a value, never while matching a rule.
 ///
 /// ## Cost
 /// With nothing to redact, redacting an event allocates nothing: texts are scanned in place
@@ -66,6 +75,8 @@ public final class LogRedactor: Sendable {
     private let pool: ScratchPool?
     private let engineConfiguration: RedactionConfiguration
     private let masks: MaskRenderer
+    /// Echoes and known values, shared by every event (nil when both are off).
+    private let values: ValueMemory?
 
     /// The default redactor: the built-in rules with the `***` template, ``SensitiveKeys/default``,
     /// scan-all mode. Compiled once per process, on first use.
@@ -96,6 +107,9 @@ public final class LogRedactor: Sendable {
         pool = ScratchPool(ruleSet: ruleSet)
         engineConfiguration = LogRedactor.engineConfiguration(configuration)
         masks = MaskRenderer(template: ruleSet.options.replacement, hashKey: ruleSet.options.hashKey)
+        values = configuration.echoCapacity > 0 || configuration.knownValues != nil
+            ? ValueMemory(for: ruleSet, echoCapacity: configuration.echoCapacity, knownValues: configuration.knownValues)
+            : nil
     }
 
     /// A redactor over the built-in rules (the same as the CLI's default rule set), plus `rules`.
@@ -129,12 +143,15 @@ public final class LogRedactor: Sendable {
         pool = nil
         engineConfiguration = LogRedactor.engineConfiguration(configuration)
         masks = MaskRenderer(template: .default, hashKey: nil)
+        values = nil
     }
 
     private static func engineConfiguration(_ configuration: Configuration) -> RedactionConfiguration {
         // Built once: making a RedactionConfiguration allocates its marker bytes.
         var engine = RedactionConfiguration(onError: .mask)
         engine.engineErrorMarker = configuration.engineErrorMarker
+        engine.echoCapacity = configuration.echoCapacity
+        engine.knownValues = configuration.knownValues
         return engine
     }
 
@@ -149,12 +166,14 @@ public final class LogRedactor: Sendable {
         var work = Work(slot: pool?.take())
         defer { finish(&work) }
 
+        // Metadata first: a secret masked whole there (a sensitive key) is then masked in the
+        // message too (see "Echoes and known values").
+        if let metadata = event.metadata, !metadata.isEmpty, let redacted = redact(metadata, topLevel: true, &work) {
+            event.metadata = redacted
+        }
         let message = event.message.description
         if let redacted = scan(message, &work) {
             event.message = Logger.Message(stringLiteral: redacted)
-        }
-        if let metadata = event.metadata, !metadata.isEmpty, let redacted = redact(metadata, topLevel: true, &work) {
-            event.metadata = redacted
         }
         if configuration.redactsSource {
             let source = event.source
@@ -250,15 +269,18 @@ public final class LogRedactor: Sendable {
             return configuration.engineErrorMarker
         }
         let engine = engineConfiguration
+        let values = values
         let result: TextRedactionResult
         if let scanned = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            ruleSet.redact(UnsafeRawBufferPointer(bytes), scratch: slot.scratch, configuration: engine, into: &slot.output)
+            ruleSet.redact(UnsafeRawBufferPointer(bytes), scratch: slot.scratch, configuration: engine, values: values,
+                           into: &slot.output)
         }) {
             result = scanned
         } else {
             var copy = text  // not contiguous UTF-8 (e.g. bridged): make it so
             result = copy.withUTF8 {
-                ruleSet.redact(UnsafeRawBufferPointer($0), scratch: slot.scratch, configuration: engine, into: &slot.output)
+                ruleSet.redact(UnsafeRawBufferPointer($0), scratch: slot.scratch, configuration: engine, values: values,
+                               into: &slot.output)
             }
         }
         if result.engineErrors > 0 {
@@ -342,7 +364,15 @@ public final class LogRedactor: Sendable {
         case .sensitivity: work.tally.maskedBySensitivity += 1
         case .notAllowed: work.tally.maskedByDenyMode += 1
         }
-        let text = masks.render(reason, value: value.description)
+        let description = value.description
+        if let values, reason != .notAllowed {
+            // A secret masked whole is remembered, so its echoes in later texts are masked too.
+            switch value {
+            case .string, .stringConvertible: values.remember(secret: description)
+            case .array, .dictionary: break
+            }
+        }
+        let text = masks.render(reason, value: description)
         if case .stringConvertible = value {
             return LogRedactor.string(text, keeping: value.attributes)
         }

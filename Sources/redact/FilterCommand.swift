@@ -23,6 +23,9 @@ struct FilterCommand: ParsableCommand {
     @OptionGroup(title: "Processing")
     var processing: ProcessingOptions
 
+    @OptionGroup(title: "Echoes and known values")
+    var values: ValueOptions
+
     @Flag(help: "Print per-rule redaction counts to stderr at exit.")
     var stats = false
 
@@ -43,12 +46,14 @@ struct FilterCommand: ParsableCommand {
         // Handlers first: a signal while the rules compile ends the command as one does later.
         SignalHandling.install()
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
+        var configuration = processing.configuration
+        try values.apply(to: &configuration)
         processing.warnAboutUnsafeChoices()
         var sink = OutputSink(descriptor: .standardOutput, lineBuffered: lineBuffered || isatty(1) != 0,
                               collectFindings: check, discardOutput: check)
         // The inputs form ONE stream, as with `cat`: a key block or a line left open at the end of
         // one file goes on in the next, so no line escapes a rule by being split across files.
-        let redactor = StreamRedactor(ruleSet: ruleSet, configuration: processing.configuration)
+        let redactor = StreamRedactor(ruleSet: ruleSet, configuration: configuration)
         var boundaries = InputBoundaries()
         var warnings = EngineWarnings()
         var failedInputs = 0

@@ -16,13 +16,68 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
 /// Frees a set made by `redact_literal_set_create` (NULL is ignored).
 void redact_literal_set_free(redact_literal_set *set);
 
-/// Finds every occurrence of every literal in `data[0..<length]` and writes, sorted by end offset,
-/// the end offset (exclusive) of each occurrence to `ends` and the literal's id to `ids`.
+/// A per-stream, mutable extension of a literal set: exact values (secrets already seen, known
+/// secrets) searched in the same pass as the set's keywords. Values compare exactly (case
+/// matters) and are at least `REDACT_VALUE_MIN_LENGTH` bytes long.
+///
+/// The overlay owns a copy of the set's filter bitmap (made when the first value is added) in
+/// which it also sets the anchor bits of its values, and its own open-addressing table of value
+/// anchors. Adding a value costs time linear in its length (plus an amortised rebuild of the table
+/// when it fills with entries of removed values); a removed value's filter bits stay set (extra
+/// candidates, never a miss).
+///
+/// Not thread-safe: adding or removing values while a scan uses the overlay is a data race; the
+/// caller serialises them. The set must outlive the overlay.
+typedef struct redact_value_overlay redact_value_overlay;
+
+/// Shortest value an overlay accepts (two adjacent 3-byte anchors fit in it).
+#define REDACT_VALUE_MIN_LENGTH 4u
+/// Hit ids of values have this bit set, which no literal id has.
+#define REDACT_VALUE_HIT 0x80000000u
+/// Set in the hit id of a value added with tag 1.
+#define REDACT_VALUE_TAG 0x40000000u
+/// The value's length, in the low bits of its hit id (so a hit never needs the overlay again).
+#define REDACT_VALUE_LENGTH_MASK 0x3FFFFFFFu
+
+/// An empty overlay extending `set` (NULL: an overlay of values only). Returns NULL when out of
+/// memory.
+redact_value_overlay *redact_value_overlay_create(const redact_literal_set *set);
+
+/// Frees an overlay (NULL is ignored).
+void redact_value_overlay_free(redact_value_overlay *overlay);
+
+/// Adds a copy of `value[0..<length]` with `tag` (0 or 1, reported in its hits).
+///
+/// Returns the value's handle (>= 0; stable until the value is removed, then reused). When an
+/// equal value is present already, returns its handle and leaves its tag unchanged; `*added`
+/// (optional) tells which happened. Returns -1 when `length` is shorter than
+/// `REDACT_VALUE_MIN_LENGTH` or longer than `REDACT_VALUE_LENGTH_MASK`, -2 when out of memory
+/// (the overlay is unchanged).
+int64_t redact_value_overlay_add(redact_value_overlay *overlay, const uint8_t *value, uint32_t length, uint32_t tag,
+                                 int *added);
+
+/// The handle of the value equal to `value[0..<length]`, or -1 when there is none.
+int64_t redact_value_overlay_find(const redact_value_overlay *overlay, const uint8_t *value, uint32_t length);
+
+/// Removes the value with `handle` (a handle that is not present is ignored).
+void redact_value_overlay_remove(redact_value_overlay *overlay, uint32_t handle);
+
+/// Number of values present.
+uint32_t redact_value_overlay_count(const redact_value_overlay *overlay);
+
+/// Finds every occurrence of every literal of `set` and, when `values` is not NULL, of every value
+/// of the overlay, in `data[0..<length]`, and writes, sorted by end offset, the end offset
+/// (exclusive) of each occurrence to `ends` and its id to `ids`: the literal's index, or for a
+/// value `REDACT_VALUE_HIT | (REDACT_VALUE_TAG if its tag is 1) | its length`.
+///
+/// `set` may be NULL (values only); `values` must extend `set` when both are given (else -2 is
+/// returned). One pass over the data either way.
 ///
 /// Returns the number of occurrences. When there are more than `capacity`, returns -1 and writes
 /// the number needed to `*needed`; the caller grows its arrays and scans again. Never reads
 /// outside `data[0..<length]`.
-int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *data, size_t length,
+int64_t redact_literal_set_scan(const redact_literal_set *set, const redact_value_overlay *values,
+                                const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed);
 
 /// Index of the last byte equal to `byte` in `data[0..<length]`, or -1 when there is none.

@@ -35,9 +35,9 @@ extension CompiledRuleSet {
         let ids = found.ids
         literals.ruleStart.withUnsafeBufferPointer { start in
             literals.ruleList.withUnsafeBufferPointer { list in
-                for hit in range {
-                    // SAFETY: ids are indices of `literals.literals` (the set was built from them), and
-                    // `range` lies within the scratch's valid entries.
+                for hit in range where !ValueOverlay.isValueHit(ids[hit]) {
+                    // SAFETY: other ids are indices of `literals.literals` (the set was built from
+                    // them), and `range` lies within the scratch's valid entries.
                     let literal = Int(ids[hit])
                     var index = Int(start[literal])
                     let end = Int(start[literal + 1])
@@ -107,7 +107,7 @@ extension CompiledRuleSet {
                                        in line: UnsafeRawBufferPointer, hits: LineHits,
                                        _ scratch: ScanScratch) -> PCRE2Error? {
         var covered = 0  // where the last match ended: occurrences before it are done
-        for hit in hits.range {
+        for hit in hits.range where !ValueOverlay.isValueHit(hits.source.ids[hit]) {
             let literal = Int(hits.source.ids[hit])
             guard literals.literal(literal, selects: ruleIndex) else { continue }
             let end = Int(hits.source.ends[hit]) - hits.base

@@ -49,6 +49,8 @@ public final class CompiledRuleSet: Sendable {
     var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
     /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
     static let sensitiveKeyRuleID = "record-sensitive-key"
+    /// The literal id of ``addMaskMarker`` in ``literals`` (nil only if it could not be added).
+    let addMaskLiteral: UInt32?
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
     private let allPatterns: [CompiledPattern]
 
@@ -149,13 +151,17 @@ public final class CompiledRuleSet: Sendable {
         let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
                                       description: "a JSON record value under a sensitive key (password, token, secret, ...)",
                                       regex: "(?!)", pack: "records")
-        compiled.append(CompiledRule(rule: sensitive, pattern: try compile(sensitive.regex, sensitive, "regex"), secretGroup: nil,
-                                     allowlists: [], replacement: options.replacement, blockBegin: nil, blockEnd: nil,
-                                     blockMaxLines: 0, foldedKeywords: []))
+        // Then the value memory's rules (known values, echoes: see ``ValueMemory``).
+        for engineRule in [sensitive] + Self.valueRules {
+            compiled.append(CompiledRule(rule: engineRule, pattern: try compile(engineRule.regex, engineRule, "regex"),
+                                         secretGroup: nil, allowlists: [], replacement: options.replacement,
+                                         blockBegin: nil, blockEnd: nil, blockMaxLines: 0, foldedKeywords: []))
+        }
         compiledRules = compiled
-        visibleRuleCount = compiled.count - 1
+        visibleRuleCount = compiled.count - 1 - Self.valueRules.count
         literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords),
-                                  triggers: Self.decoderTriggers + Self.recordTriggers)
+                                  triggers: Self.decoderTriggers + Self.recordTriggers + Self.valueTriggers)
+        addMaskLiteral = literals.literals.firstIndex(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }

@@ -19,7 +19,8 @@ internal import CRedactScan
 /// ``LiteralScratch``.
 final class LiteralScanner: @unchecked Sendable {
     // SAFETY: `set` is created in init, never mutated (the C API takes it as const), freed in deinit.
-    private let set: OpaquePointer?
+    // A ``ValueOverlay`` borrows it and holds this scanner alive.
+    let set: OpaquePointer?
     /// Distinct keywords, ASCII-lowercased; the index is the literal id.
     let literals: [[UInt8]]
     /// `ruleList[ruleStart[k]..<ruleStart[k + 1]]` are the rules that list keyword `k`.
@@ -103,23 +104,28 @@ final class LiteralScanner: @unchecked Sendable {
     /// Whether there is any keyword to look for.
     var isEmpty: Bool { literals.isEmpty }
 
-    /// Finds every keyword occurrence in `bytes` and leaves them in `scratch`, in order of their
-    /// end offset.
+    /// Finds every keyword occurrence in `bytes` and, with `values`, every occurrence of its values,
+    /// and leaves them in `scratch`, in order of their end offset (value hits are told apart by
+    /// ``ValueOverlay/isValueHit(_:)``).
+    /// - Parameter values: an overlay made for this scanner; the caller keeps it from changing
+    ///   during the call.
     /// - Returns: false when the search could not run (out of memory building it): the caller must
     ///   then treat every rule as a candidate.
-    func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
+    func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch, values: ValueOverlay? = nil) -> Bool {
         scratch.count = 0
-        guard !literals.isEmpty else { return true }
-        guard let set else { return false }
+        let overlay = values?.pointer
+        guard !literals.isEmpty || overlay != nil else { return true }
+        guard set != nil || literals.isEmpty else { return false }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
         while true {
             var needed = 0
-            let found = redact_literal_set_scan(set, base.assumingMemoryBound(to: UInt8.self), bytes.count,
+            let found = redact_literal_set_scan(set, overlay, base.assumingMemoryBound(to: UInt8.self), bytes.count,
                                                 scratch.ends, scratch.ids, scratch.capacity, &needed)
             if found >= 0 {
                 scratch.count = Int(found)
                 return true
             }
+            guard found == -1 else { return false }
             scratch.grow(to: needed)
         }
     }

@@ -1,5 +1,6 @@
 /// Per-stream (or per-thread) result memory of a ``LiteralScanner``: the keyword occurrences of
-/// the last scan as parallel arrays of end offsets and literal ids. Not thread-safe; owned by one
+/// the last scan as parallel arrays of end offsets and literal ids (or, for a value of a
+/// ``ValueOverlay``, a value hit id: see ``ValueOverlay/isValueHit(_:)``). Not thread-safe; owned by one
 /// ``ScanScratch``. Grows to the largest scan seen, then allocates nothing.
 final class LiteralScratch {
     private(set) var ends: UnsafeMutablePointer<UInt32>

@@ -5,7 +5,8 @@
 /// (the log handler keeps a pool).
 public final class ScanScratch {
     let match: MatchScratch
-    /// Keyword occurrences of the buffer being processed (one search over all its complete lines).
+    /// Keyword and value occurrences of the buffer being processed (one search over all its
+    /// complete lines, or over a window of them; see ``LineRedactor``).
     let regionLiterals = LiteralScratch()
     /// The keyword occurrences of the line being scanned (for keyword-window rules).
     var lineHits: LineHits?

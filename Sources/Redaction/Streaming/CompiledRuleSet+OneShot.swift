@@ -21,11 +21,14 @@ extension CompiledRuleSet {
     /// - Parameters:
     ///   - text: the bytes to redact.
     ///   - scratch: per-thread scratch from ``makeScratch()``.
+    ///   - values: echoes and known values shared across calls (a log handler's); when nil, the
+    ///     call makes its own from `configuration` if it needs one (echoes then reach within
+    ///     `text` only).
     ///   - output: receives the redacted text (appended) when anything changed.
     public func redact(_ text: UnsafeRawBufferPointer, scratch: ScanScratch,
                        configuration: RedactionConfiguration = RedactionConfiguration(),
-                       into output: inout [UInt8]) -> TextRedactionResult {
-        var core = LineRedactor(ruleSet: self, scratch: scratch, configuration: configuration)
+                       values: ValueMemory? = nil, into output: inout [UInt8]) -> TextRedactionResult {
+        var core = LineRedactor(ruleSet: self, scratch: scratch, configuration: configuration, values: values)
         var sink = AppendingSink(output: output)
         output = []  // hand the storage to the sink without copying
         defer { output = sink.output }

@@ -54,7 +54,9 @@ extension LineRedactor {
         }
         segments.append(joined.count)
         scratch.customReplacements.removeAll(keepingCapacity: true)
-        let action = joined.withUnsafeBytes { text in firstPassRecord(text, hits: nil) ?? firstPassText(text, hits: nil) }
+        let action = joined.withUnsafeBytes { text in
+            applyValues(text, hits: nil, lineStart: 0, firstPassRecord(text, hits: nil) ?? firstPassText(text, hits: nil))
+        }
         let joinedSpans = action == .rendered ? scratch.spans : []
         for (index, part) in run.enumerated() {
             lineNumber += 1

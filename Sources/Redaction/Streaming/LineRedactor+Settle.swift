@@ -8,7 +8,9 @@ extension LineRedactor {
     mutating func redactLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
                                      keepingFindingSpans: Bool) -> LineAction {
         scratch.customReplacements.removeAll(keepingCapacity: true)
-        let first = firstPassRecord(content, hits: hits) ?? firstPassText(content, hits: hits)
+        let lineStart = scratch.regionLineStart
+        var first = firstPassRecord(content, hits: hits) ?? firstPassText(content, hits: hits)
+        first = applyValues(content, hits: hits, lineStart: lineStart, first)
         guard case .rendered = first else { return first }
         if keepingFindingSpans {
             scratch.findingSpans.removeAll(keepingCapacity: true)

@@ -35,12 +35,27 @@ struct LineRedactor {
     /// The last engine failure (rule id and reason), for rate-limited warnings.
     var lastEngineError: (ruleID: String, reason: String)?
 
-    init(ruleSet: CompiledRuleSet, scratch: ScanScratch, configuration: RedactionConfiguration) {
+    /// Echoes and known values (see ``ValueMemory``): given, made at once for known values, or
+    /// made when the first secret is to be remembered (so clean input never makes one).
+    var values: ValueMemory?
+    /// This redactor changed the values held since the region's last keyword search: the rest of
+    /// the region is searched again (see ``processLinesWithKeywords(_:_:_:)``).
+    var valuesChanged = false
+
+    init(ruleSet: CompiledRuleSet, scratch: ScanScratch, configuration: RedactionConfiguration,
+         values: ValueMemory? = nil) {
         self.ruleSet = ruleSet
         self.scratch = scratch
         self.configuration = configuration
         lineTooLongMarker = configuration.lineTooLongMarkerBytes
         engineErrorMarker = configuration.engineErrorMarkerBytes
+        if let values {
+            precondition(values.ruleSet === ruleSet, "a ValueMemory is bound to the rule set it was made for")
+            self.values = values
+        } else if configuration.knownValues != nil {
+            self.values = ValueMemory(for: ruleSet, echoCapacity: configuration.echoCapacity,
+                                      knownValues: configuration.knownValues)
+        }
     }
 
     var statistics: RedactionStatistics {
@@ -75,9 +90,11 @@ struct LineRedactor {
     /// Processes the complete lines of `buffer` (and, if `isFinal`, the trailing bytes as a last line
     /// without terminator).
     ///
-    /// The keyword search runs once over all complete lines of the buffer; only lines that hold a
-    /// keyword (and, while a key block is open, the lines after its BEGIN) are looked at, and runs
-    /// of clean lines reach the sink as one slice without being split. Rules without keywords, a
+    /// The keyword search runs once over all complete lines of the buffer (in windows once a value
+    /// memory is in use, see ``processLinesWithKeywords(_:_:_:)``) and finds the values of the
+    /// memory (echoes, known values) in the same pass; only lines that hold a keyword or a value
+    /// (and, while a key block is open, the lines after its BEGIN) are looked at, and runs of
+    /// clean lines reach the sink as one slice without being split. Rules without keywords, a
     /// buffer that may hold an over-long line, or a failed keyword search fall back to looking at
     /// every line (same output, slower).
     ///
@@ -105,9 +122,9 @@ struct LineRedactor {
         let region = UnsafeRawBufferPointer(rebasing: buffer[0..<regionEnd])
         var cursor = LineCursor()
         cursor.isFinal = isFinal || !mayHold
-        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes
-            || !ruleSet.literals.scan(region, scratch.regionLiterals) {
-            try processEveryLine(region, &cursor, &sink)
+        values?.synchronize()
+        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes {
+            try processEveryLine(region, from: 0, &cursor, &sink)
         } else {
             try processLinesWithKeywords(region, &cursor, &sink)
         }
@@ -151,10 +168,10 @@ struct LineRedactor {
         return LineBounds(start: start, contentEnd: contentEnd, terminatorEnd: lineEnd + 1)
     }
 
-    /// Looks at every line of `region`, scanning each for keywords on its own.
-    private mutating func processEveryLine<S: RedactionSink>(_ region: UnsafeRawBufferPointer, _ cursor: inout LineCursor,
-                                                             _ sink: inout S) throws {
-        var start = 0
+    /// Looks at every line of `region` from `start` on, scanning each for keywords on its own.
+    private mutating func processEveryLine<S: RedactionSink>(_ region: UnsafeRawBufferPointer, from start: Int,
+                                                             _ cursor: inout LineCursor, _ sink: inout S) throws {
+        var start = start
         while start < region.count {
             let bounds = line(at: start, in: region)
             if let next = try handleCRIRun(bounds, in: region, &cursor, &sink) {
@@ -167,24 +184,44 @@ struct LineRedactor {
         }
     }
 
-    /// Looks only at the lines of `region` that hold a keyword occurrence (the region's hits are in
-    /// `scratch.regionLiterals`), and at every line while a key block is open.
+    /// Looks only at the lines of `region` that hold a keyword or value occurrence (found by the
+    /// search into `scratch.regionLiterals`), and at every line while a key block is open.
+    ///
+    /// Without a value memory the region is searched once. With one, it is searched in windows
+    /// of whole lines (``valueSearchWindow`` bytes or so), and a line that changes the values held
+    /// (a new echo, an `::add-mask::`) has the rest of its window searched again: a value masked
+    /// on a line is found on every later line, whatever the read boundaries, at a cost bounded
+    /// by the window.
     private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
                                                                      _ cursor: inout LineCursor,
                                                                      _ sink: inout S) throws {
         // SAFETY: the region is non-empty (checked by the caller), so its base address exists.
         let base = region.baseAddress.unsafelyUnwrapped
         let hits = scratch.regionLiterals
-        let hitCount = hits.count
+        var hitCount = 0
+        var searchedEnd = 0  // the hits cover region[..<searchedEnd] from the last search on
         var hit = 0
         var start = 0
+        valuesChanged = false
         while start < region.count {
+            if start >= searchedEnd || valuesChanged {
+                valuesChanged = false
+                guard let end = searchWindow(region, from: start) else {
+                    // The search could not run: look at every remaining line (same output, slower).
+                    try processEveryLine(region, from: start, &cursor, &sink)
+                    return
+                }
+                searchedEnd = end
+                hitCount = hits.count
+                hit = 0
+            }
             // Skip hits before this line (none can straddle a line start: keywords hold no newline).
             while hit < hitCount && Int(hits.ends[hit]) <= start { hit += 1 }
             if activeBlock == nil {
                 guard hit < hitCount else {
-                    countSkippedLines(region, from: start, to: region.count)
-                    return
+                    countSkippedLines(region, from: start, to: searchedEnd)
+                    start = searchedEnd
+                    continue
                 }
                 // The line holding the hit's last byte starts after the last newline before it.
                 let lastByte = Int(hits.ends[hit]) - 1
@@ -208,6 +245,36 @@ struct LineRedactor {
             hit = last
             start = bounds.terminatorEnd
         }
+    }
+
+    /// Bytes searched at once when a value memory is in use (see
+    /// ``processLinesWithKeywords(_:_:_:)``).
+    static let valueSearchWindow = 4 * 1024
+
+    /// Searches `region[start...]` (or, with a value memory, a window of whole lines from
+    /// `start`) for keywords and values into `scratch.regionLiterals`, with offsets in `region`.
+    /// - Returns: where the searched bytes end, or nil when the search could not run.
+    private func searchWindow(_ region: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var end = region.count
+        if values != nil && region.count - start > Self.valueSearchWindow {
+            // SAFETY: `start + window < region.count`, so both ranges lie inside the region.
+            let base = region.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+            let window = Self.valueSearchWindow
+            let last = redact_last_byte(base + start, window, 0x0A)
+            if last >= 0 {
+                end = start + Int(last) + 1
+            } else if let newline = memchr(base + start + window, 0x0A, region.count - start - window) {
+                end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline)) + 1
+            }
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: region[start..<end])
+        let hits = scratch.regionLiterals
+        guard values?.scan(bytes, hits) ?? ruleSet.literals.scan(bytes, hits) else { return nil }
+        if start > 0 {
+            let offset = UInt32(start)
+            for index in 0..<hits.count { hits.ends[index] &+= offset }
+        }
+        return end
     }
 
     /// Counts the lines in `region[from..<to]` that were not looked at (all clean): each ends with

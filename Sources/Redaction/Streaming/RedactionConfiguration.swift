@@ -9,6 +9,13 @@ public struct RedactionConfiguration: Sendable, Hashable {
     public var onError: EngineErrorPolicy = .mask
     /// How lines are read as records (JSON, Docker, journald) before scanning. Default `.auto`.
     public var recordFormat: RecordFormat = .auto
+    /// Distinct secrets each stream remembers, to mask their other occurrences ("echoes") later
+    /// in the same line and in later lines; 0 turns echoes off. Default
+    /// ``ValueMemory/defaultEchoCapacity``. See ``ValueMemory``.
+    public var echoCapacity: Int = ValueMemory.defaultEchoCapacity
+    /// Secrets known in advance, masked wherever they occur (shared by every stream made with
+    /// this configuration; the list may change while they run). See ``KnownValueList``.
+    public var knownValues: KnownValueList?
     /// Looks at every line with its own keyword search instead of searching the buffer once and
     /// skipping lines without keywords. Same output, slower: for differential tests.
     var scansEveryLine = false

@@ -46,13 +46,18 @@ public final class StreamRedactor {
 
     /// - Parameters:
     ///   - ruleSet: the compiled rules (shared).
-    ///   - configuration: line limits, read size and engine-error policy.
+    ///   - configuration: line limits, read size, engine-error policy, echoes and known values.
     ///   - scratch: PCRE2 scratch to use; a new one is made when nil.
+    ///   - values: the stream's echoes and known values; when nil, the redactor makes its own from
+    ///     `configuration` (``RedactionConfiguration/echoCapacity``,
+    ///     ``RedactionConfiguration/knownValues``) when it first needs one. Must be made for
+    ///     `ruleSet`.
     public init(ruleSet: CompiledRuleSet, configuration: RedactionConfiguration = RedactionConfiguration(),
-                scratch: ScanScratch? = nil) {
+                scratch: ScanScratch? = nil, values: ValueMemory? = nil) {
         self.ruleSet = ruleSet
         self.configuration = configuration
-        core = LineRedactor(ruleSet: ruleSet, scratch: scratch ?? ruleSet.makeScratch(), configuration: configuration)
+        core = LineRedactor(ruleSet: ruleSet, scratch: scratch ?? ruleSet.makeScratch(), configuration: configuration,
+                            values: values)
         maximumCapacity = configuration.maxLineBytes + 2 + configuration.readSize
         capacity = min(maximumCapacity, max(configuration.readSize * 2, 4096))
         buffer = .allocate(byteCount: capacity, alignment: 16)
@@ -87,6 +92,9 @@ public final class StreamRedactor {
             core.activeBlock = (index, max(0, newValue.linesMasked))
         }
     }
+
+    /// The stream's echoes and known values (nil until it needs them; see ``init(ruleSet:configuration:scratch:values:)``).
+    public var values: ValueMemory? { core.values }
 
     /// Lines the engine failed on so far (cheap; for warnings).
     public var engineErrorCount: Int { core.engineErrorCount }

@@ -95,6 +95,9 @@ struct FollowCommand: ParsableCommand {
     @OptionGroup(title: "Processing")
     var processing: ProcessingOptions
 
+    @OptionGroup(title: "Echoes and known values (echoes are remembered per followed file)")
+    var values: ValueOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or glob to follow") }
         if pollInterval.seconds < 0.001 { throw ValidationError("--poll-interval must be at least 1ms") }
@@ -105,6 +108,8 @@ struct FollowCommand: ParsableCommand {
     mutating func run() throws {
         let control = FollowSignals()  // first: a SIGTERM while the rules compile still stops cleanly
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
+        var configuration = processing.configuration
+        try values.apply(to: &configuration)
         processing.warnAboutUnsafeChoices()
         let fileSystem = SystemFileSystem()
         let diagnostics = StandardErrorDiagnostics()
@@ -120,7 +125,7 @@ struct FollowCommand: ParsableCommand {
         settings.followSymlinks = followSymlinks
         settings.metricsFile = metricsFile.map { FilePath($0) }
         settings.metricsInterval = metricsInterval.seconds
-        let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: processing.configuration,
+        let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: configuration,
                                     output: output, store: store, fileSystem: fileSystem, clock: SystemClock(),
                                     diagnostics: diagnostics)
         try session.run(control: control)

@@ -42,6 +42,9 @@ struct MmexternalCommand: ParsableCommand {
     @OptionGroup(title: "Processing")
     var processing: ProcessingOptions
 
+    @OptionGroup(title: "Echoes and known values")
+    var values: ValueOptions
+
     func validate() throws {
         if processing.onError == .drop {
             throw ValidationError("--on-error drop is not offered by mmexternal: every message gets a reply (use mask or pass)")
@@ -52,9 +55,11 @@ struct MmexternalCommand: ParsableCommand {
         Self.redirectDiagnostics(to: logFile)
         SignalHandling.install()
         var redactor: StreamRedactor?
+        var configuration = processing.configuration
         do {
             let ruleSet = try ruleOptions.compile(limits: processing.limits)
-            redactor = StreamRedactor(ruleSet: ruleSet, configuration: processing.configuration)
+            try values.apply(to: &configuration)
+            redactor = StreamRedactor(ruleSet: ruleSet, configuration: configuration)
         } catch {
             // Fail closed: rsyslog passes the original message on when the program dies, so stay
             // up and answer every message with a marker until the configuration is fixed.
@@ -63,7 +68,7 @@ struct MmexternalCommand: ParsableCommand {
         processing.warnAboutUnsafeChoices()
         let session = MmexternalSession(input: input, redactor: redactor,
                                         replies: OutputSink(descriptor: .standardOutput, lineBuffered: true),
-                                        configuration: processing.configuration)
+                                        configuration: configuration)
         let status = session.run()
         if status != ExitStatus.success { throw ExitCode(status) }
     }

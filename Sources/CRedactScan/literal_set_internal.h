@@ -1,0 +1,105 @@
+// Shared internals of the literal set and its value overlay (see redact_scan.h). Not API.
+#ifndef REDACT_LITERAL_SET_INTERNAL_H
+#define REDACT_LITERAL_SET_INTERNAL_H
+
+#include "redact_scan.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FILTER_BITS 20u
+#define FILTER_WORDS ((1u << FILTER_BITS) / 64u)
+// The overlay's second-level filter: exact (case-kept) 4 bytes at an anchor position.
+#define EXACT_BITS 17u
+#define EXACT_WORDS ((1u << EXACT_BITS) / 64u)
+
+typedef struct {
+    uint32_t anchor;   // folded 3 bytes (exact, not hashed)
+    uint32_t literal;  // literal id
+    uint32_t offset;   // anchor offset inside the literal
+} anchor_entry;
+
+struct redact_literal_set {
+    uint64_t *filter;            // FILTER_WORDS words: hashed anchors
+    anchor_entry *entries;       // sorted by anchor
+    uint32_t entry_count;
+    uint32_t *slots;             // open-addressing table: entry index + 1 of the first entry of an anchor (0 = empty)
+    uint32_t slot_mask;
+    uint8_t **folded;            // literals, lower-cased
+    uint32_t *lengths;
+    uint32_t count;
+    int has_short;               // some literal is 1 or 2 bytes long
+    int stride;                  // 2 when every literal has 4+ bytes (two anchors each), else 1
+};
+
+/// One value of an overlay. A free record has `bytes == NULL`.
+typedef struct {
+    uint8_t *bytes;              // owned copy of the value (exact case)
+    uint32_t length;
+    uint32_t tag;                // 0 or 1, reported in the hit id
+    uint32_t generation;         // bumped on removal: table entries of an older generation are stale
+    uint32_t next_free;          // free-list link: record index + 1 (0 = end)
+} value_record;
+
+/// One anchor of a value in the overlay's open-addressing table (several entries may share an
+/// anchor; each occupies its own slot of the probe sequence).
+typedef struct {
+    uint32_t anchor;             // folded 3 bytes
+    uint32_t value;              // record index + 1 (0 = empty slot)
+    uint32_t offset;             // anchor offset inside the value
+    uint32_t generation;         // the record's generation when the entry was made
+} value_entry;
+
+struct redact_value_overlay {
+    const redact_literal_set *set;  // borrowed: the set whose filter and stride the overlay extends (may be NULL)
+    int stride;                  // the set's stride (2 without a set)
+    uint64_t *filter;            // FILTER_WORDS words: the set's bits plus the values' (NULL until the first value)
+    value_record *records;
+    uint32_t record_capacity;
+    uint32_t record_count;       // records ever used (high-water mark)
+    uint32_t free_head;          // first free record + 1 (0 = none)
+    uint32_t live;               // values present
+    value_entry *slots;          // open-addressing table, at most half full (stale entries included)
+    uint32_t slot_mask;
+    uint32_t used_slots;
+    // Second-level filter, tested only where the first one hits: the exact 4 bytes at each value
+    // anchor (3 bytes when the anchor ends the value). Random values are mostly letters and
+    // digits, whose case-folded 3-byte anchors are common in logs; this keeps them from sending
+    // a few percent of all positions to the table.
+    uint64_t exact[EXACT_WORDS];
+};
+
+static inline uint8_t fold_exact(uint8_t c) { return (c >= 'A' && c <= 'Z') ? (uint8_t)(c | 0x20) : c; }
+static inline uint32_t anchor_at(const uint8_t *p) {
+    return ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16) | 0x202020u;
+}
+static inline uint32_t filter_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> (32u - FILTER_BITS); }
+static inline uint32_t slot_hash(uint32_t anchor) { return (anchor * 0x85EBCA6Bu) ^ (anchor >> 13); }
+static inline uint32_t exact_hash(uint32_t bytes) { return (bytes * 0x9E3779B1u) >> (32u - EXACT_BITS); }
+// The exact bytes at p: 4 of them, or 3 (top byte 0) when only 3 are there.
+static inline uint32_t exact4_at(const uint8_t *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint32_t exact3_at(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16; }
+
+// Appends one occurrence; counts past capacity so the caller learns the size needed.
+static inline void emit(size_t *count, uint32_t *ends, uint32_t *ids, size_t capacity, size_t end, uint32_t id) {
+    if (*count < capacity) { ends[*count] = (uint32_t)end; ids[*count] = id; }
+    (*count)++;
+}
+
+/// The offset of the `windows` adjacent 3-byte anchor windows of `bytes[0..<length]` (length >=
+/// 2 + windows) whose summed frequency in real logs is lowest: for a keyword, the first such
+/// offset by the frequency table. For a `value` (a secret: random letters and digits, mostly),
+/// the table is not enough: windows of letters only, digits only or hex digits are penalised
+/// (folded, they are common in any log; measured on loghub, anchors chosen this way hit about 50
+/// times less often), and the last best offset is taken, since secrets of one kind share a prefix
+/// (`ghp_`, `xoxb-`, a JWT header) and differ in their tail.
+uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t windows, int value);
+
+/// The position `i` of `data` holds a filter hit for `anchor`: reports the values of `overlay`
+/// anchored there that occur at their offset before `i`.
+void redact_value_verify(const redact_value_overlay *overlay, const uint8_t *data, size_t length, size_t i,
+                         uint32_t anchor, size_t *count, uint32_t *ends, uint32_t *ids, size_t capacity);
+
+#endif

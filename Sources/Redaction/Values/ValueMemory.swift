@@ -1,0 +1,283 @@
+/// The values a stream masks wherever they occur, found in the same pass as the rule keywords:
+///
+/// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
+///   line and in later lines (rule id `echo`). The last ``echoCapacity`` distinct secrets are kept
+///   (least recently masked first out); 0 turns echoes off.
+/// - **known values**: the values of a ``KnownValueList`` (configured in advance), and values a
+///   stream announces itself with GitHub Actions' `::add-mask::VALUE` (the last
+///   ``announcedCapacity`` of them), masked as exact strings (rule id `known-value`).
+///
+/// Values compare exactly (case-sensitive) and are at least 4 bytes long. They live only in this
+/// object's memory: nothing here writes them to a file, a report or the statistics.
+///
+/// One memory belongs to one logical stream: a ``StreamRedactor`` makes its own (from its
+/// ``RedactionConfiguration``) unless given one; a `LogRedactor` shares one between all the
+/// events it redacts. Bound to the ``CompiledRuleSet`` it was made for.
+///
+/// ## Thread safety
+/// All members are thread-safe: scans hold a read lock only for the search of one buffer; adding,
+/// evicting and touching values hold the write lock for the change alone (time linear in the
+/// value's length).
+public final class ValueMemory: @unchecked Sendable {
+    /// Echo values kept by default.
+    public static let defaultEchoCapacity = 1024
+    /// `::add-mask::` values kept (the oldest goes first).
+    public static let announcedCapacity = 1024
+    /// Longest secret remembered as an echo (a longer one is still masked where a rule finds it).
+    public static let maximumEchoLength = 4096
+
+    /// Distinct echo values kept at most (0: echoes off).
+    public let echoCapacity: Int
+    /// The configured known values, if any.
+    public let knownValues: KnownValueList?
+    let ruleSet: CompiledRuleSet
+
+    /// What a value is (one value has one entry; a known value is never also an echo).
+    private struct Kind: OptionSet {
+        let rawValue: UInt8
+        static let configured = Kind(rawValue: 1)
+        static let announced = Kind(rawValue: 2)
+        static let echo = Kind(rawValue: 4)
+        var isKnown: Bool { !isDisjoint(with: [.configured, .announced]) }
+    }
+
+    /// A least-recently-used list threaded through ``previous`` and ``next`` by handle.
+    private struct Recency {
+        var head: Int32 = -1  // most recent
+        var tail: Int32 = -1  // least recent
+        var count = 0
+    }
+
+    // SAFETY: everything below is read or written only under `lock` (scans: read; changes: write).
+    private let lock = ReadWriteLock()
+    /// Nil only when the kernel's overlay could not be made (out of memory): no values then.
+    private let overlay: ValueOverlay?
+    private var kinds: [Kind] = []
+    private var previous: [Int32] = []
+    private var next: [Int32] = []
+    private var echoes = Recency()
+    private var announced = Recency()
+    private var configured: [Int32] = []
+    /// The version of ``knownValues`` whose values are in the overlay.
+    private var knownVersion: UInt64?
+
+    /// An empty memory for streams redacted with `ruleSet`.
+    /// - Parameters:
+    ///   - echoCapacity: distinct echo values kept (0 turns echoes off; negative counts as 0).
+    ///   - knownValues: values to mask from the start (and as the list changes).
+    public init(for ruleSet: CompiledRuleSet, echoCapacity: Int = ValueMemory.defaultEchoCapacity,
+                knownValues: KnownValueList? = nil) {
+        self.ruleSet = ruleSet
+        self.echoCapacity = max(0, echoCapacity)
+        self.knownValues = knownValues
+        overlay = ValueOverlay(scanner: ruleSet.literals)
+        synchronize()
+    }
+
+    /// Numbers of values held, by kind (for tests and diagnostics; never the values).
+    var counts: (configured: Int, announced: Int, echoes: Int) {
+        lock.withReadLock { (configured.count, announced.count, echoes.count) }
+    }
+
+    // MARK: - Scanning
+
+    /// Finds every keyword of the rule set and every value in `bytes` (one pass), into `scratch`.
+    /// - Returns: false when the search could not run (see ``LiteralScanner/scan(_:_:values:)``).
+    func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
+        lock.withReadLock {
+            guard let overlay, overlay.count > 0 else { return ruleSet.literals.scan(bytes, scratch) }
+            return ruleSet.literals.scan(bytes, scratch, values: overlay)
+        }
+    }
+
+    /// Finds every value (no keywords) in `bytes`, into `scratch`.
+    /// - Returns: false when the search could not run.
+    func scanValues(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
+        lock.withReadLock {
+            guard let overlay, overlay.count > 0 else {
+                scratch.count = 0
+                return true
+            }
+            return overlay.scan(bytes, scratch)
+        }
+    }
+
+    /// Whether any value is held.
+    var isEmpty: Bool { lock.withReadLock { (overlay?.count ?? 0) == 0 } }
+
+    // MARK: - Changes
+
+    /// Takes the known-value list's current values if they changed (calling its refresh hook when
+    /// due first). Called at the start of each buffer.
+    /// - Returns: whether the values held changed.
+    @discardableResult
+    func synchronize() -> Bool {
+        guard let knownValues else { return false }
+        knownValues.refreshIfDue()
+        let version = knownValues.version
+        if lock.withReadLock({ knownVersion == version }) { return false }
+        let snapshot = knownValues.snapshot
+        return lock.withWriteLock { replaceConfigured(snapshot.values, version: snapshot.version) }
+    }
+
+    /// Remembers `value`, a secret a rule masked, as an echo (or marks it most recently used).
+    /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, and everything when
+    /// echoes are off, are ignored.
+    /// - Returns: whether the values held changed (added, and maybe one evicted).
+    func remember(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard echoCapacity > 0, value.count >= ValueOverlay.minimumLength, value.count <= Self.maximumEchoLength else {
+            return false
+        }
+        return lock.withWriteLock {
+            guard let overlay else { return false }
+            switch overlay.add(value, tagged: false) {
+            case .refused:
+                return false
+            case .present(let handle):
+                if kinds[Int(handle)] == .echo { moveToFront(handle, in: &echoes) }
+                return false
+            case .added(let handle):
+                setKind(.echo, of: handle)
+                insertAtFront(handle, in: &echoes)
+                while echoes.count > echoCapacity { evict(from: &echoes, kind: .echo) }
+                return true
+            }
+        }
+    }
+
+    /// Remembers `secret`, masked by other means than the rules (a log handler's sensitive key),
+    /// as an echo, so its other occurrences are masked too. Ignored when echoes are off or it is
+    /// shorter than 4 bytes or longer than ``maximumEchoLength`` (quotes around it are trimmed).
+    public func remember(secret: String) {
+        var copy = secret
+        copy.withUTF8 { bytes in
+            if let value = LineRedactor.echoValue(UnsafeRawBufferPointer(bytes)) { _ = remember(value) }
+        }
+    }
+
+    /// Marks the echo value equal to `value` most recently used (a hit of it was masked).
+    func touch(_ value: UnsafeRawBufferPointer) {
+        lock.withWriteLock {
+            guard let overlay, let handle = overlay.find(value), kinds[Int(handle)] == .echo else { return }
+            moveToFront(handle, in: &echoes)
+        }
+    }
+
+    /// Adds `value` as a known value announced by the stream itself (`::add-mask::`); an echo
+    /// equal to it becomes known. Values shorter than 4 bytes are ignored.
+    /// - Returns: whether the values held changed.
+    func announce(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard value.count >= ValueOverlay.minimumLength, value.count <= KnownValueList.maximumLength else { return false }
+        return lock.withWriteLock {
+            guard let handle = addKnown(value) else { return false }
+            let kind = kinds[Int(handle)]
+            if kind.contains(.announced) {
+                moveToFront(handle, in: &announced)
+                return false
+            }
+            kinds[Int(handle)].insert(.announced)
+            insertAtFront(handle, in: &announced)
+            var changed = kind.isEmpty  // new (or an echo until now: its hits now say known-value)
+            while announced.count > Self.announcedCapacity {
+                if evict(from: &announced, kind: .announced) { changed = true }
+            }
+            return changed
+        }
+    }
+
+    // MARK: - Under the write lock
+
+    /// Adds `value` tagged as known, turning an equal echo into a known value (new handle).
+    /// Returns its handle, whose kind is empty when it was not known before (the caller sets
+    /// the kind), or nil when refused.
+    private func addKnown(_ value: UnsafeRawBufferPointer) -> Int32? {
+        guard let overlay else { return nil }
+        switch overlay.add(value, tagged: true) {
+        case .refused:
+            return nil
+        case .present(let handle) where kinds[Int(handle)] == .echo:
+            unlink(handle, from: &echoes)
+            kinds[Int(handle)] = []
+            overlay.remove(handle)
+            return addKnown(value)
+        case .present(let handle):
+            return handle
+        case .added(let handle):
+            setKind([], of: handle)
+            return handle
+        }
+    }
+
+    private func replaceConfigured(_ values: [[UInt8]], version: UInt64) -> Bool {
+        knownVersion = version
+        var changed = false
+        var kept: [Int32] = []
+        kept.reserveCapacity(values.count)
+        for value in values {
+            guard let handle = value.withUnsafeBytes({ addKnown($0) }) else { continue }
+            if kinds[Int(handle)].isEmpty { changed = true }
+            kinds[Int(handle)].insert(.configured)
+            kept.append(handle)
+        }
+        // Values no longer configured go, unless they were also announced.
+        let keptSet = Set(kept)
+        for handle in configured where !keptSet.contains(handle) {
+            kinds[Int(handle)].remove(.configured)
+            if kinds[Int(handle)].isEmpty {
+                overlay?.remove(handle)
+                changed = true
+            }
+        }
+        configured = kept
+        return changed
+    }
+
+    private func setKind(_ kind: Kind, of handle: Int32) {
+        let index = Int(handle)
+        while kinds.count <= index {
+            kinds.append([])
+            previous.append(-1)
+            next.append(-1)
+        }
+        kinds[index] = kind
+    }
+
+    /// Removes the least recently used value of `list` (of `kind`): from the overlay when it has
+    /// no other kind.
+    /// - Returns: whether it left the overlay.
+    @discardableResult
+    private func evict(from list: inout Recency, kind: Kind) -> Bool {
+        let handle = list.tail
+        guard handle >= 0 else { return false }
+        unlink(handle, from: &list)
+        kinds[Int(handle)].remove(kind)
+        guard kinds[Int(handle)].isEmpty else { return false }
+        overlay?.remove(handle)
+        return true
+    }
+
+    private func insertAtFront(_ handle: Int32, in list: inout Recency) {
+        previous[Int(handle)] = -1
+        next[Int(handle)] = list.head
+        if list.head >= 0 { previous[Int(list.head)] = handle }
+        list.head = handle
+        if list.tail < 0 { list.tail = handle }
+        list.count += 1
+    }
+
+    private func unlink(_ handle: Int32, from list: inout Recency) {
+        let before = previous[Int(handle)]
+        let after = next[Int(handle)]
+        if before >= 0 { next[Int(before)] = after } else { list.head = after }
+        if after >= 0 { previous[Int(after)] = before } else { list.tail = before }
+        previous[Int(handle)] = -1
+        next[Int(handle)] = -1
+        list.count -= 1
+    }
+
+    private func moveToFront(_ handle: Int32, in list: inout Recency) {
+        guard list.head != handle else { return }
+        unlink(handle, from: &list)
+        insertAtFront(handle, in: &list)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// Echoes (a secret masked once is masked at its other occurrences) and known values, through
+/// the stream and one-shot paths.
+@Suite struct EchoAndKnownValueTests {
+    static let rules: CompiledRuleSet = TestSupport.ruleSet(
+        [TestSupport.passwordRule, TestSupport.canaryRule],
+        options: CompiledRuleSet.Options(replacement: try! ReplacementTemplate("[{rule}]")))
+
+    static func redact(_ input: String, chunk: Int = 0, echoes: Int = ValueMemory.defaultEchoCapacity,
+                       known: KnownValueList? = nil, everyLine: Bool = false, readSize: Int = 64 * 1024) -> String {
+        var configuration = RedactionConfiguration(readSize: readSize)
+        configuration.echoCapacity = echoes
+        configuration.knownValues = known
+        configuration.scansEveryLine = everyLine
+        return TestSupport.redact(input, with: rules, chunk: chunk, configuration: configuration)
+    }
+
+    @Test func anEchoLaterInTheSameLineIsMasked() {
+        #expect(Self.redact("login password=Hunter2xyz failed (password Hunter2xyz rejected), retry with Hunter2xyz\n")
+            == "login password=[pw] failed (password [echo] rejected), retry with [echo]\n")
+    }
+
+    @Test func anEchoEarlierInTheSameLineIsMaskedToo() {
+        #expect(Self.redact("trying Hunter2xyz: password=Hunter2xyz\n") == "trying [echo]: password=[pw]\n")
+    }
+
+    @Test func anEchoInALaterLineIsMasked() {
+        let input = "user=bob password=s3cr3tValue\nnothing here\nretrying with s3cr3tValue\n"
+        #expect(Self.redact(input) == "user=bob password=[pw]\nnothing here\nretrying with [echo]\n")
+    }
+
+    @Test func echoesAreExactAndCaseSensitive() {
+        let input = "password=s3cr3tValue\nS3CR3TVALUE s3cr3tValue2 xs3cr3tValue\n"
+        #expect(Self.redact(input) == "password=[pw]\nS3CR3TVALUE [echo]2 x[echo]\n")
+    }
+
+    @Test func noEchoTurnsThemOff() {
+        let input = "password=s3cr3tValue\nretrying with s3cr3tValue\n"
+        #expect(Self.redact(input, echoes: 0) == "password=[pw]\nretrying with s3cr3tValue\n")
+    }
+
+    @Test func shortSecretsAndQuotesAreNotRemembered() {
+        // "abc" is masked where the rule finds it, but too short to be masked everywhere; quotes
+        // around a secret are not part of the remembered value.
+        let input = "password=abc\nabc\npassword='quoted-secret'\nquoted-secret again\n"
+        #expect(Self.redact(input) == "password=[pw]\nabc\npassword=[pw]\n[echo] again\n")
+    }
+
+    /// The output does not depend on how the input is cut into reads or buffers, nor on whether
+    /// lines are searched one by one, also when a secret's echoes are many windows away.
+    @Test func echoesDoNotDependOnReadBoundaries() {
+        var lines: [String] = []
+        for index in 0..<3000 {
+            switch index % 500 {
+            case 7: lines.append("attempt \(index) password=Secret\(index / 500)-value-\(index)")
+            case 19, 480: lines.append("retry \(index) with Secret\(index / 500)-value-\(index - index % 500 + 7) now")
+            case 250: lines.append("old secret Secret\(max(0, index / 500 - 1))-value-\(max(0, index / 500 - 1) * 500 + 7) again")
+            default: lines.append("filler line \(index) with ordinary words and numbers \(index * 31)")
+            }
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let whole = Self.redact(input)
+        #expect(!whole.contains("-value-"), "an echo was missed")
+        #expect(whole.components(separatedBy: "[echo]").count - 1 == 3 * 6)
+        for chunk in [1, 3, 64, 4095, 17_000] where chunk != 1 || input.utf8.count < 200_000 {
+            #expect(Self.redact(input, chunk: chunk) == whole, "chunk \(chunk)")
+        }
+        #expect(Self.redact(input, readSize: 100) == whole)
+        #expect(Self.redact(input, everyLine: true) == whole)
+    }
+
+    /// Every value's echoes are masked, whichever line first shows it, with many secrets per
+    /// window (each new one searches the rest of its window again).
+    @Test func manyNewSecretsInOneBufferAreAllEchoed() {
+        var input = ""
+        for index in 0..<400 { input += "password=distinct-\(index)-secret\n" }
+        for index in stride(from: 0, to: 400, by: 7) { input += "echo of distinct-\(index)-secret\n" }
+        let output = Self.redact(input)
+        #expect(!output.contains("-secret"))
+        #expect(Self.redact(input, everyLine: true) == output)
+    }
+
+    @Test func theMemoryIsBoundedLeastRecentlyUsedFirst() {
+        let input = """
+            password=first-secret
+            password=second-secret
+            first-secret is used again, so it stays
+            password=third-secret
+            first-secret second-secret third-secret
+
+            """
+        #expect(Self.redact(input, echoes: 2) == """
+            password=[pw]
+            password=[pw]
+            [echo] is used again, so it stays
+            password=[pw]
+            [echo] second-secret [echo]
+
+            """)
+    }
+
+    @Test func knownValuesAreMaskedEverywhere() throws {
+        let known = try KnownValueList(["vault-Pa55word", "api-key-0001"])
+        let input = "connecting with vault-Pa55word\nkey=api-key-0001 and api-key-0001x\nVAULT-PA55WORD\n"
+        #expect(Self.redact(input, known: known)
+            == "connecting with [known-value]\nkey=[known-value] and [known-value]x\nVAULT-PA55WORD\n")
+        #expect(Self.redact(input, echoes: 0, known: known, everyLine: true) == Self.redact(input, known: known))
+    }
+
+    @Test func knownValuesShorterThanFourBytesAreRefusedWithoutTheValue() {
+        #expect(throws: KnownValueError(index: 1, problem: .tooShort)) { try KnownValueList(["long-enough", "abc"]) }
+        let error = KnownValueError(index: 1, problem: .tooShort)
+        #expect(error.description == "known value #2 is shorter than 4 bytes")
+        #expect(throws: KnownValueError(index: 0, problem: .lineBreak)) { try KnownValueList(["two\nlines"]) }
+    }
+
+    /// A list that changes while a stream runs is picked up at the stream's next buffer.
+    @Test func aChangedListIsPickedUpAtTheNextBuffer() throws {
+        let known = try KnownValueList(["first-known"])
+        var configuration = RedactionConfiguration()
+        configuration.knownValues = known
+        let redactor = StreamRedactor(ruleSet: Self.rules, configuration: configuration)
+        var sink = ByteArraySink()
+        func feed(_ text: String) {
+            Array(text.utf8).withUnsafeBytes { try! redactor.feed($0, into: &sink) }
+        }
+        feed("first-known second-known\n")
+        try known.replace(with: [Array("second-known".utf8)])
+        feed("first-known second-known\n")
+        try! redactor.finish(into: &sink)
+        #expect(String(decoding: sink.bytes, as: UTF8.self)
+            == "[known-value] second-known\nfirst-known [known-value]\n")
+    }
+
+    @Test func addMaskAnnouncesAKnownValue() {
+        let input = "::add-mask::Rand0mT0ken\nusing Rand0mT0ken now\n  ::ADD-MASK::  other-value%0Asecond-line \nother-value and second-line\n"
+        let expected = "::add-mask::[known-value]\nusing [known-value] now\n  ::ADD-MASK::  [known-value] \n[known-value] and [known-value]\n"
+        #expect(Self.redact(input) == expected)
+        #expect(Self.redact(input, echoes: 0) == expected)
+        #expect(Self.redact(input, everyLine: true) == expected)
+        #expect(Self.redact(input, chunk: 5) == expected)
+    }
+
+    @Test func addMaskOfAPlaceholderAnnouncesNothing() {
+        // Redacting output again must not turn the placeholder into a known value.
+        let input = "::add-mask::[known-value]\n[known-value] stays\n"
+        #expect(Self.redact(input) == input)
+    }
+
+    @Test func redactingTheOutputAgainChangesNothing() throws {
+        let known = try KnownValueList(["known-0123"])
+        let input = "password=Echo-Me-1 known-0123\nEcho-Me-1 and known-0123\n::add-mask::announced-1\nannounced-1 Echo-Me-1\n"
+        let once = Self.redact(input, known: known)
+        #expect(Self.redact(once, known: known) == once)
+        #expect(Self.redact(once) == once)
+    }
+
+    /// A secret under a sensitive key of a JSON record is echoed in later plain lines.
+    @Test func recordSecretsAreEchoed() {
+        let input = #"{"user":"bob","password":"json-Secret-9"}"# + "\nlogin json-Secret-9 failed\n"
+        #expect(Self.redact(input) == #"{"user":"bob","password":"[record-sensitive-key]"}"# + "\nlogin [echo] failed\n")
+    }
+
+    /// Findings and statistics name the rule, never the value.
+    @Test func reportsCarryRuleIdsNotValues() throws {
+        let known = try KnownValueList(["known-0123"])
+        var configuration = RedactionConfiguration()
+        configuration.knownValues = known
+        let redactor = StreamRedactor(ruleSet: Self.rules, configuration: configuration)
+        var sink = ByteArraySink(collectFindings: true)
+        Array("password=Echo-Me-1\nEcho-Me-1 known-0123\n".utf8).withUnsafeBytes {
+            try! redactor.feed($0, into: &sink)
+        }
+        try redactor.finish(into: &sink)
+        #expect(sink.findings.map(\.ruleID) == ["pw", "echo", "known-value"])
+        #expect(sink.findings.map(\.column) == [10, 1, 11])
+        let statistics = redactor.statistics
+        #expect(statistics.redactionsByRule == ["pw": 1, "echo": 1, "known-value": 1])
+        let text = "\(statistics) \(sink.findings)"
+        #expect(!text.contains("Echo-Me-1") && !text.contains("known-0123"))
+    }
+
+    /// A memory passed to the one-shot path is shared across calls (a log handler's).
+    @Test func aSharedMemoryCarriesAcrossTexts() {
+        let memory = ValueMemory(for: Self.rules)
+        let scratch = Self.rules.makeScratch()
+        func redact(_ text: String) -> String {
+            var output: [UInt8] = []
+            let result = Array(text.utf8).withUnsafeBytes { Self.rules.redact($0, scratch: scratch, values: memory, into: &output) }
+            return result.changed ? String(decoding: output, as: UTF8.self) : text
+        }
+        #expect(redact("password=Shared-Secret-7") == "password=[pw]")
+        #expect(redact("again Shared-Secret-7") == "again [echo]")
+        memory.remember(secret: "\"from-a-sensitive-key\"")
+        #expect(redact("x from-a-sensitive-key y") == "x [echo] y")
+    }
+}
