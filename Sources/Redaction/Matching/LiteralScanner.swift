@@ -91,6 +91,17 @@ final class LiteralScanner: @unchecked Sendable {
     /// Whether there is any keyword to look for.
     var isEmpty: Bool { literals.isEmpty }
 
+    /// Whether `bytes` may hold a keyword: false only when the search ran and found none. Needs no
+    /// scratch (nothing is recorded), so it is safe from any thread and allocates nothing.
+    func mayContainKeyword(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard !literals.isEmpty, let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        guard let set else { return true }  // the search could not be built: assume a keyword
+        var needed = 0
+        // SAFETY: with capacity 0 the kernel writes no occurrence (the NULL arrays are never
+        // touched); it returns 0 when there is none and -1 (with the count in `needed`) otherwise.
+        return redact_literal_set_scan(set, base.assumingMemoryBound(to: UInt8.self), bytes.count, nil, nil, 0, &needed) != 0
+    }
+
     /// Finds every keyword occurrence in `bytes` and leaves them in `scratch`, in order of their
     /// end offset.
     /// - Returns: false when the search could not run (out of memory building it): the caller must

@@ -105,16 +105,42 @@ struct LineRedactor {
         let region = UnsafeRawBufferPointer(rebasing: buffer[0..<regionEnd])
         var cursor = LineCursor()
         cursor.isFinal = isFinal || !mayHold
-        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes
-            || !ruleSet.literals.scan(region, scratch.regionLiterals) {
-            try processEveryLine(region, &cursor, &sink)
-        } else {
+        if Self.searchKeywords(in: region, ruleSet: ruleSet, scratch: scratch, configuration: configuration) {
             try processLinesWithKeywords(region, &cursor, &sink)
+        } else {
+            try processEveryLine(region, &cursor, &sink)
         }
         let consumed = cursor.stopAt ?? regionEnd
         counts.bytesIn += consumed
         if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<consumed, &sink) }
         return (consumed, cursor.changed)
+    }
+
+    /// Runs the keyword search over `region` (all its complete lines) into `scratch.regionLiterals`
+    /// when the keyword path applies: no rule without keywords, no forced per-line scan, no line
+    /// that may be over-long, and the search could run.
+    /// - Returns: false when every line of the region must be looked at instead.
+    @inline(__always)
+    static func searchKeywords(in region: UnsafeRawBufferPointer, ruleSet: CompiledRuleSet, scratch: ScanScratch,
+                               configuration: RedactionConfiguration) -> Bool {
+        !configuration.scansEveryLine && ruleSet.alwaysRun.isEmpty && region.count <= configuration.maxLineBytes
+            && ruleSet.literals.scan(region, scratch.regionLiterals)
+    }
+
+    /// Whether a fresh redactor (no open block) processing `text` as the final region might change
+    /// it: false only when the keyword path applies and the search finds no keyword, in which case
+    /// no line is looked at. Needs no scratch and allocates nothing (safe from any thread).
+    ///
+    /// Must stay in step with ``searchKeywords(in:ruleSet:scratch:configuration:)`` and
+    /// ``processLinesWithKeywords(_:_:_:)``, which with no hit and no open block looks at no line
+    /// (`OneShotFastPathTests` compares both paths).
+    static func mayChange(_ text: UnsafeRawBufferPointer, ruleSet: CompiledRuleSet,
+                          configuration: RedactionConfiguration) -> Bool {
+        guard !text.isEmpty else { return false }
+        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || text.count > configuration.maxLineBytes {
+            return true
+        }
+        return ruleSet.literals.mayContainKeyword(text)
     }
 
     /// Where output stands within one ``process(_:isFinal:emitUnchanged:into:)`` call.
@@ -168,7 +194,9 @@ struct LineRedactor {
     }
 
     /// Looks only at the lines of `region` that hold a keyword occurrence (the region's hits are in
-    /// `scratch.regionLiterals`), and at every line while a key block is open.
+    /// `scratch.regionLiterals`), and at every line while a key block is open. With no hit and no
+    /// open block it looks at no line (``mayChange(_:ruleSet:configuration:)`` relies
+    /// on that).
     private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
                                                                      _ cursor: inout LineCursor,
                                                                      _ sink: inout S) throws {
