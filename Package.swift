@@ -70,6 +70,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Counts heap allocations by interposing malloc: linked only into loghandler-timing.
+        .target(name: "CAllocationCounter"),
+        // In-process A/B timing of RedactingLogHandler against StreamLogHandler, and of the first
+        // use of LogRedactor.shared (`swift run -c release loghandler-timing`; Benchmarks/compare.py).
+        .executableTarget(
+            name: "loghandler-timing",
+            dependencies: [
+                "CAllocationCounter",
+                "RedactionLogging",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RedactionTests",
             dependencies: ["Redaction"],

@@ -43,14 +43,16 @@ public import Redaction
 /// values announced by `::add-mask::VALUE` in a logged text. Values are kept in memory only.
 ///
 /// ## Thread safety
-/// Immutable after `init` and `Sendable`. The compiled patterns are shared; each thread borrows
-/// its own PCRE2 scratch from a pool guarded by a lock that is held only to take or return a
-/// slot, never while matching. The value memory takes a read lock for the keyword search of a
-/// text and a write lock to add or evict a value, never while matching a rule.
+/// Immutable after `init` and `Sendable`. The compiled patterns are shared; each thread that has
+/// a text to scan borrows its own PCRE2 scratch from a pool guarded by a lock that is held only
+/// to take or return a slot, never while matching. The value memory takes a read lock for the
+/// keyword search of a text and a write lock to add or evict a value, never while matching a rule.
 ///
 /// ## Cost
-/// With nothing to redact, redacting an event allocates nothing: texts are scanned in place
-/// (`withContiguousStorageIfAvailable`), metadata dictionaries are only rebuilt when a value
+/// With nothing to redact, redacting an event allocates nothing: each text is checked in place
+/// (`withContiguousStorageIfAvailable`) by one search for the rules' keywords and the value
+/// memory's values, under its read lock (``CompiledRuleSet/mayRedact(_:configuration:values:)``), and only a text holding one borrows scratch
+/// space and goes through the engine; metadata dictionaries are only rebuilt when a value
 /// changed, and counters are only written when something was masked. (Reading `LogEvent.source`
 /// may allocate the module name when it is longer than 15 bytes; the redactor stores it back into
 /// the event, so a wrapped handler that prints the source, as `StreamLogHandler` does, does not
@@ -163,7 +165,7 @@ public final class LogRedactor: Sendable {
     ///
     /// Never throws; engine failures mask the whole affected text and are counted.
     public func redact(_ event: inout LogEvent) {
-        var work = Work(slot: pool?.take())
+        var work = Work(pool: pool)
         defer { finish(&work) }
 
         // Metadata first: a secret masked whole there (a sensitive key) is then masked in the
@@ -195,7 +197,7 @@ public final class LogRedactor: Sendable {
     /// Returns `metadata` itself (no copy) when nothing changed. Never throws.
     public func redact(metadata: Logger.Metadata) -> Logger.Metadata {
         guard !metadata.isEmpty else { return metadata }
-        var work = Work(slot: pool?.take())
+        var work = Work(pool: pool)
         defer { finish(&work) }
         return redact(metadata, topLevel: true, &work) ?? metadata
     }
@@ -205,7 +207,7 @@ public final class LogRedactor: Sendable {
     /// Never throws.
     public func redact(value: Logger.MetadataValue?, forKey key: String) -> Logger.MetadataValue? {
         guard let value else { return nil }
-        var work = Work(slot: pool?.take())
+        var work = Work(pool: pool)
         defer { finish(&work) }
         return redact(entry: value, key: key, topLevel: true, &work) ?? value
     }
@@ -213,7 +215,7 @@ public final class LogRedactor: Sendable {
     /// Redacts a text with the rules (no key logic applies). Returns `text` itself when clean;
     /// the engine-error marker when the engine failed on it. Never throws.
     public func redact(_ text: String) -> String {
-        var work = Work(slot: pool?.take())
+        var work = Work(pool: pool)
         defer { finish(&work) }
         return scan(text, &work) ?? text
     }
@@ -233,7 +235,7 @@ public final class LogRedactor: Sendable {
     /// twice never re-masks a placeholder.
     func redact(handlerMetadata new: Logger.Metadata, current: Logger.Metadata) -> Logger.Metadata {
         guard !new.isEmpty else { return new }
-        var work = Work(slot: pool?.take())
+        var work = Work(pool: pool)
         defer { finish(&work) }
         var result: Logger.Metadata?
         for (key, value) in new where current[key] != value {
@@ -247,10 +249,22 @@ public final class LogRedactor: Sendable {
 
     // MARK: - The work
 
-    /// One unit of work: a borrowed scratch slot and a tally.
+    /// One unit of work: a scratch slot, borrowed from the pool only when a text needs the engine
+    /// (clean texts are passed by the keyword search alone), and a tally.
     struct Work {
-        let slot: ScratchPool.Slot?
+        let pool: ScratchPool?
+        private(set) var slot: ScratchPool.Slot?
         var tally = Tally()
+
+        init(pool: ScratchPool?) {
+            self.pool = pool
+        }
+
+        /// The slot of this unit of work, taken on first use; nil only without a pool (no rules).
+        mutating func borrow() -> ScratchPool.Slot? {
+            if slot == nil { slot = pool?.take() }
+            return slot
+        }
     }
 
     private func finish(_ work: inout Work) {
@@ -263,13 +277,19 @@ public final class LogRedactor: Sendable {
     ///   redacted text, or the engine-error marker when the engine failed anywhere in it.
     private func scan(_ text: String, _ work: inout Work) -> String? {
         if text.isEmpty { return nil }
-        guard let ruleSet, let slot = work.slot else {
+        let engine = engineConfiguration
+        let values = values
+        // The cheap test first: most texts hold no keyword, and then need neither scratch nor engine.
+        if let ruleSet, let mayChange = text.utf8.withContiguousStorageIfAvailable({
+            ruleSet.mayRedact(UnsafeRawBufferPointer($0), configuration: engine, values: values)
+        }), !mayChange {
+            return nil
+        }
+        guard let ruleSet, let slot = work.borrow() else {
             work.tally.changed = true
             work.tally.engineErrors += 1
             return configuration.engineErrorMarker
         }
-        let engine = engineConfiguration
-        let values = values
         let result: TextRedactionResult
         if let scanned = text.utf8.withContiguousStorageIfAvailable({ bytes in
             ruleSet.redact(UnsafeRawBufferPointer(bytes), scratch: slot.scratch, configuration: engine, values: values,

@@ -104,6 +104,22 @@ final class LiteralScanner: @unchecked Sendable {
     /// Whether there is any keyword to look for.
     var isEmpty: Bool { literals.isEmpty }
 
+    /// Whether `bytes` may hold a keyword or, with `values`, one of its values: false only when
+    /// the search ran and found none. Needs no scratch (nothing is recorded), so it is safe from
+    /// any thread and allocates nothing.
+    /// - Parameter values: an overlay made for this scanner; the caller keeps it from changing
+    ///   during the call.
+    func mayContainKeyword(_ bytes: UnsafeRawBufferPointer, values: ValueOverlay? = nil) -> Bool {
+        let overlay = values?.pointer
+        guard !literals.isEmpty || overlay != nil, let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        guard set != nil || literals.isEmpty else { return true }  // the search could not be built: assume a keyword
+        var needed = 0
+        // SAFETY: with capacity 0 the kernel writes no occurrence (the NULL arrays are never
+        // touched); it returns 0 when there is none and -1 (with the count in `needed`) otherwise.
+        return redact_literal_set_scan(set, overlay, base.assumingMemoryBound(to: UInt8.self), bytes.count,
+                                       nil, nil, 0, &needed) != 0
+    }
+
     /// Finds every keyword occurrence in `bytes` and, with `values`, every occurrence of its values,
     /// and leaves them in `scratch`, in order of their end offset (value hits are told apart by
     /// ``ValueOverlay/isValueHit(_:)``).

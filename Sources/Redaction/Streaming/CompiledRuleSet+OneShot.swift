@@ -16,7 +16,8 @@ extension CompiledRuleSet {
     /// text is already in memory.
     ///
     /// Allocation: none when nothing is redacted (given scratch from a pool); `output` is only
-    /// written when the result's `changed` is true.
+    /// written when the result's `changed` is true. A text in which the keyword search finds
+    /// nothing costs that one search.
     ///
     /// - Parameters:
     ///   - text: the bytes to redact.
@@ -28,6 +29,10 @@ extension CompiledRuleSet {
     public func redact(_ text: UnsafeRawBufferPointer, scratch: ScanScratch,
                        configuration: RedactionConfiguration = RedactionConfiguration(),
                        values: ValueMemory? = nil, into output: inout [UInt8]) -> TextRedactionResult {
+        // Most texts hold no keyword: one search decides that, without building a redactor.
+        guard mayRedact(text, configuration: configuration, values: values) else {
+            return TextRedactionResult(changed: false, redactions: 0, engineErrors: 0)
+        }
         var core = LineRedactor(ruleSet: self, scratch: scratch, configuration: configuration, values: values)
         var sink = AppendingSink(output: output)
         output = []  // hand the storage to the sink without copying
@@ -36,6 +41,19 @@ extension CompiledRuleSet {
         let changed = (try? core.process(text, isFinal: true, emitUnchanged: false, into: &sink))?.changed ?? false
         return TextRedactionResult(changed: changed, redactions: core.ruleCounts.reduce(0, +),
                                    engineErrors: core.counts.engineErrors.values.reduce(0, +))
+    }
+
+    /// Whether ``redact(_:scratch:configuration:values:into:)`` might change `text`. False means it
+    /// certainly would not (no keyword of any rule occurs in it, and the configuration does not
+    /// force a scan of every line), so a caller may pass the text on as is.
+    ///
+    /// One search for keywords (and the values of `values`) over `text`: no scratch, no
+    /// allocation, safe from any thread. This is the cheap test a log handler runs on every value
+    /// of every event.
+    public func mayRedact(_ text: UnsafeRawBufferPointer,
+                          configuration: RedactionConfiguration = RedactionConfiguration(),
+                          values: ValueMemory? = nil) -> Bool {
+        LineRedactor.mayChange(text, ruleSet: self, configuration: configuration, values: values)
     }
 
     /// Redacts a string (convenience; allocates a scratch per call). Prefer a ``StreamRedactor``

@@ -123,7 +123,7 @@ struct LineRedactor {
         var cursor = LineCursor()
         cursor.isFinal = isFinal || !mayHold
         values?.synchronize()
-        if configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionEnd > configuration.maxLineBytes {
+        if Self.looksAtEveryLine(regionBytes: regionEnd, ruleSet: ruleSet, configuration: configuration) {
             try processEveryLine(region, from: 0, &cursor, &sink)
         } else {
             try processLinesWithKeywords(region, &cursor, &sink)
@@ -132,6 +132,32 @@ struct LineRedactor {
         counts.bytesIn += consumed
         if cursor.changed || emitUnchanged { try emit(buffer, cursor.pending..<consumed, &sink) }
         return (consumed, cursor.changed)
+    }
+
+    /// Whether a region of `regionBytes` bytes is looked at line by line instead of through the
+    /// keyword search: with a rule without keywords, a forced per-line scan, or a line that may be
+    /// over-long.
+    @inline(__always)
+    static func looksAtEveryLine(regionBytes: Int, ruleSet: CompiledRuleSet, configuration: RedactionConfiguration) -> Bool {
+        configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionBytes > configuration.maxLineBytes
+    }
+
+    /// Whether a fresh redactor (no open block) with `values` (or, when nil, the memory it would
+    /// make from `configuration`) processing `text` as the final region might change it: false
+    /// only when the keyword path applies and the search finds no keyword and no value, in which
+    /// case no line is looked at. Needs no scratch and allocates nothing (safe from any thread).
+    ///
+    /// Must stay in step with ``looksAtEveryLine(regionBytes:ruleSet:configuration:)`` and
+    /// ``processLinesWithKeywords(_:_:_:)``, which with no hit and no open block looks at no line
+    /// (`OneShotFastPathTests` compares both paths).
+    static func mayChange(_ text: UnsafeRawBufferPointer, ruleSet: CompiledRuleSet,
+                          configuration: RedactionConfiguration, values: ValueMemory?) -> Bool {
+        guard !text.isEmpty else { return false }
+        if looksAtEveryLine(regionBytes: text.count, ruleSet: ruleSet, configuration: configuration) { return true }
+        if let values { return values.mayContain(text) }
+        // A memory made from the configuration's known values would search for them too.
+        if configuration.knownValues != nil { return true }
+        return ruleSet.literals.mayContainKeyword(text)
     }
 
     /// Where output stands within one ``process(_:isFinal:emitUnchanged:into:)`` call.
@@ -191,7 +217,8 @@ struct LineRedactor {
     /// of whole lines (``valueSearchWindow`` bytes or so), and a line that changes the values held
     /// (a new echo, an `::add-mask::`) has the rest of its window searched again: a value masked
     /// on a line is found on every later line, whatever the read boundaries, at a cost bounded
-    /// by the window.
+    /// by the window. With no hit and no open block it looks at no line
+    /// (``mayChange(_:ruleSet:configuration:values:)`` relies on that).
     private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
                                                                      _ cursor: inout LineCursor,
                                                                      _ sink: inout S) throws {

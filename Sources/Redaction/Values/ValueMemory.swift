@@ -102,6 +102,15 @@ public final class ValueMemory: @unchecked Sendable {
         }
     }
 
+    /// Whether `bytes` may hold a keyword of the rule set or a value: false only when the search
+    /// ran and found neither. Records nothing, allocates nothing.
+    func mayContain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        lock.withReadLock {
+            guard let overlay, overlay.count > 0 else { return ruleSet.literals.mayContainKeyword(bytes) }
+            return ruleSet.literals.mayContainKeyword(bytes, values: overlay)
+        }
+    }
+
     /// Whether any value is held.
     var isEmpty: Bool { lock.withReadLock { (overlay?.count ?? 0) == 0 } }
 
