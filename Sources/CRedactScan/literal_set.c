@@ -1,14 +1,20 @@
 // The keyword prefilter's multi-literal search (see redact_scan.h).
 //
-// Every literal of 3 or more bytes is anchored at its rarest 3-byte window (by byte frequency in
-// real logs). The scan hashes the 3 bytes at every position (folded with |0x20, which maps each
-// letter to lower case and a few punctuation bytes together: it can only add candidates, never
-// lose one) into a 2^20-bit table; a set bit sends the position to an exact check of the literals
-// anchored at those 3 bytes. Literals of 1 or 2 bytes are checked directly at each position (slow,
-// but built-in keywords are 3 bytes or longer). A literal occurrence has exactly one anchor position,
-// so it is reported exactly once.
+// Each literal is anchored at its rarest 3-byte windows (by how common each 3-byte sequence is in
+// real logs, see trigram_frequency.c). The scan hashes the 3 bytes at a position (folded with
+// |0x20, which maps each letter to lower case and a few punctuation bytes together: it can only
+// add candidates, never lose one) into a 2^20-bit filter; a set bit sends the position to an exact
+// check of the literals anchored at those 3 bytes.
+//
+// When every literal is 4 bytes or longer, each is anchored at two adjacent windows (offsets o and
+// o+1) and only even positions are hashed: an occurrence at s has exactly one of s+o, s+o+1 even,
+// so it is still found exactly once, at half the hashing cost. Otherwise every position is hashed
+// and each literal of 3+ bytes has one anchor. Literals of 1 or 2 bytes are checked directly at
+// each position (slow; built-in keywords are 4 bytes or longer).
 
+#define _GNU_SOURCE  // memrchr
 #include "redact_scan.h"
+#include "trigram_frequency.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +38,8 @@ struct redact_literal_set {
     uint32_t *lengths;
     uint32_t count;
     int has_short;               // some literal is 1 or 2 bytes long
+    int stride;                  // 2 when every literal has 4+ bytes (two anchors each), else 1
 };
-
-// Byte frequency in real logs, as 255 + 16*log2(p) clamped to 0...255 (higher = more common);
-// letters are counted folded. Generated from the loghub samples in Tests/Fixtures/loghub.
-static const uint8_t byte_frequency[256] = { 0,0,0,0,0,0,0,0,0,0,141,0,0,140,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,201,17,83,100,82,0,0,52,113,113,97,9,131,167,170,138,188,186,177,168,166,168,162,161,159,160,171,74,52,129,48,0,94,180,154,173,171,189,152,146,149,174,117,143,163,159,177,179,157,101,178,175,179,159,140,134,130,134,97,134,17,134,0,137,0,180,154,173,171,189,152,146,149,174,117,143,163,159,177,179,157,101,178,175,179,159,140,134,130,134,97,27,103,27,80,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 };
 
 static inline uint8_t fold_exact(uint8_t c) { return (c >= 'A' && c <= 'Z') ? (uint8_t)(c | 0x20) : c; }
 static inline uint32_t anchor_at(const uint8_t *p) {
@@ -68,10 +71,12 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
     if (!set) return NULL;
     set->count = count;
     set->filter = calloc(FILTER_WORDS, sizeof(uint64_t));
-    set->entries = calloc(count ? count : 1, sizeof(anchor_entry));
+    set->entries = calloc(count ? 2 * count : 1, sizeof(anchor_entry));
     set->folded = calloc(count ? count : 1, sizeof(uint8_t *));
     set->lengths = calloc(count ? count : 1, sizeof(uint32_t));
     if (!set->filter || !set->entries || !set->folded || !set->lengths) { redact_literal_set_free(set); return NULL; }
+    set->stride = 2;
+    for (uint32_t i = 0; i < count; i++) if (lengths[i] > 0 && lengths[i] < 4) set->stride = 1;
     for (uint32_t i = 0; i < count; i++) {
         uint32_t length = lengths[i];
         set->lengths[i] = length;
@@ -80,16 +85,20 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         for (uint32_t j = 0; j < length; j++) set->folded[i][j] = fold_exact(literals[i][j]);
         if (length == 0) continue;
         if (length < 3) { set->has_short = 1; continue; }
+        // The anchor windows (1 or 2 adjacent ones) with the lowest frequency in real logs.
+        uint32_t windows = (uint32_t)set->stride;
         uint32_t best = 0, best_score = UINT32_MAX;
-        for (uint32_t o = 0; o + 3 <= length; o++) {
-            const uint8_t *w = set->folded[i] + o;
-            uint32_t score = (uint32_t)byte_frequency[w[0]] + byte_frequency[w[1]] + byte_frequency[w[2]];
+        for (uint32_t o = 0; o + 2 + windows <= length; o++) {
+            uint32_t score = 0;
+            for (uint32_t w = 0; w < windows; w++) score += redact_trigram_frequency(anchor_at(set->folded[i] + o + w));
             if (score < best_score) { best_score = score; best = o; }
         }
-        uint32_t anchor = anchor_at(set->folded[i] + best);
-        set->entries[set->entry_count++] = (anchor_entry){ anchor, i, best };
-        uint32_t h = filter_hash(anchor);
-        set->filter[h >> 6] |= 1ull << (h & 63u);
+        for (uint32_t w = 0; w < windows; w++) {
+            uint32_t anchor = anchor_at(set->folded[i] + best + w);
+            set->entries[set->entry_count++] = (anchor_entry){ anchor, i, best + w };
+            uint32_t h = filter_hash(anchor);
+            set->filter[h >> 6] |= 1ull << (h & 63u);
+        }
     }
     qsort(set->entries, set->entry_count, sizeof(anchor_entry), compare_entries);
     uint32_t slots = 16;
@@ -150,27 +159,43 @@ static void insertion_sort(uint32_t *ends, uint32_t *ids, size_t count) {
     }
 }
 
+// Hashes the 3 bytes at position i + k (taken from the folded 8-byte `word` loaded at i) and
+// verifies them when the filter has their bit.
+#define REDACT_TEST(k)                                                                      \
+    {                                                                                       \
+        uint32_t anchor = (uint32_t)(word >> (8 * (k))) & 0xFFFFFFu;                        \
+        uint32_t h = filter_hash(anchor);                                                   \
+        if (__builtin_expect((filter[h >> 6] >> (h & 63u)) & 1u, 0))                        \
+            verify(set, data, length, i + (k), anchor, &count, ends, ids, capacity);        \
+    }
+
 int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed) {
     size_t count = 0;
     if (!set || length == 0) return 0;
     const uint64_t *filter = set->filter;
-    if (set->entry_count > 0 && length >= 3) {
+    if (set->entry_count > 0 && length >= 3 && set->stride == 2) {
+        size_t i = 0;
+        // Even positions only; three per 8-byte load (positions i, i+2, i+4 need bytes i..i+6).
+        for (; i + 8 <= length; i += 6) {
+            uint64_t word;
+            memcpy(&word, data + i, 8);
+            word |= 0x2020202020202020ull;
+            REDACT_TEST(0) REDACT_TEST(2) REDACT_TEST(4)
+        }
+        for (; i + 3 <= length; i += 2) {
+            uint32_t anchor = anchor_at(data + i);
+            uint32_t h = filter_hash(anchor);
+            if ((filter[h >> 6] >> (h & 63u)) & 1u) verify(set, data, length, i, anchor, &count, ends, ids, capacity);
+        }
+    } else if (set->entry_count > 0 && length >= 3) {
         size_t i = 0;
         // Six positions per 8-byte load: positions i..i+5 need bytes i..i+7.
         for (; i + 8 <= length; i += 6) {
             uint64_t word;
             memcpy(&word, data + i, 8);
             word |= 0x2020202020202020ull;
-#define REDACT_TEST(k)                                                                              \
-            {                                                                                         \
-                uint32_t anchor = (uint32_t)(word >> (8 * (k))) & 0xFFFFFFu;                          \
-                uint32_t h = filter_hash(anchor);                                                     \
-                if (__builtin_expect((filter[h >> 6] >> (h & 63u)) & 1u, 0))                          \
-                    verify(set, data, length, i + (k), anchor, &count, ends, ids, capacity);          \
-            }
             REDACT_TEST(0) REDACT_TEST(1) REDACT_TEST(2) REDACT_TEST(3) REDACT_TEST(4) REDACT_TEST(5)
-#undef REDACT_TEST
         }
         for (; i + 3 <= length; i++) {
             uint32_t anchor = anchor_at(data + i);
@@ -209,4 +234,10 @@ size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte) {
         p = found + 1;
     }
     return count;
+}
+
+int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte) {
+    if (length == 0) return -1;
+    const uint8_t *found = memrchr(data, byte, length);
+    return found ? (int64_t)(found - data) : -1;
 }

@@ -4,12 +4,18 @@ import Redaction
 /// hash key) a keyed fingerprint. Never the secret or the line.
 struct CheckReport {
     let format: ReportFormat
+    /// Rule id -> description of the active rules (SARIF's rule descriptions).
+    let descriptions: [String: String]
     private var entries: [(file: String?, finding: RedactionFinding)] = []
 
-    init(format: ReportFormat) { self.format = format }
+    init(format: ReportFormat, rules: [RedactionRule] = []) {
+        self.format = format
+        descriptions = Dictionary(rules.map { ($0.id, $0.description) }, uniquingKeysWith: { first, _ in first })
+    }
 
-    mutating func add(_ findings: [RedactionFinding], file: String?) {
-        for finding in findings { entries.append((file, finding)) }
+    /// Adds one finding; `line` and `column` are within `file` (nil for stdin alone).
+    mutating func add(_ finding: RedactionFinding, file: String?) {
+        entries.append((file, finding))
     }
 
     func write(statistics: RedactionStatistics) {
@@ -27,42 +33,23 @@ struct CheckReport {
             var parts: [String] = []
             for (file, finding) in entries {
                 var fields: [String] = []
-                if let file { fields.append("\"file\":\(JSON.quote(file))") }
+                if let file { fields.append("\"file\":\(JSONStringCodec.encode(file))") }
                 fields.append("\"line\":\(finding.line)")
                 fields.append("\"column\":\(finding.column)")
                 fields.append("\"length\":\(finding.length)")
-                fields.append("\"rule\":\(JSON.quote(finding.ruleID))")
-                fields.append("\"kind\":\(JSON.quote(finding.kind.rawValue))")
-                if let fingerprint = finding.fingerprint { fields.append("\"fingerprint\":\(JSON.quote(fingerprint))") }
+                fields.append("\"rule\":\(JSONStringCodec.encode(finding.ruleID))")
+                fields.append("\"kind\":\(JSONStringCodec.encode(finding.kind.rawValue))")
+                if let fingerprint = finding.fingerprint { fields.append("\"fingerprint\":\(JSONStringCodec.encode(fingerprint))") }
                 parts.append("{" + fields.joined(separator: ",") + "}")
             }
             print("[" + parts.joined(separator: ",\n") + "]")
+        case .sarif:
+            print(SARIFReport(descriptions: descriptions).render(entries))
         }
     }
 }
 
-/// Minimal JSON string quoting (the CLI avoids Foundation).
-enum JSON {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    static func array(_ items: [String]) -> String { "[" + items.map(quote).joined(separator: ",") + "]" }
+extension JSONStringCodec {
+    /// A JSON array of strings.
+    static func encodeArray(_ items: [String]) -> String { "[" + items.map(encode).joined(separator: ",") + "]" }
 }

@@ -11,13 +11,29 @@ import Darwin
 ///
 /// Large slices bypass the buffer and go straight to `write(2)` (no copy). A closed pipe
 /// (`EPIPE`) is reported as ``OutputSink/Closed`` so the command can end quietly; SIGPIPE must be
-/// ignored by the process for that (see ``SignalHandling``).
-struct OutputSink: RedactionSink {
+/// ignored by the process for that (see ``SignalHandling``). Any other write error is
+/// ``OutputSink/WriteFailed``, which names the output (never an input).
+///
+/// Ownership: the sink owns its buffer and frees it in `deinit`; it is a class so the buffer has
+/// exactly one owner (a copy of a struct would free it twice). Bytes still buffered at `deinit`
+/// are discarded: callers ``flush()`` first (a flush can fail and must be reported). Not
+/// thread-safe.
+final class OutputSink: RedactionSink {
     /// Thrown when the reader of stdout went away.
     struct Closed: Error {}
 
+    /// A write to the output failed (`ENOSPC`, `EIO`, ...): `stdout: write failed: ...`.
+    struct WriteFailed: Error, CustomStringConvertible {
+        var output: String
+        var error: Errno
+        var description: String { "\(output): write failed: \(error)" }
+    }
+
     let descriptor: FileDescriptor
-    private var buffer: UnsafeMutableRawBufferPointer
+    /// How diagnostics name the output: `stdout` or the file's path.
+    let name: String
+    /// `buffer[0..<used]` holds bytes not yet written; `used <= buffer.count`.
+    private let buffer: UnsafeMutableRawBufferPointer
     private var used = 0
     /// Flush after every ``flushIfLineBuffered()`` call (interactive output).
     var lineBuffered: Bool
@@ -26,19 +42,19 @@ struct OutputSink: RedactionSink {
     let discardOutput: Bool
     var findings: [RedactionFinding] = []
 
-    init(descriptor: FileDescriptor, lineBuffered: Bool, collectFindings: Bool = false, discardOutput: Bool = false,
-         capacity: Int = 64 * 1024) {
+    init(descriptor: FileDescriptor, name: String = "stdout", lineBuffered: Bool, collectFindings: Bool = false,
+         discardOutput: Bool = false, capacity: Int = 64 * 1024) {
         self.descriptor = descriptor
+        self.name = name
         self.discardOutput = discardOutput
         self.lineBuffered = lineBuffered
         self.collectFindings = collectFindings
         buffer = .allocate(byteCount: capacity, alignment: 16)
     }
 
-    /// Frees the buffer. Call once, after the last flush.
-    func release() { buffer.deallocate() }
+    deinit { buffer.deallocate() }
 
-    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
         if discardOutput { return }
         if used + bytes.count > buffer.count {
             try flush()
@@ -52,17 +68,17 @@ struct OutputSink: RedactionSink {
     }
 
     var wantsFindings: Bool { collectFindings }
-    mutating func record(_ finding: RedactionFinding) { findings.append(finding) }
+    func record(_ finding: RedactionFinding) { findings.append(finding) }
 
     /// Writes out buffered bytes.
-    mutating func flush() throws {
+    func flush() throws {
         guard used > 0 else { return }
         let pending = UnsafeRawBufferPointer(rebasing: buffer[0..<used])
         used = 0
         try writeAll(pending)
     }
 
-    mutating func flushIfLineBuffered() throws {
+    func flushIfLineBuffered() throws {
         if lineBuffered { try flush() }
     }
 
@@ -71,6 +87,8 @@ struct OutputSink: RedactionSink {
             _ = try descriptor.writeAll(bytes)
         } catch Errno.brokenPipe {
             throw Closed()
+        } catch let error as Errno {
+            throw WriteFailed(output: name, error: error)
         }
     }
 }

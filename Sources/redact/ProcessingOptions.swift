@@ -2,10 +2,19 @@ public import ArgumentParser
 import Redaction
 
 /// Line handling and engine limits, shared by the pipe and `follow`.
+///
+/// Sizes accept `1MiB`-style values (see ``ByteSize``); out-of-range values are usage errors
+/// (exit 2), so no size can overflow the engine's buffer arithmetic.
 struct ProcessingOptions: ParsableArguments {
+    /// The largest `--max-line-bytes`: memory is bounded by it, so it stays far from `Int.max`.
+    static let maxLineBytesRange = 1...(1 << 30)
+    /// The largest `--read-size`.
+    static let readSizeRange = 1...(16 << 20)
+
     @Option(name: .customLong("max-line-bytes"),
-            help: "Lines longer than this are replaced by one marker line (fail closed); memory stays bounded by it.")
-    var maxLineBytes: Int = 1 << 20
+            help: ArgumentHelp("Lines longer than this (bytes; 64KiB, 1MiB, ... up to 1GiB) are replaced by one marker line (fail closed); memory stays bounded by it.",
+                               valueName: "size"))
+    var maxLineBytes = ByteSize(bytes: 1 << 20)
 
     @Option(name: .customLong("on-error"),
             help: "What happens to a line the regex engine fails on: mask (replace it by a marker), drop it, or pass it unscanned.")
@@ -14,16 +23,20 @@ struct ProcessingOptions: ParsableArguments {
     @Option(name: .customLong("match-limit"), help: ArgumentHelp("PCRE2 match limit per start position.", visibility: .hidden))
     var matchLimit: UInt32 = MatchLimits.default.matchLimit
 
-    @Option(name: .customLong("read-size"), help: ArgumentHelp("Bytes per read (testing).", visibility: .hidden))
-    var readSize: Int = 64 * 1024
+    @Option(name: .customLong("read-size"), help: ArgumentHelp("Bytes per read (testing; up to 16MiB).", visibility: .hidden))
+    var readSize = ByteSize(bytes: 64 * 1024)
 
     func validate() throws {
-        guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be at least 1") }
-        guard readSize >= 1 else { throw ValidationError("--read-size must be at least 1") }
+        guard Self.maxLineBytesRange.contains(maxLineBytes.bytes) else {
+            throw ValidationError("--max-line-bytes must be between 1 and \(ByteSize(bytes: Self.maxLineBytesRange.upperBound))")
+        }
+        guard Self.readSizeRange.contains(readSize.bytes) else {
+            throw ValidationError("--read-size must be between 1 and \(ByteSize(bytes: Self.readSizeRange.upperBound))")
+        }
     }
 
     var configuration: RedactionConfiguration {
-        RedactionConfiguration(maxLineBytes: maxLineBytes, readSize: readSize, onError: onError)
+        RedactionConfiguration(maxLineBytes: maxLineBytes.bytes, readSize: readSize.bytes, onError: onError)
     }
 
     var limits: MatchLimits {

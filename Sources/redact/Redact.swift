@@ -32,15 +32,17 @@ struct Redact: ParsableCommand {
               REDACT_HASH_KEY=$(cat key) redact --replace '<{rule}:{hash}>' < app.log
               redact rules list
               redact follow /var/log/app/*.log
+              redact --check --format sarif $(git ls-files) > redact.sarif
+              redact mmexternal --log-file /var/log/redact.log   (as rsyslog's mmexternal program)
 
             EXIT STATUS:
               0  success (also when stdout is closed early, e.g. `| head`)
               1  --check found something that would be redacted
               2  usage error, invalid rule file or option, unreadable input, write error
-              130/143  ended by SIGINT/SIGTERM, after writing the lines already read
+              129/130/143  ended by SIGHUP/SIGINT/SIGTERM, after writing the whole lines already read
             """,
         version: version,
-        subcommands: [FilterCommand.self, RulesCommand.self, FollowCommand.self],
+        subcommands: [FilterCommand.self, RulesCommand.self, FollowCommand.self, MmexternalCommand.self],
         defaultSubcommand: FilterCommand.self
     )
 
@@ -49,25 +51,25 @@ struct Redact: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--help"] || arguments == ["-h"] {
             print(combinedHelp())
-            Foundation_exit(0)
+            ExitStatus.exit(0)
         }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
-            Foundation_exit(exit.rawValue)
+            ExitStatus.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation_exit(0)
+                ExitStatus.exit(0)
             }
             if code == .validationFailure {
                 StandardError.write(fullMessage(for: error))
             } else {
                 StandardError.write("redact: error: \(error)")
             }
-            Foundation_exit(2)
+            ExitStatus.exit(2)
         }
     }
 }
@@ -95,6 +97,3 @@ extension String {
         return copy
     }
 }
-
-/// Terminates the process with `status` (flushing nothing: callers flush their own buffers).
-func Foundation_exit(_ status: Int32) -> Never { exit(status) }

@@ -97,6 +97,14 @@ struct RuleOptions: ParsableArguments {
     /// - Throws: ``CLIError`` for a rule or option error, and when no rule is active unless
     ///   `--allow-empty` was given (a redactor without rules would pass every secret).
     func compile(limits: MatchLimits = .default, builtinSamples: Bool = false) throws -> CompiledRuleSet {
+        try compileWithBuilder(limits: limits, builtinSamples: builtinSamples).ruleSet
+    }
+
+    /// ``compile(limits:builtinSamples:)``, also returning the builder it assembled (for `rules
+    /// list --all`, which shows the rules that are off too). Notices print once.
+    func compileWithBuilder(limits: MatchLimits = .default, builtinSamples: Bool = false) throws
+        -> (ruleSet: CompiledRuleSet, builder: RuleSetBuilder)
+    {
         var options = CompiledRuleSet.Options(limits: limits)
         if let replace {
             do { options.replacement = try ReplacementTemplate(replace) } catch { throw CLIError("--replace: \(error)") }
@@ -108,7 +116,7 @@ struct RuleOptions: ParsableArguments {
         if ruleSet.count == 0 && !allowEmpty {
             throw CLIError("no rule is active (\(builder.assembledRules.count) loaded, none selected), so nothing would be redacted; check --no-builtin, --rules and --disable, or pass --allow-empty")
         }
-        return ruleSet
+        return (ruleSet, builder)
     }
 }
 

@@ -23,27 +23,27 @@ struct RulesCommand: ParsableCommand {
         var all = false
 
         mutating func run() throws {
-            let builder = try ruleOptions.makeBuilder()
-            let selected = try builder.selectedRules()
+            // The compiled set lists exactly what redaction would use (and fails when it would);
+            // built once, so its notices print once. `--all` adds the assembled rules that are off.
+            let (ruleSet, builder) = try ruleOptions.compileWithBuilder()
+            let selected = ruleSet.rules
             let active = Set(selected.map(\.id))
             let rules = all ? builder.assembledRules : selected
-            // Compile too, so `rules list` fails exactly when redaction would.
-            _ = try ruleOptions.compile()
             if json {
                 let objects = rules.map { rule -> String in
                     var fields = [
-                        "\"id\":\(JSON.quote(rule.id))",
-                        "\"pack\":\(JSON.quote(rule.pack))",
-                        "\"description\":\(JSON.quote(rule.description))",
-                        "\"regex\":\(JSON.quote(rule.regex))",
+                        "\"id\":\(JSONStringCodec.encode(rule.id))",
+                        "\"pack\":\(JSONStringCodec.encode(rule.pack))",
+                        "\"description\":\(JSONStringCodec.encode(rule.description))",
+                        "\"regex\":\(JSONStringCodec.encode(rule.regex))",
                         "\"secretGroup\":\(rule.secretGroup.map(String.init) ?? "null")",
-                        "\"keywords\":\(JSON.array(rule.keywords))",
-                        "\"source\":\(JSON.quote(rule.source.description))",
+                        "\"keywords\":\(JSONStringCodec.encodeArray(rule.keywords))",
+                        "\"source\":\(JSONStringCodec.encode(rule.source.description))",
                     ]
                     if all { fields.append("\"enabled\":\(active.contains(rule.id))") }
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
                     if let block = rule.block {
-                        fields.append("\"block\":{\"begin\":\(JSON.quote(block.begin)),\"end\":\(JSON.quote(block.end)),\"maxLines\":\(block.maxLines)}")
+                        fields.append("\"block\":{\"begin\":\(JSONStringCodec.encode(block.begin)),\"end\":\(JSONStringCodec.encode(block.end)),\"maxLines\":\(block.maxLines)}")
                     }
                     return "{" + fields.joined(separator: ",") + "}"
                 }
@@ -93,7 +93,8 @@ struct RulesCommand: ParsableCommand {
                 for file in files { paths.formUnion(try RuleFiles.expand(file)) }
                 tested = ruleSet.rules.filter { paths.contains($0.source.file) }
             }
-            for rule in tested where rule.keywords.allSatisfy(\.isEmpty) {
+            let withoutKeywords = Set(ruleSet.rulesWithoutKeywords)
+            for rule in tested where withoutKeywords.contains(rule.id) {
                 print("WARN \(rule.source): rule '\(rule.id)': no keywords, so it runs on every line (slow); add the literals every match contains")
             }
             let checker = RuleSampleCheck(ruleSet: ruleSet)

@@ -8,9 +8,12 @@ import Darwin
 ///
 /// - SIGPIPE is ignored, so a closed stdout shows up as `EPIPE` from `write(2)` and the command
 ///   ends quietly instead of being killed mid-line.
-/// - SIGINT and SIGTERM set a flag (and, for SIGHUP, a reopen flag) without `SA_RESTART`, so a
-///   blocking `read(2)` returns `EINTR`; the command then writes out the whole lines it already
-///   processed and exits with 128 + the signal number.
+/// - SIGINT and SIGTERM set a flag without `SA_RESTART`, so a blocking `read(2)` returns `EINTR`;
+///   the command then writes out the whole lines it already processed and exits with 128 + the
+///   signal number (130, 143).
+/// - SIGHUP: with `handleHangup` (the sidecar) it sets a reopen flag; without it (the pipe, e.g.
+///   `kubectl logs -f | redact` when the SSH session closes) it ends the command like SIGTERM:
+///   whole lines written, exit 129.
 enum SignalHandling {
     /// The terminating signal received, or 0.
     nonisolated(unsafe) static var terminationSignal: sig_atomic_t = 0
@@ -37,7 +40,9 @@ enum SignalHandling {
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
-        if handleHangup {
+        if !handleHangup {
+            sigaction(SIGHUP, &action, nil)
+        } else {
             var hangup = sigaction()
             #if canImport(Glibc)
             hangup.__sigaction_handler.sa_handler = { _ in SignalHandling.hangupReceived = 1 }

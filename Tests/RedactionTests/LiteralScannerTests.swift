@@ -6,12 +6,17 @@ import Testing
     static let keywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
                            ["a"], ["x@"], ["[`"]]
 
+    /// Keywords of 4+ bytes only: the search hashes every other position (two anchors per keyword).
+    static let longKeywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
+                               ["aaaa"], ["x@[`"], ["abab"]]
+
     /// Every occurrence, with its end offset and the rules of its keyword, case-insensitively.
-    @Test func reportsEveryOccurrenceWithItsRules() {
-        let scanner = LiteralScanner(keywordsByRule: Self.keywords)
+    @Test(arguments: [false, true])
+    func reportsEveryOccurrenceWithItsRules(_ long: Bool) {
+        let scanner = LiteralScanner(keywordsByRule: long ? Self.longKeywords : Self.keywords)
         let scratch = LiteralScratch(capacity: 4)  // small: overflowing and growing is exercised
         var generator = SplitMix64(seed: 7)
-        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz\n@[`{".utf8)
+        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz\n@[`{ab".utf8)
         for _ in 0..<2000 {
             let length = Int.random(in: 0..<60, using: &generator)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }

@@ -47,7 +47,7 @@ import Testing
         #expect(pack.rules.map(\.rule.id) == ["aws-access-token", "pkcs12-file", "team-code"])
         #expect(pack.rules.map(\.isComplete) == [true, false, true])
         #expect(pack.rules[1].isPathOnly)
-        #expect(pack.extension_ == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"],
+        #expect(pack.extend == RulePack.Extension(useDefault: true, path: nil, disabledRules: ["generic-password"],
                                                         source: SourceLocation(file: "gitleaks.toml", line: 3)))
         let aws = pack.rules[0].rule
         #expect(aws.source == SourceLocation(file: "gitleaks.toml", line: 7))

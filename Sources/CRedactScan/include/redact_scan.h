@@ -25,6 +25,9 @@ void redact_literal_set_free(redact_literal_set *set);
 int64_t redact_literal_set_scan(const redact_literal_set *set, const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed);
 
+/// Index of the last byte equal to `byte` in `data[0..<length]`, or -1 when there is none.
+int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte);
+
 /// Number of bytes equal to `byte` in `data[0..<length]`.
 size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte);
 

@@ -1,5 +1,8 @@
 /// A rule with its patterns compiled. Immutable and shared.
-struct CompiledRule: Sendable {
+///
+/// A class so the hot path takes one reference to a rule instead of copying (and retaining) every
+/// field of its ``RedactionRule``.
+final class CompiledRule: Sendable {
     let rule: RedactionRule
     let pattern: CompiledPattern
     /// Validated secret group, or nil for gitleaks' "first non-empty group" default.
@@ -12,7 +15,23 @@ struct CompiledRule: Sendable {
     /// The rule's keywords, ASCII-lowercased (for ``containsFolded(_:_:)``).
     let foldedKeywords: [[UInt8]]
 
-    var id: String { rule.id }
+    /// The rule's id (stored: read on every redaction for placeholders and findings).
+    let id: String
+
+    init(rule: RedactionRule, pattern: CompiledPattern, secretGroup: Int?, allowlists: [CompiledAllowlist],
+         replacement: ReplacementTemplate, blockBegin: CompiledPattern?, blockEnd: CompiledPattern?, blockMaxLines: Int,
+         foldedKeywords: [[UInt8]]) {
+        self.rule = rule
+        self.pattern = pattern
+        self.secretGroup = secretGroup
+        self.allowlists = allowlists
+        self.replacement = replacement
+        self.blockBegin = blockBegin
+        self.blockEnd = blockEnd
+        self.blockMaxLines = blockMaxLines
+        self.foldedKeywords = foldedKeywords
+        id = rule.id
+    }
 }
 
 /// An allowlist with its regexes compiled.

@@ -25,18 +25,23 @@ extension CompiledRuleSet {
         scratch.spanBuffer.removeAll(keepingCapacity: true)
         var next = 0  // first placeholder that may still overlap the current or a later span
         for span in scratch.spans {
+            if span.custom >= 0 {  // written again whole (a record value in its own form)
+                scratch.spanBuffer.append(span)
+                continue
+            }
             var start = span.start
             while next < scratch.placeholders.count && scratch.placeholders[next].upperBound <= start { next += 1 }
             var index = next
             while start < span.end {
                 guard index < scratch.placeholders.count, scratch.placeholders[index].lowerBound < span.end else {
-                    scratch.spanBuffer.append(RedactionSpan(start: start, end: span.end, rule: span.rule, kind: span.kind))
+                    scratch.spanBuffer.append(RedactionSpan(start: start, end: span.end, rule: span.rule, kind: span.kind,
+                                                            escapesJSON: span.escapesJSON))
                     break
                 }
                 let placeholder = scratch.placeholders[index]
                 if placeholder.lowerBound > start {
                     scratch.spanBuffer.append(RedactionSpan(start: start, end: placeholder.lowerBound,
-                                                            rule: span.rule, kind: span.kind))
+                                                            rule: span.rule, kind: span.kind, escapesJSON: span.escapesJSON))
                 }
                 start = max(start, placeholder.upperBound)
                 index += 1

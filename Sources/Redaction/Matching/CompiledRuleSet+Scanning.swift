@@ -6,24 +6,29 @@ extension CompiledRuleSet {
     /// allowlists and the placeholder guard, and leaves the union of the secret spans, sorted and
     /// merged, in `scratch.spans`. Deterministic whatever the rule order.
     ///
-    /// - Parameter line: the line's content without its terminator.
+    /// - Parameters:
+    ///   - line: the line's content without its terminator.
+    ///   - hits: the line's keyword occurrences in `scratch.regionLiterals` (found by one search
+    ///     over the whole buffer), or nil to search the line now.
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
-    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> LineScanOutcome {
+    func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         scratch.beginLine()
-        if literals.scan(line, scratch.literals) {
-            addCandidates(scratch, hits: 0..<scratch.literals.count)
+        if let hits {
+            addCandidates(scratch, from: scratch.regionLiterals, hits: hits)
+        } else if literals.scan(line, scratch.lineLiterals) {
+            addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count)
         } else {
             addEveryRule(scratch)
         }
         return runCandidates(line, scratch)
     }
 
-    /// Makes the rules of hits `range` (of the last literal scan) candidates of the current line,
-    /// plus the rules without keywords.
+    /// Makes the rules of hits `range` of `found` candidates of the current line, plus the rules
+    /// without keywords.
     @inline(__always)
-    func addCandidates(_ scratch: ScanScratch, hits range: Range<Int>) {
+    func addCandidates(_ scratch: ScanScratch, from found: LiteralScratch, hits range: Range<Int>) {
         for rule in alwaysRun { scratch.addCandidate(rule) }
-        let ids = scratch.literals.ids
+        let ids = found.ids
         literals.ruleStart.withUnsafeBufferPointer { start in
             literals.ruleList.withUnsafeBufferPointer { list in
                 for hit in range {
@@ -69,6 +74,9 @@ extension CompiledRuleSet {
             }
             scratch.limitFailures[slot] = 0
             index &+= 1
+        }
+        if let error = findEncodedSecrets(in: line, scratch) {
+            return .engineError(rule: scratch.spans.first?.rule ?? 0, error: error)
         }
         if scratch.spans.isEmpty { return .clean }
         mergeSpans(&scratch.spans)
@@ -180,6 +188,8 @@ extension CompiledRuleSet {
         for read in 0..<spans.count {
             if write > 0 && spans[read].start <= spans[write - 1].end {
                 spans[write - 1].end = max(spans[write - 1].end, spans[read].end)
+                if spans[read].escapesJSON { spans[write - 1].escapesJSON = true }
+                if spans[read].custom >= 0 { spans[write - 1].custom = spans[read].custom }
             } else {
                 spans[write] = spans[read]
                 write += 1

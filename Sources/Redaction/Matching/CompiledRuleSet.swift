@@ -40,9 +40,15 @@ public final class CompiledRuleSet: Sendable {
     public let options: Options
 
     /// The rules, in the order given.
-    public var rules: [RedactionRule] { compiledRules.map(\.rule) }
+    public var rules: [RedactionRule] { compiledRules.prefix(visibleRuleCount).map(\.rule) }
     /// Number of rules.
-    public var count: Int { compiledRules.count }
+    public var count: Int { visibleRuleCount }
+    /// The rules given (``rules``); the engine's own rules follow them in ``compiledRules``.
+    let visibleRuleCount: Int
+    /// Index of the record layer's rule for values under sensitive keys.
+    var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
+    /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
+    static let sensitiveKeyRuleID = "record-sensitive-key"
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
     private let allPatterns: [CompiledPattern]
 
@@ -76,6 +82,13 @@ public final class CompiledRuleSet: Sendable {
         func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
             throws(RuleLoadError) -> CompiledPattern
         {
+            // Built-in patterns are checked by the test suite: compile them on first use, so
+            // start-up does not pay for the hundreds that never see a candidate line.
+            if !anchored && Self.isBuiltin(rule) {
+                let deferred = CompiledPattern(deferring: pattern, useJIT: options.useJIT)
+                patterns.append(deferred)
+                return deferred
+            }
             do {
                 let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
                 patterns.append(result)
@@ -87,7 +100,7 @@ public final class CompiledRuleSet: Sendable {
         }
         let globals = allowlists
         for rule in rules {
-            if let problem = RedactionRule.problem(withID: rule.id) {
+            if !Self.isBuiltin(rule), let problem = RedactionRule.problem(withID: rule.id) {
                 throw RuleLoadError(location: rule.source, message: problem)
             }
             if let earlier = seen[rule.id] {
@@ -95,7 +108,7 @@ public final class CompiledRuleSet: Sendable {
             }
             seen[rule.id] = rule.source
             let pattern = try compile(rule.regex, rule, "regex")
-            if let group = rule.secretGroup, !pattern.hasGroup(group) {
+            if let group = rule.secretGroup, !pattern.isDeferred, !pattern.hasGroup(group) {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
                                     message: "secretGroup \(group) but the regex has only \(pattern.captureCount) capture group(s)")
             }
@@ -132,15 +145,24 @@ public final class CompiledRuleSet: Sendable {
                                          foldedKeywords: rule.keywords.filter { !$0.isEmpty }
                                              .map { Array($0.utf8).map(ASCIIFolding.lower) }))
         }
+        // The record layer's own rule (values under sensitive keys), after the user-visible ones.
+        let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
+                                      description: "a JSON record value under a sensitive key (password, token, secret, ...)",
+                                      regex: "(?!)", pack: "records")
+        compiled.append(CompiledRule(rule: sensitive, pattern: try compile(sensitive.regex, sensitive, "regex"), secretGroup: nil,
+                                     allowlists: [], replacement: options.replacement, blockBegin: nil, blockEnd: nil,
+                                     blockMaxLines: 0, foldedKeywords: []))
         compiledRules = compiled
-        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords))
-        alwaysRun = compiled.indices.filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
+        visibleRuleCount = compiled.count - 1
+        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords),
+                                  triggers: Self.decoderTriggers + Self.recordTriggers)
+        alwaysRun = compiled.indices.prefix(visibleRuleCount)
+            .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
         var maxCaptures = 0
-        for rule in compiled {
-            maxCaptures = max(maxCaptures, rule.pattern.captureCount)
-            for list in rule.allowlists { for regex in list.regexes { maxCaptures = max(maxCaptures, regex.captureCount) } }
-        }
+        // Deferred (built-in) patterns are not compiled yet: a scratch grows its match data the
+        // first time a pattern needs more groups (MatchScratch.match).
+        for pattern in patterns where !pattern.isDeferred { maxCaptures = max(maxCaptures, pattern.captureCount) }
         maximumCaptureCount = maxCaptures
         let ruleIDs = compiled.map(\.id)
         var alternatives: [String] = CompiledRuleSet.markerTexts.map { ReplacementTemplate.escaped(Array($0.utf8)) }
@@ -150,13 +172,17 @@ public final class CompiledRuleSet: Sendable {
                 alternatives.append(pattern)
             }
         }
-        do {
-            placeholderSearch = try CompiledPattern("(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
-        } catch {
-            throw RuleLoadError(setting: .replacement, message: "cannot build the placeholder recognizer: \(error)")
-        }
-        if let placeholderSearch { patterns.append(placeholderSearch) }
+        // Built from escaped literals and fixed classes, so it always compiles: deferred to the
+        // first line that has something to mask.
+        let search = CompiledPattern(deferring: "(?:" + alternatives.joined(separator: "|") + ")", useJIT: options.useJIT)
+        placeholderSearch = search
+        patterns.append(search)
         allPatterns = patterns
+    }
+
+    /// Whether `rule` is one of the built-in packs' (or the engine's own) rules.
+    private static func isBuiltin(_ rule: RedactionRule) -> Bool {
+        rule.source.file.hasPrefix("builtin:") || rule.pack == "records"
     }
 
     /// The engine's default markers, which are recognised as placeholders like rendered templates.
@@ -166,7 +192,9 @@ public final class CompiledRuleSet: Sendable {
     public var rulesWithoutKeywords: [String] { alwaysRun.map { compiledRules[Int($0)].id } }
 
     /// New scratch space sized for this set. One per thread or stream.
-    public func makeScratch() -> ScanScratch { ScanScratch(ruleCount: count, maximumCaptureCount: maximumCaptureCount, limits: options.limits) }
+    public func makeScratch() -> ScanScratch {
+        ScanScratch(ruleCount: compiledRules.count, maximumCaptureCount: maximumCaptureCount, limits: options.limits)
+    }
 
     /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
     /// call this once at start so no later call pays for it).

@@ -27,9 +27,12 @@ final class LiteralScanner: @unchecked Sendable {
     let ruleList: [Int32]
 
     /// Collects the distinct keywords of every rule and builds the search.
-    /// - Parameter keywordsByRule: for each rule index, its keywords (any case; empty ones and ones
-    ///   holding a newline, which can never occur inside a line, are ignored).
-    init(keywordsByRule: [[String]]) {
+    /// - Parameters:
+    ///   - keywordsByRule: for each rule index, its keywords (any case; empty ones and ones holding
+    ///     a newline, which can never occur inside a line, are ignored).
+    ///   - triggers: literals that select no rule but make a line worth looking at (the contexts
+    ///     in which the engine decodes values, see ``CompiledRuleSet/decoderTriggers``).
+    init(keywordsByRule: [[String]], triggers: [String] = []) {
         var index: [[UInt8]: Int] = [:]
         var literals: [[UInt8]] = []
         var rulesOf: [[Int32]] = []
@@ -45,6 +48,13 @@ final class LiteralScanner: @unchecked Sendable {
                     rulesOf.append([Int32(rule)])
                 }
             }
+        }
+        for trigger in triggers {
+            let bytes = Array(trigger.utf8).map(ASCIIFolding.lower)
+            guard !bytes.isEmpty, !bytes.contains(0x0A), index[bytes] == nil else { continue }
+            index[bytes] = literals.count
+            literals.append(bytes)
+            rulesOf.append([])
         }
         var start: [Int32] = [0]
         var list: [Int32] = []

@@ -5,8 +5,11 @@
 /// (the log handler keeps a pool).
 public final class ScanScratch {
     let match: MatchScratch
-    /// Vectorscan scratch and the keyword hits of the last literal scan.
-    let literals = LiteralScratch()
+    /// Keyword occurrences of the buffer being processed (one search over all its complete lines).
+    let regionLiterals = LiteralScratch()
+    /// Keyword occurrences of a single line (a re-scan of a rendered line, the per-line path):
+    /// kept apart so they never clobber the buffer's.
+    let lineLiterals = LiteralScratch()
     /// Per-rule stamp: rule `i` is a candidate for the current line when `stamps[i] == stamp`.
     let stamps: UnsafeMutablePointer<UInt32>
     var stamp: UInt32 = 0
@@ -31,8 +34,22 @@ public final class ScanScratch {
     let limitFailures: UnsafeMutablePointer<UInt16>
     let quarantine: UnsafeMutablePointer<UInt16>
 
+    private let maximumCaptureCount: Int
+    private let limits: MatchLimits
+
+    /// A second scratch for scanning text derived from the current line (a decoded value) while
+    /// the line's own spans are still held here. Made on first use.
+    lazy var nested = ScanScratch(ruleCount: ruleCount, maximumCaptureCount: maximumCaptureCount, limits: limits)
+
+    /// Working memory of the record layer, one per nesting level of JSON inside JSON strings.
+    var recordLevels: [RecordScratch] = []
+    /// Replacements of spans with a ``RedactionSpan/custom`` index, for the current line.
+    var customReplacements: [[UInt8]] = []
+
     init(ruleCount: Int, maximumCaptureCount: Int, limits: MatchLimits) {
         self.ruleCount = ruleCount
+        self.maximumCaptureCount = maximumCaptureCount
+        self.limits = limits
         match = MatchScratch(maximumCaptureCount: maximumCaptureCount, limits: limits)
         stamps = .allocate(capacity: max(ruleCount, 1))
         stamps.initialize(repeating: 0, count: max(ruleCount, 1))

@@ -22,7 +22,7 @@ public struct HashKey: Sendable {
         guard bytes.count >= HashKey.minimumLength else { throw .tooShort(bytes.count) }
         keyBytes = bytes
         let digest = SHA256.hash(data: Array("swift-redact key id\u{0}".utf8) + bytes)
-        keyID = HashKey.hex(digest.prefix(4))
+        keyID = Hex.string(digest.prefix(4))
     }
 
     /// Why a key was refused.
@@ -39,22 +39,12 @@ public struct HashKey: Sendable {
     /// The fingerprint of `bytes`: `<keyid>.<32 hex chars>`.
     public func fingerprint(_ bytes: UnsafeRawBufferPointer) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: keyBytes))
-        return keyID + "." + HashKey.hex(mac.prefix(16))
+        return keyID + "." + Hex.string(mac.prefix(16))
     }
 
     /// The fingerprint of a string's UTF-8 bytes.
     public func fingerprint(_ string: String) -> String {
         var copy = string
         return copy.withUTF8 { fingerprint(UnsafeRawBufferPointer($0)) }
-    }
-
-    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

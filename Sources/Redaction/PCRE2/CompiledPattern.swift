@@ -11,25 +11,34 @@ import Synchronization
 ///
 /// JIT compilation is lazy: `init` only compiles (which validates the pattern and is cheap); the
 /// first match JIT-compiles a copy of the code, so a rule set of hundreds of rules starts fast and
-/// pays for the JIT only for rules that ever see a candidate line.
+/// pays for the JIT only for rules that ever see a candidate line. A pattern known to be valid (a
+/// built-in rule, checked by the test suite) can defer even the compilation to its first use
+/// (``init(deferring:useJIT:)``); if that compilation ever failed, every match fails closed.
 ///
 /// ## Thread safety
-/// Shared freely. The interpreter code is immutable after `init`; the JIT code is made on a copy
-/// and published with a compare-and-exchange, so a thread either sees no JIT code (and uses the
-/// interpreter on the original) or fully compiled JIT code; two threads racing to compile both
-/// succeed and the loser frees its copy. Matching needs a per-thread ``MatchScratch``.
-public final class CompiledPattern: @unchecked Sendable {
-    // SAFETY: `code` is created in `init` and never written again (it is never JIT-compiled:
-    // `pcre2_jit_compile_8` runs only on copies). PCRE2 documents compiled code as read-only
-    // during matching ("it is thread-safe"). `jit` holds a separate, fully JIT-compiled copy once
-    // one is published.
-    let code: OpaquePointer
+/// Shared freely. The interpreter code is never written after it is published, and the JIT code
+/// is made on a copy; both are published with a compare-and-exchange, so a thread sees either
+/// nothing yet (and makes it) or fully compiled code; racing threads all succeed and the losers
+/// free their copies. Matching needs a per-thread ``MatchScratch``.
+final class CompiledPattern: @unchecked Sendable {
+    // SAFETY: the code behind `compiled` is never written after it is published (it is never
+    // JIT-compiled: `pcre2_jit_compile_8` runs only on copies). PCRE2 documents compiled code as
+    // read-only during matching ("it is thread-safe"). `jit` holds a separate, fully JIT-compiled
+    // copy once one is published.
+    private let compiled = Atomic<OpaquePointer?>(nil)
     private let jit = Atomic<OpaquePointer?>(nil)
     /// Set when JIT compilation was tried and is unavailable for this pattern.
     private let jitFailed = Atomic<Bool>(false)
+    /// Set when a deferred compilation failed (never for a valid pattern).
+    private let compileFailed = Atomic<Bool>(false)
     private let wantsJIT: Bool
-    /// Number of capture groups in the pattern.
-    public let captureCount: Int
+    /// The source, kept for a deferred compilation.
+    private let source: String
+    private let options: UInt32
+    /// Number of capture groups, or -1 while a deferred pattern is not compiled yet.
+    private let captures = Atomic<Int>(-1)
+    /// Whether compilation was deferred to the first use.
+    let isDeferred: Bool
 
     /// Compiles `pattern` (JIT compilation happens on first use, see the type's discussion).
     ///
@@ -40,37 +49,89 @@ public final class CompiledPattern: @unchecked Sendable {
     ///   - useJIT: when false, the interpreter is always used (for differential tests).
     /// - Throws: ``PatternCompileError`` with PCRE2's code and offset. The corresponding PCRE2
     ///   function is `pcre2_compile_8`.
-    public init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
+    init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
         throws(PatternCompileError)
     {
         var options: UInt32 = PCRE2_NEVER_UTF
         if caseless { options |= PCRE2_CASELESS }
         if anchored { options |= PCRE2_ANCHORED }
+        self.options = options
+        source = pattern
+        wantsJIT = useJIT
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let compiled: OpaquePointer? = pattern.utf8.withContiguousStorageIfAvailable { bytes in
-            pcre2_compile_8(bytes.baseAddress ?? CompiledPattern.emptySubject, bytes.count, options,
-                            &errorCode, &errorOffset, nil)
-        } ?? {
-            var copy = pattern
-            return copy.withUTF8 { bytes in
-                pcre2_compile_8(bytes.baseAddress ?? CompiledPattern.emptySubject, bytes.count, options,
-                                &errorCode, &errorOffset, nil)
-            }
-        }()
-        guard let compiled else {
+        guard let code = Self.compile(pattern, options, &errorCode, &errorOffset) else {
             throw PatternCompileError(error: PCRE2Error(code: errorCode), offset: errorOffset)
         }
-        code = compiled
+        isDeferred = false
+        captures.store(Self.captureCount(of: code), ordering: .relaxed)
+        compiled.store(code, ordering: .releasing)
+    }
+
+    /// Keeps `pattern` to compile on first use (start-up then costs nothing for rules that never
+    /// see a candidate line). For patterns known to be valid: a compilation failure at first use
+    /// makes every match fail closed (``PCRE2Error/deferredCompile``).
+    init(deferring pattern: String, useJIT: Bool = true) {
+        options = PCRE2_NEVER_UTF
+        source = pattern
         wantsJIT = useJIT
-        var captures: UInt32 = 0
-        _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
-        captureCount = Int(captures)
+        isDeferred = true
     }
 
     deinit {
-        pcre2_code_free_8(code)
+        if let code = compiled.load(ordering: .acquiring) { pcre2_code_free_8(code) }
         if let jitCode = jit.load(ordering: .acquiring) { pcre2_code_free_8(jitCode) }
+    }
+
+    private static func compile(_ pattern: String, _ options: UInt32, _ errorCode: inout Int32,
+                                _ errorOffset: inout Int) -> OpaquePointer? {
+        if let code = pattern.utf8.withContiguousStorageIfAvailable({ bytes in
+            pcre2_compile_8(bytes.baseAddress ?? CompiledPattern.emptySubject, bytes.count, options,
+                            &errorCode, &errorOffset, nil)
+        }) { return code }
+        var copy = pattern
+        return copy.withUTF8 { bytes in
+            pcre2_compile_8(bytes.baseAddress ?? CompiledPattern.emptySubject, bytes.count, options,
+                            &errorCode, &errorOffset, nil)
+        }
+    }
+
+    private static func captureCount(of code: OpaquePointer) -> Int {
+        var count: UInt32 = 0
+        _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        return Int(count)
+    }
+
+    /// Number of capture groups in the pattern (compiles a deferred pattern; 0 if that fails).
+    var captureCount: Int {
+        let known = captures.load(ordering: .acquiring)
+        if known >= 0 { return known }
+        _ = code
+        return max(0, captures.load(ordering: .acquiring))
+    }
+
+    /// The interpreter code, compiled now if this is a deferred pattern's first use; nil only when
+    /// a deferred compilation failed.
+    @inline(__always)
+    var code: OpaquePointer? {
+        if let published = compiled.load(ordering: .acquiring) { return published }
+        return compileDeferred()
+    }
+
+    @inline(never)
+    private func compileDeferred() -> OpaquePointer? {
+        guard !compileFailed.load(ordering: .relaxed) else { return nil }
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        guard let made = Self.compile(source, options, &errorCode, &errorOffset) else {
+            compileFailed.store(true, ordering: .relaxed)
+            return nil
+        }
+        captures.store(Self.captureCount(of: made), ordering: .releasing)
+        let (exchanged, winner) = compiled.compareExchange(expected: nil, desired: made, ordering: .acquiringAndReleasing)
+        if exchanged { return made }
+        pcre2_code_free_8(made)
+        return winner
     }
 
     /// The JIT-compiled code, compiled now if this is the first use; nil when JIT is off or
@@ -82,11 +143,11 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     /// Whether JIT code exists or can be made (forces the JIT compilation).
-    public var isJIT: Bool { jitCode != nil }
+    var isJIT: Bool { jitCode != nil }
 
     @inline(never)
     private func compileJIT() -> OpaquePointer? {
-        guard wantsJIT, !jitFailed.load(ordering: .relaxed) else { return nil }
+        guard wantsJIT, !jitFailed.load(ordering: .relaxed), let code else { return nil }
         guard let copy = pcre2_code_copy_8(code) else { return nil }
         var jitSize = 0
         guard pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0,
@@ -103,14 +164,15 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     /// Minimum length of a match, in bytes (`PCRE2_INFO_MINLENGTH`).
-    public var minimumMatchLength: Int {
+    var minimumMatchLength: Int {
         var length: UInt32 = 0
+        guard let code else { return 0 }
         _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &length)
         return Int(length)
     }
 
     /// Whether a capture group of this number exists.
-    public func hasGroup(_ number: Int) -> Bool { number >= 0 && number <= captureCount }
+    func hasGroup(_ number: Int) -> Bool { number >= 0 && number <= captureCount }
 
     /// A non-null address used for empty subjects: PCRE2 rejects a NULL subject even with length 0
     /// (the trap rust-pcre2 issue 42 describes).

@@ -5,14 +5,14 @@ internal import CPCRE2
 /// PCRE2 requires "each thread must provide its own copy" of match data, and a JIT stack must never
 /// be shared between threads. A `MatchScratch` is therefore owned by one stream or borrowed from a
 /// pool by one thread at a time. It is deliberately not `Sendable`.
-public final class MatchScratch {
-    let matchData: OpaquePointer
+final class MatchScratch {
+    private(set) var matchData: OpaquePointer
     let matchContext: OpaquePointer
     let jitStack: OpaquePointer?
-    let ovector: UnsafeMutablePointer<Int>
-    let ovectorPairs: Int
+    private(set) var ovector: UnsafeMutablePointer<Int>
+    private(set) var ovectorPairs: Int
     /// The limits this scratch applies.
-    public let limits: MatchLimits
+    let limits: MatchLimits
     /// Length of the subject of the last ``match(_:_:from:)``: ``groupRange(_:)`` never returns a
     /// range outside it, whatever PCRE2 wrote into the ovector.
     private var subjectCount = 0
@@ -22,7 +22,7 @@ public final class MatchScratch {
     /// The corresponding PCRE2 functions are `pcre2_match_data_create_8`,
     /// `pcre2_match_context_create_8`, `pcre2_set_*_limit_8` and `pcre2_jit_stack_create_8`.
     /// Allocation failure inside PCRE2 is a fatal error (the process cannot redact safely).
-    public init(maximumCaptureCount: Int, limits: MatchLimits = .default) {
+    init(maximumCaptureCount: Int, limits: MatchLimits = .default) {
         self.limits = limits
         let pairs = UInt32(max(1, maximumCaptureCount + 1))
         guard let data = pcre2_match_data_create_8(pairs, nil),
@@ -39,6 +39,16 @@ public final class MatchScratch {
         // that points at it (both are freed together in deinit).
         jitStack = pcre2_jit_stack_create_8(limits.jitStackStart, limits.jitStackMax, nil)
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    /// Replaces the match data with one of at least `pairs` pairs.
+    @inline(never)
+    private func growMatchData(pairs: Int) {
+        guard let data = pcre2_match_data_create_8(UInt32(pairs), nil) else { fatalError("PCRE2 could not allocate match data") }
+        pcre2_match_data_free_8(matchData)
+        matchData = data
+        ovectorPairs = Int(pcre2_get_ovector_count_8(data))
+        ovector = pcre2_get_ovector_pointer_8(data)
     }
 
     deinit {
@@ -59,12 +69,16 @@ public final class MatchScratch {
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
         subjectCount = subject.count
         let rc: Int32
+        // A deferred pattern may have more groups than this scratch was sized for: grow once.
+        if pattern.isDeferred && pattern.captureCount >= ovectorPairs { growMatchData(pairs: pattern.captureCount + 1) }
         if let jitCode = pattern.jitCode {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
             // byte mode with PCRE2_NEVER_UTF (no UTF check needed), and the code has JIT code.
             rc = pcre2_jit_match_8(jitCode, base, subject.count, startOffset, 0, matchData, matchContext)
+        } else if let code = pattern.code {
+            rc = pcre2_match_8(code, base, subject.count, startOffset, 0, matchData, matchContext)
         } else {
-            rc = pcre2_match_8(pattern.code, base, subject.count, startOffset, 0, matchData, matchContext)
+            return PCRE2Error.deferredCompile.code
         }
         if rc == PCRE2_ERROR_NOMATCH { return 0 }
         if rc == 0 { return Int32(ovectorPairs) }  // ovector too small: all slots are set anyway

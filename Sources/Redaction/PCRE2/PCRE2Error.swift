@@ -28,6 +28,8 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
     public static let quarantined = PCRE2Error(code: -100_000)
     /// Not a PCRE2 code: a redacted line still changed when redacted again, pass after pass.
     public static let unstable = PCRE2Error(code: -100_001)
+    /// Not a PCRE2 code: a pattern whose compilation was deferred to its first use did not compile.
+    public static let deferredCompile = PCRE2Error(code: -100_002)
 
     /// Whether the error is a resource limit (match, depth, heap, JIT stack): a property of the
     /// pattern and the input, not of the process.
@@ -46,6 +48,7 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
         case PCRE2_ERROR_NOMEMORY: return "nomemory"
         case Self.quarantined.code: return "quarantined"
         case Self.unstable.code: return "unstable"
+        case Self.deferredCompile.code: return "deferred-compile"
         default: return "pcre2-\(-code)"
         }
     }
@@ -56,6 +59,7 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
             return "rule quarantined after hitting a resource limit on many consecutive lines"
         }
         if code == Self.unstable.code { return "redacted line kept changing when redacted again" }
+        if code == Self.deferredCompile.code { return "a built-in pattern did not compile" }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
             let length = pcre2_get_error_message_8(code, buffer.baseAddress, buffer.count)
             guard length > 0 else { return "PCRE2 error \(code)" }

@@ -57,19 +57,19 @@ extension RulePack {
         if let node = root["extend"] {
             let table = try reader.table(node, key: "extend", rule: nil)
             try reader.checkKeys(table, allowed: RuleFileSchema.extendKeys, in: "[extend]", rule: nil)
-            let extension_ = Extension(
+            let extend = Extension(
                 useDefault: try reader.bool(table, "useDefault", rule: nil) ?? false,
                 path: try reader.string(table, "path", rule: nil),
                 disabledRules: try reader.strings(table, "disabledRules", rule: nil) ?? [],
                 source: SourceLocation(file: file, line: table.line))
-            if extension_.useDefault && extension_.path != nil {
+            if extend.useDefault && extend.path != nil {
                 throw reader.error(table.line, nil, "[extend] sets both 'useDefault' and 'path' (gitleaks refuses this too): extend one of them")
             }
-            if extension_.path?.isEmpty == true { throw reader.error(table["path"]?.line ?? table.line, nil, "[extend] 'path' is empty") }
+            if extend.path?.isEmpty == true { throw reader.error(table["path"]?.line ?? table.line, nil, "[extend] 'path' is empty") }
             if try reader.string(table, "url", rule: nil) != nil {
                 pack.notices.append("\(file):\(table["url"]?.line ?? table.line): [extend] 'url' is ignored (gitleaks does not implement it either)")
             }
-            pack.extension_ = extension_
+            pack.extend = extend
         }
 
         pack.allowlists = try reader.allowlists(in: root, global: true, rule: nil)

@@ -35,18 +35,19 @@ public struct RulePack: Sendable {
     public var rules: [RuleDefinition]
     /// Top-level allowlists (`[allowlist]`, `[[allowlists]]`).
     public var allowlists: [RuleAllowlist]
-    public var extension_: Extension?
+    /// The `[extend]` table (gitleaks): built-in rules and/or a base file this pack extends.
+    public var extend: Extension?
     /// Non-fatal findings for the user, e.g. a rule id defined twice. Never contains file content.
     public var notices: [String]
 
     public init(name: String, file: String, title: String? = nil, rules: [RuleDefinition] = [],
-                allowlists: [RuleAllowlist] = [], extension_: Extension? = nil, notices: [String] = []) {
+                allowlists: [RuleAllowlist] = [], extend: Extension? = nil, notices: [String] = []) {
         self.name = name
         self.file = file
         self.title = title
         self.rules = rules
         self.allowlists = allowlists
-        self.extension_ = extension_
+        self.extend = extend
         self.notices = notices
     }
 }

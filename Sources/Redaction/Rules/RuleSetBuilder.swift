@@ -84,7 +84,7 @@ public struct RuleSetBuilder: Sendable {
                               loadExtension: (String, String) throws(RuleLoadError) -> RulePack) throws(RuleLoadError) {
         notices += pack.notices
         var extended: Set<String> = []
-        if let ext = pack.extension_ {
+        if let ext = pack.extend {
             if ext.useDefault {
                 if !builtinAdded && !includeBuiltin && builtinRequestedDespiteExclusion == nil {
                     builtinRequestedDespiteExclusion = ext.source

@@ -32,7 +32,7 @@ extension CompiledRuleSet {
         // AppendingSink never throws.
         let changed = (try? core.process(text, isFinal: true, emitUnchanged: false, into: &sink))?.changed ?? false
         return TextRedactionResult(changed: changed, redactions: core.ruleCounts.reduce(0, +),
-                                   engineErrors: core.engineErrors.values.reduce(0, +))
+                                   engineErrors: core.counts.engineErrors.values.reduce(0, +))
     }
 
     /// Redacts a string (convenience; allocates a scratch per call). Prefer a ``StreamRedactor``

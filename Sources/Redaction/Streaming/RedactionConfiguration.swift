@@ -7,6 +7,11 @@ public struct RedactionConfiguration: Sendable, Hashable {
     /// Bytes requested per read. Default 64 KiB.
     public var readSize: Int = 64 * 1024
     public var onError: EngineErrorPolicy = .mask
+    /// How lines are read as records (JSON, Docker, journald) before scanning. Default `.auto`.
+    public var recordFormat: RecordFormat = .auto
+    /// Looks at every line with its own keyword search instead of searching the buffer once and
+    /// skipping lines without keywords. Same output, slower: for differential tests.
+    var scansEveryLine = false
     /// Replaces the content of a line longer than ``maxLineBytes``.
     public var lineTooLongMarker: String = "[REDACTED:line-too-long]" {
         didSet { lineTooLongMarkerBytes = Array(lineTooLongMarker.utf8) }

@@ -117,6 +117,13 @@ public final class StreamRedactor {
                                              isFinal: false, into: &sink)
         start += consumed
         if end - start > configuration.maxLineBytes + 1 {
+            // Complete lines held back (a CRI run waiting for its end) plus a long tail: handle
+            // them now, without holding, so only the unfinished line remains.
+            let (more, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
+                                             isFinal: false, mayHold: false, into: &sink)
+            start += more
+        }
+        if end - start > configuration.maxLineBytes + 1 {
             // The unfinished line is already longer than allowed: drop it, fail closed.
             beginDiscarding(&sink)
         }

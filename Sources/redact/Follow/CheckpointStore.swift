@@ -207,10 +207,7 @@ final class CheckpointStore {
         return nil
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    static func hex(_ value: UInt64) -> String { Hex.string(value, width: 16) }
 
     private static func percentEncode(_ path: String) -> String {
         var result = ""

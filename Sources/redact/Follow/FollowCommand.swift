@@ -81,9 +81,9 @@ struct FollowCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP; before the rules compile
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
         processing.warnAboutUnsafeChoices()
-        SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP
         let store = try stateDirectory.map { try CheckpointStore(directory: $0) }
         let output = try FollowOutput(path: outputPath)
         let settings = FollowSession.Settings(

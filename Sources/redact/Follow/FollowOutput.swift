@@ -28,7 +28,7 @@ final class FollowOutput {
         self.path = path
         if let path {
             let descriptor = try Self.openFile(path)
-            sink = OutputSink(descriptor: FileDescriptor(rawValue: descriptor), lineBuffered: false)
+            sink = OutputSink(descriptor: FileDescriptor(rawValue: descriptor), name: path, lineBuffered: false)
             identity = Self.identity(of: descriptor)
         } else {
             sink = OutputSink(descriptor: .standardOutput, lineBuffered: false)
@@ -38,7 +38,6 @@ final class FollowOutput {
     deinit {
         try? sink.flush()
         if path != nil { close(sink.descriptor.rawValue) }
-        sink.release()
     }
 
     /// Appends bytes (buffered).
@@ -93,8 +92,7 @@ final class FollowOutput {
         fsync(sink.descriptor.rawValue)
         let descriptor = try Self.openFile(path)
         close(sink.descriptor.rawValue)
-        sink.release()
-        sink = OutputSink(descriptor: FileDescriptor(rawValue: descriptor), lineBuffered: false)
+        sink = OutputSink(descriptor: FileDescriptor(rawValue: descriptor), name: path, lineBuffered: false)
         identity = Self.identity(of: descriptor)
     }
 

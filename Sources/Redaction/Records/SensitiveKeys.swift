@@ -6,8 +6,9 @@
 /// with a listed name: `db_password`, `X-Auth-Token` and `github_token` are masked by `password`
 /// and `token`. With ``Matching/exact`` only whole keys match.
 ///
-/// The list applies to every key at every depth: top-level keys of per-statement, handler and
-/// provider metadata, and the keys of nested `.dictionary` values.
+/// The list applies to every key at every depth: in the LogHandler, top-level keys of
+/// per-statement, handler and provider metadata, and the keys of nested `.dictionary` values; in
+/// the record layer, the keys of JSON log records at any depth.
 ///
 /// ## Thread safety
 /// Immutable; shared between threads. Matching a key allocates nothing.
@@ -85,11 +86,17 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// Whether values under `key` are masked whole. Allocates nothing.
     public func matches(_ key: String) -> Bool {
         if normalized.isEmpty { return false }
-        if let result = key.utf8.withContiguousStorageIfAvailable({ matches(bytes: $0) }) { return result }
-        return matches(bytes: Array(key.utf8))
+        if let result = key.utf8.withContiguousStorageIfAvailable({ matches(collection: $0) }) { return result }
+        return matches(collection: Array(key.utf8))
     }
 
-    private func matches<C: BidirectionalCollection>(bytes key: C) -> Bool where C.Element == UInt8 {
+    /// Whether values under the key `rawKey` (bytes as they stand in a JSON record) are masked
+    /// whole. Allocates nothing.
+    func matches(rawKey: UnsafeRawBufferPointer) -> Bool {
+        normalized.isEmpty ? false : matches(collection: rawKey)
+    }
+
+    private func matches<C: BidirectionalCollection>(collection key: C) -> Bool where C.Element == UInt8 {
         // Last significant byte of the key: a quick reject for most keys.
         var end = key.endIndex
         var last: UInt8 = 0

@@ -1,0 +1,115 @@
+/// Multi-line key blocks and the first scan of a line: the block state machine (BEGIN, body lines
+/// recognised by ``KeyBlockLine``, END, the cap), and what a line that could not be scanned does
+/// to it (fail closed: it may have held a BEGIN marker).
+extension LineRedactor {
+    /// Scans `content` as text and tracks multi-line blocks. Returns `.rendered` with the spans to mask in
+    /// `scratch.spans` (not rendered yet), or the final action.
+    mutating func firstPassText(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction {
+        if let block = activeBlock {
+            let rule = ruleSet.compiledRules[Int(block.rule)]
+            // SAFETY: `activeBlock` only ever holds indices of `ruleSet.blockRules`, whose rules all
+            // have a compiled `blockEnd`.
+            let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
+            if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
+            if rc > 0, let end = scratch.match.groupRange(0) {
+                activeBlock = nil
+                let outcome = ruleSet.scanLine(content, scratch, hits: hits)
+                if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
+                // The body before the END marker: after the recognised prefix, or else the base64
+                // run that ends at the marker (the prefix and the marker stay).
+                let bodyStart = blockPrefix.withUnsafeBytes { prefix in
+                    prefix.isEmpty ? nil : KeyBlockLine.matchedPrefixLength(content, prefix: prefix)
+                } ?? (end.lowerBound - KeyBlockLine.trailingBase64Run(content, end: end.lowerBound))
+                if bodyStart < end.lowerBound {
+                    scratch.spans.append(RedactionSpan(start: bodyStart, end: end.lowerBound, rule: block.rule, kind: .block))
+                    ruleSet.mergeSpans(&scratch.spans)
+                    if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                        return engineFailure(rule: block.rule, error)
+                    }
+                }
+                return scratch.spans.isEmpty ? .keep : .rendered
+            }
+            let kind = blockPrefix.withUnsafeBytes { KeyBlockLine.classify(content, prefix: $0) }
+            let bodyStart: Int
+            switch kind {
+            case .body(let prefixLength): bodyStart = prefixLength
+            case .ambiguous: bodyStart = 0
+            case .notBody: bodyStart = -1
+            }
+            if bodyStart >= 0 {
+                let masked = block.lines + 1
+                activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
+                if activeBlock == nil { counts.unterminatedBlocks += 1 }
+                scratch.beginLine()
+                let body = UnsafeRawBufferPointer(rebasing: content[bodyStart...])
+                guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return .keep }
+                scratch.spans.append(RedactionSpan(start: bodyStart, end: content.count, rule: block.rule, kind: .block))
+                // A body line that is (or holds) a placeholder already is not masked again.
+                if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                    return engineFailure(rule: block.rule, error)
+                }
+                return scratch.spans.isEmpty ? .keep : .rendered
+            }
+            // Not key body: the block ends here and the line is scanned like any other.
+            activeBlock = nil
+            counts.unterminatedBlocks += 1
+        }
+        let outcome = ruleSet.scanLine(content, scratch, hits: hits)
+        if case .engineError(let failed, let error) = outcome {
+            // The line could not be scanned: if it may hold a BEGIN marker, assume it does.
+            openBlockIfCandidate()
+            return engineFailure(rule: failed, error)
+        }
+        if !ruleSet.blockRules.isEmpty {
+            for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
+                let rule = ruleSet.compiledRules[Int(ruleIndex)]
+                // SAFETY: every index in `blockRules` has a compiled `blockBegin` and `blockEnd`.
+                let rc = scratch.match.match(rule.blockBegin.unsafelyUnwrapped, content, from: 0)
+                if rc < 0 {
+                    activeBlock = (ruleIndex, 0)
+                    return engineFailure(rule: ruleIndex, PCRE2Error(code: rc))
+                }
+                guard rc > 0, let begin = scratch.match.groupRange(0) else { continue }
+                let endRC = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: begin.upperBound)
+                if endRC < 0 {
+                    activeBlock = (ruleIndex, 0)
+                    return engineFailure(rule: ruleIndex, PCRE2Error(code: endRC))
+                }
+                if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
+                activeBlock = (ruleIndex, 0)
+                blockPrefix.removeAll(keepingCapacity: true)
+                blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
+                if begin.upperBound < content.count {
+                    scratch.spans.append(RedactionSpan(start: begin.upperBound, end: content.count, rule: ruleIndex, kind: .block))
+                    ruleSet.mergeSpans(&scratch.spans)
+                    if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                        return engineFailure(rule: ruleIndex, error)
+                    }
+                }
+                break
+            }
+        }
+        return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Opens the block of the first block rule that is a candidate of the line just scanned (its
+    /// keyword occurs): used when the line could not be scanned, so it may hold a BEGIN marker.
+    mutating func openBlockIfCandidate() {
+        guard activeBlock == nil else { return }
+        for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
+            activeBlock = (ruleIndex, 0)
+            return
+        }
+    }
+
+    /// The first block rule one of whose keywords occurs in `bytes`, if any: a line that is never
+    /// scanned (over-long) opens that block, since it may hold the BEGIN marker.
+    func blockRuleMentioned(in bytes: UnsafeRawBufferPointer) -> Int32? {
+        for ruleIndex in ruleSet.blockRules {
+            for keyword in ruleSet.compiledRules[Int(ruleIndex)].foldedKeywords where containsFolded(bytes, keyword) {
+                return ruleIndex
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,262 @@
+/// The record layer: a line that is a JSON object is read as a record.
+///
+/// - The line is scanned as text as usual (rules see keys and values together), except that spans
+///   inside strings holding escapes are replaced by a scan of the decoded string (prefixed with
+///   its key, so key-bound rules still apply): `\"`, `\u0040`, `\/` and JSON-in-JSON hide nothing.
+/// - A string that decodes to a JSON object or array is walked too, up to
+///   ``maximumRecordDepth`` levels (double-escaped JSON).
+/// - A value under a sensitive key (``SensitiveKeys/default``: `password`, `token`, `secret`, ...)
+///   is masked whole.
+/// - Docker json-file records (`log`) and journald export records (`MESSAGE`, a string or a byte
+///   array) carry the application's line: it goes through the text path as a line of its own,
+///   so key blocks logged one line per record are tracked across records.
+///
+/// Only the masked parts of a string change; every other byte of the record stays as it was. A
+/// replacement inside a string is written JSON-escaped; a byte-array `MESSAGE` that changes is
+/// written again as a byte array. Bad JSON is text, never an error.
+extension LineRedactor {
+    /// JSON inside JSON strings is looked into this many levels deep.
+    static let maximumRecordDepth = 3
+
+    /// Values under sensitive keys that are masked only when they are not one of these words.
+    private static let notSecretWords: Set<[UInt8]> = Set([
+        "true", "false", "null", "none", "nil", "yes", "no", "on", "off", "requested", "required", "changed",
+        "updated", "reset", "expired", "invalid", "missing", "present", "set", "unset", "valid", "ok", "redacted",
+    ].map { Array($0.utf8) })
+
+    /// The first pass of a line that is a JSON record (see the extension's discussion), or nil when
+    /// the line is not one (then it is text).
+    mutating func firstPassRecord(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction? {
+        guard configuration.recordFormat.readsJSON, Self.looksLikeJSONObject(content) else { return nil }
+        let level = recordLevel(0)
+        guard JSONRecordParser.parse(content, into: &level.entries) else { return nil }
+        var spans: [RedactionSpan] = []
+        swap(&spans, &level.spans)
+        spans.removeAll(keepingCapacity: true)
+        defer { swap(&spans, &level.spans) }
+
+        let message = messageEntry(level.entries, in: content)
+        if let message {
+            // The application's line: the text path (rules, decoders, key blocks) on its decoded bytes.
+            guard let action = redactMessage(level.entries[message], in: content, level: level, into: &spans) else {
+                return nil
+            }
+            if action != .rendered && action != .keep { return action }
+            // The rest of the record, scanned raw; the message's own bytes were handled above.
+            let outcome = ruleSet.scanLine(content, scratch, hits: hits)
+            if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
+        } else {
+            let action = firstPassText(content, hits: hits)
+            if action != .rendered && action != .keep { return action }
+            if action == .keep { scratch.spans.removeAll(keepingCapacity: true) }
+        }
+        // Raw spans: kept (the rules saw keys and values together), except inside the message,
+        // which was handled decoded. Inside a string their replacement is written escaped, and
+        // in a string with escapes they are widened to whole escapes (never half an escape).
+        for var span in scratch.spans {
+            var skip = false
+            for (index, entry) in level.entries.enumerated() where !entry.isByteArray && span.start < entry.value.upperBound
+                && span.end > entry.value.lowerBound {
+                if index == message { skip = true; break }
+                span.escapesJSON = true
+                if entry.escaped { Self.widenToEscapes(&span, in: content, string: entry.value) }
+            }
+            if !skip { spans.append(span) }
+        }
+        if let error = collectValueSpans(in: content, depth: 0, skipping: message, into: &spans) {
+            return engineFailure(rule: error.rule, error.error)
+        }
+        guard !spans.isEmpty else { return .keep }
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.spans.append(contentsOf: spans)
+        ruleSet.mergeSpans(&scratch.spans)
+        if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: 0, error) }
+        return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Scratch for nesting level `depth`, made on first use.
+    private func recordLevel(_ depth: Int) -> RecordScratch {
+        while scratch.recordLevels.count <= depth { scratch.recordLevels.append(RecordScratch()) }
+        return scratch.recordLevels[depth]
+    }
+
+    private static func looksLikeJSONObject(_ text: UnsafeRawBufferPointer) -> Bool {
+        var first = 0
+        while first < text.count && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
+        var last = text.count - 1
+        while last > first && (text[last] == 0x20 || text[last] == 0x09 || text[last] == 0x0D) { last -= 1 }
+        return last > first && text[first] == UInt8(ascii: "{") && text[last] == UInt8(ascii: "}")
+    }
+
+    private static func looksLikeJSON(_ text: UnsafeRawBufferPointer) -> Bool {
+        var first = 0
+        while first < text.count && (text[first] == 0x20 || text[first] == 0x09 || text[first] == 0x0A) { first += 1 }
+        return first < text.count && (text[first] == UInt8(ascii: "{") || text[first] == UInt8(ascii: "["))
+    }
+
+    /// The entry holding the application's line: `log` (Docker json-file) or `MESSAGE` (journald),
+    /// a member of the top-level object, as the configured format allows.
+    private func messageEntry(_ entries: [JSONRecordEntry], in content: UnsafeRawBufferPointer) -> Int? {
+        let format = configuration.recordFormat
+        for (index, entry) in entries.enumerated() where entry.depth == 1 {
+            guard let key = entry.key else { continue }
+            let name = UnsafeRawBufferPointer(rebasing: content[key])
+            if (format == .auto || format == .docker) && !entry.isByteArray && Self.equals(name, "log") { return index }
+            if (format == .auto || format == .journald) && Self.equals(name, "MESSAGE") { return index }
+        }
+        return nil
+    }
+
+    private static func equals(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count where bytes[index] != word.utf8Start[index] { return false }
+        return true
+    }
+
+    /// Decodes `entry` (the message) into `level.decoded` with its sources; for a byte array, the
+    /// sources are the offsets of the numbers. Returns false for malformed content.
+    private func decode(_ entry: JSONRecordEntry, in text: UnsafeRawBufferPointer, into level: RecordScratch) -> Bool {
+        level.decoded.removeAll(keepingCapacity: true)
+        level.sources.removeAll(keepingCapacity: true)
+        let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
+        if entry.isByteArray {
+            var index = 0
+            while index < value.count {
+                let byte = value[index]
+                guard byte >= 0x30 && byte <= 0x39 else { index += 1; continue }
+                let start = index
+                var number = 0
+                while index < value.count && value[index] >= 0x30 && value[index] <= 0x39 {
+                    number = number * 10 + Int(value[index] - 0x30)
+                    index += 1
+                }
+                level.decoded.append(UInt8(truncatingIfNeeded: number))
+                level.sources.append(Int32(start))
+            }
+        } else {
+            do { try JSONStringCodec.decode(value, into: &level.decoded, sources: &level.sources) } catch { return false }
+        }
+        level.sources.append(Int32(value.count))
+        return true
+    }
+
+    /// Runs the text path on the decoded message and adds the resulting spans (raw positions).
+    /// Returns nil when the message cannot be decoded (the record is then text).
+    private mutating func redactMessage(_ entry: JSONRecordEntry, in content: UnsafeRawBufferPointer, level: RecordScratch,
+                                        into spans: inout [RedactionSpan]) -> LineAction? {
+        guard decode(entry, in: content, into: level) else { return nil }
+        // A Docker `log` value ends with the line's newline: the line is what comes before it.
+        var length = level.decoded.count
+        if length > 0 && level.decoded[length - 1] == 0x0A { length -= 1 }
+        if length > 0 && level.decoded[length - 1] == 0x0D { length -= 1 }
+        let action = level.decoded.withUnsafeBytes { firstPassText(UnsafeRawBufferPointer(rebasing: $0[0..<length]), hits: nil) }
+        guard action == .rendered else { return action }
+        if entry.isByteArray {
+            // Written again as a byte array: the rendered line plus what followed it.
+            var rendered: [UInt8] = []
+            level.decoded.withUnsafeBytes { decoded in
+                render(UnsafeRawBufferPointer(rebasing: decoded[0..<length]), into: &rendered)
+                rendered.append(contentsOf: UnsafeRawBufferPointer(rebasing: decoded[length...]))
+            }
+            let index = Int32(scratch.customReplacements.count)
+            scratch.customReplacements.append(Self.byteArray(rendered))
+            spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
+                                       rule: scratch.spans.first?.rule ?? 0, kind: .match, custom: index))
+            return .rendered
+        }
+        for span in scratch.spans {
+            spans.append(RedactionSpan(start: entry.value.lowerBound + Int(level.sources[span.start]),
+                                       end: entry.value.lowerBound + Int(level.sources[span.end]),
+                                       rule: span.rule, kind: span.kind, escapesJSON: true))
+        }
+        return .rendered
+    }
+
+    /// `[112,97,...]`.
+    private static func byteArray(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = [UInt8(ascii: "[")]
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: String(byte).utf8)
+        }
+        output.append(UInt8(ascii: "]"))
+        return output
+    }
+
+    /// Adds the spans of the string values of the record in `text` (whose entries are in the
+    /// scratch of level `depth`): values under sensitive keys whole, and what a scan of each
+    /// escaped value's decoded text finds (recursing into JSON inside strings). Positions in `text`.
+    private mutating func collectValueSpans(in text: UnsafeRawBufferPointer, depth: Int, skipping skipped: Int?,
+                                            into spans: inout [RedactionSpan]) -> (rule: Int32, error: PCRE2Error)? {
+        let level = recordLevel(depth)
+        for (index, entry) in level.entries.enumerated() where index != skipped && !entry.isByteArray {
+            let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
+            if let key = entry.key, SensitiveKeys.default.matches(rawKey: UnsafeRawBufferPointer(rebasing: text[key])),
+               Self.isMaskable(value) {
+                spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
+                                           rule: ruleSet.sensitiveKeyRule, kind: .match, escapesJSON: true))
+                continue
+            }
+            guard entry.escaped, decode(entry, in: text, into: level) else { continue }
+            // The decoded value behind its key, so rules bound to the key name still apply.
+            level.scanned.removeAll(keepingCapacity: true)
+            level.scanned.append(UInt8(ascii: "\""))
+            if let key = entry.key { level.scanned.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[key])) }
+            level.scanned.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
+            let offset = level.scanned.count
+            level.scanned.append(contentsOf: level.decoded)
+            level.scanned.append(UInt8(ascii: "\""))
+            let nested = scratch.nested
+            let outcome = level.scanned.withUnsafeBytes { ruleSet.scanLine($0, nested) }
+            if case .engineError(let failed, let error) = outcome { return (failed, error) }
+            let decodedCount = level.decoded.count
+            for span in nested.spans where span.end > offset && span.start < offset + decodedCount {
+                let start = max(span.start, offset) - offset
+                let end = min(span.end, offset + decodedCount) - offset
+                spans.append(RedactionSpan(start: entry.value.lowerBound + Int(level.sources[start]),
+                                           end: entry.value.lowerBound + Int(level.sources[end]),
+                                           rule: span.rule, kind: span.kind, escapesJSON: true))
+            }
+            // JSON inside the string: walk it too, one level deeper.
+            guard depth + 1 < Self.maximumRecordDepth,
+                  level.decoded.withUnsafeBytes({ Self.looksLikeJSON($0) }) else { continue }
+            let child = recordLevel(depth + 1)
+            var childSpans: [RedactionSpan] = []
+            swap(&childSpans, &child.spans)
+            childSpans.removeAll(keepingCapacity: true)
+            defer { swap(&childSpans, &child.spans) }
+            let failure: (rule: Int32, error: PCRE2Error)? = level.decoded.withUnsafeBytes { decoded in
+                guard JSONRecordParser.parse(decoded, into: &child.entries) else { return nil }
+                return collectValueSpans(in: decoded, depth: depth + 1, skipping: nil, into: &childSpans)
+            }
+            if let failure { return failure }
+            for span in childSpans {
+                spans.append(RedactionSpan(start: entry.value.lowerBound + Int(level.sources[span.start]),
+                                           end: entry.value.lowerBound + Int(level.sources[span.end]),
+                                           rule: span.rule, kind: span.kind, escapesJSON: true))
+            }
+        }
+        return nil
+    }
+
+    /// Moves the ends of `span` that fall inside an escape of the string `string` (content range
+    /// in `text`) to the escape's start (for the start) or end (for the end).
+    private static func widenToEscapes(_ span: inout RedactionSpan, in text: UnsafeRawBufferPointer, string: Range<Int>) {
+        var index = string.lowerBound
+        while index < string.upperBound {
+            guard text[index] == UInt8(ascii: "\\"), index + 1 < string.upperBound else { index += 1; continue }
+            let end = min(string.upperBound, index + (text[index + 1] == UInt8(ascii: "u") ? 6 : 2))
+            if span.start > index && span.start < end { span.start = index }
+            if span.end > index && span.end < end { span.end = end }
+            index = end
+        }
+    }
+
+    /// Whether a value under a sensitive key is masked: anything but empty text and a few words
+    /// that say something about the secret rather than being it (`"reset_password": "requested"`).
+    private static func isMaskable(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        guard value.count <= 12 else { return true }
+        return !notSecretWords.contains(value.map(ASCIIFolding.lower))
+    }
+}

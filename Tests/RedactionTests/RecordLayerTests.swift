@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// The record layer (issue 9 item 1): JSON records, Docker json-file and journald export records.
+@Suite struct RecordLayerTests {
+    static let set = TestSupport.builtin
+    static let token = "ghp_" + "R4nd0mT0k3nV4lu3F0rT3st1ngXyZ9876543"
+
+    static func redact(_ text: String, format: RecordFormat = .auto) -> String {
+        var configuration = RedactionConfiguration()
+        configuration.recordFormat = format
+        return TestSupport.redact(text, with: set, configuration: configuration)
+    }
+
+    static func isValidJSON(_ line: Substring) -> Bool {
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil
+    }
+
+    @Test func escapedJSONInsideAStringIsDecodedAndScanned() {
+        let secret = "Zq8xV3mN1pL6tR2w"
+        let line = #"{"level":"info","body":"{\"client\":\"web\",\"client_secret\":\"\#(secret)\"}"}"#
+        let output = Self.redact(line + "\n")
+        #expect(!output.contains(secret))
+        #expect(output.contains(#"\"client\":\"web\""#))
+        #expect(Self.isValidJSON(output.dropLast()))
+    }
+
+    @Test func doubleEscapedJSONIsWalked() {
+        let secret = "Pw-7f3K9x2Lq"
+        let inner = #"{\\\"password\\\":\\\"\#(secret)\\\"}"#
+        let line = #"{"event":"relay","payload":"{\"inner\":\"\#(inner)\"}"}"#
+        let output = Self.redact(line + "\n")
+        #expect(!output.contains(secret), "\(output)")
+        #expect(Self.isValidJSON(output.dropLast()))
+    }
+
+    @Test func unicodeAndSlashEscapesHideNothing() {
+        // `\/` and `\u0040` inside the URL: the decoded text is https://admin:pw@host/path.
+        let line = #"{"url":"https:\/\/admin:S3cretPassw0rd\u0040db.internal\/orders","ok":true}"# + "\n"
+        let output = Self.redact(line)
+        #expect(!output.contains("S3cretPassw0rd"), "\(output)")
+        #expect(output.contains("db.internal"))
+        #expect(Self.isValidJSON(output.dropLast()))
+    }
+
+    @Test func valuesUnderSensitiveKeysAreMaskedWhole() {
+        let output = Self.redact(#"{"user":"ana","session_id":"plainword","password_reset":"requested","token_type":"Bearer"}"# + "\n")
+        #expect(!output.contains("plainword"))
+        #expect(output.contains(#""password_reset":"requested""#))
+        #expect(output.contains(#""token_type":"Bearer""#))
+        #expect(output.contains(#""user":"ana""#))
+    }
+
+    @Test func dockerRecordsCarryAKeyBlockAcrossRecords() {
+        let body = FailClosedTests.keyBody
+        let records = ["-----BEGIN RSA PRIVATE KEY-----\\n", body[0] + "\\n", body[1] + "\\n",
+                       "-----END RSA PRIVATE KEY-----\\n", "server started\\n"].map {
+            #"{"log":"\#($0)","stream":"stderr","time":"2024-05-01T10:00:00.000000001Z"}"#
+        }
+        let output = Self.redact(records.joined(separator: "\n") + "\n")
+        for line in body { #expect(!output.contains(line.prefix(16))) }
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[1] == #"{"log":"***\n","stream":"stderr","time":"2024-05-01T10:00:00.000000001Z"}"#)
+        #expect(lines[4].contains("server started"))
+        for line in lines { #expect(Self.isValidJSON(line)) }
+    }
+
+    @Test func journaldByteArrayMessagesAreDecodedAndWrittenBackAsBytes() {
+        let message = "login ok token=\(Self.token)"
+        let bytes = Array(message.utf8).map(String.init).joined(separator: ",")
+        let line = #"{"__CURSOR":"s=1","_SYSTEMD_UNIT":"api.service","MESSAGE":[\#(bytes)],"PRIORITY":"6"}"#
+        let output = Self.redact(line + "\n")
+        #expect(!output.contains(bytes))
+        #expect(Self.isValidJSON(output.dropLast()))
+        let object = try? JSONSerialization.jsonObject(with: Data(output.dropLast().utf8)) as? [String: Any]
+        let decoded = (object?["MESSAGE"] as? [Int]).map { String(decoding: $0.map(UInt8.init), as: UTF8.self) }
+        #expect(decoded?.hasPrefix("login ok token=") == true)
+        #expect(decoded?.contains(Self.token) == false)
+    }
+
+    @Test func badJSONIsText() {
+        let line = #"{"token": "\#(Self.token)" trailing"# + "\n"
+        let output = Self.redact(line)
+        #expect(!output.contains(Self.token))
+        #expect(output.hasSuffix(" trailing\n"))
+    }
+
+    @Test func textModeDoesNotReadRecords() {
+        let line = #"{"session_id":"plainword"}"# + "\n"
+        #expect(Self.redact(line, format: .text) == line)
+        #expect(Self.redact(line, format: .auto) != line)
+    }
+
+    @Test func cleanRecordsAreByteIdentical() {
+        let lines = [
+            #"{"ts":"2024-05-01T10:00:00Z","level":"info","msg":"GET /v1/orders 200","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}"#,
+            #"{"log":"listening on :8080\n","stream":"stdout","time":"2024-05-01T10:00:00Z"}"#,
+            #"{"a":[1,2,3],"b":{"c":null,"d":"x\"y\\z\u00e9"},"e":1.5e3}"#,
+            #"{"MESSAGE":[104,105],"_PID":"12"}"#,
+        ]
+        let input = lines.joined(separator: "\n") + "\n"
+        #expect(Self.redact(input) == input)
+    }
+
+    @Test func recordsAreStableWhenRedactedAgain() {
+        let line = #"{"log":"password=hunter2-xyz token=\#(Self.token)\n","stream":"stdout"}"# + "\n"
+        let once = Self.redact(line)
+        #expect(once != line)
+        #expect(Self.redact(once) == once)
+    }
+
+    @Test func parserRefusesWhatIsNotOneObject() {
+        func parses(_ text: String) -> Bool {
+            var entries: [JSONRecordEntry] = []
+            return Array(text.utf8).withUnsafeBytes { JSONRecordParser.parse($0, into: &entries) }
+        }
+        #expect(parses(#"{"a":"b"}"#))
+        #expect(parses(#"  {"a":[1,{"b":"c"}],"d":true}  "#))
+        #expect(!parses(#"{"a":"b"} x"#))
+        #expect(!parses(#"{"a":"b""#))
+        #expect(!parses(#"["a"]"#))
+        #expect(!parses(#"{"a":tru}"#))
+        #expect(!parses(String(repeating: "{\"a\":", count: 40) + "1" + String(repeating: "}", count: 40)))
+    }
+}
+
+/// CRI partial records (issue 9 item 1): a secret split by the runtime across records is masked.
+@Suite struct CRIRecordTests {
+    static let token = RecordLayerTests.token
+
+    static func records(_ parts: [(String, String)]) -> String {
+        parts.enumerated().map { index, part in
+            "2024-05-01T10:00:00.00000000\(index)Z stdout \(part.0) \(part.1)"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: [0, 1, 7, 64])
+    func aTokenSplitAcrossPartialRecordsIsMasked(_ chunk: Int) {
+        let cut = Self.token.index(Self.token.startIndex, offsetBy: 10)
+        let input = Self.records([("P", "calling api with token=" + Self.token[..<cut]),
+                                  ("F", Self.token[cut...] + " status=200")])
+        let output = TestSupport.redact(input, with: TestSupport.builtin, chunk: chunk)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("2024-05-01T10:00:00.000000000Z stdout P calling api with token="))
+        #expect(lines[1].hasPrefix("2024-05-01T10:00:00.000000001Z stdout F "))
+        #expect(lines[1].hasSuffix(" status=200"))
+        #expect(!output.contains(Self.token[..<cut]) && !output.contains(Self.token[cut...]))
+        #expect(TestSupport.redact(output, with: TestSupport.builtin) == output)
+    }
+
+    @Test func aPasswordKeySplitFromItsValueIsMasked() {
+        let input = Self.records([("P", "db connect user=app pass"), ("P", "word=Hunt3r-2-Secret"), ("F", " ok")])
+        let output = TestSupport.redact(input, with: TestSupport.builtin)
+        #expect(!output.contains("Hunt3r-2-Secret"))
+        #expect(output.split(separator: "\n").count == 3)
+        #expect(output.contains("stdout F  ok"))
+    }
+
+    @Test func anotherStreamInBetweenIsHandledOnItsOwn() {
+        let input = "2024-05-01T10:00:00.1Z stdout P first half\n2024-05-01T10:00:00.2Z stderr F other stream\n"
+            + "2024-05-01T10:00:00.3Z stdout F second half\n"
+        #expect(TestSupport.redact(input, with: TestSupport.builtin) == input)
+    }
+
+    @Test func parsesOnlyCRILines() {
+        func parse(_ line: String) -> CRIRecord? { Array(line.utf8).withUnsafeBytes { CRIRecord.parse($0) } }
+        #expect(parse("2024-05-01T10:00:00.123456789Z stdout P hello")?.isPartial == true)
+        #expect(parse("2024-05-01T10:00:00Z stderr F hello")?.isPartial == false)
+        #expect(parse("2024-05-01T10:00:00Z stderr F") != nil)
+        #expect(parse("2024-05-01 10:00:00 stdout P hello") == nil)
+        #expect(parse("2024-05-01T10:00:00Z stdin P hello") == nil)
+        #expect(parse("2024-05-01T10:00:00Z stdout X hello") == nil)
+    }
+}
