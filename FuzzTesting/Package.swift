@@ -30,10 +30,10 @@ let package = Package(
             .product(name: "RedactionLogging", package: "swift-redact"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // (d) RESERVED: the record decoders of the log-shapes issue (JSON / logfmt / ... records).
-        // When they land, add `FuzzRecordDecoder` here (same shape as the targets above: decode any
-        // bytes, never crash; a canary in any decoded field never survives redaction), a seed
-        // corpus in `Corpus/FuzzRecordDecoder/`, a `Dictionaries/FuzzRecordDecoder.dict`, and its
-        // name to `FUZZ_TARGETS` in the top-level Makefile.
+        // (d) The record layer (RedactionConfiguration.recordFormat: JSON, Docker, journald and CRI
+        // records) and its JSON string codec.
+        .executableTarget(name: "FuzzRecordDecoder", dependencies: [
+            "FuzzSupport", .product(name: "Redaction", package: "swift-redact"),
+        ]),
     ]
 )

@@ -21,7 +21,7 @@ import Testing
     static func lineFeeds(_ bytes: [UInt8]) -> Int { bytes.count { $0 == 0x0A } }
 
     @Test func everyTargetHasSeeds() {
-        for target in ["FuzzStreamRedactor", "FuzzRuleLoader", "FuzzLogRedactor"] {
+        for target in ["FuzzStreamRedactor", "FuzzRuleLoader", "FuzzLogRedactor", "FuzzRecordDecoder"] {
             #expect(Self.seeds(target).count >= 5, "\(target)")
         }
     }
@@ -44,6 +44,21 @@ import Testing
         let smallWhole = TestSupport.redact(input, with: set, configuration: small)
         #expect(TestSupport.redact(input, with: set, chunk: 5, configuration: small) == smallWhole)
         #expect(Self.lineFeeds(smallWhole) == Self.lineFeeds(input))
+    }
+
+    /// Target (d)'s invariants for every record format: read-size invariance, line feeds kept.
+    @Test(arguments: seeds("FuzzRecordDecoder"))
+    func recordSeedKeepsTheInvariants(_ name: String) throws {
+        let input = try Self.bytes("FuzzRecordDecoder", name)
+        for format in RecordFormat.allCases {
+            var configuration = RedactionConfiguration()
+            configuration.recordFormat = format
+            let whole = TestSupport.redact(input, with: TestSupport.builtin, configuration: configuration)
+            var chunked = configuration
+            chunked.readSize = 3
+            #expect(TestSupport.redact(input, with: TestSupport.builtin, chunk: 5, configuration: chunked) == whole, "\(format)")
+            #expect(Self.lineFeeds(whole) == Self.lineFeeds(input), "\(format)")
+        }
     }
 
     /// Target (b): a rule-file seed gives an error with a message or a rule set, and a set that
