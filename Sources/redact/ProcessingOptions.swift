@@ -20,6 +20,11 @@ struct ProcessingOptions: ParsableArguments {
             help: "What happens to a line the regex engine fails on: mask (replace it by a marker), drop it, or pass it unscanned.")
     var onError: EngineErrorPolicy = .mask
 
+    @Option(name: .customLong("parse"),
+            help: ArgumentHelp("How lines are read before scanning: auto (JSON, Docker json-file, journald and CRI records recognised by their shape), text, json, docker, cri or journald.",
+                               valueName: "format"))
+    var recordFormat: RecordFormat = .auto
+
     @Option(name: .customLong("match-limit"), help: ArgumentHelp("PCRE2 match limit per start position.", visibility: .hidden))
     var matchLimit: UInt32 = MatchLimits.default.matchLimit
 
@@ -36,7 +41,9 @@ struct ProcessingOptions: ParsableArguments {
     }
 
     var configuration: RedactionConfiguration {
-        RedactionConfiguration(maxLineBytes: maxLineBytes.bytes, readSize: readSize.bytes, onError: onError)
+        var configuration = RedactionConfiguration(maxLineBytes: maxLineBytes.bytes, readSize: readSize.bytes, onError: onError)
+        configuration.recordFormat = recordFormat
+        return configuration
     }
 
     var limits: MatchLimits {
@@ -53,3 +60,4 @@ struct ProcessingOptions: ParsableArguments {
 }
 
 extension EngineErrorPolicy: ExpressibleByArgument {}
+extension RecordFormat: ExpressibleByArgument {}

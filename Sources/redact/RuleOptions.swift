@@ -10,7 +10,7 @@ struct RuleOptions: ParsableArguments {
             completion: .file(extensions: ["toml"]))
     var rules: [String] = []
 
-    @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs (headers, keys, passwords, tokens).")
+    @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs (headers, keys, passwords, services, tokens, ...).")
     var noBuiltin = false
 
     @Option(name: .customLong("enable"), help: ArgumentHelp("Turn on a rule or pack that is off by default. Repeatable.", valueName: "id"))
@@ -113,6 +113,9 @@ struct RuleOptions: ParsableArguments {
         let builder = try makeBuilder(builtinSamples: builtinSamples)
         let ruleSet: CompiledRuleSet
         do { ruleSet = try builder.build(options: options) } catch { throw CLIError(Self.message(for: error)) }
+        for id in ruleSet.catastrophicRules() {
+            StandardError.write("redact: warning: rule '\(id)' exhausts the match limit on a short probe (catastrophic backtracking?): lines it runs on may be masked and slow; simplify nested quantifiers")
+        }
         if ruleSet.count == 0 && !allowEmpty {
             throw CLIError("no rule is active (\(builder.assembledRules.count) loaded, none selected), so nothing would be redacted; check --no-builtin, --rules and --disable, or pass --allow-empty")
         }

@@ -42,6 +42,7 @@ struct RulesCommand: ParsableCommand {
                     ]
                     if all { fields.append("\"enabled\":\(active.contains(rule.id))") }
                     if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
+                    if let shape = rule.valueShape { fields.append("\"valueShape\":\(JSONStringCodec.encode(shape.rawValue))") }
                     if let block = rule.block {
                         fields.append("\"block\":{\"begin\":\(JSONStringCodec.encode(block.begin)),\"end\":\(JSONStringCodec.encode(block.end)),\"maxLines\":\(block.maxLines)}")
                     }

@@ -122,11 +122,12 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Applies entropy and allowlists to one match (placeholders are cut out of the line's spans
-    /// afterwards, see ``subtractPlaceholders(in:_:)``).
+    /// Applies the value shape, entropy and allowlists to one match (placeholders are cut out of
+    /// the line's spans afterwards, see ``subtractPlaceholders(in:_:)``).
     private func accepts(_ rule: CompiledRule, line: UnsafeRawBufferPointer, match: Range<Int>, secret: Range<Int>,
                          _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
         let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
+        if let shape = rule.rule.valueShape, !SecretShape.accepts(secretBytes, as: shape) { return .success(false) }
         if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
         for allowlist in rule.allowlists {
             switch allows(allowlist, line: line, match: match, secret: secret, scratch) {
@@ -169,8 +170,9 @@ extension CompiledRuleSet {
         return .success(allowlist.requiresAll ? matched == present : matched > 0)
     }
 
-    /// Sorts spans by start (ties: longer first, then rule id) and merges overlapping or touching
-    /// spans into one; the merged span keeps the rule of its first span. Independent of rule order.
+    /// Sorts spans by start (ties: longer first, then blocks, then rules without a value shape,
+    /// then rule id) and merges overlapping or touching spans into one; the merged span keeps the
+    /// rule of its first span. Independent of rule order.
     func mergeSpans(_ spans: inout [RedactionSpan]) {
         // Insertion sort: a line has few spans, and this never allocates.
         if spans.count > 1 {
@@ -202,6 +204,10 @@ extension CompiledRuleSet {
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end > b.end }
         if a.kind != b.kind { return a.kind == .block }
+        // A format rule names a secret better than a generic key/value rule (one with a value
+        // shape) that found the same bytes: it wins the tie, so reports name it.
+        let aGeneric = compiledRules[Int(a.rule)].rule.valueShape != nil
+        if aGeneric != (compiledRules[Int(b.rule)].rule.valueShape != nil) { return !aGeneric }
         return compiledRules[Int(a.rule)].id < compiledRules[Int(b.rule)].id
     }
 }

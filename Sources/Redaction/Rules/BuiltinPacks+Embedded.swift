@@ -4,6 +4,556 @@ extension BuiltinPacks {
     /// Every built-in pack, by name, in file-name order: its TOML text (for the sample lines)
     /// and its rule table (what redaction needs, decoded by ``BuiltinRuleTable``).
     static let embedded: [(name: String, text: String, table: String)] = [
+        ("generic", #####"""
+# swift-redact rule pack: the generic key/value layer for machine secrets.
+#
+# Any value assigned to a key whose NAME says secret is found here, whatever the vendor; whether
+# the VALUE is a secret is then decided by its shape (`valueShape`, a swift-redact extension run
+# by Sources/Redaction/Matching/SecretShape.swift). Human passwords live in passwords.toml
+# (valueShape = "password": low entropy is normal there); this pack holds tokens, secrets and keys.
+#
+# KEY NAMES (case-insensitive unless noted; a key may carry any prefix):
+#   secret   client_secret, SECRET_KEY, aws_secret_access_key, clientSecret, vendorSECRET,
+#            webhook.secret, secret-token, secret_key_base; Vault AppRole secret_id
+#   token    access_token, X_TOKEN, id-token, accessToken, PartnerFeedToken, vendorTOKEN, authtoken
+#            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/cancellation/
+#            request/max tokens and AWS clientToken, which are cursors and idempotency ids)
+#   *key     api_key, API_KEY, x-api-key, apiKey, paymentGatewayKey, vendorKEY, apikey, accesskey,
+#            skey (not: public/primary/partition/sort/cache/object/routing/idempotency/message/user/...
+#            keys, which name data, not credentials: the (*SKIP)(*FAIL) branch of the rule; the
+#            data word must start a segment, so bitbucket_key still counts)
+#   key      `key` alone: generic-key-assignment, with the stricter shape
+#   auth     ledgerAuth, basic_auth, proxy-auth: generic-auth-assignment
+#   other    license / licence, credential(s), creds, *_pat / *-pat (personal access tokens)
+#   A key may end with a digit suffix or a value word: api_key_2, secret_key_base, token_value.
+# SEPARATORS   = : := => -> " - " (spaced dash), and ", " between a quoted key and a quoted value
+#              (config.get("api_key", "...")). Whitespace alone separates only in the last two
+#              rules: after an upper-case word (boxSECRET X, acme TOKEN X: token shape) and after
+#              a lower-case one (token X, api key X: strict shape).
+# KEY END      optional closing quote (also \" inside JSON strings) and "]" (settings["api_key"]).
+# VALUES       "..." (JSON escapes allowed), \"...\", '...', `...`, [...] (Go header maps), or
+#              unquoted in the token alphabet [A-Za-z0-9_~+/=*!@#$^%.:-] (never starting with "-":
+#              PEM markers and --flags are not values; a trailing "." or ":" is prose; a value
+#              that runs into "${" or "{" is a template, not a secret: ci=${PM_SECRET}).
+# SHAPES       token: random-looking (letters with digits, mixed case that is not camelCase, or
+#              letters with symbols; entropy >= min(3.0, log2(length) - 0.7); 8 bytes or more)
+#              and not a structured non-secret (numbers, versions, dates, durations, file paths,
+#              URLs, e-mails, ARNs, sha256:/md5= digests, identifiers made of words such as
+#              db-credentials or user:42:profile, placeholders and references); UUIDs and hex
+#              count. strict-token: the same, but UUIDs and bare hex strings are ids and digests,
+#              and 16 bytes at least. The full decision rule is documented on SecretShape.
+# What the layer does NOT mask is listed in README.md ("What the generic layer masks, and what it
+# does not"). Tests/Fixtures/traps/modern-app.log holds modern log lines that must stay unchanged.
+#
+# loghub (32,000 lines): Android "wtoken = AppWindowToken{...} token=Token{a64f992" (values start
+# with a brace or are words), Hadoop "Token: Token { kind: ...}" (a word), Mac "stream/token:"
+# (key after "/"), Windows "PopulateComponentFamiliesKey - Begin" (a word): no line changes.
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-assignment"
+description = "values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secrets"
+regex = '''(?x)
+(?:
+    # ---- names that end in key or token but name data, not credentials (public keys, cache,
+    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
+    (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
+          |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
+          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
+          |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
+          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
+          |request|max) [_.-]? token
+       | (?-i:[cC]lientToken) )
+    (*SKIP)(*FAIL)
+    # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
+  | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token
+  | (?<![A-Za-z0-9/:]) (?i:token)
+    # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken, AccessToken (compounds)
+  | (?i:(?:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token)
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key
+  | (?<=[A-Za-z0-9][_.-]) (?i:key)
+    # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Key|KEY)
+    # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
+  | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
+  | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- license keys named by the one word: license: <key> (MIT, Apache-2.0 are words)
+  | (?<![A-Za-z0-9/:]) (?i:licen[cs]e)
+    # ---- Vault AppRole secret_id (an "_id" that is a credential)
+  | (?<![A-Za-z0-9/:]) (?i:secret[_-]id)
+    # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
+  | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
+  | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
+    # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
+  | [_-] (?i:pat)
+)
+# optional key tail: api_key_2, secret_key_base, token_value
+(?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
+# key end: closing quote (also \" inside JSON strings), closing bracket
+(?:\\?["'`])? \]?
+# separator
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+  | (?<=["']) ,\s* (?=["'])
+)
+# value
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential", "creds", "_pat", "-pat", "licence", "license"]
+tags = ["generic", "token"]
+mustRedact = [
+  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0Zq7Lm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp","expires_in":3599}',
+  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
+  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
+  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
+  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
+  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
+  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
+  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
+  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
+  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
+  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
+  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
+  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
+  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
+  'payments: paymentGatewayKey=pgk_Lq7Wn2Xv9Rt4Zs1Bc8Yd3Hf6',
+  'mailer: smtpRelaySecret: "Rl4y-9xQ2Lm7Tn3Vb8Wc5"',
+  'feed sync: PartnerFeedToken => "pft.Zq8xW2mL5nR7tY1vK3pC9dF"',
+  'ACMEPAY_API_KEY=ak_live_3Hq9Lx2Tn7Vb4Km1Rz9W',
+  'config: billing.webhook-secret = whs_4Kq9Lm2Xv7Rt1Wn5Zs9B',
+  'vendor: tiledeskKEY=9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'init stripe: stripe_key -> "rk_test_Zq8xW2mL5nR7tY1vK3pC"',
+  '''DJANGO_SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'q9$w!2x#Lm7@Tn4^Vb8&Rz1*Wc5')''',
+  'http: header map[Accept:[*/*] X-Partner-Token:[ptk_7Hq2Lx9Tn4Vb1Km8Rz3Wc5]]',
+  'settings["upload_api_key"] = "uak_9Lq2Xv7Rt1Wn5Zs8Bc3Y"',
+  'GITHUB_PAT=github_pat_11ABCDEFG0Zq8xW2mL5nR7_tY1vK3pC9dF4hJ6bN0sQ2wE8rT5yU1iO7pA3',
+  'azure: ado_pat = "q7zk2m9xw4tn8vb1rc5yd3fs6ga0hjlp2xq9wn4tz7vb1rc5yd3fs"',
+  'SECRET_KEY_BASE=4f9c2a7e1b8d3f6a5c0e9b2d7f4a1c8e3b6d9f2a5c8e1b4d7f0a3c6e9b2d5f8a',
+  'aws: client_credential=Qx8~Zk2Lm9Tn4.Vb7Rz1Wc5Yd3Fs',
+  'deploy: api_key_2: "k2_Rt4Wn1Zs8Bc3Yd6Hf0Jg"',
+  'export VAULT_CLIENT_TOKEN="hvs.Zq8xW2mL5nR7tY1vK3pC9dF4"',
+  'newrelic: license: 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3eLQ7WNRAL',
+  'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
+]
+mustKeep = [
+  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
+  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
+  'token=1',
+  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
+  '{"access_token":"***","token_type":"Bearer"}',
+  'token: expired',
+  'max_tokens=4096 temperature=0.2',
+  'automountServiceAccountToken: true',
+  'secret: true',
+  'secretName: tls-cert',
+  'kubectl get secret db-credentials -o yaml',
+  '"private_key_id": "0"',
+  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
+  'api_key=',
+  'api_key: ${API_KEY}',
+  'level=warn msg="api key rotation scheduled" api_key_id=42',
+  'list: next_page_token=CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB',
+  '{"nextPageToken":"Cg5iMTY4ZjY3ZjA5OGI0ZBIDMTIz","items":[]}',
+  'aws: RunInstances clientToken=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  's3: PutObject object_key=tenants/acme/reports/2024-05.json bytes=5120',
+  'cache: miss cache_key=9f86d081884c7d659a2feaa0c55ad015 ttl=300',
+  'kms: kms_key=arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'jwt: verify signing_key=/etc/app/keys/signing.pem',
+  'tls: private_key=server.key certificate=server.crt',
+  'gpg: gpg_key=3AA5C34371567BD2 imported',
+  'flags: evaluated flag_key=new-checkout user_key=6f1e2d3c-4b5a-4968-8a7b-6c5d4e3f2a1b variation=1',
+  'registry: publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4Zq8xW2mL5nR7tY1vK3pC9dF4hJ6',
+  '2016-09-29 00:00:46, Info                  CSI    00000008@2016/9/28:16:00:46.635 PopulateComponentFamiliesKey - Begin',
+  'token: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  'secret_version=projects/acme-prod/secrets/db-password/versions/3',
+  'GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json',
+  'api_token=<your-api-token> (see docs)',
+  'secret: "${{ secrets.DEPLOY_KEY }}"',
+  'license_key: xxxxxxxxxxxxxxxxxxxxxxxx',
+  'package: license: Apache-2.0',
+  'aws secretsmanager get-secret-value --secret-id prod/payments/db',
+  '{"SecretId":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd"}',
+  'token="sk-ab12...wxyz" (truncated)',
+  'INFO  using PVEAPIToken=terraform@pve!ci=${PM_SECRET}',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-key-assignment"
+description = "values of a key named `key` alone (key=, \"key\": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stay"
+# `key` alone names cache keys, object keys, Kafka keys and map keys far more often than
+# credentials, hence the strict shape: at least 16 bytes, random-looking, not a UUID or bare hex.
+regex = '''(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+)
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "strict-token"
+keywords = ["key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'maps: geocode request key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ region=eu',
+  '{"vendor":"acmemail","key":"am_live_Zq8xW2mL5nR7tY1vK3pC9dF4"}',
+  'Key=Wq4Lm9Xv2Tn7Rk1Zs8Bc3Yd6Hf0JgPv5',
+  'KEY: Rt4Wn1Zs8Bc3Yd6Hf0JgPv5Km2Nx7Lq',
+  'sentry dsn key - Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'Unseal Key 2: Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO7/A',
+]
+mustKeep = [
+  'redis: GET key=user:42:profile hit=true',
+  's3: HeadObject key=tenants/acme/exports/2024-05-01/orders.json status=404',
+  '{"topic":"orders","partition":3,"offset":88123,"key":"3fa85f64-5717-4562-b3fc-2c963f66afa6"}',
+  'cache: stored key=9f86d081884c7d659a2feaa0c55ad015 ttl=300s',
+  'kafka: produced key=order-12345 partition=7',
+  'key=***',
+  'config: key: ${ACME_KEY}',
+  'sort key: created_at desc',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-auth-assignment"
+description = "values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, \"auth\": ) that look like credentials"
+# The keywords carry the separator ("auth" alone is in 7% of real log lines: sshd's "auth"
+# facility), so a key without a closing quote takes at most one space before its operator.
+regex = '''(?x)
+(?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
+(?: \\?["'`] \s* | \x20? )
+(?: :=|=>|:(?!:)|=(?![=>]) ) \s*
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)'''
+valueShape = "token"
+keywords = ["auth=", "auth:", "auth\"", "auth'", "auth\\", "auth`", "auth =", "auth :"]
+tags = ["generic", "token"]
+mustRedact = [
+  'ledger client: ledgerAuth=lga_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd',
+  '{"upstream":"reports","basic_auth":"cmVwb3J0czpSN3EtTHgyLVRuNA=="}',
+  'proxy: proxy-auth: px_9Lq2Xv7Rt1Wn5Zs8Bc3Y',
+  'registry: {"auths":{"ghcr.io":{"auth":"Z2hjcjpnaHBfWnE4eFcybUw1blI3dFkxdkszcEM="}}}',
+]
+mustKeep = [
+  '2015-10-18 18:02:02,104 INFO [Socket Reader #1 for port 62270] SecurityLogger.org.apache.hadoop.ipc.Server: Auth successful for job_1445144423722_0020 (auth:SIMPLE)',
+  'Dec 10 06:55:48 LabSZ sshd[24200]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=173.234.31.186',
+  'auth=none',
+  'auth: required',
+  'smtp: auth=PLAIN tls=true',
+  'ldap: auth=sasl/GSSAPI realm=EXAMPLE.COM',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-secret-xml"
+description = "XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key=\"StripeApiKey\" value=\"X\"/>"
+regex = '''(?x)
+(?: < (?:[\w.-]+:)? [\w.-]*?
+      (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+      (?:\s[^<>]*)? >
+      ([^<\s][^<]*?) \s* </
+  | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
+      \s+value\s*=\s*"([^"]+)"
+)'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "credential"]
+tags = ["generic", "xml"]
+mustRedact = [
+  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  'sts: <Credentials><AccessKeyId>ASIAZQ8XW2ML5NR7TY1V</AccessKeyId><SecretAccessKey>Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X</SecretAccessKey><SessionToken>IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDx7Lq2Xk9Rt4Wn</SessionToken></Credentials>',
+  '<add key="StripeApiKey" value="rk_live_Zq8xW2mL5nR7tY1vK3pC9dF4" />',
+  '<ns2:apiKey xmlns:ns2="urn:acme">ak_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd</ns2:apiKey>',
+]
+mustKeep = [
+  '<ListBucketResult><Name>logs</Name><NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken></ListBucketResult>',
+  '<clientSecret>***</clientSecret>',
+  '<apiKey>${env.ACME_API_KEY}</apiKey>',
+  '<add key="TokenLifetimeMinutes" value="60" />',
+  '<Key>photos/2024/05/beach.jpg</Key>',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-query-secret"
+description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
+# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
+regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "token"
+keywords = ["token=", "key=", "secret=", "sig=", "signature="]
+tags = ["generic", "url"]
+mustRedact = [
+  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
+  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
+  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
+  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
+]
+mustKeep = [
+  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
+  'GET /search?q=token&key=name HTTP/1.1',
+  'GET /callback?access_token=***&state=xyz HTTP/1.1',
+  'GET /authorize?response_type=code&client_id=web-frontend&state=af0ifjsldkj&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb HTTP/1.1',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-cli-secret-flag"
+description = "command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
+(?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
+valueShape = "token"
+keywords = ["token", "secret", "key", "credential"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
+  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
+  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
+  'ci: uploader --access-key AKZQ8XW2ML5NR7TY1VKP --secret-key "Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X"',
+  'java -jar agent.jar -vaultToken Zq8xW2mL5nR7tY1vK3pC9dF4 -url https://vault.internal',
+]
+mustKeep = [
+  'usage: cli --token <token> [--verbose]',
+  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
+  'cli --token $GITHUB_TOKEN',
+  'cli --api-key=***',
+  'vault kv get -field=token secret/ci/deploy',
+  'aws s3api head-object --bucket logs --key tenants/acme/2024/05/app.log',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-command-secret"
+description = "commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKEN"
+regex = '''(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)'''
+valueShape = "token"
+keywords = ["vault"]
+tags = ["generic", "cli"]
+mustRedact = [
+  'oc -n vault exec -ti vault-0 -- vault operator unseal Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO',
+  'ci: + vault login -no-print hvs.CAESIZq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+]
+mustKeep = [
+  'vault login -method=oidc role=dev',
+  'vault operator unseal -status',
+  'vault login $VAULT_TOKEN',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-upper-keyword-value"
+description = "an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN X"
+# Upper-case SECRET / TOKEN / PRIVATE / ACCESS / API_KEY followed by a random-looking value is how
+# vendor documentation and config dumps render keys; prose uses lower case. "KEY" alone (PRIMARY
+# KEY, SORT KEY) takes the strict shape in generic-spaced-assignment; only vendorKEY is here.
+regex = '''(?x)
+(?: (?<=[a-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
+  | (?<![A-Za-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
+valueShape = "token"
+keywords = ["secret", "token", "key", "private", "access"]
+tags = ["generic", "token"]
+mustRedact = [
+  'vendor docs: tiledeskSECRET 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
+  'acmepay TOKEN Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'ci env: AWS_SECRET_ACCESS_KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X',
+  'feedhubKEY-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
+  'gitlab: PRIVATE-TOKEN glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
+  'vendor: feedhubACCESS=Zq8xW2mL5nR7tY1vK3pC9dF4',
+  'vendor: acme SECRET KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
+]
+mustKeep = [
+  'gateway: ACCESS DENIED for user bob on /admin (policy=admin-only)',
+  'ddl: CREATE TABLE api_keys (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)',
+  'hdfs: Kind: HDFS_DELEGATION_TOKEN, Service: ha-hdfs:cluster1, Ident: token 34 for alice',
+  'env: ACCESS_TOKEN 401 Unauthorized from upstream',
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'kms: KEY ROTATION ENABLED for alias/payments-prod',
+  'env: GITHUB_TOKEN ***',
+  'DEBUG parser saw truncated value AGE-SECRET-KEY-1R5NNRSYQEFAUQ98N3ZAQ845QRGUF5TF0XELP5F3VVQX7GRTHS3XT9U and ignored it',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "generic-spaced-assignment"
+description = "secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digest"
+# Prose puts words, ids and digests after these words ("token expired", "revoked token <uuid>",
+# "key 3AA5C343...", "secret db-credentials not found"), hence the strict shape and the skipped
+# page / continuation / resume tokens.
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
+    (*SKIP)(*FAIL)
+  | (?<![A-Za-z0-9/:])
+    (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token )
+  | (?<![A-Za-z0-9]) (?-i:KEY)
+  | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
+)
+[\x20\t]+ (?:["'](?=\S+["']))?
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
+valueShape = "strict-token"
+keywords = ["secret", "token", "key"]
+tags = ["generic", "token"]
+mustRedact = [
+  'setup: use api key AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ for the maps client',
+  'bot: registered with token Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
+  'acme secret key Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0',
+  'sdk: podioToken Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga',
+]
+mustKeep = [
+  'tokens: revoked token 7c9e6679-7425-40de-944b-e07fc1f90ae7 for user usr_2Kq9 (reason=logout)',
+  'tokens: token a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 expired at 2024-05-14T08:00:00Z',
+  'gpg: key 3AA5C34371567BD2: public key "CI Signing <ci@example.com>" imported',
+  'vault: secret db-credentials not found in namespace prod',
+  'list: next page token CiAKGjBpNDd2Nmp2Zml2cXRpYjFhb2Zlc3ZjMRAB returned',
+  'auth: session token expired at 2024-05-14T07:59:59Z, refreshing',
+  'k8s: secret "registry-pull-secret" is missing key ".dockerconfigjson"',
+  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
+]
+"""#####, #####"""
+R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3277:(?x)
+(?:
+    # ---- names that end in key or token but name data, not credentials (public keys, cache,
+    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
+    (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
+          |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
+          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
+          |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
+          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+       | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
+          |request|max) [_.-]? token
+       | (?-i:[cC]lientToken) )
+    (*SKIP)(*FAIL)
+    # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
+  | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
+    # ---- token: access_token, X_TOKEN, id-token, token
+  | (?<![A-Za-z0-9/:]) (?i:token)
+    # ---- accessToken, PartnerFeedToken, vendorTOKEN (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Token|TOKEN)
+    # ---- accesstoken, authtoken, AccessToken (compounds)
+  | (?i:(?:access|auth|api|refresh|bearer|session|bot|oauth|jwt|sas|deploy|registry|personal|private|security|secret)token)
+    # ---- <word>_key, <WORD>_KEY, <word>.key, <word>-key
+  | (?<=[A-Za-z0-9][_.-]) (?i:key)
+    # ---- apiKey, paymentGatewayKey, vendorKEY (camel / Pascal / upper joined)
+  | (?<=[a-z0-9]) (?-i:Key|KEY)
+    # ---- apikey, secretkey, accesskey, privatekey (lower-case compounds), skey
+  | (?i:(?:api|secret|access|private|auth|master|signing|encryption|license|licence|client|app|consumer|session|shared|storage|subscription|webhook|admin|root|deploy|stream|write|ingest|integration|service|account|sas|hmac|jwt|preshared)key)
+  | (?<![A-Za-z0-9/:]) (?i:skey)
+    # ---- license keys named by the one word: license: <key> (MIT, Apache-2.0 are words)
+  | (?<![A-Za-z0-9/:]) (?i:licen[cs]e)
+    # ---- Vault AppRole secret_id (an "_id" that is a credential)
+  | (?<![A-Za-z0-9/:]) (?i:secret[_-]id)
+    # ---- credential(s), creds: client_credential, AWS_CREDS, serviceCredentials
+  | (?<![A-Za-z0-9/:]) (?i:credentials?|creds)
+  | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
+    # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
+  | [_-] (?i:pat)
+)
+# optional key tail: api_key_2, secret_key_base, token_value
+(?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
+# key end: closing quote (also \" inside JSON strings), closing bracket
+(?:\\?["'`])? \]?
+# separator
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+  | (?<=["']) ,\s* (?=["'])
+)
+# value
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenR3:189i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
+  | \s+ - \s+
+)
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | \[([^\[\]\s"',]+)\]
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k3:keyt7:generict5:tokenv12:strict-tokenR3:230i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
+(?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
+(?: \\?["'`] \s* | \x20? )
+(?: :=|=>|:(?!:)|=(?![=>]) ) \s*
+(?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "((?:[^"\\\s]|\\.)+)"
+  | '([^'\s]+)'
+  | `([^`\s]+)`
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenR3:264i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+(?: < (?:[\w.-]+:)? [\w.-]*?
+      (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+      (?:\s[^<>]*)? >
+      ([^<\s][^<]*?) \s* </
+  | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
+      \s+value\s*=\s*"([^"]+)"
+)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:294i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:316i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
+(?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:344i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenR3:363i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: (?<=[a-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
+  | (?<![A-Za-z0-9])
+    (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
+    (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenR3:402i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+(?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
+    (*SKIP)(*FAIL)
+  | (?<![A-Za-z0-9/:])
+    (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token )
+  | (?<![A-Za-z0-9]) (?-i:KEY)
+  | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
+)
+[\x20\t]+ (?:["'](?=\S+["']))?
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyt7:generict5:tokenv12:strict-token
+"""#####),
         ("headers", #####"""
 # swift-redact rule pack: HTTP credential headers.
 #
@@ -160,6 +710,7 @@ regexes = [
 id = "header-api-key"
 description = "API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similar"
 regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
+valueShape = "token"
 keywords = ["api-key", "apikey", "application-key", "subscription-key", "functions-key", "api-secret", "client-secret", "auth-key", "honeycomb-team", "art-api"]
 tags = ["http", "header"]
 mustRedact = [
@@ -174,6 +725,7 @@ mustRedact = [
 ]
 mustKeep = [
   'X-Api-Key: ***',
+  'go: struct dump &{Name:payments APIKey: Token:<nil> Timeout:30s}',
   'WARN request rejected: X-Api-Key header missing',
   'X-Api-Key: <redacted>',
   'x-api-key: ${API_KEY}',
@@ -215,7 +767,7 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:183i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx326:(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:185i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx326:(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -415,43 +967,62 @@ maxLines = 200
 R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markersx172:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)k11:private keyt11:private-keyt3:pemR2:45i21:private-key-pem-blockd142:multi-line PEM / OpenSSH / PKCS#8 / encrypted / PGP / SSH2 private key block: every line between BEGIN and END is masked, the markers are keptx100:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*([A-Za-z0-9+/]{16,}={0,2})[ \t]*$k11:private keyt11:private-keyt3:pemb103:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*)?$B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:125i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x101:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn])(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)k19:putty-user-key-filet11:private-keyt5:puttyR3:140i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})k19:putty-user-key-filek11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200
 """#####),
         ("passwords", #####"""
-# swift-redact rule pack: passwords, generic secrets in key/value form, credentials in URLs,
-# connection strings, query strings and command lines.
+# swift-redact rule pack: passwords wherever logs carry them: key/value renderings, credentials in
+# URLs, connection strings, query strings, command lines and SQL statements. Machine secrets
+# (tokens, API keys, client secrets) under secret-named keys are in generic.toml.
+#
+# Every rule here has valueShape = "password" (a swift-redact extension, decided by
+# Sources/Redaction/Matching/SecretShape.swift): human passwords are low-entropy, so any value is
+# masked except placeholders and references (***, xxxx, <redacted>, [FILTERED], ${DB_PASSWORD},
+# {{ .Values.x }}, $PASS, %PASS%, %s), URLs, ARNs and file paths. Words that follow "password:"
+# in prose and status messages ("password: changed", "password=required") are in each rule's
+# allowlist. Only the password is masked: the key, the user, the host and the rest of the
+# command stay.
 #
 # Shared building blocks (spelled out in every rule, TOML has no macros):
 #
-# KEY START   (?:^|[^A-Za-z0-9/:])   the key must not continue a word ("wtoken", "bypass") and must
-#             not follow "/" or ":" (so "/etc/passwd: ..." and the ":secret:" inside an AWS ARN are
-#             not keys). camelCase keys ("dbPassword",
-#             "accessToken") are matched case-sensitively by a separate alternative
-#             (?-i:[a-z0-9]Password), so "AppWindowToken" style identifiers need an uppercase join.
-# KEY END     (?:\\?["'])?          optional closing quote of the key, also escaped (\") inside a
-#                                   JSON string.
-# SEPARATOR   (?:\s*(?::=|=>|:)\s*|=|\s+=\s*)
-#             ":", ":=", "=>" with any spacing, "=" either tight or with space before it: so in
-#             "password= user=bob" (empty value) the next key is not taken as the password.
+# KEY         password, passwd, passphrase, passcode, pswd with any prefix (DB_PASSWORD,
+#             dbPassword, spring.datasource.password, keyStorePassword, rootpassword), never after
+#             "/" (/etc/passwd). Short keys (pass, pwd, pw, bindpw) need a word boundary or a
+#             camelCase join and are a rule of their own (password-short-key).
+# KEY END     (?:\\?["'`])? \]?   optional closing quote of the key, also escaped (\") inside a
+#             JSON string, and "]" (config["password"], $_POST['pass']).
+# SEPARATOR   ":", ":=", "=>", "->" with any spacing; "=" tight or with space before it (so in
+#             "password= user=bob" the next key is not taken as the password); " - "; a
+#             comparison (==, ===, !=, !==), plain whitespace or " is " before a quoted value
+#             (if password == "x", password 'x' in Gradle and SQL, the password is 'x').
 # VALUE       one capture group per quoting style; the first non-empty group is the secret:
-#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python, shell)
-#             | unquoted. Unquoted values stop at whitespace, quotes, "`", ",", ";", "&" and "\",
-#             must not start with a bracket ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and
-#             "(none)" are never matched) and do not end with a closing bracket (Java/Go maps).
-#             Password values may contain any other byte; token/secret/api-key values use the
-#             token alphabet [A-Za-z0-9_~+/=.:%*!@#$^-] and never start with "-" (PEM markers are
-#             left to keys.toml, "--next-flag" is not a value).
+#             \"...\" (JSON inside a JSON string) | "..." (JSON, logfmt, YAML) | '...' (Python,
+#             shell) | unquoted. Quoted values never start with whitespace; unquoted values stop
+#             at whitespace, quotes, "`", ",", ";", "&" and "\", must not start with a bracket
+#             ("{{ .Values.x }}", "<redacted>", "[FILTERED]" and "(none)" are never matched) and do
+#             not end with a closing bracket (Java/Go maps).
 #
 # Idempotence: every value alternative can capture exactly "***", which the engine never re-redacts.
-# Password rules have no entropy threshold (human passwords are low-entropy) and rely on
-# allowlists; token/secret/api-key rules use entropy >= 3.0 so counters ("token=1"), words
-# ("token: expired") and identifiers stay untouched.
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-assignment"
-description = "password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps"
+description = "password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisons"
 # loghub: 521 OpenSSH lines contain "password" ("Failed password for invalid user ...", "Accepted
 # password for ..."): none has a separator after the word, so none matches.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["password", "passwd", "passphrase", "_pass", ".pass", "-pass"]
+regex = '''(?x)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?:[_.-]? [0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:) ) \s*
+  | =(?![=>]) | \s+ =(?![=>]) \s*
+  | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \s+ - \s+
+  | \s+ (?:is\s+)? (?=["'])
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
   '2024-05-01T10:00:00Z INFO  db.pool connecting host=db-primary.internal user=orders password=Tr0ub4dor-3x9q',
@@ -466,8 +1037,18 @@ mustRedact = [
   'Parameters: {"user"=>{"email"=>"a@example.com", "password"=>"Rails-S3cret!"}}',
   'config: {Host:db Port:5432 User:app Password:Gx72-mPq9!c SSLMode:require}',
   'level=warn msg="bad credentials" passphrase="tiny purple elephants dance"',
-  'smtp_pass=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
+  'smtp_password=Mai1-Xq9Lt4Pw relay=smtp.example.org:587',
   'grant_type=password&username=jdoe&password=S3cr3t-Qx7v&client_id=web',
+  'PGPASSWORD=Pg-Rw9xLq2Tz psql -h db.internal -U report -d sales',
+  '''  :password       => 'Rb-Sym9xLq2',''',
+  'if password == "Adm1n-Chk-77" then allow',
+  '''ldap: bind_password -> 'Ld-Bnd-4kLq9Wz' ''',
+  '''credentials { username 'deployer'; password 'Gr4dle-Pw-9x' }''',
+  'options.smtpRelayPassword = "Sm-Rly-6tQ2"',
+  'wifi: psk passphrase - Wf-Pass-8zLq3',
+  'mfa: passcode=482913',
+  '''setup: the default password is 'Blu3berry-77' for the admin account''',
+  '''ALTER ROLE report WITH LOGIN PASSWORD 'Rp-Sql-3xLq9' VALID UNTIL '2025-01-01';''',
 ]
 mustKeep = [
   'Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2',
@@ -487,34 +1068,59 @@ mustKeep = [
   'cat: /etc/passwd: Permission denied',
   'Parameters: {"user"=>{"password"=>"[FILTERED]"}}',
   'password_length=16 password_expiry_days=90',
+  'policy: password_min_length=12 password_require_symbol=true',
+  'validation failed: password: must be at least 12 characters',
+  'Password: does not meet complexity requirements',
+  'password strength: weak (score 1/4)',
+  'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',
+  'sb.append("MasterUserPassword: " + getMasterUserPassword() + ",");',
+  'vault: password_file=/run/secrets/db_password',
+  'docker: --password-stdin used',
+  'if (password === "") { return }',
+  "python: Settings(db_password=SecretStr('**********'), debug=False)",
+  'config: password=os.getenv("DB_PASSWORD") loaded',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, template and environment references, masked values"
+description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)''',
-]
-
-[[rules.allowlists]]
-description = "words that follow 'password:' in prose, booleans, null-likes"
-regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
-id = "password-pwd"
-description = "PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)"
-# The shell variable PWD holds a path: path-like values are allowlisted.
+id = "password-short-key"
+description = "short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth X"
+# The keywords carry the byte after the key ("pass" alone is in 2.4% of real log lines:
+# "passed", "bypass", "compass"). The shell variable PWD holds a path: paths are allowlisted.
 # loghub: BGL has "chdir(pwd) failed" (no separator, no match).
-regex = '''(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))'''
-keywords = ["pwd"]
+regex = '''(?x)
+(?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+    )
+    (?:\\?["'`])? \]?
+    (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) | \s+ =(?![=>]) \s* )
+  | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)'''
+valueShape = "password"
+keywords = ["pass=", "pass:", "pass\"", "pass'", "pass`", "pass\\", "pass]", "pass ", "pass\t", "pwd", "pw=", "pw:", "pw\"", "pw'", "pw`", "pw\\", "pw]", "pw ", "pw\t", "requirepass", "masterauth"]
 tags = ["password"]
 mustRedact = [
   'MYSQL_PWD=Fh3k9QzLp2 mysqldump --single-transaction shop',
   '{"driver":"odbc","uid":"report","pwd":"R3p0rt!ng-2024"}',
   'odbc connect DSN=warehouse;UID=etl;PWD=Etl-Pa55-9xQ;',
+  'smtp: user=alerts pass=Sm7p-Al3rt-9q host=mail.internal',
+  'export DB_PASS=Db-Pa55-Lq9x',
+  '{"redis":{"host":"cache","dbPass":"Rd-Pa55-7kLq"}}',
+  '# REACT_APP_PASS=Rx-Pa55-2mQ8',
+  'nslcd: bindpw Bnd-Pw-9xLq2',
+  'redis.conf: requirepass Rq-Pa55-4kLq7',
+  'ldap: bindpw=Ld-Pw-3kLq8 binddn=cn=reader,dc=example,dc=com',
 ]
 mustKeep = [
   'PWD=/home/deploy/app',
@@ -522,22 +1128,29 @@ mustKeep = [
   '- 1123966456 2005.08.13 R27-M1-NC-I:J18-U11 RAS APP FATAL ciod: LOGIN chdir(pwd) failed: No such file or directory',
   'PWD=~/src',
   'pwd=***',
+  'tests: pass: 42 fail: 0 skip: 3',
+  'ffmpeg: pass=2 bitrate=2M',
+  'result=pass status=ok',
+  'check pass: true',
+  'bypass=true compass=north',
+  'pass: 12/15',
 ]
 
 [[rules.allowlists]]
-description = "paths (the shell's PWD), placeholders, masked values"
+description = "paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), words"
 regexes = [
-  '''^(?:/|~|\.\.?/|[A-Za-z]:)''',
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
+  '''^(?:/|~|\.\.?/|[A-Za-z]:[\\/])''',
+  '''^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$''',
+  '''^[0-9]{1,3}(?:/[0-9]{1,3})?$''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-connection-string"
 description = "Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'"
-regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)'''
+regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)'''
+valueShape = "password"
 keywords = ["password", "pwd", "passwd"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -545,6 +1158,8 @@ mustRedact = [
   'jdbc:sqlserver://sql02:1433;databaseName=billing;user=sa;password=Y0urStr0ng!Passw0rd;encrypt=true',
   'odbc: Driver={ODBC Driver 18 for SQL Server};Server=dwh;UID=loader;PWD={p@ss;w0rd-Xq};',
   'Data Source=ora-prod;User Id=scott;Password=Tig3r-Lq8v',
+  'Server=hq-sql\main; Database=Fleet; User Id=fleet; password= Fl33t-Pw 9x;',
+  '<add name="Fleet" connectionString="Server=sql01; Database=Fleet; User Id=fleet; password= Fq!7Lx_=Wv9Zk2" />',
 ]
 mustKeep = [
   'Server=tcp:sql01.internal,1433;Database=Orders;User ID=app;Password=***;Encrypt=True;',
@@ -553,10 +1168,8 @@ mustKeep = [
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, paths"
+description = "null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)''',
   '''^(?i:null|nil|none|undefined|true|false|empty|redacted)$''',
 ]
 
@@ -570,6 +1183,7 @@ description = "password in URL userinfo (scheme://user:password@host): https, ft
 # Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
 # such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
 regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]'''
+valueShape = "password"
 keywords = ["://"]
 tags = ["password", "url", "connection-string"]
 mustRedact = [
@@ -590,18 +1204,12 @@ mustKeep = [
   'postgres://app:${DB_PASSWORD}@db:5432/app',
 ]
 
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-jdbc-oracle"
 description = "Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)"
 regex = '''(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@'''
+valueShape = "password"
 keywords = ["jdbc:oracle"]
 tags = ["password", "connection-string"]
 mustRedact = [
@@ -618,6 +1226,7 @@ mustKeep = [
 id = "password-query-param"
 description = "password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)"
 regex = '''(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+valueShape = "password"
 keywords = ["password", "passwd", "pwd", "pass=", "passphrase"]
 tags = ["password", "url"]
 mustRedact = [
@@ -629,28 +1238,36 @@ mustKeep = [
   'GET /account/settings?tab=password&lang=en HTTP/1.1',
   'GET /login?user=admin&pass=***&next=/ HTTP/1.1',
   'GET /reset?password=&token= HTTP/1.1',
+  'GET /login?user=admin&pass=%2A%2A%2A HTTP/1.1',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "URL-encoded references, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?:%7B%7B|%3C|%24%7B)''',
   '''^(?i:null|nil|none|undefined|true|false|redacted|filtered)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-flag"
-description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-keywords = ["-pass", "_pass"]
+description = "command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password X"
+regex = '''(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
+(?<!by) (?i:password|passwd|passphrase|pass|pwd)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )'''
+valueShape = "password"
+keywords = ["-pass", "_pass", "-pwd", "_pwd", "storepass", "keypass", "newpass", "oldpass", "dbpass"]
 tags = ["password", "cli"]
 mustRedact = [
   'exec: /usr/bin/pg_dump --host db --username backup --password Bk-Pw-9xLq2 orders',
   'running: vault login -method=userpass username=ci --password="Ci-Vault-7Lq2Wx"',
   '''java -jar /opt/tools/signer.jar -keystore release.jks -password 'Ks-9xLq2Wz' -alias app''',
   'kubectl create secret generic db --from-literal=user=app --db-pass S3cr3t-Kq9z',
+  'keytool -importkeystore -srckeystore in.p12 -srcstorepass Src-Ks-7q -deststorepass Dst-Ks-9x',
+  'Connect-VIServer -Server vc01 -User admin@vsphere.local -Password Vc-Pw-4kLq9',
+  'docker login registry.example.com --username ci --password=Rg-Pw-8xLq3',
 ]
 mustKeep = [
   'usage: tool --password <password> [--user <name>]',
@@ -658,13 +1275,16 @@ mustKeep = [
   'ffmpeg -i in.mp4 -c:v libx264 -b:v 2M -pass 1 -f mp4 /dev/null',
   'openssl enc -aes-256-cbc -pass env:BACKUP_PASS -in db.sql -out db.sql.enc',
   '--password ***',
+  'docker login --username ci --password-stdin registry.example.com',
+  'app --password-file /run/secrets/db_password --bypass-cache true',
+  'Connect-VIServer $host -User $user -Password $password',
+  '$cred = New-Object PSCredential($user, (ConvertTo-SecureString $plain -AsPlainText -Force)); Connect -Password (Get-Secret db)',
 ]
 
 [[rules.allowlists]]
-description = "placeholders, masked values, pass counts, openssl non-literal sources"
+description = "pass counts, openssl non-literal sources, null-likes"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
+  '''^[0-9]$''',
   '''^(?:env|file|fd|stdin):''',
   '''^(?i:null|none|true|false|redacted)$''',
 ]
@@ -672,10 +1292,24 @@ regexes = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-cli-short-flag"
-description = "short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRET"
-# Case-sensitive on purpose: mysql's -P is the port. Only these tools: elsewhere -p means port or path.
-regex = '''\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)'''
-keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:"]
+description = "short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db"
+# Case-sensitive on purpose: mysql's -P is the port, sqlcmd's -p prints statistics. Only these
+# tools: elsewhere -p means port or path. mysql "-p db" (space) prompts and names a database.
+regex = '''(?x)
+    \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
+    (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
+  | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
+  | \bredis-cli\b (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -a \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \s-pass(?:in|out)? \s+ pass: ([^\s'"]+)
+  | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)'''
+valueShape = "password"
+keywords = ["mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp", "osql", "isql", "mongo", "zip", "7z ", "7za", "7zz", "sqlplus", "expdp", "impdp", "sqlldr"]
 tags = ["password", "cli"]
 mustRedact = [
   'cron[2211]: (backup) CMD (mysqldump -u backup -pBkp-9xLq2Wz --all-databases | gzip > /backup/all.sql.gz)',
@@ -683,212 +1317,547 @@ mustRedact = [
   'healthcheck: redis-cli -h cache.internal -p 6379 -a Rd-Auth-9xLq ping',
   'mysql -h db.internal -P 3306 -u app -pApp-Pw-4kLq9 shop',
   'openssl pkcs12 -export -in cert.pem -inkey key.pem -passout pass:P12-Exp0rt-Pw -out bundle.p12',
+  'ldapsearch -x -H ldaps://ldap.internal -D "cn=reader,dc=example,dc=com" -w Ld-Rd-9xLq2 -b dc=example,dc=com uid=alice',
+  'cmd.exe /C PsExec.exe \\10.0.9.4 -u Administrator -p Ps-Exec-7kLq cmd /c hostname',
+  'sqlcmd -S sql01.internal -U sa -P Sq-Cmd-4kLq9 -Q "SELECT 1"',
+  'backup: mongodump --host mongo01 -u backup -p Mg-Dmp-2xLq8 --out /backup',
+  '''mysql -u root -p'My-Sq1-Pw9' -e "SHOW DATABASES"''',
+  'backup: zip -r -P Zp-Enc-4kLq7 /backup/app.zip /srv/app',
+  'archive: 7z a -pSz-Enc-8xLq2 -mhe=on secrets.7z notes.txt',
+  'cron: sqlplus -s scott/Or-Pls-6kLq3@ORCLPDB1 @report.sql',
+  'expdp system/Or-Exp-1xLq9@prod schemas=hr directory=dp_dir dumpfile=hr.dmp',
 ]
 mustKeep = [
   'mysql -h db.internal -P 3306 -u app -p shop',
   'redis-cli -h cache.internal -p 6379 ping',
   'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  'ldapsearch -x -W -D cn=admin,dc=example,dc=com -b dc=example,dc=com',
+  'psexec \\host -u admin -p $Password -i calc.exe',
+  'sqlcmd -S sql01 -E -Q "SELECT 1"',
+  'mongosh "mongodb://localhost:27017" --quiet',
+  'zip -r -q /backup/app.zip /srv/app',
+  'sqlplus /nolog @setup.sql',
+  'sqlplus -s / as sysdba',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-login-command"
+description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X"
+# --password X is password-cli-flag's; this rule covers the short -p these tools take.
+regex = '''(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+(?:\s+\S+)*? \s -p (?:\s+|=)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )'''
+valueShape = "password"
+keywords = ["login"]
+tags = ["password", "cli"]
+mustRedact = [
+  'ci: + docker login -u ci-bot -p Dk-Lgn-9xLq2Wz registry.example.com',
+  'deploy: oc login https://api.ocp.internal:6443 -u developer -p Oc-Lgn-4kLq7',
+  'podman login quay.io -u robot -p "Pd-Lgn-7xLq3"',
+]
+mustKeep = [
+  'docker login -u ci-bot --password-stdin registry.example.com',
+  'docker login registry.example.com',
+  'ci: docker login -u $REG_USER -p $REG_PASSWORD registry.example.com',
+  'Dec 10 09:32:20 LabSZ sshd[24680]: pam_unix(sshd:session): session opened for user fztu by (uid=0) login -p',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-userinfo"
+description = "user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is masked"
+regex = '''(?x)
+    \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)'''
+valueShape = "password"
+keywords = ["curl", "smbclient"]
+tags = ["password", "cli"]
+mustRedact = [
+  'exec: curl -sS -u deploy:Cu-Rl-9xLq2Wz https://artifacts.internal/upload -T app.tar.gz',
+  'curl --user "svc-report:Rp-Cu-7kLq3" https://api.internal/v1/report',
+  'curl -x http://proxy:3128 --proxy-user ops:Px-Cu-4kLq8 https://example.com',
+  'smbclient //files/share -U backup%Sm-Bk-2xLq9 -c "ls"',
+  'curl -X POST https://auth.example.com/oauth2/token -u oa2-client_Zq8xW2mL5nR7:Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
+]
+mustKeep = [
+  'curl -u deploy https://artifacts.internal/upload',
+  'curl -u "$USER:$PASS" https://api.internal',
+  'curl -sS https://example.com/api?user=a:b',
+  'curl -u admin: https://localhost:9200/_cat/health',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-command-positional"
+description = "commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd"
+regex = '''(?x)
+    \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bmysqladmin\b (?:\s+\S+)*? \s password \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \b(?i:net)\s+(?i:use)\b [^\r\n]*? /(?i:user): \S+ \s+ (?!/) (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
+  | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
+  | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswd'''
+valueShape = "password"
+keywords = ["htpasswd", "mysqladmin", "net use", "net user", "cmdkey", "rabbitmqctl", "chpasswd"]
+tags = ["password", "cli"]
+mustRedact = [
+  'RUN htpasswd -cb /etc/nginx/.htpasswd admin Ht-Pw-9xLq2Wz',
+  'htpasswd -nbB monitor Mn-Ht-4kLq7',
+  'mysqladmin -u root password Ms-Adm-7xLq3',
+  'C:\> net use Z: \\files\share /user:CORP\backup Nt-Use-2xLq9',
+  'net user svc-deploy Nt-Usr-8kLq4 /add',
+  'cmdkey /generic:TERMSRV/host01 /user:CORP\ops /pass:Cm-Key-5xLq1',
+  'rabbitmqctl add_user billing Rb-Mq-6kLq2',
+  'echo "deploy:Ch-Pw-3xLq7" | sudo chpasswd',
+]
+mustKeep = [
+  'htpasswd -c /etc/nginx/.htpasswd admin',
+  'net user svc-deploy /delete',
+  'net user guest *',
+  'ASP.NET user guide chapter 4 explains roles',
+  'the net user count is 5 today',
+  'rabbitmqctl list_users',
+  'echo "deploy:x" > /tmp/notes',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-sql"
+description = "passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is masked"
+regex = '''(?xi)
+    \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
+  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
+  | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)'''
+valueShape = "password"
+keywords = ["password", "identified"]
+tags = ["password", "sql"]
+mustRedact = [
+  '''LOG:  statement: ALTER USER app_rw WITH ENCRYPTED PASSWORD 'Pg-Alt-9xLq2Wz';''',
+  '''mysql> CREATE USER 'report'@'%' IDENTIFIED BY 'My-Crt-4kLq7';''',
+  '''ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'My-Nat-7xLq3';''',
+  'SQL> CREATE USER scott IDENTIFIED BY Or4-Tgr-2xLq9;',
+  '''SET PASSWORD FOR 'bob'@'%' = PASSWORD('My-Set-8kLq4');''',
+  '''CREATE LOGIN etl WITH PASSWORD = N'Ms-Sql-5xLq1', CHECK_POLICY = OFF;''',
+  '''CREATE ROLE analyst LOGIN PASSWORD 'Pg-Rol-6kLq2' VALID UNTIL '2026-01-01';''',
+]
+mustKeep = [
+  'LOG:  statement: ALTER USER app_rw WITH PASSWORD NULL;',
+  'ERROR: password authentication failed for user "app_rw"',
+  'CREATE USER report IDENTIFIED EXTERNALLY;',
+  'mysql: [Warning] Using a password on the command line interface can be insecure.',
+  '''ALTER USER app_rw WITH PASSWORD '***';''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-netrc"
+description = ".netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'"
+regex = '''(?x)
+    \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $'''
+valueShape = "password"
+keywords = ["password"]
+tags = ["password"]
+mustRedact = [
+  'machine api.example.com login ci-bot password Nr-Ci-9xLq2Wz',
+  '  password Nr-Ln-4kLq7',
+]
+mustKeep = [
+  'machine api.example.com login ci-bot',
+  'password required',
+  '  password expired',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "words"
 regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)''',
+  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-code-credential"
+description = "passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)"
+regex = '''(?x)
+    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"'''
+valueShape = "password"
+keywords = ["networkcredential", "convertto-securestring", "directoryentry"]
+tags = ["password", "code"]
+mustRedact = [
+  'smtp.Credentials = new NetworkCredential("alerts@example.com", "Nc-Smtp-9xLq2");',
+  '$pw = ConvertTo-SecureString "Ps-Sec-4kLq7" -AsPlainText -Force',
+  'var entry = new DirectoryEntry("LDAP://dc01.corp", "CORP\\svc", "Ad-Dir-7xLq3");',
+]
+mustKeep = [
+  'new NetworkCredential(user, password)',
+  '$pw = ConvertTo-SecureString $plain -AsPlainText -Force',
 ]
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "password-xml"
-description = "XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>"
-regex = '''(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</'''
-keywords = ["password", "passwd", "passphrase", "secret", "api_key", "apikey", "api-key"]
+description = "XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key=\"SmtpPassword\" value=\"X\"/>"
+regex = '''(?x)
+    < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "pwd"]
 tags = ["password", "xml"]
 mustRedact = [
   'DEBUG settings.xml: <server><id>nexus</id><username>deployer</username><password>Nx-Depl0y-7qLz</password></server>',
   '<soap:Header><wsse:Password Type="PasswordText">Ws5e-Pw-9xLq</wsse:Password></soap:Header>',
-  '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
+  '<add key="SmtpPassword" value="Sm-Cfg-4kLq7" />',
 ]
 mustKeep = [
   '<password>***</password>',
   '<password></password>',
   '<password>${env.NEXUS_PASSWORD}</password>',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?i:null|nil|none|true|false|redacted|filtered)$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-token-assignment"
-description = "token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy value"
-# loghub: Android "wtoken = AppWindowToken{...} token=Token{a64f992 ..." -> "wtoken" is not a key
-# start; "token=Token" (5 Android lines) and Hadoop "Token: Token { kind: ContainerToken ..."
-# (1 line) are captured but filtered by entropy ("Token": 2.3 < 3.0). Android
-# "Bad activity token: android.os.BinderProxy@2bd79ce" is captured and removed by the allowlist
-# for Java object identities (Class@hexhash).
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["token"]
-tags = ["token"]
-mustRedact = [
-  '{"level":"info","msg":"oauth exchange ok","token_type":"Bearer","access_token":"ya29.a0AfB_byC7kQ9xLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj","expires_in":3599}',
-  'level=debug msg="refreshing session" refresh_token=rt_8Kq2Lm9Xv4Tn7Wz1Ps5Yd3',
-  'export GITLAB_TOKEN=glpat-Vb4Km1Rz9Wc3Yd6Fs0Ga',
-  '{"auth":{"accessToken":"at.9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f"}}',
-  '''worker config={'token': 'Zt8qW3nV5xK1pR7mL2sD9fG4hJ6cB0aE'}''',
-  'slack: posting with SLACK_BOT_TOKEN: xoxb-2871539046-5839017462-pQ7rS2tU9vW4xY1zA6bC3dE8',
-  '{"msg":"{\"id_token\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ODIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3\"}"}',
-]
-mustKeep = [
-  '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
-  'token=1',
-  'level=info msg="token refreshed" token_type=Bearer expires_in=3600',
-  '{"access_token":"***","token_type":"Bearer"}',
-  'token: expired',
-  'max_tokens=4096 temperature=0.2',
-  'automountServiceAccountToken: true',
-  '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-secret-assignment"
-description = "secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy value"
-# Values starting with "-" are not taken: a "-----BEGIN ... PRIVATE KEY-----" value is left to
-# keys.toml, which keeps the markers.
-# loghub: Hadoop "Adding #0 tokens and #1 secret keys" has no separator, no match.
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["secret", "private", "signing", "encryption", "master"]
-tags = ["secret"]
-mustRedact = [
-  '{"level":"debug","msg":"oauth client","client_id":"web-frontend","client_secret":"Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPv"}',
-  'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw',
-  'aws_secret_access_key = 9drTJvcXLB89EXAMPLEKEYr4Ht5aQ2Lm7Xv1Tn8W',
-  'JWT_SECRET="7c4f9e2a1b8d3f6e5a0c9b2d7f4e1a8c"',
-  '''app.config.update({'SECRET_KEY': 'f3b1e9c7a5d2e8f4b6a0c3d9e1f7b5a2'})''',
-  '{"integration":{"webhookSecret":"whsec_Vb4Km1Rz9Wc3Yd6Fs0GaHk2m"}}',
-  'signing_key: Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj',
-]
-mustKeep = [
-  '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
-  'secret: true',
-  '{"client_secret":"***"}',
-  'secretName: tls-cert',
-  'kubectl get secret db-credentials -o yaml',
-  '"private_key_id": "0"',
-  'secret_ref=arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-api-key-assignment"
-description = "api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy value"
-regex = '''(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))'''
-entropy = 3.0
-keywords = ["api_key", "apikey", "api-key", "api.key"]
-tags = ["api-key"]
-mustRedact = [
-  'export OPENAI_API_KEY=sk-proj-Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5Jp',
-  '{"service":"geocoder","apiKey":"AIzaSyB7kq9Lm2Xv7Rt1Wn5Zs9Bc3Yp6Hf0JgQ"}',
-  'level=info msg="client init" api_key=4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e',
-  'sendgrid.api-key: SG.Xk29sLq84nVt1RwZp7Yd.Vb4Km1Rz9Wc3Yd6Fs0GaHk2mP9xT4qW7vZ1nR5sL8c',
-]
-mustKeep = [
-  'api_key=',
-  'api_key: ${API_KEY}',
-  '{"apiKey":"***"}',
-  'level=warn msg="api key rotation scheduled" api_key_id=42',
-]
-
-[[rules.allowlists]]
-description = "placeholders, references, masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-query-secret"
-description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
-# loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
-regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
-entropy = 3.0
-keywords = ["token=", "key=", "secret=", "sig=", "signature="]
-tags = ["url", "token"]
-mustRedact = [
-  '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
-  'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
-  'blob upload https://acct.blob.core.windows.net/logs/app.log?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2024-06-01T00:00:00Z&sig=q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D',
-  'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
-]
-mustKeep = [
-  'GET /api/v1/items?page=2&token=1 HTTP/1.1',
-  'GET /search?q=token&key=name HTTP/1.1',
-  'GET /callback?access_token=***&state=xyz HTTP/1.1',
-]
-
-[[rules.allowlists]]
-description = "placeholders and masked values"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$''',
-  '''^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)''',
-]
-
-# ---------------------------------------------------------------------------------------------
-[[rules]]
-id = "generic-cli-secret-flag"
-description = "command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token X"
-regex = '''(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))'''
-entropy = 3.0
-keywords = ["-token", "_token", "-secret", "_secret", "-api", "_api", "-private", "_private"]
-tags = ["token", "cli"]
-mustRedact = [
-  'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
-  'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
-  'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
-]
-mustKeep = [
-  'usage: cli --token <token> [--verbose]',
-  'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
-  'cli --token $GITHUB_TOKEN',
-  'cli --api-key=***',
-]
-
-[[rules.allowlists]]
-description = "placeholders, masked values, file paths"
-regexes = [
-  '''^(?:\*+|x{3,}|X{3,}|\.{3,})$''',
-  '''^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)''',
-  '''^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)''',
-  '''\.(?:pem|key|json|txt|crt|p12|pfx|jks)$''',
+  '<add key="PasswordMinLength" value="12" />',
 ]
 """#####, #####"""
-R2:31i19:password-assignmentd200:password / passwd / passphrase keys (with prefixes: DB_PASSWORD, spring.datasource.password, dbPassword, smtp_pass) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go mapsx547:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:db|pg|my|root|admin|user|new|old|current|app|smtp|ldap|redis|mysql|bind|master|sa|default|keystore|truststore|key|store|proxy|mail|ftp|login|account|service|rabbitmq|ssh|vnc|wifi)?pass(?:word|wd|phrase)|(?:db|smtp|mail|ldap|redis|mysql|pg|postgres|admin|root|user|ftp|proxy|rabbitmq|amqp|mq|bind|auth|api|sql)[_.-]pass)|(?-i:[a-z0-9]Pass(?:word|wd|phrase)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k8:passwordk6:passwdk10:passphrasek5:_passk5:.passk5:-passt8:passwordA4:ruleD64:placeholders, template and environment references, masked valuesX45:^(?:\*+|x{3,}|X{3,}|\.{3,}|…|-+|_+|\?+|#+)$X133:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\([A-Za-z _-]*\)$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|%\(?[A-Za-z_]*\)?[sdr]$)A4:ruleD60:words that follow 'password:' in prose, booleans, null-likesX439:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|missing|mismatch|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|all|authentication|have|user|unknown|unable|you|changing|chauthtok|password|passwd|passphrase)[).,:;!]*$R2:89i12:password-pwdd67:PWD / MYSQL_PWD / ODBC PWD keys (not the shell's working directory)x188:(?:^|[^A-Za-z0-9/:])(?i:pwd)(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\]+)\\"|"((?:[^"\\]|\\.)+)"|'([^'\r\n]+)'|([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?))k3:pwdt8:passwordA4:ruleD52:paths (the shell's PWD), placeholders, masked valuesX25:^(?:/|~|\.\.?/|[A-Za-z]:)X31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:120i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x156:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|([^;"'=\s{][^;"'=\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk3:pwdk6:passwdt8:passwordt17:connection-stringA4:ruleD34:placeholders, masked values, pathsX31:^(?:\*+|x{3,}|X{3,}|\.{3,}|-+)$X77:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|/|~)X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:147i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k3:://t8:passwordt3:urlt17:connection-stringA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|%[A-Za-z_][A-Za-z0-9_]*%$|\$[A-Za-z_][A-Za-z0-9_]*$)R3:184i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringR3:200i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk3:pwdk5:pass=k10:passphraset8:passwordt3:urlA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:226i17:password-cli-flagd103:command-line password flags: --password X, --password=X, -password X, --db-pass X, openssl -pass pass:Xx127:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:password|passwd|passphrase|pass)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))k5:-passk5:_passt8:passwordt3:cliA4:ruleD69:placeholders, masked values, pass counts, openssl non-literal sourcesX34:^(?:\*+|x{3,}|X{3,}|\.{3,}|[0-9])$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:256i23:password-cli-short-flagd159:short password flags where they are unambiguous: mysql/mysqldump/mariadb -pSECRET, sshpass -p SECRET, redis-cli -a SECRET, openssl -passin/-passout pass:SECRETx294:\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-p([^\s'"]+)|\bsshpass\s+-p\s*([^\s'"]+)|\bredis-cli\b(?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*?\s+-a\s+([^\s'"-][^\s'"]*)|\s-pass(?:in|out)?\s+pass:([^\s'"]+)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:t8:passwordt3:cliA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X47:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$)R3:284i12:password-xmld147:XML elements holding passwords or secrets: <password>X</password>, <db:Password>X</db:Password>, <clientSecret>X</clientSecret>, <apiKey>X</apiKey>x99:(?i)<(?:[\w.-]+:)?[\w.-]*(?:pass(?:word|wd|phrase)|secret|api[_-]?key)(?:\s[^<>]*)?>([^<\s][^<]*)</k8:passwordk6:passwdk10:passphrasek6:secretk7:api_keyk6:apikeyk7:api-keyt8:passwordt3:xmlA4:ruleD30:placeholders and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X49:^(?i:null|nil|none|true|false|redacted|filtered)$R3:310i24:generic-token-assignmentd140:token keys (token, access_token, refresh_token, auth_token, id_token, session_token, accessToken, X_TOKEN=...) assigned a high-entropy valuex442:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:access|refresh|auth|api|id|session|bearer|oauth|security|app|bot|user|private|personal|csrf|xsrf|client|service|slack|github|gitlab|gh|npm|deploy|registry|jwt|sas|master|vault|consul|discord|telegram|webhook)?token)|(?-i:[a-z0-9]Token))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k5:tokent5:tokenA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:351i25:generic-secret-assignmentd168:secret keys (secret, client_secret, app_secret, secret_key, aws_secret_access_key, private_key, signing_key, encryption_key, clientSecret) assigned a high-entropy valuex531:(?:(?:^|[^A-Za-z0-9/:])(?i:(?:client|app|api|consumer|webhook|jwt|session|shared|oauth|token|signing|hmac|cookie|encryption|master|aws|azure|account|access|totp|otp|mfa)?secret(?:[_.-]?(?:access[_.-]?)?key)?|(?:private|signing|encryption|master|secret)[_.-]?key)|(?-i:[a-z0-9](?:Secret(?:Access)?Key|Secret|PrivateKey|SigningKey|EncryptionKey|MasterKey)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k6:secretk7:privatek7:signingk10:encryptionk6:mastert6:secretA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X106:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|arn:aws[\w-]*:)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:389i26:generic-api-key-assignmentd102:api key keys (api_key, apikey, api-key, API_KEY, apiKey, OPENAI_API_KEY) assigned a high-entropy valuex260:(?:(?:^|[^A-Za-z0-9/:])(?i:api[_.-]?key)|(?-i:[a-z0-9](?:Api|API)[_.-]?(?:Key|KEY)))(?:\\?["'])?(?:\s*(?::=|=>|:)\s*|=|\s+=\s*)(?:\\"([^"\\\s-][^"\\]*)\\"|"([^"\\\s-](?:[^"\\]|\\.)*)"|'([^'\s-][^'\r\n]*)'|([A-Za-z0-9_~+/=.:%*!@#$^][A-Za-z0-9_~+/=.:%*!@#$^-]*))e3:3.0k7:api_keyk6:apikeyk7:api-keyk7:api.keyt7:api-keyA4:ruleD39:placeholders, references, masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X91:^(?:\$\{|\$\(|\{\{|<|\[[A-Za-z _-]*\]$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X54:^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*@[0-9a-fA-F]+$R3:418i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x237:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)=([^&\s#"'<>;{][^&\s#"'<>;]*)e3:3.0k6:token=k4:key=k7:secret=k4:sig=k10:signature=t3:urlt5:tokenA4:ruleD30:placeholders and masked valuesX38:^(?:\*+|x{3,}|X{3,}|\.{3,}|%2A%2A%2A)$X56:^(?:\$\{|\$\(|\{\{|%7B%7B|%3C|\$[A-Za-z_][A-Za-z0-9_]*$)R3:446i23:generic-cli-secret-flagd100:command-line token/secret/api-key flags: --token X, --api-key=X, --client-secret X, --github-token Xx220:(?:^|\s)--?(?:[A-Za-z0-9]+[_-])*(?i:token|secret|api[_-]?key|client[_-]secret|private[_-]key|access[_-]key[_-]secret|auth[_-]token|access[_-]token|secret[_-]key)(?:\s+|=)(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s"'-][^\s"']*))e3:3.0k6:-tokenk6:_tokenk7:-secretk7:_secretk4:-apik4:_apik8:-privatek8:_privatet5:tokent3:cliA4:ruleD39:placeholders, masked values, file pathsX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X73:^(?:\$\{|\$\(|\{\{|<|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$)X33:^(?:/|~/|\./|\.\./|[A-Za-z]:\\|@)X39:\.(?:pem|key|json|txt|crt|p12|pfx|jks)$
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx430:(?x)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?:[_.-]? [0-9]{1,2})?
+(?:\\?["'`])? \]?
+(?: \s* (?: :=|=>|->|:(?!:) ) \s*
+  | =(?![=>]) | \s+ =(?![=>]) \s*
+  | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \s+ - \s+
+  | \s+ (?:is\s+)? (?=["'])
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)k8:passwordk6:passwdk10:passphrasek8:passcodek4:pswdt8:passwordv8:passwordA4:ruleD88:words that follow 'password:' in prose, status and policy messages; booleans, null-likesX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:122i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx456:(?x)
+(?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+    )
+    (?:\\?["'`])? \]?
+    (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) | \s+ =(?![=>]) \s* )
+  | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
+)
+(?: \\"([^"\\]+)\\"
+  | "((?!\s)(?:[^"\\]|\\.)+)"
+  | '((?!\s)[^'\r\n]+)'
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)k5:pass=k5:pass:k5:pass"k5:pass'k5:pass`k5:pass\k5:pass]k5:pass k5:pass	k3:pwdk3:pw=k3:pw:k3:pw"k3:pw'k3:pw`k3:pw\k3:pw]k3:pw k3:pw	k11:requirepassk10:masterautht8:passwordv8:passwordA4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:180i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x169:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk3:pwdk6:passwdt8:passwordt17:connection-stringv8:passwordA4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:208i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k3:://t8:passwordt3:urlt17:connection-stringv8:passwordR3:239i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordR3:256i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk3:pwdk5:pass=k10:passphraset8:passwordt3:urlv8:passwordA4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:283i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+(?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
+(?<!by) (?i:password|passwd|passphrase|pass|pwd)
+(?:\s+|=)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )k5:-passk5:_passk4:-pwdk4:_pwdk9:storepassk7:keypassk7:newpassk7:oldpassk6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:324i23:password-cli-short-flagd269:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@dbx1273:(?x)
+    \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
+    (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
+  | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
+  | \bredis-cli\b (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -a \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \s-pass(?:in|out)? \s+ pass: ([^\s'"]+)
+  | \bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop|url)\b (?:\s+\S+)*? \s -w \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?i:psexec)(?:64)?(?i:\.exe)?\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlcmd|bcp|osql|isql)\b (?:\s+\S+)*? \s -P \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk3:bcpk4:osqlk4:isqlk5:mongok3:zipk3:7z k3:7zak3:7zzk7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:375i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+(?:\s+\S+)*? \s -p (?:\s+|=)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )k5:logint8:passwordt3:cliv8:passwordR3:399i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+    \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)k4:curlk9:smbclientt8:passwordt3:cliv8:passwordR3:423i27:password-command-positionald180:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswdx1064:(?x)
+    \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \bmysqladmin\b (?:\s+\S+)*? \s password \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \b(?i:net)\s+(?i:use)\b [^\r\n]*? /(?i:user): \S+ \s+ (?!/) (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
+  | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
+  | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswdk8:htpasswdk10:mysqladmink7:net usek8:net userk6:cmdkeyk11:rabbitmqctlk8:chpasswdt8:passwordt3:cliv8:passwordR3:462i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+    \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
+  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
+  | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)k8:passwordk10:identifiedt8:passwordt3:sqlv8:passwordR3:492i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+    \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $k8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:518i24:password-code-credentiald168:passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)x312:(?x)
+    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"k17:networkcredentialk22:convertto-securestringk14:directoryentryt8:passwordt4:codev8:passwordR3:539i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+    < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"k8:passwordk6:passwdk10:passphrasek3:pwdt8:passwordt3:xmlv8:password
+"""#####),
+        ("services", #####"""
+# swift-redact rule pack: services
+#
+# Service-name proximity: the catch-all for the hundreds of SaaS and API vendors whose tokens
+# have no distinctive prefix (32 hex, a UUID, 20-64 base62 characters). A known service name,
+# a short key-ish window (`_api_key`, `Secret`, `private key`, `access token`) and a token of
+# plausible shape right after it: `bannerbear SECRET <tok>`, `zipcodebase <uuid>`,
+# `acme_key: "<tok>"`, `acme token = '<tok>'`, `acme-access <tok>`, `acmeProduct = <tok>`.
+# Vendors with a documented prefix have precise rules in the tokens packs; keys whose name
+# says secret whatever the service are in passwords.toml. This pack covers what falls between.
+#
+# The regex and keywords of both rules are GENERATED by .ci/gen-services from the name list
+# Patterns/services.txt (its header explains the regex; the list explains every name that is
+# strict or left out). Edit the list and rerun the script; edit descriptions and samples here.
+#
+# Every secret in mustRedact / mustKeep below is FAKE: random characters in the right
+# shape, generated for these tests. None of them is or was a real credential.
+
+[[rules]]
+id = "service-name-token"
+description = 'Token right after a known service name and a short key window (`<service> token = <tok>`, `<service>_key: <tok>`, `<service> <uuid>`)'
+# regex and keywords: generated by .ci/gen-services from Patterns/services.txt; do not edit by hand.
+regex = '''(?<![A-Za-z0-9])(?i:(?:1password|2checkout|a(?:b(?:bysale|stractapi|useipdb)|c(?:cuweather|tivecampaign)|d(?:afruit(?:io)?|obe|yen|zuna)|eroworkflow|fter(?:pay|ship)|gilecrm|i(?:21labs|r(?:b(?:rake|yte)|ship|table|visual)|ven)|k(?:amai|eyless)|l(?:conost|e(?:gra|phalpha|theia(?:api)?)|golia|i(?:baba(?:cloud)?|envault|yun)|lsports|phavantage)|m(?:adeus|bee)|n(?:thropic|y(?:desk|point|scale))|p(?:acta|i(?:2cart|deck|f(?:lash|onica|y)|layer|matic|science|template)|olloio|p(?:cues|dynamics|follow|litools|ointmentplus|s(?:ignal|ynergy)|tivo|veyor|write))|r(?:gocd|t(?:ifactory|sy))|s(?:ana|semblyai)|t(?:era|lassian)|ut(?:h(?:0|orizenet|ress)|o(?:desk|klose))|v(?:a(?:lara|za)|iationstack)|weber|xonaut|y(?:lien|rshare)|zure(?:[ _.-]?devops|devops))|b(?:a(?:ckblaze(?:b2)?|mboohr|nnerbear|remetrics|se(?:api(?:io)?|camp|ten))|e(?:amer|ebole|s(?:nappy|ttime)|tter(?:stack|uptime))|i(?:g(?:commerce|query)|llomat|nance|t(?:b(?:ar|ucket)|coinaverage|finex|go|ly|mex|pay|rise|stamp|trex|warden))|l(?:a(?:meless|zemeter)|itapp|o(?:cknative|gger)|uesnap|ynk)|o(?:mbbomb|ostnote|rgbase|xcom)|r(?:a(?:intree|ndfetch)|evo|ows(?:erstack|hot))|scscan|u(?:d(?:dyns|ibase)|g(?:herd|snag)|ildkite|l(?:bul|ksms)|nnycdn|ttercms)|ybit)|c(?:a(?:flou|l(?:end(?:arific|ly)|orieninja)|mpa(?:ignmonitor|yn)|nnyio|p(?:sulecrm|taindata)|rboninterface|s(?:h(?:board|free)|pio))|dn77|e(?:n(?:sys|tralstation(?:crm)?)|xio)|h(?:a(?:inalysis|r(?:g(?:ebee|ify)|tmogul)|tfu(?:el|le))|ec(?:io|k(?:ly(?:hq)?|marx|vist))|ronosphere)|ircleci|l(?:arifai|ear(?:bit|ml)|i(?:ck(?:h(?:elp|ouse)|send|up)|engo|nchpad)|o(?:ck(?:ify|worksms)|jars|secrm|ud(?:amqp|convert|elements|flared?|i(?:mage|nary)|mersive|plan|smith)|verly|ze)|ustdoc)|o(?:c(?:kroach(?:db|labs)|oapods)|d(?:a(?:cy|t)|e(?:c(?:limate|ov)|fresh|magic|quiry))|in(?:api|base|gecko|l(?:ayer|ib)|marketcap)|m(?:etml|mercejs|panyhub)|n(?:figcat|nectwise|stantcontact|tent(?:ful|stack)|v(?:er(?:siontools|t(?:api|kit))|ier))|r(?:alogix|eweave)|u(?:chbase|ntrylayer)|veralls)|r(?:a(?:ftmypdf|tesio)|o(?:nitor|wd(?:in|strike))|yptocompare)|u(?:rren(?:cy(?:cloud|freaks|layer|scoop)|tsapi)|stomer(?:[ _.-]?io|guru|io))|yber(?:ark|source))|d(?:7network|a(?:ilyco|ndelion|reboost|shlane|t(?:a(?:b(?:ox|ricks)|dog(?:hq)?|gov)|ocms))|e(?:ep(?:ai|gram|infra|l|s(?:eek|ource))|lighted|mio|scope|tect(?:ify|language))|fuse|i(?:alogflow|ffbot|g(?:gernaut|ital(?:[ _.-]?ocean|ocean))|rectus|s(?:cord|qus))|ns(?:check|imple)|o(?:c(?:kerhub|parser|u(?:mo|sign))|ppler|t(?:digital|mailer)|vico)|r(?:o(?:n(?:ahq|eci)|pbox)|upal)|u(?:osecurity|ply)|wolla|y(?:na(?:list|trace)|spatch))|e(?:a(?:gleeyenetworks|sy(?:insight|post))|costruxure|d(?:amam|enai)|gnyte|ightxeight|l(?:astic(?:cloud|email|search)|evenlabs|oqua)|mailoctopus|n(?:ablex|dorlabs)|quinix|th(?:erscan|plorer)|ve(?:ntbrite|rhour)|x(?:changerates?|portsdk|tractorapi))|f(?:a(?:ce(?:book|plusplus)|kejson|st(?:forex|ly|spring)|unadb)|e(?:edier|tchrss)|i(?:bery|gma|le(?:io|stack)|n(?:a(?:ge|ncialmodelingprep)|dl|icity|nhub)|re(?:b(?:ase|locks)|hydrant|worksai)|tbit|vetran|xerio)|l(?:a(?:gsmith|tio)|eetbase|i(?:ckr|ght(?:a(?:pi|ware)|labs|stats))|ow(?:d(?:ash|ock)|flu)|utterwave|yio)|o(?:r(?:m(?:bucket|craft|io|s(?:ite|tack))|ter)|ursquare)|r(?:ameio|e(?:eagent|sh(?:books|chat|desk|s(?:ales|ervice)|works))|ont(?:app|egg))|u(?:llstory|s(?:ebill|ionauth))|xmarket)|g(?:e(?:ckoboard|mfury|o(?:apify|codi(?:fy|o)|ipifi)|t(?:emails?|g(?:eoapi|ist)|response|s(?:andbox|tream)))|i(?:phy|t(?:book|ea|guardian|hub|lab|ter))|lassnode|o(?:ca(?:nvas|rdless)|daddy|highlevel|o(?:dday|gle(?:[ _.-]?maps|maps))|rgias)|r(?:a(?:fana(?:cloud)?|mmarly|ph(?:cms|hopper))|eynoise|oovehq)|tmetrix|u(?:ardianapi|mroad|sto)|yazo)|h(?:a(?:ppyscribe|rvestapp|s(?:hicorp|ura)|veibeenpwned)|captcha|e(?:althchecksio|l(?:losign|p(?:crunch|scout))|r(?:eapi|oku)|tzner|xpm)|i(?:gh(?:level|touch)|veage)|o(?:lidayapi|ney(?:badger|comb)|tjar)|tml2pdf|u(?:aweicloud|bspot|gging(?:[ _.-]?face|face))|y(?:biscus|graph|pertrack))|i(?:bmcloud|confinder|dnow|ex(?:apis|cloud)|m(?:ag(?:ekit|ga)|gix)|n(?:cidentio|f(?:isical|luxd(?:ata|b)|obip|u(?:ra|sionsoft))|s(?:ightly|ta(?:bot|mojo|na))|t(?:er(?:com|seller)|r(?:a42|inio))|voiceocean)|p(?:2(?:location|proxy)|api|data|geolocation|i(?:fy|nfo(?:db)?)|quality(?:score)?|registry|stack))|j(?:frog|i(?:naai|ratoken)|otform|u(?:m(?:io|pcloud)|piterone))|k(?:a(?:ggle|nbantool|rmacrm)|e(?:enio|yc(?:dn|loak))|ickbox|l(?:a(?:rna|viyo)|ipfolio)|napsackpro|ontent|raken[ _.-]?io|ucoin|ylas)|l(?:a(?:belbox|mbda(?:labs|test)|ng(?:chain|smith|uage(?:layer|tool))|st(?:fm|pass)|unchdarkly)|e(?:a(?:dfeeder|nkit)|m(?:list|onsqueezy)|ndflow|ssannoying(?:crm)?|xigram)|i(?:ghtstep|n(?:e(?:arapp|notify)|k(?:edin|preview)|ode)|thic|ve(?:agent|chat|storm))|lamaindex|o(?:admill|cationiq|g(?:dna|gly|inradius|rocket|tail|zio)|kalise|yverse)|unchmoney)|m(?:a(?:dkudu|gic(?:bell|link)|il(?:boxlayer|chimp|er(?:lite|send)|gun|jet|modo|sac|trap)|n(?:drill|gopay)|p(?:box|quest)|r(?:ket(?:o|stack)|qeta)|ttermost|venlink|xmind)|e(?:aningcloud|diastack|i(?:lisearch|stertask)|r(?:cadopago|riamwebster)|s(?:ibo|sagebird)|t(?:a(?:api|base)|rilo)|zmo)|i(?:dtrans|lvus|ndmeister|stralai|x(?:max|panel))|o(?:ckaroo|derntreasury|llie|n(?:daycom|godb|keylearn)|o(?:n(?:clerk|pay)|send)|ralis)|particle|rticktock|y(?:freshworks|intervals))|n(?:a(?:mecheap|sdaq(?:datalink)?)|e(?:ondb|ptuneai|t(?:hunt|lify|suite)|utrinoapi|verbounce|w(?:[ _.-]?relic|relic|s(?:api|catcher))|xmo)|ftport|grok|i(?:cereply|ghtfall)|o(?:ticeable|zbe)|pmjs|u(?:get|mverify|tritionix)|y(?:las|times))|o(?:anda|ctopusdeploy|mnisend|n(?:e(?:d(?:esk|rive)|login|pa(?:gecrm|ssword)|signal)|f(?:ido|leet)|water(?:io)?)|opspam|p(?:en(?:ai|cage(?:data)?|exchangerates|router|sea|uv|vpn|weather(?:map)?)|sgenie|timizely)|raclecloud|v(?:erloop|hcloud)|wlbot)|p(?:a(?:ckag(?:ecloud|ist)|ddle|g(?:arme|erduty|seguro)|nda(?:doc|score)|per(?:form|space|trail)|r(?:alleldots|dot|se(?:hub|ur)|tnerstack)|stebin|xos|y(?:dirt(?:app)?|mo(?:(?:app|ngo))?|oneer|pal|s(?:afe|tack)|tm))|cloud|df(?:layer|shift)|e(?:opledatalabs|pipost|rsonio|xels)|i(?:n(?:ata|econe|g(?:dom|identity))|pedr(?:eam|ive)|votaltracker|xabay)|l(?:a(?:id|n(?:etscale|yo)|yht)|ivo)|o(?:dio|l(?:lsapi|oniex|ygonio)|rtainer|s(?:itionstack|t(?:ageapp|backs|hog|ma(?:n|rk)))|wrbot)|r(?:ismic|o(?:d(?:pad|uctboard)|spectcrm|tocolsio|xycrawl))|u(?:bnub|lumi|restake|sh(?:bullet|over)))|q(?:drant|u(?:a(?:l(?:aroo|ys)|ndl)|bole|ick(?:books|node)))|r(?:a(?:ckspace|ilwayapp|pid(?:7|api)|ygun|zorpay)|e(?:a(?:chmail|dmeio|llysimplesystems)|brandly|c(?:aptcha|hargepayments|urly)|d(?:dit|is(?:cloud|labs))|n(?:derio|tman)|p(?:airshopr|l(?:it|yio))|questfinance|stpack|tool|v(?:a(?:i|mpcrm)|olut))|i(?:ngcentral|ppling|skified|tekit)|o(?:boflow|ck(?:et(?:chat|reach)|set)|llbar|otly|ute4me|wnd)|u(?:bygems|dderstack|n(?:pod|runit|wayml)))|s(?:a(?:les(?:blink|cookie|f(?:lare|orce)|loft|mate)|tismeter|ucelabs)|c(?:al(?:e(?:ai|way)|r)|outapm|r(?:ap(?:e(?:owl|r(?:api|box)|stack)|fly|ing(?:ant|bee))|eenshot(?:api|layer)|utinizer))|e(?:curitytrails|gmentio|lectpdf|m(?:aphoreci|grep)|n(?:d(?:bird|grid|inblue|pulse)|t(?:inelone|ryio))|r(?:p(?:api|house|stack)|vicenow))|h(?:arepoint|e(?:ety|rpadesk)|ip(?:day|engine|po|station)|o(?:dan|pify|tstack)|u(?:ftipro|tterstock))|i(?:g(?:htengine|n(?:a(?:ble|l(?:fx|wire)|turit)|ifyd|upgenius)|opt)|m(?:fin|pl(?:esat|ynoted)|voly)|nch|te(?:24x7|leaf))|k(?:r(?:app(?:io)?|ill)|ybiometry)|lackbot|m(?:art(?:sheets?|ystreets)|ileidentity|ooch)|n(?:ipcart|owplow)|o(?:cure|na(?:r(?:cloud|qube)|type)|u(?:ndcloud|rcegraph))|p(?:a(?:celift|rkpost)|eech(?:matics|text(?:ai)?)|l(?:itio|unk(?:oncall)?)|o(?:onacular|rt(?:radar|smonk)|tify))|qua(?:dcast|re(?:space|up))|slmate|t(?:a(?:bilityai|t(?:sig|us(?:cake|pa(?:ge|l))))|itchdata|o(?:ckdata|plight|r(?:ecove|m(?:board|glass)|y(?:blok|chief)))|r(?:a(?:pi|va)|ip(?:e|o))|ytch)|u(?:gester|m(?:ologic|sub|up)|p(?:abase|er(?:notes|tokens))|rv(?:ey(?:anyplace|bot|monkey|sparrow)|icate))|w(?:aggerhub|iftype))|t(?:a(?:ilscale|llyfy|tumio|xjar)|e(?:a(?:lium|m(?:city|gate|viewer|work(?:crm|desk|spaces)))|chnicalanalysisapi|fter|l(?:e(?:gram|type)|nyx)|n(?:able|centcloud)|rraformcloud|st(?:ingbot|rail)|xt(?:magic|razor))|h(?:eoddsapi|i(?:n(?:gs(?:board|peak)|kific)|rdweb)|ousandeyes)|i(?:cket(?:master|tailor)|ingo|me(?:camp|scale|zoneapi)|nes)|metric|o(?:doist|g(?:etherai|gl(?:track)?)|keet|m(?:orrowio|tom))|r(?:a(?:dier|nsferwise|v(?:elpayouts|isci))|ello|u(?:elayer|lioo|stly))|w(?:elvedata|i(?:lio|t(?:ch|ter)))|y(?:ntec|pe(?:form|sense|talk)))|u(?:bidots|classify|n(?:ifyid|plugg|splash)|p(?:cdatabase|l(?:ead|oadcare)|stash|timerobot|wave)|rlscan|ser(?:f(?:low|ront)|stack))|v(?:a(?:stai|tlayer)|bout|er(?:acode|cel|i(?:ff|mail|phone)|sioneye)|i(?:ctorops|ewneo|meo|rustotal|sualcrossing)|o(?:ice(?:flow|gain)|nage|odoosms|uchery|yageai)|pnapi|ultr)|w(?:a(?:katime|lkscore|ndb|sabisys)|e(?:a(?:ther(?:api|bit|stack)|viate)|b(?:ex|flow|s(?:crap(?:er|ing)|itepulse))|ightsandbiases|pay)|ho(?:isxmlapi|xy)|i(?:stia|tai)|o(?:ocommerce|r(?:d(?:nik|press)|k(?:a(?:ble|to)|os|s(?:naps|tack))|ld(?:coinindex|pay|weather)))|rike)|xendit|y(?:a(?:ndex(?:cloud)?|rnpkg)|ou(?:needabudget|sign|tube))|z(?:apier|e(?:n(?:desk|kit|rows|s(?:crape|erp))|plin|ro(?:bounce|tier))|i(?:lliz|p(?:api|books|code(?:api|base)))|o(?:ho(?:crm|desk)|nka(?:feedback)?)|ulip(?:chat)?)))(?:(?:(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))[\w.-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){0,2}|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{0,16}(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){1,2})(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))|(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:\\?[\"'`])?[ \t]{1,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9-]{0,255}[0-9])(?=[A-Za-z0-9-]{0,255}[A-Za-z])(?=[A-Za-z0-9-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9-]{0,255}[a-z])(?=[A-Za-z0-9-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{1,16}(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9]{0,127}[0-9])(?=[A-Za-z0-9]{0,127}[a-z])(?=[A-Za-z0-9]{0,127}[A-Z])[A-Za-z0-9]{32,128}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))'''
+entropy = 3.0
+keywords = [
+  "1password", "2checkout", "abbysale", "abstractapi", "abuseipdb", "accuweather",
+  "activecampaign", "adafruit", "adobe", "adyen", "adzuna", "aeroworkflow", "afterpay",
+  "aftership", "agilecrm", "ai21labs", "airbrake", "airbyte", "airship", "airtable", "airvisual",
+  "aiven", "akamai", "akeyless", "alconost", "alegra", "alephalpha", "aletheia", "algolia",
+  "alibaba", "alienvault", "aliyun", "allsports", "alphavantage", "amadeus", "ambee", "anthropic",
+  "anydesk", "anypoint", "anyscale", "apacta", "api2cart", "apideck", "apiflash", "apifonica",
+  "apify", "apilayer", "apimatic", "apiscience", "apitemplate", "apolloio", "appcues",
+  "appdynamics", "appfollow", "applitools", "appointmentplus", "appsignal", "appsynergy",
+  "apptivo", "appveyor", "appwrite", "argocd", "artifactory", "artsy", "asana", "assemblyai",
+  "atera", "atlassian", "auth0", "authorizenet", "authress", "autodesk", "autoklose", "avalara",
+  "avaza", "aviationstack", "aweber", "axonaut", "aylien", "ayrshare", "azure devops",
+  "azure-devops", "azure.devops", "azure_devops", "azuredevops", "backblaze", "bamboohr",
+  "bannerbear", "baremetrics", "baseapi", "basecamp", "baseten", "beamer", "beebole", "besnappy",
+  "besttime", "betterstack", "betteruptime", "bigcommerce", "bigquery", "billomat", "binance",
+  "bitbar", "bitbucket", "bitcoinaverage", "bitfinex", "bitgo", "bitly", "bitmex", "bitpay",
+  "bitrise", "bitstamp", "bittrex", "bitwarden", "blameless", "blazemeter", "blitapp",
+  "blocknative", "blogger", "bluesnap", "blynk", "bombbomb", "boostnote", "borgbase", "boxcom",
+  "braintree", "brandfetch", "brevo", "browserstack", "browshot", "bscscan", "buddyns", "budibase",
+  "bugherd", "bugsnag", "buildkite", "bulbul", "bulksms", "bunnycdn", "buttercms", "bybit",
+  "caflou", "calendarific", "calendly", "calorieninja", "campaignmonitor", "campayn", "cannyio",
+  "capsulecrm", "captaindata", "carboninterface", "cashboard", "cashfree", "caspio", "cdn77",
+  "censys", "centralstation", "cexio", "chainalysis", "chargebee", "chargify", "chartmogul",
+  "chatfuel", "chatfule", "checio", "checkly", "checkmarx", "checkvist", "chronosphere",
+  "circleci", "clarifai", "clearbit", "clearml", "clickhelp", "clickhouse", "clicksend", "clickup",
+  "cliengo", "clinchpad", "clockify", "clockworksms", "clojars", "closecrm", "cloudamqp",
+  "cloudconvert", "cloudelements", "cloudflare", "cloudimage", "cloudinary", "cloudmersive",
+  "cloudplan", "cloudsmith", "cloverly", "cloze", "clustdoc", "cockroachdb", "cockroachlabs",
+  "cocoapods", "codacy", "codat", "codeclimate", "codecov", "codefresh", "codemagic", "codequiry",
+  "coinapi", "coinbase", "coingecko", "coinlayer", "coinlib", "coinmarketcap", "cometml",
+  "commercejs", "companyhub", "configcat", "connectwise", "constantcontact", "contentful",
+  "contentstack", "conversiontools", "convertapi", "convertkit", "convier", "coralogix",
+  "coreweave", "couchbase", "countrylayer", "coveralls", "craftmypdf", "cratesio", "cronitor",
+  "crowdin", "crowdstrike", "cryptocompare", "currencycloud", "currencyfreaks", "currencylayer",
+  "currencyscoop", "currentsapi", "customer io", "customer-io", "customer.io", "customer_io",
+  "customerguru", "customerio", "cyberark", "cybersource", "d7network", "dailyco", "dandelion",
+  "dareboost", "dashlane", "databox", "databricks", "datadog", "datagov", "datocms", "deepai",
+  "deepgram", "deepinfra", "deepl", "deepseek", "deepsource", "delighted", "demio", "descope",
+  "detectify", "detectlanguage", "dfuse", "dialogflow", "diffbot", "diggernaut", "digital ocean",
+  "digital-ocean", "digital.ocean", "digital_ocean", "digitalocean", "directus", "discord",
+  "disqus", "dnscheck", "dnsimple", "dockerhub", "docparser", "documo", "docusign", "doppler",
+  "dotdigital", "dotmailer", "dovico", "dronahq", "droneci", "dropbox", "drupal", "duosecurity",
+  "duply", "dwolla", "dynalist", "dynatrace", "dyspatch", "eagleeyenetworks", "easyinsight",
+  "easypost", "ecostruxure", "edamam", "edenai", "egnyte", "eightxeight", "elasticcloud",
+  "elasticemail", "elasticsearch", "elevenlabs", "eloqua", "emailoctopus", "enablex", "endorlabs",
+  "equinix", "etherscan", "ethplorer", "eventbrite", "everhour", "exchangerate", "exportsdk",
+  "extractorapi", "facebook", "faceplusplus", "fakejson", "fastforex", "fastly", "fastspring",
+  "faunadb", "feedier", "fetchrss", "fibery", "figma", "fileio", "filestack", "finage",
+  "financialmodelingprep", "findl", "finicity", "finnhub", "firebase", "fireblocks", "firehydrant",
+  "fireworksai", "fitbit", "fivetran", "fixerio", "flagsmith", "flatio", "fleetbase", "flickr",
+  "flightapi", "flightaware", "flightlabs", "flightstats", "flowdash", "flowdock", "flowflu",
+  "flutterwave", "flyio", "formbucket", "formcraft", "formio", "formsite", "formstack", "forter",
+  "foursquare", "frameio", "freeagent", "freshbooks", "freshchat", "freshdesk", "freshsales",
+  "freshservice", "freshworks", "frontapp", "frontegg", "fullstory", "fusebill", "fusionauth",
+  "fxmarket", "geckoboard", "gemfury", "geocodify", "geocodio", "geoipifi", "getemail",
+  "getgeoapi", "getgist", "getresponse", "getsandbox", "getstream", "giphy", "gitbook", "gitea",
+  "gitguardian", "github", "gitlab", "gitter", "glassnode", "gocanvas", "gocardless", "godaddy",
+  "goodday", "google maps", "google-maps", "google.maps", "google_maps", "googlemaps", "gorgias",
+  "grafana", "grammarly", "graphcms", "graphhopper", "greynoise", "groovehq", "gtmetrix",
+  "guardianapi", "gumroad", "gusto", "gyazo", "happyscribe", "harvestapp", "hashicorp", "hasura",
+  "haveibeenpwned", "hcaptcha", "healthchecksio", "hellosign", "helpcrunch", "helpscout",
+  "hereapi", "heroku", "hetzner", "hexpm", "highlevel", "hightouch", "hiveage", "holidayapi",
+  "honeybadger", "honeycomb", "hotjar", "html2pdf", "huaweicloud", "hubspot", "hugging face",
+  "hugging-face", "hugging.face", "hugging_face", "huggingface", "hybiscus", "hygraph",
+  "hypertrack", "ibmcloud", "iconfinder", "idnow", "iexapis", "iexcloud", "imagekit", "imagga",
+  "imgix", "incidentio", "infisical", "influxdata", "influxdb", "infobip", "infura",
+  "infusionsoft", "insightly", "instabot", "instamojo", "instana", "intercom", "interseller",
+  "intra42", "intrinio", "invoiceocean", "ip2location", "ip2proxy", "ipapi", "ipdata",
+  "ipgeolocation", "ipify", "ipinfo", "ipquality", "ipregistry", "ipstack", "jfrog", "jinaai",
+  "jiratoken", "jotform", "jumio", "jupiterone", "kaggle", "kanbantool", "karmacrm", "keenio",
+  "keycdn", "keycloak", "kickbox", "klarna", "klaviyo", "klipfolio", "knapsackpro", "kontent",
+  "kraken io", "kraken-io", "kraken.io", "kraken_io", "krakenio", "kucoin", "kylas", "labelbox",
+  "lambdalabs", "lambdatest", "langchain", "langsmith", "languagelayer", "languagetool", "lastfm",
+  "lastpass", "launchdarkly", "leadfeeder", "leankit", "lemlist", "lemonsqueezy", "lendflow",
+  "lessannoying", "lexigram", "lightstep", "linearapp", "linenotify", "linkedin", "linkpreview",
+  "linode", "lithic", "liveagent", "livechat", "livestorm", "llamaindex", "loadmill", "locationiq",
+  "logdna", "loggly", "loginradius", "logrocket", "logtail", "logzio", "lokalise", "loyverse",
+  "lunchmoney", "madkudu", "magicbell", "magiclink", "mailboxlayer", "mailchimp", "mailerlite",
+  "mailersend", "mailgun", "mailjet", "mailmodo", "mailsac", "mailtrap", "mandrill", "mangopay",
+  "mapbox", "mapquest", "marketo", "marketstack", "marqeta", "mattermost", "mavenlink", "maxmind",
+  "meaningcloud", "mediastack", "meilisearch", "meistertask", "mercadopago", "merriamwebster",
+  "mesibo", "messagebird", "metaapi", "metabase", "metrilo", "mezmo", "midtrans", "milvus",
+  "mindmeister", "mistralai", "mixmax", "mixpanel", "mockaroo", "moderntreasury", "mollie",
+  "mondaycom", "mongodb", "monkeylearn", "moonclerk", "moonpay", "moosend", "moralis", "mparticle",
+  "mrticktock", "myintervals", "namecheap", "nasdaq", "neondb", "neptuneai", "nethunt", "netlify",
+  "netsuite", "neutrinoapi", "neverbounce", "new relic", "new-relic", "new.relic", "new_relic",
+  "newrelic", "newsapi", "newscatcher", "nexmo", "nftport", "ngrok", "nicereply", "nightfall",
+  "noticeable", "nozbe", "npmjs", "nuget", "numverify", "nutritionix", "nylas", "nytimes", "oanda",
+  "octopusdeploy", "omnisend", "onedesk", "onedrive", "onelogin", "onepagecrm", "onepassword",
+  "onesignal", "onfido", "onfleet", "onwater", "oopspam", "openai", "opencage", "openrouter",
+  "opensea", "openuv", "openvpn", "openweather", "opsgenie", "optimizely", "oraclecloud",
+  "overloop", "ovhcloud", "owlbot", "packagecloud", "packagist", "paddle", "pagarme", "pagerduty",
+  "pagseguro", "pandadoc", "pandascore", "paperform", "paperspace", "papertrail", "paralleldots",
+  "pardot", "parsehub", "parseur", "partnerstack", "pastebin", "paxos", "paydirt", "paymo",
+  "payoneer", "paypal", "paysafe", "paystack", "paytm", "pcloud", "pdflayer", "pdfshift",
+  "peopledatalabs", "pepipost", "personio", "pexels", "pinata", "pinecone", "pingdom",
+  "pingidentity", "pipedream", "pipedrive", "pivotaltracker", "pixabay", "plaid", "planetscale",
+  "planyo", "playht", "plivo", "podio", "pollsapi", "poloniex", "polygonio", "portainer",
+  "positionstack", "postageapp", "postbacks", "posthog", "postman", "postmark", "powrbot",
+  "prismic", "prodpad", "productboard", "prospectcrm", "protocolsio", "proxycrawl", "pubnub",
+  "pulumi", "purestake", "pushbullet", "pushover", "qdrant", "qualaroo", "qualys", "quandl",
+  "qubole", "quickbooks", "quicknode", "rackspace", "railwayapp", "rapid7", "rapidapi", "raygun",
+  "razorpay", "reachmail", "readmeio", "reallysimplesystems", "rebrandly", "recaptcha",
+  "rechargepayments", "recurly", "reddit", "rediscloud", "redislabs", "renderio", "rentman",
+  "repairshopr", "replit", "replyio", "requestfinance", "restpack", "retool", "revai", "revampcrm",
+  "revolut", "ringcentral", "rippling", "riskified", "ritekit", "roboflow", "rocketchat",
+  "rocketreach", "rockset", "rollbar", "rootly", "route4me", "rownd", "rubygems", "rudderstack",
+  "runpod", "runrunit", "runwayml", "salesblink", "salescookie", "salesflare", "salesforce",
+  "salesloft", "salesmate", "satismeter", "saucelabs", "scaleai", "scaleway", "scalr", "scoutapm",
+  "scrapeowl", "scraperapi", "scraperbox", "scrapestack", "scrapfly", "scrapingant", "scrapingbee",
+  "screenshotapi", "screenshotlayer", "scrutinizer", "securitytrails", "segmentio", "selectpdf",
+  "semaphoreci", "semgrep", "sendbird", "sendgrid", "sendinblue", "sendpulse", "sentinelone",
+  "sentryio", "serpapi", "serphouse", "serpstack", "servicenow", "sharepoint", "sheety",
+  "sherpadesk", "shipday", "shipengine", "shippo", "shipstation", "shodan", "shopify", "shotstack",
+  "shuftipro", "shutterstock", "sightengine", "signable", "signalfx", "signalwire", "signaturit",
+  "signifyd", "signupgenius", "sigopt", "simfin", "simplesat", "simplynoted", "simvoly", "sinch",
+  "site24x7", "siteleaf", "skrapp", "skrill", "skybiometry", "slackbot", "smartsheet",
+  "smartystreets", "smileidentity", "smooch", "snipcart", "snowplow", "socure", "sonarcloud",
+  "sonarqube", "sonatype", "soundcloud", "sourcegraph", "spacelift", "sparkpost", "speechmatics",
+  "speechtext", "splitio", "splunk", "spoonacular", "sportradar", "sportsmonk", "spotify",
+  "squadcast", "squarespace", "squareup", "sslmate", "stabilityai", "statsig", "statuscake",
+  "statuspage", "statuspal", "stitchdata", "stockdata", "stoplight", "storecove", "stormboard",
+  "stormglass", "storyblok", "storychief", "strapi", "strava", "stripe", "stripo", "stytch",
+  "sugester", "sumologic", "sumsub", "sumup", "supabase", "supernotes", "supertokens",
+  "surveyanyplace", "surveybot", "surveymonkey", "surveysparrow", "survicate", "swaggerhub",
+  "swiftype", "tailscale", "tallyfy", "tatumio", "taxjar", "tealium", "teamcity", "teamgate",
+  "teamviewer", "teamworkcrm", "teamworkdesk", "teamworkspaces", "technicalanalysisapi", "tefter",
+  "telegram", "teletype", "telnyx", "tenable", "tencentcloud", "terraformcloud", "testingbot",
+  "testrail", "textmagic", "textrazor", "theoddsapi", "thingsboard", "thingspeak", "thinkific",
+  "thirdweb", "thousandeyes", "ticketmaster", "tickettailor", "tiingo", "timecamp", "timescale",
+  "timezoneapi", "tines", "tmetric", "todoist", "togetherai", "toggl", "tokeet", "tomorrowio",
+  "tomtom", "tradier", "transferwise", "travelpayouts", "travisci", "trello", "truelayer",
+  "trulioo", "trustly", "twelvedata", "twilio", "twitch", "twitter", "tyntec", "typeform",
+  "typesense", "typetalk", "ubidots", "uclassify", "unifyid", "unplugg", "unsplash", "upcdatabase",
+  "uplead", "uploadcare", "upstash", "uptimerobot", "upwave", "urlscan", "userflow", "userfront",
+  "userstack", "vastai", "vatlayer", "vbout", "veracode", "vercel", "veriff", "verimail",
+  "veriphone", "versioneye", "victorops", "viewneo", "vimeo", "virustotal", "visualcrossing",
+  "voiceflow", "voicegain", "vonage", "voodoosms", "vouchery", "voyageai", "vpnapi", "vultr",
+  "wakatime", "walkscore", "wandb", "wasabisys", "weatherapi", "weatherbit", "weatherstack",
+  "weaviate", "webex", "webflow", "webscraper", "webscraping", "websitepulse", "weightsandbiases",
+  "wepay", "whoisxmlapi", "whoxy", "wistia", "witai", "woocommerce", "wordnik", "wordpress",
+  "workable", "workato", "workos", "worksnaps", "workstack", "worldcoinindex", "worldpay",
+  "worldweather", "wrike", "xendit", "yandex", "yarnpkg", "youneedabudget", "yousign", "youtube",
+  "zapier", "zendesk", "zenkit", "zenrows", "zenscrape", "zenserp", "zeplin", "zerobounce",
+  "zerotier", "zilliz", "zipbooks", "zipcodeapi", "zipcodebase", "zohocrm", "zohodesk", "zonka",
+  "zulip"
+]
+mustRedact = [
+  'bannerbear SECRET lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My',
+  "chartmogul token = 'WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn'",
+  "2024-05-01T10:00:00Z INFO  geo: zipcodebase a1db8929-1bbc-4cd3-a1de-3afbafee67ee",
+  'CHARTMOGUL_API_KEY=22305adf007c75092465058e75de6045',
+  '{"level":"debug","msg":"client ready","mailerlite_key":"D9BGN3XCkRee4XkFHUykuM6nvfD5lV0qyknHBiQV"}',
+  'time=2024-05-01T10:00:02Z level=info msg="sync" pipedrive.apiToken=0f358fef98d9d275926228484778c287',
+  "    lemlist_api_key: 'htlnSrujr7TaqpxPWVwk3GcBg3f6'",
+  'export DEEPGRAM_SECRET="6ed18632751ff88503bfc8707e27f3e27c6e967d"',
+  'appsynergy-access v5w9pqw5nsn4s7yqmnsixctavsfh4595',
+  'blazemeter private key: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da',
+  "weatherstack key - '2m3HRBc3JsMNFla4DvHRmZ2fszWgTQSBkPPjaHRDFlx7N0i0'",
+  'ayrshare TOKEN 3WD4AGN4-QYQ9GZU6-E14TDA0Y-1DQN2RD2',
+  'openweatherProduct = 5YvBIQYtRefjZCtv7AkYhq6lYtQrptggexA0gz8uwJML',
+  'May  1 10:00:04 ci-runner-3 deploy.sh[8812]: + curl -H "x-scrapingbee-key: eeFLERCWrdLr1wYarHjwgZckD0LJI98d" https://app.example.com/api',
+  'paralleldots.accessToken => "Zm9dSDktB2X0uMababOeKctwtwH2X510DbidgOExjiaO"',
+  '<spoonacularApiKey>ya4jn08kfcn9yet1i1cfnom90wu0cflatxbzunrm</spoonacularApiKey>',
+  'INFO  newsapiKey := "eyst1g609pidc5ekq7guqlx9uzt2bp"',
+  'cloudconvert_token_prod: CxFYWKGqbfukb90UE4khxBMsWK9/QqGWbcPvVvsPWg==',
+  'app --new-relic-license-key 3rcbCoODNueB2WV4ImHvgAIP start',
+  '{\"restpack_key\": \"BlUenQ8oFLeIhwN59wRw1x\"}',
+]
+mustKeep = [
+  'INFO  chartmogul synced 1204 subscriptions in 2.3s',
+  'WARN  mailerlite api key rejected (length=32), check the dashboard',
+  'DEBUG pipedrive request_id=583b3109-58a5-4fb5-8817-226ab733b584 status=200',
+  'INFO  github build sha256=4dacc6001b0a3d0efcd86d6755392191e18c3b3d32afb0bf8a163998249d76f8 pushed',
+  'INFO  bitbucket pipeline commit 6ed18632751ff88503bfc8707e27f3e27c6e967d green',
+  'INFO  deepgram 6ed18632751ff88503bfc8707e27f3e27c6e967d transcript ready',
+  'INFO  zipcodebase_key_id=a1db8929-1bbc-4cd3-a1de-3afbafee67ee rotated',
+  'INFO  chartmogul_token=${CHARTMOGUL_TOKEN} (from env)',
+  'INFO  mailerlite api key: <redacted>',
+  'INFO  mailgun token expires_in=3600 token_type=Bearer',
+  'INFO  sendgrid key=tenants/acme/exports/2024-05-01/report.csv',
+  'INFO  weatherstack endpoint=https://api.weatherstack.com/current?query=Berlin',
+  'INFO  bannerbear image uid=Ab12Cd34Ef56Gh78Ij90Kl12 rendered in 1834ms',
+  'INFO  lemlist campaign cam_Xk29sLq8PzT4wNvB7yHc sent to 1200 leads',
+  'INFO  pipedrive version 2024.05.01-build.1234567890 loaded',
+  'INFO  cloudflare token for ops@example.com rotated',
+  'INFO  stripe webhook evt_1PqLxKL2eZvKYlo2C9gT5Xx4 delivered',
+]
+
+[[rules]]
+id = "service-name-strict-token"
+description = 'Token under a secret-named key headed by a service whose name is a common word (`square_access_token=`, `BOX_CLIENT_SECRET=`, `segmentWriteKey:`)'
+# regex and keywords: generated by .ci/gen-services from Patterns/services.txt; do not edit by hand.
+regex = '''(?<![A-Za-z0-9])(?:(?:(?i:(?:a(?:b(?:ly|stract)|ffirm|gora|i21|l(?:chemy|paca)|mplitude|pollo|tlantis|u(?:dd|topilot))|b(?:andwidth|unny)|c(?:a(?:nny|psule)|h(?:atbot|eckout)|i(?:cero|rcle)|l(?:aude|erk|ockwork|ubhouse)|o(?:da|gnito|here|llect2|mmodities|nfluence|pper|urier)|risp|ypress)|d(?:e(?:bounce|no|puty)|itto|r(?:i(?:ft|p)|one))|en(?:igma|v(?:0|oy))|f(?:auna|i(?:reworks|xer)|mfw|u(?:lcrum|ry))|g(?:e(?:mini|ocode)|host|ong|r(?:adle|eenhouse|o(?:ove|q))|u(?:ardian|ru))|h(?:arvest|ea(?:lthchecks|p)|ibp|olistic|u(?:manity|nter))|j(?:enkins|i(?:na|ra)|uro)|k(?:a(?:nban|rma)|e(?:ap|en)|raken)|l(?:ever|inear|oom|u(?:is|no))|m(?:a(?:caddress|gnetic)|i(?:ro|stral)|lflow|o(?:dal|nday))|n(?:eon|imble|utshell)|o(?:ctopus|kta|nepage|utreach)|p(?:a(?:r(?:sers|ticle)|yu)|er(?:cy|plexity|sona)|olygon|r(?:efect|ivacy|ospect)|usher|ypi)|quay|r(?:a(?:bbitmq|ilway|mp|wg)|e(?:charge|finer|pl(?:icate|y)|vamp)|oaring)|s(?:a(?:nity|uce)|emaphore|hortcut|i(?:ft|rv)|lack|marty|nyk|onar|quare|tability|well)|t(?:eamwork|ogether|ra(?:nslate|vis)|ur(?:nstile|so)|wist)|unleash|v(?:ault|erifier)|w(?:asabi|ise|riter)|xero|yelp|zo(?:ho|om)))[_.-]?|(?i:(?:box|duo|etsy|fly|happi|mux|npm|ovh|pendo|qase|snov|tatum|vyte))[_.-])(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){0,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?:(?i:(?:atlas|column|elastic|harbor|impala|kafka|nexus|red(?:is|shift)|s(?:e(?:gment|ntry)|nowflake)|terraform))[_.-]?|(?i:f(?:loat|rame))[_.-])(?:(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){1,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?i:(?:a(?:ccess(?:key|token)|pikey|uth(?:key|token))|cred(?:entials?|s)|licensekey|p(?:a(?:ss(?:phrase|w(?:d|ord))|t)|rivatekey|wd)|secret(?:(?:key|s))?|tokens?))(?i:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?))(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))'''
+entropy = 3.0
+keywords = [
+  "ably", "abstract", "affirm", "agora", "ai21", "alchemy", "alpaca", "amplitude", "apollo",
+  "atlantis", "atlas", "audd", "autopilot", "bandwidth", "box-", "box.", "box_", "bunny", "canny",
+  "capsule", "chatbot", "checkout", "cicero", "circle", "claude", "clerk", "clockwork",
+  "clubhouse", "coda", "cognito", "cohere", "collect2", "column", "commodities", "confluence",
+  "copper", "courier", "crisp", "cypress", "debounce", "deno", "deputy", "ditto", "drift", "drip",
+  "drone", "duo-", "duo.", "duo_", "elastic", "enigma", "env0", "envoy", "etsy-", "etsy.", "etsy_",
+  "fauna", "fireworks", "fixer", "float-", "float.", "float_", "fly-", "fly.", "fly_", "fmfw",
+  "frame-", "frame.", "frame_", "fulcrum", "fury", "gemini", "geocode", "ghost", "gong", "gradle",
+  "greenhouse", "groove", "groq", "guardian", "guru", "happi-", "happi.", "happi_", "harbor",
+  "harvest", "healthchecks", "heap", "hibp", "holistic", "humanity", "hunter", "impala", "jenkins",
+  "jina", "jira", "juro", "kafka", "kanban", "karma", "keap", "keen", "kraken", "lever", "linear",
+  "loom", "luis", "luno", "macaddress", "magnetic", "miro", "mistral", "mlflow", "modal", "monday",
+  "mux-", "mux.", "mux_", "neon", "nexus", "nimble", "npm-", "npm.", "npm_", "nutshell", "octopus",
+  "okta", "onepage", "outreach", "ovh-", "ovh.", "ovh_", "parsers", "particle", "payu", "pendo-",
+  "pendo.", "pendo_", "percy", "perplexity", "persona", "polygon", "prefect", "privacy",
+  "prospect", "pusher", "pypi", "qase-", "qase.", "qase_", "quay", "rabbitmq", "railway", "ramp",
+  "rawg", "recharge", "redis", "redshift", "refiner", "replicate", "reply", "revamp", "roaring",
+  "sanity", "sauce", "segment", "semaphore", "sentry", "shortcut", "sift", "sirv", "slack",
+  "smarty", "snov-", "snov.", "snov_", "snowflake", "snyk", "sonar", "square", "stability",
+  "swell", "tatum-", "tatum.", "tatum_", "teamwork", "terraform", "together", "translate",
+  "travis", "turnstile", "turso", "twist", "unleash", "vault", "verifier", "vyte-", "vyte.",
+  "vyte_", "wasabi", "wise", "writer", "xero", "yelp", "zoho", "zoom"
+]
+mustRedact = [
+  'BOX_CLIENT_SECRET=lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My',
+  '{"segment_write_key":"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn","flush":20}',
+  "  sentry_auth_token: '22305adf007c75092465058e75de6045'",
+  'time=2024-05-01T10:00:02Z level=info msg="config" linearApiKey=D9BGN3XCkRee4XkFHUykuM6nvfD5lV0qyknHBiQV',
+  'export KAFKA_API_SECRET="htlnSrujr7TaqpxPWVwk3GcBg3f6x9"',
+  'mondayToken: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da',
+]
+mustKeep = [
+  'INFO  square order 3f2a created, sentry event 22305adf007c75092465058e75de6045 sent',
+  'INFO  segment flushed 120 events to the stream',
+  'INFO  box_folder_id=1234567890123456789 synced',
+  'DEBUG notion page 5YvBIQYtRefjZCtv7AkYhq6lYtQrptggexA0gz8uwJML updated',
+  'INFO  sentry_key_id=583b3109-58a5-4fb5-8817-226ab733b584',
+]
+"""#####, #####"""
+R2:18i18:service-name-tokend133:Token right after a known service name and a short key window (`<service> token = <tok>`, `<service>_key: <tok>`, `<service> <uuid>`)x16083:(?<![A-Za-z0-9])(?i:(?:1password|2checkout|a(?:b(?:bysale|stractapi|useipdb)|c(?:cuweather|tivecampaign)|d(?:afruit(?:io)?|obe|yen|zuna)|eroworkflow|fter(?:pay|ship)|gilecrm|i(?:21labs|r(?:b(?:rake|yte)|ship|table|visual)|ven)|k(?:amai|eyless)|l(?:conost|e(?:gra|phalpha|theia(?:api)?)|golia|i(?:baba(?:cloud)?|envault|yun)|lsports|phavantage)|m(?:adeus|bee)|n(?:thropic|y(?:desk|point|scale))|p(?:acta|i(?:2cart|deck|f(?:lash|onica|y)|layer|matic|science|template)|olloio|p(?:cues|dynamics|follow|litools|ointmentplus|s(?:ignal|ynergy)|tivo|veyor|write))|r(?:gocd|t(?:ifactory|sy))|s(?:ana|semblyai)|t(?:era|lassian)|ut(?:h(?:0|orizenet|ress)|o(?:desk|klose))|v(?:a(?:lara|za)|iationstack)|weber|xonaut|y(?:lien|rshare)|zure(?:[ _.-]?devops|devops))|b(?:a(?:ckblaze(?:b2)?|mboohr|nnerbear|remetrics|se(?:api(?:io)?|camp|ten))|e(?:amer|ebole|s(?:nappy|ttime)|tter(?:stack|uptime))|i(?:g(?:commerce|query)|llomat|nance|t(?:b(?:ar|ucket)|coinaverage|finex|go|ly|mex|pay|rise|stamp|trex|warden))|l(?:a(?:meless|zemeter)|itapp|o(?:cknative|gger)|uesnap|ynk)|o(?:mbbomb|ostnote|rgbase|xcom)|r(?:a(?:intree|ndfetch)|evo|ows(?:erstack|hot))|scscan|u(?:d(?:dyns|ibase)|g(?:herd|snag)|ildkite|l(?:bul|ksms)|nnycdn|ttercms)|ybit)|c(?:a(?:flou|l(?:end(?:arific|ly)|orieninja)|mpa(?:ignmonitor|yn)|nnyio|p(?:sulecrm|taindata)|rboninterface|s(?:h(?:board|free)|pio))|dn77|e(?:n(?:sys|tralstation(?:crm)?)|xio)|h(?:a(?:inalysis|r(?:g(?:ebee|ify)|tmogul)|tfu(?:el|le))|ec(?:io|k(?:ly(?:hq)?|marx|vist))|ronosphere)|ircleci|l(?:arifai|ear(?:bit|ml)|i(?:ck(?:h(?:elp|ouse)|send|up)|engo|nchpad)|o(?:ck(?:ify|worksms)|jars|secrm|ud(?:amqp|convert|elements|flared?|i(?:mage|nary)|mersive|plan|smith)|verly|ze)|ustdoc)|o(?:c(?:kroach(?:db|labs)|oapods)|d(?:a(?:cy|t)|e(?:c(?:limate|ov)|fresh|magic|quiry))|in(?:api|base|gecko|l(?:ayer|ib)|marketcap)|m(?:etml|mercejs|panyhub)|n(?:figcat|nectwise|stantcontact|tent(?:ful|stack)|v(?:er(?:siontools|t(?:api|kit))|ier))|r(?:alogix|eweave)|u(?:chbase|ntrylayer)|veralls)|r(?:a(?:ftmypdf|tesio)|o(?:nitor|wd(?:in|strike))|yptocompare)|u(?:rren(?:cy(?:cloud|freaks|layer|scoop)|tsapi)|stomer(?:[ _.-]?io|guru|io))|yber(?:ark|source))|d(?:7network|a(?:ilyco|ndelion|reboost|shlane|t(?:a(?:b(?:ox|ricks)|dog(?:hq)?|gov)|ocms))|e(?:ep(?:ai|gram|infra|l|s(?:eek|ource))|lighted|mio|scope|tect(?:ify|language))|fuse|i(?:alogflow|ffbot|g(?:gernaut|ital(?:[ _.-]?ocean|ocean))|rectus|s(?:cord|qus))|ns(?:check|imple)|o(?:c(?:kerhub|parser|u(?:mo|sign))|ppler|t(?:digital|mailer)|vico)|r(?:o(?:n(?:ahq|eci)|pbox)|upal)|u(?:osecurity|ply)|wolla|y(?:na(?:list|trace)|spatch))|e(?:a(?:gleeyenetworks|sy(?:insight|post))|costruxure|d(?:amam|enai)|gnyte|ightxeight|l(?:astic(?:cloud|email|search)|evenlabs|oqua)|mailoctopus|n(?:ablex|dorlabs)|quinix|th(?:erscan|plorer)|ve(?:ntbrite|rhour)|x(?:changerates?|portsdk|tractorapi))|f(?:a(?:ce(?:book|plusplus)|kejson|st(?:forex|ly|spring)|unadb)|e(?:edier|tchrss)|i(?:bery|gma|le(?:io|stack)|n(?:a(?:ge|ncialmodelingprep)|dl|icity|nhub)|re(?:b(?:ase|locks)|hydrant|worksai)|tbit|vetran|xerio)|l(?:a(?:gsmith|tio)|eetbase|i(?:ckr|ght(?:a(?:pi|ware)|labs|stats))|ow(?:d(?:ash|ock)|flu)|utterwave|yio)|o(?:r(?:m(?:bucket|craft|io|s(?:ite|tack))|ter)|ursquare)|r(?:ameio|e(?:eagent|sh(?:books|chat|desk|s(?:ales|ervice)|works))|ont(?:app|egg))|u(?:llstory|s(?:ebill|ionauth))|xmarket)|g(?:e(?:ckoboard|mfury|o(?:apify|codi(?:fy|o)|ipifi)|t(?:emails?|g(?:eoapi|ist)|response|s(?:andbox|tream)))|i(?:phy|t(?:book|ea|guardian|hub|lab|ter))|lassnode|o(?:ca(?:nvas|rdless)|daddy|highlevel|o(?:dday|gle(?:[ _.-]?maps|maps))|rgias)|r(?:a(?:fana(?:cloud)?|mmarly|ph(?:cms|hopper))|eynoise|oovehq)|tmetrix|u(?:ardianapi|mroad|sto)|yazo)|h(?:a(?:ppyscribe|rvestapp|s(?:hicorp|ura)|veibeenpwned)|captcha|e(?:althchecksio|l(?:losign|p(?:crunch|scout))|r(?:eapi|oku)|tzner|xpm)|i(?:gh(?:level|touch)|veage)|o(?:lidayapi|ney(?:badger|comb)|tjar)|tml2pdf|u(?:aweicloud|bspot|gging(?:[ _.-]?face|face))|y(?:biscus|graph|pertrack))|i(?:bmcloud|confinder|dnow|ex(?:apis|cloud)|m(?:ag(?:ekit|ga)|gix)|n(?:cidentio|f(?:isical|luxd(?:ata|b)|obip|u(?:ra|sionsoft))|s(?:ightly|ta(?:bot|mojo|na))|t(?:er(?:com|seller)|r(?:a42|inio))|voiceocean)|p(?:2(?:location|proxy)|api|data|geolocation|i(?:fy|nfo(?:db)?)|quality(?:score)?|registry|stack))|j(?:frog|i(?:naai|ratoken)|otform|u(?:m(?:io|pcloud)|piterone))|k(?:a(?:ggle|nbantool|rmacrm)|e(?:enio|yc(?:dn|loak))|ickbox|l(?:a(?:rna|viyo)|ipfolio)|napsackpro|ontent|raken[ _.-]?io|ucoin|ylas)|l(?:a(?:belbox|mbda(?:labs|test)|ng(?:chain|smith|uage(?:layer|tool))|st(?:fm|pass)|unchdarkly)|e(?:a(?:dfeeder|nkit)|m(?:list|onsqueezy)|ndflow|ssannoying(?:crm)?|xigram)|i(?:ghtstep|n(?:e(?:arapp|notify)|k(?:edin|preview)|ode)|thic|ve(?:agent|chat|storm))|lamaindex|o(?:admill|cationiq|g(?:dna|gly|inradius|rocket|tail|zio)|kalise|yverse)|unchmoney)|m(?:a(?:dkudu|gic(?:bell|link)|il(?:boxlayer|chimp|er(?:lite|send)|gun|jet|modo|sac|trap)|n(?:drill|gopay)|p(?:box|quest)|r(?:ket(?:o|stack)|qeta)|ttermost|venlink|xmind)|e(?:aningcloud|diastack|i(?:lisearch|stertask)|r(?:cadopago|riamwebster)|s(?:ibo|sagebird)|t(?:a(?:api|base)|rilo)|zmo)|i(?:dtrans|lvus|ndmeister|stralai|x(?:max|panel))|o(?:ckaroo|derntreasury|llie|n(?:daycom|godb|keylearn)|o(?:n(?:clerk|pay)|send)|ralis)|particle|rticktock|y(?:freshworks|intervals))|n(?:a(?:mecheap|sdaq(?:datalink)?)|e(?:ondb|ptuneai|t(?:hunt|lify|suite)|utrinoapi|verbounce|w(?:[ _.-]?relic|relic|s(?:api|catcher))|xmo)|ftport|grok|i(?:cereply|ghtfall)|o(?:ticeable|zbe)|pmjs|u(?:get|mverify|tritionix)|y(?:las|times))|o(?:anda|ctopusdeploy|mnisend|n(?:e(?:d(?:esk|rive)|login|pa(?:gecrm|ssword)|signal)|f(?:ido|leet)|water(?:io)?)|opspam|p(?:en(?:ai|cage(?:data)?|exchangerates|router|sea|uv|vpn|weather(?:map)?)|sgenie|timizely)|raclecloud|v(?:erloop|hcloud)|wlbot)|p(?:a(?:ckag(?:ecloud|ist)|ddle|g(?:arme|erduty|seguro)|nda(?:doc|score)|per(?:form|space|trail)|r(?:alleldots|dot|se(?:hub|ur)|tnerstack)|stebin|xos|y(?:dirt(?:app)?|mo(?:(?:app|ngo))?|oneer|pal|s(?:afe|tack)|tm))|cloud|df(?:layer|shift)|e(?:opledatalabs|pipost|rsonio|xels)|i(?:n(?:ata|econe|g(?:dom|identity))|pedr(?:eam|ive)|votaltracker|xabay)|l(?:a(?:id|n(?:etscale|yo)|yht)|ivo)|o(?:dio|l(?:lsapi|oniex|ygonio)|rtainer|s(?:itionstack|t(?:ageapp|backs|hog|ma(?:n|rk)))|wrbot)|r(?:ismic|o(?:d(?:pad|uctboard)|spectcrm|tocolsio|xycrawl))|u(?:bnub|lumi|restake|sh(?:bullet|over)))|q(?:drant|u(?:a(?:l(?:aroo|ys)|ndl)|bole|ick(?:books|node)))|r(?:a(?:ckspace|ilwayapp|pid(?:7|api)|ygun|zorpay)|e(?:a(?:chmail|dmeio|llysimplesystems)|brandly|c(?:aptcha|hargepayments|urly)|d(?:dit|is(?:cloud|labs))|n(?:derio|tman)|p(?:airshopr|l(?:it|yio))|questfinance|stpack|tool|v(?:a(?:i|mpcrm)|olut))|i(?:ngcentral|ppling|skified|tekit)|o(?:boflow|ck(?:et(?:chat|reach)|set)|llbar|otly|ute4me|wnd)|u(?:bygems|dderstack|n(?:pod|runit|wayml)))|s(?:a(?:les(?:blink|cookie|f(?:lare|orce)|loft|mate)|tismeter|ucelabs)|c(?:al(?:e(?:ai|way)|r)|outapm|r(?:ap(?:e(?:owl|r(?:api|box)|stack)|fly|ing(?:ant|bee))|eenshot(?:api|layer)|utinizer))|e(?:curitytrails|gmentio|lectpdf|m(?:aphoreci|grep)|n(?:d(?:bird|grid|inblue|pulse)|t(?:inelone|ryio))|r(?:p(?:api|house|stack)|vicenow))|h(?:arepoint|e(?:ety|rpadesk)|ip(?:day|engine|po|station)|o(?:dan|pify|tstack)|u(?:ftipro|tterstock))|i(?:g(?:htengine|n(?:a(?:ble|l(?:fx|wire)|turit)|ifyd|upgenius)|opt)|m(?:fin|pl(?:esat|ynoted)|voly)|nch|te(?:24x7|leaf))|k(?:r(?:app(?:io)?|ill)|ybiometry)|lackbot|m(?:art(?:sheets?|ystreets)|ileidentity|ooch)|n(?:ipcart|owplow)|o(?:cure|na(?:r(?:cloud|qube)|type)|u(?:ndcloud|rcegraph))|p(?:a(?:celift|rkpost)|eech(?:matics|text(?:ai)?)|l(?:itio|unk(?:oncall)?)|o(?:onacular|rt(?:radar|smonk)|tify))|qua(?:dcast|re(?:space|up))|slmate|t(?:a(?:bilityai|t(?:sig|us(?:cake|pa(?:ge|l))))|itchdata|o(?:ckdata|plight|r(?:ecove|m(?:board|glass)|y(?:blok|chief)))|r(?:a(?:pi|va)|ip(?:e|o))|ytch)|u(?:gester|m(?:ologic|sub|up)|p(?:abase|er(?:notes|tokens))|rv(?:ey(?:anyplace|bot|monkey|sparrow)|icate))|w(?:aggerhub|iftype))|t(?:a(?:ilscale|llyfy|tumio|xjar)|e(?:a(?:lium|m(?:city|gate|viewer|work(?:crm|desk|spaces)))|chnicalanalysisapi|fter|l(?:e(?:gram|type)|nyx)|n(?:able|centcloud)|rraformcloud|st(?:ingbot|rail)|xt(?:magic|razor))|h(?:eoddsapi|i(?:n(?:gs(?:board|peak)|kific)|rdweb)|ousandeyes)|i(?:cket(?:master|tailor)|ingo|me(?:camp|scale|zoneapi)|nes)|metric|o(?:doist|g(?:etherai|gl(?:track)?)|keet|m(?:orrowio|tom))|r(?:a(?:dier|nsferwise|v(?:elpayouts|isci))|ello|u(?:elayer|lioo|stly))|w(?:elvedata|i(?:lio|t(?:ch|ter)))|y(?:ntec|pe(?:form|sense|talk)))|u(?:bidots|classify|n(?:ifyid|plugg|splash)|p(?:cdatabase|l(?:ead|oadcare)|stash|timerobot|wave)|rlscan|ser(?:f(?:low|ront)|stack))|v(?:a(?:stai|tlayer)|bout|er(?:acode|cel|i(?:ff|mail|phone)|sioneye)|i(?:ctorops|ewneo|meo|rustotal|sualcrossing)|o(?:ice(?:flow|gain)|nage|odoosms|uchery|yageai)|pnapi|ultr)|w(?:a(?:katime|lkscore|ndb|sabisys)|e(?:a(?:ther(?:api|bit|stack)|viate)|b(?:ex|flow|s(?:crap(?:er|ing)|itepulse))|ightsandbiases|pay)|ho(?:isxmlapi|xy)|i(?:stia|tai)|o(?:ocommerce|r(?:d(?:nik|press)|k(?:a(?:ble|to)|os|s(?:naps|tack))|ld(?:coinindex|pay|weather)))|rike)|xendit|y(?:a(?:ndex(?:cloud)?|rnpkg)|ou(?:needabudget|sign|tube))|z(?:apier|e(?:n(?:desk|kit|rows|s(?:crape|erp))|plin|ro(?:bounce|tier))|i(?:lliz|p(?:api|books|code(?:api|base)))|o(?:ho(?:crm|desk)|nka(?:feedback)?)|ulip(?:chat)?)))(?:(?:(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))[\w.-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){0,2}|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{0,16}(?:[ \t]{1,4}(?![\w.-]{0,16}?(?i:(?:b(?:lob|ucket)|c(?:ache|heckpoint|o(?:mposite|ntinuation|rrelation)|ursor)|dedup(?:(?:e|lication))?|event|f(?:ile|oreign)|group|h(?:ash|ost)|i(?:18n|dem(?:poten(?:cy|t))?|ndex)|join|kafka|lo(?:ck|okup)|m(?:ap|essage)|next|object|p(?:a(?:g(?:e|ination)|rtition)|rimary|ub(?:li(?:c|shable))?)|queue|r(?:ange|e(?:dis|quest|sume)|ow)|s(?:3|hard|ort|sh|torage|ync)|t(?:opic|ra(?:ce|nslation))|u(?:nique|pload)))[_. -]?(?i:keys?|tokens?))(?:(?i:(?:a(?:cc(?:ess|ount)|dmin|p(?:i|p(?:lication)?)|uth)|bot|client|de(?:ploy|v)|events|genie|in(?:gest|tegration)|live|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:artner|ersonal|r(?:ivate|od))|r(?:e(?:ad|st)|outing)|s(?:andbox|dk|e(?:cret|rv(?:er|ice))|igning)|test|user|w(?:ebhook|rite)))[ \t]{1,4}){0,2}[\w-]{0,16}?(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)){1,2})(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))|(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:\\?[\"'`])?[ \t]{1,4}(?:\\?[\"'`])?((?![0-9a-f]{40}(?![A-Za-z0-9-])|[0-9a-f]{64}(?![A-Za-z0-9-]))(?![a-z]{1,8}_)(?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9-]{0,255}[0-9])(?=[A-Za-z0-9-]{0,255}[A-Za-z])(?=[A-Za-z0-9-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9-]{0,255}[a-z])(?=[A-Za-z0-9-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?![\w.-]{0,16}?(?i:(?:a(?:cc(?:ount|t)|lbum|r(?:n|tist)|sset)|b(?:oard|ranch|u(?:cket|ild))|c(?:a(?:mpaign|rd)|h(?:a(?:nnel|rge)|ecksum)|luster|o(?:de|llection|mmit|nt(?:act|inuation)|unt)|rc|u(?:rsor|st(?:omer)?))|d(?:ate|e(?:al|vice)|i(?:gest|r)|o(?:c|main))|e(?:mail|n(?:dpoint|try)|tag|v(?:ent|t)|xpir)|f(?:i(?:le|ngerprint)|orm)|guid|h(?:ash|int|ost)|i(?:dx?|mage|n(?:dex|stance|voice)|ssue|tem)|job|kid|l(?:ast4|e(?:ad|n(?:gth)?)|i(?:nk|st))|m(?:ail|d5|e(?:dia|ssage)|odel|sg)|n(?:ame|ext|o(?:de|nce)|um(?:ber)?)|o(?:bject|ffset|r(?:der|g))|p(?:a(?:ge|th|yment)|ho(?:ne|to)|laylist|ost|r(?:efix|oject))|r(?:e(?:cord|f|gion|lease|po|q(?:uest)?|sponse|v)|un)|s(?:cope|e(?:q|ssion)|ha|i(?:d|g(?:nature)?|ze)|ku|lug|pa(?:ce|n)|tat(?:e|us)|uffix)|t(?:a(?:ble|g|sk)|eam|i(?:cket|me)|rac(?:e|k)|tl|ype)|u(?:r(?:i|l)|ser|uid)|v(?:ersion|ideo)|zone)))[\w.-]{1,16}(?:\\?[\"'`])?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(?:\\?[\"'`])?((?![A-Z]{2}[0-9a-f]{32}(?![A-Za-z0-9]))(?=[A-Za-z0-9]{0,127}[0-9])(?=[A-Za-z0-9]{0,127}[a-z])(?=[A-Za-z0-9]{0,127}[A-Z])[A-Za-z0-9]{32,128}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))e3:3.0k9:1passwordk9:2checkoutk8:abbysalek11:abstractapik9:abuseipdbk11:accuweatherk14:activecampaignk8:adafruitk5:adobek5:adyenk6:adzunak12:aeroworkflowk8:afterpayk9:aftershipk8:agilecrmk8:ai21labsk8:airbrakek7:airbytek7:airshipk8:airtablek9:airvisualk5:aivenk6:akamaik8:akeylessk8:alconostk6:alegrak10:alephalphak8:aletheiak7:algoliak7:alibabak10:alienvaultk6:aliyunk9:allsportsk12:alphavantagek7:amadeusk5:ambeek9:anthropick7:anydeskk8:anypointk8:anyscalek6:apactak8:api2cartk7:apideckk8:apiflashk9:apifonicak5:apifyk8:apilayerk8:apimatick10:apisciencek11:apitemplatek8:apolloiok7:appcuesk11:appdynamicsk9:appfollowk10:applitoolsk15:appointmentplusk9:appsignalk10:appsynergyk7:apptivok8:appveyork8:appwritek6:argocdk11:artifactoryk5:artsyk5:asanak10:assemblyaik5:aterak9:atlassiank5:auth0k12:authorizenetk8:authressk8:autodeskk9:autoklosek7:avalarak5:avazak13:aviationstackk6:aweberk7:axonautk6:aylienk8:ayrsharek12:azure devopsk12:azure-devopsk12:azure.devopsk12:azure_devopsk11:azuredevopsk9:backblazek8:bamboohrk10:bannerbeark11:baremetricsk7:baseapik8:basecampk7:basetenk6:beamerk7:beebolek8:besnappyk8:besttimek11:betterstackk12:betteruptimek11:bigcommercek8:bigqueryk8:billomatk7:binancek6:bitbark9:bitbucketk14:bitcoinaveragek8:bitfinexk5:bitgok5:bitlyk6:bitmexk6:bitpayk7:bitrisek8:bitstampk7:bittrexk9:bitwardenk9:blamelessk10:blazemeterk7:blitappk11:blocknativek7:bloggerk8:bluesnapk5:blynkk8:bombbombk9:boostnotek8:borgbasek6:boxcomk9:braintreek10:brandfetchk5:brevok12:browserstackk8:browshotk7:bscscank7:buddynsk8:budibasek7:bugherdk7:bugsnagk9:buildkitek6:bulbulk7:bulksmsk8:bunnycdnk9:buttercmsk5:bybitk6:caflouk12:calendarifick8:calendlyk12:calorieninjak15:campaignmonitork7:campaynk7:cannyiok10:capsulecrmk11:captaindatak15:carboninterfacek9:cashboardk8:cashfreek6:caspiok5:cdn77k6:censysk14:centralstationk5:cexiok11:chainalysisk9:chargebeek8:chargifyk10:chartmogulk8:chatfuelk8:chatfulek6:checiok7:checklyk9:checkmarxk9:checkvistk12:chronospherek8:circlecik8:clarifaik8:clearbitk7:clearmlk9:clickhelpk10:clickhousek9:clicksendk7:clickupk7:cliengok9:clinchpadk8:clockifyk12:clockworksmsk7:clojarsk8:closecrmk9:cloudamqpk12:cloudconvertk13:cloudelementsk10:cloudflarek10:cloudimagek10:cloudinaryk12:cloudmersivek9:cloudplank10:cloudsmithk8:cloverlyk5:clozek8:clustdock11:cockroachdbk13:cockroachlabsk9:cocoapodsk6:codacyk5:codatk11:codeclimatek7:codecovk9:codefreshk9:codemagick9:codequiryk7:coinapik8:coinbasek9:coingeckok9:coinlayerk7:coinlibk13:coinmarketcapk7:cometmlk10:commercejsk10:companyhubk9:configcatk11:connectwisek15:constantcontactk10:contentfulk12:contentstackk15:conversiontoolsk10:convertapik10:convertkitk7:convierk9:coralogixk9:coreweavek9:couchbasek12:countrylayerk9:coverallsk10:craftmypdfk8:cratesiok8:cronitork7:crowdink11:crowdstrikek13:cryptocomparek13:currencycloudk14:currencyfreaksk13:currencylayerk13:currencyscoopk11:currentsapik11:customer iok11:customer-iok11:customer.iok11:customer_iok12:customerguruk10:customeriok8:cyberarkk11:cybersourcek9:d7networkk7:dailycok9:dandelionk9:dareboostk8:dashlanek7:databoxk10:databricksk7:datadogk7:datagovk7:datocmsk6:deepaik8:deepgramk9:deepinfrak5:deeplk8:deepseekk10:deepsourcek9:delightedk5:demiok7:descopek9:detectifyk14:detectlanguagek5:dfusek10:dialogflowk7:diffbotk10:diggernautk13:digital oceank13:digital-oceank13:digital.oceank13:digital_oceank12:digitaloceank8:directusk7:discordk6:disqusk8:dnscheckk8:dnsimplek9:dockerhubk9:docparserk6:documok8:docusignk7:dopplerk10:dotdigitalk9:dotmailerk6:dovicok7:dronahqk7:dronecik7:dropboxk6:drupalk11:duosecurityk5:duplyk6:dwollak8:dynalistk9:dynatracek8:dyspatchk16:eagleeyenetworksk11:easyinsightk8:easypostk11:ecostruxurek6:edamamk6:edenaik6:egnytek11:eightxeightk12:elasticcloudk12:elasticemailk13:elasticsearchk10:elevenlabsk6:eloquak12:emailoctopusk7:enablexk9:endorlabsk7:equinixk9:etherscank9:ethplorerk10:eventbritek8:everhourk12:exchangeratek9:exportsdkk12:extractorapik8:facebookk12:faceplusplusk8:fakejsonk9:fastforexk6:fastlyk10:fastspringk7:faunadbk7:feedierk8:fetchrssk6:fiberyk5:figmak6:fileiok9:filestackk6:finagek21:financialmodelingprepk5:findlk8:finicityk7:finnhubk8:firebasek10:fireblocksk11:firehydrantk11:fireworksaik6:fitbitk8:fivetrank7:fixeriok9:flagsmithk6:flatiok9:fleetbasek6:flickrk9:flightapik11:flightawarek10:flightlabsk11:flightstatsk8:flowdashk8:flowdockk7:flowfluk11:flutterwavek5:flyiok10:formbucketk9:formcraftk6:formiok8:formsitek9:formstackk6:forterk10:foursquarek7:frameiok9:freeagentk10:freshbooksk9:freshchatk9:freshdeskk10:freshsalesk12:freshservicek10:freshworksk8:frontappk8:fronteggk9:fullstoryk8:fusebillk10:fusionauthk8:fxmarketk10:geckoboardk7:gemfuryk9:geocodifyk8:geocodiok8:geoipifik8:getemailk9:getgeoapik7:getgistk11:getresponsek10:getsandboxk9:getstreamk5:giphyk7:gitbookk5:giteak11:gitguardiank6:githubk6:gitlabk6:gitterk9:glassnodek8:gocanvask10:gocardlessk7:godaddyk7:gooddayk11:google mapsk11:google-mapsk11:google.mapsk11:google_mapsk10:googlemapsk7:gorgiask7:grafanak9:grammarlyk8:graphcmsk11:graphhopperk9:greynoisek8:groovehqk8:gtmetrixk11:guardianapik7:gumroadk5:gustok5:gyazok11:happyscribek10:harvestappk9:hashicorpk6:hasurak14:haveibeenpwnedk8:hcaptchak14:healthchecksiok9:hellosignk10:helpcrunchk9:helpscoutk7:hereapik6:herokuk7:hetznerk5:hexpmk9:highlevelk9:hightouchk7:hiveagek10:holidayapik11:honeybadgerk9:honeycombk6:hotjark8:html2pdfk11:huaweicloudk7:hubspotk12:hugging facek12:hugging-facek12:hugging.facek12:hugging_facek11:huggingfacek8:hybiscusk7:hygraphk10:hypertrackk8:ibmcloudk10:iconfinderk5:idnowk7:iexapisk8:iexcloudk8:imagekitk6:imaggak5:imgixk10:incidentiok9:infisicalk10:influxdatak8:influxdbk7:infobipk6:infurak12:infusionsoftk9:insightlyk8:instabotk9:instamojok7:instanak8:intercomk11:intersellerk7:intra42k8:intriniok12:invoiceoceank11:ip2locationk8:ip2proxyk5:ipapik6:ipdatak13:ipgeolocationk5:ipifyk6:ipinfok9:ipqualityk10:ipregistryk7:ipstackk5:jfrogk6:jinaaik9:jiratokenk7:jotformk5:jumiok10:jupiteronek6:kagglek10:kanbantoolk8:karmacrmk6:keeniok6:keycdnk8:keycloakk7:kickboxk6:klarnak7:klaviyok9:klipfoliok11:knapsackprok7:kontentk9:kraken iok9:kraken-iok9:kraken.iok9:kraken_iok8:krakeniok6:kucoink5:kylask8:labelboxk10:lambdalabsk10:lambdatestk9:langchaink9:langsmithk13:languagelayerk12:languagetoolk6:lastfmk8:lastpassk12:launchdarklyk10:leadfeederk7:leankitk7:lemlistk12:lemonsqueezyk8:lendflowk12:lessannoyingk8:lexigramk9:lightstepk9:linearappk10:linenotifyk8:linkedink11:linkpreviewk6:linodek6:lithick9:liveagentk8:livechatk9:livestormk10:llamaindexk8:loadmillk10:locationiqk6:logdnak6:logglyk11:loginradiusk9:logrocketk7:logtailk6:logziok8:lokalisek8:loyversek10:lunchmoneyk7:madkuduk9:magicbellk9:magiclinkk12:mailboxlayerk9:mailchimpk10:mailerlitek10:mailersendk7:mailgunk7:mailjetk8:mailmodok7:mailsack8:mailtrapk8:mandrillk8:mangopayk6:mapboxk8:mapquestk7:marketok11:marketstackk7:marqetak10:mattermostk9:mavenlinkk7:maxmindk12:meaningcloudk10:mediastackk11:meilisearchk11:meistertaskk11:mercadopagok14:merriamwebsterk6:mesibok11:messagebirdk7:metaapik8:metabasek7:metrilok5:mezmok8:midtransk6:milvusk11:mindmeisterk9:mistralaik6:mixmaxk8:mixpanelk8:mockarook14:moderntreasuryk6:molliek9:mondaycomk7:mongodbk11:monkeylearnk9:moonclerkk7:moonpayk7:moosendk7:moralisk9:mparticlek10:mrticktockk11:myintervalsk9:namecheapk6:nasdaqk6:neondbk9:neptuneaik7:nethuntk7:netlifyk8:netsuitek11:neutrinoapik11:neverbouncek9:new relick9:new-relick9:new.relick9:new_relick8:newrelick7:newsapik11:newscatcherk5:nexmok7:nftportk5:ngrokk9:nicereplyk9:nightfallk10:noticeablek5:nozbek5:npmjsk5:nugetk9:numverifyk11:nutritionixk5:nylask7:nytimesk5:oandak13:octopusdeployk8:omnisendk7:onedeskk8:onedrivek8:onelogink10:onepagecrmk11:onepasswordk9:onesignalk6:onfidok7:onfleetk7:onwaterk7:oopspamk6:openaik8:opencagek10:openrouterk7:openseak6:openuvk7:openvpnk11:openweatherk8:opsgeniek10:optimizelyk11:oraclecloudk8:overloopk8:ovhcloudk6:owlbotk12:packagecloudk9:packagistk6:paddlek7:pagarmek9:pagerdutyk9:pagsegurok8:pandadock10:pandascorek9:paperformk10:paperspacek10:papertrailk12:paralleldotsk6:pardotk8:parsehubk7:parseurk12:partnerstackk8:pastebink5:paxosk7:paydirtk5:paymok8:payoneerk6:paypalk7:paysafek8:paystackk5:paytmk6:pcloudk8:pdflayerk8:pdfshiftk14:peopledatalabsk8:pepipostk8:personiok6:pexelsk6:pinatak8:pineconek7:pingdomk12:pingidentityk9:pipedreamk9:pipedrivek14:pivotaltrackerk7:pixabayk5:plaidk11:planetscalek6:planyok6:playhtk5:plivok5:podiok8:pollsapik8:poloniexk9:polygoniok9:portainerk13:positionstackk10:postageappk9:postbacksk7:posthogk7:postmank8:postmarkk7:powrbotk7:prismick7:prodpadk12:productboardk11:prospectcrmk11:protocolsiok10:proxycrawlk6:pubnubk6:pulumik9:purestakek10:pushbulletk8:pushoverk6:qdrantk8:qualarook6:qualysk6:quandlk6:qubolek10:quickbooksk9:quicknodek9:rackspacek10:railwayappk6:rapid7k8:rapidapik6:raygunk8:razorpayk9:reachmailk8:readmeiok19:reallysimplesystemsk9:rebrandlyk9:recaptchak16:rechargepaymentsk7:recurlyk6:redditk10:rediscloudk9:redislabsk8:renderiok7:rentmank11:repairshoprk6:replitk7:replyiok14:requestfinancek8:restpackk6:retoolk5:revaik9:revampcrmk7:revolutk11:ringcentralk8:ripplingk9:riskifiedk7:ritekitk8:roboflowk10:rocketchatk11:rocketreachk7:rocksetk7:rollbark6:rootlyk8:route4mek5:rowndk8:rubygemsk11:rudderstackk6:runpodk8:runrunitk8:runwaymlk10:salesblinkk11:salescookiek10:salesflarek10:salesforcek9:salesloftk9:salesmatek10:satismeterk9:saucelabsk7:scaleaik8:scalewayk5:scalrk8:scoutapmk9:scrapeowlk10:scraperapik10:scraperboxk11:scrapestackk8:scrapflyk11:scrapingantk11:scrapingbeek13:screenshotapik15:screenshotlayerk11:scrutinizerk14:securitytrailsk9:segmentiok9:selectpdfk11:semaphorecik7:semgrepk8:sendbirdk8:sendgridk10:sendinbluek9:sendpulsek11:sentinelonek8:sentryiok7:serpapik9:serphousek9:serpstackk10:servicenowk10:sharepointk6:sheetyk10:sherpadeskk7:shipdayk10:shipenginek6:shippok11:shipstationk6:shodank7:shopifyk9:shotstackk9:shuftiprok12:shutterstockk11:sightenginek8:signablek8:signalfxk10:signalwirek10:signaturitk8:signifydk12:signupgeniusk6:sigoptk6:simfink9:simplesatk11:simplynotedk7:simvolyk5:sinchk8:site24x7k8:siteleafk6:skrappk6:skrillk11:skybiometryk8:slackbotk10:smartsheetk13:smartystreetsk13:smileidentityk6:smoochk8:snipcartk8:snowplowk6:socurek10:sonarcloudk9:sonarqubek8:sonatypek10:soundcloudk11:sourcegraphk9:spaceliftk9:sparkpostk12:speechmaticsk10:speechtextk7:splitiok6:splunkk11:spoonaculark10:sportradark10:sportsmonkk7:spotifyk9:squadcastk11:squarespacek8:squareupk7:sslmatek11:stabilityaik7:statsigk10:statuscakek10:statuspagek9:statuspalk10:stitchdatak9:stockdatak9:stoplightk9:storecovek10:stormboardk10:stormglassk9:storyblokk10:storychiefk6:strapik6:stravak6:stripek6:stripok6:stytchk8:sugesterk9:sumologick6:sumsubk5:sumupk8:supabasek10:supernotesk11:supertokensk14:surveyanyplacek9:surveybotk12:surveymonkeyk13:surveysparrowk9:survicatek10:swaggerhubk8:swiftypek9:tailscalek7:tallyfyk7:tatumiok6:taxjark7:tealiumk8:teamcityk8:teamgatek10:teamviewerk11:teamworkcrmk12:teamworkdeskk14:teamworkspacesk20:technicalanalysisapik6:tefterk8:telegramk8:teletypek6:telnyxk7:tenablek12:tencentcloudk14:terraformcloudk10:testingbotk8:testrailk9:textmagick9:textrazork10:theoddsapik11:thingsboardk10:thingspeakk9:thinkifick8:thirdwebk12:thousandeyesk12:ticketmasterk12:tickettailork6:tiingok8:timecampk9:timescalek11:timezoneapik5:tinesk7:tmetrick7:todoistk10:togetheraik5:togglk6:tokeetk10:tomorrowiok6:tomtomk7:tradierk12:transferwisek13:travelpayoutsk8:traviscik6:trellok9:truelayerk7:truliook7:trustlyk10:twelvedatak6:twiliok6:twitchk7:twitterk6:tynteck8:typeformk9:typesensek8:typetalkk7:ubidotsk9:uclassifyk7:unifyidk7:unpluggk8:unsplashk11:upcdatabasek6:upleadk10:uploadcarek7:upstashk11:uptimerobotk6:upwavek7:urlscank8:userflowk9:userfrontk9:userstackk6:vastaik8:vatlayerk5:vboutk8:veracodek6:vercelk6:veriffk8:verimailk9:veriphonek10:versioneyek9:victoropsk7:viewneok5:vimeok10:virustotalk14:visualcrossingk9:voiceflowk9:voicegaink6:vonagek9:voodoosmsk8:voucheryk8:voyageaik6:vpnapik5:vultrk8:wakatimek9:walkscorek5:wandbk9:wasabisysk10:weatherapik10:weatherbitk12:weatherstackk8:weaviatek5:webexk7:webflowk10:webscraperk11:webscrapingk12:websitepulsek16:weightsandbiasesk5:wepayk11:whoisxmlapik5:whoxyk6:wistiak5:witaik11:woocommercek7:wordnikk9:wordpressk8:workablek7:workatok6:workosk9:worksnapsk9:workstackk14:worldcoinindexk8:worldpayk12:worldweatherk5:wrikek6:xenditk6:yandexk7:yarnpkgk14:youneedabudgetk7:yousignk7:youtubek6:zapierk7:zendeskk6:zenkitk7:zenrowsk9:zenscrapek7:zenserpk6:zeplink10:zerobouncek8:zerotierk6:zillizk8:zipbooksk10:zipcodeapik11:zipcodebasek7:zohocrmk8:zohodeskk5:zonkak5:zulipR3:213i25:service-name-strict-tokend145:Token under a secret-named key headed by a service whose name is a common word (`square_access_token=`, `BOX_CLIENT_SECRET=`, `segmentWriteKey:`)x3957:(?<![A-Za-z0-9])(?:(?:(?i:(?:a(?:b(?:ly|stract)|ffirm|gora|i21|l(?:chemy|paca)|mplitude|pollo|tlantis|u(?:dd|topilot))|b(?:andwidth|unny)|c(?:a(?:nny|psule)|h(?:atbot|eckout)|i(?:cero|rcle)|l(?:aude|erk|ockwork|ubhouse)|o(?:da|gnito|here|llect2|mmodities|nfluence|pper|urier)|risp|ypress)|d(?:e(?:bounce|no|puty)|itto|r(?:i(?:ft|p)|one))|en(?:igma|v(?:0|oy))|f(?:auna|i(?:reworks|xer)|mfw|u(?:lcrum|ry))|g(?:e(?:mini|ocode)|host|ong|r(?:adle|eenhouse|o(?:ove|q))|u(?:ardian|ru))|h(?:arvest|ea(?:lthchecks|p)|ibp|olistic|u(?:manity|nter))|j(?:enkins|i(?:na|ra)|uro)|k(?:a(?:nban|rma)|e(?:ap|en)|raken)|l(?:ever|inear|oom|u(?:is|no))|m(?:a(?:caddress|gnetic)|i(?:ro|stral)|lflow|o(?:dal|nday))|n(?:eon|imble|utshell)|o(?:ctopus|kta|nepage|utreach)|p(?:a(?:r(?:sers|ticle)|yu)|er(?:cy|plexity|sona)|olygon|r(?:efect|ivacy|ospect)|usher|ypi)|quay|r(?:a(?:bbitmq|ilway|mp|wg)|e(?:charge|finer|pl(?:icate|y)|vamp)|oaring)|s(?:a(?:nity|uce)|emaphore|hortcut|i(?:ft|rv)|lack|marty|nyk|onar|quare|tability|well)|t(?:eamwork|ogether|ra(?:nslate|vis)|ur(?:nstile|so)|wist)|unleash|v(?:ault|erifier)|w(?:asabi|ise|riter)|xero|yelp|zo(?:ho|om)))[_.-]?|(?i:(?:box|duo|etsy|fly|happi|mux|npm|ovh|pendo|qase|snov|tatum|vyte))[_.-])(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){0,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?:(?i:(?:atlas|column|elastic|harbor|impala|kafka|nexus|red(?:is|shift)|s(?:e(?:gment|ntry)|nowflake)|terraform))[_.-]?|(?i:f(?:loat|rame))[_.-])(?:(?:(?i:(?:a(?:cc(?:ess(?:(?:key|token))?|ount)|dmin|p(?:i(?:key)?|p(?:lication)?)|uth(?:(?:key|token))?)|b(?:earer|ot)|c(?:lient|red(?:(?:entials?|s))?)|dev|integration|keys?|li(?:cense(?:key)?|ve)|m(?:a(?:nagement|ster)|erchant)|oauth|p(?:a(?:rtner|ss(?:(?:phrase|w(?:d|ord)))?|t)|ersonal|r(?:ivate(?:key)?|od)|wd)|read|s(?:andbox|e(?:cret(?:(?:key|s))?|rv(?:er|ice))|igning)|t(?:est|okens?)|user|w(?:ebhook|rite)))[_.-]?){1,2}(?i:(?:(?:a(?:ccess(?:(?:key|token))?|pi(?:key)?|uth(?:(?:key|token))?)|bearer|cred(?:(?:entials?|s))?|keys?|license(?:key)?|p(?:a(?:ss(?:(?:phrase|w(?:d|ord)))?|t)|rivate(?:key)?|wd)|secret(?:(?:key|s))?|tokens?))(?:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?)|(?i:(?:a(?:ccess(?:key|token)|pikey|uth(?:key|token))|cred(?:entials?|s)|licensekey|p(?:a(?:ss(?:phrase|w(?:d|ord))|t)|rivatekey|wd)|secret(?:(?:key|s))?|tokens?))(?i:[_.-]?(?:(?:dev|live|prod(?:uction)?|s(?:andbox|tag(?:e|ing))|test)|v\d{1,2}))?))(?:\\?[\"'`])?(?:[ \t]{0,4}(?::=|=>|->|<-|\?=|[:=>])[ \t]{0,4}|[ \t]{1,4}(?:string|String|str)[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4}-[ \t]{1,4}|[ \t]{1,8}|-)(?:\\?[\"'`])?(?:(?i:bearer)[ \t]+)?((?:(?=[A-Za-z0-9_-]{0,255}[0-9])(?=[A-Za-z0-9_-]{0,255}[A-Za-z])(?=[A-Za-z0-9_-]{0,244}[A-Za-z0-9]{12}|(?=[A-Za-z0-9_-]{0,255}[a-z])(?=[A-Za-z0-9_-]{0,255}[A-Z]))(?!\d{8}T\d{4})(?!\d+(?:[kmgt]i?b|[mun]?s|bytes?)(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))[A-Za-z0-9_-]{16,256}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9-]{0,100}[A-Za-z])(?:(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}-){2,7}(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{4,12}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9]))|(?:(?=[A-Za-z0-9/_-]{0,255}\+|[A-Za-z0-9+/_-]{16,256}=)(?=[A-Za-z0-9+/_-]{0,255}[0-9])(?=[A-Za-z0-9+/_-]{0,255}[a-z])(?=[A-Za-z0-9+/_-]{0,255}[A-Z])(?!/)[A-Za-z0-9+/_-]{16,256}={0,2}(?![A-Za-z0-9_+/=@-])(?![.:][A-Za-z0-9])))e3:3.0k4:ablyk8:abstractk6:affirmk5:agorak4:ai21k7:alchemyk6:alpacak9:amplitudek6:apollok8:atlantisk5:atlask4:auddk9:autopilotk9:bandwidthk4:box-k4:box.k4:box_k5:bunnyk5:cannyk7:capsulek7:chatbotk8:checkoutk6:cicerok6:circlek6:claudek5:clerkk9:clockworkk9:clubhousek4:codak7:cognitok6:coherek8:collect2k6:columnk11:commoditiesk10:confluencek6:copperk7:courierk5:crispk7:cypressk8:debouncek4:denok6:deputyk5:dittok5:driftk4:dripk5:dronek4:duo-k4:duo.k4:duo_k7:elastick6:enigmak4:env0k5:envoyk5:etsy-k5:etsy.k5:etsy_k5:faunak9:fireworksk5:fixerk6:float-k6:float.k6:float_k4:fly-k4:fly.k4:fly_k4:fmfwk6:frame-k6:frame.k6:frame_k7:fulcrumk4:furyk6:geminik7:geocodek5:ghostk4:gongk6:gradlek10:greenhousek6:groovek4:groqk8:guardiank4:guruk6:happi-k6:happi.k6:happi_k6:harbork7:harvestk12:healthchecksk4:heapk4:hibpk8:holistick8:humanityk6:hunterk6:impalak7:jenkinsk4:jinak4:jirak4:jurok5:kafkak6:kanbank5:karmak4:keapk4:keenk6:krakenk5:leverk6:lineark4:loomk4:luisk4:lunok10:macaddressk8:magnetick4:mirok7:mistralk6:mlflowk5:modalk6:mondayk4:mux-k4:mux.k4:mux_k4:neonk5:nexusk6:nimblek4:npm-k4:npm.k4:npm_k8:nutshellk7:octopusk4:oktak7:onepagek8:outreachk4:ovh-k4:ovh.k4:ovh_k7:parsersk8:particlek4:payuk6:pendo-k6:pendo.k6:pendo_k5:percyk10:perplexityk7:personak7:polygonk7:prefectk7:privacyk8:prospectk6:pusherk4:pypik5:qase-k5:qase.k5:qase_k4:quayk8:rabbitmqk7:railwayk4:rampk4:rawgk8:rechargek5:redisk8:redshiftk7:refinerk9:replicatek5:replyk6:revampk7:roaringk6:sanityk5:saucek7:segmentk9:semaphorek6:sentryk8:shortcutk4:siftk4:sirvk5:slackk6:smartyk5:snov-k5:snov.k5:snov_k9:snowflakek4:snykk5:sonark6:squarek9:stabilityk5:swellk6:tatum-k6:tatum.k6:tatum_k8:teamworkk9:terraformk8:togetherk9:translatek6:travisk9:turnstilek5:tursok5:twistk7:unleashk5:vaultk8:verifierk5:vyte-k5:vyte.k5:vyte_k6:wasabik4:wisek6:writerk4:xerok4:yelpk4:zohok4:zoom
 """#####),
         ("tokens-business", #####"""
 # swift-redact rule pack: tokens-business
@@ -15493,16 +16462,21 @@ mustKeep = [
 
 [[rules]]
 id = "slack-webhook-url"
-description = 'Slack incoming webhook / workflow URL (hooks.slack.com)'
-regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})'''
+description = 'Slack incoming webhook, workflow and trigger URLs (hooks.slack.com/services|workflows|triggers/...): the whole path after the kind is the secret'
+# services/T.../B.../<24 chars>; workflows/T.../A.../<digits>/<32 chars>; triggers/T.../<digits>/<32 hex>.
+# The path is masked whole: a workflow or trigger URL is longer than a services one.
+regex = '''(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/(T[A-Za-z0-9]{6,14}(?:/[A-Za-z0-9_-]{6,}){2,3})'''
 keywords = ["hooks.slack.com"]
 mustRedact = [
   '2024-05-01T10:12:00Z INFO  notifier: posting to https://hooks.slack.com/services/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',
   '{"level":"info","msg":"alert sent","webhook":"https://hooks.slack.com/services/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","status":200}',
   'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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',
+  'workflow: POST https://hooks.slack.com/workflows/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 status=200',
+  'trigger url=https://hooks.slack.com/triggers/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',
 ]
 mustKeep = [
   'INFO  notifier: POST https://hooks.slack.com/services/T000/B000/x returned 404',
+  'docs: see https://hooks.slack.com/workflows for setup',
 ]
 
 [[rules]]
@@ -17300,7 +18274,7 @@ mustKeep = [
   'DEBUG parser saw truncated value s-s4t2ud-935dda0322f937e0e9c5acb47d0c5be8d4687130130154ae7bfd00a5a04e and ignored it',
 ]
 """#####, #####"""
-R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx123:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx121:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd95:Azure Storage / Cosmos DB account key in a connection string (AccountKey=, 88 base64 ending ==)x69:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{40,120}={0,2})(?![A-Za-z0-9+/=])e3:3.5k10:accountkeyR3:170i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:183i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:198i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:212i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:227i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx113:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:241i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:256i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:271i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:286i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:301i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx156:(?i:heroku)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:315i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx119:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:330i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:344i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x45:\b(v1\.0-[a-f0-9]{24,64}-[a-f0-9]{100,160})\bk5:v1.0-R3:361i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:376i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:390i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:404i12:vercel-tokend44:Vercel access token next to a vercel keywordx105:(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=]|\s)\s*["'`]?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:419i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx122:(?i:netlify)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:433i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-z0-9]{40})\bk4:sbp_R3:449i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:464i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:479i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:494i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:509i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:524i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:539i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:557i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:572i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:587i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:602i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:617i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:632i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:647i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:662i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:677i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:692i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:707i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:722i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:737i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:752i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:767i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:782i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:797i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:812i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:827i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:841i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:856i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:871i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:888i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x44:\b(CCIPAT_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:ccipat_R3:904i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x44:\b(CCIPRJ_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:cciprj_R3:919i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:933i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-z0-9]{40})\bk5:bkua_R3:949i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:963i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:978i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:993i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R4:1008i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1023i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1038i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1053i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1068i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1083i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1098i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1113i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1128i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1143i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1160i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1175i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1190i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1205i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1220i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1235i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1250i17:slack-webhook-urld55:Slack incoming webhook / workflow URL (hooks.slack.com)x77:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})k15:hooks.slack.comR4:1264i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1278i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1291i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1306i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1319i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1332i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1347i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1364i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1379i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1394i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1409i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1424i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1439i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1454i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1469i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1484i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1499i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1513i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1528i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1543i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1557i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1571i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1586i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1601i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1616i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1631i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1645i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1663i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1678i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1693i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1708i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1723i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1738i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1753i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1768i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1783i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1801i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1816i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1831i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1846i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1861i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1876i17:anthropic-api-keyd85:Anthropic API key (sk-ant-apiNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-api[0-9]{2,3}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k10:sk-ant-apiR4:1895i19:anthropic-admin-keyd93:Anthropic admin API key (sk-ant-adminNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k12:sk-ant-adminR4:1910i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1925i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1940i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1955i19:replicate-api-tokend25:Replicate API token (r8_)x27:\b(r8_[A-Za-z0-9]{37,48})\bk3:r8_R4:1971i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1986i11:xai-api-keyd25:xAI (Grok) API key (xai-)x26:\b(xai-[A-Za-z0-9_]{80})\bk4:xai-R4:2001i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:2016i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2031i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2046i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx96:(?i:cohere)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2060i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx97:(?i:mistral)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2077i15:datadog-api-keyd97:Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEYx424:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2097i15:datadog-app-keyd107:Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEYx462:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_appk6:dd-appk9:dd_secretk9:dd-secretR4:2115i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2130i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2145i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2160i21:new-relic-license-keyd76:New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)x56:\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\bk4:nralR4:2176i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2190i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2205i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2220i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2235i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2250i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2265i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2279i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2294i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2309i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2322i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2338i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2353i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2368i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2384i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2398i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2415i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2430i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2445i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2460i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2475i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2489i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2504i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2519i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2534i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2549i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2564i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2579i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2594i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2607i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2622i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2637i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2652i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2667i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2682i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2697i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2712i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2727i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2742i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2757i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2772i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2787i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2801i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2816i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2829i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2843i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2857i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2871i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx154:(?i:snyk)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2885i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2900i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2915i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2928i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2943i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2958i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2973i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2986i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:2999i25:launchdarkly-access-tokend120:LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keywordx420:(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])e3:3.0k12:launchdarklyk13:launch_darklyk13:launch-darklyR4:3016i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx116:(?i:fastly)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:3030i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx92:(?i:wandb)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([a-f0-9]{40})\be3:3.0k5:wandbR4:3044i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
+R2:15i17:aws-access-key-idd65:AWS access key ID (AKIA long-term, ASIA temporary, ABIA/ACCA/A3T)x53:\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\bk4:akiak4:asiak4:abiak4:accak3:a3tR2:31i21:aws-secret-access-keyd53:AWS secret access key next to an aws...secret keywordx123:(?i:aws)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)e3:3.5k3:awsR2:47i17:aws-session-tokend60:AWS STS session token next to an aws...session token keywordx121:(?i:aws)[\w.-]{0,20}(?i:session)[\w.-]{0,10}(?i:token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9/+]{100,}={0,2})e3:3.5k3:awsR2:61i11:aws-mws-keyd47:Amazon Marketplace Web Service (MWS) auth tokenx77:\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk9:amzn.mws.R2:76i11:gcp-api-keyd30:Google / GCP API key (AIza...)x45:\b(AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)k4:aizaR2:91i26:google-oauth-client-secretd36:Google OAuth client secret (GOCSPX-)x48:\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)k7:gocspx-R3:106i25:google-oauth-access-tokend37:Google OAuth 2.0 access token (ya29.)x28:\b(ya29\.[A-Za-z0-9_-]{30,})k5:ya29.R3:121i26:google-oauth-refresh-tokend40:Google OAuth 2.0 refresh token (1//0...)x26:\b(1//0[A-Za-z0-9_-]{40,})k4:1//0R3:136i35:firebase-cloud-messaging-server-keyd62:Firebase Cloud Messaging legacy server key (AAAA...:APA91b...)x69:\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)k6:apa91bR3:151i25:azure-storage-account-keyd95:Azure Storage / Cosmos DB account key in a connection string (AccountKey=, 88 base64 ending ==)x69:(?i:AccountKey)\s*=\s*([A-Za-z0-9+/]{40,120}={0,2})(?![A-Za-z0-9+/=])e3:3.5k10:accountkeyR3:170i23:azure-shared-access-keyd79:Azure Service Bus / Event Hubs / IoT Hub SharedAccessKey in a connection stringx47:(?i:SharedAccessKey)\s*=\s*([A-Za-z0-9+/]{43}=)k15:sharedaccesskeyR3:183i22:azure-ad-client-secretd57:Azure AD / Entra ID application client secret (xxx8Q~...)x84:(?:^|[\\'"`\s>=:(,)])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[\\'"`\s<),])k3:0q~k3:1q~k3:2q~k3:3q~k3:4q~k3:5q~k3:6q~k3:7q~k3:8q~k3:9q~R3:198i19:azure-sas-signatured58:Azure shared access signature (sig= in a SAS URL or token)x63:[?&](?i:sig)=((?:[A-Za-z0-9+/]|%2[BbFf]){40,}(?:=|%3[Dd]){0,2})e3:3.5k4:sig=R3:212i21:alibaba-access-key-idd33:Alibaba Cloud AccessKey ID (LTAI)x28:\b(LTAI[A-Za-z0-9]{12,20})\bk4:ltaiR3:227i18:alibaba-secret-keyd71:Alibaba Cloud AccessKey secret next to an alibaba/aliyun secret keywordx113:(?i:alibaba|aliyun)[\w.-]{0,20}(?i:secret)[\w.-]{0,20}["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{30})\be3:3.5k7:alibabak6:aliyunR3:241i16:digitalocean-patd44:DigitalOcean personal access token (dop_v1_)x25:\b(dop_v1_[a-f0-9]{64})\bk7:dop_v1_R3:256i24:digitalocean-oauth-tokend41:DigitalOcean OAuth access token (doo_v1_)x25:\b(doo_v1_[a-f0-9]{64})\bk7:doo_v1_R3:271i26:digitalocean-refresh-tokend42:DigitalOcean OAuth refresh token (dor_v1_)x25:\b(dor_v1_[a-f0-9]{64})\bk7:dor_v1_R3:286i17:heroku-api-key-v2d45:Heroku platform API key, new format (HRKU-AA)x48:\b(HRKU-AA[A-Za-z0-9_-]{58})(?:[^A-Za-z0-9_-]|$)k5:hrku-R3:301i14:heroku-api-keyd60:Heroku API key, legacy UUID format, next to a heroku keywordx156:(?i:heroku)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k6:herokuR3:315i17:ibm-cloud-api-keyd53:IBM Cloud IAM API key next to an ibm...apikey keywordx119:(?i:ibm)[\w.-]{0,20}(?i:api[_-]?key|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{44})(?:[^A-Za-z0-9_-]|$)e3:3.5k3:ibmR3:330i14:oci-auth-tokend85:Oracle Cloud Infrastructure (OCI) auth token next to an oci/oracle auth token keywordx113:(?i:oci|oracle)[\w.-]{0,20}(?i:auth[_-]?token)["']?\s*[:=]\s*["']?([A-Za-z0-9_.:;()<>#+{}\[\]-]{20})(?:["'\s,]|$)e3:3.0k3:ocik6:oracleR3:344i24:cloudflare-origin-ca-keyd32:Cloudflare Origin CA key (v1.0-)x45:\b(v1\.0-[a-f0-9]{24,64}-[a-f0-9]{100,160})\bk5:v1.0-R3:361i20:cloudflare-api-tokend64:Cloudflare API token next to a cloudflare / CF_API_TOKEN keywordx126:(?:(?i:cloudflare)[\w.-]{0,20}(?i:token)|(?i:\bcf[_-]api[_-]token))["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)e3:3.5k10:cloudflarek6:cf_apik6:cf-apiR3:376i25:cloudflare-global-api-keyd76:Cloudflare global API key (37 hex) next to a cloudflare / CF_API_KEY keywordx99:(?:(?i:cloudflare)[\w.-]{0,20}(?i:key)|(?i:\bcf[_-]api[_-]key))["']?\s*[:=]\s*["']?([a-f0-9]{37})\be3:3.0k10:cloudflarek6:cf_apik6:cf-apiR3:390i19:fly-io-access-tokend57:Fly.io access / macaroon token (fo1_, fm1a_, fm1r_, fm2_)x116:\b((?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}))(?:[^A-Za-z0-9+/=_-]|$)k4:fo1_k5:fm1a_k5:fm1r_k4:fm2_R3:404i12:vercel-tokend44:Vercel access token next to a vercel keywordx105:(?i:vercel)[\w.-]{0,20}[ \t]?(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=]|\s)\s*["'`]?([A-Za-z0-9]{24})\be3:3.5k6:vercelR3:419i20:netlify-access-tokend55:Netlify personal access token next to a netlify keywordx122:(?i:netlify)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_=-]{40,46})(?:[^A-Za-z0-9_=-]|$)e3:3.5k7:netlifyR3:433i12:supabase-patd37:Supabase personal access token (sbp_)x22:\b(sbp_[a-z0-9]{40})\bk4:sbp_R3:449i20:planetscale-passwordd42:PlanetScale database password (pscale_pw_)x58:\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k10:pscale_pw_R3:464i21:planetscale-api-tokend39:PlanetScale service token (pscale_tkn_)x59:\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k11:pscale_tkn_R3:479i23:planetscale-oauth-tokend39:PlanetScale OAuth token (pscale_oauth_)x61:\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?:[^A-Za-z0-9_=.-]|$)k13:pscale_oauth_R3:494i20:databricks-api-tokend39:Databricks personal access token (dapi)x30:\b(dapi[a-f0-9]{32}(?:-\d)?)\bk4:dapiR3:509i18:scalingo-api-tokend27:Scalingo API token (tk-us-)x47:\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)k6:tk-us-R3:524i21:openshift-oauth-tokend43:OpenShift user OAuth access token (sha256~)x48:\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sha256~R3:539i13:tailscale-keyd48:Tailscale auth / API / OAuth client key (tskey-)x77:\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,})\bk6:tskey-R3:557i10:github-patd38:GitHub personal access token (classic)x25:\b(ghp_[A-Za-z0-9]{36})\bk4:ghp_R3:572i18:github-oauth-tokend25:GitHub OAuth access tokenx25:\b(gho_[A-Za-z0-9]{36})\bk4:gho_R3:587i21:github-app-user-tokend31:GitHub App user-to-server tokenx25:\b(ghu_[A-Za-z0-9]{36})\bk4:ghu_R3:602i29:github-app-installation-tokend48:GitHub App installation (server-to-server) tokenx25:\b(ghs_[A-Za-z0-9]{36})\bk4:ghs_R3:617i20:github-refresh-tokend24:GitHub App refresh tokenx25:\b(ghr_[A-Za-z0-9]{36})\bk4:ghr_R3:632i23:github-fine-grained-patd55:GitHub fine-grained personal access token (github_pat_)x33:\b(github_pat_[A-Za-z0-9_]{82})\bk11:github_pat_R3:647i10:gitlab-patd55:GitLab personal / project / group access token (glpat-)x58:\b(glpat-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_.-]{2,40})?)k6:glpat-R3:662i19:gitlab-deploy-tokend27:GitLab deploy token (gldt-)x46:\b(gldt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:gldt-R3:677i24:gitlab-runner-auth-tokend42:GitLab runner authentication token (glrt-)x46:\b(glrt-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glrt-R3:692i17:gitlab-scim-tokend40:GitLab SCIM OAuth access token (glsoat-)x48:\b(glsoat-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glsoat-R3:707i32:gitlab-feature-flag-client-tokend42:GitLab feature flag client token (glffct-)x48:\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k7:glffct-R3:722i17:gitlab-feed-tokend25:GitLab feed token (glft-)x46:\b(glft-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k5:glft-R3:737i26:gitlab-incoming-mail-tokend35:GitLab incoming mail token (glimt-)x47:\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)k6:glimt-R3:752i29:gitlab-kubernetes-agent-tokend44:GitLab agent for Kubernetes token (glagent-)x49:\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)k8:glagent-R3:767i23:gitlab-oauth-app-secretd40:GitLab OAuth application secret (gloas-)x47:\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)k6:gloas-R3:782i29:gitlab-pipeline-trigger-tokend38:GitLab pipeline trigger token (glptt-)x24:\b(glptt-[a-f0-9]{40})\bk6:glptt-R3:797i32:gitlab-runner-registration-tokend44:GitLab runner registration token (GR1348941)x50:\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k9:gr1348941R3:812i21:gitlab-ci-build-tokend31:GitLab CI/CD job token (glcbt-)x64:\b(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)k6:glcbt-R3:827i23:bitbucket-client-secretd59:Bitbucket OAuth consumer secret next to a bitbucket keywordx98:(?i:bitbucket)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9=_-]{64})(?:[^A-Za-z0-9=_-]|$)e3:3.5k9:bitbucketR3:841i22:bitbucket-app-passwordd29:Bitbucket app password (ATBB)x25:\b(ATBB[A-Za-z0-9]{32})\bk4:atbbR3:856i19:atlassian-api-tokend48:Atlassian (Jira / Confluence) API token (ATATT3)x50:\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)k6:atatt3R3:871i26:atlassian-api-token-legacyd82:Atlassian legacy API token (24 chars) next to an atlassian/jira/confluence keywordx91:(?i:atlassian|jira|confluence)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k9:atlassiank4:jirak10:confluenceR3:888i23:circleci-personal-tokend37:CircleCI personal API token (CCIPAT_)x44:\b(CCIPAT_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:ccipat_R3:904i22:circleci-project-tokend36:CircleCI project API token (CCIPRJ_)x44:\b(CCIPRJ_[A-Za-z0-9]{22,26}_[a-z0-9]{40})\bk7:cciprj_R3:919i14:circleci-tokend61:CircleCI legacy API token (40 hex) next to a circleci keywordx69:(?i:circle)[\w.-]{0,20}(?i:token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k6:circleR3:933i19:buildkite-api-tokend39:Buildkite user API access token (bkua_)x23:\b(bkua_[a-z0-9]{40})\bk5:bkua_R3:949i15:travis-ci-tokend44:Travis CI API token next to a travis keywordx96:(?i:travis)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:travisR3:963i15:harness-api-keyd56:Harness personal / service account API key (pat. / sat.)x70:\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})\bk4:pat.k4:sat.R3:978i22:octopus-deploy-api-keyd29:Octopus Deploy API key (API-)x22:\b(API-[A-Z0-9]{26})\bk4:api-R3:993i22:doppler-personal-tokend31:Doppler personal token (dp.pt.)x29:\b(dp\.pt\.[A-Za-z0-9]{43})\bk6:dp.pt.R4:1008i21:doppler-service-tokend30:Doppler service token (dp.st.)x55:\b(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\bk6:dp.st.R4:1023i17:doppler-cli-tokend26:Doppler CLI token (dp.ct.)x32:\b(dp\.ct\.[A-Za-z0-9]{40,44})\bk6:dp.ct.R4:1038i19:vault-service-tokend36:HashiCorp Vault service token (hvs.)x50:\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)k4:hvs.R4:1053i17:vault-batch-tokend34:HashiCorp Vault batch token (hvb.)x51:\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)k4:hvb.R4:1068i25:terraform-cloud-api-tokend50:Terraform Cloud / Enterprise API token (.atlasv1.)x72:\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)k7:atlasv1R4:1083i19:pulumi-access-tokend26:Pulumi access token (pul-)x22:\b(pul-[a-f0-9]{40})\bk4:pul-R4:1098i15:prefect-api-keyd28:Prefect Cloud API key (pnu_)x25:\b(pnu_[A-Za-z0-9]{36})\bk4:pnu_R4:1113i19:infracost-api-tokend24:Infracost API key (ico-)x25:\b(ico-[A-Za-z0-9]{32})\bk4:ico-R4:1128i15:sonarqube-tokend67:SonarQube user / project / global analysis token (squ_, sqp_, sqa_)x26:\b(sq[upa]_[a-f0-9]{40})\bk4:squ_k4:sqp_k4:sqa_R4:1143i32:kubernetes-service-account-tokend80:Kubernetes legacy service-account token (JWT with iss kubernetes/serviceaccount)x110:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50I[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})k45:eyjpc3mioijrdwjlcm5ldgvzl3nlcnzpy2vhy2nvdw50iR4:1160i15:slack-bot-tokend23:Slack bot token (xoxb-)x47:\b(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)k5:xoxb-R4:1175i16:slack-user-tokend31:Slack user token (xoxp-, xoxe-)x51:\b(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})k5:xoxp-k5:xoxe-R4:1190i15:slack-app-tokend29:Slack app-level token (xapp-)x46:\b((?i:xapp)-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+)k5:xapp-R4:1205i28:slack-legacy-workspace-tokend53:Slack legacy workspace / refresh token (xoxa-, xoxr-)x60:\b(xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48})*)k5:xoxa-k5:xoxr-R4:1220i18:slack-config-tokend116:Slack app configuration access token (xoxe.xoxp-, xoxe.xoxb-; length varies, 140-180 base62 after the version digit)x43:\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,180})\bk8:xoxe.xoxR4:1235i26:slack-config-refresh-tokend102:Slack app configuration refresh token (xoxe-1-; length varies, 130-160 base62 after the version digit)x34:\b(xoxe-\d-[A-Za-z0-9]{130,160})\bk5:xoxe-R4:1250i17:slack-webhook-urld144:Slack incoming webhook, workflow and trigger URLs (hooks.slack.com/services|workflows|triggers/...): the whole path after the kind is the secretx102:(?i:hooks\.slack\.com)/(?:services|workflows|triggers)/(T[A-Za-z0-9]{6,14}(?:/[A-Za-z0-9_-]{6,}){2,3})k15:hooks.slack.comR4:1269i17:discord-bot-tokend65:Discord bot token next to a discord keyword or "Bot " auth schemex169:(?:(?i:discord)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?|\b(?i:bot) +)([MNO][A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_-]|$)k7:discordk4:bot R4:1283i19:discord-webhook-urld84:Discord webhook URL (webhook id / token masked together: the pair is the credential)x74:(?i:discord(?:app)?\.com)/api/webhooks/([0-9]{17,20}/[A-Za-z0-9_-]{60,72})k7:discordR4:1296i18:telegram-bot-tokend104:Telegram bot token next to a telegram keyword, in an api.telegram.org/bot URL or an Apprise tgram:// URLx162:(?:(?i:telegram)[\w.-]{0,20}(?i:token|key)?["']?\s*[:=]\s*["']?|(?i:api\.telegram\.org)/bot|(?i:\btgram)://)([0-9]{5,16}:[A-Za-z0-9_-]{34,35})(?:[^A-Za-z0-9_-]|$)k8:telegramk8:tgram://R4:1311i23:microsoft-teams-webhookd57:Microsoft Teams incoming webhook URL (webhook.office.com)x275:(?i:\.webhook\.office\.com)/webhookb2/([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}/IncomingWebhook/[0-9a-z]{32}/[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}(?:/[A-Za-z0-9_-]{20,})?)k18:webhook.office.comR4:1324i18:twilio-api-key-sidd54:Twilio API key SID (SK + 32 hex) near a twilio keywordx42:(?i:twilio).{0,40}?\b(SK[0-9a-fA-F]{32})\bk6:twilioR4:1337i17:twilio-auth-tokend91:Twilio auth token / API secret (32 hex) next to a twilio token, secret, key or auth keywordx88:(?i:twilio)[\w.-]{0,20}(?i:token|secret|key|auth)["']?\s*[:=]\s*["']?([a-fA-F0-9]{32})\be3:3.0k6:twilioR4:1352i21:messagebird-api-tokend56:MessageBird API access key next to a messagebird keywordx86:(?i:message[_-]?bird)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9]{25})\be3:3.5k11:messagebirdk12:message_birdk12:message-birdR4:1369i22:stripe-live-secret-keyd37:Stripe live secret API key (sk_live_)x33:\b(sk_live_[A-Za-z0-9]{24,247})\bk8:sk_live_R4:1384i22:stripe-test-secret-keyd42:Stripe test-mode secret API key (sk_test_)x33:\b(sk_test_[A-Za-z0-9]{24,247})\bk8:sk_test_R4:1399i21:stripe-restricted-keyd46:Stripe restricted API key (rk_live_, rk_test_)x42:\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\bk8:rk_live_k8:rk_test_R4:1414i21:stripe-webhook-secretd38:Stripe webhook signing secret (whsec_)x30:\b(whsec_[A-Za-z0-9]{32,64})\bk6:whsec_R4:1429i19:square-access-tokend46:Square OAuth / personal access token (sq0atp-)x48:\b(sq0atp-[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k7:sq0atp-R4:1444i19:square-oauth-secretd41:Square application OAuth secret (sq0csp-)x48:\b(sq0csp-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k7:sq0csp-R4:1459i30:square-production-access-tokend63:Square production access token (EAAA + 60, tolerating up to 64)x48:\b(EAAA[A-Za-z0-9_-]{60,64})(?:[^A-Za-z0-9_-]|$)k4:eaaaR4:1474i22:braintree-access-tokend59:PayPal Braintree access token (access_token$production$...)x70:\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\bk13:access_token$R4:1489i15:razorpay-key-idd42:Razorpay API key id (rzp_live_, rzp_test_)x39:\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\bk9:rzp_live_k9:rzp_test_R4:1504i19:razorpay-key-secretd50:Razorpay API key secret next to a razorpay keywordx75:(?i:razorpay)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{24})\be3:3.5k8:razorpayR4:1518i22:flutterwave-secret-keyd48:Flutterwave secret key (FLWSECK-, FLWSECK_TEST-)x38:\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\bk7:flwseckR4:1533i26:flutterwave-encryption-keyd46:Flutterwave encryption key (FLWSECK_TEST + 12)x30:\b(FLWSECK_TEST[a-h0-9]{12})\bk12:flwseck_testR4:1548i13:adyen-api-keyd47:Adyen API key (AQE...) next to an adyen keywordx68:(?i:adyen)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?(AQE[^\s"',]{80,})e3:3.5k5:adyenR4:1562i23:gocardless-access-tokend69:GoCardless access token (live_/sandbox_) next to a gocardless keywordx135:(?i:gocardless)[\w.-]{0,20}(?i:token|key)["']?\s*(?:=>|:=|[:=]|\s)\s*["']?((?:live|sandbox)_[A-Za-z0-9_=-]{38,48})(?:[^A-Za-z0-9_=-]|$)k10:gocardlessR4:1576i20:shopify-access-tokend39:Shopify Admin API access token (shpat_)x27:\b(shpat_[a-fA-F0-9]{32})\bk6:shpat_R4:1591i24:shopify-custom-app-tokend40:Shopify custom app access token (shpca_)x27:\b(shpca_[a-fA-F0-9]{32})\bk6:shpca_R4:1606i25:shopify-private-app-tokend41:Shopify private app access token (shppa_)x27:\b(shppa_[a-fA-F0-9]{32})\bk6:shppa_R4:1621i21:shopify-shared-secretd34:Shopify app shared secret (shpss_)x27:\b(shpss_[a-fA-F0-9]{32})\bk6:shpss_R4:1636i21:coinbase-access-tokend61:Coinbase API secret / access token next to a coinbase keywordx105:(?i:coinbase)[\w.-]{0,20}(?i:secret|key|token)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)e3:3.5k8:coinbaseR4:1650i18:plaid-access-tokend82:Plaid item access token (access-production-, access-sandbox-, access-development-)x108:\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk15:access-sandbox-k19:access-development-k18:access-production-R4:1668i16:npm-access-tokend23:npm access token (npm_)x25:\b(npm_[A-Za-z0-9]{36})\bk4:npm_R4:1683i17:pypi-upload-tokend51:PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc...)x66:\b(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})k8:pypi-ageR4:1698i18:rubygems-api-tokend28:RubyGems API key (rubygems_)x27:\b(rubygems_[a-f0-9]{48})\bk9:rubygems_R4:1713i13:nuget-api-keyd23:NuGet.org API key (oy2)x21:\b(oy2[a-z0-9]{43})\bk3:oy2R4:1728i22:dockerhub-access-tokend70:Docker Hub personal / organization access token (dckr_pat_, dckr_oat_)x61:\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)k9:dckr_pat_k9:dckr_oat_R4:1743i17:clojars-api-tokend31:Clojars deploy token (CLOJARS_)x31:\b((?i:CLOJARS_)[a-z0-9]{60})\bk8:clojars_R4:1758i19:artifactory-api-keyd32:JFrog Artifactory API key (AKCp)x25:\b(AKCp[A-Za-z0-9]{69})\bk4:akcpR4:1773i27:artifactory-reference-tokend44:JFrog Artifactory reference token (cmVmd...)x26:\b(cmVmd[A-Za-z0-9]{59})\bk5:cmvmdR4:1788i19:crates-io-api-tokend25:crates.io API token (cio)x24:\b(cio[A-Za-z0-9]{32})\bk3:cioR4:1806i18:openai-project-keyd33:OpenAI project API key (sk-proj-)x80:\b(sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k8:sk-proj-R4:1821i26:openai-service-account-keyd44:OpenAI service account API key (sk-svcacct-)x83:\b(sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k11:sk-svcacct-R4:1836i16:openai-admin-keyd32:OpenAI admin API key (sk-admin-)x81:\b(sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?:[^A-Za-z0-9_-]|$)k9:sk-admin-R4:1851i17:openai-legacy-keyd46:OpenAI legacy user API key (sk-...T3BlbkFJ...)x47:\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\bk8:t3blbkfjR4:1866i18:openrouter-api-keyd30:OpenRouter API key (sk-or-v1-)x27:\b(sk-or-v1-[a-f0-9]{64})\bk9:sk-or-v1-R4:1881i17:anthropic-api-keyd85:Anthropic API key (sk-ant-apiNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-api[0-9]{2,3}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k10:sk-ant-apiR4:1900i19:anthropic-admin-keyd93:Anthropic admin API key (sk-ant-adminNN- + about 95 base64url, ending AA; any version number)x68:\b(sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{78,118}AA)(?:[^A-Za-z0-9_-]|$)k12:sk-ant-adminR4:1915i24:huggingface-access-tokend36:Hugging Face user access token (hf_)x21:\b(hf_[A-Za-z]{34})\bk3:hf_R4:1930i21:huggingface-org-tokend46:Hugging Face organization API token (api_org_)x26:\b(api_org_[A-Za-z]{34})\bk8:api_org_R4:1945i12:groq-api-keyd19:Groq API key (gsk_)x25:\b(gsk_[A-Za-z0-9]{52})\bk4:gsk_R4:1960i19:replicate-api-tokend25:Replicate API token (r8_)x27:\b(r8_[A-Za-z0-9]{37,48})\bk3:r8_R4:1976i18:perplexity-api-keyd26:Perplexity API key (pplx-)x26:\b(pplx-[A-Za-z0-9]{48})\bk5:pplx-R4:1991i11:xai-api-keyd25:xAI (Grok) API key (xai-)x26:\b(xai-[A-Za-z0-9_]{80})\bk4:xai-R4:2006i24:langsmith-personal-tokend42:LangSmith personal access token (lsv2_pt_)x39:\b(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_pt_R4:2021i21:langsmith-service-keyd32:LangSmith service key (lsv2_sk_)x39:\b(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})\bk8:lsv2_sk_R4:2036i16:pinecone-api-keyd24:Pinecone API key (pcsk_)x46:\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\bk5:pcsk_R4:2051i14:cohere-api-keyd50:Cohere API key (40 chars) next to a cohere keywordx96:(?i:cohere)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{40})\be3:3.5k6:cohereR4:2065i15:mistral-api-keyd55:Mistral AI API key (32 chars) next to a mistral keywordx97:(?i:mistral)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9]{32})\be3:3.5k7:mistralR4:2082i15:datadog-api-keyd97:Datadog API key (32 hex) next to a datadog keyword (any key rendering) or DD_API_KEY / DD-API-KEYx424:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:api[_.-]?key|apikey|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-]api[_-]?key)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{32})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_apik6:dd-apiR4:2102i15:datadog-app-keyd107:Datadog application key / access token (40 hex) next to a datadog keyword (any key rendering) or DD_APP_KEYx462:(?:(?i:datadog)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:app(?:lication)?[_.-]?key|key|token|secret))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}|(?i:\bdd[_-](?:app(?:lication)?[_-]?key|secret[_-]?key))(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2})(?<![A-Za-z0-9])([A-Za-z0-9]{40})(?![A-Za-z0-9])e3:3.0k7:datadogk6:dd_appk6:dd-appk9:dd_secretk9:dd-secretR4:2120i22:new-relic-user-api-keyd30:New Relic user API key (NRAK-)x23:\b(NRAK-[A-Z0-9]{27})\bk5:nrak-R4:2135i27:new-relic-browser-api-tokend36:New Relic browser ingest key (NRJS-)x23:\b(NRJS-[a-f0-9]{19})\bk5:nrjs-R4:2150i20:new-relic-insert-keyd37:New Relic Insights insert key (NRII-)x46:\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)k5:nrii-R4:2165i21:new-relic-license-keyd76:New Relic ingest license key (36 hex + NRAL; EU keys eu01xx + 30 hex + NRAL)x56:\b((?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{30}NRAL)\bk4:nralR4:2181i23:grafana-cloud-api-tokend46:Grafana Cloud API / access policy token (glc_)x35:\b(glc_[A-Za-z0-9+/]{32,400}={0,2})k4:glc_R4:2195i29:grafana-service-account-tokend37:Grafana service account token (glsa_)x41:\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\bk5:glsa_R4:2210i15:grafana-api-keyd48:Grafana legacy API key (base64 JSON eyJrIjoi...)x37:\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})k8:eyjrijoiR4:2225i16:sentry-org-tokend40:Sentry organization auth token (sntrys_)x59:\b(sntrys_eyJ[A-Za-z0-9+/]{40,400}={0,2}_[A-Za-z0-9+/]{43})k7:sntrys_R4:2240i17:sentry-user-tokend32:Sentry user auth token (sntryu_)x25:\b(sntryu_[a-f0-9]{64})\bk7:sntryu_R4:2255i19:dynatrace-api-tokend49:Dynatrace API / platform token (dt0c01., dt0s01.)x56:\b(dt0[a-z][0-9]{2}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})\bk3:dt0R4:2270i17:honeycomb-api-keyd66:Honeycomb API key (22 alnum or 32 hex) next to a honeycomb keywordx91:(?i:honeycomb)[\w.-]{0,20}(?i:key|team)["']?\s*[:=]\s*["']?([A-Za-z0-9]{22}|[a-f0-9]{32})\be3:3.0k9:honeycombR4:2284i16:sendgrid-api-keyd22:SendGrid API key (SG.)x64:\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k3:sg.R4:2299i25:mailgun-private-api-tokend39:Mailgun private API key (key- + 32 hex)x22:\b(key-[a-f0-9]{32})\bk4:key-R4:2314i15:mailgun-api-keyd77:Mailgun API / webhook signing key (32hex-8hex-8hex) next to a mailgun keywordx99:(?i:mailgun)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\bk7:mailgunR4:2327i17:mailchimp-api-keyd45:Mailchimp API key (32 hex + -usNN datacenter)x31:\b([a-f0-9]{32}-us[0-9]{1,2})\bk3:-usR4:2343i13:brevo-api-keyd37:Brevo (Sendinblue) API key (xkeysib-)x42:\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk8:xkeysib-R4:2358i14:brevo-smtp-keyd39:Brevo (Sendinblue) SMTP key (xsmtpsib-)x43:\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\bk9:xsmtpsib-R4:2373i21:postmark-server-tokend65:Postmark server / account token (UUID) next to a postmark keywordx154:(?i:postmark)(?:[\w.-]{0,20}(?i:token|key)[\w.-]{0,8})?["']?\s*[:=]\s*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k8:postmarkR4:2389i17:sparkpost-api-keyd54:SparkPost API key (40 hex) next to a sparkpost keywordx76:(?i:sparkpost)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?([a-f0-9]{40})\be3:3.0k9:sparkpostR4:2403i15:mailjet-api-keyd59:Mailjet API key / secret (32 hex) next to a mailjet keywordx75:(?i:mailjet)[\w.-]{0,20}(?i:key|secret)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:mailjetR4:2420i3:jwtd53:JSON Web Token (eyJ header . eyJ payload . signature)x68:\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{20,})k3:eyjR4:2435i21:facebook-access-tokend47:Facebook / Meta Graph API access token (EAA...)x26:\b(EAA[A-Za-z0-9]{100,})\bk3:eaaR4:2450i19:facebook-app-secretd61:Facebook app secret (32 hex) next to a facebook / FB_ keywordx94:(?:(?i:facebook)|(?i:\bfb[_-]))[\w.-]{0,20}(?i:secret|key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k8:facebookk3:fb_k3:fb-R4:2465i20:twitter-bearer-tokend55:Twitter / X API bearer token (AAAAAAAAAAAAAAAAAAAAA...)x34:\b(A{21,23}[A-Za-z0-9%]{80,100})\bk21:aaaaaaaaaaaaaaaaaaaaaR4:2480i18:twitter-api-secretd86:Twitter / X API key secret or access token secret (50 chars) next to a twitter keywordx77:(?i:twitter)[\w.-]{0,20}(?i:secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{45,50})\be3:3.5k7:twitterR4:2494i19:mapbox-secret-tokend35:Mapbox secret access token (sk.eyJ)x68:\b(sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)k6:sk.eyjR4:2509i17:postman-api-tokend23:Postman API key (PMAK-)x36:\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\bk5:pmak-R4:2524i14:linear-api-keyd34:Linear personal API key (lin_api_)x29:\b(lin_api_[A-Za-z0-9]{40})\bk8:lin_api_R4:2539i24:notion-integration-tokend47:Notion integration token, current format (ntn_)x28:\b(ntn_[A-Za-z0-9]{40,50})\bk4:ntn_R4:2554i19:notion-legacy-tokend54:Notion integration token, legacy format (secret_ + 43)x28:\b(secret_[A-Za-z0-9]{43})\bk7:secret_R4:2569i9:figma-patd35:Figma personal access token (figd_)x49:\b(figd_[A-Za-z0-9_-]{40,44})(?:[^A-Za-z0-9_-]|$)k5:figd_R4:2584i25:dropbox-short-lived-tokend38:Dropbox short-lived access token (sl.)x40:\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})k3:sl.R4:2599i24:dropbox-long-lived-tokend57:Dropbox long-lived access token next to a dropbox keywordx124:(?i:dropbox)[\w.-]{0,20}(?i:token|key)["']?\s*[:=]\s*["']?([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k7:dropboxR4:2612i14:age-secret-keyd44:age encryption secret key (AGE-SECRET-KEY-1)x60:\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\bk16:age-secret-key-1R4:2627i31:1password-service-account-tokend41:1Password service account token (ops_eyJ)x36:\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})k7:ops_eyjR4:2642i20:1password-secret-keyd34:1Password account secret key (A3-)x97:\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\bk3:a3-R4:2657i24:sourcegraph-access-tokend31:Sourcegraph access token (sgp_)x56:\b(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})\bk4:sgp_R4:2672i18:typeform-api-tokend60:Typeform personal access token (tfp_ + 59, tolerating 40-64)x52:\b(tfp_[A-Za-z0-9_.=-]{40,64})(?:[^A-Za-z0-9_.=-]|$)k4:tfp_R4:2687i16:readme-api-tokend22:ReadMe API key (rdme_)x23:\b(rdme_[a-z0-9]{70})\bk5:rdme_R4:2702i14:contentful-patd60:Contentful content management personal access token (CFPAT-)x47:\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)k6:cfpat-R4:2717i16:easypost-api-keyd47:EasyPost production / test API key (EZAK, EZTK)x28:\b(EZ[AT]K[A-Za-z0-9]{54})\bk4:ezakk4:eztkR4:2732i16:duffel-api-tokend52:Duffel API access token (duffel_live_, duffel_test_)x64:\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)k12:duffel_test_k12:duffel_live_R4:2747i16:shippo-api-tokend45:Shippo API token (shippo_live_, shippo_test_)x39:\b(shippo_(?:live|test)_[a-f0-9]{40})\bk12:shippo_live_k12:shippo_test_R4:2762i23:salesforce-access-tokend52:Salesforce session / OAuth access token (00D...!...)x47:\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,120})k3:00dR4:2777i14:okta-api-tokend68:Okta API token (00 + 40) next to an okta keyword or SSWS auth schemex116:(?:(?i:okta)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?|\bSSWS +)(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)k4:oktak4:sswsR4:2792i16:twitch-api-tokend70:Twitch OAuth token / client secret (30 chars) next to a twitch keywordx80:(?i:twitch)[\w.-]{0,20}(?i:token|secret|key)["']?\s*[:=]\s*["']?([a-z0-9]{30})\be3:3.5k6:twitchR4:2806i12:airtable-patd50:Airtable personal access token (pat + 14 . 64 hex)x38:\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\bk3:patR4:2821i16:airtable-api-keyd62:Airtable legacy API key (key + 14) next to an airtable keywordx81:(?i:airtable)[\w.-]{0,20}(?i:key|token)["']?\s*[:=]\s*["']?(key[A-Za-z0-9]{14})\bk8:airtableR4:2834i9:asana-patd52:Asana personal access token next to an asana keywordx135:(?i:asana)[\w.-]{0,20}(?i:token|pat|key)["']?\s*[:=]\s*["']?([0-9]/[0-9]{13,19}(?:/[0-9]{13,19})?:[A-Za-z0-9]{32}|[0-9]/[a-f0-9]{32})\bk5:asanaR4:2848i17:zendesk-api-tokend54:Zendesk API token (40 chars) next to a zendesk keywordx84:(?i:zendesk)[\w.-]{0,20}(?i:token|key|secret)["']?\s*[:=]\s*["']?([A-Za-z0-9]{40})\be3:3.5k7:zendeskR4:2862i15:algolia-api-keyd65:Algolia admin / write API key (32 hex) next to an algolia keywordx68:(?i:algolia)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?([a-f0-9]{32})\be3:3.0k7:algoliaR4:2876i14:snyk-api-tokend44:Snyk API token (UUID) next to a snyk keywordx154:(?i:snyk)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\be3:3.0k4:snykR4:2890i28:defined-networking-api-tokend46:Defined Networking (Nebula) API token (dnkey-)x59:\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?:[^a-z0-9=_-]|$)k6:dnkey-R4:2905i17:frameio-api-tokend33:Frame.io developer token (fio-u-)x49:\b(fio-u-[A-Za-z0-9_=-]{64})(?:[^A-Za-z0-9_=-]|$)k6:fio-u-R4:2920i11:lob-api-keyd63:Lob secret API key (live_/test_ + 35 hex) next to a lob keywordx80:(?i:\blob)[\w.-]{0,20}(?i:key)["']?\s*[:=]\s*["']?((?:live|test)_[a-f0-9]{35})\bk3:lobR4:2933i14:yandex-api-keyd27:Yandex Cloud API key (AQVN)x48:\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)k4:aqvnR4:2948i16:yandex-iam-tokend28:Yandex Cloud IAM token (t1.)x53:\b(t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2})k3:t1.R4:2963i25:hubspot-private-app-tokend53:HubSpot private app access token (pat-na1-, pat-eu1-)x88:\b(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\bk6:pat-nak6:pat-euk6:pat-apR4:2978i30:sidekiq-enterprise-credentialsd56:Sidekiq Pro / Enterprise gem server credentials in a URLx77:(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?i:gems|enterprise)\.contribsys\.comk10:contribsysR4:2991i14:cloudinary-urld44:Cloudinary API secret in a cloudinary:// URLx51:(?i:cloudinary)://[0-9]{10,20}:([A-Za-z0-9_-]{27})@k13:cloudinary://R4:3004i25:launchdarkly-access-tokend120:LaunchDarkly API access token / SDK / mobile key (api-/sdk-/mob- + UUID, or 40 base64url) next to a launchdarkly keywordx420:(?i:launch[_.-]?darkly)(?:(?:[\w.-]{0,20}?\s{1,2}){0,3}?[\w.-]{0,20}?(?i:(?:key|token|secret|passw(?:or)?d|auth|credentials?|access|private))[\w.-]{0,12}?)(?<![iI][dD])(?:\[\])?(?:\\?[\"'\x60])?\s{0,3}(?:[:=]{1,3}>?|->|\?=|,|>|[.-]|\s)\s{0,3}(?:\\?[\"'\x60]|[(\[{]){0,2}(?<![A-Za-z0-9])((?:(?:api|sdk|mob)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9=_-]{40}))(?![A-Za-z0-9=_-])e3:3.0k12:launchdarklyk13:launch_darklyk13:launch-darklyR4:3021i16:fastly-api-tokend52:Fastly API token (32 chars) next to a fastly keywordx116:(?i:fastly)[\w.-]{0,20}(?i:token|key)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)e3:3.5k6:fastlyR4:3035i13:wandb-api-keyd57:Weights & Biases API key (40 hex) next to a wandb keywordx92:(?i:wandb)[\w.-]{0,20}(?i:key|token)["'`]?\s*(?:=>|:=|::=|\?=|[:=])\s*["'`]?([a-f0-9]{40})\be3:3.0k5:wandbR4:3049i21:intra42-client-secretd49:42 Intra API client secret (s-s4t2ud-, s-s4t2af-)x34:\b(s-s4t2(?:ud|af)-[a-f0-9]{64})\bk6:s-s4t2
 """#####),
     ]
 }

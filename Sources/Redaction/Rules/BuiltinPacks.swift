@@ -1,6 +1,6 @@
 /// The rule packs compiled into the library (their editable source is `Patterns/*.toml`).
 public enum BuiltinPacks {
-    /// Names of the built-in packs (`headers`, `keys`, `passwords`, `tokens`).
+    /// Names of the built-in packs (`headers`, `keys`, `passwords`, `services`, `tokens`).
     public static var names: [String] { embedded.map(\.name) }
 
     /// The TOML text of a built-in pack.

@@ -95,6 +95,9 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "t"): current.tags.append(value)
                 case UInt8(ascii: "r"): current.replacement = value
                 case UInt8(ascii: "n"): current.enabledByDefault = value == "1"
+                case UInt8(ascii: "v"):
+                    guard let shape = ValueShape(rawValue: value) else { throw malformed("valueShape") }
+                    current.valueShape = shape
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "m"):

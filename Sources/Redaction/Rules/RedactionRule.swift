@@ -12,6 +12,8 @@ public struct RedactionRule: Sendable, Hashable {
     public var secretGroup: Int?
     /// Minimum Shannon entropy (bits per byte) of the secret; lower-entropy matches are ignored.
     public var entropy: Double?
+    /// How the secret must look to be masked (swift-redact extension); `nil`: any match.
+    public var valueShape: ValueShape?
     /// Lowercased literals; the rule runs on a line only where one of them occurs.
     public var keywords: [String]
     public var tags: [String]
@@ -49,7 +51,7 @@ public struct RedactionRule: Sendable, Hashable {
 
     public init(
         id: String, description: String = "", regex: String, secretGroup: Int? = nil,
-        entropy: Double? = nil, keywords: [String] = [], tags: [String] = [],
+        entropy: Double? = nil, valueShape: ValueShape? = nil, keywords: [String] = [], tags: [String] = [],
         allowlists: [RuleAllowlist] = [], replacement: String? = nil, block: BlockSpec? = nil,
         mustRedact: [String] = [], mustKeep: [String] = [], enabledByDefault: Bool = true, pack: String = "custom",
         source: SourceLocation = SourceLocation(file: "<memory>", line: 0)
@@ -59,6 +61,7 @@ public struct RedactionRule: Sendable, Hashable {
         self.regex = regex
         self.secretGroup = secretGroup
         self.entropy = entropy
+        self.valueShape = valueShape
         self.keywords = keywords.map { $0.lowercased() }
         self.tags = tags
         self.allowlists = allowlists

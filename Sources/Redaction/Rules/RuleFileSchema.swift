@@ -40,6 +40,10 @@ enum RuleFileSchema {
         RuleKey("entropy", read: { reader, table, rule throws(RuleLoadError) in
             rule.entropy = try reader.double(table, "entropy", rule: rule.id)
         }, merge: { base, change in if let entropy = change.entropy, entropy != 0 { base.entropy = entropy } }),
+        RuleKey("valueShape", read: { reader, table, rule throws(RuleLoadError) in
+            rule.valueShape = try ValueShape(packValue: reader.string(table, "valueShape", rule: rule.id), rule: rule.id,
+                                             at: SourceLocation(file: reader.file, line: table["valueShape"]?.line ?? table.line))
+        }, merge: { base, change in if let shape = change.valueShape { base.valueShape = shape } }),
         .strings("keywords", \.keywords, lowercased: true),
         .strings("tags", \.tags),
         RuleKey("allowlist", read: { reader, table, rule throws(RuleLoadError) in

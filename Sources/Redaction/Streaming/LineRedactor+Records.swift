@@ -192,7 +192,7 @@ extension LineRedactor {
         for (index, entry) in level.entries.enumerated() where index != skipped && !entry.isByteArray {
             let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
             if let key = entry.key, SensitiveKeys.default.matches(rawKey: UnsafeRawBufferPointer(rebasing: text[key])),
-               Self.isMaskable(value) {
+               !Self.cursorKeys.matches(rawKey: UnsafeRawBufferPointer(rebasing: text[key])), Self.isMaskable(value) {
                 spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
                                            rule: ruleSet.sensitiveKeyRule, kind: .match, escapesJSON: true))
                 continue
@@ -254,8 +254,15 @@ extension LineRedactor {
 
     /// Whether a value under a sensitive key is masked: anything but empty text and a few words
     /// that say something about the secret rather than being it (`"reset_password": "requested"`).
+    /// Keys that end like a sensitive key but hold pagination cursors (`next_page_token`,
+    /// `continuationToken`): their values are left to the rules.
+    private static let cursorKeys = SensitiveKeys(["page_token", "continuation_token", "pagination_token", "next_token",
+                                                   "sync_token", "cursor_token", "resume_token"])
+
     private static func isMaskable(_ value: UnsafeRawBufferPointer) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****) stay as they are.
+        if SecretShape.isPlaceholder(value) { return false }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
     }

@@ -1,0 +1,499 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Decides whether a value found under a secret-named key is shaped like a secret: the
+/// `valueShape` post-filter of the generic key/value rules (see ``ValueShape``).
+///
+/// The decision rule, in order (the first that applies decides):
+/// 1. **Never a secret, whatever the shape:** empty; a placeholder or masked value (only mask
+///    characters such as `***`, `xxxx`, `…`; a run of `***` (also URL-encoded) or `xxxxx`; a
+///    truncated `ab...yz`); a reference or template (`${X}`, `$(x)`, `{{ x }}`, `<% x %>`,
+///    `#{x}`, `$NAME`, `$1`, `%NAME%`, `%s`, `<anything>`, `[anything]`, `{anything}`,
+///    `(anything)`); a URL (`://`); an ARN.
+/// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
+///    `~/x`, `./x`). Words that follow `password:` in prose are the rules' allowlists' business.
+/// 3. ``ValueShape/token`` and ``ValueShape/strictToken`` reject, in order: values shorter than
+///    8 bytes (16 for strict) or holding whitespace; file paths (a leading `/`, `~/`, `./`, `C:\`;
+///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
+///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
+///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
+///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests) and
+///    upper-case key ids of up to 20 letters and digits;
+///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
+///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
+///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`).
+///    What is left is a secret when it looks random: letters with digits, or mixed case that is
+///    not camelCase (12 bytes or more), or letters with symbols (12 bytes or more), with a
+///    Shannon entropy of at least min(3.0, log2(length) - 0.7) bits per byte; digits-only values
+///    need 14 digits (20 for strict), an entropy of 2.5 and not to be a Unix time in ms/µs/ns.
+///
+/// ## Performance
+/// Pure functions over the value's bytes: no allocation, no `String`, a few passes over at most
+/// the value (entropy uses a stack histogram).
+enum SecretShape {
+    /// Whether `value` is shaped like a secret of kind `shape`.
+    static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
+        if value.isEmpty || isPlaceholder(value) { return false }
+        if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
+        switch shape {
+        case .password: return !isAbsolutePath(value)
+        case .token: return looksLikeToken(value, strict: false)
+        case .strictToken: return looksLikeToken(value, strict: true)
+        }
+    }
+
+    // MARK: - Rule 1: placeholders and references
+
+    /// Masked values, placeholders, references and templates.
+    static func isPlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
+        // Only mask characters (UTF-8 "•" and "…" are E2 80 A2 / E2 80 A6).
+        if v.allSatisfy({ maskBytes.contains($0) }) { return true }
+        if run(of: UInt8(ascii: "*"), atLeast: 3, in: v) || run(of: UInt8(ascii: "x"), atLeast: 5, in: v)
+            || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
+            || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a") { return true }
+        let first = v[0], last = v[v.count - 1]
+        for opener in templateOpeners where hasPrefix(v, opener, foldCase: false) { return true }
+        // Whole-value brackets: <your-token>, [MASKED], {0}, (none).
+        if v.count >= 2 {
+            switch (first, last) {
+            case (UInt8(ascii: "<"), UInt8(ascii: ">")), (UInt8(ascii: "["), UInt8(ascii: "]")),
+                 (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "("), UInt8(ascii: ")")):
+                return true
+            default: break
+            }
+        }
+        // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v.
+        if first == UInt8(ascii: "$") {
+            if v.count > 1 && v.count <= 3 && isDigits(v, 1, v.count - 1) { return true }
+            var start = 1
+            if hasPrefix(v, "$env:", foldCase: true) { start = 5 }
+            return start < v.count && isVariableName(v, from: start, to: v.count)
+        }
+        if first == UInt8(ascii: "%") {
+            if v.count == 2 && isLetter(v[1]) { return true }
+            if v.count >= 3 && last == UInt8(ascii: "%") && isVariableName(v, from: 1, to: v.count - 1) { return true }
+        }
+        return false
+    }
+
+    private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{"]
+    private static let maskBytes: [UInt8] = Array("*xX.#-_?".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
+
+    /// `[A-Za-z_][A-Za-z0-9_]*` over `v[from..<to]`.
+    private static func isVariableName(_ v: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
+        guard from < to, isLetter(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
+        for index in from..<to where !(isLetter(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Rule 2: passwords
+
+    /// An absolute or home/dot-relative path with at least two segments (`/run/secrets/db`).
+    static func isAbsolutePath(_ v: UnsafeRawBufferPointer) -> Bool {
+        if hasPrefix(v, "~/", foldCase: false) || hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) {
+            return true
+        }
+        guard v[0] == UInt8(ascii: "/"), v.count > 2 else { return false }
+        var slashes = 0
+        for byte in v where byte == UInt8(ascii: "/") { slashes += 1 }
+        return slashes >= 2 && v[1] != UInt8(ascii: "/")
+    }
+
+    // MARK: - Rule 3: tokens
+
+    static func looksLikeToken(_ v: UnsafeRawBufferPointer, strict: Bool) -> Bool {
+        let count = v.count
+        if count < (strict ? 16 : 8) { return false }
+        var classes = CharacterClasses()
+        for byte in v {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { return false }
+            classes.add(byte)
+        }
+        let longNumber = strict ? 20 : 14
+        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber) {
+            return false
+        }
+        if isAssignment(v) { return false }
+        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v)) { return false }
+        // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
+        // similar API key ids), not its secret.
+        if strict && classes.lower == 0 && classes.symbols == 0 && count <= 20 { return false }
+        if !hasUUIDLayout(v) && isIdentifier(v) { return false }
+        let entropy = shannonEntropy(v)
+        if classes.digits == count { return count >= longNumber && !isEpochTimestamp(v) && entropy >= 2.5 }
+        let letters = classes.upper + classes.lower
+        let mixedCase = classes.upper > 0 && classes.lower > 0
+        let plausible: Bool
+        if letters > 0 && classes.digits > 0 {
+            plausible = true
+        } else if letters > 0 && classes.symbols == 0 {
+            plausible = mixedCase && count >= 12
+        } else {
+            plausible = letters > 0 && count >= 12
+        }
+        return plausible && entropy >= min(3.0, log2(Double(count)) - 0.7)
+    }
+
+    /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
+    /// an identifier, `=`, then more text. (Base64 has `=` only as trailing padding.)
+    static func isAssignment(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let first = v.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        var index = 1
+        while index < v.count {
+            let byte = v[index]
+            if byte == UInt8(ascii: "=") { return index + 1 < v.count && v[index + 1] != UInt8(ascii: "=") }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Vendor object ids logged under a bare `key` (`cus_Q3xk9LmZP2vTaB`, `evt_...`, `pi_...`): a
+    /// short lower-case prefix naming an object kind, `_`, then the id. Secret prefixes (`sk_`,
+    /// `rk_`, `whsec_`, `tok_`) are not in the list.
+    static func isObjectID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let underscore = v.firstIndex(of: UInt8(ascii: "_")), underscore >= 2, underscore <= 6,
+              v.count - underscore - 1 >= 8 else { return false }
+        let prefix = UnsafeRawBufferPointer(rebasing: v[0..<underscore])
+        return objectIDPrefixes.contains { name in name.count == prefix.count && zip(name, prefix).allSatisfy { $0 == $1 } }
+    }
+
+    private static let objectIDPrefixes: [[UInt8]] = [
+        "cus", "evt", "ch", "pi", "pm", "in", "txn", "req", "sub", "prod", "price", "acct", "ord", "inv", "seti", "src",
+        "py", "re", "po", "ii", "il", "cn", "dp", "tr", "fee", "file", "link", "plan", "si", "ba", "card", "cbtxn", "du",
+        "ipi", "mbur", "or", "payout", "person", "qt", "sched", "trr", "txi", "ic", "msg", "usr", "org", "team", "proj",
+    ].map { Array($0.utf8) }
+
+    /// Namespaced cache and queue keys: two or more `:` separators after a lower-case word
+    /// (`stripe:customer:cus_Q3xk9LmZP2vTaB`, `session:v2:42`).
+    static func isNamespacedKey(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let firstColon = v.firstIndex(of: UInt8(ascii: ":")), firstColon >= 2 else { return false }
+        for index in 0..<firstColon where !(v[index] >= 0x61 && v[index] <= 0x7A) && v[index] != UInt8(ascii: "_") {
+            return false
+        }
+        var colons = 0
+        for byte in v where byte == UInt8(ascii: ":") { colons += 1 }
+        return colons >= 2 && !(firstColon + 2 < v.count && v[firstColon + 1] == UInt8(ascii: "/"))
+    }
+
+    /// Counts of ASCII character classes in a value.
+    struct CharacterClasses {
+        var upper = 0, lower = 0, digits = 0, symbols = 0
+        var hexLetters = 0
+        var hexUpper = 0
+
+        mutating func add(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                upper += 1
+                if byte <= UInt8(ascii: "F") { hexUpper += 1 }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                lower += 1
+                if byte <= UInt8(ascii: "f") { hexLetters += 1 }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            default: symbols += 1
+            }
+        }
+
+        /// Only hex digits, in one case.
+        func isHex(count: Int) -> Bool {
+            digits + hexLetters == count || digits + hexUpper == count
+        }
+    }
+
+    /// Paths and file names: `/var/x`, `~/x`, `./x`, `C:\x`, `uploads/9f86d0.png`, `server.key`.
+    /// (Object and cache keys made of words, `tenants/acme/2024/orders`, are identifiers.)
+    static func isPathOrObjectKey(_ v: UnsafeRawBufferPointer) -> Bool {
+        let first = v[0]
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "~") { return true }
+        if hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) { return true }
+        if v.count >= 3 && isLetter(first) && v[1] == UInt8(ascii: ":")
+            && (v[2] == UInt8(ascii: "\\") || v[2] == UInt8(ascii: "/")) { return true }
+        var lastSlash = -1
+        var lastDot = -1
+        for index in 0..<v.count {
+            switch v[index] {
+            case UInt8(ascii: "/"): lastSlash = index
+            case UInt8(ascii: "."): lastDot = index
+            default: break
+            }
+        }
+        // A file extension: 1-5 lower-case letters or digits after the last dot, with a letter.
+        if lastDot > 0 && lastDot > lastSlash {
+            let extensionLength = v.count - lastDot - 1
+            if (1...5).contains(extensionLength) {
+                var letters = 0
+                var valid = true
+                for index in (lastDot + 1)..<v.count {
+                    let byte = v[index]
+                    if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { letters += 1 } else if !isDigit(byte) { valid = false }
+                }
+                if valid && letters > 0 && fileExtensions.contains(where: { equals(v, from: lastDot + 1, $0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let fileExtensions: [StaticString] = [
+        "json", "yaml", "yml", "toml", "xml", "ini", "conf", "cfg", "env", "txt", "log", "csv",
+        "pem", "key", "crt", "cer", "der", "p12", "pfx", "jks", "pub", "asc", "gpg", "kdbx",
+        "html", "js", "css", "png", "jpg", "gif", "pdf", "zip", "gz", "tgz", "tar", "bin", "sh", "py",
+    ]
+
+    /// `local@domain.tld`.
+    static func isEmail(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let at = v.firstIndex(of: UInt8(ascii: "@")), at > 0, at < v.count - 3 else { return false }
+        var dotAfterAt = false
+        for index in (at + 1)..<v.count {
+            let byte = v[index]
+            if byte == UInt8(ascii: ".") { dotAfterAt = true; continue }
+            if !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-")) { return false }
+        }
+        guard dotAfterAt, isLetter(v[v.count - 1]) else { return false }
+        for index in 0..<at {
+            let byte = v[index]
+            if !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "%")) { return false }
+        }
+        return true
+    }
+
+    /// `sha256:...`, `md5=...`, `crc32c:...`, `hmac-sha256:...`, `SHA256:...` (ssh fingerprints).
+    static func hasDigestPrefix(_ v: UnsafeRawBufferPointer) -> Bool {
+        var end = 0
+        while end < v.count && end <= 16 && (isLetter(v[end]) || isDigit(v[end]) || v[end] == UInt8(ascii: "-")) { end += 1 }
+        guard end > 0, end < v.count, v[end] == UInt8(ascii: ":") || v[end] == UInt8(ascii: "=") else { return false }
+        for algorithm in digestAlgorithms where hasPrefix(v, algorithm, foldCase: true) { return true }
+        return false
+    }
+
+    private static let digestAlgorithms: [StaticString] = ["sha", "md5", "crc", "blake", "xxh", "hmac-", "murmur", "adler"]
+
+    /// Numbers (fewer than `longNumber` digits, or with separators), hex numbers, versions and
+    /// IPv4 addresses, dates, times, durations and sizes.
+    static func isNumberLike(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses, longNumber: Int) -> Bool {
+        let count = v.count
+        // 1234, 1,234.5, -3, 1_000_000: digits with separators and no letter.
+        if classes.upper + classes.lower == 0 {
+            var digits = 0
+            for byte in v {
+                if isDigit(byte) { digits += 1; continue }
+                if !(byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "_")
+                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ":")) { return false }
+            }
+            // Dates, times, IPs and plain numbers; long digit-only runs go on to the random test.
+            return digits < longNumber || digits < count
+        }
+        // 0x3AA5C34371567BD2: a hex number.
+        if count > 2 && v[0] == UInt8(ascii: "0") && (v[1] == UInt8(ascii: "x") || v[1] == UInt8(ascii: "X")) {
+            var hex = true
+            for index in 2..<count where !isHexDigit(v[index]) { hex = false; break }
+            if hex { return true }
+        }
+        // v1.2.3, 1.22.4-rc.1: digits and dots first.
+        var index = v[0] == UInt8(ascii: "v") || v[0] == UInt8(ascii: "V") ? 1 : 0
+        var dots = 0
+        var sawDigit = false
+        while index < count && (isDigit(v[index]) || v[index] == UInt8(ascii: ".")) {
+            if v[index] == UInt8(ascii: ".") { dots += 1 } else { sawDigit = true }
+            index += 1
+        }
+        if sawDigit && dots >= 2 { return true }
+        if sawDigit && dots >= 1 && (index == count || v[index] == UInt8(ascii: "-") || v[index] == UInt8(ascii: "+")) { return true }
+        // 2024-05-01..., 10:00:00...
+        if count >= 10 && isDigits(v, 0, 4) && v[4] == UInt8(ascii: "-") && isDigits(v, 5, 2) && v[7] == UInt8(ascii: "-") { return true }
+        return isDuration(v)
+    }
+
+    /// `250ms`, `1h30m`, `3.5s`, `512Mi`, `10GB`, `PT30M`: numbers each followed by a known unit.
+    static func isDuration(_ v: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        if hasPrefix(v, "PT", foldCase: false) || hasPrefix(v, "P", foldCase: false) && v.count > 1 && isDigit(v[1]) {
+            index = v[1] == UInt8(ascii: "T") ? 2 : 1
+        }
+        var groups = 0
+        while index < v.count {
+            let numberStart = index
+            while index < v.count && (isDigit(v[index]) || v[index] == UInt8(ascii: ".")) { index += 1 }
+            guard index > numberStart else { return false }
+            let unitStart = index
+            while index < v.count && isLetter(v[index]) { index += 1 }
+            guard index > unitStart, units.contains(where: { equals(v, from: unitStart, to: index, $0, foldCase: true) }) else {
+                return false
+            }
+            groups += 1
+        }
+        return groups > 0
+    }
+
+    private static let units: [StaticString] = [
+        "ns", "us", "ms", "s", "m", "h", "d", "w", "y", "b", "k", "kb", "mb", "gb", "tb", "pb",
+        "ki", "mi", "gi", "ti", "kib", "mib", "gib", "tib", "sec", "secs", "min", "mins", "hr", "hrs",
+    ]
+
+    /// A Unix time in milliseconds, microseconds or nanoseconds (13, 16 or 19 digits starting with 1).
+    static func isEpochTimestamp(_ v: UnsafeRawBufferPointer) -> Bool {
+        (v.count == 13 || v.count == 16 || v.count == 19) && v[0] == UInt8(ascii: "1")
+    }
+
+    /// `8-4-4-4-12` hex digits.
+    static func isUUID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count == 36 else { return false }
+        for index in 0..<36 {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if v[index] != UInt8(ascii: "-") { return false }
+            } else if !isHexDigit(v[index]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `8-4-4-4-12` letters and digits: a key issued in UUID layout, never an identifier.
+    static func hasUUIDLayout(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count == 36 else { return false }
+        for index in 0..<36 {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if v[index] != UInt8(ascii: "-") { return false }
+            } else if !(isLetter(v[index]) || isDigit(v[index])) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// An identifier made of words: every segment between `-`, `_`, `.`, `:`, `/`, `@`, `=`, `#` is a
+    /// word (lower, UPPER, Capitalized or camelCase letters), a number of up to 8 digits, up to 8
+    /// hex digits, a word followed by up to 3 digits (`v2`, `sha256`) or up to 3 digits followed
+    /// by a short word (`30s`, `2fa`).
+    static func isIdentifier(_ v: UnsafeRawBufferPointer) -> Bool {
+        var start = 0
+        for index in 0...v.count {
+            if index == v.count || isSegmentSeparator(v[index]) {
+                if !isWordSegment(v, start, index) && !isShortHexSegment(v, start, index) { return false }
+                start = index + 1
+            }
+        }
+        return true
+    }
+
+    /// 1 to 8 hex digits: generated name suffixes (`api-7d9f8b6c4`) and Java identity hashes
+    /// (`BinderProxy@2bd79ce`).
+    private static func isShortHexSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 8 else { return false }
+        for index in start..<end where !isHexDigit(v[index]) { return false }
+        return true
+    }
+
+    private static func isSegmentSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"),
+             UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "#"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isWordSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        if start == end { return true }
+        var letterEnd = start
+        while letterEnd < end && isLetter(v[letterEnd]) { letterEnd += 1 }
+        var digitEnd = letterEnd
+        while digitEnd < end && isDigit(v[digitEnd]) { digitEnd += 1 }
+        if letterEnd == start {
+            // Digits first: a number, or a short number with a short word (30s, 2fa, 10gb).
+            if digitEnd == end { return end - start <= 8 }
+            var tail = digitEnd
+            while tail < end && isLetter(v[tail]) { tail += 1 }
+            return tail == end && digitEnd - start <= 3 && end - digitEnd <= 4
+        }
+        guard digitEnd == end else { return false }
+        return isWordLetters(v, start, letterEnd) && digitEnd - letterEnd <= 3
+    }
+
+    /// lower, UPPER, Capitalized, or camelCase: every lower-case run after an upper-case letter
+    /// is at least 2 letters long and upper-case runs (acronyms) are at most 5 letters
+    /// (`BinderProxy`, `XMLHttpRequest`, `getHTTPResponse`; not `DjayBenyJrtpvydFCzAphcqc`).
+    private static func isWordLetters(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            let runStart = index
+            let upper = isUpper(v[index])
+            while index < end && isUpper(v[index]) == upper { index += 1 }
+            let length = index - runStart
+            if upper {
+                if length > 5 && !(runStart == start && index == end) { return false }
+            } else if runStart > start && length < 2 {
+                return false
+            }
+        }
+        return true
+    }
+
+    // MARK: - Byte helpers
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }
+    /// ASCII upper-case letters folded to lower case; other bytes unchanged.
+    @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
+        isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
+    }
+
+    private static func isDigits(_ v: UnsafeRawBufferPointer, _ start: Int, _ length: Int) -> Bool {
+        guard start + length <= v.count else { return false }
+        for index in start..<(start + length) where !isDigit(v[index]) { return false }
+        return true
+    }
+
+    /// Whether `v` holds `length` or more consecutive `byte`s.
+    private static func run(of byte: UInt8, atLeast length: Int, in v: UnsafeRawBufferPointer) -> Bool {
+        var current = 0
+        for b in v {
+            current = b == byte ? current + 1 : 0
+            if current >= length { return true }
+        }
+        return false
+    }
+
+    /// Whether `v` starts with `prefix` (ASCII), optionally folding ASCII case.
+    static func hasPrefix(_ v: UnsafeRawBufferPointer, _ prefix: StaticString, foldCase: Bool) -> Bool {
+        equals(v, from: 0, to: min(v.count, prefix.utf8CodeUnitCount), prefix, foldCase: foldCase)
+    }
+
+    /// Whether `v` contains `needle` (exact bytes).
+    static func find(_ v: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard length > 0, v.count >= length else { return false }
+        for start in 0...(v.count - length) where equals(v, from: start, to: start + length, needle, foldCase: false) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether `v[from...]` to the end equals `word` exactly (lower-case ASCII `word`).
+    private static func equals(_ v: UnsafeRawBufferPointer, from: Int, _ word: StaticString) -> Bool {
+        equals(v, from: from, to: v.count, word, foldCase: false)
+    }
+
+    /// Whether `v[from..<to]` equals `word`, optionally folding ASCII case (`word` in lower case).
+    private static func equals(_ v: UnsafeRawBufferPointer, from: Int, to: Int, _ word: StaticString, foldCase: Bool) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard to - from == length else { return false }
+        return word.withUTF8Buffer { bytes in
+            for offset in 0..<length {
+                let byte = foldCase ? lowercased(v[from + offset]) : v[from + offset]
+                if byte != bytes[offset] { return false }
+            }
+            return true
+        }
+    }
+}

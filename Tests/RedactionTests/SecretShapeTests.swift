@@ -1,0 +1,171 @@
+import Testing
+@testable import Redaction
+
+/// The value-shape post-filter of the generic key/value layer, both ways, per shape.
+@Suite struct SecretShapeTests {
+    static func accepts(_ value: String, _ shape: ValueShape) -> Bool {
+        Array(value.utf8).withUnsafeBytes { SecretShape.accepts($0, as: shape) }
+    }
+
+    // MARK: - Never secrets, whatever the shape
+
+    static let placeholders = [
+        "", "x", "***", "********", "xxxxxxxx", "XXXXXXXXXXXXXXXX", "....", "\u{2022}\u{2022}\u{2022}\u{2022}", "\u{2026}",
+        "sk-xxxxxxxxxxxxxxxxxxxx", "AKIA****************", "ab12...yz89", "%2A%2A%2A%2A",
+        "${DB_PASSWORD}", "$(cat /run/secrets/x)", "{{ .Values.password }}", "{% raw %}", "<%= ENV[\"KEY\"] %>",
+        "#{password}", "$DB_PASSWORD", "$env:API_KEY", "%API_KEY%", "%s", "$1",
+        "<your-api-key>", "<redacted>", "[MASKED]", "[FILTERED]", "{0}", "(none)",
+        "https://vault.internal/v1/secret/data/db", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",
+    ]
+
+    @Test(arguments: placeholders, ValueShape.allCases)
+    func placeholdersAndReferencesAreNeverSecrets(_ value: String, _ shape: ValueShape) {
+        #expect(!Self.accepts(value, shape), "\(shape): \(value)")
+    }
+
+    // MARK: - password
+
+    static let passwords = [
+        "hunter2", "changeit", "c0rrect horse battery", "Tr0ub4dor&3", "1234", "p@ss;w0rd", "$ecr3t!",
+        "Passw0rd", "/notapath", "N0tS0S3cure#2024",
+    ]
+
+    @Test(arguments: passwords)
+    func passwordShapeMasksHumanPasswords(_ value: String) {
+        #expect(Self.accepts(value, .password), "\(value)")
+    }
+
+    @Test(arguments: ["/run/secrets/db_password", "~/.pgpass", "./secrets/db.txt", "../db.txt"])
+    func passwordShapeKeepsFilePaths(_ value: String) {
+        #expect(!Self.accepts(value, .password))
+    }
+
+    // MARK: - token
+
+    static let tokens = [
+        "Zq8xW2mL5nR7tY1vK3pC",                                    // base62
+        "4f8a2c6e1b9d3f7a5c0e8b2d6f4a1c9e",                        // hex API key
+        "3fb8c1d2-7a4e-4c9b-8e2f-6d1a0b9c7e5f",                    // UUID API key
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8LmT2vXw",                // base64 with slashes
+        "sk_live_4eC39HqLyjWDarjtT1zdp7dc",                        // prefixed
+        "xoxb-2871539046-5839017462-pQ7rS2tU9vW4xY1z",            // dashed with long numbers
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Zk9xQwLm2Tn4Vb8Rz1Wc5Yd3", // JWT
+        "DjayBenyJrtpvydFCzAphcqc",                                // mixed case, not camelCase
+        "q9$w!2x#Lm7@Tn4^Vb8&Rz",                                  // symbols
+        "12345678901234567890123", "8195513847023883",             // long digits
+        "ABC123DEF456",                                            // short, letters and digits
+        "hope]nobody[finds>-_$#thisone",                           // letters and symbols
+        "abcd1234-ef56-78gh-ijkl-mnopqrstuvwx",                    // UUID layout, not hex
+    ]
+
+    @Test(arguments: tokens)
+    func tokenShapeMasksRandomLookingValues(_ value: String) {
+        #expect(Self.accepts(value, .token), "\(value)")
+    }
+
+    static let nonSecrets = [
+        "Token", "expired", "true", "Bearer", "SIMPLE", "abc1234",                      // words, short
+        "db-credentials", "tls-cert-2024", "payments-api-key", "new-checkout-flow",     // identifiers
+        "AbstractSingletonProxyFactoryBean", "XMLHttpRequest", "getMasterUserPassword", // camelCase
+        "android.os.BinderProxy@2bd79ce", "com.example.app.TokenService",               // Java names
+        "user:42:profile", "orders::88213", "ORDER#88213", "feature:checkout:v2",        // cache keys
+        "tenants/acme/exports/2024-05-14/orders.csv", "/etc/app/keys/signing.pem",      // paths
+        "C:\\secrets\\db.txt", "server.key", "creds.json", "alias/payments-prod",
+        "alice@example.com", "reports@acme-prod.iam.gserviceaccount.com",               // e-mails
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",      // digests
+        "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", "md5=d41d8cd98f00b204e9800998ecf8427e",
+        "hmac-sha256:Zq8xW2mL5nR7tY1vK3pC",
+        "1715673600123", "1715673600123456", "3600", "1234567890123", "1,234,567.89", "0x3AA5C34371567BD2",                  // numbers
+        "2.14.1", "v1.22.4-rc.1", "10.0.3.17", "10.0.3.17:5432",                        // versions, IPs
+        "2024-05-14T08:01:12.331Z", "2024-05-14", "08:01:12",                           // dates, times
+        "250ms", "1h30m45s", "512Mi", "PT30M",                                          // durations, sizes
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaend", "00000000-0000-0000-0000-000000000000", // low entropy
+        "0000000000000000000000000000000000000000aa", "abababababababab",
+        "not set yet", "invalid (expired)",                                             // whitespace
+    ]
+
+    @Test(arguments: nonSecrets)
+    func tokenShapeKeepsStructuredNonSecrets(_ value: String) {
+        #expect(!Self.accepts(value, .token), "\(value)")
+    }
+
+    // MARK: - strict-token
+
+    @Test(arguments: ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "9f86d081884c7d659a2feaa0c55ad015",
+                      "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", "Zq8xW2mL5nR7tY1",
+                      "ABCD1234EFGH5678"])
+    func strictShapeKeepsIdsDigestsAndShortValues(_ value: String) {
+        #expect(!Self.accepts(value, .strictToken))
+        #expect(value.count < 16 || Self.accepts(value, .token), "the plain token shape takes it")
+    }
+
+    @Test(arguments: ["AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ", "Zq8xW2mL5nR7tY1vK3pC9dF4", "dGVzdC1rZXktdmFsdWUtMTIzNDU2Nzg5MA=="])
+    func strictShapeMasksCredentials(_ value: String) {
+        #expect(Self.accepts(value, .strictToken))
+    }
+
+    // MARK: - The rule field
+
+    @Test func packFieldParsesAndRejectsUnknownShapes() throws {
+        let pack = try RulePack.parse("""
+            [[rules]]
+            id = "x"
+            regex = 'k=(\\S+)'
+            valueShape = "strict-token"
+            """, file: "t.toml", name: "t")
+        #expect(pack.rules.first?.rule.valueShape == .strictToken)
+        #expect(throws: RuleLoadError.self) {
+            try RulePack.parse("""
+                [[rules]]
+                id = "x"
+                regex = 'k=(\\S+)'
+                valueShape = "random"
+                """, file: "t.toml", name: "t")
+        }
+    }
+
+    /// When a format rule and a generic (shaped) rule mask the same bytes, the finding names the
+    /// format rule, whatever the rule order.
+    @Test func formatRulesWinTiesOverShapedRules() {
+        let generic = RedactionRule(id: "a-generic", regex: #"token (\S+)"#, valueShape: .token, keywords: ["token"])
+        let format = RedactionRule(id: "z-format", regex: #"(zf_[A-Za-z0-9]{20})"#, keywords: ["zf_"])
+        for rules in [[generic, format], [format, generic]] {
+            let set = TestSupport.ruleSet(rules)
+            var sink = ByteArraySink(collectFindings: true)
+            let redactor = StreamRedactor(ruleSet: set)
+            Array("use token zf_Zq8xW2mL5nR7tY1vK3pC\n".utf8).withUnsafeBytes { buffer in
+                try? redactor.feed(buffer, into: &sink)
+                try? redactor.finish(into: &sink)
+            }
+            #expect(sink.findings.map(\.ruleID) == ["z-format"])
+        }
+    }
+
+    @Test func shapeFiltersMatchesInTheEngine() {
+        let rule = RedactionRule(id: "kv", regex: #"secret=(\S+)"#, valueShape: .token, keywords: ["secret="])
+        let set = TestSupport.ruleSet([rule])
+        #expect(TestSupport.redact("secret=Zq8xW2mL5nR7tY1vK3pC next", with: set) == "secret=*** next")
+        #expect(TestSupport.redact("secret=db-credentials next", with: set) == "secret=db-credentials next")
+    }
+}
+
+/// Identifiers the token shapes keep, found by the service-mention traps.
+@Suite struct SecretShapeIdentifierTests {
+    @Test(arguments: ["expires_at=2024-05-01T10:30:00Z", "ttl=300s", "scope=read.write"])
+    func assignmentsAreNotTokens(_ value: String) {
+        #expect(!SecretShapeTests.accepts(value, .token))
+        #expect(!SecretShapeTests.accepts(value, .strictToken))
+    }
+
+    @Test(arguments: ["cus_Q3xk9LmZP2vTaB", "evt_1NlXb2Lq8zRtYpWk", "pi_3OqWe9Lk2JhGf4Ds", "stripe:customer:cus_Q3xk9LmZP2vTaB",
+                      "session:v2:Ab12Cd34Ef56Gh78"])
+    func objectIDsAndNamespacedKeysAreNotStrictTokens(_ value: String) {
+        #expect(!SecretShapeTests.accepts(value, .strictToken))
+    }
+
+    @Test(arguments: ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "whsec_8fK2mQ9xL4vR7tZ1pW3n", "abcDEF123ghiJKL456mno=",
+                      "Xk7mQ2pL9wRt5vBn3cZa"])
+    func secretPrefixesAndPaddedBase64StayTokens(_ value: String) {
+        #expect(SecretShapeTests.accepts(value, .strictToken))
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// The service-name proximity rules (`Patterns/services.toml`, whose regex and keywords
+/// `.ci/gen-services` generates from the name list `Patterns/services.txt`), through the whole
+/// built-in rule set: a known service name, a short key window and a token of secret shape mask
+/// the token (the key and separator stay); the same names next to ids, hashes, counts, paths and
+/// placeholders change nothing. All tokens here are fake.
+@Suite struct ServiceProximityTests {
+    /// One service of `Patterns/services.txt`: its name and flags (`strict`, `sep`, `qualified`).
+    struct Service: CustomTestStringConvertible, Sendable {
+        let name: String
+        let flags: Set<String>
+        var testDescription: String { name }
+        /// The name as it appears in an identifier (`new relic` -> `new_relic`).
+        var identifier: String { name.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }
+    }
+
+    static let services: [Service] = {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Patterns/services.txt")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            var words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var flags: Set<String> = []
+            while let last = words.last, ["strict", "sep", "qualified"].contains(last) {
+                flags.insert(last)
+                words.removeLast()
+            }
+            return words.isEmpty ? nil : Service(name: words.joined(separator: " "), flags: flags)
+        }
+    }()
+
+    static let token = "Q7mZ2xK9pL4vR8tW3nB6yC1dF5gH0jS2"
+
+    /// The `services` pack alone: near misses are its decisions, whatever other packs mask.
+    static let servicesOnly = TestSupport.ruleSet(TestSupport.builtin.rules.filter { $0.pack == "services" })
+
+    static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
+    static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
+
+    @Test func servicesPackHasItsTwoRules() {
+        #expect(Set(Self.servicesOnly.rules.map(\.id)) == ["service-name-token", "service-name-strict-token"])
+    }
+
+    @Test func theNameListIsLoadedAndLarge() {
+        #expect(Self.services.count >= 500)
+        #expect(Self.services.filter { $0.flags.isEmpty }.count >= 500)
+        #expect(Set(Self.services.map(\.name)).count == Self.services.count, "duplicate names")
+    }
+
+    /// Every listed name is live in the services rules: `<name>_api_token = "<tok>"` is masked,
+    /// strict names included.
+    @Test(arguments: services)
+    func everyNameMasksATokenUnderItsSecretNamedKey(_ service: Service) {
+        let key = "\(service.identifier)_api_token"
+        #expect(Self.redactServicesOnly("\(key) = \"\(Self.token)\"") == "\(key) = \"***\"")
+        #expect(Self.redactServicesOnly("{\"\(key)\":\"\(Self.token)\"}") == "{\"\(key)\":\"***\"}")
+    }
+
+    /// A name beside ordinary values is not a reason to mask.
+    @Test(arguments: services)
+    func everyNameKeepsOrdinaryValues(_ service: Service) {
+        for line in [
+            "INFO  \(service.name) synced 1204 records in 2.3s (version 2024.05.01-build.7)",
+            "INFO  \(service.name) request_id=9a5daa5d-8fe7-4714-a480-3101f89d6097 status=200",
+            "INFO  \(service.name) build sha256=9210da83a40d2cab8edf3d9617f8dc96221aa7d966a7ade8a997d074dcf2c490",
+            "INFO  \(service.identifier)_key_id=d8e92945-81c5-420d-9f18-8658f3e1f787 rotated",
+            "INFO  \(service.name) api key: ${\(service.identifier.uppercased())_API_KEY}",
+        ] {
+            #expect(Self.redactServicesOnly(line) == line)
+        }
+    }
+
+    /// Strict names are never masked on their own or with spaced key words.
+    @Test(arguments: services.filter { $0.flags.contains("strict") })
+    func strictNamesNeedTheirNameInTheKey(_ service: Service) {
+        for line in ["\(service.name) \(Self.token)", "\(service.name) api key \(Self.token)",
+                     "\(service.name): \(Self.token)"] {
+            #expect(Self.redactServicesOnly(line) == line)
+        }
+    }
+
+    /// Renderings that mask exactly the token.
+    static let masked: [(input: String, output: String)] = [
+        ("chartmogul token = 'WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn'", "chartmogul token = '***'"),
+        ("weatherstack key - \"2m3HRBc3JsMNFla4DvHRmZ2fszWgTQSBkPPjaHRD\"", "weatherstack key - \"***\""),
+        ("bannerbear SECRET lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My", "bannerbear SECRET ***"),
+        ("INFO geo: zipcodebase a1db8929-1bbc-4cd3-a1de-3afbafee67ee", "INFO geo: zipcodebase ***"),
+        ("blazemeter private key: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da", "blazemeter private key: ***"),
+        ("appsynergy-access v5w9pqw5nsn4s7yqmnsixctavsfh4595", "appsynergy-access ***"),
+        ("openweatherProduct = 5YvBIQYtRefjZCtv7AkYhq6lYtQrptggexA0gz8uwJML", "openweatherProduct = ***"),
+        ("{\"lemlist_api_key\":\"htlnSrujr7TaqpxPWVwk3GcBg3f6\",\"retries\":3}", "{\"lemlist_api_key\":\"***\",\"retries\":3}"),
+        ("  deepgram_secret: 6ed18632751ff88503bfc8707e27f3e27c6e967d", "  deepgram_secret: ***"),
+        ("export NEWSAPI_KEY=\"22305adf007c75092465058e75de6045\"", "export NEWSAPI_KEY=\"***\""),
+        ("pipedriveToken := \"0f358fef98d9d275926228484778c287\"", "pipedriveToken := \"***\""),
+        ("<spoonacularApiKey>ya4jn08kfcn9yet1i1cfnom90wu0cflatxbzunrm</spoonacularApiKey>",
+         "<spoonacularApiKey>***</spoonacularApiKey>"),
+        ("app --new-relic-license-key 3rcbCoODNueB2WV4ImHvgAIP start", "app --new-relic-license-key *** start"),
+        ("cloudconvert_token_prod: CxFYWKGqbfukb90UE4khxBMsWK9/QqGWbcPvVvsPWg==", "cloudconvert_token_prod: ***"),
+        ("ayrshare TOKEN 3WD4AGN4-QYQ9GZU6-E14TDA0Y-1DQN2RD2", "ayrshare TOKEN ***"),
+        ("{\\\"restpack_key\\\": \\\"BlUenQ8oFLeIhwN59wRw1x\\\"}", "{\\\"restpack_key\\\": \\\"***\\\"}"),
+        ("swiftypeSecret 665Hkj_12ABcd-eF34xW", "swiftypeSecret ***"),
+        ("opsgenie genie key = \"632f64bc-ce18-4e72-a1a8-9cd02e77d2da\"", "opsgenie genie key = \"***\""),
+        ("checkout: mollie webhook signing secret: Xk29sLq8PzT4wNvB7yHcQ2Rm9zAbCdEf", "checkout: mollie webhook signing secret: ***"),
+        ("BOX_CLIENT_SECRET=lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My", "BOX_CLIENT_SECRET=***"),
+        ("segment_write_key: WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn", "segment_write_key: ***"),
+        ("SENTRY_AUTH_TOKEN=22305adf007c75092465058e75de6045", "SENTRY_AUTH_TOKEN=***"),
+        ("mondayToken: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da", "mondayToken: ***"),
+    ]
+
+    @Test(arguments: masked)
+    func masksOnlyTheToken(_ sample: (input: String, output: String)) {
+        #expect(Self.redactServicesOnly(sample.input) == sample.output)
+        #expect(Self.redact(sample.input) == sample.output)
+        #expect(Self.redact(sample.output) == sample.output)
+    }
+
+    /// Near misses: the shape, the key or the name says "not a secret".
+    static let kept: [String] = [
+        "chartmogul access Xk29sLq8PzT4wN",                                // shorter than 16
+        "mailerlite api key: abcdefghijklmnopqrstuvwxyz",                    // letters only
+        "mailerlite api key: 12345678901234567890",                         // digits only
+        "mailerlite api key: aaaa1111aaaa1111aaaa",                         // entropy below 3.0
+        "mailerlite api key: prod-ingest-2024-eu",                          // words, no 12-character run
+        "heroku api key 20240501T100000Z rotated",                          // basic ISO date
+        "sendgrid key=tenants/acme/exports/2024-05-01/report.csv",          // path
+        "mailgun key owner ops-team-2024@example.com",                      // e-mail
+        "weatherstack key host api7-eu-west-1.weatherstack.com",            // host name
+        "zipcodebase api key ${ZIPCODEBASE_API_KEY}",                       // placeholder
+        "mailerlite api key: <redacted>",
+        "stripe idempotency_key=9a5daa5d-8fe7-4714-a480-3101f89d6097 reused",
+        "pagerduty dedup_key=bf49b49966ecf04aa8e727a876076dfb resolved",
+        "github 84b1d7c4718889b32cada5cea4d8585e8bc98ceb checks passed",    // bare git SHA
+        "stripe: evt_1PqLxKL2eZvKYlo2C9gT5Xx4 acknowledged",                // object id
+        "twilio: SM0f4a5bf74e5dfb442fe857022c9392d3 delivered",             // Twilio SID
+        "stripe_customer_id=cus_Q3xk9LmZP2vTaB",
+        "datadog_api_key_id=9c29afc7-3b2e-4e61-81e2-0392c6fc0de7",
+        "chartmogulCustomerId = Xk29sLq8PzT4wNvB7yHcQ2Rm9",                 // OTHER suffix that names an id
+        "segment_key=0f358fef98d9d275926228484778c287",                    // qualified: a data key
+        "sentry_key=22305adf007c75092465058e75de6045",                     // the public DSN key
+        "mailbox key WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn",                     // `box` inside a word
+        "datadog api key rejected: 403 Forbidden",
+        "mailerlite api user list 4f3a2b1c9d8e7f6a5b4c3d2e1f0a9b8c",         // no secret word before the value
+        "pagerduty events api request 9c29afc7-3b2e-4e61-81e2-0392c6fc0de7",
+    ]
+
+    @Test(arguments: kept)
+    func keepsNearMisses(_ line: String) {
+        #expect(Self.redactServicesOnly(line) == line)
+    }
+
+    /// `Tests/Fixtures/traps/service-mentions.log`: ordinary logs that mention service names
+    /// next to non-secrets pass through the built-in rules unchanged.
+    @Test func serviceMentionTrapsAreUnchanged() throws {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/traps/service-mentions.log")
+        let input = try [UInt8](Data(contentsOf: url))
+        #expect(input.filter { $0 == 0x0A }.count >= 150)
+        let output = TestSupport.redact(input, with: TestSupport.builtin)
+        if output != input {
+            let inLines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let outLines = output.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let changed = zip(inLines, outLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset + 1 }
+            Issue.record("service-mentions.log: lines changed: \(changed.prefix(20))")
+        }
+    }
+}
