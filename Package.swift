@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Redaction", targets: ["Redaction"]),
         .library(name: "RedactionLogging", targets: ["RedactionLogging"]),
+        .library(name: "RedactionFollow", targets: ["RedactionFollow"]),
         .executable(name: "redact", targets: ["redact"]),
     ],
     dependencies: [
@@ -51,10 +52,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "RedactionFollow",
+            dependencies: [
+                "Redaction",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "redact",
             dependencies: [
                 "Redaction",
+                "RedactionFollow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -76,6 +86,15 @@ let package = Package(
                 "RedactionLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RedactionFollowTests",
+            dependencies: [
+                "RedactionFollow",
+                "Redaction",
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),

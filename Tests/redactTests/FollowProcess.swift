@@ -24,6 +24,22 @@ final class FollowProcess {
         try process.run()
     }
 
+    /// Waits until the sidecar has `path` open (it started following it), up to `timeout` seconds.
+    @discardableResult
+    func waitUntilReading(_ path: String, timeout: Double = 20) -> Bool {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return eventually(timeout: timeout) {
+            let directory = "/proc/\(process.processIdentifier)/fd"
+            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            return descriptors.contains { name in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: directory + "/" + name)) == target
+            }
+        }
+    }
+
+    /// Sends `signal` (SIGHUP, SIGUSR1) without waiting.
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
     /// SIGTERM, then wait; returns the exit status.
     @discardableResult
     func terminate() -> Int32 {

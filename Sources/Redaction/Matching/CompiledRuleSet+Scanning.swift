@@ -10,15 +10,19 @@ extension CompiledRuleSet {
     ///   - line: the line's content without its terminator.
     ///   - hits: the line's keyword occurrences in `scratch.regionLiterals` (found by one search
     ///     over the whole buffer), or nil to search the line now.
+    ///     `scratch.regionLineStart` says where the line starts in that buffer.
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
     func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         scratch.beginLine()
         if let hits {
             addCandidates(scratch, from: scratch.regionLiterals, hits: hits)
+            scratch.lineHits = LineHits(source: scratch.regionLiterals, range: hits, base: scratch.regionLineStart)
         } else if literals.scan(line, scratch.lineLiterals) {
             addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count)
+            scratch.lineHits = LineHits(source: scratch.lineLiterals, range: 0..<scratch.lineLiterals.count, base: 0)
         } else {
             addEveryRule(scratch)
+            scratch.lineHits = nil
         }
         return runCandidates(line, scratch)
     }
@@ -90,13 +94,57 @@ extension CompiledRuleSet {
     /// - Returns: the PCRE2 error that stopped matching, if any.
     func findSpans(of ruleIndex: Int32, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let rule = compiledRules[Int(ruleIndex)]
+        if let window = rule.rule.keywordWindow, !rule.foldedKeywords.isEmpty, let hits = scratch.lineHits {
+            return findSpansNearKeywords(of: ruleIndex, rule, window: window, in: line, hits: hits, scratch)
+        }
+        return findSpans(of: ruleIndex, rule, in: line, from: 0, startingBy: nil, scratch).error
+    }
+
+    /// A keyword-window rule (``RedactionRule/keywordWindow``): its regex is tried only near each
+    /// occurrence of one of its keywords, from `window` bytes before the occurrence to its end
+    /// (PCRE2's offset limit), instead of at every position of the line.
+    private func findSpansNearKeywords(of ruleIndex: Int32, _ rule: CompiledRule, window: Int,
+                                       in line: UnsafeRawBufferPointer, hits: LineHits,
+                                       _ scratch: ScanScratch) -> PCRE2Error? {
+        var covered = 0  // where the last match ended: occurrences before it are done
+        for hit in hits.range {
+            let literal = Int(hits.source.ids[hit])
+            guard literals.literal(literal, selects: ruleIndex) else { continue }
+            let end = Int(hits.source.ends[hit]) - hits.base
+            let start = end - literals.literals[literal].count
+            guard start >= covered, end <= line.count else { continue }
+            // Start at a word boundary: a search that began inside a key name could match a part
+            // of it that a search from the name's start skips (`continuationToken`).
+            var from = max(covered, start - window)
+            let floor = max(covered, from - 128)
+            while from > floor && Self.isNameByte(line[from - 1]) { from -= 1 }
+            let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch)
+            if let error = found.error { return error }
+            covered = max(covered, found.end)
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    /// Appends the spans of the accepted matches of `rule` in `line` from `offset` on; with
+    /// `startingBy`, only matches that start at or before it (one search, bounded).
+    /// - Returns: the PCRE2 error that stopped matching, if any, and where the last match ended.
+    private func findSpans(of ruleIndex: Int32, _ rule: CompiledRule, in line: UnsafeRawBufferPointer, from start: Int,
+                           startingBy limit: Int?, _ scratch: ScanScratch) -> (error: PCRE2Error?, end: Int) {
         let match = scratch.match
-        var offset = 0
+        var offset = start
+        var lastEnd = start
         while offset <= line.count {
-            let rc = match.match(rule.pattern, line, from: offset)
-            if rc == 0 { return nil }
-            if rc < 0 { return PCRE2Error(code: rc) }
-            guard let whole = match.groupRange(0) else { return nil }
+            let rc = match.match(rule.pattern, line, from: offset, offsetLimit: limit)
+            if rc == 0 { return (nil, lastEnd) }
+            if rc < 0 { return (PCRE2Error(code: rc), lastEnd) }
+            guard let whole = match.groupRange(0) else { return (nil, lastEnd) }
+            lastEnd = whole.upperBound
             var secret = whole
             if let group = rule.secretGroup {
                 secret = match.groupRange(group) ?? (whole.lowerBound..<whole.lowerBound)
@@ -116,10 +164,10 @@ extension CompiledRuleSet {
             case .success(false):
                 continue
             case .failure(let error):
-                return error
+                return (error, lastEnd)
             }
         }
-        return nil
+        return (nil, lastEnd)
     }
 
     /// Applies the value shape, entropy and allowlists to one match (placeholders are cut out of

@@ -79,18 +79,18 @@ public final class CompiledRuleSet: Sendable {
         var compiled: [CompiledRule] = []
         var templates: [ReplacementTemplate] = [options.replacement]
         var patterns: [CompiledPattern] = []
-        func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false)
-            throws(RuleLoadError) -> CompiledPattern
+        func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false,
+                     windowed: Bool = false) throws(RuleLoadError) -> CompiledPattern
         {
             // Built-in patterns are checked by the test suite: compile them on first use, so
             // start-up does not pay for the hundreds that never see a candidate line.
             if !anchored && Self.isBuiltin(rule) {
-                let deferred = CompiledPattern(deferring: pattern, useJIT: options.useJIT)
+                let deferred = CompiledPattern(deferring: pattern, usesOffsetLimit: windowed, useJIT: options.useJIT)
                 patterns.append(deferred)
                 return deferred
             }
             do {
-                let result = try CompiledPattern(pattern, anchored: anchored, useJIT: options.useJIT)
+                let result = try CompiledPattern(pattern, anchored: anchored, usesOffsetLimit: windowed, useJIT: options.useJIT)
                 patterns.append(result)
                 return result
             } catch {
@@ -107,7 +107,7 @@ public final class CompiledRuleSet: Sendable {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
             }
             seen[rule.id] = rule.source
-            let pattern = try compile(rule.regex, rule, "regex")
+            let pattern = try compile(rule.regex, rule, "regex", windowed: rule.keywordWindow != nil)
             if let group = rule.secretGroup, !pattern.isDeferred, !pattern.hasGroup(group) {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
                                     message: "secretGroup \(group) but the regex has only \(pattern.captureCount) capture group(s)")

@@ -88,6 +88,18 @@ final class LiteralScanner: @unchecked Sendable {
         return pointers.withUnsafeBufferPointer { redact_literal_set_create($0.baseAddress, lengths, UInt32(literals.count)) }
     }
 
+    /// Whether keyword `literal` is one of rule `rule`'s keywords.
+    @inline(__always)
+    func literal(_ literal: Int, selects rule: Int32) -> Bool {
+        var index = Int(ruleStart[literal])
+        let end = Int(ruleStart[literal + 1])
+        while index < end {
+            if ruleList[index] == rule { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether there is any keyword to look for.
     var isEmpty: Bool { literals.isEmpty }
 

@@ -7,6 +7,10 @@ public final class ScanScratch {
     let match: MatchScratch
     /// Keyword occurrences of the buffer being processed (one search over all its complete lines).
     let regionLiterals = LiteralScratch()
+    /// The keyword occurrences of the line being scanned (for keyword-window rules).
+    var lineHits: LineHits?
+    /// Where the line being looked at starts in the buffer of `regionLiterals`.
+    var regionLineStart = 0
     /// Keyword occurrences of a single line (a re-scan of a rendered line, the per-line path):
     /// kept apart so they never clobber the buffer's.
     let lineLiterals = LiteralScratch()

@@ -39,6 +39,8 @@ final class CompiledPattern: @unchecked Sendable {
     private let captures = Atomic<Int>(-1)
     /// Whether compilation was deferred to the first use.
     let isDeferred: Bool
+    /// Whether the pattern was compiled for PCRE2's offset limit (`PCRE2_USE_OFFSET_LIMIT`).
+    let usesOffsetLimit: Bool
 
     /// Compiles `pattern` (JIT compilation happens on first use, see the type's discussion).
     ///
@@ -49,12 +51,14 @@ final class CompiledPattern: @unchecked Sendable {
     ///   - useJIT: when false, the interpreter is always used (for differential tests).
     /// - Throws: ``PatternCompileError`` with PCRE2's code and offset. The corresponding PCRE2
     ///   function is `pcre2_compile_8`.
-    init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, useJIT: Bool = true)
-        throws(PatternCompileError)
+    init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, usesOffsetLimit: Bool = false,
+         useJIT: Bool = true) throws(PatternCompileError)
     {
         var options: UInt32 = PCRE2_NEVER_UTF
         if caseless { options |= PCRE2_CASELESS }
         if anchored { options |= PCRE2_ANCHORED }
+        if usesOffsetLimit { options |= PCRE2_USE_OFFSET_LIMIT }
+        self.usesOffsetLimit = usesOffsetLimit
         self.options = options
         source = pattern
         wantsJIT = useJIT
@@ -71,8 +75,9 @@ final class CompiledPattern: @unchecked Sendable {
     /// Keeps `pattern` to compile on first use (start-up then costs nothing for rules that never
     /// see a candidate line). For patterns known to be valid: a compilation failure at first use
     /// makes every match fail closed (``PCRE2Error/deferredCompile``).
-    init(deferring pattern: String, useJIT: Bool = true) {
-        options = PCRE2_NEVER_UTF
+    init(deferring pattern: String, usesOffsetLimit: Bool = false, useJIT: Bool = true) {
+        options = PCRE2_NEVER_UTF | (usesOffsetLimit ? PCRE2_USE_OFFSET_LIMIT : 0)
+        self.usesOffsetLimit = usesOffsetLimit
         source = pattern
         wantsJIT = useJIT
         isDeferred = true

@@ -64,7 +64,20 @@ final class MatchScratch {
     ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code,
     ///   compiled on first use) and `pcre2_match_8`.
     @inline(__always)
-    func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
+    /// - Parameter offsetLimit: the last offset a match may start at (PCRE2's offset limit); only
+    ///   for a pattern compiled with `usesOffsetLimit`.
+    func match(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int,
+               offsetLimit: Int? = nil) -> Int32 {
+        if let offsetLimit, pattern.usesOffsetLimit {
+            pcre2_set_offset_limit_8(matchContext, offsetLimit)
+            defer { pcre2_set_offset_limit_8(matchContext, CPCRE2_unset()) }
+            return matchOnce(pattern, subject, from: startOffset)
+        }
+        return matchOnce(pattern, subject, from: startOffset)
+    }
+
+    @inline(__always)
+    private func matchOnce(_ pattern: CompiledPattern, _ subject: UnsafeRawBufferPointer, from startOffset: Int) -> Int32 {
         // Empty buffers may have a nil base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? CompiledPattern.emptySubject
         subjectCount = subject.count

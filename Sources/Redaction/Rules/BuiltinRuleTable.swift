@@ -98,6 +98,9 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "v"):
                     guard let shape = ValueShape(rawValue: value) else { throw malformed("valueShape") }
                     current.valueShape = shape
+                case UInt8(ascii: "w"):
+                    guard let window = Int(value) else { throw malformed("keywordWindow") }
+                    current.keywordWindow = window
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "m"):

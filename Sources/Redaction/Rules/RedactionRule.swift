@@ -14,6 +14,11 @@ public struct RedactionRule: Sendable, Hashable {
     public var entropy: Double?
     /// How the secret must look to be masked (swift-redact extension); `nil`: any match.
     public var valueShape: ValueShape?
+    /// How far before one of its keyword occurrences a match may start (swift-redact extension,
+    /// `keywordWindow` in a pack): the rule's regex is then tried only from there to the end of
+    /// the occurrence, instead of at every position of the line. For rules whose match always
+    /// holds a keyword (key/value rules: the key); nil tries every position, as gitleaks does.
+    public var keywordWindow: Int?
     /// Lowercased literals; the rule runs on a line only where one of them occurs.
     public var keywords: [String]
     public var tags: [String]
@@ -51,7 +56,8 @@ public struct RedactionRule: Sendable, Hashable {
 
     public init(
         id: String, description: String = "", regex: String, secretGroup: Int? = nil,
-        entropy: Double? = nil, valueShape: ValueShape? = nil, keywords: [String] = [], tags: [String] = [],
+        entropy: Double? = nil, valueShape: ValueShape? = nil, keywordWindow: Int? = nil, keywords: [String] = [],
+        tags: [String] = [],
         allowlists: [RuleAllowlist] = [], replacement: String? = nil, block: BlockSpec? = nil,
         mustRedact: [String] = [], mustKeep: [String] = [], enabledByDefault: Bool = true, pack: String = "custom",
         source: SourceLocation = SourceLocation(file: "<memory>", line: 0)
@@ -62,6 +68,7 @@ public struct RedactionRule: Sendable, Hashable {
         self.secretGroup = secretGroup
         self.entropy = entropy
         self.valueShape = valueShape
+        self.keywordWindow = keywordWindow
         self.keywords = keywords.map { $0.lowercased() }
         self.tags = tags
         self.allowlists = allowlists

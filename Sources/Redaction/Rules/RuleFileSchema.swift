@@ -44,6 +44,13 @@ enum RuleFileSchema {
             rule.valueShape = try ValueShape(packValue: reader.string(table, "valueShape", rule: rule.id), rule: rule.id,
                                              at: SourceLocation(file: reader.file, line: table["valueShape"]?.line ?? table.line))
         }, merge: { base, change in if let shape = change.valueShape { base.valueShape = shape } }),
+        RuleKey("keywordWindow", read: { reader, table, rule throws(RuleLoadError) in
+            guard let window = try reader.integer(table, "keywordWindow", rule: rule.id) else { return }
+            guard (0...4096).contains(window) else {
+                throw reader.error(table["keywordWindow"]?.line ?? table.line, rule.id, "'keywordWindow' must be 0 to 4096")
+            }
+            rule.keywordWindow = window
+        }, merge: { base, change in if let window = change.keywordWindow { base.keywordWindow = window } }),
         .strings("keywords", \.keywords, lowercased: true),
         .strings("tags", \.tags),
         RuleKey("allowlist", read: { reader, table, rule throws(RuleLoadError) in

@@ -240,6 +240,7 @@ struct LineRedactor {
         }
         lineNumber += 1
         counts.lines += 1
+        scratch.regionLineStart = bounds.start
         let action = redactLine(content, hits: hits, keepingFindingSpans: sink.wantsFindings)
         try apply(action, to: bounds, in: region, &cursor, &sink)
     }

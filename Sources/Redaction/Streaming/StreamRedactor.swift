@@ -35,6 +35,8 @@ public final class StreamRedactor {
     private var discarding = false
     private var discardedEndsWithCR = false
     private var discardedBytes = 0
+    /// Bytes of the over-long line being skipped (0 when not discarding).
+    private var discardedLineBytes = 0
     /// A block rule whose keyword occurred in the over-long line being skipped (it may have held
     /// the block's BEGIN marker), and the last bytes skipped, so a keyword split between two reads
     /// is still seen.
@@ -92,6 +94,14 @@ public final class StreamRedactor {
     /// Number of lines started so far (the 1-based number of the current line).
     public var lineNumber: Int { core.lineNumber }
 
+    /// Bytes fed since the last line terminator the redactor has seen: the unfinished last line,
+    /// including the bytes already skipped of an over-long line. 0 right after a terminator.
+    ///
+    /// A reader that checkpoints by input offset (`redact follow`) subtracts this from its read
+    /// position to get the offset just after the last whole line delivered, without looking for
+    /// terminators itself.
+    public var unfinishedLineByteCount: Int { discarding ? discardedLineBytes : end - start }
+
     /// Lends free buffer space to `body`, which fills a prefix and returns how many bytes it wrote.
     ///
     /// At most ``RedactionConfiguration/readSize`` bytes are offered. Call ``process(into:)``
@@ -135,6 +145,7 @@ public final class StreamRedactor {
         try process(into: &sink)
         if discarding {
             discarding = false
+            discardedLineBytes = 0
             try core.emitOverlongLine(terminator: Self.none, mayOpenBlock: takeDiscardedMention(), &sink)
         } else if end > start {
             let (consumed, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
@@ -189,6 +200,7 @@ public final class StreamRedactor {
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
         noteDiscarded(start..<end)
         discardedBytes += end - start
+        discardedLineBytes = end - start
         start = end
     }
 
@@ -229,6 +241,7 @@ public final class StreamRedactor {
             discardedBytes += index + 1 - start
             start = index + 1
             discarding = false
+            discardedLineBytes = 0
             try core.emitOverlongLine(terminator: crlf ? Self.crlf : Self.lf, mayOpenBlock: takeDiscardedMention(), &sink)
             return
         }
@@ -236,6 +249,7 @@ public final class StreamRedactor {
         discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
         noteDiscarded(start..<end)
         discardedBytes += end - start
+        discardedLineBytes += end - start
         start = end
     }
 

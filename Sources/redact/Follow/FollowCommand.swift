@@ -1,17 +1,15 @@
 import ArgumentParser
 import Redaction
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RedactionFollow
+import SystemPackage
 
 /// `redact follow PATH_OR_GLOB...`: the sidecar. Tails log files through rotation and writes
 /// them out redacted, with the same rules and fail-closed behaviour as the pipe.
 ///
-/// Contract: runs until SIGTERM/SIGINT, then writes a final checkpoint and exits 0. See
-/// ``FollowSession`` for the delivery guarantees and ``CheckpointStore`` for the state files.
+/// Contract: runs until SIGTERM/SIGINT, then writes a final checkpoint and exits 0; exits 2 when
+/// the output, a followed file or the state directory fails (see the README's exit status
+/// table). The work is done by `RedactionFollow` (``FollowSession``: delivery guarantees;
+/// ``CheckpointStore``: state files); this type only parses and wires.
 struct FollowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow",
@@ -29,8 +27,18 @@ struct FollowCommand: ParsableCommand {
               without --state             no resume: a restart reads per --from again
             copytruncate can lose the lines written between the copy and the truncation.
 
+            ORDER: a rotated file's lines come before those of the file that replaced it. A \
+            rotated file that ends inside a private key or in an unfinished line is continued \
+            by its successor (read after the rotate wait), so the key stays masked.
+
+            SECURITY: --state DIR must be writable by this user only. A symlink that resolves \
+            outside the followed directories is not followed without --follow-symlinks.
+
             SIGNALS: SIGTERM/SIGINT stop after a final checkpoint (exit 0); SIGHUP reopens \
-            --output (for logrotate of our own output).
+            --output (for logrotate of our own output); SIGUSR1 prints statistics to stderr.
+
+            EXIT STATUS: 0 stopped by SIGTERM/SIGINT or stdout closed; 2 usage error, invalid \
+            rules, unusable --state or --output, write or read error.
 
             EXAMPLES:
               redact follow '/var/log/app/*.log'
@@ -68,6 +76,19 @@ struct FollowCommand: ParsableCommand {
     @Flag(name: .customLong("with-filename"), help: "Prefix each line with its source path and ': '.")
     var withFilename = false
 
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symlinks that resolve outside the followed directories (e.g. /var/log/containers).")
+    var followSymlinks = false
+
+    @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write Prometheus text metrics to this file (atomically; for node_exporter's textfile collector).", valueName: "file"),
+            completion: .file())
+    var metricsFile: String?
+
+    @Option(name: .customLong("metrics-interval"), help: ArgumentHelp("How often --metrics-file is rewritten.", valueName: "duration"))
+    var metricsInterval = FollowDuration(seconds: 15)
+
+    @Flag(help: "Print the metrics to stderr at exit (SIGUSR1 prints them at any time).")
+    var stats = false
+
     @OptionGroup(title: "Rules")
     var ruleOptions: RuleOptions
 
@@ -78,20 +99,31 @@ struct FollowCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("give at least one file or glob to follow") }
         if pollInterval.seconds < 0.001 { throw ValidationError("--poll-interval must be at least 1ms") }
         if checkpointInterval.seconds < 0.001 { throw ValidationError("--checkpoint-interval must be at least 1ms") }
+        if metricsInterval.seconds < 0.001 { throw ValidationError("--metrics-interval must be at least 1ms") }
     }
 
     mutating func run() throws {
-        SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP; before the rules compile
+        let control = FollowSignals()  // first: a SIGTERM while the rules compile still stops cleanly
         let ruleSet = try ruleOptions.compile(limits: processing.limits)
         processing.warnAboutUnsafeChoices()
-        let store = try stateDirectory.map { try CheckpointStore(directory: $0) }
-        let output = try FollowOutput(path: outputPath)
-        let settings = FollowSession.Settings(
-            patterns: paths, from: from, rotateWait: rotateWait.seconds, pollInterval: pollInterval.seconds,
-            checkpointInterval: checkpointInterval.seconds, withFilename: withFilename, useInotify: !noInotify)
+        let fileSystem = SystemFileSystem()
+        let diagnostics = StandardErrorDiagnostics()
+        let store = try stateDirectory.map { try CheckpointStore(directory: FilePath($0), fileSystem: fileSystem) }
+        let output = try FollowOutput(path: outputPath.map { FilePath($0) }, fileSystem: fileSystem)
+        var settings = FollowSettings(patterns: paths)
+        settings.from = from
+        settings.rotateWait = rotateWait.seconds
+        settings.pollInterval = pollInterval.seconds
+        settings.checkpointInterval = checkpointInterval.seconds
+        settings.withFilename = withFilename
+        settings.useInotify = !noInotify
+        settings.followSymlinks = followSymlinks
+        settings.metricsFile = metricsFile.map { FilePath($0) }
+        settings.metricsInterval = metricsInterval.seconds
         let session = FollowSession(settings: settings, ruleSet: ruleSet, configuration: processing.configuration,
-                                    output: output, store: store)
-        let status = try session.run()
-        if status != 0 { throw ExitCode(status) }
+                                    output: output, store: store, fileSystem: fileSystem, clock: SystemClock(),
+                                    diagnostics: diagnostics)
+        try session.run(control: control)
+        if stats { diagnostics.statistics(session.metrics.prometheusText) }
     }
 }

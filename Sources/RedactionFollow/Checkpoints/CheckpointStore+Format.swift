@@ -1,116 +1,9 @@
 import Redaction
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemPackage
 
-/// Loads and saves the ``FollowState`` in `--state DIR`.
-///
-/// Files in DIR: `follow.state` (the checkpoint, mode 0600), `follow.state.tmp` (only while
-/// saving), `follow.lock` (held with `flock` so two sidecars cannot share DIR).
-///
-/// Contracts:
-/// - ``save(_:)`` is atomic: write a temp file, `fsync` it, `rename` it over the state file,
-///   `fsync` the directory. A crash at any point leaves either the old or the new state.
-/// - ``load()`` never crashes and never throws on bad content: an empty, truncated, garbled or
-///   wrong-version file is reported as ``LoadResult/corrupt(_:)`` (the caller warns once and
-///   falls back), a missing one as ``LoadResult/missing``. A leftover temp file is removed.
-/// - The file holds numbers, hashes and file names only, never log content (a checksum line at
-///   the end detects damage).
-final class CheckpointStore {
-    enum LoadResult {
-        case missing
-        case loaded(FollowState)
-        /// Why the file was refused (no content from it).
-        case corrupt(String)
-    }
-
-    let directory: String
-    var statePath: String { directory + "/follow.state" }
-    var temporaryPath: String { directory + "/follow.state.tmp" }
-    private var lockDescriptor: Int32 = -1
-
-    /// Creates DIR (mode 0700) if needed and takes the lock.
-    /// - Throws: ``CLIError`` when DIR cannot be used or another sidecar holds it.
-    init(directory: String) throws {
-        self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        if mkdir(self.directory, 0o700) != 0 && errno != EEXIST {
-            throw CLIError("--state \(directory): cannot create directory: \(String(cString: strerror(errno)))")
-        }
-        lockDescriptor = open(self.directory + "/follow.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockDescriptor >= 0 else {
-            throw CLIError("--state \(directory): cannot open lock file: \(String(cString: strerror(errno)))")
-        }
-        if flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
-            close(lockDescriptor)
-            throw CLIError("--state \(directory): another `redact follow` is using this state directory")
-        }
-    }
-
-    deinit { if lockDescriptor >= 0 { close(lockDescriptor) } }
-
-    /// Reads the state file (see the type's contract).
-    func load() -> LoadResult {
-        unlink(temporaryPath)
-        let descriptor = open(statePath, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            return errno == ENOENT ? .missing : .corrupt("cannot open: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .corrupt("read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > 64 << 20 { return .corrupt("larger than 64 MiB") }
-        }
-        return Self.parse(bytes)
-    }
-
-    /// Writes `state` atomically (see the type's contract).
-    /// - Throws: ``CLIError`` when the file cannot be written (disk full, permissions).
-    func save(_ state: FollowState) throws {
-        let bytes = Self.serialize(state)
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw failure("create \(temporaryPath)") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure("write \(temporaryPath)")
-                close(descriptor)
-                throw error
-            }
-            offset += written
-        }
-        fchmod(descriptor, 0o600)
-        if fsync(descriptor) != 0 {
-            let error = failure("fsync \(temporaryPath)")
-            close(descriptor)
-            throw error
-        }
-        close(descriptor)
-        guard rename(temporaryPath, statePath) == 0 else { throw failure("rename to \(statePath)") }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
-    }
-
-    private func failure(_ what: String) -> CLIError {
-        CLIError("state: cannot \(what): \(String(cString: strerror(errno)))")
-    }
-
-    // MARK: - Format
-
+/// The state file's text format (see ``serialize(_:)``): numbers, hashes and percent-encoded
+/// names only, never log content, with a checksum line that detects damage.
+extension CheckpointStore {
     static let header = "redact-follow-state 1"
 
     /// The text format, one record per line:
@@ -131,7 +24,7 @@ final class CheckpointStore {
         for file in state.files {
             text += "file \(file.identity.device) \(file.identity.inode) \(file.offset) \(file.headLength) "
                 + "\(hex(file.headHash)) \(file.windowLength) \(hex(file.windowHash)) \(file.status.rawValue) "
-                + "\(percentEncode(file.path))"
+                + "\(percentEncode(file.path.string))"
             if let block = file.openBlock {
                 text += " \(percentEncode(block.ruleID)) \(block.linesMasked)"
             }
@@ -179,7 +72,7 @@ final class CheckpointStore {
                       Int64(windowLength) <= offset,
                       let windowHash = UInt64(fields[7], radix: 16),
                       let status = FileCheckpoint.Status(rawValue: String(fields[8])),
-                      let path = percentDecode(fields[9]), !path.isEmpty
+                      let pathText = percentDecode(fields[9]), !pathText.isEmpty
                 else { return .corrupt("bad record on line \(index + 1)") }
                 var openBlock: OpenBlock?
                 if fields.count == 12 {
@@ -189,7 +82,8 @@ final class CheckpointStore {
                 }
                 state.files.append(FileCheckpoint(identity: FileIdentity(device: device, inode: inode), offset: offset,
                                                   headLength: headLength, headHash: headHash, windowLength: windowLength,
-                                                  windowHash: windowHash, status: status, path: path, openBlock: openBlock))
+                                                  windowHash: windowHash, status: status, path: FilePath(pathText),
+                                                  openBlock: openBlock))
             default:
                 return .corrupt("unknown record on line \(index + 1)")
             }

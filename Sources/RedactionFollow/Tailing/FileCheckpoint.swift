@@ -1,4 +1,5 @@
 import Redaction
+import SystemPackage
 
 /// The saved position in one tailed file. Holds no log content: only numbers and hashes.
 ///
@@ -9,8 +10,9 @@ import Redaction
 ///   (up to ``FileCheckpoint/windowCapacity``) and detect a truncation or rewrite (copytruncate),
 ///   even one that regrew past the offset.
 /// - `openBlock` is the engine's open multi-line block at `offset` (a rule id and a count).
-/// - `path` is the name the file was last known under (to find it again in its directory if it
-///   was renamed while the sidecar was down).
+/// - `path` is the followed name the file belongs to (the file is found again by identity in its
+///   directory if it was renamed while the sidecar was down, and a rotated file is tied to the
+///   file under that name, its successor); for a consumed copytruncate copy, the copy's name.
 struct FileCheckpoint: Hashable, Sendable {
     /// How many leading bytes the head fingerprint covers at most.
     static let headCapacity = 64
@@ -35,7 +37,7 @@ struct FileCheckpoint: Hashable, Sendable {
     var windowLength: Int
     var windowHash: UInt64
     var status: Status
-    var path: String
+    var path: FilePath
     /// A multi-line block (a PEM key) open at `offset`: restored into the new redactor on resume,
     /// so the block's remaining lines are still masked after a restart.
     var openBlock: OpenBlock? = nil

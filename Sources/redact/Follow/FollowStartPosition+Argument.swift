@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import RedactionFollow
+
+/// `--from beginning|end`.
+extension FollowStartPosition: ExpressibleByArgument {}

@@ -1,0 +1,114 @@
+import RedactionFollow
+import Testing
+
+/// copytruncate and in-place rewrites on the in-memory file system.
+@Suite("Copytruncate")
+struct CopytruncateTests {
+    @Test("copytruncate: the rest of the old content comes from the copy, the file is read again from 0",
+          arguments: [false, true])
+    func copyThenTruncate(crashBetween: Bool) throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.append(TestLog.lines(100..<120), to: "/logs/app.log")  // not read yet
+        if crashBetween { world.crash() }
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(120..<150), to: "/logs/app.log")
+        if crashBetween { try world.start() }
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
+        #expect(world.diagnostics.notes.contains { $0.contains("truncated") } || crashBetween)
+        if !crashBetween {
+            #expect(world.session == nil)
+        }
+    }
+
+    @Test("a copy shorter than what was already read is recorded as delivered: a restart does not read it again",
+          arguments: [false, true])
+    func copyShorterThanTheReadPosition(truncatedWhileDown: Bool) throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run(for: 0.3)
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")  // logrotate's copy...
+        world.fileSystem.append(TestLog.lines(100..<110), to: "/logs/app.log")  // ...the writer goes on...
+        try world.run(for: 0.1)  // ...and the sidecar reads past the copy's end
+        if truncatedWhileDown { world.crash() }
+        world.fileSystem.truncate("/logs/app.log")  // then the truncation
+        world.fileSystem.append(TestLog.lines(110..<120), to: "/logs/app.log")
+        if truncatedWhileDown {
+            try world.start()
+        } else {
+            try world.run(for: 0.1)
+            world.crash()
+            try world.start()
+        }
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<120)
+    }
+
+    @Test("a successor copytruncated while it waits behind its rotated predecessor loses nothing")
+    func copytruncateOfAWaitingSuccessor() throws {
+        let world = FollowWorld()
+        world.settings.readBudget = 4096
+        world.fileSystem.append(TestLog.lines(0..<2_000), to: "/logs/app.log")
+        try world.start()
+        try world.session?.step()  // one budget of the file
+        world.fileSystem.move("/logs/app.log", to: "/logs/app.log.1")
+        world.fileSystem.append(TestLog.lines(2_000..<2_100), to: "/logs/app.log")
+        try world.session?.step()  // the successor is open, waiting for the predecessor
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.ct1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(2_100..<2_150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<2_150, ordered: false)
+    }
+
+    @Test("a file seen only empty, then filled, copied and truncated within one cycle: the copy is read first")
+    func copytruncateBeforeTheFirstByteWasRead() throws {
+        let world = FollowWorld()
+        world.fileSystem.append("position 1\n", to: "/logs/app.log.pos")  // present before: never read
+        world.fileSystem.createFile("/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.append(TestLog.lines(0..<30), to: "/logs/app.log")
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.ct1")
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(30..<40), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<40)
+        #expect(!world.output.contains("position"))
+    }
+
+    @Test("a truncation without a copy is counted as a possible loss in the metrics")
+    func truncationWithoutCopy() throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<50), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(50..<60), to: "/logs/app.log")
+        try world.run(for: 2)
+        let metrics = try #require(world.session?.metrics)
+        #expect(metrics.truncations == 1)
+        #expect(metrics.copytruncateLosses == 1)
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<60)
+    }
+
+    @Test("truncated and regrown past the old offset between two polls: caught by the content marker")
+    func truncateAndRegrow() throws {
+        let world = FollowWorld()
+        world.settings.useInotify = false
+        world.settings.pollInterval = 0.3
+        world.fileSystem.append(TestLog.lines(0..<10), to: "/logs/app.log")
+        try world.start()
+        try world.run()
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(10..<40, tag: " regrown"), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<40)
+    }
+}
