@@ -70,6 +70,9 @@ regex = '''(?x)
           |request|max) [_.-]? token
        | (?-i:[cC]lientToken) )
     (*SKIP)(*FAIL)
+    # ---- a URL's user name (https://x-access-token:PASSWORD@host/...): the password is the
+    # URL rules' business; taken as a key here, its value would run on over the host and path
+  | (?<=//) [A-Za-z0-9._~-]+ (?=:[^/\s]) (*SKIP)(*FAIL)
     # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
   | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
     # ---- token: access_token, X_TOKEN, id-token, token
@@ -151,6 +154,7 @@ mustRedact = [
   'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
+  'clone https://oauth2-token:${CI_JOB_TOKEN}@gitlab.example.com/acme/infra.git',
   '03-17 16:13:38.839  1702  2113 V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 u0 com.tencent.qt.qtl/com.tencent.video.player.activity.PlayerActivity t761}}} -- going to hide',
   '03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce',
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
@@ -449,7 +453,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3277:(?x)
+R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3520:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition and idempotency keys, page and continuation tokens): the name is skipped
@@ -465,6 +469,9 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
           |request|max) [_.-]? token
        | (?-i:[cC]lientToken) )
     (*SKIP)(*FAIL)
+    # ---- a URL's user name (https://x-access-token:PASSWORD@host/...): the password is the
+    # URL rules' business; taken as a key here, its value would run on over the host and path
+  | (?<=//) [A-Za-z0-9._~-]+ (?=:[^/\s]) (*SKIP)(*FAIL)
     # ---- secret: client_secret, SECRET, clientSecret, vendorSECRET, secret_access_key, secretKey
   | (?<![/:]) (?i:secret) (?:[_.-]? (?i:access[_.-]?)? (?i:key|token))?
     # ---- token: access_token, X_TOKEN, id-token, token
@@ -506,7 +513,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenw1:2R3:190i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
+)k6:secretk5:tokenk3:keyk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenw1:2R3:194i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
 (?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 (?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
@@ -518,7 +525,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k3:keyt7:generict5:tokenv12:strict-tokenw1:2R3:232i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
+)k3:keyt7:generict5:tokenv12:strict-tokenw1:2R3:236i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -527,7 +534,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenw1:2R3:267i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenw1:2R3:271i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -535,12 +542,12 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:297i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:319i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)k6:secretk5:tokenk3:keyk10:credentialt7:generict3:xmlv5:tokenR3:301i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:323i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:347i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenw1:2R3:367i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk3:keyk10:credentialt7:generict3:cliv5:tokenR3:351i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenw1:2R3:371i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -548,7 +555,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenw1:2R3:407i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyk7:privatek6:accesst7:generict5:tokenv5:tokenw1:2R3:411i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -748,7 +755,7 @@ regexes = [
 [[rules]]
 id = "header-auth-token"
 description = "Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similar"
-regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
+regex = '''(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
 keywords = ["-token", "x-registry-auth"]
 tags = ["http", "header"]
 mustRedact = [
@@ -760,6 +767,7 @@ mustRedact = [
   'X-Access-Token=[at-9e4b7d1f3a6c8e2b5d0f7a4c1e9b3d6f]',
 ]
 mustKeep = [
+  'remote: https://x-access-token:${GH_TOKEN}@github.com/acme/infra.git',
   'X-Auth-Token: ***',
   'level=error msg="X-Auth-Token expired, refreshing"',
   'X-Vault-Token: <redacted>',
@@ -773,7 +781,7 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:185i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx326:(?i)(?:^|[^a-z0-9-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:185i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -799,7 +807,7 @@ R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header wit
 [[rules]]
 id = "private-key-pem-inline"
 description = "PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markers"
-regex = '''-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)'''
+regex = '''-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}(?=(?:\\+[nrt]|[ \t])*(?:Proc-Type:|[A-Za-z0-9+/=]{16}))((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)'''
 keywords = ["private key"]
 tags = ["private-key", "pem"]
 mustRedact = [
@@ -813,6 +821,7 @@ mustRedact = [
   'dump: -----BEGIN DSA PRIVATE KEY----- MIIBuwIBAAKBgQCBXUPYBREW5ybGmSTPv6ZrK9C5EQ7ayfvWC9m8hTwZk+C0o9TuKM/Xs59jORyDL/xoTNGniHrUrg7WJgHxe -----END DSA PRIVATE KEY-----',
 ]
 mustKeep = [
+  'error: expected -----BEGIN PRIVATE KEY----- header in /etc/tls/server.key',
   '{"public_key":"-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEs9KAtZfyslB2tPfleKCcBYa7rLny\nV9VMuPwm4HB/jFL0PZU6KTrIDgpeZFQQXufOTMitRkuR8vC6TNj+0kmrvAY6M4S5\n-----END PUBLIC KEY-----\n"}',
   '{"cert":"-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\nRTESMBAGA1UEChMJQmFsdGltb3JlMRMwEQYDVQQLEwpDeWJlclRydXN0MSIwIAYD\n-----END CERTIFICATE-----\n"}',
   '-----BEGIN RSA PRIVATE KEY-----***-----END RSA PRIVATE KEY-----',
@@ -970,7 +979,7 @@ begin = '''PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$'''
 end = '''-MAC:'''
 maxLines = 200
 """#####, #####"""
-R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markersx172:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)k11:private keyt11:private-keyt3:pemR2:45i21:private-key-pem-blockd142:multi-line PEM / OpenSSH / PKCS#8 / encrypted / PGP / SSH2 private key block: every line between BEGIN and END is masked, the markers are keptx100:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*([A-Za-z0-9+/]{16,}={0,2})[ \t]*$k11:private keyt11:private-keyt3:pemb103:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*)?$B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:125i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x101:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn])(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)k19:putty-user-key-filet11:private-keyt5:puttyR3:140i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})k19:putty-user-key-filek11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200
+R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markersx228:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}(?=(?:\\+[nrt]|[ \t])*(?:Proc-Type:|[A-Za-z0-9+/=]{16}))((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)k11:private keyt11:private-keyt3:pemR2:46i21:private-key-pem-blockd142:multi-line PEM / OpenSSH / PKCS#8 / encrypted / PGP / SSH2 private key block: every line between BEGIN and END is masked, the markers are keptx100:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*([A-Za-z0-9+/]{16,}={0,2})[ \t]*$k11:private keyt11:private-keyt3:pemb103:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*)?$B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:126i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x101:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn])(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)k19:putty-user-key-filet11:private-keyt5:puttyR3:141i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})k19:putty-user-key-filek11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200
 """#####),
         ("passwords", #####"""
 # swift-redact rule pack: passwords wherever logs carry them: key/value renderings, credentials in
