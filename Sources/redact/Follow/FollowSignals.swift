@@ -1,4 +1,5 @@
 import RedactionFollow
+import RedactionPipelines
 
 #if canImport(Glibc)
 import Glibc
@@ -32,11 +33,7 @@ final class FollowSignals: FollowControl {
 
     var shouldStop: Bool { SignalHandling.shouldTerminate }
 
-    func takeReopenRequest() -> Bool {
-        guard SignalHandling.hangupReceived != 0 else { return false }
-        SignalHandling.hangupReceived = 0
-        return true
-    }
+    func takeReopenRequest() -> Bool { SignalHandling.takeHangup() }
 
     func takeStatisticsRequest() -> Bool {
         guard Self.statisticsRequested != 0 else { return false }

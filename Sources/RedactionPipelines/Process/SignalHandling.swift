@@ -14,13 +14,13 @@ import Darwin
 /// - SIGHUP: with `handleHangup` (the sidecar) it sets a reopen flag; without it (the pipe, e.g.
 ///   `kubectl logs -f | redact` when the SSH session closes) it ends the command like SIGTERM:
 ///   whole lines written, exit 129.
-enum SignalHandling {
+package enum SignalHandling {
     /// The terminating signal received, or 0.
     nonisolated(unsafe) static var terminationSignal: sig_atomic_t = 0
-    /// Set by SIGHUP; cleared by whoever handles it.
+    /// Set by SIGHUP; cleared by ``takeHangup()``.
     nonisolated(unsafe) static var hangupReceived: sig_atomic_t = 0
 
-    static func install(handleHangup: Bool = false) {
+    package static func install(handleHangup: Bool = false) {
         signal(SIGPIPE, SIG_IGN)
         // A parent may start us with these signals blocked (the mask is inherited through exec,
         // e.g. from a thread of a test runner); unblock them so they are delivered.
@@ -55,9 +55,16 @@ enum SignalHandling {
         }
     }
 
+    /// Whether a SIGHUP arrived (with `handleHangup`) since the last call; clears the flag.
+    package static func takeHangup() -> Bool {
+        guard hangupReceived != 0 else { return false }
+        hangupReceived = 0
+        return true
+    }
+
     /// Whether a terminating signal arrived.
-    static var shouldTerminate: Bool { terminationSignal != 0 }
+    package static var shouldTerminate: Bool { terminationSignal != 0 }
 
     /// The exit status for the received signal (128 + number).
-    static var exitStatus: Int32 { 128 + Int32(terminationSignal) }
+    package static var exitStatus: Int32 { 128 + Int32(terminationSignal) }
 }
