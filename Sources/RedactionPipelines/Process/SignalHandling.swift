@@ -23,36 +23,33 @@ package enum SignalHandling {
     package static func install(handleHangup: Bool = false) {
         signal(SIGPIPE, SIG_IGN)
         // A parent may start us with these signals blocked (the mask is inherited through exec,
-        // e.g. from a thread of a test runner); unblock them so they are delivered.
+        // e.g. from a thread of a test runner); `handle` unblocks them so they are delivered.
+        handle(SIGINT) { signal in SignalHandling.terminationSignal = signal }
+        handle(SIGTERM) { signal in SignalHandling.terminationSignal = signal }
+        if handleHangup {
+            handle(SIGHUP) { _ in SignalHandling.hangupReceived = 1 }
+        } else {
+            handle(SIGHUP) { signal in SignalHandling.terminationSignal = signal }
+        }
+    }
+
+    /// Unblocks `number` and installs `handler` for it without `SA_RESTART` (a blocking
+    /// `read(2)` or `poll(2)` then returns `EINTR`), with an empty mask. The handler must be
+    /// async-signal-safe: set a flag and return.
+    package static func handle(_ number: Int32, _ handler: @escaping @convention(c) (Int32) -> Void) {
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigaddset(&unblock, SIGTERM)
-        sigaddset(&unblock, SIGHUP)
+        sigaddset(&unblock, number)
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { signal in SignalHandling.terminationSignal = signal }
+        action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = { signal in SignalHandling.terminationSignal = signal }
+        action.__sigaction_u.__sa_handler = handler
         #endif
         action.sa_flags = 0  // no SA_RESTART: interrupt blocking reads
         sigemptyset(&action.sa_mask)
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGTERM, &action, nil)
-        if !handleHangup {
-            sigaction(SIGHUP, &action, nil)
-        } else {
-            var hangup = sigaction()
-            #if canImport(Glibc)
-            hangup.__sigaction_handler.sa_handler = { _ in SignalHandling.hangupReceived = 1 }
-            #else
-            hangup.__sigaction_u.__sa_handler = { _ in SignalHandling.hangupReceived = 1 }
-            #endif
-            hangup.sa_flags = 0
-            sigemptyset(&hangup.sa_mask)
-            sigaction(SIGHUP, &hangup, nil)
-        }
+        sigaction(number, &action, nil)
     }
 
     /// Whether a SIGHUP arrived (with `handleHangup`) since the last call; clears the flag.
