@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The values a stream masks wherever they occur, found in the same pass as the rule keywords:
 ///
 /// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
@@ -48,6 +50,10 @@ public final class ValueMemory: @unchecked Sendable {
         var count = 0
     }
 
+    /// Values held, published after every change (under the write lock): a search with no value
+    /// held skips the lock. A search racing a change may miss a value added at that instant, as
+    /// it would had it run a moment earlier; it never reads the overlay unlocked.
+    private let heldCount = Atomic<Int>(0)
     // SAFETY: everything below is read or written only under `lock` (scans: read; changes: write).
     private let lock = ReadWriteLock()
     /// Nil only when the kernel's overlay could not be made (out of memory): no values then.
@@ -84,7 +90,8 @@ public final class ValueMemory: @unchecked Sendable {
     /// Finds every keyword of the rule set and every value in `bytes` (one pass), into `scratch`.
     /// - Returns: false when the search could not run (see ``LiteralScanner/scan(_:_:values:)``).
     func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
-        lock.withReadLock {
+        if heldCount.load(ordering: .acquiring) == 0 { return ruleSet.literals.scan(bytes, scratch) }
+        return lock.withReadLock {
             guard let overlay, overlay.count > 0 else { return ruleSet.literals.scan(bytes, scratch) }
             return ruleSet.literals.scan(bytes, scratch, values: overlay)
         }
@@ -105,7 +112,8 @@ public final class ValueMemory: @unchecked Sendable {
     /// Whether `bytes` may hold a keyword of the rule set or a value: false only when the search
     /// ran and found neither. Records nothing, allocates nothing.
     func mayContain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        lock.withReadLock {
+        if heldCount.load(ordering: .acquiring) == 0 { return ruleSet.literals.mayContainKeyword(bytes) }
+        return lock.withReadLock {
             guard let overlay, overlay.count > 0 else { return ruleSet.literals.mayContainKeyword(bytes) }
             return ruleSet.literals.mayContainKeyword(bytes, values: overlay)
         }
@@ -126,7 +134,7 @@ public final class ValueMemory: @unchecked Sendable {
         let version = knownValues.version
         if lock.withReadLock({ knownVersion == version }) { return false }
         let snapshot = knownValues.snapshot
-        return lock.withWriteLock { replaceConfigured(snapshot.values, version: snapshot.version) }
+        return changing { replaceConfigured(snapshot.values, version: snapshot.version) }
     }
 
     /// Remembers `value`, a secret a rule masked, as an echo (or marks it most recently used).
@@ -137,7 +145,7 @@ public final class ValueMemory: @unchecked Sendable {
         guard echoCapacity > 0, value.count >= ValueOverlay.minimumLength, value.count <= Self.maximumEchoLength else {
             return false
         }
-        return lock.withWriteLock {
+        return changing {
             guard let overlay else { return false }
             switch overlay.add(value, tagged: false) {
             case .refused:
@@ -166,7 +174,7 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Marks the echo value equal to `value` most recently used (a hit of it was masked).
     func touch(_ value: UnsafeRawBufferPointer) {
-        lock.withWriteLock {
+        changing {
             guard let overlay, let handle = overlay.find(value), kinds[Int(handle)] == .echo else { return }
             moveToFront(handle, in: &echoes)
         }
@@ -177,7 +185,7 @@ public final class ValueMemory: @unchecked Sendable {
     /// - Returns: whether the values held changed.
     func announce(_ value: UnsafeRawBufferPointer) -> Bool {
         guard value.count >= ValueOverlay.minimumLength, value.count <= KnownValueList.maximumLength else { return false }
-        return lock.withWriteLock {
+        return changing {
             guard let handle = addKnown(value) else { return false }
             let kind = kinds[Int(handle)]
             if kind.contains(.announced) {
@@ -191,6 +199,15 @@ public final class ValueMemory: @unchecked Sendable {
                 if evict(from: &announced, kind: .announced) { changed = true }
             }
             return changed
+        }
+    }
+
+    /// Runs `body` under the write lock, then publishes the number of values held.
+    private func changing<T>(_ body: () -> T) -> T {
+        lock.withWriteLock {
+            let result = body()
+            heldCount.store(overlay?.count ?? 0, ordering: .releasing)
+            return result
         }
     }
 
