@@ -60,11 +60,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the command runs besides argument parsing: the pipe, the mmexternal session, the
+        // --check/--stats reports, rule and known-values files, the output sink, signals and stderr
+        // (internal to the package: not a product, `package` access).
+        .target(
+            name: "RedactionPipelines",
+            dependencies: [
+                "Redaction",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "redact",
             dependencies: [
                 "Redaction",
                 "RedactionFollow",
+                "RedactionPipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -106,6 +118,15 @@ let package = Package(
             name: "RedactionFollowTests",
             dependencies: [
                 "RedactionFollow",
+                "Redaction",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RedactionPipelinesTests",
+            dependencies: [
+                "RedactionPipelines",
                 "Redaction",
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Redaction
+import RedactionPipelines
 import SystemPackage
 
 #if canImport(Glibc)
@@ -49,109 +50,29 @@ struct FilterCommand: ParsableCommand {
         var configuration = processing.configuration
         try values.apply(to: &configuration)
         processing.warnAboutUnsafeChoices()
-        var sink = OutputSink(descriptor: .standardOutput, lineBuffered: lineBuffered || isatty(1) != 0,
+        let sink = OutputSink(descriptor: .standardOutput, lineBuffered: lineBuffered || isatty(1) != 0,
                               collectFindings: check, discardOutput: check)
-        // The inputs form ONE stream, as with `cat`: a key block or a line left open at the end of
-        // one file goes on in the next, so no line escapes a rule by being split across files.
-        let redactor = StreamRedactor(ruleSet: ruleSet, configuration: configuration)
-        var boundaries = InputBoundaries()
-        var warnings = EngineWarnings()
-        var failedInputs = 0
+        let pipeline = FilterPipeline(redactor: StreamRedactor(ruleSet: ruleSet, configuration: configuration), sink: sink)
         do {
-            for input in files.isEmpty ? ["-"] : files {
-                let descriptor: FileDescriptor
-                if input == "-" {
-                    descriptor = .standardInput
-                } else {
-                    do { descriptor = try FileDescriptor.open(FilePath(input), .readOnly) } catch {
-                        StandardError.write("redact: error: \(input): \(error)")
-                        failedInputs += 1
-                        continue
-                    }
-                }
-                defer { if input != "-" { try? descriptor.close() } }
-                boundaries.begin(input, completedLines: redactor.lineNumber)
-                switch try pump(descriptor, name: input, through: redactor, into: &sink, warnings: &warnings,
-                                boundaries: &boundaries) {
-                case .finished: continue
-                case .readError: failedInputs += 1
-                case .interrupted: Self.exitAfterSignal(flushing: sink)
-                }
+            if try pipeline.run(inputs: files.isEmpty ? ["-"] : files) == .interrupted {
+                // Write out the whole lines already redacted; exit with 128 + the signal number.
+                try? sink.flush()
+                ExitStatus.exit(SignalHandling.exitStatus)
             }
-            // A signal that came with the end of input still ends the command as a signal does:
-            // the unfinished last line is not written (it may be the first half of a secret).
-            if SignalHandling.shouldTerminate { Self.exitAfterSignal(flushing: sink) }
-            try redactor.finish(into: &sink)
-            warnings.check(redactor, input: files.last ?? "-")
-            try sink.flush()
         } catch is OutputSink.Closed {
             ExitStatus.exit(0)
         }
         if SignalHandling.shouldTerminate { ExitStatus.exit(SignalHandling.exitStatus) }
-        if stats { StatisticsReport.write(redactor.statistics) }
+        let statistics = pipeline.redactor.statistics
+        if stats { StatisticsReport.write(statistics) }
         if check {
-            var report = CheckReport(format: format, rules: ruleSet.rules)
-            for finding in sink.findings {
-                var located = finding
-                var file: String?
-                if let position = boundaries.locate(line: finding.line, column: finding.column) {
-                    located.line = position.line
-                    located.column = position.column
-                    file = files.isEmpty ? nil : position.name
-                }
-                report.add(located, file: file)
-            }
-            report.write(statistics: redactor.statistics)
-            if redactor.statistics.foundAnything { throw ExitCode(1) }
+            var report = CheckReport(format: format, rules: ruleSet.rules, toolVersion: Redact.version)
+            for (file, finding) in pipeline.locatedFindings(namingInputs: !files.isEmpty) { report.add(finding, file: file) }
+            report.write(statistics: statistics)
+            if statistics.foundAnything { throw ExitCode(1) }
         }
-        if failedInputs > 0 { throw ExitCode(2) }
-    }
-
-    /// Writes out the whole lines already redacted and exits with 128 + the signal number.
-    private static func exitAfterSignal(flushing sink: OutputSink) -> Never {
-        try? sink.flush()
-        ExitStatus.exit(SignalHandling.exitStatus)
-    }
-
-    enum PumpOutcome { case finished, interrupted, readError }
-
-    /// Reads `descriptor` to its end through `redactor` into `sink`, leaving the stream open
-    /// (the caller finishes it after the last input).
-    /// - Throws: ``OutputSink/Closed`` and ``OutputSink/WriteFailed`` from the output; read errors
-    ///   are reported here (naming the input) and return `.readError`.
-    private func pump(_ descriptor: FileDescriptor, name: String, through redactor: StreamRedactor,
-                      into sink: inout OutputSink, warnings: inout EngineWarnings,
-                      boundaries: inout InputBoundaries) throws -> PumpOutcome {
-        while true {
-            if SignalHandling.shouldTerminate { return .interrupted }  // also one that came before any read
-            let count: Int
-            do {
-                count = try redactor.fillWithUnsafeFreeSpace { free in
-                    let count = try descriptor.read(into: free, retryOnInterrupt: false)
-                    boundaries.consumed(UnsafeRawBufferPointer(rebasing: free[..<count]))
-                    return count
-                }
-            } catch Errno.interrupted {
-                if SignalHandling.shouldTerminate { return .interrupted }
-                continue
-            } catch let error as Errno {
-                StandardError.write("redact: error: \(name == "-" ? "stdin" : name): read failed: \(error)")
-                return .readError
-            }
-            if count == 0 { return SignalHandling.shouldTerminate ? .interrupted : .finished }
-            try redactor.process(into: &sink)
-            try sink.flushIfLineBuffered()
-            warnings.check(redactor, input: name)
-        }
+        if pipeline.failedInputs > 0 { throw ExitCode(2) }
     }
 }
 
-/// `--format` for `--check`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    /// `FILE:LINE:COLUMN: RULE length=N [fingerprint=...]`, one finding per line.
-    case text
-    /// A JSON array of findings.
-    case json
-    /// A SARIF 2.1.0 log (see ``SARIFReport``).
-    case sarif
-}
+extension ReportFormat: ExpressibleByArgument {}

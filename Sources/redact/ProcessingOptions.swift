@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Redaction
+import RedactionPipelines
 
 /// Line handling and engine limits, shared by the pipe and `follow`.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Redaction
 import SystemPackage
+import RedactionPipelines
 
 /// Rule selection shared by redaction, `rules list`, `rules test` and `follow`.
 struct RuleOptions: ParsableArguments {

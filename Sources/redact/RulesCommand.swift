@@ -1,5 +1,6 @@
 import ArgumentParser
 import Redaction
+import RedactionPipelines
 
 /// `redact rules`: inspect and test rule packs.
 struct RulesCommand: ParsableCommand {
@@ -27,40 +28,13 @@ struct RulesCommand: ParsableCommand {
             // built once, so its notices print once. `--all` adds the assembled rules that are off.
             let (ruleSet, builder) = try ruleOptions.compileWithBuilder()
             let selected = ruleSet.rules
-            let active = Set(selected.map(\.id))
             let rules = all ? builder.assembledRules : selected
+            let listing = RuleListing(rules: rules, enabled: all ? Set(selected.map(\.id)) : nil)
             if json {
-                let objects = rules.map { rule -> String in
-                    var fields = [
-                        "\"id\":\(JSONStringCodec.encode(rule.id))",
-                        "\"pack\":\(JSONStringCodec.encode(rule.pack))",
-                        "\"description\":\(JSONStringCodec.encode(rule.description))",
-                        "\"regex\":\(JSONStringCodec.encode(rule.regex))",
-                        "\"secretGroup\":\(rule.secretGroup.map(String.init) ?? "null")",
-                        "\"keywords\":\(JSONStringCodec.encodeArray(rule.keywords))",
-                        "\"source\":\(JSONStringCodec.encode(rule.source.description))",
-                    ]
-                    if all { fields.append("\"enabled\":\(active.contains(rule.id))") }
-                    if let entropy = rule.entropy { fields.append("\"entropy\":\(entropy)") }
-                    if let shape = rule.valueShape { fields.append("\"valueShape\":\(JSONStringCodec.encode(shape.rawValue))") }
-                    if let block = rule.block {
-                        fields.append("\"block\":{\"begin\":\(JSONStringCodec.encode(block.begin)),\"end\":\(JSONStringCodec.encode(block.end)),\"maxLines\":\(block.maxLines)}")
-                    }
-                    return "{" + fields.joined(separator: ",") + "}"
-                }
-                print("[\n" + objects.joined(separator: ",\n") + "\n]")
+                print(listing.json())
                 return
             }
-            let idWidth = min(40, rules.map(\.id.count).max() ?? 2)
-            let packWidth = rules.map(\.pack.count).max() ?? 4
-            let showAll = all
-            let enabledColumn = { (rule: RedactionRule) in showAll ? (active.contains(rule.id) ? "yes" : "no").padding(to: 7) + "  " : "" }
-            print("ID".padding(to: idWidth) + "  " + "PACK".padding(to: packWidth) + "  " + (all ? "ENABLED  " : "")
-                  + "DESCRIPTION  [KEYWORDS]")
-            for rule in rules {
-                print(rule.id.padding(to: idWidth) + "  " + rule.pack.padding(to: packWidth) + "  " + enabledColumn(rule)
-                      + rule.description + "  [" + rule.keywords.joined(separator: ", ") + "]")
-            }
+            print(listing.table())
             StandardError.write(all ? "redact: \(rules.count) rule(s), \(selected.count) enabled" : "redact: \(rules.count) rule(s)")
         }
     }

@@ -6,7 +6,7 @@ internal import Darwin
 
 /// Redacts a byte stream line by line: the "searcher" of the engine.
 ///
-/// Owns a line buffer whose free space it lends to the caller for reads (NIO style, so bytes land
+/// Owns a ``LineBuffer`` whose free space it lends to the caller for reads (NIO style, so bytes land
 /// in place with no extra copy), splits complete lines, redacts them with a ``CompiledRuleSet``
 /// and pushes the output to a ``RedactionSink``: slices of the buffer for unchanged bytes plus
 /// replacement bytes. The only copy of input is rolling the unfinished last line to the front of
@@ -25,12 +25,9 @@ public final class StreamRedactor {
     public let configuration: RedactionConfiguration
     private var core: LineRedactor
 
-    private var buffer: UnsafeMutableRawPointer
-    private var capacity: Int
-    private let maximumCapacity: Int
-    /// Unprocessed bytes are `buffer[start..<end]`.
-    private var start = 0
-    private var end = 0
+    /// The bytes read and not yet redacted: complete lines waiting to be processed and the
+    /// unfinished last line (at most `maxLineBytes + 1` bytes of it between calls).
+    private var lines: LineBuffer
     /// Inside a line longer than the maximum: its bytes are being skipped.
     private var discarding = false
     private var discardedEndsWithCR = false
@@ -58,12 +55,10 @@ public final class StreamRedactor {
         self.configuration = configuration
         core = LineRedactor(ruleSet: ruleSet, scratch: scratch ?? ruleSet.makeScratch(), configuration: configuration,
                             values: values)
-        maximumCapacity = configuration.maxLineBytes + 2 + configuration.readSize
-        capacity = min(maximumCapacity, max(configuration.readSize * 2, 4096))
-        buffer = .allocate(byteCount: capacity, alignment: 16)
+        // The unfinished line (at most `maxLineBytes` plus a terminator byte) and a whole read.
+        lines = LineBuffer(readSize: configuration.readSize,
+                           maximumCapacity: configuration.maxLineBytes + 2 + configuration.readSize)
     }
-
-    deinit { buffer.deallocate() }
 
     /// Counters so far. Never contains content.
     public var statistics: RedactionStatistics {
@@ -108,7 +103,7 @@ public final class StreamRedactor {
     /// A reader that checkpoints by input offset (`redact follow`) subtracts this from its read
     /// position to get the offset just after the last whole line delivered, without looking for
     /// terminators itself.
-    public var unfinishedLineByteCount: Int { discarding ? discardedLineBytes : end - start }
+    public var unfinishedLineByteCount: Int { discarding ? discardedLineBytes : lines.count }
 
     /// Lends free buffer space to `body`, which fills a prefix and returns how many bytes it wrote.
     ///
@@ -118,11 +113,8 @@ public final class StreamRedactor {
     /// - Warning: Do not escape the pointer from the closure for later use.
     @discardableResult
     public func fillWithUnsafeFreeSpace(_ body: (UnsafeMutableRawBufferPointer) throws -> Int) rethrows -> Int {
-        makeRoom()
-        let available = min(capacity - end, configuration.readSize)
-        let count = try body(UnsafeMutableRawBufferPointer(start: buffer + end, count: available))
-        precondition(count >= 0 && count <= available, "fill closure reported an impossible byte count")
-        end += count
+        let count = try body(lines.freeSpaceForRead())
+        lines.commitRead(count)
         return count
     }
 
@@ -131,17 +123,15 @@ public final class StreamRedactor {
     public func process<Sink: RedactionSink>(into sink: inout Sink) throws {
         if discarding { try skipOverlongLine(&sink) }
         guard !discarding else { return }
-        let (consumed, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
-                                             isFinal: false, into: &sink)
-        start += consumed
-        if end - start > configuration.maxLineBytes + 1 {
+        let (consumed, _) = try core.process(lines.unconsumed, isFinal: false, into: &sink)
+        lines.consume(consumed)
+        if lines.count > configuration.maxLineBytes + 1 {
             // Complete lines held back (a CRI run waiting for its end) plus a long tail: handle
             // them now, without holding, so only the unfinished line remains.
-            let (more, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
-                                             isFinal: false, mayHold: false, into: &sink)
-            start += more
+            let (more, _) = try core.process(lines.unconsumed, isFinal: false, mayHold: false, into: &sink)
+            lines.consume(more)
         }
-        if end - start > configuration.maxLineBytes + 1 {
+        if lines.count > configuration.maxLineBytes + 1 {
             // The unfinished line is already longer than allowed: drop it, fail closed.
             beginDiscarding(&sink)
         }
@@ -155,13 +145,11 @@ public final class StreamRedactor {
             discarding = false
             discardedLineBytes = 0
             try core.emitOverlongLine(terminator: Self.none, mayOpenBlock: takeDiscardedMention(), &sink)
-        } else if end > start {
-            let (consumed, _) = try core.process(UnsafeRawBufferPointer(start: buffer + start, count: end - start),
-                                                 isFinal: true, into: &sink)
-            start += consumed
+        } else if !lines.isEmpty {
+            let (consumed, _) = try core.process(lines.unconsumed, isFinal: true, into: &sink)
+            lines.consume(consumed)
         }
-        start = 0
-        end = 0
+        lines.clear()
     }
 
     /// Copies `bytes` into the stream (in read-size chunks) and processes them.
@@ -178,45 +166,23 @@ public final class StreamRedactor {
         }
     }
 
-    /// Makes at least one byte (normally a full read) of free space: reset, roll, or grow.
-    private func makeRoom() {
-        if start == end {
-            start = 0
-            end = 0
-        }
-        if capacity - end >= configuration.readSize { return }
-        if start > 0 {
-            (buffer).copyMemory(from: buffer + start, byteCount: end - start)
-            end -= start
-            start = 0
-        }
-        if capacity - end >= configuration.readSize || capacity == maximumCapacity { return }
-        let newCapacity = min(maximumCapacity, max(capacity * 2, end + configuration.readSize))
-        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
-        grown.copyMemory(from: buffer, byteCount: end)
-        buffer.deallocate()
-        buffer = grown
-        capacity = newCapacity
-    }
-
     private func beginDiscarding<Sink: RedactionSink>(_ sink: inout Sink) {
         discarding = true
         discardedMentionsBlock = nil
         discardTail.removeAll(keepingCapacity: true)
-        // SAFETY: called only when the unfinished line is longer than the maximum, so end > start >= 0.
-        assert(end > start)
-        discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
-        noteDiscarded(start..<end)
-        discardedBytes += end - start
-        discardedLineBytes = end - start
-        start = end
+        // Called only when the unfinished line is longer than the maximum, so it is not empty
+        // (`lastByte` asserts it).
+        discardedEndsWithCR = lines.lastByte == 0x0D
+        noteDiscarded(lines.unconsumed)
+        discardedBytes += lines.count
+        discardedLineBytes = lines.count
+        lines.consume(lines.count)
     }
 
     /// Looks for block keywords in skipped bytes (with the tail of the previous skipped bytes in
     /// front, so a keyword cut by a read boundary is found).
-    private func noteDiscarded(_ range: Range<Int>) {
-        guard discardedMentionsBlock == nil, !ruleSet.blockRules.isEmpty, !range.isEmpty else { return }
-        let bytes = UnsafeRawBufferPointer(start: buffer + range.lowerBound, count: range.count)
+    private func noteDiscarded(_ bytes: UnsafeRawBufferPointer) {
+        guard discardedMentionsBlock == nil, !ruleSet.blockRules.isEmpty, !bytes.isEmpty else { return }
         // The previous tail followed by the start of these bytes: a keyword cut by the boundary.
         let kept = discardTail.count
         discardTail.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, Self.discardTailLength)]))
@@ -241,24 +207,28 @@ public final class StreamRedactor {
 
     /// Skips bytes of an overlong line until its newline, then emits the marker line.
     private func skipOverlongLine<Sink: RedactionSink>(_ sink: inout Sink) throws {
-        guard end > start else { return }
-        if let newline = memchr(buffer + start, 0x0A, end - start) {
-            let index = buffer.distance(to: newline)
-            let crlf = index > start ? buffer.load(fromByteOffset: index - 1, as: UInt8.self) == 0x0D : discardedEndsWithCR
-            noteDiscarded(start..<index)
-            discardedBytes += index + 1 - start
-            start = index + 1
+        let pending = lines.unconsumed
+        guard let base = pending.baseAddress, !pending.isEmpty else { return }
+        if let newline = memchr(base, 0x0A, pending.count) {
+            let length = base.distance(to: UnsafeRawPointer(newline))
+            // SAFETY: `memchr` found the newline inside `pending`, so `0 <= length < pending.count`
+            // and `length - 1` (when `length > 0`) is inside it too.
+            assert(length >= 0 && length < pending.count)
+            let crlf = length > 0 ? pending[length - 1] == 0x0D : discardedEndsWithCR
+            noteDiscarded(UnsafeRawBufferPointer(rebasing: pending[0..<length]))
+            discardedBytes += length + 1
+            lines.consume(length + 1)
             discarding = false
             discardedLineBytes = 0
             try core.emitOverlongLine(terminator: crlf ? Self.crlf : Self.lf, mayOpenBlock: takeDiscardedMention(), &sink)
             return
         }
-        // SAFETY: the guard above ensures end > start.
-        discardedEndsWithCR = buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D
-        noteDiscarded(start..<end)
-        discardedBytes += end - start
-        discardedLineBytes += end - start
-        start = end
+        // The guard above ensures the buffer is not empty (`lastByte` asserts it).
+        discardedEndsWithCR = lines.lastByte == 0x0D
+        noteDiscarded(pending)
+        discardedBytes += pending.count
+        discardedLineBytes += pending.count
+        lines.consume(pending.count)
     }
 
     private static let none: [UInt8] = []

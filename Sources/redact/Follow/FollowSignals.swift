@@ -1,4 +1,5 @@
 import RedactionFollow
+import RedactionPipelines
 
 #if canImport(Glibc)
 import Glibc
@@ -15,28 +16,12 @@ final class FollowSignals: FollowControl {
     /// Installs the handlers (SIGUSR1 without `SA_RESTART`, so a wait returns at once).
     init() {
         SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGUSR1)
-        sigprocmask(SIG_UNBLOCK, &unblock, nil)
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in FollowSignals.statisticsRequested = 1 }
-        #else
-        action.__sigaction_u.__sa_handler = { _ in FollowSignals.statisticsRequested = 1 }
-        #endif
-        action.sa_flags = 0
-        sigemptyset(&action.sa_mask)
-        sigaction(SIGUSR1, &action, nil)
+        SignalHandling.handle(SIGUSR1) { _ in FollowSignals.statisticsRequested = 1 }
     }
 
     var shouldStop: Bool { SignalHandling.shouldTerminate }
 
-    func takeReopenRequest() -> Bool {
-        guard SignalHandling.hangupReceived != 0 else { return false }
-        SignalHandling.hangupReceived = 0
-        return true
-    }
+    func takeReopenRequest() -> Bool { SignalHandling.takeHangup() }
 
     func takeStatisticsRequest() -> Bool {
         guard Self.statisticsRequested != 0 else { return false }

@@ -1,5 +1,6 @@
 import Redaction
 import RedactionFollow
+import RedactionPipelines
 
 #if canImport(Glibc)
 import Glibc

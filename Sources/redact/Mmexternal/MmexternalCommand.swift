@@ -1,6 +1,7 @@
 import ArgumentParser
 import Redaction
 import SystemPackage
+import RedactionPipelines
 
 #if canImport(Glibc)
 import Glibc

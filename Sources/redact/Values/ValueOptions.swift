@@ -1,5 +1,6 @@
 import ArgumentParser
 import Redaction
+import RedactionPipelines
 
 #if canImport(Glibc)
 import Glibc

@@ -20,6 +20,8 @@ struct SARIFReport {
 
     /// Rule id -> description, for the active rules.
     let descriptions: [String: String]
+    /// `tool.driver.version`.
+    let toolVersion: String
 
     /// One result: the input (nil for stdin) and the finding with its position in that input.
     typealias Entry = (file: String?, finding: RedactionFinding)
@@ -42,7 +44,7 @@ struct SARIFReport {
         }
         let driver = object([
             ("name", quote("redact")),
-            ("version", quote(Redact.version)),
+            ("version", quote(toolVersion)),
             ("rules", "[" + rules.joined(separator: ",") + "]"),
         ])
         let run = object([

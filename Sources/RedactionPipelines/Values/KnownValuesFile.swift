@@ -19,8 +19,8 @@ import Darwin
 /// Not thread-safe by itself: ``load()`` runs before any stream, and ``reloadIfChanged()`` only
 /// from a ``KnownValueList`` refresh hook, which the list never runs twice at once (its lock
 /// orders one run before the next, whatever the thread).
-final class KnownValuesFile: @unchecked Sendable {
-    let path: String
+package final class KnownValuesFile: @unchecked Sendable {
+    package let path: String
     // SAFETY: see "Thread safety": accesses never overlap and are ordered by the list's lock.
     private var stamp: Stamp?
     private var warnedUnreadable = false
@@ -38,12 +38,12 @@ final class KnownValuesFile: @unchecked Sendable {
         }
     }
 
-    init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Reads the values at start.
     /// - Throws: ``CLIError`` when the file cannot be read or a line is shorter than 4 bytes or
     ///   too long.
-    func load() throws -> [[UInt8]] {
+    package func load() throws -> [[UInt8]] {
         let (stamp, bytes) = try read()
         var values: [[UInt8]] = []
         for (number, line) in Self.lines(bytes) {
@@ -55,7 +55,7 @@ final class KnownValuesFile: @unchecked Sendable {
     }
 
     /// The values when the file changed since it was last read, else nil. Problems are warnings.
-    func reloadIfChanged() -> [[UInt8]]? {
+    package func reloadIfChanged() -> [[UInt8]]? {
         let current = Self.stamp(of: path)
         // Gone or unreadable: read anyway (to warn); else only when it changed.
         if let current, current == stamp { return nil }

@@ -1,5 +1,5 @@
-import Redaction
-import SystemPackage
+package import Redaction
+package import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -18,31 +18,33 @@ import Darwin
 /// exactly one owner (a copy of a struct would free it twice). Bytes still buffered at `deinit`
 /// are discarded: callers ``flush()`` first (a flush can fail and must be reported). Not
 /// thread-safe.
-final class OutputSink: RedactionSink {
+package final class OutputSink: RedactionSink {
     /// Thrown when the reader of stdout went away.
-    struct Closed: Error {}
+    package struct Closed: Error {}
 
     /// A write to the output failed (`ENOSPC`, `EIO`, ...): `stdout: write failed: ...`.
-    struct WriteFailed: Error, CustomStringConvertible {
-        var output: String
-        var error: Errno
-        var description: String { "\(output): write failed: \(error)" }
+    package struct WriteFailed: Error, CustomStringConvertible {
+        package var output: String
+        package var error: Errno
+        package var description: String { "\(output): write failed: \(error)" }
     }
 
-    let descriptor: FileDescriptor
+    package let descriptor: FileDescriptor
     /// How diagnostics name the output: `stdout` or the file's path.
-    let name: String
+    package let name: String
     /// `buffer[0..<used]` holds bytes not yet written; `used <= buffer.count`.
     private let buffer: UnsafeMutableRawBufferPointer
     private var used = 0
     /// Flush after every ``flushIfLineBuffered()`` call (interactive output).
-    var lineBuffered: Bool
-    var collectFindings: Bool
+    package var lineBuffered: Bool
+    /// Keep the findings the redactor reports (``findings``).
+    package var collectFindings: Bool
     /// `--check`: nothing is written, only findings are collected.
-    let discardOutput: Bool
-    var findings: [RedactionFinding] = []
+    package let discardOutput: Bool
+    /// The findings reported so far, in stream order (with ``collectFindings``).
+    package var findings: [RedactionFinding] = []
 
-    init(descriptor: FileDescriptor, name: String = "stdout", lineBuffered: Bool, collectFindings: Bool = false,
+    package init(descriptor: FileDescriptor, name: String = "stdout", lineBuffered: Bool, collectFindings: Bool = false,
          discardOutput: Bool = false, capacity: Int = 64 * 1024) {
         self.descriptor = descriptor
         self.name = name
@@ -54,7 +56,7 @@ final class OutputSink: RedactionSink {
 
     deinit { buffer.deallocate() }
 
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
         if discardOutput { return }
         if used + bytes.count > buffer.count {
             try flush()
@@ -67,18 +69,18 @@ final class OutputSink: RedactionSink {
         used += bytes.count
     }
 
-    var wantsFindings: Bool { collectFindings }
-    func record(_ finding: RedactionFinding) { findings.append(finding) }
+    package var wantsFindings: Bool { collectFindings }
+    package func record(_ finding: RedactionFinding) { findings.append(finding) }
 
     /// Writes out buffered bytes.
-    func flush() throws {
+    package func flush() throws {
         guard used > 0 else { return }
         let pending = UnsafeRawBufferPointer(rebasing: buffer[0..<used])
         used = 0
         try writeAll(pending)
     }
 
-    func flushIfLineBuffered() throws {
+    package func flushIfLineBuffered() throws {
         if lineBuffered { try flush() }
     }
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import redact
+@testable import RedactionPipelines
 
 /// ``InputBoundaries``: stream positions map back to (file, line, column) across file boundaries,
 /// including lines that run across files and empty files.
@@ -40,16 +40,5 @@ import Testing
         #expect(boundaries.locate(line: 1, column: 5)! == ("one", 1, 5))
         #expect(boundaries.locate(line: 1, column: 6)! == ("two", 1, 1))
         #expect(InputBoundaries().locate(line: 1, column: 1) == nil)
-    }
-
-    @Test(arguments: [("4096", 4096), ("64K", 65536), ("64KiB", 65536), ("1M", 1 << 20), ("1mib", 1 << 20), ("2GiB", 2 << 30),
-                      ("1KB", 1000), ("3MB", 3_000_000), ("7b", 7), ("0", 0)])
-    func sizesParse(text: String, bytes: Int) {
-        #expect(ByteSize(argument: text)?.bytes == bytes)
-    }
-
-    @Test(arguments: ["", "K", "1.5M", "-1", "+4", "1 M", "1T", "0x10", "99999999999999999999", "9223372036854775807K"])
-    func malformedSizesAreRefused(text: String) {
-        #expect(ByteSize(argument: text) == nil)
     }
 }

@@ -1,4 +1,4 @@
-import Redaction
+package import Redaction
 import SystemPackage
 
 #if canImport(Glibc)
@@ -23,9 +23,9 @@ import Darwin
 /// at `--log-file` or `/dev/null` before anything else runs (rsyslog reads both streams).
 ///
 /// Not thread-safe: one session per process, driven by ``run()``.
-final class MmexternalSession {
+package final class MmexternalSession {
     /// What rsyslog sends (`interface.input`).
-    enum Input: String, CaseIterable, Sendable {
+    package enum Input: String, CaseIterable, Sendable {
         /// The MSG part, as plain text (rsyslog's default).
         case msg
         /// The raw message as received, as plain text.
@@ -59,7 +59,7 @@ final class MmexternalSession {
     /// - Parameters:
     ///   - redactor: the stream every message goes through, or nil to mask every message.
     ///   - replies: stdout; flushed after every reply.
-    init(input: Input, redactor: StreamRedactor?, replies: OutputSink, configuration: RedactionConfiguration) {
+    package init(input: Input, redactor: StreamRedactor?, replies: OutputSink, configuration: RedactionConfiguration) {
         self.input = input
         self.redactor = redactor
         self.replies = replies
@@ -72,7 +72,7 @@ final class MmexternalSession {
 
     /// Answers messages until end of input (exit status 0), a closed stdout (0), a terminating
     /// signal (128 + N), or a read error (2).
-    func run() -> Int32 {
+    package func run() -> Int32 {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
         defer { chunk.deallocate() }
         do {

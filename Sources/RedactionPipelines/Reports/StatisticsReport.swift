@@ -1,8 +1,9 @@
-import Redaction
+package import Redaction
 
 /// `--stats`: counters on stderr. Counts and rule ids only.
-enum StatisticsReport {
-    static func write(_ stats: RedactionStatistics) {
+package enum StatisticsReport {
+    /// Writes `stats` to stderr.
+    package static func write(_ stats: RedactionStatistics) {
         var lines = ["redact: \(stats.lines) lines, \(stats.linesRedacted) redacted, \(stats.totalRedactions) secrets masked, \(stats.bytesIn) bytes in, \(stats.bytesOut) bytes out"]
         let width = stats.redactionsByRule.keys.map(\.count).max() ?? 0
         for (rule, count) in stats.redactionsByRule.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
@@ -20,5 +21,6 @@ enum StatisticsReport {
 }
 
 extension String {
-    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    /// `self` followed by spaces up to `width` characters (never cut).
+    package func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -1,24 +1,30 @@
-import Redaction
+package import Redaction
 
 /// The `--check` findings report on stdout: file, line, column, length, rule, kind and (with a
 /// hash key) a keyed fingerprint. Never the secret or the line.
-struct CheckReport {
-    let format: ReportFormat
+///
+/// Contract: ``add(_:file:)`` every finding, then ``write(statistics:)`` once (the report on
+/// stdout, the text format's summary on stderr).
+package struct CheckReport {
+    package let format: ReportFormat
+    /// The version the SARIF log names for the tool.
+    let toolVersion: String
     /// Rule id -> description of the active rules (SARIF's rule descriptions).
     let descriptions: [String: String]
     private var entries: [(file: String?, finding: RedactionFinding)] = []
 
-    init(format: ReportFormat, rules: [RedactionRule] = []) {
+    package init(format: ReportFormat, rules: [RedactionRule] = [], toolVersion: String) {
         self.format = format
+        self.toolVersion = toolVersion
         descriptions = Dictionary(rules.map { ($0.id, $0.description) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Adds one finding; `line` and `column` are within `file` (nil for stdin alone).
-    mutating func add(_ finding: RedactionFinding, file: String?) {
+    package mutating func add(_ finding: RedactionFinding, file: String?) {
         entries.append((file, finding))
     }
 
-    func write(statistics: RedactionStatistics) {
+    package func write(statistics: RedactionStatistics) {
         switch format {
         case .text:
             for (file, finding) in entries {
@@ -44,12 +50,22 @@ struct CheckReport {
             }
             print("[" + parts.joined(separator: ",\n") + "]")
         case .sarif:
-            print(SARIFReport(descriptions: descriptions).render(entries))
+            print(SARIFReport(descriptions: descriptions, toolVersion: toolVersion).render(entries))
         }
     }
 }
 
+/// `--format` for `--check`.
+package enum ReportFormat: String, CaseIterable, Sendable {
+    /// `FILE:LINE:COLUMN: RULE length=N [fingerprint=...]`, one finding per line.
+    case text
+    /// A JSON array of findings.
+    case json
+    /// A SARIF 2.1.0 log (see ``SARIFReport``).
+    case sarif
+}
+
 extension JSONStringCodec {
     /// A JSON array of strings.
-    static func encodeArray(_ items: [String]) -> String { "[" + items.map(encode).joined(separator: ",") + "]" }
+    package static func encodeArray(_ items: [String]) -> String { "[" + items.map(encode).joined(separator: ",") + "]" }
 }

@@ -1,4 +1,4 @@
-import Redaction
+package import Redaction
 
 #if canImport(Glibc)
 import Glibc
@@ -8,12 +8,16 @@ import Darwin
 
 /// Rate-limited stderr warnings for engine failures: at most one line per 10 seconds, naming the
 /// rule id, the reason and the line number, never content.
-struct EngineWarnings {
+package struct EngineWarnings {
     private var reported = 0
     private var lastWarning: Double = -.infinity
     static let interval = 10.0
 
-    mutating func check(_ redactor: StreamRedactor, input: String) {
+    package init() {}
+
+    /// Writes a warning when `redactor` failed on a line since the last warning and the rate limit
+    /// allows; `input` names the source (`-` is stdin).
+    package mutating func check(_ redactor: StreamRedactor, input: String) {
         let failures = redactor.engineErrorCount
         guard failures > reported, let last = redactor.lastEngineError else { return }
         let now = MonotonicClock.now()

@@ -13,14 +13,14 @@ import Darwin
 /// | 1 | `--check` found something that would be redacted; `rules test` found a failing sample |
 /// | 2 | usage error, invalid rule file or option, unreadable input, write error on the output |
 /// | 128+N | ended by signal N after writing the whole lines already processed: 129 SIGHUP, 130 SIGINT, 143 SIGTERM |
-enum ExitStatus {
-    static let success: Int32 = 0
-    static let found: Int32 = 1
-    static let failure: Int32 = 2
+package enum ExitStatus {
+    package static let success: Int32 = 0
+    package static let found: Int32 = 1
+    package static let failure: Int32 = 2
 
     /// Ends the process with `status` at once. Nothing is flushed here: callers flush their
     /// own buffers first (the output is unbuffered `write(2)` behind ``OutputSink``).
-    static func exit(_ status: Int32) -> Never {
+    package static func exit(_ status: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(status)
         #else

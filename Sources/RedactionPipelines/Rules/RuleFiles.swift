@@ -1,4 +1,4 @@
-import Redaction
+package import Redaction
 import SystemPackage
 
 #if canImport(Glibc)
@@ -8,9 +8,9 @@ import Darwin
 #endif
 
 /// File access for rule packs and keys (the engine itself has no file APIs).
-enum RuleFiles {
+package enum RuleFiles {
     /// A file stays as is; a directory becomes its `*.toml` files in name order.
-    static func expand(_ path: String) throws -> [String] {
+    package static func expand(_ path: String) throws -> [String] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
@@ -28,7 +28,7 @@ enum RuleFiles {
     }
 
     /// Reads and parses a rule file. The pack is named after the file (without `.toml`).
-    static func load(_ file: String) throws(RuleLoadError) -> RulePack {
+    package static func load(_ file: String) throws(RuleLoadError) -> RulePack {
         let bytes: [UInt8]
         do { bytes = try readBytes(file) } catch {
             throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "cannot read: \(error)")
@@ -41,7 +41,7 @@ enum RuleFiles {
     /// Loads the file an `[extend] path` names in `file`, found as gitleaks finds it: relative to
     /// the working directory; when nothing is there, relative to the directory of `file`.
     /// - Throws: ``RuleLoadError`` naming `file` and both places looked at.
-    static func loadExtension(_ path: String, namedIn file: String) throws(RuleLoadError) -> RulePack {
+    package static func loadExtension(_ path: String, namedIn file: String) throws(RuleLoadError) -> RulePack {
         let besideFile = resolve(path, relativeTo: file)
         if exists(path) || besideFile == path { return try load(path) }
         if exists(besideFile) { return try load(besideFile) }
@@ -63,7 +63,7 @@ enum RuleFiles {
     }
 
     /// Reads a whole (small) file.
-    static func readBytes(_ path: String) throws -> [UInt8] {
+    package static func readBytes(_ path: String) throws -> [UInt8] {
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(FilePath(path), .readOnly) } catch {
             throw CLIError("\(path): \(error)")

@@ -1,0 +1,72 @@
+/// ``SecretShape``'s test for identifiers made of words (`db-credentials`, `user:42:profile`,
+/// `tenants/acme/2024/orders`): values the token shapes reject because they name something.
+extension SecretShape {
+    /// An identifier made of words: every segment between `-`, `_`, `.`, `:`, `/`, `@`, `=`, `#` is a
+    /// word (lower, UPPER, Capitalized or camelCase letters), a number of up to 8 digits, up to 8
+    /// hex digits, a word followed by up to 3 digits (`v2`, `sha256`) or up to 3 digits followed
+    /// by a short word (`30s`, `2fa`).
+    static func isIdentifier(_ v: UnsafeRawBufferPointer) -> Bool {
+        var start = 0
+        for index in 0...v.count {
+            if index == v.count || isSegmentSeparator(v[index]) {
+                if !isWordSegment(v, start, index) && !isShortHexSegment(v, start, index) { return false }
+                start = index + 1
+            }
+        }
+        return true
+    }
+
+    /// 1 to 8 hex digits: generated name suffixes (`api-7d9f8b6c4`) and Java identity hashes
+    /// (`BinderProxy@2bd79ce`).
+    private static func isShortHexSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 8 else { return false }
+        for index in start..<end where !isHexDigit(v[index]) { return false }
+        return true
+    }
+
+    private static func isSegmentSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"),
+             UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "#"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isWordSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        if start == end { return true }
+        var letterEnd = start
+        while letterEnd < end && isLetter(v[letterEnd]) { letterEnd += 1 }
+        var digitEnd = letterEnd
+        while digitEnd < end && isDigit(v[digitEnd]) { digitEnd += 1 }
+        if letterEnd == start {
+            // Digits first: a number, or a short number with a short word (30s, 2fa, 10gb).
+            if digitEnd == end { return end - start <= 8 }
+            var tail = digitEnd
+            while tail < end && isLetter(v[tail]) { tail += 1 }
+            return tail == end && digitEnd - start <= 3 && end - digitEnd <= 4
+        }
+        guard digitEnd == end else { return false }
+        return isWordLetters(v, start, letterEnd) && digitEnd - letterEnd <= 3
+    }
+
+    /// lower, UPPER, Capitalized, or camelCase: every lower-case run after an upper-case letter
+    /// is at least 2 letters long and upper-case runs (acronyms) are at most 5 letters
+    /// (`BinderProxy`, `XMLHttpRequest`, `getHTTPResponse`; not `DjayBenyJrtpvydFCzAphcqc`).
+    private static func isWordLetters(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            let runStart = index
+            let upper = isUpper(v[index])
+            while index < end && isUpper(v[index]) == upper { index += 1 }
+            let length = index - runStart
+            if upper {
+                if length > 5 && !(runStart == start && index == end) { return false }
+            } else if runStart > start && length < 2 {
+                return false
+            }
+        }
+        return true
+    }
+}
