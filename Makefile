@@ -3,6 +3,7 @@
 #   make test     run the test suite (what CI runs)
 #   make fuzz     build the libFuzzer targets (FuzzTesting/) and run each for FUZZ_SECONDS
 #   make sanitize the test suite under ASan + UBSan, and the concurrency tests under TSan
+#   make stress   the follow sidecar's rotation / kill -9 stress harness (minutes)
 #
 # Installing like any other tool (DESTDIR is honoured for packaging):
 #   make install PREFIX=/usr/local   binary, man page, bash/zsh/fish completions
@@ -19,7 +20,7 @@ SYSTEMD_UNIT_DIR ?= $(PREFIX)/lib/systemd/system
 GENERATED := .build/generated
 REDACT := .build/release/redact
 
-.PHONY: deps sample test release embed bench man completions install uninstall install-systemd check-systemd fuzz sanitize
+.PHONY: deps sample test release embed bench stress man completions install uninstall install-systemd check-systemd fuzz sanitize
 
 deps:
 	@.ci/deps
@@ -79,6 +80,13 @@ embed:
 # Side-by-side throughput against ripgrep, sed and perl (see Benchmarks/README.md).
 bench: deps
 	Benchmarks/compare.py
+
+# The follow sidecar under rotation, copytruncate and kill -9 with a writer at 10,000 lines/s
+# (Tests/Soak/follow_stress.py; several minutes). Fails when a line is lost outside a
+# copytruncate window, duplicated, or a canary secret leaks.
+stress:
+	@.ci/deps stress
+	python3 Tests/Soak/follow_stress.py --build release
 
 # libFuzzer targets, a separate package (FuzzTesting/) so the normal build never needs the
 # sanitizer runtime. Runs each target for FUZZ_SECONDS seconds; fails on any finding (crash,
