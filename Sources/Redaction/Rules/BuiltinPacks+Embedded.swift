@@ -560,6 +560,181 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
 [\x20\t]+ (?:["'](?=\S+["']))?
 ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk3:keyt7:generict5:tokenv12:strict-tokenw1:2
 """#####),
+        ("hashes", #####"""
+# swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
+#
+# A password hash is a secret: offline cracking turns a weak password's hash back into the
+# password, and Kerberos AS-REP / TGS hashes (the output of AS-REP roasting and Kerberoasting) are
+# cracked the same way. Every rule anchors on the scheme's literal prefix ($2b$, $6$, $argon2id$,
+# pbkdf2_sha256$, {SSHA}, $krb5tgs$, ...) and the scheme's documented field layout, and masks the
+# whole hash (prefix included: the scheme tells an attacker which cracker to run).
+#
+# Look-alikes that stay: sha256: image digests and content hashes (no "$" layout), git SHAs,
+# "bcrypt cost=12", "rounds=5000" settings, prices ("$1.50"), shell positional parameters
+# ("$1 $2", "{print $1$2}"): none has the salt$hash fields of a scheme.
+# loghub: no line contains any keyword of this pack ("$1$", "$6$", "$argon2", "{ssha", ...).
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-crypt"
+description = "modular crypt hashes (/etc/shadow, htpasswd, network device configs): md5crypt $1$ and Apache $apr1$, sha256crypt $5$ and sha512crypt $6$ (optional rounds=N$), scrypt $7$, Cisco type 8 $8$ and type 9 $9$, yescrypt $y$/$gy$"
+# Hash lengths: md5crypt 22, sha256crypt 43, sha512crypt 86; $7$/$8$/$9$/$y$ end in a 43-char hash.
+regex = '''(?x)
+(?<![A-Za-z0-9])
+(?: \$(?:1|apr1|5|6)\$ (?:rounds=[0-9]{1,9}\$)? [./A-Za-z0-9]{1,16} \$ [./A-Za-z0-9]{22,86}
+  | \$(?:7|8|9|y|gy)\$ [./A-Za-z0-9]{2,64} (?:\$[./A-Za-z0-9]{2,64})? \$ [./A-Za-z0-9]{43}
+)
+(?![./A-Za-z0-9])'''
+keywords = ["$1$", "$apr1$", "$5$", "$6$", "$7$", "$8$", "$9$", "$y$", "$gy$"]
+tags = ["password", "hash"]
+mustRedact = [
+  'shadow: root:$6$istobr5q6Qroa/lp$1wzbEzJCNFZofR4Zora2v.ruq6nfN7lfDwHdk3bg2NxH37DFx3pZnW2MhC0hzKnrSqEp5AkW8sAs1XPZxRMjSa:19876:0:99999:7:::',
+  'cloud-init: users[0].passwd = "$6$P42aVOJg$mBliFGdvGo0FXr9NjHfv0hGajFiAgFn4/PZGodCmsFevxLLyJ3uGQaEc/aw6D3l19WLzBPxpXQeo/hE1sfiUID"',
+  'DEBUG user created name=deploy hash=$5$rounds=80000$PF7saySqbKjFStRA$OAwCXBx9RbbH6FwQ3QSiAlB6xPy7.7QinVx7u1OjW5X',
+  'htpasswd: admin:$apr1$LvlwTkgf$y90M54SKDvDiK9P3IhnZtP',
+  'router(config)# username netops secret 5 $1$NrWehkSf$zcj1ZgCj0fnAfWeAdpJZqn',
+  'username backup privilege 15 secret 9 $9$yhjqFSoHmSB98W$bs.83XKqZQUMnO.NPWnx/JETgWVhS0HeHleIrDG1MwT',
+  'enable algorithm-type sha256 secret $8$eaD8F.4gjg6EhF$CyB49Uh7IdxhqOEKp/7f8Gkz8JI555nxLi6aJ4h3GVy',
+  'alice:$y$j9T$0bXyieY3pI8eot6ZPIKEFX$CK7Wntshy9A3O30pwDjuPjMCTFxaYVYyUGPf9HSozjG:19700:0:99999:7:::',
+  'scrypt hash: $7$CU..../....Jd4vsG3.FSONDcLz$Rv.OUi6HxD.jFjqXdWaKKBirVN9rIqd0paBibdpSlU3',
+  'userPassword: {CRYPT}$6$Qm2xLp9T$353wv6vk3KqjdW3s/gfcwCb5N2xBJ9.i4HYiEMBIbglXlJVga.zye6UWZhxGPjLO/YnpDk/f58uw3woZVmWZz.',
+]
+mustKeep = [
+  'bash: echo "args: $1 $2 $6" && awk "{print $1$2$3}" data.tsv',
+  'billing: charged $1.50 + $6.00 shipping (total $7.50)',
+  'pam_unix: password hashing algorithm sha512 rounds=5000',
+  'shadow: root:$6$***:19876:0:99999:7:::',
+  'usermod: locked account bob ($6$ hash replaced with !)',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-bcrypt"
+description = "bcrypt hashes: $2$, $2a$, $2b$, $2x$, $2y$ + two-digit cost + 53 characters (22 salt, 31 hash); also inside Django's bcrypt_sha256$ and LDAP {CRYPT}"
+regex = '''(?<![A-Za-z0-9])\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53}(?![./A-Za-z0-9])'''
+keywords = ["$2$", "$2a$", "$2b$", "$2x$", "$2y$"]
+tags = ["password", "hash"]
+mustRedact = [
+  '''INSERT INTO users (email, password_digest) VALUES ('a@example.com', '$2b$12$r8ZdhMPQ94gjG6gfL3IVQa5Rtm9fzIoDWW9it3XHp1HZRUBriurBB')''',
+  '{"level":"debug","msg":"user loaded","user":{"id":42,"hash":"$2y$10$/8vFI.qZTMoe4WWXWl7Xfwgy2smPel.rkSbhyUrEQS6nm8577Liql"}}',
+  'django: password=bcrypt_sha256$$2b$12$GKayvWkdqz2F/OJVhhjyD/TT4o7pVvrLBDwsxV7iZellcECWEZ8Ju',
+  'traefik basicauth users=ops:$2a$05$goB7hHzyagGY3DfduITojSp3Opca6RLcah7gLMphh3TdoPRi6hZb9',
+]
+mustKeep = [
+  'auth: bcrypt cost=12 (about 250 ms per hash)',
+  'config: BCRYPT_ROUNDS=12 hash_driver=bcrypt',
+  '{"password_digest":"$2b$12$***"}',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-argon2"
+description = "Argon2 PHC strings: $argon2id$ / $argon2i$ / $argon2d$ [v=19$] m=..,t=..,p=..$salt$hash (also inside Django's argon2$)"
+regex = '''(?x)
+\$argon2(?:id|i|d)\$ (?:v=[0-9]{1,3}\$)? m=[0-9]{1,10},t=[0-9]{1,10},p=[0-9]{1,4} (?:,[a-z]{1,8}=[^$\s,]{0,100})*
+\$ [A-Za-z0-9+/]{8,} ={0,2} \$ [A-Za-z0-9+/]{16,} ={0,2}'''
+keywords = ["$argon2"]
+tags = ["password", "hash"]
+mustRedact = [
+  'keycloak: credential secretData hash=$argon2id$v=19$m=65536,t=3,p=4$FXZ53Ncqe28+ajY75FnCtt$n6kfaqDeMqG3omjMyXHCabM6JOF8EFd0Nhcy/1kGD2V',
+  '"password": "argon2$argon2i$v=19$m=4096,t=3,p=1$D/eR1UYzaLiA/zNy$D7CHLn/xC+1hsYgBds1ghxY5OokvQyx7eNWVQ4vnakJ"',
+  'ADMIN_PASSWORD_HASH=$argon2d$m=19456,t=2,p=1$Lq8Zx2Wk5Rt7Yb1N$Vn4Mc7Xk2Pz9Lq5Wr8Tb3Ys6Ud1Fh0Gj4Ke7Hm2Np',
+]
+mustKeep = [
+  'argon2 parameters: $argon2id$v=19$m=65536,t=3,p=4 (memory 64 MiB)',
+  'hasher=argon2id m=65536 t=3 p=4',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-phc"
+description = "PHC / passlib hash strings of key-derivation functions: $pbkdf2$, $pbkdf2-sha1$, $pbkdf2-sha256$, $pbkdf2-sha512$, $scrypt$, $bcrypt-sha256$ (params$salt$hash)"
+regex = '''(?x)
+\$(?:pbkdf2(?:-sha(?:1|256|512))?|scrypt|bcrypt-sha256)\$ [^$\s"'<>]{1,64}
+\$ [./A-Za-z0-9+=-]{4,} \$ [./A-Za-z0-9+=-]{16,}'''
+keywords = ["$pbkdf2", "$scrypt$", "$bcrypt-sha256$"]
+tags = ["password", "hash"]
+mustRedact = [
+  'passlib: stored $pbkdf2-sha256$29000$iQZnyURL1je6xT3wNS6bYD$XdUc5gfEwgPSGOdFMHK.gbBl65VE19o9v/KrCNM4Six for bob',
+  'password_hash: "$scrypt$ln=16,r=8,p=1$YuF0ie9Pu2njHkAm1/5wDr$16EpLLJIVGHz4FxFEtKyPiYGFDm7ena8D5VfLDpgyyj"',
+  'hash=$bcrypt-sha256$v=2,t=2b,r=12$Kp4Lz8Qx2Wm6Rt1Vb9Nc3e$Yd5Fs0Gj6Hk2Jl7Mn9Oq1Rs4Tu8Vw0X',
+]
+mustKeep = [
+  'auth: scheme $pbkdf2-sha256$ with 29000 rounds configured',
+  'settings: PASSWORD_HASHERS=pbkdf2_sha256,argon2,scrypt',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-kerberos"
+description = "Kerberos hashes as printed by roasting tools: $krb5asrep$ (AS-REP roasting), $krb5tgs$ (Kerberoasting), $krb5pa$ (pre-auth); etype, optional user/realm/SPN fields, checksum and the encrypted part in hex"
+regex = '''\$krb5(?:asrep|tgs|pa)\$[0-9]{1,2}\$[^\s"'<>]{0,600}?\$[0-9A-Fa-f]{64,}'''
+keywords = ["$krb5asrep$", "$krb5tgs$", "$krb5pa$"]
+tags = ["password", "hash", "kerberos"]
+mustRedact = [
+  '[*] $krb5asrep$23$svc-backup@CORP.EXAMPLE.COM:b5e803b61ba4168160adb59261ff2d3c$425c8d99d19bdd0b6cc60d5d32cbe54014c2b54b95523cf6941fa1c257c6f561c5cb347611a3ce9d97dcbee500fe7ee5fc324bdb2e1142a21c402364f9572b85a8e48f687ab165c58ac5831be38cb8',
+  '$krb5asrep$23$6d59291f0cde2e5738713a818d896205$8765a6ca7cff00d796c25410335b400141212b62c376631129f34369aad80b891baf90d0d3bf16295d06910bf3f5fb85967f532f3ab3cc2d0b698d5c7e41ba4ea5ee874ae7689447ab57a683536c4499',
+  'hash: $krb5tgs$23$*sqlsvc$CORP.EXAMPLE.COM$MSSQLSvc/sql01.corp.example.com:1433*$d863386ce10cd79e048c07dd7753eda8$3d7c58dfe0d5a0cf318656b3e6f0bade65c3b188cc102ddb8379c7ce65426f74bde94fb78c8d5f08b79affd2b49c12a4b0062983475eb46c5296f62e33',
+  '$krb5tgs$18$websvc$CORP.EXAMPLE.COM$*HTTP/web01.corp.example.com*$9d7ccc7e90a88d519448fb2f$c6791ce680ce2b27c8af6666259bbc471fb3be24a0b80316f688d3e481a65c2011bef2c328a72c5e5b77518b1018f134a069e3fab8c3bfc5e740e6',
+]
+mustKeep = [
+  'hashcat -m 18200 asrep.txt (format $krb5asrep$23$user@domain:checksum$edata)',
+  'kinit: krb5tgs request for HTTP/web01 succeeded',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-django"
+description = "framework password hashes: Django pbkdf2_sha256$iterations$salt$hash (also pbkdf2_sha1); Werkzeug/Flask pbkdf2:sha256:iterations$salt$hex and scrypt:N:r:p$salt$hex"
+regex = '''(?x)
+    (?<![A-Za-z0-9_]) pbkdf2_sha(?:1|256|512) \$ [0-9]{3,8} \$ [A-Za-z0-9./+]{1,64} \$ [A-Za-z0-9+/]{20,} ={0,2}
+  | (?<![A-Za-z0-9_]) (?:pbkdf2:sha(?:1|256|512)(?::[0-9]{1,8})?|scrypt:[0-9]{1,8}:[0-9]{1,3}:[0-9]{1,3})
+    \$ [A-Za-z0-9]{1,64} \$ [0-9a-f]{40,}'''
+keywords = ["pbkdf2_sha", "pbkdf2:sha", "scrypt:"]
+tags = ["password", "hash"]
+mustRedact = [
+  'auth_user row: id=7 username=ops password=pbkdf2_sha256$720000$HXoTlmMf1f4MUFWrlniNQT$yNzbi0hSQK/lb09rIFxUeuVaT5jpTFPWhLn/5drcFlC=',
+  '[{"model": "auth.user", "pk": 1, "fields": {"password": "pbkdf2_sha1$10000$Qx7Lm2Zp$Vb4Nc8Rt1Wk5Yd9Fs3Gj7Hl0Mn="}}]',
+  'flask user.password_hash=pbkdf2:sha256:600000$NlkgtqJ09bbg7SVm$80e7e3b35183ef8333c4774ec50cd1c1bac7adac1a4b7d0b352ad6074dce1118',
+  'seed: admin scrypt:32768:8:1$6RNrOIZ7cNgqhHaB$71939b53182e4e349d98729e7c6be9ff907a76cc0b57aaf89691052be1ceb374dab4683f84d30d3fc4d83cee9b9bcca0',
+]
+mustKeep = [
+  'settings: PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"] algorithm=pbkdf2_sha256 iterations=720000',
+  'werkzeug: generate_password_hash(method="pbkdf2:sha256:600000")',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-hash-ldap"
+description = "LDAP / RFC 2307 userPassword hashes: {SSHA}, {SSHA256}, {SSHA512}, {SHA}, {SHA256}, {SMD5}, {MD5}, {PBKDF2-SHA256} + base64 (the crypt schemes after {CRYPT} are password-hash-crypt's)"
+regex = '''(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}'''
+keywords = ["{ssha", "{sha", "{smd5", "{md5}", "{pbkdf2"]
+tags = ["password", "hash", "ldap"]
+mustRedact = [
+  'ldif: userPassword: {SSHA}biDm0VZty1+Z4RlvUOUjNwoLR1uLAy0x',
+  'slapd: olcRootPW={SSHA512}hnTf0baNaMYmbdzw/Isz0psundmjv+73hbPsETJveImiSy5XcgCYf4gEFCfuwOa6M1G/iFXC0NZ+cFlwvTWxaLYUoQXQZi==',
+  'htpasswd: monitor:{SHA}p2SFXy7KSE3eJdRtEqlzIq47EuV=',
+  'dirsrv: userPassword={PBKDF2-SHA256}10000$Qz8Lm2Xp4Wk7Rt1Vb9Nc$Yd5Fs0Gj6Hk2Jl7Mn9Oq1Rs4Tu8Vw0Xa',
+]
+mustKeep = [
+  'slapd: password-hash {SSHA} configured for olcDatabase={1}mdb',
+  'userPassword: {SSHA}***',
+]
+"""#####, #####"""
+R2:15i19:password-hash-cryptd222:modular crypt hashes (/etc/shadow, htpasswd, network device configs): md5crypt $1$ and Apache $apr1$, sha256crypt $5$ and sha512crypt $6$ (optional rounds=N$), scrypt $7$, Cisco type 8 $8$ and type 9 $9$, yescrypt $y$/$gy$x224:(?x)
+(?<![A-Za-z0-9])
+(?: \$(?:1|apr1|5|6)\$ (?:rounds=[0-9]{1,9}\$)? [./A-Za-z0-9]{1,16} \$ [./A-Za-z0-9]{22,86}
+  | \$(?:7|8|9|y|gy)\$ [./A-Za-z0-9]{2,64} (?:\$[./A-Za-z0-9]{2,64})? \$ [./A-Za-z0-9]{43}
+)
+(?![./A-Za-z0-9])k3:$1$k6:$apr1$k3:$5$k3:$6$k3:$7$k3:$8$k3:$9$k3:$y$k4:$gy$t8:passwordt4:hashR2:48i20:password-hash-bcryptd148:bcrypt hashes: $2$, $2a$, $2b$, $2x$, $2y$ + two-digit cost + 53 characters (22 salt, 31 hash); also inside Django's bcrypt_sha256$ and LDAP {CRYPT}x72:(?<![A-Za-z0-9])\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53}(?![./A-Za-z0-9])k3:$2$k4:$2a$k4:$2b$k4:$2x$k4:$2y$t8:passwordt4:hashR2:67i20:password-hash-argon2d118:Argon2 PHC strings: $argon2id$ / $argon2i$ / $argon2d$ [v=19$] m=..,t=..,p=..$salt$hash (also inside Django's argon2$)x175:(?x)
+\$argon2(?:id|i|d)\$ (?:v=[0-9]{1,3}\$)? m=[0-9]{1,10},t=[0-9]{1,10},p=[0-9]{1,4} (?:,[a-z]{1,8}=[^$\s,]{0,100})*
+\$ [A-Za-z0-9+/]{8,} ={0,2} \$ [A-Za-z0-9+/]{16,} ={0,2}k7:$argon2t8:passwordt4:hashR2:86i17:password-hash-phcd159:PHC / passlib hash strings of key-derivation functions: $pbkdf2$, $pbkdf2-sha1$, $pbkdf2-sha256$, $pbkdf2-sha512$, $scrypt$, $bcrypt-sha256$ (params$salt$hash)x128:(?x)
+\$(?:pbkdf2(?:-sha(?:1|256|512))?|scrypt|bcrypt-sha256)\$ [^$\s"'<>]{1,64}
+\$ [./A-Za-z0-9+=-]{4,} \$ [./A-Za-z0-9+=-]{16,}k7:$pbkdf2k8:$scrypt$k15:$bcrypt-sha256$t8:passwordt4:hashR3:105i22:password-hash-kerberosd202:Kerberos hashes as printed by roasting tools: $krb5asrep$ (AS-REP roasting), $krb5tgs$ (Kerberoasting), $krb5pa$ (pre-auth); etype, optional user/realm/SPN fields, checksum and the encrypted part in hexx71:\$krb5(?:asrep|tgs|pa)\$[0-9]{1,2}\$[^\s"'<>]{0,600}?\$[0-9A-Fa-f]{64,}k11:$krb5asrep$k9:$krb5tgs$k8:$krb5pa$t8:passwordt4:hasht8:kerberosR3:123i20:password-hash-djangod163:framework password hashes: Django pbkdf2_sha256$iterations$salt$hash (also pbkdf2_sha1); Werkzeug/Flask pbkdf2:sha256:iterations$salt$hex and scrypt:N:r:p$salt$hexx265:(?x)
+    (?<![A-Za-z0-9_]) pbkdf2_sha(?:1|256|512) \$ [0-9]{3,8} \$ [A-Za-z0-9./+]{1,64} \$ [A-Za-z0-9+/]{20,} ={0,2}
+  | (?<![A-Za-z0-9_]) (?:pbkdf2:sha(?:1|256|512)(?::[0-9]{1,8})?|scrypt:[0-9]{1,8}:[0-9]{1,3}:[0-9]{1,3})
+    \$ [A-Za-z0-9]{1,64} \$ [0-9a-f]{40,}k10:pbkdf2_shak10:pbkdf2:shak7:scrypt:t8:passwordt4:hashR3:144i18:password-hash-ldapd183:LDAP / RFC 2307 userPassword hashes: {SSHA}, {SSHA256}, {SSHA512}, {SHA}, {SHA256}, {SMD5}, {MD5}, {PBKDF2-SHA256} + base64 (the crypt schemes after {CRYPT} are password-hash-crypt's)x100:(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}k5:{sshak4:{shak5:{smd5k5:{md5}k7:{pbkdf2t8:passwordt4:hasht4:ldap
+"""#####),
         ("headers", #####"""
 # swift-redact rule pack: HTTP credential headers.
 #
