@@ -133,7 +133,7 @@ import Testing
         #expect(kind("\"" + Self.body[0] + "\" +", "") == .body(prefixLength: 0))
         #expect(kind("    '" + Self.body[0] + "\\n' +", "") == .body(prefixLength: 0))
         #expect(kind(Self.body[0] + "\\\\n\",", "\"") == .body(prefixLength: 0))
-        #expect(kind(Self.body[0] + "\" +", "\"") == .body(prefixLength: 1))
+        #expect(kind("\"" + Self.body[0] + "\" +", "\"") == .body(prefixLength: 1))
         #expect(kind("\"hello world\" +", "") == .notBody)
         #expect(kind("\"2024-05-01\" + x", "") == .notBody)
         #expect(kind("\"\" +", "") == .notBody)
