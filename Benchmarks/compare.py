@@ -421,12 +421,26 @@ def export_rules(redact: Path, rg_pcre2: bool, slow_peers: bool) -> RuleSet:
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "all.txt").write_text("".join(x["regex"] + "\n" for x in rules))
 
+    def one_line(x):
+        # `rg -f` reads one pattern per line: a multi-line (?x) pattern is joined with spaces
+        # (insignificant in x mode) unless it holds a `#` (a comment would swallow the rest).
+        regex = x["regex"]
+        if "\n" not in regex:
+            return regex
+        if "#" in regex or not regex.lstrip().startswith("(?x"):
+            return None
+        return regex.replace("\r", " ").replace("\n", " ")
+
     def probe_rg(extra):  # rg -e REGEX on empty input: exit 0/1 = accepted, 2 = rejected
         ok, bad = [], []
         for x in rules:
-            p = run(["rg", "--no-config", *extra, "-e", x["regex"]], input=b"", capture_output=True)
+            regex = one_line(x)
+            if regex is None:
+                bad.append((x["id"], "multi-line pattern with comments (rg -f reads one pattern per line)"))
+                continue
+            p = run(["rg", "--no-config", *extra, "-e", regex], input=b"", capture_output=True)
             if p.returncode in (0, 1):
-                ok.append(x)
+                ok.append(dict(x, regex=regex))
             else:
                 bad.append((x["id"], first_line(p.stderr)))
         return ok, bad

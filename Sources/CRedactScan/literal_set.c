@@ -249,3 +249,9 @@ int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte) {
     const uint8_t *found = memrchr(data, byte, length);
     return found ? (int64_t)(found - data) : -1;
 }
+
+int64_t redact_find_bytes(const uint8_t *data, size_t length, const uint8_t *needle, size_t needle_length) {
+    if (needle_length == 0 || needle_length > length) return -1;
+    const uint8_t *found = memmem(data, length, needle, needle_length);
+    return found ? (int64_t)(found - data) : -1;
+}

@@ -86,4 +86,8 @@ int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte);
 /// Number of bytes equal to `byte` in `data[0..<length]`.
 size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte);
 
+/// Offset of the first occurrence of `needle[0..<needle_length]` in `data[0..<length]`, or -1
+/// when there is none (an empty needle is never found). glibc's `memmem`.
+int64_t redact_find_bytes(const uint8_t *data, size_t length, const uint8_t *needle, size_t needle_length);
+
 #endif

@@ -133,7 +133,8 @@ extension CompiledRuleSet {
 
     /// Appends the spans of the accepted matches of `rule` in `line` from `offset` on; with
     /// `startingBy`, only matches that start at or before it (one search, bounded).
-    /// - Returns: the PCRE2 error that stopped matching, if any, and where the last match ended.
+    /// - Returns: the PCRE2 error that stopped matching, if any, and how far the search is done:
+    ///   the end of the last accepted match, or where a rejected match's search resumed.
     private func findSpans(of ruleIndex: Int32, _ rule: CompiledRule, in line: UnsafeRawBufferPointer, from start: Int,
                            startingBy limit: Int?, _ scratch: ScanScratch) -> (error: PCRE2Error?, end: Int) {
         let match = scratch.match
@@ -144,7 +145,6 @@ extension CompiledRuleSet {
             if rc == 0 { return (nil, lastEnd) }
             if rc < 0 { return (PCRE2Error(code: rc), lastEnd) }
             guard let whole = match.groupRange(0) else { return (nil, lastEnd) }
-            lastEnd = whole.upperBound
             var secret = whole
             if let group = rule.secretGroup {
                 secret = match.groupRange(group) ?? (whole.lowerBound..<whole.lowerBound)
@@ -156,12 +156,24 @@ extension CompiledRuleSet {
             // Advance before the filters run (they reuse the match data). An empty match moves
             // one byte on so the loop always progresses (no pcre2_next_match on PCRE2 10.42).
             offset = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-            if secret.isEmpty { continue }
+            // A rejected match must not hide a match that starts inside it: in
+            // `password "password": "s3cr3t"` the first `password` takes `"password"` as its
+            // value (rejected: a placeholder word), and the real assignment starts inside that
+            // match. So after a rejection the search resumes where the value began (always past
+            // the match start, so the loop still progresses).
+            let resume = secret.lowerBound > whole.lowerBound ? secret.lowerBound : whole.lowerBound + 1
+            if secret.isEmpty {
+                lastEnd = max(lastEnd, whole.upperBound)
+                continue
+            }
             switch accepts(rule, line: line, match: whole, secret: secret, scratch) {
             case .success(true):
+                lastEnd = max(lastEnd, whole.upperBound)
                 scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: secret.upperBound,
                                                    rule: ruleIndex, kind: .match))
             case .success(false):
+                offset = min(offset, resume)
+                lastEnd = max(lastEnd, offset)
                 continue
             case .failure(let error):
                 return (error, lastEnd)

@@ -24,7 +24,9 @@ internal import Darwin
 ///    upper-case key ids of up to 20 letters and digits;
 ///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
 ///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
-///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`).
+///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`), unless
+///    its mixed-case words are unpronounceable (random letters cut at case changes, such as
+///    `pGYulVEDzciypzCxhdy`: see ``hasUnpronounceableWords(_:)``).
 ///    What is left is a secret when it looks random: letters with digits, or mixed case that is
 ///    not camelCase (12 bytes or more), or letters with symbols (12 bytes or more), with a
 ///    Shannon entropy of at least min(3.0, log2(length) - 0.7) bits per byte; digits-only values
@@ -123,7 +125,9 @@ enum SecretShape {
         // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
         // similar API key ids), not its secret.
         if strict && classes.lower == 0 && classes.symbols == 0 && count <= 20 { return false }
-        if !hasUUIDLayout(v) && isIdentifier(v) { return false }
+        if !hasUUIDLayout(v) && isIdentifier(v) && !(classes.upper > 0 && classes.lower > 0 && hasUnpronounceableWords(v)) {
+            return false
+        }
         let entropy = shannonEntropy(v)
         if classes.digits == count { return count >= longNumber && !isEpochTimestamp(v) && entropy >= 2.5 }
         let letters = classes.upper + classes.lower

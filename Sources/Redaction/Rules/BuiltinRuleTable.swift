@@ -10,8 +10,12 @@ enum BuiltinRuleTable {
     static func decode(_ table: String, name: String) throws(RuleLoadError) -> RulePack {
         let file = "builtin:\(name)"
         var pack = RulePack(name: name, file: file)
-        var rule: RedactionRule?
-        var allowlist: RuleAllowlist?
+        // The rule and allowlist being read are plain variables mutated in place (an optional
+        // copied out and back per field made ~16 struct copies per rule at start-up).
+        var rule = RedactionRule(id: "", regex: "")
+        var hasRule = false
+        var allowlist = RuleAllowlist()
+        var hasAllowlist = false
         var allowlistIsGlobal = false
         var blockBegin: String?
         var blockEnd: String?
@@ -21,16 +25,16 @@ enum BuiltinRuleTable {
             RuleLoadError(location: SourceLocation(file: file, line: 0), message: "malformed built-in rule table: \(what)")
         }
         func finishAllowlist() {
-            guard let finished = allowlist else { return }
-            if allowlistIsGlobal { pack.allowlists.append(finished) } else { rule?.allowlists.append(finished) }
-            allowlist = nil
+            guard hasAllowlist else { return }
+            if allowlistIsGlobal { pack.allowlists.append(allowlist) } else if hasRule { rule.allowlists.append(allowlist) }
+            hasAllowlist = false
         }
         func finishRule() {
             finishAllowlist()
-            guard var finished = rule else { return }
-            if let blockBegin, let blockEnd { finished.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines) }
-            pack.rules.append(RuleDefinition(complete: finished))
-            rule = nil
+            guard hasRule else { return }
+            if let blockBegin, let blockEnd { rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines) }
+            pack.rules.append(RuleDefinition(complete: rule))
+            hasRule = false
             blockBegin = nil
             blockEnd = nil
             blockMaxLines = 200
@@ -57,52 +61,51 @@ enum BuiltinRuleTable {
             case UInt8(ascii: "R"):
                 finishRule()
                 rule = RedactionRule(id: "", regex: "", pack: name, source: SourceLocation(file: file, line: Int(value) ?? 0))
+                hasRule = true
             case UInt8(ascii: "A"):
                 finishAllowlist()
                 // Global allowlists come after every rule: the last rule is complete when one starts.
                 if value == "global" { finishRule() }
                 allowlist = RuleAllowlist()
+                hasAllowlist = true
                 allowlistIsGlobal = value == "global"
             default:
-                if var list = allowlist {
-                    allowlist = nil  // mutate the only copy (no copy-on-write per field)
+                if hasAllowlist {
                     switch tag {
-                    case UInt8(ascii: "D"): list.description = value
-                    case UInt8(ascii: "X"): list.regexes.append(value)
+                    case UInt8(ascii: "D"): allowlist.description = value
+                    case UInt8(ascii: "X"): allowlist.regexes.append(value)
                     case UInt8(ascii: "T"):
                         guard let target = RuleAllowlist.Target(rawValue: value) else { throw malformed("regexTarget") }
-                        list.regexTarget = target
-                    case UInt8(ascii: "S"): list.stopwords.append(Self.asciiLowercased(value))
-                    case UInt8(ascii: "C"): list.requiresAll = value.uppercased() == "AND"
-                    case UInt8(ascii: "G"): list.hasGitOnlyCriteria = true
-                    case UInt8(ascii: "U"): list.targetRules.append(value)
+                        allowlist.regexTarget = target
+                    case UInt8(ascii: "S"): allowlist.stopwords.append(Self.asciiLowercased(value))
+                    case UInt8(ascii: "C"): allowlist.requiresAll = value.uppercased() == "AND"
+                    case UInt8(ascii: "G"): allowlist.hasGitOnlyCriteria = true
+                    case UInt8(ascii: "U"): allowlist.targetRules.append(value)
                     default: throw malformed("tag \(Unicode.Scalar(tag)) inside an allowlist")
                     }
-                    allowlist = list
                     continue
                 }
-                guard var current = rule else { throw malformed("field before the first rule") }
-                rule = nil  // mutate the only copy: appending hundreds of keywords stays linear
+                guard hasRule else { throw malformed("field before the first rule") }
                 switch tag {
-                case UInt8(ascii: "i"): current.id = value
-                case UInt8(ascii: "d"): current.description = value
-                case UInt8(ascii: "x"): current.regex = value
+                case UInt8(ascii: "i"): rule.id = value
+                case UInt8(ascii: "d"): rule.description = value
+                case UInt8(ascii: "x"): rule.regex = value
                 case UInt8(ascii: "g"):
                     guard let group = Int(value) else { throw malformed("secretGroup") }
-                    current.secretGroup = group == 0 ? nil : group
+                    rule.secretGroup = group == 0 ? nil : group
                 case UInt8(ascii: "e"):
                     guard let entropy = Double(value) else { throw malformed("entropy") }
-                    current.entropy = entropy
-                case UInt8(ascii: "k"): current.keywords.append(Self.asciiLowercased(value))
-                case UInt8(ascii: "t"): current.tags.append(value)
-                case UInt8(ascii: "r"): current.replacement = value
-                case UInt8(ascii: "n"): current.enabledByDefault = value == "1"
+                    rule.entropy = entropy
+                case UInt8(ascii: "k"): rule.keywords.append(Self.asciiLowercased(value))
+                case UInt8(ascii: "t"): rule.tags.append(value)
+                case UInt8(ascii: "r"): rule.replacement = value
+                case UInt8(ascii: "n"): rule.enabledByDefault = value == "1"
                 case UInt8(ascii: "v"):
                     guard let shape = ValueShape(rawValue: value) else { throw malformed("valueShape") }
-                    current.valueShape = shape
+                    rule.valueShape = shape
                 case UInt8(ascii: "w"):
                     guard let window = Int(value) else { throw malformed("keywordWindow") }
-                    current.keywordWindow = window
+                    rule.keywordWindow = window
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "m"):
@@ -110,7 +113,6 @@ enum BuiltinRuleTable {
                     blockMaxLines = lines
                 default: throw malformed("unknown tag \(Unicode.Scalar(tag))")
                 }
-                rule = current
             }
         }
         finishRule()

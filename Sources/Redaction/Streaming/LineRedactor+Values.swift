@@ -13,8 +13,9 @@ internal import Darwin
 ///    buffer's search, or by a search of the line itself when step 1 or 2 changed the values
 ///    (so an echo is masked earlier and later in its own line too).
 ///
-/// Lines after one that changed the values are searched again by the caller (see
-/// ``valuesChanged``), so the result does not depend on read boundaries.
+/// Lines after one that changed the values are searched again by the caller when a new value
+/// occurs in them (see ``valuesChanged`` and ``addedValues``), so the result does not depend on
+/// read boundaries.
 extension LineRedactor {
     /// Applies the value memory to a line whose first pass ended with `first`, and returns the
     /// line's action (`.rendered` with the spans in `scratch.spans`, not rendered yet).
@@ -38,14 +39,20 @@ extension LineRedactor {
                 guard let value = Self.echoValue(UnsafeRawBufferPointer(rebasing: content[span.start..<span.end])) else {
                     continue
                 }
-                if memory.remember(value) { changed = true }
+                if memory.remember(value) {
+                    changed = true
+                    addedValues.add(value)
+                }
             }
         }
         if let announced {
             scratch.spans.append(RedactionSpan(start: announced.lowerBound, end: announced.upperBound,
                                                rule: ruleSet.knownValueRule, kind: .match))
             let value = UnsafeRawBufferPointer(rebasing: content[announced])
-            if !containsPlaceholder(value) && announce(value) { changed = true }
+            if !containsPlaceholder(value) && announce(value) {
+                changed = true
+                addedValues.markUnknown()
+            }
         }
         if let memory = values {
             if changed || hits == nil {

@@ -39,8 +39,11 @@ struct LineRedactor {
     /// made when the first secret is to be remembered (so clean input never makes one).
     var values: ValueMemory?
     /// This redactor changed the values held since the region's last keyword search: the rest of
-    /// the region is searched again (see ``processLinesWithKeywords(_:_:_:)``).
+    /// the region is searched again when one of them occurs there (see
+    /// ``processLinesWithKeywords(_:_:_:)``).
     var valuesChanged = false
+    /// The values added since the region's last keyword search.
+    var addedValues = AddedValues()
 
     init(ruleSet: CompiledRuleSet, scratch: ScanScratch, configuration: RedactionConfiguration,
          values: ValueMemory? = nil) {
@@ -215,9 +218,9 @@ struct LineRedactor {
     ///
     /// Without a value memory the region is searched once. With one, it is searched in windows
     /// of whole lines (``valueSearchWindow`` bytes or so), and a line that changes the values held
-    /// (a new echo, an `::add-mask::`) has the rest of its window searched again: a value masked
-    /// on a line is found on every later line, whatever the read boundaries, at a cost bounded
-    /// by the window. With no hit and no open block it looks at no line
+    /// (a new echo, an `::add-mask::`) has the rest of its window searched again when a new value
+    /// occurs there (a `memmem` per new value decides): a value masked on a line is found on
+    /// every later line, whatever the read boundaries, at a cost bounded by the window. With no hit and no open block it looks at no line
     /// (``mayChange(_:ruleSet:configuration:values:)`` relies on that).
     private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
                                                                      _ cursor: inout LineCursor,
@@ -230,9 +233,18 @@ struct LineRedactor {
         var hit = 0
         var start = 0
         valuesChanged = false
+        addedValues.removeAll()
         while start < region.count {
+            if valuesChanged && start < searchedEnd
+                && !addedValues.mayOccur(in: UnsafeRawBufferPointer(rebasing: region[start..<searchedEnd])) {
+                // The new values do not occur in the rest of the window: its hits stay valid (a
+                // hit of a value evicted meanwhile still marks a secret's exact bytes).
+                valuesChanged = false
+                addedValues.removeAll()
+            }
             if start >= searchedEnd || valuesChanged {
                 valuesChanged = false
+                addedValues.removeAll()
                 guard let end = searchWindow(region, from: start) else {
                     // The search could not run: look at every remaining line (same output, slower).
                     try processEveryLine(region, from: start, &cursor, &sink)
