@@ -49,6 +49,29 @@ import Testing
         #expect(Self.redact(input) == "password=[pw]\nabc\npassword=[pw]\n[echo] again\n")
     }
 
+    /// A word (letters only, up to 12 bytes) is masked where a rule finds it, but is not an echo:
+    /// its other occurrences are field names and prose (`-password $X`, `login alice password X`).
+    @Test(arguments: ["password", "admin", "changeme", "ESXipass", "letMEinNOWxy"])
+    func wordsAreNotEchoed(word: String) {
+        let input = "password=\(word)\nConnect -user $u -password $P\nmachine h login \(word) password \(word)x\n"
+        #expect(Self.redact(input) == "password=[pw]\nConnect -user $u -password $P\nmachine h login \(word) password \(word)x\n")
+    }
+
+    /// Values that are not words stay echoes: digits or symbols in them, or longer than 12 bytes.
+    @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery"])
+    func nonWordsAreEchoed(value: String) {
+        #expect(Self.redact("password=\(value)\nretry \(value)\n") == "password=[pw]\nretry [echo]\n")
+    }
+
+    @Test func aSensitiveKeyWordIsNotEchoed() {
+        let memory = ValueMemory(for: Self.rules)
+        memory.remember(secret: "\"password\"")
+        memory.remember(secret: "admin")
+        #expect(memory.counts.echoes == 0)
+        memory.remember(secret: "admin-2024")
+        #expect(memory.counts.echoes == 1)
+    }
+
     /// The output does not depend on how the input is cut into reads or buffers, nor on whether
     /// lines are searched one by one, also when a secret's echoes are many windows away.
     @Test func echoesDoNotDependOnReadBoundaries() {

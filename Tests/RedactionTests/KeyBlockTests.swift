@@ -85,6 +85,39 @@ import Testing
         #expect(TestSupport.redact(once, with: set) == once)
     }
 
+    /// A key pasted into code as a string concatenation or an array of strings: the quoted body
+    /// lines are masked (their indentation kept, and the opening quote when it is part of the
+    /// BEGIN line's prefix), the BEGIN and END lines and what follows stay.
+    @Test(arguments: [
+        (#"    String pem = "-----BEGIN RSA PRIVATE KEY-----\n" +"#, #"        "%@\n" +"#,
+         #"        "-----END RSA PRIVATE KEY-----\n";"#, "        ***"),
+        (#""-----BEGIN RSA PRIVATE KEY-----" +"#, #""%@" +"#, #""-----END RSA PRIVATE KEY-----""#, #""***"#),
+        ("const key = '-----BEGIN PRIVATE KEY-----' +", "  '%@' +", "  '-----END PRIVATE KEY-----';", "  ***"),
+        (#"    "-----BEGIN EC PRIVATE KEY-----\\n","#, #"    "%@\\n","#, #"    "-----END EC PRIVATE KEY-----\\n""#,
+         #"    "***"#),
+        (#"KEY = ("-----BEGIN OPENSSH PRIVATE KEY-----\n""#, #"       "%@\n""#,
+         #"       "-----END OPENSSH PRIVATE KEY-----\n")"#, "       ***"),
+    ])
+    func aKeyPastedIntoCodeIsMasked(begin: String, bodyLine: String, end: String, masked: String) {
+        let body = Self.body.map { bodyLine.replacingOccurrences(of: "%@", with: $0) }
+        let after = "2024-05-01T10:00:00Z INFO after the key"
+        let input = ([begin] + body + [end, after]).joined(separator: "\n") + "\n"
+        let expected = ([begin] + body.map { _ in masked } + [end, after]).joined(separator: "\n") + "\n"
+        #expect(TestSupport.redact(input, with: Self.set) == expected)
+    }
+
+    /// A quoted BEGIN marker with nothing after it is an error message, not a pasted key: the next
+    /// lines stay, even one that ends in a long base64-like run.
+    @Test func aQuotedBeginMarkerInAnErrorMessageOpensNoBlock() {
+        let input = """
+            2024-05-01T10:00:00Z ERROR tls: invalid key file, expected "-----BEGIN RSA PRIVATE KEY-----"
+            2024-05-01T10:00:01Z INFO  using certificate 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+            "status" +
+
+            """
+        #expect(TestSupport.redact(input, with: Self.set) == input)
+    }
+
     @Test func classifierRecognisesBodyAndPrefixes() {
         func kind(_ line: String, _ prefix: String) -> KeyBlockLine.Kind {
             Array(line.utf8).withUnsafeBytes { l in Array(prefix.utf8).withUnsafeBytes { KeyBlockLine.classify(l, prefix: $0) } }
@@ -96,5 +129,13 @@ import Testing
         #expect(kind("[pod/api-7d9/app] " + Self.body[0], "[pod/api-7d9/app] ") == .body(prefixLength: 18))
         #expect(kind("[pod/api-7d9/app] hello world", "[pod/api-7d9/app] ") == .notBody)
         #expect(kind("foo " + Self.body[0], "bar ") == .ambiguous)
+        // Quoted body lines of a key pasted into code.
+        #expect(kind("\"" + Self.body[0] + "\" +", "") == .body(prefixLength: 0))
+        #expect(kind("    '" + Self.body[0] + "\\n' +", "") == .body(prefixLength: 0))
+        #expect(kind(Self.body[0] + "\\\\n\",", "\"") == .body(prefixLength: 0))
+        #expect(kind("\"" + Self.body[0] + "\" +", "\"") == .body(prefixLength: 1))
+        #expect(kind("\"hello world\" +", "") == .notBody)
+        #expect(kind("\"2024-05-01\" + x", "") == .notBody)
+        #expect(kind("\"\" +", "") == .notBody)
     }
 }

@@ -62,7 +62,8 @@ enum KeyBlockLine {
     }
 
     /// Whether `text` can be a line of a key block's body: blank, base64 (with `=` padding, and
-    /// the PGP checksum line `=XXXX`), or a header line (`Proc-Type:`, `DEK-Info:`, `Comment:`,
+    /// the PGP checksum line `=XXXX`), a quoted base64 line of a key pasted into code (see
+    /// ``isQuotedBase64Line(_:)``), or a header line (`Proc-Type:`, `DEK-Info:`, `Comment:`,
     /// `Version:`, PuTTY's `Encryption:`, `Public-Lines:`, `Argon2-...:`, ...), or the
     /// continuation of a quoted RFC 4716 comment.
     static func isBody(_ text: UnsafeRawBufferPointer) -> Bool {
@@ -73,7 +74,43 @@ enum KeyBlockLine {
         if start == end { return true }
         let trimmed = UnsafeRawBufferPointer(rebasing: text[start..<end])
         if isBase64Line(trimmed) { return true }
+        if isQuotedBase64Line(trimmed) { return true }
         return isHeaderLine(trimmed)
+    }
+
+    /// Whether `text` (trimmed) is a line of a key pasted into code as a string concatenation or
+    /// an array of strings: an optional opening quote, base64 with `=` padding, escaped newlines
+    /// (`\n`, `\r\n`, `\\n`), an optional closing quote, and one optional continuation
+    /// (`+`, `,`, `\`, `;`, `.`, `&`, `)`): `"MIIEow...AAKCAQEA" +`, `'...\n' +`, `"...\n",`,
+    /// `...\n\`. It must hold a quote or an escape (bare base64 is ``isBase64Line(_:)``'s).
+    static func isQuotedBase64Line(_ text: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        var quotedOrEscaped = false
+        if index < text.count && isQuote(text[index]) {
+            index += 1
+            quotedOrEscaped = true
+        }
+        let start = index
+        while index < text.count && isBase64(text[index]) { index += 1 }
+        guard index > start else { return false }
+        while index < text.count && text[index] == UInt8(ascii: "=") { index += 1 }
+        // Escaped newlines: one or more backslashes, then n or r.
+        while index < text.count && text[index] == UInt8(ascii: "\\") {
+            var next = index
+            while next < text.count && text[next] == UInt8(ascii: "\\") { next += 1 }
+            guard next < text.count, text[next] == UInt8(ascii: "n") || text[next] == UInt8(ascii: "r") else { break }
+            index = next + 1
+            quotedOrEscaped = true
+        }
+        if index < text.count && isQuote(text[index]) {
+            index += 1
+            quotedOrEscaped = true
+        }
+        guard quotedOrEscaped else { return false }
+        while index < text.count && isBlank(text[index]) { index += 1 }
+        if index < text.count && isContinuation(text[index]) { index += 1 }
+        while index < text.count && isBlank(text[index]) { index += 1 }
+        return index == text.count
     }
 
     /// The length of the run of base64 characters that ends at `end` in `line`.
@@ -123,6 +160,20 @@ enum KeyBlockLine {
         guard text.count >= bytes.count else { return false }
         for index in 0..<bytes.count where ASCIIFolding.lower(text[index]) != bytes[index] { return false }
         return true
+    }
+
+    @inline(__always) private static func isQuote(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
+    }
+
+    /// What may follow a string literal on a line of a key pasted into code: concatenation
+    /// (`+`, `.`, `&`), a list separator, a line continuation, a statement or call end.
+    @inline(__always) private static func isContinuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: "."),
+             UInt8(ascii: "&"), UInt8(ascii: ")"): return true
+        default: return false
+        }
     }
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

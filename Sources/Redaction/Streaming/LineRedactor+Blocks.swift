@@ -32,7 +32,11 @@ extension LineRedactor {
             let kind = blockPrefix.withUnsafeBytes { KeyBlockLine.classify(content, prefix: $0) }
             let bodyStart: Int
             switch kind {
-            case .body(let prefixLength): bodyStart = prefixLength
+            case .body(let prefixLength):
+                // The indentation after the prefix stays (YAML block scalars, keys pasted into code).
+                var start = prefixLength
+                while start < content.count && KeyBlockLine.isBlank(content[start]) { start += 1 }
+                bodyStart = start
             case .ambiguous: bodyStart = 0
             case .notBody: bodyStart = -1
             }

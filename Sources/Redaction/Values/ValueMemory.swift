@@ -4,7 +4,8 @@ import Synchronization
 ///
 /// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
 ///   line and in later lines (rule id `echo`). The last ``echoCapacity`` distinct secrets are kept
-///   (least recently masked first out); 0 turns echoes off.
+///   (least recently masked first out); 0 turns echoes off. Words (letters only, up to
+///   ``maximumWordLength`` bytes: `password`, `admin`) are never echoes.
 /// - **known values**: the values of a ``KnownValueList`` (configured in advance), and values a
 ///   stream announces itself with GitHub Actions' `::add-mask::VALUE` (the last
 ///   ``announcedCapacity`` of them), masked as exact strings (rule id `known-value`).
@@ -137,12 +138,16 @@ public final class ValueMemory: @unchecked Sendable {
         return changing { replaceConfigured(snapshot.values, version: snapshot.version) }
     }
 
+    /// Longest value of letters only that is taken for a word and never remembered as an echo.
+    public static let maximumWordLength = 12
+
     /// Remembers `value`, a secret a rule masked, as an echo (or marks it most recently used).
-    /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, and everything when
-    /// echoes are off, are ignored.
+    /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, words (see
+    /// ``isWord(_:)``), and everything when echoes are off, are ignored.
     /// - Returns: whether the values held changed (added, and maybe one evicted).
     func remember(_ value: UnsafeRawBufferPointer) -> Bool {
-        guard echoCapacity > 0, value.count >= ValueOverlay.minimumLength, value.count <= Self.maximumEchoLength else {
+        guard echoCapacity > 0, value.count >= ValueOverlay.minimumLength, value.count <= Self.maximumEchoLength,
+              !Self.isWord(value) else {
             return false
         }
         return changing {
@@ -163,13 +168,26 @@ public final class ValueMemory: @unchecked Sendable {
     }
 
     /// Remembers `secret`, masked by other means than the rules (a log handler's sensitive key),
-    /// as an echo, so its other occurrences are masked too. Ignored when echoes are off or it is
-    /// shorter than 4 bytes or longer than ``maximumEchoLength`` (quotes around it are trimmed).
+    /// as an echo, so its other occurrences are masked too. Ignored when echoes are off, when it is
+    /// shorter than 4 bytes or longer than ``maximumEchoLength`` (quotes around it are trimmed)
+    /// and when it is a word (``isWord(_:)``).
     public func remember(secret: String) {
         var copy = secret
         copy.withUTF8 { bytes in
             if let value = LineRedactor.echoValue(UnsafeRawBufferPointer(bytes)) { _ = remember(value) }
         }
+    }
+
+    /// Whether `value` is a word: ASCII letters only, at most ``maximumWordLength`` bytes
+    /// (`password`, `admin`, `secret`, `changeme`, `ESXipass`). A rule masks such a value where it
+    /// finds it (`ftp://user:password@host`), but its other occurrences are ordinary text: field
+    /// names (`-password $X`, `password X`), prose and identifiers, so it is not an echo.
+    static func isWord(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard value.count <= maximumWordLength else { return false }
+        for byte in value where !((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) {
+            return false
+        }
+        return true
     }
 
     /// Marks the echo value equal to `value` most recently used (a hit of it was masked).
