@@ -126,6 +126,7 @@ struct LineRedactor {
         var cursor = LineCursor()
         cursor.isFinal = isFinal || !mayHold
         values?.synchronize()
+        addedValues.removeAll()  // per call: the every-line path records values too, and never reads them
         if Self.looksAtEveryLine(regionBytes: regionEnd, ruleSet: ruleSet, configuration: configuration) {
             try processEveryLine(region, from: 0, &cursor, &sink)
         } else {
