@@ -132,17 +132,6 @@ final class LiteralScanner: @unchecked Sendable {
         let overlay = values?.pointer
         guard !literals.isEmpty || overlay != nil else { return true }
         guard set != nil || literals.isEmpty else { return false }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        while true {
-            var needed = 0
-            let found = redact_literal_set_scan(set, overlay, base.assumingMemoryBound(to: UInt8.self), bytes.count,
-                                                scratch.ends, scratch.ids, scratch.capacity, &needed)
-            if found >= 0 {
-                scratch.count = Int(found)
-                return true
-            }
-            guard found == -1 else { return false }
-            scratch.grow(to: needed)
-        }
+        return scratch.collect(keywords: set, values: overlay, in: bytes)
     }
 }

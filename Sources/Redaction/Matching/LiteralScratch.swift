@@ -1,3 +1,5 @@
+internal import CRedactScan
+
 /// Per-stream (or per-thread) result memory of a ``LiteralScanner``: the keyword occurrences of
 /// the last scan as parallel arrays of end offsets and literal ids (or, for a value of a
 /// ``ValueOverlay``, a value hit id: see ``ValueOverlay/isValueHit(_:)``). Not thread-safe; owned by one
@@ -31,5 +33,24 @@ final class LiteralScratch {
         ends = .allocate(capacity: capacity)
         ids = .allocate(capacity: capacity)
         count = 0
+    }
+
+    /// Runs the keyword kernel over `bytes` with the keyword set `keywords` and the value overlay
+    /// `values` (either may be nil, not both) and keeps every occurrence, growing until they fit.
+    /// - Returns: false when the kernel could not run (out of memory).
+    func collect(keywords: OpaquePointer?, values: OpaquePointer?, in bytes: UnsafeRawBufferPointer) -> Bool {
+        count = 0
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        while true {
+            var needed = 0
+            let found = redact_literal_set_scan(keywords, values, base.assumingMemoryBound(to: UInt8.self), bytes.count,
+                                                ends, ids, capacity, &needed)
+            if found >= 0 {
+                count = Int(found)
+                return true
+            }
+            guard found == -1 else { return false }
+            grow(to: needed)
+        }
     }
 }

@@ -73,19 +73,7 @@ final class ValueOverlay {
     /// Finds every occurrence of the values alone in `bytes` (the keywords are not reported).
     /// - Returns: false when the search could not run.
     func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
-        scratch.count = 0
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        while true {
-            var needed = 0
-            let found = redact_literal_set_scan(nil, pointer, base.assumingMemoryBound(to: UInt8.self), bytes.count,
-                                                scratch.ends, scratch.ids, scratch.capacity, &needed)
-            if found >= 0 {
-                scratch.count = Int(found)
-                return true
-            }
-            guard found == -1 else { return false }
-            scratch.grow(to: needed)
-        }
+        scratch.collect(keywords: nil, values: pointer, in: bytes)
     }
 
     /// Whether a hit id (``LiteralScratch/ids``) is a value's rather than a keyword's.
