@@ -422,14 +422,16 @@ def export_rules(redact: Path, rg_pcre2: bool, slow_peers: bool) -> RuleSet:
     (workdir / "all.txt").write_text("".join(x["regex"] + "\n" for x in rules))
 
     def one_line(x):
-        # `rg -f` reads one pattern per line: a multi-line (?x) pattern is joined with spaces
-        # (insignificant in x mode) unless it holds a `#` (a comment would swallow the rest).
+        # `rg -f` reads one pattern per line and joins them with `|`, so a leading inline flag
+        # such as `(?x)` would reach every later pattern: each pattern goes in its own group. A
+        # multi-line (?x) pattern is joined with spaces (insignificant in x mode) unless it holds
+        # a `#` (a comment would swallow the rest).
         regex = x["regex"]
-        if "\n" not in regex:
-            return regex
-        if "#" in regex or not regex.lstrip().startswith("(?x"):
-            return None
-        return regex.replace("\r", " ").replace("\n", " ")
+        if "\n" in regex:
+            if "#" in regex or not regex.lstrip().startswith("(?x"):
+                return None
+            regex = regex.replace("\r", " ").replace("\n", " ")
+        return "(?:" + regex + ")"
 
     def probe_rg(extra):  # rg -e REGEX on empty input: exit 0/1 = accepted, 2 = rejected
         ok, bad = [], []
