@@ -20,4 +20,16 @@ import Testing
         let set = TestSupport.ruleSet([rule])
         #expect(TestSupport.redact("key=key=Zq8xW2mL5nR7tY1vK3pC end", with: set) == "key=key=*** end")
     }
+
+    /// Every rejected match runs to the end of the line (`token=token=...`): searching again
+    /// inside each would be quadratic, so past the rescan budget the line fails closed.
+    @Test func overlappingRejectionsPastTheBudgetFailClosed() {
+        let rule = RedactionRule(id: "kv", regex: #"token=(\S+)"#, valueShape: .token, keywords: ["token="])
+        let set = TestSupport.ruleSet([rule])
+        let line = "x " + String(repeating: "token=", count: 3000) + "Zq8xW2mL5nR7tY1vK3pC"
+        #expect(TestSupport.redact(line + "\n", with: set) == "[REDACTED:engine-error]\n")
+        // A few overlapping rejections stay within it: the real value at the end is masked.
+        #expect(TestSupport.redact("x token=token=token=Zq8xW2mL5nR7tY1vK3pC\n", with: set)
+            == "x token=token=token=***\n")
+    }
 }

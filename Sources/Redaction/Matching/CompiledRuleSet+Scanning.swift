@@ -97,8 +97,16 @@ extension CompiledRuleSet {
         if let window = rule.rule.keywordWindow, !rule.foldedKeywords.isEmpty, let hits = scratch.lineHits {
             return findSpansNearKeywords(of: ruleIndex, rule, window: window, in: line, hits: hits, scratch)
         }
-        return findSpans(of: ruleIndex, rule, in: line, from: 0, startingBy: nil, scratch).error
+        var rescanned = 0
+        return findSpans(of: ruleIndex, rule, in: line, from: 0, startingBy: nil, scratch, rescanned: &rescanned).error
     }
+
+    /// Bytes a rule may search again after rejected matches on one line (see
+    /// ``findSpans(of:_:in:from:startingBy:_:rescanned:)``): twice the line and 4 KiB. Ordinary
+    /// lines stay far below it (a rejected value is searched once more); a line built so that
+    /// every rejected match runs to its end would otherwise cost time quadratic in its length.
+    /// Past it the rule fails with ``PCRE2Error/rescanLimit`` and the line is masked.
+    static func rescanBudget(forLineOf count: Int) -> Int { 2 * count + 4096 }
 
     /// A keyword-window rule (``RedactionRule/keywordWindow``): its regex is tried only near each
     /// occurrence of one of its keywords, from `window` bytes before the occurrence to its end
@@ -107,6 +115,7 @@ extension CompiledRuleSet {
                                        in line: UnsafeRawBufferPointer, hits: LineHits,
                                        _ scratch: ScanScratch) -> PCRE2Error? {
         var covered = 0  // where the last match ended: occurrences before it are done
+        var rescanned = 0  // shared by the searches of this line (one budget per line and rule)
         for hit in hits.range where !ValueOverlay.isValueHit(hits.source.ids[hit]) {
             let literal = Int(hits.source.ids[hit])
             guard literals.literal(literal, selects: ruleIndex) else { continue }
@@ -118,7 +127,8 @@ extension CompiledRuleSet {
             var from = max(covered, start - window)
             let floor = max(covered, from - 128)
             while from > floor && Self.isNameByte(line[from - 1]) { from -= 1 }
-            let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch)
+            let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch,
+                                  rescanned: &rescanned)
             if let error = found.error { return error }
             covered = max(covered, found.end)
         }
@@ -133,10 +143,13 @@ extension CompiledRuleSet {
 
     /// Appends the spans of the accepted matches of `rule` in `line` from `offset` on; with
     /// `startingBy`, only matches that start at or before it (one search, bounded).
+    /// - Parameter rescanned: bytes searched again after rejected matches so far on this line,
+    ///   checked against ``rescanBudget(forLineOf:)``.
     /// - Returns: the PCRE2 error that stopped matching, if any, and how far the search is done:
     ///   the end of the last accepted match, or where a rejected match's search resumed.
     private func findSpans(of ruleIndex: Int32, _ rule: CompiledRule, in line: UnsafeRawBufferPointer, from start: Int,
-                           startingBy limit: Int?, _ scratch: ScanScratch) -> (error: PCRE2Error?, end: Int) {
+                           startingBy limit: Int?, _ scratch: ScanScratch,
+                           rescanned: inout Int) -> (error: PCRE2Error?, end: Int) {
         let match = scratch.match
         var offset = start
         var lastEnd = start
@@ -172,7 +185,11 @@ extension CompiledRuleSet {
                 scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: secret.upperBound,
                                                    rule: ruleIndex, kind: .match))
             case .success(false):
-                offset = min(offset, resume)
+                if resume < offset {
+                    rescanned += offset - resume
+                    if rescanned > Self.rescanBudget(forLineOf: line.count) { return (.rescanLimit, lastEnd) }
+                    offset = resume
+                }
                 lastEnd = max(lastEnd, offset)
                 continue
             case .failure(let error):

@@ -30,12 +30,16 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
     public static let unstable = PCRE2Error(code: -100_001)
     /// Not a PCRE2 code: a pattern whose compilation was deferred to its first use did not compile.
     public static let deferredCompile = PCRE2Error(code: -100_002)
+    /// Not a PCRE2 code: a rule's rejected matches on one line overlapped so much that searching
+    /// again inside each of them would take time quadratic in the line (see
+    /// `CompiledRuleSet.rescanBudget`).
+    public static let rescanLimit = PCRE2Error(code: -100_003)
 
     /// Whether the error is a resource limit (match, depth, heap, JIT stack): a property of the
     /// pattern and the input, not of the process.
     public var isResourceLimit: Bool {
         code == PCRE2_ERROR_MATCHLIMIT || code == PCRE2_ERROR_DEPTHLIMIT || code == PCRE2_ERROR_HEAPLIMIT
-            || code == PCRE2_ERROR_JIT_STACKLIMIT
+            || code == PCRE2_ERROR_JIT_STACKLIMIT || code == Self.rescanLimit.code
     }
 
     /// A short machine-friendly reason, used in statistics and warnings (`matchlimit`, `jitstack`, ...).
@@ -49,6 +53,7 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
         case Self.quarantined.code: return "quarantined"
         case Self.unstable.code: return "unstable"
         case Self.deferredCompile.code: return "deferred-compile"
+        case Self.rescanLimit.code: return "rescan-limit"
         default: return "pcre2-\(-code)"
         }
     }
@@ -60,6 +65,7 @@ public struct PCRE2Error: Error, Sendable, Hashable, CustomStringConvertible {
         }
         if code == Self.unstable.code { return "redacted line kept changing when redacted again" }
         if code == Self.deferredCompile.code { return "a built-in pattern did not compile" }
+        if code == Self.rescanLimit.code { return "a rule's rejected matches on one line overlapped too much" }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
             let length = pcre2_get_error_message_8(code, buffer.baseAddress, buffer.count)
             guard length > 0 else { return "PCRE2 error \(code)" }
