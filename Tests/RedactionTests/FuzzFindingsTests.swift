@@ -18,4 +18,21 @@ import Testing
         #expect(once.filter { $0 == "\n" }.count == 1)
         #expect(TestSupport.redact(once, with: TestSupport.builtin) == once)
     }
+
+    /// FuzzStreamRedactor, idempotence (custom pack, the empty template; main 8f1c286). Not fixed:
+    /// a line that ends a key block (not key body: `password=...`) is masked to `password=` by
+    /// the empty template, which is shaped like a padded base64 line, so a second pass takes it
+    /// (and the lines after it) for key body. Other templates (`***`, `REDACTED`,
+    /// `[REDACTED:{rule}]`) leave a mark that is not base64 and are stable. The first pass never
+    /// lets the secret through; only `redact(redact(x)) == redact(x)` breaks.
+    @Test func aLineMaskedByTheEmptyTemplateAfterAKeyBodyIsStable() throws {
+        let empty = try RuleSetBuilder().build(options: CompiledRuleSet.Options(replacement: try ReplacementTemplate("")))
+        let input = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx7Lp2Kq9Zt4Rw8Yv3Nm6Bc1Df5Gh0Jk2Lm4Np6Qr8St0Uv2Wx4\n"
+            + "password=Hunter2xyzQ\nnext line\n"
+        let once = TestSupport.redact(input, with: empty)
+        #expect(!once.contains("Hunter2xyzQ"))
+        withKnownIssue("the empty template renders a masked line as base64-shaped key body") {
+            #expect(TestSupport.redact(once, with: empty) == once)
+        }
+    }
 }
