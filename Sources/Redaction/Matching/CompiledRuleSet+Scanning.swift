@@ -172,9 +172,11 @@ extension CompiledRuleSet {
             // A rejected match must not hide a match that starts inside it: in
             // `password "password": "s3cr3t"` the first `password` takes `"password"` as its
             // value (rejected: a placeholder word), and the real assignment starts inside that
-            // match. So after a rejection the search resumes where the value began (always past
-            // the match start, so the loop still progresses).
-            let resume = secret.lowerBound > whole.lowerBound ? secret.lowerBound : whole.lowerBound + 1
+            // match. So after a rejection the search resumes where the value began (past the
+            // match start, so the loop still progresses). A match that is its own secret (no key
+            // before it) hides nothing that way: the search goes on after it, as before (resuming
+            // one byte on would re-match every suffix of a long rejected run).
+            let resume = secret.lowerBound > whole.lowerBound ? secret.lowerBound : offset
             if secret.isEmpty {
                 lastEnd = max(lastEnd, whole.upperBound)
                 continue
