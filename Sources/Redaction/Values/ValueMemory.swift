@@ -88,21 +88,27 @@ public final class ValueMemory: @unchecked Sendable {
 
     // MARK: - Scanning
 
+    /// Runs `body` with the overlay while it holds values, under the read lock, or with nil
+    /// (without taking the lock when nothing is held: see ``heldCount``).
+    private func withHeldValues<T>(_ body: (ValueOverlay?) -> T) -> T {
+        if heldCount.load(ordering: .acquiring) == 0 { return body(nil) }
+        return lock.withReadLock {
+            guard let overlay, overlay.count > 0 else { return body(nil) }
+            return body(overlay)
+        }
+    }
+
     /// Finds every keyword of the rule set and every value in `bytes` (one pass), into `scratch`.
     /// - Returns: false when the search could not run (see ``LiteralScanner/scan(_:_:values:)``).
     func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
-        if heldCount.load(ordering: .acquiring) == 0 { return ruleSet.literals.scan(bytes, scratch) }
-        return lock.withReadLock {
-            guard let overlay, overlay.count > 0 else { return ruleSet.literals.scan(bytes, scratch) }
-            return ruleSet.literals.scan(bytes, scratch, values: overlay)
-        }
+        withHeldValues { ruleSet.literals.scan(bytes, scratch, values: $0) }
     }
 
     /// Finds every value (no keywords) in `bytes`, into `scratch`.
     /// - Returns: false when the search could not run.
     func scanValues(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch) -> Bool {
-        lock.withReadLock {
-            guard let overlay, overlay.count > 0 else {
+        withHeldValues { overlay in
+            guard let overlay else {
                 scratch.count = 0
                 return true
             }
@@ -113,15 +119,11 @@ public final class ValueMemory: @unchecked Sendable {
     /// Whether `bytes` may hold a keyword of the rule set or a value: false only when the search
     /// ran and found neither. Records nothing, allocates nothing.
     func mayContain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if heldCount.load(ordering: .acquiring) == 0 { return ruleSet.literals.mayContainKeyword(bytes) }
-        return lock.withReadLock {
-            guard let overlay, overlay.count > 0 else { return ruleSet.literals.mayContainKeyword(bytes) }
-            return ruleSet.literals.mayContainKeyword(bytes, values: overlay)
-        }
+        withHeldValues { ruleSet.literals.mayContainKeyword(bytes, values: $0) }
     }
 
     /// Whether any value is held.
-    var isEmpty: Bool { lock.withReadLock { (overlay?.count ?? 0) == 0 } }
+    var isEmpty: Bool { heldCount.load(ordering: .acquiring) == 0 }
 
     // MARK: - Changes
 
