@@ -36,6 +36,14 @@ enum KeyBlockLine {
         return trailingBase64Run(line, end: line.count) >= ambiguousRunLength ? .ambiguous : .notBody
     }
 
+    /// Where the masked body of a body line starts: after its prefix and the indentation that
+    /// follows it (YAML block scalars, keys pasted into code keep their indentation).
+    static func bodyStart(_ line: UnsafeRawBufferPointer, after prefixLength: Int) -> Int {
+        var start = prefixLength
+        while start < line.count && isBlank(line[start]) { start += 1 }
+        return start
+    }
+
     /// The length of the start of `line` that has the shape of `prefix`, or nil.
     static func matchedPrefixLength(_ line: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> Int? {
         var p = 0

@@ -32,11 +32,7 @@ extension LineRedactor {
             let kind = blockPrefix.withUnsafeBytes { KeyBlockLine.classify(content, prefix: $0) }
             let bodyStart: Int
             switch kind {
-            case .body(let prefixLength):
-                // The indentation after the prefix stays (YAML block scalars, keys pasted into code).
-                var start = prefixLength
-                while start < content.count && KeyBlockLine.isBlank(content[start]) { start += 1 }
-                bodyStart = start
+            case .body(let prefixLength): bodyStart = KeyBlockLine.bodyStart(content, after: prefixLength)
             case .ambiguous: bodyStart = 0
             case .notBody: bodyStart = -1
             }
@@ -55,6 +51,8 @@ extension LineRedactor {
                 return scratch.spans.isEmpty ? .keep : .rendered
             }
             // Not key body: the block ends here and the line is scanned like any other.
+            blockEndedByLine = block
+            swap(&endedBlockPrefix, &blockPrefix)
             activeBlock = nil
             counts.unterminatedBlocks += 1
         }
@@ -94,6 +92,56 @@ extension LineRedactor {
             }
         }
         return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// After the line that ended a block (it was not key body) is rendered: when its output is
+    /// shaped like key body (the empty template turns `password=Hunter2` into `password=`, a
+    /// padded base64 line), a second pass would take it for body and keep the block open over the
+    /// lines after it. So the block goes on over it here, as the second pass will: the output's
+    /// body is masked like any body line and the block stays open. Then redacting the output
+    /// again changes nothing (idempotence), and a line is never left in clear that a later pass
+    /// would mask.
+    mutating func continueBlockIfOutputIsBody(_ action: LineAction) -> LineAction {
+        guard let ended = blockEndedByLine else { return action }
+        blockEndedByLine = nil
+        // (A BEGIN marker later on the same line opened another block: that one stays.)
+        guard action == .rendered, activeBlock == nil else { return action }
+        let kind = endedBlockPrefix.withUnsafeBytes { prefix in
+            scratch.rendered.withUnsafeBytes { KeyBlockLine.classify($0, prefix: prefix) }
+        }
+        let bodyStart: Int
+        switch kind {
+        case .body(let prefixLength):
+            bodyStart = scratch.rendered.withUnsafeBytes { KeyBlockLine.bodyStart($0, after: prefixLength) }
+        case .ambiguous: bodyStart = 0
+        case .notBody: return action
+        }
+        let rule = ruleSet.compiledRules[Int(ended.rule)]
+        let masked = ended.lines + 1
+        if masked < rule.blockMaxLines {
+            activeBlock = (ended.rule, masked)
+            swap(&blockPrefix, &endedBlockPrefix)
+            counts.unterminatedBlocks -= 1
+        }
+        // Mask the output's body like a body line (a placeholder in it stays as it is).
+        scratch.beginLine()
+        let failure: PCRE2Error? = scratch.rendered.withUnsafeBytes { line in
+            let body = UnsafeRawBufferPointer(rebasing: line[bodyStart...])
+            guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return nil }
+            scratch.spans.append(RedactionSpan(start: bodyStart, end: line.count, rule: ended.rule, kind: .block))
+            return ruleSet.subtractPlaceholders(in: line, scratch)
+        }
+        if let failure { return engineFailure(rule: ended.rule, failure) }
+        guard !scratch.spans.isEmpty else { return .rendered }
+        var output = scratch.rendered
+        var next = scratch.renderedNext
+        scratch.rendered = []
+        scratch.renderedNext = []
+        next.removeAll(keepingCapacity: true)
+        output.withUnsafeBytes { render($0, into: &next) }
+        scratch.rendered = next
+        scratch.renderedNext = output
+        return .rendered
     }
 
     /// Opens the block of the first block rule that is a candidate of the line just scanned (its

@@ -8,6 +8,7 @@ extension LineRedactor {
     mutating func redactLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
                                      keepingFindingSpans: Bool) -> LineAction {
         scratch.customReplacements.removeAll(keepingCapacity: true)
+        blockEndedByLine = nil
         let lineStart = scratch.regionLineStart
         var first = firstPassRecord(content, hits: hits) ?? firstPassText(content, hits: hits)
         first = applyValues(content, hits: hits, lineStart: lineStart, first)
@@ -16,7 +17,7 @@ extension LineRedactor {
             scratch.findingSpans.removeAll(keepingCapacity: true)
             scratch.findingSpans.append(contentsOf: scratch.spans)
         }
-        return settle(content)
+        return continueBlockIfOutputIsBody(settle(content))
     }
 
     /// Renders the first pass's spans, then scans the output again until it no longer changes

@@ -25,6 +25,11 @@ struct LineRedactor {
     }
     /// The bytes before the BEGIN marker on the open block's begin line (see ``KeyBlockLine``).
     var blockPrefix: [UInt8] = []
+    /// The block the current line ended by not being key body (nil otherwise), and its begin
+    /// line's prefix: if the line's output is shaped like body, the block goes on over it (see
+    /// ``continueBlockIfOutputIsBody(_:)``).
+    var blockEndedByLine: (rule: Int32, lines: Int)?
+    var endedBlockPrefix: [UInt8] = []
 
     // Counters: every counter lives in ``RedactionStatistics`` (the one list of them), except the
     // per-rule counts, kept by index (allocated on the first redaction, so clean input allocates
