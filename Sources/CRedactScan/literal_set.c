@@ -55,10 +55,25 @@ static uint32_t window_score(const uint8_t *p, uint32_t width) {
 
 uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t width, int value) {
     uint32_t best = 0, best_score = UINT32_MAX;
+    if (value) {
+        // A value (made on the hot path, once per secret): its windows' classes first, and the
+        // frequency table only for the windows of the rarest class (one lookup each).
+        uint32_t best_penalty = UINT32_MAX;
+        for (uint32_t o = 0; o + width <= length; o++) {
+            uint32_t penalty = class_penalty(bytes + o, width);
+            if (penalty < best_penalty) best_penalty = penalty;
+        }
+        for (uint32_t o = 0; o + width <= length; o++) {
+            if (class_penalty(bytes + o, width) != best_penalty) continue;
+            uint32_t gram = anchor_at(bytes + o, width);
+            uint32_t score = width == 4 ? redact_quadgram_frequency(gram) : redact_trigram_frequency(gram);
+            if (score <= best_score) { best_score = score; best = o; }  // ties: the last one
+        }
+        return best;
+    }
     for (uint32_t o = 0; o + width <= length; o++) {
         uint32_t score = window_score(bytes + o, width);
-        if (value) score += class_penalty(bytes + o, width) << (width == 4 ? 16 : 0);
-        if (score < best_score || (value && score == best_score)) { best_score = score; best = o; }
+        if (score < best_score) { best_score = score; best = o; }
     }
     return best;
 }
