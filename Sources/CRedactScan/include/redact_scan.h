@@ -80,6 +80,25 @@ int64_t redact_literal_set_scan(const redact_literal_set *set, const redact_valu
                                 const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed);
 
+/// Which search loop `redact_literal_set_scan_kernel` uses. Every kernel reports the same
+/// occurrences; they differ only in speed.
+typedef enum {
+    /// The vector kernel when the CPU has it (AVX2 on x86-64), else the scalar one.
+    REDACT_KERNEL_AUTO = 0,
+    /// The portable scalar loop.
+    REDACT_KERNEL_SCALAR = 1,
+} redact_scan_kernel;
+
+/// `redact_literal_set_scan` with the search loop chosen by the caller (the differential tests
+/// compare the kernels on the same input).
+int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const redact_value_overlay *values,
+                                       const uint8_t *data, size_t length,
+                                       uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed,
+                                       redact_scan_kernel kernel);
+
+/// 1 when this CPU runs the vector kernel (AVX2), else 0.
+int redact_scan_has_vector_kernel(void);
+
 /// Index of the last byte equal to `byte` in `data[0..<length]`, or -1 when there is none.
 int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte);
 
@@ -89,5 +108,13 @@ size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte);
 /// Offset of the first occurrence of `needle[0..<needle_length]` in `data[0..<length]`, or -1
 /// when there is none (an empty needle is never found). glibc's `memmem`.
 int64_t redact_find_bytes(const uint8_t *data, size_t length, const uint8_t *needle, size_t needle_length);
+
+/// SHA-256 (FIPS 180-4) of `data[0..<length]` into `digest` (32 bytes). `data` may be NULL when
+/// `length` is 0. Thread-safe (no shared state).
+void redact_sha256(const uint8_t *data, size_t length, uint8_t digest[32]);
+
+/// HMAC-SHA256 (RFC 2104) of `message[0..<length]` with `key[0..<key_length]` into `mac` (32
+/// bytes). Keys longer than 64 bytes are hashed first, as the RFC says. Thread-safe.
+void redact_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *message, size_t length, uint8_t mac[32]);
 
 #endif
