@@ -1,15 +1,18 @@
 // The keyword prefilter's multi-literal search (see redact_scan.h).
 //
-// Each literal is anchored at its rarest window of 4 bytes (3 when the set holds a 3-byte
-// literal), by how common each sequence is in real logs (quadgram_frequency.c,
-// trigram_frequency.c). The scan hashes the folded window at every position (each byte |0x20,
-// which maps each letter to lower case and a few punctuation bytes together: it can only add
-// candidates, never lose one) into a 2^20-bit filter; a set bit sends the position to an exact
-// check of the literals anchored at that window. 4-byte anchors are about ten times rarer in logs
-// than 3-byte ones (measured on the benchmark corpus with the built-in keywords: 40 thousand
-// candidates in 20 MB against 340 thousand), which is why keywords should be 4 bytes or longer.
-// Literals of 1 or 2 bytes are checked directly at each position (slow; built-in keywords are
-// 4 bytes or longer).
+// Each literal is anchored at its rarest window of 4 bytes, by how common each sequence is in
+// real logs (quadgram_frequency.c, trigram_frequency.c). A 3-byte literal is anchored at itself
+// followed by each of the 128 folded bytes (and checked directly at the last position of a
+// buffer); a set with more than 64 of them uses 3-byte anchors for all its literals instead.
+//
+// The scan hashes the folded window at every position (each byte |0x20, which maps each letter to
+// lower case and a few punctuation bytes together: it can only add candidates, never lose one)
+// into a 2^21-bit filter (256 KiB: with the 6,000 built-in keywords, about half the false hits of
+// 2^20 bits); a set bit sends the position to an exact check of the literals anchored at that
+// window. 4-byte anchors are far rarer in logs than 3-byte ones (benchmark corpus, 20 MB, the
+// keywords of that day: 75 thousand candidates against 340 thousand), which is why keywords should
+// be 4 bytes or longer. Literals of 1 or 2 bytes are checked directly at each position (slow;
+// built-in keywords are 3 bytes or longer).
 //
 // With AVX2 (checked at run time), 8 positions are hashed at once and their filter words
 // gathered; without it, a scalar loop does the same. Both report the same candidates.
@@ -93,6 +96,7 @@ void redact_literal_set_free(redact_literal_set *set) {
     if (!set) return;
     free(set->filter);
     free(set->entries);
+    free(set->three);
     free(set->slots);
     if (set->folded) for (uint32_t i = 0; i < set->count; i++) free(set->folded[i]);
     free(set->folded);
@@ -105,12 +109,21 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
     if (!set) return NULL;
     set->count = count;
     set->filter = calloc(FILTER_WORDS, sizeof(uint64_t));
-    set->entries = calloc(count ? count : 1, sizeof(anchor_entry));
+    uint32_t three = 0;
+    for (uint32_t i = 0; i < count; i++) if (lengths[i] == 3) three++;
+    // 4-byte anchors, a 3-byte literal anchored at each of the 128 folded bytes that can follow
+    // it (and checked directly at the last position of a buffer, where nothing follows); with
+    // many 3-byte literals, 3-byte anchors for all.
+    set->width = three <= MAX_EXPANDED_THREE_BYTE_LITERALS ? 4 : 3;
+    size_t entries = (size_t)count + (set->width == 4 ? (size_t)three * 127u : 0u);
+    set->entries = calloc(entries ? entries : 1, sizeof(anchor_entry));
+    set->three = calloc(three ? three : 1, sizeof(uint32_t));
     set->folded = calloc(count ? count : 1, sizeof(uint8_t *));
     set->lengths = calloc(count ? count : 1, sizeof(uint32_t));
-    if (!set->filter || !set->entries || !set->folded || !set->lengths) { redact_literal_set_free(set); return NULL; }
-    set->width = 4;
-    for (uint32_t i = 0; i < count; i++) if (lengths[i] == 3) set->width = 3;
+    if (!set->filter || !set->entries || !set->three || !set->folded || !set->lengths) {
+        redact_literal_set_free(set);
+        return NULL;
+    }
     for (uint32_t i = 0; i < count; i++) {
         uint32_t length = lengths[i];
         set->lengths[i] = length;
@@ -119,6 +132,18 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         for (uint32_t j = 0; j < length; j++) set->folded[i][j] = fold_exact(literals[i][j]);
         if (length == 0) continue;
         if (length < 3) { set->has_short = 1; continue; }
+        if (length == 3 && set->width == 4) {
+            set->three[set->three_count++] = i;
+            uint32_t prefix = anchor_at(set->folded[i], 3);
+            for (uint32_t next = 0; next < 256; next++) {
+                if ((next | 0x20u) != next) continue;  // one of each folded pair
+                uint32_t anchor = prefix | next << 24;
+                set->entries[set->entry_count++] = (anchor_entry){ anchor, i, 0 };
+                uint32_t h = filter_hash(anchor);
+                set->filter[h >> 6] |= 1ull << (h & 63u);
+            }
+            continue;
+        }
         // The anchor: the window with the lowest frequency in real logs.
         uint32_t best = redact_best_anchor_offset(set->folded[i], length, set->width, 0);
         uint32_t anchor = anchor_at(set->folded[i] + best, set->width);
@@ -146,7 +171,7 @@ static inline int equal_folded(const uint8_t *data, const uint8_t *folded, uint3
     return 1;
 }
 
-// The position i holds a filter hit for `anchor` (folded 3 bytes): check the literals anchored there.
+// The position i holds a filter hit for `anchor` (folded window): check the literals anchored there.
 static void verify(const redact_literal_set *set, const uint8_t *data, size_t length, size_t i, uint32_t anchor,
                    size_t *count, uint32_t *ends, uint32_t *ids, size_t capacity) {
     uint32_t s = slot_hash(anchor) & set->slot_mask;
@@ -335,6 +360,15 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
         done = scan_scalar(&state, filter, width);
 #endif
         scan_positions(&state, filter, width, done, length - width + 1);
+    }
+    if (state.keywords && state.keywords->three_count > 0 && length >= 3) {
+        // The 3-byte literals of a width-4 set at the last position, where no 4th byte follows.
+        const redact_literal_set *keywords = state.keywords;
+        for (uint32_t k = 0; k < keywords->three_count; k++) {
+            uint32_t id = keywords->three[k];
+            if (equal_folded(data + length - 3, keywords->folded[id], 3))
+                emit(&state.count, ends, ids, capacity, length, id);
+        }
     }
     size_t count = state.count;
     if (set && set->has_short) {

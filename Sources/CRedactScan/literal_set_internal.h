@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FILTER_BITS 20u
+#define FILTER_BITS 21u
 #define FILTER_WORDS ((1u << FILTER_BITS) / 64u)
 // The overlay's second-level filter: exact (case-kept) 4 bytes at an anchor position.
 #define EXACT_BITS 17u
@@ -29,7 +29,9 @@ struct redact_literal_set {
     uint32_t *lengths;
     uint32_t count;
     int has_short;               // some literal is 1 or 2 bytes long
-    uint32_t width;              // anchor width: 4 when every anchored literal has 4+ bytes, else 3
+    uint32_t width;              // anchor width: 4 unless the set holds many 3-byte literals, else 3
+    uint32_t *three;             // with width 4: the ids of the 3-byte literals (anchored at every 4th byte)
+    uint32_t three_count;
 };
 
 /// One value of an overlay. A free record has `bytes == NULL`.
@@ -76,6 +78,10 @@ static inline uint32_t anchor_at(const uint8_t *p, uint32_t width) {
     uint32_t bytes = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
     return width == 4 ? (bytes | (uint32_t)p[3] << 24 | 0x20202020u) : (bytes | 0x202020u);
 }
+// A set of anchor width 4 takes at most this many 3-byte literals (each anchored once per folded
+// 4th byte, 128 anchors); with more, its anchors are 3 bytes wide.
+#define MAX_EXPANDED_THREE_BYTE_LITERALS 64u
+
 static inline uint32_t filter_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> (32u - FILTER_BITS); }
 static inline uint32_t slot_hash(uint32_t anchor) { return (anchor * 0x85EBCA6Bu) ^ (anchor >> 13); }
 static inline uint32_t exact_hash(uint32_t bytes) { return (bytes * 0x9E3779B1u) >> (32u - EXACT_BITS); }

@@ -11,13 +11,21 @@ import Testing
     static let longKeywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
                                ["aaaa"], ["x@[`"], ["abab"]]
 
-    /// A 3-byte keyword: every anchor is 3 bytes.
+    /// A few 3-byte keywords: anchored at each byte that can follow them, and checked at the end.
     static let threeByteKeywords = [["ghp_", "gho_"], ["password", "passwd"], ["key"], ["pw="], ["Bearer "], ["ssap"],
                                     ["x@[`"], ["abab"]]
 
+    /// More 3-byte keywords than the expansion takes: every anchor is 3 bytes.
+    static let manyThreeByteKeywords: [[String]] = {
+        let letters = Array("ghpoaskibez=@`xy")  // no two fold together: 75 distinct keywords
+        var keywords: [[String]] = [["password"], ["ghp_"]]
+        for a in letters.prefix(5) { for b in letters.suffix(15) { keywords.append([String([a, b, "e"])]) } }
+        return keywords
+    }()
+
     /// Every occurrence, with its end offset and the rules of its keyword, case-insensitively, with
     /// every search loop (the vector one reads 16 bytes per step: texts run past several steps).
-    @Test(arguments: [Self.keywords, Self.longKeywords, Self.threeByteKeywords],
+    @Test(arguments: [Self.keywords, Self.longKeywords, Self.threeByteKeywords, Self.manyThreeByteKeywords],
           [LiteralScanner.Kernel.automatic, .scalar])
     func reportsEveryOccurrenceWithItsRules(_ keywords: [[String]], kernel: LiteralScanner.Kernel) {
         let scanner = LiteralScanner(keywordsByRule: keywords)
