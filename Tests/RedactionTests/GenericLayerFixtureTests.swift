@@ -15,11 +15,13 @@ import Testing
     ///   password-policy messages and placeholders;
     /// - `access-proxy.log`: nginx (combined, JSON, error), Caddy, Envoy, Istio, ALB, S3 server
     ///   access, CloudFront, HAProxy, Traefik, Varnish, Squid, GCP LB and Cloudflare lines, OAuth
-    ///   authorize URLs with `client_id`, `state`, `nonce` and PKCE challenges;
+    ///   authorize URLs with `client_id`, `state`, `nonce` and PKCE challenges; `cookie="-"` for
+    ///   an absent header;
     /// - `platform-ci.log`: syslog (RFC 3164 and 5424), journald fields, sshd/sudo/PAM, kubelet
     ///   and controller events, kubectl, Helm, Argo CD, Flux, cert-manager, External Secrets,
     ///   Vault (HMAC'd audit tokens), Consul, Terraform, Ansible `no_log`, Docker/BuildKit, GitHub
     ///   Actions and GitLab/Jenkins CI, git, go.sum `h1:` hashes, npm `integrity`, pip `--hash`;
+    ///   sshd, Dovecot, Postfix SASL, OpenVPN, strongSwan, PgBouncer and Redis auth messages;
     /// - `app-structured.log`: OpenTelemetry attributes and `traceparent`, logfmt service logs
     ///   (JWKS, KMS, S3, Kafka, payments ids, build ids, checksums, feature flags, LLM token
     ///   counts), audit events (CloudTrail, Keycloak, GitHub, GCP), GraphQL operations, queue
@@ -30,10 +32,11 @@ import Testing
     /// - `config-headers.log`: Kafka client config dumps, hashes and ids under secret-like names,
     ///   webhook signature and trace headers, placeholders, encrypted values (SOPS, Ansible
     ///   vault), code that reads secrets from the environment, lock and rate-limit keys, CI cache
-    ///   keys, OIDC claims.
+    ///   keys, OIDC claims; PEM certificates and public keys, SSH public keys, empty and
+    ///   `undefined` Authorization headers, token and password metadata in prose.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
-        ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 140),
-        ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 130),
+        ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
+        ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
