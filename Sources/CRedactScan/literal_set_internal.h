@@ -14,7 +14,7 @@
 #define EXACT_WORDS ((1u << EXACT_BITS) / 64u)
 
 typedef struct {
-    uint32_t anchor;   // folded 3 bytes (exact, not hashed)
+    uint32_t anchor;   // folded anchor bytes (exact, not hashed; see anchor_at)
     uint32_t literal;  // literal id
     uint32_t offset;   // anchor offset inside the literal
 } anchor_entry;
@@ -29,7 +29,7 @@ struct redact_literal_set {
     uint32_t *lengths;
     uint32_t count;
     int has_short;               // some literal is 1 or 2 bytes long
-    int stride;                  // 2 when every literal has 4+ bytes (two anchors each), else 1
+    uint32_t width;              // anchor width: 4 when every anchored literal has 4+ bytes, else 3
 };
 
 /// One value of an overlay. A free record has `bytes == NULL`.
@@ -44,15 +44,15 @@ typedef struct {
 /// One anchor of a value in the overlay's open-addressing table (several entries may share an
 /// anchor; each occupies its own slot of the probe sequence).
 typedef struct {
-    uint32_t anchor;             // folded 3 bytes
+    uint32_t anchor;             // folded anchor (see anchor_at)
     uint32_t value;              // record index + 1 (0 = empty slot)
     uint32_t offset;             // anchor offset inside the value
     uint32_t generation;         // the record's generation when the entry was made
 } value_entry;
 
 struct redact_value_overlay {
-    const redact_literal_set *set;  // borrowed: the set whose filter and stride the overlay extends (may be NULL)
-    int stride;                  // the set's stride (2 without a set)
+    const redact_literal_set *set;  // borrowed: the set whose filter and anchor width the overlay extends (may be NULL)
+    uint32_t width;              // the set's anchor width (4 without a set)
     uint64_t *filter;            // FILTER_WORDS words: the set's bits plus the values' (NULL until the first value)
     value_record *records;
     uint32_t record_capacity;
@@ -70,8 +70,11 @@ struct redact_value_overlay {
 };
 
 static inline uint8_t fold_exact(uint8_t c) { return (c >= 'A' && c <= 'Z') ? (uint8_t)(c | 0x20) : c; }
-static inline uint32_t anchor_at(const uint8_t *p) {
-    return ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16) | 0x202020u;
+// The folded anchor of `width` (3 or 4) bytes at p: each byte |0x20 (letters fold to lower case; a
+// few punctuation bytes fold together, which only adds candidates), byte 0 in the low bits.
+static inline uint32_t anchor_at(const uint8_t *p, uint32_t width) {
+    uint32_t bytes = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    return width == 4 ? (bytes | (uint32_t)p[3] << 24 | 0x20202020u) : (bytes | 0x202020u);
 }
 static inline uint32_t filter_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> (32u - FILTER_BITS); }
 static inline uint32_t slot_hash(uint32_t anchor) { return (anchor * 0x85EBCA6Bu) ^ (anchor >> 13); }
@@ -88,14 +91,14 @@ static inline void emit(size_t *count, uint32_t *ends, uint32_t *ids, size_t cap
     (*count)++;
 }
 
-/// The offset of the `windows` adjacent 3-byte anchor windows of `bytes[0..<length]` (length >=
-/// 2 + windows) whose summed frequency in real logs is lowest: for a keyword, the first such
-/// offset by the frequency table. For a `value` (a secret: random letters and digits, mostly),
-/// the table is not enough: windows of letters only, digits only or hex digits are penalised
-/// (folded, they are common in any log; measured on loghub, anchors chosen this way hit about 50
-/// times less often), and the last best offset is taken, since secrets of one kind share a prefix
-/// (`ghp_`, `xoxb-`, a JWT header) and differ in their tail.
-uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t windows, int value);
+/// The offset of the `width`-byte (3 or 4) anchor window of `bytes[0..<length]` (length >= width)
+/// that is least common in real logs: for a keyword, the first such offset by the frequency tables
+/// (4-byte windows by their own table, ties by their two 3-byte halves). For a `value` (a secret:
+/// random letters and digits, mostly), the tables are not enough: windows of letters only, digits
+/// only or hex digits are penalised (folded, they are common in any log; measured on loghub,
+/// anchors chosen this way hit about 50 times less often), and the last best offset is taken,
+/// since secrets of one kind share a prefix (`ghp_`, `xoxb-`, a JWT header) and differ in their tail.
+uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t width, int value);
 
 /// The position `i` of `data` holds a filter hit for `anchor`: reports the values of `overlay`
 /// anchored there that occur at their offset before `i`.

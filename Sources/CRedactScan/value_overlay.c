@@ -1,6 +1,6 @@
 // A literal set's per-stream value overlay (see redact_scan.h).
 //
-// Values are anchored like the set's keywords (same stride, the same rarest-window choice) in an
+// Values are anchored like the set's keywords (same anchor width, the same rarest-window choice) in an
 // open-addressing table of anchor entries that is kept at most half full. A removed value's
 // record is freed at once and its generation bumped, which makes its table entries stale: probes
 // step over them, and the next rebuild (when stale and live entries fill half the table) drops
@@ -16,7 +16,7 @@ redact_value_overlay *redact_value_overlay_create(const redact_literal_set *set)
     redact_value_overlay *overlay = calloc(1, sizeof *overlay);
     if (!overlay) return NULL;
     overlay->set = set;
-    overlay->stride = set ? set->stride : 2;
+    overlay->width = set ? set->width : 4u;
     return overlay;
 }
 
@@ -66,7 +66,7 @@ static inline int entry_is_live(const redact_value_overlay *overlay, const value
 // (nothing changed).
 static int reserve_entries(redact_value_overlay *overlay, uint32_t extra) {
     uint32_t capacity = overlay->slots ? overlay->slot_mask + 1 : 0;
-    uint32_t live_entries = overlay->live * (uint32_t)overlay->stride;
+    uint32_t live_entries = overlay->live;  // one anchor per value
     // Stale entries (and their filter bits) are let go once they outnumber the live ones: each
     // costs probes, and its bits candidates.
     if (overlay->used_slots + extra <= capacity / 2 && overlay->used_slots - live_entries <= live_entries + 64) return 1;
@@ -104,7 +104,7 @@ static int reserve_entries(redact_value_overlay *overlay, uint32_t extra) {
 // The handle of the value equal to `value`, whose first anchor is at `offset`, or -1.
 static int64_t find_at(const redact_value_overlay *overlay, const uint8_t *value, uint32_t length, uint32_t offset) {
     if (!overlay->slots) return -1;
-    uint32_t anchor = anchor_at(value + offset);
+    uint32_t anchor = anchor_at(value + offset, overlay->width);
     for (uint32_t s = slot_hash(anchor) & overlay->slot_mask; overlay->slots[s].value; s = (s + 1) & overlay->slot_mask) {
         const value_entry *entry = &overlay->slots[s];
         if (entry->anchor != anchor || entry->offset != offset || !entry_is_live(overlay, entry)) continue;
@@ -116,15 +116,14 @@ static int64_t find_at(const redact_value_overlay *overlay, const uint8_t *value
 
 int64_t redact_value_overlay_find(const redact_value_overlay *overlay, const uint8_t *value, uint32_t length) {
     if (!overlay || !overlay->slots || length < REDACT_VALUE_MIN_LENGTH || length > REDACT_VALUE_LENGTH_MASK) return -1;
-    return find_at(overlay, value, length, redact_best_anchor_offset(value, length, (uint32_t)overlay->stride, 1));
+    return find_at(overlay, value, length, redact_best_anchor_offset(value, length, overlay->width, 1));
 }
 
 int64_t redact_value_overlay_add(redact_value_overlay *overlay, const uint8_t *value, uint32_t length, uint32_t tag,
                                  int *added) {
     if (added) *added = 0;
     if (!overlay || length < REDACT_VALUE_MIN_LENGTH || length > REDACT_VALUE_LENGTH_MASK) return -1;
-    uint32_t windows = (uint32_t)overlay->stride;
-    uint32_t offset = redact_best_anchor_offset(value, length, windows, 1);
+    uint32_t offset = redact_best_anchor_offset(value, length, overlay->width, 1);
     int64_t existing = find_at(overlay, value, length, offset);
     if (existing >= 0) return existing;
     if (!overlay->filter) {
@@ -134,7 +133,7 @@ int64_t redact_value_overlay_add(redact_value_overlay *overlay, const uint8_t *v
         else memset(filter, 0, FILTER_WORDS * sizeof(uint64_t));
         overlay->filter = filter;
     }
-    if (!reserve_entries(overlay, windows)) return -2;
+    if (!reserve_entries(overlay, 1)) return -2;
     uint8_t *copy = malloc(length);
     if (!copy) return -2;
     memcpy(copy, value, length);
@@ -158,14 +157,11 @@ int64_t redact_value_overlay_add(redact_value_overlay *overlay, const uint8_t *v
     record->length = length;
     record->tag = tag ? 1u : 0u;
     record->next_free = 0;
-    for (uint32_t w = 0; w < windows; w++) {
-        uint32_t anchor = anchor_at(value + offset + w);
-        insert_entry(overlay->slots, overlay->slot_mask,
-                     (value_entry){ anchor, index + 1, offset + w, record->generation });
-        set_filter_bit(overlay->filter, anchor);
-        set_exact_bit(overlay, value, length, offset + w);
-        overlay->used_slots++;
-    }
+    uint32_t anchor = anchor_at(value + offset, overlay->width);
+    insert_entry(overlay->slots, overlay->slot_mask, (value_entry){ anchor, index + 1, offset, record->generation });
+    set_filter_bit(overlay->filter, anchor);
+    set_exact_bit(overlay, value, length, offset);
+    overlay->used_slots++;
     overlay->live++;
     if (added) *added = 1;
     return (int64_t)index;
@@ -184,7 +180,8 @@ void redact_value_overlay_remove(redact_value_overlay *overlay, uint32_t handle)
 
 void redact_value_verify(const redact_value_overlay *overlay, const uint8_t *data, size_t length, size_t i,
                          uint32_t anchor, size_t *count, uint32_t *ends, uint32_t *ids, size_t capacity) {
-    // SAFETY: the caller found 3 bytes at i (i + 3 <= length); the 4th is read only when present.
+    // SAFETY: the caller found an anchor (3 or 4 bytes) at i (i + 3 <= length); the 4th byte is read
+    // only when present.
     if (!exact_bit(overlay, exact3_at(data + i)) && !(i + 4 <= length && exact_bit(overlay, exact4_at(data + i)))) return;
     for (uint32_t s = slot_hash(anchor) & overlay->slot_mask; overlay->slots[s].value; s = (s + 1) & overlay->slot_mask) {
         const value_entry *entry = &overlay->slots[s];

@@ -3,24 +3,31 @@ import Testing
 
 /// The keyword prefilter against a naive search.
 @Suite struct LiteralScannerTests {
+    /// 1- and 2-byte keywords (checked directly) beside 4-byte anchors.
     static let keywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
                            ["a"], ["x@"], ["[`"]]
 
-    /// Keywords of 4+ bytes only: the search hashes every other position (two anchors per keyword).
+    /// Keywords of 4+ bytes only: 4-byte anchors.
     static let longKeywords = [["ghp_", "gho_"], ["password", "passwd"], ["pass"], ["akia"], ["Bearer "], ["ssap"],
                                ["aaaa"], ["x@[`"], ["abab"]]
 
-    /// Every occurrence, with its end offset and the rules of its keyword, case-insensitively.
-    @Test(arguments: [false, true])
-    func reportsEveryOccurrenceWithItsRules(_ long: Bool) {
-        let scanner = LiteralScanner(keywordsByRule: long ? Self.longKeywords : Self.keywords)
+    /// A 3-byte keyword: every anchor is 3 bytes.
+    static let threeByteKeywords = [["ghp_", "gho_"], ["password", "passwd"], ["key"], ["pw="], ["Bearer "], ["ssap"],
+                                    ["x@[`"], ["abab"]]
+
+    /// Every occurrence, with its end offset and the rules of its keyword, case-insensitively, with
+    /// every search loop (the vector one reads 16 bytes per step: texts run past several steps).
+    @Test(arguments: [Self.keywords, Self.longKeywords, Self.threeByteKeywords],
+          [LiteralScanner.Kernel.automatic, .scalar])
+    func reportsEveryOccurrenceWithItsRules(_ keywords: [[String]], kernel: LiteralScanner.Kernel) {
+        let scanner = LiteralScanner(keywordsByRule: keywords)
         let scratch = LiteralScratch(capacity: 4)  // small: overflowing and growing is exercised
         var generator = SplitMix64(seed: 7)
-        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz\n@[`{ab".utf8)
-        for _ in 0..<2000 {
-            let length = Int.random(in: 0..<60, using: &generator)
+        let alphabet = Array("ghpo_asswrdkiAKIPSbBearer xyz\n@[`{abey=W".utf8)
+        for round in 0..<2000 {
+            let length = Int.random(in: 0..<(round % 4 == 0 ? 200 : 60), using: &generator)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
-            let ok = text.withUnsafeBytes { scanner.scan($0, scratch) }
+            let ok = text.withUnsafeBytes { scanner.scan($0, scratch, kernel: kernel) }
             #expect(ok)
             var found: [(end: Int, literal: [UInt8])] = []
             for index in 0..<scratch.count {

@@ -80,6 +80,25 @@ int64_t redact_literal_set_scan(const redact_literal_set *set, const redact_valu
                                 const uint8_t *data, size_t length,
                                 uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed);
 
+/// Which search loop `redact_literal_set_scan_kernel` uses. Every kernel reports the same
+/// occurrences; they differ only in speed.
+typedef enum {
+    /// The vector kernel when the CPU has it (AVX2 on x86-64), else the scalar one.
+    REDACT_KERNEL_AUTO = 0,
+    /// The portable scalar loop.
+    REDACT_KERNEL_SCALAR = 1,
+} redact_scan_kernel;
+
+/// `redact_literal_set_scan` with the search loop chosen by the caller (the differential tests
+/// compare the kernels on the same input).
+int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const redact_value_overlay *values,
+                                       const uint8_t *data, size_t length,
+                                       uint32_t *ends, uint32_t *ids, size_t capacity, size_t *needed,
+                                       redact_scan_kernel kernel);
+
+/// 1 when this CPU runs the vector kernel (AVX2), else 0.
+int redact_scan_has_vector_kernel(void);
+
 /// Index of the last byte equal to `byte` in `data[0..<length]`, or -1 when there is none.
 int64_t redact_last_byte(const uint8_t *data, size_t length, uint8_t byte);
 

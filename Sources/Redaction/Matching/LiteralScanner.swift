@@ -127,11 +127,12 @@ final class LiteralScanner: @unchecked Sendable {
     ///   during the call.
     /// - Returns: false when the search could not run (out of memory building it): the caller must
     ///   then treat every rule as a candidate.
-    func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch, values: ValueOverlay? = nil) -> Bool {
+    func scan(_ bytes: UnsafeRawBufferPointer, _ scratch: LiteralScratch, values: ValueOverlay? = nil,
+              kernel: Kernel = .automatic) -> Bool {
         scratch.count = 0
         let overlay = values?.pointer
         guard !literals.isEmpty || overlay != nil else { return true }
         guard set != nil || literals.isEmpty else { return false }
-        return scratch.collect(keywords: set, values: overlay, in: bytes)
+        return scratch.collect(keywords: set, values: overlay, in: bytes, kernel: kernel)
     }
 }

@@ -37,14 +37,16 @@ final class LiteralScratch {
 
     /// Runs the keyword kernel over `bytes` with the keyword set `keywords` and the value overlay
     /// `values` (either may be nil, not both) and keeps every occurrence, growing until they fit.
+    /// - Parameter kernel: the search loop (every kernel finds the same occurrences; tests compare them).
     /// - Returns: false when the kernel could not run (out of memory).
-    func collect(keywords: OpaquePointer?, values: OpaquePointer?, in bytes: UnsafeRawBufferPointer) -> Bool {
+    func collect(keywords: OpaquePointer?, values: OpaquePointer?, in bytes: UnsafeRawBufferPointer,
+                 kernel: LiteralScanner.Kernel = .automatic) -> Bool {
         count = 0
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
         while true {
             var needed = 0
-            let found = redact_literal_set_scan(keywords, values, base.assumingMemoryBound(to: UInt8.self), bytes.count,
-                                                ends, ids, capacity, &needed)
+            let found = redact_literal_set_scan_kernel(keywords, values, base.assumingMemoryBound(to: UInt8.self),
+                                                       bytes.count, ends, ids, capacity, &needed, kernel.cValue)
             if found >= 0 {
                 count = Int(found)
                 return true

@@ -133,7 +133,7 @@ extension LineRedactor {
         }
         if let failure { return engineFailure(rule: ended.rule, failure) }
         guard !scratch.spans.isEmpty else { return .rendered }
-        var output = scratch.rendered
+        let output = scratch.rendered
         var next = scratch.renderedNext
         scratch.rendered = []
         scratch.renderedNext = []
