@@ -55,10 +55,29 @@ static uint32_t window_score(const uint8_t *p, uint32_t width) {
 
 uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t width, int value) {
     uint32_t best = 0, best_score = UINT32_MAX;
+    if (value) {
+        // A value (made on the hot path, once per secret): the window of the rarest class and,
+        // among those, the least common in the table; ties go to the last such window. Walked
+        // from the end, so a random secret (whose last window is usually of a rare class and not
+        // in the table at all) is decided at its first window.
+        uint32_t best_penalty = UINT32_MAX;
+        for (uint32_t o = length - width + 1; o-- > 0;) {
+            uint32_t penalty = class_penalty(bytes + o, width);
+            if (penalty > best_penalty || (penalty == best_penalty && best_score == 0)) continue;
+            uint32_t gram = anchor_at(bytes + o, width);
+            uint32_t score = width == 4 ? redact_quadgram_frequency(gram) : redact_trigram_frequency(gram);
+            if (penalty < best_penalty || score < best_score) {
+                best_penalty = penalty;
+                best_score = score;
+                best = o;
+                if (penalty == 0 && score == 0) break;  // nothing earlier can be better
+            }
+        }
+        return best;
+    }
     for (uint32_t o = 0; o + width <= length; o++) {
         uint32_t score = window_score(bytes + o, width);
-        if (value) score += class_penalty(bytes + o, width) << (width == 4 ? 16 : 0);
-        if (score < best_score || (value && score == best_score)) { best_score = score; best = o; }
+        if (score < best_score) { best_score = score; best = o; }
     }
     return best;
 }

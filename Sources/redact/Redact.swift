@@ -54,6 +54,8 @@ struct Redact: ParsableCommand {
             print(combinedHelp())
             ExitStatus.exit(0)
         }
+        // The built-in packs decode on the second core while the arguments are parsed.
+        BuiltinPacks.prepareInBackground()
         do {
             var command = try parseAsRoot()
             try command.run()

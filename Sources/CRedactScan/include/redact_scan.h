@@ -109,4 +109,12 @@ size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte);
 /// when there is none (an empty needle is never found). glibc's `memmem`.
 int64_t redact_find_bytes(const uint8_t *data, size_t length, const uint8_t *needle, size_t needle_length);
 
+/// SHA-256 (FIPS 180-4) of `data[0..<length]` into `digest` (32 bytes). `data` may be NULL when
+/// `length` is 0. Thread-safe (no shared state).
+void redact_sha256(const uint8_t *data, size_t length, uint8_t digest[32]);
+
+/// HMAC-SHA256 (RFC 2104) of `message[0..<length]` with `key[0..<key_length]` into `mac` (32
+/// bytes). Keys longer than 64 bytes are hashed first, as the RFC says. Thread-safe.
+void redact_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *message, size_t length, uint8_t mac[32]);
+
 #endif

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// The rule packs compiled into the library (their editable source is `Patterns/*.toml`).
 public enum BuiltinPacks {
     /// Names of the built-in packs (`headers`, `keys`, `passwords`, `services`, `tokens`).
@@ -17,6 +23,20 @@ public enum BuiltinPacks {
         case .success(let packs): return packs
         case .failure(let error): throw error
         }
+    }
+
+    /// Starts decoding the built-in packs on a background thread and returns at once, so that a
+    /// command line tool can parse its arguments meanwhile (on two or more cores the decoding then
+    /// costs no start-up time). ``load(withSamples:)`` waits for a decode in progress (the packs
+    /// are decoded exactly once per process either way). Calling it more than once, or never, is
+    /// fine. When no thread can be started, nothing happens (`load` decodes on the caller's thread).
+    public static func prepareInBackground() {
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { _ in
+            _ = BuiltinPacks.decoded
+            return nil
+        }, nil)
+        if started == 0 { pthread_detach(thread) }
     }
 
     private static let decoded: Result<[RulePack], RuleLoadError> = {

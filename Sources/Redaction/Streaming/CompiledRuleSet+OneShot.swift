@@ -34,12 +34,13 @@ extension CompiledRuleSet {
             return TextRedactionResult(changed: false, redactions: 0, engineErrors: 0)
         }
         var core = LineRedactor(ruleSet: self, scratch: scratch, configuration: configuration, values: values)
+        core.countsPerRule = false  // only the total is reported
         var sink = AppendingSink(output: output)
         output = []  // hand the storage to the sink without copying
         defer { output = sink.output }
         // AppendingSink never throws.
         let changed = (try? core.process(text, isFinal: true, emitUnchanged: false, into: &sink))?.changed ?? false
-        return TextRedactionResult(changed: changed, redactions: core.ruleCounts.reduce(0, +),
+        return TextRedactionResult(changed: changed, redactions: core.redactionCount,
                                    engineErrors: core.counts.engineErrors.values.reduce(0, +))
     }
 

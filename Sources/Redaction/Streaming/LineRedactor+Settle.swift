@@ -55,11 +55,12 @@ extension LineRedactor {
     /// Appends `line` with every span in `scratch.spans` replaced by its rule's placeholder, and
     /// counts the redactions.
     mutating func render(_ line: UnsafeRawBufferPointer, into output: inout [UInt8]) {
-        if ruleCounts.isEmpty { ruleCounts = Array(repeating: 0, count: ruleSet.compiledRules.count) }
+        if countsPerRule && ruleCounts.isEmpty { ruleCounts = Array(repeating: 0, count: ruleSet.compiledRules.count) }
         var position = 0
         for span in scratch.spans {
             output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[position..<span.start]))
-            ruleCounts[Int(span.rule)] += 1
+            redactionCount += 1
+            if countsPerRule { ruleCounts[Int(span.rule)] += 1 }
             let rule = ruleSet.compiledRules[Int(span.rule)]
             let secret = UnsafeRawBufferPointer(rebasing: line[span.start..<span.end])
             if span.custom >= 0 {

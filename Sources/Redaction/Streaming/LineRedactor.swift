@@ -35,6 +35,12 @@ struct LineRedactor {
     // per-rule counts, kept by index (allocated on the first redaction, so clean input allocates
     // nothing) and turned into ids by ``statistics``.
     var ruleCounts: [Int] = []
+    /// Whether redactions are counted per rule (for ``statistics``). The one-shot path, which
+    /// reports only the total, turns it off: the per-rule array would be allocated and zeroed for
+    /// every text that changes.
+    var countsPerRule = true
+    /// Redactions rendered, all rules together.
+    var redactionCount = 0
     var counts = RedactionStatistics()
     var engineErrorCount = 0
     /// The last engine failure (rule id and reason), for rate-limited warnings.
