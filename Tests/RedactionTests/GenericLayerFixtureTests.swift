@@ -2,26 +2,57 @@ import Foundation
 import Testing
 @testable import Redaction
 
-/// The generic key/value layer against two fixtures written for it, with the built-in rules:
+/// The generic key/value layer against fixtures written for it, with the built-in rules:
 /// modern application-log lines that hold no secret but look like they might must come out
 /// unchanged, and every secret of the positive fixture must be gone with its key and separator
 /// kept.
 @Suite struct GenericLayerFixtureTests {
     static let fixtures = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures")
 
-    /// `Tests/Fixtures/traps/modern-app.log`: JSON, logfmt, access logs, Kubernetes, Go/Java/
-    /// Python/Node/Rails, SQL, CLI/CI, OAuth, cloud SDK lines with ids, digests, cache and object
-    /// keys, token metadata, password-policy messages and placeholders.
-    @Test func trapLinesAreUnchanged() throws {
-        let input = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("traps/modern-app.log")))
+    /// Trap fixtures in `Tests/Fixtures/traps/`, with the fewest lines each must hold:
+    /// - `modern-app.log`: JSON, logfmt, access logs, Kubernetes, Go/Java/Python/Node/Rails, SQL,
+    ///   CLI/CI, OAuth, cloud SDK lines with ids, digests, cache and object keys, token metadata,
+    ///   password-policy messages and placeholders;
+    /// - `access-proxy.log`: nginx (combined, JSON, error), Caddy, Envoy, Istio, ALB, S3 server
+    ///   access, CloudFront, HAProxy, Traefik, Varnish, Squid, GCP LB and Cloudflare lines, OAuth
+    ///   authorize URLs with `client_id`, `state`, `nonce` and PKCE challenges; `cookie="-"` for
+    ///   an absent header;
+    /// - `platform-ci.log`: syslog (RFC 3164 and 5424), journald fields, sshd/sudo/PAM, kubelet
+    ///   and controller events, kubectl, Helm, Argo CD, Flux, cert-manager, External Secrets,
+    ///   Vault (HMAC'd audit tokens), Consul, Terraform, Ansible `no_log`, Docker/BuildKit, GitHub
+    ///   Actions and GitLab/Jenkins CI, git, go.sum `h1:` hashes, npm `integrity`, pip `--hash`;
+    ///   sshd, Dovecot, Postfix SASL, OpenVPN, strongSwan, PgBouncer and Redis auth messages;
+    /// - `app-structured.log`: OpenTelemetry attributes and `traceparent`, logfmt service logs
+    ///   (JWKS, KMS, S3, Kafka, payments ids, build ids, checksums, feature flags, LLM token
+    ///   counts), audit events (CloudTrail, Keycloak, GitHub, GCP), GraphQL operations, queue
+    ///   and store ids, config dumps with masked or referenced values;
+    /// - `errors-sql.log`: Go, Java, Python, Node, Rust, Swift, .NET, Ruby and PHP errors and
+    ///   stack traces about tokens, keys and passwords; SQL without literals; database, broker and
+    ///   search-engine authentication messages;
+    /// - `config-headers.log`: Kafka client config dumps, hashes and ids under secret-like names,
+    ///   webhook signature and trace headers, placeholders, encrypted values (SOPS, Ansible
+    ///   vault), code that reads secrets from the environment, lock and rate-limit keys, CI cache
+    ///   keys, OIDC claims; PEM certificates and public keys, SSH public keys, empty and
+    ///   `undefined` Authorization headers, token and password metadata in prose.
+    static let trapFiles: [(name: String, minimumLines: Int)] = [
+        ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
+        ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
+    ]
+
+    /// Every trap line passes byte-identical through the built-in rules (default options). The
+    /// file is redacted as one stream, as a log would be.
+    @Test(arguments: trapFiles.map(\.name))
+    func trapLinesAreUnchanged(_ file: String) throws {
+        let input = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("traps/" + file)))
         let inLines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
-        #expect(inLines.count > 400)
+        let minimum = try #require(Self.trapFiles.first { $0.name == file }).minimumLines
+        #expect(inLines.count > minimum, "\(file): \(inLines.count) lines, expected more than \(minimum)")
         let output = TestSupport.redact(input, with: TestSupport.builtin)
         let outLines = output.split(separator: 0x0A, omittingEmptySubsequences: false)
         #expect(outLines.count == inLines.count)
         // Report line numbers only: a changed line is not echoed.
         let changed = zip(inLines, outLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset + 1 }
-        #expect(changed.isEmpty, "trap lines changed: \(changed)")
+        #expect(changed.isEmpty, "\(file): trap lines changed: \(changed)")
     }
 
     /// One positive sample: the line, and the secret it holds.

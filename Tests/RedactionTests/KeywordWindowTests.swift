@@ -14,7 +14,7 @@ import Testing
             return copy
         })
         var inputs: [String] = rules.flatMap { $0.mustRedact + $0.mustKeep }
-        for fixture in ["traps/modern-app.log", "traps/service-mentions.log"] {
+        for fixture in GenericLayerFixtureTests.trapFiles.map({ "traps/" + $0.name }) + ["traps/service-mentions.log"] {
             let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/" + fixture)
             inputs += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
         }

@@ -17,7 +17,8 @@ extension BuiltinPacks {
 #            webhook.secret, secret-token, secret_key_base; Vault AppRole secret_id
 #   token    access_token, X_TOKEN, id-token, accessToken, PartnerFeedToken, vendorTOKEN, authtoken
 #            (not: page/next/cursor/continuation/pagination/sync/resume/idempotency/cancellation/
-#            request/max tokens and AWS clientToken, which are cursors and idempotency ids)
+#            request/max/sequence/delta/skip tokens and AWS clientToken, which are cursors,
+#            CloudWatch sequence numbers and idempotency ids)
 #   *key     api_key, API_KEY, x-api-key, apiKey, paymentGatewayKey, vendorKEY, apikey, accesskey,
 #            skey (not: public/primary/partition/sort/cache/object/routing/idempotency/message/user/...
 #            keys, which name data, not credentials: the (*SKIP)(*FAIL) branch of the rule; the
@@ -57,7 +58,8 @@ description = "values of keys named secret, token, *key, credential(s), creds or
 regex = '''(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
-    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
+    # sequence and Graph delta tokens): the name is skipped
     # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
     (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
@@ -65,9 +67,10 @@ regex = '''(?x)
           |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
-          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+          |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
+          |ratelimit|rate[_.-]?limit) [_.-]? key
        | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
-          |request|max) [_.-]? token
+          |request|max|sequence|delta|skip) [_.-]? token
        | (?-i:[cC]lientToken) )
     (*SKIP)(*FAIL)
     # ---- a URL's user name (https://x-access-token:PASSWORD@host/...): the password is the
@@ -200,6 +203,10 @@ mustKeep = [
   '{"SecretId":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd"}',
   'token="sk-ab12...wxyz" (truncated)',
   'INFO  using PVEAPIToken=terraform@pve!ci=${PM_SECRET}',
+  'level=info msg="advisory lock acquired" lock_key=7301948811234567890 holder=worker-3',
+  'level=debug msg="throttled" ratelimit_key=Hv3kQ9zLw2Xp7RtB4nYc8Jm remaining=0 mutex_key=Tq5Wz8Lk2Rv9Xn3Bp7Yc',
+  'cloudwatch: PutLogEvents stream=api/5f0c9a7e uploadSequenceToken=49590338271490256608559692538361571095921575989136588898',
+  'graph: users delta page deltaToken=Kp7Vx2Lq9Zt4Wn8Rb3Yc6Hm1Js5Dg0Fa skipToken=Rz8Lq3Xv6Tn1Wk9Bc4Yd7Hf2',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +252,14 @@ mustKeep = [
   'key=***',
   'config: key: ${ACME_KEY}',
   'sort key: created_at desc',
+  'Cache restored from key: Linux-node-modules-7be1d4f09a3c62e85d10b7f4c29e6a83d5f01b9c47e2a6d8310fc5b97e4d2a61',
+  'ci: restore_cache key=v1-deps-main-b3f9e27c4d10a8e6f25c93b7d4e0a1f6 hit=false',
+]
+
+[[rules.allowlists]]
+description = "CI and build cache keys: two or more name segments, then a hex digest of the lockfile"
+regexes = [
+  '''^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -474,10 +489,11 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3520:(?x)
+R2:47i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3671:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
-    # object, partition and idempotency keys, page and continuation tokens): the name is skipped
+    # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
+    # sequence and Graph delta tokens): the name is skipped
     # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
     (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
@@ -485,9 +501,10 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
           |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
-          |hot|sequence|page|cursor|user|context|visitor) [_.-]? key
+          |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
+          |ratelimit|rate[_.-]?limit) [_.-]? key
        | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
-          |request|max) [_.-]? token
+          |request|max|sequence|delta|skip) [_.-]? token
        | (?-i:[cC]lientToken) )
     (*SKIP)(*FAIL)
     # ---- a URL's user name (https://x-access-token:PASSWORD@host/...): the password is the
@@ -534,7 +551,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k6:secretk5:tokenk4:key	k4:key k4:key"k4:key'k4:key,k4:key-k4:key.k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key\k4:key]k4:key_k4:key`k4:keybk4:keydk4:keyhk4:keypk4:keyrk4:keysk4:keytk4:keyvk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenw1:2R3:199i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
+)k6:secretk5:tokenk4:key	k4:key k4:key"k4:key'k4:key,k4:key-k4:key.k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key\k4:key]k4:key_k4:key`k4:keybk4:keydk4:keyhk4:keypk4:keyrk4:keysk4:keytk4:keyvk10:credentialk5:credsk4:_patk4:-patk7:licencek7:licenset7:generict5:tokenv5:tokenw1:2R3:206i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
 (?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 (?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
@@ -546,7 +563,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k4:key	k4:key k4:key"k4:key'k4:key-k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key\k4:key]k4:key_k4:key`t7:generict5:tokenv12:strict-tokenw1:2R3:244i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
+)k4:key	k4:key k4:key"k4:key'k4:key-k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key\k4:key]k4:key_k4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:259i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -555,7 +572,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenw1:2R3:279i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)k5:auth=k5:auth:k5:auth"k5:auth'k5:auth\k5:auth`k6:auth =k6:auth :t7:generict5:tokenv5:tokenw1:2R3:294i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -563,12 +580,12 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)k6:secretk5:tokenk4:key	k4:key k4:key-k4:key.k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key>k4:key_k4:keyak4:keybk4:keyck4:keydk4:keyek4:keyfk4:keygk4:keyhk4:keyik4:keyjk4:keykk4:keylk4:keymk4:keynk4:keyok4:keypk4:keyqk4:keyrk4:keysk4:keytk4:keyuk4:keyvk4:keywk4:keyxk4:keyyk4:keyzk10:credentialt7:generict3:xmlv5:tokenR3:315i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:337i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)k6:secretk5:tokenk4:key	k4:key k4:key-k4:key.k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key:k4:key=k4:key>k4:key_k4:keyak4:keybk4:keyck4:keydk4:keyek4:keyfk4:keygk4:keyhk4:keyik4:keyjk4:keykk4:keylk4:keymk4:keynk4:keyok4:keypk4:keyqk4:keyrk4:keysk4:keytk4:keyuk4:keyvk4:keywk4:keyxk4:keyyk4:keyzk10:credentialt7:generict3:xmlv5:tokenR3:330i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)k6:token=k4:key=k7:secret=k4:sig=k10:signature=t7:generict3:urlv5:tokenR3:352i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk4:key	k4:key k4:key-k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key=k4:key_k4:keyak4:keybk4:keyck4:keydk4:keyek4:keyfk4:keygk4:keyhk4:keyik4:keyjk4:keykk4:keylk4:keymk4:keynk4:keyok4:keypk4:keyqk4:keyrk4:keysk4:keytk4:keyuk4:keyvk4:keywk4:keyxk4:keyyk4:keyzk10:credentialt7:generict3:cliv5:tokenR3:370i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenw1:2R3:390i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )k5:tokenk6:secretk4:key	k4:key k4:key-k4:key0k4:key1k4:key2k4:key3k4:key4k4:key5k4:key6k4:key7k4:key8k4:key9k4:key=k4:key_k4:keyak4:keybk4:keyck4:keydk4:keyek4:keyfk4:keygk4:keyhk4:keyik4:keyjk4:keykk4:keylk4:keymk4:keynk4:keyok4:keypk4:keyqk4:keyrk4:keysk4:keytk4:keyuk4:keyvk4:keywk4:keyxk4:keyyk4:keyzk10:credentialt7:generict3:cliv5:tokenR3:385i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)k5:vaultt7:generict3:cliv5:tokenw1:2R3:405i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -576,7 +593,7 @@ R2:46i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk4:key	k4:key k4:key-k4:key:k4:key=k7:privatek6:accesst7:generict5:tokenv5:tokenw1:2R3:432i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))k6:secretk5:tokenk4:key	k4:key k4:key-k4:key:k4:key=k7:privatek6:accesst7:generict5:tokenv5:tokenw1:2R3:447i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -907,14 +924,16 @@ mustKeep = [
   'Cookie: ***',
   'Set-Cookie: session=***; Path=/; HttpOnly; Secure',
   'level=info msg="cookie consent banner shown" user=guest',
+  'nginx: 203.0.113.7 "GET /healthz HTTP/1.1" 200 ua="kube-probe/1.29" cookie="-" referer="-"',
+  'level=debug msg="request headers" cookie=absent x_forwarded_for=203.0.113.7',
 ]
 
 [[rules.allowlists]]
-description = "placeholders and masked values"
+description = "placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie came"
 regexes = [
-  '''^(?:\*+|x{3,}|\.{3,})$''',
+  '''^(?:\*+|x{3,}|\.{3,}|-)$''',
   '''^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)''',
-  '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$''',
+  '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$''',
 ]
 
 [[rules]]
@@ -1004,7 +1023,7 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD30:placeholders and masked valuesX22:^(?:\*+|x{3,}|\.{3,})$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X84:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty)$R3:127i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:152i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:185i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)k13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0k13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)k6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:129i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)k10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:154i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx294:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k7:api-keyk6:apikeyk15:application-keyk16:subscription-keyk13:functions-keyk10:api-secretk13:client-secretk8:auth-keyk14:honeycomb-teamk7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:187i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)k6:-tokenk15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -1352,12 +1371,30 @@ mustKeep = [
   'if (password === "") { return }',
   "python: Settings(db_password=SecretStr('**********'), debug=False)",
   'config: password=os.getenv("DB_PASSWORD") loaded',
+  'ansible: db_password: !vault |',
+  'sops: password: ENC[AES256_GCM,data:Zk9xQwLm2Tn4,iv:Vb8Rz1Wc5Yd3Fs6G,tag:a0HjKpL2mN4qR6sT,type:str]',
+  'template: DB_PASSWORD=CHANGE_ME ADMIN_PASSWORD=YOUR_ADMIN_PASSWORD_HERE',
+  'nsswitch: passwd:         files systemd',
 ]
 
 [[rules.allowlists]]
 description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
 regexes = [
   '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
+]
+
+[[rules.allowlists]]
+description = "encrypted values (SOPS ENC[...], Ansible !vault) and upper-case template placeholders (CHANGE_ME, YOUR_DB_PASSWORD_HERE)"
+regexes = [
+  '''^(?:ENC\[[A-Z0-9_]+|!vault)$''',
+  '''^(?:CHANGE[_-]?ME|REPLACE[_-]?ME|YOUR[_-][A-Z0-9_-]*|[A-Z0-9_-]*[_-]HERE)$''',
+]
+
+[[rules.allowlists]]
+description = "nsswitch.conf dumps: passwd: files systemd"
+regexTarget = "match"
+regexes = [
+  '''^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1428,7 +1465,7 @@ regexes = [
 id = "password-connection-string"
 keywordWindow = 2
 description = "Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'"
-regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)'''
+regex = '''(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)'''
 valueShape = "password"
 keywords = ["password", "pwd\t", "pwd ", "pwd=", "passwd"]
 tags = ["password", "connection-string"]
@@ -1444,6 +1481,7 @@ mustKeep = [
   'Server=tcp:sql01.internal,1433;Database=Orders;User ID=app;Password=***;Encrypt=True;',
   'Server=sql01;Database=Orders;Integrated Security=SSPI;',
   'Data Source=ora-prod;User Id=scott;Password=;',
+  'password=false remember_password: true',
 ]
 
 [[rules.allowlists]]
@@ -1869,7 +1907,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)k8:passwordk6:passwdk10:passphrasek8:passcodek4:pswdt8:passwordv8:passwordw1:2A4:ruleD88:words that follow 'password:' in prose, status and policy messages; booleans, null-likesX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:123i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx456:(?x)
+)k8:passwordk6:passwdk10:passphrasek8:passcodek4:pswdt8:passwordv8:passwordw1:2A4:ruleD88:words that follow 'password:' in prose, status and policy messages; booleans, null-likesX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$A4:ruleD120:encrypted values (SOPS ENC[...], Ansible !vault) and upper-case template placeholders (CHANGE_ME, YOUR_DB_PASSWORD_HERE)X28:^(?:ENC\[[A-Z0-9_]+|!vault)$X74:^(?:CHANGE[_-]?ME|REPLACE[_-]?ME|YOUR[_-][A-Z0-9_-]*|[A-Z0-9_-]*[_-]HERE)$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:141i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx456:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?i:pass|pwd|pw|bindpw|rootpw)
       | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
     )
@@ -1881,11 +1919,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)k5:pass=k5:pass:k5:pass"k5:pass'k5:pass`k5:pass\k5:pass]k5:pass k5:pass	k4:pwd=k4:pwd:k4:pwd"k4:pwd'k4:pwd`k4:pwd\k4:pwd]k4:pwd k4:pwd	k3:pw=k3:pw:k3:pw"k3:pw'k3:pw`k3:pw\k3:pw]k3:pw k3:pw	k11:requirepassk10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:186i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x169:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?))\s*(?:;|["'}]|$)k8:passwordk4:pwd	k4:pwd k4:pwd=k6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:215i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k4:a://k4:b://k4:c://k4:d://k4:e://k4:f://k4:g://k4:h://k4:i://k4:j://k4:k://k4:l://k4:m://k4:n://k4:o://k4:p://k4:q://k4:r://k4:s://k4:t://k4:u://k4:v://k4:w://k4:x://k4:y://k4:z://k4:0://k4:1://k4:2://k4:3://k4:4://k4:5://k4:6://k4:7://k4:8://k4:9://k4:+://k4:.://k4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:252i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:270i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk4:pwd=k5:pass=k10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:298i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+)k5:pass=k5:pass:k5:pass"k5:pass'k5:pass`k5:pass\k5:pass]k5:pass k5:pass	k4:pwd=k4:pwd:k4:pwd"k4:pwd'k4:pwd`k4:pwd\k4:pwd]k4:pwd k4:pwd	k3:pw=k3:pw:k3:pw"k3:pw'k3:pw`k3:pw\k3:pw]k3:pw k3:pw	k11:requirepassk10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:204i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)k8:passwordk4:pwd	k4:pwd k4:pwd=k6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:234i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]k4:a://k4:b://k4:c://k4:d://k4:e://k4:f://k4:g://k4:h://k4:i://k4:j://k4:k://k4:l://k4:m://k4:n://k4:o://k4:p://k4:q://k4:r://k4:s://k4:t://k4:u://k4:v://k4:w://k4:x://k4:y://k4:z://k4:0://k4:1://k4:2://k4:3://k4:4://k4:5://k4:6://k4:7://k4:8://k4:9://k4:+://k4:.://k4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:271i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@k11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:289i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)k8:passwordk6:passwdk4:pwd=k5:pass=k10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:317i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )k5:-passk5:_passk4:-pwdk4:_pwdk9:storepassk7:keypassk7:newpassk7:oldpassk6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:339i23:password-cli-short-flagd269:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@dbx1273:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )k5:-passk5:_passk4:-pwdk4:_pwdk9:storepassk7:keypassk7:newpassk7:oldpassk6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:358i23:password-cli-short-flagd269:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@dbx1273:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -1897,12 +1935,12 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bmongo(?:sh|dump|restore|export|import|stat|top)?\b (?:\s+\S+)*? \s -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?:zip|unzip|zipcloak)\b (?:\s+\S+)*? \s (?:-P|--password) \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b7z[az]?\b (?:\s+\S+)*? \s -p (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
-  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk4:bcp k4:bcp	k4:osqlk4:isqlk5:mongok4:zip k4:zip	k4:zipck3:7z k4:7za k4:7za	k4:7zz k4:7zz	k7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:394i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
+  | \b(?:sqlplus|expdp|impdp|sqlldr)\b (?:\s+-\S+)* \s+ (?:userid=)? [A-Za-z0-9_$#]+ / ([^\s@/'"]+) (?=@|\s|$)k5:mysqlk7:mariadbk7:sshpassk9:redis-clik5:pass:k4:ldapk6:psexeck6:sqlcmdk4:bcp k4:bcp	k4:osqlk4:isqlk5:mongok4:zip k4:zip	k4:zipck3:7z k4:7za k4:7za	k4:7zz k4:7zz	k7:sqlplusk5:expdpk5:impdpk6:sqlldrt8:passwordt3:cliv8:passwordR3:413i22:password-login-commandd146:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p Xx179:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
-(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )k5:logint8:passwordt3:cliv8:passwordw1:2R3:419i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )k5:logint8:passwordt3:cliv8:passwordw1:2R3:438i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)k4:curlk9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:444i27:password-command-positionald180:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswdx1064:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)k4:curlk9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:463i27:password-command-positionald180:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswdx1064:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -1913,19 +1951,19 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
   | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
   | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
-  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswdk8:htpasswdk10:mysqladmink7:net usek8:net userk6:cmdkeyk11:rabbitmqctlk8:chpasswdt8:passwordt3:cliv8:passwordR3:483i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+  | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswdk8:htpasswdk10:mysqladmink7:net usek8:net userk6:cmdkeyk11:rabbitmqctlk8:chpasswdt8:passwordt3:cliv8:passwordR3:502i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
-  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)k8:passwordk10:identifiedt8:passwordt3:sqlv8:passwordR3:513i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)k8:passwordk10:identifiedt8:passwordt3:sqlv8:passwordR3:532i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $k8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:539i24:password-code-credentiald168:passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)x312:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $k8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:558i24:password-code-credentiald168:passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)x312:(?x)
     \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
   | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
-  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"k17:networkcredentialk22:convertto-securestringk14:directoryentryt8:passwordt4:codev8:passwordw1:2R3:561i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"k17:networkcredentialk22:convertto-securestringk14:directoryentryt8:passwordt4:codev8:passwordw1:2R3:580i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"k8:passwordk6:passwdk10:passphrasek4:pwd"t8:passwordt3:xmlv8:passwordR3:583i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)k6:basic k5:auth"k5:auth'k5:auth=k5:auth:k6:auth =k6:auth\"k4:b64=k4:b64:k4:b64"k4:b64'k5:b64 =k6:base64k7:ls0tls1k10:eyjhdxrocyk9:dockercfgk16:dockerconfigjsonk8:passwordk6:passwdk3:pwdk5:pass:k5:pass=k5:pass"k5:pass'k6:secretk5:tokenk10:credentialk4:key:k4:key=k4:key"k4:key'k5:key =k6:pass =t8:passwordt7:encoded
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"k8:passwordk6:passwdk10:passphrasek4:pwd"t8:passwordt3:xmlv8:passwordR3:602i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)k6:basic k5:auth"k5:auth'k5:auth=k5:auth:k6:auth =k6:auth\"k4:b64=k4:b64:k4:b64"k4:b64'k5:b64 =k6:base64k7:ls0tls1k10:eyjhdxrocyk9:dockercfgk16:dockerconfigjsonk8:passwordk6:passwdk3:pwdk5:pass:k5:pass=k5:pass"k5:pass'k6:secretk5:tokenk10:credentialk4:key:k4:key=k4:key"k4:key'k5:key =k6:pass =t8:passwordt7:encoded
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
