@@ -47,15 +47,6 @@ static uint32_t class_penalty(const uint8_t *p, uint32_t width) {
     return 0;
 }
 
-// The score of the window at p (lower = rarer): a 4-byte window by its own frequency first, then
-// by its two 3-byte halves.
-static uint32_t window_score(const uint8_t *p, uint32_t width) {
-    uint32_t halves = redact_trigram_frequency(anchor_at(p, 3));
-    if (width == 3) return halves;
-    halves += redact_trigram_frequency(anchor_at(p + 1, 3));
-    return (uint32_t)redact_quadgram_frequency(anchor_at(p, 4)) << 16 | halves;
-}
-
 uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32_t width, int value) {
     uint32_t best = 0, best_score = UINT32_MAX;
     if (value) {
@@ -78,18 +69,45 @@ uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32
         }
         return best;
     }
-    for (uint32_t o = 0; o + width <= length; o++) {
-        uint32_t score = window_score(bytes + o, width);
-        if (score < best_score) { best_score = score; best = o; }
+    if (width == 3) {
+        for (uint32_t o = 0; o + 3 <= length; o++) {
+            uint32_t score = redact_trigram_frequency(anchor_at(bytes + o, 3));
+            if (score < best_score) { best_score = score; best = o; }
+        }
+        return best;
+    }
+    // 4-byte windows: the lowest 4-gram score, ties by the two 3-byte halves (looked up only for
+    // windows that can still win: start-up builds thousands of keywords).
+    uint32_t best_quad = UINT32_MAX;
+    for (uint32_t o = 0; o + 4 <= length; o++) {
+        uint32_t quad = redact_quadgram_frequency(anchor_at(bytes + o, 4));
+        if (quad > best_quad) continue;
+        uint32_t halves = redact_trigram_frequency(anchor_at(bytes + o, 3))
+                        + redact_trigram_frequency(anchor_at(bytes + o + 1, 3));
+        if (quad < best_quad || halves < best_score) { best_quad = quad; best_score = halves; best = o; }
     }
     return best;
 }
 
-static int compare_entries(const void *a, const void *b) {
-    const anchor_entry *x = a, *y = b;
-    if (x->anchor != y->anchor) return x->anchor < y->anchor ? -1 : 1;
-    if (x->literal != y->literal) return x->literal < y->literal ? -1 : 1;
-    return 0;
+// Sorts entries by anchor, keeping the literal order within an anchor (they are made in literal
+// order): an LSD radix sort, 4 passes of 8 bits (start-up sorts thousands of entries). Returns 0
+// when out of memory (the entries are unchanged).
+static int sort_entries(anchor_entry *entries, uint32_t count) {
+    anchor_entry *buffer = malloc((count ? count : 1) * sizeof *buffer);
+    if (!buffer) return 0;
+    anchor_entry *from = entries, *to = buffer;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        uint32_t offsets[257] = { 0 };
+        for (uint32_t e = 0; e < count; e++) offsets[((from[e].anchor >> shift) & 0xFFu) + 1]++;
+        for (unsigned b = 0; b < 256; b++) offsets[b + 1] += offsets[b];
+        for (uint32_t e = 0; e < count; e++) to[offsets[(from[e].anchor >> shift) & 0xFFu]++] = from[e];
+        anchor_entry *swap = from;
+        from = to;
+        to = swap;
+    }
+    // Four passes: the sorted entries are back in `entries`.
+    free(buffer);
+    return 1;
 }
 
 void redact_literal_set_free(redact_literal_set *set) {
@@ -98,7 +116,7 @@ void redact_literal_set_free(redact_literal_set *set) {
     free(set->entries);
     free(set->three);
     free(set->slots);
-    if (set->folded) for (uint32_t i = 0; i < set->count; i++) free(set->folded[i]);
+    free(set->folded_bytes);
     free(set->folded);
     free(set->lengths);
     free(set);
@@ -119,16 +137,20 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
     set->entries = calloc(entries ? entries : 1, sizeof(anchor_entry));
     set->three = calloc(three ? three : 1, sizeof(uint32_t));
     set->folded = calloc(count ? count : 1, sizeof(uint8_t *));
+    size_t folded_total = 0;
+    for (uint32_t i = 0; i < count; i++) folded_total += lengths[i];
+    set->folded_bytes = malloc(folded_total ? folded_total : 1);
     set->lengths = calloc(count ? count : 1, sizeof(uint32_t));
-    if (!set->filter || !set->entries || !set->three || !set->folded || !set->lengths) {
+    if (!set->filter || !set->entries || !set->three || !set->folded || !set->folded_bytes || !set->lengths) {
         redact_literal_set_free(set);
         return NULL;
     }
+    size_t folded_offset = 0;
     for (uint32_t i = 0; i < count; i++) {
         uint32_t length = lengths[i];
         set->lengths[i] = length;
-        set->folded[i] = malloc(length ? length : 1);
-        if (!set->folded[i]) { redact_literal_set_free(set); return NULL; }
+        set->folded[i] = set->folded_bytes + folded_offset;
+        folded_offset += length;
         for (uint32_t j = 0; j < length; j++) set->folded[i][j] = fold_exact(literals[i][j]);
         if (length == 0) continue;
         if (length < 3) { set->has_short = 1; continue; }
@@ -151,7 +173,7 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         uint32_t h = filter_hash(anchor);
         set->filter[h >> 6] |= 1ull << (h & 63u);
     }
-    qsort(set->entries, set->entry_count, sizeof(anchor_entry), compare_entries);
+    if (!sort_entries(set->entries, set->entry_count)) { redact_literal_set_free(set); return NULL; }
     uint32_t slots = 16;
     while (slots < set->entry_count * 2u) slots <<= 1;
     set->slots = calloc(slots, sizeof(uint32_t));

@@ -25,7 +25,8 @@ struct redact_literal_set {
     uint32_t entry_count;
     uint32_t *slots;             // open-addressing table: entry index + 1 of the first entry of an anchor (0 = empty)
     uint32_t slot_mask;
-    uint8_t **folded;            // literals, lower-cased
+    uint8_t **folded;            // literals, lower-cased (pointers into folded_bytes)
+    uint8_t *folded_bytes;       // every literal's folded bytes, one after another
     uint32_t *lengths;
     uint32_t count;
     int has_short;               // some literal is 1 or 2 bytes long

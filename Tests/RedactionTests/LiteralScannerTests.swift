@@ -89,6 +89,22 @@ import Testing
         #expect(misses.isEmpty, "\(misses.prefix(10))")
     }
 
+    /// Keywords are compared as bytes: two spellings of one Unicode string (precomposed and
+    /// decomposed `é`) are two literals, each found where its own bytes occur.
+    @Test func canonicallyEquivalentKeywordsStayDistinct() {
+        let scanner = LiteralScanner(keywordsByRule: [["caf\u{E9}"], ["cafe\u{301}"], ["CAF\u{E9}", "plain"]])
+        #expect(scanner.literals.count == 3)
+        let scratch = LiteralScratch()
+        for (text, rules) in [("x cafe\u{301} y", [Int32(1)]), ("x caf\u{E9} y", [0, 2])] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { scanner.scan($0, scratch) })
+            #expect(scratch.count == 1)
+            let literal = Int(scratch.ids[0])
+            #expect(rules.allSatisfy { scanner.literal(literal, selects: $0) })
+            #expect(!(0..<3).filter { !rules.contains(Int32($0)) }.contains { scanner.literal(literal, selects: Int32($0)) })
+        }
+    }
+
     @Test func keywordsMapToTheirRules() {
         let scanner = LiteralScanner(keywordsByRule: [["abc", "XYZ"], ["xyz"], [], [""]])
         #expect(scanner.literals == [Array("abc".utf8), Array("xyz".utf8)])

@@ -34,39 +34,75 @@ final class LiteralScanner: @unchecked Sendable {
     ///   - triggers: literals that select no rule but make a line worth looking at (the contexts
     ///     in which the engine decodes values, see ``CompiledRuleSet/decoderTriggers``).
     init(keywordsByRule: [[String]], triggers: [String] = []) {
-        var index: [[UInt8]: Int] = [:]
+        // Built once per rule set, at start-up, for thousands of keywords: distinct keywords are
+        // found with a dictionary of (mostly small, inline) strings, and the rules of each are
+        // gathered from one flat list of pairs, so no array is made per keyword or per rule.
+        let total = keywordsByRule.reduce(triggers.count) { $0 + $1.count }
+        // ASCII keywords by string (equal strings are equal bytes); any other by its bytes, since
+        // String equality would merge canonically equivalent but different byte sequences.
+        var asciiIndex: [String: Int32] = [:]
+        asciiIndex.reserveCapacity(total)
+        var byteIndex: [[UInt8]: Int32] = [:]
         var literals: [[UInt8]] = []
-        var rulesOf: [[Int32]] = []
+        var pairs: [(literal: Int32, rule: Int32)] = []
+        pairs.reserveCapacity(total)
+        func literalIndex(_ keyword: String) -> Int32? {
+            let key = Self.asciiLowercased(keyword)
+            guard !key.isEmpty, !key.utf8.contains(0x0A) else { return nil }
+            let id = Int32(literals.count)
+            if key.utf8.allSatisfy({ $0 < 0x80 }) {
+                if let existing = asciiIndex[key] { return existing }
+                asciiIndex[key] = id
+                literals.append(Array(key.utf8))
+            } else {
+                let bytes = Array(key.utf8)
+                if let existing = byteIndex[bytes] { return existing }
+                byteIndex[bytes] = id
+                literals.append(bytes)
+            }
+            return id
+        }
         for (rule, keywords) in keywordsByRule.enumerated() {
             for keyword in keywords {
-                let bytes = Array(keyword.utf8).map(ASCIIFolding.lower)
-                guard !bytes.isEmpty, !bytes.contains(0x0A) else { continue }
-                if let existing = index[bytes] {
-                    if rulesOf[existing].last != Int32(rule) { rulesOf[existing].append(Int32(rule)) }
-                } else {
-                    index[bytes] = literals.count
-                    literals.append(bytes)
-                    rulesOf.append([Int32(rule)])
-                }
+                guard let literal = literalIndex(keyword) else { continue }
+                pairs.append((literal, Int32(rule)))
             }
         }
-        for trigger in triggers {
-            let bytes = Array(trigger.utf8).map(ASCIIFolding.lower)
-            guard !bytes.isEmpty, !bytes.contains(0x0A), index[bytes] == nil else { continue }
-            index[bytes] = literals.count
-            literals.append(bytes)
-            rulesOf.append([])
+        for trigger in triggers { _ = literalIndex(trigger) }
+        // ruleStart/ruleList by counting: the rules of each literal in rule order, each once.
+        var start = [Int32](repeating: 0, count: literals.count + 1)
+        for pair in pairs { start[Int(pair.literal) + 1] += 1 }
+        for k in 0..<literals.count { start[k + 1] += start[k] }
+        var next = start
+        var list = [Int32](repeating: -1, count: pairs.count)
+        for pair in pairs {
+            let k = Int(pair.literal)
+            // A rule that lists a keyword twice (or two spellings of it) is recorded once.
+            if next[k] > start[k] && list[Int(next[k]) - 1] == pair.rule { continue }
+            list[Int(next[k])] = pair.rule
+            next[k] += 1
         }
-        var start: [Int32] = [0]
-        var list: [Int32] = []
-        for rules in rulesOf {
-            list += rules
-            start.append(Int32(list.count))
+        // Close the gaps the skipped duplicates left.
+        var compacted: [Int32] = []
+        compacted.reserveCapacity(pairs.count)
+        var compactedStart: [Int32] = [0]
+        compactedStart.reserveCapacity(literals.count + 1)
+        for k in 0..<literals.count {
+            compacted.append(contentsOf: list[Int(start[k])..<Int(next[k])])
+            compactedStart.append(Int32(compacted.count))
         }
         self.literals = literals
-        ruleStart = start
-        ruleList = list
+        ruleStart = compactedStart
+        ruleList = compacted
         set = Self.makeSet(literals)
+    }
+
+    /// `text` with ASCII capitals lowered (every other byte as it is); the same string when it
+    /// has none. (Only ASCII bytes change, so valid UTF-8 stays valid and byte-for-byte the same
+    /// elsewhere.)
+    private static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map(ASCIIFolding.lower), as: UTF8.self)
     }
 
     deinit { redact_literal_set_free(set) }
