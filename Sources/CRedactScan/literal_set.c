@@ -157,6 +157,7 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
         if (length == 3 && set->width == 4) {
             set->three[set->three_count++] = i;
             uint32_t prefix = anchor_at(set->folded[i], 3);
+            set->three_filter[three_hash(prefix) >> 6] |= 1ull << (three_hash(prefix) & 63u);
             for (uint32_t next = 0; next < 256; next++) {
                 if ((next | 0x20u) != next) continue;  // one of each folded pair
                 uint32_t anchor = prefix | next << 24;
@@ -338,6 +339,9 @@ __attribute__((target("avx2"))) static size_t scan_avx2(scan_state *state, const
     return i;
 }
 
+// Shortest text the vector loop is used for.
+#define REDACT_VECTOR_MIN_LENGTH 48u
+
 static int have_avx2(void) {
     static int cached = -1;  // benign race: every thread computes the same value
     if (cached < 0) {
@@ -375,15 +379,20 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
     if (filter && length >= width) {
         size_t done;
 #ifdef REDACT_HAVE_AVX2_KERNEL
-        done = (kernel != REDACT_KERNEL_SCALAR && have_avx2()) ? scan_avx2(&state, filter, width)
-                                                               : scan_scalar(&state, filter, width);
+        // Short texts (a log event's metadata values) go to the scalar loop: the vector loop's
+        // set-up costs more than it saves below a few steps.
+        done = (kernel != REDACT_KERNEL_SCALAR && length >= REDACT_VECTOR_MIN_LENGTH && have_avx2())
+                   ? scan_avx2(&state, filter, width)
+                   : scan_scalar(&state, filter, width);
 #else
         (void)kernel;
         done = scan_scalar(&state, filter, width);
 #endif
         scan_positions(&state, filter, width, done, length - width + 1);
     }
-    if (state.keywords && state.keywords->three_count > 0 && length >= 3) {
+    if (state.keywords && state.keywords->three_count > 0 && length >= 3
+        && ((state.keywords->three_filter[three_hash(anchor_at(data + length - 3, 3)) >> 6]
+             >> (three_hash(anchor_at(data + length - 3, 3)) & 63u)) & 1u)) {
         // The 3-byte literals of a width-4 set at the last position, where no 4th byte follows.
         const redact_literal_set *keywords = state.keywords;
         for (uint32_t k = 0; k < keywords->three_count; k++) {

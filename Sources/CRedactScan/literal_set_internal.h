@@ -33,6 +33,7 @@ struct redact_literal_set {
     uint32_t width;              // anchor width: 4 unless the set holds many 3-byte literals, else 3
     uint32_t *three;             // with width 4: the ids of the 3-byte literals (anchored at every 4th byte)
     uint32_t three_count;
+    uint64_t three_filter[64];   // their folded 3 bytes, hashed (the check at a buffer's last position)
 };
 
 /// One value of an overlay. A free record has `bytes == NULL`.
@@ -83,6 +84,7 @@ static inline uint32_t anchor_at(const uint8_t *p, uint32_t width) {
 // 4th byte, 128 anchors); with more, its anchors are 3 bytes wide.
 #define MAX_EXPANDED_THREE_BYTE_LITERALS 64u
 
+static inline uint32_t three_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> 20; }  // 12 bits
 static inline uint32_t filter_hash(uint32_t anchor) { return (anchor * 0x9E3779B1u) >> (32u - FILTER_BITS); }
 static inline uint32_t slot_hash(uint32_t anchor) { return (anchor * 0x85EBCA6Bu) ^ (anchor >> 13); }
 static inline uint32_t exact_hash(uint32_t bytes) { return (bytes * 0x9E3779B1u) >> (32u - EXACT_BITS); }

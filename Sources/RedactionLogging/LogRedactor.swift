@@ -75,7 +75,7 @@ public final class LogRedactor: Sendable {
     public let loadError: RuleLoadError?
 
     private let pool: ScratchPool?
-    private let engineConfiguration: RedactionConfiguration
+    let engineConfiguration: RedactionConfiguration
     let masks: MaskRenderer
     /// Echoes and known values, shared by every event (nil when both are off).
     let values: ValueMemory?
@@ -165,6 +165,14 @@ public final class LogRedactor: Sendable {
     ///
     /// Never throws; engine failures mask the whole affected text and are counted.
     public func redact(_ event: inout LogEvent) {
+        // The source is derived once (from the file name) and stored back either way: the wrapped
+        // handler then reads it instead of deriving it again.
+        let source = configuration.redactsSource ? event.source : nil
+        // Most events are clean: one pass over every text, under one lock, decides that.
+        if isClean(event, source: source) {
+            if let source { event.source = source }
+            return
+        }
         var work = Work(pool: pool)
         defer { finish(&work) }
 
@@ -177,10 +185,7 @@ public final class LogRedactor: Sendable {
         if let redacted = scan(message, &work) {
             event.message = Logger.Message(stringLiteral: redacted)
         }
-        if configuration.redactsSource {
-            let source = event.source
-            // Stored back even when clean: the wrapped handler then reads it instead of deriving
-            // it from the file name again.
+        if let source {
             event.source = scan(source, &work) ?? source
         }
         if let error = event.error {

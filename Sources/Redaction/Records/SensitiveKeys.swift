@@ -27,6 +27,10 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
     public let matching: Matching
     /// Normalised names.
     private let normalized: [[UInt8]]
+    /// The normalized names one after another (read without touching the nested arrays, whose
+    /// retain and release per name cost more than the comparison), and where each ends.
+    private let flatNames: [UInt8]
+    private let nameEnds: [Int]
     /// Bit `b` is set when some normalised name ends with byte `b` (a quick reject).
     private let lastBytes: ByteSet
 
@@ -65,6 +69,14 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
         }
         self.normalized = normalized
         self.lastBytes = lastBytes
+        flatNames = normalized.flatMap { $0 }
+        var ends: [Int] = []
+        var total = 0
+        for name in normalized {
+            total += name.count
+            ends.append(total)
+        }
+        nameEnds = ends
     }
 
     /// A suffix-matching list of `elements`.
@@ -110,14 +122,23 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
             end = previous
         }
         guard end != key.startIndex, lastBytes.contains(last) else { return false }
-        for name in normalized where name.last == last {
-            if SensitiveKeys.key(key[key.startIndex..<end], endsWith: name, exact: matching == .exact) { return true }
+        let exact = matching == .exact
+        return flatNames.withUnsafeBufferPointer { names in
+            nameEnds.withUnsafeBufferPointer { ends in
+                var start = 0
+                for nameEnd in ends {
+                    defer { start = nameEnd }
+                    guard names[nameEnd - 1] == last else { continue }
+                    let name = UnsafeBufferPointer(rebasing: names[start..<nameEnd])
+                    if SensitiveKeys.key(key[key.startIndex..<end], endsWith: name, exact: exact) { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Compares the key backwards with `name`, skipping separators.
-    private static func key<C: BidirectionalCollection>(_ key: C, endsWith name: [UInt8], exact: Bool) -> Bool
+    private static func key<C: BidirectionalCollection>(_ key: C, endsWith name: UnsafeBufferPointer<UInt8>, exact: Bool) -> Bool
     where C.Element == UInt8 {
         var keyIndex = key.endIndex
         var nameIndex = name.count

@@ -57,6 +57,31 @@ extension CompiledRuleSet {
         LineRedactor.mayChange(text, ruleSet: self, configuration: configuration, values: values)
     }
 
+    /// Runs `body` with a test that answers ``mayRedact(_:configuration:values:)`` for any
+    /// number of texts, taking `values`' lock once for all of them (a log event's message and
+    /// metadata values in one go). Allocates nothing; safe from any thread.
+    ///
+    /// `body` must not change `values` (remember or forget a value) while it runs: that takes
+    /// the lock the test holds, and would wait forever.
+    public func withMayRedact<T>(configuration: RedactionConfiguration = RedactionConfiguration(),
+                                 values: ValueMemory? = nil,
+                                 _ body: (_ mayRedact: (UnsafeRawBufferPointer) -> Bool) -> T) -> T {
+        let knownValuesUnread = values == nil && configuration.knownValues != nil
+        func run(_ overlay: ValueOverlay?) -> T {
+            body { text in
+                guard !text.isEmpty else { return false }
+                // As ``LineRedactor/mayChange(_:ruleSet:configuration:values:)`` decides.
+                if LineRedactor.looksAtEveryLine(regionBytes: text.count, ruleSet: self, configuration: configuration) {
+                    return true
+                }
+                if knownValuesUnread { return true }
+                return literals.mayContainKeyword(text, values: overlay)
+            }
+        }
+        guard let values else { return run(nil) }
+        return values.withHeldValues(run)
+    }
+
     /// Redacts a string (convenience; allocates a scratch per call). Prefer a ``StreamRedactor``
     /// for streams and a scratch pool for hot paths.
     public func redact(_ text: String) -> String {

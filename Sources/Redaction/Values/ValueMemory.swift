@@ -90,7 +90,7 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Runs `body` with the overlay while it holds values, under the read lock, or with nil
     /// (without taking the lock when nothing is held: see ``heldCount``).
-    private func withHeldValues<T>(_ body: (ValueOverlay?) -> T) -> T {
+    func withHeldValues<T>(_ body: (ValueOverlay?) -> T) -> T {
         if heldCount.load(ordering: .acquiring) == 0 { return body(nil) }
         return lock.withReadLock {
             guard let overlay, overlay.count > 0 else { return body(nil) }
