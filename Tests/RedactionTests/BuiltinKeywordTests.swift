@@ -62,12 +62,7 @@ import Testing
     }
 
     @Test func noBuiltinKeywordIsFrequentInRealLogs() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: TestSupport.loghubDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "log" }
-        var lines: [[UInt8]] = []
-        for file in files {
-            lines += try Data(contentsOf: file).split(separator: 0x0A).map { $0.map(ASCIIFolding.lower) }
-        }
+        let lines = try TestSupport.loghubLinesLowercased()
         #expect(lines.count >= 30_000)
         let hits = Self.linesHolding(Set(Self.keywords.map(\.keyword)), in: lines)
         let frequent = Set(hits.filter { $0.value * 100 > lines.count }.keys)

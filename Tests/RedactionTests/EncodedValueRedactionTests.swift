@@ -204,12 +204,7 @@ import Testing
 
     /// Every trigger is specific: it occurs in well under 1% of the loghub lines.
     @Test func triggersAreRareInRealLogs() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: TestSupport.loghubDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "log" }
-        var lines: [[UInt8]] = []
-        for file in files {
-            lines += try Data(contentsOf: file).split(separator: 0x0A).map { $0.map(ASCIIFolding.lower) }
-        }
+        let lines = try TestSupport.loghubLinesLowercased()
         #expect(lines.count >= 30_000)
         for trigger in CompiledRuleSet.decoderTriggers {
             #expect(trigger.utf8.count >= 3 && trigger == trigger.lowercased())

@@ -10,6 +10,17 @@ enum TestSupport {
     /// The 16 vendored loghub samples (see `Tests/Fixtures/loghub/NOTICE.md`).
     static let loghubDirectory = repositoryRoot.appendingPathComponent("Tests/Fixtures/loghub")
 
+    /// Every line of the vendored loghub files, ASCII-lowercased (for keyword frequency checks).
+    static func loghubLinesLowercased() throws -> [[UInt8]] {
+        let files = try FileManager.default.contentsOfDirectory(at: loghubDirectory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "log" }
+        var lines: [[UInt8]] = []
+        for file in files {
+            lines += try Data(contentsOf: file).split(separator: 0x0A).map { $0.map(ASCIIFolding.lower) }
+        }
+        return lines
+    }
+
     /// The built-in rule set with default options and the rules' sample lines (compiled once).
     static let builtin: CompiledRuleSet = {
         do { return try RuleSetBuilder(builtinSamples: true).build() } catch { fatalError("built-in packs do not compile: \(error)") }
