@@ -276,7 +276,7 @@ static void scan_positions(scan_state *state, const uint64_t *filter, uint32_t w
         if (__builtin_expect(filter_bit(filter, anchor), 0)) candidate(state, i + (k), anchor); \
     }
 
-// The scalar scan: `per_load` positions from each 8-byte load (5 for 4-byte anchors, 6 for 3).
+// The scalar scan: 5 positions from each 8-byte load for 4-byte anchors, 6 for 3-byte ones.
 // Returns where it stopped (the caller tests the rest one at a time).
 static size_t scan_scalar(scan_state *state, const uint64_t *filter, uint32_t width) {
     const uint8_t *data = state->data;
@@ -320,15 +320,15 @@ __attribute__((target("avx2"))) static size_t scan_avx2(scan_state *state, const
         : _mm256_setr_epi8(0, 1, 2, z, 1, 2, 3, z, 2, 3, 4, z, 3, 4, 5, z, 4, 5, 6, z, 5, 6, 7, z, 6, 7, 8, z, 7, 8, 9, z);
     const __m256i fold = _mm256_set1_epi32(width == 4 ? 0x20202020 : 0x00202020);
     const __m256i multiplier = _mm256_set1_epi32((int)0x9E3779B1u);
-    const __m256i low5 = _mm256_set1_epi32(31);
-    const __m256i all31 = _mm256_set1_epi32(31);
+    const __m256i thirty_one = _mm256_set1_epi32(31);
     for (; i + 16 <= length; i += 8) {
         // SAFETY: i + 16 <= length: the 16-byte load stays inside the data.
         __m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(data + i));
         __m256i windows = _mm256_or_si256(_mm256_shuffle_epi8(_mm256_broadcastsi128_si256(bytes), shuffle), fold);
         __m256i h = _mm256_srli_epi32(_mm256_mullo_epi32(windows, multiplier), 32 - FILTER_BITS);
         __m256i gathered = _mm256_i32gather_epi32(words, _mm256_srli_epi32(h, 5), 4);
-        __m256i bit = _mm256_sub_epi32(all31, _mm256_and_si256(h, low5));
+        // Shifting left by 31 - (h & 31) moves bit h & 31 of the word to the sign bit.
+        __m256i bit = _mm256_sub_epi32(thirty_one, _mm256_and_si256(h, thirty_one));
         unsigned hits = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_sllv_epi32(gathered, bit)));
         while (__builtin_expect(hits != 0, 0)) {
             unsigned k = (unsigned)__builtin_ctz(hits);
@@ -390,20 +390,22 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
 #endif
         scan_positions(&state, filter, width, done, length - width + 1);
     }
-    if (state.keywords && state.keywords->three_count > 0 && length >= 3
-        && ((state.keywords->three_filter[three_hash(anchor_at(data + length - 3, 3)) >> 6]
-             >> (three_hash(anchor_at(data + length - 3, 3)) & 63u)) & 1u)) {
-        // The 3-byte literals of a width-4 set at the last position, where no 4th byte follows.
+    if (state.keywords && state.keywords->three_count > 0 && length >= 3) {
+        // The 3-byte literals of a width-4 set at the last position, where no 4th byte follows
+        // (behind their small filter: most texts end in none of them).
         const redact_literal_set *keywords = state.keywords;
-        for (uint32_t k = 0; k < keywords->three_count; k++) {
-            uint32_t id = keywords->three[k];
-            if (equal_folded(data + length - 3, keywords->folded[id], 3))
-                emit(&state.count, ends, ids, capacity, length, id);
+        uint32_t h = three_hash(anchor_at(data + length - 3, 3));
+        if ((keywords->three_filter[h >> 6] >> (h & 63u)) & 1u) {
+            for (uint32_t k = 0; k < keywords->three_count; k++) {
+                uint32_t id = keywords->three[k];
+                if (equal_folded(data + length - 3, keywords->folded[id], 3))
+                    emit(&state.count, ends, ids, capacity, length, id);
+            }
         }
     }
     size_t count = state.count;
     if (set && set->has_short) {
-        // 1- and 2-byte literals: rare in practice (built-in keywords are 4+ bytes); a direct check.
+        // 1- and 2-byte literals: rare in practice (built-in keywords are 3+ bytes); a direct check.
         for (size_t i = 0; i < length; i++) {
             uint8_t a = fold_exact(data[i]);
             for (uint32_t id = 0; id < set->count; id++) {
