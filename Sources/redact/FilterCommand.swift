@@ -62,7 +62,10 @@ struct FilterCommand: ParsableCommand {
         } catch is OutputSink.Closed {
             ExitStatus.exit(0)
         }
-        if SignalHandling.shouldTerminate { ExitStatus.exit(SignalHandling.exitStatus) }
+        // A signal that arrives once the input is finished (the last partial line written) is too
+        // late to change anything: the output is complete, and the command ends as it would have.
+        // One that came with the end of input, before that, made the pipeline stop above (128 + N,
+        // the partial line not written).
         let statistics = pipeline.redactor.statistics
         if stats { StatisticsReport.write(statistics) }
         if check {

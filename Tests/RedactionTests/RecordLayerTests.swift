@@ -52,6 +52,19 @@ import Testing
         #expect(output.contains(#""user":"ana""#))
     }
 
+    /// Idempotency and cursor ids under token-like names, and outcome words under sensitive
+    /// names, are not secrets; real values under the same kinds of names still are.
+    @Test func cursorIdsAndOutcomeWordsUnderSensitiveKeysStay() {
+        let kept = #"{"eventName":"RunInstances","requestParameters":{"clientToken":"3f0c5d2a-7b1e-4c9a-8e6f-1d2b3c4d5e6f"},"# +
+            #""sequenceToken":"49590338271490256608559692538361571095921575989136588898","authorization":"denied","# +
+            #""credentials":"same-origin","fetch":{"credentials":"include"}}"# + "\n"
+        #expect(Self.redact(kept) == kept)
+        let masked = Self.redact(#"{"client_secret":"Xq7vL2pR9tZ4","refresh_token":"denied-Zq8xW2mL5nR7tY1v","password":"hunter2"}"# + "\n")
+        #expect(!masked.contains("Xq7vL2pR9tZ4"))
+        #expect(!masked.contains("Zq8xW2mL5nR7tY1v"))
+        #expect(!masked.contains("hunter2"))
+    }
+
     @Test func dockerRecordsCarryAKeyBlockAcrossRecords() {
         let body = FailClosedTests.keyBody
         let records = ["-----BEGIN RSA PRIVATE KEY-----\\n", body[0] + "\\n", body[1] + "\\n",

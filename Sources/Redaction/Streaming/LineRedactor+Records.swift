@@ -22,6 +22,9 @@ extension LineRedactor {
     private static let notSecretWords: Set<[UInt8]> = Set([
         "true", "false", "null", "none", "nil", "yes", "no", "on", "off", "requested", "required", "changed",
         "updated", "reset", "expired", "invalid", "missing", "present", "set", "unset", "valid", "ok", "redacted",
+        // Outcomes and modes logged under such keys: "authorization":"denied", fetch's
+        // "credentials":"include" / "same-origin" / "omit".
+        "denied", "granted", "allowed", "forbidden", "revoked", "pending", "include", "omit", "same-origin",
     ].map { Array($0.utf8) })
 
     /// The first pass of a line that is a JSON record (see the extension's discussion), or nil when
@@ -256,8 +259,11 @@ extension LineRedactor {
     /// that say something about the secret rather than being it (`"reset_password": "requested"`).
     /// Keys that end like a sensitive key but hold pagination cursors (`next_page_token`,
     /// `continuationToken`): their values are left to the rules.
+    /// Key names that end in a sensitive word but name a cursor or an idempotency id (AWS
+    /// `clientToken` in every CloudTrail record, CloudWatch `sequenceToken`, Graph `deltaToken`).
     private static let cursorKeys = SensitiveKeys(["page_token", "continuation_token", "pagination_token", "next_token",
-                                                   "sync_token", "cursor_token", "resume_token"])
+                                                   "sync_token", "cursor_token", "resume_token", "client_token",
+                                                   "idempotency_token", "sequence_token", "delta_token", "skip_token"])
 
     private static func isMaskable(_ value: UnsafeRawBufferPointer) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
