@@ -144,8 +144,7 @@ public final class CompiledRuleSet: Sendable {
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
                                          blockMaxLines: rule.block?.maxLines ?? 0,
-                                         foldedKeywords: rule.keywords.filter { !$0.isEmpty }
-                                             .map { Array($0.utf8).map(ASCIIFolding.lower) }))
+                                         foldedKeywords: rule.keywords.compactMap(Self.foldedBytes)))
         }
         // The record layer's own rule (values under sensitive keys), after the user-visible ones.
         let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
@@ -205,4 +204,15 @@ public final class CompiledRuleSet: Sendable {
     /// Compiles every pattern's JIT code now instead of on first use (a long-lived process may
     /// call this once at start so no later call pays for it).
     public func warmUp() { compileAllJIT() }
+}
+
+extension CompiledRuleSet {
+    /// A keyword's bytes with ASCII letters lowered (one array, folded in place: start-up makes
+    /// thousands); nil for an empty keyword.
+    static func foldedBytes(_ keyword: String) -> [UInt8]? {
+        guard !keyword.isEmpty else { return nil }
+        var bytes = Array(keyword.utf8)
+        for index in bytes.indices { bytes[index] = ASCIIFolding.lower(bytes[index]) }
+        return bytes
+    }
 }
