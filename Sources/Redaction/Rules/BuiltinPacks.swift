@@ -31,12 +31,21 @@ public enum BuiltinPacks {
     /// are decoded exactly once per process either way). Calling it more than once, or never, is
     /// fine. When no thread can be started, nothing happens (`load` decodes on the caller's thread).
     public static func prepareInBackground() {
+        #if canImport(Glibc)
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { _ in
             _ = BuiltinPacks.decoded
             return nil
         }, nil)
         if started == 0 { pthread_detach(thread) }
+        #elseif canImport(Darwin)
+        var thread: pthread_t?
+        let started = pthread_create(&thread, nil, { _ in
+            _ = BuiltinPacks.decoded
+            return nil
+        }, nil)
+        if started == 0, let thread { pthread_detach(thread) }
+        #endif
     }
 
     private static let decoded: Result<[RulePack], RuleLoadError> = {
