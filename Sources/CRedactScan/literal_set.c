@@ -25,8 +25,7 @@
 #define _GNU_SOURCE  // memrchr
 #include "redact_scan.h"
 #include "literal_set_internal.h"
-#include "trigram_frequency.h"
-#include "quadgram_frequency.h"
+#include "gram_frequency.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,13 +4,9 @@
 // 255 + 14*log2(frequency) (higher = more common). Used only to pick each keyword's rarest
 // anchor; a sequence not listed counts as rare.
 
-#include "quadgram_frequency.h"
+#include "gram_frequency.h"
 
-#include <stddef.h>
-
-typedef struct { uint32_t gram; uint8_t score; } quadgram_score;
-
-static const quadgram_score quadgrams[] = {
+static const gram_score quadgrams[] = {
     {0x20202020u,154}, {0x2020202au,73}, {0x20202030u,44}, {0x20202031u,44}, {0x20202032u,40},
     {0x2020203au,45}, {0x20202064u,46}, {0x20202065u,55}, {0x20202067u,37}, {0x2020206cu,46},
     {0x2020206du,40}, {0x2020206eu,40}, {0x2020206fu,86}, {0x20202072u,37}, {0x20202073u,89},
@@ -1653,10 +1649,5 @@ static const quadgram_score quadgrams[] = {
 };
 
 uint8_t redact_quadgram_frequency(uint32_t gram) {
-    size_t low = 0, high = sizeof quadgrams / sizeof quadgrams[0];
-    while (low < high) {
-        size_t middle = (low + high) / 2;
-        if (quadgrams[middle].gram < gram) low = middle + 1; else high = middle;
-    }
-    return (low < sizeof quadgrams / sizeof quadgrams[0] && quadgrams[low].gram == gram) ? quadgrams[low].score : 0;
+    return redact_gram_score(quadgrams, sizeof quadgrams / sizeof quadgrams[0], gram);
 }

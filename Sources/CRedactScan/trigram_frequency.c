@@ -4,13 +4,9 @@
 // 255 + 14*log2(frequency) (higher = more common). Used only to pick each keyword's rarest
 // anchor; a sequence not listed counts as rare.
 
-#include "trigram_frequency.h"
+#include "gram_frequency.h"
 
-#include <stddef.h>
-
-typedef struct { uint32_t gram; uint8_t score; } trigram_score;
-
-static const trigram_score trigrams[] = {
+static const gram_score trigrams[] = {
     {0x202020u,157}, {0x20202au,81}, {0x20202eu,57}, {0x202030u,66}, {0x202031u,60}, {0x202032u,79},
     {0x202033u,62}, {0x202037u,71}, {0x20203au,72}, {0x202065u,56}, {0x20206cu,94}, {0x20206eu,83},
     {0x20206fu,116}, {0x202073u,90}, {0x202074u,53}, {0x20222du,85}, {0x202230u,69}, {0x202231u,94},
@@ -697,10 +693,5 @@ static const trigram_score trigrams[] = {
 };
 
 uint8_t redact_trigram_frequency(uint32_t gram) {
-    size_t low = 0, high = sizeof trigrams / sizeof trigrams[0];
-    while (low < high) {
-        size_t middle = (low + high) / 2;
-        if (trigrams[middle].gram < gram) low = middle + 1; else high = middle;
-    }
-    return (low < sizeof trigrams / sizeof trigrams[0] && trigrams[low].gram == gram) ? trigrams[low].score : 0;
+    return redact_gram_score(trigrams, sizeof trigrams / sizeof trigrams[0], gram);
 }
