@@ -54,7 +54,7 @@ extension CompiledRuleSet {
     public func mayRedact(_ text: UnsafeRawBufferPointer,
                           configuration: RedactionConfiguration = RedactionConfiguration(),
                           values: ValueMemory? = nil) -> Bool {
-        LineRedactor.mayChange(text, ruleSet: self, configuration: configuration, values: values)
+        withMayRedact(configuration: configuration, values: values) { $0(text) }
     }
 
     /// Runs `body` with a test that answers ``mayRedact(_:configuration:values:)`` for any
@@ -66,16 +66,10 @@ extension CompiledRuleSet {
     public func withMayRedact<T>(configuration: RedactionConfiguration = RedactionConfiguration(),
                                  values: ValueMemory? = nil,
                                  _ body: (_ mayRedact: (UnsafeRawBufferPointer) -> Bool) -> T) -> T {
-        let knownValuesUnread = values == nil && configuration.knownValues != nil
         func run(_ overlay: ValueOverlay?) -> T {
             body { text in
-                guard !text.isEmpty else { return false }
-                // As ``LineRedactor/mayChange(_:ruleSet:configuration:values:)`` decides.
-                if LineRedactor.looksAtEveryLine(regionBytes: text.count, ruleSet: self, configuration: configuration) {
-                    return true
-                }
-                if knownValuesUnread { return true }
-                return literals.mayContainKeyword(text, values: overlay)
+                LineRedactor.mayChange(text, ruleSet: self, configuration: configuration, overlay: overlay,
+                                       hasMemory: values != nil)
             }
         }
         guard let values else { return run(nil) }

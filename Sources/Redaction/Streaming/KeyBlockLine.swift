@@ -36,12 +36,19 @@ enum KeyBlockLine {
         return trailingBase64Run(line, end: line.count) >= ambiguousRunLength ? .ambiguous : .notBody
     }
 
-    /// Where the masked body of a body line starts: after its prefix and the indentation that
-    /// follows it (YAML block scalars, keys pasted into code keep their indentation).
-    static func bodyStart(_ line: UnsafeRawBufferPointer, after prefixLength: Int) -> Int {
-        var start = prefixLength
-        while start < line.count && isBlank(line[start]) { start += 1 }
-        return start
+    /// Where the part of `line` to mask starts when the line is read inside a block whose begin
+    /// line had `prefix`: for body, after the prefix and the indentation that follows it (YAML
+    /// block scalars, keys pasted into code keep their indentation); 0 for an ambiguous line
+    /// (masked whole); nil when the line cannot be body (the block ends).
+    static func maskedStart(_ line: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> Int? {
+        switch classify(line, prefix: prefix) {
+        case .body(let prefixLength):
+            var start = prefixLength
+            while start < line.count && isBlank(line[start]) { start += 1 }
+            return start
+        case .ambiguous: return 0
+        case .notBody: return nil
+        }
     }
 
     /// The length of the start of `line` that has the shape of `prefix`, or nil.

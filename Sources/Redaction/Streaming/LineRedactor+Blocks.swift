@@ -29,26 +29,11 @@ extension LineRedactor {
                 }
                 return scratch.spans.isEmpty ? .keep : .rendered
             }
-            let kind = blockPrefix.withUnsafeBytes { KeyBlockLine.classify(content, prefix: $0) }
-            let bodyStart: Int
-            switch kind {
-            case .body(let prefixLength): bodyStart = KeyBlockLine.bodyStart(content, after: prefixLength)
-            case .ambiguous: bodyStart = 0
-            case .notBody: bodyStart = -1
-            }
-            if bodyStart >= 0 {
+            if let bodyStart = blockPrefix.withUnsafeBytes({ KeyBlockLine.maskedStart(content, prefix: $0) }) {
                 let masked = block.lines + 1
                 activeBlock = masked >= rule.blockMaxLines ? nil : (block.rule, masked)
                 if activeBlock == nil { counts.unterminatedBlocks += 1 }
-                scratch.beginLine()
-                let body = UnsafeRawBufferPointer(rebasing: content[bodyStart...])
-                guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return .keep }
-                scratch.spans.append(RedactionSpan(start: bodyStart, end: content.count, rule: block.rule, kind: .block))
-                // A body line that is (or holds) a placeholder already is not masked again.
-                if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
-                    return engineFailure(rule: block.rule, error)
-                }
-                return scratch.spans.isEmpty ? .keep : .rendered
+                return maskBody(of: content, from: bodyStart, rule: block.rule)
             }
             // Not key body: the block ends here and the line is scanned like any other.
             blockEndedByLine = block
@@ -106,16 +91,10 @@ extension LineRedactor {
         blockEndedByLine = nil
         // (A BEGIN marker later on the same line opened another block: that one stays.)
         guard action == .rendered, activeBlock == nil else { return action }
-        let kind = endedBlockPrefix.withUnsafeBytes { prefix in
-            scratch.rendered.withUnsafeBytes { KeyBlockLine.classify($0, prefix: prefix) }
+        let start = endedBlockPrefix.withUnsafeBytes { prefix in
+            scratch.rendered.withUnsafeBytes { KeyBlockLine.maskedStart($0, prefix: prefix) }
         }
-        let bodyStart: Int
-        switch kind {
-        case .body(let prefixLength):
-            bodyStart = scratch.rendered.withUnsafeBytes { KeyBlockLine.bodyStart($0, after: prefixLength) }
-        case .ambiguous: bodyStart = 0
-        case .notBody: return action
-        }
+        guard let bodyStart = start else { return action }
         let rule = ruleSet.compiledRules[Int(ended.rule)]
         let masked = ended.lines + 1
         if masked < rule.blockMaxLines {
@@ -123,17 +102,10 @@ extension LineRedactor {
             swap(&blockPrefix, &endedBlockPrefix)
             counts.unterminatedBlocks -= 1
         }
-        // Mask the output's body like a body line (a placeholder in it stays as it is).
-        scratch.beginLine()
-        let failure: PCRE2Error? = scratch.rendered.withUnsafeBytes { line in
-            let body = UnsafeRawBufferPointer(rebasing: line[bodyStart...])
-            guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return nil }
-            scratch.spans.append(RedactionSpan(start: bodyStart, end: line.count, rule: ended.rule, kind: .block))
-            return ruleSet.subtractPlaceholders(in: line, scratch)
-        }
-        if let failure { return engineFailure(rule: ended.rule, failure) }
-        guard !scratch.spans.isEmpty else { return .rendered }
+        // Mask the output's body like a body line's, then render it.
         let output = scratch.rendered
+        let bodyAction = output.withUnsafeBytes { maskBody(of: $0, from: bodyStart, rule: ended.rule) }
+        guard bodyAction == .rendered else { return bodyAction == .keep ? .rendered : bodyAction }
         var next = scratch.renderedNext
         scratch.rendered = []
         scratch.renderedNext = []
@@ -142,6 +114,19 @@ extension LineRedactor {
         scratch.rendered = next
         scratch.renderedNext = output
         return .rendered
+    }
+
+    /// The spans of a block body line (in `scratch.spans`): `line` from `bodyStart` on, less any
+    /// placeholder it holds already (a body line that is one is not masked again).
+    /// - Returns: `.rendered` with the span to render, `.keep` when there is nothing to mask
+    ///   (blank, or placeholders only), or the engine-failure action.
+    mutating func maskBody(of line: UnsafeRawBufferPointer, from bodyStart: Int, rule: Int32) -> LineAction {
+        scratch.beginLine()
+        let body = UnsafeRawBufferPointer(rebasing: line[bodyStart...])
+        guard body.contains(where: { !KeyBlockLine.isBlank($0) }) else { return .keep }
+        scratch.spans.append(RedactionSpan(start: bodyStart, end: line.count, rule: rule, kind: .block))
+        if let error = ruleSet.subtractPlaceholders(in: line, scratch) { return engineFailure(rule: rule, error) }
+        return scratch.spans.isEmpty ? .keep : .rendered
     }
 
     /// Opens the block of the first block rule that is a candidate of the line just scanned (its

@@ -157,22 +157,27 @@ struct LineRedactor {
         configuration.scansEveryLine || !ruleSet.alwaysRun.isEmpty || regionBytes > configuration.maxLineBytes
     }
 
-    /// Whether a fresh redactor (no open block) with `values` (or, when nil, the memory it would
-    /// make from `configuration`) processing `text` as the final region might change it: false
+    /// Whether a fresh redactor (no open block) with the values of `overlay` (or, without a
+    /// memory, the one it would make from `configuration`) processing `text` as the final region
+    /// might change it: false
     /// only when the keyword path applies and the search finds no keyword and no value, in which
     /// case no line is looked at. Needs no scratch and allocates nothing (safe from any thread).
     ///
     /// Must stay in step with ``looksAtEveryLine(regionBytes:ruleSet:configuration:)`` and
     /// ``processLinesWithKeywords(_:_:_:)``, which with no hit and no open block looks at no line
     /// (`OneShotFastPathTests` compares both paths).
+    ///
+    /// - Parameters:
+    ///   - overlay: the values of the memory the redactor uses, held under its read lock by the
+    ///     caller (nil when it holds none).
+    ///   - hasMemory: whether the redactor is given a memory; without one, it would make one from
+    ///     the configuration's known values and search for them too.
     static func mayChange(_ text: UnsafeRawBufferPointer, ruleSet: CompiledRuleSet,
-                          configuration: RedactionConfiguration, values: ValueMemory?) -> Bool {
+                          configuration: RedactionConfiguration, overlay: ValueOverlay?, hasMemory: Bool) -> Bool {
         guard !text.isEmpty else { return false }
         if looksAtEveryLine(regionBytes: text.count, ruleSet: ruleSet, configuration: configuration) { return true }
-        if let values { return values.mayContain(text) }
-        // A memory made from the configuration's known values would search for them too.
-        if configuration.knownValues != nil { return true }
-        return ruleSet.literals.mayContainKeyword(text)
+        if !hasMemory && configuration.knownValues != nil { return true }
+        return ruleSet.literals.mayContainKeyword(text, values: overlay)
     }
 
     /// Where output stands within one ``process(_:isFinal:emitUnchanged:into:)`` call.
@@ -233,7 +238,7 @@ struct LineRedactor {
     /// (a new echo, an `::add-mask::`) has the rest of its window searched again when a new value
     /// occurs there (a `memmem` per new value decides): a value masked on a line is found on
     /// every later line, whatever the read boundaries, at a cost bounded by the window. With no hit and no open block it looks at no line
-    /// (``mayChange(_:ruleSet:configuration:values:)`` relies on that).
+    /// (``mayChange(_:ruleSet:configuration:overlay:hasMemory:)`` relies on that).
     private mutating func processLinesWithKeywords<S: RedactionSink>(_ region: UnsafeRawBufferPointer,
                                                                      _ cursor: inout LineCursor,
                                                                      _ sink: inout S) throws {

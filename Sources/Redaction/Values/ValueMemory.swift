@@ -116,12 +116,6 @@ public final class ValueMemory: @unchecked Sendable {
         }
     }
 
-    /// Whether `bytes` may hold a keyword of the rule set or a value: false only when the search
-    /// ran and found neither. Records nothing, allocates nothing.
-    func mayContain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        withHeldValues { ruleSet.literals.mayContainKeyword(bytes, values: $0) }
-    }
-
     /// Whether any value is held.
     var isEmpty: Bool { heldCount.load(ordering: .acquiring) == 0 }
 
