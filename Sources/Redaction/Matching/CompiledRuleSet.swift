@@ -146,20 +146,17 @@ public final class CompiledRuleSet: Sendable {
                                          blockMaxLines: rule.block?.maxLines ?? 0,
                                          foldedKeywords: rule.keywords.compactMap(Self.foldedBytes)))
         }
-        // The record layer's own rule (values under sensitive keys), after the user-visible ones.
-        let sensitive = RedactionRule(id: Self.sensitiveKeyRuleID,
-                                      description: "a JSON record value under a sensitive key (password, token, secret, ...)",
-                                      regex: "(?!)", pack: "records")
-        // Then the value memory's rules (known values, echoes: see ``ValueMemory``).
-        for engineRule in [sensitive] + Self.valueRules {
+        for engineRule in Self.engineRules {
             compiled.append(CompiledRule(rule: engineRule, pattern: try compile(engineRule.regex, engineRule, "regex"),
                                          secretGroup: nil, allowlists: [], replacement: options.replacement,
                                          blockBegin: nil, blockEnd: nil, blockMaxLines: 0, foldedKeywords: []))
         }
         compiledRules = compiled
         visibleRuleCount = compiled.count - 1 - Self.valueRules.count
-        literals = LiteralScanner(keywordsByRule: compiled.map(\.rule.keywords),
-                                  triggers: Self.decoderTriggers + Self.recordTriggers + Self.valueTriggers)
+        let scannerInputs = PreparedBuiltinScanner.Inputs(keywordsByRule: compiled.map(\.rule.keywords),
+                                                          triggers: Self.scannerTriggers)
+        literals = PreparedBuiltinScanner.scanner(for: scannerInputs)
+            ?? LiteralScanner(keywordsByRule: scannerInputs.keywordsByRule, triggers: scannerInputs.triggers)
         addMaskLiteral = literals.literals.firstIndex(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
@@ -184,6 +181,18 @@ public final class CompiledRuleSet: Sendable {
         patterns.append(search)
         allPatterns = patterns
     }
+
+    /// The engine's own rules, compiled after the user-visible ones: the record layer's (values
+    /// under sensitive keys), then the value memory's (known values, echoes: see ``ValueMemory``).
+    static let engineRules: [RedactionRule] = [
+        RedactionRule(id: sensitiveKeyRuleID,
+                      description: "a JSON record value under a sensitive key (password, token, secret, ...)",
+                      regex: "(?!)", pack: "records"),
+    ] + valueRules
+
+    /// Literals that select no rule but make a line worth looking at (decoding, record and value
+    /// contexts).
+    static let scannerTriggers: [String] = decoderTriggers + recordTriggers + valueTriggers
 
     /// Whether `rule` is one of the built-in packs' (or the engine's own) rules.
     private static func isBuiltin(_ rule: RedactionRule) -> Bool {

@@ -5,8 +5,9 @@ internal import CRedactScan
 /// through the keyword, which rules may match there. A rule's PCRE2 pattern runs only on lines
 /// that hold one of its keywords.
 ///
-/// The search itself is the C kernel in `CRedactScan` (a hashed 3-byte-anchor filter with exact
-/// verification; built in linear time, so start-up does not depend on it). Every occurrence is
+/// The search itself is the C kernel in `CRedactScan` (a hashed 4-byte-anchor filter with exact
+/// verification, see `literal_set.c`). The default rule set's scanner may be built ahead of time
+/// on a second core (``PreparedBuiltinScanner``). Every occurrence is
 /// reported: the differential tests compare it with a naive search.
 ///
 /// ## Design rationale

@@ -25,27 +25,41 @@ public enum BuiltinPacks {
         }
     }
 
-    /// Starts decoding the built-in packs on a background thread and returns at once, so that a
-    /// command line tool can parse its arguments meanwhile (on two or more cores the decoding then
-    /// costs no start-up time). ``load(withSamples:)`` waits for a decode in progress (the packs
-    /// are decoded exactly once per process either way). Calling it more than once, or never, is
-    /// fine. When no thread can be started, nothing happens (`load` decodes on the caller's thread).
+    /// Starts decoding the built-in packs, then building the default rule set's keyword scanner
+    /// (``PreparedBuiltinScanner``), on a background thread and returns at once, so that a command
+    /// line tool can parse its arguments meanwhile (on two or more cores most of that work then
+    /// costs no start-up time). ``load(withSamples:)`` and a default ``CompiledRuleSet`` wait for
+    /// work in progress (each is done exactly once per process either way). Calling it more than
+    /// once, or never, is fine. When no thread can be started, nothing happens (the work is done
+    /// on the caller's thread, as without this call).
     public static func prepareInBackground() {
         #if canImport(Glibc)
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { _ in
-            _ = BuiltinPacks.decoded
+            BuiltinPacks.prepare()
             return nil
         }, nil)
-        if started == 0 { pthread_detach(thread) }
+        if started == 0 {
+            PreparedBuiltinScanner.markStarted()
+            pthread_detach(thread)
+        }
         #elseif canImport(Darwin)
         var thread: pthread_t?
         let started = pthread_create(&thread, nil, { _ in
-            _ = BuiltinPacks.decoded
+            BuiltinPacks.prepare()
             return nil
         }, nil)
-        if started == 0, let thread { pthread_detach(thread) }
+        if started == 0, let thread {
+            PreparedBuiltinScanner.markStarted()
+            pthread_detach(thread)
+        }
         #endif
+    }
+
+    /// The background thread's work, in the order start-up needs it.
+    private static func prepare() {
+        _ = decoded
+        PreparedBuiltinScanner.build()
     }
 
     private static let decoded: Result<[RulePack], RuleLoadError> = {
