@@ -16,6 +16,33 @@ redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, co
 /// Frees a set made by `redact_literal_set_create` (NULL is ignored).
 void redact_literal_set_free(redact_literal_set *set);
 
+/// The distinct keywords of a rule set and the rules of each (built by
+/// `redact_keyword_table_build`, owned by the caller, freed by `redact_keyword_table_free`).
+typedef struct {
+    /// Number of distinct literals; literal `d` is `bytes[starts[d]..<starts[d + 1]]`, ASCII
+    /// capitals lowered, and ids follow the order of first occurrence.
+    uint32_t count;
+    uint8_t *bytes;
+    uint32_t *starts;
+    /// The rules of literal `d` are `rules[rule_starts[d]..<rule_starts[d + 1]]`, in rule order,
+    /// each once.
+    int32_t *rule_starts;
+    int32_t *rules;
+} redact_keyword_table;
+
+/// Collects distinct keywords from a flat list: keyword `k` is `bytes[offsets[k]..<offsets[k + 1]]`
+/// (`offsets` has `count + 1` entries) and belongs to rule `rules[k]` (-1: a literal that selects no
+/// rule). Keywords must come in non-decreasing rule order (triggers, -1, anywhere). Keywords that are
+/// empty or hold a newline (which never occurs inside a line) are ignored. Keywords equal after
+/// lowering ASCII capitals are one literal; every other byte compares exactly.
+///
+/// Returns 0, or -1 when out of memory (`*table` is then empty). Time linear in the total length.
+int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, const int32_t *rules, uint32_t count,
+                               redact_keyword_table *table);
+
+/// Frees the arrays of a table (a zeroed table is fine) and zeroes it.
+void redact_keyword_table_free(redact_keyword_table *table);
+
 /// A per-stream, mutable extension of a literal set: exact values (secrets already seen, known
 /// secrets) searched in the same pass as the set's keywords. Values compare exactly (case
 /// matters) and are at least `REDACT_VALUE_MIN_LENGTH` bytes long.

@@ -36,7 +36,7 @@ extension CompiledRuleSet {
         literals.ruleStart.withUnsafeBufferPointer { start in
             literals.ruleList.withUnsafeBufferPointer { list in
                 for hit in range where !ValueOverlay.isValueHit(ids[hit]) {
-                    // SAFETY: other ids are indices of `literals.literals` (the set was built from
+                    // SAFETY: other ids are literal ids of `literals` (the set was built from
                     // them), and `range` lies within the scratch's valid entries.
                     let literal = Int(ids[hit])
                     var index = Int(start[literal])
@@ -120,7 +120,7 @@ extension CompiledRuleSet {
             let literal = Int(hits.source.ids[hit])
             guard literals.literal(literal, selects: ruleIndex) else { continue }
             let end = Int(hits.source.ends[hit]) - hits.base
-            let start = end - literals.literals[literal].count
+            let start = end - literals.literalLength(literal)
             guard start >= covered, end <= line.count else { continue }
             // Start at a word boundary: a search that began inside a key name could match a part
             // of it that a search from the name's start skips (`continuationToken`).

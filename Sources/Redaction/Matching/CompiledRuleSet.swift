@@ -157,7 +157,7 @@ public final class CompiledRuleSet: Sendable {
                                                           triggers: Self.scannerTriggers)
         literals = PreparedBuiltinScanner.scanner(for: scannerInputs)
             ?? LiteralScanner(keywordsByRule: scannerInputs.keywordsByRule, triggers: scannerInputs.triggers)
-        addMaskLiteral = literals.literals.firstIndex(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
+        addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }

@@ -22,8 +22,10 @@ final class LiteralScanner: @unchecked Sendable {
     // SAFETY: `set` is created in init, never mutated (the C API takes it as const), freed in deinit.
     // A ``ValueOverlay`` borrows it and holds this scanner alive.
     let set: OpaquePointer?
-    /// Distinct keywords, ASCII-lowercased; the index is the literal id.
-    let literals: [[UInt8]]
+    /// Distinct keywords, ASCII-lowercased, concatenated: literal `k` (the id the search reports) is
+    /// `literalBytes[literalStart[k]..<literalStart[k + 1]]`.
+    let literalBytes: [UInt8]
+    let literalStart: [Int32]
     /// `ruleList[ruleStart[k]..<ruleStart[k + 1]]` are the rules that list keyword `k`.
     let ruleStart: [Int32]
     let ruleList: [Int32]
@@ -31,99 +33,80 @@ final class LiteralScanner: @unchecked Sendable {
     /// Collects the distinct keywords of every rule and builds the search.
     /// - Parameters:
     ///   - keywordsByRule: for each rule index, its keywords (any case; empty ones and ones holding
-    ///     a newline, which can never occur inside a line, are ignored).
+    ///     a newline, which can never occur inside a line, are ignored). Keywords equal after
+    ///     lowering ASCII capitals are one literal; other bytes compare exactly (so canonically
+    ///     equivalent but different UTF-8 stays two literals).
     ///   - triggers: literals that select no rule but make a line worth looking at (the contexts
     ///     in which the engine decodes values, see ``CompiledRuleSet/decoderTriggers``).
+    ///
+    /// When memory runs out the scanner has no literals and `set` is nil: ``scan(_:_:values:)``
+    /// then reports no keyword and ``mayContainKeyword(_:values:)`` says there may be one.
     init(keywordsByRule: [[String]], triggers: [String] = []) {
-        // Built once per rule set, at start-up, for thousands of keywords: distinct keywords are
-        // found with a dictionary of (mostly small, inline) strings, and the rules of each are
-        // gathered from one flat list of pairs, so no array is made per keyword or per rule.
+        // Built once per rule set, at start-up, for thousands of keywords: the keywords go to C as
+        // one flat buffer, which finds the distinct ones (a hash table) and the rules of each.
+        var bytes: [UInt8] = []
+        var offsets: [UInt32] = [0]
+        var rules: [Int32] = []
         let total = keywordsByRule.reduce(triggers.count) { $0 + $1.count }
-        // ASCII keywords by string (equal strings are equal bytes); any other by its bytes, since
-        // String equality would merge canonically equivalent but different byte sequences.
-        var asciiIndex: [String: Int32] = [:]
-        asciiIndex.reserveCapacity(total)
-        var byteIndex: [[UInt8]: Int32] = [:]
-        var literals: [[UInt8]] = []
-        var pairs: [(literal: Int32, rule: Int32)] = []
-        pairs.reserveCapacity(total)
-        func literalIndex(_ keyword: String) -> Int32? {
-            let key = Self.asciiLowercased(keyword)
-            guard !key.isEmpty, !key.utf8.contains(0x0A) else { return nil }
-            let id = Int32(literals.count)
-            if key.utf8.allSatisfy({ $0 < 0x80 }) {
-                if let existing = asciiIndex[key] { return existing }
-                asciiIndex[key] = id
-                literals.append(Array(key.utf8))
-            } else {
-                let bytes = Array(key.utf8)
-                if let existing = byteIndex[bytes] { return existing }
-                byteIndex[bytes] = id
-                literals.append(bytes)
-            }
-            return id
+        offsets.reserveCapacity(total + 1)
+        rules.reserveCapacity(total)
+        bytes.reserveCapacity(total * 12)
+        func add(_ keyword: String, rule: Int32) {
+            var keyword = keyword
+            keyword.withUTF8 { bytes.append(contentsOf: $0) }
+            offsets.append(UInt32(bytes.count))
+            rules.append(rule)
         }
         for (rule, keywords) in keywordsByRule.enumerated() {
-            for keyword in keywords {
-                guard let literal = literalIndex(keyword) else { continue }
-                pairs.append((literal, Int32(rule)))
-            }
+            for keyword in keywords { add(keyword, rule: Int32(rule)) }
         }
-        for trigger in triggers { _ = literalIndex(trigger) }
-        // ruleStart/ruleList by counting: the rules of each literal in rule order, each once.
-        var start = [Int32](repeating: 0, count: literals.count + 1)
-        for pair in pairs { start[Int(pair.literal) + 1] += 1 }
-        for k in 0..<literals.count { start[k + 1] += start[k] }
-        var next = start
-        var list = [Int32](repeating: -1, count: pairs.count)
-        for pair in pairs {
-            let k = Int(pair.literal)
-            // A rule that lists a keyword twice (or two spellings of it) is recorded once.
-            if next[k] > start[k] && list[Int(next[k]) - 1] == pair.rule { continue }
-            list[Int(next[k])] = pair.rule
-            next[k] += 1
+        for trigger in triggers { add(trigger, rule: -1) }
+        var table = redact_keyword_table()
+        defer { redact_keyword_table_free(&table) }
+        let built = bytes.withUnsafeBufferPointer { bytes in
+            redact_keyword_table_build(bytes.baseAddress, offsets, rules, UInt32(rules.count), &table) == 0
         }
-        // Close the gaps the skipped duplicates left.
-        var compacted: [Int32] = []
-        compacted.reserveCapacity(pairs.count)
-        var compactedStart: [Int32] = [0]
-        compactedStart.reserveCapacity(literals.count + 1)
-        for k in 0..<literals.count {
-            compacted.append(contentsOf: list[Int(start[k])..<Int(next[k])])
-            compactedStart.append(Int32(compacted.count))
-        }
-        self.literals = literals
-        ruleStart = compactedStart
-        ruleList = compacted
-        set = Self.makeSet(literals)
+        let count = built ? Int(table.count) : 0
+        // SAFETY: a built table holds `count` literals: `starts` and `rule_starts` have count + 1
+        // entries, `bytes` and `rules` as many as their last entries say.
+        literalStart = count == 0 ? [0] : UnsafeBufferPointer(start: table.starts, count: count + 1).map { Int32($0) }
+        literalBytes = count == 0 ? [] : Array(UnsafeBufferPointer(start: table.bytes, count: Int(table.starts[count])))
+        ruleStart = count == 0 ? [0] : Array(UnsafeBufferPointer(start: table.rule_starts, count: count + 1))
+        ruleList = count == 0 ? [] : Array(UnsafeBufferPointer(start: table.rules, count: Int(table.rule_starts[count])))
+        set = count == 0 ? nil : Self.makeSet(table.bytes, starts: table.starts, count: count)
     }
 
-    /// `text` with ASCII capitals lowered (every other byte as it is); the same string when it
-    /// has none. (Only ASCII bytes change, so valid UTF-8 stays valid and byte-for-byte the same
-    /// elsewhere.)
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-        return String(decoding: text.utf8.map(ASCIIFolding.lower), as: UTF8.self)
+    /// Number of distinct literals.
+    var literalCount: Int { literalStart.count - 1 }
+
+    /// Length in bytes of literal `literal`.
+    @inline(__always)
+    func literalLength(_ literal: Int) -> Int { Int(literalStart[literal + 1] - literalStart[literal]) }
+
+    /// The distinct literals, one array each (for tests and diagnostics; the hot path reads
+    /// ``literalLength(_:)``).
+    var literals: [[UInt8]] {
+        (0..<literalCount).map { Array(literalBytes[Int(literalStart[$0])..<Int(literalStart[$0 + 1])]) }
+    }
+
+    /// The id of the literal equal to `bytes` (already lowered), or nil.
+    func literalID(of bytes: [UInt8]) -> Int? {
+        (0..<literalCount).first { literalBytes[Int(literalStart[$0])..<Int(literalStart[$0 + 1])].elementsEqual(bytes) }
     }
 
     deinit { redact_literal_set_free(set) }
 
-    private static func makeSet(_ literals: [[UInt8]]) -> OpaquePointer? {
-        guard !literals.isEmpty else { return nil }
-        let total = literals.reduce(0) { $0 + $1.count }
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
-        defer { storage.deallocate() }
+    /// The search over the `count` literals of a keyword table (the C side copies what it keeps).
+    private static func makeSet(_ bytes: UnsafePointer<UInt8>, starts: UnsafePointer<UInt32>, count: Int) -> OpaquePointer? {
         var pointers: [UnsafePointer<UInt8>?] = []
         var lengths: [UInt32] = []
-        var offset = 0
-        for literal in literals {
-            literal.withUnsafeBufferPointer { (storage + offset).update(from: $0.baseAddress!, count: $0.count) }
-            pointers.append(UnsafePointer(storage + offset))
-            lengths.append(UInt32(literal.count))
-            offset += literal.count
+        pointers.reserveCapacity(count)
+        lengths.reserveCapacity(count)
+        for literal in 0..<count {
+            pointers.append(bytes + Int(starts[literal]))
+            lengths.append(starts[literal + 1] - starts[literal])
         }
-        // The C side copies what it keeps; `storage` may go after the call.
-        return pointers.withUnsafeBufferPointer { redact_literal_set_create($0.baseAddress, lengths, UInt32(literals.count)) }
+        return pointers.withUnsafeBufferPointer { redact_literal_set_create($0.baseAddress, lengths, UInt32(count)) }
     }
 
     /// Whether keyword `literal` is one of rule `rule`'s keywords.
@@ -139,7 +122,7 @@ final class LiteralScanner: @unchecked Sendable {
     }
 
     /// Whether there is any keyword to look for.
-    var isEmpty: Bool { literals.isEmpty }
+    var isEmpty: Bool { literalCount == 0 }
 
     /// Whether `bytes` may hold a keyword or, with `values`, one of its values: false only when
     /// the search ran and found none. Needs no scratch (nothing is recorded), so it is safe from
@@ -148,8 +131,8 @@ final class LiteralScanner: @unchecked Sendable {
     ///   during the call.
     func mayContainKeyword(_ bytes: UnsafeRawBufferPointer, values: ValueOverlay? = nil) -> Bool {
         let overlay = values?.pointer
-        guard !literals.isEmpty || overlay != nil, let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-        guard set != nil || literals.isEmpty else { return true }  // the search could not be built: assume a keyword
+        guard !isEmpty || overlay != nil, let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        guard set != nil || isEmpty else { return true }  // the search could not be built: assume a keyword
         var needed = 0
         // SAFETY: with capacity 0 the kernel writes no occurrence (the NULL arrays are never
         // touched); it returns 0 when there is none and -1 (with the count in `needed`) otherwise.
@@ -168,8 +151,8 @@ final class LiteralScanner: @unchecked Sendable {
               kernel: Kernel = .automatic) -> Bool {
         scratch.count = 0
         let overlay = values?.pointer
-        guard !literals.isEmpty || overlay != nil else { return true }
-        guard set != nil || literals.isEmpty else { return false }
+        guard !isEmpty || overlay != nil else { return true }
+        guard set != nil || isEmpty else { return false }
         return scratch.collect(keywords: set, values: overlay, in: bytes, kernel: kernel)
     }
 }
