@@ -97,6 +97,7 @@ enum BuiltinRuleTable {
                     guard let entropy = Double(value) else { throw malformed("entropy") }
                     rule.entropy = entropy
                 case UInt8(ascii: "k"): rule.keywords.append(Self.asciiLowercased(value))
+                case UInt8(ascii: "K"): rule.keywords.append(value)  // ASCII, lowered by the embedder
                 case UInt8(ascii: "t"): rule.tags.append(value)
                 case UInt8(ascii: "r"): rule.replacement = value
                 case UInt8(ascii: "n"): rule.enabledByDefault = value == "1"
