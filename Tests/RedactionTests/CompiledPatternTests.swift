@@ -61,4 +61,29 @@ import Testing
     @Test func theJITCanBeTurnedOff() throws {
         #expect(!(try CompiledPattern("abc", useJIT: false)).isJIT)
     }
+
+    /// The first matches run the interpreter; the one that reaches the threshold JIT-compiles the
+    /// pattern, and both give the same groups on matching and non-matching subjects.
+    @Test func thePatternIsJITCompiledOnceItHasBeenUsedEnough() throws {
+        let pattern = try CompiledPattern(#"(?i)token[=:]\s*([A-Za-z0-9_-]{8,})"#)
+        let scratch = MatchScratch(maximumCaptureCount: pattern.captureCount)
+        let subjects = ["x token=Zq8xW2mL5nR7 y", "TOKEN: short", "no keyword here", "token:abcdEFGH1234_-"].map { Array($0.utf8) }
+        func run(_ subject: [UInt8]) -> [Range<Int>?] {
+            subject.withUnsafeBytes { bytes in
+                let rc = scratch.match(pattern, bytes, from: 0)
+                return rc > 0 ? [scratch.groupRange(0), scratch.groupRange(1)] : []
+            }
+        }
+        var interpreted: [[Range<Int>?]] = []
+        for use in 1..<CompiledPattern.jitThreshold {
+            interpreted.append(run(subjects[use % subjects.count]))
+            #expect(!pattern.hasJITCode, "use \(use) is interpreted")
+        }
+        _ = run(subjects[0])
+        #expect(pattern.hasJITCode, "the use that reaches the threshold compiles the JIT code")
+        for use in 1..<CompiledPattern.jitThreshold {
+            #expect(run(subjects[use % subjects.count]) == interpreted[use - 1])
+        }
+        #expect(interpreted.contains { !$0.isEmpty } && interpreted.contains { $0.isEmpty })
+    }
 }

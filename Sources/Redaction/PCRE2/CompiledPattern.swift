@@ -9,9 +9,12 @@ import Synchronization
 /// (`(*UTF)`) is refused at compile time: `pcre2_jit_match` skips the UTF check, so such a pattern
 /// could read past the subject on invalid UTF-8.
 ///
-/// JIT compilation is lazy: `init` only compiles (which validates the pattern and is cheap); the
-/// first match JIT-compiles a copy of the code, so a rule set of hundreds of rules starts fast and
-/// pays for the JIT only for rules that ever see a candidate line. A pattern known to be valid (a
+/// JIT compilation is lazy: `init` only compiles (which validates the pattern and is cheap), and
+/// matching runs the interpreter until the pattern has been used ``jitThreshold`` times; then a
+/// copy of the code is JIT-compiled and used from then on. A rule set of a thousand rules starts
+/// fast, and a rule that sees only a handful of candidate lines never pays for JIT compilation
+/// (about 0.6M instructions for a typical rule, as much as a few hundred interpreted matches).
+/// PCRE2 documents both matchers as giving the same results; the differential tests compare them. A pattern known to be valid (a
 /// built-in rule, checked by the test suite) can defer even the compilation to its first use
 /// (``init(deferring:useJIT:)``); if that compilation ever failed, every match fails closed.
 ///
@@ -27,6 +30,8 @@ final class CompiledPattern: @unchecked Sendable {
     // copy once one is published.
     private let compiled = Atomic<OpaquePointer?>(nil)
     private let jit = Atomic<OpaquePointer?>(nil)
+    /// Matches run so far (counted until the JIT code exists).
+    private let uses = Atomic<Int>(0)
     /// Set when JIT compilation was tried and is unavailable for this pattern.
     private let jitFailed = Atomic<Bool>(false)
     /// Set when a deferred compilation failed (never for a valid pattern).
@@ -146,6 +151,22 @@ final class CompiledPattern: @unchecked Sendable {
         if let published = jit.load(ordering: .acquiring) { return published }
         return compileJIT()
     }
+
+    /// Matches a pattern runs with the interpreter before it is JIT-compiled.
+    static let jitThreshold = 8
+
+    /// The JIT code to match with now: nil (run the interpreter on ``code``) while the pattern has
+    /// been used fewer than ``jitThreshold`` times, or when JIT is off or unavailable; then the JIT
+    /// code, compiled on the use that reaches the threshold.
+    @inline(__always)
+    var matchingJITCode: OpaquePointer? {
+        if let published = jit.load(ordering: .acquiring) { return published }
+        guard wantsJIT, uses.add(1, ordering: .relaxed).newValue >= Self.jitThreshold else { return nil }
+        return compileJIT()
+    }
+
+    /// Whether the JIT code has been made (does not make it).
+    var hasJITCode: Bool { jit.load(ordering: .acquiring) != nil }
 
     /// Whether JIT code exists or can be made (forces the JIT compilation).
     var isJIT: Bool { jitCode != nil }

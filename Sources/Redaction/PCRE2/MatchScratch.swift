@@ -61,8 +61,8 @@ final class MatchScratch {
     ///
     /// - Returns: the number of captured pairs (> 0) on a match, `0` for no match, or a negative
     ///   PCRE2 error code. After a match, read offsets with ``groupRange(_:)`` before the next call.
-    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (when the pattern has JIT code,
-    ///   compiled on first use) and `pcre2_match_8`.
+    ///   The corresponding PCRE2 functions are `pcre2_jit_match_8` (once the pattern has JIT code,
+    ///   see ``CompiledPattern/matchingJITCode``) and `pcre2_match_8`.
     @inline(__always)
     /// - Parameter offsetLimit: the last offset a match may start at (PCRE2's offset limit); only
     ///   for a pattern compiled with `usesOffsetLimit`.
@@ -84,7 +84,7 @@ final class MatchScratch {
         let rc: Int32
         // A deferred pattern may have more groups than this scratch was sized for: grow once.
         if pattern.isDeferred && pattern.captureCount >= ovectorPairs { growMatchData(pairs: pattern.captureCount + 1) }
-        if let jitCode = pattern.jitCode {
+        if let jitCode = pattern.matchingJITCode {
             // pcre2_jit_match skips sanity checks; safe here: explicit length, non-null subject,
             // byte mode with PCRE2_NEVER_UTF (no UTF check needed), and the code has JIT code.
             rc = pcre2_jit_match_8(jitCode, base, subject.count, startOffset, 0, matchData, matchContext)
