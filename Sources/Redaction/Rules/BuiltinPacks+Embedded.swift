@@ -32,7 +32,8 @@ extension BuiltinPacks {
 #              rules: after an upper-case word (boxSECRET X, acme TOKEN X: token shape) and after
 #              a lower-case one (token X, api key X: strict shape).
 # KEY END      optional closing quote (also \" inside JSON strings) and "]" (settings["api_key"]).
-# VALUES       "..." (JSON escapes allowed), \"...\", '...', `...`, [...] (Go header maps), or
+# VALUES       "..." (JSON escapes allowed), \"...\", "\"...\"" (a quoted string literal inside a
+#              string: Gradle buildConfigField, JSON in JSON), '...', `...`, [...] (Go header maps), or
 #              unquoted in the token alphabet [A-Za-z0-9_~+/=*!@#$^%.:-] (never starting with "-":
 #              PEM markers and --flags are not values; a trailing "." or ":" is prose; a value
 #              that runs into "${" or "{" is a template, not a secret: ci=${PM_SECRET}).
@@ -112,6 +113,7 @@ regex = '''(?x)
 )
 # value
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
@@ -152,6 +154,7 @@ mustRedact = [
   '''DJANGO_SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'q9$w!2x#Lm7@Tn4^Vb8&Rz1*Wc5')''',
   'http: header map[Accept:[*/*] X-Partner-Token:[ptk_7Hq2Lx9Tn4Vb1Km8Rz3Wc5]]',
   'settings["upload_api_key"] = "uak_9Lq2Xv7Rt1Wn5Zs8Bc3Y"',
+  'gradle: buildConfigField "String", "PARTNER_API_KEY", "\"7d2e9a4f1c8b3e6d5a0f7c2e9b4d1a8f\""',
   'GITHUB_PAT=github_pat_11ABCDEFG0Zq8xW2mL5nR7_tY1vK3pC9dF4hJ6bN0sQ2wE8rT5yU1iO7pA3',
   'azure: ado_pat = "q7zk2m9xw4tn8vb1rc5yd3fs6ga0hjlp2xq9wn4tz7vb1rc5yd3fs"',
   'SECRET_KEY_BASE=4f9c2a7e1b8d3f6a5c0e9b2d7f4a1c8e3b6d9f2a5c8e1b4d7f0a3c6e9b2d5f8a',
@@ -223,6 +226,7 @@ regex = '''(?x)
   | \s+ - \s+
 )
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
@@ -274,6 +278,7 @@ regex = '''(?x)
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
@@ -489,7 +494,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:47i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3671:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3703:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -546,33 +551,36 @@ R2:47i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
 )
 # value
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenset7:generict5:tokenv5:tokenw1:2R3:206i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx333:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenset7:generict5:tokenv5:tokenw1:2R3:209i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx365:(?x)
 (?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 (?: \s* (?: :=|=>|->|:(?!:)|=(?![=>]) ) \s*
   | \s+ - \s+
 )
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:259i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx299:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:263i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx331:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
 (?: \\"((?:[^"\\\s]|\\/)+)\\"
+  | "\\"((?:[^"\\\s]|\\/)+)\\""
   | "((?:[^"\\\s]|\\.)+)"
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw1:2R3:294i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw1:2R3:299i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -580,12 +588,12 @@ R2:47i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:330i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:352i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:335i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:357i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:385i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:405i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:390i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:410i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -593,7 +601,7 @@ R2:47i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:447i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:452i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
