@@ -21,11 +21,12 @@ void redact_keyword_table_free(redact_keyword_table *table) {
     free(table->starts);
     free(table->rule_starts);
     free(table->rules);
+    free(table->word_start);
     memset(table, 0, sizeof *table);
 }
 
-int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, const int32_t *rules, uint32_t count,
-                               redact_keyword_table *table) {
+int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, const int32_t *rules,
+                               const uint8_t *word_start, uint32_t count, redact_keyword_table *table) {
     memset(table, 0, sizeof *table);
     uint32_t total = count ? offsets[count] : 0;
     uint32_t slots = 16;
@@ -35,7 +36,8 @@ int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, co
     int32_t *last_rule = NULL;
     table->bytes = malloc(total ? total : 1);
     table->starts = malloc(((size_t)count + 1) * sizeof *table->starts);
-    if (!slot || !literal_of || !table->bytes || !table->starts) goto fail;
+    table->word_start = malloc(count ? count : 1);
+    if (!slot || !literal_of || !table->bytes || !table->starts || !table->word_start) goto fail;
     table->starts[0] = 0;
     uint32_t distinct = 0, used = 0;
     for (uint32_t k = 0; k < count; k++) {
@@ -49,9 +51,11 @@ int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, co
         uint32_t s = (uint32_t)hash_bytes(lowered, length) & (slots - 1u);
         for (;;) {
             uint32_t id = slot[s];
+            uint8_t flagged = word_start && word_start[k] && rules[k] >= 0;
             if (!id) {
                 slot[s] = ++distinct;
                 literal_of[k] = distinct - 1u;
+                table->word_start[distinct - 1u] = flagged;
                 used += length;
                 table->starts[distinct] = used;
                 break;
@@ -59,6 +63,7 @@ int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, co
             uint32_t start = table->starts[id - 1u], other = table->starts[id] - start;
             if (other == length && memcmp(table->bytes + start, lowered, length) == 0) {
                 literal_of[k] = id - 1u;
+                table->word_start[id - 1u] &= flagged;
                 break;
             }
             s = (s + 1u) & (slots - 1u);

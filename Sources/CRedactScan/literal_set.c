@@ -118,12 +118,25 @@ void redact_literal_set_free(redact_literal_set *set) {
     free(set->folded_bytes);
     free(set->folded);
     free(set->lengths);
+    free(set->word_start);
     free(set);
 }
 
 redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, const uint32_t *lengths, uint32_t count) {
+    return redact_literal_set_create_word_start(literals, lengths, NULL, count);
+}
+
+redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *literals, const uint32_t *lengths,
+                                                         const uint8_t *word_start, uint32_t count) {
     redact_literal_set *set = calloc(1, sizeof *set);
     if (!set) return NULL;
+    for (uint32_t i = 0; word_start && i < count; i++) {
+        if (!word_start[i]) continue;
+        set->word_start = malloc(count);
+        if (!set->word_start) { free(set); return NULL; }
+        memcpy(set->word_start, word_start, count);
+        break;
+    }
     set->count = count;
     set->filter = calloc(FILTER_WORDS, sizeof(uint64_t));
     uint32_t three = 0;
@@ -210,7 +223,8 @@ static void verify(const redact_literal_set *set, const uint8_t *data, size_t le
         size_t start = i - entry->offset;
         uint32_t literal_length = set->lengths[entry->literal];
         if (start + literal_length > length) continue;
-        if (equal_folded(data + start, set->folded[entry->literal], literal_length)) {
+        if (equal_folded(data + start, set->folded[entry->literal], literal_length)
+            && at_allowed_start(set, entry->literal, data, start)) {
             emit(count, ends, ids, capacity, start + literal_length, entry->literal);
         }
     }
@@ -397,7 +411,8 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
         if ((keywords->three_filter[h >> 6] >> (h & 63u)) & 1u) {
             for (uint32_t k = 0; k < keywords->three_count; k++) {
                 uint32_t id = keywords->three[k];
-                if (equal_folded(data + length - 3, keywords->folded[id], 3))
+                if (equal_folded(data + length - 3, keywords->folded[id], 3)
+                    && at_allowed_start(keywords, id, data, length - 3))
                     emit(&state.count, ends, ids, capacity, length, id);
             }
         }
@@ -412,6 +427,7 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
                 if (n == 0 || n >= 3 || i + n > length) continue;
                 if (set->folded[id][0] != a) continue;
                 if (n == 2 && set->folded[id][1] != fold_exact(data[i + 1])) continue;
+                if (!at_allowed_start(set, id, data, i)) continue;
                 emit(&count, ends, ids, capacity, i + n, id);
             }
         }

@@ -34,7 +34,18 @@ struct redact_literal_set {
     uint32_t *three;             // with width 4: the ids of the 3-byte literals (anchored at every 4th byte)
     uint32_t three_count;
     uint64_t three_filter[64];   // their folded 3 bytes, hashed (the check at a buffer's last position)
+    uint8_t *word_start;         // per literal: reported only at a word start (NULL: no such literal)
 };
+
+/// Whether literal `id` of `set` may be reported at `data[start...]`: always, unless it is a
+/// word-start literal right after a letter, digit or `_` (at `start == 0` the byte before is
+/// unknown: reported).
+static inline int at_allowed_start(const redact_literal_set *set, uint32_t id, const uint8_t *data, size_t start) {
+    if (!set->word_start || !set->word_start[id] || start == 0) return 1;
+    uint8_t before = data[start - 1];
+    uint8_t folded = (uint8_t)(before | 0x20);
+    return !((folded >= 'a' && folded <= 'z') || (before >= '0' && before <= '9') || before == '_');
+}
 
 /// One value of an overlay. A free record has `bytes == NULL`.
 typedef struct {

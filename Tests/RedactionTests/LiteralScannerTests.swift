@@ -55,6 +55,49 @@ import Testing
         }
     }
 
+    /// Keywords of rules whose matches start at a word boundary with a known prefix are reported only
+    /// where they start a word (not after a letter, digit or `_`; always at the text's start); a
+    /// keyword another rule shares without such a prefix, and every other keyword, everywhere. With
+    /// every search loop and anchor scheme (4-byte, expanded 3-byte, 3-byte, 1-2 byte direct).
+    @Test(arguments: [
+        [["sk_1", "sk_2"], ["task"], ["pass"], ["abcd"], ["abcd"], ["ab"]],
+        [["sk_1", "sk_2"], ["tas"], ["key"], ["abcd"], ["abcd"], ["ab"]],
+        [["sk_1", "sk_2"], ["tas"], ["key"], ["abcd"], ["abcd"], ["ab"]] + LiteralScannerTests.manyThreeByteKeywords,
+    ], [LiteralScanner.Kernel.automatic, .scalar])
+    func wordStartKeywordsAreReportedOnlyAtAWordStart(_ keywords: [[String]], kernel: LiteralScanner.Kernel) {
+        // Rule 0 (`\b(sk_...)`), rule 2 (`pass`, `key`) and rule 3 (`abcd`) have prefixes; rule 4
+        // shares `abcd` without one, so `abcd` is reported everywhere; rule 5's `ab` is 2 bytes.
+        var prefixes: [[UInt8]?] = Array(repeating: nil, count: keywords.count)
+        prefixes[0] = Array("sk_".utf8)
+        prefixes[2] = Array(keywords[2][0].utf8)
+        prefixes[3] = Array("ab".utf8)
+        prefixes[5] = Array("ab".utf8)
+        let scanner = LiteralScanner(keywordsByRule: keywords, wordStartPrefixes: prefixes)
+        let wordStartOnly = Set(["sk_1", "sk_2", keywords[2][0], "ab"].map { Array($0.utf8) })
+        #expect(scanner.wordStartLiterals == wordStartOnly.count)
+        let scratch = LiteralScratch(capacity: 4)
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("sk_12taSKpe yabcd-ABwr.\n0_".utf8)
+        for round in 0..<3000 {
+            let length = Int.random(in: 0..<(round % 4 == 0 ? 160 : 50), using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(text.withUnsafeBytes { scanner.scan($0, scratch, kernel: kernel) })
+            let found = Set((0..<scratch.count).map { "\(scratch.ends[$0]):\(scratch.ids[$0])" })
+            let lower = text.map(ASCIIFolding.lower)
+            var expected: Set<String> = []
+            for (id, literal) in scanner.literals.enumerated() where literal.count <= lower.count {
+                for start in 0...(lower.count - literal.count) where Array(lower[start..<(start + literal.count)]) == literal {
+                    let before = start > 0 ? text[start - 1] : 0x20
+                    let afterWord = ASCIIFolding.lower(before) >= 0x61 && ASCIIFolding.lower(before) <= 0x7A
+                        || (before >= 0x30 && before <= 0x39) || before == UInt8(ascii: "_")
+                    if wordStartOnly.contains(literal) && afterWord { continue }
+                    expected.insert("\(start + literal.count):\(id)")
+                }
+            }
+            #expect(found == expected, "text: \(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
     /// Every built-in keyword is found after runs of filler bytes of many lengths, with text after
     /// it, at many buffer alignments (the shapes that exposed missed occurrences in Vectorscan),
     /// in the whole built-in set and in sets of 1 to 9 keywords.

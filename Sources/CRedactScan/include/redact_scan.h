@@ -13,6 +13,12 @@ typedef struct redact_literal_set redact_literal_set;
 /// a literal is its index. Literals of length 0 are ignored. Returns NULL when out of memory.
 redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, const uint32_t *lengths, uint32_t count);
 
+/// As `redact_literal_set_create`, and a literal with `word_start[i]` != 0 (NULL: none) is reported
+/// only where it starts a word: not right after a letter, digit or `_` (an occurrence at the start
+/// of the scanned text always counts, since the byte before it is unknown).
+redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *literals, const uint32_t *lengths,
+                                                         const uint8_t *word_start, uint32_t count);
+
 /// Frees a set made by `redact_literal_set_create` (NULL is ignored).
 void redact_literal_set_free(redact_literal_set *set);
 
@@ -28,17 +34,22 @@ typedef struct {
     /// each once.
     int32_t *rule_starts;
     int32_t *rules;
+    /// Per literal: 1 when every keyword that made it was flagged word-start (see
+    /// `redact_keyword_table_build`), else 0.
+    uint8_t *word_start;
 } redact_keyword_table;
 
 /// Collects distinct keywords from a flat list: keyword `k` is `bytes[offsets[k]..<offsets[k + 1]]`
 /// (`offsets` has `count + 1` entries) and belongs to rule `rules[k]` (-1: a literal that selects no
 /// rule). Keywords must come in non-decreasing rule order (triggers, -1, anywhere). Keywords that are
 /// empty or hold a newline (which never occurs inside a line) are ignored. Keywords equal after
-/// lowering ASCII capitals are one literal; every other byte compares exactly.
+/// lowering ASCII capitals are one literal; every other byte compares exactly. `word_start[k]`
+/// (NULL: all 0) flags a keyword that selects its rule only where it starts a word; a literal is
+/// word-start only when all its keywords are.
 ///
 /// Returns 0, or -1 when out of memory (`*table` is then empty). Time linear in the total length.
-int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, const int32_t *rules, uint32_t count,
-                               redact_keyword_table *table);
+int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, const int32_t *rules,
+                               const uint8_t *word_start, uint32_t count, redact_keyword_table *table);
 
 /// Frees the arrays of a table (a zeroed table is fine) and zeroes it.
 void redact_keyword_table_free(redact_keyword_table *table);

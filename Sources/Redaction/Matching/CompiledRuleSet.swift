@@ -153,10 +153,8 @@ public final class CompiledRuleSet: Sendable {
         }
         compiledRules = compiled
         visibleRuleCount = compiled.count - 1 - Self.valueRules.count
-        let scannerInputs = PreparedBuiltinScanner.Inputs(keywordsByRule: compiled.map(\.rule.keywords),
-                                                          triggers: Self.scannerTriggers)
-        literals = PreparedBuiltinScanner.scanner(for: scannerInputs)
-            ?? LiteralScanner(keywordsByRule: scannerInputs.keywordsByRule, triggers: scannerInputs.triggers)
+        let scannerInputs = PreparedBuiltinScanner.Inputs(rules: compiled.map(\.rule), triggers: Self.scannerTriggers)
+        literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
@@ -193,6 +191,12 @@ public final class CompiledRuleSet: Sendable {
     /// Literals that select no rule but make a line worth looking at (decoding, record and value
     /// contexts).
     static let scannerTriggers: [String] = decoderTriggers + recordTriggers + valueTriggers
+
+    /// The regex to read `rule`'s word-start prefix from (``WordStartPrefix``), or nil: a block
+    /// rule's keywords also open blocks, so their every occurrence counts.
+    static func wordStartSource(_ rule: RedactionRule) -> String? {
+        rule.block == nil ? rule.regex : nil
+    }
 
     /// Whether `rule` is one of the built-in packs' (or the engine's own) rules.
     private static func isBuiltin(_ rule: RedactionRule) -> Bool {

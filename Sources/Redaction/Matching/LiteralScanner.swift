@@ -36,35 +36,43 @@ final class LiteralScanner: @unchecked Sendable {
     ///     a newline, which can never occur inside a line, are ignored). Keywords equal after
     ///     lowering ASCII capitals are one literal; other bytes compare exactly (so canonically
     ///     equivalent but different UTF-8 stays two literals).
+    ///   - wordStartPrefixes: for each rule index (missing entries: nil), the literal its every
+    ///     match starts with at a word boundary (``WordStartPrefix``); the rule's keywords that
+    ///     begin with it select the rule only where they start a word. A keyword shared with a rule
+    ///     without such a prefix, or a trigger, is reported everywhere.
     ///   - triggers: literals that select no rule but make a line worth looking at (the contexts
     ///     in which the engine decodes values, see ``CompiledRuleSet/decoderTriggers``).
     ///
     /// When memory runs out the scanner has no literals and `set` is nil: ``scan(_:_:values:)``
     /// then reports no keyword and ``mayContainKeyword(_:values:)`` says there may be one.
-    init(keywordsByRule: [[String]], triggers: [String] = []) {
+    init(keywordsByRule: [[String]], wordStartPrefixes: [[UInt8]?] = [], triggers: [String] = []) {
         // Built once per rule set, at start-up, for thousands of keywords: the keywords go to C as
         // one flat buffer, which finds the distinct ones (a hash table) and the rules of each.
         var bytes: [UInt8] = []
         var offsets: [UInt32] = [0]
         var rules: [Int32] = []
+        var wordStart: [UInt8] = []
         let total = keywordsByRule.reduce(triggers.count) { $0 + $1.count }
         offsets.reserveCapacity(total + 1)
         rules.reserveCapacity(total)
+        wordStart.reserveCapacity(total)
         bytes.reserveCapacity(total * 12)
-        func add(_ keyword: String, rule: Int32) {
+        func add(_ keyword: String, rule: Int32, prefix: [UInt8]?) {
             var keyword = keyword
+            wordStart.append(prefix.map { WordStartPrefix.keyword(keyword, startsWith: $0) ? 1 : 0 } ?? 0)
             keyword.withUTF8 { bytes.append(contentsOf: $0) }
             offsets.append(UInt32(bytes.count))
             rules.append(rule)
         }
         for (rule, keywords) in keywordsByRule.enumerated() {
-            for keyword in keywords { add(keyword, rule: Int32(rule)) }
+            let prefix = rule < wordStartPrefixes.count ? wordStartPrefixes[rule] : nil
+            for keyword in keywords { add(keyword, rule: Int32(rule), prefix: prefix) }
         }
-        for trigger in triggers { add(trigger, rule: -1) }
+        for trigger in triggers { add(trigger, rule: -1, prefix: nil) }
         var table = redact_keyword_table()
         defer { redact_keyword_table_free(&table) }
         let built = bytes.withUnsafeBufferPointer { bytes in
-            redact_keyword_table_build(bytes.baseAddress, offsets, rules, UInt32(rules.count), &table) == 0
+            redact_keyword_table_build(bytes.baseAddress, offsets, rules, wordStart, UInt32(rules.count), &table) == 0
         }
         let count = built ? Int(table.count) : 0
         // SAFETY: a built table holds `count` literals: `starts` and `rule_starts` have count + 1
@@ -73,8 +81,12 @@ final class LiteralScanner: @unchecked Sendable {
         literalBytes = count == 0 ? [] : Array(UnsafeBufferPointer(start: table.bytes, count: Int(table.starts[count])))
         ruleStart = count == 0 ? [0] : Array(UnsafeBufferPointer(start: table.rule_starts, count: count + 1))
         ruleList = count == 0 ? [] : Array(UnsafeBufferPointer(start: table.rules, count: Int(table.rule_starts[count])))
-        set = count == 0 ? nil : Self.makeSet(table.bytes, starts: table.starts, count: count)
+        wordStartLiterals = count == 0 ? 0 : UnsafeBufferPointer(start: table.word_start, count: count).reduce(0) { $0 + Int($1) }
+        set = count == 0 ? nil : Self.makeSet(table.bytes, starts: table.starts, wordStart: table.word_start, count: count)
     }
+
+    /// Number of literals reported only where they start a word.
+    let wordStartLiterals: Int
 
     /// Number of distinct literals.
     var literalCount: Int { literalStart.count - 1 }
@@ -97,7 +109,8 @@ final class LiteralScanner: @unchecked Sendable {
     deinit { redact_literal_set_free(set) }
 
     /// The search over the `count` literals of a keyword table (the C side copies what it keeps).
-    private static func makeSet(_ bytes: UnsafePointer<UInt8>, starts: UnsafePointer<UInt32>, count: Int) -> OpaquePointer? {
+    private static func makeSet(_ bytes: UnsafePointer<UInt8>, starts: UnsafePointer<UInt32>, wordStart: UnsafePointer<UInt8>,
+                                count: Int) -> OpaquePointer? {
         var pointers: [UnsafePointer<UInt8>?] = []
         var lengths: [UInt32] = []
         pointers.reserveCapacity(count)
@@ -106,7 +119,9 @@ final class LiteralScanner: @unchecked Sendable {
             pointers.append(bytes + Int(starts[literal]))
             lengths.append(starts[literal + 1] - starts[literal])
         }
-        return pointers.withUnsafeBufferPointer { redact_literal_set_create($0.baseAddress, lengths, UInt32(count)) }
+        return pointers.withUnsafeBufferPointer {
+            redact_literal_set_create_word_start($0.baseAddress, lengths, wordStart, UInt32(count))
+        }
     }
 
     /// Whether keyword `literal` is one of rule `rule`'s keywords.

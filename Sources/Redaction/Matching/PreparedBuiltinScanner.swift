@@ -20,7 +20,23 @@ enum PreparedBuiltinScanner {
     /// the default selection.
     struct Inputs: Equatable {
         var keywordsByRule: [[String]]
+        /// Per rule, the regex its word-start prefix is read from (nil: none, see
+        /// ``CompiledRuleSet/wordStartSource(_:)``). Compared as text, which is cheap for the
+        /// same decoded strings; the prefixes are derived only when a scanner is built.
+        var prefixSources: [String?]
         var triggers: [String]
+
+        init(rules: [RedactionRule], triggers: [String]) {
+            keywordsByRule = rules.map(\.keywords)
+            prefixSources = rules.map(CompiledRuleSet.wordStartSource)
+            self.triggers = triggers
+        }
+
+        /// The scanner these inputs describe.
+        func makeScanner() -> LiteralScanner {
+            LiteralScanner(keywordsByRule: keywordsByRule, wordStartPrefixes: prefixSources.map { $0.flatMap(WordStartPrefix.of) },
+                           triggers: triggers)
+        }
     }
 
     private final class StartFlag: @unchecked Sendable {
@@ -52,10 +68,8 @@ enum PreparedBuiltinScanner {
     private static let expectedInputs: Inputs? = {
         guard let packs = try? BuiltinPacks.load() else { return nil }
         let rules = packs.flatMap { $0.rules.map(\.rule) }.filter(\.enabledByDefault) + CompiledRuleSet.engineRules
-        return Inputs(keywordsByRule: rules.map(\.keywords), triggers: CompiledRuleSet.scannerTriggers)
+        return Inputs(rules: rules, triggers: CompiledRuleSet.scannerTriggers)
     }()
 
-    private static let scanner: LiteralScanner? = expectedInputs.map {
-        LiteralScanner(keywordsByRule: $0.keywordsByRule, triggers: $0.triggers)
-    }
+    private static let scanner: LiteralScanner? = expectedInputs.map { $0.makeScanner() }
 }
