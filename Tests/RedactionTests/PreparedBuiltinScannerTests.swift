@@ -27,7 +27,7 @@ import Testing
         let disabled = try withoutOne.build()
         #expect(disabled.literals !== prepared)
         #expect(!disabled.compiledRules.contains { $0.id == "jwt" })
-        let custom = try TestSupport.ruleSet([TestSupport.canaryRule])
+        let custom = TestSupport.ruleSet([TestSupport.canaryRule])
         #expect(custom.literals !== prepared)
         #expect(custom.literals.literals.contains(Array("canary-".utf8)))
     }
