@@ -1047,7 +1047,7 @@ def write_report(args, redact: Path, built: bool, clean: Corpus, dense: Corpus, 
            "the CPU-time ratios (user + system time of each process, from `wait4`) are the ones least disturbed "
            "by other work and decide the throughput bars.",
          f"- redact {version_of([str(redact), '--version'])} (`{os.path.relpath(redact, REPO)}`"
-         f"{', built with swift build -c release' if built else ', given with --redact'}), "
+         f"{(', built with swift build -c release' + (' --static-swift-stdlib' if sys.platform.startswith('linux') else '')) if built else ', given with --redact'}), "
          f"{version_of(['rg', '--version'])}, {version_of(['cat', '--version'])}, "
          f"hyperfine {version_of(['hyperfine', '--version']).replace('hyperfine ', '')}.",
          f"- Method: input redirected from the file, output to /dev/null, page cache warm, one tool at a time, "
@@ -1139,7 +1139,7 @@ def write_report(args, redact: Path, built: bool, clean: Corpus, dense: Corpus, 
             L.append(f"| {label} | {c['plain']['cpuNs']:.0f} | {c['redacting']['cpuNs']:.0f} | {c['cpuRatio']:.3f}x | "
                      f"{c['wallRatio']:.3f}x | {c['extraAllocationsPerEvent']:g} |")
         L += ["", f"First use in a fresh process (wall time): {loghandler['firstUseMs']:.1f} ms for `LogRedactor.shared` (decoding "
-                  f"and compiling the built-in rule set; patterns are JIT-compiled on first use), then "
+                  f"and compiling the built-in rule set; a pattern is compiled on its first candidate line and JIT-compiled on its 8th), then "
                   f"{loghandler['firstCleanEventMs']:.2f} ms for the first clean event and "
                   f"{loghandler['firstDirtyEventMs']:.2f} ms for the first event with secrets."]
     L += ["", "## Correctness", "",
