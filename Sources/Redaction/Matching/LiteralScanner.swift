@@ -43,8 +43,9 @@ final class LiteralScanner: @unchecked Sendable {
     ///   - triggers: literals that select no rule but make a line worth looking at (the contexts
     ///     in which the engine decodes values, see ``CompiledRuleSet/decoderTriggers``).
     ///
-    /// When memory runs out the scanner has no literals and `set` is nil: ``scan(_:_:values:)``
-    /// then reports no keyword and ``mayContainKeyword(_:values:)`` says there may be one.
+    /// When memory runs out `set` is nil and the scanner is not empty (fail closed):
+    /// ``scan(_:_:values:kernel:)`` reports that the search could not run, so the caller tries
+    /// every rule, and ``mayContainKeyword(_:values:)`` says there may be a keyword.
     init(keywordsByRule: [[String]], wordStartPrefixes: [[UInt8]?] = [], triggers: [String] = []) {
         // Built once per rule set, at start-up, for thousands of keywords: the keywords go to C as
         // one flat buffer, which finds the distinct ones (a hash table) and the rules of each.
@@ -75,6 +76,7 @@ final class LiteralScanner: @unchecked Sendable {
             redact_keyword_table_build(bytes.baseAddress, offsets, rules, wordStart, UInt32(rules.count), &table) == 0
         }
         let count = built ? Int(table.count) : 0
+        searchFailed = !built && !rules.isEmpty
         // SAFETY: a built table holds `count` literals: `starts` and `rule_starts` have count + 1
         // entries, `bytes` and `rules` as many as their last entries say.
         literalStart = count == 0 ? [0] : UnsafeBufferPointer(start: table.starts, count: count + 1).map { Int32($0) }
@@ -87,6 +89,10 @@ final class LiteralScanner: @unchecked Sendable {
 
     /// Number of literals reported only where they start a word.
     let wordStartLiterals: Int
+
+    /// Whether the keyword table could not be built (out of memory): the scanner then counts as
+    /// holding keywords it cannot search for.
+    private let searchFailed: Bool
 
     /// Number of distinct literals.
     var literalCount: Int { literalStart.count - 1 }
@@ -136,8 +142,8 @@ final class LiteralScanner: @unchecked Sendable {
         return false
     }
 
-    /// Whether there is any keyword to look for.
-    var isEmpty: Bool { literalCount == 0 }
+    /// Whether there is no keyword to look for (false when the table could not be built).
+    var isEmpty: Bool { literalCount == 0 && !searchFailed }
 
     /// Whether `bytes` may hold a keyword or, with `values`, one of its values: false only when
     /// the search ran and found none. Needs no scratch (nothing is recorded), so it is safe from

@@ -16,7 +16,7 @@
 /// `static let`s, built at most once per process; a thread that reads one while another builds it
 /// waits for that build (Swift's once-initialisation of globals).
 enum PreparedBuiltinScanner {
-    /// What ``CompiledRuleSet`` passes to ``LiteralScanner/init(keywordsByRule:triggers:)`` for
+    /// What ``CompiledRuleSet`` builds its ``LiteralScanner`` from, for
     /// the default selection.
     struct Inputs: Equatable {
         var keywordsByRule: [[String]]

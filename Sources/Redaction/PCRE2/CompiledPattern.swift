@@ -14,9 +14,10 @@ import Synchronization
 /// copy of the code is JIT-compiled and used from then on. A rule set of a thousand rules starts
 /// fast, and a rule that sees only a handful of candidate lines never pays for JIT compilation
 /// (about 0.6M instructions for a typical rule, as much as a few hundred interpreted matches).
-/// PCRE2 documents both matchers as giving the same results; the differential tests compare them. A pattern known to be valid (a
-/// built-in rule, checked by the test suite) can defer even the compilation to its first use
-/// (``init(deferring:useJIT:)``); if that compilation ever failed, every match fails closed.
+/// PCRE2 documents both matchers as giving the same results; `DifferentialTests` compares them on
+/// every built-in sample. A pattern known to be valid (a built-in rule, checked by the test suite)
+/// can defer even the compilation to its first use (``init(deferring:useJIT:)``); if that
+/// compilation ever failed, every match fails closed.
 ///
 /// ## Thread safety
 /// Shared freely. The interpreter code is never written after it is published, and the JIT code
