@@ -25,6 +25,26 @@ import Testing
         #expect(entropy("aaaa") == 0)
         #expect(abs(entropy("abcd") - 2.0) < 1e-9)
         #expect(abs(entropy("aabb") - 1.0) < 1e-9)
+        #expect(entropy("abcdefgh") == 3.0)  // dyadic counts: exact, as thresholds such as 3.0 need
+        #expect(entropy("aabbccddeeffgghh") == 3.0)
+    }
+
+    /// The table-and-one-log2 form agrees with `-sum(p * log2(p))` on random values of every length
+    /// up to 600 bytes (counts past the table's 255 included).
+    @Test func shannonEntropyAgreesWithTheDefinition() {
+        var generator = SplitMix64(seed: 5)
+        for length in 1...600 {
+            let alphabetSize = Int.random(in: 1...256, using: &generator)
+            let value = (0..<length).map { _ in UInt8(Int.random(in: 0..<alphabetSize, using: &generator)) }
+            var counts = [Int](repeating: 0, count: 256)
+            for byte in value { counts[Int(byte)] += 1 }
+            let definition = counts.filter { $0 > 0 }.reduce(0.0) { sum, count in
+                let p = Double(count) / Double(length)
+                return sum - p * log2(p)
+            }
+            let fast = value.withUnsafeBytes { shannonEntropy($0) }
+            #expect(abs(fast - definition) < 1e-12, "length \(length), alphabet \(alphabetSize)")
+        }
     }
 
     @Test func allowlistsByTargetStopwordsAndCondition() {
