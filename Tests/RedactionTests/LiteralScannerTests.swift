@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// A scanner whose keyword table could not be built (out of memory) fails closed: it is not
+    /// empty, its search reports that it could not run (the caller then tries every rule), and it
+    /// says any text may hold a keyword. An empty keyword list is simply empty.
+    @Test func aScannerThatCouldNotBeBuiltFailsClosed() {
+        let failed = LiteralScanner(keywordsByRule: [["password"], ["ghp_"]], failingForTesting: true)
+        #expect(!failed.isEmpty)
+        #expect(failed.literalCount == 0)
+        let scratch = LiteralScratch(capacity: 4)
+        let text = Array("no keyword in this line".utf8)
+        #expect(!text.withUnsafeBytes { failed.scan($0, scratch) })
+        #expect(text.withUnsafeBytes { failed.mayContainKeyword($0) })
+        let empty = LiteralScanner(keywordsByRule: [[], [""]])
+        #expect(empty.isEmpty)
+        #expect(text.withUnsafeBytes { empty.scan($0, scratch) })
+        #expect(!text.withUnsafeBytes { empty.mayContainKeyword($0) })
+    }
+
     /// Keywords of rules whose matches start at a word boundary with a known prefix are reported only
     /// where they start a word (not after a letter, digit or `_`; always at the text's start); a
     /// keyword another rule shares without such a prefix, and every other keyword, everywhere. With

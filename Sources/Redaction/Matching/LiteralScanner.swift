@@ -46,7 +46,9 @@ final class LiteralScanner: @unchecked Sendable {
     /// When memory runs out `set` is nil and the scanner is not empty (fail closed):
     /// ``scan(_:_:values:kernel:)`` reports that the search could not run, so the caller tries
     /// every rule, and ``mayContainKeyword(_:values:)`` says there may be a keyword.
-    init(keywordsByRule: [[String]], wordStartPrefixes: [[UInt8]?] = [], triggers: [String] = []) {
+    /// `failingForTesting` makes the table build fail as it would then (tests of that path only).
+    init(keywordsByRule: [[String]], wordStartPrefixes: [[UInt8]?] = [], triggers: [String] = [],
+         failingForTesting: Bool = false) {
         // Built once per rule set, at start-up, for thousands of keywords: the keywords go to C as
         // one flat buffer, which finds the distinct ones (a hash table) and the rules of each.
         var bytes: [UInt8] = []
@@ -72,7 +74,7 @@ final class LiteralScanner: @unchecked Sendable {
         for trigger in triggers { add(trigger, rule: -1, prefix: nil) }
         var table = redact_keyword_table()
         defer { redact_keyword_table_free(&table) }
-        let built = bytes.withUnsafeBufferPointer { bytes in
+        let built = !failingForTesting && bytes.withUnsafeBufferPointer { bytes in
             redact_keyword_table_build(bytes.baseAddress, offsets, rules, wordStart, UInt32(rules.count), &table) == 0
         }
         let count = built ? Int(table.count) : 0
