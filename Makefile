@@ -22,7 +22,7 @@ REDACT := .build/release/redact
 # Extra flags for release builds. `make release RELEASE_FLAGS=--static-swift-stdlib` links the Swift
 # runtime statically (Linux): about 4-6 ms less start-up per process, but not the default while the
 # follow stress harness's copytruncate scenario showed duplicated lines in 2 of 7 runs with such a
-# binary (0 of 10 with the default build); see README "Performance".
+# binary (0 of 11 with dynamic builds); see README "Performance".
 RELEASE_FLAGS ?=
 
 .PHONY: deps sample test release embed bench stress man completions install uninstall install-systemd check-systemd fuzz sanitize
