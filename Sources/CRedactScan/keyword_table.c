@@ -4,10 +4,7 @@
 #include <string.h>
 
 #include "redact_scan.h"
-
-static inline uint8_t lower_ascii(uint8_t byte) {
-    return (byte >= 'A' && byte <= 'Z') ? (uint8_t)(byte + 32u) : byte;
-}
+#include "literal_set_internal.h"  // fold_exact: ASCII capitals lowered, every other byte kept
 
 static uint64_t hash_bytes(const uint8_t *bytes, uint32_t length) {
     uint64_t h = 1469598103934665603ull;  // FNV-1a
@@ -47,7 +44,7 @@ int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, co
         if (length == 0 || memchr(keyword, '\n', length)) continue;
         // The lowered copy goes where the next distinct literal would start; kept if it is new.
         uint8_t *lowered = table->bytes + used;
-        for (uint32_t j = 0; j < length; j++) lowered[j] = lower_ascii(keyword[j]);
+        for (uint32_t j = 0; j < length; j++) lowered[j] = fold_exact(keyword[j]);
         uint32_t s = (uint32_t)hash_bytes(lowered, length) & (slots - 1u);
         for (;;) {
             uint32_t id = slot[s];

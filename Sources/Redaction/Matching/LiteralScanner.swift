@@ -103,15 +103,18 @@ final class LiteralScanner: @unchecked Sendable {
     @inline(__always)
     func literalLength(_ literal: Int) -> Int { Int(literalStart[literal + 1] - literalStart[literal]) }
 
+    /// The bytes of literal `literal` (ASCII-lowercased).
+    func literal(_ literal: Int) -> ArraySlice<UInt8> {
+        literalBytes[Int(literalStart[literal])..<Int(literalStart[literal + 1])]
+    }
+
     /// The distinct literals, one array each (for tests and diagnostics; the hot path reads
     /// ``literalLength(_:)``).
-    var literals: [[UInt8]] {
-        (0..<literalCount).map { Array(literalBytes[Int(literalStart[$0])..<Int(literalStart[$0 + 1])]) }
-    }
+    var literals: [[UInt8]] { (0..<literalCount).map { Array(literal($0)) } }
 
     /// The id of the literal equal to `bytes` (already lowered), or nil.
     func literalID(of bytes: [UInt8]) -> Int? {
-        (0..<literalCount).first { literalBytes[Int(literalStart[$0])..<Int(literalStart[$0 + 1])].elementsEqual(bytes) }
+        (0..<literalCount).first { literal($0).elementsEqual(bytes) }
     }
 
     deinit { redact_literal_set_free(set) }
