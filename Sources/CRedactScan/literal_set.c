@@ -173,7 +173,9 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
             for (uint32_t next = 0; next < 256; next++) {
                 if ((next | 0x20u) != next) continue;  // one of each folded pair
                 uint32_t anchor = prefix | next << 24;
-                set->entries[set->entry_count++] = (anchor_entry){ anchor, i, 0 };
+                set->entries[set->entry_count++] = (anchor_entry){
+                    anchor, i, 0, 3, (uint32_t)(set->folded[i] - set->folded_bytes),
+                    set->word_start ? set->word_start[i] != 0 : 0 };
                 uint32_t h = filter_hash(anchor);
                 set->filter[h >> 6] |= 1ull << (h & 63u);
             }
@@ -182,21 +184,23 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
         // The anchor: the window with the lowest frequency in real logs.
         uint32_t best = redact_best_anchor_offset(set->folded[i], length, set->width, 0);
         uint32_t anchor = anchor_at(set->folded[i] + best, set->width);
-        set->entries[set->entry_count++] = (anchor_entry){ anchor, i, best };
+        set->entries[set->entry_count++] = (anchor_entry){
+            anchor, i, best, length, (uint32_t)(set->folded[i] - set->folded_bytes),
+            set->word_start ? set->word_start[i] != 0 : 0 };
         uint32_t h = filter_hash(anchor);
         set->filter[h >> 6] |= 1ull << (h & 63u);
     }
     if (!sort_entries(set->entries, set->entry_count)) { redact_literal_set_free(set); return NULL; }
     uint32_t slots = 16;
     while (slots < set->entry_count * 2u) slots <<= 1;
-    set->slots = calloc(slots, sizeof(uint32_t));
+    set->slots = calloc(slots, sizeof(anchor_slot));
     if (!set->slots) { redact_literal_set_free(set); return NULL; }
     set->slot_mask = slots - 1;
     for (uint32_t e = 0; e < set->entry_count; e++) {
         if (e > 0 && set->entries[e].anchor == set->entries[e - 1].anchor) continue;
         uint32_t s = slot_hash(set->entries[e].anchor) & set->slot_mask;
-        while (set->slots[s]) s = (s + 1) & set->slot_mask;
-        set->slots[s] = e + 1;
+        while (set->slots[s].first) s = (s + 1) & set->slot_mask;
+        set->slots[s] = (anchor_slot){ set->entries[e].anchor, e + 1 };
     }
     return set;
 }
@@ -212,19 +216,21 @@ static void verify(const redact_literal_set *set, const uint8_t *data, size_t le
     uint32_t s = slot_hash(anchor) & set->slot_mask;
     uint32_t first;
     for (;;) {
-        first = set->slots[s];
+        const anchor_slot *slot = &set->slots[s];
+        first = slot->first;
         if (!first) return;
-        if (set->entries[first - 1].anchor == anchor) break;
+        if (slot->anchor == anchor) break;
         s = (s + 1) & set->slot_mask;
     }
+    // The entry carries the literal's length, bytes and word-start flag: one more cache line.
     for (uint32_t e = first - 1; e < set->entry_count && set->entries[e].anchor == anchor; e++) {
         const anchor_entry *entry = &set->entries[e];
         if (i < entry->offset) continue;
         size_t start = i - entry->offset;
-        uint32_t literal_length = set->lengths[entry->literal];
+        uint32_t literal_length = entry->length;
         if (start + literal_length > length) continue;
-        if (equal_folded(data + start, set->folded[entry->literal], literal_length)
-            && at_allowed_start(set, entry->literal, data, start)) {
+        if (equal_folded(data + start, set->folded_bytes + entry->folded_offset, literal_length)
+            && (!entry->word_start || after_word_boundary(data, start))) {
             emit(count, ends, ids, capacity, start + literal_length, entry->literal);
         }
     }
@@ -440,15 +446,30 @@ int64_t redact_literal_set_scan_kernel(const redact_literal_set *set, const reda
     return (int64_t)count;
 }
 
-size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte) {
-    size_t count = 0;
-    const uint8_t *p = data, *end = data + length;
-    while (p < end) {
-        const uint8_t *found = memchr(p, byte, (size_t)(end - p));
-        if (!found) break;
-        count++;
-        p = found + 1;
+#ifdef REDACT_HAVE_AVX2_KERNEL
+// 32 bytes per step: compare, take the mask, count its bits. Returns where it stopped.
+__attribute__((target("avx2,popcnt"))) static size_t count_byte_avx2(const uint8_t *data, size_t length, uint8_t byte,
+                                                                     size_t *count) {
+    const __m256i needle = _mm256_set1_epi8((char)byte);
+    size_t i = 0, found = 0;
+    for (; i + 32 <= length; i += 32) {
+        // SAFETY: i + 32 <= length: the load stays inside the data.
+        __m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)(data + i));
+        found += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, needle)));
     }
+    *count = found;
+    return i;
+}
+#endif
+
+// Counting lines of clean text (every line that holds no keyword) is per byte, not per line: a
+// memchr per line costs a call and a set-up for some 100 bytes.
+size_t redact_count_byte(const uint8_t *data, size_t length, uint8_t byte) {
+    size_t count = 0, i = 0;
+#ifdef REDACT_HAVE_AVX2_KERNEL
+    if (length >= 64 && have_avx2()) i = count_byte_avx2(data, length, byte, &count);
+#endif
+    for (; i < length; i++) count += data[i] == byte;
     return count;
 }
 

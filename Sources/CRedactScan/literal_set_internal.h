@@ -14,16 +14,26 @@
 #define EXACT_WORDS ((1u << EXACT_BITS) / 64u)
 
 typedef struct {
-    uint32_t anchor;   // folded anchor bytes (exact, not hashed; see anchor_at)
-    uint32_t literal;  // literal id
-    uint32_t offset;   // anchor offset inside the literal
+    uint32_t anchor;         // folded anchor bytes (exact, not hashed; see anchor_at)
+    uint32_t literal;        // literal id
+    uint32_t offset;         // anchor offset inside the literal
+    uint32_t length;         // the literal's length (a copy: a filter hit reads one entry, not three arrays)
+    uint32_t folded_offset;  // where the literal's folded bytes start in folded_bytes
+    uint32_t word_start;     // 1: the literal is reported only at a word start (see at_allowed_start)
 } anchor_entry;
+
+/// One slot of the anchor table: the anchor itself (so a filter hit whose anchor is in no literal,
+/// about half of all hits, is settled by this one read) and its first entry.
+typedef struct {
+    uint32_t anchor;         // folded anchor (meaningless when first == 0)
+    uint32_t first;          // index + 1 of the anchor's first entry in `entries` (0 = empty slot)
+} anchor_slot;
 
 struct redact_literal_set {
     uint64_t *filter;            // FILTER_WORDS words: hashed anchors
     anchor_entry *entries;       // sorted by anchor
     uint32_t entry_count;
-    uint32_t *slots;             // open-addressing table: entry index + 1 of the first entry of an anchor (0 = empty)
+    anchor_slot *slots;          // open-addressing table of the distinct anchors, at most half full
     uint32_t slot_mask;
     uint8_t **folded;            // literals, lower-cased (pointers into folded_bytes)
     uint8_t *folded_bytes;       // every literal's folded bytes, one after another
@@ -40,11 +50,17 @@ struct redact_literal_set {
 /// Whether literal `id` of `set` may be reported at `data[start...]`: always, unless it is a
 /// word-start literal right after a letter, digit or `_` (at `start == 0` the byte before is
 /// unknown: reported).
-static inline int at_allowed_start(const redact_literal_set *set, uint32_t id, const uint8_t *data, size_t start) {
-    if (!set->word_start || !set->word_start[id] || start == 0) return 1;
+/// Whether `data[start...]` starts a word: at 0, or after a byte that is not a letter, digit or `_`.
+static inline int after_word_boundary(const uint8_t *data, size_t start) {
+    if (start == 0) return 1;
     uint8_t before = data[start - 1];
     uint8_t folded = (uint8_t)(before | 0x20);
     return !((folded >= 'a' && folded <= 'z') || (before >= '0' && before <= '9') || before == '_');
+}
+
+static inline int at_allowed_start(const redact_literal_set *set, uint32_t id, const uint8_t *data, size_t start) {
+    if (!set->word_start || !set->word_start[id]) return 1;
+    return after_word_boundary(data, start);
 }
 
 /// One value of an overlay. A free record has `bytes == NULL`.
