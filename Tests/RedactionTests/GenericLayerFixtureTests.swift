@@ -33,10 +33,22 @@ import Testing
     ///   webhook signature and trace headers, placeholders, encrypted values (SOPS, Ansible
     ///   vault), code that reads secrets from the environment, lock and rate-limit keys, CI cache
     ///   keys, OIDC claims; PEM certificates and public keys, SSH public keys, empty and
-    ///   `undefined` Authorization headers, token and password metadata in prose.
+    ///   `undefined` Authorization headers, token and password metadata in prose;
+    /// - `ops-events.log` (written apart from the rules, then run through them: the lines the
+    ///   rules got wrong were fixed in the rules, not dropped): OpenTelemetry JSON, Kubernetes
+    ///   events and `kubectl describe secret` sizes, CloudTrail / GCP / Azure audit records
+    ///   (idempotency `clientRequestToken`s, OIDC subjects, credential key ids), CI runners (Go
+    ///   test names, cache keys), database and cache servers (Redis key names, `requirepass`
+    ///   warnings), IdP and Vault audit lines (HMAC'd values), Terraform diagnostics that quote
+    ///   `var.` references, S3 object keys, Pub/Sub ordering keys, WebSocket handshake keys, and
+    ///   vendor ids. Two kinds of line are left out on purpose: `Cookie` / `Set-Cookie` headers
+    ///   (every cookie value is masked, preference cookies included) and a base64 public key
+    ///   logged as `key=` (a bare `key` with a 32-byte base64 value is masked: it is as likely an
+    ///   AES key).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
+        ("ops-events.log", 850),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -65,6 +65,22 @@ import Testing
         #expect(!masked.contains("hunter2"))
     }
 
+    /// Under secret and token names, a value made of lower-case names joined by `/` or `:` names
+    /// a secret (a Secrets Manager id, an OIDC subject) and Vault's `hmac-sha256:` values are
+    /// keyed hashes: both stay. Under password names a name-like value is still masked, and so
+    /// is a random value under the same secret name.
+    @Test func secretNamesRequestIdsAndKeyedHashesUnderSensitiveKeysStay() {
+        let kept = #"{"eventName":"RotateSecret","requestParameters":{"secretId":"prod/db","clientRequestToken":"# +
+            #""7d2c4a9e-1b3f-4e6a-9c8d-2f1e0a9b8c7d"},"secret":"prod/payments/stripe","# +
+            #""subjectFromWebIdentityToken":"repo:acme/web:ref:refs/heads/main","# +
+            #""auth":{"client_token":"hmac-sha256:48405994f1cf750f59db86bfb0aa5364"},"# +
+            #""data":{"password":"hmac-sha256:b9e77df7c3a1d2f40e5b6c7d8e9f0a1b"}}"# + "\n"
+        #expect(Self.redact(kept) == kept)
+        let masked = Self.redact(#"{"password":"correct/horse/battery","secret":"Zq8xW2mL5nR7tY1vK3pC"}"# + "\n")
+        #expect(!masked.contains("correct/horse/battery"))
+        #expect(!masked.contains("Zq8xW2mL5nR7tY1vK3pC"))
+    }
+
     @Test func dockerRecordsCarryAKeyBlockAcrossRecords() {
         let body = FailClosedTests.keyBody
         let records = ["-----BEGIN RSA PRIVATE KEY-----\\n", body[0] + "\\n", body[1] + "\\n",

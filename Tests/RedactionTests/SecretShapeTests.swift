@@ -40,6 +40,29 @@ import Testing
         #expect(!Self.accepts(value, .password))
     }
 
+    /// Vault's audit log writes every value as `hmac-sha256:<hex>`: a keyed hash, kept; a password
+    /// that merely starts like one is not.
+    @Test func passwordShapeKeepsKeyedHashes() {
+        #expect(!Self.accepts("hmac-sha256:b9e77df7c3a1d2f40e5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b", .password))
+        #expect(!Self.accepts("HMAC-SHA1:0a1b2c3d4e5f", .password))
+        #expect(Self.accepts("hmac-shared-Secret1", .password))
+        #expect(Self.accepts("hmac-sha:256", .password))
+    }
+
+    /// Names of secrets joined by `/` or `:` (what a record's `secret` field often holds), as
+    /// opposed to values that contain such separators.
+    @Test func resourceNamesAreTellable() {
+        func isName(_ value: String) -> Bool { Array(value.utf8).withUnsafeBytes { SecretShape.isResourceName($0) } }
+        for name in ["prod/payments/stripe", "repo:acme/web:ref:refs/heads/main", "projects/acme/secrets/db-password",
+                     "default/db-credentials"] {
+            #expect(isName(name), "\(name)")
+        }
+        for value in ["stripe", "Prod/Payments", "user:Zq8xW2mL5nR7tY1vK3pC9dF4", "a1b2c3d4e5f6a7b8c9d0e1f2/x",
+                      "/etc/app", "abc/", "tenant:42", "x:y z"] {
+            #expect(!isName(value), "\(value)")
+        }
+    }
+
     // MARK: - token
 
     static let tokens = [
@@ -56,6 +79,10 @@ import Testing
         "ABC123DEF456",                                            // short, letters and digits
         "hope]nobody[finds>-_$#thisone",                           // letters and symbols
         "abcd1234-ef56-78gh-ijkl-mnopqrstuvwx",                    // UUID layout, not hex
+        "/6Un4AWyy7AwZgjHKkZy2oScRiJv4RFq64ORWkZVwUo=",            // base64 that starts with /
+        "/P3WaRARKEVdHhZ5BCBgpG7WRewcHTger/ZpZuAx0JXFch6aR1M674",  // ... without + or padding
+        "/q5X92cB1z+ZR+6LsttZVegw0+ozKtHxwivzBBAm",                // ... with +
+        "Zq8vN2kLp4Rt7xWc9bYh3mJd=A1B2C3D4",                       // = inside a random run
     ]
 
     @Test(arguments: tokens)
@@ -70,6 +97,9 @@ import Testing
         "android.os.BinderProxy@2bd79ce", "com.example.app.TokenService",               // Java names
         "user:42:profile", "orders::88213", "ORDER#88213", "feature:checkout:v2",        // cache keys
         "tenants/acme/exports/2024-05-14/orders.csv", "/etc/app/keys/signing.pem",      // paths
+        "thumbnails/3d40f13c-77aa-4b1e-9c55-0d8e2f61a9b7/64x64.webp",                   // object keys
+        "pg/orders/2025-02-18T11.dump.zst", "/var/lib/docker/overlay2/9f86d081884c7d659a2f/merged",
+        "expires_at=2024-05-01T10:30:00Z", "scope=read:orders",                         // assignments
         "C:\\secrets\\db.txt", "server.key", "creds.json", "alias/payments-prod",
         "alice@example.com", "reports@acme-prod.iam.gserviceaccount.com",               // e-mails
         "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",      // digests

@@ -41,7 +41,7 @@ enum SecretShape {
         if value.isEmpty || isPlaceholder(value) { return false }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
-        case .password: return !isAbsolutePath(value)
+        case .password: return !isAbsolutePath(value) && !isKeyedHash(value)
         case .token: return looksLikeToken(value, strict: false)
         case .strictToken: return looksLikeToken(value, strict: true)
         }
@@ -82,7 +82,7 @@ enum SecretShape {
     }
 
     private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{"]
-    private static let maskBytes: [UInt8] = Array("*xX.#-_?".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
+    private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
     /// `[A-Za-z_][A-Za-z0-9_]*` over `v[from..<to]`.
     private static func isVariableName(_ v: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
@@ -144,13 +144,21 @@ enum SecretShape {
     }
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
-    /// an identifier, `=`, then more text. (Base64 has `=` only as trailing padding.)
+    /// an identifier, `=`, then more text. (Base64 has `=` only as trailing padding.) A left side
+    /// of 12 or more bytes mixing upper case, lower case and digits is no name but the first part
+    /// of a token with an `=` inside (Atlassian's `ATATT3...=1A2B3C4D`).
     static func isAssignment(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let first = v.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        var name = CharacterClasses()
+        name.add(first)
         var index = 1
         while index < v.count {
             let byte = v[index]
-            if byte == UInt8(ascii: "=") { return index + 1 < v.count && v[index + 1] != UInt8(ascii: "=") }
+            if byte == UInt8(ascii: "=") {
+                if index >= 12 && name.upper > 0 && name.lower > 0 && name.digits > 0 { return false }
+                return index + 1 < v.count && v[index + 1] != UInt8(ascii: "=")
+            }
+            name.add(byte)
             guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
             index += 1
@@ -211,11 +219,13 @@ enum SecretShape {
         }
     }
 
-    /// Paths and file names: `/var/x`, `~/x`, `./x`, `C:\x`, `uploads/9f86d0.png`, `server.key`.
+    /// Paths and file names: `/var/x` (not base64 that starts with `/`), `~/x`, `./x`, `C:\x`,
+    /// `uploads/9f86d0.png`, `server.key`.
     /// (Object and cache keys made of words, `tenants/acme/2024/orders`, are identifiers.)
     static func isPathOrObjectKey(_ v: UnsafeRawBufferPointer) -> Bool {
         let first = v[0]
-        if first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "~") { return true }
+        if first == UInt8(ascii: "/") { return !isBase64Body(v) }
+        if first == UInt8(ascii: "\\") || first == UInt8(ascii: "~") { return true }
         if hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) { return true }
         if v.count >= 3 && isLetter(first) && v[1] == UInt8(ascii: ":")
             && (v[2] == UInt8(ascii: "\\") || v[2] == UInt8(ascii: "/")) { return true }
@@ -238,7 +248,71 @@ enum SecretShape {
                     let byte = v[index]
                     if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { letters += 1 } else if !isDigit(byte) { valid = false }
                 }
-                if valid && letters > 0 && fileExtensions.contains(where: { equals(v, from: lastDot + 1, $0) }) { return true }
+                // Known extensions anywhere; any extension after a `/` (an object key:
+                // `thumbnails/3d40f13c-.../64x64.webp`, `pg/orders/2025-02-18.dump.zst`: base64
+                // has no `.`, base64url no `/`).
+                if valid && letters > 0
+                    && (lastSlash >= 0 || fileExtensions.contains(where: { equals(v, from: lastDot + 1, $0) })) { return true }
+            }
+        }
+        return false
+    }
+
+    /// A resource name or path made of lower-case names: at least two segments joined by `/` or
+    /// `:`, each of lower-case letters, digits, `-`, `_` and `.`, each holding a letter, none of
+    /// them a random run (20 or more bytes with letters and digits): `prod/payments/stripe`,
+    /// `repo:acme/web:ref:refs/heads/main`, `projects/acme/secrets/db`.
+    static func isResourceName(_ v: UnsafeRawBufferPointer) -> Bool {
+        var segments = 0
+        var letters = 0, digits = 0, length = 0
+        for index in 0...v.count {
+            let byte = index < v.count ? v[index] : UInt8(ascii: "/")
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") {
+                guard letters > 0, !(length >= 20 && digits > 0) else { return false }
+                segments += 1
+                letters = 0
+                digits = 0
+                length = 0
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): break
+            default: return false
+            }
+            length += 1
+        }
+        return segments >= 2
+    }
+
+    /// A keyed hash standing for a value: Vault's audit log writes every secret as
+    /// `hmac-sha256:<hex>`.
+    static func isKeyedHash(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard hasPrefix(v, "hmac-sha", foldCase: true) else { return false }
+        var index = 8
+        while index < v.count && isDigit(v[index]) { index += 1 }
+        return index > 8 && index + 1 < v.count && v[index] == UInt8(ascii: ":")
+    }
+
+    /// Base64 that happens to start with `/` (a third of random keys have a `/` somewhere, one in
+    /// 64 at the start: `/6Un4AWyy7...Uo=`), not a path: it holds a `+`, ends in `=` padding, or
+    /// has a segment of 20 or more bytes mixing upper case, lower case and digits (path segments
+    /// are words, numbers, hex or dated names).
+    static func isBase64Body(_ v: UnsafeRawBufferPointer) -> Bool {
+        if v.contains(UInt8(ascii: "+")) || v[v.count - 1] == UInt8(ascii: "=") { return true }
+        var segment = CharacterClasses()
+        var length = 0
+        for byte in v {
+            if byte == UInt8(ascii: "/") {
+                segment = CharacterClasses()
+                length = 0
+                continue
+            }
+            segment.add(byte)
+            length += 1
+            if length >= 20 && segment.upper > 0 && segment.lower > 0 && segment.digits > 0 && segment.symbols == 0 {
+                return true
             }
         }
         return false

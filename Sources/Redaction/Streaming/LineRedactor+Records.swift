@@ -194,8 +194,9 @@ extension LineRedactor {
         let level = recordLevel(depth)
         for (index, entry) in level.entries.enumerated() where index != skipped && !entry.isByteArray {
             let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
-            if let key = entry.key, SensitiveKeys.default.matches(rawKey: UnsafeRawBufferPointer(rebasing: text[key])),
-               !Self.cursorKeys.matches(rawKey: UnsafeRawBufferPointer(rebasing: text[key])), Self.isMaskable(value) {
+            if let key = entry.key.map({ UnsafeRawBufferPointer(rebasing: text[$0]) }), SensitiveKeys.default.matches(rawKey: key),
+               !Self.cursorKeys.matches(rawKey: key),
+               Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key)) {
                 spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
                                            rule: ruleSet.sensitiveKeyRule, kind: .match, escapesJSON: true))
                 continue
@@ -261,14 +262,27 @@ extension LineRedactor {
     /// `continuationToken`): their values are left to the rules.
     /// Key names that end in a sensitive word but name a cursor or an idempotency id (AWS
     /// `clientToken` in every CloudTrail record, CloudWatch `sequenceToken`, Graph `deltaToken`).
+    /// (`clientRequestToken`: the idempotency id of AWS requests such as RotateSecret.)
     private static let cursorKeys = SensitiveKeys(["page_token", "continuation_token", "pagination_token", "next_token",
                                                    "sync_token", "cursor_token", "resume_token", "client_token",
-                                                   "idempotency_token", "sequence_token", "delta_token", "skip_token"])
+                                                   "idempotency_token", "sequence_token", "delta_token", "skip_token",
+                                                   "request_token"])
 
-    private static func isMaskable(_ value: UnsafeRawBufferPointer) -> Bool {
+    /// The sensitive keys whose values are passwords: masked whatever their shape (a pass phrase
+    /// may well look like a path or a name).
+    private static let passwordKeys = SensitiveKeys(["password", "passwd", "pwd", "passphrase"])
+
+    /// - Parameter underPasswordKey: the key names a password. Under other sensitive keys
+    ///   (`secret`, `*Token`, `credential`) a value made of lower-case names joined by `/` or `:`
+    ///   names a secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC
+    ///   subject `repo:acme/web:ref:refs/heads/main`), and is left to the rules.
+    private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
         // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****) stay as they are.
         if SecretShape.isPlaceholder(value) { return false }
+        // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
+        if SecretShape.isKeyedHash(value) { return false }
+        if !underPasswordKey && SecretShape.isResourceName(value) { return false }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
     }
