@@ -83,6 +83,7 @@ import Testing
         "/P3WaRARKEVdHhZ5BCBgpG7WRewcHTger/ZpZuAx0JXFch6aR1M674",  // ... without + or padding
         "/q5X92cB1z+ZR+6LsttZVegw0+ozKtHxwivzBBAm",                // ... with +
         "Zq8vN2kLp4Rt7xWc9bYh3mJd=A1B2C3D4",                       // = inside a random run
+        "Rk4=Lq8Zt2Wn6Xv0Pb3M",                                    // ... early in a generated password
     ]
 
     @Test(arguments: tokens)

@@ -145,8 +145,8 @@ enum SecretShape {
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
     /// an identifier, `=`, then more text. (Base64 has `=` only as trailing padding.) A left side
-    /// of 12 or more bytes mixing upper case, lower case and digits is no name but the first part
-    /// of a token with an `=` inside (Atlassian's `ATATT3...=1A2B3C4D`).
+    /// mixing upper case, lower case and digits is no name but the first part of a token or a
+    /// generated password with an `=` inside (Atlassian's `ATATT3...=1A2B3C4D`, `Rk4=Lq8Zt2...`).
     static func isAssignment(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let first = v.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
         var name = CharacterClasses()
@@ -155,7 +155,7 @@ enum SecretShape {
         while index < v.count {
             let byte = v[index]
             if byte == UInt8(ascii: "=") {
-                if index >= 12 && name.upper > 0 && name.lower > 0 && name.digits > 0 { return false }
+                if name.upper > 0 && name.lower > 0 && name.digits > 0 { return false }
                 return index + 1 < v.count && v[index + 1] != UInt8(ascii: "=")
             }
             name.add(byte)

@@ -350,6 +350,76 @@ mustKeep = [
   '<Key>photos/2024/05/beach.jpg</Key>',
 ]
 
+[[rules]]
+id = "generic-name-value-pair"
+keywordWindow = 128
+description = "secrets, tokens and keys kept as a name and a value: {\"name\":\"API_TOKEN\",\"value\":\"X\"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name=\"ApiKey\"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arrays"
+# The shapes of password-name-value-pair (passwords.toml) with the secret, token and key words;
+# the value must look like a machine secret (valueShape token).
+regex = '''(?x)
+(?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
+    # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
+    (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
+    "[\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
+    <name> [^<]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+  | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
+    # <input type="password" name="pwd" value="...">, <add key="..." value="...">
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+  | # an element named by its attribute: <entry key="db.password">...</entry>,
+    # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
+    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    \s* (?:<value>)? ([^<\s][^<]*?) \s* </
+  | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
+    \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+  | # PHP var_dump: ["password"]=> string(18) "..."
+    \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+  | # argv arrays: ["--password", "..."]
+    "--? [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
+    # aws ssm put-parameter --name /prod/partner/api_token ... --value X
+    --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+  | # aws secretsmanager create-secret / put-secret-value --secret-string X
+    --secret-string [=\s] \s* ([^\s"'{][^\s]*)
+)'''
+valueShape = "token"
+keywords = [
+  "secret", "token", "api_key", "api-key", "api.key", "apikey", "access_key", "access-key",
+  "access.key", "accesskey", "private_key", "private-key", "private.key", "privatekey",
+  "signing_key", "signing-key", "signing.key", "signingkey", "auth_key", "auth-key", "auth.key",
+  "authkey", "credential",
+]
+tags = ["generic", "json", "xml"]
+mustRedact = [
+  'az keyvault secret set --vault-name kv-prod --name PartnerApiKey --value pk9Lq2Xv7Rt1Wn5Zs8Bc3Yd',
+  'aws secretsmanager create-secret --name prod/partner --secret-string Sx8Lq2Xv7Rt1Wn5Zs8Bc3Yd4Hf',
+  'task def: {"environment": [{"name": "PARTNER_API_TOKEN", "value": "pt_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd6"}]}',
+  'har: {"name": "X-Api-Key", "value": "Zq8xW2mL5nR7tY1vK3pC9dF4hJ6b"}',
+  '[{"keyName": "key1", "permissions": "FULL", "name": "storageAccessKey", "value": "Lq7Wn2Xv9Rt4Zs1Bc8Yd3Hf6Jg0Km5Pv2Qx8Tn4=="}]',
+  '<property><name>fs.s3a.secret.key</name><value>Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X</value></property>',
+  '<setting name="ApiKey" serializeAs="String"><value>ak7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd6Fs0</value></setting>',
+  '<Parameter Name="SigningSecret" Value="ss_4Kq9Lm2Xv7Rt1Wn5Zs9B"/>',
+  '{"webhook_secret": {"sensitive": true, "value": "whs_9Lq2Xv7Rt1Wn5Zs8Bc3Y"}}',
+  '--parameter-overrides ParameterKey=ApiToken,ParameterValue=at9Lq2Xv7Rt1Wn5Zs8Bc3Yd',
+  '["api_key"]=> string(28) "ak_Zq8xW2mL5nR7tY1vK3pC9dF4"',
+  '{"argv": ["deploy", "--token", "tk_Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6"]}',
+]
+mustKeep = [
+  'aws secretsmanager create-secret --name prod/partner --secret-string file://secret.json',
+  'aws secretsmanager put-secret-value --secret-id prod/partner --secret-string "$(cat secret.json)"',
+  '{"name":"NEXT_PAGE_TOKEN_TTL","value":"3600"}',
+  '{"name":"SECRET_NAME","value":"payments-db-credentials"}',
+  '{"name":"API_KEY","valueFrom":{"secretKeyRef":{"name":"partner","key":"api-key"}}}',
+  '<property><name>hadoop.security.credential.provider.path</name><value>jceks://hdfs/etc/creds.jceks</value></property>',
+  '<add key="TokenLifetimeMinutes" value="60" />',
+  '{"name": "X-Api-Key", "value": "<redacted>"}',
+  '{"argv": ["--token", "--dry-run"]}',
+]
+
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "generic-query-secret"
@@ -604,12 +674,41 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:347i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:369i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:346i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3492:(?x)
+(?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
+    # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
+    (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
+    "[\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
+    <name> [^<]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+  | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
+    # <input type="password" name="pwd" value="...">, <add key="..." value="...">
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+  | # an element named by its attribute: <entry key="db.password">...</entry>,
+    # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
+    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    \s* (?:<value>)? ([^<\s][^<]*?) \s* </
+  | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
+    \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+  | # PHP var_dump: ["password"]=> string(18) "..."
+    \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+  | # argv arrays: ["--password", "..."]
+    "--? [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
+    # aws ssm put-parameter --name /prod/partner/api_token ... --value X
+    --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+  | # aws secretsmanager create-secret / put-secret-value --secret-string X
+    --secret-string [=\s] \s* ([^\s"'{][^\s]*)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:417i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:439i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:402i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:422i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:472i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:492i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -617,7 +716,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:464i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:534i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1880,22 +1979,41 @@ regexes = [
 [[rules]]
 id = "password-code-credential"
 keywordWindow = 2
-description = "passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)"
+description = "passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)"
+# A quoted user then a quoted password; only literal strings (a variable is not a secret).
 regex = '''(?x)
-    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+    \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
+        |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
+      \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
   | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
-  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"'''
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
+  | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
+    # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
+  | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)'''
 valueShape = "password"
-keywords = ["networkcredential", "convertto-securestring", "directoryentry"]
+keywords = [
+  "networkcredential", "convertto-securestring", "directoryentry", "basicauth", "digestauth",
+  "passwordcredential", "passwordauthentication", "getconnection", "auth=(", "auth = (", ".login(",
+]
 tags = ["password", "code"]
 mustRedact = [
   'smtp.Credentials = new NetworkCredential("alerts@example.com", "Nc-Smtp-9xLq2");',
   '$pw = ConvertTo-SecureString "Ps-Sec-4kLq7" -AsPlainText -Force',
   'var entry = new DirectoryEntry("LDAP://dc01.corp", "CORP\\svc", "Ad-Dir-7xLq3");',
+  "resp = requests.post(url, auth=('svc-billing', 'Rq-Au7.Lx2Wn'), timeout=5)",
+  "session.auth = HTTPBasicAuth('svc-billing', 'Hb.9Lq2Wn4Zs')",
+  "smtp.login('alerts@acme.example', 'Sm.Lg7Wq2Zt4')",
+  'Connection c = DriverManager.getConnection("jdbc:mysql://db:3306/app", "app", "Jd-Bc8.Lq2Wn");',
+  'new UsernamePasswordCredentials("deployer", "Up-Cr3.Lq8Wn")',
 ]
 mustKeep = [
   'new NetworkCredential(user, password)',
   '$pw = ConvertTo-SecureString $plain -AsPlainText -Force',
+  "requests.get(url, auth=(user, password))",
+  "smtp.login(user, os.environ['SMTP_PASSWORD'])",
+  'DriverManager.getConnection(url, "app", System.getenv("DB_PASSWORD"))',
+  "session.auth = HTTPBasicAuth('svc-billing', '')",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1918,6 +2036,125 @@ mustKeep = [
   '<password></password>',
   '<password>${env.NEXUS_PASSWORD}</password>',
   '<add key="PasswordMinLength" value="12" />',
+]
+
+[[rules]]
+id = "password-name-value-pair"
+keywordWindow = 128
+description = "passwords kept as a name and a value: {\"name\":\"DB_PASSWORD\",\"value\":\"X\"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name=\"password\" value=\"X\"/>, <entry key=\"db.password\">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arrays"
+# The name ends with the password word (an index may follow: DB_PASSWORD_2; PasswordMinLength is
+# a setting about passwords), so the keywords are those words; a search starts at most 128 bytes
+# before one (a name member, an element or attribute before the value).
+regex = '''(?x)
+(?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
+    # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
+    (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
+    "[\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
+    <name> [^<]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+  | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
+    # <input type="password" name="pwd" value="...">, <add key="..." value="...">
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+  | # an element named by its attribute: <entry key="db.password">...</entry>,
+    # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
+    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    \s* (?:<value>)? ([^<\s][^<]*?) \s* </
+  | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
+    \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+  | # PHP var_dump: ["password"]=> string(18) "..."
+    \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+  | # argv arrays: ["--password", "..."]
+    "--? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
+    # aws ssm put-parameter --name /prod/db/password ... --value X
+    --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+)'''
+valueShape = "password"
+keywords = ["password", "passwd", "passphrase", "pwd"]
+tags = ["password", "json", "xml"]
+mustRedact = [
+  'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value Kv.8Lq2Wn4Zs',
+  'aws ssm put-parameter --name /prod/orders/db_password --type SecureString --value "Ss.7Lq2Wn4Zt" --overwrite',
+  'pod env: [{"name":"POSTGRES_PASSWORD","value":"Pg-Rt4Wn1Zs8.q"},{"name":"POSTGRES_USER","value":"orders"}]',
+  '{"Parameter": {"Name": "/prod/billing/db_password", "Type": "SecureString", "Value": "Bl7-Qx2.Lm9Tn4", "Version": 7}}',
+  '<property><name>javax.jdo.option.ConnectionPassword</name><value>Hv-Ms7.Lq2Wn9</value></property>',
+  '<param name="password" value="Jb8.Tn4Wq2Lm"/>',
+  '<input type="password" name="pwd" value="Fm3.Rk8Zq1Wt">',
+  '<entry key="smtp.password">Sm7~Lq2.Xv9Rt</entry>',
+  '{"admin_password": {"sensitive": true, "type": "string", "value": "Tf-9Lq2.Wn4Zs"}}',
+  'aws cloudformation deploy --stack-name db --parameter-overrides ParameterKey=MasterPassword,ParameterValue=Cf4.Wn8Lq2Zt',
+  'array(2) { ["user"]=> string(3) "app" ["password"]=> string(12) "Ph9.Lq2Wn4Zs" }',
+  'exec: {"args": ["--db-user", "app", "--password", "Ar8.Tn2Lq5Wz"]}',
+]
+mustKeep = [
+  'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value "$SQL_PASSWORD"',
+  'aws ssm put-parameter --name /prod/orders/db_password --type SecureString --value file://pw.txt',
+  '{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}',
+  '{"name":"DB_PASSWORD","value":"${DB_PASSWORD}"}',
+  '{"name":"PASSWORD_MIN_LENGTH","value":"12"}',
+  '<property><name>hadoop.security.credential.provider.path</name><value>jceks://hdfs/etc/creds.jceks</value></property>',
+  '<param name="password" value=""/>',
+  '{"db_password": {"sensitive": true, "type": "string", "value": "***"}}',
+  'exec: {"args": ["--password", "--verbose"]}',
+]
+
+[[rules]]
+id = "password-in-prose"
+keywordWindow = 40
+description = "passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'"
+# First-start banners (MySQL, Elasticsearch, Jenkins, Argo CD) and provisioning scripts print
+# the password they made. The value must hold a letter and a digit, be 8 bytes or more and look
+# like a machine secret (valueShape token), so 'password is required', 'password is too short',
+# 'password was changed 3 days ago' and 'token is expired' stay.
+regex = '''(?xi)
+(?: \bpass(?:word|phrase)\b
+      (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
+      \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
+  | \b(?:temporary|initial|generated|random|one-time|following) \s+ (?:admin \s+ | root \s+)? password\b
+      [^:\r\n]{0,60}? : \s*
+  | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
+  | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+)
+((?=[^\s"'<>]*[0-9])(?=[^\s"'<>]*[A-Za-z])[^\s"'<>]{8,256}?)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )'''
+valueShape = "token"
+keywords = [
+  "password", "passphrase", "key is ", "key was ", "token is ", "token was ", "secret is ",
+  "secret was ", "key for ", "token for ", "secret for ",
+]
+tags = ["password", "prose"]
+mustRedact = [
+  'bootstrap: token for deploy bot: Tk8Lq2Xv7Rt1Wn5Zs8Bc3Yd4',
+  '2025-03-02T08:14:55.120331Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: q7K_2vLx;Tn4W',
+  'The generated password for the elastic built-in superuser is : Rk4=Lq8Zt2Wn6Xv0Pb3M',
+  'Please use the following password to proceed to installation: 4c8e1a7f2d9b3e6a5f0c7d2b9e4a1f8c',
+  'bootstrap: admin password is Vb7-Qx2Lm9Tn4',
+  'provision: the password for svc_backup is w8.Kq3Zt7Rn2Lp (rotate quarterly)',
+  'Your temporary password is: Tm4-Lq9Zs2Xv7',
+  'New password for sa: Zq8.Wn2Lx7Rt',
+  'helpdesk: password reset for ana@acme.example -> Pr3.Lq8Wn2Zt',
+  'vnc password set to Vn8Lq2Wx7Tz4',
+  'portal: your new API key is Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5J',
+]
+mustKeep = [
+  'token for user ana: expired',
+  'waiting for token for service account default: 3 retries left',
+  'auth: password is required for user ana',
+  'policy: password is too short (minimum 12 characters)',
+  'password was changed 3 days ago by admin',
+  'token is expired (exp=1717171717)',
+  'your new API key is ready: see the console',
+  'A temporary password is generated for root@localhost: ***',
+  'password for user ana is set',
+  'the password for svc_backup is stored in vault at secret/data/svc_backup',
+  'sshd[2211]: Failed password for invalid user admin from 203.0.113.9 port 52114 ssh2',
+  'Enter new password for sa: ',
+  'api key is v2-compatible',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2025,12 +2262,56 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
   | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:543i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:569i24:password-code-credentiald168:passwords given to credential constructors in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass)x312:(?x)
-    \bNetworkCredential \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:569i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+    \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
+        |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
+      \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
   | \b(?i:ConvertTo-SecureString) \s+ (?:-String \s+)? (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s+ -(?i:AsPlainText)
-  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"K17:networkcredentialK22:convertto-securestringK14:directoryentryt8:passwordt4:codev8:passwordw1:2R3:591i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \bDirectoryEntry \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
+  | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
+    # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
+  | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:610i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:613i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encoded
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:631i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2404:(?x)
+(?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
+    # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
+    (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
+    "[\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
+  | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
+    <name> [^<]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+  | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
+    # <input type="password" name="pwd" value="...">, <add key="..." value="...">
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+  | # an element named by its attribute: <entry key="db.password">...</entry>,
+    # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
+    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    \s* (?:<value>)? ([^<\s][^<]*?) \s* </
+  | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
+    \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+  | # PHP var_dump: ["password"]=> string(18) "..."
+    \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+  | # argv arrays: ["--password", "..."]
+    "--? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
+    # aws ssm put-parameter --name /prod/db/password ... --value X
+    --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+)K8:passwordK6:passwdK10:passphraseK3:pwdt8:passwordt4:jsont3:xmlv8:passwordw3:128R3:695i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x719:(?xi)
+(?: \bpass(?:word|phrase)\b
+      (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
+      \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
+  | \b(?:temporary|initial|generated|random|one-time|following) \s+ (?:admin \s+ | root \s+)? password\b
+      [^:\r\n]{0,60}? : \s*
+  | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
+  | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+)
+((?=[^\s"'<>]*[0-9])(?=[^\s"'<>]*[A-Za-z])[^\s"'<>]{8,256}?)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:751i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encoded
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
