@@ -20,9 +20,9 @@ SYSTEMD_UNIT_DIR ?= $(PREFIX)/lib/systemd/system
 GENERATED := .build/generated
 REDACT := .build/release/redact
 # Extra flags for release builds. `make release RELEASE_FLAGS=--static-swift-stdlib` links the Swift
-# runtime statically (Linux): about 4-6 ms less start-up per process, but not the default while the
-# follow stress harness's copytruncate scenario showed duplicated lines in 2 of 7 runs with such a
-# binary (0 of 11 with dynamic builds); see README "Performance".
+# runtime statically (Linux): about 4-6 ms less start-up per process. Not the default: the follow
+# stress harness's copytruncate scenario showed duplicated lines in 2 of 7 runs with such a binary
+# (0 of 11 with dynamic builds), from a restart race in follow since fixed; see README "Performance".
 RELEASE_FLAGS ?=
 
 .PHONY: deps sample test release embed bench stress man completions install uninstall install-systemd check-systemd fuzz sanitize

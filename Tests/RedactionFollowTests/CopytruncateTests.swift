@@ -49,6 +49,71 @@ struct CopytruncateTests {
         TestLog.expectExactlyOnce(world.output, 0..<120)
     }
 
+    /// A `kill -9` restart between logrotate's copy (`app.log` to `app.log.1`) and its truncation
+    /// of `app.log`: the copy is new, unknown to the checkpoint and of the file being resumed.
+    enum RestartBetweenCopyAndTruncation: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        /// Copied after the last checkpoint: the copy holds lines past its offset.
+        case copiedAfterTheCheckpoint = "copied after the last checkpoint"
+        /// Copied before the last checkpoint, which is past the copy's end (already delivered).
+        case copiedBeforeTheCheckpoint = "copied before the last checkpoint"
+
+        var testDescription: String { rawValue }
+    }
+
+    @Test("kill -9 between the copy and the truncation: the copy is not read again from its start",
+          arguments: RestartBetweenCopyAndTruncation.allCases)
+    func restartBetweenCopyAndTruncation(interleaving: RestartBetweenCopyAndTruncation) throws {
+        let world = FollowWorld()
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run()  // checkpointed after line 99
+        world.fileSystem.append(TestLog.lines(100..<120), to: "/logs/app.log")
+        switch interleaving {
+        case .copiedAfterTheCheckpoint:
+            world.crash()
+            world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+            world.fileSystem.append(TestLog.lines(120..<130), to: "/logs/app.log")
+        case .copiedBeforeTheCheckpoint:
+            world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+            world.fileSystem.append(TestLog.lines(120..<130), to: "/logs/app.log")
+            try world.run(for: 0.3)  // read past the copy's end and checkpointed
+            world.crash()
+        }
+        try world.start()
+        try world.run(for: 0.3)
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(130..<150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
+    }
+
+    @Test("a copytruncate at any point while a restarted sidecar reads the file delivers every line once",
+          arguments: 1...8)
+    func copytruncateWhileARestartReadsTheFile(reads: Int) throws {
+        let world = FollowWorld()
+        // An old generation, never followed: only a wrong copy match would read it.
+        world.fileSystem.append(TestLog.lines(1_000..<1_300), to: "/logs/app.log.7")
+        world.clock.advance(by: 60)
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run()  // checkpointed after line 99
+        world.fileSystem.append(TestLog.lines(100..<120), to: "/logs/app.log")
+        world.crash()
+        let copytruncate = {
+            world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+            world.fileSystem.truncate("/logs/app.log")
+        }
+        // The restart reads app.log to decide where to resume, then to resume: the copy and the
+        // truncation land after its `reads`-th read (before, between or after those decisions).
+        world.fileSystem.afterReads(reads, of: "/logs/app.log", copytruncate)
+        try world.start()
+        try world.run(for: 0.3)
+        if world.fileSystem.cancelReadHook() { copytruncate() }
+        world.fileSystem.append(TestLog.lines(120..<150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
+    }
+
     @Test("a successor copytruncated while it waits behind its rotated predecessor loses nothing")
     func copytruncateOfAWaitingSuccessor() throws {
         let world = FollowWorld()

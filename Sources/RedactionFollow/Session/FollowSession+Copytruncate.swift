@@ -105,6 +105,31 @@ extension FollowSession {
         tracked.suspectedCopies[status.identity] = nil
     }
 
+    /// Whether `candidate`, of `size` bytes, is a copy of an open file's content (a copytruncate
+    /// copy, complete or still being written): its lines come through that file, delivered up to
+    /// the file's position; the rest comes from the file or, once it is truncated, from the copy
+    /// (``readFromCopy(of:described:startingAt:)``, from that position). Such a copy is never a
+    /// file rotated away unseen: read from 0, it would deliver those lines twice.
+    ///
+    /// A copy starts with the open file's first bytes and either holds its bytes before its
+    /// position (copied after the reader got there), or ends with the bytes the open file holds at
+    /// the same place (a copy of a part it still holds), or ends before its position when the
+    /// open file no longer reaches that position (truncated since; copied before the reader passed
+    /// the copy's end, which `readFromCopy` records as already delivered). A file that only shares
+    /// the first bytes (every generation starts with the same banner) is none of these.
+    func isCopyOfOpenFile(_ candidate: any ReadableFile, size: Int64) -> Bool {
+        tracked.open.contains { open in
+            let described = open.checkpoint(status: .active)
+            guard described.headIsMatched(by: candidate, size: size) else { return false }
+            if described.offset > 0 && described.isMatched(by: candidate, size: size) { return true }
+            let length = Int(min(size, Int64(FileCheckpoint.windowCapacity)))
+            let ending = candidate.bytes(at: size - Int64(length), count: length)
+            if open.file.bytes(at: size - Int64(length), count: length) == ending { return true }
+            // Checked after reading: a truncation just before the read shows here.
+            return size < described.offset && ((try? open.file.status().size) ?? 0) < described.offset
+        }
+    }
+
     /// Whether the file at `path` starts with the same bytes as an open file (a copytruncate copy
     /// in the making, or a file with a common header: held back for the rotate wait).
     func isPossibleCopy(_ path: FilePath) -> Bool {

@@ -45,7 +45,8 @@ extension FollowSession {
                 newFiles.append((path, file, identity, status.size))
                 continue
             }
-            let matches = saved.isMatched(by: file, size: status.size)
+            let resumed = ContentMarkers(file: file, size: status.size, matching: saved)
+            let matches = resumed != nil
             trace("start: \(path) \(identity) size \(status.size) checkpoint \(saved.status) offset \(saved.offset) matches \(matches)")
             if matches {
                 if saved.status == .finished && status.size == saved.offset {
@@ -54,7 +55,7 @@ extension FollowSession {
                 }
                 let rotated = saved.status != .active
                 let tailed = makeFile(identity: identity, followedPath: rotated ? saved.path : path, path: path, file: file,
-                                      offset: saved.offset, now: now, openBlock: saved.openBlock)
+                                      offset: saved.offset, now: now, openBlock: saved.openBlock, markers: resumed)
                 tailed.phase = rotated ? .rotated : .active
                 if tailed.phase == .active { tracked.pathIdentities[path] = identity }
                 tracked.add(tailed)
@@ -78,10 +79,12 @@ extension FollowSession {
                 missing += 1
                 continue
             }
-            let matches = saved.isMatched(by: file, size: status.size)
+            let resumed = ContentMarkers(file: file, size: status.size, matching: saved)
+            let matches = resumed != nil
             trace("start: \(saved.identity) found as \(path) size \(status.size) offset \(saved.offset) matches \(matches)")
             let tailed = makeFile(identity: saved.identity, followedPath: saved.path, path: path, file: file,
-                                  offset: matches ? saved.offset : 0, now: now, openBlock: matches ? saved.openBlock : nil)
+                                  offset: matches ? saved.offset : 0, now: now, openBlock: matches ? saved.openBlock : nil,
+                                  markers: resumed)
             tailed.phase = .rotated
             rotated.append((status.modificationTime, tailed))
             if !matches {

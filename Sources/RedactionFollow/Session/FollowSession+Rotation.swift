@@ -56,10 +56,10 @@ extension FollowSession {
                 guard candidate.status.size != done.offset else { continue }
                 guard let (file, current) = openRegular(path), current.identity == identity else { continue }
                 tracked.forgetFinished(identity)
-                if done.isMatched(by: file, size: current.size) {
+                if let resumed = ContentMarkers(file: file, size: current.size, matching: done) {
                     // A closed file grew again: read the rest, close it again after the rotate wait.
                     let tailed = makeFile(identity: identity, followedPath: path, path: path, file: file,
-                                          offset: done.offset, now: now, openBlock: done.openBlock)
+                                          offset: done.offset, now: now, openBlock: done.openBlock, markers: resumed)
                     tailed.phase = .rotated
                     tracked.add(tailed)
                     continue

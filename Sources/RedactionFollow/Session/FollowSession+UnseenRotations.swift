@@ -13,7 +13,10 @@ extension FollowSession {
     /// Opens, as rotated files, the files next to each of `followedNames` named like it (not
     /// compressed), modified after `since` (wall clock), and not known: not open, not in
     /// `excluding`, not described by a finished or `known` checkpoint they still match, and not
-    /// a copy of an open file (same first bytes: its content comes through the original).
+    /// a copy of an open file's content (``isCopyOfOpenFile(_:size:)``: its lines come through
+    /// the original and, after its truncation, from the copy at the original's position; while
+    /// running, any file with an open file's first bytes is held back too). At restart this
+    /// is what keeps a copytruncate that runs while the sidecar starts from being read twice.
     ///
     /// - Parameter rotationNamesOnly: only names where the followed name is followed by `.`, `-`
     ///   or `_` and a digit (`app.log.1`, `app.log-20250101`): while running, other files named
@@ -41,7 +44,10 @@ extension FollowSession {
                 guard status.modificationTime > since, !seen.contains(identity) else { continue }
                 // Known: described by a checkpoint it still matches (not a reused inode).
                 if described[identity].map({ $0.headLength > 0 && $0.isMatched(by: file, size: status.size) }) == true { continue }
-                if rotationNamesOnly && isPossibleCopy(path) { continue }
+                if isCopyOfOpenFile(file, size: status.size) || (rotationNamesOnly && isPossibleCopy(path)) {
+                    trace("\(path) \(identity) is a copy of an open file, not a file rotated away unseen")
+                    continue
+                }
                 seen.insert(identity)
                 found.append((status.modificationTime, followed, path, file, identity))
             }

@@ -222,13 +222,15 @@ public final class FollowSession {
     }
 
     /// Makes a tailed file with a new redactor.
-    /// - Parameter openBlock: the checkpoint's open multi-line block when resuming at its offset.
+    /// - Parameters:
+    ///   - openBlock: the checkpoint's open multi-line block when resuming at its offset.
+    ///   - markers: when resuming at a checkpoint's offset, the markers that matched it.
     func makeFile(identity: FileIdentity, followedPath: FilePath, path: FilePath, file: any ReadableFile,
-                  offset: Int64, now: Double, openBlock: OpenBlock? = nil) -> TailedFile {
+                  offset: Int64, now: Double, openBlock: OpenBlock? = nil, markers: ContentMarkers? = nil) -> TailedFile {
         let redactor = StreamRedactor(ruleSet: ruleSet, configuration: configuration, scratch: scratch)
         redactor.openBlock = openBlock
         let tailed = TailedFile(identity: identity, followedPath: followedPath, path: path, file: file, offset: offset,
-                                redactor: redactor, withFilename: settings.withFilename, now: now)
+                                redactor: redactor, withFilename: settings.withFilename, now: now, markers: markers)
         if offset == 0, (try? file.status().size) == 0 {
             tailed.siblingsWhenEmpty = Set(siblings(of: path).compactMap { try? fileSystem.status(of: $0, followingSymlinks: false).identity })
         }

@@ -26,6 +26,25 @@ struct ContentMarkers {
         tail = window
     }
 
+    /// Markers for `file`, of `size` bytes, resumed at `checkpoint`'s offset, from one read of the
+    /// bytes the checkpoint fingerprints (its head, and its window before the offset); nil when
+    /// the file no longer holds them (shorter than the offset, truncated or rewritten).
+    ///
+    /// Contract: whether a file still matches its checkpoint and what a resumed file remembers
+    /// come from the same bytes, so a truncation between the two (copytruncate running while the
+    /// sidecar starts) cannot leave markers of other content behind a positive match.
+    init?(file: any ReadableFile, size: Int64, matching checkpoint: FileCheckpoint) {
+        guard size >= checkpoint.offset, size >= Int64(checkpoint.headLength) else { return nil }
+        let head = file.bytes(at: 0, count: checkpoint.headLength)
+        let window = file.bytes(at: checkpoint.offset - Int64(checkpoint.windowLength), count: checkpoint.windowLength)
+        guard head.count == checkpoint.headLength, ContentHash.of(head) == checkpoint.headHash,
+              window.count == checkpoint.windowLength, ContentHash.of(window) == checkpoint.windowHash else { return nil }
+        self.init()
+        self.head.append(contentsOf: head)
+        self.window.append(contentsOf: window)
+        tail.append(contentsOf: window)
+    }
+
     /// Records `chunk`, the bytes read at `chunkOffset`, after which the committed offset is
     /// `committed` (the redactor says where the last whole line ends; nothing is searched here).
     mutating func record(_ chunk: UnsafeRawBufferPointer, at chunkOffset: Int64, committed: Int64) {

@@ -4,14 +4,11 @@ extension FileCheckpoint {
     /// Whether `file`, of `size` bytes, still holds what this checkpoint describes: at least
     /// `offset` bytes, the same first bytes and the same bytes before the offset.
     ///
-    /// Used to resume after a restart (refusing a reused inode or a file truncated while the
-    /// sidecar was down) and to recognise a copytruncate copy.
+    /// Used to recognise a copytruncate copy and files known from a checkpoint. To resume a file
+    /// at the offset, use ``ContentMarkers/init(file:size:matching:)`` (the same check) instead:
+    /// it keeps the bytes it checked, so the resumed file remembers exactly what matched.
     func isMatched(by file: any ReadableFile, size: Int64) -> Bool {
-        guard size >= offset, size >= Int64(headLength) else { return false }
-        let head = file.bytes(at: 0, count: headLength)
-        guard head.count == headLength, ContentHash.of(head) == headHash else { return false }
-        let window = file.bytes(at: offset - Int64(windowLength), count: windowLength)
-        return window.count == windowLength && ContentHash.of(window) == windowHash
+        ContentMarkers(file: file, size: size, matching: self) != nil
     }
 
     /// Whether `file`, of `size` bytes, starts with this checkpoint's head (and has one).

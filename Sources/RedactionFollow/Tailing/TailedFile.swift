@@ -64,8 +64,10 @@ final class TailedFile {
 
     /// Takes `file` and starts at `offset` (0, a validated checkpoint, or a line start found for
     /// `--from end`).
+    /// - Parameter markers: for a validated checkpoint, the markers it was validated with
+    ///   (``ContentMarkers/init(file:size:matching:)``); nil: read from the file at `offset` now.
     init(identity: FileIdentity, followedPath: FilePath, path: FilePath, file: any ReadableFile, offset: Int64,
-         redactor: StreamRedactor, withFilename: Bool, now: Double) {
+         redactor: StreamRedactor, withFilename: Bool, now: Double, markers: ContentMarkers? = nil) {
         self.identity = identity
         self.followedPath = followedPath
         lastKnownPath = path
@@ -76,7 +78,7 @@ final class TailedFile {
         streamStart = offset
         lastActivity = now
         prefix = withFilename ? Array((followedPath.string + ": ").utf8) : []
-        markers = ContentMarkers(file: file, offset: offset)
+        self.markers = markers ?? ContentMarkers(file: file, offset: offset)
         _ = headIsUnchangedBeforeFirstRead()  // remember the first bytes as they are now
     }
 

@@ -70,6 +70,8 @@ final class MemoryFileSystem: FollowFileSystem {
     var pendingChanges = DirectoryChanges()
     /// Crash before the first operation this returns true for (then disarmed).
     var crashBefore: ((Operation) -> Bool)?
+    /// Armed by ``afterReads(_:of:_:)``.
+    private var readHook: (inode: Inode, remaining: Int, action: () -> Void)?
     /// Every write-side operation in order.
     private(set) var operations: [Operation] = []
     /// Captures everything written to stdout.
@@ -160,6 +162,30 @@ final class MemoryFileSystem: FollowFileSystem {
     func crash() {
         generation += 1
         for case .inode(let inode) in entries.values { inode.lockedBy = nil }
+    }
+
+    /// Runs `action` once, right after the `count`-th read of the file now at `path` (through any
+    /// handle): what another process (logrotate) does between two reads of the sidecar.
+    func afterReads(_ count: Int, of path: String, _ action: @escaping () -> Void) {
+        guard case .inode(let inode)? = try? resolve(path, followLast: true).entry else { fatalError("no file \(path)") }
+        readHook = (inode, count, action)
+    }
+
+    /// Disarms the action of ``afterReads(_:of:_:)``; returns whether it had not run yet.
+    func cancelReadHook() -> Bool {
+        defer { readHook = nil }
+        return readHook != nil
+    }
+
+    /// Counts a read of `inode` for ``afterReads(_:of:_:)``.
+    func didRead(_ inode: Inode) {
+        guard let hook = readHook, hook.inode === inode else { return }
+        guard hook.remaining <= 1 else {
+            readHook?.remaining -= 1
+            return
+        }
+        readHook = nil
+        hook.action()
     }
 
     // MARK: - FollowFileSystem

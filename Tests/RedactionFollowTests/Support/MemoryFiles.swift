@@ -15,6 +15,7 @@ final class MemoryReadableFile: ReadableFile {
 
     func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int {
         guard !inode.isDirectory else { throw .isDirectory }
+        defer { fileSystem.didRead(inode) }
         guard offset < Int64(inode.bytes.count) else { return 0 }
         let count = min(buffer.count, inode.bytes.count - Int(offset))
         inode.bytes.withUnsafeBytes { bytes in
