@@ -114,6 +114,27 @@ struct CopytruncateTests {
         TestLog.expectExactlyOnce(world.output, 0..<150)
     }
 
+    /// The same race when the pattern also names the copies (`app.log*`): at restart the copy is
+    /// a new file under a followed name, not a file rotated away unseen; it is held back as a
+    /// suspected copy (as while running) and read from the original's position at the truncation.
+    @Test("kill -9 between the copy and the truncation, with a pattern that names the copy too")
+    func restartBetweenCopyAndTruncationUnderAPatternThatNamesTheCopy() throws {
+        let world = FollowWorld(patterns: ["/logs/app.log*"])
+        world.fileSystem.append(TestLog.lines(0..<100), to: "/logs/app.log")
+        try world.start()
+        try world.run()  // checkpointed after line 99
+        world.fileSystem.append(TestLog.lines(100..<120), to: "/logs/app.log")
+        world.crash()
+        world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
+        world.fileSystem.append(TestLog.lines(120..<130), to: "/logs/app.log")
+        try world.start()
+        try world.run(for: 0.3)
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(130..<150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
+    }
+
     @Test("a successor copytruncated while it waits behind its rotated predecessor loses nothing")
     func copytruncateOfAWaitingSuccessor() throws {
         let world = FollowWorld()

@@ -113,6 +113,14 @@ extension FollowSession {
         }
         for new in newFiles {
             if isFinishedUnchanged(new.identity, file: new.file, size: new.size) { continue }  // a consumed copy
+            if state != nil && isCopyOfOpenFile(new.file, size: new.size) {
+                // A copytruncate copy made while stopped, under a pattern that names copies too
+                // (`app.log*`): held back as while running, then read from the original's
+                // position at its truncation (``readFromCopy(of:described:startingAt:)``).
+                trace("start: new \(new.path) \(new.identity) is a copy of an open file: held back")
+                tracked.suspectedCopies[new.identity] = TrackedFiles.SuspectedCopy(path: new.path, since: now)
+                continue
+            }
             var offset: Int64 = 0
             if state == nil && settings.from == .end {
                 offset = FileCheckpoint.startOfLastLine(in: new.file, size: new.size, limit: configuration.maxLineBytes + 2)
