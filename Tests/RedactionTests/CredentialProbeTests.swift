@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import Redaction
+
+/// `Tests/Fixtures/generic/credential-probe.tsv`: fake credentials in realistic log, config and
+/// command lines (vendor formats with random bodies, name/value pairs, prose banners, tool flags,
+/// stdin feeds, DSNs, protocol lines), written apart from the rules. Each line, redacted alone
+/// with the built-in rules, loses its secret: a rule change that lets one through fails here.
+@Suite struct CredentialProbeTests {
+    struct Sample: Sendable {
+        let lineNumber: Int
+        let secret: String
+        let line: String
+    }
+
+    static let samples: [Sample] = {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/generic/credential-probe.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            guard !raw.isEmpty, !raw.hasPrefix("#"), let tab = raw.firstIndex(of: "\t") else { return nil }
+            return Sample(lineNumber: index + 1, secret: String(raw[..<tab]), line: String(raw[raw.index(after: tab)...]))
+        }
+    }()
+
+    @Test func theProbeIsPresent() {
+        #expect(Self.samples.count >= 800)
+    }
+
+    /// Failures name line numbers only (no secret in a diagnostic, even a fake one).
+    @Test func everyProbeSecretIsMaskedOnItsOwnLine() {
+        var leaked: [Int] = []
+        for sample in Self.samples {
+            let output = TestSupport.redact(Array((sample.line + "\n").utf8), with: TestSupport.builtin)
+            if String(decoding: output, as: UTF8.self).contains(sample.secret) { leaked.append(sample.lineNumber) }
+        }
+        #expect(leaked.isEmpty, "credential-probe.tsv lines whose secret survives: \(leaked)")
+    }
+}
