@@ -45,10 +45,18 @@ import Testing
     ///   (every cookie value is masked, preference cookies included) and a base64 public key
     ///   logged as `key=` (a bare `key` with a 32-byte base64 value is masked: it is as likely an
     ///   AES key).
+    /// - `settings-prose.log` (written the same way, against the name/value, prose and code
+    ///   credential rules: 64 lines changed before the fixes): Kubernetes, ECS, CloudFormation,
+    ///   SSM, az and terraform settings whose values are flags, booleans, references
+    ///   (`secretref:`, `@Microsoft.KeyVault(...)`, `vault:`, GCP resource names, `name:latest`) or
+    ///   masking markers (`HIDDEN_DUE_TO_SECURITY_REASONS`, `REDACTED`, Ranger `crypted`); argv
+    ///   switches (`--no-password <db>`); HTML controls named like passwords; prose about resets,
+    ///   tickets, error codes and hash schemes; code that reads passwords from the environment or
+    ///   a config object, and placeholder literals (`__DB_PASSWORD__`, `CHANGE_ME`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
-        ("ops-events.log", 850),
+        ("ops-events.log", 850), ("settings-prose.log", 540),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -79,6 +79,11 @@ import Testing
         let masked = Self.redact(#"{"password":"correct/horse/battery","secret":"Zq8xW2mL5nR7tY1vK3pC"}"# + "\n")
         #expect(!masked.contains("correct/horse/battery"))
         #expect(!masked.contains("Zq8xW2mL5nR7tY1vK3pC"))
+        // A single lower-case name under a secret-name key names a Kubernetes Secret's key; under
+        // a session id it is still masked.
+        let named = #"{"kind":"ExternalSecret","data":[{"secretKey":"db-password","remoteRef":{"key":"prod/db"}}]}"# + "\n"
+        #expect(Self.redact(named) == named)
+        #expect(!Self.redact(#"{"session_id":"plainword"}"# + "\n").contains("plainword"))
     }
 
     @Test func dockerRecordsCarryAKeyBlockAcrossRecords() {

@@ -40,13 +40,46 @@ import Testing
         #expect(!Self.accepts(value, .password))
     }
 
+    /// What stands where a password would: kept by the password shape; a weak but real password
+    /// (`password`, `letmein1`), a passphrase and a value that merely starts like a placeholder are
+    /// masked.
+    @Test func passwordShapeKeepsStandIns() {
+        for value in ["yes", "TRUE", "1", "none", "null", "redacted", "REDACTED", "hidden", "crypted", "required.",
+                      "CHANGE_ME", "YOUR_DB_PASSWORD_HERE", "__DB_PASSWORD__", "__SmtpPassword__", "ENC[AES256_GCM",
+                      "!vault", "?DB_PASSWORD", "latest"] {
+            #expect(!Self.accepts(value, .password), "\(value)")
+        }
+        for value in ["password", "letmein1", "correct horse", "__init", "CHANGE_ME_2024x", "Yes-I-Am-7", "on3"] {
+            #expect(Self.accepts(value, .password), "\(value)")
+        }
+    }
+
+    /// References to secrets stored elsewhere are no secret, whatever the shape.
+    @Test(arguments: ["secretref:db-password", "keyvaultref:https://kv.vault.azure.net/secrets/db",
+                      "@Microsoft.KeyVault(VaultName=kv;SecretName=db-password)", "vault:secret/data/orders/db#password",
+                      "SECRET:hive-site:4:javax.jdo.option.ConnectionPassword",
+                      "projects/123456789012/secrets/app-secret/versions/latest",
+                      "projects/acme/locations/global/keys/6f1c2a9e-84d3-4b7a-9e05-3c8d1f2a7b64", "db-password:latest",
+                      "db-password:3", "HIDDEN_DUE_TO_SECURITY_REASONS"],
+          ValueShape.allCases)
+    func referencesToStoredSecretsAreNeverSecrets(_ value: String, _ shape: ValueShape) {
+        #expect(!Self.accepts(value, shape), "\(shape): \(value)")
+    }
+
+    @Test func secretReferencesNeedTheirWholeForm() {
+        for value in ["vault:Zq8xW2mL5nR7tY1vK3pC", "projects:Zq8xW2mL5nR7tY1v", "Db-Password:latest", "x:latest",
+                      "db-password:12345"] {
+            #expect(Self.accepts(value, .password), "\(value)")
+        }
+    }
+
     /// Vault's audit log writes every value as `hmac-sha256:<hex>`: a keyed hash, kept; a password
     /// that merely starts like one is not.
     @Test func passwordShapeKeepsKeyedHashes() {
         #expect(!Self.accepts("hmac-sha256:b9e77df7c3a1d2f40e5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b", .password))
         #expect(!Self.accepts("HMAC-SHA1:0a1b2c3d4e5f", .password))
         #expect(Self.accepts("hmac-shared-Secret1", .password))
-        #expect(Self.accepts("hmac-sha:256", .password))
+        #expect(Self.accepts("hmac-sha:Zq8x", .password))
     }
 
     /// Names of secrets joined by `/` or `:` (what a record's `secret` field often holds), as
@@ -57,7 +90,7 @@ import Testing
                      "default/db-credentials"] {
             #expect(isName(name), "\(name)")
         }
-        for value in ["stripe", "Prod/Payments", "user:Zq8xW2mL5nR7tY1vK3pC9dF4", "a1b2c3d4e5f6a7b8c9d0e1f2/x",
+        for value in ["stripe", "db-password", "Prod/Payments", "Zq8xW2mL5nR7tY1vK3pC", "user:Zq8xW2mL5nR7tY1vK3pC9dF4", "a1b2c3d4e5f6a7b8c9d0e1f2/x",
                       "/etc/app", "abc/", "tenant:42", "x:y z"] {
             #expect(!isName(value), "\(value)")
         }

@@ -12,9 +12,13 @@ internal import Darwin
 ///    characters such as `***`, `xxxx`, `…`; a run of `***` (also URL-encoded) or `xxxxx`; a
 ///    truncated `ab...yz`); a reference or template (`${X}`, `$(x)`, `{{ x }}`, `<% x %>`,
 ///    `#{x}`, `$NAME`, `$1`, `%NAME%`, `%s`, `<anything>`, `[anything]`, `{anything}`,
-///    `(anything)`); a URL (`://`); an ARN.
+///    `(anything)`); a URL (`://`); an ARN; a reference to a secret stored elsewhere
+///    (``isSecretReference(_:)``: `secretref:x`, `@Microsoft.KeyVault(...)`, `vault:path#key`,
+///    GCP resource names, `name:latest`, CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`).
 /// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
-///    `~/x`, `./x`). Words that follow `password:` in prose are the rules' allowlists' business.
+///    `~/x`, `./x`), a Vault `hmac-sha256:` audit value, and what stands where a password would
+///    (``isPasswordStandIn(_:)``: booleans, null-likes, the words of status and policy messages,
+///    `CHANGE_ME`, `__DB_PASSWORD__`, SOPS and Ansible vault values, a single byte).
 /// 3. ``ValueShape/token`` and ``ValueShape/strictToken`` reject, in order: values shorter than
 ///    8 bytes (16 for strict) or holding whitespace; file paths (a leading `/`, `~/`, `./`, `C:\`;
 ///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
@@ -38,10 +42,10 @@ internal import Darwin
 enum SecretShape {
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
-        if value.isEmpty || isPlaceholder(value) { return false }
+        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) { return false }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
-        case .password: return !isAbsolutePath(value) && !isKeyedHash(value)
+        case .password: return !isAbsolutePath(value) && !isKeyedHash(value) && !isPasswordStandIn(value)
         case .token: return looksLikeToken(value, strict: false)
         case .strictToken: return looksLikeToken(value, strict: true)
         }
@@ -84,14 +88,6 @@ enum SecretShape {
     private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{"]
     private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
-    /// `[A-Za-z_][A-Za-z0-9_]*` over `v[from..<to]`.
-    private static func isVariableName(_ v: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
-        guard from < to, isLetter(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
-        for index in from..<to where !(isLetter(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
-            return false
-        }
-        return true
-    }
 
     // MARK: - Rule 2: passwords
 
@@ -284,6 +280,17 @@ enum SecretShape {
             length += 1
         }
         return segments >= 2
+    }
+
+    /// Lower-case letters, `-`, `_` and `.` only, 2 to 64 bytes, starting with a letter: a name
+    /// (`db-password`), where machine secrets mix in digits or upper case.
+    static func isLowerCaseName(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard (2...64).contains(v.count), v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
+        for byte in v where !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "-")
+                              || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
+            return false
+        }
+        return true
     }
 
     /// A keyed hash standing for a value: Vault's audit log writes every secret as

@@ -372,14 +372,17 @@ regex = '''(?x)
     \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
-    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    # (not HTML that names a control: <button name="reset_password">Reset password</button>)
+    <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
     \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
     \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
-  | # argv arrays: ["--password", "..."]
-    "--? [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
+    # --ask-vault-password, --insecure-no-password, --prompt-password)
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
@@ -674,7 +677,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:346i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3492:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:346i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3873:(?x)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
     "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
@@ -690,25 +693,28 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
-    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    # (not HTML that names a control: <button name="reset_password">Reset password</button>)
+    <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
     \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
     \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
-  | # argv arrays: ["--password", "..."]
-    "--? [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
+    # --ask-vault-password, --insecure-no-password, --prompt-password)
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:417i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:439i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:420i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:442i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:472i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:492i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:475i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:495i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -716,7 +722,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:534i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:537i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1467,6 +1473,8 @@ regex = '''(?x)
   # variable of the language or tool (Terraform `var.db_password`, `local.x`, `process.env.X`)
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
+    # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
+    (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
@@ -1539,16 +1547,9 @@ mustKeep = [
 ]
 
 [[rules.allowlists]]
-description = "words that follow 'password:' in prose, status and policy messages; booleans, null-likes"
+description = "words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)"
 regexes = [
-  '''^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$''',
-]
-
-[[rules.allowlists]]
-description = "encrypted values (SOPS ENC[...], Ansible !vault) and upper-case template placeholders (CHANGE_ME, YOUR_DB_PASSWORD_HERE)"
-regexes = [
-  '''^(?:ENC\[[A-Z0-9_]+|!vault)$''',
-  '''^(?:CHANGE[_-]?ME|REPLACE[_-]?ME|YOUR[_-][A-Z0-9_-]*|[A-Z0-9_-]*[_-]HERE)$''',
+  '''^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$''',
 ]
 
 [[rules.allowlists]]
@@ -1578,7 +1579,10 @@ regex = '''(?x)
 (?: \\"([^"\\]+)\\"
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
-  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["'])
+    # not a reference (`process.env.SMTP_PASS`, `cfg.ftp_pass`, `os.environ["X"]`)
+    (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
+    ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
 keywords = [
@@ -2143,14 +2147,17 @@ regex = '''(?x)
     \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
-    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    # (not HTML that names a control: <button name="reset_password">Reset password</button>)
+    <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
     \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
     \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
-  | # argv arrays: ["--password", "..."]
-    "--? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
+    # --ask-vault-password, --insecure-no-password, --prompt-password)
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
@@ -2193,9 +2200,10 @@ id = "password-in-prose"
 keywordWindow = 40
 description = "passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'"
 # First-start banners (MySQL, Elasticsearch, Jenkins, Argo CD) and provisioning scripts print
-# the password they made. The value must hold a letter and a digit, be 8 bytes or more and look
-# like a machine secret (valueShape token), so 'password is required', 'password is too short',
-# 'password was changed 3 days ago' and 'token is expired' stay.
+# the password they made. The value must hold a lower-case letter, a digit or symbol, and a digit
+# or upper-case letter, be 8 bytes or more and look like a machine secret (valueShape token), so
+# 'password is required', 'password was changed 3 days ago', 'token is expired', ticket numbers
+# (INC0012345), error codes (AADSTS700016) and 'argon2id-hashed' stay.
 regex = '''(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
@@ -2206,7 +2214,8 @@ regex = '''(?xi)
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
 )
-((?=[^\s"'<>]*[0-9])(?=[^\s"'<>]*[A-Za-z])[^\s"'<>]{8,256}?)
+(?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
 (?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )'''
 valueShape = "token"
 keywords = [
@@ -2503,7 +2512,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx925:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx1124:(?x)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
@@ -2522,8 +2531,10 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   # variable of the language or tool (Terraform `var.db_password`, `local.x`, `process.env.X`)
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
+    # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
+    (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD88:words that follow 'password:' in prose, status and policy messages; booleans, null-likesX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$A4:ruleD120:encrypted values (SOPS ENC[...], Ansible !vault) and upper-case template placeholders (CHANGE_ME, YOUR_DB_PASSWORD_HERE)X28:^(?:ENC\[[A-Z0-9_]+|!vault)$X74:^(?:CHANGE[_-]?ME|REPLACE[_-]?ME|YOUR[_-][A-Z0-9_-]*|[A-Z0-9_-]*[_-]HERE)$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:152i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx561:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:147i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx765:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20) (?i:pass|pwd|pw|bindpw|rootpw)
       | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
     )
@@ -2535,12 +2546,15 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
 (?: \\"([^"\\]+)\\"
   | "((?!\s)(?:[^"\\]|\\.)+)"
   | '((?!\s)[^'\r\n]+)'
-  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']) ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:218i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:248i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:285i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:303i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:331i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["'])
+    # not a reference (`process.env.SMTP_PASS`, `cfg.ftp_pass`, `os.environ["X"]`)
+    (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
+    ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:216i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:246i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:283i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:301i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:329i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:372i23:password-cli-short-flagd533:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /Px2478:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:370i23:password-cli-short-flagd533:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /Px2478:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -2563,13 +2577,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \baz \s+ (?:sql|postgres|mysql|mariadb|synapse|acr\s+login)\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \bsecurity \s+ (?:add|set)-(?:generic|internet)-password\b (?:\s+\S+)*? \s -w \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?i:wmic)(?i:\.exe)?\b [^\r\n]*? \s /(?i:password): (?:"([^"\r\n]+)"|([^\s"]+))
-  | \b(?i:schtasks)(?i:\.exe)?\b [^\r\n]*? \s /(?i:rp|p) \s+ (?![*/]) (?:"([^"\r\n]+)"|([^\s"]+))K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtaskst8:passwordt3:cliv8:passwordR3:479i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \b(?i:schtasks)(?i:\.exe)?\b [^\r\n]*? \s /(?i:rp|p) \s+ (?![*/]) (?:"([^"\r\n]+)"|([^\s"]+))K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtaskst8:passwordt3:cliv8:passwordR3:477i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:510i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:508i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:535i27:password-command-positionald307:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk Xx1676:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:533i27:password-command-positionald307:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk Xx1676:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -2584,14 +2598,14 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bopenssl \s+ passwd \b (?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)* \s+ (?![<>|]) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"()<>|;&-][^\s'"()<>|;&]*) )
   | \b(?i:db2)\b [^\r\n]*? \b(?i:connect\s+to)\s+\S+ \s+ (?i:user) \s+ \S+ \s+ (?i:using) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'";]+) )
   | \bneo4j(?:-admin)?\b [^\r\n]*? \bset-(?:initial-)?password \s+ (?!--?\w) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
-  | \bnmcli\b [^\r\n]*? \s (?:password|wifi-sec\.psk|802-11-wireless-security\.psk|802-1x\.password|802-1x\.private-key-password) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmclit8:passwordt3:cliv8:passwordR3:595i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+  | \bnmcli\b [^\r\n]*? \s (?:password|wifi-sec\.psk|802-11-wireless-security\.psk|802-1x\.password|802-1x\.private-key-password) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmclit8:passwordt3:cliv8:passwordR3:593i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
-  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:625i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:623i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:651i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:649i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -2600,9 +2614,9 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:692i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:690i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:713i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2404:(?x)
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:711i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2785:(?x)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
     "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
@@ -2618,18 +2632,21 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
-    <[\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    # (not HTML that names a control: <button name="reset_password">Reset password</button>)
+    <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
     \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
     \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
-  | # argv arrays: ["--password", "..."]
-    "--? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+  | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
+    # --ask-vault-password, --insecure-no-password, --prompt-password)
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:781i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x719:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:782i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x831:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -2639,10 +2656,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
 )
-((?=[^\s"'<>]*[0-9])(?=[^\s"'<>]*[A-Za-z])[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:837i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:872i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:840i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:875i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:896i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:899i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
     \b(?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -2655,11 +2673,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR3:955i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR3:958i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR3:983i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR3:986i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1005i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1008i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -2668,7 +2686,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"']+) )
   | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1064i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1067i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )

@@ -196,7 +196,8 @@ extension LineRedactor {
             let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
             if let key = entry.key.map({ UnsafeRawBufferPointer(rebasing: text[$0]) }), SensitiveKeys.default.matches(rawKey: key),
                !Self.cursorKeys.matches(rawKey: key),
-               Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key)) {
+               Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key),
+                               underSecretNameKey: Self.secretNameKeys.matches(rawKey: key)) {
                 spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
                                            rule: ruleSet.sensitiveKeyRule, kind: .match, escapesJSON: true))
                 continue
@@ -272,17 +273,26 @@ extension LineRedactor {
     /// may well look like a path or a name).
     private static let passwordKeys = SensitiveKeys(["password", "passwd", "pwd", "passphrase"])
 
-    /// - Parameter underPasswordKey: the key names a password. Under other sensitive keys
-    ///   (`secret`, `*Token`, `credential`) a value made of lower-case names joined by `/` or `:`
-    ///   names a secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC
-    ///   subject `repo:acme/web:ref:refs/heads/main`), and is left to the rules.
-    private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool) -> Bool {
+    /// Keys that hold a secret, or the name of one (`"secret": "prod/db"`, an ExternalSecret's
+    /// `"secretKey": "db-password"`).
+    private static let secretNameKeys = SensitiveKeys(["secret", "secret_key"])
+
+    /// - Parameters:
+    ///   - underPasswordKey: the key names a password. Under other sensitive keys (`secret`,
+    ///     `*Token`, `credential`) a value made of lower-case names joined by `/` or `:` names a
+    ///     secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC subject
+    ///     `repo:acme/web:ref:refs/heads/main`), and is left to the rules.
+    ///   - underSecretNameKey: the key ends in `secret` or `secret_key`: a single lower-case name
+    ///     without digits (`"secretKey":"db-password"`) is the name of a secret, left to the rules.
+    private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
+                                   underSecretNameKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
         // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****) stay as they are.
         if SecretShape.isPlaceholder(value) { return false }
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
         if !underPasswordKey && SecretShape.isResourceName(value) { return false }
+        if underSecretNameKey && SecretShape.isLowerCaseName(value) { return false }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
     }

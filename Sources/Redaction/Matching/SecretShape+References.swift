@@ -1,0 +1,100 @@
+/// ``SecretShape``'s references to secrets kept elsewhere, and the words and placeholders that
+/// stand where a password would (no allocation, no `String`).
+extension SecretShape {
+    /// A reference to a secret stored elsewhere, for every shape: Azure Container Apps
+    /// `secretref:db-password` and `keyvaultref:...`, App Service `@Microsoft.KeyVault(...)`,
+    /// bank-vaults `vault:secret/data/x#key`, Ambari `SECRET:hive-site:4:...`, GCP resource names
+    /// (`projects/acme/secrets/db/versions/latest`, `projects/acme/locations/global/keys/...`),
+    /// gcloud `--set-secrets` values (`db-password:latest`, `db-password:3`) and CloudTrail's
+    /// `HIDDEN_DUE_TO_SECURITY_REASONS`.
+    static func isSecretReference(_ v: UnsafeRawBufferPointer) -> Bool {
+        if hasPrefix(v, "secretref:", foldCase: true) || hasPrefix(v, "keyvaultref:", foldCase: true)
+            || hasPrefix(v, "@microsoft.keyvault(", foldCase: true) || hasPrefix(v, "SECRET:", foldCase: false)
+            || equals(v, from: 0, to: v.count, "hidden_due_to_security_reasons", foldCase: true) {
+            return true
+        }
+        if hasPrefix(v, "vault:", foldCase: false) && v.contains(UInt8(ascii: "/")) { return true }
+        if hasPrefix(v, "projects/", foldCase: false) && (find(v, "/secrets/") || find(v, "/keys/") || find(v, "/locations/")) {
+            return true
+        }
+        return isVersionedSecretName(v)
+    }
+
+    /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`.
+    private static func isVersionedSecretName(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let colon = v.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon < v.count - 1,
+              v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
+        for index in 0..<colon {
+            let byte = v[index]
+            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || isDigit(byte) || byte == UInt8(ascii: "-") else {
+                return false
+            }
+        }
+        if equals(v, from: colon + 1, "latest") { return true }
+        let digits = v.count - colon - 1
+        return digits <= 4 && isDigits(v, colon + 1, digits)
+    }
+
+    /// What stands where a password would without being one: a single byte; the words status,
+    /// policy and settings messages put there (booleans, null-likes, `redacted`, `required`,
+    /// `changed`, ..., with trailing punctuation); upper-case template placeholders (`CHANGE_ME`,
+    /// `YOUR_DB_PASSWORD_HERE`), token-replacement placeholders (`__DB_PASSWORD__`), encrypted
+    /// values (SOPS `ENC[AES256_GCM,...`, Ansible `!vault`), and a shell expansion's error text
+    /// (`${DB_PASSWORD:?not set}` leaves `?not`).
+    static func isPasswordStandIn(_ v: UnsafeRawBufferPointer) -> Bool {
+        if v.count <= 1 || v[0] == UInt8(ascii: "?") { return true }
+        if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
+        if isTemplatePlaceholder(v) { return true }
+        var end = v.count
+        while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
+        guard end <= 16 else { return false }
+        for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
+        return false
+    }
+
+    /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`), and
+    /// `__NAME__`.
+    private static func isTemplatePlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
+        if v.count >= 5 && v[0] == UInt8(ascii: "_") && v[1] == UInt8(ascii: "_")
+            && v[v.count - 1] == UInt8(ascii: "_") && v[v.count - 2] == UInt8(ascii: "_") {
+            return isVariableName(v, from: 2, to: v.count - 2)
+        }
+        for byte in v where !(isUpper(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) {
+            return false
+        }
+        return equals(v, from: 0, to: v.count, "CHANGE_ME", foldCase: false) || equals(v, from: 0, to: v.count, "CHANGEME", foldCase: false)
+            || equals(v, from: 0, to: v.count, "CHANGE-ME", foldCase: false) || equals(v, from: 0, to: v.count, "REPLACE_ME", foldCase: false)
+            || equals(v, from: 0, to: v.count, "REPLACEME", foldCase: false) || equals(v, from: 0, to: v.count, "REPLACE-ME", foldCase: false)
+            || hasPrefix(v, "YOUR_", foldCase: false) || hasPrefix(v, "YOUR-", foldCase: false)
+            || (v.count > 5 && (equals(v, from: v.count - 5, "_HERE") || equals(v, from: v.count - 5, "-HERE")))
+    }
+
+    private static let trailingPunctuation: [UInt8] = Array(").,:;!".utf8)
+
+    /// Lower case; compared folding case. Words that are weak but real passwords (`password`,
+    /// `login`, `user`, `default`) are not here: `ftp://user:password@host` holds a credential;
+    /// `password-assignment` keeps them where they are the prose after `password:`.
+    private static let standInWords: [StaticString] = [
+        "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off", "empty", "blank", "n/a",
+        "redacted", "filtered", "hidden", "masked", "removed", "omitted", "sensitive", "unset", "not set", "not_set",
+        "not-set", "notset", "required", "optional", "changed", "updated", "reset", "incorrect", "wrong", "invalid",
+        "expired", "expires", "expiring", "missing", "mismatch", "mismatched", "ok", "done", "failed", "failure",
+        "success", "successful", "set", "provided", "prompt", "for", "is", "was", "of", "to", "the", "not", "must",
+        "should", "can", "cannot", "will", "may", "does", "did", "has", "have", "needs", "need", "too", "all",
+        "authentication", "unknown", "unable", "you", "your", "please", "enter", "changing", "chauthtok",
+        "weak", "strong", "medium", "fair", "good", "poor", "accepted", "rejected",
+        "verified", "valid", "matches", "match", "length", "policy", "complexity", "hashed", "encrypted", "plaintext",
+        "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
+        "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
+        "ask", "use", "via", "crypted", "latest",
+    ]
+
+    /// `[A-Za-z_][A-Za-z0-9_]*` over `v[from..<to]`.
+    static func isVariableName(_ v: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
+        guard from < to, isLetter(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
+        for index in from..<to where !(isLetter(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
+            return false
+        }
+        return true
+    }
+}
