@@ -65,10 +65,54 @@ static void report(const char *name, double build_ms, double best, size_t size, 
            (double)size / best / 1e6, hits);
 }
 
+/// Scans one block, adding its occurrences to *hits; returns 0, or -1 on failure.
+typedef int (*block_scan)(void *context, const uint8_t *block, size_t length, long *hits);
+
+/// The fastest of `repeats` passes over `text` in blocks of BLOCK bytes; the occurrences of the
+/// last pass go to *hits. Exits with status 2 when a block scan fails.
+static double best_of(int repeats, const uint8_t *text, size_t size, block_scan scan, void *context, long *hits) {
+    double best = 1e9;
+    for (int round = 0; round < repeats; round++) {
+        long found = 0;
+        double start = now();
+        for (size_t offset = 0; offset < size; offset += BLOCK) {
+            size_t length = size - offset < BLOCK ? size - offset : BLOCK;
+            if (scan(context, text + offset, length, &found) != 0) exit(2);
+        }
+        double elapsed = now() - start;
+        if (elapsed < best) best = elapsed;
+        *hits = found;
+    }
+    return best;
+}
+
+static int kernel_scan(void *context, const uint8_t *block, size_t length, long *hits) {
+    static uint32_t ends[MAX_HITS], ids[MAX_HITS];
+    size_t needed = 0;
+    int64_t found = redact_literal_set_scan(context, NULL, block, length, ends, ids, MAX_HITS, &needed);
+    if (found < 0) { fputs("kernel: more occurrences than the buffer holds\n", stderr); return -1; }
+    *hits += found;
+    return 0;
+}
+
 #ifdef WITH_VECTORSCAN
+typedef struct {
+    hs_database_t *database;
+    hs_scratch_t *scratch;
+} vectorscan_context;
+
 static int count_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *context) {
     (void)id; (void)from; (void)to; (void)flags;
     (*(long *)context)++;
+    return 0;
+}
+
+static int vectorscan_scan(void *context, const uint8_t *block, size_t length, long *hits) {
+    vectorscan_context *vs = context;
+    if (hs_scan(vs->database, (const char *)block, (unsigned int)length, 0, vs->scratch, count_match, hits) != HS_SUCCESS) {
+        fputs("vectorscan: scan failed\n", stderr);
+        return -1;
+    }
     return 0;
 }
 #endif
@@ -89,23 +133,8 @@ int main(int argc, char **argv) {
     redact_literal_set *set = redact_literal_set_create((const uint8_t *const *)literals.bytes, literals.lengths, literals.count);
     double build_ms = (now() - start) * 1e3;
     if (!set) { fputs("redact_literal_set_create failed\n", stderr); return 2; }
-    static uint32_t ends[MAX_HITS], ids[MAX_HITS];
-    double best = 1e9;
     long kernel_hits = 0;
-    for (int round = 0; round < repeats; round++) {
-        long hits = 0;
-        start = now();
-        for (size_t offset = 0; offset < size; offset += BLOCK) {
-            size_t length = size - offset < BLOCK ? size - offset : BLOCK;
-            size_t needed = 0;
-            int64_t found = redact_literal_set_scan(set, NULL, text + offset, length, ends, ids, MAX_HITS, &needed);
-            if (found < 0) { fputs("kernel: more occurrences than the buffer holds\n", stderr); return 2; }
-            hits += found;
-        }
-        double elapsed = now() - start;
-        if (elapsed < best) best = elapsed;
-        kernel_hits = hits;
-    }
+    double best = best_of(repeats, text, size, kernel_scan, set, &kernel_hits);
     report(redact_scan_has_vector_kernel() ? "redact kernel (AVX2)" : "redact kernel (scalar)", build_ms, best, size, kernel_hits);
 
 #ifdef WITH_VECTORSCAN
@@ -125,22 +154,9 @@ int main(int argc, char **argv) {
     build_ms = (now() - start) * 1e3;
     hs_scratch_t *scratch = NULL;
     if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS) { fputs("vectorscan: no scratch\n", stderr); return 2; }
-    best = 1e9;
+    vectorscan_context vs = { database, scratch };
     long vectorscan_hits = 0;
-    for (int round = 0; round < repeats; round++) {
-        long hits = 0;
-        start = now();
-        for (size_t offset = 0; offset < size; offset += BLOCK) {
-            size_t length = size - offset < BLOCK ? size - offset : BLOCK;
-            if (hs_scan(database, (const char *)text + offset, (unsigned int)length, 0, scratch, count_match, &hits) != HS_SUCCESS) {
-                fputs("vectorscan: scan failed\n", stderr);
-                return 2;
-            }
-        }
-        double elapsed = now() - start;
-        if (elapsed < best) best = elapsed;
-        vectorscan_hits = hits;
-    }
+    best = best_of(repeats, text, size, vectorscan_scan, &vs, &vectorscan_hits);
     report("vectorscan (hs_scan)", build_ms, best, size, vectorscan_hits);
     if (vectorscan_hits != kernel_hits) {
         fprintf(stderr, "occurrences differ: kernel %ld, vectorscan %ld\n", kernel_hits, vectorscan_hits);
