@@ -105,7 +105,9 @@ def build(retries: int) -> Path:
     """Release build of `redact` and `loghandler-timing` in their own scratch folder; retried
     because the engine may be being edited. Returns the bin directory."""
     for product in ("redact", "loghandler-timing"):
-        cmd = ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", product]
+        # As `make release` builds it: the Swift runtime linked statically on Linux.
+        static = ["--static-swift-stdlib"] if sys.platform.startswith("linux") else []
+        cmd = ["swift", "build", "-c", "release", *static, "--scratch-path", SCRATCH, "--product", product]
         for attempt in range(1, retries + 1):
             log(f"building: {' '.join(cmd)} (attempt {attempt}/{retries})")
             r = run(cmd, cwd=REPO)
@@ -1044,7 +1046,7 @@ def write_report(args, redact: Path, built: bool, clean: Corpus, dense: Corpus, 
            "the CPU-time ratios (user + system time of each process, from `wait4`) are the ones least disturbed "
            "by other work and decide the throughput bars.",
          f"- redact {version_of([str(redact), '--version'])} (`{os.path.relpath(redact, REPO)}`"
-         f"{', built with swift build -c release' if built else ', given with --redact'}), "
+         f"{', built with swift build -c release --static-swift-stdlib' if built else ', given with --redact'}), "
          f"{version_of(['rg', '--version'])}, {version_of(['cat', '--version'])}, "
          f"hyperfine {version_of(['hyperfine', '--version']).replace('hyperfine ', '')}.",
          f"- Method: input redirected from the file, output to /dev/null, page cache warm, one tool at a time, "

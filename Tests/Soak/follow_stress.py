@@ -355,7 +355,10 @@ def main():
     binary = args.binary
     if not binary:
         scratch = os.path.join(REPO, ".build-follow")
-        subprocess.check_call(["swift", "build", "-c", args.build, "--scratch-path", scratch, "--product", "redact"], cwd=REPO)
+        # Release as `make release` builds it (the Swift runtime static on Linux).
+        static = ["--static-swift-stdlib"] if args.build == "release" and sys.platform.startswith("linux") else []
+        subprocess.check_call(["swift", "build", "-c", args.build, *static, "--scratch-path", scratch, "--product", "redact"],
+                              cwd=REPO)
         binary = os.path.join(scratch, args.build, "redact")
     scenarios = args.scenario or ["harness", "logrotate-create", "logrotate-copytruncate"]
     if any(s.startswith("logrotate") for s in scenarios) and not shutil.which("logrotate"):
