@@ -49,7 +49,8 @@ import Testing
                       "!vault", "?DB_PASSWORD", "latest"] {
             #expect(!Self.accepts(value, .password), "\(value)")
         }
-        for value in ["password", "letmein1", "correct horse", "__init", "CHANGE_ME_2024x", "Yes-I-Am-7", "on3"] {
+        for value in ["password", "letmein1", "correct horse", "__init", "CHANGE_ME_2024x", "Yes-I-Am-7", "on3",
+                      "?Xk9mP2a", "?9#kLq"] {
             #expect(Self.accepts(value, .password), "\(value)")
         }
     }

@@ -40,9 +40,10 @@ extension SecretShape {
     /// `changed`, ..., with trailing punctuation); upper-case template placeholders (`CHANGE_ME`,
     /// `YOUR_DB_PASSWORD_HERE`), token-replacement placeholders (`__DB_PASSWORD__`), encrypted
     /// values (SOPS `ENC[AES256_GCM,...`, Ansible `!vault`), and a shell expansion's error text
-    /// (`${DB_PASSWORD:?not set}` leaves `?not`).
+    /// (`${DB_PASSWORD:?DB_PASSWORD not set}` leaves `?DB_PASSWORD`: `?` and an upper-case name).
     static func isPasswordStandIn(_ v: UnsafeRawBufferPointer) -> Bool {
-        if v.count <= 1 || v[0] == UInt8(ascii: "?") { return true }
+        if v.count <= 1 { return true }
+        if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
         var end = v.count
@@ -88,6 +89,15 @@ extension SecretShape {
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest",
     ]
+
+    /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.
+    private static func isUpperCaseName(_ v: UnsafeRawBufferPointer, from: Int) -> Bool {
+        guard from < v.count, isUpper(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
+        for index in from..<v.count where !(isUpper(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
+            return false
+        }
+        return true
+    }
 
     /// `[A-Za-z_][A-Za-z0-9_]*` over `v[from..<to]`.
     static func isVariableName(_ v: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
