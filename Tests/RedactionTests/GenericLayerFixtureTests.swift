@@ -53,10 +53,18 @@ import Testing
     ///   switches (`--no-password <db>`); HTML controls named like passwords; prose about resets,
     ///   tickets, error codes and hash schemes; code that reads passwords from the environment or
     ///   a config object, and placeholder literals (`__DB_PASSWORD__`, `CHANGE_ME`).
+    /// - `app-frameworks.log` (written the same way: 17 of 710 lines changed, 12 fixed): Spring,
+    ///   .NET, Node, Django/Celery/Rails/Laravel, Go/Rust/Elixir, brokers, e-mail and DKIM,
+    ///   payments webhooks, LLM request logs, mobile push, CSP/SRI, Windows and macOS events,
+    ///   security tools: namespaced cache keys (`og-image:...`, Django `:1:...`), SSH public keys
+    ///   in osquery results, vendor session object ids, Windows `%%1843` codes. Left out: five
+    ///   random strings under a bare `key` or `token` that no shape tells from a credential (an S3
+    ///   object name, an UploadThing file key, a Rails ActiveStorage key, a rate-limiter key built
+    ///   from a key prefix, PayPal's order id in `checkoutnow?token=`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
-        ("ops-events.log", 850), ("settings-prose.log", 540),
+        ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -131,6 +131,7 @@ import Testing
         "AbstractSingletonProxyFactoryBean", "XMLHttpRequest", "getMasterUserPassword", // camelCase
         "android.os.BinderProxy@2bd79ce", "com.example.app.TokenService",               // Java names
         "user:42:profile", "orders::88213", "ORDER#88213", "feature:checkout:v2",        // cache keys
+        "AAAAC3NzaC1lZDI1NTE5AAAAIKWxQ2n7Lm4Tn8Vb1Rz5Wc3Yd6Fs0Ga9Hj2Kp", "%%1843",    // public key, code
         "tenants/acme/exports/2024-05-14/orders.csv", "/etc/app/keys/signing.pem",      // paths
         "thumbnails/3d40f13c-77aa-4b1e-9c55-0d8e2f61a9b7/64x64.webp",                   // object keys
         "pg/orders/2025-02-18T11.dump.zst", "/var/lib/docker/overlay2/9f86d081884c7d659a2f/merged",
@@ -164,7 +165,15 @@ import Testing
         #expect(value.count < 16 || Self.accepts(value, .token), "the plain token shape takes it")
     }
 
-    @Test(arguments: ["AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ", "Zq8xW2mL5nR7tY1vK3pC9dF4", "dGVzdC1rZXktdmFsdWUtMTIzNDU2Nzg5MA=="])
+    /// Under `key` alone, a lower-case name and `:` before the rest is a cache or queue key.
+    @Test(arguments: ["ratelimit:-vUnUHrcI_oWuXdVME-vWY", "og-image:8QssBtcUZe81DlwEk9SGp", "v2:tenant:4412:search:qbq8DkbzdU9Q",
+                      ":1:template.cache.sidebar.c366f0da6c8b746a567aefd5deef13fe", "entries:xEN279hMC_Gnd3T_gYlIfC"])
+    func strictShapeKeepsNamespacedKeys(_ value: String) {
+        #expect(!Self.accepts(value, .strictToken))
+    }
+
+    @Test(arguments: ["AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ", "Zq8xW2mL5nR7tY1vK3pC9dF4", "dGVzdC1rZXktdmFsdWUtMTIzNDU2Nzg5MA==",
+                      "Ab:Zq8xW2mL5nR7tY1vK3pC9dF4", "9a:Zq8xW2mL5nR7tY1vK3pC9dF4"])
     func strictShapeMasksCredentials(_ value: String) {
         #expect(Self.accepts(value, .strictToken))
     }

@@ -42,7 +42,7 @@ internal import Darwin
 enum SecretShape {
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
-        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) { return false }
+        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) { return false }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
         case .password: return !isAbsolutePath(value) && !isKeyedHash(value) && !isPasswordStandIn(value)
@@ -80,6 +80,8 @@ enum SecretShape {
         }
         if first == UInt8(ascii: "%") {
             if v.count == 2 && isLetter(v[1]) { return true }
+            // %%1843: a Windows event log message-table code (`ElevatedToken: %%1843`, "No").
+            if v.count >= 3 && v[1] == UInt8(ascii: "%") && isDigits(v, 2, v.count - 2) { return true }
             if v.count >= 3 && last == UInt8(ascii: "%") && isVariableName(v, from: 1, to: v.count - 1) { return true }
         }
         return false
@@ -176,18 +178,34 @@ enum SecretShape {
         "cus", "evt", "ch", "pi", "pm", "in", "txn", "req", "sub", "prod", "price", "acct", "ord", "inv", "seti", "src",
         "py", "re", "po", "ii", "il", "cn", "dp", "tr", "fee", "file", "link", "plan", "si", "ba", "card", "cbtxn", "du",
         "ipi", "mbur", "or", "payout", "person", "qt", "sched", "trr", "txi", "ic", "msg", "usr", "org", "team", "proj",
+        "sess", "chat", "conv", "thread", "run", "asst", "batch", "user",
     ].map { Array($0.utf8) }
 
-    /// Namespaced cache and queue keys: two or more `:` separators after a lower-case word
-    /// (`stripe:customer:cus_Q3xk9LmZP2vTaB`, `session:v2:42`).
+    /// Namespaced cache and queue keys (checked for values under `key` alone): a lower-case name
+    /// (letters, digits, `_`, `-`, starting with a letter, 2 or more bytes) and `:` before the rest
+    /// (`stripe:customer:cus_Q3xk9LmZP2vTaB`, `ratelimit:-vUnUHrcI_oWuX`, `og-image:8QssBtcU`,
+    /// `v2:tenant:4412:search:...`), or a leading `:` (Django's `:1:views.decorators...`). Not a
+    /// URL (`name://`).
     static func isNamespacedKey(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard let firstColon = v.firstIndex(of: UInt8(ascii: ":")), firstColon >= 2 else { return false }
-        for index in 0..<firstColon where !(v[index] >= 0x61 && v[index] <= 0x7A) && v[index] != UInt8(ascii: "_") {
-            return false
+        guard let firstColon = v.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        if firstColon == 0 { return v.count > 2 }
+        guard firstColon >= 2, v[0] >= 0x61, v[0] <= 0x7A else { return false }
+        for index in 0..<firstColon {
+            let byte = v[index]
+            guard (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
+                return false
+            }
         }
-        var colons = 0
-        for byte in v where byte == UInt8(ascii: ":") { colons += 1 }
-        return colons >= 2 && !(firstColon + 2 < v.count && v[firstColon + 1] == UInt8(ascii: "/"))
+        return firstColon + 1 < v.count && v[firstColon + 1] != UInt8(ascii: "/")
+    }
+
+    /// The base64 body of an SSH public key (`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`,
+    /// `ssh-rsa AAAAB3NzaC1yc2E...`, ECDSA `AAAAE2VjZHNh...`): public, logged by osquery,
+    /// `authorized_keys` audits and sshd.
+    static func isSSHPublicKeyBody(_ v: UnsafeRawBufferPointer) -> Bool {
+        hasPrefix(v, "AAAAC3NzaC1lZDI1NTE5", foldCase: false) || hasPrefix(v, "AAAAB3NzaC1yc2E", foldCase: false)
+            || hasPrefix(v, "AAAAE2VjZHNhLXNoYTItbmlzdHA", foldCase: false)
+            || hasPrefix(v, "AAAAGnNrLXNzaC1lZDI1NTE5", foldCase: false)
     }
 
     /// Counts of ASCII character classes in a value.

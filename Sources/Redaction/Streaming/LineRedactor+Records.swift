@@ -279,9 +279,10 @@ extension LineRedactor {
 
     /// - Parameters:
     ///   - underPasswordKey: the key names a password. Under other sensitive keys (`secret`,
-    ///     `*Token`, `credential`) a value made of lower-case names joined by `/` or `:` names a
-    ///     secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC subject
-    ///     `repo:acme/web:ref:refs/heads/main`), and is left to the rules.
+    ///     `*Token`, `credential`, `session_id`) a value made of lower-case names joined by `/` or
+    ///     `:` names a secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC
+    ///     subject `repo:acme/web:ref:refs/heads/main`), and a vendor object id (`sess_...`,
+    ///     `chat_...`, ``SecretShape/isObjectID(_:)``) names an object: both are left to the rules.
     ///   - underSecretNameKey: the key ends in `secret` or `secret_key`: a single lower-case name
     ///     without digits (`"secretKey":"db-password"`) is the name of a secret, left to the rules.
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
@@ -291,7 +292,7 @@ extension LineRedactor {
         if SecretShape.isPlaceholder(value) { return false }
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
-        if !underPasswordKey && SecretShape.isResourceName(value) { return false }
+        if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)) { return false }
         if underSecretNameKey && SecretShape.isLowerCaseName(value) { return false }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
