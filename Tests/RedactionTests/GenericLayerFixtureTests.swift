@@ -61,10 +61,17 @@ import Testing
     ///   random strings under a bare `key` or `token` that no shape tells from a credential (an S3
     ///   object name, an UploadThing file key, a Rails ActiveStorage key, a rate-limiter key built
     ///   from a key prefix, PayPal's order id in `checkoutnow?token=`).
+    /// - `infra-data.log` (written the same way: 21 of 1,171 lines changed, all but one fixed):
+    ///   network devices, DNS/DHCP/LDAP, data platforms, ops tooling (Ansible and Salt no-log
+    ///   markers, Puppet checksums and resource titles), certificates, monitoring and backups,
+    ///   HPC, IoT (`!secret` references), package managers and builds, WireGuard and age public
+    ///   keys. Left out: an ACME http-01 challenge token under `"token"` (public by design, but
+    ///   nothing in its shape says so).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
         ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
+        ("infra-data.log", 1160),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -46,7 +46,8 @@ import Testing
     @Test func passwordShapeKeepsStandIns() {
         for value in ["yes", "TRUE", "1", "none", "null", "redacted", "REDACTED", "hidden", "crypted", "required.",
                       "CHANGE_ME", "YOUR_DB_PASSWORD_HERE", "__DB_PASSWORD__", "__SmtpPassword__", "ENC[AES256_GCM",
-                      "!vault", "?DB_PASSWORD", "latest"] {
+                      "!vault", "?DB_PASSWORD", "latest", "!secret", "NOT_LOGGING_PARAMETER",
+                      "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "on_create"] {
             #expect(!Self.accepts(value, .password), "\(value)")
         }
         for value in ["password", "letmein1", "correct horse", "__init", "CHANGE_ME_2024x", "Yes-I-Am-7", "on3",
@@ -113,6 +114,7 @@ import Testing
         "ABC123DEF456",                                            // short, letters and digits
         "hope]nobody[finds>-_$#thisone",                           // letters and symbols
         "abcd1234-ef56-78gh-ijkl-mnopqrstuvwx",                    // UUID layout, not hex
+        "x7k2-m9p4-q8r3-t6v1",                                     // grouped key, digits in every group
         "/6Un4AWyy7AwZgjHKkZy2oScRiJv4RFq64ORWkZVwUo=",            // base64 that starts with /
         "/P3WaRARKEVdHhZ5BCBgpG7WRewcHTger/ZpZuAx0JXFch6aR1M674",  // ... without + or padding
         "/q5X92cB1z+ZR+6LsttZVegw0+ozKtHxwivzBBAm",                // ... with +
@@ -132,6 +134,8 @@ import Testing
         "android.os.BinderProxy@2bd79ce", "com.example.app.TokenService",               // Java names
         "user:42:profile", "orders::88213", "ORDER#88213", "feature:checkout:v2",        // cache keys
         "AAAAC3NzaC1lZDI1NTE5AAAAIKWxQ2n7Lm4Tn8Vb1Rz5Wc3Yd6Fs0Ga9Hj2Kp", "%%1843",    // public key, code
+        "api-tls-vr2pt", "orders-db-7c9f8d6b5-x2k4q", "prod/api-tls-1-3318812290",      // object names
+        "XXX-REDACTED-XXX", "&SecretKeySelector{Name:cloud-credentials}",               // masks, selectors
         "tenants/acme/exports/2024-05-14/orders.csv", "/etc/app/keys/signing.pem",      // paths
         "thumbnails/3d40f13c-77aa-4b1e-9c55-0d8e2f61a9b7/64x64.webp",                   // object keys
         "pg/orders/2025-02-18T11.dump.zst", "/var/lib/docker/overlay2/9f86d081884c7d659a2f/merged",

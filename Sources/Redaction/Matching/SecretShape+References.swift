@@ -14,6 +14,14 @@ extension SecretShape {
             return true
         }
         if hasPrefix(v, "vault:", foldCase: false) && v.contains(UInt8(ascii: "/")) { return true }
+        // Home Assistant / ESPHome YAML: `password: !secret wifi_password` names an entry of
+        // secrets.yaml. A Go struct dump (`&SecretKeySelector{...}`) describes where one is.
+        if equals(v, from: 0, to: v.count, "!secret", foldCase: false) { return true }
+        if v.count > 3 && v[0] == UInt8(ascii: "&") && isUpper(v[1]) {
+            var index = 2
+            while index < v.count && (isLetter(v[index]) || isDigit(v[index])) { index += 1 }
+            if index < v.count && v[index] == UInt8(ascii: "{") { return true }
+        }
         if hasPrefix(v, "projects/", foldCase: false) && (find(v, "/secrets/") || find(v, "/keys/") || find(v, "/locations/")) {
             return true
         }
@@ -46,6 +54,7 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
+        for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
         guard end <= 16 else { return false }
@@ -88,6 +97,12 @@ extension SecretShape {
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest",
+    ]
+
+    /// Ansible's and others' own masks and enum values of password *settings*
+    /// (`update_password: on_create`), compared exactly.
+    private static let standInMarkers: [StaticString] = [
+        "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
     ]
 
     /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.

@@ -59,7 +59,8 @@ enum SecretShape {
         if v.allSatisfy({ maskBytes.contains($0) }) { return true }
         if run(of: UInt8(ascii: "*"), atLeast: 3, in: v) || run(of: UInt8(ascii: "x"), atLeast: 5, in: v)
             || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
-            || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a") { return true }
+            || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")
+            || find(v, "REDACTED") || find(v, "redacted") { return true }  // XXX-REDACTED-XXX (Salt)
         let first = v[0], last = v[v.count - 1]
         for opener in templateOpeners where hasPrefix(v, opener, foldCase: false) { return true }
         // Whole-value brackets: <your-token>, [MASKED], {0}, (none).
@@ -115,7 +116,8 @@ enum SecretShape {
             classes.add(byte)
         }
         let longNumber = strict ? 20 : 14
-        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber) {
+        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber)
+            || isResourceName(v) || isKubernetesName(v) {
             return false
         }
         if isAssignment(v) { return false }
@@ -252,10 +254,11 @@ enum SecretShape {
             default: break
             }
         }
-        // A file extension: 1-5 lower-case letters or digits after the last dot, with a letter.
+        // A file extension: 1-5 lower-case letters or digits after the last dot, with a letter
+        // (up to 8 after a `/`: `part-00000.snappy.parquet`).
         if lastDot > 0 && lastDot > lastSlash {
             let extensionLength = v.count - lastDot - 1
-            if (1...5).contains(extensionLength) {
+            if (1...(lastSlash >= 0 ? 8 : 5)).contains(extensionLength) {
                 var letters = 0
                 var valid = true
                 for index in (lastDot + 1)..<v.count {
@@ -278,26 +281,55 @@ enum SecretShape {
     /// `repo:acme/web:ref:refs/heads/main`, `projects/acme/secrets/db`.
     static func isResourceName(_ v: UnsafeRawBufferPointer) -> Bool {
         var segments = 0
-        var letters = 0, digits = 0, length = 0
+        var letters = 0  // in the segment
+        var runLetters = 0, runDigits = 0  // in the run of letters and digits
         for index in 0...v.count {
             let byte = index < v.count ? v[index] : UInt8(ascii: "/")
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") {
-                guard letters > 0, !(length >= 20 && digits > 0) else { return false }
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
+                // A run of 12 or more letters and digits mixed is random, not a name.
+                guard !(runLetters > 0 && runDigits > 0 && runLetters + runDigits >= 12) else { return false }
+                runLetters = 0
+                runDigits = 0
+                guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") else { continue }
+                guard letters > 0 else { return false }
                 segments += 1
                 letters = 0
-                digits = 0
-                length = 0
                 continue
             }
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): break
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                letters += 1
+                runLetters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): runDigits += 1
             default: return false
             }
-            length += 1
         }
         return segments >= 2
+    }
+
+    /// A Kubernetes-style object name: lower-case letters, digits and `-`, at least two parts, two
+    /// of them and at least half of them words of letters only (`api-tls-vr2pt`,
+    /// `orders-db-7c9f8d6b5-x2k4q`): the name of a Secret or a pod, where a grouped key
+    /// (`x7k2-m9p4-q8r3`) has digits in every part.
+    static func isKubernetesName(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 5, v.count <= 253, v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
+        var parts = 0, wordParts = 0, partLength = 0, partDigits = 0
+        for index in 0...v.count {
+            let byte = index < v.count ? v[index] : UInt8(ascii: "-")
+            if byte == UInt8(ascii: "-") {
+                guard partLength > 0 else { return false }
+                parts += 1
+                if partDigits == 0 && partLength >= 2 { wordParts += 1 }
+                partLength = 0
+                partDigits = 0
+                continue
+            }
+            if isDigit(byte) { partDigits += 1 } else if !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) { return false }
+            partLength += 1
+        }
+        // At least as many word parts as parts with digits, and not laid out like a UUID.
+        return parts >= 2 && wordParts >= 2 && 2 * wordParts >= parts && !hasUUIDLayout(v)
     }
 
     /// Lower-case letters, `-`, `_` and `.` only, 2 to 64 bytes, starting with a letter: a name

@@ -69,7 +69,7 @@ regex = '''(?x)
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
           |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
-          |ratelimit|rate[_.-]?limit|ordering|websocket) [_.-]? key
+          |ratelimit|rate[_.-]?limit|ordering|websocket|step) [_.-]? key
        | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
           |request|max|sequence|delta|skip) [_.-]? token
        | (?-i:[cC]lientToken) )
@@ -169,6 +169,9 @@ mustRedact = [
   'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
+  '{"dagster_event_type":"STEP_SUCCESS","step_key":"load_orders[2025_03_13]"}',
+  'I0314 keymanager_controller.go:207] "created next private key Secret" secret="api-tls-vr2pt"',
+  'msg="BackupStorageLocation credential" credential="&SecretKeySelector{LocalObjectReference:LocalObjectReference{Name:cloud-credentials,},Key:cloud,Optional:nil,}"',
   'redis: SCAN 0 MATCH token:* -> 1) "token:session:sess_01JMD2ZK4Q8WX7N5TB3R6YHC9P"',
   '{"clientCredentialType":"clientSecret","credentialKeyId":"6f1c2a9e-84d3-4b7a-9e05-3c8d1f2a7b64","status":"ok"}',
   'ws: > Sec-WebSocket-Key: x3JJHMbDL1EzLkh9GBhXDw==',
@@ -228,7 +231,7 @@ description = "values of a key named `key` alone (key=, \"key\": , Key: , KEY=) 
 # `key` alone names cache keys, object keys, Kafka keys and map keys far more often than
 # credentials, hence the strict shape: at least 16 bytes, random-looking, not a UUID or bare hex.
 regex = '''(?x)
-(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+(?<![A-Za-z0-9_.\-/:@$]) (?<!(?i)public\x20) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 # (a key with `:` and a lower-case word right after it is a namespaced cache key,
 # `apikey:meta:ak_01J...`, `token:user:42`, not an assignment)
@@ -258,6 +261,10 @@ mustRedact = [
   'Unseal Key 2: Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO7/A',
 ]
 mustKeep = [
+  'interface: wg0 public key: 6080SmWcYtfrr4bvsLpb0q2alVysbTJ90oeB1hREKRE= listening port: 51820',
+  'age-keygen: Public key: age1fkr3kptxag4dgmdvmqrklhrheamvx29ks07tq4wtprv4jg4nezye0aaz5t',
+  '''s3transfer: Submitting upload: Bucket='lake-prod', Key='curated/orders/version=1843/part-00000-074e728d-c49a-4d0b-a643-c166dc9fb427.snappy.parquet'''',
+  'I0314 controller.go:162] "re-queuing item" key="prod/api-tls-1-3318812290"',
   '{"op":"PutObject","bucket":"acme-backups","key":"pg/billing/2025-03-01T02.dump.zst","size":918273}',
   '{"event":"thumbnail","key":"avatars/5b8e1f2a-93c4-4d7e-a1b0-6c2f9e8d7a13/128x128.webp"}',
   'redis: GET key=user:42:profile hit=true',
@@ -579,7 +586,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3957:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx3962:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -592,7 +599,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
           |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
-          |ratelimit|rate[_.-]?limit|ordering|websocket) [_.-]? key
+          |ratelimit|rate[_.-]?limit|ordering|websocket|step) [_.-]? key
        | (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next
           |request|max|sequence|delta|skip) [_.-]? token
        | (?-i:[cC]lientToken) )
@@ -644,8 +651,8 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenset7:generict5:tokenv5:tokenw1:2R3:217i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx564:(?x)
-(?<![A-Za-z0-9_.\-/:@$]) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenset7:generict5:tokenv5:tokenw1:2R3:220i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx584:(?x)
+(?<![A-Za-z0-9_.\-/:@$]) (?<!(?i)public\x20) (?i:key) (?:[\x20_-]?[0-9]{1,2})?
 (?:\\?["'`])? \]?
 # (a key with `:` and a lower-case word right after it is a namespaced cache key,
 # `apikey:meta:ak_01J...`, `token:user:42`, not an assignment)
@@ -659,7 +666,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:275i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx331:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:282i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx331:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -669,7 +676,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw1:2R3:311i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw1:2R3:318i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -677,7 +684,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:346i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3873:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:353i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3873:(?x)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
     "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
@@ -709,12 +716,12 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:420i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:442i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:427i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:449i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:475i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:495i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:482i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:502i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -722,7 +729,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:537i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:544i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -908,7 +915,8 @@ mustKeep = [
 [[rules]]
 id = "password-hash-ldap"
 description = "LDAP / RFC 2307 userPassword hashes: {SSHA}, {SSHA256}, {SSHA512}, {SHA}, {SHA256}, {SMD5}, {MD5}, {PBKDF2-SHA256} + base64 (the crypt schemes after {CRYPT} are password-hash-crypt's)"
-regex = '''(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}'''
+# Not Puppet's file checksums: a lower-case {md5} / {sha256} and bare lower-case hex.
+regex = '''(?!\{(?:md5|sha1|sha256|sha384|sha512)\}[0-9a-f]{32,128}(?![A-Za-z0-9+/=]))(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}'''
 keywords = ["{ssha", "{sha", "{smd5", "{md5}", "{pbkdf2"]
 tags = ["password", "hash", "ldap"]
 mustRedact = [
@@ -918,6 +926,8 @@ mustRedact = [
   'dirsrv: userPassword={PBKDF2-SHA256}10000$Qz8Lm2Xp4Wk7Rt1Vb9Nc$Yd5Fs0Gj6Hk2Jl7Mn9Oq1Rs4Tu8Vw0Xa',
 ]
 mustKeep = [
+  '''Notice: /Stage[main]/App/File[/etc/app/app.env]/content: content changed '{md5}4a7d1ed414474e4033ac29ccb8653d9b' to '{md5}9e107d9d372bb6826bd81d3542a419d6'''',
+  '''Notice: /Stage[main]/App/File[/etc/app/token]/ensure: defined content as '{sha256}e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'''',
   'slapd: password-hash {SSHA} configured for olcDatabase={1}mdb',
   'userPassword: {SSHA}***',
 ]
@@ -934,7 +944,7 @@ R2:15i19:password-hash-cryptd222:modular crypt hashes (/etc/shadow, htpasswd, ne
 \$ [./A-Za-z0-9+=-]{4,} \$ [./A-Za-z0-9+=-]{16,}K7:$pbkdf2K8:$scrypt$K15:$bcrypt-sha256$t8:passwordt4:hashR3:132i22:password-hash-kerberosd202:Kerberos hashes as printed by roasting tools: $krb5asrep$ (AS-REP roasting), $krb5tgs$ (Kerberoasting), $krb5pa$ (pre-auth); etype, optional user/realm/SPN fields, checksum and the encrypted part in hexx71:\$krb5(?:asrep|tgs|pa)\$[0-9]{1,2}\$[^\s"'<>]{0,600}?\$[0-9A-Fa-f]{64,}K11:$krb5asrep$K9:$krb5tgs$K8:$krb5pa$t8:passwordt4:hasht8:kerberosR3:150i20:password-hash-djangod163:framework password hashes: Django pbkdf2_sha256$iterations$salt$hash (also pbkdf2_sha1); Werkzeug/Flask pbkdf2:sha256:iterations$salt$hex and scrypt:N:r:p$salt$hexx265:(?x)
     (?<![A-Za-z0-9_]) pbkdf2_sha(?:1|256|512) \$ [0-9]{3,8} \$ [A-Za-z0-9./+]{1,64} \$ [A-Za-z0-9+/]{20,} ={0,2}
   | (?<![A-Za-z0-9_]) (?:pbkdf2:sha(?:1|256|512)(?::[0-9]{1,8})?|scrypt:[0-9]{1,8}:[0-9]{1,3}:[0-9]{1,3})
-    \$ [A-Za-z0-9]{1,64} \$ [0-9a-f]{40,}K10:pbkdf2_shaK10:pbkdf2:shaK7:scrypt:t8:passwordt4:hashR3:171i18:password-hash-ldapd183:LDAP / RFC 2307 userPassword hashes: {SSHA}, {SSHA256}, {SSHA512}, {SHA}, {SHA256}, {SMD5}, {MD5}, {PBKDF2-SHA256} + base64 (the crypt schemes after {CRYPT} are password-hash-crypt's)x100:(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}K5:{sshaK4:{shaK5:{smd5K5:{md5}K7:{pbkdf2t8:passwordt4:hasht4:ldap
+    \$ [A-Za-z0-9]{1,64} \$ [0-9a-f]{40,}K10:pbkdf2_shaK10:pbkdf2:shaK7:scrypt:t8:passwordt4:hashR3:171i18:password-hash-ldapd183:LDAP / RFC 2307 userPassword hashes: {SSHA}, {SSHA256}, {SSHA512}, {SHA}, {SHA256}, {SMD5}, {MD5}, {PBKDF2-SHA256} + base64 (the crypt schemes after {CRYPT} are password-hash-crypt's)x175:(?!\{(?:md5|sha1|sha256|sha384|sha512)\}[0-9a-f]{32,128}(?![A-Za-z0-9+/=]))(?i:\{(?:s?sha(?:1|256|384|512)?|s?md5|pbkdf2(?:[_-]sha(?:1|256|512))?)\})[A-Za-z0-9+/.$]{20,}={0,2}K5:{sshaK4:{shaK5:{smd5K5:{md5}K7:{pbkdf2t8:passwordt4:hasht4:ldap
 """#####),
         ("headers", #####"""
 # swift-redact rule pack: HTTP credential headers.
@@ -1471,7 +1481,8 @@ regex = '''(?x)
   | '((?!\s)[^'\r\n]+)'
   # not a call, a size (`kubectl describe secret`: `password:  32 bytes`) or a reference to a
   # variable of the language or tool (Terraform `var.db_password`, `local.x`, `process.env.X`)
-  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b)
+  # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
@@ -1509,6 +1520,11 @@ mustRedact = [
   '''ALTER ROLE report WITH LOGIN PASSWORD 'Rp-Sql-3xLq9' VALID UNTIL '2025-01-01';''',
 ]
 mustKeep = [
+  'Info: /Stage[main]/Profile::App/Exec[set-admin-password]: Scheduling refresh of Service[app]',
+  'ok: [db01] => {"invocation": {"module_args": {"name": "replicator", "password": "NOT_LOGGING_PARAMETER", "update_password": "always"}}}',
+  '{"ansible_facts": {"ansible_become_password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"}}',
+  '''[salt.state][INFO] {'password': 'XXX-REDACTED-XXX'}''',
+  '    password: !secret wifi_password',
   'kubectl describe secret db-auth: password:  24 bytes',
   '  on main.tf line 14: password = var.admin_password',
   'config: password=process.env.DB_PASSWORD (unresolved)',
@@ -2512,7 +2528,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx1124:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx1261:(?x)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
@@ -2529,12 +2545,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | '((?!\s)[^'\r\n]+)'
   # not a call, a size (`kubectl describe secret`: `password:  32 bytes`) or a reference to a
   # variable of the language or tool (Terraform `var.db_password`, `local.x`, `process.env.X`)
-  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b)
+  # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
+  | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:147i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx765:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:153i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx765:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20) (?i:pass|pwd|pw|bindpw|rootpw)
       | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
     )
@@ -2550,11 +2567,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # not a reference (`process.env.SMTP_PASS`, `cfg.ftp_pass`, `os.environ["X"]`)
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     ([^\s"'`,;&\\{}()\[\]<>|](?:[^\s"'`,;&\\]*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:216i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:246i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:283i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:301i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:329i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterautht8:passwordv8:passwordw1:2A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:222i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:252i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:289i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:307i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:335i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:370i23:password-cli-short-flagd533:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /Px2478:(?x)
+(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:376i23:password-cli-short-flagd533:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /Px2478:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -2577,13 +2594,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \baz \s+ (?:sql|postgres|mysql|mariadb|synapse|acr\s+login)\b (?:\s+\S+)*? \s -p \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \bsecurity \s+ (?:add|set)-(?:generic|internet)-password\b (?:\s+\S+)*? \s -w \s+ (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"-][^\s'"]*))
   | \b(?i:wmic)(?i:\.exe)?\b [^\r\n]*? \s /(?i:password): (?:"([^"\r\n]+)"|([^\s"]+))
-  | \b(?i:schtasks)(?i:\.exe)?\b [^\r\n]*? \s /(?i:rp|p) \s+ (?![*/]) (?:"([^"\r\n]+)"|([^\s"]+))K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtaskst8:passwordt3:cliv8:passwordR3:477i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \b(?i:schtasks)(?i:\.exe)?\b [^\r\n]*? \s /(?i:rp|p) \s+ (?![*/]) (?:"([^"\r\n]+)"|([^\s"]+))K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtaskst8:passwordt3:cliv8:passwordR3:483i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:508i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:514i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:533i27:password-command-positionald307:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk Xx1676:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:539i27:password-command-positionald307:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk Xx1676:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -2598,14 +2615,14 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bopenssl \s+ passwd \b (?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)* \s+ (?![<>|]) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"()<>|;&-][^\s'"()<>|;&]*) )
   | \b(?i:db2)\b [^\r\n]*? \b(?i:connect\s+to)\s+\S+ \s+ (?i:user) \s+ \S+ \s+ (?i:using) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'";]+) )
   | \bneo4j(?:-admin)?\b [^\r\n]*? \bset-(?:initial-)?password \s+ (?!--?\w) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
-  | \bnmcli\b [^\r\n]*? \s (?:password|wifi-sec\.psk|802-11-wireless-security\.psk|802-1x\.password|802-1x\.private-key-password) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmclit8:passwordt3:cliv8:passwordR3:593i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+  | \bnmcli\b [^\r\n]*? \s (?:password|wifi-sec\.psk|802-11-wireless-security\.psk|802-1x\.password|802-1x\.private-key-password) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmclit8:passwordt3:cliv8:passwordR3:599i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
-  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:623i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:629i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:649i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:655i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -2614,9 +2631,9 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:690i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:696i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:711i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2785:(?x)
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:717i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2785:(?x)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
     "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
@@ -2646,7 +2663,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:782i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x831:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:788i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x831:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -2658,9 +2675,9 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:840i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:875i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:846i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:881i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:899i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:905i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
     \b(?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -2673,11 +2690,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR3:958i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR3:964i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR3:986i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR3:992i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1008i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1014i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -2686,7 +2703,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"']+) )
   | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1067i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1073i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )

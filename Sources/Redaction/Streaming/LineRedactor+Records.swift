@@ -18,10 +18,10 @@ extension LineRedactor {
     /// JSON inside JSON strings is looked into this many levels deep.
     static let maximumRecordDepth = 3
 
-    /// Values under sensitive keys that are masked only when they are not one of these words.
+    /// Values under sensitive keys that are masked only when they are not one of these words (nor
+    /// what stands where a password would: ``SecretShape/isPasswordStandIn(_:)``).
     private static let notSecretWords: Set<[UInt8]> = Set([
-        "true", "false", "null", "none", "nil", "yes", "no", "on", "off", "requested", "required", "changed",
-        "updated", "reset", "expired", "invalid", "missing", "present", "set", "unset", "valid", "ok", "redacted",
+        "requested", "present",
         // Outcomes and modes logged under such keys: "authorization":"denied", fetch's
         // "credentials":"include" / "same-origin" / "omit".
         "denied", "granted", "allowed", "forbidden", "revoked", "pending", "include", "omit", "same-origin",
@@ -288,8 +288,11 @@ extension LineRedactor {
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
                                    underSecretNameKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-        // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****) stay as they are.
-        if SecretShape.isPlaceholder(value) { return false }
+        // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****, secretref:x,
+        // Ansible's VALUE_SPECIFIED_IN_NO_LOG_PARAMETER, booleans) stay as they are.
+        if SecretShape.isPlaceholder(value) || SecretShape.isSecretReference(value) || SecretShape.isPasswordStandIn(value) {
+            return false
+        }
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
         if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)) { return false }
