@@ -1423,6 +1423,210 @@ R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP pri
   | (?:\\+[rn])* (?:[A-Za-z0-9+/]{16,}={0,2} (?:\\+[rn])*)? ["'`] (?: [ \t]*[+,\\&] | (?<=\\[rn]["'`]) ) [ \t]*
 ) $B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:157i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x101:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn])(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)K19:putty-user-key-filet11:private-keyt5:puttyR3:172i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})K19:putty-user-key-fileK11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200
 """#####),
+        ("network", #####"""
+# swift-redact rule pack: secrets in network device configurations and the logs that quote them.
+#
+# Router, switch and firewall configurations reach logs through config-archive diffs (RANCID,
+# Oxidized), Ansible and Netmiko output, syslog accounting of typed commands (IOS
+# %PARSER-5-CFGLOG_LOGGEDCMD, tac_plus `cmd=`), and FortiOS event logs. Their secrets follow the
+# configuration keyword and an optional type digit:
+#   type 0 or none: the plain password (IOS, NX-OS, ASA, Arista, VyOS, hostapd);
+#   type 7: Cisco's reversible encoding (decoders are public): as secret as the plain text;
+#   type 5, 8, 9 ($1$, $8$, $9$ hashes): password-hash-crypt (hashes pack) masks those;
+#   Juniper "$9$...": a reversible encoding too; FortiOS "ENC ...", Huawei "%^%#...%^%#" and
+#   Aruba "ciphertext ...": encrypted with keys that ship with the device.
+# SNMP v1/v2c community strings are passwords. Only the secret is masked; the keyword, the type
+# digit, user names, addresses and the rest of the line stay. Values a show command prints in their
+# place (<removed>, *****, a $VARIABLE) are placeholders (valueShape password).
+# loghub: none of its lines holds a keyword of this pack.
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "network-device-password"
+description = "passwords and keys in Cisco IOS / NX-OS / ASA and Arista configurations: enable password/secret, username ... password/secret, tacacs-server/radius-server/aaa-server keys, key-string, crypto isakmp key, pre-shared-key, OSPF/BGP/NTP/HSRP authentication keys, wpa-psk, ppp chap password, SNMPv3 user auth/priv passphrases, ASA passwd ... encrypted; type 0 (plain) and type 7 (reversible)"
+regex = '''(?x)
+(?:
+(?: \b(?: enable \s+ (?:password|secret) (?:\s+level\s+\d+)?
+       | username \s+ \S+ (?:\s+privilege\s+\d+)? (?:\s+(?:view|role)\s+\S+)? \s+ (?:password|secret)
+       | (?:tacacs|radius)-server (?:\s+host\s+\S+ (?:\s+(?:vrf|auth-port|acct-port|port|timeout|single-connection)(?:\s+\S+)?)*)? \s+ key
+       | aaa-server \s+ \S+ (?:\s+\(\S+\))? \s+ host \s+ \S+ \s+ key
+       | (?:authentication\s+(?:md5\s+)?)? key-string
+       | crypto \s+ isakmp \s+ key
+       | (?:ikev[12] \s+ (?:(?:local|remote)-authentication \s+)?)? pre-shared-key
+         (?: \s+ (?:address\s+\S+(?:\s+\d+\.\d+\.\d+\.\d+)?(?:\s+key)? | hostname\s+\S+(?:\s+key)? | local | remote) )?+
+       | ip \s+ ospf \s+ (?:message-digest-key \s+ \d+ \s+ md5 | authentication-key)
+       | neighbor \s+ \S+ \s+ password
+       | ntp \s+ authentication-key \s+ \d+ \s+ md5
+       | wpa-psk \s+ (?:ascii|hex)
+       | ppp \s+ (?:chap|pap) \s+ (?:sent-username \s+ \S+ \s+)? password
+       | snmp-server \s+ user \s+ \S+ \s+ \S+ \s+ v3 \s+ auth \s+ (?:sha|md5|sha-?\d+)
+       )
+  | ^ \s* key (?=\s+[07]\s)
+  # SNMPv3 privacy passphrase, after the auth one on the same line (the key size is no value)
+  | \bsnmp-server \s+ user \s [^\r\n]*? \s priv \s+ (?:aes|3des|des)(?:\s+\d+)?+
+)
+\s+ (?:[07]\s+)? (?:(?:sha512|sha256|md5)\s+)?+
+# not another type digit: 5, 8 and 9 are hashes, the hashes pack's; not a placeholder or a flag
+(?!\d\s)
+(?![<*'-])
+([^\s"'<>]+)
+  # ASA: passwd <hash> encrypted
+  | \bpasswd \s+ ([^\s"<>*-][^\s"<>]*) \s+ encrypted\b
+)'''
+valueShape = "password"
+keywords = [
+  "enable password", "enable secret", "username ", "tacacs-server", "radius-server", "aaa-server",
+  "key-string", "isakmp", "pre-shared-key", "ospf", "neighbor", "authentication-key", "wpa-psk",
+  "ppp chap", "ppp pap", "snmp-server", "passwd", "key 0 ", "key 7 ",
+]
+tags = ["password", "network"]
+mustRedact = [
+  'enable secret 0 Eq8.Lw2Tn4Zs',
+  'enable password 7 0822455D0A165A4B',
+  'username netops privilege 15 password 0 Nx7~Lq2.Wn4Zs',
+  'username backup secret Bk4-Lq8.Wz2Tn',
+  'tacacs-server key 7 07CC4F4A9B22CC5BE8',
+  'tacacs-server host 10.1.1.20 key Tq9.Lw2Zs4Xn',
+  'radius-server host 10.1.1.30 auth-port 1812 acct-port 1813 key Rd7~Lq2Wn4Zs',
+  ' key 0 Ky8.Lq2Wn4Zt',
+  'aaa-server ISE (inside) host 10.1.1.40 key Aa9-Lq2Wn4Zs',
+  ' key-string 7 1012904EC41EA36B05B9',
+  ' standby 10 authentication md5 key-string Hs7.Lq2Wn4Zs',
+  'crypto isakmp key Ik8.Lq2Wn4Zs address 203.0.113.25',
+  ' pre-shared-key address 198.51.100.7 key Ps9-Lq2Wn4Zs',
+  ' ikev2 remote-authentication pre-shared-key Ik2.Lq8Wn4Zs',
+  ' ip ospf message-digest-key 1 md5 Os7~Lq2Wn4',
+  ' neighbor 192.0.2.1 password Bg8.Lq2Wn4Zs',
+  'ntp authentication-key 1 md5 153B3F61E04D8E8BC3 7',
+  ' wpa-psk ascii 0 Wp9-Lq2Wn4Zs',
+  'snmp-server user nms NMS-GROUP v3 auth sha Au7.Lq2Wn4Zs priv aes 128 Pv8.Lq2Wn4Zs',
+  'passwd Pw4Lq8Wn2Zs7Tx encrypted',
+  'Jun 28 01:20:23 core-sw1 1234: %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:username backup privilege 15 secret Cf7.Lq2Wn4Zs',
+  'tac_plus[2211]: 10.0.0.1 admin tty2 10.9.9.9 stop task_id=55 service=shell priv-lvl=15 cmd=enable secret 0 Tp8.Lq2Wn4Zs <cr>',
+]
+mustKeep = [
+  'openssl passwd -6 -stdin < /run/secrets/pw',
+  'passwd: files systemd',
+  'tacacs-server key <removed>',
+  'radius-server key *****',
+  '%BGP-3-NOTIFICATION: neighbor 192.0.2.1 password mismatch',
+  'username admin password incorrect from 10.0.0.9',
+  'snmp-server user nms NMS-GROUP v3 auth sha ***** priv aes 128 *****',
+  '%OSPF-5-ADJCHG: Process 1, Nbr 10.0.0.2 on Gi0/1 from LOADING to FULL, Loading Done',
+  '  pre-shared-key local <removed>',
+  'username netops privilege 15 role network-admin secret sha512 <removed>',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "network-snmp-community"
+description = "SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X"
+regex = '''(?x)
+    \bsnmp-server \s+ community \s+ (?:[07]\s+)? ([^\s"<>]+)
+  | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
+    \s+ (?!version\b|traps\b|informs\b|vrf\b) ([^\s"<>]+)
+  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+)'''
+valueShape = "password"
+keywords = ["snmp-server community", "snmp-server host", "snmp community"]
+tags = ["password", "network", "snmp"]
+mustRedact = [
+  'snmp-server community Cm8Lq2Wn4Zs RO',
+  'snmp-server community Rw7.Lq2Wn4 RW 10',
+  'snmp-server host 10.20.0.15 version 2c Hs9Lq2Wn4Zs udp-port 162',
+  'snmp-server host 10.20.0.16 traps Tr8Lq2Wn4Zs',
+  'set snmp community Jn7Lq2Wn4Zs authorization read-only',
+  '%PARSER-5-CFGLOG_LOGGEDCMD: User:netops  logged command:snmp-server community Lg9.Lq2Wn4 RO',
+]
+mustKeep = [
+  'snmp-server community <removed> RO',
+  'snmp-server host 10.20.0.17 version 3 priv nms-user',
+  '%SNMP-3-AUTHFAIL: Authentication failure for SNMP request from host 10.9.9.9',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "network-encoded-secret"
+description = "reversibly encoded or device-encrypted secrets: Juniper \"$9$...\", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrase"
+regex = '''(?x)
+    "(\$9\$[^"\s]{6,})"
+  | \bplain-text-password-value \s+ "([^"]+)"
+  | \bset \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
+    (?:ENC \s+)? (?!ENC\b) ([^\s"<>*]+)
+  | \bpsksecret\[ENC \s+ ([^\]\s]+)\]
+  | \bpassword \s+ (?:irreversible-cipher|cipher) \s+ (\S+)
+  | \bpassword \s+ ciphertext \s+ (\S+)
+  | \bpre-shared-secret \s+ ([^\s"<>]+)
+  | \bwpa-passphrase \s+ ([^\s"<>]+)'''
+valueShape = "password"
+keywords = [
+  "\"$9$", "plain-text-password-value", "set password", "set passwd", "set psksecret", "set secret",
+  "set passphrase", "set ppk-secret", "set auth-pwd", "set sso-password", "set private-key",
+  "psksecret[enc", "irreversible-cipher", "password cipher", "password ciphertext",
+  "pre-shared-secret", "wpa-passphrase",
+]
+tags = ["password", "network"]
+mustRedact = [
+  'set system tacplus-server 10.1.1.20 secret "$9$4xZUHk.fz3/tOhyreW8x7-V"',
+  '        pre-shared-key ascii-text "$9$fQ/Iow-ZnlVyIKiRe0/urnepvlZ1tc/gKIv"; ## SECRET-DATA',
+  'set system root-authentication plain-text-password-value "Jr8.Lq2Wn4Zs"',
+  '        set password ENC SH2Lq8Wn2Zs7TxKq9Lm2Xv7Rt1Wn5Zs8Bc3Yd4Hf6Jg0Km5Pv2Qx8Tn4',
+  '        set psksecret Fs7.Lq2Wn4Zs',
+  '        set passwd Fp9~Lq2Wn4Zs',
+  'date=2024-06-11 time=10:22:31 devname="FGT-HQ" logdesc="Object attribute configured" cfgattr="psksecret[ENC PTZ4xy0YEkCFllujcKifnhbJLI6vPNbf]" msg="Edit"',
+  ' local-user admin password irreversible-cipher %^%#y+z72Bimv=Rmc3D9FGlANu[jdE37tW%^%#',
+  'user admin group administrators password ciphertext AQBapXwpN/hXDCVDRgd3nDwH+WNqf9KjQSikCKTHL',
+  'set vpn ipsec site-to-site peer 203.0.113.5 authentication pre-shared-secret Vy8.Lq2Wn4Zs',
+  'wpa-passphrase Wp7.Lq2Wn4Zs',
+]
+mustKeep = [
+  'set password ENC <removed>',
+  '        set passwd *',
+  'price=$9.99 total=$19.98',
+]
+"""#####, #####"""
+R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / ASA and Arista configurations: enable password/secret, username ... password/secret, tacacs-server/radius-server/aaa-server keys, key-string, crypto isakmp key, pre-shared-key, OSPF/BGP/NTP/HSRP authentication keys, wpa-psk, ppp chap password, SNMPv3 user auth/priv passphrases, ASA passwd ... encrypted; type 0 (plain) and type 7 (reversible)x1525:(?x)
+(?:
+(?: \b(?: enable \s+ (?:password|secret) (?:\s+level\s+\d+)?
+       | username \s+ \S+ (?:\s+privilege\s+\d+)? (?:\s+(?:view|role)\s+\S+)? \s+ (?:password|secret)
+       | (?:tacacs|radius)-server (?:\s+host\s+\S+ (?:\s+(?:vrf|auth-port|acct-port|port|timeout|single-connection)(?:\s+\S+)?)*)? \s+ key
+       | aaa-server \s+ \S+ (?:\s+\(\S+\))? \s+ host \s+ \S+ \s+ key
+       | (?:authentication\s+(?:md5\s+)?)? key-string
+       | crypto \s+ isakmp \s+ key
+       | (?:ikev[12] \s+ (?:(?:local|remote)-authentication \s+)?)? pre-shared-key
+         (?: \s+ (?:address\s+\S+(?:\s+\d+\.\d+\.\d+\.\d+)?(?:\s+key)? | hostname\s+\S+(?:\s+key)? | local | remote) )?+
+       | ip \s+ ospf \s+ (?:message-digest-key \s+ \d+ \s+ md5 | authentication-key)
+       | neighbor \s+ \S+ \s+ password
+       | ntp \s+ authentication-key \s+ \d+ \s+ md5
+       | wpa-psk \s+ (?:ascii|hex)
+       | ppp \s+ (?:chap|pap) \s+ (?:sent-username \s+ \S+ \s+)? password
+       | snmp-server \s+ user \s+ \S+ \s+ \S+ \s+ v3 \s+ auth \s+ (?:sha|md5|sha-?\d+)
+       )
+  | ^ \s* key (?=\s+[07]\s)
+  # SNMPv3 privacy passphrase, after the auth one on the same line (the key size is no value)
+  | \bsnmp-server \s+ user \s [^\r\n]*? \s priv \s+ (?:aes|3des|des)(?:\s+\d+)?+
+)
+\s+ (?:[07]\s+)? (?:(?:sha512|sha256|md5)\s+)?+
+# not another type digit: 5, 8 and 9 are hashes, the hashes pack's; not a placeholder or a flag
+(?!\d\s)
+(?![<*'-])
+([^\s"'<>]+)
+  # ASA: passwd <hash> encrypted
+  | \bpasswd \s+ ([^\s"<>*-][^\s"<>]*) \s+ encrypted\b
+)K15:enable passwordK13:enable secretK9:username K13:tacacs-serverK13:radius-serverK10:aaa-serverK10:key-stringK6:isakmpK14:pre-shared-keyK4:ospfK8:neighborK18:authentication-keyK7:wpa-pskK8:ppp chapK7:ppp papK11:snmp-serverK6:passwdK6:key 0 K6:key 7 t8:passwordt7:networkv8:passwordR2:95i22:network-snmp-communityd172:SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community Xx306:(?x)
+    \bsnmp-server \s+ community \s+ (?:[07]\s+)? ([^\s"<>]+)
+  | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
+    \s+ (?!version\b|traps\b|informs\b|vrf\b) ([^\s"<>]+)
+  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+)K21:snmp-server communityK16:snmp-server hostK14:snmp communityt8:passwordt7:networkt4:snmpv8:passwordR3:121i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex440:(?x)
+    "(\$9\$[^"\s]{6,})"
+  | \bplain-text-password-value \s+ "([^"]+)"
+  | \bset \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
+    (?:ENC \s+)? (?!ENC\b) ([^\s"<>*]+)
+  | \bpsksecret\[ENC \s+ ([^\]\s]+)\]
+  | \bpassword \s+ (?:irreversible-cipher|cipher) \s+ (\S+)
+  | \bpassword \s+ ciphertext \s+ (\S+)
+  | \bpre-shared-secret \s+ ([^\s"<>]+)
+  | \bwpa-passphrase \s+ ([^\s"<>]+)K4:"$9$K25:plain-text-password-valueK12:set passwordK10:set passwdK13:set psksecretK10:set secretK14:set passphraseK14:set ppk-secretK12:set auth-pwdK16:set sso-passwordK15:set private-keyK13:psksecret[encK19:irreversible-cipherK15:password cipherK19:password ciphertextK17:pre-shared-secretK14:wpa-passphraset8:passwordt7:networkv8:password
+"""#####),
         ("passwords", #####"""
 # swift-redact rule pack: passwords wherever logs carry them: key/value renderings, credentials in
 # URLs, connection strings, query strings, command lines and SQL statements. Machine secrets
