@@ -67,11 +67,16 @@ import Testing
     ///   HPC, IoT (`!secret` references), package managers and builds, WireGuard and age public
     ///   keys. Left out: an ACME http-01 challenge token under `"token"` (public by design, but
     ///   nothing in its shape says so).
+    /// - `network-cli.log` (written the same way against the network pack and the new command
+    ///   rules: 27 of 559 lines changed, 22 fixed): network syslog and show output, firewall
+    ///   vendors, Ansible task names, shell histories with several commands on a line, NATS
+    ///   public keys. Left out: three Algorand addresses shaped like NATS seeds, a `$VAR` password
+    ///   argument followed by a quoted description, and a prose line about `enable secret`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
         ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
-        ("infra-data.log", 1160),
+        ("infra-data.log", 1160), ("network-cli.log", 550),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -103,6 +103,8 @@ extension SecretShape {
     /// (`update_password: on_create`), compared exactly.
     private static let standInMarkers: [StaticString] = [
         "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
+        // IOS-XR `neighbor ... password inheritance-disable`; status words after a password's key
+        "inheritance-disable", "configured", "rotated", "rotated,", "local",
     ]
 
     /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.
