@@ -79,12 +79,7 @@ struct CopytruncateTests {
             try world.run(for: 0.3)  // read past the copy's end and checkpointed
             world.crash()
         }
-        try world.start()
-        try world.run(for: 0.3)
-        world.fileSystem.truncate("/logs/app.log")
-        world.fileSystem.append(TestLog.lines(130..<150), to: "/logs/app.log")
-        try world.settleAndStop()
-        TestLog.expectExactlyOnce(world.output, 0..<150)
+        try restartThenTruncate(world)
     }
 
     @Test("a copytruncate at any point while a restarted sidecar reads the file delivers every line once",
@@ -127,12 +122,7 @@ struct CopytruncateTests {
         world.crash()
         world.fileSystem.copy("/logs/app.log", to: "/logs/app.log.1")
         world.fileSystem.append(TestLog.lines(120..<130), to: "/logs/app.log")
-        try world.start()
-        try world.run(for: 0.3)
-        world.fileSystem.truncate("/logs/app.log")
-        world.fileSystem.append(TestLog.lines(130..<150), to: "/logs/app.log")
-        try world.settleAndStop()
-        TestLog.expectExactlyOnce(world.output, 0..<150)
+        try restartThenTruncate(world)
     }
 
     @Test("a successor copytruncated while it waits behind its rotated predecessor loses nothing")
@@ -196,5 +186,16 @@ struct CopytruncateTests {
         world.fileSystem.append(TestLog.lines(10..<40, tag: " regrown"), to: "/logs/app.log")
         try world.settleAndStop()
         TestLog.expectExactlyOnce(world.output, 0..<40)
+    }
+
+    /// The sidecar restarts after a copy of app.log was made (lines 0..<130 written), then
+    /// logrotate truncates app.log and lines 130..<150 follow: every line must come exactly once.
+    private func restartThenTruncate(_ world: FollowWorld) throws {
+        try world.start()
+        try world.run(for: 0.3)
+        world.fileSystem.truncate("/logs/app.log")
+        world.fileSystem.append(TestLog.lines(130..<150), to: "/logs/app.log")
+        try world.settleAndStop()
+        TestLog.expectExactlyOnce(world.output, 0..<150)
     }
 }
