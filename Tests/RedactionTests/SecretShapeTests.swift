@@ -176,6 +176,20 @@ import Testing
         #expect(!Self.accepts(value, .strictToken))
     }
 
+    /// Under `key` alone, a short word and hex is a cache, batch or chunk id; an IPFS content id
+    /// is a public address (any shape); a prefixed key with a long random body is still a key.
+    @Test func strictShapeKeepsWordPrefixedIdsAndContentIds() {
+        for value in ["page_0650a9bcc94f", "batch-6b4a828010fea108", "md5_f60b7d9b3263896cf7460650a9bcc94f",
+                      "sha256_9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                      "QmfAApyRLJtBuY8VrjMdTdiWLMP7WfDAft4uhjE26tdP7Q"] {
+            #expect(!Self.accepts(value, .strictToken), "\(value)")
+        }
+        #expect(!Self.accepts("QmfAApyRLJtBuY8VrjMdTdiWLMP7WfDAft4uhjE26tdP7Q", .token))
+        for value in ["ak_Zq8xW2mL5nR7tY1vK3pC9dF4", "page_0650a9bcc94f0650a9bcc94f0650a9bcc94f", "Qm-Zq8xW2mL5nR7tY1vK3pC9dF4"] {
+            #expect(Self.accepts(value, .strictToken), "\(value)")
+        }
+    }
+
     @Test(arguments: ["AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ", "Zq8xW2mL5nR7tY1vK3pC9dF4", "dGVzdC1rZXktdmFsdWUtMTIzNDU2Nzg5MA==",
                       "Ab:Zq8xW2mL5nR7tY1vK3pC9dF4", "9a:Zq8xW2mL5nR7tY1vK3pC9dF4"])
     func strictShapeMasksCredentials(_ value: String) {

@@ -42,7 +42,9 @@ internal import Darwin
 enum SecretShape {
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
-        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) { return false }
+        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) || isIPFSContentID(value) {
+            return false
+        }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
         case .password: return !isAbsolutePath(value) && !isKeyedHash(value) && !isPasswordStandIn(value)
@@ -121,7 +123,9 @@ enum SecretShape {
             return false
         }
         if isAssignment(v) { return false }
-        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v)) { return false }
+        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)) {
+            return false
+        }
         // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
         // similar API key ids), not its secret.
         if strict && classes.lower == 0 && classes.symbols == 0 && count <= 20 { return false }
@@ -199,6 +203,42 @@ enum SecretShape {
             }
         }
         return firstColon + 1 < v.count && v[firstColon + 1] != UInt8(ascii: "/")
+    }
+
+    /// Under `key` alone: a lower-case word of 2 to 8 letters or a digest name, `_` or `-`, then
+    /// hex (8 to 24 digits after a word, any length after `md5`, `sha1`, `sha256`, ...): cache,
+    /// batch and chunk ids (`page_0650a9bcc94f`, `batch-6b4a828010fea108`, `md5_f60b7d9b...`).
+    static func isWordPrefixedHexID(_ v: UnsafeRawBufferPointer) -> Bool {
+        var word = 0
+        while word < v.count && v[word] >= UInt8(ascii: "a") && v[word] <= UInt8(ascii: "z") { word += 1 }
+        let digest = word > 0 && (hasPrefix(v, "md5", foldCase: false) || hasPrefix(v, "sha", foldCase: false))
+        var separator = word
+        while separator < v.count && isDigit(v[separator]) && digest { separator += 1 }  // sha256_
+        guard (2...8).contains(word) || digest, separator < v.count,
+              v[separator] == UInt8(ascii: "_") || v[separator] == UInt8(ascii: "-") else { return false }
+        let hex = v.count - separator - 1
+        guard digest ? hex >= 8 : (8...24).contains(hex) else { return false }
+        for index in (separator + 1)..<v.count where !(isDigit(v[index]) || (v[index] >= UInt8(ascii: "a") && v[index] <= UInt8(ascii: "f"))) {
+            return false
+        }
+        return true
+    }
+
+    /// An IPFS content id: CIDv0 (`Qm` and 44 base58 characters) or a base32 CIDv1 (`bafy`...):
+    /// a public content address.
+    static func isIPFSContentID(_ v: UnsafeRawBufferPointer) -> Bool {
+        if v.count == 46 && hasPrefix(v, "Qm", foldCase: false) {
+            for byte in v where !(isLetter(byte) || isDigit(byte)) || byte == UInt8(ascii: "0") || byte == UInt8(ascii: "O")
+                || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "l") {
+                return false
+            }
+            return true
+        }
+        guard v.count >= 50, hasPrefix(v, "bafy", foldCase: false) || hasPrefix(v, "bafk", foldCase: false) else { return false }
+        for byte in v where !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "2") && byte <= UInt8(ascii: "7"))) {
+            return false
+        }
+        return true
     }
 
     /// The base64 body of an SSH public key (`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`,
