@@ -19,6 +19,22 @@ import Testing
         #expect(TestSupport.redact(once, with: TestSupport.builtin) == once)
     }
 
+    /// FuzzStreamRedactor, idempotence (built-in rules; main 0c652c4, and as old as the key blocks:
+    /// the stop's first commit d77df88 fails the same way). A line that ended one key block and
+    /// began the next (`-----END ...----- ... -----BEGIN ...-----`) closed the first and returned
+    /// before looking for the BEGIN, so the second key's body passed in clear; a second pass saw
+    /// the BEGIN differently and masked it. Now the rest of the line after END is searched for a
+    /// BEGIN (``LineRedactor/openBlock(in:from:)``); `KeyBlockTests` covers the clean shape.
+    @Test func aLineThatEndsOneKeyBlockAndBeginsAnotherLeaksNothing() {
+        let body = "Xp3sVb7nL!qT4mZc9rY2dW6hF8gJ5kE1uA3iO7yU0tR4eW9qS2zX6cV8bN1mK5jH"
+        let input = "IN;\u{99}\0\0cT he h\u{0C}it\" key=tenaAutha=b a=b -----BEGIN RSA PRIVATE KEY-----\n" + body
+            + "\n-----END IRSA PRIVATE KEY----- a=b a=b -----BEGIN RSA PRIVATE KEY-----\n" + body
+            + "\n-----END IRSA PRIVATE KEY-----\nN\n"
+        let once = TestSupport.redact(input, with: TestSupport.builtin)
+        #expect(!once.contains(body))
+        #expect(TestSupport.redact(once, with: TestSupport.builtin) == once)
+    }
+
     /// FuzzStreamRedactor, idempotence (the empty template; main 8f1c286). A line that ends a key
     /// block (not key body: `password=...`) was masked to `password=` by the empty template, which
     /// is shaped like a padded base64 line, so a second pass took it (and the lines after it) for

@@ -24,6 +24,23 @@ import Testing
         #expect(output.hasSuffix("\n2024-05-01 INFO next line stays\n"))
     }
 
+    /// A line that ends one block and begins the next (`-----END ...----- -----BEGIN ...-----`, a
+    /// fuzzer's find): the second block's body is masked too, and redacting again changes
+    /// nothing. Before, the END returned before the BEGIN was looked for, and the second body
+    /// passed in clear (with the built-in rules as well as these).
+    @Test(arguments: [false, true])
+    func aLineThatEndsOneBlockAndBeginsTheNextOpensIt(builtin: Bool) {
+        let set = builtin ? TestSupport.builtin : Self.set
+        let input = ["-----BEGIN RSA PRIVATE KEY-----", Self.body[0],
+                     "-----END RSA PRIVATE KEY----- a=b -----BEGIN RSA PRIVATE KEY-----", Self.body[1],
+                     "-----END RSA PRIVATE KEY-----", "2024-05-01 INFO after the keys", ""].joined(separator: "\n")
+        let output = TestSupport.redact(input, with: set)
+        #expect(!output.contains(Self.body[0]))
+        #expect(!output.contains(Self.body[1]))
+        #expect(output.contains("2024-05-01 INFO after the keys"))
+        #expect(TestSupport.redact(output, with: set) == output)
+    }
+
     @Test func aSyslogPrefixIsKeptOnEveryLine() {
         let prefix = "Nov 30 10:11:12 web01 app[1234]: "
         let input = [prefix + "-----BEGIN RSA PRIVATE KEY-----",

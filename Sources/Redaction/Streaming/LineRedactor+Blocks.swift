@@ -27,6 +27,9 @@ extension LineRedactor {
                         return engineFailure(rule: block.rule, error)
                     }
                 }
+                // A BEGIN marker after the END on the same line opens the next block (else its
+                // body, on the lines that follow, would pass in clear).
+                if let failure = openBlock(in: content, from: end.upperBound) { return failure }
                 return scratch.spans.isEmpty ? .keep : .rendered
             }
             if let bodyStart = blockPrefix.withUnsafeBytes({ KeyBlockLine.maskedStart(content, prefix: $0) }) {
@@ -47,36 +50,45 @@ extension LineRedactor {
             openBlockIfCandidate()
             return engineFailure(rule: failed, error)
         }
-        if !ruleSet.blockRules.isEmpty {
-            for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
-                let rule = ruleSet.compiledRules[Int(ruleIndex)]
-                // SAFETY: every index in `blockRules` has a compiled `blockBegin` and `blockEnd`.
-                let rc = scratch.match.match(rule.blockBegin.unsafelyUnwrapped, content, from: 0)
-                if rc < 0 {
-                    activeBlock = (ruleIndex, 0)
-                    return engineFailure(rule: ruleIndex, PCRE2Error(code: rc))
-                }
-                guard rc > 0, let begin = scratch.match.groupRange(0) else { continue }
-                let endRC = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: begin.upperBound)
-                if endRC < 0 {
-                    activeBlock = (ruleIndex, 0)
-                    return engineFailure(rule: ruleIndex, PCRE2Error(code: endRC))
-                }
-                if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
-                activeBlock = (ruleIndex, 0)
-                blockPrefix.removeAll(keepingCapacity: true)
-                blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
-                if begin.upperBound < content.count {
-                    scratch.spans.append(RedactionSpan(start: begin.upperBound, end: content.count, rule: ruleIndex, kind: .block))
-                    ruleSet.mergeSpans(&scratch.spans)
-                    if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
-                        return engineFailure(rule: ruleIndex, error)
-                    }
-                }
-                break
-            }
-        }
+        if let failure = openBlock(in: content, from: 0) { return failure }
         return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Opens the block of the first candidate block rule (scanned for this line) whose BEGIN
+    /// marker occurs in `content` at or after `start` and is not followed by its END marker on the
+    /// line (then the rule's own regex handles the one-line key); the rest of the line after the
+    /// marker is masked (spans in `scratch.spans`).
+    /// - Returns: nil, or the engine-failure action (the block is opened then: fail closed).
+    mutating func openBlock(in content: UnsafeRawBufferPointer, from start: Int) -> LineAction? {
+        guard !ruleSet.blockRules.isEmpty, start < content.count else { return nil }
+        for ruleIndex in ruleSet.blockRules where scratch.isCandidate(ruleIndex) {
+            let rule = ruleSet.compiledRules[Int(ruleIndex)]
+            // SAFETY: every index in `blockRules` has a compiled `blockBegin` and `blockEnd`.
+            let rc = scratch.match.match(rule.blockBegin.unsafelyUnwrapped, content, from: start)
+            if rc < 0 {
+                activeBlock = (ruleIndex, 0)
+                return engineFailure(rule: ruleIndex, PCRE2Error(code: rc))
+            }
+            guard rc > 0, let begin = scratch.match.groupRange(0) else { continue }
+            let endRC = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: begin.upperBound)
+            if endRC < 0 {
+                activeBlock = (ruleIndex, 0)
+                return engineFailure(rule: ruleIndex, PCRE2Error(code: endRC))
+            }
+            if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
+            activeBlock = (ruleIndex, 0)
+            blockPrefix.removeAll(keepingCapacity: true)
+            blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
+            if begin.upperBound < content.count {
+                scratch.spans.append(RedactionSpan(start: begin.upperBound, end: content.count, rule: ruleIndex, kind: .block))
+                ruleSet.mergeSpans(&scratch.spans)
+                if let error = ruleSet.subtractPlaceholders(in: content, scratch) {
+                    return engineFailure(rule: ruleIndex, error)
+                }
+            }
+            return nil
+        }
+        return nil
     }
 
     /// After the line that ended a block (it was not key body) is rendered: when its output is
