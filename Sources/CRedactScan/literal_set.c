@@ -122,6 +122,13 @@ void redact_literal_set_free(redact_literal_set *set) {
     free(set);
 }
 
+// The entry of literal `i` (its folded bytes, length and word-start flag already set) anchored at
+// `anchor`, `offset` bytes into the literal.
+static anchor_entry literal_entry(const redact_literal_set *set, uint32_t i, uint32_t anchor, uint32_t offset) {
+    return (anchor_entry){ anchor, i, offset, set->lengths[i], (uint32_t)(set->folded[i] - set->folded_bytes),
+                           set->word_start ? set->word_start[i] != 0 : 0 };
+}
+
 redact_literal_set *redact_literal_set_create(const uint8_t *const *literals, const uint32_t *lengths, uint32_t count) {
     return redact_literal_set_create_word_start(literals, lengths, NULL, count);
 }
@@ -173,9 +180,7 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
             for (uint32_t next = 0; next < 256; next++) {
                 if ((next | 0x20u) != next) continue;  // one of each folded pair
                 uint32_t anchor = prefix | next << 24;
-                set->entries[set->entry_count++] = (anchor_entry){
-                    anchor, i, 0, 3, (uint32_t)(set->folded[i] - set->folded_bytes),
-                    set->word_start ? set->word_start[i] != 0 : 0 };
+                set->entries[set->entry_count++] = literal_entry(set, i, anchor, 0);
                 uint32_t h = filter_hash(anchor);
                 set->filter[h >> 6] |= 1ull << (h & 63u);
             }
@@ -184,9 +189,7 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
         // The anchor: the window with the lowest frequency in real logs.
         uint32_t best = redact_best_anchor_offset(set->folded[i], length, set->width, 0);
         uint32_t anchor = anchor_at(set->folded[i] + best, set->width);
-        set->entries[set->entry_count++] = (anchor_entry){
-            anchor, i, best, length, (uint32_t)(set->folded[i] - set->folded_bytes),
-            set->word_start ? set->word_start[i] != 0 : 0 };
+        set->entries[set->entry_count++] = literal_entry(set, i, anchor, best);
         uint32_t h = filter_hash(anchor);
         set->filter[h >> 6] |= 1ull << (h & 63u);
     }

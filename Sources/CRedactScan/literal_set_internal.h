@@ -47,10 +47,8 @@ struct redact_literal_set {
     uint8_t *word_start;         // per literal: reported only at a word start (NULL: no such literal)
 };
 
-/// Whether literal `id` of `set` may be reported at `data[start...]`: always, unless it is a
-/// word-start literal right after a letter, digit or `_` (at `start == 0` the byte before is
-/// unknown: reported).
-/// Whether `data[start...]` starts a word: at 0, or after a byte that is not a letter, digit or `_`.
+/// Whether `data[start...]` starts a word: at 0 (the byte before is unknown), or after a byte
+/// that is not a letter, digit or `_`.
 static inline int after_word_boundary(const uint8_t *data, size_t start) {
     if (start == 0) return 1;
     uint8_t before = data[start - 1];
@@ -58,6 +56,8 @@ static inline int after_word_boundary(const uint8_t *data, size_t start) {
     return !((folded >= 'a' && folded <= 'z') || (before >= '0' && before <= '9') || before == '_');
 }
 
+/// Whether literal `id` of `set` may be reported at `data[start...]`: always, unless it is a
+/// word-start literal not at a word start.
 static inline int at_allowed_start(const redact_literal_set *set, uint32_t id, const uint8_t *data, size_t start) {
     if (!set->word_start || !set->word_start[id]) return 1;
     return after_word_boundary(data, start);

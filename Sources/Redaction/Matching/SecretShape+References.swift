@@ -31,10 +31,10 @@ extension SecretShape {
     /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`.
     private static func isVersionedSecretName(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let colon = v.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon < v.count - 1,
-              v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
+              isLower(v[0]) else { return false }
         for index in 0..<colon {
             let byte = v[index]
-            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || isDigit(byte) || byte == UInt8(ascii: "-") else {
+            guard isLower(byte) || isDigit(byte) || byte == UInt8(ascii: "-") else {
                 return false
             }
         }

@@ -195,10 +195,10 @@ enum SecretShape {
     static func isNamespacedKey(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let firstColon = v.firstIndex(of: UInt8(ascii: ":")) else { return false }
         if firstColon == 0 { return v.count > 2 }
-        guard firstColon >= 2, v[0] >= 0x61, v[0] <= 0x7A else { return false }
+        guard firstColon >= 2, isLower(v[0]) else { return false }
         for index in 0..<firstColon {
             let byte = v[index]
-            guard (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
+            guard isLower(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
                 return false
             }
         }
@@ -210,7 +210,7 @@ enum SecretShape {
     /// batch and chunk ids (`page_0650a9bcc94f`, `batch-6b4a828010fea108`, `md5_f60b7d9b...`).
     static func isWordPrefixedHexID(_ v: UnsafeRawBufferPointer) -> Bool {
         var word = 0
-        while word < v.count && v[word] >= UInt8(ascii: "a") && v[word] <= UInt8(ascii: "z") { word += 1 }
+        while word < v.count && isLower(v[word]) { word += 1 }
         let digest = word > 0 && (hasPrefix(v, "md5", foldCase: false) || hasPrefix(v, "sha", foldCase: false))
         var separator = word
         while separator < v.count && isDigit(v[separator]) && digest { separator += 1 }  // sha256_
@@ -218,7 +218,7 @@ enum SecretShape {
               v[separator] == UInt8(ascii: "_") || v[separator] == UInt8(ascii: "-") else { return false }
         let hex = v.count - separator - 1
         guard digest ? hex >= 8 : (8...24).contains(hex) else { return false }
-        for index in (separator + 1)..<v.count where !(isDigit(v[index]) || (v[index] >= UInt8(ascii: "a") && v[index] <= UInt8(ascii: "f"))) {
+        for index in (separator + 1)..<v.count where !isLowerHexDigit(v[index]) {
             return false
         }
         return true
@@ -235,7 +235,7 @@ enum SecretShape {
             return true
         }
         guard v.count >= 50, hasPrefix(v, "bafy", foldCase: false) || hasPrefix(v, "bafk", foldCase: false) else { return false }
-        for byte in v where !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "2") && byte <= UInt8(ascii: "7"))) {
+        for byte in v where !(isLower(byte) || (byte >= UInt8(ascii: "2") && byte <= UInt8(ascii: "7"))) {
             return false
         }
         return true
@@ -303,7 +303,7 @@ enum SecretShape {
                 var valid = true
                 for index in (lastDot + 1)..<v.count {
                     let byte = v[index]
-                    if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { letters += 1 } else if !isDigit(byte) { valid = false }
+                    if isLower(byte) { letters += 1 } else if !isDigit(byte) { valid = false }
                 }
                 // Known extensions anywhere; any extension after a `/` (an object key:
                 // `thumbnails/3d40f13c-.../64x64.webp`, `pg/orders/2025-02-18.dump.zst`: base64
@@ -353,7 +353,7 @@ enum SecretShape {
     /// `orders-db-7c9f8d6b5-x2k4q`): the name of a Secret or a pod, where a grouped key
     /// (`x7k2-m9p4-q8r3`) has digits in every part.
     static func isKubernetesName(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard v.count >= 5, v.count <= 253, v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
+        guard v.count >= 5, v.count <= 253, isLower(v[0]) else { return false }
         var parts = 0, wordParts = 0, partLength = 0, partDigits = 0
         for index in 0...v.count {
             let byte = index < v.count ? v[index] : UInt8(ascii: "-")
@@ -365,7 +365,7 @@ enum SecretShape {
                 partDigits = 0
                 continue
             }
-            if isDigit(byte) { partDigits += 1 } else if !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) { return false }
+            if isDigit(byte) { partDigits += 1 } else if !isLower(byte) { return false }
             partLength += 1
         }
         // At least as many word parts as parts with digits, and not laid out like a UUID.
@@ -375,8 +375,8 @@ enum SecretShape {
     /// Lower-case letters, `-`, `_` and `.` only, 2 to 64 bytes, starting with a letter: a name
     /// (`db-password`), where machine secrets mix in digits or upper case.
     static func isLowerCaseName(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard (2...64).contains(v.count), v[0] >= UInt8(ascii: "a"), v[0] <= UInt8(ascii: "z") else { return false }
-        for byte in v where !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "-")
+        guard (2...64).contains(v.count), isLower(v[0]) else { return false }
+        for byte in v where !(isLower(byte) || byte == UInt8(ascii: "-")
                               || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
             return false
         }
