@@ -77,6 +77,31 @@ extension LineRedactor {
         return scratch.spans.isEmpty ? .keep : .rendered
     }
 
+    /// The record layer's own spans (values under sensitive keys, scans of decoded strings) of
+    /// `text`, a line read as text whose masked output is a JSON record (see
+    /// ``settle(_:readingOutputAsRecord:)``). Leaves them, merged and without placeholders, in
+    /// `scratch.spans`. Returns `.keep` when `text` is not a record or has no such span,
+    /// `.rendered` when it has, or the engine-error action. Key blocks are not touched: the text
+    /// pass has tracked the line already.
+    mutating func recordValuePass(_ text: UnsafeRawBufferPointer) -> LineAction {
+        guard configuration.recordFormat.readsJSON, Self.looksLikeJSONObject(text) else { return .keep }
+        let level = recordLevel(0)
+        guard JSONRecordParser.parse(text, into: &level.entries) else { return .keep }
+        var spans: [RedactionSpan] = []
+        swap(&spans, &level.spans)
+        spans.removeAll(keepingCapacity: true)
+        defer { swap(&spans, &level.spans) }
+        if let error = collectValueSpans(in: text, depth: 0, skipping: nil, into: &spans) {
+            return engineFailure(rule: error.rule, error.error)
+        }
+        guard !spans.isEmpty else { return .keep }
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.spans.append(contentsOf: spans)
+        ruleSet.mergeSpans(&scratch.spans)
+        if let error = ruleSet.subtractPlaceholders(in: text, scratch) { return engineFailure(rule: 0, error) }
+        return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
     /// Scratch for nesting level `depth`, made on first use.
     private func recordLevel(_ depth: Int) -> RecordScratch {
         while scratch.recordLevels.count <= depth { scratch.recordLevels.append(RecordScratch()) }

@@ -10,20 +10,28 @@ extension LineRedactor {
         scratch.customReplacements.removeAll(keepingCapacity: true)
         blockEndedByLine = nil
         let lineStart = scratch.regionLineStart
-        var first = firstPassRecord(content, hits: hits) ?? firstPassText(content, hits: hits)
+        let record = firstPassRecord(content, hits: hits)
+        var first = record ?? firstPassText(content, hits: hits)
         first = applyValues(content, hits: hits, lineStart: lineStart, first)
         guard case .rendered = first else { return first }
         if keepingFindingSpans {
             scratch.findingSpans.removeAll(keepingCapacity: true)
             scratch.findingSpans.append(contentsOf: scratch.spans)
         }
-        return continueBlockIfOutputIsBody(settle(content))
+        return continueBlockIfOutputIsBody(settle(content, readingOutputAsRecord: record == nil))
     }
 
     /// Renders the first pass's spans, then scans the output again until it no longer changes
     /// (at most ``maximumPasses`` scans in all). A line that does not settle, or an engine error
     /// on a later pass, fails closed per the engine-error policy (`.pass` keeps what was masked).
-    mutating func settle(_ content: UnsafeRawBufferPointer) -> LineAction {
+    ///
+    /// - Parameter readingOutputAsRecord: the line was read as text. Masking can make it a JSON
+    ///   record (a JSON-shaped line that was invalid only for the control bytes or bad escapes
+    ///   inside a masked secret); a second run would read that output as a record and mask what
+    ///   the record layer masks (a value under a sensitive key). So when the output is a record,
+    ///   the record layer's own spans (``recordValuePass(_:)``) are part of settling, and
+    ///   redacting twice still equals redacting once.
+    mutating func settle(_ content: UnsafeRawBufferPointer, readingOutputAsRecord: Bool = false) -> LineAction {
         var output = scratch.rendered
         scratch.rendered = []  // own the storage while rendering (no copy)
         output.removeAll(keepingCapacity: true)
@@ -38,7 +46,14 @@ extension LineRedactor {
             let outcome = output.withUnsafeBytes { ruleSet.scanLine($0, scratch) }
             switch outcome {
             case .clean:
-                return .rendered
+                guard readingOutputAsRecord else { return .rendered }
+                let action = output.withUnsafeBytes { recordValuePass($0) }
+                guard action == .rendered else { return action == .keep ? .rendered : action }
+                next.removeAll(keepingCapacity: true)
+                output.withUnsafeBytes { render($0, into: &next) }
+                // A placeholder that is itself maskable under the key renders to the same bytes.
+                if next == output { return .rendered }
+                swap(&output, &next)
             case .engineError(let failed, let error):
                 let action = engineFailure(rule: failed, error)
                 return action == .keep ? .rendered : action
