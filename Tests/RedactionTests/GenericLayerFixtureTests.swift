@@ -76,11 +76,22 @@ import Testing
     ///   nodes, SIP and media servers, CMS and e-commerce, ERP and healthcare, game servers,
     ///   serverless platforms, observability agents, browsers, JVM and Python, GitOps and VPN
     ///   clients: word-prefixed cache, batch and chunk ids under `key`, IPFS content ids.
+    /// - `structured-mesh.log` (written the same way: 2 of 740 lines changed, both fixed): JSON
+    ///   application logs of a dozen frameworks with secret-word field names holding metadata,
+    ///   container and shipping records, service mesh and gateway access logs, OAuth/OIDC flows
+    ///   without secrets, object and cache keys and SaaS object ids: an Envoy rate-limit window
+    ///   key under `cache key:`.
+    /// - `dev-tooling.log` (written the same way: 6 of 917 lines changed, all fixed): package
+    ///   managers and builds, git and CI runners, supply-chain scanners (detect-secrets'
+    ///   `hashed_secret`), host authentication, Terraform/Pulumi/Ansible/Helm/Argo output
+    ///   (`resource "random_password" "x" {`, Flux's `"Secret/ns/x-credentials":"unchanged"`),
+    ///   Kubernetes, certificates and KMS: ccache's `Manifest key:` / `Result key:` hashes.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
         ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
         ("infra-data.log", 1160), ("network-cli.log", 550), ("more-domains.log", 550),
+        ("structured-mesh.log", 730), ("dev-tooling.log", 900),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -65,6 +65,19 @@ import Testing
         #expect(!masked.contains("hunter2"))
     }
 
+    /// A digest under a `hashed_` name (a detect-secrets baseline) and what `kubectl apply` or
+    /// Flux did to an object whose name ends in a secret word are not secrets; a random value
+    /// under a plain secret name beside them still is.
+    @Test func hashedSecretsAndApplyOutcomesStay() {
+        let kept = #"{"type":"Secret Keyword","hashed_secret":"3c9d8f1e2a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d","# +
+            #""line_number":14,"Secret/payments/ledger-db-credentials":"unchanged","# +
+            #""Secret/ops/registry-credentials":"configured"}"# + "\n"
+        #expect(Self.redact(kept) == kept)
+        let masked = Self.redact(#"{"hashed_secret":"3c9d8f1e2a7b","client_secret":"Xq7vL2pR9tZ4Wn1K"}"# + "\n")
+        #expect(masked.contains("3c9d8f1e2a7b"))
+        #expect(!masked.contains("Xq7vL2pR9tZ4Wn1K"))
+    }
+
     /// Under secret and token names, a value made of lower-case names joined by `/` or `:` names
     /// a secret (a Secrets Manager id, an OIDC subject) and Vault's `hmac-sha256:` values are
     /// keyed hashes: both stay. Under password names a name-like value is still masked, and so

@@ -190,6 +190,20 @@ import Testing
         }
     }
 
+    /// Under `key` alone, words and numbers joined by separators are a composite key (a rate
+    /// limiter's window, a cache entry); a part that mixes letters and digits, a capital or fewer
+    /// than two words make it a value again.
+    @Test func strictShapeKeepsReadableCompositeKeys() {
+        for value in ["edge-proxy_remote_address_10.0.3.9_1764500400", "orders.summary.tenant_4412.daily",
+                      "search:results:shoes:page:7"] {
+            #expect(!Self.accepts(value, .strictToken), "\(value)")
+        }
+        for value in ["edge-proxy_remote_k3x9z_10.0.3.9_1764500400", "zq8xw2ml5nr7ty1vk3pc9df4_tenant_data",
+                      "Edge-Proxy_Remote_Address_1764500400", "proxy_1764500400_99812734"] {
+            #expect(Self.accepts(value, .strictToken), "\(value)")
+        }
+    }
+
     @Test(arguments: ["AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ", "Zq8xW2mL5nR7tY1vK3pC9dF4", "dGVzdC1rZXktdmFsdWUtMTIzNDU2Nzg5MA==",
                       "Ab:Zq8xW2mL5nR7tY1vK3pC9dF4", "9a:Zq8xW2mL5nR7tY1vK3pC9dF4"])
     func strictShapeMasksCredentials(_ value: String) {

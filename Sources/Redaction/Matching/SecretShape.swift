@@ -123,7 +123,8 @@ enum SecretShape {
             return false
         }
         if isAssignment(v) { return false }
-        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)) {
+        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)
+                       || isReadableCompositeKey(v)) {
             return false
         }
         // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
@@ -203,6 +204,33 @@ enum SecretShape {
             }
         }
         return firstColon + 1 < v.count && v[firstColon + 1] != UInt8(ascii: "/")
+    }
+
+    /// Under `key` alone: a key built from readable parts, lower-case words and numbers joined by
+    /// `_`, `-`, `.` or `:`, with at least two words of 3 or more letters
+    /// (`edge-proxy_remote_address_192.0.2.82_1793973780`, a rate limiter's window key). A random
+    /// value does not split into whole words and whole numbers.
+    static func isReadableCompositeKey(_ v: UnsafeRawBufferPointer) -> Bool {
+        var words = 0
+        var letters = 0
+        var digits = 0
+        for index in 0...v.count {
+            let byte = index < v.count ? v[index] : UInt8(ascii: "_")
+            if isLower(byte) {
+                letters += 1
+            } else if isDigit(byte) {
+                digits += 1
+            } else if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                        || byte == UInt8(ascii: ":") {
+                if letters > 0 && digits > 0 { return false }  // a part that mixes letters and digits
+                if letters >= 3 { words += 1 }
+                letters = 0
+                digits = 0
+            } else {
+                return false
+            }
+        }
+        return words >= 2
     }
 
     /// Under `key` alone: a lower-case word of 2 to 8 letters or a digest name, `_` or `-`, then

@@ -25,6 +25,9 @@ extension LineRedactor {
         // Outcomes and modes logged under such keys: "authorization":"denied", fetch's
         // "credentials":"include" / "same-origin" / "omit".
         "denied", "granted", "allowed", "forbidden", "revoked", "pending", "include", "omit", "same-origin",
+        // What `kubectl apply` / Flux / Argo CD did to an object named like a secret
+        // ("Secret/payments/db-credentials":"unchanged").
+        "unchanged", "configured", "created", "deleted", "pruned", "updated",
     ].map { Array($0.utf8) })
 
     /// The first pass of a line that is a JSON record (see the extension's discussion), or nil when
@@ -220,7 +223,7 @@ extension LineRedactor {
         for (index, entry) in level.entries.enumerated() where index != skipped && !entry.isByteArray {
             let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
             if let key = entry.key.map({ UnsafeRawBufferPointer(rebasing: text[$0]) }), SensitiveKeys.default.matches(rawKey: key),
-               !Self.cursorKeys.matches(rawKey: key),
+               !Self.cursorKeys.matches(rawKey: key), !Self.hashedKeys.matches(rawKey: key),
                Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key),
                                underSecretNameKey: Self.secretNameKeys.matches(rawKey: key)) {
                 spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
@@ -293,6 +296,11 @@ extension LineRedactor {
                                                    "sync_token", "cursor_token", "resume_token", "client_token",
                                                    "idempotency_token", "sequence_token", "delta_token", "skip_token",
                                                    "request_token"])
+
+    /// Keys that name a hash of a secret (detect-secrets' `hashed_secret` in a committed baseline,
+    /// `hashed_password`): the value is a digest, left to the rules (the hash rules know the
+    /// crackable ones).
+    private static let hashedKeys = SensitiveKeys(["hashed_secret", "hashed_password", "hashed_token", "hashed_key"])
 
     /// The sensitive keys whose values are passwords: masked whatever their shape (a pass phrase
     /// may well look like a path or a name).
