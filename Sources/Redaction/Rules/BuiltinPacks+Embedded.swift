@@ -1140,6 +1140,43 @@ regexes = [
 ]
 
 [[rules]]
+id = "session-cookie-value"
+keywordWindow = 30
+description = "session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name stays"
+# A session cookie is a bearer credential. Inside Cookie: and Set-Cookie: headers the header rules
+# mask every value; these names are masked wherever a log prints them. The value must look like a
+# machine secret (valueShape token): `user_session: created`, `django_session` (a table) stay.
+regex = '''(?x)
+(?<![A-Za-z0-9.])
+(?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
+   | _?[a-z][a-z0-9]{1,30}_session )
+(?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
+([A-Za-z0-9%._~+/-]{12,}={0,2})
+(?![A-Za-z0-9%._~+/=-])'''
+valueShape = "token"
+keywords = [
+  "phpsessid", "jsessionid", "aspsessionid", "net_sessionid", "connect.sid", "rack.session", "_session=",
+  "_session\"", "_session'", "_session:", "_session =", "_session\\",
+]
+tags = ["http", "session"]
+mustRedact = [
+  'access: request cookies: PHPSESSID=q3vLk8Zt2Wm9Rx4Tn7Yb1Hs6; lang=en',
+  '''flask: cookies={'laravel_session': 'Wq7Lm2Zt9Rx4Tn8Kb3Vs6Hd'}''',
+  'tomcat: session restored JSESSIONID=8C2E4A6F1B3D5E7A9C0B2D4F6A8E1C3B for /shop',
+  'express: connect.sid=s%3AZq8xW2mL5nR7tY1vK3pC9dF4.Hq2Vb8Lm4Tn7Xz1Ws5 path=/',
+  'iis: ASP.NET_SessionId: vq2k8lzt4wm9rx3tn7yb1hs6',
+  'rails: _storefront_session=Rk4Lq8Zt2Wn6Xv0Pb3MTz7Hs9Dc1 user=481',
+]
+mustKeep = [
+  'SELECT "django_session"."session_key" FROM "django_session" WHERE "django_session"."expire_date" > now()',
+  'Jun 11 10:42:00 srx-edge1 rpd[2021]: BGP_IO_ERROR_CLOSE_SESSION: BGP peer 10.0.0.1 (External AS 65002): Error event',
+  'auth: user_session: created for ana',
+  'php: session.name=PHPSESSID session.gc_maxlifetime=1440',
+  'Set-Cookie: PHPSESSID=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT',
+  'cookies: PHPSESSID=***; lang=en',
+]
+
+[[rules]]
 id = "header-api-key"
 description = "API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similar"
 regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
@@ -1202,7 +1239,13 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:124i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:155i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:180i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:214i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:124i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:155i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:180i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+(?<![A-Za-z0-9.])
+(?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
+   | _?[a-z][a-z0-9]{1,30}_session )
+(?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
+([A-Za-z0-9%._~+/-]{12,}={0,2})
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:217i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:251i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -2531,7 +2574,13 @@ regex = '''(?xi)
       [^:\r\n]{0,60}? : \s*
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
-  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'created with initial password X', 'Using passphrase X to unlock the keystore'
+  | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
+  | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
+    # 'access token refreshed: X', 'new API key generated for project billing: X'
+  | \b(?:api[ _-]?key|access \s+ key|(?:access|refresh|bearer|session|auth|api) \s+ token|secret|passphrase)
+      \s+ (?:refreshed|generated|created|issued|regenerated|rotated) \b [^:=\r\n]{0,60}? : \s*
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
@@ -2539,7 +2588,10 @@ regex = '''(?xi)
 valueShape = "token"
 keywords = [
   "password", "passphrase", "key is ", "key was ", "token is ", "token was ", "secret is ",
-  "secret was ", "key for ", "token for ", "secret for ",
+  "secret was ", "key for ", "token for ", "secret for ", "code is ", "code was ", "refreshed",
+  "key generated", "token generated", "secret generated", "key created", "token created",
+  "secret created", "key issued", "token issued", "key regenerated", "key rotated", "token rotated",
+  "secret rotated",
 ]
 tags = ["password", "prose"]
 mustRedact = [
@@ -2554,6 +2606,11 @@ mustRedact = [
   'helpdesk: password reset for ana@acme.example -> Pr3.Lq8Wn2Zt',
   'vnc password set to Vn8Lq2Wx7Tz4',
   'portal: your new API key is Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5J',
+  'iam: user kofi created with initial password Lq7-Wz3Tn8Xv',
+  'keytool: Using passphrase Vx9.Rk2Lm7Qt to unlock the keystore',
+  'oauth: access token refreshed: Zk4mQ8Lt2Wx9Rv7Tn3Yb',
+  'console: new API key generated for project billing: Hx3Lq8Tz2Vn7Wm4Kb9Rs',
+  'mfa: your recovery code is q8zt-4lwm-x2rv',
 ]
 mustKeep = [
   'token for user ana: expired',
@@ -2569,6 +2626,11 @@ mustKeep = [
   'sshd[2211]: Failed password for invalid user admin from 203.0.113.9 port 52114 ssh2',
   'Enter new password for sa: ',
   'api key is v2-compatible',
+  'initial password policy applied to 14 users',
+  'using password authentication for ana@10.0.0.4',
+  'access token refreshed: expires_in=3600',
+  'api key created: id=key_01J8ZQ4 prefix=sk_live',
+  'using secret from vault path secret/data/billing',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2996,7 +3058,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:858i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x831:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:858i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3004,13 +3066,19 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
       [^:\r\n]{0,60}? : \s*
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
-  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'created with initial password X', 'Using passphrase X to unlock the keystore'
+  | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
+  | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
+    # 'access token refreshed: X', 'new API key generated for project billing: X'
+  | \b(?:api[ _-]?key|access \s+ key|(?:access|refresh|bearer|session|auth|api) \s+ token|secret|passphrase)
+      \s+ (?:refreshed|generated|created|issued|regenerated|rotated) \b [^:=\r\n]{0,60}? : \s*
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:916i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:951i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R3:935i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:970i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:975i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:994i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
     \b(?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3023,11 +3091,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR4:1034i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR4:1053i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1062i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1081i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1084i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1103i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3036,7 +3104,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"']+) )
   | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1143i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1162i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
