@@ -482,6 +482,40 @@ mustKeep = [
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
+id = "url-capability-token"
+description = "tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link stays"
+# Whoever holds such a link can reset the password, sign in or join. The token must look like a
+# machine secret (valueShape token): documentation pages (/reset/password-policy) stay.
+regex = '''(?x)
+\bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
+/(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
+   | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
+(?: (?:/[A-Za-z0-9_.@%+-]{1,64}){0,2}? / ([A-Za-z0-9_-]{16,256}) (?=[/?\#\s"'<>)\],;]|$)
+  | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
+| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})'''
+valueShape = "token"
+keywords = [
+  "/reset", "/password", "/forgot", "/verify", "/confirm", "/magic", "/activat", "/invit", "/unlock",
+  "/one-time", "/one_time", "/onetime", "callback?", "/redirect?", "signin-oidc?",
+]
+tags = ["generic", "url"]
+mustRedact = [
+  'mailer: password reset https://app.example.com/reset/Rk4Lq8Zt2Wn6Xv0Pb3MTz7Hs sent to ana',
+  'mailer: magic link sent: https://app.example.com/auth/magic?t=Zq8xW2mL5nR7tY1vK3pC9dF4&email=bob%40example.com',
+  'verify email at https://app.example.com/verify/bob/4f9c2e7a1b3d5f8e0a6c',
+  'GET /login/callback?code=Lq7Wz3Tn8Xv2Rk9Hs4Pb&state=af0ifjsldkj HTTP/1.1 https://app.example.com/login/callback?code=Lq7Wz3Tn8Xv2Rk9Hs4Pb&state=af0ifjsldkj',
+  'invite: https://team.example.com/invitations/3b7e9d1c-4a2f-4e8b-9c6d-1f0a2b3c4d5e accepted',
+]
+mustKeep = [
+  'docs: see https://docs.example.com/reset/password-policy-overview for details',
+  'GET https://app.example.com/verify/email/resend?lang=en 200',
+  'auth: https://app.example.com/oauth2/callback?code=&error=access_denied',
+  'mailer: password reset https://app.example.com/reset/*** sent to ana',
+  'web: GET https://shop.example.com/invite/friends 200 12ms',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
 id = "generic-cli-secret-flag"
 description = "command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret X"
 regex = '''(?x)
@@ -765,13 +799,19 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?&name) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyt7:generict4:jsont3:xmlv5:tokenw3:128R3:455i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:477i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx448:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyt7:generict4:jsont3:xmlv5:tokenw3:128R3:455i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:477i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
+\bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
+/(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
+   | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
+(?: (?:/[A-Za-z0-9_.@%+-]{1,64}){0,2}? / ([A-Za-z0-9_-]{16,256}) (?=[/?\#\s"'<>)\],;]|$)
+  | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
+| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:511i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx448:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:513i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:533i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:547i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:567i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -779,7 +819,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:575i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:609i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
