@@ -190,6 +190,20 @@ import Testing
         }
     }
 
+    /// A password a person chose passes the token shape (under secret, credential and token keys)
+    /// though it is made of words; an identifier with the same separators does not, nor does the
+    /// strict shape of a bare `key` take it.
+    @Test func tokenShapeTakesHumanPasswords() {
+        for value in ["Mustang#67gt", "Football#12", "Welcome@123", "P@ssw0rd!2026", "Kitty*Cat12", "blue+Sky9x"] {
+            #expect(Self.accepts(value, .token), "\(value)")
+            #expect(!Self.accepts(value, .strictToken), "\(value)")
+        }
+        for value in ["BinderProxy@2bd79ce", "qwerty_987", "svc-deploy-2025", "$SECRET_V2", "Controller#index",
+                      "ops@example.com", "Release@v2"] {
+            #expect(!Self.accepts(value, .token), "\(value)")
+        }
+    }
+
     /// Under `key` alone, words and numbers joined by separators are a composite key (a rate
     /// limiter's window, a cache entry); a part that mixes letters and digits, a capital or fewer
     /// than two words make it a value again.

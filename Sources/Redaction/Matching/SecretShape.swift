@@ -123,6 +123,7 @@ enum SecretShape {
             return false
         }
         if isAssignment(v) { return false }
+        if !strict && isHumanPassword(v, classes) { return true }
         if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)
                        || isReadableCompositeKey(v)) {
             return false
@@ -146,6 +147,34 @@ enum SecretShape {
             plausible = letters > 0 && count >= 12
         }
         return plausible && entropy >= min(3.0, log2(Double(count)) - 0.7)
+    }
+
+    /// A password a person chose, under a key that names a secret (`client_secret=Mustang#67gt`,
+    /// `CREDENTIALS: Welcome@123`), which the random-token test would take for an identifier:
+    /// 8 to 40 bytes, 3 or more letters and a digit, and either a symbol people put in passwords
+    /// (`!$%^&*+?~`, not first: `$VAR`, `%s`) or a capitalised word (not `ORDER#88213`), `#` or `@`, and a tail of at
+    /// most 5 letters and digits with 2 digits (`Football#12`; not a Java identity hash
+    /// `BinderProxy@2bd79ce`, a mail address or `Class#method`).
+    static func isHumanPassword(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
+        guard (8...40).contains(v.count), classes.upper + classes.lower >= 3, classes.digits >= 1,
+              v[0] != UInt8(ascii: "$"), v[0] != UInt8(ascii: "%") else { return false }
+        for byte in v {
+            switch byte {
+            case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "^"), UInt8(ascii: "&"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "~"):
+                return true
+            default:
+                continue
+            }
+        }
+        guard isUpper(v[0]), classes.lower >= 2,
+              let mark = v.lastIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") }) else { return false }
+        guard (1...5).contains(v.count - mark - 1) else { return false }
+        var digits = 0
+        for index in (mark + 1)..<v.count {
+            if isDigit(v[index]) { digits += 1 } else if !isLetter(v[index]) { return false }
+        }
+        return digits >= 2
     }
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):

@@ -372,35 +372,42 @@ description = "secrets, tokens and keys kept as a name and a value: {\"name\":\"
 # The shapes of password-name-value-pair (passwords.toml) with the secret, token and key words;
 # the value must look like a machine secret (valueShape token).
 regex = '''(?x)
+# the name's last word: secret, token, auth, credential(s), or a key named for what it does
+# (api, access, private, signing, storage, account, ... key); an index may follow
+(?(DEFINE) (?<name> (?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials?
+    | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key )
+  (?:[_.-]?[0-9]{1,2})? ) )
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?&name)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?&name)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?&name) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?&name) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?&name) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?&name) " \s*,\s* "([^"-][^"]*)"
+  | # a YAML env list flattened into one line: - name: API_TOKEN\n  value: "..."
+    \bname: \s* ["']? [\w.-]*? (?&name) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?&name) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
 )'''
@@ -409,7 +416,11 @@ keywords = [
   "secret", "token", "api_key", "api-key", "api.key", "apikey", "access_key", "access-key",
   "access.key", "accesskey", "private_key", "private-key", "private.key", "privatekey",
   "signing_key", "signing-key", "signing.key", "signingkey", "auth_key", "auth-key", "auth.key",
-  "authkey", "credential",
+  "authkey", "credential", "auth\"", "auth<", "auth'", "auth\\", "storage_key", "storagekey",
+  "storage-key", "storage.key", "account_key", "accountkey", "master_key", "masterkey", "encryption_key",
+  "encryptionkey", "webhook_key", "hmac_key", "hmackey", "shared_key", "sharedkey", "license_key",
+  "licensekey", "subscription_key", "subscriptionkey", "client_key", "clientkey", "service_key",
+  "admin_key", "app_key", "appkey",
 ]
 tags = ["generic", "json", "xml"]
 mustRedact = [
@@ -425,6 +436,9 @@ mustRedact = [
   '--parameter-overrides ParameterKey=ApiToken,ParameterValue=at9Lq2Xv7Rt1Wn5Zs8Bc3Yd',
   '["api_key"]=> string(28) "ak_Zq8xW2mL5nR7tY1vK3pC9dF4"',
   '{"argv": ["deploy", "--token", "tk_Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6"]}',
+  '{"containers":[{"env":[{"name":"LEDGER_AUTH","value":"Lg7Qx2Zt9Wm4Rk8Vb3Hs6Nd1"}]}]}',
+  '<add key="AZURE_STORAGE_KEY" value="Zt8Lq2Wx7Rn4Km9Vb3Hs6Dc1Fg5Jp0Tq2Wy8Lz4Nx7Rb3Mk9Vc1Hs6Dd2Gf5Jq0Tp8Wy3Lz7Nx4Rb9Mk2Vc6Hs1Dd=="/>',
+  'helm get values: - name: PARTNER_API_TOKEN\n  value: Pt4Lq8Zx2Wm7Rk3Vb9Hs',
 ]
 mustKeep = [
   'aws secretsmanager create-secret --name prod/partner --secret-string file://secret.json',
@@ -436,6 +450,8 @@ mustKeep = [
   '<add key="TokenLifetimeMinutes" value="60" />',
   '{"name": "X-Api-Key", "value": "<redacted>"}',
   '{"argv": ["--token", "--dry-run"]}',
+  '{"env":[{"name":"OAUTH","value":"enabled"},{"name":"BASIC_AUTH","value":"false"}]}',
+  '- name: API_TOKEN\n  valueFrom:\n    secretKeyRef: {name: partner, key: token}',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -467,8 +483,9 @@ description = "command-line token/secret/key flags: --token X, --api-key=X, --cl
 regex = '''(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
-(?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
+(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )
+  # an argv printed as a list: [app, --client-secret, X, --verbose]
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )'''
 valueShape = "token"
 keywords = [
   "token", "secret", "key\t", "key ", "key-", "key0", "key1", "key2", "key3", "key4",
@@ -478,6 +495,7 @@ keywords = [
 ]
 tags = ["generic", "cli"]
 mustRedact = [
+  'worker: argv=[/usr/bin/ledger-sync, --client-secret, Ls7Qx2Zt9Wm4Rk8Vb3Hs6Nd1, --verbose]',
   'exec: gh auth login --with-token --hostname github.example.com --token Gk7Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0',
   'running: terraform apply -var region=eu-west-1 --api-key=Tf-4f8a2c6e1b9d3f7a5c0e8b2d',
   'ExecStart=/usr/local/bin/oauth2-proxy --provider=oidc --client-id web --client-secret Op7Lq2Xv9Rt4Wn1Zs8Bc',
@@ -485,6 +503,7 @@ mustRedact = [
   'java -jar agent.jar -vaultToken Zq8xW2mL5nR7tY1vK3pC9dF4 -url https://vault.internal',
 ]
 mustKeep = [
+  'docs: pass --token, then paste the value when asked',
   'usage: cli --token <token> [--verbose]',
   'cli --private-key /etc/ssl/private/server.key --cert /etc/ssl/certs/server.crt',
   'cli --token $GITHUB_TOKEN',
@@ -697,44 +716,52 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:361i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3873:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:361i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx3163:(?x)
+# the name's last word: secret, token, auth, credential(s), or a key named for what it does
+# (api, access, private, signing, storage, account, ... key); an index may follow
+(?(DEFINE) (?<name> (?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials?
+    | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key )
+  (?:[_.-]?[0-9]{1,2})? ) )
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?&name)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?&name)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?&name) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?&name) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?&name) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?&name) " \s*,\s* "([^"-][^"]*)"
+  | # a YAML env list flattened into one line: - name: API_TOKEN\n  value: "..."
+    \bname: \s* ["']? [\w.-]*? (?&name) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?i:secret(?:[_.-]?(?:access[_.-]?)?key)?|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|auth[_.-]?key|credentials?) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?&name) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialt7:generict4:jsont3:xmlv5:tokenw3:128R3:435i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:457i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx321:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyt7:generict4:jsont3:xmlv5:tokenw3:128R3:451i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:473i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx448:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
-(?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:490i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:510i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )
+  # an argv printed as a list: [app, --client-secret, X, --verbose]
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:509i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:529i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -742,7 +769,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:552i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:571i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx604:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1140,6 +1167,43 @@ regexes = [
 ]
 
 [[rules]]
+id = "session-cookie-value"
+keywordWindow = 30
+description = "session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name stays"
+# A session cookie is a bearer credential. Inside Cookie: and Set-Cookie: headers the header rules
+# mask every value; these names are masked wherever a log prints them. The value must look like a
+# machine secret (valueShape token): `user_session: created`, `django_session` (a table) stay.
+regex = '''(?x)
+(?<![A-Za-z0-9.])
+(?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
+   | _?[a-z][a-z0-9]{1,30}_session )
+(?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
+([A-Za-z0-9%._~+/-]{12,}={0,2})
+(?![A-Za-z0-9%._~+/=-])'''
+valueShape = "token"
+keywords = [
+  "phpsessid", "jsessionid", "aspsessionid", "net_sessionid", "connect.sid", "rack.session", "_session=",
+  "_session\"", "_session'", "_session:", "_session =", "_session\\",
+]
+tags = ["http", "session"]
+mustRedact = [
+  'access: request cookies: PHPSESSID=q3vLk8Zt2Wm9Rx4Tn7Yb1Hs6; lang=en',
+  '''flask: cookies={'laravel_session': 'Wq7Lm2Zt9Rx4Tn8Kb3Vs6Hd'}''',
+  'tomcat: session restored JSESSIONID=8C2E4A6F1B3D5E7A9C0B2D4F6A8E1C3B for /shop',
+  'express: connect.sid=s%3AZq8xW2mL5nR7tY1vK3pC9dF4.Hq2Vb8Lm4Tn7Xz1Ws5 path=/',
+  'iis: ASP.NET_SessionId: vq2k8lzt4wm9rx3tn7yb1hs6',
+  'rails: _storefront_session=Rk4Lq8Zt2Wn6Xv0Pb3MTz7Hs9Dc1 user=481',
+]
+mustKeep = [
+  'SELECT "django_session"."session_key" FROM "django_session" WHERE "django_session"."expire_date" > now()',
+  'Jun 11 10:42:00 srx-edge1 rpd[2021]: BGP_IO_ERROR_CLOSE_SESSION: BGP peer 10.0.0.1 (External AS 65002): Error event',
+  'auth: user_session: created for ana',
+  'php: session.name=PHPSESSID session.gc_maxlifetime=1440',
+  'Set-Cookie: PHPSESSID=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT',
+  'cookies: PHPSESSID=***; lang=en',
+]
+
+[[rules]]
 id = "header-api-key"
 description = "API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similar"
 regex = '''(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)'''
@@ -1202,7 +1266,13 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:124i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:155i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:180i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:214i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:124i13:header-cookied50:Cookie request header: masks the whole cookie listx138:(?i)(?:^|[^a-z0-9-])cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:155i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:180i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+(?<![A-Za-z0-9.])
+(?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
+   | _?[a-z][a-z0-9]{1,30}_session )
+(?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
+([A-Za-z0-9%._~+/-]{12,}={0,2})
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:217i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:251i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -2028,12 +2098,14 @@ description = "command-line password flags: --password X, --password=X, -passwor
 regex = '''(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
-(?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )'''
+(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
+  # an argv printed as a list: [pg_dump, --password, X, orders]
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )'''
 valueShape = "password"
 keywords = ["-pass", "_pass", "-pwd", "_pwd", "storepass", "keypass", "newpass", "oldpass", "dbpass"]
 tags = ["password", "cli"]
 mustRedact = [
+  'spawn: [/usr/bin/pg_dump, --username, backup, --password, Bk-Ls7Qx2Zt, orders]',
   'exec: /usr/bin/pg_dump --host db --username backup --password Bk-Pw-9xLq2 orders',
   'running: vault login -method=userpass username=ci --password="Ci-Vault-7Lq2Wx"',
   '''java -jar /opt/tools/signer.jar -keystore release.jks -password 'Ks-9xLq2Wz' -alias app''',
@@ -2043,6 +2115,7 @@ mustRedact = [
   'docker login registry.example.com --username ci --password=Rg-Pw-8xLq3',
 ]
 mustKeep = [
+  'hint: use --password, then type it at the prompt',
   'usage: tool --password <password> [--user <name>]',
   'mysql --user=root --password --database=shop',
   'ffmpeg -i in.mp4 -c:v libx264 -b:v 2M -pass 1 -f mp4 /dev/null',
@@ -2333,9 +2406,15 @@ regex = '''(?xi)
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
-  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)'''
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)
+    # SQL Server: sp_addlogin 'login', 'password'; sp_password NULL, 'new', 'login' (the new one)
+  | \bsp_addlogin \s+ (?:@loginame \s*=\s*)? N?'[^']*' \s*,\s* (?:@passwd \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
+  | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
+    # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
+  | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
+'''
 valueShape = "password"
-keywords = ["password", "identified"]
+keywords = ["password", "identified", "sp_addlogin"]
 tags = ["password", "sql"]
 mustRedact = [
   '''LOG:  statement: ALTER USER app_rw WITH ENCRYPTED PASSWORD 'Pg-Alt-9xLq2Wz';''',
@@ -2345,6 +2424,9 @@ mustRedact = [
   '''SET PASSWORD FOR 'bob'@'%' = PASSWORD('My-Set-8kLq4');''',
   '''CREATE LOGIN etl WITH PASSWORD = N'Ms-Sql-5xLq1', CHECK_POLICY = OFF;''',
   '''CREATE ROLE analyst LOGIN PASSWORD 'Pg-Rol-6kLq2' VALID UNTIL '2026-01-01';''',
+  '''EXEC sp_addlogin 'etl_loader', 'Ms-Add-3kLq8', 'warehouse';''',
+  '''EXEC sp_password NULL, 'Ms-New-7xLq2', 'etl_loader';''',
+  '''CREATE USER MAPPING FOR app SERVER legacy OPTIONS (user 'sync', password 'Fdw-Pw-4kLq9');''',
 ]
 mustKeep = [
   'LOG:  statement: ALTER USER app_rw WITH PASSWORD NULL;',
@@ -2352,6 +2434,8 @@ mustKeep = [
   'CREATE USER report IDENTIFIED EXTERNALLY;',
   'mysql: [Warning] Using a password on the command line interface can be insecure.',
   '''ALTER USER app_rw WITH PASSWORD '***';''',
+  '''EXEC sp_addlogin 'etl_loader', @passwd = NULL;''',
+  '''CREATE SERVER legacy FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db2', dbname 'sales');''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2451,41 +2535,46 @@ description = "passwords kept as a name and a value: {\"name\":\"DB_PASSWORD\",\
 # a setting about passwords), so the keywords are those words; a search starts at most 128 bytes
 # before one (a name member, an element or attribute before the value).
 regex = '''(?x)
+# the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
+# camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
+(?(DEFINE) (?<name> (?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})? ) )
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?&name)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?&name)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?&name) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?&name) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?&name) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?&name) " \s*,\s* "([^"-][^"]*)"
+  | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
+    \bname: \s* ["']? [\w.-]*? (?&name) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?&name) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
 )'''
 valueShape = "password"
 # `pwd` is followed by what ends a name (a quote, `<`, `,`, a blank) or by an index.
 keywords = [
   "password", "passwd", "passphrase", "pwd\"", "pwd<", "pwd,", "pwd ", "pwd\t", "pwd_", "pwd-",
-  "pwd.", "pwd0", "pwd1", "pwd2", "pwd3", "pwd4", "pwd5", "pwd6", "pwd7", "pwd8", "pwd9",
+  "pwd.", "pwd0", "pwd1", "pwd2", "pwd3", "pwd4", "pwd5", "pwd6", "pwd7", "pwd8", "pwd9", "pass\"", "pass<", "pass'", "pass\\",
 ]
 tags = ["password", "json", "xml"]
 mustRedact = [
@@ -2501,6 +2590,8 @@ mustRedact = [
   'aws cloudformation deploy --stack-name db --parameter-overrides ParameterKey=MasterPassword,ParameterValue=Cf4.Wn8Lq2Zt',
   'array(2) { ["user"]=> string(3) "app" ["password"]=> string(12) "Ph9.Lq2Wn4Zs" }',
   'exec: {"args": ["--db-user", "app", "--password", "Ar8.Tn2Lq5Wz"]}',
+  '<appSettings><add key="SmtpPass" value="Sm-Rl8Lq2Wz4"/></appSettings>',
+  'kubectl get deploy -o yaml: - name: REPORTS_DB_PASSWORD\n  value: "Rp-4kLq9Wz2Tx"',
 ]
 mustKeep = [
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value "$SQL_PASSWORD"',
@@ -2512,6 +2603,8 @@ mustKeep = [
   '<param name="password" value=""/>',
   '{"db_password": {"sensitive": true, "type": "string", "value": "***"}}',
   'exec: {"args": ["--password", "--verbose"]}',
+  '{"env":[{"name":"COMPASS","value":"north"},{"name":"BYPASS","value":"cache"}]}',
+  '- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}',
 ]
 
 [[rules]]
@@ -2531,7 +2624,13 @@ regex = '''(?xi)
       [^:\r\n]{0,60}? : \s*
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
-  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'created with initial password X', 'Using passphrase X to unlock the keystore'
+  | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
+  | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
+    # 'access token refreshed: X', 'new API key generated for project billing: X'
+  | \b(?:api[ _-]?key|access \s+ key|(?:access|refresh|bearer|session|auth|api) \s+ token|secret|passphrase)
+      \s+ (?:refreshed|generated|created|issued|regenerated|rotated) \b [^:=\r\n]{0,60}? : \s*
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
@@ -2539,7 +2638,10 @@ regex = '''(?xi)
 valueShape = "token"
 keywords = [
   "password", "passphrase", "key is ", "key was ", "token is ", "token was ", "secret is ",
-  "secret was ", "key for ", "token for ", "secret for ",
+  "secret was ", "key for ", "token for ", "secret for ", "code is ", "code was ", "refreshed",
+  "key generated", "token generated", "secret generated", "key created", "token created",
+  "secret created", "key issued", "token issued", "key regenerated", "key rotated", "token rotated",
+  "secret rotated",
 ]
 tags = ["password", "prose"]
 mustRedact = [
@@ -2554,6 +2656,11 @@ mustRedact = [
   'helpdesk: password reset for ana@acme.example -> Pr3.Lq8Wn2Zt',
   'vnc password set to Vn8Lq2Wx7Tz4',
   'portal: your new API key is Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga5J',
+  'iam: user kofi created with initial password Lq7-Wz3Tn8Xv',
+  'keytool: Using passphrase Vx9.Rk2Lm7Qt to unlock the keystore',
+  'oauth: access token refreshed: Zk4mQ8Lt2Wx9Rv7Tn3Yb',
+  'console: new API key generated for project billing: Hx3Lq8Tz2Vn7Wm4Kb9Rs',
+  'mfa: your recovery code is q8zt-4lwm-x2rv',
 ]
 mustKeep = [
   'token for user ana: expired',
@@ -2569,6 +2676,11 @@ mustKeep = [
   'sshd[2211]: Failed password for invalid user admin from 203.0.113.9 port 52114 ssh2',
   'Enter new password for sa: ',
   'api key is v2-compatible',
+  'initial password policy applied to 14 users',
+  'using password authentication for ana@10.0.0.4',
+  'access token refreshed: expires_in=3600',
+  'api key created: id=key_01J8ZQ4 prefix=sk_live',
+  'using secret from vault path secret/data/billing',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2636,12 +2748,14 @@ id = "password-stdin-feed"
 description = "secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect \"Password:\" ... send \"X\\r\")"
 # The sink decides: echo into anything else (echo x | grep y) is not a secret.
 regex = '''(?x)
-    \b(?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
+    \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
     (?: --password-stdin\b | \bpasswd\b [^|;&\r\n]*? --stdin\b | --with-token\b | (?:=|file://)/dev/stdin\b | --data-file[=\s]-(?![\w-])
       | --key-file[=\s]-(?![\w-]) | --pass(?:phrase|word)-fd[=\s]0\b | -pass(?:in)?\s+stdin\b
-      | \bsudo\b [^|;&\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | \bsecrets?\s+(?:put|set)\b | \bsecret\s+create\s+\S+\s+-(?![\w-]) )
+      | \bsudo\b [^|;&\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | \bsecrets?\s+(?:put|set)\b | \bsecret\s+create\s+\S+\s+-(?![\w-])
+      # Windows: echo X| runas /user:... (the password prompt reads stdin)
+      | \b(?i:runas)(?:\.exe)?\s+/ )
   | (?: \bsudo\b [^|;&<>\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | --password-stdin\b | \bpasswd\b [^|;&<>\r\n]*? --stdin\b | --with-token\b )
     [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )
   | (?: (?<![A-Za-z])(?i:pass(?:word|wd|phrase)?|secret|token|key|cred(?:ential)?s?|auth)[\w-]* (?:=|\s+) | \bsshpass\s+-f\s* )
@@ -2653,10 +2767,11 @@ valueShape = "password"
 keywords = [
   "--password-stdin", "--stdin", "--with-token", "/dev/stdin", "--data-file", "--key-file", "-fd 0", "-fd=0",
   "pass stdin", "passin stdin", "sudo ", "secret put", "secret set", "secrets set", "secret create",
-  "<(echo", "<( echo", "<(printf", "<( printf", "send \"", "send -- \"",
+  "<(echo", "<( echo", "<(printf", "<( printf", "send \"", "send -- \"", "runas",
 ]
 tags = ["password", "cli"]
 mustRedact = [
+  'C:\\> echo Wn7-Lq2Tz9Xv| runas /user:CORP\\svc_backup "cmd.exe /c robocopy"',
   'deploy.sh: + echo gT_0c9mJMdq5~X1H5AiH | sudo -S systemctl restart haproxy',
   '''+ echo '1oHgVg8qIz~Q' | sudo -u root -S apt-get -y upgrade''',
   'ci: sudo -S <<< oJ.s2aMG1O5ACAAc cp /tmp/app.conf /etc/app/',
@@ -2674,6 +2789,7 @@ mustRedact = [
   '''spawn ssh admin@10.0.0.9; expect "password:"; send -- "M_uFG1oPFM1Q7WwfKuma\r"; interact''',
 ]
 mustKeep = [
+  'C:\\> runas /user:CORP\\svc_backup "cmd.exe /c whoami"',
   'echo $SUDO_PASS | sudo -S systemctl restart haproxy',
   'echo "${REGISTRY_TOKEN}" | docker login ghcr.io -u ci --password-stdin',
   'echo "starting" | tee -a /var/log/deploy.log',
@@ -2885,11 +3001,12 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->t8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:253i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:283i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:320i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:338i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:366i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx217:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->t8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:253i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:283i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:320i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:338i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:366i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx342:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
-(?:\s+|=)
-(?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:407i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
+  # an argv printed as a list: [pg_dump, --password, X, orders]
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:410i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -2921,13 +3038,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:538i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:541i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:569i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:572i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:594i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:597i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -2948,14 +3065,20 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:669i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx396:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:672i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
-  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)K8:passwordK10:identifiedt8:passwordt3:sqlv8:passwordR3:699i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+  | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)
+    # SQL Server: sp_addlogin 'login', 'password'; sp_password NULL, 'new', 'login' (the new one)
+  | \bsp_addlogin \s+ (?:@loginame \s*=\s*)? N?'[^']*' \s*,\s* (?:@passwd \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
+  | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
+    # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
+  | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:713i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:725i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:739i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -2964,39 +3087,44 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:766i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:780i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:787i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2785:(?x)
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:801i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx2896:(?x)
+# the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
+# camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
+(?(DEFINE) (?<name> (?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})? ) )
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?&name)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?&name)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?&name) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})?" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?&name)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?&name) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?&name) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?&name) " \s*,\s* "([^"-][^"]*)"
+  | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
+    \bname: \s* ["']? [\w.-]*? (?&name) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?i:pass(?:word|wd|phrase)|pwd) (?:[_.-]?[0-9]{1,2})? \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:858i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x831:(?xi)
+    --name [=\s] \s* [^\s]{0,80}? (?&name) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:881i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3004,30 +3132,38 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
       [^:\r\n]{0,60}? : \s*
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
-  | \b(?:api[ _-]?key|access \s+ key|token|secret) \s+ (?: is | was ) \s* :? \s*
+  | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'created with initial password X', 'Using passphrase X to unlock the keystore'
+  | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
+  | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
+    # 'access token refreshed: X', 'new API key generated for project billing: X'
+  | \b(?:api[ _-]?key|access \s+ key|(?:access|refresh|bearer|session|auth|api) \s+ token|secret|passphrase)
+      \s+ (?:refreshed|generated|created|issued|regenerated|rotated) \b [^:=\r\n]{0,60}? : \s*
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for t8:passwordt5:prosev5:tokenw2:40R3:916i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:951i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R3:958i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR3:993i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR3:975i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1272:(?x)
-    \b(?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1017i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+    \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
     (?: --password-stdin\b | \bpasswd\b [^|;&\r\n]*? --stdin\b | --with-token\b | (?:=|file://)/dev/stdin\b | --data-file[=\s]-(?![\w-])
       | --key-file[=\s]-(?![\w-]) | --pass(?:phrase|word)-fd[=\s]0\b | -pass(?:in)?\s+stdin\b
-      | \bsudo\b [^|;&\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | \bsecrets?\s+(?:put|set)\b | \bsecret\s+create\s+\S+\s+-(?![\w-]) )
+      | \bsudo\b [^|;&\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | \bsecrets?\s+(?:put|set)\b | \bsecret\s+create\s+\S+\s+-(?![\w-])
+      # Windows: echo X| runas /user:... (the password prompt reads stdin)
+      | \b(?i:runas)(?:\.exe)?\s+/ )
   | (?: \bsudo\b [^|;&<>\r\n]*? \s-[A-Za-z]*S[A-Za-z]*\b | --password-stdin\b | \bpasswd\b [^|;&<>\r\n]*? --stdin\b | --with-token\b )
     [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )
   | (?: (?<![A-Za-z])(?i:pass(?:word|wd|phrase)?|secret|token|key|cred(?:ential)?s?|auth)[\w-]* (?:=|\s+) | \bsshpass\s+-f\s* )
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "t8:passwordt3:cliv8:passwordR4:1034i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1080i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1062i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1108i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1084i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1130i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x785:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3036,7 +3172,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"']+) )
   | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1143i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1189i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
