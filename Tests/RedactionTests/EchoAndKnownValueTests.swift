@@ -57,8 +57,18 @@ import Testing
         #expect(Self.redact(input) == "password=[pw]\nConnect -user $u -password $P\nmachine h login \(word) password \(word)x\n")
     }
 
-    /// Values that are not words stay echoes: digits or symbols in them, or longer than 12 bytes.
-    @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery"])
+    /// Nor is a snake_case name or a protocol version (`laravel_session`, `HTTP/1.1`): masked where
+    /// a rule took it for a value, but its other occurrences are names and request lines, and
+    /// echoing them would carry one doubtful match into every later line.
+    @Test(arguments: ["laravel_session", "v2_flow_enabled", "HTTP/1.1", "SIP/2.0"])
+    func namesAndProtocolVersionsAreNotEchoed(value: String) {
+        let input = "password=\(value)\nGET /cart \(value) 200 cookie \(value)s\n"
+        #expect(Self.redact(input) == "password=[pw]\nGET /cart \(value) 200 cookie \(value)s\n")
+    }
+
+    /// Values that are not words stay echoes: digits or symbols in them, or longer than 12 bytes,
+    /// snake_case with a capital or a doubled `_`.
+    @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery", "Laravel_Session9", "db__secret"])
     func nonWordsAreEchoed(value: String) {
         #expect(Self.redact("password=\(value)\nretry \(value)\n") == "password=[pw]\nretry [echo]\n")
     }

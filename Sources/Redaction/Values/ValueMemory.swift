@@ -4,8 +4,9 @@ import Synchronization
 ///
 /// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
 ///   line and in later lines (rule id `echo`). The last ``echoCapacity`` distinct secrets are kept
-///   (least recently masked first out); 0 turns echoes off. Words (letters only, up to
-///   ``maximumWordLength`` bytes: `password`, `admin`) are never echoes.
+///   (least recently masked first out); 0 turns echoes off. Ordinary text (words of letters
+///   only up to ``maximumWordLength`` bytes, snake_case names, `HTTP/1.1`: ``isWord(_:)``) is
+///   never an echo.
 /// - **known values**: the values of a ``KnownValueList`` (configured in advance), and values a
 ///   stream announces itself with GitHub Actions' `::add-mask::VALUE` (the last
 ///   ``announcedCapacity`` of them), masked as exact strings (rule id `known-value`).
@@ -174,14 +175,51 @@ public final class ValueMemory: @unchecked Sendable {
         }
     }
 
-    /// Whether `value` is a word: ASCII letters only, at most ``maximumWordLength`` bytes
-    /// (`password`, `admin`, `secret`, `changeme`, `ESXipass`). A rule masks such a value where it
-    /// finds it (`ftp://user:password@host`), but its other occurrences are ordinary text: field
-    /// names (`-password $X`, `password X`), prose and identifiers, so it is not an echo.
+    /// Whether `value` is ordinary text rather than a secret's own string, so that it is not an
+    /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
+    /// `changeme`, `ESXipass`), a snake_case name (`laravel_session`, `v2_flow_enabled`) or a
+    /// protocol and its version (`HTTP/1.1`). A rule masks such a value where it finds it
+    /// (`ftp://user:password@host`), but its other occurrences are field names (`-password $X`),
+    /// prose, identifiers and request lines: echoing them would spread one doubtful match to every
+    /// later line of the stream.
     static func isWord(_ value: UnsafeRawBufferPointer) -> Bool {
-        guard value.count <= maximumWordLength else { return false }
-        for byte in value where !((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) {
-            return false
+        if value.count <= maximumWordLength && value.allSatisfy(isLetter) { return true }
+        return isSnakeCaseName(value) || isProtocolVersion(value)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// Lower-case letters and digits in two or more parts joined by single `_`, starting with a letter.
+    private static func isSnakeCaseName(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard let first = value.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+              value.last != UInt8(ascii: "_") else { return false }
+        var parts = 1
+        var previous: UInt8 = 0
+        for byte in value {
+            if byte == UInt8(ascii: "_") {
+                if previous == UInt8(ascii: "_") { return false }
+                parts += 1
+            } else if !isLowerOrDigit(byte) {
+                return false
+            }
+            previous = byte
+        }
+        return parts >= 2
+    }
+
+    /// Letters, `/`, then a version of digits and dots (`HTTP/1.1`, `RTSP/1.0`, `SIP/2.0`).
+    private static func isProtocolVersion(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard let slash = value.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash + 1 < value.count else { return false }
+        for index in 0..<slash where !isLetter(value[index]) { return false }
+        for index in (slash + 1)..<value.count {
+            let byte = value[index]
+            guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") else { return false }
         }
         return true
     }
