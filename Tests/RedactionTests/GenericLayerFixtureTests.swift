@@ -93,12 +93,17 @@ import Testing
     ///   (`--password requires an argument`), `${VAR:?message}`, Compose `file:` secrets,
     ///   `SESSION_COOKIE=laravel_session`, a request line after `/reset-password`. Left out: a
     ///   Sealed Secrets name with a `+` (`secret=web/session-config+v4`), shaped like a token.
+    /// - `platforms.log` (written the same way: 2 of 799 lines changed, both fixed): Android
+    ///   logcat and iOS/Xcode, ML and data engineering, search clusters, WAF and edge logs,
+    ///   fintech back-offices (masked PANs, payment-method ids), PowerShell and Windows events,
+    ///   developer laptops: a form-encoded gpg-agent prompt after `secret key:`, WAF `LockToken`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
         ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
         ("infra-data.log", 1160), ("network-cli.log", 550), ("more-domains.log", 550),
         ("structured-mesh.log", 730), ("dev-tooling.log", 900), ("new-rules.log", 860),
+        ("platforms.log", 790),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -131,6 +131,9 @@ enum SecretShape {
         // Strict: 16 to 20 upper-case letters and digits name a key (access key ids, Confluent and
         // similar API key ids), not its secret.
         if strict && classes.lower == 0 && classes.symbols == 0 && count <= 20 { return false }
+        // Strict: form-encoded text starts with an escape (`secret+key:%0A%22Ana+Lima`, a
+        // gpg-agent prompt), a credential does not.
+        if strict && v[0] == UInt8(ascii: "%") { return false }
         if !hasUUIDLayout(v) && isIdentifier(v) && !(classes.upper > 0 && classes.lower > 0 && hasUnpronounceableWords(v)) {
             return false
         }

@@ -291,11 +291,12 @@ extension LineRedactor {
     /// `continuationToken`): their values are left to the rules.
     /// Key names that end in a sensitive word but name a cursor or an idempotency id (AWS
     /// `clientToken` in every CloudTrail record, CloudWatch `sequenceToken`, Graph `deltaToken`).
-    /// (`clientRequestToken`: the idempotency id of AWS requests such as RotateSecret.)
+    /// (`clientRequestToken`: the idempotency id of AWS requests such as RotateSecret; WAF's
+    /// `LockToken`: an optimistic-locking marker.)
     private static let cursorKeys = SensitiveKeys(["page_token", "continuation_token", "pagination_token", "next_token",
                                                    "sync_token", "cursor_token", "resume_token", "client_token",
                                                    "idempotency_token", "sequence_token", "delta_token", "skip_token",
-                                                   "request_token"])
+                                                   "request_token", "lock_token"])
 
     /// Keys that name a hash of a secret (detect-secrets' `hashed_secret` in a committed baseline,
     /// `hashed_password`): the value is a digest, left to the rules (the hash rules know the
