@@ -378,41 +378,46 @@ description = "secrets, tokens and keys kept as a name and a value: {\"name\":\"
 # The shapes of password-name-value-pair (passwords.toml) with the secret, token and key words;
 # the value must look like a machine secret (valueShape token).
 regex = '''(?x)
-# the name's last word: secret, token, auth, credential(s), or a key named for what it does
-# (api, access, private, signing, storage, account, ... key); an index may follow
+# the name's last word: secret, token, auth, credential(s), a key named for what it does
+# (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
+# AUTH_SALT, NONCE_SALT); an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
 # as much on lines with a secret, measured)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: API_TOKEN\n  value: "..."
-    \bname: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+    \bname: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+  | # PHP define('AUTH_KEY', '...') (wp-config.php keys and salts)
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+  | # YAML flow maps: {name: API_TOKEN, value: X}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
 )'''
@@ -426,9 +431,12 @@ keywords = [
   "encryptionkey", "webhook_key", "hmac_key", "hmackey", "shared_key", "sharedkey", "license_key",
   "licensekey", "subscription_key", "subscriptionkey", "client_key", "clientkey", "service_key",
   "admin_key", "app_key", "appkey",
+  "_salt", "-salt", ".salt", "salt'", "salt\"",
 ]
 tags = ["generic", "json", "xml"]
 mustRedact = [
+  "wp-config.php: define( 'AUTH_KEY',         'q8]Zt2,Wm4.Rk7;Lx9@Vb3!Hs6' );",
+  "wp-config.php: define('NONCE_SALT', 'Ns7Qx2Zt9Wm4Rk8Vb3Hs6Dc1');",
   'az keyvault secret set --vault-name kv-prod --name PartnerApiKey --value pk9Lq2Xv7Rt1Wn5Zs8Bc3Yd',
   'aws secretsmanager create-secret --name prod/partner --secret-string Sx8Lq2Xv7Rt1Wn5Zs8Bc3Yd4Hf',
   'task def: {"environment": [{"name": "PARTNER_API_TOKEN", "value": "pt_7Hq2Lx9Tn4Vb1Km8Rz3Wc5Yd6"}]}',
@@ -446,6 +454,7 @@ mustRedact = [
   'helm get values: - name: PARTNER_API_TOKEN\n  value: Pt4Lq8Zx2Wm7Rk3Vb9Hs',
 ]
 mustKeep = [
+  "wp-config.php: define( 'AUTH_KEY', 'put your unique phrase here' );",
   'aws secretsmanager create-secret --name prod/partner --secret-string file://secret.json',
   'aws secretsmanager put-secret-value --secret-id prod/partner --secret-string "$(cat secret.json)"',
   '{"name":"NEXT_PAGE_TOKEN_TTL","value":"3600"}',
@@ -762,57 +771,62 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:367i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx5416:(?x)
-# the name's last word: secret, token, auth, credential(s), or a key named for what it does
-# (api, access, private, signing, storage, account, ... key); an index may follow
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:367i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7179:(?x)
+# the name's last word: secret, token, auth, credential(s), a key named for what it does
+# (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
+# AUTH_SALT, NONCE_SALT); an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
 # as much on lines with a secret, measured)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: API_TOKEN\n  value: "..."
-    \bname: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+    \bname: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+  | # PHP define('AUTH_KEY', '...') (wp-config.php keys and salts)
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+  | # YAML flow maps: {name: API_TOKEN, value: X}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyt7:generict4:jsont3:xmlv5:tokenw3:128R3:456i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:478i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"t7:generict4:jsont3:xmlv5:tokenw3:128R3:465i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:487i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
 (?: (?:/[A-Za-z0-9_.@%+-]{1,64}){0,2}? / ([A-Za-z0-9_-]{16,256}) (?=[/?\#\s"'<>)\],;]|$)
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
-| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:512i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:521i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:549i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:569i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:558i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:578i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -820,7 +834,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:611i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:620i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1110,6 +1124,28 @@ regexes = [
 ]
 
 [[rules]]
+id = "header-authorization-directive"
+description = "Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is masked"
+regex = '''(?xi)
+\b(?: proxy_set_header | add_header | more_set_(?:input_)?headers \s+ ['"]? | (?:http-request|http-response) \s+ (?:set|add)-header
+     | (?:request)?header \s+ (?:set|add|append|merge|setifempty) )
+\s+ ['"]? (?:proxy-)?authorization :? \s* ['"]? \s*
+(?:basic|bearer|token|digest|negotiate|ntlm|api-?key|ssws|key) \s+
+([^\s"';]+)'''
+keywords = ["authorization"]
+tags = ["http", "header", "config"]
+mustRedact = [
+  'nginx.conf: proxy_set_header Authorization "Basic bW9uaXRvcjpNbjctUXgyWnQ5V200";',
+  'haproxy.cfg: http-request set-header Authorization "Bearer Hb7Qx2Zt9Wm4Rk8Vb3Hs6Dc1"',
+  'httpd.conf: RequestHeader set Authorization "Basic YXBpOkFwNy1ReDJadDlXbTQ="',
+]
+mustKeep = [
+  'nginx.conf: proxy_set_header Authorization $http_authorization;',
+  'nginx.conf: proxy_set_header Authorization "";',
+  'httpd.conf: RequestHeader unset Authorization',
+]
+
+[[rules]]
 id = "header-authorization-bare"
 description = "Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme word"
 # entropy: the value has no scheme to anchor it, so ordinary words after "Authorization:" must not
@@ -1327,16 +1363,21 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R2:98i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:124i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i30:header-authorization-directived255:Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is maskedx336:(?xi)
+\b(?: proxy_set_header | add_header | more_set_(?:input_)?headers \s+ ['"]? | (?:http-request|http-response) \s+ (?:set|add)-header
+     | (?:request)?header \s+ (?:set|add|append|merge|setifempty) )
+\s+ ['"]? (?:proxy-)?authorization :? \s* ['"]? \s*
+(?:basic|bearer|token|digest|negotiate|ntlm|api-?key|ssws|key) \s+
+([^\s"';]+)K13:authorizationt4:httpt6:headert6:configR2:93i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:120i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:146i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
     (?:^|[^a-z0-9_.-]) cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* \[? \s* (?:\\?["'])? \s* (?=[^\s"'\\\];,}]*=)
     ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)
-  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:164i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:189i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:186i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:211i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
 (?<![A-Za-z0-9.])
 (?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
    | _?[a-z][a-z0-9]{1,30}_session )
 (?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
 ([A-Za-z0-9%._~+/-]{12,}={0,2})
-(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:226i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:260i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:248i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:282i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -1832,7 +1873,7 @@ description = "password / passwd / passphrase / passcode keys with any prefix (D
 # loghub: 521 OpenSSH lines contain "password" ("Failed password for invalid user ...", "Accepted
 # password for ..."): none has a separator after the word, so none matches.
 regex = '''(?x)
-(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+(?<!/) (?i:pass(?:words?|wd|phrase)|passcode|pswd)
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
 (?: \s* (?: :=|=>|->|:(?!:) ) \s*
@@ -1842,8 +1883,8 @@ regex = '''(?x)
   # (not Terraform's `resource "random_password" "db" {`: a type and a name)
   | \s+ (?:is\s+)? (?=["'])(?!"[^"\r\n]*"\s*\{)
   # a compound key, blanks, and a value with letters and digits (Java properties allow the blank:
-  # `keystore.password W8Wp...`), not `reset_password requested`
-  | (?<=[._-](?i)password|[._-]passwd|[._-]passphrase) [\x20\t]+
+  # `keystore.password W8Wp...`; Apache `AuthLDAPBindPassword X`), not `reset_password requested`
+  | (?<=[A-Za-z0-9._-](?i)password|[A-Za-z0-9._-]passwd|[A-Za-z0-9._-]passphrase) [\x20\t]+
     (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
     # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
     (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$))
@@ -1874,6 +1915,8 @@ valueShape = "password"
 keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
+  'kafka: KAFKA_CLIENT_PASSWORDS=Kc7Qx2Zt9Wm4',
+  'httpd: AuthLDAPBindPassword Ld8Qx2Zt9Wm4Rk',
   'ssl: keystore.password Ks7Qx2Zt9Wm4Rk8Vb3',
   '<payload>{&quot;user&quot;:&quot;svc&quot;,&quot;password&quot;:&quot;Ht-9Lq2.Wn4Zs&quot;}</payload>',
   'DEBUG config.c:41 static const char password[] = "Wq8-zLm2Tn4";',
@@ -1986,8 +2029,10 @@ regex = '''(?x)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
-             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw)
-      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw
+             # (sssd's ldap_default_authtok)
+             |authtok)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD|PW)
     )
     (?:\\?["'`])? \]?
     (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
@@ -2017,9 +2062,12 @@ keywords = [
   "pwd:", "pwd\"", "pwd'", "pwd`", "pwd\\", "pwd]", "pwd ", "pwd\t", "pw=", "pw:", "pw\"",
   "pw'", "pw`", "pw\\", "pw]", "pw ", "pw\t", "requirepass", "masterauth",
   "pwd-", "pw->", "pass->",
+  "authtok",
 ]
 tags = ["password"]
 mustRedact = [
+  'slapd: olcRootPW: Ol7Qx2Zt9Wm4',
+  'sssd.conf: ldap_default_authtok = Ss7Qx2Zt9Wm4',
   'keepalived: vrrp_instance VI_1 authentication { auth_type PASS auth_pass Kp8Lq2Wz4Tx }',
   "env FTP_PASS 'Ft7-Lq2Wz4Tx'",
   'MYSQL_PWD=Fh3k9QzLp2 mysqldump --single-transaction shop',
@@ -2533,6 +2581,38 @@ mustKeep = [
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
+id = "password-colon-pair-directive"
+description = "user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is masked"
+regex = '''(?x)
+    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest | \bregister \s* =>
+      | (?i:npmAuthIdent) ["']? \s* [:=] | ^\s* \[ [\w.-]+ \] :\d{2,5} \s )
+    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)'''
+valueShape = "password"
+keywords = [
+  "stats auth", "login=", "basic.auth.user.info", "addauth", "register =>", "register=>", "npmauthident",
+  "neo4j_auth", "]:25 ", "]:465", "]:587", "]:2525",
+]
+tags = ["password", "config"]
+mustRedact = [
+  'haproxy.cfg: stats auth admin:Hp7-Qx2Zt9Wm4',
+  'squid: cache_peer parent.example.net parent 3128 0 no-query login=proxyuser:Sq7-Qx2Zt9Wm4',
+  'schema-registry: basic.auth.user.info=registry:Sr7-Qx2Zt9Wm4',
+  'zkCli: addauth digest super:Zk7-Qx2Zt9Wm4',
+  'sip.conf: register => 1001:Sp7-Qx2Zt9Wm4@sip.example.net/1001',
+  '.yarnrc.yml: npmAuthIdent: "deploy:Yr7-Qx2Zt9Wm4"',
+  '[smtp.example.net]:587 alerts@example.net:Pf7-Qx2Zt9Wm4',
+  'docker: -e NEO4J_AUTH=neo4j/Nj7-Qx2Zt9Wm4',
+]
+mustKeep = [
+  'haproxy.cfg: stats auth admin:***',
+  'sip: register => 1001@sip.example.net/1001',
+  'web: GET /login=true 200',
+  'NEO4J_AUTH=none',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
 id = "password-netrc"
 description = ".netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'"
 regex = '''(?x)
@@ -2660,6 +2740,10 @@ regex = '''(?x)
     "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
     \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+  | # PHP define('DB_PASSWORD', '...') (wp-config.php)
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+  | # YAML flow maps: {name: DB_PASSWORD, value: X}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
@@ -2672,6 +2756,8 @@ keywords = [
 ]
 tags = ["password", "json", "xml"]
 mustRedact = [
+  "wp-config.php: define( 'DB_PASSWORD', 'Wp7-Qx2Zt9Wm4' );",
+  'env: [{name: REDIS_PASSWORD, value: Rd7-Qx2Zt9Wm4}]',
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value Kv.8Lq2Wn4Zs',
   'aws ssm put-parameter --name /prod/orders/db_password --type SecureString --value "Ss.7Lq2Wn4Zt" --overwrite',
   'pod env: [{"name":"POSTGRES_PASSWORD","value":"Pg-Rt4Wn1Zs8.q"},{"name":"POSTGRES_USER","value":"orders"}]',
@@ -2688,6 +2774,7 @@ mustRedact = [
   'kubectl get deploy -o yaml: - name: REPORTS_DB_PASSWORD\n  value: "Rp-4kLq9Wz2Tx"',
 ]
 mustKeep = [
+  "wp-config.php: define( 'DB_PASSWORD', getenv('DB_PASSWORD') );",
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value "$SQL_PASSWORD"',
   'aws ssm put-parameter --name /prod/orders/db_password --type SecureString --value file://pw.txt',
   '{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}',
@@ -3042,8 +3129,8 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx2548:(?x)
-(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx2610:(?x)
+(?<!/) (?i:pass(?:words?|wd|phrase)|passcode|pswd)
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
 (?: \s* (?: :=|=>|->|:(?!:) ) \s*
@@ -3053,8 +3140,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   # (not Terraform's `resource "random_password" "db" {`: a type and a name)
   | \s+ (?:is\s+)? (?=["'])(?!"[^"\r\n]*"\s*\{)
   # a compound key, blanks, and a value with letters and digits (Java properties allow the blank:
-  # `keystore.password W8Wp...`), not `reset_password requested`
-  | (?<=[._-](?i)password|[._-]passwd|[._-]passphrase) [\x20\t]+
+  # `keystore.password W8Wp...`; Apache `AuthLDAPBindPassword X`), not `reset_password requested`
+  | (?<=[A-Za-z0-9._-](?i)password|[A-Za-z0-9._-]passwd|[A-Za-z0-9._-]passphrase) [\x20\t]+
     (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
     # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
     (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$))
@@ -3080,13 +3167,15 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![A-Za-z_][\w.-]*:(?:\s|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:184i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx1949:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:186i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2019:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
-             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw)
-      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD)
+             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw
+             # (sssd's ldap_default_authtok)
+             |authtok)
+      | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD|PW)
     )
     (?:\\?["'`])? \]?
     (?: \s* (?: :=|=>|:(?!:) ) \s* | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
@@ -3109,7 +3198,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->t8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:275i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:305i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:342i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:360i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:388i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:282i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:312i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:349i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:367i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:395i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
@@ -3119,7 +3208,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:439i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:446i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3151,13 +3240,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:570i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:577i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:601i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:608i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:626i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:633i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3178,7 +3267,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:701i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:708i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3189,9 +3278,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx304:(?x)
+    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest | \bregister \s* =>
+      | (?i:npmAuthIdent) ["']? \s* [:=] | ^\s* \[ [\w.-]+ \] :\d{2,5} \s )
+    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordR3:781i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:768i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:807i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3200,9 +3293,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:pa
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:809i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:848i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:830i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx3904:(?x)
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:869i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx4453:(?x)
 # the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
 # camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
@@ -3235,10 +3328,14 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:pa
     "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
     \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+  | # PHP define('DB_PASSWORD', '...') (wp-config.php)
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+  | # YAML flow maps: {name: DB_PASSWORD, value: X}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:911i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:957i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3256,9 +3353,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R3:988i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1023i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1034i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1069i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1047i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1093i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3273,11 +3370,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1110i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1156i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1138i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1184i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1160i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x796:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1206i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x796:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3286,7 +3383,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:742i14:pa
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(\[<][^\s"']*) )
   | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1220i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1266i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
