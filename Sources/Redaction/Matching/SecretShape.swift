@@ -68,8 +68,10 @@ enum SecretShape {
         // Whole-value brackets: <your-token>, [MASKED], {0}, (none).
         if v.count >= 2 {
             switch (first, last) {
+            case (UInt8(ascii: "{"), UInt8(ascii: "}")):
+                return !isBracedCiphertext(v)
             case (UInt8(ascii: "<"), UInt8(ascii: ">")), (UInt8(ascii: "["), UInt8(ascii: "]")),
-                 (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "("), UInt8(ascii: ")")):
+                 (UInt8(ascii: "("), UInt8(ascii: ")")):
                 return true
             default: break
             }
@@ -88,6 +90,20 @@ enum SecretShape {
             if v.count >= 3 && last == UInt8(ascii: "%") && isVariableName(v, from: 1, to: v.count - 1) { return true }
         }
         return false
+    }
+
+    /// `{` base64 `}` of 16 or more bytes with upper case, lower case and digits: how Jenkins
+    /// (`{AQAAABAAAAAQ...}`) and Maven (`{pW9kFtkW...==}`) keep an encrypted secret whose key lies
+    /// beside it on the same machine; a secret, not a template like `{0}` or `{name}`.
+    static func isBracedCiphertext(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 18 else { return false }
+        var classes = CharacterClasses()
+        for byte in v[1..<(v.count - 1)] {
+            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+                || byte == UInt8(ascii: "=") else { return false }
+            classes.add(byte)
+        }
+        return classes.upper > 0 && classes.lower > 0 && classes.digits > 0
     }
 
     private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{"]

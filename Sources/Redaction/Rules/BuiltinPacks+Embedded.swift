@@ -63,6 +63,8 @@ regex = '''(?x)
     # sequence and Graph delta tokens): the name is skipped
     # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
     (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    # (an encryption key is no data key: ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY)
+    (?<!(?i)encryption[_.-])
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
           |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
           |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
@@ -103,6 +105,9 @@ regex = '''(?x)
   | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
     # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
   | [_-] (?i:pat)
+    # ---- secret salts, joined to a name: API_TOKEN_SALT, hash_salt, passwordsalt, TicketSalt
+    # (not `salt` alone: SaltStack)
+  | (?<=[A-Za-z0-9][_.-]) (?i:salt) | (?<=[a-z0-9]) (?-i:Salt|SALT) | (?<![A-Za-z0-9]) (?i:passwordsalt|hashsalt)
 )
 # optional key tail: api_key_2, secret_key_base, token_value
 (?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
@@ -123,7 +128,8 @@ regex = '''(?x)
   | '([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
-  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
 )'''
 valueShape = "token"
 keywords = [
@@ -131,9 +137,14 @@ keywords = [
   "key1", "key2", "key3", "key4", "key5", "key6", "key7", "key8", "key9", "key:", "key=", "key\\",
   "key]", "key_", "key`", "keyb", "keyd", "keyh", "keyp", "keyr", "keys", "keyt", "keyv",
   "credential", "creds", "_pat", "-pat", "licence", "license",
+  "salt",
 ]
 tags = ["generic", "token"]
 mustRedact = [
+  'rails: ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY=Ar7Qx2Zt9Wm4Rk8Vb3Hs6Dc1',
+  'strapi: API_TOKEN_SALT=St7Qx2Zt9Wm4Rk8Vb3Hs6Q==',
+  "drupal: $settings['hash_salt'] = 'Dr7Qx2Zt9Wm4Rk8Vb3Hs6Dc1Fg5Jp0';",
+  'manager.conf: secret = Blu3-Qx2&6Zt9Wm',
   'settings.toml: masterKey = """Tz7Qm2Lx9VbWk4Rn8Hs3Dc6"""',
   'oidc: client_secret: /9Qw3Lm7Tn2Vb8Rz1Wc5Yd3Fs6Ga0HjKpXq4Zt8Ns=',
   'export PARTNER_TOKEN=Hq8vN2kLp4Rt7xWc9bYh3mJd=4F7A9C2E',
@@ -173,6 +184,8 @@ mustRedact = [
   'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
+  'salt-minion: salt_version=3006.4 salt_master=salt.example.net',
+  'search: GET /items?api_key=***&page=2',
   'waf: aws_wafv2_ip_set blocklist updated: LockToken=0b7e2d4c-9a1f-4e3b-8c6d-5f2a1e0d9c8b',
   'detect-secrets: "hashed_secret": "9e2c71d0a4b85f3e6c1d7a2b9f0e4c8d5a3b6e1f", "is_verified": false',
   '{"dagster_event_type":"STEP_SUCCESS","step_key":"load_orders[2025_03_13]"}',
@@ -667,13 +680,15 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx4139:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx4623:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
     # sequence and Graph delta tokens): the name is skipped
     # whole. The data word must start a segment: bitbucket_key and StatuspageToken still count.
     (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
+    # (an encryption key is no data key: ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY)
+    (?<!(?i)encryption[_.-])
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
           |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
           |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
@@ -714,6 +729,9 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?<=[a-z0-9]) (?-i:Credentials?|Creds|CREDENTIALS?|CREDS)
     # ---- personal access tokens: GITHUB_PAT, ado_pat, CircleCI_PAT
   | [_-] (?i:pat)
+    # ---- secret salts, joined to a name: API_TOKEN_SALT, hash_salt, passwordsalt, TicketSalt
+    # (not `salt` alone: SaltStack)
+  | (?<=[A-Za-z0-9][_.-]) (?i:salt) | (?<=[a-z0-9]) (?-i:Salt|SALT) | (?<![A-Za-z0-9]) (?i:passwordsalt|hashsalt)
 )
 # optional key tail: api_key_2, secret_key_base, token_value
 (?:[_.-]? (?i:value|base|b64|base64|hex|str|string|raw|plain(?:text)?|text|data|[0-9]{1,2}))?
@@ -734,8 +752,9 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
-  | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenset7:generict5:tokenv5:tokenw1:2R3:226i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
+  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltt7:generict5:tokenv5:tokenw1:2R3:239i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
 (?<![A-Za-z0-9_.\-/:@$])
 # (not the key of a cache entry, a sort or a partition: ccache's `Manifest key: <hash>`)
 (?<!(?i)public\x20|cache\x20|manifest\x20|result\x20|sort\x20|partition\x20|routing\x20)
@@ -753,7 +772,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:294i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:307i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:[a-z]{0,12}auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -763,7 +782,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:332i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:345i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -771,7 +790,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:367i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7179:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:380i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7179:(?x)
 # the name's last word: secret, token, auth, credential(s), a key named for what it does
 # (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
 # AUTH_SALT, NONCE_SALT); an index may follow
@@ -814,19 +833,19 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"t7:generict4:jsont3:xmlv5:tokenw3:128R3:465i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:487i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"t7:generict4:jsont3:xmlv5:tokenw3:128R3:478i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:500i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
 (?: (?:/[A-Za-z0-9_.@%+-]{1,64}){0,2}? / ([A-Za-z0-9_-]{16,256}) (?=[/?\#\s"'<>)\],;]|$)
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
-| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:521i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:534i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:558i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:578i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:571i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:591i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -834,7 +853,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:620i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:633i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1886,8 +1905,8 @@ regex = '''(?x)
   # `keystore.password W8Wp...`; Apache `AuthLDAPBindPassword X`), not `reset_password requested`
   | (?<=[A-Za-z0-9._-](?i)password|[A-Za-z0-9._-]passwd|[A-Za-z0-9._-]passphrase) [\x20\t]+
     (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
-    # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
-    (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$))
+    # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
+    (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$))
 )
 (?: \\"([^"\\]+)\\"
   # TOML multi-line strings, backticks, brackets (`password: [X]`, a struct printer's quotes)
@@ -1915,6 +1934,7 @@ valueShape = "password"
 keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
+  'mosquitto.conf: remote_password 4d18d8e7f08e87caf4ae4c40c93276106245b724',
   'kafka: KAFKA_CLIENT_PASSWORDS=Kc7Qx2Zt9Wm4',
   'httpd: AuthLDAPBindPassword Ld8Qx2Zt9Wm4Rk',
   'ssl: keystore.password Ks7Qx2Zt9Wm4Rk8Vb3',
@@ -2029,7 +2049,7 @@ regex = '''(?x)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
-             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw
+             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert|remote)?(?:pass|pwd|pw)|rootpw
              # (sssd's ldap_default_authtok)
              |authtok)
       | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD|PW)
@@ -2041,8 +2061,8 @@ regex = '''(?x)
       # a compound key, blanks and a value with letters and digits (keepalived `auth_pass X`)
       | (?<=[._-](?i)pass|[._-]pwd) [\x20\t]+
         (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
-    # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
-    (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$)) )
+    # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
+    (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$)) )
   | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
     (?!(?i:not|is|was|must|should|set|unset|none|required|enabled|disabled|empty|missing)\b)
 )
@@ -2066,6 +2086,7 @@ keywords = [
 ]
 tags = ["password"]
 mustRedact = [
+  'keepalived: auth_pass Kd7Qx2Zt+Fh2Nm3Qv/5O14UB8',
   'slapd: olcRootPW: Ol7Qx2Zt9Wm4',
   'sssd.conf: ldap_default_authtok = Ss7Qx2Zt9Wm4',
   'keepalived: vrrp_instance VI_1 authentication { auth_type PASS auth_pass Kp8Lq2Wz4Tx }',
@@ -2584,9 +2605,11 @@ mustKeep = [
 id = "password-colon-pair-directive"
 description = "user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is masked"
 regex = '''(?x)
-    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest | \bregister \s* =>
-      | (?i:npmAuthIdent) ["']? \s* [:=] | ^\s* \[ [\w.-]+ \] :\d{2,5} \s )
-    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
+    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
+      | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
+    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"']+)
+    # (Asterisk: the password ends at the @ before the host)
+  | \bregister \s* => \s* [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
   | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)'''
 valueShape = "password"
 keywords = [
@@ -2595,6 +2618,7 @@ keywords = [
 ]
 tags = ["password", "config"]
 mustRedact = [
+  '[config] [smtp.example.net]:587 alerts@example.net:Pf7@Qx2Zt9Wm4',
   'haproxy.cfg: stats auth admin:Hp7-Qx2Zt9Wm4',
   'squid: cache_peer parent.example.net parent 3128 0 no-query login=proxyuser:Sq7-Qx2Zt9Wm4',
   'schema-registry: basic.auth.user.info=registry:Sr7-Qx2Zt9Wm4',
@@ -2684,16 +2708,22 @@ id = "password-xml"
 description = "XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key=\"SmtpPassword\" value=\"X\"/>"
 regex = '''(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"'''
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
+    # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
+  | \bclear-text \s* = \s* "([^"]+)"'''
 valueShape = "password"
-keywords = ["password", "passwd", "passphrase", "pwd\""]
+keywords = ["password", "passwd", "passphrase", "pwd\"", "clear-text"]
 tags = ["password", "xml"]
 mustRedact = [
+  'credentials.xml: <password>{AQAAABAAAAAQx7Lp2Kq9Zt4Rw8Yv3Nm6Bc1Df5Gh0Jk2Lm4Np6Q=}</password>',
+  'standalone.xml: <key-store name="httpsKS"><credential-reference clear-text="Wf7-Qx2Zt9Wm4"/></key-store>',
   'DEBUG settings.xml: <server><id>nexus</id><username>deployer</username><password>Nx-Depl0y-7qLz</password></server>',
   '<soap:Header><wsse:Password Type="PasswordText">Ws5e-Pw-9xLq</wsse:Password></soap:Header>',
   '<add key="SmtpPassword" value="Sm-Cfg-4kLq7" />',
 ]
 mustKeep = [
+  'settings.xml: <password>{env.NEXUS_PASSWORD}</password>',
+  'standalone.xml: <credential-reference store="vault" alias="ks-pass"/>',
   '<password>***</password>',
   '<password></password>',
   '<password>${env.NEXUS_PASSWORD}</password>',
@@ -2714,48 +2744,50 @@ regex = '''(?x)
 # as much on lines with a secret, measured)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
-    \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+    \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
-    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
-    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+    --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
 )'''
 valueShape = "password"
 # `pwd` is followed by what ends a name (a quote, `<`, `,`, a blank) or by an index.
 keywords = [
   "password", "passwd", "passphrase", "pwd\"", "pwd<", "pwd,", "pwd ", "pwd\t", "pwd_", "pwd-",
   "pwd.", "pwd0", "pwd1", "pwd2", "pwd3", "pwd4", "pwd5", "pwd6", "pwd7", "pwd8", "pwd9", "pass\"", "pass<", "pass'", "pass\\",
+  "requirepass", "masterauth",
 ]
 tags = ["password", "json", "xml"]
 mustRedact = [
+  'compose: command: ["redis-server", "--requirepass", "Rq7-Qx2Zt9Wm4"]',
   "wp-config.php: define( 'DB_PASSWORD', 'Wp7-Qx2Zt9Wm4' );",
   'env: [{name: REDIS_PASSWORD, value: Rd7-Qx2Zt9Wm4}]',
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value Kv.8Lq2Wn4Zs',
@@ -2997,9 +3029,10 @@ regex = '''(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
   | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)'''
 valueShape = "password"
-keywords = ["@tcp(", "@tcp6(", "@unix(", "@udp(", ":5432:", ":5433:", ":5434:", ":6432:", ":*:*:"]
+keywords = ["@tcp(", "@tcp6(", "@unix(", "@udp(", ":5432:", ":5433:", ":5434:", ":6432:", ":*:*:", ":26257:", ":5439:", ":25060:", ":6543:"]
 tags = ["password", "connection-string"]
 mustRedact = [
+  'pgpass: redshift.example.net:5439:analytics:etl:Rs7-Qx2Zt9Wm4',
   '''db, err := sql.Open("mysql", "orders_rw:COPhtZR6fApC-9@tcp(mysql-primary.internal:3306)/orders?parseTime=true&loc=UTC")''',
   'level=info msg="connecting" dsn=reporter:sq9C6mnNZgYHZz@tcp(10.2.0.7:3306)/analytics',
   'MYSQL_DSN="app:YNl_p7m4bjUhHcv@unix(/var/run/mysqld/mysqld.sock)/app"',
@@ -3051,15 +3084,23 @@ regex = '''(?x)
   | (?:^|[\s"']) (?:--)? (?:requirepass|masterauth) \s+
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(\[<][^\s"']*) )
-  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
+  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=\s|$) )
+    # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
+  | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
+    # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
+  | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
   | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )'''
 valueShape = "password"
 keywords = [
   "auth ", "auth\t", "\"auth\"", "requirepass", "masterauth", "psk=", "psk =", ": psk", ":psk", ": eap",
   ": xauth", ": ntlm",
+  "monitor ", "$user",
 ]
 tags = ["password"]
 mustRedact = [
+  'resource.cfg: $USER3$=Ng7-Qx2Zt9Wm4',
+  'upsmon.conf: MONITOR ups01@localhost 1 upsmon Up7-Qx2Zt9Wm4 primary',
+  'nmcli: [wifi-security] key-mgmt=wpa-psk psk=Wf7-Qx2Zt9Wm4',
   'AUTH DEvVYtFf4910',
   '127.0.0.1:6379> AUTH default xSz20PH8qvuFq~2G',
   '1717171717.123456 [0 10.0.3.7:51522] "auth" "Bc3XmYvqVn43I622"',
@@ -3074,6 +3115,7 @@ mustRedact = [
   'carol : EAP "g63mK8POzXZQ9x9"',
 ]
 mustKeep = [
+  'resource.cfg: $USER1$=/usr/lib64/nagios/plugins',
   'redis: masterauth (not set) replica-read-only yes',
   'AUTH LOGIN',
   'AUTH PLAIN',
@@ -3129,7 +3171,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx2610:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx2663:(?x)
 (?<!/) (?i:pass(?:words?|wd|phrase)|passcode|pswd)
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
@@ -3143,8 +3185,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   # `keystore.password W8Wp...`; Apache `AuthLDAPBindPassword X`), not `reset_password requested`
   | (?<=[A-Za-z0-9._-](?i)password|[A-Za-z0-9._-]passwd|[A-Za-z0-9._-]passphrase) [\x20\t]+
     (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
-    # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
-    (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$))
+    # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
+    (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$))
 )
 (?: \\"([^"\\]+)\\"
   # TOML multi-line strings, backticks, brackets (`password: [X]`, a struct printer's quotes)
@@ -3167,12 +3209,12 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![A-Za-z_][\w.-]*:(?:\s|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:186i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2019:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:187i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2079:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
-             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert)?(?:pass|pwd|pw)|rootpw
+             |web|store|key|trust|keystore|truststore|bind|auth|vpn|cert|remote)?(?:pass|pwd|pw)|rootpw
              # (sssd's ldap_default_authtok)
              |authtok)
       | (?<=[a-z0-9]) (?-i:Pass|PASS|Pwd|PWD|PW)
@@ -3184,8 +3226,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
       # a compound key, blanks and a value with letters and digits (keepalived `auth_pass X`)
       | (?<=[._-](?i)pass|[._-]pwd) [\x20\t]+
         (?=["'\[]?[^\s"'=:\]]{8})(?=["'\[]?[^\s"'=:\]]*[0-9])(?=["'\[]?[^\s"'=:\]]*[A-Za-z])
-    # (not a path or request line, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
-    (?![^\s]*/)(?![a-z0-9_.]+(?:[\s,;)\]}]|$)) )
+    # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
+    (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$)) )
   | (?<![A-Za-z0-9]) (?i:bindpw|rootpw|requirepass|masterauth) \s+
     (?!(?i:not|is|was|must|should|set|unset|none|required|enabled|disabled|empty|missing)\b)
 )
@@ -3198,7 +3240,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:282i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:312i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:349i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:367i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:395i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:284i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD10:null-likesX56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$R3:314i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:351i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:369i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:397i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
@@ -3208,7 +3250,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:446i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:448i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3240,13 +3282,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:577i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:579i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:608i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:610i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:633i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:635i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3267,7 +3309,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:708i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:710i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3278,13 +3320,15 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx304:(?x)
-    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest | \bregister \s* =>
-      | (?i:npmAuthIdent) ["']? \s* [:=] | ^\s* \[ [\w.-]+ \] :\d{2,5} \s )
-    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordR3:781i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:751i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx409:(?x)
+    (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
+      | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
+    \s* ["']? [^\s:"'/]+ : ((?![*]{3})[^\s"']+)
+    # (Asterisk: the password ends at the @ before the host)
+  | \bregister \s* => \s* [^\s:"'/]+ : ((?![*]{3})[^\s"'@]+)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordR3:786i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x130:(?x)
     \bmachine \s+ \S+ \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:807i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:812i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3293,49 +3337,51 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:pa
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:848i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x186:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:853i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x307:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)) (?:\s[^<>]*)? > ([^<\s][^<]*) </
-  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"t8:passwordt3:xmlv8:passwordR3:869i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx4453:(?x)
+  | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
+    # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textt8:passwordt3:xmlv8:passwordR3:880i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx4729:(?x)
 # the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
 # camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
 # as much on lines with a secret, measured)
 (?: # objects that carry a setting as a name and a value, up to three members apart: Kubernetes
     # and ECS env entries, HAR headers and cookies, SSM parameters, az CLI output
-    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*,
+    "(?i:name|key|parameterkey)" \s*:\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*,
     (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "(?i:value|parametervalue|secretvalue)" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # terraform output -json: "db_password": {"sensitive": true, "type": "string", "value": "..."}
-    "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
+    "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" \s*:\s* \{ (?: \s* "[\w.-]+" \s*:\s* (?:"[^"]*"|[\w.-]+) \s*, ){0,3}
     \s* "value" \s*:\s* "((?:[^"\\]|\\.)+)"
   | # Hadoop / Hive XML: <name>fs.s3a.secret.key</name><value>...</value>
-    <name> [^<]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
+    <name> [^<]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) </name> \s* <value> ([^<\s][^<]*?) \s* </value>
   | # attributes: <param name="password" value="..."/>, <Parameter Name="ApiKey" Value="..."/>,
     # <input type="password" name="pwd" value="...">, <add key="..." value="...">
-    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
+    \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]*? \b(?i:value) \s*=\s* "([^"]+)"
   | # an element named by its attribute: <entry key="db.password">...</entry>,
     # <Property name="...">...</Property>, <setting name="ApiKey"><value>...</value></setting>
     # (not HTML that names a control: <button name="reset_password">Reset password</button>)
     <(?!(?i:button|a|label|option|span|div|p|li|td|th|h[1-6]|title|legend|summary|strong|em|small|textarea)\b)
-    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
+    [\w:.-]+ [^<>]*? \b(?i:name|key) \s*=\s* "[^"]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?)" [^<>]* >
     \s* (?:<value>)? ([^<\s][^<]*?) \s* </
   | # CloudFormation parameter overrides: ParameterKey=DBPassword,ParameterValue=...
-    \bParameterKey= [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
+    \bParameterKey= [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ,\s* ParameterValue= ([^\s,"']+)
   | # PHP var_dump: ["password"]=> string(18) "..."
-    \[" [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
+    \[" [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) "\] \s* => \s* string\(\d+\) \s* "([^"]+)"
   | # argv arrays: ["--password", "..."] (not switches: --no-password, --skip-password,
     # --ask-vault-password, --insecure-no-password, --prompt-password)
-    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
+    "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
-    \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
+    \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
-    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
+    \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
-    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+    \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
-    --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\t8:passwordt4:jsont3:xmlv8:passwordw3:128R3:957i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+    --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R3:970i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3353,9 +3399,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1034i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1069i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1047i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1082i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1093i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1106i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3370,11 +3416,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1156i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1169i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:t8:passwordt17:connection-stringv8:passwordR4:1184i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1198i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1206i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x796:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1220i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3382,8 +3428,12 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:749i29:pa
   | (?:^|[\s"']) (?:--)? (?:requirepass|masterauth) \s+
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(\[<][^\s"']*) )
-  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1266i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=\s|$) )
+    # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
+  | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
+    # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
+  | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1289i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
