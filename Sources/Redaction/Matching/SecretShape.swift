@@ -170,9 +170,10 @@ enum SecretShape {
 
     /// A password a person chose, under a key that names a secret (`client_secret=Mustang#67gt`,
     /// `CREDENTIALS: Welcome@123`), which the random-token test would take for an identifier:
-    /// 8 to 40 bytes, 3 or more letters and a digit, and either a symbol people put in passwords
-    /// (`!$%^&*+?~`, not first: `$VAR`, `%s`; no `/` or `:`, which name resources: `web/config+v4`) or a capitalised word (not `ORDER#88213`), `#` or `@`, and a tail of at
-    /// most 5 letters and digits with 2 digits (`Football#12`; not a Java identity hash
+    /// 8 to 40 bytes, 3 or more letters and a digit, no `/` or `:` (those name resources:
+    /// `web/config+v4`), and either a symbol people put in passwords (`!$%^&*+?~`, not first:
+    /// `$VAR`, `%s`) or a capitalised word (not `ORDER#88213`), `#` or `@`, and a tail of at most
+    /// 5 letters and digits with 2 digits (`Football#12`; not a Java identity hash
     /// `BinderProxy@2bd79ce`, a mail address or `Class#method`).
     static func isHumanPassword(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
         guard (8...40).contains(v.count), classes.upper + classes.lower >= 3, classes.digits >= 1,

@@ -51,8 +51,13 @@ extension LineRedactor {
                 guard action == .rendered else { return action == .keep ? .rendered : action }
                 next.removeAll(keepingCapacity: true)
                 output.withUnsafeBytes { render($0, into: &next) }
-                // A placeholder that is itself maskable under the key renders to the same bytes.
-                if next == output { return .rendered }
+                // A placeholder that is itself maskable under the key renders to the same bytes:
+                // settled, and not counted again.
+                if next == output {
+                    redactionCount -= scratch.spans.count
+                    if countsPerRule { for span in scratch.spans { ruleCounts[Int(span.rule)] -= 1 } }
+                    return .rendered
+                }
                 swap(&output, &next)
             case .engineError(let failed, let error):
                 let action = engineFailure(rule: failed, error)

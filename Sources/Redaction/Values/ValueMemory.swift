@@ -5,8 +5,8 @@ import Synchronization
 /// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
 ///   line and in later lines (rule id `echo`). The last ``echoCapacity`` distinct secrets are kept
 ///   (least recently masked first out); 0 turns echoes off. Ordinary text (words of letters
-///   only up to ``maximumWordLength`` bytes, snake_case names, `HTTP/1.1`: ``isWord(_:)``) is
-///   never an echo.
+///   only up to ``maximumWordLength`` bytes, snake_case names, `HTTP/1.1`:
+///   ``isOrdinaryText(_:)``) is never an echo.
 /// - **known values**: the values of a ``KnownValueList`` (configured in advance), and values a
 ///   stream announces itself with GitHub Actions' `::add-mask::VALUE` (the last
 ///   ``announcedCapacity`` of them), masked as exact strings (rule id `known-value`).
@@ -139,12 +139,12 @@ public final class ValueMemory: @unchecked Sendable {
     public static let maximumWordLength = 12
 
     /// Remembers `value`, a secret a rule masked, as an echo (or marks it most recently used).
-    /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, words (see
-    /// ``isWord(_:)``), and everything when echoes are off, are ignored.
+    /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, ordinary text (see
+    /// ``isOrdinaryText(_:)``), and everything when echoes are off, are ignored.
     /// - Returns: whether the values held changed (added, and maybe one evicted).
     func remember(_ value: UnsafeRawBufferPointer) -> Bool {
         guard echoCapacity > 0, value.count >= ValueOverlay.minimumLength, value.count <= Self.maximumEchoLength,
-              !Self.isWord(value) else {
+              !Self.isOrdinaryText(value) else {
             return false
         }
         return changing {
@@ -167,7 +167,7 @@ public final class ValueMemory: @unchecked Sendable {
     /// Remembers `secret`, masked by other means than the rules (a log handler's sensitive key),
     /// as an echo, so its other occurrences are masked too. Ignored when echoes are off, when it is
     /// shorter than 4 bytes or longer than ``maximumEchoLength`` (quotes around it are trimmed)
-    /// and when it is a word (``isWord(_:)``).
+    /// and when it is ordinary text (``isOrdinaryText(_:)``).
     public func remember(secret: String) {
         var copy = secret
         copy.withUTF8 { bytes in
@@ -182,7 +182,7 @@ public final class ValueMemory: @unchecked Sendable {
     /// (`ftp://user:password@host`), but its other occurrences are field names (`-password $X`),
     /// prose, identifiers and request lines: echoing them would spread one doubtful match to every
     /// later line of the stream.
-    static func isWord(_ value: UnsafeRawBufferPointer) -> Bool {
+    static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(isLetter) { return true }
         return isSnakeCaseName(value) || isProtocolVersion(value)
     }
