@@ -97,13 +97,19 @@ import Testing
     ///   logcat and iOS/Xcode, ML and data engineering, search clusters, WAF and edge logs,
     ///   fintech back-offices (masked PANs, payment-method ids), PowerShell and Windows events,
     ///   developer laptops: a form-encoded gpg-agent prompt after `secret key:`, WAF `LockToken`.
+    /// - `config-daemons.log` (written the same way against the configuration-file rules of
+    ///   2026-12-01: 22 of 905 lines changed, all fixed): HAProxy, Squid, Kafka, ZooKeeper,
+    ///   Asterisk, Postfix, Nagios/Icinga, NUT, NetworkManager, proxy header directives and
+    ///   WildFly with references instead of secrets, salts and hash settings, `&` in query
+    ///   strings, braced templates and CLSIDs, `define()` with `getenv()`: Icinga macros and
+    ///   constant names, CloudFormation `!Ref`, `exec:` programs, `%[env(...)]`, `Password={Password}`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
         ("ops-events.log", 850), ("settings-prose.log", 540), ("app-frameworks.log", 700),
         ("infra-data.log", 1160), ("network-cli.log", 550), ("more-domains.log", 550),
         ("structured-mesh.log", 730), ("dev-tooling.log", 900), ("new-rules.log", 860),
-        ("platforms.log", 790),
+        ("platforms.log", 790), ("config-daemons.log", 900),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

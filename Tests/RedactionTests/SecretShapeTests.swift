@@ -190,6 +190,21 @@ import Testing
         }
     }
 
+    /// Templates and references that sit where a secret would: Nagios/Icinga macros, an HAProxy
+    /// sample fetch, an entity-quoted `${VAR}`, a program or file that yields the secret, a
+    /// PascalCase constant naming it; Jenkins and Maven ciphertext in braces is a secret, and so
+    /// are lower-case or short values that merely contain the word.
+    @Test func macrosReferencesAndBracedCiphertext() {
+        for value in ["$USER4$", "$mysql_health_password$", "%[env(UPSTREAM_BASIC_B64)]", "&quot;${DB_PASSWORD}&quot;",
+                      "exec:/usr/local/bin/get-ldap-pw", "file:/run/secrets/db", "MysqlHealthPassword", "{0}", "{Password}"] {
+            #expect(!Self.accepts(value, .password), "\(value)")
+        }
+        for value in ["{AQAAABAAAAAQx7Lp2Kq9Zt4Rw8Yv3Nm6Bc1Df5Gh0Jk2=}", "{pW9kFtkWIFHcCuoub5StNw==}", "thisismypassword",
+                      "MyPassword", "Password123", "$had0w707?"] {
+            #expect(Self.accepts(value, .password), "\(value)")
+        }
+    }
+
     /// A password a person chose passes the token shape (under secret, credential and token keys)
     /// though it is made of words; an identifier with the same separators does not, nor does the
     /// strict shape of a bare `key` take it.

@@ -34,13 +34,13 @@ extension SecretShape {
         equals(v, from: 0, to: min(v.count, prefix.utf8CodeUnitCount), prefix, foldCase: foldCase)
     }
 
-    /// Whether `v` contains `needle` (exact bytes).
-    static func find(_ v: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
+    /// Whether `v` contains `needle` (exact bytes, or folding ASCII case with a lower-case `needle`).
+    static func find(_ v: UnsafeRawBufferPointer, _ needle: StaticString, foldCase: Bool = false) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard length > 0, v.count >= length else { return false }
         let first = needle.utf8Start[0]
-        for start in 0...(v.count - length) where v[start] == first
-            && equals(v, from: start, to: start + length, needle, foldCase: false) {
+        for start in 0...(v.count - length) where (foldCase ? lowercased(v[start]) : v[start]) == first
+            && equals(v, from: start, to: start + length, needle, foldCase: foldCase) {
             return true
         }
         return false

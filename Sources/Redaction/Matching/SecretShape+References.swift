@@ -14,6 +14,9 @@ extension SecretShape {
             return true
         }
         if hasPrefix(v, "vault:", foldCase: false) && v.contains(UInt8(ascii: "/")) { return true }
+        // Apache's `AuthLDAPBindPassword "exec:/usr/local/bin/get-pw"` and `file:/run/secrets/x`:
+        // a program or file that yields the secret.
+        if (hasPrefix(v, "exec:/", foldCase: false) || hasPrefix(v, "file:/", foldCase: false)) { return true }
         // Home Assistant / ESPHome YAML: `password: !secret wifi_password` names an entry of
         // secrets.yaml. A Go struct dump (`&SecretKeySelector{...}`) describes where one is.
         if equals(v, from: 0, to: v.count, "!secret", foldCase: false) { return true }
@@ -54,12 +57,23 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
+        if isSecretNamedConstant(v) { return true }
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
+    }
+
+    /// A PascalCase name of 14 or more letters with three capitals that holds `password`,
+    /// `passwd` or `secret`: a constant or parameter naming the secret rather than being it
+    /// (Icinga's `vars.mysql_health_password = MysqlHealthPassword`, CloudFormation's
+    /// `DbPasswordParameter`). Lower-case or shorter values (`thisismypassword`, `MyPassword`)
+    /// and values with a digit or symbol (`Password123`) are passwords.
+    private static func isSecretNamedConstant(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 14, isUpper(v[0]), v.allSatisfy(isLetter), v.filter(isUpper).count >= 3 else { return false }
+        return find(v, "password", foldCase: true) || find(v, "passwd", foldCase: true) || find(v, "secret", foldCase: true)
     }
 
     /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`), and

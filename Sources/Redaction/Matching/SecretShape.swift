@@ -76,6 +76,16 @@ enum SecretShape {
             default: break
             }
         }
+        // Nagios / Icinga macros: $USER4$, $mysql_health_password$.
+        if v.count > 2 && first == UInt8(ascii: "$") && last == UInt8(ascii: "$")
+            && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
+        // An entity-quoted value (`&quot;${DB_PASSWORD}&quot;` in an XML attribute): its inside.
+        if v.count > 12 && hasPrefix(v, "&quot;", foldCase: false)
+            && equals(v, from: v.count - 6, to: v.count, "&quot;", foldCase: false) {
+            return isPlaceholder(UnsafeRawBufferPointer(rebasing: v[6..<(v.count - 6)]))
+        }
         // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v.
         if first == UInt8(ascii: "$") {
             if v.count > 1 && v.count <= 3 && isDigits(v, 1, v.count - 1) { return true }
@@ -106,7 +116,8 @@ enum SecretShape {
         return classes.upper > 0 && classes.lower > 0 && classes.digits > 0
     }
 
-    private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{"]
+    /// (`%[` opens an HAProxy sample fetch: `%[env(UPSTREAM_AUTH)]`.)
+    private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{", "%["]
     private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
 
