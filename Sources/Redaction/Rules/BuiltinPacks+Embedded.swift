@@ -125,6 +125,10 @@ regex = '''(?x)
 # `apikey:meta:ak_01J...`, `token:user:42`, not an assignment)
 (?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:)(?!(?<=[A-Za-z0-9]:)[a-z][a-z0-9_-]{0,15}:[A-Za-z0-9])|=(?![=>]) ) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+    # (a test's expectation, `expect(cfg.apiKey).toBe("...")`, `.to eq("...")`; a default after
+    # `process.env.API_KEY || "..."`)
+  | \) \s* \.? (?:toBe|toEqual|toStrictEqual|to\s+eq|to\s+eql) \s* \(? \s* (?=["'])
+  | \s* (?:\|\||\?\?) \s* (?=["'])
   | (?<=(?i)setapikey|set_api_key|setsecret|set_secret|settoken|set_token|setaccesstoken|set_access_token|setclientsecret|set_client_secret|setsecretkey|set_secret_key) \( \s* (?=["'])
   | \s+ - \s+
   | (?<=["']) ,\s* (?=["']) (?!"[^"\\]*"\s*:) (?!'[^'\\]*'\s*:)
@@ -151,6 +155,8 @@ keywords = [
 ]
 tags = ["generic", "token"]
 mustRedact = [
+  'const key = process.env.API_KEY || "Js7Qx2Zt9Wm4Lq8Vb3Hs6Dc1";',
+  'spec: expect(settings.accessToken).to eq("Rs7Qx2Zt9Wm4Lq8Vb3Hs")',
   'client.setApiKey("Sa7Qx2Zt9Wm4Lq8Vb3Hs6Dc1");',
   'test_auth.py: assert auth_token == "At7Qx2Zt9Wm4Lq8Vb3Hs6Dc1"',
   'Makefile: DEPLOY_TOKEN ?= Mk7Qx2Zt9Wm4Lq8Vb3Hs6Dc1',
@@ -374,7 +380,7 @@ description = "XML elements and .NET appSettings holding secrets, tokens and key
 regex = '''(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
-        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|signing[_.-]?key|license(?:[_.-]?key)?|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
       (?:\s[^<>]*)? >
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
@@ -387,9 +393,11 @@ keywords = [
   "keyc", "keyd", "keye", "keyf", "keyg", "keyh", "keyi", "keyj", "keyk", "keyl", "keym", "keyn",
   "keyo", "keyp", "keyq", "keyr", "keys", "keyt", "keyu", "keyv", "keyw", "keyx", "keyy", "keyz",
   "credential",
+  "license>",
 ]
 tags = ["generic", "xml"]
 mustRedact = [
+  '<secretKeyBase>9f1c2e7a4b8d3f6e0a5c7b9d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f</secretKeyBase>',
   '<config><clientSecret>Zq8xW2mL5nR7tY1vK3pC</clientSecret></config>',
   'sts: <Credentials><AccessKeyId>ASIAZQ8XW2ML5NR7TY1V</AccessKeyId><SecretAccessKey>Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X</SecretAccessKey><SessionToken>IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDx7Lq2Xk9Rt4Wn</SessionToken></Credentials>',
   '<add key="StripeApiKey" value="rk_live_Zq8xW2mL5nR7tY1vK3pC9dF4" />',
@@ -447,6 +455,10 @@ regex = '''(?x)
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: API_TOKEN, value: X}
     \{ \s* name: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+  | # a Terraform variable with a default on one line: variable "api_token" { default = "..." }
+    \bvariable \s+ "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) " \s* \{ [^}]*? \bdefault \s* = \s* "([^"]+)"
+  | # GitHub CLI: gh secret set NPM_TOKEN --body X (the name says what it is)
+    \bgh \s+ secret \s+ set \s+ \S+ \s (?:[^\r\n]*?\s)? (?:--body|-b) [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'-][^\s]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
@@ -464,9 +476,12 @@ keywords = [
   "licensekey", "subscription_key", "subscriptionkey", "client_key", "clientkey", "service_key",
   "admin_key", "app_key", "appkey",
   "_salt", "-salt", ".salt", "salt'", "salt\"",
+  "secret set",
 ]
 tags = ["generic", "json", "xml"]
 mustRedact = [
+  'ci: gh secret set NPM_TOKEN --body Gh7Qx2Zt9Wm4Lq8Vb3Hs6Dc1Fg5Jp0Tq2Wy8Lz4',
+  'variables.tf: variable "partner_api_token" { default = "Tf7Qx2Zt9Wm4Lq8Vb3Hs6Dc1" }',
   "wp-config.php: define( 'AUTH_KEY',         'q8]Zt2,Wm4.Rk7;Lx9@Vb3!Hs6' );",
   "wp-config.php: define('NONCE_SALT', 'Ns7Qx2Zt9Wm4Rk8Vb3Hs6Dc1');",
   'az keyvault secret set --vault-name kv-prod --name PartnerApiKey --value pk9Lq2Xv7Rt1Wn5Zs8Bc3Yd',
@@ -486,6 +501,7 @@ mustRedact = [
   'helm get values: - name: PARTNER_API_TOKEN\n  value: Pt4Lq8Zx2Wm7Rk3Vb9Hs',
 ]
 mustKeep = [
+  'ci: gh secret set NPM_TOKEN --body "$NPM_TOKEN"',
   "wp-config.php: define( 'AUTH_KEY', 'put your unique phrase here' );",
   'aws secretsmanager create-secret --name prod/partner --secret-string file://secret.json',
   'aws secretsmanager put-secret-value --secret-id prod/partner --secret-string "$(cat secret.json)"',
@@ -699,7 +715,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx5538:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx5791:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -768,6 +784,10 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
 # `apikey:meta:ak_01J...`, `token:user:42`, not an assignment)
 (?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:)(?!(?<=[A-Za-z0-9]:)[a-z][a-z0-9_-]{0,15}:[A-Za-z0-9])|=(?![=>]) ) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+    # (a test's expectation, `expect(cfg.apiKey).toBe("...")`, `.to eq("...")`; a default after
+    # `process.env.API_KEY || "..."`)
+  | \) \s* \.? (?:toBe|toEqual|toStrictEqual|to\s+eq|to\s+eql) \s* \(? \s* (?=["'])
+  | \s* (?:\|\||\?\?) \s* (?=["'])
   | (?<=(?i)setapikey|set_api_key|setsecret|set_secret|settoken|set_token|setaccesstoken|set_access_token|setclientsecret|set_client_secret|setsecretkey|set_secret_key) \( \s* (?=["'])
   | \s+ - \s+
   | (?<=["']) ,\s* (?=["']) (?!"[^"\\]*"\s*:) (?!'[^'\\]*'\s*:)
@@ -782,7 +802,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \[([^\[\]\s"',]+)\]
   # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
   | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:258i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:264i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
 (?<![A-Za-z0-9_.\-/:@$])
 # (not the key of a cache entry, a sort or a partition: ccache's `Manifest key: <hash>`)
 (?<!(?i)public\x20|cache\x20|manifest\x20|result\x20|sort\x20|partition\x20|routing\x20)
@@ -800,7 +820,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:326i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:332i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:[a-z]{0,12}auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -810,15 +830,15 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:364i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x569:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:370i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
-        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|license[_.-]?key|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
+        | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|signing[_.-]?key|license(?:[_.-]?key)?|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
       (?:\s[^<>]*)? >
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:xmlv5:tokenR3:399i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7179:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:407i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
 # the name's last word: secret, token, auth, credential(s), a key named for what it does
 # (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
 # AUTH_SALT, NONCE_SALT); an index may follow
@@ -856,24 +876,28 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: API_TOKEN, value: X}
     \{ \s* name: \s* ["']? [\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+  | # a Terraform variable with a default on one line: variable "api_token" { default = "..." }
+    \bvariable \s+ "[\w.-]*? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) " \s* \{ [^}]*? \bdefault \s* = \s* "([^"]+)"
+  | # GitHub CLI: gh secret set NPM_TOKEN --body X (the name says what it is)
+    \bgh \s+ secret \s+ set \s+ \S+ \s (?:[^\r\n]*?\s)? (?:--body|-b) [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'-][^\s]*) )
   | # CLIs that store a secret by name: az keyvault secret set --name ApiKey --value X,
     # aws ssm put-parameter --name /prod/partner/api_token ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"t7:generict4:jsont3:xmlv5:tokenw3:128R3:497i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:519i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:513i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x255:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=t7:generict3:urlv5:tokenR3:535i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx643:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
 (?: (?:/[A-Za-z0-9_.@%+-]{1,64}){0,2}? / ([A-Za-z0-9_-]{16,256}) (?=[/?\#\s"'<>)\],;]|$)
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
-| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:553i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?t7:generict3:urlv5:tokenR3:569i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:590i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:610i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:606i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:626i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -881,7 +905,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:652i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:668i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1937,6 +1961,8 @@ regex = '''(?x)
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \) \s* \.? (?:toBe|toEqual|toStrictEqual|to\s+eq|to\s+eql) \s* \(? \s* (?=["'])
+  | \s* (?:\|\||\?\?) \s* (?=["'])
   | \s+ - \s+
   # (not Terraform's `resource "random_password" "db" {`: a type and a name)
   | \s+ (?:is\s+)? (?=["'])(?!"[^"\r\n]*"\s*\{)
@@ -1981,6 +2007,7 @@ valueShape = "password"
 keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
+  "spec: expect(config.password).toBe('Jt7-Qx2Zt9Wm4');",
   'config.R: db_password <- "Rr7-Qx2Zt9Wm4"',
   'user.setPassword("Sp7-Qx2Zt9Wm4");',
   'Config.kt: val dbPassword: String = "Kt7-Qx2Zt9Wm4"',
@@ -2853,6 +2880,8 @@ regex = '''(?x)
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
     \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+  | # a Terraform variable with a default on one line: variable "db_password" { default = "..." }
+    \bvariable \s+ "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s* \{ [^}]*? \bdefault \s* = \s* "([^"]+)"
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
@@ -2866,6 +2895,7 @@ keywords = [
 ]
 tags = ["password", "json", "xml"]
 mustRedact = [
+  'variables.tf: variable "db_password" { type = string  default = "Tf7-Qx2Zt9Wm4" }',
   'compose: command: ["redis-server", "--requirepass", "Rq7-Qx2Zt9Wm4"]',
   "wp-config.php: define( 'DB_PASSWORD', 'Wp7-Qx2Zt9Wm4' );",
   'env: [{name: REDIS_PASSWORD, value: Rd7-Qx2Zt9Wm4}]',
@@ -3250,7 +3280,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx4064:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx4183:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
@@ -3265,6 +3295,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
+  | \) \s* \.? (?:toBe|toEqual|toStrictEqual|to\s+eq|to\s+eql) \s* \(? \s* (?=["'])
+  | \s* (?:\|\||\?\?) \s* (?=["'])
   | \s+ - \s+
   # (not Terraform's `resource "random_password" "db" {`: a type and a name)
   | \s+ (?:is\s+)? (?=["'])(?!"[^"\r\n]*"\s*\{)
@@ -3304,7 +3336,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!\$[a-z0-9-]+\$(?:v=\d+\$)?(?:[a-z]=\d+,?)+\$?(?:[\s"',;]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:213i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:216i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
@@ -3337,7 +3369,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:313i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:345i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:382i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:400i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:428i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:316i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:348i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:385i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:403i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:431i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
@@ -3347,7 +3379,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:479i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:482i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3379,13 +3411,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:610i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:613i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:641i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:644i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:666i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:669i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3406,7 +3438,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:741i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:744i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3417,18 +3449,18 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:785i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:828i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x304:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:831i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x304:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
-  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:859i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:862i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3437,11 +3469,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:pa
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:900i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:903i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR3:928i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx4729:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR3:931i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5034:(?x)
 # the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
 # camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
@@ -3478,10 +3510,12 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:pa
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
     \{ \s* name: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? \s*,\s* value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s,}"'][^,}]*?) ) \s* \}
+  | # a Terraform variable with a default on one line: variable "db_password" { default = "..." }
+    \bvariable \s+ "[\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s* \{ [^}]*? \bdefault \s* = \s* "([^"]+)"
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1018i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1024i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3499,9 +3533,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1095i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1130i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1101i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1136i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1154i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1160i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3516,11 +3550,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1217i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1223i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1246i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1252i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1268i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1274i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3533,7 +3567,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:782i29:pa
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1337i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1343i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
