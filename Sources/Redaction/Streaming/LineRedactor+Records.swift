@@ -69,14 +69,23 @@ extension LineRedactor {
             }
             if !skip { spans.append(span) }
         }
-        if let error = collectValueSpans(in: content, depth: 0, skipping: message, into: &spans) {
+        return finishRecord(content, skipping: message, into: &spans)
+    }
+
+    /// Adds the record's value spans (``collectValueSpans(in:depth:skipping:into:)``; level 0's
+    /// entries are already parsed from `text`) to `spans` and leaves them all, merged and without
+    /// placeholders, in `scratch.spans`: `.keep` when none remain, `.rendered` when some do, or
+    /// the engine-error action.
+    private mutating func finishRecord(_ text: UnsafeRawBufferPointer, skipping skipped: Int?,
+                                       into spans: inout [RedactionSpan]) -> LineAction {
+        if let error = collectValueSpans(in: text, depth: 0, skipping: skipped, into: &spans) {
             return engineFailure(rule: error.rule, error.error)
         }
         guard !spans.isEmpty else { return .keep }
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.spans.append(contentsOf: spans)
         ruleSet.mergeSpans(&scratch.spans)
-        if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: 0, error) }
+        if let error = ruleSet.subtractPlaceholders(in: text, scratch) { return engineFailure(rule: 0, error) }
         return scratch.spans.isEmpty ? .keep : .rendered
     }
 
@@ -94,15 +103,7 @@ extension LineRedactor {
         swap(&spans, &level.spans)
         spans.removeAll(keepingCapacity: true)
         defer { swap(&spans, &level.spans) }
-        if let error = collectValueSpans(in: text, depth: 0, skipping: nil, into: &spans) {
-            return engineFailure(rule: error.rule, error.error)
-        }
-        guard !spans.isEmpty else { return .keep }
-        scratch.spans.removeAll(keepingCapacity: true)
-        scratch.spans.append(contentsOf: spans)
-        ruleSet.mergeSpans(&scratch.spans)
-        if let error = ruleSet.subtractPlaceholders(in: text, scratch) { return engineFailure(rule: 0, error) }
-        return scratch.spans.isEmpty ? .keep : .rendered
+        return finishRecord(text, skipping: nil, into: &spans)
     }
 
     /// Scratch for nesting level `depth`, made on first use.
