@@ -108,6 +108,11 @@ import Testing
     ///   Django/FastAPI, Spring, Go, Rails, edge access logs, database servers and CI/CD; Linux
     ///   hosts, Kubernetes components, cloud provider logs, observability, messaging, identity
     ///   systems, storage and backup, security tools. 0 of 967 and 0 of 892 lines changed.
+    /// - `code-in-logs.log` (written against the source-code rules of 2026-12-01: 8 of 901 lines
+    ///   changed, 6 fixed): compiler, linter and test-runner output quoting code, Terraform
+    ///   plans, GitHub CLI, R sessions: R calls and `str()` types, Rust `SecretString`, Terraform
+    ///   `Read complete`. Left out: `password=PASSWORD_FIXTURE` (a constant, indistinguishable from
+    ///   an upper-case password) and `password: string = "changeme"` (masked on purpose).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -115,7 +120,7 @@ import Testing
         ("infra-data.log", 1160), ("network-cli.log", 550), ("more-domains.log", 550),
         ("structured-mesh.log", 730), ("dev-tooling.log", 900), ("new-rules.log", 860),
         ("platforms.log", 790), ("config-daemons.log", 900),
-        ("everyday-apps.log", 960), ("everyday-infra.log", 880),
+        ("everyday-apps.log", 960), ("everyday-infra.log", 880), ("code-in-logs.log", 890),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
