@@ -1275,7 +1275,7 @@ mustKeep = [
 [[rules]]
 id = "header-cookie"
 description = "Cookie request header: masks the whole cookie list"
-# The char before "cookie" must not be a letter, digit or "-", so Set-Cookie is left to its own rule.
+# The char before "cookie" must not be a letter, digit, "-", "_" or ".", so Set-Cookie is left to its own rule.
 # (config names that end in cookie, SESSION_COOKIE=laravel_session, name a cookie; a Cookie
 # header's value is name=value pairs, so it holds a `=`: `'cookie' => env(...)` stays; the Erlang
 # distribution cookie, RABBITMQ_ERLANG_COOKIE=X, is a password of its own)
