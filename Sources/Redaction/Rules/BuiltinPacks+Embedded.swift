@@ -1963,7 +1963,7 @@ description = "password / passwd / passphrase / passcode keys with any prefix (D
 # password for ..."): none has a separator after the word, so none matches.
 regex = '''(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
-(?<!/) (?i:pass(?:word|wd|phrase|wort)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b)|mot\x20de\x20passe|senha|contrase(?:ñ|n)a)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
 # a declared type between the name and its value: Rust `const API_KEY: &str =`, TypeScript
@@ -1972,6 +1972,8 @@ regex = '''(?x)
   | \s+ (?:string|String) (?=\s*=[^=>])
   | \s* \{ \s* get; \s* (?:(?:private\s+|public\s+)?(?:set|init);)? \s* \} (?=\s*=[^=>])
   | \s+ (?i:as) \s+ (?i:string) (?=\s*=[^=>]) )?
+# (not the passwd program's own messages: `passwd[42]: passwd: Passwort erfolgreich geändert`)
+(?!(?<=(?i)passwd)\s*:\s+\S+\s+\S)
 (?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:) ) \s*
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
@@ -2014,25 +2016,26 @@ regex = '''(?x)
     # `BCrypt::Engine.cost`)
     (?!!(?:Ref|Sub|GetAtt|ImportValue|Join|Select|If|FindInMap|Base64|Cidr|GetAZs|Split|Equals|Condition)\b)
     (?![A-Za-z_]\w*::)
+    # (nor a subscript of a configuration object: `ProcessInfo.processInfo.environment["X"]`)
+    (?![A-Za-z_][\w.]*\[["'])
     # (nor Terraform's progress words after a resource: `...db_password: Read complete after 0s`)
     (?!(?:Read|Reading|Refreshing|Creating|Creation|Modifying|Modifications|Destroying|Destruction|Still)\s+
        (?:complete|state|creating|modifying|destroying|reading|\.\.\.))
     # (nor a type in a declaration: TypeScript `password: string;`, Python `password: str = ...`;
     # nor the type column of R's str(): `$ password : chr "..."`)
     (?!(?:chr|num|int|logi|cplx)\s+["\[])
-    (?!(?:string|String|str|chr|character|number|boolean|bool|int|any|unknown|bytes|SecretStr|SecretString|Option<String>|Optional\[str\])\??(?:\s*[;,)}\]=|]|\s*$))
+    (?!(?:string|String|str|chr|character|number|boolean|bool|int|any|unknown|bytes|SecretStr|SecretString|Option<String>|Optional\[str\]|NotImplemented)\??(?:\s*[;,)}\]=|]|\s*$))
     # (nor the parameters of a hash format without salt or hash: `$argon2id$v=19$m=65536,t=3,p=4$`)
     (?!\$[a-z0-9-]+\$(?:v=\d+\$)?(?:[a-z]=\d+,?)+\$?(?:[\s"',;]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
-keywords = ["password", "passwd", "passphrase", "passcode", "pswd", "passwort", "mot de passe", "senha", "contrase"]
+keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
 tags = ["password"]
 mustRedact = [
   'chat: password: opY6Bth8s01T(cBj$mc',
   'vault: | password | Vt7(Qx2Zt9Wm4 |',
-  'support: neues Passwort: Pw7-Qx2Zt9Wm4',
   "spec: expect(config.password).toBe('Jt7-Qx2Zt9Wm4');",
   'config.R: db_password <- "Rr7-Qx2Zt9Wm4"',
   'user.setPassword("Sp7-Qx2Zt9Wm4");',
@@ -2075,6 +2078,9 @@ mustRedact = [
   'spring.datasource.password=pQ4&9x=Lm2Zt7 pool=hikari',
 ]
 mustKeep = [
+  'app.settings: password=NotImplemented',
+  'May 14 12:00:07 web01 passwd[2251]: passwd: Passwort erfolgreich geändert',
+  'swift: password=ProcessInfo.processInfo.environment["DB_PASSWORD"]',
   "kubectl get secret bootstrap-secret -o go-template='{{.data.bootstrapPassword|base64decode}}{{\"\\n\"}}'",
   'docs: | password | required | the database password |',
   'terraform: data.aws_secretsmanager_secret_version.db_password: Read complete after 0s',
@@ -2374,11 +2380,12 @@ description = "command-line password flags: --password X, --password=X, -passwor
 regex = '''(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
-(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
+# (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
+(?: (?:[\x20\t](?![\x20\t])|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
     # (not prose about the flag: `--password are mutually exclusive`, `--password requires an argument`)
     | (?!(?i:are|is|was|were|requires?|required|must|should|and|or|not|cannot|can|will|has|have|needs?|takes?
           |expects?|only|with|without|to|for|of|the|an?|in|on|when|if|flag|option|argument|value|prompt|given
-          |provided|specified|missing|ignored|deprecated)\b)
+          |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
   | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )'''
@@ -2396,6 +2403,9 @@ mustRedact = [
   'docker login registry.example.com --username ci --password=Rg-Pw-8xLq3',
 ]
 mustKeep = [
+  'flags:      --password string   password for basic auth',
+  'usage:  -P, --password PASSWORD   Password (prompted if omitted)',
+  'usage:  -W, --password     Password to use',
   'error: options --password and --password-file are mutually exclusive',
   'error: option --password requires an argument',
   'hint: use --password, then type it at the prompt',
@@ -2777,7 +2787,7 @@ regex = '''(?x)
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} ([^\s"'=:-][^\s]*) \s* $'''
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $'''
 valueShape = "password"
 keywords = ["password"]
 tags = ["password"]
@@ -2789,6 +2799,8 @@ mustRedact = [
   '  password Nr-Ln-4kLq7',
 ]
 mustKeep = [
+  '2026-12-01T01:00:00Z ci: password            inherited',
+  'ldap bind option     password            simple',
   '2026-12-01T01:00:00Z ci: password            required',
   'msmtprc: account gmail host smtp.gmail.com user alerts@example.net passwordeval "pass show mail"',
   'machine api.example.com login ci-bot',
@@ -3316,9 +3328,9 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx4955:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx5177:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
-(?<!/) (?i:pass(?:word|wd|phrase|wort)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b)|mot\x20de\x20passe|senha|contrase(?:ñ|n)a)
+(?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
 (?:\\?["'`]|&quot;)? (?:\[\]|\])?
 # a declared type between the name and its value: Rust `const API_KEY: &str =`, TypeScript
@@ -3327,6 +3339,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \s+ (?:string|String) (?=\s*=[^=>])
   | \s* \{ \s* get; \s* (?:(?:private\s+|public\s+)?(?:set|init);)? \s* \} (?=\s*=[^=>])
   | \s+ (?i:as) \s+ (?i:string) (?=\s*=[^=>]) )?
+# (not the passwd program's own messages: `passwd[42]: passwd: Passwort erfolgreich geändert`)
+(?!(?<=(?i)passwd)\s*:\s+\S+\s+\S)
 (?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:) ) \s*
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
@@ -3369,18 +3383,20 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # `BCrypt::Engine.cost`)
     (?!!(?:Ref|Sub|GetAtt|ImportValue|Join|Select|If|FindInMap|Base64|Cidr|GetAZs|Split|Equals|Condition)\b)
     (?![A-Za-z_]\w*::)
+    # (nor a subscript of a configuration object: `ProcessInfo.processInfo.environment["X"]`)
+    (?![A-Za-z_][\w.]*\[["'])
     # (nor Terraform's progress words after a resource: `...db_password: Read complete after 0s`)
     (?!(?:Read|Reading|Refreshing|Creating|Creation|Modifying|Modifications|Destroying|Destruction|Still)\s+
        (?:complete|state|creating|modifying|destroying|reading|\.\.\.))
     # (nor a type in a declaration: TypeScript `password: string;`, Python `password: str = ...`;
     # nor the type column of R's str(): `$ password : chr "..."`)
     (?!(?:chr|num|int|logi|cplx)\s+["\[])
-    (?!(?:string|String|str|chr|character|number|boolean|bool|int|any|unknown|bytes|SecretStr|SecretString|Option<String>|Optional\[str\])\??(?:\s*[;,)}\]=|]|\s*$))
+    (?!(?:string|String|str|chr|character|number|boolean|bool|int|any|unknown|bytes|SecretStr|SecretString|Option<String>|Optional\[str\]|NotImplemented)\??(?:\s*[;,)}\]=|]|\s*$))
     # (nor the parameters of a hash format without salt or hash: `$argon2id$v=19$m=65536,t=3,p=4$`)
     (?!\$[a-z0-9-]+\$(?:v=\d+\$)?(?:[a-z]=\d+,?)+\$?(?:[\s"',;]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdK8:passwortK12:mot de passeK5:senhaK8:contraset8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:233i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:239i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
@@ -3413,17 +3429,18 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:333i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:365i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:402i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:420i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:448i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx732:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:339i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x246:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:371i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:408i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:426i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:454i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
-(?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
+# (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
+(?: (?:[\x20\t](?![\x20\t])|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)'
     # (not prose about the flag: `--password are mutually exclusive`, `--password requires an argument`)
     | (?!(?i:are|is|was|were|requires?|required|must|should|and|or|not|cannot|can|will|has|have|needs?|takes?
           |expects?|only|with|without|to|for|of|the|an?|in|on|when|if|flag|option|argument|value|prompt|given
-          |provided|specified|missing|ignored|deprecated)\b)
+          |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:499i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:509i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3455,13 +3472,13 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:630i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:640i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:661i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:671i25:password-command-userinfod128:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass; only the password is maskedx179:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
-  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:686i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)K4:curlK9:smbclientt8:passwordt3:cliv8:passwordw1:2R3:696i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3482,7 +3499,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:761i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:771i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3493,20 +3510,20 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:812i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:848i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x438:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:858i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:883i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:895i24:password-code-credentiald347:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass)x882:(?x)
     \b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3515,11 +3532,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:pa
   | \bgetConnection \s* \( \s* "[^"\r\n]*" \s* , \s* "[^"\r\n]*" \s* , \s* "([^"\r\n]+)"
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:924i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(t8:passwordt4:codev8:passwordw1:2R3:936i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR3:952i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5034:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR3:964i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5034:(?x)
 # the name's last word: password, passwd, passphrase, pwd, or pass after a separator or as a
 # camel-case word (SMTP_PASS, SmtpPass; not bypass, compass), an index may follow
 # (spelled out in every branch: a (?(DEFINE)) subroutine call costs the JIT about half again
@@ -3561,7 +3578,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:pa
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1045i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1057i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3579,9 +3596,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1122i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1157i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1134i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1169i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1181i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1193i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3596,11 +3613,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1244i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1256i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1273i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1285i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1295i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1307i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3613,7 +3630,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:802i29:pa
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1364i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1376i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
