@@ -16,7 +16,7 @@ extension SecretShape {
         if hasPrefix(v, "vault:", foldCase: false) && v.contains(UInt8(ascii: "/")) { return true }
         // Apache's `AuthLDAPBindPassword "exec:/usr/local/bin/get-pw"` and `file:/run/secrets/x`:
         // a program or file that yields the secret.
-        if (hasPrefix(v, "exec:/", foldCase: false) || hasPrefix(v, "file:/", foldCase: false)) { return true }
+        if hasPrefix(v, "exec:/", foldCase: false) || hasPrefix(v, "file:/", foldCase: false) { return true }
         // Home Assistant / ESPHome YAML: `password: !secret wifi_password` names an entry of
         // secrets.yaml. A Go struct dump (`&SecretKeySelector{...}`) describes where one is.
         if equals(v, from: 0, to: v.count, "!secret", foldCase: false) { return true }
@@ -72,7 +72,13 @@ extension SecretShape {
     /// `DbPasswordParameter`). Lower-case or shorter values (`thisismypassword`, `MyPassword`)
     /// and values with a digit or symbol (`Password123`) are passwords.
     private static func isSecretNamedConstant(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard v.count >= 14, isUpper(v[0]), v.allSatisfy(isLetter), v.filter(isUpper).count >= 3 else { return false }
+        guard v.count >= 14, isUpper(v[0]) else { return false }
+        var capitals = 0
+        for byte in v {
+            guard isLetter(byte) else { return false }
+            if isUpper(byte) { capitals += 1 }
+        }
+        guard capitals >= 3 else { return false }
         return find(v, "password", foldCase: true) || find(v, "passwd", foldCase: true) || find(v, "secret", foldCase: true)
     }
 

@@ -183,29 +183,20 @@ public final class ValueMemory: @unchecked Sendable {
     /// prose, identifiers and request lines: echoing them would spread one doubtful match to every
     /// later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
-        if value.count <= maximumWordLength && value.allSatisfy(isLetter) { return true }
+        if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
         return isSnakeCaseName(value) || isProtocolVersion(value)
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-    }
-
-    private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// Lower-case letters and digits in two or more parts joined by single `_`, starting with a letter.
     private static func isSnakeCaseName(_ value: UnsafeRawBufferPointer) -> Bool {
-        guard let first = value.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
-              value.last != UInt8(ascii: "_") else { return false }
+        guard let first = value.first, SecretShape.isLower(first), value.last != UInt8(ascii: "_") else { return false }
         var parts = 1
         var previous: UInt8 = 0
         for byte in value {
             if byte == UInt8(ascii: "_") {
                 if previous == UInt8(ascii: "_") { return false }
                 parts += 1
-            } else if !isLowerOrDigit(byte) {
+            } else if !(SecretShape.isLower(byte) || SecretShape.isDigit(byte)) {
                 return false
             }
             previous = byte
@@ -216,10 +207,9 @@ public final class ValueMemory: @unchecked Sendable {
     /// Letters, `/`, then a version of digits and dots (`HTTP/1.1`, `RTSP/1.0`, `SIP/2.0`).
     private static func isProtocolVersion(_ value: UnsafeRawBufferPointer) -> Bool {
         guard let slash = value.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash + 1 < value.count else { return false }
-        for index in 0..<slash where !isLetter(value[index]) { return false }
-        for index in (slash + 1)..<value.count {
-            let byte = value[index]
-            guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") else { return false }
+        for index in 0..<slash where !SecretShape.isLetter(value[index]) { return false }
+        for index in (slash + 1)..<value.count where !(SecretShape.isDigit(value[index]) || value[index] == UInt8(ascii: ".")) {
+            return false
         }
         return true
     }
