@@ -125,6 +125,12 @@ import Testing
     ///   `auth.password:` before logfmt pairs. Left out: `secret_id=<uuid>` (Vault AppRole's
     ///   credential has that very shape) and an AWS access key id in a GuardDuty finding (masked on
     ///   purpose, as detectors treat key ids).
+    /// - `code-review.log` (written against the code-call rules of 2026-12-01 by a helper that
+    ///   saw no rule: 11 of 759 lines changed, all fixed): build, lint, test, SAST and review-bot
+    ///   output quoting code that takes credentials from variables; shell traces and command
+    ///   audits: Laravel validation strings, message keys naming the password, method calls on
+    ///   dotted paths, member expressions, constants named for the password, a sentence after a
+    ///   rule name, `Basic [redacted]`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -134,6 +140,7 @@ import Testing
         ("platforms.log", 790), ("config-daemons.log", 900),
         ("everyday-apps.log", 960), ("everyday-infra.log", 880), ("code-in-logs.log", 890),
         ("tables-i18n.log", 510), ("identity-platform.log", 940),
+        ("code-review.log", 750),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

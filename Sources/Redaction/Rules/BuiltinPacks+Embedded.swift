@@ -133,6 +133,8 @@ regex = '''(?x)
     # (a table cell after the name: aws --output table, npm token create: `| SecretAccessKey | X |`)
   | (?:\s*\|\s+|\s+\|\s*|\s*\xE2\x94\x82\s*) (?=[^\s|]{16})
   | (?<=(?i)setapikey|set_api_key|setsecret|set_secret|settoken|set_token|setaccesstoken|set_access_token|setclientsecret|set_client_secret|setsecretkey|set_secret_key) \( \s* (?=["'])
+    # (a blank then a quoted token of 16 bytes or more: `using master_key "a7bc..."`)
+  | \s+ (?=["'][A-Za-z0-9+/_=.-]{16,}["'])
   | \s+ - \s+
   | (?<=["']) ,\s* (?=["']) (?!"[^"\\]*"\s*:) (?!'[^'\\]*'\s*:)
 )
@@ -158,6 +160,7 @@ keywords = [
 ]
 tags = ["generic", "token"]
 mustRedact = [
+  'web-01 app[1024]: using master_key "9f2c4e7a1b3d5f6e8a0c2b4d6f8e1a3c"',
   'npm: │ token      │ 3f2a9c4e-7b1d-4f6a-8c0e-2b4d6f8a1c3e │',
   'aws: |  SecretAccessKey|  Tq7Xz2Lm9Rw4Kb8Vn3Hs6Dc1Fg5Jp0Qx2Zt9Wm4  |',
   'const key = process.env.API_KEY || "Js7Qx2Zt9Wm4Lq8Vb3Hs6Dc1";',
@@ -212,6 +215,9 @@ mustRedact = [
   'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
+  'loading secret "projects/1234/secrets/db-pass/versions/4"',
+  'rotating api_key "YOUR_API_KEY_HERE_PLEASE"',
+  'using cache_key "tenant-42/profile/v3/summary"',
   'auth.oauth: client secret created client_id=svc-ledger client_secret_id=4f0c2a1e-7b3d-4e59-9a8c-2d1b6e5f7a90 expires_at=2026-06-01',
   'auth.mfa: totp_secret_id=9c2e4b1a-3f5d-4a7e-8b6c-1d0f2e3a4b5c enrolled for user 4121',
   'docs: | token | the session token of the request (32 chars) |',
@@ -729,7 +735,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6096:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6225:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -806,6 +812,8 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     # (a table cell after the name: aws --output table, npm token create: `| SecretAccessKey | X |`)
   | (?:\s*\|\s+|\s+\|\s*|\s*\xE2\x94\x82\s*) (?=[^\s|]{16})
   | (?<=(?i)setapikey|set_api_key|setsecret|set_secret|settoken|set_token|setaccesstoken|set_access_token|setclientsecret|set_client_secret|setsecretkey|set_secret_key) \( \s* (?=["'])
+    # (a blank then a quoted token of 16 bytes or more: `using master_key "a7bc..."`)
+  | \s+ (?=["'][A-Za-z0-9+/_=.-]{16,}["'])
   | \s+ - \s+
   | (?<=["']) ,\s* (?=["']) (?!"[^"\\]*"\s*:) (?!'[^'\\]*'\s*:)
 )
@@ -819,7 +827,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \[([^\[\]\s"',]+)\]
   # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
   | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:272i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:278i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
 (?<![A-Za-z0-9_.\-/:@$])
 # (not the key of a cache entry, a sort or a partition: ccache's `Manifest key: <hash>`)
 (?<!(?i)public\x20|cache\x20|manifest\x20|result\x20|sort\x20|partition\x20|routing\x20)
@@ -837,7 +845,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:340i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:346i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:[a-z]{0,12}auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -847,7 +855,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:378i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:384i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|signing[_.-]?key|license(?:[_.-]?key)?|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -855,7 +863,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:415i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:421i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
 # the name's last word: secret, token, auth, credential(s), a key named for what it does
 # (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
 # AUTH_SALT, NONCE_SALT); an index may follow
@@ -902,7 +910,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:521i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x276:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=t7:generict3:urlv5:tokenR3:545i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:527i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x276:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=t7:generict3:urlv5:tokenR3:551i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
@@ -910,13 +918,13 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
 | \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})
 # PagerDuty Events API v1 integration URLs: the integration key is in the path
-| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:583i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:589i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:620i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:640i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:626i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
+\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:646i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -924,7 +932,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:682i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:688i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1170,7 +1178,7 @@ R2:15i19:password-hash-cryptd222:modular crypt hashes (/etc/shadow, htpasswd, ne
 [[rules]]
 id = "header-authorization"
 description = "Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)"
-regex = '''(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)'''
+regex = '''(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[(?i:redacted|masked|filtered|hidden|removed|sensitive|omitted|snip)\])[^\s"'\\\],;}<>()]+)'''
 keywords = ["authorization"]
 tags = ["http", "header"]
 mustRedact = [
@@ -1197,6 +1205,7 @@ mustRedact = [
   '"Authorization"=>"Bearer 5nR8sL1cF4gJ7bD0aYHk3mP6xT9qW2vZ"',
 ]
 mustKeep = [
+  'curl: > authorization: Basic [redacted]',
   'Authorization: Bearer ***',
   'Authorization failed for user alice: invalid credentials',
   'WWW-Authenticate: Bearer realm="api", error="invalid_token"',
@@ -1456,21 +1465,21 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x510:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:71i30:header-authorization-directived255:Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is maskedx336:(?xi)
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x585:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[(?i:redacted|masked|filtered|hidden|removed|sensitive|omitted|snip)\])[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X58:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:72i30:header-authorization-directived255:Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is maskedx336:(?xi)
 \b(?: proxy_set_header | add_header | more_set_(?:input_)?headers \s+ ['"]? | (?:http-request|http-response) \s+ (?:set|add)-header
      | (?:request)?header \s+ (?:set|add|append|merge|setifempty) )
 \s+ ['"]? (?:proxy-)?authorization :? \s* ['"]? \s*
 (?:basic|bearer|token|digest|negotiate|ntlm|api-?key|ssws|key) \s+
-([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:96i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:123i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:149i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
+([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:97i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:124i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:150i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
     (?:^|[^a-z0-9_.-]) cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* \[? \s* (?:\\?["'])? \s* (?=[^\s"'\\\];,}]*=)
     ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)
-  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:189i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:214i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X40:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:190i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx122:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:215i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
 (?<![A-Za-z0-9.])
 (?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
    | _?[a-z][a-z0-9]{1,30}_session )
 (?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
 ([A-Za-z0-9%._~+/-]{12,}={0,2})
-(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:251i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:285i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:252i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:286i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X53:^(?:\$\{|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -1998,6 +2007,10 @@ regex = '''(?x)
     # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
     (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$))
 )
+# (not a validation rule, `'password' => 'required|min:12|confirmed'`, nor a message key
+# naming the password, `== 'password.reset.title'`)
+(?!\\?["'](?:required|nullable|sometimes|bail|string|confirmed|filled|present)\|)
+(?!\\?["'](?=[a-z_.]*\.)(?:[a-z_]+\.)*(?:pass(?:word|wd)?|pwd)(?:\.[a-z_]+)*\\?["'])
 (?: \\"([^"\\]+)\\"
   # TOML multi-line strings, backticks, brackets (`password: [X]`, a struct printer's quotes)
   | "{3}((?:(?!"{3})[^\r\n])+)"{3} | '{3}((?:(?!'{3})[^\r\n])+)'{3}
@@ -2013,6 +2026,14 @@ regex = '''(?x)
   # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
   # (a call's name has no digits: `opY6Bth8s01T(cBj` is a password with a parenthesis)
   | (?![A-Za-z_][A-Za-z_.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
+    # (nor a method call on a dotted path, `hvac_client.secrets.kv.v2.read_secret_version(`, a
+    # member expression, `e.target.value`, or a constant named for the password, `DEFAULT_PASSWORD`,
+    # `PASSWORD_FIXTURE`; nor a sentence after a rule name, `Rails/HasSecurePassword: Prefer has_...`)
+    (?![A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\()
+    (?![a-z_]\w*(?:\.[A-Za-z_]\w*){2,}(?:[\s,;)\]}]|$))
+    (?![A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PWD|PASS|SECRET)(?:_[A-Z0-9]+)*(?:[\s,;)\]}:]|$))
+    (?!(?:PASSWORD|PASSWD|PWD|SECRET)_[A-Z0-9_]+(?:[\s,;)\]}:]|$))
+    (?![A-Z][a-z]{2,}\s+[a-z][\w-]+\s)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
@@ -2087,6 +2108,13 @@ mustRedact = [
   'spring.datasource.password=pQ4&9x=Lm2Zt7 pool=hikari',
 ]
 mustKeep = [
+  "phpcs: src/Http/Validation.php | 14 |   'password' => 'required|string|min:12|confirmed',",
+  "E       AssertionError: assert 'Reset your password' == 'password.reset.title'",
+  '    password = hvac_client.secrets.kv.v2.read_secret_version(path="db/app")["data"]["data"]["password"]',
+  'rubocop: app/models/user.rb:14:3: C: Rails/HasSecurePassword: Prefer has_secure_password over custom password digest.',
+  '            9: def connect(host, user, password=DEFAULT_PASSWORD):',
+  'SpotBugs: DMI_CONSTANT_DB_PASSWORD: Hardcoded constant database password in com.acme.billing.db.Pool.open()',
+  'tsc: onChange={(e) => setForm({ ...form, password: e.target.value })} />',
   'auth.password: password_changed_at=2026-03-02T10:11:12Z password_expires_at=never user_id=8812',
   'auth.password: reset_token_id=3b8e2f1a-6c4d-4e7f-9a0b-5d2c1e8f7a63 reset_token_ttl=3600',
   'if (password.equals(confirmPassword)) {',
@@ -2307,13 +2335,15 @@ regexes = [
 [[rules]]
 id = "password-url-userinfo"
 keywordWindow = 2
-description = "password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked"
+description = "password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)"
 # The password runs to the last "@" before the host, so an unencoded "@" in it is covered.
 # loghub: Mac has "https://13957525385%40163.com@p28-contacts.icloud.com/..." (userinfo without
 # ":password"), no match.
 # Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
 # such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
-regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]'''
+# A token alone as the user part (https://<token>@github.com/org/repo.git) counts too when it is
+# 30 bytes or more of mixed case and digits (a user name is not: `svc-deploy@`, `13957525385%40163.com@`).
+regex = '''(?i)\b[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+)))@[^\s@/?#"'<>]'''
 valueShape = "password"
 keywords = [
   "a://", "b://", "c://", "d://", "e://", "f://", "g://", "h://", "i://", "j://", "k://", "l://",
@@ -2323,6 +2353,7 @@ keywords = [
 ]
 tags = ["password", "url", "connection-string"]
 mustRedact = [
+  'git clone https://Tk7Lq2Wn9Zs4Xv8Rb3Mc6Yd1Pf5Gh0Jk@github.com/acme/private.git',
   '2024-05-01 10:00:00 INFO connecting to postgres://orders:Pg9xLq2Tz7@db-primary.internal:5432/orders?sslmode=require',
   '{"level":"error","msg":"dial failed","url":"mongodb+srv://app:Mx4kT9pLq2Wz@cluster0.abcd1.mongodb.net/shop?retryWrites=true"}',
   'redis: connecting to rediss://:R3d1s-Cache-Pw@cache.internal:6380/0',
@@ -2333,6 +2364,8 @@ mustRedact = [
   'jdbc:postgresql://reporter:Rp7-Lq2Wx9@pg.internal:5432/reports',
 ]
 mustKeep = [
+  'git clone https://svc-deploy-automation-account-prod@git.example.com/acme/app.git',
+  'fetching https://build_agent_2024_linux_x86_64_pool@artifacts.example.com/a.tgz',
   'Jul  6 08:32:40 authorMacBook-Pro AddressBookSourceSync[36544]: [CardDAVPlugin-ERROR] -getPrincipalInfo:[_controller supportsRequestCompressionAtURL:https://13957525385%40163.com@p28-contacts.icloud.com/874161398/principal/] Error Domain=NSURLErrorDomain',
   'postgres://orders:***@db-primary.internal:5432/orders',
   'fetching https://example.com:8443/users/@me/settings',
@@ -2576,17 +2609,26 @@ mustKeep = [
 [[rules]]
 id = "password-login-command"
 keywordWindow = 2
-description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)"
+description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)"
 # --password X is password-cli-flag's; this rule covers the short -p these tools take.
 regex = '''(?x)
-\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+    # any tool given a user and a password as -u USER -p X (dotnet nuget, psexec, sqlcmd): the
+    # value has letters and digits (not a port mapping, `-p 8080:80`, nor a database name)
+  | \s -u \s+ [^\s'"-]\S* \s+ -p \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | (?=[^\s'"]{8})(?=[^\s'"]*[0-9])(?=[^\s'"]*[A-Za-z])(?![0-9]+[:/])(?![a-z]+(?:_[a-z0-9]+)+(?:\s|$)) ([^\s'"-][^\s'"]*) )
+    # registry copies with credentials: skopeo --src-creds / --dest-creds / --creds user:X
+  | --(?:src-|dest-)?creds (?:\s+|=) ["']? [^\s:'"]+ : ([^\s'"]+)
   | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )'''
 valueShape = "password"
-keywords = ["login"]
+keywords = ["login", " -u ", "creds ", "creds="]
 tags = ["password", "cli"]
 mustRedact = [
+  'crane auth login registry.example.com -u ci -p Cr-An7.Lq2Wn9',
+  'dotnet nuget add source https://nuget.example.com/v3/index.json -n corp -u bot -p Nu-Gt4.Lq8Wz2',
+  'skopeo copy --dest-creds ci:Sk-Dc3.Lq9Wn7 docker://a/img docker://b/img',
   'ci: + docker login -u ci-bot -p Dk-Lgn-9xLq2Wz registry.example.com',
   'deploy: oc login https://api.ocp.internal:6443 -u developer -p Oc-Lgn-4kLq7',
   'podman login quay.io -u robot -p "Pd-Lgn-7xLq3"',
@@ -2595,6 +2637,10 @@ mustRedact = [
   'vault login -method=userpass username=ops password=- <<< "MM.9lLX8X9k8Fz"',
 ]
 mustKeep = [
+  'docker run -u 1000 -p 8080:80 nginx',
+  'mysql -u root -p production_db',
+  'podman run -u app -p 10022:22/tcp img',
+  'skopeo copy --dest-creds "$REG_USER:$REG_PASS" docker://a docker://b',
   'docker login -u ci-bot --password-stdin registry.example.com',
   'docker login registry.example.com',
   'ci: docker login -u $REG_USER -p $REG_PASSWORD registry.example.com',
@@ -2964,7 +3010,7 @@ regex = '''(?x)
     # value naming the password or shaped like a message key is not one either)
     \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue)
     \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
-    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])
+    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
     # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
     (?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
@@ -3014,6 +3060,7 @@ mustKeep = [
   'errors.add("password", "is too short (minimum is 12 characters)")',
   'messages.put("password", "error.password.tooShort");',
   'validator.rule("password", "required|min:12")',
+  'ValidatorConfig.java:23: rules.put("password", "required|min:12|confirmed");',
   "t('forgot_password', 'Forgot your password?')",
   "wp-config.php: define( 'DB_PASSWORD', getenv('DB_PASSWORD') );",
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value "$SQL_PASSWORD"',
@@ -3047,6 +3094,8 @@ regex = '''(?xi)
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'set new password to X', 'login failed for user bob with password X'
+  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
   | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
@@ -3067,6 +3116,8 @@ keywords = [
 ]
 tags = ["password", "prose"]
 mustRedact = [
+  'INFO [main] set new password to Pr-Nw7Lq2Wn9 for alice@example.com',
+  'msg="login failed for user bob with password Wp4.Lq8Wz2Tn"',
   'bootstrap: token for deploy bot: Tk8Lq2Xv7Rt1Wn5Zs8Bc3Yd4',
   '2025-03-02T08:14:55.120331Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: q7K_2vLx;Tn4W',
   'The generated password for the elastic built-in superuser is : Rk4=Lq8Zt2Wn6Xv0Pb3M',
@@ -3085,6 +3136,10 @@ mustRedact = [
   'mfa: your recovery code is q8zt-4lwm-x2rv',
 ]
 mustKeep = [
+  'sshd: Accepted connection with password authentication for bob',
+  'policy: users must change password to continue (expires in 3 days)',
+  'set new password to the value in Vault (see runbook RB-12)',
+  'login with password ******** rejected',
   'token for user ana: expired',
   'waiting for token for service account default: 3 retries left',
   'auth: password is required for user ana',
@@ -3380,7 +3435,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx5467:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6370:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
@@ -3413,6 +3468,10 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # (not a path or a protocol version, `HTTP/1.1`, nor a snake_case name: `v2_flow_enabled`)
     (?![A-Za-z]+/[0-9.]+(?:[^A-Za-z0-9.]|$))(?!/)(?![a-z0-9]+[_.][a-z0-9_.]*(?:[\s,;)\]}]|$))
 )
+# (not a validation rule, `'password' => 'required|min:12|confirmed'`, nor a message key
+# naming the password, `== 'password.reset.title'`)
+(?!\\?["'](?:required|nullable|sometimes|bail|string|confirmed|filled|present)\|)
+(?!\\?["'](?=[a-z_.]*\.)(?:[a-z_]+\.)*(?:pass(?:word|wd)?|pwd)(?:\.[a-z_]+)*\\?["'])
 (?: \\"([^"\\]+)\\"
   # TOML multi-line strings, backticks, brackets (`password: [X]`, a struct printer's quotes)
   | "{3}((?:(?!"{3})[^\r\n])+)"{3} | '{3}((?:(?!'{3})[^\r\n])+)'{3}
@@ -3428,6 +3487,14 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
   # (a call's name has no digits: `opY6Bth8s01T(cBj` is a password with a parenthesis)
   | (?![A-Za-z_][A-Za-z_.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
+    # (nor a method call on a dotted path, `hvac_client.secrets.kv.v2.read_secret_version(`, a
+    # member expression, `e.target.value`, or a constant named for the password, `DEFAULT_PASSWORD`,
+    # `PASSWORD_FIXTURE`; nor a sentence after a rule name, `Rails/HasSecurePassword: Prefer has_...`)
+    (?![A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\()
+    (?![a-z_]\w*(?:\.[A-Za-z_]\w*){2,}(?:[\s,;)\]}]|$))
+    (?![A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PWD|PASS|SECRET)(?:_[A-Z0-9]+)*(?:[\s,;)\]}:]|$))
+    (?!(?:PASSWORD|PASSWD|PWD|SECRET)_[A-Z0-9_]+(?:[\s,;)\]}:]|$))
+    (?![A-Z][a-z]{2,}\s+[a-z][\w-]+\s)
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
@@ -3452,7 +3519,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![a-z][a-z0-9]*(?:_[a-z0-9]+)+=)
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:247i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:266i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
@@ -3485,7 +3552,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:347i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x292:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:380i21:password-url-userinfod181:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is maskedx78:(?i)\b[a-z][a-z0-9+.-]{1,30}://[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:417i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:435i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:463i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:366i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x292:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:399i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x160:(?i)\b[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+)))@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:441i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:459i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:487i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 # (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
@@ -3496,7 +3563,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:518i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:542i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3528,15 +3595,21 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:649i22:password-login-commandd227:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; a password or token fed to any login command as a here-string (login ... <<< X)x282:(?x)
-\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm\s+registry|oc|az|cf)\s+login\b
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:673i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x834:(?x)
+\b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:logint8:passwordt3:cliv8:passwordw1:2R3:680i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx359:(?x)
+    # any tool given a user and a password as -u USER -p X (dotnet nuget, psexec, sqlcmd): the
+    # value has letters and digits (not a port mapping, `-p 8080:80`, nor a database name)
+  | \s -u \s+ [^\s'"-]\S* \s+ -p \s+
+    (?: '([^'\r\n]+)' | "([^"\r\n]+)" | (?=[^\s'"]{8})(?=[^\s'"]*[0-9])(?=[^\s'"]*[A-Za-z])(?![0-9]+[:/])(?![a-z]+(?:_[a-z0-9]+)+(?:\s|$)) ([^\s'"-][^\s'"]*) )
+    # registry copies with credentials: skopeo --src-creds / --dest-creds / --creds user:X
+  | --(?:src-|dest-)?creds (?:\s+|=) ["']? [^\s:'"]+ : ([^\s'"]+)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:717i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx359:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
   | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)
     # HTTPie and xh: http -a user:pass, https --auth=user:pass
-  | (?<![\w/.-])(?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=) (?:"|')? [^\s:'"]+ : ([^\s'"]+)K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth t8:passwordt3:cliv8:passwordw1:2R3:711i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | (?<![\w/.-])(?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=) (?:"|')? [^\s:'"]+ : ([^\s'"]+)K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth t8:passwordt3:cliv8:passwordw1:2R3:748i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3557,7 +3630,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:786i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:823i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3568,20 +3641,20 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:873i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:910i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:910i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x1286:(?x)
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:947i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x1286:(?x)
     \b(?:[Ss]et|[Ww]ith)?(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3594,11 +3667,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
       (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)')
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindt8:passwordt4:codev8:passwordw1:2R3:964i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindt8:passwordt4:codev8:passwordw1:2R4:1001i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR3:992i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx6019:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1029i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx6035:(?x)
 # the name's last word: password, passwd, passphrase, pwd, Redis' requirepass / masterauth, or
 # pass after a separator or as a camel-case word (SMTP_PASS, SmtpPass; not bypass, compass); an
 # index may follow
@@ -3639,7 +3712,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
     # value naming the password or shaped like a message key is not one either)
     \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue)
     \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
-    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])
+    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
     # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
     (?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
@@ -3651,7 +3724,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1105i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1143i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1577:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3660,6 +3733,8 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
+    # 'set new password to X', 'login failed for user bob with password X'
+  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
   | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
@@ -3669,9 +3744,9 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1182i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1217i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1228i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1263i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1241i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1287i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3686,11 +3761,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1304i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1350i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1333i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1379i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1355i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1401i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3703,7 +3778,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:827i29:pa
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1424i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1470i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
