@@ -131,6 +131,13 @@ import Testing
     ///   audits: Laravel validation strings, message keys naming the password, method calls on
     ///   dotted paths, member expressions, constants named for the password, a sentence after a
     ///   rule name, `Basic [redacted]`.
+    /// - `cli-prose-quoted.log` (written against this session's command, URL, prose and quoted-value
+    ///   shapes by a helper that saw no rule: 13 of 853 lines changed, then 36 of 98 follow-up
+    ///   variants, all fixed): `-u X -p Y` that are not passwords (ports, POST files, prompts),
+    ///   skopeo `--creds` usage texts and `env:NAME`, long URL user names, a Go DSN after
+    ///   `mysql://`, PAM `(service:session)`, Vault's `userpass:` auth method, cosign `--key`
+    ///   before an image digest, `idempotence_key`. Left out: three lines with AWS's documentation
+    ///   key id `AKIAIOSFODNN7EXAMPLE` (masked by policy: the key id format is a credential's).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -140,7 +147,7 @@ import Testing
         ("platforms.log", 790), ("config-daemons.log", 900),
         ("everyday-apps.log", 960), ("everyday-infra.log", 880), ("code-in-logs.log", 890),
         ("tables-i18n.log", 510), ("identity-platform.log", 940),
-        ("code-review.log", 750),
+        ("code-review.log", 750), ("cli-prose-quoted.log", 940),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -67,7 +67,7 @@ regex = '''(?x)
     (?<!(?i)encryption[_.-])
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
           |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
-          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |entity|event|idempotency|idempotence|dedup|dedupe|correlation|request|trace|job|task|group|tenant
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
           |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
@@ -215,6 +215,7 @@ mustRedact = [
   'vault write auth/approle/login role_id=59d6d1ca-47bb-4e7e-a40b-8be3bc5a0ba8 secret_id=84896a0c-1347-aa90-a4f6-aca8b7558780',
 ]
 mustKeep = [
+  'DEBUG kafka: idempotence_key "8f14e45f-ceea-467f-a0e6-4f3b9c2d1e0a" duplicate, skipping',
   'loading secret "projects/1234/secrets/db-pass/versions/4"',
   'rotating api_key "YOUR_API_KEY_HERE_PLEASE"',
   'using cache_key "tenant-42/profile/v3/summary"',
@@ -533,13 +534,14 @@ mustKeep = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "generic-query-secret"
-description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)"
+description = "token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=; &appid= when it holds a 32-hex API key, as OpenWeatherMap's)"
 # loghub: Mac "update2?cup2hreq=...&cup2key=..." uses other parameter names, no match.
-regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)'''
+regex = '''(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)|[?&](?i:appid|app_id)=([0-9a-f]{32})(?![0-9A-Za-z])'''
 valueShape = "token"
-keywords = ["token=", "key=", "secret=", "sig=", "signature=", "sessionid="]
+keywords = ["token=", "key=", "secret=", "sig=", "signature=", "sessionid=", "appid=", "app_id="]
 tags = ["generic", "url"]
 mustRedact = [
+  'GET /data/2.5/weather?q=Berlin&appid=3c9e1f7a2b4d6e8f0a1c3e5b7d9f2a4c&units=metric HTTP/1.1',
   'GET /account?lang=en&sessionid=Qs7Xz2Lm9Rw4Kb8Vn3Hs6Dc1 200',
   '10.0.4.17 - - [01/May/2024:10:00:04 +0000] "GET /api/v2/export?format=csv&access_token=Zt8qW3nV5xK1pR7mL2sD9fG4 HTTP/1.1" 200 5120 "-" "python-requests/2.31.0"',
   'GET https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ',
@@ -547,6 +549,8 @@ mustRedact = [
   'presigned https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=5d2c8e1f4a7b9c3e6d0f2a5b8c1e4d7f0a3b6c9e2d5f8a1b4c7e0d3f6a9b2c5e',
 ]
 mustKeep = [
+  'GET /oauth/authorize?appid=wx8f2c4e6a1b3d5f79&redirect_uri=https%3A%2F%2Fexample.com HTTP/1.1',
+  'GET /v1/apps?app_id=1234567890 HTTP/1.1',
   'jupyter: 404 GET /api/kernels/6f1d/channels?session_id=f2a87a26-b135-42fe-abdb-69a25c40e9c8 2.11ms',
   'GET /api/v1/items?page=2&token=1 HTTP/1.1',
   'GET /search?q=token&key=name HTTP/1.1',
@@ -635,12 +639,13 @@ id = "generic-command-secret"
 keywordWindow = 2
 description = "commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKEN"
 regex = '''(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)'''
+\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)'''
 valueShape = "token"
 keywords = ["vault"]
 tags = ["generic", "cli"]
 mustRedact = [
   'oc -n vault exec -ti vault-0 -- vault operator unseal Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ+wE8rT5yU1iO',
+  'chatops: /vault unseal Wq4Lm8Zx2Tn6Rb1Vc9Hs3Yd7Kf5Gp0Jw+Qe2Lr8Tu4=',
   'ci: + vault login -no-print hvs.CAESIZq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ',
 ]
 mustKeep = [
@@ -665,6 +670,8 @@ regex = '''(?x)
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
+# (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
+(?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
 ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
 valueShape = "token"
 keywords = [
@@ -709,12 +716,19 @@ regex = '''(?x)
   | (?<![A-Za-z0-9]) (?-i:KEY)
   | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
 )
-[\x20\t]+ (?:["'](?=\S+["']))?
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
+(?: [\x20\t]+ (?:["'](?=\S+["']))?
+    # (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
+    (?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
+    ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+    # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
+    # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )'''
 valueShape = "strict-token"
 keywords = ["secret", "token", "key\t", "key "]
 tags = ["generic", "token"]
 mustRedact = [
+  '2026-03-01T10:00:00Z api_key            Tb#8kL2q(Vx9)Wm4!Rz',
+  'ci: secret_key    Qw7$Lp2(xN9kR4vT',
   'worker: pool size=8 hmackey Hm7Qx2Zt9Wm4Rk8Vb3Hs6Nd1 loaded',
   'override master-key Mk4Lq8Zx2Wm7Rk3Vb9Hs5Td1 (source=cli)',
   'setup: use api key AIzaSyC8Lq2Xv9Rt4Wn1Zs8Bc3Yd6Hf0JgPvQ for the maps client',
@@ -723,6 +737,13 @@ mustRedact = [
   'sdk: podioToken Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga',
 ]
 mustKeep = [
+  'cosign sign --key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:9b2c4e6a8f0d1c3e5a7b9d1f3e5c7a9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3',
+  'cosign verify --key env://COSIGN_PUBLIC_KEY ghcr.io/acme/app:v1.2.3',
+  'Key                Value',
+  'token_ttl          768h0m0s',
+  'api_key            (sensitive)',
+  'secret_key    projects/acme/secrets/app-key:latest',
+  'token    2026-03-01T10:00:00Z',
   'kms: master key arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab rotated',
   'jwt: signing key rotated, kid=2026-11-a',
   'tokens: revoked token 7c9e6679-7425-40de-944b-e07fc1f90ae7 for user usr_2Kq9 (reason=logout)',
@@ -735,7 +756,7 @@ mustKeep = [
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6225:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6237:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -746,7 +767,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?<!(?i)encryption[_.-])
     (?i: (?:public|pub|primary|foreign|unique|partition|sort|range|hash|row|shard|index|lookup|cache
           |object|s3|gcs|blob|bucket|file|upload|asset|media|image|routing|message|msg|record|item
-          |entity|event|idempotency|dedup|dedupe|correlation|request|trace|job|task|group|tenant
+          |entity|event|idempotency|idempotence|dedup|dedupe|correlation|request|trace|job|task|group|tenant
           |feature|flag|config|setting|translation|i18n|label|field|attribute|property|tag|metric
           |schema|table|version|kafka|redis|kms|cmk|gpg|pgp|ssh|host|verify|verification|jwks|map
           |hot|sequence|page|cursor|user|context|visitor|lock|mutex|semaphore|queue|throttle
@@ -827,7 +848,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \[([^\[\]\s"',]+)\]
   # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
   | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:278i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:279i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
 (?<![A-Za-z0-9_.\-/:@$])
 # (not the key of a cache entry, a sort or a partition: ccache's `Manifest key: <hash>`)
 (?<!(?i)public\x20|cache\x20|manifest\x20|result\x20|sort\x20|partition\x20|routing\x20)
@@ -845,7 +866,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:346i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:347i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:[a-z]{0,12}auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -855,7 +876,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:384i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:385i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|signing[_.-]?key|license(?:[_.-]?key)?|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -863,7 +884,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:421i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:422i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
 # the name's last word: secret, token, auth, credential(s), a key named for what it does
 # (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
 # AUTH_SALT, NONCE_SALT); an index may follow
@@ -910,7 +931,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:527i20:generic-query-secretd128:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=)x276:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=t7:generict3:urlv5:tokenR3:551i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:528i20:generic-query-secretd189:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=; &appid= when it holds a 32-hex API key, as OpenWeatherMap's)x328:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)|[?&](?i:appid|app_id)=([0-9a-f]{32})(?![0-9A-Za-z])K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=K6:appid=K7:app_id=t7:generict3:urlv5:tokenR3:555i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
@@ -918,13 +939,13 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
 | \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})
 # PagerDuty Events API v1 integration URLs: the integration key is in the path
-| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:589i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:593i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:626i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx99:(?x)
-\bvault \s+ (?:operator\s+unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:646i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx449:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:630i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx104:(?x)
+\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:651i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx598:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -932,7 +953,9 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
 )
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:688i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx671:(?x)
+# (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
+(?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:695i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx1154:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -942,8 +965,13 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?<![A-Za-z0-9]) (?-i:KEY)
   | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
 )
-[\x20\t]+ (?:["'](?=\S+["']))?
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2
+(?: [\x20\t]+ (?:["'](?=\S+["']))?
+    # (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
+    (?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
+    ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
+    # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
+    # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
@@ -1851,7 +1879,7 @@ regex = '''(?x)
     "(\$9\$[^"\s]{6,})"
   | \bplain-text-password-value \s+ "([^"]+)"
   | (?m:^) \s* set \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
-    (?:ENC \s+)? (?!ENC\b) ([^\s"<>*]+)
+    (?:ENC \s+)? (?!ENC\b) (?=[^\s"<>*]{4}) ([^\s"<>*]+)
   | \bpsksecret\[ENC \s+ ([^\]\s]+)\]
   | \bpassword \s+ (?:irreversible-cipher|cipher) \s+ (\S+)
   | \bpassword \s+ ciphertext \s+ (\S+)
@@ -1922,11 +1950,11 @@ R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / A
   | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
     \s+ (?!(?:version|traps|informs|vrf|use-vrf|filter-vrf|source-interface|udp-port)\b) ([^\s"<>\]]+)
     (?=\s+(?:udp-port|vrf)\b|\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)*\s*$|\s*$)
-  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)K21:snmp-server communityK16:snmp-server hostK14:snmp communityt8:passwordt7:networkt4:snmpv8:passwordR3:131i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex449:(?x)
+  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)K21:snmp-server communityK16:snmp-server hostK14:snmp communityt8:passwordt7:networkt4:snmpv8:passwordR3:131i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex466:(?x)
     "(\$9\$[^"\s]{6,})"
   | \bplain-text-password-value \s+ "([^"]+)"
   | (?m:^) \s* set \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
-    (?:ENC \s+)? (?!ENC\b) ([^\s"<>*]+)
+    (?:ENC \s+)? (?!ENC\b) (?=[^\s"<>*]{4}) ([^\s"<>*]+)
   | \bpsksecret\[ENC \s+ ([^\]\s]+)\]
   | \bpassword \s+ (?:irreversible-cipher|cipher) \s+ (\S+)
   | \bpassword \s+ ciphertext \s+ (\S+)
@@ -1987,7 +2015,7 @@ regex = '''(?x)
   | \s+ (?i:as) \s+ (?i:string) (?=\s*=[^=>]) )?
 # (not the passwd program's own messages: `passwd[42]: passwd: Passwort erfolgreich geändert`)
 (?!(?<=(?i)passwd)\s*:\s+\S+\s+\S)
-(?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:) ) \s*
+(?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:)(?!(?:session|auth|account|password|chauthtok)\)) ) \s*
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
@@ -2108,6 +2136,7 @@ mustRedact = [
   'spring.datasource.password=pQ4&9x=Lm2Zt7 pool=hikari',
 ]
 mustKeep = [
+  'gdm-password][9181]: pam_unix(gdm-password:session): session opened for user alice(uid=1000) by (uid=0)',
   "phpcs: src/Http/Validation.php | 14 |   'password' => 'required|string|min:12|confirmed',",
   "E       AssertionError: assert 'Reset your password' == 'password.reset.title'",
   '    password = hvac_client.secrets.kv.v2.read_secret_version(path="db/app")["data"]["data"]["password"]',
@@ -2208,6 +2237,8 @@ description = "short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, d
 # loghub: BGL has "chdir(pwd) failed" (no separator, no match).
 regex = '''(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
+        # (not Vault's auth method: `auth/userpass: password for user "ops" updated`)
+        (?!(?i:userpass)\s*:)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
@@ -2271,6 +2302,8 @@ mustRedact = [
   'cfg adminpwd: `Hq2-Vb8Lm4`',
 ]
 mustKeep = [
+  'INFO vault: auth/userpass: password for user "ops" updated',
+  'vault: enabled auth method userpass: type=userpass',
   "ci: sed -i 's/^olcRootPW:.*/olcRootPW: {SSHA}***/' slapd.ldif",
   '--- PASS: TestLoginRejectsExpiredToken (0.02s)',
   'redis: # WARNING: requirepass not set; protected mode is on',
@@ -2620,7 +2653,9 @@ regex = '''(?x)
   | \s -u \s+ [^\s'"-]\S* \s+ -p \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | (?=[^\s'"]{8})(?=[^\s'"]*[0-9])(?=[^\s'"]*[A-Za-z])(?![0-9]+[:/])(?![a-z]+(?:_[a-z0-9]+)+(?:\s|$)) ([^\s'"-][^\s'"]*) )
     # registry copies with credentials: skopeo --src-creds / --dest-creds / --creds user:X
-  | --(?:src-|dest-)?creds (?:\s+|=) ["']? [^\s:'"]+ : ([^\s'"]+)
+    # (not skopeo's env:NAME, a usage text's USERNAME[:PASSWORD] or user:pass)
+  | --(?:src-|dest-)?creds (?:\s+|=) ["']? (?!env:)[^\s:'"\[\]]+ :
+    (?![A-Z][A-Z0-9_]*(?:[\s"'\]]|$))(?!(?i:pass(?:word|wd)?|secret|pw|token)(?:[\s"'\]]|$)) ([^\s'"\[\]]+)
   | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )'''
 valueShape = "password"
 keywords = ["login", " -u ", "creds ", "creds="]
@@ -2637,6 +2672,10 @@ mustRedact = [
   'vault login -method=userpass username=ops password=- <<< "MM.9lLX8X9k8Fz"',
 ]
 mustKeep = [
+  'skopeo copy --src-creds env:SRC_CREDS --dest-creds env:DEST_CREDS docker://a docker://b',
+  'Usage: skopeo copy [--src-creds USERNAME[:PASSWORD]] SOURCE DEST',
+  './bin/report --creds user:pass --help',
+  '--creds=USER:PASSWORD format expected',
   'docker run -u 1000 -p 8080:80 nginx',
   'mysql -u root -p production_db',
   'podman run -u app -p 10022:22/tcp img',
@@ -2694,7 +2733,7 @@ regex = '''(?x)
   | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
   | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
   | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"<-][^\s'"]*) )
   | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswd
   | \bopenssl \s+ passwd \b (?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)* \s+ (?![<>|]) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"()<>|;&-][^\s'"()<>|;&]*) )
   | \b(?i:db2)\b [^\r\n]*? \b(?i:connect\s+to)\s+\S+ \s+ (?i:user) \s+ \S+ \s+ (?i:using) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'";]+) )
@@ -2736,6 +2775,8 @@ mustRedact = [
   'nmcli con modify office-wifi wifi-sec.key-mgmt wpa-psk wifi-sec.psk "CaFO1IpkbNgizi"',
 ]
 mustKeep = [
+  'audit: cmd="rabbitmqctl add_user metrics --silent"',
+  'rabbitmqctl change_password metrics --pre-hashed-password < hash.txt',
   '''setup-wifi.sh: hint: use wpa_passphrase to generate the psk= line, then restart''',
   '''healthcheck: running rabbitmqctl authenticate_user for guest returned exit code 75''',
   '''mosquitto_passwd -D /etc/mosquitto/passwd gateway''',
@@ -3094,7 +3135,8 @@ regex = '''(?xi)
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
-    # 'set new password to X', 'login failed for user bob with password X'
+    # 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'
+  | \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
   | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
@@ -3108,6 +3150,7 @@ regex = '''(?xi)
 (?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )'''
 valueShape = "token"
 keywords = [
+  "pw reset", "pw changed", "pw set to", "pwd reset", "pwd changed", "pwd set to",
   "password", "passphrase", "key is ", "key was ", "token is ", "token was ", "secret is ",
   "secret was ", "key for ", "token for ", "secret for ", "code is ", "code was ", "refreshed",
   "key generated", "token generated", "secret generated", "key created", "token created",
@@ -3116,6 +3159,7 @@ keywords = [
 ]
 tags = ["password", "prose"]
 mustRedact = [
+  'jira OPS-12 comment: root pw reset to Rt7#Lq2Wn9xZ on db-3',
   'INFO [main] set new password to Pr-Nw7Lq2Wn9 for alice@example.com',
   'msg="login failed for user bob with password Wp4.Lq8Wz2Tn"',
   'bootstrap: token for deploy bot: Tk8Lq2Xv7Rt1Wn5Zs8Bc3Yd4',
@@ -3136,6 +3180,7 @@ mustRedact = [
   'mfa: your recovery code is q8zt-4lwm-x2rv',
 ]
 mustKeep = [
+  'ops: root pw reset to default policy on db-3',
   'sshd: Accepted connection with password authentication for bob',
   'policy: users must change password to continue (expires in 3 days)',
   'set new password to the value in Vault (see runbook RB-12)',
@@ -3161,6 +3206,37 @@ mustKeep = [
 ]
 
 # ---------------------------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-named-after"
+description = "a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'"
+# The value comes first, so the keywords are the naming phrases; the value must look like a
+# machine secret (valueShape token: mixed case or symbols and digits, 8 bytes or more).
+regex = '''(?xi)
+\b(?:use|try|set|using) \s+ (?:with \s+)?
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>?,!]{8,128}) [?.,!]? \s+
+(?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
+      (?:password|passphrase|passcode|api \s key|token|secret)
+  | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
+      (?:password|passphrase|api \s key|token|secret) )\b'''
+valueShape = "token"
+keywords = [
+  "as the password", "as password", "as the new password", "as the temporary password", "as your password",
+  "as the passphrase", "as the api key", "as the token", "as the secret", "as a password",
+  "the rotated secret", "the new password", "the rotated password", "the new token", "the new secret",
+]
+tags = ["password", "prose"]
+mustRedact = [
+  'teams-relay: alice@example.com said: use Kq7#Lm2pXv9Wz as the password for now',
+  "msg=\"Can you try with Tn8Lq2Wn4Zs6Vb1Rc9Xy3Mp5? that's the rotated secret\"",
+]
+mustKeep = [
+  'use SSO as the password fallback is disabled',
+  'set password as the login method (see docs)',
+  "use the value from Vault as the password",
+  "try with the old one? that's the rotated secret",
+]
 [[rules]]
 id = "encoded-credentials"
 description = "user:password hidden behind base64 in a credential context: after the Basic scheme (auth=\"Basic ...\", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config \"auth\", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked"
@@ -3290,7 +3366,7 @@ description = "credential records without a URL scheme: Go MySQL DSNs user:PASSW
 # line is the whole line (or a field after whitespace) of exactly five ":"-separated fields with a
 # port (or *) second; "\:" escapes a colon in the password.
 regex = '''(?x)
-    (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
+    (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
   | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)'''
 valueShape = "password"
 keywords = ["@tcp(", "@tcp6(", "@unix(", "@udp(", ":5432:", ":5433:", ":5434:", ":6432:", ":*:*:", ":26257:", ":5439:", ":25060:", ":6543:"]
@@ -3305,6 +3381,7 @@ mustRedact = [
   'db-replica:6432:*:pgbouncer:QsVTolCf1lyE_X',
 ]
 mustKeep = [
+  'db: connecting to mysql://reporting_user@tcp(mysql.internal:3306)/reports?parseTime=true',
   'dsn=app:${MYSQL_PASSWORD}@tcp(db:3306)/app',
   'dsn=app@tcp(db:3306)/app',
   'localhost:5432:*:postgres:*',
@@ -3435,7 +3512,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6370:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6419:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
@@ -3448,7 +3525,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \s+ (?i:as) \s+ (?i:string) (?=\s*=[^=>]) )?
 # (not the passwd program's own messages: `passwd[42]: passwd: Passwort erfolgreich geändert`)
 (?!(?<=(?i)passwd)\s*:\s+\S+\s+\S)
-(?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:) ) \s*
+(?: \s* (?: :=|=>|->|::=|\?=|\+=|<-|:(?!:)(?!(?:session|auth|account|password|chauthtok)\)) ) \s*
   | (?<=(?i)setpassword|set_password|setpasswd|set_passwd|setpassphrase|set_passphrase) \( \s* (?=["'])
   | =(?![=>]) (?:[\x20\t](?=[^\s=])(?![\w.-]+=))? | \s+ =(?![=>]) \s*
   | \s* (?: ===?|!==? ) \s* (?=\\?["'])
@@ -3519,8 +3596,10 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![a-z][a-z0-9]*(?:_[a-z0-9]+)+=)
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:266i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2157:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchR3:267i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2273:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
+        # (not Vault's auth method: `auth/userpass: password for user "ops" updated`)
+        (?!(?i:userpass)\s*:)
         # (flat lower-case compounds too: dbpass, smtppass, adminpwd, ftppw)
         (?i:(?:db|smtp|mail|admin|root|ftp|sftp|ldap|redis|mysql|pg|mongo|proxy|vnc|rdp|wifi|user
              |app|api|svc|service|master|sudo|ssh|imap|pop|amqp|mq|backup|repo|registry|nexus|sql
@@ -3552,7 +3631,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:366i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x292:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:399i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x160:(?i)\b[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+)))@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:441i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:459i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:487i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:371i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x292:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\()([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:404i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x160:(?i)\b[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+)))@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:446i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:464i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:492i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 # (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
@@ -3563,7 +3642,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:542i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:547i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -3595,7 +3674,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:673i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x834:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:678i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x1022:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
@@ -3604,12 +3683,14 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \s -u \s+ [^\s'"-]\S* \s+ -p \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | (?=[^\s'"]{8})(?=[^\s'"]*[0-9])(?=[^\s'"]*[A-Za-z])(?![0-9]+[:/])(?![a-z]+(?:_[a-z0-9]+)+(?:\s|$)) ([^\s'"-][^\s'"]*) )
     # registry copies with credentials: skopeo --src-creds / --dest-creds / --creds user:X
-  | --(?:src-|dest-)?creds (?:\s+|=) ["']? [^\s:'"]+ : ([^\s'"]+)
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:717i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx359:(?x)
+    # (not skopeo's env:NAME, a usage text's USERNAME[:PASSWORD] or user:pass)
+  | --(?:src-|dest-)?creds (?:\s+|=) ["']? (?!env:)[^\s:'"\[\]]+ :
+    (?![A-Z][A-Z0-9_]*(?:[\s"'\]]|$))(?!(?i:pass(?:word|wd)?|secret|pw|token)(?:[\s"'\]]|$)) ([^\s'"\[\]]+)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:728i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx359:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
   | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)
     # HTTPie and xh: http -a user:pass, https --auth=user:pass
-  | (?<![\w/.-])(?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=) (?:"|')? [^\s:'"]+ : ([^\s'"]+)K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth t8:passwordt3:cliv8:passwordw1:2R3:748i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2415:(?x)
+  | (?<![\w/.-])(?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=) (?:"|')? [^\s:'"]+ : ([^\s'"]+)K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth t8:passwordt3:cliv8:passwordw1:2R3:759i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2424:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -3619,7 +3700,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:net)\s+(?i:use)\s+ (?:[A-Za-z]:\s+)? \\\\\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) \s+ /(?i:user):
   | (?<![\w.]) (?i:net)\s+(?i:user)\s+ (?!/)\S+ \s+ (?![/*]) (?: "([^"\r\n]+)" | ([^\s"]+) ) (?=\s+/|\s*$)
   | \b(?i:cmdkey)\b [^\r\n]*? /(?i:pass): (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
+  | \brabbitmqctl\b (?:\s+-\S+(?:\s+[^\s-]\S*)?)* \s+ (?:add_user|change_password) \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"<-][^\s'"]*) )
   | \becho \s+ (?:-e\s+)? ["']? [^\s:'"]+ : ([^\s'"]+) ["']? \s* \| \s* (?:sudo\s+)? chpasswd
   | \bopenssl \s+ passwd \b (?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)* \s+ (?![<>|]) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"()<>|;&-][^\s'"()<>|;&]*) )
   | \b(?i:db2)\b [^\r\n]*? \b(?i:connect\s+to)\s+\S+ \s+ (?i:user) \s+ \S+ \s+ (?i:using) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'";]+) )
@@ -3630,7 +3711,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:823i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:836i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx882:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
   | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"]+) )
@@ -3641,20 +3722,20 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bsp_password \s+ (?:@old \s*=\s*)? (?:NULL|N?'(?:[^'\\]|\\.|'')*') \s*,\s* (?:@new \s*=\s*)? N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
+K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:877i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx542:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:910i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R3:923i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:947i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x1286:(?x)
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R3:960i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x1286:(?x)
     \b(?:[Ss]et|[Ww]ith)?(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -3667,11 +3748,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
       (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)')
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindt8:passwordt4:codev8:passwordw1:2R4:1001i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindt8:passwordt4:codev8:passwordw1:2R4:1014i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1029i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx6035:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1042i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx6035:(?x)
 # the name's last word: password, passwd, passphrase, pwd, Redis' requirepass / masterauth, or
 # pass after a separator or as a camel-case word (SMTP_PASS, SmtpPass; not bypass, compass); an
 # index may follow
@@ -3724,7 +3805,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1143i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1577:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1156i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1653:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3733,7 +3814,8 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
-    # 'set new password to X', 'login failed for user bob with password X'
+    # 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'
+  | \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
   | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
@@ -3744,9 +3826,15 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1228i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1263i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1247i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
+\b(?:use|try|set|using) \s+ (?:with \s+)?
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>?,!]{8,128}) [?.,!]? \s+
+(?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
+      (?:password|passphrase|passcode|api \s key|token|secret)
+  | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
+      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1276i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1311i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1287i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1335i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -3761,11 +3849,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1350i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx184:(?x)
-    (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : ([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1379i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1398i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1428i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1401i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1450i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1170:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -3778,7 +3866,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:864i29:pa
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1470i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1519i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
