@@ -138,6 +138,14 @@ import Testing
     ///   `mysql://`, PAM `(service:session)`, Vault's `userpass:` auth method, cosign `--key`
     ///   before an image digest, `idempotence_key`. Left out: three lines with AWS's documentation
     ///   key id `AKIAIOSFODNN7EXAMPLE` (masked by policy: the key id format is a credential's).
+    /// - `keys-wallets-rails.log` (written against the key-material and vendor-phrase rules of
+    ///   2026-12-01 by a helper that saw no rule: 26 of 845 lines changed, 18 fixed): public JWKS,
+    ///   certificates and truststores, blockchain hashes, random seeds, vendor client banners,
+    ///   Rails filtered parameters (a rule stopped before the `]` of `[FILTERED]` and the echo
+    ///   memory spread `[FILTERED` to 15 later lines: a placeholder is never an echo now), PAM,
+    ///   `requirepass ->`. Left out, masked on purpose: three bcrypt `password_digest` values, a
+    ///   Twilio account SID beside `twilio`, `::add-mask::` honoured wherever it stands, and three
+    ///   JSON record values under sensitive keys (`*credentials`, `*session_id`), masked whole.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -148,6 +156,7 @@ import Testing
         ("everyday-apps.log", 960), ("everyday-infra.log", 880), ("code-in-logs.log", 890),
         ("tables-i18n.log", 510), ("identity-platform.log", 940),
         ("code-review.log", 750), ("cli-prose-quoted.log", 940),
+        ("keys-wallets-rails.log", 830),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -15,6 +15,8 @@ import Testing
         "${DB_PASSWORD}", "$(cat /run/secrets/x)", "{{ .Values.password }}", "{% raw %}", "<%= ENV[\"KEY\"] %>",
         "#{password}", "$DB_PASSWORD", "$env:API_KEY", "%API_KEY%", "%s", "$1",
         "<your-api-key>", "<redacted>", "[MASKED]", "[FILTERED]", "{0}", "(none)",
+        // a bracketed word whose closing bracket a rule's value class stopped before
+        "[FILTERED", "[REDACTED", "<redacted", "(hidden", "[sensitive_value",
         "https://vault.internal/v1/secret/data/db", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",
     ]
 

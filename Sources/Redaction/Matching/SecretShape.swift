@@ -76,6 +76,12 @@ enum SecretShape {
             default: break
             }
         }
+        // A bracketed word whose closing bracket the rule's value stopped before: `[FILTERED` of
+        // `_session=[FILTERED];` (Rails), `<redacted`, `(hidden`.
+        if v.count >= 3 && (first == UInt8(ascii: "[") || first == UInt8(ascii: "<") || first == UInt8(ascii: "("))
+            && v[1...].allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) {
+            return true
+        }
         // Nagios / Icinga macros: $USER4$, $mysql_health_password$.
         if v.count > 2 && first == UInt8(ascii: "$") && last == UInt8(ascii: "$")
             && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {

@@ -177,14 +177,15 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Whether `value` is ordinary text rather than a secret's own string, so that it is not an
     /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
-    /// `changeme`, `ESXipass`), a snake_case name (`laravel_session`, `v2_flow_enabled`) or a
-    /// protocol and its version (`HTTP/1.1`). A rule masks such a value where it finds it
+    /// `changeme`, `ESXipass`), a snake_case name (`laravel_session`, `v2_flow_enabled`), a
+    /// protocol and its version (`HTTP/1.1`) or a placeholder (``SecretShape/isPlaceholder(_:)``:
+    /// `[FILTERED` cut from `[FILTERED]` by a rule without a value shape, `${X}`). A rule masks such a value where it finds it
     /// (`ftp://user:password@host`), but its other occurrences are field names (`-password $X`),
     /// prose, identifiers and request lines: echoing them would spread one doubtful match to every
     /// later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
-        return isSnakeCaseName(value) || isProtocolVersion(value)
+        return isSnakeCaseName(value) || isProtocolVersion(value) || SecretShape.isPlaceholder(value)
     }
 
     /// Lower-case letters and digits in two or more parts joined by single `_`, starting with a letter.
