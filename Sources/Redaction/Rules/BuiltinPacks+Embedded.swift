@@ -2169,7 +2169,7 @@ regex = '''(?x)
     (?![A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PWD|PASS|SECRET)(?:_[A-Z0-9]+)*(?:[\s,;)\]}:]|$))
     (?!(?:PASSWORD|PASSWD|PWD|SECRET)_[A-Z0-9_]+(?:[\s,;)\]}:]|$))
     (?![A-Z][a-z]{2,}\s+[a-z][\w-]+\s)
-    (?![a-z]+(?:_[a-z]+)+(?:[\s,;)\]}]|$))
+    (?!pass(?:word|wd)_[a-z_]+(?:[\s,;)\]}]|$))
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
@@ -3187,17 +3187,6 @@ regex = '''(?x)
     "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
     \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
-  | # a call that sets a setting by its name: System.setProperty("db.password", "X"),
-    # props.put("mail.smtp.password", "X"), config.set("db", "password", "X"),
-    # os.environ.setdefault("DB_PASSWORD", "X")
-    # (setters only: `messages.put("password", "error.password.tooShort")` is a message key; a
-    # value naming the password or shaped like a message key is not one either)
-    \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
-       |getenv|fetch|getProperty|getOrDefault)
-    \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
-    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
-    # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
-    (?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
@@ -3217,11 +3206,6 @@ keywords = [
 ]
 tags = ["password", "json", "xml"]
 mustRedact = [
-  'password = os.getenv("DBPASSWORD", "Gv-Df7.Lq2Wn9")',
-  "password = ENV.fetch('PASSWORD', 'Ef-Df4.Lq8Wz2')",
-  'Main.java: System.setProperty("javax.net.ssl.keyStorePassword", "Ks-Pr7.Lq2Wn9");',
-  "settings.py: os.environ.setdefault('DB_PASSWORD', 'Os-Sd4.Lq8Wz2')",
-  'cfg.set("database", "password", "Cp-St3.Lq9Wn7")',
   'variables.tf: variable "db_password" { type = string  default = "Tf7-Qx2Zt9Wm4" }',
   'compose: command: ["redis-server", "--requirepass", "Rq7-Qx2Zt9Wm4"]',
   "wp-config.php: define( 'DB_PASSWORD', 'Wp7-Qx2Zt9Wm4' );",
@@ -3242,15 +3226,6 @@ mustRedact = [
   'kubectl get deploy -o yaml: - name: REPORTS_DB_PASSWORD\n  value: "Rp-4kLq9Wz2Tx"',
 ]
 mustKeep = [
-  'password = os.getenv("DB_PASSWORD", "")',
-  "ENV.fetch('PASSWORD', nil)",
-  'System.setProperty("javax.net.ssl.keyStorePassword", System.getenv("KS_PASSWORD"));',
-  "os.environ.setdefault('DB_PASSWORD', '')",
-  'errors.add("password", "is too short (minimum is 12 characters)")',
-  'messages.put("password", "error.password.tooShort");',
-  'validator.rule("password", "required|min:12")',
-  'ValidatorConfig.java:23: rules.put("password", "required|min:12|confirmed");',
-  "t('forgot_password', 'Forgot your password?')",
   "wp-config.php: define( 'DB_PASSWORD', getenv('DB_PASSWORD') );",
   'az keyvault secret set --vault-name kv-prod --name SqlAdminPassword --value "$SQL_PASSWORD"',
   'aws ssm put-parameter --name /prod/orders/db_password --type SecureString --value file://pw.txt',
@@ -3265,6 +3240,48 @@ mustKeep = [
   '- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}',
 ]
 
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-setter-call"
+keywordWindow = 2
+description = "a password given to a call by the setting's name: System.setProperty(\"db.password\", \"X\"), props.put(\"mail.smtp.password\", \"X\"), config.set(\"db\", \"password\", \"X\"), os.environ.setdefault(\"DB_PASSWORD\", \"X\"), a literal default of an environment lookup (os.getenv(\"DB_PASSWORD\", \"X\"), ENV.fetch('PASSWORD', 'X'))"
+# The call's name is the keyword (apart from password-name-value-pair, whose 128-byte window
+# every line with `password` pays for; measured). Setters and lookups only:
+# `messages.put("password", "error.password.tooShort")` is a message key, and a value naming the
+# password, shaped like a message key or a validation rule is not one either.
+regex = '''(?x)
+\b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
+   |getenv|fetch|getProperty|getOrDefault)
+\s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
+(?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
+# (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
+(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]'''
+valueShape = "password"
+keywords = [
+  "setproperty", "put(", "putstring", "setstring", "setdefault", "set(", "setenv", "putenv",
+  "setenvironmentvariable", "setitem", "setvalue", "getenv", "fetch", "getproperty", "getordefault",
+]
+tags = ["password", "code"]
+mustRedact = [
+  'Main.java: System.setProperty("javax.net.ssl.keyStorePassword", "Ks-Pr7.Lq2Wn9");',
+  "settings.py: os.environ.setdefault('DB_PASSWORD', 'Os-Sd4.Lq8Wz2')",
+  'cfg.set("database", "password", "Cp-St3.Lq9Wn7")',
+  'password = os.getenv("DBPASSWORD", "Gv-Df7.Lq2Wn9")',
+  "password = ENV.fetch('PASSWORD', 'Ef-Df4.Lq8Wz2')",
+  'props.put("mail.smtp.password", "Mp-Pt5.Lq2Wz8");',
+]
+mustKeep = [
+  'System.setProperty("javax.net.ssl.keyStorePassword", System.getenv("KS_PASSWORD"));',
+  "os.environ.setdefault('DB_PASSWORD', '')",
+  'errors.add("password", "is too short (minimum is 12 characters)")',
+  'messages.put("password", "error.password.tooShort");',
+  'validator.rule("password", "required|min:12")',
+  'ValidatorConfig.java:23: rules.put("password", "required|min:12|confirmed");',
+  "t('forgot_password', 'Forgot your password?')",
+  'password = os.getenv("DB_PASSWORD", "")',
+  "ENV.fetch('PASSWORD', nil)",
+]
 [[rules]]
 id = "password-in-prose"
 keywordWindow = 40
@@ -3283,9 +3300,6 @@ regex = '''(?xi)
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
-    # 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'
-  | \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
-  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
   | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
@@ -3298,7 +3312,6 @@ regex = '''(?xi)
 (?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )'''
 valueShape = "token"
 keywords = [
-  "pw reset", "pw changed", "pw set to", "pwd reset", "pwd changed", "pwd set to",
   "password", "passphrase", "key is ", "key was ", "token is ", "token was ", "secret is ",
   "secret was ", "key for ", "token for ", "secret for ", "code is ", "code was ", "refreshed",
   "key generated", "token generated", "secret generated", "key created", "token created",
@@ -3307,9 +3320,6 @@ keywords = [
 ]
 tags = ["password", "prose"]
 mustRedact = [
-  'jira OPS-12 comment: root pw reset to Rt7#Lq2Wn9xZ on db-3',
-  'INFO [main] set new password to Pr-Nw7Lq2Wn9 for alice@example.com',
-  'msg="login failed for user bob with password Wp4.Lq8Wz2Tn"',
   'bootstrap: token for deploy bot: Tk8Lq2Xv7Rt1Wn5Zs8Bc3Yd4',
   '2025-03-02T08:14:55.120331Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: q7K_2vLx;Tn4W',
   'The generated password for the elastic built-in superuser is : Rk4=Lq8Zt2Wn6Xv0Pb3M',
@@ -3328,11 +3338,6 @@ mustRedact = [
   'mfa: your recovery code is q8zt-4lwm-x2rv',
 ]
 mustKeep = [
-  'ops: root pw reset to default policy on db-3',
-  'sshd: Accepted connection with password authentication for bob',
-  'policy: users must change password to continue (expires in 3 days)',
-  'set new password to the value in Vault (see runbook RB-12)',
-  'login with password ******** rejected',
   'token for user ana: expired',
   'waiting for token for service account default: 3 retries left',
   'auth: password is required for user ana',
@@ -3356,6 +3361,40 @@ mustKeep = [
 # ---------------------------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-changed-in-prose"
+keywordWindow = 8
+description = "a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'"
+# Apart from password-in-prose, whose 40-byte window every line with `password` pays for: these
+# phrases are keywords of their own (measured: inside password-in-prose they made sshd's
+# `Failed password for` lines 12% slower). The value is shaped like password-in-prose's.
+regex = '''(?xi)
+(?: \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
+  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)?
+  | \bpass(?:word|phrase) \s+ to \s+ )
+(?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )'''
+valueShape = "token"
+keywords = [
+  "pw reset", "pw changed", "pw set to", "pwd reset", "pwd changed", "pwd set to", "with password",
+  "with passphrase", "new password", "new passphrase", "password to", "passphrase to",
+]
+tags = ["password", "prose"]
+mustRedact = [
+  'jira OPS-12 comment: root pw reset to Rt7#Lq2Wn9xZ on db-3',
+  'INFO [main] set new password to Pr-Nw7Lq2Wn9 for alice@example.com',
+  'msg="login failed for user bob with password Wp4.Lq8Wz2Tn"',
+]
+mustKeep = [
+  'ops: root pw reset to default policy on db-3',
+  'sshd: Accepted connection with password authentication for bob',
+  'policy: users must change password to continue (expires in 3 days)',
+  'set new password to the value in Vault (see runbook RB-12)',
+  'login with password ******** rejected',
+]
 [[rules]]
 id = "password-named-after"
 description = "a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'"
@@ -3661,7 +3700,7 @@ mustKeep = [
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6462:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6467:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
@@ -3721,7 +3760,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PWD|PASS|SECRET)(?:_[A-Z0-9]+)*(?:[\s,;)\]}:]|$))
     (?!(?:PASSWORD|PASSWD|PWD|SECRET)_[A-Z0-9_]+(?:[\s,;)\]}:]|$))
     (?![A-Z][a-z]{2,}\s+[a-z][\w-]+\s)
-    (?![a-z]+(?:_[a-z]+)+(?:[\s,;)\]}]|$))
+    (?!pass(?:word|wd)_[a-z_]+(?:[\s,;)\]}]|$))
     (?!(?:var|local|module|data|each|self|vars|inputs|secrets|env|params|settings|config|process\.env)\.[A-Za-z_][\w.]*(?:[\s,;)\]}]|$))
     # (`os.environ["X"]`, and a dotted path whose last name is a password's: `cfg.ftp_password`)
     (?!os\.environ\b|os\.getenv\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
@@ -3914,7 +3953,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1078i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx6081:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1078i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5069:(?x)
 # the name's last word: password, passwd, passphrase, pwd, Redis' requirepass / masterauth, or
 # pass after a separator or as a camel-case word (SMTP_PASS, SmtpPass; not bypass, compass); an
 # index may follow
@@ -3948,17 +3987,6 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
     "-++ (?!(?i:no|skip|ask|insecure|prompt|read|show|hide|use)[_-]) [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) " \s*,\s* "([^"-][^"]*)"
   | # a YAML env list flattened into one line: - name: DB_PASSWORD\n  value: "..."
     \bname: \s* ["']? [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ["']? (?:\s|\\n)+ value: \s* (?: "((?:[^"\\]|\\.)+)" | '([^']+)' | ([^\s"'\\][^\s\\]*) )
-  | # a call that sets a setting by its name: System.setProperty("db.password", "X"),
-    # props.put("mail.smtp.password", "X"), config.set("db", "password", "X"),
-    # os.environ.setdefault("DB_PASSWORD", "X")
-    # (setters only: `messages.put("password", "error.password.tooShort")` is a message key; a
-    # value naming the password or shaped like a message key is not one either)
-    \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
-       |getenv|fetch|getProperty|getOrDefault)
-    \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
-    (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
-    # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
-    (?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]
   | # PHP define('DB_PASSWORD', '...') (wp-config.php)
     \bdefine \s*\(\s* ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s* (?: '((?:[^'\\]|\\.)+)' | "((?:[^"\\]|\\.)+)" )
   | # YAML flow maps: {name: DB_PASSWORD, value: X}
@@ -3968,7 +3996,13 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1197i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1653:(?xi)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1174i20:password-setter-calld308:a password given to a call by the setting's name: System.setProperty("db.password", "X"), props.put("mail.smtp.password", "X"), config.set("db", "password", "X"), os.environ.setdefault("DB_PASSWORD", "X"), a literal default of an environment lookup (os.getenv("DB_PASSWORD", "X"), ENV.fetch('PASSWORD', 'X'))x604:(?x)
+\b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
+   |getenv|fetch|getProperty|getOrDefault)
+\s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
+(?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
+# (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
+(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]K11:setpropertyK4:put(K9:putstringK9:setstringK10:setdefaultK4:set(K6:setenvK6:putenvK22:setenvironmentvariableK7:setitemK8:setvalueK6:getenvK5:fetchK11:getpropertyK12:getordefaultt8:passwordt4:codev8:passwordw1:2R4:1214i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -3977,9 +4011,6 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
   | \b(?:new \s+)? (?:password|passphrase|api[ _-]?key|token|secret) \s+ for \s+ [\w.@\\-]+ (?:\s+[\w.@-]+){0,2} \s* : \s*
   | \bpassword \s+ reset \s+ for \s+ [\w.@\\-]+ \s* (?: -> | => | : ) \s*
   | \b(?:api[ _-]?key|access \s+ key|token|secret|recovery \s+ code) \s+ (?: is | was ) \s* :? \s*
-    # 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'
-  | \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
-  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)? | \bpass(?:word|phrase) \s+ to \s+
     # 'created with initial password X', 'Using passphrase X to unlock the keystore'
   | \b(?:initial|temporary|default|one-time) \s+ (?:admin \s+ | root \s+)? pass(?:word|phrase) \s+ (?:is \s+)?
   | \busing \s+ (?:the \s+)? (?:passphrase|password|api[ _-]?key|secret) \s+
@@ -3989,15 +4020,21 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1288i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1295i25:password-changed-in-prosed124:a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'x367:(?xi)
+(?: \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
+  | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)?
+  | \bpass(?:word|phrase) \s+ to \s+ )
+(?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
+((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK13:with passwordK15:with passphraseK12:new passwordK14:new passphraseK11:password toK13:passphrase tot8:passwordt5:prosev5:tokenw1:8R4:1327i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
 \b(?:use|try|set|using) \s+ (?:with \s+)?
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>?,!]{8,128}) [?.,!]? \s+
 (?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
       (?:password|passphrase|passcode|api \s key|token|secret)
   | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
-      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1317i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1352i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1356i19:encoded-credentialsd265:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is maskedx6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1391i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1376i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1415i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -4012,11 +4049,11 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1439i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1478i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1469i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1508i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1491i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1194:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1530i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1194:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -4029,7 +4066,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:889i29:pa
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1561i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1600i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
