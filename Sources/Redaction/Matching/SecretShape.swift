@@ -190,7 +190,8 @@ enum SecretShape {
     /// 8 to 40 bytes, 3 or more letters and a digit, no `/` or `:` (those name resources:
     /// `web/config+v4`), and either a symbol people put in passwords (`!$%^&*+?~`, not first:
     /// `$VAR`, `%s`) or a capitalised word (not `ORDER#88213`), `#` or `@`, and a tail of at most
-    /// 5 letters and digits with 2 digits (`Football#12`; not a Java identity hash
+    /// 5 letters and digits with 2 digits (`Football#12`) or a lower-case word and 2 to 4 final
+    /// digits (`Hockey#coffee38`, `Monkey@falcon85`; not a Java identity hash
     /// `BinderProxy@2bd79ce`, a mail address or `Class#method`).
     static func isHumanPassword(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
         guard (8...40).contains(v.count), classes.upper + classes.lower >= 3, classes.digits >= 1,
@@ -207,12 +208,24 @@ enum SecretShape {
         }
         guard isUpper(v[0]), classes.lower >= 2,
               let mark = v.lastIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") }) else { return false }
-        guard (1...5).contains(v.count - mark - 1) else { return false }
+        let tail = v.count - mark - 1
+        guard tail >= 1 else { return false }
+        if tail > 5 { return isWordThenDigits(v, from: mark + 1) }
         var digits = 0
         for index in (mark + 1)..<v.count {
             if isDigit(v[index]) { digits += 1 } else if !isLetter(v[index]) { return false }
         }
         return digits >= 2
+    }
+
+    /// `v[start...]` is 2 to 12 lower-case letters, then 2 to 4 digits that end it (`coffee38`).
+    private static func isWordThenDigits(_ v: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var index = start
+        while index < v.count && isLower(v[index]) { index += 1 }
+        let letters = index - start
+        let digits = v.count - index
+        guard (2...12).contains(letters), (2...4).contains(digits) else { return false }
+        return isDigits(v, index, digits)
     }
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
