@@ -152,6 +152,12 @@ import Testing
     ///   Envoy/Istio, Consul/Nomad, Elasticsearch, Kafka, Airflow, MongoDB, Windows events, logcat,
     ///   CloudTrail, Rust tracing (97 of 1,136 changed, every one the access key id under
     ///   CloudTrail's `userIdentity`, now allowlisted there: audit metadata, not a secret).
+    /// - `identifiers-code.log` (written against the human-password shape, Python string prefixes
+    ///   and Discord rules of 2026-12-01 by a helper that saw no rule: 13 of 961 changed, 2 fixed):
+    ///   identifiers with `#`/`@` and a word plus digits, handles, package and git refs, Python
+    ///   code, MFA settings, Discord bot logs. Left out: values under a bare `secret`, `api_key`,
+    ///   `token` in JSON records (masked whole by the record layer, then echoed), `secret_id=` and
+    ///   `client_auth=` with a capitalised word, `#` and digits (a chosen password's shape).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -163,6 +169,7 @@ import Testing
         ("tables-i18n.log", 510), ("identity-platform.log", 940),
         ("code-review.log", 750), ("cli-prose-quoted.log", 940),
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
+        ("identifiers-code.log", 940),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -211,12 +211,13 @@ import Testing
     /// though it is made of words; an identifier with the same separators does not, nor does the
     /// strict shape of a bare `key` take it.
     @Test func tokenShapeTakesHumanPasswords() {
-        for value in ["Mustang#67gt", "Football#12", "Welcome@123", "P@ssw0rd!2026", "Kitty*Cat12", "blue+Sky9x"] {
+        for value in ["Mustang#67gt", "Football#12", "Welcome@123", "P@ssw0rd!2026", "Kitty*Cat12", "blue+Sky9x",
+                      "Hockey#coffee38", "Monkey@falcon85"] {
             #expect(Self.accepts(value, .token), "\(value)")
             #expect(!Self.accepts(value, .strictToken), "\(value)")
         }
         for value in ["BinderProxy@2bd79ce", "qwerty_987", "svc-deploy-2025", "$SECRET_V2", "Controller#index",
-                      "ops@example.com", "Release@v2"] {
+                      "ops@example.com", "Release@v2", "Basic#rfc6749", "Parser#method1234", "TokenCache@6d06d69c"] {
             #expect(!Self.accepts(value, .token), "\(value)")
         }
     }

@@ -190,7 +190,7 @@ enum SecretShape {
     /// 8 to 40 bytes, 3 or more letters and a digit, no `/` or `:` (those name resources:
     /// `web/config+v4`), and either a symbol people put in passwords (`!$%^&*+?~`, not first:
     /// `$VAR`, `%s`) or a capitalised word (not `ORDER#88213`), `#` or `@`, and a tail of at most
-    /// 5 letters and digits with 2 digits (`Football#12`) or a lower-case word and 2 to 4 final
+    /// 5 letters and digits with 2 digits (`Football#12`) or a lower-case word and 2 or 3 final
     /// digits (`Hockey#coffee38`, `Monkey@falcon85`; not a Java identity hash
     /// `BinderProxy@2bd79ce`, a mail address or `Class#method`).
     static func isHumanPassword(_ v: UnsafeRawBufferPointer, _ classes: CharacterClasses) -> Bool {
@@ -218,13 +218,14 @@ enum SecretShape {
         return digits >= 2
     }
 
-    /// `v[start...]` is 2 to 12 lower-case letters, then 2 to 4 digits that end it (`coffee38`).
+    /// `v[start...]` is 3 to 12 lower-case letters, then 2 or 3 digits that end it (`coffee38`;
+    /// not a reference such as `rfc6749`).
     private static func isWordThenDigits(_ v: UnsafeRawBufferPointer, from start: Int) -> Bool {
         var index = start
         while index < v.count && isLower(v[index]) { index += 1 }
         let letters = index - start
         let digits = v.count - index
-        guard (2...12).contains(letters), (2...4).contains(digits) else { return false }
+        guard (3...12).contains(letters), (2...3).contains(digits) else { return false }
         return isDigits(v, index, digits)
     }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// - **echoes**: a secret a rule masked once is masked at its other occurrences, later in the same
 ///   line and in later lines (rule id `echo`). The last ``echoCapacity`` distinct secrets are kept
 ///   (least recently masked first out); 0 turns echoes off. Ordinary text (words of letters
-///   only up to ``maximumWordLength`` bytes, snake_case names, `HTTP/1.1`:
+///   only up to ``maximumWordLength`` bytes, snake_case names, `HTTP/1.1`, placeholders:
 ///   ``isOrdinaryText(_:)``) is never an echo.
 /// - **known values**: the values of a ``KnownValueList`` (configured in advance), and values a
 ///   stream announces itself with GitHub Actions' `::add-mask::VALUE` (the last
@@ -179,10 +179,10 @@ public final class ValueMemory: @unchecked Sendable {
     /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
     /// `changeme`, `ESXipass`), a snake_case name (`laravel_session`, `v2_flow_enabled`), a
     /// protocol and its version (`HTTP/1.1`) or a placeholder (``SecretShape/isPlaceholder(_:)``:
-    /// `[FILTERED` cut from `[FILTERED]` by a rule without a value shape, `${X}`). A rule masks such a value where it finds it
-    /// (`ftp://user:password@host`), but its other occurrences are field names (`-password $X`),
-    /// prose, identifiers and request lines: echoing them would spread one doubtful match to every
-    /// later line of the stream.
+    /// `${X}`, and `[FILTERED` cut from `[FILTERED]` by a rule without a value shape). A rule
+    /// masks such a value where it finds it (`ftp://user:password@host`), but its other
+    /// occurrences are field names (`-password $X`), prose, identifiers and request lines:
+    /// echoing them would spread one doubtful match to every later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
         return isSnakeCaseName(value) || isProtocolVersion(value) || SecretShape.isPlaceholder(value)
