@@ -129,24 +129,13 @@ extension CompiledRuleSet {
             while from > floor && Self.isNameByte(line[from - 1]) { from -= 1 }
             // A pattern anchored at the line start, `(?:^|;)\s*password=`, matches after any
             // indentation: when only blanks lie before the window, search from the line start.
-            if from > covered && Self.onlyBlanks(line, before: from) { from = covered }
+            if from > covered && line[..<from].allSatisfy(KeyBlockLine.isBlank) { from = covered }
             let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch,
                                   rescanned: &rescanned)
             if let error = found.error { return error }
             covered = max(covered, found.end)
         }
         return nil
-    }
-
-    /// Whether `line[0..<end]` holds only spaces and tabs.
-    private static func onlyBlanks(_ line: UnsafeRawBufferPointer, before end: Int) -> Bool {
-        var index = end
-        while index > 0 {
-            let byte = line[index - 1]
-            guard byte == 0x20 || byte == 0x09 else { return false }
-            index -= 1
-        }
-        return true
     }
 
     @inline(__always)
