@@ -12,6 +12,8 @@ final class CompiledRule: Sendable {
     let blockBegin: CompiledPattern?
     let blockEnd: CompiledPattern?
     let blockMaxLines: Int
+    /// The pattern of a value block's value line (see ``BlockSpec/value``); nil for a key block.
+    let blockValue: CompiledPattern?
     /// The rule's keywords, ASCII-lowercased (for ``containsFolded(_:_:)``).
     let foldedKeywords: [[UInt8]]
 
@@ -20,7 +22,7 @@ final class CompiledRule: Sendable {
 
     init(rule: RedactionRule, pattern: CompiledPattern, secretGroup: Int?, allowlists: [CompiledAllowlist],
          replacement: ReplacementTemplate, blockBegin: CompiledPattern?, blockEnd: CompiledPattern?, blockMaxLines: Int,
-         foldedKeywords: [[UInt8]]) {
+         blockValue: CompiledPattern? = nil, foldedKeywords: [[UInt8]]) {
         self.rule = rule
         self.pattern = pattern
         self.secretGroup = secretGroup
@@ -29,6 +31,7 @@ final class CompiledRule: Sendable {
         self.blockBegin = blockBegin
         self.blockEnd = blockEnd
         self.blockMaxLines = blockMaxLines
+        self.blockValue = blockValue
         self.foldedKeywords = foldedKeywords
         id = rule.id
     }

@@ -101,6 +101,18 @@ extension CompiledRuleSet {
         return findSpans(of: ruleIndex, rule, in: line, from: 0, startingBy: nil, scratch, rescanned: &rescanned).error
     }
 
+    /// Appends the spans of the accepted matches of the value pattern of value-block rule
+    /// `ruleIndex` (``BlockSpec/value``) in `line`: the same shape, entropy and allowlist
+    /// decision as a match of the rule's own regex.
+    /// - Returns: the PCRE2 error that stopped matching, if any.
+    func findValueSpans(of ruleIndex: Int32, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
+        let rule = compiledRules[Int(ruleIndex)]
+        guard let pattern = rule.blockValue else { return nil }
+        var rescanned = 0
+        return findSpans(of: ruleIndex, rule, pattern: pattern, in: line, from: 0, startingBy: nil, scratch,
+                         rescanned: &rescanned).error
+    }
+
     /// Bytes a rule may search again after rejected matches on one line (see
     /// ``findSpans(of:_:in:from:startingBy:_:rescanned:)``): twice the line and 4 KiB. Ordinary
     /// lines stay far below it (a rejected value is searched once more); a line built so that
@@ -144,25 +156,31 @@ extension CompiledRuleSet {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 
-    /// Appends the spans of the accepted matches of `rule` in `line` from `offset` on; with
-    /// `startingBy`, only matches that start at or before it (one search, bounded).
+    /// Appends the spans of the accepted matches of `rule` (its regex, or `pattern` when given) in
+    /// `line` from `offset` on; with `startingBy`, only matches that start at or before it (one
+    /// search, bounded).
     /// - Parameter rescanned: bytes searched again after rejected matches so far on this line,
     ///   checked against ``rescanBudget(forLineOf:)``.
     /// - Returns: the PCRE2 error that stopped matching, if any, and how far the search is done:
     ///   the end of the last accepted match, or where a rejected match's search resumed.
-    private func findSpans(of ruleIndex: Int32, _ rule: CompiledRule, in line: UnsafeRawBufferPointer, from start: Int,
+    private func findSpans(of ruleIndex: Int32, _ rule: CompiledRule, pattern: CompiledPattern? = nil,
+                           in line: UnsafeRawBufferPointer, from start: Int,
                            startingBy limit: Int?, _ scratch: ScanScratch,
                            rescanned: inout Int) -> (error: PCRE2Error?, end: Int) {
         let match = scratch.match
+        // `secretGroup` numbers a group of the rule's regex; another pattern's secret is its
+        // first non-empty group.
+        let secretGroup = pattern == nil ? rule.secretGroup : nil
+        let pattern = pattern ?? rule.pattern
         var offset = start
         var lastEnd = start
         while offset <= line.count {
-            let rc = match.match(rule.pattern, line, from: offset, offsetLimit: limit)
+            let rc = match.match(pattern, line, from: offset, offsetLimit: limit)
             if rc == 0 { return (nil, lastEnd) }
             if rc < 0 { return (PCRE2Error(code: rc), lastEnd) }
             guard let whole = match.groupRange(0) else { return (nil, lastEnd) }
             var secret = whole
-            if let group = rule.secretGroup {
+            if let group = secretGroup {
                 secret = match.groupRange(group) ?? (whole.lowerBound..<whole.lowerBound)
             } else if rc > 1 {
                 for group in 1..<Int(rc) {

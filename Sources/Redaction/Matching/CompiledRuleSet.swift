@@ -30,7 +30,7 @@ public final class CompiledRuleSet: Sendable {
     let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
-    /// Rules with a multi-line block.
+    /// Rules with a multi-line block: key blocks first, then value blocks (see ``BlockSpec``).
     let blockRules: [Int32]
     /// Finds (unanchored) every text a replacement template of this set can produce, and the
     /// engine's own markers: spans are cut around such text so a placeholder is never redacted
@@ -137,13 +137,15 @@ public final class CompiledRuleSet: Sendable {
             }
             var begin: CompiledPattern?
             var end: CompiledPattern?
+            var value: CompiledPattern?
             if let block = rule.block {
                 begin = try compile(block.begin, rule, "block.begin")
                 end = try compile(block.end, rule, "block.end")
+                if let text = block.value { value = try compile(text, rule, "block.value") }
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
-                                         blockMaxLines: rule.block?.maxLines ?? 0,
+                                         blockMaxLines: rule.block?.maxLines ?? 0, blockValue: value,
                                          foldedKeywords: rule.keywords.compactMap(Self.foldedBytes)))
         }
         for engineRule in Self.engineRules {
@@ -158,7 +160,11 @@ public final class CompiledRuleSet: Sendable {
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
-        blockRules = compiled.indices.filter { compiled[$0].blockBegin != nil }.map { Int32($0) }
+        // Key blocks first: where a line (or an over-long or unscannable one) may open either
+        // kind, the key block, which masks every line after it, wins.
+        let blocks = compiled.indices.filter { compiled[$0].blockBegin != nil }
+        blockRules = (blocks.filter { compiled[$0].blockValue == nil } + blocks.filter { compiled[$0].blockValue != nil })
+            .map { Int32($0) }
         var maxCaptures = 0
         // Deferred (built-in) patterns are not compiled yet: a scratch grows its match data the
         // first time a pattern needs more groups (MatchScratch.match).

@@ -1,19 +1,32 @@
-/// A multi-line block a rule masks in a stream, such as a PEM private key (swift-redact extension
-/// `[rules.block]`).
+/// A multi-line block a rule masks in a stream (swift-redact extension `[rules.block]`): a key
+/// block such as a PEM private key, or a value block whose key and value sit on different lines.
 ///
-/// When a line matches `begin` and `end` does not match after it on the same line, the rest of that
-/// line and every following line is masked, line by line (terminators kept, so the line count never
-/// changes), up to the first line that matches `end`: there the bytes before the end marker are
-/// masked and the marker and the rest of the line are kept. A block without `end` within
-/// `maxLines` lines is masked up to that bound and counted as unterminated (fail closed).
+/// **Key block** (no `value`): when a line matches `begin` and `end` does not match after it on
+/// the same line, the rest of that line and every following line is masked, line by line
+/// (terminators kept, so the line count never changes), up to the first line that matches `end`:
+/// there the bytes before the end marker are masked and the marker and the rest of the line are
+/// kept. A block without `end` within `maxLines` lines is masked up to that bound and counted as
+/// unterminated (fail closed).
+///
+/// **Value block** (with `value`): the begin line names a secret whose value comes on a later
+/// line (`variable "db_password" {` then `default = "..."`; `Your API token:` then the token
+/// alone; `password: |` then the YAML block scalar). The begin line is not masked. On each of the
+/// next `maxLines` lines the `value` regex is matched; its secret group (the first non-empty
+/// group) goes through the rule's value shape, entropy and allowlists like a regex match, is
+/// masked when they accept it, and the block closes. A line that matches `end` (and holds no
+/// accepted value) closes the block; after `maxLines` lines it closes too (that is its normal
+/// end, not counted as unterminated). Every line is also scanned as usual.
 public struct BlockSpec: Sendable, Hashable {
     public var begin: String
     public var end: String
     public var maxLines: Int
+    /// The regex that finds the secret on a line after `begin` (a value block), or nil (a key block).
+    public var value: String?
 
-    public init(begin: String, end: String, maxLines: Int = 200) {
+    public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil) {
         self.begin = begin
         self.end = end
         self.maxLines = maxLines
+        self.value = value
     }
 }

@@ -764,6 +764,108 @@ mustKeep = [
   'k8s: secret "registry-pull-secret" is missing key ".dockerconfigjson"',
   '2015-10-18 18:01:57,119 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Adding #0 tokens and #1 secret keys for NM use for launching container',
 ]
+
+# --- values on a line after their key (value blocks, see BlockSpec in the engine) ---
+# The key and its value on different lines: a label that ends a line ("Your API token:", YAML
+# `secret_key:` with the value on the next line, `password: |` block scalars) and Terraform
+# `variable "db_password" {` whose `default = "..."` comes a few lines later. The begin line
+# opens the block (nothing on it is masked); the next lines are matched against `value`, and
+# the first accepted value is masked and closes the block. The one-line forms of the same
+# key/value pairs are the rules above; these rules' own regex matches nothing.
+
+[[rules]]
+id = "secret-on-next-line"
+description = "a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)"
+regex = '''(?!)'''
+valueShape = "token"
+keywords = ["token:", "secret:", "key:", "password:", "passphrase:"]
+mustRedact = [
+  "Your new API token:\n  c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
+  "2024-05-01 10:00:00 INFO  bootstrap: generated admin token:\n3012d94f3ad98e66100ea0db3abe2eeb1a3385bf\n",
+  "payments:\n  stripe_secret_key:\n    'rN2ZknoqgeRThuOTgW4EDPRyDJYZ'\n",
+  "$ acme keys create --name ci\nCreated key ci (id 4412).\nSecret key:\nwYkSAlqj6pLUOsXLX5XnPRuZpLQDm2RCWWVP\nStore it now: it will not be shown again.\n",
+]
+mustKeep = [
+  "password:\n  secretKeyRef:\n    name: db-creds\n    key: password\n",
+  "Enter token:\n2024-05-01T10:00:00Z INFO waiting for input on /dev/tty\n",
+  "page_token:\n  Cg4xMjM0NTY3ODkwMTIzNBIHZXhhbXBsZQ\n",
+  "api_key:\n  ${ACME_API_KEY}\n",
+  "token:\n  enabled\n",
+  "private_key:\n  path: /etc/ssl/private/tls.key\n",
+  "INFO rotated the signing key:\nINFO kid=2024-05-01 alg=RS256 published to /.well-known/jwks.json\n",
+]
+
+[rules.block]
+begin = '''(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$'''
+value = '''^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$'''
+end = '''(?!)'''
+maxLines = 1
+
+[[rules]]
+id = "secret-yaml-block-scalar"
+description = "a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["token:", "secret:", "key:", "password:", "passphrase:", "passwd:"]
+mustRedact = [
+  "stringData:\n  password: |\n    Winter2024!rotate\n",
+  "vault:\n  token: >-\n    Y4FGFyoQMpd2y3foGUjiFfyZ\n",
+]
+mustKeep = [
+  "password: |\n  ${DB_PASSWORD}\n",
+  "description: |\n  Rotates the API token every 24 hours.\n",
+]
+
+[rules.block]
+begin = '''(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$'''
+value = '''^\s+(\S(?:.*\S)?)\s*$'''
+end = '''(?!)'''
+maxLines = 1
+
+[[rules]]
+id = "hcl-variable-default"
+description = "the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable \"db_password\" {`"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ['variable "']
+mustRedact = [
+  "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"Hunter2-Rotated!\"\n}\n",
+  "variable \"corp_okta_api_token\" {\n  default = \"1sDcwuqdqa4ibYPPjhiBLNrhAtUFE9PsMnffhTGc\"\n}\n",
+]
+mustKeep = [
+  "variable \"db_password\" {\n  type    = string\n  default = \"\"\n}\n",
+  "variable \"token_ttl\" {\n  default = \"3600\"\n}\n",
+  "variable \"db_password\" {\n  description = \"the database password\"\n}\nvariable \"region\" {\n  default = \"eu-west-1\"\n}\n",
+]
+
+[rules.block]
+begin = '''(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$'''
+value = '''^\s*default\s*=\s*"([^"]+)"'''
+end = '''^\s*\}'''
+maxLines = 12
+
+[[rules]]
+id = "command-credential-continued"
+description = "a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslash"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["curl", "wget", "mysql", "mariadb", "redis-cli", "ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "smbclient"]
+mustRedact = [
+  "curl -X POST https://api.example.com/oauth/token \\\n  -u my-client:c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns \\\n  -d grant_type=client_credentials\n",
+  "mysqldump --single-transaction \\\n  -h db.internal -u backup \\\n  -pTr0ub4dor-rotated \\\n  shop > shop.sql\n",
+  "redis-cli -h cache.internal \\\n    -a 1sDcwuqdqa4ibYPPjhiBLNrhAtUF --no-auth-warning ping\n",
+]
+mustKeep = [
+  "curl -sS https://api.example.com/oauth/token \\\n  -u \"$CLIENT_ID:$CLIENT_SECRET\" \\\n  -d grant_type=client_credentials\n",
+  "mysql -h db.internal \\\n  -u root -p \\\n  shop\n",
+  "curl -fsSL https://example.com/install.sh \\\n  | sh\n-u nobody:nogroup is not a credential here\n",
+]
+
+[rules.block]
+begin = '''(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$'''
+value = '''(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))'''
+end = '''^(?!.*\\\s*$)'''
+maxLines = 24
 """#####, #####"""
 R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6463:(?x)
 (?:
@@ -981,7 +1083,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
     # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
     # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
-  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:769i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:v5:tokenb294:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:797i24:secret-yaml-block-scalard124:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next linex4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V21:^\s+(\S(?:.*\S)?)\s*$R3:818i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x4:(?!)K10:variable "v8:passwordb142:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:840i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V149:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.

@@ -20,6 +20,7 @@ enum BuiltinRuleTable {
         var blockBegin: String?
         var blockEnd: String?
         var blockMaxLines = 200
+        var blockValue: String?
 
         func malformed(_ what: String) -> RuleLoadError {
             RuleLoadError(location: SourceLocation(file: file, line: 0), message: "malformed built-in rule table: \(what)")
@@ -32,12 +33,15 @@ enum BuiltinRuleTable {
         func finishRule() {
             finishAllowlist()
             guard hasRule else { return }
-            if let blockBegin, let blockEnd { rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines) }
+            if let blockBegin, let blockEnd {
+                rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines, value: blockValue)
+            }
             pack.rules.append(RuleDefinition(complete: rule))
             hasRule = false
             blockBegin = nil
             blockEnd = nil
             blockMaxLines = 200
+            blockValue = nil
         }
 
         let bytes = Array(table.utf8)
@@ -109,6 +113,7 @@ enum BuiltinRuleTable {
                     rule.keywordWindow = window
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
+                case UInt8(ascii: "V"): blockValue = value
                 case UInt8(ascii: "m"):
                     guard let lines = Int(value) else { throw malformed("maxLines") }
                     blockMaxLines = lines

@@ -19,7 +19,7 @@ enum RuleFileSchema {
     static let globalAllowlistKeys = ruleAllowlistKeys + ["targetRules"]
 
     /// Keys of `[rules.block]` (swift-redact extension).
-    static let blockKeys = ["begin", "end", "maxLines"]
+    static let blockKeys = ["begin", "end", "maxLines", "value"]
 
     /// Keys of gitleaks' `[[rules.required]]` (composite rules; unused here).
     static let requiredKeys = ["id", "withinLines", "withinColumns"]
@@ -97,7 +97,8 @@ enum RuleFileSchema {
         else { throw reader.error(block.line, rule, "'block' needs 'begin' and 'end'") }
         let maxLines = try reader.integer(block, "maxLines", rule: rule) ?? 200
         guard maxLines > 0 else { throw reader.error(block.line, rule, "'block.maxLines' must be > 0") }
-        return BlockSpec(begin: begin, end: end, maxLines: maxLines)
+        let value = try reader.string(block, "value", rule: rule)
+        return BlockSpec(begin: begin, end: end, maxLines: maxLines, value: value)
     }
 
     /// The known key closest to `key`, if it is close enough to be a typo: the same letters in

@@ -5,6 +5,9 @@ extension LineRedactor {
     /// Scans `content` as text and tracks multi-line blocks. Returns `.rendered` with the spans to mask in
     /// `scratch.spans` (not rendered yet), or the final action.
     mutating func firstPassText(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction {
+        if let block = activeBlock, ruleSet.compiledRules[Int(block.rule)].blockValue != nil {
+            return valueBlockLine(content, hits: hits, block: block)
+        }
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             // SAFETY: `activeBlock` only ever holds indices of `ruleSet.blockRules`, whose rules all
@@ -77,6 +80,7 @@ extension LineRedactor {
             }
             if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
             activeBlock = (ruleIndex, 0)
+            if rule.blockValue != nil { return nil }  // a value block's begin line names the key only
             blockPrefix.removeAll(keepingCapacity: true)
             blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
             if begin.upperBound < content.count {
@@ -89,6 +93,36 @@ extension LineRedactor {
             return nil
         }
         return nil
+    }
+
+    /// A line inside an open value block (see ``BlockSpec``): scanned as usual, then the block's
+    /// value pattern is matched. An accepted value is masked and closes the block; otherwise a
+    /// line that matches the block's `end`, or the last of its `maxLines`, closes it. A line that
+    /// closes the block may open the next one.
+    /// - Returns: the action as ``firstPassText(_:hits:)``'s; on an engine failure the block
+    ///   stays open (the value may come on the next line) and the line fails closed.
+    mutating func valueBlockLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
+                                 block: (rule: Int32, lines: Int)) -> LineAction {
+        let outcome = ruleSet.scanLine(content, scratch, hits: hits)
+        if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
+        let spansBefore = scratch.spans.count
+        if let error = ruleSet.findValueSpans(of: block.rule, in: content, scratch) {
+            return engineFailure(rule: block.rule, error)
+        }
+        var closes = scratch.spans.count > spansBefore
+        if closes {
+            ruleSet.mergeSpans(&scratch.spans)
+            if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: block.rule, error) }
+        } else {
+            let rule = ruleSet.compiledRules[Int(block.rule)]
+            // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
+            let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
+            if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
+            closes = rc > 0 || block.lines + 1 >= rule.blockMaxLines
+        }
+        activeBlock = closes ? nil : (block.rule, block.lines + 1)
+        if closes, let failure = openBlock(in: content, from: 0) { return failure }
+        return scratch.spans.isEmpty ? .keep : .rendered
     }
 
     /// After the line that ended a block (it was not key body) is rendered: when its output is

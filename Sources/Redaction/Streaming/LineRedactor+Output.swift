@@ -58,7 +58,8 @@ extension LineRedactor {
         if let block = activeBlock {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             activeBlock = block.lines + 1 >= rule.blockMaxLines ? nil : (block.rule, block.lines + 1)
-            if activeBlock == nil { counts.unterminatedBlocks += 1 }
+            // (A value block that reaches its bound has simply ended.)
+            if activeBlock == nil && rule.blockValue == nil { counts.unterminatedBlocks += 1 }
         } else if let mayOpenBlock {
             activeBlock = (mayOpenBlock, 0)
         }

@@ -1,0 +1,98 @@
+import Testing
+@testable import Redaction
+
+/// Value blocks (`[rules.block]` with `value`, see ``BlockSpec``): a key named on one line and its
+/// value on a later one.
+@Suite struct ValueBlockTests {
+    /// `label:` ending a line; the value alone on the next line, as a token.
+    static let nextLineRule = RedactionRule(
+        id: "next", regex: "(?!)", valueShape: .token, keywords: ["token:"],
+        block: BlockSpec(begin: #"(?i)\btoken:\s*$"#, end: "(?!)", maxLines: 1,
+                         value: #"^\s*([A-Za-z0-9_-]{16,})\s*$"#))
+    /// An HCL-like block: `default = "..."` within 3 lines, closed by `}`.
+    static let defaultRule = RedactionRule(
+        id: "hcl", regex: "(?!)", valueShape: .password, keywords: ["variable "],
+        block: BlockSpec(begin: #"^variable "\w*password" \{$"#, end: #"^\}"#, maxLines: 3,
+                         value: #"^\s*default\s*=\s*"([^"]+)""#))
+
+    @Test func theValueOnTheLineAfterItsKeyIsMaskedAndTheKeyLineKept() {
+        let set = TestSupport.ruleSet([Self.nextLineRule, TestSupport.canaryRule])
+        let input = "Your API token:\n  c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bnt\n"
+        // The block closes with the value: the third line, though token-shaped, stays.
+        let expected = "Your API token:\n  ***\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bnt\n"
+        #expect(TestSupport.redact(input, with: set) == expected)
+        for chunk in [1, 5, 17] { #expect(TestSupport.redact(input, with: set, chunk: chunk) == expected) }
+        #expect(TestSupport.redact(expected, with: set) == expected)
+        // CRLF lines and a value line that also holds another rule's secret.
+        #expect(TestSupport.redact("token:\r\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\r\n", with: set)
+            == "token:\r\n***\r\n")
+    }
+
+    @Test func aValueTheShapeRejectsIsKeptAndOnlyTheNextLinesAreLookedAt() {
+        let set = TestSupport.ruleSet([Self.nextLineRule])
+        for kept in ["token:\n  enabled_for_all_users\n", "token:\n${ACME_TOKEN_PLACEHOLDER}\n",
+                     "token:\n2024-05-01T10:00:00Z INFO next line c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
+                     // maxLines = 1: a blank line between closes the block.
+                     "token:\n\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
+                     "a token: inside a line\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"] {
+            #expect(TestSupport.redact(kept, with: set) == kept)
+        }
+    }
+
+    @Test func theBlockLooksAtMaxLinesLinesAndClosesAtEnd() {
+        let set = TestSupport.ruleSet([Self.defaultRule])
+        let masked = "variable \"db_password\" {\n  type = string\n  sensitive = true\n  default = \"Hunter2-Rotated\"\n}\n"
+        #expect(TestSupport.redact(masked, with: set)
+            == "variable \"db_password\" {\n  type = string\n  sensitive = true\n  default = \"***\"\n}\n")
+        // The fourth line after the key is past maxLines.
+        let late = "variable \"db_password\" {\n  a = 1\n  b = 2\n  c = 3\n  default = \"Hunter2-Rotated\"\n}\n"
+        let redactor = StreamRedactor(ruleSet: set)
+        var sink = ByteArraySink()
+        Array(late.utf8).withUnsafeBytes { try! redactor.feed($0, into: &sink) }
+        try! redactor.finish(into: &sink)
+        #expect(String(decoding: sink.bytes, as: UTF8.self) == late)
+        // Reaching the bound is a value block's normal end, not an unterminated block.
+        #expect(redactor.statistics.unterminatedBlocks == 0)
+        // `}` closes the block: the next block's default is not the secret's.
+        let closed = "variable \"db_password\" {\n}\nvariable \"region\" {\n  default = \"eu-west-1\"\n}\n"
+        #expect(TestSupport.redact(closed, with: set) == closed)
+    }
+
+    @Test func aRestoredValueBlockContinuesInANewRedactor() {
+        let set = TestSupport.ruleSet([Self.defaultRule])
+        let first = StreamRedactor(ruleSet: set)
+        var sink = ByteArraySink()
+        Array("variable \"db_password\" {\n  type = string\n".utf8).withUnsafeBytes { try! first.feed($0, into: &sink) }
+        #expect(first.openBlock == OpenBlock(ruleID: "hcl", linesMasked: 1))
+        let second = StreamRedactor(ruleSet: set)
+        second.openBlock = first.openBlock
+        var rest = ByteArraySink()
+        Array("  default = \"Hunter2-Rotated\"\n}\n".utf8).withUnsafeBytes { try! second.feed($0, into: &rest) }
+        try! second.finish(into: &rest)
+        #expect(String(decoding: rest.bytes, as: UTF8.self) == "  default = \"***\"\n}\n")
+        #expect(second.openBlock == nil)
+    }
+
+    @Test func keyBlocksComeBeforeValueBlocks() {
+        // Declared first, the value block still comes after the key block: a line that may open
+        // either (over-long, unscannable) opens the key block, which masks every line after it.
+        let set = TestSupport.ruleSet([Self.nextLineRule, StreamRedactorTests.blockRule])
+        #expect(set.blockRules.map { set.compiledRules[Int($0)].id } == ["pem", "next"])
+        let configuration = RedactionConfiguration(maxLineBytes: 64)
+        let input = String(repeating: "x", count: 80) + " token: -----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj3+4Gkx/FhD90vcNLYLInFEX\n"
+        // (The body line is no value of the value block: `+` and `/` are outside its alphabet.)
+        let output = TestSupport.redact(input, with: set, configuration: configuration)
+        #expect(!output.contains("MIIBOgIBAAJBAKj3"))
+    }
+
+    @Test func aBuiltInValueBlockWorksThroughTheFullRuleSet() {
+        let set = TestSupport.builtin
+        let input = "variable \"corp_okta_api_token\" {\n  default = \"1sDcwuqdqa4ibYPPjhiBLNrhAtUFE9PsMnffhTGc\"\n}\n"
+            + "curl -sS https://api.example.com/token \\\n  -u app:c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns \\\n  -d x=1\n"
+        let output = TestSupport.redact(input, with: set)
+        #expect(!output.contains("1sDcwuqdqa4ibYPP"))
+        #expect(!output.contains("c9QLnuogE7FMcTGt"))
+        #expect(output.contains("variable \"corp_okta_api_token\" {\n  default = \""))
+        #expect(output.contains("  -u app:"))
+    }
+}
