@@ -771,14 +771,16 @@ mustKeep = [
 # `variable "db_password" {` whose `default = "..."` comes a few lines later. The begin line
 # opens the block (nothing on it is masked); the next lines are matched against `value`, and
 # the first accepted value is masked and closes the block. The one-line forms of the same
-# key/value pairs are the rules above; these rules' own regex matches nothing.
+# key/value pairs are the rules above; these rules' own regex matches nothing. A line opens at
+# most one value block (the first rule whose begin matches), so the begin patterns do not
+# overlap: a password label alone is password-on-next-line's (passwords.toml).
 
 [[rules]]
 id = "secret-on-next-line"
 description = "a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)"
 regex = '''(?!)'''
 valueShape = "token"
-keywords = ["token:", "secret:", "key:", "password:", "passphrase:"]
+keywords = ["token:", "secret:", "key:"]
 mustRedact = [
   "Your new API token:\n  c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
   "2024-05-01 10:00:00 INFO  bootstrap: generated admin token:\n3012d94f3ad98e66100ea0db3abe2eeb1a3385bf\n",
@@ -796,7 +798,7 @@ mustKeep = [
 ]
 
 [rules.block]
-begin = '''(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$'''
+begin = '''(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$'''
 value = '''^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$'''
 end = '''(?!)'''
 maxLines = 1
@@ -866,6 +868,52 @@ begin = '''(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariad
 value = '''(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))'''
 end = '''^(?!.*\\\s*$)'''
 maxLines = 24
+
+[[rules]]
+id = "env-name-value-pair"
+description = "the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition (\"name\": \"DB_PASSWORD\", / \"value\": \"...\")"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["- name:", '"name": "', '"name":"']
+mustRedact = [
+  "    env:\n      - name: DB_HOST\n        value: postgres.default.svc\n      - name: DB_PASSWORD\n        value: \"Sh4d0w#rotated\"\n      - name: LOG_LEVEL\n        value: info\n",
+  "  \"environment\": [\n    {\n      \"name\": \"STRIPE_API_KEY\",\n      \"value\": \"c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\"\n    }\n  ]\n",
+  "- name: GITHUB_TOKEN\n  value: 1sDcwuqdqa4ibYPPjhiBLNrhAtUFE9PsMnff\n",
+]
+mustKeep = [
+  "      - name: DB_PASSWORD\n        valueFrom:\n          secretKeyRef:\n            name: db-creds\n            key: password\n",
+  "      - name: DB_PASSWORD_FILE\n        value: /run/secrets/db_password\n",
+  "      - name: VAULT_TOKEN\n        value: \"${VAULT_TOKEN}\"\n",
+  "      - name: USE_SERVICE_ACCOUNT_TOKEN\n        value: \"true\"\n",
+  "      - name: DB_PASSWORD\n      - name: LOG_LEVEL\n        value: debug-verbose\n",
+]
+
+[rules.block]
+begin = '''(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$'''
+value = '''^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)["']?([^"'\s][^"']*?)["']?\s*,?\s*$'''
+end = '''^\s*(?:-\s|["']?name["']?\s*:|[}\]])'''
+maxLines = 2
+
+[[rules]]
+id = "php-dump-secret"
+description = "a password, token or secret in a PHP var_dump: [\"password\"]=> on one line, string(N) \"...\" on the next"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ['"]=>']
+mustRedact = [
+  "array(2) {\n  [\"user\"]=>\n  string(3) \"app\"\n  [\"password\"]=>\n  string(14) \"CactusPepper20\"\n}\n",
+  "  [\"api_key\"]=>\n  string(32) \"c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\"\n",
+]
+mustKeep = [
+  "  [\"password\"]=>\n  NULL\n",
+  "  [\"password_hint\"]=>\n  string(9) \"your city\"\n",
+]
+
+[rules.block]
+begin = '''(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$'''
+value = '''^\s*string\(\d+\)\s*"(.+)"\s*$'''
+end = '''(?!)'''
+maxLines = 1
 """#####, #####"""
 R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6463:(?x)
 (?:
@@ -1083,7 +1131,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
     # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
     # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
-  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:769i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:v5:tokenb294:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:797i24:secret-yaml-block-scalard124:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next linex4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V21:^\s+(\S(?:.*\S)?)\s*$R3:818i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x4:(?!)K10:variable "v8:passwordb142:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:840i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V149:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:771i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:v5:tokenb267:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:799i24:secret-yaml-block-scalard124:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next linex4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V21:^\s+(\S(?:.*\S)?)\s*$R3:820i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x4:(?!)K10:variable "v8:passwordb142:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:842i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V149:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R3:865i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb189:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V139:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R3:890i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
@@ -3809,6 +3857,33 @@ mustKeep = [
   'BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDS}',
   'composer config http-basic.repo.example.com deployer $REPO_PASS',
 ]
+
+# --- a password on the line after its label (a value block, see generic.toml's value blocks) ---
+
+[[rules]]
+id = "password-on-next-line"
+description = "a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["password:", "passwd:", "passphrase:"]
+mustRedact = [
+  "Creating admin user...\nUsername: admin\nPassword:\nSaturn2021!rotate\nDone.\n",
+  "NOTES:\nGrafana admin password:\n  xQAmEZdj-825hin6D6aJ\n",
+  "passphrase:\n  c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
+]
+mustKeep = [
+  "Password:\nincorrect\n",
+  "Enter password:\n2024-05-01T10:00:00Z ERROR authentication failed for user admin\n",
+  "password:\n  secretKeyRef:\n    name: db-creds\n",
+  "Password:\n********\n",
+  "Reset password:\nhttps://example.com/reset\n",
+]
+
+[rules.block]
+begin = '''(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$'''
+value = '''^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$'''
+end = '''(?!)'''
+maxLines = 1
 """#####, #####"""
 R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6624:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
@@ -4183,7 +4258,7 @@ K8:passwordK10:identifiedK11:sp_addlogint8:passwordt3:sqlv8:passwordR3:894i29:pa
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:password
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1636i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
