@@ -22,6 +22,29 @@ import Testing
         }
     }()
 
+    /// `credential-probe-multiline.jsonl`: the same for texts of several lines (configuration
+    /// blocks, CLI output, pretty-printed JSON, continued commands: `{"secret": ..., "text": ...}`
+    /// per line), each redacted as one stream; no 8 bytes of the secret may survive.
+    static let multiLineSamples: [(lineNumber: Int, secret: String, text: String)] = {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/generic/credential-probe-multiline.jsonl")
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return data.split(separator: UInt8(ascii: "\n")).enumerated().compactMap { index, line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: String],
+                  let secret = object["secret"], let text = object["text"] else { return nil }
+            return (index + 1, secret, text)
+        }
+    }()
+
+    @Test func everyMultiLineProbeSecretIsMasked() {
+        #expect(Self.multiLineSamples.count >= 200)
+        var leaked: [Int] = []
+        for sample in Self.multiLineSamples {
+            let output = TestSupport.redact(Array(sample.text.utf8), with: TestSupport.builtin)
+            if RuleSampleCheck.leaks(Array(sample.secret.utf8), in: output) { leaked.append(sample.lineNumber) }
+        }
+        #expect(leaked.isEmpty, "credential-probe-multiline.jsonl lines whose secret survives: \(leaked)")
+    }
+
     @Test func theProbeIsPresent() {
         #expect(Self.samples.count >= 800)
     }

@@ -183,6 +183,19 @@ import Testing
         #expect(Self.redact(input) == input)
     }
 
+    /// A step's script shown before it runs holds the reference, not the value: nothing is
+    /// masked and nothing remembered (an echo of `$DEPLOY_KEY"` would spread to later lines).
+    @Test func addMaskOfAScriptReferenceAnnouncesNothing() {
+        let input = "Run echo \"::add-mask::$DEPLOY_KEY_ID\"\necho \"::add-mask::$TOKEN\" >> log\n"
+            + "Write-Output \"::add-mask::$env:API_KEY\"\n::add-mask::${{ secrets.TOKEN }}\n::add-mask::%TOKEN%\n"
+            + "later $DEPLOY_KEY_ID\" stays\n"
+        #expect(Self.redact(input) == input)
+        // The value the command announces when it runs is masked as before.
+        #expect(Self.redact("::add-mask::Rand0mT0ken\"x\nRand0mT0ken\"x\n") == "::add-mask::[known-value]\n[known-value]\n")
+        #expect(Array("$TOKEN\" && true".utf8).withUnsafeBytes { LineRedactor.isScriptReference($0) })
+        #expect(!Array("$TOKENx&& true".utf8).withUnsafeBytes { LineRedactor.isScriptReference($0) })
+    }
+
     @Test func redactingTheOutputAgainChangesNothing() throws {
         let known = try KnownValueList(["known-0123"])
         let input = "password=Echo-Me-1 known-0123\nEcho-Me-1 and known-0123\n::add-mask::announced-1\nannounced-1 Echo-Me-1\n"

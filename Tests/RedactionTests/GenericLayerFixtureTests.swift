@@ -158,6 +158,15 @@ import Testing
     ///   code, MFA settings, Discord bot logs. Left out: values under a bare `secret`, `api_key`,
     ///   `token` in JSON records (masked whole by the record layer, then echoed), `secret_id=` and
     ///   `client_auth=` with a capitalised word, `#` and digits (a chosen password's shape).
+    /// - `modern-stack.log` (a control round of 2026-12-01 shaped like the held-out trap
+    ///   set, by a helper that saw no rule: 8 of 1,171 lines changed, 4 genuine, all fixed): edge
+    ///   proxies, Spring/Quarkus, Node and Go structured logs, OpenTelemetry and Grafana stacks,
+    ///   CI/CD runners, Terraform/Ansible, database servers, OIDC/SAML flows, payments, object
+    ///   stores and caches, password-policy messages and placeholders: `::add-mask::$VAR` in a
+    ///   step's script (a reference), a URL-encoded cache key (`cart%3Auser%3A42`), Stripe's
+    ///   `session_id=cs_test_...`. Left out, masked on purpose: AWS's documentation key id as a
+    ///   Terraform resource id, and three live session ids (Auth0 `session_id`, Okta
+    ///   `externalSessionId`) the helper wrote in full.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -169,7 +178,7 @@ import Testing
         ("tables-i18n.log", 510), ("identity-platform.log", 940),
         ("code-review.log", 750), ("cli-prose-quoted.log", 940),
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
-        ("identifiers-code.log", 940),
+        ("identifiers-code.log", 940), ("modern-stack.log", 1160),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

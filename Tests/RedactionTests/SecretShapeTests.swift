@@ -45,6 +45,15 @@ import Testing
     /// What stands where a password would: kept by the password shape; a weak but real password
     /// (`password`, `letmein1`), a passphrase and a value that merely starts like a placeholder are
     /// masked.
+    /// A percent-encoded value is judged by what it encodes: an encoded cache key stays, an
+    /// encoded random key is still a token.
+    @Test func percentEncodedValuesAreJudgedDecoded() {
+        #expect(!Self.accepts("cart%3Auser%3A42", .token))
+        #expect(!Self.accepts("tenants%2Facme%2Fprofile.json", .token))
+        #expect(Self.accepts("q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D", .token))
+        #expect(Self.accepts("Zt8qW3nV5xK1pR7mL2sD9fG4%21", .strictToken))
+    }
+
     @Test func passwordShapeKeepsStandIns() {
         for value in ["yes", "TRUE", "1", "none", "null", "redacted", "REDACTED", "hidden", "crypted", "required.",
                       "CHANGE_ME", "YOUR_DB_PASSWORD_HERE", "__DB_PASSWORD__", "__SmtpPassword__", "ENC[AES256_GCM",

@@ -145,6 +145,28 @@ enum SecretShape {
     static func looksLikeToken(_ v: UnsafeRawBufferPointer, strict: Bool) -> Bool {
         let count = v.count
         if count < (strict ? 16 : 8) { return false }
+        // A percent-encoded value (`cart%3Auser%3A42` in a query) is judged by what it encodes.
+        if v[0] != UInt8(ascii: "%"), count <= 1024, let escape = v.firstIndex(of: UInt8(ascii: "%")),
+           PercentDecoder.isEscape(v, at: escape) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                var length = 0
+                var index = 0
+                while index < count {
+                    if PercentDecoder.isEscape(v, at: index) {
+                        // SAFETY: `isEscape` checked that two hex digits follow.
+                        buffer[length] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
+                            | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
+                        index += 3
+                    } else {
+                        buffer[length] = v[index]
+                        index += 1
+                    }
+                    length += 1
+                }
+                return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
+                                      strict: strict)
+            }
+        }
         var classes = CharacterClasses()
         for byte in v {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { return false }

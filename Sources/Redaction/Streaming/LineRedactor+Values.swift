@@ -26,7 +26,10 @@ extension LineRedactor {
                               _ first: LineAction) -> LineAction {
         guard first == .keep || first == .rendered else { return first }
         if first == .keep, let hits, !holdsValueOrCommand(hits) { return .keep }  // the common case: nothing to do
-        let announced = addMaskValue(in: content, hits: hits, lineStart: lineStart)
+        var announced = addMaskValue(in: content, hits: hits, lineStart: lineStart)
+        // The step's script shown before it runs (`echo "::add-mask::$TOKEN"`): a reference, not
+        // the value; nothing to mask or remember.
+        if let range = announced, Self.isScriptReference(UnsafeRawBufferPointer(rebasing: content[range])) { announced = nil }
         let echoing = first == .rendered && (values?.echoCapacity ?? configuration.echoCapacity) > 0
         guard values != nil || announced != nil || echoing else { return first }
         if first == .keep { scratch.spans.removeAll(keepingCapacity: true) }
@@ -163,6 +166,35 @@ extension LineRedactor {
         while start < end && Self.isBlank(content[start]) { start += 1 }
         while end > start && Self.isBlank(content[end - 1]) { end -= 1 }
         return start < end ? start..<end : nil
+    }
+
+    /// Whether an `::add-mask::` value is a reference in the script that runs the command rather
+    /// than the value it masks: a placeholder or template (``SecretShape/isPlaceholder(_:)``:
+    /// `${NAME}`, `${{ secrets.NAME }}`, `$(command)`, `$NAME` and `%NAME%` alone), or `$NAME`,
+    /// `$env:NAME`, `%NAME%` followed by the rest of the script line (`echo "::add-mask::$TOKEN"`).
+    static func isScriptReference(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard value.count > 1 else { return false }
+        if SecretShape.isPlaceholder(value) { return true }
+        let sigil = value[0]
+        guard sigil == UInt8(ascii: "$") || sigil == UInt8(ascii: "%") else { return false }
+        var start = 1
+        if sigil == UInt8(ascii: "$"), value.count > 5,
+           value[1...4].elementsEqual("env:".utf8, by: { ASCIIFolding.lower($0) == $1 }) { start = 5 }
+        var end = start
+        while end < value.count, SecretShape.isVariableName(value, from: start, to: end + 1) { end += 1 }
+        guard end > start else { return false }
+        if sigil == UInt8(ascii: "%") {
+            guard end < value.count, value[end] == UInt8(ascii: "%") else { return false }
+            end += 1
+        }
+        guard end < value.count else { return true }
+        switch value[end] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ";"),
+             UInt8(ascii: ")"), UInt8(ascii: "`"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Announces the value of an `::add-mask::` command: GitHub's escapes (`%25`, `%0D`, `%0A`)
