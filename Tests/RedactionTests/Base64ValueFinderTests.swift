@@ -15,6 +15,7 @@ import Testing
                 case .authField: found.append("auth \(token)")
                 case .base64Key(let stem): found.append("b64[\(String(decoding: buffer[stem], as: UTF8.self))] \(token)")
                 case .sensitiveKey(let key): found.append("key[\(String(decoding: buffer[key], as: UTF8.self))] \(token)")
+                case .encodedJSON: found.append("json \(token)")
                 }
             }
             return found
@@ -38,6 +39,12 @@ import Testing
         ("  .dockerconfigjson: eyJhdXRocyI6e30=", ["key[.dockerconfigjson] eyJhdXRocyI6e30="]),
         ("db-password: cXc6ZXI=, next: x", ["key[db-password] cXc6ZXI="]),
         ("creds: Basic cXc6ZXI=.", ["basic cXc6ZXI="]),
+        // A JSON object in base64 under any key; a sensitive key keeps its own context; a JWT
+        // (dots) is no single token.
+        ("config blob: eyJ1c2VyIjoiYSJ9 loaded", ["json eyJ1c2VyIjoiYSJ9"]),
+        (#"{"payload":"eyJ0b2tlbiI6IngifQ=="}"#, ["json eyJ0b2tlbiI6IngifQ=="]),
+        ("secret_token=eyJ0b2tlbiI6IngifQ==", ["key[secret_token] eyJ0b2tlbiI6IngifQ=="]),
+        ("hint=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0.sig", []),
     ])
     func findsValuesInCredentialContexts(_ line: String, _ expected: [String]) {
         #expect(Self.values(line) == expected)

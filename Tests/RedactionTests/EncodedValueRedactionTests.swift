@@ -68,6 +68,11 @@ import Testing
         (#"{"Authorization": b"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0.Qk9xLm2Tn4Vb8Rz1Wc5Yd3"}"#,
          #"{"Authorization": b"Bearer ***"}"#),
         ("{'auth': b'" + b64("mq-user:Zr5-Tq8-Wv1") + "'}", "{'auth': b'***'}"),
+        // A base64 JSON object under a key that says nothing: decoded, the whole value masked.
+        ("DEBUG decoded config blob: " + b64(#"{"user":"app","password":"Lq7-Wz2-Hn5","host":"db"}"#),
+         "DEBUG decoded config blob: ***"),
+        (#"{"level":"info","payload":""# + b64(#"{"token":"c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns"}"#) + #""}"#,
+         #"{"level":"info","payload":"***"}"#),
     ]
 
     @Test(arguments: masked)
@@ -121,6 +126,10 @@ import Testing
         "{'X-Session-Token': b'***'}",
         "progress 100% done, 50%3 left",
         "cache_key=" + b64("user:42:profile"),
+        // Base64 JSON without a secret, and a JWT (dots: never one whole token).
+        "DEBUG decoded config blob: " + b64(#"{"user":"app","role":"reader","host":"db"}"#),
+        "state=" + b64(#"{"host":"shop.example.net","return_to":"/cart"}"#),
+        "id_token_hint=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0",
     ]
 
     @Test(arguments: kept)

@@ -167,6 +167,15 @@ import Testing
     ///   `session_id=cs_test_...`. Left out, masked on purpose: AWS's documentation key id as a
     ///   Terraform resource id, and three live session ids (Auth0 `session_id`, Okta
     ///   `externalSessionId`) the helper wrote in full.
+    /// - `multi-line-configs.log` (written against this stop's value blocks by a helper that saw no
+    ///   rule: 23 of 1,060 lines changed, 16 of them in lines added after probing; all fixed):
+    ///   Kubernetes and ECS env lists with `valueFrom` and references
+    ///   (`gcp:secretmanager:...`), YAML keys followed by nested maps, prose or comments in block
+    ///   scalars, Terraform variables and references (`var.db_password`,
+    ///   `random_password.db.result`), CLI prompts, continued shell commands with
+    ///   `$(gcloud auth print-access-token)`, PHP/Python dumps (`[password] => Array`,
+    ///   `SensitiveParameterValue`, `"smtp_password":protected`), Grafana `$__env{}`, Symfony
+    ///   `%env()%`, Maven `@DB_PASSWORD@`, keytool `-storepass:env`, Vault `@file` and secret paths.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -179,6 +188,7 @@ import Testing
         ("code-review.log", 750), ("cli-prose-quoted.log", 940),
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
         ("identifiers-code.log", 940), ("modern-stack.log", 1160),
+        ("multi-line-configs.log", 1050),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

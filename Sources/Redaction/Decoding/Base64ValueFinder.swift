@@ -5,7 +5,8 @@ internal import Darwin
 #endif
 
 /// Walks a line and yields the base64 values that stand in a credential context (see
-/// ``Base64Context``): `Basic <token>` as a value, or a token under a key that says credential.
+/// ``Base64Context``): `Basic <token>` as a value, a token under a key that says credential, or
+/// an encoded JSON object (`eyJ...`) as the value of any key.
 ///
 /// Every context follows a separator (`Authorization: Basic ...`, `auth="Basic ..."`,
 /// `"auth":"..."`, `X_B64=...`, `tls.key: ...`), so only `:` and `=` are visited (found with
@@ -61,7 +62,7 @@ struct Base64ValueFinder {
         var probe = separator + 1
         let probeEnd = min(separator + 5, line.count)
         while probe < probeEnd {
-            if line[probe] | 0x20 == UInt8(ascii: "b") { return true }
+            if line[probe] | 0x20 == UInt8(ascii: "b") || startsEncodedJSON(at: probe) { return true }
             probe &+= 1
         }
         let keyEnd = self.keyEnd(before: separator)
@@ -101,17 +102,25 @@ struct Base64ValueFinder {
             position = credentials.upperBound
             return Value(token: credentials, context: .basicScheme)
         }
-        guard keyMayMatter, let token = token(at: start) else { return nil }
+        let encodesJSON = startsEncodedJSON(at: start)
+        guard keyMayMatter || encodesJSON, let token = token(at: start) else { return nil }
         var keyStart = keyEnd
         while keyStart > 0 && keyEnd - keyStart < DecodingLimits.maximumKeyBytes && isKeyByte(line[keyStart - 1]) {
             keyStart -= 1
         }
-        guard keyStart < keyEnd,
-              let context = Base64Context.classify(key: UnsafeRawBufferPointer(rebasing: line[keyStart..<keyEnd]),
-                                                   at: keyStart..<keyEnd)
-        else { return nil }
+        let keyed = keyMayMatter && keyStart < keyEnd
+            ? Base64Context.classify(key: UnsafeRawBufferPointer(rebasing: line[keyStart..<keyEnd]), at: keyStart..<keyEnd)
+            : nil
+        guard let context = keyed ?? (encodesJSON ? .encodedJSON : nil) else { return nil }
         position = token.upperBound
         return Value(token: token, context: context)
+    }
+
+    /// Whether `eyJ` (the base64 of `{"`) starts at `index`.
+    @inline(__always)
+    private func startsEncodedJSON(at index: Int) -> Bool {
+        index + 2 < line.count && line[index] == UInt8(ascii: "e") && line[index + 1] == UInt8(ascii: "y")
+            && line[index + 2] == UInt8(ascii: "J")
     }
 
     /// The token of `Basic <token>` (`basic` in any case, then spaces or tabs) at `start`, if any.

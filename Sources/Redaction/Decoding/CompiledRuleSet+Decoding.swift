@@ -16,11 +16,16 @@ extension CompiledRuleSet {
     /// The base64 contexts: the `Basic` scheme, `auth` fields (also in escaped JSON and INI files
     /// such as `.npmrc`'s `_auth = ...`), keys ending
     /// in `_B64`/`_BASE64`, base64 of `-----` (a PEM key) and of `{"auths` (a Docker config),
-    /// Docker config keys of Kubernetes Secrets.
+    /// Docker config keys of Kubernetes Secrets, base64 of JSON objects that start with a
+    /// credential's or a connection's key.
     static let base64Triggers = [
         "basic ", "auth\"", "auth'", "auth=", "auth:", "auth =", "auth\\\"", "b64=", "b64:", "b64\"", "b64'", "b64 =",
         "base64",
         "ls0tls1", "eyjhdxrocy", "dockercfg", "dockerconfigjson",
+        // JSON objects whose first key is a credential's or a connection's: {"user, {"pass,
+        // {"token, {"secret, {"api, {"key", {"client, {"auth, {"host, {"cred, {"access
+        "eyj1c2vy", "eyjwyxnz", "eyj0b2tlbi", "eyjzzwnyzxq", "eyjhcgl", "eyjrzxki", "eyjjbgllbnr", "eyjhdxro",
+        "eyjob3n0", "eyjjcmvkzw", "eyjhy2nlc3m",
     ]
 
     /// Literals of the keys whose values ``Base64Context`` reads as sensitive (the key word before

@@ -57,7 +57,12 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
-        if isSecretNamedConstant(v) { return true }
+        if isSecretNamedConstant(v) || isDottedReference(v) || isLowerCaseRelativePath(v) { return true }
+        // curl / HTTPie / Vault `@file` arguments: `password=@/tmp/db-password.txt`.
+        if v.count > 2 && v[0] == UInt8(ascii: "@")
+            && (v[1] == UInt8(ascii: "/") || v[1] == UInt8(ascii: "~") || (v[1] == UInt8(ascii: ".") && v[2] == UInt8(ascii: "/"))) {
+            return true
+        }
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
@@ -65,6 +70,65 @@ extension SecretShape {
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
     }
+
+    /// A dotted path of identifiers that refers to a value instead of being one: a segment names
+    /// the secret (`cfg.password`, `settings.DB_PASSWORD`, `random_password.db.result`) or the
+    /// path starts at a configuration or Terraform root (`var.db_pw`, `local.creds`,
+    /// `self.conf_x`). A chosen password with dots has digits or symbols where a segment starts
+    /// (`Tr0ub.4dor`), or names neither.
+    private static func isDottedReference(_ value: UnsafeRawBufferPointer) -> Bool {
+        var count = value.count
+        while count > 0 && (value[count - 1] == UInt8(ascii: ",") || value[count - 1] == UInt8(ascii: ";")
+                            || value[count - 1] == UInt8(ascii: ")")) {
+            count -= 1
+        }
+        let v = UnsafeRawBufferPointer(rebasing: value[0..<count])
+        guard v.count >= 3, v.count <= 128, v.contains(UInt8(ascii: ".")) else { return false }
+        var segments = 0
+        var namesSecret = false
+        var start = 0
+        var firstEnd = 0
+        while start <= v.count {
+            var end = start
+            while end < v.count && v[end] != UInt8(ascii: ".") { end += 1 }
+            guard isVariableName(v, from: start, to: end) else { return false }
+            let segment = UnsafeRawBufferPointer(rebasing: v[start..<end])
+            if segments == 0 { firstEnd = end }
+            segments += 1
+            if !namesSecret {
+                namesSecret = secretWords.contains { find(segment, $0, foldCase: true) }
+            }
+            start = end + 1
+        }
+        guard segments >= 2 else { return false }
+        let root = UnsafeRawBufferPointer(rebasing: v[0..<firstEnd])
+        return namesSecret || referenceRoots.contains { equals(root, from: 0, to: root.count, $0, foldCase: false) }
+    }
+
+    /// Three or more lower-case segments joined by `/` (`database/creds/billing`, a Vault secret
+    /// path in an annotation): a path to the secret.
+    private static func isLowerCaseRelativePath(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 5, v[0] != UInt8(ascii: "/") else { return false }
+        var slashes = 0
+        var previous = UInt8(ascii: "/")
+        for byte in v {
+            if byte == UInt8(ascii: "/") {
+                guard previous != UInt8(ascii: "/") else { return false }
+                slashes += 1
+            } else if !((byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
+                return false
+            }
+            previous = byte
+        }
+        return slashes >= 2 && previous != UInt8(ascii: "/")
+    }
+
+    private static let secretWords: [StaticString] = ["pass", "pwd", "secret", "token", "cred", "key", "auth"]
+    private static let referenceRoots: [StaticString] = [
+        "var", "local", "data", "module", "each", "self", "this", "settings", "config", "cfg", "conf", "env", "params",
+        "options", "opts", "args", "ctx", "context", "props", "secrets", "vars", "values", "spec",
+    ]
 
     /// A PascalCase name of 14 or more letters with three capitals that holds `password`,
     /// `passwd` or `secret`: a constant or parameter naming the secret rather than being it
@@ -99,7 +163,8 @@ extension SecretShape {
             || (v.count > 5 && (equals(v, from: v.count - 5, "_HERE") || equals(v, from: v.count - 5, "-HERE")))
     }
 
-    private static let trailingPunctuation: [UInt8] = Array(").,:;!".utf8)
+    /// Bytes after a stand-in word that are not part of it (`protected]=>` of a PHP dump).
+    private static let trailingPunctuation: [UInt8] = Array(").,:;!]=>".utf8)
 
     /// Lower case; compared folding case. Words that are weak but real passwords (`password`,
     /// `login`, `user`, `default`) are not here: `ftp://user:password@host` holds a credential;
@@ -117,6 +182,8 @@ extension SecretShape {
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest",
+        // print_r / var_dump structure: `[password] => Array`
+        "array", "object",
     ]
 
     /// Ansible's and others' own masks and enum values of password *settings*
@@ -125,6 +192,8 @@ extension SecretShape {
         "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
         // IOS-XR `neighbor ... password inheritance-disable`; status words after a password's key
         "inheritance-disable", "configured", "rotated", "rotated,", "local",
+        // PHP's own redaction wrapper; keytool's `-storepass:env NAME` / `-storepass:file path`
+        "SensitiveParameterValue", "env", "file",
     ]
 
     /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.

@@ -92,8 +92,16 @@ enum SecretShape {
             && equals(v, from: v.count - 6, to: v.count, "&quot;", foldCase: false) {
             return isPlaceholder(UnsafeRawBufferPointer(rebasing: v[6..<(v.count - 6)]))
         }
-        // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v.
+        // Maven / autoconf filter tokens: @DB_PASSWORD@, @db.password@.
+        if v.count > 2 && first == UInt8(ascii: "@") && last == UInt8(ascii: "@")
+            && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) && isLetter(v[1]) {
+            return true
+        }
+        // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v; a lone
+        // `$` (a value cut before `(` of a command substitution, `Bearer $(gcloud auth ...)`).
         if first == UInt8(ascii: "$") {
+            if v.count == 1 { return true }
             if v.count > 1 && v.count <= 3 && isDigits(v, 1, v.count - 1) { return true }
             var start = 1
             if hasPrefix(v, "$env:", foldCase: true) { start = 5 }
@@ -123,7 +131,11 @@ enum SecretShape {
     }
 
     /// (`%[` opens an HAProxy sample fetch: `%[env(UPSTREAM_AUTH)]`.)
-    private static let templateOpeners: [StaticString] = ["${", "$(", "{{", "{%", "<%", "#{", "%(", "%{", "%["]
+    private static let templateOpeners: [StaticString] = [
+        "${", "$(", "{{", "{%", "<%", "#{", "%(", "%{", "%[",
+        // Grafana's `$__env{X}` / `$__file{path}` / `$__vault{path}`, Symfony's `%env(X)%`
+        "$__env{", "$__file{", "$__vault{", "%env(",
+    ]
     private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
 
