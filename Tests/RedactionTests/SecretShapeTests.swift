@@ -54,6 +54,22 @@ import Testing
         #expect(Self.accepts("Zt8qW3nV5xK1pR7mL2sD9fG4%21", .strictToken))
     }
 
+    /// References to a value are not the value: dotted paths that name the secret or start at a
+    /// configuration root, `@file` arguments, secret paths, template syntaxes of Grafana, Symfony
+    /// and Maven; passwords with dots, `@` or `$` inside are still passwords.
+    @Test func passwordShapeKeepsReferences() {
+        for reference in ["cfg.password", "settings.DB_PASSWORD,", "var.db_pw", "random_password.db.result",
+                          "self.conf_x", "@/tmp/db-password.txt", "@./pw.txt",
+                          "$__env{GF_ADMIN_PASSWORD}", "%env(DATABASE_PASSWORD)%", "@DB_PASSWORD@", "@db.password@", "$",
+                          "protected]=", "Array"] {
+            #expect(!Self.accepts(reference, .password), "\(reference)")
+        }
+        for password in ["Tr0ub.4dor", "Summer.Time", "john.doe", "p@ss/w0rd", "@dmin2024", "Ab$cd.ef",
+                         "purple.monkey.dishwasher", "@shl3y96@", "correct/horse/battery"] {
+            #expect(Self.accepts(password, .password), "\(password)")
+        }
+    }
+
     @Test func passwordShapeKeepsStandIns() {
         for value in ["yes", "TRUE", "1", "none", "null", "redacted", "REDACTED", "hidden", "crypted", "required.",
                       "CHANGE_ME", "YOUR_DB_PASSWORD_HERE", "__DB_PASSWORD__", "__SmtpPassword__", "ENC[AES256_GCM",

@@ -57,7 +57,7 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
-        if isSecretNamedConstant(v) || isDottedReference(v) || isLowerCaseRelativePath(v) { return true }
+        if isSecretNamedConstant(v) || isDottedReference(v) { return true }
         // curl / HTTPie / Vault `@file` arguments: `password=@/tmp/db-password.txt`.
         if v.count > 2 && v[0] == UInt8(ascii: "@")
             && (v[1] == UInt8(ascii: "/") || v[1] == UInt8(ascii: "~") || (v[1] == UInt8(ascii: ".") && v[2] == UInt8(ascii: "/"))) {
@@ -95,9 +95,7 @@ extension SecretShape {
             let segment = UnsafeRawBufferPointer(rebasing: v[start..<end])
             if segments == 0 { firstEnd = end }
             segments += 1
-            if !namesSecret {
-                namesSecret = secretWords.contains { find(segment, $0, foldCase: true) }
-            }
+            if !namesSecret { namesSecret = namesSecretWord(segment) }
             start = end + 1
         }
         guard segments >= 2 else { return false }
@@ -105,26 +103,30 @@ extension SecretShape {
         return namesSecret || referenceRoots.contains { equals(root, from: 0, to: root.count, $0, foldCase: false) }
     }
 
-    /// Three or more lower-case segments joined by `/` (`database/creds/billing`, a Vault secret
-    /// path in an annotation): a path to the secret.
-    private static func isLowerCaseRelativePath(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard v.count >= 5, v[0] != UInt8(ascii: "/") else { return false }
-        var slashes = 0
-        var previous = UInt8(ascii: "/")
-        for byte in v {
-            if byte == UInt8(ascii: "/") {
-                guard previous != UInt8(ascii: "/") else { return false }
-                slashes += 1
-            } else if !((byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == UInt8(ascii: "-")
-                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
-                return false
+    /// Whether one of the words of identifier `segment` (split at `_` and at lower-to-upper
+    /// case changes: `DB_PASSWORD`, `userPassword`) is a secret's name (`monkey` is not `key`).
+    private static func namesSecretWord(_ segment: UnsafeRawBufferPointer) -> Bool {
+        var start = 0
+        var index = 0
+        while index <= segment.count {
+            let boundary = index == segment.count || segment[index] == UInt8(ascii: "_")
+                || (index > start && isUpper(segment[index]) && !isUpper(segment[index - 1]))
+            if boundary {
+                if index > start {
+                    let word = UnsafeRawBufferPointer(rebasing: segment[start..<index])
+                    if secretWords.contains(where: { equals(word, from: 0, to: word.count, $0, foldCase: true) }) { return true }
+                }
+                start = segment.count > index && segment[index] == UInt8(ascii: "_") ? index + 1 : index
             }
-            previous = byte
+            index += 1
         }
-        return slashes >= 2 && previous != UInt8(ascii: "/")
+        return false
     }
 
-    private static let secretWords: [StaticString] = ["pass", "pwd", "secret", "token", "cred", "key", "auth"]
+    private static let secretWords: [StaticString] = [
+        "password", "passwd", "pwd", "pw", "pass", "secret", "secrets", "token", "credential", "credentials", "creds",
+        "key", "apikey", "auth",
+    ]
     private static let referenceRoots: [StaticString] = [
         "var", "local", "data", "module", "each", "self", "this", "settings", "config", "cfg", "conf", "env", "params",
         "options", "opts", "args", "ctx", "context", "props", "secrets", "vars", "values", "spec",

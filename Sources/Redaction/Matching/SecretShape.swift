@@ -92,11 +92,14 @@ enum SecretShape {
             && equals(v, from: v.count - 6, to: v.count, "&quot;", foldCase: false) {
             return isPlaceholder(UnsafeRawBufferPointer(rebasing: v[6..<(v.count - 6)]))
         }
-        // Maven / autoconf filter tokens: @DB_PASSWORD@, @db.password@.
-        if v.count > 2 && first == UInt8(ascii: "@") && last == UInt8(ascii: "@")
-            && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_")
-                || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) && isLetter(v[1]) {
-            return true
+        // Maven / autoconf filter tokens: @DB_PASSWORD@ (upper case), @db.password@ (dotted).
+        if v.count > 3 && first == UInt8(ascii: "@") && last == UInt8(ascii: "@") && isLetter(v[1]) {
+            let inner = v[1..<(v.count - 1)]
+            let upperName = inner.allSatisfy { isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
+            let dottedName = inner.contains(UInt8(ascii: ".")) && inner.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7A) || isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
+            if upperName || dottedName { return true }
         }
         // $NAME, $env:NAME, $1 (positional and SQL bind parameters), %NAME%, %s / %d / %v; a lone
         // `$` (a value cut before `(` of a command substitution, `Bearer $(gcloud auth ...)`).
