@@ -11,7 +11,7 @@ import Testing
             case .authField: return "auth"
             case .base64Key(let stem): return "b64:" + String(decoding: buffer[stem], as: UTF8.self)
             case .sensitiveKey: return "sensitive"
-            case .encodedJSON: return "json"  // never from a key: from the value's first bytes
+            case .selfDescribing: return "json"  // never from a key: from the value's first bytes
             }
         }
     }

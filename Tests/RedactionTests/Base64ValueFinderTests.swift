@@ -15,7 +15,7 @@ import Testing
                 case .authField: found.append("auth \(token)")
                 case .base64Key(let stem): found.append("b64[\(String(decoding: buffer[stem], as: UTF8.self))] \(token)")
                 case .sensitiveKey(let key): found.append("key[\(String(decoding: buffer[key], as: UTF8.self))] \(token)")
-                case .encodedJSON: found.append("json \(token)")
+                case .selfDescribing: found.append("json \(token)")  // JSON or a URL
                 }
             }
             return found
@@ -45,6 +45,9 @@ import Testing
         (#"{"payload":"eyJ0b2tlbiI6IngifQ=="}"#, ["json eyJ0b2tlbiI6IngifQ=="]),
         ("secret_token=eyJ0b2tlbiI6IngifQ==", ["key[secret_token] eyJ0b2tlbiI6IngifQ=="]),
         ("hint=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0.sig", []),
+        // The base64 of a URL scheme that may carry credentials, case-sensitive.
+        ("DATABASE_URL: cG9zdGdyZXNxbDovL2E6YkBj", ["json cG9zdGdyZXNxbDovL2E6YkBj"]),
+        ("note: CG9ZDGDYZXNXBDOVL2E6YKBJ", []),
     ])
     func findsValuesInCredentialContexts(_ line: String, _ expected: [String]) {
         #expect(Self.values(line) == expected)

@@ -73,6 +73,10 @@ import Testing
          "DEBUG decoded config blob: ***"),
         (#"{"level":"info","payload":""# + b64(#"{"token":"c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns"}"#) + #""}"#,
          #"{"level":"info","payload":"***"}"#),
+        ("DEBUG X-Config: " + b64(#"{"db": {"host": "cache", "password": "Lq7-Wz2-Hn5"}}"#), "DEBUG X-Config: ***"),
+        // A URL whose scheme may carry credentials, base64 under any key (a Kubernetes Secret's data).
+        ("  DATABASE_URL: " + b64("postgresql://app:Lq7-Wz2-Hn5@db.internal:5432/app"), "  DATABASE_URL: ***"),
+        ("  BROKER: " + b64("amqps://svc:Zr5-Tq8-Wv1@mq.internal/prod"), "  BROKER: ***"),
     ]
 
     @Test(arguments: masked)
@@ -130,6 +134,8 @@ import Testing
         "DEBUG decoded config blob: " + b64(#"{"user":"app","role":"reader","host":"db"}"#),
         "state=" + b64(#"{"host":"shop.example.net","return_to":"/cart"}"#),
         "id_token_hint=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0",
+        "  DATABASE_URL: " + b64("postgresql://db.internal:5432/app?sslmode=require"),
+        "return_to=" + b64("https://shop.example.net/cart?step=2"),
     ]
 
     @Test(arguments: kept)

@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    /// An `=` inside a token is no assignment when the left side is no name: short with upper
+    /// case, or upper case mixed with digits; `expires_at=...`, `id=pip_token` stay assignments.
+    @Test func assignmentsNeedANameOnTheLeft() {
+        for token in ["Yc=Fwq4HLU.+0UBg6GY", "GV8P=mXmplg_AIpKEg?B", "P=FR933ghlF-Hm@r"] {
+            #expect(Self.accepts(token, .token), "\(token)")
+        }
+        for assignment in ["expires_at=2024-05-01T10:30:00Z", "id=pip_token,env=PIP_TOKEN", "ENV=production-eu"] {
+            #expect(!Self.accepts(assignment, .token), "\(assignment)")
+        }
+    }
+
     @Test func passwordShapeKeepsStandIns() {
         for value in ["yes", "TRUE", "1", "none", "null", "redacted", "REDACTED", "hidden", "crypted", "required.",
                       "CHANGE_ME", "YOUR_DB_PASSWORD_HERE", "__DB_PASSWORD__", "__SmtpPassword__", "ENC[AES256_GCM",

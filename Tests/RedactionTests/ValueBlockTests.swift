@@ -85,6 +85,15 @@ import Testing
         #expect(!output.contains("MIIBOgIBAAJBAKj3"))
     }
 
+    /// A generic rule's value cut at `\uXXXX` / `\xNN` escapes covers them: no tail in clear.
+    @Test func aValueCutAtAnEscapeIsMaskedWhole() {
+        let output = TestSupport.redact("spring.datasource.password=an\\u0023iJRCyis4\\u0021\\u0040z3DX next\n",
+                                        with: TestSupport.builtin)
+        #expect(output == "spring.datasource.password=*** next\n")
+        #expect(Array("ab\\u00zz".utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: 2) } == 2)
+        #expect(Array("ab\\x41cd;e".utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: 2) } == 8)
+    }
+
     @Test func aBuiltInValueBlockWorksThroughTheFullRuleSet() {
         let set = TestSupport.builtin
         let input = "variable \"corp_okta_api_token\" {\n  default = \"1sDcwuqdqa4ibYPPjhiBLNrhAtUFE9PsMnffhTGc\"\n}\n"

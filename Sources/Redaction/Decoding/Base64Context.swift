@@ -10,16 +10,18 @@ enum Base64Context: Equatable {
     /// The value of a sensitive key (a Kubernetes Secret `data:` entry such as `tls.key`,
     /// `.dockerconfigjson`, `db-password`); `key` is its position in the line.
     case sensitiveKey(key: Range<Int>)
-    /// A value that encodes a JSON object (it starts with `eyJ`, the base64 of `{"`) under any key
-    /// or none that says credential (`config blob: eyJ1c2VyIjoi...`): masked when the rules find a
-    /// secret in the decoded object. (A JWT holds dots, so it never is one whole token here.)
-    case encodedJSON
+    /// A value whose first bytes say what it encodes, under any key (`config blob: eyJ1c2VyIjoi...`,
+    /// `DATABASE_URL: cG9zdGdyZXNxbDovL...`): a JSON object (`eyJ`, the base64 of `{"`) or a URL
+    /// whose scheme may carry credentials (`postgres`, `mysql://`, `mongodb`, `redis://`,
+    /// `amqp(s)://`, `http(s)://`, `ftp://`, `sftp://`, `smtp://`, `ldap://`). Masked when the rules
+    /// find a secret in the decoded text. (A JWT holds dots, so it never is one whole token here.)
+    case selfDescribing
 
     /// The key name to put before the decoded text when it is scanned, so rules that need a key
     /// (`DATABASE_PASSWORD=...`) see one; nil for contexts without a key.
     var keyForScan: Range<Int>? {
         switch self {
-        case .basicScheme, .authField, .encodedJSON: return nil
+        case .basicScheme, .authField, .selfDescribing: return nil
         case .base64Key(let stem): return stem
         case .sensitiveKey(let key): return key
         }
@@ -32,7 +34,7 @@ enum Base64Context: Equatable {
         switch self {
         case .basicScheme: return .basicScheme
         case .authField, .base64Key: return .keyedValue
-        case .sensitiveKey, .encodedJSON: return nil
+        case .sensitiveKey, .selfDescribing: return nil
         }
     }
 

@@ -62,7 +62,7 @@ struct Base64ValueFinder {
         var probe = separator + 1
         let probeEnd = min(separator + 5, line.count)
         while probe < probeEnd {
-            if line[probe] | 0x20 == UInt8(ascii: "b") || startsEncodedJSON(at: probe) { return true }
+            if line[probe] | 0x20 == UInt8(ascii: "b") || startsSelfDescribing(at: probe) { return true }
             probe &+= 1
         }
         let keyEnd = self.keyEnd(before: separator)
@@ -102,8 +102,8 @@ struct Base64ValueFinder {
             position = credentials.upperBound
             return Value(token: credentials, context: .basicScheme)
         }
-        let encodesJSON = startsEncodedJSON(at: start)
-        guard keyMayMatter || encodesJSON, let token = token(at: start) else { return nil }
+        let describesItself = startsSelfDescribing(at: start)
+        guard keyMayMatter || describesItself, let token = token(at: start) else { return nil }
         var keyStart = keyEnd
         while keyStart > 0 && keyEnd - keyStart < DecodingLimits.maximumKeyBytes && isKeyByte(line[keyStart - 1]) {
             keyStart -= 1
@@ -111,17 +111,31 @@ struct Base64ValueFinder {
         let keyed = keyMayMatter && keyStart < keyEnd
             ? Base64Context.classify(key: UnsafeRawBufferPointer(rebasing: line[keyStart..<keyEnd]), at: keyStart..<keyEnd)
             : nil
-        guard let context = keyed ?? (encodesJSON ? .encodedJSON : nil) else { return nil }
+        guard let context = keyed ?? (describesItself ? .selfDescribing : nil) else { return nil }
         position = token.upperBound
         return Value(token: token, context: context)
     }
 
-    /// Whether `eyJ` (the base64 of `{"`) starts at `index`.
+    /// Whether the base64 of a JSON object or of a credential-carrying URL scheme starts at
+    /// `index` (see ``Base64Context/selfDescribing``; the prefixes are case-sensitive).
     @inline(__always)
-    private func startsEncodedJSON(at index: Int) -> Bool {
-        index + 2 < line.count && line[index] == UInt8(ascii: "e") && line[index + 1] == UInt8(ascii: "y")
-            && line[index + 2] == UInt8(ascii: "J")
+    private func startsSelfDescribing(at index: Int) -> Bool {
+        guard index + 2 < line.count else { return false }
+        if line[index] == UInt8(ascii: "e") && line[index + 1] == UInt8(ascii: "y") && line[index + 2] == UInt8(ascii: "J") {
+            return true
+        }
+        guard index + 8 <= line.count, Self.schemeInitials.contains(line[index]) else { return false }
+        let candidate = UnsafeRawBufferPointer(rebasing: line[index..<(index + 8)])
+        return Self.encodedSchemes.contains { $0.elementsEqual(candidate) }
     }
+
+    /// The base64 of the first 6 bytes of `postgr`, `mysql:`, `mongod`, `redis:`, `rediss`,
+    /// `amqp:/`, `amqps:`, `https:`, `http:/`, `ftp://`, `smtp:/`, `sftp:/`, `ldap:/`.
+    private static let encodedSchemes: [[UInt8]] = [
+        "cG9zdGdy", "bXlzcWw6", "bW9uZ29k", "cmVkaXM6", "cmVkaXNz", "YW1xcDov", "YW1xcHM6", "aHR0cHM6",
+        "aHR0cDov", "ZnRwOi8v", "c210cDov", "c2Z0cDov", "bGRhcDov",
+    ].map { Array($0.utf8) }
+    private static let schemeInitials = Set(encodedSchemes.map { $0[0] })
 
     /// The token of `Basic <token>` (`basic` in any case, then spaces or tabs) at `start`, if any.
     private func basicCredentials(at start: Int) -> Range<Int>? {

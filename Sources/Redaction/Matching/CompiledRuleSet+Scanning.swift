@@ -205,8 +205,10 @@ extension CompiledRuleSet {
             switch accepts(rule, line: line, match: whole, secret: secret, scratch) {
             case .success(true):
                 lastEnd = max(lastEnd, whole.upperBound)
-                scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: secret.upperBound,
-                                                   rule: ruleIndex, kind: .match))
+                // A generic rule's value cut at an escape (`password=an\u0023iJR...` in a Java
+                // properties file) would leave its tail in clear: the span covers the escapes.
+                let end = rule.rule.valueShape == nil ? secret.upperBound : Self.endOverEscapes(line, from: secret.upperBound)
+                scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: end, rule: ruleIndex, kind: .match))
             case .success(false):
                 if resume < offset {
                     rescanned += offset - resume
@@ -220,6 +222,37 @@ extension CompiledRuleSet {
             }
         }
         return (nil, lastEnd)
+    }
+
+    /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes and the value bytes
+    /// after them are taken in (`start` itself when no escape follows).
+    static func endOverEscapes(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var end = start
+        while end + 3 < line.count && line[end] == UInt8(ascii: "\\") {
+            let digits: Int
+            switch line[end + 1] {
+            case UInt8(ascii: "u"): digits = 4
+            case UInt8(ascii: "x"): digits = 2
+            default: return end
+            }
+            guard end + 1 + digits < line.count,
+                  line[(end + 2)...(end + 1 + digits)].allSatisfy({ PercentDecoder.hexValue($0) != nil }) else { return end }
+            end += 2 + digits
+            while end < line.count && isEscapedValueByte(line[end]) { end += 1 }
+        }
+        return end
+    }
+
+    @inline(__always)
+    private static func isEscapedValueByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "\\"),
+             UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "&"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+             UInt8(ascii: "}"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            return false
+        default:
+            return true
+        }
     }
 
     /// Applies the value shape, entropy and allowlists to one match (placeholders are cut out of

@@ -187,6 +187,12 @@ enum SecretShape {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { return false }
             classes.add(byte)
         }
+        // 0x and 64 or more hex digits under a secret's name: a 256-bit key written as a number
+        // (an Ethereum private key under `private_key`), not a count or an address.
+        if !strict && count >= 66 && v[0] == UInt8(ascii: "0") && (v[1] == UInt8(ascii: "x") || v[1] == UInt8(ascii: "X"))
+            && v[2...].allSatisfy(isHexDigit) {
+            return true
+        }
         let longNumber = strict ? 20 : 14
         if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber)
             || isResourceName(v) || isKubernetesName(v) {
@@ -267,9 +273,10 @@ enum SecretShape {
     }
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
-    /// an identifier, `=`, then more text. (Base64 has `=` only as trailing padding.) A left side
-    /// mixing upper case, lower case and digits is no name but the first part of a token or a
-    /// generated password with an `=` inside (Atlassian's `ATATT3...=1A2B3C4D`, `Rk4=Lq8Zt2...`).
+    /// an identifier, `=`, then more text (`id=pip_token,env=PIP_TOKEN`). (Base64 has `=` only as
+    /// trailing padding.) A left side with upper case that is shorter than 3 bytes or mixes in
+    /// digits is no name but the first part of a token or a generated password with an `=` inside
+    /// (Atlassian's `ATATT3...=1A2B3C4D`, `Rk4=Lq8Zt2...`, `GV8P=mXm...`, `Yc=Fwq...`).
     static func isAssignment(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let first = v.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
         var name = CharacterClasses()
@@ -278,7 +285,7 @@ enum SecretShape {
         while index < v.count {
             let byte = v[index]
             if byte == UInt8(ascii: "=") {
-                if name.upper > 0 && name.lower > 0 && name.digits > 0 { return false }
+                if name.upper > 0 && (index < 3 || (name.digits > 0 && (name.lower > 0 || index <= 8))) { return false }
                 return index + 1 < v.count && v[index + 1] != UInt8(ascii: "=")
             }
             name.add(byte)
