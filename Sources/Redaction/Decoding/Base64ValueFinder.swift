@@ -6,7 +6,8 @@ internal import Darwin
 
 /// Walks a line and yields the base64 values that stand in a credential context (see
 /// ``Base64Context``): `Basic <token>` as a value, a token under a key that says credential, or
-/// an encoded JSON object (`eyJ...`) as the value of any key.
+/// a token whose first bytes say it encodes a JSON object or a URL (``Base64Context/selfDescribing``)
+/// as the value of any key.
 ///
 /// Every context follows a separator (`Authorization: Basic ...`, `auth="Basic ..."`,
 /// `"auth":"..."`, `X_B64=...`, `tls.key: ...`), so only `:` and `=` are visited (found with

@@ -180,9 +180,16 @@ extension LineRedactor {
         var start = 1
         if sigil == UInt8(ascii: "$"), value.count > 5,
            value[1...4].elementsEqual("env:".utf8, by: { ASCIIFolding.lower($0) == $1 }) { start = 5 }
-        var end = start
-        while end < value.count, SecretShape.isVariableName(value, from: start, to: end + 1) { end += 1 }
-        guard end > start else { return false }
+        // The name, `[A-Za-z_][A-Za-z0-9_]*`, in one pass (the value may be the rest of a long line).
+        func isNameByte(_ byte: UInt8) -> Bool {
+            let folded = ASCIIFolding.lower(byte)
+            return (folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        guard start < value.count, isNameByte(value[start]), !(value[start] >= UInt8(ascii: "0") && value[start] <= UInt8(ascii: "9"))
+        else { return false }
+        var end = start + 1
+        while end < value.count && isNameByte(value[end]) { end += 1 }
         if sigil == UInt8(ascii: "%") {
             guard end < value.count, value[end] == UInt8(ascii: "%") else { return false }
             end += 1
