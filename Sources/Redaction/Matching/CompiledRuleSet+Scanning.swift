@@ -15,10 +15,10 @@ extension CompiledRuleSet {
     func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         scratch.beginLine()
         if let hits {
-            addCandidates(scratch, from: scratch.regionLiterals, hits: hits)
+            addCandidates(scratch, from: scratch.regionLiterals, hits: hits, line: line, base: scratch.regionLineStart)
             scratch.lineHits = LineHits(source: scratch.regionLiterals, range: hits, base: scratch.regionLineStart)
         } else if literals.scan(line, scratch.lineLiterals) {
-            addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count)
+            addCandidates(scratch, from: scratch.lineLiterals, hits: 0..<scratch.lineLiterals.count, line: line, base: 0)
             scratch.lineHits = LineHits(source: scratch.lineLiterals, range: 0..<scratch.lineLiterals.count, base: 0)
         } else {
             addEveryRule(scratch)
@@ -28,14 +28,23 @@ extension CompiledRuleSet {
     }
 
     /// Makes the rules of hits `range` of `found` candidates of the current line, plus the rules
-    /// without keywords.
+    /// without keywords; an occurrence inside a phrase of ``benignContexts`` selects nothing.
+    /// - Parameters:
+    ///   - line: the line's content; `base` is where it starts in the offsets of `found`.
     @inline(__always)
-    func addCandidates(_ scratch: ScanScratch, from found: LiteralScratch, hits range: Range<Int>) {
+    func addCandidates(_ scratch: ScanScratch, from found: LiteralScratch, hits range: Range<Int>,
+                       line: UnsafeRawBufferPointer, base: Int) {
         for rule in alwaysRun { scratch.addCandidate(rule) }
         let ids = found.ids
+        let checksContext = !benignContexts.isEmpty
         literals.ruleStart.withUnsafeBufferPointer { start in
             literals.ruleList.withUnsafeBufferPointer { list in
                 for hit in range where !ValueOverlay.isValueHit(ids[hit]) {
+                    if checksContext
+                        && benignContexts.contains(ids[hit], length: literals.literalLength(Int(ids[hit])),
+                                                   endingAt: Int(found.ends[hit]) - base, in: line) {
+                        continue
+                    }
                     // SAFETY: other ids are literal ids of `literals` (the set was built from
                     // them), and `range` lies within the scratch's valid entries.
                     let literal = Int(ids[hit])

@@ -30,6 +30,8 @@ public final class CompiledRuleSet: Sendable {
     let literals: LiteralScanner
     /// Rules without keywords: they run on every line.
     let alwaysRun: [Int32]
+    /// Phrases in which a keyword occurrence selects no rule (sshd's `Failed password for`).
+    let benignContexts: BenignKeywordContexts
     /// Rules with a multi-line block: key blocks first, then value blocks (see ``BlockSpec``).
     let blockRules: [Int32]
     /// Finds (unanchored) every text a replacement template of this set can produce, and the
@@ -158,6 +160,7 @@ public final class CompiledRuleSet: Sendable {
         let scannerInputs = PreparedBuiltinScanner.Inputs(rules: compiled.map(\.rule), triggers: Self.scannerTriggers)
         literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
+        benignContexts = BenignKeywordContexts(scanner: literals)
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
         // Key blocks first: where a line (or an over-long or unscannable one) may open either
