@@ -176,6 +176,20 @@ import Testing
     ///   `$(gcloud auth print-access-token)`, PHP/Python dumps (`[password] => Array`,
     ///   `SensitiveParameterValue`, `"smtp_password":protected`), Grafana `$__env{}`, Symfony
     ///   `%env()%`, Maven `@DB_PASSWORD@`, keytool `-storepass:env`, Vault `@file` and secret paths.
+    /// - `encoded-references.log` (written against this stop's decoders and value rules by a helper
+    ///   that saw no rule: 16 of 1,022 lines changed, 7 fixed): base64 JSON and URLs without a
+    ///   credential, `\u`/`\x` escapes in ordinary text, `x=y` inside values, `sk-` look-alikes,
+    ///   SQL INSERTs into `token` columns of lexers and tokenizers, Kubernetes env lists, next-line
+    ///   labels, continued commands (`redis-cli -u redis://host`). Left out, masked on purpose:
+    ///   cookie headers (masked whole), bcrypt/argon2 hashes in a password column, and the i18n
+    ///   label of a bare `password` key (`"password": "Contraseña"`, a password's shape).
+    /// - `control-services.log` (a control round of 2026-12-01 aimed at no rule: Kafka, RabbitMQ,
+    ///   NATS, Redis, Cassandra, ClickHouse, Vault/Consul/Boundary, AWS, GCP/Azure, identity,
+    ///   CI/CD, web frameworks, observability agents, mobile/desktop, payments and SaaS webhooks;
+    ///   21 of 1,445 changed, 8 fixed: sudo's `PWD=/root`, Twilio account SIDs in API paths,
+    ///   webhook parameters and error texts). Left out, masked on purpose by the record layer:
+    ///   session ids under `session_id`/`*SessionId` keys (Boundary, Okta) and an error message
+    ///   under a `*credentials` key.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -188,7 +202,7 @@ import Testing
         ("code-review.log", 750), ("cli-prose-quoted.log", 940),
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
         ("identifiers-code.log", 940), ("modern-stack.log", 1160),
-        ("multi-line-configs.log", 1050),
+        ("multi-line-configs.log", 1050), ("encoded-references.log", 1000), ("control-services.log", 1430),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -37,7 +37,7 @@ import Testing
         #expect(Self.accepts(value, .password), "\(value)")
     }
 
-    @Test(arguments: ["/run/secrets/db_password", "~/.pgpass", "./secrets/db.txt", "../db.txt"])
+    @Test(arguments: ["/run/secrets/db_password", "~/.pgpass", "./secrets/db.txt", "../db.txt", "/root", "/tmp"])
     func passwordShapeKeepsFilePaths(_ value: String) {
         #expect(!Self.accepts(value, .password))
     }
@@ -79,6 +79,15 @@ import Testing
         for assignment in ["expires_at=2024-05-01T10:30:00Z", "id=pip_token,env=PIP_TOKEN", "ENV=production-eu"] {
             #expect(!Self.accepts(assignment, .token), "\(assignment)")
         }
+    }
+
+    /// A value with `\u`/`\x` escapes is judged by what they stand for.
+    @Test func escapedValuesAreJudgedDecoded() {
+        #expect(!Self.accepts(#"C\u00f3digo"#, .token))
+        #expect(!Self.accepts(#"pass\u0077ord_reset_link"#, .token))
+        #expect(Self.accepts(#"Zq8xW2mL5nR7\u0021tY1vK3pC"#, .token))
+        #expect(Array(#"a\u00e9b"#.utf8).withUnsafeBytes { SecretShape.escapeLength($0, at: 1) } == 6)
+        #expect(Array(#"a\x4"#.utf8).withUnsafeBytes { SecretShape.escapeLength($0, at: 1) } == 0)
     }
 
     @Test func passwordShapeKeepsStandIns() {

@@ -237,16 +237,8 @@ extension CompiledRuleSet {
     /// after them are taken in (`start` itself when no escape follows).
     static func endOverEscapes(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = start
-        while end + 3 < line.count && line[end] == UInt8(ascii: "\\") {
-            let digits: Int
-            switch line[end + 1] {
-            case UInt8(ascii: "u"): digits = 4
-            case UInt8(ascii: "x"): digits = 2
-            default: return end
-            }
-            guard end + 1 + digits < line.count,
-                  line[(end + 2)...(end + 1 + digits)].allSatisfy({ PercentDecoder.hexValue($0) != nil }) else { return end }
-            end += 2 + digits
+        while case let escape = SecretShape.escapeLength(line, at: end), escape > 0 {
+            end += escape
             while end < line.count && isEscapedValueByte(line[end]) { end += 1 }
         }
         return end

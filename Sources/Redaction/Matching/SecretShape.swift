@@ -152,8 +152,18 @@ enum SecretShape {
         guard v[0] == UInt8(ascii: "/"), v.count > 2 else { return false }
         var slashes = 0
         for byte in v where byte == UInt8(ascii: "/") { slashes += 1 }
+        if slashes == 1 {
+            // A top-level directory alone: sudo's `PWD=/root`, `/tmp`, `/srv` (`/notapath` may be a password).
+            let name = UnsafeRawBufferPointer(rebasing: v[1...])
+            return topLevelDirectories.contains { equals(name, from: 0, to: name.count, $0, foldCase: false) }
+        }
         return slashes >= 2 && v[1] != UInt8(ascii: "/")
     }
+
+    private static let topLevelDirectories: [StaticString] = [
+        "root", "tmp", "srv", "home", "var", "opt", "usr", "etc", "mnt", "media", "data", "app", "workspace", "run",
+        "boot", "bin", "sbin", "lib", "proc", "sys", "dev",
+    ]
 
     // MARK: - Rule 3: tokens
 
@@ -192,6 +202,38 @@ enum SecretShape {
         if !strict && count >= 66 && v[0] == UInt8(ascii: "0") && (v[1] == UInt8(ascii: "x") || v[1] == UInt8(ascii: "X"))
             && v[2...].allSatisfy(isHexDigit) {
             return true
+        }
+        // A value with `\uXXXX` / `\xNN` escapes (`C\u00f3digo` in a JavaScript bundle) is judged
+        // by the text they stand for.
+        if count <= 1024, let slash = v.firstIndex(of: UInt8(ascii: "\\")), escapeLength(v, at: slash) > 0 {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                var length = 0
+                var index = 0
+                while index < count {
+                    let escape = escapeLength(v, at: index)
+                    guard escape > 0 else {
+                        buffer[length] = v[index]
+                        length += 1
+                        index += 1
+                        continue
+                    }
+                    // SAFETY: `escapeLength` checked the hex digits; a code point of up to 4 hex
+                    // digits takes at most 3 UTF-8 bytes, fewer than the 4 or 6 bytes of its escape.
+                    var scalar: UInt32 = 0
+                    for digit in v[(index + 2)..<(index + escape)] { scalar = scalar << 4 | UInt32(PercentDecoder.hexValue(digit).unsafelyUnwrapped) }
+                    if scalar < 0x80 {
+                        buffer[length] = UInt8(scalar); length += 1
+                    } else if scalar < 0x800 {
+                        buffer[length] = UInt8(0xC0 | scalar >> 6); buffer[length + 1] = UInt8(0x80 | scalar & 0x3F); length += 2
+                    } else {
+                        buffer[length] = UInt8(0xE0 | scalar >> 12); buffer[length + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                        buffer[length + 2] = UInt8(0x80 | scalar & 0x3F); length += 3
+                    }
+                    index += escape
+                }
+                return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
+                                      strict: strict)
+            }
         }
         let longNumber = strict ? 20 : 14
         if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber)
@@ -270,6 +312,15 @@ enum SecretShape {
         let digits = v.count - index
         guard (3...12).contains(letters), (2...3).contains(digits) else { return false }
         return isDigits(v, index, digits)
+    }
+
+    /// The length of the `\uXXXX` (6) or `\xNN` (4) escape at `index` of `v`, or 0.
+    static func escapeLength(_ v: UnsafeRawBufferPointer, at index: Int) -> Int {
+        guard index + 3 < v.count, v[index] == UInt8(ascii: "\\") else { return 0 }
+        let length = v[index + 1] == UInt8(ascii: "u") ? 6 : v[index + 1] == UInt8(ascii: "x") ? 4 : 0
+        guard length > 0, index + length <= v.count,
+              v[(index + 2)..<(index + length)].allSatisfy({ PercentDecoder.hexValue($0) != nil }) else { return 0 }
+        return length
     }
 
     /// A value that is itself an assignment (`expires_at=2024-05-01T10:30:00Z` after `token `):
