@@ -58,21 +58,6 @@ import Testing
         #expect(TestSupport.redact(closed, with: set) == closed)
     }
 
-    @Test func aRestoredValueBlockContinuesInANewRedactor() {
-        let set = TestSupport.ruleSet([Self.defaultRule])
-        let first = StreamRedactor(ruleSet: set)
-        var sink = ByteArraySink()
-        Array("variable \"db_password\" {\n  type = string\n".utf8).withUnsafeBytes { try! first.feed($0, into: &sink) }
-        #expect(first.openBlock == OpenBlock(ruleID: "hcl", linesMasked: 1))
-        let second = StreamRedactor(ruleSet: set)
-        second.openBlock = first.openBlock
-        var rest = ByteArraySink()
-        Array("  default = \"Hunter2-Rotated\"\n}\n".utf8).withUnsafeBytes { try! second.feed($0, into: &rest) }
-        try! second.finish(into: &rest)
-        #expect(String(decoding: rest.bytes, as: UTF8.self) == "  default = \"***\"\n}\n")
-        #expect(second.openBlock == nil)
-    }
-
     @Test func keyBlocksComeBeforeValueBlocks() {
         // Declared first, the value block still comes after the key block: a line that may open
         // either (over-long, unscannable) opens the key block, which masks every line after it.
