@@ -65,7 +65,8 @@ import Testing
             #expect(!Self.accepts(reference, .password), "\(reference)")
         }
         for password in ["Tr0ub.4dor", "Summer.Time", "john.doe", "p@ss/w0rd", "@dmin2024", "Ab$cd.ef",
-                         "purple.monkey.dishwasher", "@shl3y96@", "correct/horse/battery"] {
+                         "purple.monkey.dishwasher", "@shl3y96@", "correct/horse/battery", "wQrI.GwrobNooPw",
+                         "pwAL.En2QnWSz", "F9hmVF.pwWbLi1TT", "zdwwO.saEdtbPW"] {
             #expect(Self.accepts(password, .password), "\(password)")
         }
     }

@@ -79,6 +79,18 @@ import Testing
         #expect(Array("ab\\x41cd;e".utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: 2) } == 8)
     }
 
+    /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
+    /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
+    /// every discarded chunk of a 256 MiB line).
+    @Test func anOverlongLineOpensNoValueBlock() {
+        let set = TestSupport.ruleSet([Self.nextLineRule])
+        let configuration = RedactionConfiguration(maxLineBytes: 64)
+        let input = String(repeating: "x", count: 80) + " token:\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"
+        let output = TestSupport.redact(input, with: set, configuration: configuration)
+        #expect(output.hasSuffix("\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"))
+        #expect(!output.contains("xxxxxxxx"))
+    }
+
     @Test func aBuiltInValueBlockWorksThroughTheFullRuleSet() {
         let set = TestSupport.builtin
         let input = "variable \"corp_okta_api_token\" {\n  default = \"1sDcwuqdqa4ibYPPjhiBLNrhAtUFE9PsMnffhTGc\"\n}\n"

@@ -93,6 +93,7 @@ extension SecretShape {
             while end < v.count && v[end] != UInt8(ascii: ".") { end += 1 }
             guard isVariableName(v, from: start, to: end) else { return false }
             let segment = UnsafeRawBufferPointer(rebasing: v[start..<end])
+            guard isNameLike(segment) else { return false }
             if segments == 0 { firstEnd = end }
             segments += 1
             if !namesSecret { namesSecret = namesSecretWord(segment) }
@@ -101,6 +102,31 @@ extension SecretShape {
         guard segments >= 2 else { return false }
         let root = UnsafeRawBufferPointer(rebasing: v[0..<firstEnd])
         return namesSecret || referenceRoots.contains { equals(root, from: 0, to: root.count, $0, foldCase: false) }
+    }
+
+    /// Whether an identifier reads as a name a person gave: `snake_case` (lower case, digits, `_`),
+    /// `UPPER_SNAKE`, or camel case whose every capital starts a word of 2 or more lower-case
+    /// letters (`userPassword`, `DbPassword2`). A random string's case is not that regular
+    /// (`wQrI`, `GwrobNooPw`, `F9hmVF` are parts of a password, not of a path of names).
+    private static func isNameLike(_ segment: UnsafeRawBufferPointer) -> Bool {
+        guard let first = segment.first else { return false }
+        if segment.allSatisfy({ isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) { return isLower(first) || first == UInt8(ascii: "_") }
+        if segment.allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) { return isUpper(first) || first == UInt8(ascii: "_") }
+        var index = 0
+        while index < segment.count {
+            if isUpper(segment[index]) {
+                var lower = 0
+                index += 1
+                while index < segment.count && isLower(segment[index]) { lower += 1; index += 1 }
+                guard lower >= 2 else { return false }
+            } else if isLower(segment[index]) || isDigit(segment[index]) {
+                guard !isDigit(segment[index]) || index > 0 else { return false }
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether one of the words of identifier `segment` (split at `_` and at lower-to-upper
@@ -124,7 +150,7 @@ extension SecretShape {
     }
 
     private static let secretWords: [StaticString] = [
-        "password", "passwd", "pwd", "pw", "pass", "secret", "secrets", "token", "credential", "credentials", "creds",
+        "password", "passwd", "pwd", "pass", "secret", "secrets", "token", "credential", "credentials", "creds",
         "key", "apikey", "auth",
     ]
     private static let referenceRoots: [StaticString] = [

@@ -185,10 +185,12 @@ extension LineRedactor {
         }
     }
 
-    /// The first block rule one of whose keywords occurs in `bytes`, if any: a line that is never
-    /// scanned (over-long) opens that block, since it may hold the BEGIN marker.
+    /// The first key-block rule one of whose keywords occurs in `bytes`, if any: a line that is
+    /// never scanned (over-long) opens that block, since it may hold the BEGIN marker. (Value
+    /// blocks are not looked for: the over-long line is masked whole, and their keywords, such as
+    /// `token:`, would make every discarded chunk a search for each of them.)
     func blockRuleMentioned(in bytes: UnsafeRawBufferPointer) -> Int32? {
-        for ruleIndex in ruleSet.blockRules {
+        for ruleIndex in ruleSet.blockRules where ruleSet.compiledRules[Int(ruleIndex)].blockValue == nil {
             for keyword in ruleSet.compiledRules[Int(ruleIndex)].foldedKeywords where containsFolded(bytes, keyword) {
                 return ruleIndex
             }
