@@ -82,6 +82,15 @@ import Testing
         }
     }
 
+    /// Decoding is bounded at two levels (`%252525...` would otherwise decode one level per call):
+    /// a cache key encoded twice is read as one, encoded three times it is judged as it stands.
+    @Test func decodingAValueIsBounded() {
+        #expect(SecretShape.maximumDecodings == 2)
+        #expect(!Self.accepts("cart%253Auser%253A42", .token))
+        #expect(Self.accepts("cart%25253Auser%25253A42", .token))
+        #expect(Self.accepts("Zq8xW2mL5nR7tY1vK3pC%252B", .token))
+    }
+
     /// A value with `\u`/`\x` escapes is judged by what they stand for.
     @Test func escapedValuesAreJudgedDecoded() {
         #expect(!Self.accepts(#"C\u00f3digo"#, .token))

@@ -160,6 +160,10 @@ enum SecretShape {
         return slashes >= 2 && v[1] != UInt8(ascii: "/")
     }
 
+    /// How many times ``looksLikeToken(_:strict:decodings:)`` decodes a value (double
+    /// percent-encoding, an escape inside an encoded value).
+    static let maximumDecodings = 2
+
     private static let topLevelDirectories: [StaticString] = [
         "root", "tmp", "srv", "home", "var", "opt", "usr", "etc", "mnt", "media", "data", "app", "workspace", "run",
         "boot", "bin", "sbin", "lib", "proc", "sys", "dev",
@@ -167,11 +171,15 @@ enum SecretShape {
 
     // MARK: - Rule 3: tokens
 
-    static func looksLikeToken(_ v: UnsafeRawBufferPointer, strict: Bool) -> Bool {
+    /// - Parameter decodings: how many times the value was decoded already (percent-encoding or
+    ///   `\u`/`\x` escapes); at most ``maximumDecodings`` (`%252525...` would otherwise decode one
+    ///   level per call, deep enough to overflow a thread's stack).
+    static func looksLikeToken(_ v: UnsafeRawBufferPointer, strict: Bool, decodings: Int = 0) -> Bool {
         let count = v.count
         if count < (strict ? 16 : 8) { return false }
+        let mayDecode = decodings < maximumDecodings
         // A percent-encoded value (`cart%3Auser%3A42` in a query) is judged by what it encodes.
-        if v[0] != UInt8(ascii: "%"), count <= 1024, let escape = v.firstIndex(of: UInt8(ascii: "%")),
+        if mayDecode, v[0] != UInt8(ascii: "%"), count <= 1024, let escape = v.firstIndex(of: UInt8(ascii: "%")),
            PercentDecoder.isEscape(v, at: escape) {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
                 var length = 0
@@ -189,7 +197,7 @@ enum SecretShape {
                     length += 1
                 }
                 return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
-                                      strict: strict)
+                                      strict: strict, decodings: decodings + 1)
             }
         }
         var classes = CharacterClasses()
@@ -205,7 +213,7 @@ enum SecretShape {
         }
         // A value with `\uXXXX` / `\xNN` escapes (`C\u00f3digo` in a JavaScript bundle) is judged
         // by the text they stand for.
-        if count <= 1024, let slash = v.firstIndex(of: UInt8(ascii: "\\")), escapeLength(v, at: slash) > 0 {
+        if mayDecode, count <= 1024, let slash = v.firstIndex(of: UInt8(ascii: "\\")), escapeLength(v, at: slash) > 0 {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
                 var length = 0
                 var index = 0
@@ -232,7 +240,7 @@ enum SecretShape {
                     index += escape
                 }
                 return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
-                                      strict: strict)
+                                      strict: strict, decodings: decodings + 1)
             }
         }
         let longNumber = strict ? 20 : 14
