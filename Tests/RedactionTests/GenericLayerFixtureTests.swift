@@ -195,6 +195,9 @@ import Testing
     ///   management, data pipelines, ML serving, security tools, game and media servers, IoT,
     ///   enterprise apps; 8 of 1,303 changed, all one shape and fixed: Exim's
     ///   `[ip]:port I=[ip]:25` taken for a Postfix `[host]:port user:password` line).
+    /// - `control-runtimes.log` (a third control round of 2026-12-01: Java application servers,
+    ///   .NET and IIS, Python and Ruby/PHP services, CDNs and load balancers, database statement
+    ///   logs, messaging, LDAP/RADIUS/Kerberos/OAuth servers: 0 of 855 changed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -208,7 +211,7 @@ import Testing
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
         ("identifiers-code.log", 940), ("modern-stack.log", 1160),
         ("multi-line-configs.log", 1050), ("encoded-references.log", 1000), ("control-services.log", 1430),
-        ("control-systems.log", 1290),
+        ("control-systems.log", 1290), ("control-runtimes.log", 850),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
