@@ -23,8 +23,6 @@ struct BenignKeywordContexts: Sendable {
     ]
 
     let phrases: [Phrase]
-    /// The literal ids that have phrases (at most a few; compared in a loop).
-    private let literals: [UInt32]
 
     /// The phrases whose keyword is a literal of `scanner` (a rule set without the keyword has
     /// none).
@@ -35,9 +33,6 @@ struct BenignKeywordContexts: Sendable {
             phrases.append(Phrase(literal: UInt32(id), before: Array(before.utf8), after: Array(after.utf8)))
         }
         self.phrases = phrases
-        var ids: [UInt32] = []
-        for phrase in phrases where !ids.contains(phrase.literal) { ids.append(phrase.literal) }
-        literals = ids
     }
 
     var isEmpty: Bool { phrases.isEmpty }
@@ -46,7 +41,6 @@ struct BenignKeywordContexts: Sendable {
     /// of the phrases. `length` is the literal's length.
     @inline(__always)
     func contains(_ literal: UInt32, length: Int, endingAt end: Int, in line: UnsafeRawBufferPointer) -> Bool {
-        guard literals.contains(literal) else { return false }
         let start = end - length
         for phrase in phrases where phrase.literal == literal {
             if Self.matches(phrase.before, in: line, at: start - phrase.before.count)

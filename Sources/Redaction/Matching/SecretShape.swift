@@ -181,23 +181,13 @@ enum SecretShape {
         // A percent-encoded value (`cart%3Auser%3A42` in a query) is judged by what it encodes.
         if mayDecode, v[0] != UInt8(ascii: "%"), count <= 1024, let escape = v.firstIndex(of: UInt8(ascii: "%")),
            PercentDecoder.isEscape(v, at: escape) {
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-                var length = 0
-                var index = 0
-                while index < count {
-                    if PercentDecoder.isEscape(v, at: index) {
-                        // SAFETY: `isEscape` checked that two hex digits follow.
-                        buffer[length] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
-                            | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
-                        index += 3
-                    } else {
-                        buffer[length] = v[index]
-                        index += 1
-                    }
-                    length += 1
-                }
-                return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
-                                      strict: strict, decodings: decodings + 1)
+            return looksLikeToken(decoding: v, strict: strict, decodings: decodings) { v, index, output, length in
+                guard PercentDecoder.isEscape(v, at: index) else { return 0 }
+                // SAFETY: `isEscape` checked that two hex digits follow.
+                output[length] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
+                    | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
+                length += 1
+                return 3
             }
         }
         var classes = CharacterClasses()
@@ -214,33 +204,22 @@ enum SecretShape {
         // A value with `\uXXXX` / `\xNN` escapes (`C\u00f3digo` in a JavaScript bundle) is judged
         // by the text they stand for.
         if mayDecode, count <= 1024, let slash = v.firstIndex(of: UInt8(ascii: "\\")), escapeLength(v, at: slash) > 0 {
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-                var length = 0
-                var index = 0
-                while index < count {
-                    let escape = escapeLength(v, at: index)
-                    guard escape > 0 else {
-                        buffer[length] = v[index]
-                        length += 1
-                        index += 1
-                        continue
-                    }
-                    // SAFETY: `escapeLength` checked the hex digits; a code point of up to 4 hex
-                    // digits takes at most 3 UTF-8 bytes, fewer than the 4 or 6 bytes of its escape.
-                    var scalar: UInt32 = 0
-                    for digit in v[(index + 2)..<(index + escape)] { scalar = scalar << 4 | UInt32(PercentDecoder.hexValue(digit).unsafelyUnwrapped) }
-                    if scalar < 0x80 {
-                        buffer[length] = UInt8(scalar); length += 1
-                    } else if scalar < 0x800 {
-                        buffer[length] = UInt8(0xC0 | scalar >> 6); buffer[length + 1] = UInt8(0x80 | scalar & 0x3F); length += 2
-                    } else {
-                        buffer[length] = UInt8(0xE0 | scalar >> 12); buffer[length + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-                        buffer[length + 2] = UInt8(0x80 | scalar & 0x3F); length += 3
-                    }
-                    index += escape
+            return looksLikeToken(decoding: v, strict: strict, decodings: decodings) { v, index, output, length in
+                let escape = escapeLength(v, at: index)
+                guard escape > 0 else { return 0 }
+                // SAFETY: `escapeLength` checked the hex digits; a code point of up to 4 hex digits
+                // takes at most 3 UTF-8 bytes, fewer than the 4 or 6 bytes of its escape.
+                var scalar: UInt32 = 0
+                for digit in v[(index + 2)..<(index + escape)] { scalar = scalar << 4 | UInt32(PercentDecoder.hexValue(digit).unsafelyUnwrapped) }
+                if scalar < 0x80 {
+                    output[length] = UInt8(scalar); length += 1
+                } else if scalar < 0x800 {
+                    output[length] = UInt8(0xC0 | scalar >> 6); output[length + 1] = UInt8(0x80 | scalar & 0x3F); length += 2
+                } else {
+                    output[length] = UInt8(0xE0 | scalar >> 12); output[length + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                    output[length + 2] = UInt8(0x80 | scalar & 0x3F); length += 3
                 }
-                return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
-                                      strict: strict, decodings: decodings + 1)
+                return escape
             }
         }
         let longNumber = strict ? 20 : 14
@@ -320,6 +299,32 @@ enum SecretShape {
         let digits = v.count - index
         guard (3...12).contains(letters), (2...3).contains(digits) else { return false }
         return isDigits(v, index, digits)
+    }
+
+    /// Judges `v` (at most 1,024 bytes) by the text it encodes: `decode(v, index, output, &length)`
+    /// writes the decoded form of the escape at `index` to `output[length...]`, advances `length`
+    /// and returns how many bytes of `v` it read, or returns 0 to have the byte copied. A decoded
+    /// escape is never longer than the escape, so the text fits in `v.count` bytes (on the stack).
+    private static func looksLikeToken(
+        decoding v: UnsafeRawBufferPointer, strict: Bool, decodings: Int,
+        _ decode: (UnsafeRawBufferPointer, Int, UnsafeMutableBufferPointer<UInt8>, inout Int) -> Int
+    ) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: v.count) { buffer in
+            var length = 0
+            var index = 0
+            while index < v.count {
+                let read = decode(v, index, buffer, &length)
+                if read > 0 {
+                    index += read
+                } else {
+                    buffer[length] = v[index]
+                    length += 1
+                    index += 1
+                }
+            }
+            return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
+                                  strict: strict, decodings: decodings + 1)
+        }
     }
 
     /// The length of the `\uXXXX` (6) or `\xNN` (4) escape at `index` of `v`, or 0.

@@ -181,15 +181,12 @@ extension LineRedactor {
         if sigil == UInt8(ascii: "$"), value.count > 5,
            value[1...4].elementsEqual("env:".utf8, by: { ASCIIFolding.lower($0) == $1 }) { start = 5 }
         // The name, `[A-Za-z_][A-Za-z0-9_]*`, in one pass (the value may be the rest of a long line).
-        func isNameByte(_ byte: UInt8) -> Bool {
-            let folded = ASCIIFolding.lower(byte)
-            return (folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-        }
-        guard start < value.count, isNameByte(value[start]), !(value[start] >= UInt8(ascii: "0") && value[start] <= UInt8(ascii: "9"))
-        else { return false }
+        guard start < value.count, SecretShape.isLetter(value[start]) || value[start] == UInt8(ascii: "_") else { return false }
         var end = start + 1
-        while end < value.count && isNameByte(value[end]) { end += 1 }
+        while end < value.count
+            && (SecretShape.isLetter(value[end]) || SecretShape.isDigit(value[end]) || value[end] == UInt8(ascii: "_")) {
+            end += 1
+        }
         if sigil == UInt8(ascii: "%") {
             guard end < value.count, value[end] == UInt8(ascii: "%") else { return false }
             end += 1
