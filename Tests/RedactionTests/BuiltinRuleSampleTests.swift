@@ -31,7 +31,7 @@ import Testing
     func everyRuleHasKeywordsAndADescription(_ id: String) {
         let rule = Self.rule(id)
         #expect(!rule.keywords.isEmpty, "rule \(rule.id) has no keywords: it would run on every line")
-        #expect(rule.keywords.allSatisfy { $0.count >= 3 }, "rule \(rule.id) has a keyword shorter than 3 bytes")
+        #expect(rule.keywords.allSatisfy { $0.utf8.count >= 3 }, "rule \(rule.id) has a keyword shorter than 3 bytes")
         #expect(!rule.description.isEmpty)
     }
 

@@ -12,6 +12,22 @@ import Testing
         #expect(set.redact("user=bob token=abc SECRET42 x") == "user=*** token=*** *** x")
     }
 
+    /// Keywords and stopwords fold ASCII letters only, the way the scanner folds text: a keyword
+    /// with a non-ASCII capital is found as written (a Unicode lower-casing made `Пароль` into
+    /// `пароль`, which a line spelling `Пароль` never holds, and the rule never ran).
+    @Test func keywordsFoldASCIIOnly() {
+        let rule = RedactionRule(id: "ru", regex: #"(?:Пароль|пароль|(?i:passwort)): (\S+)"#,
+                                 keywords: ["Пароль", "пароль", "PASSWORT"],
+                                 allowlists: [RuleAllowlist(stopwords: ["ÄRGER"])])
+        #expect(rule.keywords == ["Пароль", "пароль", "passwort"])
+        #expect(rule.allowlists[0].stopwords == ["Ärger"])
+        let set = TestSupport.ruleSet([rule])
+        #expect(set.redact("Пароль: Qw7vLp2MxZ9k") == "Пароль: ***")
+        #expect(set.redact("x пароль: Qw7vLp2MxZ9k") == "x пароль: ***")
+        #expect(set.redact("Passwort: Qw7vLp2MxZ9k") == "Passwort: ***")
+        #expect(set.redact("PASSWORT: ÄRGERlich") == "PASSWORT: ÄRGERlich")
+    }
+
     @Test func entropyThresholdFiltersLowEntropySecrets() {
         let rule = RedactionRule(id: "e", regex: #"key=(\w+)"#, entropy: 3.0, keywords: ["key="])
         let set = TestSupport.ruleSet([rule])

@@ -198,6 +198,17 @@ import Testing
     /// - `control-runtimes.log` (a third control round of 2026-12-01: Java application servers,
     ///   .NET and IIS, Python and Ruby/PHP services, CDNs and load balancers, database statement
     ///   logs, messaging, LDAP/RADIUS/Kerberos/OAuth servers: 0 of 855 changed).
+    /// - `control-tooling.log` (a fourth control round of 2026-12-01: structured-logging libraries,
+    ///   proxies and meshes, serverless and PaaS platforms, build and dependency tools, CI runners,
+    ///   infrastructure-as-code output, frontend and mobile backends, observability pipelines: 5
+    ///   of 1,257 changed, all fixed: an S3 key `tmp/<uuid>` and a Secret named
+    ///   `<namespace>/<uuid>`, `echo "PWD=$PWD HOME=$HOME"`, `passwords="bcrypt hashes, not shown"`).
+    /// - `control-domains.log` (a fifth control round of 2026-12-01: fintech, e-commerce,
+    ///   healthcare, adtech, telecom, games and media, ML serving, SaaS back offices: 8 of 1,249
+    ///   changed). Left out, masked on purpose: five video-playback records whose `session_id`
+    ///   the record layer masks (OWASP's logging guidance counts session ids among the values a
+    ///   log must not hold), two later lines that repeat one of those ids (echoes), and a
+    ///   `Set-Cookie` header.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -211,7 +222,8 @@ import Testing
         ("keys-wallets-rails.log", 830), ("control-apps.log", 1180), ("control-platforms.log", 1130),
         ("identifiers-code.log", 940), ("modern-stack.log", 1160),
         ("multi-line-configs.log", 1050), ("encoded-references.log", 1000), ("control-services.log", 1430),
-        ("control-systems.log", 1290), ("control-runtimes.log", 850),
+        ("control-systems.log", 1290), ("control-runtimes.log", 850), ("control-tooling.log", 1250),
+        ("control-domains.log", 1230),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

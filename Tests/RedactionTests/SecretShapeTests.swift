@@ -61,8 +61,15 @@ import Testing
         for reference in ["cfg.password", "settings.DB_PASSWORD,", "var.db_pw", "random_password.db.result",
                           "self.conf_x", "@/tmp/db-password.txt", "@./pw.txt",
                           "$__env{GF_ADMIN_PASSWORD}", "%env(DATABASE_PASSWORD)%", "@DB_PASSWORD@", "@db.password@", "$",
-                          "protected]=", "Array"] {
+                          "protected]=", "Array",
+                          // a shell expansion that the value runs on past: `echo "PWD=$PWD HOME=$HOME"`
+                          "$PWD HOME=$HOME", "$DB_PASS\t--verbose",
+                          // a phrase with a comma (a status or note, not a passphrase)
+                          "bcrypt hashes, not shown", "not set, using default"] {
             #expect(!Self.accepts(reference, .password), "\(reference)")
+        }
+        for password in ["correct horse battery staple", "horse, battery", "Tr0ub, 4dor staple"] {
+            #expect(Self.accepts(password, .password), "\(password)")
         }
         for password in ["Tr0ub.4dor", "Summer.Time", "john.doe", "p@ss/w0rd", "@dmin2024", "Ab$cd.ef",
                          "purple.monkey.dishwasher", "@shl3y96@", "correct/horse/battery", "wQrI.GwrobNooPw",
@@ -146,11 +153,17 @@ import Testing
     @Test func resourceNamesAreTellable() {
         func isName(_ value: String) -> Bool { Array(value.utf8).withUnsafeBytes { SecretShape.isResourceName($0) } }
         for name in ["prod/payments/stripe", "repo:acme/web:ref:refs/heads/main", "projects/acme/secrets/db-password",
-                     "default/db-credentials"] {
+                     "default/db-credentials",
+                     // a lower-case UUID as an object's id under a prefix or namespace
+                     "tmp/079e9316-f830-4556-8d7c-6d21c46d0e76", "crossplane-system/8e6b40d5-1429-4822-aa8e-ec0b093eaefa",
+                     "uploads/3fa85f64-5717-4562-b3fc-2c963f66afa6/avatar"] {
             #expect(isName(name), "\(name)")
         }
         for value in ["stripe", "db-password", "Prod/Payments", "Zq8xW2mL5nR7tY1vK3pC", "user:Zq8xW2mL5nR7tY1vK3pC9dF4", "a1b2c3d4e5f6a7b8c9d0e1f2/x",
-                      "/etc/app", "abc/", "tenant:42", "x:y z"] {
+                      "/etc/app", "abc/", "tenant:42", "x:y z",
+                      // UUIDs alone, a UUID-laid-out key with upper case, a UUID run on into more bytes
+                      "079e9316-f830-4556-8d7c-6d21c46d0e76/8e6b40d5-1429-4822-aa8e-ec0b093eaefa",
+                      "tmp/079E9316-F830-4556-8D7C-6D21C46D0E76", "tmp/079e9316-f830-4556-8d7c-6d21c46d0e76Zq8xW2mL5nR7"] {
             #expect(!isName(value), "\(value)")
         }
     }

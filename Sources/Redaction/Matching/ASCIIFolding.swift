@@ -3,6 +3,15 @@
 enum ASCIIFolding {
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// `value` with its ASCII letters in lower case and every other character as given: how
+    /// keywords and stopwords are stored, so they compare the way the scanner folds text. (A
+    /// Unicode `lowercased()` would turn a keyword `Пароль` into `пароль`, which the scanner's
+    /// ASCII folding never finds in a line that spells it `Пароль`.)
+    static func lowercased(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
+        return String(decoding: value.utf8.map(lower), as: UTF8.self)
+    }
 }
 
 /// Case-insensitive (ASCII) substring test; `needle` is lower case.

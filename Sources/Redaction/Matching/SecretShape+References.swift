@@ -57,7 +57,7 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
-        if isSecretNamedConstant(v) || isDottedReference(v) { return true }
+        if isSecretNamedConstant(v) || isDottedReference(v) || isPhrase(v) { return true }
         // curl / HTTPie / Vault `@file` arguments: `password=@/tmp/db-password.txt`.
         if v.count > 2 && v[0] == UInt8(ascii: "@")
             && (v[1] == UInt8(ascii: "/") || v[1] == UInt8(ascii: "~") || (v[1] == UInt8(ascii: ".") && v[2] == UInt8(ascii: "/"))) {
@@ -69,6 +69,29 @@ extension SecretShape {
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
+    }
+
+    /// A phrase of words set off by a comma: three or more words of letters only, one of them
+    /// followed by `, ` (`"bcrypt hashes, not shown"`, `"not set, using default"`). A passphrase
+    /// is words without a comma between them.
+    private static func isPhrase(_ v: UnsafeRawBufferPointer) -> Bool {
+        var words = 0, wordLength = 0, commaBreak = false
+        var index = 0
+        while index <= v.count {
+            let byte = index < v.count ? v[index] : UInt8(ascii: " ")
+            if isLetter(byte) {
+                wordLength += 1
+            } else if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: ",") && index + 1 < v.count && v[index + 1] == UInt8(ascii: " ")) {
+                guard wordLength > 0 else { return false }
+                words += 1
+                wordLength = 0
+                if byte == UInt8(ascii: ",") { commaBreak = true; index += 1 }
+            } else {
+                return false
+            }
+            index += 1
+        }
+        return commaBreak && words >= 3
     }
 
     /// A dotted path of identifiers that refers to a value instead of being one: a segment names

@@ -108,7 +108,10 @@ enum SecretShape {
             if v.count > 1 && v.count <= 3 && isDigits(v, 1, v.count - 1) { return true }
             var start = 1
             if hasPrefix(v, "$env:", foldCase: true) { start = 5 }
-            return start < v.count && isVariableName(v, from: start, to: v.count)
+            // (a value that runs on past the reference, `$PWD HOME=$HOME` of `echo "PWD=$PWD HOME=$HOME"`:
+            // the reference is its first word)
+            let end = v.firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) ?? v.count
+            return start < end && isVariableName(v, from: start, to: end)
         }
         if first == UInt8(ascii: "%") {
             if v.count == 2 && isLetter(v[1]) { return true }
@@ -535,12 +538,26 @@ enum SecretShape {
     /// A resource name or path made of lower-case names: at least two segments joined by `/` or
     /// `:`, each of lower-case letters, digits, `-`, `_` and `.`, each holding a letter, none of
     /// them a random run (20 or more bytes with letters and digits): `prod/payments/stripe`,
-    /// `repo:acme/web:ref:refs/heads/main`, `projects/acme/secrets/db`.
+    /// `repo:acme/web:ref:refs/heads/main`, `projects/acme/secrets/db`. A segment may also be a
+    /// lower-case UUID when another segment is a name (`tmp/079e9316-...`, a Secret named
+    /// `crossplane-system/8e6b40d5-...`): an object's id under its prefix or namespace.
     static func isResourceName(_ v: UnsafeRawBufferPointer) -> Bool {
         var segments = 0
+        var uuidSegments = 0
         var letters = 0  // in the segment
         var runLetters = 0, runDigits = 0  // in the run of letters and digits
-        for index in 0...v.count {
+        var index = 0
+        while index <= v.count {
+            defer { index += 1 }
+            if (index == 0 || v[index - 1] == UInt8(ascii: "/") || v[index - 1] == UInt8(ascii: ":"))
+                && index + 36 <= v.count && (index + 36 == v.count || v[index + 36] == UInt8(ascii: "/") || v[index + 36] == UInt8(ascii: ":")),
+               case let segment = UnsafeRawBufferPointer(rebasing: v[index..<(index + 36)]),
+               isUUID(segment) && !segment.contains(where: isUpper) {
+                uuidSegments += 1
+                segments += 1
+                index += 36  // the separator after it (or the end) is passed over by `defer`
+                continue
+            }
             let byte = index < v.count ? v[index] : UInt8(ascii: "/")
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
@@ -562,7 +579,7 @@ enum SecretShape {
             default: return false
             }
         }
-        return segments >= 2
+        return segments >= 2 && segments > uuidSegments
     }
 
     /// A Kubernetes-style object name: lower-case letters, digits and `-`, at least two parts, two

@@ -3739,6 +3739,61 @@ mustKeep = [
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
+id = "password-localized-key"
+keywordWindow = 4
+description = "the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a password"
+# Assignment forms only: in prose these words name the password ("Passwort wurde geändert",
+# "senha incorreta para o usuário"), so a separator right after the word is required, and the
+# value must hold a digit or an ASCII symbol besides passing the password shape (a word after
+# `Passwort:` is a message in that language, `falsch`, `Contraseña`). `parola` (Italian,
+# Turkish) stands only as `parola d'ordine` or before `=`.
+regex = '''(?x)
+(?: (?<![A-Za-z0-9\x80-\xFF])
+    (?: (?i:passwort|kennwort|senha|wachtwoord|salasana|passord|adgangskode|heslo|sifre|haslo|losenord|contrasena|mot\x20de\x20passe|parola\x20d'ordine)
+      | (?i:contrase)\xC3\xB1a | (?i:has)\xC5\x82o | (?i:l)\xC3\xB6(?i:senord) | (?i:jelsz)\xC3\xB3
+      | (?:\xC5\x9E|\xC5\x9F)(?i:ifre) | (?:\xD0\x9F|\xD0\xBF)\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBB\xD1\x8C
+      | (?i:parola) (?=\s*=) )
+    # (CJK words stand between other characters: 初始密码：)
+  | \xE5\xAF\x86(?:\xE7\xA0\x81|\xE7\xA2\xBC) | \xE3\x83\x91\xE3\x82\xB9\xE3\x83\xAF\xE3\x83\xBC\xE3\x83\x89
+  | \xEB\xB9\x84\xEB\xB0\x80\xEB\xB2\x88\xED\x98\xB8 )
+(?:\\?["'])?
+\s* (?: [:=] | \xEF\xBC\x9A ) \s*
+# (a digit or an ASCII symbol in the value: a word after the separator is a message, `Passwort: falsch`)
+(?=["']?[^\s"',;]*[0-9!#$%&*+./:?@^_~-])
+(?: "((?!\s)[^"\r\n]+)" | '((?!\s)[^'\r\n]+)' | ([^\s"',;]+) )'''
+valueShape = "password"
+keywords = ["passwort", "kennwort", "senha", "wachtwoord", "salasana", "passord", "adgangskode", "heslo", "sifre", "haslo", "losenord", "contrasena", "mot de passe", "parola", "contraseña", "hasło", "lösenord", "jelszó", "şifre", "Şifre", "пароль", "Пароль", "密码", "密碼", "パスワード", "비밀번호"]
+tags = ["password"]
+mustRedact = [
+  'setup-wizard: Benutzer: admin Passwort: Wk8-rT2vLq9x',
+  'provision: usuario=app contraseña=Rj5#pLm2Qx8',
+  'db_init senha=hT6yPq2LmZ8w',
+  'install.log: Identifiant : admin / mot de passe : Kp3!vB7qXz',
+  'config: wachtwoord = "Vz4-Lq8Tm2Wx"',
+  'konto: hasło: Mx7@Lp2vQz9',
+  'router: användare=admin lösenord=Gt5vLp8QmZ2x',
+  'tilin salasana: Hk3mQp9vLx2T',
+  'Пароль: Qw7vLp2MxZ9k',
+  '初始密码：Zx8Lq2vMp7Tk',
+  'パスワード: Jp4vLq8MxZ2t',
+  'şifre: Tr6vLq2MxZ8p',
+  'parola = Mz5vLq2TxW8k',
+]
+mustKeep = [
+  'passwd[812]: Passwort für root wurde geändert',
+  'auth: Passwort: falsch',
+  'login: senha incorreta para o usuário admin',
+  'ui: Mot de passe oublié ? Cliquez ici',
+  'form: wachtwoord: ********',
+  'i18n: contraseña = "Contraseña"',
+  'config: Passwort=${DB_PASSWORD}',
+  'Italian: la parola chiave è importante',
+  'sifre: <redacted>',
+  'Пароль: неверный',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
 id = "password-snmp-v3"
 description = "SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are masked"
 # -A and -X are case-sensitive (-a and -x name the protocols). The second alternative continues
@@ -4384,9 +4439,22 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 (?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
       (?:password|passphrase|passcode|api \s key|token|secret)
   | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
-      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1441i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1482i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1441i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1482i22:password-localized-keyd324:the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a passwordx907:(?x)
+(?: (?<![A-Za-z0-9\x80-\xFF])
+    (?: (?i:passwort|kennwort|senha|wachtwoord|salasana|passord|adgangskode|heslo|sifre|haslo|losenord|contrasena|mot\x20de\x20passe|parola\x20d'ordine)
+      | (?i:contrase)\xC3\xB1a | (?i:has)\xC5\x82o | (?i:l)\xC3\xB6(?i:senord) | (?i:jelsz)\xC3\xB3
+      | (?:\xC5\x9E|\xC5\x9F)(?i:ifre) | (?:\xD0\x9F|\xD0\xBF)\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBB\xD1\x8C
+      | (?i:parola) (?=\s*=) )
+    # (CJK words stand between other characters: 初始密码：)
+  | \xE5\xAF\x86(?:\xE7\xA0\x81|\xE7\xA2\xBC) | \xE3\x83\x91\xE3\x82\xB9\xE3\x83\xAF\xE3\x83\xBC\xE3\x83\x89
+  | \xEB\xB9\x84\xEB\xB0\x80\xEB\xB2\x88\xED\x98\xB8 )
+(?:\\?["'])?
+\s* (?: [:=] | \xEF\xBC\x9A ) \s*
+# (a digit or an ASCII symbol in the value: a word after the separator is a message, `Passwort: falsch`)
+(?=["']?[^\s"',;]*[0-9!#$%&*+./:?@^_~-])
+(?: "((?!\s)[^"\r\n]+)" | '((?!\s)[^'\r\n]+)' | ([^\s"',;]+) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1537i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1506i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1561i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -4401,11 +4469,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1569i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1624i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1599i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1654i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1621i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1194:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1676i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1194:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -4418,13 +4486,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1691i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1746i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1725i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1750i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1780i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1805i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services

@@ -81,7 +81,7 @@ enum BuiltinRuleTable {
                     case UInt8(ascii: "T"):
                         guard let target = RuleAllowlist.Target(rawValue: value) else { throw malformed("regexTarget") }
                         allowlist.regexTarget = target
-                    case UInt8(ascii: "S"): allowlist.stopwords.append(Self.asciiLowercased(value))
+                    case UInt8(ascii: "S"): allowlist.stopwords.append(ASCIIFolding.lowercased(value))
                     case UInt8(ascii: "C"): allowlist.requiresAll = value.uppercased() == "AND"
                     case UInt8(ascii: "G"): allowlist.hasGitOnlyCriteria = true
                     case UInt8(ascii: "U"): allowlist.targetRules.append(value)
@@ -100,7 +100,7 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "e"):
                     guard let entropy = Double(value) else { throw malformed("entropy") }
                     rule.entropy = entropy
-                case UInt8(ascii: "k"): rule.keywords.append(Self.asciiLowercased(value))
+                case UInt8(ascii: "k"): rule.keywords.append(ASCIIFolding.lowercased(value))
                 case UInt8(ascii: "K"): rule.keywords.append(value)  // ASCII, lowered by the embedder
                 case UInt8(ascii: "t"): rule.tags.append(value)
                 case UInt8(ascii: "r"): rule.replacement = value
@@ -123,12 +123,5 @@ enum BuiltinRuleTable {
         }
         finishRule()
         return pack
-    }
-
-    /// `value.lowercased()` without Unicode tables when `value` is ASCII (keywords nearly always are).
-    private static func asciiLowercased(_ value: String) -> String {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.lowercased() }
-        guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
-        return String(decoding: value.utf8.map(ASCIIFolding.lower), as: UTF8.self)
     }
 }

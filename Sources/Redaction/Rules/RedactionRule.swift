@@ -69,7 +69,7 @@ public struct RedactionRule: Sendable, Hashable {
         self.entropy = entropy
         self.valueShape = valueShape
         self.keywordWindow = keywordWindow
-        self.keywords = keywords.map { $0.lowercased() }
+        self.keywords = keywords.map(ASCIIFolding.lowercased)
         self.tags = tags
         self.allowlists = allowlists
         self.replacement = replacement

@@ -32,7 +32,7 @@ public struct RuleAllowlist: Sendable, Hashable {
         self.description = description
         self.regexes = regexes
         self.regexTarget = regexTarget
-        self.stopwords = stopwords.map { $0.lowercased() }
+        self.stopwords = stopwords.map(ASCIIFolding.lowercased)
         self.requiresAll = requiresAll
         self.hasGitOnlyCriteria = hasGitOnlyCriteria
         self.targetRules = targetRules

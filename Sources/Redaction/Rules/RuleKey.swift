@@ -41,7 +41,7 @@ struct RuleKey: Sendable {
                         lowercased: Bool = false) -> RuleKey {
         RuleKey(name, read: { reader, table, rule throws(RuleLoadError) in
             let values = try reader.strings(table, name, rule: rule.id) ?? []
-            rule[keyPath: field] = lowercased ? values.map { $0.lowercased() } : values
+            rule[keyPath: field] = lowercased ? values.map(ASCIIFolding.lowercased) : values
         }, merge: { base, change in
             for value in change[keyPath: field] where !base[keyPath: field].contains(value) {
                 base[keyPath: field].append(value)
