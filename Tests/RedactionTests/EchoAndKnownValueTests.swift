@@ -57,10 +57,11 @@ import Testing
         #expect(Self.redact(input) == "password=[pw]\nConnect -user $u -password $P\nmachine h login \(word) password \(word)x\n")
     }
 
-    /// Nor is a snake_case name or a protocol version (`laravel_session`, `HTTP/1.1`): masked where
-    /// a rule took it for a value, but its other occurrences are names and request lines, and
-    /// echoing them would carry one doubtful match into every later line.
-    @Test(arguments: ["laravel_session", "v2_flow_enabled", "HTTP/1.1", "SIP/2.0"])
+    /// Nor is a snake_case name, a protocol version or a locale (`laravel_session`, `HTTP/1.1`,
+    /// `fr_FR` of a language cookie): masked where a rule took it for a value, but its other
+    /// occurrences are names, request lines and cache keys, and echoing them would carry one
+    /// doubtful match into every later line.
+    @Test(arguments: ["laravel_session", "v2_flow_enabled", "HTTP/1.1", "SIP/2.0", "fr_FR", "pt-BR", "zh-Hans", "en_US.UTF-8"])
     func namesAndProtocolVersionsAreNotEchoed(value: String) {
         let input = "password=\(value)\nGET /cart \(value) 200 cookie \(value)s\n"
         #expect(Self.redact(input) == "password=[pw]\nGET /cart \(value) 200 cookie \(value)s\n")
@@ -68,7 +69,7 @@ import Testing
 
     /// Values that are not words stay echoes: digits or symbols in them, or longer than 12 bytes,
     /// snake_case with a capital or a doubled `_`.
-    @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery", "Laravel_Session9", "db__secret"])
+    @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery", "Laravel_Session9", "db__secret", "fr_FRx9", "Fr_FR1"])
     func nonWordsAreEchoed(value: String) {
         #expect(Self.redact("password=\(value)\nretry \(value)\n") == "password=[pw]\nretry [echo]\n")
     }

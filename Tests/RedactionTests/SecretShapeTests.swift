@@ -13,7 +13,7 @@ import Testing
         "", "x", "***", "********", "xxxxxxxx", "XXXXXXXXXXXXXXXX", "....", "\u{2022}\u{2022}\u{2022}\u{2022}", "\u{2026}",
         "sk-xxxxxxxxxxxxxxxxxxxx", "AKIA****************", "ab12...yz89", "%2A%2A%2A%2A",
         "${DB_PASSWORD}", "$(cat /run/secrets/x)", "{{ .Values.password }}", "{% raw %}", "<%= ENV[\"KEY\"] %>",
-        "#{password}", "$DB_PASSWORD", "$env:API_KEY", "%API_KEY%", "%s", "$1",
+        "#{password}", "$DB_PASSWORD", "$env:API_KEY", "%API_KEY%", "%s", "$1", "%kernel.secret%", "%app.mailer_dsn%",
         "<your-api-key>", "<redacted>", "[MASKED]", "[FILTERED]", "{0}", "(none)",
         // a bracketed word whose closing bracket a rule's value class stopped before
         "[FILTERED", "[REDACTED", "<redacted", "(hidden", "[sensitive_value",

@@ -79,6 +79,18 @@ import Testing
         #expect(Array("ab\\x41cd;e".utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: 2) } == 8)
     }
 
+    /// A generic rule's value cut at `?` covers the value bytes after it unless a query goes on
+    /// there (`?name=`): a generated password keeps no tail in clear.
+    @Test func aValueCutAtAQuestionMarkIsMaskedWhole() {
+        #expect(TestSupport.redact("appSecret=g3OpoP1dy?jPQX?BUeJO next\n", with: TestSupport.builtin) == "appSecret=*** next\n")
+        #expect(TestSupport.redact("token=Zq8xW2mL5nR7tY1vK3pC?next=1\n", with: TestSupport.builtin) == "token=***?next=1\n")
+        func end(_ text: String, _ from: Int) -> Int { Array(text.utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: from) } }
+        #expect(end("ab?cd?ef gh", 2) == 8)
+        #expect(end("ab?cd=ef", 2) == 2)
+        #expect(end("ab? cd", 2) == 2)
+        #expect(end("ab?", 2) == 2)
+    }
+
     /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
     /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
     /// every discarded chunk of a 256 MiB line).

@@ -6,7 +6,7 @@ extension CompiledRuleSet {
     /// Each occurs in fewer than 0.05% of the 32,000 loghub lines (`Tests/Fixtures/loghub`);
     /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
     /// view in which they are decoded holds the same keywords as the line.
-    static let decoderTriggers: [String] = percentTriggers + base64Triggers
+    static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers
 
     /// Percent-encoded `=`, `:` and `//` (also double-encoded), which rule keywords such as
     /// `token=`, `api:` and `://` contain; a keyword made of letters survives percent-encoding and
@@ -79,8 +79,15 @@ extension CompiledRuleSet {
         return view.withUnsafeMutableBytes { findEncodedValues(in: UnsafeRawBufferPointer($0), scratch) }
     }
 
-    /// Decodes the percent-encoded tokens and the base64 values in credential contexts of `line`.
+    /// Decodes the command line of an auditd record (``AuditCommandLine``), the percent-encoded
+    /// tokens and the base64 values in credential contexts of `line`.
     private func findEncodedValues(in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
+        let decoding = scratch.decoding
+        if AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
+            let first = scratch.spans.count
+            if let error = scanDecoded(at: 0, scratch) { return error }
+            for index in first..<scratch.spans.count { AuditCommandLine.widenToHexArgument(&scratch.spans[index], in: line) }
+        }
         var start = 0
         while let token = PercentDecoder.nextToken(in: line, from: start) {
             start = token.upperBound
@@ -102,6 +109,13 @@ extension CompiledRuleSet {
     private func scanPercentDecoded(_ token: UnsafeRawBufferPointer, at offset: Int, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
         PercentDecoder.decode(token, into: &decoding.decoded, offsets: &decoding.offsets)
+        return scanDecoded(at: offset, scratch)
+    }
+
+    /// Scans the decoded text in `scratch.decoding` and maps what the scan finds back through its
+    /// `offsets` (relative to `offset` in the line).
+    private func scanDecoded(at offset: Int, _ scratch: ScanScratch) -> PCRE2Error? {
+        let decoding = scratch.decoding
         let nested = decoding.nested
         let outcome = decoding.decoded.withUnsafeBytes { scanLine($0, nested) }
         switch outcome {

@@ -234,11 +234,23 @@ extension CompiledRuleSet {
     }
 
     /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes and the value bytes
-    /// after them are taken in (`start` itself when no escape follows).
+    /// after them are taken in, and `?` followed by value bytes without an `=` (a generated
+    /// password, `appSecret=g3OpoP1dy?jPQX?BUeJO`, where a query would go on with `?name=`);
+    /// `start` itself when neither follows.
     static func endOverEscapes(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = start
-        while case let escape = SecretShape.escapeLength(line, at: end), escape > 0 {
-            end += escape
+        while end < line.count {
+            if case let escape = SecretShape.escapeLength(line, at: end), escape > 0 {
+                end += escape
+            } else if line[end] == UInt8(ascii: "?") {
+                var next = end + 1
+                while next < line.count && isEscapedValueByte(line[next]) && line[next] != UInt8(ascii: "=") { next += 1 }
+                guard next > end + 1, next == line.count || line[next] != UInt8(ascii: "=") else { break }
+                end = next
+                continue
+            } else {
+                break
+            }
             while end < line.count && isEscapedValueByte(line[end]) { end += 1 }
         }
         return end

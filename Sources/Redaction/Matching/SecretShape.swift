@@ -118,6 +118,12 @@ enum SecretShape {
             // %%1843: a Windows event log message-table code (`ElevatedToken: %%1843`, "No").
             if v.count >= 3 && v[1] == UInt8(ascii: "%") && isDigits(v, 2, v.count - 2) { return true }
             if v.count >= 3 && last == UInt8(ascii: "%") && isVariableName(v, from: 1, to: v.count - 1) { return true }
+            // A Symfony container parameter: %kernel.secret%, %app.mailer.dsn%.
+            if v.count >= 5 && last == UInt8(ascii: "%") && isLetter(v[1])
+                && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") })
+                && v[v.count - 2] != UInt8(ascii: ".") {
+                return true
+            }
         }
         return false
     }

@@ -147,8 +147,9 @@ regex = '''(?x)
   | (?:[rRuU]|[fF][rR]?|[rR][fF])?'([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
-  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
-  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
+  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`; `?`
+  # unless a query starts there: `Bison18?!`)
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;)|\?(?![A-Za-z_][\w.\[\]-]*=))*)(?<![.:&?])(?![{(]))
 )'''
 valueShape = "token"
 keywords = [
@@ -161,6 +162,7 @@ keywords = [
 ]
 tags = ["generic", "token"]
 mustRedact = [
+  'oauth: client_secret: Bison18?! (rotated)',
   'settings.SECRET_KEY = r"Rk7&Lq2%Wn9#Zs4Xv8Tb"',
   'var secretKey = "Hockey#coffee38" // TODO rotate',
   '{:adapter=>"postgresql", :token=>"Rb-Sy7Lq2Wn9Zs4Xv8Tb3Mc6", :host=>"pg"}',
@@ -944,8 +946,39 @@ mustKeep = [
   'curl https://example.com/hooks/${WEBHOOK_TOKEN}',
   "webhookUrl: 'https://outlook.office.com/webhook/82fc2788-c6f4-4507-a657-36c91eccfd87@93f33571-550f-43cf-b09f-cd33c338d086/JenkinsCI/4f3bbf41e81a4f36887a1a4d7cbf'",
 ]
+
+[[rules]]
+id = "generic-csv-secret-row"
+description = "a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01"
+# The row starts the line (a table dumped into a log is a block of lines of its own); the first
+# cell is a name that ends in a secret's word, the second cell is judged by the token shape
+# (a header row, `token,expires_at,scope`, or a setting, `password,required`, is no secret).
+regex = '''(?x)
+^ \s* "? [A-Za-z0-9_.-]{0,48}
+  (?i:password|passwd|passphrase|pwd|secret|secret[_.-]?key|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key)
+"? \s* ([,;\t]) \s* "? ([^\s,;"']{8,256}) "? \s* (?:\1 | $)'''
+secretGroup = 2
+valueShape = "token"
+keywords = ["password,", "passwd,", "passphrase,", "pwd,", "secret,", "key,", "token,", "apikey,", "credential,", "credentials,", 'password",', 'secret",', 'key",', 'token",', "password;", "secret;", "key;", "token;", "password\t", "secret\t", "key\t", "token\t"]
+mustRedact = [
+  "key,value,updated\nhost,db.staging.acme.net,2024-05-01\nshared_secret,Wq4n8PLdxmJs27ko,2024-05-01\n",
+  "name;value\ndatabasePassword;7uQt0RMoz5G04TEf;prod\n",
+  "\"stripe_api_key\",\"rk_live_51Hx9qA8bLm2Wn7cTz4Kd0pQ\",\"billing\"\n",
+  "SMTP_PASSWORD\tGr33n-Valley-42\n",
+]
+mustKeep = [
+  "token,expires_at,scope\n",
+  "password,required,true\n",
+  "key,value,updated\n",
+  "api_key,${STRIPE_API_KEY},billing\n",
+  "secret_name,db-credentials,2024-05-01\n",
+  "token_count,128000,model\n",
+  "password_min_length,12,policy\n",
+  "private_key,/etc/ssl/private/server.key,nginx\n",
+  "INFO exported 12 rows: password,token,secret columns excluded\n",
+]
 """#####, #####"""
-R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6463:(?x)
+R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key, credential(s), creds or *_pat (every rendering: snake, camel, Pascal, UPPER, dotted, dashed; = : := => -> ' - ') that look like machine secretsx6542:(?x)
 (?:
     # ---- names that end in key or token but name data, not credentials (public keys, cache,
     # object, partition, idempotency, lock and rate-limit keys; page, continuation, CloudWatch
@@ -1036,9 +1069,10 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?:[rRuU]|[fF][rR]?|[rR][fF])?'([^'\s]+)'
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
-  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`)
-  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*)(?<![.:&])(?![{(]))
-)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:286i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
+  # (`&` inside a value unless a query parameter or an entity follows: `Blu3b1rd&6marbl3`; `?`
+  # unless a query starts there: `Bison18?!`)
+  | ((?>[A-Za-z0-9_~+/=*!@#$^%](?:[A-Za-z0-9_~+/=*!@#$^%.:-]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;)|\?(?![A-Za-z_][\w.\[\]-]*=))*)(?<![.:&?])(?![{(]))
+)K6:secretK5:tokenK4:key	K4:key K4:key"K4:key'K4:key,K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`K4:keybK4:keydK4:keyhK4:keypK4:keyrK4:keysK4:keytK4:keyvK10:credentialK5:credsK4:_patK4:-patK7:licenceK7:licenseK4:saltK4:key(K6:token(K7:secret(t7:generict5:tokenv5:tokenw1:2R3:288i22:generic-key-assignmentd142:values of a key named `key` alone (key=, "key": , Key: , KEY=) that look like credentials; UUIDs, hex digests, object keys and cache keys stayx742:(?x)
 (?<![A-Za-z0-9_.\-/:@$])
 # (not the key of a cache entry, a sort or a partition: ccache's `Manifest key: <hash>`)
 (?<!(?i)public\x20|cache\x20|manifest\x20|result\x20|sort\x20|partition\x20|routing\x20)
@@ -1056,7 +1090,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | `([^`\s]+)`
   | \[([^\[\]\s"',]+)\]
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:354i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
+)K4:key	K4:key K4:key"K4:key'K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key\K4:key]K4:key_K4:key`t7:generict5:tokenv12:strict-tokenw1:2A4:ruleD85:CI and build cache keys: two or more name segments, then a hex digest of the lockfileX73:^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_.:/]){2,}(?:[0-9a-f]{16,}|[0-9A-F]{16,})$R3:356i23:generic-auth-assignmentd109:values of keys named auth (auth=, basic_auth:, proxy-auth=, ledgerAuth:, "auth": ) that look like credentialsx342:(?x)
 (?: (?<![A-Za-z0-9/:]) (?i:[a-z]{0,12}auth) | (?<=[a-z0-9]) (?-i:Auth|AUTH) )
 (?: \\?["'`] \s* | \x20? )
 (?: :=|=>|:(?!:)|=(?![=>]) ) \s*
@@ -1066,7 +1100,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | '([^'\s]+)'
   | `([^`\s]+)`
   | ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
-)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:392i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
+)K5:auth=K5:auth:K5:auth"K5:auth'K5:auth\K5:auth`K6:auth =K6:auth :t7:generict5:tokenv5:tokenw2:14R3:394i18:generic-secret-xmld187:XML elements and .NET appSettings holding secrets, tokens and keys: <clientSecret>X</clientSecret>, <SessionToken>X</SessionToken>, <apiKey>X</apiKey>, <add key="StripeApiKey" value="X"/>x589:(?x)
 (?: < (?:[\w.-]+:)? [\w.-]*?
       (?: (?<!Next|next|Continuation|continuation|Page|page|Marker|Client|client|Resume|resume) (?i:token)
         | (?i:secret|credentials?|api[_.-]?key|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|signing[_.-]?key|license(?:[_.-]?key)?|account[_.-]?key|subscription[_.-]?key|master[_.-]?key) )
@@ -1074,7 +1108,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
       ([^<\s][^<]*?) \s* </
   | \bkey\s*=\s*"[^"]*?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|license[_.-]?key|account[_.-]?key|credentials?)"
       \s+value\s*=\s*"([^"]+)"
-)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:429i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
+)K6:secretK5:tokenK4:key	K4:key K4:key-K4:key.K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key:K4:key=K4:key>K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK8:license>t7:generict3:xmlv5:tokenR3:431i23:generic-name-value-paird305:secrets, tokens and keys kept as a name and a value: {"name":"API_TOKEN","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>fs.s3a.secret.key</name><value>X</value>, <setting name="ApiKey"><value>X</value>, attributes, terraform output -json, CloudFormation overrides, PHP var_dump, argv arraysx7876:(?x)
 # the name's last word: secret, token, auth, credential(s), a key named for what it does
 # (api, access, private, signing, storage, account, ... key) or a secret salt (WordPress
 # AUTH_SALT, NONCE_SALT); an index may follow
@@ -1121,7 +1155,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     --name [=\s] \s* [^\s]{0,80}? (?:(?i: secret(?:[_.-]?(?:access[_.-]?)?key)? | token | auth | credentials? | (?:api|access|private|signing|auth|storage|account|master|encryption|client|app|service|admin|webhook|hmac|shared|subscription|license)[_.-]?key | (?:auth|secure[_.-]?auth|logged[_.-]?in|nonce|hash|password)[_.-]?salt ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
   | # aws secretsmanager create-secret / put-secret-value --secret-string X
     --secret-string [=\s] \s* ([^\s"'{][^\s]*)
-)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:535i20:generic-query-secretd340:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=; &appid= when it holds a 32-hex API key, as OpenWeatherMap's; &session_id= unless a UUID, as Jupyter's kernel sessions, or a Stripe Checkout Session id cs_test_/cs_live_, which Stripe itself puts in success URLs)x543:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)|[?&](?i:session_id)=(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|cs_(?:test|live)_)([A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])|[?&](?i:appid|app_id)=([0-9a-f]{32}|(?=[A-Za-z0-9_-]{0,63}[0-9])(?=[A-Za-z0-9_-]{0,63}[A-Z])(?=[A-Za-z0-9_-]{0,63}[a-z])[A-Za-z0-9_-]{24,64})(?![0-9A-Za-z])K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=K11:session_id=K6:appid=K7:app_id=t7:generict3:urlv5:tokenR3:567i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
+)K6:secretK5:tokenK7:api_keyK7:api-keyK7:api.keyK6:apikeyK10:access_keyK10:access-keyK10:access.keyK9:accesskeyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK11:signing_keyK11:signing-keyK11:signing.keyK10:signingkeyK8:auth_keyK8:auth-keyK8:auth.keyK7:authkeyK10:credentialK5:auth"K5:auth<K5:auth'K5:auth\K11:storage_keyK10:storagekeyK11:storage-keyK11:storage.keyK11:account_keyK10:accountkeyK10:master_keyK9:masterkeyK14:encryption_keyK13:encryptionkeyK11:webhook_keyK8:hmac_keyK7:hmackeyK10:shared_keyK9:sharedkeyK11:license_keyK10:licensekeyK16:subscription_keyK15:subscriptionkeyK10:client_keyK9:clientkeyK11:service_keyK9:admin_keyK7:app_keyK6:appkeyK5:_saltK5:-saltK5:.saltK5:salt'K5:salt"K10:secret sett7:generict4:jsont3:xmlv5:tokenw3:128R3:537i20:generic-query-secretd340:token, key and signature query parameters (?token=, &access_token=, &api_key=, ?key=, &sig=, &X-Amz-Signature=, &client_secret=; &appid= when it holds a 32-hex API key, as OpenWeatherMap's; &session_id= unless a UUID, as Jupyter's kernel sessions, or a Stripe Checkout Session id cs_test_/cs_live_, which Stripe itself puts in success URLs)x543:(?i)[?&](?:access_token|refresh_token|id_token|auth_token|session_token|private_token|token|api_key|apikey|api-key|key|secret|client_secret|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|sessionid|jsessionid)=([^&\s#"'<>;{][^&\s#"'<>;]*)|[?&](?i:session_id)=(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|cs_(?:test|live)_)([A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])|[?&](?i:appid|app_id)=([0-9a-f]{32}|(?=[A-Za-z0-9_-]{0,63}[0-9])(?=[A-Za-z0-9_-]{0,63}[A-Z])(?=[A-Za-z0-9_-]{0,63}[a-z])[A-Za-z0-9_-]{24,64})(?![0-9A-Za-z])K6:token=K4:key=K7:secret=K4:sig=K10:signature=K10:sessionid=K11:session_id=K6:appid=K7:app_id=t7:generict3:urlv5:tokenR3:569i20:url-capability-tokend280:tokens in links that grant what they name: password reset, e-mail verification, magic sign-in, invitation and activation links (https://app/reset/<token>, /verify/<user>/<token>, /auth/magic?t=<token>, /invite?token=), OAuth callbacks (?code=); the token is masked, the link staysx800:(?x)
 \bhttps?://[^\s/?\#"'<>]+ (?:/[^\s/?\#"'<>]+){0,4}?
 /(?i: reset(?:[-_]?password)? | password[-_]?reset | forgot[-_]?password | verify(?:[-_]?e?mail)? | confirm(?:ation)?(?:[-_]?e?mail)?
    | magic(?:[-_]?link)? | activate | activation | invitations? | invites? | unlock | one[-_]?time[-_]?login )
@@ -1129,13 +1163,13 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | (?:/[^\s?\#"'<>]*)? \? (?:[^\s\#"'<>]*?&)? (?i:t|tok|token|code|key|otp|sig|hash)= ([A-Za-z0-9_.~%-]{16,512}) )
 | \bhttps?://[^\s?\#"'<>]*? /(?i:callback|oauth2?/callback|redirect|signin-oidc) \? (?:[^\s\#"'<>]*?&)? code= ([A-Za-z0-9_.~%-]{16,512})
 # PagerDuty Events API v1 integration URLs: the integration key is in the path
-| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:605i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
+| \bhttps?://events\.(?:eu\.)?pagerduty\.com/integration/ ([A-Za-z0-9]{32}) /K6:/resetK9:/passwordK7:/forgotK7:/verifyK8:/confirmK6:/magicK8:/activatK6:/invitK7:/unlockK9:/one-timeK9:/one_timeK8:/onetimeK9:callback?K10:/redirect?K12:signin-oidc?K25:pagerduty.com/integrationt7:generict3:urlv5:tokenR3:607i23:generic-cli-secret-flagd123:command-line token/secret/key flags: --token X, --api-key=X, --client-secret X, --github-token X, --access-key X, -secret Xx449:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?:[a-z0-9]+(?=[A-Z]))?
 (?i:token|secret|credentials?|apikey|(?:api|access|secret|private|license|auth|account|master|signing|encryption|service|app|client|deploy|webhook|bot|write|ingest|sdk|server|admin)[_-]?key)
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
-  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:642i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx104:(?x)
-\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:663i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx598:(?x)
+  | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialt7:generict3:cliv5:tokenR3:644i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx104:(?x)
+\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:665i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx598:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
@@ -1145,7 +1179,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
 )
 # (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
 (?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:707i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx1154:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:709i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx1154:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1161,7 +1195,10 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
     # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
     # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
-  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:775i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:v5:tokenb267:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:803i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R3:826i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:850i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R3:874i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb189:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R3:900i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R3:922i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:token
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:777i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:v5:tokenb267:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:805i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R3:828i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:852i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R3:876i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb189:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R3:902i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R3:924i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR3:943i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
+^ \s* "? [A-Za-z0-9_.-]{0,48}
+  (?i:password|passwd|passphrase|pwd|secret|secret[_.-]?key|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key)
+"? \s* ([,;\t]) \s* "? ([^\s,;"']{8,256}) "? \s* (?:\1 | $)g1:2K9:password,K7:passwd,K11:passphrase,K4:pwd,K7:secret,K4:key,K6:token,K7:apikey,K11:credential,K12:credentials,K10:password",K8:secret",K5:key",K7:token",K9:password;K7:secret;K4:key;K6:token;K9:password	K7:secret	K4:key	K6:token	v5:token
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
@@ -1396,7 +1433,7 @@ R2:15i19:password-hash-cryptd222:modular crypt hashes (/etc/shadow, htpasswd, ne
 [[rules]]
 id = "header-authorization"
 description = "Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)"
-regex = '''(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[(?i:redacted|masked|filtered|hidden|removed|sensitive|omitted|snip)\])[^\s"'\\\],;}<>()]+)'''
+regex = '''(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[[A-Za-z][A-Za-z _-]*\])[^\s"'\\\],;}<>()]+)'''
 keywords = ["authorization"]
 tags = ["http", "header"]
 mustRedact = [
@@ -1423,6 +1460,7 @@ mustRedact = [
   '"Authorization"=>"Bearer 5nR8sL1cF4gJ7bD0aYHk3mP6xT9qW2vZ"',
 ]
 mustKeep = [
+  'Authorization: Bearer [ENTFERNT]',
   '  -H "Authorization: Bearer $(gcloud auth print-access-token)" \',
   'curl: > authorization: Basic [redacted]',
   'Authorization: Bearer ***',
@@ -1562,7 +1600,7 @@ regexes = [
 [[rules]]
 id = "header-set-cookie"
 description = "Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributes"
-regex = '''(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[(?:filtered|redacted|masked|hidden|removed|sensitive|omitted|snip)\])([^\s;,"'\\\]}]+)'''
+regex = '''(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[[A-Za-z][A-Za-z _-]*\]|<[A-Za-z][A-Za-z _-]*>)([^\s;,"'\\\]}]+)'''
 keywords = ["set-cookie"]
 tags = ["http", "header", "session"]
 mustRedact = [
@@ -1572,6 +1610,7 @@ mustRedact = [
   'set-cookie: refresh="Wm9vTGk3eFBxMnZOOHRZ"; Path=/auth; HttpOnly',
 ]
 mustKeep = [
+  '< set-cookie: csrftoken=<hidden>; Path=/; SameSite=Strict',
   'Set-Cookie: _shop_session=[FILTERED]; path=/; secure; httponly; samesite=lax',
   'Set-Cookie: session=***; Path=/; HttpOnly; Secure',
   'Set-Cookie: sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/',
@@ -1686,21 +1725,21 @@ regexes = [
   '''^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$''',
 ]
 """#####, #####"""
-R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x585:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[(?i:redacted|masked|filtered|hidden|removed|sensitive|omitted|snip)\])[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X67:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:73i30:header-authorization-directived255:Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is maskedx336:(?xi)
+R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header with a known scheme: keeps the scheme word, masks the credential (the whole parameter list for Digest, AWS4-HMAC-SHA256, OAuth 1.0 and other parameter schemes)x538:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:bearer|basic|digest|negotiate|ntlm|kerberos|aws4-hmac-sha256|goog4-(?:hmac|rsa)-sha256|aws|token|bot|api-?key|key|ssws|splunk|oauth|mac|hawk|hoba|mutual|scram-sha-(?:1|256)|vapid|dpop|jwt|sharedkey(?:lite)?|sharedaccesssignature|geniekey|signature|googlelogin|macaroon|pat)\s+((?:[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*)(?:\s*,\s*[\w-]+=(?:\\*"[^"\\]*\\*"|[^\s,"'\\\]}]*))*)|(?!\[[A-Za-z][A-Za-z _-]*\])[^\s"'\\\],;}<>()]+)K13:authorizationt4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX32:^(?:\*+|x{3,}|X{3,}|\.{3,}|…)$X67:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{|%[A-Za-z_]+%$|%s$)X130:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|token|missing|required|invalid|expired|header|realm)$R2:74i30:header-authorization-directived255:Authorization headers set in proxy and web-server configs: nginx proxy_set_header / add_header / more_set_headers, HAProxy http-request set-header, Apache RequestHeader / Header set, Envoy request_headers_to_add; the scheme stays, the credential is maskedx336:(?xi)
 \b(?: proxy_set_header | add_header | more_set_(?:input_)?headers \s+ ['"]? | (?:http-request|http-response) \s+ (?:set|add)-header
      | (?:request)?header \s+ (?:set|add|append|merge|setifempty) )
 \s+ ['"]? (?:proxy-)?authorization :? \s* ['"]? \s*
 (?:basic|bearer|token|digest|negotiate|ntlm|api-?key|ssws|key) \s+
-([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:98i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:125i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:151i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
+([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:99i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:126i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:152i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
     (?:^|[^a-z0-9_.-]) cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* \[? \s* (?:\\?["'])? \s* (?=[^\s"'\\\];,}]*=)
     ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)
-  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X49:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:191i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx196:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[(?:filtered|redacted|masked|hidden|removed|sensitive|omitted|snip)\])([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:217i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X49:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:192i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx173:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[[A-Za-z][A-Za-z _-]*\]|<[A-Za-z][A-Za-z _-]*>)([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:219i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
 (?<![A-Za-z0-9.])
 (?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
    | _?[a-z][a-z0-9]{1,30}_session )
 (?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
 ([A-Za-z0-9%._~+/-]{12,}={0,2})
-(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:254i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:288i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:256i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:290i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -2350,6 +2389,8 @@ regex = '''(?x)
   # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
   # (a call's name has no digits: `opY6Bth8s01T(cBj` is a password with a parenthesis)
   | (?![A-Za-z_][A-Za-z_.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
+    # (nor a message in words, in any language: `Password: troppo corta`, `=Kennwort ungültig`)
+    (?![A-Za-z][a-z]+[\x20\t]+[a-z]{2})
     # (nor a method call on a dotted path, `hvac_client.secrets.kv.v2.read_secret_version(`, a
     # member expression, `e.target.value`, or a constant named for the password, `DEFAULT_PASSWORD`,
     # `PASSWORD_FIXTURE`; nor a sentence after a rule name, `Rails/HasSecurePassword: Prefer has_...`)
@@ -2435,6 +2476,8 @@ mustRedact = [
   'spring.datasource.password=pQ4&9x=Lm2Zt7 pool=hikari',
 ]
 mustKeep = [
+  'login: Password: troppo corta',
+  'i18n: login.error.password=Kennwort ung\u00fcltig',
   'admin_password = $__env{GF_ADMIN_PASSWORD}',
   'password = $__file{/etc/secrets/grafana_db_password}',
   'password = @DB_PASSWORD@',
@@ -2586,8 +2629,8 @@ regex = '''(?x)
   | '((?!\s)[^'\r\n]+)'
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["'])
     # not a reference (`process.env.SMTP_PASS`, `cfg.ftp_pass`, `os.environ["X"]`)
-    # (nor the rest of a sed expression: `s/^olcRootPW:.*/.../`)
-    (?!\.\*)
+    # (nor the rest of a sed expression: `s/^olcRootPW:.*/.../`; nor a subscript, `form["password"]`)
+    (?!\.\*)(?![A-Za-z_][\w.]*\[["'])
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
@@ -2627,6 +2670,7 @@ mustRedact = [
   'cfg adminpwd: `Hq2-Vb8Lm4`',
 ]
 mustKeep = [
+  '    pw = form["password"]',
   '    -storepass:env TRUSTSTORE_PASSWORD \',
   'if pwd == "":',
   'expect(settings.db_pass).to eq(nil)',
@@ -2763,6 +2807,34 @@ mustRedact = [
 mustKeep = [
   'jdbc:oracle:thin:@//ora-prod.internal:1521/ORCLPDB1',
   'jdbc:oracle:thin:scott/***@//ora-prod.internal:1521/ORCLPDB1',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-oracle-connect-string"
+keywordWindow = 160
+description = "Oracle connect strings user/password@ outside a JDBC URL: EZConnect (app/X@//host:1521/svc), host:port/service, a TNS descriptor (@(DESCRIPTION=...)); in configs, DSNs and JSON settings"
+# The keywords are what only Oracle connect strings hold: `@//` (EZConnect), the listener's
+# default port `:1521`, and `@(DESCRIPTION`. The user is a database user name; the password
+# runs to the `@` (no `/` or blank in it). A path with an e-mail in it (`docs/a@//`) is
+# not one: the user part must start at a boundary and hold no `/`.
+regex = '''(?x)
+(?<![\w.$\#/:@-]) [A-Za-z_][\w$\#.]{0,63} / ([^\s/@"'<>`]{3,128}) @
+(?= // [A-Za-z0-9_.-]+ | [A-Za-z0-9_.-]+ :1521\b | \( (?i:description) \s* = )'''
+valueShape = "password"
+keywords = ["@//", ":1521", "@(description"]
+tags = ["password", "connection-string"]
+mustRedact = [
+  '{"ConnectionStrings": {"Default": "reporting/Vx7pLq2Wm9Tz@//ora-prod.internal:1521/ORCLPDB1"}}',
+  'ORACLE_DSN=app_ro/Ro7-Lq2Wm9@db-host.acme.io:1521/XEPDB1',
+  'datasource url: batch$user/Bt9Lq-2Wm7@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora1)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=orcl)))',
+]
+mustKeep = [
+  'datasource url: //ora-prod.internal:1521/ORCLPDB1 (user reporting, password from wallet)',
+  'sqlplus /@//ora-prod.internal:1521/ORCLPDB1 as sysdba',
+  'GET /docs/guide@//v2 HTTP/1.1',
+  'listener: tcp://0.0.0.0:1521/ORCL started',
+  'ORACLE_DSN=app_ro/${ORACLE_PASSWORD}@db-host.acme.io:1521/XEPDB1',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -3153,7 +3225,10 @@ id = "password-sql"
 description = "passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is masked"
 regex = '''(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
-  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    # (IDENTIFIED BY in a statement about a user, role, login or schema, a database link's
+    # CONNECT TO, or a GRANT ... TO: "revision identified by '95fe573cdc66'" is prose)
+  | (?: \b(?:user|role|login|schema)\b [^;]*? | \bconnect\s+to\s+\S+\s+ | \bgrant\b [^;]*? \bto\b [^;]*? )
+    \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"`][^\s;'"]*) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
   | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)
@@ -3179,12 +3254,16 @@ mustRedact = [
   '''CREATE ROLE analyst LOGIN PASSWORD 'Pg-Rol-6kLq2' VALID UNTIL '2026-01-01';''',
   '''EXEC sp_addlogin 'etl_loader', 'Ms-Add-3kLq8', 'warehouse';''',
   '''EXEC sp_password NULL, 'Ms-New-7xLq2', 'etl_loader';''',
+  '''GRANT ALL PRIVILEGES ON shop.* TO 'app'@'%' IDENTIFIED BY 'My-Grt-5kLq2';''',
+  '''CREATE DATABASE LINK sales CONNECT TO report IDENTIFIED BY Or7-Lnk-2xLq4 USING 'SALES';''',
   '''CREATE USER MAPPING FOR app SERVER legacy OPTIONS (user 'sync', password 'Fdw-Pw-4kLq9');''',
 ]
 mustKeep = [
   '    """Rotate the API key identified by ``key_id``.',
   'LOG:  statement: ALTER USER app_rw WITH PASSWORD NULL;',
   'ERROR: password authentication failed for user "app_rw"',
+  "FAILED: Can't locate revision identified by '95fe573cdc66'",
+  'keystore /etc/app/keystore.p12 has no entry identified by alias jwt-signing',
   'CREATE USER report IDENTIFIED EXTERNALLY;',
   'mysql: [Warning] Using a password on the command line interface can be insecure.',
   '''ALTER USER app_rw WITH PASSWORD '***';''',
@@ -3758,9 +3837,11 @@ regex = '''(?x)
   | \xEB\xB9\x84\xEB\xB0\x80\xEB\xB2\x88\xED\x98\xB8 )
 (?:\\?["'])?
 \s* (?: [:=] | \xEF\xBC\x9A ) \s*
-# (a digit or an ASCII symbol in the value: a word after the separator is a message, `Passwort: falsch`)
-(?=["']?[^\s"',;]*[0-9!#$%&*+./:?@^_~-])
-(?: "((?!\s)[^"\r\n]+)" | '((?!\s)[^'\r\n]+)' | ([^\s"',;]+) )'''
+# (printable ASCII with a letter and a digit or symbol: a word after the separator is a
+# message, `Passwort: falsch`, `登录密码：已设置`; a number is a policy, `mot de passe : 12`)
+(?=["']?[\x21-\x7E]*[A-Za-z]) (?=["']?[\x21-\x7E]*[0-9!#$%&*+./:?@^_~-])
+(?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
+  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )'''
 valueShape = "password"
 keywords = ["passwort", "kennwort", "senha", "wachtwoord", "salasana", "passord", "adgangskode", "heslo", "sifre", "haslo", "losenord", "contrasena", "mot de passe", "parola", "contraseña", "hasło", "lösenord", "jelszó", "şifre", "Şifre", "пароль", "Пароль", "密码", "密碼", "パスワード", "비밀번호"]
 tags = ["password"]
@@ -3780,6 +3861,9 @@ mustRedact = [
   'parola = Mz5vLq2TxW8k',
 ]
 mustKeep = [
+  'policy: Longueur minimale du mot de passe : 12 caractères',
+  'ui: 登录密码：已设置（上次修改：2024-11-20）',
+  'auth.longitud_minima_contrasena=12',
   'passwd[812]: Passwort für root wurde geändert',
   'auth: Passwort: falsch',
   'login: senha incorreta para o usuário admin',
@@ -3946,7 +4030,8 @@ regex = '''(?x)
   | (?:^|[\s"']) (?:--)? (?:requirepass|masterauth) \s+
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (?=[^\s"']*[A-Za-z0-9])([^\s"'(\[<-][^\s"']*) )
-  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=\s|$) )
+    # (and any prefixed pre-shared key: vpn_psk, IPSEC_PSK, "wifi-psk": ...)
+  | (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=[\s,;}]|$) )
     # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
@@ -3954,12 +4039,14 @@ regex = '''(?x)
   | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )'''
 valueShape = "password"
 keywords = [
-  "auth ", "auth\t", "\"auth\"", "requirepass", "masterauth", "psk=", "psk =", ": psk", ":psk", ": eap",
+  "auth ", "auth\t", "\"auth\"", "requirepass", "masterauth", "psk=", "psk =", "psk:", "psk\":", "psk\" :", ": psk", ":psk", ": eap",
   ": xauth", ": ntlm",
   "monitor ", "$user",
 ]
 tags = ["password"]
 mustRedact = [
+  'vpn: ipsec tunnel edge-2 vpn_psk=Vp7-Lq2Wn9Zs up',
+  '{"wifi-psk": "Wf4vLq8Tm2Wx", "ssid": "office"}',
   'resource.cfg: $USER3$=Ng7-Qx2Zt9Wm4',
   'upsmon.conf: MONITOR ups01@localhost 1 upsmon Up7-Qx2Zt9Wm4 primary',
   'nmcli: [wifi-security] key-mgmt=wpa-psk psk=Wf7-Qx2Zt9Wm4',
@@ -3977,6 +4064,8 @@ mustRedact = [
   'carol : EAP "g63mK8POzXZQ9x9"',
 ]
 mustKeep = [
+  'hostapd: wlan0: WPA: psk: using ASCII passphrase (length 12)',
+  'config: vpn_psk=${VPN_PSK} loaded',
   'redis-cli CONFIG GET requirepass -> 1) "requirepass" 2) ""',
   'resource.cfg: $USER1$=/usr/lib64/nagios/plugins',
   'redis: masterauth (not set) replica-read-only yes',
@@ -4083,7 +4172,7 @@ value = '''^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$'''
 end = '''^\s*(?:Origin|Reason|Property):'''
 maxLines = 2
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6624:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx6761:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 (?<!/) (?i:pass(?:word|wd|phrase)|passcode|pswd|passwords(?!\s*[:=]\s*\d{1,6}\b))
 (?:[_.-]? [0-9]{1,2})?
@@ -4136,6 +4225,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   # (nor Puppet's report after a resource title: `Exec[set-admin-password]: Scheduling refresh`)
   # (a call's name has no digits: `opY6Bth8s01T(cBj` is a password with a parenthesis)
   | (?![A-Za-z_][A-Za-z_.]*\(|[A-Za-z]{1,2}["']|\d+\s+bytes\b|(?:Scheduling|Unscheduling)\s+refresh\b)
+    # (nor a message in words, in any language: `Password: troppo corta`, `=Kennwort ungültig`)
+    (?![A-Za-z][a-z]+[\x20\t]+[a-z]{2})
     # (nor a method call on a dotted path, `hvac_client.secrets.kv.v2.read_secret_version(`, a
     # member expression, `e.target.value`, or a constant named for the password, `DEFAULT_PASSWORD`,
     # `PASSWORD_FIXTURE`; nor a sentence after a rule name, `Rails/HasSecurePassword: Prefer has_...`)
@@ -4169,7 +4260,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?![a-z][a-z0-9]*(?:_[a-z0-9]+)+=)
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|?](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchA4:ruleD153:Vault Agent injector annotations: the value is the secret's path in Vault (vault.hashicorp.com/agent-inject-secret-db-password: "database/creds/billing")X63:vault\.hashicorp\.com/agent-inject-(?:secret|template|command)-T4:lineR3:289i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2640:(?x)
+)K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchA4:ruleD153:Vault Agent injector annotations: the value is the secret's path in Vault (vault.hashicorp.com/agent-inject-secret-db-password: "database/creds/billing")X63:vault\.hashicorp\.com/agent-inject-(?:secret|template|command)-T4:lineR3:293i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx2702:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (not Vault's auth method: `auth/userpass: password for user "ops" updated`)
         (?!(?i:userpass)\s*:)
@@ -4203,12 +4294,14 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | '((?!\s)[^'\r\n]+)'
   | (?![A-Za-z_][\w.]*\(|[A-Za-z]{1,2}["'])
     # not a reference (`process.env.SMTP_PASS`, `cfg.ftp_pass`, `os.environ["X"]`)
-    # (nor the rest of a sed expression: `s/^olcRootPW:.*/.../`)
-    (?!\.\*)
+    # (nor the rest of a sed expression: `s/^olcRootPW:.*/.../`; nor a subscript, `form["password"]`)
+    (?!\.\*)(?![A-Za-z_][\w.]*\[["'])
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K5:pass)K4:pwd)K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:405i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x402:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{(?!\{)([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:445i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x214:(?i)\b(?!enode://)[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:492i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:510i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:538i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K5:pass)K4:pwd)K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:410i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x402:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{(?!\{)([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:450i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x214:(?i)\b(?!enode://)[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:497i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:515i30:password-oracle-connect-stringd185:Oracle connect strings user/password@ outside a JDBC URL: EZConnect (app/X@//host:1521/svc), host:port/service, a TNS descriptor (@(DESCRIPTION=...)); in configs, DSNs and JSON settingsx151:(?x)
+(?<![\w.$\#/:@-]) [A-Za-z_][\w$\#.]{0,63} / ([^\s/@"'<>`]{3,128}) @
+(?= // [A-Za-z0-9_.-]+ | [A-Za-z0-9_.-]+ :1521\b | \( (?i:description) \s* = )K3:@//K5::1521K13:@(descriptiont8:passwordt17:connection-stringv8:passwordw3:160R3:543i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:571i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 # (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
@@ -4219,7 +4312,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:593i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:626i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -4251,7 +4344,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:724i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x1022:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:757i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x1022:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
@@ -4263,7 +4356,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # (not skopeo's env:NAME, a usage text's USERNAME[:PASSWORD] or user:pass)
   | --(?:src-|dest-)?creds (?:\s+|=) ["']? (?!env:)[^\s:'"\[\]]+ :
     (?![A-Z][A-Z0-9_]*(?:[\s"'\]]|$))(?!(?i:pass(?:word|wd)?|secret|pw|token)(?:[\s"'\]]|$)) ([^\s'"\[\]]+)
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:774i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx705:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:807i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx705:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
   | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)
     # HTTPie and xh: http -a user:pass, https --auth=user:pass
@@ -4271,7 +4364,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # jenkins-cli -auth user:api-token (not -auth @file)
   | \bjenkins-cli\b (?:\.jar)? (?:\s+\S+)*? \s -auth \s+ (?:"|')? [^\s:'"@]+ : ([^\s'"]+)
     # a connection option holding user:pass@host without a scheme (mysqlsh --uri, --dsn)
-  | --(?:uri|url|dsn|connection(?:-string)?) (?:\s+|=) (?:"|')? [^\s:'"/@]+ : (?!\d+@) ([^\s'"@/]+) @ [\w.-]+K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth K11:jenkins-cliK5:--uriK5:--urlK5:--dsnK12:--connectiont8:passwordt3:cliv8:passwordw1:2R3:815i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2424:(?x)
+  | --(?:uri|url|dsn|connection(?:-string)?) (?:\s+|=) (?:"|')? [^\s:'"/@]+ : (?!\d+@) ([^\s'"@/]+) @ [\w.-]+K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth K11:jenkins-cliK5:--uriK5:--urlK5:--dsnK12:--connectiont8:passwordt3:cliv8:passwordw1:2R3:848i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2424:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -4292,9 +4385,12 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:892i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx1112:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:925i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx1397:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
-  | \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
+    # (IDENTIFIED BY in a statement about a user, role, login or schema, a database link's
+    # CONNECT TO, or a GRANT ... TO: "revision identified by '95fe573cdc66'" is prose)
+  | (?: \b(?:user|role|login|schema)\b [^;]*? | \bconnect\s+to\s+\S+\s+ | \bgrant\b [^;]*? \bto\b [^;]*? )
+    \bidentified \s+ (?:with\s+\S+\s+)? (?:by|as) \s+ (?:values\s+)?
     (?: '((?:[^'\\]|\\.|'')+)' | "([^"\r\n]+)" | ([^\s;'"`][^\s;'"]*) )
   | \bset\s+password\b [^=;]*? = \s* (?:(?:old_)?password\s*\(\s*)? '((?:[^'\\]|\\.|'')+)'
   | \b(?:old_)?password \s* \( \s* '((?:[^'\\]|\\.|'')+)' \s* \)
@@ -4305,7 +4401,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bcredential \s+ [\w\[\]."]+ \s+ with \s+ identity \s* = \s* N?'[^']*' \s*,\s* secret \s* = \s* N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwordR3:937i26:password-sql-insert-columnd327:the value of a password, secret, API key or access/refresh/auth/session token column (not a bare `token` column: lexers and tokenizers) in an SQL INSERT with a column list (INSERT INTO users (email, password) VALUES ('a@b', 'x')): the value at the column's position, for the first six columns; bind parameters ($2, ?, :pw) stayx976:(?xi)
+K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwordR3:977i26:password-sql-insert-columnd327:the value of a password, secret, API key or access/refresh/auth/session token column (not a bare `token` column: lexers and tokenizers) in an SQL INSERT with a column list (INSERT INTO users (email, password) VALUES ('a@b', 'x')): the value at the column's position, for the first six columns; bind parameters ($2, ?, :pw) stayx976:(?xi)
     (?(DEFINE)
       (?<col> [\w"`\[\].]+ )
       (?<sec> [\w"`\[]*? (?:password|passwd|pwd|secret|api_?key|(?:access|refresh|auth|api|session)_token) ["`\]]? )
@@ -4319,7 +4415,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
       | (?:(?&col) \s*,\s*){3} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){3} N?'((?:[^'\\]|\\.|'')+)'
       | (?:(?&col) \s*,\s*){4} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){4} N?'((?:[^'\\]|\\.|'')+)'
       | (?:(?&col) \s*,\s*){5} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){5} N?'((?:[^'\\]|\\.|'')+)'
-    )K11:insert intot8:passwordt3:sqlv8:passwordR3:975i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx639:(?x)
+    )K11:insert intot8:passwordt3:sqlv8:passwordR4:1015i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx639:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
@@ -4327,13 +4423,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>\[\]=]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R4:1023i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R4:1063i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R4:1060i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x2342:(?x)
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R4:1100i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x2342:(?x)
     \b(?:[Ss]et|[Ww]ith)?(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -4356,11 +4452,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bassert(?:Equals?|_equal)? \s* \( \s* [\w.]*? (?i:password|passwd|secret|token|api_?key|pwd) \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindK7:new pdoK10:ldapbinddnK6:.fill(K11:assertequalK12:assert_equalK7:assert(K10:password")K10:password')K8:passwd")K8:passwd')K5:pwd")K5:pwd')K6:pass")K6:pass')t8:passwordt4:codev8:passwordw1:2R4:1138i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindK7:new pdoK10:ldapbinddnK6:.fill(K11:assertequalK12:assert_equalK7:assert(K10:password")K10:password')K8:passwd")K8:passwd')K5:pwd")K5:pwd')K6:pass")K6:pass')t8:passwordt4:codev8:passwordw1:2R4:1178i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1166i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5069:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1206i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5069:(?x)
 # the name's last word: password, passwd, passphrase, pwd, Redis' requirepass / masterauth, or
 # pass after a separator or as a camel-case word (SMTP_PASS, SmtpPass; not bypass, compass); an
 # index may follow
@@ -4403,13 +4499,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1261i20:password-setter-calld308:a password given to a call by the setting's name: System.setProperty("db.password", "X"), props.put("mail.smtp.password", "X"), config.set("db", "password", "X"), os.environ.setdefault("DB_PASSWORD", "X"), a literal default of an environment lookup (os.getenv("DB_PASSWORD", "X"), ENV.fetch('PASSWORD', 'X'))x604:(?x)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1301i20:password-setter-calld308:a password given to a call by the setting's name: System.setProperty("db.password", "X"), props.put("mail.smtp.password", "X"), config.set("db", "password", "X"), os.environ.setdefault("DB_PASSWORD", "X"), a literal default of an environment lookup (os.getenv("DB_PASSWORD", "X"), ENV.fetch('PASSWORD', 'X'))x604:(?x)
 \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
    |getenv|fetch|getProperty|getOrDefault)
 \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
 (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
 # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
-(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]K11:setpropertyK4:put(K9:putstringK9:setstringK10:setdefaultK4:set(K6:setenvK6:putenvK22:setenvironmentvariableK7:setitemK8:setvalueK6:getenvK5:fetchK11:getpropertyK12:getordefaultt8:passwordt4:codev8:passwordw1:2R4:1301i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]K11:setpropertyK4:put(K9:putstringK9:setstringK10:setdefaultK4:set(K6:setenvK6:putenvK22:setenvironmentvariableK7:setitemK8:setvalueK6:getenvK5:fetchK11:getpropertyK12:getordefaultt8:passwordt4:codev8:passwordw1:2R4:1341i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -4427,19 +4523,19 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1378i25:password-changed-in-prosed124:a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'x367:(?xi)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1418i25:password-changed-in-prosed124:a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'x367:(?xi)
 (?: \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
   | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)?
   | \bpass(?:word|phrase) \s+ to \s+ )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK13:with passwordK15:with passphraseK12:new passwordK14:new passphraseK11:password toK13:passphrase tot8:passwordt5:prosev5:tokenw1:8R4:1412i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK13:with passwordK15:with passphraseK12:new passwordK14:new passphraseK11:password toK13:passphrase tot8:passwordt5:prosev5:tokenw1:8R4:1452i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
 \b(?:use|try|set|using) \s+ (?:with \s+)?
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>?,!]{8,128}) [?.,!]? \s+
 (?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
       (?:password|passphrase|passcode|api \s key|token|secret)
   | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
-      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1441i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1482i22:password-localized-keyd324:the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a passwordx907:(?x)
+      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1481i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1522i22:password-localized-keyd324:the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a passwordx1143:(?x)
 (?: (?<![A-Za-z0-9\x80-\xFF])
     (?: (?i:passwort|kennwort|senha|wachtwoord|salasana|passord|adgangskode|heslo|sifre|haslo|losenord|contrasena|mot\x20de\x20passe|parola\x20d'ordine)
       | (?i:contrase)\xC3\xB1a | (?i:has)\xC5\x82o | (?i:l)\xC3\xB6(?i:senord) | (?i:jelsz)\xC3\xB3
@@ -4450,11 +4546,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \xEB\xB9\x84\xEB\xB0\x80\xEB\xB2\x88\xED\x98\xB8 )
 (?:\\?["'])?
 \s* (?: [:=] | \xEF\xBC\x9A ) \s*
-# (a digit or an ASCII symbol in the value: a word after the separator is a message, `Passwort: falsch`)
-(?=["']?[^\s"',;]*[0-9!#$%&*+./:?@^_~-])
-(?: "((?!\s)[^"\r\n]+)" | '((?!\s)[^'\r\n]+)' | ([^\s"',;]+) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1537i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+# (printable ASCII with a letter and a digit or symbol: a word after the separator is a
+# message, `Passwort: falsch`, `登录密码：已设置`; a number is a policy, `mot de passe : 12`)
+(?=["']?[\x21-\x7E]*[A-Za-z]) (?=["']?[\x21-\x7E]*[0-9!#$%&*+./:?@^_~-])
+(?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
+  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1582i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1561i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1606i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -4469,11 +4567,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1624i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1669i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1654i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1699i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1676i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1194:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1721i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1303:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -4481,18 +4579,19 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | (?:^|[\s"']) (?:--)? (?:requirepass|masterauth) \s+
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (?=[^\s"']*[A-Za-z0-9])([^\s"'(\[<-][^\s"']*) )
-  | (?<![\w.-]) (?:wpa_)?psk \s*=\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=\s|$) )
+    # (and any prefixed pre-shared key: vpn_psk, IPSEC_PSK, "wifi-psk": ...)
+  | (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | ([^\s"'][^\s"']{7,62}) (?=[\s,;}]|$) )
     # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1746i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1796i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx504:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1780i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1805i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ \s*=\s* ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1830i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1855i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services

@@ -185,7 +185,28 @@ public final class ValueMemory: @unchecked Sendable {
     /// echoing them would spread one doubtful match to every later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
-        return isSnakeCaseName(value) || isProtocolVersion(value) || SecretShape.isPlaceholder(value)
+        return isSnakeCaseName(value) || isProtocolVersion(value) || isLocaleName(value) || SecretShape.isPlaceholder(value)
+    }
+
+    /// A locale: a language (2 or 3 lower-case letters), `_` or `-`, and a region (2 upper-case
+    /// letters) or a script (`Hans`), maybe with a charset: `fr_FR`, `pt-BR`, `zh-Hans`,
+    /// `en_US.UTF-8` (a language cookie's value, not a secret to look for elsewhere).
+    private static func isLocaleName(_ value: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index < value.count && SecretShape.isLower(value[index]) { index += 1 }
+        guard (2...3).contains(index), index < value.count,
+              value[index] == UInt8(ascii: "_") || value[index] == UInt8(ascii: "-") else { return false }
+        let region = index + 1
+        var end = region
+        while end < value.count && SecretShape.isLetter(value[end]) { end += 1 }
+        let letters = UnsafeRawBufferPointer(rebasing: value[region..<end])
+        let isRegion = letters.count == 2 && letters.allSatisfy(SecretShape.isUpper)
+        let isScript = letters.count == 4 && SecretShape.isUpper(letters[0]) && letters[1...].allSatisfy(SecretShape.isLower)
+        guard isRegion || isScript else { return false }
+        if end == value.count { return true }
+        // A charset after a dot: `.UTF-8`, `.utf8`, `.ISO-8859-1`.
+        return value[end] == UInt8(ascii: ".") && end + 1 < value.count
+            && value[(end + 1)...].allSatisfy { SecretShape.isLetter($0) || SecretShape.isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// Lower-case letters and digits in two or more parts joined by single `_`, starting with a letter.
