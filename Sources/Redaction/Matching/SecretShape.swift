@@ -188,8 +188,13 @@ enum SecretShape {
         if count < (strict ? 16 : 8) { return false }
         let mayDecode = decodings < maximumDecodings
         // A percent-encoded value (`cart%3Auser%3A42` in a query) is judged by what it encodes.
+        // Encoders escape punctuation, never a letter or digit: `Asdf%6256` is a password with a
+        // `%` in it, not the encoding of `Asdfb56`.
         if mayDecode, v[0] != UInt8(ascii: "%"), count <= 1024, let escape = v.firstIndex(of: UInt8(ascii: "%")),
-           PercentDecoder.isEscape(v, at: escape) {
+           PercentDecoder.isEscape(v, at: escape),
+           // SAFETY of the unwraps: `isEscape` checked both hex digits.
+           case let decoded = PercentDecoder.hexValue(v[escape + 1]).unsafelyUnwrapped << 4 | PercentDecoder.hexValue(v[escape + 2]).unsafelyUnwrapped,
+           !isLetter(decoded) && !isDigit(decoded) {
             return looksLikeToken(decoding: v, strict: strict, decodings: decodings) { v, index, output, length in
                 guard PercentDecoder.isEscape(v, at: index) else { return 0 }
                 // SAFETY: `isEscape` checked that two hex digits follow.

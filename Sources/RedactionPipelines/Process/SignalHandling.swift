@@ -21,6 +21,13 @@ package enum SignalHandling {
     nonisolated(unsafe) static var hangupReceived: sig_atomic_t = 0
 
     package static func install(handleHangup: Bool = false) {
+        // Touch the flags before any handler can run: a static may be initialised lazily (through
+        // `swift_once`, in debug builds), and a handler that ran the first initialisation while
+        // the main thread was inside it would re-enter it and abort (the likely cause of one
+        // SIGABRT, status 6, in `interruptWithEndOfInputExits130WithoutThePartialLine` on a loaded
+        // machine, with the debug build).
+        terminationSignal = 0
+        hangupReceived = 0
         signal(SIGPIPE, SIG_IGN)
         // A parent may start us with these signals blocked (the mask is inherited through exec,
         // e.g. from a thread of a test runner); `handle` unblocks them so they are delivered.

@@ -16,6 +16,7 @@ final class FollowSignals: FollowControl {
     /// Installs the handlers (SIGUSR1 without `SA_RESTART`, so a wait returns at once).
     init() {
         SignalHandling.install(handleHangup: true)  // also unblocks INT/TERM/HUP
+        Self.statisticsRequested = 0  // initialised before the handler can run (see SignalHandling.install)
         SignalHandling.handle(SIGUSR1) { _ in FollowSignals.statisticsRequested = 1 }
     }
 
