@@ -12,6 +12,7 @@ import Testing
             case .base64Key(let stem): return "b64:" + String(decoding: buffer[stem], as: UTF8.self)
             case .sensitiveKey: return "sensitive"
             case .selfDescribing: return "json"  // never from a key: from the value's first bytes
+            case .labelled: return "labelled"  // never from a key alone: from `data:` / `(base64)`
             }
         }
     }

@@ -16,6 +16,7 @@ import Testing
                 case .base64Key(let stem): found.append("b64[\(String(decoding: buffer[stem], as: UTF8.self))] \(token)")
                 case .sensitiveKey(let key): found.append("key[\(String(decoding: buffer[key], as: UTF8.self))] \(token)")
                 case .selfDescribing: found.append("json \(token)")  // JSON or a URL
+                case .labelled: found.append("labelled \(token)")  // a data: URI or a (base64) label
                 }
             }
             return found
@@ -48,6 +49,14 @@ import Testing
         // The base64 of a URL scheme that may carry credentials, case-sensitive.
         ("DATABASE_URL: cG9zdGdyZXNxbDovL2E6YkBj", ["json cG9zdGdyZXNxbDovL2E6YkBj"]),
         ("note: CG9ZDGDYZXNXBDOVL2E6YKBJ", []),
+        // Values the text labels as base64: a data: URI (media type and parameters first), a
+        // `(base64)` / `(b64)` label; `metadata:` and `data:` without `;base64,` are not.
+        ("src=data:application/json;base64,cXc6ZXI= next", ["labelled cXc6ZXI="]),
+        ("DATA:text/plain;charset=utf-8;base64,cXc6ZXI=", ["labelled cXc6ZXI="]),
+        ("payload (base64): cXc6ZXI=", ["labelled cXc6ZXI="]),
+        ("body (B64)= cXc6ZXI=", ["labelled cXc6ZXI="]),
+        ("metadata:text/plain;base64,cXc6ZXI=", []),
+        ("data: cXc6ZXI=", []),
     ])
     func findsValuesInCredentialContexts(_ line: String, _ expected: [String]) {
         #expect(Self.values(line) == expected)

@@ -77,6 +77,13 @@ import Testing
         // A URL whose scheme may carry credentials, base64 under any key (a Kubernetes Secret's data).
         ("  DATABASE_URL: " + b64("postgresql://app:Lq7-Wz2-Hn5@db.internal:5432/app"), "  DATABASE_URL: ***"),
         ("  BROKER: " + b64("amqps://svc:Zr5-Tq8-Wv1@mq.internal/prod"), "  BROKER: ***"),
+        // A value the text labels as base64: a data: URI, a `(base64)` label.
+        ("loader: fetching config from data:application/json;base64," + b64(#"{"type":"svc","token":"hvs.CAESIJq8Lm2Xv7Rt1Wn5Zs9Bc3Yp"}"#),
+         "loader: fetching config from data:application/json;base64,***"),
+        (#"{"src":"data:text/plain;charset=utf-8;base64,"# + b64("DB_PASSWORD=Lq7-Wz2-Hn5\nDB_USER=app") + #""}"#,
+         #"{"src":"data:text/plain;charset=utf-8;base64,***"}"#),
+        ("helm values (base64): " + b64("api:\n  url: https://data.example.com\n  api_key: 68d65db94510fa5cfe57238f889f8dec\n"),
+         "helm values (base64): ***"),
     ]
 
     @Test(arguments: masked)
@@ -136,6 +143,9 @@ import Testing
         "id_token_hint=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0",
         "  DATABASE_URL: " + b64("postgresql://db.internal:5432/app?sslmode=require"),
         "return_to=" + b64("https://shop.example.net/cart?step=2"),
+        "cfg data:text/plain;base64," + b64("Hello world, this is a plain note."),
+        "payload (base64): " + b64("Hello world, this is a plain note."),
+        "metadata: " + b64("plain words with data: inside"),
     ]
 
     @Test(arguments: kept)

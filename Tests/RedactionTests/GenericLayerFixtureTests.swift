@@ -220,6 +220,14 @@ import Testing
     ///   output, auth flows, migrations, queues and retries, Kubernetes incidents, security tools,
     ///   backups and batch jobs: 6 of 1,185 changed, all fixed: `identified by` in prose,
     ///   `form["password"]`, `csrftoken=<hidden>`).
+    /// - `control-public-keys.log` (an eighth control round of 2026-12-01: e-mail signatures, SSH,
+    ///   TLS and PKI, code signing and supply chain, blockchain public data, VPN public keys, auth
+    ///   protocols' public parts, hashes: 7 of 1,299 changed, 2 fixed: secp256k1 public points and
+    ///   Tailscale's typed public keys). Left out: an Ethereum deposit's `withdrawal_credentials`
+    ///   (the record layer masks `*credentials` keys whole), two Cosmos public keys under a bare
+    ///   `key` (a 32-byte base64 value there is as likely an AES key), a botocore dump of an
+    ///   `Authorization: AWS4-HMAC-SHA256` header (masked whole: a signed request replays for
+    ///   minutes), and AWS's documentation key id `AKIAIOSFODNN7EXAMPLE`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -235,6 +243,7 @@ import Testing
         ("multi-line-configs.log", 1050), ("encoded-references.log", 1000), ("control-services.log", 1430),
         ("control-systems.log", 1290), ("control-runtimes.log", 850), ("control-tooling.log", 1250),
         ("control-domains.log", 1230), ("control-i18n.log", 1170), ("control-incidents.log", 1180),
+        ("control-public-keys.log", 1290),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -18,6 +18,11 @@ import Testing
         // a bracketed word whose closing bracket a rule's value class stopped before
         "[FILTERED", "[REDACTED", "<redacted", "(hidden", "[sensitive_value",
         "https://vault.internal/v1/secret/data/db", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",
+        // public keys that say so: compressed and uncompressed secp256k1 points, Tailscale's typed keys
+        "032be42f5d1c2a6b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60",
+        "04" + String(repeating: "9f86d081884c7d659a2feaa0c55ad015", count: 4),
+        "nodekey:088c4f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5",
+        "mkey:16354f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a353ba",
     ]
 
     @Test(arguments: placeholders, ValueShape.allCases)
@@ -99,6 +104,17 @@ import Testing
     }
 
     /// A value with `\u`/`\x` escapes is judged by what they stand for.
+    /// Only the exact layouts are public keys: a 64-hex private key, a point with another tag, or
+    /// a typed key with the wrong length is judged by its shape as before.
+    @Test func publicKeyLayoutsAreExact() {
+        func isPublic(_ value: String) -> Bool { Array(value.utf8).withUnsafeBytes { SecretShape.isPublicKeyText($0) } }
+        #expect(!isPublic("2be42f5d1c2a6b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60"))
+        #expect(!isPublic("052be42f5d1c2a6b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60"))
+        #expect(!isPublic("nodekey:088c4f1e7d2a9b3c"))
+        #expect(!isPublic("privkey:088c4f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5"))
+        #expect(Self.accepts("2be42f5d1c2a6b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60", .token))
+    }
+
     @Test func escapedValuesAreJudgedDecoded() {
         #expect(!Self.accepts(#"C\u00f3digo"#, .token))
         #expect(!Self.accepts(#"pass\u0077ord_reset_link"#, .token))

@@ -91,6 +91,16 @@ import Testing
         #expect(end("ab?", 2) == 2)
     }
 
+    /// A Java properties file's escaped `=`, `:`, `#`, `!` and backslash are inside the value.
+    @Test func aValueCutAtAPropertiesEscapeIsMaskedWhole() {
+        #expect(TestSupport.redact("spring.datasource.password=Winter&DRPk\\=354+MjK\n", with: TestSupport.builtin)
+                == "spring.datasource.password=***\n")
+        func end(_ text: String, _ from: Int) -> Int { Array(text.utf8).withUnsafeBytes { CompiledRuleSet.endOverEscapes($0, from: from) } }
+        #expect(end("ab\\:cd\\#ef gh", 2) == 10)
+        #expect(end("ab\\ncd", 2) == 2)
+        #expect(end("ab\\\"cd", 2) == 2)
+    }
+
     /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
     /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
     /// every discarded chunk of a 256 MiB line).

@@ -16,12 +16,17 @@ enum Base64Context: Equatable {
     /// `amqp(s)://`, `http(s)://`, `ftp://`, `sftp://`, `smtp://`, `ldap://`). Masked when the rules
     /// find a secret in the decoded text. (A JWT holds dots, so it never is one whole token here.)
     case selfDescribing
+    /// A value the text itself labels as base64, under any key: a `data:` URI
+    /// (`data:application/json;base64,...`) or a label that ends in `(base64)` / `(b64)` before
+    /// its separator (`helm values (base64): ...`). Masked, like ``selfDescribing``, when the
+    /// rules find a secret in the decoded text (an image decodes to no text and is left alone).
+    case labelled
 
     /// The key name to put before the decoded text when it is scanned, so rules that need a key
     /// (`DATABASE_PASSWORD=...`) see one; nil for contexts without a key.
     var keyForScan: Range<Int>? {
         switch self {
-        case .basicScheme, .authField, .selfDescribing: return nil
+        case .basicScheme, .authField, .selfDescribing, .labelled: return nil
         case .base64Key(let stem): return stem
         case .sensitiveKey(let key): return key
         }
@@ -34,7 +39,7 @@ enum Base64Context: Equatable {
         switch self {
         case .basicScheme: return .basicScheme
         case .authField, .base64Key: return .keyedValue
-        case .sensitiveKey, .selfDescribing: return nil
+        case .sensitiveKey, .selfDescribing, .labelled: return nil
         }
     }
 
@@ -100,7 +105,9 @@ enum Base64Context: Equatable {
         switch tail {
         case trigram("uth"), trigram("b64"), trigram("e64"), trigram("key"), trigram("ord"), trigram("swd"),
              trigram("pwd"), trigram("ass"), trigram("ret"), trigram("ets"), trigram("ken"), trigram("ens"),
-             trigram("ial"), trigram("als"), trigram("son"), trigram("cfg"):
+             trigram("ial"), trigram("als"), trigram("son"), trigram("cfg"),
+             // `data:` of a data URI, `(base64):` / `(b64):` labels
+             trigram("ata"), trigram("64)"):
             return true
         default:
             return false

@@ -99,6 +99,10 @@ struct Base64ValueFinder {
         if start < line.count && (line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'")) { start += 1 }
         while start < line.count && line[start] == UInt8(ascii: " ") { start += 1 }
         guard start < line.count else { return nil }
+        if let labelled = labelledValue(keyEnd: keyEnd, valueStart: start) {
+            position = labelled.upperBound
+            return Value(token: labelled, context: .labelled)
+        }
         if line[start] | 0x20 == UInt8(ascii: "b"), let credentials = basicCredentials(at: start) {
             position = credentials.upperBound
             return Value(token: credentials, context: .basicScheme)
@@ -115,6 +119,45 @@ struct Base64ValueFinder {
         guard let context = keyed ?? (describesItself ? .selfDescribing : nil) else { return nil }
         position = token.upperBound
         return Value(token: token, context: context)
+    }
+
+    /// The token of a value the text labels as base64 (``Base64Context/labelled``): after `data:`
+    /// (a word boundary before `data`), a media type that may be text (not `image/`, `audio/`,
+    /// `video/` or `font/`), parameters and `;base64,`; or after a key that ends in `(base64)` /
+    /// `(b64)`.
+    private func labelledValue(keyEnd: Int, valueStart: Int) -> Range<Int>? {
+        if keyEnd >= 4, equalsFolded(keyEnd - 4, "data"), keyEnd == 4 || !isKeyByte(line[keyEnd - 5]) {
+            if equalsFolded(valueStart, "image/") || equalsFolded(valueStart, "audio/") || equalsFolded(valueStart, "video/")
+                || equalsFolded(valueStart, "font/") {
+                return nil
+            }
+            // media type and parameters: letters, digits and `/+.-=;_`, up to `;base64,`
+            var index = valueStart
+            let limit = min(line.count, valueStart + 128)
+            while index < limit && Self.isMediaTypeByte(line[index]) { index += 1 }
+            guard index < limit, line[index] == UInt8(ascii: ","), index - valueStart > 7,
+                  equalsFolded(index - 7, ";base64") else { return nil }
+            return token(at: index + 1)
+        }
+        if keyEnd >= 8, line[keyEnd - 1] == UInt8(ascii: ")"), equalsFolded(keyEnd - 8, "(base64)") || equalsFolded(keyEnd - 5, "(b64)") {
+            return token(at: valueStart)
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isMediaTypeByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "_")
+    }
+
+    /// Whether `line[at...]` starts with `word` (lower-case ASCII), ignoring ASCII case.
+    private func equalsFolded(_ at: Int, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard at >= 0, at + length <= line.count else { return false }
+        for index in 0..<length where ASCIIFolding.lower(line[at + index]) != word.utf8Start[index] { return false }
+        return true
     }
 
     /// Whether the base64 of a JSON object or of a credential-carrying URL scheme starts at

@@ -233,15 +233,18 @@ extension CompiledRuleSet {
         return (nil, lastEnd)
     }
 
-    /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes and the value bytes
-    /// after them are taken in, and `?` followed by value bytes without an `=` (a generated
-    /// password, `appSecret=g3OpoP1dy?jPQX?BUeJO`, where a query would go on with `?name=`);
-    /// `start` itself when neither follows.
+    /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes, a Java properties
+    /// file's escaped `\=`, `\:`, `\#`, `\!` and `\\` (`password=Winter&DRPk\=354+MjK`), and the
+    /// value bytes after them are taken in, and `?` followed by value bytes without an `=` (a
+    /// generated password, `appSecret=g3OpoP1dy?jPQX?BUeJO`, where a query would go on with
+    /// `?name=`); `start` itself when none follows.
     static func endOverEscapes(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = start
         while end < line.count {
             if case let escape = SecretShape.escapeLength(line, at: end), escape > 0 {
                 end += escape
+            } else if line[end] == UInt8(ascii: "\\"), end + 1 < line.count, Self.isPropertiesEscape(line[end + 1]) {
+                end += 2
             } else if line[end] == UInt8(ascii: "?") {
                 var next = end + 1
                 while next < line.count && isEscapedValueByte(line[next]) && line[next] != UInt8(ascii: "=") { next += 1 }
@@ -254,6 +257,13 @@ extension CompiledRuleSet {
             while end < line.count && isEscapedValueByte(line[end]) { end += 1 }
         }
         return end
+    }
+
+    /// The bytes a Java properties file escapes with a backslash inside a value.
+    @inline(__always)
+    private static func isPropertiesEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#")
+            || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "\\")
     }
 
     @inline(__always)

@@ -42,7 +42,8 @@ internal import Darwin
 enum SecretShape {
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
-        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) || isIPFSContentID(value) {
+        if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) || isIPFSContentID(value)
+            || isPublicKeyText(value) {
             return false
         }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
@@ -471,6 +472,25 @@ enum SecretShape {
         }
         return true
     }
+
+    /// A public key in a form that says so: a compressed (`02`/`03` and 64 hex digits) or
+    /// uncompressed (`04` and 128) secp256k1 point, as Bitcoin, Lightning and Ethereum tools log
+    /// node and funding keys (a private key is 64 hex digits), and Tailscale's typed public keys
+    /// (`nodekey:`, `mkey:`, `discokey:`, `nlpub:` and hex).
+    static func isPublicKeyText(_ v: UnsafeRawBufferPointer) -> Bool {
+        if (v.count == 66 || v.count == 130), v[0] == UInt8(ascii: "0") {
+            let tag = v[1]
+            let tagged = v.count == 66 ? (tag == UInt8(ascii: "2") || tag == UInt8(ascii: "3")) : tag == UInt8(ascii: "4")
+            return tagged && v.allSatisfy(isHexDigit)
+        }
+        for prefix in publicKeyPrefixes where hasPrefix(v, prefix, foldCase: false) {
+            let body = v[prefix.utf8CodeUnitCount...]
+            return body.count == 64 && body.allSatisfy(isHexDigit)
+        }
+        return false
+    }
+
+    private static let publicKeyPrefixes: [StaticString] = ["nodekey:", "mkey:", "discokey:", "nlpub:"]
 
     /// The base64 body of an SSH public key (`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`,
     /// `ssh-rsa AAAAB3NzaC1yc2E...`, ECDSA `AAAAE2VjZHNh...`): public, logged by osquery,

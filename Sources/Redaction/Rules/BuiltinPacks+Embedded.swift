@@ -3883,6 +3883,31 @@ mustKeep = [
 
 # ---------------------------------------------------------------------------------------------
 [[rules]]
+id = "password-auth-pair"
+keywordWindow = 24
+description = "a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON \"auth\": [\"user\", \"pw\"], basic_auth / http_auth / proxy_auth lists and tuples; only the password is masked"
+regex = '''(?x)
+(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
+(?:\\?["']) [^"'\\\r\n]{1,128} (?:\\?["']) \s* , \s* (?:\\?["'])
+# (8 bytes or more, or something besides letters: `["password", "totp"]` lists methods)
+(?=[^"'\\\r\n]{8}|[^"'\\\r\n]*[^A-Za-z"'\\\r\n]) ([^"'\\\r\n]+) (?:\\?["']) \s* [\])]'''
+valueShape = "password"
+keywords = ['auth":', "auth':", "auth=", "auth =", "auth:", 'auth\":', 'auth" :']
+tags = ["password", "code"]
+mustRedact = [
+  '''{"level":"info","msg":"invoke","extra":{"kwargs":{"auth":["postgres","Ember_walnut181*"],"verify":true}}}''',
+  '''DEBUG requests.get(url, auth=('svc-report', 'Rp7-Lq2Wn9Zs'), timeout=10)''',
+  '''es = Elasticsearch(hosts, http_auth=("elastic", "Es4!Lq8Tm2Wx"))''',
+]
+mustKeep = [
+  '''requests.get(url, auth=(user, password), timeout=10)''',
+  '''{"auth": ["password", "totp"], "mfa": true}''',
+  '''auth=("svc-report", os.environ["REPORT_PASSWORD"])''',
+  '''{"auth":["admin","${ADMIN_PASSWORD}"]}''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
 id = "password-snmp-v3"
 description = "SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are masked"
 # -A and -X are case-sensitive (-a and -x name the protocols). The second alternative continues
@@ -4557,9 +4582,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 # message, `Passwort: falsch`, `登录密码：已设置`; a number is a policy, `mot de passe : 12`)
 (?=["']?[\x21-\x7E]*[A-Za-z]) (?=["']?[\x21-\x7E]*[0-9!#$%&*+./:?@^_~-])
 (?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
-  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1586i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1586i18:password-auth-paird207:a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON "auth": ["user", "pw"], basic_auth / http_auth / proxy_auth lists and tuples; only the password is maskedx345:(?x)
+(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
+(?:\\?["']) [^"'\\\r\n]{1,128} (?:\\?["']) \s* , \s* (?:\\?["'])
+# (8 bytes or more, or something besides letters: `["password", "totp"]` lists methods)
+(?=[^"'\\\r\n]{8}|[^"'\\\r\n]*[^A-Za-z"'\\\r\n]) ([^"'\\\r\n]+) (?:\\?["']) \s* [\])]K6:auth":K6:auth':K5:auth=K6:auth =K5:auth:K7:auth\":K7:auth" :t8:passwordt4:codev8:passwordw2:24R4:1611i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1610i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1635i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -4574,11 +4603,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1673i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1698i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1703i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1728i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1725i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1303:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1750i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1303:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -4592,14 +4621,14 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1800i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1825i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
     # (the environment's `=`, or `.bundle/config`'s YAML `: "user:token"`)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1836i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1861i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1861i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1886i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
