@@ -241,10 +241,7 @@ extension CompiledRuleSet {
     /// Whether the line may hold an auditd command line: one of ``AuditCommandLine/triggers``
     /// occurs in it (the keyword search found it), or the line's hits are not known.
     private func mayHoldAuditCommandLine(_ scratch: ScanScratch) -> Bool {
-        guard let hits = scratch.lineHits else { return true }
-        let decoding = scratch.decoding
-        if decoding.ruleSetIdentity != ObjectIdentifier(self) { lookUpEncodedCredentialsRule(decoding) }
-        guard let triggers = decoding.auditTriggerLiterals else { return true }
+        guard let hits = scratch.lineHits, let triggers = auditTriggerLiterals else { return true }
         for hit in hits.range where triggers.contains(hits.source.ids[hit]) { return true }
         return false
     }
@@ -257,11 +254,8 @@ extension CompiledRuleSet {
         return decoding.encodedCredentialsRule
     }
 
-    /// Finds the ``encodedCredentialsRuleID`` rule and the literal ids of
-    /// ``AuditCommandLine/triggers`` for `decoding` (once per scratch and set).
+    /// Finds the ``encodedCredentialsRuleID`` rule for `decoding` (once per scratch and set).
     private func lookUpEncodedCredentialsRule(_ decoding: DecodingScratch) {
-        let audit = AuditCommandLine.triggers.map { literals.literalID(of: Array($0.utf8)) }
-        decoding.auditTriggerLiterals = audit.contains(nil) ? nil : audit.compactMap { $0.map(UInt32.init) }
         let index = compiledRules.firstIndex { $0.id == Self.encodedCredentialsRuleID }
         decoding.encodedCredentialsRule = index.map { Int32($0) }
         let needed = Set((Self.base64Triggers + Self.sensitiveKeyLiterals).map { Array($0.utf8) })

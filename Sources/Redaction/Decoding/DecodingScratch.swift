@@ -23,9 +23,6 @@ final class DecodingScratch {
     var encodedCredentialsRule: Int32?
     /// The same rule when its keywords cover every base64 context (it then gates the base64 search).
     var base64Gate: Int32?
-    /// The literal ids of ``AuditCommandLine/triggers`` in the set's search (nil when one is
-    /// missing: every line is then tried).
-    var auditTriggerLiterals: [UInt32]?
     var ruleSetIdentity: ObjectIdentifier?
 
     /// The scratch that scans decoded text: depth ``depth`` + 1.

@@ -51,6 +51,10 @@ public final class CompiledRuleSet: Sendable {
     var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
     /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
     static let sensitiveKeyRuleID = "record-sensitive-key"
+    /// The literal ids of ``AuditCommandLine/triggers`` in ``literals`` (nil when one is missing:
+    /// every looked-at line is then tried). Looked up once here: a linear search over thousands of
+    /// literals per scratch made every new redactor pay for it.
+    let auditTriggerLiterals: [UInt32]?
     /// The literal id of ``addMaskMarker`` in ``literals`` (nil only if it could not be added).
     let addMaskLiteral: UInt32?
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
@@ -160,6 +164,9 @@ public final class CompiledRuleSet: Sendable {
         let scannerInputs = PreparedBuiltinScanner.Inputs(rules: compiled.map(\.rule), triggers: Self.scannerTriggers)
         literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
+        let scanner = literals
+        let audit = AuditCommandLine.triggers.map { scanner.literalID(of: Array($0.utf8)) }
+        auditTriggerLiterals = audit.contains(nil) ? nil : audit.compactMap { $0.map(UInt32.init) }
         benignContexts = BenignKeywordContexts(scanner: literals)
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
