@@ -154,10 +154,8 @@ struct Base64ValueFinder {
 
     /// Whether `line[at...]` starts with `word` (lower-case ASCII), ignoring ASCII case.
     private func equalsFolded(_ at: Int, _ word: StaticString) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard at >= 0, at + length <= line.count else { return false }
-        for index in 0..<length where ASCIIFolding.lower(line[at + index]) != word.utf8Start[index] { return false }
-        return true
+        let end = at + word.utf8CodeUnitCount
+        return at >= 0 && end <= line.count && SecretShape.equals(line, from: at, to: end, word, foldCase: true)
     }
 
     /// Whether the base64 of a JSON object or of a credential-carrying URL scheme starts at
