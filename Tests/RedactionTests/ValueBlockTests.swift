@@ -102,6 +102,29 @@ import Testing
     }
 
     /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
+
+    /// A generic rule's value cut at punctuation inside it (`,` `;` brackets) is judged and masked
+    /// whole when the bytes after the punctuation are more of it: not a next field, not prose.
+    @Test func aValueCutAtInnerPunctuationIsMaskedWhole() {
+        #expect(TestSupport.redact("password=Xy7}kQ9[zP,w2! next\n", with: TestSupport.builtin) == "password=*** next\n")
+        // (cut at `]`, `Ab3` alone was too short to judge, and nothing was masked)
+        #expect(TestSupport.redact("secret_key=Ab3]Cd4}Ef5,Gh6)Ij7 next\n", with: TestSupport.builtin) == "secret_key=*** next\n")
+        #expect(TestSupport.redact("login password=Xy7kQ9zPw2,user=bob\n", with: TestSupport.builtin) == "login password=***,user=bob\n")
+        #expect(TestSupport.redact("shared_secret,Wq4n8PLdxmJs27ko,2024-05-01\n", with: TestSupport.builtin) == "shared_secret,***,2024-05-01\n")
+        #expect(TestSupport.redact("(password=Xy7kQ9zPw2) done\n", with: TestSupport.builtin) == "(password=***) done\n")
+        func end(_ text: String, _ from: Int) -> Int {
+            Array(text.utf8).withUnsafeBytes { CompiledRuleSet.endOverPunctuation($0, value: 0..<from) }
+        }
+        #expect(end("ab,cd x", 2) == 5)
+        #expect(Array(",ab,cd".utf8).withUnsafeBytes { CompiledRuleSet.endOverPunctuation($0, value: 1..<3) } == 3)
+        #expect(end("ab]cd}ef x", 2) == 8)
+        #expect(end("ab,cd=ef", 2) == 2)
+        #expect(end("ab;uid:sa", 2) == 2)
+        #expect(end("ab, cd", 2) == 2)
+        #expect(end("ab),", 2) == 2)
+        #expect(end("ab,cd).", 2) == 5)
+        #expect(end("ab\"cd", 2) == 2)
+    }
     /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
     /// every discarded chunk of a 256 MiB line).
     @Test func anOverlongLineOpensNoValueBlock() {

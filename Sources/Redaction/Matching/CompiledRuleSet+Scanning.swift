@@ -211,6 +211,10 @@ extension CompiledRuleSet {
                 lastEnd = max(lastEnd, whole.upperBound)
                 continue
             }
+            // A generated value with punctuation inside (`secret_key=Ab3]Cd4}Ef5`) is judged,
+            // and masked, whole: cut at its first bracket it would be too short to judge and
+            // leave the rest in clear.
+            if rule.rule.valueShape != nil { secret = secret.lowerBound..<Self.endOverPunctuation(line, value: secret) }
             switch accepts(rule, line: line, match: whole, secret: secret, scratch) {
             case .success(true):
                 lastEnd = max(lastEnd, whole.upperBound)
@@ -257,6 +261,55 @@ extension CompiledRuleSet {
             while end < line.count && isEscapedValueByte(line[end]) { end += 1 }
         }
         return end
+    }
+
+    /// Where `value`, which the rule's regex cut at punctuation inside it, ends: a generated
+    /// password or key with `,` `;` `[` `]` `{` `}` `(` `)` in it (`password=Xy7}kQ9[zP,w2!`,
+    /// `secret_key=Ab3]Cd4}Ef5`). The bytes after the punctuation up to a blank, a quote or the line
+    /// end belong to the value when they start right after it (not `password=x, ok`), hold a
+    /// letter or digit, and hold no `=` or `:` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`),
+    /// and the punctuation is not the byte before the value too (a cell between two delimiters:
+    /// `shared_secret,X,2024-05-01`); closing punctuation at their end (`(token=X)`, `X).`) stays
+    /// outside. Returns `value.upperBound` when no such bytes follow.
+    static func endOverPunctuation(_ line: UnsafeRawBufferPointer, value: Range<Int>) -> Int {
+        let start = value.upperBound
+        guard start < line.count, isInnerPunctuation(line[start]),
+              value.lowerBound == 0 || line[value.lowerBound - 1] != line[start] else { return start }
+        var next = start + 1
+        var alphanumeric = false
+        while next < line.count {
+            let byte = line[next]
+            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\\") { break }
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") { return start }
+            if SecretShape.isLetter(byte) || SecretShape.isDigit(byte) { alphanumeric = true }
+            next += 1
+        }
+        guard alphanumeric else { return start }
+        while next > start + 1, isTrailingPunctuation(line[next - 1]) { next -= 1 }
+        return next
+    }
+
+    @inline(__always)
+    private static func isInnerPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+             UInt8(ascii: "}"), UInt8(ascii: ">"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// The bytes a Java properties file escapes with a backslash inside a value.
