@@ -228,6 +228,23 @@ import Testing
     ///   `key` (a 32-byte base64 value there is as likely an AES key), a botocore dump of an
     ///   `Authorization: AWS4-HMAC-SHA256` header (masked whole: a signed request replays for
     ///   minutes), and AWS's documentation key id `AKIAIOSFODNN7EXAMPLE`.
+    /// - `control-commerce-mobile.log` (a ninth control round of 2026-12-01: observability,
+    ///   payments and e-commerce, data pipelines, mobile backends, auth flows' metadata,
+    ///   containers, databases, CI/CD, security tools, i18n: 26 of 2,500 changed, 21 fixed: APNs
+    ///   device tokens, `cart:<hex>` cart keys, Kubernetes' `secret "db-password" not found`,
+    ///   Flux's `"Secret/ns/db-password":"unchanged"`, a setup-go cache key with a version
+    ///   segment). Left out, masked on purpose by the record layer: Okta's `externalSessionId`
+    ///   (a session id, see `control-apps.log`).
+    /// - `control-cloud-storage.log` (a tenth control round of 2026-12-01: cloud audit logs, proxies,
+    ///   Java/Spring, Node/Python/Go services, storage and caches, mail and chat events, OS logs,
+    ///   VCS and package managers, IoT/telecom/finance, games and media: 74 of 2,500 changed, 27
+    ///   fixed: access key ids in CloudTrail's AssumeRole responses, `ratelimit:api_key:<sha256>`
+    ///   Redis keys, ffmpeg's `second pass: moving the moov atom`). Left out, masked on purpose:
+    ///   AWS access key ids outside CloudTrail records (`accessKeyId=AKIA...` in a GuardDuty line,
+    ///   `old_key_id=AKIA...`, `Access key AKIA... was last rotated`: every public detector takes
+    ///   the id for half of the key pair), Azure sign-in logs' `sessionId`, MinIO's
+    ///   `Authorization: AWS4-HMAC-SHA256 ...` headers (masked whole), and Mailgun's stored-message
+    ///   `"key"` (a random 64-byte value under a bare `key`) with its echo in the storage URL.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -243,7 +260,8 @@ import Testing
         ("multi-line-configs.log", 1050), ("encoded-references.log", 1000), ("control-services.log", 1430),
         ("control-systems.log", 1290), ("control-runtimes.log", 850), ("control-tooling.log", 1250),
         ("control-domains.log", 1230), ("control-i18n.log", 1170), ("control-incidents.log", 1180),
-        ("control-public-keys.log", 1290),
+        ("control-public-keys.log", 1290), ("control-commerce-mobile.log", 2490),
+        ("control-cloud-storage.log", 2450),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -233,6 +233,9 @@ extension SecretShape {
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest",
+        // what `kubectl apply` / Flux / Argo CD did to a Secret named for a password
+        // (`"Secret/ns/db-password":"unchanged"`)
+        "unchanged", "created", "deleted", "pruned",
         // print_r / var_dump structure: `[password] => Array`
         "array", "object",
     ]
