@@ -692,16 +692,21 @@ regex = '''(?x)
   | (?<![A-Za-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+    # PASSWORD X (a config directive or a dump's upper-case key, then a value with a digit and a
+    # lower-case letter: never a word of an upper-case status message)
+  | (?<![A-Za-z0-9_-]) (?-i:PASSWORD|PASSWD) [\x20\t]+ (?=\S*[0-9])(?=\S*[a-z])
 )
 # (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
 (?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
 ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))'''
 valueShape = "token"
 keywords = [
-  "secret", "token", "key\t", "key ", "key-", "key:", "key=", "private", "access",
+  "secret", "token", "key\t", "key ", "key-", "key:", "key=", "private", "access", "password ", "password\t",
+  "passwd ", "passwd\t",
 ]
 tags = ["generic", "token"]
 mustRedact = [
+  'PASSWORD Kj7hGf4dSa1q',
   'vendor docs: tiledeskSECRET 9f2c7a4e1b8d3f6a5c0e2b7d4f1a8c3e',
   'acmepay TOKEN Zq8xW2mL5nR7tY1vK3pC9dF4',
   'ci env: AWS_SECRET_ACCESS_KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq2X',
@@ -711,6 +716,9 @@ mustRedact = [
   'vendor: acme SECRET KEY Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3',
 ]
 mustKeep = [
+  'PASSWORD EXPIRED for user 42',
+  'ORA-28001: the PASSWORD has expired',
+  'IDENTIFIED BY PASSWORD password_hash_here',
   'gateway: ACCESS DENIED for user bob on /admin (policy=admin-only)',
   'ddl: CREATE TABLE api_keys (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)',
   'hdfs: Kind: HDFS_DELEGATION_TOKEN, Service: ha-hdfs:cluster1, Ident: token 34 for alice',
@@ -737,6 +745,8 @@ regex = '''(?x)
     (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token
        | (?:hmac|master|signing|encryption|jwt)[_-]?(?:key|secret) )
   | (?<![A-Za-z0-9]) (?-i:KEY)
+    # `using key X`, `with key X` (a client announcing the key it sends)
+  | (?<=\busing\x20|\bwith\x20) (?i:key)
   | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
 )
 (?: [\x20\t]+ (?:["'](?=\S+["']))?
@@ -750,6 +760,7 @@ valueShape = "strict-token"
 keywords = ["secret", "token", "key\t", "key "]
 tags = ["generic", "token"]
 mustRedact = [
+  '[billing-sync] using key Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6',
   '2026-03-01T10:00:00Z api_key            Tb#8kL2q(Vx9)Wm4!Rz',
   'ci: secret_key    Qw7$Lp2(xN9kR4vT',
   'worker: pool size=8 hmackey Hm7Qx2Zt9Wm4Rk8Vb3Hs6Nd1 loaded',
@@ -760,6 +771,9 @@ mustRedact = [
   'sdk: podioToken Hq8Lx2Tn7Vb4Km1Rz9Wc3Yd6Fs0Ga',
 ]
 mustKeep = [
+  'cache: using key tenants/42/profile for lookup',
+  'signing with key 3AA5C34371567BD2 (rsa4096)',
+  'kms: encrypting with key arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   'cosign sign --key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:9b2c4e6a8f0d1c3e5a7b9d1f3e5c7a9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3',
   'cosign verify --key env://COSIGN_PUBLIC_KEY ghcr.io/acme/app:v1.2.3',
   'Key                Value',
@@ -817,6 +831,56 @@ begin = '''(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idem
 value = '''^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$'''
 end = '''(?!)'''
 maxLines = 1
+
+[[rules]]
+id = "secret-next-line-xml-value"
+description = "a password or secret element whose value is a child element on a later line: Windows unattend.xml <AdministratorPassword> / <Password> then <Value>X</Value>, <secret> then <value>X</value>"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["password>", "passwd>", "secret>"]
+mustRedact = [
+  "<AdministratorPassword>\n  <Value>Un4.Lq8Wn2Zs</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>\n",
+  "<Password>\n    <Value>VQBuADQALgBMAHEAOABXAG4AMgBaAHMAUABhAHMAcwB3AG8AcgBkAA==</Value>\n    <PlainText>false</PlainText>\n</Password>\n",
+]
+mustKeep = [
+  "<Password>\n  <Value></Value>\n</Password>\n",
+  "<PasswordPolicy>\n  <Value>complex</Value>\n</PasswordPolicy>\n",
+  "<Password>\n  <Value>${ADMIN_PASSWORD}</Value>\n</Password>\n",
+]
+
+[rules.block]
+begin = '''(?i)<(?:[\w-]+:)?\w*(?:password|passwd|secret)>\s*$'''
+value = '''^\s*<(?:[\w-]+:)?[Vv]alue>([^<\s][^<]*)</(?:[\w-]+:)?[Vv]alue>'''
+end = '''(?i)</(?:[\w-]+:)?\w*(?:password|passwd|secret)>'''
+maxLines = 4
+
+[[rules]]
+id = "secret-python-continued-string"
+description = "a secret assigned as a parenthesised string on the next line (Python line continuation): API_TOKEN = ( then \"X\" alone on the next line"
+regex = '''(?!)'''
+valueShape = "password"
+keywords = ["= (", "=("]
+mustRedact = [
+  "API_TOKEN = (\n    \"tK8mW3pZ7qR2xN5vB9cL4yH6\"\n)\n",
+  "    db_password = (\n        'Py7.Lq2Wn4Zs'\n    )\n",
+]
+mustKeep = [
+  "API_TOKEN = (\n    os.environ[\"API_TOKEN\"]\n)\n",
+  "token_count = (\n    \"1234\"\n)\n",
+  "SECRET_KEY = (\n    \"change-me\"\n)\n",
+]
+
+[rules.block]
+begin = '''(?i)(?:^|[^\w.])(?:[\w.]*[_.])?(?:password|passwd|pwd|secret|token|api_?key|access_?key|private_?key|secret_?key|client_?secret|auth_?key|signing_?key)\s*(?::\s*str\s*)?=\s*\(\s*$'''
+value = '''^\s*[rbuRBU]?["']([^"'\s]{8,})["']\s*,?\s*$'''
+end = '''(?!)'''
+maxLines = 1
+
+[[rules.allowlists]]
+description = "placeholders"
+regexes = [
+  '''^(?i:change[-_.]?me|change[-_.]?it|changeme[-_.]?\w*|replace[-_.]?me|your[-_.]\S*|my[-_.]?(?:password|secret|token)|example\S*|placeholder|dummy|secret|password|token|x{3,}|\*{3,}|todo|tbd|none|null)$''',
+]
 
 [[rules]]
 id = "secret-yaml-block-scalar"
@@ -1181,17 +1245,20 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
 (?: (?:\s+|=) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [app, --client-secret, X, --verbose]
   | ,\x20? ([^\s"',\[\]-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:tokenK6:secretK4:key	K4:key K4:key-K4:key0K4:key1K4:key2K4:key3K4:key4K4:key5K4:key6K4:key7K4:key8K4:key9K4:key=K4:key_K4:keyaK4:keybK4:keycK4:keydK4:keyeK4:keyfK4:keygK4:keyhK4:keyiK4:keyjK4:keykK4:keylK4:keymK4:keynK4:keyoK4:keypK4:keyqK4:keyrK4:keysK4:keytK4:keyuK4:keyvK4:keywK4:keyxK4:keyyK4:keyzK10:credentialK13:oauth2-bearert7:generict3:cliv5:tokenR3:653i22:generic-command-secretd114:commands that take a token or key as an argument: vault login TOKEN, vault operator unseal KEY, vault unwrap TOKENx104:(?x)
-\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:674i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx598:(?x)
+\bvault \s+ (?:(?:operator\s+)?unseal|login|unwrap) (?:\s+-\S+)* \s+ (?:token=)? ([^\s'"-][^\s'"]*)K5:vaultt7:generict3:cliv5:tokenw1:2R3:674i27:generic-upper-keyword-valued208:an upper-case secret word joined to a vendor name (then whitespace or a dash) or standing alone (then whitespace) before the value: boxSECRET X, vendorKEY-X, acme TOKEN X, SECRET_ACCESS_KEY X, PRIVATE-TOKEN Xx846:(?x)
 (?: (?<=[a-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN | KEY )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | - | \s*[=:]\s* )
   | (?<![A-Za-z0-9])
     (?-i: (?:SECRET|PRIVATE|ACCESS) (?:[\x20_-]? (?:ACCESS[_-]?)? (?:KEY|TOKEN))? | API[_-]?KEY | TOKEN )
     (?: [\x20\t]+ (?:["'](?=\S+["']))? | \s*[=:]\s* )
+    # PASSWORD X (a config directive or a dump's upper-case key, then a value with a digit and a
+    # lower-case letter: never a word of an upper-case status message)
+  | (?<![A-Za-z0-9_-]) (?-i:PASSWORD|PASSWD) [\x20\t]+ (?=\S*[0-9])(?=\S*[a-z])
 )
 # (not an image reference or a host path: `--key env://COSIGN_PRIVATE_KEY registry.internal/app@sha256:...`)
 (?!\S*@sha256:)(?![\w-]+(?:\.[\w-]+)+/)
-((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accesst7:generict5:tokenv5:tokenw1:2R3:718i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx1154:(?x)
+((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))K6:secretK5:tokenK4:key	K4:key K4:key-K4:key:K4:key=K7:privateK6:accessK9:password K9:password	K7:passwd K7:passwd	t7:generict5:tokenv5:tokenw1:2R3:726i25:generic-spaced-assignmentd195:secret words followed by whitespace and a value with no operator (token X, api key X, secret key X, accessToken X, KEY X), strict shape: random-looking, 16 bytes or more, not a UUID or hex digestx1268:(?x)
 (?: (?: (?<![A-Za-z0-9]) | (?<=[a-z0-9])(?=[A-Z]) )
     (?i: (?:page|cursor|continuation|pagination|sync|resume|idempotency|cancellation|next|request) [\x20_.-]? token )
     (*SKIP)(*FAIL)
@@ -1199,6 +1266,8 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     (?i: secret (?:[\x20_-]? (?:access[\x20_-]?)? (?:key|token))? | (?:api|access|private|auth|secret)[\x20_-]?(?:key|token) | token
        | (?:hmac|master|signing|encryption|jwt)[_-]?(?:key|secret) )
   | (?<![A-Za-z0-9]) (?-i:KEY)
+    # `using key X`, `with key X` (a client announcing the key it sends)
+  | (?<=\busing\x20|\bwith\x20) (?i:key)
   | (?<=[a-z0-9]) (?-i: Secret(?:Key|Token)? | Token | ApiKey | AccessKey | AccessToken | SecretKey | PrivateKey )
 )
 (?: [\x20\t]+ (?:["'](?=\S+["']))?
@@ -1207,7 +1276,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
     ((?>[A-Za-z0-9_~+/=*!@#$^%][A-Za-z0-9_~+/=*!@#$^%.:-]*)(?<![.:])(?![{(]))
     # a key/value table row (`vault kv get`, `op item get`): two blanks or more, then the line's last
     # field, 12 bytes or more of letters, digits and symbols (brackets too: a password's, not a call's)
-  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:786i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:v5:tokenb267:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:814i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R3:837i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:861i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R3:885i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb189:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R3:911i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R3:933i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR3:952i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
+  | \x20{2,} ((?=[^\s"']*[0-9])(?=[^\s"']*[A-Za-z])(?=[^\s"']*[^\sA-Za-z0-9"'])[^\s"'<>]{12,128}) [\x20\t]* $ )K6:secretK5:tokenK4:key	K4:key t7:generict5:tokenv12:strict-tokenw1:2R3:800i19:secret-on-next-lined173:a token, API key or secret alone on the line after a label that ends with its name and a colon (CLI output 'Your new API token:', a YAML key whose value is on the next line)x4:(?!)K6:token:K7:secret:K4:key:v5:tokenb267:(?i)(?:^|[^\w.-])(?!(?:page|next|cursor|continuation|sync|resume|idempotency|request|csrf|xsrf)[_.-]?token)(?:[\w.-]*[_.-])?(?:token|secret|(?:api|access|secret|private|auth|license|licence|signing|master|client|encryption)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*$B4:(?!)m1:1V70:^\s*(?:-\s+)?["'\x60]?([A-Za-z0-9+/=_.~!@#$%^&*-]{16,})["'\x60]?,?\s*$R3:828i26:secret-next-line-xml-valued188:a password or secret element whose value is a child element on a later line: Windows unattend.xml <AdministratorPassword> / <Password> then <Value>X</Value>, <secret> then <value>X</value>x4:(?!)K9:password>K7:passwd>K7:secret>v8:passwordb51:(?i)<(?:[\w-]+:)?\w*(?:password|passwd|secret)>\s*$B48:(?i)</(?:[\w-]+:)?\w*(?:password|passwd|secret)>m1:4V62:^\s*<(?:[\w-]+:)?[Vv]alue>([^<\s][^<]*)</(?:[\w-]+:)?[Vv]alue>R3:850i30:secret-python-continued-stringd134:a secret assigned as a parenthesised string on the next line (Python line continuation): API_TOKEN = ( then "X" alone on the next linex4:(?!)K3:= (K2:=(v8:passwordb179:(?i)(?:^|[^\w.])(?:[\w.]*[_.])?(?:password|passwd|pwd|secret|token|api_?key|access_?key|private_?key|secret_?key|client_?secret|auth_?key|signing_?key)\s*(?::\s*str\s*)?=\s*\(\s*$B4:(?!)m1:1V43:^\s*[rbuRBU]?["']([^"'\s]{8,})["']\s*,?\s*$A4:ruleD12:placeholdersX200:^(?i:change[-_.]?me|change[-_.]?it|changeme[-_.]?\w*|replace[-_.]?me|your[-_.]\S*|my[-_.]?(?:password|secret|token)|example\S*|placeholder|dummy|secret|password|token|x{3,}|\*{3,}|todo|tbd|none|null)$R3:878i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R3:901i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R3:925i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R3:949i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb189:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R3:975i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R3:997i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR4:1016i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
 ^ \s* "? [A-Za-z0-9_.-]{0,48}
   (?i:password|passwd|passphrase|pwd|secret|secret[_.-]?key|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key)
 "? \s* ([,;\t]) \s* "? ([^\s,;"']{8,256}) "? \s* (?:\1 | $)g1:2K9:password,K7:passwd,K11:passphrase,K4:pwd,K7:secret,K4:key,K6:token,K7:apikey,K11:credential,K12:credentials,K10:password",K8:secret",K5:key",K7:token",K9:password;K7:secret;K4:key;K6:token;K9:password	K7:secret	K4:key	K6:token	v5:token
@@ -1550,16 +1619,21 @@ description = "a Bearer credential outside a well-formed Authorization header: '
 # The scheme word is case-insensitive and must start a word (kafka's sasl.oauthbearer.* keys have
 # no whitespace after it). The token runs to the end of the token68 alphabet; a value followed
 # by more of it after "=" is an assignment ("token_type=Bearer expires_in=3600"), not a token.
-regex = '''(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])'''
+# In code the scheme and the token may be two literals joined: "Bearer " + "<token>" (JS, Java,
+# Python), 'Bearer ' . '<token>' (PHP).
+regex = '''(?i)(?<![A-Za-z0-9_-])bearer(?:\s+|\s*["'\x60]\s*(?:\+|\.)\s*["'\x60])([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])'''
 valueShape = "token"
 keywords = ["bearer"]
 tags = ["http", "header"]
 mustRedact = [
+  '''headers["Authorization"] = "Bearer " + "Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ"''',
+  "$opts['header'] = 'Authorization: Bearer ' . 'Wk9xQwLm2Tn4Vb8Rz1Wc5Yd3Fs6Ga0Hj';",
   'curl https://api.example.com/v1/models -H "Authorization Bearer sk-Zq8xW2mL5nR7tY1vK3pC9dF4"',
   'WARN upstream rejected bearer Q2xpZW50U2VjcmV0OnF3ZXJ0eTEyMzQ1Ng== (status=401)',
   'http client: GET /v2/items with BEARER 7f3kQz9LmN2pR8sT4vW6xY1aB5cD0eFg',
 ]
 mustKeep = [
+  '''headers["Authorization"] = "Bearer " + token''',
   'Authorization: Bearer ***',
   'time=2024-05-14T08:03:01Z level=info msg="token minted" token_type=Bearer expires_in=3600',
   'auth: bearer token missing from request (path=/v1/orders)',
@@ -1571,7 +1645,7 @@ mustKeep = [
 
 [[rules]]
 id = "header-cookie"
-description = "Cookie request header: masks the whole cookie list"
+description = "Cookie request header, and the cookies given to curl -b / --cookie: masks the whole cookie list"
 # The char before "cookie" must not be a letter, digit, "-", "_" or ".", so Set-Cookie is left to its own rule.
 # (config names that end in cookie, SESSION_COOKIE=laravel_session, name a cookie; a Cookie
 # header's value is name=value pairs, so it holds a `=`: `'cookie' => env(...)` stays; the Erlang
@@ -1579,10 +1653,15 @@ description = "Cookie request header: masks the whole cookie list"
 regex = '''(?xi)
     (?:^|[^a-z0-9_.-]) cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* \[? \s* (?:\\?["'])? \s* (?=[^\s"'\\\];,}]*=)
     ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)
-  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])'''
-keywords = ["cookie"]
+  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])
+    # curl's -b / --cookie given the cookies themselves (name=value; a file name has no "=")
+  | \bcurl\b [^|;&\r\n]*? \s (?:-b|--cookie) (?:\s+|=) ["']? (?=[^\s"';]*=)
+    ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)'''
+keywords = ["cookie", "curl"]
 tags = ["http", "header", "session"]
 mustRedact = [
+  "$ curl -b 'sessionid=q8W7e6R5t4Y3u2I1o9P0aSdF' https://app.example.com/api/me",
+  'curl -s --cookie "session=Zm9vYmFyYmF6cXV4MTIz; csrftoken=Yp3Kx8Lm2Qv7" https://x.example.org/',
   'env: RABBITMQ_ERLANG_COOKIE=QHXWZTPLMRKVBNFDSAGJ',
   '> Cookie: sessionid=8f14e45fceea167a5a36dedd4bea2543; csrftoken=Yp3Kx8Lm2Qv7Rt1Wn5Zs9Bc4; theme=dark',
   '{"time":"2024-05-01T10:02:11Z","request":{"method":"POST","path":"/cart","headers":{"Cookie":"_session_id=c9e1f7a3b5d2e4f6a8b0c1d3e5f7a9b2; locale=en"}}}',
@@ -1591,6 +1670,7 @@ mustRedact = [
   'cookie="remember_token=1|7b4f9e2c1a8d3f6b5e0c9a2d7f4b1e8c3a6d9f2b" user_agent="Mozilla/5.0"',
 ]
 mustKeep = [
+  'curl -b cookies.txt -c cookies.txt https://app.example.com/login',
   "laravel: 'cookie' => env('SESSION_COOKIE', 'app_session'),",
   'env: SESSION_COOKIE=laravel_session token_cookie=XSRF-TOKEN',
   '2016-09-28 04:40:54, Info  CSI 0000000b Store coherency cookie matches last scavenge cookie, skipping scavenge.',
@@ -1742,16 +1822,19 @@ R2:25i20:header-authorizationd202:Authorization / Proxy-Authorization header wit
      | (?:request)?header \s+ (?:set|add|append|merge|setifempty) )
 \s+ ['"]? (?:proxy-)?authorization :? \s* ['"]? \s*
 (?:basic|bearer|token|digest|negotiate|ntlm|api-?key|ssws|key) \s+
-([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:99i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:126i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x78:(?i)(?<![A-Za-z0-9_-])bearer\s+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:152i13:header-cookied50:Cookie request header: masks the whole cookie listx288:(?xi)
+([^\s"';]+)K13:authorizationt4:httpt6:headert6:configv5:tokenR2:99i25:header-authorization-bared120:Authorization header whose value is a bare credential (no scheme word) or a long credential after an unknown scheme wordx160:(?i)(?:^|[^a-z0-9])(?:proxy-|x-)?authorization(?:[_-]header)?(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*(?:[a-z][\w.-]{0,30}\s+)?([a-z0-9._~+/=:%-]{16,})e3:3.0K13:authorizationt4:httpt6:headerA4:ruleD30:scheme names of 16+ charactersX80:^(?i:aws4-hmac-sha256|goog4-hmac-sha256|goog4-rsa-sha256|sharedaccesssignature)$R3:126i12:bearer-tokend193:a Bearer credential outside a well-formed Authorization header: 'Authorization Bearer X' (no colon), 'bearer X' in prose, CLI arguments and client logs; the token must look random (token shape)x117:(?i)(?<![A-Za-z0-9_-])bearer(?:\s+|\s*["'\x60]\s*(?:\+|\.)\s*["'\x60])([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])K6:bearert4:httpt6:headerv5:tokenw1:2R3:157i13:header-cookied95:Cookie request header, and the cookies given to curl -b / --cookie: masks the whole cookie listx524:(?xi)
     (?:^|[^a-z0-9_.-]) cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* \[? \s* (?:\\?["'])? \s* (?=[^\s"'\\\];,}]*=)
     ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)
-  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])K6:cookiet4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X49:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:192i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx173:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[[A-Za-z][A-Za-z _-]*\]|<[A-Za-z][A-Za-z _-]*>)([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:219i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
+  | erlang[_.-]?cookie (?:\\?["'])? \s* (?:=>|[:=]) \s* (?:\\?["'])? ([A-Za-z0-9]{16,255}) (?![A-Za-z0-9])
+    # curl's -b / --cookie given the cookies themselves (name=value; a file name has no "=")
+  | \bcurl\b [^|;&\r\n]*? \s (?:-b|--cookie) (?:\s+|=) ["']? (?=[^\s"';]*=)
+    ([^\s"'\\\];,}<\[{(][^\s"'\\\];,}]*(?:;\s*[^\s"'\\\];,}]+)*;?)K6:cookieK4:curlt4:httpt6:headert7:sessionA4:ruleD114:placeholders and masked values; the '-' access logs write for an absent header; words saying whether a cookie cameX24:^(?:\*+|x{3,}|\.{3,}|-)$X49:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{)X140:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|empty|absent|missing|present|unset|not[_-]?set|n/a|true|false)$R3:203i17:header-set-cookied103:Set-Cookie response header: masks the value of the first name=value pair, keeps the name and attributesx173:(?i)(?:^|[^a-z0-9-])set-cookie(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*[^\s=;,"'\\\]]+=(?:\\?")?(?!\[[A-Za-z][A-Za-z _-]*\]|<[A-Za-z][A-Za-z _-]*>)([^\s;,"'\\\]}]+)K10:set-cookiet4:httpt6:headert7:sessionA4:ruleD44:placeholders and values that are not secretsX22:^(?:\*+|x{3,}|\.{3,})$X69:^(?i:null|nil|none|deleted|undefined|redacted|true|false|yes|no|0|1)$R3:230i20:session-cookie-valued251:session cookies by their well-known names outside a Cookie header (PHPSESSID=, JSESSIONID=, ASP.NET_SessionId=, connect.sid=, laravel_session, _myapp_session, rack.session), in a cookie dump, a request log or a map: the value is masked, the name staysx284:(?x)
 (?<![A-Za-z0-9.])
 (?i: phpsessid | jsessionid | aspsessionid[a-z]{0,8} | asp\.net_sessionid | connect\.sid | rack\.session
    | _?[a-z][a-z0-9]{1,30}_session )
 (?:\\?["'])? \s* (?: =(?![=>]) | :(?!:) | => ) \s* (?:\\?["'])?
 ([A-Za-z0-9%._~+/-]{12,}={0,2})
-(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:256i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:290i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
+(?![A-Za-z0-9%._~+/=-])K9:phpsessidK10:jsessionidK12:aspsessionidK13:net_sessionidK11:connect.sidK12:rack.sessionK9:_session=K9:_session"K9:_session'K9:_session:K10:_session =K9:_session\t4:httpt7:sessionv5:tokenw2:30R3:267i14:header-api-keyd147:API key headers: X-Api-Key, Api-Key, X-Goog-Api-Key, X-RapidAPI-Key, DD-API-KEY, Ocp-Apim-Subscription-Key, X-Functions-Key, X-Auth-Key and similarx342:(?i)(?:^|[^a-z0-9-])(?:x-(?:[a-z]+-?)?api-?key|api-?key|(?:x-)?dd-(?:api|application)-key|ocp-apim-subscription-key|x-functions-key|x-api-secret|x-client-secret|x-auth-key|x-honeycomb-team|x-jfrog-art-api)(?:\\?["'])?\s*(?:=>|[:=](?!(?<=[a-z0-9]:)[a-z][a-z0-9_-]{0,15}:[a-z0-9]))\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K7:api-keyK6:apikeyK15:application-keyK16:subscription-keyK13:functions-keyK10:api-secretK13:client-secretK8:auth-keyK14:honeycomb-teamK7:art-apit4:httpt6:headerv5:tokenA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$R3:301i17:header-auth-tokend189:Token headers: X-Auth-Token, X-Access-Token, PRIVATE-TOKEN (GitLab), X-Vault-Token, X-Shopify-Access-Token, X-Amz-Security-Token, X-Goog-IAM-Authorization-Token, X-Registry-Auth and similarx327:(?i)(?:^|[^a-z0-9/-])(?:x-(?:auth|access|api|session|refresh|id|vault|consul|nomad|gitlab|github|figma|tfe|buildkite|shopify-access|amz-security|goog-iam-authorization|csrf|xsrf)-token|private-token|job-token|deploy-token|x-registry-auth)(?:\\?["'])?\s*(?:=>|[:=])\s*\[?\s*(?:\\?["'])?\s*([^\s"'\\\],;}<>\[{(][^\s"'\\\],;}<>]*)K6:-tokenK15:x-registry-autht4:httpt6:headerA4:ruleD50:placeholders, template variables and masked valuesX28:^(?:\*+|x{3,}|X{3,}|\.{3,})$X62:^(?:\$\{|\$\(|\$$|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_]+%$|%s$)X109:^(?i:null|nil|none|undefined|redacted|filtered|hidden|masked|removed|omitted|missing|required|invalid|empty)$
 """#####),
         ("keys", #####"""
 # swift-redact rule pack: private keys.
@@ -2001,6 +2084,25 @@ mustKeep = [
 ]
 
 [[rules]]
+id = "jwk-private-member-line"
+description = "a private member of a pretty-printed JWK on a line of its own: \"d\" (EC, OKP, RSA), \"p\", \"q\", \"dp\", \"dq\", \"qi\" (RSA) as 43 or more base64url characters, the whole line being that member (the \"kty\" member sits on another line)"
+# A lone "d": "<43+ base64url>" line is how jq, json.dumps(indent=2) and JWK tools print a private
+# key; short values and other keys stay. The one-line form is jwk-private-member's.
+regex = '''^\s*\\?"(?:d|p|q|dp|dq|qi)\\?"\s*:\s*\\?"((?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{43,})\\?"\s*,?\s*$'''
+keywords = ['"d": "', '"p": "', '"q": "', '"dp": "', '"dq": "', '"qi": "', '"d":"', '"p":"', '"q":"', '"dp":"', '"dq":"', '"qi":"']
+tags = ["private-key", "jwk"]
+mustRedact = [
+  '  "d": "Vb1Rc9Xy3Mp5Kd7Hf0JgTq8Lx2Wn4Zs6Vb1Rc9Xy3Mp",',
+  '    "qi": "Tq8Lx2Wn4Zs6Vb1Rc9Xy3Mp5Kd7Hf0JgTq8Lx2Wn4Zs6Vb1Rc9Xy3Mp5Kd7Hf0Jg",',
+]
+mustKeep = [
+  '  "d": "2024-05-01T10:00:00Z",',
+  '  "x": "Vb1Rc9Xy3Mp5Kd7Hf0JgTq8Lx2Wn4Zs6Vb1Rc9Xy3M",',
+  '  "d": "a short value",',
+  '  "p": "https://example.com/a/very/long/path/that/is/not/a/key/at/all/index.html",',
+]
+
+[[rules]]
 id = "pkcs12-keystore-base64"
 description = "a PKCS#12 / PFX keystore (private key and certificate) as base64 under a keystore, pfx, p12 or pkcs12 key: KEYSTORE_BASE64=MII..., \"keystore\": \"MII...\", android.signing.keystore=MII..."
 regex = '''(?i)(?:keystore|pfx|p12|pkcs12|jks)[\w.-]{0,24}\\?["']?\s*[:=]\s*\\?["']?(MII[A-Za-z0-9+/]{60,}={0,2})(?![A-Za-z0-9+/=])'''
@@ -2045,17 +2147,31 @@ mustKeep = [
 
 [[rules]]
 id = "crypto-private-key-hex"
-description = "a hex private key with a 0x prefix (Ethereum and EVM signers: 32 bytes) under a private key or signer key name: PRIVATE_KEY=0x..., deployer_private_key: 0x..."
-regex = '''(?i)(?:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key)\\?["']?\s*[:=]\s*\\?["']?(0x[0-9a-fA-F]{64})(?![0-9a-fA-F])'''
-keywords = ["private_key", "private-key", "private.key", "privatekey", "privkey", "priv_key", "signer_key", "signerkey", "wallet_key", "walletkey"]
+description = "a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount(\"0x...\"), Account.from_key('...'))"
+regex = '''(?x)
+    (?i:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{64}) (?![0-9a-fA-F])
+    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
+    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
+  | (?<![\w$])(?:Wallet|privateKeyToAccount|fromPrivateKey|from_key|privateKeyToAddress|keyFromPrivate|SigningKey|LocalAccount)
+    \s* \( \s* (?:Buffer\.from\( \s* | bytes\.fromhex\( \s* | hexToBytes\( \s* )? ["'`] ((?:0x)?[0-9a-fA-F]{64}) ["'`]'''
+keywords = [
+  "private_key", "private-key", "private.key", "privatekey", "privkey", "priv_key", "signer_key", "signerkey", "wallet_key", "walletkey",
+  "wallet(", "wallet (", "privatekeytoaccount", "fromprivatekey", "from_key", "privatekeytoaddress", "keyfromprivate", "signingkey",
+  "localaccount",
+]
 tags = ["private-key", "wallet"]
 mustRedact = [
   'DEPLOYER_PRIVATE_KEY=0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318',
   '{"private_key": "0x8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f"}',
+  "const signer = new ethers.Wallet('0x3a7f1c9e5b2d8a4f6c0e1b3d5a7c9e2f4b6d8a0c1e3f5a7b9d2c4e6f8a0b1c3d', provider);",
+  'acct = Account.from_key("9b2e4c6a8f0d1b3e5c7a9f1d3b5e7c9a1f3d5b7e9c1a3f5d7b9e1c3a5f7d9b1e")',
+  "const account = privateKeyToAccount('0x5c8e2a4f6b1d3c9e7a0f2b4d6c8e1a3f5b7d9c0e2a4f6b8d1c3e5a7f9b0d2c4e')",
 ]
 mustKeep = [
   'tx 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 mined in block 19000000',
   'PRIVATE_KEY=0x${DEPLOYER_KEY}',
+  'const wallet = new ethers.Wallet(process.env.PRIVATE_KEY, provider)',
+  "contract.getWallet('0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318') returned owner",
 ]
 
 [[rules]]
@@ -2078,12 +2194,17 @@ mustKeep = [
 R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP private key inside one line (escaped newlines or flattened): masks the body, keeps the BEGIN and END markersx228:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}(?=(?:\\+[nrt]|[ \t])*(?:Proc-Type:|[A-Za-z0-9+/=]{16}))((?:\\+[nrt]|[ \t])*[A-Za-z0-9+/=](?:\\+[nrt]|[A-Za-z0-9+/=:,._ \t]|-{1,4}(?:[A-Za-z0-9+/=:,._ \t]|\\+[nrt]))*)K11:private keyt11:private-keyt3:pemR2:46i21:private-key-pem-blockd142:multi-line PEM / OpenSSH / PKCS#8 / encrypted / PGP / SSH2 private key block: every line between BEGIN and END is masked, the markers are keptx100:-{4,5} ?BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}[ \t]*([A-Za-z0-9+/]{16,}={0,2})[ \t]*$K11:private keyt11:private-keyt3:pemb236:(?x) -{4,5} \ ?BEGIN[\ A-Z0-9_-]{0,100}PRIVATE\ KEY(?:\ BLOCK)? \ ?-{4,5}
 (?: [ \t]* (?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*)?
   | (?:\\+[rn])* (?:[A-Za-z0-9+/]{16,}={0,2} (?:\\+[rn])*)? ["'`] (?: [ \t]*[+,\\&] | (?<=\\[rn]["'`]) ) [ \t]*
-) $B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:157i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x123:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn]|[ \t]+(?=Encryption:))(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)K19:putty-user-key-filet11:private-keyt5:puttyR3:174i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})K19:putty-user-key-fileK11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200R3:229i18:jwk-private-memberd216:private members of a JSON Web Key (RFC 7517/7518) in a JWK or JWKS: "d" (EC, OKP, RSA private exponent), "p", "q", "dp", "dq", "qi" (RSA) and "k" (oct, a symmetric key); the public members (n, e, x, y, crv, kid) stayx63:\\?"(?:d|p|q|dp|dq|qi|k)\\?"\s*:\s*\\?"([A-Za-z0-9_-]{16,})\\?"K5:"kty"K9:\\"kty\\"t11:private-keyt3:jwkR3:247i22:pkcs12-keystore-base64d184:a PKCS#12 / PFX keystore (private key and certificate) as base64 under a keystore, pfx, p12 or pkcs12 key: KEYSTORE_BASE64=MII..., "keystore": "MII...", android.signing.keystore=MII...x120:(?i)(?:keystore|pfx|p12|pkcs12|jks)[\w.-]{0,24}\\?["']?\s*[:=]\s*\\?["']?(MII[A-Za-z0-9+/]{60,}={0,2})(?![A-Za-z0-9+/=])K8:keystoreK6:pkcs12K4:pfx_K4:pfx=K4:pfx:K4:pfx"K4:pfx.K4:p12_K4:p12=K4:p12:K4:p12"K4:p12.K4:jks_K4:jks=K4:jks:K4:jks"K4:jks.t11:private-keyt6:pkcs12R3:267i15:wallet-mnemonicd140:a wallet recovery phrase (BIP-39: 12 to 24 lower-case words) under a mnemonic, seed, seed phrase or recovery phrase key, or announced as onex329:(?xi)
+) $B59:-{4,5} ?END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)? ?-{4,5}m3:200R3:157i24:private-key-putty-inlined137:PuTTY private key (.ppk v2/v3) inside one line with escaped newlines: masks everything after the key type (public and private lines, MAC)x123:(?i)PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]+((?:\\+[rn]|[ \t]+(?=Encryption:))(?:\\+[nrt]|[A-Za-z0-9+/=:,._ @-])+)K19:putty-user-key-filet11:private-keyt5:puttyR3:174i23:private-key-putty-blockd160:multi-line PuTTY private key (.ppk v2/v3): every line after the PuTTY-User-Key-File header is masked up to the Private-MAC line, whose MAC value the regex masksx39:Private-MAC:[ \t]*([0-9a-fA-F]{32,128})K19:putty-user-key-fileK11:private-mact11:private-keyt5:puttyb56:PuTTY-User-Key-File-[0-9]+:[ \t]*[A-Za-z0-9@._-]*[ \t]*$B5:-MAC:m3:200R3:229i18:jwk-private-memberd216:private members of a JSON Web Key (RFC 7517/7518) in a JWK or JWKS: "d" (EC, OKP, RSA private exponent), "p", "q", "dp", "dq", "qi" (RSA) and "k" (oct, a symmetric key); the public members (n, e, x, y, crv, kid) stayx63:\\?"(?:d|p|q|dp|dq|qi|k)\\?"\s*:\s*\\?"([A-Za-z0-9_-]{16,})\\?"K5:"kty"K9:\\"kty\\"t11:private-keyt3:jwkR3:247i23:jwk-private-member-lined224:a private member of a pretty-printed JWK on a line of its own: "d" (EC, OKP, RSA), "p", "q", "dp", "dq", "qi" (RSA) as 43 or more base64url characters, the whole line being that member (the "kty" member sits on another line)x143:^\s*\\?"(?:d|p|q|dp|dq|qi)\\?"\s*:\s*\\?"((?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{43,})\\?"\s*,?\s*$K6:"d": "K6:"p": "K6:"q": "K7:"dp": "K7:"dq": "K7:"qi": "K5:"d":"K5:"p":"K5:"q":"K6:"dp":"K6:"dq":"K6:"qi":"t11:private-keyt3:jwkR3:266i22:pkcs12-keystore-base64d184:a PKCS#12 / PFX keystore (private key and certificate) as base64 under a keystore, pfx, p12 or pkcs12 key: KEYSTORE_BASE64=MII..., "keystore": "MII...", android.signing.keystore=MII...x120:(?i)(?:keystore|pfx|p12|pkcs12|jks)[\w.-]{0,24}\\?["']?\s*[:=]\s*\\?["']?(MII[A-Za-z0-9+/]{60,}={0,2})(?![A-Za-z0-9+/=])K8:keystoreK6:pkcs12K4:pfx_K4:pfx=K4:pfx:K4:pfx"K4:pfx.K4:p12_K4:p12=K4:p12:K4:p12"K4:p12.K4:jks_K4:jks=K4:jks:K4:jks"K4:jks.t11:private-keyt6:pkcs12R3:286i15:wallet-mnemonicd140:a wallet recovery phrase (BIP-39: 12 to 24 lower-case words) under a mnemonic, seed, seed phrase or recovery phrase key, or announced as onex329:(?xi)
 (?: (?:mnemonic|seed[_ .-]?phrase|recovery[_ .-]?phrase|secret[_ .-]?phrase|wallet[_ .-]?seed|bip39|seed)
     [\w.-]{0,16} \\?["']? \s* (?:[:=]|\s(?=[a-z])) \s* \\?["']?
   | \bfrom \s+ (?:the \s+)? (?:seed|recovery|mnemonic) \s+ phrase \s* :? \s* )
 ((?-i:[a-z]{3,8}) (?:[ \t]+(?-i:[a-z]{3,8})){11,23})
-(?![ \t]+(?-i:[a-z]))K8:mnemonicK4:seedK6:phraseK5:bip39t11:private-keyt6:walletR3:290i22:crypto-private-key-hexd158:a hex private key with a 0x prefix (Ethereum and EVM signers: 32 bytes) under a private key or signer key name: PRIVATE_KEY=0x..., deployer_private_key: 0x...x137:(?i)(?:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key)\\?["']?\s*[:=]\s*\\?["']?(0x[0-9a-fA-F]{64})(?![0-9a-fA-F])K11:private_keyK11:private-keyK11:private.keyK10:privatekeyK7:privkeyK8:priv_keyK10:signer_keyK9:signerkeyK10:wallet_keyK9:walletkeyt11:private-keyt6:walletR3:305i19:bitcoin-private-keyd135:Bitcoin private keys: BIP-32 extended private keys (xprv, yprv, zprv, tprv, ...) anywhere, and WIF keys under a wif or private key namex239:(?x)
+(?![ \t]+(?-i:[a-z]))K8:mnemonicK4:seedK6:phraseK5:bip39t11:private-keyt6:walletR3:309i22:crypto-private-key-hexd282:a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount("0x..."), Account.from_key('...'))x602:(?x)
+    (?i:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{64}) (?![0-9a-fA-F])
+    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
+    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
+  | (?<![\w$])(?:Wallet|privateKeyToAccount|fromPrivateKey|from_key|privateKeyToAddress|keyFromPrivate|SigningKey|LocalAccount)
+    \s* \( \s* (?:Buffer\.from\( \s* | bytes\.fromhex\( \s* | hexToBytes\( \s* )? ["'`] ((?:0x)?[0-9a-fA-F]{64}) ["'`]K11:private_keyK11:private-keyK11:private.keyK10:privatekeyK7:privkeyK8:priv_keyK10:signer_keyK9:signerkeyK10:wallet_keyK9:walletkeyK7:wallet(K8:wallet (K19:privatekeytoaccountK14:fromprivatekeyK8:from_keyK19:privatekeytoaddressK14:keyfromprivateK10:signingkeyK12:localaccountt11:private-keyt6:walletR3:338i19:bitcoin-private-keyd135:Bitcoin private keys: BIP-32 extended private keys (xprv, yprv, zprv, tprv, ...) anywhere, and WIF keys under a wif or private key namex239:(?x)
     \b((?:xprv|yprv|zprv|tprv|uprv|vprv|Yprv|Zprv)[1-9A-HJ-NP-Za-km-z]{100,112})(?![1-9A-HJ-NP-Za-km-z])
   | (?i:wif|private[_.-]?key|privkey) \\?["']? \s* [:=] \s* \\?["']? ([5KLc9][1-9A-HJ-NP-Za-km-z]{50,51})(?![1-9A-HJ-NP-Za-km-z])K4:xprvK4:yprvK4:zprvK4:tprvK4:uprvK4:vprvK4:wif"K4:wif=K4:wif:K4:wif'K11:private_keyK10:privatekeyK7:privkeyt11:private-keyt6:wallet
 """#####),
@@ -2772,13 +2893,15 @@ description = "password in URL userinfo (scheme://user:password@host): https, ft
 # The password runs to the last "@" before the host, so an unencoded "@" in it is covered.
 # loghub: Mac has "https://13957525385%40163.com@p28-contacts.icloud.com/..." (userinfo without
 # ":password"), no match.
+# The user part may be an e-mail address with its "@" unencoded (smtp://alerts@example.com:pw@host);
+# a SQLAlchemy dialect+driver scheme may hold "_" (oracle+cx_oracle://, mssql+pyodbc://).
 # Raw "#" and "?" are allowed in the password (invalid in a URL, but raw connection strings with
 # such passwords do reach logs); "/" is not, so "host:port/path?q=a@b" is not taken for userinfo.
 # A token alone as the user part (https://<token>@github.com/org/repo.git) counts too when it is
 # 30 bytes or more of mixed case and digits (a user name is not: `svc-deploy@`, `13957525385%40163.com@`),
 # or 32 to 64 hex digits, with or without an empty password (`https://<40 hex>:@api.example.com`; not an
 # Ethereum `enode://<public key>@host`).
-regex = '''(?i)\b(?!enode://)[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]'''
+regex = '''(?i)\b(?!enode://)[a-z][a-z0-9+._-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*(?:@[^\s:@/?#"'<>\[\]]+\.[a-z]{2,24}(?=:))?:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]'''
 valueShape = "password"
 keywords = [
   "a://", "b://", "c://", "d://", "e://", "f://", "g://", "h://", "i://", "j://", "k://", "l://",
@@ -2799,6 +2922,8 @@ mustRedact = [
   'jdbc:postgresql://reporter:Rp7-Lq2Wx9@pg.internal:5432/reports',
   'POST https://f33474f3611a6b2482bc2a00d6539ee93600617b@api.example.com/v1/charges',
   'https://3502c041c37656558a7c32e97503c91fa7944881:@api.example.com/',
+  'mailer: connecting to smtp://alerts@example.com:Sm7.Lq2Wn4Zs@smtp.example.com:587',
+  "engine = create_engine('oracle+cx_oracle://scott:Or8.Lq2Wn4Zs@db.internal:1521/ORCL')",
 ]
 mustKeep = [
   'INFO Started P2P networking self=enode://a21bb370bad1b400a2f0e828744d57cdf884916e3530534cfff6c4e0ad8a49bb70952d726cd441fbac828413432236ba575574fe34e6b4a828010fea1083ca3b@10.44.2.17:30303',
@@ -2808,6 +2933,8 @@ mustKeep = [
   'postgres://orders:***@db-primary.internal:5432/orders',
   'fetching https://example.com:8443/users/@me/settings',
   'ssh://git@github.com:22/org/repo.git',
+  'ssh://git@git.example.com:2222/org/repo.git@v1.2.0',
+  'mailto://alerts@example.com:587',
   'postgres://app:${DB_PASSWORD}@db:5432/app',
 ]
 
@@ -2982,7 +3109,9 @@ regex = '''(?x)
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )'''
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+  # useradd / usermod -p (a crypt(3) hash or, misused, the password itself: either is a secret)
+  | \b(?:useradd|usermod)\b [^\r\n|;&]*? \s (?:-p|--password) (?:\s+|=) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )'''
 valueShape = "password"
 keywords = [
   "mysql", "mariadb", "sshpass", "redis-cli", "pass:", "ldap", "psexec", "sqlcmd", "bcp ", "bcp\t",
@@ -2991,10 +3120,12 @@ keywords = [
   "openssl", "lftp", "cqlsh", "cypher-shell", "conan", "vsql", "az sql", "az postgres", "az mysql",
   "az mariadb", "az synapse", "az acr login", "generic-password", "internet-password", "wmic", "schtasks",
   "ssh-keygen", "mosquitto_pub", "mosquitto_sub", "mosquitto_rr", "signtool", "pk12util", "rabbitmqadmin",
-  "-setcookie",
+  "-setcookie", "useradd", "usermod",
 ]
 tags = ["password", "cli"]
 mustRedact = [
+  "provision.sh: + useradd -m -s /bin/bash -p 'Ua7.Lq2Wn4Zs' backup",
+  'usermod --password "$6$Qx9LmT2w$Vb8kR3zN5pY7cH1fJ4dS6gA0eW2qU9iO" deploy',
   '''ssh-keygen -t ed25519 -C deploy@ci -N 'Sk8.Lq2Wn4Zs' -f ~/.ssh/id_deploy''',
   '''mosquitto_pub -h broker.local -u sensor01 -P 'Mp7.Lq2Wn4Zs' -t sensors/t1 -m 21.4''',
   '''signtool sign /f codesign.pfx /p Sg9.Lq2Wn4Zs /tr http://timestamp.digicert.com setup.exe''',
@@ -3039,6 +3170,8 @@ mustRedact = [
   'schtasks /Query /S app07 /U CORP\ops /P 6b~_xhJuo2pbpvUp /FO LIST',
 ]
 mustKeep = [
+  "useradd -m -p \"$(openssl passwd -6 \"$PW\")\" backup",
+  'usermod -aG docker deploy',
   '''+ ssh-keygen -lf ~/.ssh/id_deploy.pub | grep -P 'SHA256:\S+'''',
   '''+ ssh-keygen -R bastion.example.com && autossh -M 0 -f -N tunnel@bastion.example.com''',
   '''signtool verify /pa dist\App.exe & set /p CONTINUE=Press ENTER to continue''',
@@ -3079,7 +3212,7 @@ mustKeep = [
 [[rules]]
 id = "password-login-command"
 keywordWindow = 2
-description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)"
+description = "registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X); an ftp transcript's ftp> user NAME X"
 # --password X is password-cli-flag's; this rule covers the short -p these tools take.
 regex = '''(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
@@ -3093,11 +3226,14 @@ regex = '''(?x)
     # (not skopeo's env:NAME, a usage text's USERNAME[:PASSWORD] or user:pass)
   | --(?:src-|dest-)?creds (?:\s+|=) ["']? (?!env:)[^\s:'"\[\]]+ :
     (?![A-Z][A-Z0-9_]*(?:[\s"'\]]|$))(?!(?i:pass(?:word|wd)?|secret|pw|token)(?:[\s"'\]]|$)) ([^\s'"\[\]]+)
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )'''
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )
+    # an ftp client transcript: `ftp> user NAME PASSWORD` (the password on the same line)
+  | ftp> \s* (?i:user) \s+ [^\s'"]+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) \s* $'''
 valueShape = "password"
-keywords = ["login", " -u ", "creds ", "creds="]
+keywords = ["login", " -u ", "creds ", "creds=", "ftp>"]
 tags = ["password", "cli"]
 mustRedact = [
+  'ftp> user deploy Ft4.Lq9Wn2Zs',
   'crane auth login registry.example.com -u ci -p Cr-An7.Lq2Wn9',
   'dotnet nuget add source https://nuget.example.com/v3/index.json -n corp -u bot -p Nu-Gt4.Lq8Wz2',
   'skopeo copy --dest-creds ci:Sk-Dc3.Lq9Wn7 docker://a/img docker://b/img',
@@ -3109,6 +3245,7 @@ mustRedact = [
   'vault login -method=userpass username=ops password=- <<< "MM.9lLX8X9k8Fz"',
 ]
 mustKeep = [
+  'ftp> user anonymous',
   'skopeo copy --src-creds env:SRC_CREDS --dest-creds env:DEST_CREDS docker://a docker://b',
   'Usage: skopeo copy [--src-creds USERNAME[:PASSWORD]] SOURCE DEST',
   './bin/report --creds user:pass --help',
@@ -3123,6 +3260,27 @@ mustKeep = [
   'Dec 10 09:32:20 LabSZ sshd[24680]: pam_unix(sshd:session): session opened for user fztu by (uid=0) login -p',
   'docker login ghcr.io -u ci-bot --password-stdin <<< "$GHCR_TOKEN"',
   'docker login ghcr.io -u ci-bot --password-stdin <<< $(cat /run/secrets/ghcr)',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-chpasswd"
+description = "a password set with chpasswd: chpasswd <<< 'user:X', echo 'user:X' | chpasswd, printf 'user:X\\n' | sudo chpasswd (not -e: a crypt hash is masked the same way)"
+regex = '''(?x)
+    \bchpasswd\b [^|;&\r\n]*? <<< \s* ["']? [\w.@-]+ : (?!\$) ([^\s'"]+)
+  | \b(?:echo|printf) \s+ (?:-[en]+\s+)? ["']? [\w.@-]+ : (?!\$) ([^\s'"\\]+) (?:\\n)? ["']? \s* \| \s* (?:sudo\s+(?:-\S+\s+)*)? (?:/usr/sbin/)? chpasswd\b'''
+valueShape = "password"
+keywords = ["chpasswd"]
+tags = ["password", "cli"]
+mustRedact = [
+  "provision: chpasswd <<< 'deploy:Ch7.Lq2Wn4Zs'",
+  "+ echo 'backup:Ch8.Lq2Wn4Zs' | sudo chpasswd",
+  'printf "svc:Ch9.Lq2Wn4Zs\n" | chpasswd',
+]
+mustKeep = [
+  'echo "deploy:$DEPLOY_PASSWORD" | chpasswd',
+  'chpasswd: (user deploy) pam_chauthtok() failed, error: Authentication token manipulation error',
+  "chpasswd <<< \"root:${ROOT_PW}\"",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -3422,7 +3580,7 @@ regexes = [
 [[rules]]
 id = "password-code-credential"
 keywordWindow = 2
-description = "passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)"
+description = "passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), mysqli_connect(host, user, pass), new PDO(dsn, user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)"
 # A quoted user then a quoted password; only literal strings (a variable is not a secret).
 regex = '''(?x)
     \b(?:[Ss]et|[Ww]ith)?(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
@@ -3437,6 +3595,10 @@ regex = '''(?x)
       (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)')
     # PHP PDO: new PDO('mysql:host=db;dbname=app', 'user', 'pass')
   | \bnew \s+ PDO \s* \( \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
+    # PHP mysqli / mysql: mysqli_connect('host', 'user', 'pass', 'db'), new mysqli(...), mysql_connect(...),
+    # mysqli_real_connect($link, 'host', 'user', 'pass'); the host may be a variable or a constant
+  | \b(?:mysqli_connect|mysql_p?connect|new \s+ mysqli|mysqli_real_connect \s* \( \s* \$\w+ \s* ,) \s* \(? \s*
+      (?:'[^'\r\n]*'|"[^"\r\n]*"|\$?[A-Za-z_][\w.]*) \s* , \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
     # ProFTPD: LDAPBindDN "cn=...,dc=..." "pass"
   | \bLDAPBindDN \s+ "[^"\r\n]*" \s+ "([^"\r\n]+)"
     # a test typing a password into a form: Selenium find_element(By.ID, "password").send_keys("X"),
@@ -3452,12 +3614,16 @@ valueShape = "password"
 keywords = [
   "networkcredential", "convertto-securestring", "directoryentry", "basicauth", "digestauth",
   "passwordcredential", "passwordauthentication", "getconnection", "auth=(", "auth = (", ".login(",
-  "ldap_bind", "simple_bind", "new pdo", "ldapbinddn", ".fill(", "assertequal", "assert_equal", "assert(",
+  "ldap_bind", "simple_bind", "new pdo", "mysqli_connect", "mysqli_real_connect", "mysql_connect",
+  "mysql_pconnect", "new mysqli", "ldapbinddn", ".fill(", "assertequal", "assert_equal", "assert(",
   # (a selector naming the password field, then the call that types into it)
   "password\")", "password')", "passwd\")", "passwd')", "pwd\")", "pwd')", "pass\")", "pass')",
 ]
 tags = ["password", "code"]
 mustRedact = [
+  "$link = mysqli_connect('127.0.0.1', 'wp', 'My-Sq4.Lq2Wn7', 'wordpress');",
+  '$db = new mysqli(DB_HOST, "shop", "My-Sq5.Lq8Wz3", "shop");',
+  "mysqli_real_connect($conn, 'db.internal', 'app', 'My-Sq6.Lq3Wn9', 'app', 3306);",
   "$pdo = new PDO('mysql:host=db;dbname=shop', 'root', 'Pd-Oc7.Lq2Wn9');",
   'LDAPBindDN "cn=proftpd,dc=corp,dc=example" "Lb-Dn4.Lq8Wz2"',
   'driver.find_element(By.ID, "password").send_keys("Se-Ln3.Lq9Wn7")',
@@ -3478,6 +3644,8 @@ mustRedact = [
   'conn.simple_bind_s("cn=reader,dc=corp,dc=example", "Py-Ld5.Lq2Wz")',
 ]
 mustKeep = [
+  "$link = mysqli_connect($host, $user, $pass, $db);",
+  "$db = new mysqli('localhost', 'app', getenv('DB_PASSWORD'), 'shop');",
   "$pdo = new PDO($dsn, $user, $pass);",
   'driver.find_element(By.ID, "password").send_keys(os.environ["APP_PW"])',
   "cy.get('#password').type(Cypress.env('password'))",
@@ -3904,25 +4072,32 @@ mustKeep = [
 [[rules]]
 id = "password-auth-pair"
 keywordWindow = 24
-description = "a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON \"auth\": [\"user\", \"pw\"], basic_auth / http_auth / proxy_auth lists and tuples; only the password is masked"
+description = "a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON \"auth\": [\"user\", \"pw\"], basic_auth / http_auth / proxy_auth lists and tuples, creds = ('user', 'pw'); only the password is masked"
 regex = '''(?x)
-(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
+(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth|creds|credentials|login[_-]?creds) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
 (?:\\?["']) [^"'\\\r\n]{1,128} (?:\\?["']) \s* , \s* (?:\\?["'])
 # (8 bytes or more, or something besides letters: `["password", "totp"]` lists methods)
 (?=[^"'\\\r\n]{8}|[^"'\\\r\n]*[^A-Za-z"'\\\r\n]) ([^"'\\\r\n]+) (?:\\?["']) \s* [\])]'''
 valueShape = "password"
-keywords = ['auth":', "auth':", "auth=", "auth =", "auth:", 'auth\":', 'auth" :']
+keywords = [
+  'auth":', "auth':", "auth=", "auth =", "auth:", 'auth\":', 'auth" :', "creds =", "creds=", "creds:", 'creds":',
+  "credentials =", "credentials=", 'credentials":',
+]
 tags = ["password", "code"]
 mustRedact = [
   '''{"level":"info","msg":"invoke","extra":{"kwargs":{"auth":["postgres","Ember_walnut181*"],"verify":true}}}''',
   '''DEBUG requests.get(url, auth=('svc-report', 'Rp7-Lq2Wn9Zs'), timeout=10)''',
   '''es = Elasticsearch(hosts, http_auth=("elastic", "Es4!Lq8Tm2Wx"))''',
+  "backup.py: creds = ('svc_backup', 'Qv5mT8wL2zK7')",
+  '''{"credentials": ["ftp-sync", "Fx3.Lq9Wn2Zs"]}''',
 ]
 mustKeep = [
   '''requests.get(url, auth=(user, password), timeout=10)''',
   '''{"auth": ["password", "totp"], "mfa": true}''',
   '''auth=("svc-report", os.environ["REPORT_PASSWORD"])''',
   '''{"auth":["admin","${ADMIN_PASSWORD}"]}''',
+  "creds = ('svc_backup', os.environ['BACKUP_PASSWORD'])",
+  '''{"credentials": ["aws", "gcp"]}''',
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -4355,9 +4530,9 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     (?!(?:process\.env|os\.environ|os\.getenv)\b|[A-Za-z_]\w*(?:\.\w+)*\.\w*(?i:pass|pwd|secret)\w*(?:[\s,;)\]}]|$))
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`)
     ([^\s"'`,;&\\{}()\[\]<>|](?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
-)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K5:pass)K4:pwd)K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:418i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x402:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{(?!\{)([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:458i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x214:(?i)\b(?!enode://)[a-z][a-z0-9+.-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:505i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:523i30:password-oracle-connect-stringd185:Oracle connect strings user/password@ outside a JDBC URL: EZConnect (app/X@//host:1521/svc), host:port/service, a TNS descriptor (@(DESCRIPTION=...)); in configs, DSNs and JSON settingsx151:(?x)
+)K5:pass=K5:pass:K5:pass"K5:pass'K5:pass`K5:pass\K5:pass]K5:pass K5:pass	K4:pwd=K4:pwd:K4:pwd"K4:pwd'K4:pwd`K4:pwd\K4:pwd]K4:pwd K4:pwd	K3:pw=K3:pw:K3:pw"K3:pw'K3:pw`K3:pw\K3:pw]K3:pw K3:pw	K11:requirepassK10:masterauthK4:pwd-K4:pw->K6:pass->K5:pass)K4:pwd)K7:authtokt8:passwordv8:passwordw2:12A4:ruleD97:paths (the shell's PWD), pass counts and results, PowerShell cmdlets ($pw = Read-Host ...), wordsX30:^(?:/|~|\.\.?/|[A-Za-z]:[\\/])X31:^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$X28:^[0-9]{1,3}(?:/[0-9]{1,3})?$X98:^(?i:null|nil|none|undefined|true|false|yes|no|empty|redacted|ok|passed|failed|skipped|fail|pass)$R3:418i26:password-connection-stringd138:Password=/PWD= in semicolon-separated connection strings (ADO.NET, ODBC, JDBC SQL Server): the value may contain spaces up to the next ';'x402:(?i)(?:^|[;"'{])\s*(?:password|pwd|passwd|user[ _]?password)\s*=\s*(?:\{(?!\{)([^}\r\n]+)\}|"([^"\r\n]+)"|'([^'\r\n]+)'|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{][^;"'\r\n]*?)(?=\s*[;"'}])|(?![A-Za-z]+=|[A-Za-z_][A-Za-z_.]*\(|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(|[A-Za-z_][\w.]*\[)([^;"'=\s{](?:(?!\s+[\w.-]+\s*[=:])[^;"'\r\n])*?))\s*(?:;|["'}]|$)K8:passwordK4:pwd	K4:pwd K4:pwd=K6:passwdt8:passwordt17:connection-stringv8:passwordw1:2A4:ruleD79:null-likes, and the key's own name standing in a template (Password={Password})X56:^(?i:null|nil|none|undefined|true|false|empty|redacted)$X59:^(?i:password|pwd|passwd|pass|db_?password|your_?password)$R3:458i21:password-url-userinfod234:password in URL userinfo (scheme://user:password@host): https, ftp, postgres(ql), mysql, mongodb(+srv), redis(s), amqp(s), jdbc:... and any other scheme; only the password is masked; a token alone as the user part (https://TOKEN@host)x258:(?i)\b(?!enode://)[a-z][a-z0-9+._-]{1,30}://(?:[^\s:@/?#"'<>\[\]]*(?:@[^\s:@/?#"'<>\[\]]+\.[a-z]{2,24}(?=:))?:([^\s/"'<>]+)|(?-i:(?=[\w-]{30,256}@)(?=[\w-]*[0-9])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])([\w-]+))|(?-i:([a-f0-9]{32,64}|[A-F0-9]{32,64})):?)@[^\s@/?#"'<>]K4:a://K4:b://K4:c://K4:d://K4:e://K4:f://K4:g://K4:h://K4:i://K4:j://K4:k://K4:l://K4:m://K4:n://K4:o://K4:p://K4:q://K4:r://K4:s://K4:t://K4:u://K4:v://K4:w://K4:x://K4:y://K4:z://K4:0://K4:1://K4:2://K4:3://K4:4://K4:5://K4:6://K4:7://K4:8://K4:9://K4:+://K4:.://K4:-://t8:passwordt3:urlt17:connection-stringv8:passwordw1:2R3:511i20:password-jdbc-oracled87:Oracle JDBC thin URL with user/password@ (jdbc:oracle:thin:scott/tiger@//host:1521/svc)x50:(?i)jdbc:oracle:[a-z0-9]+:[^/\s:@"']+/([^@\s"']+)@K11:jdbc:oraclet8:passwordt17:connection-stringv8:passwordw1:2R3:529i30:password-oracle-connect-stringd185:Oracle connect strings user/password@ outside a JDBC URL: EZConnect (app/X@//host:1521/svc), host:port/service, a TNS descriptor (@(DESCRIPTION=...)); in configs, DSNs and JSON settingsx151:(?x)
 (?<![\w.$\#/:@-]) [A-Za-z_][\w$\#.]{0,63} / ([^\s/@"'<>`]{3,128}) @
-(?= // [A-Za-z0-9_.-]+ | [A-Za-z0-9_.-]+ :1521\b | \( (?i:description) \s* = )K4:@//aK4:@//bK4:@//cK4:@//dK4:@//eK4:@//fK4:@//gK4:@//hK4:@//iK4:@//jK4:@//kK4:@//lK4:@//mK4:@//nK4:@//oK4:@//pK4:@//qK4:@//rK4:@//sK4:@//tK4:@//uK4:@//vK4:@//wK4:@//xK4:@//yK4:@//zK4:@//0K4:@//1K4:@//2K4:@//3K4:@//4K4:@//5K4:@//6K4:@//7K4:@//8K4:@//9K5::1521K13:@(descriptiont8:passwordt17:connection-stringv8:passwordw3:160R3:555i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:583i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
+(?= // [A-Za-z0-9_.-]+ | [A-Za-z0-9_.-]+ :1521\b | \( (?i:description) \s* = )K4:@//aK4:@//bK4:@//cK4:@//dK4:@//eK4:@//fK4:@//gK4:@//hK4:@//iK4:@//jK4:@//kK4:@//lK4:@//mK4:@//nK4:@//oK4:@//pK4:@//qK4:@//rK4:@//sK4:@//tK4:@//uK4:@//vK4:@//wK4:@//xK4:@//yK4:@//zK4:@//0K4:@//1K4:@//2K4:@//3K4:@//4K4:@//5K4:@//6K4:@//7K4:@//8K4:@//9K5::1521K13:@(descriptiont8:passwordt17:connection-stringv8:passwordw3:160R3:561i20:password-query-paramd76:password-like query or form parameters (?password=, &passwd=, &pwd=, &pass=)x76:(?i)[?&](?:password|passwd|pwd|pass|passphrase)=([^&\s#"'<>;{][^&\s#"'<>;]*)K8:passwordK6:passwdK4:pwd=K5:pass=K10:passphraset8:passwordt3:urlv8:passwordw1:2A4:ruleD34:URL-encoded references, null-likesX22:^(?:%7B%7B|%3C|%24%7B)X59:^(?i:null|nil|none|undefined|true|false|redacted|filtered)$R3:589i17:password-cli-flagd131:command-line password flags: --password X, --password=X, -password X, --db-pass X, -storepass X, -keypass X, PowerShell -Password Xx889:(?x)
 (?:^|\s) --? (?:[A-Za-z0-9]+[_-])* (?i:store|key|srcstore|deststore|srckey|destkey|new|old|db)?
 (?<!by) (?i:password|passwd|passphrase|pass|pwd)
 # (one blank or `=`: help text aligns its columns with several, `--password     Password to use`)
@@ -4368,7 +4543,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
           |provided|specified|missing|ignored|deprecated|string|str|PASSWORD|PASS|PASSWD|PWD|VALUE)\b)
       ([^\s"'(-][^\s"']*) )
   # an argv printed as a list: [pg_dump, --password, X, orders]
-  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:638i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3351:(?x)
+  | ,\x20? ([^\s"',\[\]()-][^\s"',\[\]]*) (?=\s*[,\]]) )K5:-passK5:_passK4:-pwdK4:_pwdK9:storepassK7:keypassK7:newpassK7:oldpassK6:dbpasst8:passwordt3:cliv8:passwordA4:ruleD52:pass counts, openssl non-literal sources, null-likesX7:^[0-9]$X23:^(?:env|file|fd|stdin):X36:^(?i:null|none|true|false|redacted)$R3:644i23:password-cli-short-flagd636:short password flags and arguments where they are unambiguous: mysql/mariadb -pSECRET, sshpass -p, redis-cli -a, openssl pass:SECRET, ldapsearch/ldapmodify -w, psexec -p, sqlcmd/bcp -P, mongo/mongosh/mongodump -p, zip/unzip -P, 7z -pSECRET, sqlplus/expdp user/SECRET@db, ipmitool -P, xfreerdp /p:, rdesktop -p, openssl enc -k/-K, lftp -u user,SECRET, cqlsh/cypher-shell -p, conan remote login/user -p, vsql -w, az sql/postgres/mysql/mariadb/synapse/acr login -p, security add-generic-password -w, wmic /password:, schtasks /RP and /P, ssh-keygen -N/-P, mosquitto_pub/sub -P, signtool /p, pk12util -W/-K, rabbitmqadmin -p, erl -setcookiex3576:(?x)
     \b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb|mariadb-dump|mariadb-admin)\b
     (?:\s+-{1,2}[A-Za-z][^\s]*(?:\s+[^\s-][^\s]*)?)*? \s+ -p (?:'([^'\s]+)'|"([^"\s]+)"|([^\s'"]+))
   | \bsshpass \s+ -p \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)"|([^\s'"]+))
@@ -4400,7 +4575,9 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \b(?i:signtool)(?:\.exe)?\b [^\r\n|;&]*? \s /p \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
   | \bpk12util\b [^\r\n|;&]*? \s -[WK] \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \brabbitmqadmin\b [^\r\n|;&]*? \s -p \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookiet8:passwordt3:cliv8:passwordR3:769i22:password-login-commandd295:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X)x1022:(?x)
+  | \s -setcookie \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+  # useradd / usermod -p (a crypt(3) hash or, misused, the password itself: either is a secret)
+  | \b(?:useradd|usermod)\b [^\r\n|;&]*? \s (?:-p|--password) (?:\s+|=) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K5:mysqlK7:mariadbK7:sshpassK9:redis-cliK5:pass:K4:ldapK6:psexecK6:sqlcmdK4:bcp K4:bcp	K4:osqlK4:isqlK5:mongoK4:zip K4:zip	K4:zipcK3:7z K4:7za K4:7za	K4:7zz K4:7zz	K7:sqlplusK5:expdpK5:impdpK6:sqlldrK8:ipmitoolK7:freerdpK8:rdesktopK7:opensslK4:lftpK5:cqlshK12:cypher-shellK5:conanK4:vsqlK6:az sqlK11:az postgresK8:az mysqlK10:az mariadbK10:az synapseK12:az acr loginK16:generic-passwordK17:internet-passwordK4:wmicK8:schtasksK10:ssh-keygenK13:mosquitto_pubK13:mosquitto_subK12:mosquitto_rrK8:signtoolK8:pk12utilK13:rabbitmqadminK10:-setcookieK7:useraddK7:usermodt8:passwordt3:cliv8:passwordR3:781i22:password-login-commandd333:registry and platform logins with a password option: docker/podman/nerdctl/buildah/skopeo/helm registry/oras/crane login -p X, oc/az/cf login -p X; any command's -u USER -p X; skopeo --src-creds/--dest-creds user:X; a password or token fed to any login command as a here-string (login ... <<< X); an ftp transcript's ftp> user NAME Xx1207:(?x)
 \b(?:docker|podman|nerdctl|buildah|skopeo|oras|crane(?:\s+auth)?|helm\s+registry|oc|az|cf)\s+login\b
 (?:\s+\S+)*? \s -p (?:\s+|=)
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
@@ -4412,7 +4589,11 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # (not skopeo's env:NAME, a usage text's USERNAME[:PASSWORD] or user:pass)
   | --(?:src-|dest-)?creds (?:\s+|=) ["']? (?!env:)[^\s:'"\[\]]+ :
     (?![A-Z][A-Z0-9_]*(?:[\s"'\]]|$))(?!(?i:pass(?:word|wd)?|secret|pw|token)(?:[\s"'\]]|$)) ([^\s'"\[\]]+)
-  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )K5:loginK4: -u K6:creds K6:creds=t8:passwordt3:cliv8:passwordw1:2R3:819i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx705:(?x)
+  | \blogin\b [^|;&<>\r\n]*? <<< \s* (?!\$\() (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"|;&<>()`]+) )
+    # an ftp client transcript: `ftp> user NAME PASSWORD` (the password on the same line)
+  | ftp> \s* (?i:user) \s+ [^\s'"]+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) \s* $K5:loginK4: -u K6:creds K6:creds=K4:ftp>t8:passwordt3:cliv8:passwordw1:2R3:835i17:password-chpasswdd158:a password set with chpasswd: chpasswd <<< 'user:X', echo 'user:X' | chpasswd, printf 'user:X\n' | sudo chpasswd (not -e: a crypt hash is masked the same way)x233:(?x)
+    \bchpasswd\b [^|;&\r\n]*? <<< \s* ["']? [\w.@-]+ : (?!\$) ([^\s'"]+)
+  | \b(?:echo|printf) \s+ (?:-[en]+\s+)? ["']? [\w.@-]+ : (?!\$) ([^\s'"\\]+) (?:\\n)? ["']? \s* \| \s* (?:sudo\s+(?:-\S+\s+)*)? (?:/usr/sbin/)? chpasswd\bK8:chpasswdt8:passwordt3:cliv8:passwordR3:856i25:password-command-userinfod159:user:password options of commands: curl -u/--user/-U/--proxy-user user:pass, smbclient -U user%pass, HTTPie/xh -a/--auth user:pass; only the password is maskedx705:(?x)
     \bcurl\b (?:\s+\S+)*? \s (?:-u|-U|--user|--proxy-user) (?:\s+|=)? (?:"|')? [^\s:'"]* : ([^\s'"]+)
   | \bsmbclient\b (?:\s+\S+)*? \s -U \s* (?:"|')? [^\s%'"]+ % ([^\s'"]+)
     # HTTPie and xh: http -a user:pass, https --auth=user:pass
@@ -4420,7 +4601,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # jenkins-cli -auth user:api-token (not -auth @file)
   | \bjenkins-cli\b (?:\.jar)? (?:\s+\S+)*? \s -auth \s+ (?:"|')? [^\s:'"@]+ : ([^\s'"]+)
     # a connection option holding user:pass@host without a scheme (mysqlsh --uri, --dsn)
-  | --(?:uri|url|dsn|connection(?:-string)?) (?:\s+|=) (?:"|')? [^\s:'"/@]+ : (?!\d+@) ([^\s'"@/]+) @ [\w.-]+K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth K11:jenkins-cliK5:--uriK5:--urlK5:--dsnK12:--connectiont8:passwordt3:cliv8:passwordw1:2R3:860i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2424:(?x)
+  | --(?:uri|url|dsn|connection(?:-string)?) (?:\s+|=) (?:"|')? [^\s:'"/@]+ : (?!\d+@) ([^\s'"@/]+) @ [\w.-]+K4:curlK9:smbclientK7:http -aK8:https -aK5:xh -aK6:xhs -aK7:--auth K11:jenkins-cliK5:--uriK5:--urlK5:--dsnK12:--connectiont8:passwordt3:cliv8:passwordw1:2R3:897i27:password-command-positionald423:commands that take a password as an argument: htpasswd -b, mysqladmin password, net use / net user, cmdkey /pass:, rabbitmqctl add_user / change_password, echo user:pass | chpasswd, openssl passwd X, db2 connect to DB user U using X, neo4j-admin set-initial-password X, nmcli ... password X / wifi-sec.psk X, rabbitmqctl authenticate_user U X, emqx ctl admins passwd U X, mosquitto_passwd -b FILE U X, wpa_passphrase SSID Xx2424:(?x)
     \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?![A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+
     (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bhtpasswd \s+ (?:-[A-Za-z]+\s+)*? -(?=[A-Za-z]*b)(?=[A-Za-z]*n)[A-Za-z]+ \s+ (?:-[A-Za-z]+\s+)* \S+ \s+
@@ -4441,7 +4622,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \brabbitmqctl\b [^\r\n]*? \s authenticate_user \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))
   | \bemqx(?:_ctl)?\b [^\r\n]*? \s admins \s+ passwd \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | \bmosquitto_passwd \s+ (?:-[A-Za-z]+\s+)*? -b \s+ (?:-[A-Za-z]+\s+)* \S+ \s+ \S+ \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:937i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx1397:(?xi)
+  | \bwpa_passphrase \s+ (?:'[^'\r\n]+'|"[^"\r\n]+"|\S+) \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) ) (?=\s*(?:$|[;|&>)]))K8:htpasswdK10:mysqladminK7:net useK8:net userK6:cmdkeyK11:rabbitmqctlK8:chpasswdK14:openssl passwdK4:db2 K4:db2	K4:db2"K4:db2'K20:set-initial-passwordK12:set-passwordK5:nmcliK17:authenticate_userK13:admins passwdK16:mosquitto_passwdK14:wpa_passphraset8:passwordt3:cliv8:passwordR3:974i12:password-sqld196:passwords in SQL: CREATE/ALTER USER|ROLE|LOGIN ... PASSWORD 'x' (also = N'x'), IDENTIFIED BY 'x' / IDENTIFIED WITH plugin BY 'x', SET PASSWORD ... = 'x', PASSWORD('x'); only the password is maskedx1397:(?xi)
     \b(?:create|alter)\s+(?:user|role|login)\b [^;'"]*? \bpassword \s* =? \s* N?'((?:[^'\\]|\\.|'')+)'
     # (IDENTIFIED BY in a statement about a user, role, login or schema, a database link's
     # CONNECT TO, or a GRANT ... TO: "revision identified by '95fe573cdc66'" is prose)
@@ -4457,7 +4638,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | \bcredential \s+ [\w\[\]."]+ \s+ with \s+ identity \s* = \s* N?'[^']*' \s*,\s* secret \s* = \s* N?'((?:[^'\\]|\\.|'')+)'
     # foreign servers: CREATE SERVER / USER MAPPING ... OPTIONS (user 'x', password 'y')
   | \boptions \s* \( [^)]*? \bpassword \s+ '((?:[^'\\]|\\.|'')+)'
-K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwordR3:989i26:password-sql-insert-columnd327:the value of a password, secret, API key or access/refresh/auth/session token column (not a bare `token` column: lexers and tokenizers) in an SQL INSERT with a column list (INSERT INTO users (email, password) VALUES ('a@b', 'x')): the value at the column's position, for the first six columns; bind parameters ($2, ?, :pw) stayx976:(?xi)
+K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwordR4:1026i26:password-sql-insert-columnd327:the value of a password, secret, API key or access/refresh/auth/session token column (not a bare `token` column: lexers and tokenizers) in an SQL INSERT with a column list (INSERT INTO users (email, password) VALUES ('a@b', 'x')): the value at the column's position, for the first six columns; bind parameters ($2, ?, :pw) stayx976:(?xi)
     (?(DEFINE)
       (?<col> [\w"`\[\].]+ )
       (?<sec> [\w"`\[]*? (?:password|passwd|pwd|secret|api_?key|(?:access|refresh|auth|api|session)_token) ["`\]]? )
@@ -4471,7 +4652,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
       | (?:(?&col) \s*,\s*){3} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){3} N?'((?:[^'\\]|\\.|'')+)'
       | (?:(?&col) \s*,\s*){4} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){4} N?'((?:[^'\\]|\\.|'')+)'
       | (?:(?&col) \s*,\s*){5} (?&sec) \s* (?=[,)]) [^()]* (?&mid) (?:(?&val) \s*,\s*){5} N?'((?:[^'\\]|\\.|'')+)'
-    )K11:insert intot8:passwordt3:sqlv8:passwordR4:1027i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx639:(?x)
+    )K11:insert intot8:passwordt3:sqlv8:passwordR4:1064i29:password-colon-pair-directived314:user:password pairs without a URL in daemon and client configs: HAProxy stats auth, Squid cache_peer login=, Kafka/Schema Registry basic.auth.user.info, ZooKeeper addauth digest, Asterisk register =>, Yarn npmAuthIdent, Postfix sasl_passwd ([host]:port user:pass), NEO4J_AUTH=user/pass; only the password is maskedx639:(?x)
     (?: \bstats \s+ auth | \blogin= | \bbasic\.auth\.user\.info \s* [=:] | \baddauth \s+ digest
       | (?i:npmAuthIdent) ["']? \s* [:=] | (?:^|\s) \[ [\w.-]+ \] :\d{2,5} \s )
     # (not Squid's login=NEGOTIATE:<principal> or a wildcard user, login=*:...)
@@ -4479,13 +4660,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     \s* ["']? (?!NEGOTIATE:|\*:) [^\s:"'/<>\[\]=]+ : ((?![*]{3})(?!/)[^\s"'<>,]+)
     # (Asterisk: the password ends at the @ before the host)
   | \bregister \s* => \s* (?![a-z]+://) [^\s:"'/<>]+ : ((?![*]{3})(?!/)[^\s"'@<>,]+)
-  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R4:1075i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
+  | \bNEO4J_AUTH \s* [=:] \s* ["']? [^\s/"']+ / ([^\s"']+)K10:stats authK6:login=K20:basic.auth.user.infoK7:addauthK11:register =>K10:register=>K12:npmauthidentK10:neo4j_authK5:]:25 K5:]:465K5:]:587K6:]:2525t8:passwordt6:configv8:passwordA4:ruleD53:what manuals and runbooks put where the password goesX52:^(?i:password|passwd|pass|secret|principal_name|pw)$R4:1112i14:password-netrcd112:.netrc and similar 'key value' credentials: machine HOST login USER password X, a line that is only 'password X'x466:(?x)
     \b(?:machine \s+ \S+ | default) \s+ (?:login \s+ \S+ \s+)? password \s+ ([^\s"'][^\s]*)
     # msmtp / mutt accounts: ... user alerts@example.net password X
   | \b(?:account|host) \s+ \S+ \s [^\r\n]*? \buser \s+ \S+ \s+ password \s+ ([^\s"'][^\s]*)
   | ^ \s* password \s+ ([^\s"'=:-][^\s]*) \s* $
     # a Key/Value table row behind a log prefix (vault kv get): `... password    X`
-  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R4:1112i24:password-code-credentiald412:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x2342:(?x)
+  | \s password \x20{2,} (?=\S*[0-9])(?=\S*[A-Za-z]) ([^\s"'=:-][^\s]*) \s* $K8:passwordt8:passwordv8:passwordA4:ruleD5:wordsX827:^(?i:null|nil|none|undefined|true|false|yes|no|on|off|empty|blank|n/a|redacted|filtered|hidden|masked|removed|omitted|sensitive|unset|not[_ -]?set|required|optional|changed|updated|reset|incorrect|wrong|invalid|expired|expires|expiring|missing|mismatch|mismatched|ok|done|failed|failure|success|successful|set|provided|prompt|for|is|was|of|to|the|not|must|should|can|cannot|will|may|does|did|has|have|needs|need|too|all|authentication|user|unknown|unable|you|your|please|enter|changing|chauthtok|password|passwd|passphrase|weak|strong|medium|fair|good|poor|accepted|rejected|verified|valid|matches|match|length|policy|complexity|hashed|encrypted|plaintext|cleartext|stored|saved|generated|sent|entered|protected|login|locked|disabled|enabled|used|reused|same|new|old|current|confirm|default|see|check|contact|ask|use)[).,:;!]*$R4:1149i24:password-code-credentiald472:passwords given to credential constructors and login calls in code and scripts: NetworkCredential(user, pass), mysqli_connect(host, user, pass), new PDO(dsn, user, pass), ConvertTo-SecureString 'x' -AsPlainText, DirectoryEntry(path, user, pass), HTTPBasicAuth(user, pass), auth=(user, pass), smtp/imap .login(user, pass), DriverManager.getConnection(url, user, pass), UsernamePasswordCredentials(user, pass), SetBasicAuth(user, pass), LDAP binds (ldap_bind, simple_bind_s)x2794:(?x)
     \b(?:[Ss]et|[Ww]ith)?(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|UsernamePasswordCredentials
         |PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential)
       \s* \( \s* (?:@?"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:@?"([^"\r\n]+)"|'([^'\r\n]+)')
@@ -4498,6 +4679,10 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
       (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)')
     # PHP PDO: new PDO('mysql:host=db;dbname=app', 'user', 'pass')
   | \bnew \s+ PDO \s* \( \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
+    # PHP mysqli / mysql: mysqli_connect('host', 'user', 'pass', 'db'), new mysqli(...), mysql_connect(...),
+    # mysqli_real_connect($link, 'host', 'user', 'pass'); the host may be a variable or a constant
+  | \b(?:mysqli_connect|mysql_p?connect|new \s+ mysqli|mysqli_real_connect \s* \( \s* \$\w+ \s* ,) \s* \(? \s*
+      (?:'[^'\r\n]*'|"[^"\r\n]*"|\$?[A-Za-z_][\w.]*) \s* , \s* (?:'[^'\r\n]*'|"[^"\r\n]*") \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
     # ProFTPD: LDAPBindDN "cn=...,dc=..." "pass"
   | \bLDAPBindDN \s+ "[^"\r\n]*" \s+ "([^"\r\n]+)"
     # a test typing a password into a form: Selenium find_element(By.ID, "password").send_keys("X"),
@@ -4508,11 +4693,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bassert(?:Equals?|_equal)? \s* \( \s* [\w.]*? (?i:password|passwd|secret|token|api_?key|pwd) \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
     # requests / httpx: auth=('user', 'pass'); smtplib / imaplib / ftplib: .login('user', 'pass')
   | \bauth \s* = \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)
-  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindK7:new pdoK10:ldapbinddnK6:.fill(K11:assertequalK12:assert_equalK7:assert(K10:password")K10:password')K8:passwd")K8:passwd')K5:pwd")K5:pwd')K6:pass")K6:pass')t8:passwordt4:codev8:passwordw1:2R4:1190i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
+  | \.login \s* \( \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s* , \s* (?:"([^"\r\n]+)"|'([^'\r\n]+)') \s* \)K17:networkcredentialK22:convertto-securestringK14:directoryentryK9:basicauthK10:digestauthK18:passwordcredentialK22:passwordauthenticationK13:getconnectionK6:auth=(K8:auth = (K7:.login(K9:ldap_bindK11:simple_bindK7:new pdoK14:mysqli_connectK19:mysqli_real_connectK13:mysql_connectK14:mysql_pconnectK10:new mysqliK10:ldapbinddnK6:.fill(K11:assertequalK12:assert_equalK7:assert(K10:password")K10:password')K8:passwd")K8:passwd')K5:pwd")K5:pwd')K6:pass")K6:pass')t8:passwordt4:codev8:passwordw1:2R4:1237i12:password-xmld142:XML elements and .NET appSettings holding passwords: <password>X</password>, <db:Password>X</db:Password>, <add key="SmtpPassword" value="X"/>x311:(?x)
     < (?:[\w.-]+:)? [\w.-]*? (?i:pass(?:word|wd|phrase)|pwd) (?:\s[^<>]*)? > ([^<\s][^<]*) </
   | \bkey \s* = \s* "[^"]*? (?i:pass(?:word|wd|phrase)|pwd) " \s+ value \s* = \s* "([^"]+)"
     # WildFly / JBoss credential references: <credential-reference clear-text="X"/>
-  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1218i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5069:(?x)
+  | \bclear-text \s* = \s* "([^"]+)"K8:passwordK6:passwdK10:passphraseK4:pwd"K10:clear-textK4:pwd>t8:passwordt3:xmlv8:passwordR4:1265i24:password-name-value-paird321:passwords kept as a name and a value: {"name":"DB_PASSWORD","value":"X"} (Kubernetes/ECS env, SSM, HAR, az output), <name>...Password</name><value>X</value>, <param name="password" value="X"/>, <entry key="db.password">X</entry>, terraform output -json, ParameterKey=DBPassword,ParameterValue=X, PHP var_dump, argv arraysx5069:(?x)
 # the name's last word: password, passwd, passphrase, pwd, Redis' requirepass / masterauth, or
 # pass after a separator or as a camel-case word (SMTP_PASS, SmtpPass; not bypass, compass); an
 # index may follow
@@ -4555,13 +4740,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | # CLIs that store a secret by name: az keyvault secret set --name DbPassword --value X,
     # aws ssm put-parameter --name /prod/db/password ... --value X
     --name [=\s] \s* [^\s]{0,80}? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) \s [^\r\n]{0,120}? --value [=\s] \s* (?: "([^"]+)" | '([^']+)' | ([^\s"'][^\s]*) )
-)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1313i20:password-setter-calld308:a password given to a call by the setting's name: System.setProperty("db.password", "X"), props.put("mail.smtp.password", "X"), config.set("db", "password", "X"), os.environ.setdefault("DB_PASSWORD", "X"), a literal default of an environment lookup (os.getenv("DB_PASSWORD", "X"), ENV.fetch('PASSWORD', 'X'))x604:(?x)
+)K8:passwordK6:passwdK10:passphraseK4:pwd"K4:pwd<K4:pwd,K4:pwd K4:pwd	K4:pwd_K4:pwd-K4:pwd.K4:pwd0K4:pwd1K4:pwd2K4:pwd3K4:pwd4K4:pwd5K4:pwd6K4:pwd7K4:pwd8K4:pwd9K5:pass"K5:pass<K5:pass'K5:pass\K11:requirepassK10:masterautht8:passwordt4:jsont3:xmlv8:passwordw3:128R4:1360i20:password-setter-calld308:a password given to a call by the setting's name: System.setProperty("db.password", "X"), props.put("mail.smtp.password", "X"), config.set("db", "password", "X"), os.environ.setdefault("DB_PASSWORD", "X"), a literal default of an environment lookup (os.getenv("DB_PASSWORD", "X"), ENV.fetch('PASSWORD', 'X'))x604:(?x)
 \b(?:setProperty|put|putString|setString|setdefault|set|setenv|Setenv|putenv|SetEnvironmentVariable|setItem|setValue
    |getenv|fetch|getProperty|getOrDefault)
 \s*\( \s* (?: ['"][\w.-]*['"] \s*,\s* )? ['"] [\w.-]*? (?:(?: (?i:pass(?:word|wd|phrase)|pwd|requirepass|masterauth) | (?<=[_.-])(?i:pass) | (?<=[a-z])(?-i:Pass) ) (?:[_.-]?[0-9]{1,2})?) ['"] \s*,\s*
 (?!["'][^"']*(?i:pass|pwd))(?!["'][a-z]+(?:[._][A-Za-z0-9]+)+["'])(?!["'][^"']*\|)
 # (one word: a message about the password has blanks, `errors.add("password", "is too short")`)
-(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]K11:setpropertyK4:put(K9:putstringK9:setstringK10:setdefaultK4:set(K6:setenvK6:putenvK22:setenvironmentvariableK7:setitemK8:setvalueK6:getenvK5:fetchK11:getpropertyK12:getordefaultt8:passwordt4:codev8:passwordw1:2R4:1353i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
+(?: "((?:[^"\\\s]|\\.)+)" | '((?:[^'\\\s]|\\.)+)' ) \s* [,)]K11:setpropertyK4:put(K9:putstringK9:setstringK10:setdefaultK4:set(K6:setenvK6:putenvK22:setenvironmentvariableK7:setitemK8:setvalueK6:getenvK5:fetchK11:getpropertyK12:getordefaultt8:passwordt4:codev8:passwordw1:2R4:1400i17:password-in-prosed310:passwords and keys announced in prose: 'admin password is X', 'the generated password for the elastic built-in superuser is : X', 'A temporary password is generated for root@localhost: X', 'Please use the following password to proceed to installation: X', 'password reset for bob -> X', 'your new API key is X'x1408:(?xi)
 (?: \bpass(?:word|phrase)\b
       (?: \s+ for \s+ (?:user \s+ | the \s+)? [\w.@\\-]+ (?: \s+ built-in \s+ superuser )? )?
       \s+ (?: is | was | set \s+ to | changed \s+ to | reset \s+ to ) \s* :? \s*
@@ -4579,19 +4764,19 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1430i25:password-changed-in-prosed124:a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'x367:(?xi)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:passwordK10:passphraseK7:key is K8:key was K9:token is K10:token was K10:secret is K11:secret was K8:key for K10:token for K11:secret for K8:code is K9:code was K9:refreshedK13:key generatedK15:token generatedK16:secret generatedK11:key createdK13:token createdK14:secret createdK10:key issuedK12:token issuedK15:key regeneratedK11:key rotatedK13:token rotatedK14:secret rotatedt8:passwordt5:prosev5:tokenw2:40R4:1477i25:password-changed-in-prosed124:a password set or tried in prose: 'set new password to X', 'login failed for user bob with password X', 'root pw reset to X'x367:(?xi)
 (?: \b(?:pw|pwd) \s+ (?:reset|changed|set) \s+ to \s+
   | \b(?:with|new) \s+ pass(?:word|phrase) \s+ (?:to \s+)?
   | \bpass(?:word|phrase) \s+ to \s+ )
 (?![a-z0-9]+-(?:hashed|encrypted|signed|based|compatible|protected)\b)
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>]{8,256}?)
-(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK13:with passwordK15:with passphraseK12:new passwordK14:new passphraseK11:password toK13:passphrase tot8:passwordt5:prosev5:tokenw1:8R4:1464i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
+(?= [\s,;)\]"'<>] | \.(?:\s|$) | $ )K8:pw resetK10:pw changedK9:pw set toK9:pwd resetK11:pwd changedK10:pwd set toK13:with passwordK15:with passphraseK12:new passwordK14:new passphraseK11:password toK13:passphrase tot8:passwordt5:prosev5:tokenw1:8R4:1511i20:password-named-afterd109:a secret named after it in chat and tickets: 'use X as the password', 'try with X? that's the rotated secret'x474:(?xi)
 \b(?:use|try|set|using) \s+ (?:with \s+)?
 ((?=[^\s"'<>]*(?-i:[a-z]))(?=[^\s"'<>]*[^A-Za-z\s"'<>])(?=[^\s"'<>]*(?-i:[0-9A-Z]))[^\s"'<>?,!]{8,128}) [?.,!]? \s+
 (?: as \s+ (?:the \s+ | a \s+ | your \s+)? (?:new \s+ | temporary \s+ | initial \s+)?
       (?:password|passphrase|passcode|api \s key|token|secret)
   | (?:that's|that \s+ is|it's|this \s+ is) \s+ (?:the \s+)? (?:new \s+ | rotated \s+ | temporary \s+)?
-      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1493i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1534i22:password-localized-keyd324:the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a passwordx1143:(?x)
+      (?:password|passphrase|api \s key|token|secret) )\bK15:as the passwordK11:as passwordK19:as the new passwordK25:as the temporary passwordK16:as your passwordK17:as the passphraseK14:as the api keyK12:as the tokenK13:as the secretK13:as a passwordK18:the rotated secretK16:the new passwordK20:the rotated passwordK13:the new tokenK14:the new secrett8:passwordt5:prosev5:tokenR4:1540i19:encoded-credentialsd383:user:password hidden behind base64 in a credential context: after the Basic scheme (auth="Basic ...", -H 'X-Proxy-Auth: Basic ...'), in auth fields (Docker config "auth", basic_auth=, proxyAuth:), under keys ending in _B64/_BASE64; the whole encoded value is masked. (Base64 JSON objects, eyJ..., are decoded under any key: what the rules find in them is reported under those rules.)x6:\A(?!)K6:basic K5:auth"K5:auth'K5:auth=K5:auth:K6:auth =K6:auth\"K4:b64=K4:b64:K4:b64"K4:b64'K5:b64 =K6:base64K7:ls0tls1K10:eyjhdxrocyK9:dockercfgK16:dockerconfigjsonK4:eyjaK4:eyjbK4:eyjcK4:eyjdK4:eyjeK4:eyjfK4:eyjgK4:eyjhK4:eyjiK4:eyjjK4:eyjkK4:eyjlK4:eyjmK4:eyjnK4:eyjoK4:eyjpK4:eyjqK4:eyjrK4:eyjsK4:eyjtK4:eyjuK4:eyjvK4:eyjwK4:eyjxK4:eyjyK4:eyjzK4:eyj0K4:eyj1K4:eyj2K4:eyj3K4:eyj4K4:eyj5K4:eyj6K4:eyj7K4:eyj8K4:eyj9K4:eyj+K4:eyj/K8:cg9zdgdyK8:bxlzcww6K8:bw9uz29kK8:cmvkaxm6K8:cmvkaxnzK8:yw1xcdovK8:yw1xchm6K8:ahr0chm6K8:ahr0cdovK8:znrwoi8vK8:c210cdovK8:c2z0cdovK8:bgrhcdovK8:passwordK6:passwdK3:pwdK5:pass:K5:pass=K5:pass"K5:pass'K6:secretK5:tokenK10:credentialK4:key:K4:key=K4:key"K4:key'K5:key =K6:pass =t8:passwordt7:encodedR4:1581i22:password-localized-keyd324:the word for password in other languages as a key (Passwort, Kennwort, contraseña, senha, mot de passe, wachtwoord, hasło, lösenord, salasana, passord, adgangskode, heslo, jelszó, şifre, пароль, 密码, パスワード, 비밀번호) followed by = or : (also the full-width ：) and a value shaped like a passwordx1143:(?x)
 (?: (?<![A-Za-z0-9\x80-\xFF])
     (?: (?i:passwort|kennwort|senha|wachtwoord|salasana|passord|adgangskode|heslo|sifre|haslo|losenord|contrasena|mot\x20de\x20passe|parola\x20d'ordine)
       | (?i:contrase)\xC3\xB1a | (?i:has)\xC5\x82o | (?i:l)\xC3\xB6(?i:senord) | (?i:jelsz)\xC3\xB3
@@ -4606,13 +4791,13 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 # message, `Passwort: falsch`, `登录密码：已设置`; a number is a policy, `mot de passe : 12`)
 (?=["']?[\x21-\x7E]*[A-Za-z]) (?=["']?[\x21-\x7E]*[0-9!#$%&*+./:?@^_~-])
 (?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
-  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1594i18:password-auth-paird207:a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON "auth": ["user", "pw"], basic_auth / http_auth / proxy_auth lists and tuples; only the password is maskedx345:(?x)
-(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
+  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1641i18:password-auth-paird231:a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON "auth": ["user", "pw"], basic_auth / http_auth / proxy_auth lists and tuples, creds = ('user', 'pw'); only the password is maskedx379:(?x)
+(?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth|creds|credentials|login[_-]?creds) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
 (?:\\?["']) [^"'\\\r\n]{1,128} (?:\\?["']) \s* , \s* (?:\\?["'])
 # (8 bytes or more, or something besides letters: `["password", "totp"]` lists methods)
-(?=[^"'\\\r\n]{8}|[^"'\\\r\n]*[^A-Za-z"'\\\r\n]) ([^"'\\\r\n]+) (?:\\?["']) \s* [\])]K6:auth":K6:auth':K5:auth=K6:auth =K5:auth:K7:auth\":K7:auth" :t8:passwordt4:codev8:passwordw2:24R4:1619i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
+(?=[^"'\\\r\n]{8}|[^"'\\\r\n]*[^A-Za-z"'\\\r\n]) ([^"'\\\r\n]+) (?:\\?["']) \s* [\])]K6:auth":K6:auth':K5:auth=K6:auth =K5:auth:K7:auth\":K7:auth" :K7:creds =K6:creds=K6:creds:K7:creds":K13:credentials =K12:credentials=K13:credentials":t8:passwordt4:codev8:passwordw2:24R4:1673i16:password-snmp-v3d171:SNMPv3 authentication and privacy passphrases of the net-snmp tools (snmpwalk, snmpget, snmpset, snmpbulkwalk, snmptrap, ...): -A AUTHPASS and -X PRIVPASS; both are maskedx201:(?x)
     \bsnmp[a-z]*\b [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1643i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
+  | \G(?!^) [^|;&\r\n]*? \s -[AX] \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )K4:snmpt8:passwordt3:cliv8:passwordR4:1697i19:password-stdin-feedd418:secrets fed to a command's standard input: echo/printf X | sudo -S, | docker login --password-stdin, | passwd --stdin, | gcloud ... --data-file=-, | kubectl ... --from-file=k=/dev/stdin, | gh auth login --with-token, | wrangler secret put; here-strings (sudo -S <<< X, --password-stdin <<< X); process substitution after a password option (--password-file=<(echo X)); expect scripts (expect "Password:" ... send "X\r")x1383:(?x)
     \b(?i:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) )
     \s* \| \s* [^|;&\r\n]*?
@@ -4627,11 +4812,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     <\( \s* (?:echo|printf) \s+ (?:-[neE]{1,3}\s+)* (?:(?:'%s(?:\\n)?'|"%s(?:\\n)?")\s+)?
     (?: '([^'\s]+)' | "((?:[^"\\\s]|\\.)+)" | ([^\s'"|;&<>()`$-][^\s'"|;&<>()`]*) ) \s* \)
   | \bexpect\b [^\r\n]*? (?i:assword|passphrase|pass\s?code|\bpin\b|token|secret) [^\r\n]*?
-    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1706i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
+    \bsend \s+ (?:-[a-z]+\s+)* (?:--\s+)? "(?![$\[])([^"\\\r\n][^"\r\n]*?)(?:\\[rn])*"K16:--password-stdinK7:--stdinK12:--with-tokenK10:/dev/stdinK11:--data-fileK10:--key-fileK5:-fd 0K5:-fd=0K10:pass stdinK12:passin stdinK5:sudo K10:secret putK10:secret setK11:secrets setK13:secret createK6:<(echoK7:<( echoK8:<(printfK9:<( printfK6:send "K9:send -- "K5:runast8:passwordt3:cliv8:passwordR4:1760i22:password-dsn-no-schemed174:credential records without a URL scheme: Go MySQL DSNs user:PASSWORD@tcp(host:port)/db (also unix(...)), .pgpass lines host:port:db:user:PASSWORD; only the password is maskedx190:(?x)
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
-  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1736i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
+  | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1790i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1758i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1303:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:1812i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1303:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -4645,14 +4830,14 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
   | (?:^|\s) \$USER\d{1,3}\$ \s*=\s* (?: "([^"\r\n]+)" | ([^\s"]+) )
-  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1833i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
+  | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:1887i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
     # (the environment's `=`, or `.bundle/config`'s YAML `: "user:token"`)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1869i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1894i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:1923i21:password-on-next-lined187:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value)x4:(?!)K9:password:K7:passwd:K11:passphrase:v8:passwordb73:(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?:password|passwd|passphrase)\s*:\s*$B4:(?!)m1:1V59:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(\S{6,64})\s*$R4:1948i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
