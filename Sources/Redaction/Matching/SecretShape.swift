@@ -49,8 +49,8 @@ enum SecretShape {
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
         case .password: return !isAbsolutePath(value) && !isKeyedHash(value) && !isPasswordStandIn(value)
-        case .token: return looksLikeToken(value, strict: false)
-        case .strictToken: return looksLikeToken(value, strict: true)
+        case .token: return !isLabelledDigest(value) && looksLikeToken(value, strict: false)
+        case .strictToken: return !isLabelledDigest(value) && looksLikeToken(value, strict: true)
         }
     }
 
@@ -64,6 +64,10 @@ enum SecretShape {
             || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
             || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")
             || find(v, "REDACTED") || find(v, "redacted") { return true }  // XXX-REDACTED-XXX (Salt)
+        // helm-diff's stand-ins for a Secret's data: `-------- # (24 bytes)`, `++++++++ # (32 bytes)`
+        if v.count >= 6 && (v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+")) && v.prefix(6).allSatisfy({ $0 == v[0] }) {
+            return true
+        }
         let first = v[0], last = v[v.count - 1]
         for opener in templateOpeners where hasPrefix(v, opener, foldCase: false) { return true }
         // Whole-value brackets: <your-token>, [MASKED], {0}, (none).
@@ -646,6 +650,22 @@ enum SecretShape {
             return false
         }
         return true
+    }
+
+    /// A digest that says so: `hashed:<hex>`, `sha256:<hex>`, `sha512:<hex>`, `md5:<hex>` (32 hex
+    /// digits or more). LLM gateways and API managers log the hash of a key they looked up
+    /// (`"api_key": "hashed:9f2c..."`): it stands for the key and cannot be used as one. (Under a
+    /// password key it still counts: an unsalted password hash can be cracked.)
+    private static let digestLabels: [StaticString] = ["hashed", "sha1", "sha256", "sha384", "sha512", "sha-256", "sha-512", "md5"]
+
+    static func isLabelledDigest(_ v: UnsafeRawBufferPointer) -> Bool {
+        var colon = 0
+        while colon < v.count && colon < 8 && v[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < v.count, v[colon] == UInt8(ascii: ":"), v.count - colon - 1 >= 32 else { return false }
+        let label = UnsafeRawBufferPointer(rebasing: v[0..<colon])
+        guard digestLabels.contains(where: { label.count == $0.utf8CodeUnitCount && hasPrefix(label, $0, foldCase: true) })
+        else { return false }
+        return v[(colon + 1)...].allSatisfy(isHexDigit)
     }
 
     /// A keyed hash standing for a value: Vault's audit log writes every secret as

@@ -226,7 +226,8 @@ extension LineRedactor {
             if let key = entry.key.map({ UnsafeRawBufferPointer(rebasing: text[$0]) }), SensitiveKeys.default.matches(rawKey: key),
                !Self.cursorKeys.matches(rawKey: key), !Self.hashedKeys.matches(rawKey: key),
                Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key),
-                               underSecretNameKey: Self.secretNameKeys.matches(rawKey: key)) {
+                               underSecretNameKey: Self.secretNameKeys.matches(rawKey: key),
+                               underSessionKey: Self.sessionKeys.matches(rawKey: key)) {
                 spans.append(RedactionSpan(start: entry.value.lowerBound, end: entry.value.upperBound,
                                            rule: ruleSet.sensitiveKeyRule, kind: .match, escapesJSON: true))
                 continue
@@ -309,8 +310,11 @@ extension LineRedactor {
     private static let passwordKeys = SensitiveKeys(["password", "passwd", "pwd", "passphrase"])
 
     /// Keys that hold a secret, or the name of one (`"secret": "prod/db"`, an ExternalSecret's
-    /// `"secretKey": "db-password"`).
-    private static let secretNameKeys = SensitiveKeys(["secret", "secret_key"])
+    /// `"secretKey": "db-password"`, its provider's `"credentials": "irsa"`).
+    private static let secretNameKeys = SensitiveKeys(["secret", "secret_key", "credential", "credentials"])
+
+    /// Keys that name a session (see ``isMaskable(_:underPasswordKey:underSecretNameKey:underSessionKey:)``).
+    private static let sessionKeys = SensitiveKeys(["session_id"])
 
     /// - Parameters:
     ///   - underPasswordKey: the key names a password. Under other sensitive keys (`secret`,
@@ -320,8 +324,9 @@ extension LineRedactor {
     ///     `chat_...`, ``SecretShape/isObjectID(_:)``) names an object: both are left to the rules.
     ///   - underSecretNameKey: the key ends in `secret` or `secret_key`: a single lower-case name
     ///     without digits (`"secretKey":"db-password"`) is the name of a secret, left to the rules.
+    ///   - underSessionKey: the key ends in `session_id`: a UUID is left to the rules.
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
-                                   underSecretNameKey: Bool) -> Bool {
+                                   underSecretNameKey: Bool, underSessionKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
         // Placeholders and references (<redacted>, [MASKED], ${DB_PASSWORD}, ****, secretref:x,
         // Ansible's VALUE_SPECIFIED_IN_NO_LOG_PARAMETER, booleans) stay as they are.
@@ -330,7 +335,11 @@ extension LineRedactor {
         }
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
-        if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)) { return false }
+        if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)
+                                 || SecretShape.isLabelledDigest(value)) { return false }
+        // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
+        // `sessionId`, Okta's `externalSessionId`); session cookies are longer random strings.
+        if underSessionKey && SecretShape.isUUID(value) { return false }
         if underSecretNameKey && SecretShape.isLowerCaseName(value) { return false }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
