@@ -40,6 +40,9 @@ import Testing
         // password authentication (about 1.6% of the lines). Longer literals would miss the
         // renderings the rules exist for (`password=`, `"password":`, `Password for`, ...).
         "password": "the key word of the password rules",
+        // `PASSWORD <value>` (a directive or an upper-case dump key, blank-separated); the same
+        // sshd lines, which select no rule (BenignKeywordContexts).
+        "password ": "generic-upper-keyword-value's PASSWORD <value>",
     ]
 
     @Test func builtinRulesHaveKeywords() {

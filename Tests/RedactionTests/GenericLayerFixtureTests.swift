@@ -245,6 +245,27 @@ import Testing
     ///   the id for half of the key pair), Azure sign-in logs' `sessionId`, MinIO's
     ///   `Authorization: AWS4-HMAC-SHA256 ...` headers (masked whole), and Mailgun's stored-message
     ///   `"key"` (a random 64-byte value under a bare `key`) with its echo in the storage URL.
+    ///   (Azure's UUID `sessionId` has been kept since the 2026-12-02 round below.)
+    /// - `control-observability-auth.log` (an eleventh control round of 2026-12-02: tracing and
+    ///   metrics agents, CI/CD with digests and cache keys, databases and queues, identity servers'
+    ///   token metadata, payment and LLM-gateway logs: 11 of 2,500 changed, all fixed: hashed
+    ///   keys in LLM spend logs (`"api_key": "hashed:<sha256>"`), Entra ID sign-ins' UUID
+    ///   `sessionId`, Microsoft's "Invalid username or password or ..." text).
+    /// - `control-edge-mobile-infra.log` (a twelfth control round of 2026-12-02: proxies and CDNs,
+    ///   mobile and browser logs, infrastructure tooling, security scanners, web frameworks: 40 of
+    ///   2,617 changed, 8 fixed: StoreKit's `appAccountToken=<uuid>`, helm-diff's `-------- # (24
+    ///   bytes)`, `${CI_REGISTRY_PASSWORD:+[MASKED]}`, a semgrep `hardcoded-password` rule id,
+    ///   external-secrets' `"credentials":"irsa"`). Left out: 32 copies of one Sentry event whose
+    ///   scrubbing rule reads `"@password:filter"` (`filter` is valid base64; its decoding was read as
+    ///   the password: fixed in the base64 finder, but the line is one template and stays out).
+    /// - `control-shell-windows-cloud.log` (a thirteenth control round of 2026-12-02: shell and
+    ///   admin transcripts, developer tooling, Windows and Active Directory events, network and VPN
+    ///   gear, cloud audit and service logs: 71 of 2,630 changed, 52 fixed: AWS key ids in
+    ///   Kubernetes audit events, aws-iam-authenticator lines, `aws iam list-access-keys` output and
+    ///   key-management commands; `put secret for ARN arn:...`; bandit's `Possible hardcoded
+    ///   password: 'Bearer'`; PowerShell's `Password : System.Security.SecureString`; git's
+    ///   `user.signingkey`; `sk_test_xxxx...`). Left out, masked on purpose: AWS key ids under
+    ///   `access_key_id` in application logs (the same name as in a credentials file).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -261,7 +282,8 @@ import Testing
         ("control-systems.log", 1290), ("control-runtimes.log", 850), ("control-tooling.log", 1250),
         ("control-domains.log", 1230), ("control-i18n.log", 1170), ("control-incidents.log", 1180),
         ("control-public-keys.log", 1290), ("control-commerce-mobile.log", 2490),
-        ("control-cloud-storage.log", 2450),
+        ("control-cloud-storage.log", 2450), ("control-observability-auth.log", 2490),
+        ("control-edge-mobile-infra.log", 2525), ("control-shell-windows-cloud.log", 2515),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

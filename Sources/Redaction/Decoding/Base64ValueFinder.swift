@@ -192,13 +192,26 @@ struct Base64ValueFinder {
         return token(at: tokenStart)
     }
 
-    /// The base64 token at `start` if it has the right length and ends where a value ends.
+    /// The base64 token at `start` if it has the right length, ends where a value ends and is not
+    /// a word: letters of one case only (`filter`, `CHANGEME`) are a word that happens to be valid
+    /// base64 (`filter` decodes to the text `~)mz`), and scanning that decoding after the key would
+    /// lose the context that made the rules keep the word.
     private func token(at start: Int) -> Range<Int>? {
         let length = Base64Decoder.tokenLength(in: line, from: start)
         guard length >= DecodingLimits.minimumBase64Bytes, length <= DecodingLimits.maximumTokenBytes,
-              endsValue(at: start + length)
+              endsValue(at: start + length), !isWord(start..<(start + length))
         else { return nil }
         return start..<(start + length)
+    }
+
+    /// Whether `range` of the line is letters of one case only.
+    private func isWord(_ range: Range<Int>) -> Bool {
+        var lower = false, upper = false
+        for index in range {
+            let byte = line[index]
+            if byte >= 0x61 && byte <= 0x7A { lower = true } else if byte >= 0x41 && byte <= 0x5A { upper = true } else { return false }
+        }
+        return lower != upper
     }
 
     /// Whether a value may end just before `index`: at the end of the line, whitespace, a quote or

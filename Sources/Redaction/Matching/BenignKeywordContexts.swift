@@ -20,6 +20,9 @@ struct BenignKeywordContexts: Sendable {
     static let phrases: [(keyword: String, before: String, after: String)] = [
         ("password", "failed ", " for "),
         ("password", "accepted ", " for "),
+        // (`password ` is generic-upper-keyword-value's, for `PASSWORD <value>`)
+        ("password ", "failed ", "for "),
+        ("password ", "accepted ", "for "),
     ]
 
     let phrases: [Phrase]

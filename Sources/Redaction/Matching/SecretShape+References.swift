@@ -64,11 +64,22 @@ extension SecretShape {
             return true
         }
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
+        // A name made from the key word (`'password_reset'` quoted by a linter's finding)
+        if isPasswordNamedIdentifier(v) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
+    }
+
+    /// `password_reset`, `passwd_file`: `password_` / `passwd_` then lower-case letters and `_`.
+    private static func isPasswordNamedIdentifier(_ v: UnsafeRawBufferPointer) -> Bool {
+        let start: Int
+        if hasPrefix(v, "password_", foldCase: false) { start = 9 } else if hasPrefix(v, "passwd_", foldCase: false) { start = 7 } else { return false }
+        guard start < v.count else { return false }
+        for index in start..<v.count where !(isLower(v[index]) || v[index] == UInt8(ascii: "_")) { return false }
+        return true
     }
 
     /// A phrase of words set off by a comma: three or more words of letters only, one of them
@@ -221,7 +232,7 @@ extension SecretShape {
     /// `login`, `user`, `default`) are not here: `ftp://user:password@host` holds a credential;
     /// `password-assignment` keeps them where they are the prose after `password:`.
     private static let standInWords: [StaticString] = [
-        "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off", "empty", "blank", "n/a",
+        "null", "nil", "none", "undefined", "true", "false", "bearer", "basic", "yes", "no", "on", "off", "empty", "blank", "n/a",
         "redacted", "filtered", "hidden", "masked", "removed", "omitted", "sensitive", "unset", "not set", "not_set",
         "not-set", "notset", "required", "optional", "changed", "updated", "reset", "incorrect", "wrong", "invalid",
         "expired", "expires", "expiring", "missing", "mismatch", "mismatched", "ok", "done", "failed", "failure",
@@ -248,6 +259,8 @@ extension SecretShape {
         "inheritance-disable", "configured", "rotated", "rotated,", "local",
         // PHP's own redaction wrapper; keytool's `-storepass:env NAME` / `-storepass:file path`
         "SensitiveParameterValue", "env", "file",
+        // PowerShell's Format-List of a PSCredential prints the type, not the value
+        "System.Security.SecureString",
     ]
 
     /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.
