@@ -28,7 +28,22 @@ extension SecretShape {
         if hasPrefix(v, "projects/", foldCase: false) && (find(v, "/secrets/") || find(v, "/keys/") || find(v, "/locations/")) {
             return true
         }
+        if isLookupCall(v) { return true }
         return isVersionedSecretName(v)
+    }
+
+    /// A call that looks a value up by name: `env("SECRET_KEY")`, `os.getenv("DB_PASSWORD", "")`,
+    /// `config.get('db.password')` (a dotted name, `(`, then a quote or `$`, ending in `)`): the
+    /// code that reads the secret, quoted in prose or a finding.
+    private static func isLookupCall(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 5, isLetter(v[0]) || v[0] == UInt8(ascii: "_"), v[v.count - 1] == UInt8(ascii: ")") else { return false }
+        var index = 1
+        while index < v.count && (isLetter(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_") || v[index] == UInt8(ascii: ".")) {
+            index += 1
+        }
+        guard index + 1 < v.count, v[index] == UInt8(ascii: "(") else { return false }
+        let next = v[index + 1]
+        return next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") || next == UInt8(ascii: "$")
     }
 
     /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`.
@@ -64,13 +79,22 @@ extension SecretShape {
             return true
         }
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
-        // A name made from the key word (`'password_reset'` quoted by a linter's finding)
-        if isPasswordNamedIdentifier(v) { return true }
+        // A name made from the key word (`'password_reset'` quoted by a linter's finding), a Ruby
+        // instance variable (`@password`)
+        if isPasswordNamedIdentifier(v) || isSecretNamedVariable(v) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
+    }
+
+    /// A Ruby instance variable: `@` and lower-case letters and `_` (`@password`, `@api_token`).
+    /// (A snake_case name such as `mongo_pass` is left to the rules: in a `.env` file it is the
+    /// value itself.)
+    private static func isSecretNamedVariable(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 4, v[0] == UInt8(ascii: "@") else { return false }
+        return isLower(v[1]) && v[1...].allSatisfy { isLower($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// `password_reset`, `passwd_file`: `password_` / `passwd_` then lower-case letters and `_`.

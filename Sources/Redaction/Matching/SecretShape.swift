@@ -656,6 +656,13 @@ enum SecretShape {
     /// digits or more). LLM gateways and API managers log the hash of a key they looked up
     /// (`"api_key": "hashed:9f2c..."`): it stands for the key and cannot be used as one. (Under a
     /// password key it still counts: an unsalted password hash can be cracked.)
+    /// `0x` and 40 hex digits: an Ethereum address (an account or a contract, such as an ERC-20
+    /// token's), public by nature; a private key is 64 hex digits.
+    static func isEthereumAddress(_ v: UnsafeRawBufferPointer) -> Bool {
+        v.count == 42 && v[0] == UInt8(ascii: "0") && (v[1] == UInt8(ascii: "x") || v[1] == UInt8(ascii: "X"))
+            && v[2...].allSatisfy(isHexDigit)
+    }
+
     private static let digestLabels: [StaticString] = ["hashed", "sha1", "sha256", "sha384", "sha512", "sha-256", "sha-512", "md5"]
 
     static func isLabelledDigest(_ v: UnsafeRawBufferPointer) -> Bool {

@@ -336,7 +336,7 @@ extension LineRedactor {
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
         if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)
-                                 || SecretShape.isLabelledDigest(value)) { return false }
+                                 || SecretShape.isLabelledDigest(value) || SecretShape.isEthereumAddress(value)) { return false }
         // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
         // `sessionId`, Okta's `externalSessionId`); session cookies are longer random strings.
         if underSessionKey && SecretShape.isUUID(value) { return false }
