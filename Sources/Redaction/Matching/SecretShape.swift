@@ -652,10 +652,6 @@ enum SecretShape {
         return true
     }
 
-    /// A digest that says so: `hashed:<hex>`, `sha256:<hex>`, `sha512:<hex>`, `md5:<hex>` (32 hex
-    /// digits or more). LLM gateways and API managers log the hash of a key they looked up
-    /// (`"api_key": "hashed:9f2c..."`): it stands for the key and cannot be used as one. (Under a
-    /// password key it still counts: an unsalted password hash can be cracked.)
     /// `0x` and 40 hex digits: an Ethereum address (an account or a contract, such as an ERC-20
     /// token's), public by nature; a private key is 64 hex digits.
     static func isEthereumAddress(_ v: UnsafeRawBufferPointer) -> Bool {
@@ -663,8 +659,13 @@ enum SecretShape {
             && v[2...].allSatisfy(isHexDigit)
     }
 
+    /// The labels of ``isLabelledDigest(_:)``.
     private static let digestLabels: [StaticString] = ["hashed", "sha1", "sha256", "sha384", "sha512", "sha-256", "sha-512", "md5"]
 
+    /// A digest that says so: `hashed:<hex>`, `sha256:<hex>`, `sha512:<hex>`, `md5:<hex>` (32 hex
+    /// digits or more). LLM gateways and API managers log the hash of a key they looked up
+    /// (`"api_key": "hashed:9f2c..."`): it stands for the key and cannot be used as one. (Under a
+    /// password key it still counts: an unsalted password hash can be cracked.)
     static func isLabelledDigest(_ v: UnsafeRawBufferPointer) -> Bool {
         var colon = 0
         while colon < v.count && colon < 8 && v[colon] != UInt8(ascii: ":") { colon += 1 }

@@ -322,8 +322,9 @@ extension LineRedactor {
     ///     `:` names a secret rather than being one (`"secret":"prod/payments/stripe"`, an OIDC
     ///     subject `repo:acme/web:ref:refs/heads/main`), and a vendor object id (`sess_...`,
     ///     `chat_...`, ``SecretShape/isObjectID(_:)``) names an object: both are left to the rules.
-    ///   - underSecretNameKey: the key ends in `secret` or `secret_key`: a single lower-case name
-    ///     without digits (`"secretKey":"db-password"`) is the name of a secret, left to the rules.
+    ///   - underSecretNameKey: the key ends in `secret`, `secret_key` or `credential(s)`: a single
+    ///     lower-case name without digits (`"secretKey":"db-password"`, `"credentials":"irsa"`) is
+    ///     the name of a secret or of where it comes from, left to the rules.
     ///   - underSessionKey: the key ends in `session_id`: a UUID is left to the rules.
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
                                    underSecretNameKey: Bool, underSessionKey: Bool) -> Bool {
@@ -338,7 +339,7 @@ extension LineRedactor {
         if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)
                                  || SecretShape.isLabelledDigest(value) || SecretShape.isEthereumAddress(value)) { return false }
         // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
-        // `sessionId`, Okta's `externalSessionId`); session cookies are longer random strings.
+        // `sessionId`); session cookies are longer random strings, and stay masked.
         if underSessionKey && SecretShape.isUUID(value) { return false }
         if underSecretNameKey && SecretShape.isLowerCaseName(value) { return false }
         guard value.count <= 12 else { return true }
