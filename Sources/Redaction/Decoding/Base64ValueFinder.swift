@@ -172,10 +172,11 @@ struct Base64ValueFinder {
     }
 
     /// The base64 of the first 6 bytes of `postgr`, `mysql:`, `mongod`, `redis:`, `rediss`,
-    /// `amqp:/`, `amqps:`, `https:`, `http:/`, `ftp://`, `smtp:/`, `sftp:/`, `ldap:/`.
+    /// `amqp:/`, `amqps:`, `https:`, `http:/`, `ftp://`, `smtp:/`, `sftp:/`, `ldap:/`, and of
+    /// `-----B` (a PEM block: `signing key loaded: LS0tLS1CRUdJTi...`).
     private static let encodedSchemes: [[UInt8]] = [
         "cG9zdGdy", "bXlzcWw6", "bW9uZ29k", "cmVkaXM6", "cmVkaXNz", "YW1xcDov", "YW1xcHM6", "aHR0cHM6",
-        "aHR0cDov", "ZnRwOi8v", "c210cDov", "c2Z0cDov", "bGRhcDov",
+        "aHR0cDov", "ZnRwOi8v", "c210cDov", "c2Z0cDov", "bGRhcDov", "LS0tLS1C",
     ].map { Array($0.utf8) }
     private static let schemeInitials = Set(encodedSchemes.map { $0[0] })
 
