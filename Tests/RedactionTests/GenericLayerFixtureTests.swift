@@ -273,6 +273,13 @@ import Testing
     ///   arguments, `configService.get<string>(...)`, preference cookies after `curl -b`, an ERC-20
     ///   contract address under `"token"`). Left out: a Spark `secretKeyRef.DB_PASSWORD` property
     ///   whose value names a Secret (`db-secret:password`) and psql's `:'newpw'` interpolation.
+    /// - `control-protocols-platforms.log` (a fifteenth control round of 2026-12-02: healthcare and
+    ///   finance protocols, telecom and real-time, data and ML platforms, games and media, OS and
+    ///   embedded: 39 of 2,500 changed, 14 fixed: LwM2M's `psk=<hidden>]`, Sysmon's
+    ///   `DB_PASSWORD=%DB_PASSWORD%`, which the percent decoder read as the byte 0xDB). Left out:
+    ///   SIP `Authorization: Digest ...` headers (masked whole, as every Authorization header: the
+    ///   response is an offline-crackable hash) and CoAP `Token=<16 hex>` message tokens (16 hex
+    ///   digits under a token name are also Flickr's and other APIs' secrets).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -291,7 +298,7 @@ import Testing
         ("control-public-keys.log", 1290), ("control-commerce-mobile.log", 2490),
         ("control-cloud-storage.log", 2450), ("control-observability-auth.log", 2490),
         ("control-edge-mobile-infra.log", 2560), ("control-shell-windows-cloud.log", 2515),
-        ("control-near-misses.log", 2300),
+        ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -104,11 +104,14 @@ extension CompiledRuleSet {
         return nil
     }
 
-    /// Decodes the percent-encoded `token` (at `offset` in the line), scans it, and maps what the
-    /// scan finds back to the encoded bytes.
+    /// Decodes the percent-encoded `token` (at `offset` in the line), scans it when the decoding is
+    /// text (``DecodedText/isText(_:)``), and maps what the scan finds back to the encoded bytes.
     private func scanPercentDecoded(_ token: UnsafeRawBufferPointer, at offset: Int, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
         PercentDecoder.decode(token, into: &decoding.decoded, offsets: &decoding.offsets)
+        // Only text is scanned: `%DB_PASSWORD%` (a Windows variable) "decodes" to the byte 0xDB
+        // and `_PASSWORD%`, which is no encoding of anything.
+        guard decoding.decoded.withUnsafeBytes({ DecodedText.isText($0) }) else { return nil }
         return scanDecoded(at: offset, scratch)
     }
 
