@@ -2312,19 +2312,19 @@ mustKeep = [
 
 [[rules]]
 id = "crypto-private-key-hex"
-description = "a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount(\"0x...\"), Account.from_key('...'))"
+description = "a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount(\"0x...\"), Account.from_key('...'), a Hardhat accounts list); a symmetric key logged as 0x hex under an hmac, signing, encryption, master or secret key name"
 regex = '''(?x)
     (?i:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{64}) (?![0-9a-fA-F])
     # a symmetric key logged as hex: `hmac signing key = 0x...`, `encryption_key: 0x...`
   | (?i:hmac|signing|encryption|master|secret|aes)[ _.-]?(?i:key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{32,128}) (?![0-9a-fA-F])
-    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
-    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
     # a Hardhat / Truffle network's accounts list: accounts: ["0x..."]
   | \baccounts \s* : \s* \[ \s* ["'`] (0x[0-9a-fA-F]{64}) ["'`]
+    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
+    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
   | (?<![\w$])(?:Wallet|privateKeyToAccount|fromPrivateKey|from_key|privateKeyToAddress|keyFromPrivate|SigningKey|LocalAccount)
     \s* \( \s* (?:Buffer\.from\( \s* | bytes\.fromhex\( \s* | hexToBytes\( \s* )? ["'`] ((?:0x)?[0-9a-fA-F]{64}) ["'`]'''
 keywords = [
-  "hmac key", "hmac_key", "signing key", "signing_key", "signingkey", "encryption key", "encryption_key", "master key", "master_key",
+  "hmac key", "hmac_key", "signing key", "signing_key", "encryption key", "encryption_key", "master key", "master_key",
   "secret key", "secret_key", "aes key", "aes_key",
   "private_key", "private-key", "private.key", "privatekey", "privkey", "priv_key", "signer_key", "signerkey", "wallet_key", "walletkey",
   "wallet(", "wallet (", "privatekeytoaccount", "fromprivatekey", "from_key", "privatekeytoaddress", "keyfromprivate", "signingkey",
@@ -2381,16 +2381,16 @@ R2:21i22:private-key-pem-inlined149:PEM / OpenSSH / PKCS#8 / encrypted / PGP pri
     [\w.-]{0,16} \\?["']? \s* (?:[:=]|\s(?=[a-z])) \s* \\?["']?
   | \bfrom \s+ (?:the \s+)? (?:seed|recovery|mnemonic) \s+ phrase \s* :? \s* )
 ((?-i:[a-z]{3,8}) (?:[ \t]+(?-i:[a-z]{3,8})){11,23})
-(?![ \t]+(?-i:[a-z]))K8:mnemonicK4:seedK6:phraseK5:bip39t11:private-keyt6:walletR3:313i22:crypto-private-key-hexd282:a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount("0x..."), Account.from_key('...'))x963:(?x)
+(?![ \t]+(?-i:[a-z]))K8:mnemonicK4:seedK6:phraseK5:bip39t11:private-keyt6:walletR3:313i22:crypto-private-key-hexd403:a hex private key (Ethereum and EVM signers: 32 bytes) under a private key or signer key name (PRIVATE_KEY=0x..., deployer_private_key: 0x...) or given as a literal to a wallet or signer constructor (new ethers.Wallet('0x...'), privateKeyToAccount("0x..."), Account.from_key('...'), a Hardhat accounts list); a symmetric key logged as 0x hex under an hmac, signing, encryption, master or secret key namex963:(?x)
     (?i:private[_.-]?key|privkey|priv[_.-]key|signer[_.-]?key|wallet[_.-]?key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{64}) (?![0-9a-fA-F])
     # a symmetric key logged as hex: `hmac signing key = 0x...`, `encryption_key: 0x...`
   | (?i:hmac|signing|encryption|master|secret|aes)[ _.-]?(?i:key) \\?["']? \s* [:=] \s* \\?["']? (0x[0-9a-fA-F]{32,128}) (?![0-9a-fA-F])
-    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
-    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
     # a Hardhat / Truffle network's accounts list: accounts: ["0x..."]
   | \baccounts \s* : \s* \[ \s* ["'`] (0x[0-9a-fA-F]{64}) ["'`]
+    # a signer built from a literal key: new ethers.Wallet('0x...'), privateKeyToAccount("0x..."),
+    # Account.from_key('...'), Wallet.fromPrivateKey(Buffer.from('...', 'hex')), ec.keyFromPrivate('...')
   | (?<![\w$])(?:Wallet|privateKeyToAccount|fromPrivateKey|from_key|privateKeyToAddress|keyFromPrivate|SigningKey|LocalAccount)
-    \s* \( \s* (?:Buffer\.from\( \s* | bytes\.fromhex\( \s* | hexToBytes\( \s* )? ["'`] ((?:0x)?[0-9a-fA-F]{64}) ["'`]K8:hmac keyK8:hmac_keyK11:signing keyK11:signing_keyK10:signingkeyK14:encryption keyK14:encryption_keyK10:master keyK10:master_keyK10:secret keyK10:secret_keyK7:aes keyK7:aes_keyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK7:privkeyK8:priv_keyK10:signer_keyK9:signerkeyK10:wallet_keyK9:walletkeyK7:wallet(K8:wallet (K19:privatekeytoaccountK14:fromprivatekeyK8:from_keyK19:privatekeytoaddressK14:keyfromprivateK10:signingkeyK12:localaccountK9:accounts:K10:accounts :t11:private-keyt6:walletR3:352i19:bitcoin-private-keyd182:Bitcoin private keys: BIP-32 extended private keys (xprv, yprv, zprv, tprv, ...) anywhere, WIF keys under a wif or private key name or given to importprivkey; Nostr nsec1 secret keysx485:(?x)
+    \s* \( \s* (?:Buffer\.from\( \s* | bytes\.fromhex\( \s* | hexToBytes\( \s* )? ["'`] ((?:0x)?[0-9a-fA-F]{64}) ["'`]K8:hmac keyK8:hmac_keyK11:signing keyK11:signing_keyK14:encryption keyK14:encryption_keyK10:master keyK10:master_keyK10:secret keyK10:secret_keyK7:aes keyK7:aes_keyK11:private_keyK11:private-keyK11:private.keyK10:privatekeyK7:privkeyK8:priv_keyK10:signer_keyK9:signerkeyK10:wallet_keyK9:walletkeyK7:wallet(K8:wallet (K19:privatekeytoaccountK14:fromprivatekeyK8:from_keyK19:privatekeytoaddressK14:keyfromprivateK10:signingkeyK12:localaccountK9:accounts:K10:accounts :t11:private-keyt6:walletR3:352i19:bitcoin-private-keyd182:Bitcoin private keys: BIP-32 extended private keys (xprv, yprv, zprv, tprv, ...) anywhere, WIF keys under a wif or private key name or given to importprivkey; Nostr nsec1 secret keysx485:(?x)
     \b((?:xprv|yprv|zprv|tprv|uprv|vprv|Yprv|Zprv)[1-9A-HJ-NP-Za-km-z]{100,112})(?![1-9A-HJ-NP-Za-km-z])
   | (?i:wif|private[_.-]?key|privkey) \\?["']? \s* [:=] \s* \\?["']? ([5KLc9][1-9A-HJ-NP-Za-km-z]{50,51})(?![1-9A-HJ-NP-Za-km-z])
     # bitcoin-cli importprivkey <WIF> [label] [rescan]
