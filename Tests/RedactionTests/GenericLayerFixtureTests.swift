@@ -280,6 +280,11 @@ import Testing
     ///   SIP `Authorization: Digest ...` headers (masked whole, as every Authorization header: the
     ///   response is an offline-crackable hash) and CoAP `Token=<16 hex>` message tokens (16 hex
     ///   digits under a token name are also Flickr's and other APIs' secrets).
+    /// - `control-app-stacks.log` (a sixteenth control round of 2026-12-02: Node.js, Python and
+    ///   JVM/Go/Rust service logs and the infrastructure around them: 10 of 2,000 changed, 1 fixed:
+    ///   `weak_password=10`, a count). Left out: a `"key"=<43 base64url>` field in a cert-manager
+    ///   line (a bare `key` with a key-sized base64 value, masked on purpose) and a Redis rate-limit
+    ///   key `rl:apikey:key_<hex>`, whose last segment is read as the value of `apikey`.
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -299,6 +304,7 @@ import Testing
         ("control-cloud-storage.log", 2450), ("control-observability-auth.log", 2490),
         ("control-edge-mobile-infra.log", 2560), ("control-shell-windows-cloud.log", 2515),
         ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
+        ("control-app-stacks.log", 1985),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
