@@ -253,7 +253,7 @@ import Testing
     ///   `sessionId`, Microsoft's "Invalid username or password or ..." text).
     /// - `control-edge-mobile-infra.log` (a twelfth control round of 2026-12-02: proxies and CDNs,
     ///   mobile and browser logs, infrastructure tooling, security scanners, web frameworks: 40 of
-    ///   2,617 changed, 8 fixed: StoreKit's `appAccountToken=<uuid>`, helm-diff's `-------- # (24
+    ///   2,617 changed, all fixed: StoreKit's `appAccountToken=<uuid>`, helm-diff's `-------- # (24
     ///   bytes)`, `${CI_REGISTRY_PASSWORD:+[MASKED]}`, a semgrep `hardcoded-password` rule id,
     ///   external-secrets' `"credentials":"irsa"`, and 32 copies of a Sentry event whose scrubbing
     ///   rule reads `"@password:filter"`: `filter` is valid base64 and its decoding, `~)mz`, was
@@ -269,7 +269,7 @@ import Testing
     /// - `control-near-misses.log` (a fourteenth round of 2026-12-02, aimed at this stop's new
     ///   rules: Markdown settings, Hadoop properties, code that passes variables, admin transcripts,
     ///   public JWKs and web3 ids: 34 of 2,326 changed, 32 fixed: secret names and lookups in
-    ///   backticks, `Renamed `X` to `Y``, Hadoop option words, Ruby `@password`, `mongo_pass`
+    ///   backticks, "Renamed `X` to `Y`", Hadoop option words, Ruby `@password`, `mongo_pass`
     ///   arguments, `configService.get<string>(...)`, preference cookies after `curl -b`, an ERC-20
     ///   contract address under `"token"`). Left out: a Spark `secretKeyRef.DB_PASSWORD` property
     ///   whose value names a Secret (`db-secret:password`) and psql's `:'newpw'` interpolation.
