@@ -93,17 +93,19 @@ extension SecretShape {
     /// (A snake_case name such as `mongo_pass` is left to the rules: in a `.env` file it is the
     /// value itself.)
     private static func isSecretNamedVariable(_ v: UnsafeRawBufferPointer) -> Bool {
-        guard v.count >= 4, v[0] == UInt8(ascii: "@") else { return false }
-        return isLower(v[1]) && v[1...].allSatisfy { isLower($0) || $0 == UInt8(ascii: "_") }
+        v.count >= 4 && v[0] == UInt8(ascii: "@") && isLower(v[1]) && isLowerSnake(v, from: 1)
     }
 
     /// `password_reset`, `passwd_file`: `password_` / `passwd_` then lower-case letters and `_`.
     private static func isPasswordNamedIdentifier(_ v: UnsafeRawBufferPointer) -> Bool {
         let start: Int
         if hasPrefix(v, "password_", foldCase: false) { start = 9 } else if hasPrefix(v, "passwd_", foldCase: false) { start = 7 } else { return false }
-        guard start < v.count else { return false }
-        for index in start..<v.count where !(isLower(v[index]) || v[index] == UInt8(ascii: "_")) { return false }
-        return true
+        return start < v.count && isLowerSnake(v, from: start)
+    }
+
+    /// Whether `v[from...]` is lower-case letters and `_` only.
+    private static func isLowerSnake(_ v: UnsafeRawBufferPointer, from: Int) -> Bool {
+        v[from...].allSatisfy { isLower($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// A phrase of words set off by a comma: three or more words of letters only, one of them

@@ -49,8 +49,8 @@ enum SecretShape {
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
         switch shape {
         case .password: return !isAbsolutePath(value) && !isKeyedHash(value) && !isPasswordStandIn(value)
-        case .token: return !isLabelledDigest(value) && looksLikeToken(value, strict: false)
-        case .strictToken: return !isLabelledDigest(value) && looksLikeToken(value, strict: true)
+        case .token: return looksLikeToken(value, strict: false)
+        case .strictToken: return looksLikeToken(value, strict: true)
         }
     }
 
@@ -242,7 +242,7 @@ enum SecretShape {
             }
         }
         let longNumber = strict ? 20 : 14
-        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isNumberLike(v, classes, longNumber: longNumber)
+        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isLabelledDigest(v) || isNumberLike(v, classes, longNumber: longNumber)
             || isResourceName(v) || isKubernetesName(v) {
             return false
         }
@@ -663,7 +663,9 @@ enum SecretShape {
     private static let digestLabels: [StaticString] = ["hashed", "sha1", "sha256", "sha384", "sha512", "sha-256", "sha-512", "md5"]
 
     /// A digest that says so: `hashed:<hex>`, `sha256:<hex>`, `sha512:<hex>`, `md5:<hex>` (32 hex
-    /// digits or more). LLM gateways and API managers log the hash of a key they looked up
+    /// digits or more). Stricter than ``hasDigestPrefix(_:)`` (hex only after the label) and with
+    /// the `hashed` label it lacks; the record layer, which masks more than the token shape,
+    /// uses this one. LLM gateways and API managers log the hash of a key they looked up
     /// (`"api_key": "hashed:9f2c..."`): it stands for the key and cannot be used as one. (Under a
     /// password key it still counts: an unsalted password hash can be cracked.)
     static func isLabelledDigest(_ v: UnsafeRawBufferPointer) -> Bool {
