@@ -50,6 +50,10 @@ import Testing
         // The base64 of a URL scheme that may carry credentials, case-sensitive.
         ("DATABASE_URL: cG9zdGdyZXNxbDovL2E6YkBj", ["json cG9zdGdyZXNxbDovL2E6YkBj"]),
         ("note: CG9ZDGDYZXNXBDOVL2E6YKBJ", []),
+        // The base64 of text that starts with a credential's key (a logged form body).
+        ("body=cGFzc3dvcmQ9Vm40I2tQOHFMeDI= b64=true", ["json cGFzc3dvcmQ9Vm40I2tQOHFMeDI="]),
+        ("body: Y2xpZW50X2lkPWEmY2xpZW50X3NlY3JldD1i", ["json Y2xpZW50X2lkPWEmY2xpZW50X3NlY3JldD1i"]),
+        ("body: aGVsbG8gd29ybGQ=", []),
         // Values the text labels as base64: a data: URI (media type and parameters first), a
         // `(base64)` / `(b64)` label; `metadata:` and `data:` without `;base64,` are not.
         ("src=data:application/json;base64,cXc6ZXI= next", ["labelled cXc6ZXI="]),

@@ -13,8 +13,11 @@ enum Base64Context: Equatable {
     /// A value whose first bytes say what it encodes, under any key (`config blob: eyJ1c2VyIjoi...`,
     /// `DATABASE_URL: cG9zdGdyZXNxbDovL...`): a JSON object (`eyJ`, the base64 of `{"`) or a URL
     /// whose scheme may carry credentials (`postgres`, `mysql://`, `mongodb`, `redis://`,
-    /// `amqp(s)://`, `http(s)://`, `ftp://`, `sftp://`, `smtp://`, `ldap://`). Masked when the rules
-    /// find a secret in the decoded text. (A JWT holds dots, so it never is one whole token here.)
+    /// `amqp(s)://`, `http(s)://`, `ftp://`, `sftp://`, `smtp://`, `ldap://`), a PEM block, or form
+    /// or settings text whose first key may name a credential (`password=`, `username=`,
+    /// `client_id=`, `grant_type=`, `export `, ...: ``Base64ValueFinder/selfDescribingPrefixes``).
+    /// Masked when the rules find a secret in the decoded text. (A JWT holds dots, so it never is
+    /// one whole token here.)
     case selfDescribing
     /// A value the text itself labels as base64, under any key: a `data:` URI
     /// (`data:application/json;base64,...`) or a label that ends in `(base64)` / `(b64)` before

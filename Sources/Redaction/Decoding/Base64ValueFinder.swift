@@ -158,27 +158,35 @@ struct Base64ValueFinder {
         return at >= 0 && end <= line.count && SecretShape.equals(line, from: at, to: end, word, foldCase: true)
     }
 
-    /// Whether the base64 of a JSON object or of a credential-carrying URL scheme starts at
-    /// `index` (see ``Base64Context/selfDescribing``; the prefixes are case-sensitive).
+    /// Whether the base64 of a JSON object, of a credential-carrying URL scheme or of another
+    /// ``selfDescribingPrefixes`` text starts at `index` (see ``Base64Context/selfDescribing``; the prefixes are case-sensitive).
     @inline(__always)
     private func startsSelfDescribing(at index: Int) -> Bool {
         guard index + 2 < line.count else { return false }
         if line[index] == UInt8(ascii: "e") && line[index + 1] == UInt8(ascii: "y") && line[index + 2] == UInt8(ascii: "J") {
             return true
         }
-        guard index + 8 <= line.count, Self.schemeInitials.contains(line[index]) else { return false }
+        guard index + 8 <= line.count, Self.prefixInitials.contains(line[index]) else { return false }
         let candidate = UnsafeRawBufferPointer(rebasing: line[index..<(index + 8)])
-        return Self.encodedSchemes.contains { $0.elementsEqual(candidate) }
+        return Self.selfDescribingPrefixes.contains { $0.elementsEqual(candidate) }
     }
 
-    /// The base64 of the first 6 bytes of `postgr`, `mysql:`, `mongod`, `redis:`, `rediss`,
-    /// `amqp:/`, `amqps:`, `https:`, `http:/`, `ftp://`, `smtp:/`, `sftp:/`, `ldap:/`, and of
-    /// `-----B` (a PEM block: `signing key loaded: LS0tLS1CRUdJTi...`).
-    private static let encodedSchemes: [[UInt8]] = [
+    /// The base64 of the first 6 bytes of what a credential may hide in: the URL schemes
+    /// `postgr`, `mysql:`, `mongod`, `redis:`, `rediss`, `amqp:/`, `amqps:`, `https:`, `http:/`,
+    /// `ftp://`, `smtp:/`, `sftp:/`, `ldap:/`; `-----B` (a PEM block: `signing key loaded:
+    /// LS0tLS1CRUdJTi...`); and the starts of a form body, query or settings text whose first key
+    /// may name a credential (`password=...`, `username=...&password=...`, `grant_type=password&...`,
+    /// `client_id=...&client_secret=...`, `api_key=`, `apiKey`, `token=`, `access_token=`,
+    /// `secret...`, `export X=...`, `<?xml `, `Authorization: ...`), as an API gateway logs a
+    /// base64-encoded request body. Decoded text is masked only where a rule finds a secret in it.
+    /// Exact, 8 bytes each; ``CompiledRuleSet/base64Triggers`` holds them folded.
+    static let selfDescribingPrefixes: [[UInt8]] = [
         "cG9zdGdy", "bXlzcWw6", "bW9uZ29k", "cmVkaXM6", "cmVkaXNz", "YW1xcDov", "YW1xcHM6", "aHR0cHM6",
         "aHR0cDov", "ZnRwOi8v", "c210cDov", "c2Z0cDov", "bGRhcDov", "LS0tLS1C",
+        "cGFzc3dv", "UEFTU1dP", "UGFzc3dv", "dXNlcm5h", "Z3JhbnRf", "Y2xpZW50", "YXBpX2tl", "YXBpS2V5",
+        "dG9rZW49", "YWNjZXNz", "c2VjcmV0", "ZXhwb3J0", "PD94bWwg", "QXV0aG9y",
     ].map { Array($0.utf8) }
-    private static let schemeInitials = Set(encodedSchemes.map { $0[0] })
+    private static let prefixInitials = Set(selfDescribingPrefixes.map { $0[0] })
 
     /// The token of `Basic <token>` (`basic` in any case, then spaces or tabs) at `start`, if any.
     private func basicCredentials(at start: Int) -> Range<Int>? {

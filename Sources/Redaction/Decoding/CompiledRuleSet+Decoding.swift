@@ -16,9 +16,9 @@ extension CompiledRuleSet {
     /// The base64 contexts: the `Basic` scheme, `auth` fields (also in escaped JSON and INI files
     /// such as `.npmrc`'s `_auth = ...`), keys ending
     /// in `_B64`/`_BASE64`, base64 of `-----` (a PEM key) and of `{"auths` (a Docker config),
-    /// Docker config keys of Kubernetes Secrets, base64 of JSON objects and of URLs with a scheme
-    /// that may carry credentials.
-    static let base64Triggers = [
+    /// Docker config keys of Kubernetes Secrets, base64 of JSON objects, of URLs with a scheme
+    /// that may carry credentials and of text that starts with a credential's key.
+    static let base64Triggers: [String] = [
         "basic ", "auth\"", "auth'", "auth=", "auth:", "auth =", "auth\\\"", "b64=", "b64:", "b64\"", "b64'", "b64 =",
         "base64",
         "ls0tls1", "eyjhdxrocy", "dockercfg", "dockerconfigjson",
@@ -26,10 +26,10 @@ extension CompiledRuleSet {
         "eyja", "eyjb", "eyjc", "eyjd", "eyje", "eyjf", "eyjg", "eyjh", "eyji", "eyjj", "eyjk", "eyjl", "eyjm",
         "eyjn", "eyjo", "eyjp", "eyjq", "eyjr", "eyjs", "eyjt", "eyju", "eyjv", "eyjw", "eyjx", "eyjy", "eyjz",
         "eyj0", "eyj1", "eyj2", "eyj3", "eyj4", "eyj5", "eyj6", "eyj7", "eyj8", "eyj9", "eyj+", "eyj/",
-        // URLs with a scheme that may carry credentials (see Base64Context.selfDescribing)
-        "cg9zdgdy", "bxlzcww6", "bw9uz29k", "cmvkaxm6", "cmvkaxnz", "yw1xcdov", "yw1xchm6", "ahr0chm6",
-        "ahr0cdov", "znrwoi8v", "c210cdov", "c2z0cdov", "bgrhcdov",
     ]
+        // URLs with a scheme that may carry credentials, PEM blocks and text that starts with a
+        // credential's key (see Base64Context.selfDescribing), folded as the scanner matches
+        + Base64ValueFinder.selfDescribingPrefixes.map { String(decoding: $0.map(ASCIIFolding.lower), as: UTF8.self) }
 
     /// Literals of the keys whose values ``Base64Context`` reads as sensitive (the key word before
     /// a separator or a closing quote).
