@@ -285,6 +285,11 @@ import Testing
     ///   `weak_password=10`, a count). Left out: a `"key"=<43 base64url>` field in a cert-manager
     ///   line (a bare `key` with a key-sized base64 value, masked on purpose) and a Redis rate-limit
     ///   key `rl:apikey:key_<hex>`, whose last segment is read as the value of `apikey`.
+    /// - `control-data-stores.log` (a seventeenth control round of 2026-12-02, aimed at data-store
+    ///   records: 108 of 3,076 changed, all fixed: ULIDs, KSUIDs, cuids and nanoids under a bare
+    ///   `key=` beside a Kafka topic/partition/offset, a cache hit/miss/TTL or an S3 bucket and
+    ///   object call, with their echoes in later lines; Shopify `cart_token` / `checkout_token`,
+    ///   reCAPTCHA `site_key` and CloudWatch Logs' `nextForwardToken`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -304,7 +309,7 @@ import Testing
         ("control-cloud-storage.log", 2450), ("control-observability-auth.log", 2490),
         ("control-edge-mobile-infra.log", 2560), ("control-shell-windows-cloud.log", 2515),
         ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
-        ("control-app-stacks.log", 1985),
+        ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
