@@ -290,6 +290,14 @@ import Testing
     ///   `key=` beside a Kafka topic/partition/offset, a cache hit/miss/TTL or an S3 bucket and
     ///   object call, with their echoes in later lines; Shopify `cart_token` / `checkout_token`,
     ///   reCAPTCHA `site_key` and CloudWatch Logs' `nextForwardToken`).
+    /// - `control-identity-security.log` (an eighteenth control round of 2026-12-02: identity
+    ///   providers, Vault and CloudTrail audit, SSO, PAM, TLS, WAF/IDS and secret-scanner output:
+    ///   201 of 2,620 changed, 14 fixed: AWS key ids in STS output whose secret key shows as
+    ///   `HIDDEN_DUE_TO_SECURITY_REASONS` and in a scanner finding's `Redacted` field, an
+    ///   external-secrets `remoteRef` key). Left out (masked on purpose): session ids under
+    ///   `session_id` / `externalSessionId` in Okta and Auth0 records (a session id is a bearer
+    ///   credential; OWASP's logging guide keeps it out of logs) and Duo `integration_key=DI...`
+    ///   (a key under a key name; Duo asks to keep it with the secret key).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -310,6 +318,7 @@ import Testing
         ("control-edge-mobile-infra.log", 2560), ("control-shell-windows-cloud.log", 2515),
         ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
         ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
+        ("control-identity-security.log", 2430),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
