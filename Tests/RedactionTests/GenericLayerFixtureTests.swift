@@ -297,7 +297,7 @@ import Testing
     ///   external-secrets `remoteRef` key). Left out (masked on purpose): session ids under
     ///   `session_id` / `externalSessionId` in Okta and Auth0 records (a session id is a bearer
     ///   credential; OWASP's logging guide keeps it out of logs) and Duo `integration_key=DI...`
-    ///   (a key under a key name; Duo asks to keep it with the secret key).
+    ///   (a value under a `*_key` name, read as the generic layer reads every such key).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
