@@ -52,7 +52,8 @@ extension SecretShape {
     }
 
     /// lower, UPPER, Capitalized, or camelCase: every lower-case run after an upper-case letter
-    /// is at least 2 letters long and upper-case runs (acronyms) are at most 5 letters
+    /// is at least 2 letters long, or with that letter one of the two-letter words names are made
+    /// of (`DbMasterPassword`, `userIdToken`), and upper-case runs (acronyms) are at most 5 letters
     /// (`BinderProxy`, `XMLHttpRequest`, `getHTTPResponse`; not `DjayBenyJrtpvydFCzAphcqc`).
     private static func isWordLetters(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
         var index = start
@@ -63,10 +64,23 @@ extension SecretShape {
             let length = index - runStart
             if upper {
                 if length > 5 && !(runStart == start && index == end) { return false }
-            } else if runStart > start && length < 2 {
+            } else if runStart > start && length < 2 && !isTwoLetterWord(v[runStart - 1], v[runStart]) {
                 return false
             }
         }
         return true
     }
+
+    /// Whether a capital and the lower-case letter after it spell a two-letter word of names:
+    /// abbreviations (`Db`, `Id`, `Io`, `Ip`, `Ui`, `Os`, `Js`, `Vm`, `Ml`, `Ai`, `Qa`, `Pk`) and
+    /// short English words (`On`, `To`, `By`, `Of`, `In`, `Is`, `At`, `Up`, `No`, `My`, `Or`).
+    private static func isTwoLetterWord(_ capital: UInt8, _ letter: UInt8) -> Bool {
+        let pair = UInt16(capital | 0x20) << 8 | UInt16(letter)
+        return twoLetterWords.contains(pair)
+    }
+
+    private static let twoLetterWords: Set<UInt16> = Set(
+        ["db", "id", "io", "ip", "ui", "os", "ok", "js", "vm", "ml", "ai", "qa", "pk", "fk", "tx", "rx", "ad",
+         "on", "to", "by", "of", "in", "is", "at", "up", "no", "my", "or", "as", "if", "it", "do", "go", "me", "we", "an"]
+            .map { word -> UInt16 in let bytes = Array(word.utf8); return UInt16(bytes[0]) << 8 | UInt16(bytes[1]) })
 }
