@@ -5,11 +5,16 @@ extension SecretShape {
     /// word (lower, UPPER, Capitalized or camelCase letters), a number of up to 8 digits, up to 8
     /// hex digits, a word followed by up to 3 digits (`v2`, `sha256`) or up to 3 digits followed
     /// by a short word (`30s`, `2fa`).
-    static func isIdentifier(_ v: UnsafeRawBufferPointer) -> Bool {
+    /// - Parameter twoLetterWords: also take a capital and one lower-case letter that spell a
+    ///   two-letter word of names as a word (`DbMasterPassword`, `UserIdToken`): for a strict
+    ///   token, where a name is likelier than a password a person chose (`MyDogRex#1`).
+    static func isIdentifier(_ v: UnsafeRawBufferPointer, twoLetterWords: Bool = false) -> Bool {
         var start = 0
         for index in 0...v.count {
             if index == v.count || isSegmentSeparator(v[index]) {
-                if !isWordSegment(v, start, index) && !isShortHexSegment(v, start, index) { return false }
+                if !isWordSegment(v, start, index, twoLetterWords: twoLetterWords) && !isShortHexSegment(v, start, index) {
+                    return false
+                }
                 start = index + 1
             }
         }
@@ -34,7 +39,7 @@ extension SecretShape {
         }
     }
 
-    private static func isWordSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    private static func isWordSegment(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int, twoLetterWords: Bool) -> Bool {
         if start == end { return true }
         var letterEnd = start
         while letterEnd < end && isLetter(v[letterEnd]) { letterEnd += 1 }
@@ -48,14 +53,15 @@ extension SecretShape {
             return tail == end && digitEnd - start <= 3 && end - digitEnd <= 4
         }
         guard digitEnd == end else { return false }
-        return isWordLetters(v, start, letterEnd) && digitEnd - letterEnd <= 3
+        return isWordLetters(v, start, letterEnd, twoLetterWords: twoLetterWords) && digitEnd - letterEnd <= 3
     }
 
     /// lower, UPPER, Capitalized, or camelCase: every lower-case run after an upper-case letter
-    /// is at least 2 letters long, or with that letter one of the two-letter words names are made
-    /// of (`DbMasterPassword`, `userIdToken`), and upper-case runs (acronyms) are at most 5 letters
-    /// (`BinderProxy`, `XMLHttpRequest`, `getHTTPResponse`; not `DjayBenyJrtpvydFCzAphcqc`).
-    private static func isWordLetters(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    /// is at least 2 letters long (or, with `twoLetterWords`, with that letter one of the
+    /// two-letter words names are made of: `DbMasterPassword`, `userIdToken`), and upper-case runs
+    /// (acronyms) are at most 5 letters (`BinderProxy`, `XMLHttpRequest`, `getHTTPResponse`; not
+    /// `DjayBenyJrtpvydFCzAphcqc`).
+    private static func isWordLetters(_ v: UnsafeRawBufferPointer, _ start: Int, _ end: Int, twoLetterWords: Bool) -> Bool {
         var index = start
         while index < end {
             let runStart = index
@@ -64,7 +70,7 @@ extension SecretShape {
             let length = index - runStart
             if upper {
                 if length > 5 && !(runStart == start && index == end) { return false }
-            } else if runStart > start && length < 2 && !isTwoLetterWord(v[runStart - 1], v[runStart]) {
+            } else if runStart > start && length < 2 && !(twoLetterWords && isTwoLetterWord(v[runStart - 1], v[runStart])) {
                 return false
             }
         }

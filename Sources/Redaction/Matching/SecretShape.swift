@@ -258,7 +258,7 @@ enum SecretShape {
         // Strict: form-encoded text starts with an escape (`secret+key:%0A%22Ana+Lima`, a
         // gpg-agent prompt), a credential does not.
         if strict && v[0] == UInt8(ascii: "%") { return false }
-        if !hasUUIDLayout(v) && isIdentifier(v) && !(classes.upper > 0 && classes.lower > 0 && hasUnpronounceableWords(v)) {
+        if !hasUUIDLayout(v) && isIdentifier(v, twoLetterWords: strict) && !(classes.upper > 0 && classes.lower > 0 && hasUnpronounceableWords(v)) {
             return false
         }
         let entropy = shannonEntropy(v)
