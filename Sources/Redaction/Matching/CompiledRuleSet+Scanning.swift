@@ -268,13 +268,21 @@ extension CompiledRuleSet {
     /// `secret_key=Ab3]Cd4}Ef5`). The bytes after the punctuation up to a blank, a quote or the line
     /// end belong to the value when they start right after it (not `password=x, ok`), hold a
     /// letter or digit, and hold no `=` or `:` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`),
-    /// and the punctuation is not the byte before the value too (a cell between two delimiters:
-    /// `shared_secret,X,2024-05-01`); closing punctuation at their end (`(token=X)`, `X).`) stays
-    /// outside. Returns `value.upperBound` when no such bytes follow.
+    /// and the punctuation is not the byte before the value too, nor the bracket that closes the
+    /// one before it (a cell between two delimiters: `shared_secret,X,2024-05-01`; a bracketed
+    /// value: `<![CDATA[X]]></password>`, `Some(X)`); closing punctuation at their end
+    /// (`(token=X)`, `X).`) stays outside. Returns `value.upperBound` when no such bytes follow.
     static func endOverPunctuation(_ line: UnsafeRawBufferPointer, value: Range<Int>) -> Int {
         let start = value.upperBound
-        guard start < line.count, isInnerPunctuation(line[start]),
-              value.lowerBound == 0 || line[value.lowerBound - 1] != line[start] else { return start }
+        guard start < line.count, isInnerPunctuation(line[start]) else { return start }
+        if value.lowerBound > 0 {
+            let before = line[value.lowerBound - 1], after = line[start]
+            if before == after || (before == UInt8(ascii: "[") && after == UInt8(ascii: "]"))
+                || (before == UInt8(ascii: "(") && after == UInt8(ascii: ")"))
+                || (before == UInt8(ascii: "{") && after == UInt8(ascii: "}")) {
+                return start
+            }
+        }
         var next = start + 1
         var alphanumeric = false
         while next < line.count {
