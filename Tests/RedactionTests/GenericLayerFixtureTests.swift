@@ -298,6 +298,18 @@ import Testing
     ///   `session_id` / `externalSessionId` in Okta and Auth0 records (a session id is a bearer
     ///   credential; OWASP's logging guide keeps it out of logs) and Duo `integration_key=DI...`
     ///   (a value under a `*_key` name, read as the generic layer reads every such key).
+    /// - `control-multiline-configs.log` (a nineteenth control round of 2026-12-02, aimed at the
+    ///   multi-line rules: 435 clean texts of configuration files, source code, DDL, CLI output
+    ///   and Markdown run one by one, 39 changed, 9 texts fixed: `*SENSITIVE*DATA*DELETED*` in a
+    ///   Windows answer file, `vault kv get -field=username` and `op read .../username` output,
+    ///   `input_value='PLACEHOLDER'`, `csrf_token = (` then its cookie name, a Secret object's name
+    ///   under `secret: >-`, Compose's `$${REDIS_PASSWORD}`, ASP.NET's
+    ///   `validationKey="AutoGenerate,IsolateApps"`, `secret_id: SECRET_ID).secret_string`). The
+    ///   418 unchanged texts, joined by blank lines, are one stream here. Left out (masked on
+    ///   purpose): literal default passwords (`DB_PASSWORD="changeme"`, `POSTGRES_PASSWORD=postgres`,
+    ///   `MINIO_ROOT_PASSWORD=minioadmin`), psql's `PASSWORD :'app_password'` (a variable, read as a
+    ///   quoted value) and `ghp_xxxx...` placeholders (public rule sets list such examples as
+    ///   positives; a vendor-prefixed value is masked whatever its body).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -318,7 +330,7 @@ import Testing
         ("control-edge-mobile-infra.log", 2560), ("control-shell-windows-cloud.log", 2515),
         ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
         ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
-        ("control-identity-security.log", 2430),
+        ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -270,11 +270,17 @@ extension CompiledRuleSet {
     /// letter or digit, and hold no `=` or `:` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`),
     /// and the punctuation is not the byte before the value too, nor the bracket that closes the
     /// one before it (a cell between two delimiters: `shared_secret,X,2024-05-01`; a bracketed
-    /// value: `<![CDATA[X]]></password>`, `Some(X)`); closing punctuation at their end
+    /// value: `<![CDATA[X]]></password>`, `Some(X)`), nor a bracket a member access follows
+    /// (`SECRET_ID).secret_string`: code); closing punctuation at their end
     /// (`(token=X)`, `X).`) stays outside. Returns `value.upperBound` when no such bytes follow.
     static func endOverPunctuation(_ line: UnsafeRawBufferPointer, value: Range<Int>) -> Int {
         let start = value.upperBound
         guard start < line.count, isInnerPunctuation(line[start]) else { return start }
+        // A call or an index that goes on with a member: `SECRET_ID).secret_string`, `KEYS].first`.
+        if (line[start] == UInt8(ascii: ")") || line[start] == UInt8(ascii: "]")) && start + 2 < line.count
+            && line[start + 1] == UInt8(ascii: ".") && SecretShape.isLetter(line[start + 2]) {
+            return start
+        }
         if value.lowerBound > 0 {
             let before = line[value.lowerBound - 1], after = line[start]
             if before == after || (before == UInt8(ascii: "[") && after == UInt8(ascii: "]"))

@@ -81,13 +81,28 @@ extension SecretShape {
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
         // A name made from the key word (`'password_reset'` quoted by a linter's finding), a Ruby
         // instance variable (`@password`)
-        if isPasswordNamedIdentifier(v) || isSecretNamedVariable(v) { return true }
+        if isPasswordNamedIdentifier(v) || isSecretNamedVariable(v) || isSecretObjectName(v) { return true }
         var end = v.count
         while end > 1 && trailingPunctuation.contains(v[end - 1]) { end -= 1 }
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
     }
+
+    /// The name of a secret object: lower-case words joined by `-` whose last word names a secret
+    /// (`staging-analytics-secret`, `db-credentials`, `redis-password`; a Kubernetes Secret under
+    /// `secret:` or `existingSecret:`). A passphrase of words ends in another word
+    /// (`correct-horse-battery-staple`).
+    private static func isSecretObjectName(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 8, let dash = v.lastIndex(of: UInt8(ascii: "-")), dash > 0 else { return false }
+        for byte in v where !(isLower(byte) || isDigit(byte) || byte == UInt8(ascii: "-")) { return false }
+        let last = UnsafeRawBufferPointer(rebasing: v[(dash + 1)...])
+        return secretObjectSuffixes.contains { equals(last, from: 0, to: last.count, $0, foldCase: false) }
+    }
+
+    private static let secretObjectSuffixes: [StaticString] = [
+        "secret", "secrets", "credentials", "creds", "password", "passwords", "token", "tokens", "keys", "auth",
+    ]
 
     /// A Ruby instance variable: `@` and lower-case letters and `_` (`@password`, `@api_token`).
     /// (A snake_case name such as `mongo_pass` is left to the rules: in a `.env` file it is the
@@ -269,7 +284,7 @@ extension SecretShape {
         "verified", "valid", "matches", "match", "length", "policy", "complexity", "hashed", "encrypted", "plaintext",
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
-        "ask", "use", "via", "crypted", "latest",
+        "ask", "use", "via", "crypted", "latest", "placeholder",
         // what `kubectl apply` / Flux / Argo CD did to a Secret named for a password
         // (`"Secret/ns/db-password":"unchanged"`)
         "unchanged", "created", "deleted", "pruned",

@@ -64,6 +64,9 @@ enum SecretShape {
             || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
             || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")
             || find(v, "REDACTED") || find(v, "redacted") { return true }  // XXX-REDACTED-XXX (Salt)
+        // What Windows Setup writes over a password in its logs and saved answer files; ASP.NET's
+        // machineKey keyword for a key the runtime makes (`validationKey="AutoGenerate,IsolateApps"`).
+        if find(v, "*SENSITIVE*DATA*DELETED*") || hasPrefix(v, "AutoGenerate", foldCase: false) { return true }
         // helm-diff's stand-ins for a Secret's data: `-------- # (24 bytes)`, `++++++++ # (32 bytes)`
         if v.count >= 6 && (v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+")) && v.prefix(6).allSatisfy({ $0 == v[0] }) {
             return true
@@ -152,6 +155,8 @@ enum SecretShape {
         "${", "$(", "{{", "{%", "<%", "#{", "%(", "%{", "%[",
         // Grafana's `$__env{X}` / `$__file{path}` / `$__vault{path}`, Symfony's `%env(X)%`
         "$__env{", "$__file{", "$__vault{", "%env(",
+        // Docker Compose's escaped `$`: `$${REDIS_PASSWORD}` reaches the container as `${...}`
+        "$${", "$$(",
     ]
     private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
