@@ -162,6 +162,29 @@ extension LineRedactor {
         return .rendered
     }
 
+    /// After a rendered line that left no block open: when its output opens one, the block opens
+    /// here, as a second pass over the output would open it. The empty template turns `please use
+    /// the following password to proceed to installation: <token>` into a line that ends with the
+    /// label, which a begin pattern anchored at the line end matches; without this, redacting the
+    /// output again would mask the lines after it (idempotence), and the first pass would leave
+    /// them in clear. Uses the candidates of the last scan of the output (``settle(_:readingOutputAsRecord:)``).
+    mutating func openBlockIfOutputOpens(_ action: LineAction) -> LineAction {
+        guard action == .rendered, activeBlock == nil, !ruleSet.blockRules.isEmpty else { return action }
+        let output = scratch.rendered
+        scratch.spans.removeAll(keepingCapacity: true)
+        if let failure = output.withUnsafeBytes({ openBlock(in: $0, from: 0) }) { return failure }
+        guard !scratch.spans.isEmpty else { return .rendered }
+        // The begin marker opened a key block with more of the line after it: mask that too.
+        var next = scratch.renderedNext
+        scratch.rendered = []
+        scratch.renderedNext = []
+        next.removeAll(keepingCapacity: true)
+        output.withUnsafeBytes { render($0, into: &next) }
+        scratch.rendered = next
+        scratch.renderedNext = output
+        return .rendered
+    }
+
     /// The spans of a block body line (in `scratch.spans`): `line` from `bodyStart` on, less any
     /// placeholder it holds already (a body line that is one is not masked again).
     /// - Returns: `.rendered` with the span to render, `.keep` when there is nothing to mask

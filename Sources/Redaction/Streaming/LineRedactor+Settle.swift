@@ -18,7 +18,7 @@ extension LineRedactor {
             scratch.findingSpans.removeAll(keepingCapacity: true)
             scratch.findingSpans.append(contentsOf: scratch.spans)
         }
-        return continueBlockIfOutputIsBody(settle(content, readingOutputAsRecord: record == nil))
+        return openBlockIfOutputOpens(continueBlockIfOutputIsBody(settle(content, readingOutputAsRecord: record == nil)))
     }
 
     /// Renders the first pass's spans, then scans the output again until it no longer changes
