@@ -19,6 +19,9 @@ final class CompiledRule: Sendable {
 
     /// The rule's id (stored: read on every redaction for placeholders and findings).
     let id: String
+    /// The regex is `(?!)` (or `\A(?!)`): a rule whose findings come from its block or from the
+    /// decoders only; a candidate line costs it no regex call.
+    let matchesNothing: Bool
 
     init(rule: RedactionRule, pattern: CompiledPattern, secretGroup: Int?, allowlists: [CompiledAllowlist],
          replacement: ReplacementTemplate, blockBegin: CompiledPattern?, blockEnd: CompiledPattern?, blockMaxLines: Int,
@@ -34,6 +37,7 @@ final class CompiledRule: Sendable {
         self.blockValue = blockValue
         self.foldedKeywords = foldedKeywords
         id = rule.id
+        matchesNothing = rule.regex == "(?!)" || rule.regex == "\\A(?!)"
     }
 }
 

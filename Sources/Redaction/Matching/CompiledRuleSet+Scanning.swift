@@ -103,6 +103,7 @@ extension CompiledRuleSet {
     /// - Returns: the PCRE2 error that stopped matching, if any.
     func findSpans(of ruleIndex: Int32, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let rule = compiledRules[Int(ruleIndex)]
+        if rule.matchesNothing { return nil }
         if let window = rule.rule.keywordWindow, !rule.foldedKeywords.isEmpty, let hits = scratch.lineHits {
             return findSpansNearKeywords(of: ruleIndex, rule, window: window, in: line, hits: hits, scratch)
         }
