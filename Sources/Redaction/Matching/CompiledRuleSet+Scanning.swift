@@ -268,7 +268,8 @@ extension CompiledRuleSet {
     /// password or key with `,` `;` `[` `]` `{` `}` `(` `)` in it (`password=Xy7}kQ9[zP,w2!`,
     /// `secret_key=Ab3]Cd4}Ef5`). The bytes after the punctuation up to a blank, a quote or the line
     /// end belong to the value when they start right after it (not `password=x, ok`), hold a
-    /// letter or digit, and hold no `=` or `:` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`),
+    /// letter or digit, and hold no `=`, `:` or `<` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`;
+    /// a closing tag: `}</password>`),
     /// and the punctuation is not the byte before the value too, nor the bracket that closes the
     /// one before it (a cell between two delimiters: `shared_secret,X,2024-05-01`; a bracketed
     /// value: `<![CDATA[X]]></password>`, `Some(X)`), nor a bracket a member access follows
@@ -296,7 +297,8 @@ extension CompiledRuleSet {
             let byte = line[next]
             if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
                 || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\\") { break }
-            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") { return start }
+            // (a next field, or a markup tag after the value: `${PASS:-x}</password>`)
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "<") { return start }
             if SecretShape.isLetter(byte) || SecretShape.isDigit(byte) { alphanumeric = true }
             next += 1
         }

@@ -79,6 +79,10 @@ extension SecretShape {
             return true
         }
         for marker in standInMarkers where equals(v, from: 0, to: v.count, marker, foldCase: false) { return true }
+        // A placeholder in words: `your-password-here`, `replace_me_with_the_key`, `enter-password`.
+        for prefix in standInPrefixes where v.count > prefix.utf8CodeUnitCount && hasPrefix(v, prefix, foldCase: true) {
+            return true
+        }
         // A name made from the key word (`'password_reset'` quoted by a linter's finding), a Ruby
         // instance variable (`@password`)
         if isPasswordNamedIdentifier(v) || isSecretNamedVariable(v) || isSecretObjectName(v) { return true }
@@ -284,7 +288,7 @@ extension SecretShape {
         "verified", "valid", "matches", "match", "length", "policy", "complexity", "hashed", "encrypted", "plaintext",
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
-        "ask", "use", "via", "crypted", "latest", "placeholder",
+        "ask", "use", "via", "crypted", "latest", "placeholder", "todo", "tbd", "fixme",
         // what `kubectl apply` / Flux / Argo CD did to a Secret named for a password
         // (`"Secret/ns/db-password":"unchanged"`)
         "unchanged", "created", "deleted", "pruned",
@@ -294,6 +298,8 @@ extension SecretShape {
 
     /// Ansible's and others' own masks and enum values of password *settings*
     /// (`update_password: on_create`), compared exactly.
+    private static let standInPrefixes: [StaticString] = ["your-", "your_", "replace-", "replace_", "enter-", "enter_", "insert-", "insert_"]
+
     private static let standInMarkers: [StaticString] = [
         "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
         // IOS-XR `neighbor ... password inheritance-disable`; status words after a password's key

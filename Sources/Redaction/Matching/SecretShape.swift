@@ -40,6 +40,15 @@ internal import Darwin
 /// Pure functions over the value's bytes: no allocation, no `String`, a few passes over at most
 /// the value (entropy uses a stack histogram).
 enum SecretShape {
+    /// `user@realm!tokenid`: the id of a Proxmox VE API token (`root@pam!monitoring`), which names
+    /// the token; its secret is the UUID after a further `=`.
+    static func isRealmTokenID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let at = v.firstIndex(of: UInt8(ascii: "@")), let bang = v.lastIndex(of: UInt8(ascii: "!")),
+              at > 0, bang > at + 1, bang + 1 < v.count else { return false }
+        return v.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "!")
+            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
         if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) || isIPFSContentID(value)
@@ -67,6 +76,8 @@ enum SecretShape {
         // What Windows Setup writes over a password in its logs and saved answer files; ASP.NET's
         // machineKey keyword for a key the runtime makes (`validationKey="AutoGenerate,IsolateApps"`).
         if find(v, "*SENSITIVE*DATA*DELETED*") || hasPrefix(v, "AutoGenerate", foldCase: false) { return true }
+        // A value shown masked but for its ends: `sk_live_••••1279`.
+        if find(v, "\u{2022}\u{2022}") { return true }
         // helm-diff's stand-ins for a Secret's data: `-------- # (24 bytes)`, `++++++++ # (32 bytes)`
         if v.count >= 6 && (v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+")) && v.prefix(6).allSatisfy({ $0 == v[0] }) {
             return true
@@ -247,7 +258,7 @@ enum SecretShape {
             }
         }
         let longNumber = strict ? 20 : 14
-        if isPathOrObjectKey(v) || isEmail(v) || hasDigestPrefix(v) || isLabelledDigest(v) || isNumberLike(v, classes, longNumber: longNumber)
+        if isPathOrObjectKey(v) || isEmail(v) || isRealmTokenID(v) || hasDigestPrefix(v) || isLabelledDigest(v) || isNumberLike(v, classes, longNumber: longNumber)
             || isResourceName(v) || isKubernetesName(v) {
             return false
         }
