@@ -186,6 +186,9 @@ enum SecretShape {
             return true
         }
         guard v[0] == UInt8(ascii: "/"), v.count > 2 else { return false }
+        // Base64 that happens to start with `/` (`/N/SgXWUu7AsRR0LZc6IA/vKq...=`): padding or a `+`
+        // is no path's.
+        if v.contains(UInt8(ascii: "+")) || v[v.count - 1] == UInt8(ascii: "=") { return false }
         var slashes = 0
         for byte in v where byte == UInt8(ascii: "/") { slashes += 1 }
         if slashes == 1 {
