@@ -34,6 +34,11 @@ public final class CompiledRuleSet: Sendable {
     let benignContexts: BenignKeywordContexts
     /// Rules with a multi-line block: key blocks first, then value blocks (see ``BlockSpec``).
     let blockRules: [Int32]
+    /// The key-block rules an over-long (never scanned) line may open: those whose begin pattern
+    /// is not anchored at the line start. A begin anchored there (`^` ...) matches a line shaped
+    /// as a whole, such as the first line of a key's base64 body, which is a few dozen bytes and
+    /// never over-long; looking for its keywords in every discarded chunk would only cost time.
+    let overlongBlockRules: [Int32]
     /// Finds (unanchored) every text a replacement template of this set can produce, and the
     /// engine's own markers: spans are cut around such text so a placeholder is never redacted
     /// again (redacting twice equals redacting once). Nil when no template renders anything.
@@ -174,6 +179,8 @@ public final class CompiledRuleSet: Sendable {
         // kind, the key block, which masks every line after it, wins.
         let blocks = compiled.indices.filter { compiled[$0].blockBegin != nil }
         blockRules = (blocks.filter { compiled[$0].blockValue == nil } + blocks.filter { compiled[$0].blockValue != nil })
+            .map { Int32($0) }
+        overlongBlockRules = blocks.filter { compiled[$0].blockValue == nil && !(compiled[$0].rule.block?.begin.hasPrefix("^") ?? false) }
             .map { Int32($0) }
         var maxCaptures = 0
         // Deferred (built-in) patterns are not compiled yet: a scratch grows its match data the

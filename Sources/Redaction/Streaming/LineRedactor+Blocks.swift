@@ -211,9 +211,10 @@ extension LineRedactor {
     /// The first key-block rule one of whose keywords occurs in `bytes`, if any: a line that is
     /// never scanned (over-long) opens that block, since it may hold the BEGIN marker. (Value
     /// blocks are not looked for: the over-long line is masked whole, and their keywords, such as
-    /// `token:`, would make every discarded chunk a search for each of them.)
+    /// `token:`, would make every discarded chunk a search for each of them; nor key blocks whose
+    /// begin is anchored at the line start: ``CompiledRuleSet/overlongBlockRules``.)
     func blockRuleMentioned(in bytes: UnsafeRawBufferPointer) -> Int32? {
-        for ruleIndex in ruleSet.blockRules where ruleSet.compiledRules[Int(ruleIndex)].blockValue == nil {
+        for ruleIndex in ruleSet.overlongBlockRules {
             for keyword in ruleSet.compiledRules[Int(ruleIndex)].foldedKeywords where containsFolded(bytes, keyword) {
                 return ruleIndex
             }
