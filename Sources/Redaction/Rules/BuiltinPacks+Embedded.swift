@@ -3933,7 +3933,7 @@ regex = '''(?xi)
   | "?\b(?:MIGRATE"? \s [^\r\n]*? \s "?AUTH2|HELLO"? \s+ "?\d"? \s+ "?AUTH)"? \s+ "?[^\s"]+"? \s+ "?((?:[^\s"\\]|\\.)+)"?
   | \bsentinel \s+ auth-pass \s+ \S+ \s+ "?([^\s"]+)"?'''
 valueShape = "password"
-keywords = ["setuser", "user ", "migrate", "hello", "auth-pass"]
+keywords = ["setuser", " on >", " off >", "migrate", "hello", "auth-pass"]
 tags = ["password", "protocol"]
 mustRedact = [
   '1714731072.123456 [0 10.0.3.17:51234] "ACL" "SETUSER" "reports" "on" ">Rd4-Lq8Wn2Zs" "~orders:*" "+@all"',
@@ -4674,7 +4674,7 @@ regex = '''(?x)
 (?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
   | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )'''
 valueShape = "password"
-keywords = ["passwort", "kennwort", "senha", "wachtwoord", "salasana", "passord", "adgangskode", "heslo", "sifre", "haslo", "losenord", "contrasena", "mot de passe", "parola", "motdepasse", "mot_de_passe", "mot-de-passe", "mdp", "lozinka", "geslo", "contrasenya", "contraseña", "hasło", "lösenord", "jelszó", "şifre", "Şifre", "пароль", "Пароль", "密码", "密碼", "パスワード", "비밀번호"]
+keywords = ["passwort", "kennwort", "senha", "wachtwoord", "salasana", "passord", "adgangskode", "heslo", "sifre", "haslo", "losenord", "contrasena", "mot de passe", "parola", "motdepasse", "mot_de_passe", "mot-de-passe", "mdp\"", "mdp'", "mdp=", "mdp:", "mdp =", "mdp :", "lozinka", "geslo", "contrasenya", "contraseña", "hasło", "lösenord", "jelszó", "şifre", "Şifre", "пароль", "Пароль", "密码", "密碼", "パスワード", "비밀번호"]
 tags = ["password"]
 mustRedact = [
   '{"utilisateur":"compta","mdp":"Mdp4!Lq8Wn2Zs"}',
@@ -5340,7 +5340,7 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
   | (?:^|\s|\]:\s) user \s+ [\w.@-]+ \s+ (?:on|off) (?:\s [^\r\n]*?)? \s > ([^\s"]+)
   | "?\bMIGRATE"? \s [^\r\n]*? \s "?AUTH"? \s+ "?((?:[^\s"\\]|\\.)+)"?
   | "?\b(?:MIGRATE"? \s [^\r\n]*? \s "?AUTH2|HELLO"? \s+ "?\d"? \s+ "?AUTH)"? \s+ "?[^\s"]+"? \s+ "?((?:[^\s"\\]|\\.)+)"?
-  | \bsentinel \s+ auth-pass \s+ \S+ \s+ "?([^\s"]+)"?K7:setuserK5:user K7:migrateK5:helloK9:auth-passt8:passwordt8:protocolv8:passwordR4:1063i21:validation-error-echod273:a password or secret a validator echoes in its error: Joi's "password" with value "X", Spring's Field error ... on field 'password': rejected value [X], Go's invalid value "X" for flag -admin-password, ajv's .../secret must ..., got "X", Rails' (password_confirmation: "X")x602:(?x)
+  | \bsentinel \s+ auth-pass \s+ \S+ \s+ "?([^\s"]+)"?K7:setuserK5: on >K6: off >K7:migrateK5:helloK9:auth-passt8:passwordt8:protocolv8:passwordR4:1063i21:validation-error-echod273:a password or secret a validator echoes in its error: Joi's "password" with value "X", Spring's Field error ... on field 'password': rejected value [X], Go's invalid value "X" for flag -admin-password, ajv's .../secret must ..., got "X", Rails' (password_confirmation: "X")x602:(?x)
     "[\w.]*(?i:password|passwd|passphrase|secret|token|api_?key|pin)\w*" \s+ with \s+ value \s+ "((?:[^"\\]|\\.)+)"
   | on \s+ field \s+ '[\w.]*(?i:password|passwd|passphrase|secret|token|apikey|api_key)\w*' : \s* rejected \s+ value \s+ \[([^\]\r\n]+)\]
   | invalid \s+ value \s+ "((?:[^"\\]|\\.)+)" \s+ for \s+ flag \s+ -{1,2}[\w.-]*(?i:password|passwd|secret|token|key)\b
@@ -5545,7 +5545,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
 # message, `Passwort: falsch`, `登录密码：已设置`; a number is a policy, `mot de passe : 12`)
 (?=["']?[\x21-\x7E]*[A-Za-z]) (?=["']?[\x21-\x7E]*[0-9!#$%&*+./:?@^_~-])
 (?: "([\x21\x23-\x7E][\x20\x21\x23-\x7E]*)"(?=[\s,;}]|$) | '([\x21-\x26\x28-\x7E][\x20-\x26\x28-\x7E]*)'(?=[\s,;}]|$)
-  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolaK10:motdepasseK12:mot_de_passeK12:mot-de-passeK3:mdpK7:lozinkaK5:gesloK11:contrasenyak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1827i18:password-auth-paird231:a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON "auth": ["user", "pw"], basic_auth / http_auth / proxy_auth lists and tuples, creds = ('user', 'pw'); only the password is maskedx379:(?x)
+  | ([\x21\x23-\x26\x28-\x2B\x2D-\x3A\x3C-\x7E]+)(?=[\s,;]|$) )K8:passwortK8:kennwortK5:senhaK10:wachtwoordK8:salasanaK7:passordK11:adgangskodeK5:hesloK5:sifreK5:hasloK8:losenordK10:contrasenaK12:mot de passeK6:parolaK10:motdepasseK12:mot_de_passeK12:mot-de-passeK4:mdp"K4:mdp'K4:mdp=K4:mdp:K5:mdp =K5:mdp :K7:lozinkaK5:gesloK11:contrasenyak11:contraseñak6:hasłok9:lösenordk7:jelszók6:şifrek6:Şifrek12:парольk12:Парольk6:密码k6:密碼k15:パスワードk12:비밀번호t8:passwordv8:passwordw1:4R4:1827i18:password-auth-paird231:a (user, password) pair given as an auth argument or field: Python requests auth=('user', 'pw'), JSON "auth": ["user", "pw"], basic_auth / http_auth / proxy_auth lists and tuples, creds = ('user', 'pw'); only the password is maskedx379:(?x)
 (?<![\w.-]) (?i:(?:basic|http|proxy|client)[_-]?auth|auth|creds|credentials|login[_-]?creds) (?:\\?["'])? \s* (?:=>|[:=]) \s* [\[(] \s*
 (?:\\?["']) [^"'\\\r\n]{1,128} (?:\\?["']) \s* , \s* (?:\\?["'])
 # (8 bytes or more, or something besides letters: `["password", "totp"]` lists methods)
