@@ -152,13 +152,7 @@ extension LineRedactor {
         let output = scratch.rendered
         let bodyAction = output.withUnsafeBytes { maskBody(of: $0, from: bodyStart, rule: ended.rule) }
         guard bodyAction == .rendered else { return bodyAction == .keep ? .rendered : bodyAction }
-        var next = scratch.renderedNext
-        scratch.rendered = []
-        scratch.renderedNext = []
-        next.removeAll(keepingCapacity: true)
-        output.withUnsafeBytes { render($0, into: &next) }
-        scratch.rendered = next
-        scratch.renderedNext = output
+        renderOutputAgain()
         return .rendered
     }
 
@@ -175,6 +169,15 @@ extension LineRedactor {
         if let failure = output.withUnsafeBytes({ openBlock(in: $0, from: 0) }) { return failure }
         guard !scratch.spans.isEmpty else { return .rendered }
         // The begin marker opened a key block with more of the line after it: mask that too.
+        renderOutputAgain()
+        return .rendered
+    }
+
+    /// Renders `scratch.rendered` (a line's output) again with the spans now in `scratch.spans`
+    /// (positions in that output), leaving the result in `scratch.rendered`; the two buffers swap,
+    /// so nothing is allocated once they have grown.
+    private mutating func renderOutputAgain() {
+        let output = scratch.rendered
         var next = scratch.renderedNext
         scratch.rendered = []
         scratch.renderedNext = []
@@ -182,7 +185,6 @@ extension LineRedactor {
         output.withUnsafeBytes { render($0, into: &next) }
         scratch.rendered = next
         scratch.renderedNext = output
-        return .rendered
     }
 
     /// The spans of a block body line (in `scratch.spans`): `line` from `bodyStart` on, less any
