@@ -321,6 +321,10 @@ import Testing
     ///   or after `using credential`, `| Token | <hex32> |` cells, literal weak passwords in XML
     ///   (`admin`, `example123`), AWS and Twilio key ids and SIDs, base64 `user:name` pairs under
     ///   `auth` or `*_b64` keys.
+    /// - `control-varied-domains.log` (a twenty-first control round of 2026-12-02: data
+    ///   engineering, ML, games, IoT and telecom, payments, healthcare, CDN, mobile, blockchain,
+    ///   e-mail and backup logs: 21 of 2,000 changed, all fixed: `sample_key`, `experiment_key`,
+    ///   `run_key`, `batch_key` and `hash_slot_key` ids, Ethereum `withdrawal_credentials`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -342,7 +346,7 @@ import Testing
         ("control-near-misses.log", 2300), ("control-protocols-platforms.log", 2450),
         ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
         ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
-        ("control-near-new-rules.log", 2800),
+        ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
