@@ -291,6 +291,26 @@ import Testing
         }
     }
 
+    /// Values that name rather than hold a secret: a Proxmox token id (`user@realm!name`), a
+    /// Secret object's name, bullet-masked and Windows-deleted values, `your-*` stand-ins; and
+    /// the look-alikes that stay secrets: a password with `@` and `!`, a passphrase of words, a
+    /// base64 password that starts with `/`.
+    @Test func namesOfSecretsAreNotSecrets() {
+        #expect(!Self.accepts("root@pam!monitoring", .token))
+        #expect(Self.accepts("ZdUgn@p@pUCwB!iL7NNt", .token))
+        for value in ["staging-analytics-secret", "db-credentials", "redis-password", "your-password-here",
+                      "sk_live_\u{2022}\u{2022}\u{2022}\u{2022}1279", "*SENSITIVE*DATA*DELETED*", "TODO"] {
+            #expect(!Self.accepts(value, .password), "\(value)")
+        }
+        for value in ["correct-horse-battery-staple", "/N/SgXWUu7AsRR0LZc6IA/vKqWrHej3w2mUKhDjrPuU="] {
+            #expect(Self.accepts(value, .password), "\(value)")
+        }
+        #expect(!Self.accepts("/var/lib/app/secret", .password))
+        // PascalCase with two-letter words: a name for the strict shape, a password otherwise
+        #expect(!Self.accepts("DbMasterPassword", .strictToken))
+        #expect(Self.accepts("MyDogRex#1", .token))
+    }
+
     /// A password a person chose passes the token shape (under secret, credential and token keys)
     /// though it is made of words; an identifier with the same separators does not, nor does the
     /// strict shape of a bare `key` take it.

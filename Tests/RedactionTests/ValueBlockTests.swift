@@ -123,6 +123,16 @@ import Testing
         #expect(end("ab, cd", 2) == 2)
         #expect(end("ab),", 2) == 2)
         #expect(end("ab,cd).", 2) == 5)
+        // A bracketed value stops at the bracket that closes it; a member access after a bracket
+        // and a markup tag after the punctuation are not the value's.
+        func endAfter(_ text: String, _ value: Range<Int>) -> Int {
+            Array(text.utf8).withUnsafeBytes { CompiledRuleSet.endOverPunctuation($0, value: value) }
+        }
+        #expect(endAfter("<![CDATA[Cd4!Lq8]]></password>", 9..<16) == 16)
+        #expect(endAfter("Some(Xy7kQ9zP)x", 5..<13) == 13)
+        #expect(endAfter("id: SECRET_ID).secret_string", 4..<13) == 13)
+        #expect(endAfter("x=default}</password>", 2..<9) == 9)
+        #expect(endAfter("x=Ab3]Cd4", 2..<5) == 9)
         #expect(end("ab\"cd", 2) == 2)
     }
     /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in

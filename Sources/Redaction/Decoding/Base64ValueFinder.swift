@@ -159,7 +159,8 @@ struct Base64ValueFinder {
     }
 
     /// Whether the base64 of a JSON object, of a credential-carrying URL scheme or of another
-    /// ``selfDescribingPrefixes`` text starts at `index` (see ``Base64Context/selfDescribing``; the prefixes are case-sensitive).
+    /// ``selfDescribingPrefixes`` text starts at `index` (see ``Base64Context/selfDescribing``;
+    /// the prefixes are case-sensitive).
     @inline(__always)
     private func startsSelfDescribing(at index: Int) -> Bool {
         guard index + 2 < line.count else { return false }

@@ -89,4 +89,19 @@ extension SecretShape {
         ["db", "id", "io", "ip", "ui", "os", "ok", "js", "vm", "ml", "ai", "qa", "pk", "fk", "tx", "rx", "ad",
          "on", "to", "by", "of", "in", "is", "at", "up", "no", "my", "or", "as", "if", "it", "do", "go", "me", "we", "an"]
             .map { word -> UInt16 in let bytes = Array(word.utf8); return UInt16(bytes[0]) << 8 | UInt16(bytes[1]) })
+
+    /// `user@realm!tokenid`: the id of a Proxmox VE API token (`root@pam!monitoring`), which names
+    /// the token; its secret is the UUID after a further `=`.
+    /// The user starts with a letter (2 bytes or more), the realm is lower-case letters
+    /// (`pam`, `pve`, a directory's name), and the token id starts with a letter; a password with
+    /// `@` and `!` in it (`P@ssw0rd!2026`, `ZdUgn@p@pUCwB!iL7`) has none of that layout.
+    static func isRealmTokenID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let at = v.firstIndex(of: UInt8(ascii: "@")), let bang = v.lastIndex(of: UInt8(ascii: "!")),
+              at >= 2, bang > at + 1, bang + 1 < v.count, isLetter(v[0]), isLetter(v[bang + 1]) else { return false }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+        return v[..<at].allSatisfy(isNameByte) && v[(at + 1)..<bang].allSatisfy(isLower)
+            && v[(bang + 1)...].allSatisfy(isNameByte)
+    }
 }

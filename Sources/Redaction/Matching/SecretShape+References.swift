@@ -296,10 +296,12 @@ extension SecretShape {
         "array", "object",
     ]
 
-    /// Ansible's and others' own masks and enum values of password *settings*
-    /// (`update_password: on_create`), compared exactly.
+    /// Starts of placeholders written in words (`your-password-here`, `replace_me`), compared
+    /// without case; the value must go on after them.
     private static let standInPrefixes: [StaticString] = ["your-", "your_", "replace-", "replace_", "enter-", "enter_", "insert-", "insert_"]
 
+    /// Ansible's and others' own masks and enum values of password *settings*
+    /// (`update_password: on_create`), compared exactly.
     private static let standInMarkers: [StaticString] = [
         "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
         // IOS-XR `neighbor ... password inheritance-disable`; status words after a password's key
