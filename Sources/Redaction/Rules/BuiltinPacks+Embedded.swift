@@ -1175,14 +1175,15 @@ maxLines = 1
 
 [[rules]]
 id = "cli-printed-secret"
-description = "the secret a command prints alone on the next line: gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token"
+description = "the secret a command prints alone on the next line: gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-password"
 regex = '''(?!)'''
 valueShape = "password"
-keywords = ["secrets versions access", "base64 -d", "base64 --decode", "-field=", "get-secret-value", "op read", "doppler secrets get", "print-access-token", "print-identity-token"]
+keywords = ["secrets versions access", "base64 -d", "base64 --decode", "-field=", "get-secret-value", "op read", "doppler secrets get", "print-access-token", "print-identity-token", "initial-password", "base64decode"]
 mustRedact = [
   "$ gcloud secrets versions access latest --secret=ledger-db-password\nGc5.Lq2Wn8Zs\n",
   "$ kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath=\"{.data.password}\" | base64 -d\nKb6Lq2Wn8Zs9Kx3\n",
   "+ vault kv get -field=password secret/ci/db\nVk7.Lq2Wn8Zs\n",
+  "$ argocd admin initial-password -n argocd\nAr8.Lq2Wn8Zs9Kx\n\n This password must be only used for first time login.\n",
 ]
 mustKeep = [
   "$ gcloud secrets versions access latest --secret=ledger-db-password\nERROR: (gcloud.secrets.versions.access) NOT_FOUND: Secret [ledger-db-password] not found\n",
@@ -1193,7 +1194,7 @@ mustKeep = [
 ]
 
 [rules.block]
-begin = '''(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b)[^\r\n]*$'''
+begin = '''(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bargocd\s+admin\s+initial-password\b|\bkubectl\b.*\bsecrets?\b.*\bbase64decode\b|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b)[^\r\n]*$'''
 value = '''^([^\s$#][^\s]{7,})\s*$'''
 end = '''(?!)'''
 maxLines = 1
@@ -1669,7 +1670,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \bOpenSSL::HMAC\.\w*digest \s* \( \s* (?:'[^'\r\n]*'|"[^"\r\n]*"|[\w:.]+(?:\([^()\r\n]*\))?) \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
   | \bhash_hmac \s* \( \s* (?:'[\w-]+'|"[\w-]+") \s* , \s* [^,()\r\n]+(?:\([^()\r\n]*\))? \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
   | \bHMACSHA(?:1|256|384|512) \s* \( \s* Encoding\.\w+\.GetBytes \s* \( \s* "([^"\r\n]+)"
-  | \bSecretKeySpec \s* \( \s* "([^"\r\n]+)" \s* \.getBytes \b (?=[^\r\n]*?"Hmac)K8:jwt.signK10:jwt.encodeK10:jwt.verifyK10:jwt.decodeK13:hmacshakeyforK20:symmetricsecuritykeyK7:[]byte(K8:hmac.newK10:createhmacK13:openssl::hmacK9:hash_hmacK8:hmacsha1K10:hmacsha256K10:hmacsha384K10:hmacsha512K13:secretkeyspecv8:passwordR4:1123i22:hadoop-property-secretd203:a Hadoop / Hive / XML configuration property whose name ends in a secret word (or is an Azure account key): <name>javax.jdo.option.ConnectionPassword</name> then <value>X</value>, on one line or the nextx149:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*<value>([^<\r\n]+)</value>K7:</name>v5:tokenb124:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*$B15:(?i)</property>m1:2V30:^\s*<value>([^<\r\n]+)</value>R4:1148i35:elasticsearch-reset-password-outputd153:the password elasticsearch-reset-password prints: `Password for the [elastic] user successfully reset.` then `New value: X`, on the same line or the nextx59:(?i)\buser\s+successfully\s+reset\.?\s+New\s+value:\s*(\S+)K18:successfully resetv8:passwordb43:(?i)\buser\s+successfully\s+reset\.?[ \t]*$B4:(?!)m1:1V28:^\s*New\s+value:\s*(\S+)\s*$R4:1169i18:cli-printed-secretd265:the secret a command prints alone on the next line: gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-tokenx4:(?!)K23:secrets versions accessK9:base64 -dK15:base64 --decodeK7:-field=K16:get-secret-valueK7:op readK19:doppler secrets getK18:print-access-tokenK20:print-identity-tokenv8:passwordb469:(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b)[^\r\n]*$B4:(?!)m1:1V23:^([^\s$#][^\s]{7,})\s*$R4:1194i29:validation-error-secret-inputd152:the input a validation error echoes for a field named for a secret: pydantic's `api_token` line, then `... [type=..., input_value='X', ...]` on the nextx4:(?!)K5:tokenK8:passwordK6:secretK7:api_keyK6:apikeyK10:credentialv8:passwordb85:(?i)^\s*[\w.]*(?:password|passwd|secret|token|api_?key|private_?key|credentials?)\s*$B4:(?!)m1:1V45:\binput_value=(?:'([^'\r\n]+)'|"([^"\r\n]+)")R4:1215i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R4:1238i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R4:1262i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R4:1286i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb271:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|(?:storage|account|master|encryption|signing|shared|subscription|license)[_-]?key)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R4:1314i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R4:1336i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR4:1355i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
+  | \bSecretKeySpec \s* \( \s* "([^"\r\n]+)" \s* \.getBytes \b (?=[^\r\n]*?"Hmac)K8:jwt.signK10:jwt.encodeK10:jwt.verifyK10:jwt.decodeK13:hmacshakeyforK20:symmetricsecuritykeyK7:[]byte(K8:hmac.newK10:createhmacK13:openssl::hmacK9:hash_hmacK8:hmacsha1K10:hmacsha256K10:hmacsha384K10:hmacsha512K13:secretkeyspecv8:passwordR4:1123i22:hadoop-property-secretd203:a Hadoop / Hive / XML configuration property whose name ends in a secret word (or is an Azure account key): <name>javax.jdo.option.ConnectionPassword</name> then <value>X</value>, on one line or the nextx149:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*<value>([^<\r\n]+)</value>K7:</name>v5:tokenb124:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*$B15:(?i)</property>m1:2V30:^\s*<value>([^<\r\n]+)</value>R4:1148i35:elasticsearch-reset-password-outputd153:the password elasticsearch-reset-password prints: `Password for the [elastic] user successfully reset.` then `New value: X`, on the same line or the nextx59:(?i)\buser\s+successfully\s+reset\.?\s+New\s+value:\s*(\S+)K18:successfully resetv8:passwordb43:(?i)\buser\s+successfully\s+reset\.?[ \t]*$B4:(?!)m1:1V28:^\s*New\s+value:\s*(\S+)\s*$R4:1169i18:cli-printed-secretd296:the secret a command prints alone on the next line: gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-passwordx4:(?!)K23:secrets versions accessK9:base64 -dK15:base64 --decodeK7:-field=K16:get-secret-valueK7:op readK19:doppler secrets getK18:print-access-tokenK20:print-identity-tokenK16:initial-passwordK12:base64decodev8:passwordb551:(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bargocd\s+admin\s+initial-password\b|\bkubectl\b.*\bsecrets?\b.*\bbase64decode\b|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b)[^\r\n]*$B4:(?!)m1:1V23:^([^\s$#][^\s]{7,})\s*$R4:1195i29:validation-error-secret-inputd152:the input a validation error echoes for a field named for a secret: pydantic's `api_token` line, then `... [type=..., input_value='X', ...]` on the nextx4:(?!)K5:tokenK8:passwordK6:secretK7:api_keyK6:apikeyK10:credentialv8:passwordb85:(?i)^\s*[\w.]*(?:password|passwd|secret|token|api_?key|private_?key|credentials?)\s*$B4:(?!)m1:1V45:\binput_value=(?:'([^'\r\n]+)'|"([^"\r\n]+)")R4:1216i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R4:1239i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x234:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb207:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?)"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R4:1263i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R4:1287i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb271:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|(?:storage|account|master|encryption|signing|shared|subscription|license)[_-]?key)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R4:1315i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R4:1337i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR4:1356i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
 ^ \s* "? [A-Za-z0-9_.-]{0,48}
   (?i:password|passwd|passphrase|pwd|secret|secret[_.-]?key|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key)
 "? \s* ([,;\t]) \s* "? ([^\s,;"']{8,256}) "? \s* (?:\1 | $)g1:2K9:password,K7:passwd,K11:passphrase,K4:pwd,K7:secret,K4:key,K6:token,K7:apikey,K11:credential,K12:credentials,K10:password",K8:secret",K5:key",K7:token",K9:password;K7:secret;K4:key;K6:token;K9:password	K7:secret	K4:key	K6:token	v5:token
@@ -2778,18 +2779,22 @@ mustKeep = [
 # ---------------------------------------------------------------------------------------------
 [[rules]]
 id = "network-snmp-community"
-description = "SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X"
+description = "SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X, Net-SNMP's snmpwalk/snmpget ... -c X"
 regex = '''(?x)
     # the community, then what a configuration puts after it (view, RO/RW, an ACL) or nothing
     \bsnmp-server \s+ community \s+ (?:[07]\s+)? ([^\s"<>\]]+) (?=\s+(?:RO|RW|ro|rw|view|ipv6|\d+)\b|\s*$)
   | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
     \s+ (?!(?:version|traps|informs|vrf|use-vrf|filter-vrf|source-interface|udp-port)\b) ([^\s"<>\]]+)
     (?=\s+(?:udp-port|vrf)\b|\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)*\s*$|\s*$)
-  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)'''
+  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)
+    # Net-SNMP's tools: snmpwalk -v2c -c X host (not the defaults public and private)
+  | \bsnmp(?:walk|bulkwalk|get|getnext|bulkget|set|table|trap|df|netstat|status|check)\b [^\r\n]*? \s-c \s*
+    (?!(?:public|private)\b) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )'''
 valueShape = "password"
-keywords = ["snmp-server community", "snmp-server host", "snmp community"]
+keywords = ["snmp-server community", "snmp-server host", "snmp community", "snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpset", "snmptable", "snmptrap", "snmpdf", "snmpnetstat", "snmpstatus", "snmpcheck"]
 tags = ["password", "network", "snmp"]
 mustRedact = [
+  'snmpwalk -v2c -c Sn4.Lq2Wn8Zs 10.0.0.1 1.3.6.1.2.1.1',
   'snmp-server community Cm8Lq2Wn4Zs RO',
   'snmp-server community Rw7.Lq2Wn4 RW 10',
   'snmp-server host 10.20.0.15 version 2c Hs9Lq2Wn4Zs udp-port 162',
@@ -2798,6 +2803,8 @@ mustRedact = [
   '%PARSER-5-CFGLOG_LOGGEDCMD: User:netops  logged command:snmp-server community Lg9.Lq2Wn4 RO',
 ]
 mustKeep = [
+  'snmpwalk -v2c -c public 10.0.0.1 system',
+  'snmpget -v3 -l authPriv -u monitor -a SHA -x AES 10.0.0.1 sysUpTime.0',
   'snmp-server community <removed> RO',
   'snmp-server host 10.20.0.17 use-vrf management',
   'TASK [ios_snmp : remove legacy snmp-server community entries] ***',
@@ -2878,13 +2885,16 @@ R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / A
 ([^\s"'<>\]]+)
   # ASA: passwd <hash> encrypted
   | \bpasswd \s+ ([^\s"<>*-][^\s"<>]*) \s+ encrypted\b
-)K15:enable passwordK13:enable secretK9:username K13:tacacs-serverK13:radius-serverK10:aaa-serverK10:key-stringK6:isakmpK14:pre-shared-keyK4:ospfK8:neighborK18:authentication-keyK7:wpa-pskK8:ppp chapK7:ppp papK11:snmp-serverK6:passwdK6:key 0 K6:key 7 t8:passwordt7:networkv8:passwordR3:102i22:network-snmp-communityd172:SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community Xx640:(?x)
+)K15:enable passwordK13:enable secretK9:username K13:tacacs-serverK13:radius-serverK10:aaa-serverK10:key-stringK6:isakmpK14:pre-shared-keyK4:ospfK8:neighborK18:authentication-keyK7:wpa-pskK8:ppp chapK7:ppp papK11:snmp-serverK6:passwdK6:key 0 K6:key 7 t8:passwordt7:networkv8:passwordR3:102i22:network-snmp-communityd210:SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X, Net-SNMP's snmpwalk/snmpget ... -c Xx920:(?x)
     # the community, then what a configuration puts after it (view, RO/RW, an ACL) or nothing
     \bsnmp-server \s+ community \s+ (?:[07]\s+)? ([^\s"<>\]]+) (?=\s+(?:RO|RW|ro|rw|view|ipv6|\d+)\b|\s*$)
   | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
     \s+ (?!(?:version|traps|informs|vrf|use-vrf|filter-vrf|source-interface|udp-port)\b) ([^\s"<>\]]+)
     (?=\s+(?:udp-port|vrf)\b|\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)*\s*$|\s*$)
-  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)K21:snmp-server communityK16:snmp-server hostK14:snmp communityt8:passwordt7:networkt4:snmpv8:passwordR3:132i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex466:(?x)
+  | \bset \s+ snmp \s+ community \s+ "?([^\s"<>]+) (?="?\s+(?:authorization|clients|view|routing-instance)\b|"?\s*$|"?\s*\{)
+    # Net-SNMP's tools: snmpwalk -v2c -c X host (not the defaults public and private)
+  | \bsnmp(?:walk|bulkwalk|get|getnext|bulkget|set|table|trap|df|netstat|status|check)\b [^\r\n]*? \s-c \s*
+    (?!(?:public|private)\b) (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"'-][^\s"']*) )K21:snmp-server communityK16:snmp-server hostK14:snmp communityK8:snmpwalkK12:snmpbulkwalkK7:snmpgetK11:snmpbulkgetK7:snmpsetK9:snmptableK8:snmptrapK6:snmpdfK11:snmpnetstatK10:snmpstatusK9:snmpcheckt8:passwordt7:networkt4:snmpv8:passwordR3:138i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex466:(?x)
     "(\$9\$[^"\s]{6,})"
   | \bplain-text-password-value \s+ "([^"]+)"
   | (?m:^) \s* set \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
@@ -4938,7 +4948,7 @@ regex = '''(?x)
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (?=[^\s"']*[A-Za-z0-9])([^\s"'(\[<-][^\s"']*) )
     # (and any prefixed pre-shared key: vpn_psk, IPSEC_PSK, "wifi-psk": ...)
-  | (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | (?![<\[(*])([^\s"'][^\s"']{7,62}) (?=[\s,;}\]]|$) )
+  | (?: (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? | (?i:wireless-security|wifi-sec)\. ) (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | (?![<\[(*])([^\s"'][^\s"']{7,62}) (?=[\s,;}\]]|$) )
     # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
@@ -4946,7 +4956,10 @@ regex = '''(?x)
   | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )
     # an FTP server's command log quoting the client's PASS (ProFTPD, FileZilla, vsftpd):
     # `FTP command: Client "ip", "PASS X"`, `> PASS X`
-  | (?: "PASS \s ([^"\r\n]+)" | (?:^|>\s?|\]\s) PASS \s+ (?!\*+\s*$)([^\s"]+) \s*$ )
+  | (?: "PASS \s ([^"\r\n]+)" | (?:^|>\s?|\]\s|\bC:\s) PASS \s+ (?!\*+\s*$)([^\s"]+) \s*$ )
+    # IRC services: /msg NickServ IDENTIFY [account] X; an LDAP client's bind debug line: cred=X
+  | \bNickServ \s+ :?IDENTIFY \s+ (?:[^\s"]+\s+)? ([^\s"]+) \s*$
+  | \bldap_\w*bind\b [^\r\n]*? \bcred= ([^\s,"]+)
     # an IMAP session's tagged LOGIN: `a001 LOGIN user X`
   | (?<=[0-9]\x20) LOGIN \s+ (?:"[^"\r\n]*"|\S+) \s+ (?: "([^"\r\n]+)" | ([^\s"]+) ) \s*$'''
 valueShape = "password"
@@ -4954,7 +4967,7 @@ keywords = [
   "\"pass ", "pass ", " login ",
   "auth ", "auth\t", "\"auth\"", "requirepass", "masterauth", "psk=", "psk =", "psk:", "psk\":", "psk\" :", ": psk", ":psk", ": eap",
   ": xauth", ": ntlm",
-  "monitor ", "$user",
+  "monitor ", "$user", "nickserv", "cred=", ".psk",
 ]
 tags = ["password"]
 mustRedact = [
@@ -4965,6 +4978,10 @@ mustRedact = [
   'resource.cfg: $USER3$=Ng7-Qx2Zt9Wm4',
   'upsmon.conf: MONITOR ups01@localhost 1 upsmon Up7-Qx2Zt9Wm4 primary',
   'nmcli: [wifi-security] key-mgmt=wpa-psk psk=Wf7-Qx2Zt9Wm4',
+  '802-11-wireless-security.psk:           Wf8-Qx2Zt9Wm4',
+  'C: PASS Pp4.Lq2Wn8Zs',
+  'PRIVMSG NickServ :IDENTIFY Nk5.Lq2Wn8Zs',
+  'ldap_sasl_bind: dn=cn=svc-app,ou=svc,dc=corp cred=Ld6.Lq2Wn8Zs',
   'AUTH DEvVYtFf4910',
   '127.0.0.1:6379> AUTH default xSz20PH8qvuFq~2G',
   '1717171717.123456 [0 10.0.3.7:51522] "auth" "Bc3XmYvqVn43I622"',
@@ -4979,6 +4996,8 @@ mustRedact = [
   'carol : EAP "g63mK8POzXZQ9x9"',
 ]
 mustKeep = [
+  '802-11-wireless-security.psk:           <hidden>',
+  'NickServ IDENTIFY failed: unknown nickname',
   '    command: ["redis-server", "--requirepass", "$${REDIS_PASSWORD}"]',
   'LeshanServer: Registration [endpoint=sensor-17, lifetime=300, security=psk, identity=sensor-17, psk=<hidden>]',
   'C:\\Windows\\System32\\cmd.exe /c set DB_PASSWORD=%DB_PASSWORD% && run.bat',
@@ -5584,7 +5603,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
   | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:1985i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:2007i24:smtp-auth-login-passwordd198:the password of an SMTP AUTH LOGIN exchange in a transcript: the base64 line the client sends after the server's `334 UGFzc3dvcmQ6` (base64 of `Password:`), with or without a C:/S: or >>>/<<< markerx4:(?!)K16:334 ugfzc3dvcmq6K16:334 cgfzc3dvcmq6t8:passwordt8:protocolb43:(?:^|[\s:>])334[ \t]+[Uc]GFzc3dvcmQ6[ \t]*$B4:(?!)m1:1V55:^\s*(?:[CS]:|>>>|->|>)?\s*([A-Za-z0-9+/]{8,}={0,2})\s*$R4:2028i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1694:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:2007i24:smtp-auth-login-passwordd198:the password of an SMTP AUTH LOGIN exchange in a transcript: the base64 line the client sends after the server's `334 UGFzc3dvcmQ6` (base64 of `Password:`), with or without a C:/S: or >>>/<<< markerx4:(?!)K16:334 ugfzc3dvcmq6K16:334 cgfzc3dvcmq6t8:passwordt8:protocolb43:(?:^|[\s:>])334[ \t]+[Uc]GFzc3dvcmQ6[ \t]*$B4:(?!)m1:1V55:^\s*(?:[CS]:|>>>|->|>)?\s*([A-Za-z0-9+/]{8,}={0,2})\s*$R4:2028i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x1955:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -5593,7 +5612,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     (?!(?i:not|is|was|has|must|should|set|unset|enabled|disabled|required|empty|changed|option|directive|parameter|configured|missing)\b)
     (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (?=[^\s"']*[A-Za-z0-9])([^\s"'(\[<-][^\s"']*) )
     # (and any prefixed pre-shared key: vpn_psk, IPSEC_PSK, "wifi-psk": ...)
-  | (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | (?![<\[(*])([^\s"'][^\s"']{7,62}) (?=[\s,;}\]]|$) )
+  | (?: (?<![\w.-]) (?:[A-Za-z0-9]+[_-])? | (?i:wireless-security|wifi-sec)\. ) (?i:psk) ["']? \s*[=:]\s* (?: "([^"\r\n]+)" | ([0-9a-fA-F]{64})\b | (?![<\[(*])([^\s"'][^\s"']{7,62}) (?=[\s,;}\]]|$) )
     # NUT upsmon.conf: MONITOR ups@host 1 user PASSWORD primary|secondary|master|slave
   | \bMONITOR \s+ \S+@\S+ \s+ \d+ \s+ \S+ \s+ (\S+) \s+ (?:primary|secondary|master|slave)\b
     # Nagios resource.cfg: $USER3$=secret (paths, the usual $USER1$, stay: password shape)
@@ -5601,16 +5620,19 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | (?:^|\s) : \s* (?:PSK|EAP|XAUTH|NTLM) \s+ (?: "([^"\r\n]+)" | '([^'\r\n]+)' | (0[xs][A-Za-z0-9+/=]+) )
     # an FTP server's command log quoting the client's PASS (ProFTPD, FileZilla, vsftpd):
     # `FTP command: Client "ip", "PASS X"`, `> PASS X`
-  | (?: "PASS \s ([^"\r\n]+)" | (?:^|>\s?|\]\s) PASS \s+ (?!\*+\s*$)([^\s"]+) \s*$ )
+  | (?: "PASS \s ([^"\r\n]+)" | (?:^|>\s?|\]\s|\bC:\s) PASS \s+ (?!\*+\s*$)([^\s"]+) \s*$ )
+    # IRC services: /msg NickServ IDENTIFY [account] X; an LDAP client's bind debug line: cred=X
+  | \bNickServ \s+ :?IDENTIFY \s+ (?:[^\s"]+\s+)? ([^\s"]+) \s*$
+  | \bldap_\w*bind\b [^\r\n]*? \bcred= ([^\s,"]+)
     # an IMAP session's tagged LOGIN: `a001 LOGIN user X`
-  | (?<=[0-9]\x20) LOGIN \s+ (?:"[^"\r\n]*"|\S+) \s+ (?: "([^"\r\n]+)" | ([^\s"]+) ) \s*$K6:"pass K5:pass K7: login K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$usert8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:2117i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
+  | (?<=[0-9]\x20) LOGIN \s+ (?:"[^"\r\n]*"|\S+) \s+ (?: "([^"\r\n]+)" | ([^\s"]+) ) \s*$K6:"pass K5:pass K7: login K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$userK8:nickservK5:cred=K4:.pskt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:2126i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
     # (the environment's `=`, or `.bundle/config`'s YAML `: "user:token"`)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:2153i21:password-on-next-lined231:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value; pretty-printed JSON's "password": then "X")x4:(?!)K9:password:K7:passwd:K11:passphrase:K10:password":K10:password':K8:passwd":K12:passphrase":v8:passwordb112:(?i)\A(?=[^\r\n]*:[ \t]*$)\s*(?:[A-Za-z][\w'-]*\s+){0,4}["']?[\w.-]*?(?:password|passwd|passphrase)["']?\s*:\s*$B4:(?!)m1:1V109:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(?:"([^"\s]{6,64})"|'([^'\s]{6,64})'|([^"'\s]\S{5,63}))\s*,?\s*$R4:2182i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:2162i21:password-on-next-lined231:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value; pretty-printed JSON's "password": then "X")x4:(?!)K9:password:K7:passwd:K11:passphrase:K10:password":K10:password':K8:passwd":K12:passphrase":v8:passwordb112:(?i)\A(?=[^\r\n]*:[ \t]*$)\s*(?:[A-Za-z][\w'-]*\s+){0,4}["']?[\w.-]*?(?:password|passwd|passphrase)["']?\s*:\s*$B4:(?!)m1:1V109:^\s*(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(?:"([^"\s]{6,64})"|'([^'\s]{6,64})'|([^"'\s]\S{5,63}))\s*,?\s*$R4:2191i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
