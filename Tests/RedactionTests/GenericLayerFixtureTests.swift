@@ -325,6 +325,11 @@ import Testing
     ///   engineering, ML, games, IoT and telecom, payments, healthcare, CDN, mobile, blockchain,
     ///   e-mail and backup logs: 21 of 2,000 changed, all fixed: `sample_key`, `experiment_key`,
     ///   `run_key`, `batch_key` and `hash_slot_key` ids, Ethereum `withdrawal_credentials`).
+    /// - `control-modern-apps.log` (a twenty-second control round of 2026-12-02: runtimes' loggers,
+    ///   auth events, Kubernetes and cloud, data stores and CI, tracing and webhooks, masked config
+    ///   dumps: 10 of 4,025 changed, all fixed: an OpenFeature `targeting_key=<uuid>`, Sealed
+    ///   Secrets ciphertext under `password:`; and, seen while it was written, a `NAME=` line after
+    ///   a `Password:` prompt).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -347,6 +352,7 @@ import Testing
         ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
         ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
+        ("control-modern-apps.log", 4000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -311,6 +311,20 @@ import Testing
         #expect(Self.accepts("MyDogRex#1", .token))
     }
 
+    @Test func sealedSecretsCiphertextIsNoSecret() {
+        // A SealedSecret's encryptedData value: `Ag` + A-D, then hundreds of base64 bytes.
+        let body = String(repeating: "Qm9yZWFsaXM3TGsyV244WnM0WHY5VG0zUmQ2", count: 10)
+        for prefix in ["AgA", "AgB", "AgC", "AgD"] {
+            for shape in ValueShape.allCases {
+                #expect(!Self.accepts(prefix + body + "==", shape), "\(prefix)")
+            }
+        }
+        // Not that shape: another third byte, too short, or not base64 throughout.
+        #expect(Self.accepts("AgE" + body, .password))
+        #expect(Self.accepts("AgB" + String(body.prefix(200)), .password))
+        #expect(Self.accepts("AgB" + body + "#x", .password))
+    }
+
     /// A password a person chose passes the token shape (under secret, credential and token keys)
     /// though it is made of words; an identifier with the same separators does not, nor does the
     /// strict shape of a bare `key` take it.

@@ -61,6 +61,23 @@ extension SecretShape {
         return digits <= 4 && isDigits(v, colon + 1, digits)
     }
 
+    /// A Bitnami Sealed Secrets value (`encryptedData:` of a SealedSecret manifest): ciphertext
+    /// only the cluster's controller can open, made to be committed and printed. It starts with
+    /// the two-byte length 512 of the RSA-4096-wrapped session key, `AgA`-`AgD` in base64, and
+    /// runs for hundreds of base64 bytes (300 or more required here; no password or token looks
+    /// like that).
+    static func isSealedSecretCiphertext(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 300, v[0] == UInt8(ascii: "A"), v[1] == UInt8(ascii: "g"),
+              v[2] >= UInt8(ascii: "A"), v[2] <= UInt8(ascii: "D") else { return false }
+        var end = v.count
+        while end > v.count - 2 && v[end - 1] == UInt8(ascii: "=") { end -= 1 }
+        for i in 0..<end {
+            let b = v[i]
+            guard isLetter(b) || isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "/") else { return false }
+        }
+        return true
+    }
+
     /// What stands where a password would without being one: a single byte; the words status,
     /// policy and settings messages put there (booleans, null-likes, `redacted`, `required`,
     /// `changed`, ..., with trailing punctuation); upper-case template placeholders (`CHANGE_ME`,

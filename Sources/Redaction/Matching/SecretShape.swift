@@ -14,7 +14,8 @@ internal import Darwin
 ///    `#{x}`, `$NAME`, `$1`, `%NAME%`, `%s`, `<anything>`, `[anything]`, `{anything}`,
 ///    `(anything)`); a URL (`://`); an ARN; a reference to a secret stored elsewhere
 ///    (``isSecretReference(_:)``: `secretref:x`, `@Microsoft.KeyVault(...)`, `vault:path#key`,
-///    GCP resource names, `name:latest`, CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`).
+///    GCP resource names, `name:latest`, CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`); a Sealed
+///    Secrets ciphertext (``isSealedSecretCiphertext(_:)``).
 /// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
 ///    `~/x`, `./x`), a Vault `hmac-sha256:` audit value, and what stands where a password would
 ///    (``isPasswordStandIn(_:)``: booleans, null-likes, the words of status and policy messages,
@@ -43,7 +44,7 @@ enum SecretShape {
     /// Whether `value` is shaped like a secret of kind `shape`.
     static func accepts(_ value: UnsafeRawBufferPointer, as shape: ValueShape) -> Bool {
         if value.isEmpty || isPlaceholder(value) || isSecretReference(value) || isSSHPublicKeyBody(value) || isIPFSContentID(value)
-            || isPublicKeyText(value) {
+            || isPublicKeyText(value) || isSealedSecretCiphertext(value) {
             return false
         }
         if find(value, "://") || hasPrefix(value, "arn:", foldCase: true) { return false }
