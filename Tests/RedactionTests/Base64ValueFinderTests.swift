@@ -31,6 +31,8 @@ import Testing
         // A word of one case is valid base64 by chance, not a value to decode.
         ("level: basic authentication", []),
         ("\"@password:filter\"", []),
+        // Digits only are a number, not a value to decode (`1400` decodes to the text `׍4`).
+        ("redis-password:  1400 bytes", []),
         (#"{"auths":{"r.example":{"auth":"cXc6ZXI="}}}"#, ["auth cXc6ZXI="]),
         (#"{\"auth\": \"cXc6ZXI=\"}"#, ["auth cXc6ZXI="]),
         ("basic_auth=cXc6ZXI= proxyAuth: cXc6 http-auth => 'cXc6ZXI'", ["auth cXc6ZXI=", "auth cXc6", "auth cXc6ZXI"]),

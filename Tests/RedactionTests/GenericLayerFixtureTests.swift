@@ -330,6 +330,11 @@ import Testing
     ///   dumps: 10 of 4,025 changed, all fixed: an OpenFeature `targeting_key=<uuid>`, Sealed
     ///   Secrets ciphertext under `password:`; and, seen while it was written, a `NAME=` line after
     ///   a `Password:` prompt).
+    /// - `control-dev-tooling.log` (a twenty-third control round of 2026-12-02: CI jobs, shell
+    ///   traces, Docker and package managers, Terraform, Ansible, Helm, kubectl, Vault and cloud
+    ///   CLIs, git/SSH/GPG, certificates, scanners and test runners: 11 of 4,005 changed, all
+    ///   fixed: Ansible's `NOT_LOGGING_PASSWORD`, a Secret's size in `kubectl describe secret`
+    ///   (`password:  1400 bytes`: the digits were decoded as base64), Jest's `PASS <test file>`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -352,7 +357,7 @@ import Testing
         ("control-app-stacks.log", 1985), ("control-data-stores.log", 3070),
         ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
-        ("control-modern-apps.log", 4000),
+        ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -203,15 +203,22 @@ struct Base64ValueFinder {
     }
 
     /// The base64 token at `start` if it has the right length, ends where a value ends and is not
-    /// a word: letters of one case only (`filter`, `CHANGEME`) are a word that happens to be valid
-    /// base64 (`filter` decodes to the text `~)mz`), and scanning that decoding after the key would
-    /// lose the context that made the rules keep the word.
+    /// a word or a number: letters of one case only (`filter`, `CHANGEME`) are a word that happens
+    /// to be valid base64 (`filter` decodes to the text `~)mz`), digits only are a number (`1400`
+    /// of `password:  1400 bytes` decodes to the text `׍4`), and scanning that decoding after the
+    /// key would lose the context that made the rules keep the word or the number.
     private func token(at start: Int) -> Range<Int>? {
         let length = Base64Decoder.tokenLength(in: line, from: start)
         guard length >= DecodingLimits.minimumBase64Bytes, length <= DecodingLimits.maximumTokenBytes,
-              endsValue(at: start + length), !isWord(start..<(start + length))
+              endsValue(at: start + length), !isWord(start..<(start + length)), !isNumber(start..<(start + length))
         else { return nil }
         return start..<(start + length)
+    }
+
+    /// Whether `range` of the line is digits only.
+    private func isNumber(_ range: Range<Int>) -> Bool {
+        for index in range where line[index] < 0x30 || line[index] > 0x39 { return false }
+        return true
     }
 
     /// Whether `range` of the line is letters of one case only.

@@ -320,7 +320,7 @@ extension SecretShape {
     /// Ansible's and others' own masks and enum values of password *settings*
     /// (`update_password: on_create`), compared exactly.
     private static let standInMarkers: [StaticString] = [
-        "NOT_LOGGING_PARAMETER", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
+        "NOT_LOGGING_PARAMETER", "NOT_LOGGING_PASSWORD", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "always", "never", "on_create",
         // IOS-XR `neighbor ... password inheritance-disable`; status words after a password's key
         "inheritance-disable", "configured", "rotated", "rotated,", "local",
         // PHP's own redaction wrapper; keytool's `-storepass:env NAME` / `-storepass:file path`
