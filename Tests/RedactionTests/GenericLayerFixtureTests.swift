@@ -335,6 +335,10 @@ import Testing
     ///   CLIs, git/SSH/GPG, certificates, scanners and test runners: 11 of 4,005 changed, all
     ///   fixed: Ansible's `NOT_LOGGING_PASSWORD`, a Secret's size in `kubectl describe secret`
     ///   (`password:  1400 bytes`: the digits were decoded as base64), Jest's `PASS <test file>`).
+    /// - `control-key-token-words.log` (a twenty-fourth control round of 2026-12-02: LLM token
+    ///   counts, data keys, token metadata, auth events without values, business codes, in JSON,
+    ///   logfmt and language dumps: 23 of 4,002 changed, all one shape, fixed: a pagination
+    ///   cursor after `continuation token for query <id>:`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -358,6 +362,7 @@ import Testing
         ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
         ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
+        ("control-key-token-words.log", 4000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
