@@ -44,6 +44,36 @@ import Testing
         #expect(Self.isValidJSON(output.dropLast()))
     }
 
+    /// A container's JSON line inside its runtime's envelope is the record it is: the same values
+    /// are masked as in the line unwrapped (a passphrase under `api_key` that the text rules,
+    /// which want a random-looking value, would keep).
+    @Test func containerEnvelopesOfJSONLinesAreRecords() {
+        let inner = #"{"level":"debug","api_key":"violet-dolphin-thunder-40","user":"ana"}"#
+        let cri = "2024-10-02T07:49:31.123456789Z stdout F " + inner + "\n"
+        let criOutput = Self.redact(cri)
+        #expect(!criOutput.contains("violet-dolphin-thunder-40"), "\(criOutput)")
+        #expect(criOutput.hasPrefix("2024-10-02T07:49:31.123456789Z stdout F {"))
+        #expect(criOutput.contains(#""user":"ana""#))
+        #expect(Self.isValidJSON(criOutput.dropLast().dropFirst(40)))
+        #expect(Self.redact(criOutput) == criOutput)
+
+        let docker = #"{"log":"{\"level\":\"debug\",\"body\":{\"token\":\"lantern-thunder-walnut-05\"}}\n","stream":"stdout","time":"2024-01-01T00:00:00Z"}"# + "\n"
+        let dockerOutput = Self.redact(docker)
+        #expect(!dockerOutput.contains("lantern-thunder-walnut-05"), "\(dockerOutput)")
+        #expect(dockerOutput.contains(#""stream":"stdout""#))
+        #expect(Self.isValidJSON(dockerOutput.dropLast()))
+        #expect(Self.redact(dockerOutput) == dockerOutput)
+
+        let journald = #"{"MESSAGE":"{\"password\":\"walnut-mango-badger-35\"}","_PID":"1"}"# + "\n"
+        #expect(!Self.redact(journald).contains("walnut-mango-badger-35"))
+
+        // Plain text mode reads no envelope; a JSON object after any other prefix stays text
+        // (its word under `x-session-id` is no secret the text rules see).
+        #expect(Self.redact(cri, format: .text).contains("violet-dolphin-thunder-40"))
+        let prefixed = #"grpc: INFO stream opened metadata={"x-session-id":"anonymous","x-request-id":"9b3d7e1f"}"# + "\n"
+        #expect(Self.redact(prefixed) == prefixed)
+    }
+
     @Test func valuesUnderSensitiveKeysAreMaskedWhole() {
         let output = Self.redact(#"{"user":"ana","session_id":"plainword","password_reset":"requested","token_type":"Bearer"}"# + "\n")
         #expect(!output.contains("plainword"))

@@ -55,6 +55,9 @@ public final class ScanScratch {
 
     /// Working memory of the record layer, one per nesting level of JSON inside JSON strings.
     var recordLevels: [RecordScratch] = []
+    /// The record layer's own spans of a Docker / journald message that is a JSON record (kept
+    /// here so their storage is reused from line to line).
+    var recordMessageSpans: [RedactionSpan] = []
     /// Replacements of spans with a ``RedactionSpan/custom`` index, for the current line.
     var customReplacements: [[UInt8]] = []
 

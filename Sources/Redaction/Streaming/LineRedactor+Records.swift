@@ -10,6 +10,13 @@
 /// - Docker json-file records (`log`) and journald export records (`MESSAGE`, a string or a byte
 ///   array) carry the application's line: it goes through the text path as a line of its own,
 ///   so key blocks logged one line per record are tracked across records.
+/// - A container's JSON line inside its runtime's envelope is read as the record it is: the
+///   message of a CRI record (`<time> stdout F {...}`, ``firstPassCRIRecord(_:hits:)``) and the
+///   application's line of a Docker or journald record (``addMessageRecordSpans(in:depth:into:)``),
+///   when it is a JSON object, get the record layer's own spans (sensitive keys, decoded strings)
+///   besides what the text path finds, as the same line unwrapped would. (A JSON object after
+///   any other prefix, a logger's `response: {...}`, stays text: its keys are some other
+///   program's, whose values the text rules judge.)
 ///
 /// Only the masked parts of a string change; every other byte of the record stays as it was. A
 /// replacement inside a string is written JSON-escaped; a byte-array `MESSAGE` that changes is
@@ -33,7 +40,8 @@ extension LineRedactor {
     /// The first pass of a line that is a JSON record (see the extension's discussion), or nil when
     /// the line is not one (then it is text).
     mutating func firstPassRecord(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction? {
-        guard configuration.recordFormat.readsJSON, Self.looksLikeJSONObject(content) else { return nil }
+        guard configuration.recordFormat.readsJSON else { return nil }
+        guard Self.looksLikeJSONObject(content) else { return firstPassCRIRecord(content, hits: hits) }
         let level = recordLevel(0)
         guard JSONRecordParser.parse(content, into: &level.entries) else { return nil }
         var spans: [RedactionSpan] = []
@@ -70,6 +78,61 @@ extension LineRedactor {
             if !skip { spans.append(span) }
         }
         return finishRecord(content, skipping: message, into: &spans)
+    }
+
+    /// The first pass of a CRI record whose message is a JSON object (`<time> stdout F {...}`): the
+    /// text path on the whole line, plus the record layer's own spans of the message; nil when
+    /// the line is no such record (then it is text only).
+    private mutating func firstPassCRIRecord(_ content: UnsafeRawBufferPointer, hits: Range<Int>?) -> LineAction? {
+        guard configuration.recordFormat.readsCRI, let record = CRIRecord.parse(content) else { return nil }
+        let start = record.messageStart
+        let message = UnsafeRawBufferPointer(rebasing: content[start...])
+        let level = recordLevel(0)
+        guard Self.looksLikeJSONObject(message), JSONRecordParser.parse(message, into: &level.entries) else { return nil }
+        var spans: [RedactionSpan] = []
+        swap(&spans, &level.spans)
+        spans.removeAll(keepingCapacity: true)
+        defer { swap(&spans, &level.spans) }
+        let action = firstPassText(content, hits: hits)
+        if action != .rendered && action != .keep { return action }
+        if action == .keep { scratch.spans.removeAll(keepingCapacity: true) }
+        // Text spans inside the object's strings are written escaped, widened to whole escapes.
+        for var span in scratch.spans {
+            for entry in level.entries where !entry.isByteArray && span.start < start + entry.value.upperBound
+                && span.end > start + entry.value.lowerBound {
+                span.escapesJSON = true
+                if entry.escaped {
+                    Self.widenToEscapes(&span, in: content, string: (start + entry.value.lowerBound)..<(start + entry.value.upperBound))
+                }
+            }
+            spans.append(span)
+        }
+        let first = spans.count
+        if let error = collectValueSpans(in: message, depth: 0, skipping: nil, into: &spans) {
+            return engineFailure(rule: error.rule, error.error)
+        }
+        for index in first..<spans.count {
+            spans[index].start += start
+            spans[index].end += start
+        }
+        guard !spans.isEmpty else { return .keep }
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.spans.append(contentsOf: spans)
+        ruleSet.mergeSpans(&scratch.spans)
+        if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: 0, error) }
+        return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Adds to `spans` the record layer's own spans of `text`, a Docker or journald record's
+    /// message, when it is a JSON object (in positions of `text`, with the scratch of nesting
+    /// level `depth` and deeper); nothing otherwise.
+    /// - Returns: the rule and error that stopped a scan of a decoded string, if any.
+    private mutating func addMessageRecordSpans(in text: UnsafeRawBufferPointer, depth: Int,
+                                                into spans: inout [RedactionSpan]) -> (rule: Int32, error: PCRE2Error)? {
+        guard depth < Self.maximumRecordDepth, Self.looksLikeJSONObject(text) else { return nil }
+        let level = recordLevel(depth)
+        guard JSONRecordParser.parse(text, into: &level.entries) else { return nil }
+        return collectValueSpans(in: text, depth: depth, skipping: nil, into: &spans)
     }
 
     /// Adds the record's value spans (``collectValueSpans(in:depth:skipping:into:)``; level 0's
@@ -181,7 +244,28 @@ extension LineRedactor {
         var length = level.decoded.count
         if length > 0 && level.decoded[length - 1] == 0x0A { length -= 1 }
         if length > 0 && level.decoded[length - 1] == 0x0D { length -= 1 }
-        let action = level.decoded.withUnsafeBytes { firstPassText(UnsafeRawBufferPointer(rebasing: $0[0..<length]), hits: nil) }
+        var action = level.decoded.withUnsafeBytes { firstPassText(UnsafeRawBufferPointer(rebasing: $0[0..<length]), hits: nil) }
+        if action == .keep || action == .rendered {
+            // An application that logs JSON: its record's sensitive values and escaped strings too.
+            if action == .keep { scratch.spans.removeAll(keepingCapacity: true) }
+            var own: [RedactionSpan] = []
+            swap(&own, &scratch.recordMessageSpans)
+            own.removeAll(keepingCapacity: true)
+            defer { swap(&own, &scratch.recordMessageSpans) }
+            let failure = level.decoded.withUnsafeBytes {
+                addMessageRecordSpans(in: UnsafeRawBufferPointer(rebasing: $0[0..<length]), depth: 1, into: &own)
+            }
+            if let failure { return engineFailure(rule: failure.rule, failure.error) }
+            if !own.isEmpty {
+                scratch.spans.append(contentsOf: own)
+                ruleSet.mergeSpans(&scratch.spans)
+                let error = level.decoded.withUnsafeBytes {
+                    ruleSet.subtractPlaceholders(in: UnsafeRawBufferPointer(rebasing: $0[0..<length]), scratch)
+                }
+                if let error { return engineFailure(rule: 0, error) }
+            }
+            action = scratch.spans.isEmpty ? .keep : .rendered
+        }
         guard action == .rendered else { return action }
         if entry.isByteArray {
             // Written again as a byte array: the rendered line plus what followed it.
