@@ -5103,6 +5103,8 @@ regex = '''(?!)'''
 keywords = ["334 ugfzc3dvcmq6", "334 cgfzc3dvcmq6"]
 tags = ["password", "protocol"]
 mustRedact = [
+  "[smtp] S: 334 UGFzc3dvcmQ6\n[smtp] C: U210cC5McTJXbjhacw==\n",
+  "2024-05-01T10:00:00.1Z stdout F S: 334 UGFzc3dvcmQ6\n2024-05-01T10:00:00.2Z stdout F C: U210cC5McTJXbjhacw==\n",
   "S: 334 VXNlcm5hbWU6\nC: cmVwb3J0c0BleGFtcGxlLm9yZw==\nS: 334 UGFzc3dvcmQ6\nC: U20uTHE4V24yWnM3Kw==\nS: 235 2.7.0 Authentication successful\n",
   "<<< 334 UGFzc3dvcmQ6\n>>> VHA5LkxxOFduMlpzUQ==\n<<< 235 Authentication succeeded\n",
 ]
@@ -5113,7 +5115,9 @@ mustKeep = [
 
 [rules.block]
 begin = '''(?:^|[\s:>])334[ \t]+[Uc]GFzc3dvcmQ6[ \t]*$'''
-value = '''^\s*(?:[CS]:|>>>|->|>)?\s*([A-Za-z0-9+/]{8,}={0,2})\s*$'''
+# (the reply may carry the logger's or the container runtime's prefix before its `C:` marker:
+# `[smtp] C: <base64>`, `<time> stdout F C: <base64>`)
+value = '''^(?:\s*|.*?(?:\bC:|\bSMTP:|>>>|->|>))\s*([A-Za-z0-9+/]{8,}={0,2})\s*$'''
 end = '''(?!)'''
 maxLines = 1
 
@@ -5803,7 +5807,7 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
     (?:^|[\s"'=(`,;]) [^\s:@/"'=(`]+ : (?!//)([^\s"'`]+) @ (?:tcp6?|udp|unix) \(
   | (?:^|\s) [A-Za-z0-9*][\w.*-]* : (?:[0-9]{2,5}|\*) : [^\s:]+ : [^\s:]+ : ((?:[^\s:\\]|\\.)+) (?=\s|$)K5:@tcp(K6:@tcp6(K6:@unix(K5:@udp(K6::5432:K6::5433:K6::5434:K6::6432:K5::*:*:K7::26257:K6::5439:K7::25060:K6::6543:t8:passwordt17:connection-stringv8:passwordR4:2031i27:password-url-token-usernamed168:a token used as the user name of a git URL: https://<40 hex>@github.com/..., https://TOKEN:x-oauth-basic@host/..., https://TOKEN:x-access-token@...; the token is maskedx159:(?x)
     \bhttps?:// ([A-Za-z0-9_.-]{20,255}) : (?:x-oauth-basic|x-access-token)? @
-  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:2053i24:smtp-auth-login-passwordd198:the password of an SMTP AUTH LOGIN exchange in a transcript: the base64 line the client sends after the server's `334 UGFzc3dvcmQ6` (base64 of `Password:`), with or without a C:/S: or >>>/<<< markerx4:(?!)K16:334 ugfzc3dvcmq6K16:334 cgfzc3dvcmq6t8:passwordt8:protocolb43:(?:^|[\s:>])334[ \t]+[Uc]GFzc3dvcmQ6[ \t]*$B4:(?!)m1:1V55:^\s*(?:[CS]:|>>>|->|>)?\s*([A-Za-z0-9+/]{8,}={0,2})\s*$R4:2074i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x2084:(?x)
+  | \bhttps?:// ([0-9a-f]{40}) @ (?=[A-Za-z0-9.-]*(?i:git|bitbucket|azure))e3:3.0K13:x-oauth-basicK14:x-access-tokenK7:@githubK7:@gitlabK10:@bitbucketK10:@dev.azureK5:@git.t5:tokent3:urlR4:2053i24:smtp-auth-login-passwordd198:the password of an SMTP AUTH LOGIN exchange in a transcript: the base64 line the client sends after the server's `334 UGFzc3dvcmQ6` (base64 of `Password:`), with or without a C:/S: or >>>/<<< markerx4:(?!)K16:334 ugfzc3dvcmq6K16:334 cgfzc3dvcmq6t8:passwordt8:protocolb43:(?:^|[\s:>])334[ \t]+[Uc]GFzc3dvcmQ6[ \t]*$B4:(?!)m1:1V69:^(?:\s*|.*?(?:\bC:|\bSMTP:|>>>|->|>))\s*([A-Za-z0-9+/]{8,}={0,2})\s*$R4:2078i22:password-protocol-authd260:passwords in protocol and daemon config lines: Redis AUTH [user] PASS (raw, redis-cli prompt, MONITOR), requirepass / masterauth, SMTP AUTH PLAIN / XOAUTH2 <base64>, wpa_supplicant psk="X" (or 64 hex), strongSwan ipsec.secrets : PSK "X" (also EAP, XAUTH, NTLM)x2084:(?x)
     \bAUTH \s+ (?:PLAIN|XOAUTH2|OAUTHBEARER) \s+ ([A-Za-z0-9+/]{12,}={0,2}) (?![A-Za-z0-9+/=])
   | (?: ^\s*AUTH | :[0-9]{2,5}(?:\[[0-9]+\])?>\s*(?i:auth) | (?:^|\s)"(?i:auth)" ) \s+
     (?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|EXTERNAL|ANONYMOUS)\b)
@@ -5826,14 +5830,14 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \bNickServ \s+ :?IDENTIFY \s+ (?:[^\s"]+\s+)? ([^\s"]+) \s*$
   | \bldap_\w*bind\b [^\r\n]*? \bcred= ([^\s,"]+)
     # an IMAP session's tagged LOGIN: `a001 LOGIN user X`
-  | (?<=[0-9]\x20) LOGIN \s+ (?:"[^"\r\n]*"|\S+) \s+ (?: "([^"\r\n]+)" | ([^\s"]+) ) \s*$K6:"pass K5:pass K7: login K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$userK8:nickservK5:cred=K4:.pskt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:2175i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
+  | (?<=[0-9]\x20) LOGIN \s+ (?:"[^"\r\n]*"|\S+) \s+ (?: "([^"\r\n]+)" | ([^\s"]+) ) \s*$K6:"pass K5:pass K7: login K5:auth K5:auth	K6:"auth"K11:requirepassK10:masterauthK4:psk=K5:psk =K4:psk:K5:psk":K6:psk" :K5:: pskK4::pskK5:: eapK7:: xauthK6:: ntlmK8:monitor K5:$userK8:nickservK5:cred=K4:.pskt8:passwordv8:passwordA4:ruleD23:status words after AUTHX193:^(?i:ok|okay|failed|failure|success|successful|required|requested|rejected|accepted|error|denied|invalid|expired|done|started|complete|completed|enabled|disabled|true|false|none|null)[).,:;!]*$R4:2179i31:password-package-manager-configd303:registry credentials set through package manager config commands: poetry config http-basic.NAME USER PASS / pypi-token.NAME TOKEN, composer config http-basic.HOST USER PASS / github-oauth.HOST TOKEN, bundle config [set] HOST USER:TOKEN, BUNDLE_HOST__NAME=USER:TOKEN; only the password or token is maskedx597:(?x)
     \b(?:poetry|composer) \s+ config \s+ (?:-{1,2}[\w-]+\s+)*
     (?: http-basic\.\S+ \s+ (?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+) \s+ | (?:pypi-token|github-oauth|gitlab-token|gitlab-oauth|bearer|bitbucket-oauth)\.\S+ \s+ )
     (?!-) (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) )
   | \bbundle \s+ config \s+ (?:set\s+)? (?:--(?:global|local)\s+)? (?:https?://)? [\w-]+(?:\.[\w-]+)+ \S* \s+
     ["']? [^\s:'"]+ : ([^\s'"]+)
     # (the environment's `=`, or `.bundle/config`'s YAML `: "user:token"`)
-  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:2211i21:password-on-next-lined231:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value; pretty-printed JSON's "password": then "X")x4:(?!)K9:password:K7:passwd:K11:passphrase:K10:password":K10:password':K8:passwd":K12:passphrase":v8:passwordb112:(?i)\A(?=[^\r\n]*:[ \t]*$)\s*(?:[A-Za-z][\w'-]*\s+){0,4}["']?[\w.-]*?(?:password|passwd|passphrase)["']?\s*:\s*$B4:(?!)m1:1V136:^\s*(?![A-Za-z_][A-Za-z0-9_]*=)(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(?:"([^"\s]{6,64})"|'([^'\s]{6,64})'|([^"'\s]\S{5,63}))\s*,?\s*$R4:2241i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
+  | \bBUNDLE_ [A-Z0-9_]*? __ [A-Z0-9_]+ (?: \s*=\s* | ["']?:\s+ ) ["']? [^\s:'"]+ : ([^\s'"]+)K13:poetry configK15:composer configK13:bundle configK7:bundle_t8:passwordt3:cliv8:passwordR4:2215i21:password-on-next-lined231:a password alone on the line after a label that ends with 'password:' (CLI output, installers, setup notes: 'Password:' then the password echoed, 'Initial admin password:' then the value; pretty-printed JSON's "password": then "X")x4:(?!)K9:password:K7:passwd:K11:passphrase:K10:password":K10:password':K8:passwd":K12:passphrase":v8:passwordb112:(?i)\A(?=[^\r\n]*:[ \t]*$)\s*(?:[A-Za-z][\w'-]*\s+){0,4}["']?[\w.-]*?(?:password|passwd|passphrase)["']?\s*:\s*$B4:(?!)m1:1V136:^\s*(?![A-Za-z_][A-Za-z0-9_]*=)(?=\S*[A-Za-z])(?=\S*[0-9!@#$%^&*_+=?~-])(?:"([^"\s]{6,64})"|'([^'\s]{6,64})'|([^"'\s]\S{5,63}))\s*,?\s*$R4:2245i26:spring-bind-property-valued140:the value Spring Boot prints when it cannot bind a property whose name says secret (Property: spring.datasource.password, then Value: "...")x4:(?!)K9:property:v8:passwordb116:(?i)^\s*Property:\s*[\w.\[\]-]*(?:password|passwd|secret|token|credentials?|api-?key|private-?key|client-secret)\s*$B31:^\s*(?:Origin|Reason|Property):m1:2V35:^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
