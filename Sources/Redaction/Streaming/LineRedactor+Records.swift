@@ -107,20 +107,7 @@ extension LineRedactor {
             }
             spans.append(span)
         }
-        let first = spans.count
-        if let error = collectValueSpans(in: message, depth: 0, skipping: nil, into: &spans) {
-            return engineFailure(rule: error.rule, error.error)
-        }
-        for index in first..<spans.count {
-            spans[index].start += start
-            spans[index].end += start
-        }
-        guard !spans.isEmpty else { return .keep }
-        scratch.spans.removeAll(keepingCapacity: true)
-        scratch.spans.append(contentsOf: spans)
-        ruleSet.mergeSpans(&scratch.spans)
-        if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: 0, error) }
-        return scratch.spans.isEmpty ? .keep : .rendered
+        return finishRecord(content, recordAt: start, skipping: nil, into: &spans)
     }
 
     /// Adds to `spans` the record layer's own spans of `text`, a Docker or journald record's
@@ -135,14 +122,21 @@ extension LineRedactor {
         return collectValueSpans(in: text, depth: depth, skipping: nil, into: &spans)
     }
 
-    /// Adds the record's value spans (``collectValueSpans(in:depth:skipping:into:)``; level 0's
-    /// entries are already parsed from `text`) to `spans` and leaves them all, merged and without
+    /// Adds the value spans (``collectValueSpans(in:depth:skipping:into:)``) of the record that
+    /// starts at `start` in `text` and runs to its end (level 0's entries are already parsed from
+    /// it) to `spans`, in positions of `text`, and leaves them all, merged and without
     /// placeholders, in `scratch.spans`: `.keep` when none remain, `.rendered` when some do, or
     /// the engine-error action.
-    private mutating func finishRecord(_ text: UnsafeRawBufferPointer, skipping skipped: Int?,
+    private mutating func finishRecord(_ text: UnsafeRawBufferPointer, recordAt start: Int = 0, skipping skipped: Int?,
                                        into spans: inout [RedactionSpan]) -> LineAction {
-        if let error = collectValueSpans(in: text, depth: 0, skipping: skipped, into: &spans) {
+        let first = spans.count
+        if let error = collectValueSpans(in: UnsafeRawBufferPointer(rebasing: text[start...]), depth: 0,
+                                         skipping: skipped, into: &spans) {
             return engineFailure(rule: error.rule, error.error)
+        }
+        for index in first..<spans.count where start > 0 {
+            spans[index].start += start
+            spans[index].end += start
         }
         guard !spans.isEmpty else { return .keep }
         scratch.spans.removeAll(keepingCapacity: true)
