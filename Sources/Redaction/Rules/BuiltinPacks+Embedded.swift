@@ -1226,17 +1226,26 @@ maxLines = 1
 
 [[rules]]
 id = "cli-printed-secret"
-description = "the secret a command prints alone on the next line: cat of a secret file (config/master.key, /run/secrets/X, *password*, *token*), gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-password"
+description = "the secret a command prints alone on the next line: cat of a secret file (config/master.key, /run/secrets/X, *password*, *token*), terraform output -raw / pulumi config get of a secret-named output, secret stores' CLIs (sops --extract, az keyvault secret show -o tsv, aws ssm --with-decryption, bw, pass, keepassxc-cli, infisical, heroku auth:token, ...), key generators (openssl rand, wg genkey, consul keygen, rails secret), gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-password"
 regex = '''(?!)'''
 valueShape = "password"
-keywords = ["secrets versions access", "base64 -d", "base64 --decode", "-field=", "get-secret-value", "op read", "doppler secrets get", "print-access-token", "print-identity-token", "initial-password", "base64decode", "master.key", "/secrets/", "credentials/", "password", "passwd", "secret", "token", "api_key", "api-key", "apikey"]
+keywords = ["secrets versions access", "base64 -d", "base64 --decode", "-field=", "get-secret-value", "op read", "doppler secrets get", "print-access-token", "print-identity-token", "initial-password", "base64decode", "master.key", "/secrets/", "credentials/", "password", "passwd", "secret", "token", "api_key", "api-key", "apikey",
+  "terraform output", "pulumi config get", "pulumi stack output", "sops -d", "sops --decrypt", "keyvault secret show",
+  "ssm get-parameter", "create-access-key", "configure get", "op item get", "lpass show", "pass show",
+  "keepassxc-cli", "infisical secrets get", "npmauthtoken", "auth:token", "config:system:get", "enrollment-token",
+  "preauthkeys", "k3s token", "openssl rand", "wg genkey", "consul keygen", "rails secret", "get_random_secret_key",
+  "get-login-password", "/dev/urandom", "/dev/random"]
 mustRedact = [
   "$ gcloud secrets versions access latest --secret=ledger-db-password\nGc5.Lq2Wn8Zs\n",
   "$ kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath=\"{.data.password}\" | base64 -d\nKb6Lq2Wn8Zs9Kx3\n",
   "+ vault kv get -field=password secret/ci/db\nVk7.Lq2Wn8Zs\n",
   "$ argocd admin initial-password -n argocd\nAr8.Lq2Wn8Zs9Kx\n\n This password must be only used for first time login.\n",  "$ cat config/master.key\n7b2e9f4a1c6d8e3f5a0b7c9d2e4f6a8b\n",
   "+ cat /run/secrets/db_password\nPg7.Lq2Wn8Zs\n",
-  "$ cat ~/.vault-token\nhvs.CAESIJq8Lx2Tn7Vb4Km1Rz9Wc3Yd6\n",
+  "$ cat ~/.vault-token\nhvs.CAESIJq8Lx2Tn7Vb4Km1Rz9Wc3Yd6\n",  "$ terraform output -raw db_password\nTh7stle2002#Summit\n",
+  "# openssl rand -hex 32\n1de54f8717f430888b173b5687c6bc4040d4e74a45edacb50ba740d8aaef6a3e\n",
+  "+ wg genkey\nN+Bd7f+IQT5lSXlAjqiNRY1635Y1N5xUnVHp9VUiBC8=\n",
+  "$ sudo cat /var/lib/jenkins/secrets/initialAdminPassword\n3f9a2c7e1b5d48a6c0e2f4b6d8a1c3e5\n",
+  "PS C:\\> $cred.GetNetworkCredential().Password\ntundra-badger-maple82\n",  "$ heroku auth:token\n \u203a   Warning: token will expire 03/01/2025\n \u203a   Use heroku authorizations:create to generate a long-term token\nHRKU-h76FKP6KTSqIIikUJqsCGyZtJVZXBdrD8a\n",
 ]
 mustKeep = [
   "$ gcloud secrets versions access latest --secret=ledger-db-password\nERROR: (gcloud.secrets.versions.access) NOT_FOUND: Secret [ledger-db-password] not found\n",
@@ -1244,15 +1253,66 @@ mustKeep = [
   "$ echo aGVsbG8= | base64 -d\nhello\n",
   "+ vault kv get -field=username secret/ci/db\napp_user_ro\n",
   "$ op read op://ops/ledger-db/username\nledger_svc_reader\n",  "$ cat password_policy.txt\nMinimum length: 12 characters\n",
+  "$ terraform output -raw region\neu-west-1\n",
+  "$ pulumi config get aws:region\nus-east-1\n",
+  "$ openssl rand -hex 32 > /etc/app/key.hex\n$ echo done\n",
   "AIRFLOW__CORE__FERNET_KEY_CMD=cat /run/secrets/airflow-fernet\nAIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET=airflow/connections/metadb\n",
   "$ cat /run/secrets/db_password\ncat: /run/secrets/db_password: No such file or directory\n",
 ]
 
 [rules.block]
-begin = '''(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bargocd\s+admin\s+initial-password\b|\bkubectl\b.*\bsecrets?\b.*\bbase64decode\b|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b|(?:^|[$#>%+]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*["']?(?:\S*/)?(?:[\w.-]*[_.-])?(?:password|passwd|secret|token|api[_-]?key|master\.key)(?:\.txt)?["']?\s*$|(?:^|[$#>%+]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*\S*(?:/run/secrets/[\w.-]+|\bcredentials/[\w-]+\.key)["']?\s*$)[^\r\n]*$'''
+begin = '''(?xi)
+(?: \bgcloud\s+secrets\s+versions\s+access\b
+  | \bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b
+  | \bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)
+  | \baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text
+  | \bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)
+  | \bargocd\s+admin\s+initial-password\b
+  | \bkubectl\b.*\bsecrets?\b.*\bbase64decode\b
+  | \bdoppler\s+secrets\s+get\b.*--plain
+  | \bgcloud\s+auth\s+print-(?:access|identity)-token\b
+    # infrastructure and secret-store CLIs asked for one secret value
+  | \bterraform\s+output\s+(?:-no-color\s+)?-raw\s+\S*(?:password|passwd|secret|token|key|credential)\S*\s*$
+  | \bpulumi\s+config\s+get\s+\S*(?:password|passwd|secret|token|key|credential)\S*\s*$
+  | \bpulumi\s+stack\s+output\b.*--show-secrets
+  | \bsops\s+(?:-d|--decrypt)\b.*--extract\b
+  | \baz\s+keyvault\s+secret\s+show\b.*(?:(?:-o|--output)\s+tsv|--query\s+["']?value\b)
+  | \baws\s+ssm\s+get-parameters?\b.*--with-decryption\b
+  | \baws\s+iam\s+create-access-key\b.*SecretAccessKey.*--output\s+text
+  | \baws\s+configure\s+get\s+\S*(?:secret|token)\S*(?:\s+--profile\s+\S+)?\s*$
+  | \bop\s+item\s+get\b.*(?:--fields\s+["']?\S*|\|\s*jq\b.*)(?:password|credential|token|secret)
+  | \blpass\s+show\b.*--password
+  | \bbw\s+get\s+password\b
+  | \bpass\s+show\s+\S+\s*$
+  | \bkeepassxc-cli\s+show\b.*-a\s+password\b
+  | \binfisical\s+secrets\s+get\b.*--plain
+  | \byarn\s+config\s+get\s+npmAuthToken\b
+  | \bheroku\s+auth:token\b
+  | \bwaypoint\s+user\s+token\b
+  | \bboundary\s+config\s+get-token\b
+  | \bgitlab-rails\s+runner\b.*token
+  | \bocc\s+config:system:get\s+\S*(?:password|secret|token)
+  | \belasticsearch-create-enrollment-token\b
+  | \bheadscale\s+preauthkeys\s+create\b
+  | \bk3s\s+token\s+create\b
+  | GetNetworkCredential\(\)\.Password\s*$
+    # key and secret generators: what they print is the new secret
+  | \bopenssl\s+rand\s+(?:-hex|-base64)\s+\d+(?:\s*\|\s*tee\b[^|]*)?\s*$
+  | \bwg\s+genkey\s*$
+  | \bconsul\s+keygen\b
+  | \brails\s+secret\b
+  | \bget_random_secret_key\(\)
+  | \baws\s+ecr\s+get-login-password\b[^|]*$
+  | /dev/u?random\b.*\|\s*(?:base64|xxd\s+-p|od\b)
+    # a secret file printed: config/master.key, /run/secrets/X, a name ending in password,
+    # secret, token or api key (initialAdminPassword, ~/.vault-token, node-token)
+  | (?:^|[$#>%+]\s*|\xE2\x9D\xAF\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*["']?(?:\S*/)?[\w.-]*?(?:password|passwd|secret|token|api[_-]?key|master\.key)(?:\.txt)?["']?\s*$
+  | (?:^|[$#>%+]\s*|\xE2\x9D\xAF\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*\S*(?:/run/secrets/[\w.-]+|\bcredentials/[\w-]+\.key)["']?\s*$
+)[^\r\n]*$'''
 value = '''^([^\s$#][^\s]{7,})\s*$'''
 end = '''(?!)'''
-maxLines = 1
+# (a CLI may print a warning or a prompt first: `heroku auth:token`, `keepassxc-cli show`)
+maxLines = 3
 
 [[rules]]
 id = "validation-error-secret-input"
@@ -1744,7 +1804,54 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \bOpenSSL::HMAC\.\w*digest \s* \( \s* (?:'[^'\r\n]*'|"[^"\r\n]*"|[\w:.]+(?:\([^()\r\n]*\))?) \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
   | \bhash_hmac \s* \( \s* (?:'[\w-]+'|"[\w-]+") \s* , \s* [^,()\r\n]+(?:\([^()\r\n]*\))? \s* , \s* (?:'([^'\r\n]+)'|"([^"\r\n]+)")
   | \bHMACSHA(?:1|256|384|512) \s* \( \s* Encoding\.\w+\.GetBytes \s* \( \s* "([^"\r\n]+)"
-  | \bSecretKeySpec \s* \( \s* "([^"\r\n]+)" \s* \.getBytes \b (?=[^\r\n]*?"Hmac)K8:jwt.signK10:jwt.encodeK10:jwt.verifyK10:jwt.decodeK13:hmacshakeyforK20:symmetricsecuritykeyK7:[]byte(K8:hmac.newK10:createhmacK13:openssl::hmacK9:hash_hmacK8:hmacsha1K10:hmacsha256K10:hmacsha384K10:hmacsha512K13:secretkeyspecv8:passwordR4:1174i22:hadoop-property-secretd203:a Hadoop / Hive / XML configuration property whose name ends in a secret word (or is an Azure account key): <name>javax.jdo.option.ConnectionPassword</name> then <value>X</value>, on one line or the nextx149:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*<value>([^<\r\n]+)</value>K7:</name>v5:tokenb124:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*$B15:(?i)</property>m1:2V30:^\s*<value>([^<\r\n]+)</value>R4:1199i35:elasticsearch-reset-password-outputd153:the password elasticsearch-reset-password prints: `Password for the [elastic] user successfully reset.` then `New value: X`, on the same line or the nextx59:(?i)\buser\s+successfully\s+reset\.?\s+New\s+value:\s*(\S+)K18:successfully resetv8:passwordb43:(?i)\buser\s+successfully\s+reset\.?[ \t]*$B4:(?!)m1:1V28:^\s*New\s+value:\s*(\S+)\s*$R4:1220i18:cli-printed-secretd375:the secret a command prints alone on the next line: cat of a secret file (config/master.key, /run/secrets/X, *password*, *token*), gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-passwordx4:(?!)K23:secrets versions accessK9:base64 -dK15:base64 --decodeK7:-field=K16:get-secret-valueK7:op readK19:doppler secrets getK18:print-access-tokenK20:print-identity-tokenK16:initial-passwordK12:base64decodeK10:master.keyK9:/secrets/K12:credentials/K8:passwordK6:passwdK6:secretK5:tokenK7:api_keyK7:api-keyK6:apikeyv8:passwordb877:(?i)(?:\bgcloud\s+secrets\s+versions\s+access\b|\bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b|\bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)|\baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text|\bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)|\bargocd\s+admin\s+initial-password\b|\bkubectl\b.*\bsecrets?\b.*\bbase64decode\b|\bdoppler\s+secrets\s+get\b.*--plain|\bgcloud\s+auth\s+print-(?:access|identity)-token\b|(?:^|[$#>%+]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*["']?(?:\S*/)?(?:[\w.-]*[_.-])?(?:password|passwd|secret|token|api[_-]?key|master\.key)(?:\.txt)?["']?\s*$|(?:^|[$#>%+]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*\S*(?:/run/secrets/[\w.-]+|\bcredentials/[\w-]+\.key)["']?\s*$)[^\r\n]*$B4:(?!)m1:1V23:^([^\s$#][^\s]{7,})\s*$R4:1250i29:validation-error-secret-inputd152:the input a validation error echoes for a field named for a secret: pydantic's `api_token` line, then `... [type=..., input_value='X', ...]` on the nextx4:(?!)K5:tokenK8:passwordK6:secretK7:api_keyK6:apikeyK10:credentialv8:passwordb85:(?i)^\s*[\w.]*(?:password|passwd|secret|token|api_?key|private_?key|credentials?)\s*$B4:(?!)m1:1V45:\binput_value=(?:'([^'\r\n]+)'|"([^"\r\n]+)")R4:1271i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R4:1294i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x254:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?|[_-](?:pass|pwd|pw))"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb227:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?|[_-](?:pass|pwd|pw))"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R4:1318i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R4:1342i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb564:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?(?:[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|(?:storage|account|master|encryption|signing|shared|subscription|license)[_-]?key)|[\w.-]*[_-](?:pass|pw)|(?![\w.-]*(?:public|pub|primary|partition|sort|range|hash|cache|idempotency|object|routing|message|dedup|lookup|index|shard|row|foreign|unique|record|event|kms|gpg|pgp|ssh|site|publishable|bucket|file|map|group|tenant|user|config|feature|flag)[_-]key)[\w.-]*[_-]key)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R4:1374i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R4:1396i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR4:1415i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
+  | \bSecretKeySpec \s* \( \s* "([^"\r\n]+)" \s* \.getBytes \b (?=[^\r\n]*?"Hmac)K8:jwt.signK10:jwt.encodeK10:jwt.verifyK10:jwt.decodeK13:hmacshakeyforK20:symmetricsecuritykeyK7:[]byte(K8:hmac.newK10:createhmacK13:openssl::hmacK9:hash_hmacK8:hmacsha1K10:hmacsha256K10:hmacsha384K10:hmacsha512K13:secretkeyspecv8:passwordR4:1174i22:hadoop-property-secretd203:a Hadoop / Hive / XML configuration property whose name ends in a secret word (or is an Azure account key): <name>javax.jdo.option.ConnectionPassword</name> then <value>X</value>, on one line or the nextx149:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*<value>([^<\r\n]+)</value>K7:</name>v5:tokenb124:(?i)<name>(?:[^<\r\n]*(?:password|passwd|secret|[.\-_]key|token|credentials?)|[^<\r\n]*\.account\.key\.[^<\r\n]+)</name>\s*$B15:(?i)</property>m1:2V30:^\s*<value>([^<\r\n]+)</value>R4:1199i35:elasticsearch-reset-password-outputd153:the password elasticsearch-reset-password prints: `Password for the [elastic] user successfully reset.` then `New value: X`, on the same line or the nextx59:(?i)\buser\s+successfully\s+reset\.?\s+New\s+value:\s*(\S+)K18:successfully resetv8:passwordb43:(?i)\buser\s+successfully\s+reset\.?[ \t]*$B4:(?!)m1:1V28:^\s*New\s+value:\s*(\S+)\s*$R4:1220i18:cli-printed-secretd671:the secret a command prints alone on the next line: cat of a secret file (config/master.key, /run/secrets/X, *password*, *token*), terraform output -raw / pulumi config get of a secret-named output, secret stores' CLIs (sops --extract, az keyvault secret show -o tsv, aws ssm --with-decryption, bw, pass, keepassxc-cli, infisical, heroku auth:token, ...), key generators (openssl rand, wg genkey, consul keygen, rails secret), gcloud secrets versions access, kubectl get secret ... | base64 -d, vault kv get -field=, aws secretsmanager get-secret-value ... --output text, op read, doppler secrets get --plain, gcloud auth print-access-token, argocd admin initial-passwordx4:(?!)K23:secrets versions accessK9:base64 -dK15:base64 --decodeK7:-field=K16:get-secret-valueK7:op readK19:doppler secrets getK18:print-access-tokenK20:print-identity-tokenK16:initial-passwordK12:base64decodeK10:master.keyK9:/secrets/K12:credentials/K8:passwordK6:passwdK6:secretK5:tokenK7:api_keyK7:api-keyK6:apikeyK16:terraform outputK17:pulumi config getK19:pulumi stack outputK7:sops -dK14:sops --decryptK20:keyvault secret showK17:ssm get-parameterK17:create-access-keyK13:configure getK11:op item getK10:lpass showK9:pass showK13:keepassxc-cliK21:infisical secrets getK12:npmauthtokenK10:auth:tokenK17:config:system:getK16:enrollment-tokenK11:preauthkeysK9:k3s tokenK12:openssl randK9:wg genkeyK13:consul keygenK12:rails secretK21:get_random_secret_keyK18:get-login-passwordK12:/dev/urandomK11:/dev/randomv8:passwordb2784:(?xi)
+(?: \bgcloud\s+secrets\s+versions\s+access\b
+  | \bkubectl\b.*\bsecrets?\b.*\|\s*base64\s+(?:-d|--decode)\b
+  | \bvault\s+(?:kv\s+get|read)\b.*\s-field=(?!(?:user|username|login|email|host|url|port|address|name)\b)
+  | \baws\s+secretsmanager\s+get-secret-value\b.*--output\s+text
+  | \bop\s+read\s+["']?op://(?!\S*/(?:user|username|login|email|host|url|website|server|port)["']?\s*$)
+  | \bargocd\s+admin\s+initial-password\b
+  | \bkubectl\b.*\bsecrets?\b.*\bbase64decode\b
+  | \bdoppler\s+secrets\s+get\b.*--plain
+  | \bgcloud\s+auth\s+print-(?:access|identity)-token\b
+    # infrastructure and secret-store CLIs asked for one secret value
+  | \bterraform\s+output\s+(?:-no-color\s+)?-raw\s+\S*(?:password|passwd|secret|token|key|credential)\S*\s*$
+  | \bpulumi\s+config\s+get\s+\S*(?:password|passwd|secret|token|key|credential)\S*\s*$
+  | \bpulumi\s+stack\s+output\b.*--show-secrets
+  | \bsops\s+(?:-d|--decrypt)\b.*--extract\b
+  | \baz\s+keyvault\s+secret\s+show\b.*(?:(?:-o|--output)\s+tsv|--query\s+["']?value\b)
+  | \baws\s+ssm\s+get-parameters?\b.*--with-decryption\b
+  | \baws\s+iam\s+create-access-key\b.*SecretAccessKey.*--output\s+text
+  | \baws\s+configure\s+get\s+\S*(?:secret|token)\S*(?:\s+--profile\s+\S+)?\s*$
+  | \bop\s+item\s+get\b.*(?:--fields\s+["']?\S*|\|\s*jq\b.*)(?:password|credential|token|secret)
+  | \blpass\s+show\b.*--password
+  | \bbw\s+get\s+password\b
+  | \bpass\s+show\s+\S+\s*$
+  | \bkeepassxc-cli\s+show\b.*-a\s+password\b
+  | \binfisical\s+secrets\s+get\b.*--plain
+  | \byarn\s+config\s+get\s+npmAuthToken\b
+  | \bheroku\s+auth:token\b
+  | \bwaypoint\s+user\s+token\b
+  | \bboundary\s+config\s+get-token\b
+  | \bgitlab-rails\s+runner\b.*token
+  | \bocc\s+config:system:get\s+\S*(?:password|secret|token)
+  | \belasticsearch-create-enrollment-token\b
+  | \bheadscale\s+preauthkeys\s+create\b
+  | \bk3s\s+token\s+create\b
+  | GetNetworkCredential\(\)\.Password\s*$
+    # key and secret generators: what they print is the new secret
+  | \bopenssl\s+rand\s+(?:-hex|-base64)\s+\d+(?:\s*\|\s*tee\b[^|]*)?\s*$
+  | \bwg\s+genkey\s*$
+  | \bconsul\s+keygen\b
+  | \brails\s+secret\b
+  | \bget_random_secret_key\(\)
+  | \baws\s+ecr\s+get-login-password\b[^|]*$
+  | /dev/u?random\b.*\|\s*(?:base64|xxd\s+-p|od\b)
+    # a secret file printed: config/master.key, /run/secrets/X, a name ending in password,
+    # secret, token or api key (initialAdminPassword, ~/.vault-token, node-token)
+  | (?:^|[$#>%+]\s*|\xE2\x9D\xAF\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*["']?(?:\S*/)?[\w.-]*?(?:password|passwd|secret|token|api[_-]?key|master\.key)(?:\.txt)?["']?\s*$
+  | (?:^|[$#>%+]\s*|\xE2\x9D\xAF\s*|&&\s*|;\s*)(?:sudo\s+)?(?:cat|type|Get-Content)\s+(?:-\S+\s+)*\S*(?:/run/secrets/[\w.-]+|\bcredentials/[\w-]+\.key)["']?\s*$
+)[^\r\n]*$B4:(?!)m1:3V23:^([^\s$#][^\s]{7,})\s*$R4:1310i29:validation-error-secret-inputd152:the input a validation error echoes for a field named for a secret: pydantic's `api_token` line, then `... [type=..., input_value='X', ...]` on the nextx4:(?!)K5:tokenK8:passwordK6:secretK7:api_keyK6:apikeyK10:credentialv8:passwordb85:(?i)^\s*[\w.]*(?:password|passwd|secret|token|api_?key|private_?key|credentials?)\s*$B4:(?!)m1:1V45:\binput_value=(?:'([^'\r\n]+)'|"([^"\r\n]+)")R4:1331i24:secret-yaml-block-scalard160:a password, token or secret written as a YAML block scalar: the key ends its line with | or > and the value is the next line, one word (prose and comments stay)x4:(?!)K6:token:K7:secret:K4:key:K9:password:K11:passphrase:K7:passwd:v8:passwordb192:(?i)(?:^|[^\w.-])(?:[\w.-]*[_.-])?(?:token|password|passwd|passphrase|secret|(?:api|access|secret|private|auth|signing|master|client)[ _.-]?key|client[ _.-]?secret)["']?\s*:\s*[|>][+-]?\d?\s*$B4:(?!)m1:1V19:^\s+([^\s#]\S*)\s*$R4:1354i20:hcl-variable-defaultd113:the default of a Terraform / OpenTofu variable whose name says secret, on a line after `variable "db_password" {`x254:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?|[_-](?:pass|pwd|pw))"\s*\{[^}]*?\bdefault\s*=\s*"([^"]+)"K10:variable "v8:passwordb227:(?i)^\s*variable\s+"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|encryption[_-]?key|signing[_-]?key|master[_-]?key|client[_-]?secret|credentials?|[_-](?:pass|pwd|pw))"\s*\{\s*$B6:^\s*\}m2:12V27:^\s*default\s*=\s*"([^"]+)"R4:1378i28:command-credential-continuedd200:a password or user:password on a continuation line of a shell command that takes credentials (curl/wget -u user:pass, mysql -pPASS, redis-cli -a, ldapsearch -w) after a line that ends with a backslashx4:(?!)K4:curlK4:wgetK5:mysqlK7:mariadbK9:redis-cliK10:ldapsearchK7:ldapaddK10:ldapmodifyK10:ldapdeleteK9:smbclientv8:passwordb159:(?i)(?:^|[\s;&|(\x60/])(?:curl|wget|mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|redis-cli|ldapsearch|ldapadd|ldapmodify|ldapdelete|smbclient)(?=\s).*\\\s*$B13:^(?!.*\\\s*$)m2:24V155:(?:^|\s)(?:(?:-u|--user|--proxy-user|-U)[=\s]+["']?[^\s:"']+:(?!//)([^\s"']+)|-p([^\s"'][^\s"']*)|(?:-a|-w|--pass|--password)[=\s]+["']?([^\s"'-][^\s"']*))R4:1402i19:env-name-value-paird188:the value of an environment variable whose name says secret, in a Kubernetes env list (- name: DB_PASSWORD / value: ...) or an ECS task definition ("name": "DB_PASSWORD", / "value": "...")x4:(?!)K7:- name:K9:"name": "K8:"name":"v8:passwordb564:(?i)^\s*(?:-\s+|\{\s*)?["']?name["']?\s*:\s*["']?(?:[\w.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|(?:storage|account|master|encryption|signing|shared|subscription|license)[_-]?key)|[\w.-]*[_-](?:pass|pw)|(?![\w.-]*(?:public|pub|primary|partition|sort|range|hash|cache|idempotency|object|routing|message|dedup|lookup|index|shard|row|foreign|unique|record|event|kms|gpg|pgp|ssh|site|publishable|bucket|file|map|group|tenant|user|config|feature|flag)[_-]key)[\w.-]*[_-]key)["']?\s*,?\s*$B36:^\s*(?:-\s|["']?name["']?\s*:|[}\]])m1:2V171:^\s*["']?value["']?\s*:\s*(?!["']?(?:true|false|yes|no|on|off|null|none|enabled|disabled)["']?\s*,?\s*$)(?!["']?[a-z][\w+.-]*:[^\s"']*/)["']?([^"'\s][^"']*?)["']?\s*,?\s*$R4:1434i15:php-dump-secretd102:a password, token or secret in a PHP var_dump: ["password"]=> on one line, string(N) "..." on the nextx4:(?!)K4:"]=>v8:passwordb100:(?i)^\s*\["[\w.-]*(?:password|passwd|pwd|secret|token|api_?key|private_?key|client_?secret)"\]=>\s*$B4:(?!)m1:1V30:^\s*string\(\d+\)\s*"(.+)"\s*$R4:1456i22:webhook-url-path-tokend218:the secret path segment of an incoming-webhook or trigger URL on any host (/hooks/<token>, /hook/<uuid>, /webhooks/<token>, /trigger/<token>): the URL is the credential; vendors with a known layout have their own rulesx151:(?i)\b(?:https?|wss?)://[\w.:-]+(?:/[\w.-]+){0,6}?/(?:hooks?|webhooks?|webhookb2|triggers?|incoming)/(?:v\d/)?([A-Za-z0-9_-]{20,128})(?![A-Za-z0-9_@-])K5:/hookK8:/webhookK8:/triggerK9:/incomingv5:tokenR4:1475i22:generic-csv-secret-rowd201:a row of a key,value table (CSV, semicolon- or tab-separated export of settings) whose first cell names a secret and whose second holds a machine-made or chosen secret: shared_secret,Rf7n...,2024-05-01x277:(?x)
 ^ \s* "? [A-Za-z0-9_.-]{0,48}
   (?i:password|passwd|passphrase|pwd|secret|secret[_.-]?key|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key)
 "? \s* ([,;\t]) \s* "? ([^\s,;"']{8,256}) "? \s* (?:\1 | $)g1:2K9:password,K7:passwd,K11:passphrase,K4:pwd,K7:secret,K4:key,K6:token,K7:apikey,K11:credential,K12:credentials,K10:password",K8:secret",K5:key",K7:token",K9:password;K7:secret;K4:key;K6:token;K9:password	K7:secret	K4:key	K6:token	v5:token
