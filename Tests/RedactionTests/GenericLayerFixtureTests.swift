@@ -339,6 +339,11 @@ import Testing
     ///   counts, data keys, token metadata, auth events without values, business codes, in JSON,
     ///   logfmt and language dumps: 23 of 4,002 changed, all one shape, fixed: a pagination
     ///   cursor after `continuation token for query <id>:`).
+    /// - `control-cli-sessions.log` (a twenty-fifth control round of 2026-12-02, aimed at the
+    ///   value-block rules: 390 clean terminal sessions of secret-store, cloud, cluster, SSH, GPG,
+    ///   TLS and database CLIs that show metadata, masked values and ciphertext; 13 changed, none
+    ///   fixed: AWS access key ids and full bcrypt hashes are masked on purpose, and those two
+    ///   families are left out. The 377 other texts, joined by blank lines, are one stream here).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -362,7 +367,7 @@ import Testing
         ("control-identity-security.log", 2430), ("control-multiline-configs.log", 9000),
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
         ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
-        ("control-key-token-words.log", 4000),
+        ("control-key-token-words.log", 4000), ("control-cli-sessions.log", 5500),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
