@@ -27,6 +27,10 @@ import Testing
          "dsn=postgres%3A%2F%2Fbilling%3A***%40db.internal%3A5432%2Fbilling"),
         ("msg=" + pct(#"{"user":"lin","password":"Qa4-Ze7-Mx1"}"#),
          "msg=%7B%22user%22%3A%22lin%22%2C%22password%22%3A%22***%22%7D"),
+        // `\u00XX` escapes of ASCII in a text line (not a JSON record): a token glued to `\u0022`,
+        // a token's prefix split by an escape; the escapes around the secret stay.
+        (#"access_key_id = \u0022AKIAGAYUCZYMYGGOBIOF\u0022"#, #"access_key_id = \u0022***\u0022"#),
+        (#"token: \u0022ghp\u005fVgKggEiXfElqYCb0Lq2Wn8Zs4Xv9Tm3Rd6Kb\u0022 (cli)"#, #"token: \u0022***\u0022 (cli)"#),
         // Double percent-encoding (two decodings).
         ("next=" + pct(pct("/login?password=Kp9-Lq2Wx7")), "next=%252Flogin%253Fpassword%253D***"),
         // A secret in the clear inside an encoded URL: the escapes around it stay.
@@ -146,6 +150,7 @@ import Testing
         "cfg data:text/plain;base64," + b64("Hello world, this is a plain note."),
         "payload (base64): " + b64("Hello world, this is a plain note."),
         "metadata: " + b64("plain words with data: inside"),
+        #"msg=\u0022request done\u0022 status=200 path=\u0022/v1/orders\u0022"#,
     ]
 
     @Test(arguments: kept)

@@ -6,7 +6,12 @@ extension CompiledRuleSet {
     /// Each occurs in fewer than 0.05% of the 32,000 loghub lines (`Tests/Fixtures/loghub`);
     /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
     /// view in which they are decoded holds the same keywords as the line.
-    static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers
+    static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers + unicodeEscapeTriggers
+
+    /// `\u00` of the `\u00XX` escapes of quotes and punctuation (``UnicodeEscapeDecoder``): a line
+    /// whose keyword is there in clear selects itself, but a token's own prefix may be split by an
+    /// escape (`ghp\u005f...`).
+    static let unicodeEscapeTriggers = ["\\u00"]
 
     /// Percent-encoded `=`, `:` and `//` (also double-encoded), which rule keywords such as
     /// `token=`, `api:` and `://` contain; a keyword made of letters survives percent-encoding and
@@ -79,10 +84,15 @@ extension CompiledRuleSet {
         return view.withUnsafeMutableBytes { findEncodedValues(in: UnsafeRawBufferPointer($0), scratch) }
     }
 
-    /// Decodes the command line of an auditd record (``AuditCommandLine``), the percent-encoded
-    /// tokens and the base64 values in credential contexts of `line`.
+    /// Decodes the command line of an auditd record (``AuditCommandLine``), the `\u00XX` escapes of
+    /// a text line (``UnicodeEscapeDecoder``), the percent-encoded tokens and the base64 values in
+    /// credential contexts of `line`.
     private func findEncodedValues(in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
+        if UnicodeEscapeDecoder.holdsEscape(line) {
+            UnicodeEscapeDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
+            if let error = scanDecoded(at: 0, scratch) { return error }
+        }
         if mayHoldAuditCommandLine(scratch), AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
             let first = scratch.spans.count
             if let error = scanDecoded(at: 0, scratch) { return error }
