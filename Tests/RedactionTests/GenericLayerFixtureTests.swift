@@ -344,6 +344,11 @@ import Testing
     ///   TLS and database CLIs that show metadata, masked values and ciphertext; 13 changed, none
     ///   fixed: AWS access key ids and full bcrypt hashes are masked on purpose, and those two
     ///   families are left out. The 377 other texts, joined by blank lines, are one stream here).
+    /// - `control-frameworks-jobs.log` (a twenty-sixth control round of 2026-12-02: web framework
+    ///   request logs, SQL binds, GraphQL and gRPC, job queues, payments and e-mail, storage, auth
+    ///   servers, telemetry: 26 of 4,000 changed; fixed: Apollo GraphQL's `PersistedQueryNotFound`
+    ///   after `apollo` (no digit: no Apollo.io key). Left out (masked on purpose): Okta System Log
+    ///   `externalSessionId` values, read as session ids under a sensitive key).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -368,6 +373,7 @@ import Testing
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
         ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
         ("control-key-token-words.log", 4000), ("control-cli-sessions.log", 5500),
+        ("control-frameworks-jobs.log", 3950),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
