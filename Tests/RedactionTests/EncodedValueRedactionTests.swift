@@ -31,6 +31,11 @@ import Testing
         // a token's prefix split by an escape; the escapes around the secret stay.
         (#"access_key_id = \u0022AKIAGAYUCZYMYGGOBIOF\u0022"#, #"access_key_id = \u0022***\u0022"#),
         (#"token: \u0022ghp\u005fVgKggEiXfElqYCb0Lq2Wn8Zs4Xv9Tm3Rd6Kb\u0022 (cli)"#, #"token: \u0022***\u0022 (cli)"#),
+        // HTML character references: quotes and an arrow the rules key on, kept around the secret.
+        ("repr: secret_access_key=&#x27;Wc7ktY0lGt7ltbt4IawAPOWtDlPDwl6csFDo6uoY&#x27;",
+         "repr: secret_access_key=&#x27;***&#x27;"),
+        ("&lt;pre&gt;[access_token] =&gt; 7JdEos7sczbZ3MU9mUAxfGkbd6qHb&lt;/pre&gt;",
+         "&lt;pre&gt;[access_token] =&gt; ***&lt;/pre&gt;"),
         // Double percent-encoding (two decodings).
         ("next=" + pct(pct("/login?password=Kp9-Lq2Wx7")), "next=%252Flogin%253Fpassword%253D***"),
         // A secret in the clear inside an encoded URL: the escapes around it stay.
@@ -151,6 +156,7 @@ import Testing
         "payload (base64): " + b64("Hello world, this is a plain note."),
         "metadata: " + b64("plain words with data: inside"),
         #"msg=\u0022request done\u0022 status=200 path=\u0022/v1/orders\u0022"#,
+        "&lt;a href=&quot;/docs&quot; title=&#39;API key rotation&#39;&gt;docs&lt;/a&gt; &amp; more",
     ]
 
     @Test(arguments: kept)

@@ -7,6 +7,11 @@ extension CompiledRuleSet {
     /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
     /// view in which they are decoded holds the same keywords as the line.
     static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers + unicodeEscapeTriggers
+        + htmlEntityTriggers
+
+    /// Numeric references of quotes, `=` and `:` (``HTMLEntityDecoder``): `&#x27;`, `&#39;`, `&#34;`,
+    /// `&#x3d;`, `&#61;`, `&#x3a;`, `&#58;` (the named `&quot;` and `&gt;` hide no keyword's letters).
+    static let htmlEntityTriggers = ["&#x2", "&#39;", "&#34;", "&#x3", "&#61;", "&#58;"]
 
     /// `\u00` of the `\u00XX` escapes of quotes and punctuation (``UnicodeEscapeDecoder``): a line
     /// whose keyword is there in clear selects itself, but a token's own prefix may be split by an
@@ -84,13 +89,18 @@ extension CompiledRuleSet {
         return view.withUnsafeMutableBytes { findEncodedValues(in: UnsafeRawBufferPointer($0), scratch) }
     }
 
-    /// Decodes the command line of an auditd record (``AuditCommandLine``), the `\u00XX` escapes of
-    /// a text line (``UnicodeEscapeDecoder``), the percent-encoded tokens and the base64 values in
-    /// credential contexts of `line`.
+    /// Decodes the command line of an auditd record (``AuditCommandLine``), the `\u00XX` escapes
+    /// and HTML character references of a text line (``UnicodeEscapeDecoder``,
+    /// ``HTMLEntityDecoder``), the percent-encoded tokens and the base64 values in credential
+    /// contexts of `line`.
     private func findEncodedValues(in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
         if UnicodeEscapeDecoder.holdsEscape(line) {
             UnicodeEscapeDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
+            if let error = scanDecoded(at: 0, scratch) { return error }
+        }
+        if HTMLEntityDecoder.holdsReference(line) {
+            HTMLEntityDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
             if let error = scanDecoded(at: 0, scratch) { return error }
         }
         if mayHoldAuditCommandLine(scratch), AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
