@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// Decodes the HTML character references of printable ASCII in a text line, with a map back to
 /// the escaped bytes: `&quot;`, `&apos;`, `&lt;`, `&gt;`, `&amp;`, and numeric references
 /// (`&#39;`, `&#x27;`, `&#X3D;`).
@@ -14,7 +8,7 @@ internal import Darwin
 /// stays as it is. Never throws; never allocates once the output arrays have grown.
 enum HTMLEntityDecoder {
     /// The byte and the length of the reference that starts at `index`, or nil.
-    static func reference(_ bytes: UnsafeRawBufferPointer, at index: Int) -> (byte: UInt8, length: Int)? {
+    static func reference(_ bytes: UnsafeRawBufferPointer, at index: Int) -> EscapedLineDecoding.Escape? {
         guard index + 3 < bytes.count, bytes[index] == UInt8(ascii: "&") else { return nil }
         if bytes[index + 1] == UInt8(ascii: "#") {
             var position = index + 2
@@ -54,35 +48,12 @@ enum HTMLEntityDecoder {
 
     /// Whether `line` holds at least one reference this type decodes.
     static func holdsReference(_ line: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index < line.count {
-            // SAFETY: `index < line.count`, so the base address exists and the length is positive.
-            let base = line.baseAddress.unsafelyUnwrapped
-            guard let found = memchr(base + index, Int32(UInt8(ascii: "&")), line.count - index) else { return false }
-            let ampersand = base.distance(to: UnsafeRawPointer(found))
-            if reference(line, at: ampersand) != nil { return true }
-            index = ampersand + 1
-        }
-        return false
+        EscapedLineDecoding.holdsEscape(line, marker: UInt8(ascii: "&"), reference)
     }
 
-    /// Replaces `output` with the decoding of `line`, and `offsets` with, for each decoded byte,
-    /// the offset in `line` of the bytes it came from, plus one last entry `line.count` (whole
-    /// references, never a part).
+    /// Replaces `output` with the decoding of `line` and `offsets` with the map back to it
+    /// (``EscapedLineDecoding/decode(_:into:offsets:_:)``).
     static func decode(_ line: UnsafeRawBufferPointer, into output: inout [UInt8], offsets: inout [Int32]) {
-        output.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        var index = 0
-        while index < line.count {
-            offsets.append(Int32(truncatingIfNeeded: index))
-            if let found = reference(line, at: index) {
-                output.append(found.byte)
-                index += found.length
-            } else {
-                output.append(line[index])
-                index += 1
-            }
-        }
-        offsets.append(Int32(truncatingIfNeeded: line.count))
+        EscapedLineDecoding.decode(line, into: &output, offsets: &offsets, reference)
     }
 }
