@@ -3330,8 +3330,8 @@ regex = '''(?x)
     # (nor a logfmt pair after a logger named for passwords: `auth.password: password_changed_at=...`)
     (?![a-z][a-z0-9]*(?:_[a-z0-9]+)+=)
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`; it may start one
-    # that goes on with a digit or a symbol, Go's `map[MYSQL_ROOT_PASSWORD:&3~~jX...]`)
-    ((?:[^\s"'`,;&\\{}()\[\]<>|?]|&(?=[0-9!#$%*+~^@-]))(?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
+    # that goes on with a digit or a symbol (not `&#`, an HTML reference), Go's `map[MYSQL_ROOT_PASSWORD:&3~~jX...]`)
+    ((?:[^\s"'`,;&\\{}()\[\]<>|?]|&(?=[0-9!$%*+~^@-]))(?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
 )'''
 valueShape = "password"
 keywords = ["password", "passwd", "passphrase", "passcode", "pswd"]
@@ -5479,7 +5479,7 @@ value = '''^\s*Value:\s*"?([^"\s][^"]*?)"?\s*$'''
 end = '''^\s*(?:Origin|Reason|Property):'''
 maxLines = 2
 """#####, #####"""
-R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx8474:(?x)
+R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx8503:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`)
 # (nor a data-scrubbing rule, Sentry's `@password:mask`, nor a scanner's rule id,
 # `...hardcoded-password: src/settings.py:71`)
@@ -5583,8 +5583,8 @@ R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys 
     # (nor a logfmt pair after a logger named for passwords: `auth.password: password_changed_at=...`)
     (?![a-z][a-z0-9]*(?:_[a-z0-9]+)+=)
     # (`&` ends the value only where a query goes on: `&client_id=`, `&amp;`; it may start one
-    # that goes on with a digit or a symbol, Go's `map[MYSQL_ROOT_PASSWORD:&3~~jX...]`)
-    ((?:[^\s"'`,;&\\{}()\[\]<>|?]|&(?=[0-9!#$%*+~^@-]))(?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
+    # that goes on with a digit or a symbol (not `&#`, an HTML reference), Go's `map[MYSQL_ROOT_PASSWORD:&3~~jX...]`)
+    ((?:[^\s"'`,;&\\{}()\[\]<>|?]|&(?=[0-9!$%*+~^@-]))(?:(?:[^\s"'`,;&\\]|&(?![A-Za-z_][\w.\[\]-]*=|\#?\w+;))*[^\s"'`,;&\\)\]}>])?)
 )K8:passwordK6:passwdK10:passphraseK8:passcodeK4:pswdt8:passwordv8:passwordw1:2A4:ruleD147:words after 'password:' in prose that are not passwords here (booleans, status and policy words are never passwords: SecretShape.isPasswordStandIn)X61:^(?i:password|passwd|passphrase|login|user|default)[).,:;!]*$A4:ruleD42:nsswitch.conf dumps: passwd: files systemdX60:^passwd:\s+(?:files|compat|systemd|sss|ldap|nis|winbind|db)$T5:matchA4:ruleD153:Vault Agent injector annotations: the value is the secret's path in Vault (vault.hashicorp.com/agent-inject-secret-db-password: "database/creds/billing")X63:vault\.hashicorp\.com/agent-inject-(?:secret|template|command)-T4:lineR3:336i18:password-short-keyd164:short password keys: pass, pwd, pw, bindpw, MYSQL_PWD, DB_PASS, dbPass (not the shell's PWD path); config-file forms bindpw X, rootpw X, requirepass X, masterauth Xx3007:(?x)
 (?: (?: (?<![A-Za-z0-9]) (?<!--\x20)
         # (not Vault's auth method: `auth/userpass: password for user "ops" updated`)
