@@ -64,19 +64,7 @@ extension LineRedactor {
             if action != .rendered && action != .keep { return action }
             if action == .keep { scratch.spans.removeAll(keepingCapacity: true) }
         }
-        // Raw spans: kept (the rules saw keys and values together), except inside the message,
-        // which was handled decoded. Inside a string their replacement is written escaped, and
-        // in a string with escapes they are widened to whole escapes (never half an escape).
-        for var span in scratch.spans {
-            var skip = false
-            for (index, entry) in level.entries.enumerated() where !entry.isByteArray && span.start < entry.value.upperBound
-                && span.end > entry.value.lowerBound {
-                if index == message { skip = true; break }
-                span.escapesJSON = true
-                if entry.escaped { Self.widenToEscapes(&span, in: content, string: entry.value) }
-            }
-            if !skip { spans.append(span) }
-        }
+        addTextSpans(in: content, entries: level.entries, skipping: message, into: &spans)
         return finishRecord(content, skipping: message, into: &spans)
     }
 
@@ -96,18 +84,29 @@ extension LineRedactor {
         let action = firstPassText(content, hits: hits)
         if action != .rendered && action != .keep { return action }
         if action == .keep { scratch.spans.removeAll(keepingCapacity: true) }
-        // Text spans inside the object's strings are written escaped, widened to whole escapes.
+        addTextSpans(in: content, recordAt: start, entries: level.entries, skipping: nil, into: &spans)
+        return finishRecord(content, recordAt: start, skipping: nil, into: &spans)
+    }
+
+    /// Adds the text path's spans (`scratch.spans`, positions in `content`) to `spans`: kept (the
+    /// rules saw keys and values together), except inside entry `skipped` (a message handled
+    /// decoded). Inside a string of the record that starts at `start` (`entries` are positions in
+    /// it) their replacement is written escaped, and in a string with escapes they are widened to
+    /// whole escapes (never half an escape).
+    private func addTextSpans(in content: UnsafeRawBufferPointer, recordAt start: Int = 0, entries: [JSONRecordEntry],
+                              skipping skipped: Int?, into spans: inout [RedactionSpan]) {
         for var span in scratch.spans {
-            for entry in level.entries where !entry.isByteArray && span.start < start + entry.value.upperBound
+            var skip = false
+            for (index, entry) in entries.enumerated() where !entry.isByteArray && span.start < start + entry.value.upperBound
                 && span.end > start + entry.value.lowerBound {
+                if index == skipped { skip = true; break }
                 span.escapesJSON = true
                 if entry.escaped {
                     Self.widenToEscapes(&span, in: content, string: (start + entry.value.lowerBound)..<(start + entry.value.upperBound))
                 }
             }
-            spans.append(span)
+            if !skip { spans.append(span) }
         }
-        return finishRecord(content, recordAt: start, skipping: nil, into: &spans)
     }
 
     /// Adds to `spans` the record layer's own spans of `text`, a Docker or journald record's
