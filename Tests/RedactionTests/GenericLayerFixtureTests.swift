@@ -349,6 +349,10 @@ import Testing
     ///   servers, telemetry: 26 of 4,000 changed; fixed: Apollo GraphQL's `PersistedQueryNotFound`
     ///   after `apollo` (no digit: no Apollo.io key). Left out (masked on purpose): Okta System Log
     ///   `externalSessionId` values, read as session ids under a sensitive key).
+    /// - `control-chain-ml-edge.log` (a twenty-seventh control round of 2026-12-02: blockchain
+    ///   nodes, ML platforms, CDN/WAF access logs, IoT/MQTT, regulated apps, game servers, identity
+    ///   servers' token metadata, developer tooling: 42 of 4,000 changed, all fixed: a Cosmos
+    ///   `PubKey`'s `"key"`, and an API key's own id before a lifecycle word, `API key ak_... deleted`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -373,7 +377,7 @@ import Testing
         ("control-near-new-rules.log", 2800), ("control-varied-domains.log", 1990),
         ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
         ("control-key-token-words.log", 4000), ("control-cli-sessions.log", 5500),
-        ("control-frameworks-jobs.log", 3950),
+        ("control-frameworks-jobs.log", 3950), ("control-chain-ml-edge.log", 4000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
