@@ -353,6 +353,10 @@ import Testing
     ///   nodes, ML platforms, CDN/WAF access logs, IoT/MQTT, regulated apps, game servers, identity
     ///   servers' token metadata, developer tooling: 42 of 4,000 changed, all fixed: a Cosmos
     ///   `PubKey`'s `"key"`, and an API key's own id before a lifecycle word, `API key ak_... deleted`).
+    /// - `control-ops-commerce.log` (a twenty-eighth control round of 2026-12-02: Kubernetes
+    ///   operators, serverless, database servers, mail and VoIP, Windows, security agents,
+    ///   e-commerce, frontend telemetry: 21 of 4,000 changed, all fixed: external-secrets'
+    ///   `"secretKey":"DB_PASSWORD"` (an entry's name), Stripe's `checkout_session=cs_live_...`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -378,6 +382,7 @@ import Testing
         ("control-modern-apps.log", 4000), ("control-dev-tooling.log", 4000),
         ("control-key-token-words.log", 4000), ("control-cli-sessions.log", 5500),
         ("control-frameworks-jobs.log", 3950), ("control-chain-ml-edge.log", 4000),
+        ("control-ops-commerce.log", 4000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -225,6 +225,16 @@ extension SecretShape {
         return true
     }
 
+    /// An environment variable's or a constant's name that names a secret: `UPPER_SNAKE` of two
+    /// words or more, one of them a secret's name (`DB_PASSWORD`, `STRIPE_API_KEY`). Under a key
+    /// that names a secret object (external-secrets' `"secretKey":"DB_PASSWORD"`) it is the name
+    /// of the entry, not its value.
+    static func isSecretNamedEnvironmentName(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard (3...64).contains(v.count), isUpper(v[0]), v.contains(UInt8(ascii: "_")),
+              v.allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) else { return false }
+        return namesSecretWord(v)
+    }
+
     /// Whether one of the words of identifier `segment` (split at `_` and at lower-to-upper
     /// case changes: `DB_PASSWORD`, `userPassword`) is a secret's name (`monkey` is not `key`).
     private static func namesSecretWord(_ segment: UnsafeRawBufferPointer) -> Bool {

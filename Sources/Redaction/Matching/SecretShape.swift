@@ -59,17 +59,16 @@ enum SecretShape {
 
     /// Masked values, placeholders, references and templates.
     static func isPlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
+        // One pass tells which of the searches below can match at all (most values need none).
+        let bytes = PlaceholderBytes(v)
         // Only mask characters (UTF-8 "•" and "…" are E2 80 A2 / E2 80 A6).
-        if v.allSatisfy({ maskBytes.contains($0) }) { return true }
-        if run(of: UInt8(ascii: "*"), atLeast: 3, in: v) || run(of: UInt8(ascii: "x"), atLeast: 5, in: v)
-            || run(of: UInt8(ascii: "X"), atLeast: 5, in: v) || run(of: UInt8(ascii: "."), atLeast: 3, in: v)
-            || find(v, "\u{2026}") || find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")
-            || find(v, "REDACTED") || find(v, "redacted") { return true }  // XXX-REDACTED-XXX (Salt)
+        if bytes.onlyMaskBytes || bytes.hasMaskRun { return true }
+        if bytes.hasE2 && (find(v, "\u{2026}") || find(v, "\u{2022}\u{2022}")) { return true }  // `sk_live_••••1279`
+        if bytes.hasPercent && (find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")) { return true }
+        if (bytes.hasUpperR && find(v, "REDACTED")) || (bytes.hasLowerR && find(v, "redacted")) { return true }  // XXX-REDACTED-XXX (Salt)
         // What Windows Setup writes over a password in its logs and saved answer files; ASP.NET's
         // machineKey keyword for a key the runtime makes (`validationKey="AutoGenerate,IsolateApps"`).
-        if find(v, "*SENSITIVE*DATA*DELETED*") || hasPrefix(v, "AutoGenerate", foldCase: false) { return true }
-        // A value shown masked but for its ends: `sk_live_••••1279`.
-        if find(v, "\u{2022}\u{2022}") { return true }
+        if (bytes.hasStar && find(v, "*SENSITIVE*DATA*DELETED*")) || hasPrefix(v, "AutoGenerate", foldCase: false) { return true }
         // helm-diff's stand-ins for a Secret's data: `-------- # (24 bytes)`, `++++++++ # (32 bytes)`
         if v.count >= 6 && (v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+")) && v.prefix(6).allSatisfy({ $0 == v[0] }) {
             return true
@@ -161,7 +160,6 @@ enum SecretShape {
         // Docker Compose's escaped `$`: `$${REDIS_PASSWORD}` reaches the container as `${...}`
         "$${", "$$(",
     ]
-    private static let maskBytes: [UInt8] = Array("*xX.#-_?+".utf8) + [0xE2, 0x80, 0xA2, 0xA6]
 
 
     // MARK: - Rule 2: passwords

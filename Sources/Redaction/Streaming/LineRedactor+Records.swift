@@ -401,7 +401,9 @@ extension LineRedactor {
     ///     `chat_...`, ``SecretShape/isObjectID(_:)``) names an object: both are left to the rules.
     ///   - underSecretNameKey: the key ends in `secret`, `secret_key` or `credential(s)`: a single
     ///     lower-case name without digits (`"secretKey":"db-password"`, `"credentials":"irsa"`) is
-    ///     the name of a secret or of where it comes from, left to the rules.
+    ///     the name of a secret or of where it comes from, left to the rules; so is an upper-case
+    ///     constant that names a secret (`"secretKey":"DB_PASSWORD"`,
+    ///     ``SecretShape/isSecretNamedEnvironmentName(_:)``).
     ///   - underSessionKey: the key ends in `session_id`: a UUID is left to the rules.
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
                                    underSecretNameKey: Bool, underSessionKey: Bool) -> Bool {
@@ -418,7 +420,9 @@ extension LineRedactor {
         // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
         // `sessionId`); session cookies are longer random strings, and stay masked.
         if underSessionKey && SecretShape.isUUID(value) { return false }
-        if underSecretNameKey && SecretShape.isLowerCaseName(value) { return false }
+        if underSecretNameKey && (SecretShape.isLowerCaseName(value) || SecretShape.isSecretNamedEnvironmentName(value)) {
+            return false
+        }
         guard value.count <= 12 else { return true }
         return !notSecretWords.contains(value.map(ASCIIFolding.lower))
     }
