@@ -7,6 +7,9 @@ import Testing
 /// and look-alikes stay byte-identical. All samples are made up for these tests.
 @Suite struct EncodedValueRedactionTests {
     static func b64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+    static func hex(_ text: String, upper: Bool = false) -> String {
+        text.utf8.map { String(format: upper ? "%02X" : "%02x", $0) }.joined()
+    }
     static func pct(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"))!
     }
@@ -93,6 +96,11 @@ import Testing
          #"{"src":"data:text/plain;charset=utf-8;base64,***"}"#),
         ("helm values (base64): " + b64("api:\n  url: https://data.example.com\n  api_key: 68d65db94510fa5cfe57238f889f8dec\n"),
          "helm values (base64): ***"),
+        // A whole payload in hex: the run is masked when the text it encodes holds a secret.
+        ("DEBUG payload=" + hex(#"{"user":"svc","password":"Qm7x-Lp2v9Tz"}"#) + " len=42", "DEBUG payload=*** len=42"),
+        ("dump: 0x" + hex("token=Zq8xW2mL5nR7tY1vK3pC9dF4hJ6b", upper: true), "dump: 0x***"),
+        ("wire " + hex("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0.Qk9xLm2Tn4Vb8Rz1Wc5Yd3\r\n"), "wire ***"),
+        ("db url " + hex("postgres://app:Sup3r-S3cret-9@db.internal:5432/app"), "db url ***"),
     ]
 
     @Test(arguments: masked)
@@ -157,6 +165,10 @@ import Testing
         "metadata: " + b64("plain words with data: inside"),
         #"msg=\u0022request done\u0022 status=200 path=\u0022/v1/orders\u0022"#,
         "&lt;a href=&quot;/docs&quot; title=&#39;API key rotation&#39;&gt;docs&lt;/a&gt; &amp; more",
+        // Hex that encodes text without a secret, and hex digests beside a trigger.
+        "DEBUG payload=" + hex(#"{"user":"svc","password_changed":true,"token_count":12}"#) + " len=56",
+        "frame " + hex("GET /oauth/authorize?client_id=spa&state=xyz HTTP/1.1"),
+        "sha256=9f2c4e6a8f0d1c3e5a7b9d1f3e5c7a9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a token=" + hex("token"),
     ]
 
     @Test(arguments: kept)

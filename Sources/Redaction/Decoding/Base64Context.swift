@@ -91,6 +91,9 @@ enum Base64Context: Equatable {
             return endsFolded(key, "credential") ? .sensitiveKey(key: range) : nil
         case UInt8(ascii: "g"):
             return endsFolded(key, "dockercfg") ? .sensitiveKey(key: range) : nil
+        case UInt8(ascii: "v"):
+            // a dotenv file as a Secret's data entry (`.env: <base64>`, `app.env`, `dotenv`)
+            return endsFolded(key, ".env") || endsFolded(key, "dotenv") ? .sensitiveKey(key: range) : nil
         case UInt8(ascii: "s"):
             return endsFolded(key, "pass") || endsFolded(key, "secrets") || endsFolded(key, "tokens")
                 || endsFolded(key, "credentials") ? .sensitiveKey(key: range) : nil
@@ -108,7 +111,7 @@ enum Base64Context: Equatable {
         switch tail {
         case trigram("uth"), trigram("b64"), trigram("e64"), trigram("key"), trigram("ord"), trigram("swd"),
              trigram("pwd"), trigram("ass"), trigram("ret"), trigram("ets"), trigram("ken"), trigram("ens"),
-             trigram("ial"), trigram("als"), trigram("son"), trigram("cfg"),
+             trigram("ial"), trigram("als"), trigram("son"), trigram("cfg"), trigram("env"),
              // `data:` of a data URI, `(base64):` / `(b64):` labels
              trigram("ata"), trigram("64)"):
             return true

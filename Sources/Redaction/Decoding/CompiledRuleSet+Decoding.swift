@@ -7,7 +7,7 @@ extension CompiledRuleSet {
     /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
     /// view in which they are decoded holds the same keywords as the line.
     static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers + unicodeEscapeTriggers
-        + htmlEntityTriggers
+        + htmlEntityTriggers + HexPayload.triggers
 
     /// Numeric references of quotes, `=` and `:` (``HTMLEntityDecoder``): `&#x27;`, `&#39;`, `&#34;`,
     /// `&#x3d;`, `&#61;`, `&#x3a;`, `&#58;` (the named `&quot;` and `&gt;` hide no keyword's letters).
@@ -45,7 +45,7 @@ extension CompiledRuleSet {
     /// a separator or a closing quote).
     static let sensitiveKeyLiterals = [
         "password", "passwd", "pwd", "pass:", "pass=", "pass\"", "pass'", "secret", "token", "credential",
-        "key:", "key=", "key\"", "key'", "key =", "pass =",
+        "key:", "key=", "key\"", "key'", "key =", "pass =", ".env:", ".env=", "dotenv",
     ]
 
     /// Id of the rule under which the decoders report a `user:password` pair they find in a
@@ -116,10 +116,20 @@ extension CompiledRuleSet {
                 return error
             }
         }
+        if mayHoldHexPayload(scratch) {
+            var start = 0
+            while let run = HexPayload.nextRun(in: line, from: start) {
+                start = run.upperBound
+                if let error = scanHexDecoded(run, in: line, scratch) { return error }
+            }
+        }
         guard mayHoldBase64Context(scratch) else { return nil }
         var finder = Base64ValueFinder(line)
         while let value = finder.next() {
             if let error = scanBase64Decoded(value, in: line, scratch) { return error }
+        }
+        if let token = Base64PipeInput.token(in: line) {
+            return scanBase64Decoded(Base64ValueFinder.Value(token: token, context: .labelled), in: line, scratch)
         }
         return nil
     }
@@ -152,6 +162,31 @@ extension CompiledRuleSet {
                 mapped.start = offset + Int(decoding.offsets[span.start])
                 mapped.end = offset + Int(decoding.offsets[span.end])
                 scratch.spans.append(mapped)
+            }
+            return nil
+        }
+    }
+
+    /// Decodes the hex digits of `run` in `line` and, when they encode text in which the rules
+    /// find a secret, masks the whole run (``HexPayload``).
+    private func scanHexDecoded(_ run: Range<Int>, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
+        let decoding = scratch.decoding
+        decoding.decoded.removeAll(keepingCapacity: true)
+        HexPayload.decode(UnsafeRawBufferPointer(rebasing: line[run]), appendingTo: &decoding.decoded)
+        guard decoding.decoded.withUnsafeBytes({ DecodedText.isText($0) }) else { return nil }
+        // Multi-line text is scanned as one line, its line breaks read as separators.
+        for index in decoding.decoded.indices where decoding.decoded[index] == 0x0A || decoding.decoded[index] == 0x0D {
+            decoding.decoded[index] = 0x20
+        }
+        let nested = decoding.nested
+        switch decoding.decoded.withUnsafeBytes({ scanLine($0, nested) }) {
+        case .clean:
+            return nil
+        case .engineError(_, let error):
+            return error
+        case .redact:
+            if let found = nested.spans.first {
+                scratch.spans.append(RedactionSpan(start: run.lowerBound, end: run.upperBound, rule: found.rule, kind: .match))
             }
             return nil
         }
@@ -259,6 +294,14 @@ extension CompiledRuleSet {
         if decoding.ruleSetIdentity != ObjectIdentifier(self) { lookUpEncodedCredentialsRule(decoding) }
         guard let gate = decoding.base64Gate else { return true }
         return scratch.isCandidate(gate)
+    }
+
+    /// Whether the line may hold a hex payload: one of ``HexPayload/triggers`` occurs in it (the
+    /// keyword search found it), or the line's hits are not known.
+    private func mayHoldHexPayload(_ scratch: ScanScratch) -> Bool {
+        guard let hits = scratch.lineHits, let triggers = hexTriggerLiterals else { return true }
+        for hit in hits.range where triggers.contains(hits.source.ids[hit]) { return true }
+        return false
     }
 
     /// Whether the line may hold an auditd command line: one of ``AuditCommandLine/triggers``

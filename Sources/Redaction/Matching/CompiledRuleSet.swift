@@ -60,6 +60,9 @@ public final class CompiledRuleSet: Sendable {
     /// every looked-at line is then tried). Looked up once here: a linear search over thousands of
     /// literals per scratch made every new redactor pay for it.
     let auditTriggerLiterals: [UInt32]?
+    /// The literal ids of ``HexPayload/triggers`` in ``literals`` (nil when one is missing: every
+    /// looked-at line is then searched for hex runs).
+    let hexTriggerLiterals: [UInt32]?
     /// The literal id of ``addMaskMarker`` in ``literals`` (nil only if it could not be added).
     let addMaskLiteral: UInt32?
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
@@ -172,6 +175,8 @@ public final class CompiledRuleSet: Sendable {
         let scanner = literals
         let audit = AuditCommandLine.triggers.map { scanner.literalID(of: Array($0.utf8)) }
         auditTriggerLiterals = audit.contains(nil) ? nil : audit.compactMap { $0.map(UInt32.init) }
+        let hex = HexPayload.triggers.map { scanner.literalID(of: Array($0.utf8)) }
+        hexTriggerLiterals = hex.contains(nil) ? nil : hex.compactMap { $0.map(UInt32.init) }
         benignContexts = BenignKeywordContexts(scanner: literals)
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }
