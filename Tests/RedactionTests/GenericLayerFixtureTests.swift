@@ -365,6 +365,15 @@ import Testing
     ///   `signed_by_key=<key id>`, a bare `# token` before a request id. Left out (masked on
     ///   purpose, 19 lines): vendor prefixes filled with `x` (`sk_live_xxxx...`), which detector
     ///   fixtures list as that vendor's key).
+    /// - `control-regulated-domains.log` (a thirtieth round of 2026-12-02: telecom, fleet
+    ///   telematics, media streaming, LMS and payroll, healthcare, logistics, government and
+    ///   fintech back offices, developer platform internals: 44 of 4,000 changed, all fixed: ULIDs
+    ///   under `*_session`, CDN `surrogate_key`s, NetFlow `flow_key`s, record-linkage `match_key`s).
+    /// - `control-language-dumps.log` (the control lines of a probe of object dumps in twenty
+    ///   languages: `None`, `nil`, `NA`, `Nothing`, masked values and references where secrets
+    ///   would be; 199 of 204 kept: fixed R's `NA` and Haskell's `Nothing`; left out: a password
+    ///   given as `'len=32'` and `'DB_PASSWORD'` (an upper-case name, which detector fixtures use
+    ///   as the secret itself) with the lines that echo it).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -391,6 +400,7 @@ import Testing
         ("control-key-token-words.log", 4000), ("control-cli-sessions.log", 5500),
         ("control-frameworks-jobs.log", 3950), ("control-chain-ml-edge.log", 4000),
         ("control-ops-commerce.log", 4000), ("control-near-new-shapes.log", 3980),
+        ("control-regulated-domains.log", 4000), ("control-language-dumps.log", 199),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -7,7 +7,7 @@ extension CompiledRuleSet {
     /// `EncodedValueRedactionTests` checks the bound. Python bytes literals need no trigger: the
     /// view in which they are decoded holds the same keywords as the line.
     static let decoderTriggers: [String] = percentTriggers + base64Triggers + AuditCommandLine.triggers + unicodeEscapeTriggers
-        + htmlEntityTriggers + HexPayload.triggers
+        + htmlEntityTriggers + HexPayload.triggers + QuotedPrintableDecoder.triggers
 
     /// Numeric references of quotes, `=` and `:` (``HTMLEntityDecoder``): `&#x27;`, `&#39;`, `&#34;`,
     /// `&#x3d;`, `&#61;`, `&#x3a;`, `&#58;` (the named `&quot;` and `&gt;` hide no keyword's letters).
@@ -103,7 +103,12 @@ extension CompiledRuleSet {
             HTMLEntityDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
             if let error = scanDecoded(at: 0, scratch) { return error }
         }
-        if mayHoldAuditCommandLine(scratch), AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
+        if lineHolds(quotedPrintableTriggerLiterals, scratch), QuotedPrintableDecoder.holdsEscape(line) {
+            QuotedPrintableDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
+            if let error = scanDecoded(at: 0, scratch) { return error }
+        }
+        if lineHolds(auditTriggerLiterals, scratch),
+           AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
             let first = scratch.spans.count
             if let error = scanDecoded(at: 0, scratch) { return error }
             for index in first..<scratch.spans.count { AuditCommandLine.widenToHexArgument(&scratch.spans[index], in: line) }
@@ -116,7 +121,7 @@ extension CompiledRuleSet {
                 return error
             }
         }
-        if mayHoldHexPayload(scratch) {
+        if lineHolds(hexTriggerLiterals, scratch) {
             var start = 0
             while let run = HexPayload.nextRun(in: line, from: start) {
                 start = run.upperBound
@@ -296,19 +301,13 @@ extension CompiledRuleSet {
         return scratch.isCandidate(gate)
     }
 
-    /// Whether the line may hold a hex payload: one of ``HexPayload/triggers`` occurs in it (the
-    /// keyword search found it), or the line's hits are not known.
-    private func mayHoldHexPayload(_ scratch: ScanScratch) -> Bool {
-        guard let hits = scratch.lineHits, let triggers = hexTriggerLiterals else { return true }
-        for hit in hits.range where triggers.contains(hits.source.ids[hit]) { return true }
-        return false
-    }
-
-    /// Whether the line may hold an auditd command line: one of ``AuditCommandLine/triggers``
-    /// occurs in it (the keyword search found it), or the line's hits are not known.
-    private func mayHoldAuditCommandLine(_ scratch: ScanScratch) -> Bool {
-        guard let hits = scratch.lineHits, let triggers = auditTriggerLiterals else { return true }
-        for hit in hits.range where triggers.contains(hits.source.ids[hit]) { return true }
+    /// Whether one of the decoder triggers `literals` (``auditTriggerLiterals``,
+    /// ``hexTriggerLiterals``, ``quotedPrintableTriggerLiterals``) occurs in the line just scanned
+    /// with `scratch` (the keyword search found it); true when the line's hits are not known or a
+    /// trigger is missing from the search (every looked-at line is then tried).
+    private func lineHolds(_ literals: [UInt32]?, _ scratch: ScanScratch) -> Bool {
+        guard let hits = scratch.lineHits, let literals else { return true }
+        for hit in hits.range where literals.contains(hits.source.ids[hit]) { return true }
         return false
     }
 

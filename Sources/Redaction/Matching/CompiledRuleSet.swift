@@ -63,6 +63,9 @@ public final class CompiledRuleSet: Sendable {
     /// The literal ids of ``HexPayload/triggers`` in ``literals`` (nil when one is missing: every
     /// looked-at line is then searched for hex runs).
     let hexTriggerLiterals: [UInt32]?
+    /// The literal ids of ``QuotedPrintableDecoder/triggers`` in ``literals`` (nil when one is
+    /// missing: every looked-at line is then decoded).
+    let quotedPrintableTriggerLiterals: [UInt32]?
     /// The literal id of ``addMaskMarker`` in ``literals`` (nil only if it could not be added).
     let addMaskLiteral: UInt32?
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
@@ -173,10 +176,13 @@ public final class CompiledRuleSet: Sendable {
         literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         let scanner = literals
-        let audit = AuditCommandLine.triggers.map { scanner.literalID(of: Array($0.utf8)) }
-        auditTriggerLiterals = audit.contains(nil) ? nil : audit.compactMap { $0.map(UInt32.init) }
-        let hex = HexPayload.triggers.map { scanner.literalID(of: Array($0.utf8)) }
-        hexTriggerLiterals = hex.contains(nil) ? nil : hex.compactMap { $0.map(UInt32.init) }
+        func literalIDs(_ triggers: [String]) -> [UInt32]? {
+            let ids = triggers.map { scanner.literalID(of: Array($0.utf8)) }
+            return ids.contains(nil) ? nil : ids.compactMap { $0.map(UInt32.init) }
+        }
+        auditTriggerLiterals = literalIDs(AuditCommandLine.triggers)
+        hexTriggerLiterals = literalIDs(HexPayload.triggers)
+        quotedPrintableTriggerLiterals = literalIDs(QuotedPrintableDecoder.triggers)
         benignContexts = BenignKeywordContexts(scanner: literals)
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }

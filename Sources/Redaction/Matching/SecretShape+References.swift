@@ -337,6 +337,8 @@ extension SecretShape {
         "SensitiveParameterValue", "env", "file",
         // PowerShell's Format-List of a PSCredential prints the type, not the value
         "System.Security.SecureString",
+        // languages' missing values: R's `NA`, Haskell's `Nothing`, Java's `Optional.empty`
+        "NA", "NaN", "Nothing", "Optional.empty",
     ]
 
     /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.

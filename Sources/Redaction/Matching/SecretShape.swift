@@ -25,8 +25,8 @@ internal import Darwin
 ///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
 ///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
 ///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
-///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests) and
-///    upper-case key ids of up to 20 letters and digits;
+///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings of an id's or a digest's
+///    length (``isDigestOrIDHexLength(_:)``) and upper-case key ids of up to 20 letters and digits;
 ///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
 ///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
 ///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`), unless
@@ -136,6 +136,13 @@ enum SecretShape {
             }
         }
         return false
+    }
+
+    /// Whether `count` hex digits is the length of an id or a digest: 24 or fewer (ObjectIds, short
+    /// hashes, key ids), or that of MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512 (32, 40, 56,
+    /// 64, 96, 128). A UUID without dashes is 32.
+    static func isDigestOrIDHexLength(_ count: Int) -> Bool {
+        count <= 24 || count == 32 || count == 40 || count == 56 || count == 64 || count == 96 || count == 128
     }
 
     /// `{` base64 `}` of 16 or more bytes with upper case, lower case and digits: how Jenkins
@@ -257,7 +264,11 @@ enum SecretShape {
         }
         if isAssignment(v) { return false }
         if !strict && isHumanPassword(v, classes) { return true }
-        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)
+        // (Strict: hex of an id's or a digest's length, 24 digits or fewer (ObjectIds, short
+        // hashes), 32, 40, 56, 64, 96 or 128, is an id or a digest; other lengths are keys:
+        // `using api key <37 hex>`, `initialised with token <48 hex>`.)
+        if strict && (isUUID(v) || (classes.isHex(count: count) && isDigestOrIDHexLength(count)) || isObjectID(v)
+                       || isNamespacedKey(v) || isWordPrefixedHexID(v)
                        || isReadableCompositeKey(v)) {
             return false
         }
