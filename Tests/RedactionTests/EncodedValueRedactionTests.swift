@@ -102,6 +102,8 @@ import Testing
         ("wire " + hex("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3In0.Qk9xLm2Tn4Vb8Rz1Wc5Yd3\r\n"), "wire ***"),
         ("db url " + hex("postgres://app:Sup3r-S3cret-9@db.internal:5432/app"), "db url ***"),
         // Quoted-printable escapes of a mail body logged raw: the escapes around the secret stay.
+        // LDIF's base64 attribute value (`::`)
+        ("userPassword:: " + b64("Marble?Willow11"), "userPassword:: ***"),
         // (the raw line's rules mask `3D` with the value; the decoder finds what they miss)
         ("smtp: body line: password=3DHunter2-xQ&user=3Dana", "smtp: body line: password=***&user=3Dana"),
         ("mime part: =22client_secret=22: =22Zq8xW2mL5nR7tY1vK3pC9dF4=22", "mime part: =22client_secret=22: =22***=22"),

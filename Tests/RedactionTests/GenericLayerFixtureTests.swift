@@ -374,6 +374,16 @@ import Testing
     ///   would be; 199 of 204 kept: fixed R's `NA` and Haskell's `Nothing`; left out: a password
     ///   given as `'len=32'` and `'DB_PASSWORD'` (an upper-case name, which detector fixtures use
     ///   as the secret itself) with the lines that echo it).
+    /// - `control-ids-near-key-words.log` (a thirty-first round of 2026-12-02, aimed at hex and
+    ///   other ids of every length beside key, token, secret and session words: 285 of 4,000
+    ///   changed at first; fixed: `key=cas/<sha256>` and storage, build-cache, quota, bucketing and
+    ///   window keys (and a strict-shape change tried that day, which masked cache keys of 26-50
+    ///   hex digits under `key=`, was withdrawn). Left out, 54 lines masked on purpose: session
+    ///   ids and a token under sensitive keys of JSON records, Vault's `secret_id`).
+    /// - `control-ci-logs.log` and `control-infra-audit.log` (the control lines of the CI/CD and
+    ///   infrastructure-automation probes of 2026-12-02: masked values, `${{ secrets.X }}`, Travis'
+    ///   `[secure]`, `(sensitive value)`, Ansible's no-log marker, ARNs and digests; fixed: Travis'
+    ///   `[secure]`, Azure Pipelines' `issecret=true]$(X)`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -401,6 +411,7 @@ import Testing
         ("control-frameworks-jobs.log", 3950), ("control-chain-ml-edge.log", 4000),
         ("control-ops-commerce.log", 4000), ("control-near-new-shapes.log", 3980),
         ("control-regulated-domains.log", 4000), ("control-language-dumps.log", 199),
+        ("control-ids-near-key-words.log", 3946), ("control-ci-logs.log", 413), ("control-infra-audit.log", 300),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

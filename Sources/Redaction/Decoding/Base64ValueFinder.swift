@@ -92,7 +92,9 @@ struct Base64ValueFinder {
             && Base64Context.mayEndContextKey(line[keyEnd - 3], line[keyEnd - 2], line[keyEnd - 1])
         // The value: past `>` of `=>` or `=` of `:=`, spaces, `[`, an opening quote (maybe escaped).
         var start = separator + 1
-        if start < line.count && (line[start] == UInt8(ascii: ">") || line[start] == UInt8(ascii: "=")) { start += 1 }
+        // (`=>`, `:=`, and LDIF's `::` before a base64 value: `userPassword:: TWFy...`)
+        if start < line.count && (line[start] == UInt8(ascii: ">") || line[start] == UInt8(ascii: "=")
+                                  || (line[separator] == UInt8(ascii: ":") && line[start] == UInt8(ascii: ":"))) { start += 1 }
         while start < line.count && line[start] == UInt8(ascii: " ") { start += 1 }
         if start < line.count && line[start] == UInt8(ascii: "[") { start += 1 }
         if start < line.count && line[start] == UInt8(ascii: "\\") { start += 1 }

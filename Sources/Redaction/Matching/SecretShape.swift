@@ -25,8 +25,8 @@ internal import Darwin
 ///    a file extension such as `.json`, `.pem`); e-mail addresses; digests with an algorithm
 ///    prefix (`sha256:...`, `md5=...`); numbers with separators or shorter than 14 digits (20 for
 ///    strict), `0x` hex numbers, versions and IP addresses, dates and times, durations and sizes
-///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings of an id's or a digest's
-///    length (``isDigestOrIDHexLength(_:)``) and upper-case key ids of up to 20 letters and digits;
+///    (`250ms`, `512Mi`); for strict only, UUIDs and bare hex strings (ids and digests) and
+///    upper-case key ids of up to 20 letters and digits;
 ///    identifiers made of words, unless laid out like a UUID (every segment between `-_.:/@=#` is a word, a camelCase word, a
 ///    number or hex string of up to 8 digits, or a word with up to 3 digits such as `v2`,
 ///    `sha256`, `30s`: `db-credentials`, `user:42:profile`, `tenants/acme/2024/orders`), unless
@@ -136,13 +136,6 @@ enum SecretShape {
             }
         }
         return false
-    }
-
-    /// Whether `count` hex digits is the length of an id or a digest: 24 or fewer (ObjectIds, short
-    /// hashes, key ids), or that of MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512 (32, 40, 56,
-    /// 64, 96, 128). A UUID without dashes is 32.
-    static func isDigestOrIDHexLength(_ count: Int) -> Bool {
-        count <= 24 || count == 32 || count == 40 || count == 56 || count == 64 || count == 96 || count == 128
     }
 
     /// `{` base64 `}` of 16 or more bytes with upper case, lower case and digits: how Jenkins
@@ -264,11 +257,7 @@ enum SecretShape {
         }
         if isAssignment(v) { return false }
         if !strict && isHumanPassword(v, classes) { return true }
-        // (Strict: hex of an id's or a digest's length, 24 digits or fewer (ObjectIds, short
-        // hashes), 32, 40, 56, 64, 96 or 128, is an id or a digest; other lengths are keys:
-        // `using api key <37 hex>`, `initialised with token <48 hex>`.)
-        if strict && (isUUID(v) || (classes.isHex(count: count) && isDigestOrIDHexLength(count)) || isObjectID(v)
-                       || isNamespacedKey(v) || isWordPrefixedHexID(v)
+        if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)
                        || isReadableCompositeKey(v)) {
             return false
         }
@@ -463,7 +452,8 @@ enum SecretShape {
 
     /// Under `key` alone: a lower-case word of 2 to 8 letters or a digest name, `_` or `-`, then
     /// hex (8 to 24 digits after a word, any length after `md5`, `sha1`, `sha256`, ...): cache,
-    /// batch and chunk ids (`page_0650a9bcc94f`, `batch-6b4a828010fea108`, `md5_f60b7d9b...`).
+    /// batch and chunk ids (`page_0650a9bcc94f`, `batch-6b4a828010fea108`, `md5_f60b7d9b...`); or
+    /// the word, `/` and 8 hex digits or more: a content-addressed object (`cas/<sha256>`).
     static func isWordPrefixedHexID(_ v: UnsafeRawBufferPointer) -> Bool {
         var word = 0
         while word < v.count && isLower(v[word]) { word += 1 }
@@ -471,9 +461,12 @@ enum SecretShape {
         var separator = word
         while separator < v.count && isDigit(v[separator]) && digest { separator += 1 }  // sha256_
         guard (2...8).contains(word) || digest, separator < v.count,
-              v[separator] == UInt8(ascii: "_") || v[separator] == UInt8(ascii: "-") else { return false }
+              v[separator] == UInt8(ascii: "_") || v[separator] == UInt8(ascii: "-") || v[separator] == UInt8(ascii: "/")
+        else { return false }
         let hex = v.count - separator - 1
-        guard digest ? hex >= 8 : (8...24).contains(hex) else { return false }
+        // (a content-addressed object's key, `cas/<sha256>`, `blobs/<hex>`: any length after `/`)
+        let path = v[separator] == UInt8(ascii: "/")
+        guard digest || path ? hex >= 8 : (8...24).contains(hex) else { return false }
         for index in (separator + 1)..<v.count where !isLowerHexDigit(v[index]) {
             return false
         }
