@@ -137,6 +137,39 @@ import Testing
     }
     /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
     /// every discarded chunk of a 256 MiB line).
+    /// Each line of a CI job's or a syslog's output carries a log prefix: the value is found
+    /// behind the prefix its begin line had too (digits may differ), and the prefix stays.
+    @Test func theValueIsFoundBehindTheBeginLinesLogPrefix() {
+        let set = TestSupport.ruleSet([Self.nextLineRule, TestSupport.canaryRule])
+        let input = "2024-05-01T10:50:01.5705588Z Your API token:\n"
+            + "2024-05-01T10:50:02.0123456Z   c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"
+            + "May 12 12:33:34 ci-7 job[940]: token:\nMay 12 12:33:35 ci-7 job[940]: c9QLnuogE7FMcTGt43BJY9Imk9PX6Bnx\n"
+        let expected = "2024-05-01T10:50:01.5705588Z Your API token:\n2024-05-01T10:50:02.0123456Z   ***\n"
+            + "May 12 12:33:34 ci-7 job[940]: token:\nMay 12 12:33:35 ci-7 job[940]: ***\n"
+        #expect(TestSupport.redact(input, with: set) == expected)
+        for chunk in [1, 7, 33] { #expect(TestSupport.redact(input, with: set, chunk: chunk) == expected) }
+        #expect(TestSupport.redact(expected, with: set) == expected)
+        // A shared start without a digit is no log prefix (a shell prompt, `$ export `); nor is a
+        // prefix the value line does not share.
+        for kept in ["$ export token:\n$ export c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
+                     "2024-05-01T10:50:01Z job: token:\nMay 12 12:33:35 c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"] {
+            #expect(TestSupport.redact(kept, with: set) == kept)
+        }
+    }
+
+    @Test func sharedPrefixLengthNeedsABlankAndADigit() {
+        func shared(_ line: String, _ template: String) -> Int {
+            Array(line.utf8).withUnsafeBytes { l in
+                Array(template.utf8).withUnsafeBytes { KeyBlockLine.sharedPrefixLength(l, template: $0) }
+            }
+        }
+        #expect(shared("2024-05-01T10:50:02.0123456Z value", "2024-05-01T10:50:01.5705588Z Your token:") == 29)
+        #expect(shared("[2024-05-01T10:13:24.009Z]   password", "[2024-05-01T10:13:23.001Z] token:") == 29)
+        #expect(shared("$ export X=1", "$ export TOKEN:") == 0)
+        #expect(shared("2024 x", "2024 y") == 0)  // shorter than 8 bytes
+        #expect(shared("", "2024-05-01T10:50:01Z token:") == 0)
+    }
+
     @Test func anOverlongLineOpensNoValueBlock() {
         let set = TestSupport.ruleSet([Self.nextLineRule])
         let configuration = RedactionConfiguration(maxLineBytes: 64)

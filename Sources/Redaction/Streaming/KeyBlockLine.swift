@@ -76,6 +76,39 @@ enum KeyBlockLine {
         return l
     }
 
+    /// The log prefix `line` shares with `template` (a value block's begin line): the longest
+    /// start of `line` with the shape of a start of `template` (runs of digits match runs of
+    /// digits, blanks match blanks, other bytes equal), cut back to just after its last blank, so
+    /// a timestamp and a source (`2024-05-01T10:50:01.5705588Z `, `May 12 12:33:34 host app[940]: `)
+    /// are found whatever their digits. 0 when shorter than 8 bytes or without a digit: two lines
+    /// that merely start alike (`$ export `, a shell prompt) share no log prefix.
+    static func sharedPrefixLength(_ line: UnsafeRawBufferPointer, template: UnsafeRawBufferPointer) -> Int {
+        var p = 0
+        var l = 0
+        var lastBlankEnd = 0
+        var digitEnd = 0  // where the last run of digits in the shared part ended
+        while p < template.count && l < line.count {
+            let a = template[p]
+            let b = line[l]
+            if isDigit(a) {
+                guard isDigit(b) else { break }
+                while p < template.count && isDigit(template[p]) { p += 1 }
+                while l < line.count && isDigit(line[l]) { l += 1 }
+                digitEnd = l
+            } else if isBlank(a) {
+                guard isBlank(b) else { break }
+                while p < template.count && isBlank(template[p]) { p += 1 }
+                while l < line.count && isBlank(line[l]) { l += 1 }
+                lastBlankEnd = l
+            } else {
+                guard a == b else { break }
+                p += 1
+                l += 1
+            }
+        }
+        return lastBlankEnd >= 8 && digitEnd > 0 && digitEnd <= lastBlankEnd ? lastBlankEnd : 0
+    }
+
     /// Whether `text` can be a line of a key block's body: blank, base64 (with `=` padding, and
     /// the PGP checksum line `=XXXX`), a quoted base64 line of a key pasted into code (see
     /// ``isQuotedBase64Line(_:)``), or a header line (`Proc-Type:`, `DEK-Info:`, `Comment:`,

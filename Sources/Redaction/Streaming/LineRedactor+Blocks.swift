@@ -80,8 +80,13 @@ extension LineRedactor {
             }
             if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
             activeBlock = (ruleIndex, 0)
-            if rule.blockValue != nil { return nil }  // a value block's begin line names the key only
             blockPrefix.removeAll(keepingCapacity: true)
+            if rule.blockValue != nil {
+                // A value block's begin line names the key only; it is kept whole, for the log
+                // prefix the value's line may share with it (``valueBlockLine(_:hits:block:)``).
+                blockPrefix.append(contentsOf: content)
+                return nil
+            }
             blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
             if begin.upperBound < content.count {
                 scratch.spans.append(RedactionSpan(start: begin.upperBound, end: content.count, rule: ruleIndex, kind: .block))
@@ -108,6 +113,20 @@ extension LineRedactor {
         let spansBefore = scratch.spans.count
         if let error = ruleSet.findValueSpans(of: block.rule, in: content, scratch) {
             return engineFailure(rule: block.rule, error)
+        }
+        // The value behind the log prefix the begin line had too (each line of a CI job's or a
+        // syslog's output carries one): matched after it, its spans moved back into the line.
+        if scratch.spans.count == spansBefore,
+           case let shared = blockPrefix.withUnsafeBytes({ KeyBlockLine.sharedPrefixLength(content, template: $0) }),
+           shared > 0, shared < content.count {
+            let rest = UnsafeRawBufferPointer(rebasing: content[shared...])
+            if let error = ruleSet.findValueSpans(of: block.rule, in: rest, scratch) {
+                return engineFailure(rule: block.rule, error)
+            }
+            for index in spansBefore..<scratch.spans.count {
+                scratch.spans[index].start += shared
+                scratch.spans[index].end += shared
+            }
         }
         var closes = scratch.spans.count > spansBefore
         if closes {
