@@ -384,6 +384,15 @@ import Testing
     ///   infrastructure-automation probes of 2026-12-02: masked values, `${{ secrets.X }}`, Travis'
     ///   `[secure]`, `(sensitive value)`, Ansible's no-log marker, ARNs and digests; fixed: Travis'
     ///   `[secure]`, Azure Pipelines' `issecret=true]$(X)`).
+    /// - `control-everyday-stacks.log` (a thirty-second round of 2026-12-02, aimed at no rule: 6,000
+    ///   lines of twelve stacks as an SRE sees them; 16 changed (0.27%), all fixed: ActiveStorage's
+    ///   `Generated URL for file at key: <blob key>`, a GitLab runner's `201 Created token=<prefix>`).
+    /// - `control-near-newest-rules.log` (a thirty-third round, aimed at the shapes added that day:
+    ///   86 of 4,011 changed; fixed: cli-printed-secret waiting past errors and prompts and opening
+    ///   on `$(...)` substitutions and usage texts, JSON objects named for caches and key ids,
+    ///   request ids and base64 URLs after a comment label, `key_<ULID>` key ids. Left out, masked
+    ///   on purpose: `ghp_xxxx...` placeholders, hex under `*_hex` keys, a base58 value under a bare
+    ///   `key=`, a hex `Authorization: Basic realm=...`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -412,6 +421,7 @@ import Testing
         ("control-ops-commerce.log", 4000), ("control-near-new-shapes.log", 3980),
         ("control-regulated-domains.log", 4000), ("control-language-dumps.log", 199),
         ("control-ids-near-key-words.log", 3946), ("control-ci-logs.log", 413), ("control-infra-audit.log", 300),
+        ("control-everyday-stacks.log", 6000), ("control-near-newest-rules.log", 3995),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -258,6 +258,7 @@ enum SecretShape {
         if isAssignment(v) { return false }
         if !strict && isHumanPassword(v, classes) { return true }
         if strict && (isUUID(v) || classes.isHex(count: count) || isObjectID(v) || isNamespacedKey(v) || isWordPrefixedHexID(v)
+                       || isPrefixedULID(v)
                        || isReadableCompositeKey(v)) {
             return false
         }
@@ -469,6 +470,23 @@ enum SecretShape {
         guard digest || path ? hex >= 8 : (8...24).contains(hex) else { return false }
         for index in (separator + 1)..<v.count where !isLowerHexDigit(v[index]) {
             return false
+        }
+        return true
+    }
+
+    /// An object's id: a lower-case prefix of 1 to 12 letters, `_`, and a ULID (26 upper-case
+    /// letters and digits, the first 0-7): `key_01H8R8WEZDLDM5NB3C3X2GVAQX`, `usr_01J...` (a key's
+    /// id in an error, not the key).
+    static func isPrefixedULID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let underscore = v.firstIndex(of: UInt8(ascii: "_")), (1...12).contains(underscore),
+              v.count - underscore - 1 == 26 else { return false }
+        for index in 0..<underscore where !isLower(v[index]) { return false }
+        let first = v[underscore + 1]
+        guard first >= UInt8(ascii: "0") && first <= UInt8(ascii: "7") else { return false }
+        for index in (underscore + 1)..<v.count {
+            let byte = v[index]
+            // (any upper-case letter: generators that mint ULID-like ids do not all keep to Crockford's)
+            guard isDigit(byte) || isUpper(byte) else { return false }
         }
         return true
     }
