@@ -68,7 +68,12 @@ extension CompiledRuleSet {
     /// - Base64 values in a credential context (``Base64Context``): decoded; when the text is a
     ///   `user:password` pair (for the contexts that say credential) or the rules find a secret in
     ///   it (scanned after its key, so `DATABASE_PASSWORD_B64=...` is read as
-    ///   `DATABASE_PASSWORD=<decoded>`), the whole encoded value is masked.
+    ///   `DATABASE_PASSWORD=<decoded>`), the whole encoded value is masked; so is a token echoed
+    ///   into `base64 -d` (``Base64PipeInput``) when the rules find a secret in it.
+    /// - Whole-line escapes (`\u00XX`, HTML character references, quoted-printable `=XX`): the
+    ///   line is decoded and scanned; spans map back to whole escapes.
+    /// - Hex payloads (``HexPayload``): a run of hex digits whose text holds a secret is masked
+    ///   whole.
     ///
     /// Never throws, never loops: every step moves forward through the line, decoded text is no
     /// longer than the token it came from, and nothing allocates once the buffers have grown.
@@ -89,10 +94,12 @@ extension CompiledRuleSet {
         return view.withUnsafeMutableBytes { findEncodedValues(in: UnsafeRawBufferPointer($0), scratch) }
     }
 
-    /// Decodes the command line of an auditd record (``AuditCommandLine``), the `\u00XX` escapes
-    /// and HTML character references of a text line (``UnicodeEscapeDecoder``,
-    /// ``HTMLEntityDecoder``), the percent-encoded tokens and the base64 values in credential
-    /// contexts of `line`.
+    /// Decodes the command line of an auditd record (``AuditCommandLine``), the `\u00XX` escapes,
+    /// HTML character references and quoted-printable escapes of a text line
+    /// (``UnicodeEscapeDecoder``, ``HTMLEntityDecoder``, ``QuotedPrintableDecoder``), the
+    /// percent-encoded tokens, the hex payloads (``HexPayload``) and the base64 values in
+    /// credential contexts of `line` (``Base64ValueFinder``, ``Base64PipeInput``). Each decoder
+    /// with triggers runs only on lines that hold one (``lineHolds(_:_:)``).
     private func findEncodedValues(in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
         if UnicodeEscapeDecoder.holdsEscape(line) {

@@ -101,7 +101,9 @@ extension LineRedactor {
     }
 
     /// A line inside an open value block (see ``BlockSpec``): scanned as usual, then the block's
-    /// value pattern is matched. An accepted value is masked and closes the block; otherwise a
+    /// value pattern is matched, on the whole line and, when that finds nothing, on the line after
+    /// the log prefix it shares with the begin line. An accepted value is masked and closes the
+    /// block; otherwise a
     /// line that matches the block's `end`, or the last of its `maxLines`, closes it. A line that
     /// closes the block may open the next one.
     /// - Returns: the action as ``firstPassText(_:hits:)``'s; on an engine failure the block

@@ -23,7 +23,9 @@ struct LineRedactor {
     var activeBlock: (rule: Int32, lines: Int)? {
         didSet { if activeBlock == nil || oldValue == nil { blockPrefix.removeAll(keepingCapacity: true) } }
     }
-    /// The bytes before the BEGIN marker on the open block's begin line (see ``KeyBlockLine``).
+    /// For an open key block, the bytes before the BEGIN marker on its begin line (see
+    /// ``KeyBlockLine``); for an open value block, its whole begin line, whose log prefix the
+    /// value's line may share (``KeyBlockLine/sharedPrefixLength(_:template:)``).
     var blockPrefix: [UInt8] = []
     /// The block the current line ended by not being key body (nil otherwise), and its begin
     /// line's prefix: if the line's output is shaped like body, the block goes on over it (see
