@@ -401,6 +401,9 @@ import Testing
     /// - `control-everyday-runtimes.log` (a thirty-fifth round, aimed at no rule: 4,800 lines of
     ///   PHP, Elixir, Rust, Scala, Windows, macOS, network devices, gateways, search, ML serving,
     ///   CMSes and HashiCorp tools: 0 changed).
+    /// - `control-everyday-services.log` (a thirty-sixth round, aimed at no rule: 4,800 lines of
+    ///   Python and Node web apps, Spring Security and Keycloak, OIDC gateways, caches, job queues,
+    ///   access logs, Docker, systemd, mobile backends, billing, feature flags: 0 changed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -431,6 +434,7 @@ import Testing
         ("control-ids-near-key-words.log", 3946), ("control-ci-logs.log", 413), ("control-infra-audit.log", 300),
         ("control-everyday-stacks.log", 6000), ("control-near-newest-rules.log", 3995),
         ("control-everyday-sources.log", 5964), ("control-everyday-runtimes.log", 4800),
+        ("control-everyday-services.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
