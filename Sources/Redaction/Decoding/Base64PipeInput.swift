@@ -1,3 +1,5 @@
+internal import CRedactScan
+
 /// A base64 value a shell command echoes into the decoder: `echo <token> | base64 -d` (also
 /// `echo -n`, quoted tokens, `--decode`, `-D`). The command says what the token is, so it is
 /// decoded and scanned like a labelled value (``Base64Context/labelled``): masked when the rules
@@ -65,15 +67,11 @@ enum Base64PipeInput {
         return start == 0 || !(SecretShape.isLetter(line[start - 1]) || SecretShape.isDigit(line[start - 1]) || line[start - 1] == UInt8(ascii: "_"))
     }
 
+    /// Offset of the first `word` at or after `start` in `line` (memmem), or nil.
     private static func find(_ word: StaticString, in line: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        let length = word.utf8CodeUnitCount
-        var index = start
-        while index + length <= line.count {
-            if line[index] == UInt8(ascii: "b"), SecretShape.equals(line, from: index, to: index + length, word, foldCase: false) {
-                return index
-            }
-            index += 1
-        }
-        return nil
+        guard start < line.count, let base = line.baseAddress else { return nil }
+        let found = redact_find_bytes(base.assumingMemoryBound(to: UInt8.self) + start, line.count - start,
+                                      word.utf8Start, word.utf8CodeUnitCount)
+        return found < 0 ? nil : start + Int(found)
     }
 }

@@ -99,7 +99,7 @@ extension CompiledRuleSet {
     /// (``UnicodeEscapeDecoder``, ``HTMLEntityDecoder``, ``QuotedPrintableDecoder``), the
     /// percent-encoded tokens, the hex payloads (``HexPayload``) and the base64 values in
     /// credential contexts of `line` (``Base64ValueFinder``, ``Base64PipeInput``). Each decoder
-    /// with triggers runs only on lines that hold one (``lineHolds(_:_:)``).
+    /// with triggers runs only on lines that hold one (``DecoderTriggerTable``).
     private func findEncodedValues(in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let decoding = scratch.decoding
         if UnicodeEscapeDecoder.holdsEscape(line) {
@@ -110,11 +110,12 @@ extension CompiledRuleSet {
             HTMLEntityDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
             if let error = scanDecoded(at: 0, scratch) { return error }
         }
-        if lineHolds(quotedPrintableTriggerLiterals, scratch), QuotedPrintableDecoder.holdsEscape(line) {
+        let triggered = decoderTriggerTable.kinds(in: scratch.lineHits)
+        if triggered.contains(.quotedPrintable), QuotedPrintableDecoder.holdsEscape(line) {
             QuotedPrintableDecoder.decode(line, into: &decoding.decoded, offsets: &decoding.offsets)
             if let error = scanDecoded(at: 0, scratch) { return error }
         }
-        if lineHolds(auditTriggerLiterals, scratch),
+        if triggered.contains(.auditCommandLine),
            AuditCommandLine.decode(line, into: &decoding.decoded, offsets: &decoding.offsets) {
             let first = scratch.spans.count
             if let error = scanDecoded(at: 0, scratch) { return error }
@@ -128,7 +129,7 @@ extension CompiledRuleSet {
                 return error
             }
         }
-        if lineHolds(hexTriggerLiterals, scratch) {
+        if triggered.contains(.hexPayload) {
             var start = 0
             while let run = HexPayload.nextRun(in: line, from: start) {
                 start = run.upperBound
@@ -186,8 +187,17 @@ extension CompiledRuleSet {
         decoding.decoded.removeAll(keepingCapacity: true)
         HexPayload.decode(UnsafeRawBufferPointer(rebasing: line[run]), appendingTo: &decoding.decoded)
         guard decoding.decoded.withUnsafeBytes({ DecodedText.isText($0) }) else { return nil }
-        // Multi-line text is scanned as one line, its line breaks read as separators.
-        for index in decoding.decoded.indices where decoding.decoded[index] == 0x0A || decoding.decoded[index] == 0x0D {
+        return maskTokenIfDecodedHoldsSecret(run, textStart: 0, scratch)
+    }
+
+    /// Scans the decoded text in `scratch.decoding.decoded` (from `textStart` on; the bytes before
+    /// it are a key put there for the rules) and, when the rules find a secret in the text, masks
+    /// the whole encoded `token` of the line under the first such finding's rule. Multi-line text
+    /// (a PEM key, a config file) is scanned as one line: its line breaks become spaces, which the
+    /// rules read as separators.
+    private func maskTokenIfDecodedHoldsSecret(_ token: Range<Int>, textStart: Int, _ scratch: ScanScratch) -> PCRE2Error? {
+        let decoding = scratch.decoding
+        for index in textStart..<decoding.decoded.count where decoding.decoded[index] == 0x0A || decoding.decoded[index] == 0x0D {
             decoding.decoded[index] = 0x20
         }
         let nested = decoding.nested
@@ -197,8 +207,8 @@ extension CompiledRuleSet {
         case .engineError(_, let error):
             return error
         case .redact:
-            if let found = nested.spans.first {
-                scratch.spans.append(RedactionSpan(start: run.lowerBound, end: run.upperBound, rule: found.rule, kind: .match))
+            if let found = nested.spans.first(where: { $0.end > textStart }) {
+                scratch.spans.append(RedactionSpan(start: token.lowerBound, end: token.upperBound, rule: found.rule, kind: .match))
             }
             return nil
         }
@@ -228,25 +238,7 @@ extension CompiledRuleSet {
             scratch.spans.append(RedactionSpan(start: value.token.lowerBound, end: value.token.upperBound, rule: rule, kind: .match))
             return nil
         }
-        // Multi-line text (a PEM key, a config file) is scanned as one line: its line breaks
-        // become spaces, which the rules read as separators.
-        for index in textStart..<decoding.decoded.count where decoding.decoded[index] == 0x0A || decoding.decoded[index] == 0x0D {
-            decoding.decoded[index] = 0x20
-        }
-        let nested = decoding.nested
-        let outcome = decoding.decoded.withUnsafeBytes { scanLine($0, nested) }
-        switch outcome {
-        case .clean:
-            return nil
-        case .engineError(_, let error):
-            return error
-        case .redact:
-            if let found = nested.spans.first(where: { $0.end > textStart }) {
-                scratch.spans.append(RedactionSpan(start: value.token.lowerBound, end: value.token.upperBound,
-                                                   rule: found.rule, kind: .match))
-            }
-            return nil
-        }
+        return maskTokenIfDecodedHoldsSecret(value.token, textStart: textStart, scratch)
     }
 
     /// Scans the view of `line` in which every Python bytes-literal prefix is a space (left in
@@ -306,16 +298,6 @@ extension CompiledRuleSet {
         if decoding.ruleSetIdentity != ObjectIdentifier(self) { lookUpEncodedCredentialsRule(decoding) }
         guard let gate = decoding.base64Gate else { return true }
         return scratch.isCandidate(gate)
-    }
-
-    /// Whether one of the decoder triggers `literals` (``auditTriggerLiterals``,
-    /// ``hexTriggerLiterals``, ``quotedPrintableTriggerLiterals``) occurs in the line just scanned
-    /// with `scratch` (the keyword search found it); true when the line's hits are not known or a
-    /// trigger is missing from the search (every looked-at line is then tried).
-    private func lineHolds(_ literals: [UInt32]?, _ scratch: ScanScratch) -> Bool {
-        guard let hits = scratch.lineHits, let literals else { return true }
-        for hit in hits.range where literals.contains(hits.source.ids[hit]) { return true }
-        return false
     }
 
     /// Index of the ``encodedCredentialsRuleID`` rule in this set, if present (looked up once per

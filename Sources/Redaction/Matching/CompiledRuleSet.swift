@@ -56,16 +56,9 @@ public final class CompiledRuleSet: Sendable {
     var sensitiveKeyRule: Int32 { Int32(visibleRuleCount) }
     /// Id of the record layer's rule (shown in `{rule}` placeholders and statistics).
     static let sensitiveKeyRuleID = "record-sensitive-key"
-    /// The literal ids of ``AuditCommandLine/triggers`` in ``literals`` (nil when one is missing:
-    /// every looked-at line is then tried). Looked up once here: a linear search over thousands of
-    /// literals per scratch made every new redactor pay for it.
-    let auditTriggerLiterals: [UInt32]?
-    /// The literal ids of ``HexPayload/triggers`` in ``literals`` (nil when one is missing: every
-    /// looked-at line is then searched for hex runs).
-    let hexTriggerLiterals: [UInt32]?
-    /// The literal ids of ``QuotedPrintableDecoder/triggers`` in ``literals`` (nil when one is
-    /// missing: every looked-at line is then decoded).
-    let quotedPrintableTriggerLiterals: [UInt32]?
+    /// The decoders each keyword literal triggers (``DecoderTriggerTable``), built once here: a
+    /// linear search over thousands of literals per scratch made every new redactor pay for it.
+    let decoderTriggerTable: DecoderTriggerTable
     /// The literal id of ``addMaskMarker`` in ``literals`` (nil only if it could not be added).
     let addMaskLiteral: UInt32?
     /// Every compiled pattern (rules, allowlists, blocks, the placeholder search).
@@ -176,13 +169,7 @@ public final class CompiledRuleSet: Sendable {
         literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         let scanner = literals
-        func literalIDs(_ triggers: [String]) -> [UInt32]? {
-            let ids = triggers.map { scanner.literalID(of: Array($0.utf8)) }
-            return ids.contains(nil) ? nil : ids.compactMap { $0.map(UInt32.init) }
-        }
-        auditTriggerLiterals = literalIDs(AuditCommandLine.triggers)
-        hexTriggerLiterals = literalIDs(HexPayload.triggers)
-        quotedPrintableTriggerLiterals = literalIDs(QuotedPrintableDecoder.triggers)
+        decoderTriggerTable = DecoderTriggerTable(scanner: scanner)
         benignContexts = BenignKeywordContexts(scanner: literals)
         alwaysRun = compiled.indices.prefix(visibleRuleCount)
             .filter { compiled[$0].rule.keywords.allSatisfy(\.isEmpty) }.map { Int32($0) }

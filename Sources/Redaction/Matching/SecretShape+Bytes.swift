@@ -19,16 +19,6 @@ extension SecretShape {
         return true
     }
 
-    /// Whether `v` holds `length` or more consecutive `byte`s.
-    static func run(of byte: UInt8, atLeast length: Int, in v: UnsafeRawBufferPointer) -> Bool {
-        var current = 0
-        for b in v {
-            current = b == byte ? current + 1 : 0
-            if current >= length { return true }
-        }
-        return false
-    }
-
     /// Whether `v` starts with `prefix` (ASCII), optionally folding ASCII case.
     static func hasPrefix(_ v: UnsafeRawBufferPointer, _ prefix: StaticString, foldCase: Bool) -> Bool {
         equals(v, from: 0, to: min(v.count, prefix.utf8CodeUnitCount), prefix, foldCase: foldCase)

@@ -53,40 +53,29 @@ enum KeyBlockLine {
 
     /// The length of the start of `line` that has the shape of `prefix`, or nil.
     static func matchedPrefixLength(_ line: UnsafeRawBufferPointer, prefix: UnsafeRawBufferPointer) -> Int? {
-        var p = 0
-        var l = 0
-        while p < prefix.count {
-            guard l < line.count else { return nil }
-            let a = prefix[p]
-            let b = line[l]
-            if isDigit(a) {
-                guard isDigit(b) else { return nil }
-                while p < prefix.count && isDigit(prefix[p]) { p += 1 }
-                while l < line.count && isDigit(line[l]) { l += 1 }
-            } else if isBlank(a) {
-                guard isBlank(b) else { return nil }
-                while p < prefix.count && isBlank(prefix[p]) { p += 1 }
-                while l < line.count && isBlank(line[l]) { l += 1 }
-            } else {
-                guard a == b else { return nil }
-                p += 1
-                l += 1
-            }
-        }
-        return l
+        let walk = shapeWalk(line, template: prefix)
+        return walk.templateEnd == prefix.count ? walk.lineEnd : nil
     }
 
     /// The log prefix `line` shares with `template` (a value block's begin line): the longest
-    /// start of `line` with the shape of a start of `template` (runs of digits match runs of
-    /// digits, blanks match blanks, other bytes equal), cut back to just after its last blank, so
-    /// a timestamp and a source (`2024-05-01T10:50:01.5705588Z `, `May 12 12:33:34 host app[940]: `)
-    /// are found whatever their digits. 0 when shorter than 8 bytes or without a digit: two lines
-    /// that merely start alike (`$ export `, a shell prompt) share no log prefix.
+    /// start of `line` with the shape of a start of `template`, cut back to just after its last
+    /// blank, so a timestamp and a source (`2024-05-01T10:50:01.5705588Z `, `May 12 12:33:34 host
+    /// app[940]: `) are found whatever their digits. 0 when shorter than 8 bytes or without a
+    /// digit: two lines that merely start alike (`$ export `, a shell prompt) share no log prefix.
     static func sharedPrefixLength(_ line: UnsafeRawBufferPointer, template: UnsafeRawBufferPointer) -> Int {
+        let walk = shapeWalk(line, template: template)
+        return walk.lastBlankEnd >= 8 && walk.digitEnd > 0 && walk.digitEnd <= walk.lastBlankEnd ? walk.lastBlankEnd : 0
+    }
+
+    /// Walks `line` and `template` while their shapes agree (runs of digits match runs of digits,
+    /// runs of blanks match runs of blanks, other bytes are equal): where each walk stopped, and
+    /// in `line`, where the last run of blanks and the last run of digits so far ended (0: none).
+    private static func shapeWalk(_ line: UnsafeRawBufferPointer, template: UnsafeRawBufferPointer)
+        -> (templateEnd: Int, lineEnd: Int, lastBlankEnd: Int, digitEnd: Int) {
         var p = 0
         var l = 0
         var lastBlankEnd = 0
-        var digitEnd = 0  // where the last run of digits in the shared part ended
+        var digitEnd = 0
         while p < template.count && l < line.count {
             let a = template[p]
             let b = line[l]
@@ -106,7 +95,7 @@ enum KeyBlockLine {
                 l += 1
             }
         }
-        return lastBlankEnd >= 8 && digitEnd > 0 && digitEnd <= lastBlankEnd ? lastBlankEnd : 0
+        return (p, l, lastBlankEnd, digitEnd)
     }
 
     /// Whether `text` can be a line of a key block's body: blank, base64 (with `=` padding, and
