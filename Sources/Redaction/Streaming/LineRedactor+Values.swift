@@ -97,6 +97,11 @@ extension LineRedactor {
     /// Appends a span for each value hit among `found[range]` (ends at `offset` + position in
     /// `content`) that the first `ruleSpans` spans (the rules') do not cover already (so a secret
     /// keeps its rule's id where the rule found it), and marks echo values used.
+    ///
+    /// An echo inside a longer run of token bytes is masked with the whole run (see
+    /// ``tokenRun(around:in:)``): a remembered `9Zw11adr8Q76adJ4` that starts a longer
+    /// `t=9Zw11adr8Q76adJ4qj8Hr1p...` must not leave the rest of that token in the clear. A known
+    /// value (`--mask-values-from`, `--mask-env`, `::add-mask::`) is masked exactly where it occurs.
     private func addValueSpans(from found: LiteralScratch, _ range: Range<Int>, offset: Int,
                                _ content: UnsafeRawBufferPointer, _ memory: ValueMemory, ruleSpans: Int) {
         for index in range where ValueOverlay.isValueHit(found.ids[index]) {
@@ -106,9 +111,37 @@ extension LineRedactor {
             guard start >= 0, end <= content.count else { continue }
             if scratch.spans[0..<ruleSpans].contains(where: { $0.start <= start && $0.end >= end }) { continue }
             let known = ValueOverlay.isTagged(id)
-            scratch.spans.append(RedactionSpan(start: start, end: end, rule: known ? ruleSet.knownValueRule : ruleSet.echoRule,
-                                               kind: .match))
+            let masked = known ? start..<end : Self.tokenRun(around: start..<end, in: content)
+            scratch.spans.append(RedactionSpan(start: masked.lowerBound, end: masked.upperBound,
+                                               rule: known ? ruleSet.knownValueRule : ruleSet.echoRule, kind: .match))
             if !known { memory.touch(UnsafeRawBufferPointer(rebasing: content[start..<end])) }
+        }
+    }
+
+    /// `range` widened over the token bytes (letters, digits, `_`, `-`, `+`) that continue it on
+    /// either side, where the value itself begins or ends with such a byte: the whole token an
+    /// echo is part of. Dots, slashes, `=` and blanks end it (a host name or a path that starts
+    /// with the value keeps its other parts).
+    static func tokenRun(around range: Range<Int>, in content: UnsafeRawBufferPointer) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        if isTokenByte(content[start]) {
+            while start > 0 && isTokenByte(content[start - 1]) { start -= 1 }
+        }
+        if isTokenByte(content[end - 1]) {
+            while end < content.count && isTokenByte(content[end]) { end += 1 }
+        }
+        return start..<end
+    }
+
+    @inline(__always)
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            return true
+        default:
+            return false
         }
     }
 
