@@ -60,7 +60,8 @@ extension LineRedactor {
     /// Opens the block of the first candidate block rule (scanned for this line) whose BEGIN
     /// marker occurs in `content` at or after `start` and is not followed by its END marker on the
     /// line (then the rule's own regex handles the one-line key); the rest of the line after the
-    /// marker is masked (spans in `scratch.spans`).
+    /// marker is masked (spans in `scratch.spans`). A value block also records the later value-block
+    /// rules whose begin matches the line (``alternateValueBlocks``).
     /// - Returns: nil, or the engine-failure action (the block is opened then: fail closed).
     mutating func openBlock(in content: UnsafeRawBufferPointer, from start: Int) -> LineAction? {
         guard !ruleSet.blockRules.isEmpty, start < content.count else { return nil }
@@ -85,6 +86,7 @@ extension LineRedactor {
                 // A value block's begin line names the key only; it is kept whole, for the log
                 // prefix the value's line may share with it (``valueBlockLine(_:hits:block:)``).
                 blockPrefix.append(contentsOf: content)
+                collectAlternateValueBlocks(after: ruleIndex, in: content, from: start)
                 return nil
             }
             blockPrefix.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[0..<begin.lowerBound]))
@@ -100,35 +102,51 @@ extension LineRedactor {
         return nil
     }
 
+    /// Records in ``alternateValueBlocks`` the candidate value-block rules after `opened` (in
+    /// ``CompiledRuleSet/blockRules`` order) whose begin also matches `content` from `start`
+    /// without their end on the line. A rule the engine fails on is recorded too (fail closed:
+    /// its value pattern is then tried on the next lines).
+    private mutating func collectAlternateValueBlocks(after opened: Int32, in content: UnsafeRawBufferPointer, from start: Int) {
+        var seen = false
+        for ruleIndex in ruleSet.blockRules {
+            if ruleIndex == opened { seen = true; continue }
+            guard seen, scratch.isCandidate(ruleIndex) else { continue }
+            let rule = ruleSet.compiledRules[Int(ruleIndex)]
+            guard rule.blockValue != nil else { continue }
+            // SAFETY: every index in `blockRules` has a compiled `blockBegin` and `blockEnd`.
+            let rc = scratch.match.match(rule.blockBegin.unsafelyUnwrapped, content, from: start)
+            if rc < 0 { alternateValueBlocks.append(ruleIndex); continue }
+            guard rc > 0, let begin = scratch.match.groupRange(0) else { continue }
+            let endRC = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: begin.upperBound)
+            if endRC == 0 || endRC < 0 { alternateValueBlocks.append(ruleIndex) }
+        }
+    }
+
     /// A line inside an open value block (see ``BlockSpec``): scanned as usual, then the block's
     /// value pattern is matched, on the whole line and, when that finds nothing, on the line after
-    /// the log prefix it shares with the begin line. An accepted value is masked and closes the
-    /// block; otherwise a
+    /// the log prefix it shares with the begin line; then, while nothing is found, the value
+    /// patterns of the ``alternateValueBlocks`` within their own `maxLines`. An accepted value is
+    /// masked and closes the block; a blank line is kept and leaves the block as it was; otherwise a
     /// line that matches the block's `end`, or the last of its `maxLines`, closes it. A line that
     /// closes the block may open the next one.
     /// - Returns: the action as ``firstPassText(_:hits:)``'s; on an engine failure the block
     ///   stays open (the value may come on the next line) and the line fails closed.
     mutating func valueBlockLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
                                  block: (rule: Int32, lines: Int)) -> LineAction {
+        // A blank line between the label and its value (`Your new API key is:`, an empty line,
+        // then the key) neither holds the value nor counts against the block's `maxLines`.
+        if content.allSatisfy({ KeyBlockLine.isBlank($0) || $0 == UInt8(ascii: "\r") }) { return .keep }
         let outcome = ruleSet.scanLine(content, scratch, hits: hits)
         if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
         let spansBefore = scratch.spans.count
-        if let error = ruleSet.findValueSpans(of: block.rule, in: content, scratch) {
-            return engineFailure(rule: block.rule, error)
-        }
-        // The value behind the log prefix the begin line had too (each line of a CI job's or a
-        // syslog's output carries one): matched after it, its spans moved back into the line.
-        if scratch.spans.count == spansBefore,
-           case let shared = blockPrefix.withUnsafeBytes({ KeyBlockLine.sharedPrefixLength(content, template: $0) }),
-           shared > 0, shared < content.count {
-            let rest = UnsafeRawBufferPointer(rebasing: content[shared...])
-            if let error = ruleSet.findValueSpans(of: block.rule, in: rest, scratch) {
-                return engineFailure(rule: block.rule, error)
-            }
-            for index in spansBefore..<scratch.spans.count {
-                scratch.spans[index].start += shared
-                scratch.spans[index].end += shared
-            }
+        if let error = findBlockValue(of: block.rule, in: content) { return engineFailure(rule: block.rule, error) }
+        // The other rules whose begin matched the begin line, each within its own line bound.
+        var lastLine = ruleSet.compiledRules[Int(block.rule)].blockMaxLines
+        for alternate in alternateValueBlocks {
+            let bound = ruleSet.compiledRules[Int(alternate)].blockMaxLines
+            lastLine = max(lastLine, bound)
+            guard scratch.spans.count == spansBefore, block.lines < bound else { continue }
+            if let error = findBlockValue(of: alternate, in: content) { return engineFailure(rule: alternate, error) }
         }
         var closes = scratch.spans.count > spansBefore
         if closes {
@@ -139,11 +157,31 @@ extension LineRedactor {
             // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
             let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
             if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
-            closes = rc > 0 || block.lines + 1 >= rule.blockMaxLines
+            closes = rc > 0 || block.lines + 1 >= lastLine
         }
         activeBlock = closes ? nil : (block.rule, block.lines + 1)
         if closes, let failure = openBlock(in: content, from: 0) { return failure }
         return scratch.spans.isEmpty ? .keep : .rendered
+    }
+
+    /// Appends to `scratch.spans` the value `rule`'s value pattern finds in `content`: on the
+    /// whole line and, when that finds nothing, behind the log prefix the line shares with the
+    /// begin line (each line of a CI job's or a syslog's output carries one), its spans moved back
+    /// into the line.
+    /// - Returns: the engine's error, if the pattern failed.
+    private mutating func findBlockValue(of rule: Int32, in content: UnsafeRawBufferPointer) -> PCRE2Error? {
+        let spansBefore = scratch.spans.count
+        if let error = ruleSet.findValueSpans(of: rule, in: content, scratch) { return error }
+        guard scratch.spans.count == spansBefore,
+              case let shared = blockPrefix.withUnsafeBytes({ KeyBlockLine.sharedPrefixLength(content, template: $0) }),
+              shared > 0, shared < content.count else { return nil }
+        let rest = UnsafeRawBufferPointer(rebasing: content[shared...])
+        if let error = ruleSet.findValueSpans(of: rule, in: rest, scratch) { return error }
+        for index in spansBefore..<scratch.spans.count {
+            scratch.spans[index].start += shared
+            scratch.spans[index].end += shared
+        }
+        return nil
     }
 
     /// After the line that ended a block (it was not key body) is rendered: when its output is

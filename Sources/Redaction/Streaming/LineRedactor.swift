@@ -21,8 +21,19 @@ struct LineRedactor {
     /// The open multi-line block: rule index and lines masked so far after its begin line.
     /// Setting it (a restored checkpoint, an engine failure) forgets the begin line's prefix.
     var activeBlock: (rule: Int32, lines: Int)? {
-        didSet { if activeBlock == nil || oldValue == nil { blockPrefix.removeAll(keepingCapacity: true) } }
+        didSet {
+            if activeBlock == nil || oldValue == nil {
+                blockPrefix.removeAll(keepingCapacity: true)
+                alternateValueBlocks.removeAll(keepingCapacity: true)
+            }
+        }
     }
+    /// For an open value block, the other value-block rules whose begin matched the same line
+    /// (`password = \` begins a Python continuation and a properties continuation): their value
+    /// patterns are tried on the lines after it when the open block's finds nothing, so the
+    /// first rule in pack order does not hide the others. Not checkpointed: a restored stream
+    /// tries the open block's rule only.
+    var alternateValueBlocks: [Int32] = []
     /// For an open key block, the bytes before the BEGIN marker on its begin line (see
     /// ``KeyBlockLine``); for an open value block, its whole begin line, whose log prefix the
     /// value's line may share (``KeyBlockLine/sharedPrefixLength(_:template:)``).
