@@ -32,9 +32,25 @@ import Testing
         #expect(Self.redact(input) == "user=bob password=[pw]\nnothing here\nretrying with [echo]\n")
     }
 
+    /// An echo is the exact bytes (case-sensitive); where it is part of a longer token, the whole
+    /// token is masked (see the next test).
     @Test func echoesAreExactAndCaseSensitive() {
         let input = "password=s3cr3tValue\nS3CR3TVALUE s3cr3tValue2 xs3cr3tValue\n"
-        #expect(Self.redact(input) == "password=[pw]\nS3CR3TVALUE [echo]2 x[echo]\n")
+        #expect(Self.redact(input) == "password=[pw]\nS3CR3TVALUE [echo] [echo]\n")
+    }
+
+    /// An echo that begins, ends or sits inside a longer run of token bytes (letters, digits,
+    /// `_`, `-`, `+`) masks the whole run: no tail of a longer secret stays in the clear. Dots,
+    /// slashes, `=` and blanks end the run; a known value is masked exactly.
+    @Test func anEchoInsideALongerTokenMasksTheWholeToken() {
+        let input = "password=9Zw11adr8Q76\n/unsub?u=1&t=9Zw11adr8Q76adJ4qj8Hr1p&x=1\n"
+            + "host 9Zw11adr8Q76.example.com path /9Zw11adr8Q76/files a-9Zw11adr8Q76_b+c=d\n"
+        #expect(Self.redact(input) == "password=[pw]\n/unsub?u=1&t=[echo]&x=1\n"
+            + "host [echo].example.com path /[echo]/files [echo]=d\n")
+        for chunk in [1, 7] {
+            #expect(Self.redact(input, chunk: chunk) == "password=[pw]\n/unsub?u=1&t=[echo]&x=1\n"
+                + "host [echo].example.com path /[echo]/files [echo]=d\n")
+        }
     }
 
     @Test func noEchoTurnsThemOff() {

@@ -404,6 +404,17 @@ import Testing
     /// - `control-everyday-services.log` (a thirty-sixth round, aimed at no rule: 4,800 lines of
     ///   Python and Node web apps, Spring Security and Keycloak, OIDC gateways, caches, job queues,
     ///   access logs, Docker, systemd, mobile backends, billing, feature flags: 0 changed).
+    /// - `control-secret-tooling-stacks.log` (a thirty-seventh round, aimed at no rule: 4,800 lines
+    ///   of secret managers and auth servers that talk about secrets without holding them, Rust,
+    ///   Elixir, .NET, Kotlin, data pipelines, package hashes, object stores, databases,
+    ///   observability and scanner findings; 15 changed (0.31%), all fixed: generic-auth-assignment
+    ///   took namespaced Redis keys, `"oauth:state:<nonce>"` and `auth:session:<hash>`, for
+    ///   credentials).
+    /// - `control-public-near-keys.log` (a thirty-eighth round, aimed at public material next to
+    ///   key words: LLM apps, blockchain nodes, mail (DKIM), DNSSEC, TLS/PKI, SSH, WireGuard and
+    ///   Tailscale public keys, mobile crash ids, media, git, brokers (NATS public NKEYS), Sigstore;
+    ///   39 of 4,800 changed (0.81%): fixed ACME challenge tokens (25 lines); left out, masked on
+    ///   purpose: `List-Unsubscribe: <...?token=...>`, a per-recipient capability URL (14 lines)).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -434,7 +445,7 @@ import Testing
         ("control-ids-near-key-words.log", 3946), ("control-ci-logs.log", 413), ("control-infra-audit.log", 300),
         ("control-everyday-stacks.log", 6000), ("control-near-newest-rules.log", 3995),
         ("control-everyday-sources.log", 5964), ("control-everyday-runtimes.log", 4800),
-        ("control-everyday-services.log", 4800),
+        ("control-everyday-services.log", 4800), ("control-secret-tooling-stacks.log", 4800), ("control-public-near-keys.log", 4780),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -32,10 +32,45 @@ import Testing
         let set = TestSupport.ruleSet([Self.nextLineRule])
         for kept in ["token:\n  enabled_for_all_users\n", "token:\n${ACME_TOKEN_PLACEHOLDER}\n",
                      "token:\n2024-05-01T10:00:00Z INFO next line c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
-                     // maxLines = 1: a blank line between closes the block.
-                     "token:\n\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n",
                      "a token: inside a line\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"] {
             #expect(TestSupport.redact(kept, with: set) == kept)
+        }
+    }
+
+    /// Blank lines between the label and its value (`Your new API key is:`, an empty line, the
+    /// key) are kept and do not count against `maxLines`; the next non-blank line is the one looked at.
+    @Test func blankLinesBetweenKeyAndValueDoNotCountAgainstMaxLines() {
+        let set = TestSupport.ruleSet([Self.nextLineRule])
+        for (input, expected) in [("token:\n\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n", "token:\n\n***\n"),
+                                  ("token:\r\n  \r\n\t\r\n  c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\r\n", "token:\r\n  \r\n\t\r\n  ***\r\n"),
+                                  // The first non-blank line is not the value: the block is over.
+                                  ("token:\n\nnot it\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n", "token:\n\nnot it\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n")] {
+            #expect(TestSupport.redact(input, with: set) == expected)
+            for chunk in [1, 3] { #expect(TestSupport.redact(input, with: set, chunk: chunk) == expected) }
+        }
+    }
+
+    /// Two value-block rules whose begin matches the same line: the first in order opens the
+    /// block, and when its value pattern finds nothing the other's is tried, within its own
+    /// `maxLines` (`password = \` begins a Python continuation, a quoted string, and a
+    /// properties continuation, a bare value).
+    @Test func everyValueBlockWhoseBeginMatchedTheLineIsTried() {
+        let quoted = RedactionRule(
+            id: "quoted", regex: "(?!)", valueShape: .password, keywords: ["password"],
+            block: BlockSpec(begin: #"password\s*=\s*\\\s*$"#, end: "(?!)", maxLines: 1,
+                             value: #"^\s*"([^"]{8,})"\s*$"#))
+        let bare = RedactionRule(
+            id: "bare", regex: "(?!)", valueShape: .password, keywords: ["password"],
+            block: BlockSpec(begin: #"password\s*=\s*\\\s*$"#, end: "(?!)", maxLines: 2,
+                             value: #"^\s*([A-Za-z0-9!]{8,})\s*$"#))
+        let set = TestSupport.ruleSet([quoted, bare], options: CompiledRuleSet.Options(replacement: try! ReplacementTemplate("[{rule}]")))
+        #expect(TestSupport.redact("db.password = \\\n  \"Hunter2-Rotated\"\n", with: set) == "db.password = \\\n  \"[quoted]\"\n")
+        #expect(TestSupport.redact("db.password = \\\n  batteryPirate2862\n", with: set) == "db.password = \\\n  [bare]\n")
+        // The second line after the begin is within the bare rule's bound only.
+        #expect(TestSupport.redact("db.password = \\\n  # rotated\n  batteryPirate2862\nafter\n", with: set)
+            == "db.password = \\\n  # rotated\n  [bare]\nafter\n")
+        for chunk in [1, 4] {
+            #expect(TestSupport.redact("db.password = \\\n  batteryPirate2862\n", with: set, chunk: chunk) == "db.password = \\\n  [bare]\n")
         }
     }
 

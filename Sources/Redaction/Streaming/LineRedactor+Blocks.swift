@@ -82,6 +82,7 @@ extension LineRedactor {
             if endRC > 0 { continue }  // begin and end on one line: the rule's regex handles it
             activeBlock = (ruleIndex, 0)
             blockPrefix.removeAll(keepingCapacity: true)
+            alternateValueBlocks.removeAll(keepingCapacity: true)
             if rule.blockValue != nil {
                 // A value block's begin line names the key only; it is kept whole, for the log
                 // prefix the value's line may share with it (``valueBlockLine(_:hits:block:)``).
@@ -127,8 +128,8 @@ extension LineRedactor {
     /// the log prefix it shares with the begin line; then, while nothing is found, the value
     /// patterns of the ``alternateValueBlocks`` within their own `maxLines`. An accepted value is
     /// masked and closes the block; a blank line is kept and leaves the block as it was; otherwise a
-    /// line that matches the block's `end`, or the last of its `maxLines`, closes it. A line that
-    /// closes the block may open the next one.
+    /// line that matches the block's `end`, or the last of its `maxLines`, closes it. Any line
+    /// but a blank one may open the next block, which replaces a block still waiting.
     /// - Returns: the action as ``firstPassText(_:hits:)``'s; on an engine failure the block
     ///   stays open (the value may come on the next line) and the line fails closed.
     mutating func valueBlockLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
@@ -160,7 +161,10 @@ extension LineRedactor {
             closes = rc > 0 || block.lines + 1 >= lastLine
         }
         activeBlock = closes ? nil : (block.rule, block.lines + 1)
-        if closes, let failure = openBlock(in: content, from: 0) { return failure }
+        // A line that closes the block may open the next one; so may a line that leaves it
+        // waiting: a newer label (`admin password:` after `... by running:`) takes over, or the
+        // value under it would pass while the older block looks for its own.
+        if let failure = openBlock(in: content, from: 0) { return failure }
         return scratch.spans.isEmpty ? .keep : .rendered
     }
 
