@@ -15,7 +15,8 @@ internal import Darwin
 ///    `(anything)`); a URL (`://`); an ARN; a reference to a secret stored elsewhere
 ///    (``isSecretReference(_:)``: `secretref:x`, `@Microsoft.KeyVault(...)`, `vault:path#key`,
 ///    GCP resource names, `name:latest`, CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`); a Sealed
-///    Secrets ciphertext (``isSealedSecretCiphertext(_:)``).
+///    Secrets ciphertext (``isSealedSecretCiphertext(_:)``); a public or publishable key
+///    (``isPublicKeyText(_:)``: `pk_live_...`); a placeholder percent-encoded (`%5BFILTERED%5D`).
 /// 2. ``ValueShape/password``: everything else is a secret, except a file path (`/run/secrets/db`,
 ///    `~/x`, `./x`), a Vault `hmac-sha256:` audit value, and what stands where a password would
 ///    (``isPasswordStandIn(_:)``: booleans, null-likes, the words of status and policy messages,
@@ -65,6 +66,9 @@ enum SecretShape {
         if bytes.onlyMaskBytes || bytes.hasMaskRun { return true }
         if bytes.hasE2 && (find(v, "\u{2026}") || find(v, "\u{2022}\u{2022}")) { return true }  // `sk_live_••••1279`
         if bytes.hasPercent && (find(v, "%2A%2A%2A") || find(v, "%2a%2a%2a")) { return true }
+        // A placeholder percent-encoded in a query string or form body: `%5BFILTERED%5D`,
+        // `%24%7BTOKEN%7D`, `%3CYOUR_API_KEY%3E`.
+        if v.count >= 6 && v.count <= 256 && PercentDecoder.isEscape(v, at: 0) && isPercentEncodedPlaceholder(v) { return true }
         if (bytes.hasUpperR && find(v, "REDACTED")) || (bytes.hasLowerR && find(v, "redacted")) { return true }  // XXX-REDACTED-XXX (Salt)
         // What Windows Setup writes over a password in its logs and saved answer files; ASP.NET's
         // machineKey keyword for a key the runtime makes (`validationKey="AutoGenerate,IsolateApps"`).
@@ -508,11 +512,41 @@ enum SecretShape {
         return true
     }
 
+    /// Whether `v`, percent-decoded (each valid `%XX` to its byte, all else kept), is a placeholder.
+    /// Decodes into a stack buffer of at most `v.count` bytes; one level only (the decoded text is
+    /// not decoded again).
+    private static func isPercentEncodedPlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
+        withUnsafeTemporaryAllocation(byteCount: v.count, alignment: 1) { buffer in
+            var count = 0, index = 0
+            while index < v.count {
+                if PercentDecoder.isEscape(v, at: index) {
+                    // SAFETY: isEscape checked that both hex digits exist and are valid.
+                    buffer[count] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
+                        | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
+                    index += 3
+                } else {
+                    buffer[count] = v[index]
+                    index += 1
+                }
+                count += 1
+            }
+            let decoded = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count])
+            return decoded.first != UInt8(ascii: "%") && isPlaceholder(decoded)
+        }
+    }
+
     /// A public key in a form that says so: a compressed (`02`/`03` and 64 hex digits) or
     /// uncompressed (`04` and 128) secp256k1 point, as Bitcoin, Lightning and Ethereum tools log
     /// node and funding keys (a private key is 64 hex digits), and Tailscale's typed public keys
-    /// (`nodekey:`, `mkey:`, `discokey:`, `nlpub:` and hex).
+    /// (`nodekey:`, `mkey:`, `discokey:`, `nlpub:` and hex); and a browser-side publishable key
+/// (`pk_live_` / `pk_test_` and a mixed-case body: Stripe, Clerk, Magic ship it in every page).
+/// Courier's `pk_test_` auth tokens have an upper-case body and stay secret.
     static func isPublicKeyText(_ v: UnsafeRawBufferPointer) -> Bool {
+        if v.count >= 20 && (hasPrefix(v, "pk_live_", foldCase: false) || hasPrefix(v, "pk_test_", foldCase: false)) {
+            let body = v[8...]
+            return body.contains(where: isLower)
+                && body.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "$") })
+        }
         if (v.count == 66 || v.count == 130), v[0] == UInt8(ascii: "0") {
             let tag = v[1]
             let tagged = v.count == 66 ? (tag == UInt8(ascii: "2") || tag == UInt8(ascii: "3")) : tag == UInt8(ascii: "4")
