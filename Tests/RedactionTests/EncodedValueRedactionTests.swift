@@ -34,6 +34,12 @@ import Testing
         // a token's prefix split by an escape; the escapes around the secret stay.
         (#"access_key_id = \u0022AKIAGAYUCZYMYGGOBIOF\u0022"#, #"access_key_id = \u0022***\u0022"#),
         (#"token: \u0022ghp\u005fVgKggEiXfElqYCb0Lq2Wn8Zs4Xv9Tm3Rd6Kb\u0022 (cli)"#, #"token: \u0022***\u0022 (cli)"#),
+        // a link whose slashes a JSON encoder escaped (PHP's json_encode in a Monolog context): the
+        // path's keyword appears once `\/` is decoded; the escapes stay
+        (#"[2026-12-03 07:10:11] app.DEBUG: Link generated {"url":"https:\/\/app.example.com\/magic\/Vq3mZ8xL2nR7tY1wK5pC9dF4"} []"#,
+         #"[2026-12-03 07:10:11] app.DEBUG: Link generated {"url":"https:\/\/app.example.com\/magic\/***"} []"#),
+        (#"notify {"hook":"https:\/\/hooks.slack.com\/services\/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"} []"#,
+         #"notify {"hook":"https:\/\/hooks.slack.com\/services\/***"} []"#),
         // HTML character references: quotes and an arrow the rules key on, kept around the secret.
         ("repr: secret_access_key=&#x27;Wc7ktY0lGt7ltbt4IawAPOWtDlPDwl6csFDo6uoY&#x27;",
          "repr: secret_access_key=&#x27;***&#x27;"),
@@ -170,6 +176,7 @@ import Testing
         "payload (base64): " + b64("Hello world, this is a plain note."),
         "metadata: " + b64("plain words with data: inside"),
         #"msg=\u0022request done\u0022 status=200 path=\u0022/v1/orders\u0022"#,
+        #"[2026-12-03 07:10:11] app.INFO: Page {"url":"https:\/\/docs.example.com\/reset\/password-policy-overview"} []"#,
         "&lt;a href=&quot;/docs&quot; title=&#39;API key rotation&#39;&gt;docs&lt;/a&gt; &amp; more",
         // Hex that encodes text without a secret, and hex digests beside a trigger.
         "DEBUG payload=" + hex(#"{"user":"svc","password_changed":true,"token_count":12}"#) + " len=56",

@@ -23,6 +23,10 @@ import Testing
         "04" + String(repeating: "9f86d081884c7d659a2feaa0c55ad015", count: 4),
         "nodekey:088c4f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5",
         "mkey:16354f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a353ba",
+        // browser-side publishable keys (Stripe, Clerk): in every page that loads the SDK
+        "pk_live_51Nq8ZrKc3vT7yHw2LmXp0aBdEf9GhJk", "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k",
+        // placeholders percent-encoded in a query string
+        "%5BFILTERED%5D", "%24%7BTOKEN%7D", "%3CYOUR_API_KEY%3E", "%3Ctoken%3E", "%7B%7B%20api_key%20%7D%7D",
     ]
 
     @Test(arguments: placeholders, ValueShape.allCases)
@@ -57,6 +61,9 @@ import Testing
         #expect(!Self.accepts("tenants%2Facme%2Fprofile.json", .token))
         #expect(Self.accepts("q8Xk2Lm9Tn4Vb7Rz1Wc5Yd3Fs6Ga0Hj%2BpQ%3D", .token))
         #expect(Self.accepts("Zt8qW3nV5xK1pR7mL2sD9fG4%21", .strictToken))
+        // (an escape that opens a random key is no placeholder: `%5B` must decode to one)
+        #expect(Self.accepts("%5BZt8qW3nV5xK1pR7mL2sD9fG4", .token))
+        #expect(Self.accepts("%21Zt8qW3nV5xK1pR7mL2sD9fG4", .password))
     }
 
     /// References to a value are not the value: dotted paths that name the secret or start at a
@@ -113,6 +120,12 @@ import Testing
         #expect(!isPublic("nodekey:088c4f1e7d2a9b3c"))
         #expect(!isPublic("privkey:088c4f1e7d2a9b3c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5"))
         #expect(Self.accepts("2be42f5d1c2a6b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60", .token))
+        // (Courier's `pk_test_` auth tokens have an upper-case body: secret; so is a short or
+        // punctuated body)
+        #expect(!isPublic("pk_test_DS4EF7JHTUK5D5ZN5CNS6KHYLGMN"))
+        #expect(!isPublic("pk_live_ab12"))
+        #expect(!isPublic("pk_live_51Nq8ZrKc3vT7yHw2-LmXp0aBdEf9"))
+        #expect(isPublic("pk_live_51Nq8ZrKc3vT7yHw2LmXp0aBdEf9GhJk"))
     }
 
     @Test func escapedValuesAreJudgedDecoded() {

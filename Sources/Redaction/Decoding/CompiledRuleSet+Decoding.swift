@@ -16,7 +16,9 @@ extension CompiledRuleSet {
     /// `\u00` of the `\u00XX` escapes of quotes and punctuation (``UnicodeEscapeDecoder``): a line
     /// whose keyword is there in clear selects itself, but a token's own prefix may be split by an
     /// escape (`ghp\u005f...`).
-    static let unicodeEscapeTriggers = ["\\u00"]
+    /// And `:\/\/` of a link whose slashes a JSON encoder escaped (`https:\/\/app\/reset\/<token>`):
+    /// its path keywords (`/reset`, `/hooks/`) appear only once decoded.
+    static let unicodeEscapeTriggers = ["\\u00", ":\\/\\/"]
 
     /// Percent-encoded `=`, `:` and `//` (also double-encoded), which rule keywords such as
     /// `token=`, `api:` and `://` contain; a keyword made of letters survives percent-encoding and

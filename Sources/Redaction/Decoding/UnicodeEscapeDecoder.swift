@@ -7,13 +7,20 @@
 /// string literal): there a token right after `\u0022` is glued to the escape's digits and a
 /// `\u002B` inside a key splits it. (JSON records are decoded by the record layer instead.)
 ///
-/// Only escapes of printable ASCII (0x20-0x7E) are decoded; every other byte, and any other
-/// escape, stays as it is. Never throws; never allocates once the output arrays have grown.
+/// PHP's `json_encode` (Monolog's context, Laravel's logs) and others also escape every `/` as `\/`,
+/// so a link in a JSON string embedded in a text line reads `https:\/\/app\/magic\/<token>`:
+/// those are decoded too, so the rules see the path.
+///
+/// Only escapes of printable ASCII (0x20-0x7E) and `\/` are decoded; every other byte, and any
+/// other escape, stays as it is. Never throws; never allocates once the output arrays have grown.
 enum UnicodeEscapeDecoder {
     /// The escape that starts at `index`, if any: `\u00` and two hex digits (either case) of a
-    /// printable ASCII byte.
+    /// printable ASCII byte, or `\/`.
     @inline(__always)
     static func escape(_ bytes: UnsafeRawBufferPointer, at index: Int) -> EscapedLineDecoding.Escape? {
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "/") {
+            return (UInt8(ascii: "/"), 2)
+        }
         guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
               bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
               let high = PercentDecoder.hexValue(bytes[index + 4]), let low = PercentDecoder.hexValue(bytes[index + 5])
