@@ -539,8 +539,8 @@ enum SecretShape {
     /// uncompressed (`04` and 128) secp256k1 point, as Bitcoin, Lightning and Ethereum tools log
     /// node and funding keys (a private key is 64 hex digits), and Tailscale's typed public keys
     /// (`nodekey:`, `mkey:`, `discokey:`, `nlpub:` and hex); and a browser-side publishable key
-/// (`pk_live_` / `pk_test_` and a mixed-case body: Stripe, Clerk, Magic ship it in every page).
-/// Courier's `pk_test_` auth tokens have an upper-case body and stay secret.
+    /// (`pk_live_` / `pk_test_` and a mixed-case body: Stripe, Clerk, Magic ship it in every page).
+    /// Courier's `pk_test_` auth tokens have an upper-case body and stay secret.
     static func isPublicKeyText(_ v: UnsafeRawBufferPointer) -> Bool {
         if v.count >= 20 && (hasPrefix(v, "pk_live_", foldCase: false) || hasPrefix(v, "pk_test_", foldCase: false)) {
             let body = v[8...]
