@@ -432,6 +432,10 @@ import Testing
     ///   `/invites/<id>/resend`), a digest under its algorithm (`/download/sha256/<hex>`), cloud-init's
     ///   `Not expiring passwords: chpasswd.expire is False`; left out: 2 `Set-Cookie: locale=...`
     ///   lines, whose values the cookie rule masks whole on purpose).
+    /// - `control-everyday-ordinary-day.log` (a forty-second round, aimed at no rule: an ordinary
+    ///   day of 363 kinds of line from web services, workers, databases, proxies, Kubernetes,
+    ///   CI/CD, auth, payments, ML and observability, with the ids and placeholders such logs
+    ///   carry; 0 of 4,800 changed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -464,7 +468,7 @@ import Testing
         ("control-everyday-sources.log", 5964), ("control-everyday-runtimes.log", 4800),
         ("control-everyday-services.log", 4800), ("control-secret-tooling-stacks.log", 4800), ("control-public-near-keys.log", 4780),
         ("control-url-heavy-traffic.log", 4760), ("control-db-sdk-infra.log", 4800),
-        ("control-near-url-rules.log", 4798),
+        ("control-near-url-rules.log", 4798), ("control-everyday-ordinary-day.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
