@@ -213,14 +213,7 @@ enum SecretShape {
            // SAFETY of the unwraps: `isEscape` checked both hex digits.
            case let decoded = PercentDecoder.hexValue(v[escape + 1]).unsafelyUnwrapped << 4 | PercentDecoder.hexValue(v[escape + 2]).unsafelyUnwrapped,
            !isLetter(decoded) && !isDigit(decoded) {
-            return looksLikeToken(decoding: v, strict: strict, decodings: decodings) { v, index, output, length in
-                guard PercentDecoder.isEscape(v, at: index) else { return 0 }
-                // SAFETY: `isEscape` checked that two hex digits follow.
-                output[length] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
-                    | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
-                length += 1
-                return 3
-            }
+            return judgeDecoded(v, decode: decodePercentEscape) { looksLikeToken($0, strict: strict, decodings: decodings + 1) }
         }
         var classes = CharacterClasses()
         for byte in v {
@@ -236,7 +229,7 @@ enum SecretShape {
         // A value with `\uXXXX` / `\xNN` escapes (`C\u00f3digo` in a JavaScript bundle) is judged
         // by the text they stand for.
         if mayDecode, count <= 1024, let slash = v.firstIndex(of: UInt8(ascii: "\\")), escapeLength(v, at: slash) > 0 {
-            return looksLikeToken(decoding: v, strict: strict, decodings: decodings) { v, index, output, length in
+            return judgeDecoded(v, decode: { v, index, output, length in
                 let escape = escapeLength(v, at: index)
                 guard escape > 0 else { return 0 }
                 // SAFETY: `escapeLength` checked the hex digits; a code point of up to 4 hex digits
@@ -252,7 +245,7 @@ enum SecretShape {
                     output[length + 2] = UInt8(0x80 | scalar & 0x3F); length += 3
                 }
                 return escape
-            }
+            }, { looksLikeToken($0, strict: strict, decodings: decodings + 1) })
         }
         let longNumber = strict ? 20 : 14
         if isPathOrObjectKey(v) || isEmail(v) || isRealmTokenID(v) || hasDigestPrefix(v) || isLabelledDigest(v) || isNumberLike(v, classes, longNumber: longNumber)
@@ -336,11 +329,13 @@ enum SecretShape {
 
     /// Judges `v` (at most 1,024 bytes) by the text it encodes: `decode(v, index, output, &length)`
     /// writes the decoded form of the escape at `index` to `output[length...]`, advances `length`
-    /// and returns how many bytes of `v` it read, or returns 0 to have the byte copied. A decoded
-    /// escape is never longer than the escape, so the text fits in `v.count` bytes (on the stack).
-    private static func looksLikeToken(
-        decoding v: UnsafeRawBufferPointer, strict: Bool, decodings: Int,
-        _ decode: (UnsafeRawBufferPointer, Int, UnsafeMutableBufferPointer<UInt8>, inout Int) -> Int
+    /// and returns how many bytes of `v` it read, or returns 0 to have the byte copied; `judge`
+    /// then reads the decoded text. A decoded escape is never longer than the escape, so the text
+    /// fits in `v.count` bytes (on the stack).
+    private static func judgeDecoded(
+        _ v: UnsafeRawBufferPointer,
+        decode: (UnsafeRawBufferPointer, Int, UnsafeMutableBufferPointer<UInt8>, inout Int) -> Int,
+        _ judge: (UnsafeRawBufferPointer) -> Bool
     ) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: v.count) { buffer in
             var length = 0
@@ -355,9 +350,20 @@ enum SecretShape {
                     index += 1
                 }
             }
-            return looksLikeToken(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]),
-                                  strict: strict, decodings: decodings + 1)
+            return judge(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<length]))
         }
+    }
+
+    /// The `decode` step of ``judgeDecoded(_:decode:_:)`` for percent-encoding: a valid `%XX` at
+    /// `index` becomes its byte (3 bytes read); anything else is copied (0).
+    private static func decodePercentEscape(_ v: UnsafeRawBufferPointer, _ index: Int,
+                                            _ output: UnsafeMutableBufferPointer<UInt8>, _ length: inout Int) -> Int {
+        guard PercentDecoder.isEscape(v, at: index) else { return 0 }
+        // SAFETY: `isEscape` checked that two hex digits follow.
+        output[length] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
+            | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
+        length += 1
+        return 3
     }
 
     /// The length of the `\uXXXX` (6) or `\xNN` (4) escape at `index` of `v`, or 0.
@@ -513,26 +519,9 @@ enum SecretShape {
     }
 
     /// Whether `v`, percent-decoded (each valid `%XX` to its byte, all else kept), is a placeholder.
-    /// Decodes into a stack buffer of at most `v.count` bytes; one level only (the decoded text is
-    /// not decoded again).
+    /// One level only: decoded text that still starts with `%` is not decoded again.
     private static func isPercentEncodedPlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
-        withUnsafeTemporaryAllocation(byteCount: v.count, alignment: 1) { buffer in
-            var count = 0, index = 0
-            while index < v.count {
-                if PercentDecoder.isEscape(v, at: index) {
-                    // SAFETY: isEscape checked that both hex digits exist and are valid.
-                    buffer[count] = PercentDecoder.hexValue(v[index + 1]).unsafelyUnwrapped << 4
-                        | PercentDecoder.hexValue(v[index + 2]).unsafelyUnwrapped
-                    index += 3
-                } else {
-                    buffer[count] = v[index]
-                    index += 1
-                }
-                count += 1
-            }
-            let decoded = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count])
-            return decoded.first != UInt8(ascii: "%") && isPlaceholder(decoded)
-        }
+        judgeDecoded(v, decode: decodePercentEscape) { $0.first != UInt8(ascii: "%") && isPlaceholder($0) }
     }
 
     /// A public key in a form that says so: a compressed (`02`/`03` and 64 hex digits) or
