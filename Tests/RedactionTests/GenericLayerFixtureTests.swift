@@ -436,6 +436,14 @@ import Testing
     ///   day of 363 kinds of line from web services, workers, databases, proxies, Kubernetes,
     ///   CI/CD, auth, payments, ML and observability, with the ids and placeholders such logs
     ///   carry; 0 of 4,800 changed).
+    /// - `control-pipelines-identity-dumps.log` (a forty-third round: CI/CD systems, data and ML
+    ///   platforms, serverless and edge runtimes, identity and secret tooling, runtime and config
+    ///   dumps whose secret fields are masked or empty; 27 of 4,800 changed (0.56%), fixed: a
+    ///   Secrets Manager secret's name with AWS's 6-character suffix after `secret`
+    ///   (`secret prod/sessions-nVk1It version ...`), the Azure SDK's already masked
+    ///   `Authorization:REDACTED` taking the next header as its credential, and a TOML inline
+    ///   table taken for an ODBC braced password (`password = { env = "SMTP_PASSWORD" }`), whose
+    ///   echo had then masked the same table in later lines).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -469,6 +477,7 @@ import Testing
         ("control-everyday-services.log", 4800), ("control-secret-tooling-stacks.log", 4800), ("control-public-near-keys.log", 4780),
         ("control-url-heavy-traffic.log", 4760), ("control-db-sdk-infra.log", 4800),
         ("control-near-url-rules.log", 4798), ("control-everyday-ordinary-day.log", 4800),
+        ("control-pipelines-identity-dumps.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
