@@ -444,6 +444,13 @@ import Testing
     ///   `Authorization:REDACTED` taking the next header as its credential, and a TOML inline
     ///   table taken for an ODBC braced password (`password = { env = "SMTP_PASSWORD" }`), whose
     ///   echo had then masked the same table in later lines).
+    /// - `control-near-cookies-configs.log` (a forty-fourth round, aimed at the shapes next to
+    ///   that day's fixes: cookie and header objects, Hadoop/Spark/Databricks configuration,
+    ///   Kerberos and directory services, Spring failure reports for ordinary properties, config
+    ///   references, secret-manager metadata; 48 of 4,800 changed (1.0%), fixed: Cookie headers
+    ///   that hold only analytics ids, preferences and consent timestamps (a cookie list is masked
+    ///   when one of its values is session-like, as for `curl -b`), a `Set-Cookie` of `_ga`, and a
+    ///   Kubernetes Secret's key by name after a password key, `secretKeyRef.DB_PASSWORD=orders-db:password`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -477,7 +484,7 @@ import Testing
         ("control-everyday-services.log", 4800), ("control-secret-tooling-stacks.log", 4800), ("control-public-near-keys.log", 4780),
         ("control-url-heavy-traffic.log", 4760), ("control-db-sdk-infra.log", 4800),
         ("control-near-url-rules.log", 4798), ("control-everyday-ordinary-day.log", 4800),
-        ("control-pipelines-identity-dumps.log", 4800),
+        ("control-pipelines-identity-dumps.log", 4800), ("control-near-cookies-configs.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

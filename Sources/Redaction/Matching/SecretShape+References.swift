@@ -46,7 +46,9 @@ extension SecretShape {
         return next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") || next == UInt8(ascii: "$")
     }
 
-    /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`.
+    /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`; or a
+    /// Kubernetes Secret's key by the Secret's name, `catalog-db:password` (Spark's
+    /// `secretKeyRef.DB_PASSWORD=<secret>:<key>`), the key a word that names a secret.
     private static func isVersionedSecretName(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let colon = v.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon < v.count - 1,
               isLower(v[0]) else { return false }
@@ -57,6 +59,7 @@ extension SecretShape {
             }
         }
         if equals(v, from: colon + 1, "latest") { return true }
+        for word in secretKeyWords where equals(v, from: colon + 1, to: v.count, word, foldCase: false) { return true }
         let digits = v.count - colon - 1
         return digits <= 4 && isDigits(v, colon + 1, digits)
     }
@@ -120,6 +123,12 @@ extension SecretShape {
         let last = UnsafeRawBufferPointer(rebasing: v[(dash + 1)...])
         return secretObjectSuffixes.contains { equals(last, from: 0, to: last.count, $0, foldCase: false) }
     }
+
+    /// The keys a Secret holds its value under, after `<secret name>:`.
+    private static let secretKeyWords: [StaticString] = [
+        "password", "passwd", "token", "secret", "api-key", "apikey", "api_key", "key", "credentials", "client-secret",
+        "client_secret",
+    ]
 
     private static let secretObjectSuffixes: [StaticString] = [
         "secret", "secrets", "credentials", "creds", "password", "passwords", "token", "tokens", "keys", "auth",
