@@ -43,9 +43,11 @@ import Testing
         }
     }
 
-    /// The cases from the issue, with the default template.
+    /// The cases from the issue, with the default template. (The issue's `Cookie: a=b` is now
+    /// kept whole, a cookie list without a session-like value; a cookie whose value is one still
+    /// holds the `=`.)
     @Test func valuesThatHeldASeparatorOrQuoteStayStable() {
-        for line in ["password=a=b connected", "password=x it's", "Cookie: a=b", "Authorization: Bearer abcdefghijklmnop123"] {
+        for line in ["password=a=b connected", "password=x it's", "Cookie: a=Zq8xW2mL5nR7tY1vK3pC", "Authorization: Bearer abcdefghijklmnop123"] {
             let once = TestSupport.redact(line, with: TestSupport.builtin)
             #expect(once != line)
             #expect(TestSupport.redact(once, with: TestSupport.builtin) == once, "\(line) -> \(once)")

@@ -18,7 +18,8 @@ extension CompiledRuleSet {
     /// escape (`ghp\u005f...`).
     /// And `:\/\/` of a link whose slashes a JSON encoder escaped (`https:\/\/app\/reset\/<token>`):
     /// its path keywords (`/reset`, `/hooks/`) appear only once decoded.
-    static let unicodeEscapeTriggers = ["\\u00", ":\\/\\/"]
+    /// And nginx's `\x22` around a JSON body's keys and Python's `\x3d` after a key (`token\x3d...`).
+    static let unicodeEscapeTriggers = ["\\u00", ":\\/\\/", "\\x22", "\\x3d"]
 
     /// Percent-encoded `=`, `:` and `//` (also double-encoded), which rule keywords such as
     /// `token=`, `api:` and `://` contain; a keyword made of letters survives percent-encoding and

@@ -1,5 +1,5 @@
-/// Decodes the `\u00XX` escapes of printable ASCII bytes in a text line, with a map back to the
-/// escaped bytes.
+/// Decodes the `\u00XX` and `\xXX` escapes of printable ASCII bytes in a text line, with a map
+/// back to the escaped bytes.
 ///
 /// JSON encoders escape quotes and punctuation that way (.NET's System.Text.Json writes `"` as
 /// `\u0022`, `+` as `\u002B`, `'` as `\u0027`; others escape `<`, `>`, `&`, `=`), and such text
@@ -11,15 +11,24 @@
 /// so a link in a JSON string embedded in a text line reads `https:\/\/app\/magic\/<token>`:
 /// those are decoded too, so the rules see the path.
 ///
+/// nginx writes the quotes of a request body or header it logs as `\x22` (its default `escape`),
+/// and a Python bytes repr an `=` or `&` as `\x3d` / `\x26` when it was escaped upstream: a
+/// `{\x22client_secret\x22:\x22<secret>\x22}` body or `token\x3dglpat-...` is decoded too.
+///
 /// Only escapes of printable ASCII (0x20-0x7E) and `\/` are decoded; every other byte, and any
 /// other escape, stays as it is. Never throws; never allocates once the output arrays have grown.
 enum UnicodeEscapeDecoder {
-    /// The escape that starts at `index`, if any: `\u00` and two hex digits (either case) of a
-    /// printable ASCII byte, or `\/`.
+    /// The escape that starts at `index`, if any: `\u00` or `\x` and two hex digits (either case)
+    /// of a printable ASCII byte, or `\/`.
     @inline(__always)
     static func escape(_ bytes: UnsafeRawBufferPointer, at index: Int) -> EscapedLineDecoding.Escape? {
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "/") {
             return (UInt8(ascii: "/"), 2)
+        }
+        if index + 3 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "x"),
+           let high = PercentDecoder.hexValue(bytes[index + 2]), let low = PercentDecoder.hexValue(bytes[index + 3]) {
+            let value = high << 4 | low
+            return value >= 0x20 && value <= 0x7E ? (value, 4) : nil
         }
         guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
               bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
