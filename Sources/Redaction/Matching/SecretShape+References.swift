@@ -92,7 +92,9 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
-        if isSecretNamedConstant(v) || isDottedReference(v) || isPhrase(v) { return true }
+        if isSecretNamedConstant(v) || isDottedReference(v) || isPhrase(v) || isSentence(v) || isWordInAnotherScript(v) {
+            return true
+        }
         // curl / HTTPie / Vault `@file` arguments: `password=@/tmp/db-password.txt`.
         if v.count > 2 && v[0] == UInt8(ascii: "@")
             && (v[1] == UInt8(ascii: "/") || v[1] == UInt8(ascii: "~") || (v[1] == UInt8(ascii: ".") && v[2] == UInt8(ascii: "/"))) {
@@ -111,6 +113,51 @@ extension SecretShape {
         guard end <= 16 else { return false }
         for word in standInWords where equals(v, from: 0, to: end, word, foldCase: true) { return true }
         return false
+    }
+
+    /// A message in words, as an app's string catalog keeps it under a key named for the password
+    /// (`"auth.errors.invalid_password" = "Senha incorreta.";`, `<string name="..._password">Passwort
+    /// wurde geändert.</string>`): two words or more, letters of any script (UTF-8 bytes), digits,
+    /// `'`, `-` and `,` between them, single blanks, and either a sentence's end (`.`, `!`, `?`) or a
+    /// letter of another script; no word mixes letters and digits. A passphrase has no full stop and
+    /// no accented letters.
+    private static func isSentence(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 4 else { return false }
+        var words = 0, inWord = false, nonASCII = false
+        // (a word that mixes letters and digits is a password's, `My Str0ng Pa55!`)
+        var wordLetters = false, wordDigits = false
+        var end = v.count
+        let last = v[end - 1]
+        let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+        if endsSentence { end -= 1 }
+        for index in 0..<end {
+            let byte = v[index]
+            if byte >= 0x80 || isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") {
+                if byte >= 0x80 { nonASCII = true }
+                if !inWord { words += 1; inWord = true; wordLetters = false; wordDigits = false }
+                if isDigit(byte) { wordDigits = true } else if byte >= 0x80 || isLetter(byte) { wordLetters = true }
+                if wordLetters && wordDigits { return false }
+            } else if byte == UInt8(ascii: " ") {
+                // (one blank between words; a comma or a full stop may end the word before it)
+                guard inWord || (index > 0 && (v[index - 1] == UInt8(ascii: ",") || v[index - 1] == UInt8(ascii: "."))) else {
+                    return false
+                }
+                inWord = false
+            } else if (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")) && inWord && index + 1 < end && v[index + 1] == UInt8(ascii: " ") {
+                inWord = false
+            } else {
+                return false
+            }
+        }
+        return words >= 2 && (endsSentence || nonASCII)
+    }
+
+    /// A word of another script with no ASCII letter or digit in it (`요청`, `обязательно`): a message,
+    /// not a password.
+    private static func isWordInAnotherScript(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard let first = v.first, first >= 0x80 else { return false }
+        for byte in v where byte < 0x80 && (isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: " ")) { return false }
+        return true
     }
 
     /// The name of a secret object: lower-case words joined by `-` whose last word names a secret
