@@ -40,6 +40,12 @@ import Testing
          #"[2026-12-03 07:10:11] app.DEBUG: Link generated {"url":"https:\/\/app.example.com\/magic\/***"} []"#),
         (#"notify {"hook":"https:\/\/hooks.slack.com\/services\/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"} []"#,
          #"notify {"hook":"https:\/\/hooks.slack.com\/services\/***"} []"#),
+        // `\xXX` escapes: nginx's `\x22` around a logged JSON body's keys and values, a bytes repr's
+        // `\x3d` gluing a token to its key; the escapes stay.
+        (#"10.0.4.7 - - "POST /oauth/token HTTP/1.1" 200 rb="{\x22client_id\x22:\x22web\x22,\x22client_secret\x22:\x22Kq8Lw2Vb4Nc6Xm1Ks7Zd3Pf5\x22}""#,
+         #"10.0.4.7 - - "POST /oauth/token HTTP/1.1" 200 rb="{\x22client_id\x22:\x22web\x22,\x22client_secret\x22:\x22***\x22}""#),
+        (#"DEBUG sent b'gitlab_token\x3dglpat-Lq8Wn2Zs4Tm6Xv9Rb1Kc\x26mode\x3dfull'"#,
+         #"DEBUG sent b'gitlab_token\x3d***\x26mode\x3dfull'"#),
         // HTML character references: quotes and an arrow the rules key on, kept around the secret.
         ("repr: secret_access_key=&#x27;Wc7ktY0lGt7ltbt4IawAPOWtDlPDwl6csFDo6uoY&#x27;",
          "repr: secret_access_key=&#x27;***&#x27;"),
@@ -176,6 +182,7 @@ import Testing
         "payload (base64): " + b64("Hello world, this is a plain note."),
         "metadata: " + b64("plain words with data: inside"),
         #"msg=\u0022request done\u0022 status=200 path=\u0022/v1/orders\u0022"#,
+        #"10.0.4.7 - - "POST /v1/orders HTTP/1.1" 201 rb="{\x22sku\x22:\x22A-1042\x22,\x22qty\x22:2}""#,
         #"[2026-12-03 07:10:11] app.INFO: Page {"url":"https:\/\/docs.example.com\/reset\/password-policy-overview"} []"#,
         "&lt;a href=&quot;/docs&quot; title=&#39;API key rotation&#39;&gt;docs&lt;/a&gt; &amp; more",
         // Hex that encodes text without a secret, and hex digests beside a trigger.

@@ -51,6 +51,20 @@ import Testing
         #expect(!Self.accepts(value, .password))
     }
 
+    /// A message in words kept under a key named for the password (a string catalog), or a word of
+    /// another script, is no password; a password with blanks whose words mix letters and digits,
+    /// and a passphrase without a sentence's end, still are.
+    @Test func passwordShapeKeepsMessagesInWords() {
+        for message in ["Senha incorreta.", "Brak klucza API w nagłówku.", "Passwort wurde geändert.",
+                        "Wachtwoord is onjuist. Nog 4 pogingen.", "Le jeton d'accès a expiré, reconnexion nécessaire.",
+                        "요청", "обязательно"] {
+            #expect(!Self.accepts(message, .password), "\(message)")
+        }
+        for password in ["My Str0ng Pa55!", "correct horse battery staple", "Kennwort2025!", "Tiger2021!"] {
+            #expect(Self.accepts(password, .password), "\(password)")
+        }
+    }
+
     /// What stands where a password would: kept by the password shape; a weak but real password
     /// (`password`, `letmein1`), a passphrase and a value that merely starts like a placeholder are
     /// masked.
