@@ -65,6 +65,14 @@ import Testing
         }
     }
 
+    /// A ULID alone is a record's id for every shape; 26 upper-case characters with a letter
+    /// Crockford's base32 leaves out (I, L, O, U) are not one.
+    @Test func aULIDIsAnIDNotAToken() {
+        #expect(!Self.accepts("01KH9FD8MNNTQEP8872NJDBJC8", .token))
+        #expect(!Self.accepts("01KH9FD8MNNTQEP8872NJDBJC8", .strictToken))
+        #expect(Self.accepts("01KH9FD8MNNTQEP8872NJDBJCU", .token))
+    }
+
     /// What stands where a password would: kept by the password shape; a weak but real password
     /// (`password`, `letmein1`), a passphrase and a value that merely starts like a placeholder are
     /// masked.

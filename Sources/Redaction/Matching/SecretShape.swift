@@ -249,7 +249,7 @@ enum SecretShape {
         }
         let longNumber = strict ? 20 : 14
         if isPathOrObjectKey(v) || isEmail(v) || isRealmTokenID(v) || hasDigestPrefix(v) || isLabelledDigest(v) || isNumberLike(v, classes, longNumber: longNumber)
-            || isResourceName(v) || isKubernetesName(v) {
+            || isResourceName(v) || isKubernetesName(v) || isULID(v) {
             return false
         }
         if isAssignment(v) { return false }
@@ -480,6 +480,18 @@ enum SecretShape {
         guard digest || path ? hex >= 8 : (8...24).contains(hex) else { return false }
         for index in (separator + 1)..<v.count where !isLowerHexDigit(v[index]) {
             return false
+        }
+        return true
+    }
+
+    /// A ULID alone: 26 characters of Crockford's base32 (digits and upper-case letters without
+    /// I, L, O and U), the first 0-7 (a 48-bit time): a record's id, `target=api_key:01KH9FD8...`
+    /// in an audit line, not the key.
+    static func isULID(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count == 26, v[0] >= UInt8(ascii: "0"), v[0] <= UInt8(ascii: "7") else { return false }
+        for byte in v {
+            guard isDigit(byte) || (isUpper(byte) && byte != UInt8(ascii: "I") && byte != UInt8(ascii: "L")
+                                    && byte != UInt8(ascii: "O") && byte != UInt8(ascii: "U")) else { return false }
         }
         return true
     }
