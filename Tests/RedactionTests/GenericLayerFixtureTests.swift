@@ -472,6 +472,9 @@ import Testing
     /// - `control-ordinary-week.log` (a forty-seventh round, a control aimed at no rule: an ordinary
     ///   week of a SaaS company's logs, 379 kinds of line; 12 of 4,800 changed (0.25%), fixed: a
     ///   ULID alone is a record's id, `target=api_key:01KH9FD8...` in an audit line).
+    /// - `control-other-industries.log` (a forty-eighth round, a control aimed at no rule: gaming,
+    ///   fintech, healthcare, logistics, telecom, streaming, IoT, public sector and travel logs, 361
+    ///   kinds of line; 26 of 4,800 changed (0.54%), fixed: OpenTravel's `EchoToken`, a message's id).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -507,7 +510,7 @@ import Testing
         ("control-near-url-rules.log", 4798), ("control-everyday-ordinary-day.log", 4800),
         ("control-pipelines-identity-dumps.log", 4800), ("control-near-cookies-configs.log", 4800),
         ("control-encoded-nested-ids.log", 4785), ("control-i18n-catalogs-new-shapes.log", 4798),
-        ("control-ordinary-week.log", 4800),
+        ("control-ordinary-week.log", 4800), ("control-other-industries.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
