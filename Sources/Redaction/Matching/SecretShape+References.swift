@@ -29,7 +29,7 @@ extension SecretShape {
             return true
         }
         if isLookupCall(v) { return true }
-        return isVersionedSecretName(v)
+        return isSecretNameAndVersionOrKey(v)
     }
 
     /// A call that looks a value up by name: `env("SECRET_KEY")`, `os.getenv("DB_PASSWORD", "")`,
@@ -49,7 +49,7 @@ extension SecretShape {
     /// `name:latest` or `name:<1-4 digits>`, the name lower-case letters, digits and `-`; or a
     /// Kubernetes Secret's key by the Secret's name, `catalog-db:password` (Spark's
     /// `secretKeyRef.DB_PASSWORD=<secret>:<key>`), the key a word that names a secret.
-    private static func isVersionedSecretName(_ v: UnsafeRawBufferPointer) -> Bool {
+    private static func isSecretNameAndVersionOrKey(_ v: UnsafeRawBufferPointer) -> Bool {
         guard let colon = v.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon < v.count - 1,
               isLower(v[0]) else { return false }
         for index in 0..<colon {
