@@ -79,7 +79,17 @@ public final class CompiledRuleSet: Sendable {
     ///   the offset), a secret group the regex does not have, an empty id or one with a control
     ///   character, a duplicate id, a bad rule template; or, with origin
     ///   ``RuleLoadError/Setting/replacement``, a `{hash}` template without a key.
-    public init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
+    public convenience init(rules: [RedactionRule], allowlists: [RuleAllowlist] = [], options: Options = Options())
+        throws(RuleLoadError)
+    {
+        try self.init(rules: rules, allowlists: allowlists, options: options, defaultSelection: false)
+    }
+
+    /// ``init(rules:allowlists:options:)``; with `defaultSelection`, `rules` must be the default
+    /// selection of the built-in rules (every decoded built-in rule that is on by default, in pack
+    /// order: ``RuleSetBuilder/selectsDefaultBuiltinRules``), and the set takes the keyword
+    /// scanner prepared for them (``PreparedBuiltinScanner``) when there is one.
+    init(rules: [RedactionRule], allowlists: [RuleAllowlist], options: Options, defaultSelection: Bool)
         throws(RuleLoadError)
     {
         self.options = options
@@ -165,8 +175,12 @@ public final class CompiledRuleSet: Sendable {
         }
         compiledRules = compiled
         visibleRuleCount = compiled.count - 1 - Self.valueRules.count
-        let scannerInputs = PreparedBuiltinScanner.Inputs(rules: compiled.map(\.rule), triggers: Self.scannerTriggers)
-        literals = PreparedBuiltinScanner.scanner(for: scannerInputs) ?? scannerInputs.makeScanner()
+        if defaultSelection, let prepared = PreparedBuiltinScanner.scannerForDefaultSelection() {
+            literals = prepared
+        } else {
+            literals = Self.makeScanner(keywordsByRule: compiled.map(\.rule.keywords),
+                                        prefixSources: compiled.map { Self.wordStartSource($0.rule) })
+        }
         addMaskLiteral = literals.literalID(of: Array(Self.addMaskMarker.utf8)).map { UInt32($0) }
         let scanner = literals
         decoderTriggerTable = DecoderTriggerTable(scanner: scanner)
@@ -212,6 +226,14 @@ public final class CompiledRuleSet: Sendable {
     /// Literals that select no rule but make a line worth looking at (decoding, record and value
     /// contexts).
     static let scannerTriggers: [String] = decoderTriggers + recordTriggers + valueTriggers
+
+    /// The keyword scanner of rules whose keywords are `keywordsByRule` and whose word-start
+    /// prefixes are read from `prefixSources` (``wordStartSource(_:)``), one entry per rule index,
+    /// with the engine's ``scannerTriggers``.
+    static func makeScanner(keywordsByRule: [[String]], prefixSources: [String?]) -> LiteralScanner {
+        LiteralScanner(keywordsByRule: keywordsByRule, wordStartPrefixes: prefixSources.map { $0.flatMap(WordStartPrefix.of) },
+                       triggers: scannerTriggers)
+    }
 
     /// The regex to read `rule`'s word-start prefix from (``WordStartPrefix``), or nil: a block
     /// rule's keywords also open blocks, so their every occurrence counts.

@@ -114,13 +114,15 @@ public struct ReplacementTemplate: Sendable, Hashable, CustomStringConvertible {
     func recognizerPattern(ruleIDs: [String], keyID: String?) -> String? {
         if segments.isEmpty { return nil }
         var pattern = ""
-        // Longest ids first: PCRE2 alternation is leftmost-first, and a search must take the
-        // whole placeholder, not a shorter id that is a prefix of it.
-        let ids = ruleIDs.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
         for segment in segments {
             switch segment {
             case .literal(let bytes): pattern += Self.escaped(bytes)
-            case .rule: pattern += "(?:" + ids.map { Self.escaped(Array($0.utf8)) }.joined(separator: "|") + ")"
+            case .rule:
+                // Longest ids first: PCRE2 alternation is leftmost-first, and a search must take the
+                // whole placeholder, not a shorter id that is a prefix of it. (Sorted only here: a
+                // template without {rule}, such as the default, needs no order of thousands of ids.)
+                let ids = ruleIDs.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+                pattern += "(?:" + ids.map { Self.escaped(Array($0.utf8)) }.joined(separator: "|") + ")"
             case .length: pattern += "[0-9]{1,19}"
             case .hash: pattern += (keyID.map { Self.escaped(Array($0.utf8)) } ?? "[0-9a-f]{8}") + "\\.[0-9a-f]{32}"
             }

@@ -36,6 +36,9 @@ public struct RuleSetBuilder: Sendable {
     private var ruleIndex: [String: Int] = [:]
     private var allowlists: [RuleAllowlist] = []
     private var builtinAdded = false
+    /// Whether ``rules`` are exactly the rules of the built-in packs as decoded (no samples), each
+    /// once, in pack order: no file was added.
+    private var onlyDecodedBuiltins = false
     /// Whether built-in rules carry their sample lines (parses the packs' TOML: slower start-up).
     private let builtinSamples: Bool
 
@@ -49,7 +52,13 @@ public struct RuleSetBuilder: Sendable {
     public init(includeBuiltin: Bool = true, builtinSamples: Bool = false) throws(RuleLoadError) {
         self.includeBuiltin = includeBuiltin
         self.builtinSamples = builtinSamples
-        if includeBuiltin { try addBuiltin() }
+        if includeBuiltin {
+            try addBuiltin()
+            // The packs share no rule id (tests check it); were one merged, the rules would not be
+            // the packs' any more.
+            let builtinCount = try BuiltinPacks.load().reduce(0) { $0 + $1.rules.count }
+            onlyDecodedBuiltins = !builtinSamples && rules.count == builtinCount
+        }
     }
 
     private mutating func addBuiltin() throws(RuleLoadError) {
@@ -76,6 +85,7 @@ public struct RuleSetBuilder: Sendable {
                                  throw RuleLoadError(location: SourceLocation(file: file, line: 0),
                                                      message: "[extend] path is not supported here")
                              }) throws(RuleLoadError) {
+        onlyDecodedBuiltins = false
         try add(pack, chain: [pack.file], loadExtension: loadExtension)
     }
 
@@ -161,6 +171,11 @@ public struct RuleSetBuilder: Sendable {
     /// - Throws: ``RuleLoadError`` with origin ``RuleLoadError/Setting/enable`` or
     ///   ``RuleLoadError/Setting/disable`` when one names no assembled rule or pack.
     public func selectedRules() throws(RuleLoadError) -> [RedactionRule] {
+        // Nothing named: the rules on by default, without sets of names (the assembled array
+        // itself, shared, when every rule is on).
+        if enable.isEmpty && disable.isEmpty {
+            return rules.allSatisfy(\.enabledByDefault) ? rules : rules.filter(\.enabledByDefault)
+        }
         let packs = Set(rules.map(\.pack))
         let ids = Set(rules.map(\.id))
         for (setting, names) in [(RuleLoadError.Setting.enable, enable), (.disable, disable)] {
@@ -179,8 +194,16 @@ public struct RuleSetBuilder: Sendable {
     /// Top-level allowlists gathered from all packs.
     public var globalAllowlists: [RuleAllowlist] { allowlists }
 
-    /// Compiles the selected rules.
+    /// Whether the selection is the default one: the built-in packs alone (decoded without their
+    /// samples, no file added) with no ``enable`` or ``disable``, so ``selectedRules()`` is every
+    /// built-in rule that is on by default, in pack order.
+    var selectsDefaultBuiltinRules: Bool { onlyDecodedBuiltins && enable.isEmpty && disable.isEmpty }
+
+    /// Compiles the selected rules. The default selection (``selectsDefaultBuiltinRules``) takes the
+    /// keyword scanner prepared for it by ``BuiltinPacks/prepareInBackground()``, if any
+    /// (``PreparedBuiltinScanner``); any other builds its own.
     public func build(options: CompiledRuleSet.Options = CompiledRuleSet.Options()) throws(RuleLoadError) -> CompiledRuleSet {
-        try CompiledRuleSet(rules: try selectedRules(), allowlists: allowlists, options: options)
+        try CompiledRuleSet(rules: try selectedRules(), allowlists: allowlists, options: options,
+                            defaultSelection: selectsDefaultBuiltinRules)
     }
 }
