@@ -75,15 +75,23 @@ uint32_t redact_best_anchor_offset(const uint8_t *bytes, uint32_t length, uint32
         }
         return best;
     }
-    // 4-byte windows: the lowest 4-gram score, ties by the two 3-byte halves (looked up only for
-    // windows that can still win: start-up builds thousands of keywords).
+    // 4-byte windows: the lowest 4-gram score, ties by the lower sum of the two 3-byte halves (the
+    // earlier window on equal sums). The halves are looked up only when windows tie, the leader's
+    // at its first tie: start-up builds thousands of keywords.
     uint32_t best_quad = UINT32_MAX;
+    int best_score_known = 0;
     for (uint32_t o = 0; o + 4 <= length; o++) {
         uint32_t quad = redact_quadgram_frequency(anchor_at(bytes + o, 4));
         if (quad > best_quad) continue;
+        if (quad < best_quad) { best_quad = quad; best = o; best_score_known = 0; continue; }
+        if (!best_score_known) {
+            best_score = redact_trigram_frequency(anchor_at(bytes + best, 3))
+                       + redact_trigram_frequency(anchor_at(bytes + best + 1, 3));
+            best_score_known = 1;
+        }
         uint32_t halves = redact_trigram_frequency(anchor_at(bytes + o, 3))
                         + redact_trigram_frequency(anchor_at(bytes + o + 1, 3));
-        if (quad < best_quad || halves < best_score) { best_quad = quad; best_score = halves; best = o; }
+        if (halves < best_score) { best_score = halves; best = o; }
     }
     return best;
 }

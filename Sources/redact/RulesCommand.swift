@@ -11,6 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the rules that redaction would use (id, pack, description, keywords).",
             discussion: "Takes the same rule-selection options as redaction. --json prints a JSON array of objects with id, pack, description, regex, secretGroup, keywords, source and block (begin/end) fields. --all lists the rules that are off too (opt-in rules, --disable), with an ENABLED column (an \"enabled\" field in JSON).")
 
@@ -41,6 +42,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run the sample lines (mustRedact, mustKeep) of rule packs.",
             discussion: """
                 Each mustRedact sample must be caught by its rule alone, lose every secret when \

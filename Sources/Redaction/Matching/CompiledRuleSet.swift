@@ -99,6 +99,8 @@ public final class CompiledRuleSet: Sendable {
         }
         var seen: [String: SourceLocation] = [:]
         var compiled: [CompiledRule] = []
+        seen.reserveCapacity(rules.count)
+        compiled.reserveCapacity(rules.count + Self.engineRules.count)
         var templates: [ReplacementTemplate] = [options.replacement]
         var patterns: [CompiledPattern] = []
         func compile(_ pattern: String, _ rule: RedactionRule, _ what: String, anchored: Bool = false,

@@ -114,7 +114,23 @@ final class LiteralScanner: @unchecked Sendable {
 
     /// The id of the literal equal to `bytes` (already lowered), or nil.
     func literalID(of bytes: [UInt8]) -> Int? {
-        (0..<literalCount).first { literal($0).elementsEqual(bytes) }
+        // A linear search (a rule set looks up a few dozen engine literals once, among thousands):
+        // lengths first, then the bytes, without slicing arrays.
+        literalBytes.withUnsafeBufferPointer { all in
+            literalStart.withUnsafeBufferPointer { starts in
+                bytes.withUnsafeBufferPointer { wanted in
+                    for literal in 0..<literalCount {
+                        let start = Int(starts[literal])
+                        let end = Int(starts[literal + 1])
+                        // SAFETY: literal `literal` is all[start..<end] (see literalBytes).
+                        if end - start == wanted.count && UnsafeBufferPointer(rebasing: all[start..<end]).elementsEqual(wanted) {
+                            return literal
+                        }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     deinit { redact_literal_set_free(set) }

@@ -8,6 +8,17 @@
 enum BuiltinRuleTable {
     /// Decodes `table` into the rules and global allowlists of pack `name`.
     static func decode(_ table: String, name: String) throws(RuleLoadError) -> RulePack {
+        // The embedded tables are string literals: their UTF-8 is read where it lies (no copy of
+        // hundreds of kilobytes into fresh memory at start-up).
+        var table = table
+        let result = table.withUTF8 { bytes -> Result<RulePack, RuleLoadError> in
+            do throws(RuleLoadError) { return .success(try decode(bytes, name: name)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// ``decode(_:name:)`` over the table's UTF-8.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(RuleLoadError) -> RulePack {
         let file = "builtin:\(name)"
         var pack = RulePack(name: name, file: file)
         // The rule and allowlist being read are plain variables mutated in place (an optional
@@ -44,7 +55,6 @@ enum BuiltinRuleTable {
             blockValue = nil
         }
 
-        let bytes = Array(table.utf8)
         var index = 0
         while index < bytes.count {
             let tag = bytes[index]
@@ -58,7 +68,7 @@ enum BuiltinRuleTable {
             }
             index += 1  // ':'
             guard index + length <= bytes.count else { throw malformed("truncated field") }
-            let value = String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self)
             index += length
 
             switch tag {

@@ -64,7 +64,11 @@ public struct RuleSetBuilder: Sendable {
     private mutating func addBuiltin() throws(RuleLoadError) {
         guard !builtinAdded else { return }
         builtinAdded = true
-        for pack in try BuiltinPacks.load(withSamples: builtinSamples) {
+        let packs = try BuiltinPacks.load(withSamples: builtinSamples)
+        let count = rules.count + packs.reduce(0) { $0 + $1.rules.count }
+        rules.reserveCapacity(count)
+        ruleIndex.reserveCapacity(count)
+        for pack in packs {
             try add(pack, chain: [pack.file], loadExtension: { _, file throws(RuleLoadError) in
                 throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "a built-in pack cannot extend a file")
             })
