@@ -14,8 +14,12 @@ final class CompiledRule: Sendable {
     let blockMaxLines: Int
     /// The pattern of a value block's value line (see ``BlockSpec/value``); nil for a key block.
     let blockValue: CompiledPattern?
-    /// The rule's keywords, ASCII-lowercased (for ``containsFolded(_:_:)``).
-    let foldedKeywords: [[UInt8]]
+    /// Whether the rule has a keyword that is not empty.
+    let hasKeywords: Bool
+    /// The rule's non-empty keywords, ASCII-lowercased (for ``containsFolded(_:_:)``): made on each
+    /// call, for set-up and rare paths (start-up would otherwise fold thousands of keywords that
+    /// are never read this way).
+    var foldedKeywords: [[UInt8]] { rule.keywords.compactMap(CompiledRuleSet.foldedBytes) }
 
     /// The rule's id (stored: read on every redaction for placeholders and findings).
     let id: String
@@ -25,7 +29,7 @@ final class CompiledRule: Sendable {
 
     init(rule: RedactionRule, pattern: CompiledPattern, secretGroup: Int?, allowlists: [CompiledAllowlist],
          replacement: ReplacementTemplate, blockBegin: CompiledPattern?, blockEnd: CompiledPattern?, blockMaxLines: Int,
-         blockValue: CompiledPattern? = nil, foldedKeywords: [[UInt8]]) {
+         blockValue: CompiledPattern? = nil) {
         self.rule = rule
         self.pattern = pattern
         self.secretGroup = secretGroup
@@ -35,7 +39,7 @@ final class CompiledRule: Sendable {
         self.blockEnd = blockEnd
         self.blockMaxLines = blockMaxLines
         self.blockValue = blockValue
-        self.foldedKeywords = foldedKeywords
+        hasKeywords = rule.keywords.contains { !$0.isEmpty }
         id = rule.id
         matchesNothing = rule.regex == "(?!)" || rule.regex == "\\A(?!)"
     }

@@ -104,7 +104,7 @@ extension CompiledRuleSet {
     func findSpans(of ruleIndex: Int32, in line: UnsafeRawBufferPointer, _ scratch: ScanScratch) -> PCRE2Error? {
         let rule = compiledRules[Int(ruleIndex)]
         if rule.matchesNothing { return nil }
-        if let window = rule.rule.keywordWindow, !rule.foldedKeywords.isEmpty, let hits = scratch.lineHits {
+        if let window = rule.rule.keywordWindow, rule.hasKeywords, let hits = scratch.lineHits {
             return findSpansNearKeywords(of: ruleIndex, rule, window: window, in: line, hits: hits, scratch)
         }
         var rescanned = 0

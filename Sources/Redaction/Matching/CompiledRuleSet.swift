@@ -39,6 +39,9 @@ public final class CompiledRuleSet: Sendable {
     /// as a whole, such as the first line of a key's base64 body, which is a few dozen bytes and
     /// never over-long; looking for its keywords in every discarded chunk would only cost time.
     let overlongBlockRules: [Int32]
+    /// The folded keywords (``CompiledRule/foldedKeywords``) of each rule of ``overlongBlockRules``,
+    /// in the same order.
+    let overlongBlockKeywords: [[[UInt8]]]
     /// Finds (unanchored) every text a replacement template of this set can produce, and the
     /// engine's own markers: spans are cut around such text so a placeholder is never redacted
     /// again (redacting twice equals redacting once). Nil when no template renders anything.
@@ -99,7 +102,9 @@ public final class CompiledRuleSet: Sendable {
         }
         var seen: [String: SourceLocation] = [:]
         var compiled: [CompiledRule] = []
-        seen.reserveCapacity(rules.count)
+        // The default selection's ids are distinct: its builder merged no two rules (see
+        // ``RuleSetBuilder/selectsDefaultBuiltinRules``), so they are not checked again.
+        if !defaultSelection { seen.reserveCapacity(rules.count) }
         compiled.reserveCapacity(rules.count + Self.engineRules.count)
         var templates: [ReplacementTemplate] = [options.replacement]
         var patterns: [CompiledPattern] = []
@@ -127,10 +132,12 @@ public final class CompiledRuleSet: Sendable {
             if !Self.isBuiltin(rule), let problem = RedactionRule.problem(withID: rule.id) {
                 throw RuleLoadError(location: rule.source, message: problem)
             }
-            if let earlier = seen[rule.id] {
-                throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
+            if !defaultSelection {
+                if let earlier = seen[rule.id] {
+                    throw RuleLoadError(location: rule.source, ruleID: rule.id, message: "duplicate rule id (also defined at \(earlier))")
+                }
+                seen[rule.id] = rule.source
             }
-            seen[rule.id] = rule.source
             let pattern = try compile(rule.regex, rule, "regex", windowed: rule.keywordWindow != nil)
             if let group = rule.secretGroup, !pattern.isDeferred, !pattern.hasGroup(group) {
                 throw RuleLoadError(location: rule.source, ruleID: rule.id,
@@ -167,13 +174,12 @@ public final class CompiledRuleSet: Sendable {
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,
-                                         blockMaxLines: rule.block?.maxLines ?? 0, blockValue: value,
-                                         foldedKeywords: rule.keywords.compactMap(Self.foldedBytes)))
+                                         blockMaxLines: rule.block?.maxLines ?? 0, blockValue: value))
         }
         for engineRule in Self.engineRules {
             compiled.append(CompiledRule(rule: engineRule, pattern: try compile(engineRule.regex, engineRule, "regex"),
                                          secretGroup: nil, allowlists: [], replacement: options.replacement,
-                                         blockBegin: nil, blockEnd: nil, blockMaxLines: 0, foldedKeywords: []))
+                                         blockBegin: nil, blockEnd: nil, blockMaxLines: 0))
         }
         compiledRules = compiled
         visibleRuleCount = compiled.count - 1 - Self.valueRules.count
@@ -196,6 +202,7 @@ public final class CompiledRuleSet: Sendable {
             .map { Int32($0) }
         overlongBlockRules = blocks.filter { compiled[$0].blockValue == nil && !(compiled[$0].rule.block?.begin.hasPrefix("^") ?? false) }
             .map { Int32($0) }
+        overlongBlockKeywords = overlongBlockRules.map { compiled[Int($0)].foldedKeywords }
         var maxCaptures = 0
         // Deferred (built-in) patterns are not compiled yet: a scratch grows its match data the
         // first time a pattern needs more groups (MatchScratch.match).

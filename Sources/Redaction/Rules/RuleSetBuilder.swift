@@ -200,7 +200,8 @@ public struct RuleSetBuilder: Sendable {
 
     /// Whether the selection is the default one: the built-in packs alone (decoded without their
     /// samples, no file added) with no ``enable`` or ``disable``, so ``selectedRules()`` is every
-    /// built-in rule that is on by default, in pack order.
+    /// built-in rule that is on by default, in pack order, and no two of them share an id (none
+    /// was merged into another).
     var selectsDefaultBuiltinRules: Bool { onlyDecodedBuiltins && enable.isEmpty && disable.isEmpty }
 
     /// Compiles the selected rules. The default selection (``selectsDefaultBuiltinRules``) takes the

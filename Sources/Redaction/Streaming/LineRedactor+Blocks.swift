@@ -279,8 +279,8 @@ extension LineRedactor {
     /// `token:`, would make every discarded chunk a search for each of them; nor key blocks whose
     /// begin is anchored at the line start: ``CompiledRuleSet/overlongBlockRules``.)
     func blockRuleMentioned(in bytes: UnsafeRawBufferPointer) -> Int32? {
-        for ruleIndex in ruleSet.overlongBlockRules {
-            for keyword in ruleSet.compiledRules[Int(ruleIndex)].foldedKeywords where containsFolded(bytes, keyword) {
+        for (ruleIndex, keywords) in zip(ruleSet.overlongBlockRules, ruleSet.overlongBlockKeywords) {
+            for keyword in keywords where containsFolded(bytes, keyword) {
                 return ruleIndex
             }
         }
