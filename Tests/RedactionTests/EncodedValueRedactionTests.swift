@@ -46,6 +46,10 @@ import Testing
          #"10.0.4.7 - - "POST /oauth/token HTTP/1.1" 200 rb="{\x22client_id\x22:\x22web\x22,\x22client_secret\x22:\x22***\x22}""#),
         (#"DEBUG sent b'gitlab_token\x3dglpat-Lq8Wn2Zs4Tm6Xv9Rb1Kc\x26mode\x3dfull'"#,
          #"DEBUG sent b'gitlab_token\x3d***\x26mode\x3dfull'"#),
+        // JSON escaped twice (a bytes repr of a JSON string that holds JSON, botocore's
+        // `SecretString`): the value is masked and the `\\"` that closes it stays.
+        (#"DEBUG Response body: b'{"SecretString":"{\\"username\\":\\"app\\",\\"password\\":\\"Wq7-Lk3-Tz6\\",\\"port\\":5432}"}'"#,
+         #"DEBUG Response body: b'{"SecretString":"{\\"username\\":\\"app\\",\\"password\\":\\"***\\",\\"port\\":5432}"}'"#),
         // HTML character references: quotes and an arrow the rules key on, kept around the secret.
         ("repr: secret_access_key=&#x27;Wc7ktY0lGt7ltbt4IawAPOWtDlPDwl6csFDo6uoY&#x27;",
          "repr: secret_access_key=&#x27;***&#x27;"),

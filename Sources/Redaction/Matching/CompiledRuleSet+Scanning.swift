@@ -239,7 +239,8 @@ extension CompiledRuleSet {
     }
 
     /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes, a Java properties
-    /// file's escaped `\=`, `\:`, `\#`, `\!` and `\\` (`password=Winter&DRPk\=354+MjK`), and the
+    /// file's escaped `\=`, `\:`, `\#`, `\!` and `\\` (`password=Winter&DRPk\=354+MjK`; not `\\` before
+    /// a `"`, which closes a string escaped twice), and the
     /// value bytes after them are taken in, and `?` followed by value bytes without an `=` (a
     /// generated password, `appSecret=g3OpoP1dy?jPQX?BUeJO`, where a query would go on with
     /// `?name=`); `start` itself when none follows.
@@ -248,7 +249,9 @@ extension CompiledRuleSet {
         while end < line.count {
             if case let escape = SecretShape.escapeLength(line, at: end), escape > 0 {
                 end += escape
-            } else if line[end] == UInt8(ascii: "\\"), end + 1 < line.count, Self.isPropertiesEscape(line[end + 1]) {
+            } else if line[end] == UInt8(ascii: "\\"), end + 1 < line.count, Self.isPropertiesEscape(line[end + 1]),
+                      // (`\\"` closes a string escaped twice, a bytes repr of escaped JSON: not the value's)
+                      !(line[end + 1] == UInt8(ascii: "\\") && end + 2 < line.count && line[end + 2] == UInt8(ascii: "\"")) {
                 end += 2
             } else if line[end] == UInt8(ascii: "?") {
                 var next = end + 1
