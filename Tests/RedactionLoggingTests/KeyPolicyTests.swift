@@ -49,6 +49,16 @@ import Testing
         #expect(!exact.matches("x_api_key"))
     }
 
+    /// Okta's `externalSessionId` ends in `session_id` but is a correlation id (every System Log
+    /// event carries it): suffix matching keeps it; an exact list that names it masks it.
+    @Test func knownIdentifierKeysAreNotSuffixMatches() {
+        #expect(!SensitiveKeys.default.matches("externalSessionId"))
+        #expect(!SensitiveKeys.default.matches("external_session_id"))
+        #expect(SensitiveKeys.default.matches("session_id"))
+        #expect(SensitiveKeys.default.matches("okta_session_id"))
+        #expect(SensitiveKeys(["externalSessionId"], matching: .exact).matches("externalSessionId"))
+    }
+
     @Test func containersUnderSensitiveKeysAreMaskedWhole() throws {
         let (metadata, _) = try log([
             "credentials": ["user": "u", "pass": "p"],

@@ -83,6 +83,17 @@ import Testing
         #expect(Self.redact(input) == "password=[pw]\nGET /cart \(value) 200 cookie \(value)s\n")
     }
 
+    /// Nor are words with blanks (a linter's report of the literal `'Bearer '` as a hard-coded
+    /// password): their other occurrences are headers and prose (`WWW-Authenticate: Bearer realm=`).
+    @Test(arguments: ["Bearer ", "Not Set", "Header Not Set"])
+    func wordsWithBlanksAreNotEchoed(value: String) {
+        let memory = ValueMemory(for: Self.rules)
+        memory.remember(secret: value)
+        #expect(memory.counts.echoes == 0)
+        memory.remember(secret: value + "7")
+        #expect(memory.counts.echoes == 1)
+    }
+
     /// Values that are not words stay echoes: digits or symbols in them, or longer than 12 bytes,
     /// snake_case with a capital or a doubled `_`.
     @Test(arguments: ["passw0rd", "pass-word", "correcthorsebattery", "Laravel_Session9", "db__secret", "fr_FRx9", "Fr_FR1"])

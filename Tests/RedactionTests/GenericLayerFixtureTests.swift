@@ -492,6 +492,12 @@ import Testing
     ///   React Native, Windows events, PowerShell, IIS, .NET, IoT and embedded, desktop tools and
     ///   enterprise hosts on an ordinary day, 327 kinds of line; 29 of 4,800 changed (0.6%), all
     ///   fixed: React Navigation's route keys under `"key"`, Android attestation's `verifiedBootKey`).
+    /// - `control-security-ai-platform.log` (a fifty-second round: a security team's and an AI
+    ///   platform's logs on a clean day, scanners' redacted findings, WAF/IDS/SIEM, IAM audit, OAuth
+    ///   metadata, LLM request logs, 426 kinds of line; 84 of 4,800 changed (1.75%), all fixed: an
+    ///   echo of `'Bearer '` (a linter's finding) and of a ZAP rule title read after `PASS:`, so
+    ///   words with blanks are no echoes and `PASS: ` is a test result; access key ids in IAM's
+    ///   key life-cycle lines; `Bearer sk-...hQIB` shown truncated; Okta's `externalSessionId`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -529,7 +535,7 @@ import Testing
         ("control-encoded-nested-ids.log", 4785), ("control-i18n-catalogs-new-shapes.log", 4798),
         ("control-ordinary-week.log", 4800), ("control-other-industries.log", 4800),
         ("control-devtooling-fortnight.log", 4793), ("control-framework-debug-clean.log", 4800),
-        ("control-mobile-windows-iot.log", 4800),
+        ("control-mobile-windows-iot.log", 4800), ("control-security-ai-platform.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

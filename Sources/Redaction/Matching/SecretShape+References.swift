@@ -354,7 +354,8 @@ extension SecretShape {
     }
 
     /// Bytes after a stand-in word that are not part of it (`protected]=>` of a PHP dump).
-    private static let trailingPunctuation: [UInt8] = Array(").,:;!]=>".utf8)
+    /// (with the blank: `'Bearer '`, a linter's report of a literal, is the scheme word)
+    private static let trailingPunctuation: [UInt8] = Array(").,:;!]=> ".utf8)
 
     /// Lower case; compared folding case. Words that are weak but real passwords (`password`,
     /// `login`, `user`, `default`) are not here: `ftp://user:password@host` holds a credential;

@@ -4,7 +4,8 @@
 /// `_` and `.` are ignored, so `API_KEY`, `api-key`, `apiKey` and `api.key` are all `apikey`.
 /// With ``Matching/suffix`` (the default) a key also matches when its normalised form *ends*
 /// with a listed name: `db_password`, `X-Auth-Token` and `github_token` are masked by `password`
-/// and `token`. With ``Matching/exact`` only whole keys match.
+/// and `token`; a few keys known to hold identifiers are not (``knownIdentifiers``: Okta's
+/// `externalSessionId`). With ``Matching/exact`` only whole keys match.
 ///
 /// The list applies to every key at every depth: in the LogHandler, top-level keys of
 /// per-statement, handler and provider metadata, and the keys of nested `.dictionary` values; in
@@ -130,10 +131,30 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
                     defer { start = nameEnd }
                     guard names[nameEnd - 1] == last else { continue }
                     let name = UnsafeBufferPointer(rebasing: names[start..<nameEnd])
-                    if SensitiveKeys.key(key[key.startIndex..<end], endsWith: name, exact: exact) { return true }
+                    if SensitiveKeys.key(key[key.startIndex..<end], endsWith: name, exact: exact) {
+                        return exact || !SensitiveKeys.isKnownIdentifier(key[key.startIndex..<end])
+                    }
                 }
                 return false
             }
+        }
+    }
+
+    /// Keys that end in a listed name but hold an identifier, not the secret the name suggests,
+    /// kept by suffix matching (an exact list names what it means): Okta's `externalSessionId`,
+    /// which its System Log carries in every event to correlate them (Okta documents it as a
+    /// proxy for the session, not the session cookie). Normalised.
+    static let knownIdentifiers: [[UInt8]] = [Array("externalsessionid".utf8)]
+
+    /// Whether the key (up to its last significant byte) normalises to one of ``knownIdentifiers``.
+    private static func isKnownIdentifier<C: BidirectionalCollection>(_ key: C) -> Bool where C.Element == UInt8 {
+        knownIdentifiers.contains { identifier in
+            var index = identifier.count
+            for byte in key.reversed() where !isSeparator(byte) {
+                guard index > 0, fold(byte) == identifier[index - 1] else { return false }
+                index -= 1
+            }
+            return index == 0
         }
     }
 

@@ -177,7 +177,7 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Whether `value` is ordinary text rather than a secret's own string, so that it is not an
     /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
-    /// `changeme`, `ESXipass`), a snake_case name (`laravel_session`, `v2_flow_enabled`), a
+    /// `changeme`, `ESXipass`), words with blanks (`Bearer `, `Not Set`), a snake_case name (`laravel_session`, `v2_flow_enabled`), a
     /// protocol and its version (`HTTP/1.1`) or a placeholder (``SecretShape/isPlaceholder(_:)``:
     /// `${X}`, and `[FILTERED` cut from `[FILTERED]` by a rule without a value shape). A rule
     /// masks such a value where it finds it (`ftp://user:password@host`), but its other
@@ -185,7 +185,24 @@ public final class ValueMemory: @unchecked Sendable {
     /// echoing them would spread one doubtful match to every later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
-        return isSnakeCaseName(value) || isProtocolVersion(value) || isLocaleName(value) || SecretShape.isPlaceholder(value)
+        return isSnakeCaseName(value) || isProtocolVersion(value) || isLocaleName(value) || isWordsWithBlanks(value)
+            || SecretShape.isPlaceholder(value)
+    }
+
+    /// Letters only, with at least one blank between or after them: words (`Not Set`, a rule's
+    /// title) or a scheme with its blank (`Bearer `, the literal a linter reports as a hard-coded
+    /// password). Masked where a rule finds it, it is never looked for elsewhere: its other
+    /// occurrences are headers and prose. (Hyphens do not count: `pass-word` stays an echo.)
+    private static func isWordsWithBlanks(_ value: UnsafeRawBufferPointer) -> Bool {
+        var blanks = 0
+        for byte in value {
+            if byte == UInt8(ascii: " ") {
+                blanks += 1
+            } else if !SecretShape.isLetter(byte) {
+                return false
+            }
+        }
+        return blanks > 0 && blanks < value.count
     }
 
     /// A locale: a language (2 or 3 lower-case letters), `_` or `-`, and a region (2 upper-case
