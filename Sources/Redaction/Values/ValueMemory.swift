@@ -177,8 +177,9 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Whether `value` is ordinary text rather than a secret's own string, so that it is not an
     /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
-    /// `changeme`, `ESXipass`), words with blanks (`Bearer `, `Not Set`), a snake_case name (`laravel_session`, `v2_flow_enabled`), a
-    /// protocol and its version (`HTTP/1.1`) or a placeholder (``SecretShape/isPlaceholder(_:)``:
+    /// `changeme`, `ESXipass`), words with blanks (`Bearer `, `Not Set`), a snake_case name
+    /// (`laravel_session`, `v2_flow_enabled`), a protocol and its version (`HTTP/1.1`) or a
+    /// placeholder (``SecretShape/isPlaceholder(_:)``:
     /// `${X}`, and `[FILTERED` cut from `[FILTERED]` by a rule without a value shape). A rule
     /// masks such a value where it finds it (`ftp://user:password@host`), but its other
     /// occurrences are field names (`-password $X`), prose, identifiers and request lines:
