@@ -25,17 +25,21 @@ enum UnicodeEscapeDecoder {
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "/") {
             return (UInt8(ascii: "/"), 2)
         }
-        if index + 3 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "x"),
-           let high = PercentDecoder.hexValue(bytes[index + 2]), let low = PercentDecoder.hexValue(bytes[index + 3]) {
-            let value = high << 4 | low
-            return value >= 0x20 && value <= 0x7E ? (value, 4) : nil
+        if index + 3 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "x") {
+            return printable(bytes, hexAt: index + 2, length: 4)
         }
         guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-              bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
-              let high = PercentDecoder.hexValue(bytes[index + 4]), let low = PercentDecoder.hexValue(bytes[index + 5])
-        else { return nil }
+              bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0") else { return nil }
+        return printable(bytes, hexAt: index + 4, length: 6)
+    }
+
+    /// The escape of `length` bytes whose two hex digits start at `hexAt`, when they name a
+    /// printable ASCII byte (0x20-0x7E); nil otherwise. The caller checked that both digits exist.
+    @inline(__always)
+    private static func printable(_ bytes: UnsafeRawBufferPointer, hexAt index: Int, length: Int) -> EscapedLineDecoding.Escape? {
+        guard let high = PercentDecoder.hexValue(bytes[index]), let low = PercentDecoder.hexValue(bytes[index + 1]) else { return nil }
         let value = high << 4 | low
-        return value >= 0x20 && value <= 0x7E ? (value, 6) : nil
+        return value >= 0x20 && value <= 0x7E ? (value, length) : nil
     }
 
     /// Whether `line` holds at least one decodable escape.

@@ -53,26 +53,28 @@ public struct RuleSetBuilder: Sendable {
         self.includeBuiltin = includeBuiltin
         self.builtinSamples = builtinSamples
         if includeBuiltin {
-            try addBuiltin()
-            // The packs share no rule id (tests check it); were one merged, the rules would not be
-            // the packs' any more.
-            let builtinCount = try BuiltinPacks.load().reduce(0) { $0 + $1.rules.count }
+            let builtinCount = try addBuiltin()
+            // Two packs' rules with one id would have been merged into one: the rules would not be
+            // the packs' any more (the samples' rule set, built without this shortcut, checks ids).
             onlyDecodedBuiltins = !builtinSamples && rules.count == builtinCount
         }
     }
 
-    private mutating func addBuiltin() throws(RuleLoadError) {
-        guard !builtinAdded else { return }
+    /// Adds the built-in packs once; returns how many rules they hold (0 when already added).
+    @discardableResult
+    private mutating func addBuiltin() throws(RuleLoadError) -> Int {
+        guard !builtinAdded else { return 0 }
         builtinAdded = true
         let packs = try BuiltinPacks.load(withSamples: builtinSamples)
-        let count = rules.count + packs.reduce(0) { $0 + $1.rules.count }
-        rules.reserveCapacity(count)
-        ruleIndex.reserveCapacity(count)
+        let builtinCount = packs.reduce(0) { $0 + $1.rules.count }
+        rules.reserveCapacity(rules.count + builtinCount)
+        ruleIndex.reserveCapacity(rules.count + builtinCount)
         for pack in packs {
             try add(pack, chain: [pack.file], loadExtension: { _, file throws(RuleLoadError) in
                 throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "a built-in pack cannot extend a file")
             })
         }
+        return builtinCount
     }
 
     /// Adds a parsed pack, resolving its `[extend]`.
