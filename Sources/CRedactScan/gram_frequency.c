@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "gram_frequency.h"
+#include "literal_set_internal.h"  // redact_zeroed_table
 
 typedef struct {
     const gram_score *table;
@@ -52,7 +53,7 @@ static gram_hash *hash_for(const gram_score *table, size_t count) {
         uint32_t bits = 4;
         while ((1u << bits) < count * 2u) bits++;
         gram_hash *hash = malloc(sizeof *hash);
-        uint32_t *grams = calloc(1u << bits, sizeof *grams);
+        uint32_t *grams = redact_zeroed_table(1u << bits, sizeof *grams);
         uint8_t *scores = malloc(1u << bits);
         if (hash && grams && scores) {
             *hash = (gram_hash){ table, 32u - bits, grams, scores };

@@ -28,7 +28,7 @@ int redact_keyword_table_build(const uint8_t *bytes, const uint32_t *offsets, co
     uint32_t total = count ? offsets[count] : 0;
     uint32_t slots = 16;
     while (slots < count * 2u) slots <<= 1;
-    uint32_t *slot = calloc(slots, sizeof *slot);          // distinct id + 1, 0 = empty
+    uint32_t *slot = redact_zeroed_table(slots, sizeof *slot);          // distinct id + 1, 0 = empty
     uint32_t *literal_of = malloc((count ? count : 1) * sizeof *literal_of);  // per keyword; UINT32_MAX = ignored
     int32_t *last_rule = NULL;
     table->bytes = malloc(total ? total : 1);

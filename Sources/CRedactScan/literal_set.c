@@ -153,7 +153,7 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
         break;
     }
     set->count = count;
-    set->filter = calloc(FILTER_WORDS, sizeof(uint64_t));
+    set->filter = redact_zeroed_table(FILTER_WORDS, sizeof(uint64_t));
     uint32_t three = 0;
     for (uint32_t i = 0; i < count; i++) if (lengths[i] == 3) three++;
     // 4-byte anchors, a 3-byte literal anchored at each of the 128 folded bytes that can follow
@@ -204,7 +204,7 @@ redact_literal_set *redact_literal_set_create_word_start(const uint8_t *const *l
     if (!sort_entries(set->entries, set->entry_count)) { redact_literal_set_free(set); return NULL; }
     uint32_t slots = 16;
     while (slots < set->entry_count * 2u) slots <<= 1;
-    set->slots = calloc(slots, sizeof(anchor_slot));
+    set->slots = redact_zeroed_table(slots, sizeof(anchor_slot));
     if (!set->slots) { redact_literal_set_free(set); return NULL; }
     set->slot_mask = slots - 1;
     for (uint32_t e = 0; e < set->entry_count; e++) {

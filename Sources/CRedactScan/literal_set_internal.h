@@ -6,6 +6,21 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// `calloc` for a table that is filled at random places right after: `count * size` zero bytes
+/// (NULL when out of memory or on overflow; the caller frees it). Written at once, so each page
+/// faults once, writable. Fresh calloc pages would first map the shared zero page on a read
+/// (`table[h] |= bit`, `while (slots[s])`), then fault again on the write, and in a process with
+/// a second thread (start-up builds these tables on one) each such fault also interrupts the
+/// other core to flush its TLB.
+static inline void *redact_zeroed_table(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) return NULL;
+    void *table = malloc(count * size ? count * size : 1);
+    if (table) memset(table, 0, count * size);
+    return table;
+}
 
 #define FILTER_BITS 21u
 #define FILTER_WORDS ((1u << FILTER_BITS) / 64u)

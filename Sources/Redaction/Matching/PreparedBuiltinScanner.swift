@@ -15,24 +15,10 @@
 /// for the prepared one.
 ///
 /// ## Thread safety
-/// `started` is read and written under a lock. The scanner is a `static let`, built at most once
-/// per process; a thread that reads it while another builds it waits for that build (Swift's
-/// once-initialisation of globals).
+/// The scanner is a `static let`, built at most once per process. A reader first sleeps until the
+/// background thread has built it (``BackgroundPreparation``), so it never waits in the runtime's
+/// spinning once-lock.
 enum PreparedBuiltinScanner {
-    private final class StartFlag: @unchecked Sendable {
-        // SAFETY: `value` is only read and written while holding `lock`.
-        private let lock = ReadWriteLock()
-        private var value = false
-        var isSet: Bool { lock.withReadLock { value } }
-        func set() { lock.withWriteLock { value = true } }
-    }
-
-    private static let started = StartFlag()
-
-    /// Records that the background thread is running; from then on default rule sets take the
-    /// prepared scanner. (Before, or in a process that never prepares, they never touch it.)
-    static func markStarted() { started.set() }
-
     /// Builds the scanner (on the background thread). Does nothing when the built-in packs do not
     /// decode: the rule set then reports that error itself.
     static func build() { _ = scanner }
@@ -41,7 +27,7 @@ enum PreparedBuiltinScanner {
     /// build still in progress. `nil` otherwise (the caller builds its own). Only for a rule set
     /// whose rules are the default selection's (see the type's documentation).
     static func scannerForDefaultSelection() -> LiteralScanner? {
-        guard started.isSet else { return nil }
+        guard BackgroundPreparation.shared.wait(for: .scannerBuilt) else { return nil }
         return scanner
     }
 

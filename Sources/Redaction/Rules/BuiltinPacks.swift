@@ -19,6 +19,7 @@ public enum BuiltinPacks {
     /// The embedded packs are checked by the test suite, so a failure here is a build defect; it
     /// is still reported as a ``RuleLoadError`` rather than a crash.
     public static func load(withSamples: Bool = false) throws(RuleLoadError) -> [RulePack] {
+        if !withSamples { BackgroundPreparation.shared.wait(for: .packsDecoded) }
         switch withSamples ? parsedWithSamples : decoded {
         case .success(let packs): return packs
         case .failure(let error): throw error
@@ -28,11 +29,13 @@ public enum BuiltinPacks {
     /// Starts decoding the built-in packs, then building the default rule set's keyword scanner
     /// (``PreparedBuiltinScanner``), on a background thread and returns at once, so that a command
     /// line tool can parse its arguments meanwhile (on two or more cores most of that work then
-    /// costs no start-up time). ``load(withSamples:)`` and a default ``CompiledRuleSet`` wait for
-    /// work in progress (each is done exactly once per process either way). Calling it more than
-    /// once, or never, is fine. When no thread can be started, nothing happens (the work is done
-    /// on the caller's thread, as without this call).
+    /// costs no start-up time). ``load(withSamples:)`` and a default ``CompiledRuleSet`` sleep until
+    /// the part they need is done (``BackgroundPreparation``; each part is done exactly once per
+    /// process either way). Calling it more than once, or never, is fine. When no thread can be
+    /// started, nothing happens (the work is done on the caller's thread, as without this call).
     public static func prepareInBackground() {
+        let progress = BackgroundPreparation.shared  // initialised here, before the thread reads it
+        guard !progress.isStarted else { return }
         #if canImport(Glibc)
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { _ in
@@ -40,7 +43,7 @@ public enum BuiltinPacks {
             return nil
         }, nil)
         if started == 0 {
-            PreparedBuiltinScanner.markStarted()
+            progress.record(.started)
             pthread_detach(thread)
         }
         #elseif canImport(Darwin)
@@ -50,7 +53,7 @@ public enum BuiltinPacks {
             return nil
         }, nil)
         if started == 0, let thread {
-            PreparedBuiltinScanner.markStarted()
+            progress.record(.started)
             pthread_detach(thread)
         }
         #endif
@@ -59,7 +62,9 @@ public enum BuiltinPacks {
     /// The background thread's work, in the order start-up needs it.
     private static func prepare() {
         _ = decoded
+        BackgroundPreparation.shared.record(.packsDecoded)
         PreparedBuiltinScanner.build()
+        BackgroundPreparation.shared.record(.scannerBuilt)
     }
 
     private static let decoded: Result<[RulePack], RuleLoadError> = {
