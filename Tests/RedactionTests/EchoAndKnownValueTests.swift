@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    /// An echo under 8 bytes counts only as a whole token: a few characters inside a longer token
+    /// (a hash, a pid, an id) are a coincidence, not the secret.
+    @Test func aShortEchoInsideALongerTokenIsACoincidence() {
+        let input = "password=Zq7k2m\nref aZq7k2mb sha 9fZq7k2m0c and Zq7k2m, again (Zq7k2m)\n"
+        #expect(Self.redact(input) == "password=[pw]\nref aZq7k2mb sha 9fZq7k2m0c and [echo], again ([echo])\n")
+    }
+
+    /// A number under 8 digits is masked where a rule finds it, but is no echo: counts, ports, pids
+    /// and ids repeat it. From 8 digits on it is remembered like any value.
+    @Test func shortNumbersAreNotEchoed() {
+        #expect(Self.redact("password=1186\ntook 1186 ms, pid 1186\n") == "password=[pw]\ntook 1186 ms, pid 1186\n")
+        #expect(Self.redact("password=51186204\nretry 51186204\n") == "password=[pw]\nretry [echo]\n")
+    }
+
     @Test func noEchoTurnsThemOff() {
         let input = "password=s3cr3tValue\nretrying with s3cr3tValue\n"
         #expect(Self.redact(input, echoes: 0) == "password=[pw]\nretrying with s3cr3tValue\n")

@@ -181,13 +181,16 @@ struct Base64ValueFinder {
     /// may name a credential (`password=...`, `username=...&password=...`, `grant_type=password&...`,
     /// `client_id=...&client_secret=...`, `api_key=`, `apiKey`, `token=`, `access_token=`,
     /// `secret...`, `export X=...`, `<?xml `, `Authorization: ...`), as an API gateway logs a
-    /// base64-encoded request body. Decoded text is masked only where a rule finds a secret in it.
+    /// base64-encoded request body; an AWS credentials file (`[default]`, `aws_access_key_id=`,
+    /// `aws_secret_access_key=`), as a Kubernetes Secret's `data` holds it for Velero and
+    /// external-dns. Decoded text is masked only where a rule finds a secret in it.
     /// Exact, 8 bytes each; ``CompiledRuleSet/base64Triggers`` holds them folded.
     static let selfDescribingPrefixes: [[UInt8]] = [
         "cG9zdGdy", "bXlzcWw6", "bW9uZ29k", "cmVkaXM6", "cmVkaXNz", "YW1xcDov", "YW1xcHM6", "aHR0cHM6",
         "aHR0cDov", "ZnRwOi8v", "c210cDov", "c2Z0cDov", "bGRhcDov", "LS0tLS1C",
         "cGFzc3dv", "UEFTU1dP", "UGFzc3dv", "dXNlcm5h", "Z3JhbnRf", "Y2xpZW50", "YXBpX2tl", "YXBpS2V5",
         "dG9rZW49", "YWNjZXNz", "c2VjcmV0", "ZXhwb3J0", "PD94bWwg", "QXV0aG9y",
+        "W2RlZmF1", "YXdzX2Fj", "YXdzX3Nl",
     ].map { Array($0.utf8) }
     private static let prefixInitials = Set(selfDescribingPrefixes.map { $0[0] })
 

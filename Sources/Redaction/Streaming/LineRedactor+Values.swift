@@ -102,6 +102,8 @@ extension LineRedactor {
     /// ``tokenRun(around:in:)``): a remembered `9Zw11adr8Q76adJ4` that starts a longer
     /// `t=9Zw11adr8Q76adJ4qj8Hr1p...` must not leave the rest of that token in the clear. A known
     /// value (`--mask-values-from`, `--mask-env`, `::add-mask::`) is masked exactly where it occurs.
+    /// An echo shorter than ``shortEchoLength`` bytes counts only as a whole token: a remembered
+    /// `1186` inside `11865` or a hash is a coincidence of a few characters, not the secret.
     private func addValueSpans(from found: LiteralScratch, _ range: Range<Int>, offset: Int,
                                _ content: UnsafeRawBufferPointer, _ memory: ValueMemory, ruleSpans: Int) {
         for index in range where ValueOverlay.isValueHit(found.ids[index]) {
@@ -112,11 +114,15 @@ extension LineRedactor {
             if scratch.spans[0..<ruleSpans].contains(where: { $0.start <= start && $0.end >= end }) { continue }
             let known = ValueOverlay.isTagged(id)
             let masked = known ? start..<end : Self.tokenRun(around: start..<end, in: content)
+            if !known && end - start < Self.shortEchoLength && masked != start..<end { continue }
             scratch.spans.append(RedactionSpan(start: masked.lowerBound, end: masked.upperBound,
                                                rule: known ? ruleSet.knownValueRule : ruleSet.echoRule, kind: .match))
             if !known { memory.touch(UnsafeRawBufferPointer(rebasing: content[start..<end])) }
         }
     }
+
+    /// Echo values shorter than this are masked only where they stand as a whole token.
+    static let shortEchoLength = 8
 
     /// `range` widened over the token bytes (letters, digits, `_`, `-`, `+`) that continue it on
     /// either side, where the value itself begins or ends with such a byte: the whole token an
