@@ -508,6 +508,24 @@ import Testing
     /// - `control-voip-identity-messaging-cdn.log` (a fifty-fourth round: VoIP and telecom,
     ///   identity providers and LDAP, message brokers, search and observability, CDN, media and
     ///   game servers on a clean day, 400 kinds of line; 0 of 4,800 changed at first pass).
+    /// - `control-long-tail-saas.log` (a fifty-fifth round: an application integrating about 280
+    ///   long-tail SaaS and API vendors on a clean day: object ids with vendor prefixes, webhook
+    ///   deliveries, key rotations by id or last 4, masked values, 459 kinds of line; 11 of 4,800
+    ///   changed (0.23%), all fixed: `username __token__, password from $TWINE_PASSWORD`, the
+    ///   word after a network device's `username X password` taken for the password).
+    /// - `control-code-languages.log` (a fifty-sixth round: clean source code in about 35 languages,
+    ///   IaC and CI files that read secrets from the environment or a secret store, names about
+    ///   secrets with other values, test doubles, lockfile digests, 466 kinds of line; 114 of 4,800
+    ///   changed (2.4%): code taken for a value after a password's or secret's name
+    ///   (`System.fetch_env!(`, `Read-Host`, `Get-AzKeyVaultSecret`, `string.Empty`,
+    ///   `raw ? raw : ""`, `Secret<String>`, a Kotlin type, `getOrThrow<string>(`, the next HTML
+    ///   attribute), psql's `:'var'`, `%NUGET_TOKEN%`, test doubles (`"example"`, `"dummy"`,
+    ///   `"fake"`, `"test-key"`): all fixed; 2 lines left out: `password = "changeme"` (a default
+    ///   password stays masked) and a line the shuffle put after `aws ssm get-parameter
+    ///   --with-decryption --output text`, whose next line is that command's secret).
+    /// - `control-log-envelopes.log` (a fifty-seventh round: container, cloud-logging and shipper
+    ///   records on a clean day, nested JSON, base64 payloads of ordinary events, 316 kinds of
+    ///   line; 0 of 4,800 changed at first pass).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -547,6 +565,8 @@ import Testing
         ("control-devtooling-fortnight.log", 4793), ("control-framework-debug-clean.log", 4800),
         ("control-mobile-windows-iot.log", 4800), ("control-security-ai-platform.log", 4800),
         ("control-data-mail-web-payments.log", 4800), ("control-voip-identity-messaging-cdn.log", 4800),
+        ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
+        ("control-log-envelopes.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -373,6 +373,8 @@ extension SecretShape {
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest", "placeholder", "todo", "tbd", "fixme",
+        // test doubles and examples in code (`password = "dummy"`, `SecretString::new("test-key")`)
+        "example", "dummy", "fake", "sample", "test-key", "test-token", "test-secret", "test-password",
         // what `kubectl apply` / Flux / Argo CD did to a Secret named for a password
         // (`"Secret/ns/db-password":"unchanged"`)
         "unchanged", "created", "deleted", "pruned",
@@ -398,10 +400,11 @@ extension SecretShape {
         "NA", "NaN", "Nothing", "Optional.empty",
     ]
 
-    /// `[A-Z_][A-Z0-9_]*` over `v[from...]`.
-    private static func isUpperCaseName(_ v: UnsafeRawBufferPointer, from: Int) -> Bool {
-        guard from < v.count, isUpper(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
-        for index in from..<v.count where !(isUpper(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
+    /// `[A-Z_][A-Z0-9_]*` over `v[from..<to]` (to the end when `to` is nil).
+    static func isUpperCaseName(_ v: UnsafeRawBufferPointer, from: Int, to: Int? = nil) -> Bool {
+        let end = to ?? v.count
+        guard from < end, isUpper(v[from]) || v[from] == UInt8(ascii: "_") else { return false }
+        for index in from..<end where !(isUpper(v[index]) || isDigit(v[index]) || v[index] == UInt8(ascii: "_")) {
             return false
         }
         return true

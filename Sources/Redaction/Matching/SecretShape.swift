@@ -96,6 +96,10 @@ enum SecretShape {
             && v[1...].allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) {
             return true
         }
+        // Windows environment references: %NUGET_TOKEN% (NuGet.Config, batch files, MSBuild).
+        if v.count > 3 && first == UInt8(ascii: "%") && last == UInt8(ascii: "%") && isUpperCaseName(v, from: 1, to: v.count - 1) {
+            return true
+        }
         // Nagios / Icinga macros: $USER4$, $mysql_health_password$.
         if v.count > 2 && first == UInt8(ascii: "$") && last == UInt8(ascii: "$")
             && v[1..<(v.count - 1)].allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
