@@ -2104,6 +2104,10 @@ mustKeep = [
 
 [[rules]]
 id = "generic-config-dump-secret"
+# Its keywords sit at most about 120 bytes after where a match starts (a branch's own literal), so
+# the regex is tried only near them: its lazy name prefixes would otherwise be tried at every
+# position of every line that holds `password  ` or `.key,`.
+keywordWindow = 160
 description = "secrets in the ways frameworks and tools print their configuration: Spark's (name,value) tuples and spaced spark-defaults.conf lines, Magento's 'crypt' => ['key' => X], PHP var_dump of a short password key, PHP serialize() (s:4:\"pass\";s:15:\"X\";), Laravel config:show dot leaders, phpinfo() table cells, Devise's pepper, WordPress salts of any characters (define, wp config get), Databricks secrets (\"string_value\", --string-value), Symfony secrets:reveal and debug:dotenv tables"
 regex = '''(?x)
     # Spark: (spark.hadoop.fs.s3a.secret.key,X) in a configuration dump
@@ -2169,7 +2173,7 @@ regex = '''(?x)
 valueShape = "password"
 keywords = [
   "secret.key,", "access.key,", "password,", "secret,", "token,", "credential,", "credentials,", "account.key",
-  "secret.key ", "access.key ", "password ", "secret ", "token ", "secret.key\t", "password\t",
+  "secret.key  ", "access.key  ", "secret.key\t", "access.key\t", "password\t", "secret\t", "token\t",
   "'crypt'", "'encryption'", "\"]=>", "\"] =>", "\";s:", "....", "class=\"e\"", "pepper",
   "_salt'", "_key'", "_salt\"", "_key\"", "wp config get", "string_value", "--string-value", "secrets:reveal",
   "secret  ", "password  ", "token  ", "key  ",
@@ -2779,7 +2783,7 @@ R2:48i25:generic-secret-assignmentd185:values of keys named secret, token, *key,
   | \bpublish\.password (?::\d+:|\s+) [^\s:]+ \s+ (\S+)
   | \bjetty-realm\.properties (?::\d+:|\s+) \s* [\w.-]+ \s*:\s* ([^\s,]+) \s*,
     # Kombu's SQS broker URL without a host: sqs://AKIA...:X@
-  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK11:secret.key K11:access.key K9:password K7:secret K6:token K11:secret.key	K9:password	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K4:....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K12:credential":K13:credential" :K10:passwords:K11:passwords":K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:password
+  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK12:secret.key  K12:access.key  K11:secret.key	K11:access.key	K9:password	K7:secret	K6:token	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K4:....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K12:credential":K13:credential" :K10:passwords:K11:passwords":K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:passwordw3:160
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
@@ -7425,6 +7429,8 @@ mustKeep = [
 
 [[rules]]
 id = "password-code-call-argument"
+# Every branch's keyword is its call's name, within 160 bytes of where the match starts.
+keywordWindow = 160
 description = "passwords passed as string literals to calls that take them: the value after a password or secret name (.option('password', X), conf.set('fs.azure.account.key.<acct>...', X), setProperty(\"db.password\", X)), the password of a basic-auth or credentials constructor (HTTPBasicAuth('u', X), BasicAuthentication, NetworkCredential, PlainCredentials, auth=('u', X)), PDO and mysqli connections (new PDO('mysql:...', 'u', X), mysqli_real_connect(..., 'host', 'u', X)), curl_setopt(..., CURLOPT_USERPWD, 'u:X'), setters (setPassword(X), setTransactionKey(X), setClientSecret(X))"
 regex = '''(?x)
     # a call given a setting's name, then its value
@@ -8334,11 +8340,11 @@ K8:passwordK10:identifiedK11:sp_addloginK10:credentialt8:passwordt3:sqlv8:passwo
   | \b(?:get|getenv|fetch|get_secret|getSecret|require|requireSecret|getString) \s*\(\s* ["'][\w.\-/]*? (?i:password|passwd|secret|token|api[_.-]?key|access[_.-]?key|credentials?) ["'] \s*\)
     \s* (?:\?\?|\|\||\bor\b) \s* (?=["'][^"'\r\n]*[^A-Za-z"'\r\n]) (?: "((?:[^"\\\r\n]|\\.)+)" | '((?:[^'\\\r\n]|\\.)+)' )
     # a factory or fixture attribute block: factory_bot's admin_password { "X" }
-  | \b\w*? (?i:password|passwd|secret|token|api_key|secret_key|access_key|private_key|signing_key) \s* \{ \s* (?: "((?:[^"\\\r\n]|\\.)+)" | '((?:[^'\\\r\n]|\\.)+)' ) \s* \}K7:option(K4:set(K12:setproperty(K4:put(K8:setconf(K10:setstring(K10:setoption(K12:with_option(K13:setattribute(K12:addproperty(K7:config(K10:setsecret(K14:setcredential(K9:basicauthK10:digestauthK12:credentials(K11:credential(K22:passwordauthenticationK6:auth=(K8:auth = (K4:pdo(K5:pdo (K12:__construct(K6:mysqliK13:mysql_connectK14:mysql_pconnectK12:real_connectK11:curl_setoptK15:transactionkey(K7:apikey(K10:apisecret(K10:secretkey(K10:accesskey(K11:privatekey(K11:signingkey(K12:merchantkey(K13:clientsecret(K10:authtoken(K10:appsecret(K10:masterkey(K14:encryptionkey(K8:hmackey(K14:webhooksecret(K12:setpassword(K14:setpassphrase(K10:setpasswd(K15:username_pw_setK5:bind(K7:bind_s(K11:simple_bindK16:curl_easy_setoptK19:awsbasiccredentialsK21:awssessioncredentialsK19:basicawscredentialsK23:basicsessioncredentialsK10:thenreturnK4:get(K7:getenv(K6:fetch(K10:getsecret(K11:get_secret(K8:require(K14:requiresecret(K10:getstring(K10:password {K8:secret {K7:token {K9:api_key {K9:password{K7:secret{K6:token{K5:key {K4:key{t8:passwordt4:codev8:passwordR4:3125i29:password-secrets-file-contentd221:the content of a credentials file as a configuration tool reports writing it (Ansible's "content", Puppet's content diff): rsyncd.secrets and chap-secrets user:X, OpenVPN auth-user-pass / auth.txt files (user, newline, X)x294:(?x)
+  | \b\w*? (?i:password|passwd|secret|token|api_key|secret_key|access_key|private_key|signing_key) \s* \{ \s* (?: "((?:[^"\\\r\n]|\\.)+)" | '((?:[^'\\\r\n]|\\.)+)' ) \s* \}K7:option(K4:set(K12:setproperty(K4:put(K8:setconf(K10:setstring(K10:setoption(K12:with_option(K13:setattribute(K12:addproperty(K7:config(K10:setsecret(K14:setcredential(K9:basicauthK10:digestauthK12:credentials(K11:credential(K22:passwordauthenticationK6:auth=(K8:auth = (K4:pdo(K5:pdo (K12:__construct(K6:mysqliK13:mysql_connectK14:mysql_pconnectK12:real_connectK11:curl_setoptK15:transactionkey(K7:apikey(K10:apisecret(K10:secretkey(K10:accesskey(K11:privatekey(K11:signingkey(K12:merchantkey(K13:clientsecret(K10:authtoken(K10:appsecret(K10:masterkey(K14:encryptionkey(K8:hmackey(K14:webhooksecret(K12:setpassword(K14:setpassphrase(K10:setpasswd(K15:username_pw_setK5:bind(K7:bind_s(K11:simple_bindK16:curl_easy_setoptK19:awsbasiccredentialsK21:awssessioncredentialsK19:basicawscredentialsK23:basicsessioncredentialsK10:thenreturnK4:get(K7:getenv(K6:fetch(K10:getsecret(K11:get_secret(K8:require(K14:requiresecret(K10:getstring(K10:password {K8:secret {K7:token {K9:api_key {K9:password{K7:secret{K6:token{K5:key {K4:key{t8:passwordt4:codev8:passwordw3:160R4:3127i29:password-secrets-file-contentd221:the content of a credentials file as a configuration tool reports writing it (Ansible's "content", Puppet's content diff): rsyncd.secrets and chap-secrets user:X, OpenVPN auth-user-pass / auth.txt files (user, newline, X)x294:(?x)
     (?: rsyncd\.secrets | chap-secrets | pap-secrets | auth-user-pass | openvpn/[\w/.-]*?auth[\w.-]*?\.txt | \.pgpass ) ["']?
     [^\r\n]{0,80}? ["']content["'] \s*:\s* ["']
     (?: [^\s:'"\\]+ : ([^\s'"\\]+) (?:\\n)? ["']
-      | [^\s:'"\\]+ \\n ((?:[^'"\\\r\n]|\\[^n])+?) (?:\\n)? ["'] )K14:rsyncd.secretsK12:chap-secretsK11:pap-secretsK14:auth-user-passK8:openvpn/K7:.pgpasst8:passwordt6:configv8:passwordR4:3146i20:password-service-clid486:passwords given to VoIP, messaging and search tools: kamctl add / opensips-cli user add USER@DOMAIN X, SIPp -ap X, FreeSWITCH event socket auth X, radclient ... SECRET, samba-tool user create NAME X, rabbitmqctl change_password/add_user as an argv list, HiveMQ mqtt-cli -pw X, Splunk -auth user:X, Solr -Dbasicauth=user:X, Elasticsearch setup-passwords' PASSWORD user = X, steamcmd +login user X, a SIP URI's sip:user:X@host, a secret written to a password file (printf 'X' > ~/.ldappw)x1225:(?x)
+      | [^\s:'"\\]+ \\n ((?:[^'"\\\r\n]|\\[^n])+?) (?:\\n)? ["'] )K14:rsyncd.secretsK12:chap-secretsK11:pap-secretsK14:auth-user-passK8:openvpn/K7:.pgpasst8:passwordt6:configv8:passwordR4:3148i20:password-service-clid486:passwords given to VoIP, messaging and search tools: kamctl add / opensips-cli user add USER@DOMAIN X, SIPp -ap X, FreeSWITCH event socket auth X, radclient ... SECRET, samba-tool user create NAME X, rabbitmqctl change_password/add_user as an argv list, HiveMQ mqtt-cli -pw X, Splunk -auth user:X, Solr -Dbasicauth=user:X, Elasticsearch setup-passwords' PASSWORD user = X, steamcmd +login user X, a SIP URI's sip:user:X@host, a secret written to a password file (printf 'X' > ~/.ldappw)x1225:(?x)
     (?: \bkamctl \s+ add | \bopensipsctl \s+ add | \bopensips-cli \b [^\r\n]*? \buser \s+ add ) \s+ [^\s@]+@\S+ \s+ ([^\s'"]+)
   | \bsipp \b [^\r\n]*? \s-ap \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"$-]\S*) )
   | \bcommand: \s* ['"] auth \s+ ([^\s'"]+) ['"]

@@ -137,8 +137,9 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Longest value of letters only that is taken for a word and never remembered as an echo.
     public static let maximumWordLength = 12
-    /// A value of digits only, shorter than this, is never an echo (see ``isOrdinaryText(_:)``).
-    public static let maximumNumberLength = 8
+    /// Fewest digits a value of digits only needs to be an echo: a shorter number never is (see
+    /// ``isOrdinaryText(_:)``).
+    public static let minimumNumberEchoLength = 8
 
     /// Remembers `value`, a secret a rule masked, as an echo (or marks it most recently used).
     /// Values shorter than 4 bytes or longer than ``maximumEchoLength``, ordinary text (see
@@ -179,17 +180,17 @@ public final class ValueMemory: @unchecked Sendable {
 
     /// Whether `value` is ordinary text rather than a secret's own string, so that it is not an
     /// echo: a word (ASCII letters only, at most ``maximumWordLength`` bytes: `password`, `admin`,
-    /// `changeme`, `ESXipass`), a number under ``maximumNumberLength`` digits (`1186`: counts, ports
-    /// and ids repeat it), words with blanks (`Bearer `, `Not Set`), a snake_case name
-    /// (`laravel_session`, `v2_flow_enabled`), a protocol and its version (`HTTP/1.1`) or a
-    /// placeholder (``SecretShape/isPlaceholder(_:)``:
-    /// `${X}`, and `[FILTERED` cut from `[FILTERED]` by a rule without a value shape). A rule
+    /// `changeme`, `ESXipass`), a number of fewer than ``minimumNumberEchoLength`` digits
+    /// (`1186`: counts, ports and ids repeat it), words with blanks (`Bearer `, `Not Set`), a
+    /// snake_case name (`laravel_session`, `v2_flow_enabled`), a protocol and its version
+    /// (`HTTP/1.1`) or a placeholder (``SecretShape/isPlaceholder(_:)``: `${X}`, and `[FILTERED`
+    /// cut from `[FILTERED]` by a rule without a value shape). A rule
     /// masks such a value where it finds it (`ftp://user:password@host`), but its other
     /// occurrences are field names (`-password $X`), prose, identifiers and request lines:
     /// echoing them would spread one doubtful match to every later line of the stream.
     static func isOrdinaryText(_ value: UnsafeRawBufferPointer) -> Bool {
         if value.count <= maximumWordLength && value.allSatisfy(SecretShape.isLetter) { return true }
-        if value.count < maximumNumberLength && value.allSatisfy(SecretShape.isDigit) { return true }
+        if value.count < minimumNumberEchoLength && value.allSatisfy(SecretShape.isDigit) { return true }
         return isSnakeCaseName(value) || isProtocolVersion(value) || isLocaleName(value) || isWordsWithBlanks(value)
             || SecretShape.isPlaceholder(value)
     }
