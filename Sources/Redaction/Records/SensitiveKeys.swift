@@ -146,15 +146,11 @@ public struct SensitiveKeys: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// proxy for the session, not the session cookie). Normalised.
     static let knownIdentifiers: [[UInt8]] = [Array("externalsessionid".utf8)]
 
-    /// Whether the key (up to its last significant byte) normalises to one of ``knownIdentifiers``.
+    /// Whether the key normalises to one of ``knownIdentifiers`` (an exact match, as
+    /// ``key(_:endsWith:exact:)`` compares).
     private static func isKnownIdentifier<C: BidirectionalCollection>(_ key: C) -> Bool where C.Element == UInt8 {
         knownIdentifiers.contains { identifier in
-            var index = identifier.count
-            for byte in key.reversed() where !isSeparator(byte) {
-                guard index > 0, fold(byte) == identifier[index - 1] else { return false }
-                index -= 1
-            }
-            return index == 0
+            identifier.withUnsafeBufferPointer { SensitiveKeys.key(key, endsWith: $0, exact: true) }
         }
     }
 
