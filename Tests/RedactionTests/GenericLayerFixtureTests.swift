@@ -526,6 +526,12 @@ import Testing
     /// - `control-log-envelopes.log` (a fifty-seventh round: container, cloud-logging and shipper
     ///   records on a clean day, nested JSON, base64 payloads of ordinary events, 316 kinds of
     ///   line; 0 of 4,800 changed at first pass).
+    /// - `control-frontend-telemetry.log` (a fifty-eighth round: browser, SPA router, React Native,
+    ///   GraphQL and SSR telemetry: 47 of 4,800 changed at first pass, all `password-assignment`:
+    ///   a screen's name after an arrow, `ForgotPassword -> ResetPassword`, a hash route,
+    ///   `#/forgot-password -> #/dashboard`, a namespaced mark, `'password:validate'`, a cache key's
+    ///   locale, `page:/reset-password:en-US`, and flags named for a password, `User.hasPassword=2325`,
+    ///   `showPassword = !showPassword`; then their echoes inside `ResetPasswordRequest`; all fixed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -566,7 +572,7 @@ import Testing
         ("control-mobile-windows-iot.log", 4800), ("control-security-ai-platform.log", 4800),
         ("control-data-mail-web-payments.log", 4800), ("control-voip-identity-messaging-cdn.log", 4800),
         ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
-        ("control-log-envelopes.log", 4800),
+        ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
