@@ -532,6 +532,9 @@ import Testing
     ///   `#/forgot-password -> #/dashboard`, a namespaced mark, `'password:validate'`, a cache key's
     ///   locale, `page:/reset-password:en-US`, and flags named for a password, `User.hasPassword=2325`,
     ///   `showPassword = !showPassword`; then their echoes inside `ResetPasswordRequest`; all fixed).
+    /// - `control-vendor-ids.log` (a fifty-ninth round: a fortnight of logs of an application that
+    ///   calls long-tail SaaS APIs, with request, event, asset and key ids, key labels and last4,
+    ///   placeholders and token metadata next to vendor names; 0 of 4,800 changed at first pass).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -573,6 +576,7 @@ import Testing
         ("control-data-mail-web-payments.log", 4800), ("control-voip-identity-messaging-cdn.log", 4800),
         ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
+        ("control-vendor-ids.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
