@@ -535,6 +535,11 @@ import Testing
     /// - `control-vendor-ids.log` (a fifty-ninth round: a fortnight of logs of an application that
     ///   calls long-tail SaaS APIs, with request, event, asset and key ids, key labels and last4,
     ///   placeholders and token metadata next to vendor names; 0 of 4,800 changed at first pass).
+    /// - `control-auth-failures.log` (a sixtieth round: 401/403, OAuth, JWT, mTLS, SSH, PAM,
+    ///   database, broker, RBAC and CloudTrail denials and key lifecycle events that name keys by
+    ///   their ids; 38 of 4,800 changed at first pass, all by the new
+    ///   `generic-auth-failure-credential`: an `idempotency_key=<uuid>` after `http_status=401`
+    ///   (the key word must now stand alone) and Stripe's `Bearer YOUR_SECRET_KEY` stand-in; fixed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -576,7 +581,7 @@ import Testing
         ("control-data-mail-web-payments.log", 4800), ("control-voip-identity-messaging-cdn.log", 4800),
         ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
-        ("control-vendor-ids.log", 4800),
+        ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
