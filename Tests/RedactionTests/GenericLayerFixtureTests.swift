@@ -540,6 +540,11 @@ import Testing
     ///   their ids; 38 of 4,800 changed at first pass, all by the new
     ///   `generic-auth-failure-credential`: an `idempotency_key=<uuid>` after `http_status=401`
     ///   (the key word must now stand alone) and Stripe's `Bearer YOUR_SECRET_KEY` stand-in; fixed).
+    /// - `control-near-session-shapes.log` (a sixty-first round: clean look-alikes of the shapes the
+    ///   rounds before it added: change audits of ordinary settings, parse errors of ordinary input,
+    ///   auth failures that name keys by id, strings shaped like DSNs without a password, basic-auth
+    ///   calls with variables, brokerage ids; 37 of 4,800 changed at first pass, all
+    ///   `mysql ... --password <database>`, where the MySQL clients prompt; fixed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -582,6 +587,7 @@ import Testing
         ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
         ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
+        ("control-near-session-shapes.log", 4800),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
