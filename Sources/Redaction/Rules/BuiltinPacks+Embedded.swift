@@ -7744,7 +7744,8 @@ regex = '''(?x)
   | (?:^|[;\[{]\s*|\s) set \s+ (?:[\w.-]*[_.-])? (?i: pass(?:word|wd|phrase) | secret | token | api[_.-]?key | (?:secret|access|private|signing)[_.-]?key ) (?:\(\w+\))?
     \s+ (?: \{([^{}\s$\[][^{}\r\n]*)\} | "([^"\s$\[][^"\r\n]*)" ) \s* (?:;|\]|$)'''
 valueShape = "password"
-keywords = ["%q(", "%q{", "%q[", "%q<", "set "]
+# (a percent literal after `=`, `=>` or `:` and a blank, or glued to `=`)
+keywords = ["= %q", ": %q", "=%q(", "=%q{", "=%q[", "=%q<", "set "]
 tags = ["password", "code"]
 mustRedact = [
   'DB_PASSWORD = %q(Rb7.Lq2Wn9Zs)',
@@ -8593,11 +8594,11 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1822i20:password-setter-calld308
     (?: \s* (?:=|=>|:) \s* %[qQ] (?: \(([^()\r\n]+)\) | \{([^{}\r\n]+)\} | \[([^\[\]\r\n]+)\] | <([^<>\r\n]+)> )
     )
   | (?:^|[;\[{]\s*|\s) set \s+ (?:[\w.-]*[_.-])? (?i: pass(?:word|wd|phrase) | secret | token | api[_.-]?key | (?:secret|access|private|signing)[_.-]?key ) (?:\(\w+\))?
-    \s+ (?: \{([^{}\s$\[][^{}\r\n]*)\} | "([^"\s$\[][^"\r\n]*)" ) \s* (?:;|\]|$)K3:%q(K3:%q{K3:%q[K3:%q<K4:set t8:passwordt4:codev8:passwordw2:64R4:3193i29:password-secrets-file-contentd221:the content of a credentials file as a configuration tool reports writing it (Ansible's "content", Puppet's content diff): rsyncd.secrets and chap-secrets user:X, OpenVPN auth-user-pass / auth.txt files (user, newline, X)x294:(?x)
+    \s+ (?: \{([^{}\s$\[][^{}\r\n]*)\} | "([^"\s$\[][^"\r\n]*)" ) \s* (?:;|\]|$)K4:= %qK4:: %qK4:=%q(K4:=%q{K4:=%q[K4:=%q<K4:set t8:passwordt4:codev8:passwordw2:64R4:3194i29:password-secrets-file-contentd221:the content of a credentials file as a configuration tool reports writing it (Ansible's "content", Puppet's content diff): rsyncd.secrets and chap-secrets user:X, OpenVPN auth-user-pass / auth.txt files (user, newline, X)x294:(?x)
     (?: rsyncd\.secrets | chap-secrets | pap-secrets | auth-user-pass | openvpn/[\w/.-]*?auth[\w.-]*?\.txt | \.pgpass ) ["']?
     [^\r\n]{0,80}? ["']content["'] \s*:\s* ["']
     (?: [^\s:'"\\]+ : ([^\s'"\\]+) (?:\\n)? ["']
-      | [^\s:'"\\]+ \\n ((?:[^'"\\\r\n]|\\[^n])+?) (?:\\n)? ["'] )K14:rsyncd.secretsK12:chap-secretsK11:pap-secretsK14:auth-user-passK8:openvpn/K7:.pgpasst8:passwordt6:configv8:passwordR4:3214i20:password-service-clid486:passwords given to VoIP, messaging and search tools: kamctl add / opensips-cli user add USER@DOMAIN X, SIPp -ap X, FreeSWITCH event socket auth X, radclient ... SECRET, samba-tool user create NAME X, rabbitmqctl change_password/add_user as an argv list, HiveMQ mqtt-cli -pw X, Splunk -auth user:X, Solr -Dbasicauth=user:X, Elasticsearch setup-passwords' PASSWORD user = X, steamcmd +login user X, a SIP URI's sip:user:X@host, a secret written to a password file (printf 'X' > ~/.ldappw)x1225:(?x)
+      | [^\s:'"\\]+ \\n ((?:[^'"\\\r\n]|\\[^n])+?) (?:\\n)? ["'] )K14:rsyncd.secretsK12:chap-secretsK11:pap-secretsK14:auth-user-passK8:openvpn/K7:.pgpasst8:passwordt6:configv8:passwordR4:3215i20:password-service-clid486:passwords given to VoIP, messaging and search tools: kamctl add / opensips-cli user add USER@DOMAIN X, SIPp -ap X, FreeSWITCH event socket auth X, radclient ... SECRET, samba-tool user create NAME X, rabbitmqctl change_password/add_user as an argv list, HiveMQ mqtt-cli -pw X, Splunk -auth user:X, Solr -Dbasicauth=user:X, Elasticsearch setup-passwords' PASSWORD user = X, steamcmd +login user X, a SIP URI's sip:user:X@host, a secret written to a password file (printf 'X' > ~/.ldappw)x1225:(?x)
     (?: \bkamctl \s+ add | \bopensipsctl \s+ add | \bopensips-cli \b [^\r\n]*? \buser \s+ add ) \s+ [^\s@]+@\S+ \s+ ([^\s'"]+)
   | \bsipp \b [^\r\n]*? \s-ap \s+ (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"$-]\S*) )
   | \bcommand: \s* ['"] auth \s+ ([^\s'"]+) ['"]
