@@ -136,26 +136,33 @@ extension CompiledRuleSet {
     private func findSpansNearKeywords(of ruleIndex: Int32, _ rule: CompiledRule, window: Int,
                                        in line: UnsafeRawBufferPointer, hits: LineHits,
                                        _ scratch: ScanScratch) -> PCRE2Error? {
-        var covered = 0  // where the last match ended: occurrences before it are done
+        // The first start position not searched yet: every position before it was tried (a
+        // search with a limit tries each start up to the limit) or lies inside a match, exactly as
+        // a search of the whole line would leave it. A run of occurrences (`....` in a line of
+        // dots, one occurrence per byte) is then searched once, not once per occurrence.
+        var covered = 0
         var rescanned = 0  // shared by the searches of this line (one budget per line and rule)
         for hit in hits.range where !ValueOverlay.isValueHit(hits.source.ids[hit]) {
             let literal = Int(hits.source.ids[hit])
             guard literals.literal(literal, selects: ruleIndex) else { continue }
             let end = Int(hits.source.ends[hit]) - hits.base
             let start = end - literals.literalLength(literal)
-            guard start >= covered, end <= line.count else { continue }
-            // Start at a word boundary: a search that began inside a key name could match a part
-            // of it that a search from the name's start skips (`continuationToken`).
+            guard end >= covered, end <= line.count else { continue }
             var from = max(covered, start - window)
-            let floor = max(covered, from - 128)
-            while from > floor && Self.isNameByte(line[from - 1]) { from -= 1 }
-            // A pattern anchored at the line start, `(?:^|;)\s*password=`, matches after any
-            // indentation: when only blanks lie before the window, search from the line start.
-            if from > covered && line[..<from].allSatisfy(KeyBlockLine.isBlank) { from = covered }
+            // Start at a word boundary: a search that began inside a key name could match a part
+            // of it that a search from the name's start skips (`continuationToken`). (Not needed
+            // when the search goes on right where the last one stopped.)
+            if from > covered {
+                let floor = max(covered, from - 128)
+                while from > floor && Self.isNameByte(line[from - 1]) { from -= 1 }
+                // A pattern anchored at the line start, `(?:^|;)\s*password=`, matches after any
+                // indentation: when only blanks lie before the window, search from the line start.
+                if from > covered && line[..<from].allSatisfy(KeyBlockLine.isBlank) { from = covered }
+            }
             let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch,
                                   rescanned: &rescanned)
             if let error = found.error { return error }
-            covered = max(covered, found.end)
+            covered = max(covered, found.end, end + 1)
         }
         return nil
     }

@@ -2312,7 +2312,7 @@ valueShape = "password"
 keywords = [
   "secret.key,", "access.key,", "password,", "secret,", "token,", "credential,", "credentials,", "account.key",
   "secret.key  ", "access.key  ", "secret.key\t", "access.key\t", "password\t", "secret\t", "token\t",
-  "'crypt'", "'encryption'", "\"]=>", "\"] =>", "\";s:", "....", "class=\"e\"", "pepper",
+  "'crypt'", "'encryption'", "\"]=>", "\"] =>", "\";s:", " ....", "\t....", "class=\"e\"", "pepper",
   "_salt'", "_key'", "_salt\"", "_key\"", "wp config get", "string_value", "--string-value", "secrets:reveal",
   "secret  ", "password  ", "token  ", "key  ",
   "credential\":", "credential\" :", "passwords:", "passwords\":", "/actuator/env/", "\"set-user\"", ";base64,", "from environment",
@@ -2955,7 +2955,7 @@ K14:(string) (len=t7:generict2:gov5:tokenR3:775i20:generic-query-secretd412:toke
   | \bpublish\.password (?::\d+:|\s+) [^\s:]+ \s+ (\S+)
   | \bjetty-realm\.properties (?::\d+:|\s+) \s* [\w.-]+ \s*:\s* ([^\s,]+) \s*,
     # Kombu's SQS broker URL without a host: sqs://AKIA...:X@
-  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK12:secret.key  K12:access.key  K11:secret.key	K11:access.key	K9:password	K7:secret	K6:token	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K4:....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K12:credential":K13:credential" :K10:passwords:K11:passwords":K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:passwordw3:160
+  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK12:secret.key  K12:access.key  K11:secret.key	K11:access.key	K9:password	K7:secret	K6:token	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K5: ....K5:	....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K12:credential":K13:credential" :K10:passwords:K11:passwords":K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:passwordw3:160
 """#####),
         ("hashes", #####"""
 # swift-redact rule pack: password hashes in logs, config dumps and shadow/htpasswd/LDIF exports.
