@@ -545,6 +545,13 @@ import Testing
     ///   auth failures that name keys by id, strings shaped like DSNs without a password, basic-auth
     ///   calls with variables, brokerage ids; 37 of 4,800 changed at first pass, all
     ///   `mysql ... --password <database>`, where the MySQL clients prompt; fixed).
+    /// - `control-probe-62.log` (a sixty-second round, smaller: clean look-alikes next to the
+    ///   vendor prefixes and password shapes of probe round 62: token metadata, key ids, public
+    ///   client keys, placeholders, password-policy and reset messages, connection strings without
+    ///   a password, `-P` port flags; 364 lines kept of 386, the rest are documentation stand-ins
+    ///   (`sk_live_xxxx...`, `user:password@`) and public-by-design keys (PostHog `phc_`, Datadog
+    ///   `pub...` client tokens), which stay masked; at first pass MySQL's `IDENTIFIED BY RANDOM
+    ///   PASSWORD` and `Authorization: Basic realm=...` changed; fixed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -587,7 +594,7 @@ import Testing
         ("control-long-tail-saas.log", 4800), ("control-code-languages.log", 4798),
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
         ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
-        ("control-near-session-shapes.log", 4800),
+        ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 360),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
