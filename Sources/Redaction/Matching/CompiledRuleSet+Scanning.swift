@@ -12,7 +12,20 @@ extension CompiledRuleSet {
     ///     over the whole buffer), or nil to search the line now.
     ///     `scratch.regionLineStart` says where the line starts in that buffer.
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
+    ///
+    /// A line with terminal colour codes is searched with the codes blanked (same offsets, see
+    /// ``TerminalEscapes``), so a token right after `\e[1m` or `\u001b[36m` is found.
     func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
+        guard TerminalEscapes.mayContain(line) else { return scanLineAsIs(line, scratch, hits: hits) }
+        var copy = scratch.blankedLine  // owned here while scanning (a nested scan uses its own scratch)
+        scratch.blankedLine = []
+        defer { scratch.blankedLine = copy }
+        guard TerminalEscapes.blank(line, into: &copy) else { return scanLineAsIs(line, scratch, hits: hits) }
+        return copy.withUnsafeBytes { scanLineAsIs($0, scratch, hits: hits) }
+    }
+
+    /// ``scanLine(_:_:hits:)`` on the bytes of `line` as they are.
+    private func scanLineAsIs(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>?) -> LineScanOutcome {
         scratch.beginLine()
         if let hits {
             addCandidates(scratch, from: scratch.regionLiterals, hits: hits, line: line, base: scratch.regionLineStart)

@@ -30,6 +30,8 @@ public final class ScanScratch {
     var placeholders: [Range<Int>] = []
     /// Rendered replacement bytes.
     var replacement: [UInt8] = []
+    /// The line being scanned with its terminal colour codes blanked (``TerminalEscapes``).
+    var blankedLine: [UInt8] = []
     /// A redacted line as rendered by one pass, and the next pass's rendering (swapped): a changed
     /// line is scanned again until it no longer changes (see ``LineRedactor``).
     var rendered: [UInt8] = []

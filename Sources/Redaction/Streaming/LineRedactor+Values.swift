@@ -133,6 +133,14 @@ extension LineRedactor {
         var end = range.upperBound
         if isTokenByte(content[start]) {
             while start > 0 && isTokenByte(content[start - 1]) { start -= 1 }
+            // A terminal colour code's parameters and final letter are no part of the token:
+            // `\e[1mghp_...` masks from `ghp_` on, and the code stays whole.
+            var from = max(0, start - 8)
+            while start < range.lowerBound, let code = TerminalEscapes.nextSequence(in: content, from: from),
+                  code.lowerBound < range.lowerBound {
+                if code.upperBound > start && code.upperBound <= range.lowerBound { start = code.upperBound }
+                from = code.upperBound
+            }
         }
         if isTokenByte(content[end - 1]) {
             while end < content.count && isTokenByte(content[end]) { end += 1 }
