@@ -62,13 +62,24 @@ struct redact_literal_set {
     uint8_t *word_start;         // per literal: reported only at a word start (NULL: no such literal)
 };
 
+/// Whether the letter before `data[start]` ends a terminal colour code, `[` then parameter bytes
+/// (0x30-0x3F, at most 32) then the letter: `ESC [ 1 m`, `\u001b[38;5;208m`. The code glues its
+/// letter to the token after it, which still starts a word (`\e[1mghp_...`).
+static inline int after_terminal_code(const uint8_t *data, size_t start) {
+    size_t index = start - 1;  // the letter
+    size_t floor = start > 34 ? start - 34 : 0;
+    while (index > floor && data[index - 1] >= 0x30 && data[index - 1] <= 0x3F) index--;
+    return index > 0 && data[index - 1] == '[';
+}
+
 /// Whether `data[start...]` starts a word: at 0 (the byte before is unknown), or after a byte
-/// that is not a letter, digit or `_`.
+/// that is not a letter, digit or `_`, or after a terminal colour code's final letter.
 static inline int after_word_boundary(const uint8_t *data, size_t start) {
     if (start == 0) return 1;
     uint8_t before = data[start - 1];
     uint8_t folded = (uint8_t)(before | 0x20);
-    return !((folded >= 'a' && folded <= 'z') || (before >= '0' && before <= '9') || before == '_');
+    if (folded >= 'a' && folded <= 'z') return after_terminal_code(data, start);
+    return !((before >= '0' && before <= '9') || before == '_');
 }
 
 /// Whether literal `id` of `set` may be reported at `data[start...]`: always, unless it is a

@@ -37,6 +37,8 @@ import Testing
             ("\(e)[32mINFO\(e)[0m using token=\(e)[1mghp_Lq7Wn2Zs4Xv9Tm3Rd6Kb8Hf0Jg5Yp1Cw3Ne7\(e)[0m\n",
              "\(e)[32mINFO\(e)[0m using token=\(e)[1m***\(e)[0m\n"),
             ("\(e)[33msk_live_Kq83Hn2LmX0pRt7VwZ4yBc6DeF1gJs9a\(e)[0m\n", "\(e)[33m***\(e)[0m\n"),
+            // (a rule whose keyword must start a word: the code's final letter ends no word)
+            ("deploy \(e)[38;5;208mglpat-Zt5Rk9Wm3Qx7Lp1Vb4Ns\(e)[0m ok\n", "deploy \(e)[38;5;208m***\(e)[0m ok\n"),
             ("DD_API_KEY=\(e)[36m5f0c2e9a7b1d48c3a6e2f9b0d7c14a83\(e)[0m\n", "DD_API_KEY=\(e)[36m***\(e)[0m\n"),
             ("\(e)[36mINFO\(e)[0m config \(e)[1mdb_password\(e)[0m=Tz6-Wq9-Lk3x\n",
              "\(e)[36mINFO\(e)[0m config \(e)[1mdb_password\(e)[0m=***\n"),
