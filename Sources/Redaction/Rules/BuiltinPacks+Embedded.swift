@@ -7906,6 +7906,478 @@ mustKeep = [
   'splunk search "index=main" -auth admin:$SPLUNK_PASS',
   'steamcmd +login anonymous +app_update 740 +quit',
 ]
+
+# --- commands, consoles, preseed and security-event shapes (pw62 batch) ---
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-cf-auth"
+keywordWindow = 2
+description = "Cloud Foundry's cf auth USER PASSWORD (also a client id and secret with --client-credentials): the password is the second argument; cf login -u U -p X is password-login-command's"
+# The command ends after the password (end of line, `;`, `&&`, `|`, a redirection or another
+# option): prose that names the command goes on with words (`run cf auth to log in again`).
+regex = '''(?x)
+\bcf \s+ auth \s+ (?!-) (?:'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+) \s+
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+(?= \s*$ | \s*[;&|>)] | \s+-- | \s+\\$ )'''
+valueShape = "password"
+keywords = ["cf auth"]
+tags = ["password", "cli"]
+mustRedact = [
+  'ci: + cf auth ci-deployer Cf7.Lq2Wn4Zs',
+  '''+ cf auth admin 'Cf8!Lq2 Wn4Zs' --origin uaa''',
+  'cf auth deploy-client Cq9xLm2Tn4Vb8Rz1 --client-credentials && cf target -o acme -s prod',
+]
+mustKeep = [
+  'cf auth "$CF_USERNAME" "$CF_PASSWORD"',
+  'cf auth --help',
+  'hint: run cf auth to log in again before pushing',
+  'FAILED: cf auth admin failed: Credentials were rejected, please try again.',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-sqlserver-tool-wrapped"
+description = "-P PASSWORD of SQL Server and Sybase/FreeTDS tools where password-cli-short-flag does not reach them: sqlcmd.exe / bcp.exe / osql.exe by file name or quoted path (a Windows 4688 event's Process Command Line), upper-case SQLCMD, tsql and isql"
+# -P stays case-sensitive: sqlcmd's -p prints statistics, tsql's -p is the port.
+regex = '''(?x)
+(?<![\w-]) (?: (?i:sqlcmd|osql|isql|tsql) (?i:\.exe)? "? (?=\s+[-/]) | (?i:bcp) (?i:\.exe)? "? (?=\s) )
+[^\r\n|;&]*? \s -P \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]-][^\s'"\]]*) )'''
+valueShape = "password"
+keywords = ["sqlcmd", "osql", "isql", "tsql", "bcp.exe"]
+tags = ["password", "cli", "windows"]
+mustRedact = [
+  'Process Command Line: C:\Windows\system32\cmd.exe /c sqlcmd.exe -S sql01 -U sa -P Sq7.Lq2Wn4Zs -i C:\jobs\nightly.sql',
+  "Process Command Line:\t\"C:\\Program Files\\Microsoft SQL Server\\Client SDK\\ODBC\\170\\Tools\\Binn\\SQLCMD.EXE\" -S sql02 -U sa -P Sq8.Lq2Wn4Zs -Q \"EXEC dbo.purge\"",
+  'CommandLine: SQLCMD -S sql01 -U sa -P "Sq9 Lq2Wn4Zs" -d reports',
+  'freetds-check: tsql -S srv01 -U sa -P Ts7.Lq2Wn4Zs',
+  'BCP.EXE dbo.orders out orders.dat -S sql01 -U etl -P Bc7.Lq2Wn4Zs -c',
+]
+mustKeep = [
+  'Process Command Line: sqlcmd.exe -S sql01 -E -i C:\jobs\nightly.sql',
+  'tsql -S srv01 -U sa -p 1433',
+  'sqlcmd.exe -S sql01 -U sa -P $env:SA_PASSWORD -Q "SELECT 1"',
+  'usage: tsql [-S servername] [-U username] [-P password]',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-samba-user-percent"
+description = "Samba-style -U user%password of rpcclient, smbclient, smbcacls, smbget, winexe, wbinfo -a, net ads/rpc/sam/dom, samba-tool, enum4linux: quoted arguments, quoted passwords and the --user= form; only the password (after %) is masked"
+regex = '''(?x)
+\b(?:rpcclient|smbclient|smbcacls|smbget|smbtree|smbcquotas|winexe|wbinfo|samba-tool|smbtorture|ntlm_auth|enum4linux(?:-ng)?|net\s+(?:ads|rpc|sam|dom))\b
+[^\r\n|;&]*? \s (?:-U|--user|--username|-a|--authenticate) (?:\s*|=)
+(?![^\s%'"]*%[A-Za-z_]\w*%(?:[\s'"]|$))
+(?: ' [^'%\r\n]* % ([^'\r\n]+) '
+  | " [^"%\r\n]* % ((?:[^"\\\r\n]|\\.)+) "
+  | [^\s%'"]+ % (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) )'''
+valueShape = "password"
+keywords = [
+  "rpcclient", "smbclient", "smbcacls", "smbget", "smbtree", "smbcquotas", "winexe", "wbinfo", "samba-tool",
+  "smbtorture", "ntlm_auth", "enum4linux", "net ads", "net rpc", "net sam", "net dom",
+]
+tags = ["password", "cli", "samba"]
+mustRedact = [
+  '''rpcclient -U 'CORP\\svc-audit%Rp7!Lq2$Wn' 10.0.0.5 -c enumdomusers''',
+  '''+ net ads join -U administrator%'Nj7!Lq2$Wn4' createcomputer=Servers''',
+  '''smbclient //files/share -U backup%'Sm7!Lq2 $Wn' -c 'ls' ''',
+  'winexe -U corp/admin%We7.Lq2Wn4Zs //10.0.0.5 cmd.exe',
+  'wbinfo -a jdoe%Wb7.Lq2Wn4Zs',
+  'smbcacls //fs01/data /projects --user="CORP\\ops%Sc7 Lq2#Wn" -a "ACL:CORP\\dev:ALLOWED/0/FULL"',
+]
+mustKeep = [
+  'rpcclient -U "" -N 10.0.0.5',
+  'net ads join -U administrator',
+  'smbclient //files/share -U "$SMB_USER%$SMB_PASS" -c ls',
+  'winexe -U corp/admin --password-file=/root/.winexe //10.0.0.5 cmd.exe',
+  'smbclient -L //10.0.0.5 -U %USERNAME% -N',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-flag-user-colon"
+description = "user:password given to a credentials option where other rules miss it: etcdctl --user root:X (and ETCDCTL_USER=root:X), skopeo/podman/buildah --creds / --src-creds / --dest-creds with a quoted password, HTTPie/xh -a/--auth with a quoted argument or password; only the password is masked"
+regex = '''(?x)
+    \betcdctl\b [^\r\n|;&]*? \s --user (?:\s+|=)
+    (?: ' [^':\r\n\[]+ : ([^'\r\n]+) ' | " [^":\r\n\[]+ : ([^"\r\n]+) "
+      | [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]]+) ) )
+  | \bETCDCTL_USER= ["']? [^\s:'"\[]+ : ([^\s'"]+)
+  | --(?:src-|dest-)?creds (?:\s+|=) [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" )
+  | (?<![\w/.-]) (?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=)
+    (?: ' [^':\r\n]+ : ([^'\r\n]+) ' | " [^":\r\n]+ : ([^"\r\n]+) "
+      | [^\s:'"]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) )'''
+valueShape = "password"
+keywords = ["etcdctl", "creds", "http -a", "https -a", "xh -a", "xhs -a", " -a '", " -a \"", "--auth"]
+tags = ["password", "cli"]
+mustRedact = [
+  'etcdctl --endpoints https://10.0.0.11:2379 --user root:Et7.Lq2Wn4Zs get /registry --prefix --keys-only',
+  '''+ etcdctl --user=root:'Et8!Lq2 Wn4Zs' member list''',
+  'ETCDCTL_USER=root:Et9.Lq2Wn4Zs etcdctl endpoint health',
+  '''+ skopeo copy --src-creds robot:'Sk7!Lq2Wn4Zs' docker://quay.io/acme/api:1.4 docker://reg.local/acme/api:1.4''',
+  'skopeo inspect --creds=robot:"Sk8 Lq2$Wn4Zs" docker://reg.local/acme/api:1.4',
+  '''http -a 'admin:Ht7!Lq2 Wn4Zs' GET https://api.internal/v1/users''',
+  '''http --auth=admin:'Ht8!Lq2Wn4Zs' POST https://api.internal/v1/deploy ref=main''',
+]
+mustKeep = [
+  'etcdctl --user root get /registry --prefix',
+  'etcdctl --user=root:"$ETCD_ROOT_PASSWORD" member list',
+  'Usage: etcdctl --user=username[:password] get KEY',
+  'http -a admin GET https://api.internal/v1/users',
+  'skopeo copy --src-creds robot:"$ROBOT_TOKEN" docker://a docker://b',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-glued-flag-forms"
+description = "passwords glued to a flag where password-cli-short-flag does not reach them: rar/unrar -pX and -hpX (not -p- nor a bare -p that prompts), a mysql client's -pX after a subcommand or inside an sh -c string (`mysqladmin ping -uroot -pX`), and bash set -x quoting of the whole argument ('-pX', \"-pX\")"
+regex = '''(?x)
+    (?<![\w.-]) (?i:rar|unrar|winrar)(?i:\.exe)? (?=\s) [^\r\n|;&]*? \s -h?p (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+  | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=[\s"'])
+    [^\r\n|;&]*? \s (?: '-p([^'\r\n]+)' | "-p((?:[^"\\\r\n]|\\.)+)" )
+    # (glued -pX after any argument, up to a quote: `"sh","-c","mysqladmin ping -uroot -pX"`;
+    # not a daemon's -pidfile or -port)
+  | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=\s)
+    [^\r\n|;&'"`]*? \s -p (?!\$\$)(?!(?:id|idfile|id-file|ort|ath|ipe|rofile|lugin|rint|arallel|rogress|retty)(?:[=\s"']|$))
+    ([^\s'"\\`;|&)]+)'''
+valueShape = "password"
+keywords = [
+  "rar ", "rar\t", "rar.exe", "mysql", "mariadb",
+]
+tags = ["password", "cli"]
+mustRedact = [
+  'backup.sh: + rar a -hpRa7.Lq2Wn4Zs -m5 /backup/docs.rar /srv/docs',
+  'unrar x -pUr7.Lq2Wn4Zs incoming/invoices.rar /tmp/invoices/',
+  '''C:\jobs> Rar.exe a -ep1 -p"Ra8 Lq2!Wn" D:\out\ledger.rar C:\ledger''',
+  '''+ mysql -h db.internal -uroot '-pMy7!Lq2 Wn4Zs' appdb''',
+  '''+ mysqldump --single-transaction -uroot "-pMy8.Lq2Wn4Zs" shop''',
+  '''    test: ["CMD", "sh", "-c", "mysqladmin ping -h localhost -uroot -pMy9.Lq2Wn4Zs"]''',
+  'healthcheck: mysqladmin ping -uroot -pMz7.Lq2Wn4Zs --silent',
+]
+mustKeep = [
+  'unrar x -p- incoming/invoices.rar /tmp/invoices/',
+  'rar a -hp -m5 /backup/docs.rar /srv/docs',
+  '''+ mysql -h db.internal -uroot '-p' appdb''',
+  'mysql   1120  0.3  4.1 /usr/sbin/mysqld -pidfile=/run/mysqld/mysqld.pid',
+  '''    test: ["CMD", "sh", "-c", "mysqladmin ping -h localhost -uroot -p$$MYSQL_ROOT_PASSWORD"]''',
+  'mysqladmin ping -h localhost -uroot -p',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-argv-list"
+description = "a password flag and its value as separate elements of a printed argv (strace's execve, JSON and YAML command arrays, Python lists): sshpass/mongo/cqlsh/rabbitmqadmin \"-p\", \"X\"; redis-cli \"-a\", \"X\"; sqlcmd/bcp/osql/tsql/ipmitool \"-P\", \"X\"; ldapsearch and friends \"-w\", \"X\""
+regex = '''(?x)
+    ["'] (?:[^"'\s,\[]*[/\\])?
+    (?: (?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|cqlsh|rabbitmqadmin) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-p["']
+      | redis-cli ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["'](?:-a|--pass)["']
+      | (?i:sqlcmd|bcp|osql|tsql|ipmitool)(?i:\.exe)? ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-P["']
+      | ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-w["'] )
+    \s*,\s* (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' )'''
+valueShape = "password"
+keywords = [
+  "sshpass", "mongo", "cqlsh", "rabbitmqadmin", "redis-cli", "sqlcmd", "bcp.exe", "bcp\"", "bcp'", "osql", "tsql", "ipmitool",
+  "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldappasswd", "ldapwhoami", "ldapcompare", "ldapmodrdn",
+]
+tags = ["password", "cli"]
+mustRedact = [
+  'execve("/usr/bin/sshpass", ["sshpass", "-p", "Ss7.Lq2Wn4Zs", "ssh", "-o", "StrictHostKeyChecking=no", "deploy@10.0.3.4"], 0x7ffd2c4e1a30 /* 24 vars */) = 0',
+  "subprocess: ['redis-cli', '-h', 'cache', '-a', 'Rd7.Lq2Wn4Zs', 'ping'] exited 1",
+  '"healthcheck": {"test": ["/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Sq7.Lq2Wn4Zs", "-C", "-Q", "SELECT 1"]}',
+  'args=["ldapsearch", "-x", "-H", "ldap://ldap01", "-D", "cn=reader,dc=corp", "-w", "Ld7.Lq2Wn4Zs", "-b", "dc=corp"]',
+]
+mustKeep = [
+  '"test": ["redis-cli", "-h", "cache", "-p", "6379", "ping"]',
+  'execve("/usr/bin/sshpass", ["sshpass", "-f", "/run/secrets/ssh", "ssh", "deploy@10.0.3.4"], 0x7ffd2c4e1a30 /* 24 vars */) = 0',
+  '"test": ["/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "$${SA_PASSWORD}", "-Q", "SELECT 1"]',
+  "['ldapsearch', '-x', '-W', '-D', 'cn=admin,dc=corp']",
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-oracle-tool-logon"
+description = "Oracle logons user/password[@target] where password-cli-short-flag does not reach them: rman target/catalog/auxiliary, dgmgrl, a quoted sqlplus/expdp/impdp logon (\"sys/X@db as sysdba\", \\\"sys/X@pdb as sysdba\\\"), a quoted password (scott/\"X\"@db), CONNECT at a SQL>, RMAN> or DGMGRL> prompt; only the password is masked (not / as sysdba nor user@db)"
+regex = '''(?x)
+    (?: \b(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman)\b (?:\s+-\S+)* \s+ (?:userid= | (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) )?
+      | (?i:SQL|RMAN|DGMGRL)> \s* (?i:conn|connect) \s+ (?:(?i:target|catalog|auxiliary)\s+)? )
+    (?:\\?["'])? [A-Za-z_][\w$#.]* /
+    (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?= @ | \s | \\?["'] | ; | $ )
+    # (rman's further connections, `catalog rcat/X@rcatdb`, with their @target)
+  | (?<![\w-]) (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) ["']? [A-Za-z_][\w$#.]* / (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?=@)'''
+valueShape = "password"
+keywords = ["sqlplus", "expdp", "impdp", "sqlldr", "dgmgrl", "rman ", "rman\t", "rman>", "sql>"]
+tags = ["password", "cli", "oracle"]
+mustRedact = [
+  'backup.sh: rman target sys/Rm7.Lq2Wn4Zs@prod catalog rcat/Rc7.Lq2Wn4Zs@rcatdb cmdfile=/u01/scripts/level0.rcv',
+  'RMAN> connect target sys/Rm8.Lq2Wn4Zs@prod',
+  'dgmgrl -silent sys/Dg7.Lq2Wn4Zs@prim "show configuration"',
+  'DGMGRL> connect sys/Dg8.Lq2Wn4Zs@prim',
+  'SQL> CONNECT scott/Sp7.Lq2Wn4Zs@orcl',
+  'cron: sqlplus -s "sys/Sp8.Lq2Wn4Zs@prod as sysdba" @purge.sql',
+  'impdp \"sys/Sp9.Lq2Wn4Zs@pdb1 as sysdba\" directory=dp_dir dumpfile=hr.dmp',
+  'sqlplus -S -L scott/"Sq7@Lq2 Wn4Zs"@orcl @report.sql',
+]
+mustKeep = [
+  'sqlplus / as sysdba',
+  'sqlplus scott@db @report.sql',
+  'rman target / cmdfile=/u01/scripts/level0.rcv',
+  'SQL> connect / as sysdba',
+  'RMAN> connect target sys@prod',
+  'DGMGRL> connect sys@prim',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-impacket-target"
+description = "Impacket's target argument domain/user:password@host (secretsdump, psexec, wmiexec, smbexec, atexec, dcomexec, mssqlclient, ... as NAME.py or impacket-NAME) and domain/user:password without a host (GetUserSPNs, GetNPUsers, getTGT, getST, addcomputer); only the password is masked"
+regex = '''(?x)
+    (?: \bimpacket-[\w-]+
+      | (?<![\w-]) (?:secretsdump|psexec|wmiexec|smbexec|atexec|dcomexec|mssqlclient|smbclient|lookupsid|reg|services|rpcdump|samrdump
+        |GetUserSPNs|GetNPUsers|GetADUsers|getTGT|getST|addcomputer|rbcd|dacledit|owneredit|changepasswd|findDelegation|getPac|ticketer|raiseChild|goldenPac) \.py )
+    [^\r\n|;&]*? (?<=[\s=])
+    (?: ' (?:[\w.-]+/)? [^\s/:'@]+ : ([^@'\r\n]+) @
+      | " (?:[\w.-]+/)? [^\s/:"@]+ : ([^@"\r\n]+) @
+      | (?:[\w.-]+/)? [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) @ [\w.\[\]:-]
+      | [\w.-]+/ [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) (?=\s|$) )'''
+valueShape = "password"
+keywords = [
+  "impacket-", "secretsdump", "psexec", "wmiexec", "smbexec", "atexec", "dcomexec", "mssqlclient", "smbclient", "lookupsid",
+  "reg.py", "services.py", "rpcdump", "samrdump", "getuserspns", "getnpusers", "getadusers", "gettgt", "getst.py", "addcomputer",
+  "rbcd.py", "dacledit", "owneredit", "changepasswd", "finddelegation", "getpac", "ticketer", "raisechild", "goldenpac",
+]
+tags = ["password", "cli", "security-tools"]
+mustRedact = [
+  'kali$ secretsdump.py -just-dc corp.local/administrator:Im7.Lq2Wn4Zs@dc01.corp.local',
+  '''psexec.py 'corp/admin:Im8!Lq2 Wn4Zs@10.0.0.5' cmd.exe''',
+  'impacket-wmiexec CORP/svc-sql:Im9.Lq2Wn4Zs@10.0.0.7 whoami',
+  'GetUserSPNs.py -request -dc-ip 10.0.0.1 corp.local/svc-web:In7.Lq2Wn4Zs -outputfile hashes.txt',
+  '''python3 smbexec.py corp.local/ops:'In8!Lq2$Wn'@fs01.corp.local''',
+]
+mustKeep = [
+  'secretsdump.py -hashes :31d6cfe0d16ae931b73c59d7e0c089c0 corp.local/administrator@dc01',
+  'psexec.py corp/admin@10.0.0.5 -k -no-pass',
+  'GetUserSPNs.py corp.local/svc-web -no-pass -k -dc-ip 10.0.0.1',
+  'docker run --rm impacket:0.12 secretsdump.py -h',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-debconf-preseed"
+description = "a debconf answer of type password (Debian preseed files, debconf-set-selections input): d-i passwd/root-password password X, passwd/user-password-again, grub-installer/password, mysql-server/root_password password X; the value is the rest of the line (not other types: d-i mirror/http/proxy string ...)"
+regex = '''(?x)
+    (?<![\w/.-]) [\w.+-]+ / [\w.+/-]*? (?i:pass|pw|psk|secret|wpa) [\w.+/-]* [\x20\t]+ password [\x20\t]+
+    ([^'"\r\n]*[^\s'"\\])'''
+valueShape = "password"
+keywords = [
+  "password password", "password\tpassword", "pass password", "pw password", "again password", "crypted password",
+  "confirm password", "1 password", "2 password", "psk password", "wpa password", "secret password",
+]
+tags = ["password", "config"]
+mustRedact = [
+  'd-i passwd/root-password password Pr7.Lq2Wn4Zs',
+  'd-i passwd/user-password-again password Pr8 Lq2 Wn4Zs',
+  '''+ echo 'mysql-server mysql-server/root_password_again password Pr9.Lq2Wn4Zs' | debconf-set-selections''',
+  'd-i grub-installer/password password Gr7.Lq2Wn4Zs',
+]
+mustKeep = [
+  'd-i mirror/http/proxy string http://proxy.corp.example:3128/',
+  'd-i passwd/root-login boolean false',
+  'd-i passwd/root-password password',
+  'echo "mysql-server mysql-server/root_password password $MYSQL_ROOT_PW" | debconf-set-selections',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-ifupdown-wpa"
+keywordWindow = 2
+description = "ifupdown's wpa-psk X / wpa-password X in /etc/network/interfaces (a stanza line or a flattened stanza): the value ends the line or comes before another wpa- option"
+regex = '''(?x)
+    (?:^|(?<=[\x20\t])) (?<!\b[Tt]he\x20|\b[Nn]o\x20|\b[Mm]issing\x20|\b[Ii]nvalid\x20|\b[Ss]et\x20|\b[Ee]mpty\x20|\b[Bb]ad\x20|\b[Aa]\x20) wpa-(?:psk|password) [\x20\t]+
+    (?: "([^"\r\n]+)" | ([^\s"]+) ) (?= [\x20\t]*$ | [\x20\t]+wpa- )'''
+valueShape = "password"
+keywords = ["wpa-psk", "wpa-password"]
+tags = ["password", "config", "wifi"]
+mustRedact = [
+  '    wpa-psk Wp7.Lq2Wn4Zs',
+  'iface wlan0 inet dhcp wpa-ssid "HomeNet" wpa-psk "Wp8 Lq2!Wn4Zs"',
+  '  wpa-password Wp9.Lq2Wn4Zs',
+]
+mustKeep = [
+  '    wpa-psk $WIFI_PSK',
+  'ifup: error: missing wpa-psk value',
+  'wpa-psk requires wpasupplicant to be installed',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-pgbouncer-userlist"
+description = "a line of PgBouncer's auth file (userlist.txt: \"user\" \"password-or-hash\") written by a command or a configuration tool on a line that names the file"
+regex = '''(?x)
+    (?: (?<![\w\\"]) "[^"\s\\]+" [\x20\t]+ "([^"\\\r\n]+)"
+      | (?<!\\) \\"[^"\s\\]+\\" [\x20\t]+ \\"((?:[^"\\\r\n]|\\[^"n])+)\\" )
+    (?= [^\r\n]*? userlist | \\n )'''
+valueShape = "password"
+keywords = ["userlist"]
+tags = ["password", "config", "postgres"]
+mustRedact = [
+  '''+ echo '"app_user" "Pg7.Lq2Wn4Zs"' >> /etc/pgbouncer/userlist.txt''',
+  'changed: [db-proxy] => {"dest": "/etc/pgbouncer/userlist.txt", "content": "\"app_user\" \"Pg8.Lq2Wn4Zs\"\n\"stats\" \"md5a1b2c3d4e5f60718293a4b5c6d7e8f9\"\n"}',
+]
+mustKeep = [
+  'pgbouncer: auth_file = /etc/pgbouncer/userlist.txt',
+  '''+ echo "\"app_user\" \"$APP_DB_PASSWORD\"" >> /etc/pgbouncer/userlist.txt''',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-jaas-user-entry"
+description = "Kafka and ZooKeeper JAAS user_NAME=\"X\" entries (PlainLoginModule, DigestLoginModule): a JAAS file's own line, or an entry before ;, another user_ entry or the end (not logfmt's user_id=\"42\")"
+regex = '''(?x)
+    # a JAAS file's own line: user_alice="X"; (alone on its line)
+    ^ [\x20\t]* user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
+    \s*=\s* "([^"\\\r\n]+)" [\x20\t]* ;? [\x20\t]* $
+    # an entry of a flattened login module: before ;, another user_ entry or an escaped newline
+  | (?<=\s) user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
+    = (?: "([^"\\\r\n]+)" | \\"([^"\\\r\n]+)\\" ) (?= \s*; | \s+user_ | \\n )'''
+valueShape = "password"
+keywords = ["user_"]
+tags = ["password", "config", "kafka"]
+mustRedact = [
+  'KafkaServer { org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="Ka1.Lq2Wn4Zs" user_admin="Ka2.Lq2Wn4Zs" user_alice="Ka3.Lq2Wn4Zs"; };',
+  '    user_producer="Ka4.Lq2Wn4Zs"',
+  '   user_super="Zk7.Lq2Wn4Zs";',
+]
+mustKeep = [
+  'level=info msg="login ok" user_id="42"',
+  '    user_alice="${KAFKA_ALICE_PASSWORD}";',
+  'user_rotation_locked=true',
+  'user_name="alice"',
+  'level=info msg="tier set" user_tier="gold"',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-cef-labelled-field"
+description = "CEF and LEEF custom fields whose label says password, secret, token, API key or credential: cs1Label=password cs1=X, cs3=X cs3Label=api_token (cs1..cs6, flexString1..2, deviceCustomString1..6)"
+regex = '''(?x)
+    \b(?:cs|deviceCustomString)1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)3Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)3 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)4Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)4 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)5Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)5 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)6Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)6 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \bflexString1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) flexString1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) flexString2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    (?<=[\s|]) (?:cs|deviceCustomString)1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)3 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)3Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)4 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)4Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)5 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)5Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)6 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)6Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) flexString1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\bflexString1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) flexString2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))'''
+valueShape = "password"
+keywords = [
+  "cs1label", "cs2label", "cs3label", "cs4label", "cs5label", "cs6label", "flexstring1label", "flexstring2label",
+  "devicecustomstring",
+]
+tags = ["password", "security-events"]
+mustRedact = [
+  'CEF:0|Acme|IDS|1.0|100|Login attempt|5|src=10.0.0.1 suser=bob cs1Label=password cs1=Ce7.Lq2Wn4Zs cn1=3',
+  '<134>Jan 10 10:00:00 waf01 CEF:0|Acme|WAF|2.1|200|Auth|5|cs3=Ce8 Lq2Wn4Zs cs3Label=api_token cn1=5 cn1Label=count',
+  "LEEF:2.0|Acme|IDS|1.0|42|src=10.0.0.1\tcs2Label=User Password\tcs2=Le7.Lq2Wn4Zs\tusrName=bob",
+]
+mustKeep = [
+  'CEF:0|Acme|IDS|1.0|100|Login attempt|5|src=10.0.0.1 cs1Label=username cs1=bob cs2Label=password cs2=****',
+  'CEF:0|Acme|IDS|1.0|101|Password change|3|cs1Label=policy cs1=password-complexity cs2Label=result cs2=ok',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-ftp-pass-received"
+description = "an FTP/POP3 PASS command as a server or proxy logs it received: `<- PASS X`, `< PASS X`, `<< PASS X`, `Command: PASS X`, `RECV: PASS X` (the sent form `-> PASS X` is password-protocol-auth's)"
+regex = '''(?x)
+    (?: (?<![<\w-]) (?:<-|<<|<) | \b(?i:command|cmd|recv|received|rcvd) \s* :? ) \s* PASS \s+
+    (?!\*+\s*$) (?![^\s"]*/[^\s"]*\.[A-Za-z]{1,5}\s*$) (?!Test[A-Z_]|test_)
+    # (Twitch IRC's PASS oauth:TOKEN is another rule's, which keeps the prefix)
+    (?!oauth:) ([^\s"]+) \s*$'''
+valueShape = "password"
+keywords = ["<- pass", "< pass", "<< pass", "command: pass", "command pass", "cmd: pass", "recv: pass", "received: pass", "rcvd: pass", "received pass"]
+tags = ["password", "protocol"]
+mustRedact = [
+  '2026-02-03 10:11:12 [pop3-proxy] <- PASS Po7.Lq2Wn4Zs',
+  '(000042) 2026-02-03 10:11:12 - alice (10.0.0.9) < PASS Po8.Lq2Wn4Zs',
+  'ftpd[812]: Command: PASS Po9.Lq2Wn4Zs',
+]
+mustKeep = [
+  '2026-02-03 10:11:12 [pop3-proxy] <- PASS ********',
+  'ftpd[812]: Command: PASS (hidden)',
+  'ftpd[812]: Command: USER alice',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-powershell-plaintext-credential"
+description = "PowerShell plaintext secrets other rules miss: ConvertTo-SecureString with an unquoted value (-String X or positional) on a line with -AsPlainText, a quoted literal piped into ConvertTo-SecureString -AsPlainText, [System.Net.NetworkCredential]::new('user', 'X') and New-Object NetworkCredential -ArgumentList 'user', 'X'"
+regex = '''(?x)
+    \b(?i:ConvertTo-SecureString) (?=[^\r\n|]*?\s-(?i:AsPlainText)\b)
+    (?: (?:\s+-(?i:AsPlainText|Force)\b)* | [^\r\n|]*? \s-(?i:String) ) \s+ ([^\s'"$(|)\-`{\[][^\s'"|)`]*)
+  | (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) \s* \| \s* (?i:ConvertTo-SecureString) \b [^\r\n|]*? -(?i:AsPlainText)
+  | (?i:NetworkCredential) (?: \] \s* :: \s* (?i:new) \s* \( | \s* \( | \s+ -(?i:ArgumentList) \s+ \(? )
+    \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s*,\s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" )'''
+valueShape = "password"
+keywords = ["convertto-securestring", "networkcredential"]
+tags = ["password", "powershell"]
+mustRedact = [
+  'PS C:\> $sec = ConvertTo-SecureString Ps7.Lq2Wn4Zs -AsPlainText -Force',
+  '''PS C:\> $sec = 'Ps8!Lq2 Wn4Zs' | ConvertTo-SecureString -AsPlainText -Force''',
+  '''$cred = New-Object System.Management.Automation.PSCredential ('svc', (ConvertTo-SecureString -String Ps9.Lq2Wn4Zs -AsPlainText -Force))''',
+  '''$nc = [System.Net.NetworkCredential]::new('svc-backup', 'Nc7.Lq2Wn4Zs')''',
+  '''$nc = New-Object System.Net.NetworkCredential -ArgumentList 'svc-backup', 'Nc8.Lq2Wn4Zs' ''',
+]
+mustKeep = [
+  'PS C:\> $sec = ConvertTo-SecureString $env:SVC_PASSWORD -AsPlainText -Force',
+  'PS C:\> $sec = Read-Host -AsSecureString | ConvertFrom-SecureString',
+  '''$sec = "$plain" | ConvertTo-SecureString -AsPlainText -Force''',
+  '''$nc = [System.Net.NetworkCredential]::new('svc-backup', $sec)''',
+  'PS C:\> $sec = ConvertTo-SecureString (Get-Content C:\secure\pw.txt) -AsPlainText -Force',
+]
+
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-python-ftplib"
+keywordWindow = 16
+description = "Python's ftplib.FTP('host', 'user', 'X') and FTP_TLS(...) with the password as the third positional literal (keyword arguments are password-code-credential's)"
+regex = '''(?x)
+    \b(?:ftplib\.)? FTP(?:_TLS)? \( \s* (?:host\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s* (?:user\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s*
+    (?:passwd\s*=\s*)? (?: '([^'\r\n]+)' | "([^"\r\n]+)" )'''
+valueShape = "password"
+keywords = ["ftp(", "ftp_tls("]
+tags = ["password", "code", "python"]
+mustRedact = [
+  "    ftp = FTP('ftp.partner.example', 'uploader', 'Fp7.Lq2Wn4Zs')",
+  '>>> ftps = ftplib.FTP_TLS("ftp.partner.example", "uploader", "Fp8 Lq2!Wn4Zs")',
+]
+mustKeep = [
+  "    ftp = FTP('ftp.partner.example')",
+  "    ftp = ftplib.FTP('ftp.partner.example', 'anonymous', '')",
+  "    ftp = FTP(host, user, os.environ['FTP_PASSWORD'])",
+]
 """#####, #####"""
 R2:35i19:password-assignmentd245:password / passwd / passphrase / passcode keys with any prefix (DB_PASSWORD, spring.datasource.password, dbPassword, smtp_password) in key=value, key: value, JSON, escaped JSON, YAML, logfmt, env, Python/Ruby/Go maps, XML attributes, comparisonsx12428:(?x)
 # (a plural key holds passwords, or a count of them: `Passwords: 12 checked`, or starts a message:
@@ -8703,7 +9175,110 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1873i20:password-setter-calld308
   | \bPASSWORD \x20 (?:elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user) \x20 = \x20 (\S+)
   | \+login \s+ [^\s+]+ \s+ ([^\s+$'"][^\s'"]*)
   | (?<![\w/]) sips?: [^\s:@;/]+ : ([^\s@;/]+) @ [\w.\[\]-]+
-  | \b(?:printf \s+ ['"]%s['"] | echo (?:\s+-n)? ) \s+ (?: '([^'\r\n]+)' | "([^"$\r\n]+)" ) \s* > \s* \S*? (?i:pw|pass|passwd|password|secret|token) [\w.-]* (?=\s|$)K6:kamctlK11:opensipsctlK12:opensips-cliK4:sippK8:command:K9:radclientK10:samba-toolK13:"rabbitmqctl"K5:mqtt K6:splunkK12:-dbasicauth=K16:password elasticK15:password kibanaK17:password logstashK14:password beatsK12:password apmK15:password remoteK6:+loginK4:sip:K5:sips:K6:printfK4:echot8:passwordt7:commandv8:password
+  | \b(?:printf \s+ ['"]%s['"] | echo (?:\s+-n)? ) \s+ (?: '([^'\r\n]+)' | "([^"$\r\n]+)" ) \s* > \s* \S*? (?i:pw|pass|passwd|password|secret|token) [\w.-]* (?=\s|$)K6:kamctlK11:opensipsctlK12:opensips-cliK4:sippK8:command:K9:radclientK10:samba-toolK13:"rabbitmqctl"K5:mqtt K6:splunkK12:-dbasicauth=K16:password elasticK15:password kibanaK17:password logstashK14:password beatsK12:password apmK15:password remoteK6:+loginK4:sip:K5:sips:K6:printfK4:echot8:passwordt7:commandv8:passwordR4:3318i16:password-cf-authd178:Cloud Foundry's cf auth USER PASSWORD (also a client id and secret with --client-credentials): the password is the second argument; cf login -u U -p X is password-login-command'sx167:(?x)
+\bcf \s+ auth \s+ (?!-) (?:'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+) \s+
+(?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+(?= \s*$ | \s*[;&|>)] | \s+-- | \s+\\$ )K7:cf autht8:passwordt3:cliv8:passwordw1:2R4:3344i31:password-sqlserver-tool-wrappedd241:-P PASSWORD of SQL Server and Sybase/FreeTDS tools where password-cli-short-flag does not reach them: sqlcmd.exe / bcp.exe / osql.exe by file name or quoted path (a Windows 4688 event's Process Command Line), upper-case SQLCMD, tsql and isqlx192:(?x)
+(?<![\w-]) (?: (?i:sqlcmd|osql|isql|tsql) (?i:\.exe)? "? (?=\s+[-/]) | (?i:bcp) (?i:\.exe)? "? (?=\s) )
+[^\r\n|;&]*? \s -P \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]-][^\s'"\]]*) )K6:sqlcmdK4:osqlK4:isqlK4:tsqlK7:bcp.exet8:passwordt3:clit7:windowsv8:passwordR4:3369i27:password-samba-user-percentd230:Samba-style -U user%password of rpcclient, smbclient, smbcacls, smbget, winexe, wbinfo -a, net ads/rpc/sam/dom, samba-tool, enum4linux: quoted arguments, quoted passwords and the --user= form; only the password (after %) is maskedx410:(?x)
+\b(?:rpcclient|smbclient|smbcacls|smbget|smbtree|smbcquotas|winexe|wbinfo|samba-tool|smbtorture|ntlm_auth|enum4linux(?:-ng)?|net\s+(?:ads|rpc|sam|dom))\b
+[^\r\n|;&]*? \s (?:-U|--user|--username|-a|--authenticate) (?:\s*|=)
+(?![^\s%'"]*%[A-Za-z_]\w*%(?:[\s'"]|$))
+(?: ' [^'%\r\n]* % ([^'\r\n]+) '
+  | " [^"%\r\n]* % ((?:[^"\\\r\n]|\\.)+) "
+  | [^\s%'"]+ % (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) )K9:rpcclientK9:smbclientK8:smbcaclsK6:smbgetK7:smbtreeK10:smbcquotasK6:winexeK6:wbinfoK10:samba-toolK10:smbtortureK9:ntlm_authK10:enum4linuxK7:net adsK7:net rpcK7:net samK7:net domt8:passwordt3:clit5:sambav8:passwordR4:3402i24:password-flag-user-colond286:user:password given to a credentials option where other rules miss it: etcdctl --user root:X (and ETCDCTL_USER=root:X), skopeo/podman/buildah --creds / --src-creds / --dest-creds with a quoted password, HTTPie/xh -a/--auth with a quoted argument or password; only the password is maskedx550:(?x)
+    \betcdctl\b [^\r\n|;&]*? \s --user (?:\s+|=)
+    (?: ' [^':\r\n\[]+ : ([^'\r\n]+) ' | " [^":\r\n\[]+ : ([^"\r\n]+) "
+      | [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]]+) ) )
+  | \bETCDCTL_USER= ["']? [^\s:'"\[]+ : ([^\s'"]+)
+  | --(?:src-|dest-)?creds (?:\s+|=) [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" )
+  | (?<![\w/.-]) (?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=)
+    (?: ' [^':\r\n]+ : ([^'\r\n]+) ' | " [^":\r\n]+ : ([^"\r\n]+) "
+      | [^\s:'"]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) )K7:etcdctlK5:credsK7:http -aK8:https -aK5:xh -aK6:xhs -aK5: -a 'K5: -a "K6:--autht8:passwordt3:cliv8:passwordR4:3435i25:password-glued-flag-formsd296:passwords glued to a flag where password-cli-short-flag does not reach them: rar/unrar -pX and -hpX (not -p- nor a bare -p that prompts), a mysql client's -pX after a subcommand or inside an sh -c string (`mysqladmin ping -uroot -pX`), and bash set -x quoting of the whole argument ('-pX', "-pX")x815:(?x)
+    (?<![\w.-]) (?i:rar|unrar|winrar)(?i:\.exe)? (?=\s) [^\r\n|;&]*? \s -h?p (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
+  | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=[\s"'])
+    [^\r\n|;&]*? \s (?: '-p([^'\r\n]+)' | "-p((?:[^"\\\r\n]|\\.)+)" )
+    # (glued -pX after any argument, up to a quote: `"sh","-c","mysqladmin ping -uroot -pX"`;
+    # not a daemon's -pidfile or -port)
+  | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=\s)
+    [^\r\n|;&'"`]*? \s -p (?!\$\$)(?!(?:id|idfile|id-file|ort|ath|ipe|rofile|lugin|rint|arallel|rogress|retty)(?:[=\s"']|$))
+    ([^\s'"\\`;|&)]+)K4:rar K4:rar	K7:rar.exeK5:mysqlK7:mariadbt8:passwordt3:cliv8:passwordR4:3471i18:password-argv-listd271:a password flag and its value as separate elements of a printed argv (strace's execve, JSON and YAML command arrays, Python lists): sshpass/mongo/cqlsh/rabbitmqadmin "-p", "X"; redis-cli "-a", "X"; sqlcmd/bcp/osql/tsql/ipmitool "-P", "X"; ldapsearch and friends "-w", "X"x609:(?x)
+    ["'] (?:[^"'\s,\[]*[/\\])?
+    (?: (?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|cqlsh|rabbitmqadmin) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-p["']
+      | redis-cli ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["'](?:-a|--pass)["']
+      | (?i:sqlcmd|bcp|osql|tsql|ipmitool)(?i:\.exe)? ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-P["']
+      | ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-w["'] )
+    \s*,\s* (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' )K7:sshpassK5:mongoK5:cqlshK13:rabbitmqadminK9:redis-cliK6:sqlcmdK7:bcp.exeK4:bcp"K4:bcp'K4:osqlK4:tsqlK8:ipmitoolK10:ldapsearchK10:ldapmodifyK7:ldapaddK10:ldapdeleteK10:ldappasswdK10:ldapwhoamiK11:ldapcompareK10:ldapmodrdnt8:passwordt3:cliv8:passwordR4:3501i26:password-oracle-tool-logond346:Oracle logons user/password[@target] where password-cli-short-flag does not reach them: rman target/catalog/auxiliary, dgmgrl, a quoted sqlplus/expdp/impdp logon ("sys/X@db as sysdba", \"sys/X@pdb as sysdba\"), a quoted password (scott/"X"@db), CONNECT at a SQL>, RMAN> or DGMGRL> prompt; only the password is masked (not / as sysdba nor user@db)x555:(?x)
+    (?: \b(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman)\b (?:\s+-\S+)* \s+ (?:userid= | (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) )?
+      | (?i:SQL|RMAN|DGMGRL)> \s* (?i:conn|connect) \s+ (?:(?i:target|catalog|auxiliary)\s+)? )
+    (?:\\?["'])? [A-Za-z_][\w$#.]* /
+    (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?= @ | \s | \\?["'] | ; | $ )
+    # (rman's further connections, `catalog rcat/X@rcatdb`, with their @target)
+  | (?<![\w-]) (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) ["']? [A-Za-z_][\w$#.]* / (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?=@)K7:sqlplusK5:expdpK5:impdpK6:sqlldrK6:dgmgrlK5:rman K5:rman	K5:rman>K4:sql>t8:passwordt3:clit6:oraclev8:passwordR4:3534i24:password-impacket-targetd279:Impacket's target argument domain/user:password@host (secretsdump, psexec, wmiexec, smbexec, atexec, dcomexec, mssqlclient, ... as NAME.py or impacket-NAME) and domain/user:password without a host (GetUserSPNs, GetNPUsers, getTGT, getST, addcomputer); only the password is maskedx654:(?x)
+    (?: \bimpacket-[\w-]+
+      | (?<![\w-]) (?:secretsdump|psexec|wmiexec|smbexec|atexec|dcomexec|mssqlclient|smbclient|lookupsid|reg|services|rpcdump|samrdump
+        |GetUserSPNs|GetNPUsers|GetADUsers|getTGT|getST|addcomputer|rbcd|dacledit|owneredit|changepasswd|findDelegation|getPac|ticketer|raiseChild|goldenPac) \.py )
+    [^\r\n|;&]*? (?<=[\s=])
+    (?: ' (?:[\w.-]+/)? [^\s/:'@]+ : ([^@'\r\n]+) @
+      | " (?:[\w.-]+/)? [^\s/:"@]+ : ([^@"\r\n]+) @
+      | (?:[\w.-]+/)? [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) @ [\w.\[\]:-]
+      | [\w.-]+/ [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) (?=\s|$) )K9:impacket-K11:secretsdumpK6:psexecK7:wmiexecK7:smbexecK6:atexecK8:dcomexecK11:mssqlclientK9:smbclientK9:lookupsidK6:reg.pyK11:services.pyK7:rpcdumpK8:samrdumpK11:getuserspnsK10:getnpusersK10:getadusersK6:gettgtK8:getst.pyK11:addcomputerK7:rbcd.pyK8:dacleditK9:ownereditK12:changepasswdK14:finddelegationK6:getpacK8:ticketerK10:raisechildK9:goldenpact8:passwordt3:clit14:security-toolsv8:passwordR4:3568i24:password-debconf-preseedd302:a debconf answer of type password (Debian preseed files, debconf-set-selections input): d-i passwd/root-password password X, passwd/user-password-again, grub-installer/password, mysql-server/root_password password X; the value is the rest of the line (not other types: d-i mirror/http/proxy string ...)x136:(?x)
+    (?<![\w/.-]) [\w.+-]+ / [\w.+/-]*? (?i:pass|pw|psk|secret|wpa) [\w.+/-]* [\x20\t]+ password [\x20\t]+
+    ([^'"\r\n]*[^\s'"\\])K17:password passwordK17:password	passwordK13:pass passwordK11:pw passwordK14:again passwordK16:crypted passwordK16:confirm passwordK10:1 passwordK10:2 passwordK12:psk passwordK12:wpa passwordK15:secret passwordt8:passwordt6:configv8:passwordR4:3594i21:password-ifupdown-wpad163:ifupdown's wpa-psk X / wpa-password X in /etc/network/interfaces (a stanza line or a flattened stanza): the value ends the line or comes before another wpa- optionx244:(?x)
+    (?:^|(?<=[\x20\t])) (?<!\b[Tt]he\x20|\b[Nn]o\x20|\b[Mm]issing\x20|\b[Ii]nvalid\x20|\b[Ss]et\x20|\b[Ee]mpty\x20|\b[Bb]ad\x20|\b[Aa]\x20) wpa-(?:psk|password) [\x20\t]+
+    (?: "([^"\r\n]+)" | ([^\s"]+) ) (?= [\x20\t]*$ | [\x20\t]+wpa- )K7:wpa-pskK12:wpa-passwordt8:passwordt6:configt4:wifiv8:passwordw1:2R4:3616i27:password-pgbouncer-userlistd148:a line of PgBouncer's auth file (userlist.txt: "user" "password-or-hash") written by a command or a configuration tool on a line that names the filex174:(?x)
+    (?: (?<![\w\\"]) "[^"\s\\]+" [\x20\t]+ "([^"\\\r\n]+)"
+      | (?<!\\) \\"[^"\s\\]+\\" [\x20\t]+ \\"((?:[^"\\\r\n]|\\[^"n])+)\\" )
+    (?= [^\r\n]*? userlist | \\n )K8:userlistt8:passwordt6:configt8:postgresv8:passwordR4:3636i24:password-jaas-user-entryd190:Kafka and ZooKeeper JAAS user_NAME="X" entries (PlainLoginModule, DigestLoginModule): a JAAS file's own line, or an entry before ;, another user_ entry or the end (not logfmt's user_id="42")x553:(?x)
+    # a JAAS file's own line: user_alice="X"; (alone on its line)
+    ^ [\x20\t]* user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
+    \s*=\s* "([^"\\\r\n]+)" [\x20\t]* ;? [\x20\t]* $
+    # an entry of a flattened login module: before ;, another user_ entry or an escaped newline
+  | (?<=\s) user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
+    = (?: "([^"\\\r\n]+)" | \\"([^"\\\r\n]+)\\" ) (?= \s*; | \s+user_ | \\n )K5:user_t8:passwordt6:configt5:kafkav8:passwordR4:3663i27:password-cef-labelled-fieldd192:CEF and LEEF custom fields whose label says password, secret, token, API key or credential: cs1Label=password cs1=X, cs3=X cs3Label=api_token (cs1..cs6, flexString1..2, deviceCustomString1..6)x5169:(?x)
+    \b(?:cs|deviceCustomString)1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)3Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)3 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)4Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)4 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)5Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)5 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \b(?:cs|deviceCustomString)6Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)6 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \bflexString1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) flexString1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    \bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
+      [^\r\n]*? (?<=[\s|]) flexString2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+  |    (?<=[\s|]) (?:cs|deviceCustomString)1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)3 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)3Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)4 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)4Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)5 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)5Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) (?:cs|deviceCustomString)6 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\b(?:cs|deviceCustomString)6Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) flexString1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\bflexString1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
+  |    (?<=[\s|]) flexString2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
+      (?=[^\r\n]*?\bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))K8:cs1labelK8:cs2labelK8:cs3labelK8:cs4labelK8:cs5labelK8:cs6labelK16:flexstring1labelK16:flexstring2labelK18:devicecustomstringt8:passwordt15:security-eventsv8:passwordR4:3716i26:password-ftp-pass-receivedd191:an FTP/POP3 PASS command as a server or proxy logs it received: `<- PASS X`, `< PASS X`, `<< PASS X`, `Command: PASS X`, `RECV: PASS X` (the sent form `-> PASS X` is password-protocol-auth's)x284:(?x)
+    (?: (?<![<\w-]) (?:<-|<<|<) | \b(?i:command|cmd|recv|received|rcvd) \s* :? ) \s* PASS \s+
+    (?!\*+\s*$) (?![^\s"]*/[^\s"]*\.[A-Za-z]{1,5}\s*$) (?!Test[A-Z_]|test_)
+    # (Twitch IRC's PASS oauth:TOKEN is another rule's, which keeps the prefix)
+    (?!oauth:) ([^\s"]+) \s*$K7:<- passK6:< passK7:<< passK13:command: passK12:command passK9:cmd: passK10:recv: passK14:received: passK10:rcvd: passK13:received passt8:passwordt8:protocolv8:passwordR4:3739i40:password-powershell-plaintext-credentiald320:PowerShell plaintext secrets other rules miss: ConvertTo-SecureString with an unquoted value (-String X or positional) on a line with -AsPlainText, a quoted literal piped into ConvertTo-SecureString -AsPlainText, [System.Net.NetworkCredential]::new('user', 'X') and New-Object NetworkCredential -ArgumentList 'user', 'X'x477:(?x)
+    \b(?i:ConvertTo-SecureString) (?=[^\r\n|]*?\s-(?i:AsPlainText)\b)
+    (?: (?:\s+-(?i:AsPlainText|Force)\b)* | [^\r\n|]*? \s-(?i:String) ) \s+ ([^\s'"$(|)\-`{\[][^\s'"|)`]*)
+  | (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) \s* \| \s* (?i:ConvertTo-SecureString) \b [^\r\n|]*? -(?i:AsPlainText)
+  | (?i:NetworkCredential) (?: \] \s* :: \s* (?i:new) \s* \( | \s* \( | \s+ -(?i:ArgumentList) \s+ \(? )
+    \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s*,\s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" )K22:convertto-securestringK17:networkcredentialt8:passwordt10:powershellv8:passwordR4:3767i22:password-python-ftplibd158:Python's ftplib.FTP('host', 'user', 'X') and FTP_TLS(...) with the password as the third positional literal (keyword arguments are password-code-credential's)x209:(?x)
+    \b(?:ftplib\.)? FTP(?:_TLS)? \( \s* (?:host\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s* (?:user\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s*
+    (?:passwd\s*=\s*)? (?: '([^'\r\n]+)' | "([^"\r\n]+)" )K4:ftp(K8:ftp_tls(t8:passwordt4:codet6:pythonv8:passwordw2:16
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
