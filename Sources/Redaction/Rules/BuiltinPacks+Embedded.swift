@@ -7937,6 +7937,26 @@ mustKeep = [
   '''cifs: see //docs.example.com/mount:options@v2/ for mount options''',
 ]
 
+# ---------------------------------------------------------------------------------------------
+[[rules]]
+id = "password-mysql-temporary-banner"
+description = "the temporary root password mysqld --initialize prints: 'A temporary password is generated for root@localhost: X', X to the end of the line, any printable bytes (MySQL draws it from letters, digits and ;<>=,.%_ and other symbols)"
+# password-in-prose stops a value at `;`, `<` or `>` (prose goes on after them); this banner ends
+# with the password, so the whole rest of the line is masked, whatever it holds.
+regex = '''(?x)
+    \bA\x20temporary\x20password\x20is\x20generated\x20for\x20\S+ :\x20 ([\x21-\x7E]{6,64}) [\x20\t]* $'''
+valueShape = "password"
+keywords = ["temporary password is generated"]
+tags = ["password", "prose", "mysql"]
+mustRedact = [
+  '''2026-01-05T10:17:14.724Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: Qe7=9cidZ;wTK''',
+  '''2026-01-05T10:17:14.724Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: Nw<k3vQPt>S9j''',
+]
+mustKeep = [
+  '''2026-01-05T10:17:14.724Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: ***''',
+  '''grep 'A temporary password is generated for' /var/log/mysqld.log | tail -1''',
+]
+
 # --- commands, consoles, preseed and security-event shapes (pw62 batch) ---
 
 # ---------------------------------------------------------------------------------------------
@@ -9210,18 +9230,19 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1881i20:password-setter-calld308
   | \+login \s+ [^\s+]+ \s+ ([^\s+$'"][^\s'"]*)
   | (?<![\w/]) sips?: [^\s:@;/]+ : ([^\s@;/]+) @ [\w.\[\]-]+
   | \b(?:printf \s+ ['"]%s['"] | echo (?:\s+-n)? ) \s+ (?: '([^'\r\n]+)' | "([^"$\r\n]+)" ) \s* > \s* \S*? (?i:pw|pass|passwd|password|secret|token) [\w.-]* (?=\s|$)K6:kamctlK11:opensipsctlK12:opensips-cliK4:sippK8:command:K9:radclientK10:samba-toolK13:"rabbitmqctl"K5:mqtt K6:splunkK12:-dbasicauth=K16:password elasticK15:password kibanaK17:password logstashK14:password beatsK12:password apmK15:password remoteK6:+loginK4:sip:K5:sips:K6:printfK4:echot8:passwordt7:commandv8:passwordR4:3324i21:password-unc-userinfod169:credentials in an SMB/CIFS share path without a scheme, as mount_smbfs, mount -t cifs, fstab lines and smbutil take it: //user:X@host/share (only the password is masked)x129:(?x)
-    (?:^|(?<=[\s"'=])) // [A-Za-z0-9._%$-]{1,64} (?:;[A-Za-z0-9._-]+)? : ([^\s@/'"]{1,128}) @ [A-Za-z0-9.-]+ (?::\d{1,5})? /K11:mount_smbfsK4:cifsK5:smbfsK7:smbutilK9:mount_smbt8:passwordt3:clit17:connection-stringv8:passwordR4:3348i16:password-cf-authd178:Cloud Foundry's cf auth USER PASSWORD (also a client id and secret with --client-credentials): the password is the second argument; cf login -u U -p X is password-login-command'sx167:(?x)
+    (?:^|(?<=[\s"'=])) // [A-Za-z0-9._%$-]{1,64} (?:;[A-Za-z0-9._-]+)? : ([^\s@/'"]{1,128}) @ [A-Za-z0-9.-]+ (?::\d{1,5})? /K11:mount_smbfsK4:cifsK5:smbfsK7:smbutilK9:mount_smbt8:passwordt3:clit17:connection-stringv8:passwordR4:3346i31:password-mysql-temporary-bannerd229:the temporary root password mysqld --initialize prints: 'A temporary password is generated for root@localhost: X', X to the end of the line, any printable bytes (MySQL draws it from letters, digits and ;<>=,.%_ and other symbols)x108:(?x)
+    \bA\x20temporary\x20password\x20is\x20generated\x20for\x20\S+ :\x20 ([\x21-\x7E]{6,64}) [\x20\t]* $K31:temporary password is generatedt8:passwordt5:proset5:mysqlv8:passwordR4:3368i16:password-cf-authd178:Cloud Foundry's cf auth USER PASSWORD (also a client id and secret with --client-credentials): the password is the second argument; cf login -u U -p X is password-login-command'sx167:(?x)
 \bcf \s+ auth \s+ (?!-) (?:'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+) \s+
 (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
-(?= \s*$ | \s*[;&|>)] | \s+-- | \s+\\$ )K7:cf autht8:passwordt3:cliv8:passwordw1:2R4:3374i31:password-sqlserver-tool-wrappedd241:-P PASSWORD of SQL Server and Sybase/FreeTDS tools where password-cli-short-flag does not reach them: sqlcmd.exe / bcp.exe / osql.exe by file name or quoted path (a Windows 4688 event's Process Command Line), upper-case SQLCMD, tsql and isqlx192:(?x)
+(?= \s*$ | \s*[;&|>)] | \s+-- | \s+\\$ )K7:cf autht8:passwordt3:cliv8:passwordw1:2R4:3394i31:password-sqlserver-tool-wrappedd241:-P PASSWORD of SQL Server and Sybase/FreeTDS tools where password-cli-short-flag does not reach them: sqlcmd.exe / bcp.exe / osql.exe by file name or quoted path (a Windows 4688 event's Process Command Line), upper-case SQLCMD, tsql and isqlx192:(?x)
 (?<![\w-]) (?: (?i:sqlcmd|osql|isql|tsql) (?i:\.exe)? "? (?=\s+[-/]) | (?i:bcp) (?i:\.exe)? "? (?=\s) )
-[^\r\n|;&]*? \s -P \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]-][^\s'"\]]*) )K6:sqlcmdK4:osqlK4:isqlK4:tsqlK7:bcp.exet8:passwordt3:clit7:windowsv8:passwordR4:3399i27:password-samba-user-percentd230:Samba-style -U user%password of rpcclient, smbclient, smbcacls, smbget, winexe, wbinfo -a, net ads/rpc/sam/dom, samba-tool, enum4linux: quoted arguments, quoted passwords and the --user= form; only the password (after %) is maskedx410:(?x)
+[^\r\n|;&]*? \s -P \s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]-][^\s'"\]]*) )K6:sqlcmdK4:osqlK4:isqlK4:tsqlK7:bcp.exet8:passwordt3:clit7:windowsv8:passwordR4:3419i27:password-samba-user-percentd230:Samba-style -U user%password of rpcclient, smbclient, smbcacls, smbget, winexe, wbinfo -a, net ads/rpc/sam/dom, samba-tool, enum4linux: quoted arguments, quoted passwords and the --user= form; only the password (after %) is maskedx410:(?x)
 \b(?:rpcclient|smbclient|smbcacls|smbget|smbtree|smbcquotas|winexe|wbinfo|samba-tool|smbtorture|ntlm_auth|enum4linux(?:-ng)?|net\s+(?:ads|rpc|sam|dom))\b
 [^\r\n|;&]*? \s (?:-U|--user|--username|-a|--authenticate) (?:\s*|=)
 (?![^\s%'"]*%[A-Za-z_]\w*%(?:[\s'"]|$))
 (?: ' [^'%\r\n]* % ([^'\r\n]+) '
   | " [^"%\r\n]* % ((?:[^"\\\r\n]|\\.)+) "
-  | [^\s%'"]+ % (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) )K9:rpcclientK9:smbclientK8:smbcaclsK6:smbgetK7:smbtreeK10:smbcquotasK6:winexeK6:wbinfoK10:samba-toolK10:smbtortureK9:ntlm_authK10:enum4linuxK7:net adsK7:net rpcK7:net samK7:net domt8:passwordt3:clit5:sambav8:passwordR4:3432i24:password-flag-user-colond286:user:password given to a credentials option where other rules miss it: etcdctl --user root:X (and ETCDCTL_USER=root:X), skopeo/podman/buildah --creds / --src-creds / --dest-creds with a quoted password, HTTPie/xh -a/--auth with a quoted argument or password; only the password is maskedx550:(?x)
+  | [^\s%'"]+ % (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"]+) ) )K9:rpcclientK9:smbclientK8:smbcaclsK6:smbgetK7:smbtreeK10:smbcquotasK6:winexeK6:wbinfoK10:samba-toolK10:smbtortureK9:ntlm_authK10:enum4linuxK7:net adsK7:net rpcK7:net samK7:net domt8:passwordt3:clit5:sambav8:passwordR4:3452i24:password-flag-user-colond286:user:password given to a credentials option where other rules miss it: etcdctl --user root:X (and ETCDCTL_USER=root:X), skopeo/podman/buildah --creds / --src-creds / --dest-creds with a quoted password, HTTPie/xh -a/--auth with a quoted argument or password; only the password is maskedx550:(?x)
     \betcdctl\b [^\r\n|;&]*? \s --user (?:\s+|=)
     (?: ' [^':\r\n\[]+ : ([^'\r\n]+) ' | " [^":\r\n\[]+ : ([^"\r\n]+) "
       | [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"\]]+) ) )
@@ -9229,7 +9250,7 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1881i20:password-setter-calld308
   | --(?:src-|dest-)?creds (?:\s+|=) [^\s:'"\[]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" )
   | (?<![\w/.-]) (?:https?|xhs?) (?:\s+-[\w-]+(?:=\S+)?)*? \s (?:-a|--auth) (?:\s+|=)
     (?: ' [^':\r\n]+ : ([^'\r\n]+) ' | " [^":\r\n]+ : ([^"\r\n]+) "
-      | [^\s:'"]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) )K7:etcdctlK5:credsK7:http -aK8:https -aK5:xh -aK6:xhs -aK5: -a 'K5: -a "K6:--autht8:passwordt3:cliv8:passwordR4:3465i25:password-glued-flag-formsd296:passwords glued to a flag where password-cli-short-flag does not reach them: rar/unrar -pX and -hpX (not -p- nor a bare -p that prompts), a mysql client's -pX after a subcommand or inside an sh -c string (`mysqladmin ping -uroot -pX`), and bash set -x quoting of the whole argument ('-pX', "-pX")x815:(?x)
+      | [^\s:'"]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) )K7:etcdctlK5:credsK7:http -aK8:https -aK5:xh -aK6:xhs -aK5: -a 'K5: -a "K6:--autht8:passwordt3:cliv8:passwordR4:3485i25:password-glued-flag-formsd296:passwords glued to a flag where password-cli-short-flag does not reach them: rar/unrar -pX and -hpX (not -p- nor a bare -p that prompts), a mysql client's -pX after a subcommand or inside an sh -c string (`mysqladmin ping -uroot -pX`), and bash set -x quoting of the whole argument ('-pX', "-pX")x815:(?x)
     (?<![\w.-]) (?i:rar|unrar|winrar)(?i:\.exe)? (?=\s) [^\r\n|;&]*? \s -h?p (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^\s'"-][^\s'"]*) )
   | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=[\s"'])
     [^\r\n|;&]*? \s (?: '-p([^'\r\n]+)' | "-p((?:[^"\\\r\n]|\\.)+)" )
@@ -9237,19 +9258,19 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1881i20:password-setter-calld308
     # not a daemon's -pidfile or -port)
   | (?<![\w.-]) (?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mysqlpump|mariadb|mariadb-dump|mariadb-admin|mariadb-check|mariadb-import) (?=\s)
     [^\r\n|;&'"`]*? \s -p (?!\$\$)(?!(?:id|idfile|id-file|ort|ath|ipe|rofile|lugin|rint|arallel|rogress|retty)(?:[=\s"']|$))
-    ([^\s'"\\`;|&)]+)K4:rar K4:rar	K7:rar.exeK5:mysqlK7:mariadbt8:passwordt3:cliv8:passwordR4:3501i18:password-argv-listd271:a password flag and its value as separate elements of a printed argv (strace's execve, JSON and YAML command arrays, Python lists): sshpass/mongo/cqlsh/rabbitmqadmin "-p", "X"; redis-cli "-a", "X"; sqlcmd/bcp/osql/tsql/ipmitool "-P", "X"; ldapsearch and friends "-w", "X"x609:(?x)
+    ([^\s'"\\`;|&)]+)K4:rar K4:rar	K7:rar.exeK5:mysqlK7:mariadbt8:passwordt3:cliv8:passwordR4:3521i18:password-argv-listd271:a password flag and its value as separate elements of a printed argv (strace's execve, JSON and YAML command arrays, Python lists): sshpass/mongo/cqlsh/rabbitmqadmin "-p", "X"; redis-cli "-a", "X"; sqlcmd/bcp/osql/tsql/ipmitool "-P", "X"; ldapsearch and friends "-w", "X"x609:(?x)
     ["'] (?:[^"'\s,\[]*[/\\])?
     (?: (?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|cqlsh|rabbitmqadmin) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-p["']
       | redis-cli ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["'](?:-a|--pass)["']
       | (?i:sqlcmd|bcp|osql|tsql|ipmitool)(?i:\.exe)? ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-P["']
       | ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn) ["'] (?:\s*,\s*(?:"[^"\r\n]*"|'[^'\r\n]*'))*? \s*,\s* ["']-w["'] )
-    \s*,\s* (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' )K7:sshpassK5:mongoK5:cqlshK13:rabbitmqadminK9:redis-cliK6:sqlcmdK7:bcp.exeK4:bcp"K4:bcp'K4:osqlK4:tsqlK8:ipmitoolK10:ldapsearchK10:ldapmodifyK7:ldapaddK10:ldapdeleteK10:ldappasswdK10:ldapwhoamiK11:ldapcompareK10:ldapmodrdnt8:passwordt3:cliv8:passwordR4:3531i26:password-oracle-tool-logond346:Oracle logons user/password[@target] where password-cli-short-flag does not reach them: rman target/catalog/auxiliary, dgmgrl, a quoted sqlplus/expdp/impdp logon ("sys/X@db as sysdba", \"sys/X@pdb as sysdba\"), a quoted password (scott/"X"@db), CONNECT at a SQL>, RMAN> or DGMGRL> prompt; only the password is masked (not / as sysdba nor user@db)x555:(?x)
+    \s*,\s* (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' )K7:sshpassK5:mongoK5:cqlshK13:rabbitmqadminK9:redis-cliK6:sqlcmdK7:bcp.exeK4:bcp"K4:bcp'K4:osqlK4:tsqlK8:ipmitoolK10:ldapsearchK10:ldapmodifyK7:ldapaddK10:ldapdeleteK10:ldappasswdK10:ldapwhoamiK11:ldapcompareK10:ldapmodrdnt8:passwordt3:cliv8:passwordR4:3551i26:password-oracle-tool-logond346:Oracle logons user/password[@target] where password-cli-short-flag does not reach them: rman target/catalog/auxiliary, dgmgrl, a quoted sqlplus/expdp/impdp logon ("sys/X@db as sysdba", \"sys/X@pdb as sysdba\"), a quoted password (scott/"X"@db), CONNECT at a SQL>, RMAN> or DGMGRL> prompt; only the password is masked (not / as sysdba nor user@db)x555:(?x)
     (?: \b(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman)\b (?:\s+-\S+)* \s+ (?:userid= | (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) )?
       | (?i:SQL|RMAN|DGMGRL)> \s* (?i:conn|connect) \s+ (?:(?i:target|catalog|auxiliary)\s+)? )
     (?:\\?["'])? [A-Za-z_][\w$#.]* /
     (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?= @ | \s | \\?["'] | ; | $ )
     # (rman's further connections, `catalog rcat/X@rcatdb`, with their @target)
-  | (?<![\w-]) (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) ["']? [A-Za-z_][\w$#.]* / (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?=@)K7:sqlplusK5:expdpK5:impdpK6:sqlldrK6:dgmgrlK5:rman K5:rman	K5:rman>K4:sql>t8:passwordt3:clit6:oraclev8:passwordR4:3564i24:password-impacket-targetd279:Impacket's target argument domain/user:password@host (secretsdump, psexec, wmiexec, smbexec, atexec, dcomexec, mssqlclient, ... as NAME.py or impacket-NAME) and domain/user:password without a host (GetUserSPNs, GetNPUsers, getTGT, getST, addcomputer); only the password is maskedx654:(?x)
+  | (?<![\w-]) (?i:target|catalog|auxiliary) (?:\s*=\s*|\s+) ["']? [A-Za-z_][\w$#.]* / (?: "([^"\r\n]+)" | ([^\s@/'"\\;]+) ) (?=@)K7:sqlplusK5:expdpK5:impdpK6:sqlldrK6:dgmgrlK5:rman K5:rman	K5:rman>K4:sql>t8:passwordt3:clit6:oraclev8:passwordR4:3584i24:password-impacket-targetd279:Impacket's target argument domain/user:password@host (secretsdump, psexec, wmiexec, smbexec, atexec, dcomexec, mssqlclient, ... as NAME.py or impacket-NAME) and domain/user:password without a host (GetUserSPNs, GetNPUsers, getTGT, getST, addcomputer); only the password is maskedx654:(?x)
     (?: \bimpacket-[\w-]+
       | (?<![\w-]) (?:secretsdump|psexec|wmiexec|smbexec|atexec|dcomexec|mssqlclient|smbclient|lookupsid|reg|services|rpcdump|samrdump
         |GetUserSPNs|GetNPUsers|GetADUsers|getTGT|getST|addcomputer|rbcd|dacledit|owneredit|changepasswd|findDelegation|getPac|ticketer|raiseChild|goldenPac) \.py )
@@ -9257,20 +9278,20 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1881i20:password-setter-calld308
     (?: ' (?:[\w.-]+/)? [^\s/:'@]+ : ([^@'\r\n]+) @
       | " (?:[\w.-]+/)? [^\s/:"@]+ : ([^@"\r\n]+) @
       | (?:[\w.-]+/)? [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) @ [\w.\[\]:-]
-      | [\w.-]+/ [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) (?=\s|$) )K9:impacket-K11:secretsdumpK6:psexecK7:wmiexecK7:smbexecK6:atexecK8:dcomexecK11:mssqlclientK9:smbclientK9:lookupsidK6:reg.pyK11:services.pyK7:rpcdumpK8:samrdumpK11:getuserspnsK10:getnpusersK10:getadusersK6:gettgtK8:getst.pyK11:addcomputerK7:rbcd.pyK8:dacleditK9:ownereditK12:changepasswdK14:finddelegationK6:getpacK8:ticketerK10:raisechildK9:goldenpact8:passwordt3:clit14:security-toolsv8:passwordR4:3598i24:password-debconf-preseedd302:a debconf answer of type password (Debian preseed files, debconf-set-selections input): d-i passwd/root-password password X, passwd/user-password-again, grub-installer/password, mysql-server/root_password password X; the value is the rest of the line (not other types: d-i mirror/http/proxy string ...)x136:(?x)
+      | [\w.-]+/ [^\s/:'"@]+ : (?: '([^'\r\n]+)' | "([^"\r\n]+)" | ([^@\s'"]+) ) (?=\s|$) )K9:impacket-K11:secretsdumpK6:psexecK7:wmiexecK7:smbexecK6:atexecK8:dcomexecK11:mssqlclientK9:smbclientK9:lookupsidK6:reg.pyK11:services.pyK7:rpcdumpK8:samrdumpK11:getuserspnsK10:getnpusersK10:getadusersK6:gettgtK8:getst.pyK11:addcomputerK7:rbcd.pyK8:dacleditK9:ownereditK12:changepasswdK14:finddelegationK6:getpacK8:ticketerK10:raisechildK9:goldenpact8:passwordt3:clit14:security-toolsv8:passwordR4:3618i24:password-debconf-preseedd302:a debconf answer of type password (Debian preseed files, debconf-set-selections input): d-i passwd/root-password password X, passwd/user-password-again, grub-installer/password, mysql-server/root_password password X; the value is the rest of the line (not other types: d-i mirror/http/proxy string ...)x136:(?x)
     (?<![\w/.-]) [\w.+-]+ / [\w.+/-]*? (?i:pass|pw|psk|secret|wpa) [\w.+/-]* [\x20\t]+ password [\x20\t]+
-    ([^'"\r\n]*[^\s'"\\])K17:password passwordK17:password	passwordK13:pass passwordK11:pw passwordK14:again passwordK16:crypted passwordK16:confirm passwordK10:1 passwordK10:2 passwordK12:psk passwordK12:wpa passwordK15:secret passwordt8:passwordt6:configv8:passwordR4:3624i21:password-ifupdown-wpad163:ifupdown's wpa-psk X / wpa-password X in /etc/network/interfaces (a stanza line or a flattened stanza): the value ends the line or comes before another wpa- optionx244:(?x)
+    ([^'"\r\n]*[^\s'"\\])K17:password passwordK17:password	passwordK13:pass passwordK11:pw passwordK14:again passwordK16:crypted passwordK16:confirm passwordK10:1 passwordK10:2 passwordK12:psk passwordK12:wpa passwordK15:secret passwordt8:passwordt6:configv8:passwordR4:3644i21:password-ifupdown-wpad163:ifupdown's wpa-psk X / wpa-password X in /etc/network/interfaces (a stanza line or a flattened stanza): the value ends the line or comes before another wpa- optionx244:(?x)
     (?:^|(?<=[\x20\t])) (?<!\b[Tt]he\x20|\b[Nn]o\x20|\b[Mm]issing\x20|\b[Ii]nvalid\x20|\b[Ss]et\x20|\b[Ee]mpty\x20|\b[Bb]ad\x20|\b[Aa]\x20) wpa-(?:psk|password) [\x20\t]+
-    (?: "([^"\r\n]+)" | ([^\s"]+) ) (?= [\x20\t]*$ | [\x20\t]+wpa- )K7:wpa-pskK12:wpa-passwordt8:passwordt6:configt4:wifiv8:passwordw1:2R4:3646i27:password-pgbouncer-userlistd148:a line of PgBouncer's auth file (userlist.txt: "user" "password-or-hash") written by a command or a configuration tool on a line that names the filex174:(?x)
+    (?: "([^"\r\n]+)" | ([^\s"]+) ) (?= [\x20\t]*$ | [\x20\t]+wpa- )K7:wpa-pskK12:wpa-passwordt8:passwordt6:configt4:wifiv8:passwordw1:2R4:3666i27:password-pgbouncer-userlistd148:a line of PgBouncer's auth file (userlist.txt: "user" "password-or-hash") written by a command or a configuration tool on a line that names the filex174:(?x)
     (?: (?<![\w\\"]) "[^"\s\\]+" [\x20\t]+ "([^"\\\r\n]+)"
       | (?<!\\) \\"[^"\s\\]+\\" [\x20\t]+ \\"((?:[^"\\\r\n]|\\[^"n])+)\\" )
-    (?= [^\r\n]*? userlist | \\n )K8:userlistt8:passwordt6:configt8:postgresv8:passwordR4:3666i24:password-jaas-user-entryd190:Kafka and ZooKeeper JAAS user_NAME="X" entries (PlainLoginModule, DigestLoginModule): a JAAS file's own line, or an entry before ;, another user_ entry or the end (not logfmt's user_id="42")x553:(?x)
+    (?= [^\r\n]*? userlist | \\n )K8:userlistt8:passwordt6:configt8:postgresv8:passwordR4:3686i24:password-jaas-user-entryd190:Kafka and ZooKeeper JAAS user_NAME="X" entries (PlainLoginModule, DigestLoginModule): a JAAS file's own line, or an entry before ;, another user_ entry or the end (not logfmt's user_id="42")x553:(?x)
     # a JAAS file's own line: user_alice="X"; (alone on its line)
     ^ [\x20\t]* user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
     \s*=\s* "([^"\\\r\n]+)" [\x20\t]* ;? [\x20\t]* $
     # an entry of a flattened login module: before ;, another user_ entry or an escaped newline
   | (?<=\s) user_ (?!(?:id|ids|name|names|agent|email|type|role|roles|ip|count|group|login|uuid|data|key|rotation)\b) [\w.-]+
-    = (?: "([^"\\\r\n]+)" | \\"([^"\\\r\n]+)\\" ) (?= \s*; | \s+user_ | \\n )K5:user_t8:passwordt6:configt5:kafkav8:passwordR4:3693i27:password-cef-labelled-fieldd192:CEF and LEEF custom fields whose label says password, secret, token, API key or credential: cs1Label=password cs1=X, cs3=X cs3Label=api_token (cs1..cs6, flexString1..2, deviceCustomString1..6)x5169:(?x)
+    = (?: "([^"\\\r\n]+)" | \\"([^"\\\r\n]+)\\" ) (?= \s*; | \s+user_ | \\n )K5:user_t8:passwordt6:configt5:kafkav8:passwordR4:3713i27:password-cef-labelled-fieldd192:CEF and LEEF custom fields whose label says password, secret, token, API key or credential: cs1Label=password cs1=X, cs3=X cs3Label=api_token (cs1..cs6, flexString1..2, deviceCustomString1..6)x5169:(?x)
     \b(?:cs|deviceCustomString)1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
       [^\r\n]*? (?<=[\s|]) (?:cs|deviceCustomString)1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
   |    \b(?:cs|deviceCustomString)2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|)
@@ -9302,16 +9323,16 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:1881i20:password-setter-calld308
   |    (?<=[\s|]) flexString1 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
       (?=[^\r\n]*?\bflexString1Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))
   |    (?<=[\s|]) flexString2 = ((?:\\[=\\|nr]|[^\s=\\|])+(?:\x20(?![\w.\[\]-]+=)(?:\\[=\\|nr]|[^\s=\\|])+)*)
-      (?=[^\r\n]*?\bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))K8:cs1labelK8:cs2labelK8:cs3labelK8:cs4labelK8:cs5labelK8:cs6labelK16:flexstring1labelK16:flexstring2labelK18:devicecustomstringt8:passwordt15:security-eventsv8:passwordR4:3746i26:password-ftp-pass-receivedd191:an FTP/POP3 PASS command as a server or proxy logs it received: `<- PASS X`, `< PASS X`, `<< PASS X`, `Command: PASS X`, `RECV: PASS X` (the sent form `-> PASS X` is password-protocol-auth's)x284:(?x)
+      (?=[^\r\n]*?\bflexString2Label= (?:[^=\r\n|\t]{0,40}?[\x20_.-])?(?i:pass(?:word|wd|phrase)?|pwd|secret|token|api[\x20_.-]?key|credentials?)[\w.-]*(?=[\x20\t]+[\w.\[\]]+=|[\x20\t]*$|\|))K8:cs1labelK8:cs2labelK8:cs3labelK8:cs4labelK8:cs5labelK8:cs6labelK16:flexstring1labelK16:flexstring2labelK18:devicecustomstringt8:passwordt15:security-eventsv8:passwordR4:3766i26:password-ftp-pass-receivedd191:an FTP/POP3 PASS command as a server or proxy logs it received: `<- PASS X`, `< PASS X`, `<< PASS X`, `Command: PASS X`, `RECV: PASS X` (the sent form `-> PASS X` is password-protocol-auth's)x284:(?x)
     (?: (?<![<\w-]) (?:<-|<<|<) | \b(?i:command|cmd|recv|received|rcvd) \s* :? ) \s* PASS \s+
     (?!\*+\s*$) (?![^\s"]*/[^\s"]*\.[A-Za-z]{1,5}\s*$) (?!Test[A-Z_]|test_)
     # (Twitch IRC's PASS oauth:TOKEN is another rule's, which keeps the prefix)
-    (?!oauth:) ([^\s"]+) \s*$K7:<- passK6:< passK7:<< passK13:command: passK12:command passK9:cmd: passK10:recv: passK14:received: passK10:rcvd: passK13:received passt8:passwordt8:protocolv8:passwordR4:3769i40:password-powershell-plaintext-credentiald320:PowerShell plaintext secrets other rules miss: ConvertTo-SecureString with an unquoted value (-String X or positional) on a line with -AsPlainText, a quoted literal piped into ConvertTo-SecureString -AsPlainText, [System.Net.NetworkCredential]::new('user', 'X') and New-Object NetworkCredential -ArgumentList 'user', 'X'x477:(?x)
+    (?!oauth:) ([^\s"]+) \s*$K7:<- passK6:< passK7:<< passK13:command: passK12:command passK9:cmd: passK10:recv: passK14:received: passK10:rcvd: passK13:received passt8:passwordt8:protocolv8:passwordR4:3789i40:password-powershell-plaintext-credentiald320:PowerShell plaintext secrets other rules miss: ConvertTo-SecureString with an unquoted value (-String X or positional) on a line with -AsPlainText, a quoted literal piped into ConvertTo-SecureString -AsPlainText, [System.Net.NetworkCredential]::new('user', 'X') and New-Object NetworkCredential -ArgumentList 'user', 'X'x477:(?x)
     \b(?i:ConvertTo-SecureString) (?=[^\r\n|]*?\s-(?i:AsPlainText)\b)
     (?: (?:\s+-(?i:AsPlainText|Force)\b)* | [^\r\n|]*? \s-(?i:String) ) \s+ ([^\s'"$(|)\-`{\[][^\s'"|)`]*)
   | (?: '([^'\r\n]+)' | "([^"\r\n]+)" ) \s* \| \s* (?i:ConvertTo-SecureString) \b [^\r\n|]*? -(?i:AsPlainText)
   | (?i:NetworkCredential) (?: \] \s* :: \s* (?i:new) \s* \( | \s* \( | \s+ -(?i:ArgumentList) \s+ \(? )
-    \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s*,\s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" )K22:convertto-securestringK17:networkcredentialt8:passwordt10:powershellv8:passwordR4:3797i22:password-python-ftplibd158:Python's ftplib.FTP('host', 'user', 'X') and FTP_TLS(...) with the password as the third positional literal (keyword arguments are password-code-credential's)x209:(?x)
+    \s* (?:"[^"\r\n]*"|'[^'\r\n]*') \s*,\s* (?: '([^'\r\n]+)' | "([^"\r\n]+)" )K22:convertto-securestringK17:networkcredentialt8:passwordt10:powershellv8:passwordR4:3817i22:password-python-ftplibd158:Python's ftplib.FTP('host', 'user', 'X') and FTP_TLS(...) with the password as the third positional literal (keyword arguments are password-code-credential's)x209:(?x)
     \b(?:ftplib\.)? FTP(?:_TLS)? \( \s* (?:host\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s* (?:user\s*=\s*)? (?:'[^'\r\n]*'|"[^"\r\n]*") \s*,\s*
     (?:passwd\s*=\s*)? (?: '([^'\r\n]+)' | "([^"\r\n]+)" )K4:ftp(K8:ftp_tls(t8:passwordt4:codet6:pythonv8:passwordw2:16
 """#####),
