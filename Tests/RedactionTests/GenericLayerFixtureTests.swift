@@ -555,6 +555,12 @@ import Testing
     ///   near this round's engine and generic changes: names qualified by an environment with
     ///   ordinary values, placeholders that start with a bracket, coloured clean lines (raw and
     ///   `\u001b[` in Docker records), Windows paths with `\e[` and `\x1b[` in them (0 changed).
+    /// - `control-near-round-62.log` (a sixty-third round: 3,000 clean lines near round 62's
+    ///   shapes, qualified names with ordinary values, bracketed placeholders after password keys,
+    ///   colour codes around ids and metadata, credential commands without a credential, vendor
+    ///   prefixes as words; 60 changed at first pass: impacket's `-k -no-pass <target>` and
+    ///   `pg_isready --no-password <host>` read as password flags, and `api key rotated
+    ///   sha256:<digest>` read as a new key; fixed).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -598,6 +604,7 @@ import Testing
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
         ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
         ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 400),
+        ("control-near-round-62.log", 2990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
