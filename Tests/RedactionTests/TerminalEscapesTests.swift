@@ -61,6 +61,13 @@ import Testing
         #expect(Self.redact(input) == "token=***\nretry \(e)[1m***\(e)[0m done\n")
     }
 
+    /// The same for an echo no rule finds alone (a password), after an escaped 256-colour code
+    /// whose parameters hold `;`: the whole code stays.
+    @Test func echoAfterAnEscapedExtendedColourCodeKeepsTheCode() {
+        let input = #"password=Tz6-Wq9-Lk3xQ"# + "\n" + #"retry \u001b[38;5;208mTz6-Wq9-Lk3xQ\u001b[0m done"# + "\n"
+        #expect(Self.redact(input) == #"password=***"# + "\n" + #"retry \u001b[38;5;208m***\u001b[0m done"# + "\n")
+    }
+
     @Test func colouredCleanLinesStayUnchanged() {
         let e = Self.esc
         let lines = [

@@ -18,6 +18,8 @@ internal import Darwin
 enum TerminalEscapes {
     static let escape: UInt8 = 0x1B
     static let backslash = UInt8(ascii: "\\")
+    /// The longest sequence looked for, introducer included (longer runs are not taken as one).
+    static let maximumLength = 64
 
     /// Whether `line` may hold a sequence: an ESC byte, or a backslash (the escaped spellings).
     /// Cheap (two `memchr`); a line without either is scanned as it is.
@@ -44,7 +46,8 @@ enum TerminalEscapes {
     }
 
     /// The first CSI sequence at or after `start`: an introducer, parameter bytes 0x30-0x3F,
-    /// intermediate bytes 0x20-0x2F and one final byte 0x40-0x7E (at most 64 bytes in all).
+    /// intermediate bytes 0x20-0x2F and one final byte 0x40-0x7E (at most ``maximumLength`` bytes
+    /// before the final byte).
     static func nextSequence(in line: UnsafeRawBufferPointer, from start: Int) -> Range<Int>? {
         var index = start
         let count = line.count
@@ -54,8 +57,8 @@ enum TerminalEscapes {
             let introducer = introducerLength(line, at: index)
             guard introducer > 0 else { index &+= 1; continue }
             var end = index &+ introducer
-            while end < count && line[end] >= 0x30 && line[end] <= 0x3F && end - index < 64 { end &+= 1 }
-            while end < count && line[end] >= 0x20 && line[end] <= 0x2F && end - index < 64 { end &+= 1 }
+            while end < count && line[end] >= 0x30 && line[end] <= 0x3F && end - index < maximumLength { end &+= 1 }
+            while end < count && line[end] >= 0x20 && line[end] <= 0x2F && end - index < maximumLength { end &+= 1 }
             guard end < count, line[end] >= 0x40, line[end] <= 0x7E else { index &+= 1; continue }
             return index..<(end &+ 1)
         }

@@ -134,8 +134,10 @@ extension LineRedactor {
         if isTokenByte(content[start]) {
             while start > 0 && isTokenByte(content[start - 1]) { start -= 1 }
             // A terminal colour code's parameters and final letter are no part of the token:
-            // `\e[1mghp_...` masks from `ghp_` on, and the code stays whole.
-            var from = max(0, start - 8)
+            // `\e[1mghp_...` masks from `ghp_` on, and the code stays whole. (The widening stops
+            // at the code's last `;` or its `[`: the code itself may begin up to a whole
+            // sequence's length before that, `\u001b[38;5;208m`.)
+            var from = max(0, start - TerminalEscapes.maximumLength - 1)
             while start < range.lowerBound, let code = TerminalEscapes.nextSequence(in: content, from: from),
                   code.lowerBound < range.lowerBound {
                 if code.upperBound > start && code.upperBound <= range.lowerBound { start = code.upperBound }
