@@ -136,8 +136,6 @@ import Testing
         #expect(end("ab\\\"cd", 2) == 2)
     }
 
-    /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
-
     /// A generic rule's value cut at punctuation inside it (`,` `;` brackets) is judged and masked
     /// whole when the bytes after the punctuation are more of it: not a next field, not prose.
     @Test func aValueCutAtInnerPunctuationIsMaskedWhole() {
@@ -147,6 +145,14 @@ import Testing
         #expect(TestSupport.redact("login password=Xy7kQ9zPw2,user=bob\n", with: TestSupport.builtin) == "login password=***,user=bob\n")
         #expect(TestSupport.redact("shared_secret,Wq4n8PLdxmJs27ko,2024-05-01\n", with: TestSupport.builtin) == "shared_secret,***,2024-05-01\n")
         #expect(TestSupport.redact("(password=Xy7kQ9zPw2) done\n", with: TestSupport.builtin) == "(password=***) done\n")
+        // A `;` or `,` inside a password in a list of fields: the value runs to the separator
+        // before the next field, not to the first separator (which left `c9&xQ7!` in clear).
+        #expect(TestSupport.redact("Server=db01;User Id=sa;Password=Ab;c9&xQ7!;Encrypt=true\n", with: TestSupport.builtin)
+                == "Server=db01;User Id=sa;Password=***;Encrypt=true\n")
+        #expect(TestSupport.redact("user=a,password=Xk9,vR2#p,host=db\n", with: TestSupport.builtin) == "user=a,password=***,host=db\n")
+        // (not after a bracket: SOPS's `ENC[AES256_GCM,data:...` is an encrypted value's envelope)
+        #expect(TestSupport.redact("api_token: ENC[AES256_GCM,data:8SE1yzZ+gWOakqfx,type:str]\n", with: TestSupport.builtin)
+                == "api_token: ENC[AES256_GCM,data:8SE1yzZ+gWOakqfx,type:str]\n")
         func end(_ text: String, _ from: Int) -> Int {
             Array(text.utf8).withUnsafeBytes { CompiledRuleSet.endOverPunctuation($0, value: 0..<from) }
         }
@@ -155,6 +161,10 @@ import Testing
         #expect(end("ab]cd}ef x", 2) == 8)
         #expect(end("ab,cd=ef", 2) == 2)
         #expect(end("ab;uid:sa", 2) == 2)
+        #expect(end("ab;cd;uid=sa", 2) == 5)
+        #expect(end("ab,cd,ef,uid=sa", 2) == 8)
+        #expect(end("ab;;uid=sa", 2) == 2)
+        #expect(end("ab]cd,uid=sa", 2) == 2)
         #expect(end("ab, cd", 2) == 2)
         #expect(end("ab),", 2) == 2)
         #expect(end("ab,cd).", 2) == 5)
@@ -170,8 +180,6 @@ import Testing
         #expect(endAfter("x=Ab3]Cd4", 2..<5) == 9)
         #expect(end("ab\"cd", 2) == 2)
     }
-    /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
-    /// every discarded chunk of a 256 MiB line).
     /// Each line of a CI job's or a syslog's output carries a log prefix: the value is found
     /// behind the prefix its begin line had too (digits may differ), and the prefix stays.
     @Test func theValueIsFoundBehindTheBeginLinesLogPrefix() {
@@ -205,6 +213,9 @@ import Testing
         #expect(shared("", "2024-05-01T10:50:01Z token:") == 0)
     }
 
+    /// An over-long line is masked whole and opens only a key block it may hold the BEGIN of: a
+    /// value block's keyword in it opens nothing (its keywords would otherwise be searched for in
+    /// every discarded chunk of a 256 MiB line).
     @Test func anOverlongLineOpensNoValueBlock() {
         let set = TestSupport.ruleSet([Self.nextLineRule])
         let configuration = RedactionConfiguration(maxLineBytes: 64)

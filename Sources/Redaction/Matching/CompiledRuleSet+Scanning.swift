@@ -292,7 +292,9 @@ extension CompiledRuleSet {
     /// `secret_key=Ab3]Cd4}Ef5`). The bytes after the punctuation up to a blank, a quote or the line
     /// end belong to the value when they start right after it (not `password=x, ok`), hold a
     /// letter or digit, and hold no `=`, `:` or `<` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`;
-    /// a closing tag: `}</password>`),
+    /// a closing tag: `}</password>`); when a next field comes after more such bytes, the value
+    /// ends at the `,` or `;` before that field when the value was cut at a `,` or `;` too
+    /// (`Password=Ab;c9&xQ7!;Encrypt=true`: `Ab;c9&xQ7!`),
     /// and the punctuation is not the byte before the value too, nor the bracket that closes the
     /// one before it (a cell between two delimiters: `shared_secret,X,2024-05-01`; a bracketed
     /// value: `<![CDATA[X]]></password>`, `Some(X)`), nor a bracket a member access follows
@@ -316,13 +318,28 @@ extension CompiledRuleSet {
         }
         var next = start + 1
         var alphanumeric = false
+        // The last `,` or `;` after which the bytes were still the value's (0: none yet).
+        var lastSeparator = 0
         while next < line.count {
             let byte = line[next]
             if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
                 || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\\") { break }
-            // (a next field, or a markup tag after the value: `${PASS:-x}</password>`)
-            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "<") { return start }
-            if SecretShape.isLetter(byte) || SecretShape.isDigit(byte) { alphanumeric = true }
+            // (a next field, or a markup tag after the value: `${PASS:-x}</password>`; a field
+            // after more of the value ends the value at the separator before it:
+            // `Password=Ab;c9&xQ7!;Encrypt=true` holds `Ab;c9&xQ7!`)
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "<") {
+                // (only in a list the value itself was cut at: not SOPS's `ENC[AES256_GCM,data:...`)
+                guard lastSeparator > 0, line[start] == UInt8(ascii: ",") || line[start] == UInt8(ascii: ";") else {
+                    return start
+                }
+                next = lastSeparator
+                break
+            }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") {
+                if alphanumeric { lastSeparator = next }
+            } else if SecretShape.isLetter(byte) || SecretShape.isDigit(byte) {
+                alphanumeric = true
+            }
             next += 1
         }
         guard alphanumeric else { return start }
