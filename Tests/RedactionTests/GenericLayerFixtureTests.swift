@@ -561,6 +561,14 @@ import Testing
     ///   prefixes as words; 60 changed at first pass: impacket's `-k -no-pass <target>` and
     ///   `pg_isready --no-password <host>` read as password flags, and `api key rotated
     ///   sha256:<digest>` read as a new key; fixed).
+    /// - `control-near-round-65.log` (a sixty-fifth round: 2,995 clean lines of modern application
+    ///   and infrastructure logs: trace and request ids, digests, cache and object keys, KMS key
+    ///   ids, token metadata, placeholders, command output that names a secret; 46 changed at
+    ///   first pass: `terraform output -raw kms_key_id` and `..._fingerprint` read as a secret
+    ///   printed, a certificate's serial after `base64 -d | openssl x509`, a KMS key id in an
+    ///   access-denied message read as a failed credential, `using key tenants/761/cache/<hex>`;
+    ///   fixed. Five lines `api key created: ak_... (key id only; ...)` were left out: with no
+    ///   `id` before the value they read as a new key, and masking them is the safe side).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -604,7 +612,7 @@ import Testing
         ("control-log-envelopes.log", 4800), ("control-frontend-telemetry.log", 4800),
         ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
         ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 400),
-        ("control-near-round-62.log", 2990),
+        ("control-near-round-62.log", 2990), ("control-near-round-65.log", 2990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
