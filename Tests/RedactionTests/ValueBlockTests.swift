@@ -161,8 +161,10 @@ import Testing
         #expect(end("ab]cd}ef x", 2) == 8)
         #expect(end("ab,cd=ef", 2) == 2)
         #expect(end("ab;uid:sa", 2) == 2)
-        #expect(end("ab;cd;uid=sa", 2) == 5)
-        #expect(end("ab,cd,ef,uid=sa", 2) == 8)
+        #expect(end("ab;c9;uid=sa", 2) == 5)
+        #expect(end("ab,c9,ef,uid=sa", 2) == 8)
+        #expect(end("ab,cd,uid=sa", 2) == 2)  // a list of words: `required,confirmed,min:12`
+        #expect(end("ab;c9 Persist Security Info=False", 2) == 2)  // a next field's name has blanks
         #expect(end("ab;;uid=sa", 2) == 2)
         #expect(end("ab]cd,uid=sa", 2) == 2)
         #expect(end("ab, cd", 2) == 2)

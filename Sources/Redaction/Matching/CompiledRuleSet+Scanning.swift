@@ -318,8 +318,11 @@ extension CompiledRuleSet {
         }
         var next = start + 1
         var alphanumeric = false
-        // The last `,` or `;` after which the bytes were still the value's (0: none yet).
+        // The last `,` or `;` after which the bytes were still the value's (0: none yet), and
+        // whether the bytes before it hold more than letters (`Ab;c9&xQ7!` does; a list of
+        // words, `required,confirmed,min:12`, is no password cut at a separator).
         var lastSeparator = 0
+        var notOnlyLetters = false
         while next < line.count {
             let byte = line[next]
             if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
@@ -336,15 +339,40 @@ extension CompiledRuleSet {
                 break
             }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") {
-                if alphanumeric { lastSeparator = next }
-            } else if SecretShape.isLetter(byte) || SecretShape.isDigit(byte) {
+                if alphanumeric && notOnlyLetters { lastSeparator = next }
+            } else if SecretShape.isLetter(byte) {
                 alphanumeric = true
+            } else {
+                if SecretShape.isDigit(byte) { alphanumeric = true }
+                notOnlyLetters = true
             }
             next += 1
         }
         guard alphanumeric else { return start }
+        // (the first word of a next field whose name has blanks in it: `Password=<password>;Persist
+        // Security Info=False`, `;Application Name=orders`)
+        if next < line.count, line[next] == 0x20, (line[start] == UInt8(ascii: ",") || line[start] == UInt8(ascii: ";")),
+           Self.spacedNameFollows(line, from: next) {
+            guard lastSeparator > 0 else { return start }
+            next = lastSeparator
+        }
         while next > start + 1, isTrailingPunctuation(line[next - 1]) { next -= 1 }
         return next
+    }
+
+    /// Whether the bytes from `start` (a blank after a word) are the rest of a field name with
+    /// blanks in it and its `=`: ` Security Info=`, ` Name=` (up to 40 bytes of letters, digits
+    /// and blanks).
+    private static func spacedNameFollows(_ line: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var index = start
+        let limit = min(line.count, start + 40)
+        while index < limit {
+            let byte = line[index]
+            if byte == UInt8(ascii: "=") { return index > start + 1 }
+            guard byte == 0x20 || SecretShape.isLetter(byte) || SecretShape.isDigit(byte) else { return false }
+            index += 1
+        }
+        return false
     }
 
     @inline(__always)
