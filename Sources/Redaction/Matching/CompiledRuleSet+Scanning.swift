@@ -292,9 +292,11 @@ extension CompiledRuleSet {
     /// `secret_key=Ab3]Cd4}Ef5`). The bytes after the punctuation up to a blank, a quote or the line
     /// end belong to the value when they start right after it (not `password=x, ok`), hold a
     /// letter or digit, and hold no `=`, `:` or `<` (a next field: `,user=bob`, `;uid=sa`, `,host:db1`;
-    /// a closing tag: `}</password>`); when a next field comes after more such bytes, the value
-    /// ends at the `,` or `;` before that field when the value was cut at a `,` or `;` too
-    /// (`Password=Ab;c9&xQ7!;Encrypt=true`: `Ab;c9&xQ7!`),
+    /// a closing tag: `}</password>`); when the value was cut at a `,` or `;` and a next field
+    /// (`name=`, or a name with blanks, `Persist Security Info=`) comes after more bytes that hold
+    /// a digit or a symbol, the value ends at the `,` or `;` before that field
+    /// (`Password=Ab;c9&xQ7!;Encrypt=true`: `Ab;c9&xQ7!`; a list of words,
+    /// `password=required,confirmed,min:12`, is not taken in),
     /// and the punctuation is not the byte before the value too, nor the bracket that closes the
     /// one before it (a cell between two delimiters: `shared_secret,X,2024-05-01`; a bracketed
     /// value: `<![CDATA[X]]></password>`, `Some(X)`), nor a bracket a member access follows
