@@ -576,6 +576,13 @@ import Testing
     ///   random value, `setKey("<record id>")`, .NET appSettings keys that are public or name
     ///   something, cache keys that are a name and a digest, an assembly's `PublicKeyToken`;
     ///   148 changed at first pass; fixed).
+    /// - `control-vendor-then-ids-68.log` (a sixty-eighth round: 3,000 clean lines where a line that
+    ///   names a vendor (a call, a list, a chat message, a CI step) is followed by ids alone on
+    ///   their lines: base62 request ids, Contentful/Spotify/YouTube/Drive/GitHub node ids, S3
+    ///   version ids, Notion slugs, a JWT header, wrapped base64 of JSON and CSV, branch names,
+    ///   image tags, model names as arguments. A rule that masked a token alone after a vendor's
+    ///   line changed 304 of them and was dropped; `artifactory-reference-token` read base64 of
+    ///   `refund...` as a reference token (`cmVmd`; now `cmVmdGtu`, base64 of `reftkn`)).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -620,7 +627,7 @@ import Testing
         ("control-vendor-ids.log", 4800), ("control-auth-failures.log", 4800),
         ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 400),
         ("control-near-round-62.log", 2990), ("control-near-round-65.log", 2990),
-        ("control-near-round-67.log", 1490),
+        ("control-near-round-67.log", 1490), ("control-vendor-then-ids-68.log", 2990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
