@@ -583,6 +583,13 @@ import Testing
     ///   image tags, model names as arguments. A rule that masked a token alone after a vendor's
     ///   line changed 304 of them and was dropped; `artifactory-reference-token` read base64 of
     ///   `refund...` as a reference token (`cmVmd`; now `cmVmdGtu`, base64 of `reftkn`)).
+    /// - `control-near-round-71.log` (a seventy-first round: 2,493 clean lines next to that day's
+    ///   new rules: digests, slugs and class names near vendor names, job codes and vault paths
+    ///   under recovery-code names, man-page placeholders, CLI help text, hash-scheme and curve
+    ///   names, compiler passes `pass_1:`, KMS key ids, terraform and pulumi outputs that name
+    ///   something; 611 changed at first pass: fixed, or nine vendor rules written from memory
+    ///   dropped. Seven lines with a token's shape were left out: content hashes given to
+    ///   `setKey("...")` and `key=sand_<base64 digest>`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -628,6 +635,7 @@ import Testing
         ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 400),
         ("control-near-round-62.log", 2990), ("control-near-round-65.log", 2990),
         ("control-near-round-67.log", 1490), ("control-vendor-then-ids-68.log", 2990),
+        ("control-near-round-71.log", 2480),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
