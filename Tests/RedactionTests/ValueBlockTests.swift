@@ -50,6 +50,19 @@ import Testing
         }
     }
 
+    /// A blank line closes a value block whose `end` matches it (a command that printed nothing:
+    /// the line after the blank one is the next step's output), and only such a block.
+    @Test func aBlankLineClosesAValueBlockWhoseEndMatchesIt() {
+        let closing = RedactionRule(
+            id: "printed", regex: "(?!)", valueShape: .token, keywords: ["token:"],
+            block: BlockSpec(begin: #"(?i)\btoken:\s*$"#, end: #"^\s*$"#, maxLines: 3,
+                             value: #"^\s*([A-Za-z0-9_-]{16,})\s*$"#))
+        let input = "token:\n\nc9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"
+        #expect(TestSupport.redact(input, with: TestSupport.ruleSet([closing])) == input)
+        #expect(TestSupport.redact(input, with: TestSupport.ruleSet([Self.nextLineRule])) == "token:\n\n***\n")
+        for chunk in [1, 3] { #expect(TestSupport.redact(input, with: TestSupport.ruleSet([closing]), chunk: chunk) == input) }
+    }
+
     /// Two value-block rules whose begin matches the same line: the first in order opens the
     /// block, and when its value pattern finds nothing the other's is tried, within its own
     /// `maxLines` (`password = \` begins a Python continuation, a quoted string, and a

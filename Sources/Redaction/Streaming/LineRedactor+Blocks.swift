@@ -135,8 +135,17 @@ extension LineRedactor {
     mutating func valueBlockLine(_ content: UnsafeRawBufferPointer, hits: Range<Int>?,
                                  block: (rule: Int32, lines: Int)) -> LineAction {
         // A blank line between the label and its value (`Your new API key is:`, an empty line,
-        // then the key) neither holds the value nor counts against the block's `maxLines`.
-        if content.allSatisfy({ KeyBlockLine.isBlank($0) || $0 == UInt8(ascii: "\r") }) { return .keep }
+        // then the key) neither holds the value nor counts against the block's `maxLines`; unless
+        // the rule's end matches it: then the wait is over (`cli-printed-secret`: the command
+        // printed nothing, and what follows the blank line is the next step's output).
+        if content.allSatisfy({ KeyBlockLine.isBlank($0) || $0 == UInt8(ascii: "\r") }) {
+            let rule = ruleSet.compiledRules[Int(block.rule)]
+            // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
+            let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
+            // (an engine failure on a blank line masks nothing and keeps the block waiting)
+            if rc > 0 { activeBlock = nil }
+            return .keep
+        }
         let outcome = ruleSet.scanLine(content, scratch, hits: hits)
         if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
         let spansBefore = scratch.spans.count
