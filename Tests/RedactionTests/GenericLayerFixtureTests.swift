@@ -590,6 +590,10 @@ import Testing
     ///   something; 611 changed at first pass: fixed, or nine vendor rules written from memory
     ///   dropped. Seven lines with a token's shape were left out: content hashes given to
     ///   `setKey("...")` and `key=sand_<base64 digest>`).
+    /// - `control-domains-72.log` (a seventy-second round: 4,000 clean lines from domains earlier
+    ///   rounds covered less: mobile, game servers, IoT and LoRaWAN ids, FIX and SEPA, HL7, FHIR
+    ///   and DICOM, SIP and CDRs, ML pipelines, search scroll ids, CDN request ids, DKIM and ARC
+    ///   signature headers, web3 hashes and addresses; 0 changed at first pass).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -635,7 +639,7 @@ import Testing
         ("control-near-session-shapes.log", 4800), ("control-probe-62.log", 400),
         ("control-near-round-62.log", 2990), ("control-near-round-65.log", 2990),
         ("control-near-round-67.log", 1490), ("control-vendor-then-ids-68.log", 2990),
-        ("control-near-round-71.log", 2480),
+        ("control-near-round-71.log", 2480), ("control-domains-72.log", 3990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -15,7 +15,9 @@
 /// group) goes through the rule's value shape, entropy and allowlists like a regex match, is
 /// masked when they accept it, and the block closes. A line that matches `end` (and holds no
 /// accepted value) closes the block; after `maxLines` lines it closes too (that is its normal
-/// end, not counted as unterminated). Every line is also scanned as usual.
+/// end, not counted as unterminated). A blank line neither holds the value nor counts against
+/// `maxLines`, unless `end` matches it: then it closes the block. Every line is also scanned as
+/// usual.
 public struct BlockSpec: Sendable, Hashable {
     public var begin: String
     public var end: String

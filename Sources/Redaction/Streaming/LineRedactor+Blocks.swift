@@ -127,7 +127,8 @@ extension LineRedactor {
     /// value pattern is matched, on the whole line and, when that finds nothing, on the line after
     /// the log prefix it shares with the begin line; then, while nothing is found, the value
     /// patterns of the ``alternateValueBlocks`` within their own `maxLines`. An accepted value is
-    /// masked and closes the block; a blank line is kept and leaves the block as it was; otherwise a
+    /// masked and closes the block; a blank line is kept and leaves the block as it was (or closes
+    /// it, when the block's `end` matches a blank line); otherwise a
     /// line that matches the block's `end`, or the last of its `maxLines`, closes it. Any line
     /// but a blank one may open the next block, which replaces a block still waiting.
     /// - Returns: the action as ``firstPassText(_:hits:)``'s; on an engine failure the block
