@@ -320,9 +320,12 @@ extension CompiledRuleSet {
         }
         var next = start + 1
         var alphanumeric = false
-        // The last `,` or `;` after which the bytes were still the value's (0: none yet), and
+        // Whether the value was cut at a list separator (not SOPS's `ENC[AES256_GCM,data:...`, cut
+        // at a bracket): only then may a next field end it at a later separator. The last `,` or
+        // `;` after which the bytes were still the value's (0: none yet, or not cut at one), and
         // whether the bytes before it hold more than letters (`Ab;c9&xQ7!` does; a list of
         // words, `required,confirmed,min:12`, is no password cut at a separator).
+        let cutAtSeparator = line[start] == UInt8(ascii: ",") || line[start] == UInt8(ascii: ";")
         var lastSeparator = 0
         var notOnlyLetters = false
         while next < line.count {
@@ -333,15 +336,12 @@ extension CompiledRuleSet {
             // after more of the value ends the value at the separator before it:
             // `Password=Ab;c9&xQ7!;Encrypt=true` holds `Ab;c9&xQ7!`)
             if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "<") {
-                // (only in a list the value itself was cut at: not SOPS's `ENC[AES256_GCM,data:...`)
-                guard lastSeparator > 0, line[start] == UInt8(ascii: ",") || line[start] == UInt8(ascii: ";") else {
-                    return start
-                }
+                guard lastSeparator > 0 else { return start }
                 next = lastSeparator
                 break
             }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") {
-                if alphanumeric && notOnlyLetters { lastSeparator = next }
+                if cutAtSeparator && alphanumeric && notOnlyLetters { lastSeparator = next }
             } else if SecretShape.isLetter(byte) {
                 alphanumeric = true
             } else {
@@ -353,8 +353,7 @@ extension CompiledRuleSet {
         guard alphanumeric else { return start }
         // (the first word of a next field whose name has blanks in it: `Password=<password>;Persist
         // Security Info=False`, `;Application Name=orders`)
-        if next < line.count, line[next] == 0x20, (line[start] == UInt8(ascii: ",") || line[start] == UInt8(ascii: ";")),
-           Self.spacedNameFollows(line, from: next) {
+        if cutAtSeparator, next < line.count, line[next] == 0x20, Self.spacedNameFollows(line, from: next) {
             guard lastSeparator > 0 else { return start }
             next = lastSeparator
         }
