@@ -133,3 +133,48 @@ import Testing
         #expect(objects.map { $0["enabled"] as? Bool } == [true, false])
     }
 }
+
+/// `redact rules profile`: per-rule counts over sample input, as a table and as JSON, with no
+/// content in either.
+@Suite struct RuleProfileCLITests {
+    static let rules = """
+        [[rules]]
+        id = "team-token"
+        regex = '''\\b(tt_[a-z0-9]{12})\\b'''
+        keywords = ["tt_"]
+
+        [[rules]]
+        id = "quiet-rule"
+        regex = '''zzqq_([a-z]{8})'''
+        keywords = ["zzqq_"]
+        """
+
+    @Test func theJSONProfileCountsLinesPerRuleAndHoldsNoSecret() throws {
+        let file = try RuleFileCLITests.temporaryFile(Self.rules)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let input = "a tt_a1b2c3d4e5f6\ntt_ docs\nplain\n"
+        let result = try BinaryUnderTest.run(["rules", "profile", "--json", "--no-builtin", "-r", file.path], input: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(!result.stdoutText.contains("tt_a1b2c3d4e5f6"))
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(object["lines"] as? Int == 3)
+        #expect(object["bytes"] as? Int == input.utf8.count)
+        let rules = try #require(object["rules"] as? [[String: Any]])
+        #expect(rules.count == 1, "the rule whose keyword never occurs did not run")
+        #expect(rules.first?["id"] as? String == "team-token")
+        #expect(rules.first?["candidateLines"] as? Int == 2)
+        #expect(rules.first?["matchedLines"] as? Int == 1)
+    }
+
+    @Test func theTableNamesTheRulesThatRan() throws {
+        let file = try RuleFileCLITests.temporaryFile(Self.rules)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try BinaryUnderTest.run(["rules", "profile", "--no-builtin", "-r", file.path],
+                                             input: Data("x tt_a1b2c3d4e5f6\n".utf8))
+        #expect(result.status == 0)
+        let lines = result.stdoutText.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("1 lines, 0.0 MB in ") == true, "\(result.stdoutText)")
+        #expect(lines.count == 3 && lines[1].hasPrefix("RULE") && lines[2].hasPrefix("team-token"))
+        #expect(!result.stdoutText.contains("a1b2c3d4e5f6"))
+    }
+}

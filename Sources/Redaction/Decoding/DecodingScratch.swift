@@ -29,6 +29,7 @@ final class DecodingScratch {
     private(set) lazy var nested: ScanScratch = {
         let scratch = ScanScratch(ruleCount: ruleCount, maximumCaptureCount: maximumCaptureCount, limits: limits)
         scratch.decodingDepth = depth + 1
+        scratch.profile = profile
         return scratch
     }()
 
@@ -37,9 +38,12 @@ final class DecodingScratch {
     private let ruleCount: Int
     private let maximumCaptureCount: Int
     private let limits: MatchLimits
+    /// The owning scratch's profile, shared with the nested scratch.
+    private let profile: RuleProfile?
 
-    init(depth: Int, ruleCount: Int, maximumCaptureCount: Int, limits: MatchLimits) {
+    init(depth: Int, ruleCount: Int, maximumCaptureCount: Int, limits: MatchLimits, profile: RuleProfile? = nil) {
         self.depth = depth
+        self.profile = profile
         self.ruleCount = ruleCount
         self.maximumCaptureCount = maximumCaptureCount
         self.limits = limits

@@ -88,7 +88,16 @@ extension CompiledRuleSet {
                 scratch.quarantine[slot] -= 1
                 return .engineError(rule: rule, error: .quarantined)
             }
-            if let error = findSpans(of: rule, in: line, scratch) {
+            let failure: PCRE2Error?
+            if let profile = scratch.profile {
+                let start = RuleProfile.now()
+                let spansBefore = scratch.spans.count
+                failure = findSpans(of: rule, in: line, scratch)
+                profile.record(rule, since: start, matched: scratch.spans.count > spansBefore)
+            } else {
+                failure = findSpans(of: rule, in: line, scratch)
+            }
+            if let error = failure {
                 if error.isResourceLimit {
                     scratch.limitFailures[slot] &+= 1
                     if options.limits.quarantineThreshold > 0 && scratch.limitFailures[slot] >= options.limits.quarantineThreshold {

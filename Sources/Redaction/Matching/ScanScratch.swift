@@ -46,14 +46,24 @@ public final class ScanScratch {
 
     /// A second scratch for scanning text derived from the current line (a decoded value) while
     /// the line's own spans are still held here. Made on first use.
-    lazy var nested = ScanScratch(ruleCount: ruleCount, maximumCaptureCount: maximumCaptureCount, limits: limits)
+    lazy var nested: ScanScratch = {
+        let scratch = ScanScratch(ruleCount: ruleCount, maximumCaptureCount: maximumCaptureCount, limits: limits)
+        scratch.profile = profile
+        return scratch
+    }()
+
+    /// Per-rule counts and times of the searches run with this scratch (`redact rules profile`);
+    /// nil (the default) counts nothing. Set it before the first line: the nested and decoding
+    /// scratches take it when they are made.
+    public var profile: RuleProfile?
 
     /// How many decodings deep the text scanned with this scratch is (0: a line of input); the
     /// value decoders decode only below ``DecodingLimits/maximumDepth``.
     var decodingDepth = 0
     /// The value decoders' buffers and the scratch that scans decoded text, made on first use.
     private(set) lazy var decoding = DecodingScratch(depth: decodingDepth, ruleCount: ruleCount,
-                                                     maximumCaptureCount: maximumCaptureCount, limits: limits)
+                                                     maximumCaptureCount: maximumCaptureCount, limits: limits,
+                                                     profile: profile)
 
     /// Working memory of the record layer, one per nesting level of JSON inside JSON strings.
     var recordLevels: [RecordScratch] = []
