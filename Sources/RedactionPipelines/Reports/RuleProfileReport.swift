@@ -10,12 +10,16 @@ package struct RuleProfileReport {
     package let bytes: Int
     /// Wall time of the whole run (reading, scanning, rendering), in seconds.
     package let seconds: Double
+    /// Time to compile and JIT-compile every pattern before the run, in seconds (not in `seconds`).
+    package let compileSeconds: Double
 
-    package init(profile: RuleProfile, ruleSet: CompiledRuleSet, statistics: RedactionStatistics, seconds: Double) {
+    package init(profile: RuleProfile, ruleSet: CompiledRuleSet, statistics: RedactionStatistics, seconds: Double,
+                 compileSeconds: Double) {
         entries = profile.entries(in: ruleSet)
         lines = statistics.lines
         bytes = statistics.bytesIn
         self.seconds = seconds
+        self.compileSeconds = compileSeconds
     }
 
     /// Time spent in rule searches, in seconds (decoded values' searches included).
@@ -26,7 +30,7 @@ package struct RuleProfileReport {
         let megabytes = Double(bytes) / 1e6
         let rate = seconds > 0 ? megabytes / seconds : 0
         let share = seconds > 0 ? 100 * ruleSeconds / seconds : 0
-        var out = ["\(lines) lines, \(format(megabytes, 1)) MB in \(format(seconds, 3)) s (\(format(rate, 1)) MB/s); rule searches \(format(ruleSeconds, 3)) s (\(format(share, 1))% of the run), \(entries.count) rule(s) ran"]
+        var out = ["\(lines) lines, \(format(megabytes, 1)) MB in \(format(seconds, 3)) s (\(format(rate, 1)) MB/s); rule searches \(format(ruleSeconds, 3)) s (\(format(share, 1))% of the run), \(entries.count) rule(s) ran; compiling every pattern first took \(format(compileSeconds, 3)) s"]
         let shown = entries.prefix(max(top, 0))
         let width = max(4, shown.map(\.ruleID.count).max() ?? 0)
         out.append("\("RULE".padding(to: width))  \("LINES RUN".leftPadding(to: 10))  \("MASKED".leftPadding(to: 8))  \("MS".leftPadding(to: 9))  \("SHARE".leftPadding(to: 6))  \("US/LINE".leftPadding(to: 8))")
@@ -40,13 +44,13 @@ package struct RuleProfileReport {
         return out.joined(separator: "\n")
     }
 
-    /// The whole profile as one JSON object: `lines`, `bytes`, `seconds`, `ruleSeconds` and
+    /// The whole profile as one JSON object: `lines`, `bytes`, `seconds`, `ruleSeconds`, `compileSeconds` and
     /// `rules` (every rule that ran: `id`, `candidateLines`, `matchedLines`, `milliseconds`).
     package func json() -> String {
         let rules = entries.map { entry in
             "{\"id\":\(JSONStringCodec.encode(entry.ruleID)),\"candidateLines\":\(entry.candidateLines),\"matchedLines\":\(entry.matchedLines),\"milliseconds\":\(format(Double(entry.nanoseconds) / 1e6, 3))}"
         }
-        return "{\"lines\":\(lines),\"bytes\":\(bytes),\"seconds\":\(format(seconds, 6)),\"ruleSeconds\":\(format(ruleSeconds, 6)),\"rules\":[\(rules.joined(separator: ","))]}"
+        return "{\"lines\":\(lines),\"bytes\":\(bytes),\"seconds\":\(format(seconds, 6)),\"ruleSeconds\":\(format(ruleSeconds, 6)),\"compileSeconds\":\(format(compileSeconds, 6)),\"rules\":[\(rules.joined(separator: ","))]}"
     }
 
     /// `value` (>= 0) with `digits` decimals, rounded (no locale, no exponent).
