@@ -41,6 +41,20 @@ import Testing
         #expect(TestSupport.redact(output, with: set) == output)
     }
 
+    /// A key in a Java properties value, continued by a backslash at the end of each line: the
+    /// body lines (`MIIE...\`) are body, and the line after END is scanned as usual. Before, the
+    /// first body line ended the block and the rest of the key passed in clear.
+    @Test func aPropertiesValueContinuedByBackslashesIsOneBlock() {
+        let input = ["jwt.signing.key=-----BEGIN RSA PRIVATE KEY-----\\", Self.body[0] + "\\", Self.body[1] + " \\",
+                     "-----END RSA PRIVATE KEY-----", "server.port=8443", ""].joined(separator: "\n")
+        let output = TestSupport.redact(input, with: TestSupport.builtin)
+        #expect(!output.contains(Self.body[0]) && !output.contains(Self.body[1]))
+        #expect(output.hasSuffix("-----END RSA PRIVATE KEY-----\nserver.port=8443\n"))
+        // A lone backslash after text that is not base64 is no body line: the block ends there.
+        let prose = "-----BEGIN RSA PRIVATE KEY-----\nsee C:\\keys\\ \\\n2024-05-01 INFO next\n"
+        #expect(TestSupport.redact(prose, with: Self.set).hasSuffix("2024-05-01 INFO next\n"))
+    }
+
     @Test func aSyslogPrefixIsKeptOnEveryLine() {
         let prefix = "Nov 30 10:11:12 web01 app[1234]: "
         let input = [prefix + "-----BEGIN RSA PRIVATE KEY-----",

@@ -600,13 +600,16 @@ enum SecretShape {
         }
     }
 
-    /// Paths and file names: `/var/x` (not base64 that starts with `/`), `~/x`, `./x`, `C:\x`,
+    /// Paths and file names: `/var/x` (not base64 that starts with `/`), `~/x`, `~user/x`, `./x`, `C:\x`,
     /// `uploads/9f86d0.png`, `server.key`.
     /// (Object and cache keys made of words, `tenants/acme/2024/orders`, are identifiers.)
     static func isPathOrObjectKey(_ v: UnsafeRawBufferPointer) -> Bool {
         let first = v[0]
         if first == UInt8(ascii: "/") { return !isBase64Body(v) }
-        if first == UInt8(ascii: "\\") || first == UInt8(ascii: "~") { return true }
+        if first == UInt8(ascii: "\\") { return true }
+        // `~/x`, `~deploy/.ssh`, `~`: a home directory; a generated password may start with `~`
+        // too (`~tn+Dxl7taRW+`), and it holds no `/`.
+        if first == UInt8(ascii: "~") { return v.count == 1 || v.firstIndex(of: UInt8(ascii: "/")) != nil }
         if hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) { return true }
         if v.count >= 3 && isLetter(first) && v[1] == UInt8(ascii: ":")
             && (v[2] == UInt8(ascii: "\\") || v[2] == UInt8(ascii: "/")) { return true }

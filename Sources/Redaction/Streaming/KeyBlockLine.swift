@@ -119,7 +119,8 @@ enum KeyBlockLine {
     /// an array of strings: an optional opening quote, base64 with `=` padding, escaped newlines
     /// (`\n`, `\r\n`, `\\n`), an optional closing quote, and one optional continuation
     /// (`+`, `,`, `\`, `;`, `.`, `&`, `)`): `"MIIEow...AAKCAQEA" +`, `'...\n' +`, `"...\n",`,
-    /// `...\n\`. It must hold a quote or an escape (bare base64 is ``isBase64Line(_:)``'s).
+    /// `...\n\`. It must hold a quote or an escape (bare base64 is ``isBase64Line(_:)``'s), or be
+    /// bare base64 continued by a lone backslash, as a Java properties value is (`MIIEow...\`).
     static func isQuotedBase64Line(_ text: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         var quotedOrEscaped = false
@@ -143,7 +144,12 @@ enum KeyBlockLine {
             index += 1
             quotedOrEscaped = true
         }
-        guard quotedOrEscaped else { return false }
+        if !quotedOrEscaped {
+            // Bare base64 continued by a backslash alone (a Java properties value, a shell
+            // line): `MIIEow...AAKCAQEA\`.
+            while index < text.count && isBlank(text[index]) { index += 1 }
+            return index + 1 == text.count && text[index] == UInt8(ascii: "\\")
+        }
         while index < text.count && isBlank(text[index]) { index += 1 }
         if index < text.count && isContinuation(text[index]) { index += 1 }
         while index < text.count && isBlank(text[index]) { index += 1 }
