@@ -607,9 +607,12 @@ enum SecretShape {
         let first = v[0]
         if first == UInt8(ascii: "/") { return !isBase64Body(v) }
         if first == UInt8(ascii: "\\") { return true }
-        // `~/x`, `~deploy/.ssh`, `~`: a home directory; a generated password may start with `~`
-        // too (`~tn+Dxl7taRW+`), and it holds no `/`.
-        if first == UInt8(ascii: "~") { return v.count == 1 || v.firstIndex(of: UInt8(ascii: "/")) != nil }
+        // `~/x`, `~deploy/.ssh`, `~`: a home directory, and `~779`, `~1.2.3`: an approximate
+        // number or a version range; a generated password may start with `~` too
+        // (`~tn+Dxl7taRW+`), and it holds no `/` and no digit right after the `~`.
+        if first == UInt8(ascii: "~") {
+            return v.count == 1 || isDigit(v[1]) || v.firstIndex(of: UInt8(ascii: "/")) != nil
+        }
         if hasPrefix(v, "./", foldCase: false) || hasPrefix(v, "../", foldCase: false) { return true }
         if v.count >= 3 && isLetter(first) && v[1] == UInt8(ascii: ":")
             && (v[2] == UInt8(ascii: "\\") || v[2] == UInt8(ascii: "/")) { return true }
