@@ -602,6 +602,13 @@ import Testing
     ///   `Private Key`, `printf "$P\n$P\n" | passwd`, `pass: ~779 tests`, gcloud `--out-file`.
     ///   Five JSON lines with `"private_key": "stored in kms"` were left out: the record layer
     ///   masks any value under that key, words included).
+    /// - `control-near-round-75.log` (a seventy-fifth round: 3,000 clean lines next to round 73's
+    ///   vendor rules and the 90 names it added to the service-name rule: object ids after a
+    ///   vendor's name, threat-intel hashes, Syncthing device ids, SCT log ids, OCR results;
+    ///   91 changed at first pass, all fixed: a UUID a sentence goes on about after a bare
+    ///   service name (`lidarr <uuid> metadata refresh queued`), headscale's public disco keys
+    ///   (name dropped), `K` + a timestamp near OCR.space, `<base64>==:<hex>` md5 pairs, and
+    ///   `whsec_XXXXXXXX...` placeholders).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -648,7 +655,7 @@ import Testing
         ("control-near-round-62.log", 2990), ("control-near-round-65.log", 2990),
         ("control-near-round-67.log", 1490), ("control-vendor-then-ids-68.log", 2990),
         ("control-near-round-71.log", 2480), ("control-domains-72.log", 3990),
-        ("control-near-round-74.log", 2990),
+        ("control-near-round-74.log", 2990), ("control-near-round-75.log", 2990),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
