@@ -609,6 +609,26 @@ import Testing
     ///   service name (`lidarr <uuid> metadata refresh queued`), headscale's public disco keys
     ///   (name dropped), `K` + a timestamp near OCR.space, `<base64>==:<hex>` md5 pairs, and
     ///   `whsec_XXXXXXXX...` placeholders).
+    /// - `control-near-round-77.log` (a seventy-seventh round: 2,993 clean lines of program text
+    ///   spread over lines and modern app logs: calls with one argument per line, shell commands
+    ///   continued with ` \`, SQL `INSERT` with `VALUES` on the next line, vendor-named INI
+    ///   sections with settings, trace ids, digests, token metadata; 60 changed at first pass, 53
+    ///   fixed: keyword arguments and struct fields holding a variable (`    password=db_password,`,
+    ///   `apiKey: process.env.X!,`, see `CodeArgumentValue`), Python's `pw: str`, typed references
+    ///   `"resource":"secret:<uuid>"`, `lease token=<uuid>`. Seven lines were left out: an
+    ///   `upload_token=<uuid>`, AWS's published example key id, a Twilio account SID, and a
+    ///   secret's name on the line after `DEFAULT_SECRET = (` with its two echoes).
+    /// - `control-near-round-78.log` (a seventy-eighth round: 3,109 clean lines next to the rules
+    ///   of this round: vendor-named INI sections and YAML parents with ids, hosts, SHAs and flags
+    ///   under short keys; login commands continued over lines with variables, ports and
+    ///   `--password-stdin`; calls with one argument per line ending in a domain or a variable;
+    ///   typed references in audit records; 50 changed at first pass, 28 fixed: rabbitmqadmin's
+    ///   `-P 15672` and ssh's `-p 2222` on a continuation line, `"CORP")` closing a
+    ///   NetworkCredential call, OneSignal/Okta/Discord app ids under `app`, `env:NAME`
+    ///   references, `resource=password:<uuid>`, an Akamai API host. 22 were left out: a literal
+    ///   `changeme` password, `key: payments.3ds2-enforced`, PostHog/Mapbox/Square public keys
+    ///   (their rules mask them by design), and typed references after a blank and a quote,
+    ///   `target: "token:<uuid>"`, which read like a header `-H "token:<uuid>"`).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -656,6 +676,7 @@ import Testing
         ("control-near-round-67.log", 1490), ("control-vendor-then-ids-68.log", 2990),
         ("control-near-round-71.log", 2480), ("control-domains-72.log", 3990),
         ("control-near-round-74.log", 2990), ("control-near-round-75.log", 2990),
+        ("control-near-round-77.log", 2990), ("control-near-round-78.log", 3100),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -40,8 +40,9 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsTwoRules() {
-        #expect(Set(Self.servicesOnly.rules.map(\.id)) == ["service-name-token", "service-name-strict-token"])
+    @Test func servicesPackHasItsFourRules() {
+        #expect(Set(Self.servicesOnly.rules.map(\.id))
+            == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret"])
     }
 
     @Test func theNameListIsLoadedAndLarge() {

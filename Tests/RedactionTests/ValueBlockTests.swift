@@ -250,4 +250,47 @@ import Testing
         #expect(output.contains("variable \"corp_okta_api_token\" {\n  default = \""))
         #expect(output.contains("  -u app:"))
     }
+
+    /// `everyValue`: a section's block stays open after a value; every value line up to `end` (or
+    /// `maxLines`) is masked, the end line's own value too, and nothing after it.
+    @Test func everyValueMasksEachValueUpToTheEnd() {
+        let section = RedactionRule(
+            id: "section", regex: "(?!)", valueShape: .token, keywords: ["[acme]"],
+            block: BlockSpec(begin: #"^\[acme\]\s*$"#, end: #"^\s*\["#, maxLines: 4,
+                             value: #"^\s*(?:api|app)\s*=\s*([A-Za-z0-9]{16,})\s*$"#, everyValue: true))
+        let set = TestSupport.ruleSet([section])
+        let input = "[acme]\napi = c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\nsite = eu\napp = Tq8Wn2Zs4Xv7Lm3Kp9Rb5JcYd6\n[other]\napi = c9QLnuogE7FMcTGt43BJY9Imk9PX6Bnt\n"
+        let expected = "[acme]\napi = ***\nsite = eu\napp = ***\n[other]\napi = c9QLnuogE7FMcTGt43BJY9Imk9PX6Bnt\n"
+        #expect(TestSupport.redact(input, with: set) == expected)
+        for chunk in [1, 7, 23] { #expect(TestSupport.redact(input, with: set, chunk: chunk) == expected) }
+        #expect(TestSupport.redact(expected, with: set) == expected)
+        // The bound: the fifth line after the begin line is no longer looked at.
+        let long = "[acme]\na=1\nb=2\nc=3\nd=4\napi = c9QLnuogE7FMcTGt43BJY9Imk9PX6Bns\n"
+        #expect(TestSupport.redact(long, with: set) == long)
+        // Without everyValue the first value closes the block.
+        var single = section
+        single.block?.everyValue = false
+        #expect(TestSupport.redact(input, with: TestSupport.ruleSet([single]))
+            == "[acme]\napi = ***\nsite = eu\napp = Tq8Wn2Zs4Xv7Lm3Kp9Rb5JcYd6\n[other]\napi = c9QLnuogE7FMcTGt43BJY9Imk9PX6Bnt\n")
+    }
+
+    /// A pack's `everyValue` is read from TOML, and needs a `value`.
+    @Test func everyValueIsReadFromAPackAndNeedsAValue() throws {
+        func pack(value: String) -> String {
+            """
+            [[rules]]
+            id = "section"
+            regex = '(?!)'
+            keywords = ["[acme]"]
+            [rules.block]
+            begin = '^\\[acme\\]'
+            end = '^\\['
+            \(value)
+            everyValue = true
+            """
+        }
+        let parsed = try RulePack.parse(pack(value: "value = '^api = (\\S+)'"), file: "t.toml", name: "t")
+        #expect(parsed.rules.first?.rule.block?.everyValue == true)
+        #expect(throws: RuleLoadError.self) { try RulePack.parse(pack(value: ""), file: "t.toml", name: "t") }
+    }
 }

@@ -14,6 +14,8 @@ final class CompiledRule: Sendable {
     let blockMaxLines: Int
     /// The pattern of a value block's value line (see ``BlockSpec/value``); nil for a key block.
     let blockValue: CompiledPattern?
+    /// Whether a value block stays open after an accepted value (``BlockSpec/everyValue``).
+    var blockEveryValue: Bool { rule.block?.everyValue ?? false }
     /// Whether the rule has a keyword that is not empty.
     let hasKeywords: Bool
     /// The rule's non-empty keywords, ASCII-lowercased (for ``containsFolded(_:_:)``): made on each

@@ -432,6 +432,8 @@ extension CompiledRuleSet {
                          _ scratch: ScanScratch) -> Result<Bool, PCRE2Error> {
         let secretBytes = UnsafeRawBufferPointer(rebasing: line[secret])
         if let shape = rule.rule.valueShape, !SecretShape.accepts(secretBytes, as: shape) { return .success(false) }
+        // (a variable passed on, one argument or field per line: `    password=db_password,`)
+        if rule.rule.valueShape != nil, CodeArgumentValue.isVariable(line, secret: secret) { return .success(false) }
         if let minimum = rule.rule.entropy, shannonEntropy(secretBytes) < minimum { return .success(false) }
         for allowlist in rule.allowlists {
             switch allows(allowlist, line: line, match: match, secret: secret, scratch) {

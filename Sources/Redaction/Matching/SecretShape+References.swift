@@ -3,6 +3,7 @@
 extension SecretShape {
     /// A reference to a secret stored elsewhere, for every shape: Azure Container Apps
     /// `secretref:db-password` and `keyvaultref:...`, App Service `@Microsoft.KeyVault(...)`,
+    /// `env:DB_PASSWORD`,
     /// bank-vaults `vault:secret/data/x#key`, Ambari `SECRET:hive-site:4:...`, GCP resource names
     /// (`projects/acme/secrets/db/versions/latest`, `projects/acme/locations/global/keys/...`),
     /// gcloud `--set-secrets` values (`db-password:latest`, `db-password:3`) and CloudTrail's
@@ -17,6 +18,9 @@ extension SecretShape {
         // Apache's `AuthLDAPBindPassword "exec:/usr/local/bin/get-pw"` and `file:/run/secrets/x`:
         // a program or file that yields the secret.
         if hasPrefix(v, "exec:/", foldCase: false) || hasPrefix(v, "file:/", foldCase: false) { return true }
+        // An environment variable named as the value's source: `password = "env:HEROKU_PASSWORD"`
+        // (Prometheus exporters, Vector's and Telegraf's `env:` lookups).
+        if v.count > 5 && hasPrefix(v, "env:", foldCase: true) && isUpperCaseName(v, from: 4) { return true }
         // Home Assistant / ESPHome YAML: `password: !secret wifi_password` names an entry of
         // secrets.yaml. A Go struct dump (`&SecretKeySelector{...}`) describes where one is.
         if equals(v, from: 0, to: v.count, "!secret", foldCase: false) { return true }

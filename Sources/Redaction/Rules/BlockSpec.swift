@@ -18,17 +18,24 @@
 /// end, not counted as unterminated). A blank line neither holds the value nor counts against
 /// `maxLines`, unless `end` matches it: then it closes the block. Every line is also scanned as
 /// usual.
+///
+/// With `everyValue` (a value block whose begin line names a section, `[datadog]` or `datadog:`,
+/// that may hold several secrets) an accepted value does not close the block: every line up to
+/// the one that matches `end`, or the last of `maxLines`, has its value masked.
 public struct BlockSpec: Sendable, Hashable {
     public var begin: String
     public var end: String
     public var maxLines: Int
     /// The regex that finds the secret on a line after `begin` (a value block), or nil (a key block).
     public var value: String?
+    /// Whether a value block stays open after an accepted value (see above); false for key blocks.
+    public var everyValue: Bool
 
-    public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil) {
+    public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil, everyValue: Bool = false) {
         self.begin = begin
         self.end = end
         self.maxLines = maxLines
         self.value = value
+        self.everyValue = everyValue
     }
 }

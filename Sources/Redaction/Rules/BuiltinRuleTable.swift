@@ -32,6 +32,7 @@ enum BuiltinRuleTable {
         var blockEnd: String?
         var blockMaxLines = 200
         var blockValue: String?
+        var blockEveryValue = false
 
         func malformed(_ what: String) -> RuleLoadError {
             RuleLoadError(location: SourceLocation(file: file, line: 0), message: "malformed built-in rule table: \(what)")
@@ -45,7 +46,8 @@ enum BuiltinRuleTable {
             finishAllowlist()
             guard hasRule else { return }
             if let blockBegin, let blockEnd {
-                rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines, value: blockValue)
+                rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines, value: blockValue,
+                                       everyValue: blockEveryValue)
             }
             pack.rules.append(RuleDefinition(complete: rule))
             hasRule = false
@@ -53,6 +55,7 @@ enum BuiltinRuleTable {
             blockEnd = nil
             blockMaxLines = 200
             blockValue = nil
+            blockEveryValue = false
         }
 
         var index = 0
@@ -124,6 +127,7 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "b"): blockBegin = value
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "V"): blockValue = value
+                case UInt8(ascii: "E"): blockEveryValue = value == "1"
                 case UInt8(ascii: "m"):
                     guard let lines = Int(value) else { throw malformed("maxLines") }
                     blockMaxLines = lines

@@ -19,7 +19,7 @@ enum RuleFileSchema {
     static let globalAllowlistKeys = ruleAllowlistKeys + ["targetRules"]
 
     /// Keys of `[rules.block]` (swift-redact extension).
-    static let blockKeys = ["begin", "end", "maxLines", "value"]
+    static let blockKeys = ["begin", "end", "maxLines", "value", "everyValue"]
 
     /// Keys of gitleaks' `[[rules.required]]` (composite rules; unused here).
     static let requiredKeys = ["id", "withinLines", "withinColumns"]
@@ -98,7 +98,9 @@ enum RuleFileSchema {
         let maxLines = try reader.integer(block, "maxLines", rule: rule) ?? 200
         guard maxLines > 0 else { throw reader.error(block.line, rule, "'block.maxLines' must be > 0") }
         let value = try reader.string(block, "value", rule: rule)
-        return BlockSpec(begin: begin, end: end, maxLines: maxLines, value: value)
+        let everyValue = try reader.bool(block, "everyValue", rule: rule) ?? false
+        if everyValue && value == nil { throw reader.error(block.line, rule, "'block.everyValue' needs 'block.value'") }
+        return BlockSpec(begin: begin, end: end, maxLines: maxLines, value: value, everyValue: everyValue)
     }
 
     /// The known key closest to `key`, if it is close enough to be a typo: the same letters in

@@ -159,11 +159,14 @@ extension LineRedactor {
             guard scratch.spans.count == spansBefore, block.lines < bound else { continue }
             if let error = findBlockValue(of: alternate, in: content) { return engineFailure(rule: alternate, error) }
         }
-        var closes = scratch.spans.count > spansBefore
-        if closes {
+        let found = scratch.spans.count > spansBefore
+        // (a block of `everyValue` goes on after a value, to its end or its line bound)
+        var closes = found && !ruleSet.compiledRules[Int(block.rule)].blockEveryValue
+        if found {
             ruleSet.mergeSpans(&scratch.spans)
             if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: block.rule, error) }
-        } else {
+        }
+        if !closes {
             let rule = ruleSet.compiledRules[Int(block.rule)]
             // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
             let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
