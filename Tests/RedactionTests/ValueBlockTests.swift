@@ -293,4 +293,70 @@ import Testing
         #expect(parsed.rules.first?.rule.block?.everyValue == true)
         #expect(throws: RuleLoadError.self) { try RulePack.parse(pack(value: ""), file: "t.toml", name: "t") }
     }
+
+    /// `joinLines`: the value pattern sees the block's lines joined, the current line last; only
+    /// what it finds in the current line is masked, and `valueFrom` lends another rule's regex.
+    @Test func joinedLinesFindAValueTheLineAloneDoesNotShow() throws {
+        let oneLine = RedactionRule(
+            id: "call", regex: #"\bLogin\(\s*"[^"]*"\s*,\s*"([^"]+)""#, valueShape: .password, keywords: ["login("])
+        let spread = RedactionRule(
+            id: "call-spread", regex: "(?!)", valueShape: .password, keywords: ["login("],
+            block: BlockSpec(begin: #"\bLogin\(\s*$"#, end: #"\)"#, maxLines: 4, value: oneLine.regex, joinLines: true))
+        let set = TestSupport.ruleSet([oneLine, spread])
+        let input = "Login(\n  \"svc\",\n  \"Tr0ub4dor&3x\",\n  \"CORP\")\nLogin(\n  \"svc\",\n  pw)\n\"Tr0ub4dor&3y\"\n"
+        let expected = "Login(\n  \"svc\",\n  \"***\",\n  \"CORP\")\nLogin(\n  \"svc\",\n  pw)\n\"Tr0ub4dor&3y\"\n"
+        #expect(TestSupport.redact(input, with: set) == expected)
+        for chunk in [1, 4, 13] { #expect(TestSupport.redact(input, with: set, chunk: chunk) == expected) }
+        #expect(TestSupport.redact(expected, with: set) == expected)
+        // The user on the line before is not masked (its span lies in a line already written).
+        #expect(TestSupport.redact(input, with: set).contains("\"svc\""))
+    }
+
+    /// The joined text is bounded: a block whose lines outgrow ``BlockSpec/joinedLimit`` closes.
+    @Test func aJoinedBlockClosesPastItsLimit() {
+        let oneLine = RedactionRule(
+            id: "call", regex: #"\bLogin\(\s*"[^"]*"\s*,\s*"([^"]+)""#, valueShape: .password, keywords: ["login("])
+        let spread = RedactionRule(
+            id: "call-spread", regex: "(?!)", valueShape: .password, keywords: ["login("],
+            block: BlockSpec(begin: #"\bLogin\(\s*$"#, end: #"\)"#, maxLines: 8, value: oneLine.regex, joinLines: true))
+        let set = TestSupport.ruleSet([oneLine, spread])
+        func input(padding: Int) -> String {
+            "Login(\(String(repeating: " ", count: padding))\n  \"svc\",\n  \"Tr0ub4dor&3x\")\n"
+        }
+        #expect(!TestSupport.redact(input(padding: 100), with: set).contains("Tr0ub4dor&3x"))
+        #expect(TestSupport.redact(input(padding: BlockSpec.joinedLimit), with: set) == input(padding: BlockSpec.joinedLimit))
+    }
+
+    /// A pack's `valueFrom` takes the named rule's regex, from another pack too; a name no rule
+    /// has is an error when the set is compiled; `value` and `valueFrom` exclude each other.
+    @Test func valueFromLendsAnotherRulesRegex() throws {
+        let toml = """
+        [[rules]]
+        id = "spread"
+        regex = '(?!)'
+        keywords = ["login("]
+        [rules.block]
+        begin = 'Login\\(\\s*$'
+        end = '\\)'
+        valueFrom = "one-line"
+        joinLines = true
+        """
+        let other = """
+        [[rules]]
+        id = "one-line"
+        regex = 'Login\\(\\s*"[^"]*"\\s*,\\s*"([^"]+)"'
+        keywords = ["login("]
+        """
+        var builder = try RuleSetBuilder(includeBuiltin: false)
+        try builder.add(try RulePack.parse(toml, file: "a.toml", name: "a"))
+        try builder.add(try RulePack.parse(other, file: "b.toml", name: "b"))
+        let set = try builder.build()
+        #expect(TestSupport.redact("Login(\n \"svc\",\n \"Tr0ub4dor&3x\")\n", with: set) == "Login(\n \"svc\",\n \"***\")\n")
+        var alone = try RuleSetBuilder(includeBuiltin: false)
+        try alone.add(try RulePack.parse(toml, file: "a.toml", name: "a"))
+        #expect(throws: RuleLoadError.self) { try alone.build() }
+        #expect(throws: RuleLoadError.self) {
+            try RulePack.parse(toml + "\nvalue = '(x)'", file: "a.toml", name: "a")
+        }
+    }
 }

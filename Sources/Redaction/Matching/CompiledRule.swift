@@ -16,6 +16,8 @@ final class CompiledRule: Sendable {
     let blockValue: CompiledPattern?
     /// Whether a value block stays open after an accepted value (``BlockSpec/everyValue``).
     var blockEveryValue: Bool { rule.block?.everyValue ?? false }
+    /// Whether a value block matches its value on the block's lines joined (``BlockSpec/joinLines``).
+    var blockJoinsLines: Bool { rule.block?.joinLines ?? false }
     /// Whether the rule has a keyword that is not empty.
     let hasKeywords: Bool
     /// The rule's non-empty keywords, ASCII-lowercased (for ``containsFolded(_:_:)``): made on each

@@ -171,6 +171,13 @@ public final class CompiledRuleSet: Sendable {
                 begin = try compile(block.begin, rule, "block.begin")
                 end = try compile(block.end, rule, "block.end")
                 if let text = block.value { value = try compile(text, rule, "block.value") }
+                if block.value == nil, let source = block.valueFrom {
+                    guard let other = rules.first(where: { $0.id == source }) else {
+                        throw RuleLoadError(location: rule.source, ruleID: rule.id,
+                                            message: "block.valueFrom: no rule '\(source)' in the rule set")
+                    }
+                    value = try compile(other.regex, rule, "block.valueFrom")
+                }
             }
             compiled.append(CompiledRule(rule: rule, pattern: pattern, secretGroup: rule.secretGroup,
                                          allowlists: lists, replacement: template, blockBegin: begin, blockEnd: end,

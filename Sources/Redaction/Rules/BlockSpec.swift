@@ -22,6 +22,14 @@
 /// With `everyValue` (a value block whose begin line names a section, `[datadog]` or `datadog:`,
 /// that may hold several secrets) an accepted value does not close the block: every line up to
 /// the one that matches `end`, or the last of `maxLines`, has its value masked.
+///
+/// With `joinLines` (a statement or a call spread over lines: `INSERT INTO users (name, password)`
+/// then `VALUES ('a', 'x');`, `new NetworkCredential(` then one argument a line) the value pattern
+/// is matched on the begin line and the block's lines so far joined by blanks, the current line
+/// last; only what it finds in the current line is masked (the lines before it were written). The
+/// joined text is held in memory only, up to ``joinedLimit`` bytes: a block that grows past it
+/// closes. `valueFrom` names another rule whose regex serves as the value pattern (the one-line
+/// form of the same statement), instead of `value`.
 public struct BlockSpec: Sendable, Hashable {
     public var begin: String
     public var end: String
@@ -30,12 +38,25 @@ public struct BlockSpec: Sendable, Hashable {
     public var value: String?
     /// Whether a value block stays open after an accepted value (see above); false for key blocks.
     public var everyValue: Bool
+    /// Whether the value pattern sees the block's lines joined (see above).
+    public var joinLines: Bool
+    /// The id of the rule whose regex is the value pattern (instead of `value`), or nil.
+    public var valueFrom: String?
 
-    public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil, everyValue: Bool = false) {
+    /// The most bytes of joined text a `joinLines` block holds.
+    public static let joinedLimit = 4096
+
+    /// Whether the block is a value block (it has a `value` or a `valueFrom`).
+    public var isValueBlock: Bool { value != nil || valueFrom != nil }
+
+    public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil, everyValue: Bool = false,
+                joinLines: Bool = false, valueFrom: String? = nil) {
         self.begin = begin
         self.end = end
         self.maxLines = maxLines
         self.value = value
         self.everyValue = everyValue
+        self.joinLines = joinLines
+        self.valueFrom = valueFrom
     }
 }

@@ -33,6 +33,8 @@ enum BuiltinRuleTable {
         var blockMaxLines = 200
         var blockValue: String?
         var blockEveryValue = false
+        var blockJoinLines = false
+        var blockValueFrom: String?
 
         func malformed(_ what: String) -> RuleLoadError {
             RuleLoadError(location: SourceLocation(file: file, line: 0), message: "malformed built-in rule table: \(what)")
@@ -47,7 +49,7 @@ enum BuiltinRuleTable {
             guard hasRule else { return }
             if let blockBegin, let blockEnd {
                 rule.block = BlockSpec(begin: blockBegin, end: blockEnd, maxLines: blockMaxLines, value: blockValue,
-                                       everyValue: blockEveryValue)
+                                       everyValue: blockEveryValue, joinLines: blockJoinLines, valueFrom: blockValueFrom)
             }
             pack.rules.append(RuleDefinition(complete: rule))
             hasRule = false
@@ -56,6 +58,8 @@ enum BuiltinRuleTable {
             blockMaxLines = 200
             blockValue = nil
             blockEveryValue = false
+            blockJoinLines = false
+            blockValueFrom = nil
         }
 
         var index = 0
@@ -128,6 +132,8 @@ enum BuiltinRuleTable {
                 case UInt8(ascii: "B"): blockEnd = value
                 case UInt8(ascii: "V"): blockValue = value
                 case UInt8(ascii: "E"): blockEveryValue = value == "1"
+                case UInt8(ascii: "J"): blockJoinLines = value == "1"
+                case UInt8(ascii: "F"): blockValueFrom = value
                 case UInt8(ascii: "m"):
                     guard let lines = Int(value) else { throw malformed("maxLines") }
                     blockMaxLines = lines

@@ -19,7 +19,7 @@ enum RuleFileSchema {
     static let globalAllowlistKeys = ruleAllowlistKeys + ["targetRules"]
 
     /// Keys of `[rules.block]` (swift-redact extension).
-    static let blockKeys = ["begin", "end", "maxLines", "value", "everyValue"]
+    static let blockKeys = ["begin", "end", "maxLines", "value", "everyValue", "joinLines", "valueFrom"]
 
     /// Keys of gitleaks' `[[rules.required]]` (composite rules; unused here).
     static let requiredKeys = ["id", "withinLines", "withinColumns"]
@@ -99,8 +99,16 @@ enum RuleFileSchema {
         guard maxLines > 0 else { throw reader.error(block.line, rule, "'block.maxLines' must be > 0") }
         let value = try reader.string(block, "value", rule: rule)
         let everyValue = try reader.bool(block, "everyValue", rule: rule) ?? false
-        if everyValue && value == nil { throw reader.error(block.line, rule, "'block.everyValue' needs 'block.value'") }
-        return BlockSpec(begin: begin, end: end, maxLines: maxLines, value: value, everyValue: everyValue)
+        let joinLines = try reader.bool(block, "joinLines", rule: rule) ?? false
+        let valueFrom = try reader.string(block, "valueFrom", rule: rule)
+        if value != nil && valueFrom != nil {
+            throw reader.error(block.line, rule, "'block.value' and 'block.valueFrom' exclude each other")
+        }
+        for (key, set) in [("everyValue", everyValue), ("joinLines", joinLines)] where set && value == nil && valueFrom == nil {
+            throw reader.error(block.line, rule, "'block.\(key)' needs 'block.value' or 'block.valueFrom'")
+        }
+        return BlockSpec(begin: begin, end: end, maxLines: maxLines, value: value, everyValue: everyValue,
+                         joinLines: joinLines, valueFrom: valueFrom)
     }
 
     /// The known key closest to `key`, if it is close enough to be a typo: the same letters in

@@ -74,7 +74,21 @@ public struct RuleSetBuilder: Sendable {
                 throw RuleLoadError(location: SourceLocation(file: file, line: 0), message: "a built-in pack cannot extend a file")
             })
         }
+        resolveValueSources()
         return builtinCount
+    }
+
+    /// Gives each value block that takes its pattern from another rule (``BlockSpec/valueFrom``)
+    /// that rule's regex as its `value`, once both are assembled (a later pack's rule may be
+    /// named), so the rule keeps its pattern in any selection. A name no rule has stays
+    /// unresolved: compiling the rule then reports it.
+    private mutating func resolveValueSources() {
+        for index in rules.indices {
+            guard let source = rules[index].block?.valueFrom, rules[index].block?.value == nil,
+                  let other = ruleIndex[source] else { continue }
+            let regex = rules[other].regex
+            rules[index].block?.value = regex
+        }
     }
 
     /// Adds a parsed pack, resolving its `[extend]`.
@@ -93,6 +107,7 @@ public struct RuleSetBuilder: Sendable {
                              }) throws(RuleLoadError) {
         onlyDecodedBuiltins = false
         try add(pack, chain: [pack.file], loadExtension: loadExtension)
+        resolveValueSources()
     }
 
     /// - Parameter chain: the files of the packs being resolved, outermost first (`pack.file` last).

@@ -87,6 +87,7 @@ extension LineRedactor {
                 // A value block's begin line names the key only; it is kept whole, for the log
                 // prefix the value's line may share with it (``valueBlockLine(_:hits:block:)``).
                 blockPrefix.append(contentsOf: content)
+                blockJoined.append(contentsOf: content)
                 collectAlternateValueBlocks(after: ruleIndex, in: content, from: start)
                 return nil
             }
@@ -173,6 +174,15 @@ extension LineRedactor {
             if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
             closes = rc > 0 || block.lines + 1 >= lastLine
         }
+        // A joined block takes the line in (or closes when the joined text would outgrow its bound).
+        if !closes && ruleSet.compiledRules[Int(block.rule)].blockJoinsLines {
+            if blockJoined.count + 1 + content.count > BlockSpec.joinedLimit {
+                closes = true
+            } else {
+                blockJoined.append(0x20)
+                blockJoined.append(contentsOf: content)
+            }
+        }
         activeBlock = closes ? nil : (block.rule, block.lines + 1)
         // A line that closes the block may open the next one; so may a line that leaves it
         // waiting: a newer label (`admin password:` after `... by running:`) takes over, or the
@@ -187,6 +197,7 @@ extension LineRedactor {
     /// into the line.
     /// - Returns: the engine's error, if the pattern failed.
     private mutating func findBlockValue(of rule: Int32, in content: UnsafeRawBufferPointer) -> PCRE2Error? {
+        if ruleSet.compiledRules[Int(rule)].blockJoinsLines { return findJoinedBlockValue(of: rule, in: content) }
         let spansBefore = scratch.spans.count
         if let error = ruleSet.findValueSpans(of: rule, in: content, scratch) { return error }
         guard scratch.spans.count == spansBefore,
@@ -199,6 +210,32 @@ extension LineRedactor {
             scratch.spans[index].end += shared
         }
         return nil
+    }
+
+    /// ``findBlockValue(of:in:)`` for a `joinLines` rule: the value pattern is matched on the
+    /// block's lines so far (``blockJoined``), a blank and `content`; the spans it finds in
+    /// `content` are kept, moved back into the line (one that starts before the line is cut at its
+    /// start), and the others dropped: those lines were written already.
+    /// - Returns: the engine's error, if the pattern failed.
+    private mutating func findJoinedBlockValue(of rule: Int32, in content: UnsafeRawBufferPointer) -> PCRE2Error? {
+        let spansBefore = scratch.spans.count
+        let offset = blockJoined.count + 1
+        joinedLine.removeAll(keepingCapacity: true)
+        joinedLine.append(contentsOf: blockJoined)
+        joinedLine.append(0x20)
+        joinedLine.append(contentsOf: content)
+        let error = joinedLine.withUnsafeBytes { ruleSet.findValueSpans(of: rule, in: $0, scratch) }
+        var kept = spansBefore
+        for index in spansBefore..<scratch.spans.count {
+            var span = scratch.spans[index]
+            guard span.end > offset else { continue }
+            span.start = max(span.start, offset) - offset
+            span.end -= offset
+            scratch.spans[kept] = span
+            kept += 1
+        }
+        scratch.spans.removeSubrange(kept...)
+        return error
     }
 
     /// After the line that ended a block (it was not key body) is rendered: when its output is

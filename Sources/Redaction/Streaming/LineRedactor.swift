@@ -25,6 +25,7 @@ struct LineRedactor {
             if activeBlock == nil || oldValue == nil {
                 blockPrefix.removeAll(keepingCapacity: true)
                 alternateValueBlocks.removeAll(keepingCapacity: true)
+                blockJoined.removeAll(keepingCapacity: true)
             }
         }
     }
@@ -38,6 +39,11 @@ struct LineRedactor {
     /// ``KeyBlockLine``); for an open value block, its whole begin line, whose log prefix the
     /// value's line may share (``KeyBlockLine/sharedPrefixLength(_:template:)``).
     var blockPrefix: [UInt8] = []
+    /// For an open value block of a `joinLines` rule (``BlockSpec/joinLines``): its begin line and
+    /// the lines after it so far, joined by blanks (at most ``BlockSpec/joinedLimit`` bytes; in
+    /// memory only, never checkpointed); and the buffer the current line is joined to it in.
+    var blockJoined: [UInt8] = []
+    var joinedLine: [UInt8] = []
     /// The block the current line ended by not being key body (nil otherwise), and its begin
     /// line's prefix: if the line's output is shaped like body, the block goes on over it (see
     /// ``continueBlockIfOutputIsBody(_:)``).
