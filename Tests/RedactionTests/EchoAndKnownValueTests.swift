@@ -23,6 +23,21 @@ import Testing
             == "login password=[pw] failed (password [echo] rejected), retry with [echo]\n")
     }
 
+    /// A value masked whole with its authorization scheme (`"Bearer <token>"` under a JSON
+    /// `Authorization` key) is remembered without the scheme: the token alone comes back later.
+    @Test func anEchoOfATokenMaskedWithItsSchemeIsTheTokenAlone() {
+        #expect(LineRedactor.echoValue(UnsafeRawBufferPointer(start: nil, count: 0)) == nil)
+        let cases: [(String, String)] = [("\"Bearer q7PLz9wRt2Ns4Kd8\"", "q7PLz9wRt2Ns4Kd8"), ("basic dXNlcjpwYXNz", "dXNlcjpwYXNz"),
+                                         ("Bearer", "Bearer"), ("Tokenizer7x", "Tokenizer7x"), ("'pw-Hunter2'", "pw-Hunter2")]
+        for (secret, expected) in cases {
+            let value = Array(secret.utf8).withUnsafeBytes { bytes in LineRedactor.echoValue(bytes).map { Array($0) } }
+            #expect(value.map { String(decoding: $0, as: UTF8.self) } == expected, "\(secret)")
+        }
+        let output = TestSupport.redact("{\"headers\":{\"Authorization\":\"Bearer q7PLz9wRt2Ns4Kd8Vb1Rc9Xy\"}}\nretrying with q7PLz9wRt2Ns4Kd8Vb1Rc9Xy\n",
+                                        with: TestSupport.builtin)
+        #expect(!output.contains("q7PLz9wRt2Ns4Kd8Vb1Rc9Xy"))
+    }
+
     @Test func anEchoEarlierInTheSameLineIsMaskedToo() {
         #expect(Self.redact("trying Hunter2xyz: password=Hunter2xyz\n") == "trying [echo]: password=[pw]\n")
     }
@@ -104,7 +119,8 @@ import Testing
         let memory = ValueMemory(for: Self.rules)
         memory.remember(secret: value)
         #expect(memory.counts.echoes == 0)
-        memory.remember(secret: value + "7")
+        // (with more after it, it is a value; `Bearer x9Tq` is remembered as the token, `x9Tq`)
+        memory.remember(secret: value + "x9Tq")
         #expect(memory.counts.echoes == 1)
     }
 

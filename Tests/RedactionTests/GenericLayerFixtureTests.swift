@@ -320,7 +320,9 @@ import Testing
     ///   Left out (masked on purpose): random 20-40 byte strings as an SDK constructor's argument
     ///   or after `using credential`, `| Token | <hex32> |` cells, literal weak passwords in XML
     ///   (`admin`, `example123`), AWS and Twilio key ids and SIDs, base64 `user:name` pairs under
-    ///   `auth` or `*_b64` keys.
+    ///   `auth` or `*_b64` keys. Since probe round 79 a UUID given to a class named for a
+    ///   vendor's client (`new AcmeClient("<uuid>")`, `AcmeApi('<uuid>')`) is masked: many vendors
+    ///   issue UUID keys and a client is built with its key; `MatomoClient("<uuid>")` was taken out.
     /// - `control-varied-domains.log` (a twenty-first control round of 2026-12-02: data
     ///   engineering, ML, games, IoT and telecom, payments, healthcare, CDN, mobile, blockchain,
     ///   e-mail and backup logs: 21 of 2,000 changed, all fixed: `sample_key`, `experiment_key`,

@@ -17,6 +17,23 @@ import Testing
         (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil
     }
 
+    /// A private key logged as one Docker or journald record (its newlines escaped in the message)
+    /// is masked whole: decoded, the message holds real newlines between the body lines, and
+    /// every body line goes (before, the lines after the first leaked).
+    @Test func aPrivateKeyInOneContainerRecordIsMaskedWhole() {
+        let body = ["MIIEpAIBAAKCAQEAbptjJ38fR98Qdv8vsh60Qu9l2QeX+KOTpXU6FUyqKzkouxH7",
+                    "xMlM16DYdCNTgMozRUXeQbcN3A/EPyMPCtjVpJSRqPlF+uOWwWco3guHY57Y/KIN",
+                    "GbLEqcL8IvyKGTSGKeIaGWwQuKYtVSPj"]
+        let key = "-----BEGIN RSA PRIVATE KEY-----\\n" + body.joined(separator: "\\n") + "\\n-----END RSA PRIVATE KEY-----"
+        for line in [#"{"log":""# + key + #"\n","stream":"stderr","time":"2024-05-01T10:00:00.000000000Z"}"#,
+                     #"{"_PID":"1","MESSAGE":"writing /etc/app/key:\n"# + key + #"","_SYSTEMD_UNIT":"app.service"}"#] {
+            let output = Self.redact(line + "\n")
+            for part in body { #expect(!output.contains(part), "\(part.prefix(8))... survives") }
+            #expect(output.contains("-----BEGIN RSA PRIVATE KEY-----") && output.contains("-----END RSA PRIVATE KEY-----"))
+            #expect(Self.isValidJSON(output.dropLast()))
+        }
+    }
+
     @Test func escapedJSONInsideAStringIsDecodedAndScanned() {
         let secret = "Zq8xV3mN1pL6tR2w"
         let line = #"{"level":"info","body":"{\"client\":\"web\",\"client_secret\":\"\#(secret)\"}"}"#

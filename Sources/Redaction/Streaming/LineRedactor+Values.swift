@@ -161,16 +161,26 @@ extension LineRedactor {
         }
     }
 
-    /// The secret of a rule's span as an echo value: quotes trimmed from both ends; nil when
-    /// fewer than 4 bytes remain.
+    /// The secret of a rule's span as an echo value: quotes trimmed from both ends, and an HTTP
+    /// authorization scheme before it (a JSON value `"Bearer <token>"` masked whole: the token
+    /// is what comes back alone); nil when fewer than 4 bytes remain.
     static func echoValue(_ secret: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
         var start = 0
         var end = secret.count
         while start < end && isQuote(secret[start]) { start += 1 }
         while end > start && isQuote(secret[end - 1]) { end -= 1 }
+        for scheme in authorizationSchemes where end - start > scheme.count
+            && secret[start + scheme.count - 1] == 0x20
+            && zip(secret[start..<(start + scheme.count - 1)], scheme.dropLast()).allSatisfy({ $0 | 0x20 == $1 }) {
+            start += scheme.count
+            break
+        }
         guard end - start >= ValueOverlay.minimumLength else { return nil }
         return UnsafeRawBufferPointer(rebasing: secret[start..<end])
     }
+
+    /// The HTTP authorization schemes an echo value is taken after, lower case, each with its blank.
+    private static let authorizationSchemes: [[UInt8]] = ["bearer ", "basic ", "token ", "bot ", "digest "].map { Array($0.utf8) }
 
     private static func isQuote(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
