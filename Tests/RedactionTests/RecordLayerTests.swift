@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// An `Authorization` value that is a scheme and a placeholder stays (`"Bearer {{token}}"`,
+    /// `"Basic <credentials>"`, `"Bearer xxx"`), as does a short number under a session key; a
+    /// scheme with a credential is masked.
+    @Test func placeholdersAfterAnAuthorizationSchemeStay() {
+        for value in ["Bearer {{token}}", "Basic <credentials>", "Bearer <YOUR_TOKEN>", "Bearer ${TOKEN}", "Bearer [FILTERED]", "Bearer xxx"] {
+            let line = #"{"headers":{"Authorization":""# + value + #""},"status":401}"#
+            #expect(Self.redact(line + "\n") == line + "\n", "\(value)")
+        }
+        #expect(Self.redact(#"{"event":"scan","session_id":"6562"}"# + "\n") == #"{"event":"scan","session_id":"6562"}"# + "\n")
+        let secret = #"{"headers":{"Authorization":"Bearer q7PLz9wRt2Ns4Kd8Vb1Rc9Xy"}}"#
+        #expect(!Self.redact(secret + "\n").contains("q7PLz9wRt2Ns4Kd8Vb1Rc9Xy"))
+        #expect(!Self.redact(#"{"session_id":"65629377120442188"}"# + "\n").contains("65629377120442188"))
+    }
+
     @Test func escapedJSONInsideAStringIsDecodedAndScanned() {
         let secret = "Zq8xV3mN1pL6tR2w"
         let line = #"{"level":"info","body":"{\"client\":\"web\",\"client_secret\":\"\#(secret)\"}"}"#

@@ -405,6 +405,11 @@ extension LineRedactor {
     ///     constant that names a secret (`"secretKey":"DB_PASSWORD"`,
     ///     ``SecretShape/isSecretNamedEnvironmentName(_:)``).
     ///   - underSessionKey: the key ends in `session_id`: a UUID is left to the rules.
+    /// A run of `x`, `X`, `*` or `.` that stands for a masked value (`xxx`, `***`).
+    private static func isMaskRun(_ value: UnsafeRawBufferPointer) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") }
+    }
+
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
                                    underSecretNameKey: Bool, underSessionKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
@@ -413,6 +418,13 @@ extension LineRedactor {
         if SecretShape.isPlaceholder(value) || SecretShape.isSecretReference(value) || SecretShape.isPasswordStandIn(value) {
             return false
         }
+        // An authorization header's scheme before a placeholder (`"Bearer {{token}}"`, `"Basic
+        // <credentials>"`, `"Bearer xxx"`): the same placeholder as without the scheme.
+        let scheme = authorizationSchemeLength(value)
+        if scheme > 0 {
+            let rest = UnsafeRawBufferPointer(rebasing: value[scheme...])
+            if SecretShape.isPlaceholder(rest) || SecretShape.isPasswordStandIn(rest) || isMaskRun(rest) { return false }
+        }
         // Vault audit logs write every value as `hmac-sha256:<hex>`: a keyed hash, not the value.
         if SecretShape.isKeyedHash(value) { return false }
         if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)
@@ -420,6 +432,8 @@ extension LineRedactor {
         // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
         // `sessionId`); session cookies are longer random strings, and stay masked.
         if underSessionKey && SecretShape.isUUID(value) { return false }
+        // (nor does a short number: a session's id in an app's own table, `"session_id":"6562"`)
+        if underSessionKey && value.count < 8 && value.allSatisfy(SecretShape.isDigit) { return false }
         if underSecretNameKey && (SecretShape.isLowerCaseName(value) || SecretShape.isSecretNamedEnvironmentName(value)) {
             return false
         }

@@ -169,17 +169,23 @@ extension LineRedactor {
         var end = secret.count
         while start < end && isQuote(secret[start]) { start += 1 }
         while end > start && isQuote(secret[end - 1]) { end -= 1 }
-        for scheme in authorizationSchemes where end - start > scheme.count
-            && secret[start + scheme.count - 1] == 0x20
-            && zip(secret[start..<(start + scheme.count - 1)], scheme.dropLast()).allSatisfy({ $0 | 0x20 == $1 }) {
-            start += scheme.count
-            break
-        }
+        start += authorizationSchemeLength(UnsafeRawBufferPointer(rebasing: secret[start..<end]))
         guard end - start >= ValueOverlay.minimumLength else { return nil }
         return UnsafeRawBufferPointer(rebasing: secret[start..<end])
     }
 
-    /// The HTTP authorization schemes an echo value is taken after, lower case, each with its blank.
+    /// The length of the HTTP authorization scheme and its blank that `value` starts with
+    /// (`Bearer `, `Basic `, `Token `, `Bot `, `Digest `, any case) when more follows; 0 otherwise.
+    static func authorizationSchemeLength(_ value: UnsafeRawBufferPointer) -> Int {
+        for scheme in authorizationSchemes where value.count > scheme.count
+            && value[scheme.count - 1] == 0x20
+            && zip(value[0..<(scheme.count - 1)], scheme.dropLast()).allSatisfy({ $0 | 0x20 == $1 }) {
+            return scheme.count
+        }
+        return 0
+    }
+
+    /// The HTTP authorization schemes, lower case, each with its blank.
     private static let authorizationSchemes: [[UInt8]] = ["bearer ", "basic ", "token ", "bot ", "digest "].map { Array($0.utf8) }
 
     private static func isQuote(_ byte: UInt8) -> Bool {
