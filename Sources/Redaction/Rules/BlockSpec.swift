@@ -46,9 +46,6 @@ public struct BlockSpec: Sendable, Hashable {
     /// The most bytes of joined text a `joinLines` block holds.
     public static let joinedLimit = 4096
 
-    /// Whether the block is a value block (it has a `value` or a `valueFrom`).
-    public var isValueBlock: Bool { value != nil || valueFrom != nil }
-
     public init(begin: String, end: String, maxLines: Int = 200, value: String? = nil, everyValue: Bool = false,
                 joinLines: Bool = false, valueFrom: String? = nil) {
         self.begin = begin

@@ -83,11 +83,12 @@ extension LineRedactor {
             activeBlock = (ruleIndex, 0)
             blockPrefix.removeAll(keepingCapacity: true)
             alternateValueBlocks.removeAll(keepingCapacity: true)
+            blockJoined.removeAll(keepingCapacity: true)
             if rule.blockValue != nil {
                 // A value block's begin line names the key only; it is kept whole, for the log
                 // prefix the value's line may share with it (``valueBlockLine(_:hits:block:)``).
                 blockPrefix.append(contentsOf: content)
-                blockJoined.append(contentsOf: content)
+                if rule.blockJoinsLines { blockJoined.append(contentsOf: content) }
                 collectAlternateValueBlocks(after: ruleIndex, in: content, from: start)
                 return nil
             }

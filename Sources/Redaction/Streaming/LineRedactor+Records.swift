@@ -393,6 +393,11 @@ extension LineRedactor {
     /// Keys that name a session (see ``isMaskable(_:underPasswordKey:underSecretNameKey:underSessionKey:)``).
     private static let sessionKeys = SensitiveKeys(["session_id"])
 
+    /// A run of `x`, `X`, `*` or `.` that stands for a masked value (`xxx`, `***`).
+    private static func isMaskRun(_ value: UnsafeRawBufferPointer) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") }
+    }
+
     /// - Parameters:
     ///   - underPasswordKey: the key names a password. Under other sensitive keys (`secret`,
     ///     `*Token`, `credential`, `session_id`) a value made of lower-case names joined by `/` or
@@ -405,11 +410,6 @@ extension LineRedactor {
     ///     constant that names a secret (`"secretKey":"DB_PASSWORD"`,
     ///     ``SecretShape/isSecretNamedEnvironmentName(_:)``).
     ///   - underSessionKey: the key ends in `session_id`: a UUID is left to the rules.
-    /// A run of `x`, `X`, `*` or `.` that stands for a masked value (`xxx`, `***`).
-    private static func isMaskRun(_ value: UnsafeRawBufferPointer) -> Bool {
-        !value.isEmpty && value.allSatisfy { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") }
-    }
-
     private static func isMaskable(_ value: UnsafeRawBufferPointer, underPasswordKey: Bool,
                                    underSecretNameKey: Bool, underSessionKey: Bool) -> Bool {
         guard value.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
