@@ -294,15 +294,21 @@ import Testing
         #expect(throws: RuleLoadError.self) { try RulePack.parse(pack(value: ""), file: "t.toml", name: "t") }
     }
 
-    /// `joinLines`: the value pattern sees the block's lines joined, the current line last; only
-    /// what it finds in the current line is masked, and `valueFrom` lends another rule's regex.
-    @Test func joinedLinesFindAValueTheLineAloneDoesNotShow() throws {
+    /// A one-line `Login("user", "password")` rule and a `joinLines` block that lends its regex to
+    /// the same call written one argument a line.
+    static func joinedCallRules(maxLines: Int) -> CompiledRuleSet {
         let oneLine = RedactionRule(
             id: "call", regex: #"\bLogin\(\s*"[^"]*"\s*,\s*"([^"]+)""#, valueShape: .password, keywords: ["login("])
         let spread = RedactionRule(
             id: "call-spread", regex: "(?!)", valueShape: .password, keywords: ["login("],
-            block: BlockSpec(begin: #"\bLogin\(\s*$"#, end: #"\)"#, maxLines: 4, value: oneLine.regex, joinLines: true))
-        let set = TestSupport.ruleSet([oneLine, spread])
+            block: BlockSpec(begin: #"\bLogin\(\s*$"#, end: #"\)"#, maxLines: maxLines, value: oneLine.regex, joinLines: true))
+        return TestSupport.ruleSet([oneLine, spread])
+    }
+
+    /// `joinLines`: the value pattern sees the block's lines joined, the current line last; only
+    /// what it finds in the current line is masked, and `valueFrom` lends another rule's regex.
+    @Test func joinedLinesFindAValueTheLineAloneDoesNotShow() throws {
+        let set = Self.joinedCallRules(maxLines: 4)
         let input = "Login(\n  \"svc\",\n  \"Tr0ub4dor&3x\",\n  \"CORP\")\nLogin(\n  \"svc\",\n  pw)\n\"Tr0ub4dor&3y\"\n"
         let expected = "Login(\n  \"svc\",\n  \"***\",\n  \"CORP\")\nLogin(\n  \"svc\",\n  pw)\n\"Tr0ub4dor&3y\"\n"
         #expect(TestSupport.redact(input, with: set) == expected)
@@ -314,12 +320,7 @@ import Testing
 
     /// The joined text is bounded: a block whose lines outgrow ``BlockSpec/joinedLimit`` closes.
     @Test func aJoinedBlockClosesPastItsLimit() {
-        let oneLine = RedactionRule(
-            id: "call", regex: #"\bLogin\(\s*"[^"]*"\s*,\s*"([^"]+)""#, valueShape: .password, keywords: ["login("])
-        let spread = RedactionRule(
-            id: "call-spread", regex: "(?!)", valueShape: .password, keywords: ["login("],
-            block: BlockSpec(begin: #"\bLogin\(\s*$"#, end: #"\)"#, maxLines: 8, value: oneLine.regex, joinLines: true))
-        let set = TestSupport.ruleSet([oneLine, spread])
+        let set = Self.joinedCallRules(maxLines: 8)
         func input(padding: Int) -> String {
             "Login(\(String(repeating: " ", count: padding))\n  \"svc\",\n  \"Tr0ub4dor&3x\")\n"
         }

@@ -141,8 +141,8 @@ extension LineRedactor {
         // then the key) neither holds the value nor counts against the block's `maxLines`; unless
         // the rule's end matches it: then the wait is over (`cli-printed-secret`: the command
         // printed nothing, and what follows the blank line is the next step's output).
+        let rule = ruleSet.compiledRules[Int(block.rule)]
         if content.allSatisfy({ KeyBlockLine.isBlank($0) || $0 == UInt8(ascii: "\r") }) {
-            let rule = ruleSet.compiledRules[Int(block.rule)]
             // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
             let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
             // (an engine failure on a blank line masks nothing and keeps the block waiting)
@@ -154,7 +154,7 @@ extension LineRedactor {
         let spansBefore = scratch.spans.count
         if let error = findBlockValue(of: block.rule, in: content) { return engineFailure(rule: block.rule, error) }
         // The other rules whose begin matched the begin line, each within its own line bound.
-        var lastLine = ruleSet.compiledRules[Int(block.rule)].blockMaxLines
+        var lastLine = rule.blockMaxLines
         for alternate in alternateValueBlocks {
             let bound = ruleSet.compiledRules[Int(alternate)].blockMaxLines
             lastLine = max(lastLine, bound)
@@ -163,20 +163,19 @@ extension LineRedactor {
         }
         let found = scratch.spans.count > spansBefore
         // (a block of `everyValue` goes on after a value, to its end or its line bound)
-        var closes = found && !ruleSet.compiledRules[Int(block.rule)].blockEveryValue
+        var closes = found && !rule.blockEveryValue
         if found {
             ruleSet.mergeSpans(&scratch.spans)
             if let error = ruleSet.subtractPlaceholders(in: content, scratch) { return engineFailure(rule: block.rule, error) }
         }
         if !closes {
-            let rule = ruleSet.compiledRules[Int(block.rule)]
             // SAFETY: a rule with a `blockValue` is a block rule, so its `blockEnd` is compiled.
             let rc = scratch.match.match(rule.blockEnd.unsafelyUnwrapped, content, from: 0)
             if rc < 0 { return engineFailure(rule: block.rule, PCRE2Error(code: rc)) }
             closes = rc > 0 || block.lines + 1 >= lastLine
         }
         // A joined block takes the line in (or closes when the joined text would outgrow its bound).
-        if !closes && ruleSet.compiledRules[Int(block.rule)].blockJoinsLines {
+        if !closes && rule.blockJoinsLines {
             if blockJoined.count + 1 + content.count > BlockSpec.joinedLimit {
                 closes = true
             } else {
