@@ -70,6 +70,9 @@ public final class ScanScratch {
     /// The record layer's own spans of a Docker / journald message that is a JSON record (kept
     /// here so their storage is reused from line to line).
     var recordMessageSpans: [RedactionSpan] = []
+    /// The JSON entries of the records of a split-record run (kept apart from the record layer's
+    /// levels, which scanning the joined line uses).
+    var splitRecordEntries: [JSONRecordEntry] = []
     /// Replacements of spans with a ``RedactionSpan/custom`` index, for the current line.
     var customReplacements: [[UInt8]] = []
 

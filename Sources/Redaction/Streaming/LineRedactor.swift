@@ -239,7 +239,7 @@ struct LineRedactor {
         var start = start
         while start < region.count {
             let bounds = line(at: start, in: region)
-            if let next = try handleCRIRun(bounds, in: region, &cursor, &sink) {
+            if let next = try handleSplitRecordRun(bounds, in: region, &cursor, &sink) {
                 guard cursor.stopAt == nil else { return }
                 start = next
                 continue
@@ -309,7 +309,7 @@ struct LineRedactor {
                 start = lineStart
             }
             let bounds = line(at: start, in: region)
-            if let next = try handleCRIRun(bounds, in: region, &cursor, &sink) {
+            if let next = try handleSplitRecordRun(bounds, in: region, &cursor, &sink) {
                 guard cursor.stopAt == nil else { return }
                 start = next
                 continue
