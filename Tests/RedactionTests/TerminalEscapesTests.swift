@@ -42,6 +42,14 @@ import Testing
             ("DD_API_KEY=\(e)[36m5f0c2e9a7b1d48c3a6e2f9b0d7c14a83\(e)[0m\n", "DD_API_KEY=\(e)[36m***\(e)[0m\n"),
             ("\(e)[36mINFO\(e)[0m config \(e)[1mdb_password\(e)[0m=Tz6-Wq9-Lk3x\n",
              "\(e)[36mINFO\(e)[0m config \(e)[1mdb_password\(e)[0m=***\n"),
+            // A key coloured apart from its separator (logrus' and structlog's coloured console
+            // output): the keywords are searched in the blanked copy, so `api_key`'s rules run;
+            // the separator and the codes stay.
+            ("\(e)[36mINFO\(e)[0m[0000] connecting \(e)[36mapi_key\(e)[0m=Zq8mK2pL9xW4vN7bR3tY \(e)[36muser\(e)[0m=app\n",
+             "\(e)[36mINFO\(e)[0m[0000] connecting \(e)[36mapi_key\(e)[0m=*** \(e)[36muser\(e)[0m=app\n"),
+            ("login \(e)[1mclient_secret\(e)[0m=\(e)[35mQw7Lp2xN9kR4vT8Zm3Hs\(e)[0m user=\(e)[35mapp\(e)[0m\n",
+             "login \(e)[1mclient_secret\(e)[0m=\(e)[35m***\(e)[0m user=\(e)[35mapp\(e)[0m\n"),
+            ("db pwd\(e)[0m=Xk81mQz2Lp ok\n", "db pwd\(e)[0m=*** ok\n"),
             (#"{"log":"\u001b[31mERROR\u001b[0m post failed bot=\u001b[31mxoxb-5501676072184-5747470853018-Qw3Er5Ty7Ui9Op1As2Df4Gh6\u001b[0m\n","stream":"stderr"}"# + "\n",
              #"{"log":"\u001b[31mERROR\u001b[0m post failed bot=\u001b[31m***\u001b[0m\n","stream":"stderr"}"# + "\n"),
         ]

@@ -10,9 +10,11 @@ import Redaction
 // 1. a raw token at any offset (inside or outside a JSON string: the raw line is scanned too);
 // 2. a Docker json-file record line whose `log` value holds the canary JSON-escaped
 //    (`\u0067hp_...`), so only the decoded value shows it;
-// 3. a CRI partial record and its final record with the canary split between them.
+// 3. a CRI partial record and its final record with the canary split between them;
+// 4. a Docker json-file line over 16 KiB written as two records (the first `log` without its
+//    newline), the canary split between them.
 // Invariants: one feed == random chunks; line feeds kept; a final LF kept; the planted canary
-// (for 3: each half of it) never survives; and `JSONStringCodec` round-trips the payload
+// (for 3 and 4: each half of it) never survives; and `JSONStringCodec` round-trips the payload
 // (`decode(encode(x))` is `x` with invalid UTF-8 replaced, exactly as `String(decoding:)` does).
 
 @_cdecl("FuzzRecordDecoder_main")
@@ -27,7 +29,7 @@ let token = Canary.githubToken
 func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(UnsafeRawBufferPointer(start: data, count: size))
     let format = formats[Int(input.byte()) % formats.count]
-    let placement = Int(input.byte()) % 3
+    let placement = Int(input.byte()) % 4
     let offset = Int(input.uint16())
     var generator = SplitMix64(seed: input.seed())
     let payload = input.remaining
@@ -48,10 +50,18 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         planted = Array("\n{\"log\":\"deploy github_token=\\u0067".utf8) + secret.dropFirst() + Array(" ok\\n\",\"stream\":\"stdout\",\"time\":\"2024-11-30T10:00:00.000000001Z\"}\n".utf8)
         // Only formats that read JSON records decode the escape (`text` and `cri` do not).
         mustNotSurvive = [.auto, .json, .docker, .journald].contains(format) ? [Array(secret.dropFirst())] : []
-    default:
+    case 2:
         planted = Array("\n2024-11-30T10:00:00.000000001Z stdout P deploy github_token=".utf8) + halves[0]
             + Array("\n2024-11-30T10:00:00.000000002Z stdout F ".utf8) + halves[1] + Array(" ok\n".utf8)
         mustNotSurvive = format == .auto || format == .cri ? halves : []
+    default:
+        // The daemon's first record carries exactly 16 KiB of the line.
+        let head = Array("deploy github_token=".utf8) + halves[0]
+        let padding = [UInt8](repeating: UInt8(ascii: "a"), count: 16 * 1024 - head.count - 1)
+        planted = Array("\n{\"log\":\"".utf8) + padding + Array(" ".utf8) + head
+            + Array("\",\"stream\":\"stderr\",\"time\":\"2024-11-30T10:00:00.000000001Z\"}\n{\"log\":\"".utf8) + halves[1]
+            + Array(" ok\\n\",\"stream\":\"stderr\",\"time\":\"2024-11-30T10:00:00.000000002Z\"}\n".utf8)
+        mustNotSurvive = format == .auto || format == .docker ? halves : []
     }
     // Skip the canary check when the fuzzer's bytes already hold what is checked.
     let checked = mustNotSurvive.allSatisfy { !ByteSearch.contains(payload, $0) } ? mustNotSurvive : []

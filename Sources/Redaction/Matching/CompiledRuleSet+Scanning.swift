@@ -14,14 +14,17 @@ extension CompiledRuleSet {
     /// - Returns: `.engineError` as soon as any PCRE2 call fails; the caller must mask the line.
     ///
     /// A line with terminal colour codes is searched with the codes blanked (same offsets, see
-    /// ``TerminalEscapes``), so a token right after `\e[1m` or `\u001b[36m` is found.
+    /// ``TerminalEscapes``), keywords included, so a token right after `\e[1m` or `\u001b[36m`
+    /// is found, and so is a key coloured apart from its separator (`api_key\e[0m=...`).
     func scanLine(_ line: UnsafeRawBufferPointer, _ scratch: ScanScratch, hits: Range<Int>? = nil) -> LineScanOutcome {
         guard TerminalEscapes.mayContain(line) else { return scanLineAsIs(line, scratch, hits: hits) }
         var copy = scratch.blankedLine  // owned here while scanning (a nested scan uses its own scratch)
         scratch.blankedLine = []
         defer { scratch.blankedLine = copy }
         guard TerminalEscapes.blank(line, into: &copy) else { return scanLineAsIs(line, scratch, hits: hits) }
-        return copy.withUnsafeBytes { scanLineAsIs($0, scratch, hits: hits) }
+        // The keywords are searched again in the copy: a code inside one (`pwd\e[0m=`, a key
+        // coloured apart from its separator) hides it from the search over the raw bytes.
+        return copy.withUnsafeBytes { scanLineAsIs($0, scratch, hits: nil) }
     }
 
     /// ``scanLine(_:_:hits:)`` on the bytes of `line` as they are.
