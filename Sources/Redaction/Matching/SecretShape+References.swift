@@ -340,12 +340,17 @@ extension SecretShape {
         return find(v, "password", foldCase: true) || find(v, "passwd", foldCase: true) || find(v, "secret", foldCase: true)
     }
 
-    /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`), and
-    /// `__NAME__`.
+    /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`); the
+    /// words `PASSWORD`, `PASSWD` and `SECRET` in capitals (`mongodb://USER:PASSWORD@host`);
+    /// and token-replacement markers `__NAME__` and `@@NAME@@`.
     private static func isTemplatePlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
-        if v.count >= 5 && v[0] == UInt8(ascii: "_") && v[1] == UInt8(ascii: "_")
-            && v[v.count - 1] == UInt8(ascii: "_") && v[v.count - 2] == UInt8(ascii: "_") {
+        for marker in [UInt8(ascii: "_"), UInt8(ascii: "@")] where v.count >= 5 && v[0] == marker && v[1] == marker
+            && v[v.count - 1] == marker && v[v.count - 2] == marker {
             return isVariableName(v, from: 2, to: v.count - 2)
+        }
+        if equals(v, from: 0, to: v.count, "PASSWORD", foldCase: false) || equals(v, from: 0, to: v.count, "PASSWD", foldCase: false)
+            || equals(v, from: 0, to: v.count, "SECRET", foldCase: false) {
+            return true
         }
         for byte in v where !(isUpper(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) {
             return false
