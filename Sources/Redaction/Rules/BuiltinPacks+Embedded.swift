@@ -2598,10 +2598,6 @@ regex = '''(?x)
     # Symfony: secrets:reveal NAME X (the command and what it printed), debug:dotenv's table
   | \bsecrets:reveal \s+ \S+ (?:\s+--?[\w-]+(?:=\S+)?)* \s+ ([^\s-]\S*)
   | \b[A-Z][A-Z0-9_]*(?:SECRET|PASSWORD|TOKEN|_KEY) \x20{2,} (?:\S+\x20{2,})? "(?=[^"\r\n]{8})(?=[^"\r\n]*[0-9])([^"\r\n]+)"
-    # a one-element array under a secret's name (Keycloak component config, Helm values):
-    # "bindCredential":["X"], passwords: ["X"]
-  | ["']? [\w.-]*? (?i:credential|password|passwords|passwd|secret|token|api[_.-]?key) ["']? \s*:\s* \[ \s*
-    (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' ) \s* \]
     # Spring Boot's actuator answering for one property: GET /actuator/env/spring.ldap.password ... "value":"X"
   | /actuator/env/ [\w.-]*? (?i:password|secret|token|api[_.-]?key|credentials?) \b [^\r\n]*? "value" \s*:\s* "((?:[^"\\\r\n]|\\.)+)"
     # Solr's security API: {"set-user": {"reader": "X"}}
@@ -2636,7 +2632,7 @@ keywords = [
   "'crypt'", "'encryption'", "\"]=>", "\"] =>", "\";s:", " ....", "\t....", "class=\"e\"", "pepper",
   "_salt'", "_key'", "_salt\"", "_key\"", "wp config get", "string_value", "--string-value", "secrets:reveal",
   "secret  ", "password  ", "token  ", "key  ",
-  "credential\":", "credential\" :", "passwords:", "passwords\":", "/actuator/env/", "\"set-user\"", ";base64,", "from environment",
+  "/actuator/env/", "\"set-user\"", ";base64,", "from environment",
   "secure_link_md5", "edgeauth", "certificate", "session.start", "\"streamname\"", "call=publish", "primarykey\"", "secondarykey\"",
   "/_security/api_key", "client_secret", "publish.password", "jetty-realm", "sqs://",
 ]
@@ -2657,8 +2653,6 @@ mustRedact = [
   "databricks secrets put --scope ingest --key warehouse-password --string-value 'Wh8.Lq2Wn4Zs'",
   '$ php bin/console secrets:reveal APP_SECRET --env=prod 4e7f9a1c3b5d7e9f1a2b3c4d5e6f7a8b',
   '  APP_SECRET                 n/a               "5d7e9f1a2b3c4d5e6f7a8b9c0d1e2f3a"',
-  'keycloak-config-cli DEBUG component payload: {"name":"corp-ad","providerId":"ldap","config":{"bindDn":["cn=svc,dc=example,dc=com"],"bindCredential":["Kc7!Lq2Wn4Zs"],"editMode":["READ_ONLY"]}}',
-  'helm: USER-SUPPLIED VALUES: sasl: {client: {users: [app], passwords: ["Hv8#Lq2Wn4Zs"]}}',
   'audit GET /actuator/env/spring.ldap.password 200 body={"property":{"source":"applicationConfig","value":"Ac9!Lq2Wn4Zs"}}',
   'o.a.s.s.HttpSolrCall [admin] webapp=/solr path=/admin/authentication body={"set-user": {"reader": "So7%Lq2Wn4Zs"}}',
   'pulsar.broker - authenticationEnabled=true tokenSecretKey=data:;base64,Q7wLq2Wn4ZsKx9Tp3Vb8Rz1Wc5Yd3Fs6Ga0HjKp7Lq= superUserRoles=admin',
@@ -3373,7 +3367,7 @@ K14:(string) (len=t7:generict2:gov5:tokenR3:857i20:generic-query-secretd451:toke
 `(?!["']?\$)([^`\s]{8,512})`K5:**: `K4:**:`K6:** - `K5:**= `K5::** `K4::**`t7:generict5:tokent8:markdownv5:tokenR4:2518i17:ak-sk-pair-secretd185:the secret key of an access-key pair written as ak and sk (Huawei, Baidu, Volcengine, Qiniu, Ksyun SDK configs): {"ak": "...", "sk": "..."}, ak=... sk=..., AK: ... SK: ...; the ak staysx191:(?x)
 (?<![A-Za-z0-9_-]) ["']? (?i:ak) ["']? \s* [:=] \s* ["']? [A-Za-z0-9_-]{16,64} ["']? \s* [,;&]? \s*
 ["']? (?i:sk) ["']? \s* [:=] \s* ["']? ([A-Za-z0-9_+/=-]{24,128}) (?![A-Za-z0-9_+/=-])K5:"sk":K6:"sk" :K5:'sk':K6:'sk' :K4: sk=K4:,sk=K4:&sk=K4:;sk=K4: sk:K5: sk =K5: sk :t7:generict5:tokent7:keypairv5:tokenw2:96R4:2540i22:gitleaks-report-secretd178:the Secret column of a gitleaks CSV report (RuleID,Commit,File,SymlinkFile,Secret,Match,...): a row that starts with a rule id, a 40-hex commit and a file; the other columns stayx112:(?x)
-^ [a-z0-9]+(?:-[a-z0-9]+)* , [0-9a-f]{40} , [^,\r\n]* , [^,\r\n]* , (?: "((?:[^"]|"")+)" | ([^,"\r\n]+) ) ,K5:-key,K7:-token,K8:-secret,K10:-password,K5:-pat,K13:-credentials,K5:-api,K6:-auth,K14:-access-token,t7:generict14:security-toolsv8:passwordR4:2557i26:generic-config-dump-secretd478:secrets in the ways frameworks and tools print their configuration: Spark's (name,value) tuples and spaced spark-defaults.conf lines, Magento's 'crypt' => ['key' => X], PHP var_dump of a short password key, PHP serialize() (s:4:"pass";s:15:"X";), Laravel config:show dot leaders, phpinfo() table cells, Devise's pepper, WordPress salts of any characters (define, wp config get), Databricks secrets ("string_value", --string-value), Symfony secrets:reveal and debug:dotenv tablesx5081:(?x)
+^ [a-z0-9]+(?:-[a-z0-9]+)* , [0-9a-f]{40} , [^,\r\n]* , [^,\r\n]* , (?: "((?:[^"]|"")+)" | ([^,"\r\n]+) ) ,K5:-key,K7:-token,K8:-secret,K10:-password,K5:-pat,K13:-credentials,K5:-api,K6:-auth,K14:-access-token,t7:generict14:security-toolsv8:passwordR4:2557i26:generic-config-dump-secretd478:secrets in the ways frameworks and tools print their configuration: Spark's (name,value) tuples and spaced spark-defaults.conf lines, Magento's 'crypt' => ['key' => X], PHP var_dump of a short password key, PHP serialize() (s:4:"pass";s:15:"X";), Laravel config:show dot leaders, phpinfo() table cells, Devise's pepper, WordPress salts of any characters (define, wp config get), Databricks secrets ("string_value", --string-value), Symfony secrets:reveal and debug:dotenv tablesx4779:(?x)
     # Spark: (spark.hadoop.fs.s3a.secret.key,X) in a configuration dump
     \( [\w.-]*? (?i:secret\.key|access\.key|password|secret|token|credentials?|account\.key(?:\.[\w-]+)*) , ([^\s,()]+) \)
     # spark-defaults.conf and other whitespace-separated properties: name, two or more blanks, value
@@ -3403,10 +3397,6 @@ K14:(string) (len=t7:generict2:gov5:tokenR3:857i20:generic-query-secretd451:toke
     # Symfony: secrets:reveal NAME X (the command and what it printed), debug:dotenv's table
   | \bsecrets:reveal \s+ \S+ (?:\s+--?[\w-]+(?:=\S+)?)* \s+ ([^\s-]\S*)
   | \b[A-Z][A-Z0-9_]*(?:SECRET|PASSWORD|TOKEN|_KEY) \x20{2,} (?:\S+\x20{2,})? "(?=[^"\r\n]{8})(?=[^"\r\n]*[0-9])([^"\r\n]+)"
-    # a one-element array under a secret's name (Keycloak component config, Helm values):
-    # "bindCredential":["X"], passwords: ["X"]
-  | ["']? [\w.-]*? (?i:credential|password|passwords|passwd|secret|token|api[_.-]?key) ["']? \s*:\s* \[ \s*
-    (?: "((?:[^"\\\r\n]|\\.)+)" | '([^'\r\n]+)' ) \s* \]
     # Spring Boot's actuator answering for one property: GET /actuator/env/spring.ldap.password ... "value":"X"
   | /actuator/env/ [\w.-]*? (?i:password|secret|token|api[_.-]?key|credentials?) \b [^\r\n]*? "value" \s*:\s* "((?:[^"\\\r\n]|\\.)+)"
     # Solr's security API: {"set-user": {"reader": "X"}}
@@ -3433,7 +3423,7 @@ K14:(string) (len=t7:generict2:gov5:tokenR3:857i20:generic-query-secretd451:toke
   | \bpublish\.password (?::\d+:|\s+) [^\s:]+ \s+ (\S+)
   | \bjetty-realm\.properties (?::\d+:|\s+) \s* [\w.-]+ \s*:\s* ([^\s,]+) \s*,
     # Kombu's SQS broker URL without a host: sqs://AKIA...:X@
-  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK12:secret.key  K12:access.key  K11:secret.key	K11:access.key	K9:password	K7:secret	K6:token	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K5: ....K5:	....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K12:credential":K13:credential" :K10:passwords:K11:passwords":K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:passwordw3:160R4:2692i22:otp-seed-recovery-coded191:a one-time-password seed (TOTP/HOTP shared secret) or an account's recovery or backup codes assigned to a name that says so: otp_seed=X, totpSeed: X, "recovery_code": "X", backup_codes=[X, Y]x1452:(?x)
+  | \bsqs:// [A-Z0-9]{16,24} : ([^\s@/]+) @K11:secret.key,K11:access.key,K9:password,K7:secret,K6:token,K11:credential,K12:credentials,K11:account.keyK12:secret.key  K12:access.key  K11:secret.key	K11:access.key	K9:password	K7:secret	K6:token	K7:'crypt'K12:'encryption'K4:"]=>K5:"] =>K4:";s:K5: ....K5:	....K9:class="e"K6:pepperK6:_salt'K5:_key'K6:_salt"K5:_key"K13:wp config getK12:string_valueK14:--string-valueK14:secrets:revealK8:secret  K10:password  K7:token  K5:key  K14:/actuator/env/K10:"set-user"K8:;base64,K16:from environmentK15:secure_link_md5K8:edgeauthK11:certificateK13:session.startK12:"streamname"K12:call=publishK11:primarykey"K13:secondarykey"K18:/_security/api_keyK13:client_secretK16:publish.passwordK11:jetty-realmK6:sqs://t7:generict6:configv8:passwordw3:160R4:2686i22:otp-seed-recovery-coded191:a one-time-password seed (TOTP/HOTP shared secret) or an account's recovery or backup codes assigned to a name that says so: otp_seed=X, totpSeed: X, "recovery_code": "X", backup_codes=[X, Y]x1452:(?x)
 (?<![A-Za-z0-9])
 (?: (?i: (?:otp|totp|hotp|mfa|2fa|two[_.-]?factor)[_.-]?seed )
     (?:[_.-]? (?:[0-9]{1,2}|(?i:prod|production|staging|stage|dev|old|new|primary|secondary|backup|v[0-9]{1,2})))?
@@ -3456,7 +3446,7 @@ K14:(string) (len=t7:generict2:gov5:tokenR3:857i20:generic-query-secretd451:toke
     | (?=[a-z0-9]{0,15}[0-9])(?=[a-z0-9]{0,15}[a-z]) [a-z0-9]{8,16}
     | [0-9a-fA-F]{32,64} )
 )
-(?![A-Za-z0-9+/=_.-])K8:otp_seedK7:otpseedK8:otp-seedK8:otp.seedK13:recovery_codeK12:recoverycodeK13:recovery-codeK11:backup_codeK10:backupcodeK11:backup-codeK8:mfa_seedK7:mfaseedK8:2fa_seedK11:factor_seedt7:generict3:otpv8:passwordw1:2R4:2743i26:ci-workflow-command-secretd268:the value of a secret-named output, state or variable a CI step sets with a workflow command, as CI logs echo it: GitHub Actions `::set-output name=token::X`, `::save-state name=api_key::X`; Azure Pipelines `##vso[task.setvariable variable=dbPassword;issecret=false]X`x305:(?x)
+(?![A-Za-z0-9+/=_.-])K8:otp_seedK7:otpseedK8:otp-seedK8:otp.seedK13:recovery_codeK12:recoverycodeK13:recovery-codeK11:backup_codeK10:backupcodeK11:backup-codeK8:mfa_seedK7:mfaseedK8:2fa_seedK11:factor_seedt7:generict3:otpv8:passwordw1:2R4:2737i26:ci-workflow-command-secretd268:the value of a secret-named output, state or variable a CI step sets with a workflow command, as CI logs echo it: GitHub Actions `::set-output name=token::X`, `::save-state name=api_key::X`; Azure Pipelines `##vso[task.setvariable variable=dbPassword;issecret=false]X`x305:(?x)
     (?: ::(?:set-output|save-state|set-env) [\x20\t]+ name= | \#\#vso\[task\.setvariable [\x20\t]+ variable= )
     [\w.-]*? (?i: pass(?:word|wd|phrase)? | pwd | secret | token | api[_.-]?key | access[_.-]?key | private[_.-]?key | credentials? )
     (?: :: | (?:;[^\]\r\n]*)? \] ) ["']?
@@ -9244,17 +9234,23 @@ mustKeep = [
 
 [[rules]]
 id = "password-list-value"
-description = "a password or secret held in a one-element list under its key, as form data prints: Django's QueryDict and request.POST (`'password': ['X']`), PHP's and JSON's `\"password\":[\"X\"]`, Rails' params arrays"
+description = "a password or secret held in a one-element list under its key: form data as Django's QueryDict and request.POST print it (`'password': ['X']`), PHP's and JSON's `\"password\":[\"X\"]`, Keycloak component config (`\"bindCredential\":[\"X\"]`), Helm values (`passwords: [\"X\"]`)"
 # A form field's values are a list: one entry per submitted field of that name. A value with a
-# blank is a message (a form's errors: `"password":["is too short"]`). The key's own words decide (not a CSRF token, `csrfmiddlewaretoken`, which the form carries openly).
+# blank is a message (a form's errors: `"password":["is too short"]`). The key's own words
+# decide (not a CSRF token, `csrfmiddlewaretoken`, which the form carries openly).
 regex = '''(?x)
-  (?<![\w-]) ['"] (?![\w.-]*(?i:csrf|xsrf))
-  [\w.-]*? (?i: password | passwd | pwd | passphrase | secret | api[_-]?key | access[_-]?token | auth[_-]?token | refresh[_-]?token | private[_-]?key )
-  ['"] \s* (?: : | => ) \s* \[ \s* (?: '([^'\\\s]{4,256})' | "([^"\\\s]{4,256})" ) \s* \]'''
+  (?<![\w.-]) ["']? (?![\w.-]*(?i:csrf|xsrf))
+  [\w.-]*? (?i: credentials? | passwords? | passwd | pwd | passphrase | secret | token | api[_.-]?key | private[_-]?key )
+  ["']? \s* (?: : | => ) \s* \[ \s* (?: "((?:[^"\\\s]|\\.)+)" | '([^'\\\s]+)' ) \s* \]'''
 valueShape = "password"
-keywords = ["password'", "password\"", "passwd'", "passwd\"", "pwd'", "pwd\"", "secret'", "secret\"", "key': [", "key\": [", "key':[", "key\":[", "token': [", "token\": [", "token':[", "token\":["]
+keywords = [
+  "password'", "password\"", "passwd'", "passwd\"", "pwd'", "pwd\"", "secret'", "secret\"", "key': [", "key\": [", "key':[",
+  "key\":[", "token': [", "token\": [", "token':[", "token\":[", "credential\":", "credential\" :", "passwords:", "passwords\":",
+]
 tags = ["password", "form"]
 mustRedact = [
+  'keycloak-config-cli DEBUG component payload: {"name":"corp-ad","providerId":"ldap","config":{"bindDn":["cn=svc,dc=example,dc=com"],"bindCredential":["Kc7!Lq2Wn4Zs"],"editMode":["READ_ONLY"]}}',
+  'helm: USER-SUPPLIED VALUES: sasl: {client: {users: [app], passwords: ["Hv8#Lq2Wn4Zs"]}}',
   "django.request: POST /login <QueryDict: {'csrfmiddlewaretoken': ['x9Lq2'], 'username': ['ana'], 'password': ['Garnet508.m4tr1x']}>",
   '''php: $_POST = {"user":["ana"],"new_password":["Tz7!Lq2Wn8Xc"]}''',
   "params: {'api_key': ['Qm8Zx2Nr7Ty1Wk5Pc9DfVq3m'], 'page': ['2']}",
@@ -10260,10 +10256,10 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:2049i20:password-setter-calld308
       (?: "([^"\r\n]+)" | '([^'\r\n]+)' | ([^\s"']+) )
   | \breg(?:\.exe)? \s+ add \s [^\r\n]*? /v \s+ ["']? [\w.-]*? (?i: password | passwd | pwd | secret | token | apikey ) ["']? \s
       [^\r\n]*? /d \s+ (?: "([^"\r\n]+)" | ([^\s"/][^\s"]*) )
-  | \bpre-shared-key \s+ ascii-text \s+ (?: "([^"\r\n]+)" | ([^\s";]+) )K12:user-secretsK7:reg addK11:reg.exe addK10:ascii-textt8:passwordt3:cliv8:passwordR4:4117i19:password-list-valued200:a password or secret held in a one-element list under its key, as form data prints: Django's QueryDict and request.POST (`'password': ['X']`), PHP's and JSON's `"password":["X"]`, Rails' params arraysx290:(?x)
-  (?<![\w-]) ['"] (?![\w.-]*(?i:csrf|xsrf))
-  [\w.-]*? (?i: password | passwd | pwd | passphrase | secret | api[_-]?key | access[_-]?token | auth[_-]?token | refresh[_-]?token | private[_-]?key )
-  ['"] \s* (?: : | => ) \s* \[ \s* (?: '([^'\\\s]{4,256})' | "([^"\\\s]{4,256})" ) \s* \]K9:password'K9:password"K7:passwd'K7:passwd"K4:pwd'K4:pwd"K7:secret'K7:secret"K7:key': [K7:key": [K6:key':[K6:key":[K9:token': [K9:token": [K8:token':[K8:token":[t8:passwordt4:formv8:password
+  | \bpre-shared-key \s+ ascii-text \s+ (?: "([^"\r\n]+)" | ([^\s";]+) )K12:user-secretsK7:reg addK11:reg.exe addK10:ascii-textt8:passwordt3:cliv8:passwordR4:4117i19:password-list-valued267:a password or secret held in a one-element list under its key: form data as Django's QueryDict and request.POST print it (`'password': ['X']`), PHP's and JSON's `"password":["X"]`, Keycloak component config (`"bindCredential":["X"]`), Helm values (`passwords: ["X"]`)x259:(?x)
+  (?<![\w.-]) ["']? (?![\w.-]*(?i:csrf|xsrf))
+  [\w.-]*? (?i: credentials? | passwords? | passwd | pwd | passphrase | secret | token | api[_.-]?key | private[_-]?key )
+  ["']? \s* (?: : | => ) \s* \[ \s* (?: "((?:[^"\\\s]|\\.)+)" | '([^'\\\s]+)' ) \s* \]K9:password'K9:password"K7:passwd'K7:passwd"K4:pwd'K4:pwd"K7:secret'K7:secret"K7:key': [K7:key": [K6:key':[K6:key":[K9:token': [K9:token": [K8:token':[K8:token":[K12:credential":K13:credential" :K10:passwords:K11:passwords":t8:passwordt4:formv8:password
 """#####),
         ("services", #####"""
 # swift-redact rule pack: services
