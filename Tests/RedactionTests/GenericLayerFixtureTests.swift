@@ -647,6 +647,16 @@ import Testing
     ///   placeholders, `/download/<uuid>?expires=` object downloads. 10 were left out:
     ///   `postgres://user:password@host/db` in documentation lines, which detectors' own fixtures
     ///   count as a (weak) credential).
+    /// - `control-near-round-83.log` (an eighty-third round: 3,507 clean lines next to this
+    ///   round's new detections: tool key/value tables and environment listings, one-element lists
+    ///   under secret-named keys, HAR cookies, `ticket=`, PSK/PEPPER/HMAC settings, coloured
+    ///   console output, SQL client transcripts, Docker records split at 16 KiB; 124 changed at
+    ///   first pass, 107 fixed: CI cache keys, GPG key ids, KMS aliases and public keys under
+    ///   `_KEY` names, SQL*Plus `&pw` / `"&1"`, bind `:pw` and MySQL `@pw` variables after
+    ///   IDENTIFIED BY, Go validator tags `password:[min=12]`, error codes in one-element lists
+    ///   (`{"token": ["token_not_valid"]}`), and the echoes of those. 17 were left out: Shopify
+    ///   app-proxy `signature=<hex>` (a request's HMAC, masked under `signature=` by policy) and
+    ///   psql's `WITH PASSWORD :pw` variable).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -696,6 +706,7 @@ import Testing
         ("control-near-round-74.log", 2990), ("control-near-round-75.log", 2990),
         ("control-near-round-77.log", 2990), ("control-near-round-78.log", 3100),
         ("control-near-round-81.log", 3000), ("control-near-round-82.log", 3000),
+        ("control-near-round-83.log", 3500),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
