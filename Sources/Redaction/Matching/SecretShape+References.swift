@@ -21,6 +21,13 @@ extension SecretShape {
         // An environment variable named as the value's source: `password = "env:HEROKU_PASSWORD"`
         // (Prometheus exporters, Vector's and Telegraf's `env:` lookups).
         if v.count > 5 && hasPrefix(v, "env:", foldCase: true) && isUpperCaseName(v, from: 4) { return true }
+        // Node's and Vite's environment lookups, `process.env.API2PDF_API_KEY`,
+        // `import.meta.env.VITE_MAPS_KEY` (with a `,` or `;` of the code after it).
+        for root in ["process.env.", "import.meta.env."] as [StaticString] where hasPrefix(v, root, foldCase: false) {
+            var end = v.count
+            while end > root.utf8CodeUnitCount && (v[end - 1] == UInt8(ascii: ",") || v[end - 1] == UInt8(ascii: ";")) { end -= 1 }
+            if isVariableName(v, from: root.utf8CodeUnitCount, to: end) { return true }
+        }
         // Home Assistant / ESPHome YAML: `password: !secret wifi_password` names an entry of
         // secrets.yaml. A Go struct dump (`&SecretKeySelector{...}`) describes where one is.
         if equals(v, from: 0, to: v.count, "!secret", foldCase: false) { return true }
