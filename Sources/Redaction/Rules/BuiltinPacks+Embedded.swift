@@ -9381,7 +9381,8 @@ regex = '''(?x)
     (?: (?<![\w-]) (?i: root | admin | administrator | db | database | mysql | postgres | sa | sudo | ssh | ftp | sftp | smtp | vpn | wifi | wi-fi | bios | ilo | idrac | ipmi
           | router | temp | temporary | initial | default | new | service | svc | keystore | truststore | master | vault | console )
         [\x20\t]+ (?i: pw | pwd | pass | passwd | password ) | \( (?i: pw | pwd | pass ) )
-    [\x20\t]+ (?:(?i:is|=|:)[\x20\t]+)?
+    [\x20\t]+ (?:(?i:is)[\x20\t]+|[=:][\x20\t]*)?
+    (?![=:])
     (?!(?i:for|is|was|of|to|the|and|or|reset|expired|expires|changed|policy|required|rotated|updated|set|ok|failed)\b)
     # (not a setting of the policy: `default password minlen=14`)
     (?![A-Za-z_][\w.-]*=)
@@ -9398,6 +9399,7 @@ keywords = [
 ]
 tags = ["password", "prose"]
 mustRedact = [
+  'db pwd    =Xk81mQz2Lp ok',
   'chat: staging root pw Kx81mQz2Lp! if anyone needs it',
   'runbook: 1. ssh admin@db-3 (pw Tr0ub4dor&3x)',
   'temp password Wq9!tZx2Lp expires in 24h',
@@ -10424,11 +10426,12 @@ K14:(string) (len=t8:passwordt2:gov8:passwordR4:2066i20:password-setter-calld308
   | (?i: password | passwd | passphrase | api[\x20_-]?key | token | secret ) [\x20\t]* : [\x20\t]*
     <(?i:b|strong|code|span|kbd|tt)(?:\s[^<>]*)?> ([^<\s]{6,128}) </
   | <t[dh](?:\s[^<>]*)?> [\x20\t]* (?i: password | passwd | passphrase | api[\x20_-]?key | token | secret ) [\x20\t]* :? [\x20\t]* </t[dh]> \s*
-    <td(?:\s[^<>]*)?> [\x20\t]* ([^<\s]{6,128}) [\x20\t]* </td>K10:password:*K10:password:_K11:password: *K11:password:</K12:password: </K8:passwd:*K8:phrase:*K5:key:*K6:key: *K7:token:*K8:token: *K8:secret:*K9:secret: *K6:key:</K8:token:</K9:secret:</K11:password: <K10:password:<K6:key: <K8:token: <K9:secret: <K11:password</tK12:password:</tK6:key</tK8:token</tK9:secret</tt8:passwordt5:prosev8:passwordR4:4207i21:password-named-spacedd238:a password named for what it opens and written after its word with only a blank, as chat and runbooks do: `root pw X`, `db pass X`, `vpn password X`, `temp password X expires in 24h`, `(pw X)`; the value has a letter and a digit or symbolx753:(?x)
+    <td(?:\s[^<>]*)?> [\x20\t]* ([^<\s]{6,128}) [\x20\t]* </td>K10:password:*K10:password:_K11:password: *K11:password:</K12:password: </K8:passwd:*K8:phrase:*K5:key:*K6:key: *K7:token:*K8:token: *K8:secret:*K9:secret: *K6:key:</K8:token:</K9:secret:</K11:password: <K10:password:<K6:key: <K8:token: <K9:secret: <K11:password</tK12:password:</tK6:key</tK8:token</tK9:secret</tt8:passwordt5:prosev8:passwordR4:4207i21:password-named-spacedd238:a password named for what it opens and written after its word with only a blank, as chat and runbooks do: `root pw X`, `db pass X`, `vpn password X`, `temp password X expires in 24h`, `(pw X)`; the value has a letter and a digit or symbolx776:(?x)
     (?: (?<![\w-]) (?i: root | admin | administrator | db | database | mysql | postgres | sa | sudo | ssh | ftp | sftp | smtp | vpn | wifi | wi-fi | bios | ilo | idrac | ipmi
           | router | temp | temporary | initial | default | new | service | svc | keystore | truststore | master | vault | console )
         [\x20\t]+ (?i: pw | pwd | pass | passwd | password ) | \( (?i: pw | pwd | pass ) )
-    [\x20\t]+ (?:(?i:is|=|:)[\x20\t]+)?
+    [\x20\t]+ (?:(?i:is)[\x20\t]+|[=:][\x20\t]*)?
+    (?![=:])
     (?!(?i:for|is|was|of|to|the|and|or|reset|expired|expires|changed|policy|required|rotated|updated|set|ok|failed)\b)
     # (not a setting of the policy: `default password minlen=14`)
     (?![A-Za-z_][\w.-]*=)
