@@ -4923,6 +4923,8 @@ regex = '''(?x)
 (?![a-z][\w-]*=[^=\s]|(?:ascii-text|hexadecimal|inheritance-disable)\b)
 # (nor a word of prose: `(username __token__, password from $TWINE_PASSWORD)`)
 (?!(?:from|is|was|for|to|of|the|in|on|via|with|and|or|not|none|null|set|unset|required|prompt)\b)
+# (nor a word a policy's prose puts after `enable password`: `enable password expiry for all users`)
+(?!(?:expiry|expiration|aging|history|complexity|policy|policies|reuse|rotation|change|changes|reset|recovery|encryption|length)\b)
 ([^\s"'<>\]]+)
   # ASA: passwd <hash> encrypted
   | \bpasswd \s+ ([^\s"<>*-][^\s"<>]*) \s+ encrypted\b
@@ -4969,6 +4971,7 @@ mustRedact = [
   'logid="0100044547" type="event" action="Edit" cfgpath="vpn.ipsec.phase1-interface" cfgattr="psksecret[Fp8.Lq2Wn4Zs]"',
 ]
 mustKeep = [
+  'iam: enable password expiry for all users (90 days)',
   '"authenticationStepResultDetail":"Invalid username or password or Invalid on-premise username or password."',
   'openssl passwd -6 -stdin < /run/secrets/pw',
   'passwd: files systemd',
@@ -5093,7 +5096,7 @@ mustKeep = [
   'TASK [grafana : set secret key in grafana.ini from vault]',
 ]
 """#####, #####"""
-R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / ASA and Arista configurations: enable password/secret, username ... password/secret, tacacs-server/radius-server/aaa-server keys, key-string, crypto isakmp key, pre-shared-key, OSPF/BGP/NTP/HSRP authentication keys, wpa-psk, ppp chap password, SNMPv3 user auth/priv passphrases, ASA passwd ... encrypted; type 0 (plain) and type 7 (reversible)x2451:(?x)
+R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / ASA and Arista configurations: enable password/secret, username ... password/secret, tacacs-server/radius-server/aaa-server keys, key-string, crypto isakmp key, pre-shared-key, OSPF/BGP/NTP/HSRP authentication keys, wpa-psk, ppp chap password, SNMPv3 user auth/priv passphrases, ASA passwd ... encrypted; type 0 (plain) and type 7 (reversible)x2684:(?x)
 (?:
 (?: \b(?: enable \s+ (?:password|secret) (?:\s+level\s+\d+)?
        | username \s+ (?!(?i:or|and|and/or|nor|&)\s) [^\s,;]+ (?:\s+privilege\s+\d+)? (?:\s+(?:view|role)\s+\S+)? \s+ (?:password|secret)
@@ -5127,12 +5130,14 @@ R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / A
 (?![a-z][\w-]*=[^=\s]|(?:ascii-text|hexadecimal|inheritance-disable)\b)
 # (nor a word of prose: `(username __token__, password from $TWINE_PASSWORD)`)
 (?!(?:from|is|was|for|to|of|the|in|on|via|with|and|or|not|none|null|set|unset|required|prompt)\b)
+# (nor a word a policy's prose puts after `enable password`: `enable password expiry for all users`)
+(?!(?:expiry|expiration|aging|history|complexity|policy|policies|reuse|rotation|change|changes|reset|recovery|encryption|length)\b)
 ([^\s"'<>\]]+)
   # ASA: passwd <hash> encrypted
   | \bpasswd \s+ ([^\s"<>*-][^\s"<>]*) \s+ encrypted\b
   # FortiOS event log of an edited attribute: cfgattr="psksecret[X]"
   | \bpsksecret \[ ([^\]\s*][^\]\s]*) \]
-)K15:enable passwordK13:enable secretK9:username K13:tacacs-serverK13:radius-serverK10:aaa-serverK10:key-stringK6:isakmpK14:pre-shared-keyK4:ospfK8:neighborK18:authentication-keyK7:wpa-pskK8:ppp chapK7:ppp papK11:snmp-serverK6:passwdK6:key 0 K6:key 7 K6:key 6 K21:authentication-serverK10:psksecret[K8:line vtyK8:line conK8:line auxK8:line ttyt8:passwordt7:networkv8:passwordR3:123i22:network-snmp-communityd274:SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X, Net-SNMP's snmpwalk/snmpget ... -c X, snmpd.conf rocommunity/rwcommunity X and com2sec NAME SOURCE Xx2045:(?x)
+)K15:enable passwordK13:enable secretK9:username K13:tacacs-serverK13:radius-serverK10:aaa-serverK10:key-stringK6:isakmpK14:pre-shared-keyK4:ospfK8:neighborK18:authentication-keyK7:wpa-pskK8:ppp chapK7:ppp papK11:snmp-serverK6:passwdK6:key 0 K6:key 7 K6:key 6 K21:authentication-serverK10:psksecret[K8:line vtyK8:line conK8:line auxK8:line ttyt8:passwordt7:networkv8:passwordR3:126i22:network-snmp-communityd274:SNMP v1/v2c community strings (they are passwords): snmp-server community X (Cisco, Arista), snmp-server host A [version 1|2c] [traps|informs] X, Junos set snmp community X, Net-SNMP's snmpwalk/snmpget ... -c X, snmpd.conf rocommunity/rwcommunity X and com2sec NAME SOURCE Xx2045:(?x)
     # the community, then what a configuration puts after it (view, RO/RW, an ACL) or nothing
     \bsnmp-server \s+ community \s+ (?:[07]\s+)? ([^\s"<>\]]+) (?=\s+(?:RO|RW|ro|rw|view|ipv6|\d+)\b|\s*$)
   | \bsnmp-server \s+ host \s+ \S+ (?:\s+vrf\s+\S+)? (?:\s+(?:traps|informs))? (?:\s+version\s+(?:1|2c))? (?:\s+(?:traps|informs))?
@@ -5153,7 +5158,7 @@ R2:18i23:network-device-passwordd385:passwords and keys in Cisco IOS / NX-OS / A
     # net-snmp's persistent user: createUser NAME SHA "AUTHPASS" [AES "PRIVPASS"]
   | \bcreateUser \s+ (?:-e\s+\S+\s+)? \S+ \s+ (?:MD5|SHA(?:-?\d+)?) \s+ "?(?![<*])([^\s"]+)"?
     # (its privacy passphrase, searched from the end of that match: after the quote that closes it)
-  | (?<=") \s+ (?:AES|DES)(?:-?\d+)? \s+ "([^\s"]+)"K21:snmp-server communityK16:snmp-server hostK14:snmp communityK14:snmp_communityK14:snmp-communityK14:snmp.communityK13:snmpcommunityK10:createuserK11:rocommunityK11:rwcommunityK7:com2secK8:snmpwalkK12:snmpbulkwalkK7:snmpgetK11:snmpbulkgetK7:snmpsetK9:snmptableK8:snmptrapK6:snmpdfK11:snmpnetstatK10:snmpstatusK9:snmpcheckt8:passwordt7:networkt4:snmpv8:passwordR3:183i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex466:(?x)
+  | (?<=") \s+ (?:AES|DES)(?:-?\d+)? \s+ "([^\s"]+)"K21:snmp-server communityK16:snmp-server hostK14:snmp communityK14:snmp_communityK14:snmp-communityK14:snmp.communityK13:snmpcommunityK10:createuserK11:rocommunityK11:rwcommunityK7:com2secK8:snmpwalkK12:snmpbulkwalkK7:snmpgetK11:snmpbulkgetK7:snmpsetK9:snmptableK8:snmptrapK6:snmpdfK11:snmpnetstatK10:snmpstatusK9:snmpcheckt8:passwordt7:networkt4:snmpv8:passwordR3:186i22:network-encoded-secretd348:reversibly encoded or device-encrypted secrets: Juniper "$9$...", Junos plain-text-password-value, FortiOS set password/passwd/psksecret/secret/passphrase/ppk-secret [ENC ...] (also psksecret[ENC ...] in event logs), Huawei password cipher/irreversible-cipher %^%#...%^%#, Aruba-CX password ciphertext, VyOS/EdgeOS pre-shared-secret, wpa-passphrasex466:(?x)
     "(\$9\$[^"\s]{6,})"
   | \bplain-text-password-value \s+ "([^"]+)"
   | (?m:^) \s* set \s+ (?:password|passwd|psksecret|secret|passphrase|ppk-secret|auth-pwd|sso-password|private-key) \s+
