@@ -23,7 +23,7 @@ extension SecretShape {
         if v.count > 5 && hasPrefix(v, "env:", foldCase: true) && isUpperCaseName(v, from: 4) { return true }
         // Node's and Vite's environment lookups, `process.env.API2PDF_API_KEY`,
         // `import.meta.env.VITE_MAPS_KEY` (with a `,` or `;` of the code after it).
-        for root in ["process.env.", "import.meta.env."] as [StaticString] where hasPrefix(v, root, foldCase: false) {
+        for root in environmentLookupRoots where hasPrefix(v, root, foldCase: false) {
             var end = v.count
             while end > root.utf8CodeUnitCount && (v[end - 1] == UInt8(ascii: ",") || v[end - 1] == UInt8(ascii: ";")) { end -= 1 }
             if isVariableName(v, from: root.utf8CodeUnitCount, to: end) { return true }
@@ -347,12 +347,15 @@ extension SecretShape {
         return find(v, "password", foldCase: true) || find(v, "passwd", foldCase: true) || find(v, "secret", foldCase: true)
     }
 
+    /// The roots of Node's and Vite's environment lookups (``isSecretReference(_:)``).
+    private static let environmentLookupRoots: [StaticString] = ["process.env.", "import.meta.env."]
+
     /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`); the
     /// words `PASSWORD`, `PASSWD` and `SECRET` in capitals (`mongodb://USER:PASSWORD@host`);
     /// and token-replacement markers `__NAME__` and `@@NAME@@`.
     private static func isTemplatePlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
-        for marker in [UInt8(ascii: "_"), UInt8(ascii: "@")] where v.count >= 5 && v[0] == marker && v[1] == marker
-            && v[v.count - 1] == marker && v[v.count - 2] == marker {
+        if v.count >= 5 && (v[0] == UInt8(ascii: "_") || v[0] == UInt8(ascii: "@"))
+            && v[1] == v[0] && v[v.count - 1] == v[0] && v[v.count - 2] == v[0] {
             return isVariableName(v, from: 2, to: v.count - 2)
         }
         if equals(v, from: 0, to: v.count, "PASSWORD", foldCase: false) || equals(v, from: 0, to: v.count, "PASSWD", foldCase: false)
