@@ -665,6 +665,14 @@ import Testing
     ///   left out: a service name followed at once by an id (a logger's `acme: <uuid> -> done`,
     ///   logfmt `acme=<id>`, `{"acme": "<id>"}` maps, TSV rows), the shape in which detectors'
     ///   fixtures write a key, so it stays masked for every service name).
+    /// - `control-prose-round-85.log` (an eighty-fifth round: 3,020 clean lines of chat, tickets,
+    ///   e-mail, Markdown and HTML, runbooks, commit messages and policy notices that talk about
+    ///   passwords, keys and tokens without holding one, in six languages; 93 changed at first pass
+    ///   (none by the round's new prose rules), 17 fixed: where the password is kept (`Password:
+    ///   in LastPass`) and status words in other languages (`Passwort: abgelaufen.`). 76 were left
+    ///   out: a quoted phrase, duration or ticket id right after `password`/`token` (`password "7
+    ///   days" expiry`, `Token: "INC0045612"`), `password: 14+ chars`, and the echoes of those
+    ///   in later lines).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -715,6 +723,7 @@ import Testing
         ("control-near-round-77.log", 2990), ("control-near-round-78.log", 3100),
         ("control-near-round-81.log", 3000), ("control-near-round-82.log", 3000),
         ("control-near-round-83.log", 3500), ("control-near-round-84.log", 3290),
+        ("control-prose-round-85.log", 3000),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

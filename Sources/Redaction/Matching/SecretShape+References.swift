@@ -392,6 +392,15 @@ extension SecretShape {
         "cleartext", "stored", "saved", "generated", "sent", "entered", "protected", "locked", "disabled",
         "enabled", "used", "reused", "same", "new", "old", "current", "confirm", "see", "check", "contact",
         "ask", "use", "via", "crypted", "latest", "placeholder", "todo", "tbd", "fixme",
+        // where the password is kept, said in prose (`Password: in LastPass`, `password: under
+        // the team vault`)
+        "in", "at", "under", "inside", "within",
+        // the same status words in other languages (`Passwort: abgelaufen.`, `Contraseña:
+        // caducada.`, `Mot de passe : expiré`)
+        "abgelaufen", "geändert", "erforderlich", "ungültig", "falsch", "gesperrt", "caducada", "caducado",
+        "cambiada", "cambiado", "requerida", "requerido", "incorrecta", "incorrecto", "expirada", "expiré",
+        "expirée", "modifié", "modifiée", "requis", "obligatoire", "scaduta", "scaduto", "cambiata",
+        "obbligatoria", "errata", "verlopen", "gewijzigd", "vereist", "onjuist",
         // test doubles and examples in code (`password = "dummy"`, `SecretString::new("test-key")`)
         "example", "dummy", "fake", "sample", "test-key", "test-token", "test-secret", "test-password",
         // what `kubectl apply` / Flux / Argo CD did to a Secret named for a password
