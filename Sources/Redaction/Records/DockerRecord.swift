@@ -23,8 +23,8 @@ struct DockerRecord {
         var stream = 0..<0
         for entry in entries where entry.depth == 1 && !entry.isByteArray {
             guard let key = entry.key else { continue }
-            if equals(line, key, "log") { message = entry.value }
-            if equals(line, key, "stream") { stream = entry.value }
+            if SecretShape.equals(line, from: key.lowerBound, to: key.upperBound, "log", foldCase: false) { message = entry.value }
+            if SecretShape.equals(line, from: key.lowerBound, to: key.upperBound, "stream", foldCase: false) { stream = entry.value }
         }
         guard let message else { return nil }
         return DockerRecord(message: message, stream: stream,
@@ -51,11 +51,5 @@ struct DockerRecord {
             escape -= 1
         }
         return backslashes % 2 == 1
-    }
-
-    private static func equals(_ line: UnsafeRawBufferPointer, _ range: Range<Int>, _ word: StaticString) -> Bool {
-        guard range.count == word.utf8CodeUnitCount else { return false }
-        for offset in 0..<range.count where line[range.lowerBound + offset] != word.utf8Start[offset] { return false }
-        return true
     }
 }

@@ -32,10 +32,12 @@ extension LineRedactor {
     private enum SplitFormat {
         case cri, docker
 
-        /// `(stream, isPartial, message, escaped)` of `content`, ranges in `content`; nil when the
-        /// line is not a record of this format.
-        func read(_ content: UnsafeRawBufferPointer, entries: inout [JSONRecordEntry])
-            -> (stream: Range<Int>, isPartial: Bool, message: Range<Int>, escaped: Bool)? {
+        /// What a record says of its share of the line: its stream, whether it is partial, its
+        /// message and whether that is JSON-escaped (ranges in the record's line).
+        typealias Fields = (stream: Range<Int>, isPartial: Bool, message: Range<Int>, escaped: Bool)
+
+        /// The ``Fields`` of `content`; nil when the line is not a record of this format.
+        func read(_ content: UnsafeRawBufferPointer, entries: inout [JSONRecordEntry]) -> Fields? {
             switch self {
             case .cri:
                 guard let record = CRIRecord.parse(content) else { return nil }
@@ -60,12 +62,13 @@ extension LineRedactor {
         swap(&entries, &scratch.splitRecordEntries)
         defer { swap(&entries, &scratch.splitRecordEntries) }
         let kind: SplitFormat
+        let firstRecord: SplitFormat.Fields
         if format.readsCRI, let record = SplitFormat.cri.read(firstContent, entries: &entries) {
             guard record.isPartial else { return nil }
-            kind = .cri
+            (kind, firstRecord) = (.cri, record)
         } else if format == .auto || format == .docker, firstContent.count >= DockerRecord.splitBytes,
                   let record = SplitFormat.docker.read(firstContent, entries: &entries), record.isPartial {
-            kind = .docker
+            (kind, firstRecord) = (.docker, record)
         } else {
             return nil
         }
@@ -82,7 +85,8 @@ extension LineRedactor {
         var bounds = first
         while run.count < Self.maximumSplitRunRecords {
             let content = UnsafeRawBufferPointer(rebasing: region[bounds.start..<bounds.contentEnd])
-            guard let record = kind.read(content, entries: &entries) else { break }
+            // (the first record was read above: a Docker line is parsed once)
+            guard let record = run.isEmpty ? firstRecord : kind.read(content, entries: &entries) else { break }
             if run.isEmpty {
                 stream = (first.start + record.stream.lowerBound)..<(first.start + record.stream.upperBound)
             } else if !UnsafeRawBufferPointer(rebasing: content[record.stream])
