@@ -673,6 +673,14 @@ import Testing
     ///   out: a quoted phrase, duration or ticket id right after `password`/`token` (`password "7
     ///   days" expiry`, `Token: "INC0045612"`), `password: 14+ chars`, and the echoes of those
     ///   in later lines).
+    /// - `control-vendor-heading-round-86.log` (an eighty-sixth round: 3,610 clean lines where a
+    ///   service's name stands alone as a heading, comment or label (`## Stripe`, `# datadog`,
+    ///   `**Mailgun**`, a line ending in a name) above commit SHAs, UUIDs, digests, versions, paths,
+    ///   placeholders, object ids and public config, plus ordinary application logs; 10 changed
+    ///   at first pass, by `const ID_<NAME> = "<id>"` (a name after an id word in one identifier,
+    ///   now an id's name); written against the new heading rules, whose first versions also took
+    ///   the children of a YAML parent key and hex ids under a bare heading. 2 were left out: a
+    ///   KSUID alone under `Databricks` and `## Vercel`, which has a token's shape).
     static let trapFiles: [(name: String, minimumLines: Int)] = [
         ("modern-app.log", 400), ("access-proxy.log", 60), ("platform-ci.log", 160),
         ("app-structured.log", 150), ("errors-sql.log", 100), ("config-headers.log", 190),
@@ -723,7 +731,7 @@ import Testing
         ("control-near-round-77.log", 2990), ("control-near-round-78.log", 3100),
         ("control-near-round-81.log", 3000), ("control-near-round-82.log", 3000),
         ("control-near-round-83.log", 3500), ("control-near-round-84.log", 3290),
-        ("control-prose-round-85.log", 3000),
+        ("control-prose-round-85.log", 3000), ("control-vendor-heading-round-86.log", 3600),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The

@@ -87,6 +87,31 @@ import Testing
         }
     }
 
+    /// An alternate value block (another rule whose begin matched the begin line) ends at its
+    /// own `end`, as its own block would: a line that closes it leaves its value pattern untried
+    /// on later lines, while the block that opened first waits on (`acmepay:` opens a YAML parent
+    /// block and a heading block; `  region: eu` ends the heading's wait, not the parent's).
+    @Test func anAlternateValueBlockEndsAtItsOwnEnd() {
+        let parent = RedactionRule(
+            id: "parent", regex: "(?!)", valueShape: .token, keywords: ["acmepay"],
+            block: BlockSpec(begin: #"^acmepay:\s*$"#, end: #"^\S"#, maxLines: 4,
+                             value: #"^\s+(?:api|secret):\s*([A-Za-z0-9]{16,})\s*$"#))
+        let heading = RedactionRule(
+            id: "heading", regex: "(?!)", valueShape: .token, keywords: ["acmepay"],
+            block: BlockSpec(begin: #"^acmepay:?\s*$"#, end: #"^(?!\s*(?:KEY)?\s*$)\s*\S"#, maxLines: 2,
+                             value: #"^\s*(?:\w+:\s*)?([A-Za-z0-9]{16,})\s*$"#))
+        let set = TestSupport.ruleSet([parent, heading], options: CompiledRuleSet.Options(replacement: try! ReplacementTemplate("[{rule}]")))
+        // The heading's end matches `  region: eu`: the public key on the next line stays.
+        let kept = "acmepay:\n  region: eu\n  public_key: 9cf367cf024c886425b9b65e61c7580a\n"
+        #expect(TestSupport.redact(kept, with: set) == kept)
+        // The parent block still waits for its own value.
+        #expect(TestSupport.redact("acmepay:\n  region: eu\n  secret: Qk7vX2pL9tRz4Wk8Nb3Y\n", with: set)
+            == "acmepay:\n  region: eu\n  secret: [parent]\n")
+        // A line the heading's end lets through (`KEY`) keeps it waiting.
+        #expect(TestSupport.redact("acmepay\nKEY\nQk7vX2pL9tRz4Wk8Nb3Y\n", with: set) == "acmepay\nKEY\n[heading]\n")
+        for chunk in [1, 5] { #expect(TestSupport.redact(kept, with: set, chunk: chunk) == kept) }
+    }
+
     @Test func theBlockLooksAtMaxLinesLinesAndClosesAtEnd() {
         let set = TestSupport.ruleSet([Self.defaultRule])
         let masked = "variable \"db_password\" {\n  type = string\n  sensitive = true\n  default = \"Hunter2-Rotated\"\n}\n"

@@ -153,13 +153,29 @@ extension LineRedactor {
         if case .engineError(let failed, let error) = outcome { return engineFailure(rule: failed, error) }
         let spansBefore = scratch.spans.count
         if let error = findBlockValue(of: block.rule, in: content) { return engineFailure(rule: block.rule, error) }
-        // The other rules whose begin matched the begin line, each within its own line bound.
+        // The other rules whose begin matched the begin line, each within its own line bound and
+        // up to its own end: a line that matches an alternate's end (and holds no value of it)
+        // drops that alternate, as it would have closed the rule's own block.
         var lastLine = rule.blockMaxLines
-        for alternate in alternateValueBlocks {
-            let bound = ruleSet.compiledRules[Int(alternate)].blockMaxLines
+        var index = 0
+        while index < alternateValueBlocks.count {
+            let alternate = alternateValueBlocks[index]
+            let compiled = ruleSet.compiledRules[Int(alternate)]
+            let bound = compiled.blockMaxLines
+            if scratch.spans.count == spansBefore, block.lines < bound {
+                if let error = findBlockValue(of: alternate, in: content) { return engineFailure(rule: alternate, error) }
+                if scratch.spans.count == spansBefore {
+                    // SAFETY: an alternate is a value-block rule, so its `blockEnd` is compiled.
+                    let rc = scratch.match.match(compiled.blockEnd.unsafelyUnwrapped, content, from: 0)
+                    if rc < 0 { return engineFailure(rule: alternate, PCRE2Error(code: rc)) }
+                    if rc > 0 {
+                        alternateValueBlocks.remove(at: index)
+                        continue
+                    }
+                }
+            }
             lastLine = max(lastLine, bound)
-            guard scratch.spans.count == spansBefore, block.lines < bound else { continue }
-            if let error = findBlockValue(of: alternate, in: content) { return engineFailure(rule: alternate, error) }
+            index += 1
         }
         let found = scratch.spans.count > spansBefore
         // (a block of `everyValue` goes on after a value, to its end or its line bound)
