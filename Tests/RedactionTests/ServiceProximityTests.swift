@@ -40,9 +40,10 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsFourRules() {
+    @Test func servicesPackHasItsSevenRules() {
         #expect(Set(Self.servicesOnly.rules.map(\.id))
-            == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret"])
+            == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret",
+                "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token"])
     }
 
     @Test func theNameListIsLoadedAndLarge() {
@@ -150,6 +151,44 @@ import Testing
     @Test(arguments: kept)
     func keepsNearMisses(_ line: String) {
         #expect(Self.redactServicesOnly(line) == line)
+    }
+
+    /// The name on the line above: a heading, comment or label line that is only a service's name
+    /// (a token's shape, no hex or UUID), such a line that names the credential too (hex and
+    /// UUIDs count), and a vendor client's call left open at the end of a line.
+    static let nextLine: [(input: String, output: String)] = [
+        ("# chartmogul\nWoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\n", "# chartmogul\n***\n"),
+        ("## Weatherstack\n```\n2m3HRBc3JsMNFla4DvHRmZ2fszWgTQSBkPPjaHRD\n```\n", "## Weatherstack\n```\n***\n```\n"),
+        ("// bannerbear\nconst key = \"lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My\";\n", "// bannerbear\nconst key = \"***\";\n"),
+        ("lemlist\nKEY\n  htlnSrujr7TaqpxPWVwk3GcBg3f6\n", "lemlist\nKEY\n  ***\n"),
+        ("Zipcodebase credentials:\na1db8929-1bbc-4cd3-a1de-3afbafee67ee\n", "Zipcodebase credentials:\n***\n"),
+        ("# newsapi api key\n\"22305adf007c75092465058e75de6045\"\n", "# newsapi api key\n\"***\"\n"),
+        ("client = new PipedriveClient(\n    \"632f64bc-ce18-4e72-a1a8-9cd02e77d2da\");\n",
+         "client = new PipedriveClient(\n    \"***\");\n"),
+    ]
+
+    @Test(arguments: nextLine)
+    func masksTheTokenUnderAServiceNamedLine(_ sample: (input: String, output: String)) {
+        #expect(Self.redactServicesOnly(sample.input) == sample.output)
+        #expect(Self.redact(sample.input) == sample.output)
+    }
+
+    static let nextLineKept: [String] = [
+        "# chartmogul\n22305adf007c75092465058e75de6045\n",                  // hex under a bare heading
+        "## Zipcodebase\na1db8929-1bbc-4cd3-a1de-3afbafee67ee\n",             // a UUID under a bare heading
+        "## GitHub\n84b1d7c4718889b32cada5cea4d8585e8bc98ceb\n",              // a commit
+        "chartmogul:\n  region: eu\n  public_key: 22305adf007c75092465058e75de6045\n", // a YAML parent's children
+        "# chartmogul\nconst customerId = \"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\";\n", // a name that names an id
+        "# chartmogul\nsynced 1204 records\nWoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\n",  // another line between
+        "INFO sending metrics to chartmogul\nWoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\n",   // a log line, not a heading
+        "client = new PipedriveClient(\n    options);\n",
+        "client = new PipedriveClient(\n    \"01HZX3K9V2Q8M4N6P7R5T1W0YB\");\n",  // a ULID
+        "const ID_CHARTMOGUL = \"mkWnHLHNljFbNR8E2u9539IB7bj\";\n",            // an id word joined before the name
+    ]
+
+    @Test(arguments: nextLineKept)
+    func keepsTheNextLineWhenTheLineAboveSaysNoKey(_ text: String) {
+        #expect(Self.redactServicesOnly(text) == text)
     }
 
     /// `Tests/Fixtures/traps/service-mentions.log`: ordinary logs that mention service names
