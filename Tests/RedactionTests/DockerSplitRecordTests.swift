@@ -58,6 +58,27 @@ import Testing
         #expect(TestSupport.redact(output, with: TestSupport.builtin) == output)
     }
 
+    /// A split at another size than the daemon's (a shipper's, or an unterminated last output
+    /// continued after a restart): the run is joined all the same, whatever the cut.
+    @Test(arguments: [3, 10, 25])
+    func aShortSplitIsJoinedToo(_ cut: Int) throws {
+        let line = "proxy -> backend password=" + Self.token + " status=200\n"
+        let bytes = Array(line.utf8)
+        let split = "proxy -> backend password=".utf8.count + cut
+        let parts = [String(decoding: bytes[..<split], as: UTF8.self), String(decoding: bytes[split...], as: UTF8.self)]
+        let input = parts.enumerated().map { index, part in
+            "{\"log\":\(JSONStringCodec.encode(part)),\"stream\":\"stdout\",\"time\":\"2024-05-01T10:00:0\(index)Z\"}"
+        }.joined(separator: "\n") + "\n"
+        for chunk in [0, 7] {
+            let output = TestSupport.redact(input, with: TestSupport.builtin, chunk: chunk)
+            let logs = try Self.logs(output)
+            #expect(logs.count == 2)
+            let tail = String(Self.token.suffix(Self.token.count - cut))
+            #expect(!logs[1].contains(tail.prefix(min(8, tail.count))), "cut \(cut): \(logs)")
+            #expect(logs[0].hasPrefix("proxy -> backend password=") && logs[1].hasSuffix(" status=200\n"))
+        }
+    }
+
     /// A record of the other stream in between ends the run; with no continuation the partial
     /// record is an ordinary record, and the other stream's record is handled on its own.
     @Test func anotherStreamInBetweenIsHandledOnItsOwn() {

@@ -158,7 +158,25 @@ extension CompiledRuleSet {
         // Only text is scanned: `%DB_PASSWORD%` (a Windows variable) "decodes" to the byte 0xDB
         // and `_PASSWORD%`, which is no encoding of anything.
         guard decoding.decoded.withUnsafeBytes({ DecodedText.isText($0) }) else { return nil }
-        return scanDecoded(at: offset, scratch)
+        let first = scratch.spans.count
+        if let error = scanDecoded(at: offset, scratch) { return error }
+        // A `&` the token holds as itself (not `%26`) starts the next query parameter: a value
+        // decoded from `?q=...Bearer%20X&page=1` ends there, and the parameters after it stay.
+        // (A span that starts at such a `&`, what is left of a value beside a placeholder on a
+        // second pass, `Bearer%20***&page=1`, is dropped.)
+        var index = scratch.spans.count
+        while index > first {
+            index -= 1
+            let span = scratch.spans[index]
+            var cut = span.start
+            while cut < span.end && token[cut - offset] != UInt8(ascii: "&") { cut += 1 }
+            if cut == span.start {
+                scratch.spans.remove(at: index)
+            } else if cut < span.end {
+                scratch.spans[index].end = cut
+            }
+        }
+        return nil
     }
 
     /// Scans the decoded text in `scratch.decoding` and maps what the scan finds back through its

@@ -253,7 +253,9 @@ extension CompiledRuleSet {
                 lastEnd = max(lastEnd, whole.upperBound)
                 // A generic rule's value cut at an escape (`password=an\u0023iJR...` in a Java
                 // properties file) would leave its tail in clear: the span covers the escapes.
-                let end = rule.rule.valueShape == nil ? secret.upperBound : Self.endOverEscapes(line, from: secret.upperBound)
+                let reach = rule.rule.valueShape == nil ? secret.upperBound : Self.endOverEscapes(line, from: secret.upperBound)
+                // (never past the string or the query parameter the value sits in)
+                let end = Self.endInsideEnclosingField(line, start: secret.lowerBound, end: reach)
                 scratch.spans.append(RedactionSpan(start: secret.lowerBound, end: end, rule: ruleIndex, kind: .match))
             case .success(false):
                 if resume < offset {
@@ -268,6 +270,81 @@ extension CompiledRuleSet {
             }
         }
         return (nil, lastEnd)
+    }
+
+    /// Where a span from `start` to `end` ends when it runs out of the field that holds it: the
+    /// close of a JSON string escaped in the line (`{\"msg\":\"psql --password=X\",\"caller\":...}`:
+    /// backslashes and a `"` that a `,` `:` `}` `]` or the line end follows); in a line that holds
+    /// JSON (a `":` before the value), an escaped line break, `\n` or `\r`, that an indented line
+    /// follows (`"full_message":"... key=X\n\tat com.acme..."`: the stack frames stay);
+    /// an XML closing tag (`X</Data><Data Name="User">`); or, for a value written percent-encoded
+    /// (`%3D` or `%20` right before it), the `&` that starts the next query parameter
+    /// (`?q=...Bearer%20X&page=1`: in a percent-encoded value a `&` is always `%26`).
+    /// The value's own bytes before that point stay in the span; `end` when none is inside it.
+    /// (A password with `\",`, `\n` or `</x>` in it would end there: nothing writes such a
+    /// password in clear in those contexts, and the structure after it would otherwise be masked.)
+    static func endInsideEnclosingField(_ line: UnsafeRawBufferPointer, start: Int, end: Int) -> Int {
+        guard end - start > 1, end <= line.count else { return end }
+        let percentEncoded = start >= 3 && line[start - 3] == UInt8(ascii: "%")
+            && PercentDecoder.hexValue(line[start - 2]) != nil && PercentDecoder.hexValue(line[start - 1]) != nil
+        var jsonBefore: Bool?  // whether a `":` comes before the value (looked up at the first `\n`)
+        var index = start + 1
+        while index < end {
+            let byte = line[index]
+            if percentEncoded && byte == UInt8(ascii: "&") { return index }
+            if byte == UInt8(ascii: "<"), index + 2 < line.count, line[index + 1] == UInt8(ascii: "/"),
+               SecretShape.isLetter(line[index + 2]) {
+                var close = index + 3
+                while close < line.count && close < index + 64
+                    && (SecretShape.isLetter(line[close]) || SecretShape.isDigit(line[close])
+                        || line[close] == UInt8(ascii: ":") || line[close] == UInt8(ascii: "-")
+                        || line[close] == UInt8(ascii: "_") || line[close] == UInt8(ascii: ".")) { close += 1 }
+                if close < line.count && line[close] == UInt8(ascii: ">") { return index }
+            }
+            if byte == UInt8(ascii: "\\") {
+                if line[index - 1] != UInt8(ascii: "\\"), index + 1 < end,
+                   line[index + 1] == UInt8(ascii: "n") || line[index + 1] == UInt8(ascii: "r"),
+                   Self.indentFollowsEscapedBreak(line, at: index + 2) {
+                    if jsonBefore == nil { jsonBefore = Self.holdsJSONKey(UnsafeRawBufferPointer(rebasing: line[..<start])) }
+                    if jsonBefore == true { return index }
+                }
+                var quote = index
+                while quote < line.count && line[quote] == UInt8(ascii: "\\") { quote += 1 }
+                if quote < line.count && line[quote] == UInt8(ascii: "\"") {
+                    let after = quote + 1
+                    if after == line.count || line[after] == UInt8(ascii: ",") || line[after] == UInt8(ascii: ":")
+                        || line[after] == UInt8(ascii: "}") || line[after] == UInt8(ascii: "]")
+                        || line[after] == 0x0A || line[after] == 0x0D {
+                        return index
+                    }
+                }
+                index = quote
+                continue
+            }
+            index += 1
+        }
+        return end
+    }
+
+    /// Whether an indented line starts at `index`, after an escaped line break: a blank, a tab,
+    /// a `\t` escape, or another escaped break then one of those (`\n\tat com.acme...`, `\r\n  File
+    /// "app.py"`). The lines of a key file joined by `\n` escapes (a PEM or OpenVPN key in a JSON
+    /// string) start with key bytes, not blanks: such a value goes on over its breaks.
+    private static func indentFollowsEscapedBreak(_ line: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        var at = index
+        if at + 1 < line.count && line[at] == UInt8(ascii: "\\") && line[at + 1] == UInt8(ascii: "n") { at += 2 }
+        guard at < line.count else { return false }
+        if line[at] == 0x20 || line[at] == 0x09 { return true }
+        return at + 1 < line.count && line[at] == UInt8(ascii: "\\") && line[at + 1] == UInt8(ascii: "t")
+    }
+
+    /// Whether `bytes` hold a JSON key's end, `":` (escaped or not).
+    private static func holdsJSONKey(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "\"") && bytes[index + 1] == UInt8(ascii: ":") {
+            return true
+        }
+        return false
     }
 
     /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes, a Java properties

@@ -10,9 +10,19 @@ struct DockerRecord {
     /// Whether `log` does not end in a newline, so the line goes on in the next record.
     var isPartial: Bool
 
-    /// The daemon's split size: every partial record carries this many bytes of the line, so a
-    /// partial record's line is at least this long (a shorter one is never the start of a run).
+    /// The daemon's split size: a partial record carries this many bytes of the line. Shorter
+    /// partial records occur too (a line cut at another size by a log shipper, or the last,
+    /// unterminated output of a container that restarts into the same file), and are joined
+    /// the same way: joining only widens what is scanned together (fail closed).
     static let splitBytes = 16 * 1024
+
+    /// Whether `line` may be a record that starts a run: it begins as the daemon writes every
+    /// record, `{"log":"` (a cheap test before the JSON parse: most JSON lines are not Docker's).
+    static func mayStartRun(_ line: UnsafeRawBufferPointer) -> Bool {
+        let prefix: StaticString = #"{"log":""#
+        guard line.count > prefix.utf8CodeUnitCount else { return false }
+        return SecretShape.equals(line, from: 0, to: prefix.utf8CodeUnitCount, prefix, foldCase: false)
+    }
 
     /// Parses `line` (content without terminator) with `entries` as working memory; nil when it
     /// is not a JSON object with a top-level string `log`.

@@ -66,7 +66,7 @@ extension LineRedactor {
         if format.readsCRI, let record = SplitFormat.cri.read(firstContent, entries: &entries) {
             guard record.isPartial else { return nil }
             (kind, firstRecord) = (.cri, record)
-        } else if format == .auto || format == .docker, firstContent.count >= DockerRecord.splitBytes,
+        } else if format == .auto || format == .docker, DockerRecord.mayStartRun(firstContent),
                   let record = SplitFormat.docker.read(firstContent, entries: &entries), record.isPartial {
             (kind, firstRecord) = (.docker, record)
         } else {
