@@ -48,6 +48,7 @@ import Testing
         }
         #expect(end(#"x=abc\",\"y\":1"#, 2) == 5)
         #expect(end(#"x=ab\"cd more"#, 2) == 13)  // no JSON structure after the quote
+        #expect(end(#"u=\"admin\", realm=\"x\" ok"#, 2) == 27)  // a quoted Digest parameter, then the next
         #expect(end("q%3Dabc&page=1", 4) == 7)
         #expect(end("q=abc&page=1", 2) == 12)  // not percent-encoded: `&` may be the value's
         #expect(end("abc</Data>", 0) == 3)

@@ -274,7 +274,7 @@ extension CompiledRuleSet {
 
     /// Where a span from `start` to `end` ends when it runs out of the field that holds it: the
     /// close of a JSON string escaped in the line (`{\"msg\":\"psql --password=X\",\"caller\":...}`:
-    /// backslashes and a `"` that a `,` `:` `}` `]` or the line end follows); in a line that holds
+    /// backslashes and a `"` that JSON structure follows, ``jsonStructureFollows(_:at:)``); in a line that holds
     /// JSON (a `":` before the value), an escaped line break, `\n` or `\r`, that an indented line
     /// follows (`"full_message":"... key=X\n\tat com.acme..."`: the stack frames stay);
     /// an XML closing tag (`X</Data><Data Name="User">`); or, for a value written percent-encoded
@@ -310,13 +310,8 @@ extension CompiledRuleSet {
                 }
                 var quote = index
                 while quote < line.count && line[quote] == UInt8(ascii: "\\") { quote += 1 }
-                if quote < line.count && line[quote] == UInt8(ascii: "\"") {
-                    let after = quote + 1
-                    if after == line.count || line[after] == UInt8(ascii: ",") || line[after] == UInt8(ascii: ":")
-                        || line[after] == UInt8(ascii: "}") || line[after] == UInt8(ascii: "]")
-                        || line[after] == 0x0A || line[after] == 0x0D {
-                        return index
-                    }
+                if quote < line.count && line[quote] == UInt8(ascii: "\""), Self.jsonStructureFollows(line, at: quote + 1) {
+                    return index
                 }
                 index = quote
                 continue
@@ -336,6 +331,21 @@ extension CompiledRuleSet {
         guard at < line.count else { return false }
         if line[at] == 0x20 || line[at] == 0x09 { return true }
         return at + 1 < line.count && line[at] == UInt8(ascii: "\\") && line[at + 1] == UInt8(ascii: "t")
+    }
+
+    /// Whether JSON structure follows a string's closing quote at `index`: the line's end, `:`,
+    /// `}`, `]`, or `,` and the next member's (escaped) quote (`\",\"caller\"`); not `, name=` (a
+    /// quoted Digest parameter in a logfmt value, `username=\"admin\", realm=\"...\"`).
+    private static func jsonStructureFollows(_ line: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        guard index < line.count else { return true }
+        switch line[index] {
+        case UInt8(ascii: ":"), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x0A, 0x0D: return true
+        case UInt8(ascii: ","):
+            var next = index + 1
+            while next < line.count && (line[next] == 0x20 || line[next] == UInt8(ascii: "\\")) { next += 1 }
+            return next < line.count && (line[next] == UInt8(ascii: "\"") || line[next] == UInt8(ascii: "{"))
+        default: return false
+        }
     }
 
     /// Whether `bytes` hold a JSON key's end, `":` (escaped or not).
