@@ -1,3 +1,5 @@
+internal import CRedactScan
+
 extension CompiledRuleSet {
     /// Finds the regions of `line` to mask.
     ///
@@ -296,9 +298,7 @@ extension CompiledRuleSet {
                SecretShape.isLetter(line[index + 2]) {
                 var close = index + 3
                 while close < line.count && close < index + 64
-                    && (SecretShape.isLetter(line[close]) || SecretShape.isDigit(line[close])
-                        || line[close] == UInt8(ascii: ":") || line[close] == UInt8(ascii: "-")
-                        || line[close] == UInt8(ascii: "_") || line[close] == UInt8(ascii: ".")) { close += 1 }
+                    && (Self.isNameByte(line[close]) || line[close] == UInt8(ascii: ":")) { close += 1 }
                 if close < line.count && line[close] == UInt8(ascii: ">") { return index }
             }
             if byte == UInt8(ascii: "\\") {
@@ -350,11 +350,10 @@ extension CompiledRuleSet {
 
     /// Whether `bytes` hold a JSON key's end, `":` (escaped or not).
     private static func holdsJSONKey(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "\"") && bytes[index + 1] == UInt8(ascii: ":") {
-            return true
-        }
-        return false
+        guard let base = bytes.baseAddress else { return false }
+        let keyEnd: StaticString = "\":"
+        return redact_find_bytes(base.assumingMemoryBound(to: UInt8.self), bytes.count,
+                                 keyEnd.utf8Start, keyEnd.utf8CodeUnitCount) >= 0
     }
 
     /// Where a value that ends at `start` ends once `\uXXXX` / `\xNN` escapes, a Java properties
