@@ -186,10 +186,20 @@ extension CompiledRuleSet {
                 // indentation: when only blanks lie before the window, search from the line start.
                 if from > covered && line[..<from].allSatisfy(KeyBlockLine.isBlank) { from = covered }
             }
-            let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: end, scratch,
+            // A keyword that ends inside a name (`key_` in `KEY_CACHE_KEY=`) is searched on to
+            // the name's end: a search of the whole line that skips the name from its start
+            // (`CACHE_KEY`, a data key's name) never tries its later parts either, but a search
+            // that stopped at the keyword's end would leave them to the next occurrence's search,
+            // which then starts inside the name and takes `KEY=` as a key of its own.
+            var limit = end
+            if end > 0 && Self.isNameByte(line[end - 1]) {
+                let ceiling = min(line.count, end + 128)
+                while limit < ceiling && Self.isNameByte(line[limit]) { limit += 1 }
+            }
+            let found = findSpans(of: ruleIndex, rule, in: line, from: from, startingBy: limit, scratch,
                                   rescanned: &rescanned)
             if let error = found.error { return error }
-            covered = max(covered, found.end, end + 1)
+            covered = max(covered, found.end, limit + 1)
         }
         return nil
     }
