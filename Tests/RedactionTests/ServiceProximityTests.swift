@@ -40,10 +40,27 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsSevenRules() {
+    @Test func servicesPackHasItsEightRules() {
         #expect(Set(Self.servicesOnly.rules.map(\.id))
             == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret",
-                "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token"])
+                "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token",
+                "service-name-after-token"])
+    }
+
+    /// Every plain name after a token, in a comment or as the service the token is used for,
+    /// masks the token; a name alone after hex (an id's or a digest's comment) does not.
+    @Test(arguments: services.filter { $0.flags.isEmpty })
+    func everyPlainNameAfterATokenMasksIt(_ service: Service) {
+        #expect(Self.redactServicesOnly("  \"\(Self.token)\",  // \(service.name)") == "  \"***\",  // \(service.name)")
+        #expect(Self.redactServicesOnly("worker: using \(Self.token) for \(service.name)")
+            == "worker: using *** for \(service.name)")
+        #expect(Self.redactServicesOnly("9a5daa5d8fe74714a4803101f89d6097  # \(service.name) api key")
+            == "***  # \(service.name) api key")
+        for kept in ["trace_id=4bf92f3577b34da6a3ce929d0e0e4736  # \(service.name) trace",
+                     "event 22305adf007c75092465058e75de6045 (\(service.name)) sent",
+                     "job 01HZX3K9V2Q8M4N6P7R5T1W0YB as \(service.name) monitor"] {
+            #expect(Self.redactServicesOnly(kept) == kept)
+        }
     }
 
     @Test func theNameListIsLoadedAndLarge() {

@@ -15,6 +15,13 @@ extension SecretShape {
             return true
         }
         if hasPrefix(v, "vault:", foldCase: false) && v.contains(UInt8(ascii: "/")) { return true }
+        // A store's entry by name (`awssm:prod/db/creds:password`, the OS keyring's
+        // `keyring:acme-cli/alice`) and ciphertext only a config server or SOPS opens (Spring Cloud
+        // Config's `{cipher}<hex>`, `sops:ENC[AES256_GCM,...]`).
+        if hasPrefix(v, "awssm:", foldCase: false) || hasPrefix(v, "keyring:", foldCase: false)
+            || hasPrefix(v, "{cipher}", foldCase: false) || hasPrefix(v, "sops:ENC[", foldCase: false) {
+            return true
+        }
         // Apache's `AuthLDAPBindPassword "exec:/usr/local/bin/get-pw"` and `file:/run/secrets/x`:
         // a program or file that yields the secret.
         if hasPrefix(v, "exec:/", foldCase: false) || hasPrefix(v, "file:/", foldCase: false) { return true }
@@ -103,6 +110,11 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
+        // A `%%NAME%%` token a deploy script replaces (`password=%%DB_PASSWORD%%`).
+        if v.count > 4 && v[0] == UInt8(ascii: "%") && v[1] == UInt8(ascii: "%") && v[v.count - 1] == UInt8(ascii: "%")
+            && v[v.count - 2] == UInt8(ascii: "%") && isUpperCaseName(v, from: 2, to: v.count - 2) {
+            return true
+        }
         if isSecretNamedConstant(v) || isDottedReference(v) || isPhrase(v) || isSentence(v) || isWordInAnotherScript(v) {
             return true
         }
