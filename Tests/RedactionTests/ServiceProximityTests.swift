@@ -127,6 +127,19 @@ import Testing
         ("segment_write_key: WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn", "segment_write_key: ***"),
         ("SENTRY_AUTH_TOKEN=22305adf007c75092465058e75de6045", "SENTRY_AUTH_TOKEN=***"),
         ("mondayToken: 632f64bc-ce18-4e72-a1a8-9cd02e77d2da", "mondayToken: ***"),
+        // SDK clients: a crate's or namespace's client type, a Go factory after its context, a
+        // Java constructor after an id variable, a builder's credential setter
+        ("let client = chartmogul::Client::new(\"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\");",
+         "let client = chartmogul::Client::new(\"***\");"),
+        ("client = Pipedrive::Client.new('lbXJ7uOmhMNNLg0IBqjjLlBF9Y0db9My')", "client = Pipedrive::Client.new('***')"),
+        ("$client = new \\Bannerbear\\Client('htlnSrujr7TaqpxPWVwk3GcBg3f6x9');",
+         "$client = new \\Bannerbear\\Client('***');"),
+        ("client := deepgram.NewClient(ctx, \"6ed18632751ff88503bfc8707e27f3e27c6e967d\")",
+         "client := deepgram.NewClient(ctx, \"***\")"),
+        ("DeepgramClient c = new DeepgramClient(accountId, \"2m3HRBc3JsMNFla4DvHRmZ2fszWgTQSBkPPjaHRD\");",
+         "DeepgramClient c = new DeepgramClient(accountId, \"***\");"),
+        ("val c = Lemlist.builder().credentials(\"htlnSrujr7TaqpxPWVwk3GcBg3f6\").build()",
+         "val c = Lemlist.builder().credentials(\"***\").build()"),
     ]
 
     @Test(arguments: masked)
@@ -163,6 +176,10 @@ import Testing
         "datadog api key rejected: 403 Forbidden",
         "mailerlite api user list 4f3a2b1c9d8e7f6a5b4c3d2e1f0a9b8c",         // no secret word before the value
         "pagerduty events api request 9c29afc7-3b2e-4e61-81e2-0392c6fc0de7",
+        "let client = chartmogul::Client::new(config);",
+        "client := deepgram.NewClient(ctx, \"en-US\")",
+        "$client = new \\Pipedrive\\Client($options);",
+        "let id = chartmogul::Customer::new(\"cus_Q3xk9LmZP2vTaB7Lq2Wn\");",
     ]
 
     @Test(arguments: kept)
