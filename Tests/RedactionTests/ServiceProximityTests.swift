@@ -40,11 +40,35 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsEightRules() {
+    @Test func servicesPackHasItsNineRules() {
         #expect(Set(Self.servicesOnly.rules.map(\.id))
             == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret",
                 "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token",
-                "service-name-after-token"])
+                "service-name-after-token", "service-name-whole-key"])
+    }
+
+    /// A key that is only a service's name: in upper case for every name but the three-letter
+    /// `sep` ones (any token shape: the key says whose it is); in lower case, as a quoted key,
+    /// for plain names only (a strict name is a word of the data there, `"segment": "<uuid>"`).
+    @Test(arguments: services.filter { !$0.flags.contains("sep") })
+    func aKeyThatIsOnlyTheNameMasksItsToken(_ service: Service) {
+        let upper = service.identifier.uppercased()
+        #expect(Self.redactServicesOnly("export \(upper)=9a5daa5d-8fe7-4714-a480-3101f89d6097") == "export \(upper)=***")
+        #expect(Self.redactServicesOnly("os.environ[\"\(upper)\"] = \"\(Self.token)\"") == "os.environ[\"\(upper)\"] = \"***\"")
+        let quoted = "{\"\(service.identifier)\": \"\(Self.token)\"}"
+        if service.flags.isEmpty {
+            #expect(Self.redactServicesOnly(quoted) == "{\"\(service.identifier)\": \"***\"}")
+        } else {
+            #expect(Self.redactServicesOnly(quoted) == quoted)
+        }
+        // (names holding a secret word, `abstractapi`, `1password`, `salescookie`, are keys of
+        // their own to other rules)
+        let secretWords = ["api", "key", "token", "secret", "pass", "auth", "cookie", "cred"]
+        guard !secretWords.contains(where: { service.identifier.contains($0) }) else { return }
+        for kept in ["\(upper)=enterprise", "cache_key = \"\(service.identifier):56c321723f83b1bc\"",
+                     "{\"\(service.identifier)\": \"3f786850e387550fdab836ed7e6dc881de23001b\"}"] {
+            #expect(Self.redactServicesOnly(kept) == kept)
+        }
     }
 
     /// Every plain name after a token, in a comment or as the service the token is used for,
