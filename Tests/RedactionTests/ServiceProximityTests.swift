@@ -40,11 +40,11 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsNineRules() {
+    @Test func servicesPackHasItsElevenRules() {
         #expect(Set(Self.servicesOnly.rules.map(\.id))
             == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret",
                 "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token",
-                "service-name-after-token", "service-name-whole-key"])
+                "service-name-after-token", "service-name-whole-key", "service-name-table-cell", "service-cli-short-flag"])
     }
 
     /// A key that is only a service's name: in upper case for every name but the three-letter
@@ -164,6 +164,11 @@ import Testing
          "DeepgramClient c = new DeepgramClient(accountId, \"***\");"),
         ("val c = Lemlist.builder().credentials(\"htlnSrujr7TaqpxPWVwk3GcBg3f6\").build()",
          "val c = Lemlist.builder().credentials(\"***\").build()"),
+        // a table row whose first cell names the service; a CLI named for it with its -t / -k flag
+        ("| Mixpanel | 4f8b2d6e1a9c3f7b5d0e2a8c6f4b1d9e | prod |", "| Mixpanel | *** | prod |"),
+        ("sendbird,Zq8xW2mL5nR7tY1vK3pC9dF4hJ6bN0sQ,platform-team", "sendbird,***,platform-team"),
+        ("vercel deploy --prod -t Zq8xW2mL5nR7tY1vK3pC9dF4", "vercel deploy --prod -t ***"),
+        ("deepgram -k 6ed18632751ff88503bfc8707e27f3e27c6e967d sync --all", "deepgram -k *** sync --all"),
     ]
 
     @Test(arguments: masked)
@@ -204,6 +209,12 @@ import Testing
         "client := deepgram.NewClient(ctx, \"en-US\")",
         "$client = new \\Pipedrive\\Client($options);",
         "let id = chartmogul::Customer::new(\"cus_Q3xk9LmZP2vTaB7Lq2Wn\");",
+        "| Zendesk | d54d7bd9-73a8-456c-88af-f56f055e6b45 | 25c3828aa458 |",   // an integration's ids
+        "auth0|2385c4188d3630e818eae76a",                                     // an Auth0 user id
+        "| Mixpanel | 1,204 events | 2024-05-01 |",
+        "vercel deploy --prod -t production",
+        "mailgun events -t 2024-05-01T10:00:00Z",
+        "vercel ls | grep -t Zq8xW2mL5nR7tY1vK3pC9dF4",                      // another command's flag
     ]
 
     @Test(arguments: kept)
