@@ -81,6 +81,9 @@ import Testing
         #expect(Self.redactServicesOnly("9a5daa5d8fe74714a4803101f89d6097  # \(service.name) api key")
             == "***  # \(service.name) api key")
         for kept in ["trace_id=4bf92f3577b34da6a3ce929d0e0e4736  # \(service.name) trace",
+                     "event 2TSJSYOw6uxogo8i1qZiYXZwcGX (\(service.name) event)",
+                     "\"Wq7Lx2Tn9Vb4Km1Rz8Wc3Hd6Pj\", // \(service.name) message id",
+                     "worker: using 01JQW10MBATCW33YMDN6ME7295 for \(service.name)",
                      "event 22305adf007c75092465058e75de6045 (\(service.name)) sent",
                      "job 01HZX3K9V2Q8M4N6P7R5T1W0YB as \(service.name) monitor"] {
             #expect(Self.redactServicesOnly(kept) == kept)
