@@ -63,7 +63,7 @@ final class CompiledPattern: @unchecked Sendable {
         var options: UInt32 = PCRE2_NEVER_UTF
         if caseless { options |= PCRE2_CASELESS }
         if anchored { options |= PCRE2_ANCHORED }
-        if usesOffsetLimit { options |= PCRE2_USE_OFFSET_LIMIT }
+        options |= Self.windowOptions(usesOffsetLimit)
         self.usesOffsetLimit = usesOffsetLimit
         self.options = options
         source = pattern
@@ -82,11 +82,21 @@ final class CompiledPattern: @unchecked Sendable {
     /// see a candidate line). For patterns known to be valid: a compilation failure at first use
     /// makes every match fail closed (``PCRE2Error/deferredCompile``).
     init(deferring pattern: String, usesOffsetLimit: Bool = false, useJIT: Bool = true) {
-        options = PCRE2_NEVER_UTF | (usesOffsetLimit ? PCRE2_USE_OFFSET_LIMIT : 0)
+        options = PCRE2_NEVER_UTF | Self.windowOptions(usesOffsetLimit)
         self.usesOffsetLimit = usesOffsetLimit
         source = pattern
         wantsJIT = useJIT
         isDeferred = true
+    }
+
+    /// The options of a pattern searched in windows (PCRE2's offset limit): `PCRE2_USE_OFFSET_LIMIT`,
+    /// and no start-up optimizations (`PCRE2_NO_START_OPTIMIZE`). A windowed search starts a few
+    /// bytes before a keyword and may start no later than its end, so skipping ahead to a first
+    /// code unit gains nothing there; and the scan for a required code unit (`-` in `... -t <tok>`)
+    /// reads on past the window, up to thousands of bytes, on every search: on a long line full of
+    /// keyword hits that cost time quadratic in its length. Matches are the same either way.
+    private static func windowOptions(_ usesOffsetLimit: Bool) -> UInt32 {
+        usesOffsetLimit ? PCRE2_USE_OFFSET_LIMIT | PCRE2_NO_START_OPTIMIZE : 0
     }
 
     deinit {
