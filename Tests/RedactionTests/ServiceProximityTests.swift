@@ -40,11 +40,12 @@ import Testing
     static func redact(_ line: String) -> String { TestSupport.redact(line, with: TestSupport.builtin) }
     static func redactServicesOnly(_ line: String) -> String { TestSupport.redact(line, with: servicesOnly) }
 
-    @Test func servicesPackHasItsElevenRules() {
+    @Test func servicesPackHasItsTwelveRules() {
         #expect(Set(Self.servicesOnly.rules.map(\.id))
             == ["service-name-token", "service-name-strict-token", "service-section-secret", "service-parent-key-secret",
                 "service-heading-next-line-token", "service-labelled-next-line-token", "service-client-call-next-line-token",
-                "service-name-after-token", "service-name-whole-key", "service-name-table-cell", "service-cli-short-flag"])
+                "service-name-after-token", "service-name-whole-key", "service-name-table-cell", "service-cli-short-flag",
+                "service-env-name-value"])
     }
 
     /// A key that is only a service's name: in upper case for every name but the three-letter
@@ -235,6 +236,8 @@ import Testing
         ("lemlist\nKEY\n  htlnSrujr7TaqpxPWVwk3GcBg3f6\n", "lemlist\nKEY\n  ***\n"),
         ("Zipcodebase credentials:\na1db8929-1bbc-4cd3-a1de-3afbafee67ee\n", "Zipcodebase credentials:\n***\n"),
         ("# newsapi api key\n\"22305adf007c75092465058e75de6045\"\n", "# newsapi api key\n\"***\"\n"),
+        ("      - name: CHARTMOGUL\n        value: \"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\"\n",
+         "      - name: CHARTMOGUL\n        value: \"***\"\n"),
         ("client = new PipedriveClient(\n    \"632f64bc-ce18-4e72-a1a8-9cd02e77d2da\");\n",
          "client = new PipedriveClient(\n    \"***\");\n"),
     ]
@@ -256,6 +259,8 @@ import Testing
         "client = new PipedriveClient(\n    options);\n",
         "client = new PipedriveClient(\n    \"01HZX3K9V2Q8M4N6P7R5T1W0YB\");\n",  // a ULID
         "const ID_CHARTMOGUL = \"mkWnHLHNljFbNR8E2u9539IB7bj\";\n",            // an id word joined before the name
+        "      - name: CHARTMOGUL\n        value: \"true\"\n",                       // a toggle
+        "      - name: Chartmogul\n        value: \"WoNvJH6GybNqrHgfYAYneZAWoGbZgAPn\"\n", // not an env name
     ]
 
     @Test(arguments: nextLineKept)
