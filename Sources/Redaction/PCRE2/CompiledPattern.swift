@@ -89,14 +89,10 @@ final class CompiledPattern: @unchecked Sendable {
         isDeferred = true
     }
 
-    /// The options of a pattern searched in windows (PCRE2's offset limit): `PCRE2_USE_OFFSET_LIMIT`,
-    /// and no start-up optimizations (`PCRE2_NO_START_OPTIMIZE`). A windowed search starts a few
-    /// bytes before a keyword and may start no later than its end, so skipping ahead to a first
-    /// code unit gains nothing there; and the scan for a required code unit (`-` in `... -t <tok>`)
-    /// reads on past the window, up to thousands of bytes, on every search: on a long line full of
-    /// keyword hits that cost time quadratic in its length. Matches are the same either way.
+    /// The options of a pattern searched in windows: PCRE2's offset limit (`PCRE2_USE_OFFSET_LIMIT`).
+    /// (``compile(_:_:_:_:)`` may add `PCRE2_NO_START_OPTIMIZE`.)
     private static func windowOptions(_ usesOffsetLimit: Bool) -> UInt32 {
-        usesOffsetLimit ? PCRE2_USE_OFFSET_LIMIT | PCRE2_NO_START_OPTIMIZE : 0
+        usesOffsetLimit ? PCRE2_USE_OFFSET_LIMIT : 0
     }
 
     deinit {
@@ -104,8 +100,29 @@ final class CompiledPattern: @unchecked Sendable {
         if let jitCode = jit.load(ordering: .acquiring) { pcre2_code_free_8(jitCode) }
     }
 
+    /// Compiles `pattern` with `options`. A pattern searched in windows (the offset limit) that
+    /// needs a code unit of its match (PCRE2's "last code unit": `-` in `... -t <tok>`) is compiled
+    /// again without start-up optimizations (`PCRE2_NO_START_OPTIMIZE`): PCRE2 scans for that
+    /// code unit before every search, reading on past the window up to thousands of bytes, so a
+    /// long line full of keyword hits cost time quadratic in its length. Matches are the same
+    /// either way; the other windowed patterns keep the optimizations (they pay off on lines
+    /// dense with secrets: 8-10% there when every windowed pattern went without them, measured).
     private static func compile(_ pattern: String, _ options: UInt32, _ errorCode: inout Int32,
                                 _ errorOffset: inout Int) -> OpaquePointer? {
+        guard let code = compileOnce(pattern, options, &errorCode, &errorOffset) else { return nil }
+        guard options & PCRE2_USE_OFFSET_LIMIT != 0, options & PCRE2_NO_START_OPTIMIZE == 0 else { return code }
+        var lastCodeUnitType: UInt32 = 0
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_LASTCODETYPE), &lastCodeUnitType) == 0,
+              lastCodeUnitType != 0 else { return code }
+        guard let plain = compileOnce(pattern, options | PCRE2_NO_START_OPTIMIZE, &errorCode, &errorOffset) else {
+            return code
+        }
+        pcre2_code_free_8(code)
+        return plain
+    }
+
+    private static func compileOnce(_ pattern: String, _ options: UInt32, _ errorCode: inout Int32,
+                                    _ errorOffset: inout Int) -> OpaquePointer? {
         if let code = pattern.utf8.withContiguousStorageIfAvailable({ bytes in
             pcre2_compile_8(bytes.baseAddress ?? CompiledPattern.emptySubject, bytes.count, options,
                             &errorCode, &errorOffset, nil)
