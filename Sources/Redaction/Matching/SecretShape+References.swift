@@ -102,7 +102,7 @@ extension SecretShape {
     /// What stands where a password would without being one: a single byte; the words status,
     /// policy and settings messages put there (booleans, null-likes, `redacted`, `required`,
     /// `changed`, ..., with trailing punctuation); upper-case template placeholders (`CHANGE_ME`,
-    /// `YOUR_DB_PASSWORD_HERE`), token-replacement placeholders (`__DB_PASSWORD__`), encrypted
+    /// `YOUR_DB_PASSWORD_HERE`), token-replacement placeholders (`__DB_PASSWORD__`, `%%DB_PASSWORD%%`), encrypted
     /// values (SOPS `ENC[AES256_GCM,...`, Ansible `!vault`), and a shell expansion's error text
     /// (`${DB_PASSWORD:?DB_PASSWORD not set}` leaves `?DB_PASSWORD`: `?` and an upper-case name).
     static func isPasswordStandIn(_ v: UnsafeRawBufferPointer) -> Bool {
@@ -110,11 +110,6 @@ extension SecretShape {
         if v[0] == UInt8(ascii: "?") && isUpperCaseName(v, from: 1) { return true }
         if hasPrefix(v, "ENC[", foldCase: false) || equals(v, from: 0, to: v.count, "!vault", foldCase: false) { return true }
         if isTemplatePlaceholder(v) { return true }
-        // A `%%NAME%%` token a deploy script replaces (`password=%%DB_PASSWORD%%`).
-        if v.count > 4 && v[0] == UInt8(ascii: "%") && v[1] == UInt8(ascii: "%") && v[v.count - 1] == UInt8(ascii: "%")
-            && v[v.count - 2] == UInt8(ascii: "%") && isUpperCaseName(v, from: 2, to: v.count - 2) {
-            return true
-        }
         if isSecretNamedConstant(v) || isDottedReference(v) || isPhrase(v) || isSentence(v) || isWordInAnotherScript(v) {
             return true
         }
@@ -364,11 +359,13 @@ extension SecretShape {
 
     /// `CHANGE_ME`, `REPLACE-ME`, `YOUR_...`, `..._HERE` (upper case, digits, `_` and `-`); the
     /// words `PASSWORD`, `PASSWD` and `SECRET` in capitals (`mongodb://USER:PASSWORD@host`);
-    /// and token-replacement markers `__NAME__` and `@@NAME@@`.
+    /// and token-replacement markers `__NAME__`, `@@NAME@@` and, upper case only, `%%NAME%%`
+    /// (a deploy script's, `password=%%DB_PASSWORD%%`).
     private static func isTemplatePlaceholder(_ v: UnsafeRawBufferPointer) -> Bool {
-        if v.count >= 5 && (v[0] == UInt8(ascii: "_") || v[0] == UInt8(ascii: "@"))
+        if v.count >= 5 && (v[0] == UInt8(ascii: "_") || v[0] == UInt8(ascii: "@") || v[0] == UInt8(ascii: "%"))
             && v[1] == v[0] && v[v.count - 1] == v[0] && v[v.count - 2] == v[0] {
-            return isVariableName(v, from: 2, to: v.count - 2)
+            return v[0] == UInt8(ascii: "%") ? isUpperCaseName(v, from: 2, to: v.count - 2)
+                : isVariableName(v, from: 2, to: v.count - 2)
         }
         if equals(v, from: 0, to: v.count, "PASSWORD", foldCase: false) || equals(v, from: 0, to: v.count, "PASSWD", foldCase: false)
             || equals(v, from: 0, to: v.count, "SECRET", foldCase: false) {
