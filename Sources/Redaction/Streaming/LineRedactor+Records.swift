@@ -302,6 +302,7 @@ extension LineRedactor {
             let value = UnsafeRawBufferPointer(rebasing: text[entry.value])
             if let key = entry.key.map({ UnsafeRawBufferPointer(rebasing: text[$0]) }), SensitiveKeys.default.matches(rawKey: key),
                !Self.cursorKeys.matches(rawKey: key), !Self.hashedKeys.matches(rawKey: key),
+               !Self.antiForgeryKeys.matches(rawKey: key),
                Self.isMaskable(value, underPasswordKey: Self.passwordKeys.matches(rawKey: key),
                                underSecretNameKey: Self.secretNameKeys.matches(rawKey: key),
                                underSessionKey: Self.sessionKeys.matches(rawKey: key)) {
@@ -369,13 +370,19 @@ extension LineRedactor {
     /// Keys that end like a sensitive key but hold pagination cursors (`next_page_token`,
     /// `continuationToken`): their values are left to the rules.
     /// Key names that end in a sensitive word but name a cursor or an idempotency id (AWS
-    /// `clientToken` in every CloudTrail record, CloudWatch `sequenceToken`, Graph `deltaToken`).
+    /// `clientToken` in every CloudTrail record, CloudWatch `sequenceToken`, Graph `deltaToken`,
+    /// SharePoint's and Graph's `changeToken`, a position in a change log: `1;3;<uuid>;<ticks>;-1`).
     /// (`clientRequestToken`: the idempotency id of AWS requests such as RotateSecret; WAF's
     /// `LockToken`: an optimistic-locking marker.)
     private static let cursorKeys = SensitiveKeys(["page_token", "continuation_token", "pagination_token", "next_token",
                                                    "sync_token", "cursor_token", "resume_token", "client_token",
                                                    "idempotency_token", "sequence_token", "delta_token", "skip_token",
-                                                   "request_token", "lock_token"])
+                                                   "request_token", "lock_token", "change_token"])
+
+    /// Keys of anti-forgery settings and values (`"csrf_cookie":"__Host-csrf"`, the cookie's
+    /// name; `csrfToken`): not a credential of the user's, as the generic rules decide too (they
+    /// skip `csrf`/`xsrf` tokens). Their values are left to the rules.
+    private static let antiForgeryKeys = SensitiveKeys(["csrf_token", "xsrf_token", "csrf_cookie", "xsrf_cookie"])
 
     /// Keys that name a hash of a secret (detect-secrets' `hashed_secret` in a committed baseline,
     /// `hashed_password`): the value is a digest, left to the rules (the hash rules know the
@@ -392,6 +399,20 @@ extension LineRedactor {
 
     /// Keys that name a session (see ``isMaskable(_:underPasswordKey:underSecretNameKey:underSessionKey:)``).
     private static let sessionKeys = SensitiveKeys(["session_id"])
+
+    /// Whether `value` is a cookie name with a `__Host-` or `__Secure-` prefix and nothing else:
+    /// 1 to 64 letters, digits, `_` or `-` after the prefix (no `=`, so no value).
+    private static func isPrefixedCookieName(_ value: UnsafeRawBufferPointer) -> Bool {
+        for prefix in cookieNamePrefixes where value.count > prefix.count && value.starts(with: prefix) {
+            let name = value[(value.startIndex + prefix.count)...]
+            return name.count <= 64 && name.allSatisfy {
+                SecretShape.isLetter($0) || SecretShape.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
+        }
+        return false
+    }
+
+    private static let cookieNamePrefixes: [[UInt8]] = [Array("__Host-".utf8), Array("__Secure-".utf8)]
 
     /// A run of `x`, `X`, `*` or `.` that stands for a masked value (`xxx`, `***`).
     private static func isMaskRun(_ value: UnsafeRawBufferPointer) -> Bool {
@@ -429,6 +450,9 @@ extension LineRedactor {
         if SecretShape.isKeyedHash(value) { return false }
         if !underPasswordKey && (SecretShape.isResourceName(value) || SecretShape.isObjectID(value)
                                  || SecretShape.isLabelledDigest(value) || SecretShape.isEthereumAddress(value)) { return false }
+        // A cookie's name with its RFC 6265bis prefix (`"session_cookie":"__Host-sid"`): a
+        // setting that names the cookie; a cookie's value comes after `=`.
+        if !underPasswordKey && isPrefixedCookieName(value) { return false }
         // A session id that is a UUID names a session in an audit record (Entra ID sign-ins'
         // `sessionId`); session cookies are longer random strings, and stay masked.
         if underSessionKey && SecretShape.isUUID(value) { return false }
