@@ -17,7 +17,8 @@ import Testing
         let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/generic/credential-probe.tsv")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
-            guard !raw.isEmpty, !raw.hasPrefix("#"), let tab = raw.firstIndex(of: "\t") else { return nil }
+            // (a comment is `#` then a blank: a secret may start with `#`)
+            guard !raw.isEmpty, !raw.hasPrefix("# "), raw != "#", let tab = raw.firstIndex(of: "\t") else { return nil }
             return Sample(lineNumber: index + 1, secret: String(raw[..<tab]), line: String(raw[raw.index(after: tab)...]))
         }
     }()

@@ -761,6 +761,18 @@ import Testing
         #expect(changed.isEmpty, "\(file): trap lines changed: \(changed)")
     }
 
+    /// Every `.log` file in `traps/` is checked: listed in ``trapFiles``, or the service mentions
+    /// that ServiceProximityTests and KeywordWindowTests read. A fixture added without its entry
+    /// would otherwise be silently skipped.
+    @Test func everyTrapFileIsListed() throws {
+        let directory = Self.fixtures.appendingPathComponent("traps")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".log") }
+        let listed = Set(Self.trapFiles.map(\.name)).union(["service-mentions.log"])
+        let unlisted = files.filter { !listed.contains($0) }.sorted()
+        #expect(unlisted.isEmpty, "trap fixtures not in trapFiles: \(unlisted)")
+        #expect(files.count >= listed.count, "trapFiles names \(listed.count) files, traps/ holds \(files.count)")
+    }
+
     /// One positive sample: the line, and the secret it holds.
     struct Positive: CustomStringConvertible, Sendable {
         let lineNumber: Int
@@ -769,12 +781,13 @@ import Testing
         var description: String { "key-value-positives.tsv:\(lineNumber)" }
     }
 
-    /// `Tests/Fixtures/generic/key-value-positives.tsv`: `secret<TAB>line` per line, `#` comments.
+    /// `Tests/Fixtures/generic/key-value-positives.tsv`: `secret<TAB>line` per line, `# ` comments.
     static let positives: [Positive] = {
         let url = fixtures.appendingPathComponent("generic/key-value-positives.tsv")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
-            guard !raw.isEmpty, !raw.hasPrefix("#"), let tab = raw.firstIndex(of: "\t") else { return nil }
+            // (a comment is `#` then a blank: a secret may start with `#`)
+            guard !raw.isEmpty, !raw.hasPrefix("# "), raw != "#", let tab = raw.firstIndex(of: "\t") else { return nil }
             return Positive(lineNumber: index + 1, secret: String(raw[..<tab]), line: String(raw[raw.index(after: tab)...]))
         }
     }()
