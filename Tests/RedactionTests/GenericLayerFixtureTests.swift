@@ -743,6 +743,7 @@ import Testing
         ("control-prose-round-85.log", 3000), ("control-vendor-heading-round-86.log", 3600),
         ("control-near-round-87.log", 3060), ("control-modern-round-89.log", 2970),
         ("control-vendor-near-round-90.log", 3350), ("control-modern-round-91.log", 3450),
+        ("control-modern-round-92.log", 4050),
     ]
 
     /// Every trap line passes byte-identical through the built-in rules (default options). The
