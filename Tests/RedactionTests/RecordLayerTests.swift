@@ -126,6 +126,18 @@ import Testing
         #expect(!masked.contains("hunter2"))
     }
 
+    /// A change log's position (`changeToken`), anti-forgery settings and a cookie's prefixed
+    /// name are left to the rules, which keep them; a cookie's value under the same key, and a
+    /// session cookie's value, are still masked.
+    @Test func changeTokensAntiForgeryKeysAndCookieNamesStay() {
+        let kept = #"{"msg":"list sync","changeToken":"1;3;0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d;638771234567891111;77","# +
+            #""csrf_cookie":"__Host-csrf","session_cookie":"__Secure-sid"}"# + "\n"
+        #expect(Self.redact(kept) == kept)
+        let masked = Self.redact(#"{"session_cookie":"__Host-sid=Zq8xW2mL5nR7tY1vK3pC","auth_cookie":"Wq7Rk2Lx9Tn4Vb8Zs3Hc"}"# + "\n")
+        #expect(!masked.contains("Zq8xW2mL5nR7tY1vK3pC"))
+        #expect(!masked.contains("Wq7Rk2Lx9Tn4Vb8Zs3Hc"))
+    }
+
     /// A digest under a `hashed_` name (a detect-secrets baseline) and what `kubectl apply` or
     /// Flux did to an object whose name ends in a secret word are not secrets; a random value
     /// under a plain secret name beside them still is.

@@ -412,6 +412,7 @@ extension LineRedactor {
         return false
     }
 
+    /// The cookie name prefixes of RFC 6265bis, as bytes (built once).
     private static let cookieNamePrefixes: [[UInt8]] = [Array("__Host-".utf8), Array("__Secure-".utf8)]
 
     /// A run of `x`, `X`, `*` or `.` that stands for a masked value (`xxx`, `***`).
