@@ -13,15 +13,9 @@ import Testing
         let line: String
     }
 
-    static let samples: [Sample] = {
-        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/generic/credential-probe.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
-            // (a comment is `#` then a blank: a secret may start with `#`)
-            guard !raw.isEmpty, !raw.hasPrefix("# "), raw != "#", let tab = raw.firstIndex(of: "\t") else { return nil }
-            return Sample(lineNumber: index + 1, secret: String(raw[..<tab]), line: String(raw[raw.index(after: tab)...]))
-        }
-    }()
+    static let samples: [Sample] = TestSupport.secretLines("Tests/Fixtures/generic/credential-probe.tsv").map {
+        Sample(lineNumber: $0.lineNumber, secret: $0.secret, line: $0.line)
+    }
 
     /// `credential-probe-multiline.jsonl`: the same for texts of several lines (configuration
     /// blocks, CLI output, pretty-printed JSON, continued commands: `{"secret": ..., "text": ...}`

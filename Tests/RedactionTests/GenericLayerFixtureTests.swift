@@ -783,15 +783,9 @@ import Testing
     }
 
     /// `Tests/Fixtures/generic/key-value-positives.tsv`: `secret<TAB>line` per line, `# ` comments.
-    static let positives: [Positive] = {
-        let url = fixtures.appendingPathComponent("generic/key-value-positives.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
-            // (a comment is `#` then a blank: a secret may start with `#`)
-            guard !raw.isEmpty, !raw.hasPrefix("# "), raw != "#", let tab = raw.firstIndex(of: "\t") else { return nil }
-            return Positive(lineNumber: index + 1, secret: String(raw[..<tab]), line: String(raw[raw.index(after: tab)...]))
-        }
-    }()
+    static let positives: [Positive] = TestSupport.secretLines("Tests/Fixtures/generic/key-value-positives.tsv").map {
+        Positive(lineNumber: $0.lineNumber, secret: $0.secret, line: $0.line)
+    }
 
     @Test func positiveFixtureIsPresent() { #expect(Self.positives.count >= 80) }
 

@@ -21,6 +21,19 @@ enum TestSupport {
         return lines
     }
 
+    /// The entries of a `secret<TAB>line` fixture (`Tests/Fixtures/generic/*.tsv`): each line's
+    /// 1-based number, its secret and the line that holds it. A comment is `#` then a blank (or
+    /// `#` alone): a secret may itself start with `#`. Lines without a tab are skipped; an
+    /// unreadable file gives no entries (the callers' tests then expect a minimum count).
+    static func secretLines(_ relativePath: String) -> [(lineNumber: Int, secret: String, line: String)] {
+        let url = repositoryRoot.appendingPathComponent(relativePath)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            guard !raw.isEmpty, !raw.hasPrefix("# "), raw != "#", let tab = raw.firstIndex(of: "\t") else { return nil }
+            return (index + 1, String(raw[..<tab]), String(raw[raw.index(after: tab)...]))
+        }
+    }
+
     /// The built-in rule set with default options and the rules' sample lines (compiled once).
     static let builtin: CompiledRuleSet = {
         do { return try RuleSetBuilder(builtinSamples: true).build() } catch { fatalError("built-in packs do not compile: \(error)") }
